@@ -1,0 +1,140 @@
+//! Command-line arguments (clap derive). Each subcommand's arguments are one
+//! struct; options shared by all commands are flattened groups. Nothing past
+//! `cmd::run` sees these types.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Analyze a corpus of scraped news articles: headlines, datelines, sources,
+/// quotes, entities and timelines.
+#[derive(Parser, Debug)]
+#[command(name = "corpus-cli", version, about, propagate_version = true)]
+#[command(
+    after_help = "Exit status: 0 when every input was processed, 1 when some input was skipped \
+or an error occurred (the rest is still reported), 2 for usage errors."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// Worker threads (default: all cores). Output is the same for any value.
+    #[arg(short = 'j', long, global = true, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Print no warnings or progress on stderr (errors are still printed).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// One record per article: headline, dateline, date, source, author,
+    /// body and extractions.
+    #[command(
+        after_help = "Example:\n  corpus-cli articles corpus/ --format jsonl | jq -r .headline"
+    )]
+    Articles(ArticlesArgs),
+    /// A corpus overview: articles, sources, date span and a per-article table.
+    #[command(
+        after_help = "Example:\n  corpus-cli summarize corpus/\n  corpus-cli summarize corpus/ --format json"
+    )]
+    Summarize(SummarizeArgs),
+    /// Show the role the parser gave each line of one file (headline, byline,
+    /// body, caption, boilerplate, …).
+    #[command(after_help = "Example:\n  corpus-cli inspect corpus/003_8c011e64549327f4.txt")]
+    Inspect(InspectArgs),
+}
+
+/// Inputs shared by every command.
+#[derive(Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Files and directories to read (directories recursively, in name
+    /// order); `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// File extensions read from directories (comma-separated).
+    #[arg(long, value_delimiter = ',', default_value = "txt", value_name = "EXT")]
+    pub ext: Vec<String>,
+
+    /// Skip files larger than this many bytes.
+    #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
+    pub max_file_size: u64,
+
+    /// Resolve year-less and relative dates against this day (YYYY-MM-DD)
+    /// when the article fixes nothing better. Default: $CORPUS_CLI_NOW, else
+    /// today.
+    #[arg(long, value_name = "DATE")]
+    pub reference_date: Option<String>,
+}
+
+/// Where output goes.
+#[derive(Args, Debug, Clone)]
+pub struct OutputArgs {
+    /// Write to FILE instead of standard output (atomically: the file appears
+    /// complete or not at all).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordFormat {
+    Text,
+    Json,
+    Jsonl,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    Text,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct ArticlesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RecordFormat::Text)]
+    pub format: RecordFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct SummarizeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct InspectArgs {
+    /// The file to inspect (`-` for standard input).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Resolve year-less dates against this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub reference_date: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

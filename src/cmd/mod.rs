@@ -1,0 +1,72 @@
+//! One module per subcommand; each only wires the stages together
+//! (discover → parse → extract → aggregate → print). This module turns the
+//! shared arguments into resolved options and dispatches.
+
+mod articles;
+mod inspect;
+mod summarize;
+
+use std::process::ExitCode;
+
+use anyhow::Context;
+use jiff::civil::Date;
+
+use crate::cli::{Cli, Command, InputArgs};
+use crate::load::LoadOptions;
+use crate::parse::ParseOptions;
+use crate::pipeline::{Pipeline, RunStatus};
+
+/// Runs the parsed command line and returns the exit code.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let threads = cli.threads.unwrap_or(0);
+    let status = match cli.command {
+        Command::Articles(args) => articles::run(&pipeline(&args.input, threads)?, &args)?,
+        Command::Summarize(args) => summarize::run(&pipeline(&args.input, threads)?, &args)?,
+        Command::Inspect(args) => inspect::run(&args)?,
+    };
+    Ok(if status.skipped > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn pipeline(input: &InputArgs, threads: usize) -> anyhow::Result<Pipeline> {
+    let load = LoadOptions {
+        extensions: input
+            .ext
+            .iter()
+            .map(|e| e.trim_start_matches('.').to_ascii_lowercase())
+            .collect(),
+        max_file_size: input.max_file_size,
+    };
+    let parse = ParseOptions {
+        reference: reference_date(input.reference_date.as_deref())?,
+    };
+    Pipeline::new(load, parse, threads)
+}
+
+/// The reference day for year-less and relative dates: the flag, then
+/// `CORPUS_CLI_NOW`, then today's date in the local time zone.
+pub fn reference_date(flag: Option<&str>) -> anyhow::Result<Date> {
+    if let Some(s) = flag {
+        return s
+            .parse()
+            .with_context(|| format!("invalid --reference-date {s:?}, expected YYYY-MM-DD"));
+    }
+    if let Ok(s) = std::env::var("CORPUS_CLI_NOW") {
+        let day = s.get(..10).unwrap_or(&s);
+        return day
+            .parse()
+            .with_context(|| format!("invalid CORPUS_CLI_NOW {s:?}, expected YYYY-MM-DD"));
+    }
+    Ok(jiff::ZonedDateTime::now().date())
+}
+
+/// The status of a run that processed one input.
+pub fn single(skipped: bool) -> RunStatus {
+    RunStatus {
+        articles: usize::from(!skipped),
+        skipped: usize::from(skipped),
+    }
+}

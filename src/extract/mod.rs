@@ -1,0 +1,34 @@
+//! The extractors: what the article says, beyond its header. Each submodule
+//! finds one kind of thing in the clean body (quotes, entities, temporal
+//! expressions, events) and returns plain records; this module runs them in
+//! dependency order and attaches the results to the [`Article`].
+//!
+//! An [`Extractor`] is built once per run (it owns compiled automata and
+//! gazetteers) and shared by all worker threads.
+
+pub mod entities;
+pub mod events;
+pub mod quotes;
+pub mod timex;
+
+use crate::model::Article;
+use crate::parse::ParseOptions;
+
+/// Compiled extraction resources, shared read-only across threads.
+#[derive(Debug, Default)]
+pub struct Extractor {}
+
+impl Extractor {
+    pub fn new() -> Extractor {
+        Extractor {}
+    }
+
+    /// Runs every extractor over `article`, whose paragraphs point into
+    /// `text`.
+    pub fn run(&self, text: &str, article: &mut Article, opts: &ParseOptions) {
+        article.entities = entities::extract(text, article);
+        article.quotes = quotes::extract(text, article);
+        article.timexes = timex::extract(text, article, opts);
+        article.events = events::extract(text, article);
+    }
+}

@@ -1,0 +1,294 @@
+//! The input layer: turns the paths a user typed into a deterministic list of
+//! inputs, and reads each one into decoded text.
+//!
+//! Discovery and reading are split so that the list can be walked once
+//! (sorted, cheap) while the reading happens in parallel and per file: a file
+//! that cannot be read is reported and skipped without touching the others.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+/// Where one article comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// A file, with the path to show in output (as the user typed it).
+    File(PathBuf),
+    /// Standard input (`-`).
+    Stdin,
+}
+
+impl Input {
+    /// The path shown to the user.
+    pub fn display(&self) -> String {
+        match self {
+            Input::File(p) => p.display().to_string(),
+            Input::Stdin => "-".to_string(),
+        }
+    }
+
+    /// The article id: the file stem, or `-` for stdin.
+    pub fn id(&self) -> String {
+        match self {
+            Input::File(p) => p
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string()),
+            Input::Stdin => "-".to_string(),
+        }
+    }
+}
+
+/// A decoded article text, ready for parsing.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub id: String,
+    pub path: String,
+    pub text: String,
+}
+
+/// What went wrong with one input; never fatal for the run.
+#[derive(Debug)]
+pub struct InputError {
+    pub path: String,
+    pub message: String,
+}
+
+/// Options for discovery and reading.
+#[derive(Clone, Debug)]
+pub struct LoadOptions {
+    /// Extensions (without dot, lowercase) read from directories.
+    pub extensions: Vec<String>,
+    /// Files larger than this are skipped.
+    pub max_file_size: u64,
+}
+
+/// Lists the inputs under `paths` in a stable order: each argument in the
+/// order given, directories walked recursively in file-name order.
+///
+/// Explicit file arguments are always read whatever their extension; under a
+/// directory only files with one of `extensions` are read and hidden entries
+/// are skipped. Errors (a missing path, a symlink loop) are returned beside
+/// the inputs so that the caller can report them and go on.
+pub fn discover(paths: &[PathBuf], opts: &LoadOptions) -> (Vec<Input>, Vec<InputError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        match fs::metadata(path) {
+            Err(e) => errors.push(InputError {
+                path: path.display().to_string(),
+                message: io_message(&e),
+            }),
+            Ok(meta) if meta.is_dir() => walk_dir(path, opts, &mut inputs, &mut errors),
+            Ok(_) => inputs.push(Input::File(path.clone())),
+        }
+    }
+    (inputs, errors)
+}
+
+fn walk_dir(
+    root: &Path,
+    opts: &LoadOptions,
+    inputs: &mut Vec<Input>,
+    errors: &mut Vec<InputError>,
+) {
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for entry in walker {
+        match entry {
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| root.display().to_string());
+                let message = if e.loop_ancestor().is_some() {
+                    "symlink loop, not followed".to_string()
+                } else if let Some(io) = e.io_error() {
+                    io_message(io)
+                } else {
+                    e.to_string()
+                };
+                errors.push(InputError { path, message });
+            }
+            Ok(entry) => {
+                if entry.file_type().is_file() && has_extension(entry.path(), &opts.extensions) {
+                    inputs.push(Input::File(entry.into_path()));
+                }
+            }
+        }
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|s| s.starts_with('.'))
+}
+
+fn has_extension(path: &Path, extensions: &[String]) -> bool {
+    let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+        return false;
+    };
+    extensions.iter().any(|want| want.eq_ignore_ascii_case(ext))
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// A successfully read input, plus a warning when the text was repaired.
+#[derive(Debug)]
+pub struct Loaded {
+    pub source: Source,
+    pub warning: Option<String>,
+}
+
+/// Reads and decodes one input.
+pub fn read(input: &Input, opts: &LoadOptions) -> Result<Loaded, InputError> {
+    let path = input.display();
+    let err = |message: String| InputError {
+        path: path.clone(),
+        message,
+    };
+    let bytes = match input {
+        Input::Stdin => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .lock()
+                .take(opts.max_file_size + 1)
+                .read_to_end(&mut buf)
+                .map_err(|e| err(io_message(&e)))?;
+            buf
+        }
+        Input::File(p) => {
+            let file = fs::File::open(p).map_err(|e| err(io_message(&e)))?;
+            let mut buf = Vec::new();
+            // Reading through `take` bounds memory even when the file grows
+            // while it is read.
+            file.take(opts.max_file_size + 1)
+                .read_to_end(&mut buf)
+                .map_err(|e| err(io_message(&e)))?;
+            buf
+        }
+    };
+    if bytes.len() as u64 > opts.max_file_size {
+        return Err(err(format!(
+            "larger than the size limit of {} bytes, skipped (see --max-file-size)",
+            opts.max_file_size
+        )));
+    }
+    let (text, warning) = decode(&bytes).map_err(err)?;
+    Ok(Loaded {
+        source: Source {
+            id: input.id(),
+            path: path.clone(),
+            text,
+        },
+        warning,
+    })
+}
+
+/// Decodes file bytes to text: UTF-8 (BOM removed), UTF-16 with a BOM, or
+/// lossy UTF-8 with a warning. Binary data is refused.
+pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return decode_utf8(rest);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return decode_utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return decode_utf16(rest, u16::from_be_bytes);
+    }
+    if looks_binary(bytes) {
+        return Err("binary file (NUL bytes), skipped".to_string());
+    }
+    decode_utf8(bytes)
+}
+
+fn decode_utf8(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok((s.to_string(), None)),
+        Err(_) => {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            Ok((
+                text,
+                Some("invalid UTF-8, decoded with replacement characters".to_string()),
+            ))
+        }
+    }
+}
+
+fn decode_utf16(
+    bytes: &[u8],
+    unit: fn([u8; 2]) -> u16,
+) -> Result<(String, Option<String>), String> {
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    let mut text = String::with_capacity(bytes.len() / 2);
+    let mut repaired = bytes.len() % 2 == 1;
+    for r in char::decode_utf16(units) {
+        match r {
+            Ok(c) => text.push(c),
+            Err(_) => {
+                repaired = true;
+                text.push(char::REPLACEMENT_CHARACTER);
+            }
+        }
+    }
+    let warning =
+        repaired.then(|| "invalid UTF-16, decoded with replacement characters".to_string());
+    Ok((text, warning))
+}
+
+/// A file is binary when its first block holds NUL bytes: text formats other
+/// than UTF-16 (handled before this check) never contain them.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    head.contains(&0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf8_bom_and_utf16() {
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFabc").unwrap(),
+            ("abc".to_string(), None)
+        );
+        let le: Vec<u8> = [0xFF, 0xFE, b'h', 0, b'i', 0].to_vec();
+        assert_eq!(decode(&le).unwrap().0, "hi");
+        let be: Vec<u8> = [0xFE, 0xFF, 0, b'h', 0, b'i'].to_vec();
+        assert_eq!(decode(&be).unwrap().0, "hi");
+    }
+
+    #[test]
+    fn invalid_utf8_is_repaired_with_a_warning() {
+        let (text, warning) = decode(b"caf\xE9 au lait").unwrap();
+        assert_eq!(text, "caf\u{FFFD} au lait");
+        assert!(warning.unwrap().contains("invalid UTF-8"));
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert!(decode(b"\x7fELF\x00\x01\x02").is_err());
+    }
+
+    #[test]
+    fn ids_are_file_stems() {
+        assert_eq!(Input::File(PathBuf::from("a/b/c.txt")).id(), "c");
+        assert_eq!(Input::Stdin.id(), "-");
+    }
+}

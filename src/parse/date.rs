@@ -1,0 +1,251 @@
+//! Calendar vocabulary shared by the header parser and the timex extractor:
+//! month and weekday names, explicit date expressions, and fixing a missing
+//! year from a weekday.
+//!
+//! All calendar arithmetic goes through `jiff`; nothing here counts days by
+//! hand.
+
+use std::sync::LazyLock;
+
+use jiff::civil::{Date, Weekday};
+use regex::Regex;
+
+/// Month number (1–12) for an English month name or abbreviation, with or
+/// without a trailing dot, in any case.
+pub fn month_number(word: &str) -> Option<i8> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    let n = match w.as_str() {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sept" | "sep" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// Weekday for an English weekday name or common abbreviation.
+pub fn weekday(word: &str) -> Option<Weekday> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    let d = match w.as_str() {
+        "monday" | "mon" => Weekday::Monday,
+        "tuesday" | "tue" | "tues" => Weekday::Tuesday,
+        "wednesday" | "wed" => Weekday::Wednesday,
+        "thursday" | "thu" | "thur" | "thurs" => Weekday::Thursday,
+        "friday" | "fri" => Weekday::Friday,
+        "saturday" | "sat" => Weekday::Saturday,
+        "sunday" | "sun" => Weekday::Sunday,
+        _ => return None,
+    };
+    Some(d)
+}
+
+/// Regex source for a month name or abbreviation (no capture groups).
+pub const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+
+/// Regex source for a weekday name (no capture groups).
+pub const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?";
+
+/// A date as written: the year may be missing, the weekday may be given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WrittenDate {
+    pub year: Option<i16>,
+    pub month: i8,
+    pub day: i8,
+    pub weekday: Option<Weekday>,
+}
+
+impl WrittenDate {
+    /// The full date when the year is written and the day exists.
+    pub fn full(&self) -> Option<Date> {
+        Date::new(self.year?, self.month, self.day).ok()
+    }
+
+    /// The full date, fixing a missing year from the weekday against
+    /// `reference` (see [`year_for_weekday`]).
+    pub fn resolve(&self, reference: Date, preferred_years: &[i16]) -> Option<Date> {
+        if let Some(d) = self.full() {
+            return Some(d);
+        }
+        let wd = self.weekday?;
+        let year = year_for_weekday(self.month, self.day, wd, reference, preferred_years)?;
+        Date::new(year, self.month, self.day).ok()
+    }
+}
+
+static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        (?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b)
+        | (?:\b(?P<wd1>{wd}),?\s+)?\b(?P<m1>{m})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?
+        | (?:\b(?P<wd2>{wd}),?\s+)?\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{m})(?:,?\s+(?P<y2>\d{{4}})\b)?
+        ",
+        wd = WEEKDAY,
+        m = MONTH
+    ))
+    .expect("date regex")
+});
+
+/// Finds the first written date in `s` with its byte range.
+pub fn find_date(s: &str) -> Option<(WrittenDate, std::ops::Range<usize>)> {
+    for caps in DATE_RE.captures_iter(s) {
+        let whole = caps.get(0)?;
+        let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
+        let parsed = if caps.name("iso").is_some() {
+            let (y, m, d) = (num("iy")?, num("im")?, num("id")?);
+            Some(WrittenDate {
+                year: Some(y as i16),
+                month: m as i8,
+                day: d as i8,
+                weekday: None,
+            })
+        } else if let Some(m) = caps.name("m1") {
+            written(
+                m.as_str(),
+                num("d1"),
+                num("y1"),
+                caps.name("wd1").map(|w| w.as_str()),
+            )
+        } else if let Some(m) = caps.name("m2") {
+            written(
+                m.as_str(),
+                num("d2"),
+                num("y2"),
+                caps.name("wd2").map(|w| w.as_str()),
+            )
+        } else {
+            None
+        };
+        if let Some(wd) = parsed.filter(valid_day) {
+            return Some((wd, whole.range()));
+        }
+    }
+    None
+}
+
+fn written(
+    month: &str,
+    day: Option<i32>,
+    year: Option<i32>,
+    wd: Option<&str>,
+) -> Option<WrittenDate> {
+    Some(WrittenDate {
+        year: year.map(|y| y as i16),
+        month: month_number(month)?,
+        day: i8::try_from(day?).ok()?,
+        weekday: wd.and_then(weekday),
+    })
+}
+
+fn valid_day(w: &WrittenDate) -> bool {
+    if !(1..=12).contains(&w.month) || w.day < 1 {
+        return false;
+    }
+    match w.year {
+        Some(y) => (1000..=2999).contains(&y) && Date::new(y, w.month, w.day).is_ok(),
+        // A leap year accepts every day that exists in some year.
+        None => Date::new(2000, w.month, w.day).is_ok(),
+    }
+}
+
+/// The year in which `month`/`day` falls on `weekday`, looking back from the
+/// reference date's year at most 28 years (one full weekday cycle).
+///
+/// Among the matching years a year that the text itself mentions
+/// (`preferred_years`) wins; otherwise the latest one not after the
+/// reference. The reference comes from `--reference-date`, `CORPUS_CLI_NOW`
+/// or the clock, so pinning it makes the result reproducible.
+pub fn year_for_weekday(
+    month: i8,
+    day: i8,
+    weekday: Weekday,
+    reference: Date,
+    preferred_years: &[i16],
+) -> Option<i16> {
+    let matches: Vec<i16> = (0..=28)
+        .map(|back| reference.year() - back)
+        .filter(|&y| Date::new(y, month, day).is_ok_and(|d| d.weekday() == weekday))
+        .collect();
+    matches
+        .iter()
+        .copied()
+        .find(|y| preferred_years.contains(y))
+        .or_else(|| matches.first().copied())
+}
+
+/// Four-digit years (1900–2099) mentioned in `text`, for year preference.
+pub fn mentioned_years(text: &str) -> Vec<i16> {
+    static YEAR_RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(19\d\d|20\d\d)\b").expect("year regex"));
+    let mut years: Vec<i16> = YEAR_RE
+        .find_iter(text)
+        .filter_map(|m| m.as_str().parse().ok())
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+/// Formats a date as ISO `YYYY-MM-DD`.
+pub fn iso(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn finds_written_dates() {
+        let (d, r) = find_date("date 2022-11-29   1. Skip").unwrap();
+        assert_eq!(d.full(), Some(date(2022, 11, 29)));
+        assert_eq!(r, 5..15);
+        let (d, _) = find_date("March 06, 2008").unwrap();
+        assert_eq!(d.full(), Some(date(2008, 3, 6)));
+        let (d, _) = find_date("29 Nov. 2022").unwrap();
+        assert_eq!(d.full(), Some(date(2022, 11, 29)));
+        let (d, _) = find_date("on Tuesday, November 29, a meeting").unwrap();
+        assert_eq!(
+            (d.year, d.month, d.day, d.weekday),
+            (None, 11, 29, Some(Weekday::Tuesday))
+        );
+        assert!(find_date("Nov 31").is_none());
+        assert!(find_date("May I say").is_none());
+    }
+
+    #[test]
+    fn weekday_fixes_the_year() {
+        let today = date(2026, 11, 23);
+        // 29 November was a Tuesday in 2022, 2016 and 2011.
+        assert_eq!(
+            year_for_weekday(11, 29, Weekday::Tuesday, today, &[]),
+            Some(2022)
+        );
+        assert_eq!(
+            year_for_weekday(11, 29, Weekday::Tuesday, today, &[2016]),
+            Some(2016)
+        );
+        // 29 February exists only in leap years.
+        assert_eq!(
+            year_for_weekday(2, 29, Weekday::Thursday, today, &[]),
+            Some(2024)
+        );
+    }
+
+    #[test]
+    fn month_and_weekday_names() {
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("DECEMBER"), Some(12));
+        assert_eq!(month_number("Mayor"), None);
+        assert_eq!(weekday("Wed"), Some(Weekday::Wednesday));
+    }
+}

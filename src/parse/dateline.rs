@@ -1,0 +1,164 @@
+//! Wire-style datelines at the start of the first body paragraph:
+//! `BUCHAREST. Nov 29 (Interfax-Ukraine) –`, `KYIV, Nov 3 (Reuters) -`,
+//! `WASHINGTON (AP) —`, `PARIS, 12 March (AFP) -`, `LONDON —`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::date::{self, MONTH, WrittenDate};
+
+/// A dateline as found, before the year of its date is fixed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawDateline {
+    pub place: String,
+    pub date: Option<WrittenDate>,
+    pub agency: Option<String>,
+    /// Byte length of the dateline (dash and following space included).
+    pub len: usize,
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    // An upper-case place, optionally with a mixed-case state or country
+    // ("SAN JOSE, Calif."), or a mixed-case place when an agency in
+    // parentheses follows.
+    let caps_place = r"\p{Lu}[\p{Lu}'’.\-]*(?:\s+\p{Lu}[\p{Lu}'’.\-]*){0,3}(?:,\s*\p{Lu}[\p{L}.]{1,15}(?:\s\p{Lu}[\p{L}.]{1,15})?)?";
+    let mixed_place = r"\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+){0,2}";
+    let day_date = format!(r"(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s+\d{{4}})?");
+    Regex::new(&format!(
+        r"^(?:(?P<cplace>{caps_place})(?:[.,]?\s+(?P<cdate>{day_date}))?\s*(?:\((?P<cagency>[^()]{{2,40}})\))?|(?P<mplace>{mixed_place})(?:[.,]?\s+(?P<mdate>{day_date}))?\s*\((?P<magency>[^()]{{2,40}})\))\s*(?P<dash>--|[-–—:])\s*"
+    ))
+    .expect("dateline regex")
+});
+
+/// Finds a dateline at the start of `para`.
+pub fn find(para: &str) -> Option<RawDateline> {
+    let caps = DATELINE.captures(para)?;
+    let (place, date, agency) = match caps.name("cplace") {
+        Some(p) => (p.as_str(), caps.name("cdate"), caps.name("cagency")),
+        None => (
+            caps.name("mplace")?.as_str(),
+            caps.name("mdate"),
+            caps.name("magency"),
+        ),
+    };
+    let dash = caps.name("dash")?.as_str();
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 {
+        return None;
+    }
+    // A bare "WORD —" with neither date nor agency is only a dateline when it
+    // reads as a place name rather than an acronym ("NATO —"): long enough
+    // and closed by a real dash.
+    if date.is_none() && agency.is_none() && (letters < 4 || dash == "-" || dash == ":") {
+        return None;
+    }
+    if dash == ":" && agency.is_none() {
+        return None;
+    }
+    let date = date.and_then(|d| date::find_date(d.as_str()).map(|(w, _)| w));
+    Some(RawDateline {
+        place: normal_case(place.trim_end_matches([',', '.'])),
+        date,
+        agency: agency.map(|a| a.as_str().trim().to_string()),
+        len: caps.get(0)?.end(),
+    })
+}
+
+/// `NEW YORK` → `New York`, `WINSTON-SALEM` → `Winston-Salem`,
+/// `ISLE OF MAN` → `Isle of Man`. Mixed-case input is kept.
+pub fn normal_case(place: &str) -> String {
+    if place.chars().any(|c| c.is_lowercase()) {
+        // Only an upper-case part before a comma is recased ("SAN JOSE, Calif.").
+        if let Some((head, tail)) = place.split_once(',') {
+            if !head.chars().any(|c| c.is_lowercase()) {
+                return format!("{},{}", normal_case(head), tail);
+            }
+        }
+        return place.to_string();
+    }
+    let mut out = String::with_capacity(place.len());
+    for (i, word) in place.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let lower = word.to_lowercase();
+        if i > 0
+            && matches!(
+                lower.as_str(),
+                "of" | "de" | "la" | "del" | "du" | "da" | "on" | "upon" | "am" | "an"
+            )
+        {
+            out.push_str(&lower);
+            continue;
+        }
+        let mut capital_next = true;
+        for c in lower.chars() {
+            if capital_next && c.is_alphabetic() {
+                out.extend(c.to_uppercase());
+                capital_next = false;
+            } else {
+                out.push(c);
+            }
+            if matches!(c, '-' | '.' | '\'' | '’') {
+                capital_next = true;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place_agency(s: &str) -> Option<(String, Option<String>, bool)> {
+        find(s).map(|d| (d.place, d.agency, d.date.is_some()))
+    }
+
+    #[test]
+    fn wire_styles() {
+        let p =
+            |a: &str, ag: Option<&str>, d: bool| Some((a.to_string(), ag.map(str::to_string), d));
+        assert_eq!(
+            place_agency("KYIV, Nov 3 (Reuters) - Text"),
+            p("Kyiv", Some("Reuters"), true)
+        );
+        assert_eq!(
+            place_agency("WASHINGTON (AP) — Text"),
+            p("Washington", Some("AP"), false)
+        );
+        assert_eq!(
+            place_agency("PARIS, 12 March (AFP) - Text"),
+            p("Paris", Some("AFP"), true)
+        );
+        assert_eq!(place_agency("LONDON — Text"), p("London", None, false));
+        assert_eq!(
+            place_agency("SAN JOSE, Calif. — Text"),
+            p("San Jose, Calif.", None, false)
+        );
+        assert_eq!(
+            place_agency("NEW YORK (Reuters) - Text"),
+            p("New York", Some("Reuters"), false)
+        );
+        assert_eq!(
+            place_agency("Washington (AP) — Text"),
+            p("Washington", Some("AP"), false)
+        );
+    }
+
+    #[test]
+    fn not_datelines() {
+        assert_eq!(find("NATO — the alliance said"), None);
+        assert_eq!(find("The minister said - nothing"), None);
+        assert_eq!(find("US - Text"), None);
+        assert_eq!(find("On Tuesday, the ministers met"), None);
+    }
+
+    #[test]
+    fn recases_places() {
+        assert_eq!(normal_case("WINSTON-SALEM"), "Winston-Salem");
+        assert_eq!(normal_case("ISLE OF MAN"), "Isle of Man");
+        assert_eq!(normal_case("ST. LOUIS"), "St. Louis");
+    }
+}

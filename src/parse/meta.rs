@@ -1,0 +1,190 @@
+//! Header facts read from body prose and credit lines: the source named by
+//! "an X correspondent reports" or a photo credit, the agencies of
+//! "according to AFP", the author in a byline, and the article date when
+//! only the body gives it.
+
+use std::sync::LazyLock;
+
+use jiff::civil::{Date, Weekday};
+use regex::Regex;
+
+use super::date::{self, MONTH, WEEKDAY};
+
+static SPEECH_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:said|says|told|added|adds|stated|asked|wrote|writes|explained|noted|stressed|according to)\b")
+        .expect("speech verb regex")
+});
+
+/// Whether a line contains an attribution verb.
+pub fn has_speech_verb(text: &str) -> bool {
+    SPEECH_VERB.is_match(text)
+}
+
+/// Splits the name part of a byline into author and outlet:
+/// `Jane Doe, Reuters` / `Jane Doe | AP` → (`Jane Doe`, `Reuters`);
+/// `The Associated Press` → (none, `The Associated Press`).
+pub fn split_byline(who: &str) -> (Option<String>, Option<String>) {
+    let who = who.trim().trim_end_matches(['.', ',']);
+    if who.is_empty() {
+        return (None, None);
+    }
+    let (name, outlet) = match who.split_once([',', '|', '/']) {
+        Some((n, o)) => (n.trim(), Some(o.trim())),
+        None => (who, None),
+    };
+    let outlet = outlet.filter(|o| !o.is_empty()).map(str::to_string);
+    // An organization as byline ("The Associated Press", "AP", "Reuters
+    // staff") names the source, not a person.
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let all_caps = name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase());
+    if name.starts_with("The ") || (words.len() == 1 && all_caps) || words.len() == 1 {
+        return (None, Some(name.to_string()).or(outlet));
+    }
+    // "Jane Doe and John Roe": the first author is the byline's person.
+    let first = name.split(" and ").next().unwrap_or(name).trim();
+    (Some(first.to_string()), outlet)
+}
+
+static CORRESPONDENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:an?|the)\s+(?P<outlet>\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2})\s+(?:correspondent|reporter|journalist)\s+reports?\b")
+        .expect("correspondent regex")
+});
+
+/// The outlet of "an Ukrinform correspondent reports".
+pub fn correspondent_source(body: &str) -> Option<String> {
+    CORRESPONDENT
+        .captures(body)
+        .map(|c| c["outlet"].to_string())
+}
+
+/// The outlet in a photo credit: `Jane Roe/Outlet` → `Outlet`,
+/// `Jane Roe, Outlet` → `Outlet`; `Outlet` alone when it is one name.
+pub fn credit_outlet(credit: &str) -> Option<String> {
+    let credit = credit.trim().trim_end_matches(['.', ')']);
+    let part = credit.rsplit(['/', ',', '|']).next()?.trim();
+    let part = part.strip_prefix("via ").unwrap_or(part);
+    if part.is_empty() {
+        return None;
+    }
+    let starts_upper = part.chars().next().is_some_and(char::is_uppercase);
+    (starts_upper && part.split_whitespace().count() <= 4).then(|| part.to_string())
+}
+
+static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\((?P<person>\p{Lu}[\p{L}.'\-]*(?:\s\p{Lu}[\p{L}.'\-]*){0,3}),\s*(?P<outlet>\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2})\)\s*$")
+        .expect("caption credit regex")
+});
+
+/// The outlet of a photo credit closing a caption:
+/// `… (Jane Roe, Outlet)` → `Outlet`.
+pub fn caption_outlet(caption: &str) -> Option<String> {
+    CAPTION_CREDIT
+        .captures(caption)
+        .map(|c| c["outlet"].to_string())
+}
+
+static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"[,.]["”’]?\s+according to (?P<agency>\p{Lu}{2,5}|\p{Lu}[\p{Ll}]+ news agency)[.,;]"#,
+    )
+    .expect("according-to regex")
+});
+
+/// Agencies credited for a quote in the wire manner: `…,” according to AFP.`
+pub fn according_to_agencies(body: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in ACCORDING_TO.captures_iter(body) {
+        let a = c["agency"].to_string();
+        if !out.contains(&a) {
+            out.push(a);
+        }
+    }
+    out
+}
+
+static WEEKDAY_MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+        .expect("weekday regex")
+});
+
+/// The first weekday the body names: the usual way a wire story says which
+/// day it reports ("… in Bucharest on Tuesday").
+pub fn first_weekday(body: &str) -> Option<Weekday> {
+    WEEKDAY_MENTION
+        .captures(body)
+        .and_then(|c| date::weekday(&c["wd"]))
+}
+
+static BODY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?:on\s+)?(?P<wd>{WEEKDAY}),?\s+(?P<date>{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})\b"
+    ))
+    .expect("body date regex")
+});
+
+/// The article date when only the body gives it: the first
+/// "Tuesday, November 29" whose weekday fixes the year, provided the text
+/// speaks of that day as the present ("today").
+pub fn body_date(body: &str, reference: Date, years: &[i16]) -> Option<Date> {
+    if !body.contains("today") {
+        return None;
+    }
+    let caps = BODY_DATE.captures(body)?;
+    let (written, _) = date::find_date(&format!("{}, {}", &caps["wd"], &caps["date"]))?;
+    written.resolve(reference, years)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn bylines() {
+        assert_eq!(split_byline("Jane Doe"), (Some("Jane Doe".into()), None));
+        assert_eq!(
+            split_byline("Jane Doe, Reuters"),
+            (Some("Jane Doe".into()), Some("Reuters".into()))
+        );
+        assert_eq!(
+            split_byline("The Associated Press"),
+            (None, Some("The Associated Press".into()))
+        );
+        assert_eq!(split_byline("AP"), (None, Some("AP".into())));
+        assert_eq!(
+            split_byline("Jane Doe and John Roe"),
+            (Some("Jane Doe".into()), None)
+        );
+    }
+
+    #[test]
+    fn sources_from_prose_and_credits() {
+        assert_eq!(
+            correspondent_source("remarks, an Acme-News correspondent reports."),
+            Some("Acme-News".into())
+        );
+        assert_eq!(credit_outlet("Jane Roe/Acme"), Some("Acme".into()));
+        assert_eq!(
+            caption_outlet("Title A minister (Jane Roe, Acme-News)"),
+            Some("Acme-News".into())
+        );
+        assert_eq!(
+            according_to_agencies("“We will,” according to XYZ. And"),
+            ["XYZ"]
+        );
+    }
+
+    #[test]
+    fn body_date_needs_today() {
+        let r = date(2026, 11, 23);
+        let body = "The meeting today. As reported, on Tuesday, November 29, the talks begin.";
+        assert_eq!(body_date(body, r, &[]), Some(date(2022, 11, 29)));
+        assert_eq!(
+            body_date("On Tuesday, November 29, talks began.", r, &[]),
+            None
+        );
+    }
+}

@@ -1,0 +1,449 @@
+//! The article parser: decoded text in, [`Article`] record out.
+//!
+//! Parsing happens in three passes over the lines. First each line is judged
+//! on its own (`lines::intrinsic`): chrome, bylines, date lines, credits.
+//! Then the layout is read: the headline is the first plain line of the head,
+//! a line just before a photo credit (or one that repeats the headline) is a
+//! caption, an end marker or sign-off closes the article and what follows is
+//! teaser material. Last the header fields are taken from the lines that
+//! carry them. Every decision is kept per line in [`LineRole`] so that
+//! `corpus-cli inspect` can show why a line was dropped.
+
+pub mod date;
+pub mod dateline;
+pub mod lines;
+mod meta;
+
+use jiff::civil::Date;
+use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::load::Source;
+use crate::model::{Article, Counts, Dateline, Paragraph, Span};
+use lines::{Intrinsic, Line};
+
+/// What the parser decided a line is.
+#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum LineRole {
+    Blank,
+    Headline,
+    /// A line that only states the publication date.
+    Date,
+    Byline,
+    /// The first body paragraph when it opens with a dateline.
+    Dateline,
+    Body,
+    /// A section heading inside the body.
+    Heading,
+    /// An image caption (or the headline repeated as image text).
+    Caption,
+    PhotoCredit,
+    /// Editors' initials and agency credits closing the article.
+    SignOff,
+    /// Navigation, language switchers, widgets, user names, time stamps.
+    Boilerplate,
+    /// Material after the article's end: teasers for other stories.
+    Teaser,
+}
+
+impl LineRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineRole::Blank => "blank",
+            LineRole::Headline => "headline",
+            LineRole::Date => "date",
+            LineRole::Byline => "byline",
+            LineRole::Dateline => "dateline",
+            LineRole::Body => "body",
+            LineRole::Heading => "heading",
+            LineRole::Caption => "caption",
+            LineRole::PhotoCredit => "photo_credit",
+            LineRole::SignOff => "sign_off",
+            LineRole::Boilerplate => "boilerplate",
+            LineRole::Teaser => "teaser",
+        }
+    }
+}
+
+/// One classified line, for `inspect`.
+#[derive(Serialize, Clone, Debug)]
+pub struct ClassifiedLine {
+    /// 1-based line number.
+    pub line: usize,
+    pub role: LineRole,
+    pub text: String,
+    pub span: Span,
+}
+
+/// Settings the parser needs from outside the text.
+#[derive(Clone, Copy, Debug)]
+pub struct ParseOptions {
+    /// The day relative and year-less dates are resolved against when the
+    /// text itself fixes nothing better.
+    pub reference: Date,
+}
+
+/// How many non-blank lines from the top may hold the headline.
+const HEAD_WINDOW: usize = 12;
+/// A headline longer than this is a paragraph, not a headline.
+const MAX_HEADLINE_CHARS: usize = 250;
+
+/// Parses one article. Never fails: missing fields are `None`.
+pub fn parse(source: &Source, opts: &ParseOptions) -> Article {
+    parse_with_lines(source, opts).0
+}
+
+/// Parses one article and returns the role of every line.
+pub fn parse_with_lines(source: &Source, opts: &ParseOptions) -> (Article, Vec<ClassifiedLine>) {
+    let lines = lines::split(&source.text);
+    let roles = classify(&lines);
+    let mut article = Article {
+        id: source.id.clone(),
+        path: source.path.clone(),
+        ..Article::default()
+    };
+    let mut roles = roles;
+    fill(&mut article, &source.text, &lines, &roles, opts);
+    if let Some(d) = &article.dateline {
+        if let Some(i) = lines.iter().position(|l| l.span.start == d.span.start) {
+            roles[i] = LineRole::Dateline;
+        }
+    }
+    let classified = lines
+        .iter()
+        .zip(&roles)
+        .enumerate()
+        .map(|(i, (l, r))| ClassifiedLine {
+            line: i + 1,
+            role: *r,
+            text: l.text.to_string(),
+            span: l.span,
+        })
+        .collect();
+    (article, classified)
+}
+
+/// Decides the role of every line.
+fn classify(lines: &[Line<'_>]) -> Vec<LineRole> {
+    let n = lines.len();
+    let mut roles = vec![LineRole::Blank; n];
+    let intrinsic: Vec<Option<Intrinsic>> = lines
+        .iter()
+        .map(|l| {
+            if l.text.is_empty() {
+                None
+            } else {
+                lines::intrinsic(l.text)
+            }
+        })
+        .collect();
+    let nonblank: Vec<usize> = (0..n).filter(|&i| !lines[i].text.is_empty()).collect();
+
+    // The article ends at the first end marker or sign-off after the start
+    // of the body; the rest of the page is teasers and chrome.
+    let mut ended = false;
+    let mut headline: Option<usize> = None;
+    let mut seen_body = false;
+    for (k, &i) in nonblank.iter().enumerate() {
+        let text = lines[i].text;
+        if ended {
+            roles[i] = LineRole::Teaser;
+            continue;
+        }
+        let next = nonblank.get(k + 1).map(|&j| (j, intrinsic[j]));
+        roles[i] = match intrinsic[i] {
+            Some(Intrinsic::Chrome) => LineRole::Boilerplate,
+            Some(Intrinsic::EndMarker) => {
+                if seen_body {
+                    ended = true;
+                }
+                LineRole::Boilerplate
+            }
+            Some(Intrinsic::SignOff) => {
+                ended = seen_body;
+                LineRole::SignOff
+            }
+            Some(Intrinsic::DateLine) => LineRole::Date,
+            Some(Intrinsic::Byline) => LineRole::Byline,
+            Some(Intrinsic::PhotoCredit) => LineRole::PhotoCredit,
+            None => {
+                let before_credit = matches!(next, Some((_, Some(Intrinsic::PhotoCredit))));
+                if before_credit && !ends_like_prose(text) {
+                    LineRole::Caption
+                } else if headline.is_none()
+                    && !seen_body
+                    && k < HEAD_WINDOW
+                    && looks_like_headline(text)
+                {
+                    headline = Some(i);
+                    LineRole::Headline
+                } else if headline.is_some_and(|h| repeats_headline(text, lines[h].text)) {
+                    LineRole::Caption
+                } else {
+                    seen_body = true;
+                    LineRole::Body
+                }
+            }
+        };
+    }
+    mark_headings(lines, &mut roles);
+    roles
+}
+
+/// A headline is one line of moderate length that does not read as a run of
+/// sentences.
+fn looks_like_headline(text: &str) -> bool {
+    let chars = text.chars().count();
+    if !(3..=MAX_HEADLINE_CHARS).contains(&chars) {
+        return false;
+    }
+    let words = text.split_whitespace().count();
+    if words < 2 && chars < 12 {
+        return false;
+    }
+    // Two or more full sentences mean prose.
+    let sentences = text
+        .unicode_sentences()
+        .filter(|s| s.trim().chars().count() > 1)
+        .count();
+    sentences <= 2 && !(sentences == 2 && text.ends_with('.'))
+}
+
+/// Lines that end a sentence the way body prose does.
+fn ends_like_prose(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '”', '’', '\'', ')']);
+    t.ends_with(['.', '!', '?']) && text.split_whitespace().count() > 12
+}
+
+/// The headline repeated as the image's text, often followed by a caption
+/// and a photo credit.
+fn repeats_headline(text: &str, headline: &str) -> bool {
+    text.len() > headline.len() && text.starts_with(headline)
+}
+
+/// Marks short body lines without closing punctuation as section headings.
+fn mark_headings(lines: &[Line<'_>], roles: &mut [LineRole]) {
+    let body: Vec<usize> = (0..lines.len())
+        .filter(|&i| roles[i] == LineRole::Body)
+        .collect();
+    for (k, &i) in body.iter().enumerate() {
+        // The first body line is the lead (or the dateline) however short.
+        if k == 0 {
+            continue;
+        }
+        if is_heading(lines[i].text) {
+            roles[i] = LineRole::Heading;
+        }
+    }
+}
+
+fn is_heading(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    if words == 0 || words > 10 || text.chars().count() > 90 {
+        return false;
+    }
+    let last = text.chars().last().unwrap_or(' ');
+    if matches!(last, '.' | ',' | ';' | ':' | '…') {
+        return false;
+    }
+    // A closing quote after sentence punctuation is a quoted sentence.
+    let inner = text.trim_end_matches(['"', '”', '’', '\'', '»']);
+    if inner.len() != text.len() && inner.ends_with(['.', ',', '!']) {
+        return false;
+    }
+    // A quotation with its attribution ("“Yes,” he said") is prose, however
+    // short.
+    let quoted = text.contains(['"', '“', '”', '«', '»']);
+    !(quoted && meta::has_speech_verb(text))
+}
+
+/// Fills the record's fields from the classified lines.
+fn fill(
+    article: &mut Article,
+    text: &str,
+    lines: &[Line<'_>],
+    roles: &[LineRole],
+    opts: &ParseOptions,
+) {
+    let years = date::mentioned_years(text);
+    let mut date_line: Option<Date> = None;
+    let mut photo_credits: Vec<&str> = Vec::new();
+    let mut captions: Vec<&str> = Vec::new();
+    let mut body_texts: Vec<(usize, &str)> = Vec::new();
+    for (i, (line, role)) in lines.iter().zip(roles).enumerate() {
+        match role {
+            LineRole::Headline => article.headline = Some(line.text.to_string()),
+            LineRole::Date => {
+                if date_line.is_none() {
+                    date_line = lines::date_line_date(line.text).and_then(|d| d.full());
+                }
+            }
+            LineRole::Byline => {
+                if article.author.is_none() {
+                    let (author, source) =
+                        meta::split_byline(lines::byline(line.text).unwrap_or(""));
+                    article.author = author;
+                    if article.source.is_none() {
+                        article.source = source;
+                    }
+                }
+            }
+            LineRole::PhotoCredit => photo_credits.extend(lines::photo_credit(line.text)),
+            LineRole::Caption => captions.push(line.text),
+            LineRole::SignOff => {
+                for c in lines::sign_off_credits(line.text) {
+                    push_unique(&mut article.credits, c);
+                }
+            }
+            LineRole::Body => body_texts.push((i, line.text)),
+            LineRole::Heading => article.headings.push(line.text.to_string()),
+            _ => {}
+        }
+    }
+
+    // Body paragraphs; the first may open with a dateline.
+    let mut dateline = None;
+    for (k, &(i, _)) in body_texts.iter().enumerate() {
+        let line = &lines[i];
+        if k == 0 {
+            if let Some(raw) = dateline::find(line.text) {
+                dateline = Some((raw, line.span));
+            }
+        }
+        article.paragraphs.push(Paragraph {
+            text: line.text.to_string(),
+            span: line.span,
+        });
+    }
+
+    let body_joined: String = article
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let weekday_hint = meta::first_weekday(&body_joined);
+    if let Some((raw, span)) = dateline {
+        let date = raw.date.and_then(|d| {
+            d.full().or_else(|| {
+                let wd = weekday_hint?;
+                let y = date::year_for_weekday(d.month, d.day, wd, opts.reference, &years)?;
+                Date::new(y, d.month, d.day).ok()
+            })
+        });
+        let raw_text = text[span.start..span.start + raw.len]
+            .trim_end()
+            .to_string();
+        article.dateline = Some(Dateline {
+            place: Some(raw.place),
+            date: date.map(date::iso),
+            agency: raw.agency.clone(),
+            span: Span::new(span.start, span.start + raw_text.len()),
+            raw: raw_text,
+        });
+        if let Some(agency) = raw.agency {
+            article.source = Some(agency);
+        }
+    }
+
+    article.date = date_line
+        .or_else(|| {
+            article
+                .dateline
+                .as_ref()
+                .and_then(|d| d.date.as_deref())
+                .and_then(|d| d.parse().ok())
+        })
+        .or_else(|| meta::body_date(&body_joined, opts.reference, &years))
+        .map(date::iso);
+
+    if article.source.is_none() {
+        article.source = meta::correspondent_source(&body_joined)
+            .or_else(|| photo_credits.iter().find_map(|c| meta::credit_outlet(c)))
+            .or_else(|| captions.iter().find_map(|c| meta::caption_outlet(c)));
+    }
+    for c in meta::according_to_agencies(&body_joined) {
+        if article.source.as_deref() != Some(c.as_str()) {
+            push_unique(&mut article.credits, c);
+        }
+    }
+    article.counts = counts(&article.paragraphs);
+}
+
+fn push_unique(list: &mut Vec<String>, item: String) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+fn counts(paragraphs: &[Paragraph]) -> Counts {
+    let mut c = Counts {
+        paragraphs: paragraphs.len(),
+        ..Counts::default()
+    };
+    for p in paragraphs {
+        c.words += p.text.unicode_words().count();
+        c.sentences += p
+            .text
+            .unicode_sentences()
+            .filter(|s| s.chars().any(char::is_alphanumeric))
+            .count();
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn parse_str(text: &str) -> (Article, Vec<ClassifiedLine>) {
+        let source = Source {
+            id: "t".into(),
+            path: "t.txt".into(),
+            text: text.into(),
+        };
+        parse_with_lines(
+            &source,
+            &ParseOptions {
+                reference: date(2026, 11, 23),
+            },
+        )
+    }
+
+    #[test]
+    fn empty_and_blank_inputs() {
+        for text in ["", "   ", "\n\n\r\n", "\u{a0}"] {
+            let (a, _) = parse_str(text);
+            assert_eq!(a.headline, None);
+            assert!(a.paragraphs.is_empty());
+            assert_eq!(a.counts, Counts::default());
+        }
+    }
+
+    #[test]
+    fn headline_dateline_and_body() {
+        let (a, lines) = parse_str(
+            "Ministers meet in the capital\n\nROME, March 3 (Reuters) - Ministers met on Friday.\n\nThey agreed.\n",
+        );
+        assert_eq!(a.headline.as_deref(), Some("Ministers meet in the capital"));
+        let d = a.dateline.unwrap();
+        assert_eq!(d.place.as_deref(), Some("Rome"));
+        assert_eq!(d.agency.as_deref(), Some("Reuters"));
+        // 3 March fell on a Friday in 2023.
+        assert_eq!(d.date.as_deref(), Some("2023-03-03"));
+        assert_eq!(a.source.as_deref(), Some("Reuters"));
+        assert_eq!(a.paragraphs.len(), 2);
+        assert_eq!(lines[2].role, LineRole::Dateline);
+    }
+
+    #[test]
+    fn spans_point_into_the_text() {
+        let text = "\u{feff}Title here\r\n\r\nBody “text” é.\r\n";
+        let (a, _) = parse_str(text);
+        for p in &a.paragraphs {
+            assert_eq!(&text[p.span.start..p.span.end], p.text);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! The `summarize` report: corpus totals, sources, date span and one row per
+//! article, built by folding articles one at a time.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::model::Article;
+use crate::print::SCHEMA_VERSION;
+
+/// The corpus overview printed by `summarize`.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub struct CorpusSummary {
+    pub version: u32,
+    pub articles: usize,
+    /// Inputs that could not be read.
+    pub skipped: usize,
+    pub words: usize,
+    pub sentences: usize,
+    pub paragraphs: usize,
+    pub quotes: usize,
+    /// Earliest and latest article dates; `null` when no article is dated.
+    pub date_span: Option<DateSpan>,
+    pub undated: usize,
+    /// Sources by number of articles (descending), then name.
+    pub sources: Vec<SourceCount>,
+    /// One row per article, in input order.
+    pub table: Vec<ArticleRow>,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub struct DateSpan {
+    pub first: String,
+    pub last: String,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub struct SourceCount {
+    pub name: String,
+    pub articles: usize,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub struct ArticleRow {
+    pub id: String,
+    pub path: String,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub headline: Option<String>,
+    pub words: usize,
+    pub quotes: usize,
+}
+
+/// Folds articles into a [`CorpusSummary`].
+#[derive(Debug, Default)]
+pub struct SummaryBuilder {
+    articles: usize,
+    words: usize,
+    sentences: usize,
+    paragraphs: usize,
+    quotes: usize,
+    first: Option<String>,
+    last: Option<String>,
+    undated: usize,
+    sources: BTreeMap<String, usize>,
+    table: Vec<ArticleRow>,
+}
+
+impl SummaryBuilder {
+    pub fn add(&mut self, a: &Article) {
+        self.articles += 1;
+        self.words += a.counts.words;
+        self.sentences += a.counts.sentences;
+        self.paragraphs += a.counts.paragraphs;
+        self.quotes += a.quotes.len();
+        match &a.date {
+            Some(d) => {
+                if self.first.as_ref().is_none_or(|f| d < f) {
+                    self.first = Some(d.clone());
+                }
+                if self.last.as_ref().is_none_or(|l| d > l) {
+                    self.last = Some(d.clone());
+                }
+            }
+            None => self.undated += 1,
+        }
+        if let Some(s) = &a.source {
+            *self.sources.entry(s.clone()).or_default() += 1;
+        }
+        self.table.push(ArticleRow {
+            id: a.id.clone(),
+            path: a.path.clone(),
+            date: a.date.clone(),
+            source: a.source.clone(),
+            headline: a.headline.clone(),
+            words: a.counts.words,
+            quotes: a.quotes.len(),
+        });
+    }
+
+    pub fn finish(self, skipped: usize) -> CorpusSummary {
+        let mut sources: Vec<SourceCount> = self
+            .sources
+            .into_iter()
+            .map(|(name, articles)| SourceCount { name, articles })
+            .collect();
+        sources.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        let date_span = match (self.first, self.last) {
+            (Some(first), Some(last)) => Some(DateSpan { first, last }),
+            _ => None,
+        };
+        CorpusSummary {
+            version: SCHEMA_VERSION,
+            articles: self.articles,
+            skipped,
+            words: self.words,
+            sentences: self.sentences,
+            paragraphs: self.paragraphs,
+            quotes: self.quotes,
+            date_span,
+            undated: self.undated,
+            sources,
+            table: self.table,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str, date: Option<&str>, source: Option<&str>) -> Article {
+        Article {
+            id: id.into(),
+            date: date.map(Into::into),
+            source: source.map(Into::into),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn folds_dates_and_sources() {
+        let mut b = SummaryBuilder::default();
+        b.add(&article("a", Some("2022-11-29"), Some("B")));
+        b.add(&article("b", None, Some("A")));
+        b.add(&article("c", Some("2021-01-02"), Some("B")));
+        let s = b.finish(1);
+        assert_eq!(s.articles, 3);
+        assert_eq!(s.skipped, 1);
+        assert_eq!(s.undated, 1);
+        assert_eq!(
+            s.date_span,
+            Some(DateSpan {
+                first: "2021-01-02".into(),
+                last: "2022-11-29".into()
+            })
+        );
+        let names: Vec<_> = s
+            .sources
+            .iter()
+            .map(|s| (s.name.as_str(), s.articles))
+            .collect();
+        assert_eq!(names, [("B", 2), ("A", 1)]);
+    }
+}
