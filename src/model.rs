@@ -25,14 +25,6 @@ impl Span {
         debug_assert!(start <= end);
         Span { start, end }
     }
-
-    pub fn len(&self) -> usize {
-        self.end - self.start
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.start == self.end
-    }
 }
 
 /// One parsed article: where it came from, its header fields, its clean body

@@ -11,7 +11,7 @@ use super::date::{self, MONTH, WrittenDate};
 /// A dateline as found, before the year of its date is fixed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RawDateline {
-    pub place: String,
+    pub place: Option<String>,
     pub date: Option<WrittenDate>,
     pub agency: Option<String>,
     /// Byte length of the dateline (dash and following space included).
@@ -26,7 +26,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let mixed_place = r"\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+){0,2}";
     let day_date = format!(r"(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s+\d{{4}})?");
     Regex::new(&format!(
-        r"^(?:(?P<cplace>{caps_place})(?:[.,]?\s+(?P<cdate>{day_date}))?\s*(?:\((?P<cagency>[^()]{{2,40}})\))?|(?P<mplace>{mixed_place})(?:[.,]?\s+(?P<mdate>{day_date}))?\s*\((?P<magency>[^()]{{2,40}})\))\s*(?P<dash>--|[-–—:])\s*"
+        r"^(?:(?P<cplace>{caps_place})(?:[.,]?\s+(?P<cdate>{day_date}))?\s*(?:\((?P<cagency>[^()]{{2,40}})\))?|(?P<mplace>{mixed_place})(?:[.,]?\s+(?P<mdate>{day_date}))?\s*\((?P<magency>[^()]{{2,40}})\)|(?P<ddate>{day_date})\s*\((?P<dagency>[^()]{{2,40}})\))\s*(?P<dash>--|[-–—:])\s*"
     ))
     .expect("dateline regex")
 });
@@ -34,23 +34,23 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Finds a dateline at the start of `para`.
 pub fn find(para: &str) -> Option<RawDateline> {
     let caps = DATELINE.captures(para)?;
-    let (place, date, agency) = match caps.name("cplace") {
-        Some(p) => (p.as_str(), caps.name("cdate"), caps.name("cagency")),
-        None => (
-            caps.name("mplace")?.as_str(),
-            caps.name("mdate"),
-            caps.name("magency"),
-        ),
+    let (place, date, agency) = if let Some(p) = caps.name("cplace") {
+        (p.as_str(), caps.name("cdate"), caps.name("cagency"))
+    } else if let Some(p) = caps.name("mplace") {
+        (p.as_str(), caps.name("mdate"), caps.name("magency"))
+    } else {
+        // "Dec 29 (Reuters) -": a dateline without a place.
+        ("", caps.name("ddate"), caps.name("dagency"))
     };
     let dash = caps.name("dash")?.as_str();
     let letters = place.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 2 {
+    if letters < 2 && !place.is_empty() {
         return None;
     }
     // A bare "WORD —" with neither date nor agency is only a dateline when it
     // reads as a place name rather than an acronym ("NATO —"): long enough
     // and closed by a real dash.
-    if date.is_none() && agency.is_none() && (letters < 4 || dash == "-" || dash == ":") {
+    if date.is_none() && agency.is_none() && (letters < 5 || dash == "-" || dash == ":") {
         return None;
     }
     if dash == ":" && agency.is_none() {
@@ -58,11 +58,23 @@ pub fn find(para: &str) -> Option<RawDateline> {
     }
     let date = date.and_then(|d| date::find_date(d.as_str()).map(|(w, _)| w));
     Some(RawDateline {
-        place: normal_case(place.trim_end_matches([',', '.'])),
+        place: (!place.is_empty()).then(|| normal_case(trim_place(place))),
         date,
         agency: agency.map(|a| a.as_str().trim().to_string()),
         len: caps.get(0)?.end(),
     })
+}
+
+/// Drops the separator after the place: `BUCHAREST.` → `BUCHAREST`, but
+/// `Calif.` keeps the dot of its abbreviation.
+fn trim_place(place: &str) -> &str {
+    let place = place.trim_end_matches(',');
+    let last_word = place.rsplit([' ', ',']).next().unwrap_or(place);
+    if last_word.chars().any(char::is_lowercase) {
+        place
+    } else {
+        place.trim_end_matches('.')
+    }
 }
 
 /// `NEW YORK` → `New York`, `WINSTON-SALEM` → `Winston-Salem`,
@@ -70,10 +82,10 @@ pub fn find(para: &str) -> Option<RawDateline> {
 pub fn normal_case(place: &str) -> String {
     if place.chars().any(|c| c.is_lowercase()) {
         // Only an upper-case part before a comma is recased ("SAN JOSE, Calif.").
-        if let Some((head, tail)) = place.split_once(',') {
-            if !head.chars().any(|c| c.is_lowercase()) {
-                return format!("{},{}", normal_case(head), tail);
-            }
+        if let Some((head, tail)) = place.split_once(',')
+            && !head.chars().any(|c| c.is_lowercase())
+        {
+            return format!("{},{}", normal_case(head), tail);
         }
         return place.to_string();
     }
@@ -113,7 +125,7 @@ mod tests {
     use super::*;
 
     fn place_agency(s: &str) -> Option<(String, Option<String>, bool)> {
-        find(s).map(|d| (d.place, d.agency, d.date.is_some()))
+        find(s).map(|d| (d.place.unwrap_or_default(), d.agency, d.date.is_some()))
     }
 
     #[test]
@@ -144,6 +156,10 @@ mod tests {
         assert_eq!(
             place_agency("Washington (AP) — Text"),
             p("Washington", Some("AP"), false)
+        );
+        assert_eq!(
+            place_agency("Dec 29 (Reuters) - Text"),
+            p("", Some("Reuters"), true)
         );
     }
 

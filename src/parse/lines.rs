@@ -172,8 +172,30 @@ pub fn date_line_date(text: &str) -> Option<super::date::WrittenDate> {
     (!sentence_like).then_some(wd)
 }
 
-/// The person named by a byline line (`By Jane Doe`, `Author: Jane Doe`).
+static FOLLOW_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^Follow (?P<who>\p{Lu}[\p{L}.'’\-]*(?:[\s\u{a0}]\p{Lu}[\p{L}.'’\-]*){1,3})[\s\u{a0}]+(?i:on)[\s\u{a0}]+(?:Twitter|X|Instagram|Facebook|Threads|Bluesky)\b")
+        .expect("follow regex")
+});
+
+/// A wire sign-off naming the reporter: `(Reporting by Jane Doe in Paris;
+/// Editing by John Roe)`.
+static REPORTING_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\((?:Reporting|Writing|Reported) by (?P<who>\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){1,3})")
+        .expect("reporting-by regex")
+});
+
+/// The person named by a byline line (`By Jane Doe`, `Author: Jane Doe`,
+/// or the closing `Follow Jane Doe on Twitter @handle`).
 pub fn byline(text: &str) -> Option<&str> {
+    if text.len() > 160 {
+        return None;
+    }
+    if let Some(c) = FOLLOW_ON
+        .captures(text)
+        .or_else(|| REPORTING_BY.captures(text))
+    {
+        return c.name("who").map(|m| m.as_str());
+    }
     if text.len() > 120 {
         return None;
     }
@@ -272,6 +294,14 @@ mod tests {
         assert_eq!(byline("By Jane Doe"), Some("Jane Doe"));
         assert_eq!(byline("Author: Jane Doe"), Some("Jane Doe"));
         assert_eq!(byline("By the way, this is prose"), None);
+        assert_eq!(
+            byline("Follow Jane Doe on Twitter @jdoe."),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            byline("(Reporting by Jane Doe in Paris; Editing by John Roe)"),
+            Some("Jane Doe")
+        );
         assert_eq!(
             photo_credit("Image: Jane Roe/Outlet"),
             Some("Jane Roe/Outlet")

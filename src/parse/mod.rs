@@ -105,10 +105,10 @@ pub fn parse_with_lines(source: &Source, opts: &ParseOptions) -> (Article, Vec<C
     };
     let mut roles = roles;
     fill(&mut article, &source.text, &lines, &roles, opts);
-    if let Some(d) = &article.dateline {
-        if let Some(i) = lines.iter().position(|l| l.span.start == d.span.start) {
-            roles[i] = LineRole::Dateline;
-        }
+    if let Some(d) = &article.dateline
+        && let Some(i) = lines.iter().position(|l| l.span.start == d.span.start)
+    {
+        roles[i] = LineRole::Dateline;
     }
     let classified = lines
         .iter()
@@ -202,12 +202,16 @@ fn looks_like_headline(text: &str) -> bool {
     if words < 2 && chars < 12 {
         return false;
     }
-    // Two or more full sentences mean prose.
+    // Headlines may run to two short sentences ("X did Y. Here's why.");
+    // longer runs of sentences are prose. A wire dateline opens a body.
     let sentences = text
         .unicode_sentences()
         .filter(|s| s.trim().chars().count() > 1)
         .count();
-    sentences <= 2 && !(sentences == 2 && text.ends_with('.'))
+    let two_short = sentences == 2 && chars <= 150;
+    let opens_body = dateline::find(text)
+        .is_some_and(|d| d.agency.is_some() || d.date.is_some() || d.len >= text.len());
+    (sentences <= 1 || two_short) && !opens_body
 }
 
 /// Lines that end a sentence the way body prose does.
@@ -274,19 +278,14 @@ fn fill(
     for (i, (line, role)) in lines.iter().zip(roles).enumerate() {
         match role {
             LineRole::Headline => article.headline = Some(line.text.to_string()),
-            LineRole::Date => {
-                if date_line.is_none() {
-                    date_line = lines::date_line_date(line.text).and_then(|d| d.full());
-                }
+            LineRole::Date if date_line.is_none() => {
+                date_line = lines::date_line_date(line.text).and_then(|d| d.full());
             }
-            LineRole::Byline => {
-                if article.author.is_none() {
-                    let (author, source) =
-                        meta::split_byline(lines::byline(line.text).unwrap_or(""));
-                    article.author = author;
-                    if article.source.is_none() {
-                        article.source = source;
-                    }
+            LineRole::Byline if article.author.is_none() => {
+                let (author, source) = meta::split_byline(lines::byline(line.text).unwrap_or(""));
+                article.author = author;
+                if article.source.is_none() {
+                    article.source = source;
                 }
             }
             LineRole::PhotoCredit => photo_credits.extend(lines::photo_credit(line.text)),
@@ -306,10 +305,10 @@ fn fill(
     let mut dateline = None;
     for (k, &(i, _)) in body_texts.iter().enumerate() {
         let line = &lines[i];
-        if k == 0 {
-            if let Some(raw) = dateline::find(line.text) {
-                dateline = Some((raw, line.span));
-            }
+        if k == 0
+            && let Some(raw) = dateline::find(line.text)
+        {
+            dateline = Some((raw, line.span));
         }
         article.paragraphs.push(Paragraph {
             text: line.text.to_string(),
@@ -336,7 +335,7 @@ fn fill(
             .trim_end()
             .to_string();
         article.dateline = Some(Dateline {
-            place: Some(raw.place),
+            place: raw.place,
             date: date.map(date::iso),
             agency: raw.agency.clone(),
             span: Span::new(span.start, span.start + raw_text.len()),
@@ -444,6 +443,62 @@ mod tests {
         let (a, _) = parse_str(text);
         for p in &a.paragraphs {
             assert_eq!(&text[p.span.start..p.span.end], p.text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(text: String) {
+        let source = Source {
+            id: "p".into(),
+            path: "p".into(),
+            text,
+        };
+        let opts = ParseOptions {
+            reference: jiff::civil::date(2026, 11, 23),
+        };
+        let (a, lines) = parse_with_lines(&source, &opts);
+        for p in &a.paragraphs {
+            assert!(
+                source.text.is_char_boundary(p.span.start)
+                    && source.text.is_char_boundary(p.span.end)
+            );
+            assert_eq!(&source.text[p.span.start..p.span.end], p.text);
+        }
+        if let Some(d) = &a.dateline {
+            assert_eq!(&source.text[d.span.start..d.span.end], d.raw);
+        }
+        assert_eq!(lines.len(), source.text.split_inclusive('\n').count());
+        serde_json::to_string(&a).expect("record serializes");
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_parses_with_valid_spans(text in any::<String>()) {
+            check(text);
+        }
+
+        #[test]
+        fn article_shaped_text_parses(
+            lines in proptest::collection::vec(
+                prop_oneof![
+                    Just(String::new()),
+                    "[A-Z][a-z]{2,8}( [a-z]{2,8}){2,8}",
+                    "[A-Z]{3,10}, (Nov|March) [0-9]{1,2} \\(Reuters\\) [-–] [a-z ]{5,40}\\.",
+                    "“[a-z ,]{0,30}”? ?[a-z ]{0,20}",
+                    "By [A-Z][a-z]+ [A-Z][a-z]+",
+                    "(Image|Photo): [A-Z][a-z]+/[A-Z]+",
+                    "[a-z]{2}/[a-z]{2} \\([A-Z]{2,4}(, [A-Z]{2,4})*\\)",
+                    "\r|\u{a0}|\u{feff}|\t",
+                ],
+                0..30,
+            )
+        ) {
+            check(lines.join("\n"));
         }
     }
 }
