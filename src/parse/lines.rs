@@ -173,7 +173,7 @@ pub fn date_line_date(text: &str) -> Option<super::date::WrittenDate> {
 }
 
 static FOLLOW_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^Follow (?P<who>\p{Lu}[\p{L}.'’\-]*(?:[\s\u{a0}]\p{Lu}[\p{L}.'’\-]*){1,3})[\s\u{a0}]+(?i:on)[\s\u{a0}]+(?:Twitter|X|Instagram|Facebook|Threads|Bluesky)\b")
+    Regex::new(r#"^["“]?Follow (?P<who>\p{Lu}[\p{L}.'’\-]*(?:[\s\u{a0}]\p{Lu}[\p{L}.'’\-]*){1,3})[\s\u{a0}]+(?i:on)[\s\u{a0}]+(?:Twitter|X|Instagram|Facebook|Threads|Bluesky)\b"#)
         .expect("follow regex")
 });
 
