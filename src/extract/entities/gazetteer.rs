@@ -1,0 +1,179 @@
+//! The gazetteers of `data/gazetteer/`, embedded in the binary and indexed
+//! into hash maps on first use (a few milliseconds in a release build; see
+//! `docs/entities.md`). Only the first row of each surface is kept: the files
+//! order rows so that the first is the sensible default (`docs/gazetteers.md`).
+
+use std::collections::{HashMap, HashSet};
+
+const PLACES: &str = include_str!("../../../data/gazetteer/places.tsv");
+const ORGS: &str = include_str!("../../../data/gazetteer/organizations.tsv");
+const GIVEN: &str = include_str!("../../../data/gazetteer/given_names.tsv");
+const DEMONYMS: &str = include_str!("../../../data/gazetteer/demonyms.tsv");
+const KEYWORDS: &str = include_str!("../../../data/gazetteer/keywords.tsv");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceKind {
+    Country,
+    Continent,
+    Region,
+    City,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Place {
+    pub canonical: &'static str,
+    pub kind: PlaceKind,
+    pub population: u64,
+    /// The surface is also an ordinary English word.
+    pub word: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Org {
+    pub canonical: &'static str,
+    pub kind: &'static str,
+    pub word: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Given {
+    pub freq: u8,
+    pub word: bool,
+}
+
+/// All lookup tables.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub places: HashMap<&'static str, Place>,
+    pub orgs: HashMap<&'static str, Org>,
+    /// Canonical organization name → its surfaces (acronyms included).
+    pub org_surfaces: HashMap<&'static str, Vec<&'static str>>,
+    pub given: HashMap<&'static str, Given>,
+    pub demonyms: HashSet<&'static str>,
+    /// Titles (`Foreign Minister`), as written in keywords.tsv.
+    pub titles: HashSet<&'static str>,
+    pub honorifics: HashSet<&'static str>,
+    pub org_suffixes: HashSet<&'static str>,
+    /// First word of the `org_head` phrases (`Ministry` of "Ministry of").
+    pub org_heads: HashSet<&'static str>,
+    /// Longest title in words.
+    pub max_title_words: usize,
+}
+
+fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+impl Gazetteer {
+    pub fn load() -> Gazetteer {
+        let mut g = Gazetteer::default();
+        g.places.reserve(47_000);
+        for r in rows(PLACES) {
+            if r.len() < 7 {
+                continue;
+            }
+            let kind = match r[2] {
+                "country" => PlaceKind::Country,
+                "continent" => PlaceKind::Continent,
+                "region" => PlaceKind::Region,
+                _ => PlaceKind::City,
+            };
+            g.places.entry(r[0]).or_insert(Place {
+                canonical: r[1],
+                kind,
+                population: r[4].parse().unwrap_or(0),
+                word: r[6] == "1",
+            });
+        }
+        for r in rows(ORGS) {
+            if r.len() < 4 {
+                continue;
+            }
+            g.orgs.entry(r[0]).or_insert(Org {
+                canonical: r[1],
+                kind: r[2],
+                word: r[3] == "1",
+            });
+            g.org_surfaces.entry(r[1]).or_default().push(r[0]);
+        }
+        g.given.reserve(54_000);
+        for r in rows(GIVEN) {
+            if r.len() < 4 {
+                continue;
+            }
+            g.given.entry(r[0]).or_insert(Given {
+                freq: r[2].parse().unwrap_or(0),
+                word: r[3] == "1",
+            });
+        }
+        for r in rows(DEMONYMS) {
+            g.demonyms.insert(r[0]);
+        }
+        for r in rows(KEYWORDS) {
+            if r.len() < 2 {
+                continue;
+            }
+            match r[1] {
+                "title" => {
+                    g.max_title_words = g.max_title_words.max(r[0].split(' ').count());
+                    g.titles.insert(r[0]);
+                }
+                "honorific" => {
+                    g.honorifics.insert(r[0]);
+                }
+                "org_suffix" => {
+                    g.org_suffixes.insert(r[0]);
+                }
+                "org_head" => {
+                    if let Some(w) = r[0].split(' ').next() {
+                        g.org_heads.insert(w);
+                    }
+                }
+                _ => {}
+            }
+        }
+        g
+    }
+
+    /// A given name usable as evidence for a person (not an English word, or
+    /// a frequent name).
+    pub fn is_given(&self, w: &str) -> bool {
+        self.given.get(w).is_some_and(|g| !g.word || g.freq >= 9)
+    }
+
+    pub fn is_title(&self, phrase: &str) -> bool {
+        self.titles.contains(phrase)
+            || phrase
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase())
+                .then(|| capitalize(phrase))
+                .is_some_and(|p| self.titles.contains(p.as_str()))
+    }
+
+    /// A demonym or its plural (`Ukrainian`, `Ukrainians`).
+    pub fn is_demonym(&self, w: &str) -> bool {
+        self.demonyms.contains(w) || w.strip_suffix('s').is_some_and(|s| self.demonyms.contains(s))
+    }
+}
+
+/// Upper-cases the first letter of every word.
+pub fn capitalize(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `BUCHAREST` → `Bucharest`, `NEW YORK` → `New York`.
+pub fn title_case(s: &str) -> String {
+    capitalize(&s.to_lowercase())
+}
