@@ -71,6 +71,7 @@ impl Mention {
 
 /// Words that start sentences but never names.
 const STOPWORDS: &[&str] = &[
+    "Western", "Eastern", "Northern", "Southern", "Central", "Global", "International", "National",
     "A", "About", "According", "After", "Again", "Ahead", "All", "Also", "Although", "Among", "An",
     "And", "Another", "Any", "As", "At", "Because", "Before", "Being", "Both", "But", "By", "Can",
     "Despite", "Do", "Does", "During", "Each", "Earlier", "Either", "Even", "Every", "For", "From",
@@ -101,6 +102,13 @@ const PARTICLES: &[&str] = &[
 const FACILITIES: &[&str] = &[
     "Palace", "Square", "Airport", "Stadium", "Arena", "Hall", "Bridge", "Cathedral", "Castle",
     "Tower", "Park", "Street", "Avenue", "Building", "Harbor", "Harbour", "Station",
+];
+
+/// Heads of event names: the event is not an entity, the names in it are
+/// ("Madrid Summit" → Madrid).
+const EVENTS: &[&str] = &[
+    "Summit", "Conference", "Meeting", "Forum", "Games", "Olympics", "Cup", "Championship",
+    "War", "Festival", "Expo", "Week", "Day", "Talks", "Ministerial",
 ];
 
 /// Speech and reporting verbs that follow a person's name.
@@ -150,6 +158,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         gaz,
         mid_caps: &mid_caps,
         lower_words: &lower_words,
+        pending_role: Default::default(),
     };
     let mut mentions = Vec::new();
     for (seg, ts) in segments.iter().zip(&toks) {
@@ -166,7 +175,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
             }
         }
     }
-    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    mentions.sort_by_key(|m| (m.span.start, m.span.end, m.hint == Hint::Unknown));
     mentions.dedup_by_key(|m| m.span);
     canon::cluster(mentions, gaz)
 }
@@ -302,6 +311,8 @@ struct Ctx<'a> {
     gaz: &'a Gazetteer,
     mid_caps: &'a HashSet<&'a str>,
     lower_words: &'a HashSet<String>,
+    /// A role phrase that ended at this byte, waiting for a name.
+    pending_role: std::cell::RefCell<Option<(usize, String)>>,
 }
 
 impl Ctx<'_> {
@@ -435,7 +446,14 @@ impl Ctx<'_> {
     /// Turns one capitalized run `ts[i..j]` into mentions.
     fn chunk(&self, ts: &[Tok], mut i: usize, j: usize, out: &mut Vec<Mention>) {
         // Sentence-initial and headline words need evidence.
-        while i < j && ts[i].initial && !self.has_evidence(self.w(&ts[i])) {
+        while i < j
+            && ts[i].initial
+            && !self.has_evidence(self.w(&ts[i]))
+            && !self.find_title(ts, i, j).is_some_and(|(a, _)| a == i)
+        {
+            i += 1;
+        }
+        while i < j && !ts[i].cap {
             i += 1;
         }
         // Stop words anywhere at the front ("In Bucharest").
@@ -445,12 +463,50 @@ impl Ctx<'_> {
         if i >= j {
             return;
         }
-        // ALL-CAPS shouting (dateline place, headline in capitals): only
-        // gazetteer words and short acronyms.
+        // A capitalized function word inside the run splits it ("NATO In
+        // Vilnius").
+        if let Some(k) = (i + 1..j).find(|&k| STOPWORDS.contains(&self.w(&ts[k]))) {
+            self.chunk(ts, i, k, out);
+            self.chunk(ts, k + 1, j, out);
+            return;
+        }
+        // Event names: keep the names inside.
+        if j - i >= 2 && EVENTS.contains(&self.w(&ts[j - 1])) {
+            for k in i..j - 1 {
+                self.plain(ts, k, k + 1, out);
+            }
+            return;
+        }
+        // A trailing common noun written lower-case elsewhere ("NATO Allies").
+        let mut j = j;
+        while j > i + 1
+            && !self.gaz.org_suffixes.contains(self.w(&ts[j - 1]))
+            && self.lower_words.contains(&self.w(&ts[j - 1]).to_lowercase())
+        {
+            j -= 1;
+        }
         // Titles inside the run.
         if let Some((a, b)) = self.find_title(ts, i, j) {
             let name_part = &ts[b..j];
             let ends_org = self.gaz.org_suffixes.contains(self.w(&ts[j - 1]));
+            let connected = name_part.iter().any(|t| matches!(self.w(t), "of" | "for"))
+                || name_part.first().is_some_and(|t| !t.cap);
+            if connected {
+                // "Minister for Foreign Affairs of Ukraine": a role phrase;
+                // the place or body after the last "of" is an entity.
+                if let Some(k) = (b..j).rev().find(|&k| matches!(self.w(&ts[k]), "of" | "for")) {
+                    let mut s0 = k + 1;
+                    if s0 < j && self.w(&ts[s0]) == "the" {
+                        s0 += 1;
+                    }
+                    self.plain(ts, s0, j, out);
+                }
+                if a > i {
+                    self.plain(ts, i, a, out);
+                }
+                *self.pending_role.borrow_mut() = Some((ts[j - 1].e, self.span_text(&ts[i..j]).to_string()));
+                return;
+            }
             if !name_part.is_empty() && !ends_org {
                 let role_text = self.span_text(&ts[i..b]).to_string();
                 let honorific_only = self.gaz.honorifics.contains(role_text.as_str());
@@ -472,8 +528,12 @@ impl Ctx<'_> {
                 return;
             }
         }
-        // A role noun right before ("NATO chief Stoltenberg").
-        let role = self.role_before(ts, i);
+        // A role noun right before ("NATO chief Stoltenberg"), or a role
+        // phrase in apposition ("Minister for X of Y, Jane Doe").
+        let pending = self.pending_role.borrow_mut().take();
+        let role = self.role_before(ts, i).or_else(|| {
+            pending.filter(|(end, _)| i > 0 && self.w(&ts[i - 1]) == "," && ts[i - 1].s == *end).map(|p| p.1)
+        });
         let before = out.len();
         self.plain(ts, i, j, out);
         if let Some(r) = role {
@@ -548,8 +608,17 @@ impl Ctx<'_> {
         let initial = ts[i].initial;
         let all_caps_line = ts[i].shout;
         let mut m = self.mention(ts, i, j, Hint::Unknown);
-        // Gazetteer: organizations, then places.
-        if let Some(o) = self.gaz.orgs.get(surface).filter(|o| !o.word || (n > 1 || !initial)) {
+        // Gazetteer: countries and continents, organizations, then places.
+        if let Some(p) = self.gaz.places.get(surface).filter(|p| {
+            matches!(p.kind, gazetteer::PlaceKind::Country | gazetteer::PlaceKind::Continent) && !p.word
+        }) {
+            m.hint = Hint::Known(EntityType::Place);
+            m.canonical = Some(p.canonical.to_string());
+            out.push(m);
+            return;
+        }
+        let seen_lower = n == 1 && self.lower_words.contains(&surface.to_lowercase());
+        if let Some(o) = self.gaz.orgs.get(surface).filter(|o| !seen_lower && (!o.word || n > 1 && !initial)) {
             m.hint = Hint::Known(EntityType::Organization);
             m.canonical = Some(o.canonical.to_string());
             out.push(m);
@@ -568,7 +637,7 @@ impl Ctx<'_> {
                 }
             })
             .or_else(|| self.compass_variant(surface));
-        if let Some(p) = place.filter(|p| !p.word || !initial) {
+        if let Some(p) = place.filter(|p| !seen_lower && (!p.word || (n > 1 && !initial))) {
             m.hint = Hint::Known(EntityType::Place);
             m.canonical = Some(p.canonical.to_string());
             out.push(m);
@@ -586,7 +655,8 @@ impl Ctx<'_> {
             out.push(m);
             return;
         }
-        if n >= 3 && self.gaz.org_heads.contains(first) && surface.contains(" of ") || surface.contains(" for ") {
+        let of_head = (i..j).position(|k| matches!(self.w(&ts[k]), "of" | "for")).map(|p| self.w(&ts[i + p - 1]));
+        if n >= 3 && of_head.is_some_and(|h| self.gaz.org_heads.contains(h) || self.gaz.org_suffixes.contains(h)) && !FACILITIES.contains(&first) {
             m.hint = Hint::Known(EntityType::Organization);
             out.push(m);
             return;
@@ -621,7 +691,11 @@ impl Ctx<'_> {
                 return;
             }
         }
-        if n == 1 && self.gaz.titles.contains(surface) || self.gaz.org_suffixes.contains(surface) {
+        if n == 1
+            && (self.gaz.titles.contains(surface)
+                || self.gaz.org_suffixes.contains(surface)
+                || self.lower_words.contains(&surface.to_lowercase()))
+        {
             return;
         }
         if n >= 2 {

@@ -59,6 +59,16 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
                 }
             }
             let w = &seg[off..end];
+            // "then-US", "ex-President": drop the lower-case prefix.
+            if let Some(h) = w.find('-') {
+                if w[..h].chars().all(char::is_lowercase) && w[h + 1..].chars().next().is_some_and(char::is_uppercase) {
+                    let skip = h + 1;
+                    while k < chars.len() && chars[k].0 < off + skip {
+                        k += 1;
+                    }
+                    continue;
+                }
+            }
             // Keep the dot of initials and abbreviations.
             if chars.get(m).is_some_and(|x| x.1 == '.') && end == chars[m].0 {
                 let single = w.chars().count() == 1 && c.is_uppercase();
