@@ -113,7 +113,9 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
             }
             let (a, b) = (&ms[i], &ms[j]);
             if let Some(rest) = b.surface.strip_prefix(&a.surface).and_then(|r| r.strip_prefix(' ')) {
-                if rest.split(' ').all(|w| gaz.org_suffixes.contains(w)) {
+                let company = rest.split(' ').all(|w| super::COMPANY.contains(&w));
+                let plain = !a.surface.contains(' ') && rest.split(' ').all(|w| !gaz.org_suffixes.contains(w));
+                if company || plain {
                     uf.union(i, j);
                 }
             }
@@ -210,6 +212,20 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
             continue;
         }
         let s = m.surface.as_str();
+        if s.contains(' ') {
+            let first = s.split(' ').next().unwrap_or(s);
+            m.hint = if m.speaks {
+                Hint::Known(EntityType::Person)
+            } else if surface_type.get(first) == Some(&EntityType::Organization)
+                || counts.get(first).copied().unwrap_or(0) >= 2
+                || m.after_the
+            {
+                Hint::Known(EntityType::Organization)
+            } else {
+                Hint::Unknown
+            };
+            continue;
+        }
         m.hint = if let Some(&t) = surface_type.get(s) {
             Hint::Known(t)
         } else if surnames.iter().any(|x| similar_surname(x, s)) {

@@ -101,7 +101,8 @@ const PARTICLES: &[&str] = &[
 /// Heads of names of buildings and venues (places, not organizations).
 const FACILITIES: &[&str] = &[
     "Palace", "Square", "Airport", "Stadium", "Arena", "Hall", "Bridge", "Cathedral", "Castle",
-    "Tower", "Park", "Street", "Avenue", "Building", "Harbor", "Harbour", "Station",
+    "Tower", "Park", "Street", "Avenue", "Building", "Harbor", "Harbour", "Station", "Center",
+    "Centre",
 ];
 
 /// Heads of event names: the event is not an entity, the names in it are
@@ -109,6 +110,11 @@ const FACILITIES: &[&str] = &[
 const EVENTS: &[&str] = &[
     "Summit", "Conference", "Meeting", "Forum", "Games", "Olympics", "Cup", "Championship",
     "War", "Festival", "Expo", "Week", "Day", "Talks", "Ministerial",
+];
+
+/// Company-form suffixes that end a name.
+pub(crate) const COMPANY: &[&str] = &[
+    "Inc.", "Inc", "Corp.", "Corp", "Ltd.", "Ltd", "Co.", "LLC", "PLC", "plc", "GmbH", "AG", "SA",
 ];
 
 /// Speech and reporting verbs that follow a person's name.
@@ -159,6 +165,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         mid_caps: &mid_caps,
         lower_words: &lower_words,
         pending_role: Default::default(),
+        skip_acronym: Default::default(),
     };
     let mut mentions = Vec::new();
     for (seg, ts) in segments.iter().zip(&toks) {
@@ -175,6 +182,8 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
             }
         }
     }
+    let skip = ctx.skip_acronym.borrow().clone();
+    mentions.retain(|m| !skip.contains(&m.surface));
     mentions.sort_by_key(|m| (m.span.start, m.span.end, m.hint == Hint::Unknown));
     mentions.dedup_by_key(|m| m.span);
     canon::cluster(mentions, gaz)
@@ -313,6 +322,9 @@ struct Ctx<'a> {
     lower_words: &'a HashSet<String>,
     /// A role phrase that ended at this byte, waiting for a name.
     pending_role: std::cell::RefCell<Option<(usize, String)>>,
+    /// Acronyms of events and products ("Worldwide Developers Conference
+    /// (WWDC)"), which are not entities.
+    skip_acronym: std::cell::RefCell<Vec<String>>,
 }
 
 impl Ctx<'_> {
@@ -349,6 +361,16 @@ impl Ctx<'_> {
                 }
                 if k > j && k < ts.len() && self.nameish(&ts[k]) {
                     j = k + 1;
+                    continue;
+                }
+                // "NATO Council - Ukraine": a body named with a dash.
+                if j + 1 < ts.len()
+                    && matches!(self.w(&ts[j]), "-" | "–")
+                    && self.gaz.org_suffixes.contains(self.w(&ts[j - 1]))
+                    && self.nameish(&ts[j + 1])
+                    && !ts[j + 1].initial
+                {
+                    j += 2;
                     continue;
                 }
                 // "X of [the] Y" after an organization or title head.
@@ -407,9 +429,19 @@ impl Ctx<'_> {
             if !acr.word || !is_acronym(self.w(acr)) {
                 continue;
             }
-            // Capitalized expansion: handled by initials in `canon`; only
-            // the lower-case "the …" phrase is taken here.
+            // Capitalized expansion: handled by initials in `canon`, except
+            // that an acronym of an unknown (product, term) or event name is
+            // not an entity: "Software Development Kit (SDK)".
             if ts[k - 1].cap {
+                let known = out.iter().any(|m| m.span.end == ts[k - 1].e && m.hint != Hint::Unknown);
+                if !known {
+                    self.skip_acronym.borrow_mut().push(self.w(acr).to_string());
+                }
+                continue;
+            }
+            if !ts[k - 1].word {
+                // "$99 (USD)": a unit.
+                self.skip_acronym.borrow_mut().push(self.w(acr).to_string());
                 continue;
             }
             let lo = k.saturating_sub(7);
@@ -470,11 +502,27 @@ impl Ctx<'_> {
             self.chunk(ts, k + 1, j, out);
             return;
         }
-        // Event names: keep the names inside.
+        // "Apple Inc. Steve Jobs": a company suffix ends the name.
+        if let Some(k) = (i..j - 1).find(|&k| COMPANY.contains(&self.w(&ts[k]))) {
+            self.chunk(ts, i, k + 1, out);
+            self.chunk(ts, k + 1, j, out);
+            return;
+        }
+        // Event names: keep the known names inside.
         if j - i >= 2 && EVENTS.contains(&self.w(&ts[j - 1])) {
+            let before = out.len();
             for k in i..j - 1 {
                 self.plain(ts, k, k + 1, out);
             }
+            let mut k = before;
+            while k < out.len() {
+                if out[k].hint == Hint::Unknown {
+                    out.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+            self.skip_acronym.borrow_mut().push(initials(self.span_text(&ts[i..j])).unwrap_or_default());
             return;
         }
         // A trailing common noun written lower-case elsewhere ("NATO Allies").
@@ -490,6 +538,8 @@ impl Ctx<'_> {
             let name_part = &ts[b..j];
             let ends_org = self.gaz.org_suffixes.contains(self.w(&ts[j - 1]));
             let connected = name_part.iter().any(|t| matches!(self.w(t), "of" | "for"))
+                || self.w(&ts[b - 1]) == "for"
+                || self.w(&ts[b - 1]) == "of"
                 || name_part.first().is_some_and(|t| !t.cap);
             if connected {
                 // "Minister for Foreign Affairs of Ukraine": a role phrase;
@@ -532,7 +582,11 @@ impl Ctx<'_> {
         // phrase in apposition ("Minister for X of Y, Jane Doe").
         let pending = self.pending_role.borrow_mut().take();
         let role = self.role_before(ts, i).or_else(|| {
-            pending.filter(|(end, _)| i > 0 && self.w(&ts[i - 1]) == "," && ts[i - 1].s == *end).map(|p| p.1)
+            pending
+                .filter(|(end, _)| {
+                    i > 0 && self.w(&ts[i - 1]) == "," && ts[i - 1].s >= *end && ts[i - 1].s - *end < 40
+                })
+                .map(|p| p.1)
         });
         let before = out.len();
         self.plain(ts, i, j, out);
@@ -647,7 +701,7 @@ impl Ctx<'_> {
             return;
         }
         if n >= 2 && self.gaz.org_suffixes.contains(last) {
-            if FACILITIES.contains(&first) {
+            if FACILITIES.contains(&first) || FACILITIES.contains(&last) {
                 m.hint = Hint::Known(EntityType::Place);
             } else {
                 m.hint = Hint::Known(EntityType::Organization);
@@ -673,7 +727,7 @@ impl Ctx<'_> {
         }
         let person_like = n >= 2
             && n <= 5
-            && (self.gaz.is_given(first.trim_end_matches('.'))
+            && (self.gaz.given.get(first).is_some_and(|g| !g.word || g.freq >= 5)
                 || is_initial(first)
                 || (i + 1..j).any(|k| PARTICLES.contains(&self.w(&ts[k]))));
         if person_like {
@@ -705,11 +759,11 @@ impl Ctx<'_> {
                 let w = self.w(&ts[k]);
                 self.gaz.places.get(w).is_some_and(|p| !p.word) || self.gaz.orgs.contains_key(w)
             });
-            m.hint = Hint::Known(if known || n > 3 {
-                EntityType::Organization
-            } else {
-                EntityType::Person
-            });
+            // Otherwise it stays unknown: `canon` types it from the rest of
+            // the article ("Apple Computer" after "Apple") or drops it.
+            if known || n > 3 {
+                m.hint = Hint::Known(EntityType::Organization);
+            }
         }
         out.push(m);
     }

@@ -24,7 +24,7 @@ const ABBREV: &[&str] = &[
 ];
 
 fn joiner(c: char) -> bool {
-    matches!(c, '-' | '‐' | '\'' | '’' | '.')
+    matches!(c, '-' | '‐' | '\'' | '’' | '.' | '&')
 }
 
 pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
