@@ -234,7 +234,7 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
             Hint::Known(EntityType::Organization)
         } else if speaks.iter().any(|x| x == s) {
             Hint::Known(EntityType::Person)
-        } else if counts.get(s).copied().unwrap_or(0) >= 2 && !gaz.given.contains_key(s) {
+        } else if (counts.get(s).copied().unwrap_or(0) >= 2 || m.agent) && !gaz.given.contains_key(s) {
             Hint::Known(EntityType::Organization)
         } else {
             Hint::Unknown

@@ -50,6 +50,8 @@ pub(crate) struct Mention {
     pub after_the: bool,
     /// Followed by a speech verb.
     pub speaks: bool,
+    /// Possessive or after by/against/at/from/with: an actor.
+    pub agent: bool,
     /// An acronym this mention is defined as ("… nations (G7)").
     pub defines: Option<String>,
 }
@@ -64,6 +66,7 @@ impl Mention {
             role: None,
             after_the: false,
             speaks: false,
+            agent: false,
             defines: None,
         }
     }
@@ -481,6 +484,7 @@ impl Ctx<'_> {
         while i < j
             && ts[i].initial
             && !self.has_evidence(self.w(&ts[i]))
+            && !(i + 1 < j && self.gaz.given.get(self.w(&ts[i])).is_some_and(|g| g.freq >= 5))
             && !self.find_title(ts, i, j).is_some_and(|(a, _)| a == i)
         {
             i += 1;
@@ -639,6 +643,10 @@ impl Ctx<'_> {
         let mut m = Mention::new(span, &self.text[span.start..span.end], hint);
         m.after_the = i > 0 && self.w(&ts[i - 1]).eq_ignore_ascii_case("the");
         m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains(&self.w(t)));
+        let rest = &self.text[ts[j - 1].e..];
+        m.agent = rest.starts_with("'s")
+            || rest.starts_with("’s")
+            || i > 0 && matches!(self.w(&ts[i - 1]), "by" | "against" | "from" | "at" | "with");
         m
     }
 
@@ -730,7 +738,11 @@ impl Ctx<'_> {
             && (self.gaz.given.get(first).is_some_and(|g| !g.word || g.freq >= 5)
                 || is_initial(first)
                 || (i + 1..j).any(|k| PARTICLES.contains(&self.w(&ts[k]))));
-        if person_like {
+        let acronym_inside = (i + 1..j).any(|k| {
+            let w = self.w(&ts[k]);
+            is_acronym(w) || w.chars().count() == 1
+        });
+        if person_like && !acronym_inside {
             m.hint = Hint::Known(EntityType::Person);
             out.push(m);
             return;

@@ -69,6 +69,14 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
                     continue;
                 }
             }
+            // "Intel-based", "Russian-backed": the name is the first part.
+            if let Some(h) = w.rfind('-') {
+                let tail = &w[h + 1..];
+                if c.is_uppercase() && !tail.is_empty() && tail.chars().all(char::is_lowercase) && !w[..h].contains('-') {
+                    end = off + h;
+                }
+            }
+            let w = &seg[off..end];
             // Keep the dot of initials and abbreviations.
             if chars.get(m).is_some_and(|x| x.1 == '.') && end == chars[m].0 {
                 let single = w.chars().count() == 1 && c.is_uppercase();
