@@ -149,7 +149,10 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
             [Some(m.surface.as_str()), m.canonical.as_deref()]
                 .iter()
                 .flatten()
-                .any(|s| s.split([' ', '-']).any(|w| w == "Alliance" || w == "Treaty"))
+                .any(|s| {
+                    s.split([' ', '-']).any(|w| w == "Alliance" || w == "Treaty")
+                        || gaz.orgs.get(s).is_some_and(|o| o.kind.contains("alliance"))
+                })
         })
     };
     let alliances: Vec<usize> = (0..clusters.len()).filter(|&c| is_alliance(&clusters[c])).collect();

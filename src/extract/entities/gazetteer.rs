@@ -23,7 +23,6 @@ pub enum PlaceKind {
 pub struct Place {
     pub canonical: &'static str,
     pub kind: PlaceKind,
-    pub population: u64,
     /// The surface is also an ordinary English word.
     pub word: bool,
 }
@@ -83,7 +82,6 @@ impl Gazetteer {
             g.places.entry(r[0]).or_insert(Place {
                 canonical: r[1],
                 kind,
-                population: r[4].parse().unwrap_or(0),
                 word: r[6] == "1",
             });
         }

@@ -6,7 +6,7 @@
 //! vocabulary, then clustered into entities (`canon`). The rules are listed
 //! in `docs/entities.md`.
 
-mod canon;
+pub(crate) mod canon;
 pub mod gazetteer;
 mod tokens;
 
@@ -186,7 +186,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         }
     }
     let skip = ctx.skip_acronym.borrow().clone();
-    mentions.retain(|m| !skip.contains(&m.surface));
+    mentions.retain(|m| !m.span.is_empty() && m.span.len() < 200 && !skip.contains(&m.surface));
     mentions.sort_by_key(|m| (m.span.start, m.span.end, m.hint == Hint::Unknown));
     mentions.dedup_by_key(|m| m.span);
     canon::cluster(mentions, gaz)
