@@ -74,7 +74,6 @@ impl Mention {
 
 /// Words that start sentences but never names.
 const STOPWORDS: &[&str] = &[
-    "Western", "Eastern", "Northern", "Southern", "Central", "Global", "International", "National",
     "A", "About", "According", "After", "Again", "Ahead", "All", "Also", "Although", "Among", "An",
     "And", "Another", "Any", "As", "At", "Because", "Before", "Being", "Both", "But", "By", "Can",
     "Despite", "Do", "Does", "During", "Each", "Earlier", "Either", "Even", "Every", "For", "From",
@@ -85,6 +84,11 @@ const STOPWORDS: &[&str] = &[
     "There", "These", "They", "This", "Those", "Though", "Through", "Thus", "To", "Today",
     "Under", "Unlike", "Until", "Upon", "We", "What", "When", "Where", "Whether", "Which",
     "While", "Who", "Why", "With", "Without", "Yes", "Yet", "You", "Your", "Mr", "Mrs", "Ms",
+];
+
+/// Capitalized adjectives that are not names on their own ("Western allies").
+const ADJECTIVES: &[&str] = &[
+    "Western", "Eastern", "Northern", "Southern", "Central", "Global", "International", "National",
 ];
 
 /// Calendar words: capitalized but never entities.
@@ -466,14 +470,18 @@ impl Ctx<'_> {
         if STOPWORDS.contains(&w) {
             return false;
         }
-        if self.mid_caps.contains(w) || is_acronym(w) {
+        if self.mid_caps.contains(w) || is_acronym(w) || self.gaz.is_demonym(w) {
             return true;
         }
         let low = w.to_lowercase();
         if self.lower_words.contains(&low) {
             return false;
         }
-        self.gaz.places.get(w).is_some_and(|p| !p.word)
+        let shouted = (is_upper(w) && w.chars().count() > 3)
+            .then(|| gazetteer::title_case(w))
+            .is_some_and(|t| self.gaz.places.get(t.as_str()).is_some_and(|p| !p.word));
+        shouted
+            || self.gaz.places.get(w).is_some_and(|p| !p.word)
             || self.gaz.orgs.get(w).is_some_and(|o| !o.word)
             || self.gaz.given.get(w).is_some_and(|g| !g.word)
     }
@@ -709,7 +717,7 @@ impl Ctx<'_> {
             return;
         }
         if n >= 2 && self.gaz.org_suffixes.contains(last) {
-            if FACILITIES.contains(&first) || FACILITIES.contains(&last) {
+            if !COMPANY.contains(&last) && (FACILITIES.contains(&first) || FACILITIES.contains(&last)) {
                 m.hint = Hint::Known(EntityType::Place);
             } else {
                 m.hint = Hint::Known(EntityType::Organization);
@@ -759,6 +767,7 @@ impl Ctx<'_> {
         }
         if n == 1
             && (self.gaz.titles.contains(surface)
+                || ADJECTIVES.contains(&surface)
                 || self.gaz.org_suffixes.contains(surface)
                 || self.lower_words.contains(&surface.to_lowercase()))
         {
