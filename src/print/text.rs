@@ -98,9 +98,19 @@ pub fn summary(out: &mut dyn Write, s: &CorpusSummary) -> anyhow::Result<()> {
             continue;
         }
         writeln!(out, "{title}")?;
-        let width = list.iter().map(|c| c.name.chars().count()).max().unwrap_or(0);
+        let width = list
+            .iter()
+            .map(|c| c.name.chars().count())
+            .max()
+            .unwrap_or(0);
         for c in list {
-            writeln!(out, "  {:<width$}  {:>4} mentions  {:>3} articles", escape(&c.name), c.mentions, c.articles)?;
+            writeln!(
+                out,
+                "  {:<width$}  {:>4} mentions  {:>3} articles",
+                escape(&c.name),
+                c.mentions,
+                c.articles
+            )?;
         }
         writeln!(out)?;
     }
@@ -156,8 +166,18 @@ pub fn inspect(out: &mut dyn Write, lines: &[ClassifiedLine]) -> anyhow::Result<
 
 /// The corpus entities, one per line.
 pub fn entities(out: &mut dyn Write, r: &EntityReport) -> anyhow::Result<()> {
-    let width = r.entities.iter().map(|e| e.name.chars().count()).max().unwrap_or(4).max(4);
-    writeln!(out, "{:<width$}  {:<12}  {:>8}  {:>8}  aliases; roles", "name", "type", "mentions", "articles")?;
+    let width = r
+        .entities
+        .iter()
+        .map(|e| e.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    writeln!(
+        out,
+        "{:<width$}  {:<12}  {:>8}  {:>8}  aliases; roles",
+        "name", "type", "mentions", "articles"
+    )?;
     for e in &r.entities {
         let aliases = e.aliases.join(" | ");
         let roles = e.roles.join(" | ");

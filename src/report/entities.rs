@@ -44,7 +44,10 @@ pub struct EntityAggregator {
 }
 
 fn key(s: &str) -> String {
-    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
+    let s = s
+        .strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s);
     s.to_lowercase().replace('.', "")
 }
 
@@ -52,7 +55,10 @@ impl EntityAggregator {
     pub fn add(&mut self, a: &Article) {
         self.articles += 1;
         for e in &a.entities {
-            let names: Vec<String> = std::iter::once(&e.name).chain(&e.aliases).map(|s| key(s)).collect();
+            let names: Vec<String> = std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .map(|s| key(s))
+                .collect();
             let shares_name = |c: &CorpusEntity| {
                 c.kind == e.kind
                     && std::iter::once(&c.name)
@@ -129,7 +135,12 @@ impl EntityAggregator {
         v
     }
 
-    pub fn finish(self, skipped: usize, kind: Option<EntityType>, top: Option<usize>) -> EntityReport {
+    pub fn finish(
+        self,
+        skipped: usize,
+        kind: Option<EntityType>,
+        top: Option<usize>,
+    ) -> EntityReport {
         EntityReport {
             version: SCHEMA_VERSION,
             articles: self.articles,
@@ -165,7 +176,11 @@ mod tests {
     #[test]
     fn merges_across_articles() {
         let mut agg = EntityAggregator::default();
-        agg.add(&article(vec![ent("Marek Kowalczyk", EntityType::Person, &["Marek Kowalczyk"])]));
+        agg.add(&article(vec![ent(
+            "Marek Kowalczyk",
+            EntityType::Person,
+            &["Marek Kowalczyk"],
+        )]));
         agg.add(&article(vec![
             ent("Kowalczyk", EntityType::Person, &["Kowalczyk"]),
             ent("Kyiv", EntityType::Place, &["Kiev"]),
@@ -173,9 +188,20 @@ mod tests {
         agg.add(&article(vec![ent("Kyiv", EntityType::Place, &["Kyiv"])]));
         let r = agg.finish(0, None, None);
         assert_eq!(r.entities.len(), 2);
-        let p = r.entities.iter().find(|e| e.kind == EntityType::Person).unwrap();
-        assert_eq!((p.name.as_str(), p.articles, p.mentions), ("Marek Kowalczyk", 2, 2));
-        let k = r.entities.iter().find(|e| e.kind == EntityType::Place).unwrap();
+        let p = r
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityType::Person)
+            .unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.articles, p.mentions),
+            ("Marek Kowalczyk", 2, 2)
+        );
+        let k = r
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityType::Place)
+            .unwrap();
         assert_eq!(k.aliases, ["Kiev", "Kyiv"]);
     }
 
@@ -186,7 +212,11 @@ mod tests {
             ent("Anna Brandt", EntityType::Person, &["Anna Brandt"]),
             ent("Otto Brandt", EntityType::Person, &["Otto Brandt"]),
         ]));
-        agg.add(&article(vec![ent("Brandt", EntityType::Person, &["Brandt"])]));
+        agg.add(&article(vec![ent(
+            "Brandt",
+            EntityType::Person,
+            &["Brandt"],
+        )]));
         let r = agg.finish(0, Some(EntityType::Person), None);
         assert_eq!(r.entities.len(), 3);
     }

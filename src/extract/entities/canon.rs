@@ -19,7 +19,12 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     // Persons: full names first, then single words.
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut order: Vec<usize> = (0..n).filter(|&i| person(&ms[i])).collect();
-    order.sort_by_key(|&i| (ms[i].surface.split_whitespace().count() == 1, ms[i].span.start));
+    order.sort_by_key(|&i| {
+        (
+            ms[i].surface.split_whitespace().count() == 1,
+            ms[i].span.start,
+        )
+    });
     for i in order {
         let words: Vec<&str> = ms[i].surface.split_whitespace().collect();
         let found: Vec<usize> = (0..groups.len())
@@ -65,7 +70,13 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
         if person(&ms[i]) || alliance(&ms[i]) {
             continue;
         }
-        if is_acronym(&ms[i].surface) || ms[i].surface.replace('.', "").chars().all(|c| c.is_ascii_uppercase()) {
+        if is_acronym(&ms[i].surface)
+            || ms[i]
+                .surface
+                .replace('.', "")
+                .chars()
+                .all(|c| c.is_ascii_uppercase())
+        {
             acronyms.entry(ms[i].surface.replace('.', "")).or_insert(i);
         }
     }
@@ -87,7 +98,12 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
             }
         }
         // "Ukraine-NATO Council" = "NATO-Ukraine Council".
-        let mut set: Vec<String> = m.surface.split([' ', '-']).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        let mut set: Vec<String> = m
+            .surface
+            .split([' ', '-'])
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
         if set.len() >= 3 {
             set.sort();
             keys.push(format!("\u{1}{}", set.join(" ")));
@@ -112,16 +128,25 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
                 continue;
             }
             let (a, b) = (&ms[i], &ms[j]);
-            if let Some(rest) = b.surface.strip_prefix(&a.surface).and_then(|r| r.strip_prefix(' ')) {
+            if let Some(rest) = b
+                .surface
+                .strip_prefix(&a.surface)
+                .and_then(|r| r.strip_prefix(' '))
+            {
                 let company = rest.split(' ').all(|w| super::COMPANY.contains(&w));
-                let plain = !a.surface.contains(' ') && rest.split(' ').all(|w| !gaz.org_suffixes.contains(w));
+                let plain = !a.surface.contains(' ')
+                    && rest.split(' ').all(|w| !gaz.org_suffixes.contains(w));
                 if company || plain {
                     uf.union(i, j);
                 }
             }
             if let Some(head) = a.surface.strip_suffix(" Alliance") {
                 let bnames = [Some(b.surface.as_str()), b.canonical.as_deref()];
-                if bnames.iter().flatten().any(|s| s.starts_with(&format!("{head} ")) && s.contains("Treaty")) {
+                if bnames
+                    .iter()
+                    .flatten()
+                    .any(|s| s.starts_with(&format!("{head} ")) && s.contains("Treaty"))
+                {
                     uf.union(i, j);
                 }
             }
@@ -150,12 +175,15 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
                 .iter()
                 .flatten()
                 .any(|s| {
-                    s.split([' ', '-']).any(|w| w == "Alliance" || w == "Treaty")
+                    s.split([' ', '-'])
+                        .any(|w| w == "Alliance" || w == "Treaty")
                         || gaz.orgs.get(s).is_some_and(|o| o.kind.contains("alliance"))
                 })
         })
     };
-    let alliances: Vec<usize> = (0..clusters.len()).filter(|&c| is_alliance(&clusters[c])).collect();
+    let alliances: Vec<usize> = (0..clusters.len())
+        .filter(|&c| is_alliance(&clusters[c]))
+        .collect();
     if alliances.len() == 1 {
         let c = alliances[0];
         for i in 0..n {
@@ -171,7 +199,10 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     // Two clusters with one name and type: merge.
     let mut merged: Vec<Entity> = Vec::new();
     for e in out {
-        if let Some(last) = merged.last_mut().filter(|l| l.kind == e.kind && l.name == e.name) {
+        if let Some(last) = merged
+            .last_mut()
+            .filter(|l| l.kind == e.kind && l.name == e.name)
+        {
             for a in e.aliases {
                 if !last.aliases.contains(&a) {
                     last.aliases.push(a);
@@ -199,7 +230,10 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
             if t == EntityType::Person && words.len() > 1 {
                 surnames.push(words[words.len() - 1].to_string());
             }
-            if t == EntityType::Organization && words.len() > 1 && gaz.org_suffixes.contains(words[words.len() - 1]) {
+            if t == EntityType::Organization
+                && words.len() > 1
+                && gaz.org_suffixes.contains(words[words.len() - 1])
+            {
                 org_heads.push(words[..words.len() - 1].join(" "));
             }
         }
@@ -208,8 +242,16 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
     for m in ms.iter().filter(|m| m.hint == Hint::Unknown) {
         *counts.entry(m.surface.clone()).or_default() += 1;
     }
-    let after_the: Vec<String> = ms.iter().filter(|m| m.hint == Hint::Unknown && m.after_the).map(|m| m.surface.clone()).collect();
-    let speaks: Vec<String> = ms.iter().filter(|m| m.hint == Hint::Unknown && m.speaks).map(|m| m.surface.clone()).collect();
+    let after_the: Vec<String> = ms
+        .iter()
+        .filter(|m| m.hint == Hint::Unknown && m.after_the)
+        .map(|m| m.surface.clone())
+        .collect();
+    let speaks: Vec<String> = ms
+        .iter()
+        .filter(|m| m.hint == Hint::Unknown && m.speaks)
+        .map(|m| m.surface.clone())
+        .collect();
     for m in ms.iter_mut().filter(|m| m.hint == Hint::Unknown) {
         if m.canonical.as_deref() == Some("\u{0}alliance") {
             continue;
@@ -237,7 +279,9 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
             Hint::Known(EntityType::Organization)
         } else if speaks.iter().any(|x| x == s) {
             Hint::Known(EntityType::Person)
-        } else if (counts.get(s).copied().unwrap_or(0) >= 2 || m.agent) && !gaz.given.contains_key(s) {
+        } else if (counts.get(s).copied().unwrap_or(0) >= 2 || m.agent)
+            && !gaz.given.contains_key(s)
+        {
             Hint::Known(EntityType::Organization)
         } else {
             Hint::Unknown
@@ -304,7 +348,9 @@ fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
         let mut best = pool[0];
         for m in pool.iter() {
             let w = |m: &Mention| m.surface.split_whitespace().count();
-            if w(m) > w(best) || w(m) == w(best) && is_upper_word(&best.surface) && !is_upper_word(&m.surface) {
+            if w(m) > w(best)
+                || w(m) == w(best) && is_upper_word(&best.surface) && !is_upper_word(&m.surface)
+            {
                 best = m;
             }
         }
@@ -327,7 +373,10 @@ fn is_upper_word(s: &str) -> bool {
 }
 
 fn norm_key(s: &str) -> String {
-    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
+    let s = s
+        .strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s);
     s.to_lowercase().replace('.', "")
 }
 
@@ -352,11 +401,15 @@ fn similar_given(a: &str, b: &str) -> bool {
         return true;
     }
     let (ta, tb) = (a.trim_end_matches('.'), b.trim_end_matches('.'));
-    if (ta.chars().count() == 1 || tb.chars().count() == 1) && ta.chars().next() == tb.chars().next() {
+    if (ta.chars().count() == 1 || tb.chars().count() == 1)
+        && ta.chars().next() == tb.chars().next()
+    {
         return true;
     }
     let (la, lb) = (ta.to_lowercase(), tb.to_lowercase());
-    la.chars().next() == lb.chars().next() && la.len().min(lb.len()) >= 4 && edit_distance(&la, &lb) <= 1
+    la.chars().next() == lb.chars().next()
+        && la.len().min(lb.len()) >= 4
+        && edit_distance(&la, &lb) <= 1
 }
 
 /// Transliteration variants of one surname: equal after folding
@@ -378,7 +431,14 @@ pub(crate) fn similar_surname(a: &str, b: &str) -> bool {
 
 fn translit_fold(s: &str) -> String {
     let mut t = s.to_lowercase();
-    for (from, to) in [("yy", "y"), ("iy", "y"), ("ij", "y"), ("ii", "i"), ("kh", "h"), ("ou", "u")] {
+    for (from, to) in [
+        ("yy", "y"),
+        ("iy", "y"),
+        ("ij", "y"),
+        ("ii", "i"),
+        ("kh", "h"),
+        ("ou", "u"),
+    ] {
         t = t.replace(from, to);
     }
     t
@@ -405,7 +465,9 @@ struct UnionFind {
 
 impl UnionFind {
     fn new(n: usize) -> UnionFind {
-        UnionFind { parent: (0..n).collect() }
+        UnionFind {
+            parent: (0..n).collect(),
+        }
     }
     fn find(&mut self, x: usize) -> usize {
         let mut r = x;

@@ -153,7 +153,9 @@ impl Gazetteer {
 
     /// A demonym or its plural (`Ukrainian`, `Ukrainians`).
     pub fn is_demonym(&self, w: &str) -> bool {
-        self.demonyms.contains(w) || w.strip_suffix('s').is_some_and(|s| self.demonyms.contains(s))
+        self.demonyms.contains(w)
+            || w.strip_suffix('s')
+                .is_some_and(|s| self.demonyms.contains(s))
     }
 }
 

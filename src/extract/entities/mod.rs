@@ -6,6 +6,8 @@
 //! vocabulary, then clustered into entities (`canon`). The rules are listed
 //! in `docs/entities.md`.
 
+#![allow(clippy::needless_range_loop, clippy::collapsible_if)]
+
 pub(crate) mod canon;
 pub mod gazetteer;
 mod tokens;
@@ -74,29 +76,166 @@ impl Mention {
 
 /// Words that start sentences but never names.
 const STOPWORDS: &[&str] = &[
-    "A", "About", "According", "After", "Again", "Ahead", "All", "Also", "Although", "Among", "An",
-    "And", "Another", "Any", "As", "At", "Because", "Before", "Being", "Both", "But", "By", "Can",
-    "Despite", "Do", "Does", "During", "Each", "Earlier", "Either", "Even", "Every", "For", "From",
-    "Further", "He", "Her", "Here", "His", "How", "However", "I", "If", "In", "Instead", "It",
-    "Its", "Just", "Last", "Later", "Like", "Many", "Meanwhile", "More", "Most", "Much", "My",
-    "New", "No", "Nor", "Not", "Now", "Of", "On", "One", "Only", "Or", "Other", "Our", "Over",
-    "Rather", "She", "Since", "So", "Some", "Still", "Such", "That", "The", "Their", "Then",
-    "There", "These", "They", "This", "Those", "Though", "Through", "Thus", "To", "Today",
-    "Under", "Unlike", "Until", "Upon", "We", "What", "When", "Where", "Whether", "Which",
-    "While", "Who", "Why", "With", "Without", "Yes", "Yet", "You", "Your", "Mr", "Mrs", "Ms",
+    "A",
+    "About",
+    "According",
+    "After",
+    "Again",
+    "Ahead",
+    "All",
+    "Also",
+    "Although",
+    "Among",
+    "An",
+    "And",
+    "Another",
+    "Any",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Being",
+    "Both",
+    "But",
+    "By",
+    "Can",
+    "Despite",
+    "Do",
+    "Does",
+    "During",
+    "Each",
+    "Earlier",
+    "Either",
+    "Even",
+    "Every",
+    "For",
+    "From",
+    "Further",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Instead",
+    "It",
+    "Its",
+    "Just",
+    "Last",
+    "Later",
+    "Like",
+    "Many",
+    "Meanwhile",
+    "More",
+    "Most",
+    "Much",
+    "My",
+    "New",
+    "No",
+    "Nor",
+    "Not",
+    "Now",
+    "Of",
+    "On",
+    "One",
+    "Only",
+    "Or",
+    "Other",
+    "Our",
+    "Over",
+    "Rather",
+    "She",
+    "Since",
+    "So",
+    "Some",
+    "Still",
+    "Such",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "Through",
+    "Thus",
+    "To",
+    "Today",
+    "Under",
+    "Unlike",
+    "Until",
+    "Upon",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "Whether",
+    "Which",
+    "While",
+    "Who",
+    "Why",
+    "With",
+    "Without",
+    "Yes",
+    "Yet",
+    "You",
+    "Your",
+    "Mr",
+    "Mrs",
+    "Ms",
 ];
 
 /// Capitalized adjectives that are not names on their own ("Western allies").
 const ADJECTIVES: &[&str] = &[
-    "Western", "Eastern", "Northern", "Southern", "Central", "Global", "International", "National",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "Central",
+    "Global",
+    "International",
+    "National",
 ];
 
 /// Calendar words: capitalized but never entities.
 const CALENDAR: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-    "Oct", "Nov", "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
 ];
 
 /// Lower-case particles inside personal names.
@@ -107,16 +246,45 @@ const PARTICLES: &[&str] = &[
 
 /// Heads of names of buildings and venues (places, not organizations).
 const FACILITIES: &[&str] = &[
-    "Palace", "Square", "Airport", "Stadium", "Arena", "Hall", "Bridge", "Cathedral", "Castle",
-    "Tower", "Park", "Street", "Avenue", "Building", "Harbor", "Harbour", "Station", "Center",
+    "Palace",
+    "Square",
+    "Airport",
+    "Stadium",
+    "Arena",
+    "Hall",
+    "Bridge",
+    "Cathedral",
+    "Castle",
+    "Tower",
+    "Park",
+    "Street",
+    "Avenue",
+    "Building",
+    "Harbor",
+    "Harbour",
+    "Station",
+    "Center",
     "Centre",
 ];
 
 /// Heads of event names: the event is not an entity, the names in it are
 /// ("Madrid Summit" → Madrid).
 const EVENTS: &[&str] = &[
-    "Summit", "Conference", "Meeting", "Forum", "Games", "Olympics", "Cup", "Championship",
-    "War", "Festival", "Expo", "Week", "Day", "Talks", "Ministerial",
+    "Summit",
+    "Conference",
+    "Meeting",
+    "Forum",
+    "Games",
+    "Olympics",
+    "Cup",
+    "Championship",
+    "War",
+    "Festival",
+    "Expo",
+    "Week",
+    "Day",
+    "Talks",
+    "Ministerial",
 ];
 
 /// Company-form suffixes that end a name.
@@ -126,22 +294,63 @@ pub(crate) const COMPANY: &[&str] = &[
 
 /// Speech and reporting verbs that follow a person's name.
 const SPEECH: &[&str] = &[
-    "said", "says", "told", "added", "adds", "stated", "stressed", "noted", "emphasized",
-    "emphasizes", "explained", "warned", "argued", "insisted", "wrote", "asked", "replied",
+    "said",
+    "says",
+    "told",
+    "added",
+    "adds",
+    "stated",
+    "stressed",
+    "noted",
+    "emphasized",
+    "emphasizes",
+    "explained",
+    "warned",
+    "argued",
+    "insisted",
+    "wrote",
+    "asked",
+    "replied",
 ];
 
 /// Lower-case role nouns that may precede a name ("NATO chief Stoltenberg").
 const ROLE_NOUNS: &[&str] = &[
-    "chief", "head", "counterpart", "spokesman", "spokeswoman", "spokesperson", "leader",
-    "minister", "president", "secretary", "envoy", "ambassador", "commander", "director",
-    "founder", "co-founder", "boss", "executive",
+    "chief",
+    "head",
+    "counterpart",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "minister",
+    "president",
+    "secretary",
+    "envoy",
+    "ambassador",
+    "commander",
+    "director",
+    "founder",
+    "co-founder",
+    "boss",
+    "executive",
 ];
 
 /// Number words used in acronyms (`Group of Seven` = `G7`).
 const NUMBERS: &[(&str, &str)] = &[
-    ("One", "1"), ("Two", "2"), ("Three", "3"), ("Four", "4"), ("Five", "5"), ("Six", "6"),
-    ("Seven", "7"), ("Eight", "8"), ("Nine", "9"), ("Ten", "10"), ("Twenty", "20"),
-    ("seven", "7"), ("eight", "8"), ("twenty", "20"),
+    ("One", "1"),
+    ("Two", "2"),
+    ("Three", "3"),
+    ("Four", "4"),
+    ("Five", "5"),
+    ("Six", "6"),
+    ("Seven", "7"),
+    ("Eight", "8"),
+    ("Nine", "9"),
+    ("Ten", "10"),
+    ("Twenty", "20"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("twenty", "20"),
 ];
 
 /// Finds the named entities of the article.
@@ -179,11 +388,19 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         match seg.kind {
             SegKind::Prose => ctx.prose(ts, &mut mentions),
             SegKind::Person => {
-                let m = Mention::new(seg.span, &text[seg.span.start..seg.span.end], Hint::Known(EntityType::Person));
+                let m = Mention::new(
+                    seg.span,
+                    &text[seg.span.start..seg.span.end],
+                    Hint::Known(EntityType::Person),
+                );
                 mentions.push(m);
             }
             SegKind::Org => {
-                let mut m = Mention::new(seg.span, &text[seg.span.start..seg.span.end], Hint::Known(EntityType::Organization));
+                let mut m = Mention::new(
+                    seg.span,
+                    &text[seg.span.start..seg.span.end],
+                    Hint::Known(EntityType::Organization),
+                );
                 m.canonical = Some(m.surface.clone());
                 mentions.push(m);
             }
@@ -262,10 +479,14 @@ fn segments(text: &str, article: &Article) -> Vec<Segment> {
             let e = i + n.len();
             let before = text[..i].chars().next_back();
             let after = text[e..].chars().next();
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
                 continue;
             }
-            if out.iter().any(|s| s.kind != SegKind::Prose && s.span.start <= i && e <= s.span.end) {
+            if out
+                .iter()
+                .any(|s| s.kind != SegKind::Prose && s.span.start <= i && e <= s.span.end)
+            {
                 continue;
             }
             out.push(Segment {
@@ -317,8 +538,14 @@ fn credit_parts(who: &str, base: usize, out: &mut Vec<Segment>) {
 
 /// Headline Case: most words of four letters or more are capitalized.
 fn is_title_case(h: &str) -> bool {
-    let words: Vec<&str> = h.split_whitespace().filter(|w| w.chars().count() >= 4).collect();
-    let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let words: Vec<&str> = h
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
     words.len() >= 3 && caps * 10 >= words.len() * 7
 }
 
@@ -393,7 +620,11 @@ impl Ctx<'_> {
                         || FACILITIES.contains(&last)
                         || self.gaz.is_title(&format!("{left} {}", self.w(&ts[j])))
                         || self.gaz.is_title(&format!("{last} {}", self.w(&ts[j])))
-                        || self.gaz.titles.iter().any(|t| t.starts_with(&format!("{last} of ")));
+                        || self
+                            .gaz
+                            .titles
+                            .iter()
+                            .any(|t| t.starts_with(&format!("{last} of ")));
                     if joins && k < ts.len() && self.nameish(&ts[k]) {
                         j = k + 1;
                         continue;
@@ -418,7 +649,11 @@ impl Ctx<'_> {
                 && !ts.get(k + 1).is_some_and(|n| n.word && n.cap)
             {
                 let span = Span::new(ts[k - 1].s, ts[k].e);
-                let mut m = Mention::new(span, &self.text[span.start..span.end], Hint::Known(EntityType::Organization));
+                let mut m = Mention::new(
+                    span,
+                    &self.text[span.start..span.end],
+                    Hint::Known(EntityType::Organization),
+                );
                 m.canonical = Some("\u{0}alliance".into());
                 out.push(m);
             }
@@ -429,7 +664,7 @@ impl Ctx<'_> {
     /// expansion directly before an acronym in parentheses.
     fn acronym_definitions(&self, ts: &[Tok], out: &mut Vec<Mention>) {
         for k in 1..ts.len().saturating_sub(2) {
-            if !(self.w(&ts[k]) == "(" && ts[k + 2].word == false && self.w(&ts[k + 2]) == ")") {
+            if !(self.w(&ts[k]) == "(" && !ts[k + 2].word && self.w(&ts[k + 2]) == ")") {
                 continue;
             }
             let acr = &ts[k + 1];
@@ -440,7 +675,9 @@ impl Ctx<'_> {
             // that an acronym of an unknown (product, term) or event name is
             // not an entity: "Software Development Kit (SDK)".
             if ts[k - 1].cap {
-                let known = out.iter().any(|m| m.span.end == ts[k - 1].e && m.hint != Hint::Unknown);
+                let known = out
+                    .iter()
+                    .any(|m| m.span.end == ts[k - 1].e && m.hint != Hint::Unknown);
                 if !known {
                     self.skip_acronym.borrow_mut().push(self.w(acr).to_string());
                 }
@@ -452,14 +689,21 @@ impl Ctx<'_> {
                 continue;
             }
             let lo = k.saturating_sub(7);
-            let Some(the) = (lo..k).rev().find(|&x| self.w(&ts[x]).eq_ignore_ascii_case("the")) else {
+            let Some(the) = (lo..k)
+                .rev()
+                .find(|&x| self.w(&ts[x]).eq_ignore_ascii_case("the"))
+            else {
                 continue;
             };
             if (the + 1..k).any(|x| !ts[x].word) || k - the < 2 {
                 continue;
             }
             let span = Span::new(ts[the].s, ts[k - 1].e);
-            let mut m = Mention::new(span, &self.text[span.start..span.end], Hint::Known(EntityType::Organization));
+            let mut m = Mention::new(
+                span,
+                &self.text[span.start..span.end],
+                Hint::Known(EntityType::Organization),
+            );
             m.defines = Some(self.w(acr).to_string());
             out.push(m);
         }
@@ -492,8 +736,13 @@ impl Ctx<'_> {
         while i < j
             && ts[i].initial
             && !self.has_evidence(self.w(&ts[i]))
-            && !(i + 1 < j && self.gaz.given.get(self.w(&ts[i])).is_some_and(|g| g.freq >= 5))
-            && !self.find_title(ts, i, j).is_some_and(|(a, _)| a == i)
+            && !(i + 1 < j
+                && self
+                    .gaz
+                    .given
+                    .get(self.w(&ts[i]))
+                    .is_some_and(|g| g.freq >= 5))
+            && self.find_title(ts, i, j).is_none_or(|(a, _)| a != i)
         {
             i += 1;
         }
@@ -534,14 +783,18 @@ impl Ctx<'_> {
                     k += 1;
                 }
             }
-            self.skip_acronym.borrow_mut().push(initials(self.span_text(&ts[i..j])).unwrap_or_default());
+            self.skip_acronym
+                .borrow_mut()
+                .push(initials(self.span_text(&ts[i..j])).unwrap_or_default());
             return;
         }
         // A trailing common noun written lower-case elsewhere ("NATO Allies").
         let mut j = j;
         while j > i + 1
             && !self.gaz.org_suffixes.contains(self.w(&ts[j - 1]))
-            && self.lower_words.contains(&self.w(&ts[j - 1]).to_lowercase())
+            && self
+                .lower_words
+                .contains(&self.w(&ts[j - 1]).to_lowercase())
         {
             j -= 1;
         }
@@ -556,7 +809,10 @@ impl Ctx<'_> {
             if connected {
                 // "Minister for Foreign Affairs of Ukraine": a role phrase;
                 // the place or body after the last "of" is an entity.
-                if let Some(k) = (b..j).rev().find(|&k| matches!(self.w(&ts[k]), "of" | "for")) {
+                if let Some(k) = (b..j)
+                    .rev()
+                    .find(|&k| matches!(self.w(&ts[k]), "of" | "for"))
+                {
                     let mut s0 = k + 1;
                     if s0 < j && self.w(&ts[s0]) == "the" {
                         s0 += 1;
@@ -566,7 +822,8 @@ impl Ctx<'_> {
                 if a > i {
                     self.plain(ts, i, a, out);
                 }
-                *self.pending_role.borrow_mut() = Some((ts[j - 1].e, self.span_text(&ts[i..j]).to_string()));
+                *self.pending_role.borrow_mut() =
+                    Some((ts[j - 1].e, self.span_text(&ts[i..j]).to_string()));
                 return;
             }
             if !name_part.is_empty() && !ends_org {
@@ -596,7 +853,10 @@ impl Ctx<'_> {
         let role = self.role_before(ts, i).or_else(|| {
             pending
                 .filter(|(end, _)| {
-                    i > 0 && self.w(&ts[i - 1]) == "," && ts[i - 1].s >= *end && ts[i - 1].s - *end < 40
+                    i > 0
+                        && self.w(&ts[i - 1]) == ","
+                        && ts[i - 1].s >= *end
+                        && ts[i - 1].s - *end < 40
                 })
                 .map(|p| p.1)
         });
@@ -604,7 +864,9 @@ impl Ctx<'_> {
         self.plain(ts, i, j, out);
         if let Some(r) = role {
             for m in &mut out[before..] {
-                if m.hint != Hint::Known(EntityType::Place) && m.hint != Hint::Known(EntityType::Organization) {
+                if m.hint != Hint::Known(EntityType::Place)
+                    && m.hint != Hint::Known(EntityType::Organization)
+                {
                     m.hint = Hint::Known(EntityType::Person);
                     m.role = Some(r.clone());
                 }
@@ -654,7 +916,11 @@ impl Ctx<'_> {
         let rest = &self.text[ts[j - 1].e..];
         m.agent = rest.starts_with("'s")
             || rest.starts_with("’s")
-            || i > 0 && matches!(self.w(&ts[i - 1]), "by" | "against" | "from" | "at" | "with");
+            || i > 0
+                && matches!(
+                    self.w(&ts[i - 1]),
+                    "by" | "against" | "from" | "at" | "with"
+                );
         m
     }
 
@@ -680,7 +946,10 @@ impl Ctx<'_> {
         let mut m = self.mention(ts, i, j, Hint::Unknown);
         // Gazetteer: countries and continents, organizations, then places.
         if let Some(p) = self.gaz.places.get(surface).filter(|p| {
-            matches!(p.kind, gazetteer::PlaceKind::Country | gazetteer::PlaceKind::Continent) && !p.word
+            matches!(
+                p.kind,
+                gazetteer::PlaceKind::Country | gazetteer::PlaceKind::Continent
+            ) && !p.word
         }) {
             m.hint = Hint::Known(EntityType::Place);
             m.canonical = Some(p.canonical.to_string());
@@ -688,7 +957,12 @@ impl Ctx<'_> {
             return;
         }
         let seen_lower = n == 1 && self.lower_words.contains(&surface.to_lowercase());
-        if let Some(o) = self.gaz.orgs.get(surface).filter(|o| !seen_lower && (!o.word || n > 1 && !initial)) {
+        if let Some(o) = self
+            .gaz
+            .orgs
+            .get(surface)
+            .filter(|o| !seen_lower && (!o.word || n > 1 && !initial))
+        {
             m.hint = Hint::Known(EntityType::Organization);
             m.canonical = Some(o.canonical.to_string());
             out.push(m);
@@ -701,7 +975,10 @@ impl Ctx<'_> {
             .copied()
             .or_else(|| {
                 if is_upper(surface) && surface.chars().count() > 3 {
-                    self.gaz.places.get(gazetteer::title_case(surface).as_str()).copied()
+                    self.gaz
+                        .places
+                        .get(gazetteer::title_case(surface).as_str())
+                        .copied()
                 } else {
                     None
                 }
@@ -717,7 +994,9 @@ impl Ctx<'_> {
             return;
         }
         if n >= 2 && self.gaz.org_suffixes.contains(last) {
-            if !COMPANY.contains(&last) && (FACILITIES.contains(&first) || FACILITIES.contains(&last)) {
+            if !COMPANY.contains(&last)
+                && (FACILITIES.contains(&first) || FACILITIES.contains(&last))
+            {
                 m.hint = Hint::Known(EntityType::Place);
             } else {
                 m.hint = Hint::Known(EntityType::Organization);
@@ -725,13 +1004,20 @@ impl Ctx<'_> {
             out.push(m);
             return;
         }
-        let of_head = (i..j).position(|k| matches!(self.w(&ts[k]), "of" | "for")).map(|p| self.w(&ts[i + p - 1]));
-        if n >= 3 && of_head.is_some_and(|h| self.gaz.org_heads.contains(h) || self.gaz.org_suffixes.contains(h)) && !FACILITIES.contains(&first) {
+        let of_head = (i..j)
+            .position(|k| matches!(self.w(&ts[k]), "of" | "for"))
+            .map(|p| self.w(&ts[i + p - 1]));
+        if n >= 3
+            && of_head.is_some_and(|h| {
+                self.gaz.org_heads.contains(h) || self.gaz.org_suffixes.contains(h)
+            })
+            && !FACILITIES.contains(&first)
+        {
             m.hint = Hint::Known(EntityType::Organization);
             out.push(m);
             return;
         }
-        if FACILITIES.contains(&first) && n >= 2 || FACILITIES.contains(&last) && n >= 2 {
+        if n >= 2 && (FACILITIES.contains(&first) || FACILITIES.contains(&last)) {
             m.hint = Hint::Known(EntityType::Place);
             out.push(m);
             return;
@@ -741,9 +1027,12 @@ impl Ctx<'_> {
             out.push(m);
             return;
         }
-        let person_like = n >= 2
-            && n <= 5
-            && (self.gaz.given.get(first).is_some_and(|g| !g.word || g.freq >= 5)
+        let person_like = (2..=5).contains(&n)
+            && (self
+                .gaz
+                .given
+                .get(first)
+                .is_some_and(|g| !g.word || g.freq >= 5)
                 || is_initial(first)
                 || (i + 1..j).any(|k| PARTICLES.contains(&self.w(&ts[k]))));
         let acronym_inside = (i + 1..j).any(|k| {
@@ -759,7 +1048,10 @@ impl Ctx<'_> {
             // Hyphenated compounds of names: agencies and outlets
             // ("Agency-Country"), when some part is a known place.
             let parts: Vec<&str> = surface.split('-').collect();
-            if parts.iter().any(|p| self.gaz.places.contains_key(p) || is_acronym(p)) {
+            if parts
+                .iter()
+                .any(|p| self.gaz.places.contains_key(p) || is_acronym(p))
+            {
                 m.hint = Hint::Known(EntityType::Organization);
                 out.push(m);
                 return;
@@ -791,7 +1083,12 @@ impl Ctx<'_> {
 
     /// `Northern Macedonia` → `North Macedonia` when that is a country.
     fn compass_variant(&self, surface: &str) -> Option<gazetteer::Place> {
-        for (long, short) in [("Northern ", "North "), ("Southern ", "South "), ("Eastern ", "East "), ("Western ", "West ")] {
+        for (long, short) in [
+            ("Northern ", "North "),
+            ("Southern ", "South "),
+            ("Eastern ", "East "),
+            ("Western ", "West "),
+        ] {
             if let Some(rest) = surface.strip_prefix(long) {
                 let p = self.gaz.places.get(format!("{short}{rest}").as_str())?;
                 return (p.kind == gazetteer::PlaceKind::Country).then_some(*p);
@@ -807,7 +1104,8 @@ pub(crate) fn is_acronym(w: &str) -> bool {
     let n = w.chars().count();
     (2..=6).contains(&n)
         && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 fn is_upper(w: &str) -> bool {

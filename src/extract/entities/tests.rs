@@ -54,7 +54,10 @@ fn given_name_variants_and_transliterations_merge() {
     );
     let people: Vec<_> = es.iter().filter(|e| e.kind == EntityType::Person).collect();
     assert_eq!(people.len(), 2, "{:#?}", names(&es));
-    assert_eq!(find(&es, "Anthony Brennan").aliases, ["Anthony Brennan", "Antony Brennan"]);
+    assert_eq!(
+        find(&es, "Anthony Brennan").aliases,
+        ["Anthony Brennan", "Antony Brennan"]
+    );
 }
 
 #[test]
@@ -75,14 +78,21 @@ fn acronym_defined_in_text() {
     );
     let o = find(&es, "IAPA");
     assert_eq!(o.kind, EntityType::Organization);
-    assert!(o.aliases.contains(&"International Association of Port Authorities".to_string()), "{o:#?}");
+    assert!(
+        o.aliases
+            .contains(&"International Association of Port Authorities".to_string()),
+        "{o:#?}"
+    );
     let c = find(&es, "C4");
     assert_eq!(c.aliases, ["the four coastal states", "C4"]);
 }
 
 #[test]
 fn number_words_in_acronyms() {
-    let es = run("The Group of Eight met in Rome. The G8 agreed on a plan.", false);
+    let es = run(
+        "The Group of Eight met in Rome. The G8 agreed on a plan.",
+        false,
+    );
     let g = find(&es, "G8");
     assert_eq!(g.aliases, ["Group of Eight", "G8"]);
 }
@@ -98,7 +108,10 @@ fn sentence_initial_common_words_are_not_entities() {
 
 #[test]
 fn all_caps_dateline_place() {
-    let es = run("LISBON, May 3 (Reuters) – Portugal said on Monday it would act.", false);
+    let es = run(
+        "LISBON, May 3 (Reuters) – Portugal said on Monday it would act.",
+        false,
+    );
     let l = find(&es, "Lisbon");
     assert_eq!(l.aliases, ["LISBON"]);
     assert!(!es.iter().any(|e| e.name == "May"));
@@ -119,7 +132,11 @@ fn names_with_particles_and_hyphens() {
         "Officials said Ludwig van Beethoven-Schmidt and Rashid bin Saeed met Pedro de la Vega in Lima.",
         false,
     );
-    for n in ["Ludwig van Beethoven-Schmidt", "Rashid bin Saeed", "Pedro de la Vega"] {
+    for n in [
+        "Ludwig van Beethoven-Schmidt",
+        "Rashid bin Saeed",
+        "Pedro de la Vega",
+    ] {
         assert_eq!(find(&es, n).kind, EntityType::Person, "{n}");
     }
 }
@@ -132,7 +149,10 @@ fn exonyms_and_demonyms() {
     );
     let k = find(&es, "Kyiv");
     assert_eq!(k.aliases, ["Kiev", "Kyiv"]);
-    assert!(!es.iter().any(|e| e.name.contains("Ukrain") || e.name.contains("Polish")));
+    assert!(
+        !es.iter()
+            .any(|e| e.name.contains("Ukrain") || e.name.contains("Polish"))
+    );
 }
 
 #[test]
@@ -141,7 +161,11 @@ fn organizations_from_keywords() {
         "The Ministry of Coastal Affairs and the Baltic Fisheries Council disagreed with Harbor Logistics Inc.",
         false,
     );
-    for n in ["Ministry of Coastal Affairs", "Baltic Fisheries Council", "Harbor Logistics Inc."] {
+    for n in [
+        "Ministry of Coastal Affairs",
+        "Baltic Fisheries Council",
+        "Harbor Logistics Inc.",
+    ] {
         assert_eq!(find(&es, n).kind, EntityType::Organization, "{n}");
     }
 }
@@ -186,7 +210,10 @@ fn spans_are_byte_offsets() {
 
 #[test]
 fn sorted_by_type_then_name() {
-    let es = run("Ana Fuentes visited Oslo, Bergen and the Nordic Council.", false);
+    let es = run(
+        "Ana Fuentes visited Oslo, Bergen and the Nordic Council.",
+        false,
+    );
     let mut sorted = es.clone();
     sorted.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
     assert_eq!(es, sorted);

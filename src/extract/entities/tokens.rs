@@ -61,7 +61,9 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
             let w = &seg[off..end];
             // "then-US", "ex-President": drop the lower-case prefix.
             if let Some(h) = w.find('-') {
-                if w[..h].chars().all(char::is_lowercase) && w[h + 1..].chars().next().is_some_and(char::is_uppercase) {
+                if w[..h].chars().all(char::is_lowercase)
+                    && w[h + 1..].chars().next().is_some_and(char::is_uppercase)
+                {
                     let skip = h + 1;
                     while k < chars.len() && chars[k].0 < off + skip {
                         k += 1;
@@ -72,7 +74,11 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
             // "Intel-based", "Russian-backed": the name is the first part.
             if let Some(h) = w.rfind('-') {
                 let tail = &w[h + 1..];
-                if c.is_uppercase() && !tail.is_empty() && tail.chars().all(char::is_lowercase) && !w[..h].contains('-') {
+                if c.is_uppercase()
+                    && !tail.is_empty()
+                    && tail.chars().all(char::is_lowercase)
+                    && !w[..h].contains('-')
+                {
                     end = off + h;
                 }
             }
@@ -119,7 +125,10 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
             start = false;
         } else {
             let c = &text[t.s..t.e];
-            if matches!(c, "." | "!" | "?" | ":" | "“" | "\"" | "‘" | "«" | "–" | "—" | "•") {
+            if matches!(
+                c,
+                "." | "!" | "?" | ":" | "“" | "\"" | "‘" | "«" | "–" | "—" | "•"
+            ) {
                 start = true;
             }
         }
@@ -128,7 +137,9 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
     // to another, or opening the segment before a dot or comma (dateline).
     let upper = |t: &Tok| {
         let w = &text[t.s..t.e];
-        t.word && w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !w.chars().any(char::is_lowercase)
+        t.word
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && !w.chars().any(char::is_lowercase)
     };
     let words: Vec<usize> = (0..out.len()).filter(|&i| out[i].word).collect();
     for (n, &i) in words.iter().enumerate() {
@@ -137,7 +148,10 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
         }
         let prev = n > 0 && upper(&out[words[n - 1]]);
         let next = words.get(n + 1).is_some_and(|&j| upper(&out[j]));
-        let dateline = n == 0 && out.get(i + 1).is_some_and(|t| matches!(&text[t.s..t.e], "." | ","));
+        let dateline = n == 0
+            && out
+                .get(i + 1)
+                .is_some_and(|t| matches!(&text[t.s..t.e], "." | ","));
         let long = text[out[i].s..out[i].e].chars().count() > 6;
         if prev || next || dateline || long {
             out[i].shout = true;
