@@ -3,7 +3,7 @@
 //! `docs/entities.md`). Only the first row of each surface is kept: the files
 //! order rows so that the first is the sensible default (`docs/gazetteers.md`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 const PLACES: &str = include_str!("../../../data/gazetteer/places.tsv");
 const ORGS: &str = include_str!("../../../data/gazetteer/organizations.tsv");
@@ -40,14 +40,123 @@ pub struct Given {
     pub word: bool,
 }
 
+/// A sorted TSV file searched in place: rows are sorted by their first
+/// column (code-point order, which is byte order in UTF-8), so a lookup is
+/// a binary search over the embedded text and loading costs nothing.
+#[derive(Debug)]
+pub struct Table<T> {
+    data: &'static str,
+    parse: fn(&[&'static str]) -> Option<T>,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Table {
+            data: "",
+            parse: |_| None,
+        }
+    }
+}
+
+impl<T> Table<T> {
+    fn new(text: &'static str, parse: fn(&[&'static str]) -> Option<T>) -> Table<T> {
+        // Skip the leading comment lines.
+        let mut start = 0;
+        while text[start..].starts_with('#') {
+            start += text[start..]
+                .find('\n')
+                .map_or(text.len() - start, |p| p + 1);
+        }
+        Table {
+            data: &text[start..],
+            parse,
+        }
+    }
+
+    /// The first row whose first column is `key`.
+    pub fn get(&self, key: &str) -> Option<T> {
+        let b = self.data.as_bytes();
+        let line_end = |s: usize| {
+            b[s..]
+                .iter()
+                .position(|&c| c == b'\n')
+                .map_or(b.len(), |p| s + p)
+        };
+        let col = |s: usize, e: usize| {
+            let line = &b[s..e];
+            &line[..line.iter().position(|&c| c == b'\t').unwrap_or(line.len())]
+        };
+        let (mut lo, mut hi) = (0, b.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let mut s = if mid == lo {
+                lo
+            } else {
+                b[mid - 1..hi]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .map_or(hi, |p| mid + p)
+            };
+            if s >= hi {
+                s = lo;
+            }
+            let e = line_end(s);
+            if col(s, e) < key.as_bytes() {
+                lo = (e + 1).min(hi);
+            } else {
+                hi = s;
+            }
+        }
+        if lo >= b.len() {
+            return None;
+        }
+        let e = line_end(lo);
+        if col(lo, e) != key.as_bytes() {
+            return None;
+        }
+        let fields: Vec<&'static str> = self.data[lo..e].split('\t').collect();
+        (self.parse)(&fields)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+}
+
+fn parse_place(r: &[&'static str]) -> Option<Place> {
+    (r.len() >= 7).then(|| Place {
+        canonical: r[1],
+        kind: match r[2] {
+            "country" => PlaceKind::Country,
+            "continent" => PlaceKind::Continent,
+            "region" => PlaceKind::Region,
+            _ => PlaceKind::City,
+        },
+        word: r[6] == "1",
+    })
+}
+
+fn parse_org(r: &[&'static str]) -> Option<Org> {
+    (r.len() >= 4).then(|| Org {
+        canonical: r[1],
+        kind: r[2],
+        word: r[3] == "1",
+    })
+}
+
+fn parse_given(r: &[&'static str]) -> Option<Given> {
+    (r.len() >= 4).then(|| Given {
+        freq: r[2].parse().unwrap_or(0),
+        word: r[3] == "1",
+    })
+}
+
 /// All lookup tables.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    pub places: HashMap<&'static str, Place>,
-    pub orgs: HashMap<&'static str, Org>,
-    /// Canonical organization name → its surfaces (acronyms included).
-    pub org_surfaces: HashMap<&'static str, Vec<&'static str>>,
-    pub given: HashMap<&'static str, Given>,
+    pub places: Table<Place>,
+    pub orgs: Table<Org>,
+    pub given: Table<Given>,
     pub demonyms: HashSet<&'static str>,
     /// Titles (`Foreign Minister`), as written in keywords.tsv.
     pub titles: HashSet<&'static str>,
@@ -67,45 +176,12 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 
 impl Gazetteer {
     pub fn load() -> Gazetteer {
-        let mut g = Gazetteer::default();
-        g.places.reserve(47_000);
-        for r in rows(PLACES) {
-            if r.len() < 7 {
-                continue;
-            }
-            let kind = match r[2] {
-                "country" => PlaceKind::Country,
-                "continent" => PlaceKind::Continent,
-                "region" => PlaceKind::Region,
-                _ => PlaceKind::City,
-            };
-            g.places.entry(r[0]).or_insert(Place {
-                canonical: r[1],
-                kind,
-                word: r[6] == "1",
-            });
-        }
-        for r in rows(ORGS) {
-            if r.len() < 4 {
-                continue;
-            }
-            g.orgs.entry(r[0]).or_insert(Org {
-                canonical: r[1],
-                kind: r[2],
-                word: r[3] == "1",
-            });
-            g.org_surfaces.entry(r[1]).or_default().push(r[0]);
-        }
-        g.given.reserve(54_000);
-        for r in rows(GIVEN) {
-            if r.len() < 4 {
-                continue;
-            }
-            g.given.entry(r[0]).or_insert(Given {
-                freq: r[2].parse().unwrap_or(0),
-                word: r[3] == "1",
-            });
-        }
+        let mut g = Gazetteer {
+            places: Table::new(PLACES, parse_place),
+            orgs: Table::new(ORGS, parse_org),
+            given: Table::new(GIVEN, parse_given),
+            ..Gazetteer::default()
+        };
         for r in rows(DEMONYMS) {
             g.demonyms.insert(r[0]);
         }

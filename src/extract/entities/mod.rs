@@ -972,13 +972,9 @@ impl Ctx<'_> {
             .gaz
             .places
             .get(surface)
-            .copied()
             .or_else(|| {
                 if is_upper(surface) && surface.chars().count() > 3 {
-                    self.gaz
-                        .places
-                        .get(gazetteer::title_case(surface).as_str())
-                        .copied()
+                    self.gaz.places.get(gazetteer::title_case(surface).as_str())
                 } else {
                     None
                 }
@@ -1091,7 +1087,7 @@ impl Ctx<'_> {
         ] {
             if let Some(rest) = surface.strip_prefix(long) {
                 let p = self.gaz.places.get(format!("{short}{rest}").as_str())?;
-                return (p.kind == gazetteer::PlaceKind::Country).then_some(*p);
+                return (p.kind == gazetteer::PlaceKind::Country).then_some(p);
             }
         }
         None

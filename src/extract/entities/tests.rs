@@ -218,3 +218,35 @@ fn sorted_by_type_then_name() {
     sorted.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
     assert_eq!(es, sorted);
 }
+
+#[test]
+fn gazetteer_binary_search() {
+    let g = gazetteer::Gazetteer::load();
+    let ga = g.places.get("Georgia").unwrap();
+    assert_eq!(ga.kind, gazetteer::PlaceKind::Country);
+    assert_eq!(g.places.get("Kiev").unwrap().canonical, "Kyiv");
+    assert_eq!(g.places.get("US").unwrap().canonical, "United States");
+    assert!(g.places.get("Qwxzv").is_none());
+    assert!(g.places.get("").is_none());
+    assert!(g.given.get("Jens").is_some());
+    assert_eq!(
+        g.orgs.get("NATO").unwrap().canonical,
+        "North Atlantic Treaty Organization"
+    );
+    // Every row of a file can be found (first and last rows included).
+    for line in include_str!("../../../data/gazetteer/demonyms.tsv")
+        .lines()
+        .skip(3)
+        .take(3)
+    {
+        assert!(g.demonyms.contains(line.split('\t').next().unwrap()));
+    }
+    for line in include_str!("../../../data/gazetteer/organizations.tsv").lines() {
+        if !line.starts_with('#') {
+            assert!(
+                g.orgs.get(line.split('\t').next().unwrap()).is_some(),
+                "{line}"
+            );
+        }
+    }
+}
