@@ -133,7 +133,10 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
                 .strip_prefix(&a.surface)
                 .and_then(|r| r.strip_prefix(' '))
             {
-                let company = rest.split(' ').all(|w| super::COMPANY.contains(&w));
+                let company = rest.split(' ').all(|w| {
+                    super::COMPANY.contains(&w)
+                        || matches!(w, "Group" | "Holdings" | "Company" | "Corporation")
+                });
                 let plain = !a.surface.contains(' ')
                     && rest.split(' ').all(|w| !gaz.org_suffixes.contains(w));
                 if company || plain {
@@ -247,6 +250,11 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
         .filter(|m| m.hint == Hint::Unknown && m.after_the)
         .map(|m| m.surface.clone())
         .collect();
+    let subject: Vec<String> = ms
+        .iter()
+        .filter(|m| m.hint == Hint::Unknown && (m.initial || m.agent))
+        .map(|m| m.surface.clone())
+        .collect();
     let speaks: Vec<String> = ms
         .iter()
         .filter(|m| m.hint == Hint::Unknown && m.speaks)
@@ -279,7 +287,8 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
             Hint::Known(EntityType::Organization)
         } else if speaks.iter().any(|x| x == s) {
             Hint::Known(EntityType::Person)
-        } else if (counts.get(s).copied().unwrap_or(0) >= 2 || m.agent)
+        } else if (counts.get(s).copied().unwrap_or(0) >= 2 && subject.iter().any(|x| x == s)
+            || m.agent)
             && !gaz.given.contains_key(s)
         {
             Hint::Known(EntityType::Organization)

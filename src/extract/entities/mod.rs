@@ -52,6 +52,8 @@ pub(crate) struct Mention {
     pub after_the: bool,
     /// Followed by a speech verb.
     pub speaks: bool,
+    /// At a sentence start (a subject).
+    pub initial: bool,
     /// Possessive or after by/against/at/from/with: an actor.
     pub agent: bool,
     /// An acronym this mention is defined as ("… nations (G7)").
@@ -69,6 +71,7 @@ impl Mention {
             after_the: false,
             speaks: false,
             agent: false,
+            initial: false,
             defines: None,
         }
     }
@@ -236,6 +239,8 @@ const CALENDAR: &[&str] = &[
     "Oct",
     "Nov",
     "Dec",
+    "Christmas",
+    "Easter",
 ];
 
 /// Lower-case particles inside personal names.
@@ -364,12 +369,15 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     // Words seen capitalized away from the start of a sentence: evidence
     // that a sentence-initial occurrence is a name too.
     let mut mid_caps: HashSet<&str> = HashSet::new();
+    let mut initial_caps: std::collections::HashMap<&str, usize> = Default::default();
     let mut lower_words: HashSet<String> = HashSet::new();
     for ts in &toks {
         for t in ts.iter().filter(|t| t.word) {
             let w = &text[t.s..t.e];
             if t.cap && !t.initial {
                 mid_caps.insert(w);
+            } else if t.cap {
+                *initial_caps.entry(w).or_default() += 1;
             } else if !t.cap {
                 lower_words.insert(w.to_string());
             }
@@ -379,6 +387,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         text,
         gaz,
         mid_caps: &mid_caps,
+        initial_caps: &initial_caps,
         lower_words: &lower_words,
         pending_role: Default::default(),
         skip_acronym: Default::default(),
@@ -553,6 +562,8 @@ struct Ctx<'a> {
     text: &'a str,
     gaz: &'a Gazetteer,
     mid_caps: &'a HashSet<&'a str>,
+    /// How often each word is capitalized at a sentence start.
+    initial_caps: &'a std::collections::HashMap<&'a str, usize>,
     lower_words: &'a HashSet<String>,
     /// A role phrase that ended at this byte, waiting for a name.
     pending_role: std::cell::RefCell<Option<(usize, String)>>,
@@ -683,7 +694,7 @@ impl Ctx<'_> {
                 }
                 continue;
             }
-            if !ts[k - 1].word {
+            if !ts[k - 1].word || self.w(&ts[k - 1]).starts_with(|c: char| c.is_ascii_digit()) {
                 // "$99 (USD)": a unit.
                 self.skip_acronym.borrow_mut().push(self.w(acr).to_string());
                 continue;
@@ -720,6 +731,11 @@ impl Ctx<'_> {
         let low = w.to_lowercase();
         if self.lower_words.contains(&low) {
             return false;
+        }
+        // Opening two sentences (headline and lead, typically) and never
+        // written in lower case: the article's subject ("Apple").
+        if self.initial_caps.get(w).copied().unwrap_or(0) >= 2 && w.chars().count() >= 3 {
+            return true;
         }
         let shouted = (is_upper(w) && w.chars().count() > 3)
             .then(|| gazetteer::title_case(w))
@@ -911,6 +927,7 @@ impl Ctx<'_> {
     fn mention(&self, ts: &[Tok], i: usize, j: usize, hint: Hint) -> Mention {
         let span = Span::new(ts[i].s, ts[j - 1].e);
         let mut m = Mention::new(span, &self.text[span.start..span.end], hint);
+        m.initial = ts[i].initial;
         m.after_the = i > 0 && self.w(&ts[i - 1]).eq_ignore_ascii_case("the");
         m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains(&self.w(t)));
         let rest = &self.text[ts[j - 1].e..];
