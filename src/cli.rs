@@ -44,6 +44,12 @@ pub enum Command {
     /// body, caption, boilerplate, …).
     #[command(after_help = "Example:\n  corpus-cli inspect corpus/003_8c011e64549327f4.txt")]
     Inspect(InspectArgs),
+    /// People, places and organizations of the corpus under canonical
+    /// names, with mentions, articles, aliases and roles.
+    #[command(
+        after_help = "Example:\n  corpus-cli entities corpus/ --type person --top 10\n  corpus-cli entities corpus/ --format json"
+    )]
+    Entities(EntitiesArgs),
 }
 
 /// Inputs shared by every command.
@@ -111,6 +117,40 @@ pub struct SummarizeArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntityKind {
+    Person,
+    Place,
+    Organization,
+}
+
+impl From<EntityKind> for crate::model::EntityType {
+    fn from(k: EntityKind) -> Self {
+        match k {
+            EntityKind::Person => crate::model::EntityType::Person,
+            EntityKind::Place => crate::model::EntityType::Place,
+            EntityKind::Organization => crate::model::EntityType::Organization,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct EntitiesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Only entities of this type.
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    pub kind: Option<EntityKind>,
+    /// Only the N most mentioned entities.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RecordFormat::Text)]
+    pub format: RecordFormat,
 }
 
 #[derive(Args, Debug)]

@@ -3,6 +3,7 @@
 //! shared arguments into resolved options and dispatches.
 
 mod articles;
+mod entities;
 mod inspect;
 mod summarize;
 
@@ -23,6 +24,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Articles(args) => articles::run(&pipeline(&args.input, threads)?, &args)?,
         Command::Summarize(args) => summarize::run(&pipeline(&args.input, threads)?, &args)?,
         Command::Inspect(args) => inspect::run(&args)?,
+        Command::Entities(args) => entities::run(&pipeline(&args.input, threads)?, &args)?,
     };
     Ok(if status.skipped > 0 {
         ExitCode::from(1)

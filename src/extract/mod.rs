@@ -16,17 +16,20 @@ use crate::parse::ParseOptions;
 
 /// Compiled extraction resources, shared read-only across threads.
 #[derive(Debug, Default)]
-pub struct Extractor {}
+pub struct Extractor {
+    /// Gazetteers for entity extraction, indexed on first use.
+    pub entities: entities::Resources,
+}
 
 impl Extractor {
     pub fn new() -> Extractor {
-        Extractor {}
+        Extractor::default()
     }
 
     /// Runs every extractor over `article`, whose paragraphs point into
     /// `text`.
     pub fn run(&self, text: &str, article: &mut Article, opts: &ParseOptions) {
-        article.entities = entities::extract(text, article);
+        article.entities = entities::extract(text, article, &self.entities);
         article.quotes = quotes::extract(text, article);
         article.timexes = timex::extract(text, article, opts);
         article.events = events::extract(text, article);

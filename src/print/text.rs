@@ -7,6 +7,7 @@ use std::io::Write;
 use super::sanitize::escape;
 use crate::model::Article;
 use crate::parse::ClassifiedLine;
+use crate::report::entities::EntityReport;
 use crate::report::summary::CorpusSummary;
 
 fn or_dash(v: Option<&str>) -> String {
@@ -88,6 +89,31 @@ pub fn summary(out: &mut dyn Write, s: &CorpusSummary) -> anyhow::Result<()> {
         }
         writeln!(out)?;
     }
+    for (title, list) in [
+        ("People", &s.people),
+        ("Places", &s.places),
+        ("Organizations", &s.organizations),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        writeln!(out, "{title}")?;
+        let width = list
+            .iter()
+            .map(|c| c.name.chars().count())
+            .max()
+            .unwrap_or(0);
+        for c in list {
+            writeln!(
+                out,
+                "  {:<width$}  {:>4} mentions  {:>3} articles",
+                escape(&c.name),
+                c.mentions,
+                c.articles
+            )?;
+        }
+        writeln!(out)?;
+    }
     writeln!(out, "Articles")?;
     let id_w = s
         .table
@@ -133,6 +159,38 @@ pub fn inspect(out: &mut dyn Write, lines: &[ClassifiedLine]) -> anyhow::Result<
             l.line,
             l.role.as_str(),
             escape(&l.text)
+        )?;
+    }
+    Ok(())
+}
+
+/// The corpus entities, one per line.
+pub fn entities(out: &mut dyn Write, r: &EntityReport) -> anyhow::Result<()> {
+    let width = r
+        .entities
+        .iter()
+        .map(|e| e.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    writeln!(
+        out,
+        "{:<width$}  {:<12}  {:>8}  {:>8}  aliases; roles",
+        "name", "type", "mentions", "articles"
+    )?;
+    for e in &r.entities {
+        let aliases = e.aliases.join(" | ");
+        let roles = e.roles.join(" | ");
+        writeln!(
+            out,
+            "{:<width$}  {:<12}  {:>8}  {:>8}  {}{}{}",
+            escape(&e.name),
+            e.kind.as_str(),
+            e.mentions,
+            e.articles,
+            escape(&aliases),
+            if roles.is_empty() { "" } else { "; " },
+            escape(&roles)
         )?;
     }
     Ok(())

@@ -2,4 +2,5 @@
 //! in, plain data out; every map is ordered and every list has an explicit
 //! tie-break so that reports are byte-for-byte reproducible.
 
+pub mod entities;
 pub mod summary;

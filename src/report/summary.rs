@@ -24,8 +24,22 @@ pub struct CorpusSummary {
     pub undated: usize,
     /// Sources by number of articles (descending), then name.
     pub sources: Vec<SourceCount>,
+    /// The most mentioned people, places and organizations.
+    pub people: Vec<EntityCount>,
+    pub places: Vec<EntityCount>,
+    pub organizations: Vec<EntityCount>,
     /// One row per article, in input order.
     pub table: Vec<ArticleRow>,
+}
+
+/// How many entities of each type `summarize` lists.
+const TOP_ENTITIES: usize = 5;
+
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub struct EntityCount {
+    pub name: String,
+    pub mentions: usize,
+    pub articles: usize,
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
@@ -64,11 +78,13 @@ pub struct SummaryBuilder {
     undated: usize,
     sources: BTreeMap<String, usize>,
     table: Vec<ArticleRow>,
+    entities: crate::report::entities::EntityAggregator,
 }
 
 impl SummaryBuilder {
     pub fn add(&mut self, a: &Article) {
         self.articles += 1;
+        self.entities.add(a);
         self.words += a.counts.words;
         self.sentences += a.counts.sentences;
         self.paragraphs += a.counts.paragraphs;
@@ -113,6 +129,20 @@ impl SummaryBuilder {
             (Some(first), Some(last)) => Some(DateSpan { first, last }),
             _ => None,
         };
+        let top = |k: crate::model::EntityType| -> Vec<EntityCount> {
+            self.entities
+                .ranked(Some(k), Some(TOP_ENTITIES))
+                .into_iter()
+                .map(|e| EntityCount {
+                    name: e.name,
+                    mentions: e.mentions,
+                    articles: e.articles,
+                })
+                .collect()
+        };
+        let people = top(crate::model::EntityType::Person);
+        let places = top(crate::model::EntityType::Place);
+        let organizations = top(crate::model::EntityType::Organization);
         CorpusSummary {
             version: SCHEMA_VERSION,
             articles: self.articles,
@@ -124,6 +154,9 @@ impl SummaryBuilder {
             date_span,
             undated: self.undated,
             sources,
+            people,
+            places,
+            organizations,
             table: self.table,
         }
     }

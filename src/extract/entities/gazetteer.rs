@@ -1,0 +1,255 @@
+//! The gazetteers of `data/gazetteer/`, embedded in the binary and indexed
+//! into hash maps on first use (a few milliseconds in a release build; see
+//! `docs/entities.md`). Only the first row of each surface is kept: the files
+//! order rows so that the first is the sensible default (`docs/gazetteers.md`).
+
+use std::collections::HashSet;
+
+const PLACES: &str = include_str!("../../../data/gazetteer/places.tsv");
+const ORGS: &str = include_str!("../../../data/gazetteer/organizations.tsv");
+const GIVEN: &str = include_str!("../../../data/gazetteer/given_names.tsv");
+const DEMONYMS: &str = include_str!("../../../data/gazetteer/demonyms.tsv");
+const KEYWORDS: &str = include_str!("../../../data/gazetteer/keywords.tsv");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceKind {
+    Country,
+    Continent,
+    Region,
+    City,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Place {
+    pub canonical: &'static str,
+    pub kind: PlaceKind,
+    /// The surface is also an ordinary English word.
+    pub word: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Org {
+    pub canonical: &'static str,
+    pub kind: &'static str,
+    pub word: bool,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Given {
+    pub freq: u8,
+    pub word: bool,
+}
+
+/// A sorted TSV file searched in place: rows are sorted by their first
+/// column (code-point order, which is byte order in UTF-8), so a lookup is
+/// a binary search over the embedded text and loading costs nothing.
+#[derive(Debug)]
+pub struct Table<T> {
+    data: &'static str,
+    parse: fn(&[&'static str]) -> Option<T>,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Table {
+            data: "",
+            parse: |_| None,
+        }
+    }
+}
+
+impl<T> Table<T> {
+    fn new(text: &'static str, parse: fn(&[&'static str]) -> Option<T>) -> Table<T> {
+        // Skip the leading comment lines.
+        let mut start = 0;
+        while text[start..].starts_with('#') {
+            start += text[start..]
+                .find('\n')
+                .map_or(text.len() - start, |p| p + 1);
+        }
+        Table {
+            data: &text[start..],
+            parse,
+        }
+    }
+
+    /// The first row whose first column is `key`.
+    pub fn get(&self, key: &str) -> Option<T> {
+        let b = self.data.as_bytes();
+        let line_end = |s: usize| {
+            b[s..]
+                .iter()
+                .position(|&c| c == b'\n')
+                .map_or(b.len(), |p| s + p)
+        };
+        let col = |s: usize, e: usize| {
+            let line = &b[s..e];
+            &line[..line.iter().position(|&c| c == b'\t').unwrap_or(line.len())]
+        };
+        let (mut lo, mut hi) = (0, b.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let mut s = if mid == lo {
+                lo
+            } else {
+                b[mid - 1..hi]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .map_or(hi, |p| mid + p)
+            };
+            if s >= hi {
+                s = lo;
+            }
+            let e = line_end(s);
+            if col(s, e) < key.as_bytes() {
+                lo = (e + 1).min(hi);
+            } else {
+                hi = s;
+            }
+        }
+        if lo >= b.len() {
+            return None;
+        }
+        let e = line_end(lo);
+        if col(lo, e) != key.as_bytes() {
+            return None;
+        }
+        let fields: Vec<&'static str> = self.data[lo..e].split('\t').collect();
+        (self.parse)(&fields)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+}
+
+fn parse_place(r: &[&'static str]) -> Option<Place> {
+    (r.len() >= 7).then(|| Place {
+        canonical: r[1],
+        kind: match r[2] {
+            "country" => PlaceKind::Country,
+            "continent" => PlaceKind::Continent,
+            "region" => PlaceKind::Region,
+            _ => PlaceKind::City,
+        },
+        word: r[6] == "1",
+    })
+}
+
+fn parse_org(r: &[&'static str]) -> Option<Org> {
+    (r.len() >= 4).then(|| Org {
+        canonical: r[1],
+        kind: r[2],
+        word: r[3] == "1",
+    })
+}
+
+fn parse_given(r: &[&'static str]) -> Option<Given> {
+    (r.len() >= 4).then(|| Given {
+        freq: r[2].parse().unwrap_or(0),
+        word: r[3] == "1",
+    })
+}
+
+/// All lookup tables.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub places: Table<Place>,
+    pub orgs: Table<Org>,
+    pub given: Table<Given>,
+    pub demonyms: HashSet<&'static str>,
+    /// Titles (`Foreign Minister`), as written in keywords.tsv.
+    pub titles: HashSet<&'static str>,
+    pub honorifics: HashSet<&'static str>,
+    pub org_suffixes: HashSet<&'static str>,
+    /// First word of the `org_head` phrases (`Ministry` of "Ministry of").
+    pub org_heads: HashSet<&'static str>,
+    /// Longest title in words.
+    pub max_title_words: usize,
+}
+
+fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+impl Gazetteer {
+    pub fn load() -> Gazetteer {
+        let mut g = Gazetteer {
+            places: Table::new(PLACES, parse_place),
+            orgs: Table::new(ORGS, parse_org),
+            given: Table::new(GIVEN, parse_given),
+            ..Gazetteer::default()
+        };
+        for r in rows(DEMONYMS) {
+            g.demonyms.insert(r[0]);
+        }
+        for r in rows(KEYWORDS) {
+            if r.len() < 2 {
+                continue;
+            }
+            match r[1] {
+                "title" => {
+                    g.max_title_words = g.max_title_words.max(r[0].split(' ').count());
+                    g.titles.insert(r[0]);
+                }
+                "honorific" => {
+                    g.honorifics.insert(r[0]);
+                }
+                "org_suffix" => {
+                    g.org_suffixes.insert(r[0]);
+                }
+                "org_head" => {
+                    if let Some(w) = r[0].split(' ').next() {
+                        g.org_heads.insert(w);
+                    }
+                }
+                _ => {}
+            }
+        }
+        g
+    }
+
+    /// A given name usable as evidence for a person (not an English word, or
+    /// a frequent name).
+    pub fn is_given(&self, w: &str) -> bool {
+        self.given.get(w).is_some_and(|g| !g.word || g.freq >= 9)
+    }
+
+    pub fn is_title(&self, phrase: &str) -> bool {
+        self.titles.contains(phrase)
+            || phrase
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase())
+                .then(|| capitalize(phrase))
+                .is_some_and(|p| self.titles.contains(p.as_str()))
+    }
+
+    /// A demonym or its plural (`Ukrainian`, `Ukrainians`).
+    pub fn is_demonym(&self, w: &str) -> bool {
+        self.demonyms.contains(w)
+            || w.strip_suffix('s')
+                .is_some_and(|s| self.demonyms.contains(s))
+    }
+}
+
+/// Upper-cases the first letter of every word.
+pub fn capitalize(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `BUCHAREST` → `Bucharest`, `NEW YORK` → `New York`.
+pub fn title_case(s: &str) -> String {
+    capitalize(&s.to_lowercase())
+}

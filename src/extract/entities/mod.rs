@@ -1,0 +1,1157 @@
+//! People, places and organizations under canonical names (issue #3).
+//!
+//! Detection works on the headline, the body paragraphs, the author line and
+//! photo/credit lines: capitalized token runs (with name particles, initials
+//! and hyphens) are cut at titles, typed from the gazetteers and keyword
+//! vocabulary, then clustered into entities (`canon`). The rules are listed
+//! in `docs/entities.md`.
+
+#![allow(clippy::needless_range_loop, clippy::collapsible_if)]
+
+pub(crate) mod canon;
+pub mod gazetteer;
+mod tokens;
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::model::{Article, Entity, EntityType, Span};
+use gazetteer::Gazetteer;
+use tokens::{Tok, tokenize};
+
+/// The compiled gazetteer, built on first use and shared by all threads.
+#[derive(Debug, Default)]
+pub struct Resources {
+    gaz: OnceLock<Gazetteer>,
+}
+
+impl Resources {
+    pub fn gazetteer(&self) -> &Gazetteer {
+        self.gaz.get_or_init(Gazetteer::load)
+    }
+}
+
+/// A type guess for a mention before clustering.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Hint {
+    Known(EntityType),
+    /// A single capitalized word with no evidence of its own.
+    Unknown,
+}
+
+/// One detected mention.
+#[derive(Clone, Debug)]
+pub(crate) struct Mention {
+    pub span: Span,
+    pub surface: String,
+    pub hint: Hint,
+    /// Canonical key suggested by a gazetteer (`Kyiv` for `Kiev`).
+    pub canonical: Option<String>,
+    pub role: Option<String>,
+    /// Preceded by "the" (an institution: "the Kremlin").
+    pub after_the: bool,
+    /// Followed by a speech verb.
+    pub speaks: bool,
+    /// At a sentence start (a subject).
+    pub initial: bool,
+    /// Possessive or after by/against/at/from/with: an actor.
+    pub agent: bool,
+    /// An acronym this mention is defined as ("… nations (G7)").
+    pub defines: Option<String>,
+}
+
+impl Mention {
+    fn new(span: Span, surface: &str, hint: Hint) -> Mention {
+        Mention {
+            span,
+            surface: surface.to_string(),
+            hint,
+            canonical: None,
+            role: None,
+            after_the: false,
+            speaks: false,
+            agent: false,
+            initial: false,
+            defines: None,
+        }
+    }
+}
+
+/// Words that start sentences but never names.
+const STOPWORDS: &[&str] = &[
+    "A",
+    "About",
+    "According",
+    "After",
+    "Again",
+    "Ahead",
+    "All",
+    "Also",
+    "Although",
+    "Among",
+    "An",
+    "And",
+    "Another",
+    "Any",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Being",
+    "Both",
+    "But",
+    "By",
+    "Can",
+    "Despite",
+    "Do",
+    "Does",
+    "During",
+    "Each",
+    "Earlier",
+    "Either",
+    "Even",
+    "Every",
+    "For",
+    "From",
+    "Further",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Instead",
+    "It",
+    "Its",
+    "Just",
+    "Last",
+    "Later",
+    "Like",
+    "Many",
+    "Meanwhile",
+    "More",
+    "Most",
+    "Much",
+    "My",
+    "New",
+    "No",
+    "Nor",
+    "Not",
+    "Now",
+    "Of",
+    "On",
+    "One",
+    "Only",
+    "Or",
+    "Other",
+    "Our",
+    "Over",
+    "Rather",
+    "She",
+    "Since",
+    "So",
+    "Some",
+    "Still",
+    "Such",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "Through",
+    "Thus",
+    "To",
+    "Today",
+    "Under",
+    "Unlike",
+    "Until",
+    "Upon",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "Whether",
+    "Which",
+    "While",
+    "Who",
+    "Why",
+    "With",
+    "Without",
+    "Yes",
+    "Yet",
+    "You",
+    "Your",
+    "Mr",
+    "Mrs",
+    "Ms",
+];
+
+/// Capitalized adjectives that are not names on their own ("Western allies").
+const ADJECTIVES: &[&str] = &[
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "Central",
+    "Global",
+    "International",
+    "National",
+];
+
+/// Calendar words: capitalized but never entities.
+const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Christmas",
+    "Easter",
+];
+
+/// Lower-case particles inside personal names.
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "bin", "ibn", "al", "el",
+    "la", "le", "ter", "ten", "dos", "das", "y", "zu",
+];
+
+/// Heads of names of buildings and venues (places, not organizations).
+const FACILITIES: &[&str] = &[
+    "Palace",
+    "Square",
+    "Airport",
+    "Stadium",
+    "Arena",
+    "Hall",
+    "Bridge",
+    "Cathedral",
+    "Castle",
+    "Tower",
+    "Park",
+    "Street",
+    "Avenue",
+    "Building",
+    "Harbor",
+    "Harbour",
+    "Station",
+    "Center",
+    "Centre",
+];
+
+/// Heads of event names: the event is not an entity, the names in it are
+/// ("Madrid Summit" → Madrid).
+const EVENTS: &[&str] = &[
+    "Summit",
+    "Conference",
+    "Meeting",
+    "Forum",
+    "Games",
+    "Olympics",
+    "Cup",
+    "Championship",
+    "War",
+    "Festival",
+    "Expo",
+    "Week",
+    "Day",
+    "Talks",
+    "Ministerial",
+];
+
+/// Company-form suffixes that end a name.
+pub(crate) const COMPANY: &[&str] = &[
+    "Inc.", "Inc", "Corp.", "Corp", "Ltd.", "Ltd", "Co.", "LLC", "PLC", "plc", "GmbH", "AG", "SA",
+];
+
+/// Speech and reporting verbs that follow a person's name.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "adds",
+    "stated",
+    "stressed",
+    "noted",
+    "emphasized",
+    "emphasizes",
+    "explained",
+    "warned",
+    "argued",
+    "insisted",
+    "wrote",
+    "asked",
+    "replied",
+];
+
+/// Lower-case role nouns that may precede a name ("NATO chief Stoltenberg").
+const ROLE_NOUNS: &[&str] = &[
+    "chief",
+    "head",
+    "counterpart",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "minister",
+    "president",
+    "secretary",
+    "envoy",
+    "ambassador",
+    "commander",
+    "director",
+    "founder",
+    "co-founder",
+    "boss",
+    "executive",
+];
+
+/// Number words used in acronyms (`Group of Seven` = `G7`).
+const NUMBERS: &[(&str, &str)] = &[
+    ("One", "1"),
+    ("Two", "2"),
+    ("Three", "3"),
+    ("Four", "4"),
+    ("Five", "5"),
+    ("Six", "6"),
+    ("Seven", "7"),
+    ("Eight", "8"),
+    ("Nine", "9"),
+    ("Ten", "10"),
+    ("Twenty", "20"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("twenty", "20"),
+];
+
+/// Finds the named entities of the article.
+pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
+    let gaz = res.gazetteer();
+    let segments = segments(text, article);
+    let toks: Vec<Vec<Tok>> = segments
+        .iter()
+        .map(|s| tokenize(text, s.span, s.headline_title_case))
+        .collect();
+    // Words seen capitalized away from the start of a sentence: evidence
+    // that a sentence-initial occurrence is a name too.
+    let mut mid_caps: HashSet<&str> = HashSet::new();
+    let mut initial_caps: std::collections::HashMap<&str, usize> = Default::default();
+    let mut lower_words: HashSet<String> = HashSet::new();
+    for ts in &toks {
+        for t in ts.iter().filter(|t| t.word) {
+            let w = &text[t.s..t.e];
+            if t.cap && !t.initial {
+                mid_caps.insert(w);
+            } else if t.cap {
+                *initial_caps.entry(w).or_default() += 1;
+            } else if !t.cap {
+                lower_words.insert(w.to_string());
+            }
+        }
+    }
+    let ctx = Ctx {
+        text,
+        gaz,
+        mid_caps: &mid_caps,
+        initial_caps: &initial_caps,
+        lower_words: &lower_words,
+        pending_role: Default::default(),
+        skip_acronym: Default::default(),
+    };
+    let mut mentions = Vec::new();
+    for (seg, ts) in segments.iter().zip(&toks) {
+        match seg.kind {
+            SegKind::Prose => ctx.prose(ts, &mut mentions),
+            SegKind::Person => {
+                let m = Mention::new(
+                    seg.span,
+                    &text[seg.span.start..seg.span.end],
+                    Hint::Known(EntityType::Person),
+                );
+                mentions.push(m);
+            }
+            SegKind::Org => {
+                let mut m = Mention::new(
+                    seg.span,
+                    &text[seg.span.start..seg.span.end],
+                    Hint::Known(EntityType::Organization),
+                );
+                m.canonical = Some(m.surface.clone());
+                mentions.push(m);
+            }
+        }
+    }
+    let skip = ctx.skip_acronym.borrow().clone();
+    mentions.retain(|m| !m.span.is_empty() && m.span.len() < 200 && !skip.contains(&m.surface));
+    mentions.sort_by_key(|m| (m.span.start, m.span.end, m.hint == Hint::Unknown));
+    mentions.dedup_by_key(|m| m.span);
+    canon::cluster(mentions, gaz)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SegKind {
+    Prose,
+    Person,
+    Org,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Segment {
+    span: Span,
+    kind: SegKind,
+    headline_title_case: bool,
+}
+
+/// The parts of the file that are read: headline, paragraphs, author,
+/// credited agencies and photo credits.
+fn segments(text: &str, article: &Article) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let prose = |span: Span, tc: bool| Segment {
+        span,
+        kind: SegKind::Prose,
+        headline_title_case: tc,
+    };
+    if let Some(h) = article.headline.as_deref().filter(|h| !h.is_empty()) {
+        if let Some(start) = text.find(h) {
+            out.push(prose(Span::new(start, start + h.len()), is_title_case(h)));
+        }
+    }
+    for p in &article.paragraphs {
+        out.push(prose(p.span, false));
+    }
+    let covered: Vec<Span> = out.iter().map(|s| s.span).collect();
+    let outside = |s: usize, e: usize| !covered.iter().any(|c| s < c.end && c.start < e);
+    // Author and photo credits: lines outside the paragraphs.
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim_end();
+        let lead = trimmed.len() - trimmed.trim_start().len();
+        let t = trimmed.trim_start();
+        let ls = start + lead;
+        if t.is_empty() || !outside(ls, ls + t.len()) {
+            continue;
+        }
+        if let Some(who) = crate::parse::lines::photo_credit(t)
+            .or_else(|| crate::parse::lines::byline(t))
+            .or_else(|| trailing_credit(t))
+        {
+            let base = ls + (who.as_ptr() as usize - t.as_ptr() as usize);
+            credit_parts(who, base, &mut out);
+        }
+    }
+    // Agencies named by the parser (dateline agency, credits, source).
+    let mut names: Vec<&str> = article.credits.iter().map(String::as_str).collect();
+    if let Some(a) = article.dateline.as_ref().and_then(|d| d.agency.as_deref()) {
+        names.push(a);
+    }
+    if let Some(s) = article.source.as_deref() {
+        names.push(s);
+    }
+    for n in names {
+        for (i, _) in text.match_indices(n) {
+            let e = i + n.len();
+            let before = text[..i].chars().next_back();
+            let after = text[e..].chars().next();
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            if out
+                .iter()
+                .any(|s| s.kind != SegKind::Prose && s.span.start <= i && e <= s.span.end)
+            {
+                continue;
+            }
+            out.push(Segment {
+                span: Span::new(i, e),
+                kind: SegKind::Org,
+                headline_title_case: false,
+            });
+        }
+    }
+    out
+}
+
+/// `… Jens Stoltenberg (Jane Doe, Agency)` at the end of a caption line.
+fn trailing_credit(t: &str) -> Option<&str> {
+    let inner = t.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let who = &inner[open + 1..];
+    (who.contains(',') || who.contains('/')).then_some(who)
+}
+
+/// Splits `Jane Doe/Agency` or `Jane Doe, Agency` into a person and
+/// organizations.
+fn credit_parts(who: &str, base: usize, out: &mut Vec<Segment>) {
+    let mut pos = 0;
+    for (k, part) in who.split([',', '/', ';']).enumerate() {
+        let start = pos;
+        pos += part.len() + 1;
+        let lead = part.len() - part.trim_start().len();
+        let p = part.trim();
+        if p.is_empty() || !p.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let words = p.split_whitespace().count();
+        let kind = if k == 0 && (2..=4).contains(&words) && !p.chars().any(|c| c.is_ascii_digit()) {
+            SegKind::Person
+        } else if words <= 4 {
+            SegKind::Org
+        } else {
+            continue;
+        };
+        let s = base + start + lead;
+        out.push(Segment {
+            span: Span::new(s, s + p.len()),
+            kind,
+            headline_title_case: false,
+        });
+    }
+}
+
+/// Headline Case: most words of four letters or more are capitalized.
+fn is_title_case(h: &str) -> bool {
+    let words: Vec<&str> = h
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 3 && caps * 10 >= words.len() * 7
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    gaz: &'a Gazetteer,
+    mid_caps: &'a HashSet<&'a str>,
+    /// How often each word is capitalized at a sentence start.
+    initial_caps: &'a std::collections::HashMap<&'a str, usize>,
+    lower_words: &'a HashSet<String>,
+    /// A role phrase that ended at this byte, waiting for a name.
+    pending_role: std::cell::RefCell<Option<(usize, String)>>,
+    /// Acronyms of events and products ("Worldwide Developers Conference
+    /// (WWDC)"), which are not entities.
+    skip_acronym: std::cell::RefCell<Vec<String>>,
+}
+
+impl Ctx<'_> {
+    fn w<'t>(&'t self, t: &Tok) -> &'t str {
+        &self.text[t.s..t.e]
+    }
+
+    fn span_text(&self, ts: &[Tok]) -> &str {
+        &self.text[ts[0].s..ts[ts.len() - 1].e]
+    }
+
+    /// A token that can be part of a name run.
+    fn nameish(&self, t: &Tok) -> bool {
+        t.word && t.cap && !CALENDAR.contains(&self.w(t))
+    }
+
+    fn prose(&self, ts: &[Tok], out: &mut Vec<Mention>) {
+        let mut i = 0;
+        while i < ts.len() {
+            if !self.nameish(&ts[i]) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            loop {
+                if j < ts.len() && self.nameish(&ts[j]) {
+                    j += 1;
+                    continue;
+                }
+                // Particles: "Ursula von der Leyen", "Osama bin Laden".
+                let mut k = j;
+                while k < ts.len() && ts[k].word && PARTICLES.contains(&self.w(&ts[k])) {
+                    k += 1;
+                }
+                if k > j && k < ts.len() && self.nameish(&ts[k]) {
+                    j = k + 1;
+                    continue;
+                }
+                // "NATO Council - Ukraine": a body named with a dash.
+                if j + 1 < ts.len()
+                    && matches!(self.w(&ts[j]), "-" | "–")
+                    && self.gaz.org_suffixes.contains(self.w(&ts[j - 1]))
+                    && self.nameish(&ts[j + 1])
+                    && !ts[j + 1].initial
+                {
+                    j += 2;
+                    continue;
+                }
+                // "X of [the] Y" after an organization or title head.
+                if j + 1 < ts.len() && ts[j].word && matches!(self.w(&ts[j]), "of" | "for") {
+                    let mut k = j + 1;
+                    if k < ts.len() && self.w(&ts[k]) == "the" {
+                        k += 1;
+                    }
+                    let last = self.w(&ts[j - 1]);
+                    let left = self.span_text(&ts[i..j]);
+                    let joins = self.gaz.org_suffixes.contains(last)
+                        || self.gaz.org_heads.contains(last)
+                        || FACILITIES.contains(&last)
+                        || self.gaz.is_title(&format!("{left} {}", self.w(&ts[j])))
+                        || self.gaz.is_title(&format!("{last} {}", self.w(&ts[j])))
+                        || self
+                            .gaz
+                            .titles
+                            .iter()
+                            .any(|t| t.starts_with(&format!("{last} of ")));
+                    if joins && k < ts.len() && self.nameish(&ts[k]) {
+                        j = k + 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            self.chunk(ts, i, j, out);
+            i = j;
+        }
+        self.descriptive(ts, out);
+        self.acronym_definitions(ts, out);
+    }
+
+    /// "the alliance", "the Alliance": a descriptive reference kept for
+    /// `canon` to attach to the one alliance of the article.
+    fn descriptive(&self, ts: &[Tok], out: &mut Vec<Mention>) {
+        for k in 1..ts.len() {
+            let w = self.w(&ts[k]);
+            if (w == "alliance" || w == "Alliance")
+                && self.w(&ts[k - 1]).eq_ignore_ascii_case("the")
+                && !ts.get(k + 1).is_some_and(|n| n.word && n.cap)
+            {
+                let span = Span::new(ts[k - 1].s, ts[k].e);
+                let mut m = Mention::new(
+                    span,
+                    &self.text[span.start..span.end],
+                    Hint::Known(EntityType::Organization),
+                );
+                m.canonical = Some("\u{0}alliance".into());
+                out.push(m);
+            }
+        }
+    }
+
+    /// `the seven major industrialized nations (G7)`: a lower-case
+    /// expansion directly before an acronym in parentheses.
+    fn acronym_definitions(&self, ts: &[Tok], out: &mut Vec<Mention>) {
+        for k in 1..ts.len().saturating_sub(2) {
+            if !(self.w(&ts[k]) == "(" && !ts[k + 2].word && self.w(&ts[k + 2]) == ")") {
+                continue;
+            }
+            let acr = &ts[k + 1];
+            if !acr.word || !is_acronym(self.w(acr)) {
+                continue;
+            }
+            // Capitalized expansion: handled by initials in `canon`, except
+            // that an acronym of an unknown (product, term) or event name is
+            // not an entity: "Software Development Kit (SDK)".
+            if ts[k - 1].cap {
+                let known = out
+                    .iter()
+                    .any(|m| m.span.end == ts[k - 1].e && m.hint != Hint::Unknown);
+                if !known {
+                    self.skip_acronym.borrow_mut().push(self.w(acr).to_string());
+                }
+                continue;
+            }
+            if !ts[k - 1].word || self.w(&ts[k - 1]).starts_with(|c: char| c.is_ascii_digit()) {
+                // "$99 (USD)": a unit.
+                self.skip_acronym.borrow_mut().push(self.w(acr).to_string());
+                continue;
+            }
+            let lo = k.saturating_sub(7);
+            let Some(the) = (lo..k)
+                .rev()
+                .find(|&x| self.w(&ts[x]).eq_ignore_ascii_case("the"))
+            else {
+                continue;
+            };
+            if (the + 1..k).any(|x| !ts[x].word) || k - the < 2 {
+                continue;
+            }
+            let span = Span::new(ts[the].s, ts[k - 1].e);
+            let mut m = Mention::new(
+                span,
+                &self.text[span.start..span.end],
+                Hint::Known(EntityType::Organization),
+            );
+            m.defines = Some(self.w(acr).to_string());
+            out.push(m);
+        }
+    }
+
+    /// Evidence that a capitalized word at a sentence start is a name.
+    fn has_evidence(&self, w: &str) -> bool {
+        if STOPWORDS.contains(&w) {
+            return false;
+        }
+        if self.mid_caps.contains(w) || is_acronym(w) || self.gaz.is_demonym(w) {
+            return true;
+        }
+        let low = w.to_lowercase();
+        if self.lower_words.contains(&low) {
+            return false;
+        }
+        // Opening two sentences (headline and lead, typically) and never
+        // written in lower case: the article's subject ("Apple").
+        if self.initial_caps.get(w).copied().unwrap_or(0) >= 2 && w.chars().count() >= 3 {
+            return true;
+        }
+        let shouted = (is_upper(w) && w.chars().count() > 3)
+            .then(|| gazetteer::title_case(w))
+            .is_some_and(|t| self.gaz.places.get(t.as_str()).is_some_and(|p| !p.word));
+        shouted
+            || self.gaz.places.get(w).is_some_and(|p| !p.word)
+            || self.gaz.orgs.get(w).is_some_and(|o| !o.word)
+            || self.gaz.given.get(w).is_some_and(|g| !g.word)
+    }
+
+    /// Turns one capitalized run `ts[i..j]` into mentions.
+    fn chunk(&self, ts: &[Tok], mut i: usize, j: usize, out: &mut Vec<Mention>) {
+        // Sentence-initial and headline words need evidence.
+        while i < j
+            && ts[i].initial
+            && !self.has_evidence(self.w(&ts[i]))
+            && !(i + 1 < j
+                && self
+                    .gaz
+                    .given
+                    .get(self.w(&ts[i]))
+                    .is_some_and(|g| g.freq >= 5))
+            && self.find_title(ts, i, j).is_none_or(|(a, _)| a != i)
+        {
+            i += 1;
+        }
+        while i < j && !ts[i].cap {
+            i += 1;
+        }
+        // Stop words anywhere at the front ("In Bucharest").
+        while i < j && STOPWORDS.contains(&self.w(&ts[i])) {
+            i += 1;
+        }
+        if i >= j {
+            return;
+        }
+        // A capitalized function word inside the run splits it ("NATO In
+        // Vilnius").
+        if let Some(k) = (i + 1..j).find(|&k| STOPWORDS.contains(&self.w(&ts[k]))) {
+            self.chunk(ts, i, k, out);
+            self.chunk(ts, k + 1, j, out);
+            return;
+        }
+        // "Apple Inc. Steve Jobs": a company suffix ends the name.
+        if let Some(k) = (i..j - 1).find(|&k| COMPANY.contains(&self.w(&ts[k]))) {
+            self.chunk(ts, i, k + 1, out);
+            self.chunk(ts, k + 1, j, out);
+            return;
+        }
+        // Event names: keep the known names inside.
+        if j - i >= 2 && EVENTS.contains(&self.w(&ts[j - 1])) {
+            let before = out.len();
+            for k in i..j - 1 {
+                self.plain(ts, k, k + 1, out);
+            }
+            let mut k = before;
+            while k < out.len() {
+                if out[k].hint == Hint::Unknown {
+                    out.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+            self.skip_acronym
+                .borrow_mut()
+                .push(initials(self.span_text(&ts[i..j])).unwrap_or_default());
+            return;
+        }
+        // A trailing common noun written lower-case elsewhere ("NATO Allies").
+        let mut j = j;
+        while j > i + 1
+            && !self.gaz.org_suffixes.contains(self.w(&ts[j - 1]))
+            && self
+                .lower_words
+                .contains(&self.w(&ts[j - 1]).to_lowercase())
+        {
+            j -= 1;
+        }
+        // Titles inside the run.
+        if let Some((a, b)) = self.find_title(ts, i, j) {
+            let name_part = &ts[b..j];
+            let ends_org = self.gaz.org_suffixes.contains(self.w(&ts[j - 1]));
+            let connected = name_part.iter().any(|t| matches!(self.w(t), "of" | "for"))
+                || self.w(&ts[b - 1]) == "for"
+                || self.w(&ts[b - 1]) == "of"
+                || name_part.first().is_some_and(|t| !t.cap);
+            if connected {
+                // "Minister for Foreign Affairs of Ukraine": a role phrase;
+                // the place or body after the last "of" is an entity.
+                if let Some(k) = (b..j)
+                    .rev()
+                    .find(|&k| matches!(self.w(&ts[k]), "of" | "for"))
+                {
+                    let mut s0 = k + 1;
+                    if s0 < j && self.w(&ts[s0]) == "the" {
+                        s0 += 1;
+                    }
+                    self.plain(ts, s0, j, out);
+                }
+                if a > i {
+                    self.plain(ts, i, a, out);
+                }
+                *self.pending_role.borrow_mut() =
+                    Some((ts[j - 1].e, self.span_text(&ts[i..j]).to_string()));
+                return;
+            }
+            if !name_part.is_empty() && !ends_org {
+                let role_text = self.span_text(&ts[i..b]).to_string();
+                let honorific_only = self.gaz.honorifics.contains(role_text.as_str());
+                if a > i {
+                    self.plain(ts, i, a, out);
+                }
+                // Names after a title: the longest run of name tokens.
+                let mut m = self.mention(ts, b, j, Hint::Known(EntityType::Person));
+                if !honorific_only {
+                    m.role = Some(role_text);
+                }
+                out.push(m);
+                return;
+            }
+            if name_part.is_empty() {
+                if a > i {
+                    self.plain(ts, i, a, out);
+                }
+                return;
+            }
+        }
+        // A role noun right before ("NATO chief Stoltenberg"), or a role
+        // phrase in apposition ("Minister for X of Y, Jane Doe").
+        let pending = self.pending_role.borrow_mut().take();
+        let role = self.role_before(ts, i).or_else(|| {
+            pending
+                .filter(|(end, _)| {
+                    i > 0
+                        && self.w(&ts[i - 1]) == ","
+                        && ts[i - 1].s >= *end
+                        && ts[i - 1].s - *end < 40
+                })
+                .map(|p| p.1)
+        });
+        let before = out.len();
+        self.plain(ts, i, j, out);
+        if let Some(r) = role {
+            for m in &mut out[before..] {
+                if m.hint != Hint::Known(EntityType::Place)
+                    && m.hint != Hint::Known(EntityType::Organization)
+                {
+                    m.hint = Hint::Known(EntityType::Person);
+                    m.role = Some(r.clone());
+                }
+            }
+        }
+    }
+
+    /// `NATO chief` / `their Ukrainian counterpart` before `ts[i]`.
+    fn role_before(&self, ts: &[Tok], i: usize) -> Option<String> {
+        if i == 0 || !ts[i - 1].word {
+            return None;
+        }
+        let noun = self.w(&ts[i - 1]);
+        if !ROLE_NOUNS.contains(&noun) {
+            return None;
+        }
+        let mut s = i - 1;
+        while s > 0 && ts[s - 1].word && ts[s - 1].cap && ts[s - 1].e + 1 >= ts[s].s {
+            s -= 1;
+        }
+        Some(self.text[ts[s].s..ts[i - 1].e].to_string())
+    }
+
+    /// The longest title starting anywhere in `ts[i..j]` (first position
+    /// wins).
+    fn find_title(&self, ts: &[Tok], i: usize, j: usize) -> Option<(usize, usize)> {
+        for a in i..j {
+            let mut best = None;
+            for b in a + 1..=(a + self.gaz.max_title_words).min(j) {
+                let phrase = self.span_text(&ts[a..b]);
+                if self.gaz.titles.contains(phrase) || self.gaz.honorifics.contains(phrase) {
+                    best = Some(b);
+                }
+            }
+            if let Some(b) = best {
+                return Some((a, b));
+            }
+        }
+        None
+    }
+
+    fn mention(&self, ts: &[Tok], i: usize, j: usize, hint: Hint) -> Mention {
+        let span = Span::new(ts[i].s, ts[j - 1].e);
+        let mut m = Mention::new(span, &self.text[span.start..span.end], hint);
+        m.initial = ts[i].initial;
+        m.after_the = i > 0 && self.w(&ts[i - 1]).eq_ignore_ascii_case("the");
+        m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains(&self.w(t)));
+        let rest = &self.text[ts[j - 1].e..];
+        m.agent = rest.starts_with("'s")
+            || rest.starts_with("’s")
+            || i > 0
+                && matches!(
+                    self.w(&ts[i - 1]),
+                    "by" | "against" | "from" | "at" | "with"
+                );
+        m
+    }
+
+    /// Types a run without titles; demonyms split it.
+    fn plain(&self, ts: &[Tok], i: usize, j: usize, out: &mut Vec<Mention>) {
+        if i >= j {
+            return;
+        }
+        let ends_org = j - i >= 2 && self.gaz.org_suffixes.contains(self.w(&ts[j - 1]));
+        if !ends_org {
+            if let Some(d) = (i..j).find(|&k| self.gaz.is_demonym(self.w(&ts[k]))) {
+                self.plain(ts, i, d, out);
+                self.plain(ts, d + 1, j, out);
+                return;
+            }
+        }
+        let surface = self.span_text(&ts[i..j]);
+        let n = j - i;
+        let first = self.w(&ts[i]);
+        let last = self.w(&ts[j - 1]);
+        let initial = ts[i].initial;
+        let all_caps_line = ts[i].shout;
+        let mut m = self.mention(ts, i, j, Hint::Unknown);
+        // Gazetteer: countries and continents, organizations, then places.
+        if let Some(p) = self.gaz.places.get(surface).filter(|p| {
+            matches!(
+                p.kind,
+                gazetteer::PlaceKind::Country | gazetteer::PlaceKind::Continent
+            ) && !p.word
+        }) {
+            m.hint = Hint::Known(EntityType::Place);
+            m.canonical = Some(p.canonical.to_string());
+            out.push(m);
+            return;
+        }
+        let seen_lower = n == 1 && self.lower_words.contains(&surface.to_lowercase());
+        if let Some(o) = self
+            .gaz
+            .orgs
+            .get(surface)
+            .filter(|o| !seen_lower && (!o.word || n > 1 && !initial))
+        {
+            m.hint = Hint::Known(EntityType::Organization);
+            m.canonical = Some(o.canonical.to_string());
+            out.push(m);
+            return;
+        }
+        let place = self
+            .gaz
+            .places
+            .get(surface)
+            .or_else(|| {
+                if is_upper(surface) && surface.chars().count() > 3 {
+                    self.gaz.places.get(gazetteer::title_case(surface).as_str())
+                } else {
+                    None
+                }
+            })
+            .or_else(|| self.compass_variant(surface));
+        if let Some(p) = place.filter(|p| !seen_lower && (!p.word || (n > 1 && !initial))) {
+            m.hint = Hint::Known(EntityType::Place);
+            m.canonical = Some(p.canonical.to_string());
+            out.push(m);
+            return;
+        }
+        if all_caps_line && !is_acronym(surface) {
+            return;
+        }
+        if n >= 2 && self.gaz.org_suffixes.contains(last) {
+            if !COMPANY.contains(&last)
+                && (FACILITIES.contains(&first) || FACILITIES.contains(&last))
+            {
+                m.hint = Hint::Known(EntityType::Place);
+            } else {
+                m.hint = Hint::Known(EntityType::Organization);
+            }
+            out.push(m);
+            return;
+        }
+        let of_head = (i..j)
+            .position(|k| matches!(self.w(&ts[k]), "of" | "for"))
+            .map(|p| self.w(&ts[i + p - 1]));
+        if n >= 3
+            && of_head.is_some_and(|h| {
+                self.gaz.org_heads.contains(h) || self.gaz.org_suffixes.contains(h)
+            })
+            && !FACILITIES.contains(&first)
+        {
+            m.hint = Hint::Known(EntityType::Organization);
+            out.push(m);
+            return;
+        }
+        if n >= 2 && (FACILITIES.contains(&first) || FACILITIES.contains(&last)) {
+            m.hint = Hint::Known(EntityType::Place);
+            out.push(m);
+            return;
+        }
+        if n == 1 && is_acronym(surface) {
+            m.hint = Hint::Known(EntityType::Organization);
+            out.push(m);
+            return;
+        }
+        let person_like = (2..=5).contains(&n)
+            && (self
+                .gaz
+                .given
+                .get(first)
+                .is_some_and(|g| !g.word || g.freq >= 5)
+                || is_initial(first)
+                || (i + 1..j).any(|k| PARTICLES.contains(&self.w(&ts[k]))));
+        let acronym_inside = (i + 1..j).any(|k| {
+            let w = self.w(&ts[k]);
+            is_acronym(w) || w.chars().count() == 1
+        });
+        if person_like && !acronym_inside {
+            m.hint = Hint::Known(EntityType::Person);
+            out.push(m);
+            return;
+        }
+        if n == 1 && surface.contains('-') && !self.gaz.is_given(surface) {
+            // Hyphenated compounds of names: agencies and outlets
+            // ("Agency-Country"), when some part is a known place.
+            let parts: Vec<&str> = surface.split('-').collect();
+            if parts
+                .iter()
+                .any(|p| self.gaz.places.contains_key(p) || is_acronym(p))
+            {
+                m.hint = Hint::Known(EntityType::Organization);
+                out.push(m);
+                return;
+            }
+        }
+        if n == 1
+            && (self.gaz.titles.contains(surface)
+                || ADJECTIVES.contains(&surface)
+                || self.gaz.org_suffixes.contains(surface)
+                || self.lower_words.contains(&surface.to_lowercase()))
+        {
+            return;
+        }
+        if n >= 2 {
+            // Unknown multi-word name: a company or body when any word is a
+            // known place or organization, else a person.
+            let known = (i..j).any(|k| {
+                let w = self.w(&ts[k]);
+                self.gaz.places.get(w).is_some_and(|p| !p.word) || self.gaz.orgs.contains_key(w)
+            });
+            // Otherwise it stays unknown: `canon` types it from the rest of
+            // the article ("Apple Computer" after "Apple") or drops it.
+            if known || n > 3 {
+                m.hint = Hint::Known(EntityType::Organization);
+            }
+        }
+        out.push(m);
+    }
+
+    /// `Northern Macedonia` → `North Macedonia` when that is a country.
+    fn compass_variant(&self, surface: &str) -> Option<gazetteer::Place> {
+        for (long, short) in [
+            ("Northern ", "North "),
+            ("Southern ", "South "),
+            ("Eastern ", "East "),
+            ("Western ", "West "),
+        ] {
+            if let Some(rest) = surface.strip_prefix(long) {
+                let p = self.gaz.places.get(format!("{short}{rest}").as_str())?;
+                return (p.kind == gazetteer::PlaceKind::Country).then_some(p);
+            }
+        }
+        None
+    }
+}
+
+/// `NATO`, `G7`, `AFP`: two to six capitals and digits, starting with a
+/// capital, at least two characters.
+pub(crate) fn is_acronym(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=6).contains(&n)
+        && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+fn is_upper(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+}
+
+/// `J.` or `W.`
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+}
+
+/// Initials of a multi-word name, number words as digits, skipping
+/// function words: `North Atlantic Treaty Organization` → `NATO`,
+/// `Group of Seven` → `G7`.
+pub(crate) fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let mut out = String::new();
+    for w in words {
+        if matches!(w, "of" | "the" | "and" | "for" | "on" | "&") {
+            continue;
+        }
+        if let Some((_, d)) = NUMBERS.iter().find(|(n, _)| *n == w) {
+            out.push_str(d);
+        } else {
+            out.push(w.chars().next()?.to_ascii_uppercase());
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests;

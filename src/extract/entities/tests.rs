@@ -1,0 +1,252 @@
+//! One test per rule, on small articles written for the purpose.
+
+use super::*;
+use crate::model::{Article, Paragraph};
+
+/// Paragraphs are the blank-line separated blocks; the first line is the
+/// headline when `headline` is set.
+fn run(text: &str, headline: bool) -> Vec<Entity> {
+    let mut a = Article::default();
+    let mut offset = 0;
+    for (k, block) in text.split("\n\n").enumerate() {
+        if k == 0 && headline {
+            a.headline = Some(block.to_string());
+        } else {
+            a.paragraphs.push(Paragraph {
+                text: block.to_string(),
+                span: Span::new(offset, offset + block.len()),
+            });
+        }
+        offset += block.len() + 2;
+    }
+    extract(text, &a, &Resources::default())
+}
+
+fn find<'a>(es: &'a [Entity], name: &str) -> &'a Entity {
+    es.iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity {name:?} in {:#?}", names(es)))
+}
+
+fn names(es: &[Entity]) -> Vec<(String, EntityType)> {
+    es.iter().map(|e| (e.name.clone(), e.kind)).collect()
+}
+
+#[test]
+fn surname_links_to_full_name() {
+    let es = run(
+        "Finance Minister Marek Kowalczyk arrived in Warsaw. Kowalczyk said the talks went well.",
+        false,
+    );
+    let p = find(&es, "Marek Kowalczyk");
+    assert_eq!(p.kind, EntityType::Person);
+    assert_eq!(p.aliases, ["Marek Kowalczyk", "Kowalczyk"]);
+    assert_eq!(p.roles, ["Finance Minister"]);
+    assert_eq!(p.mentions, 2);
+    assert_eq!(find(&es, "Warsaw").kind, EntityType::Place);
+}
+
+#[test]
+fn given_name_variants_and_transliterations_merge() {
+    let es = run(
+        "Anthony Brennan met Oleksandr Tkachenkiy in Lviv. Later Antony Brennan and Oleksandr Tkachenky spoke again.",
+        false,
+    );
+    let people: Vec<_> = es.iter().filter(|e| e.kind == EntityType::Person).collect();
+    assert_eq!(people.len(), 2, "{:#?}", names(&es));
+    assert_eq!(
+        find(&es, "Anthony Brennan").aliases,
+        ["Anthony Brennan", "Antony Brennan"]
+    );
+}
+
+#[test]
+fn two_people_with_one_surname_stay_two() {
+    let es = run(
+        "Maria Lindqvist and Erik Lindqvist both spoke at the meeting. Erik Lindqvist later left.",
+        false,
+    );
+    let people: Vec<_> = es.iter().filter(|e| e.kind == EntityType::Person).collect();
+    assert_eq!(people.len(), 2, "{:#?}", names(&es));
+}
+
+#[test]
+fn acronym_defined_in_text() {
+    let es = run(
+        "Members of the International Association of Port Authorities (IAPA) met in Rotterdam. The IAPA said costs were rising. Ministers of the four coastal states (C4) also met, and the C4 issued a statement.",
+        false,
+    );
+    let o = find(&es, "IAPA");
+    assert_eq!(o.kind, EntityType::Organization);
+    assert!(
+        o.aliases
+            .contains(&"International Association of Port Authorities".to_string()),
+        "{o:#?}"
+    );
+    let c = find(&es, "C4");
+    assert_eq!(c.aliases, ["the four coastal states", "C4"]);
+}
+
+#[test]
+fn number_words_in_acronyms() {
+    let es = run(
+        "The Group of Eight met in Rome. The G8 agreed on a plan.",
+        false,
+    );
+    let g = find(&es, "G8");
+    assert_eq!(g.aliases, ["Group of Eight", "G8"]);
+}
+
+#[test]
+fn sentence_initial_common_words_are_not_entities() {
+    let es = run(
+        "Analysts expect growth. However, Officials in Madrid disagree. Nobody knows.",
+        false,
+    );
+    assert_eq!(names(&es), [("Madrid".to_string(), EntityType::Place)]);
+}
+
+#[test]
+fn all_caps_dateline_place() {
+    let es = run(
+        "LISBON, May 3 (Reuters) – Portugal said on Monday it would act.",
+        false,
+    );
+    let l = find(&es, "Lisbon");
+    assert_eq!(l.aliases, ["LISBON"]);
+    assert!(!es.iter().any(|e| e.name == "May"));
+}
+
+#[test]
+fn headline_case_needs_evidence() {
+    let es = run(
+        "Leaders Gather For Crisis Talks In Geneva\n\nLeaders met in Geneva on Monday.",
+        true,
+    );
+    assert_eq!(names(&es), [("Geneva".to_string(), EntityType::Place)]);
+}
+
+#[test]
+fn names_with_particles_and_hyphens() {
+    let es = run(
+        "Officials said Ludwig van Beethoven-Schmidt and Rashid bin Saeed met Pedro de la Vega in Lima.",
+        false,
+    );
+    for n in [
+        "Ludwig van Beethoven-Schmidt",
+        "Rashid bin Saeed",
+        "Pedro de la Vega",
+    ] {
+        assert_eq!(find(&es, n).kind, EntityType::Person, "{n}");
+    }
+}
+
+#[test]
+fn exonyms_and_demonyms() {
+    let es = run(
+        "Ukrainian officials in Kiev and a Polish envoy spoke. Kyiv welcomed it.",
+        false,
+    );
+    let k = find(&es, "Kyiv");
+    assert_eq!(k.aliases, ["Kiev", "Kyiv"]);
+    assert!(
+        !es.iter()
+            .any(|e| e.name.contains("Ukrain") || e.name.contains("Polish"))
+    );
+}
+
+#[test]
+fn organizations_from_keywords() {
+    let es = run(
+        "The Ministry of Coastal Affairs and the Baltic Fisheries Council disagreed with Harbor Logistics Inc.",
+        false,
+    );
+    for n in [
+        "Ministry of Coastal Affairs",
+        "Baltic Fisheries Council",
+        "Harbor Logistics Inc.",
+    ] {
+        assert_eq!(find(&es, n).kind, EntityType::Organization, "{n}");
+    }
+}
+
+#[test]
+fn descriptive_alias_for_the_single_alliance() {
+    let es = run(
+        "The Southern Defense Alliance met in Lima. Officials said the alliance would grow.",
+        false,
+    );
+    let a = find(&es, "Southern Defense Alliance");
+    assert_eq!(a.aliases, ["Southern Defense Alliance", "the alliance"]);
+}
+
+#[test]
+fn roles_from_titles_and_role_nouns() {
+    let es = run(
+        "Chilean Foreign Minister Ana Fuentes met Interpol chief Tomas Berger. Fuentes said little.",
+        false,
+    );
+    assert_eq!(find(&es, "Ana Fuentes").roles, ["Chilean Foreign Minister"]);
+    assert_eq!(find(&es, "Tomas Berger").roles, ["Interpol chief"]);
+}
+
+#[test]
+fn us_as_modifier_is_a_place() {
+    let es = run("US Secretary of State Ana Fuentes spoke.", false);
+    assert_eq!(find(&es, "United States").aliases, ["US"]);
+    assert_eq!(find(&es, "Ana Fuentes").roles, ["US Secretary of State"]);
+}
+
+#[test]
+fn spans_are_byte_offsets() {
+    let text = "Zürich welcomed Ana Fuentes.";
+    let es = run(text, false);
+    for e in &es {
+        for s in &e.spans {
+            assert!(e.aliases.contains(&text[s.start..s.end].to_string()));
+        }
+    }
+}
+
+#[test]
+fn sorted_by_type_then_name() {
+    let es = run(
+        "Ana Fuentes visited Oslo, Bergen and the Nordic Council.",
+        false,
+    );
+    let mut sorted = es.clone();
+    sorted.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
+    assert_eq!(es, sorted);
+}
+
+#[test]
+fn gazetteer_binary_search() {
+    let g = gazetteer::Gazetteer::load();
+    let ga = g.places.get("Georgia").unwrap();
+    assert_eq!(ga.kind, gazetteer::PlaceKind::Country);
+    assert_eq!(g.places.get("Kiev").unwrap().canonical, "Kyiv");
+    assert_eq!(g.places.get("US").unwrap().canonical, "United States");
+    assert!(g.places.get("Qwxzv").is_none());
+    assert!(g.places.get("").is_none());
+    assert!(g.given.get("Jens").is_some());
+    assert_eq!(
+        g.orgs.get("NATO").unwrap().canonical,
+        "North Atlantic Treaty Organization"
+    );
+    // Every row of a file can be found (first and last rows included).
+    for line in include_str!("../../../data/gazetteer/demonyms.tsv")
+        .lines()
+        .skip(3)
+        .take(3)
+    {
+        assert!(g.demonyms.contains(line.split('\t').next().unwrap()));
+    }
+    for line in include_str!("../../../data/gazetteer/organizations.tsv").lines() {
+        if !line.starts_with('#') {
+            assert!(
+                g.orgs.get(line.split('\t').next().unwrap()).is_some(),
+                "{line}"
+            );
+        }
+    }
+}

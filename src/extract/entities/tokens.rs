@@ -1,0 +1,161 @@
+//! A small tokenizer for name detection: words (with inner hyphens and
+//! apostrophes, dotted initials and abbreviations, possessive `'s` cut off)
+//! and single punctuation characters, with byte offsets into the file text.
+
+use crate::model::Span;
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    pub s: usize,
+    pub e: usize,
+    pub word: bool,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// At the start of a sentence (or anywhere in a Headline Case headline).
+    pub initial: bool,
+    /// Part of an ALL-CAPS stretch (dateline place, shouted line).
+    pub shout: bool,
+}
+
+/// Abbreviations that keep their dot.
+const ABBREV: &[&str] = &[
+    "Inc", "Corp", "Ltd", "Co", "Jr", "Sr", "St", "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep",
+    "Gov", "Lt", "Col", "Capt", "Prof", "Rev", "Maj", "Adm", "Sgt", "Mt", "Ft",
+];
+
+fn joiner(c: char) -> bool {
+    matches!(c, '-' | '‐' | '\'' | '’' | '.' | '&')
+}
+
+pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
+    let seg = &text[span.start..span.end];
+    let chars: Vec<(usize, char)> = seg.char_indices().collect();
+    let mut out: Vec<Tok> = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let (off, c) = chars[k];
+        if c.is_whitespace() {
+            k += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut m = k + 1;
+            while m < chars.len() {
+                let d = chars[m].1;
+                if d.is_alphanumeric() {
+                    m += 1;
+                } else if joiner(d) && chars.get(m + 1).is_some_and(|x| x.1.is_alphanumeric()) {
+                    m += 2;
+                } else {
+                    break;
+                }
+            }
+            let mut end = chars.get(m).map_or(seg.len(), |x| x.0);
+            let w = &seg[off..end];
+            // Possessive 's.
+            for p in ["'s", "’s"] {
+                if w.len() > p.len() + 1 && w.ends_with(p) {
+                    end -= p.len();
+                }
+            }
+            let w = &seg[off..end];
+            // "then-US", "ex-President": drop the lower-case prefix.
+            if let Some(h) = w.find('-') {
+                if w[..h].chars().all(char::is_lowercase)
+                    && w[h + 1..].chars().next().is_some_and(char::is_uppercase)
+                {
+                    let skip = h + 1;
+                    while k < chars.len() && chars[k].0 < off + skip {
+                        k += 1;
+                    }
+                    continue;
+                }
+            }
+            // "Intel-based", "Russian-backed": the name is the first part.
+            if let Some(h) = w.rfind('-') {
+                let tail = &w[h + 1..];
+                if c.is_uppercase()
+                    && !tail.is_empty()
+                    && tail.chars().all(char::is_lowercase)
+                    && !w[..h].contains('-')
+                {
+                    end = off + h;
+                }
+            }
+            let w = &seg[off..end];
+            // Keep the dot of initials and abbreviations.
+            if chars.get(m).is_some_and(|x| x.1 == '.') && end == chars[m].0 {
+                let single = w.chars().count() == 1 && c.is_uppercase();
+                let dotted = w.contains('.') && w.len() <= 8;
+                if single || dotted || ABBREV.contains(&w) {
+                    end += 1;
+                    m += 1;
+                }
+            }
+            out.push(Tok {
+                s: span.start + off,
+                e: span.start + end,
+                word: true,
+                cap: c.is_uppercase(),
+                initial: false,
+                shout: false,
+            });
+            while k < chars.len() && chars[k].0 < end {
+                k += 1;
+            }
+            let _ = m;
+            continue;
+        }
+        out.push(Tok {
+            s: span.start + off,
+            e: span.start + off + c.len_utf8(),
+            word: false,
+            cap: false,
+            initial: false,
+            shout: false,
+        });
+        k += 1;
+    }
+    // Sentence starts.
+    let mut start = true;
+    for i in 0..out.len() {
+        let t = out[i];
+        if t.word {
+            out[i].initial = start || all_initial;
+            start = false;
+        } else {
+            let c = &text[t.s..t.e];
+            if matches!(
+                c,
+                "." | "!" | "?" | ":" | "“" | "\"" | "‘" | "«" | "–" | "—" | "•"
+            ) {
+                start = true;
+            }
+        }
+    }
+    // ALL-CAPS stretches: an upper-case word of three letters or more next
+    // to another, or opening the segment before a dot or comma (dateline).
+    let upper = |t: &Tok| {
+        let w = &text[t.s..t.e];
+        t.word
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && !w.chars().any(char::is_lowercase)
+    };
+    let words: Vec<usize> = (0..out.len()).filter(|&i| out[i].word).collect();
+    for (n, &i) in words.iter().enumerate() {
+        if !upper(&out[i]) {
+            continue;
+        }
+        let prev = n > 0 && upper(&out[words[n - 1]]);
+        let next = words.get(n + 1).is_some_and(|&j| upper(&out[j]));
+        let dateline = n == 0
+            && out
+                .get(i + 1)
+                .is_some_and(|t| matches!(&text[t.s..t.e], "." | ","));
+        let long = text[out[i].s..out[i].e].chars().count() > 6;
+        if prev || next || dateline || long {
+            out[i].shout = true;
+        }
+    }
+    out
+}

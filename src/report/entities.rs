@@ -1,0 +1,223 @@
+//! The `entities` report: article entities merged across the corpus.
+//!
+//! Two article entities are one corpus entity when they have the same type
+//! and share a name or alias (case-insensitive), or, for people, when the
+//! names are variants of one person by the in-article rules (similar
+//! surname, compatible given name). A bare surname joins a full name only
+//! when exactly one person in the corpus so far carries that surname.
+
+use serde::Serialize;
+
+use crate::extract::entities::canon::same_person;
+use crate::model::{Article, EntityType};
+use crate::print::SCHEMA_VERSION;
+
+/// One entity of the corpus.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub struct CorpusEntity {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    pub mentions: usize,
+    /// Articles that mention it.
+    pub articles: usize,
+    /// Surface forms, in order of first appearance in the corpus.
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+}
+
+/// The `entities` report.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub struct EntityReport {
+    pub version: u32,
+    pub articles: usize,
+    pub skipped: usize,
+    /// By mentions (descending), then articles (descending), type, name.
+    pub entities: Vec<CorpusEntity>,
+}
+
+/// Folds article entities into corpus entities.
+#[derive(Debug, Default)]
+pub struct EntityAggregator {
+    articles: usize,
+    items: Vec<CorpusEntity>,
+}
+
+fn key(s: &str) -> String {
+    let s = s
+        .strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s);
+    s.to_lowercase().replace('.', "")
+}
+
+impl EntityAggregator {
+    pub fn add(&mut self, a: &Article) {
+        self.articles += 1;
+        for e in &a.entities {
+            let names: Vec<String> = std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .map(|s| key(s))
+                .collect();
+            let shares_name = |c: &CorpusEntity| {
+                c.kind == e.kind
+                    && std::iter::once(&c.name)
+                        .chain(&c.aliases)
+                        .any(|s| names.contains(&key(s)))
+            };
+            let mut found = self.items.iter().position(shares_name);
+            if found.is_none() && e.kind == EntityType::Person {
+                let words: Vec<&str> = e.name.split_whitespace().collect();
+                let cands: Vec<usize> = (0..self.items.len())
+                    .filter(|&i| {
+                        let c = &self.items[i];
+                        c.kind == EntityType::Person
+                            && same_person(&words, &c.name.split_whitespace().collect::<Vec<_>>())
+                    })
+                    .collect();
+                if cands.len() == 1 {
+                    found = Some(cands[0]);
+                }
+            }
+            match found {
+                Some(i) => {
+                    let c = &mut self.items[i];
+                    c.mentions += e.mentions;
+                    c.articles += 1;
+                    for s in &e.aliases {
+                        if !c.aliases.contains(s) {
+                            c.aliases.push(s.clone());
+                        }
+                    }
+                    for r in &e.roles {
+                        if !c.roles.contains(r) {
+                            c.roles.push(r.clone());
+                        }
+                    }
+                    // Keep the fuller name (more words).
+                    if e.name.split_whitespace().count() > c.name.split_whitespace().count()
+                        && e.kind == EntityType::Person
+                    {
+                        c.name = e.name.clone();
+                    }
+                }
+                None => self.items.push(CorpusEntity {
+                    name: e.name.clone(),
+                    kind: e.kind,
+                    mentions: e.mentions,
+                    articles: 1,
+                    aliases: e.aliases.clone(),
+                    roles: e.roles.clone(),
+                }),
+            }
+        }
+    }
+
+    /// The entities, most mentioned first, optionally of one type and cut
+    /// to the first `top`.
+    pub fn ranked(&self, kind: Option<EntityType>, top: Option<usize>) -> Vec<CorpusEntity> {
+        let mut v: Vec<CorpusEntity> = self
+            .items
+            .iter()
+            .filter(|c| kind.is_none_or(|k| c.kind == k))
+            .cloned()
+            .collect();
+        v.sort_by(|a, b| {
+            b.mentions
+                .cmp(&a.mentions)
+                .then(b.articles.cmp(&a.articles))
+                .then(a.kind.cmp(&b.kind))
+                .then(a.name.cmp(&b.name))
+        });
+        if let Some(n) = top {
+            v.truncate(n);
+        }
+        v
+    }
+
+    pub fn finish(
+        self,
+        skipped: usize,
+        kind: Option<EntityType>,
+        top: Option<usize>,
+    ) -> EntityReport {
+        EntityReport {
+            version: SCHEMA_VERSION,
+            articles: self.articles,
+            skipped,
+            entities: self.ranked(kind, top),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Entity;
+
+    fn ent(name: &str, kind: EntityType, aliases: &[&str]) -> Entity {
+        Entity {
+            name: name.into(),
+            kind,
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            roles: vec![],
+            mentions: aliases.len(),
+            spans: vec![],
+        }
+    }
+
+    fn article(es: Vec<Entity>) -> Article {
+        Article {
+            entities: es,
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn merges_across_articles() {
+        let mut agg = EntityAggregator::default();
+        agg.add(&article(vec![ent(
+            "Marek Kowalczyk",
+            EntityType::Person,
+            &["Marek Kowalczyk"],
+        )]));
+        agg.add(&article(vec![
+            ent("Kowalczyk", EntityType::Person, &["Kowalczyk"]),
+            ent("Kyiv", EntityType::Place, &["Kiev"]),
+        ]));
+        agg.add(&article(vec![ent("Kyiv", EntityType::Place, &["Kyiv"])]));
+        let r = agg.finish(0, None, None);
+        assert_eq!(r.entities.len(), 2);
+        let p = r
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityType::Person)
+            .unwrap();
+        assert_eq!(
+            (p.name.as_str(), p.articles, p.mentions),
+            ("Marek Kowalczyk", 2, 2)
+        );
+        let k = r
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityType::Place)
+            .unwrap();
+        assert_eq!(k.aliases, ["Kiev", "Kyiv"]);
+    }
+
+    #[test]
+    fn ambiguous_surname_stays_apart() {
+        let mut agg = EntityAggregator::default();
+        agg.add(&article(vec![
+            ent("Anna Brandt", EntityType::Person, &["Anna Brandt"]),
+            ent("Otto Brandt", EntityType::Person, &["Otto Brandt"]),
+        ]));
+        agg.add(&article(vec![ent(
+            "Brandt",
+            EntityType::Person,
+            &["Brandt"],
+        )]));
+        let r = agg.finish(0, Some(EntityType::Person), None);
+        assert_eq!(r.entities.len(), 3);
+    }
+}
