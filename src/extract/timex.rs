@@ -209,9 +209,11 @@ fn accept(region: &str, caps: &Captures) -> bool {
             .take_while(|c| c.is_alphabetic())
             .collect();
         let quantity = next_word.len() > 2
-            && next_word.ends_with('s')
+            && (next_word.ends_with('s')
+                || matches!(next_word.as_str(), "people" | "men" | "women" | "children"))
             && next_word.chars().all(|c| c.is_lowercase());
-        if quantity && !temporal_prep || next_word == "percent" {
+        let strict_prep = temporal_prep && !matches!(prev_word.as_str(), "and" | "or" | "to" | "for" | "the" | "of");
+        if quantity && !strict_prep || next_word == "percent" {
             return false;
         }
     }
