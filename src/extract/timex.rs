@@ -151,8 +151,18 @@ pub fn sentence_bounds(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
-        if matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1).is_some_and(|c| c.is_ascii_whitespace()) {
-            let next = s[i + 1..].trim_start().chars().next();
+        if !matches!(b, b'.' | b'!' | b'?') {
+            continue;
+        }
+        // A closing quote right after the stop belongs to the sentence.
+        let close = s[i + 1..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '"' | '”' | '’' | '\''))
+            .map_or(0, char::len_utf8);
+        let end = i + 1 + close;
+        if bytes.get(end).is_some_and(|c| c.is_ascii_whitespace()) {
+            let next = s[end..].trim_start().chars().next();
             let word_before = s[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
             let abbreviation = b == b'.'
                 && (word_before.len() <= 4
@@ -160,8 +170,8 @@ pub fn sentence_bounds(s: &str) -> Vec<(usize, usize)> {
                     && crate::parse::date::month_number(word_before).is_some()
                     || word_before.len() == 1);
             if next.is_some_and(|c| c.is_uppercase() || c == '"' || c == '“') && !abbreviation {
-                out.push((start, i + 1));
-                start = i + 1;
+                out.push((start, end));
+                start = end;
             }
         }
     }
