@@ -227,7 +227,7 @@ fn sentence_mentions(text: &str, s0: usize, s1: usize, article: &Article, out: &
         let place_idx = places
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.locative)
+            .filter(|(_, p)| p.locative && same_clause(text, p.start, p.end, ts, te))
             .min_by_key(|(_, p)| distance(p.start, p.end, ts, te))
             .map(|(i, _)| i);
         // Extras for other places belong to the first trigger only.
@@ -296,6 +296,13 @@ fn sentence_mentions(text: &str, s0: usize, s1: usize, article: &Article, out: &
             host: None,
         });
     }
+}
+
+/// No clause break (`,`, `;`, `:`, a dash or a parenthesis) between two
+/// ranges of the sentence: a place only locates a trigger of its own clause.
+fn same_clause(text: &str, a0: usize, a1: usize, b0: usize, b1: usize) -> bool {
+    let (from, to) = if a1 <= b0 { (a1, b0) } else if b1 <= a0 { (b1, a0) } else { return true };
+    !text[from..to].contains([',', ';', ':', '(', ')', '–', '—'])
 }
 
 /// Text between a place and a date that still ties them (`Vilnius next

@@ -61,7 +61,7 @@ fn mentions_of_one_event_merge_within_an_article() {
     let ev = events(
         &[
             "Leaders gathered in Lisbon on Monday.",
-            "The meeting will end tomorrow. Their two-day summit in Oslo ended last year.",
+            "The meeting ended today. Their two-day summit in Oslo ended last year.",
         ],
         Some("2021-03-15"),
         None,
@@ -100,7 +100,7 @@ fn sidelines_event_is_separate_and_co_located() {
     );
     assert_eq!(ev.len(), 3, "{ev:?}");
     assert!(ev.iter().all(|e| e.1 == s("Lisbon") && e.2 == s("2021-03-15")), "{ev:?}");
-    assert_eq!(ev[2].0, "dinner");
+    assert!(ev.iter().any(|e| e.0 == "dinner"));
 }
 
 #[test]
