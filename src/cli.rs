@@ -44,6 +44,12 @@ pub enum Command {
     /// body, caption, boilerplate, …).
     #[command(after_help = "Example:\n  corpus-cli inspect corpus/003_8c011e64549327f4.txt")]
     Inspect(InspectArgs),
+    /// Events merged across articles, in date order, with where, who and
+    /// which articles report them.
+    #[command(
+        after_help = "Example:\n  corpus-cli timeline corpus/\n  corpus-cli timeline corpus/ --entity NATO --since 2022-01-01 --format mermaid\n  corpus-cli timeline corpus/ --format svg -o timeline.svg"
+    )]
+    Timeline(TimelineArgs),
 }
 
 /// Inputs shared by every command.
@@ -111,6 +117,37 @@ pub struct SummarizeArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimelineFormat {
+    Text,
+    Json,
+    Jsonl,
+    Mermaid,
+    Svg,
+}
+
+#[derive(Args, Debug)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Keep events involving NAME (a participant, the place or the
+    /// description; case-insensitive substring).
+    #[arg(long, value_name = "NAME")]
+    pub entity: Option<String>,
+    /// Keep events that end on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Keep events that start on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Output format: text, json, jsonl (one event per line), mermaid (a
+    /// Mermaid `timeline` block) or svg (a standalone chart).
+    #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
+    pub format: TimelineFormat,
 }
 
 #[derive(Args, Debug)]

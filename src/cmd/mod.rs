@@ -5,6 +5,7 @@
 mod articles;
 mod inspect;
 mod summarize;
+mod timeline;
 
 use std::process::ExitCode;
 
@@ -23,6 +24,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Articles(args) => articles::run(&pipeline(&args.input, threads)?, &args)?,
         Command::Summarize(args) => summarize::run(&pipeline(&args.input, threads)?, &args)?,
         Command::Inspect(args) => inspect::run(&args)?,
+        Command::Timeline(args) => timeline::run(&pipeline(&args.input, threads)?, &args)?,
     };
     Ok(if status.skipped > 0 {
         ExitCode::from(1)

@@ -322,11 +322,20 @@ fn distance(a0: usize, a1: usize, b0: usize, b1: usize) -> usize {
     }
 }
 
+/// Adjectives that may precede an event noun.
+const MODIFIERS: &[&str] = &[
+    "first", "second", "third", "last", "next", "joint", "working", "short", "annual", "emergency",
+    "informal", "extraordinary", "foreign", "ministerial", "official", "state", "previous", "latest",
+    "upcoming", "planned", "bilateral", "trilateral", "regular", "special", "final", "recent",
+    "ongoing", "online", "virtual", "major", "brief", "private", "closed-door", "weekly", "monthly",
+    "ministers", "leaders", "defence", "defense", "peace", "trade", "press", "news", "summit",
+];
+
 /// Whether the noun phrase ending at `ts` is indefinite, and where it starts.
 fn determiner(text: &str, s0: usize, ts: usize) -> (bool, usize) {
     let before = &text[s0..ts];
     let mut left = ts;
-    for (i, w) in before.split_whitespace().rev().take(5).enumerate() {
+    for (i, w) in before.split_whitespace().rev().take(6).enumerate() {
         let lw = w.to_lowercase();
         let pos = before.rfind(w).map_or(s0, |p| s0 + p);
         if matches!(lw.as_str(), "a" | "an") {
@@ -345,6 +354,17 @@ fn determiner(text: &str, s0: usize, ts: usize) -> (bool, usize) {
             return (false, left);
         }
         let _ = i;
+        // Only modifiers extend the noun phrase leftwards (`two-day`,
+        // `NATO`, `working`); any other word ends it.
+        let modifier = w.starts_with(char::is_uppercase)
+            || w.contains('-')
+            || w.ends_with("'s")
+            || w.ends_with("’s")
+            || w.ends_with("s'")
+            || MODIFIERS.contains(&lw.as_str());
+        if !modifier {
+            return (false, left);
+        }
         left = pos;
     }
     (false, left)
@@ -361,7 +381,7 @@ fn what_of(text: &str, s0: usize, s1: usize, left: usize, ts: usize, te: usize) 
             let lw = w.trim().to_lowercase();
             if taken > 0
                 && (matches!(lw.as_str(), "in" | "on" | "at" | "will" | "to" | "is" | "was" | "with" | "kicks")
-                    || taken > 9)
+                    || taken > 12)
             {
                 break;
             }

@@ -3,3 +3,4 @@
 //! tie-break so that reports are byte-for-byte reproducible.
 
 pub mod summary;
+pub mod timeline;

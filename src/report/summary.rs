@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::model::Article;
 use crate::print::SCHEMA_VERSION;
+use crate::report::timeline::{TimelineBuilder, TimelineEvent};
 
 /// The corpus overview printed by `summarize`.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
@@ -26,6 +27,8 @@ pub struct CorpusSummary {
     pub sources: Vec<SourceCount>,
     /// One row per article, in input order.
     pub table: Vec<ArticleRow>,
+    /// Events merged across articles, in date order (`timeline` command).
+    pub timeline: Vec<TimelineEvent>,
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
@@ -64,6 +67,7 @@ pub struct SummaryBuilder {
     undated: usize,
     sources: BTreeMap<String, usize>,
     table: Vec<ArticleRow>,
+    timeline: TimelineBuilder,
 }
 
 impl SummaryBuilder {
@@ -87,6 +91,7 @@ impl SummaryBuilder {
         if let Some(s) = &a.source {
             *self.sources.entry(s.clone()).or_default() += 1;
         }
+        self.timeline.add(a);
         self.table.push(ArticleRow {
             id: a.id.clone(),
             path: a.path.clone(),
@@ -125,6 +130,7 @@ impl SummaryBuilder {
             undated: self.undated,
             sources,
             table: self.table,
+            timeline: self.timeline.finish(),
         }
     }
 }
