@@ -226,6 +226,16 @@ pub fn svg(out: &mut dyn Write, events: &[TimelineEvent]) -> anyhow::Result<()> 
         s,
         r##"<text x="16" y="48" font-size="11" fill="#4a5568">One row per place, one column per date (in order, not to scale). Each card: kind, description, number of reporting articles.</text>"##
     );
+    let mut band_y = TOP;
+    for (ri, h) in row_h.iter().enumerate() {
+        if ri % 2 == 0 {
+            let _ = writeln!(
+                s,
+                r##"<rect x="0" y="{band_y}" width="{width}" height="{h}" fill="#f7fafc"/>"##
+            );
+        }
+        band_y += h;
+    }
     // Date axis.
     let axis_y = TOP - 14;
     let _ = writeln!(
@@ -250,12 +260,6 @@ pub fn svg(out: &mut dyn Write, events: &[TimelineEvent]) -> anyhow::Result<()> 
     let mut y = TOP;
     for (ri, row) in rows.iter().enumerate() {
         let h = row_h[ri];
-        if ri % 2 == 0 {
-            let _ = writeln!(
-                s,
-                r##"<rect x="0" y="{y}" width="{width}" height="{h}" fill="#f7fafc"/>"##
-            );
-        }
         let _ = writeln!(
             s,
             r##"<text x="16" y="{}" font-size="14" font-weight="bold" fill="#1a202c">{}</text>"##,
@@ -295,7 +299,7 @@ pub fn svg(out: &mut dyn Write, events: &[TimelineEvent]) -> anyhow::Result<()> 
                     x + 12,
                     cy + CARD_H - 8,
                     plural(e.articles.len(), "article"),
-                    xml(&if e.sources.is_empty() { String::new() } else { format!(" · {}", first_chars(&e.sources.join(", "), 22)) })
+                    xml(&if e.sources.is_empty() { String::new() } else { format!(" · {}", first_chars(&e.sources.join(", "), 18)) })
                 );
             }
         }
