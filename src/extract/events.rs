@@ -393,7 +393,18 @@ fn what_of(text: &str, s0: usize, s1: usize, left: usize, ts: usize, te: usize) 
         }
         end = pos;
     }
-    let _ = (s0, ts);
+    // A verb trigger (`gathered`, `met`) is described by its clause.
+    let verb = matches!(text[ts..te].to_lowercase().as_str(), "met" | "gathered" | "convened" | "visited");
+    let left = if verb {
+        let clause_start = text[s0..ts].rfind([',', ';', ':']).map_or(s0, |p| s0 + p + 1);
+        let words: Vec<(usize, &str)> = text[clause_start..ts]
+            .split_whitespace()
+            .map(|w| (text[clause_start..ts].find(w).unwrap_or(0) + clause_start, w))
+            .collect();
+        words.len().checked_sub(8).map_or(clause_start, |k| words[k].0)
+    } else {
+        left
+    };
     let s = text[left..end].trim().trim_end_matches([',', '.', ';', ':']);
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
