@@ -11,17 +11,25 @@ fn run(args: &[&str]) -> String {
         .env("CORPUS_CLI_NOW", "2026-11-23")
         .output()
         .expect("run corpus-cli");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
 #[test]
 fn text_lists_merged_events_in_date_order() {
     let s = run(&["timeline", FIXTURES]);
-    let order: Vec<usize> = ["2019-06  talks  Oslo", "2021-03-15 – 2021-03-16  meeting  Lisbon", "2021-05-20 – 2021-05-21  summit  Oslo"]
-        .iter()
-        .map(|l| s.find(l).unwrap_or_else(|| panic!("missing {l:?} in\n{s}")))
-        .collect();
+    let order: Vec<usize> = [
+        "2019-06  talks  Oslo",
+        "2021-03-15 – 2021-03-16  meeting  Lisbon",
+        "2021-05-20 – 2021-05-21  summit  Oslo",
+    ]
+    .iter()
+    .map(|l| s.find(l).unwrap_or_else(|| panic!("missing {l:?} in\n{s}")))
+    .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{s}");
     // The Lisbon meeting is reported by two articles.
     assert!(s.contains("articles a_lisbon, b_lisbon"), "{s}");
@@ -30,7 +38,8 @@ fn text_lists_merged_events_in_date_order() {
 
 #[test]
 fn json_and_jsonl_carry_the_timeline_fields() {
-    let doc: serde_json::Value = serde_json::from_str(&run(&["timeline", FIXTURES, "--format", "json"])).unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_str(&run(&["timeline", FIXTURES, "--format", "json"])).unwrap();
     let events = doc["events"].as_array().unwrap();
     let meeting = events
         .iter()
@@ -50,16 +59,34 @@ fn json_and_jsonl_carry_the_timeline_fields() {
 
 #[test]
 fn filters_by_entity_and_dates() {
-    let doc: serde_json::Value =
-        serde_json::from_str(&run(&["timeline", FIXTURES, "--format", "json", "--entity", "oslo"])).unwrap();
-    assert!(doc["events"].as_array().unwrap().iter().all(|e| e["where"] == "Oslo"));
     let doc: serde_json::Value = serde_json::from_str(&run(&[
-        "timeline", FIXTURES, "--format", "json", "--since", "2021-03", "--until", "2021-03-31",
+        "timeline", FIXTURES, "--format", "json", "--entity", "oslo",
+    ]))
+    .unwrap();
+    assert!(
+        doc["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["where"] == "Oslo")
+    );
+    let doc: serde_json::Value = serde_json::from_str(&run(&[
+        "timeline",
+        FIXTURES,
+        "--format",
+        "json",
+        "--since",
+        "2021-03",
+        "--until",
+        "2021-03-31",
     ]))
     .unwrap();
     let ev = doc["events"].as_array().unwrap();
     assert!(!ev.is_empty());
-    assert!(ev.iter().all(|e| e["when"].as_str().unwrap().starts_with("2021-03")));
+    assert!(
+        ev.iter()
+            .all(|e| e["when"].as_str().unwrap().starts_with("2021-03"))
+    );
 }
 
 #[test]
@@ -71,10 +98,16 @@ fn mermaid_is_a_timeline_block() {
     for l in lines {
         let mut parts = l.trim().split(" : ");
         let period = parts.next().unwrap();
-        assert!(period == "undated" || period.chars().next().unwrap().is_ascii_digit(), "{l}");
+        assert!(
+            period == "undated" || period.chars().next().unwrap().is_ascii_digit(),
+            "{l}"
+        );
         assert!(parts.count() >= 1, "{l}");
     }
-    assert!(s.contains("meeting in Lisbon until 2021-03-16 (2 articles)"), "{s}");
+    assert!(
+        s.contains("meeting in Lisbon until 2021-03-16 (2 articles)"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -87,11 +120,16 @@ fn svg_is_well_formed_and_labels_every_event() {
     assert_eq!(opened, s.matches("</text>").count());
     assert_eq!(s.matches("<g>").count(), s.matches("</g>").count());
     assert!(!s.contains("& "));
-    let doc: serde_json::Value = serde_json::from_str(&run(&["timeline", FIXTURES, "--format", "json"])).unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_str(&run(&["timeline", FIXTURES, "--format", "json"])).unwrap();
     let events = doc["events"].as_array().unwrap();
     assert_eq!(s.matches("<g>").count(), events.len());
     for e in events {
-        assert!(s.contains(&format!(">{}", e["kind"].as_str().unwrap())), "{}", e["kind"]);
+        assert!(
+            s.contains(&format!(">{}", e["kind"].as_str().unwrap())),
+            "{}",
+            e["kind"]
+        );
         if let Some(p) = e["where"].as_str() {
             assert!(s.contains(&format!(">{p}<")), "{p}");
         }

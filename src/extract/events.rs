@@ -84,7 +84,10 @@ pub fn kind_of(trigger: &str) -> &'static str {
         "meeting" | "meetings" | "met" | "gathered" | "convened" => "meeting",
         _ if first.starts_with("summit") => "summit",
         _ if first.starts_with("conference") => "conference",
-        _ if first.starts_with("dinner") || first.starts_with("lunch") || first.starts_with("banquet") => {
+        _ if first.starts_with("dinner")
+            || first.starts_with("lunch")
+            || first.starts_with("banquet") =>
+        {
             "dinner"
         }
         _ => "attack",
@@ -110,7 +113,13 @@ pub fn same_family(a: &str, b: &str) -> bool {
 pub fn calendar(value: &str) -> Option<String> {
     let v = value.split('T').next().unwrap_or(value);
     let ok = matches!(v.len(), 4 | 7 | 10)
-        && v.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        && v.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     ok.then(|| v.to_string())
 }
 
@@ -258,13 +267,18 @@ fn sentence_mentions(text: &str, s0: usize, s1: usize, article: &Article, out: &
             .min_by_key(|(_, t)| distance(t.span.start, t.span.end, ts, te))
             .map(|(i, _)| i);
         let (when, mut until) = match near {
-            Some(i) => (timexes[i].value.as_deref().and_then(calendar), timexes[i].until.clone()),
+            Some(i) => (
+                timexes[i].value.as_deref().and_then(calendar),
+                timexes[i].until.clone(),
+            ),
             None => (None, None),
         };
         if let (Some(i), None) = (near, &until) {
             // "today and tomorrow", "Monday to Wednesday".
             if let Some(next) = timexes.get(i + 1) {
-                let gap = text[timexes[i].span.end..next.span.start].trim().to_lowercase();
+                let gap = text[timexes[i].span.end..next.span.start]
+                    .trim()
+                    .to_lowercase();
                 let v = next.value.as_deref().and_then(calendar);
                 if matches!(gap.as_str(), "and" | "to" | "through" | "until" | "-" | "–")
                     && v.as_deref() > when.as_deref()
@@ -301,7 +315,13 @@ fn sentence_mentions(text: &str, s0: usize, s1: usize, article: &Article, out: &
 /// No clause break (`,`, `;`, `:`, a dash or a parenthesis) between two
 /// ranges of the sentence: a place only locates a trigger of its own clause.
 fn same_clause(text: &str, a0: usize, a1: usize, b0: usize, b1: usize) -> bool {
-    let (from, to) = if a1 <= b0 { (a1, b0) } else if b1 <= a0 { (b1, a0) } else { return true };
+    let (from, to) = if a1 <= b0 {
+        (a1, b0)
+    } else if b1 <= a0 {
+        (b1, a0)
+    } else {
+        return true;
+    };
     !text[from..to].contains([',', ';', ':', '(', ')', '–', '—'])
 }
 
@@ -324,11 +344,50 @@ fn distance(a0: usize, a1: usize, b0: usize, b1: usize) -> usize {
 
 /// Adjectives that may precede an event noun.
 const MODIFIERS: &[&str] = &[
-    "first", "second", "third", "last", "next", "joint", "working", "short", "annual", "emergency",
-    "informal", "extraordinary", "foreign", "ministerial", "official", "state", "previous", "latest",
-    "upcoming", "planned", "bilateral", "trilateral", "regular", "special", "final", "recent",
-    "ongoing", "online", "virtual", "major", "brief", "private", "closed-door", "weekly", "monthly",
-    "ministers", "leaders", "defence", "defense", "peace", "trade", "press", "news", "summit",
+    "first",
+    "second",
+    "third",
+    "last",
+    "next",
+    "joint",
+    "working",
+    "short",
+    "annual",
+    "emergency",
+    "informal",
+    "extraordinary",
+    "foreign",
+    "ministerial",
+    "official",
+    "state",
+    "previous",
+    "latest",
+    "upcoming",
+    "planned",
+    "bilateral",
+    "trilateral",
+    "regular",
+    "special",
+    "final",
+    "recent",
+    "ongoing",
+    "online",
+    "virtual",
+    "major",
+    "brief",
+    "private",
+    "closed-door",
+    "weekly",
+    "monthly",
+    "ministers",
+    "leaders",
+    "defence",
+    "defense",
+    "peace",
+    "trade",
+    "press",
+    "news",
+    "summit",
 ];
 
 /// Whether the noun phrase ending at `ts` is indefinite, and where it starts.
@@ -347,8 +406,24 @@ fn determiner(text: &str, s0: usize, ts: usize) -> (bool, usize) {
         ) || w.ends_with([',', '.', ';', ':'])
             || matches!(
                 lw.as_str(),
-                "in" | "on" | "at" | "of" | "to" | "for" | "with" | "by" | "from" | "during" | "after" | "before"
-                    | "ahead" | "are" | "is" | "was" | "were" | "will" | "and"
+                "in" | "on"
+                    | "at"
+                    | "of"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "ahead"
+                    | "are"
+                    | "is"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "and"
             )
         {
             return (false, left);
@@ -374,14 +449,18 @@ fn determiner(text: &str, s0: usize, ts: usize) -> (bool, usize) {
 fn what_of(text: &str, s0: usize, s1: usize, left: usize, ts: usize, te: usize) -> String {
     let rest = &text[te..s1];
     let mut end = te;
-    if rest.trim_start().to_lowercase().starts_with("of ") || rest.trim_start().to_lowercase().starts_with("between ") {
+    if rest.trim_start().to_lowercase().starts_with("of ")
+        || rest.trim_start().to_lowercase().starts_with("between ")
+    {
         let mut taken = 0;
         let mut pos = te;
         for w in rest.split_inclusive(' ') {
             let lw = w.trim().to_lowercase();
             if taken > 0
-                && (matches!(lw.as_str(), "in" | "on" | "at" | "will" | "to" | "is" | "was" | "with" | "kicks")
-                    || taken > 12)
+                && (matches!(
+                    lw.as_str(),
+                    "in" | "on" | "at" | "will" | "to" | "is" | "was" | "with" | "kicks"
+                ) || taken > 12)
             {
                 break;
             }
@@ -394,18 +473,33 @@ fn what_of(text: &str, s0: usize, s1: usize, left: usize, ts: usize, te: usize) 
         end = pos;
     }
     // A verb trigger (`gathered`, `met`) is described by its clause.
-    let verb = matches!(text[ts..te].to_lowercase().as_str(), "met" | "gathered" | "convened" | "visited");
+    let verb = matches!(
+        text[ts..te].to_lowercase().as_str(),
+        "met" | "gathered" | "convened" | "visited"
+    );
     let left = if verb {
-        let clause_start = text[s0..ts].rfind([',', ';', ':']).map_or(s0, |p| s0 + p + 1);
+        let clause_start = text[s0..ts]
+            .rfind([',', ';', ':'])
+            .map_or(s0, |p| s0 + p + 1);
         let words: Vec<(usize, &str)> = text[clause_start..ts]
             .split_whitespace()
-            .map(|w| (text[clause_start..ts].find(w).unwrap_or(0) + clause_start, w))
+            .map(|w| {
+                (
+                    text[clause_start..ts].find(w).unwrap_or(0) + clause_start,
+                    w,
+                )
+            })
             .collect();
-        words.len().checked_sub(8).map_or(clause_start, |k| words[k].0)
+        words
+            .len()
+            .checked_sub(8)
+            .map_or(clause_start, |k| words[k].0)
     } else {
         left
     };
-    let s = text[left..end].trim().trim_end_matches([',', '.', ';', ':']);
+    let s = text[left..end]
+        .trim()
+        .trim_end_matches([',', '.', ';', ':']);
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -418,15 +512,25 @@ fn sentence_places(
     triggers: &[(usize, usize)],
 ) -> Vec<PlaceMention> {
     let locative = |start: usize, end: usize| {
-        let prev = text[s0..start].split_whitespace().next_back().unwrap_or("").to_lowercase();
+        let prev = text[s0..start]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_lowercase();
         let after = &text[end..s1];
-        let next_trigger = triggers.iter().any(|&(ts, _)| ts >= end && text[end..ts].trim().is_empty());
+        let next_trigger = triggers
+            .iter()
+            .any(|&(ts, _)| ts >= end && text[end..ts].trim().is_empty());
         let possessive = (after.starts_with("'s ") || after.starts_with("’s "))
             && after[after.find(' ').unwrap_or(0) + 1..].starts_with(char::is_uppercase);
         matches!(prev.as_str(), "in" | "at") || next_trigger || possessive
     };
     let mut out = Vec::new();
-    for e in article.entities.iter().filter(|e| e.kind == EntityType::Place) {
+    for e in article
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Place)
+    {
         for sp in &e.spans {
             if sp.start >= s0 && sp.end <= s1 {
                 out.push(PlaceMention {
@@ -475,7 +579,11 @@ fn gazetteer_places(
                 let end = s0 + m.start() + words[j].0 + words[j].1.len();
                 let surface = &text[start..end];
                 if let Some(info) = places::lookup(surface) {
-                    let prev = text[s0..start].split_whitespace().next_back().unwrap_or("").to_lowercase();
+                    let prev = text[s0..start]
+                        .split_whitespace()
+                        .next_back()
+                        .unwrap_or("")
+                        .to_lowercase();
                     if !info.word || matches!(prev.as_str(), "in" | "at") {
                         out.push(PlaceMention {
                             start,
@@ -596,7 +704,10 @@ fn merge_mentions(mentions: Vec<Mention>) -> Vec<Event> {
         if let (Some(w), None, Some(n)) = (&e.when, &e.until, e.days) {
             if w.len() == 10 && n > 1 {
                 if let Ok(d) = w.parse::<Date>() {
-                    e.until = d.checked_add((n - 1).days()).ok().map(crate::parse::date::iso);
+                    e.until = d
+                        .checked_add((n - 1).days())
+                        .ok()
+                        .map(crate::parse::date::iso);
                 }
             }
         }
@@ -611,7 +722,9 @@ fn merge_mentions(mentions: Vec<Mention>) -> Vec<Event> {
             if w.len() == 10 {
                 e.place = located
                     .iter()
-                    .find(|(lw, lu, _)| lw.len() == 10 && dates_overlap(Some((w, None)), Some((lw, lu.as_deref()))))
+                    .find(|(lw, lu, _)| {
+                        lw.len() == 10 && dates_overlap(Some((w, None)), Some((lw, lu.as_deref())))
+                    })
                     .map(|(_, _, p)| p.clone());
             }
         }

@@ -103,7 +103,8 @@ fn regions(text: &str, article: &Article) -> Vec<(usize, usize)> {
         let is_headline = !headline_seen && article.headline.as_deref() == Some(trimmed);
         headline_seen |= is_headline;
         let date_line = trimmed.chars().count() <= 40
-            && crate::parse::date::find_date(trimmed).is_some_and(|(_, r)| r.len() * 2 >= trimmed.len());
+            && crate::parse::date::find_date(trimmed)
+                .is_some_and(|(_, r)| r.len() * 2 >= trimmed.len());
         if is_headline || date_line {
             out.push((s, e));
         }
@@ -163,7 +164,10 @@ pub fn sentence_bounds(s: &str) -> Vec<(usize, usize)> {
         let end = i + 1 + close;
         if bytes.get(end).is_some_and(|c| c.is_ascii_whitespace()) {
             let next = s[end..].trim_start().chars().next();
-            let word_before = s[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            let word_before = s[..i]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
             let abbreviation = b == b'.'
                 && (word_before.len() <= 4
                     && word_before.chars().next().is_some_and(char::is_uppercase)
@@ -196,15 +200,41 @@ fn accept(region: &str, caps: &Captures) -> bool {
         .to_ascii_lowercase();
     let temporal_prep = matches!(
         prev_word.as_str(),
-        "in" | "since" | "until" | "till" | "by" | "from" | "through" | "of" | "before" | "after"
-            | "during" | "to" | "and" | "or" | "between" | "for" | "early" | "late" | "fiscal"
-            | "the" | "last" | "next" | "this" | "spring" | "summer" | "autumn" | "fall"
-            | "winter" | "on"
+        "in" | "since"
+            | "until"
+            | "till"
+            | "by"
+            | "from"
+            | "through"
+            | "of"
+            | "before"
+            | "after"
+            | "during"
+            | "to"
+            | "and"
+            | "or"
+            | "between"
+            | "for"
+            | "early"
+            | "late"
+            | "fiscal"
+            | "the"
+            | "last"
+            | "next"
+            | "this"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "fall"
+            | "winter"
+            | "on"
     );
     if caps.name("year").is_some() && caps.name("ymod").is_none() {
         let prev = before.chars().next_back();
         let next = after.chars().next();
-        if prev.is_some_and(|c| matches!(c, '$' | '£' | '€' | '#' | ',' | '.' | '-' | '/') || c.is_ascii_digit()) {
+        if prev.is_some_and(|c| {
+            matches!(c, '$' | '£' | '€' | '#' | ',' | '.' | '-' | '/') || c.is_ascii_digit()
+        }) {
             return false;
         }
         if next.is_some_and(|c| matches!(c, '%' | '-' | '/') || c.is_ascii_digit())
@@ -222,13 +252,19 @@ fn accept(region: &str, caps: &Captures) -> bool {
             && (next_word.ends_with('s')
                 || matches!(next_word.as_str(), "people" | "men" | "women" | "children"))
             && next_word.chars().all(|c| c.is_lowercase());
-        let strict_prep = temporal_prep && !matches!(prev_word.as_str(), "and" | "or" | "to" | "for" | "the" | "of");
+        let strict_prep = temporal_prep
+            && !matches!(
+                prev_word.as_str(),
+                "and" | "or" | "to" | "for" | "the" | "of"
+            );
         if quantity && !strict_prep || next_word == "percent" {
             return false;
         }
     }
     if let Some(mm) = caps.name("mym") {
-        let bare = caps.name("mymod").is_none() && caps.name("myrel").is_none() && caps.name("myy").is_none();
+        let bare = caps.name("mymod").is_none()
+            && caps.name("myrel").is_none()
+            && caps.name("myy").is_none();
         if bare && matches!(mm.as_str(), "May" | "March") && !temporal_prep {
             return false;
         }

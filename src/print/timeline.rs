@@ -86,7 +86,10 @@ pub fn mermaid(out: &mut dyn Write, events: &[TimelineEvent]) -> anyhow::Result<
         let mut line = format!("    {}", mermaid_safe(&p));
         while i < events.len() && events[i].when.as_deref().unwrap_or("undated") == p {
             let e = &events[i];
-            let until = e.until.as_ref().map_or(String::new(), |u| format!(" until {u}"));
+            let until = e
+                .until
+                .as_ref()
+                .map_or(String::new(), |u| format!(" until {u}"));
             let _ = write!(
                 line,
                 " : {}{until} ({})",
@@ -184,17 +187,23 @@ pub fn svg(out: &mut dyn Write, events: &[TimelineEvent]) -> anyhow::Result<()> 
     }
     let mut rows: Vec<String> = Vec::new();
     for e in events {
-        let r = e.place.clone().unwrap_or_else(|| "(place not stated)".into());
+        let r = e
+            .place
+            .clone()
+            .unwrap_or_else(|| "(place not stated)".into());
         if !rows.contains(&r) {
             rows.push(r);
         }
     }
     // Cards per (row, column), and each row's height.
-    let mut cells: Vec<Vec<Vec<&TimelineEvent>>> = vec![vec![Vec::new(); columns.len()]; rows.len()];
+    let mut cells: Vec<Vec<Vec<&TimelineEvent>>> =
+        vec![vec![Vec::new(); columns.len()]; rows.len()];
     for e in events {
         let r = rows
             .iter()
-            .position(|r| Some(r) == e.place.as_ref() || e.place.is_none() && r == "(place not stated)")
+            .position(|r| {
+                Some(r) == e.place.as_ref() || e.place.is_none() && r == "(place not stated)"
+            })
             .unwrap_or(0);
         let c = columns
             .iter()
@@ -213,9 +222,14 @@ pub fn svg(out: &mut dyn Write, events: &[TimelineEvent]) -> anyhow::Result<()> 
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="DejaVu Sans, Arial, Helvetica, sans-serif">"#
     );
-    let _ = writeln!(s, r##"<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>"##);
-    let articles: std::collections::BTreeSet<&str> =
-        events.iter().flat_map(|e| e.articles.iter().map(String::as_str)).collect();
+    let _ = writeln!(
+        s,
+        r##"<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>"##
+    );
+    let articles: std::collections::BTreeSet<&str> = events
+        .iter()
+        .flat_map(|e| e.articles.iter().map(String::as_str))
+        .collect();
     let _ = writeln!(
         s,
         r##"<text x="16" y="28" font-size="18" font-weight="bold" fill="#1a202c">Timeline: {} from {}</text>"##,
@@ -282,7 +296,13 @@ pub fn svg(out: &mut dyn Write, events: &[TimelineEvent]) -> anyhow::Result<()> 
                     r##"<text x="{}" y="{}" font-size="12" font-weight="bold" fill="{color}">{}</text>"##,
                     x + 12,
                     cy + 16,
-                    xml(&format!("{}{}", e.kind, e.until.as_ref().map_or(String::new(), |u| format!(" → {u}"))))
+                    xml(&format!(
+                        "{}{}",
+                        e.kind,
+                        e.until
+                            .as_ref()
+                            .map_or(String::new(), |u| format!(" → {u}"))
+                    ))
                 );
                 for (li, l) in wrap(&e.what, 28, 2).iter().enumerate() {
                     let _ = writeln!(
@@ -299,7 +319,11 @@ pub fn svg(out: &mut dyn Write, events: &[TimelineEvent]) -> anyhow::Result<()> 
                     x + 12,
                     cy + CARD_H - 8,
                     plural(e.articles.len(), "article"),
-                    xml(&if e.sources.is_empty() { String::new() } else { format!(" · {}", first_chars(&e.sources.join(", "), 18)) })
+                    xml(&if e.sources.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" · {}", first_chars(&e.sources.join(", "), 18))
+                    })
                 );
             }
         }
@@ -341,17 +365,26 @@ mod tests {
     #[test]
     fn mermaid_groups_by_period_and_escapes() {
         let mut out = Vec::new();
-        let evs = [ev(Some("2022-11-29"), Some("Rome"), "x"), ev(Some("2022-11-29"), None, "y: z")];
+        let evs = [
+            ev(Some("2022-11-29"), Some("Rome"), "x"),
+            ev(Some("2022-11-29"), None, "y: z"),
+        ];
         mermaid(&mut out, &evs).unwrap();
         let s = String::from_utf8(out).unwrap();
         assert!(s.starts_with("timeline\n"));
-        assert!(s.contains("    2022-11-29 : meeting in Rome (1 article) : meeting (1 article)\n"), "{s}");
+        assert!(
+            s.contains("    2022-11-29 : meeting in Rome (1 article) : meeting (1 article)\n"),
+            "{s}"
+        );
     }
 
     #[test]
     fn svg_escapes_and_lists_every_event() {
         let mut out = Vec::new();
-        let evs = [ev(Some("2022-11-29"), Some("Rome"), "a <b> & c"), ev(None, None, "d")];
+        let evs = [
+            ev(Some("2022-11-29"), Some("Rome"), "a <b> & c"),
+            ev(None, None, "d"),
+        ];
         svg(&mut out, &evs).unwrap();
         let s = String::from_utf8(out).unwrap();
         assert!(s.contains("a &lt;b&gt; &amp; c"));

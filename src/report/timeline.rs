@@ -141,8 +141,13 @@ impl TimelineBuilder {
     pub fn finish(self) -> Vec<TimelineEvent> {
         let mut events = self.events;
         events.sort_by(|a, b| {
-            (a.when.is_none(), &a.when, &a.place, &a.kind, &a.what)
-                .cmp(&(b.when.is_none(), &b.when, &b.place, &b.kind, &b.what))
+            (a.when.is_none(), &a.when, &a.place, &a.kind, &a.what).cmp(&(
+                b.when.is_none(),
+                &b.when,
+                &b.place,
+                &b.kind,
+                &b.what,
+            ))
         });
         events
     }
@@ -164,7 +169,9 @@ pub fn filter(
         .filter(|e| {
             needle.as_ref().is_none_or(|n| {
                 e.participants.iter().any(|p| p.to_lowercase().contains(n))
-                    || e.place.as_ref().is_some_and(|p| p.to_lowercase().contains(n))
+                    || e.place
+                        .as_ref()
+                        .is_some_and(|p| p.to_lowercase().contains(n))
                     || e.what.to_lowercase().contains(n)
             })
         })
@@ -218,9 +225,26 @@ mod tests {
     #[test]
     fn same_kind_place_and_overlapping_dates_merge() {
         let mut b = TimelineBuilder::default();
-        b.add(&art("a", "A", vec![ev("meeting", Some("Lisbon"), Some("2021-03-15"), Some("2021-03-16"))]));
-        b.add(&art("b", "B", vec![ev("ministerial", Some("Lisbon"), Some("2021-03-16"), None)]));
-        b.add(&art("c", "C", vec![ev("meeting", Some("Portugal"), None, None)]));
+        b.add(&art(
+            "a",
+            "A",
+            vec![ev(
+                "meeting",
+                Some("Lisbon"),
+                Some("2021-03-15"),
+                Some("2021-03-16"),
+            )],
+        ));
+        b.add(&art(
+            "b",
+            "B",
+            vec![ev("ministerial", Some("Lisbon"), Some("2021-03-16"), None)],
+        ));
+        b.add(&art(
+            "c",
+            "C",
+            vec![ev("meeting", Some("Portugal"), None, None)],
+        ));
         let t = b.finish();
         assert_eq!(t.len(), 1, "{t:?}");
         assert_eq!(t[0].articles, ["a", "b", "c"]);
@@ -232,21 +256,53 @@ mod tests {
     #[test]
     fn month_precision_joins_days_but_other_places_and_kinds_do_not() {
         let mut b = TimelineBuilder::default();
-        b.add(&art("a", "A", vec![ev("summit", Some("Oslo"), Some("2023-07"), None)]));
-        b.add(&art("b", "B", vec![ev("summit", Some("Oslo"), Some("2023-07-11"), Some("2023-07-12"))]));
-        b.add(&art("c", "C", vec![ev("summit", Some("Madrid"), Some("2023-07-11"), None)]));
-        b.add(&art("d", "D", vec![ev("dinner", Some("Oslo"), Some("2023-07-11"), None)]));
-        b.add(&art("e", "E", vec![ev("summit", Some("Oslo"), Some("2024-07"), None)]));
+        b.add(&art(
+            "a",
+            "A",
+            vec![ev("summit", Some("Oslo"), Some("2023-07"), None)],
+        ));
+        b.add(&art(
+            "b",
+            "B",
+            vec![ev(
+                "summit",
+                Some("Oslo"),
+                Some("2023-07-11"),
+                Some("2023-07-12"),
+            )],
+        ));
+        b.add(&art(
+            "c",
+            "C",
+            vec![ev("summit", Some("Madrid"), Some("2023-07-11"), None)],
+        ));
+        b.add(&art(
+            "d",
+            "D",
+            vec![ev("dinner", Some("Oslo"), Some("2023-07-11"), None)],
+        ));
+        b.add(&art(
+            "e",
+            "E",
+            vec![ev("summit", Some("Oslo"), Some("2024-07"), None)],
+        ));
         let t = b.finish();
         assert_eq!(t.len(), 4, "{t:?}");
-        let oslo = t.iter().find(|e| e.kind == "summit" && e.articles.len() == 2).unwrap();
+        let oslo = t
+            .iter()
+            .find(|e| e.kind == "summit" && e.articles.len() == 2)
+            .unwrap();
         assert_eq!(oslo.when.as_deref(), Some("2023-07-11"));
     }
 
     #[test]
     fn events_one_article_keeps_apart_stay_apart() {
         let mut b = TimelineBuilder::default();
-        b.add(&art("a", "A", vec![ev("meeting", Some("Lisbon"), Some("2021-03-15"), None)]));
+        b.add(&art(
+            "a",
+            "A",
+            vec![ev("meeting", Some("Lisbon"), Some("2021-03-15"), None)],
+        ));
         b.add(&art(
             "b",
             "B",
@@ -263,18 +319,42 @@ mod tests {
     #[test]
     fn unplaced_events_merge_only_on_the_same_day() {
         let mut b = TimelineBuilder::default();
-        b.add(&art("a", "A", vec![ev("meeting", None, Some("2023-11-28"), None)]));
-        b.add(&art("b", "B", vec![ev("meeting", None, Some("2023-11-28"), None)]));
-        b.add(&art("c", "C", vec![ev("meeting", None, Some("2023-11"), None)]));
+        b.add(&art(
+            "a",
+            "A",
+            vec![ev("meeting", None, Some("2023-11-28"), None)],
+        ));
+        b.add(&art(
+            "b",
+            "B",
+            vec![ev("meeting", None, Some("2023-11-28"), None)],
+        ));
+        b.add(&art(
+            "c",
+            "C",
+            vec![ev("meeting", None, Some("2023-11"), None)],
+        ));
         assert_eq!(b.finish().len(), 2);
     }
 
     #[test]
     fn filters_by_entity_and_window() {
         let mut b = TimelineBuilder::default();
-        b.add(&art("a", "A", vec![ev("summit", Some("Oslo"), Some("2023-07"), None)]));
-        b.add(&art("b", "B", vec![ev("meeting", Some("Rome"), Some("2022-11-29"), None)]));
-        b.add(&art("c", "C", vec![ev("meeting", Some("Rome"), None, None)]));
+        b.add(&art(
+            "a",
+            "A",
+            vec![ev("summit", Some("Oslo"), Some("2023-07"), None)],
+        ));
+        b.add(&art(
+            "b",
+            "B",
+            vec![ev("meeting", Some("Rome"), Some("2022-11-29"), None)],
+        ));
+        b.add(&art(
+            "c",
+            "C",
+            vec![ev("meeting", Some("Rome"), None, None)],
+        ));
         let all = b.finish();
         assert_eq!(filter(all.clone(), Some("oslo"), None, None).len(), 1);
         assert_eq!(filter(all.clone(), None, Some("2023-01-01"), None).len(), 1);

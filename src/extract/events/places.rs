@@ -80,8 +80,14 @@ pub fn compatible(a: &str, b: &str) -> bool {
     }
     match (lookup(a), lookup(b)) {
         (Some(x), Some(y)) => {
-            let (big, small) = if x.kind == PlaceKind::Country { (x, y) } else { (y, x) };
-            big.kind == PlaceKind::Country && small.kind != PlaceKind::Country && big.country == small.country
+            let (big, small) = if x.kind == PlaceKind::Country {
+                (x, y)
+            } else {
+                (y, x)
+            };
+            big.kind == PlaceKind::Country
+                && small.kind != PlaceKind::Country
+                && big.country == small.country
         }
         _ => false,
     }

@@ -34,7 +34,11 @@ fn article(paras: &[&str], date_: Option<&str>, dateline: Option<&str>) -> (Stri
     (text, a)
 }
 
-fn events(paras: &[&str], date_: Option<&str>, dateline: Option<&str>) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+fn events(
+    paras: &[&str],
+    date_: Option<&str>,
+    dateline: Option<&str>,
+) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
     let (text, a) = article(paras, date_, dateline);
     extract(&text, &a)
         .into_iter()
@@ -53,7 +57,15 @@ fn two_day_meeting_with_place_and_weekday() {
         Some("2021-03-15"),
         None,
     );
-    assert_eq!(ev, [("meeting".into(), s("Lisbon"), s("2021-03-15"), s("2021-03-16"))]);
+    assert_eq!(
+        ev,
+        [(
+            "meeting".into(),
+            s("Lisbon"),
+            s("2021-03-15"),
+            s("2021-03-16")
+        )]
+    );
 }
 
 #[test]
@@ -99,32 +111,61 @@ fn sidelines_event_is_separate_and_co_located() {
         None,
     );
     assert_eq!(ev.len(), 3, "{ev:?}");
-    assert!(ev.iter().all(|e| e.1 == s("Lisbon") && e.2 == s("2021-03-15")), "{ev:?}");
+    assert!(
+        ev.iter()
+            .all(|e| e.1 == s("Lisbon") && e.2 == s("2021-03-15")),
+        "{ev:?}"
+    );
     assert!(ev.iter().any(|e| e.0 == "dinner"));
 }
 
 #[test]
 fn undated_unplaced_events_are_dropped_and_dateline_fills_place() {
-    assert!(events(&["The meeting was useful, he said."], Some("2021-03-15"), None).is_empty());
-    let ev = events(&["The meeting today was useful."], Some("2021-03-15"), Some("Oslo"));
+    assert!(
+        events(
+            &["The meeting was useful, he said."],
+            Some("2021-03-15"),
+            None
+        )
+        .is_empty()
+    );
+    let ev = events(
+        &["The meeting today was useful."],
+        Some("2021-03-15"),
+        Some("Oslo"),
+    );
     assert_eq!(ev, [("meeting".into(), s("Oslo"), s("2021-03-15"), None)]);
 }
 
 #[test]
 fn narrative_range_in_undated_article() {
     let ev = events(
-        &["The council was founded in July 2020. Its first meeting will take place on November 28-29."],
+        &[
+            "The council was founded in July 2020. Its first meeting will take place on November 28-29.",
+        ],
         None,
         None,
     );
-    assert_eq!(ev, [("meeting".into(), None, s("2020-11-28"), s("2020-11-29"))]);
+    assert_eq!(
+        ev,
+        [("meeting".into(), None, s("2020-11-28"), s("2020-11-29"))]
+    );
 }
 
 #[test]
 fn dates_and_places_compatibility() {
-    assert!(dates_overlap(Some(("2023-07", None)), Some(("2023-07-11", Some("2023-07-12")))));
-    assert!(!dates_overlap(Some(("2023-06", None)), Some(("2023-07-11", None))));
-    assert!(dates_overlap(Some(("2022-11-29", Some("2022-11-30"))), Some(("2022-11-30", None))));
+    assert!(dates_overlap(
+        Some(("2023-07", None)),
+        Some(("2023-07-11", Some("2023-07-12")))
+    ));
+    assert!(!dates_overlap(
+        Some(("2023-06", None)),
+        Some(("2023-07-11", None))
+    ));
+    assert!(dates_overlap(
+        Some(("2022-11-29", Some("2022-11-30"))),
+        Some(("2022-11-30", None))
+    ));
     assert!(places_compatible(Some("Romania"), Some("Bucharest")));
     assert!(!places_compatible(Some("Madrid"), Some("Bucharest")));
     assert_eq!(calendar("2022-11-29TEV"), s("2022-11-29"));

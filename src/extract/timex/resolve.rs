@@ -43,19 +43,36 @@ impl Tense {
         let future = words.windows(2).any(|w| {
             matches!(
                 (w[0], w[1]),
-                ("is" | "are" | "going" | "expected" | "plans" | "planned" | "due" | "set", "to")
+                (
+                    "is" | "are" | "going" | "expected" | "plans" | "planned" | "due" | "set",
+                    "to"
+                )
             )
         }) || words.iter().any(|w| {
-            matches!(*w, "will" | "shall" | "upcoming" | "scheduled" | "won't" | "won’t")
-                || w.ends_with("'ll")
+            matches!(
+                *w,
+                "will" | "shall" | "upcoming" | "scheduled" | "won't" | "won’t"
+            ) || w.ends_with("'ll")
                 || w.ends_with("’ll")
         });
         if future {
             return Tense::Future;
         }
         let past = words.iter().any(|w| {
-            matches!(*w, "was" | "were" | "had" | "did" | "ago" | "took" | "met" | "came" | "went" | "said" | "told")
-                || (w.len() > 4 && w.ends_with("ed"))
+            matches!(
+                *w,
+                "was"
+                    | "were"
+                    | "had"
+                    | "did"
+                    | "ago"
+                    | "took"
+                    | "met"
+                    | "came"
+                    | "went"
+                    | "said"
+                    | "told"
+            ) || (w.len() > 4 && w.ends_with("ed"))
         });
         if past { Tense::Past } else { Tense::None }
     }
@@ -164,11 +181,17 @@ impl Anchor {
         if let Some(unit) = caps.name("punit") {
             let rel = caps["prel"].to_ascii_lowercase();
             let rel = if rel == "the" { "this" } else { rel.as_str() };
-            return (self.relative_unit(rel, &unit.as_str().to_ascii_lowercase()), None);
+            return (
+                self.relative_unit(rel, &unit.as_str().to_ascii_lowercase()),
+                None,
+            );
         }
         if let Some(unit) = caps.name("runit") {
             return (
-                self.relative_unit(&caps["rrel"].to_ascii_lowercase(), &unit.as_str().to_ascii_lowercase()),
+                self.relative_unit(
+                    &caps["rrel"].to_ascii_lowercase(),
+                    &unit.as_str().to_ascii_lowercase(),
+                ),
                 None,
             );
         }
@@ -249,7 +272,12 @@ impl Anchor {
 
     /// Among the candidate dates of the years around the article date, the
     /// one the tense prefers (see the module rules).
-    fn nearest_year(&self, dct: Date, tense: Tense, make: impl Fn(i16) -> Option<Date>) -> Option<Date> {
+    fn nearest_year(
+        &self,
+        dct: Date,
+        tense: Tense,
+        make: impl Fn(i16) -> Option<Date>,
+    ) -> Option<Date> {
         let cands: Vec<Date> = (-1..=1).filter_map(|k| make(dct.year() + k)).collect();
         let dist = |d: &Date| (d.since(dct).map(|s| s.get_days()).unwrap_or(i32::MAX)).abs();
         let nearest = cands.iter().copied().min_by_key(dist)?;
@@ -308,7 +336,11 @@ impl Anchor {
                 _ => None,
             })?,
         };
-        let sign = if caps["adir"].eq_ignore_ascii_case("later") { 1 } else { -1 };
+        let sign = if caps["adir"].eq_ignore_ascii_case("later") {
+            1
+        } else {
+            -1
+        };
         let n = sign * n;
         match unit {
             "year" => Some(format!("{:04}", dct.year() as i64 + n)),

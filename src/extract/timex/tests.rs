@@ -6,7 +6,9 @@ fn run(s: &str, dct: Option<Date>) -> Vec<(String, Option<String>, Option<String
     let mut anchor = Anchor::new(dct, date(2026, 11, 23), mentioned_years(s));
     let mut out = Vec::new();
     scan(s, 0, s.len(), &mut anchor, &mut out);
-    out.into_iter().map(|t| (t.text, t.value, t.until)).collect()
+    out.into_iter()
+        .map(|t| (t.text, t.value, t.until))
+        .collect()
 }
 
 fn one(s: &str, dct: Option<Date>) -> Option<String> {
@@ -36,7 +38,10 @@ fn absolute_forms() {
 #[test]
 fn ranges_give_until() {
     let r = run("The meeting takes place on November 28-29.", TUE);
-    assert_eq!(r[0], ("November 28-29".into(), v("2022-11-28"), v("2022-11-29")));
+    assert_eq!(
+        r[0],
+        ("November 28-29".into(), v("2022-11-28"), v("2022-11-29"))
+    );
     let r = run("held 28-29 November 2021", None);
     assert_eq!(r[0].1, v("2021-11-28"));
     assert_eq!(r[0].2, v("2021-11-29"));
@@ -65,16 +70,25 @@ fn weekdays_both_ways() {
     assert_eq!(one("They will meet on Tuesday.", TUE), v("2022-11-29"));
     assert_eq!(one("It happened last Tuesday.", TUE), v("2022-11-22"));
     assert_eq!(one("It happens next Monday", TUE), v("2022-12-05"));
-    assert_eq!(one("a dinner on Wednesday evening", TUE), v("2022-11-30TEV"));
+    assert_eq!(
+        one("a dinner on Wednesday evening", TUE),
+        v("2022-11-30TEV")
+    );
 }
 
 #[test]
 fn year_boundaries() {
     let jan2 = Some(date(2023, 1, 2));
-    assert_eq!(one("The vote was held on December 30.", jan2), v("2022-12-30"));
+    assert_eq!(
+        one("The vote was held on December 30.", jan2),
+        v("2022-12-30")
+    );
     assert_eq!(one("Prices rose in December.", jan2), v("2022-12"));
     let dec30 = Some(date(2022, 12, 30));
-    assert_eq!(one("The talks will resume on January 3.", dec30), v("2023-01-03"));
+    assert_eq!(
+        one("The talks will resume on January 3.", dec30),
+        v("2023-01-03")
+    );
     assert_eq!(one("They will meet next year.", dec30), v("2023"));
 }
 
@@ -91,11 +105,17 @@ fn narrative_anchor_in_undated_articles() {
         "The council was created in July 2023. The first meeting will take place on November 28-29.",
         None,
     );
-    assert_eq!(r[1], ("November 28-29".into(), v("2023-11-28"), v("2023-11-29")));
+    assert_eq!(
+        r[1],
+        ("November 28-29".into(), v("2023-11-28"), v("2023-11-29"))
+    );
     // No year before it: unresolvable.
     assert_eq!(one("At the summit in July, he spoke.", None), None);
     // A weekday fixes the year against the reference day.
-    assert_eq!(one("on Tuesday, November 29, a meeting", None), v("2022-11-29"));
+    assert_eq!(
+        one("on Tuesday, November 29, a meeting", None),
+        v("2022-11-29")
+    );
 }
 
 #[test]
