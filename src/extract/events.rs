@@ -335,10 +335,8 @@ fn is_gap(s: &str) -> bool {
 fn distance(a0: usize, a1: usize, b0: usize, b1: usize) -> usize {
     if a1 <= b0 {
         b0 - a1
-    } else if b1 <= a0 {
-        a0 - b1
     } else {
-        0
+        a0.saturating_sub(b1)
     }
 }
 
@@ -452,9 +450,8 @@ fn what_of(text: &str, s0: usize, s1: usize, left: usize, ts: usize, te: usize) 
     if rest.trim_start().to_lowercase().starts_with("of ")
         || rest.trim_start().to_lowercase().starts_with("between ")
     {
-        let mut taken = 0;
         let mut pos = te;
-        for w in rest.split_inclusive(' ') {
+        for (taken, w) in rest.split_inclusive(' ').enumerate() {
             let lw = w.trim().to_lowercase();
             if taken > 0
                 && (matches!(
@@ -465,7 +462,6 @@ fn what_of(text: &str, s0: usize, s1: usize, left: usize, ts: usize, te: usize) 
                 break;
             }
             pos += w.len();
-            taken += 1;
             if w.trim_end().ends_with([',', '.', ';', ':']) {
                 break;
             }
@@ -701,15 +697,15 @@ fn merge_mentions(mentions: Vec<Mention>) -> Vec<Event> {
     }
     // N-day durations once the first day is known.
     for e in &mut events {
-        if let (Some(w), None, Some(n)) = (&e.when, &e.until, e.days) {
-            if w.len() == 10 && n > 1 {
-                if let Ok(d) = w.parse::<Date>() {
-                    e.until = d
-                        .checked_add((n - 1).days())
-                        .ok()
-                        .map(crate::parse::date::iso);
-                }
-            }
+        if let (Some(w), None, Some(n)) = (&e.when, &e.until, e.days)
+            && w.len() == 10
+            && n > 1
+            && let Ok(d) = w.parse::<Date>()
+        {
+            e.until = d
+                .checked_add((n - 1).days())
+                .ok()
+                .map(crate::parse::date::iso);
         }
     }
     // Co-location: dated events without a place.
@@ -718,15 +714,15 @@ fn merge_mentions(mentions: Vec<Mention>) -> Vec<Event> {
         .filter_map(|e| Some((e.when.clone()?, e.until.clone(), e.place.clone()?)))
         .collect();
     for e in &mut events {
-        if let (None, Some(w)) = (&e.place, &e.when) {
-            if w.len() == 10 {
-                e.place = located
-                    .iter()
-                    .find(|(lw, lu, _)| {
-                        lw.len() == 10 && dates_overlap(Some((w, None)), Some((lw, lu.as_deref())))
-                    })
-                    .map(|(_, _, p)| p.clone());
-            }
+        if let (None, Some(w)) = (&e.place, &e.when)
+            && w.len() == 10
+        {
+            e.place = located
+                .iter()
+                .find(|(lw, lu, _)| {
+                    lw.len() == 10 && dates_overlap(Some((w, None)), Some((lw, lu.as_deref())))
+                })
+                .map(|(_, _, p)| p.clone());
         }
     }
     events

@@ -70,10 +70,10 @@ pub fn find(para: &str) -> Option<RawDateline> {
 pub fn normal_case(place: &str) -> String {
     if place.chars().any(|c| c.is_lowercase()) {
         // Only an upper-case part before a comma is recased ("SAN JOSE, Calif.").
-        if let Some((head, tail)) = place.split_once(',') {
-            if !head.chars().any(|c| c.is_lowercase()) {
-                return format!("{},{}", normal_case(head), tail);
-            }
+        if let Some((head, tail)) = place.split_once(',')
+            && !head.chars().any(|c| c.is_lowercase())
+        {
+            return format!("{},{}", normal_case(head), tail);
         }
         return place.to_string();
     }

@@ -105,10 +105,10 @@ pub fn parse_with_lines(source: &Source, opts: &ParseOptions) -> (Article, Vec<C
     };
     let mut roles = roles;
     fill(&mut article, &source.text, &lines, &roles, opts);
-    if let Some(d) = &article.dateline {
-        if let Some(i) = lines.iter().position(|l| l.span.start == d.span.start) {
-            roles[i] = LineRole::Dateline;
-        }
+    if let Some(d) = &article.dateline
+        && let Some(i) = lines.iter().position(|l| l.span.start == d.span.start)
+    {
+        roles[i] = LineRole::Dateline;
     }
     let classified = lines
         .iter()
@@ -274,19 +274,14 @@ fn fill(
     for (i, (line, role)) in lines.iter().zip(roles).enumerate() {
         match role {
             LineRole::Headline => article.headline = Some(line.text.to_string()),
-            LineRole::Date => {
-                if date_line.is_none() {
-                    date_line = lines::date_line_date(line.text).and_then(|d| d.full());
-                }
+            LineRole::Date if date_line.is_none() => {
+                date_line = lines::date_line_date(line.text).and_then(|d| d.full());
             }
-            LineRole::Byline => {
-                if article.author.is_none() {
-                    let (author, source) =
-                        meta::split_byline(lines::byline(line.text).unwrap_or(""));
-                    article.author = author;
-                    if article.source.is_none() {
-                        article.source = source;
-                    }
+            LineRole::Byline if article.author.is_none() => {
+                let (author, source) = meta::split_byline(lines::byline(line.text).unwrap_or(""));
+                article.author = author;
+                if article.source.is_none() {
+                    article.source = source;
                 }
             }
             LineRole::PhotoCredit => photo_credits.extend(lines::photo_credit(line.text)),
@@ -306,10 +301,10 @@ fn fill(
     let mut dateline = None;
     for (k, &(i, _)) in body_texts.iter().enumerate() {
         let line = &lines[i];
-        if k == 0 {
-            if let Some(raw) = dateline::find(line.text) {
-                dateline = Some((raw, line.span));
-            }
+        if k == 0
+            && let Some(raw) = dateline::find(line.text)
+        {
+            dateline = Some((raw, line.span));
         }
         article.paragraphs.push(Paragraph {
             text: line.text.to_string(),

@@ -130,10 +130,10 @@ impl TimelineBuilder {
         if !t.articles.contains(&a.id) {
             t.articles.push(a.id.clone());
         }
-        if let Some(s) = &a.source {
-            if !t.sources.contains(s) {
-                t.sources.push(s.clone());
-            }
+        if let Some(s) = &a.source
+            && !t.sources.contains(s)
+        {
+            t.sources.push(s.clone());
         }
     }
 
@@ -353,7 +353,7 @@ mod tests {
         b.add(&art(
             "c",
             "C",
-            vec![ev("meeting", Some("Rome"), None, None)],
+            vec![ev("meeting", Some("Paris"), None, None)],
         ));
         let all = b.finish();
         assert_eq!(filter(all.clone(), Some("oslo"), None, None).len(), 1);

@@ -34,11 +34,9 @@ fn article(paras: &[&str], date_: Option<&str>, dateline: Option<&str>) -> (Stri
     (text, a)
 }
 
-fn events(
-    paras: &[&str],
-    date_: Option<&str>,
-    dateline: Option<&str>,
-) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+type Row = (String, Option<String>, Option<String>, Option<String>);
+
+fn events(paras: &[&str], date_: Option<&str>, dateline: Option<&str>) -> Vec<Row> {
     let (text, a) = article(paras, date_, dateline);
     extract(&text, &a)
         .into_iter()

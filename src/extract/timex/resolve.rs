@@ -330,7 +330,7 @@ impl Anchor {
         let n = caps["anum"].to_ascii_lowercase();
         let n: i64 = match n.as_str() {
             "a" | "an" => 1,
-            w => super::day_count(w).or_else(|| match w {
+            w => super::day_count(w).or(match w {
                 "eleven" => Some(11),
                 "twelve" => Some(12),
                 _ => None,
