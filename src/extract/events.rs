@@ -211,10 +211,12 @@ fn sentence_mentions(text: &str, s0: usize, s1: usize, article: &Article, out: &
     if triggers.is_empty() {
         return;
     }
-    let timexes: Vec<&Timex> = article
-        .timexes
+    // Timexes are in text order: binary search keeps the scan linear.
+    let first = article.timexes.partition_point(|t| t.span.start < s0);
+    let timexes: Vec<&Timex> = article.timexes[first..]
         .iter()
-        .filter(|t| t.span.start >= s0 && t.span.end <= s1)
+        .take_while(|t| t.span.start < s1)
+        .filter(|t| t.span.end <= s1)
         .filter(|t| t.value.as_deref().and_then(calendar).is_some())
         .collect();
     let places = sentence_places(text, s0, s1, article, &triggers);

@@ -123,6 +123,7 @@ pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut
     let region = &text[start..end];
     let sentences = sentence_bounds(region);
     let mut si = 0;
+    let mut tense_cache: Option<(usize, Tense)> = None;
     for caps in TIMEX_RE.captures_iter(region) {
         let m = caps.get(0).expect("match");
         if !accept(region, &caps) {
@@ -132,7 +133,14 @@ pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut
             si += 1;
         }
         let (ss, se) = sentences.get(si).copied().unwrap_or((0, region.len()));
-        let tense = Tense::of(&region[ss..se.max(m.end()).min(region.len())]);
+        let tense = match tense_cache {
+            Some((i, t)) if i == si => t,
+            _ => {
+                let t = Tense::of(&region[ss..se.max(m.end()).min(region.len())]);
+                tense_cache = Some((si, t));
+                t
+            }
+        };
         let before = &region[ss..m.start()];
         let (value, until) = anchor.resolve(&caps, before, tense);
         out.push(Timex {
