@@ -8,7 +8,9 @@
 //!    conference`, `press briefing`, `remarks to journalists`), `talks`,
 //!    `visit`, `dinner` (`lunch`, `banquet`), `call` (`phone call`), `vote`
 //!    (`referendum`, `election`), `attack` (`bombing`, `shelling`,
-//!    `airstrike`), `ceremony`, and the generic `event`.
+//!    `airstrike`), `ceremony`, and the generic `event`; `the same venue`
+//!    (`location`, `building`, `hall`) is an `event` at the place of the
+//!    article's latest located mention.
 //! 2. **Place.** A place named in the sentence *as a location*: introduced
 //!    by `in`/`at`, used as a modifier right before the trigger (`the Madrid
 //!    Summit`) or as a possessive (`Bucharest's Palace`). Places come from
@@ -57,6 +59,7 @@ static TRIGGER_RE: LazyLock<Regex> = LazyLock::new(|| {
         | (?:phone|telephone)\s+(?:calls?|conversations?) | referendums? | votes? | elections?
         | attacks? | bombings? | air\s?strikes? | shelling
         | meetings? | met | gathered | convened | ceremony | ceremonies | event
+        | same\s+(?:venue|location|building|hall)
         )\b",
     )
     .expect("trigger regex")
@@ -80,7 +83,7 @@ pub fn kind_of(trigger: &str) -> &'static str {
         "phone" | "telephone" => "call",
         "referendum" | "referendums" | "vote" | "votes" | "election" | "elections" => "vote",
         "ceremony" | "ceremonies" => "ceremony",
-        "event" => "event",
+        "event" | "same" => "event",
         "meeting" | "meetings" | "met" | "gathered" | "convened" => "meeting",
         _ if first.starts_with("summit") => "summit",
         _ if first.starts_with("conference") => "conference",
@@ -289,6 +292,9 @@ fn sentence_mentions(text: &str, s0: usize, s1: usize, article: &Article, out: &
                 }
             }
         }
+        // "at that same venue where …": the place of the latest located
+        // mention of the article.
+        let anaphoric = trig.to_lowercase().starts_with("same");
         let (indefinite, left) = determiner(text, s0, ts);
         let days = text[left..ts]
             .split_whitespace()
@@ -301,8 +307,16 @@ fn sentence_mentions(text: &str, s0: usize, s1: usize, article: &Article, out: &
         }
         out.push(Mention {
             kind,
-            what: what_of(text, s0, s1, left, ts, te),
-            place: place_idx.map(|i| places[i].name.clone()),
+            what: if anaphoric {
+                clause_after(text, te, s1)
+            } else {
+                what_of(text, s0, s1, left, ts, te)
+            },
+            place: if anaphoric {
+                out.iter().rev().find_map(|m| m.place.clone())
+            } else {
+                place_idx.map(|i| places[i].name.clone())
+            },
             when,
             until,
             days,
@@ -443,6 +457,16 @@ fn determiner(text: &str, s0: usize, ts: usize) -> (bool, usize) {
         left = pos;
     }
     (false, left)
+}
+
+/// What happened at an anaphoric venue: the words after it, up to 14.
+fn clause_after(text: &str, te: usize, s1: usize) -> String {
+    let words: Vec<&str> = text[te..s1]
+        .split_whitespace()
+        .skip_while(|w| matches!(w.to_lowercase().trim_end_matches(','), "where" | "when" | "that" | "which"))
+        .take(14)
+        .collect();
+    words.join(" ").trim_end_matches(['.', ',', ';']).to_string()
 }
 
 /// A short description: the trigger's noun phrase and its `of …` complement.

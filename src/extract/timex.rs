@@ -141,8 +141,8 @@ pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut
                 t
             }
         };
-        let before = &region[ss..m.start()];
-        let (value, until) = anchor.resolve(&caps, before, tense);
+        let sentence = &region[ss..se.max(m.end()).min(region.len())];
+        let (value, until) = anchor.resolve(&caps, sentence, tense);
         out.push(Timex {
             text: m.as_str().to_string(),
             value,

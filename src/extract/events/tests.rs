@@ -151,6 +151,19 @@ fn narrative_range_in_undated_article() {
 }
 
 #[test]
+fn same_venue_takes_the_previous_place() {
+    let ev = events(
+        &[
+            "Delegates gathered in Lisbon on Monday. It was at that same venue where, in May 1998, a treaty was signed.",
+        ],
+        Some("2021-03-15"),
+        None,
+    );
+    assert_eq!(ev.len(), 2, "{ev:?}");
+    assert_eq!(ev[1], ("event".into(), s("Lisbon"), s("1998-05"), None));
+}
+
+#[test]
 fn dates_and_places_compatibility() {
     assert!(dates_overlap(
         Some(("2023-07", None)),

@@ -118,15 +118,14 @@ impl Anchor {
         }
     }
 
-    /// Value and range end of one match. `before` is the sentence text before
-    /// the match (for `on`/`last` cues), `tense` that of its sentence.
+    /// Value and range end of one match; `sentence` is the sentence around
+    /// it, `tense` its tense.
     pub fn resolve(
         &mut self,
         caps: &Captures,
-        before: &str,
+        sentence: &str,
         tense: Tense,
     ) -> (Option<String>, Option<String>) {
-        let _ = before;
         if caps.name("iso").is_some() {
             let d = Date::new(
                 num(caps, "isoy").unwrap_or(0) as i16,
@@ -196,7 +195,10 @@ impl Anchor {
             );
         }
         if let Some(unit) = caps.name("aunit") {
-            return (self.ago(caps, &unit.as_str().to_ascii_lowercase()), None);
+            // "a year ago" in a sentence about quarterly figures means the
+            // same quarter a year earlier (TimeML quarter granularity).
+            let quarterly = sentence.to_lowercase().contains("quarter");
+            return (self.ago(caps, &unit.as_str().to_ascii_lowercase(), quarterly), None);
         }
         if let Some(w) = caps.name("dword") {
             let Some(dct) = self.dct else {
@@ -325,7 +327,7 @@ impl Anchor {
         }
     }
 
-    fn ago(&self, caps: &Captures, unit: &str) -> Option<String> {
+    fn ago(&self, caps: &Captures, unit: &str, quarterly: bool) -> Option<String> {
         let dct = self.dct?;
         let n = caps["anum"].to_ascii_lowercase();
         let n: i64 = match n.as_str() {
@@ -343,6 +345,11 @@ impl Anchor {
         };
         let n = sign * n;
         match unit {
+            "year" if quarterly => Some(format!(
+                "{:04}-Q{}",
+                dct.year() as i64 + n,
+                (dct.month() - 1) / 3 + 1
+            )),
             "year" => Some(format!("{:04}", dct.year() as i64 + n)),
             "month" => dct
                 .first_of_month()
