@@ -659,7 +659,10 @@ fn compatible(m: &Mention, e: &Mention) -> bool {
     if m.indefinite {
         return share_date && (m.place.is_none() || share_place);
     }
-    share_place || share_date || (m.place.is_none() && m.when.is_none())
+    // A pure reference (`the meeting`) names its kind: it does not join a
+    // generic `event` of another kind.
+    let pure = m.place.is_none() && m.when.is_none();
+    share_place || share_date || pure && (m.kind == "event" || family(m.kind) == family(e.kind))
 }
 
 fn absorb(e: &mut Mention, m: &Mention) {
