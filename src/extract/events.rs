@@ -463,10 +463,18 @@ fn determiner(text: &str, s0: usize, ts: usize) -> (bool, usize) {
 fn clause_after(text: &str, te: usize, s1: usize) -> String {
     let words: Vec<&str> = text[te..s1]
         .split_whitespace()
-        .skip_while(|w| matches!(w.to_lowercase().trim_end_matches(','), "where" | "when" | "that" | "which"))
+        .skip_while(|w| {
+            matches!(
+                w.to_lowercase().trim_end_matches(','),
+                "where" | "when" | "that" | "which"
+            )
+        })
         .take(14)
         .collect();
-    words.join(" ").trim_end_matches(['.', ',', ';']).to_string()
+    words
+        .join(" ")
+        .trim_end_matches(['.', ',', ';'])
+        .to_string()
 }
 
 /// A short description: the trigger's noun phrase and its `of …` complement.
@@ -564,9 +572,11 @@ fn sentence_places(
             }
         }
     }
-    if out.is_empty() {
-        gazetteer_places(text, s0, s1, &locative, &mut out);
-    }
+    // The gazetteer adds places the entities do not cover.
+    let mut gaz = Vec::new();
+    gazetteer_places(text, s0, s1, &locative, &mut gaz);
+    gaz.retain(|g| !out.iter().any(|e| e.start < g.end && g.start < e.end));
+    out.extend(gaz);
     out.sort_by_key(|p| p.start);
     out
 }

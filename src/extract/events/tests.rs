@@ -164,6 +164,37 @@ fn same_venue_takes_the_previous_place() {
 }
 
 #[test]
+fn entities_give_places_and_participants() {
+    use crate::model::Entity;
+    let para = "Ana Lima met Rui Costa in Quintela on Monday, far from Lisbon.";
+    let (text, mut a) = article(&[para], Some("2021-03-15"), None);
+    let ent = |name: &str, kind: EntityType| {
+        let start = text.find(name).unwrap();
+        Entity {
+            name: name.into(),
+            kind,
+            aliases: vec![name.into()],
+            roles: vec![],
+            mentions: 1,
+            spans: vec![Span::new(start, start + name.len())],
+        }
+    };
+    a.entities = vec![
+        ent("Ana Lima", EntityType::Person),
+        ent("Rui Costa", EntityType::Person),
+        ent("Quintela", EntityType::Place),
+        ent("Lisbon", EntityType::Place),
+    ];
+    let ev = extract(&text, &a);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    // Quintela is not in the gazetteer, but it is a place entity after "in";
+    // Lisbon is in another clause.
+    assert_eq!(ev[0].place.as_deref(), Some("Quintela"));
+    assert_eq!(ev[0].participants, ["Ana Lima", "Rui Costa"]);
+    assert_eq!(ev[0].when.as_deref(), Some("2021-03-15"));
+}
+
+#[test]
 fn dates_and_places_compatibility() {
     assert!(dates_overlap(
         Some(("2023-07", None)),

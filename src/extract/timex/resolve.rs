@@ -198,7 +198,10 @@ impl Anchor {
             // "a year ago" in a sentence about quarterly figures means the
             // same quarter a year earlier (TimeML quarter granularity).
             let quarterly = sentence.to_lowercase().contains("quarter");
-            return (self.ago(caps, &unit.as_str().to_ascii_lowercase(), quarterly), None);
+            return (
+                self.ago(caps, &unit.as_str().to_ascii_lowercase(), quarterly),
+                None,
+            );
         }
         if let Some(w) = caps.name("dword") {
             let Some(dct) = self.dct else {

@@ -60,7 +60,10 @@ fn relative_to_article_date() {
     assert_eq!(one("It fell two years ago.", TUE), v("2020"));
     assert_eq!(one("It fell three days ago.", TUE), v("2022-11-26"));
     // Quarterly figures: the same quarter a year earlier.
-    assert_eq!(one("Profit rose from a year earlier in the quarter.", TUE), v("2021-Q4"));
+    assert_eq!(
+        one("Profit rose from a year earlier in the quarter.", TUE),
+        v("2021-Q4")
+    );
 }
 
 #[test]
