@@ -459,6 +459,14 @@ fn determiner(text: &str, s0: usize, ts: usize) -> (bool, usize) {
     (false, left)
 }
 
+/// Triggers that are verbs (`met`, `gathered`, `convened`, `visited`).
+fn is_verb_trigger(t: &str) -> bool {
+    matches!(
+        t.to_lowercase().as_str(),
+        "met" | "gathered" | "convened" | "visited"
+    )
+}
+
 /// What happened at an anaphoric venue: the words after it, up to 14.
 fn clause_after(text: &str, te: usize, s1: usize) -> String {
     let words: Vec<&str> = text[te..s1]
@@ -503,10 +511,7 @@ fn what_of(text: &str, s0: usize, s1: usize, left: usize, ts: usize, te: usize) 
         end = pos;
     }
     // A verb trigger (`gathered`, `met`) is described by its clause.
-    let verb = matches!(
-        text[ts..te].to_lowercase().as_str(),
-        "met" | "gathered" | "convened" | "visited"
-    );
+    let verb = is_verb_trigger(&text[ts..te]);
     let left = if verb {
         let clause_start = text[s0..ts]
             .rfind([',', ';', ':'])
@@ -548,9 +553,11 @@ fn sentence_places(
             .unwrap_or("")
             .to_lowercase();
         let after = &text[end..s1];
-        let next_trigger = triggers
-            .iter()
-            .any(|&(ts, _)| ts >= end && text[end..ts].trim().is_empty());
+        // A place right before a noun trigger modifies it (`the Madrid
+        // Summit`); before a verb (`Lima met`) it would be a subject.
+        let next_trigger = triggers.iter().any(|&(ts, te)| {
+            ts >= end && text[end..ts].trim().is_empty() && !is_verb_trigger(&text[ts..te])
+        });
         let possessive = (after.starts_with("'s ") || after.starts_with("’s "))
             && after[after.find(' ').unwrap_or(0) + 1..].starts_with(char::is_uppercase);
         matches!(prev.as_str(), "in" | "at") || next_trigger || possessive
@@ -575,7 +582,14 @@ fn sentence_places(
     // The gazetteer adds places the entities do not cover.
     let mut gaz = Vec::new();
     gazetteer_places(text, s0, s1, &locative, &mut gaz);
-    gaz.retain(|g| !out.iter().any(|e| e.start < g.end && g.start < e.end));
+    // … and never inside another entity (`Lima` in a person's name).
+    gaz.retain(|g| {
+        !article
+            .entities
+            .iter()
+            .flat_map(|e| &e.spans)
+            .any(|sp| sp.start < g.end && g.start < sp.end)
+    });
     out.extend(gaz);
     out.sort_by_key(|p| p.start);
     out
