@@ -50,6 +50,12 @@ pub enum Command {
         after_help = "Example:\n  corpus-cli entities corpus/ --type person --top 10\n  corpus-cli entities corpus/ --format json"
     )]
     Entities(EntitiesArgs),
+    /// Events merged across articles, in date order, with where, who and
+    /// which articles report them.
+    #[command(
+        after_help = "Example:\n  corpus-cli timeline corpus/\n  corpus-cli timeline corpus/ --entity NATO --since 2022-01-01 --format mermaid\n  corpus-cli timeline corpus/ --format svg -o timeline.svg"
+    )]
+    Timeline(TimelineArgs),
 }
 
 /// Inputs shared by every command.
@@ -151,6 +157,37 @@ pub struct EntitiesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = RecordFormat::Text)]
     pub format: RecordFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimelineFormat {
+    Text,
+    Json,
+    Jsonl,
+    Mermaid,
+    Svg,
+}
+
+#[derive(Args, Debug)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Keep events involving NAME (a participant, the place or the
+    /// description; case-insensitive substring).
+    #[arg(long, value_name = "NAME")]
+    pub entity: Option<String>,
+    /// Keep events that end on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Keep events that start on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Output format: text, json, jsonl (one event per line), mermaid (a
+    /// Mermaid `timeline` block) or svg (a standalone chart).
+    #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
+    pub format: TimelineFormat,
 }
 
 #[derive(Args, Debug)]

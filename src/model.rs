@@ -25,6 +25,14 @@ impl Span {
         debug_assert!(start <= end);
         Span { start, end }
     }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
 }
 
 /// One parsed article: where it came from, its header fields, its clean body
@@ -151,7 +159,12 @@ pub struct Event {
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 pub struct Timex {
     pub text: String,
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `null` when it cannot be resolved.
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (TimeML-style extras: `YYYY-Www`
+    /// for weeks, `YYY` for decades, a `TMO`/`TAF`/`TEV`/`TNI` suffix for
+    /// parts of a day); `null` when it cannot be resolved.
     pub value: Option<String>,
+    /// Last day of a written range (`November 28-29`), else absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
     pub span: Span,
 }

@@ -6,6 +6,7 @@ mod articles;
 mod entities;
 mod inspect;
 mod summarize;
+mod timeline;
 
 use std::process::ExitCode;
 
@@ -25,6 +26,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Summarize(args) => summarize::run(&pipeline(&args.input, threads)?, &args)?,
         Command::Inspect(args) => inspect::run(&args)?,
         Command::Entities(args) => entities::run(&pipeline(&args.input, threads)?, &args)?,
+        Command::Timeline(args) => timeline::run(&pipeline(&args.input, threads)?, &args)?,
     };
     Ok(if status.skipped > 0 {
         ExitCode::from(1)

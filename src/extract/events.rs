@@ -1,8 +1,842 @@
 //! Dated events: meetings, summits, press conferences (issue #4).
+//!
+//! The rule, sentence by sentence over the body paragraphs:
+//!
+//! 1. **Trigger.** A trigger word or phrase gives the kind: `summit`,
+//!    `meeting` (also `met`, `gathered`, `convened`, `ministerial meeting`),
+//!    `ministerial`, `conference`, `press conference` (also `news
+//!    conference`, `press briefing`, `remarks to journalists`), `talks`,
+//!    `visit`, `dinner` (`lunch`, `banquet`), `call` (`phone call`), `vote`
+//!    (`referendum`, `election`), `attack` (`bombing`, `shelling`,
+//!    `airstrike`), `ceremony`, and the generic `event`; `the same venue`
+//!    (`location`, `building`, `hall`) is an `event` at the place of the
+//!    article's latest located mention.
+//! 2. **Place.** A place named in the sentence *as a location*: introduced
+//!    by `in`/`at`, used as a modifier right before the trigger (`the Madrid
+//!    Summit`) or as a possessive (`Bucharest's Palace`). Places come from
+//!    `article.entities` (type place) when present, else from the place
+//!    gazetteer. The trigger takes the nearest one. Another place directly
+//!    followed by a date (`… Vilnius next year`) is a further event of the
+//!    same kind there, and that date is its own. A dated event without a
+//!    place takes the article's dateline place.
+//! 3. **Date.** The timex of the sentence nearest the trigger; `today and
+//!    tomorrow` or a written range (`November 28-29`) give `until`, and so
+//!    does an `N-day` modifier once the first day is known.
+//! 4. **Participants.** People and organizations (entities) in the sentence.
+//! 5. **Same event within an article.** A mention joins the latest earlier
+//!    event of the same family (meeting ~ ministerial ~ talks; `event` joins
+//!    any) when places and dates are compatible (equal, one missing, a city
+//!    inside a country, overlapping dates) and they share a place or a date,
+//!    or the mention carries neither (a pure reference, `the meeting`). An
+//!    indefinite mention (`a meeting`) needs both place and date to agree,
+//!    since it usually introduces a new event. A mention linked to another
+//!    trigger by `on the sidelines of` / `ahead of` / `during` (`a G7
+//!    meeting on the sidelines of the NATO meeting`) is a separate event
+//!    that inherits the other event's place and date when it has none.
+//! 6. **Co-location.** A dated event without a place takes the place of a
+//!    located event of the same article whose dates cover its day.
+//! 7. Events with neither a date nor a place are dropped.
 
-use crate::model::{Article, Event};
+pub mod places;
+#[cfg(test)]
+mod tests;
+
+use std::sync::LazyLock;
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use regex::Regex;
+
+use crate::extract::timex::{day_count, sentence_bounds};
+use crate::model::{Article, EntityType, Event, Span, Timex};
+
+static TRIGGER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:
+          (?:press|news)\s+(?:conference|briefing)s? | remarks\s+to\s+(?:journalists|reporters|the\s+press)
+        | summits? | ministerial(?:\s+meetings?)? | conferences? | talks | negotiations
+        | visits? | visited | dinners? | lunch(?:eon)?s? | banquets?
+        | (?:phone|telephone)\s+(?:calls?|conversations?) | referendums? | votes? | elections?
+        | attacks? | bombings? | air\s?strikes? | shelling
+        | meetings? | met | gathered | convened | ceremony | ceremonies | event
+        | same\s+(?:venue|location|building|hall)
+        )\b",
+    )
+    .expect("trigger regex")
+});
+
+static HOST_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:on\s+the\s+(?:sidelines|margins?)\s+of|ahead\s+of|during|in\s+the\s+run-up\s+to)\s+(?:the|this|that)\s+[^,;.]*$")
+        .expect("host regex")
+});
+
+/// The kind named by a trigger (lower-cased match).
+pub fn kind_of(trigger: &str) -> &'static str {
+    let t = trigger.to_lowercase();
+    let first = t.split_whitespace().next().unwrap_or("");
+    match first {
+        "press" | "news" | "remarks" => "press conference",
+        "ministerial" if t.contains("meeting") => "meeting",
+        "ministerial" => "ministerial",
+        "talks" | "negotiations" => "talks",
+        "visit" | "visits" | "visited" => "visit",
+        "phone" | "telephone" => "call",
+        "referendum" | "referendums" | "vote" | "votes" | "election" | "elections" => "vote",
+        "ceremony" | "ceremonies" => "ceremony",
+        "event" | "same" => "event",
+        "meeting" | "meetings" | "met" | "gathered" | "convened" => "meeting",
+        _ if first.starts_with("summit") => "summit",
+        _ if first.starts_with("conference") => "conference",
+        _ if first.starts_with("dinner")
+            || first.starts_with("lunch")
+            || first.starts_with("banquet") =>
+        {
+            "dinner"
+        }
+        _ => "attack",
+    }
+}
+
+/// Kinds that can name the same event (`ministerial` and `meeting`).
+pub fn family(kind: &str) -> &str {
+    match kind {
+        "ministerial" | "talks" => "meeting",
+        k => k,
+    }
+}
+
+/// Two kinds can be one event: same family, or one is the generic `event`.
+pub fn same_family(a: &str, b: &str) -> bool {
+    a == "event" || b == "event" || family(a) == family(b)
+}
+
+/// The calendar part of a timex value usable as an event date (`YYYY`,
+/// `YYYY-MM` or `YYYY-MM-DD`; a part-of-day suffix is dropped; weeks,
+/// halves and decades are not dates).
+pub fn calendar(value: &str) -> Option<String> {
+    let v = value.split('T').next().unwrap_or(value);
+    let ok = matches!(v.len(), 4 | 7 | 10)
+        && v.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    ok.then(|| v.to_string())
+}
+
+/// First and last day (as ISO strings) covered by a `when`/`until` pair.
+fn bounds(when: &str, until: Option<&str>) -> (String, String) {
+    let first = match when.len() {
+        4 => format!("{when}-01-01"),
+        7 => format!("{when}-01"),
+        _ => when.to_string(),
+    };
+    let last_of = |w: &str| match w.len() {
+        4 => format!("{w}-12-31"),
+        7 => format!("{w}-31"),
+        _ => w.to_string(),
+    };
+    (first, last_of(until.unwrap_or(when)))
+}
+
+/// Two date values overlap (a month overlaps each of its days; a missing
+/// value is compatible with anything).
+pub fn dates_overlap(a: Option<(&str, Option<&str>)>, b: Option<(&str, Option<&str>)>) -> bool {
+    match (a, b) {
+        (Some((aw, au)), Some((bw, bu))) => {
+            let (a0, a1) = bounds(aw, au);
+            let (b0, b1) = bounds(bw, bu);
+            a0 <= b1 && b0 <= a1
+        }
+        _ => true,
+    }
+}
+
+/// Places are compatible when equal, one is missing, or one contains the other.
+pub fn places_compatible(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => places::compatible(x, y),
+        _ => true,
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Mention {
+    kind: &'static str,
+    what: String,
+    place: Option<String>,
+    when: Option<String>,
+    until: Option<String>,
+    days: Option<i64>,
+    participants: Vec<String>,
+    span: Span,
+    indefinite: bool,
+    /// Index (in the mention list) of the event this one is held alongside.
+    host: Option<usize>,
+}
+
+struct PlaceMention {
+    start: usize,
+    end: usize,
+    name: String,
+    /// Named as a location (rule 2); other places only count when a date
+    /// follows them directly.
+    locative: bool,
+}
 
 /// Finds the events the article reports.
-pub fn extract(_text: &str, _article: &Article) -> Vec<Event> {
-    Vec::new()
+pub fn extract(text: &str, article: &Article) -> Vec<Event> {
+    let dateline_place = article.dateline.as_ref().and_then(|d| d.place.clone());
+    let mut mentions: Vec<Mention> = Vec::new();
+    for p in &article.paragraphs {
+        let para = &text[p.span.start..p.span.end];
+        for (ss, se) in sentence_bounds(para) {
+            let (s0, s1) = (p.span.start + ss, p.span.start + se);
+            sentence_mentions(text, s0, s1, article, &mut mentions);
+        }
+    }
+    for m in &mut mentions {
+        if m.place.is_none() && m.when.is_some() {
+            m.place.clone_from(&dateline_place);
+        }
+    }
+    merge_mentions(mentions)
+}
+
+fn sentence_mentions(text: &str, s0: usize, s1: usize, article: &Article, out: &mut Vec<Mention>) {
+    let sentence = &text[s0..s1];
+    let triggers: Vec<(usize, usize)> = TRIGGER_RE
+        .find_iter(sentence)
+        .map(|m| (s0 + m.start(), s0 + m.end()))
+        .collect();
+    if triggers.is_empty() {
+        return;
+    }
+    // Timexes are in text order: binary search keeps the scan linear.
+    let first = article.timexes.partition_point(|t| t.span.start < s0);
+    let timexes: Vec<&Timex> = article.timexes[first..]
+        .iter()
+        .take_while(|t| t.span.start < s1)
+        .filter(|t| t.span.end <= s1)
+        .filter(|t| t.value.as_deref().and_then(calendar).is_some())
+        .collect();
+    let places = sentence_places(text, s0, s1, article, &triggers);
+    let participants = sentence_participants(article, s0, s1);
+    // Places directly followed by a date: "… Vilnius next year".
+    let mut consumed = vec![false; timexes.len()];
+    let mut extras: Vec<(usize, usize)> = Vec::new(); // (place index, timex index)
+    for (pi, pl) in places.iter().enumerate() {
+        for (ti, t) in timexes.iter().enumerate() {
+            if t.span.start >= pl.end && is_gap(&text[pl.end..t.span.start]) {
+                extras.push((pi, ti));
+            }
+        }
+    }
+    let first_index = out.len();
+    for (k, &(ts, te)) in triggers.iter().enumerate() {
+        let trig = &text[ts..te];
+        let kind = kind_of(trig);
+        let place_idx = places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.locative && same_clause(text, p.start, p.end, ts, te))
+            .min_by_key(|(_, p)| distance(p.start, p.end, ts, te))
+            .map(|(i, _)| i);
+        // Extras for other places belong to the first trigger only.
+        if k == 0 {
+            for &(pi, ti) in &extras {
+                if Some(pi) != place_idx {
+                    consumed[ti] = true;
+                    let t = timexes[ti];
+                    out.push(Mention {
+                        kind,
+                        what: format!("{} {}", kind, text[places[pi].start..t.span.end].trim()),
+                        place: Some(places[pi].name.clone()),
+                        when: t.value.as_deref().and_then(calendar),
+                        until: t.until.clone(),
+                        days: None,
+                        participants: participants.clone(),
+                        span: Span::new(s0, s1),
+                        indefinite: false,
+                        host: None,
+                    });
+                }
+            }
+        }
+        let near = timexes
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !consumed[*i])
+            .min_by_key(|(_, t)| distance(t.span.start, t.span.end, ts, te))
+            .map(|(i, _)| i);
+        let (when, mut until) = match near {
+            Some(i) => (
+                timexes[i].value.as_deref().and_then(calendar),
+                timexes[i].until.clone(),
+            ),
+            None => (None, None),
+        };
+        if let (Some(i), None) = (near, &until) {
+            // "today and tomorrow", "Monday to Wednesday".
+            if let Some(next) = timexes.get(i + 1) {
+                let gap = text[timexes[i].span.end..next.span.start]
+                    .trim()
+                    .to_lowercase();
+                let v = next.value.as_deref().and_then(calendar);
+                if matches!(gap.as_str(), "and" | "to" | "through" | "until" | "-" | "–")
+                    && v.as_deref() > when.as_deref()
+                {
+                    until = v;
+                }
+            }
+        }
+        // "at that same venue where …": the place of the latest located
+        // mention of the article.
+        let anaphoric = trig.to_lowercase().starts_with("same");
+        let (indefinite, left) = determiner(text, s0, ts);
+        let days = text[left..ts]
+            .split_whitespace()
+            .find_map(|w| w.strip_suffix("-day").and_then(day_count));
+        let host = (k > 0 && HOST_RE.is_match(&text[triggers[k - 1].1..ts])).then_some(());
+        if host.is_some() && first_index + k - 1 < out.len() {
+            // The previous trigger is held alongside this one.
+            let prev = out.len() - 1;
+            out[prev].host = Some(out.len());
+        }
+        out.push(Mention {
+            kind,
+            what: if anaphoric {
+                clause_after(text, te, s1)
+            } else {
+                what_of(text, s0, s1, left, ts, te)
+            },
+            place: if anaphoric {
+                out.iter().rev().find_map(|m| m.place.clone())
+            } else {
+                place_idx.map(|i| places[i].name.clone())
+            },
+            when,
+            until,
+            days,
+            participants: participants.clone(),
+            span: Span::new(s0, s1),
+            indefinite,
+            host: None,
+        });
+    }
+}
+
+/// No clause break (`,`, `;`, `:`, a dash or a parenthesis) between two
+/// ranges of the sentence: a place only locates a trigger of its own clause.
+fn same_clause(text: &str, a0: usize, a1: usize, b0: usize, b1: usize) -> bool {
+    let (from, to) = if a1 <= b0 {
+        (a1, b0)
+    } else if b1 <= a0 {
+        (b1, a0)
+    } else {
+        return true;
+    };
+    !text[from..to].contains([',', ';', ':', '(', ')', '–', '—'])
+}
+
+/// Text between a place and a date that still ties them (`Vilnius next
+/// year`, `Vilnius in July 2023`).
+fn is_gap(s: &str) -> bool {
+    let t = s.trim();
+    t.is_empty() || t == "," || t.eq_ignore_ascii_case("in") || t.eq_ignore_ascii_case("on")
+}
+
+fn distance(a0: usize, a1: usize, b0: usize, b1: usize) -> usize {
+    if a1 <= b0 {
+        b0 - a1
+    } else {
+        a0.saturating_sub(b1)
+    }
+}
+
+/// Adjectives that may precede an event noun.
+const MODIFIERS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "last",
+    "next",
+    "joint",
+    "working",
+    "short",
+    "annual",
+    "emergency",
+    "informal",
+    "extraordinary",
+    "foreign",
+    "ministerial",
+    "official",
+    "state",
+    "previous",
+    "latest",
+    "upcoming",
+    "planned",
+    "bilateral",
+    "trilateral",
+    "regular",
+    "special",
+    "final",
+    "recent",
+    "ongoing",
+    "online",
+    "virtual",
+    "major",
+    "brief",
+    "private",
+    "closed-door",
+    "weekly",
+    "monthly",
+    "ministers",
+    "leaders",
+    "defence",
+    "defense",
+    "peace",
+    "trade",
+    "press",
+    "news",
+    "summit",
+];
+
+/// Whether the noun phrase ending at `ts` is indefinite, and where it starts.
+fn determiner(text: &str, s0: usize, ts: usize) -> (bool, usize) {
+    let before = &text[s0..ts];
+    let mut left = ts;
+    for (i, w) in before.split_whitespace().rev().take(6).enumerate() {
+        let lw = w.to_lowercase();
+        let pos = before.rfind(w).map_or(s0, |p| s0 + p);
+        if matches!(lw.as_str(), "a" | "an") {
+            return (true, left);
+        }
+        if matches!(
+            lw.as_str(),
+            "the" | "this" | "that" | "its" | "their" | "his" | "her" | "our" | "these" | "those"
+        ) || w.ends_with([',', '.', ';', ':'])
+            || matches!(
+                lw.as_str(),
+                "in" | "on"
+                    | "at"
+                    | "of"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "ahead"
+                    | "are"
+                    | "is"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "and"
+            )
+        {
+            return (false, left);
+        }
+        let _ = i;
+        // Only modifiers extend the noun phrase leftwards (`two-day`,
+        // `NATO`, `working`); any other word ends it.
+        let modifier = w.starts_with(char::is_uppercase)
+            || w.contains('-')
+            || w.ends_with("'s")
+            || w.ends_with("’s")
+            || w.ends_with("s'")
+            || MODIFIERS.contains(&lw.as_str());
+        if !modifier {
+            return (false, left);
+        }
+        left = pos;
+    }
+    (false, left)
+}
+
+/// Triggers that are verbs (`met`, `gathered`, `convened`, `visited`).
+fn is_verb_trigger(t: &str) -> bool {
+    matches!(
+        t.to_lowercase().as_str(),
+        "met" | "gathered" | "convened" | "visited"
+    )
+}
+
+/// What happened at an anaphoric venue: the words after it, up to 14.
+fn clause_after(text: &str, te: usize, s1: usize) -> String {
+    let words: Vec<&str> = text[te..s1]
+        .split_whitespace()
+        .skip_while(|w| {
+            matches!(
+                w.to_lowercase().trim_end_matches(','),
+                "where" | "when" | "that" | "which"
+            )
+        })
+        .take(14)
+        .collect();
+    words
+        .join(" ")
+        .trim_end_matches(['.', ',', ';'])
+        .to_string()
+}
+
+/// A short description: the trigger's noun phrase and its `of …` complement.
+fn what_of(text: &str, s0: usize, s1: usize, left: usize, ts: usize, te: usize) -> String {
+    let rest = &text[te..s1];
+    let mut end = te;
+    if rest.trim_start().to_lowercase().starts_with("of ")
+        || rest.trim_start().to_lowercase().starts_with("between ")
+    {
+        let mut pos = te;
+        for (taken, w) in rest.split_inclusive(' ').enumerate() {
+            let lw = w.trim().to_lowercase();
+            if taken > 0
+                && (matches!(
+                    lw.as_str(),
+                    "in" | "on" | "at" | "will" | "to" | "is" | "was" | "with" | "kicks"
+                ) || taken > 12)
+            {
+                break;
+            }
+            pos += w.len();
+            if w.trim_end().ends_with([',', '.', ';', ':']) {
+                break;
+            }
+        }
+        end = pos;
+    }
+    // A verb trigger (`gathered`, `met`) is described by its clause.
+    let verb = is_verb_trigger(&text[ts..te]);
+    let left = if verb {
+        let clause_start = text[s0..ts]
+            .rfind([',', ';', ':'])
+            .map_or(s0, |p| s0 + p + 1);
+        let words: Vec<(usize, &str)> = text[clause_start..ts]
+            .split_whitespace()
+            .map(|w| {
+                (
+                    text[clause_start..ts].find(w).unwrap_or(0) + clause_start,
+                    w,
+                )
+            })
+            .collect();
+        words
+            .len()
+            .checked_sub(8)
+            .map_or(clause_start, |k| words[k].0)
+    } else {
+        left
+    };
+    let s = text[left..end]
+        .trim()
+        .trim_end_matches([',', '.', ';', ':']);
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Places used as locations in the sentence (see the module rule 2).
+fn sentence_places(
+    text: &str,
+    s0: usize,
+    s1: usize,
+    article: &Article,
+    triggers: &[(usize, usize)],
+) -> Vec<PlaceMention> {
+    let locative = |start: usize, end: usize| {
+        let prev = text[s0..start]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_lowercase();
+        let after = &text[end..s1];
+        // A place right before a noun trigger modifies it (`the Madrid
+        // Summit`); before a verb (`Lima met`) it would be a subject.
+        let next_trigger = triggers.iter().any(|&(ts, te)| {
+            ts >= end && text[end..ts].trim().is_empty() && !is_verb_trigger(&text[ts..te])
+        });
+        let possessive = (after.starts_with("'s ") || after.starts_with("’s "))
+            && after[after.find(' ').unwrap_or(0) + 1..].starts_with(char::is_uppercase);
+        matches!(prev.as_str(), "in" | "at") || next_trigger || possessive
+    };
+    let mut out = Vec::new();
+    for e in article
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Place)
+    {
+        for sp in &e.spans {
+            if sp.start >= s0 && sp.end <= s1 {
+                out.push(PlaceMention {
+                    start: sp.start,
+                    end: sp.end,
+                    name: e.name.clone(),
+                    locative: locative(sp.start, sp.end),
+                });
+            }
+        }
+    }
+    // The gazetteer adds places the entities do not cover.
+    let mut gaz = Vec::new();
+    gazetteer_places(text, s0, s1, &locative, &mut gaz);
+    // … and never inside another entity (`Lima` in a person's name).
+    gaz.retain(|g| {
+        !article
+            .entities
+            .iter()
+            .flat_map(|e| &e.spans)
+            .any(|sp| sp.start < g.end && g.start < sp.end)
+    });
+    out.extend(gaz);
+    out.sort_by_key(|p| p.start);
+    out
+}
+
+static CAP_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2}").expect("capitalized words regex")
+});
+
+fn gazetteer_places(
+    text: &str,
+    s0: usize,
+    s1: usize,
+    locative: &dyn Fn(usize, usize) -> bool,
+    out: &mut Vec<PlaceMention>,
+) {
+    for m in CAP_RE.find_iter(&text[s0..s1]) {
+        // Try the longest prefix of the capitalized run that is a place.
+        let words: Vec<(usize, &str)> = m
+            .as_str()
+            .split_whitespace()
+            .scan(0usize, |pos, w| {
+                let off = m.as_str()[*pos..].find(w).map_or(*pos, |o| *pos + o);
+                *pos = off + w.len();
+                Some((off, w))
+            })
+            .collect();
+        let mut i = 0;
+        while i < words.len() {
+            let mut found = false;
+            for j in (i..words.len()).rev() {
+                let start = s0 + m.start() + words[i].0;
+                let end = s0 + m.start() + words[j].0 + words[j].1.len();
+                let surface = &text[start..end];
+                if let Some(info) = places::lookup(surface) {
+                    let prev = text[s0..start]
+                        .split_whitespace()
+                        .next_back()
+                        .unwrap_or("")
+                        .to_lowercase();
+                    if !info.word || matches!(prev.as_str(), "in" | "at") {
+                        out.push(PlaceMention {
+                            start,
+                            end,
+                            name: info.canonical.clone(),
+                            locative: locative(start, end),
+                        });
+                        i = j + 1;
+                        found = true;
+                        break;
+                    }
+                }
+            }
+            if !found {
+                i += 1;
+            }
+        }
+    }
+}
+
+fn sentence_participants(article: &Article, s0: usize, s1: usize) -> Vec<String> {
+    let mut found: Vec<(usize, &str)> = article
+        .entities
+        .iter()
+        .filter(|e| e.kind != EntityType::Place)
+        .filter_map(|e| {
+            e.spans
+                .iter()
+                .find(|sp| sp.start >= s0 && sp.end <= s1)
+                .map(|sp| (sp.start, e.name.as_str()))
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, n)| n.to_string()).collect()
+}
+
+fn compatible(m: &Mention, e: &Mention) -> bool {
+    if !same_family(m.kind, e.kind) {
+        return false;
+    }
+    let places_ok = places_compatible(m.place.as_deref(), e.place.as_deref());
+    let dates_ok = dates_overlap(
+        m.when.as_deref().map(|w| (w, m.until.as_deref())),
+        e.when.as_deref().map(|w| (w, e.until.as_deref())),
+    );
+    if !(places_ok && dates_ok) {
+        return false;
+    }
+    let share_place = m.place.is_some() && e.place.is_some();
+    let share_date = m.when.is_some() && e.when.is_some();
+    if m.indefinite {
+        return share_date && (m.place.is_none() || share_place);
+    }
+    // A pure reference (`the meeting`) names its kind: it does not join a
+    // generic `event` of another kind.
+    let pure = m.place.is_none() && m.when.is_none();
+    share_place || share_date || pure && (m.kind == "event" || family(m.kind) == family(e.kind))
+}
+
+fn absorb(e: &mut Mention, m: &Mention) {
+    if e.kind == "event" {
+        e.kind = m.kind;
+    }
+    match (&e.place, &m.place) {
+        (None, Some(p)) => e.place = Some(p.clone()),
+        (Some(a), Some(b)) => e.place = Some(places::more_specific(a, b).to_string()),
+        _ => {}
+    }
+    let more_precise = match (&e.when, &m.when) {
+        (None, Some(_)) => true,
+        (Some(a), Some(b)) => b.len() > a.len(),
+        _ => false,
+    };
+    if more_precise {
+        e.when.clone_from(&m.when);
+        e.until.clone_from(&m.until);
+    } else if e.until.is_none() && m.until.is_some() && e.when == m.when {
+        e.until.clone_from(&m.until);
+    }
+    e.days = e.days.or(m.days);
+    for p in &m.participants {
+        if !e.participants.contains(p) {
+            e.participants.push(p.clone());
+        }
+    }
+}
+
+/// Within-article merging, host inheritance, co-location and the final
+/// filter (module rules 5–7).
+fn merge_mentions(mentions: Vec<Mention>) -> Vec<Event> {
+    let mut events: Vec<Mention> = Vec::new();
+    let mut slot: Vec<Option<usize>> = vec![None; mentions.len()];
+    let hosted: Vec<bool> = mentions.iter().map(|m| m.host.is_some()).collect();
+    // Pass 1: mentions that are not held alongside another event.
+    for (i, m) in mentions.iter().enumerate() {
+        if hosted[i] {
+            continue;
+        }
+        slot[i] = place_mention(&mut events, m, None);
+    }
+    unify(&mut events, &mut slot);
+    // Pass 2: hosted mentions inherit from their host's event.
+    for (i, m) in mentions.iter().enumerate() {
+        if !hosted[i] {
+            continue;
+        }
+        let host_event = m.host.and_then(|h| slot.get(h).copied().flatten());
+        let mut m = m.clone();
+        if let Some(h) = host_event.map(|h| &events[h]) {
+            if m.place.is_none() {
+                m.place.clone_from(&h.place);
+            }
+            if m.when.is_none() {
+                m.when.clone_from(&h.when);
+            }
+        }
+        slot[i] = place_mention(&mut events, &m, host_event);
+    }
+    // N-day durations once the first day is known.
+    for e in &mut events {
+        if let (Some(w), None, Some(n)) = (&e.when, &e.until, e.days)
+            && w.len() == 10
+            && n > 1
+            && let Ok(d) = w.parse::<Date>()
+        {
+            e.until = d
+                .checked_add((n - 1).days())
+                .ok()
+                .map(crate::parse::date::iso);
+        }
+    }
+    // Co-location: dated events without a place.
+    let located: Vec<(String, Option<String>, String)> = events
+        .iter()
+        .filter_map(|e| Some((e.when.clone()?, e.until.clone(), e.place.clone()?)))
+        .collect();
+    for e in &mut events {
+        if let (None, Some(w)) = (&e.place, &e.when)
+            && w.len() == 10
+        {
+            e.place = located
+                .iter()
+                .find(|(lw, lu, _)| {
+                    lw.len() == 10 && dates_overlap(Some((w, None)), Some((lw, lu.as_deref())))
+                })
+                .map(|(_, _, p)| p.clone());
+        }
+    }
+    events
+        .into_iter()
+        .filter(|e| e.place.is_some() || e.when.is_some())
+        .map(|e| Event {
+            what: e.what,
+            kind: e.kind.to_string(),
+            place: e.place,
+            when: e.when,
+            until: e.until,
+            participants: e.participants,
+            span: e.span,
+        })
+        .collect()
+}
+
+/// Joins earlier events that later mentions showed to be one (`two-day
+/// ministerial in X` + `meeting today` + `meeting on Tuesday in X`), by the
+/// same rule as mentions (indefiniteness aside); `slot` is remapped.
+fn unify(events: &mut Vec<Mention>, slot: &mut [Option<usize>]) {
+    let mut changed = true;
+    while changed {
+        changed = false;
+        'outer: for i in 0..events.len() {
+            for j in i + 1..events.len() {
+                let mut m = events[j].clone();
+                m.indefinite = false;
+                if events[i].host.is_none() && m.host.is_none() && compatible(&m, &events[i]) {
+                    absorb(&mut events[i], &m);
+                    events.remove(j);
+                    for s in slot.iter_mut().flatten() {
+                        if *s == j {
+                            *s = i;
+                        } else if *s > j {
+                            *s -= 1;
+                        }
+                    }
+                    changed = true;
+                    break 'outer;
+                }
+            }
+        }
+    }
+}
+
+/// Adds a mention to the latest compatible event (never its host) or starts
+/// a new one; returns the event index, `None` for a dropped bare reference.
+fn place_mention(events: &mut Vec<Mention>, m: &Mention, host: Option<usize>) -> Option<usize> {
+    let target = (0..events.len())
+        .rev()
+        .find(|&j| Some(j) != host && compatible(m, &events[j]));
+    match target {
+        Some(j) => {
+            absorb(&mut events[j], m);
+            Some(j)
+        }
+        None if m.place.is_none() && m.when.is_none() && host.is_none() => None,
+        None => {
+            events.push(m.clone());
+            Some(events.len() - 1)
+        }
+    }
 }

@@ -1,9 +1,305 @@
 //! Temporal expressions normalized to calendar values (issue #4).
+//!
+//! One compiled regular expression finds every candidate in one left-to-right
+//! pass over the headline, the date line and the body paragraphs (linear in
+//! the text). Each match is then normalized by [`resolve`] against an
+//! anchor:
+//!
+//! * **Dated articles** (`article.date` is set): relative expressions
+//!   (`today`, `Tuesday`, `last month`, `next year`) and year-less dates
+//!   (`Nov 29`, `in October`) are anchored to the article's date, HeidelTime's
+//!   news-style rule.
+//! * **Undated articles**: year-less dates take the last explicit year written
+//!   before them (narrative anchoring, `in July 2023 … on November 28-29` →
+//!   2023-11-28); a written weekday can fix the year (`Tuesday, November 29`)
+//!   against `--reference-date`; purely relative expressions stay `null`.
+//!
+//! The precision of the value is the precision of the text: `July 2023` is
+//! `2023-07`, never an invented day. See `docs/timeline.md` for all rules.
 
-use crate::model::{Article, Timex};
+mod resolve;
+#[cfg(test)]
+mod tests;
+
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::{Captures, Regex};
+
+use crate::model::{Article, Span, Timex};
 use crate::parse::ParseOptions;
+use crate::parse::date::{MONTH, mentioned_years};
 
-/// Finds the temporal expressions of the article body.
-pub fn extract(_text: &str, _article: &Article, _opts: &ParseOptions) -> Vec<Timex> {
-    Vec::new()
+pub use resolve::{Anchor, Tense};
+
+/// Full month names (bare months need the full name).
+const MONTH_FULL: &str =
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)";
+/// Full weekday names (abbreviations like `Sun` or `Sat` are too ambiguous in running text).
+const WEEKDAY_FULL: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+/// Years 1800–2099.
+const YEAR: &str = r"(?:1[89]|20)\d\d";
+/// Small counts written as words or digits.
+const COUNT: &str = r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|\d{1,3})";
+
+static TIMEX_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        (?P<iso>\b(?P<isoy>\d{{4}})-(?P<isom>\d{{2}})-(?P<isod>\d{{2}})\b)
+        | \b(?:(?P<mdwd>{wd}),?\s+)?(?P<mdm>{m})\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?
+            (?:\s*[-–—]\s*(?P<mdd2>\d{{1,2}})(?:st|nd|rd|th)?)?\b(?:,?\s+(?P<mdy>{y})\b)?
+        | \b(?:(?P<dmwd>{wd}),?\s+)?(?P<dmd>\d{{1,2}})(?:st|nd|rd|th)?
+            (?:\s*[-–—]\s*(?P<dmd2>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<dmm>{m})(?:,?\s+(?P<dmy>{y})\b)?
+        | \b(?P<mya>{m}),?\s+(?P<myay>{y})\b
+        | \b(?:(?P<mymod>(?i:early|late|mid-?|the\s+(?:end|beginning|start|middle)\s+of))\s*)?
+            (?:(?P<myrel>(?i:last|next|this))\s+)?(?P<mym>{mf})\b(?:,?\s+(?P<myy>{y})\b)?
+        | \b(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)'?s\b
+        | \b(?:(?P<ymod>(?i:fiscal|early|late|mid-?|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of))\s*)?(?P<year>{y})\b
+        | \b(?i:the\s+(?P<pmod>end|beginning|start|middle)\s+of\s+(?P<prel>the|this|last|next)\s+(?P<punit>year|month))\b
+        | \b(?:(?P<rmod>(?i:earlier|later|early|late))\s+)?(?P<rrel>(?i:this|last|next))\s+(?P<runit>(?i:year|month|week))\b
+        | \b(?P<anum>{count})\s+(?P<aunit>(?i:year|month|week|day))s?\s+(?P<adir>(?i:ago|earlier|later))\b
+        | \b(?:(?P<dwmod>(?i:early|late|earlier|later))\s+)?(?P<dword>(?i:today|tomorrow|yesterday|tonight))\b
+        | \b(?:(?P<wrel>(?i:last|next|this|coming))\s+)?(?P<wd>{wd})(?:\s+(?P<wpart>morning|afternoon|evening|night))?\b
+        ",
+        wd = WEEKDAY_FULL,
+        m = MONTH,
+        mf = MONTH_FULL,
+        y = YEAR,
+        count = COUNT,
+    ))
+    .expect("timex regex")
+});
+
+/// Finds the temporal expressions of the article: headline, date line and
+/// body paragraphs, in text order.
+pub fn extract(text: &str, article: &Article, opts: &ParseOptions) -> Vec<Timex> {
+    let dct = article.date.as_deref().and_then(|d| d.parse::<Date>().ok());
+    let mut anchor = Anchor::new(dct, opts.reference, mentioned_years(text));
+    let mut out = Vec::new();
+    for (start, end) in regions(text, article) {
+        scan(text, start, end, &mut anchor, &mut out);
+    }
+    out
+}
+
+/// Byte ranges of the text to scan: the headline, short date-only lines of
+/// the header, then every body paragraph.
+fn regions(text: &str, article: &Article) -> Vec<(usize, usize)> {
+    let first_body = article
+        .paragraphs
+        .first()
+        .map_or(text.len(), |p| p.span.start);
+    let head = &text[..first_body];
+    let mut out = Vec::new();
+    let mut headline_seen = false;
+    let mut pos = 0;
+    for line in head.split_inclusive('\n') {
+        let (s, e) = (pos, pos + line.trim_end().len());
+        pos += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let is_headline = !headline_seen && article.headline.as_deref() == Some(trimmed);
+        headline_seen |= is_headline;
+        let date_line = trimmed.chars().count() <= 40
+            && crate::parse::date::find_date(trimmed)
+                .is_some_and(|(_, r)| r.len() * 2 >= trimmed.len());
+        if is_headline || date_line {
+            out.push((s, e));
+        }
+    }
+    for p in &article.paragraphs {
+        out.push((p.span.start, p.span.end));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Scans `text[start..end]` and appends its timexes (public for tests and
+/// the events extractor's fixtures).
+pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut Vec<Timex>) {
+    let region = &text[start..end];
+    let sentences = sentence_bounds(region);
+    let mut si = 0;
+    let mut tense_cache: Option<(usize, Tense)> = None;
+    for caps in TIMEX_RE.captures_iter(region) {
+        let m = caps.get(0).expect("match");
+        if !accept(region, &caps) {
+            continue;
+        }
+        while si + 1 < sentences.len() && sentences[si].1 <= m.start() {
+            si += 1;
+        }
+        let (ss, se) = sentences.get(si).copied().unwrap_or((0, region.len()));
+        let tense = match tense_cache {
+            Some((i, t)) if i == si => t,
+            _ => {
+                let t = Tense::of(&region[ss..se.max(m.end()).min(region.len())]);
+                tense_cache = Some((si, t));
+                t
+            }
+        };
+        let sentence = &region[ss..se.max(m.end()).min(region.len())];
+        let (value, until) = anchor.resolve(&caps, sentence, tense);
+        out.push(Timex {
+            text: m.as_str().to_string(),
+            value,
+            until,
+            span: Span::new(start + m.start(), start + m.end()),
+        });
+    }
+}
+
+/// Half-open sentence ranges of `s`: a sentence ends after `.`, `!` or `?`
+/// followed by white space (abbreviation dots such as `Nov.` followed by a
+/// digit or lower-case word do not end one).
+pub fn sentence_bounds(s: &str) -> Vec<(usize, usize)> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !matches!(b, b'.' | b'!' | b'?') {
+            continue;
+        }
+        // A closing quote right after the stop belongs to the sentence.
+        let close = s[i + 1..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '"' | '”' | '’' | '\''))
+            .map_or(0, char::len_utf8);
+        let end = i + 1 + close;
+        if bytes.get(end).is_some_and(|c| c.is_ascii_whitespace()) {
+            let next = s[end..].trim_start().chars().next();
+            let word_before = s[..i]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let abbreviation = b == b'.'
+                && (word_before.len() <= 4
+                    && word_before.chars().next().is_some_and(char::is_uppercase)
+                    && crate::parse::date::month_number(word_before).is_some()
+                    || word_before.len() == 1);
+            if next.is_some_and(|c| c.is_uppercase() || c == '"' || c == '“') && !abbreviation {
+                out.push((start, end));
+                start = end;
+            }
+        }
+    }
+    if start < s.len() {
+        out.push((start, s.len()));
+    }
+    out
+}
+
+/// Filters out matches that are not dates in context: numbers that only look
+/// like years (`$2000`, `2000 people`, `1999.5`) and the bare month names
+/// `May`/`March` without a temporal preposition.
+fn accept(region: &str, caps: &Captures) -> bool {
+    let m = caps.get(0).expect("match");
+    let before = &region[..m.start()];
+    let after = &region[m.end()..];
+    let prev_word = before
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let temporal_prep = matches!(
+        prev_word.as_str(),
+        "in" | "since"
+            | "until"
+            | "till"
+            | "by"
+            | "from"
+            | "through"
+            | "of"
+            | "before"
+            | "after"
+            | "during"
+            | "to"
+            | "and"
+            | "or"
+            | "between"
+            | "for"
+            | "early"
+            | "late"
+            | "fiscal"
+            | "the"
+            | "last"
+            | "next"
+            | "this"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "fall"
+            | "winter"
+            | "on"
+    );
+    if caps.name("year").is_some() && caps.name("ymod").is_none() {
+        let prev = before.chars().next_back();
+        let next = after.chars().next();
+        if prev.is_some_and(|c| {
+            matches!(c, '$' | '£' | '€' | '#' | ',' | '.' | '-' | '/') || c.is_ascii_digit()
+        }) {
+            return false;
+        }
+        if next.is_some_and(|c| matches!(c, '%' | '-' | '/') || c.is_ascii_digit())
+            || (after.starts_with(',') || after.starts_with('.'))
+                && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return false;
+        }
+        let next_word: String = after
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        let quantity = next_word.len() > 2
+            && (next_word.ends_with('s')
+                || matches!(next_word.as_str(), "people" | "men" | "women" | "children"))
+            && next_word.chars().all(|c| c.is_lowercase());
+        let strict_prep = temporal_prep
+            && !matches!(
+                prev_word.as_str(),
+                "and" | "or" | "to" | "for" | "the" | "of"
+            );
+        if quantity && !strict_prep || next_word == "percent" {
+            return false;
+        }
+    }
+    if let Some(mm) = caps.name("mym") {
+        let bare = caps.name("mymod").is_none()
+            && caps.name("myrel").is_none()
+            && caps.name("myy").is_none();
+        if bare && matches!(mm.as_str(), "May" | "March") && !temporal_prep {
+            return false;
+        }
+        // "June Carter": a capitalized word right after a bare month is a name.
+        if bare && after.starts_with(' ') && after[1..].starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Day count of an `N-day` duration written right before `at` (`two-day
+/// meeting` → 2), for event ranges.
+pub fn day_count(word: &str) -> Option<i64> {
+    let w = word.to_ascii_lowercase();
+    let n = match w.as_str() {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        _ => return w.parse().ok(),
+    };
+    Some(n)
 }

@@ -10,6 +10,7 @@ pub mod json;
 pub mod output;
 pub mod sanitize;
 pub mod text;
+pub mod timeline;
 
 /// The JSON schema version written as `"version"` in every JSON document.
 pub const SCHEMA_VERSION: u32 = 1;

@@ -146,6 +146,20 @@ pub fn summary(out: &mut dyn Write, s: &CorpusSummary) -> anyhow::Result<()> {
             or_dash(r.headline.as_deref())
         )?;
     }
+    if !s.timeline.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Timeline")?;
+        for e in &s.timeline {
+            writeln!(
+                out,
+                "  {:<23}  {:<16}  {:<16}  {}",
+                super::timeline::period(e),
+                escape(&e.kind),
+                or_dash(e.place.as_deref()),
+                escape(&e.articles.join(", "))
+            )?;
+        }
+    }
     Ok(())
 }
 

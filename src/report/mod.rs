@@ -4,3 +4,4 @@
 
 pub mod entities;
 pub mod summary;
+pub mod timeline;

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::model::Article;
 use crate::print::SCHEMA_VERSION;
+use crate::report::timeline::{TimelineBuilder, TimelineEvent};
 
 /// The corpus overview printed by `summarize`.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
@@ -30,6 +31,8 @@ pub struct CorpusSummary {
     pub organizations: Vec<EntityCount>,
     /// One row per article, in input order.
     pub table: Vec<ArticleRow>,
+    /// Events merged across articles, in date order (`timeline` command).
+    pub timeline: Vec<TimelineEvent>,
 }
 
 /// How many entities of each type `summarize` lists.
@@ -79,6 +82,7 @@ pub struct SummaryBuilder {
     sources: BTreeMap<String, usize>,
     table: Vec<ArticleRow>,
     entities: crate::report::entities::EntityAggregator,
+    timeline: TimelineBuilder,
 }
 
 impl SummaryBuilder {
@@ -103,6 +107,7 @@ impl SummaryBuilder {
         if let Some(s) = &a.source {
             *self.sources.entry(s.clone()).or_default() += 1;
         }
+        self.timeline.add(a);
         self.table.push(ArticleRow {
             id: a.id.clone(),
             path: a.path.clone(),
@@ -158,6 +163,7 @@ impl SummaryBuilder {
             places,
             organizations,
             table: self.table,
+            timeline: self.timeline.finish(),
         }
     }
 }

@@ -1,0 +1,215 @@
+use jiff::civil::date;
+
+use super::*;
+use crate::extract::timex::{Anchor, scan};
+use crate::model::{Dateline, Paragraph};
+use crate::parse::date::mentioned_years;
+
+/// An article whose body is `paras`, dated `date`, with timexes extracted.
+fn article(paras: &[&str], date_: Option<&str>, dateline: Option<&str>) -> (String, Article) {
+    let text = paras.join("\n\n");
+    let mut a = Article {
+        date: date_.map(Into::into),
+        dateline: dateline.map(|p| Dateline {
+            place: Some(p.into()),
+            ..Dateline::default()
+        }),
+        ..Article::default()
+    };
+    let mut pos = 0;
+    for p in paras {
+        a.paragraphs.push(Paragraph {
+            text: p.to_string(),
+            span: Span::new(pos, pos + p.len()),
+        });
+        pos += p.len() + 2;
+    }
+    let dct = a.date.as_deref().and_then(|d| d.parse().ok());
+    let mut anchor = Anchor::new(dct, date(2026, 11, 23), mentioned_years(&text));
+    let mut tx = Vec::new();
+    for p in &a.paragraphs {
+        scan(&text, p.span.start, p.span.end, &mut anchor, &mut tx);
+    }
+    a.timexes = tx;
+    (text, a)
+}
+
+type Row = (String, Option<String>, Option<String>, Option<String>);
+
+fn events(paras: &[&str], date_: Option<&str>, dateline: Option<&str>) -> Vec<Row> {
+    let (text, a) = article(paras, date_, dateline);
+    extract(&text, &a)
+        .into_iter()
+        .map(|e| (e.kind, e.place, e.when, e.until))
+        .collect()
+}
+
+fn s(x: &str) -> Option<String> {
+    Some(x.to_string())
+}
+
+#[test]
+fn two_day_meeting_with_place_and_weekday() {
+    let ev = events(
+        &["Ministers arrived for a two-day meeting of defence chiefs in Lisbon on Monday."],
+        Some("2021-03-15"),
+        None,
+    );
+    assert_eq!(
+        ev,
+        [(
+            "meeting".into(),
+            s("Lisbon"),
+            s("2021-03-15"),
+            s("2021-03-16")
+        )]
+    );
+}
+
+#[test]
+fn mentions_of_one_event_merge_within_an_article() {
+    let ev = events(
+        &[
+            "Leaders gathered in Lisbon on Monday.",
+            "The meeting ended today. Their two-day summit in Oslo ended last year.",
+        ],
+        Some("2021-03-15"),
+        None,
+    );
+    assert_eq!(ev.len(), 2, "{ev:?}");
+    assert_eq!(ev[0].1, s("Lisbon"));
+    assert_eq!(ev[1], ("summit".into(), s("Oslo"), s("2020"), None));
+}
+
+#[test]
+fn place_followed_by_date_is_a_further_event() {
+    let ev = events(
+        &["Work done at the Lisbon Summit will carry over to Oslo next year."],
+        Some("2021-03-15"),
+        None,
+    );
+    assert_eq!(
+        ev,
+        [
+            ("summit".into(), s("Oslo"), s("2022"), None),
+            ("summit".into(), s("Lisbon"), None, None)
+        ]
+    );
+}
+
+#[test]
+fn sidelines_event_is_separate_and_co_located() {
+    let ev = events(
+        &[
+            "Ministers met in Lisbon on Monday.",
+            "A minister is to lead a meeting of donors on the sidelines of the ministers' meeting on Monday afternoon.",
+            "A working dinner was planned for Monday evening.",
+        ],
+        Some("2021-03-15"),
+        None,
+    );
+    assert_eq!(ev.len(), 3, "{ev:?}");
+    assert!(
+        ev.iter()
+            .all(|e| e.1 == s("Lisbon") && e.2 == s("2021-03-15")),
+        "{ev:?}"
+    );
+    assert!(ev.iter().any(|e| e.0 == "dinner"));
+}
+
+#[test]
+fn undated_unplaced_events_are_dropped_and_dateline_fills_place() {
+    assert!(
+        events(
+            &["The meeting was useful, he said."],
+            Some("2021-03-15"),
+            None
+        )
+        .is_empty()
+    );
+    let ev = events(
+        &["The meeting today was useful."],
+        Some("2021-03-15"),
+        Some("Oslo"),
+    );
+    assert_eq!(ev, [("meeting".into(), s("Oslo"), s("2021-03-15"), None)]);
+}
+
+#[test]
+fn narrative_range_in_undated_article() {
+    let ev = events(
+        &[
+            "The council was founded in July 2020. Its first meeting will take place on November 28-29.",
+        ],
+        None,
+        None,
+    );
+    assert_eq!(
+        ev,
+        [("meeting".into(), None, s("2020-11-28"), s("2020-11-29"))]
+    );
+}
+
+#[test]
+fn same_venue_takes_the_previous_place() {
+    let ev = events(
+        &[
+            "Delegates gathered in Lisbon on Monday. It was at that same venue where, in May 1998, a treaty was signed.",
+        ],
+        Some("2021-03-15"),
+        None,
+    );
+    assert_eq!(ev.len(), 2, "{ev:?}");
+    assert_eq!(ev[1], ("event".into(), s("Lisbon"), s("1998-05"), None));
+}
+
+#[test]
+fn entities_give_places_and_participants() {
+    use crate::model::Entity;
+    let para = "Ana Lima met Rui Costa in Quintela on Monday, far from Lisbon.";
+    let (text, mut a) = article(&[para], Some("2021-03-15"), None);
+    let ent = |name: &str, kind: EntityType| {
+        let start = text.find(name).unwrap();
+        Entity {
+            name: name.into(),
+            kind,
+            aliases: vec![name.into()],
+            roles: vec![],
+            mentions: 1,
+            spans: vec![Span::new(start, start + name.len())],
+        }
+    };
+    a.entities = vec![
+        ent("Ana Lima", EntityType::Person),
+        ent("Rui Costa", EntityType::Person),
+        ent("Quintela", EntityType::Place),
+        ent("Lisbon", EntityType::Place),
+    ];
+    let ev = extract(&text, &a);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    // Quintela is not in the gazetteer, but it is a place entity after "in";
+    // Lisbon is in another clause.
+    assert_eq!(ev[0].place.as_deref(), Some("Quintela"));
+    assert_eq!(ev[0].participants, ["Ana Lima", "Rui Costa"]);
+    assert_eq!(ev[0].when.as_deref(), Some("2021-03-15"));
+}
+
+#[test]
+fn dates_and_places_compatibility() {
+    assert!(dates_overlap(
+        Some(("2023-07", None)),
+        Some(("2023-07-11", Some("2023-07-12")))
+    ));
+    assert!(!dates_overlap(
+        Some(("2023-06", None)),
+        Some(("2023-07-11", None))
+    ));
+    assert!(dates_overlap(
+        Some(("2022-11-29", Some("2022-11-30"))),
+        Some(("2022-11-30", None))
+    ));
+    assert!(places_compatible(Some("Romania"), Some("Bucharest")));
+    assert!(!places_compatible(Some("Madrid"), Some("Bucharest")));
+    assert_eq!(calendar("2022-11-29TEV"), s("2022-11-29"));
+    assert_eq!(calendar("2022-W47"), None);
+}

@@ -1,0 +1,400 @@
+//! Normalizing one matched expression to an ISO value. All arithmetic goes
+//! through `jiff`.
+//!
+//! Rules (HeidelTime-style, documented in `docs/timeline.md`):
+//! * explicit dates keep their precision (`2023-07`, `2008`);
+//! * a year-less day or month takes, in a dated article, the year that puts
+//!   it nearest the article date, biased by tense: past tense picks the
+//!   occurrence on or before the article date, future tense (`will`, `is
+//!   to`, `scheduled`, …) the one on or after it. An article of 2 January
+//!   saying "on December 30" therefore means the previous year;
+//! * a bare weekday follows the same rule (future → the next such day, the
+//!   article day included; past → the previous one, the day included; no
+//!   tense → the nearest one); `last`/`next` force the direction, strictly;
+//! * in an undated article, year-less dates take the last explicit year
+//!   written before them (narrative anchor), or a written weekday fixes the
+//!   year against the reference day; relative expressions stay `null`.
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+use regex::Captures;
+
+use crate::parse::date::{WrittenDate, iso, month_number, weekday, year_for_weekday};
+
+/// Tense of the sentence around an expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    None,
+}
+
+impl Tense {
+    /// Future when a future cue is present (`will`, `'ll`, `shall`, `is to`,
+    /// `going to`, `scheduled`, `expected to`, `plans to`, `next`,
+    /// `upcoming`), else past when a past-tense verb cue is (`was`, `were`,
+    /// `had`, `did`, `-ed` verbs), else none.
+    pub fn of(sentence: &str) -> Tense {
+        let lower = sentence.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let future = words.windows(2).any(|w| {
+            matches!(
+                (w[0], w[1]),
+                (
+                    "is" | "are" | "going" | "expected" | "plans" | "planned" | "due" | "set",
+                    "to"
+                )
+            )
+        }) || words.iter().any(|w| {
+            matches!(
+                *w,
+                "will" | "shall" | "upcoming" | "scheduled" | "won't" | "won’t"
+            ) || w.ends_with("'ll")
+                || w.ends_with("’ll")
+        });
+        if future {
+            return Tense::Future;
+        }
+        let past = words.iter().any(|w| {
+            matches!(
+                *w,
+                "was"
+                    | "were"
+                    | "had"
+                    | "did"
+                    | "ago"
+                    | "took"
+                    | "met"
+                    | "came"
+                    | "went"
+                    | "said"
+                    | "told"
+            ) || (w.len() > 4 && w.ends_with("ed"))
+        });
+        if past { Tense::Past } else { Tense::None }
+    }
+}
+
+/// What expressions are anchored to.
+#[derive(Clone, Debug)]
+pub struct Anchor {
+    /// The article date (document creation time), if known.
+    pub dct: Option<Date>,
+    /// Fallback day used only to fix a year from a written weekday.
+    pub reference: Date,
+    /// Years written anywhere in the article (preferred by weekday fixing).
+    pub years: Vec<i16>,
+    /// Last explicit year written so far (narrative anchor).
+    pub narrative: Option<i16>,
+}
+
+fn num(caps: &Captures, name: &str) -> Option<i32> {
+    caps.name(name).and_then(|m| m.as_str().parse().ok())
+}
+
+fn ym(y: i16, m: i8) -> String {
+    format!("{y:04}-{m:02}")
+}
+
+fn part_suffix(part: &str) -> &'static str {
+    match part {
+        "morning" => "TMO",
+        "afternoon" => "TAF",
+        "evening" => "TEV",
+        _ => "TNI",
+    }
+}
+
+impl Anchor {
+    pub fn new(dct: Option<Date>, reference: Date, years: Vec<i16>) -> Anchor {
+        Anchor {
+            dct,
+            reference,
+            years,
+            narrative: None,
+        }
+    }
+
+    /// Value and range end of one match; `sentence` is the sentence around
+    /// it, `tense` its tense.
+    pub fn resolve(
+        &mut self,
+        caps: &Captures,
+        sentence: &str,
+        tense: Tense,
+    ) -> (Option<String>, Option<String>) {
+        if caps.name("iso").is_some() {
+            let d = Date::new(
+                num(caps, "isoy").unwrap_or(0) as i16,
+                num(caps, "isom").unwrap_or(0) as i8,
+                num(caps, "isod").unwrap_or(0) as i8,
+            )
+            .ok();
+            if let Some(d) = d {
+                self.narrative = Some(d.year());
+            }
+            return (d.map(iso), None);
+        }
+        for (m, d, d2, y, wd) in [
+            ("mdm", "mdd", "mdd2", "mdy", "mdwd"),
+            ("dmm", "dmd", "dmd2", "dmy", "dmwd"),
+        ] {
+            if let Some(mm) = caps.name(m) {
+                return self.month_day(caps, mm.as_str(), d, d2, y, wd, tense);
+            }
+        }
+        if let Some(mm) = caps.name("mya") {
+            let (Some(m), Some(y)) = (month_number(mm.as_str()), num(caps, "myay")) else {
+                return (None, None);
+            };
+            self.narrative = Some(y as i16);
+            return (Some(ym(y as i16, m)), None);
+        }
+        if let Some(mm) = caps.name("mym") {
+            let Some(m) = month_number(mm.as_str()) else {
+                return (None, None);
+            };
+            if let Some(y) = num(caps, "myy") {
+                self.narrative = Some(y as i16);
+                return (Some(ym(y as i16, m)), None);
+            }
+            let rel = caps.name("myrel").map(|r| r.as_str().to_ascii_lowercase());
+            return (self.bare_month(m, rel.as_deref(), tense), None);
+        }
+        if let Some(d) = caps.name("dec") {
+            return (Some(d.as_str()[..3].to_string()), None);
+        }
+        if let Some(y) = num(caps, "year") {
+            self.narrative = Some(y as i16);
+            let m = caps.name("ymod").map(|m| m.as_str().to_ascii_lowercase());
+            let v = match m.as_deref() {
+                Some(s) if s.contains("first half") => format!("{y}-H1"),
+                Some(s) if s.contains("second half") => format!("{y}-H2"),
+                _ => format!("{y:04}"),
+            };
+            return (Some(v), None);
+        }
+        if let Some(unit) = caps.name("punit") {
+            let rel = caps["prel"].to_ascii_lowercase();
+            let rel = if rel == "the" { "this" } else { rel.as_str() };
+            return (
+                self.relative_unit(rel, &unit.as_str().to_ascii_lowercase()),
+                None,
+            );
+        }
+        if let Some(unit) = caps.name("runit") {
+            return (
+                self.relative_unit(
+                    &caps["rrel"].to_ascii_lowercase(),
+                    &unit.as_str().to_ascii_lowercase(),
+                ),
+                None,
+            );
+        }
+        if let Some(unit) = caps.name("aunit") {
+            // "a year ago" in a sentence about quarterly figures means the
+            // same quarter a year earlier (TimeML quarter granularity).
+            let quarterly = sentence.to_lowercase().contains("quarter");
+            return (
+                self.ago(caps, &unit.as_str().to_ascii_lowercase(), quarterly),
+                None,
+            );
+        }
+        if let Some(w) = caps.name("dword") {
+            let Some(dct) = self.dct else {
+                return (None, None);
+            };
+            let w = w.as_str().to_ascii_lowercase();
+            let d = match w.as_str() {
+                "yesterday" => dct.yesterday().ok(),
+                "tomorrow" => dct.tomorrow().ok(),
+                _ => Some(dct),
+            };
+            let suffix = if w == "tonight" { "TNI" } else { "" };
+            return (d.map(|d| format!("{}{suffix}", iso(d))), None);
+        }
+        if let Some(w) = caps.name("wd") {
+            let Some(wd) = weekday(w.as_str()) else {
+                return (None, None);
+            };
+            let rel = caps.name("wrel").map(|r| r.as_str().to_ascii_lowercase());
+            let d = self.weekday(wd, rel.as_deref(), tense);
+            let suffix = caps.name("wpart").map_or("", |p| part_suffix(p.as_str()));
+            return (d.map(|d| format!("{}{suffix}", iso(d))), None);
+        }
+        (None, None)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn month_day(
+        &mut self,
+        caps: &Captures,
+        month: &str,
+        d: &str,
+        d2: &str,
+        y: &str,
+        wd: &str,
+        tense: Tense,
+    ) -> (Option<String>, Option<String>) {
+        let Some(m) = month_number(month) else {
+            return (None, None);
+        };
+        let Ok(day) = i8::try_from(num(caps, d).unwrap_or(0)) else {
+            return (None, None);
+        };
+        let day2 = num(caps, d2).and_then(|x| i8::try_from(x).ok());
+        let written = WrittenDate {
+            year: num(caps, y).map(|y| y as i16),
+            month: m,
+            day,
+            weekday: caps.name(wd).and_then(|w| weekday(w.as_str())),
+        };
+        let start = if let Some(d) = written.full() {
+            self.narrative = Some(d.year());
+            Some(d)
+        } else if written.year.is_some() {
+            None
+        } else if let Some(dct) = self.dct {
+            self.nearest_year(dct, tense, |y| Date::new(y, m, day).ok())
+                .or_else(|| written.resolve(dct, &[dct.year()]))
+        } else if let Some(y) = self.narrative {
+            Date::new(y, m, day).ok()
+        } else if let Some(wd) = written.weekday {
+            year_for_weekday(m, day, wd, self.reference, &self.years)
+                .and_then(|y| Date::new(y, m, day).ok())
+        } else {
+            None
+        };
+        let until = match (start, day2) {
+            (Some(s), Some(d2)) if d2 > day => Date::new(s.year(), m, d2).ok().map(iso),
+            _ => None,
+        };
+        (start.map(iso), until)
+    }
+
+    /// Among the candidate dates of the years around the article date, the
+    /// one the tense prefers (see the module rules).
+    fn nearest_year(
+        &self,
+        dct: Date,
+        tense: Tense,
+        make: impl Fn(i16) -> Option<Date>,
+    ) -> Option<Date> {
+        let cands: Vec<Date> = (-1..=1).filter_map(|k| make(dct.year() + k)).collect();
+        let dist = |d: &Date| (d.since(dct).map(|s| s.get_days()).unwrap_or(i32::MAX)).abs();
+        let nearest = cands.iter().copied().min_by_key(dist)?;
+        let pick = match tense {
+            Tense::Past => cands.iter().copied().filter(|d| *d <= dct).max(),
+            Tense::Future => cands.iter().copied().filter(|d| *d >= dct).min(),
+            Tense::None => None,
+        };
+        // Tense only overrides the nearest date within half a year.
+        Some(pick.filter(|p| dist(p) <= 183).unwrap_or(nearest))
+    }
+
+    fn bare_month(&self, m: i8, rel: Option<&str>, tense: Tense) -> Option<String> {
+        let year = match (self.dct, rel) {
+            (Some(dct), Some("last")) => dct.year() - i16::from(m >= dct.month()),
+            (Some(dct), Some("next")) => dct.year() + i16::from(m <= dct.month()),
+            (Some(dct), Some(_)) => dct.year(),
+            (Some(dct), None) => self
+                .nearest_year(dct.first_of_month(), tense, |y| Date::new(y, m, 1).ok())?
+                .year(),
+            (None, _) => self.narrative?,
+        };
+        Some(ym(year, m))
+    }
+
+    fn relative_unit(&self, rel: &str, unit: &str) -> Option<String> {
+        let dct = self.dct?;
+        let k: i64 = match rel {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        };
+        match unit {
+            "year" => Some(format!("{:04}", dct.year() as i64 + k)),
+            "month" => dct
+                .first_of_month()
+                .checked_add(k.months())
+                .ok()
+                .map(|d| ym(d.year(), d.month())),
+            _ => {
+                let d = dct.checked_add((7 * k).days()).ok()?;
+                let w = d.iso_week_date();
+                Some(format!("{:04}-W{:02}", w.year(), w.week()))
+            }
+        }
+    }
+
+    fn ago(&self, caps: &Captures, unit: &str, quarterly: bool) -> Option<String> {
+        let dct = self.dct?;
+        let n = caps["anum"].to_ascii_lowercase();
+        let n: i64 = match n.as_str() {
+            "a" | "an" => 1,
+            w => super::day_count(w).or(match w {
+                "eleven" => Some(11),
+                "twelve" => Some(12),
+                _ => None,
+            })?,
+        };
+        let sign = if caps["adir"].eq_ignore_ascii_case("later") {
+            1
+        } else {
+            -1
+        };
+        let n = sign * n;
+        match unit {
+            "year" if quarterly => Some(format!(
+                "{:04}-Q{}",
+                dct.year() as i64 + n,
+                (dct.month() - 1) / 3 + 1
+            )),
+            "year" => Some(format!("{:04}", dct.year() as i64 + n)),
+            "month" => dct
+                .first_of_month()
+                .checked_add(n.months())
+                .ok()
+                .map(|d| ym(d.year(), d.month())),
+            "week" => {
+                let d = dct.checked_add((7 * n).days()).ok()?;
+                let w = d.iso_week_date();
+                Some(format!("{:04}-W{:02}", w.year(), w.week()))
+            }
+            _ => dct.checked_add(n.days()).ok().map(iso),
+        }
+    }
+
+    fn weekday(&self, wd: Weekday, rel: Option<&str>, tense: Tense) -> Option<Date> {
+        let dct = self.dct?;
+        let prev_or_same = || {
+            if dct.weekday() == wd {
+                Some(dct)
+            } else {
+                dct.nth_weekday(-1, wd).ok()
+            }
+        };
+        let next_or_same = || {
+            if dct.weekday() == wd {
+                Some(dct)
+            } else {
+                dct.nth_weekday(1, wd).ok()
+            }
+        };
+        match (rel, tense) {
+            (Some("last"), _) => dct.nth_weekday(-1, wd).ok(),
+            (Some("next" | "coming"), _) => dct.nth_weekday(1, wd).ok(),
+            (_, Tense::Future) => next_or_same(),
+            (_, Tense::Past) => prev_or_same(),
+            _ => {
+                let (p, n) = (prev_or_same()?, next_or_same()?);
+                let dp = dct.since(p).ok()?.get_days();
+                let dn = n.since(dct).ok()?.get_days();
+                Some(if dp <= dn { p } else { n })
+            }
+        }
+    }
+}

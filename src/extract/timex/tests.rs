@@ -1,0 +1,146 @@
+use jiff::civil::{Date, date};
+
+use super::*;
+
+fn run(s: &str, dct: Option<Date>) -> Vec<(String, Option<String>, Option<String>)> {
+    let mut anchor = Anchor::new(dct, date(2026, 11, 23), mentioned_years(s));
+    let mut out = Vec::new();
+    scan(s, 0, s.len(), &mut anchor, &mut out);
+    out.into_iter()
+        .map(|t| (t.text, t.value, t.until))
+        .collect()
+}
+
+fn one(s: &str, dct: Option<Date>) -> Option<String> {
+    let r = run(s, dct);
+    assert_eq!(r.len(), 1, "{s}: {r:?}");
+    r[0].1.clone()
+}
+
+fn v(s: &str) -> Option<String> {
+    Some(s.to_string())
+}
+
+const TUE: Option<Date> = Some(date(2022, 11, 29));
+
+#[test]
+fn absolute_forms() {
+    assert_eq!(one("It ended on Nov 29.", TUE), v("2022-11-29"));
+    assert_eq!(one("Signed 29 Nov. 2022 in Rome.", None), v("2022-11-29"));
+    assert_eq!(one("Filed 2022-11-29.", None), v("2022-11-29"));
+    assert_eq!(one("The summit in July 2023 ended.", None), v("2023-07"));
+    assert_eq!(one("It happened in April 2008.", TUE), v("2008-04"));
+    assert_eq!(one("It was founded in 2008.", TUE), v("2008"));
+    assert_eq!(one("in the 1990s", TUE), v("199"));
+    assert_eq!(one("the end of 1998", TUE), v("1998"));
+}
+
+#[test]
+fn ranges_give_until() {
+    let r = run("The meeting takes place on November 28-29.", TUE);
+    assert_eq!(
+        r[0],
+        ("November 28-29".into(), v("2022-11-28"), v("2022-11-29"))
+    );
+    let r = run("held 28-29 November 2021", None);
+    assert_eq!(r[0].1, v("2021-11-28"));
+    assert_eq!(r[0].2, v("2021-11-29"));
+}
+
+#[test]
+fn relative_to_article_date() {
+    assert_eq!(one("this meeting today", TUE), v("2022-11-29"));
+    assert_eq!(one("He arrived yesterday.", TUE), v("2022-11-28"));
+    assert_eq!(one("They meet tomorrow.", TUE), v("2022-11-30"));
+    assert_eq!(one("Sales fell last month.", TUE), v("2022-10"));
+    assert_eq!(one("The summit next year.", TUE), v("2023"));
+    assert_eq!(one("It rose this year.", TUE), v("2022"));
+    assert_eq!(one("It rose earlier this month.", TUE), v("2022-11"));
+    assert_eq!(one("It fell last week.", TUE), v("2022-W47"));
+    assert_eq!(one("It fell two years ago.", TUE), v("2020"));
+    assert_eq!(one("It fell three days ago.", TUE), v("2022-11-26"));
+    // Quarterly figures: the same quarter a year earlier.
+    assert_eq!(
+        one("Profit rose from a year earlier in the quarter.", TUE),
+        v("2021-Q4")
+    );
+}
+
+#[test]
+fn weekdays_both_ways() {
+    // 2022-11-29 is a Tuesday.
+    assert_eq!(one("He arrived on Friday.", TUE), v("2022-11-25"));
+    assert_eq!(one("He will arrive on Friday.", TUE), v("2022-12-02"));
+    assert_eq!(one("Ministers gathered on Tuesday.", TUE), v("2022-11-29"));
+    assert_eq!(one("They will meet on Tuesday.", TUE), v("2022-11-29"));
+    assert_eq!(one("It happened last Tuesday.", TUE), v("2022-11-22"));
+    assert_eq!(one("It happens next Monday", TUE), v("2022-12-05"));
+    assert_eq!(
+        one("a dinner on Wednesday evening", TUE),
+        v("2022-11-30TEV")
+    );
+}
+
+#[test]
+fn year_boundaries() {
+    let jan2 = Some(date(2023, 1, 2));
+    assert_eq!(
+        one("The vote was held on December 30.", jan2),
+        v("2022-12-30")
+    );
+    assert_eq!(one("Prices rose in December.", jan2), v("2022-12"));
+    let dec30 = Some(date(2022, 12, 30));
+    assert_eq!(
+        one("The talks will resume on January 3.", dec30),
+        v("2023-01-03")
+    );
+    assert_eq!(one("They will meet next year.", dec30), v("2023"));
+}
+
+#[test]
+fn month_and_year_forms() {
+    assert_eq!(one("in October", Some(date(1998, 1, 8))), v("1997-10"));
+    assert_eq!(one("last November", TUE), v("2021-11"));
+    assert_eq!(one("late November", TUE), v("2022-11"));
+}
+
+#[test]
+fn narrative_anchor_in_undated_articles() {
+    let r = run(
+        "The council was created in July 2023. The first meeting will take place on November 28-29.",
+        None,
+    );
+    assert_eq!(
+        r[1],
+        ("November 28-29".into(), v("2023-11-28"), v("2023-11-29"))
+    );
+    // No year before it: unresolvable.
+    assert_eq!(one("At the summit in July, he spoke.", None), None);
+    // A weekday fixes the year against the reference day.
+    assert_eq!(
+        one("on Tuesday, November 29, a meeting", None),
+        v("2022-11-29")
+    );
+}
+
+#[test]
+fn unresolvable_stays_null() {
+    assert_eq!(one("Stoltenberg confirmed Wednesday that", None), None);
+    assert_eq!(one("the meeting today", None), None);
+    assert_eq!(one("next year", None), None);
+}
+
+#[test]
+fn not_dates() {
+    let r = run("It cost $2000 and 2000 people came, 1999.5 units.", TUE);
+    assert!(r.is_empty(), "{r:?}");
+    assert!(run("May I say something", TUE).is_empty());
+    assert!(run("June Carter sang.", TUE).is_empty());
+}
+
+#[test]
+fn sentences_split_at_stops_not_abbreviations() {
+    let s = "On Nov. 29 he left. Then he came back! Ok";
+    let b = sentence_bounds(s);
+    assert_eq!(b.len(), 3, "{b:?}");
+}

@@ -1,0 +1,364 @@
+//! The cross-article timeline: every article's events folded into one list
+//! of real-world events, each with the articles and sources that report it.
+//!
+//! Merge rule (documented in `docs/timeline.md`): an event joins an earlier
+//! timeline event when
+//! * the kinds are of one family (`meeting` ~ `ministerial` ~ `talks`; the
+//!   generic `event` joins any kind), and
+//! * both name a place and the places are compatible (equal, or a city and
+//!   the country that contains it), or neither names a place and both give
+//!   the same day, and
+//! * the dates overlap at the coarser precision (`2023-07` overlaps
+//!   `2023-07-11`; a range overlaps each of its days); an event without a
+//!   date joins a dated one at the same place (the place and kind agree and
+//!   nothing contradicts).
+//!
+//! A timeline event takes at most one event of each article: the extractor
+//! already decided that two events of one article are distinct.
+//!
+//! Events are taken in input order, so the result does not depend on thread
+//! count. The merged event keeps the most precise date and place and the
+//! union of participants, articles and sources.
+
+use serde::Serialize;
+
+use crate::extract::events::{dates_overlap, places, same_family};
+use crate::model::{Article, Event};
+use crate::print::SCHEMA_VERSION;
+
+/// One real-world event and who reports it.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub struct TimelineEvent {
+    pub when: Option<String>,
+    pub until: Option<String>,
+    pub kind: String,
+    /// The description from the first article that reports it.
+    pub what: String,
+    #[serde(rename = "where")]
+    pub place: Option<String>,
+    pub participants: Vec<String>,
+    /// Ids of the reporting articles, in input order.
+    pub articles: Vec<String>,
+    /// Their sources (outlets), deduplicated, in input order.
+    pub sources: Vec<String>,
+    /// Number of article events merged into this one.
+    pub mentions: usize,
+}
+
+/// The `timeline --format json` document.
+#[derive(Serialize, Clone, Debug)]
+pub struct Timeline {
+    pub version: u32,
+    pub events: Vec<TimelineEvent>,
+}
+
+/// Folds article events into timeline events.
+#[derive(Debug, Default)]
+pub struct TimelineBuilder {
+    events: Vec<TimelineEvent>,
+}
+
+/// Whether article event `e` and timeline event `t` are the same event.
+pub fn same_event(t: &TimelineEvent, e: &Event) -> bool {
+    if !same_family(&t.kind, &e.kind) {
+        return false;
+    }
+    let overlap = dates_overlap(
+        t.when.as_deref().map(|w| (w, t.until.as_deref())),
+        e.when.as_deref().map(|w| (w, e.until.as_deref())),
+    );
+    match (&t.place, &e.place) {
+        (Some(a), Some(b)) => places::compatible(a, b) && overlap,
+        (None, None) => {
+            overlap && t.when.as_deref().is_some_and(|w| w.len() == 10) && t.when == e.when
+        }
+        _ => false,
+    }
+}
+
+impl TimelineBuilder {
+    pub fn add(&mut self, a: &Article) {
+        for e in &a.events {
+            self.add_event(a, e);
+        }
+    }
+
+    fn add_event(&mut self, a: &Article, e: &Event) {
+        // Events one article keeps apart (a meeting on the sidelines of
+        // another) stay apart: a timeline event takes one event per article.
+        let target = self
+            .events
+            .iter_mut()
+            .find(|t| !t.articles.contains(&a.id) && same_event(t, e));
+        let Some(t) = target else {
+            self.events.push(TimelineEvent {
+                when: e.when.clone(),
+                until: e.until.clone(),
+                kind: e.kind.clone(),
+                what: e.what.clone(),
+                place: e.place.clone(),
+                participants: e.participants.clone(),
+                articles: vec![a.id.clone()],
+                sources: a.source.iter().cloned().collect(),
+                mentions: 1,
+            });
+            return;
+        };
+        t.mentions += 1;
+        if t.kind == "event" {
+            t.kind.clone_from(&e.kind);
+        }
+        let more_precise = match (&t.when, &e.when) {
+            (None, Some(_)) => true,
+            (Some(x), Some(y)) => y.len() > x.len(),
+            _ => false,
+        };
+        if more_precise {
+            t.when.clone_from(&e.when);
+            t.until.clone_from(&e.until);
+        } else if t.when == e.when && e.until > t.until {
+            t.until.clone_from(&e.until);
+        }
+        if let (Some(x), Some(y)) = (&t.place, &e.place) {
+            t.place = Some(places::more_specific(x, y).to_string());
+        }
+        for p in &e.participants {
+            if !t.participants.contains(p) {
+                t.participants.push(p.clone());
+            }
+        }
+        if !t.articles.contains(&a.id) {
+            t.articles.push(a.id.clone());
+        }
+        if let Some(s) = &a.source
+            && !t.sources.contains(s)
+        {
+            t.sources.push(s.clone());
+        }
+    }
+
+    /// The events in date order (undated last), then place, kind and text.
+    pub fn finish(self) -> Vec<TimelineEvent> {
+        let mut events = self.events;
+        events.sort_by(|a, b| {
+            (a.when.is_none(), &a.when, &a.place, &a.kind, &a.what).cmp(&(
+                b.when.is_none(),
+                &b.when,
+                &b.place,
+                &b.kind,
+                &b.what,
+            ))
+        });
+        events
+    }
+}
+
+/// Keeps the events that involve `entity` (a participant, the place or the
+/// description, case-insensitive) and fall within `since..=until` (ISO
+/// prefixes; an event overlapping the window is kept, undated events are
+/// dropped when a window is given).
+pub fn filter(
+    events: Vec<TimelineEvent>,
+    entity: Option<&str>,
+    since: Option<&str>,
+    until: Option<&str>,
+) -> Vec<TimelineEvent> {
+    let needle = entity.map(str::to_lowercase);
+    events
+        .into_iter()
+        .filter(|e| {
+            needle.as_ref().is_none_or(|n| {
+                e.participants.iter().any(|p| p.to_lowercase().contains(n))
+                    || e.place
+                        .as_ref()
+                        .is_some_and(|p| p.to_lowercase().contains(n))
+                    || e.what.to_lowercase().contains(n)
+            })
+        })
+        .filter(|e| {
+            if since.is_none() && until.is_none() {
+                return true;
+            }
+            let Some(w) = e.when.as_deref() else {
+                return false;
+            };
+            let window = (since.unwrap_or("0000"), Some(until.unwrap_or("9999")));
+            dates_overlap(Some((w, e.until.as_deref())), Some(window))
+        })
+        .collect()
+}
+
+/// The JSON document for a list of events.
+pub fn document(events: Vec<TimelineEvent>) -> Timeline {
+    Timeline {
+        version: SCHEMA_VERSION,
+        events,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn ev(kind: &str, place: Option<&str>, when: Option<&str>, until: Option<&str>) -> Event {
+        Event {
+            what: format!("{kind} x"),
+            kind: kind.into(),
+            place: place.map(Into::into),
+            when: when.map(Into::into),
+            until: until.map(Into::into),
+            participants: vec![],
+            span: Span::default(),
+        }
+    }
+
+    fn art(id: &str, source: &str, events: Vec<Event>) -> Article {
+        Article {
+            id: id.into(),
+            source: Some(source.into()),
+            events,
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn same_kind_place_and_overlapping_dates_merge() {
+        let mut b = TimelineBuilder::default();
+        b.add(&art(
+            "a",
+            "A",
+            vec![ev(
+                "meeting",
+                Some("Lisbon"),
+                Some("2021-03-15"),
+                Some("2021-03-16"),
+            )],
+        ));
+        b.add(&art(
+            "b",
+            "B",
+            vec![ev("ministerial", Some("Lisbon"), Some("2021-03-16"), None)],
+        ));
+        b.add(&art(
+            "c",
+            "C",
+            vec![ev("meeting", Some("Portugal"), None, None)],
+        ));
+        let t = b.finish();
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(t[0].articles, ["a", "b", "c"]);
+        assert_eq!(t[0].sources, ["A", "B", "C"]);
+        assert_eq!(t[0].place.as_deref(), Some("Lisbon"));
+        assert_eq!(t[0].until.as_deref(), Some("2021-03-16"));
+    }
+
+    #[test]
+    fn month_precision_joins_days_but_other_places_and_kinds_do_not() {
+        let mut b = TimelineBuilder::default();
+        b.add(&art(
+            "a",
+            "A",
+            vec![ev("summit", Some("Oslo"), Some("2023-07"), None)],
+        ));
+        b.add(&art(
+            "b",
+            "B",
+            vec![ev(
+                "summit",
+                Some("Oslo"),
+                Some("2023-07-11"),
+                Some("2023-07-12"),
+            )],
+        ));
+        b.add(&art(
+            "c",
+            "C",
+            vec![ev("summit", Some("Madrid"), Some("2023-07-11"), None)],
+        ));
+        b.add(&art(
+            "d",
+            "D",
+            vec![ev("dinner", Some("Oslo"), Some("2023-07-11"), None)],
+        ));
+        b.add(&art(
+            "e",
+            "E",
+            vec![ev("summit", Some("Oslo"), Some("2024-07"), None)],
+        ));
+        let t = b.finish();
+        assert_eq!(t.len(), 4, "{t:?}");
+        let oslo = t
+            .iter()
+            .find(|e| e.kind == "summit" && e.articles.len() == 2)
+            .unwrap();
+        assert_eq!(oslo.when.as_deref(), Some("2023-07-11"));
+    }
+
+    #[test]
+    fn events_one_article_keeps_apart_stay_apart() {
+        let mut b = TimelineBuilder::default();
+        b.add(&art(
+            "a",
+            "A",
+            vec![ev("meeting", Some("Lisbon"), Some("2021-03-15"), None)],
+        ));
+        b.add(&art(
+            "b",
+            "B",
+            vec![
+                ev("meeting", Some("Lisbon"), Some("2021-03-15"), None),
+                ev("meeting", Some("Lisbon"), Some("2021-03-15"), None),
+            ],
+        ));
+        let t = b.finish();
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].articles.len() + t[1].articles.len(), 3);
+    }
+
+    #[test]
+    fn unplaced_events_merge_only_on_the_same_day() {
+        let mut b = TimelineBuilder::default();
+        b.add(&art(
+            "a",
+            "A",
+            vec![ev("meeting", None, Some("2023-11-28"), None)],
+        ));
+        b.add(&art(
+            "b",
+            "B",
+            vec![ev("meeting", None, Some("2023-11-28"), None)],
+        ));
+        b.add(&art(
+            "c",
+            "C",
+            vec![ev("meeting", None, Some("2023-11"), None)],
+        ));
+        assert_eq!(b.finish().len(), 2);
+    }
+
+    #[test]
+    fn filters_by_entity_and_window() {
+        let mut b = TimelineBuilder::default();
+        b.add(&art(
+            "a",
+            "A",
+            vec![ev("summit", Some("Oslo"), Some("2023-07"), None)],
+        ));
+        b.add(&art(
+            "b",
+            "B",
+            vec![ev("meeting", Some("Rome"), Some("2022-11-29"), None)],
+        ));
+        b.add(&art(
+            "c",
+            "C",
+            vec![ev("meeting", Some("Paris"), None, None)],
+        ));
+        let all = b.finish();
+        assert_eq!(filter(all.clone(), Some("oslo"), None, None).len(), 1);
+        assert_eq!(filter(all.clone(), None, Some("2023-01-01"), None).len(), 1);
+        assert_eq!(filter(all.clone(), None, None, Some("2022-12")).len(), 1);
+        assert_eq!(filter(all, None, None, None).len(), 3);
+    }
+}
