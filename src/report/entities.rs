@@ -8,7 +8,9 @@
 
 use serde::Serialize;
 
-use crate::extract::entities::canon::same_person;
+use std::collections::HashMap;
+
+use crate::extract::entities::canon::{same_person, translit_fold};
 use crate::model::{Article, EntityType};
 use crate::print::SCHEMA_VERSION;
 
@@ -37,10 +39,18 @@ pub struct EntityReport {
 }
 
 /// Folds article entities into corpus entities.
+///
+/// Lookups go through two indexes so that folding stays linear in the
+/// number of article entities: every name and alias key points to the first
+/// corpus entity that carries it, and people are bucketed by the first
+/// letters of their folded surname (two surnames can only be variants when
+/// those letters agree, see `similar_surname`).
 #[derive(Debug, Default)]
 pub struct EntityAggregator {
     articles: usize,
     items: Vec<CorpusEntity>,
+    by_key: HashMap<(EntityType, String), usize>,
+    by_surname: HashMap<String, Vec<usize>>,
 }
 
 fn key(s: &str) -> String {
@@ -51,35 +61,38 @@ fn key(s: &str) -> String {
     s.to_lowercase().replace('.', "")
 }
 
+/// The bucket of a person's name: the first three letters of the folded
+/// surname.
+fn surname_bucket(name: &str) -> Option<String> {
+    let last = name.split_whitespace().last()?;
+    Some(translit_fold(last).chars().take(3).collect())
+}
+
 impl EntityAggregator {
     pub fn add(&mut self, a: &Article) {
         self.articles += 1;
         for e in &a.entities {
-            let names: Vec<String> = std::iter::once(&e.name)
+            let mut found = std::iter::once(&e.name)
                 .chain(&e.aliases)
-                .map(|s| key(s))
-                .collect();
-            let shares_name = |c: &CorpusEntity| {
-                c.kind == e.kind
-                    && std::iter::once(&c.name)
-                        .chain(&c.aliases)
-                        .any(|s| names.contains(&key(s)))
-            };
-            let mut found = self.items.iter().position(shares_name);
+                .filter_map(|s| self.by_key.get(&(e.kind, key(s))).copied())
+                .min();
             if found.is_none() && e.kind == EntityType::Person {
                 let words: Vec<&str> = e.name.split_whitespace().collect();
-                let cands: Vec<usize> = (0..self.items.len())
+                let bucket = surname_bucket(&e.name).and_then(|b| self.by_surname.get(&b));
+                let cands: Vec<usize> = bucket
+                    .into_iter()
+                    .flatten()
+                    .copied()
                     .filter(|&i| {
                         let c = &self.items[i];
-                        c.kind == EntityType::Person
-                            && same_person(&words, &c.name.split_whitespace().collect::<Vec<_>>())
+                        same_person(&words, &c.name.split_whitespace().collect::<Vec<_>>())
                     })
                     .collect();
                 if cands.len() == 1 {
                     found = Some(cands[0]);
                 }
             }
-            match found {
+            let i = match found {
                 Some(i) => {
                     let c = &mut self.items[i];
                     c.mentions += e.mentions;
@@ -100,15 +113,37 @@ impl EntityAggregator {
                     {
                         c.name = e.name.clone();
                     }
+                    i
                 }
-                None => self.items.push(CorpusEntity {
-                    name: e.name.clone(),
-                    kind: e.kind,
-                    mentions: e.mentions,
-                    articles: 1,
-                    aliases: e.aliases.clone(),
-                    roles: e.roles.clone(),
-                }),
+                None => {
+                    self.items.push(CorpusEntity {
+                        name: e.name.clone(),
+                        kind: e.kind,
+                        mentions: e.mentions,
+                        articles: 1,
+                        aliases: e.aliases.clone(),
+                        roles: e.roles.clone(),
+                    });
+                    self.items.len() - 1
+                }
+            };
+            self.index(i, e.kind, std::iter::once(&e.name).chain(&e.aliases));
+        }
+    }
+
+    /// Records the names now carried by item `i`.
+    fn index<'a>(&mut self, i: usize, kind: EntityType, names: impl Iterator<Item = &'a String>) {
+        for n in names {
+            self.by_key.entry((kind, key(n))).or_insert(i);
+        }
+        let own = key(&self.items[i].name);
+        self.by_key.entry((kind, own)).or_insert(i);
+        if kind == EntityType::Person {
+            if let Some(b) = surname_bucket(&self.items[i].name) {
+                let list = self.by_surname.entry(b).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
             }
         }
     }

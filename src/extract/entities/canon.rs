@@ -438,7 +438,7 @@ pub(crate) fn similar_surname(a: &str, b: &str) -> bool {
         && edit_distance(&fa, &fb) <= 1
 }
 
-fn translit_fold(s: &str) -> String {
+pub(crate) fn translit_fold(s: &str) -> String {
     let mut t = s.to_lowercase();
     for (from, to) in [
         ("yy", "y"),
