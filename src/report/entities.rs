@@ -138,12 +138,12 @@ impl EntityAggregator {
         }
         let own = key(&self.items[i].name);
         self.by_key.entry((kind, own)).or_insert(i);
-        if kind == EntityType::Person {
-            if let Some(b) = surname_bucket(&self.items[i].name) {
-                let list = self.by_surname.entry(b).or_default();
-                if !list.contains(&i) {
-                    list.push(i);
-                }
+        if kind == EntityType::Person
+            && let Some(b) = surname_bucket(&self.items[i].name)
+        {
+            let list = self.by_surname.entry(b).or_default();
+            if !list.contains(&i) {
+                list.push(i);
             }
         }
     }
