@@ -63,10 +63,10 @@ pub struct Article {
     pub timexes: Vec<Timex>,
 }
 
-/// A wire-style opening such as `BUCHAREST. Nov 29 (Interfax-Ukraine) –`.
+/// A wire-style opening such as `LISBON. Mar 3 (Agency-Name) –`.
 #[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
 pub struct Dateline {
-    /// The place in normal capitalization (`Bucharest`).
+    /// The place in normal capitalization (`Lisbon`).
     pub place: Option<String>,
     /// ISO date when the dateline gives a day and the year can be fixed.
     pub date: Option<String>,
@@ -131,7 +131,7 @@ pub struct Entity {
     pub kind: EntityType,
     /// Distinct surface forms as written, in order of first appearance.
     pub aliases: Vec<String>,
-    /// Titles and roles given to a person (`NATO Secretary General`).
+    /// Titles and roles given to a person (`UN Secretary General`).
     pub roles: Vec<String>,
     pub mentions: usize,
     pub spans: Vec<Span>,

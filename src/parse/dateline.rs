@@ -1,5 +1,5 @@
 //! Wire-style datelines at the start of the first body paragraph:
-//! `BUCHAREST. Nov 29 (Interfax-Ukraine) –`, `KYIV, Nov 3 (Reuters) -`,
+//! `LISBON. Mar 3 (Agency-Name) –`, `KYIV, Nov 3 (Reuters) -`,
 //! `WASHINGTON (AP) —`, `PARIS, 12 March (AFP) -`, `LONDON —`.
 
 use std::sync::LazyLock;
@@ -48,7 +48,7 @@ pub fn find(para: &str) -> Option<RawDateline> {
         return None;
     }
     // A bare "WORD —" with neither date nor agency is only a dateline when it
-    // reads as a place name rather than an acronym ("NATO —"): long enough
+    // reads as a place name rather than an acronym ("OPEC —"): long enough
     // and closed by a real dash.
     if date.is_none() && agency.is_none() && (letters < 5 || dash == "-" || dash == ":") {
         return None;
@@ -65,7 +65,7 @@ pub fn find(para: &str) -> Option<RawDateline> {
     })
 }
 
-/// Drops the separator after the place: `BUCHAREST.` → `BUCHAREST`, but
+/// Drops the separator after the place: `LISBON.` → `LISBON`, but
 /// `Calif.` keeps the dot of its abbreviation.
 fn trim_place(place: &str) -> &str {
     let place = place.trim_end_matches(',');
@@ -165,7 +165,7 @@ mod tests {
 
     #[test]
     fn not_datelines() {
-        assert_eq!(find("NATO — the alliance said"), None);
+        assert_eq!(find("OPEC — the cartel said"), None);
         assert_eq!(find("The minister said - nothing"), None);
         assert_eq!(find("US - Text"), None);
         assert_eq!(find("On Tuesday, the ministers met"), None);

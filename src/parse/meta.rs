@@ -53,7 +53,7 @@ static CORRESPONDENT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("correspondent regex")
 });
 
-/// The outlet of "an Ukrinform correspondent reports".
+/// The outlet of "an Agro-Wire correspondent reports".
 pub fn correspondent_source(body: &str) -> Option<String> {
     CORRESPONDENT
         .captures(body)
@@ -111,7 +111,7 @@ static WEEKDAY_MENTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The first weekday the body names: the usual way a wire story says which
-/// day it reports ("… in Bucharest on Tuesday").
+/// day it reports ("… in Lisbon on Tuesday").
 pub fn first_weekday(body: &str) -> Option<Weekday> {
     WEEKDAY_MENTION
         .captures(body)

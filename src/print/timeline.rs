@@ -66,7 +66,7 @@ fn mermaid_safe(s: &str) -> String {
         .join(" ")
 }
 
-/// One event's label: `meeting in Bucharest (4 articles)`.
+/// One event's label: `meeting in Lisbon (4 articles)`.
 pub fn label(e: &TimelineEvent) -> String {
     let mut s = e.kind.clone();
     if let Some(p) = &e.place {
