@@ -4,13 +4,21 @@
 //! and share a name or alias (case-insensitive), or, for people, when the
 //! names are variants of one person by the in-article rules (similar
 //! surname, compatible given name). A bare surname joins a full name only
-//! when exactly one person in the corpus so far carries that surname.
+//! when exactly one person in the corpus so far carries that surname. An
+//! organization named by an acronym joins one whose name has those initials
+//! (`G7` and `Group of Seven`).
+//!
+//! The corpus name of an entity is the article-level name used for the most
+//! mentions; for people a name with more words wins first (a full name over
+//! a bare surname); ties go to the shorter, then the first in code-point
+//! order.
 
 use serde::Serialize;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::extract::entities::canon::{same_person, translit_fold};
+use crate::extract::entities::{initials, is_acronym};
 use crate::model::{Article, EntityType};
 use crate::print::SCHEMA_VERSION;
 
@@ -51,6 +59,22 @@ pub struct EntityAggregator {
     items: Vec<CorpusEntity>,
     by_key: HashMap<(EntityType, String), usize>,
     by_surname: HashMap<String, Vec<usize>>,
+    /// Mentions per article-level name, for each item.
+    names: Vec<BTreeMap<String, usize>>,
+}
+
+/// Lookup keys of one name: the name itself and, for organizations, the
+/// acronym it is or abbreviates.
+fn keys(kind: EntityType, s: &str) -> Vec<String> {
+    let mut out = vec![key(s)];
+    if kind == EntityType::Organization {
+        if is_acronym(s) {
+            out.push(format!("acronym:{s}"));
+        } else if let Some(a) = initials(s).filter(|a| a.chars().count() >= 2) {
+            out.push(format!("acronym:{a}"));
+        }
+    }
+    out
 }
 
 fn key(s: &str) -> String {
@@ -68,13 +92,36 @@ fn surname_bucket(name: &str) -> Option<String> {
     Some(translit_fold(last).chars().take(3).collect())
 }
 
+/// The corpus name among the article-level names (see the module docs).
+fn corpus_name(kind: EntityType, names: &BTreeMap<String, usize>) -> String {
+    let words = |n: &str| {
+        if kind == EntityType::Person {
+            n.split_whitespace().count()
+        } else {
+            0
+        }
+    };
+    names
+        .iter()
+        .max_by(|(a, ma), (b, mb)| {
+            words(a)
+                .cmp(&words(b))
+                .then(ma.cmp(mb))
+                .then(b.chars().count().cmp(&a.chars().count()))
+                .then(b.cmp(a))
+        })
+        .map(|(n, _)| n.clone())
+        .unwrap_or_default()
+}
+
 impl EntityAggregator {
     pub fn add(&mut self, a: &Article) {
         self.articles += 1;
         for e in &a.entities {
             let mut found = std::iter::once(&e.name)
                 .chain(&e.aliases)
-                .filter_map(|s| self.by_key.get(&(e.kind, key(s))).copied())
+                .flat_map(|s| keys(e.kind, s))
+                .filter_map(|k| self.by_key.get(&(e.kind, k)).copied())
                 .min();
             if found.is_none() && e.kind == EntityType::Person {
                 let words: Vec<&str> = e.name.split_whitespace().collect();
@@ -107,12 +154,7 @@ impl EntityAggregator {
                             c.roles.push(r.clone());
                         }
                     }
-                    // Keep the fuller name (more words).
-                    if e.name.split_whitespace().count() > c.name.split_whitespace().count()
-                        && e.kind == EntityType::Person
-                    {
-                        c.name = e.name.clone();
-                    }
+                    *self.names[i].entry(e.name.clone()).or_default() += e.mentions;
                     i
                 }
                 None => {
@@ -124,6 +166,8 @@ impl EntityAggregator {
                         aliases: e.aliases.clone(),
                         roles: e.roles.clone(),
                     });
+                    self.names
+                        .push(BTreeMap::from([(e.name.clone(), e.mentions)]));
                     self.items.len() - 1
                 }
             };
@@ -134,10 +178,10 @@ impl EntityAggregator {
     /// Records the names now carried by item `i`.
     fn index<'a>(&mut self, i: usize, kind: EntityType, names: impl Iterator<Item = &'a String>) {
         for n in names {
-            self.by_key.entry((kind, key(n))).or_insert(i);
+            for k in keys(kind, n) {
+                self.by_key.entry((kind, k)).or_insert(i);
+            }
         }
-        let own = key(&self.items[i].name);
-        self.by_key.entry((kind, own)).or_insert(i);
         if kind == EntityType::Person
             && let Some(b) = surname_bucket(&self.items[i].name)
         {
@@ -154,8 +198,12 @@ impl EntityAggregator {
         let mut v: Vec<CorpusEntity> = self
             .items
             .iter()
-            .filter(|c| kind.is_none_or(|k| c.kind == k))
-            .cloned()
+            .zip(&self.names)
+            .filter(|(c, _)| kind.is_none_or(|k| c.kind == k))
+            .map(|(c, names)| CorpusEntity {
+                name: corpus_name(c.kind, names),
+                ..c.clone()
+            })
             .collect();
         v.sort_by(|a, b| {
             b.mentions
