@@ -650,11 +650,25 @@ fn gazetteer_places(
     }
 }
 
+fn reports_the_story(article: &Article, e: &crate::model::Entity) -> bool {
+    let names = std::iter::once(&e.name).chain(&e.aliases);
+    let reporters: Vec<&String> = article
+        .source
+        .iter()
+        .chain(&article.credits)
+        .chain(article.dateline.iter().flat_map(|d| d.agency.iter()))
+        .collect();
+    names.into_iter().any(|n| reporters.contains(&n))
+}
+
 fn sentence_participants(article: &Article, s0: usize, s1: usize) -> Vec<String> {
     let mut found: Vec<(usize, &str)> = article
         .entities
         .iter()
         .filter(|e| e.kind != EntityType::Place)
+        // The outlet or agencies that report the story are not actors in it
+        // ("…, an X correspondent reports").
+        .filter(|e| !reports_the_story(article, e))
         .filter_map(|e| {
             e.spans
                 .iter()

@@ -192,6 +192,18 @@ impl EntityAggregator {
         }
     }
 
+    /// Article-level entity names mapped to their corpus names.
+    pub fn canonical_names(&self) -> HashMap<String, String> {
+        let mut out = HashMap::new();
+        for (c, names) in self.items.iter().zip(&self.names) {
+            let corpus = corpus_name(c.kind, names);
+            for n in names.keys() {
+                out.entry(n.clone()).or_insert_with(|| corpus.clone());
+            }
+        }
+        out
+    }
+
     /// The entities, most mentioned first, optionally of one type and cut
     /// to the first `top`.
     pub fn ranked(&self, kind: Option<EntityType>, top: Option<usize>) -> Vec<CorpusEntity> {

@@ -20,11 +20,14 @@
 //! count. The merged event keeps the most precise date and place and the
 //! union of participants, articles and sources.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::extract::events::{dates_overlap, places, same_family};
 use crate::model::{Article, Event};
 use crate::print::SCHEMA_VERSION;
+use crate::report::entities::EntityAggregator;
 
 /// One real-world event and who reports it.
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
@@ -53,9 +56,28 @@ pub struct Timeline {
 }
 
 /// Folds article events into timeline events.
+///
+/// Candidates for a merge are looked up by [`bucket`], so folding stays
+/// linear in the number of events; participants are renamed to their corpus
+/// names (the `entities` report's merge) when the timeline is finished.
 #[derive(Debug, Default)]
 pub struct TimelineBuilder {
     events: Vec<TimelineEvent>,
+    buckets: HashMap<String, Vec<usize>>,
+    entities: EntityAggregator,
+}
+
+/// The only events an event can merge with share its bucket: compatible
+/// places are equal or lie in one country, and events without a place merge
+/// only on the same day.
+fn bucket(place: Option<&str>, when: Option<&str>) -> String {
+    match place {
+        Some(p) => match places::lookup(p) {
+            Some(info) => format!("country:{}", info.country),
+            None => format!("place:{}", p.to_lowercase()),
+        },
+        None => format!("day:{}", when.unwrap_or("")),
+    }
 }
 
 /// Whether article event `e` and timeline event `t` are the same event.
@@ -78,6 +100,7 @@ pub fn same_event(t: &TimelineEvent, e: &Event) -> bool {
 
 impl TimelineBuilder {
     pub fn add(&mut self, a: &Article) {
+        self.entities.add(a);
         for e in &a.events {
             self.add_event(a, e);
         }
@@ -86,11 +109,14 @@ impl TimelineBuilder {
     fn add_event(&mut self, a: &Article, e: &Event) {
         // Events one article keeps apart (a meeting on the sidelines of
         // another) stay apart: a timeline event takes one event per article.
-        let target = self
-            .events
-            .iter_mut()
-            .find(|t| !t.articles.contains(&a.id) && same_event(t, e));
-        let Some(t) = target else {
+        let key = bucket(e.place.as_deref(), e.when.as_deref());
+        let candidates = self.buckets.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+        let target = candidates
+            .iter()
+            .copied()
+            .find(|&i| !self.events[i].articles.contains(&a.id) && same_event(&self.events[i], e));
+        let Some(i) = target else {
+            self.buckets.entry(key).or_default().push(self.events.len());
             self.events.push(TimelineEvent {
                 when: e.when.clone(),
                 until: e.until.clone(),
@@ -104,6 +130,7 @@ impl TimelineBuilder {
             });
             return;
         };
+        let t = &mut self.events[i];
         t.mentions += 1;
         if t.kind == "event" {
             t.kind.clone_from(&e.kind);
@@ -139,7 +166,18 @@ impl TimelineBuilder {
 
     /// The events in date order (undated last), then place, kind and text.
     pub fn finish(self) -> Vec<TimelineEvent> {
+        let names = self.entities.canonical_names();
         let mut events = self.events;
+        for e in &mut events {
+            let mut renamed: Vec<String> = Vec::with_capacity(e.participants.len());
+            for p in &e.participants {
+                let n = names.get(p).cloned().unwrap_or_else(|| p.clone());
+                if !renamed.contains(&n) {
+                    renamed.push(n);
+                }
+            }
+            e.participants = renamed;
+        }
         events.sort_by(|a, b| {
             (a.when.is_none(), &a.when, &a.place, &a.kind, &a.what).cmp(&(
                 b.when.is_none(),
