@@ -1,0 +1,506 @@
+//! Speaker attribution: the cue and noun phrase around each quote, then
+//! pronouns, titles and short names resolved to people named in the article,
+//! and the decision whether a quoted span is speech at all.
+
+use std::collections::HashSet;
+
+use super::detect::Raw;
+use super::names::{self, Names};
+use super::words::{self, Pron, Tok};
+
+/// A quoted span found by the detector.
+#[derive(Clone, Copy, Debug)]
+pub struct Found {
+    pub para: usize,
+    /// Index of the quote within its paragraph.
+    pub index: usize,
+    pub raw: Raw,
+}
+
+/// A quote kept as speech, with its speaker.
+#[derive(Clone, Debug)]
+pub struct Attributed {
+    pub para: usize,
+    pub raw: Raw,
+    pub speaker: Option<String>,
+    pub cue: Option<String>,
+}
+
+/// The noun phrase that goes with a cue.
+#[derive(Clone, Debug)]
+enum Np {
+    /// A name as written, titles removed; an institution loses its `the`.
+    Name(String),
+    /// A subject pronoun at a byte offset in the file.
+    Pron(Pron, usize),
+    /// A description (`the NATO chief`): lowercased words and the text.
+    Desc(Vec<String>, String),
+}
+
+fn is_sentence_end(t: &Tok) -> bool {
+    matches!(t.text, "." | "!" | "?" | "…")
+}
+
+fn is_dash(t: &Tok) -> bool {
+    matches!(t.text, "," | "—" | "–" | "-" | "(" | ")" | ";")
+}
+
+/// Words that end a descriptive noun phrase read forward.
+fn is_np_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on" | "at" | "during" | "after" | "before" | "when" | "while" | "that" | "who"
+            | "which" | "to" | "from" | "with" | "as" | "and" | "but" | "said" | "says" | "told"
+            | "added" | "last" | "this" | "on." | "about" | "because" | "if" | "than" | "into"
+            | "by" | "since" | "is" | "was" | "has" | "had"
+    )
+}
+
+fn text_of(p: &str, toks: &[Tok]) -> String {
+    match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => p[a.start..b.end].to_string(),
+        _ => String::new(),
+    }
+}
+
+/// A capitalized run read as a name or, when it is all titles, as a
+/// description.
+fn run_np(p: &str, run: &[Tok], det: Option<&Tok>) -> Option<Np> {
+    let k = names::title_split(run);
+    if k < run.len() {
+        let name = &run[k..];
+        if name.len() == 1 && words::is_stop_cap(name[0].text) {
+            return None;
+        }
+        return Some(Np::Name(text_of(p, name)));
+    }
+    let mut ws: Vec<String> = det.iter().map(|d| d.lower()).collect();
+    ws.extend(run.iter().map(|t| t.lower()));
+    let start = det.map_or(run[0].start, |d| d.start);
+    Some(Np::Desc(ws, p[start..run[run.len() - 1].end].to_string()))
+}
+
+/// The noun phrase ending just before `toks[ci]` (a cue), not reaching
+/// below `lo`.
+fn np_backward(p: &str, toks: &[Tok], ci: usize, lo: usize, off: usize) -> Option<Np> {
+    let mut j = ci;
+    while j > lo && words::is_adverb(toks[j - 1].text) {
+        j -= 1;
+    }
+    if j <= lo {
+        return None;
+    }
+    let j = j - 1;
+    let t = &toks[j];
+    if let Some(pr) = words::pronoun(t.text) {
+        return Some(Np::Pron(pr, off + t.start));
+    }
+    if t.text == "," || t.text == ")" {
+        // An appositive: `X, the head of Y, said`.
+        let mut k = j;
+        while k > lo && j - k < 16 {
+            k -= 1;
+            if toks[k].text == "," || toks[k].text == "(" {
+                return np_backward(p, toks, k, lo, off);
+            }
+        }
+        return None;
+    }
+    if !t.is_word() {
+        return None;
+    }
+    if t.is_cap() {
+        let mut s = j;
+        while s > lo {
+            let u = &toks[s - 1];
+            if u.is_word() && u.is_cap() && !words::is_stop_cap(u.text) {
+                s -= 1;
+            } else if (words::is_name_particle(u.text) || u.text == "of")
+                && s >= lo + 2
+                && toks[s - 2].is_cap()
+            {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        if s < j + 1 && words::is_stop_cap(toks[s].text) && s == j {
+            return None;
+        }
+        let det = (s > lo && words::is_det(toks[s - 1].text)).then(|| &toks[s - 1]);
+        return run_np(p, &toks[s..=j], det);
+    }
+    // A lowercase description back to its determiner.
+    let mut d = j;
+    let mut n = 0;
+    while n < 7 {
+        if words::is_det(toks[d].text) {
+            if d == j {
+                return None;
+            }
+            let ws = toks[d..=j].iter().map(|t| t.lower()).collect();
+            return Some(Np::Desc(ws, text_of(p, &toks[d..=j])));
+        }
+        if d == lo || !toks[d].is_word() {
+            break;
+        }
+        d -= 1;
+        n += 1;
+    }
+    let w = t.lower();
+    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !words::is_cue(&w) {
+        return Some(Np::Desc(vec![w], t.text.to_string()));
+    }
+    None
+}
+
+/// The noun phrase starting at `toks[i]`.
+fn np_forward(p: &str, toks: &[Tok], i: usize, off: usize) -> Option<Np> {
+    let t = toks.get(i)?;
+    if let Some(pr) = words::pronoun(t.text) {
+        return Some(Np::Pron(pr, off + t.start));
+    }
+    let (det, s) = if words::is_det(t.text) {
+        (Some(t), i + 1)
+    } else {
+        (None, i)
+    };
+    let first = toks.get(s)?;
+    if !first.is_word() {
+        return None;
+    }
+    if first.is_cap() {
+        let run = names::cap_runs(&toks[s..]);
+        let (_, e) = *run.first()?;
+        // A lowercase head after capitalized modifiers (`the NATO chief`).
+        let mut end = s + e;
+        if det.is_some() {
+            while end < toks.len()
+                && end - s < 6
+                && toks[end].is_word()
+                && !toks[end].is_cap()
+                && !is_np_stop(toks[end].text)
+                && !words::is_cue(toks[end].text)
+            {
+                end += 1;
+            }
+        }
+        if end > s + e {
+            let start = det.map_or(first.start, |d| d.start);
+            let mut ws: Vec<String> = det.iter().map(|d| d.lower()).collect();
+            ws.extend(toks[s..end].iter().map(|t| t.lower()));
+            return Some(Np::Desc(ws, p[start..toks[end - 1].end].to_string()));
+        }
+        return run_np(p, &toks[s..s + e], det);
+    }
+    let det = det?;
+    let mut end = s;
+    while end < toks.len()
+        && end - s < 6
+        && toks[end].is_word()
+        && !is_np_stop(toks[end].text)
+        && !words::is_cue(toks[end].text)
+    {
+        end += 1;
+    }
+    if end == s {
+        return None;
+    }
+    let mut ws = vec![det.lower()];
+    ws.extend(toks[s..end].iter().map(|t| t.lower()));
+    Some(Np::Desc(ws, p[det.start..toks[end - 1].end].to_string()))
+}
+
+/// A cue phrase as written: the verb, with `out`/`on` for `pointed out`,
+/// `went on`.
+fn cue_text(toks: &[Tok], i: usize) -> String {
+    let w = toks[i].lower();
+    match (w.as_str(), toks.get(i + 1).map(|t| t.text)) {
+        ("pointed", Some("out")) | ("went", Some("on")) => format!("{w} {}", toks[i + 1].text),
+        _ => w,
+    }
+}
+
+/// Whether `toks[i]` is a cue verb in use here.
+fn cue_at(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    if !t.is_word() || t.is_cap() {
+        return false;
+    }
+    let w = t.text;
+    match w {
+        "pointed" => toks.get(i + 1).is_some_and(|n| n.text == "out"),
+        "went" => toks.get(i + 1).is_some_and(|n| n.text == "on"),
+        _ => words::is_cue(w),
+    }
+}
+
+fn according_at(toks: &[Tok], i: usize) -> bool {
+    toks[i].text.eq_ignore_ascii_case("according") && toks.get(i + 1).is_some_and(|t| t.text == "to")
+}
+
+/// The attribution in the words before a quote (same sentence).
+fn from_before(p: &str, bt: &[Tok], off: usize) -> Option<(Option<Np>, Option<String>)> {
+    for i in (0..bt.len()).rev() {
+        if according_at(bt, i) {
+            return Some((np_forward(p, bt, i + 2, off), Some("according to".into())));
+        }
+        if cue_at(bt, i) {
+            let cue = cue_text(bt, i);
+            if bt[i].text.ends_with("ing") {
+                // A participle (`…, adding that “…”`) shares the subject of
+                // the clause's main cue.
+                if let Some(r) = from_before(p, &bt[..i], off).filter(|r| r.0.is_some()) {
+                    return Some(r);
+                }
+                let k = bt[..i].iter().rposition(|t| t.text == ",").unwrap_or(0);
+                let np = np_backward(p, bt, k, 0, off);
+                return Some((np.filter(|n| !matches!(n, Np::Desc(..))), Some(cue)));
+            }
+            let mut np = np_backward(p, bt, i, 0, off);
+            if np.is_none() && !words::is_weak_cue(bt[i].text) {
+                np = np_forward(p, bt, i + 1, off).filter(|n| !matches!(n, Np::Desc(..)));
+            }
+            return Some((np, Some(cue)));
+        }
+    }
+    if bt.last().is_some_and(|t| t.text == ":") {
+        let np = np_backward(p, bt, bt.len() - 1, 0, off)?;
+        return Some((Some(np), None));
+    }
+    None
+}
+
+/// The attribution in the words after a quote (same sentence).
+fn from_after(p: &str, at: &[Tok], off: usize) -> Option<(Option<Np>, Option<String>)> {
+    let mut s = 0;
+    while s < at.len() && is_dash(&at[s]) {
+        s += 1;
+    }
+    let lim = at.len().min(s + 16);
+    for i in s..lim {
+        if according_at(at, i) {
+            return Some((np_forward(p, at, i + 2, off), Some("according to".into())));
+        }
+        if cue_at(at, i) && !words::is_weak_cue(at[i].text) {
+            let cue = cue_text(at, i);
+            let lead = (s..i).all(|k| words::is_adverb(at[k].text));
+            let np = if lead {
+                np_forward(p, at, i + 1, off)
+            } else {
+                np_backward(p, at, i, s, off)
+            };
+            return Some((np, Some(cue)));
+        }
+        // The cue must follow the quote closely: `“…,” Smith said`.
+        if i > s + 3 && at[i].text == "," && !at[s..i].iter().any(|t| t.text == ",") {
+            // Allow one appositive; keep reading.
+        }
+    }
+    None
+}
+
+/// Words put before a short quoted term that marks it as a term, title or
+/// scare quote rather than speech.
+fn is_term_marker(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "so-called" | "called" | "dubbed" | "as" | "term" | "word"
+            | "words" | "phrase" | "label" | "labeled" | "labelled" | "termed" | "named"
+            | "titled" | "entitled" | "of" | "for" | "about" | "his" | "her" | "their" | "its"
+            | "our" | "this" | "that" | "these" | "those" | "my" | "your" | "hashtag"
+            | "slogan" | "nicknamed" | "billed" | "branded" | "on" | "in"
+    )
+}
+
+struct Ctx {
+    np: Option<Np>,
+    cue: Option<String>,
+    /// A cue or colon was found in the quote's own sentence.
+    cued: bool,
+    /// The word just before the opening mark, lowercased.
+    before_word: Option<String>,
+}
+
+fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
+    let raw = raws[qi];
+    let lo = if qi > 0 { raws[qi - 1].close } else { 0 };
+    let hi = raws.get(qi + 1).map_or(p.len(), |r| r.open);
+    let mut bt = words::tokens(p, lo, raw.open);
+    if let Some(k) = bt.iter().rposition(is_sentence_end) {
+        bt.drain(..=k);
+    }
+    let before_word = bt.last().map(|t| t.lower());
+    let mut at = words::tokens(p, raw.close, hi);
+    if let Some(k) = at.iter().position(is_sentence_end) {
+        at.truncate(k);
+    }
+    let qtext = p[raw.start..raw.end].trim_end();
+    let trailing_comma = qtext.ends_with(',') || qtext.ends_with('?') || qtext.ends_with('!');
+    let after_ok = trailing_comma
+        || at
+            .iter()
+            .find(|t| !is_dash(t))
+            .is_some_and(|t| t.is_word() && !t.is_cap() || words::pronoun(t.text).is_some())
+        || !qtext.ends_with('.');
+    // `“…,” according to AFP` names the outlet that reported the quote
+    // when the sentence already gave a speaker before it.
+    if trailing_comma {
+        let after = after_ok.then(|| from_after(p, &at, off)).flatten();
+        if after
+            .as_ref()
+            .is_some_and(|a| a.1.as_deref() == Some("according to"))
+        {
+            if let Some(b) = from_before(p, &bt, off).filter(|b| b.0.is_some()) {
+                return Ctx {
+                    np: b.0,
+                    cue: b.1,
+                    cued: true,
+                    before_word,
+                };
+            }
+        }
+    }
+    let first = if trailing_comma {
+        after_ok.then(|| from_after(p, &at, off)).flatten()
+    } else {
+        from_before(p, &bt, off)
+    };
+    let got = first
+        .clone()
+        .filter(|(np, _)| np.is_some())
+        .or_else(|| {
+            if trailing_comma {
+                from_before(p, &bt, off)
+            } else {
+                after_ok.then(|| from_after(p, &at, off)).flatten()
+            }
+        })
+        .or(first);
+    match got {
+        Some((np, cue)) => Ctx {
+            np,
+            cue,
+            cued: true,
+            before_word,
+        },
+        None => Ctx {
+            np: None,
+            cue: None,
+            cued: false,
+            before_word,
+        },
+    }
+}
+
+fn resolve(np: &Np, names: &Names, persons: &HashSet<String>) -> Option<String> {
+    match np {
+        Np::Name(n) => Some(names.canon(n)),
+        Np::Pron(Pron::He | Pron::She, pos) => names.last_person(*pos, persons),
+        Np::Pron(Pron::Other, _) => None,
+        Np::Desc(ws, text) => names.by_role(ws).or_else(|| Some(text.clone())),
+    }
+}
+
+fn word_count(s: &str) -> usize {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+fn title_case(s: &str) -> bool {
+    let ws: Vec<&str> = s
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| w.len() > 3)
+        .collect();
+    !ws.is_empty()
+        && ws
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()))
+}
+
+/// Attributes every found quote and keeps those that are speech.
+pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec<Attributed> {
+    // Quotes of one paragraph are consecutive in `found`.
+    let mut ctxs: Vec<Ctx> = Vec::with_capacity(found.len());
+    let mut i = 0;
+    while i < found.len() {
+        let pi = found[i].para;
+        let mut j = i;
+        while j < found.len() && found[j].para == pi {
+            j += 1;
+        }
+        let raws: Vec<Raw> = found[i..j].iter().map(|f| f.raw).collect();
+        let (p, off) = paras[pi];
+        for qi in 0..raws.len() {
+            ctxs.push(context(p, &raws, qi, off));
+        }
+        i = j;
+    }
+    let persons: HashSet<String> = ctxs
+        .iter()
+        .filter_map(|c| match &c.np {
+            Some(Np::Name(n)) => Some(names.canon(n)),
+            _ => None,
+        })
+        .collect();
+
+    let mut out: Vec<Attributed> = Vec::new();
+    // Speaker of the previous quote (kept or not), its paragraph and cue.
+    let mut prev: Option<(usize, Option<String>, Option<String>, bool)> = None;
+    for (f, c) in found.iter().zip(&ctxs) {
+        let (p, _) = paras[f.para];
+        let qtext = &p[f.raw.start..f.raw.end];
+        let mut speaker = c.np.as_ref().and_then(|np| resolve(np, names, &persons));
+        let mut cue = c.cue.clone();
+        let mut continued = false;
+        if c.np.is_none() {
+            let opens_para = p[..f.raw.open].trim().is_empty();
+            if let Some((pp, ps, pc, prun)) = &prev {
+                let same_para = *pp == f.para && f.index > 0;
+                let next_para = *pp + 1 == f.para && (opens_para || *prun);
+                if (same_para || next_para) && ps.is_some() {
+                    speaker = ps.clone();
+                    if cue.is_none() {
+                        cue = pc.clone();
+                    }
+                    continued = true;
+                }
+            }
+        }
+        let n = word_count(qtext);
+        let t = qtext.trim_end();
+        let ends = t.ends_with([',', '.', '!', '?', '…', ';', ':', '—', '–'])
+            || t.contains(". ")
+            || t.contains("? ");
+        let heading = p[..f.raw.open].trim().is_empty()
+            && p[f.raw.close..].trim().chars().count() <= 1
+            && !ends
+            && n <= 8;
+        let term = c
+            .before_word
+            .as_deref()
+            .is_some_and(is_term_marker);
+        let keep = if qtext.trim().is_empty() || heading {
+            false
+        } else if f.raw.runs_on {
+            true
+        } else if n <= 3 {
+            c.cued && !term || ends && (c.cued || continued) && n >= 2
+        } else if title_case(qtext) && !ends {
+            false
+        } else {
+            ends || c.cued || continued || n >= 6
+        };
+        prev = Some((f.para, speaker.clone(), cue.clone(), f.raw.runs_on));
+        if keep {
+            out.push(Attributed {
+                para: f.para,
+                raw: f.raw,
+                speaker,
+                cue,
+            });
+        }
+    }
+    out
+}
