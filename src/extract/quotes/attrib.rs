@@ -68,7 +68,11 @@ fn text_of(p: &str, toks: &[Tok]) -> String {
 fn run_np(p: &str, run: &[Tok], det: Option<&Tok>) -> Option<Np> {
     let k = names::title_split(run);
     if k < run.len() {
-        let name = &run[k..];
+        let mut name = &run[k..];
+        // `Jason Gilbert of Cheyenne`: the name ends before `of`.
+        if let Some(o) = name.iter().position(|t| t.text == "of").filter(|&o| o > 0) {
+            name = &name[..o];
+        }
         if name.len() == 1 && words::is_stop_cap(name[0].text) {
             return None;
         }
@@ -106,7 +110,11 @@ fn np_backward(p: &str, toks: &[Tok], ci: usize, lo: usize, off: usize) -> Optio
         }
         return None;
     }
-    if !t.is_word() {
+    if !t.is_word()
+        || t.text.ends_with("'s")
+        || t.text.ends_with("’s")
+        || matches!(t.text, "who" | "that" | "which" | "and" | "or")
+    {
         return None;
     }
     if t.is_cap() {
@@ -239,40 +247,87 @@ fn according_at(toks: &[Tok], i: usize) -> bool {
     toks[i].text.eq_ignore_ascii_case("according") && toks.get(i + 1).is_some_and(|t| t.text == "to")
 }
 
-/// The attribution in the words before a quote (same sentence).
+/// The attribution in the words before a quote (same sentence): the
+/// nearest cue whose subject can be found (`X said`, `said X`, `asked by
+/// X`, `according to X`), else a colon after a noun phrase, else the
+/// sentence's subject when the sentence has a cue.
 fn from_before(p: &str, bt: &[Tok], off: usize) -> Option<(Option<Np>, Option<String>)> {
+    let mut nearest: Option<String> = None;
     for i in (0..bt.len()).rev() {
         if according_at(bt, i) {
-            return Some((np_forward(p, bt, i + 2, off), Some("according to".into())));
+            let cue = nearest.or(Some("according to".into()));
+            return Some((np_forward(p, bt, i + 2, off), cue));
         }
-        if cue_at(bt, i) {
-            let cue = cue_text(bt, i);
-            if bt[i].text.ends_with("ing") {
-                // A participle (`…, adding that “…”`) shares the subject of
-                // the clause's main cue.
-                if let Some(r) = from_before(p, &bt[..i], off).filter(|r| r.0.is_some()) {
-                    return Some(r);
-                }
-                let k = bt[..i].iter().rposition(|t| t.text == ",").unwrap_or(0);
-                let np = np_backward(p, bt, k, 0, off);
-                return Some((np.filter(|n| !matches!(n, Np::Desc(..))), Some(cue)));
+        if !cue_at(bt, i) {
+            continue;
+        }
+        nearest.get_or_insert_with(|| cue_text(bt, i));
+        if bt.get(i + 1).is_some_and(|t| t.text == "by") {
+            if let Some(np) = np_forward(p, bt, i + 2, off) {
+                return Some((Some(np), nearest));
             }
-            let mut np = np_backward(p, bt, i, 0, off);
-            if np.is_none() && !words::is_weak_cue(bt[i].text) {
-                np = np_forward(p, bt, i + 1, off).filter(|n| !matches!(n, Np::Desc(..)));
-            }
-            return Some((np, Some(cue)));
+        }
+        if bt[i].text.ends_with("ing") {
+            // A participle (`…, adding that “…”`) shares the subject of the
+            // clause's main verb.
+            continue;
+        }
+        let mut np = np_backward(p, bt, i, 0, off);
+        if np.is_none() && !words::is_weak_cue(bt[i].text) {
+            np = np_forward(p, bt, i + 1, off).filter(|n| !matches!(n, Np::Desc(..)));
+        }
+        if np.is_some() {
+            return Some((np, nearest));
         }
     }
-    if bt.last().is_some_and(|t| t.text == ":") {
-        let np = np_backward(p, bt, bt.len() - 1, 0, off)?;
-        return Some((Some(np), None));
+    let colon = bt.last().is_some_and(|t| t.text == ":");
+    if colon {
+        if let Some(np) = np_backward(p, bt, bt.len() - 1, 0, off) {
+            return Some((Some(np), nearest));
+        }
+    }
+    if nearest.is_some() || colon {
+        return Some((subject(p, bt, off), nearest));
+    }
+    None
+}
+
+fn is_prep(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on" | "at" | "with" | "from" | "of" | "to" | "for" | "by" | "after" | "before"
+            | "about" | "against" | "into" | "over" | "under" | "like" | "than" | "between"
+            | "during" | "toward" | "towards" | "without" | "through" | "across" | "near"
+    )
+}
+
+/// The subject of a sentence: its first name (or a pronoun opening it)
+/// that is not the object of a preposition or a possessor.
+fn subject(p: &str, bt: &[Tok], off: usize) -> Option<Np> {
+    if let Some(t) = bt.first() {
+        if let Some(pr) = words::pronoun(t.text) {
+            return Some(Np::Pron(pr, off + t.start));
+        }
+    }
+    for (s, e) in names::cap_runs(bt) {
+        let after_prep = s > 0 && is_prep(&bt[s - 1].lower());
+        let possessive = bt[e - 1].text.ends_with("'s") || bt[e - 1].text.ends_with("’s");
+        let run = &bt[s..e];
+        let k = names::title_split(run);
+        if k >= run.len() {
+            continue;
+        }
+        if after_prep || possessive {
+            return None;
+        }
+        let det = (s > 0 && words::is_det(bt[s - 1].text)).then(|| &bt[s - 1]);
+        return run_np(p, run, det);
     }
     None
 }
 
 /// The attribution in the words after a quote (same sentence).
-fn from_after(p: &str, at: &[Tok], off: usize) -> Option<(Option<Np>, Option<String>)> {
+fn from_after(p: &str, at: &[Tok], off: usize, loose: bool) -> Option<(Option<Np>, Option<String>)> {
     let mut s = 0;
     while s < at.len() && is_dash(&at[s]) {
         s += 1;
@@ -292,12 +347,31 @@ fn from_after(p: &str, at: &[Tok], off: usize) -> Option<(Option<Np>, Option<Str
             };
             return Some((np, Some(cue)));
         }
-        // The cue must follow the quote closely: `“…,” Smith said`.
-        if i > s + 3 && at[i].text == "," && !at[s..i].iter().any(|t| t.text == ",") {
-            // Allow one appositive; keep reading.
+    }
+    if !loose || s >= at.len() {
+        return None;
+    }
+    // `“…,” Smith fumed` / `“…,” the statement read`: after a quote that
+    // ends in a comma, a subject and a lowercase verb are an attribution.
+    let np = np_forward(p, at, s, off)?;
+    let mut i = s + 1;
+    while i < at.len() && (at[i].is_word() && at[i].is_cap() || at[i].text == "of") {
+        i += 1;
+    }
+    if matches!(np, Np::Desc(..)) {
+        while i < at.len() && at[i].is_word() && !at[i].is_cap() && i < s + 6 {
+            if at[i].text.ends_with("ed") || at[i].text.ends_with('s') {
+                break;
+            }
+            i += 1;
         }
     }
-    None
+    while i < at.len() && words::is_adverb(at[i].text) {
+        i += 1;
+    }
+    let v = at.get(i)?;
+    (v.is_word() && !v.is_cap() && !is_prep(v.text) && !words::is_det(v.text))
+        .then(|| (Some(np), Some(v.text.to_string())))
 }
 
 /// Words put before a short quoted term that marks it as a term, title or
@@ -320,6 +394,8 @@ struct Ctx {
     cued: bool,
     /// The word just before the opening mark, lowercased.
     before_word: Option<String>,
+    /// The previous quote of the paragraph is in the same sentence.
+    same_sentence: bool,
 }
 
 fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
@@ -327,8 +403,13 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
     let lo = if qi > 0 { raws[qi - 1].close } else { 0 };
     let hi = raws.get(qi + 1).map_or(p.len(), |r| r.open);
     let mut bt = words::tokens(p, lo, raw.open);
+    let mut same_sentence = qi > 0
+        && !p[raws[qi - 1].start..raws[qi - 1].end]
+            .trim_end()
+            .ends_with(['.', '!', '?']);
     if let Some(k) = bt.iter().rposition(is_sentence_end) {
         bt.drain(..=k);
+        same_sentence = false;
     }
     let before_word = bt.last().map(|t| t.lower());
     let mut at = words::tokens(p, raw.close, hi);
@@ -346,7 +427,7 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
     // `“…,” according to AFP` names the outlet that reported the quote
     // when the sentence already gave a speaker before it.
     if trailing_comma {
-        let after = after_ok.then(|| from_after(p, &at, off)).flatten();
+        let after = after_ok.then(|| from_after(p, &at, off, trailing_comma)).flatten();
         if after
             .as_ref()
             .is_some_and(|a| a.1.as_deref() == Some("according to"))
@@ -357,12 +438,13 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
                     cue: b.1,
                     cued: true,
                     before_word,
+                    same_sentence,
                 };
             }
         }
     }
     let first = if trailing_comma {
-        after_ok.then(|| from_after(p, &at, off)).flatten()
+        after_ok.then(|| from_after(p, &at, off, trailing_comma)).flatten()
     } else {
         from_before(p, &bt, off)
     };
@@ -373,32 +455,61 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
             if trailing_comma {
                 from_before(p, &bt, off)
             } else {
-                after_ok.then(|| from_after(p, &at, off)).flatten()
+                after_ok.then(|| from_after(p, &at, off, trailing_comma)).flatten()
             }
         })
         .or(first);
+    let got = got.or_else(|| {
+        if !bt.is_empty() {
+            // `Moore thanked him for “…”`: the sentence's subject.
+            return subject(p, &bt, off).map(|np| (Some(np), None));
+        }
+        // `X said in a statement. “…”`: a cue in the previous sentence.
+        let all = words::tokens(p, lo, raw.open);
+        let end = all.iter().rposition(is_sentence_end)?;
+        let begin = all[..end].iter().rposition(is_sentence_end).map_or(0, |k| k + 1);
+        from_before(p, &all[begin..end], off).filter(|g| g.0.is_some())
+    });
+    let cued = got.as_ref().is_some_and(|g| g.1.is_some() || g.0.is_some() && !bt.is_empty() && bt.last().is_some_and(|t| t.text == ":"));
     match got {
         Some((np, cue)) => Ctx {
             np,
             cue,
-            cued: true,
+            cued,
             before_word,
+            same_sentence,
         },
         None => Ctx {
             np: None,
             cue: None,
             cued: false,
             before_word,
+            same_sentence,
         },
     }
 }
 
-fn resolve(np: &Np, names: &Names, persons: &HashSet<String>) -> Option<String> {
+fn resolve(
+    np: &Np,
+    names: &Names,
+    persons: &HashSet<String>,
+    qpos: usize,
+    last_speaker: Option<&str>,
+) -> Option<String> {
     match np {
         Np::Name(n) => Some(names.canon(n)),
-        Np::Pron(Pron::He | Pron::She, pos) => names.last_person(*pos, persons),
+        Np::Pron(Pron::He | Pron::She, pos) => match last_speaker {
+            Some(ls) if names.recent(ls, *pos) => Some(ls.to_string()),
+            _ => names.last_person(*pos, persons),
+        },
         Np::Pron(Pron::Other, _) => None,
-        Np::Desc(ws, text) => names.by_role(ws).or_else(|| Some(text.clone())),
+        Np::Desc(ws, text) => {
+            let definite = ws.first().is_some_and(|w| w == "the" || w == "this");
+            definite
+                .then(|| names.by_role(ws, qpos))
+                .flatten()
+                .or_else(|| Some(text.clone()))
+        }
     }
 }
 
@@ -447,16 +558,34 @@ pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec
 
     let mut out: Vec<Attributed> = Vec::new();
     // Speaker of the previous quote (kept or not), its paragraph and cue.
-    let mut prev: Option<(usize, Option<String>, Option<String>, bool)> = None;
+    let mut prev: Option<(usize, Option<String>, Option<String>, bool, bool)> = None;
+    let mut last_speaker: Option<String> = None;
+    let mut cue_inherit: Option<String> = None;
     for (f, c) in found.iter().zip(&ctxs) {
         let (p, _) = paras[f.para];
         let qtext = &p[f.raw.start..f.raw.end];
-        let mut speaker = c.np.as_ref().and_then(|np| resolve(np, names, &persons));
-        let mut cue = c.cue.clone();
+        let qpos = paras[f.para].1 + f.raw.open;
+        let mut speaker = c
+            .np
+            .as_ref()
+            .and_then(|np| resolve(np, names, &persons, qpos, last_speaker.as_deref()));
+        let mut cued = c.cued;
+        if !c.cued && c.same_sentence {
+            if let Some((_, ps, pc, _, pcued)) = &prev {
+                if *pcued {
+                    speaker = ps.clone();
+                    cued = true;
+                    if c.cue.is_none() {
+                        cue_inherit = pc.clone();
+                    }
+                }
+            }
+        }
+        let mut cue = c.cue.clone().or(cue_inherit.take());
         let mut continued = false;
         if c.np.is_none() {
             let opens_para = p[..f.raw.open].trim().is_empty();
-            if let Some((pp, ps, pc, prun)) = &prev {
+            if let Some((pp, ps, pc, prun, _)) = &prev {
                 let same_para = *pp == f.para && f.index > 0;
                 let next_para = *pp + 1 == f.para && (opens_para || *prun);
                 if (same_para || next_para) && ps.is_some() {
@@ -486,13 +615,18 @@ pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec
         } else if f.raw.runs_on {
             true
         } else if n <= 3 {
-            c.cued && !term || ends && (c.cued || continued) && n >= 2
+            cued && !term || ends && (cued || continued) && n >= 2
         } else if title_case(qtext) && !ends {
             false
         } else {
-            ends || c.cued || continued || n >= 6
+            ends || cued || continued || n >= 6
         };
-        prev = Some((f.para, speaker.clone(), cue.clone(), f.raw.runs_on));
+        prev = Some((f.para, speaker.clone(), cue.clone(), f.raw.runs_on, cued));
+        if let Some(sp) = &speaker {
+            if sp.chars().any(|c| c.is_lowercase()) && !sp.starts_with(|c: char| c.is_lowercase()) {
+                last_speaker = Some(sp.clone());
+            }
+        }
         if keep {
             out.push(Attributed {
                 para: f.para,

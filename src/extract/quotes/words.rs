@@ -82,7 +82,7 @@ pub fn is_abbrev(w: &str) -> bool {
             | "Supt" | "Insp" | "No" | "U.S" | "U.K" | "U.N" | "D.C" | "Inc" | "Corp" | "Co"
             | "Ltd" | "vs" | "Pres" | "Amb" | "Mt" | "Ft" | "Jan" | "Feb" | "Aug" | "Sept"
             | "Sep" | "Oct" | "Nov" | "Dec"
-    ) || (w.len() == 1 && w.chars().all(|c| c.is_uppercase()))
+    ) || (w.len() <= 5 && w.chars().all(|c| c.is_uppercase() || c == '.'))
 }
 
 /// Cue verbs that report speech or writing (lowercase, inflected forms).
