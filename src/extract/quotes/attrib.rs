@@ -41,6 +41,23 @@ fn is_sentence_end(t: &Tok) -> bool {
     matches!(t.text, "." | "!" | "?" | "…")
 }
 
+/// Whether `toks[k]` ends a sentence: a stop not followed by a closing
+/// bracket, a comma or a lowercase word (`(R-Fla.) said`).
+fn ends_sentence(toks: &[Tok], k: usize) -> bool {
+    is_sentence_end(&toks[k])
+        && toks.get(k + 1).is_none_or(|n| {
+            !matches!(n.text, ")" | "," | ";" | ":" | "]") && !(n.is_word() && !n.is_cap())
+        })
+}
+
+fn last_end(toks: &[Tok]) -> Option<usize> {
+    (0..toks.len()).rev().find(|&k| ends_sentence(toks, k))
+}
+
+fn first_end(toks: &[Tok]) -> Option<usize> {
+    (0..toks.len()).find(|&k| ends_sentence(toks, k))
+}
+
 fn is_dash(t: &Tok) -> bool {
     matches!(t.text, "," | "—" | "–" | "-" | "(" | ")" | ";")
 }
@@ -100,11 +117,20 @@ fn np_backward(p: &str, toks: &[Tok], ci: usize, lo: usize, off: usize) -> Optio
         return Some(Np::Pron(pr, off + t.start));
     }
     if t.text == "," || t.text == ")" {
-        // An appositive: `X, the head of Y, said`.
+        // An appositive: `X, the head of Y, said` or `his adviser, X, said`.
         let mut k = j;
         while k > lo && j - k < 16 {
             k -= 1;
             if toks[k].text == "," || toks[k].text == "(" {
+                let inner = &toks[k + 1..j];
+                if t.text == ","
+                    && !inner.is_empty()
+                    && inner.iter().all(|t| t.is_word() && (t.is_cap() || words::is_name_particle(t.text)))
+                {
+                    if let Some(np @ Np::Name(_)) = run_np(p, inner, None) {
+                        return Some(np);
+                    }
+                }
                 return np_backward(p, toks, k, lo, off);
             }
         }
@@ -201,7 +227,6 @@ fn np_forward(p: &str, toks: &[Tok], i: usize, off: usize) -> Option<Np> {
         }
         return run_np(p, &toks[s..s + e], det);
     }
-    let det = det?;
     let mut end = s;
     while end < toks.len()
         && end - s < 6
@@ -209,8 +234,23 @@ fn np_forward(p: &str, toks: &[Tok], i: usize, off: usize) -> Option<Np> {
         && !is_np_stop(toks[end].text)
         && !words::is_cue(toks[end].text)
     {
+        if toks[end].is_cap() {
+            // `said former Obama adviser David Axelrod`: lowercase modifiers
+            // and titles before a name.
+            let (_, e) = names::cap_runs(&toks[end..])[0];
+            let run = &toks[end..end + e];
+            if names::title_split(run) < run.len() {
+                if let Some(np @ Np::Name(_)) = run_np(p, run, None) {
+                    return Some(np);
+                }
+            }
+            if e > 0 && toks.get(end + e).is_some_and(|t| t.is_cap()) {
+                break;
+            }
+        }
         end += 1;
     }
+    let det = det?;
     if end == s {
         return None;
     }
@@ -348,6 +388,14 @@ fn from_after(p: &str, at: &[Tok], off: usize, loose: bool) -> Option<(Option<Np
             return Some((np, Some(cue)));
         }
     }
+    if s + 1 < at.len() && at[s].is_word() && !at[s].is_cap() && !is_prep(at[s].text) {
+        // `“…” quipped Smith.`
+        if let Some(np @ Np::Name(_)) = np_forward(p, at, s + 1, off) {
+            if at.len() <= s + 6 {
+                return Some((Some(np), Some(at[s].lower())));
+            }
+        }
+    }
     if !loose || s >= at.len() {
         return None;
     }
@@ -407,13 +455,13 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
         && !p[raws[qi - 1].start..raws[qi - 1].end]
             .trim_end()
             .ends_with(['.', '!', '?']);
-    if let Some(k) = bt.iter().rposition(is_sentence_end) {
+    if let Some(k) = last_end(&bt) {
         bt.drain(..=k);
         same_sentence = false;
     }
     let before_word = bt.last().map(|t| t.lower());
     let mut at = words::tokens(p, raw.close, hi);
-    if let Some(k) = at.iter().position(is_sentence_end) {
+    if let Some(k) = first_end(&at) {
         at.truncate(k);
     }
     let qtext = p[raw.start..raw.end].trim_end();
@@ -460,14 +508,21 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
         })
         .or(first);
     let got = got.or_else(|| {
+        // `Obama's “…” promise`: the possessor right before the quote.
+        if let Some(t) = bt.last().filter(|t| t.is_cap()) {
+            let bare = t.text.strip_suffix("'s").or_else(|| t.text.strip_suffix("’s"));
+            if let Some(b) = bare {
+                return Some((Some(Np::Name(b.to_string())), None));
+            }
+        }
         if !bt.is_empty() {
             // `Moore thanked him for “…”`: the sentence's subject.
             return subject(p, &bt, off).map(|np| (Some(np), None));
         }
         // `X said in a statement. “…”`: a cue in the previous sentence.
         let all = words::tokens(p, lo, raw.open);
-        let end = all.iter().rposition(is_sentence_end)?;
-        let begin = all[..end].iter().rposition(is_sentence_end).map_or(0, |k| k + 1);
+        let end = last_end(&all)?;
+        let begin = last_end(&all[..end]).map_or(0, |k| k + 1);
         from_before(p, &all[begin..end], off).filter(|g| g.0.is_some())
     });
     let cued = got.as_ref().is_some_and(|g| g.1.is_some() || g.0.is_some() && !bt.is_empty() && bt.last().is_some_and(|t| t.text == ":"));
@@ -544,7 +599,21 @@ pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec
         let raws: Vec<Raw> = found[i..j].iter().map(|f| f.raw).collect();
         let (p, off) = paras[pi];
         for qi in 0..raws.len() {
-            ctxs.push(context(p, &raws, qi, off));
+            let mut c = context(p, &raws, qi, off);
+            if c.np.is_none() && qi == 0 && p[..raws[0].open].trim().is_empty() && pi > 0 {
+                // `Reporter X says:` closing the paragraph before.
+                let (pp, poff) = paras[pi - 1];
+                if pp.trim_end().ends_with(':') {
+                    let all = words::tokens(pp, 0, pp.len());
+                    let begin = last_end(&all).map_or(0, |k| k + 1);
+                    if let Some((np, cue)) = from_before(pp, &all[begin..], poff) {
+                        c.cued = np.is_some();
+                        c.np = np;
+                        c.cue = cue;
+                    }
+                }
+            }
+            ctxs.push(c);
         }
         i = j;
     }
