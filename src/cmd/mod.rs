@@ -4,6 +4,7 @@
 
 mod articles;
 mod inspect;
+pub mod quotes;
 mod summarize;
 
 use std::process::ExitCode;
@@ -22,6 +23,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let status = match cli.command {
         Command::Articles(args) => articles::run(&pipeline(&args.input, threads)?, &args)?,
         Command::Summarize(args) => summarize::run(&pipeline(&args.input, threads)?, &args)?,
+        Command::Quotes(args) => quotes::run(&pipeline(&args.input, threads)?, &args)?,
         Command::Inspect(args) => inspect::run(&args)?,
     };
     Ok(if status.skipped > 0 {

@@ -26,6 +26,16 @@ pub struct CorpusSummary {
     pub sources: Vec<SourceCount>,
     /// One row per article, in input order.
     pub table: Vec<ArticleRow>,
+    /// Named speakers by number of quotes (descending), then name.
+    pub speakers: Vec<SpeakerCount>,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub struct SpeakerCount {
+    pub name: String,
+    pub quotes: usize,
+    /// Articles with at least one quote by this speaker.
+    pub articles: usize,
 }
 
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
@@ -64,6 +74,8 @@ pub struct SummaryBuilder {
     undated: usize,
     sources: BTreeMap<String, usize>,
     table: Vec<ArticleRow>,
+    /// Speaker → (quotes, articles).
+    speakers: BTreeMap<String, (usize, usize)>,
 }
 
 impl SummaryBuilder {
@@ -87,6 +99,17 @@ impl SummaryBuilder {
         if let Some(s) = &a.source {
             *self.sources.entry(s.clone()).or_default() += 1;
         }
+        let mut seen: Vec<&str> = Vec::new();
+        for q in &a.quotes {
+            if let Some(name) = &q.speaker {
+                let e = self.speakers.entry(name.clone()).or_default();
+                e.0 += 1;
+                if !seen.contains(&name.as_str()) {
+                    seen.push(name);
+                    e.1 += 1;
+                }
+            }
+        }
         self.table.push(ArticleRow {
             id: a.id.clone(),
             path: a.path.clone(),
@@ -109,6 +132,16 @@ impl SummaryBuilder {
                 .cmp(&a.articles)
                 .then_with(|| a.name.cmp(&b.name))
         });
+        let mut speakers: Vec<SpeakerCount> = self
+            .speakers
+            .into_iter()
+            .map(|(name, (quotes, articles))| SpeakerCount {
+                name,
+                quotes,
+                articles,
+            })
+            .collect();
+        speakers.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
         let date_span = match (self.first, self.last) {
             (Some(first), Some(last)) => Some(DateSpan { first, last }),
             _ => None,
@@ -125,6 +158,7 @@ impl SummaryBuilder {
             undated: self.undated,
             sources,
             table: self.table,
+            speakers,
         }
     }
 }

@@ -201,19 +201,6 @@ pub fn is_title(w: &str) -> bool {
     )
 }
 
-/// Honorifics that mark the following name as a person.
-pub fn is_honorific(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.'),
-        "Mr" | "Mrs" | "Ms" | "Dr" | "Sen" | "Rep" | "Gov" | "Gen" | "Lt" | "Col" | "Sgt"
-            | "Adm" | "Prof" | "Rev" | "Capt" | "Maj" | "Senator" | "President" | "Minister"
-            | "Governor" | "Mayor" | "Secretary" | "Chancellor" | "Judge" | "Justice" | "Pope"
-            | "King" | "Queen" | "Prince" | "Ambassador" | "Speaker" | "Congressman"
-            | "Congresswoman" | "Leader" | "Chairman" | "Chairwoman" | "Director"
-            | "Commissioner" | "Sheriff" | "Premier" | "General" | "Representative"
-    )
-}
-
 /// Sentence-initial or function words that are capitalized without being
 /// part of a name.
 pub fn is_stop_cap(w: &str) -> bool {
