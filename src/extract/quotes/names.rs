@@ -16,6 +16,9 @@ pub struct Mention {
     pub name: String,
     /// Written after a title or honorific (`Minister X`, `Mr. X`).
     pub titled: bool,
+    /// Looks like a person's full name: two or three capitalized words, no
+    /// institution word, no `the` before it.
+    pub plausible: bool,
 }
 
 #[derive(Debug, Default)]
@@ -144,10 +147,15 @@ impl Names {
                 let role: Vec<String> = run[..k].iter().map(|t| t.lower()).collect();
                 self.roles.push((role, name.clone()));
             }
+            let after_the = s > 0 && toks[s - 1].text.eq_ignore_ascii_case("the");
+            let plausible = (2..=3).contains(&name_toks.len())
+                && !after_the
+                && name_toks.iter().all(|t| t.is_cap() && !is_org_word(t.text));
             self.mentions.push(Mention {
                 pos: off + name_toks[0].start,
                 name,
                 titled,
+                plausible,
             });
         }
     }
@@ -235,7 +243,8 @@ impl Names {
         self.mentions[..i].iter().rev().find_map(|m| {
             let c = self.canon(&m.name);
             let acronym = !c.chars().any(|ch| ch.is_lowercase());
-            (!acronym && (m.titled || persons.contains(&c) || self.is_entity_person(&c)))
+            let known = m.titled || m.plausible || persons.contains(&c) || self.is_entity_person(&c);
+            (!acronym && known)
                 .then_some(c)
         })
     }
