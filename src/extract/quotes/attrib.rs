@@ -308,8 +308,14 @@ fn from_before(p: &str, bt: &[Tok], off: usize) -> Option<(Option<Np>, Option<St
             }
         }
         if bt[i].text.ends_with("ing") {
-            // A participle (`…, adding that “…”`) shares the subject of the
+            // `footage of X saying “…”`: the name right before the
+            // participle; `…, adding that “…”` shares the subject of the
             // clause's main verb.
+            if i > 0 && bt[i - 1].is_cap() {
+                if let Some(np @ Np::Name(_)) = np_backward(p, bt, i, 0, off) {
+                    return Some((Some(np), nearest));
+                }
+            }
             continue;
         }
         let mut np = np_backward(p, bt, i, 0, off);
@@ -322,7 +328,9 @@ fn from_before(p: &str, bt: &[Tok], off: usize) -> Option<(Option<Np>, Option<St
     }
     let colon = bt.last().is_some_and(|t| t.text == ":");
     if colon {
-        if let Some(np) = np_backward(p, bt, bt.len() - 1, 0, off) {
+        if let Some(np) = np_backward(p, bt, bt.len() - 1, 0, off)
+            .filter(|n| !matches!(n, Np::Desc(..)) || bt.len() <= 4)
+        {
             return Some((Some(np), nearest));
         }
     }
@@ -349,7 +357,22 @@ fn subject(p: &str, bt: &[Tok], off: usize) -> Option<Np> {
             return Some(Np::Pron(pr, off + t.start));
         }
     }
+    if bt.len() > 2
+        && bt[0].text.eq_ignore_ascii_case("the")
+        && bt[1].is_word()
+        && !bt[1].is_cap()
+    {
+        // `The piece used …`: a definite subject.
+        return Some(Np::Desc(
+            vec!["the".into(), bt[1].lower()],
+            text_of(p, &bt[..2]),
+        ));
+    }
     for (s, e) in names::cap_runs(bt) {
+        let indefinite = s > 0 && matches!(bt[s - 1].text, "a" | "an" | "A" | "An");
+        if indefinite {
+            continue;
+        }
         let after_prep = s > 0 && is_prep(&bt[s - 1].lower());
         let possessive = bt[e - 1].text.ends_with("'s") || bt[e - 1].text.ends_with("’s");
         let run = &bt[s..e];
@@ -383,7 +406,10 @@ fn from_after(p: &str, at: &[Tok], off: usize, loose: bool) -> Option<(Option<Np
             let np = if lead {
                 np_forward(p, at, i + 1, off)
             } else {
-                np_backward(p, at, i, s, off)
+                np_backward(p, at, i, s, off).or_else(|| {
+                    // `“…,” X sings to Y before asking …`
+                    np_forward(p, at, s, off).filter(|n| !matches!(n, Np::Desc(..)))
+                })
             };
             return Some((np, Some(cue)));
         }

@@ -116,7 +116,8 @@ pub fn is_cue(w: &str) -> bool {
             | "asserts" | "advised" | "acknowledging" | "tweeting" | "recounted"
             | "recounts" | "believes" | "believed" | "thinks" | "thought"
             | "insist" | "argue" | "claim" | "warn" | "write" | "agreed" | "agrees"
-            | "pointed" | "went" | "consider" | "considers"
+            | "pointed" | "went" | "consider" | "considers" | "read" | "reads" | "reacted"
+            | "chanted"
     )
 }
 
@@ -217,6 +218,8 @@ pub fn is_stop_cap(w: &str) -> bool {
             | "Sunday" | "Although" | "Though" | "Because" | "Even" | "Just" | "Only"
             | "Instead" | "Indeed" | "Despite" | "During" | "Under" | "Over" | "Among" | "Like"
             | "Unlike" | "Answering" | "Responding" | "Addressing" | "Told" | "Said"
+            | "January" | "February" | "March" | "April" | "May" | "June" | "July"
+            | "August" | "September" | "October" | "November" | "December"
     )
 }
 
