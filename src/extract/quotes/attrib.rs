@@ -600,15 +600,33 @@ fn word_count(s: &str) -> usize {
         .count()
 }
 
+/// Short words a title leaves in lowercase.
+fn is_minor_word(w: &str) -> bool {
+    matches!(
+        w,
+        "with" | "from" | "into" | "over" | "upon" | "than" | "that" | "this" | "about"
+            | "after" | "before" | "under" | "without" | "through" | "against" | "onto"
+            | "versus" | "between" | "among" | "during"
+    )
+}
+
+/// Whether every word of `s` is capitalized except a title's minor words
+/// (`The State of the Union`, `America with Jorge Ramos`).
 fn title_case(s: &str) -> bool {
     let ws: Vec<&str> = s
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| w.len() > 3)
+        .filter(|w| !w.is_empty())
         .collect();
-    !ws.is_empty()
-        && ws
-            .iter()
-            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()))
+    ws.iter().any(|w| w.len() > 3)
+        && ws.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                || is_minor_word(w)
+                || matches!(
+                    *w,
+                    "a" | "an" | "the" | "of" | "in" | "on" | "for" | "and" | "or" | "to" | "at"
+                        | "by" | "vs" | "de" | "la" | "el" | "y"
+                )
+        })
 }
 
 /// Attributes every found quote and keeps those that are speech.
@@ -705,14 +723,35 @@ pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec
             .before_word
             .as_deref()
             .is_some_and(is_term_marker);
-        let keep = if qtext.trim().is_empty() || heading {
+        // `Marcia "Cia" Price`: a nickname inside a name.
+        let nickname = c.before_word.as_deref().is_some_and(|w| {
+            w.chars().next().is_some_and(|ch| ch.is_alphabetic())
+                && p[..f.raw.open].trim_end().ends_with(|ch: char| ch.is_alphabetic())
+                && p[..f.raw.open]
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.starts_with(char::is_uppercase))
+        }) && p[f.raw.close..]
+            .trim_start()
+            .starts_with(char::is_uppercase)
+            && n <= 2;
+        // `"WALLACE: …` transcript lines: a speaker label, not a quote.
+        let label = {
+            let head = qtext.split(':').next().unwrap_or("");
+            qtext.contains(':')
+                && head.len() >= 2
+                && head.len() < 30
+                && head
+                    .chars()
+                    .all(|ch| ch.is_uppercase() || ch == ' ' || ch == '.' || ch == '-')
+        };
+        let title = title_case(qtext) && n <= 8 && !t.ends_with(['!', '?']) && !(n <= 2 && cued) && !(cued && t.ends_with('.') && n >= 3);
+        let keep = if qtext.trim().is_empty() || heading || nickname || label || title {
             false
         } else if f.raw.runs_on {
             true
         } else if n <= 3 {
             cued && !term || ends && (cued || continued) && n >= 2
-        } else if title_case(qtext) && !ends {
-            false
         } else {
             ends || cued || continued || n >= 6
         };
