@@ -35,7 +35,10 @@ fn quotes_jsonl_has_text_speaker_cue_and_exact_spans() {
     assert_eq!(
         got,
         [
-            ("We have waited ten years for this vote,", Some("Mara Quist")),
+            (
+                "We have waited ten years for this vote,",
+                Some("Mara Quist")
+            ),
             ("The city is ready.", Some("Mara Quist")),
             ("overdue and affordable", Some("Mara Quist")),
             ("This is a good day for the workers,", Some("Tobias Renn")),
@@ -108,7 +111,11 @@ fn summarize_lists_speakers_by_quotes() {
         .collect();
     assert_eq!(
         sp,
-        [("Ilse Varga", 3, 1), ("Mara Quist", 3, 1), ("Tobias Renn", 1, 1)]
+        [
+            ("Ilse Varga", 3, 1),
+            ("Mara Quist", 3, 1),
+            ("Tobias Renn", 1, 1)
+        ]
     );
     let text = run(&["summarize", "tests/data/quotes"]);
     assert!(text.contains("Speakers"));

@@ -84,4 +84,3 @@ pub fn run(pipeline: &Pipeline, args: &QuotesArgs) -> anyhow::Result<RunStatus> 
     output.finish()?;
     Ok(status)
 }
-

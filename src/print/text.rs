@@ -97,7 +97,11 @@ pub fn summary(out: &mut dyn Write, s: &CorpusSummary) -> anyhow::Result<()> {
             .max()
             .unwrap_or(0)
             .max(7);
-        writeln!(out, "  {:<width$}  {:>6}  {:>8}", "speaker", "quotes", "articles")?;
+        writeln!(
+            out,
+            "  {:<width$}  {:>6}  {:>8}",
+            "speaker", "quotes", "articles"
+        )?;
         for c in &s.speakers {
             writeln!(
                 out,

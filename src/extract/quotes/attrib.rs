@@ -59,17 +59,47 @@ fn first_end(toks: &[Tok]) -> Option<usize> {
 }
 
 fn is_dash(t: &Tok) -> bool {
-    matches!(t.text, "," | "—" | "–" | "-" | "(" | ")" | ";")
+    matches!(t.text, "," | "—" | "–" | "-" | "―" | "(" | ")" | ";")
 }
 
 /// Words that end a descriptive noun phrase read forward.
 fn is_np_stop(w: &str) -> bool {
     matches!(
         w,
-        "in" | "on" | "at" | "during" | "after" | "before" | "when" | "while" | "that" | "who"
-            | "which" | "to" | "from" | "with" | "as" | "and" | "but" | "said" | "says" | "told"
-            | "added" | "last" | "this" | "on." | "about" | "because" | "if" | "than" | "into"
-            | "by" | "since" | "is" | "was" | "has" | "had"
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "that"
+            | "who"
+            | "which"
+            | "to"
+            | "from"
+            | "with"
+            | "as"
+            | "and"
+            | "but"
+            | "said"
+            | "says"
+            | "told"
+            | "added"
+            | "last"
+            | "this"
+            | "on."
+            | "about"
+            | "because"
+            | "if"
+            | "than"
+            | "into"
+            | "by"
+            | "since"
+            | "is"
+            | "was"
+            | "has"
+            | "had"
     )
 }
 
@@ -125,7 +155,9 @@ fn np_backward(p: &str, toks: &[Tok], ci: usize, lo: usize, off: usize) -> Optio
                 let inner = &toks[k + 1..j];
                 if t.text == ","
                     && !inner.is_empty()
-                    && inner.iter().all(|t| t.is_word() && (t.is_cap() || words::is_name_particle(t.text)))
+                    && inner
+                        .iter()
+                        .all(|t| t.is_word() && (t.is_cap() || words::is_name_particle(t.text)))
                 {
                     if let Some(np @ Np::Name(_)) = run_np(p, inner, None) {
                         return Some(np);
@@ -284,7 +316,8 @@ fn cue_at(toks: &[Tok], i: usize) -> bool {
 }
 
 fn according_at(toks: &[Tok], i: usize) -> bool {
-    toks[i].text.eq_ignore_ascii_case("according") && toks.get(i + 1).is_some_and(|t| t.text == "to")
+    toks[i].text.eq_ignore_ascii_case("according")
+        && toks.get(i + 1).is_some_and(|t| t.text == "to")
 }
 
 /// The attribution in the words before a quote (same sentence): the
@@ -343,9 +376,31 @@ fn from_before(p: &str, bt: &[Tok], off: usize) -> Option<(Option<Np>, Option<St
 fn is_prep(w: &str) -> bool {
     matches!(
         w,
-        "in" | "on" | "at" | "with" | "from" | "of" | "to" | "for" | "by" | "after" | "before"
-            | "about" | "against" | "into" | "over" | "under" | "like" | "than" | "between"
-            | "during" | "toward" | "towards" | "without" | "through" | "across" | "near"
+        "in" | "on"
+            | "at"
+            | "with"
+            | "from"
+            | "of"
+            | "to"
+            | "for"
+            | "by"
+            | "after"
+            | "before"
+            | "about"
+            | "against"
+            | "into"
+            | "over"
+            | "under"
+            | "like"
+            | "than"
+            | "between"
+            | "during"
+            | "toward"
+            | "towards"
+            | "without"
+            | "through"
+            | "across"
+            | "near"
     )
 }
 
@@ -357,10 +412,7 @@ fn subject(p: &str, bt: &[Tok], off: usize) -> Option<Np> {
             return Some(Np::Pron(pr, off + t.start));
         }
     }
-    if bt.len() > 2
-        && bt[0].text.eq_ignore_ascii_case("the")
-        && bt[1].is_word()
-        && !bt[1].is_cap()
+    if bt.len() > 2 && bt[0].text.eq_ignore_ascii_case("the") && bt[1].is_word() && !bt[1].is_cap()
     {
         // `The piece used …`: a definite subject.
         return Some(Np::Desc(
@@ -390,10 +442,30 @@ fn subject(p: &str, bt: &[Tok], off: usize) -> Option<Np> {
 }
 
 /// The attribution in the words after a quote (same sentence).
-fn from_after(p: &str, at: &[Tok], off: usize, loose: bool) -> Option<(Option<Np>, Option<String>)> {
+fn from_after(
+    p: &str,
+    at: &[Tok],
+    off: usize,
+    loose: bool,
+) -> Option<(Option<Np>, Option<String>)> {
     let mut s = 0;
     while s < at.len() && is_dash(&at[s]) {
         s += 1;
+    }
+    if s > 0
+        && at[..s]
+            .iter()
+            .any(|t| matches!(t.text, "―" | "—" | "–" | "-"))
+    {
+        // `“…” ― Jane Roe`: a dash and a name after the quote.
+        if let Some(np @ Np::Name(_)) = np_forward(p, at, s, off) {
+            let rest = names::cap_runs(&at[s..])
+                .first()
+                .map_or(at.len(), |r| s + r.1);
+            if at[rest.min(at.len())..].iter().all(|t| !t.is_word()) {
+                return Some((Some(np), None));
+            }
+        }
     }
     let lim = at.len().min(s + 16);
     for i in s..lim {
@@ -453,11 +525,45 @@ fn from_after(p: &str, at: &[Tok], off: usize, loose: bool) -> Option<(Option<Np
 fn is_term_marker(w: &str) -> bool {
     matches!(
         w,
-        "the" | "a" | "an" | "so-called" | "called" | "dubbed" | "as" | "term" | "word"
-            | "words" | "phrase" | "label" | "labeled" | "labelled" | "termed" | "named"
-            | "titled" | "entitled" | "of" | "for" | "about" | "his" | "her" | "their" | "its"
-            | "our" | "this" | "that" | "these" | "those" | "my" | "your" | "hashtag"
-            | "slogan" | "nicknamed" | "billed" | "branded" | "on" | "in"
+        "the"
+            | "a"
+            | "an"
+            | "so-called"
+            | "called"
+            | "dubbed"
+            | "as"
+            | "term"
+            | "word"
+            | "words"
+            | "phrase"
+            | "label"
+            | "labeled"
+            | "labelled"
+            | "termed"
+            | "named"
+            | "titled"
+            | "entitled"
+            | "of"
+            | "for"
+            | "about"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "my"
+            | "your"
+            | "hashtag"
+            | "slogan"
+            | "nicknamed"
+            | "billed"
+            | "branded"
+            | "on"
+            | "in"
     )
 }
 
@@ -492,7 +598,11 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
     }
     let qtext = p[raw.start..raw.end].trim_end();
     let trailing_comma = qtext.ends_with(',') || qtext.ends_with('?') || qtext.ends_with('!');
+    let dash_after = at
+        .first()
+        .is_some_and(|t| matches!(t.text, "―" | "—" | "–" | "-"));
     let after_ok = trailing_comma
+        || dash_after
         || at
             .iter()
             .find(|t| !is_dash(t))
@@ -501,7 +611,9 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
     // `“…,” according to AFP` names the outlet that reported the quote
     // when the sentence already gave a speaker before it.
     if trailing_comma {
-        let after = after_ok.then(|| from_after(p, &at, off, trailing_comma)).flatten();
+        let after = after_ok
+            .then(|| from_after(p, &at, off, trailing_comma))
+            .flatten();
         if after
             .as_ref()
             .is_some_and(|a| a.1.as_deref() == Some("according to"))
@@ -518,7 +630,9 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
         }
     }
     let first = if trailing_comma {
-        after_ok.then(|| from_after(p, &at, off, trailing_comma)).flatten()
+        after_ok
+            .then(|| from_after(p, &at, off, trailing_comma))
+            .flatten()
     } else {
         from_before(p, &bt, off)
     };
@@ -529,14 +643,19 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
             if trailing_comma {
                 from_before(p, &bt, off)
             } else {
-                after_ok.then(|| from_after(p, &at, off, trailing_comma)).flatten()
+                after_ok
+                    .then(|| from_after(p, &at, off, trailing_comma))
+                    .flatten()
             }
         })
         .or(first);
     let got = got.or_else(|| {
         // `Obama's “…” promise`: the possessor right before the quote.
         if let Some(t) = bt.last().filter(|t| t.is_cap()) {
-            let bare = t.text.strip_suffix("'s").or_else(|| t.text.strip_suffix("’s"));
+            let bare = t
+                .text
+                .strip_suffix("'s")
+                .or_else(|| t.text.strip_suffix("’s"));
             if let Some(b) = bare {
                 return Some((Some(Np::Name(b.to_string())), None));
             }
@@ -545,13 +664,19 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
             // `Moore thanked him for “…”`: the sentence's subject.
             return subject(p, &bt, off).map(|np| (Some(np), None));
         }
-        // `X said in a statement. “…”`: a cue in the previous sentence.
+        // `X said in a statement. “…”`: a cue in the previous sentence
+        // (after an earlier quote, that sentence is its attribution).
+        if qi > 0 {
+            return None;
+        }
         let all = words::tokens(p, lo, raw.open);
         let end = last_end(&all)?;
         let begin = last_end(&all[..end]).map_or(0, |k| k + 1);
         from_before(p, &all[begin..end], off).filter(|g| g.0.is_some())
     });
-    let cued = got.as_ref().is_some_and(|g| g.1.is_some() || g.0.is_some() && !bt.is_empty() && bt.last().is_some_and(|t| t.text == ":"));
+    let cued = got.as_ref().is_some_and(|g| {
+        g.1.is_some() || g.0.is_some() && !bt.is_empty() && bt.last().is_some_and(|t| t.text == ":")
+    });
     match got {
         Some((np, cue)) => Ctx {
             np,
@@ -578,7 +703,18 @@ fn resolve(
     last_speaker: Option<&str>,
 ) -> Option<String> {
     match np {
-        Np::Name(n) => Some(names.canon(n)),
+        Np::Name(n) => {
+            // A generational suffix is not how a speaker is named.
+            let n = n
+                .trim_end_matches(|c: char| c == ',' || c == '.')
+                .strip_suffix(" Jr")
+                .or_else(|| n.strip_suffix(" II"))
+                .or_else(|| n.strip_suffix(" III"))
+                .or_else(|| n.strip_suffix(" Jr."))
+                .or_else(|| n.strip_suffix(", Jr."))
+                .unwrap_or(n);
+            Some(names.canon(n))
+        }
         Np::Pron(Pron::He | Pron::She, pos) => match last_speaker {
             Some(ls) if names.recent(ls, *pos) => Some(ls.to_string()),
             _ => names.last_person(*pos, persons),
@@ -604,9 +740,26 @@ fn word_count(s: &str) -> usize {
 fn is_minor_word(w: &str) -> bool {
     matches!(
         w,
-        "with" | "from" | "into" | "over" | "upon" | "than" | "that" | "this" | "about"
-            | "after" | "before" | "under" | "without" | "through" | "against" | "onto"
-            | "versus" | "between" | "among" | "during"
+        "with"
+            | "from"
+            | "into"
+            | "over"
+            | "upon"
+            | "than"
+            | "that"
+            | "this"
+            | "about"
+            | "after"
+            | "before"
+            | "under"
+            | "without"
+            | "through"
+            | "against"
+            | "onto"
+            | "versus"
+            | "between"
+            | "among"
+            | "during"
     )
 }
 
@@ -619,12 +772,28 @@ fn title_case(s: &str) -> bool {
         .collect();
     ws.iter().any(|w| w.len() > 3)
         && ws.iter().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
                 || is_minor_word(w)
                 || matches!(
                     *w,
-                    "a" | "an" | "the" | "of" | "in" | "on" | "for" | "and" | "or" | "to" | "at"
-                        | "by" | "vs" | "de" | "la" | "el" | "y"
+                    "a" | "an"
+                        | "the"
+                        | "of"
+                        | "in"
+                        | "on"
+                        | "for"
+                        | "and"
+                        | "or"
+                        | "to"
+                        | "at"
+                        | "by"
+                        | "vs"
+                        | "de"
+                        | "la"
+                        | "el"
+                        | "y"
                 )
         })
 }
@@ -678,10 +847,9 @@ pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec
         let (p, _) = paras[f.para];
         let qtext = &p[f.raw.start..f.raw.end];
         let qpos = paras[f.para].1 + f.raw.open;
-        let mut speaker = c
-            .np
-            .as_ref()
-            .and_then(|np| resolve(np, names, &persons, qpos, last_speaker.as_deref()));
+        let mut speaker =
+            c.np.as_ref()
+                .and_then(|np| resolve(np, names, &persons, qpos, last_speaker.as_deref()));
         let mut cued = c.cued;
         if !c.cued && c.same_sentence {
             if let Some((_, ps, pc, _, pcued)) = &prev {
@@ -719,14 +887,13 @@ pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec
             && p[f.raw.close..].trim().chars().count() <= 1
             && !ends
             && n <= 8;
-        let term = c
-            .before_word
-            .as_deref()
-            .is_some_and(is_term_marker);
+        let term = c.before_word.as_deref().is_some_and(is_term_marker);
         // `Marcia "Cia" Price`: a nickname inside a name.
         let nickname = c.before_word.as_deref().is_some_and(|w| {
             w.chars().next().is_some_and(|ch| ch.is_alphabetic())
-                && p[..f.raw.open].trim_end().ends_with(|ch: char| ch.is_alphabetic())
+                && p[..f.raw.open]
+                    .trim_end()
+                    .ends_with(|ch: char| ch.is_alphabetic())
                 && p[..f.raw.open]
                     .split_whitespace()
                     .last()
@@ -745,7 +912,11 @@ pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec
                     .chars()
                     .all(|ch| ch.is_uppercase() || ch == ' ' || ch == '.' || ch == '-')
         };
-        let title = title_case(qtext) && n <= 8 && !t.ends_with(['!', '?']) && !(n <= 2 && cued) && !(cued && t.ends_with('.') && n >= 3);
+        let title = title_case(qtext)
+            && n <= 8
+            && !t.ends_with(['!', '?'])
+            && !(n <= 2 && cued)
+            && !(cued && t.ends_with('.') && n >= 3);
         let keep = if qtext.trim().is_empty() || heading || nickname || label || title {
             false
         } else if f.raw.runs_on {

@@ -43,7 +43,11 @@ fn opens_after(c: Option<char>) -> bool {
     match c {
         None => true,
         Some(c) => {
-            c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '‘' | '«' | '„')
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '‘' | '«' | '„'
+                )
         }
     }
 }
@@ -85,7 +89,9 @@ fn opening(p: &str, i: usize, prev: Option<char>, single: bool) -> Option<(Style
         '`' if next == Some('`') => Some((Style::Tex, 2)),
         '"' if opens_after(prev) && !is_space(next) => Some((Style::Straight, 1)),
         '‘' | '\'' | '`'
-            if single && opens_after(prev) && next.is_some_and(|n| n.is_alphabetic() || n == '“' || n == '"') =>
+            if single
+                && opens_after(prev)
+                && next.is_some_and(|n| n.is_alphabetic() || n == '“' || n == '"') =>
         {
             Some((Style::Single, c.len_utf8()))
         }
@@ -140,7 +146,10 @@ pub fn scan(p: &str, single: bool) -> (Vec<Raw>, Option<Raw>) {
             prev = Some(c);
             continue;
         }
-        if !matches!(c, '“' | '”' | '"' | '«' | '»' | '„' | '`' | '‘' | '’' | '\'') {
+        if !matches!(
+            c,
+            '“' | '”' | '"' | '«' | '»' | '„' | '`' | '‘' | '’' | '\''
+        ) {
             prev = Some(c);
             continue;
         }

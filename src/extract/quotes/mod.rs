@@ -17,9 +17,9 @@
 mod attrib;
 mod detect;
 mod names;
-mod words;
 #[cfg(test)]
 mod tests;
+mod words;
 
 use crate::model::{Article, Quote, Span};
 

@@ -66,7 +66,10 @@ pub fn title_split(run: &[Tok]) -> usize {
     let mut k = 0;
     for (i, t) in run.iter().enumerate() {
         let title_of = t.text == "of" && i > 0 && words::is_title(run[i - 1].text);
-        if words::is_title(t.text) || title_of || is_org_modifier(t.text) && i + 1 < run.len() && words::is_title(run[i + 1].text) {
+        if words::is_title(t.text)
+            || title_of
+            || is_org_modifier(t.text) && i + 1 < run.len() && words::is_title(run[i + 1].text)
+        {
             k = i + 1;
         }
     }
@@ -81,14 +84,58 @@ pub fn title_split(run: &[Tok]) -> usize {
 fn is_org_word(w: &str) -> bool {
     matches!(
         w,
-        "Party" | "House" | "Court" | "Department" | "Committee" | "Council" | "Ministry"
-            | "Office" | "Agency" | "Union" | "News" | "Post" | "Times" | "Street" | "Senate"
-            | "Congress" | "Administration" | "Campaign" | "Institute" | "University"
-            | "Association" | "Commission" | "Bureau" | "Service" | "Network" | "Group"
-            | "Company" | "Corporation" | "Foundation" | "Center" | "Centre" | "Journal"
-            | "Assembly" | "Parliament" | "Government" | "Army" | "Forces" | "States"
-            | "Kingdom" | "Republic" | "Federation" | "Organization" | "Alliance" | "Bank"
-            | "Fund" | "Board" | "Club" | "Press" | "Summit" | "Conference" | "Day" | "Week"
+        "Party"
+            | "House"
+            | "Court"
+            | "Department"
+            | "Committee"
+            | "Council"
+            | "Ministry"
+            | "Office"
+            | "Agency"
+            | "Union"
+            | "News"
+            | "Post"
+            | "Times"
+            | "Street"
+            | "Senate"
+            | "Congress"
+            | "Administration"
+            | "Campaign"
+            | "Institute"
+            | "University"
+            | "Association"
+            | "Commission"
+            | "Bureau"
+            | "Service"
+            | "Network"
+            | "Group"
+            | "Company"
+            | "Corporation"
+            | "Foundation"
+            | "Center"
+            | "Centre"
+            | "Journal"
+            | "Assembly"
+            | "Parliament"
+            | "Government"
+            | "Army"
+            | "Forces"
+            | "States"
+            | "Kingdom"
+            | "Republic"
+            | "Federation"
+            | "Organization"
+            | "Alliance"
+            | "Bank"
+            | "Fund"
+            | "Board"
+            | "Club"
+            | "Press"
+            | "Summit"
+            | "Conference"
+            | "Day"
+            | "Week"
     )
 }
 
@@ -96,22 +143,26 @@ fn is_org_word(w: &str) -> bool {
 /// title (`NATO Secretary General`, `Ukrainian President`).
 fn is_org_modifier(w: &str) -> bool {
     w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
-        || w.ends_with("ian") || w.ends_with("ish") || w.ends_with("ese") || w.ends_with("an")
+        || w.ends_with("ian")
+        || w.ends_with("ish")
+        || w.ends_with("ese")
+        || w.ends_with("an")
 }
 
 impl Names {
     /// Collects the names in the paragraphs outside the `quoted` byte ranges
     /// (per paragraph, sorted).
-    pub fn collect(paras: &[(&str, usize)], quoted: &[Vec<(usize, usize)>], article: &Article) -> Names {
+    pub fn collect(
+        paras: &[(&str, usize)],
+        quoted: &[Vec<(usize, usize)>],
+        article: &Article,
+    ) -> Names {
         let mut names = Names::default();
         for e in &article.entities {
             let mut aliases: Vec<String> = e.aliases.iter().map(|a| a.to_lowercase()).collect();
             aliases.push(e.name.to_lowercase());
             for r in &e.roles {
-                let toks: Vec<String> = r
-                    .split_whitespace()
-                    .map(|w| w.to_lowercase())
-                    .collect();
+                let toks: Vec<String> = r.split_whitespace().map(|w| w.to_lowercase()).collect();
                 names.roles.push((toks, e.name.clone()));
             }
             names.entities.push((e.name.clone(), e.kind, aliases));
@@ -207,13 +258,19 @@ impl Names {
         let head = content.last()?;
         let mut cands: Vec<String> = Vec::new();
         for (role, name) in &self.roles {
-            if role.iter().any(|r| r.trim_end_matches('.') == head.as_str()) {
+            if role
+                .iter()
+                .any(|r| r.trim_end_matches('.') == head.as_str())
+            {
                 cands.push(self.canon(name));
             }
         }
         if cands.is_empty() && words::is_title(head) {
             for (role, name) in &self.roles {
-                if content[..content.len() - 1].iter().any(|w| role.contains(w)) {
+                if content[..content.len() - 1]
+                    .iter()
+                    .any(|w| role.contains(w))
+                {
                     cands.push(self.canon(name));
                 }
             }
@@ -243,9 +300,9 @@ impl Names {
         self.mentions[..i].iter().rev().find_map(|m| {
             let c = self.canon(&m.name);
             let acronym = !c.chars().any(|ch| ch.is_lowercase());
-            let known = m.titled || m.plausible || persons.contains(&c) || self.is_entity_person(&c);
-            (!acronym && known)
-                .then_some(c)
+            let known =
+                m.titled || m.plausible || persons.contains(&c) || self.is_entity_person(&c);
+            (!acronym && known).then_some(c)
         })
     }
 

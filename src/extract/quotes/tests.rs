@@ -28,7 +28,11 @@ fn quotes(paras: &[&str]) -> Vec<Quote> {
     let (text, a) = article(paras);
     let qs = extract(&text, &a);
     for q in &qs {
-        assert_eq!(&text[q.span.start..q.span.end], q.text, "span must cover the text");
+        assert_eq!(
+            &text[q.span.start..q.span.end],
+            q.text,
+            "span must cover the text"
+        );
     }
     qs
 }
@@ -42,14 +46,20 @@ fn pairs(qs: &[Quote]) -> Vec<(&str, Option<&str>)> {
 #[test]
 fn curly_quote_with_cue_after() {
     let qs = quotes(&["“We will rebuild the school,” Anna Keller said on Monday."]);
-    assert_eq!(pairs(&qs), [("We will rebuild the school,", Some("Anna Keller"))]);
+    assert_eq!(
+        pairs(&qs),
+        [("We will rebuild the school,", Some("Anna Keller"))]
+    );
     assert_eq!(qs[0].cue.as_deref(), Some("said"));
 }
 
 #[test]
 fn straight_quote_with_inverted_cue() {
     let qs = quotes(&[r#""The river is rising fast," said Harold Finch, the mayor."#]);
-    assert_eq!(pairs(&qs), [("The river is rising fast,", Some("Harold Finch"))]);
+    assert_eq!(
+        pairs(&qs),
+        [("The river is rising fast,", Some("Harold Finch"))]
+    );
 }
 
 #[test]
@@ -78,7 +88,10 @@ fn single_primary_marks_without_apostrophe_confusion() {
     assert_eq!(
         pairs(&qs),
         [
-            ("It’s the city’s best chance since the '90s.", Some("Rhona Blair")),
+            (
+                "It’s the city’s best chance since the '90s.",
+                Some("Rhona Blair")
+            ),
             ("We don't give up,", Some("Rhona Blair")),
         ]
     );
@@ -89,13 +102,19 @@ fn apostrophes_inside_double_quotes_are_text() {
     let qs = quotes(&["“Don't forget Ukraine’s farmers or the '90s,” Lena Ostrova said."]);
     assert_eq!(
         pairs(&qs),
-        [("Don't forget Ukraine’s farmers or the '90s,", Some("Lena Ostrova"))]
+        [(
+            "Don't forget Ukraine’s farmers or the '90s,",
+            Some("Lena Ostrova")
+        )]
     );
 }
 
 #[test]
 fn apostrophes_alone_make_no_quotes() {
-    assert!(quotes(&["Ukraine’s farmers don't remember the '90s, and the Smiths’ farm is gone."]).is_empty());
+    assert!(
+        quotes(&["Ukraine’s farmers don't remember the '90s, and the Smiths’ farm is gone."])
+            .is_empty()
+    );
 }
 
 #[test]
@@ -219,8 +238,14 @@ fn titles_resolve_through_roles() {
 
 #[test]
 fn colon_attribution() {
-    let qs = quotes(&["The farmer Joe Pike arrived late.", "Pike: “No comment on the prices.”"]);
-    assert_eq!(pairs(&qs), [("No comment on the prices.", Some("Joe Pike"))]);
+    let qs = quotes(&[
+        "The farmer Joe Pike arrived late.",
+        "Pike: “No comment on the prices.”",
+    ]);
+    assert_eq!(
+        pairs(&qs),
+        [("No comment on the prices.", Some("Joe Pike"))]
+    );
 }
 
 #[test]
@@ -231,7 +256,10 @@ fn quote_with_no_speaker() {
     ]);
     assert_eq!(
         pairs(&qs),
-        [("Nothing is certain in this long and difficult winter.", None)]
+        [(
+            "Nothing is certain in this long and difficult winter.",
+            None
+        )]
     );
     assert_eq!(qs[0].cue, None);
 }
@@ -239,7 +267,10 @@ fn quote_with_no_speaker() {
 #[test]
 fn institution_speaks() {
     let qs = quotes(&["The Kremlin said the sanctions would “hurt everyone in the region.”"]);
-    assert_eq!(pairs(&qs), [("hurt everyone in the region.", Some("Kremlin"))]);
+    assert_eq!(
+        pairs(&qs),
+        [("hurt everyone in the region.", Some("Kremlin"))]
+    );
 }
 
 #[test]
