@@ -46,7 +46,7 @@ fn is_sentence_end(t: &Tok) -> bool {
 fn ends_sentence(toks: &[Tok], k: usize) -> bool {
     is_sentence_end(&toks[k])
         && toks.get(k + 1).is_none_or(|n| {
-            !matches!(n.text, ")" | "," | ";" | ":" | "]") && !(n.is_word() && !n.is_cap())
+            !matches!(n.text, ")" | "," | ";" | ":" | "]") && (!n.is_word() || n.is_cap())
         })
 }
 
@@ -158,10 +158,9 @@ fn np_backward(p: &str, toks: &[Tok], ci: usize, lo: usize, off: usize) -> Optio
                     && inner
                         .iter()
                         .all(|t| t.is_word() && (t.is_cap() || words::is_name_particle(t.text)))
+                    && let Some(np @ Np::Name(_)) = run_np(p, inner, None)
                 {
-                    if let Some(np @ Np::Name(_)) = run_np(p, inner, None) {
-                        return Some(np);
-                    }
+                    return Some(np);
                 }
                 return np_backward(p, toks, k, lo, off);
             }
@@ -179,16 +178,14 @@ fn np_backward(p: &str, toks: &[Tok], ci: usize, lo: usize, off: usize) -> Optio
         let mut s = j;
         while s > lo {
             let u = &toks[s - 1];
-            if u.is_word() && u.is_cap() && !words::is_stop_cap(u.text) {
-                s -= 1;
-            } else if (words::is_name_particle(u.text) || u.text == "of")
+            let cap = u.is_word() && u.is_cap() && !words::is_stop_cap(u.text);
+            let particle = (words::is_name_particle(u.text) || u.text == "of")
                 && s >= lo + 2
-                && toks[s - 2].is_cap()
-            {
-                s -= 1;
-            } else {
+                && toks[s - 2].is_cap();
+            if !(cap || particle) {
                 break;
             }
+            s -= 1;
         }
         if s < j + 1 && words::is_stop_cap(toks[s].text) && s == j {
             return None;
@@ -271,10 +268,10 @@ fn np_forward(p: &str, toks: &[Tok], i: usize, off: usize) -> Option<Np> {
             // and titles before a name.
             let (_, e) = names::cap_runs(&toks[end..])[0];
             let run = &toks[end..end + e];
-            if names::title_split(run) < run.len() {
-                if let Some(np @ Np::Name(_)) = run_np(p, run, None) {
-                    return Some(np);
-                }
+            if names::title_split(run) < run.len()
+                && let Some(np @ Np::Name(_)) = run_np(p, run, None)
+            {
+                return Some(np);
             }
             if e > 0 && toks.get(end + e).is_some_and(|t| t.is_cap()) {
                 break;
@@ -335,19 +332,20 @@ fn from_before(p: &str, bt: &[Tok], off: usize) -> Option<(Option<Np>, Option<St
             continue;
         }
         nearest.get_or_insert_with(|| cue_text(bt, i));
-        if bt.get(i + 1).is_some_and(|t| t.text == "by") {
-            if let Some(np) = np_forward(p, bt, i + 2, off) {
-                return Some((Some(np), nearest));
-            }
+        if bt.get(i + 1).is_some_and(|t| t.text == "by")
+            && let Some(np) = np_forward(p, bt, i + 2, off)
+        {
+            return Some((Some(np), nearest));
         }
         if bt[i].text.ends_with("ing") {
             // `footage of X saying “…”`: the name right before the
             // participle; `…, adding that “…”` shares the subject of the
             // clause's main verb.
-            if i > 0 && bt[i - 1].is_cap() {
-                if let Some(np @ Np::Name(_)) = np_backward(p, bt, i, 0, off) {
-                    return Some((Some(np), nearest));
-                }
+            if i > 0
+                && bt[i - 1].is_cap()
+                && let Some(np @ Np::Name(_)) = np_backward(p, bt, i, 0, off)
+            {
+                return Some((Some(np), nearest));
             }
             continue;
         }
@@ -360,12 +358,11 @@ fn from_before(p: &str, bt: &[Tok], off: usize) -> Option<(Option<Np>, Option<St
         }
     }
     let colon = bt.last().is_some_and(|t| t.text == ":");
-    if colon {
-        if let Some(np) = np_backward(p, bt, bt.len() - 1, 0, off)
+    if colon
+        && let Some(np) = np_backward(p, bt, bt.len() - 1, 0, off)
             .filter(|n| !matches!(n, Np::Desc(..)) || bt.len() <= 4)
-        {
-            return Some((Some(np), nearest));
-        }
+    {
+        return Some((Some(np), nearest));
     }
     if nearest.is_some() || colon {
         return Some((subject(p, bt, off), nearest));
@@ -407,10 +404,10 @@ fn is_prep(w: &str) -> bool {
 /// The subject of a sentence: its first name (or a pronoun opening it)
 /// that is not the object of a preposition or a possessor.
 fn subject(p: &str, bt: &[Tok], off: usize) -> Option<Np> {
-    if let Some(t) = bt.first() {
-        if let Some(pr) = words::pronoun(t.text) {
-            return Some(Np::Pron(pr, off + t.start));
-        }
+    if let Some(t) = bt.first()
+        && let Some(pr) = words::pronoun(t.text)
+    {
+        return Some(Np::Pron(pr, off + t.start));
     }
     if bt.len() > 2 && bt[0].text.eq_ignore_ascii_case("the") && bt[1].is_word() && !bt[1].is_cap()
     {
@@ -488,10 +485,10 @@ fn from_after(
     }
     if s + 1 < at.len() && at[s].is_word() && !at[s].is_cap() && !is_prep(at[s].text) {
         // `“…” quipped Smith.`
-        if let Some(np @ Np::Name(_)) = np_forward(p, at, s + 1, off) {
-            if at.len() <= s + 6 {
-                return Some((Some(np), Some(at[s].lower())));
-            }
+        if let Some(np @ Np::Name(_)) = np_forward(p, at, s + 1, off)
+            && at.len() <= s + 6
+        {
+            return Some((Some(np), Some(at[s].lower())));
         }
     }
     if !loose || s >= at.len() {
@@ -617,16 +614,15 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
         if after
             .as_ref()
             .is_some_and(|a| a.1.as_deref() == Some("according to"))
+            && let Some(b) = from_before(p, &bt, off).filter(|b| b.0.is_some())
         {
-            if let Some(b) = from_before(p, &bt, off).filter(|b| b.0.is_some()) {
-                return Ctx {
-                    np: b.0,
-                    cue: b.1,
-                    cued: true,
-                    before_word,
-                    same_sentence,
-                };
-            }
+            return Ctx {
+                np: b.0,
+                cue: b.1,
+                cued: true,
+                before_word,
+                same_sentence,
+            };
         }
     }
     let first = if trailing_comma {
@@ -706,7 +702,7 @@ fn resolve(
         Np::Name(n) => {
             // A generational suffix is not how a speaker is named.
             let n = n
-                .trim_end_matches(|c: char| c == ',' || c == '.')
+                .trim_end_matches([',', '.'])
                 .strip_suffix(" Jr")
                 .or_else(|| n.strip_suffix(" II"))
                 .or_else(|| n.strip_suffix(" III"))
@@ -798,6 +794,9 @@ fn title_case(s: &str) -> bool {
         })
 }
 
+/// The previous quote: paragraph, speaker, cue, runs on, cued.
+type Prev = (usize, Option<String>, Option<String>, bool, bool);
+
 /// Attributes every found quote and keeps those that are speech.
 pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec<Attributed> {
     // Quotes of one paragraph are consecutive in `found`.
@@ -840,7 +839,7 @@ pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec
 
     let mut out: Vec<Attributed> = Vec::new();
     // Speaker of the previous quote (kept or not), its paragraph and cue.
-    let mut prev: Option<(usize, Option<String>, Option<String>, bool, bool)> = None;
+    let mut prev: Option<Prev> = None;
     let mut last_speaker: Option<String> = None;
     let mut cue_inherit: Option<String> = None;
     for (f, c) in found.iter().zip(&ctxs) {
@@ -851,15 +850,15 @@ pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec
             c.np.as_ref()
                 .and_then(|np| resolve(np, names, &persons, qpos, last_speaker.as_deref()));
         let mut cued = c.cued;
-        if !c.cued && c.same_sentence {
-            if let Some((_, ps, pc, _, pcued)) = &prev {
-                if *pcued {
-                    speaker = ps.clone();
-                    cued = true;
-                    if c.cue.is_none() {
-                        cue_inherit = pc.clone();
-                    }
-                }
+        if !c.cued
+            && c.same_sentence
+            && let Some((_, ps, pc, _, pcued)) = &prev
+            && *pcued
+        {
+            speaker = ps.clone();
+            cued = true;
+            if c.cue.is_none() {
+                cue_inherit = pc.clone();
             }
         }
         let mut cue = c.cue.clone().or(cue_inherit.take());
@@ -927,10 +926,11 @@ pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec
             ends || cued || continued || n >= 6
         };
         prev = Some((f.para, speaker.clone(), cue.clone(), f.raw.runs_on, cued));
-        if let Some(sp) = &speaker {
-            if sp.chars().any(|c| c.is_lowercase()) && !sp.starts_with(|c: char| c.is_lowercase()) {
-                last_speaker = Some(sp.clone());
-            }
+        if let Some(sp) = &speaker
+            && sp.chars().any(|c| c.is_lowercase())
+            && !sp.starts_with(|c: char| c.is_lowercase())
+        {
+            last_speaker = Some(sp.clone());
         }
         if keep {
             out.push(Attributed {

@@ -216,7 +216,7 @@ impl Names {
     pub fn canon(&self, name: &str) -> String {
         let lower = name.to_lowercase();
         for (n, _, aliases) in &self.entities {
-            if aliases.iter().any(|a| *a == lower) {
+            if aliases.contains(&lower) {
                 return n.clone();
             }
         }
