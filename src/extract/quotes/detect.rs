@@ -116,6 +116,11 @@ fn closing(p: &str, i: usize, prev: Option<char>, style: Style) -> Option<usize>
             Some(c.len_utf8())
         }
         (Style::Straight, '"') => Some(1),
+        // Mixed marks from careless editing: “…" and "…”.
+        (Style::Curly, '"') if !opens_after(prev) && !next.is_some_and(|n| n.is_alphanumeric()) => {
+            Some(1)
+        }
+        (Style::Straight, '”') => Some(c.len_utf8()),
         (Style::Guillemet, '»') => Some(c.len_utf8()),
         (Style::Tex, '\'') if next == Some('\'') => Some(2),
         (Style::Tex, '”') => Some(c.len_utf8()),
@@ -141,6 +146,8 @@ pub fn scan(p: &str, single: bool) -> (Vec<Raw>, Option<Raw>) {
     let mut open: Option<(Style, usize, usize)> = None; // style, mark pos, text start
     let mut prev: Option<char> = None;
     let mut skip_to = 0usize;
+    // A straight mark opened inside a curly quote (`“He said "no" twice”`).
+    let mut inner_straight = false;
     for (i, c) in p.char_indices() {
         if i < skip_to {
             prev = Some(c);
@@ -155,7 +162,20 @@ pub fn scan(p: &str, single: bool) -> (Vec<Raw>, Option<Raw>) {
         }
         match open {
             Some((style, mark, start)) => {
+                if style == Style::Curly && c == '"' {
+                    if inner_straight {
+                        inner_straight = false;
+                        prev = Some(c);
+                        continue;
+                    }
+                    if opens_after(prev) {
+                        inner_straight = true;
+                        prev = Some(c);
+                        continue;
+                    }
+                }
                 if let Some(len) = closing(p, i, prev, style) {
+                    inner_straight = false;
                     out.push(Raw {
                         open: mark,
                         start,
@@ -170,6 +190,7 @@ pub fn scan(p: &str, single: bool) -> (Vec<Raw>, Option<Raw>) {
                     // open: the earlier mark was never closed. Marks of
                     // another family are nested quotes and stay inside.
                     if s2 == style && style != Style::Straight {
+                        inner_straight = false;
                         open = Some((s2, i, i + len));
                         skip_to = i + len;
                     }
