@@ -732,6 +732,81 @@ fn word_count(s: &str) -> usize {
         .count()
 }
 
+/// The largest char boundary of `p` not above `i`.
+fn char_floor(p: &str, i: usize) -> usize {
+    let mut i = i.min(p.len());
+    while !p.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Words that can follow a partial quote inside reported speech (`was
+/// “confident” that`, `“to further step” up`).
+fn is_function_word(w: &str) -> bool {
+    is_prep(w)
+        || is_np_stop(w)
+        || matches!(
+            w,
+            "up" | "out"
+                | "down"
+                | "off"
+                | "or"
+                | "nor"
+                | "so"
+                | "yet"
+                | "then"
+                | "too"
+                | "either"
+                | "again"
+                | "anymore"
+                | "now"
+                | "here"
+                | "there"
+                | "instead"
+                | "all"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "not"
+                | "for"
+                | "where"
+                | "what"
+                | "how"
+                | "why"
+                | "whether"
+                | "unless"
+                | "until"
+                | "though"
+                | "although"
+                | "even"
+                | "over"
+                | "said"
+                | "says"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "it"
+                | "i"
+                | "you"
+                | "his"
+                | "her"
+                | "their"
+        )
+}
+
 /// Short words a title leaves in lowercase.
 fn is_minor_word(w: &str) -> bool {
     matches!(
@@ -916,7 +991,19 @@ pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec
             && !t.ends_with(['!', '?'])
             && !(n <= 2 && cued)
             && !(cued && t.ends_with('.') && n >= 3);
-        let keep = if qtext.trim().is_empty() || heading || nickname || label || title {
+        let possessed = c
+            .before_word
+            .as_deref()
+            .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
+        let title = title || title_case(qtext) && n <= 8 && possessed;
+        // `a federal “supermax” prison`: a short quoted modifier of the
+        // noun after it.
+        let modifier = n <= 3
+            && !ends
+            && words::tokens(p, f.raw.close, char_floor(p, f.raw.close + 40))
+                .first()
+                .is_some_and(|t| t.is_word() && !t.is_cap() && !is_function_word(t.text));
+        let keep = if qtext.trim().is_empty() || heading || nickname || label || title || modifier {
             false
         } else if f.raw.runs_on {
             true

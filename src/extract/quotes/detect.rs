@@ -64,6 +64,8 @@ pub fn single_primary(paragraphs: &[&str]) -> bool {
             let next = it.peek().copied();
             match c {
                 '“' | '”' | '"' | '«' | '»' | '„' => doubles += 1,
+                // ''…'' is a double mark made of two apostrophes.
+                '\'' if next == Some('\'') || prev == Some('\'') => doubles += 1,
                 '‘' | '\'' if opens_after(prev) && next.is_some_and(|n| n.is_alphabetic()) => {
                     singles += 1
                 }

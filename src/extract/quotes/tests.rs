@@ -305,3 +305,46 @@ fn entity_aliases_and_roles_give_canonical_names() {
         ]
     );
 }
+
+#[test]
+fn mixed_curly_and_straight_marks_pair() {
+    let qs = quotes(&[
+        "“We will appeal the ruling\" Dana Whitfield said.",
+        "\"The court got it wrong,” she added, calling the decision \"a mistake\" twice.",
+    ]);
+    assert_eq!(
+        pairs(&qs),
+        [
+            ("We will appeal the ruling", Some("Dana Whitfield")),
+            ("The court got it wrong,", Some("Dana Whitfield")),
+        ]
+    );
+}
+
+#[test]
+fn straight_marks_nested_in_curly_quote() {
+    let qs = quotes(&["“They keep saying \"no deal\" to every offer,” Omar Haddad said."]);
+    assert_eq!(
+        pairs(&qs),
+        [(
+            "They keep saying \"no deal\" to every offer,",
+            Some("Omar Haddad")
+        )]
+    );
+}
+
+#[test]
+fn quoted_modifiers_and_possessed_titles_are_terms() {
+    let qs = quotes(&[
+        "Officials said a federal “supermax” prison was studied, Jan Kowal said.",
+        "Kowal said on the network’s “Morning Report Live.” that he was ready.",
+        "Kowal said the “réformé” “élite” ééééééééééééééééééééééé units would stay.",
+    ]);
+    assert!(qs.is_empty(), "{qs:?}");
+}
+
+#[test]
+fn double_apostrophe_articles_are_not_single_quoted() {
+    let qs = quotes(&["''She said, 'What did he mean by that?''' Mr. Lee said."]);
+    assert!(qs.is_empty(), "{qs:?}");
+}
