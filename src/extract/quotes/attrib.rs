@@ -204,6 +204,11 @@ fn np_backward(p: &str, toks: &[Tok], ci: usize, lo: usize, off: usize) -> Optio
             let ws = toks[d..=j].iter().map(|t| t.lower()).collect();
             return Some(Np::Desc(ws, text_of(p, &toks[d..=j])));
         }
+        if d < j && (toks[d].text.ends_with("'s") || toks[d].text.ends_with("’s")) {
+            // `Powell’s office said`
+            let ws = toks[d..=j].iter().map(|t| t.lower()).collect();
+            return Some(Np::Desc(ws, text_of(p, &toks[d..=j])));
+        }
         if d == lo || !toks[d].is_word() {
             break;
         }
@@ -244,6 +249,7 @@ fn np_forward(p: &str, toks: &[Tok], i: usize, off: usize) -> Option<Np> {
                 && !toks[end].is_cap()
                 && !is_np_stop(toks[end].text)
                 && !words::is_cue(toks[end].text)
+                && !toks[end].text.ends_with("ed")
             {
                 end += 1;
             }
@@ -262,6 +268,7 @@ fn np_forward(p: &str, toks: &[Tok], i: usize, off: usize) -> Option<Np> {
         && toks[end].is_word()
         && !is_np_stop(toks[end].text)
         && !words::is_cue(toks[end].text)
+        && !(end > s && toks[end].text.ends_with("ed") && !toks[end].is_cap())
     {
         if toks[end].is_cap() {
             // `said former Obama adviser David Axelrod`: lowercase modifiers
@@ -321,7 +328,12 @@ fn according_at(toks: &[Tok], i: usize) -> bool {
 /// nearest cue whose subject can be found (`X said`, `said X`, `asked by
 /// X`, `according to X`), else a colon after a noun phrase, else the
 /// sentence's subject when the sentence has a cue.
-fn from_before(p: &str, bt: &[Tok], off: usize) -> Option<(Option<Np>, Option<String>)> {
+fn from_before(
+    p: &str,
+    bt: &[Tok],
+    sent: &[Tok],
+    off: usize,
+) -> Option<(Option<Np>, Option<String>)> {
     let mut nearest: Option<String> = None;
     for i in (0..bt.len()).rev() {
         if according_at(bt, i) {
@@ -358,14 +370,28 @@ fn from_before(p: &str, bt: &[Tok], off: usize) -> Option<(Option<Np>, Option<St
         }
     }
     let colon = bt.last().is_some_and(|t| t.text == ":");
-    if colon
-        && let Some(np) = np_backward(p, bt, bt.len() - 1, 0, off)
+    if colon {
+        // The name right before the colon, unless it is the object of a
+        // preposition (`a message to Trump:`).
+        let mut k = bt.len() - 1;
+        while k > 0 && bt[k - 1].is_cap() {
+            k -= 1;
+        }
+        let object = k > 0 && k < bt.len() - 1 && is_prep(&bt[k - 1].lower());
+        if let Some(np) = np_backward(p, bt, bt.len() - 1, 0, off)
             .filter(|n| !matches!(n, Np::Desc(..)) || bt.len() <= 4)
-    {
-        return Some((Some(np), nearest));
+            .filter(|_| !object)
+        {
+            return Some((Some(np), nearest));
+        }
+        // `When X …, Y fired back:`: the subject of the last clause.
+        let c = bt.iter().rposition(|t| t.text == ",").map_or(0, |c| c + 1);
+        if let Some(np) = subject(p, &bt[c..], off) {
+            return Some((Some(np), nearest));
+        }
     }
     if nearest.is_some() || colon {
-        return Some((subject(p, bt, off), nearest));
+        return Some((subject(p, sent, off), nearest));
     }
     None
 }
@@ -419,7 +445,26 @@ fn subject(p: &str, bt: &[Tok], off: usize) -> Option<Np> {
     }
     for (s, e) in names::cap_runs(bt) {
         let indefinite = s > 0 && matches!(bt[s - 1].text, "a" | "an" | "A" | "An");
-        if indefinite {
+        let opener = s == 0
+            && e == 1
+            && (bt[0].text.ends_with("ly")
+                || bt.get(1).is_some_and(|t| is_prep(t.text))
+                || matches!(
+                    bt[0].text,
+                    "Hours"
+                        | "Days"
+                        | "Minutes"
+                        | "Moments"
+                        | "Weeks"
+                        | "Months"
+                        | "Years"
+                        | "Afterward"
+                        | "Afterwards"
+                        | "Finally"
+                        | "Instead"
+                        | "Again"
+                ));
+        if indefinite || opener {
             continue;
         }
         let after_prep = s > 0 && is_prep(&bt[s - 1].lower());
@@ -588,6 +633,21 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
         bt.drain(..=k);
         same_sentence = false;
     }
+    // The whole sentence before the quote, earlier quotes left out, for
+    // its subject (at most 400 bytes back).
+    let window = char_floor(p, raw.open.saturating_sub(400));
+    let mut sent: Vec<Tok> = Vec::new();
+    let mut from = window;
+    for r in &raws[..qi] {
+        if r.close > from && r.open >= from {
+            sent.extend(words::tokens(p, from, r.open));
+        }
+        from = from.max(r.close);
+    }
+    sent.extend(words::tokens(p, from.min(raw.open), raw.open));
+    if let Some(k) = last_end(&sent) {
+        sent.drain(..=k);
+    }
     let before_word = bt.last().map(|t| t.lower());
     let mut at = words::tokens(p, raw.close, hi);
     if let Some(k) = first_end(&at) {
@@ -614,7 +674,7 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
         if after
             .as_ref()
             .is_some_and(|a| a.1.as_deref() == Some("according to"))
-            && let Some(b) = from_before(p, &bt, off).filter(|b| b.0.is_some())
+            && let Some(b) = from_before(p, &bt, &sent, off).filter(|b| b.0.is_some())
         {
             return Ctx {
                 np: b.0,
@@ -630,14 +690,14 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
             .then(|| from_after(p, &at, off, trailing_comma))
             .flatten()
     } else {
-        from_before(p, &bt, off)
+        from_before(p, &bt, &sent, off)
     };
     let got = first
         .clone()
         .filter(|(np, _)| np.is_some())
         .or_else(|| {
             if trailing_comma {
-                from_before(p, &bt, off)
+                from_before(p, &bt, &sent, off)
             } else {
                 after_ok
                     .then(|| from_after(p, &at, off, trailing_comma))
@@ -658,7 +718,7 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
         }
         if !bt.is_empty() {
             // `Moore thanked him for “…”`: the sentence's subject.
-            return subject(p, &bt, off).map(|np| (Some(np), None));
+            return subject(p, &sent, off).map(|np| (Some(np), None));
         }
         // `X said in a statement. “…”`: a cue in the previous sentence
         // (after an earlier quote, that sentence is its attribution).
@@ -668,7 +728,7 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
         let all = words::tokens(p, lo, raw.open);
         let end = last_end(&all)?;
         let begin = last_end(&all[..end]).map_or(0, |k| k + 1);
-        from_before(p, &all[begin..end], off).filter(|g| g.0.is_some())
+        from_before(p, &all[begin..end], &all[begin..end], off).filter(|g| g.0.is_some())
     });
     let cued = got.as_ref().is_some_and(|g| {
         g.1.is_some() || g.0.is_some() && !bt.is_empty() && bt.last().is_some_and(|t| t.text == ":")
@@ -893,7 +953,7 @@ pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec
                 if pp.trim_end().ends_with(':') {
                     let all = words::tokens(pp, 0, pp.len());
                     let begin = last_end(&all).map_or(0, |k| k + 1);
-                    if let Some((np, cue)) = from_before(pp, &all[begin..], poff) {
+                    if let Some((np, cue)) = from_before(pp, &all[begin..], &all[begin..], poff) {
                         c.cued = np.is_some();
                         c.np = np;
                         c.cue = cue;
