@@ -143,6 +143,17 @@ fn np_backward(p: &str, toks: &[Tok], ci: usize, lo: usize, off: usize) -> Optio
     }
     let j = j - 1;
     let t = &toks[j];
+    if t.text == "to" && j > lo + 1 {
+        // `went on to say`, `declined to say`: the subject of the verb
+        // before the infinitive.
+        let mut v = j - 1;
+        if matches!(toks[v].text, "on" | "forward" | "ahead") && v > lo + 1 {
+            v -= 1;
+        }
+        if toks[v].is_word() && !toks[v].is_cap() {
+            return np_backward(p, toks, v, lo, off);
+        }
+    }
     if let Some(pr) = words::pronoun(t.text) {
         return Some(Np::Pron(pr, off + t.start));
     }
@@ -685,13 +696,22 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
             };
         }
     }
-    let first = if trailing_comma {
+    let mut first = if trailing_comma {
         after_ok
             .then(|| from_after(p, &at, off, trailing_comma))
             .flatten()
     } else {
         from_before(p, &bt, &sent, off)
     };
+    // `Feinstein said “…,” she said`: the pronoun after the quote refers
+    // to the name before it.
+    if trailing_comma
+        && matches!(first, Some((Some(Np::Pron(..)), _)))
+        && let Some(b) = from_before(p, &bt, &sent, off)
+            .filter(|b| matches!(b.0, Some(Np::Name(_))) && b.1.is_some())
+    {
+        first = Some(b);
+    }
     let got = first
         .clone()
         .filter(|(np, _)| np.is_some())
