@@ -17,6 +17,8 @@
 mod attrib;
 mod detect;
 mod names;
+mod np;
+mod speech;
 #[cfg(test)]
 mod tests;
 mod words;
