@@ -262,7 +262,8 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
     let window = char_floor(p, raw.open.saturating_sub(400));
     let mut sent: Vec<Tok> = Vec::new();
     let mut from = window;
-    for r in &raws[..qi] {
+    let first_in = raws[..qi].partition_point(|r| r.close <= window);
+    for r in &raws[first_in..qi] {
         if r.close > from && r.open >= from {
             sent.extend(words::tokens(p, from, r.open));
         }

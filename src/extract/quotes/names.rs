@@ -2,7 +2,7 @@
 //! with the titles written before them, used to resolve pronouns, titles and
 //! short names to the fullest name form.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::words::{self, Tok};
 use crate::model::{Article, EntityType};
@@ -28,6 +28,11 @@ pub struct Names {
     pub roles: Vec<(Vec<String>, String)>,
     /// Entities from the entity extractor: name, kind, lowercased aliases.
     entities: Vec<(String, EntityType, Vec<String>)>,
+    /// Distinct names written, by their lowercased last word.
+    by_last: HashMap<String, Vec<String>>,
+    /// The canonical form of each mention's name.
+    canon_of: Vec<String>,
+    role_seen: HashSet<(Vec<String>, String)>,
 }
 
 /// The index ranges of the capitalized runs among `toks`, with lowercase
@@ -178,6 +183,23 @@ impl Names {
                 from = from.max(qe);
             }
         }
+        for m in &names.mentions {
+            let last = m
+                .name
+                .split_whitespace()
+                .last()
+                .unwrap_or("")
+                .to_lowercase();
+            let forms = names.by_last.entry(last).or_default();
+            if !forms.contains(&m.name) {
+                forms.push(m.name.clone());
+            }
+        }
+        names.canon_of = names
+            .mentions
+            .iter()
+            .map(|m| names.canon(&m.name))
+            .collect();
         names
     }
 
@@ -196,7 +218,10 @@ impl Names {
                 && !name_toks.iter().any(|t| is_org_word(t.text));
             if titled {
                 let role: Vec<String> = run[..k].iter().map(|t| t.lower()).collect();
-                self.roles.push((role, name.clone()));
+                let pair = (role, name.clone());
+                if self.role_seen.insert(pair.clone()) {
+                    self.roles.push(pair);
+                }
             }
             let after_the = s > 0 && toks[s - 1].text.eq_ignore_ascii_case("the");
             let plausible = (2..=3).contains(&name_toks.len())
@@ -232,16 +257,16 @@ impl Names {
         }
         let nw = name.split_whitespace().count();
         let mut best: Option<&str> = None;
-        for m in &self.mentions {
-            let mw = m.name.split_whitespace().count();
+        for form in self.by_last.get(&last).into_iter().flatten() {
+            let mw = form.split_whitespace().count();
             if mw > nw
                 && mw <= 4
-                && m.name.to_lowercase().ends_with(&lower)
-                && m.name.len() > lower.len()
-                && m.name.as_bytes()[m.name.len() - lower.len() - 1] == b' '
+                && form.to_lowercase().ends_with(&lower)
+                && form.len() > lower.len()
+                && form.as_bytes()[form.len() - lower.len() - 1] == b' '
                 && best.is_none_or(|b| b.split_whitespace().count() < mw)
             {
-                best = Some(&m.name);
+                best = Some(form);
             }
         }
         best.unwrap_or(name).to_string()
@@ -279,11 +304,11 @@ impl Names {
             return cands.pop();
         }
         let i = self.mentions.partition_point(|m| m.pos < pos);
-        self.mentions[..i]
+        self.canon_of[..i]
             .iter()
             .rev()
-            .map(|m| self.canon(&m.name))
             .find(|c| cands.contains(c))
+            .cloned()
             .or_else(|| cands.pop())
     }
 
@@ -297,12 +322,12 @@ impl Names {
     /// The most recent person named before `pos`.
     pub fn last_person(&self, pos: usize, persons: &HashSet<String>) -> Option<String> {
         let i = self.mentions.partition_point(|m| m.pos < pos);
-        self.mentions[..i].iter().rev().find_map(|m| {
-            let c = self.canon(&m.name);
+        // Bounded look-back keeps long texts linear.
+        (i.saturating_sub(200)..i).rev().find_map(|k| {
+            let (m, c) = (&self.mentions[k], &self.canon_of[k]);
             let acronym = !c.chars().any(|ch| ch.is_lowercase());
-            let known =
-                m.titled || m.plausible || persons.contains(&c) || self.is_entity_person(&c);
-            (!acronym && known).then_some(c)
+            let known = m.titled || m.plausible || persons.contains(c) || self.is_entity_person(c);
+            (!acronym && known).then(|| c.clone())
         })
     }
 
