@@ -120,7 +120,9 @@ fn from_before(
             continue;
         }
         let mut np = np_backward(p, bt, i, 0, off);
-        if np.is_none() && !words::is_weak_cue(bt[i].text) {
+        // `said Smith: “…”`, but not `said the United States is “…”`.
+        let adjacent = bt.len() - i <= 6 && bt.last().is_some_and(|t| matches!(t.text, "," | ":"));
+        if np.is_none() && !words::is_weak_cue(bt[i].text) && adjacent {
             np = np_forward(p, bt, i + 1, off).filter(|n| !matches!(n, Np::Desc(..)));
         }
         if np.is_some() {

@@ -46,6 +46,11 @@ pub fn cap_runs(toks: &[Tok]) -> Vec<(usize, usize)> {
             let mut e = i + 1;
             while e < toks.len() {
                 let t = &toks[e];
+                let possessor =
+                    toks[e - 1].text.ends_with("'s") || toks[e - 1].text.ends_with("’s");
+                if possessor {
+                    break;
+                }
                 if t.is_word() && t.is_cap() {
                     e += 1;
                 } else if (words::is_name_particle(t.text) || t.text == "of")

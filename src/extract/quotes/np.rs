@@ -143,7 +143,9 @@ pub fn np_backward(p: &str, toks: &[Tok], ci: usize, lo: usize, off: usize) -> O
         let mut s = j;
         while s > lo {
             let u = &toks[s - 1];
-            let cap = u.is_word() && u.is_cap() && !words::is_stop_cap(u.text);
+            // A possessor (`Iraq's Saddam`) is not part of the name.
+            let possessive = u.text.ends_with("'s") || u.text.ends_with("’s");
+            let cap = u.is_word() && u.is_cap() && !words::is_stop_cap(u.text) && !possessive;
             let particle = (words::is_name_particle(u.text) || u.text == "of")
                 && s >= lo + 2
                 && toks[s - 2].is_cap();
