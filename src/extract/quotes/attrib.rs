@@ -139,7 +139,10 @@ fn from_before(
         }
         let object = k > 0 && k < bt.len() - 1 && is_prep(&bt[k - 1].lower());
         if let Some(np) = np_backward(p, bt, bt.len() - 1, 0, off)
-            .filter(|n| !matches!(n, Np::Desc(..)) || bt.len() <= 4)
+            .filter(|n| match n {
+                Np::Desc(ws, _) => bt.len() <= 4 && ws.first().is_some_and(|w| words::is_det(w)),
+                _ => true,
+            })
             .filter(|_| !object)
         {
             return Some((Some(np), nearest));

@@ -132,6 +132,10 @@ pub fn np_backward(p: &str, toks: &[Tok], ci: usize, lo: usize, off: usize) -> O
         }
         return None;
     }
+    if t.text == "who" && j > lo + 1 && toks[j - 1].text == "," {
+        // `Trump, who has called …`: the antecedent.
+        return np_backward(p, toks, j - 1, lo, off);
+    }
     if !t.is_word()
         || t.text.ends_with("'s")
         || t.text.ends_with("’s")
@@ -207,12 +211,30 @@ pub fn np_forward(p: &str, toks: &[Tok], i: usize, off: usize) -> Option<Np> {
     if first.is_cap() {
         let run = names::cap_runs(&toks[s..]);
         let (_, e) = *run.first()?;
+        let last = &toks[s + e - 1];
+        if last.text.ends_with("'s") || last.text.ends_with("’s") {
+            // `said Florida’s Republican Sen. Marco Rubio`: the possessor
+            // modifies the name after it.
+            return np_forward(p, toks, s + e, off).filter(|n| matches!(n, Np::Name(_)));
+        }
+        if det.is_none()
+            && toks.get(s + e).is_some_and(|t| t.is_word() && !t.is_cap())
+            && let Some(k) = (s + e..toks.len().min(s + e + 3)).find(|&k| toks[k].is_cap())
+            && (s + e..k)
+                .all(|m| toks[m].is_word() && !is_prep(toks[m].text) && !is_np_stop(toks[m].text))
+            && let Some(np @ Np::Name(_)) = np_forward(p, toks, k, off)
+        {
+            // `Democratic strategist Simon Rosenberg`
+            return Some(np);
+        }
         // A lowercase head after capitalized modifiers (`the NATO chief`).
         let mut end = s + e;
         if det.is_some() {
+            // One lowercase head word (`the NATO chief`).
             while end < toks.len()
-                && end - s < 6
+                && end == s + e
                 && toks[end].is_word()
+                && !words::is_adverb(toks[end].text)
                 && !toks[end].is_cap()
                 && !is_np_stop(toks[end].text)
                 && !words::is_cue(toks[end].text)
@@ -301,13 +323,16 @@ pub fn subject(p: &str, bt: &[Tok], off: usize) -> Option<Np> {
     {
         return Some(Np::Pron(pr, off + t.start));
     }
-    if bt.len() > 2 && bt[0].text.eq_ignore_ascii_case("the") && bt[1].is_word() && !bt[1].is_cap()
-    {
-        // `The piece used …`: a definite subject.
-        return Some(Np::Desc(
-            vec!["the".into(), bt[1].lower()],
-            text_of(p, &bt[..2]),
-        ));
+    if bt.len() > 2 && bt[0].text.eq_ignore_ascii_case("the") {
+        // `The piece used …`, `The Florida senator is …`: a definite
+        // subject.
+        if bt[1].is_word() && !bt[1].is_cap() {
+            return Some(Np::Desc(
+                vec!["the".into(), bt[1].lower()],
+                text_of(p, &bt[..2]),
+            ));
+        }
+        return np_forward(p, bt, 0, off);
     }
     for (s, e) in names::cap_runs(bt) {
         let indefinite = s > 0 && matches!(bt[s - 1].text, "a" | "an" | "A" | "An");
