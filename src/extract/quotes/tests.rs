@@ -348,3 +348,56 @@ fn double_apostrophe_articles_are_not_single_quoted() {
     let qs = quotes(&["''She said, 'What did he mean by that?''' Mr. Lee said."]);
     assert!(qs.is_empty(), "{qs:?}");
 }
+
+#[test]
+fn dash_attribution_after_quote() {
+    let qs = quotes(&["“We were never asked about the plan.” ― Rosa Delgado"]);
+    assert_eq!(
+        pairs(&qs),
+        [("We were never asked about the plan.", Some("Rosa Delgado"))]
+    );
+}
+
+#[test]
+fn colon_after_an_object_takes_the_clause_subject() {
+    let qs = quotes(&[
+        "Senator Paul Wren delivered a blunt message to Mayor Ivy Cole: “Stop blaming the state for the budget.”",
+    ]);
+    assert_eq!(
+        pairs(&qs),
+        [("Stop blaming the state for the budget.", Some("Paul Wren"))]
+    );
+}
+
+#[test]
+fn infinitive_cue_chain_and_description_subject() {
+    let qs = quotes(&[
+        "The union letter went on to say: “Our members will not accept the offer.”",
+        "Later, Greta Holm thanked the workers for “standing firm when it mattered most.”",
+    ]);
+    assert_eq!(
+        pairs(&qs),
+        [
+            (
+                "Our members will not accept the offer.",
+                Some("The union letter")
+            ),
+            ("standing firm when it mattered most.", Some("Greta Holm")),
+        ]
+    );
+}
+
+#[test]
+fn name_after_cue_with_title_and_possessor() {
+    let qs = quotes(&[
+        "“Prices will fall,” said the region’s Finance Minister Arno Vidal.",
+        "“We are ready,” added union spokesman Leo Brandt.",
+    ]);
+    assert_eq!(
+        pairs(&qs),
+        [
+            ("Prices will fall,", Some("Arno Vidal")),
+            ("We are ready,", Some("Leo Brandt")),
+        ]
+    );
+}
