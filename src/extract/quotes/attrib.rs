@@ -560,7 +560,11 @@ pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec
             .before_word
             .as_deref()
             .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
-        let title = title || title_case(qtext) && n <= 8 && possessed;
+        // `said on “Meet the Press.”`, `the co-author of “Going Viral,”`
+        let after_prep = c.before_word.as_deref().is_some_and(|w| {
+            is_prep(w) || words::is_det(w) || matches!(w, "titled" | "entitled" | "called")
+        });
+        let title = title || title_case(qtext) && n <= 8 && (possessed || after_prep);
         // `a federal “supermax” prison`: a short quoted modifier of the
         // noun after it.
         let modifier = n <= 3
