@@ -200,4 +200,30 @@ mod tests {
             .collect();
         assert_eq!(names, [("B", 2), ("A", 1)]);
     }
+
+    #[test]
+    fn counts_quotes_and_articles_per_speaker() {
+        let quote = |speaker: Option<&str>| crate::model::Quote {
+            speaker: speaker.map(Into::into),
+            ..Default::default()
+        };
+        let mut a = article("a", None, None);
+        a.quotes = vec![quote(Some("Ann Lee")), quote(Some("Ann Lee")), quote(None)];
+        let mut b = article("b", None, None);
+        b.quotes = vec![
+            quote(Some("Bo Ray")),
+            quote(Some("Ann Lee")),
+            quote(Some("Al Fox")),
+        ];
+        let mut builder = SummaryBuilder::default();
+        builder.add(&a);
+        builder.add(&b);
+        let s = builder.finish(0);
+        let got: Vec<_> = s
+            .speakers
+            .iter()
+            .map(|c| (c.name.as_str(), c.quotes, c.articles))
+            .collect();
+        assert_eq!(got, [("Ann Lee", 3, 2), ("Al Fox", 1, 1), ("Bo Ray", 1, 1)]);
+    }
 }
