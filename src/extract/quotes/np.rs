@@ -132,6 +132,10 @@ pub fn np_backward(p: &str, toks: &[Tok], ci: usize, lo: usize, off: usize) -> O
         }
         return None;
     }
+    if t.text == "as" && j > lo + 1 {
+        // `quoted one trader as saying`
+        return np_backward(p, toks, j, lo, off);
+    }
     if t.text == "who" && j > lo + 1 && toks[j - 1].text == "," {
         // `Trump, who has called …`: the antecedent.
         return np_backward(p, toks, j - 1, lo, off);
@@ -219,7 +223,7 @@ pub fn np_forward(p: &str, toks: &[Tok], i: usize, off: usize) -> Option<Np> {
         }
         if det.is_none()
             && toks.get(s + e).is_some_and(|t| t.is_word() && !t.is_cap())
-            && let Some(k) = (s + e..toks.len().min(s + e + 3)).find(|&k| toks[k].is_cap())
+            && let Some(k) = (s + e..toks.len().min(s + e + 5)).find(|&k| toks[k].is_cap())
             && (s + e..k)
                 .all(|m| toks[m].is_word() && !is_prep(toks[m].text) && !is_np_stop(toks[m].text))
             && let Some(np @ Np::Name(_)) = np_forward(p, toks, k, off)
@@ -367,6 +371,14 @@ pub fn subject(p: &str, bt: &[Tok], off: usize) -> Option<Np> {
         }
         if after_prep || possessive {
             return None;
+        }
+        if bt
+            .get(e)
+            .is_some_and(|t| !t.is_cap() && words::is_title(t.text))
+            && bt.get(e + 1).is_some_and(|t| t.is_cap())
+        {
+            // `Tory leader Michael Howard`: the name after the title.
+            continue;
         }
         let det = (s > 0 && words::is_det(bt[s - 1].text)).then(|| &bt[s - 1]);
         return run_np(p, run, det);
