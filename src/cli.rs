@@ -42,7 +42,7 @@ pub enum Command {
     Summarize(SummarizeArgs),
     /// Every direct quote with its speaker, article and cue.
     #[command(
-        after_help = "Example:\n  corpus-cli quotes corpus/ --speaker Stoltenberg\n  corpus-cli quotes corpus/ --format jsonl"
+        after_help = "Example:\n  corpus-cli quotes corpus/ --speaker smith\n  corpus-cli quotes corpus/ --format jsonl"
     )]
     Quotes(QuotesArgs),
     /// Show the role the parser gave each line of one file (headline, byline,

@@ -127,7 +127,7 @@ fn closing(p: &str, i: usize, prev: Option<char>, style: Style) -> Option<usize>
         (Style::Tex, '\'') if next == Some('\'') => Some(2),
         (Style::Tex, '”') => Some(c.len_utf8()),
         (Style::Single, '’' | '\'') => {
-            // An apostrophe inside a word (don't, Ukraine’s) never closes.
+            // An apostrophe inside a word (don't, Norway’s) never closes.
             let word_inside = prev.is_some_and(|p| p.is_alphanumeric())
                 && next.is_some_and(|n| n.is_alphanumeric());
             if word_inside || is_space(prev) {

@@ -180,7 +180,7 @@ fn is_org_word(w: &str) -> bool {
 }
 
 /// An all-capitals acronym or a nationality-like modifier that can open a
-/// title (`NATO Secretary General`, `Ukrainian President`).
+/// title (`UN Secretary General`, `French President`).
 fn is_org_modifier(w: &str) -> bool {
     w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
         || w.ends_with("ian")
@@ -308,7 +308,7 @@ impl Names {
     }
 
     /// The person whose title contains the head of a description (`the
-    /// minister`, `the NATO chief`); among several, the one named last
+    /// minister`, `the UN chief`); among several, the one named last
     /// before `pos`.
     pub fn by_role(&self, desc: &[String], pos: usize) -> Option<String> {
         let content: Vec<&String> = desc

@@ -12,7 +12,7 @@ pub enum Np {
     Name(String),
     /// A subject pronoun at a byte offset in the file.
     Pron(Pron, usize),
-    /// A description (`the NATO chief`): lowercased words and the text.
+    /// A description (`the UN chief`): lowercased words and the text.
     Desc(Vec<String>, String),
 }
 
@@ -231,10 +231,10 @@ pub fn np_forward(p: &str, toks: &[Tok], i: usize, off: usize) -> Option<Np> {
             // `Democratic strategist Simon Rosenberg`
             return Some(np);
         }
-        // A lowercase head after capitalized modifiers (`the NATO chief`).
+        // A lowercase head after capitalized modifiers (`the UN chief`).
         let mut end = s + e;
         if det.is_some() {
-            // One lowercase head word (`the NATO chief`).
+            // One lowercase head word (`the UN chief`).
             while end < toks.len()
                 && end == s + e
                 && toks[end].is_word()
