@@ -7,10 +7,10 @@
 //!    primary marks) and joins quotes that run on into the next paragraph.
 //! 2. [`attrib`] reads the words around each quote in its sentence for a cue
 //!    (`said`, `according to`, a colon) and the noun phrase that goes with
-//!    it, and resolves pronouns, titles and descriptions to people named in
-//!    the article ([`names`]).
+//!    it ([`np`]), and resolves pronouns, titles and descriptions to people
+//!    named in the article ([`names`]).
 //! 3. Quotes nobody is reported as saying (scare quotes, titles, terms,
-//!    quoted headings) are dropped.
+//!    quoted headings) are dropped ([`speech`]).
 //!
 //! The rules are documented in `docs/quotes.md`.
 
