@@ -89,7 +89,12 @@ pub fn run_np(p: &str, run: &[Tok], det: Option<&Tok>) -> Option<Np> {
 /// below `lo`.
 pub fn np_backward(p: &str, toks: &[Tok], ci: usize, lo: usize, off: usize) -> Option<Np> {
     let mut j = ci;
-    while j > lo && words::is_adverb(toks[j - 1].text) {
+    while j > lo
+        && (words::is_adverb(toks[j - 1].text)
+            || toks[j - 1].text.len() > 4
+                && toks[j - 1].text.ends_with("ly")
+                && !toks[j - 1].is_cap())
+    {
         j -= 1;
     }
     if j <= lo {
@@ -172,9 +177,21 @@ pub fn np_backward(p: &str, toks: &[Tok], ci: usize, lo: usize, off: usize) -> O
     let mut d = j;
     let mut n = 0;
     while n < 7 {
+        if matches!(toks[d].text, "that" | "who" | "which") {
+            // A relative clause is not the subject.
+            return None;
+        }
         if words::is_det(toks[d].text) {
             if d == j {
                 return None;
+            }
+            if d >= lo + 3
+                && is_prep(toks[d - 1].text)
+                && toks[d - 2].text.ends_with("ing")
+                && toks[d - 3].is_cap()
+            {
+                // `Protesters marching through the streets chanted`
+                return np_backward(p, toks, d - 2, lo, off);
             }
             let ws = toks[d..=j].iter().map(|t| t.lower()).collect();
             return Some(Np::Desc(ws, text_of(p, &toks[d..=j])));
