@@ -185,7 +185,7 @@ fn from_after(
             }
         }
     }
-    let lim = at.len().min(s + 16);
+    let lim = at.len().min(s + 24);
     for i in s..lim {
         if according_at(at, i) {
             return Some((np_forward(p, at, i + 2, off), Some("according to".into())));
