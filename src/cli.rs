@@ -40,6 +40,11 @@ pub enum Command {
         after_help = "Example:\n  corpus-cli summarize corpus/\n  corpus-cli summarize corpus/ --format json"
     )]
     Summarize(SummarizeArgs),
+    /// Every direct quote with its speaker, article and cue.
+    #[command(
+        after_help = "Example:\n  corpus-cli quotes corpus/ --speaker smith\n  corpus-cli quotes corpus/ --format jsonl"
+    )]
+    Quotes(QuotesArgs),
     /// Show the role the parser gave each line of one file (headline, byline,
     /// body, caption, boilerplate, …).
     #[command(after_help = "Example:\n  corpus-cli inspect corpus/003_8c011e64549327f4.txt")]
@@ -188,6 +193,21 @@ pub struct TimelineArgs {
     /// Mermaid `timeline` block) or svg (a standalone chart).
     #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
     pub format: TimelineFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct QuotesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Only quotes by this speaker (case-insensitive; the full name, an
+    /// alias or the last name).
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RecordFormat::Text)]
+    pub format: RecordFormat,
 }
 
 #[derive(Args, Debug)]

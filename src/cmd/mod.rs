@@ -5,6 +5,7 @@
 mod articles;
 mod entities;
 mod inspect;
+pub mod quotes;
 mod summarize;
 mod timeline;
 
@@ -24,6 +25,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let status = match cli.command {
         Command::Articles(args) => articles::run(&pipeline(&args.input, threads)?, &args)?,
         Command::Summarize(args) => summarize::run(&pipeline(&args.input, threads)?, &args)?,
+        Command::Quotes(args) => quotes::run(&pipeline(&args.input, threads)?, &args)?,
         Command::Inspect(args) => inspect::run(&args)?,
         Command::Entities(args) => entities::run(&pipeline(&args.input, threads)?, &args)?,
         Command::Timeline(args) => timeline::run(&pipeline(&args.input, threads)?, &args)?,

@@ -114,6 +114,31 @@ pub fn summary(out: &mut dyn Write, s: &CorpusSummary) -> anyhow::Result<()> {
         }
         writeln!(out)?;
     }
+    if !s.speakers.is_empty() {
+        writeln!(out, "Speakers")?;
+        let width = s
+            .speakers
+            .iter()
+            .map(|c| c.name.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(7);
+        writeln!(
+            out,
+            "  {:<width$}  {:>6}  {:>8}",
+            "speaker", "quotes", "articles"
+        )?;
+        for c in &s.speakers {
+            writeln!(
+                out,
+                "  {:<width$}  {:>6}  {:>8}",
+                escape(&c.name),
+                c.quotes,
+                c.articles
+            )?;
+        }
+        writeln!(out)?;
+    }
     writeln!(out, "Articles")?;
     let id_w = s
         .table
@@ -160,6 +185,19 @@ pub fn summary(out: &mut dyn Write, s: &CorpusSummary) -> anyhow::Result<()> {
             )?;
         }
     }
+    Ok(())
+}
+
+/// One line per quote: article, speaker, cue and the quoted text.
+pub fn quote(out: &mut dyn Write, q: &crate::cmd::quotes::QuoteRecord) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "{}  {}  ({})  “{}”",
+        escape(q.article),
+        or_dash(q.speaker),
+        or_dash(q.cue),
+        escape(q.text)
+    )?;
     Ok(())
 }
 

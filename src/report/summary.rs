@@ -33,6 +33,17 @@ pub struct CorpusSummary {
     pub table: Vec<ArticleRow>,
     /// Events merged across articles, in date order (`timeline` command).
     pub timeline: Vec<TimelineEvent>,
+    /// Named speakers by number of quotes (descending), then name; speakers
+    /// are under their corpus names.
+    pub speakers: Vec<SpeakerCount>,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub struct SpeakerCount {
+    pub name: String,
+    pub quotes: usize,
+    /// Articles with at least one quote by this speaker.
+    pub articles: usize,
 }
 
 /// How many entities of each type `summarize` lists.
@@ -83,6 +94,8 @@ pub struct SummaryBuilder {
     table: Vec<ArticleRow>,
     entities: crate::report::entities::EntityAggregator,
     timeline: TimelineBuilder,
+    /// Article-level speaker → (quotes, articles with a quote).
+    speakers: BTreeMap<String, (usize, usize)>,
 }
 
 impl SummaryBuilder {
@@ -108,6 +121,17 @@ impl SummaryBuilder {
             *self.sources.entry(s.clone()).or_default() += 1;
         }
         self.timeline.add(a);
+        let mut seen: Vec<&str> = Vec::new();
+        for q in &a.quotes {
+            if let Some(name) = &q.speaker {
+                let e = self.speakers.entry(name.clone()).or_default();
+                e.0 += 1;
+                if !seen.contains(&name.as_str()) {
+                    seen.push(name);
+                    e.1 += 1;
+                }
+            }
+        }
         self.table.push(ArticleRow {
             id: a.id.clone(),
             path: a.path.clone(),
@@ -130,6 +154,27 @@ impl SummaryBuilder {
                 .cmp(&a.articles)
                 .then_with(|| a.name.cmp(&b.name))
         });
+        // Article-level speaker names may differ across articles ("Anne
+        // Roe" / "Ann Roe"); count them under their corpus names. An article
+        // that quotes two variants of one person still counts once at most
+        // per variant, so `articles` is an upper bound in that rare case.
+        let names = self.entities.canonical_names();
+        let mut merged: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        for (name, (quotes, articles)) in self.speakers {
+            let corpus = names.get(&name).cloned().unwrap_or(name);
+            let e = merged.entry(corpus).or_default();
+            e.0 += quotes;
+            e.1 += articles;
+        }
+        let mut speakers: Vec<SpeakerCount> = merged
+            .into_iter()
+            .map(|(name, (quotes, articles))| SpeakerCount {
+                name,
+                quotes,
+                articles,
+            })
+            .collect();
+        speakers.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
         let date_span = match (self.first, self.last) {
             (Some(first), Some(last)) => Some(DateSpan { first, last }),
             _ => None,
@@ -164,6 +209,7 @@ impl SummaryBuilder {
             organizations,
             table: self.table,
             timeline: self.timeline.finish(),
+            speakers,
         }
     }
 }
@@ -204,5 +250,31 @@ mod tests {
             .map(|s| (s.name.as_str(), s.articles))
             .collect();
         assert_eq!(names, [("B", 2), ("A", 1)]);
+    }
+
+    #[test]
+    fn counts_quotes_and_articles_per_speaker() {
+        let quote = |speaker: Option<&str>| crate::model::Quote {
+            speaker: speaker.map(Into::into),
+            ..Default::default()
+        };
+        let mut a = article("a", None, None);
+        a.quotes = vec![quote(Some("Ann Lee")), quote(Some("Ann Lee")), quote(None)];
+        let mut b = article("b", None, None);
+        b.quotes = vec![
+            quote(Some("Bo Ray")),
+            quote(Some("Ann Lee")),
+            quote(Some("Al Fox")),
+        ];
+        let mut builder = SummaryBuilder::default();
+        builder.add(&a);
+        builder.add(&b);
+        let s = builder.finish(0);
+        let got: Vec<_> = s
+            .speakers
+            .iter()
+            .map(|c| (c.name.as_str(), c.quotes, c.articles))
+            .collect();
+        assert_eq!(got, [("Ann Lee", 3, 2), ("Al Fox", 1, 1), ("Bo Ray", 1, 1)]);
     }
 }

@@ -1,0 +1,601 @@
+//! Speaker attribution: the cue and noun phrase around each quote, then
+//! pronouns, titles and short names resolved to people named in the article,
+//! and the decision whether a quoted span is speech at all.
+
+use std::collections::HashSet;
+
+use super::detect::Raw;
+use super::names::{self, Names};
+use super::np::{Np, is_prep, np_backward, np_forward, subject};
+use super::speech::{is_function_word, is_term_marker, title_case, word_count};
+use super::words::{self, Pron, Tok};
+
+/// A quoted span found by the detector.
+#[derive(Clone, Copy, Debug)]
+pub struct Found {
+    pub para: usize,
+    /// Index of the quote within its paragraph.
+    pub index: usize,
+    pub raw: Raw,
+}
+
+/// A quote kept as speech, with its speaker.
+#[derive(Clone, Debug)]
+pub struct Attributed {
+    pub para: usize,
+    pub raw: Raw,
+    pub speaker: Option<String>,
+    pub cue: Option<String>,
+}
+
+fn is_sentence_end(t: &Tok) -> bool {
+    matches!(t.text, "." | "!" | "?" | "…")
+}
+
+/// Whether `toks[k]` ends a sentence: a stop not followed by a closing
+/// bracket, a comma or a lowercase word (`(R-Fla.) said`).
+fn ends_sentence(toks: &[Tok], k: usize) -> bool {
+    is_sentence_end(&toks[k])
+        && toks.get(k + 1).is_none_or(|n| {
+            !matches!(n.text, ")" | "," | ";" | ":" | "]") && (!n.is_word() || n.is_cap())
+        })
+}
+
+fn last_end(toks: &[Tok]) -> Option<usize> {
+    (0..toks.len()).rev().find(|&k| ends_sentence(toks, k))
+}
+
+fn first_end(toks: &[Tok]) -> Option<usize> {
+    (0..toks.len()).find(|&k| ends_sentence(toks, k))
+}
+
+fn is_dash(t: &Tok) -> bool {
+    matches!(t.text, "," | "—" | "–" | "-" | "―" | "(" | ")" | ";")
+}
+
+/// A cue phrase as written: the verb, with `out`/`on` for `pointed out`,
+/// `went on`.
+fn cue_text(toks: &[Tok], i: usize) -> String {
+    let w = toks[i].lower();
+    match (w.as_str(), toks.get(i + 1).map(|t| t.text)) {
+        ("pointed", Some("out")) | ("went", Some("on")) => format!("{w} {}", toks[i + 1].text),
+        _ => w,
+    }
+}
+
+/// Whether `toks[i]` is a cue verb in use here.
+fn cue_at(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    if !t.is_word() || t.is_cap() {
+        return false;
+    }
+    let w = t.text;
+    match w {
+        "pointed" => toks.get(i + 1).is_some_and(|n| n.text == "out"),
+        "went" => toks.get(i + 1).is_some_and(|n| n.text == "on"),
+        _ => words::is_cue(w),
+    }
+}
+
+fn according_at(toks: &[Tok], i: usize) -> bool {
+    toks[i].text.eq_ignore_ascii_case("according")
+        && toks.get(i + 1).is_some_and(|t| t.text == "to")
+}
+
+/// The attribution in the words before a quote (same sentence): the
+/// nearest cue whose subject can be found (`X said`, `said X`, `asked by
+/// X`, `according to X`), else a colon after a noun phrase, else the
+/// sentence's subject when the sentence has a cue.
+fn from_before(
+    p: &str,
+    bt: &[Tok],
+    sent: &[Tok],
+    off: usize,
+) -> Option<(Option<Np>, Option<String>)> {
+    let mut nearest: Option<String> = None;
+    for i in (0..bt.len()).rev() {
+        if according_at(bt, i) {
+            let cue = nearest.or(Some("according to".into()));
+            return Some((np_forward(p, bt, i + 2, off), cue));
+        }
+        if !cue_at(bt, i) {
+            continue;
+        }
+        nearest.get_or_insert_with(|| cue_text(bt, i));
+        if bt.get(i + 1).is_some_and(|t| t.text == "by")
+            && let Some(np) = np_forward(p, bt, i + 2, off)
+        {
+            return Some((Some(np), nearest));
+        }
+        if bt[i].text.ends_with("ing") {
+            // `footage of X saying “…”`: the name right before the
+            // participle; `…, adding that “…”` shares the subject of the
+            // clause's main verb.
+            if i > 0
+                && bt[i - 1].is_cap()
+                && let Some(np @ Np::Name(_)) = np_backward(p, bt, i, 0, off)
+            {
+                return Some((Some(np), nearest));
+            }
+            continue;
+        }
+        let mut np = np_backward(p, bt, i, 0, off);
+        // `said Smith: “…”`, but not `said the United States is “…”`.
+        let adjacent = bt.len() - i <= 6 && bt.last().is_some_and(|t| matches!(t.text, "," | ":"));
+        if np.is_none() && !words::is_weak_cue(bt[i].text) && adjacent {
+            np = np_forward(p, bt, i + 1, off).filter(|n| !matches!(n, Np::Desc(..)));
+        }
+        if np.is_some() {
+            return Some((np, nearest));
+        }
+    }
+    let colon = bt.last().is_some_and(|t| t.text == ":");
+    if colon {
+        // The name right before the colon, unless it is the object of a
+        // preposition (`a message to Trump:`).
+        let mut k = bt.len() - 1;
+        while k > 0 && bt[k - 1].is_cap() {
+            k -= 1;
+        }
+        let object = k > 0 && k < bt.len() - 1 && is_prep(&bt[k - 1].lower());
+        if let Some(np) = np_backward(p, bt, bt.len() - 1, 0, off)
+            .filter(|n| match n {
+                Np::Desc(ws, _) => bt.len() <= 4 && ws.first().is_some_and(|w| words::is_det(w)),
+                _ => true,
+            })
+            .filter(|_| !object)
+        {
+            return Some((Some(np), nearest));
+        }
+        // `When X …, Y fired back:`: the subject of the last clause.
+        let c = bt.iter().rposition(|t| t.text == ",").map_or(0, |c| c + 1);
+        if let Some(np) = subject(p, &bt[c..], off) {
+            return Some((Some(np), nearest));
+        }
+    }
+    if nearest.is_some() || colon {
+        return Some((subject(p, sent, off), nearest));
+    }
+    None
+}
+
+/// The attribution in the words after a quote (same sentence).
+fn from_after(
+    p: &str,
+    at: &[Tok],
+    off: usize,
+    loose: bool,
+) -> Option<(Option<Np>, Option<String>)> {
+    let mut s = 0;
+    while s < at.len() && is_dash(&at[s]) {
+        s += 1;
+    }
+    if s > 0
+        && at[..s]
+            .iter()
+            .any(|t| matches!(t.text, "―" | "—" | "–" | "-"))
+    {
+        // `“…” ― Jane Roe`: a dash and a name after the quote.
+        if let Some(np @ Np::Name(_)) = np_forward(p, at, s, off) {
+            let rest = names::cap_runs(&at[s..])
+                .first()
+                .map_or(at.len(), |r| s + r.1);
+            if at[rest.min(at.len())..].iter().all(|t| !t.is_word()) {
+                return Some((Some(np), None));
+            }
+        }
+    }
+    let lim = at.len().min(s + 24);
+    for i in s..lim {
+        if according_at(at, i) {
+            return Some((np_forward(p, at, i + 2, off), Some("according to".into())));
+        }
+        if cue_at(at, i) && !words::is_weak_cue(at[i].text) {
+            let cue = cue_text(at, i);
+            let lead = (s..i).all(|k| words::is_adverb(at[k].text));
+            let np = if lead {
+                np_forward(p, at, i + 1, off)
+            } else {
+                np_backward(p, at, i, s, off).or_else(|| {
+                    // `“…,” X sings to Y before asking …`
+                    np_forward(p, at, s, off).filter(|n| !matches!(n, Np::Desc(..)))
+                })
+            };
+            return Some((np, Some(cue)));
+        }
+    }
+    if s + 1 < at.len() && at[s].is_word() && !at[s].is_cap() && !is_prep(at[s].text) {
+        // `“…” quipped Smith.`
+        if let Some(np @ Np::Name(_)) = np_forward(p, at, s + 1, off)
+            && at.len() <= s + 6
+        {
+            return Some((Some(np), Some(at[s].lower())));
+        }
+    }
+    if !loose || s >= at.len() {
+        return None;
+    }
+    // `“…,” Smith fumed` / `“…,” the statement read`: after a quote that
+    // ends in a comma, a subject and a lowercase verb are an attribution.
+    let np = np_forward(p, at, s, off)?;
+    let mut i = s + 1;
+    while i < at.len() && (at[i].is_word() && at[i].is_cap() || at[i].text == "of") {
+        i += 1;
+    }
+    if matches!(np, Np::Desc(..)) {
+        while i < at.len() && at[i].is_word() && !at[i].is_cap() && i < s + 6 {
+            if at[i].text.ends_with("ed") || at[i].text.ends_with('s') {
+                break;
+            }
+            i += 1;
+        }
+    }
+    while i < at.len() && words::is_adverb(at[i].text) {
+        i += 1;
+    }
+    let v = at.get(i)?;
+    (v.is_word() && !v.is_cap() && !is_prep(v.text) && !words::is_det(v.text))
+        .then(|| (Some(np), Some(v.text.to_string())))
+}
+
+struct Ctx {
+    np: Option<Np>,
+    cue: Option<String>,
+    /// A cue or colon was found in the quote's own sentence.
+    cued: bool,
+    /// The word just before the opening mark, lowercased.
+    before_word: Option<String>,
+    /// The previous quote of the paragraph is in the same sentence.
+    same_sentence: bool,
+}
+
+fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
+    let raw = raws[qi];
+    let lo = if qi > 0 { raws[qi - 1].close } else { 0 };
+    let hi = raws.get(qi + 1).map_or(p.len(), |r| r.open);
+    let mut bt = words::tokens(p, lo, raw.open);
+    let mut same_sentence = qi > 0
+        && !p[raws[qi - 1].start..raws[qi - 1].end]
+            .trim_end()
+            .ends_with(['.', '!', '?']);
+    if let Some(k) = last_end(&bt) {
+        bt.drain(..=k);
+        same_sentence = false;
+    }
+    // The whole sentence before the quote, earlier quotes left out, for
+    // its subject (at most 400 bytes back).
+    let window = char_floor(p, raw.open.saturating_sub(400));
+    let mut sent: Vec<Tok> = Vec::new();
+    let mut from = window;
+    let first_in = raws[..qi].partition_point(|r| r.close <= window);
+    for r in &raws[first_in..qi] {
+        if r.close > from && r.open >= from {
+            sent.extend(words::tokens(p, from, r.open));
+        }
+        from = from.max(r.close);
+    }
+    sent.extend(words::tokens(p, from.min(raw.open), raw.open));
+    if let Some(k) = last_end(&sent) {
+        sent.drain(..=k);
+    }
+    let before_word = bt.last().map(|t| t.lower());
+    let mut at = words::tokens(p, raw.close, hi);
+    if let Some(k) = first_end(&at) {
+        at.truncate(k);
+    }
+    let qtext = p[raw.start..raw.end].trim_end();
+    let trailing_comma = qtext.ends_with(',') || qtext.ends_with('?') || qtext.ends_with('!');
+    let dash_after = at
+        .first()
+        .is_some_and(|t| matches!(t.text, "―" | "—" | "–" | "-"));
+    let after_ok = trailing_comma
+        || dash_after
+        || at
+            .iter()
+            .find(|t| !is_dash(t))
+            .is_some_and(|t| t.is_word() && !t.is_cap() || words::pronoun(t.text).is_some())
+        || !qtext.ends_with('.');
+    // `“…,” according to AFP` names the outlet that reported the quote
+    // when the sentence already gave a speaker before it.
+    if trailing_comma {
+        let after = after_ok
+            .then(|| from_after(p, &at, off, trailing_comma))
+            .flatten();
+        if after
+            .as_ref()
+            .is_some_and(|a| a.1.as_deref() == Some("according to"))
+            && let Some(b) = from_before(p, &bt, &sent, off).filter(|b| b.0.is_some())
+        {
+            return Ctx {
+                np: b.0,
+                cue: b.1,
+                cued: true,
+                before_word,
+                same_sentence,
+            };
+        }
+    }
+    let mut first = if trailing_comma {
+        after_ok
+            .then(|| from_after(p, &at, off, trailing_comma))
+            .flatten()
+    } else {
+        from_before(p, &bt, &sent, off)
+    };
+    // `Feinstein said “…,” she said`: the pronoun after the quote refers
+    // to the name before it.
+    if trailing_comma
+        && matches!(first, Some((Some(Np::Pron(..)), _)))
+        && let Some(b) = from_before(p, &bt, &sent, off)
+            .filter(|b| matches!(b.0, Some(Np::Name(_))) && b.1.is_some())
+    {
+        first = Some(b);
+    }
+    let got = first
+        .clone()
+        .filter(|(np, _)| np.is_some())
+        .or_else(|| {
+            if trailing_comma {
+                from_before(p, &bt, &sent, off)
+            } else {
+                after_ok
+                    .then(|| from_after(p, &at, off, trailing_comma))
+                    .flatten()
+            }
+        })
+        .or(first);
+    let got = got.or_else(|| {
+        // `Obama's “…” promise`: the possessor right before the quote.
+        if let Some(t) = bt.last().filter(|t| t.is_cap()) {
+            let bare = t
+                .text
+                .strip_suffix("'s")
+                .or_else(|| t.text.strip_suffix("’s"));
+            if let Some(b) = bare {
+                return Some((Some(Np::Name(b.to_string())), None));
+            }
+        }
+        if !bt.is_empty() {
+            // `Moore thanked him for “…”`: the sentence's subject.
+            return subject(p, &sent, off).map(|np| (Some(np), None));
+        }
+        // `X said in a statement. “…”`: a cue in the previous sentence
+        // (after an earlier quote, that sentence is its attribution).
+        if qi > 0 {
+            return None;
+        }
+        let all = words::tokens(p, lo, raw.open);
+        let end = last_end(&all)?;
+        let begin = last_end(&all[..end]).map_or(0, |k| k + 1);
+        from_before(p, &all[begin..end], &all[begin..end], off).filter(|g| g.0.is_some())
+    });
+    let cued = got.as_ref().is_some_and(|g| {
+        g.1.is_some() || g.0.is_some() && !bt.is_empty() && bt.last().is_some_and(|t| t.text == ":")
+    });
+    match got {
+        Some((np, cue)) => Ctx {
+            np,
+            cue,
+            cued,
+            before_word,
+            same_sentence,
+        },
+        None => Ctx {
+            np: None,
+            cue: None,
+            cued: false,
+            before_word,
+            same_sentence,
+        },
+    }
+}
+
+fn resolve(
+    np: &Np,
+    names: &Names,
+    persons: &HashSet<String>,
+    qpos: usize,
+    last_speaker: Option<&str>,
+) -> Option<String> {
+    match np {
+        Np::Name(n) => {
+            // A generational suffix is not how a speaker is named.
+            let n = n
+                .trim_end_matches([',', '.'])
+                .strip_suffix(" Jr")
+                .or_else(|| n.strip_suffix(" II"))
+                .or_else(|| n.strip_suffix(" III"))
+                .or_else(|| n.strip_suffix(" Jr."))
+                .or_else(|| n.strip_suffix(", Jr."))
+                .unwrap_or(n);
+            Some(names.canon(n))
+        }
+        Np::Pron(Pron::He | Pron::She, pos) => match last_speaker {
+            Some(ls) if names.recent(ls, *pos) => Some(ls.to_string()),
+            _ => names.last_person(*pos, persons),
+        },
+        Np::Pron(Pron::Other, _) => None,
+        Np::Desc(ws, text) => {
+            let definite = ws.first().is_some_and(|w| w == "the" || w == "this");
+            definite
+                .then(|| names.by_role(ws, qpos))
+                .flatten()
+                .or_else(|| Some(text.clone()))
+        }
+    }
+}
+
+/// The largest char boundary of `p` not above `i`.
+fn char_floor(p: &str, i: usize) -> usize {
+    let mut i = i.min(p.len());
+    while !p.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The previous quote: paragraph, speaker, cue, runs on, cued.
+type Prev = (usize, Option<String>, Option<String>, bool, bool);
+
+/// Attributes every found quote and keeps those that are speech.
+pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec<Attributed> {
+    // Quotes of one paragraph are consecutive in `found`.
+    let mut ctxs: Vec<Ctx> = Vec::with_capacity(found.len());
+    let mut i = 0;
+    while i < found.len() {
+        let pi = found[i].para;
+        let mut j = i;
+        while j < found.len() && found[j].para == pi {
+            j += 1;
+        }
+        let raws: Vec<Raw> = found[i..j].iter().map(|f| f.raw).collect();
+        let (p, off) = paras[pi];
+        for qi in 0..raws.len() {
+            let mut c = context(p, &raws, qi, off);
+            if c.np.is_none() && qi == 0 && p[..raws[0].open].trim().is_empty() && pi > 0 {
+                // `Reporter X says:` closing the paragraph before.
+                let (pp, poff) = paras[pi - 1];
+                if pp.trim_end().ends_with(':') {
+                    let all = words::tokens(pp, 0, pp.len());
+                    let begin = last_end(&all).map_or(0, |k| k + 1);
+                    if let Some((np, cue)) = from_before(pp, &all[begin..], &all[begin..], poff) {
+                        c.cued = np.is_some();
+                        c.np = np;
+                        c.cue = cue;
+                    }
+                }
+            }
+            ctxs.push(c);
+        }
+        i = j;
+    }
+    let persons: HashSet<String> = ctxs
+        .iter()
+        .filter_map(|c| match &c.np {
+            Some(Np::Name(n)) => Some(names.canon(n)),
+            _ => None,
+        })
+        .collect();
+
+    let mut out: Vec<Attributed> = Vec::new();
+    // Speaker of the previous quote (kept or not), its paragraph and cue.
+    let mut prev: Option<Prev> = None;
+    let mut last_speaker: Option<String> = None;
+    let mut cue_inherit: Option<String> = None;
+    for (f, c) in found.iter().zip(&ctxs) {
+        let (p, _) = paras[f.para];
+        let qtext = &p[f.raw.start..f.raw.end];
+        let qpos = paras[f.para].1 + f.raw.open;
+        let mut speaker =
+            c.np.as_ref()
+                .and_then(|np| resolve(np, names, &persons, qpos, last_speaker.as_deref()));
+        let mut cued = c.cued;
+        if !c.cued
+            && c.same_sentence
+            && let Some((_, ps, pc, _, pcued)) = &prev
+            && *pcued
+        {
+            speaker = ps.clone();
+            cued = true;
+            if c.cue.is_none() {
+                cue_inherit = pc.clone();
+            }
+        }
+        let mut cue = c.cue.clone().or(cue_inherit.take());
+        let mut continued = false;
+        if c.np.is_none() {
+            let opens_para = p[..f.raw.open].trim().is_empty();
+            if let Some((pp, ps, pc, prun, _)) = &prev {
+                let same_para = *pp == f.para && f.index > 0;
+                let next_para = *pp + 1 == f.para && (opens_para || *prun);
+                if (same_para || next_para) && ps.is_some() {
+                    speaker = ps.clone();
+                    if cue.is_none() {
+                        cue = pc.clone();
+                    }
+                    continued = true;
+                }
+            }
+        }
+        let n = word_count(qtext);
+        let t = qtext.trim_end();
+        let ends = t.ends_with([',', '.', '!', '?', '…', ';', ':', '—', '–'])
+            || t.contains(". ")
+            || t.contains("? ");
+        let heading = p[..f.raw.open].trim().is_empty()
+            && p[f.raw.close..].trim().chars().count() <= 1
+            && !ends
+            && n <= 8;
+        let term = c.before_word.as_deref().is_some_and(is_term_marker);
+        // `Marcia "Cia" Price`: a nickname inside a name.
+        let nickname = c.before_word.as_deref().is_some_and(|w| {
+            w.chars().next().is_some_and(|ch| ch.is_alphabetic())
+                && p[..f.raw.open]
+                    .trim_end()
+                    .ends_with(|ch: char| ch.is_alphabetic())
+                && p[..f.raw.open]
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.starts_with(char::is_uppercase))
+        }) && p[f.raw.close..]
+            .trim_start()
+            .starts_with(char::is_uppercase)
+            && n <= 2;
+        // `"WALLACE: …` transcript lines: a speaker label, not a quote.
+        let label = {
+            let head = qtext.split(':').next().unwrap_or("");
+            qtext.contains(':')
+                && head.len() >= 2
+                && head.len() < 30
+                && head
+                    .chars()
+                    .all(|ch| ch.is_uppercase() || ch == ' ' || ch == '.' || ch == '-')
+        };
+        let title = title_case(qtext)
+            && n <= 8
+            && !t.ends_with(['!', '?'])
+            && !(n <= 2 && cued)
+            && !(cued && t.ends_with('.') && n >= 3);
+        let possessed = c
+            .before_word
+            .as_deref()
+            .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
+        // `said on “Meet the Press.”`, `the co-author of “Going Viral,”`
+        let after_prep = c.before_word.as_deref().is_some_and(|w| {
+            is_prep(w) || words::is_det(w) || matches!(w, "titled" | "entitled" | "called")
+        });
+        let title = title || title_case(qtext) && n <= 8 && (possessed || after_prep);
+        // `a federal “supermax” prison`: a short quoted modifier of the
+        // noun after it.
+        let modifier = n <= 3
+            && !ends
+            && words::tokens(p, f.raw.close, char_floor(p, f.raw.close + 40))
+                .first()
+                .is_some_and(|t| t.is_word() && !t.is_cap() && !is_function_word(t.text));
+        let keep = if qtext.trim().is_empty() || heading || nickname || label || title || modifier {
+            false
+        } else if f.raw.runs_on {
+            true
+        } else if n <= 3 {
+            cued && !term || ends && (cued || continued) && n >= 2
+        } else {
+            ends || cued || continued || n >= 6
+        };
+        prev = Some((f.para, speaker.clone(), cue.clone(), f.raw.runs_on, cued));
+        if let Some(sp) = &speaker
+            && sp.chars().any(|c| c.is_lowercase())
+            && !sp.starts_with(|c: char| c.is_lowercase())
+        {
+            last_speaker = Some(sp.clone());
+        }
+        if keep {
+            out.push(Attributed {
+                para: f.para,
+                raw: f.raw,
+                speaker,
+                cue,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,225 @@
+//! Quote-mark pairing: one linear pass per paragraph that finds the spans
+//! between opening and closing marks, never treating an apostrophe as a mark
+//! and never letting an unclosed mark run past its paragraph.
+
+/// The family of a quote mark; a span is closed only by its own family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// “…” and „…“ / „…”.
+    Curly,
+    /// "…".
+    Straight,
+    /// «…».
+    Guillemet,
+    /// ``…'' (TeX / TempEval style).
+    Tex,
+    /// ‘…’ or '…' used as primary marks.
+    Single,
+}
+
+/// A quoted span inside a paragraph, as byte offsets into the paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Raw {
+    /// Position of the opening mark.
+    pub open: usize,
+    /// First byte of the quoted text.
+    pub start: usize,
+    /// End of the quoted text (the closing mark starts here).
+    pub end: usize,
+    /// First byte after the closing mark (`end` when the quote runs on into
+    /// the next paragraph).
+    pub close: usize,
+    /// The quote is not closed in this paragraph and the next paragraph
+    /// reopens it.
+    pub runs_on: bool,
+}
+
+fn is_space(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace())
+}
+
+/// Characters after which a mark is an opening one.
+fn opens_after(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '‘' | '«' | '„'
+                )
+        }
+    }
+}
+
+/// Whether the paragraph's marks use single quotes as the primary style:
+/// there are more opening single marks (at a word start, before a letter)
+/// than double marks of any kind.
+pub fn single_primary(paragraphs: &[&str]) -> bool {
+    let (mut singles, mut doubles) = (0usize, 0usize);
+    for p in paragraphs {
+        let mut prev: Option<char> = None;
+        let mut it = p.chars().peekable();
+        while let Some(c) = it.next() {
+            let next = it.peek().copied();
+            match c {
+                '“' | '”' | '"' | '«' | '»' | '„' => doubles += 1,
+                // ''…'' is a double mark made of two apostrophes.
+                '\'' if next == Some('\'') || prev == Some('\'') => doubles += 1,
+                '‘' | '\'' if opens_after(prev) && next.is_some_and(|n| n.is_alphabetic()) => {
+                    singles += 1
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+    }
+    singles > doubles
+}
+
+/// Classifies the mark at `i` (a char boundary) as an opening mark: returns
+/// its style and byte length.
+fn opening(p: &str, i: usize, prev: Option<char>, single: bool) -> Option<(Style, usize)> {
+    let rest = &p[i..];
+    let mut cs = rest.chars();
+    let c = cs.next()?;
+    let next = cs.next();
+    match c {
+        '“' if !is_space(next) || opens_after(prev) => Some((Style::Curly, c.len_utf8())),
+        '„' => Some((Style::Curly, c.len_utf8())),
+        '«' => Some((Style::Guillemet, c.len_utf8())),
+        '`' if next == Some('`') => Some((Style::Tex, 2)),
+        '"' if opens_after(prev) && !is_space(next) => Some((Style::Straight, 1)),
+        '‘' | '\'' | '`'
+            if single
+                && opens_after(prev)
+                && next.is_some_and(|n| n.is_alphabetic() || n == '“' || n == '"') =>
+        {
+            Some((Style::Single, c.len_utf8()))
+        }
+        // A misused right mark at a word start, outside any quote.
+        '”' if opens_after(prev) && next.is_some_and(|n| n.is_alphanumeric()) => {
+            Some((Style::Curly, c.len_utf8()))
+        }
+        _ => None,
+    }
+}
+
+/// Whether the mark at `i` closes a quote of `style`: returns its length.
+fn closing(p: &str, i: usize, prev: Option<char>, style: Style) -> Option<usize> {
+    let rest = &p[i..];
+    let mut cs = rest.chars();
+    let c = cs.next()?;
+    let next = cs.next();
+    match (style, c) {
+        (Style::Curly, '”') => Some(c.len_utf8()),
+        // „…“ closes with a left mark; so does a “…“ typo before a space.
+        (Style::Curly, '“') if is_space(next) || next.is_some_and(|n| !n.is_alphanumeric()) => {
+            Some(c.len_utf8())
+        }
+        (Style::Straight, '"') => Some(1),
+        // Mixed marks from careless editing: “…" and "…”.
+        (Style::Curly, '"') if !opens_after(prev) && !next.is_some_and(|n| n.is_alphanumeric()) => {
+            Some(1)
+        }
+        (Style::Straight, '”') => Some(c.len_utf8()),
+        (Style::Guillemet, '»') => Some(c.len_utf8()),
+        (Style::Tex, '\'') if next == Some('\'') => Some(2),
+        (Style::Tex, '”') => Some(c.len_utf8()),
+        (Style::Single, '’' | '\'') => {
+            // An apostrophe inside a word (don't, Norway’s) never closes.
+            let word_inside = prev.is_some_and(|p| p.is_alphanumeric())
+                && next.is_some_and(|n| n.is_alphanumeric());
+            if word_inside || is_space(prev) {
+                None
+            } else {
+                Some(c.len_utf8())
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Finds the quoted spans of one paragraph. `single` says whether single
+/// marks are primary marks in this article. Returns the spans and, when the
+/// paragraph ends inside an open quote, that open quote (not in the list).
+pub fn scan(p: &str, single: bool) -> (Vec<Raw>, Option<Raw>) {
+    let mut out = Vec::new();
+    let mut open: Option<(Style, usize, usize)> = None; // style, mark pos, text start
+    let mut prev: Option<char> = None;
+    let mut skip_to = 0usize;
+    // A straight mark opened inside a curly quote (`“He said "no" twice”`).
+    let mut inner_straight = false;
+    for (i, c) in p.char_indices() {
+        if i < skip_to {
+            prev = Some(c);
+            continue;
+        }
+        if !matches!(
+            c,
+            '“' | '”' | '"' | '«' | '»' | '„' | '`' | '‘' | '’' | '\''
+        ) {
+            prev = Some(c);
+            continue;
+        }
+        match open {
+            Some((style, mark, start)) => {
+                if style == Style::Curly && c == '"' {
+                    if inner_straight {
+                        inner_straight = false;
+                        prev = Some(c);
+                        continue;
+                    }
+                    if opens_after(prev) {
+                        inner_straight = true;
+                        prev = Some(c);
+                        continue;
+                    }
+                }
+                if let Some(len) = closing(p, i, prev, style) {
+                    inner_straight = false;
+                    out.push(Raw {
+                        open: mark,
+                        start,
+                        end: i,
+                        close: i + len,
+                        runs_on: false,
+                    });
+                    open = None;
+                    skip_to = i + len;
+                } else if let Some((s2, len)) = opening(p, i, prev, single) {
+                    // A new opening mark of the same family while one is
+                    // open: the earlier mark was never closed. Marks of
+                    // another family are nested quotes and stay inside.
+                    if s2 == style && style != Style::Straight {
+                        inner_straight = false;
+                        open = Some((s2, i, i + len));
+                        skip_to = i + len;
+                    }
+                }
+            }
+            None => {
+                if let Some((style, len)) = opening(p, i, prev, single) {
+                    open = Some((style, i, i + len));
+                    skip_to = i + len;
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    let pending = open.map(|(_, mark, start)| Raw {
+        open: mark,
+        start,
+        end: p.len(),
+        close: p.len(),
+        runs_on: true,
+    });
+    (out, pending)
+}
+
+/// Whether a paragraph starts with an opening quote mark.
+pub fn starts_with_open(p: &str, single: bool) -> bool {
+    let t = p.trim_start();
+    let i = p.len() - t.len();
+    opening(p, i, None, single).is_some()
+}

