@@ -106,10 +106,12 @@ pub fn summary(out: &mut dyn Write, s: &CorpusSummary) -> anyhow::Result<()> {
         for c in list {
             writeln!(
                 out,
-                "  {:<width$}  {:>4} mentions  {:>3} articles",
+                "  {:<width$}  {:>4} {:<8}  {:>3} {}",
                 escape(&c.name),
                 c.mentions,
-                c.articles
+                if c.mentions == 1 { "mention" } else { "mentions" },
+                c.articles,
+                if c.articles == 1 { "article" } else { "articles" },
             )?;
         }
         writeln!(out)?;
