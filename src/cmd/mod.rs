@@ -5,7 +5,7 @@
 mod articles;
 mod diff;
 mod entities;
-mod inspect;
+pub(crate) mod inspect;
 mod summarize;
 mod timeline;
 

@@ -208,16 +208,19 @@ fn side(kind: &str, n: usize) -> String {
 }
 
 fn text_ref(out: &mut dyn Write, sign: &str, a: &ArticleRef) -> anyhow::Result<()> {
-    writeln!(
-        out,
-        "{sign} {}  {}  {}  {}",
-        escape(&a.id),
-        a.date.as_deref().unwrap_or("-"),
-        a.source.as_deref().map_or("-".into(), escape),
-        a.headline
-            .as_deref()
-            .map_or("-".into(), |h| quoted(&escape(h)))
-    )?;
+    let mut line = format!("{sign} {}", escape(&a.id));
+    for part in [a.date.as_deref(), a.source.as_deref()]
+        .into_iter()
+        .flatten()
+    {
+        line.push_str("  ");
+        line.push_str(&escape(part));
+    }
+    if let Some(h) = &a.headline {
+        line.push_str("  ");
+        line.push_str(&quoted(&escape(h)));
+    }
+    writeln!(out, "{line}")?;
     Ok(())
 }
 

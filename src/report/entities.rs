@@ -6,6 +6,7 @@
 //! surname, compatible given name). A bare surname joins a full name only
 //! when exactly one person in the corpus so far carries that surname.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use std::collections::HashMap;
@@ -15,7 +16,7 @@ use crate::model::{Article, EntityType};
 use crate::print::SCHEMA_VERSION;
 
 /// One entity of the corpus.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct CorpusEntity {
     pub name: String,
     #[serde(rename = "type")]
@@ -29,7 +30,7 @@ pub struct CorpusEntity {
 }
 
 /// The `entities` report.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct EntityReport {
     pub version: u32,
     pub articles: usize,

@@ -20,6 +20,7 @@
 //! count. The merged event keeps the most precise date and place and the
 //! union of participants, articles and sources.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::extract::events::{dates_overlap, places, same_family};
@@ -27,7 +28,7 @@ use crate::model::{Article, Event};
 use crate::print::SCHEMA_VERSION;
 
 /// One real-world event and who reports it.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct TimelineEvent {
     pub when: Option<String>,
     pub until: Option<String>,
@@ -46,7 +47,7 @@ pub struct TimelineEvent {
 }
 
 /// The `timeline --format json` document.
-#[derive(Serialize, Clone, Debug)]
+#[derive(Serialize, JsonSchema, Clone, Debug)]
 pub struct Timeline {
     pub version: u32,
     pub events: Vec<TimelineEvent>,
