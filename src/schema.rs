@@ -188,6 +188,45 @@ impl Lock {
     }
 }
 
+/// What the schema check decides, given the lock as checked in (`old`), the
+/// state now (`now`), the schema files that differ from the generated ones
+/// (`stale`) and whether blessing was asked for: `Ok(true)` write the
+/// schemas and the lock, `Ok(false)` all is current, `Err` why not.
+pub fn verdict(old: &Lock, now: &Lock, stale: &[&str], bless: bool) -> Result<bool, String> {
+    let changed: Vec<&str> = now
+        .files
+        .iter()
+        .filter(|(f, h)| !old.files.iter().any(|(of, oh)| of == f && oh == h))
+        .map(|(f, _)| f.as_str())
+        .collect();
+    let acknowledged = old.version != now.version || old.changelog != now.changelog;
+    if bless {
+        if !changed.is_empty() && !acknowledged && !old.files.is_empty() {
+            return Err(format!(
+                "schemas {changed:?} changed but neither SCHEMA_VERSION nor the `### JSON schema` \
+                 section of CHANGELOG.md did: add a changelog entry (and raise SCHEMA_VERSION for \
+                 a breaking change), then bless again"
+            ));
+        }
+        return Ok(true);
+    }
+    if !stale.is_empty() {
+        return Err(format!(
+            "docs/schema/{stale:?} differ from the schemas the Rust types generate; add a \
+             `### JSON schema` entry to CHANGELOG.md (raise SCHEMA_VERSION if not additive) \
+             and run `CORPUS_CLI_BLESS=1 cargo test schema`"
+        ));
+    }
+    if !changed.is_empty() {
+        return Err(format!(
+            "schemas {changed:?} differ from docs/schema/schema.lock: a schema changed without \
+             SCHEMA_VERSION or the CHANGELOG being updated and blessed; run \
+             `CORPUS_CLI_BLESS=1 cargo test schema` after updating them"
+        ));
+    }
+    Ok(false)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,53 +247,62 @@ mod tests {
         };
         let lock_path = dir.join("schema.lock");
         let old = Lock::parse(&std::fs::read_to_string(&lock_path).unwrap_or_default());
-        let changed: Vec<&str> = now
-            .files
-            .iter()
-            .filter(|(f, h)| !old.files.iter().any(|(of, oh)| of == f && oh == h))
-            .map(|(f, _)| f.as_str())
-            .collect();
         let stale: Vec<&str> = generated
             .iter()
             .filter(|(f, t)| std::fs::read_to_string(dir.join(f)).ok().as_deref() != Some(t))
             .map(|(f, _)| *f)
             .collect();
-        let acknowledged = old.version != now.version || old.changelog != now.changelog;
-        if bless {
-            assert!(
-                changed.is_empty() || acknowledged || old.files.is_empty(),
-                "schemas {changed:?} changed but neither SCHEMA_VERSION nor the `### JSON schema` \
-                 section of CHANGELOG.md did: add a changelog entry (and raise SCHEMA_VERSION for \
-                 a breaking change), then bless again"
-            );
-            std::fs::create_dir_all(&dir).unwrap();
-            for (f, t) in &generated {
-                std::fs::write(dir.join(f), t).unwrap();
+        match verdict(&old, &now, &stale, bless) {
+            Ok(true) => {
+                std::fs::create_dir_all(&dir).unwrap();
+                for (f, t) in &generated {
+                    std::fs::write(dir.join(f), t).unwrap();
+                }
+                std::fs::write(&lock_path, now.render()).unwrap();
             }
-            std::fs::write(&lock_path, now.render()).unwrap();
-            return;
+            Ok(false) => {}
+            Err(why) => panic!("{why}"),
         }
-        assert!(
-            stale.is_empty(),
-            "docs/schema/{stale:?} differ from the schemas the Rust types generate; add a \
-             `### JSON schema` entry to CHANGELOG.md (raise SCHEMA_VERSION if not additive) \
-             and run `CORPUS_CLI_BLESS=1 cargo test schema`"
+    }
+
+    fn lock(version: u32, changelog: &str, h: &str) -> Lock {
+        Lock {
+            version,
+            changelog: changelog.into(),
+            files: vec![("a.json".into(), h.into())],
+        }
+    }
+
+    #[test]
+    fn schema_change_needs_version_or_changelog() {
+        let old = lock(1, "c1", "h1");
+        // Unchanged: nothing to do.
+        assert_eq!(verdict(&old, &lock(1, "c1", "h1"), &[], false), Ok(false));
+        // Changed schema, files not rewritten: fails.
+        assert!(verdict(&old, &lock(1, "c1", "h2"), &["a.json"], false).is_err());
+        // Files rewritten by hand but not blessed: fails.
+        assert!(verdict(&old, &lock(1, "c1", "h2"), &[], false).is_err());
+        // Blessing without a new version or changelog entry: refused.
+        assert!(verdict(&old, &lock(1, "c1", "h2"), &["a.json"], true).is_err());
+        // With a changelog entry or a new version: written.
+        assert_eq!(
+            verdict(&old, &lock(1, "c2", "h2"), &["a.json"], true),
+            Ok(true)
         );
-        assert!(
-            changed.is_empty(),
-            "schemas {changed:?} differ from docs/schema/schema.lock: a schema changed without \
-             SCHEMA_VERSION or the CHANGELOG being updated and blessed; run \
-             `CORPUS_CLI_BLESS=1 cargo test schema` after updating them"
+        assert_eq!(
+            verdict(&old, &lock(2, "c1", "h2"), &["a.json"], true),
+            Ok(true)
+        );
+        // First bless (no lock yet).
+        assert_eq!(
+            verdict(&Lock::default(), &lock(1, "c", "h"), &["a.json"], true),
+            Ok(true)
         );
     }
 
     #[test]
     fn schema_lock_round_trips() {
-        let l = Lock {
-            version: 3,
-            changelog: "ab".into(),
-            files: vec![("a.json".into(), "01".into())],
-        };
+        let l = lock(3, "ab", "01");
         assert_eq!(Lock::parse(&l.render()), l);
     }
 

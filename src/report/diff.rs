@@ -480,24 +480,21 @@ pub fn articles(
     opts: &DiffOptions,
 ) -> Diff {
     let mut d = header(opts, old_info, new_info);
-    let old_by_id: HashMap<&str, &SideArticle> = old.iter().map(|a| (a.id.as_str(), a)).collect();
-    let new_ids: BTreeSet<&str> = new.iter().map(|a| a.id.as_str()).collect();
-    for n in new {
-        match old_by_id.get(n.id.as_str()) {
-            None => d.articles.added.push(article_ref(n)),
-            Some(o) => {
-                let c = article(o, n, opts);
-                if !c.is_empty() {
-                    d.articles.changed.push(c);
-                }
-            }
-        }
-    }
-    for o in old {
-        if !new_ids.contains(o.id.as_str()) {
-            d.articles.removed.push(article_ref(o));
-        }
-    }
+    // Ids are file stems: two files of one name in different folders share
+    // one, so the k-th record of an id is paired with the k-th on the other
+    // side.
+    let ok: Vec<&str> = old.iter().map(|a| a.id.as_str()).collect();
+    let nk: Vec<&str> = new.iter().map(|a| a.id.as_str()).collect();
+    let (pairs, added, removed) = pair(&ok, &nk);
+    let mut changed: Vec<(usize, ArticleChange)> = pairs
+        .into_iter()
+        .map(|(i, j)| (j, article(&old[i], &new[j], opts)))
+        .filter(|(_, c)| !c.is_empty())
+        .collect();
+    changed.sort_by_key(|(j, _)| *j);
+    d.articles.changed = changed.into_iter().map(|(_, c)| c).collect();
+    d.articles.added = added.into_iter().map(|j| article_ref(&new[j])).collect();
+    d.articles.removed = removed.into_iter().map(|i| article_ref(&old[i])).collect();
     d.finish()
 }
 
