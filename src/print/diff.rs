@@ -160,8 +160,8 @@ fn summary_rows(s: &SummaryDiff) -> Vec<Row> {
         out.push(row(
             "source",
             c.name.clone(),
-            c.old.map(|n| format!("{n} articles")),
-            c.new.map(|n| format!("{n} articles")),
+            c.old.map(|n| plural(n, "article")),
+            c.new.map(|n| plural(n, "article")),
         ));
     }
     for (label, list) in [
@@ -171,7 +171,11 @@ fn summary_rows(s: &SummaryDiff) -> Vec<Row> {
     ] {
         for e in list {
             let v = |m: &crate::report::diff::MentionCount| {
-                format!("{} mentions, {} articles", m.mentions, m.articles)
+                format!(
+                    "{}, {}",
+                    plural(m.mentions, "mention"),
+                    plural(m.articles, "article")
+                )
             };
             out.push(row(
                 &format!("top {label}"),
@@ -182,6 +186,14 @@ fn summary_rows(s: &SummaryDiff) -> Vec<Row> {
         }
     }
     event_rows(&mut out, "timeline event", &s.timeline);
+    for r in &s.timeline_articles {
+        out.push(row(
+            "timeline event reported by",
+            format!("{}: {}", r.kind, quoted(&r.what)),
+            Some(r.old.join(", ")),
+            Some(r.new.join(", ")),
+        ));
+    }
     out
 }
 

@@ -102,6 +102,8 @@ pub struct SideEvent {
     pub when: Option<String>,
     pub until: Option<String>,
     pub span: Option<SideSpan>,
+    /// Reporting articles (timeline events of a summary only).
+    pub articles: Vec<String>,
 }
 
 #[derive(Deserialize, Clone, Debug, Default)]
@@ -412,6 +414,17 @@ pub struct SummaryDiff {
     pub places: Vec<EntityCountChange>,
     pub organizations: Vec<EntityCountChange>,
     pub timeline: EventsDiff,
+    /// Timeline events in both whose reporting articles changed.
+    pub timeline_articles: Vec<ReportersChange>,
+}
+
+#[derive(Serialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
+pub struct ReportersChange {
+    pub kind: String,
+    pub what: String,
+    /// Article ids, in input order.
+    pub old: Vec<String>,
+    pub new: Vec<String>,
 }
 
 #[derive(Serialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
@@ -1024,6 +1037,20 @@ pub fn summaries(
     }
     if opts.on(Field::Timeline) && opts.on(Field::Events) {
         s.timeline = events(&old.timeline, &new.timeline).0;
+        let key = |e: &SideEvent| (e.kind.clone(), normalize(&e.what));
+        let ok: Vec<_> = old.timeline.iter().map(key).collect();
+        let nk: Vec<_> = new.timeline.iter().map(key).collect();
+        for (i, j) in pair(&ok, &nk).0 {
+            let (o, n) = (&old.timeline[i], &new.timeline[j]);
+            if o.articles != n.articles {
+                s.timeline_articles.push(ReportersChange {
+                    kind: n.kind.clone(),
+                    what: n.what.clone(),
+                    old: o.articles.clone(),
+                    new: n.articles.clone(),
+                });
+            }
+        }
     }
     d.summary = Some(s);
     d.finish()
