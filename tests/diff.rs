@@ -255,6 +255,21 @@ fn ignore_leaves_fields_out() {
 }
 
 #[test]
+fn empty_jsonl_report_is_an_empty_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("empty.jsonl"), "").unwrap();
+    write_jsonl(&dir.path().join("a.jsonl"), &records()[..1]);
+    let r = run_in(
+        dir.path(),
+        &["diff", "empty.jsonl", "a.jsonl", "--format", "json"],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let d: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(d["old"]["kind"], "articles");
+    assert_eq!(d["articles"]["added"].as_array().unwrap().len(), 1);
+}
+
+#[test]
 fn errors_exit_2() {
     for args in [
         vec!["diff", "tests/data/diff/missing.jsonl", "corpus"],

@@ -108,6 +108,13 @@ fn detect(path: &Path) -> anyhow::Result<Side> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let text = String::from_utf8_lossy(&bytes);
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    let json_name = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("jsonl"));
+    if trimmed.is_empty() && json_name {
+        // `articles --format jsonl` of an empty corpus.
+        return Ok(Side::Articles(Vec::new()));
+    }
     if !trimmed.starts_with('{') && !trimmed.starts_with('[') {
         return Ok(Side::Corpus(path.to_path_buf()));
     }
