@@ -61,6 +61,16 @@ pub enum Command {
         after_help = "Example:\n  corpus-cli timeline corpus/\n  corpus-cli timeline corpus/ --entity NATO --since 2022-01-01 --format mermaid\n  corpus-cli timeline corpus/ --format svg -o timeline.svg"
     )]
     Timeline(TimelineArgs),
+    /// Compare two analyses (saved JSON reports or corpora): articles added
+    /// and removed, changed fields, quotes, entities and events.
+    #[command(
+        after_help = "Each side is `articles --format json|jsonl` output, `summarize --format json` \
+output, or a corpus (a directory or a .txt file) analysed on the fly.\n\n\
+Exit status: 0 when equal (text prints nothing), 1 when different, 2 on error.\n\n\
+Example:\n  corpus-cli articles corpus/ --format jsonl -o report.jsonl\n  \
+corpus-cli diff report.jsonl corpus/ --ignore spans,counts --format markdown"
+    )]
+    Diff(DiffArgs),
 }
 
 /// Inputs shared by every command.
@@ -119,6 +129,15 @@ pub struct ArticlesArgs {
     pub format: RecordFormat,
 }
 
+/// Output formats of `summarize`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SummaryFormat {
+    Text,
+    Json,
+    /// Headings and tables for a pull request or CI job summary.
+    Markdown,
+}
+
 #[derive(Args, Debug)]
 pub struct SummarizeArgs {
     #[command(flatten)]
@@ -126,8 +145,8 @@ pub struct SummarizeArgs {
     #[command(flatten)]
     pub output: OutputArgs,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
-    pub format: ReportFormat,
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -171,6 +190,7 @@ pub enum TimelineFormat {
     Jsonl,
     Mermaid,
     Svg,
+    Markdown,
 }
 
 #[derive(Args, Debug)]
@@ -190,9 +210,89 @@ pub struct TimelineArgs {
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
     /// Output format: text, json, jsonl (one event per line), mermaid (a
-    /// Mermaid `timeline` block) or svg (a standalone chart).
+    /// Mermaid `timeline` block), svg (a standalone chart) or markdown (a
+    /// table and the Mermaid block, for a pull request or CI job summary).
     #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
     pub format: TimelineFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiffFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+/// What `diff --ignore` can leave out.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IgnoreField {
+    Headline,
+    Dateline,
+    Date,
+    Source,
+    Author,
+    Credits,
+    Headings,
+    Paragraphs,
+    Counts,
+    Spans,
+    Quotes,
+    Entities,
+    Events,
+    Timexes,
+    Sources,
+    Timeline,
+}
+
+impl IgnoreField {
+    pub fn field(self) -> crate::report::diff::Field {
+        use crate::report::diff::Field;
+        match self {
+            IgnoreField::Headline => Field::Headline,
+            IgnoreField::Dateline => Field::Dateline,
+            IgnoreField::Date => Field::Date,
+            IgnoreField::Source => Field::Source,
+            IgnoreField::Author => Field::Author,
+            IgnoreField::Credits => Field::Credits,
+            IgnoreField::Headings => Field::Headings,
+            IgnoreField::Paragraphs => Field::Paragraphs,
+            IgnoreField::Counts => Field::Counts,
+            IgnoreField::Spans => Field::Spans,
+            IgnoreField::Quotes => Field::Quotes,
+            IgnoreField::Entities => Field::Entities,
+            IgnoreField::Events => Field::Events,
+            IgnoreField::Timexes => Field::Timexes,
+            IgnoreField::Sources => Field::Sources,
+            IgnoreField::Timeline => Field::Timeline,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// The old side: a JSON report or a corpus path.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The new side: a JSON report or a corpus path.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    /// Leave FIELD out of the comparison (repeatable or comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "FIELD")]
+    pub ignore: Vec<IgnoreField>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// File extensions read from corpus directories (comma-separated).
+    #[arg(long, value_delimiter = ',', default_value = "txt", value_name = "EXT")]
+    pub ext: Vec<String>,
+    /// Skip corpus files larger than this many bytes.
+    #[arg(long, default_value_t = 64 * 1024 * 1024, value_name = "BYTES")]
+    pub max_file_size: u64,
+    /// Reference day for corpus sides (YYYY-MM-DD), as for `articles`.
+    #[arg(long, value_name = "DATE")]
+    pub reference_date: Option<String>,
 }
 
 #[derive(Args, Debug)]

@@ -15,6 +15,8 @@ mod parse;
 mod pipeline;
 mod print;
 mod report;
+#[cfg(test)]
+mod schema;
 
 use std::io;
 use std::process::ExitCode;

@@ -6,6 +6,7 @@
 //! breaking change. Every offset is a half-open byte range into the decoded
 //! text of the input file (see [`Span`]).
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// A half-open byte range `[start, end)` into the decoded article text.
@@ -14,7 +15,9 @@ use serde::Serialize;
 /// order mark; a UTF-8 BOM is removed first (offsets then start after it) and
 /// UTF-16 files are re-encoded as UTF-8. Both ends always fall on `char`
 /// boundaries.
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+#[derive(
+    Serialize, JsonSchema, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default, Hash,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -37,7 +40,7 @@ impl Span {
 
 /// One parsed article: where it came from, its header fields, its clean body
 /// and what the extractors found in it.
-#[derive(Serialize, Clone, Debug, Default)]
+#[derive(Serialize, JsonSchema, Clone, Debug, Default)]
 pub struct Article {
     /// The file stem (`corpus/000_abc.txt` → `000_abc`), `-` for stdin.
     pub id: String,
@@ -64,7 +67,7 @@ pub struct Article {
 }
 
 /// A wire-style opening such as `LISBON. Mar 3 (Agency-Name) –`.
-#[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Serialize, JsonSchema, Clone, Debug, Default, PartialEq, Eq)]
 pub struct Dateline {
     /// The place in normal capitalization (`Lisbon`).
     pub place: Option<String>,
@@ -78,13 +81,13 @@ pub struct Dateline {
 }
 
 /// A body paragraph with boilerplate removed.
-#[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Serialize, JsonSchema, Clone, Debug, Default, PartialEq, Eq)]
 pub struct Paragraph {
     pub text: String,
     pub span: Span,
 }
 
-#[derive(Serialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Serialize, JsonSchema, Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     pub words: usize,
     pub sentences: usize,
@@ -92,7 +95,7 @@ pub struct Counts {
 }
 
 /// A direct quotation and the person it is attributed to.
-#[derive(Serialize, Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Serialize, JsonSchema, Clone, Debug, Default, PartialEq, Eq)]
 pub struct Quote {
     /// The text between the quote marks, exactly as written.
     pub text: String,
@@ -105,7 +108,7 @@ pub struct Quote {
 }
 
 /// The kind of a named entity.
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Serialize, JsonSchema, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityType {
     Person,
@@ -124,7 +127,7 @@ impl EntityType {
 }
 
 /// A person, place or organization under one canonical name.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct Entity {
     pub name: String,
     #[serde(rename = "type")]
@@ -138,7 +141,7 @@ pub struct Entity {
 }
 
 /// Something that happened (or will) at a time and place.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct Event {
     /// A short description taken from the text.
     pub what: String,
@@ -156,7 +159,7 @@ pub struct Event {
 }
 
 /// A temporal expression and its normalized calendar value.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct Timex {
     pub text: String,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (TimeML-style extras: `YYYY-Www`

@@ -302,7 +302,14 @@ fn closed_pipe_is_not_an_error() {
 
 #[test]
 fn help_has_examples() {
-    for cmd in ["articles", "summarize", "inspect", "quotes", "entities", "timeline"] {
+    for cmd in [
+        "articles",
+        "summarize",
+        "inspect",
+        "quotes",
+        "entities",
+        "timeline",
+    ] {
         let r = run(&[cmd, "--help"]);
         assert_eq!(r.code, 0);
         assert!(r.stdout.contains("Example"), "{cmd}");

@@ -1,5 +1,6 @@
 //! `corpus-cli inspect`: the role the parser gave every line of one file.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::cli::{InspectArgs, ReportFormat};
@@ -9,11 +10,12 @@ use crate::parse::{self, ClassifiedLine, ParseOptions};
 use crate::pipeline::RunStatus;
 use crate::print::{SCHEMA_VERSION, json, output::Output, text};
 
-#[derive(Serialize)]
-struct Inspection<'a> {
-    version: u32,
-    path: String,
-    lines: &'a [ClassifiedLine],
+/// The `inspect --format json` document.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct Inspection<'a> {
+    pub version: u32,
+    pub path: String,
+    pub lines: &'a [ClassifiedLine],
 }
 
 pub fn run(args: &InspectArgs) -> anyhow::Result<RunStatus> {

@@ -3,8 +3,9 @@
 //! shared arguments into resolved options and dispatches.
 
 mod articles;
+mod diff;
 mod entities;
-mod inspect;
+pub(crate) mod inspect;
 pub mod quotes;
 mod summarize;
 mod timeline;
@@ -29,6 +30,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Inspect(args) => inspect::run(&args)?,
         Command::Entities(args) => entities::run(&pipeline(&args.input, threads)?, &args)?,
         Command::Timeline(args) => timeline::run(&pipeline(&args.input, threads)?, &args)?,
+        // `diff` has its own exit statuses (0 equal, 1 different, 2 error).
+        Command::Diff(args) => return Ok(diff::run(&args, threads)),
     };
     Ok(if status.skipped > 0 {
         ExitCode::from(1)

@@ -9,7 +9,7 @@ use crate::pipeline::{Pipeline, RunStatus};
 use crate::print::{SCHEMA_VERSION, json, output::Output, text};
 
 /// One quote with the article it came from (the `quotes` JSON record).
-#[derive(Serialize, Debug)]
+#[derive(Serialize, schemars::JsonSchema, Debug)]
 pub struct QuoteRecord<'a> {
     pub article: &'a str,
     pub path: &'a str,
@@ -17,6 +17,15 @@ pub struct QuoteRecord<'a> {
     pub speaker: Option<&'a str>,
     pub cue: Option<&'a str>,
     pub span: Span,
+}
+
+/// The `quotes --format json` document (written one quote at a time, in
+/// exactly this shape).
+#[cfg(test)]
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct QuotesDocument<'a> {
+    pub version: u32,
+    pub quotes: Vec<QuoteRecord<'a>>,
 }
 
 impl<'a> QuoteRecord<'a> {

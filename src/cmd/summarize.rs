@@ -1,8 +1,8 @@
 //! `corpus-cli summarize`: folds the corpus into one overview report.
 
-use crate::cli::{ReportFormat, SummarizeArgs};
+use crate::cli::{SummarizeArgs, SummaryFormat};
 use crate::pipeline::{Pipeline, RunStatus};
-use crate::print::{json, output::Output, text};
+use crate::print::{json, markdown, output::Output, text};
 use crate::report::summary::SummaryBuilder;
 
 pub fn run(pipeline: &Pipeline, args: &SummarizeArgs) -> anyhow::Result<RunStatus> {
@@ -14,8 +14,9 @@ pub fn run(pipeline: &Pipeline, args: &SummarizeArgs) -> anyhow::Result<RunStatu
     let summary = builder.finish(status.skipped);
     let mut output = Output::open(args.output.output.as_deref())?;
     match args.format {
-        ReportFormat::Text => text::summary(output.writer(), &summary)?,
-        ReportFormat::Json => json::document(output.writer(), &summary)?,
+        SummaryFormat::Text => text::summary(output.writer(), &summary)?,
+        SummaryFormat::Json => json::document(output.writer(), &summary)?,
+        SummaryFormat::Markdown => markdown::summary(output.writer(), &summary)?,
     }
     output.finish()?;
     Ok(status)

@@ -2,7 +2,7 @@
 
 use crate::cli::{TimelineArgs, TimelineFormat};
 use crate::pipeline::{Pipeline, RunStatus};
-use crate::print::{json, output::Output, timeline as render};
+use crate::print::{json, markdown, output::Output, timeline as render};
 use crate::report::timeline::{self, TimelineBuilder};
 
 pub fn run(pipeline: &Pipeline, args: &TimelineArgs) -> anyhow::Result<RunStatus> {
@@ -35,6 +35,7 @@ pub fn run(pipeline: &Pipeline, args: &TimelineArgs) -> anyhow::Result<RunStatus
         }
         TimelineFormat::Mermaid => render::mermaid(out, &events)?,
         TimelineFormat::Svg => render::svg(out, &events)?,
+        TimelineFormat::Markdown => markdown::timeline(out, &events)?,
     }
     output.finish()?;
     Ok(status)

@@ -15,6 +15,7 @@ pub mod lines;
 mod meta;
 
 use jiff::civil::Date;
+use schemars::JsonSchema;
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -23,7 +24,7 @@ use crate::model::{Article, Counts, Dateline, Paragraph, Span};
 use lines::{Intrinsic, Line};
 
 /// What the parser decided a line is.
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Serialize, JsonSchema, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum LineRole {
     Blank,
@@ -67,7 +68,7 @@ impl LineRole {
 }
 
 /// One classified line, for `inspect`.
-#[derive(Serialize, Clone, Debug)]
+#[derive(Serialize, JsonSchema, Clone, Debug)]
 pub struct ClassifiedLine {
     /// 1-based line number.
     pub line: usize,

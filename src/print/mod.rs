@@ -6,7 +6,9 @@
 //! JSON Lines are the stable machine formats documented in
 //! `docs/json-format.md`.
 
+pub mod diff;
 pub mod json;
+pub mod markdown;
 pub mod output;
 pub mod sanitize;
 pub mod text;

@@ -109,9 +109,17 @@ pub fn summary(out: &mut dyn Write, s: &CorpusSummary) -> anyhow::Result<()> {
                 "  {:<width$}  {:>4} {:<8}  {:>3} {}",
                 escape(&c.name),
                 c.mentions,
-                if c.mentions == 1 { "mention" } else { "mentions" },
+                if c.mentions == 1 {
+                    "mention"
+                } else {
+                    "mentions"
+                },
                 c.articles,
-                if c.articles == 1 { "article" } else { "articles" },
+                if c.articles == 1 {
+                    "article"
+                } else {
+                    "articles"
+                },
             )?;
         }
         writeln!(out)?;

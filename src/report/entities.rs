@@ -13,6 +13,7 @@
 //! a bare surname); ties go to the shorter, then the first in code-point
 //! order.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use std::collections::{BTreeMap, HashMap};
@@ -23,7 +24,7 @@ use crate::model::{Article, EntityType};
 use crate::print::SCHEMA_VERSION;
 
 /// One entity of the corpus.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct CorpusEntity {
     pub name: String,
     #[serde(rename = "type")]
@@ -37,7 +38,7 @@ pub struct CorpusEntity {
 }
 
 /// The `entities` report.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct EntityReport {
     pub version: u32,
     pub articles: usize,

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::model::Article;
@@ -10,7 +11,7 @@ use crate::print::SCHEMA_VERSION;
 use crate::report::timeline::{TimelineBuilder, TimelineEvent};
 
 /// The corpus overview printed by `summarize`.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct CorpusSummary {
     pub version: u32,
     pub articles: usize,
@@ -38,7 +39,7 @@ pub struct CorpusSummary {
     pub speakers: Vec<SpeakerCount>,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct SpeakerCount {
     pub name: String,
     pub quotes: usize,
@@ -49,26 +50,26 @@ pub struct SpeakerCount {
 /// How many entities of each type `summarize` lists.
 const TOP_ENTITIES: usize = 5;
 
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct EntityCount {
     pub name: String,
     pub mentions: usize,
     pub articles: usize,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct DateSpan {
     pub first: String,
     pub last: String,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct SourceCount {
     pub name: String,
     pub articles: usize,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct ArticleRow {
     pub id: String,
     pub path: String,

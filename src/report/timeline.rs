@@ -22,6 +22,7 @@
 
 use std::collections::HashMap;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::extract::events::{dates_overlap, places, same_family};
@@ -30,7 +31,7 @@ use crate::print::SCHEMA_VERSION;
 use crate::report::entities::EntityAggregator;
 
 /// One real-world event and who reports it.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct TimelineEvent {
     pub when: Option<String>,
     pub until: Option<String>,
@@ -49,7 +50,7 @@ pub struct TimelineEvent {
 }
 
 /// The `timeline --format json` document.
-#[derive(Serialize, Clone, Debug)]
+#[derive(Serialize, JsonSchema, Clone, Debug)]
 pub struct Timeline {
     pub version: u32,
     pub events: Vec<TimelineEvent>,
