@@ -241,13 +241,27 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
             }
         }
     }
+    // Products: a surface seen in a product context ("the new X", "X
+    // operating system") and never as an actor (possessive, "X executives")
+    // gets no organization type from weak cues (repetition, "the X").
+    let agents: Vec<String> = ms
+        .iter()
+        .filter(|m| m.hint == Hint::Unknown && (m.agent || m.speaks))
+        .map(|m| m.surface.clone())
+        .collect();
+    let products: Vec<String> = ms
+        .iter()
+        .filter(|m| m.hint == Hint::Unknown && m.product && !agents.contains(&m.surface))
+        .map(|m| m.surface.clone())
+        .collect();
+    let product = |s: &str| products.iter().any(|p| p == s);
     let mut counts: HashMap<String, usize> = HashMap::new();
     for m in ms.iter().filter(|m| m.hint == Hint::Unknown) {
         *counts.entry(m.surface.clone()).or_default() += 1;
     }
     let after_the: Vec<String> = ms
         .iter()
-        .filter(|m| m.hint == Hint::Unknown && m.after_the)
+        .filter(|m| m.hint == Hint::Unknown && m.after_the && !product(&m.surface))
         .map(|m| m.surface.clone())
         .collect();
     let subject: Vec<String> = ms
@@ -267,8 +281,12 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
         let s = m.surface.as_str();
         if s.contains(' ') {
             let first = s.split(' ').next().unwrap_or(s);
-            m.hint = if m.speaks {
+            m.hint = if let Some(&t) = surface_type.get(s) {
+                Hint::Known(t)
+            } else if m.speaks {
                 Hint::Known(EntityType::Person)
+            } else if product(s) || product(first) {
+                Hint::Unknown
             } else if surface_type.get(first) == Some(&EntityType::Organization)
                 || counts.get(first).copied().unwrap_or(0) >= 2
                 || m.after_the
@@ -283,12 +301,16 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
             Hint::Known(t)
         } else if surnames.iter().any(|x| similar_surname(x, s)) {
             Hint::Known(EntityType::Person)
-        } else if org_heads.iter().any(|h| h == s) || after_the.iter().any(|x| x == s) {
+        } else if org_heads.iter().any(|h| h == s) {
+            Hint::Known(EntityType::Organization)
+        } else if product(s) {
+            Hint::Unknown
+        } else if after_the.iter().any(|x| x == s) {
             Hint::Known(EntityType::Organization)
         } else if speaks.iter().any(|x| x == s) {
             Hint::Known(EntityType::Person)
         } else if (counts.get(s).copied().unwrap_or(0) >= 2 && subject.iter().any(|x| x == s)
-            || m.agent)
+            || agents.iter().any(|x| x == s))
             && !gaz.given.contains_key(s)
         {
             Hint::Known(EntityType::Organization)

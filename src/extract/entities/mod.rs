@@ -58,6 +58,9 @@ pub(crate) struct Mention {
     pub agent: bool,
     /// An acronym this mention is defined as ("… nations (G7)").
     pub defines: Option<String>,
+    /// In a product context ("the new X", "X operating system", "the X was
+    /// released"): weak cues do not make it an organization.
+    pub product: bool,
 }
 
 impl Mention {
@@ -73,6 +76,7 @@ impl Mention {
             agent: false,
             initial: false,
             defines: None,
+            product: false,
         }
     }
 }
@@ -295,6 +299,161 @@ const EVENTS: &[&str] = &[
 /// Company-form suffixes that end a name.
 pub(crate) const COMPANY: &[&str] = &[
     "Inc.", "Inc", "Corp.", "Corp", "Ltd.", "Ltd", "Co.", "LLC", "PLC", "plc", "GmbH", "AG", "SA",
+];
+
+/// Head words of company names that are not company forms ("Apple
+/// Computer", "Sun Microsystems", "Texas Instruments").
+const COMPANY_HEADS: &[&str] = &[
+    "Computer",
+    "Computers",
+    "Systems",
+    "Microsystems",
+    "Technologies",
+    "Electronics",
+    "Communications",
+    "Software",
+    "Semiconductor",
+    "Semiconductors",
+    "Pharmaceuticals",
+    "Networks",
+    "Entertainment",
+    "Enterprises",
+    "Aerospace",
+    "Instruments",
+    "Petroleum",
+    "Chemicals",
+    "Records",
+    "Studios",
+    "Pictures",
+    "Securities",
+];
+
+/// Common-noun acronyms (technology, units, currencies): never entities.
+const COMMON_ACRONYMS: &[&str] = &[
+    "TV", "HDTV", "LCD", "LED", "OS", "PC", "CD", "DVD", "GB", "MB", "KB", "TB", "USB", "GPS",
+    "MP3", "HD", "CPU", "GPU", "AI", "SDK", "API", "IPO", "GDP", "SMS", "3G", "4G", "5G", "DNA",
+    "RAM", "ROM", "IT", "VAT", "PR", "ID", "URL", "HTML", "PDF", "USD", "EUR", "GBP", "JPY",
+    "CNY", "CHF", "CAD", "AUD", "RUB", "UAH", "AM", "PM", "Q1", "Q2", "Q3", "Q4", "FY",
+];
+
+/// Lower-case nouns after a name that make it a company: its staff,
+/// shares, premises or chips ("Intel processors", "Apple executives").
+const ORG_NOUNS: &[&str] = &[
+    "executives",
+    "executive",
+    "engineers",
+    "employees",
+    "workers",
+    "staff",
+    "shareholders",
+    "investors",
+    "shares",
+    "stock",
+    "stores",
+    "processors",
+    "chips",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "subsidiary",
+    "board",
+];
+
+/// Lower-case nouns that describe a company right before its name
+/// ("electronics retailer Best Buy", "rival Cisco").
+const ORG_DESCRIPTORS: &[&str] = &[
+    "retailer",
+    "maker",
+    "manufacturer",
+    "automaker",
+    "carmaker",
+    "chipmaker",
+    "planemaker",
+    "company",
+    "firm",
+    "giant",
+    "rival",
+    "carrier",
+    "airline",
+    "insurer",
+    "conglomerate",
+    "seller",
+    "supplier",
+    "distributor",
+    "publisher",
+    "label",
+    "startup",
+    "competitor",
+    "subsidiary",
+];
+
+/// Words before a capitalized run that make it a product ("the new X",
+/// "launched the X", "its forthcoming X").
+const PRODUCT_BEFORE: &[&str] = &[
+    "new",
+    "latest",
+    "forthcoming",
+    "upcoming",
+    "its",
+    "their",
+    "launched",
+    "launches",
+    "launch",
+    "unveiled",
+    "unveils",
+    "unveil",
+    "introduced",
+    "introduces",
+    "introduce",
+    "released",
+    "releases",
+    "release",
+    "debuted",
+    "shipped",
+    "ships",
+];
+
+/// Lower-case nouns after a capitalized run that make it a product or a
+/// venue modifier ("the Video version", "Mac OS X operating system", "the
+/// Moscone West center"), not an organization.
+const PRODUCT_AFTER: &[&str] = &[
+    "version",
+    "versions",
+    "model",
+    "models",
+    "line",
+    "lineup",
+    "range",
+    "edition",
+    "operating",
+    "software",
+    "update",
+    "app",
+    "apps",
+    "platform",
+    "browser",
+    "brand",
+    "center",
+    "centre",
+    "theater",
+    "theatre",
+];
+
+/// Participles that make the subject before "was/is/can be" a product
+/// ("the Shuffle was introduced", "the Pro can be purchased").
+const PRODUCT_PARTICIPLES: &[&str] = &[
+    "introduced",
+    "released",
+    "launched",
+    "unveiled",
+    "purchased",
+    "bought",
+    "sold",
+    "priced",
+    "shipped",
+    "discontinued",
+    "downloaded",
+    "installed",
 ];
 
 /// Speech and reporting verbs that follow a person's name.
@@ -817,6 +976,19 @@ impl Ctx<'_> {
         // Titles inside the run.
         if let Some((a, b)) = self.find_title(ts, i, j) {
             let name_part = &ts[b..j];
+            // "Martin Luther King": a one-word title ending a personal name
+            // is its surname.
+            let title = self.span_text(&ts[a..b]);
+            if b == j
+                && b == a + 1
+                && a >= i + 2
+                && !is_upper(title)
+                && !title.ends_with('.')
+                && self.person_like(ts, i, a)
+            {
+                out.push(self.mention(ts, i, j, Hint::Known(EntityType::Person)));
+                return;
+            }
             let ends_org = self.gaz.org_suffixes.contains(self.w(&ts[j - 1]));
             let connected = name_part.iter().any(|t| matches!(self.w(t), "of" | "for"))
                 || self.w(&ts[b - 1]) == "for"
@@ -842,11 +1014,27 @@ impl Ctx<'_> {
                     Some((ts[j - 1].e, self.span_text(&ts[i..j]).to_string()));
                 return;
             }
+            // "Apple CEO": the pre-modifier of a company title is a company.
+            let company_title = matches!(
+                title,
+                "CEO" | "CFO" | "COO" | "CTO" | "Chairman" | "Vice Chairman" | "Managing Director"
+            ) || title.starts_with("Chief ");
+            let premodifier = |out: &mut Vec<Mention>| {
+                let before = out.len();
+                self.plain(ts, i, a, out);
+                if company_title {
+                    for m in &mut out[before..] {
+                        if m.hint == Hint::Unknown {
+                            m.hint = Hint::Known(EntityType::Organization);
+                        }
+                    }
+                }
+            };
             if !name_part.is_empty() && !ends_org {
                 let role_text = self.span_text(&ts[i..b]).to_string();
                 let honorific_only = self.gaz.honorifics.contains(role_text.as_str());
                 if a > i {
-                    self.plain(ts, i, a, out);
+                    premodifier(out);
                 }
                 // Names after a title: the longest run of name tokens.
                 let mut m = self.mention(ts, b, j, Hint::Known(EntityType::Person));
@@ -858,7 +1046,7 @@ impl Ctx<'_> {
             }
             if name_part.is_empty() {
                 if a > i {
-                    self.plain(ts, i, a, out);
+                    premodifier(out);
                 }
                 return;
             }
@@ -878,6 +1066,16 @@ impl Ctx<'_> {
         });
         let before = out.len();
         self.plain(ts, i, j, out);
+        // "electronics retailer Best Buy", "rival Cisco": a company.
+        if role.is_none()
+            && i > 0
+            && ts[i - 1].word
+            && ORG_DESCRIPTORS.contains(&self.w(&ts[i - 1]))
+        {
+            if let Some(m) = out[before..].first_mut().filter(|m| m.hint == Hint::Unknown) {
+                m.hint = Hint::Known(EntityType::Organization);
+            }
+        }
         if let Some(r) = role {
             for m in &mut out[before..] {
                 if m.hint != Hint::Known(EntityType::Place)
@@ -931,13 +1129,29 @@ impl Ctx<'_> {
         m.after_the = i > 0 && self.w(&ts[i - 1]).eq_ignore_ascii_case("the");
         m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains(&self.w(t)));
         let rest = &self.text[ts[j - 1].e..];
+        let next_lower = |k: usize| ts.get(k).filter(|t| t.word && !t.cap).map(|t| self.w(t));
         m.agent = rest.starts_with("'s")
             || rest.starts_with("’s")
+            // "Intel-based": the tokenizer cut the lower-case part off.
+            || rest.starts_with("-based")
+            || next_lower(j).is_some_and(|w| ORG_NOUNS.contains(&w))
             || i > 0
                 && matches!(
                     self.w(&ts[i - 1]),
                     "by" | "against" | "from" | "at" | "with"
                 );
+        let passive = next_lower(j).is_some_and(|w| {
+            matches!(w, "was" | "is" | "were" | "are" | "will" | "can" | "would")
+        }) && (next_lower(j + 1).is_some_and(|w| PRODUCT_PARTICIPLES.contains(&w))
+            || next_lower(j + 1) == Some("be")
+                && next_lower(j + 2).is_some_and(|w| PRODUCT_PARTICIPLES.contains(&w)));
+        let before = |k: usize| (i >= k && ts[i - k].word).then(|| self.w(&ts[i - k]));
+        m.product = !m.agent
+            && (next_lower(j).is_some_and(|w| PRODUCT_AFTER.contains(&w))
+                || passive
+                || before(1).is_some_and(|w| PRODUCT_BEFORE.contains(&w))
+                || matches!(before(1), Some("the" | "a" | "an" | "its" | "their"))
+                    && before(2).is_some_and(|w| PRODUCT_BEFORE.contains(&w)));
         m
     }
 
@@ -961,6 +1175,15 @@ impl Ctx<'_> {
         let initial = ts[i].initial;
         let all_caps_line = ts[i].shout;
         let mut m = self.mention(ts, i, j, Hint::Unknown);
+        // Currencies ("US$299", "US dollars") and common-noun acronyms
+        // ("TV", "LCD") are not entities.
+        let money = ts.get(j).is_some_and(|t| {
+            let w = self.w(t);
+            (w == "$" && t.s == ts[j - 1].e) || matches!(w, "dollar" | "dollars" | "cents")
+        });
+        if money || n == 1 && COMMON_ACRONYMS.contains(&surface) {
+            return;
+        }
         // Gazetteer: countries and continents, organizations, then places.
         if let Some(p) = self.gaz.places.get(surface).filter(|p| {
             matches!(
@@ -1017,6 +1240,12 @@ impl Ctx<'_> {
             out.push(m);
             return;
         }
+        // "Apple Computer", "Sun Microsystems".
+        if n >= 2 && COMPANY_HEADS.contains(&last) {
+            m.hint = Hint::Known(EntityType::Organization);
+            out.push(m);
+            return;
+        }
         let of_head = (i..j)
             .position(|k| matches!(self.w(&ts[k]), "of" | "for"))
             .map(|p| self.w(&ts[i + p - 1]));
@@ -1040,14 +1269,7 @@ impl Ctx<'_> {
             out.push(m);
             return;
         }
-        let person_like = (2..=5).contains(&n)
-            && (self
-                .gaz
-                .given
-                .get(first)
-                .is_some_and(|g| !g.word || g.freq >= 5)
-                || is_initial(first)
-                || (i + 1..j).any(|k| PARTICLES.contains(&self.w(&ts[k]))));
+        let person_like = self.person_like(ts, i, j);
         let acronym_inside = (i + 1..j).any(|k| {
             let w = self.w(&ts[k]);
             is_acronym(w) || w.chars().count() == 1
@@ -1087,11 +1309,25 @@ impl Ctx<'_> {
             });
             // Otherwise it stays unknown: `canon` types it from the rest of
             // the article ("Apple Computer" after "Apple") or drops it.
-            if known || n > 3 {
+            if (known || n > 3) && !m.product {
                 m.hint = Hint::Known(EntityType::Organization);
             }
         }
         out.push(m);
+    }
+
+    /// 2–5 words starting with a given name or an initial, or with a name
+    /// particle inside.
+    fn person_like(&self, ts: &[Tok], i: usize, j: usize) -> bool {
+        let first = self.w(&ts[i]);
+        (2..=5).contains(&(j - i))
+            && (self
+                .gaz
+                .given
+                .get(first)
+                .is_some_and(|g| !g.word || g.freq >= 5)
+                || is_initial(first)
+                || (i + 1..j).any(|k| PARTICLES.contains(&self.w(&ts[k]))))
     }
 
     /// `Northern Macedonia` → `North Macedonia` when that is a country.
@@ -1117,8 +1353,18 @@ pub(crate) fn is_acronym(w: &str) -> bool {
     let n = w.chars().count();
     (2..=6).contains(&n)
         && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && !w.ends_with('&')
         && w.chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+        && !is_model_number(w)
+}
+
+/// `A380`, `B747`: a letter or two and three or more digits name a product
+/// model, not an organization (`G7`, `G20` are two digits at most).
+fn is_model_number(w: &str) -> bool {
+    let letters = w.chars().take_while(|c| c.is_ascii_uppercase()).count();
+    let digits = w.len() - letters;
+    (1..=2).contains(&letters) && digits >= 3 && w[letters..].chars().all(|c| c.is_ascii_digit())
 }
 
 fn is_upper(w: &str) -> bool {
