@@ -223,6 +223,32 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
 
 /// Types single unknown words from the rest of the article.
 fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
+    // Products: a surface seen in a product context ("the new X", "X
+    // operating system") and never as an actor (possessive, "X executives")
+    // gets no organization type from weak cues (repetition, "the X").
+    let agents: Vec<String> = ms
+        .iter()
+        .filter(|m| m.hint == Hint::Unknown && (m.agent || m.speaks))
+        .map(|m| m.surface.clone())
+        .collect();
+    // The first word of a product name is a product line too ("the new
+    // MacBook Pro" → "MacBook").
+    let mut products: Vec<String> = Vec::new();
+    for m in ms.iter().filter(|m| (m.hint == Hint::Unknown || m.weak) && m.product) {
+        let first = m.surface.split(' ').next().unwrap_or_default();
+        for s in [m.surface.as_str(), first] {
+            if !agents.iter().any(|a| a == s) && !products.iter().any(|p| p == s) {
+                products.push(s.to_string());
+            }
+        }
+    }
+    let product = |s: &str| products.iter().any(|p| p == s);
+    for m in ms.iter_mut().filter(|m| m.weak) {
+        let first = m.surface.split(' ').next().unwrap_or_default();
+        if product(&m.surface) || product(first) {
+            m.hint = Hint::Unknown;
+        }
+    }
     let mut surface_type: HashMap<String, EntityType> = HashMap::new();
     let mut surnames: Vec<String> = Vec::new();
     let mut org_heads: Vec<String> = Vec::new();
@@ -241,20 +267,6 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
             }
         }
     }
-    // Products: a surface seen in a product context ("the new X", "X
-    // operating system") and never as an actor (possessive, "X executives")
-    // gets no organization type from weak cues (repetition, "the X").
-    let agents: Vec<String> = ms
-        .iter()
-        .filter(|m| m.hint == Hint::Unknown && (m.agent || m.speaks))
-        .map(|m| m.surface.clone())
-        .collect();
-    let products: Vec<String> = ms
-        .iter()
-        .filter(|m| m.hint == Hint::Unknown && m.product && !agents.contains(&m.surface))
-        .map(|m| m.surface.clone())
-        .collect();
-    let product = |s: &str| products.iter().any(|p| p == s);
     let mut counts: HashMap<String, usize> = HashMap::new();
     for m in ms.iter().filter(|m| m.hint == Hint::Unknown) {
         *counts.entry(m.surface.clone()).or_default() += 1;

@@ -61,6 +61,9 @@ pub(crate) struct Mention {
     /// In a product context ("the new X", "X operating system", "the X was
     /// released"): weak cues do not make it an organization.
     pub product: bool,
+    /// Typed an organization only for being a long unknown name: `canon`
+    /// drops the type when the name turns out to be a product.
+    pub weak: bool,
 }
 
 impl Mention {
@@ -77,6 +80,7 @@ impl Mention {
             initial: false,
             defines: None,
             product: false,
+            weak: false,
         }
     }
 }
@@ -417,6 +421,8 @@ const PRODUCT_BEFORE: &[&str] = &[
 /// venue modifier ("the Video version", "Mac OS X operating system", "the
 /// Moscone West center"), not an organization.
 const PRODUCT_AFTER: &[&str] = &[
+    "users",
+    "owners",
     "version",
     "versions",
     "model",
@@ -773,6 +779,27 @@ impl Ctx<'_> {
                     && self.gaz.org_suffixes.contains(self.w(&ts[j - 1]))
                     && self.nameish(&ts[j + 1])
                     && !ts[j + 1].initial
+                {
+                    j += 2;
+                    continue;
+                }
+                // "Wal - Mart": a name split by a detokenized dash (two
+                // single unknown words, spaces on both sides).
+                if j == i + 1
+                    && j + 1 < ts.len()
+                    && self.w(&ts[j]) == "-"
+                    && self.text[ts[j - 1].e..ts[j].s].trim().is_empty()
+                    && ts[j].s > ts[j - 1].e
+                    && ts[j + 1].s > ts[j].e
+                    && self.nameish(&ts[j + 1])
+                    && !ts.get(j + 2).is_some_and(|t| self.nameish(t))
+                    && [&ts[i], &ts[j + 1]].iter().all(|t| {
+                        let w = self.w(t);
+                        !self.gaz.places.contains_key(w)
+                            && !self.gaz.orgs.contains_key(w)
+                            && !is_acronym(w)
+                            && !self.lower_words.contains(&w.to_lowercase())
+                    })
                 {
                     j += 2;
                     continue;
@@ -1148,6 +1175,7 @@ impl Ctx<'_> {
         let before = |k: usize| (i >= k && ts[i - k].word).then(|| self.w(&ts[i - k]));
         m.product = !m.agent
             && (next_lower(j).is_some_and(|w| PRODUCT_AFTER.contains(&w))
+                || j == i + 1 && is_camel(self.w(&ts[i]))
                 || passive
                 || before(1).is_some_and(|w| PRODUCT_BEFORE.contains(&w))
                 || matches!(before(1), Some("the" | "a" | "an" | "its" | "their"))
@@ -1181,7 +1209,13 @@ impl Ctx<'_> {
             let w = self.w(t);
             (w == "$" && t.s == ts[j - 1].e) || matches!(w, "dollar" | "dollars" | "cents")
         });
-        if money || n == 1 && COMMON_ACRONYMS.contains(&surface) {
+        // A single word in quotation marks is a term or code name ("the
+        // kernel, "Darwin", …").
+        let quote = |t: Option<&Tok>| {
+            t.is_some_and(|t| matches!(self.w(t), "\"" | "“" | "”" | "‘" | "’" | "'"))
+        };
+        let quoted = n == 1 && i > 0 && quote(ts.get(i - 1)) && quote(ts.get(j));
+        if money || quoted || n == 1 && COMMON_ACRONYMS.contains(&surface) {
             return;
         }
         // Gazetteer: countries and continents, organizations, then places.
@@ -1311,6 +1345,7 @@ impl Ctx<'_> {
             // the article ("Apple Computer" after "Apple") or drops it.
             if (known || n > 3) && !m.product {
                 m.hint = Hint::Known(EntityType::Organization);
+                m.weak = true;
             }
         }
         out.push(m);
@@ -1357,6 +1392,14 @@ pub(crate) fn is_acronym(w: &str) -> bool {
         && w.chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
         && !is_model_number(w)
+}
+
+/// `MacBook`, `PowerBook`: an upper-case letter after a lower-case one
+/// (product names; `McCain` and `MacDonald`-like surnames are typed as people
+/// by other rules first).
+fn is_camel(w: &str) -> bool {
+    let c: Vec<char> = w.chars().collect();
+    c.windows(2).any(|p| p[0].is_lowercase() && p[1].is_uppercase())
 }
 
 /// `A380`, `B747`: a letter or two and three or more digits name a product
