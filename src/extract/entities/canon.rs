@@ -92,9 +92,21 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
         if let Some(a) = &m.defines {
             keys.push(norm_key(a));
         }
-        if let Some(ini) = initials(&m.surface) {
-            if acronyms.contains_key(&ini) {
-                keys.push(norm_key(&ini));
+        // "General Motors Corp." = "GM": initials without the company form.
+        let mut words: Vec<&str> = m.surface.split(' ').collect();
+        while words.len() > 2
+            && words.last().is_some_and(|w| {
+                super::COMPANY.contains(w) || matches!(*w, "Company" | "Corporation")
+            })
+        {
+            words.pop();
+        }
+        let bare = words.join(" ");
+        for name in [m.surface.as_str(), bare.as_str()] {
+            if let Some(ini) = initials(name) {
+                if acronyms.contains_key(&ini) {
+                    keys.push(norm_key(&ini));
+                }
             }
         }
         // "Ukraine-NATO Council" = "NATO-Ukraine Council".

@@ -391,6 +391,20 @@ const ORG_DESCRIPTORS: &[&str] = &[
     "subsidiary",
 ];
 
+/// Market and research jobs whose employer follows "at" ("analysts at X").
+const ANALYSTS: &[&str] = &[
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+    "trader",
+    "traders",
+    "researcher",
+    "researchers",
+];
+
 /// Words before a capitalized run that make it a product ("the new X",
 /// "launched the X", "its forthcoming X").
 const PRODUCT_BEFORE: &[&str] = &[
@@ -952,7 +966,10 @@ impl Ctx<'_> {
             i += 1;
         }
         // Stop words anywhere at the front ("In Bucharest").
-        while i < j && STOPWORDS.contains(&self.w(&ts[i])) {
+        // "New" before another capitalized word starts a name ("The New
+        // York Times", "New Delhi").
+        let stop = |k: usize| STOPWORDS.contains(&self.w(&ts[k])) && !(self.w(&ts[k]) == "New" && k + 1 < j);
+        while i < j && (if ts[i].initial { STOPWORDS.contains(&self.w(&ts[i])) && !(self.w(&ts[i]) == "New" && i + 1 < j && self.has_evidence(self.w(&ts[i + 1]))) } else { stop(i) }) {
             i += 1;
         }
         if i >= j {
@@ -960,7 +977,7 @@ impl Ctx<'_> {
         }
         // A capitalized function word inside the run splits it ("NATO In
         // Vilnius").
-        if let Some(k) = (i + 1..j).find(|&k| STOPWORDS.contains(&self.w(&ts[k]))) {
+        if let Some(k) = (i + 1..j).find(|&k| stop(k)) {
             self.chunk(ts, i, k, out);
             self.chunk(ts, k + 1, j, out);
             return;
@@ -1097,10 +1114,24 @@ impl Ctx<'_> {
         if role.is_none()
             && i > 0
             && ts[i - 1].word
-            && ORG_DESCRIPTORS.contains(&self.w(&ts[i - 1]))
+            && ORG_DESCRIPTORS.contains(&self.w(&ts[i - 1]).to_lowercase().as_str())
         {
             if let Some(m) = out[before..].first_mut().filter(|m| m.hint == Hint::Unknown) {
                 m.hint = Hint::Known(EntityType::Organization);
+            }
+        }
+        // "analysts at Merrill Lynch": an employer, even when it looks like a
+        // personal name.
+        if i >= 2
+            && self.w(&ts[i - 1]) == "at"
+            && ANALYSTS.contains(&self.w(&ts[i - 2]))
+        {
+            if let Some(m) = out[before..]
+                .first_mut()
+                .filter(|m| m.hint != Hint::Known(EntityType::Place))
+            {
+                m.hint = Hint::Known(EntityType::Organization);
+                m.role = None;
             }
         }
         if let Some(r) = role {
@@ -1178,6 +1209,8 @@ impl Ctx<'_> {
                 || j == i + 1 && is_camel(self.w(&ts[i]))
                 || passive
                 || before(1).is_some_and(|w| PRODUCT_BEFORE.contains(&w))
+                // "its 787 Dreamliner", "the 3G iPhone": after a model number.
+                || before(1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
                 || matches!(before(1), Some("the" | "a" | "an" | "its" | "their"))
                     && before(2).is_some_and(|w| PRODUCT_BEFORE.contains(&w)));
         m
