@@ -799,15 +799,14 @@ impl Ctx<'_> {
                 }
                 // "Wal - Mart": a name split by a detokenized dash (two
                 // single unknown words, spaces on both sides).
-                if j == i + 1
-                    && j + 1 < ts.len()
+                if j + 1 < ts.len()
                     && self.w(&ts[j]) == "-"
                     && self.text[ts[j - 1].e..ts[j].s].trim().is_empty()
                     && ts[j].s > ts[j - 1].e
                     && ts[j + 1].s > ts[j].e
                     && self.nameish(&ts[j + 1])
                     && !ts.get(j + 2).is_some_and(|t| self.nameish(t))
-                    && [&ts[i], &ts[j + 1]].iter().all(|t| {
+                    && [&ts[j - 1], &ts[j + 1]].iter().all(|t| {
                         let w = self.w(t);
                         !self.gaz.places.contains_key(w)
                             && !self.gaz.orgs.contains_key(w)
@@ -948,8 +947,14 @@ impl Ctx<'_> {
 
     /// Turns one capitalized run `ts[i..j]` into mentions.
     fn chunk(&self, ts: &[Tok], mut i: usize, j: usize, out: &mut Vec<Mention>) {
-        // Sentence-initial and headline words need evidence.
+        // Sentence-initial and headline words need evidence, except in a
+        // company name ("Zentrix Computer said").
+        let company = j - i >= 2 && {
+            let last = self.w(&ts[j - 1]);
+            COMPANY_HEADS.contains(&last) || COMPANY.contains(&last)
+        };
         while i < j
+            && !company
             && ts[i].initial
             && !self.has_evidence(self.w(&ts[i]))
             && !(i + 1 < j
@@ -1248,7 +1253,10 @@ impl Ctx<'_> {
             t.is_some_and(|t| matches!(self.w(t), "\"" | "“" | "”" | "‘" | "’" | "'"))
         };
         let quoted = n == 1 && i > 0 && quote(ts.get(i - 1)) && quote(ts.get(j));
-        if money || quoted || n == 1 && COMMON_ACRONYMS.contains(&surface) {
+        if money
+            || quoted
+            || n == 1 && (COMMON_ACRONYMS.contains(&surface) || is_model_number(surface))
+        {
             return;
         }
         // Gazetteer: countries and continents, organizations, then places.
