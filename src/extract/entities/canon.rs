@@ -246,7 +246,10 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
     // The first word of a product name is a product line too ("the new
     // MacBook Pro" → "MacBook").
     let mut products: Vec<String> = Vec::new();
-    for m in ms.iter().filter(|m| (m.hint == Hint::Unknown || m.weak) && m.product) {
+    for m in ms
+        .iter()
+        .filter(|m| (m.hint == Hint::Unknown || m.weak) && m.product)
+    {
         let first = m.surface.split(' ').next().unwrap_or_default();
         for s in [m.surface.as_str(), first] {
             if !agents.iter().any(|a| a == s) && !products.iter().any(|p| p == s) {

@@ -336,8 +336,8 @@ const COMPANY_HEADS: &[&str] = &[
 const COMMON_ACRONYMS: &[&str] = &[
     "TV", "HDTV", "LCD", "LED", "OS", "PC", "CD", "DVD", "GB", "MB", "KB", "TB", "USB", "GPS",
     "MP3", "HD", "CPU", "GPU", "AI", "SDK", "API", "IPO", "GDP", "SMS", "3G", "4G", "5G", "DNA",
-    "RAM", "ROM", "IT", "VAT", "PR", "ID", "URL", "HTML", "PDF", "USD", "EUR", "GBP", "JPY",
-    "CNY", "CHF", "CAD", "AUD", "RUB", "UAH", "AM", "PM", "Q1", "Q2", "Q3", "Q4", "FY",
+    "RAM", "ROM", "IT", "VAT", "PR", "ID", "URL", "HTML", "PDF", "USD", "EUR", "GBP", "JPY", "CNY",
+    "CHF", "CAD", "AUD", "RUB", "UAH", "AM", "PM", "Q1", "Q2", "Q3", "Q4", "FY",
 ];
 
 /// Lower-case nouns after a name that make it a company: its staff,
@@ -406,14 +406,12 @@ const ANALYSTS: &[&str] = &[
 ];
 
 /// Words before a capitalized run that make it a product ("the new X",
-/// "launched the X", "its forthcoming X").
+/// "launched the X", "its forthcoming X"; not "its" alone: "its Opel unit").
 const PRODUCT_BEFORE: &[&str] = &[
     "new",
     "latest",
     "forthcoming",
     "upcoming",
-    "its",
-    "their",
     "launched",
     "launches",
     "launch",
@@ -806,6 +804,8 @@ impl Ctx<'_> {
                     && ts[j + 1].s > ts[j].e
                     && self.nameish(&ts[j + 1])
                     && !ts.get(j + 2).is_some_and(|t| self.nameish(t))
+                    && !self.gaz.places.contains_key(self.span_text(&ts[i..j]))
+                    && !self.gaz.orgs.contains_key(self.span_text(&ts[i..j]))
                     && [&ts[j - 1], &ts[j + 1]].iter().all(|t| {
                         let w = self.w(t);
                         !self.gaz.places.contains_key(w)
@@ -973,8 +973,19 @@ impl Ctx<'_> {
         // Stop words anywhere at the front ("In Bucharest").
         // "New" before another capitalized word starts a name ("The New
         // York Times", "New Delhi").
-        let stop = |k: usize| STOPWORDS.contains(&self.w(&ts[k])) && !(self.w(&ts[k]) == "New" && k + 1 < j);
-        while i < j && (if ts[i].initial { STOPWORDS.contains(&self.w(&ts[i])) && !(self.w(&ts[i]) == "New" && i + 1 < j && self.has_evidence(self.w(&ts[i + 1]))) } else { stop(i) }) {
+        let stop = |k: usize| {
+            STOPWORDS.contains(&self.w(&ts[k])) && !(self.w(&ts[k]) == "New" && k + 1 < j)
+        };
+        while i < j
+            && (if ts[i].initial {
+                STOPWORDS.contains(&self.w(&ts[i]))
+                    && !(self.w(&ts[i]) == "New"
+                        && i + 1 < j
+                        && self.has_evidence(self.w(&ts[i + 1])))
+            } else {
+                stop(i)
+            })
+        {
             i += 1;
         }
         if i >= j {
@@ -1121,16 +1132,16 @@ impl Ctx<'_> {
             && ts[i - 1].word
             && ORG_DESCRIPTORS.contains(&self.w(&ts[i - 1]).to_lowercase().as_str())
         {
-            if let Some(m) = out[before..].first_mut().filter(|m| m.hint == Hint::Unknown) {
+            if let Some(m) = out[before..]
+                .first_mut()
+                .filter(|m| m.hint == Hint::Unknown)
+            {
                 m.hint = Hint::Known(EntityType::Organization);
             }
         }
         // "analysts at Merrill Lynch": an employer, even when it looks like a
         // personal name.
-        if i >= 2
-            && self.w(&ts[i - 1]) == "at"
-            && ANALYSTS.contains(&self.w(&ts[i - 2]))
-        {
+        if i >= 2 && self.w(&ts[i - 1]) == "at" && ANALYSTS.contains(&self.w(&ts[i - 2])) {
             if let Some(m) = out[before..]
                 .first_mut()
                 .filter(|m| m.hint != Hint::Known(EntityType::Place))
@@ -1203,11 +1214,11 @@ impl Ctx<'_> {
                     self.w(&ts[i - 1]),
                     "by" | "against" | "from" | "at" | "with"
                 );
-        let passive = next_lower(j).is_some_and(|w| {
-            matches!(w, "was" | "is" | "were" | "are" | "will" | "can" | "would")
-        }) && (next_lower(j + 1).is_some_and(|w| PRODUCT_PARTICIPLES.contains(&w))
-            || next_lower(j + 1) == Some("be")
-                && next_lower(j + 2).is_some_and(|w| PRODUCT_PARTICIPLES.contains(&w)));
+        let passive = next_lower(j)
+            .is_some_and(|w| matches!(w, "was" | "is" | "were" | "are" | "will" | "can" | "would"))
+            && (next_lower(j + 1).is_some_and(|w| PRODUCT_PARTICIPLES.contains(&w))
+                || next_lower(j + 1) == Some("be")
+                    && next_lower(j + 2).is_some_and(|w| PRODUCT_PARTICIPLES.contains(&w)));
         let before = |k: usize| (i >= k && ts[i - k].word).then(|| self.w(&ts[i - k]));
         m.product = !m.agent
             && (next_lower(j).is_some_and(|w| PRODUCT_AFTER.contains(&w))
@@ -1440,7 +1451,8 @@ pub(crate) fn is_acronym(w: &str) -> bool {
 /// by other rules first).
 fn is_camel(w: &str) -> bool {
     let c: Vec<char> = w.chars().collect();
-    c.windows(2).any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+    c.windows(2)
+        .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
 }
 
 /// `A380`, `B747`: a letter or two and three or more digits name a product

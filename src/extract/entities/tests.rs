@@ -263,8 +263,14 @@ fn company_head_words_make_companies() {
         "Zentrix Computer said on Monday that sales of its laptops rose. Shares of Brannock Microsystems fell.",
         false,
     );
-    assert_eq!(kind_of(&es, "Zentrix Computer"), Some(EntityType::Organization));
-    assert_eq!(kind_of(&es, "Brannock Microsystems"), Some(EntityType::Organization));
+    assert_eq!(
+        kind_of(&es, "Zentrix Computer"),
+        Some(EntityType::Organization)
+    );
+    assert_eq!(
+        kind_of(&es, "Brannock Microsystems"),
+        Some(EntityType::Organization)
+    );
 }
 
 #[test]
@@ -306,7 +312,10 @@ fn analysts_at_a_firm_work_for_an_organization() {
         "The shares are cheap, analysts at Merrill Lynch wrote in a note.",
         false,
     );
-    assert_eq!(kind_of(&es, "Merrill Lynch"), Some(EntityType::Organization));
+    assert_eq!(
+        kind_of(&es, "Merrill Lynch"),
+        Some(EntityType::Organization)
+    );
 }
 
 #[test]
@@ -315,7 +324,10 @@ fn products_are_not_organizations() {
         "Kestrel Corp. unveiled the Nimbus on Tuesday. The Nimbus was released in March, and the new FlexBook Pro replaces the FlexBook. It runs the Vortex operating system, and the Vortex version is free. Kestrel Corp. also sells its 990 Skylark.",
         false,
     );
-    assert_eq!(kind_of(&es, "Kestrel Corp."), Some(EntityType::Organization));
+    assert_eq!(
+        kind_of(&es, "Kestrel Corp."),
+        Some(EntityType::Organization)
+    );
     for name in ["Nimbus", "FlexBook", "FlexBook Pro", "Vortex", "Skylark"] {
         assert_eq!(kind_of(&es, name), None, "{name}: {:#?}", names(&es));
     }
@@ -367,6 +379,17 @@ fn detokenized_dashes_join_a_name() {
     let e = find(&es, "Zal - Mart");
     assert_eq!(e.kind, EntityType::Organization);
     assert_eq!(e.mentions, 2);
+    // A known place before the dash is not joined.
+    let es = run(
+        "The dispute is with a network maker based in San Jose - Cisco.",
+        false,
+    );
+    assert_eq!(
+        kind_of(&es, "San Jose"),
+        Some(EntityType::Place),
+        "{:#?}",
+        names(&es)
+    );
 }
 
 #[test]
@@ -375,9 +398,17 @@ fn new_starts_a_name_inside_a_run() {
         "According to The New York Times, shares rose on the New York Stock Exchange.",
         false,
     );
-    assert!(kind_of(&es, "New York Times").is_some(), "{:#?}", names(&es));
+    assert!(
+        kind_of(&es, "New York Times").is_some(),
+        "{:#?}",
+        names(&es)
+    );
     assert!(kind_of(&es, "York Times").is_none(), "{:#?}", names(&es));
-    assert!(kind_of(&es, "New York Stock Exchange").is_some(), "{:#?}", names(&es));
+    assert!(
+        kind_of(&es, "New York Stock Exchange").is_some(),
+        "{:#?}",
+        names(&es)
+    );
 }
 
 #[test]
