@@ -330,6 +330,18 @@ const COMPANY_HEADS: &[&str] = &[
     "Studios",
     "Pictures",
     "Securities",
+    "Financial",
+    "Bancorp",
+];
+
+/// Last words of market index names ("Dow Jones Industrial Average", "Nasdaq
+/// Composite"): an index is not an entity.
+const INDEX_HEADS: &[&str] = &["Average", "Index", "Composite"];
+
+/// Verbs that follow an index level ("the FTSE 100 fell").
+const MARKET_VERBS: &[&str] = &[
+    "fell", "rose", "lost", "gained", "closed", "ended", "dropped", "climbed", "slipped", "jumped",
+    "added", "declined", "edged", "finished", "opened", "shed", "tumbled", "surged", "index",
 ];
 
 /// Common-noun acronyms (technology, units, currencies): never entities.
@@ -772,7 +784,12 @@ impl Ctx<'_> {
             }
             let mut j = i + 1;
             loop {
-                if j < ts.len() && self.nameish(&ts[j]) {
+                // A possessive ends a name ("Japan's Nikkei").
+                let possessive = {
+                    let rest = &self.text[ts[j - 1].e..];
+                    rest.starts_with("'s") || rest.starts_with("’s")
+                };
+                if j < ts.len() && self.nameish(&ts[j]) && !possessive {
                     j += 1;
                     continue;
                 }
@@ -953,8 +970,12 @@ impl Ctx<'_> {
             let last = self.w(&ts[j - 1]);
             COMPANY_HEADS.contains(&last) || COMPANY.contains(&last)
         };
+        let descriptor = |w: &str| {
+            let w = w.to_lowercase();
+            ORG_DESCRIPTORS.contains(&w.as_str()) || ROLE_NOUNS.contains(&w.as_str())
+        };
         while i < j
-            && !company
+            && (!company || descriptor(self.w(&ts[i])))
             && ts[i].initial
             && !self.has_evidence(self.w(&ts[i]))
             && !(i + 1 < j
@@ -1127,10 +1148,17 @@ impl Ctx<'_> {
         let before = out.len();
         self.plain(ts, i, j, out);
         // "electronics retailer Best Buy", "rival Cisco": a company.
+        // "shares of BNP Paribas", "a stake in Zentrix".
+        let shares_of = i >= 2
+            && matches!(self.w(&ts[i - 1]), "of" | "in")
+            && matches!(
+                self.w(&ts[i - 2]).to_lowercase().as_str(),
+                "shares" | "stock" | "stake" | "stakes"
+            );
         if role.is_none()
             && i > 0
             && ts[i - 1].word
-            && ORG_DESCRIPTORS.contains(&self.w(&ts[i - 1]).to_lowercase().as_str())
+            && (shares_of || ORG_DESCRIPTORS.contains(&self.w(&ts[i - 1]).to_lowercase().as_str()))
         {
             if let Some(m) = out[before..]
                 .first_mut()
@@ -1264,7 +1292,20 @@ impl Ctx<'_> {
             t.is_some_and(|t| matches!(self.w(t), "\"" | "“" | "”" | "‘" | "’" | "'"))
         };
         let quoted = n == 1 && i > 0 && quote(ts.get(i - 1)) && quote(ts.get(j));
+        // Market indices: "… Average", "Nasdaq Composite", "the S&P 500
+        // index", "the FTSE 100 fell".
+        let index = INDEX_HEADS.contains(&last)
+            || ts
+                .get(j)
+                .is_some_and(|t| t.word && matches!(self.w(t), "index" | "composite" | "average"))
+            || ts.get(j).is_some_and(|t| {
+                let w = self.w(t);
+                t.word && (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit())
+            }) && ts
+                .get(j + 1)
+                .is_some_and(|t| t.word && MARKET_VERBS.contains(&self.w(t)));
         if money
+            || index
             || quoted
             || n == 1 && (COMMON_ACRONYMS.contains(&surface) || is_model_number(surface))
         {
@@ -1275,7 +1316,10 @@ impl Ctx<'_> {
             matches!(
                 p.kind,
                 gazetteer::PlaceKind::Country | gazetteer::PlaceKind::Continent
-            ) && !p.word
+            ) && (!p.word
+                // "Japan", "Turkey": countries that are English words too,
+                // capitalized mid-sentence and never seen in lower case.
+                || !initial && n == 1 && !self.lower_words.contains(&surface.to_lowercase()))
         }) {
             m.hint = Hint::Known(EntityType::Place);
             m.canonical = Some(p.canonical.to_string());

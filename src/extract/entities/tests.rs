@@ -420,3 +420,48 @@ fn company_acronym_matches_name_without_company_form() {
     let e = find(&es, "GM");
     assert_eq!(e.aliases, ["General Motors Corp.", "GM"]);
 }
+
+#[test]
+fn market_indices_are_not_entities() {
+    let es = run(
+        "The Dow Jones Industrial Average closed lower, the S&P 500 index lost 3 percent and the Nasdaq composite fell. In Tokyo the Nikkei 225 ended lower.",
+        false,
+    );
+    assert_eq!(kind_of(&es, "Tokyo"), Some(EntityType::Place));
+    assert_eq!(es.len(), 1, "{:#?}", names(&es));
+}
+
+#[test]
+fn possessives_end_names_and_countries_that_are_words_are_places() {
+    let es = run(
+        "Stocks fell in Asia, and Japan's Nikkei ended lower. Shares of Brennet Paribas fell after the bank froze three funds.",
+        false,
+    );
+    assert_eq!(
+        kind_of(&es, "Japan"),
+        Some(EntityType::Place),
+        "{:#?}",
+        names(&es)
+    );
+    assert_eq!(
+        kind_of(&es, "Brennet Paribas"),
+        Some(EntityType::Organization)
+    );
+}
+
+#[test]
+fn descriptors_at_a_sentence_start_are_not_part_of_a_company() {
+    let es = run(
+        "Zentrix Motors sold more cars. Rival Brannock Motor Corp. is expected to catch up.",
+        false,
+    );
+    assert_eq!(
+        kind_of(&es, "Brannock Motor Corp."),
+        Some(EntityType::Organization)
+    );
+    assert!(
+        kind_of(&es, "Rival Brannock Motor Corp.").is_none(),
+        "{:#?}",
+        names(&es)
+    );
+}
