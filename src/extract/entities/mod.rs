@@ -1044,8 +1044,12 @@ impl Ctx<'_> {
                 .push(initials(self.span_text(&ts[i..j])).unwrap_or_default());
             return;
         }
-        // A trailing common noun written lower-case elsewhere ("NATO Allies").
+        // A trailing common noun written lower-case elsewhere ("NATO Allies")
+        // or a model number ("Airbus A380").
         let mut j = j;
+        while j > i + 1 && is_model_number(self.w(&ts[j - 1])) {
+            j -= 1;
+        }
         while j > i + 1
             && !self.gaz.org_suffixes.contains(self.w(&ts[j - 1]))
             && self

@@ -350,6 +350,12 @@ fn currencies_units_and_model_numbers_are_not_entities() {
         false,
     );
     assert_eq!(names(&es).len(), 0, "{:#?}", names(&es));
+    let es = run(
+        "The first Zentrix A380 flew to Oslo, and Zentrix's shares rose.",
+        false,
+    );
+    assert_eq!(kind_of(&es, "Zentrix"), Some(EntityType::Organization));
+    assert!(kind_of(&es, "Zentrix A380").is_none(), "{:#?}", names(&es));
 }
 
 #[test]
