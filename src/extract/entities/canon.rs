@@ -288,7 +288,12 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
     }
     let after_the: Vec<String> = ms
         .iter()
-        .filter(|m| m.hint == Hint::Unknown && m.after_the && !product(&m.surface))
+        .filter(|m| {
+            m.hint == Hint::Unknown
+                && m.after_the
+                && !product(&m.surface)
+                && !super::is_camel(&m.surface)
+        })
         .map(|m| m.surface.clone())
         .collect();
     let subject: Vec<String> = ms

@@ -249,6 +249,7 @@ const CALENDAR: &[&str] = &[
     "Dec",
     "Christmas",
     "Easter",
+    "Year",
 ];
 
 /// Lower-case particles inside personal names.
@@ -895,7 +896,7 @@ impl Ctx<'_> {
                 continue;
             }
             let acr = &ts[k + 1];
-            if !acr.word || !is_acronym(self.w(acr)) {
+            if !acr.word || !is_acronym(self.w(acr)) || COMMON_ACRONYMS.contains(&self.w(acr)) {
                 continue;
             }
             // Capitalized expansion: handled by initials in `canon`, except
@@ -1052,6 +1053,7 @@ impl Ctx<'_> {
         }
         while j > i + 1
             && !self.gaz.org_suffixes.contains(self.w(&ts[j - 1]))
+            && !COMPANY_HEADS.contains(&self.w(&ts[j - 1]))
             && self
                 .lower_words
                 .contains(&self.w(&ts[j - 1]).to_lowercase())
@@ -1069,6 +1071,10 @@ impl Ctx<'_> {
                 && a >= i + 2
                 && !is_upper(title)
                 && !title.ends_with('.')
+                && (i..a).all(|k| {
+                    let w = self.w(&ts[k]);
+                    !self.gaz.is_demonym(w) && !ADJECTIVES.contains(&w)
+                })
                 && self.person_like(ts, i, a)
             {
                 out.push(self.mention(ts, i, j, Hint::Known(EntityType::Person)));
@@ -1251,14 +1257,17 @@ impl Ctx<'_> {
             && (next_lower(j + 1).is_some_and(|w| PRODUCT_PARTICIPLES.contains(&w))
                 || next_lower(j + 1) == Some("be")
                     && next_lower(j + 2).is_some_and(|w| PRODUCT_PARTICIPLES.contains(&w)));
-        let before = |k: usize| (i >= k && ts[i - k].word).then(|| self.w(&ts[i - k]));
+        let before =
+            |k: usize| (i >= k && ts[i - k].word && !ts[i].initial).then(|| self.w(&ts[i - k]));
         m.product = !m.agent
             && (next_lower(j).is_some_and(|w| PRODUCT_AFTER.contains(&w))
-                || j == i + 1 && is_camel(self.w(&ts[i]))
                 || passive
                 || before(1).is_some_and(|w| PRODUCT_BEFORE.contains(&w))
                 // "its 787 Dreamliner", "the 3G iPhone": after a model number.
-                || before(1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+                || before(1).is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_ascii_digit())
+                        && w.chars().all(|c| c.is_ascii_alphanumeric())
+                })
                 || matches!(before(1), Some("the" | "a" | "an" | "its" | "their"))
                     && before(2).is_some_and(|w| PRODUCT_BEFORE.contains(&w)));
         m
@@ -1494,10 +1503,10 @@ pub(crate) fn is_acronym(w: &str) -> bool {
         && !is_model_number(w)
 }
 
-/// `MacBook`, `PowerBook`: an upper-case letter after a lower-case one
-/// (product names; `McCain` and `MacDonald`-like surnames are typed as people
-/// by other rules first).
-fn is_camel(w: &str) -> bool {
+/// `MacBook`, `PowerBook`: an upper-case letter after a lower-case one. Such
+/// a word after "the" is a product as often as a company (`the PowerBook`),
+/// so "the" alone does not make it an organization (`canon`).
+pub(crate) fn is_camel(w: &str) -> bool {
     let c: Vec<char> = w.chars().collect();
     c.windows(2)
         .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
