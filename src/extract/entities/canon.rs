@@ -92,9 +92,21 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
         if let Some(a) = &m.defines {
             keys.push(norm_key(a));
         }
-        if let Some(ini) = initials(&m.surface) {
-            if acronyms.contains_key(&ini) {
-                keys.push(norm_key(&ini));
+        // "General Motors Corp." = "GM": initials without the company form.
+        let mut words: Vec<&str> = m.surface.split(' ').collect();
+        while words.len() > 2
+            && words.last().is_some_and(|w| {
+                super::COMPANY.contains(w) || matches!(*w, "Company" | "Corporation")
+            })
+        {
+            words.pop();
+        }
+        let bare = words.join(" ");
+        for name in [m.surface.as_str(), bare.as_str()] {
+            if let Some(ini) = initials(name) {
+                if acronyms.contains_key(&ini) {
+                    keys.push(norm_key(&ini));
+                }
             }
         }
         // "Ukraine-NATO Council" = "NATO-Ukraine Council".
@@ -223,6 +235,35 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
 
 /// Types single unknown words from the rest of the article.
 fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
+    // Products: a surface seen in a product context ("the new X", "X
+    // operating system") and never as an actor (possessive, "X executives")
+    // gets no organization type from weak cues (repetition, "the X").
+    let agents: Vec<String> = ms
+        .iter()
+        .filter(|m| m.hint == Hint::Unknown && (m.agent || m.speaks))
+        .map(|m| m.surface.clone())
+        .collect();
+    // The first word of a product name is a product line too ("the new
+    // MacBook Pro" → "MacBook").
+    let mut products: Vec<String> = Vec::new();
+    for m in ms
+        .iter()
+        .filter(|m| (m.hint == Hint::Unknown || m.weak) && m.product)
+    {
+        let first = m.surface.split(' ').next().unwrap_or_default();
+        for s in [m.surface.as_str(), first] {
+            if !agents.iter().any(|a| a == s) && !products.iter().any(|p| p == s) {
+                products.push(s.to_string());
+            }
+        }
+    }
+    let product = |s: &str| products.iter().any(|p| p == s);
+    for m in ms.iter_mut().filter(|m| m.weak) {
+        let first = m.surface.split(' ').next().unwrap_or_default();
+        if product(&m.surface) || product(first) {
+            m.hint = Hint::Unknown;
+        }
+    }
     let mut surface_type: HashMap<String, EntityType> = HashMap::new();
     let mut surnames: Vec<String> = Vec::new();
     let mut org_heads: Vec<String> = Vec::new();
@@ -247,7 +288,12 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
     }
     let after_the: Vec<String> = ms
         .iter()
-        .filter(|m| m.hint == Hint::Unknown && m.after_the)
+        .filter(|m| {
+            m.hint == Hint::Unknown
+                && m.after_the
+                && !product(&m.surface)
+                && !super::is_camel(&m.surface)
+        })
         .map(|m| m.surface.clone())
         .collect();
     let subject: Vec<String> = ms
@@ -267,8 +313,12 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
         let s = m.surface.as_str();
         if s.contains(' ') {
             let first = s.split(' ').next().unwrap_or(s);
-            m.hint = if m.speaks {
+            m.hint = if let Some(&t) = surface_type.get(s) {
+                Hint::Known(t)
+            } else if m.speaks {
                 Hint::Known(EntityType::Person)
+            } else if product(s) || product(first) {
+                Hint::Unknown
             } else if surface_type.get(first) == Some(&EntityType::Organization)
                 || counts.get(first).copied().unwrap_or(0) >= 2
                 || m.after_the
@@ -283,12 +333,16 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
             Hint::Known(t)
         } else if surnames.iter().any(|x| similar_surname(x, s)) {
             Hint::Known(EntityType::Person)
-        } else if org_heads.iter().any(|h| h == s) || after_the.iter().any(|x| x == s) {
+        } else if org_heads.iter().any(|h| h == s) {
+            Hint::Known(EntityType::Organization)
+        } else if product(s) {
+            Hint::Unknown
+        } else if after_the.iter().any(|x| x == s) {
             Hint::Known(EntityType::Organization)
         } else if speaks.iter().any(|x| x == s) {
             Hint::Known(EntityType::Person)
         } else if (counts.get(s).copied().unwrap_or(0) >= 2 && subject.iter().any(|x| x == s)
-            || m.agent)
+            || agents.iter().any(|x| x == s))
             && !gaz.given.contains_key(s)
         {
             Hint::Known(EntityType::Organization)

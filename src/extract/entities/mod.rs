@@ -58,6 +58,12 @@ pub(crate) struct Mention {
     pub agent: bool,
     /// An acronym this mention is defined as ("… nations (G7)").
     pub defines: Option<String>,
+    /// In a product context ("the new X", "X operating system", "the X was
+    /// released"): weak cues do not make it an organization.
+    pub product: bool,
+    /// Typed an organization only for being a long unknown name: `canon`
+    /// drops the type when the name turns out to be a product.
+    pub weak: bool,
 }
 
 impl Mention {
@@ -73,6 +79,8 @@ impl Mention {
             agent: false,
             initial: false,
             defines: None,
+            product: false,
+            weak: false,
         }
     }
 }
@@ -241,6 +249,7 @@ const CALENDAR: &[&str] = &[
     "Dec",
     "Christmas",
     "Easter",
+    "Year",
 ];
 
 /// Lower-case particles inside personal names.
@@ -295,6 +304,187 @@ const EVENTS: &[&str] = &[
 /// Company-form suffixes that end a name.
 pub(crate) const COMPANY: &[&str] = &[
     "Inc.", "Inc", "Corp.", "Corp", "Ltd.", "Ltd", "Co.", "LLC", "PLC", "plc", "GmbH", "AG", "SA",
+];
+
+/// Head words of company names that are not company forms ("Apple
+/// Computer", "Sun Microsystems", "Texas Instruments").
+const COMPANY_HEADS: &[&str] = &[
+    "Computer",
+    "Computers",
+    "Systems",
+    "Microsystems",
+    "Technologies",
+    "Electronics",
+    "Communications",
+    "Software",
+    "Semiconductor",
+    "Semiconductors",
+    "Pharmaceuticals",
+    "Networks",
+    "Entertainment",
+    "Enterprises",
+    "Aerospace",
+    "Instruments",
+    "Petroleum",
+    "Chemicals",
+    "Records",
+    "Studios",
+    "Pictures",
+    "Securities",
+    "Financial",
+    "Bancorp",
+];
+
+/// Last words of market index names ("Dow Jones Industrial Average", "Nasdaq
+/// Composite"): an index is not an entity.
+const INDEX_HEADS: &[&str] = &["Average", "Index", "Composite"];
+
+/// Verbs that follow an index level ("the FTSE 100 fell").
+const MARKET_VERBS: &[&str] = &[
+    "fell", "rose", "lost", "gained", "closed", "ended", "dropped", "climbed", "slipped", "jumped",
+    "added", "declined", "edged", "finished", "opened", "shed", "tumbled", "surged", "index",
+];
+
+/// Common-noun acronyms (technology, units, currencies): never entities.
+const COMMON_ACRONYMS: &[&str] = &[
+    "TV", "HDTV", "LCD", "LED", "OS", "PC", "CD", "DVD", "GB", "MB", "KB", "TB", "USB", "GPS",
+    "MP3", "HD", "CPU", "GPU", "AI", "SDK", "API", "IPO", "GDP", "SMS", "3G", "4G", "5G", "DNA",
+    "RAM", "ROM", "IT", "VAT", "PR", "ID", "URL", "HTML", "PDF", "USD", "EUR", "GBP", "JPY", "CNY",
+    "CHF", "CAD", "AUD", "RUB", "UAH", "AM", "PM", "Q1", "Q2", "Q3", "Q4", "FY",
+];
+
+/// Lower-case nouns after a name that make it a company: its staff,
+/// shares, premises or chips ("Intel processors", "Apple executives").
+const ORG_NOUNS: &[&str] = &[
+    "executives",
+    "executive",
+    "engineers",
+    "employees",
+    "workers",
+    "staff",
+    "shareholders",
+    "investors",
+    "shares",
+    "stock",
+    "stores",
+    "processors",
+    "chips",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "subsidiary",
+    "board",
+];
+
+/// Lower-case nouns that describe a company right before its name
+/// ("electronics retailer Best Buy", "rival Cisco").
+const ORG_DESCRIPTORS: &[&str] = &[
+    "retailer",
+    "maker",
+    "manufacturer",
+    "automaker",
+    "carmaker",
+    "chipmaker",
+    "planemaker",
+    "company",
+    "firm",
+    "giant",
+    "rival",
+    "carrier",
+    "airline",
+    "insurer",
+    "conglomerate",
+    "seller",
+    "supplier",
+    "distributor",
+    "publisher",
+    "label",
+    "startup",
+    "competitor",
+    "subsidiary",
+];
+
+/// Market and research jobs whose employer follows "at" ("analysts at X").
+const ANALYSTS: &[&str] = &[
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+    "trader",
+    "traders",
+    "researcher",
+    "researchers",
+];
+
+/// Words before a capitalized run that make it a product ("the new X",
+/// "launched the X", "its forthcoming X"; not "its" alone: "its Opel unit").
+const PRODUCT_BEFORE: &[&str] = &[
+    "new",
+    "latest",
+    "forthcoming",
+    "upcoming",
+    "launched",
+    "launches",
+    "launch",
+    "unveiled",
+    "unveils",
+    "unveil",
+    "introduced",
+    "introduces",
+    "introduce",
+    "released",
+    "releases",
+    "release",
+    "debuted",
+    "shipped",
+    "ships",
+];
+
+/// Lower-case nouns after a capitalized run that make it a product or a
+/// venue modifier ("the Video version", "Mac OS X operating system", "the
+/// Moscone West center"), not an organization.
+const PRODUCT_AFTER: &[&str] = &[
+    "users",
+    "owners",
+    "version",
+    "versions",
+    "model",
+    "models",
+    "line",
+    "lineup",
+    "range",
+    "edition",
+    "operating",
+    "software",
+    "update",
+    "app",
+    "apps",
+    "platform",
+    "browser",
+    "brand",
+    "center",
+    "centre",
+    "theater",
+    "theatre",
+];
+
+/// Participles that make the subject before "was/is/can be" a product
+/// ("the Shuffle was introduced", "the Pro can be purchased").
+const PRODUCT_PARTICIPLES: &[&str] = &[
+    "introduced",
+    "released",
+    "launched",
+    "unveiled",
+    "purchased",
+    "bought",
+    "sold",
+    "priced",
+    "shipped",
+    "discontinued",
+    "downloaded",
+    "installed",
 ];
 
 /// Speech and reporting verbs that follow a person's name.
@@ -595,7 +785,12 @@ impl Ctx<'_> {
             }
             let mut j = i + 1;
             loop {
-                if j < ts.len() && self.nameish(&ts[j]) {
+                // A possessive ends a name ("Japan's Nikkei").
+                let possessive = {
+                    let rest = &self.text[ts[j - 1].e..];
+                    rest.starts_with("'s") || rest.starts_with("’s")
+                };
+                if j < ts.len() && self.nameish(&ts[j]) && !possessive {
                     j += 1;
                     continue;
                 }
@@ -614,6 +809,28 @@ impl Ctx<'_> {
                     && self.gaz.org_suffixes.contains(self.w(&ts[j - 1]))
                     && self.nameish(&ts[j + 1])
                     && !ts[j + 1].initial
+                {
+                    j += 2;
+                    continue;
+                }
+                // "Wal - Mart": a name split by a detokenized dash (two
+                // single unknown words, spaces on both sides).
+                if j + 1 < ts.len()
+                    && self.w(&ts[j]) == "-"
+                    && self.text[ts[j - 1].e..ts[j].s].trim().is_empty()
+                    && ts[j].s > ts[j - 1].e
+                    && ts[j + 1].s > ts[j].e
+                    && self.nameish(&ts[j + 1])
+                    && !ts.get(j + 2).is_some_and(|t| self.nameish(t))
+                    && !self.gaz.places.contains_key(self.span_text(&ts[i..j]))
+                    && !self.gaz.orgs.contains_key(self.span_text(&ts[i..j]))
+                    && [&ts[j - 1], &ts[j + 1]].iter().all(|t| {
+                        let w = self.w(t);
+                        !self.gaz.places.contains_key(w)
+                            && !self.gaz.orgs.contains_key(w)
+                            && !is_acronym(w)
+                            && !self.lower_words.contains(&w.to_lowercase())
+                    })
                 {
                     j += 2;
                     continue;
@@ -679,7 +896,7 @@ impl Ctx<'_> {
                 continue;
             }
             let acr = &ts[k + 1];
-            if !acr.word || !is_acronym(self.w(acr)) {
+            if !acr.word || !is_acronym(self.w(acr)) || COMMON_ACRONYMS.contains(&self.w(acr)) {
                 continue;
             }
             // Capitalized expansion: handled by initials in `canon`, except
@@ -748,8 +965,18 @@ impl Ctx<'_> {
 
     /// Turns one capitalized run `ts[i..j]` into mentions.
     fn chunk(&self, ts: &[Tok], mut i: usize, j: usize, out: &mut Vec<Mention>) {
-        // Sentence-initial and headline words need evidence.
+        // Sentence-initial and headline words need evidence, except in a
+        // company name ("Zentrix Computer said").
+        let company = j - i >= 2 && {
+            let last = self.w(&ts[j - 1]);
+            COMPANY_HEADS.contains(&last) || COMPANY.contains(&last)
+        };
+        let descriptor = |w: &str| {
+            let w = w.to_lowercase();
+            ORG_DESCRIPTORS.contains(&w.as_str()) || ROLE_NOUNS.contains(&w.as_str())
+        };
         while i < j
+            && (!company || descriptor(self.w(&ts[i])))
             && ts[i].initial
             && !self.has_evidence(self.w(&ts[i]))
             && !(i + 1 < j
@@ -766,7 +993,21 @@ impl Ctx<'_> {
             i += 1;
         }
         // Stop words anywhere at the front ("In Bucharest").
-        while i < j && STOPWORDS.contains(&self.w(&ts[i])) {
+        // "New" before another capitalized word starts a name ("The New
+        // York Times", "New Delhi").
+        let stop = |k: usize| {
+            STOPWORDS.contains(&self.w(&ts[k])) && !(self.w(&ts[k]) == "New" && k + 1 < j)
+        };
+        while i < j
+            && (if ts[i].initial {
+                STOPWORDS.contains(&self.w(&ts[i]))
+                    && !(self.w(&ts[i]) == "New"
+                        && i + 1 < j
+                        && self.has_evidence(self.w(&ts[i + 1])))
+            } else {
+                stop(i)
+            })
+        {
             i += 1;
         }
         if i >= j {
@@ -774,7 +1015,7 @@ impl Ctx<'_> {
         }
         // A capitalized function word inside the run splits it ("NATO In
         // Vilnius").
-        if let Some(k) = (i + 1..j).find(|&k| STOPWORDS.contains(&self.w(&ts[k]))) {
+        if let Some(k) = (i + 1..j).find(|&k| stop(k)) {
             self.chunk(ts, i, k, out);
             self.chunk(ts, k + 1, j, out);
             return;
@@ -804,10 +1045,15 @@ impl Ctx<'_> {
                 .push(initials(self.span_text(&ts[i..j])).unwrap_or_default());
             return;
         }
-        // A trailing common noun written lower-case elsewhere ("NATO Allies").
+        // A trailing common noun written lower-case elsewhere ("NATO Allies")
+        // or a model number ("Airbus A380").
         let mut j = j;
+        while j > i + 1 && is_model_number(self.w(&ts[j - 1])) {
+            j -= 1;
+        }
         while j > i + 1
             && !self.gaz.org_suffixes.contains(self.w(&ts[j - 1]))
+            && !COMPANY_HEADS.contains(&self.w(&ts[j - 1]))
             && self
                 .lower_words
                 .contains(&self.w(&ts[j - 1]).to_lowercase())
@@ -817,6 +1063,23 @@ impl Ctx<'_> {
         // Titles inside the run.
         if let Some((a, b)) = self.find_title(ts, i, j) {
             let name_part = &ts[b..j];
+            // "Martin Luther King": a one-word title ending a personal name
+            // is its surname.
+            let title = self.span_text(&ts[a..b]);
+            if b == j
+                && b == a + 1
+                && a >= i + 2
+                && !is_upper(title)
+                && !title.ends_with('.')
+                && (i..a).all(|k| {
+                    let w = self.w(&ts[k]);
+                    !self.gaz.is_demonym(w) && !ADJECTIVES.contains(&w)
+                })
+                && self.person_like(ts, i, a)
+            {
+                out.push(self.mention(ts, i, j, Hint::Known(EntityType::Person)));
+                return;
+            }
             let ends_org = self.gaz.org_suffixes.contains(self.w(&ts[j - 1]));
             let connected = name_part.iter().any(|t| matches!(self.w(t), "of" | "for"))
                 || self.w(&ts[b - 1]) == "for"
@@ -842,11 +1105,27 @@ impl Ctx<'_> {
                     Some((ts[j - 1].e, self.span_text(&ts[i..j]).to_string()));
                 return;
             }
+            // "Apple CEO": the pre-modifier of a company title is a company.
+            let company_title = matches!(
+                title,
+                "CEO" | "CFO" | "COO" | "CTO" | "Chairman" | "Vice Chairman" | "Managing Director"
+            ) || title.starts_with("Chief ");
+            let premodifier = |out: &mut Vec<Mention>| {
+                let before = out.len();
+                self.plain(ts, i, a, out);
+                if company_title {
+                    for m in &mut out[before..] {
+                        if m.hint == Hint::Unknown {
+                            m.hint = Hint::Known(EntityType::Organization);
+                        }
+                    }
+                }
+            };
             if !name_part.is_empty() && !ends_org {
                 let role_text = self.span_text(&ts[i..b]).to_string();
                 let honorific_only = self.gaz.honorifics.contains(role_text.as_str());
                 if a > i {
-                    self.plain(ts, i, a, out);
+                    premodifier(out);
                 }
                 // Names after a title: the longest run of name tokens.
                 let mut m = self.mention(ts, b, j, Hint::Known(EntityType::Person));
@@ -858,7 +1137,7 @@ impl Ctx<'_> {
             }
             if name_part.is_empty() {
                 if a > i {
-                    self.plain(ts, i, a, out);
+                    premodifier(out);
                 }
                 return;
             }
@@ -878,6 +1157,37 @@ impl Ctx<'_> {
         });
         let before = out.len();
         self.plain(ts, i, j, out);
+        // "electronics retailer Best Buy", "rival Cisco": a company.
+        // "shares of BNP Paribas", "a stake in Zentrix".
+        let shares_of = i >= 2
+            && matches!(self.w(&ts[i - 1]), "of" | "in")
+            && matches!(
+                self.w(&ts[i - 2]).to_lowercase().as_str(),
+                "shares" | "stock" | "stake" | "stakes"
+            );
+        if role.is_none()
+            && i > 0
+            && ts[i - 1].word
+            && (shares_of || ORG_DESCRIPTORS.contains(&self.w(&ts[i - 1]).to_lowercase().as_str()))
+        {
+            if let Some(m) = out[before..]
+                .first_mut()
+                .filter(|m| m.hint == Hint::Unknown)
+            {
+                m.hint = Hint::Known(EntityType::Organization);
+            }
+        }
+        // "analysts at Merrill Lynch": an employer, even when it looks like a
+        // personal name.
+        if i >= 2 && self.w(&ts[i - 1]) == "at" && ANALYSTS.contains(&self.w(&ts[i - 2])) {
+            if let Some(m) = out[before..]
+                .first_mut()
+                .filter(|m| m.hint != Hint::Known(EntityType::Place))
+            {
+                m.hint = Hint::Known(EntityType::Organization);
+                m.role = None;
+            }
+        }
         if let Some(r) = role {
             for m in &mut out[before..] {
                 if m.hint != Hint::Known(EntityType::Place)
@@ -931,13 +1241,35 @@ impl Ctx<'_> {
         m.after_the = i > 0 && self.w(&ts[i - 1]).eq_ignore_ascii_case("the");
         m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains(&self.w(t)));
         let rest = &self.text[ts[j - 1].e..];
+        let next_lower = |k: usize| ts.get(k).filter(|t| t.word && !t.cap).map(|t| self.w(t));
         m.agent = rest.starts_with("'s")
             || rest.starts_with("’s")
+            // "Intel-based": the tokenizer cut the lower-case part off.
+            || rest.starts_with("-based")
+            || next_lower(j).is_some_and(|w| ORG_NOUNS.contains(&w))
             || i > 0
                 && matches!(
                     self.w(&ts[i - 1]),
                     "by" | "against" | "from" | "at" | "with"
                 );
+        let passive = next_lower(j)
+            .is_some_and(|w| matches!(w, "was" | "is" | "were" | "are" | "will" | "can" | "would"))
+            && (next_lower(j + 1).is_some_and(|w| PRODUCT_PARTICIPLES.contains(&w))
+                || next_lower(j + 1) == Some("be")
+                    && next_lower(j + 2).is_some_and(|w| PRODUCT_PARTICIPLES.contains(&w)));
+        let before =
+            |k: usize| (i >= k && ts[i - k].word && !ts[i].initial).then(|| self.w(&ts[i - k]));
+        m.product = !m.agent
+            && (next_lower(j).is_some_and(|w| PRODUCT_AFTER.contains(&w))
+                || passive
+                || before(1).is_some_and(|w| PRODUCT_BEFORE.contains(&w))
+                // "its 787 Dreamliner", "the 3G iPhone": after a model number.
+                || before(1).is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_ascii_digit())
+                        && w.chars().all(|c| c.is_ascii_alphanumeric())
+                })
+                || matches!(before(1), Some("the" | "a" | "an" | "its" | "their"))
+                    && before(2).is_some_and(|w| PRODUCT_BEFORE.contains(&w)));
         m
     }
 
@@ -961,12 +1293,46 @@ impl Ctx<'_> {
         let initial = ts[i].initial;
         let all_caps_line = ts[i].shout;
         let mut m = self.mention(ts, i, j, Hint::Unknown);
+        // Currencies ("US$299", "US dollars") and common-noun acronyms
+        // ("TV", "LCD") are not entities.
+        let money = ts.get(j).is_some_and(|t| {
+            let w = self.w(t);
+            (w == "$" && t.s == ts[j - 1].e) || matches!(w, "dollar" | "dollars" | "cents")
+        });
+        // A single word in quotation marks is a term or code name ("the
+        // kernel, "Darwin", …").
+        let quote = |t: Option<&Tok>| {
+            t.is_some_and(|t| matches!(self.w(t), "\"" | "“" | "”" | "‘" | "’" | "'"))
+        };
+        let quoted = n == 1 && i > 0 && quote(ts.get(i - 1)) && quote(ts.get(j));
+        // Market indices: "… Average", "Nasdaq Composite", "the S&P 500
+        // index", "the FTSE 100 fell".
+        let index = INDEX_HEADS.contains(&last)
+            || ts
+                .get(j)
+                .is_some_and(|t| t.word && matches!(self.w(t), "index" | "composite" | "average"))
+            || ts.get(j).is_some_and(|t| {
+                let w = self.w(t);
+                t.word && (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit())
+            }) && ts
+                .get(j + 1)
+                .is_some_and(|t| t.word && MARKET_VERBS.contains(&self.w(t)));
+        if money
+            || index
+            || quoted
+            || n == 1 && (COMMON_ACRONYMS.contains(&surface) || is_model_number(surface))
+        {
+            return;
+        }
         // Gazetteer: countries and continents, organizations, then places.
         if let Some(p) = self.gaz.places.get(surface).filter(|p| {
             matches!(
                 p.kind,
                 gazetteer::PlaceKind::Country | gazetteer::PlaceKind::Continent
-            ) && !p.word
+            ) && (!p.word
+                // "Japan", "Turkey": countries that are English words too,
+                // capitalized mid-sentence and never seen in lower case.
+                || !initial && n == 1 && !self.lower_words.contains(&surface.to_lowercase()))
         }) {
             m.hint = Hint::Known(EntityType::Place);
             m.canonical = Some(p.canonical.to_string());
@@ -1017,6 +1383,12 @@ impl Ctx<'_> {
             out.push(m);
             return;
         }
+        // "Apple Computer", "Sun Microsystems".
+        if n >= 2 && COMPANY_HEADS.contains(&last) {
+            m.hint = Hint::Known(EntityType::Organization);
+            out.push(m);
+            return;
+        }
         let of_head = (i..j)
             .position(|k| matches!(self.w(&ts[k]), "of" | "for"))
             .map(|p| self.w(&ts[i + p - 1]));
@@ -1040,14 +1412,7 @@ impl Ctx<'_> {
             out.push(m);
             return;
         }
-        let person_like = (2..=5).contains(&n)
-            && (self
-                .gaz
-                .given
-                .get(first)
-                .is_some_and(|g| !g.word || g.freq >= 5)
-                || is_initial(first)
-                || (i + 1..j).any(|k| PARTICLES.contains(&self.w(&ts[k]))));
+        let person_like = self.person_like(ts, i, j);
         let acronym_inside = (i + 1..j).any(|k| {
             let w = self.w(&ts[k]);
             is_acronym(w) || w.chars().count() == 1
@@ -1087,11 +1452,26 @@ impl Ctx<'_> {
             });
             // Otherwise it stays unknown: `canon` types it from the rest of
             // the article ("Apple Computer" after "Apple") or drops it.
-            if known || n > 3 {
+            if (known || n > 3) && !m.product {
                 m.hint = Hint::Known(EntityType::Organization);
+                m.weak = true;
             }
         }
         out.push(m);
+    }
+
+    /// 2–5 words starting with a given name or an initial, or with a name
+    /// particle inside.
+    fn person_like(&self, ts: &[Tok], i: usize, j: usize) -> bool {
+        let first = self.w(&ts[i]);
+        (2..=5).contains(&(j - i))
+            && (self
+                .gaz
+                .given
+                .get(first)
+                .is_some_and(|g| !g.word || g.freq >= 5)
+                || is_initial(first)
+                || (i + 1..j).any(|k| PARTICLES.contains(&self.w(&ts[k]))))
     }
 
     /// `Northern Macedonia` → `North Macedonia` when that is a country.
@@ -1117,8 +1497,27 @@ pub(crate) fn is_acronym(w: &str) -> bool {
     let n = w.chars().count();
     (2..=6).contains(&n)
         && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && !w.ends_with('&')
         && w.chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+        && !is_model_number(w)
+}
+
+/// `MacBook`, `PowerBook`: an upper-case letter after a lower-case one. Such
+/// a word after "the" is a product as often as a company (`the PowerBook`),
+/// so "the" alone does not make it an organization (`canon`).
+pub(crate) fn is_camel(w: &str) -> bool {
+    let c: Vec<char> = w.chars().collect();
+    c.windows(2)
+        .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+}
+
+/// `A380`, `B747`: a letter or two and three or more digits name a product
+/// model, not an organization (`G7`, `G20` are two digits at most).
+fn is_model_number(w: &str) -> bool {
+    let letters = w.chars().take_while(|c| c.is_ascii_uppercase()).count();
+    let digits = w.len() - letters;
+    (1..=2).contains(&letters) && digits >= 3 && w[letters..].chars().all(|c| c.is_ascii_digit())
 }
 
 fn is_upper(w: &str) -> bool {

@@ -250,3 +250,224 @@ fn gazetteer_binary_search() {
         }
     }
 }
+
+fn kind_of(es: &[Entity], name: &str) -> Option<EntityType> {
+    es.iter()
+        .find(|e| e.name == name || e.aliases.iter().any(|a| a == name))
+        .map(|e| e.kind)
+}
+
+#[test]
+fn company_head_words_make_companies() {
+    let es = run(
+        "Zentrix Computer said on Monday that sales of its laptops rose. Shares of Brannock Microsystems fell.",
+        false,
+    );
+    assert_eq!(
+        kind_of(&es, "Zentrix Computer"),
+        Some(EntityType::Organization)
+    );
+    assert_eq!(
+        kind_of(&es, "Brannock Microsystems"),
+        Some(EntityType::Organization)
+    );
+}
+
+#[test]
+fn premodifier_of_a_company_title_is_a_company() {
+    let es = run(
+        "In a memo, Vextra CEO Maria Hartley said the results were strong.",
+        false,
+    );
+    assert_eq!(kind_of(&es, "Vextra"), Some(EntityType::Organization));
+    let p = find(&es, "Maria Hartley");
+    assert_eq!(p.roles, ["Vextra CEO"]);
+}
+
+#[test]
+fn staff_shares_and_chips_after_a_name_make_a_company() {
+    let es = run(
+        "The laptops will use Vextor processors. Analysts said Brakka executives met on Monday, and Tollan-based suppliers agreed.",
+        false,
+    );
+    assert_eq!(kind_of(&es, "Vextor"), Some(EntityType::Organization));
+    assert_eq!(kind_of(&es, "Brakka"), Some(EntityType::Organization));
+    assert_eq!(kind_of(&es, "Tollan"), Some(EntityType::Organization));
+}
+
+#[test]
+fn descriptors_before_a_name_make_a_company() {
+    let es = run(
+        "Sales rose at electronics retailer Best Buy last year. Rival Norvex cut its prices. Customers overwhelmed Qorra and AT&T on Tuesday.",
+        false,
+    );
+    assert_eq!(kind_of(&es, "Best Buy"), Some(EntityType::Organization));
+    assert_eq!(kind_of(&es, "Norvex"), Some(EntityType::Organization));
+    assert_eq!(kind_of(&es, "AT&T"), Some(EntityType::Organization));
+}
+
+#[test]
+fn analysts_at_a_firm_work_for_an_organization() {
+    let es = run(
+        "The shares are cheap, analysts at Merrill Lynch wrote in a note.",
+        false,
+    );
+    assert_eq!(
+        kind_of(&es, "Merrill Lynch"),
+        Some(EntityType::Organization)
+    );
+}
+
+#[test]
+fn products_are_not_organizations() {
+    let es = run(
+        "Kestrel Corp. unveiled the Nimbus on Tuesday. The Nimbus was released in March, and the new FlexBook Pro replaces the FlexBook. It runs the Vortex operating system, and the Vortex version is free. Kestrel Corp. also sells its 990 Skylark.",
+        false,
+    );
+    assert_eq!(
+        kind_of(&es, "Kestrel Corp."),
+        Some(EntityType::Organization)
+    );
+    for name in ["Nimbus", "FlexBook", "FlexBook Pro", "Vortex", "Skylark"] {
+        assert_eq!(kind_of(&es, name), None, "{name}: {:#?}", names(&es));
+    }
+}
+
+#[test]
+fn long_unknown_names_of_products_are_not_organizations() {
+    let es = run(
+        "Orvana announces Skyline OS X Lion and Cloudy\n\nOrvana's engineers showed Lion, the new version of their Skyline OS X operating system.",
+        true,
+    );
+    assert_eq!(kind_of(&es, "Skyline OS X Lion"), None, "{:#?}", names(&es));
+    assert_eq!(kind_of(&es, "Orvana"), Some(EntityType::Organization));
+}
+
+#[test]
+fn currencies_units_and_model_numbers_are_not_entities() {
+    let es = run(
+        "Zentrix said the TV costs US$299, or about 250 US dollars, with an LCD screen, and the A380 order was cut.",
+        false,
+    );
+    assert_eq!(names(&es).len(), 0, "{:#?}", names(&es));
+    let es = run(
+        "The first Zentrix A380 flew to Oslo, and Zentrix's shares rose.",
+        false,
+    );
+    assert_eq!(kind_of(&es, "Zentrix"), Some(EntityType::Organization));
+    assert!(kind_of(&es, "Zentrix A380").is_none(), "{:#?}", names(&es));
+}
+
+#[test]
+fn quoted_single_words_are_terms() {
+    let es = run(
+        "The kernel of the system, \"Darwin\", is open source, Zentrix said.",
+        false,
+    );
+    assert_eq!(kind_of(&es, "Darwin"), None, "{:#?}", names(&es));
+}
+
+#[test]
+fn a_one_word_title_ending_a_personal_name_is_a_surname() {
+    let es = run(
+        "Markets in Chicago were closed in honor of Martin Luther King on Monday.",
+        false,
+    );
+    assert_eq!(kind_of(&es, "Martin Luther King"), Some(EntityType::Person));
+}
+
+#[test]
+fn detokenized_dashes_join_a_name() {
+    let es = run(
+        "Sales at music seller Zal - Mart fell. Later Zal - Mart cut prices.",
+        false,
+    );
+    let e = find(&es, "Zal - Mart");
+    assert_eq!(e.kind, EntityType::Organization);
+    assert_eq!(e.mentions, 2);
+    // A known place before the dash is not joined.
+    let es = run(
+        "The dispute is with a network maker based in San Jose - Cisco.",
+        false,
+    );
+    assert_eq!(
+        kind_of(&es, "San Jose"),
+        Some(EntityType::Place),
+        "{:#?}",
+        names(&es)
+    );
+}
+
+#[test]
+fn new_starts_a_name_inside_a_run() {
+    let es = run(
+        "According to The New York Times, shares rose on the New York Stock Exchange.",
+        false,
+    );
+    assert!(
+        kind_of(&es, "New York Times").is_some(),
+        "{:#?}",
+        names(&es)
+    );
+    assert!(kind_of(&es, "York Times").is_none(), "{:#?}", names(&es));
+    assert!(
+        kind_of(&es, "New York Stock Exchange").is_some(),
+        "{:#?}",
+        names(&es)
+    );
+}
+
+#[test]
+fn company_acronym_matches_name_without_company_form() {
+    let es = run(
+        "General Motors Corp. reported a loss. Shares of GM rose on Thursday.",
+        false,
+    );
+    let e = find(&es, "GM");
+    assert_eq!(e.aliases, ["General Motors Corp.", "GM"]);
+}
+
+#[test]
+fn market_indices_are_not_entities() {
+    let es = run(
+        "The Dow Jones Industrial Average closed lower, the S&P 500 index lost 3 percent and the Nasdaq composite fell. In Tokyo the Nikkei 225 ended lower.",
+        false,
+    );
+    assert_eq!(kind_of(&es, "Tokyo"), Some(EntityType::Place));
+    assert_eq!(es.len(), 1, "{:#?}", names(&es));
+}
+
+#[test]
+fn possessives_end_names_and_countries_that_are_words_are_places() {
+    let es = run(
+        "Stocks fell in Asia, and Japan's Nikkei ended lower. Shares of Brennet Paribas fell after the bank froze three funds.",
+        false,
+    );
+    assert_eq!(
+        kind_of(&es, "Japan"),
+        Some(EntityType::Place),
+        "{:#?}",
+        names(&es)
+    );
+    assert_eq!(
+        kind_of(&es, "Brennet Paribas"),
+        Some(EntityType::Organization)
+    );
+}
+
+#[test]
+fn descriptors_at_a_sentence_start_are_not_part_of_a_company() {
+    let es = run(
+        "Zentrix Motors sold more cars. Rival Brannock Motor Corp. is expected to catch up.",
+        false,
+    );
+    assert_eq!(
+        kind_of(&es, "Brannock Motor Corp."),
+        Some(EntityType::Organization)
+    );
+    assert!(
+        kind_of(&es, "Rival Brannock Motor Corp.").is_none(),
+        "{:#?}",
+        names(&es)
+    );
+}
