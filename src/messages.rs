@@ -18,3 +18,17 @@ pub fn message(message: &str) {
     let line = format!("corpus-cli: {}\n", escape(message));
     let _ = std::io::stderr().lock().write_all(line.as_bytes());
 }
+
+/// A closed pipe (`corpus-cli articles … | head`) is how a reader says it
+/// has had enough: not an error.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            return io.kind() == std::io::ErrorKind::BrokenPipe;
+        }
+        if let Some(json) = cause.downcast_ref::<serde_json::Error>() {
+            return json.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe);
+        }
+        false
+    })
+}

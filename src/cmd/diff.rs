@@ -28,7 +28,7 @@ enum Side {
 pub fn run(args: &DiffArgs, threads: usize) -> ExitCode {
     match compare(args, threads) {
         Ok(equal) => ExitCode::from(if equal { 0 } else { 1 }),
-        Err(e) if crate::is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) if crate::messages::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             messages::message(&format!("{e:#}"));
             ExitCode::from(2)
