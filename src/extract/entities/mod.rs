@@ -508,7 +508,7 @@ const SPEECH: &[&str] = &[
     "replied",
 ];
 
-/// Lower-case role nouns that may precede a name ("NATO chief Stoltenberg").
+/// Lower-case role nouns that may precede a name ("alliance chief Halvorsen").
 const ROLE_NOUNS: &[&str] = &[
     "chief",
     "head",
@@ -698,7 +698,7 @@ fn segments(text: &str, article: &Article) -> Vec<Segment> {
     out
 }
 
-/// `… Jens Stoltenberg (Jane Doe, Agency)` at the end of a caption line.
+/// `… Erik Halvorsen (Jane Doe, Agency)` at the end of a caption line.
 fn trailing_credit(t: &str) -> Option<&str> {
     let inner = t.strip_suffix(')')?;
     let open = inner.rfind('(')?;
@@ -992,7 +992,7 @@ impl Ctx<'_> {
         while i < j && !ts[i].cap {
             i += 1;
         }
-        // Stop words anywhere at the front ("In Bucharest").
+        // Stop words anywhere at the front ("In Lisbon").
         // "New" before another capitalized word starts a name ("The New
         // York Times", "New Delhi").
         let stop = |k: usize| {
@@ -1013,8 +1013,8 @@ impl Ctx<'_> {
         if i >= j {
             return;
         }
-        // A capitalized function word inside the run splits it ("NATO In
-        // Vilnius").
+        // A capitalized function word inside the run splits it ("Council In
+        // Tallinn").
         if let Some(k) = (i + 1..j).find(|&k| stop(k)) {
             self.chunk(ts, i, k, out);
             self.chunk(ts, k + 1, j, out);
@@ -1142,7 +1142,7 @@ impl Ctx<'_> {
                 return;
             }
         }
-        // A role noun right before ("NATO chief Stoltenberg"), or a role
+        // A role noun right before ("alliance chief Halvorsen"), or a role
         // phrase in apposition ("Minister for X of Y, Jane Doe").
         let pending = self.pending_role.borrow_mut().take();
         let role = self.role_before(ts, i).or_else(|| {
