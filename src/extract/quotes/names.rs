@@ -19,7 +19,14 @@ pub struct Mention {
     /// Looks like a person's full name: two or three capitalized words, no
     /// institution word, no `the` before it.
     pub plausible: bool,
+    /// Opens its sentence or clause, or comes right before a cue verb: the
+    /// subject a following pronoun most likely refers to.
+    pub subject: bool,
 }
+
+/// How far back (bytes) another person's name competes with the last
+/// speaker for a pronoun: about two paragraphs of news prose.
+const RECENT_WINDOW: usize = 600;
 
 #[derive(Debug, Default)]
 pub struct Names {
@@ -262,11 +269,16 @@ impl Names {
             let plausible = (2..=3).contains(&name_toks.len())
                 && !after_the
                 && name_toks.iter().all(|t| t.is_cap() && !is_org_word(t.text));
+            let subject = s.checked_sub(1).is_none_or(|i| {
+                matches!(toks[i].text, "." | "!" | "?" | "…" | ";")
+                    || toks[i].text == "," && toks.get(e).is_some_and(|t| words::is_cue(t.text))
+            }) || toks.get(e).is_some_and(|t| words::is_cue(t.text));
             self.mentions.push(Mention {
                 pos: off + name_toks[0].start,
                 name,
                 titled,
                 plausible,
+                subject,
             });
         }
     }
@@ -347,10 +359,27 @@ impl Names {
             .or_else(|| cands.pop())
     }
 
-    /// Whether `name` was the last person named before `pos` or is named
-    /// no earlier than any other person in the 600 bytes before it.
+    /// Whether `name` is still the person a pronoun at `pos` most likely
+    /// means: no other person has been named as a subject since its last
+    /// mention, within [`RECENT_WINDOW`] bytes.
     pub fn recent(&self, name: &str, pos: usize) -> bool {
-        let _ = (name, pos);
+        let i = self.mentions.partition_point(|m| m.pos < pos);
+        // Bounded look-back keeps long texts linear.
+        for k in (i.saturating_sub(200)..i).rev() {
+            let (m, c) = (&self.mentions[k], &self.canon_of[k]);
+            if c == name {
+                return true;
+            }
+            if pos - m.pos > RECENT_WINDOW {
+                break;
+            }
+            let acronym = !c.chars().any(|ch| ch.is_lowercase());
+            if m.subject && !acronym && (m.titled || m.plausible || self.is_entity_person(c)) {
+                // Another person named since as a subject: `he` is as
+                // likely to be them.
+                return false;
+            }
+        }
         true
     }
 
@@ -362,8 +391,16 @@ impl Names {
             let (m, c) = (&self.mentions[k], &self.canon_of[k]);
             let acronym = !c.chars().any(|ch| ch.is_lowercase());
             let known = m.titled || m.plausible || persons.contains(c) || self.is_entity_person(c);
-            (!acronym && known).then(|| c.clone())
+            (!acronym && known && !self.is_entity_other(c)).then(|| c.clone())
         })
+    }
+
+    /// Whether the entity extractor typed `name` as a place or an
+    /// organization: a two-word company name is not a person.
+    fn is_entity_other(&self, name: &str) -> bool {
+        self.entities
+            .iter()
+            .any(|(n, k, _)| *k != EntityType::Person && n == name)
     }
 
     fn is_entity_person(&self, name: &str) -> bool {

@@ -220,6 +220,36 @@ fn pronoun_resolves_to_recent_person() {
 }
 
 #[test]
+fn pronoun_follows_a_new_subject_not_an_object() {
+    let (text, mut a) = article(&[
+        "“We will stay the course,” Governor Ann Holt told reporters.",
+        "Mark Ellery, chief economist at Parkway Capital, said the outlook was poor.",
+        "“Growth has stalled,” he said.",
+        "“There is no plan B,” Ellery told Holt.",
+        "“Not yet,” he added.",
+    ]);
+    // The entity extractor's typing keeps the company from being `he`.
+    a.entities.push(Entity {
+        name: "Parkway Capital".into(),
+        kind: EntityType::Organization,
+        aliases: vec!["Parkway Capital".into()],
+        roles: vec![],
+        mentions: 1,
+        spans: vec![],
+    });
+    let qs = extract(&text, &a);
+    assert_eq!(
+        pairs(&qs),
+        [
+            ("We will stay the course,", Some("Ann Holt")),
+            ("Growth has stalled,", Some("Mark Ellery")),
+            ("There is no plan B,", Some("Mark Ellery")),
+            ("Not yet,", Some("Mark Ellery")),
+        ]
+    );
+}
+
+#[test]
 fn titles_resolve_through_roles() {
     let qs = quotes(&[
         "Foreign Minister Carla Diaz met her counterparts in the capital.",
