@@ -97,6 +97,12 @@ pub fn title_split(run: &[Tok]) -> usize {
     k
 }
 
+/// A lowercase `-ed` word right after a name is most often its verb
+/// (`Pollard rejected`): the name is the sentence's subject.
+fn is_past_verb(t: &Tok) -> bool {
+    t.is_word() && !t.is_cap() && t.text.len() > 4 && t.text.ends_with("ed")
+}
+
 /// Head nouns of institutions and places, never part of a person's name.
 fn is_org_word(w: &str) -> bool {
     matches!(
@@ -272,7 +278,9 @@ impl Names {
             let subject = s.checked_sub(1).is_none_or(|i| {
                 matches!(toks[i].text, "." | "!" | "?" | "…" | ";")
                     || toks[i].text == "," && toks.get(e).is_some_and(|t| words::is_cue(t.text))
-            }) || toks.get(e).is_some_and(|t| words::is_cue(t.text));
+            }) || toks
+                .get(e)
+                .is_some_and(|t| words::is_cue(t.text) || is_past_verb(t));
             self.mentions.push(Mention {
                 pos: off + name_toks[0].start,
                 name,

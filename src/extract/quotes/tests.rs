@@ -250,6 +250,21 @@ fn pronoun_follows_a_new_subject_not_an_object() {
 }
 
 #[test]
+fn pronoun_follows_a_subject_named_before_its_verb() {
+    let qs = quotes(&[
+        "Dana Kirsch said she was “fed up” with the rules, but league chief Omar Pell rejected her complaint.",
+        "“We changed the rules last year,” he said.",
+    ]);
+    assert_eq!(
+        pairs(&qs),
+        [
+            ("fed up", Some("Dana Kirsch")),
+            ("We changed the rules last year,", Some("Omar Pell"))
+        ]
+    );
+}
+
+#[test]
 fn titles_resolve_through_roles() {
     let qs = quotes(&[
         "Foreign Minister Carla Diaz met her counterparts in the capital.",
