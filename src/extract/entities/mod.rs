@@ -1066,16 +1066,18 @@ impl Ctx<'_> {
             // "Martin Luther King": a one-word title ending a personal name
             // is its surname.
             let title = self.span_text(&ts[a..b]);
+            // "Mervyn King": also after a lone given name.
             if b == j
                 && b == a + 1
-                && a >= i + 2
+                && a > i
                 && !is_upper(title)
                 && !title.ends_with('.')
                 && (i..a).all(|k| {
                     let w = self.w(&ts[k]);
                     !self.gaz.is_demonym(w) && !ADJECTIVES.contains(&w)
                 })
-                && self.person_like(ts, i, a)
+                && (a >= i + 2 && self.person_like(ts, i, a)
+                    || a == i + 1 && self.person_like(ts, i, j))
             {
                 out.push(self.mention(ts, i, j, Hint::Known(EntityType::Person)));
                 return;

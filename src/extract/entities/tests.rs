@@ -374,6 +374,16 @@ fn a_one_word_title_ending_a_personal_name_is_a_surname() {
         false,
     );
     assert_eq!(kind_of(&es, "Martin Luther King"), Some(EntityType::Person));
+    let es = run(
+        "Last month the central bank governor Neville Prince said rates would hold.",
+        false,
+    );
+    assert_eq!(
+        kind_of(&es, "Neville Prince"),
+        Some(EntityType::Person),
+        "{:#?}",
+        names(&es)
+    );
 }
 
 #[test]
