@@ -166,11 +166,29 @@ pub fn date_line_date(text: &str) -> Option<super::date::WrittenDate> {
         return None;
     }
     wd.year?;
-    let tail = rest[range.end..].trim();
+    let mut tail = rest[range.end..].trim();
+    // `4:05 PM GMT+1 Updated 3 hours ago`: a time and an update note.
+    if let Some(m) = TIME_TAIL.find(tail) {
+        tail = tail[m.end()..].trim();
+    }
+    if UPDATED.is_match(tail) {
+        tail = "";
+    }
     let tail_words = tail.split_whitespace().count();
     let sentence_like = tail_words > 6 || tail.ends_with('.') && tail_words > 3;
     (!sentence_like).then_some(wd)
 }
+
+/// A clock time with its am/pm and time zone, after a date.
+static TIME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[,|·•–-]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*\(?(?:[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)\)?)?")
+        .expect("time regex")
+});
+
+/// An update note after a date (`Updated 3 hours ago`).
+static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[,|·•–-]?\s*(?i:(?:last\s+)?updated|modified)\b.{0,40}$").expect("updated regex")
+});
 
 static FOLLOW_ON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^["“]?Follow (?P<who>\p{Lu}[\p{L}.'’\-]*(?:[\s\u{a0}]\p{Lu}[\p{L}.'’\-]*){1,3})[\s\u{a0}]+(?i:on)[\s\u{a0}]+(?:Twitter|X|Instagram|Facebook|Threads|Bluesky)\b"#)
@@ -178,11 +196,17 @@ static FOLLOW_ON: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A wire sign-off naming the reporter: `(Reporting by Jane Doe in Paris;
-/// Editing by John Roe)`.
+/// Editing by John Roe)`, with or without the brackets.
 static REPORTING_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\((?:Reporting|Writing|Reported) by (?P<who>\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){1,3})")
+    Regex::new(r"^\(?(?:Reporting|Writing|Reported) by (?P<who>\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){1,3})")
         .expect("reporting-by regex")
 });
+
+/// Whether `text` is a wire sign-off naming reporters and editors
+/// (`Reporting by …; Editing by …`), which closes the article.
+pub fn is_reporting_sign_off(text: &str) -> bool {
+    text.len() <= 160 && REPORTING_BY.is_match(text)
+}
 
 /// The person named by a byline line (`By Jane Doe`, `Author: Jane Doe`,
 /// or the closing `Follow Jane Doe on Twitter @handle`).

@@ -49,22 +49,27 @@ pub fn split_byline(who: &str) -> (Option<String>, Option<String>) {
 }
 
 static CORRESPONDENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:an?|the)\s+(?P<outlet>\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2})\s+(?:correspondent|reporter|journalist)\s+reports?\b")
+    Regex::new(r"\b(?:an?|the)\s+(?P<outlet>\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2})\s+(?:correspondent|reporter|journalist)\s+reports?\b|\b(?:an?|the)\s+(?:correspondent|reporter|journalist)\s+(?:of|for|from)\s+(?P<outlet2>\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2})\s+reports?\b")
         .expect("correspondent regex")
 });
 
-/// The outlet of "an Agro-Wire correspondent reports".
+/// The outlet of "an Agro-Wire correspondent reports" or "a correspondent
+/// of Agro-Wire reports".
 pub fn correspondent_source(body: &str) -> Option<String> {
     CORRESPONDENT
         .captures(body)
-        .map(|c| c["outlet"].to_string())
+        .and_then(|c| c.name("outlet").or_else(|| c.name("outlet2")))
+        .map(|m| m.as_str().to_string())
 }
 
 /// The outlet in a photo credit: `Jane Roe/Outlet` → `Outlet`,
-/// `Jane Roe, Outlet` → `Outlet`; `Outlet` alone when it is one name.
+/// `Jane Roe, Outlet` → `Outlet`. A credit naming one party only
+/// (`Photo: Presidential Office`) says who took the picture, not who
+/// published the article.
 pub fn credit_outlet(credit: &str) -> Option<String> {
     let credit = credit.trim().trim_end_matches(['.', ')']);
-    let part = credit.rsplit(['/', ',', '|']).next()?.trim();
+    let (_, part) = credit.rsplit_once(['/', ',', '|'])?;
+    let part = part.trim();
     let part = part.strip_prefix("via ").unwrap_or(part);
     if part.is_empty() {
         return None;

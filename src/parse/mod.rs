@@ -141,6 +141,8 @@ fn classify(lines: &[Line<'_>]) -> Vec<LineRole> {
         .collect();
     let nonblank: Vec<usize> = (0..n).filter(|&i| !lines[i].text.is_empty()).collect();
 
+    let chosen = choose_headline(lines, &intrinsic, &nonblank);
+
     // The article ends at the first end marker or sign-off after the start
     // of the body; the rest of the page is teasers and chrome.
     let mut ended = false;
@@ -166,19 +168,22 @@ fn classify(lines: &[Line<'_>]) -> Vec<LineRole> {
                 LineRole::SignOff
             }
             Some(Intrinsic::DateLine) => LineRole::Date,
-            Some(Intrinsic::Byline) => LineRole::Byline,
+            Some(Intrinsic::Byline) => {
+                // A wire sign-off after the body closes the article.
+                ended = seen_body && lines::is_reporting_sign_off(text);
+                LineRole::Byline
+            }
             Some(Intrinsic::PhotoCredit) => LineRole::PhotoCredit,
             None => {
                 let before_credit = matches!(next, Some((_, Some(Intrinsic::PhotoCredit))));
                 if before_credit && !ends_like_prose(text) {
                     LineRole::Caption
-                } else if headline.is_none()
-                    && !seen_body
-                    && k < HEAD_WINDOW
-                    && looks_like_headline(text)
-                {
+                } else if chosen == Some(i) {
                     headline = Some(i);
                     LineRole::Headline
+                } else if chosen.is_some_and(|h| i < h) {
+                    // Site names and section labels above the headline.
+                    LineRole::Boilerplate
                 } else if headline.is_some_and(|h| repeats_headline(text, lines[h].text)) {
                     LineRole::Caption
                 } else {
@@ -190,6 +195,47 @@ fn classify(lines: &[Line<'_>]) -> Vec<LineRole> {
     }
     mark_headings(lines, &mut roles);
     roles
+}
+
+/// Picks the headline among the plain lines above the lead (the first line
+/// that reads as prose): the first headline-shaped line, passing over site
+/// names and section labels (`World`, `Politics`) unless nothing else comes
+/// before the lead.
+fn choose_headline(
+    lines: &[Line<'_>],
+    intrinsic: &[Option<Intrinsic>],
+    nonblank: &[usize],
+) -> Option<usize> {
+    let mut label: Option<usize> = None;
+    for (k, &i) in nonblank.iter().enumerate().take(HEAD_WINDOW) {
+        let text = lines[i].text;
+        match intrinsic[i] {
+            Some(Intrinsic::EndMarker | Intrinsic::SignOff) => break,
+            Some(_) => continue,
+            None => {}
+        }
+        let before_credit = nonblank
+            .get(k + 1)
+            .is_some_and(|&j| intrinsic[j] == Some(Intrinsic::PhotoCredit));
+        if before_credit && !ends_like_prose(text) {
+            continue;
+        }
+        let shaped = looks_like_headline(text);
+        if is_label(text) {
+            if shaped {
+                label = label.or(Some(i));
+            }
+            continue;
+        }
+        return shaped.then_some(i).or(label);
+    }
+    label
+}
+
+/// A site name or section label: one word without sentence punctuation
+/// (`World`, `Politics`, `Ukrinform`).
+fn is_label(text: &str) -> bool {
+    text.split_whitespace().count() == 1 && !text.ends_with(['.', '!', '?', ':'])
 }
 
 /// A headline is one line of moderate length that does not read as a run of

@@ -1098,6 +1098,23 @@ impl Ctx<'_> {
                     if s0 < j && self.w(&ts[s0]) == "the" {
                         s0 += 1;
                     }
+                    // "Prime Minister of Ukraine Denys Doe": the holder's
+                    // name follows the body without a comma.
+                    if let Some(p) = (s0 + 1..j).find(|&p| {
+                        (2..=3).contains(&(j - p))
+                            && self.gaz.is_given(self.w(&ts[p]))
+                            && ts[p..j].iter().all(|t| t.cap)
+                            && self.person_like(ts, p, j)
+                    }) {
+                        self.plain(ts, s0, p, out);
+                        let mut m = self.mention(ts, p, j, Hint::Known(EntityType::Person));
+                        m.role = Some(self.span_text(&ts[i..p]).to_string());
+                        out.push(m);
+                        if a > i {
+                            self.plain(ts, i, a, out);
+                        }
+                        return;
+                    }
                     self.plain(ts, s0, j, out);
                 }
                 if a > i {
@@ -1157,6 +1174,26 @@ impl Ctx<'_> {
                 })
                 .map(|p| p.1)
         });
+        // "European Council Jane Doe": a known body run into the name of
+        // the person who heads it (after "President of the").
+        if let Some(p) = (i + 1..j).find(|&p| {
+            (2..=3).contains(&(j - p))
+                && self.gaz.is_given(self.w(&ts[p]))
+                && ts[i..j].iter().all(|t| t.cap)
+                && self.person_like(ts, p, j)
+                && {
+                    let head = self.span_text(&ts[i..p]);
+                    self.gaz.orgs.get(head).is_some()
+                        || self.gaz.places.get(head).is_some()
+                        || p - i >= 2 && self.gaz.org_suffixes.contains(self.w(&ts[p - 1]))
+                }
+        }) {
+            self.plain(ts, i, p, out);
+            let mut m = self.mention(ts, p, j, Hint::Known(EntityType::Person));
+            m.role = role;
+            out.push(m);
+            return;
+        }
         let before = out.len();
         self.plain(ts, i, j, out);
         // "electronics retailer Best Buy", "rival Cisco": a company.

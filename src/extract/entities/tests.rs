@@ -368,6 +368,29 @@ fn quoted_single_words_are_terms() {
 }
 
 #[test]
+fn a_holder_named_right_after_the_body_they_head() {
+    let es = run(
+        "Prime Minister of Portugal Rui Tavares met President of the Nordic Council Maria Berg in Oslo.",
+        false,
+    );
+    assert_eq!(
+        find(&es, "Rui Tavares").roles,
+        ["Prime Minister of Portugal"]
+    );
+    assert_eq!(kind_of(&es, "Portugal"), Some(EntityType::Place));
+    assert_eq!(
+        kind_of(&es, "Maria Berg"),
+        Some(EntityType::Person),
+        "{:#?}",
+        names(&es)
+    );
+    assert_eq!(
+        kind_of(&es, "Nordic Council"),
+        Some(EntityType::Organization)
+    );
+}
+
+#[test]
 fn a_one_word_title_ending_a_personal_name_is_a_surname() {
     let es = run(
         "Markets in Chicago were closed in honor of Martin Luther King on Monday.",
