@@ -119,9 +119,15 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static LONE_LOWER_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[a-z][a-z0-9_.-]{2,30}$").expect("user regex"));
 
+/// `With reporting by AFP and Reuters`: the agencies that contributed.
+static WITH_REPORTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?(?i:with\s+(?:additional\s+)?reporting\s+(?:by|from))\s+(?P<credits>[^()]{1,120}?)\)?\.?$")
+        .expect("with-reporting regex")
+});
+
 /// Classifies a non-empty trimmed line from its own text.
 pub fn intrinsic(text: &str) -> Option<Intrinsic> {
-    if SIGN_OFF.is_match(text) {
+    if SIGN_OFF.is_match(text) || WITH_REPORTING.is_match(text) {
         return Some(Intrinsic::SignOff);
     }
     if END_MARKER.is_match(text) {
@@ -159,10 +165,9 @@ pub fn date_line_date(text: &str) -> Option<super::date::WrittenDate> {
     let (wd, range) = super::date::find_date(rest)?;
     // The date must open the line (after the label), and what follows must
     // not read as a sentence.
-    if !rest[..range.start]
-        .trim_matches(|c: char| c.is_whitespace() || c == ',')
-        .is_empty()
-    {
+    let before = rest[..range.start].trim_matches(|c: char| c.is_whitespace() || c == ',');
+    // `16:45, 29 November 2022`: a clock time may come first.
+    if !before.is_empty() && !LEADING_TIME.is_match(before) {
         return None;
     }
     wd.year?;
@@ -183,6 +188,11 @@ pub fn date_line_date(text: &str) -> Option<super::date::WrittenDate> {
 static TIME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[,|·•–-]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*\(?(?:[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)\)?)?")
         .expect("time regex")
+});
+
+/// A clock time alone (`16:45`, `4:05 pm`), written before a date.
+static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s+[A-Z]{2,5})?$").expect("time regex")
 });
 
 /// An update note after a date (`Updated 3 hours ago`).
@@ -247,10 +257,12 @@ pub fn photo_credit(text: &str) -> Option<&str> {
     Some(who)
 }
 
-/// The agencies listed in a sign-off line's parentheses.
+/// The agencies listed in a sign-off line's parentheses, or after `With
+/// reporting by`.
 pub fn sign_off_credits(text: &str) -> Vec<String> {
     SIGN_OFF
         .captures(text)
+        .or_else(|| WITH_REPORTING.captures(text))
         .and_then(|c| c.name("credits"))
         .map(|m| split_list(m.as_str()))
         .unwrap_or_default()

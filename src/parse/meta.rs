@@ -28,6 +28,15 @@ pub fn split_byline(who: &str) -> (Option<String>, Option<String>) {
     if who.is_empty() {
         return (None, None);
     }
+    // `RFE/RL`, `BBC/AFP`: one all-capitals outlet name with a slash.
+    if !who.contains(' ')
+        && who
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
+        return (None, Some(who.to_string()));
+    }
     let (name, outlet) = match who.split_once([',', '|', '/']) {
         Some((n, o)) => (n.trim(), Some(o.trim())),
         None => (who, None),
@@ -49,16 +58,20 @@ pub fn split_byline(who: &str) -> (Option<String>, Option<String>) {
 }
 
 static CORRESPONDENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:an?|the)\s+(?P<outlet>\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2})\s+(?:correspondent|reporter|journalist)\s+reports?\b|\b(?:an?|the)\s+(?:correspondent|reporter|journalist)\s+(?:of|for|from)\s+(?P<outlet2>\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2})\s+reports?\b")
+    Regex::new(r"\b(?:an?|the)\s+(?P<outlet>\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2})\s+(?:correspondent|reporter|journalist)\s+reports?\b|\b(?:an?|the)\s+(?:correspondent|reporter|journalist)\s+(?:of|for|from)\s+(?P<outlet2>\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2})\s+reports?\b|,\s+(?P<outlet3>\p{Lu}[\p{L}\d\-]+)\s+reports\.")
         .expect("correspondent regex")
 });
 
-/// The outlet of "an Agro-Wire correspondent reports" or "a correspondent
-/// of Agro-Wire reports".
+/// The outlet of "an Agro-Wire correspondent reports", "a correspondent
+/// of Agro-Wire reports" or a sentence closing with ", Agro-Wire reports."
 pub fn correspondent_source(body: &str) -> Option<String> {
     CORRESPONDENT
         .captures(body)
-        .and_then(|c| c.name("outlet").or_else(|| c.name("outlet2")))
+        .and_then(|c| {
+            c.name("outlet")
+                .or_else(|| c.name("outlet2"))
+                .or_else(|| c.name("outlet3"))
+        })
         .map(|m| m.as_str().to_string())
 }
 

@@ -605,6 +605,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
             }
         }
     }
+    surnames_over_towns(&mut mentions, text, gaz);
     let skip = ctx.skip_acronym.borrow().clone();
     mentions.retain(|m| !m.span.is_empty() && m.span.len() < 200 && !skip.contains(&m.surface));
     mentions.sort_by_key(|m| (m.span.start, m.span.end, m.hint == Hint::Unknown));
@@ -1527,6 +1528,50 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+}
+
+/// One word that the gazetteer knows as a town but that names a person
+/// here: the surname of a person named in full in the same article
+/// (`Jane Carson` … `Carson`), or a word followed by a speech verb
+/// (`Carson said`) without a locative preposition before it. Countries,
+/// continents and regions keep their type; a possessive is no cue, since
+/// towns own things too (`Lisbon's mayor`).
+fn surnames_over_towns(ms: &mut [Mention], text: &str, gaz: &Gazetteer) {
+    let surnames: HashSet<&str> = ms
+        .iter()
+        .filter(|m| m.hint == Hint::Known(EntityType::Person))
+        .filter_map(|m| {
+            let mut words = m.surface.split(' ');
+            let last = words.next_back()?;
+            words.next().is_some().then_some(last)
+        })
+        .collect();
+    let surnames: HashSet<String> = surnames.into_iter().map(str::to_string).collect();
+    for m in ms.iter_mut() {
+        if m.hint != Hint::Known(EntityType::Place) || m.surface.contains(' ') {
+            continue;
+        }
+        if !gaz
+            .places
+            .get(m.surface.as_str())
+            .is_some_and(|p| p.kind == gazetteer::PlaceKind::City)
+        {
+            continue;
+        }
+        let prev = text[..m.span.start]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let locative = matches!(
+            prev.as_str(),
+            "in" | "at" | "from" | "to" | "near" | "outside" | "into" | "toward" | "towards"
+        );
+        if surnames.contains(&m.surface) || !locative && m.speaks {
+            m.hint = Hint::Known(EntityType::Person);
+            m.canonical = None;
+        }
     }
 }
 

@@ -368,6 +368,36 @@ fn quoted_single_words_are_terms() {
 }
 
 #[test]
+fn a_town_name_that_is_a_surname_here_is_the_person() {
+    let es = run(
+        "Senator Lisa Clinton spoke in Denver. Later Clinton flew home.",
+        false,
+    );
+    let clinton = find(&es, "Lisa Clinton");
+    assert_eq!(clinton.kind, EntityType::Person);
+    assert!(
+        clinton.aliases.iter().any(|a| a == "Clinton"),
+        "{clinton:?}"
+    );
+    assert_eq!(es.len(), 2, "{:#?}", names(&es));
+    // Before a speech verb a person; after a locative preposition a town.
+    let es = run("The voters were unmoved, Carson said.", false);
+    assert_eq!(
+        kind_of(&es, "Carson"),
+        Some(EntityType::Person),
+        "{:#?}",
+        names(&es)
+    );
+    let es = run("The rally was held in Carson on Friday.", false);
+    assert_eq!(
+        kind_of(&es, "Carson"),
+        Some(EntityType::Place),
+        "{:#?}",
+        names(&es)
+    );
+}
+
+#[test]
 fn a_holder_named_right_after_the_body_they_head() {
     let es = run(
         "Prime Minister of Portugal Rui Tavares met President of the Nordic Council Maria Berg in Oslo.",
