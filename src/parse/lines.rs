@@ -323,6 +323,22 @@ mod tests {
             "November 29, 2022 was the day the ministers met in the capital."
         ));
         assert!(!is_date_line("Nov 29"));
+        assert!(is_date_line("14.03.2024 11:20"));
+        assert!(is_date_line("16:45, 29 November 2022"));
+        assert!(is_date_line(
+            "March 14, 2024 4:05 PM GMT+1 Updated 3 hours ago"
+        ));
+        assert!(!is_date_line("14.13.2024 was no date"));
+    }
+
+    #[test]
+    fn with_reporting_lines_credit_agencies() {
+        let line = "With reporting by AFP and Reuters";
+        assert_eq!(intrinsic(line), Some(Intrinsic::SignOff));
+        assert_eq!(sign_off_credits(line), ["AFP", "Reuters"]);
+        assert!(is_reporting_sign_off(
+            "Reporting by Jane Doe; Editing by John Roe"
+        ));
     }
 
     #[test]

@@ -172,6 +172,7 @@ mod tests {
             (None, Some("The Associated Press".into()))
         );
         assert_eq!(split_byline("AP"), (None, Some("AP".into())));
+        assert_eq!(split_byline("RFE/RL"), (None, Some("RFE/RL".into())));
         assert_eq!(
             split_byline("Jane Doe and John Roe"),
             (Some("Jane Doe".into()), None)
@@ -184,7 +185,16 @@ mod tests {
             correspondent_source("remarks, an Acme-News correspondent reports."),
             Some("Acme-News".into())
         );
+        assert_eq!(
+            correspondent_source("talks, a correspondent of Acme-News reports."),
+            Some("Acme-News".into())
+        );
+        assert_eq!(
+            correspondent_source("in the capital, ACMEWIRE reports. Later"),
+            Some("ACMEWIRE".into())
+        );
         assert_eq!(credit_outlet("Jane Roe/Acme"), Some("Acme".into()));
+        assert_eq!(credit_outlet("Presidential Press Service"), None);
         assert_eq!(
             caption_outlet("Title A minister (Jane Roe, Acme-News)"),
             Some("Acme-News".into())
