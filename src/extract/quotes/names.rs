@@ -336,13 +336,30 @@ impl Names {
             .filter(|w| !words::is_det(w) && !w.is_empty())
             .collect();
         let head = content.last()?;
-        let mut cands: Vec<String> = Vec::new();
+        // Roles that name the head noun, or a `counterpart` (the same
+        // office as someone else's); the most descriptive wins (`the Polish
+        // minister`: the Polish counterpart over the Ukrainian minister).
+        let mut scored: Vec<(usize, String)> = Vec::new();
         for (role, name) in &self.roles {
-            if role
+            let heads = role
                 .iter()
-                .any(|r| r.trim_end_matches('.') == head.as_str())
-            {
-                cands.push(self.canon(name));
+                .any(|r| r.trim_end_matches('.') == head.as_str() || r == "counterpart");
+            if !heads {
+                continue;
+            }
+            let score = content
+                .iter()
+                .filter(|w| role.iter().any(|r| r.trim_end_matches('.') == w.as_str()))
+                .count();
+            if score > 0 {
+                scored.push((score, self.canon(name)));
+            }
+        }
+        let best = scored.iter().map(|s| s.0).max().unwrap_or(0);
+        let mut cands: Vec<String> = Vec::new();
+        for (score, name) in scored {
+            if score == best && !cands.contains(&name) {
+                cands.push(name);
             }
         }
         if cands.is_empty() && words::is_title(head) {

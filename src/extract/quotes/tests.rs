@@ -265,6 +265,39 @@ fn pronoun_follows_a_subject_named_before_its_verb() {
 }
 
 #[test]
+fn the_most_descriptive_role_wins_and_counterparts_share_the_office() {
+    let (text, mut a) = article(&[
+        "Chilean Foreign Minister Ana Fuentes met her Peruvian counterpart Luis Soto.",
+        "According to him, the talks were “useful and frank.”",
+        "“We will meet again in spring,” the Peruvian minister added.",
+        "“Trade is the next topic,” the Chilean minister said.",
+    ]);
+    // Roles as the entity extractor gives them.
+    for (name, role) in [
+        ("Ana Fuentes", "Chilean Foreign Minister"),
+        ("Luis Soto", "Peruvian counterpart"),
+    ] {
+        a.entities.push(Entity {
+            name: name.into(),
+            kind: EntityType::Person,
+            aliases: vec![name.into()],
+            roles: vec![role.into()],
+            mentions: 1,
+            spans: vec![],
+        });
+    }
+    let qs = extract(&text, &a);
+    assert_eq!(
+        pairs(&qs),
+        [
+            ("useful and frank.", Some("Luis Soto")),
+            ("We will meet again in spring,", Some("Luis Soto")),
+            ("Trade is the next topic,", Some("Ana Fuentes")),
+        ]
+    );
+}
+
+#[test]
 fn titles_resolve_through_roles() {
     let qs = quotes(&[
         "Foreign Minister Carla Diaz met her counterparts in the capital.",
