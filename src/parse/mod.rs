@@ -2,10 +2,12 @@
 //!
 //! Parsing happens in three passes over the lines. First each line is judged
 //! on its own (`lines::intrinsic`): chrome, bylines, date lines, credits.
-//! Then the layout is read: the headline is the first plain line of the head,
-//! a line just before a photo credit (or one that repeats the headline) is a
-//! caption, an end marker or sign-off closes the article and what follows is
-//! teaser material. Last the header fields are taken from the lines that
+//! Then the layout is read: the headline is the first headline-shaped plain
+//! line of the head, passing over one-word site names and section labels
+//! above it (which become boilerplate); a line just before a photo credit
+//! (or one that repeats the headline) is a caption; an end marker or
+//! sign-off (also a wire `Reporting by …; Editing by …` line after the body)
+//! closes the article and what follows is teaser material. Last the header fields are taken from the lines that
 //! carry them. Every decision is kept per line in [`LineRole`] so that
 //! `corpus-cli inspect` can show why a line was dropped.
 
