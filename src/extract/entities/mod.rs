@@ -777,6 +777,22 @@ impl Ctx<'_> {
         t.word && t.cap && !CALENDAR.contains(&self.w(t))
     }
 
+    /// `Theresa May`, `Brian June`: a full month name right after a given
+    /// name is a surname, unless a day number follows (`Jordan May 5`).
+    /// Weekdays are not: `Clinton Tuesday said`.
+    fn month_surname(&self, ts: &[Tok], i: usize, j: usize) -> bool {
+        let t = &ts[j];
+        j > i
+            && t.word
+            && t.cap
+            && CALENDAR.contains(&self.w(t))
+            && crate::parse::date::month_number(self.w(t)).is_some()
+            && self.gaz.is_given(self.w(&ts[j - 1]))
+            && !ts
+                .get(j + 1)
+                .is_some_and(|n| self.w(n).starts_with(|c: char| c.is_ascii_digit()))
+    }
+
     fn prose(&self, ts: &[Tok], out: &mut Vec<Mention>) {
         let mut i = 0;
         while i < ts.len() {
@@ -791,7 +807,10 @@ impl Ctx<'_> {
                     let rest = &self.text[ts[j - 1].e..];
                     rest.starts_with("'s") || rest.starts_with("’s")
                 };
-                if j < ts.len() && self.nameish(&ts[j]) && !possessive {
+                if j < ts.len()
+                    && (self.nameish(&ts[j]) || self.month_surname(ts, i, j))
+                    && !possessive
+                {
                     j += 1;
                     continue;
                 }

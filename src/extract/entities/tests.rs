@@ -398,6 +398,26 @@ fn a_town_name_that_is_a_surname_here_is_the_person() {
 }
 
 #[test]
+fn a_month_after_a_given_name_is_a_surname() {
+    let es = run(
+        "Home Secretary Theresa May spoke on Monday. The vote is on Jordan May 5 in Amman.",
+        false,
+    );
+    assert_eq!(find(&es, "Theresa May").kind, EntityType::Person);
+    assert!(
+        es.iter().all(|e| e.name != "Jordan May"),
+        "{:#?}",
+        names(&es)
+    );
+    let es = run("Senator Clinton Tuesday said no.", false);
+    assert!(
+        es.iter().all(|e| !e.name.contains("Tuesday")),
+        "{:#?}",
+        names(&es)
+    );
+}
+
+#[test]
 fn a_holder_named_right_after_the_body_they_head() {
     let es = run(
         "Prime Minister of Portugal Rui Tavares met President of the Nordic Council Maria Berg in Oslo.",
