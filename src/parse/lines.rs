@@ -77,6 +77,9 @@ static CHROME: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?i)^\d+\s+min(?:ute)?s?\s+read$",
         // Image gallery counters: "1 of 12", "Photo 3/10".
         r"(?i)^(?:photo|image|picture)?\s*\d+\s*(?:of|/)\s*\d+$",
+        // Copyright notices.
+        r"(?i)^(?:copyright\b|©|\(c\)\s).{0,150}$",
+        r"(?i)^.{0,150}\ball rights reserved\.?$",
     ])
     .expect("chrome regexes")
 });
@@ -125,9 +128,15 @@ static WITH_REPORTING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("with-reporting regex")
 });
 
+/// `Jane Roe in Lisbon contributed to this report.`: a closing credit.
+static CONTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^.{3,160}\bcontributed(?: reporting)?(?: to)?(?: this| the)? (?:report|story|article)(?:ing)?\.?$")
+        .expect("contributed regex")
+});
+
 /// Classifies a non-empty trimmed line from its own text.
 pub fn intrinsic(text: &str) -> Option<Intrinsic> {
-    if SIGN_OFF.is_match(text) || WITH_REPORTING.is_match(text) {
+    if SIGN_OFF.is_match(text) || WITH_REPORTING.is_match(text) || CONTRIBUTED.is_match(text) {
         return Some(Intrinsic::SignOff);
     }
     if END_MARKER.is_match(text) {

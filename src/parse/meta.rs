@@ -54,7 +54,13 @@ pub fn split_byline(who: &str) -> (Option<String>, Option<String>) {
     }
     // "Jane Doe and John Roe": the first author is the byline's person.
     let first = name.split(" and ").next().unwrap_or(name).trim();
-    (Some(first.to_string()), outlet)
+    // `By JANE ROE`: names are written in normal capitalization.
+    let first = if first.chars().any(char::is_lowercase) {
+        first.to_string()
+    } else {
+        super::dateline::normal_case(first)
+    };
+    (Some(first), outlet)
 }
 
 static CORRESPONDENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -173,6 +179,10 @@ mod tests {
         );
         assert_eq!(split_byline("AP"), (None, Some("AP".into())));
         assert_eq!(split_byline("RFE/RL"), (None, Some("RFE/RL".into())));
+        assert_eq!(
+            split_byline("MARY O'NEIL-SMITH"),
+            (Some("Mary O'Neil-Smith".into()), None)
+        );
         assert_eq!(
             split_byline("Jane Doe and John Roe"),
             (Some("Jane Doe".into()), None)

@@ -175,6 +175,14 @@ fn classify(lines: &[Line<'_>]) -> Vec<LineRole> {
                 ended = seen_body && lines::is_reporting_sign_off(text);
                 LineRole::Byline
             }
+            // `By JANE ROE` / `Associated Press`: the byline's affiliation.
+            None if !seen_body
+                && k > 0
+                && roles[nonblank[k - 1]] == LineRole::Byline
+                && is_affiliation(text) =>
+            {
+                LineRole::Byline
+            }
             Some(Intrinsic::PhotoCredit) => LineRole::PhotoCredit,
             None => {
                 let before_credit = matches!(next, Some((_, Some(Intrinsic::PhotoCredit))));
@@ -232,6 +240,19 @@ fn choose_headline(
         return shaped.then_some(i).or(label);
     }
     label
+}
+
+/// An outlet named on its own line under a byline: two to four
+/// capitalized words, no digits, no punctuation but `&`, `.` and `-`.
+fn is_affiliation(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) || w.eq_ignore_ascii_case("of") || *w == "&"
+        })
+        && text
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '&' | '.' | '-'))
 }
 
 /// A site name or section label: one word without sentence punctuation
@@ -329,6 +350,12 @@ fn fill(
             LineRole::Headline => article.headline = Some(line.text.to_string()),
             LineRole::Date if date_line.is_none() => {
                 date_line = lines::date_line_date(line.text).and_then(|d| d.full());
+            }
+            LineRole::Byline if lines::byline(line.text).is_none() => {
+                // An affiliation line: the outlet.
+                if article.source.is_none() {
+                    article.source = Some(line.text.to_string());
+                }
             }
             LineRole::Byline if article.author.is_none() => {
                 let (author, source) = meta::split_byline(lines::byline(line.text).unwrap_or(""));
