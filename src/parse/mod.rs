@@ -351,11 +351,9 @@ fn fill(
             LineRole::Date if date_line.is_none() => {
                 date_line = lines::date_line_date(line.text).and_then(|d| d.full());
             }
+            // An affiliation line: the outlet.
             LineRole::Byline if lines::byline(line.text).is_none() => {
-                // An affiliation line: the outlet.
-                if article.source.is_none() {
-                    article.source = Some(line.text.to_string());
-                }
+                article.source.get_or_insert_with(|| line.text.to_string());
             }
             LineRole::Byline if article.author.is_none() => {
                 let (author, source) = meta::split_byline(lines::byline(line.text).unwrap_or(""));
