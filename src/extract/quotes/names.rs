@@ -7,6 +7,11 @@ use std::collections::{HashMap, HashSet};
 use super::words::{self, Tok};
 use crate::model::{Article, EntityType};
 
+/// How many distinct name forms are kept per last word: an article has a
+/// few; the bound keeps hostile text (thousands of names sharing a last
+/// word) linear.
+const MAX_FORMS: usize = 64;
+
 /// One name written outside quotes.
 #[derive(Clone, Debug)]
 pub struct Mention {
@@ -28,6 +33,12 @@ pub struct Names {
     pub roles: Vec<(Vec<String>, String)>,
     /// Entities from the entity extractor: name, kind, lowercased aliases.
     entities: Vec<(String, EntityType, Vec<String>)>,
+    /// Lowercased alias → the first entity with it.
+    by_alias: HashMap<String, usize>,
+    /// Lowercased last word of an alias → the first person entity with it.
+    person_by_last: HashMap<String, usize>,
+    /// Names of the person entities.
+    person_names: HashSet<String>,
     /// Distinct names written, by their lowercased last word.
     by_last: HashMap<String, Vec<String>>,
     /// The canonical form of each mention's name.
@@ -207,6 +218,21 @@ impl Names {
             }
             names.entities.push((e.name.clone(), e.kind, aliases));
         }
+        // Indexes for `canon` and `is_entity_person`, which run per mention:
+        // the first entity in order wins, as a scan would find it.
+        for (k, (n, kind, aliases)) in names.entities.iter().enumerate() {
+            for a in aliases {
+                names.by_alias.entry(a.clone()).or_insert(k);
+                if *kind == EntityType::Person
+                    && let Some(last) = a.split_whitespace().last()
+                {
+                    names.person_by_last.entry(last.to_string()).or_insert(k);
+                }
+            }
+            if *kind == EntityType::Person {
+                names.person_names.insert(n.clone());
+            }
+        }
         for (pi, (p, off)) in paras.iter().enumerate() {
             let mut from = 0;
             let mut ranges = quoted.get(pi).cloned().unwrap_or_default();
@@ -218,7 +244,11 @@ impl Names {
                 from = from.max(qe);
             }
         }
+        let mut seen: HashSet<&str> = HashSet::new();
         for m in &names.mentions {
+            if !seen.insert(&m.name) {
+                continue;
+            }
             let last = m
                 .name
                 .split_whitespace()
@@ -226,7 +256,7 @@ impl Names {
                 .unwrap_or("")
                 .to_lowercase();
             let forms = names.by_last.entry(last).or_default();
-            if !forms.contains(&m.name) {
+            if forms.len() < MAX_FORMS {
                 forms.push(m.name.clone());
             }
         }
@@ -275,20 +305,12 @@ impl Names {
     /// fullest name form in the article ending with the same words.
     pub fn canon(&self, name: &str) -> String {
         let lower = name.to_lowercase();
-        for (n, _, aliases) in &self.entities {
-            if aliases.contains(&lower) {
-                return n.clone();
-            }
+        if let Some(&k) = self.by_alias.get(&lower) {
+            return self.entities[k].0.clone();
         }
         let last = lower.split_whitespace().last().unwrap_or("").to_string();
-        for (n, kind, aliases) in &self.entities {
-            if *kind == EntityType::Person
-                && aliases
-                    .iter()
-                    .any(|a| a.split_whitespace().last() == Some(last.as_str()))
-            {
-                return n.clone();
-            }
+        if let Some(&k) = self.person_by_last.get(&last) {
+            return self.entities[k].0.clone();
         }
         let nw = name.split_whitespace().count();
         let mut best: Option<&str> = None;
@@ -367,8 +389,6 @@ impl Names {
     }
 
     fn is_entity_person(&self, name: &str) -> bool {
-        self.entities
-            .iter()
-            .any(|(n, k, _)| *k == EntityType::Person && n == name)
+        self.person_names.contains(name)
     }
 }
