@@ -610,12 +610,9 @@ fn what_of(text: &str, s0: usize, s1: usize, left: usize, ts: usize, te: usize) 
         let words: Vec<&str> = clause.split_whitespace().collect();
         // Only the eighth word from the end is looked up (its first
         // occurrence in the clause, as the rule has always done).
-        words
-            .len()
-            .checked_sub(8)
-            .map_or(clause_start, |k| {
-                clause.find(words[k]).unwrap_or(0) + clause_start
-            })
+        words.len().checked_sub(8).map_or(clause_start, |k| {
+            clause.find(words[k]).unwrap_or(0) + clause_start
+        })
     } else {
         left
     };

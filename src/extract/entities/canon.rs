@@ -154,7 +154,10 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     let org = |m: &Mention| !person(m) && !alliance(m);
     let mut by_surface: HashMap<&str, Vec<usize>> = HashMap::new();
     for i in (0..n).filter(|&i| org(&ms[i])) {
-        by_surface.entry(ms[i].surface.as_str()).or_default().push(i);
+        by_surface
+            .entry(ms[i].surface.as_str())
+            .or_default()
+            .push(i);
     }
     // Alliance heads ("North Atlantic" of "North Atlantic Alliance").
     let mut by_head: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -568,11 +571,19 @@ pub(crate) fn translit_fold(s: &str) -> String {
 /// substitution of a char) apart: `edit_distance(a, b) <= 1` in linear time.
 pub(crate) fn one_edit_apart(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
     if long.len() - short.len() > 1 {
         return false;
     }
-    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
     if prefix == short.len() {
         return true;
     }
