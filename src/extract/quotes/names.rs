@@ -12,6 +12,13 @@ use crate::model::{Article, EntityType};
 /// word) linear.
 const MAX_FORMS: usize = 64;
 
+/// How many name mentions back `by_role` looks for the person a title
+/// refers to.
+const MAX_LOOKBACK: usize = 1000;
+
+/// How many roles sharing a title word `by_role` weighs (the latest ones).
+const MAX_ROLES: usize = 64;
+
 /// One name written outside quotes.
 #[derive(Clone, Debug)]
 pub struct Mention {
@@ -43,6 +50,12 @@ pub struct Names {
     by_last: HashMap<String, Vec<String>>,
     /// The canonical form of each mention's name.
     canon_of: Vec<String>,
+    /// The canonical form of each role's name (`roles[k].1`).
+    role_canon: Vec<String>,
+    /// Role word, `.` trimmed → the roles holding it, in order.
+    role_by_word: HashMap<String, Vec<usize>>,
+    /// Role word as written → the roles holding it, in order.
+    role_by_raw: HashMap<String, Vec<usize>>,
     role_seen: HashSet<(Vec<String>, String)>,
 }
 
@@ -265,6 +278,21 @@ impl Names {
             .iter()
             .map(|m| names.canon(&m.name))
             .collect();
+        // Indexes for `by_role`, which runs per description.
+        names.role_canon = names.roles.iter().map(|(_, n)| names.canon(n)).collect();
+        for (k, (role, _)) in names.roles.iter().enumerate() {
+            for r in role {
+                let trimmed = names.role_by_word.entry(r.trim_end_matches('.').to_string());
+                let list = trimmed.or_default();
+                if list.last() != Some(&k) {
+                    list.push(k);
+                }
+                let list = names.role_by_raw.entry(r.clone()).or_default();
+                if list.last() != Some(&k) {
+                    list.push(k);
+                }
+            }
+        }
         names
     }
 
@@ -338,35 +366,31 @@ impl Names {
             .filter(|w| !words::is_det(w) && !w.is_empty())
             .collect();
         let head = content.last()?;
-        let mut cands: Vec<String> = Vec::new();
-        for (role, name) in &self.roles {
-            if role
-                .iter()
-                .any(|r| r.trim_end_matches('.') == head.as_str())
-            {
-                cands.push(self.canon(name));
+        // Roles with a word equal to the head, else (for a title head) roles
+        // with any other word of the description; in role order.
+        let mut idx: Vec<usize> = self.role_by_word.get(head.as_str()).cloned().unwrap_or_default();
+        if idx.is_empty() && words::is_title(head) {
+            for w in &content[..content.len() - 1] {
+                idx.extend(self.role_by_raw.get(w.as_str()).into_iter().flatten());
             }
+            idx.sort_unstable();
+            idx.dedup();
         }
-        if cands.is_empty() && words::is_title(head) {
-            for (role, name) in &self.roles {
-                if content[..content.len() - 1]
-                    .iter()
-                    .any(|w| role.contains(w))
-                {
-                    cands.push(self.canon(name));
-                }
-            }
-        }
+        // The latest roles only: an article gives a title to a few people.
+        let recent = &idx[idx.len().saturating_sub(MAX_ROLES)..];
+        let mut cands: Vec<&String> = recent.iter().map(|&k| &self.role_canon[k]).collect();
         if cands.len() <= 1 {
-            return cands.pop();
+            return cands.pop().cloned();
         }
+        let set: HashSet<&String> = cands.iter().copied().collect();
         let i = self.mentions.partition_point(|m| m.pos < pos);
-        self.canon_of[..i]
+        // Bounded look-back keeps long texts linear.
+        self.canon_of[i.saturating_sub(MAX_LOOKBACK)..i]
             .iter()
             .rev()
-            .find(|c| cands.contains(c))
+            .find(|c| set.contains(c))
             .cloned()
-            .or_else(|| cands.pop())
+            .or_else(|| cands.pop().cloned())
     }
 
     /// Whether `name` was the last person named before `pos` or is named
