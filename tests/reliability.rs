@@ -236,6 +236,47 @@ fn hundred_thousand_capitalized_words() {
 }
 
 #[test]
+fn thousands_of_titles_events_paragraphs_and_credits() {
+    // Shapes that each used to take quadratic time (minutes at these sizes):
+    // titled speakers resolved from "the minister", dated events in one
+    // article, many paragraphs, many credit lines.
+    let mut titles = String::new();
+    let mut events = String::new();
+    let mut paras = Vec::new();
+    let mut credits = String::from("Harbour notes\n\nThe office said so.\n");
+    for i in 0..20_000 {
+        let w = cap_word(i);
+        titles.push_str(&format!(
+            "Minister {w} said \"yes {i}.\" The minister said \"no,\" said the minister. "
+        ));
+        events.push_str(&format!(
+            "A summit took place in Geneva on March {}, {}, and the talks met.\n\n",
+            i % 28 + 1,
+            1900 + i % 100
+        ));
+        paras.push(format!("Item {i} of the list."));
+        credits.push_str(&format!("Photo: {w} Tallow/Agency{i}\n"));
+    }
+    let dir = dir_with(&[
+        ("titles.txt", titles.as_bytes()),
+        ("events.txt", events.as_bytes()),
+        ("paras.txt", paras.join("\n\n").as_bytes()),
+        ("credits.txt", credits.as_bytes()),
+    ]);
+    let r = run(&["articles", path_str(dir.path()), "--format", "jsonl"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let recs = records(&r.stdout);
+    assert_eq!(
+        ids(&r.stdout),
+        ["credits", "events", "good", "paras", "titles"]
+    );
+    assert!(!recs[4]["quotes"].as_array().unwrap().is_empty());
+    assert!(!recs[1]["events"].as_array().unwrap().is_empty());
+    // The first line is read as the headline.
+    assert_eq!(recs[3]["counts"]["paragraphs"], 19_999);
+}
+
+#[test]
 fn fifty_thousand_small_files() {
     let dir = TempDir::new().unwrap();
     // 50 subdirectories of 1,000 tiny files, plus one empty file.

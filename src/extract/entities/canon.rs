@@ -715,3 +715,59 @@ impl UnionFind {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The dynamic-programming edit distance that `one_edit_apart` replaced.
+    fn edit_distance(a: &str, b: &str) -> usize {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for i in 1..=a.len() {
+            let mut cur = vec![i; b.len() + 1];
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    }
+
+    #[test]
+    fn one_edit_apart_agrees_with_edit_distance() {
+        // Every pair of strings of up to four letters over a small alphabet.
+        let mut words = vec![String::new()];
+        for len in 1..=4 {
+            let mut next = Vec::new();
+            for w in words.iter().filter(|w| w.chars().count() == len - 1) {
+                for c in ['a', 'b', 'é'] {
+                    next.push(format!("{w}{c}"));
+                }
+            }
+            words.extend(next);
+        }
+        for a in &words {
+            for b in &words {
+                assert_eq!(
+                    one_edit_apart(a, b),
+                    edit_distance(a, b) <= 1,
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn surname_index_finds_similar_surnames() {
+        let mut index = SurnameIndex::default();
+        index.add("Petrenkyy", 0);
+        index.add("Okafor", 1);
+        assert!(index.any_similar("Petrenky"));
+        assert!(index.any_similar("Okafore"));
+        assert!(!index.any_similar("Okonkwo"));
+        assert_eq!(index.candidates("Petrenkiy"), vec![0]);
+    }
+}

@@ -282,7 +282,9 @@ impl Names {
         names.role_canon = names.roles.iter().map(|(_, n)| names.canon(n)).collect();
         for (k, (role, _)) in names.roles.iter().enumerate() {
             for r in role {
-                let trimmed = names.role_by_word.entry(r.trim_end_matches('.').to_string());
+                let trimmed = names
+                    .role_by_word
+                    .entry(r.trim_end_matches('.').to_string());
                 let list = trimmed.or_default();
                 if list.last() != Some(&k) {
                     list.push(k);
@@ -368,13 +370,23 @@ impl Names {
         let head = content.last()?;
         // Roles with a word equal to the head, else (for a title head) roles
         // with any other word of the description; in role order.
-        let mut idx: Vec<usize> = self.role_by_word.get(head.as_str()).cloned().unwrap_or_default();
+        let mut other: Vec<usize> = Vec::new();
+        let mut idx: &[usize] = self
+            .role_by_word
+            .get(head.as_str())
+            .map_or(&[], Vec::as_slice);
         if idx.is_empty() && words::is_title(head) {
             for w in &content[..content.len() - 1] {
-                idx.extend(self.role_by_raw.get(w.as_str()).into_iter().flatten());
+                // The latest of each list hold the latest of the union.
+                let list = self
+                    .role_by_raw
+                    .get(w.as_str())
+                    .map_or(&[][..], Vec::as_slice);
+                other.extend(&list[list.len().saturating_sub(MAX_ROLES)..]);
             }
-            idx.sort_unstable();
-            idx.dedup();
+            other.sort_unstable();
+            other.dedup();
+            idx = &other;
         }
         // The latest roles only: an article gives a title to a few people.
         let recent = &idx[idx.len().saturating_sub(MAX_ROLES)..];
