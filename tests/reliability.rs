@@ -379,7 +379,7 @@ fn file_changing_while_read_has_a_defined_outcome() {
                     .truncate(true)
                     .open(&moving)
                     .unwrap();
-                if k % 3 != 0 {
+                if !k.is_multiple_of(3) {
                     f.write_all(long.as_bytes()).unwrap();
                 }
                 k += 1;
