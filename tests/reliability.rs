@@ -585,3 +585,32 @@ fn hostile_file_names_are_escaped_on_stderr() {
         r.stderr
     );
 }
+
+#[test]
+fn output_file_is_an_ordinary_file_with_umask_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = dir_with(&[]);
+    let target = dir.path().join("out.jsonl");
+    let r = run(&[
+        "articles",
+        path_str(dir.path()),
+        "--format",
+        "jsonl",
+        "--output",
+        path_str(&target),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(ids(&fs::read_to_string(&target).unwrap()), ["good"]);
+    // Not the private 0600 of a temporary file: group and others may read
+    // (whatever the umask, it never removes read for the owner and tests
+    // run with the usual 022/002).
+    let mode = fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode & 0o044, 0o044, "mode {mode:o}");
+    // Nothing is left behind beside it.
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().starts_with(".corpus-cli-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
