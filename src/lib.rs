@@ -19,3 +19,54 @@ pub mod print;
 pub mod report;
 #[cfg(test)]
 mod schema;
+
+use extract::Extractor;
+use model::{Article, Span};
+use parse::ParseOptions;
+
+/// Runs the whole per-article pipeline (decode → parse → extract) over the
+/// raw bytes of one file, exactly as a run does for each input, without the
+/// file system or threads. It is the entry point of the fuzz target and the
+/// property tests. `Err` carries the message a run would print when it skips
+/// the file (binary data).
+pub fn process_bytes(
+    name: &str,
+    bytes: &[u8],
+    extractor: &Extractor,
+    opts: &ParseOptions,
+) -> Result<Article, String> {
+    let (text, _warning) = load::decode(bytes)?;
+    let input = load::Input::File(name.into());
+    let source = load::Source {
+        id: input.id(),
+        path: input.display(),
+        text,
+    };
+    let mut article = parse::parse(&source, opts);
+    extractor.run(&source.text, &mut article, opts);
+    Ok(article)
+}
+
+/// Every span of `article` (paragraphs, dateline, quotes, entities, events,
+/// timexes) with a label, for checks that offsets point into the decoded
+/// text on `char` boundaries.
+pub fn spans(article: &Article) -> Vec<(&'static str, Span)> {
+    let mut all = Vec::new();
+    all.extend(article.paragraphs.iter().map(|p| ("paragraph", p.span)));
+    all.extend(article.dateline.iter().map(|d| ("dateline", d.span)));
+    all.extend(article.quotes.iter().map(|q| ("quote", q.span)));
+    for e in &article.entities {
+        all.extend(e.spans.iter().map(|s| ("entity", *s)));
+    }
+    all.extend(article.events.iter().map(|e| ("event", e.span)));
+    all.extend(article.timexes.iter().map(|t| ("timex", t.span)));
+    all
+}
+
+/// The first span of `article` that does not lie inside `text` on `char`
+/// boundaries, if any.
+pub fn bad_span(article: &Article, text: &str) -> Option<(&'static str, Span)> {
+    spans(article).into_iter().find(|(_, s)| {
+        s.start > s.end || !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end)
+    })
+}

@@ -189,6 +189,15 @@ pub fn read(input: &Input, opts: &LoadOptions) -> Result<Loaded, InputError> {
         )));
     }
     let (text, warning) = decode(&bytes).map_err(err)?;
+    // An empty or blank file is a failed scrape, not an article: skipped and
+    // named, so that the exit status says something is missing.
+    if text.trim().is_empty() {
+        return Err(err(if bytes.is_empty() {
+            "empty file, skipped".to_string()
+        } else {
+            "no text (only white space), skipped".to_string()
+        }));
+    }
     Ok(Loaded {
         source: Source {
             id: input.id(),

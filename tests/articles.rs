@@ -91,11 +91,23 @@ fn sample_articles_header_fields() {
 }
 
 /// Each `tests/data/articles/NAME.txt` has `NAME.expected.json` with the
-/// fields the parser must produce.
+/// fields the parser must produce; `empty.txt` and `whitespace_only.txt`
+/// hold no article and are skipped and named (exit status 1).
 #[test]
 fn fixture_articles_match_expectations() {
     let r = run(&["articles", "tests/data/articles", "--format", "jsonl"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("empty.txt: empty file, skipped"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("whitespace_only.txt: no text (only white space), skipped"),
+        "{}",
+        r.stderr
+    );
     let recs = records(&r.stdout);
     let dir = util::root().join("tests/data/articles");
     let mut checked = 0;

@@ -70,6 +70,21 @@ static HOST_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("host regex")
 });
 
+/// Bounds that keep the work linear on hostile text; news prose stays far
+/// below them, so they change nothing there. A "sentence" longer than
+/// `MAX_SENTENCE_BYTES` (a table or a run-on scrape without stops) is not
+/// searched for events; in a sentence only the first `MAX_TRIGGERS`
+/// triggers and `MAX_PLACES` places count.
+const MAX_SENTENCE_BYTES: usize = 4096;
+const MAX_TRIGGERS: usize = 32;
+const MAX_PLACES: usize = 64;
+/// A mention joins one of the latest `MAX_LOOKBACK` events of its article
+/// at most, and the merging of events stops after `MAX_UNIFY_CHECKS` pair
+/// comparisons; an event keeps at most `MAX_PARTICIPANTS` participants.
+const MAX_LOOKBACK: usize = 256;
+const MAX_UNIFY_CHECKS: usize = 100_000;
+const MAX_PARTICIPANTS: usize = 64;
+
 /// The kind named by a trigger (lower-cased match).
 pub fn kind_of(trigger: &str) -> &'static str {
     let t = trigger.to_lowercase();
@@ -190,11 +205,12 @@ struct PlaceMention {
 pub fn extract(text: &str, article: &Article) -> Vec<Event> {
     let dateline_place = article.dateline.as_ref().and_then(|d| d.place.clone());
     let mut mentions: Vec<Mention> = Vec::new();
+    let index = EntityIndex::new(article);
     for p in &article.paragraphs {
         let para = &text[p.span.start..p.span.end];
         for (ss, se) in sentence_bounds(para) {
             let (s0, s1) = (p.span.start + ss, p.span.start + se);
-            sentence_mentions(text, s0, s1, article, &mut mentions);
+            sentence_mentions(text, s0, s1, article, &index, &mut mentions);
         }
     }
     for m in &mut mentions {
@@ -205,10 +221,77 @@ pub fn extract(text: &str, article: &Article) -> Vec<Event> {
     merge_mentions(mentions)
 }
 
-fn sentence_mentions(text: &str, s0: usize, s1: usize, article: &Article, out: &mut Vec<Mention>) {
+/// The entity spans of an article sorted by position, so that the entities
+/// of one sentence are found by binary search rather than a scan of all.
+struct EntityIndex {
+    /// `(start, end, entity index)`, sorted.
+    spans: Vec<(usize, usize, usize)>,
+    /// `max_end[k]`: the largest end among `spans[..=k]`.
+    max_end: Vec<usize>,
+    /// Per entity: the outlet or an agency that reports the story.
+    reporter: Vec<bool>,
+}
+
+impl EntityIndex {
+    fn new(article: &Article) -> EntityIndex {
+        let mut spans: Vec<(usize, usize, usize)> = article
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(k, e)| e.spans.iter().map(move |sp| (sp.start, sp.end, k)))
+            .collect();
+        spans.sort_unstable();
+        let max_end = spans
+            .iter()
+            .scan(0, |m, &(_, e, _)| {
+                *m = e.max(*m);
+                Some(*m)
+            })
+            .collect();
+        let reporter = article
+            .entities
+            .iter()
+            .map(|e| reports_the_story(article, e))
+            .collect();
+        EntityIndex {
+            spans,
+            max_end,
+            reporter,
+        }
+    }
+
+    /// Spans inside `[s0, s1)`, in `(start, end, entity)` order.
+    fn within(&self, s0: usize, s1: usize) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+        let first = self.spans.partition_point(|&(s, _, _)| s < s0);
+        self.spans[first..]
+            .iter()
+            .copied()
+            .take_while(move |&(s, _, _)| s < s1)
+            .filter(move |&(_, e, _)| e <= s1)
+    }
+
+    /// Whether any entity span overlaps `[start, end)`.
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        let k = self.spans.partition_point(|&(s, _, _)| s < end);
+        k > 0 && self.max_end[k - 1] > start
+    }
+}
+
+fn sentence_mentions(
+    text: &str,
+    s0: usize,
+    s1: usize,
+    article: &Article,
+    index: &EntityIndex,
+    out: &mut Vec<Mention>,
+) {
+    if s1 - s0 > MAX_SENTENCE_BYTES {
+        return;
+    }
     let sentence = &text[s0..s1];
     let triggers: Vec<(usize, usize)> = TRIGGER_RE
         .find_iter(sentence)
+        .take(MAX_TRIGGERS)
         .map(|m| (s0 + m.start(), s0 + m.end()))
         .collect();
     if triggers.is_empty() {
@@ -222,8 +305,9 @@ fn sentence_mentions(text: &str, s0: usize, s1: usize, article: &Article, out: &
         .filter(|t| t.span.end <= s1)
         .filter(|t| t.value.as_deref().and_then(calendar).is_some())
         .collect();
-    let places = sentence_places(text, s0, s1, article, &triggers);
-    let participants = sentence_participants(article, s0, s1);
+    let mut places = sentence_places(text, s0, s1, article, index, &triggers);
+    places.truncate(MAX_PLACES);
+    let participants = sentence_participants(article, index, s0, s1);
     // Places directly followed by a date: "… Tallinn next year".
     let mut consumed = vec![false; timexes.len()];
     let mut extras: Vec<(usize, usize)> = Vec::new(); // (place index, timex index)
@@ -313,7 +397,10 @@ fn sentence_mentions(text: &str, s0: usize, s1: usize, article: &Article, out: &
                 what_of(text, s0, s1, left, ts, te)
             },
             place: if anaphoric {
-                out.iter().rev().find_map(|m| m.place.clone())
+                out.iter()
+                    .rev()
+                    .take(MAX_LOOKBACK)
+                    .find_map(|m| m.place.clone())
             } else {
                 place_idx.map(|i| places[i].name.clone())
             },
@@ -489,9 +576,12 @@ fn clause_after(text: &str, te: usize, s1: usize) -> String {
 fn what_of(text: &str, s0: usize, s1: usize, left: usize, ts: usize, te: usize) -> String {
     let rest = &text[te..s1];
     let mut end = te;
-    if rest.trim_start().to_lowercase().starts_with("of ")
-        || rest.trim_start().to_lowercase().starts_with("between ")
-    {
+    let starts = |p: &str| {
+        rest.trim_start()
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
+    if starts("of ") || starts("between ") {
         let mut pos = te;
         for (taken, w) in rest.split_inclusive(' ').enumerate() {
             let lw = w.trim().to_lowercase();
@@ -516,19 +606,13 @@ fn what_of(text: &str, s0: usize, s1: usize, left: usize, ts: usize, te: usize) 
         let clause_start = text[s0..ts]
             .rfind([',', ';', ':'])
             .map_or(s0, |p| s0 + p + 1);
-        let words: Vec<(usize, &str)> = text[clause_start..ts]
-            .split_whitespace()
-            .map(|w| {
-                (
-                    text[clause_start..ts].find(w).unwrap_or(0) + clause_start,
-                    w,
-                )
-            })
-            .collect();
-        words
-            .len()
-            .checked_sub(8)
-            .map_or(clause_start, |k| words[k].0)
+        let clause = &text[clause_start..ts];
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        // Only the eighth word from the end is looked up (its first
+        // occurrence in the clause, as the rule has always done).
+        words.len().checked_sub(8).map_or(clause_start, |k| {
+            clause.find(words[k]).unwrap_or(0) + clause_start
+        })
     } else {
         left
     };
@@ -544,6 +628,7 @@ fn sentence_places(
     s0: usize,
     s1: usize,
     article: &Article,
+    index: &EntityIndex,
     triggers: &[(usize, usize)],
 ) -> Vec<PlaceMention> {
     let locative = |start: usize, end: usize| {
@@ -562,34 +647,26 @@ fn sentence_places(
             && after[after.find(' ').unwrap_or(0) + 1..].starts_with(char::is_uppercase);
         matches!(prev.as_str(), "in" | "at") || next_trigger || possessive
     };
-    let mut out = Vec::new();
-    for e in article
-        .entities
-        .iter()
-        .filter(|e| e.kind == EntityType::Place)
-    {
-        for sp in &e.spans {
-            if sp.start >= s0 && sp.end <= s1 {
-                out.push(PlaceMention {
-                    start: sp.start,
-                    end: sp.end,
-                    name: e.name.clone(),
-                    locative: locative(sp.start, sp.end),
-                });
-            }
-        }
-    }
+    // Entity places in text order (ties: entity order, then span order).
+    let mut found: Vec<(usize, usize, usize)> = index
+        .within(s0, s1)
+        .filter(|&(_, _, k)| article.entities[k].kind == EntityType::Place)
+        .collect();
+    found.sort_by_key(|&(s, e, k)| (s, k, e));
+    let mut out: Vec<PlaceMention> = found
+        .into_iter()
+        .map(|(start, end, k)| PlaceMention {
+            start,
+            end,
+            name: article.entities[k].name.clone(),
+            locative: locative(start, end),
+        })
+        .collect();
     // The gazetteer adds places the entities do not cover.
     let mut gaz = Vec::new();
     gazetteer_places(text, s0, s1, &locative, &mut gaz);
     // … and never inside another entity (`Lima` in a person's name).
-    gaz.retain(|g| {
-        !article
-            .entities
-            .iter()
-            .flat_map(|e| &e.spans)
-            .any(|sp| sp.start < g.end && g.start < sp.end)
-    });
+    gaz.retain(|g| !index.overlaps(g.start, g.end));
     out.extend(gaz);
     out.sort_by_key(|p| p.start);
     out
@@ -661,20 +738,21 @@ fn reports_the_story(article: &Article, e: &crate::model::Entity) -> bool {
     names.into_iter().any(|n| reporters.contains(&n))
 }
 
-fn sentence_participants(article: &Article, s0: usize, s1: usize) -> Vec<String> {
-    let mut found: Vec<(usize, &str)> = article
-        .entities
-        .iter()
-        .filter(|e| e.kind != EntityType::Place)
-        // The outlet or agencies that report the story are not actors in it
-        // ("…, an X correspondent reports").
-        .filter(|e| !reports_the_story(article, e))
-        .filter_map(|e| {
-            e.spans
-                .iter()
-                .find(|sp| sp.start >= s0 && sp.end <= s1)
-                .map(|sp| (sp.start, e.name.as_str()))
-        })
+fn sentence_participants(
+    article: &Article,
+    index: &EntityIndex,
+    s0: usize,
+    s1: usize,
+) -> Vec<String> {
+    // The first span of each entity in the sentence; the outlet or agencies
+    // that report the story are not actors in it ("…, an X correspondent
+    // reports").
+    let mut seen = std::collections::HashSet::new();
+    let mut found: Vec<(usize, &str)> = index
+        .within(s0, s1)
+        .filter(|&(_, _, k)| article.entities[k].kind != EntityType::Place && !index.reporter[k])
+        .filter(|&(_, _, k)| seen.insert(k))
+        .map(|(s, _, k)| (s, article.entities[k].name.as_str()))
         .collect();
     found.sort();
     found.into_iter().map(|(_, n)| n.to_string()).collect()
@@ -725,7 +803,7 @@ fn absorb(e: &mut Mention, m: &Mention) {
     }
     e.days = e.days.or(m.days);
     for p in &m.participants {
-        if !e.participants.contains(p) {
+        if e.participants.len() < MAX_PARTICIPANTS && !e.participants.contains(p) {
             e.participants.push(p.clone());
         }
     }
@@ -786,6 +864,7 @@ fn merge_mentions(mentions: Vec<Mention>) -> Vec<Event> {
         {
             e.place = located
                 .iter()
+                .take(MAX_LOOKBACK)
                 .find(|(lw, lu, _)| {
                     lw.len() == 10 && dates_overlap(Some((w, None)), Some((lw, lu.as_deref())))
                 })
@@ -812,10 +891,15 @@ fn merge_mentions(mentions: Vec<Mention>) -> Vec<Event> {
 /// same rule as mentions (indefiniteness aside); `slot` is remapped.
 fn unify(events: &mut Vec<Mention>, slot: &mut [Option<usize>]) {
     let mut changed = true;
+    let mut checks = 0usize;
     while changed {
         changed = false;
         'outer: for i in 0..events.len() {
             for j in i + 1..events.len() {
+                checks += 1;
+                if checks > MAX_UNIFY_CHECKS {
+                    return;
+                }
                 let mut m = events[j].clone();
                 m.indefinite = false;
                 if events[i].host.is_none() && m.host.is_none() && compatible(&m, &events[i]) {
@@ -841,6 +925,7 @@ fn unify(events: &mut Vec<Mention>, slot: &mut [Option<usize>]) {
 fn place_mention(events: &mut Vec<Mention>, m: &Mention, host: Option<usize>) -> Option<usize> {
     let target = (0..events.len())
         .rev()
+        .take(MAX_LOOKBACK)
         .find(|&j| Some(j) != host && compatible(m, &events[j]));
     match target {
         Some(j) => {

@@ -28,8 +28,13 @@ impl Output {
                     Some(p) if !p.as_os_str().is_empty() => p,
                     _ => Path::new("."),
                 };
-                let tmp = tempfile::Builder::new()
-                    .prefix(".corpus-cli-")
+                let mut builder = tempfile::Builder::new();
+                builder.prefix(".corpus-cli-");
+                // A temporary file is private (0600); the report is an
+                // ordinary file, so ask for 0666 and let the umask apply.
+                #[cfg(unix)]
+                builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+                let tmp = builder
                     .tempfile_in(dir)
                     .with_context(|| format!("cannot write in {}", dir.display()))?;
                 Ok(Output::File {

@@ -8,7 +8,10 @@ use std::borrow::Cow;
 fn is_unsafe(c: char) -> bool {
     c.is_control() && c != '\t' && c != '\n'
         || matches!(c,
-            '\u{200B}'..='\u{200F}'   // zero-width and directional marks
+            '\u{061C}'                 // Arabic letter mark
+            | '\u{180E}'               // Mongolian vowel separator
+            | '\u{200B}'..='\u{200F}' // zero-width and directional marks
+            | '\u{2028}' | '\u{2029}' // line and paragraph separators
             | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
             | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
             | '\u{2066}'..='\u{2069}' // bidi isolates
@@ -44,5 +47,7 @@ mod tests {
         assert_eq!(escape("\u{1b}[31mred"), "\\u{1b}[31mred");
         assert_eq!(escape("a\u{202E}b\u{200B}c"), "a\\u{202e}b\\u{200b}c");
         assert_eq!(escape("\u{9b}x\u{7}"), "\\u{9b}x\\u{7}");
+        assert_eq!(escape("a\u{2028}b\u{2029}"), "a\\u{2028}b\\u{2029}");
+        assert_eq!(escape("\u{1b}]8;;x\u{7}"), "\\u{1b}]8;;x\\u{7}");
     }
 }

@@ -2,7 +2,7 @@
 //! clustering mentions into entities and choosing each entity's name. The
 //! rules are documented in `docs/entities.md`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::Gazetteer;
 use super::{Hint, Mention, initials, is_acronym};
@@ -16,8 +16,13 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     let person = |m: &Mention| m.hint == Hint::Known(EntityType::Person);
     let alliance = |m: &Mention| m.canonical.as_deref() == Some("\u{0}alliance");
 
-    // Persons: full names first, then single words.
-    let mut groups: Vec<Vec<usize>> = Vec::new();
+    // Persons: full names first, then single words. Each mention is
+    // compared only with the groups whose representative's surname can be
+    // similar (same folded surname, or same first three folded letters),
+    // found through `SurnameIndex`, so the work stays linear in the number
+    // of mentions.
+    let mut groups: Vec<PersonGroup> = Vec::new();
+    let mut index = SurnameIndex::default();
     let mut order: Vec<usize> = (0..n).filter(|&i| person(&ms[i])).collect();
     order.sort_by_key(|&i| {
         (
@@ -27,12 +32,19 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     });
     for i in order {
         let words: Vec<&str> = ms[i].surface.split_whitespace().collect();
-        let found: Vec<usize> = (0..groups.len())
+        let fold = words.last().map(|s| translit_fold(s)).unwrap_or_default();
+        let found: Vec<usize> = words
+            .last()
+            .map(|s| index.candidates(s))
+            .unwrap_or_default()
+            .into_iter()
             .filter(|&g| {
-                let rep = &ms[groups[g][0]].surface;
-                same_person(&words, &rep.split_whitespace().collect::<Vec<_>>())
+                let rep = &ms[groups[g].rep].surface;
+                let rep_words: Vec<&str> = rep.split_whitespace().collect();
+                same_person_folded(&words, &fold, &rep_words, &groups[g].fold)
             })
             .collect();
+        let start = ms[i].span.start;
         let target = match found.len() {
             0 => None,
             1 => Some(found[0]),
@@ -42,24 +54,30 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
             _ => found
                 .iter()
                 .copied()
-                .filter_map(|g| {
-                    groups[g]
-                        .iter()
-                        .map(|&k| ms[k].span.start)
-                        .filter(|&s| s < ms[i].span.start)
-                        .max()
-                        .map(|s| (s, g))
-                })
+                .filter_map(|g| groups[g].last_before(start).map(|s| (s, g)))
                 .max()
                 .map(|x| x.1)
                 .or(Some(found[0])),
         };
+        let single = words.len() == 1;
         match target {
             Some(g) => {
-                uf.union(groups[g][0], i);
-                groups[g].push(i);
+                uf.union(groups[g].rep, i);
+                groups[g].add(start, single);
             }
-            None => groups.push(vec![i]),
+            None => {
+                if let Some(s) = words.last() {
+                    index.add(s, groups.len());
+                }
+                let mut g = PersonGroup {
+                    rep: i,
+                    fold,
+                    full_starts: Vec::new(),
+                    single_starts: Vec::new(),
+                };
+                g.add(start, single);
+                groups.push(g);
+            }
         }
     }
 
@@ -130,41 +148,57 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
         }
     }
     // "Apple" = "Apple Inc.", "North Atlantic Alliance" = "North Atlantic
-    // Treaty Organization".
-    for i in 0..n {
-        if person(&ms[i]) || alliance(&ms[i]) {
-            continue;
+    // Treaty Organization". Both rules pair a name with the longer names it
+    // starts (followed by a space), so each longer name looks up its own
+    // word prefixes instead of being compared with every other mention.
+    let org = |m: &Mention| !person(m) && !alliance(m);
+    let mut by_surface: HashMap<&str, Vec<usize>> = HashMap::new();
+    for i in (0..n).filter(|&i| org(&ms[i])) {
+        by_surface
+            .entry(ms[i].surface.as_str())
+            .or_default()
+            .push(i);
+    }
+    // Alliance heads ("North Atlantic" of "North Atlantic Alliance").
+    let mut by_head: HashMap<&str, Vec<usize>> = HashMap::new();
+    for i in (0..n).filter(|&i| org(&ms[i])) {
+        if let Some(head) = ms[i].surface.strip_suffix(" Alliance") {
+            by_head.entry(head).or_default().push(i);
         }
-        for j in 0..n {
-            if i == j || person(&ms[j]) || alliance(&ms[j]) {
+    }
+    for j in (0..n).filter(|&j| org(&ms[j])) {
+        let b = &ms[j];
+        for (pos, _) in b.surface.match_indices(' ') {
+            let Some(is) = by_surface.get(&b.surface[..pos]) else {
                 continue;
-            }
-            let (a, b) = (&ms[i], &ms[j]);
-            if let Some(rest) = b
-                .surface
-                .strip_prefix(&a.surface)
-                .and_then(|r| r.strip_prefix(' '))
-            {
-                let company = rest.split(' ').all(|w| {
-                    super::COMPANY.contains(&w)
-                        || matches!(w, "Group" | "Holdings" | "Company" | "Corporation")
-                });
-                let plain = !a.surface.contains(' ')
-                    && rest.split(' ').all(|w| !gaz.org_suffixes.contains(w));
-                if company || plain {
+            };
+            let rest = &b.surface[pos + 1..];
+            let company = rest.split(' ').all(|w| {
+                super::COMPANY.contains(&w)
+                    || matches!(w, "Group" | "Holdings" | "Company" | "Corporation")
+            });
+            let plain_rest = rest.split(' ').all(|w| !gaz.org_suffixes.contains(w));
+            for &i in is {
+                let plain = !ms[i].surface.contains(' ') && plain_rest;
+                if i != j && (company || plain) {
                     uf.union(i, j);
                 }
             }
-            if let Some(head) = a.surface.strip_suffix(" Alliance") {
-                let bnames = [Some(b.surface.as_str()), b.canonical.as_deref()];
-                if bnames
-                    .iter()
-                    .flatten()
-                    .any(|s| s.starts_with(&format!("{head} ")) && s.contains("Treaty"))
-                {
-                    uf.union(i, j);
+        }
+        let mut heads: Vec<usize> = Vec::new();
+        for s in [Some(b.surface.as_str()), b.canonical.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|s| s.contains("Treaty"))
+        {
+            for (pos, _) in s.match_indices(' ') {
+                if let Some(is) = by_head.get(&s[..pos]) {
+                    heads.extend(is.iter().copied().filter(|&i| i != j));
                 }
             }
+        }
+        for i in heads {
+            uf.union(i, j);
         }
     }
 
@@ -213,22 +247,27 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     out.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
     // Two clusters with one name and type: merge.
     let mut merged: Vec<Entity> = Vec::new();
+    // The aliases of the last merged entity, for linear-time dedup.
+    let mut seen: HashSet<String> = HashSet::new();
     for e in out {
         if let Some(last) = merged
             .last_mut()
             .filter(|l| l.kind == e.kind && l.name == e.name)
         {
             for a in e.aliases {
-                if !last.aliases.contains(&a) {
+                if seen.insert(a.clone()) {
                     last.aliases.push(a);
                 }
             }
             last.spans.extend(e.spans);
-            last.spans.sort();
-            last.mentions = last.spans.len();
             continue;
         }
+        seen = e.aliases.iter().cloned().collect();
         merged.push(e);
+    }
+    for e in &mut merged {
+        e.spans.sort();
+        e.mentions = e.spans.len();
     }
     merged
 }
@@ -238,26 +277,26 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
     // Products: a surface seen in a product context ("the new X", "X
     // operating system") and never as an actor (possessive, "X executives")
     // gets no organization type from weak cues (repetition, "the X").
-    let agents: Vec<String> = ms
+    let agents: HashSet<String> = ms
         .iter()
         .filter(|m| m.hint == Hint::Unknown && (m.agent || m.speaks))
         .map(|m| m.surface.clone())
         .collect();
     // The first word of a product name is a product line too ("the new
     // MacBook Pro" → "MacBook").
-    let mut products: Vec<String> = Vec::new();
+    let mut products: HashSet<String> = HashSet::new();
     for m in ms
         .iter()
         .filter(|m| (m.hint == Hint::Unknown || m.weak) && m.product)
     {
         let first = m.surface.split(' ').next().unwrap_or_default();
         for s in [m.surface.as_str(), first] {
-            if !agents.iter().any(|a| a == s) && !products.iter().any(|p| p == s) {
-                products.push(s.to_string());
+            if !agents.contains(s) {
+                products.insert(s.to_string());
             }
         }
     }
-    let product = |s: &str| products.iter().any(|p| p == s);
+    let product = |s: &str| products.contains(s);
     for m in ms.iter_mut().filter(|m| m.weak) {
         let first = m.surface.split(' ').next().unwrap_or_default();
         if product(&m.surface) || product(first) {
@@ -265,20 +304,20 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
         }
     }
     let mut surface_type: HashMap<String, EntityType> = HashMap::new();
-    let mut surnames: Vec<String> = Vec::new();
-    let mut org_heads: Vec<String> = Vec::new();
+    let mut surnames = SurnameIndex::default();
+    let mut org_heads: HashSet<String> = HashSet::new();
     for m in ms.iter() {
         if let Hint::Known(t) = m.hint {
             surface_type.entry(m.surface.clone()).or_insert(t);
             let words: Vec<&str> = m.surface.split_whitespace().collect();
             if t == EntityType::Person && words.len() > 1 {
-                surnames.push(words[words.len() - 1].to_string());
+                surnames.add(words[words.len() - 1], 0);
             }
             if t == EntityType::Organization
                 && words.len() > 1
                 && gaz.org_suffixes.contains(words[words.len() - 1])
             {
-                org_heads.push(words[..words.len() - 1].join(" "));
+                org_heads.insert(words[..words.len() - 1].join(" "));
             }
         }
     }
@@ -286,7 +325,7 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
     for m in ms.iter().filter(|m| m.hint == Hint::Unknown) {
         *counts.entry(m.surface.clone()).or_default() += 1;
     }
-    let after_the: Vec<String> = ms
+    let after_the: HashSet<String> = ms
         .iter()
         .filter(|m| {
             m.hint == Hint::Unknown
@@ -296,12 +335,12 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
         })
         .map(|m| m.surface.clone())
         .collect();
-    let subject: Vec<String> = ms
+    let subject: HashSet<String> = ms
         .iter()
         .filter(|m| m.hint == Hint::Unknown && (m.initial || m.agent))
         .map(|m| m.surface.clone())
         .collect();
-    let speaks: Vec<String> = ms
+    let speaks: HashSet<String> = ms
         .iter()
         .filter(|m| m.hint == Hint::Unknown && m.speaks)
         .map(|m| m.surface.clone())
@@ -331,18 +370,18 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
         }
         m.hint = if let Some(&t) = surface_type.get(s) {
             Hint::Known(t)
-        } else if surnames.iter().any(|x| similar_surname(x, s)) {
+        } else if surnames.any_similar(s) {
             Hint::Known(EntityType::Person)
-        } else if org_heads.iter().any(|h| h == s) {
+        } else if org_heads.contains(s) {
             Hint::Known(EntityType::Organization)
         } else if product(s) {
             Hint::Unknown
-        } else if after_the.iter().any(|x| x == s) {
+        } else if after_the.contains(s) {
             Hint::Known(EntityType::Organization)
-        } else if speaks.iter().any(|x| x == s) {
+        } else if speaks.contains(s) {
             Hint::Known(EntityType::Person)
-        } else if (counts.get(s).copied().unwrap_or(0) >= 2 && subject.iter().any(|x| x == s)
-            || agents.iter().any(|x| x == s))
+        } else if (counts.get(s).copied().unwrap_or(0) >= 2 && subject.contains(s)
+            || agents.contains(s))
             && !gaz.given.contains_key(s)
         {
             Hint::Known(EntityType::Organization)
@@ -369,14 +408,16 @@ fn entity(ms: &[Mention], c: &[usize]) -> Entity {
         .map_or(first, |(t, _)| *t);
     let mut aliases: Vec<String> = Vec::new();
     let mut roles: Vec<String> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen_roles: HashSet<&str> = HashSet::new();
     let mut spans = Vec::new();
     for &i in c {
         let m = &ms[i];
-        if !aliases.contains(&m.surface) {
+        if seen.insert(&m.surface) {
             aliases.push(m.surface.clone());
         }
         if let Some(r) = &m.role {
-            if !roles.contains(r) {
+            if seen_roles.insert(r) {
                 roles.push(r.clone());
             }
         }
@@ -459,6 +500,21 @@ pub(crate) fn same_person(a: &[&str], b: &[&str]) -> bool {
     similar_given(a[0], b[0])
 }
 
+/// [`same_person`] with both surnames already folded by [`translit_fold`]
+/// (the person clustering compares each name with many groups).
+fn same_person_folded(a: &[&str], fa: &str, b: &[&str], fb: &str) -> bool {
+    let (Some(sa), Some(sb)) = (a.last(), b.last()) else {
+        return false;
+    };
+    if !(sa == sb || similar_folded(fa, fb)) {
+        return false;
+    }
+    if a.len() == 1 || b.len() == 1 {
+        return true;
+    }
+    similar_given(a[0], b[0])
+}
+
 fn similar_given(a: &str, b: &str) -> bool {
     if a == b {
         return true;
@@ -472,7 +528,7 @@ fn similar_given(a: &str, b: &str) -> bool {
     let (la, lb) = (ta.to_lowercase(), tb.to_lowercase());
     la.chars().next() == lb.chars().next()
         && la.len().min(lb.len()) >= 4
-        && edit_distance(&la, &lb) <= 1
+        && one_edit_apart(&la, &lb)
 }
 
 /// Transliteration variants of one surname: equal after folding
@@ -482,14 +538,18 @@ pub(crate) fn similar_surname(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let (fa, fb) = (translit_fold(a), translit_fold(b));
+    similar_folded(&translit_fold(a), &translit_fold(b))
+}
+
+/// The rest of [`similar_surname`], on folded surnames.
+fn similar_folded(fa: &str, fb: &str) -> bool {
     if fa == fb {
         return true;
     }
     fa.chars().count() >= 6
         && fb.chars().count() >= 6
         && fa.chars().take(3).eq(fb.chars().take(3))
-        && edit_distance(&fa, &fb) <= 1
+        && one_edit_apart(fa, fb)
 }
 
 pub(crate) fn translit_fold(s: &str) -> String {
@@ -507,19 +567,122 @@ pub(crate) fn translit_fold(s: &str) -> String {
     t
 }
 
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut cur = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-        }
-        prev = cur;
+/// Whether `a` and `b` are at most one edit (insertion, deletion or
+/// substitution of a char) apart: `edit_distance(a, b) <= 1` in linear time.
+pub(crate) fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 {
+        return false;
     }
-    prev[b.len()]
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if prefix == short.len() {
+        return true;
+    }
+    // Skip the first difference in the longer word (insertion) or in both
+    // (substitution); the rest must be equal.
+    let skip = usize::from(short.len() == long.len());
+    short[prefix + skip..] == long[prefix + 1..]
+}
+
+/// How many groups (or surnames) with one surname key a mention is compared
+/// with. Articles name a handful of people per surname; the cap only bounds
+/// the work on hostile text (thousands of distinct names sharing a key).
+const MAX_CANDIDATES: usize = 64;
+
+/// Surnames indexed so that the candidates of [`similar_surname`] are found
+/// without a scan: equal after folding, or (six letters or more) sharing the
+/// first three folded letters. Each surname carries a group number.
+#[derive(Default)]
+struct SurnameIndex {
+    by_fold: HashMap<String, Vec<usize>>,
+    by_prefix: HashMap<String, Vec<(String, usize)>>,
+}
+
+impl SurnameIndex {
+    fn add(&mut self, surname: &str, group: usize) {
+        let fold = translit_fold(surname);
+        if fold.chars().count() >= 6 {
+            let list = self.by_prefix.entry(prefix3(&fold)).or_default();
+            if list.len() < MAX_CANDIDATES {
+                list.push((fold.clone(), group));
+            }
+        }
+        let list = self.by_fold.entry(fold).or_default();
+        if list.len() < MAX_CANDIDATES {
+            list.push(group);
+        }
+    }
+
+    /// The groups whose surname may be similar to `surname`, in group order
+    /// (a superset: callers still apply the full rule).
+    fn candidates(&self, surname: &str) -> Vec<usize> {
+        let fold = translit_fold(surname);
+        let mut out: Vec<usize> = self.by_fold.get(&fold).cloned().unwrap_or_default();
+        if fold.chars().count() >= 6 {
+            if let Some(list) = self.by_prefix.get(&prefix3(&fold)) {
+                out.extend(list.iter().map(|(_, g)| *g));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Whether any indexed surname is similar to `surname`.
+    fn any_similar(&self, surname: &str) -> bool {
+        let fold = translit_fold(surname);
+        if self.by_fold.contains_key(&fold) {
+            return true;
+        }
+        fold.chars().count() >= 6
+            && self
+                .by_prefix
+                .get(&prefix3(&fold))
+                .is_some_and(|list| list.iter().any(|(f, _)| one_edit_apart(f, &fold)))
+    }
+}
+
+fn prefix3(fold: &str) -> String {
+    fold.chars().take(3).collect()
+}
+
+/// A person cluster under construction: its representative mention and the
+/// starts of its members, full names and single words apart. Both lists grow
+/// in text order (mentions are visited that way), so "the member mentioned
+/// last before a position" is a binary search.
+struct PersonGroup {
+    rep: usize,
+    /// The folded surname of the representative.
+    fold: String,
+    full_starts: Vec<usize>,
+    single_starts: Vec<usize>,
+}
+
+impl PersonGroup {
+    fn add(&mut self, start: usize, single: bool) {
+        if single {
+            self.single_starts.push(start);
+        } else {
+            self.full_starts.push(start);
+        }
+    }
+
+    fn last_before(&self, start: usize) -> Option<usize> {
+        let last = |v: &[usize]| {
+            let k = v.partition_point(|&s| s < start);
+            k.checked_sub(1).map(|k| v[k])
+        };
+        last(&self.full_starts).max(last(&self.single_starts))
+    }
 }
 
 struct UnionFind {
@@ -550,5 +713,61 @@ impl UnionFind {
         if ra != rb {
             self.parent[ra.max(rb)] = ra.min(rb);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The dynamic-programming edit distance that `one_edit_apart` replaced.
+    fn edit_distance(a: &str, b: &str) -> usize {
+        let a: Vec<char> = a.chars().collect();
+        let b: Vec<char> = b.chars().collect();
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for i in 1..=a.len() {
+            let mut cur = vec![i; b.len() + 1];
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    }
+
+    #[test]
+    fn one_edit_apart_agrees_with_edit_distance() {
+        // Every pair of strings of up to four letters over a small alphabet.
+        let mut words = vec![String::new()];
+        for len in 1..=4 {
+            let mut next = Vec::new();
+            for w in words.iter().filter(|w| w.chars().count() == len - 1) {
+                for c in ['a', 'b', 'é'] {
+                    next.push(format!("{w}{c}"));
+                }
+            }
+            words.extend(next);
+        }
+        for a in &words {
+            for b in &words {
+                assert_eq!(
+                    one_edit_apart(a, b),
+                    edit_distance(a, b) <= 1,
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn surname_index_finds_similar_surnames() {
+        let mut index = SurnameIndex::default();
+        index.add("Petrenkyy", 0);
+        index.add("Okafor", 1);
+        assert!(index.any_similar("Petrenky"));
+        assert!(index.any_similar("Okafore"));
+        assert!(!index.any_similar("Okonkwo"));
+        assert_eq!(index.candidates("Petrenkiy"), vec![0]);
     }
 }

@@ -644,8 +644,8 @@ fn segments(text: &str, article: &Article) -> Vec<Segment> {
     for p in &article.paragraphs {
         out.push(prose(p.span, false));
     }
-    let covered: Vec<Span> = out.iter().map(|s| s.span).collect();
-    let outside = |s: usize, e: usize| !covered.iter().any(|c| s < c.end && c.start < e);
+    let covered = SpanIndex::new(out.iter().map(|s| s.span).collect());
+    let outside = |s: usize, e: usize| !covered.overlaps(s, e);
     // Author and photo credits: lines outside the paragraphs.
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
@@ -675,6 +675,14 @@ fn segments(text: &str, article: &Article) -> Vec<Segment> {
         names.push(s);
     }
     for n in names {
+        // Non-prose segments so far, sorted: a match inside one is skipped.
+        // (Matches of one name never contain each other.)
+        let credits = SpanIndex::new(
+            out.iter()
+                .filter(|s| s.kind != SegKind::Prose)
+                .map(|s| s.span)
+                .collect(),
+        );
         for (i, _) in text.match_indices(n) {
             let e = i + n.len();
             let before = text[..i].chars().next_back();
@@ -683,10 +691,7 @@ fn segments(text: &str, article: &Article) -> Vec<Segment> {
             {
                 continue;
             }
-            if out
-                .iter()
-                .any(|s| s.kind != SegKind::Prose && s.span.start <= i && e <= s.span.end)
-            {
+            if credits.contains(i, e) {
                 continue;
             }
             out.push(Segment {
@@ -697,6 +702,45 @@ fn segments(text: &str, article: &Article) -> Vec<Segment> {
         }
     }
     out
+}
+
+/// Spans sorted by start with running maximum ends, for overlap and
+/// containment queries by binary search (a scan per query would make long
+/// articles quadratic).
+struct SpanIndex {
+    spans: Vec<Span>,
+    max_end: Vec<usize>,
+}
+
+impl SpanIndex {
+    fn new(mut spans: Vec<Span>) -> SpanIndex {
+        spans.sort_unstable();
+        let max_end = spans
+            .iter()
+            .scan(0, |m, sp| {
+                *m = sp.end.max(*m);
+                Some(*m)
+            })
+            .collect();
+        SpanIndex { spans, max_end }
+    }
+
+    /// The number of spans starting before `pos`.
+    fn before(&self, pos: usize) -> usize {
+        self.spans.partition_point(|sp| sp.start < pos)
+    }
+
+    /// Whether a span overlaps `[s, e)`.
+    fn overlaps(&self, s: usize, e: usize) -> bool {
+        let k = self.before(e);
+        k > 0 && self.max_end[k - 1] > s
+    }
+
+    /// Whether a span contains `[s, e)`.
+    fn contains(&self, s: usize, e: usize) -> bool {
+        let k = self.spans.partition_point(|sp| sp.start <= s);
+        k > 0 && self.max_end[k - 1] >= e
+    }
 }
 
 /// `… Erik Halvorsen (Jane Doe, Agency)` at the end of a caption line.

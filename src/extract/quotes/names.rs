@@ -7,6 +7,18 @@ use std::collections::{HashMap, HashSet};
 use super::words::{self, Tok};
 use crate::model::{Article, EntityType};
 
+/// How many distinct name forms are kept per last word: an article has a
+/// few; the bound keeps hostile text (thousands of names sharing a last
+/// word) linear.
+const MAX_FORMS: usize = 64;
+
+/// How many name mentions back `by_role` looks for the person a title
+/// refers to.
+const MAX_LOOKBACK: usize = 1000;
+
+/// How many roles sharing a title word `by_role` weighs (the latest ones).
+const MAX_ROLES: usize = 64;
+
 /// One name written outside quotes.
 #[derive(Clone, Debug)]
 pub struct Mention {
@@ -35,10 +47,24 @@ pub struct Names {
     pub roles: Vec<(Vec<String>, String)>,
     /// Entities from the entity extractor: name, kind, lowercased aliases.
     entities: Vec<(String, EntityType, Vec<String>)>,
+    /// Lowercased alias → the first entity with it.
+    by_alias: HashMap<String, usize>,
+    /// Lowercased last word of an alias → the first person entity with it.
+    person_by_last: HashMap<String, usize>,
+    /// Names of the person entities.
+    person_names: HashSet<String>,
+    /// Names of the place and organization entities.
+    other_names: HashSet<String>,
     /// Distinct names written, by their lowercased last word.
     by_last: HashMap<String, Vec<String>>,
     /// The canonical form of each mention's name.
     canon_of: Vec<String>,
+    /// The canonical form of each role's name (`roles[k].1`).
+    role_canon: Vec<String>,
+    /// Role word, `.` trimmed → the roles holding it, in order.
+    role_by_word: HashMap<String, Vec<usize>>,
+    /// Role word as written → the roles holding it, in order.
+    role_by_raw: HashMap<String, Vec<usize>>,
     role_seen: HashSet<(Vec<String>, String)>,
 }
 
@@ -220,6 +246,23 @@ impl Names {
             }
             names.entities.push((e.name.clone(), e.kind, aliases));
         }
+        // Indexes for `canon` and `is_entity_person`, which run per mention:
+        // the first entity in order wins, as a scan would find it.
+        for (k, (n, kind, aliases)) in names.entities.iter().enumerate() {
+            for a in aliases {
+                names.by_alias.entry(a.clone()).or_insert(k);
+                if *kind == EntityType::Person
+                    && let Some(last) = a.split_whitespace().last()
+                {
+                    names.person_by_last.entry(last.to_string()).or_insert(k);
+                }
+            }
+            if *kind == EntityType::Person {
+                names.person_names.insert(n.clone());
+            } else {
+                names.other_names.insert(n.clone());
+            }
+        }
         for (pi, (p, off)) in paras.iter().enumerate() {
             let mut from = 0;
             let mut ranges = quoted.get(pi).cloned().unwrap_or_default();
@@ -231,7 +274,11 @@ impl Names {
                 from = from.max(qe);
             }
         }
+        let mut seen: HashSet<&str> = HashSet::new();
         for m in &names.mentions {
+            if !seen.insert(&m.name) {
+                continue;
+            }
             let last = m
                 .name
                 .split_whitespace()
@@ -239,7 +286,7 @@ impl Names {
                 .unwrap_or("")
                 .to_lowercase();
             let forms = names.by_last.entry(last).or_default();
-            if !forms.contains(&m.name) {
+            if forms.len() < MAX_FORMS {
                 forms.push(m.name.clone());
             }
         }
@@ -248,6 +295,23 @@ impl Names {
             .iter()
             .map(|m| names.canon(&m.name))
             .collect();
+        // Indexes for `by_role`, which runs per description.
+        names.role_canon = names.roles.iter().map(|(_, n)| names.canon(n)).collect();
+        for (k, (role, _)) in names.roles.iter().enumerate() {
+            for r in role {
+                let trimmed = names
+                    .role_by_word
+                    .entry(r.trim_end_matches('.').to_string());
+                let list = trimmed.or_default();
+                if list.last() != Some(&k) {
+                    list.push(k);
+                }
+                let list = names.role_by_raw.entry(r.clone()).or_default();
+                if list.last() != Some(&k) {
+                    list.push(k);
+                }
+            }
+        }
         names
     }
 
@@ -295,20 +359,12 @@ impl Names {
     /// fullest name form in the article ending with the same words.
     pub fn canon(&self, name: &str) -> String {
         let lower = name.to_lowercase();
-        for (n, _, aliases) in &self.entities {
-            if aliases.contains(&lower) {
-                return n.clone();
-            }
+        if let Some(&k) = self.by_alias.get(&lower) {
+            return self.entities[k].0.clone();
         }
         let last = lower.split_whitespace().last().unwrap_or("").to_string();
-        for (n, kind, aliases) in &self.entities {
-            if *kind == EntityType::Person
-                && aliases
-                    .iter()
-                    .any(|a| a.split_whitespace().last() == Some(last.as_str()))
-            {
-                return n.clone();
-            }
+        if let Some(&k) = self.person_by_last.get(&last) {
+            return self.entities[k].0.clone();
         }
         let nw = name.split_whitespace().count();
         let mut best: Option<&str> = None;
@@ -336,52 +392,65 @@ impl Names {
             .filter(|w| !words::is_det(w) && !w.is_empty())
             .collect();
         let head = content.last()?;
-        // Roles that name the head noun, or a `counterpart` (the same
-        // office as someone else's); the most descriptive wins (`the Polish
+        // Roles holding the head word, or a `counterpart` (the same office
+        // as someone else's); the latest of each list hold the latest of the
+        // union. Among them the most descriptive wins (`the Polish
         // minister`: the Polish counterpart over the Ukrainian minister).
-        let mut scored: Vec<(usize, String)> = Vec::new();
-        for (role, name) in &self.roles {
-            let heads = role
+        let mut heads: Vec<usize> = Vec::new();
+        for key in [head.as_str(), "counterpart"] {
+            let list = self.role_by_word.get(key).map_or(&[][..], Vec::as_slice);
+            heads.extend(&list[list.len().saturating_sub(MAX_ROLES)..]);
+        }
+        heads.sort_unstable();
+        heads.dedup();
+        let score = |k: usize| {
+            content
                 .iter()
-                .any(|r| r.trim_end_matches('.') == head.as_str() || r == "counterpart");
-            if !heads {
-                continue;
+                .filter(|w| {
+                    self.roles[k]
+                        .0
+                        .iter()
+                        .any(|r| r.trim_end_matches('.') == w.as_str())
+                })
+                .count()
+        };
+        let scores: Vec<usize> = heads.iter().map(|&k| score(k)).collect();
+        let best = scores.iter().copied().max().unwrap_or(0);
+        let mut other: Vec<usize> = heads
+            .iter()
+            .zip(&scores)
+            .filter(|&(_, &sc)| sc > 0 && sc == best)
+            .map(|(&k, _)| k)
+            .collect();
+        // Else, for a title head, roles with any other word of the
+        // description; in role order.
+        if other.is_empty() && words::is_title(head) {
+            for w in &content[..content.len() - 1] {
+                let list = self
+                    .role_by_raw
+                    .get(w.as_str())
+                    .map_or(&[][..], Vec::as_slice);
+                other.extend(&list[list.len().saturating_sub(MAX_ROLES)..]);
             }
-            let score = content
-                .iter()
-                .filter(|w| role.iter().any(|r| r.trim_end_matches('.') == w.as_str()))
-                .count();
-            if score > 0 {
-                scored.push((score, self.canon(name)));
-            }
+            other.sort_unstable();
+            other.dedup();
         }
-        let best = scored.iter().map(|s| s.0).max().unwrap_or(0);
-        let mut cands: Vec<String> = Vec::new();
-        for (score, name) in scored {
-            if score == best && !cands.contains(&name) {
-                cands.push(name);
-            }
-        }
-        if cands.is_empty() && words::is_title(head) {
-            for (role, name) in &self.roles {
-                if content[..content.len() - 1]
-                    .iter()
-                    .any(|w| role.contains(w))
-                {
-                    cands.push(self.canon(name));
-                }
-            }
-        }
+        let idx: &[usize] = &other;
+        // The latest roles only: an article gives a title to a few people.
+        let recent = &idx[idx.len().saturating_sub(MAX_ROLES)..];
+        let mut cands: Vec<&String> = recent.iter().map(|&k| &self.role_canon[k]).collect();
         if cands.len() <= 1 {
-            return cands.pop();
+            return cands.pop().cloned();
         }
+        let set: HashSet<&String> = cands.iter().copied().collect();
         let i = self.mentions.partition_point(|m| m.pos < pos);
-        self.canon_of[..i]
+        // Bounded look-back keeps long texts linear.
+        self.canon_of[i.saturating_sub(MAX_LOOKBACK)..i]
             .iter()
             .rev()
-            .find(|c| cands.contains(c))
+            .find(|c| set.contains(c))
             .cloned()
-            .or_else(|| cands.pop())
+            .or_else(|| cands.pop().cloned())
     }
 
     /// Whether `name` is still the person a pronoun at `pos` most likely
@@ -423,14 +492,10 @@ impl Names {
     /// Whether the entity extractor typed `name` as a place or an
     /// organization: a two-word company name is not a person.
     fn is_entity_other(&self, name: &str) -> bool {
-        self.entities
-            .iter()
-            .any(|(n, k, _)| *k != EntityType::Person && n == name)
+        self.other_names.contains(name)
     }
 
     fn is_entity_person(&self, name: &str) -> bool {
-        self.entities
-            .iter()
-            .any(|(n, k, _)| *k == EntityType::Person && n == name)
+        self.person_names.contains(name)
     }
 }
