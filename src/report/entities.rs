@@ -1,10 +1,11 @@
 //! The `entities` report: article entities merged across the corpus.
 //!
 //! Two article entities are one corpus entity when they have the same type
-//! and share a name or alias (case-insensitive), or, for people, when the
-//! names are variants of one person by the in-article rules (similar
-//! surname, compatible given name). A bare surname joins a full name only
-//! when exactly one person in the corpus so far carries that surname. An
+//! and share a name or alias (case-insensitive; a person named in full is
+//! not linked by a one-word alias), or, for people, when the names are
+//! variants of one person by the in-article rules (similar surname,
+//! compatible given name). A bare surname joins a full name only when
+//! exactly one person in the corpus so far carries that surname. An
 //! organization named by an acronym joins one whose name has those initials
 //! (`G7` and `Group of Seven`).
 //!
@@ -86,6 +87,17 @@ fn key(s: &str) -> String {
     s.to_lowercase().replace('.', "")
 }
 
+/// The names by which an article entity links to corpus entities: its name
+/// and aliases, except that a person named in full does not link by a
+/// one-word alias (`Johnson` is the surname of many people in a corpus;
+/// a bare surname joins a full name only by the surname rule).
+fn linking_names(e: &crate::model::Entity) -> impl Iterator<Item = &String> {
+    let full_person = e.kind == EntityType::Person && e.name.contains(' ');
+    std::iter::once(&e.name)
+        .chain(&e.aliases)
+        .filter(move |a| !full_person || a.contains(' '))
+}
+
 /// The bucket of a person's name: the first three letters of the folded
 /// surname.
 fn surname_bucket(name: &str) -> Option<String> {
@@ -119,8 +131,7 @@ impl EntityAggregator {
     pub fn add(&mut self, a: &Article) {
         self.articles += 1;
         for e in &a.entities {
-            let mut found = std::iter::once(&e.name)
-                .chain(&e.aliases)
+            let mut found = linking_names(e)
                 .flat_map(|s| keys(e.kind, s))
                 .filter_map(|k| self.by_key.get(&(e.kind, k)).copied())
                 .min();
@@ -172,7 +183,7 @@ impl EntityAggregator {
                     self.items.len() - 1
                 }
             };
-            self.index(i, e.kind, std::iter::once(&e.name).chain(&e.aliases));
+            self.index(i, e.kind, linking_names(e));
         }
     }
 
@@ -315,5 +326,32 @@ mod tests {
         )]));
         let r = agg.finish(0, Some(EntityType::Person), None);
         assert_eq!(r.entities.len(), 3);
+    }
+
+    #[test]
+    fn a_shared_surname_alias_does_not_merge_two_people() {
+        let mut agg = EntityAggregator::default();
+        agg.add(&article(vec![ent(
+            "Anna Brandt",
+            EntityType::Person,
+            &["Anna Brandt", "Brandt"],
+        )]));
+        agg.add(&article(vec![ent(
+            "Otto Brandt",
+            EntityType::Person,
+            &["Otto Brandt", "Brandt"],
+        )]));
+        agg.add(&article(vec![ent(
+            "Anna Brandt",
+            EntityType::Person,
+            &["Brandt", "Anna Brandt"],
+        )]));
+        let r = agg.finish(0, Some(EntityType::Person), None);
+        let got: Vec<(&str, usize)> = r
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.articles))
+            .collect();
+        assert_eq!(got, [("Anna Brandt", 2), ("Otto Brandt", 1)]);
     }
 }
