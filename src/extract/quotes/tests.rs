@@ -37,6 +37,18 @@ fn quotes(paras: &[&str]) -> Vec<Quote> {
     qs
 }
 
+/// An entity record as the entity extractor would give it.
+fn entity(name: &str, kind: EntityType, aliases: &[&str], roles: &[&str]) -> Entity {
+    Entity {
+        name: name.into(),
+        kind,
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        roles: roles.iter().map(|r| r.to_string()).collect(),
+        mentions: 1,
+        spans: vec![],
+    }
+}
+
 fn pairs(qs: &[Quote]) -> Vec<(&str, Option<&str>)> {
     qs.iter()
         .map(|q| (q.text.as_str(), q.speaker.as_deref()))
@@ -229,14 +241,12 @@ fn pronoun_follows_a_new_subject_not_an_object() {
         "“Not yet,” he added.",
     ]);
     // The entity extractor's typing keeps the company from being `he`.
-    a.entities.push(Entity {
-        name: "Parkway Capital".into(),
-        kind: EntityType::Organization,
-        aliases: vec!["Parkway Capital".into()],
-        roles: vec![],
-        mentions: 1,
-        spans: vec![],
-    });
+    a.entities.push(entity(
+        "Parkway Capital",
+        EntityType::Organization,
+        &["Parkway Capital"],
+        &[],
+    ));
     let qs = extract(&text, &a);
     assert_eq!(
         pairs(&qs),
@@ -277,14 +287,8 @@ fn the_most_descriptive_role_wins_and_counterparts_share_the_office() {
         ("Ana Fuentes", "Chilean Foreign Minister"),
         ("Luis Soto", "Peruvian counterpart"),
     ] {
-        a.entities.push(Entity {
-            name: name.into(),
-            kind: EntityType::Person,
-            aliases: vec![name.into()],
-            roles: vec![role.into()],
-            mentions: 1,
-            spans: vec![],
-        });
+        a.entities
+            .push(entity(name, EntityType::Person, &[name], &[role]));
     }
     let qs = extract(&text, &a);
     assert_eq!(
@@ -366,14 +370,12 @@ fn entity_aliases_and_roles_give_canonical_names() {
         "“Prices are stable,” Bob Smith said.",
         "“We will wait,” the governor added.",
     ]);
-    a.entities.push(Entity {
-        name: "Robert Smith".into(),
-        kind: EntityType::Person,
-        aliases: vec!["Bob Smith".into(), "Smith".into()],
-        roles: vec!["central bank governor".into()],
-        mentions: 1,
-        spans: vec![],
-    });
+    a.entities.push(entity(
+        "Robert Smith",
+        EntityType::Person,
+        &["Bob Smith", "Smith"],
+        &["central bank governor"],
+    ));
     let qs = extract(&text, &a);
     assert_eq!(
         pairs(&qs),
