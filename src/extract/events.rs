@@ -634,7 +634,7 @@ fn gazetteer_places(
                         out.push(PlaceMention {
                             start,
                             end,
-                            name: info.canonical.clone(),
+                            name: info.canonical.to_string(),
                             locative: locative(start, end),
                         });
                         i = j + 1;
