@@ -109,9 +109,9 @@ impl Pipeline {
                 let (tx, rx) = std::sync::mpsc::sync_channel(1);
                 scope.spawn(move || {
                     for batch in inputs.chunks(BATCH) {
-                        let results: Vec<_> = self
-                            .pool
-                            .install(|| batch.par_iter().map(|input| self.process(input)).collect());
+                        let results: Vec<_> = self.pool.install(|| {
+                            batch.par_iter().map(|input| self.process(input)).collect()
+                        });
                         // The receiver is gone when the sink failed: stop.
                         if tx.send(results).is_err() {
                             break;
@@ -154,7 +154,8 @@ mod progress {
             if !show || total < 1000 {
                 return Bar(None);
             }
-            let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+            let bar =
+                ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
             bar.set_style(
                 ProgressStyle::with_template(
                     "{spinner} {pos}/{len} articles [{wide_bar}] {per_sec}, {eta} left",

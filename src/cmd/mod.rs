@@ -26,12 +26,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let threads = cli.threads.unwrap_or(0);
     let progress = !cli.quiet && std::io::stderr().is_terminal();
     let status = match cli.command {
-        Command::Articles(args) => articles::run(&pipeline(&args.input, threads, progress)?, &args)?,
-        Command::Summarize(args) => summarize::run(&pipeline(&args.input, threads, progress)?, &args)?,
+        Command::Articles(args) => {
+            articles::run(&pipeline(&args.input, threads, progress)?, &args)?
+        }
+        Command::Summarize(args) => {
+            summarize::run(&pipeline(&args.input, threads, progress)?, &args)?
+        }
         Command::Quotes(args) => quotes::run(&pipeline(&args.input, threads, progress)?, &args)?,
         Command::Inspect(args) => inspect::run(&args)?,
-        Command::Entities(args) => entities::run(&pipeline(&args.input, threads, progress)?, &args)?,
-        Command::Timeline(args) => timeline::run(&pipeline(&args.input, threads, progress)?, &args)?,
+        Command::Entities(args) => {
+            entities::run(&pipeline(&args.input, threads, progress)?, &args)?
+        }
+        Command::Timeline(args) => {
+            timeline::run(&pipeline(&args.input, threads, progress)?, &args)?
+        }
         // `diff` has its own exit statuses (0 equal, 1 different, 2 error).
         Command::Diff(args) => return Ok(diff::run(&args, threads)),
     };

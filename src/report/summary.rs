@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::model::Article;
 use crate::print::SCHEMA_VERSION;
+use crate::report::table::ArticleTable;
 use crate::report::timeline::{TimelineBuilder, TimelineEvent};
 
 /// The corpus overview printed by `summarize`.
@@ -30,8 +31,9 @@ pub struct CorpusSummary {
     pub people: Vec<EntityCount>,
     pub places: Vec<EntityCount>,
     pub organizations: Vec<EntityCount>,
-    /// One row per article, in input order.
-    pub table: Vec<ArticleRow>,
+    /// One row per article, in input order (spilled to a temporary file
+    /// past a few thousand rows, see `report::table`).
+    pub table: ArticleTable,
     /// Events merged across articles, in date order (`timeline` command).
     pub timeline: Vec<TimelineEvent>,
     /// Named speakers by number of quotes (descending), then name; speakers
@@ -92,7 +94,7 @@ pub struct SummaryBuilder {
     last: Option<String>,
     undated: usize,
     sources: BTreeMap<String, usize>,
-    table: Vec<ArticleRow>,
+    table: ArticleTable,
     entities: crate::report::entities::EntityAggregator,
     timeline: TimelineBuilder,
     /// Article-level speaker → (quotes, articles with a quote).
@@ -144,7 +146,8 @@ impl SummaryBuilder {
         });
     }
 
-    pub fn finish(self, skipped: usize) -> CorpusSummary {
+    pub fn finish(mut self, skipped: usize) -> CorpusSummary {
+        self.table.seal();
         let mut sources: Vec<SourceCount> = self
             .sources
             .into_iter()

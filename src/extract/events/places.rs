@@ -27,13 +27,20 @@ pub struct PlaceInfo {
 // Keys and names borrow from the embedded file: no allocation per row, so
 // the map is built in a few milliseconds on first use.
 static PLACES: LazyLock<crate::fasthash::Map<&'static str, PlaceInfo>> = LazyLock::new(|| {
+    const TEXT: &str = include_str!("../../../data/gazetteer/places.tsv");
     let mut map: crate::fasthash::Map<&'static str, PlaceInfo> = Default::default();
-    for line in include_str!("../../../data/gazetteer/places.tsv").lines() {
+    map.reserve(TEXT.bytes().filter(|&b| b == b'\n').count());
+    for line in TEXT.lines() {
         if line.starts_with('#') {
             continue;
         }
-        let f: Vec<&'static str> = line.split('\t').collect();
-        if f.len() < 7 {
+        let mut f = [""; 7];
+        let mut n = 0;
+        for (slot, field) in f.iter_mut().zip(line.split('\t')) {
+            *slot = field;
+            n += 1;
+        }
+        if n < 7 {
             continue;
         }
         let kind = match f[2] {
