@@ -78,6 +78,9 @@ impl Pipeline {
             report(e);
             status.skipped += 1;
         }
+        if !inputs.is_empty() {
+            self.warm_up();
+        }
         let bar = progress::Bar::new(self.progress, inputs.len());
         let mut take = |results: Vec<Result<(Loaded, Article), InputError>>| {
             for result in results {
@@ -126,6 +129,28 @@ impl Pipeline {
         }
         bar.finish();
         Ok(status)
+    }
+
+    /// Compiles every regex and indexes the gazetteers on all workers at
+    /// once. They are built lazily on first use anyway, but then one after
+    /// another as the first article reaches each, while the other workers
+    /// wait: on a small corpus this start-up is most of the run.
+    fn warm_up(&self) {
+        if self.pool.current_num_threads() <= 1 {
+            return;
+        }
+        let mut tasks: Vec<fn()> = crate::extract::events::places::warm_up();
+        tasks.extend(crate::extract::timex::warm_up());
+        tasks.extend(crate::extract::events::warm_up());
+        tasks.extend(crate::parse::warm_up());
+        self.pool.install(|| {
+            rayon::join(
+                || {
+                    self.extractor.entities.gazetteer();
+                },
+                || tasks.par_iter().with_max_len(1).for_each(|task| task()),
+            )
+        });
     }
 
     fn process(&self, input: &Input) -> Result<(Loaded, Article), InputError> {

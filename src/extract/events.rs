@@ -854,3 +854,19 @@ fn place_mention(events: &mut Vec<Mention>, m: &Mention, host: Option<usize>) ->
         }
     }
 }
+
+/// The compiled statics of this module, as tasks that the pipeline runs in
+/// parallel at start-up (see `pipeline::warm_up`).
+pub(crate) fn warm_up() -> Vec<fn()> {
+    vec![
+        || {
+            LazyLock::force(&TRIGGER_RE);
+        },
+        || {
+            LazyLock::force(&HOST_RE);
+        },
+        || {
+            LazyLock::force(&CAP_RE);
+        },
+    ]
+}
