@@ -183,7 +183,7 @@ mod progress {
                 ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
             bar.set_style(
                 ProgressStyle::with_template(
-                    "{spinner} {pos}/{len} articles [{wide_bar}] {per_sec}, {eta} left",
+                    "{spinner} {pos}/{len} articles [{wide_bar}] {elapsed}, {eta} left",
                 )
                 .unwrap_or_else(|_| ProgressStyle::default_bar())
                 .progress_chars("=> "),
