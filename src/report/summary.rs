@@ -124,7 +124,8 @@ impl SummaryBuilder {
         if let Some(s) = &a.source {
             *self.sources.entry(s.clone()).or_default() += 1;
         }
-        self.timeline.add(a);
+        // The entities were folded above: the timeline only needs events.
+        self.timeline.add_events(a);
         let mut seen: Vec<&str> = Vec::new();
         for q in &a.quotes {
             if let Some(name) = &q.speaker {
@@ -213,7 +214,7 @@ impl SummaryBuilder {
             places,
             organizations,
             table: self.table,
-            timeline: self.timeline.finish(),
+            timeline: self.timeline.finish_with(&names),
             speakers,
         }
     }

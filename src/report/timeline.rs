@@ -114,6 +114,14 @@ pub fn same_event(t: &TimelineEvent, e: &Event) -> bool {
 impl TimelineBuilder {
     pub fn add(&mut self, a: &Article) {
         self.entities.add(a);
+        self.add_events(a);
+    }
+
+    /// Folds the article's events only, for a caller that aggregates the
+    /// same articles' entities itself and finishes with
+    /// [`TimelineBuilder::finish_with`] (the summary: one entity fold instead
+    /// of two).
+    pub fn add_events(&mut self, a: &Article) {
         self.seq += 1;
         if !a.events.is_empty() {
             use std::hash::BuildHasher;
@@ -196,6 +204,12 @@ impl TimelineBuilder {
     /// The events in date order (undated last), then place, kind and text.
     pub fn finish(self) -> Vec<TimelineEvent> {
         let names = self.entities.canonical_names();
+        self.finish_with(&names)
+    }
+
+    /// [`TimelineBuilder::finish`] with the corpus names of an aggregator
+    /// that saw the same articles.
+    pub fn finish_with(self, names: &HashMap<String, String>) -> Vec<TimelineEvent> {
         let mut events = self.events;
         for e in &mut events {
             let mut renamed: Vec<String> = Vec::with_capacity(e.participants.len());
