@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod cmd;
 pub mod extract;
+pub mod fasthash;
 pub mod load;
 pub mod messages;
 pub mod model;

@@ -3,9 +3,13 @@
 //! in input order.
 //!
 //! Inputs are processed in fixed-size batches: each batch is parsed on all
-//! worker threads, then its articles are passed on in order before the next
-//! batch starts. Output is therefore identical for any thread count, and
-//! memory holds one batch, not the corpus.
+//! worker threads and its articles are then passed on in input order.
+//! Output is therefore identical for any thread count, and memory holds a
+//! few batches, not the corpus. With more than one worker, the caller's
+//! sink (aggregation, printing) runs on the calling thread while the
+//! workers already parse the next batch, so the serial part of a run
+//! overlaps the parallel part; with one worker everything runs inline on
+//! the calling thread, so `-j1` really uses one core.
 
 use std::path::PathBuf;
 
@@ -27,6 +31,9 @@ pub struct Pipeline {
     pub parse: ParseOptions,
     pub extractor: Extractor,
     pub pool: rayon::ThreadPool,
+    /// Show a progress bar on stderr (only set when stderr is a terminal
+    /// and `--quiet` is not given).
+    pub progress: bool,
 }
 
 /// What happened to the inputs of a run.
@@ -47,6 +54,7 @@ impl Pipeline {
             parse,
             extractor: Extractor::new(),
             pool,
+            progress: false,
         })
     }
 
@@ -70,27 +78,79 @@ impl Pipeline {
             report(e);
             status.skipped += 1;
         }
-        for batch in inputs.chunks(BATCH) {
-            let results: Vec<Result<(Loaded, Article), InputError>> = self
-                .pool
-                .install(|| batch.par_iter().map(|input| self.process(input)).collect());
+        if !inputs.is_empty() {
+            self.warm_up();
+        }
+        let bar = progress::Bar::new(self.progress, inputs.len());
+        let mut take = |results: Vec<Result<(Loaded, Article), InputError>>| {
             for result in results {
                 match result {
                     Ok((loaded, article)) => {
                         if let Some(w) = &loaded.warning {
-                            messages::file_message(&loaded.source.path, w);
+                            bar.suspend(|| messages::file_message(&loaded.source.path, w));
                         }
                         status.articles += 1;
                         sink(article)?;
                     }
                     Err(e) => {
-                        report(&e);
+                        bar.suspend(|| report(&e));
                         status.skipped += 1;
                     }
                 }
+                bar.inc();
             }
+            anyhow::Ok(())
+        };
+        if self.pool.current_num_threads() <= 1 {
+            for input in &inputs {
+                take(vec![self.process(input)])?;
+            }
+        } else {
+            std::thread::scope(|scope| {
+                // One batch in the channel, one being parsed, one being
+                // consumed: memory stays bounded whatever the corpus size.
+                let (tx, rx) = std::sync::mpsc::sync_channel(1);
+                scope.spawn(move || {
+                    for batch in inputs.chunks(BATCH) {
+                        let results: Vec<_> = self.pool.install(|| {
+                            batch.par_iter().map(|input| self.process(input)).collect()
+                        });
+                        // The receiver is gone when the sink failed: stop.
+                        if tx.send(results).is_err() {
+                            break;
+                        }
+                    }
+                });
+                for results in rx {
+                    take(results)?;
+                }
+                anyhow::Ok(())
+            })?;
         }
+        bar.finish();
         Ok(status)
+    }
+
+    /// Compiles every regex and indexes the gazetteers on all workers at
+    /// once. They are built lazily on first use anyway, but then one after
+    /// another as the first article reaches each, while the other workers
+    /// wait: on a small corpus this start-up is most of the run.
+    fn warm_up(&self) {
+        if self.pool.current_num_threads() <= 1 {
+            return;
+        }
+        let mut tasks: Vec<fn()> = crate::extract::events::places::warm_up();
+        tasks.extend(crate::extract::timex::warm_up());
+        tasks.extend(crate::extract::events::warm_up());
+        tasks.extend(crate::parse::warm_up());
+        self.pool.install(|| {
+            rayon::join(
+                || {
+                    self.extractor.entities.gazetteer();
+                },
+                || tasks.par_iter().with_max_len(1).for_each(|task| task()),
+            )
+        });
     }
 
     fn process(&self, input: &Input) -> Result<(Loaded, Article), InputError> {
@@ -104,4 +164,51 @@ impl Pipeline {
 
 fn report(e: &InputError) {
     messages::file_message(&e.path, &e.message);
+}
+
+/// The optional progress bar: a thin wrapper so that the pipeline reads the
+/// same whether or not one is shown.
+mod progress {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+    pub struct Bar(Option<ProgressBar>);
+
+    impl Bar {
+        pub fn new(show: bool, total: usize) -> Bar {
+            // Small runs finish before a bar would be useful.
+            if !show || total < 1000 {
+                return Bar(None);
+            }
+            let bar =
+                ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{spinner} {pos}/{len} articles [{wide_bar}] {elapsed}, {eta} left",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+            );
+            Bar(Some(bar))
+        }
+
+        pub fn inc(&self) {
+            if let Some(b) = &self.0 {
+                b.inc(1);
+            }
+        }
+
+        /// Runs `f` (which prints to stderr) with the bar cleared.
+        pub fn suspend(&self, f: impl FnOnce()) {
+            match &self.0 {
+                Some(b) => b.suspend(f),
+                None => f(),
+            }
+        }
+
+        pub fn finish(&self) {
+            if let Some(b) = &self.0 {
+                b.finish_and_clear();
+            }
+        }
+    }
 }

@@ -10,6 +10,7 @@ pub mod quotes;
 mod summarize;
 mod timeline;
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -23,13 +24,22 @@ use crate::pipeline::{Pipeline, RunStatus};
 /// Runs the parsed command line and returns the exit code.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let threads = cli.threads.unwrap_or(0);
+    let progress = !cli.quiet && std::io::stderr().is_terminal();
     let status = match cli.command {
-        Command::Articles(args) => articles::run(&pipeline(&args.input, threads)?, &args)?,
-        Command::Summarize(args) => summarize::run(&pipeline(&args.input, threads)?, &args)?,
-        Command::Quotes(args) => quotes::run(&pipeline(&args.input, threads)?, &args)?,
+        Command::Articles(args) => {
+            articles::run(&pipeline(&args.input, threads, progress)?, &args)?
+        }
+        Command::Summarize(args) => {
+            summarize::run(&pipeline(&args.input, threads, progress)?, &args)?
+        }
+        Command::Quotes(args) => quotes::run(&pipeline(&args.input, threads, progress)?, &args)?,
         Command::Inspect(args) => inspect::run(&args)?,
-        Command::Entities(args) => entities::run(&pipeline(&args.input, threads)?, &args)?,
-        Command::Timeline(args) => timeline::run(&pipeline(&args.input, threads)?, &args)?,
+        Command::Entities(args) => {
+            entities::run(&pipeline(&args.input, threads, progress)?, &args)?
+        }
+        Command::Timeline(args) => {
+            timeline::run(&pipeline(&args.input, threads, progress)?, &args)?
+        }
         // `diff` has its own exit statuses (0 equal, 1 different, 2 error).
         Command::Diff(args) => return Ok(diff::run(&args, threads)),
     };
@@ -40,7 +50,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn pipeline(input: &InputArgs, threads: usize) -> anyhow::Result<Pipeline> {
+fn pipeline(input: &InputArgs, threads: usize, progress: bool) -> anyhow::Result<Pipeline> {
     let load = LoadOptions {
         extensions: input
             .ext
@@ -52,7 +62,9 @@ fn pipeline(input: &InputArgs, threads: usize) -> anyhow::Result<Pipeline> {
     let parse = ParseOptions {
         reference: reference_date(input.reference_date.as_deref())?,
     };
-    Pipeline::new(load, parse, threads)
+    let mut pipeline = Pipeline::new(load, parse, threads)?;
+    pipeline.progress = progress;
+    Ok(pipeline)
 }
 
 /// The reference day for year-less and relative dates: the flag, then

@@ -711,7 +711,7 @@ fn gazetteer_places(
                         out.push(PlaceMention {
                             start,
                             end,
-                            name: info.canonical.clone(),
+                            name: info.canonical.to_string(),
                             locative: locative(start, end),
                         });
                         i = j + 1;
@@ -938,4 +938,20 @@ fn place_mention(events: &mut Vec<Mention>, m: &Mention, host: Option<usize>) ->
             Some(events.len() - 1)
         }
     }
+}
+
+/// The compiled statics of this module, as tasks that the pipeline runs in
+/// parallel at start-up (see `pipeline::warm_up`).
+pub(crate) fn warm_up() -> Vec<fn()> {
+    vec![
+        || {
+            LazyLock::force(&TRIGGER_RE);
+        },
+        || {
+            LazyLock::force(&HOST_RE);
+        },
+        || {
+            LazyLock::force(&CAP_RE);
+        },
+    ]
 }

@@ -286,6 +286,40 @@ pub fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The compiled statics of this module, as tasks that the pipeline runs in
+/// parallel at start-up (see `pipeline::warm_up`).
+pub(crate) fn warm_up() -> Vec<fn()> {
+    vec![
+        || {
+            LazyLock::force(&CHROME);
+        },
+        || {
+            LazyLock::force(&END_MARKER);
+        },
+        || {
+            LazyLock::force(&BYLINE);
+        },
+        || {
+            LazyLock::force(&PHOTO_CREDIT);
+        },
+        || {
+            LazyLock::force(&SIGN_OFF);
+        },
+        || {
+            LazyLock::force(&DATE_LABEL);
+        },
+        || {
+            LazyLock::force(&LONE_LOWER_WORD);
+        },
+        || {
+            LazyLock::force(&FOLLOW_ON);
+        },
+        || {
+            LazyLock::force(&REPORTING_BY);
+        },
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -466,6 +466,15 @@ fn counts(paragraphs: &[Paragraph]) -> Counts {
     c
 }
 
+/// The parser's compiled regexes, as tasks for `pipeline::warm_up`.
+pub(crate) fn warm_up() -> Vec<fn()> {
+    let mut tasks = date::warm_up();
+    tasks.extend(dateline::warm_up());
+    tasks.extend(lines::warm_up());
+    tasks.extend(meta::warm_up());
+    tasks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

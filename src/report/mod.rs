@@ -5,4 +5,5 @@
 pub mod diff;
 pub mod entities;
 pub mod summary;
+pub mod table;
 pub mod timeline;

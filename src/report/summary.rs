@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::model::Article;
 use crate::print::SCHEMA_VERSION;
+use crate::report::table::ArticleTable;
 use crate::report::timeline::{TimelineBuilder, TimelineEvent};
 
 /// The corpus overview printed by `summarize`.
@@ -30,8 +31,10 @@ pub struct CorpusSummary {
     pub people: Vec<EntityCount>,
     pub places: Vec<EntityCount>,
     pub organizations: Vec<EntityCount>,
+    // Spilled to a temporary file past a few thousand rows (`report::table`);
+    // a plain comment so that the schema's description stays as it was.
     /// One row per article, in input order.
-    pub table: Vec<ArticleRow>,
+    pub table: ArticleTable,
     /// Events merged across articles, in date order (`timeline` command).
     pub timeline: Vec<TimelineEvent>,
     /// Named speakers by number of quotes (descending), then name; speakers
@@ -92,7 +95,7 @@ pub struct SummaryBuilder {
     last: Option<String>,
     undated: usize,
     sources: BTreeMap<String, usize>,
-    table: Vec<ArticleRow>,
+    table: ArticleTable,
     entities: crate::report::entities::EntityAggregator,
     timeline: TimelineBuilder,
     /// Article-level speaker → (quotes, articles with a quote).
@@ -121,7 +124,8 @@ impl SummaryBuilder {
         if let Some(s) = &a.source {
             *self.sources.entry(s.clone()).or_default() += 1;
         }
-        self.timeline.add(a);
+        // The entities were folded above: the timeline only needs events.
+        self.timeline.add_events(a);
         let mut seen: Vec<&str> = Vec::new();
         for q in &a.quotes {
             if let Some(name) = &q.speaker {
@@ -144,7 +148,8 @@ impl SummaryBuilder {
         });
     }
 
-    pub fn finish(self, skipped: usize) -> CorpusSummary {
+    pub fn finish(mut self, skipped: usize) -> CorpusSummary {
+        self.table.seal();
         let mut sources: Vec<SourceCount> = self
             .sources
             .into_iter()
@@ -209,7 +214,7 @@ impl SummaryBuilder {
             places,
             organizations,
             table: self.table,
-            timeline: self.timeline.finish(),
+            timeline: self.timeline.finish_with(&names),
             speakers,
         }
     }

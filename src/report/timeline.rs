@@ -66,6 +66,18 @@ pub struct TimelineBuilder {
     events: Vec<TimelineEvent>,
     buckets: HashMap<String, Vec<usize>>,
     entities: EntityAggregator,
+    /// Sequence number of the article being added.
+    seq: usize,
+    /// For each event, the sequence number of the last article it took.
+    last: Vec<usize>,
+    /// Hashes of the article ids seen so far. Ids are file stems and may
+    /// repeat (`business/001.txt`, `sport/001.txt`); an id whose hash is new
+    /// cannot be among an event's articles unless this very article added
+    /// it, which `last` answers in O(1). Without it the check scanned every
+    /// event's article list, which grows with the corpus (quadratic time).
+    seen_ids: crate::fasthash::Set<u64>,
+    /// Whether the current article's id is certainly new to the corpus.
+    fresh_id: bool,
 }
 
 /// The only events an event can merge with share its bucket: compatible
@@ -102,8 +114,31 @@ pub fn same_event(t: &TimelineEvent, e: &Event) -> bool {
 impl TimelineBuilder {
     pub fn add(&mut self, a: &Article) {
         self.entities.add(a);
+        self.add_events(a);
+    }
+
+    /// Folds the article's events only, for a caller that aggregates the
+    /// same articles' entities itself and finishes with
+    /// [`TimelineBuilder::finish_with`] (the summary: one entity fold instead
+    /// of two).
+    pub fn add_events(&mut self, a: &Article) {
+        self.seq += 1;
+        if !a.events.is_empty() {
+            use std::hash::BuildHasher;
+            let h = foldhash::fast::FixedState::default().hash_one(a.id.as_str());
+            self.fresh_id = self.seen_ids.insert(h);
+        }
         for e in &a.events {
             self.add_event(a, e);
+        }
+    }
+
+    /// Whether event `i` already lists the id of article `a`.
+    fn has_article(&self, i: usize, a: &Article) -> bool {
+        if self.fresh_id {
+            self.last[i] == self.seq
+        } else {
+            self.events[i].articles.contains(&a.id)
         }
     }
 
@@ -115,9 +150,10 @@ impl TimelineBuilder {
         let target = candidates
             .iter()
             .copied()
-            .find(|&i| !self.events[i].articles.contains(&a.id) && same_event(&self.events[i], e));
+            .find(|&i| !self.has_article(i, a) && same_event(&self.events[i], e));
         let Some(i) = target else {
             self.buckets.entry(key).or_default().push(self.events.len());
+            self.last.push(self.seq);
             self.events.push(TimelineEvent {
                 when: e.when.clone(),
                 until: e.until.clone(),
@@ -155,9 +191,9 @@ impl TimelineBuilder {
                 t.participants.push(p.clone());
             }
         }
-        if !t.articles.contains(&a.id) {
-            t.articles.push(a.id.clone());
-        }
+        // `find` above established that the event does not have the article.
+        t.articles.push(a.id.clone());
+        self.last[i] = self.seq;
         if let Some(s) = &a.source
             && !t.sources.contains(s)
         {
@@ -168,6 +204,12 @@ impl TimelineBuilder {
     /// The events in date order (undated last), then place, kind and text.
     pub fn finish(self) -> Vec<TimelineEvent> {
         let names = self.entities.canonical_names();
+        self.finish_with(&names)
+    }
+
+    /// [`TimelineBuilder::finish`] with the corpus names of an aggregator
+    /// that saw the same articles.
+    pub fn finish_with(self, names: &HashMap<String, String>) -> Vec<TimelineEvent> {
         let mut events = self.events;
         for e in &mut events {
             let mut renamed: Vec<String> = Vec::with_capacity(e.participants.len());

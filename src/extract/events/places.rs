@@ -3,7 +3,6 @@
 //! canonical name, and which country is it in (for "Lisbon is in
 //! Romania" compatibility when merging events).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Gazetteer kind of a place.
@@ -17,22 +16,31 @@ pub enum PlaceKind {
 
 #[derive(Clone, Debug)]
 pub struct PlaceInfo {
-    pub canonical: String,
+    pub canonical: &'static str,
     pub kind: PlaceKind,
-    pub country: String,
+    pub country: &'static str,
     population: u64,
     /// The surface is also a common English word (`Nice`, `Reading`).
     pub word: bool,
 }
 
-static PLACES: LazyLock<HashMap<String, PlaceInfo>> = LazyLock::new(|| {
-    let mut map: HashMap<String, PlaceInfo> = HashMap::new();
-    for line in include_str!("../../../data/gazetteer/places.tsv").lines() {
+// Keys and names borrow from the embedded file: no allocation per row, so
+// the map is built in a few milliseconds on first use.
+static PLACES: LazyLock<crate::fasthash::Map<&'static str, PlaceInfo>> = LazyLock::new(|| {
+    const TEXT: &str = include_str!("../../../data/gazetteer/places.tsv");
+    let mut map: crate::fasthash::Map<&'static str, PlaceInfo> = Default::default();
+    map.reserve(TEXT.bytes().filter(|&b| b == b'\n').count());
+    for line in TEXT.lines() {
         if line.starts_with('#') {
             continue;
         }
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() < 7 {
+        let mut f = [""; 7];
+        let mut n = 0;
+        for (slot, field) in f.iter_mut().zip(line.split('\t')) {
+            *slot = field;
+            n += 1;
+        }
+        if n < 7 {
             continue;
         }
         let kind = match f[2] {
@@ -43,9 +51,9 @@ static PLACES: LazyLock<HashMap<String, PlaceInfo>> = LazyLock::new(|| {
             _ => continue,
         };
         let info = PlaceInfo {
-            canonical: f[1].to_string(),
+            canonical: f[1],
             kind,
-            country: f[3].to_string(),
+            country: f[3],
             population: f[4].parse().unwrap_or(0),
             word: f[6] == "1",
         };
@@ -59,7 +67,7 @@ static PLACES: LazyLock<HashMap<String, PlaceInfo>> = LazyLock::new(|| {
         match map.get(f[0]) {
             Some(old) if !better(old) => {}
             _ => {
-                map.insert(f[0].to_string(), info);
+                map.insert(f[0], info);
             }
         }
     }
@@ -100,4 +108,12 @@ pub fn more_specific<'a>(a: &'a str, b: &'a str) -> &'a str {
         Some(x) if x.kind == PlaceKind::Country && !a.eq_ignore_ascii_case(b) => b,
         _ => a,
     }
+}
+
+/// The compiled statics of this module, as tasks that the pipeline runs in
+/// parallel at start-up (see `pipeline::warm_up`).
+pub(crate) fn warm_up() -> Vec<fn()> {
+    vec![|| {
+        LazyLock::force(&PLACES);
+    }]
 }
