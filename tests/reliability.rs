@@ -233,6 +233,11 @@ fn hundred_thousand_capitalized_words() {
     let recs = records(&r.stdout);
     assert_eq!(ids(&r.stdout), ["good", "run", "speakers"]);
     assert!(!recs[2]["entities"].as_array().unwrap().is_empty());
+    // The corpus report folds the similar names linearly too.
+    let r = run(&["entities", path_str(dir.path()), "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(doc["articles"], 3);
 }
 
 #[test]
