@@ -542,7 +542,10 @@ def build_organizations(wn: dict[str, bytes], lex):
             continue
         kind = re.sub(r"\(.*\)$", "", syn[hyper[0]][0][0]).replace("_", " ").lower()
         long = [n for n in names if not n.replace(".", "").isupper()]
-        canonical = (long or names)[0]
+        # A proper name over a lemma that is also a plain English word
+        # ("Washington" over "Capital" for the US government).
+        proper = [n for n in long if not lex.is_word(n)]
+        canonical = (proper or long or names)[0]
         for n in names:
             rows.add((n, canonical, kind, word_flag(lex, n)))
     return sorted(rows)

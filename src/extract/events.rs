@@ -13,10 +13,10 @@
 //!    article's latest located mention.
 //! 2. **Place.** A place named in the sentence *as a location*: introduced
 //!    by `in`/`at`, used as a modifier right before the trigger (`the Madrid
-//!    Summit`) or as a possessive (`Bucharest's Palace`). Places come from
+//!    Summit`) or as a possessive (`Lisbon's Palace`). Places come from
 //!    `article.entities` (type place) when present, else from the place
 //!    gazetteer. The trigger takes the nearest one. Another place directly
-//!    followed by a date (`… Vilnius next year`) is a further event of the
+//!    followed by a date (`… Tallinn next year`) is a further event of the
 //!    same kind there, and that date is its own. A dated event without a
 //!    place takes the article's dateline place.
 //! 3. **Date.** The timex of the sentence nearest the trigger; `today and
@@ -308,7 +308,7 @@ fn sentence_mentions(
     let mut places = sentence_places(text, s0, s1, article, index, &triggers);
     places.truncate(MAX_PLACES);
     let participants = sentence_participants(article, index, s0, s1);
-    // Places directly followed by a date: "… Vilnius next year".
+    // Places directly followed by a date: "… Tallinn next year".
     let mut consumed = vec![false; timexes.len()];
     let mut extras: Vec<(usize, usize)> = Vec::new(); // (place index, timex index)
     for (pi, pl) in places.iter().enumerate() {
@@ -428,8 +428,8 @@ fn same_clause(text: &str, a0: usize, a1: usize, b0: usize, b1: usize) -> bool {
     !text[from..to].contains([',', ';', ':', '(', ')', '–', '—'])
 }
 
-/// Text between a place and a date that still ties them (`Vilnius next
-/// year`, `Vilnius in July 2023`).
+/// Text between a place and a date that still ties them (`Tallinn next
+/// year`, `Tallinn in July 2023`).
 fn is_gap(s: &str) -> bool {
     let t = s.trim();
     t.is_empty() || t == "," || t.eq_ignore_ascii_case("in") || t.eq_ignore_ascii_case("on")

@@ -269,6 +269,15 @@ fn accept(region: &str, caps: &Captures) -> bool {
             return false;
         }
     }
+    // `Radio 4's Today programme`, `told Today`: a capitalized day word
+    // inside a sentence is a title, not a date.
+    if let Some(dw) = caps.name("dword")
+        && caps.name("dwmod").is_none()
+        && dw.as_str().starts_with(|c: char| c.is_uppercase())
+        && !opens_sentence(before)
+    {
+        return false;
+    }
     if let Some(mm) = caps.name("mym") {
         let bare = caps.name("mymod").is_none()
             && caps.name("myrel").is_none()
@@ -282,6 +291,15 @@ fn accept(region: &str, caps: &Captures) -> bool {
         }
     }
     true
+}
+
+/// Whether a word after `before` starts a sentence: nothing but opening
+/// quotes and brackets since the last stop (or the region start).
+fn opens_sentence(before: &str) -> bool {
+    let t = before.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'' | '`' | '(' | '[' | '«' | '„')
+    });
+    t.is_empty() || t.ends_with(['.', '!', '?', ':', '…', '—', '–', '-'])
 }
 
 /// Day count of an `N-day` duration written right before `at` (`two-day

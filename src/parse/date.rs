@@ -49,7 +49,7 @@ pub fn weekday(word: &str) -> Option<Weekday> {
 }
 
 /// Regex source for a month name or abbreviation (no capture groups).
-pub const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+pub const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June|Jun\.?|July|Jul\.?|Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
 
 /// Regex source for a weekday name (no capture groups).
 pub const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?";
@@ -85,6 +85,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
         (?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b)
+        | (?P<dotted>\b(?P<ed>\d{{1,2}})\.(?P<em>\d{{1,2}})\.(?P<ey>\d{{4}})\b)
         | (?:\b(?P<wd1>{wd}),?\s+)?\b(?P<m1>{m})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?
         | (?:\b(?P<wd2>{wd}),?\s+)?\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{m})(?:,?\s+(?P<y2>\d{{4}})\b)?
         ",
@@ -102,6 +103,15 @@ pub fn find_date(s: &str) -> Option<(WrittenDate, std::ops::Range<usize>)> {
         let parsed = if caps.name("iso").is_some() {
             let (y, m, d) = (num("iy")?, num("im")?, num("id")?);
             Some(WrittenDate {
+                year: Some(y as i16),
+                month: m as i8,
+                day: d as i8,
+                weekday: None,
+            })
+        } else if caps.name("dotted").is_some() {
+            // `30.11.2022`: day first, as everywhere dots separate the parts.
+            let (d, m, y) = (num("ed")?, num("em")?, num("ey")?);
+            (1..=12).contains(&m).then_some(WrittenDate {
                 year: Some(y as i16),
                 month: m as i8,
                 day: d as i8,

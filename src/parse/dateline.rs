@@ -58,11 +58,20 @@ pub fn find(para: &str) -> Option<RawDateline> {
     }
     let date = date.and_then(|d| date::find_date(d.as_str()).map(|(w, _)| w));
     Some(RawDateline {
-        place: (!place.is_empty()).then(|| normal_case(trim_place(place))),
+        place: (!place.is_empty()).then(|| normal_case(city_of(trim_place(place)))),
         date,
         agency: agency.map(|a| a.as_str().trim().to_string()),
         len: caps.get(0)?.end(),
     })
+}
+
+/// The city of `SAN JOSE, Calif.` or `BUCHAREST, Romania`: the dateline
+/// place is where the story was filed; the state or country after the
+/// comma only tells readers where that city is.
+fn city_of(place: &str) -> &str {
+    place
+        .split_once(',')
+        .map_or(place, |(city, _)| city.trim_end())
 }
 
 /// Drops the separator after the place: `LISBON.` → `LISBON`, but
@@ -147,7 +156,7 @@ mod tests {
         assert_eq!(place_agency("LONDON — Text"), p("London", None, false));
         assert_eq!(
             place_agency("SAN JOSE, Calif. — Text"),
-            p("San Jose, Calif.", None, false)
+            p("San Jose", None, false)
         );
         assert_eq!(
             place_agency("NEW YORK (Reuters) - Text"),

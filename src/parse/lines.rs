@@ -77,6 +77,9 @@ static CHROME: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?i)^\d+\s+min(?:ute)?s?\s+read$",
         // Image gallery counters: "1 of 12", "Photo 3/10".
         r"(?i)^(?:photo|image|picture)?\s*\d+\s*(?:of|/)\s*\d+$",
+        // Copyright notices.
+        r"(?i)^(?:copyright\b|©|\(c\)\s).{0,150}$",
+        r"(?i)^.{0,150}\ball rights reserved\.?$",
     ])
     .expect("chrome regexes")
 });
@@ -119,9 +122,21 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static LONE_LOWER_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[a-z][a-z0-9_.-]{2,30}$").expect("user regex"));
 
+/// `With reporting by AFP and Reuters`: the agencies that contributed.
+static WITH_REPORTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?(?i:with\s+(?:additional\s+)?reporting\s+(?:by|from))\s+(?P<credits>[^()]{1,120}?)\)?\.?$")
+        .expect("with-reporting regex")
+});
+
+/// `Jane Roe in Lisbon contributed to this report.`: a closing credit.
+static CONTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^.{3,160}\bcontributed(?: reporting)?(?: to)?(?: this| the)? (?:report|story|article)(?:ing)?\.?$")
+        .expect("contributed regex")
+});
+
 /// Classifies a non-empty trimmed line from its own text.
 pub fn intrinsic(text: &str) -> Option<Intrinsic> {
-    if SIGN_OFF.is_match(text) {
+    if SIGN_OFF.is_match(text) || WITH_REPORTING.is_match(text) || CONTRIBUTED.is_match(text) {
         return Some(Intrinsic::SignOff);
     }
     if END_MARKER.is_match(text) {
@@ -159,18 +174,40 @@ pub fn date_line_date(text: &str) -> Option<super::date::WrittenDate> {
     let (wd, range) = super::date::find_date(rest)?;
     // The date must open the line (after the label), and what follows must
     // not read as a sentence.
-    if !rest[..range.start]
-        .trim_matches(|c: char| c.is_whitespace() || c == ',')
-        .is_empty()
-    {
+    let before = rest[..range.start].trim_matches(|c: char| c.is_whitespace() || c == ',');
+    // `16:45, 29 November 2022`: a clock time may come first.
+    if !before.is_empty() && !LEADING_TIME.is_match(before) {
         return None;
     }
     wd.year?;
-    let tail = rest[range.end..].trim();
+    let mut tail = rest[range.end..].trim();
+    // `4:05 PM GMT+1 Updated 3 hours ago`: a time and an update note.
+    if let Some(m) = TIME_TAIL.find(tail) {
+        tail = tail[m.end()..].trim();
+    }
+    if UPDATED.is_match(tail) {
+        tail = "";
+    }
     let tail_words = tail.split_whitespace().count();
     let sentence_like = tail_words > 6 || tail.ends_with('.') && tail_words > 3;
     (!sentence_like).then_some(wd)
 }
+
+/// A clock time with its am/pm and time zone, after a date.
+static TIME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[,|·•–-]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*\(?(?:[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)\)?)?")
+        .expect("time regex")
+});
+
+/// A clock time alone (`16:45`, `4:05 pm`), written before a date.
+static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s+[A-Z]{2,5})?$").expect("time regex")
+});
+
+/// An update note after a date (`Updated 3 hours ago`).
+static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[,|·•–-]?\s*(?i:(?:last\s+)?updated|modified)\b.{0,40}$").expect("updated regex")
+});
 
 static FOLLOW_ON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^["“]?Follow (?P<who>\p{Lu}[\p{L}.'’\-]*(?:[\s\u{a0}]\p{Lu}[\p{L}.'’\-]*){1,3})[\s\u{a0}]+(?i:on)[\s\u{a0}]+(?:Twitter|X|Instagram|Facebook|Threads|Bluesky)\b"#)
@@ -178,11 +215,17 @@ static FOLLOW_ON: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A wire sign-off naming the reporter: `(Reporting by Jane Doe in Paris;
-/// Editing by John Roe)`.
+/// Editing by John Roe)`, with or without the brackets.
 static REPORTING_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\((?:Reporting|Writing|Reported) by (?P<who>\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){1,3})")
+    Regex::new(r"^\(?(?:Reporting|Writing|Reported) by (?P<who>\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){1,3})")
         .expect("reporting-by regex")
 });
+
+/// Whether `text` is a wire sign-off naming reporters and editors
+/// (`Reporting by …; Editing by …`), which closes the article.
+pub fn is_reporting_sign_off(text: &str) -> bool {
+    text.len() <= 160 && REPORTING_BY.is_match(text)
+}
 
 /// The person named by a byline line (`By Jane Doe`, `Author: Jane Doe`,
 /// or the closing `Follow Jane Doe on Twitter @handle`).
@@ -223,10 +266,12 @@ pub fn photo_credit(text: &str) -> Option<&str> {
     Some(who)
 }
 
-/// The agencies listed in a sign-off line's parentheses.
+/// The agencies listed in a sign-off line's parentheses, or after `With
+/// reporting by`.
 pub fn sign_off_credits(text: &str) -> Vec<String> {
     SIGN_OFF
         .captures(text)
+        .or_else(|| WITH_REPORTING.captures(text))
         .and_then(|c| c.name("credits"))
         .map(|m| split_list(m.as_str()))
         .unwrap_or_default()
@@ -287,6 +332,22 @@ mod tests {
             "November 29, 2022 was the day the ministers met in the capital."
         ));
         assert!(!is_date_line("Nov 29"));
+        assert!(is_date_line("14.03.2024 11:20"));
+        assert!(is_date_line("16:45, 29 November 2022"));
+        assert!(is_date_line(
+            "March 14, 2024 4:05 PM GMT+1 Updated 3 hours ago"
+        ));
+        assert!(!is_date_line("14.13.2024 was no date"));
+    }
+
+    #[test]
+    fn with_reporting_lines_credit_agencies() {
+        let line = "With reporting by AFP and Reuters";
+        assert_eq!(intrinsic(line), Some(Intrinsic::SignOff));
+        assert_eq!(sign_off_credits(line), ["AFP", "Reuters"]);
+        assert!(is_reporting_sign_off(
+            "Reporting by Jane Doe; Editing by John Roe"
+        ));
     }
 
     #[test]

@@ -28,6 +28,15 @@ pub fn split_byline(who: &str) -> (Option<String>, Option<String>) {
     if who.is_empty() {
         return (None, None);
     }
+    // `RFE/RL`, `BBC/AFP`: one all-capitals outlet name with a slash.
+    if !who.contains(' ')
+        && who
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
+        return (None, Some(who.to_string()));
+    }
     let (name, outlet) = match who.split_once([',', '|', '/']) {
         Some((n, o)) => (n.trim(), Some(o.trim())),
         None => (who, None),
@@ -45,26 +54,41 @@ pub fn split_byline(who: &str) -> (Option<String>, Option<String>) {
     }
     // "Jane Doe and John Roe": the first author is the byline's person.
     let first = name.split(" and ").next().unwrap_or(name).trim();
-    (Some(first.to_string()), outlet)
+    // `By JANE ROE`: names are written in normal capitalization.
+    let first = if first.chars().any(char::is_lowercase) {
+        first.to_string()
+    } else {
+        super::dateline::normal_case(first)
+    };
+    (Some(first), outlet)
 }
 
 static CORRESPONDENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:an?|the)\s+(?P<outlet>\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2})\s+(?:correspondent|reporter|journalist)\s+reports?\b")
+    Regex::new(r"\b(?:an?|the)\s+(?P<outlet>\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2})\s+(?:correspondent|reporter|journalist)\s+reports?\b|\b(?:an?|the)\s+(?:correspondent|reporter|journalist)\s+(?:of|for|from)\s+(?P<outlet2>\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2})\s+reports?\b|,\s+(?P<outlet3>\p{Lu}[\p{L}\d\-]+)\s+reports\.")
         .expect("correspondent regex")
 });
 
-/// The outlet of "an Agro-Wire correspondent reports".
+/// The outlet of "an Agro-Wire correspondent reports", "a correspondent
+/// of Agro-Wire reports" or a sentence closing with ", Agro-Wire reports."
 pub fn correspondent_source(body: &str) -> Option<String> {
     CORRESPONDENT
         .captures(body)
-        .map(|c| c["outlet"].to_string())
+        .and_then(|c| {
+            c.name("outlet")
+                .or_else(|| c.name("outlet2"))
+                .or_else(|| c.name("outlet3"))
+        })
+        .map(|m| m.as_str().to_string())
 }
 
 /// The outlet in a photo credit: `Jane Roe/Outlet` → `Outlet`,
-/// `Jane Roe, Outlet` → `Outlet`; `Outlet` alone when it is one name.
+/// `Jane Roe, Outlet` → `Outlet`. A credit naming one party only
+/// (`Photo: Presidential Office`) says who took the picture, not who
+/// published the article.
 pub fn credit_outlet(credit: &str) -> Option<String> {
     let credit = credit.trim().trim_end_matches(['.', ')']);
-    let part = credit.rsplit(['/', ',', '|']).next()?.trim();
+    let (_, part) = credit.rsplit_once(['/', ',', '|'])?;
+    let part = part.trim();
     let part = part.strip_prefix("via ").unwrap_or(part);
     if part.is_empty() {
         return None;
@@ -154,6 +178,11 @@ mod tests {
             (None, Some("The Associated Press".into()))
         );
         assert_eq!(split_byline("AP"), (None, Some("AP".into())));
+        assert_eq!(split_byline("RFE/RL"), (None, Some("RFE/RL".into())));
+        assert_eq!(
+            split_byline("MARY O'NEIL-SMITH"),
+            (Some("Mary O'Neil-Smith".into()), None)
+        );
         assert_eq!(
             split_byline("Jane Doe and John Roe"),
             (Some("Jane Doe".into()), None)
@@ -166,7 +195,16 @@ mod tests {
             correspondent_source("remarks, an Acme-News correspondent reports."),
             Some("Acme-News".into())
         );
+        assert_eq!(
+            correspondent_source("talks, a correspondent of Acme-News reports."),
+            Some("Acme-News".into())
+        );
+        assert_eq!(
+            correspondent_source("in the capital, ACMEWIRE reports. Later"),
+            Some("ACMEWIRE".into())
+        );
         assert_eq!(credit_outlet("Jane Roe/Acme"), Some("Acme".into()));
+        assert_eq!(credit_outlet("Presidential Press Service"), None);
         assert_eq!(
             caption_outlet("Title A minister (Jane Roe, Acme-News)"),
             Some("Acme-News".into())

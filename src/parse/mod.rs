@@ -2,10 +2,12 @@
 //!
 //! Parsing happens in three passes over the lines. First each line is judged
 //! on its own (`lines::intrinsic`): chrome, bylines, date lines, credits.
-//! Then the layout is read: the headline is the first plain line of the head,
-//! a line just before a photo credit (or one that repeats the headline) is a
-//! caption, an end marker or sign-off closes the article and what follows is
-//! teaser material. Last the header fields are taken from the lines that
+//! Then the layout is read: the headline is the first headline-shaped plain
+//! line of the head, passing over one-word site names and section labels
+//! above it (which become boilerplate); a line just before a photo credit
+//! (or one that repeats the headline) is a caption; an end marker or
+//! sign-off (also a wire `Reporting by …; Editing by …` line after the body)
+//! closes the article and what follows is teaser material. Last the header fields are taken from the lines that
 //! carry them. Every decision is kept per line in [`LineRole`] so that
 //! `corpus-cli inspect` can show why a line was dropped.
 
@@ -141,6 +143,8 @@ fn classify(lines: &[Line<'_>]) -> Vec<LineRole> {
         .collect();
     let nonblank: Vec<usize> = (0..n).filter(|&i| !lines[i].text.is_empty()).collect();
 
+    let chosen = choose_headline(lines, &intrinsic, &nonblank);
+
     // The article ends at the first end marker or sign-off after the start
     // of the body; the rest of the page is teasers and chrome.
     let mut ended = false;
@@ -166,19 +170,30 @@ fn classify(lines: &[Line<'_>]) -> Vec<LineRole> {
                 LineRole::SignOff
             }
             Some(Intrinsic::DateLine) => LineRole::Date,
-            Some(Intrinsic::Byline) => LineRole::Byline,
+            Some(Intrinsic::Byline) => {
+                // A wire sign-off after the body closes the article.
+                ended = seen_body && lines::is_reporting_sign_off(text);
+                LineRole::Byline
+            }
+            // `By JANE ROE` / `Associated Press`: the byline's affiliation.
+            None if !seen_body
+                && k > 0
+                && roles[nonblank[k - 1]] == LineRole::Byline
+                && is_affiliation(text) =>
+            {
+                LineRole::Byline
+            }
             Some(Intrinsic::PhotoCredit) => LineRole::PhotoCredit,
             None => {
                 let before_credit = matches!(next, Some((_, Some(Intrinsic::PhotoCredit))));
                 if before_credit && !ends_like_prose(text) {
                     LineRole::Caption
-                } else if headline.is_none()
-                    && !seen_body
-                    && k < HEAD_WINDOW
-                    && looks_like_headline(text)
-                {
+                } else if chosen == Some(i) {
                     headline = Some(i);
                     LineRole::Headline
+                } else if chosen.is_some_and(|h| i < h) {
+                    // Site names and section labels above the headline.
+                    LineRole::Boilerplate
                 } else if headline.is_some_and(|h| repeats_headline(text, lines[h].text)) {
                     LineRole::Caption
                 } else {
@@ -190,6 +205,60 @@ fn classify(lines: &[Line<'_>]) -> Vec<LineRole> {
     }
     mark_headings(lines, &mut roles);
     roles
+}
+
+/// Picks the headline among the plain lines above the lead (the first line
+/// that reads as prose): the first headline-shaped line, passing over site
+/// names and section labels (`World`, `Politics`) unless nothing else comes
+/// before the lead.
+fn choose_headline(
+    lines: &[Line<'_>],
+    intrinsic: &[Option<Intrinsic>],
+    nonblank: &[usize],
+) -> Option<usize> {
+    let mut label: Option<usize> = None;
+    for (k, &i) in nonblank.iter().enumerate().take(HEAD_WINDOW) {
+        let text = lines[i].text;
+        match intrinsic[i] {
+            Some(Intrinsic::EndMarker | Intrinsic::SignOff) => break,
+            Some(_) => continue,
+            None => {}
+        }
+        let before_credit = nonblank
+            .get(k + 1)
+            .is_some_and(|&j| intrinsic[j] == Some(Intrinsic::PhotoCredit));
+        if before_credit && !ends_like_prose(text) {
+            continue;
+        }
+        let shaped = looks_like_headline(text);
+        if is_label(text) {
+            if shaped {
+                label = label.or(Some(i));
+            }
+            continue;
+        }
+        return shaped.then_some(i).or(label);
+    }
+    label
+}
+
+/// An outlet named on its own line under a byline: two to four
+/// capitalized words, no digits, no punctuation but `&`, `.` and `-`.
+fn is_affiliation(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) || w.eq_ignore_ascii_case("of") || *w == "&"
+        })
+        && text
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '&' | '.' | '-'))
+}
+
+/// A site name or section label: one word without sentence punctuation
+/// (`World`, `Politics`, `Ukrinform`).
+fn is_label(text: &str) -> bool {
+    text.split_whitespace().count() == 1 && !text.ends_with(['.', '!', '?', ':'])
 }
 
 /// A headline is one line of moderate length that does not read as a run of
@@ -281,6 +350,10 @@ fn fill(
             LineRole::Headline => article.headline = Some(line.text.to_string()),
             LineRole::Date if date_line.is_none() => {
                 date_line = lines::date_line_date(line.text).and_then(|d| d.full());
+            }
+            // An affiliation line: the outlet.
+            LineRole::Byline if lines::byline(line.text).is_none() => {
+                article.source.get_or_insert_with(|| line.text.to_string());
             }
             LineRole::Byline if article.author.is_none() => {
                 let (author, source) = meta::split_byline(lines::byline(line.text).unwrap_or(""));

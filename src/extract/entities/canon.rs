@@ -532,7 +532,7 @@ fn similar_given(a: &str, b: &str) -> bool {
 }
 
 /// Transliteration variants of one surname: equal after folding
-/// (`Zelenskyy`/`Zelenskiy`/`Zelensky`), or one edit apart when both have six
+/// (`Dostoyevsky`/`Dostoevskiy`/`Dostoevsky`), or one edit apart when both have six
 /// letters or more and share the first three.
 pub(crate) fn similar_surname(a: &str, b: &str) -> bool {
     if a == b {

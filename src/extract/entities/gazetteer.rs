@@ -249,7 +249,7 @@ pub fn capitalize(s: &str) -> String {
         .join(" ")
 }
 
-/// `BUCHAREST` → `Bucharest`, `NEW YORK` → `New York`.
+/// `LISBON` → `Lisbon`, `NEW YORK` → `New York`.
 pub fn title_case(s: &str) -> String {
     capitalize(&s.to_lowercase())
 }

@@ -508,7 +508,7 @@ const SPEECH: &[&str] = &[
     "replied",
 ];
 
-/// Lower-case role nouns that may precede a name ("NATO chief Stoltenberg").
+/// Lower-case role nouns that may precede a name ("alliance chief Halvorsen").
 const ROLE_NOUNS: &[&str] = &[
     "chief",
     "head",
@@ -605,6 +605,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
             }
         }
     }
+    surnames_over_towns(&mut mentions, text, gaz);
     let skip = ctx.skip_acronym.borrow().clone();
     mentions.retain(|m| !m.span.is_empty() && m.span.len() < 200 && !skip.contains(&m.surface));
     mentions.sort_by_key(|m| (m.span.start, m.span.end, m.hint == Hint::Unknown));
@@ -703,7 +704,6 @@ fn segments(text: &str, article: &Article) -> Vec<Segment> {
     out
 }
 
-/// `… Jens Stoltenberg (Jane Doe, Agency)` at the end of a caption line.
 /// Spans sorted by start with running maximum ends, for overlap and
 /// containment queries by binary search (a scan per query would make long
 /// articles quadratic).
@@ -743,6 +743,7 @@ impl SpanIndex {
     }
 }
 
+/// `… Erik Halvorsen (Jane Doe, Agency)` at the end of a caption line.
 fn trailing_credit(t: &str) -> Option<&str> {
     let inner = t.strip_suffix(')')?;
     let open = inner.rfind('(')?;
@@ -820,6 +821,22 @@ impl Ctx<'_> {
         t.word && t.cap && !CALENDAR.contains(&self.w(t))
     }
 
+    /// `Theresa May`, `Brian June`: a full month name right after a given
+    /// name is a surname, unless a day number follows (`Jordan May 5`).
+    /// Weekdays are not: `Clinton Tuesday said`.
+    fn month_surname(&self, ts: &[Tok], i: usize, j: usize) -> bool {
+        let t = &ts[j];
+        j > i
+            && t.word
+            && t.cap
+            && CALENDAR.contains(&self.w(t))
+            && crate::parse::date::month_number(self.w(t)).is_some()
+            && self.gaz.is_given(self.w(&ts[j - 1]))
+            && !ts
+                .get(j + 1)
+                .is_some_and(|n| self.w(n).starts_with(|c: char| c.is_ascii_digit()))
+    }
+
     fn prose(&self, ts: &[Tok], out: &mut Vec<Mention>) {
         let mut i = 0;
         while i < ts.len() {
@@ -834,7 +851,10 @@ impl Ctx<'_> {
                     let rest = &self.text[ts[j - 1].e..];
                     rest.starts_with("'s") || rest.starts_with("’s")
                 };
-                if j < ts.len() && self.nameish(&ts[j]) && !possessive {
+                if j < ts.len()
+                    && (self.nameish(&ts[j]) || self.month_surname(ts, i, j))
+                    && !possessive
+                {
                     j += 1;
                     continue;
                 }
@@ -1036,7 +1056,7 @@ impl Ctx<'_> {
         while i < j && !ts[i].cap {
             i += 1;
         }
-        // Stop words anywhere at the front ("In Bucharest").
+        // Stop words anywhere at the front ("In Lisbon").
         // "New" before another capitalized word starts a name ("The New
         // York Times", "New Delhi").
         let stop = |k: usize| {
@@ -1057,8 +1077,8 @@ impl Ctx<'_> {
         if i >= j {
             return;
         }
-        // A capitalized function word inside the run splits it ("NATO In
-        // Vilnius").
+        // A capitalized function word inside the run splits it ("Council In
+        // Tallinn").
         if let Some(k) = (i + 1..j).find(|&k| stop(k)) {
             self.chunk(ts, i, k, out);
             self.chunk(ts, k + 1, j, out);
@@ -1110,16 +1130,18 @@ impl Ctx<'_> {
             // "Martin Luther King": a one-word title ending a personal name
             // is its surname.
             let title = self.span_text(&ts[a..b]);
+            // "Mervyn King": also after a lone given name.
             if b == j
                 && b == a + 1
-                && a >= i + 2
+                && a > i
                 && !is_upper(title)
                 && !title.ends_with('.')
                 && (i..a).all(|k| {
                     let w = self.w(&ts[k]);
                     !self.gaz.is_demonym(w) && !ADJECTIVES.contains(&w)
                 })
-                && self.person_like(ts, i, a)
+                && (a >= i + 2 && self.person_like(ts, i, a)
+                    || a == i + 1 && self.person_like(ts, i, j))
             {
                 out.push(self.mention(ts, i, j, Hint::Known(EntityType::Person)));
                 return;
@@ -1139,6 +1161,23 @@ impl Ctx<'_> {
                     let mut s0 = k + 1;
                     if s0 < j && self.w(&ts[s0]) == "the" {
                         s0 += 1;
+                    }
+                    // "Prime Minister of Ukraine Denys Doe": the holder's
+                    // name follows the body without a comma.
+                    if let Some(p) = (s0 + 1..j).find(|&p| {
+                        (2..=3).contains(&(j - p))
+                            && self.gaz.is_given(self.w(&ts[p]))
+                            && ts[p..j].iter().all(|t| t.cap)
+                            && self.person_like(ts, p, j)
+                    }) {
+                        self.plain(ts, s0, p, out);
+                        let mut m = self.mention(ts, p, j, Hint::Known(EntityType::Person));
+                        m.role = Some(self.span_text(&ts[i..p]).to_string());
+                        out.push(m);
+                        if a > i {
+                            self.plain(ts, i, a, out);
+                        }
+                        return;
                     }
                     self.plain(ts, s0, j, out);
                 }
@@ -1186,7 +1225,7 @@ impl Ctx<'_> {
                 return;
             }
         }
-        // A role noun right before ("NATO chief Stoltenberg"), or a role
+        // A role noun right before ("alliance chief Halvorsen"), or a role
         // phrase in apposition ("Minister for X of Y, Jane Doe").
         let pending = self.pending_role.borrow_mut().take();
         let role = self.role_before(ts, i).or_else(|| {
@@ -1199,6 +1238,26 @@ impl Ctx<'_> {
                 })
                 .map(|p| p.1)
         });
+        // "European Council Jane Doe": a known body run into the name of
+        // the person who heads it (after "President of the").
+        if let Some(p) = (i + 1..j).find(|&p| {
+            (2..=3).contains(&(j - p))
+                && self.gaz.is_given(self.w(&ts[p]))
+                && ts[i..j].iter().all(|t| t.cap)
+                && self.person_like(ts, p, j)
+                && {
+                    let head = self.span_text(&ts[i..p]);
+                    self.gaz.orgs.get(head).is_some()
+                        || self.gaz.places.get(head).is_some()
+                        || p - i >= 2 && self.gaz.org_suffixes.contains(self.w(&ts[p - 1]))
+                }
+        }) {
+            self.plain(ts, i, p, out);
+            let mut m = self.mention(ts, p, j, Hint::Known(EntityType::Person));
+            m.role = role;
+            out.push(m);
+            return;
+        }
         let before = out.len();
         self.plain(ts, i, j, out);
         // "electronics retailer Best Buy", "rival Cisco": a company.
@@ -1532,6 +1591,50 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+}
+
+/// One word that the gazetteer knows as a town but that names a person
+/// here: the surname of a person named in full in the same article
+/// (`Jane Carson` … `Carson`), or a word followed by a speech verb
+/// (`Carson said`) without a locative preposition before it. Countries,
+/// continents and regions keep their type; a possessive is no cue, since
+/// towns own things too (`Lisbon's mayor`).
+fn surnames_over_towns(ms: &mut [Mention], text: &str, gaz: &Gazetteer) {
+    let surnames: HashSet<&str> = ms
+        .iter()
+        .filter(|m| m.hint == Hint::Known(EntityType::Person))
+        .filter_map(|m| {
+            let mut words = m.surface.split(' ');
+            let last = words.next_back()?;
+            words.next().is_some().then_some(last)
+        })
+        .collect();
+    let surnames: HashSet<String> = surnames.into_iter().map(str::to_string).collect();
+    for m in ms.iter_mut() {
+        if m.hint != Hint::Known(EntityType::Place) || m.surface.contains(' ') {
+            continue;
+        }
+        if !gaz
+            .places
+            .get(m.surface.as_str())
+            .is_some_and(|p| p.kind == gazetteer::PlaceKind::City)
+        {
+            continue;
+        }
+        let prev = text[..m.span.start]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let locative = matches!(
+            prev.as_str(),
+            "in" | "at" | "from" | "to" | "near" | "outside" | "into" | "toward" | "towards"
+        );
+        if surnames.contains(&m.surface) || !locative && m.speaks {
+            m.hint = Hint::Known(EntityType::Person);
+            m.canonical = None;
+        }
     }
 }
 

@@ -368,12 +368,95 @@ fn quoted_single_words_are_terms() {
 }
 
 #[test]
+fn a_town_name_that_is_a_surname_here_is_the_person() {
+    let es = run(
+        "Senator Lisa Clinton spoke in Denver. Later Clinton flew home.",
+        false,
+    );
+    let clinton = find(&es, "Lisa Clinton");
+    assert_eq!(clinton.kind, EntityType::Person);
+    assert!(
+        clinton.aliases.iter().any(|a| a == "Clinton"),
+        "{clinton:?}"
+    );
+    assert_eq!(es.len(), 2, "{:#?}", names(&es));
+    // Before a speech verb a person; after a locative preposition a town.
+    let es = run("The voters were unmoved, Carson said.", false);
+    assert_eq!(
+        kind_of(&es, "Carson"),
+        Some(EntityType::Person),
+        "{:#?}",
+        names(&es)
+    );
+    let es = run("The rally was held in Carson on Friday.", false);
+    assert_eq!(
+        kind_of(&es, "Carson"),
+        Some(EntityType::Place),
+        "{:#?}",
+        names(&es)
+    );
+}
+
+#[test]
+fn a_month_after_a_given_name_is_a_surname() {
+    let es = run(
+        "Home Secretary Theresa May spoke on Monday. The vote is on Jordan May 5 in Amman.",
+        false,
+    );
+    assert_eq!(find(&es, "Theresa May").kind, EntityType::Person);
+    assert!(
+        es.iter().all(|e| e.name != "Jordan May"),
+        "{:#?}",
+        names(&es)
+    );
+    let es = run("Senator Clinton Tuesday said no.", false);
+    assert!(
+        es.iter().all(|e| !e.name.contains("Tuesday")),
+        "{:#?}",
+        names(&es)
+    );
+}
+
+#[test]
+fn a_holder_named_right_after_the_body_they_head() {
+    let es = run(
+        "Prime Minister of Portugal Rui Tavares met President of the Nordic Council Maria Berg in Oslo.",
+        false,
+    );
+    assert_eq!(
+        find(&es, "Rui Tavares").roles,
+        ["Prime Minister of Portugal"]
+    );
+    assert_eq!(kind_of(&es, "Portugal"), Some(EntityType::Place));
+    assert_eq!(
+        kind_of(&es, "Maria Berg"),
+        Some(EntityType::Person),
+        "{:#?}",
+        names(&es)
+    );
+    assert_eq!(
+        kind_of(&es, "Nordic Council"),
+        Some(EntityType::Organization)
+    );
+}
+
+#[test]
 fn a_one_word_title_ending_a_personal_name_is_a_surname() {
     let es = run(
         "Markets in Chicago were closed in honor of Martin Luther King on Monday.",
         false,
     );
     assert_eq!(kind_of(&es, "Martin Luther King"), Some(EntityType::Person));
+    let es = run(
+        "Last month the central bank governor Neville Prince said rates would hold.",
+        false,
+    );
+    assert_eq!(
+        kind_of(&es, "Neville Prince"),
+        Some(EntityType::Person),
+        "{:#?}",
+        names(&es)
+    );
 }
 
 #[test]

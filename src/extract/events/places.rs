@@ -1,6 +1,6 @@
 //! The place gazetteer (`data/gazetteer/places.tsv`) as the events
 //! extractor needs it: is this capitalized word a place, what is its
-//! canonical name, and which country is it in (for "Bucharest is in
+//! canonical name, and which country is it in (for "Lisbon is in
 //! Romania" compatibility when merging events).
 
 use std::collections::HashMap;

@@ -31,7 +31,14 @@ pub struct Mention {
     /// Looks like a person's full name: two or three capitalized words, no
     /// institution word, no `the` before it.
     pub plausible: bool,
+    /// Opens its sentence or clause, or comes right before a cue verb: the
+    /// subject a following pronoun most likely refers to.
+    pub subject: bool,
 }
+
+/// How far back (bytes) another person's name competes with the last
+/// speaker for a pronoun: about two paragraphs of news prose.
+const RECENT_WINDOW: usize = 600;
 
 #[derive(Debug, Default)]
 pub struct Names {
@@ -112,6 +119,12 @@ pub fn title_split(run: &[Tok]) -> usize {
         k += 1;
     }
     k
+}
+
+/// A lowercase `-ed` word right after a name is most often its verb
+/// (`Pollard rejected`): the name is the sentence's subject.
+fn is_past_verb(t: &Tok) -> bool {
+    t.is_word() && !t.is_cap() && t.text.len() > 4 && t.text.ends_with("ed")
 }
 
 /// Head nouns of institutions and places, never part of a person's name.
@@ -322,11 +335,18 @@ impl Names {
             let plausible = (2..=3).contains(&name_toks.len())
                 && !after_the
                 && name_toks.iter().all(|t| t.is_cap() && !is_org_word(t.text));
+            let subject = s.checked_sub(1).is_none_or(|i| {
+                matches!(toks[i].text, "." | "!" | "?" | "…" | ";")
+                    || toks[i].text == "," && toks.get(e).is_some_and(|t| words::is_cue(t.text))
+            }) || toks
+                .get(e)
+                .is_some_and(|t| words::is_cue(t.text) || is_past_verb(t));
             self.mentions.push(Mention {
                 pos: off + name_toks[0].start,
                 name,
                 titled,
                 plausible,
+                subject,
             });
         }
     }
@@ -368,29 +388,47 @@ impl Names {
             .filter(|w| !words::is_det(w) && !w.is_empty())
             .collect();
         let head = content.last()?;
-        // Roles with a word equal to the head, else (for a title head) roles
-        // with any other word of the description; in role order.
-        let mut other: Vec<usize> = Vec::new();
-        let mut idx: &[usize] = self
-            .role_by_word
-            .get(head.as_str())
-            .map_or(&[], Vec::as_slice);
-        if idx.is_empty() && words::is_title(head) {
+        // Roles that name the head noun, or a `counterpart` (the same
+        // office as someone else's); the most descriptive wins (`the Polish
+        // minister`: the Polish counterpart over the Ukrainian minister).
+        // Roles are found through the role indexes, the latest `MAX_ROLES`
+        // of each list, in role order.
+        let latest = |map: &'_ HashMap<String, Vec<usize>>, w: &str| -> Vec<usize> {
+            let list = map.get(w).map_or(&[][..], Vec::as_slice);
+            list[list.len().saturating_sub(MAX_ROLES)..].to_vec()
+        };
+        let mut idx = latest(&self.role_by_word, head.as_str());
+        idx.extend(latest(&self.role_by_raw, "counterpart"));
+        idx.sort_unstable();
+        idx.dedup();
+        let mut scored: Vec<(usize, &String)> = Vec::new();
+        for k in idx {
+            let role = &self.roles[k].0;
+            let score = content
+                .iter()
+                .filter(|w| role.iter().any(|r| r.trim_end_matches('.') == w.as_str()))
+                .count();
+            if score > 0 {
+                scored.push((score, &self.role_canon[k]));
+            }
+        }
+        let best = scored.iter().map(|s| s.0).max().unwrap_or(0);
+        let mut cands: Vec<&String> = Vec::new();
+        let mut seen: HashSet<&String> = HashSet::new();
+        for (score, name) in scored {
+            if score == best && seen.insert(name) {
+                cands.push(name);
+            }
+        }
+        if cands.is_empty() && words::is_title(head) {
+            let mut other: Vec<usize> = Vec::new();
             for w in &content[..content.len() - 1] {
-                // The latest of each list hold the latest of the union.
-                let list = self
-                    .role_by_raw
-                    .get(w.as_str())
-                    .map_or(&[][..], Vec::as_slice);
-                other.extend(&list[list.len().saturating_sub(MAX_ROLES)..]);
+                other.extend(latest(&self.role_by_raw, w.as_str()));
             }
             other.sort_unstable();
             other.dedup();
-            idx = &other;
+            cands.extend(other.iter().map(|&k| &self.role_canon[k]));
         }
-        // The latest roles only: an article gives a title to a few people.
-        let recent = &idx[idx.len().saturating_sub(MAX_ROLES)..];
-        let mut cands: Vec<&String> = recent.iter().map(|&k| &self.role_canon[k]).collect();
         if cands.len() <= 1 {
             return cands.pop().cloned();
         }
@@ -405,10 +443,27 @@ impl Names {
             .or_else(|| cands.pop().cloned())
     }
 
-    /// Whether `name` was the last person named before `pos` or is named
-    /// no earlier than any other person in the 600 bytes before it.
+    /// Whether `name` is still the person a pronoun at `pos` most likely
+    /// means: no other person has been named as a subject since its last
+    /// mention, within [`RECENT_WINDOW`] bytes.
     pub fn recent(&self, name: &str, pos: usize) -> bool {
-        let _ = (name, pos);
+        let i = self.mentions.partition_point(|m| m.pos < pos);
+        // Bounded look-back keeps long texts linear.
+        for k in (i.saturating_sub(200)..i).rev() {
+            let (m, c) = (&self.mentions[k], &self.canon_of[k]);
+            if c == name {
+                return true;
+            }
+            if pos - m.pos > RECENT_WINDOW {
+                break;
+            }
+            let acronym = !c.chars().any(|ch| ch.is_lowercase());
+            if m.subject && !acronym && (m.titled || m.plausible || self.is_entity_person(c)) {
+                // Another person named since as a subject: `he` is as
+                // likely to be them.
+                return false;
+            }
+        }
         true
     }
 
@@ -420,8 +475,16 @@ impl Names {
             let (m, c) = (&self.mentions[k], &self.canon_of[k]);
             let acronym = !c.chars().any(|ch| ch.is_lowercase());
             let known = m.titled || m.plausible || persons.contains(c) || self.is_entity_person(c);
-            (!acronym && known).then(|| c.clone())
+            (!acronym && known && !self.is_entity_other(c)).then(|| c.clone())
         })
+    }
+
+    /// Whether the entity extractor typed `name` as a place or an
+    /// organization: a two-word company name is not a person.
+    fn is_entity_other(&self, name: &str) -> bool {
+        self.entities
+            .iter()
+            .any(|(n, k, _)| *k != EntityType::Person && n == name)
     }
 
     fn is_entity_person(&self, name: &str) -> bool {

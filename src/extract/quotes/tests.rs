@@ -220,6 +220,84 @@ fn pronoun_resolves_to_recent_person() {
 }
 
 #[test]
+fn pronoun_follows_a_new_subject_not_an_object() {
+    let (text, mut a) = article(&[
+        "“We will stay the course,” Governor Ann Holt told reporters.",
+        "Mark Ellery, chief economist at Parkway Capital, said the outlook was poor.",
+        "“Growth has stalled,” he said.",
+        "“There is no plan B,” Ellery told Holt.",
+        "“Not yet,” he added.",
+    ]);
+    // The entity extractor's typing keeps the company from being `he`.
+    a.entities.push(Entity {
+        name: "Parkway Capital".into(),
+        kind: EntityType::Organization,
+        aliases: vec!["Parkway Capital".into()],
+        roles: vec![],
+        mentions: 1,
+        spans: vec![],
+    });
+    let qs = extract(&text, &a);
+    assert_eq!(
+        pairs(&qs),
+        [
+            ("We will stay the course,", Some("Ann Holt")),
+            ("Growth has stalled,", Some("Mark Ellery")),
+            ("There is no plan B,", Some("Mark Ellery")),
+            ("Not yet,", Some("Mark Ellery")),
+        ]
+    );
+}
+
+#[test]
+fn pronoun_follows_a_subject_named_before_its_verb() {
+    let qs = quotes(&[
+        "Dana Kirsch said she was “fed up” with the rules, but league chief Omar Pell rejected her complaint.",
+        "“We changed the rules last year,” he said.",
+    ]);
+    assert_eq!(
+        pairs(&qs),
+        [
+            ("fed up", Some("Dana Kirsch")),
+            ("We changed the rules last year,", Some("Omar Pell"))
+        ]
+    );
+}
+
+#[test]
+fn the_most_descriptive_role_wins_and_counterparts_share_the_office() {
+    let (text, mut a) = article(&[
+        "Chilean Foreign Minister Ana Fuentes met her Peruvian counterpart Luis Soto.",
+        "According to him, the talks were “useful and frank.”",
+        "“We will meet again in spring,” the Peruvian minister added.",
+        "“Trade is the next topic,” the Chilean minister said.",
+    ]);
+    // Roles as the entity extractor gives them.
+    for (name, role) in [
+        ("Ana Fuentes", "Chilean Foreign Minister"),
+        ("Luis Soto", "Peruvian counterpart"),
+    ] {
+        a.entities.push(Entity {
+            name: name.into(),
+            kind: EntityType::Person,
+            aliases: vec![name.into()],
+            roles: vec![role.into()],
+            mentions: 1,
+            spans: vec![],
+        });
+    }
+    let qs = extract(&text, &a);
+    assert_eq!(
+        pairs(&qs),
+        [
+            ("useful and frank.", Some("Luis Soto")),
+            ("We will meet again in spring,", Some("Luis Soto")),
+            ("Trade is the next topic,", Some("Ana Fuentes")),
+        ]
+    );
+}
+
+#[test]
 fn titles_resolve_through_roles() {
     let qs = quotes(&[
         "Foreign Minister Carla Diaz met her counterparts in the capital.",

@@ -394,7 +394,9 @@ pub fn is_adverb(w: &str) -> bool {
 /// Subject pronouns that can name a speaker.
 pub fn pronoun(w: &str) -> Option<Pron> {
     match w {
-        "he" | "He" => Some(Pron::He),
+        // `according to him`; `her` is left out, since it is also the
+        // possessive that opens a description (`her lawyers said`).
+        "he" | "He" | "him" => Some(Pron::He),
         "she" | "She" => Some(Pron::She),
         "they" | "They" | "we" | "We" | "I" | "you" | "You" | "it" | "It" => Some(Pron::Other),
         _ => None,

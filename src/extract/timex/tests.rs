@@ -125,7 +125,7 @@ fn narrative_anchor_in_undated_articles() {
 
 #[test]
 fn unresolvable_stays_null() {
-    assert_eq!(one("Stoltenberg confirmed Wednesday that", None), None);
+    assert_eq!(one("Halvorsen confirmed Wednesday that", None), None);
     assert_eq!(one("the meeting today", None), None);
     assert_eq!(one("next year", None), None);
 }
@@ -136,6 +136,23 @@ fn not_dates() {
     assert!(r.is_empty(), "{r:?}");
     assert!(run("May I say something", TUE).is_empty());
     assert!(run("June Carter sang.", TUE).is_empty());
+}
+
+#[test]
+fn capitalized_day_words_inside_a_sentence_are_titles() {
+    assert!(run("he told the Radio 4 Today programme", TUE).is_empty());
+    assert_eq!(one("Today, talks resume.", TUE), v("2022-11-29"));
+    assert_eq!(one("It ended. Tomorrow they vote.", TUE), v("2022-11-30"));
+    assert_eq!(one("“Today is the day,” she said.", TUE), v("2022-11-29"));
+}
+
+#[test]
+fn a_stop_after_a_full_month_name_ends_the_sentence() {
+    let r = run("They meet on 16 March. Nothing else.", TUE);
+    assert_eq!(r[0].0, "16 March");
+    let r = run("They met on 16 Mar. 2022 in the capital.", TUE);
+    assert_eq!(r[0].0, "16 Mar. 2022");
+    assert_eq!(r[0].1, v("2022-03-16"));
 }
 
 #[test]
