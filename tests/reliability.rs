@@ -502,6 +502,11 @@ fn sigkill_mid_run_leaves_no_partial_output_file() {
         } else {
             assert!(!path.exists(), "a partial output file was left");
         }
+        // SIGKILL leaves the hidden temporary file (documented); clear it
+        // so that the next run's own file is the one waited for.
+        for p in hidden(out_dir.path()) {
+            fs::remove_file(p).unwrap();
+        }
     }
 }
 
