@@ -52,9 +52,8 @@ pub struct EntityReport {
 ///
 /// Lookups go through two indexes so that folding stays linear in the
 /// number of article entities: every name and alias key points to the first
-/// corpus entity that carries it, and people are bucketed by the first
-/// letters of their folded surname (two surnames can only be variants when
-/// those letters agree, see `similar_surname`).
+/// corpus entity that carries it, and people are bucketed by their folded
+/// surname and its one-letter deletions (see `surname_buckets`).
 #[derive(Debug, Default)]
 pub struct EntityAggregator {
     articles: usize,
@@ -98,12 +97,31 @@ fn linking_names(e: &crate::model::Entity) -> impl Iterator<Item = &String> {
         .filter(move |a| !full_person || a.contains(' '))
 }
 
-/// The bucket of a person's name: the first three letters of the folded
-/// surname.
-fn surname_bucket(name: &str) -> Option<String> {
-    let last = name.split_whitespace().last()?;
-    Some(translit_fold(last).chars().take(3).collect())
+/// The buckets of a person's name, from its folded surname `f`: `f` itself
+/// and, for surnames of six to 64 letters, `f` with each letter deleted.
+/// Two surnames one edit apart share a bucket (a substitution deletes to
+/// the same word, an insertion deletes to the other word), so a name is
+/// only compared with names that can be its variants (`similar_surname`).
+fn surname_buckets(name: &str) -> Vec<String> {
+    let Some(last) = name.split_whitespace().last() else {
+        return Vec::new();
+    };
+    let fold: Vec<char> = translit_fold(last).chars().collect();
+    let mut out = vec![fold.iter().collect::<String>()];
+    if (6..=64).contains(&fold.len()) {
+        for k in 0..fold.len() {
+            let d: String = fold[..k].iter().chain(&fold[k + 1..]).collect();
+            if !out.contains(&d) {
+                out.push(d);
+            }
+        }
+    }
+    out
 }
+
+/// How many people one surname bucket holds: a corpus has a few variants of
+/// a surname; the bound keeps hostile input linear.
+const MAX_BUCKET: usize = 256;
 
 /// The corpus name among the article-level names (see the module docs).
 fn corpus_name(kind: EntityType, names: &BTreeMap<String, usize>) -> String {
@@ -137,11 +155,16 @@ impl EntityAggregator {
                 .min();
             if found.is_none() && e.kind == EntityType::Person {
                 let words: Vec<&str> = e.name.split_whitespace().collect();
-                let bucket = surname_bucket(&e.name).and_then(|b| self.by_surname.get(&b));
-                let cands: Vec<usize> = bucket
-                    .into_iter()
+                let mut bucket: Vec<usize> = surname_buckets(&e.name)
+                    .iter()
+                    .filter_map(|b| self.by_surname.get(b))
                     .flatten()
                     .copied()
+                    .collect();
+                bucket.sort_unstable();
+                bucket.dedup();
+                let cands: Vec<usize> = bucket
+                    .into_iter()
                     .filter(|&i| {
                         let c = &self.items[i];
                         same_person(&words, &c.name.split_whitespace().collect::<Vec<_>>())
@@ -194,12 +217,13 @@ impl EntityAggregator {
                 self.by_key.entry((kind, k)).or_insert(i);
             }
         }
-        if kind == EntityType::Person
-            && let Some(b) = surname_bucket(&self.items[i].name)
-        {
-            let list = self.by_surname.entry(b).or_default();
-            if !list.contains(&i) {
-                list.push(i);
+        if kind == EntityType::Person {
+            for b in surname_buckets(&self.items[i].name) {
+                let list = self.by_surname.entry(b).or_default();
+                // Items are indexed in increasing order, often repeatedly.
+                if list.last() != Some(&i) && !list.contains(&i) && list.len() < MAX_BUCKET {
+                    list.push(i);
+                }
             }
         }
     }

@@ -392,53 +392,47 @@ impl Names {
             .filter(|w| !words::is_det(w) && !w.is_empty())
             .collect();
         let head = content.last()?;
-        // Roles holding the head word, or a `counterpart` (the same office
-        // as someone else's); the latest of each list hold the latest of the
-        // union. Among them the most descriptive wins (`the Polish
+        // Roles that name the head noun, or a `counterpart` (the same
+        // office as someone else's); the most descriptive wins (`the Polish
         // minister`: the Polish counterpart over the Ukrainian minister).
-        let mut heads: Vec<usize> = Vec::new();
-        for key in [head.as_str(), "counterpart"] {
-            let list = self.role_by_word.get(key).map_or(&[][..], Vec::as_slice);
-            heads.extend(&list[list.len().saturating_sub(MAX_ROLES)..]);
-        }
-        heads.sort_unstable();
-        heads.dedup();
-        let score = |k: usize| {
-            content
-                .iter()
-                .filter(|w| {
-                    self.roles[k]
-                        .0
-                        .iter()
-                        .any(|r| r.trim_end_matches('.') == w.as_str())
-                })
-                .count()
+        // Roles are found through the role indexes, the latest `MAX_ROLES`
+        // of each list, in role order.
+        let latest = |map: &'_ HashMap<String, Vec<usize>>, w: &str| -> Vec<usize> {
+            let list = map.get(w).map_or(&[][..], Vec::as_slice);
+            list[list.len().saturating_sub(MAX_ROLES)..].to_vec()
         };
-        let scores: Vec<usize> = heads.iter().map(|&k| score(k)).collect();
-        let best = scores.iter().copied().max().unwrap_or(0);
-        let mut other: Vec<usize> = heads
-            .iter()
-            .zip(&scores)
-            .filter(|&(_, &sc)| sc > 0 && sc == best)
-            .map(|(&k, _)| k)
-            .collect();
-        // Else, for a title head, roles with any other word of the
-        // description; in role order.
-        if other.is_empty() && words::is_title(head) {
+        let mut idx = latest(&self.role_by_word, head.as_str());
+        idx.extend(latest(&self.role_by_raw, "counterpart"));
+        idx.sort_unstable();
+        idx.dedup();
+        let mut scored: Vec<(usize, &String)> = Vec::new();
+        for k in idx {
+            let role = &self.roles[k].0;
+            let score = content
+                .iter()
+                .filter(|w| role.iter().any(|r| r.trim_end_matches('.') == w.as_str()))
+                .count();
+            if score > 0 {
+                scored.push((score, &self.role_canon[k]));
+            }
+        }
+        let best = scored.iter().map(|s| s.0).max().unwrap_or(0);
+        let mut cands: Vec<&String> = Vec::new();
+        let mut seen: HashSet<&String> = HashSet::new();
+        for (score, name) in scored {
+            if score == best && seen.insert(name) {
+                cands.push(name);
+            }
+        }
+        if cands.is_empty() && words::is_title(head) {
+            let mut other: Vec<usize> = Vec::new();
             for w in &content[..content.len() - 1] {
-                let list = self
-                    .role_by_raw
-                    .get(w.as_str())
-                    .map_or(&[][..], Vec::as_slice);
-                other.extend(&list[list.len().saturating_sub(MAX_ROLES)..]);
+                other.extend(latest(&self.role_by_raw, w.as_str()));
             }
             other.sort_unstable();
             other.dedup();
+            cands.extend(other.iter().map(|&k| &self.role_canon[k]));
         }
-        let idx: &[usize] = &other;
-        // The latest roles only: an article gives a title to a few people.
-        let recent = &idx[idx.len().saturating_sub(MAX_ROLES)..];
-        let mut cands: Vec<&String> = recent.iter().map(|&k| &self.role_canon[k]).collect();
         if cands.len() <= 1 {
             return cands.pop().cloned();
         }
