@@ -65,8 +65,10 @@ pub struct LoadOptions {
     pub max_file_size: u64,
 }
 
-/// Lists the inputs under `paths` in a stable order: each argument in the
-/// order given, directories walked recursively in file-name order.
+/// Lists the inputs under `paths` in a stable order that does not depend on
+/// the order of the arguments: standard input first, then every file in
+/// path order (component by component, which is the file-name order of a
+/// directory walk), each file once.
 ///
 /// Explicit file arguments are always read whatever their extension; under a
 /// directory only files with one of `extensions` are read and hidden entries
@@ -89,6 +91,17 @@ pub fn discover(paths: &[PathBuf], opts: &LoadOptions) -> (Vec<Input>, Vec<Input
             Ok(_) => inputs.push(Input::File(path.clone())),
         }
     }
+    // `articles b.txt a.txt` and `articles a.txt b.txt` are one corpus and
+    // give the same bytes.
+    inputs.sort_by(|a, b| match (a, b) {
+        (Input::Stdin, Input::Stdin) => std::cmp::Ordering::Equal,
+        (Input::Stdin, _) => std::cmp::Ordering::Less,
+        (_, Input::Stdin) => std::cmp::Ordering::Greater,
+        (Input::File(x), Input::File(y)) => x.cmp(y),
+    });
+    inputs.dedup_by(|a, b| matches!((a, b), (Input::File(x), Input::File(y)) if x == y));
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    errors.dedup_by(|a, b| a.path == b.path);
     (inputs, errors)
 }
 

@@ -194,10 +194,9 @@ fn order_and_location_do_not_change_output() {
     let mut args = vec!["articles", "--format", "jsonl", "-j", "2"];
     args.extend(files.iter().map(String::as_str));
     let reversed = run(&args);
+    // The files listed in reverse are the same corpus: the same bytes.
+    assert_eq!(forward.stdout, reversed.stdout);
     let mut fwd = records(&forward.stdout);
-    let mut rev = records(&reversed.stdout);
-    rev.reverse();
-    assert_eq!(fwd, rev);
 
     // A copy elsewhere differs only in the paths.
     let tmp = tempfile::tempdir().unwrap();
