@@ -7,9 +7,10 @@
 //! above it (which become boilerplate); a line just before a photo credit
 //! (or one that repeats the headline) is a caption; an end marker or
 //! sign-off (also a wire `Reporting by …; Editing by …` line after the body)
-//! closes the article and what follows is teaser material. Last the header fields are taken from the lines that
-//! carry them. Every decision is kept per line in [`LineRole`] so that
-//! `corpus-cli inspect` can show why a line was dropped.
+//! closes the article and what follows is teaser material. Last the header
+//! fields are taken from the lines that carry them. Every decision is kept
+//! per line in [`LineRole`] so that `corpus-cli inspect` can show why a line
+//! was dropped.
 
 pub mod date;
 pub mod dateline;
@@ -156,7 +157,7 @@ fn classify(lines: &[Line<'_>]) -> Vec<LineRole> {
             roles[i] = LineRole::Teaser;
             continue;
         }
-        let next = nonblank.get(k + 1).map(|&j| (j, intrinsic[j]));
+        let next = nonblank.get(k + 1).and_then(|&j| intrinsic[j]);
         roles[i] = match intrinsic[i] {
             Some(Intrinsic::Chrome) => LineRole::Boilerplate,
             Some(Intrinsic::EndMarker) => {
@@ -185,8 +186,7 @@ fn classify(lines: &[Line<'_>]) -> Vec<LineRole> {
             }
             Some(Intrinsic::PhotoCredit) => LineRole::PhotoCredit,
             None => {
-                let before_credit = matches!(next, Some((_, Some(Intrinsic::PhotoCredit))));
-                if before_credit && !ends_like_prose(text) {
+                if is_caption(text, next) {
                     LineRole::Caption
                 } else if chosen == Some(i) {
                     headline = Some(i);
@@ -224,10 +224,7 @@ fn choose_headline(
             Some(_) => continue,
             None => {}
         }
-        let before_credit = nonblank
-            .get(k + 1)
-            .is_some_and(|&j| intrinsic[j] == Some(Intrinsic::PhotoCredit));
-        if before_credit && !ends_like_prose(text) {
+        if is_caption(text, nonblank.get(k + 1).and_then(|&j| intrinsic[j])) {
             continue;
         }
         let shaped = looks_like_headline(text);
@@ -240,6 +237,12 @@ fn choose_headline(
         return shaped.then_some(i).or(label);
     }
     label
+}
+
+/// A line just before a photo credit that does not read as prose: the
+/// picture's caption.
+fn is_caption(text: &str, next: Option<Intrinsic>) -> bool {
+    next == Some(Intrinsic::PhotoCredit) && !ends_like_prose(text)
 }
 
 /// An outlet named on its own line under a byline: two to four

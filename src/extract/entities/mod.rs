@@ -821,6 +821,25 @@ impl Ctx<'_> {
         t.word && t.cap && !CALENDAR.contains(&self.w(t))
     }
 
+    /// Where a full name (a known given name and one or two capitalized
+    /// words) closes `ts[from..j]` after a body that `head_ok` accepts:
+    /// `Ukraine Denys Doe`, `Nordic Council Maria Berg`.
+    fn holder_name(
+        &self,
+        ts: &[Tok],
+        from: usize,
+        j: usize,
+        head_ok: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        (from + 1..j).find(|&p| {
+            (2..=3).contains(&(j - p))
+                && self.gaz.is_given(self.w(&ts[p]))
+                && ts[p..j].iter().all(|t| t.cap)
+                && self.person_like(ts, p, j)
+                && head_ok(p)
+        })
+    }
+
     /// `Theresa May`, `Brian June`: a full month name right after a given
     /// name is a surname, unless a day number follows (`Jordan May 5`).
     /// Weekdays are not: `Clinton Tuesday said`.
@@ -1164,12 +1183,7 @@ impl Ctx<'_> {
                     }
                     // "Prime Minister of Ukraine Denys Doe": the holder's
                     // name follows the body without a comma.
-                    if let Some(p) = (s0 + 1..j).find(|&p| {
-                        (2..=3).contains(&(j - p))
-                            && self.gaz.is_given(self.w(&ts[p]))
-                            && ts[p..j].iter().all(|t| t.cap)
-                            && self.person_like(ts, p, j)
-                    }) {
+                    if let Some(p) = self.holder_name(ts, s0, j, |_| true) {
                         self.plain(ts, s0, p, out);
                         let mut m = self.mention(ts, p, j, Hint::Known(EntityType::Person));
                         m.role = Some(self.span_text(&ts[i..p]).to_string());
@@ -1240,18 +1254,15 @@ impl Ctx<'_> {
         });
         // "European Council Jane Doe": a known body run into the name of
         // the person who heads it (after "President of the").
-        if let Some(p) = (i + 1..j).find(|&p| {
-            (2..=3).contains(&(j - p))
-                && self.gaz.is_given(self.w(&ts[p]))
-                && ts[i..j].iter().all(|t| t.cap)
-                && self.person_like(ts, p, j)
-                && {
-                    let head = self.span_text(&ts[i..p]);
-                    self.gaz.orgs.get(head).is_some()
-                        || self.gaz.places.get(head).is_some()
-                        || p - i >= 2 && self.gaz.org_suffixes.contains(self.w(&ts[p - 1]))
-                }
-        }) {
+        if let Some(p) = self
+            .holder_name(ts, i, j, |p| {
+                let head = self.span_text(&ts[i..p]);
+                self.gaz.orgs.get(head).is_some()
+                    || self.gaz.places.get(head).is_some()
+                    || p - i >= 2 && self.gaz.org_suffixes.contains(self.w(&ts[p - 1]))
+            })
+            .filter(|_| ts[i..j].iter().all(|t| t.cap))
+        {
             self.plain(ts, i, p, out);
             let mut m = self.mention(ts, p, j, Hint::Known(EntityType::Person));
             m.role = role;
@@ -1601,16 +1612,12 @@ impl Ctx<'_> {
 /// continents and regions keep their type; a possessive is no cue, since
 /// towns own things too (`Lisbon's mayor`).
 fn surnames_over_towns(ms: &mut [Mention], text: &str, gaz: &Gazetteer) {
-    let surnames: HashSet<&str> = ms
+    let surnames: HashSet<String> = ms
         .iter()
-        .filter(|m| m.hint == Hint::Known(EntityType::Person))
-        .filter_map(|m| {
-            let mut words = m.surface.split(' ');
-            let last = words.next_back()?;
-            words.next().is_some().then_some(last)
-        })
+        .filter(|m| m.hint == Hint::Known(EntityType::Person) && m.surface.contains(' '))
+        .filter_map(|m| m.surface.rsplit(' ').next())
+        .map(str::to_string)
         .collect();
-    let surnames: HashSet<String> = surnames.into_iter().map(str::to_string).collect();
     for m in ms.iter_mut() {
         if m.hint != Hint::Known(EntityType::Place) || m.surface.contains(' ') {
             continue;
