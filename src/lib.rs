@@ -7,6 +7,18 @@
 //! in this library so that benchmarks, property tests and fuzz targets can
 //! drive the same code.
 
+/// Defines a module's `warm_up()`: the module's compiled statics, as tasks
+/// that the pipeline runs in parallel at start-up (see `pipeline::warm_up`).
+macro_rules! warm_up_statics {
+    ($($s:ident),+ $(,)?) => {
+        pub(crate) fn warm_up() -> Vec<fn()> {
+            vec![$(|| {
+                std::sync::LazyLock::force(&$s);
+            }),+]
+        }
+    };
+}
+
 pub mod cli;
 pub mod cmd;
 pub mod extract;

@@ -12,12 +12,15 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// Where one article comes from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// The variant order is the input order: standard input first, then files
+/// by path (component by component).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Input {
-    /// A file, with the path to show in output (as the user typed it).
-    File(PathBuf),
     /// Standard input (`-`).
     Stdin,
+    /// A file, with the path to show in output (as the user typed it).
+    File(PathBuf),
 }
 
 impl Input {
@@ -93,12 +96,7 @@ pub fn discover(paths: &[PathBuf], opts: &LoadOptions) -> (Vec<Input>, Vec<Input
     }
     // `articles b.txt a.txt` and `articles a.txt b.txt` are one corpus and
     // give the same bytes.
-    inputs.sort_by(|a, b| match (a, b) {
-        (Input::Stdin, Input::Stdin) => std::cmp::Ordering::Equal,
-        (Input::Stdin, _) => std::cmp::Ordering::Less,
-        (_, Input::Stdin) => std::cmp::Ordering::Greater,
-        (Input::File(x), Input::File(y)) => x.cmp(y),
-    });
+    inputs.sort();
     inputs.dedup_by(|a, b| matches!((a, b), (Input::File(x), Input::File(y)) if x == y));
     errors.sort_by(|a, b| a.path.cmp(&b.path));
     errors.dedup_by(|a, b| a.path == b.path);

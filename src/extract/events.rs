@@ -900,9 +900,12 @@ fn unify(events: &mut Vec<Mention>, slot: &mut [Option<usize>]) {
                 if checks > MAX_UNIFY_CHECKS {
                     return;
                 }
+                if events[i].host.is_some() || events[j].host.is_some() {
+                    continue;
+                }
                 let mut m = events[j].clone();
                 m.indefinite = false;
-                if events[i].host.is_none() && m.host.is_none() && compatible(&m, &events[i]) {
+                if compatible(&m, &events[i]) {
                     absorb(&mut events[i], &m);
                     events.remove(j);
                     for s in slot.iter_mut().flatten() {
@@ -940,18 +943,4 @@ fn place_mention(events: &mut Vec<Mention>, m: &Mention, host: Option<usize>) ->
     }
 }
 
-/// The compiled statics of this module, as tasks that the pipeline runs in
-/// parallel at start-up (see `pipeline::warm_up`).
-pub(crate) fn warm_up() -> Vec<fn()> {
-    vec![
-        || {
-            LazyLock::force(&TRIGGER_RE);
-        },
-        || {
-            LazyLock::force(&HOST_RE);
-        },
-        || {
-            LazyLock::force(&CAP_RE);
-        },
-    ]
-}
+warm_up_statics!(TRIGGER_RE, HOST_RE, CAP_RE);

@@ -322,10 +322,4 @@ pub fn day_count(word: &str) -> Option<i64> {
     Some(n)
 }
 
-/// The compiled statics of this module, as tasks that the pipeline runs in
-/// parallel at start-up (see `pipeline::warm_up`).
-pub(crate) fn warm_up() -> Vec<fn()> {
-    vec![|| {
-        LazyLock::force(&TIMEX_RE);
-    }]
-}
+warm_up_statics!(TIMEX_RE);

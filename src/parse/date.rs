@@ -209,13 +209,7 @@ pub fn iso(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
-/// The compiled statics of this module, as tasks that the pipeline runs in
-/// parallel at start-up (see `pipeline::warm_up`).
-pub(crate) fn warm_up() -> Vec<fn()> {
-    vec![|| {
-        LazyLock::force(&DATE_RE);
-    }]
-}
+warm_up_statics!(DATE_RE);
 
 #[cfg(test)]
 mod tests {

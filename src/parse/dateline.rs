@@ -129,13 +129,7 @@ pub fn normal_case(place: &str) -> String {
     out
 }
 
-/// The compiled statics of this module, as tasks that the pipeline runs in
-/// parallel at start-up (see `pipeline::warm_up`).
-pub(crate) fn warm_up() -> Vec<fn()> {
-    vec![|| {
-        LazyLock::force(&DATELINE);
-    }]
-}
+warm_up_statics!(DATELINE);
 
 #[cfg(test)]
 mod tests {

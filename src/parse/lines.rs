@@ -286,39 +286,22 @@ pub fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// The compiled statics of this module, as tasks that the pipeline runs in
-/// parallel at start-up (see `pipeline::warm_up`).
-pub(crate) fn warm_up() -> Vec<fn()> {
-    vec![
-        || {
-            LazyLock::force(&CHROME);
-        },
-        || {
-            LazyLock::force(&END_MARKER);
-        },
-        || {
-            LazyLock::force(&BYLINE);
-        },
-        || {
-            LazyLock::force(&PHOTO_CREDIT);
-        },
-        || {
-            LazyLock::force(&SIGN_OFF);
-        },
-        || {
-            LazyLock::force(&DATE_LABEL);
-        },
-        || {
-            LazyLock::force(&LONE_LOWER_WORD);
-        },
-        || {
-            LazyLock::force(&FOLLOW_ON);
-        },
-        || {
-            LazyLock::force(&REPORTING_BY);
-        },
-    ]
-}
+warm_up_statics!(
+    CHROME,
+    END_MARKER,
+    BYLINE,
+    PHOTO_CREDIT,
+    SIGN_OFF,
+    DATE_LABEL,
+    LONE_LOWER_WORD,
+    WITH_REPORTING,
+    CONTRIBUTED,
+    TIME_TAIL,
+    LEADING_TIME,
+    UPDATED,
+    FOLLOW_ON,
+    REPORTING_BY
+);
 
 #[cfg(test)]
 mod tests {

@@ -161,30 +161,14 @@ pub fn body_date(body: &str, reference: Date, years: &[i16]) -> Option<Date> {
     written.resolve(reference, years)
 }
 
-/// The compiled statics of this module, as tasks that the pipeline runs in
-/// parallel at start-up (see `pipeline::warm_up`).
-pub(crate) fn warm_up() -> Vec<fn()> {
-    vec![
-        || {
-            LazyLock::force(&SPEECH_VERB);
-        },
-        || {
-            LazyLock::force(&CORRESPONDENT);
-        },
-        || {
-            LazyLock::force(&CAPTION_CREDIT);
-        },
-        || {
-            LazyLock::force(&ACCORDING_TO);
-        },
-        || {
-            LazyLock::force(&WEEKDAY_MENTION);
-        },
-        || {
-            LazyLock::force(&BODY_DATE);
-        },
-    ]
-}
+warm_up_statics!(
+    SPEECH_VERB,
+    CORRESPONDENT,
+    CAPTION_CREDIT,
+    ACCORDING_TO,
+    WEEKDAY_MENTION,
+    BODY_DATE
+);
 
 #[cfg(test)]
 mod tests {

@@ -259,7 +259,7 @@ fn is_affiliation(text: &str) -> bool {
 }
 
 /// A site name or section label: one word without sentence punctuation
-/// (`World`, `Politics`, `Ukrinform`).
+/// (`World`, `Politics`, the outlet's own name).
 fn is_label(text: &str) -> bool {
     text.split_whitespace().count() == 1 && !text.ends_with(['.', '!', '?', ':'])
 }

@@ -220,7 +220,7 @@ fn sorted_by_type_then_name() {
 }
 
 #[test]
-fn gazetteer_binary_search() {
+fn gazetteer_lookups() {
     let g = gazetteer::Gazetteer::load();
     let ga = g.places.get("Georgia").unwrap();
     assert_eq!(ga.kind, gazetteer::PlaceKind::Country);

@@ -110,10 +110,4 @@ pub fn more_specific<'a>(a: &'a str, b: &'a str) -> &'a str {
     }
 }
 
-/// The compiled statics of this module, as tasks that the pipeline runs in
-/// parallel at start-up (see `pipeline::warm_up`).
-pub(crate) fn warm_up() -> Vec<fn()> {
-    vec![|| {
-        LazyLock::force(&PLACES);
-    }]
-}
+warm_up_statics!(PLACES);

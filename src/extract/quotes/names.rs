@@ -16,6 +16,9 @@ const MAX_FORMS: usize = 64;
 /// refers to.
 const MAX_LOOKBACK: usize = 1000;
 
+/// How many name mentions back a pronoun looks for its person.
+const MAX_NAME_LOOKBACK: usize = 200;
+
 /// How many roles sharing a title word `by_role` weighs (the latest ones).
 const MAX_ROLES: usize = 64;
 
@@ -339,12 +342,12 @@ impl Names {
             let plausible = (2..=3).contains(&name_toks.len())
                 && !after_the
                 && name_toks.iter().all(|t| t.is_cap() && !is_org_word(t.text));
-            let subject = s.checked_sub(1).is_none_or(|i| {
-                matches!(toks[i].text, "." | "!" | "?" | "…" | ";")
-                    || toks[i].text == "," && toks.get(e).is_some_and(|t| words::is_cue(t.text))
-            }) || toks
-                .get(e)
-                .is_some_and(|t| words::is_cue(t.text) || is_past_verb(t));
+            let subject = s
+                .checked_sub(1)
+                .is_none_or(|i| matches!(toks[i].text, "." | "!" | "?" | "…" | ";"))
+                || toks
+                    .get(e)
+                    .is_some_and(|t| words::is_cue(t.text) || is_past_verb(t));
             self.mentions.push(Mention {
                 pos: off + name_toks[0].start,
                 name,
@@ -453,7 +456,7 @@ impl Names {
     pub fn recent(&self, name: &str, pos: usize) -> bool {
         let i = self.mentions.partition_point(|m| m.pos < pos);
         // Bounded look-back keeps long texts linear.
-        for k in (i.saturating_sub(200)..i).rev() {
+        for k in (i.saturating_sub(MAX_NAME_LOOKBACK)..i).rev() {
             let (m, c) = (&self.mentions[k], &self.canon_of[k]);
             if c == name {
                 return true;
@@ -475,12 +478,15 @@ impl Names {
     pub fn last_person(&self, pos: usize, persons: &HashSet<String>) -> Option<String> {
         let i = self.mentions.partition_point(|m| m.pos < pos);
         // Bounded look-back keeps long texts linear.
-        (i.saturating_sub(200)..i).rev().find_map(|k| {
-            let (m, c) = (&self.mentions[k], &self.canon_of[k]);
-            let acronym = !c.chars().any(|ch| ch.is_lowercase());
-            let known = m.titled || m.plausible || persons.contains(c) || self.is_entity_person(c);
-            (!acronym && known && !self.is_entity_other(c)).then(|| c.clone())
-        })
+        (i.saturating_sub(MAX_NAME_LOOKBACK)..i)
+            .rev()
+            .find_map(|k| {
+                let (m, c) = (&self.mentions[k], &self.canon_of[k]);
+                let acronym = !c.chars().any(|ch| ch.is_lowercase());
+                let known =
+                    m.titled || m.plausible || persons.contains(c) || self.is_entity_person(c);
+                (!acronym && known && !self.is_entity_other(c)).then(|| c.clone())
+            })
     }
 
     /// Whether the entity extractor typed `name` as a place or an
