@@ -17,7 +17,9 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use crate::fasthash::Map as HashMap;
 
 use crate::extract::entities::canon::{same_person, translit_fold};
 use crate::extract::entities::{initials, is_acronym};
@@ -230,7 +232,7 @@ impl EntityAggregator {
 
     /// Article-level entity names mapped to their corpus names.
     pub fn canonical_names(&self) -> HashMap<String, String> {
-        let mut out = HashMap::new();
+        let mut out = HashMap::default();
         for (c, names) in self.items.iter().zip(&self.names) {
             let corpus = corpus_name(c.kind, names);
             for n in names.keys() {

@@ -20,7 +20,7 @@
 //! count. The merged event keeps the most precise date and place and the
 //! union of participants, articles and sources.
 
-use std::collections::HashMap;
+use crate::fasthash::Map as HashMap;
 
 use schemars::JsonSchema;
 use serde::Serialize;

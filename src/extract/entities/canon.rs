@@ -2,7 +2,7 @@
 //! clustering mentions into entities and choosing each entity's name. The
 //! rules are documented in `docs/entities.md`.
 
-use std::collections::{HashMap, HashSet};
+use crate::fasthash::{Map as HashMap, Set as HashSet};
 
 use super::gazetteer::Gazetteer;
 use super::{Hint, Mention, initials, is_acronym};
@@ -82,8 +82,8 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     }
 
     // Organizations and places: union by shared key.
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
+    let mut acronyms: HashMap<String, usize> = HashMap::default();
     for i in 0..n {
         if person(&ms[i]) || alliance(&ms[i]) {
             continue;
@@ -152,7 +152,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     // starts (followed by a space), so each longer name looks up its own
     // word prefixes instead of being compared with every other mention.
     let org = |m: &Mention| !person(m) && !alliance(m);
-    let mut by_surface: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_surface: HashMap<&str, Vec<usize>> = HashMap::default();
     for i in (0..n).filter(|&i| org(&ms[i])) {
         by_surface
             .entry(ms[i].surface.as_str())
@@ -160,7 +160,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
             .push(i);
     }
     // Alliance heads ("North Atlantic" of "North Atlantic Alliance").
-    let mut by_head: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_head: HashMap<&str, Vec<usize>> = HashMap::default();
     for i in (0..n).filter(|&i| org(&ms[i])) {
         if let Some(head) = ms[i].surface.strip_suffix(" Alliance") {
             by_head.entry(head).or_default().push(i);
@@ -203,7 +203,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     }
 
     // Collect clusters.
-    let mut clusters: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut clusters: HashMap<usize, Vec<usize>> = HashMap::default();
     for i in 0..n {
         if alliance(&ms[i]) {
             continue;
@@ -248,7 +248,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     // Two clusters with one name and type: merge.
     let mut merged: Vec<Entity> = Vec::new();
     // The aliases of the last merged entity, for linear-time dedup.
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<String> = HashSet::default();
     for e in out {
         if let Some(last) = merged
             .last_mut()
@@ -284,7 +284,7 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
         .collect();
     // The first word of a product name is a product line too ("the new
     // MacBook Pro" → "MacBook").
-    let mut products: HashSet<String> = HashSet::new();
+    let mut products: HashSet<String> = HashSet::default();
     for m in ms
         .iter()
         .filter(|m| (m.hint == Hint::Unknown || m.weak) && m.product)
@@ -303,9 +303,9 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
             m.hint = Hint::Unknown;
         }
     }
-    let mut surface_type: HashMap<String, EntityType> = HashMap::new();
+    let mut surface_type: HashMap<String, EntityType> = HashMap::default();
     let mut surnames = SurnameIndex::default();
-    let mut org_heads: HashSet<String> = HashSet::new();
+    let mut org_heads: HashSet<String> = HashSet::default();
     for m in ms.iter() {
         if let Hint::Known(t) = m.hint {
             surface_type.entry(m.surface.clone()).or_insert(t);
@@ -321,7 +321,7 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
             }
         }
     }
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: HashMap<String, usize> = HashMap::default();
     for m in ms.iter().filter(|m| m.hint == Hint::Unknown) {
         *counts.entry(m.surface.clone()).or_default() += 1;
     }
@@ -392,7 +392,7 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
 }
 
 fn entity(ms: &[Mention], c: &[usize]) -> Entity {
-    let mut kinds: HashMap<EntityType, usize> = HashMap::new();
+    let mut kinds: HashMap<EntityType, usize> = HashMap::default();
     for &i in c {
         if let Hint::Known(t) = ms[i].hint {
             *kinds.entry(t).or_default() += 1;
@@ -408,8 +408,8 @@ fn entity(ms: &[Mention], c: &[usize]) -> Entity {
         .map_or(first, |(t, _)| *t);
     let mut aliases: Vec<String> = Vec::new();
     let mut roles: Vec<String> = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::new();
-    let mut seen_roles: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<&str> = HashSet::default();
+    let mut seen_roles: HashSet<&str> = HashSet::default();
     let mut spans = Vec::new();
     for &i in c {
         let m = &ms[i];

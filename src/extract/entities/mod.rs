@@ -12,7 +12,7 @@ pub(crate) mod canon;
 pub mod gazetteer;
 mod tokens;
 
-use std::collections::HashSet;
+use crate::fasthash::Set as HashSet;
 use std::sync::OnceLock;
 
 use crate::model::{Article, Entity, EntityType, Span};
@@ -558,9 +558,9 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         .collect();
     // Words seen capitalized away from the start of a sentence: evidence
     // that a sentence-initial occurrence is a name too.
-    let mut mid_caps: HashSet<&str> = HashSet::new();
-    let mut initial_caps: std::collections::HashMap<&str, usize> = Default::default();
-    let mut lower_words: HashSet<String> = HashSet::new();
+    let mut mid_caps: HashSet<&str> = HashSet::default();
+    let mut initial_caps: crate::fasthash::Map<&str, usize> = Default::default();
+    let mut lower_words: HashSet<&str> = HashSet::default();
     for ts in &toks {
         for t in ts.iter().filter(|t| t.word) {
             let w = &text[t.s..t.e];
@@ -569,7 +569,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
             } else if t.cap {
                 *initial_caps.entry(w).or_default() += 1;
             } else if !t.cap {
-                lower_words.insert(w.to_string());
+                lower_words.insert(w);
             }
         }
     }
@@ -798,8 +798,8 @@ struct Ctx<'a> {
     gaz: &'a Gazetteer,
     mid_caps: &'a HashSet<&'a str>,
     /// How often each word is capitalized at a sentence start.
-    initial_caps: &'a std::collections::HashMap<&'a str, usize>,
-    lower_words: &'a HashSet<String>,
+    initial_caps: &'a crate::fasthash::Map<&'a str, usize>,
+    lower_words: &'a HashSet<&'a str>,
     /// A role phrase that ended at this byte, waiting for a name.
     pending_role: std::cell::RefCell<Option<(usize, String)>>,
     /// Acronyms of events and products ("Worldwide Developers Conference
@@ -912,7 +912,7 @@ impl Ctx<'_> {
                         !self.gaz.places.contains_key(w)
                             && !self.gaz.orgs.contains_key(w)
                             && !is_acronym(w)
-                            && !self.lower_words.contains(&w.to_lowercase())
+                            && !self.lower_words.contains(w.to_lowercase().as_str())
                     })
                 {
                     j += 2;
@@ -926,16 +926,15 @@ impl Ctx<'_> {
                     }
                     let last = self.w(&ts[j - 1]);
                     let left = self.span_text(&ts[i..j]);
-                    let joins = self.gaz.org_suffixes.contains(last)
-                        || self.gaz.org_heads.contains(last)
-                        || FACILITIES.contains(&last)
-                        || self.gaz.is_title(&format!("{left} {}", self.w(&ts[j])))
-                        || self.gaz.is_title(&format!("{last} {}", self.w(&ts[j])))
-                        || self
-                            .gaz
-                            .titles
-                            .iter()
-                            .any(|t| t.starts_with(&format!("{last} of ")));
+                    let joins =
+                        self.gaz.org_suffixes.contains(last)
+                            || self.gaz.org_heads.contains(last)
+                            || FACILITIES.contains(&last)
+                            || self.gaz.is_title(&format!("{left} {}", self.w(&ts[j])))
+                            || self.gaz.is_title(&format!("{last} {}", self.w(&ts[j])))
+                            || self.gaz.titles.iter().any(|t| {
+                                t.strip_prefix(last).is_some_and(|r| r.starts_with(" of "))
+                            });
                     if joins && k < ts.len() && self.nameish(&ts[k]) {
                         j = k + 1;
                         continue;
@@ -1029,7 +1028,7 @@ impl Ctx<'_> {
             return true;
         }
         let low = w.to_lowercase();
-        if self.lower_words.contains(&low) {
+        if self.lower_words.contains(low.as_str()) {
             return false;
         }
         // Opening two sentences (headline and lead, typically) and never
@@ -1139,7 +1138,7 @@ impl Ctx<'_> {
             && !COMPANY_HEADS.contains(&self.w(&ts[j - 1]))
             && self
                 .lower_words
-                .contains(&self.w(&ts[j - 1]).to_lowercase())
+                .contains(self.w(&ts[j - 1]).to_lowercase().as_str())
         {
             j -= 1;
         }
@@ -1446,14 +1445,14 @@ impl Ctx<'_> {
             ) && (!p.word
                 // "Japan", "Turkey": countries that are English words too,
                 // capitalized mid-sentence and never seen in lower case.
-                || !initial && n == 1 && !self.lower_words.contains(&surface.to_lowercase()))
+                || !initial && n == 1 && !self.lower_words.contains(surface.to_lowercase().as_str()))
         }) {
             m.hint = Hint::Known(EntityType::Place);
             m.canonical = Some(p.canonical.to_string());
             out.push(m);
             return;
         }
-        let seen_lower = n == 1 && self.lower_words.contains(&surface.to_lowercase());
+        let seen_lower = n == 1 && self.lower_words.contains(surface.to_lowercase().as_str());
         if let Some(o) = self
             .gaz
             .orgs
@@ -1553,7 +1552,7 @@ impl Ctx<'_> {
             && (self.gaz.titles.contains(surface)
                 || ADJECTIVES.contains(&surface)
                 || self.gaz.org_suffixes.contains(surface)
-                || self.lower_words.contains(&surface.to_lowercase()))
+                || self.lower_words.contains(surface.to_lowercase().as_str()))
         {
             return;
         }

@@ -29,28 +29,32 @@ fn joiner(c: char) -> bool {
 
 pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
     let seg = &text[span.start..span.end];
-    let chars: Vec<(usize, char)> = seg.char_indices().collect();
-    let mut out: Vec<Tok> = Vec::new();
-    let mut k = 0;
-    while k < chars.len() {
-        let (off, c) = chars[k];
+    let at = |p: usize| seg[p..].chars().next();
+    let alnum_at = |p: usize| at(p).is_some_and(char::is_alphanumeric);
+    // Roughly one token per five bytes of prose.
+    let mut out: Vec<Tok> = Vec::with_capacity(seg.len() / 5 + 1);
+    // Byte offsets rather than a vector of chars: a paragraph is scanned
+    // once, without a copy four times its size.
+    let mut pos = 0;
+    while let Some(c) = at(pos) {
+        let off = pos;
         if c.is_whitespace() {
-            k += 1;
+            pos += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
-            let mut m = k + 1;
-            while m < chars.len() {
-                let d = chars[m].1;
+            let mut m = off + c.len_utf8();
+            while let Some(d) = at(m) {
                 if d.is_alphanumeric() {
-                    m += 1;
-                } else if joiner(d) && chars.get(m + 1).is_some_and(|x| x.1.is_alphanumeric()) {
-                    m += 2;
+                    m += d.len_utf8();
+                } else if joiner(d) && alnum_at(m + d.len_utf8()) {
+                    let next = at(m + d.len_utf8()).map_or(0, char::len_utf8);
+                    m += d.len_utf8() + next;
                 } else {
                     break;
                 }
             }
-            let mut end = chars.get(m).map_or(seg.len(), |x| x.0);
+            let mut end = m;
             let w = &seg[off..end];
             // Possessive 's.
             for p in ["'s", "’s"] {
@@ -64,10 +68,7 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
                 if w[..h].chars().all(char::is_lowercase)
                     && w[h + 1..].chars().next().is_some_and(char::is_uppercase)
                 {
-                    let skip = h + 1;
-                    while k < chars.len() && chars[k].0 < off + skip {
-                        k += 1;
-                    }
+                    pos = off + h + 1;
                     continue;
                 }
             }
@@ -84,12 +85,11 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
             }
             let w = &seg[off..end];
             // Keep the dot of initials and abbreviations.
-            if chars.get(m).is_some_and(|x| x.1 == '.') && end == chars[m].0 {
+            if end == m && at(m) == Some('.') {
                 let single = w.chars().count() == 1 && c.is_uppercase();
                 let dotted = w.contains('.') && w.len() <= 8;
                 if single || dotted || ABBREV.contains(&w) {
                     end += 1;
-                    m += 1;
                 }
             }
             out.push(Tok {
@@ -100,10 +100,7 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
                 initial: false,
                 shout: false,
             });
-            while k < chars.len() && chars[k].0 < end {
-                k += 1;
-            }
-            let _ = m;
+            pos = end;
             continue;
         }
         out.push(Tok {
@@ -114,7 +111,7 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
             initial: false,
             shout: false,
         });
-        k += 1;
+        pos += c.len_utf8();
     }
     // Sentence starts.
     let mut start = true;
