@@ -151,9 +151,13 @@ impl EntityAggregator {
     pub fn add(&mut self, a: &Article) {
         self.articles += 1;
         for e in &a.entities {
-            let mut found = linking_names(e)
+            let mut entity_keys: Vec<(EntityType, String)> = linking_names(e)
                 .flat_map(|s| keys(e.kind, s))
-                .filter_map(|k| self.by_key.get(&(e.kind, k)).copied())
+                .map(|k| (e.kind, k))
+                .collect();
+            let mut found = entity_keys
+                .iter()
+                .filter_map(|k| self.by_key.get(k).copied())
                 .min();
             if found.is_none() && e.kind == EntityType::Person {
                 let words: Vec<&str> = e.name.split_whitespace().collect();
@@ -205,25 +209,26 @@ impl EntityAggregator {
                     });
                     self.names
                         .push(BTreeMap::from([(e.name.clone(), e.mentions)]));
-                    self.items.len() - 1
+                    let i = self.items.len() - 1;
+                    self.index_surname(i);
+                    i
                 }
             };
-            self.index(i, e.kind, linking_names(e));
+            // Keys already present keep their first item.
+            for k in entity_keys.drain(..) {
+                self.by_key.entry(k).or_insert(i);
+            }
         }
     }
 
-    /// Records the names now carried by item `i`.
-    fn index<'a>(&mut self, i: usize, kind: EntityType, names: impl Iterator<Item = &'a String>) {
-        for n in names {
-            for k in keys(kind, n) {
-                self.by_key.entry((kind, k)).or_insert(i);
-            }
-        }
-        if kind == EntityType::Person {
+    /// Buckets a new person by surname. An item's name never changes once
+    /// created, so this is done once per item, not once per mention.
+    fn index_surname(&mut self, i: usize) {
+        if self.items[i].kind == EntityType::Person {
             for b in surname_buckets(&self.items[i].name) {
+                // `i` is new and the buckets of one name are distinct.
                 let list = self.by_surname.entry(b).or_default();
-                // Items are indexed in increasing order, often repeatedly.
-                if list.last() != Some(&i) && !list.contains(&i) && list.len() < MAX_BUCKET {
+                if list.len() < MAX_BUCKET {
                     list.push(i);
                 }
             }

@@ -135,16 +135,21 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
     let upper = |t: &Tok| {
         let w = &text[t.s..t.e];
         t.word
+            && !w.starts_with(char::is_lowercase)
             && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
             && !w.chars().any(char::is_lowercase)
     };
-    let words: Vec<usize> = (0..out.len()).filter(|&i| out[i].word).collect();
-    for (n, &i) in words.iter().enumerate() {
-        if !upper(&out[i]) {
+    // (token index, is upper) of the words, each word tested once.
+    let words: Vec<(usize, bool)> = (0..out.len())
+        .filter(|&i| out[i].word)
+        .map(|i| (i, upper(&out[i])))
+        .collect();
+    for (n, &(i, up)) in words.iter().enumerate() {
+        if !up {
             continue;
         }
-        let prev = n > 0 && upper(&out[words[n - 1]]);
-        let next = words.get(n + 1).is_some_and(|&j| upper(&out[j]));
+        let prev = n > 0 && words[n - 1].1;
+        let next = words.get(n + 1).is_some_and(|w| w.1);
         let dateline = n == 0
             && out
                 .get(i + 1)
