@@ -2,16 +2,20 @@
 //! runs it over many inputs in parallel while handing results to the caller
 //! in input order.
 //!
-//! Inputs are processed in fixed-size batches: each batch is parsed on all
-//! worker threads and its articles are then passed on in input order.
-//! Output is therefore identical for any thread count, and memory holds a
-//! few batches, not the corpus. With more than one worker, the caller's
-//! sink (aggregation, printing) runs on the calling thread while the
-//! workers already parse the next batch, so the serial part of a run
-//! overlaps the parallel part; with one worker everything runs inline on
-//! the calling thread, so `-j1` really uses one core.
+//! With more than one worker, each worker takes the next unprocessed input
+//! as soon as it is free, and the calling thread puts the results back in
+//! input order before passing them to the caller's sink (aggregation,
+//! printing), which thus runs while the workers parse. Output is therefore
+//! identical for any thread count. A worker may run at most `WINDOW` inputs
+//! ahead of the sink, so memory holds a bounded number of records, not the
+//! corpus, even when one slow input holds the sink back. With one worker
+//! everything runs inline on the calling thread, so `-j1` really uses one
+//! core.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
 
 use rayon::prelude::*;
 
@@ -21,8 +25,10 @@ use crate::messages;
 use crate::model::Article;
 use crate::parse::{self, ParseOptions};
 
-/// How many inputs are parsed together before results are handed on.
-const BATCH: usize = 256;
+/// How far (in inputs) a worker may run ahead of the sink. Large enough
+/// that a slow article rarely stalls the other workers, small enough that
+/// the waiting records stay a few megabytes.
+const WINDOW: usize = 1024;
 
 /// Everything the pipeline needs, resolved once per run.
 #[derive(Debug)]
@@ -82,49 +88,67 @@ impl Pipeline {
             self.warm_up();
         }
         let bar = progress::Bar::new(self.progress, inputs.len());
-        let mut take = |results: Vec<Result<(Loaded, Article), InputError>>| {
-            for result in results {
-                match result {
-                    Ok((loaded, article)) => {
-                        if let Some(w) = &loaded.warning {
-                            bar.suspend(|| messages::file_message(&loaded.source.path, w));
-                        }
-                        status.articles += 1;
-                        sink(article)?;
+        let mut take = |result: Result<(Loaded, Article), InputError>| {
+            match result {
+                Ok((loaded, article)) => {
+                    if let Some(w) = &loaded.warning {
+                        bar.suspend(|| messages::file_message(&loaded.source.path, w));
                     }
-                    Err(e) => {
-                        bar.suspend(|| report(&e));
-                        status.skipped += 1;
-                    }
+                    status.articles += 1;
+                    sink(article)?;
                 }
-                bar.inc();
+                Err(e) => {
+                    bar.suspend(|| report(&e));
+                    status.skipped += 1;
+                }
             }
+            bar.inc();
             anyhow::Ok(())
         };
-        if self.pool.current_num_threads() <= 1 {
+        let workers = self.pool.current_num_threads();
+        if workers <= 1 {
             for input in &inputs {
-                take(vec![self.process(input)])?;
+                take(self.process(input))?;
             }
         } else {
+            let window = Window::new();
+            let next = AtomicUsize::new(0);
             std::thread::scope(|scope| {
-                // One batch in the channel, one being parsed, one being
-                // consumed: memory stays bounded whatever the corpus size.
-                let (tx, rx) = std::sync::mpsc::sync_channel(1);
-                scope.spawn(move || {
-                    for batch in inputs.chunks(BATCH) {
-                        let results: Vec<_> = self.pool.install(|| {
-                            batch.par_iter().map(|input| self.process(input)).collect()
-                        });
-                        // The receiver is gone when the sink failed: stop.
-                        if tx.send(results).is_err() {
-                            break;
+                let (tx, rx) = std::sync::mpsc::channel();
+                for _ in 0..workers {
+                    let tx = tx.clone();
+                    let (next, window, inputs) = (&next, &window, &inputs);
+                    scope.spawn(move || {
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            if i >= inputs.len() || !window.wait_for(i) {
+                                break;
+                            }
+                            // The receiver is gone when the sink failed: stop.
+                            if tx.send((i, self.process(&inputs[i]))).is_err() {
+                                break;
+                            }
+                        }
+                    });
+                }
+                drop(tx);
+                // Results that arrived before an earlier input's.
+                let mut early = BTreeMap::new();
+                let mut want = 0;
+                let result = (|| {
+                    for (i, result) in &rx {
+                        early.insert(i, result);
+                        while let Some(result) = early.remove(&want) {
+                            take(result)?;
+                            want += 1;
+                            window.advance(want);
                         }
                     }
-                });
-                for results in rx {
-                    take(results)?;
-                }
-                anyhow::Ok(())
+                    anyhow::Ok(())
+                })();
+                // Release waiting workers whether or not the sink failed.
+                window.close();
+                result
             })?;
         }
         bar.finish();
@@ -159,6 +183,43 @@ impl Pipeline {
         // The text is no longer needed once the record is built.
         loaded.source.text = String::new();
         Ok((loaded, article))
+    }
+}
+
+/// How many inputs the sink has consumed, shared with the workers so that
+/// none runs more than `WINDOW` inputs ahead.
+struct Window {
+    consumed: Mutex<(usize, bool)>,
+    moved: Condvar,
+}
+
+impl Window {
+    fn new() -> Window {
+        Window {
+            consumed: Mutex::new((0, false)),
+            moved: Condvar::new(),
+        }
+    }
+
+    /// Blocks until input `i` is within the window; false once closed.
+    fn wait_for(&self, i: usize) -> bool {
+        let mut state = self.consumed.lock().unwrap_or_else(|e| e.into_inner());
+        while i >= state.0 + WINDOW && !state.1 {
+            state = self.moved.wait(state).unwrap_or_else(|e| e.into_inner());
+        }
+        !state.1
+    }
+
+    fn advance(&self, consumed: usize) {
+        let mut state = self.consumed.lock().unwrap_or_else(|e| e.into_inner());
+        state.0 = consumed;
+        self.moved.notify_all();
+    }
+
+    fn close(&self) {
+        let mut state = self.consumed.lock().unwrap_or_else(|e| e.into_inner());
+        state.1 = true;
+        self.moved.notify_all();
     }
 }
 
