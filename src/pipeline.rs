@@ -273,3 +273,74 @@ mod progress {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pipeline(threads: usize) -> Pipeline {
+        let load = LoadOptions {
+            extensions: vec!["txt".into()],
+            max_file_size: 1 << 20,
+        };
+        let parse = ParseOptions {
+            reference: jiff::civil::date(2024, 1, 1),
+        };
+        Pipeline::new(load, parse, threads).expect("thread pool")
+    }
+
+    /// More inputs than the window, with an unreadable one among them.
+    fn corpus() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for i in 0..(2 * WINDOW + 37) {
+            let text = format!("Headline {i}\n\nThe minister said on Monday that talks went on.\n");
+            std::fs::write(dir.path().join(format!("{i:05}.txt")), text).expect("write");
+        }
+        std::fs::write(dir.path().join("01000.txt"), b"\0\x01binary\0").expect("write");
+        dir
+    }
+
+    fn ids(p: &Pipeline, dir: &std::path::Path) -> (Vec<String>, RunStatus) {
+        let mut ids = Vec::new();
+        let status = p
+            .run(&[dir.to_path_buf()], |a| {
+                ids.push(a.id);
+                Ok(())
+            })
+            .expect("run");
+        (ids, status)
+    }
+
+    #[test]
+    fn any_thread_count_gives_input_order() {
+        let dir = corpus();
+        let (one, status) = ids(&pipeline(1), dir.path());
+        assert_eq!(one.len(), 2 * WINDOW + 36);
+        assert_eq!(status.skipped, 1);
+        let mut sorted = one.clone();
+        sorted.sort();
+        assert_eq!(one, sorted);
+        for threads in [2, 3, 8] {
+            let (many, s) = ids(&pipeline(threads), dir.path());
+            assert_eq!(many, one, "{threads} threads");
+            assert_eq!(s, status);
+        }
+    }
+
+    #[test]
+    fn a_failing_sink_stops_the_workers() {
+        let dir = corpus();
+        let mut seen = 0;
+        let err = pipeline(3)
+            .run(&[dir.path().to_path_buf()], |_| {
+                seen += 1;
+                if seen == 5 {
+                    anyhow::bail!("sink closed");
+                }
+                Ok(())
+            })
+            .expect_err("the sink's error is returned");
+        assert_eq!(err.to_string(), "sink closed");
+        assert_eq!(seen, 5);
+    }
+}
