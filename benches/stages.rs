@@ -180,3 +180,10 @@ fn json_render(b: Bencher) {
         buf.len()
     });
 }
+
+/// Start-up: indexing the embedded gazetteers, which every run pays once
+/// before its first article.
+#[divan::bench]
+fn gazetteer_load() -> corpus_cli::extract::entities::gazetteer::Gazetteer {
+    corpus_cli::extract::entities::gazetteer::Gazetteer::load()
+}

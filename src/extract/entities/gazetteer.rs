@@ -1,6 +1,6 @@
-//! The gazetteers of `data/gazetteer/`, embedded in the binary and indexed
-//! into hash maps on first use (a few milliseconds in a release build; see
-//! `docs/entities.md`). Only the first row of each surface is kept: the files
+//! The gazetteers of `data/gazetteer/`, embedded in the binary; the three
+//! large ones are indexed at compile time (`build.rs`), the small keyword
+//! lists into hash sets on first use (see `docs/entities.md`). Only the first row of each surface is kept: the files
 //! order rows so that the first is the sensible default (`docs/gazetteers.md`).
 
 use crate::fasthash::Set as HashSet;
@@ -42,21 +42,26 @@ pub struct Given {
 
 /// A TSV file indexed by its first column: the index maps each surface to
 /// the offset of its first row, and a lookup parses that one row in place.
-/// Building the index is one pass over the embedded text (a few
-/// milliseconds for the largest file); a lookup is one hash of the key,
+/// The index is a perfect-hash map built at compile time (`build.rs`), so
+/// a run pays nothing for it at start-up; a lookup is one hash of the key,
 /// where a binary search over the text cost ~15% of a run.
 #[derive(Debug)]
 pub struct Table<T> {
     data: &'static str,
-    index: crate::fasthash::Map<&'static str, u32>,
+    index: &'static phf::Map<&'static str, u32>,
     parse: fn(&[&'static str]) -> Option<T>,
 }
+
+include!(concat!(env!("OUT_DIR"), "/gazetteer_index.rs"));
+
+/// An index with no rows, for the empty default table.
+static NO_INDEX: phf::Map<&'static str, u32> = phf::Map::new();
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
         Table {
             data: "",
-            index: Default::default(),
+            index: &NO_INDEX,
             parse: |_| None,
         }
     }
@@ -66,22 +71,11 @@ impl<T> Default for Table<T> {
 const MAX_COLUMNS: usize = 8;
 
 impl<T> Table<T> {
-    fn new(text: &'static str, parse: fn(&[&'static str]) -> Option<T>) -> Table<T> {
-        let rows = text.bytes().filter(|&b| b == b'\n').count();
-        let mut index = crate::fasthash::Map::default();
-        index.reserve(rows);
-        let mut start = 0;
-        for line in text.split_inclusive('\n') {
-            let offset = start;
-            start += line.len();
-            // Comment lines sort first and are never keys.
-            if line.starts_with('#') {
-                continue;
-            }
-            let key = line.split(['\t', '\n']).next().unwrap_or("");
-            // Only the first row of each surface is kept.
-            index.entry(key).or_insert(offset as u32);
-        }
+    fn new(
+        text: &'static str,
+        index: &'static phf::Map<&'static str, u32>,
+        parse: fn(&[&'static str]) -> Option<T>,
+    ) -> Table<T> {
         Table {
             data: text,
             index,
@@ -162,9 +156,9 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 impl Gazetteer {
     pub fn load() -> Gazetteer {
         let mut g = Gazetteer {
-            places: Table::new(PLACES, parse_place),
-            orgs: Table::new(ORGS, parse_org),
-            given: Table::new(GIVEN, parse_given),
+            places: Table::new(PLACES, &PLACES_INDEX, parse_place),
+            orgs: Table::new(ORGS, &ORGS_INDEX, parse_org),
+            given: Table::new(GIVEN, &GIVEN_INDEX, parse_given),
             ..Gazetteer::default()
         };
         for r in rows(DEMONYMS) {
