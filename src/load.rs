@@ -184,7 +184,14 @@ pub fn read(input: &Input, opts: &LoadOptions) -> Result<Loaded, InputError> {
         }
         Input::File(p) => {
             let file = fs::File::open(p).map_err(|e| err(io_message(&e)))?;
-            let mut buf = Vec::new();
+            // Sized once from the metadata (when it is small enough to be
+            // read at all) rather than grown by doubling.
+            let hint = file.metadata().map_or(0, |m| m.len());
+            let mut buf = Vec::with_capacity(if hint <= opts.max_file_size {
+                hint as usize + 1
+            } else {
+                0
+            });
             // Reading through `take` bounds memory even when the file grows
             // while it is read.
             file.take(opts.max_file_size + 1)
@@ -199,11 +206,12 @@ pub fn read(input: &Input, opts: &LoadOptions) -> Result<Loaded, InputError> {
             opts.max_file_size
         )));
     }
-    let (text, warning) = decode(&bytes).map_err(err)?;
+    let empty = bytes.is_empty();
+    let (text, warning) = decode_owned(bytes).map_err(err)?;
     // An empty or blank file is a failed scrape, not an article: skipped and
     // named, so that the exit status says something is missing.
     if text.trim().is_empty() {
-        return Err(err(if bytes.is_empty() {
+        return Err(err(if empty {
             "empty file, skipped".to_string()
         } else {
             "no text (only white space), skipped".to_string()
@@ -217,6 +225,23 @@ pub fn read(input: &Input, opts: &LoadOptions) -> Result<Loaded, InputError> {
         },
         warning,
     })
+}
+
+/// `decode` for bytes the caller no longer needs: valid UTF-8 without a
+/// BOM, the common case, becomes the text without a copy.
+fn decode_owned(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
+    let plain = !bytes.starts_with(b"\xEF\xBB\xBF")
+        && !bytes.starts_with(b"\xFF\xFE")
+        && !bytes.starts_with(b"\xFE\xFF")
+        && !looks_binary(&bytes);
+    if plain {
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok((text, None)),
+            Err(e) => decode_utf8(e.as_bytes()),
+        }
+    } else {
+        decode(&bytes)
+    }
 }
 
 /// Decodes file bytes to text: UTF-8 (BOM removed), UTF-16 with a BOM, or
@@ -302,8 +327,25 @@ mod tests {
     }
 
     #[test]
+    fn owned_decoding_equals_borrowed() {
+        let cases: [&[u8]; 7] = [
+            b"plain text\n",
+            b"\xEF\xBB\xBFwith a BOM",
+            b"\xFF\xFEh\x00i\x00",
+            b"\xFE\xFF\x00h\x00i",
+            b"caf\xE9 au lait",
+            b"",
+            b"nul\x00inside",
+        ];
+        for bytes in cases {
+            assert_eq!(decode_owned(bytes.to_vec()), decode(bytes), "{bytes:?}");
+        }
+    }
+
+    #[test]
     fn binary_is_refused() {
         assert!(decode(b"\x7fELF\x00\x01\x02").is_err());
+        assert!(decode_owned(b"\x7fELF\x00\x01\x02".to_vec()).is_err());
     }
 
     #[test]
