@@ -402,9 +402,11 @@ fn entity(ms: &[Mention], c: &[usize]) -> Entity {
         Hint::Known(t) => t,
         Hint::Unknown => EntityType::Organization,
     };
+    // Ties between two other types go to the first in `EntityType` order,
+    // not to whichever the hash map yields last.
     let kind = kinds
         .iter()
-        .max_by_key(|(t, n)| (**n, **t == first))
+        .max_by_key(|(t, n)| (**n, **t == first, std::cmp::Reverse(**t)))
         .map_or(first, |(t, _)| *t);
     let mut aliases: Vec<String> = Vec::new();
     let mut roles: Vec<String> = Vec::new();
