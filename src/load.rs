@@ -1,10 +1,13 @@
-//! The input layer: turns the paths a user typed into a deterministic list of
-//! inputs, and reads each one into decoded text.
+//! The input layer: turns the paths a user typed into a deterministic
+//! stream of inputs, and reads each one into decoded text.
 //!
-//! Discovery and reading are split so that the list can be walked once
-//! (sorted, cheap) while the reading happens in parallel and per file: a file
-//! that cannot be read is reported and skipped without touching the others.
+//! Discovery and reading are split so that the inputs can be found in order
+//! by one thread (a sorted walk, cheap, never listed in full) while the
+//! reading happens in parallel and per file: a file that cannot be read is
+//! reported and skipped without touching the others.
 
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashSet, VecDeque};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -68,73 +71,165 @@ pub struct LoadOptions {
     pub max_file_size: u64,
 }
 
-/// Lists the inputs under `paths` in a stable order that does not depend on
-/// the order of the arguments: standard input first, then every file in
-/// path order (component by component, which is the file-name order of a
-/// directory walk), each file once.
+/// The inputs under `paths`, found while they are processed rather than
+/// listed up front, so that memory does not grow with the number of files
+/// and the first article is parsed before the last directory is read.
 ///
-/// Explicit file arguments are always read whatever their extension; under a
-/// directory only files with one of `extensions` are read and hidden entries
-/// are skipped. Errors (a missing path, a symlink loop) are returned beside
-/// the inputs so that the caller can report them and go on.
-pub fn discover(paths: &[PathBuf], opts: &LoadOptions) -> (Vec<Input>, Vec<InputError>) {
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
-            continue;
-        }
-        match fs::metadata(path) {
-            Err(e) => errors.push(InputError {
-                path: path.display().to_string(),
-                message: io_message(&e),
-            }),
-            Ok(meta) if meta.is_dir() => walk_dir(path, opts, &mut inputs, &mut errors),
-            Ok(_) => inputs.push(Input::File(path.clone())),
-        }
-    }
-    // `articles b.txt a.txt` and `articles a.txt b.txt` are one corpus and
-    // give the same bytes.
-    inputs.sort();
-    inputs.dedup_by(|a, b| matches!((a, b), (Input::File(x), Input::File(y)) if x == y));
-    errors.sort_by(|a, b| a.path.cmp(&b.path));
-    errors.dedup_by(|a, b| a.path == b.path);
-    (inputs, errors)
+/// The order does not depend on the order of the arguments: standard input
+/// first, then every file in path order (component by component, which is
+/// the file-name order of a directory walk), each file once. Each argument
+/// yields its files in that order (a sorted depth-first walk for a
+/// directory) and the arguments' streams are merged by path, so overlapping
+/// arguments (`corpus` and `corpus/a.txt`) give each file once, in place. Explicit file arguments
+/// are always read whatever their extension; under a directory only files
+/// with one of the extensions are read and hidden entries are skipped.
+/// Errors (a missing path, a symlink loop, an unreadable directory) are
+/// yielded as they are met, each path once.
+pub struct Discovery {
+    extensions: Vec<String>,
+    stdin: bool,
+    /// One stream per distinct argument.
+    walks: Vec<Walk>,
+    /// The next file of each stream, smallest first.
+    heads: BinaryHeap<Reverse<(PathBuf, usize)>>,
+    errors: VecDeque<InputError>,
+    reported: HashSet<String>,
+    last: Option<PathBuf>,
 }
 
-fn walk_dir(
-    root: &Path,
-    opts: &LoadOptions,
-    inputs: &mut Vec<Input>,
-    errors: &mut Vec<InputError>,
-) {
-    let walker = WalkDir::new(root)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-    for entry in walker {
-        match entry {
-            Err(e) => {
-                let path = e
-                    .path()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| root.display().to_string());
-                let message = if e.loop_ancestor().is_some() {
-                    "symlink loop, not followed".to_string()
-                } else if let Some(io) = e.io_error() {
-                    io_message(io)
-                } else {
-                    e.to_string()
-                };
-                errors.push(InputError { path, message });
+type DirWalk = walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> bool>;
+
+enum Walk {
+    /// An explicit file argument, read whatever its extension.
+    File(Option<PathBuf>),
+    Dir {
+        root: PathBuf,
+        walk: DirWalk,
+    },
+}
+
+impl Discovery {
+    pub fn new(paths: &[PathBuf], opts: &LoadOptions) -> Discovery {
+        let mut d = Discovery {
+            extensions: opts.extensions.clone(),
+            stdin: false,
+            walks: Vec::new(),
+            heads: BinaryHeap::new(),
+            errors: VecDeque::new(),
+            reported: HashSet::new(),
+            last: None,
+        };
+        let mut args: Vec<&PathBuf> = paths.iter().collect();
+        args.sort();
+        args.dedup();
+        for path in args {
+            if path.as_os_str() == "-" {
+                d.stdin = true;
+                continue;
             }
-            Ok(entry) => {
-                if entry.file_type().is_file() && has_extension(entry.path(), &opts.extensions) {
-                    inputs.push(Input::File(entry.into_path()));
+            let walk = match fs::metadata(path) {
+                Err(e) => {
+                    d.error(path.display().to_string(), io_message(&e));
+                    continue;
                 }
+                Ok(meta) if meta.is_dir() => {
+                    let not_hidden: fn(&walkdir::DirEntry) -> bool =
+                        |e| e.depth() == 0 || !is_hidden(e.file_name());
+                    Walk::Dir {
+                        root: path.clone(),
+                        walk: WalkDir::new(path)
+                            .follow_links(true)
+                            .sort_by_file_name()
+                            .into_iter()
+                            .filter_entry(not_hidden),
+                    }
+                }
+                Ok(_) => Walk::File(Some(path.clone())),
+            };
+            d.walks.push(walk);
+            d.advance(d.walks.len() - 1);
+        }
+        d
+    }
+
+    fn error(&mut self, path: String, message: String) {
+        queue_error(&mut self.errors, &mut self.reported, path, message);
+    }
+
+    /// Moves stream `i` to its next file, queuing the errors met on the way.
+    fn advance(&mut self, i: usize) {
+        let Discovery {
+            walks,
+            errors,
+            reported,
+            extensions,
+            ..
+        } = self;
+        let next = match &mut walks[i] {
+            Walk::File(p) => p.take(),
+            Walk::Dir { root, walk } => loop {
+                match walk.next() {
+                    None => break None,
+                    Some(Err(e)) => {
+                        let path = e
+                            .path()
+                            .map(|p| p.display().to_string())
+                            .unwrap_or_else(|| root.display().to_string());
+                        let message = if e.loop_ancestor().is_some() {
+                            "symlink loop, not followed".to_string()
+                        } else if let Some(io) = e.io_error() {
+                            io_message(io)
+                        } else {
+                            e.to_string()
+                        };
+                        queue_error(errors, reported, path, message);
+                    }
+                    Some(Ok(entry)) => {
+                        if entry.file_type().is_file() && has_extension(entry.path(), extensions) {
+                            break Some(entry.into_path());
+                        }
+                    }
+                }
+            },
+        };
+        if let Some(p) = next {
+            self.heads.push(Reverse((p, i)));
+        }
+    }
+}
+
+/// Queues an error unless its path was reported already (two arguments can
+/// reach one unreadable directory).
+fn queue_error(
+    errors: &mut VecDeque<InputError>,
+    reported: &mut HashSet<String>,
+    path: String,
+    message: String,
+) {
+    if reported.insert(path.clone()) {
+        errors.push_back(InputError { path, message });
+    }
+}
+
+impl Iterator for Discovery {
+    type Item = Result<Input, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(e) = self.errors.pop_front() {
+                return Some(Err(e));
             }
+            if std::mem::take(&mut self.stdin) {
+                return Some(Ok(Input::Stdin));
+            }
+            let Reverse((path, i)) = self.heads.pop()?;
+            self.advance(i);
+            // The same file reached through two arguments.
+            if self.last.as_ref() == Some(&path) {
+                continue;
+            }
+            self.last = Some(path.clone());
+            return Some(Ok(Input::File(path)));
         }
     }
 }
@@ -306,6 +401,73 @@ fn looks_binary(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn opts() -> LoadOptions {
+        LoadOptions {
+            extensions: vec!["txt".into()],
+            max_file_size: 1 << 20,
+        }
+    }
+
+    /// The shown paths of the inputs, and the paths of the errors.
+    fn found(paths: &[PathBuf]) -> (Vec<String>, Vec<String>) {
+        let (mut inputs, mut errors) = (Vec::new(), Vec::new());
+        for item in Discovery::new(paths, &opts()) {
+            match item {
+                Ok(input) => inputs.push(input.display()),
+                Err(e) => errors.push(e.path),
+            }
+        }
+        (inputs, errors)
+    }
+
+    #[test]
+    fn discovery_is_path_ordered_whatever_the_arguments() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for f in [
+            "b/2.txt",
+            "b/10.txt",
+            "a.txt",
+            "a/1.txt",
+            "a-b.txt",
+            "c.md",
+            ".hid/x.txt",
+        ] {
+            let p = root.join(f);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(&p, "text").unwrap();
+        }
+        let rel = |f: &str| root.join(f).display().to_string();
+        let all = vec![
+            rel("a/1.txt"),
+            rel("a-b.txt"),
+            rel("a.txt"),
+            rel("b/10.txt"),
+            rel("b/2.txt"),
+        ];
+        // A directory: its files, sorted component by component, without
+        // hidden entries or other extensions.
+        assert_eq!(found(&[root.to_path_buf()]), (all.clone(), vec![]));
+        // Overlapping arguments in any order: each file once, in place; an
+        // explicit file is read whatever its extension.
+        let args = [
+            root.join("b/2.txt"),
+            root.join("c.md"),
+            root.to_path_buf(),
+            root.join("b"),
+            root.join("missing.txt"),
+            PathBuf::from("-"),
+        ];
+        let mut want = vec!["-".to_string()];
+        want.extend(all.iter().cloned());
+        want.push(rel("c.md"));
+        for order in [args.to_vec(), args.iter().rev().cloned().collect()] {
+            let (inputs, errors) = found(&order);
+            assert_eq!(errors, vec![rel("missing.txt")]);
+            assert_eq!(inputs, want);
+        }
+    }
 
     #[test]
     fn decodes_utf8_bom_and_utf16() {

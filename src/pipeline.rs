@@ -14,7 +14,6 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 
 use rayon::prelude::*;
@@ -78,16 +77,23 @@ impl Pipeline {
         paths: &[PathBuf],
         mut sink: impl FnMut(Article) -> anyhow::Result<()>,
     ) -> anyhow::Result<RunStatus> {
-        let (inputs, errors) = load::discover(paths, &self.load);
+        let mut inputs = load::Discovery::new(paths, &self.load).peekable();
         let mut status = RunStatus::default();
-        for e in &errors {
-            report(e);
-            status.skipped += 1;
-        }
-        if !inputs.is_empty() {
+        if inputs.peek().is_some() {
             self.warm_up();
         }
-        let bar = progress::Bar::new(self.progress, inputs.len());
+        let bar = progress::Bar::new(self.progress);
+        if let Some(handle) = bar.handle() {
+            // The total is only for the display: counted by a second walk
+            // on its own thread, so that the run need not list its inputs.
+            let (paths, opts) = (paths.to_vec(), self.load.clone());
+            std::thread::spawn(move || {
+                let total = load::Discovery::new(&paths, &opts)
+                    .filter(Result::is_ok)
+                    .count();
+                progress::set_total(&handle, total);
+            });
+        }
         let mut take = |result: Result<(Loaded, Article), InputError>| {
             match result {
                 Ok((loaded, article)) => {
@@ -107,25 +113,32 @@ impl Pipeline {
         };
         let workers = self.pool.current_num_threads();
         if workers <= 1 {
-            for input in &inputs {
-                take(self.process(input))?;
+            for input in inputs {
+                take(input.and_then(|input| self.process(&input)))?;
             }
         } else {
             let window = Window::new();
-            let next = AtomicUsize::new(0);
+            // The discovery and the number of inputs taken from it so far.
+            let source = Mutex::new((inputs, 0usize));
             std::thread::scope(|scope| {
                 let (tx, rx) = std::sync::mpsc::channel();
                 for _ in 0..workers {
                     let tx = tx.clone();
-                    let (next, window, inputs) = (&next, &window, &inputs);
+                    let (source, window) = (&source, &window);
                     scope.spawn(move || {
                         loop {
-                            let i = next.fetch_add(1, Ordering::Relaxed);
-                            if i >= inputs.len() || !window.wait_for(i) {
+                            let (i, input) = {
+                                let mut s = source.lock().unwrap_or_else(|e| e.into_inner());
+                                let Some(input) = s.0.next() else { break };
+                                s.1 += 1;
+                                (s.1 - 1, input)
+                            };
+                            if !window.wait_for(i) {
                                 break;
                             }
+                            let result = input.and_then(|input| self.process(&input));
                             // The receiver is gone when the sink failed: stop.
-                            if tx.send((i, self.process(&inputs[i]))).is_err() {
+                            if tx.send((i, result)).is_err() {
                                 break;
                             }
                         }
@@ -232,29 +245,38 @@ fn report(e: &InputError) {
 mod progress {
     use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+    /// Small runs finish before a bar would be useful.
+    const MIN_INPUTS: u64 = 1000;
+
     pub struct Bar(Option<ProgressBar>);
 
     impl Bar {
-        pub fn new(show: bool, total: usize) -> Bar {
-            // Small runs finish before a bar would be useful.
-            if !show || total < 1000 {
+        /// A bar that stays hidden until the run has at least `MIN_INPUTS`
+        /// inputs: a count and rate at first, a bar with an estimate once
+        /// the total is known (`set_total`).
+        pub fn new(show: bool) -> Bar {
+            if !show {
                 return Bar(None);
             }
-            let bar =
-                ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
             bar.set_style(
-                ProgressStyle::with_template(
-                    "{spinner} {pos}/{len} articles [{wide_bar}] {elapsed}, {eta} left",
-                )
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("=> "),
+                ProgressStyle::with_template("{spinner} {pos} articles, {per_sec}, {elapsed}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
             );
             Bar(Some(bar))
+        }
+
+        /// The underlying bar, for the thread that counts the inputs.
+        pub fn handle(&self) -> Option<ProgressBar> {
+            self.0.clone()
         }
 
         pub fn inc(&self) {
             if let Some(b) = &self.0 {
                 b.inc(1);
+                if b.position() == MIN_INPUTS && b.is_hidden() {
+                    b.set_draw_target(ProgressDrawTarget::stderr());
+                }
             }
         }
 
@@ -270,6 +292,24 @@ mod progress {
             if let Some(b) = &self.0 {
                 b.finish_and_clear();
             }
+        }
+    }
+
+    /// Switches `bar` to a bar with a length and an estimate.
+    pub fn set_total(bar: &ProgressBar, total: usize) {
+        if bar.is_finished() {
+            return;
+        }
+        bar.set_length(total as u64);
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{spinner} {pos}/{len} articles [{wide_bar}] {elapsed}, {eta} left",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        if total as u64 >= MIN_INPUTS && bar.is_hidden() {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
         }
     }
 }
