@@ -6,18 +6,28 @@
 //! themselves stay in the binary as text (`include_str!`) and are parsed on
 //! lookup by `src/extract/entities/gazetteer.rs`.
 
+#[path = "src/extract/entities/keyfilter.rs"]
+#[allow(dead_code)]
+mod keyfilter;
+
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// The files indexed, and the name of the generated static for each.
+/// The files indexed, and the name of the generated statics for each
+/// (`NAME_INDEX`, `NAME_FILTER`).
 const TABLES: &[(&str, &str)] = &[
-    ("places.tsv", "PLACES_INDEX"),
-    ("organizations.tsv", "ORGS_INDEX"),
-    ("given_names.tsv", "GIVEN_INDEX"),
+    ("places.tsv", "PLACES"),
+    ("organizations.tsv", "ORGS"),
+    ("given_names.tsv", "GIVEN"),
 ];
 
+/// Bloom filter bits per key (before rounding up to a power of two): a
+/// few per cent of false positives with two probes.
+const BITS_PER_KEY: usize = 8;
+
 fn main() {
+    println!("cargo::rerun-if-changed=src/extract/entities/keyfilter.rs");
     let dir = Path::new("data/gazetteer");
     let mut out = String::new();
     for (file, name) in TABLES {
@@ -44,10 +54,21 @@ fn main() {
         }
         writeln!(
             out,
-            "static {name}: phf::Map<&'static str, u32> = {};",
+            "static {name}_INDEX: phf::Map<&'static str, u32> = {};",
             map.build()
         )
         .expect("writing to a string");
+        let words = (seen.len() * BITS_PER_KEY)
+            .div_ceil(64)
+            .next_power_of_two();
+        let mut filter = vec![0u64; words];
+        for key in &seen {
+            for b in keyfilter::probes(keyfilter::key_hash(key.as_bytes()), words) {
+                filter[b / 64] |= 1 << (b % 64);
+            }
+        }
+        writeln!(out, "static {name}_FILTER: [u64; {words}] = {filter:?};")
+            .expect("writing to a string");
     }
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("gazetteer_index.rs");
     std::fs::write(&dest, out).unwrap_or_else(|e| panic!("writing {}: {e}", dest.display()));

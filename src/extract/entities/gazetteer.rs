@@ -49,6 +49,8 @@ pub struct Given {
 pub struct Table<T> {
     data: &'static str,
     index: &'static phf::Map<&'static str, u32>,
+    /// Rules out most absent keys before the index is read.
+    filter: &'static [u64],
     parse: fn(&[&'static str]) -> Option<T>,
 }
 
@@ -62,6 +64,7 @@ impl<T> Default for Table<T> {
         Table {
             data: "",
             index: &NO_INDEX,
+            filter: &[],
             parse: |_| None,
         }
     }
@@ -73,18 +76,22 @@ const MAX_COLUMNS: usize = 8;
 impl<T> Table<T> {
     fn new(
         text: &'static str,
-        index: &'static phf::Map<&'static str, u32>,
+        (index, filter): (&'static phf::Map<&'static str, u32>, &'static [u64]),
         parse: fn(&[&'static str]) -> Option<T>,
     ) -> Table<T> {
         Table {
             data: text,
             index,
+            filter,
             parse,
         }
     }
 
     /// The first row whose first column is `key`.
     pub fn get(&self, key: &str) -> Option<T> {
+        if !super::keyfilter::may_contain(self.filter, key) {
+            return None;
+        }
         let &offset = self.index.get(key)?;
         let rest = &self.data[offset as usize..];
         let line = rest.split('\n').next().unwrap_or("");
@@ -156,9 +163,9 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 impl Gazetteer {
     pub fn load() -> Gazetteer {
         let mut g = Gazetteer {
-            places: Table::new(PLACES, &PLACES_INDEX, parse_place),
-            orgs: Table::new(ORGS, &ORGS_INDEX, parse_org),
-            given: Table::new(GIVEN, &GIVEN_INDEX, parse_given),
+            places: Table::new(PLACES, (&PLACES_INDEX, &PLACES_FILTER), parse_place),
+            orgs: Table::new(ORGS, (&ORGS_INDEX, &ORGS_FILTER), parse_org),
+            given: Table::new(GIVEN, (&GIVEN_INDEX, &GIVEN_FILTER), parse_given),
             ..Gazetteer::default()
         };
         for r in rows(DEMONYMS) {

@@ -10,6 +10,7 @@
 
 pub(crate) mod canon;
 pub mod gazetteer;
+mod keyfilter;
 mod tokens;
 
 use crate::fasthash::Set as HashSet;

@@ -241,14 +241,46 @@ fn gazetteer_lookups() {
     {
         assert!(g.demonyms.contains(line.split('\t').next().unwrap()));
     }
-    for line in include_str!("../../../data/gazetteer/organizations.tsv").lines() {
-        if !line.starts_with('#') {
-            assert!(
-                g.orgs.get(line.split('\t').next().unwrap()).is_some(),
-                "{line}"
-            );
+    // Every surface of the three indexed files passes its Bloom filter and
+    // is found in its compile-time index.
+    let files = [
+        (include_str!("../../../data/gazetteer/organizations.tsv"), 0),
+        (include_str!("../../../data/gazetteer/places.tsv"), 1),
+        (include_str!("../../../data/gazetteer/given_names.tsv"), 2),
+    ];
+    for (text, table) in files {
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let key = line.split('\t').next().unwrap();
+            let found = match table {
+                0 => g.orgs.get(key).is_some(),
+                1 => g.places.get(key).is_some(),
+                _ => g.given.get(key).is_some(),
+            };
+            assert!(found, "{line}");
         }
     }
+}
+
+#[test]
+fn key_filter_rules_out_most_absent_keys() {
+    let filter: Vec<u64> = {
+        let mut f = vec![0u64; 64];
+        for key in ["Kyiv", "Paris", "Berlin"] {
+            for b in keyfilter::probes(keyfilter::key_hash(key.as_bytes()), f.len()) {
+                f[b / 64] |= 1 << (b % 64);
+            }
+        }
+        f
+    };
+    for key in ["Kyiv", "Paris", "Berlin"] {
+        assert!(keyfilter::may_contain(&filter, key));
+    }
+    let passed = (0..1000)
+        .filter(|i| keyfilter::may_contain(&filter, &format!("w{i}")))
+        .count();
+    assert!(passed < 20, "{passed} of 1000 absent keys passed");
+    // An empty filter rules out nothing.
+    assert!(keyfilter::may_contain(&[], "anything"));
 }
 
 fn kind_of(es: &[Entity], name: &str) -> Option<EntityType> {
