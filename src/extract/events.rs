@@ -45,15 +45,16 @@ use std::sync::LazyLock;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
-use regex::{Regex, RegexBuilder};
+use regex::Regex;
 
-use crate::extract::timex::{ascii_equivalent, day_count, sentence_bounds};
+use crate::extract::timex::{ascii_equivalent, ascii_twin, day_count, sentence_bounds};
 use crate::model::{Article, EntityType, Event, Span, Timex};
 
-/// Event triggers; the ASCII twins of these patterns are for text where
-/// ASCII classes match exactly as Unicode ones (see
-/// [`ascii_equivalent`]): they compile in a fraction of the time and keep
-/// the lazy DFA on all of such text.
+/// Event triggers. Each pattern of this module has an ASCII twin
+/// ([`ascii_twin`]) for text on which it matches exactly as the pattern
+/// ([`ascii_equivalent`]), that is most paragraphs: the twins compile in a
+/// fraction of the time and keep the lazy DFA on the whole text, where a
+/// Unicode `\b` gives up at the first non-ASCII byte.
 const TRIGGER: &str = r"(?ix)\b(?:
           (?:press|news)\s+(?:conference|briefing)s? | remarks\s+to\s+(?:journalists|reporters|the\s+press)
         | summits? | ministerial(?:\s+meetings?)? | conferences? | talks | negotiations
@@ -69,23 +70,18 @@ const TRIGGER: &str = r"(?ix)\b(?:
 /// would match single bytes of a multi-byte character.
 const HOST: &str = r"(?i)\b(?:on\s+the\s+(?:sidelines|margins?)\s+of|ahead\s+of|during|in\s+the\s+run-up\s+to)\s+(?:the|this|that)\s+(?u:[^,;.])*$";
 
-/// Runs of up to three capitalized words, for the place gazetteer.
+/// Runs of up to three capitalized words, for the place gazetteer; its
+/// twin is written with the ASCII letters (`\p{..}` needs Unicode mode).
 const CAP: &str = r"\b\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2}";
 const CAP_ASCII: &str = r"\b[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*){0,2}";
 
-fn compile(pattern: &str, unicode: bool) -> Regex {
-    RegexBuilder::new(pattern)
-        .unicode(unicode)
-        .build()
-        .expect("events regex")
-}
-
-static TRIGGER_RE: LazyLock<Regex> = LazyLock::new(|| compile(TRIGGER, true));
-static HOST_RE: LazyLock<Regex> = LazyLock::new(|| compile(HOST, true));
-static CAP_RE: LazyLock<Regex> = LazyLock::new(|| compile(CAP, true));
-static TRIGGER_ASCII_RE: LazyLock<Regex> = LazyLock::new(|| compile(TRIGGER, false));
-static HOST_ASCII_RE: LazyLock<Regex> = LazyLock::new(|| compile(HOST, false));
-static CAP_ASCII_RE: LazyLock<Regex> = LazyLock::new(|| compile(CAP_ASCII, false));
+static TRIGGER_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(TRIGGER).expect("trigger regex"));
+static HOST_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(HOST).expect("host regex"));
+static CAP_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(CAP).expect("capitalized words regex"));
+static TRIGGER_ASCII_RE: LazyLock<Regex> = LazyLock::new(|| ascii_twin(TRIGGER));
+static HOST_ASCII_RE: LazyLock<Regex> = LazyLock::new(|| ascii_twin(HOST));
+static CAP_ASCII_RE: LazyLock<Regex> = LazyLock::new(|| ascii_twin(CAP_ASCII));
 
 /// The patterns for one paragraph: the ASCII twins where they are exact.
 struct Patterns {

@@ -78,26 +78,34 @@ static TIMEX_RE: LazyLock<Regex> =
 /// the same (see [`ascii_equivalent`]). The Unicode classes inside bounded
 /// repetitions made the pattern slow to compile, and its Unicode `\b` sent
 /// the lazy DFA to the slower engines on any non-ASCII byte; the ASCII twin
-/// is a fraction of the size. A class with non-ASCII members is not allowed
+/// is a fraction of the size.
+static TIMEX_ASCII_RE: LazyLock<Regex> = LazyLock::new(|| ascii_twin(&timex_pattern()));
+
+/// Compiles `pattern` with ASCII `\d`, `\w`, `\b` and `(?i)` but Unicode
+/// `\s`: white space such as the no-break space is frequent in news text,
+/// and `\s` is a small class. A class with non-ASCII members is not allowed
 /// without Unicode mode: the dashes become an alternation of literals.
-static TIMEX_ASCII_RE: LazyLock<Regex> = LazyLock::new(|| {
-    RegexBuilder::new(&timex_pattern().replace("[-–—]", "(?:-|–|—)"))
+pub(crate) fn ascii_twin(pattern: &str) -> Regex {
+    let pattern = pattern
+        .replace(r"\s", r"(?u:\s)")
+        .replace("[-–—]", "(?:-|–|—)");
+    RegexBuilder::new(&pattern)
         .unicode(false)
         .build()
-        .expect("ASCII timex regex")
-});
+        .expect("ASCII twin of a pattern")
+}
 
-/// Whether a pattern compiled with ASCII classes matches `s` exactly as its
-/// Unicode twin: every non-ASCII character of `s` is neither a word
-/// character nor white space. Then Unicode `\d`, `\w`, `\s` and `\b` (and
-/// `\p{L}`, `\p{Lu}`, letters) agree with their ASCII forms at every
-/// position of `s`, and so does `(?i)` (the only non-ASCII case variants of
-/// ASCII letters, `K` and `ſ`, are letters). Typographic quotes, dashes and
-/// currency signs keep most news text on the ASCII side.
+/// Whether a pattern compiled by [`ascii_twin`] matches `s` exactly as the
+/// pattern in Unicode mode: no character of `s` outside ASCII is a word
+/// character. Then Unicode `\d`, `\w` and `\b` (and `\p{L}`, `\p{Lu}`,
+/// letters) agree with their ASCII forms at every position of `s`, and so
+/// does `(?i)` (the only non-ASCII case variants of ASCII letters, `K` and
+/// `ſ`, are letters). Typographic quotes, dashes, currency signs and
+/// no-break spaces keep most news text on the ASCII side.
 pub fn ascii_equivalent(s: &str) -> bool {
     s.is_ascii()
         || s.chars()
-            .all(|c| c.is_ascii() || !(regex_syntax::is_word_character(c) || c.is_whitespace()))
+            .all(|c| c.is_ascii() || !regex_syntax::is_word_character(c))
 }
 
 /// Finds the temporal expressions of the article: headline, date line and

@@ -3,7 +3,10 @@
 //! `docs/entities.md`). Only the first row of each surface is kept: the files
 //! order rows so that the first is the sensible default (`docs/gazetteers.md`).
 
-use crate::fasthash::Set as HashSet;
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use crate::fasthash::{Map, Set as HashSet};
 
 const PLACES: &str = include_str!("../../../data/gazetteer/places.tsv");
 const ORGS: &str = include_str!("../../../data/gazetteer/organizations.tsv");
@@ -48,7 +51,8 @@ pub struct Given {
 #[derive(Debug)]
 pub struct Table<T> {
     data: &'static str,
-    index: crate::fasthash::Map<&'static str, u32>,
+    /// Borrowed for `places.tsv`, whose index is shared ([`PLACE_ROWS`]).
+    index: Cow<'static, Map<&'static str, u32>>,
     parse: fn(&[&'static str]) -> Option<T>,
 }
 
@@ -62,33 +66,80 @@ impl<T> Default for Table<T> {
     }
 }
 
+/// Maps each surface (first column) of a TSV file to the offset of its
+/// first row; `more` sees every later row of a repeated surface, in file
+/// order. One pass over the embedded text.
+fn index_rows(
+    text: &'static str,
+    mut more: impl FnMut(&'static str, u32),
+) -> Map<&'static str, u32> {
+    let rows = text.bytes().filter(|&b| b == b'\n').count();
+    let mut index = Map::default();
+    index.reserve(rows);
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let offset = start as u32;
+        start += line.len();
+        // Comment lines sort first and are never keys.
+        if line.starts_with('#') {
+            continue;
+        }
+        let key = line.split(['\t', '\n']).next().unwrap_or("");
+        // Only the first row of each surface is kept.
+        match index.entry(key) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(offset);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => more(key, offset),
+        }
+    }
+    index
+}
+
+/// The rows of `places.tsv`, indexed once for the entity gazetteer and the
+/// events extractor (`extract::events::places`), which choose differently
+/// among the rows of a repeated surface: indexing its 45k rows was a tenth
+/// of the start-up, and it was done twice.
+#[derive(Debug)]
+pub struct PlaceRows {
+    /// The embedded file.
+    pub text: &'static str,
+    /// Offset of the first row of each surface.
+    pub first: Map<&'static str, u32>,
+    /// Surface and offset of the later rows of repeated surfaces, in file
+    /// order.
+    pub more: Vec<(&'static str, u32)>,
+}
+
+impl PlaceRows {
+    /// The row at `offset`, without its line end.
+    pub fn row(&self, offset: u32) -> &'static str {
+        let rest = &self.text[offset as usize..];
+        rest.split('\n').next().unwrap_or("")
+    }
+}
+
+pub static PLACE_ROWS: LazyLock<PlaceRows> = LazyLock::new(|| {
+    let mut more = Vec::new();
+    let first = index_rows(PLACES, |key, offset| more.push((key, offset)));
+    PlaceRows {
+        text: PLACES,
+        first,
+        more,
+    }
+});
+
 /// The most columns any gazetteer file has.
 const MAX_COLUMNS: usize = 8;
 
 impl<T> Table<T> {
     fn new(text: &'static str, parse: fn(&[&'static str]) -> Option<T>) -> Table<T> {
-        let rows = text.bytes().filter(|&b| b == b'\n').count();
-        let mut index = crate::fasthash::Map::default();
-        index.reserve(rows);
-        let mut start = 0;
-        for line in text.split_inclusive('\n') {
-            let offset = start;
-            start += line.len();
-            // Comment lines sort first and are never keys.
-            if line.starts_with('#') {
-                continue;
-            }
-            let key = line.split(['\t', '\n']).next().unwrap_or("");
-            // Only the first row of each surface is kept.
-            index.entry(key).or_insert(offset as u32);
-        }
         Table {
             data: text,
-            index,
+            index: Cow::Owned(index_rows(text, |_, _| {})),
             parse,
         }
     }
-
     /// The first row whose first column is `key`.
     pub fn get(&self, key: &str) -> Option<T> {
         let &offset = self.index.get(key)?;
@@ -162,7 +213,11 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 impl Gazetteer {
     pub fn load() -> Gazetteer {
         let mut g = Gazetteer {
-            places: Table::new(PLACES, parse_place),
+            places: Table {
+                data: PLACES,
+                index: Cow::Borrowed(&PLACE_ROWS.first),
+                parse: parse_place,
+            },
             orgs: Table::new(ORGS, parse_org),
             given: Table::new(GIVEN, parse_given),
             ..Gazetteer::default()
