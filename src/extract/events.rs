@@ -247,6 +247,13 @@ pub fn extract(text: &str, article: &Article) -> Vec<Event> {
     for p in &article.paragraphs {
         let para = &text[p.span.start..p.span.end];
         let pats = Patterns::for_text(para);
+        // Most paragraphs have no trigger: they need no sentence splitting.
+        // A trigger of a sentence is one of its paragraph too (a sentence
+        // starts after a stop or a quote and ends before a space, so `\b`
+        // reads the same at its edges), so this skips no event.
+        if !pats.trigger.is_match(para) {
+            continue;
+        }
         for (ss, se) in sentence_bounds(para) {
             let (s0, s1) = (p.span.start + ss, p.span.start + se);
             sentence_mentions(text, s0, s1, article, &index, &pats, &mut mentions);

@@ -159,7 +159,9 @@ fn regions(text: &str, article: &Article) -> Vec<(usize, usize)> {
 /// the events extractor's fixtures).
 pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut Vec<Timex>) {
     let region = &text[start..end];
-    let sentences = sentence_bounds(region);
+    // Split into sentences only once a timex is accepted: most regions have
+    // none.
+    let mut sentences: Option<Vec<(usize, usize)>> = None;
     let mut si = 0;
     let mut tense_cache: Option<(usize, Tense)> = None;
     let re: &Regex = if ascii_equivalent(region) {
@@ -172,6 +174,7 @@ pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut
         if !accept(region, &caps) {
             continue;
         }
+        let sentences = sentences.get_or_insert_with(|| sentence_bounds(region));
         while si + 1 < sentences.len() && sentences[si].1 <= m.start() {
             si += 1;
         }

@@ -4,6 +4,7 @@
 //! order rows so that the first is the sensible default (`docs/gazetteers.md`).
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::sync::LazyLock;
 
 use crate::fasthash::{Map, Set as HashSet};
@@ -73,24 +74,37 @@ fn index_rows(
     text: &'static str,
     mut more: impl FnMut(&'static str, u32),
 ) -> Map<&'static str, u32> {
-    let rows = text.bytes().filter(|&b| b == b'\n').count();
+    let bytes = text.as_bytes();
+    let rows = bytes.iter().filter(|&&b| b == b'\n').count();
     let mut index = Map::default();
     index.reserve(rows);
+    // One byte loop finds both the end of the key (the first tab) and the
+    // end of the line: the rows are short, and `str` splitting cost more
+    // than the hashing. Tabs and line ends are ASCII, so every cut is a
+    // character boundary.
     let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let offset = start as u32;
-        start += line.len();
+    while start < bytes.len() {
+        let mut tab = start;
+        while tab < bytes.len() && bytes[tab] != b'\t' && bytes[tab] != b'\n' {
+            tab += 1;
+        }
+        let mut end = tab;
+        while end < bytes.len() && bytes[end] != b'\n' {
+            end += 1;
+        }
+        let offset = start;
+        start = end + 1;
         // Comment lines sort first and are never keys.
-        if line.starts_with('#') {
+        if bytes[offset] == b'#' {
             continue;
         }
-        let key = line.split(['\t', '\n']).next().unwrap_or("");
+        let key = &text[offset..tab];
         // Only the first row of each surface is kept.
         match index.entry(key) {
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(offset);
+            Entry::Vacant(v) => {
+                v.insert(offset as u32);
             }
-            std::collections::hash_map::Entry::Occupied(_) => more(key, offset),
+            Entry::Occupied(_) => more(key, offset as u32),
         }
     }
     index
