@@ -227,11 +227,6 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 impl Gazetteer {
     pub fn load() -> Gazetteer {
         let mut g = Gazetteer {
-            places: Table {
-                data: PLACES,
-                index: Cow::Borrowed(&PLACE_ROWS.first),
-                parse: parse_place,
-            },
             orgs: Table::new(ORGS, parse_org),
             given: Table::new(GIVEN, parse_given),
             ..Gazetteer::default()
@@ -262,6 +257,14 @@ impl Gazetteer {
                 _ => {}
             }
         }
+        // The shared places index last: at start-up the events extractor
+        // warms it up on another worker meanwhile, so that it is ready (or
+        // nearly) when this thread gets here.
+        g.places = Table {
+            data: PLACES,
+            index: Cow::Borrowed(&PLACE_ROWS.first),
+            parse: parse_place,
+        };
         g
     }
 
