@@ -1,9 +1,11 @@
 //! Temporal expressions normalized to calendar values (issue #4).
 //!
-//! One compiled regular expression finds every candidate in one left-to-right
-//! pass over the headline, the date line and the body paragraphs (linear in
-//! the text). Each match is then normalized by [`resolve`] against an
-//! anchor:
+//! One regular expression finds every candidate in one left-to-right pass
+//! over the headline, the date line and the body paragraphs (linear in the
+//! text); it is compiled twice, as written and with ASCII classes
+//! ([`ascii_twin`]), and each region is scanned by the ASCII form whenever
+//! that matches exactly the same ([`ascii_equivalent`]). Each match is then
+//! normalized by [`resolve`] against an anchor:
 //!
 //! * **Dated articles** (`article.date` is set): relative expressions
 //!   (`today`, `Tuesday`, `last month`, `next year`) and year-less dates
