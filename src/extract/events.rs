@@ -47,12 +47,15 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use regex::Regex;
 
-use crate::extract::timex::{day_count, sentence_bounds};
+use crate::extract::timex::{ascii_equivalent, ascii_twin, day_count, sentence_bounds};
 use crate::model::{Article, EntityType, Event, Span, Timex};
 
-static TRIGGER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)\b(?:
+/// Event triggers. Each pattern of this module has an ASCII twin
+/// ([`ascii_twin`]) for text on which it matches exactly as the pattern
+/// ([`ascii_equivalent`]), that is most paragraphs: the twins compile in a
+/// fraction of the time and keep the lazy DFA on the whole text, where a
+/// Unicode `\b` gives up at the first non-ASCII byte.
+const TRIGGER: &str = r"(?ix)\b(?:
           (?:press|news)\s+(?:conference|briefing)s? | remarks\s+to\s+(?:journalists|reporters|the\s+press)
         | summits? | ministerial(?:\s+meetings?)? | conferences? | talks | negotiations
         | visits? | visited | dinners? | lunch(?:eon)?s? | banquets?
@@ -60,15 +63,50 @@ static TRIGGER_RE: LazyLock<Regex> = LazyLock::new(|| {
         | attacks? | bombings? | air\s?strikes? | shelling
         | meetings? | met | gathered | convened | ceremony | ceremonies | event
         | same\s+(?:venue|location|building|hall)
-        )\b",
-    )
-    .expect("trigger regex")
-});
+        )\b";
 
-static HOST_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:on\s+the\s+(?:sidelines|margins?)\s+of|ahead\s+of|during|in\s+the\s+run-up\s+to)\s+(?:the|this|that)\s+[^,;.]*$")
-        .expect("host regex")
-});
+/// A trigger held alongside an earlier one (`on the sidelines of the …`).
+/// `[^,;.]` stays a Unicode class in the ASCII twin: without Unicode mode it
+/// would match single bytes of a multi-byte character.
+const HOST: &str = r"(?i)\b(?:on\s+the\s+(?:sidelines|margins?)\s+of|ahead\s+of|during|in\s+the\s+run-up\s+to)\s+(?:the|this|that)\s+(?u:[^,;.])*$";
+
+/// Runs of up to three capitalized words, for the place gazetteer; its
+/// twin is written with the ASCII letters (`\p{..}` needs Unicode mode).
+const CAP: &str = r"\b\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2}";
+const CAP_ASCII: &str = r"\b[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*){0,2}";
+
+static TRIGGER_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(TRIGGER).expect("trigger regex"));
+static HOST_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(HOST).expect("host regex"));
+static CAP_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(CAP).expect("capitalized words regex"));
+static TRIGGER_ASCII_RE: LazyLock<Regex> = LazyLock::new(|| ascii_twin(TRIGGER));
+static HOST_ASCII_RE: LazyLock<Regex> = LazyLock::new(|| ascii_twin(HOST));
+static CAP_ASCII_RE: LazyLock<Regex> = LazyLock::new(|| ascii_twin(CAP_ASCII));
+
+/// The patterns for one paragraph: the ASCII twins where they are exact.
+struct Patterns {
+    trigger: &'static Regex,
+    host: &'static Regex,
+    cap: &'static Regex,
+}
+
+impl Patterns {
+    fn for_text(s: &str) -> Patterns {
+        if ascii_equivalent(s) {
+            Patterns {
+                trigger: &TRIGGER_ASCII_RE,
+                host: &HOST_ASCII_RE,
+                cap: &CAP_ASCII_RE,
+            }
+        } else {
+            Patterns {
+                trigger: &TRIGGER_RE,
+                host: &HOST_RE,
+                cap: &CAP_RE,
+            }
+        }
+    }
+}
 
 /// Bounds that keep the work linear on hostile text; news prose stays far
 /// below them, so they change nothing there. A "sentence" longer than
@@ -208,9 +246,17 @@ pub fn extract(text: &str, article: &Article) -> Vec<Event> {
     let index = EntityIndex::new(article);
     for p in &article.paragraphs {
         let para = &text[p.span.start..p.span.end];
+        let pats = Patterns::for_text(para);
+        // Most paragraphs have no trigger: they need no sentence splitting.
+        // A trigger of a sentence is one of its paragraph too (a sentence
+        // starts after a stop or a quote and ends before a space, so `\b`
+        // reads the same at its edges), so this skips no event.
+        if !pats.trigger.is_match(para) {
+            continue;
+        }
         for (ss, se) in sentence_bounds(para) {
             let (s0, s1) = (p.span.start + ss, p.span.start + se);
-            sentence_mentions(text, s0, s1, article, &index, &mut mentions);
+            sentence_mentions(text, s0, s1, article, &index, &pats, &mut mentions);
         }
     }
     for m in &mut mentions {
@@ -283,13 +329,15 @@ fn sentence_mentions(
     s1: usize,
     article: &Article,
     index: &EntityIndex,
+    pats: &Patterns,
     out: &mut Vec<Mention>,
 ) {
     if s1 - s0 > MAX_SENTENCE_BYTES {
         return;
     }
     let sentence = &text[s0..s1];
-    let triggers: Vec<(usize, usize)> = TRIGGER_RE
+    let triggers: Vec<(usize, usize)> = pats
+        .trigger
         .find_iter(sentence)
         .take(MAX_TRIGGERS)
         .map(|m| (s0 + m.start(), s0 + m.end()))
@@ -305,7 +353,7 @@ fn sentence_mentions(
         .filter(|t| t.span.end <= s1)
         .filter(|t| t.value.as_deref().and_then(calendar).is_some())
         .collect();
-    let mut places = sentence_places(text, s0, s1, article, index, &triggers);
+    let mut places = sentence_places(text, s0, s1, article, index, pats, &triggers);
     places.truncate(MAX_PLACES);
     let participants = sentence_participants(article, index, s0, s1);
     // Places directly followed by a date: "… Tallinn next year".
@@ -383,7 +431,7 @@ fn sentence_mentions(
         let days = text[left..ts]
             .split_whitespace()
             .find_map(|w| w.strip_suffix("-day").and_then(day_count));
-        let host = (k > 0 && HOST_RE.is_match(&text[triggers[k - 1].1..ts])).then_some(());
+        let host = (k > 0 && pats.host.is_match(&text[triggers[k - 1].1..ts])).then_some(());
         if host.is_some() && first_index + k - 1 < out.len() {
             // The previous trigger is held alongside this one.
             let prev = out.len() - 1;
@@ -629,6 +677,7 @@ fn sentence_places(
     s1: usize,
     article: &Article,
     index: &EntityIndex,
+    pats: &Patterns,
     triggers: &[(usize, usize)],
 ) -> Vec<PlaceMention> {
     let locative = |start: usize, end: usize| {
@@ -664,7 +713,7 @@ fn sentence_places(
         .collect();
     // The gazetteer adds places the entities do not cover.
     let mut gaz = Vec::new();
-    gazetteer_places(text, s0, s1, &locative, &mut gaz);
+    gazetteer_places(text, s0, s1, pats.cap, &locative, &mut gaz);
     // … and never inside another entity (`Lima` in a person's name).
     gaz.retain(|g| !index.overlaps(g.start, g.end));
     out.extend(gaz);
@@ -672,18 +721,15 @@ fn sentence_places(
     out
 }
 
-static CAP_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2}").expect("capitalized words regex")
-});
-
 fn gazetteer_places(
     text: &str,
     s0: usize,
     s1: usize,
+    cap: &Regex,
     locative: &dyn Fn(usize, usize) -> bool,
     out: &mut Vec<PlaceMention>,
 ) {
-    for m in CAP_RE.find_iter(&text[s0..s1]) {
+    for m in cap.find_iter(&text[s0..s1]) {
         // Try the longest prefix of the capitalized run that is a place.
         let words: Vec<(usize, &str)> = m
             .as_str()
@@ -943,4 +989,4 @@ fn place_mention(events: &mut Vec<Mention>, m: &Mention, host: Option<usize>) ->
     }
 }
 
-warm_up_statics!(TRIGGER_RE, HOST_RE, CAP_RE);
+warm_up_statics!(TRIGGER_ASCII_RE, HOST_ASCII_RE, CAP_ASCII_RE);

@@ -1,9 +1,11 @@
 //! Temporal expressions normalized to calendar values (issue #4).
 //!
-//! One compiled regular expression finds every candidate in one left-to-right
-//! pass over the headline, the date line and the body paragraphs (linear in
-//! the text). Each match is then normalized by [`resolve`] against an
-//! anchor:
+//! One regular expression finds every candidate in one left-to-right pass
+//! over the headline, the date line and the body paragraphs (linear in the
+//! text); it is compiled twice, as written and with ASCII classes
+//! ([`ascii_twin`]), and each region is scanned by the ASCII form whenever
+//! that matches exactly the same ([`ascii_equivalent`]). Each match is then
+//! normalized by [`resolve`] against an anchor:
 //!
 //! * **Dated articles** (`article.date` is set): relative expressions
 //!   (`today`, `Tuesday`, `last month`, `next year`) and year-less dates
@@ -24,7 +26,7 @@ mod tests;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexBuilder};
 
 use crate::model::{Article, Span, Timex};
 use crate::parse::ParseOptions;
@@ -42,33 +44,71 @@ const YEAR: &str = r"(?:1[89]|20)\d\d";
 /// Small counts written as words or digits.
 const COUNT: &str = r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|\d{1,3})";
 
-static TIMEX_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+/// The timex pattern, with Unicode classes (`\d`, `\s`, `\b`, `(?i)`).
+fn timex_pattern() -> String {
+    format!(
         r"(?x)
-        (?P<iso>\b(?P<isoy>\d{{4}})-(?P<isom>\d{{2}})-(?P<isod>\d{{2}})\b)
-        | \b(?:(?P<mdwd>{wd}),?\s+)?(?P<mdm>{m})\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?
-            (?:\s*[-–—]\s*(?P<mdd2>\d{{1,2}})(?:st|nd|rd|th)?)?\b(?:,?\s+(?P<mdy>{y})\b)?
-        | \b(?:(?P<dmwd>{wd}),?\s+)?(?P<dmd>\d{{1,2}})(?:st|nd|rd|th)?
-            (?:\s*[-–—]\s*(?P<dmd2>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<dmm>{m})(?:,?\s+(?P<dmy>{y})\b)?
-        | \b(?P<mya>{m}),?\s+(?P<myay>{y})\b
-        | \b(?:(?P<mymod>(?i:early|late|mid-?|the\s+(?:end|beginning|start|middle)\s+of))\s*)?
-            (?:(?P<myrel>(?i:last|next|this))\s+)?(?P<mym>{mf})\b(?:,?\s+(?P<myy>{y})\b)?
-        | \b(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)'?s\b
-        | \b(?:(?P<ymod>(?i:fiscal|early|late|mid-?|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of))\s*)?(?P<year>{y})\b
-        | \b(?i:the\s+(?P<pmod>end|beginning|start|middle)\s+of\s+(?P<prel>the|this|last|next)\s+(?P<punit>year|month))\b
-        | \b(?:(?P<rmod>(?i:earlier|later|early|late))\s+)?(?P<rrel>(?i:this|last|next))\s+(?P<runit>(?i:year|month|week))\b
-        | \b(?P<anum>{count})\s+(?P<aunit>(?i:year|month|week|day))s?\s+(?P<adir>(?i:ago|earlier|later))\b
-        | \b(?:(?P<dwmod>(?i:early|late|earlier|later))\s+)?(?P<dword>(?i:today|tomorrow|yesterday|tonight))\b
-        | \b(?:(?P<wrel>(?i:last|next|this|coming))\s+)?(?P<wd>{wd})(?:\s+(?P<wpart>morning|afternoon|evening|night))?\b
-        ",
+    (?P<iso>\b(?P<isoy>\d{{4}})-(?P<isom>\d{{2}})-(?P<isod>\d{{2}})\b)
+    | \b(?:(?P<mdwd>{wd}),?\s+)?(?P<mdm>{m})\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?
+        (?:\s*[-–—]\s*(?P<mdd2>\d{{1,2}})(?:st|nd|rd|th)?)?\b(?:,?\s+(?P<mdy>{y})\b)?
+    | \b(?:(?P<dmwd>{wd}),?\s+)?(?P<dmd>\d{{1,2}})(?:st|nd|rd|th)?
+        (?:\s*[-–—]\s*(?P<dmd2>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<dmm>{m})(?:,?\s+(?P<dmy>{y})\b)?
+    | \b(?P<mya>{m}),?\s+(?P<myay>{y})\b
+    | \b(?:(?P<mymod>(?i:early|late|mid-?|the\s+(?:end|beginning|start|middle)\s+of))\s*)?
+        (?:(?P<myrel>(?i:last|next|this))\s+)?(?P<mym>{mf})\b(?:,?\s+(?P<myy>{y})\b)?
+    | \b(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)'?s\b
+    | \b(?:(?P<ymod>(?i:fiscal|early|late|mid-?|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of))\s*)?(?P<year>{y})\b
+    | \b(?i:the\s+(?P<pmod>end|beginning|start|middle)\s+of\s+(?P<prel>the|this|last|next)\s+(?P<punit>year|month))\b
+    | \b(?:(?P<rmod>(?i:earlier|later|early|late))\s+)?(?P<rrel>(?i:this|last|next))\s+(?P<runit>(?i:year|month|week))\b
+    | \b(?P<anum>{count})\s+(?P<aunit>(?i:year|month|week|day))s?\s+(?P<adir>(?i:ago|earlier|later))\b
+    | \b(?:(?P<dwmod>(?i:early|late|earlier|later))\s+)?(?P<dword>(?i:today|tomorrow|yesterday|tonight))\b
+    | \b(?:(?P<wrel>(?i:last|next|this|coming))\s+)?(?P<wd>{wd})(?:\s+(?P<wpart>morning|afternoon|evening|night))?\b
+    ",
         wd = WEEKDAY_FULL,
         m = MONTH,
         mf = MONTH_FULL,
         y = YEAR,
         count = COUNT,
-    ))
-    .expect("timex regex")
-});
+    )
+}
+
+/// The pattern as written, for text with non-ASCII word or space characters.
+static TIMEX_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&timex_pattern()).expect("timex regex"));
+
+/// The same pattern with ASCII classes, for text where they match exactly
+/// the same (see [`ascii_equivalent`]). The Unicode classes inside bounded
+/// repetitions made the pattern slow to compile, and its Unicode `\b` sent
+/// the lazy DFA to the slower engines on any non-ASCII byte; the ASCII twin
+/// is a fraction of the size.
+static TIMEX_ASCII_RE: LazyLock<Regex> = LazyLock::new(|| ascii_twin(&timex_pattern()));
+
+/// Compiles `pattern` with ASCII `\d`, `\w`, `\b` and `(?i)` but Unicode
+/// `\s`: white space such as the no-break space is frequent in news text,
+/// and `\s` is a small class. A class with non-ASCII members is not allowed
+/// without Unicode mode: the dashes become an alternation of literals.
+pub(crate) fn ascii_twin(pattern: &str) -> Regex {
+    let pattern = pattern
+        .replace(r"\s", r"(?u:\s)")
+        .replace("[-–—]", "(?:-|–|—)");
+    RegexBuilder::new(&pattern)
+        .unicode(false)
+        .build()
+        .expect("ASCII twin of a pattern")
+}
+
+/// Whether a pattern compiled by [`ascii_twin`] matches `s` exactly as the
+/// pattern in Unicode mode: no character of `s` outside ASCII is a word
+/// character. Then Unicode `\d`, `\w` and `\b` (and `\p{L}`, `\p{Lu}`,
+/// letters) agree with their ASCII forms at every position of `s`, and so
+/// does `(?i)` (the only non-ASCII case variants of ASCII letters, `K` and
+/// `ſ`, are letters). Typographic quotes, dashes, currency signs and
+/// no-break spaces keep most news text on the ASCII side.
+pub fn ascii_equivalent(s: &str) -> bool {
+    s.is_ascii()
+        || s.chars()
+            .all(|c| c.is_ascii() || !regex_syntax::is_word_character(c))
+}
 
 /// Finds the temporal expressions of the article: headline, date line and
 /// body paragraphs, in text order.
@@ -121,14 +161,22 @@ fn regions(text: &str, article: &Article) -> Vec<(usize, usize)> {
 /// the events extractor's fixtures).
 pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut Vec<Timex>) {
     let region = &text[start..end];
-    let sentences = sentence_bounds(region);
+    // Split into sentences only once a timex is accepted: most regions have
+    // none.
+    let mut sentences: Option<Vec<(usize, usize)>> = None;
     let mut si = 0;
     let mut tense_cache: Option<(usize, Tense)> = None;
-    for caps in TIMEX_RE.captures_iter(region) {
+    let re: &Regex = if ascii_equivalent(region) {
+        &TIMEX_ASCII_RE
+    } else {
+        &TIMEX_RE
+    };
+    for caps in re.captures_iter(region) {
         let m = caps.get(0).expect("match");
         if !accept(region, &caps) {
             continue;
         }
+        let sentences = sentences.get_or_insert_with(|| sentence_bounds(region));
         while si + 1 < sentences.len() && sentences[si].1 <= m.start() {
             si += 1;
         }
@@ -322,4 +370,4 @@ pub fn day_count(word: &str) -> Option<i64> {
     Some(n)
 }
 
-warm_up_statics!(TIMEX_RE);
+warm_up_statics!(TIMEX_ASCII_RE);

@@ -70,6 +70,40 @@ impl<T> Default for Table<T> {
     }
 }
 
+/// The rows of `places.tsv`, shared by the entity gazetteer (which takes
+/// the first row of a surface) and the events extractor
+/// (`extract::events::places`, which chooses among the rows of a repeated
+/// surface).
+#[derive(Debug)]
+pub struct PlaceRows {
+    index: &'static phf::Map<&'static str, u32>,
+    filter: &'static [u64],
+    /// Surface and offset of the later rows of repeated surfaces, in file
+    /// order.
+    pub more: &'static [(&'static str, u32)],
+}
+
+pub static PLACE_ROWS: PlaceRows = PlaceRows {
+    index: &PLACES_INDEX,
+    filter: &PLACES_FILTER,
+    more: &PLACES_MORE,
+};
+
+impl PlaceRows {
+    /// The offset of the first row of `key`.
+    pub fn first(&self, key: &str) -> Option<u32> {
+        if !super::keyfilter::may_contain(self.filter, key) {
+            return None;
+        }
+        self.index.get(key).copied()
+    }
+
+    /// The row at `offset`, without its line end.
+    pub fn row(&self, offset: u32) -> &'static str {
+        PLACES[offset as usize..].split('\n').next().unwrap_or("")
+    }
+}
+
 /// The most columns any gazetteer file has.
 const MAX_COLUMNS: usize = 8;
 
@@ -163,7 +197,7 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 impl Gazetteer {
     pub fn load() -> Gazetteer {
         let mut g = Gazetteer {
-            places: Table::new(PLACES, (&PLACES_INDEX, &PLACES_FILTER), parse_place),
+            places: Table::new(PLACES, (PLACE_ROWS.index, PLACE_ROWS.filter), parse_place),
             orgs: Table::new(ORGS, (&ORGS_INDEX, &ORGS_FILTER), parse_org),
             given: Table::new(GIVEN, (&GIVEN_INDEX, &GIVEN_FILTER), parse_given),
             ..Gazetteer::default()

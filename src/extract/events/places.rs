@@ -5,6 +5,8 @@
 
 use std::sync::LazyLock;
 
+use crate::extract::entities::gazetteer::PLACE_ROWS;
+
 /// Gazetteer kind of a place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlaceKind {
@@ -14,7 +16,7 @@ pub enum PlaceKind {
     Continent,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct PlaceInfo {
     pub canonical: &'static str,
     pub kind: PlaceKind,
@@ -24,59 +26,80 @@ pub struct PlaceInfo {
     pub word: bool,
 }
 
-// Keys and names borrow from the embedded file: no allocation per row, so
-// the map is built in a few milliseconds on first use.
-static PLACES: LazyLock<crate::fasthash::Map<&'static str, PlaceInfo>> = LazyLock::new(|| {
-    const TEXT: &str = include_str!("../../../data/gazetteer/places.tsv");
-    let mut map: crate::fasthash::Map<&'static str, PlaceInfo> = Default::default();
-    map.reserve(TEXT.bytes().filter(|&b| b == b'\n').count());
-    for line in TEXT.lines() {
-        if line.starts_with('#') {
-            continue;
-        }
-        let mut f = [""; 7];
-        let mut n = 0;
-        for (slot, field) in f.iter_mut().zip(line.split('\t')) {
-            *slot = field;
+/// A row of the file, or `None` for a row without the seven columns or
+/// with an unknown kind (such rows are not places).
+fn parse_row(line: &'static str) -> Option<PlaceInfo> {
+    // The first seven fields, cut with a byte loop (fields are short; a
+    // `str` split searches each with `memchr`).
+    let mut f = [""; 7];
+    let mut n = 0;
+    let mut start = 0;
+    for (i, &b) in line.as_bytes().iter().enumerate() {
+        if b == b'\t' && n < 7 {
+            f[n] = &line[start..i];
             n += 1;
-        }
-        if n < 7 {
-            continue;
-        }
-        let kind = match f[2] {
-            "city" => PlaceKind::City,
-            "region" => PlaceKind::Region,
-            "country" => PlaceKind::Country,
-            "continent" => PlaceKind::Continent,
-            _ => continue,
-        };
-        let info = PlaceInfo {
-            canonical: f[1],
-            kind,
-            country: f[3],
-            population: f[4].parse().unwrap_or(0),
-            word: f[6] == "1",
-        };
-        // Several places share a surface (Madrid, Spain and Madrid,
-        // Colombia): a country wins, then the most populous.
-        let better = |old: &PlaceInfo| {
-            (info.kind == PlaceKind::Country) as u8 > (old.kind == PlaceKind::Country) as u8
-                || (info.kind == PlaceKind::Country) == (old.kind == PlaceKind::Country)
-                    && info.population > old.population
-        };
-        match map.get(f[0]) {
-            Some(old) if !better(old) => {}
-            _ => {
-                map.insert(f[0], info);
-            }
+            start = i + 1;
         }
     }
-    map
-});
+    if n < 7 {
+        f[n] = &line[start..];
+        n += 1;
+    }
+    if n < 7 {
+        return None;
+    }
+    let kind = match f[2] {
+        "city" => PlaceKind::City,
+        "region" => PlaceKind::Region,
+        "country" => PlaceKind::Country,
+        "continent" => PlaceKind::Continent,
+        _ => return None,
+    };
+    Some(PlaceInfo {
+        canonical: f[1],
+        kind,
+        country: f[3],
+        population: f[4].parse().unwrap_or(0),
+        word: f[6] == "1",
+    })
+}
+
+/// Several places share a surface (Madrid, Spain and Madrid, Colombia): a
+/// country wins, then the most populous, then the earlier row.
+fn better(new: &PlaceInfo, old: &PlaceInfo) -> bool {
+    (new.kind == PlaceKind::Country) as u8 > (old.kind == PlaceKind::Country) as u8
+        || (new.kind == PlaceKind::Country) == (old.kind == PlaceKind::Country)
+            && new.population > old.population
+}
+
+/// The chosen place of each repeated surface. The rows come from the index
+/// shared with the entity gazetteer ([`PLACE_ROWS`]); a surface with a
+/// single row is parsed when looked up, so only the few thousand rows of
+/// repeated surfaces are read here.
+static REPEATED: LazyLock<crate::fasthash::Map<&'static str, Option<PlaceInfo>>> =
+    LazyLock::new(|| {
+        let rows = &PLACE_ROWS;
+        let mut map: crate::fasthash::Map<&'static str, Option<PlaceInfo>> = Default::default();
+        for &(key, offset) in rows.more {
+            let best = map
+                .entry(key)
+                .or_insert_with(|| rows.first(key).and_then(|o| parse_row(rows.row(o))));
+            if let Some(info) = parse_row(rows.row(offset))
+                && best.as_ref().is_none_or(|old| better(&info, old))
+            {
+                *best = Some(info);
+            }
+        }
+        map
+    });
 
 /// The gazetteer entry for a surface form, exactly as written.
-pub fn lookup(surface: &str) -> Option<&'static PlaceInfo> {
-    PLACES.get(surface)
+pub fn lookup(surface: &str) -> Option<PlaceInfo> {
+    let offset = PLACE_ROWS.first(surface)?;
+    match REPEATED.get(surface) {
+        Some(chosen) => *chosen,
+        None => parse_row(PLACE_ROWS.row(offset)),
+    }
 }
 
 /// Two place names can name the same event location: equal, or one is a
@@ -110,4 +133,4 @@ pub fn more_specific<'a>(a: &'a str, b: &'a str) -> &'a str {
     }
 }
 
-warm_up_statics!(PLACES);
+warm_up_statics!(REPEATED);

@@ -213,3 +213,81 @@ fn dates_and_places_compatibility() {
     assert_eq!(calendar("2022-11-29TEV"), s("2022-11-29"));
     assert_eq!(calendar("2022-W47"), None);
 }
+
+/// On text that passes `ascii_equivalent`, the ASCII twins find what the
+/// patterns find in Unicode mode.
+#[test]
+fn ascii_twins_match_as_the_unicode_patterns() {
+    let texts = [
+        "Ministers met in Bucharest\u{a0}on Tuesday for a NATO Summit and press\u{a0}conference.",
+        "Talks on the sidelines of the G7 MEETING in New York City; air strikes, a Phone Call.",
+        "“The same\u{a0}venue”: Lisbon's Palace of the Parliament – Rome-Fiumicino.",
+        "ahead of this year's vote in Tallinn and Riga, the referendum in Nice",
+    ];
+    let pairs = [
+        (&*TRIGGER_RE, &*TRIGGER_ASCII_RE),
+        (&*HOST_RE, &*HOST_ASCII_RE),
+        (&*CAP_RE, &*CAP_ASCII_RE),
+    ];
+    for t in texts {
+        assert!(ascii_equivalent(t), "{t}");
+        for (u, a) in pairs {
+            for at in 0..t.len() {
+                if !t.is_char_boundary(at) {
+                    continue;
+                }
+                let spans = |re: &Regex| -> Vec<(usize, usize)> {
+                    re.find_iter(&t[at..])
+                        .map(|m| (m.start(), m.end()))
+                        .collect()
+                };
+                assert_eq!(spans(u), spans(a), "{} on {:?}", u.as_str(), &t[at..]);
+            }
+        }
+    }
+}
+
+/// The places lookup over the shared index chooses as a fold over the
+/// whole file does: a country first, then the most populous, then the
+/// earlier row; rows without seven columns or a known kind are no places.
+#[test]
+fn places_lookup_matches_a_fold_over_the_file() {
+    use places::{PlaceKind, lookup};
+    let text = include_str!("../../../data/gazetteer/places.tsv");
+    let mut best: std::collections::HashMap<&str, (&str, PlaceKind, &str, u64, bool)> =
+        Default::default();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 7 {
+            continue;
+        }
+        let kind = match f[2] {
+            "city" => PlaceKind::City,
+            "region" => PlaceKind::Region,
+            "country" => PlaceKind::Country,
+            "continent" => PlaceKind::Continent,
+            _ => continue,
+        };
+        let new = (f[1], kind, f[3], f[4].parse().unwrap_or(0), f[6] == "1");
+        let country = |k| (k == PlaceKind::Country) as u8;
+        match best.get(f[0]) {
+            Some(old)
+                if !(country(new.1) > country(old.1)
+                    || country(new.1) == country(old.1) && new.3 > old.3) => {}
+            _ => {
+                best.insert(f[0], new);
+            }
+        }
+    }
+    assert!(best.len() > 40_000);
+    for (surface, want) in &best {
+        let got = lookup(surface).expect(surface);
+        assert_eq!(
+            (got.canonical, got.kind, got.country, got.word),
+            (want.0, want.1, want.2, want.4),
+            "{surface}"
+        );
+    }
+    assert!(lookup("Atlantis of the North").is_none());
+    assert_eq!(lookup("Madrid").map(|p| p.country), Some("ES"));
+}

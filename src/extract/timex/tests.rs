@@ -161,3 +161,43 @@ fn sentences_split_at_stops_not_abbreviations() {
     let b = sentence_bounds(s);
     assert_eq!(b.len(), 3, "{b:?}");
 }
+
+#[test]
+fn ascii_equivalence_of_text() {
+    assert!(ascii_equivalent("On Tuesday, Nov 29 2022."));
+    // Quotes, dashes, currency signs and no-break spaces are no word
+    // characters.
+    assert!(ascii_equivalent("“Today” – £5\u{a0}bn — €3…"));
+    assert!(!ascii_equivalent("in Zürich on Tuesday"));
+    assert!(!ascii_equivalent("\u{212a}elvin")); // Kelvin sign: (?i) `k`
+    assert!(!ascii_equivalent("٢٠٢٢")); // Arabic-Indic digits: `\d`
+    assert!(!ascii_equivalent("a\u{200d}b")); // zero-width joiner: `\w`
+}
+
+/// On text that passes `ascii_equivalent`, the ASCII twin finds the same
+/// matches with the same groups as the pattern in Unicode mode.
+#[test]
+fn ascii_twin_matches_as_the_unicode_pattern() {
+    let texts = [
+        "It ended on Tuesday, Nov 29th – 30th, 2022, in Rome.",
+        "Filed 2022-11-29; the 1990s; mid-2021; fiscal 2023; 2000 people.",
+        "Three\u{a0}weeks ago, early\u{a0}this month and late yesterday.",
+        "“Next Monday morning” — the end of the year; 12 Dec. 2021.",
+        "In May\u{2009}2020 and on 3\u{a0}of\u{a0}June; SPEND £2020 TODAY.",
+        "the beginning of next month, last week, two days later, Sunday night",
+    ];
+    let re_u = &*TIMEX_RE;
+    let re_a = &*TIMEX_ASCII_RE;
+    for t in texts {
+        assert!(ascii_equivalent(t), "{t}");
+        let groups = |re: &Regex| -> Vec<Vec<Option<(usize, usize)>>> {
+            re.captures_iter(t)
+                .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+                .collect()
+        };
+        assert_eq!(groups(re_u), groups(re_a), "{t}");
+        assert!(!groups(re_a).is_empty(), "{t}");
+    }
+    // The names of the groups, hence their numbering, are the same.
+    assert!(re_u.capture_names().eq(re_a.capture_names()));
+}
