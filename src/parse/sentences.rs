@@ -118,16 +118,13 @@ fn term_before_close_sp(s: &State) -> usize {
 /// Byte offsets where sentences end (each sentence's exclusive end), for
 /// text whose characters all have a known category; `None` otherwise.
 fn sentence_ends(text: &str) -> Option<Vec<usize>> {
-    let mut cats: Vec<(usize, Cat)> = Vec::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        cats.push((i, category(c)?));
-    }
     let mut ends = Vec::new();
     let mut state: State = [Part::Sot; 4];
     // SB8 looks ahead for the first decisive character; its answer holds
     // for every position up to that character.
     let mut sb8_cache: Option<(usize, bool)> = None;
-    for (k, &(pos, cat)) in cats.iter().enumerate() {
+    for (pos, c) in text.char_indices() {
+        let cat = category(c)?;
         let before = state;
         state = advance(state, cat);
         let boundary = if before[3] == Part::Sot {
@@ -149,7 +146,7 @@ fn sentence_ends(text: &str) -> Option<Vec<usize>> {
         } else if cat == Cat::Upper && before[2] == Part::UpperLower && before[3] == Part::ATerm {
             // SB7.
             false
-        } else if sb8(&before, &cats, k, &mut sb8_cache) {
+        } else if sb8(&before, text, pos, &mut sb8_cache) {
             false
         } else if matches!(cat, Cat::SContinue | Cat::STerm | Cat::ATerm)
             && is_saterm(before[term_before_close_sp(&before)])
@@ -192,22 +189,24 @@ fn sentence_ends(text: &str) -> Option<Vec<usize>> {
 }
 
 /// SB8: `ATerm Close* Sp* × ( ¬(OLetter | Upper | Lower | ParaSep | SATerm) )* Lower`.
-fn sb8(before: &State, cats: &[(usize, Cat)], k: usize, cache: &mut Option<(usize, bool)>) -> bool {
+/// A character of unknown category ends the look-ahead: the caller then
+/// gives up on the whole text when it reaches that character.
+fn sb8(before: &State, text: &str, pos: usize, cache: &mut Option<(usize, bool)>) -> bool {
     if before[term_before_close_sp(before)] != Part::ATerm {
         return false;
     }
     if let Some((decisive, answer)) = *cache
-        && k <= decisive
+        && pos <= decisive
     {
         return answer;
     }
-    for (j, &(_, cat)) in cats.iter().enumerate().skip(k) {
-        let answer = match cat {
+    for (j, c) in text[pos..].char_indices() {
+        let answer = match category(c).unwrap_or(Cat::Upper) {
             Cat::Lower => true,
             Cat::Upper | Cat::Sep | Cat::CR | Cat::LF | Cat::STerm | Cat::ATerm => false,
             _ => continue,
         };
-        *cache = Some((j, answer));
+        *cache = Some((pos + j, answer));
         return answer;
     }
     *cache = Some((usize::MAX, false));
