@@ -5,7 +5,7 @@
 //! each character's sentence category in a 2,500-entry range table; that
 //! lookup was most of the parser's counting time. News prose is nearly all
 //! Latin-1 plus typographic quotes and dashes, whose categories are copied
-//! here from the crate's table (Unicode 16). Text holding any other character
+//! here from the crate's table. Text holding any other character
 //! goes to the crate itself, so the boundaries are always the crate's.
 //!
 //! The state machine below is a transcription of the crate's
@@ -34,25 +34,40 @@ enum Cat {
     Format,
 }
 
+/// The category of a Latin-1 character.
+const fn latin1(b: u8) -> Cat {
+    match b {
+        b'\t' | 0x0b | 0x0c | b' ' | 0xa0 => Cat::Sp,
+        b'\n' => Cat::LF,
+        b'\r' => Cat::CR,
+        0x85 => Cat::Sep,
+        b'!' | b'?' => Cat::STerm,
+        b'.' => Cat::ATerm,
+        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | 0xab | 0xbb => Cat::Close,
+        b',' | b'-' | b':' | b';' => Cat::SContinue,
+        b'0'..=b'9' => Cat::Numeric,
+        b'A'..=b'Z' | 0xc0..=0xd6 | 0xd8..=0xde => Cat::Upper,
+        b'a'..=b'z' | 0xaa | 0xb5 | 0xba | 0xdf..=0xf6 | 0xf8..=0xff => Cat::Lower,
+        0xad => Cat::Format,
+        _ => Cat::Any,
+    }
+}
+
+/// [`latin1`] for each of the 256 Latin-1 characters.
+static LATIN1: [Cat; 256] = {
+    let mut table = [Cat::Any; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = latin1(b as u8);
+        b += 1;
+    }
+    table
+};
+
 /// The category of `c` when this module knows it, `None` otherwise.
 fn category(c: char) -> Option<Cat> {
     let cat = match c {
-        '\t' | '\u{b}' | '\u{c}' | ' ' | '\u{a0}' => Cat::Sp,
-        '\n' => Cat::LF,
-        '\r' => Cat::CR,
-        '\u{85}' => Cat::Sep,
-        '!' | '?' => Cat::STerm,
-        '.' => Cat::ATerm,
-        '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' | '\u{ab}' | '\u{bb}' => Cat::Close,
-        ',' | '-' | ':' | ';' => Cat::SContinue,
-        '0'..='9' => Cat::Numeric,
-        'A'..='Z' | '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}' => Cat::Upper,
-        'a'..='z' | '\u{aa}' | '\u{b5}' | '\u{ba}' | '\u{df}'..='\u{f6}' | '\u{f8}'..='\u{ff}' => {
-            Cat::Lower
-        }
-        '\u{ad}' => Cat::Format,
-        // Every other Latin-1 character is `Any`.
-        '\0'..='\u{ff}' => Cat::Any,
+        '\0'..='\u{ff}' => LATIN1[c as usize],
         '\u{2013}' | '\u{2014}' => Cat::SContinue,
         '\u{2018}'..='\u{201f}' => Cat::Close,
         // `…`, `€`, `•`.
@@ -127,6 +142,8 @@ fn sentence_ends(text: &str) -> Option<Vec<usize>> {
         let cat = category(c)?;
         let before = state;
         state = advance(state, cat);
+        // Only SB4 and SB11 break; SB6 to SB10 only keep a sentence
+        // together, so they are asked only when SB11 would break.
         let boundary = if before[3] == Part::Sot {
             // SB1: a break at the start of text (not a sentence end).
             false
@@ -139,6 +156,9 @@ fn sentence_ends(text: &str) -> Option<Vec<usize>> {
         } else if cat == Cat::Format {
             // SB5 (no Extend character is in the table).
             state = before;
+            false
+        } else if !sb11(&before) {
+            // SB998.
             false
         } else if cat == Cat::Numeric && before[3] == Part::ATerm {
             // SB6.
@@ -159,24 +179,10 @@ fn sentence_ends(text: &str) -> Option<Vec<usize>> {
         } {
             // SB9.
             false
-        } else if matches!(cat, Cat::Sp | Cat::Sep | Cat::CR | Cat::LF)
-            && is_saterm(before[term_before_close_sp(&before)])
-        {
-            // SB10.
-            false
         } else {
-            // SB11, else SB998.
-            let mut idx = match before[3] {
-                Part::Sep | Part::CR | Part::LF => 2,
-                _ => 3,
-            };
-            if before[idx] == Part::SpPlus {
-                idx -= 1;
-            }
-            if before[idx] == Part::ClosePlus {
-                idx -= 1;
-            }
-            is_saterm(before[idx])
+            // SB10, else SB11 breaks.
+            !(matches!(cat, Cat::Sp | Cat::Sep | Cat::CR | Cat::LF)
+                && is_saterm(before[term_before_close_sp(&before)]))
         };
         if boundary {
             ends.push(pos);
@@ -186,6 +192,21 @@ fn sentence_ends(text: &str) -> Option<Vec<usize>> {
         ends.push(text.len());
     }
     Some(ends)
+}
+
+/// SB11: `SATerm Close* Sp* ParaSep? ÷`.
+fn sb11(before: &State) -> bool {
+    let mut idx = match before[3] {
+        Part::Sep | Part::CR | Part::LF => 2,
+        _ => 3,
+    };
+    if before[idx] == Part::SpPlus {
+        idx -= 1;
+    }
+    if before[idx] == Part::ClosePlus {
+        idx -= 1;
+    }
+    is_saterm(before[idx])
 }
 
 /// SB8: `ATerm Close* Sp* × ( ¬(OLetter | Upper | Lower | ParaSep | SATerm) )* Lower`.
