@@ -346,21 +346,73 @@ static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[,|·•–-]?\s*(?i:(?:last\s+)?updated|modified)\b").expect("updated regex")
 });
 
-static FOLLOW_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^["“]?Follow (?P<who>\p{Lu}[\p{L}.'’\-]*(?:[\s\u{a0}]\p{Lu}[\p{L}.'’\-]*){1,3})[\s\u{a0}]+(?i:on)[\s\u{a0}]+(?:Twitter|X|Instagram|Facebook|Threads|Bluesky)\b"#)
-        .expect("follow regex")
-});
+/// The closing `Follow Jane Doe on Twitter`, written (`bounded`) or with
+/// the name's `{1,3}` more words unbounded and captured as `more`.
+///
+/// As in `dateline::pattern`: the unbounded pattern matches whatever the
+/// written one does, with the same preferences, so its match is the written
+/// pattern's whenever `more` keeps within the bound; the written pattern
+/// (four copies of Unicode letter classes, slow to build) is only built for
+/// a match that does not.
+fn follow_pattern(bounded: bool) -> String {
+    let more = if bounded {
+        r"(?:[\s\u{a0}]\p{Lu}[\p{L}.'’\-]*){1,3}"
+    } else {
+        r"(?P<more>(?:[\s\u{a0}]\p{Lu}[\p{L}.'’\-]*)+)"
+    };
+    format!(
+        r#"^["“]?Follow (?P<who>\p{{Lu}}[\p{{L}}.'’\-]*{more})[\s\u{{a0}}]+(?i:on)[\s\u{{a0}}]+(?:Twitter|X|Instagram|Facebook|Threads|Bluesky)\b"#
+    )
+}
 
 /// A wire sign-off naming the reporter: `(Reporting by Jane Doe in Paris;
-/// Editing by John Roe)`, with or without the brackets.
-static REPORTING_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\(?(?:Reporting|Writing|Reported) by (?P<who>\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){1,3})")
-        .expect("reporting-by regex")
-});
+/// Editing by John Roe)`, with or without the brackets; written or
+/// unbounded as [`follow_pattern`].
+fn reporting_pattern(bounded: bool) -> String {
+    let more = if bounded {
+        r"(?:\s\p{Lu}[\p{L}.'’\-]*){1,3}"
+    } else {
+        r"(?P<more>(?:\s\p{Lu}[\p{L}.'’\-]*)+)"
+    };
+    format!(r"^\(?(?:Reporting|Writing|Reported) by (?P<who>\p{{Lu}}[\p{{L}}.'’\-]*{more})")
+}
+
+static FOLLOW_ON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&follow_pattern(false)).expect("follow regex"));
+
+static FOLLOW_ON_BOUNDED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&follow_pattern(true)).expect("follow regex"));
+
+static REPORTING_BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&reporting_pattern(false)).expect("reporting-by regex"));
+
+static REPORTING_BY_BOUNDED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&reporting_pattern(true)).expect("reporting-by regex"));
+
+/// The captures of `bounded` on `text`, taken from `unbounded` when its
+/// `more` words number at most three. Each word opens with one space
+/// character and holds none.
+fn captures_within<'t>(
+    unbounded: &Regex,
+    bounded: &LazyLock<Regex>,
+    text: &'t str,
+) -> Option<regex::Captures<'t>> {
+    let caps = unbounded.captures(text)?;
+    let words = caps.name("more").map_or(0, |m| {
+        m.as_str().chars().filter(|c| c.is_whitespace()).count()
+    });
+    if words <= 3 {
+        Some(caps)
+    } else {
+        bounded.captures(text)
+    }
+}
 
 /// Whether `text` is a wire sign-off naming reporters and editors
 /// (`Reporting by …; Editing by …`), which closes the article.
 pub fn is_reporting_sign_off(text: &str) -> bool {
+    // Nothing follows the repetition: the written `{1,3}` matches exactly
+    // when one word does, so the unbounded pattern answers the same.
     text.len() <= 160 && text.starts_with(['(', 'R', 'W']) && REPORTING_BY.is_match(text)
 }
 
@@ -374,12 +426,12 @@ pub fn byline(text: &str) -> Option<&str> {
     // cannot match, and most lines (body prose) are passed over here.
     let follow = || {
         text.starts_with(['"', '“', 'F'])
-            .then(|| FOLLOW_ON.captures(text))
+            .then(|| captures_within(&FOLLOW_ON, &FOLLOW_ON_BOUNDED, text))
             .flatten()
     };
     let reporting = || {
         text.starts_with(['(', 'R', 'W'])
-            .then(|| REPORTING_BY.captures(text))
+            .then(|| captures_within(&REPORTING_BY, &REPORTING_BY_BOUNDED, text))
             .flatten()
     };
     if let Some(c) = follow().or_else(reporting) {
@@ -615,6 +667,12 @@ mod rewrites {
             w.updated.is_match(text),
             "updated {text:?}"
         );
+        assert_eq!(byline(text), written_byline(text), "byline {text:?}");
+        assert_eq!(
+            is_reporting_sign_off(text),
+            text.len() <= 160 && REPORTING_BY_BOUNDED.is_match(text),
+            "{text:?}"
+        );
         // The gates in front of the line regexes.
         if FOLLOW_ON.is_match(text) {
             assert!(text.starts_with(['"', '“', 'F']), "{text:?}");
@@ -630,6 +688,57 @@ mod rewrites {
         }
         if PHOTO_CREDIT.is_match(text) {
             assert!(starts_with_folded(text, "ipcsfv"), "{text:?}");
+        }
+    }
+
+    /// `byline` as first written, with the written patterns and no gates.
+    fn written_byline(text: &str) -> Option<&str> {
+        if text.len() > 160 {
+            return None;
+        }
+        if let Some(c) = FOLLOW_ON_BOUNDED
+            .captures(text)
+            .or_else(|| REPORTING_BY_BOUNDED.captures(text))
+        {
+            return c.name("who").map(|m| m.as_str());
+        }
+        if text.len() > 120 {
+            return None;
+        }
+        let caps = BYLINE.captures(text)?;
+        let who = caps.name("who")?.as_str().trim();
+        let first = who.chars().next()?;
+        if !first.is_uppercase()
+            || who.split_whitespace().count() > 12
+            || who.ends_with('.') && who.len() > 60
+        {
+            return None;
+        }
+        Some(who)
+    }
+
+    #[test]
+    fn name_patterns_as_written() {
+        assert_eq!(
+            follow_pattern(true),
+            r#"^["“]?Follow (?P<who>\p{Lu}[\p{L}.'’\-]*(?:[\s\u{a0}]\p{Lu}[\p{L}.'’\-]*){1,3})[\s\u{a0}]+(?i:on)[\s\u{a0}]+(?:Twitter|X|Instagram|Facebook|Threads|Bluesky)\b"#
+        );
+        assert_eq!(
+            reporting_pattern(true),
+            r"^\(?(?:Reporting|Writing|Reported) by (?P<who>\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){1,3})"
+        );
+        for text in [
+            "Follow Jane Doe on Twitter",
+            "Follow Jane Mary Ann Doe on X",
+            "Follow Jane Mary Ann Lee Doe on X",
+            "Follow Jane On On on Twitter",
+            "Follow Jane On On On on Twitter",
+            "Follow Jane\u{a0}Doe ON Bluesky",
+            "Reporting by Jane Doe",
+            "(Reporting by Jane Mary Ann Lee Doe In Paris; Editing by John Roe)",
+            "Writing by J",
+        ] {
+            same(text);
         }
     }
 
@@ -700,7 +809,8 @@ mod rewrites {
                 " hour", " minutes", " ago", "updated", "Last updated", "modified", "–",
                 "en", " | ", "Skip to content", "share on", "www.", "https://", "Economy",
                 "Europe", "1 of 12", "min read", "\u{a0}", "Follow", "Reporting by", "By",
-                "Image:", "Photo", "source", "\"",
+                "Image:", "Photo", "source", "\"", "Follow ", "Jane", "Doe", "On", " on ",
+                "Twitter", "X", "(Reporting by ", "Writing by ",
             ])
             .prop_map(str::to_string),
             1 => "[a-zé ]{0,40}",
