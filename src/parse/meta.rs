@@ -176,17 +176,46 @@ pub fn caption_outlet(caption: &str) -> Option<String> {
         .map(|c| c["outlet"].to_string())
 }
 
-static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"[,.]["”’]?\s+according to (?P<agency>\p{Lu}{2,5}|\p{Lu}[\p{Ll}]+ news agency)[.,;]"#,
+/// `…,” according to AFP.`, written (`bounded`) with an acronym of two to
+/// five capitals, or with the acronym unbounded and captured as `caps` (see
+/// [`correspondent_pattern`] for why the unbounded pattern's matches are the
+/// written one's while they keep within the bound).
+fn according_to_pattern(bounded: bool) -> String {
+    let acronym = if bounded {
+        r"\p{Lu}{2,5}"
+    } else {
+        r"(?P<caps>\p{Lu}\p{Lu}+)"
+    };
+    format!(
+        r#"[,.]["”’]?\s+according to (?P<agency>{acronym}|\p{{Lu}}[\p{{Ll}}]+ news agency)[.,;]"#
     )
-    .expect("according-to regex")
-});
+}
+
+static ACCORDING_TO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&according_to_pattern(false)).expect("according-to regex"));
+
+static ACCORDING_TO_BOUNDED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&according_to_pattern(true)).expect("according-to regex"));
 
 /// Agencies credited for a quote in the wire manner: `…,” according to AFP.`
+///
+/// Each search resumes where the previous match ended, so while every match
+/// of the unbounded pattern keeps within the bound, the written pattern
+/// finds the same matches one by one; after one that does not, the written
+/// pattern is run over the whole body instead.
 pub fn according_to_agencies(body: &str) -> Vec<String> {
+    let caps: Vec<regex::Captures<'_>> = ACCORDING_TO.captures_iter(body).collect();
+    let within = caps.iter().all(|c| {
+        c.name("caps")
+            .is_none_or(|m| m.as_str().chars().nth(5).is_none())
+    });
+    let caps = if within {
+        caps
+    } else {
+        ACCORDING_TO_BOUNDED.captures_iter(body).collect()
+    };
     let mut out: Vec<String> = Vec::new();
-    for c in ACCORDING_TO.captures_iter(body) {
+    for c in caps {
         let a = c["agency"].to_string();
         if !out.contains(&a) {
             out.push(a);
@@ -260,6 +289,18 @@ mod tests {
             written.captures(text).map(|c| c["outlet"].to_string()),
             "{text:?}"
         );
+        let written = Regex::new(
+            r#"[,.]["”’]?\s+according to (?P<agency>\p{Lu}{2,5}|\p{Lu}[\p{Ll}]+ news agency)[.,;]"#,
+        )
+        .unwrap();
+        assert_eq!(according_to_pattern(true), written.as_str());
+        let mut expected: Vec<String> = Vec::new();
+        for c in written.captures_iter(text) {
+            if !expected.contains(&c["agency"].to_string()) {
+                expected.push(c["agency"].to_string());
+            }
+        }
+        assert_eq!(according_to_agencies(text), expected, "{text:?}");
     }
 
     #[test]
@@ -275,6 +316,8 @@ mod tests {
             "Title (Jane Mary Ann Roe, Acme)",
             "Title (Jane Mary Ann Lee Roe, Acme)",
             "in the city, ACMEWIRE reports. Later",
+            "“No,” according to AFP. “Yes,” according to ACMEWIRE, and, according to AP;",
+            "“No,” according to ABCDE. Later, according to Xinhua news agency.",
         ] {
             same_as_written(text);
         }
@@ -285,7 +328,8 @@ mod tests {
             4 => proptest::sample::select(vec![
                 "an ", "a ", "the ", "The ", "correspondent", "reporter", " reports", " report",
                 ".", ",", ", ", " of ", " for ", "Acme", "News", "Wire", "A", "É", "x", " ", "\t",
-                "(", ")", "Jane", "Roe", "O'Neil", "2", "-",
+                "(", ")", "Jane", "Roe", "O'Neil", "2", "-", "according to ", "AFP", "ABCDEF",
+                " news agency", "”", ";",
             ])
             .prop_map(str::to_string),
             1 => "[A-Z][a-z]{0,8}",
