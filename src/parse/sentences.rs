@@ -9,10 +9,12 @@
 //! goes to the crate itself, so the boundaries are always the crate's.
 //!
 //! The state machine below is a transcription of the crate's
-//! `sentence::fwd::SentenceBreaks` (same rules, same order, same collapsing
-//! of `Close+` and `Sp+`); only the SB8 look-ahead is remembered between
-//! characters so that long runs of closing punctuation stay linear. The
-//! tests compare both on random and tricky text.
+//! `sentence::fwd::SentenceBreaks` (same rules, same collapsing of `Close+`
+//! and `Sp+`). Two differences, neither changing a boundary: the rules that
+//! only keep a sentence together (SB6 to SB10) are asked only where SB11
+//! would break, and the SB8 look-ahead is remembered between characters so
+//! that long runs of closing punctuation stay linear. The tests compare
+//! both on random and tricky text, and on every pair of known characters.
 
 use unicode_segmentation::UnicodeSegmentation;
 
