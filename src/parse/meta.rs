@@ -103,6 +103,12 @@ fn within_bounds(caps: &regex::Captures<'_>, groups: &[(&str, usize)]) -> bool {
 /// The outlet of "an Agro-Wire correspondent reports", "a correspondent
 /// of Agro-Wire reports" or a sentence closing with ", Agro-Wire reports."
 pub fn correspondent_source(body: &str) -> Option<String> {
+    // Each form ends in `report` (`reports`, `reporter reports`), matched
+    // case-sensitively: a body without it is passed over without the regex,
+    // whose Unicode `\b` sends non-ASCII bodies to a slow engine.
+    if !body.contains("report") {
+        return None;
+    }
     CORRESPONDENT
         .captures(body)
         .and_then(|c| {
