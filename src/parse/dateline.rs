@@ -205,6 +205,8 @@ pub fn normal_case(place: &str) -> String {
     out
 }
 
+// `DATELINE_BOUNDED` is left to first use: only a match beyond a bound
+// needs it.
 warm_up_statics!(DATELINE);
 
 #[cfg(test)]

@@ -483,8 +483,13 @@ pub fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
+// Not warmed up: `RELATIVE_TIME` (only for lines ending in `ago`) and the
+// written patterns `FOLLOW_ON_BOUNDED` and `REPORTING_BY_BOUNDED` (only for
+// a match beyond their bounds): most runs never need them.
 warm_up_statics!(
     CHROME,
+    COPYRIGHT,
+    ALL_RIGHTS,
     END_MARKER,
     BYLINE,
     PHOTO_CREDIT,

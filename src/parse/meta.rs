@@ -262,6 +262,8 @@ pub fn body_date(body: &str, reference: Date, years: &[i16]) -> Option<Date> {
     written.resolve(reference, years)
 }
 
+// The written patterns (`*_BOUNDED`) are left to first use: only a match
+// beyond a bound needs them.
 warm_up_statics!(
     SPEECH_VERB,
     CORRESPONDENT,
