@@ -97,6 +97,11 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Finds the first written date in `s` with its byte range.
 pub fn find_date(s: &str) -> Option<(WrittenDate, std::ops::Range<usize>)> {
+    // Every form holds a decimal digit (`\d`, a subset of `is_numeric`):
+    // text without one is passed over without running the regex.
+    if !s.chars().any(char::is_numeric) {
+        return None;
+    }
     for caps in DATE_RE.captures_iter(s) {
         let whole = caps.get(0)?;
         let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i32>().ok());

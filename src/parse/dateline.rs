@@ -18,22 +18,98 @@ pub struct RawDateline {
     pub len: usize,
 }
 
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+/// The dateline pattern. `bounded` gives it as written; otherwise every
+/// bounded repetition is unbounded and captured, for [`within_bounds`].
+///
+/// The written pattern repeats Unicode classes up to 15 and 40 times, and
+/// each repetition is a copy of the class in the compiled automaton: it was
+/// the costliest regex of the program to build (a quarter of the start-up
+/// of a small run). The unbounded pattern is small. It matches whatever the
+/// bounded one matches, and its preferences (greedy, leftmost-first) are the
+/// bounded ones': so when its match keeps within the bounds, it is the match
+/// the bounded pattern finds too. Only a match that exceeds a bound needs
+/// the written pattern, which is then built on first use.
+fn pattern(bounded: bool) -> String {
+    let (words, region, region_word, mixed_words, agency) = if bounded {
+        (
+            r"(?:\s+\p{Lu}[\p{Lu}'’.\-]*){0,3}",
+            r"[\p{L}.]{1,15}",
+            r"[\p{L}.]{1,15}",
+            r"(?:[\s\-]\p{Lu}\p{Ll}+){0,2}",
+            r"[^()]{2,40}",
+        )
+    } else {
+        (
+            r"(?P<cw>(?:\s+\p{Lu}[\p{Lu}'’.\-]*)*)",
+            r"(?P<s1>[\p{L}.]+)",
+            r"(?P<s2>[\p{L}.]+)",
+            r"(?P<mw>(?:[\s\-]\p{Lu}\p{Ll}+)*)",
+            r"[^()]{2,}",
+        )
+    };
     // An upper-case place, optionally with a mixed-case state or country
     // ("SAN JOSE, Calif."), or a mixed-case place when an agency in
     // parentheses follows.
-    let caps_place = r"\p{Lu}[\p{Lu}'’.\-]*(?:\s+\p{Lu}[\p{Lu}'’.\-]*){0,3}(?:,\s*\p{Lu}[\p{L}.]{1,15}(?:\s\p{Lu}[\p{L}.]{1,15})?)?";
-    let mixed_place = r"\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+){0,2}";
+    let caps_place = format!(
+        r"\p{{Lu}}[\p{{Lu}}'’.\-]*{words}(?:,\s*\p{{Lu}}{region}(?:\s\p{{Lu}}{region_word})?)?"
+    );
+    let mixed_place = format!(r"\p{{Lu}}\p{{Ll}}+{mixed_words}");
     let day_date = format!(r"(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})(?:,?\s+\d{{4}})?");
-    Regex::new(&format!(
-        r"^(?:(?P<cplace>{caps_place})(?:[.,]?\s+(?P<cdate>{day_date}))?\s*(?:\((?P<cagency>[^()]{{2,40}})\))?|(?P<mplace>{mixed_place})(?:[.,]?\s+(?P<mdate>{day_date}))?\s*\((?P<magency>[^()]{{2,40}})\)|(?P<ddate>{day_date})\s*\((?P<dagency>[^()]{{2,40}})\))\s*(?P<dash>--|[-–—:])\s*"
-    ))
-    .expect("dateline regex")
-});
+    format!(
+        r"^(?:(?P<cplace>{caps_place})(?:[.,]?\s+(?P<cdate>{day_date}))?\s*(?:\((?P<cagency>{agency})\))?|(?P<mplace>{mixed_place})(?:[.,]?\s+(?P<mdate>{day_date}))?\s*\((?P<magency>{agency})\)|(?P<ddate>{day_date})\s*\((?P<dagency>{agency})\))\s*(?P<dash>--|[-–—:])\s*"
+    )
+}
+
+static DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&pattern(false)).expect("dateline regex"));
+
+/// The pattern as written, for the rare match that exceeds a bound.
+static DATELINE_BOUNDED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&pattern(true)).expect("dateline regex"));
+
+/// Whether a match of the unbounded pattern keeps within the written
+/// bounds: at most three more upper-case words, 15 characters per word of
+/// the region, two more mixed-case words, 40 characters of agency.
+fn within_bounds(caps: &regex::Captures<'_>) -> bool {
+    let at_most = |name: &str, max: usize, count: fn(&str) -> usize| {
+        caps.name(name).is_none_or(|m| count(m.as_str()) <= max)
+    };
+    let chars = |s: &str| s.chars().count();
+    // Each repetition opens with its own run of spaces (`\s+`), or with one
+    // separator (`[\s\-]`); the words themselves hold neither.
+    let space_runs = |s: &str| {
+        let mut prev_space = false;
+        s.chars()
+            .filter(|c| {
+                let starts = c.is_whitespace() && !prev_space;
+                prev_space = c.is_whitespace();
+                starts
+            })
+            .count()
+    };
+    let separators = |s: &str| s.chars().filter(|&c| c.is_whitespace() || c == '-').count();
+    at_most("cw", 3, space_runs)
+        && at_most("s1", 15, chars)
+        && at_most("s2", 15, chars)
+        && at_most("mw", 2, separators)
+        && at_most("cagency", 40, chars)
+        && at_most("magency", 40, chars)
+        && at_most("dagency", 40, chars)
+}
+
+/// The written dateline pattern's captures on `para`.
+fn captures(para: &str) -> Option<regex::Captures<'_>> {
+    let caps = DATELINE.captures(para)?;
+    if within_bounds(&caps) {
+        Some(caps)
+    } else {
+        DATELINE_BOUNDED.captures(para)
+    }
+}
 
 /// Finds a dateline at the start of `para`.
 pub fn find(para: &str) -> Option<RawDateline> {
-    let caps = DATELINE.captures(para)?;
+    let caps = captures(para)?;
     let (place, date, agency) = if let Some(p) = caps.name("cplace") {
         (p.as_str(), caps.name("cdate"), caps.name("cagency"))
     } else if let Some(p) = caps.name("mplace") {
@@ -129,11 +205,86 @@ pub fn normal_case(place: &str) -> String {
     out
 }
 
+// `DATELINE_BOUNDED` is left to first use: only a match beyond a bound
+// needs it.
 warm_up_statics!(DATELINE);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn spans(caps: Option<regex::Captures<'_>>) -> Option<Vec<Option<(usize, usize)>>> {
+        let names = [
+            "cplace", "cdate", "cagency", "mplace", "mdate", "magency", "ddate", "dagency", "dash",
+        ];
+        caps.map(|c| {
+            std::iter::once(c.get(0))
+                .chain(names.iter().map(|n| c.name(n)))
+                .map(|m| m.map(|m| (m.start(), m.end())))
+                .collect()
+        })
+    }
+
+    fn same_as_written(text: &str) {
+        assert_eq!(
+            spans(captures(text)),
+            spans(DATELINE_BOUNDED.captures(text)),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn written_pattern_is_unchanged() {
+        let written = r"^(?:(?P<cplace>\p{Lu}[\p{Lu}'’.\-]*(?:\s+\p{Lu}[\p{Lu}'’.\-]*){0,3}(?:,\s*\p{Lu}[\p{L}.]{1,15}(?:\s\p{Lu}[\p{L}.]{1,15})?)?)(?:[.,]?\s+(?P<cdate>";
+        assert!(pattern(true).starts_with(written));
+        assert!(pattern(true).contains(r"\((?P<magency>[^()]{2,40})\)"));
+    }
+
+    #[test]
+    fn bounds_as_written() {
+        for text in [
+            "A B C D — x",
+            "A B C D E — x",
+            "A  B\tC D (AP) — x",
+            "SAN JOSE, Calif. — x",
+            "SAN JOSE, Californiaaaaaaaaaaa — x",
+            "SAN JOSE, Californiaaaaaaaaaaaa — x",
+            "SAN JOSE, New Californiaaaaaaaaaaaa — x",
+            "Winston-Salem-Town-Here (AP) - x",
+            "Winston-Salem-Town (AP) - x",
+            "Winston Salem Town Here (AP) - x",
+            "PARIS (Agence France-Presse and a very long agency name) - x",
+            "PARIS (Agence France-Presse and a very long agency name here) - x",
+            "Dec 29 (Reuters) - x",
+            "Dec 29 (Reuters with a very long agency name here and there) - x",
+            "KYIV, Nov 3 (Reuters) - Text",
+        ] {
+            same_as_written(text);
+        }
+    }
+
+    fn fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => proptest::sample::select(vec![
+                "SAN", "JOSE", "NEW", "YORK", "O'NEIL", "ST.", "A", "Calif.", "Washington", "Salem",
+                "Winston", ",", ", ", ".", " ", "  ", "\t", "-", "--", "–", "—", ":", "(", ")",
+                "(AP)", "(Reuters)", "Nov", "March", "Dec.", "3", "12", "2024", ", 2024", "É",
+                "ÉCOLE", "é", "x",
+            ])
+            .prop_map(str::to_string),
+            1 => "[A-Z]{1,20}",
+            1 => "[a-z]{1,20}",
+            1 => "[a-zA-Z ]{10,50}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn same_captures_as_written(parts in proptest::collection::vec(fragment(), 0..14)) {
+            same_as_written(&parts.concat());
+        }
+    }
 
     fn place_agency(s: &str) -> Option<(String, Option<String>, bool)> {
         find(s).map(|d| (d.place.unwrap_or_default(), d.agency, d.date.is_some()))

@@ -58,6 +58,15 @@ pub enum Intrinsic {
     SignOff,
 }
 
+/// Chrome shapes that a line either matches in its first few characters or
+/// not at all; one set runs them together.
+///
+/// The shapes that need a count of arbitrary characters (`.{0,150}`,
+/// `[\p{L} ]{0,30}`) are kept out of this set and checked in code after a
+/// shorter regex: bounded repetitions of Unicode classes are what made this
+/// set slow to compile and slow to run (the lazy DFA grows a state per
+/// count). Each rewrite below says why it accepts exactly the lines the
+/// original pattern did.
 static CHROME: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new([
         // A row of two-letter language codes: "ua en ru", "EN | DE | FR".
@@ -66,8 +75,7 @@ static CHROME: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?i)^(?:\d+\.\s*)?(?:skip to (?:main )?content|skip navigation|main menu|menu|search|home|log ?in|sign ?in|sign up|subscribe(?: now)?|register|close|toggle navigation|back to top(?: button)?|top of page|advertisement|sponsored(?: content)?|print|email|share(?: this(?: article| story)?)?|share on \w+|tweet|follow us.*|copy link|listen to (?:this )?article|print this (?:page|article))$",
         // Comment widgets.
         r"(?i)^(?:your email address will not be published.*|required fields are marked.*|\d+ comments?|comments?|add (?:a )?comment|post a comment|view comments|show comments)$",
-        // Relative time stamps, possibly glued to a section label.
-        r"(?i)^[\p{L} ]{0,30}\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$",
+        // Relative time stamps: see `RELATIVE_TIME`.
         r"(?i)^(?:updated|posted|published|last updated)?\s*(?:just now|yesterday|today)$",
         // A bare URL.
         r"^(?:https?://|www\.)\S+$",
@@ -77,12 +85,92 @@ static CHROME: LazyLock<RegexSet> = LazyLock::new(|| {
         r"(?i)^\d+\s+min(?:ute)?s?\s+read$",
         // Image gallery counters: "1 of 12", "Photo 3/10".
         r"(?i)^(?:photo|image|picture)?\s*\d+\s*(?:of|/)\s*\d+$",
-        // Copyright notices.
-        r"(?i)^(?:copyright\b|©|\(c\)\s).{0,150}$",
-        r"(?i)^.{0,150}\ball rights reserved\.?$",
     ])
     .expect("chrome regexes")
 });
+
+/// Relative time stamps, possibly glued to a section label ("Politics1 hour
+/// ago"): `(?i)^[\p{L} ]{0,30}\d+\s+(?:…)\s+ago$` with the label counted in
+/// code. Letters and spaces (case-folded) and decimal digits are disjoint
+/// classes, so the label group can only be the whole run of letters and
+/// spaces before the first digit; the bounded and the unbounded pattern
+/// therefore agree whenever that run has at most 30 characters.
+static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?P<label>[\p{L} ]*)\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$")
+        .expect("relative time regex")
+});
+
+/// Copyright notices: `(?i)^(?:copyright\b|©|\(c\)\s).{0,150}$`. The three
+/// openings start with different characters and have a fixed length, so the
+/// opening's end is fixed and the rest is checked in code.
+static COPYRIGHT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:copyright\b|©|\(c\)\s)").expect("copyright regex"));
+
+/// `(?i)^.{0,150}\ball rights reserved\.?$`: the phrase is anchored at the
+/// end and cannot overlap itself, so only one start is possible; the
+/// characters before it are counted in code.
+static ALL_RIGHTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\ball rights reserved\.?$").expect("rights regex"));
+
+/// At most `max` characters, none a line feed: what `.{0,max}` matches.
+fn dots_up_to(s: &str, max: usize) -> bool {
+    !s.contains('\n') && s.chars().nth(max).is_none()
+}
+
+/// Whether `text` ends with `word` (ASCII lowercase) under the regex
+/// crate's Unicode case folding. Among the ASCII letters only `k` and `s`
+/// have a folding partner outside ASCII (KELVIN SIGN and LONG S; a test
+/// checks this against the regex crate).
+fn ends_with_folded(text: &str, word: &str) -> bool {
+    let mut chars = text.chars().rev();
+    word.chars().rev().all(|w| {
+        chars.next().is_some_and(|c| {
+            c.to_ascii_lowercase() == w
+                || (w == 's' && c == '\u{17f}')
+                || (w == 'k' && c == '\u{212a}')
+        })
+    })
+}
+
+/// Whether the line's first character can open a pattern beginning with one
+/// of `letters` (ASCII lowercase) in a case-insensitive regex.
+fn starts_with_folded(text: &str, letters: &str) -> bool {
+    text.chars().next().is_some_and(|c| {
+        letters.contains(c.to_ascii_lowercase())
+            || (letters.contains('s') && c == '\u{17f}')
+            || (letters.contains('k') && c == '\u{212a}')
+    })
+}
+
+/// Site chrome judged from the line alone (see [`CHROME`] and the patterns
+/// after it).
+fn is_chrome(text: &str) -> bool {
+    if CHROME.is_match(text) {
+        return true;
+    }
+    // Cheap necessary conditions first: each pattern's fixed last or first
+    // characters.
+    if ends_with_folded(text, "ago")
+        && RELATIVE_TIME
+            .captures(text)
+            .and_then(|c| c.name("label"))
+            .is_some_and(|m| m.as_str().chars().nth(30).is_none())
+    {
+        return true;
+    }
+    if (starts_with_folded(text, "c") || text.starts_with(['©', '(']))
+        && COPYRIGHT
+            .find(text)
+            .is_some_and(|m| dots_up_to(&text[m.end()..], 150))
+    {
+        return true;
+    }
+    let unstopped = text.strip_suffix('.').unwrap_or(text);
+    ends_with_folded(unstopped, "all rights reserved")
+        && ALL_RIGHTS
+            .find(text)
+            .is_some_and(|m| dots_up_to(&text[..m.start()], 150))
+}
 
 static END_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -106,11 +194,24 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?P<initials>[a-z]{1,4}(?:/[a-z]{1,4})+)(?:\s*\((?P<credits>[^()]{1,120})\))?\s*$",
-    )
-    .expect("sign-off regex")
+    Regex::new(r"^(?P<initials>[a-z]{1,4}(?:/[a-z]{1,4})+)(?:\s*\((?P<credits>[^()]+)\))?\s*$")
+        .expect("sign-off regex")
 });
+
+/// A sign-off line: [`SIGN_OFF`] with at most 120 characters of credits.
+/// The written pattern was `[^()]{1,120}`; the credits cannot hold a
+/// parenthesis, so they run to the first `)` whatever the bound, and with
+/// more than 120 characters the bounded group fails and the line is no
+/// sign-off.
+fn sign_off_captures(text: &str) -> Option<regex::Captures<'_>> {
+    if !text.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return None;
+    }
+    SIGN_OFF.captures(text).filter(|c| {
+        c.name("credits")
+            .is_none_or(|m| m.as_str().chars().nth(120).is_none())
+    })
+}
 
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:date|dated|published|posted|updated|last updated|first published|created)(?: on| at)?\s*:?\s*")
@@ -124,19 +225,49 @@ static LONE_LOWER_WORD: LazyLock<Regex> =
 
 /// `With reporting by AFP and Reuters`: the agencies that contributed.
 static WITH_REPORTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\(?(?i:with\s+(?:additional\s+)?reporting\s+(?:by|from))\s+(?P<credits>[^()]{1,120}?)\)?\.?$")
-        .expect("with-reporting regex")
+    Regex::new(
+        r"^\(?(?i:with\s+(?:additional\s+)?reporting\s+(?:by|from))\s+(?P<credits>[^()]+?)\)?\.?$",
+    )
+    .expect("with-reporting regex")
 });
 
-/// `Jane Roe in Lisbon contributed to this report.`: a closing credit.
+/// [`WITH_REPORTING`] with at most 120 characters of credits. The written
+/// pattern was the lazy `[^()]{1,120}?`: both the bounded and the unbounded
+/// lazy group take the shortest credits the rest of the line allows, so
+/// they agree when that is at most 120 characters, and the bounded one
+/// fails otherwise.
+fn with_reporting_captures(text: &str) -> Option<regex::Captures<'_>> {
+    if !(text.starts_with('(') || starts_with_folded(text, "w")) {
+        return None;
+    }
+    WITH_REPORTING.captures(text).filter(|c| {
+        c.name("credits")
+            .is_some_and(|m| m.as_str().chars().nth(120).is_none())
+    })
+}
+
+/// `Jane Roe in Lisbon contributed to this report.`: a closing credit, as
+/// `(?i)^.{3,160}` followed by this pattern. The pattern is anchored at the
+/// end and holds `contributed` only at its start, so it can start at one
+/// place only; the 3 to 160 characters before it are counted in code.
 static CONTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^.{3,160}\bcontributed(?: reporting)?(?: to)?(?: this| the)? (?:report|story|article)(?:ing)?\.?$")
+    Regex::new(r"(?i)\bcontributed(?: reporting)?(?: to)?(?: this| the)? (?:report|story|article)(?:ing)?\.?$")
         .expect("contributed regex")
 });
 
+fn is_contributed(text: &str) -> bool {
+    CONTRIBUTED.find(text).is_some_and(|m| {
+        let before = &text[..m.start()];
+        !before.contains('\n') && (3..=160).contains(&before.chars().count())
+    })
+}
+
 /// Classifies a non-empty trimmed line from its own text.
 pub fn intrinsic(text: &str) -> Option<Intrinsic> {
-    if SIGN_OFF.is_match(text) || WITH_REPORTING.is_match(text) || CONTRIBUTED.is_match(text) {
+    if sign_off_captures(text).is_some()
+        || with_reporting_captures(text).is_some()
+        || is_contributed(text)
+    {
         return Some(Intrinsic::SignOff);
     }
     if END_MARKER.is_match(text) {
@@ -145,7 +276,7 @@ pub fn intrinsic(text: &str) -> Option<Intrinsic> {
     if is_date_line(text) {
         return Some(Intrinsic::DateLine);
     }
-    if CHROME.is_match(text) || LONE_LOWER_WORD.is_match(text) {
+    if is_chrome(text) || LONE_LOWER_WORD.is_match(text) {
         return Some(Intrinsic::Chrome);
     }
     if byline(text).is_some() {
@@ -185,7 +316,10 @@ pub fn date_line_date(text: &str) -> Option<super::date::WrittenDate> {
     if let Some(m) = TIME_TAIL.find(tail) {
         tail = tail[m.end()..].trim();
     }
-    if UPDATED.is_match(tail) {
+    if UPDATED
+        .find(tail)
+        .is_some_and(|m| dots_up_to(&tail[m.end()..], 40))
+    {
         tail = "";
     }
     let tail_words = tail.split_whitespace().count();
@@ -204,27 +338,82 @@ static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s+[A-Z]{2,5})?$").expect("time regex")
 });
 
-/// An update note after a date (`Updated 3 hours ago`).
+/// An update note after a date (`Updated 3 hours ago`), followed by at most
+/// 40 characters (`.{0,40}$`, counted in code: the opening has one possible
+/// end, as the optional parts are each followed by something they cannot
+/// match).
 static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[,|·•–-]?\s*(?i:(?:last\s+)?updated|modified)\b.{0,40}$").expect("updated regex")
+    Regex::new(r"^[,|·•–-]?\s*(?i:(?:last\s+)?updated|modified)\b").expect("updated regex")
 });
 
-static FOLLOW_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^["“]?Follow (?P<who>\p{Lu}[\p{L}.'’\-]*(?:[\s\u{a0}]\p{Lu}[\p{L}.'’\-]*){1,3})[\s\u{a0}]+(?i:on)[\s\u{a0}]+(?:Twitter|X|Instagram|Facebook|Threads|Bluesky)\b"#)
-        .expect("follow regex")
-});
+/// The closing `Follow Jane Doe on Twitter`, written (`bounded`) or with
+/// the name's `{1,3}` more words unbounded and captured as `more`.
+///
+/// As in `dateline::pattern`: the unbounded pattern matches whatever the
+/// written one does, with the same preferences, so its match is the written
+/// pattern's whenever `more` keeps within the bound; the written pattern
+/// (four copies of Unicode letter classes, slow to build) is only built for
+/// a match that does not.
+fn follow_pattern(bounded: bool) -> String {
+    let more = if bounded {
+        r"(?:[\s\u{a0}]\p{Lu}[\p{L}.'’\-]*){1,3}"
+    } else {
+        r"(?P<more>(?:[\s\u{a0}]\p{Lu}[\p{L}.'’\-]*)+)"
+    };
+    format!(
+        r#"^["“]?Follow (?P<who>\p{{Lu}}[\p{{L}}.'’\-]*{more})[\s\u{{a0}}]+(?i:on)[\s\u{{a0}}]+(?:Twitter|X|Instagram|Facebook|Threads|Bluesky)\b"#
+    )
+}
 
 /// A wire sign-off naming the reporter: `(Reporting by Jane Doe in Paris;
-/// Editing by John Roe)`, with or without the brackets.
-static REPORTING_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\(?(?:Reporting|Writing|Reported) by (?P<who>\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){1,3})")
-        .expect("reporting-by regex")
-});
+/// Editing by John Roe)`, with or without the brackets; written or
+/// unbounded as [`follow_pattern`].
+fn reporting_pattern(bounded: bool) -> String {
+    let more = if bounded {
+        r"(?:\s\p{Lu}[\p{L}.'’\-]*){1,3}"
+    } else {
+        r"(?P<more>(?:\s\p{Lu}[\p{L}.'’\-]*)+)"
+    };
+    format!(r"^\(?(?:Reporting|Writing|Reported) by (?P<who>\p{{Lu}}[\p{{L}}.'’\-]*{more})")
+}
+
+static FOLLOW_ON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&follow_pattern(false)).expect("follow regex"));
+
+static FOLLOW_ON_BOUNDED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&follow_pattern(true)).expect("follow regex"));
+
+static REPORTING_BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&reporting_pattern(false)).expect("reporting-by regex"));
+
+static REPORTING_BY_BOUNDED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&reporting_pattern(true)).expect("reporting-by regex"));
+
+/// The captures of `bounded` on `text`, taken from `unbounded` when its
+/// `more` words number at most three. Each word opens with one space
+/// character and holds none.
+fn captures_within<'t>(
+    unbounded: &Regex,
+    bounded: &LazyLock<Regex>,
+    text: &'t str,
+) -> Option<regex::Captures<'t>> {
+    let caps = unbounded.captures(text)?;
+    let words = caps.name("more").map_or(0, |m| {
+        m.as_str().chars().filter(|c| c.is_whitespace()).count()
+    });
+    if words <= 3 {
+        Some(caps)
+    } else {
+        bounded.captures(text)
+    }
+}
 
 /// Whether `text` is a wire sign-off naming reporters and editors
 /// (`Reporting by …; Editing by …`), which closes the article.
 pub fn is_reporting_sign_off(text: &str) -> bool {
-    text.len() <= 160 && REPORTING_BY.is_match(text)
+    // Nothing follows the repetition: the written `{1,3}` matches exactly
+    // when one word does, so the unbounded pattern answers the same.
+    text.len() <= 160 && text.starts_with(['(', 'R', 'W']) && REPORTING_BY.is_match(text)
 }
 
 /// The person named by a byline line (`By Jane Doe`, `Author: Jane Doe`,
@@ -233,13 +422,22 @@ pub fn byline(text: &str) -> Option<&str> {
     if text.len() > 160 {
         return None;
     }
-    if let Some(c) = FOLLOW_ON
-        .captures(text)
-        .or_else(|| REPORTING_BY.captures(text))
-    {
+    // Each pattern opens with fixed characters: a line starting otherwise
+    // cannot match, and most lines (body prose) are passed over here.
+    let follow = || {
+        text.starts_with(['"', '“', 'F'])
+            .then(|| captures_within(&FOLLOW_ON, &FOLLOW_ON_BOUNDED, text))
+            .flatten()
+    };
+    let reporting = || {
+        text.starts_with(['(', 'R', 'W'])
+            .then(|| captures_within(&REPORTING_BY, &REPORTING_BY_BOUNDED, text))
+            .flatten()
+    };
+    if let Some(c) = follow().or_else(reporting) {
         return c.name("who").map(|m| m.as_str());
     }
-    if text.len() > 120 {
+    if text.len() > 120 || !text.starts_with(['B', 'b', 'W', 'w', 'A', 'a', 'R', 'r']) {
         return None;
     }
     let caps = BYLINE.captures(text)?;
@@ -257,7 +455,7 @@ pub fn byline(text: &str) -> Option<&str> {
 
 /// The credited party of a photo credit line (`Image: Jane Roe/Outlet`).
 pub fn photo_credit(text: &str) -> Option<&str> {
-    if text.len() > 150 {
+    if text.len() > 150 || !starts_with_folded(text, "ipcsfv") {
         return None;
     }
     let caps = PHOTO_CREDIT.captures(text)?;
@@ -269,9 +467,8 @@ pub fn photo_credit(text: &str) -> Option<&str> {
 /// The agencies listed in a sign-off line's parentheses, or after `With
 /// reporting by`.
 pub fn sign_off_credits(text: &str) -> Vec<String> {
-    SIGN_OFF
-        .captures(text)
-        .or_else(|| WITH_REPORTING.captures(text))
+    sign_off_captures(text)
+        .or_else(|| with_reporting_captures(text))
         .and_then(|c| c.name("credits"))
         .map(|m| split_list(m.as_str()))
         .unwrap_or_default()
@@ -286,8 +483,13 @@ pub fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
+// Not warmed up: `RELATIVE_TIME` (only for lines ending in `ago`) and the
+// written patterns `FOLLOW_ON_BOUNDED` and `REPORTING_BY_BOUNDED` (only for
+// a match beyond their bounds): most runs never need them.
 warm_up_statics!(
     CHROME,
+    COPYRIGHT,
+    ALL_RIGHTS,
     END_MARKER,
     BYLINE,
     PHOTO_CREDIT,
@@ -390,5 +592,246 @@ mod tests {
         );
         assert_eq!(intrinsic("Related Articles"), Some(Intrinsic::EndMarker));
         assert_eq!(intrinsic("Leave a Reply"), Some(Intrinsic::EndMarker));
+    }
+}
+
+/// The rewritten patterns against the patterns as first written: the same
+/// lines must match, with the same captures.
+#[cfg(test)]
+mod rewrites {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn re(p: &str) -> Regex {
+        Regex::new(p).unwrap()
+    }
+
+    struct Written {
+        chrome: RegexSet,
+        sign_off: Regex,
+        with_reporting: Regex,
+        contributed: Regex,
+        updated: Regex,
+    }
+
+    static WRITTEN: LazyLock<Written> = LazyLock::new(|| {
+        Written {
+        chrome: RegexSet::new([
+            r"^(?i:[a-z]{2})(?:(?:\s*[|/·•]\s*|\s+)(?i:[a-z]{2})){1,8}$",
+            r"(?i)^(?:\d+\.\s*)?(?:skip to (?:main )?content|skip navigation|main menu|menu|search|home|log ?in|sign ?in|sign up|subscribe(?: now)?|register|close|toggle navigation|back to top(?: button)?|top of page|advertisement|sponsored(?: content)?|print|email|share(?: this(?: article| story)?)?|share on \w+|tweet|follow us.*|copy link|listen to (?:this )?article|print this (?:page|article))$",
+            r"(?i)^(?:your email address will not be published.*|required fields are marked.*|\d+ comments?|comments?|add (?:a )?comment|post a comment|view comments|show comments)$",
+            r"(?i)^[\p{L} ]{0,30}\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$",
+            r"(?i)^(?:updated|posted|published|last updated)?\s*(?:just now|yesterday|today)$",
+            r"^(?:https?://|www\.)\S+$",
+            r"^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$",
+            r"(?i)^\d+\s+min(?:ute)?s?\s+read$",
+            r"(?i)^(?:photo|image|picture)?\s*\d+\s*(?:of|/)\s*\d+$",
+            r"(?i)^(?:copyright\b|©|\(c\)\s).{0,150}$",
+            r"(?i)^.{0,150}\ball rights reserved\.?$",
+        ])
+        .unwrap(),
+        sign_off: re(
+            r"^(?P<initials>[a-z]{1,4}(?:/[a-z]{1,4})+)(?:\s*\((?P<credits>[^()]{1,120})\))?\s*$",
+        ),
+        with_reporting: re(
+            r"^\(?(?i:with\s+(?:additional\s+)?reporting\s+(?:by|from))\s+(?P<credits>[^()]{1,120}?)\)?\.?$",
+        ),
+        contributed: re(
+            r"(?i)^.{3,160}\bcontributed(?: reporting)?(?: to)?(?: this| the)? (?:report|story|article)(?:ing)?\.?$",
+        ),
+        updated: re(r"^[,|·•–-]?\s*(?i:(?:last\s+)?updated|modified)\b.{0,40}$"),
+    }
+    });
+
+    fn credits<'t>(c: Option<regex::Captures<'t>>) -> Option<Option<&'t str>> {
+        c.map(|c| c.name("credits").map(|m| m.as_str()))
+    }
+
+    fn same(text: &str) {
+        let w = &*WRITTEN;
+        assert_eq!(is_chrome(text), w.chrome.is_match(text), "chrome {text:?}");
+        assert_eq!(
+            credits(sign_off_captures(text)),
+            credits(w.sign_off.captures(text)),
+            "sign-off {text:?}"
+        );
+        assert_eq!(
+            credits(with_reporting_captures(text)),
+            credits(w.with_reporting.captures(text)),
+            "with reporting {text:?}"
+        );
+        assert_eq!(
+            is_contributed(text),
+            w.contributed.is_match(text),
+            "{text:?}"
+        );
+        assert_eq!(
+            UPDATED
+                .find(text)
+                .is_some_and(|m| dots_up_to(&text[m.end()..], 40)),
+            w.updated.is_match(text),
+            "updated {text:?}"
+        );
+        assert_eq!(byline(text), written_byline(text), "byline {text:?}");
+        assert_eq!(
+            is_reporting_sign_off(text),
+            text.len() <= 160 && REPORTING_BY_BOUNDED.is_match(text),
+            "{text:?}"
+        );
+        // The gates in front of the line regexes.
+        if FOLLOW_ON.is_match(text) {
+            assert!(text.starts_with(['"', '“', 'F']), "{text:?}");
+        }
+        if REPORTING_BY.is_match(text) {
+            assert!(text.starts_with(['(', 'R', 'W']), "{text:?}");
+        }
+        if BYLINE.is_match(text) {
+            assert!(
+                text.starts_with(['B', 'b', 'W', 'w', 'A', 'a', 'R', 'r']),
+                "{text:?}"
+            );
+        }
+        if PHOTO_CREDIT.is_match(text) {
+            assert!(starts_with_folded(text, "ipcsfv"), "{text:?}");
+        }
+    }
+
+    /// `byline` as first written, with the written patterns and no gates.
+    fn written_byline(text: &str) -> Option<&str> {
+        if text.len() > 160 {
+            return None;
+        }
+        if let Some(c) = FOLLOW_ON_BOUNDED
+            .captures(text)
+            .or_else(|| REPORTING_BY_BOUNDED.captures(text))
+        {
+            return c.name("who").map(|m| m.as_str());
+        }
+        if text.len() > 120 {
+            return None;
+        }
+        let caps = BYLINE.captures(text)?;
+        let who = caps.name("who")?.as_str().trim();
+        let first = who.chars().next()?;
+        if !first.is_uppercase()
+            || who.split_whitespace().count() > 12
+            || who.ends_with('.') && who.len() > 60
+        {
+            return None;
+        }
+        Some(who)
+    }
+
+    #[test]
+    fn name_patterns_as_written() {
+        assert_eq!(
+            follow_pattern(true),
+            r#"^["“]?Follow (?P<who>\p{Lu}[\p{L}.'’\-]*(?:[\s\u{a0}]\p{Lu}[\p{L}.'’\-]*){1,3})[\s\u{a0}]+(?i:on)[\s\u{a0}]+(?:Twitter|X|Instagram|Facebook|Threads|Bluesky)\b"#
+        );
+        assert_eq!(
+            reporting_pattern(true),
+            r"^\(?(?:Reporting|Writing|Reported) by (?P<who>\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){1,3})"
+        );
+        for text in [
+            "Follow Jane Doe on Twitter",
+            "Follow Jane Mary Ann Doe on X",
+            "Follow Jane Mary Ann Lee Doe on X",
+            "Follow Jane On On on Twitter",
+            "Follow Jane On On On on Twitter",
+            "Follow Jane\u{a0}Doe ON Bluesky",
+            "Reporting by Jane Doe",
+            "(Reporting by Jane Mary Ann Lee Doe In Paris; Editing by John Roe)",
+            "Writing by J",
+        ] {
+            same(text);
+        }
+    }
+
+    /// Only `k` and `s` among ASCII letters fold to characters outside
+    /// ASCII, which `ends_with_folded` and `starts_with_folded` rely on.
+    #[test]
+    fn ascii_letters_fold_only_to_kelvin_and_long_s() {
+        let letter = re(r"(?i)^[a-z]$");
+        let mut buf = [0u8; 4];
+        let outside: Vec<char> = (0..=0x10ffff_u32)
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_ascii() && letter.is_match(c.encode_utf8(&mut buf)))
+            .collect();
+        assert_eq!(outside, ['\u{17f}', '\u{212a}']);
+    }
+
+    #[test]
+    fn written_examples() {
+        let long = "x".repeat(150);
+        let longer = "x".repeat(151);
+        for text in [
+            "Copyright 2024 Acme",
+            "© Acme",
+            "(c) Acme",
+            "(c)Acme",
+            "copyrights reserved",
+            "All rights reserved.",
+            "Acme. ALL RIGHTS RESERVED",
+            "Acme all rights reſerved",
+            "Acme, all rights reserved..",
+            "Politics1 hour ago",
+            "17 minutes ago",
+            "Politics and world news today 1 hour ago",
+            "A lot of letters in this label here 1 hour ago",
+            "ab/cd (AFP, dpa)",
+            "ab/cd",
+            "ab/cd ()",
+            "With reporting by AFP and Reuters",
+            "(With additional reporting from Jane Roe.)",
+            "Jane Roe contributed to this report.",
+            "Jane Roe contributed reporting to the story",
+            "Ja contributed to this report.",
+            "Updated 3 hours ago",
+            ", last  updated: yesterday at noon",
+            "modified",
+        ] {
+            same(text);
+        }
+        same(&format!("Copyright {long}"));
+        same(&format!("Copyright{longer}"));
+        same(&format!("© {longer}"));
+        same(&format!("{long} all rights reserved"));
+        same(&format!("{longer}all rights reserved."));
+        same(&format!("ab/cd ({long})"));
+        same(&format!("with reporting by {long}"));
+        same(&format!("{long} contributed to this article"));
+        same(&format!("Updated {long}"));
+    }
+
+    fn fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            3 => proptest::sample::select(vec![
+                "Copyright", "copyright", "©", "(c)", "(", ")", " ", "  ", "\n", ".", ",", "/",
+                "all rights reserved", "ALL RIGHTS RESERVED", "rights", "reſerved", "ſ", "\u{212a}",
+                "contributed", " reporting", " to", " this", " the", " report", "story",
+                "article", "ing", "ab/cd", "x", "é", "AFP", "Reuters", " and ", ";",
+                "With reporting by", "with additional reporting from", "Politics", "1", "12",
+                " hour", " minutes", " ago", "updated", "Last updated", "modified", "–",
+                "en", " | ", "Skip to content", "share on", "www.", "https://", "Economy",
+                "Europe", "1 of 12", "min read", "\u{a0}", "Follow", "Reporting by", "By",
+                "Image:", "Photo", "source", "\"", "Follow ", "Jane", "Doe", "On", " on ",
+                "Twitter", "X", "(Reporting by ", "Writing by ",
+            ])
+            .prop_map(str::to_string),
+            1 => "[a-zé ]{0,40}",
+            1 => "[a-z]{140,170}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn same_lines_match(parts in proptest::collection::vec(fragment(), 0..12)) {
+            same(&parts.concat());
+        }
+
+        #[test]
+        fn same_on_any_text(text in any::<String>()) {
+            same(&text);
+        }
     }
 }

@@ -63,16 +63,61 @@ pub fn split_byline(who: &str) -> (Option<String>, Option<String>) {
     (Some(first), outlet)
 }
 
-static CORRESPONDENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:an?|the)\s+(?P<outlet>\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2})\s+(?:correspondent|reporter|journalist)\s+reports?\b|\b(?:an?|the)\s+(?:correspondent|reporter|journalist)\s+(?:of|for|from)\s+(?P<outlet2>\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2})\s+reports?\b|,\s+(?P<outlet3>\p{Lu}[\p{L}\d\-]+)\s+reports\.")
-        .expect("correspondent regex")
-});
+/// The correspondent pattern; `bounded` gives it as written, otherwise the
+/// `{0,2}` repetitions of Unicode classes are unbounded and captured, for
+/// [`within_bounds`]. As for the dateline (see `dateline::pattern`), the
+/// unbounded pattern matches whatever the written one does, with the same
+/// preferences, so a match of it that keeps within the bounds is the
+/// written pattern's match; the written pattern is only built for one that
+/// does not.
+fn correspondent_pattern(bounded: bool) -> String {
+    let name = |group: &str| {
+        if bounded {
+            r"\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2}".to_string()
+        } else {
+            format!(r"\p{{Lu}}[\p{{L}}\d.\-]*(?P<{group}>(?:\s\p{{Lu}}[\p{{L}}\d.\-]*)*)")
+        }
+    };
+    let (outlet, outlet2) = (name("w1"), name("w2"));
+    format!(
+        r"\b(?:an?|the)\s+(?P<outlet>{outlet})\s+(?:correspondent|reporter|journalist)\s+reports?\b|\b(?:an?|the)\s+(?:correspondent|reporter|journalist)\s+(?:of|for|from)\s+(?P<outlet2>{outlet2})\s+reports?\b|,\s+(?P<outlet3>\p{{Lu}}[\p{{L}}\d\-]+)\s+reports\."
+    )
+}
+
+static CORRESPONDENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&correspondent_pattern(false)).expect("correspondent regex"));
+
+static CORRESPONDENT_BOUNDED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&correspondent_pattern(true)).expect("correspondent regex"));
+
+/// Whether the captured repetitions `groups` each ran at most `max` times.
+/// Each repetition opens with one space character (`\s`) and the words hold
+/// none, so the spaces count the repetitions.
+fn within_bounds(caps: &regex::Captures<'_>, groups: &[(&str, usize)]) -> bool {
+    groups.iter().all(|&(g, max)| {
+        caps.name(g)
+            .is_none_or(|m| m.as_str().chars().filter(|c| c.is_whitespace()).count() <= max)
+    })
+}
 
 /// The outlet of "an Agro-Wire correspondent reports", "a correspondent
 /// of Agro-Wire reports" or a sentence closing with ", Agro-Wire reports."
 pub fn correspondent_source(body: &str) -> Option<String> {
+    // Each form ends in `report` (`reports`, `reporter reports`), matched
+    // case-sensitively: a body without it is passed over without the regex,
+    // whose Unicode `\b` sends non-ASCII bodies to a slow engine.
+    if !body.contains("report") {
+        return None;
+    }
     CORRESPONDENT
         .captures(body)
+        .and_then(|c| {
+            if within_bounds(&c, &[("w1", 2), ("w2", 2)]) {
+                Some(c)
+            } else {
+                CORRESPONDENT_BOUNDED.captures(body)
+            }
+        })
         .and_then(|c| {
             c.name("outlet")
                 .or_else(|| c.name("outlet2"))
@@ -97,30 +142,86 @@ pub fn credit_outlet(credit: &str) -> Option<String> {
     (starts_upper && part.split_whitespace().count() <= 4).then(|| part.to_string())
 }
 
-static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\((?P<person>\p{Lu}[\p{L}.'\-]*(?:\s\p{Lu}[\p{L}.'\-]*){0,3}),\s*(?P<outlet>\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2})\)\s*$")
-        .expect("caption credit regex")
-});
+/// The caption credit pattern, written (`bounded`) or with its repetitions
+/// unbounded and captured (see [`correspondent_pattern`]).
+fn caption_credit_pattern(bounded: bool) -> String {
+    let (person_words, outlet_words) = if bounded {
+        (
+            r"(?:\s\p{Lu}[\p{L}.'\-]*){0,3}",
+            r"(?:\s\p{Lu}[\p{L}\d.\-]*){0,2}",
+        )
+    } else {
+        (
+            r"(?P<pw>(?:\s\p{Lu}[\p{L}.'\-]*)*)",
+            r"(?P<ow>(?:\s\p{Lu}[\p{L}\d.\-]*)*)",
+        )
+    };
+    format!(
+        r"\((?P<person>\p{{Lu}}[\p{{L}}.'\-]*{person_words}),\s*(?P<outlet>\p{{Lu}}[\p{{L}}\d.\-]*{outlet_words})\)\s*$"
+    )
+}
+
+static CAPTION_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&caption_credit_pattern(false)).expect("caption credit regex"));
+
+static CAPTION_CREDIT_BOUNDED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&caption_credit_pattern(true)).expect("caption credit regex"));
 
 /// The outlet of a photo credit closing a caption:
 /// `… (Jane Roe, Outlet)` → `Outlet`.
 pub fn caption_outlet(caption: &str) -> Option<String> {
     CAPTION_CREDIT
         .captures(caption)
+        .and_then(|c| {
+            if within_bounds(&c, &[("pw", 3), ("ow", 2)]) {
+                Some(c)
+            } else {
+                CAPTION_CREDIT_BOUNDED.captures(caption)
+            }
+        })
         .map(|c| c["outlet"].to_string())
 }
 
-static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"[,.]["”’]?\s+according to (?P<agency>\p{Lu}{2,5}|\p{Lu}[\p{Ll}]+ news agency)[.,;]"#,
+/// `…,” according to AFP.`, written (`bounded`) with an acronym of two to
+/// five capitals, or with the acronym unbounded and captured as `caps` (see
+/// [`correspondent_pattern`] for why the unbounded pattern's matches are the
+/// written one's while they keep within the bound).
+fn according_to_pattern(bounded: bool) -> String {
+    let acronym = if bounded {
+        r"\p{Lu}{2,5}"
+    } else {
+        r"(?P<caps>\p{Lu}\p{Lu}+)"
+    };
+    format!(
+        r#"[,.]["”’]?\s+according to (?P<agency>{acronym}|\p{{Lu}}[\p{{Ll}}]+ news agency)[.,;]"#
     )
-    .expect("according-to regex")
-});
+}
+
+static ACCORDING_TO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&according_to_pattern(false)).expect("according-to regex"));
+
+static ACCORDING_TO_BOUNDED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&according_to_pattern(true)).expect("according-to regex"));
 
 /// Agencies credited for a quote in the wire manner: `…,” according to AFP.`
+///
+/// Each search resumes where the previous match ended, so while every match
+/// of the unbounded pattern keeps within the bound, the written pattern
+/// finds the same matches one by one; after one that does not, the written
+/// pattern is run over the whole body instead.
 pub fn according_to_agencies(body: &str) -> Vec<String> {
+    let caps: Vec<regex::Captures<'_>> = ACCORDING_TO.captures_iter(body).collect();
+    let within = caps.iter().all(|c| {
+        c.name("caps")
+            .is_none_or(|m| m.as_str().chars().nth(5).is_none())
+    });
+    let caps = if within {
+        caps
+    } else {
+        ACCORDING_TO_BOUNDED.captures_iter(body).collect()
+    };
     let mut out: Vec<String> = Vec::new();
-    for c in ACCORDING_TO.captures_iter(body) {
+    for c in caps {
         let a = c["agency"].to_string();
         if !out.contains(&a) {
             out.push(a);
@@ -161,6 +262,8 @@ pub fn body_date(body: &str, reference: Date, years: &[i16]) -> Option<Date> {
     written.resolve(reference, years)
 }
 
+// The written patterns (`*_BOUNDED`) are left to first use: only a match
+// beyond a bound needs them.
 warm_up_statics!(
     SPEECH_VERB,
     CORRESPONDENT,
@@ -174,6 +277,80 @@ warm_up_statics!(
 mod tests {
     use super::*;
     use jiff::civil::date;
+    use proptest::prelude::*;
+
+    /// The rewritten searches against the patterns as written.
+    fn same_as_written(text: &str) {
+        let written = Regex::new(r"\b(?:an?|the)\s+(?P<outlet>\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2})\s+(?:correspondent|reporter|journalist)\s+reports?\b|\b(?:an?|the)\s+(?:correspondent|reporter|journalist)\s+(?:of|for|from)\s+(?P<outlet2>\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2})\s+reports?\b|,\s+(?P<outlet3>\p{Lu}[\p{L}\d\-]+)\s+reports\.").unwrap();
+        assert_eq!(correspondent_pattern(true), written.as_str());
+        let expected = written.captures(text).and_then(|c| {
+            c.name("outlet")
+                .or_else(|| c.name("outlet2"))
+                .or_else(|| c.name("outlet3"))
+                .map(|m| m.as_str().to_string())
+        });
+        assert_eq!(correspondent_source(text), expected, "{text:?}");
+        let written = Regex::new(r"\((?P<person>\p{Lu}[\p{L}.'\-]*(?:\s\p{Lu}[\p{L}.'\-]*){0,3}),\s*(?P<outlet>\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2})\)\s*$").unwrap();
+        assert_eq!(caption_credit_pattern(true), written.as_str());
+        assert_eq!(
+            caption_outlet(text),
+            written.captures(text).map(|c| c["outlet"].to_string()),
+            "{text:?}"
+        );
+        let written = Regex::new(
+            r#"[,.]["”’]?\s+according to (?P<agency>\p{Lu}{2,5}|\p{Lu}[\p{Ll}]+ news agency)[.,;]"#,
+        )
+        .unwrap();
+        assert_eq!(according_to_pattern(true), written.as_str());
+        let mut expected: Vec<String> = Vec::new();
+        for c in written.captures_iter(text) {
+            if !expected.contains(&c["agency"].to_string()) {
+                expected.push(c["agency"].to_string());
+            }
+        }
+        assert_eq!(according_to_agencies(text), expected, "{text:?}");
+    }
+
+    #[test]
+    fn bounds_as_written() {
+        for text in [
+            "said an Acme News Wire correspondent reports",
+            "said an Acme News Wire Daily correspondent reports",
+            "said the Acme News Wire Daily correspondent reports. Then a correspondent of Acme News reports",
+            "the correspondent of Acme News Wire Daily reports, an X correspondent reports",
+            "a correspondent for A B C reports",
+            "Title (Jane Roe, Acme News Wire)",
+            "Title (Jane Roe, Acme News Wire Daily)",
+            "Title (Jane Mary Ann Roe, Acme)",
+            "Title (Jane Mary Ann Lee Roe, Acme)",
+            "in the city, ACMEWIRE reports. Later",
+            "“No,” according to AFP. “Yes,” according to ACMEWIRE, and, according to AP;",
+            "“No,” according to ABCDE. Later, according to Xinhua news agency.",
+        ] {
+            same_as_written(text);
+        }
+    }
+
+    fn fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => proptest::sample::select(vec![
+                "an ", "a ", "the ", "The ", "correspondent", "reporter", " reports", " report",
+                ".", ",", ", ", " of ", " for ", "Acme", "News", "Wire", "A", "É", "x", " ", "\t",
+                "(", ")", "Jane", "Roe", "O'Neil", "2", "-", "according to ", "AFP", "ABCDEF",
+                " news agency", "”", ";",
+            ])
+            .prop_map(str::to_string),
+            1 => "[A-Z][a-z]{0,8}",
+            1 => "[a-z ]{1,12}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn same_outlets_as_written(parts in proptest::collection::vec(fragment(), 0..16)) {
+            same_as_written(&parts.concat());
+        }
+    }
 
     #[test]
     fn bylines() {

@@ -16,6 +16,7 @@ pub mod date;
 pub mod dateline;
 pub mod lines;
 mod meta;
+mod sentences;
 
 use jiff::civil::Date;
 use schemars::JsonSchema;
@@ -277,10 +278,12 @@ fn looks_like_headline(text: &str) -> bool {
     }
     // Headlines may run to two short sentences ("X did Y. Here's why.");
     // longer runs of sentences are prose. A wire dateline opens a body.
-    let sentences = text
-        .unicode_sentences()
-        .filter(|s| s.trim().chars().count() > 1)
-        .count();
+    let mut sentences = 0;
+    sentences::for_each_sentence(text, |s| {
+        if s.trim().chars().count() > 1 {
+            sentences += 1;
+        }
+    });
     let two_short = sentences == 2 && chars <= 150;
     let opens_body = dateline::find(text)
         .is_some_and(|d| d.agency.is_some() || d.date.is_some() || d.len >= text.len());
@@ -460,11 +463,11 @@ fn counts(paragraphs: &[Paragraph]) -> Counts {
     };
     for p in paragraphs {
         c.words += p.text.unicode_words().count();
-        c.sentences += p
-            .text
-            .unicode_sentences()
-            .filter(|s| s.chars().any(char::is_alphanumeric))
-            .count();
+        sentences::for_each_sentence(&p.text, |s| {
+            if s.chars().any(char::is_alphanumeric) {
+                c.sentences += 1;
+            }
+        });
     }
     c
 }

@@ -2,7 +2,8 @@
 //! pronouns, titles and short names resolved to people named in the article,
 //! and the decision whether a quoted span is speech at all.
 
-use std::collections::HashSet;
+// `persons` is only looked up, so the hasher cannot change the output.
+use crate::fasthash::Set as HashSet;
 
 use super::detect::Raw;
 use super::names::{self, Names};

@@ -2,7 +2,9 @@
 //! with the titles written before them, used to resolve pronouns, titles and
 //! short names to the fullest name form.
 
-use std::collections::{HashMap, HashSet};
+// The indexes are only looked up, never iterated, so the hasher cannot
+// change the output; foldhash is much cheaper than SipHash on short names.
+use crate::fasthash::{Map as HashMap, Set as HashSet};
 
 use super::words::{self, Tok};
 use crate::model::{Article, EntityType};
@@ -277,7 +279,7 @@ impl Names {
                 from = from.max(qe);
             }
         }
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: HashSet<&str> = HashSet::default();
         for m in &names.mentions {
             if !seen.insert(&m.name) {
                 continue;
@@ -365,13 +367,13 @@ impl Names {
         if let Some(&k) = self.by_alias.get(&lower) {
             return self.entities[k].0.clone();
         }
-        let last = lower.split_whitespace().last().unwrap_or("").to_string();
-        if let Some(&k) = self.person_by_last.get(&last) {
+        let last = lower.split_whitespace().last().unwrap_or("");
+        if let Some(&k) = self.person_by_last.get(last) {
             return self.entities[k].0.clone();
         }
         let nw = name.split_whitespace().count();
         let mut best: Option<&str> = None;
-        for form in self.by_last.get(&last).into_iter().flatten() {
+        for form in self.by_last.get(last).into_iter().flatten() {
             let mw = form.split_whitespace().count();
             if mw > nw
                 && mw <= 4
@@ -421,7 +423,7 @@ impl Names {
         }
         let best = scored.iter().map(|s| s.0).max().unwrap_or(0);
         let mut cands: Vec<&String> = Vec::new();
-        let mut seen: HashSet<&String> = HashSet::new();
+        let mut seen: HashSet<&String> = HashSet::default();
         for (score, name) in scored {
             if score == best && seen.insert(name) {
                 cands.push(name);
