@@ -85,7 +85,9 @@ fn key(s: &str) -> String {
         .strip_prefix("the ")
         .or_else(|| s.strip_prefix("The "))
         .unwrap_or(s);
-    s.to_lowercase().replace('.', "")
+    let mut k = s.to_lowercase();
+    k.retain(|c| c != '.');
+    k
 }
 
 /// The names by which an article entity links to corpus entities: its name
