@@ -1688,12 +1688,10 @@ fn is_initial(w: &str) -> bool {
 /// function words: `North Atlantic Treaty Organization` → `NATO`,
 /// `Group of Seven` → `G7`.
 pub(crate) fn initials(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
-    if words.len() < 2 {
-        return None;
-    }
+    let words = || name.split([' ', '-']).filter(|w| !w.is_empty());
+    words().nth(1)?;
     let mut out = String::new();
-    for w in words {
+    for w in words() {
         if matches!(w, "of" | "the" | "and" | "for" | "on" | "&") {
             continue;
         }
