@@ -163,7 +163,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
             };
             let rest = &b.surface[pos + 1..];
             let company = rest.split(' ').all(|w| {
-                super::COMPANY.contains(&w)
+                super::COMPANY.contains(w)
                     || matches!(w, "Group" | "Holdings" | "Company" | "Corporation")
             });
             let plain_rest = rest.split(' ').all(|w| !gaz.org_suffixes.contains(w));
@@ -491,7 +491,7 @@ fn bare_name(surface: &str) -> &str {
         let Some((head, last)) = bare.rsplit_once(' ') else {
             break;
         };
-        if !(super::COMPANY.contains(&last) || matches!(last, "Company" | "Corporation")) {
+        if !(super::COMPANY.contains(last) || matches!(last, "Company" | "Corporation")) {
             break;
         }
         bare = head;
