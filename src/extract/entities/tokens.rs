@@ -50,11 +50,16 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
         }
         if c.is_alphanumeric() {
             let mut m = off + c.len_utf8();
+            // Whether the word has a '-' (only a joiner can be one): most
+            // words have none, and then the two hyphen rules below need not
+            // search for it.
+            let mut hyphen = false;
             while let Some(d) = at(m) {
                 if d.is_alphanumeric() {
                     m += d.len_utf8();
                 } else if joiner(d) && alnum_at(m + d.len_utf8()) {
                     let next = at(m + d.len_utf8()).map_or(0, char::len_utf8);
+                    hyphen |= d == '-';
                     m += d.len_utf8() + next;
                 } else {
                     break;
@@ -70,7 +75,7 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
             }
             let w = &seg[off..end];
             // "then-US", "ex-President": drop the lower-case prefix.
-            if let Some(h) = w.find('-') {
+            if let Some(h) = hyphen.then(|| w.find('-')).flatten() {
                 if w[..h].chars().all(char::is_lowercase)
                     && w[h + 1..].chars().next().is_some_and(char::is_uppercase)
                 {
@@ -79,7 +84,7 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
                 }
             }
             // "Intel-based", "Russian-backed": the name is the first part.
-            if let Some(h) = w.rfind('-') {
+            if let Some(h) = hyphen.then(|| w.rfind('-')).flatten() {
                 let tail = &w[h + 1..];
                 if c.is_uppercase()
                     && !tail.is_empty()
@@ -138,13 +143,7 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
     }
     // ALL-CAPS stretches: an upper-case word of three letters or more next
     // to another, or opening the segment before a dot or comma (dateline).
-    let upper = |t: &Tok| {
-        let w = &text[t.s..t.e];
-        t.word
-            && !w.starts_with(char::is_lowercase)
-            && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            && !w.chars().any(char::is_lowercase)
-    };
+    let upper = |t: &Tok| t.word && shouted(&text[t.s..t.e]);
     // (token index, is upper) of the words, each word tested once.
     let words: Vec<(usize, bool)> = (0..out.len())
         .filter(|&i| out[i].word)
@@ -166,6 +165,24 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
         }
     }
     out
+}
+
+/// An upper-case word of three letters or more.
+fn shouted(w: &str) -> bool {
+    if w.is_ascii() {
+        // The test below on bytes, stopping at the first lower-case letter
+        // (most words have one early).
+        let b = w.as_bytes();
+        return !b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 3;
+    }
+    shouted_chars(w)
+}
+
+fn shouted_chars(w: &str) -> bool {
+    !w.starts_with(char::is_lowercase)
+        && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !w.chars().any(char::is_lowercase)
 }
 
 #[cfg(test)]
@@ -280,6 +297,11 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn ascii_shout_test_is_the_char_test(w in "[A-Za-z0-9.'&-]{0,8}") {
+            prop_assert_eq!(shouted(&w), shouted_chars(&w));
+        }
+
         #[test]
         fn byte_scanner_cuts_like_the_char_scanner(
             text in "([A-Za-zÀ-ÿЖжß0-9]{1,6}|[-‐'’.&]|[ \n]|[,;:()“”—!?])*"
