@@ -417,8 +417,8 @@ fn entity(ms: &[Mention], c: &[usize]) -> Entity {
         .map_or(first, |(t, _)| *t);
     let mut aliases: Vec<String> = Vec::new();
     let mut roles: Vec<String> = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::default();
-    let mut seen_roles: HashSet<&str> = HashSet::default();
+    let mut seen = Seen::default();
+    let mut seen_roles = Seen::default();
     let mut spans = Vec::new();
     for &i in c {
         let m = &ms[i];
@@ -500,6 +500,33 @@ fn bare_name(surface: &str) -> &str {
     bare
 }
 
+/// First occurrences of strings: a scan of the few seen so far, then a
+/// hash set once there are many (most entities have one to three aliases,
+/// and a set per entity cost more than the scans).
+#[derive(Default)]
+struct Seen<'a> {
+    few: Vec<&'a str>,
+    many: HashSet<&'a str>,
+}
+
+impl<'a> Seen<'a> {
+    /// Whether `s` is new (as `HashSet::insert`).
+    fn insert(&mut self, s: &'a str) -> bool {
+        const FEW: usize = 8;
+        if self.few.len() < FEW {
+            if self.few.contains(&s) {
+                return false;
+            }
+            self.few.push(s);
+            return true;
+        }
+        if self.many.is_empty() {
+            self.many.extend(self.few.iter().copied());
+        }
+        self.many.insert(s)
+    }
+}
+
 fn is_upper_word(s: &str) -> bool {
     !s.chars().any(char::is_lowercase)
 }
@@ -511,11 +538,9 @@ fn norm_key(s: &str) -> String {
         .unwrap_or(s);
     if s.is_ascii() {
         // The same in one pass and one allocation.
-        return s
-            .bytes()
-            .filter(|&b| b != b'.')
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .collect();
+        let mut b = s.as_bytes().to_ascii_lowercase();
+        b.retain(|&c| c != b'.');
+        return String::from_utf8(b).unwrap_or_default();
     }
     s.to_lowercase().replace('.', "")
 }
@@ -918,6 +943,16 @@ mod tests {
                     "{a:?} {b:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn seen_is_a_set() {
+        let words: Vec<String> = (0..40).map(|k| format!("w{}", k % 13)).collect();
+        let mut seen = Seen::default();
+        let mut set = HashSet::default();
+        for w in &words {
+            assert_eq!(seen.insert(w), set.insert(w.as_str()), "{w}");
         }
     }
 

@@ -611,9 +611,17 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         .collect();
     // Words seen capitalized away from the start of a sentence: evidence
     // that a sentence-initial occurrence is a name too.
-    let mut mid_caps: HashSet<&str> = HashSet::default();
+    // Sized up front from the token counts: growing the sets rehashed
+    // every word several times.
+    let (mut words, mut caps) = (0, 0);
+    for t in toks.iter().flatten().filter(|t| t.word) {
+        words += 1;
+        caps += usize::from(t.cap);
+    }
+    let mut mid_caps: HashSet<&str> = HashSet::with_capacity_and_hasher(caps, Default::default());
     let mut initial_caps: crate::fasthash::Map<&str, usize> = Default::default();
-    let mut lower_words: HashSet<&str> = HashSet::default();
+    let mut lower_words: HashSet<&str> =
+        HashSet::with_capacity_and_hasher(words - caps, Default::default());
     for ts in &toks {
         for t in ts.iter().filter(|t| t.word) {
             let w = &text[t.s..t.e];
