@@ -1498,7 +1498,9 @@ impl Ctx<'_> {
             return;
         }
         // Gazetteer: countries and continents, organizations, then places.
-        if let Some(p) = self.gaz.places.get(surface).filter(|p| {
+        // (One lookup for both place rules: a hit parses the row.)
+        let gaz_place = self.gaz.places.get(surface);
+        if let Some(p) = gaz_place.filter(|p| {
             matches!(
                 p.kind,
                 gazetteer::PlaceKind::Country | gazetteer::PlaceKind::Continent
@@ -1524,10 +1526,7 @@ impl Ctx<'_> {
             out.push(m);
             return;
         }
-        let place = self
-            .gaz
-            .places
-            .get(surface)
+        let place = gaz_place
             .or_else(|| {
                 if is_upper(surface) && surface.chars().count() > 3 {
                     self.gaz.places.get(gazetteer::title_case(surface).as_str())
