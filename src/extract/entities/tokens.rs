@@ -143,32 +143,44 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
     }
     // ALL-CAPS stretches: an upper-case word of three letters or more next
     // to another, or opening the segment before a dot or comma (dateline).
-    let upper = |t: &Tok| t.word && shouted(&text[t.s..t.e]);
-    // (token index, is upper) of the words, each word tested once.
-    let words: Vec<(usize, bool)> = (0..out.len())
-        .filter(|&i| out[i].word)
-        .map(|i| (i, upper(&out[i])))
-        .collect();
-    for (n, &(i, up)) in words.iter().enumerate() {
-        if !up {
+    // `shout` first holds whether each word is upper-case (tested once per
+    // word, without a side vector); the loop then keeps it only where the
+    // rule holds. `prev` remembers the previous word's test, since its flag
+    // may have been cleared already; the next word's is not yet touched.
+    for t in out.iter_mut().filter(|t| t.word) {
+        t.shout = shouted(&text[t.s..t.e]);
+    }
+    let mut prev = false;
+    let mut n = 0;
+    for i in 0..out.len() {
+        if !out[i].word {
             continue;
         }
-        let prev = n > 0 && words[n - 1].1;
-        let next = words.get(n + 1).is_some_and(|w| w.1);
-        let dateline = n == 0
-            && out
-                .get(i + 1)
-                .is_some_and(|t| matches!(&text[t.s..t.e], "." | ","));
-        let long = text[out[i].s..out[i].e].chars().count() > 6;
-        if prev || next || dateline || long {
-            out[i].shout = true;
+        let up = out[i].shout;
+        if up {
+            let next = out[i + 1..]
+                .iter()
+                .find(|t| t.word)
+                .is_some_and(|t| t.shout);
+            let dateline = n == 0
+                && out
+                    .get(i + 1)
+                    .is_some_and(|t| matches!(&text[t.s..t.e], "." | ","));
+            let long = text[out[i].s..out[i].e].chars().count() > 6;
+            out[i].shout = prev || next || dateline || long;
         }
+        prev = up;
+        n += 1;
     }
     out
 }
 
 /// An upper-case word of three letters or more.
 fn shouted(w: &str) -> bool {
+    // Most words start with a lower-case letter.
+    if w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     if w.is_ascii() {
         // The test below on bytes, stopping at the first lower-case letter
         // (most words have one early).
@@ -261,6 +273,30 @@ mod tests {
         out
     }
 
+    /// The all-caps rule as first written, over a side vector of the words.
+    fn shout_reference(text: &str, out: &[Tok]) -> Vec<bool> {
+        let upper = |t: &Tok| t.word && shouted_chars(&text[t.s..t.e]);
+        let words: Vec<(usize, bool)> = (0..out.len())
+            .filter(|&i| out[i].word)
+            .map(|i| (i, upper(&out[i])))
+            .collect();
+        let mut shout = vec![false; out.len()];
+        for (n, &(i, up)) in words.iter().enumerate() {
+            if !up {
+                continue;
+            }
+            let prev = n > 0 && words[n - 1].1;
+            let next = words.get(n + 1).is_some_and(|w| w.1);
+            let dateline = n == 0
+                && out
+                    .get(i + 1)
+                    .is_some_and(|t| matches!(&text[t.s..t.e], "." | ","));
+            let long = text[out[i].s..out[i].e].chars().count() > 6;
+            shout[i] = prev || next || dateline || long;
+        }
+        shout
+    }
+
     fn cut(text: &str) -> Vec<(usize, usize, bool)> {
         tokenize(text, Span::new(0, text.len()), false)
             .iter()
@@ -297,6 +333,15 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn shout_flags_follow_the_rule(
+            text in "([A-Z]{1,8}|[A-Za-zÉé]{1,8}|[ .,\n-])*"
+        ) {
+            let out = tokenize(&text, Span::new(0, text.len()), false);
+            let got: Vec<bool> = out.iter().map(|t| t.shout).collect();
+            prop_assert_eq!(got, shout_reference(&text, &out));
+        }
+
         #[test]
         fn ascii_shout_test_is_the_char_test(w in "[A-Za-z0-9.'&-]{0,8}") {
             prop_assert_eq!(shouted(&w), shouted_chars(&w));
