@@ -219,9 +219,16 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
                 })
         })
     };
-    let alliances: Vec<usize> = (0..clusters.len())
-        .filter(|&c| is_alliance(&clusters[c]))
-        .collect();
+    // Only needed when the article says "the alliance", and only whether
+    // there is exactly one (each test may look names up in the gazetteer).
+    let alliances: Vec<usize> = if (0..n).any(|i| alliance(&ms[i])) {
+        (0..clusters.len())
+            .filter(|&c| is_alliance(&clusters[c]))
+            .take(2)
+            .collect()
+    } else {
+        Vec::new()
+    };
     if alliances.len() == 1 {
         let c = alliances[0];
         for i in 0..n {
