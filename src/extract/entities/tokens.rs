@@ -54,7 +54,14 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
             // words have none, and then the two hyphen rules below need not
             // search for it.
             let mut hyphen = false;
-            while let Some(d) = at(m) {
+            loop {
+                // ASCII letters and digits, most of a word, byte by byte.
+                while bytes.get(m).is_some_and(u8::is_ascii_alphanumeric) {
+                    m += 1;
+                }
+                let Some(d) = at(m) else {
+                    break;
+                };
                 if d.is_alphanumeric() {
                     m += d.len_utf8();
                 } else if joiner(d) && alnum_at(m + d.len_utf8()) {
