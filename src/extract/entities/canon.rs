@@ -24,7 +24,8 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     let mut groups: Vec<PersonGroup> = Vec::new();
     let mut index = SurnameIndex::default();
     let mut order: Vec<usize> = (0..n).filter(|&i| person(&ms[i])).collect();
-    order.sort_by_key(|&i| {
+    // (Stable like `sort_by_key`; the word count once per mention.)
+    order.sort_by_cached_key(|&i| {
         (
             ms[i].surface.split_whitespace().count() == 1,
             ms[i].span.start,
@@ -461,28 +462,35 @@ fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
         .map(|&i| &ms[i])
         .filter(|m| m.canonical.as_deref() != Some("\u{0}alliance") && m.defines.is_none())
         .collect();
-    let all: Vec<&Mention> = c.iter().map(|&i| &ms[i]).collect();
-    let pool = if real.is_empty() { &all } else { &real };
-    let gaz_name = pool.iter().find_map(|m| m.canonical.clone());
+    let pool: Vec<&Mention> = if real.is_empty() {
+        c.iter().map(|&i| &ms[i]).collect()
+    } else {
+        real
+    };
+    let gaz_name = || pool.iter().find_map(|m| m.canonical.as_deref());
     let longest = || {
+        // Word counts once per mention rather than per comparison.
+        let w = |m: &Mention| m.surface.split_whitespace().count();
         let mut best = pool[0];
+        let mut best_w = w(best);
         for m in pool.iter() {
-            let w = |m: &Mention| m.surface.split_whitespace().count();
-            if w(m) > w(best)
-                || w(m) == w(best) && is_upper_word(&best.surface) && !is_upper_word(&m.surface)
+            let mw = w(m);
+            if mw > best_w
+                || mw == best_w && is_upper_word(&best.surface) && !is_upper_word(&m.surface)
             {
                 best = m;
+                best_w = mw;
             }
         }
         best.surface.clone()
     };
     match kind {
-        EntityType::Place => gaz_name.unwrap_or_else(longest),
+        EntityType::Place => gaz_name().map_or_else(longest, str::to_string),
         EntityType::Organization => pool
             .iter()
             .find(|m| is_acronym(&m.surface))
             .map(|m| m.surface.clone())
-            .or(gaz_name)
+            .or_else(|| gaz_name().map(str::to_string))
             .unwrap_or_else(longest),
         EntityType::Person => longest(),
     }
