@@ -63,7 +63,9 @@ fn main() {
             map.build()
         )
         .expect("writing to a string");
-        let words = (seen.len() * BITS_PER_KEY).div_ceil(64).next_power_of_two();
+        let words = (seen.len() * BITS_PER_KEY)
+            .div_ceil(64)
+            .next_power_of_two();
         let mut filter = vec![0u64; words];
         for key in &seen {
             for b in keyfilter::probes(keyfilter::key_hash(key.as_bytes()), words) {

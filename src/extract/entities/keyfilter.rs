@@ -21,10 +21,7 @@ pub const fn key_hash(key: &[u8]) -> u64 {
 /// power of two).
 pub fn probes(h: u64, words: usize) -> [usize; 2] {
     let mask = words * 64 - 1;
-    [
-        (h as usize) & mask,
-        ((h >> 32) as usize ^ (h >> 17) as usize) & mask,
-    ]
+    [(h as usize) & mask, ((h >> 32) as usize ^ (h >> 17) as usize) & mask]
 }
 
 /// False when `key` is certainly not in the filtered set.
