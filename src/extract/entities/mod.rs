@@ -86,8 +86,60 @@ impl Mention {
     }
 }
 
+/// A constant word list, looked up by hash. The lists are consulted for
+/// most capitalized tokens, and linear scans of them (a hundred words for
+/// `STOPWORDS`) showed in profiles. The set is built on first use; a mask of
+/// the word lengths in the list turns most absent words away before hashing.
+pub(crate) struct WordList {
+    words: &'static [&'static str],
+    /// Bit `n` is set when some word has `n` bytes (`n < 64`).
+    lens: u64,
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl WordList {
+    const fn new(words: &'static [&'static str]) -> WordList {
+        let mut lens = 0u64;
+        let mut k = 0;
+        while k < words.len() {
+            // The lists hold short words only (checked by a test).
+            lens |= 1 << (words[k].len() % 64);
+            k += 1;
+        }
+        WordList {
+            words,
+            lens,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        w.len() < 64
+            && self.lens >> w.len() & 1 == 1
+            && self
+                .set
+                .get_or_init(|| self.words.iter().copied().collect())
+                .contains(w)
+    }
+}
+
+/// Calls `f` with the lower-case form of `w` (`str::to_lowercase`), on a
+/// stack buffer for short ASCII words instead of a new string.
+fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(low) = std::str::from_utf8(b) {
+            return f(low);
+        }
+    }
+    f(&w.to_lowercase())
+}
+
 /// Words that start sentences but never names.
-const STOPWORDS: &[&str] = &[
+static STOPWORDS: WordList = WordList::new(&[
     "A",
     "About",
     "According",
@@ -201,10 +253,10 @@ const STOPWORDS: &[&str] = &[
     "Mr",
     "Mrs",
     "Ms",
-];
+]);
 
 /// Capitalized adjectives that are not names on their own ("Western allies").
-const ADJECTIVES: &[&str] = &[
+static ADJECTIVES: WordList = WordList::new(&[
     "Western",
     "Eastern",
     "Northern",
@@ -213,10 +265,10 @@ const ADJECTIVES: &[&str] = &[
     "Global",
     "International",
     "National",
-];
+]);
 
 /// Calendar words: capitalized but never entities.
-const CALENDAR: &[&str] = &[
+static CALENDAR: WordList = WordList::new(&[
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -251,16 +303,16 @@ const CALENDAR: &[&str] = &[
     "Christmas",
     "Easter",
     "Year",
-];
+]);
 
 /// Lower-case particles inside personal names.
-const PARTICLES: &[&str] = &[
+static PARTICLES: WordList = WordList::new(&[
     "de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "bin", "ibn", "al", "el",
     "la", "le", "ter", "ten", "dos", "das", "y", "zu",
-];
+]);
 
 /// Heads of names of buildings and venues (places, not organizations).
-const FACILITIES: &[&str] = &[
+static FACILITIES: WordList = WordList::new(&[
     "Palace",
     "Square",
     "Airport",
@@ -280,11 +332,11 @@ const FACILITIES: &[&str] = &[
     "Station",
     "Center",
     "Centre",
-];
+]);
 
 /// Heads of event names: the event is not an entity, the names in it are
 /// ("Madrid Summit" → Madrid).
-const EVENTS: &[&str] = &[
+static EVENTS: WordList = WordList::new(&[
     "Summit",
     "Conference",
     "Meeting",
@@ -300,16 +352,16 @@ const EVENTS: &[&str] = &[
     "Day",
     "Talks",
     "Ministerial",
-];
+]);
 
 /// Company-form suffixes that end a name.
-pub(crate) const COMPANY: &[&str] = &[
+pub(crate) static COMPANY: WordList = WordList::new(&[
     "Inc.", "Inc", "Corp.", "Corp", "Ltd.", "Ltd", "Co.", "LLC", "PLC", "plc", "GmbH", "AG", "SA",
-];
+]);
 
 /// Head words of company names that are not company forms ("Apple
 /// Computer", "Sun Microsystems", "Texas Instruments").
-const COMPANY_HEADS: &[&str] = &[
+static COMPANY_HEADS: WordList = WordList::new(&[
     "Computer",
     "Computers",
     "Systems",
@@ -334,29 +386,29 @@ const COMPANY_HEADS: &[&str] = &[
     "Securities",
     "Financial",
     "Bancorp",
-];
+]);
 
 /// Last words of market index names ("Dow Jones Industrial Average", "Nasdaq
 /// Composite"): an index is not an entity.
-const INDEX_HEADS: &[&str] = &["Average", "Index", "Composite"];
+static INDEX_HEADS: WordList = WordList::new(&["Average", "Index", "Composite"]);
 
 /// Verbs that follow an index level ("the FTSE 100 fell").
-const MARKET_VERBS: &[&str] = &[
+static MARKET_VERBS: WordList = WordList::new(&[
     "fell", "rose", "lost", "gained", "closed", "ended", "dropped", "climbed", "slipped", "jumped",
     "added", "declined", "edged", "finished", "opened", "shed", "tumbled", "surged", "index",
-];
+]);
 
 /// Common-noun acronyms (technology, units, currencies): never entities.
-const COMMON_ACRONYMS: &[&str] = &[
+static COMMON_ACRONYMS: WordList = WordList::new(&[
     "TV", "HDTV", "LCD", "LED", "OS", "PC", "CD", "DVD", "GB", "MB", "KB", "TB", "USB", "GPS",
     "MP3", "HD", "CPU", "GPU", "AI", "SDK", "API", "IPO", "GDP", "SMS", "3G", "4G", "5G", "DNA",
     "RAM", "ROM", "IT", "VAT", "PR", "ID", "URL", "HTML", "PDF", "USD", "EUR", "GBP", "JPY", "CNY",
     "CHF", "CAD", "AUD", "RUB", "UAH", "AM", "PM", "Q1", "Q2", "Q3", "Q4", "FY",
-];
+]);
 
 /// Lower-case nouns after a name that make it a company: its staff,
 /// shares, premises or chips ("Intel processors", "Apple executives").
-const ORG_NOUNS: &[&str] = &[
+static ORG_NOUNS: WordList = WordList::new(&[
     "executives",
     "executive",
     "engineers",
@@ -375,11 +427,11 @@ const ORG_NOUNS: &[&str] = &[
     "spokesperson",
     "subsidiary",
     "board",
-];
+]);
 
 /// Lower-case nouns that describe a company right before its name
 /// ("electronics retailer Best Buy", "rival Cisco").
-const ORG_DESCRIPTORS: &[&str] = &[
+static ORG_DESCRIPTORS: WordList = WordList::new(&[
     "retailer",
     "maker",
     "manufacturer",
@@ -403,10 +455,10 @@ const ORG_DESCRIPTORS: &[&str] = &[
     "startup",
     "competitor",
     "subsidiary",
-];
+]);
 
 /// Market and research jobs whose employer follows "at" ("analysts at X").
-const ANALYSTS: &[&str] = &[
+static ANALYSTS: WordList = WordList::new(&[
     "analyst",
     "analysts",
     "economist",
@@ -417,11 +469,11 @@ const ANALYSTS: &[&str] = &[
     "traders",
     "researcher",
     "researchers",
-];
+]);
 
 /// Words before a capitalized run that make it a product ("the new X",
 /// "launched the X", "its forthcoming X"; not "its" alone: "its Opel unit").
-const PRODUCT_BEFORE: &[&str] = &[
+static PRODUCT_BEFORE: WordList = WordList::new(&[
     "new",
     "latest",
     "forthcoming",
@@ -441,12 +493,12 @@ const PRODUCT_BEFORE: &[&str] = &[
     "debuted",
     "shipped",
     "ships",
-];
+]);
 
 /// Lower-case nouns after a capitalized run that make it a product or a
 /// venue modifier ("the Video version", "Mac OS X operating system", "the
 /// Moscone West center"), not an organization.
-const PRODUCT_AFTER: &[&str] = &[
+static PRODUCT_AFTER: WordList = WordList::new(&[
     "users",
     "owners",
     "version",
@@ -469,11 +521,11 @@ const PRODUCT_AFTER: &[&str] = &[
     "centre",
     "theater",
     "theatre",
-];
+]);
 
 /// Participles that make the subject before "was/is/can be" a product
 /// ("the Shuffle was introduced", "the Pro can be purchased").
-const PRODUCT_PARTICIPLES: &[&str] = &[
+static PRODUCT_PARTICIPLES: WordList = WordList::new(&[
     "introduced",
     "released",
     "launched",
@@ -486,10 +538,10 @@ const PRODUCT_PARTICIPLES: &[&str] = &[
     "discontinued",
     "downloaded",
     "installed",
-];
+]);
 
 /// Speech and reporting verbs that follow a person's name.
-const SPEECH: &[&str] = &[
+static SPEECH: WordList = WordList::new(&[
     "said",
     "says",
     "told",
@@ -507,10 +559,10 @@ const SPEECH: &[&str] = &[
     "wrote",
     "asked",
     "replied",
-];
+]);
 
 /// Lower-case role nouns that may precede a name ("alliance chief Halvorsen").
-const ROLE_NOUNS: &[&str] = &[
+static ROLE_NOUNS: WordList = WordList::new(&[
     "chief",
     "head",
     "counterpart",
@@ -529,7 +581,7 @@ const ROLE_NOUNS: &[&str] = &[
     "co-founder",
     "boss",
     "executive",
-];
+]);
 
 /// Number words used in acronyms (`Group of Seven` = `G7`).
 const NUMBERS: &[(&str, &str)] = &[
@@ -559,9 +611,17 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         .collect();
     // Words seen capitalized away from the start of a sentence: evidence
     // that a sentence-initial occurrence is a name too.
-    let mut mid_caps: HashSet<&str> = HashSet::default();
+    // Sized up front from the token counts: growing the sets rehashed
+    // every word several times.
+    let (mut words, mut caps) = (0, 0);
+    for t in toks.iter().flatten().filter(|t| t.word) {
+        words += 1;
+        caps += usize::from(t.cap);
+    }
+    let mut mid_caps: HashSet<&str> = HashSet::with_capacity_and_hasher(caps, Default::default());
     let mut initial_caps: crate::fasthash::Map<&str, usize> = Default::default();
-    let mut lower_words: HashSet<&str> = HashSet::default();
+    let mut lower_words: HashSet<&str> =
+        HashSet::with_capacity_and_hasher(words - caps, Default::default());
     for ts in &toks {
         for t in ts.iter().filter(|t| t.word) {
             let w = &text[t.s..t.e];
@@ -817,9 +877,14 @@ impl Ctx<'_> {
         &self.text[ts[0].s..ts[ts.len() - 1].e]
     }
 
+    /// Whether the lower-case form of `w` occurs as a word of the article.
+    fn written_lower(&self, w: &str) -> bool {
+        with_lower(w, |l| self.lower_words.contains(l))
+    }
+
     /// A token that can be part of a name run.
     fn nameish(&self, t: &Tok) -> bool {
-        t.word && t.cap && !CALENDAR.contains(&self.w(t))
+        t.word && t.cap && !CALENDAR.contains(self.w(t))
     }
 
     /// Where a full name (a known given name and one or two capitalized
@@ -849,7 +914,7 @@ impl Ctx<'_> {
         j > i
             && t.word
             && t.cap
-            && CALENDAR.contains(&self.w(t))
+            && CALENDAR.contains(self.w(t))
             && crate::parse::date::month_number(self.w(t)).is_some()
             && self.gaz.is_given(self.w(&ts[j - 1]))
             && !ts
@@ -880,7 +945,7 @@ impl Ctx<'_> {
                 }
                 // Particles: "Ursula von der Leyen", "Osama bin Laden".
                 let mut k = j;
-                while k < ts.len() && ts[k].word && PARTICLES.contains(&self.w(&ts[k])) {
+                while k < ts.len() && ts[k].word && PARTICLES.contains(self.w(&ts[k])) {
                     k += 1;
                 }
                 if k > j && k < ts.len() && self.nameish(&ts[k]) {
@@ -913,7 +978,7 @@ impl Ctx<'_> {
                         !self.gaz.places.contains_key(w)
                             && !self.gaz.orgs.contains_key(w)
                             && !is_acronym(w)
-                            && !self.lower_words.contains(w.to_lowercase().as_str())
+                            && !self.written_lower(w)
                     })
                 {
                     j += 2;
@@ -930,7 +995,7 @@ impl Ctx<'_> {
                     let joins =
                         self.gaz.org_suffixes.contains(last)
                             || self.gaz.org_heads.contains(last)
-                            || FACILITIES.contains(&last)
+                            || FACILITIES.contains(last)
                             || self.gaz.is_title(&format!("{left} {}", self.w(&ts[j])))
                             || self.gaz.is_title(&format!("{last} {}", self.w(&ts[j])))
                             || self.gaz.titles.iter().any(|t| {
@@ -979,7 +1044,7 @@ impl Ctx<'_> {
                 continue;
             }
             let acr = &ts[k + 1];
-            if !acr.word || !is_acronym(self.w(acr)) || COMMON_ACRONYMS.contains(&self.w(acr)) {
+            if !acr.word || !is_acronym(self.w(acr)) || COMMON_ACRONYMS.contains(self.w(acr)) {
                 continue;
             }
             // Capitalized expansion: handled by initials in `canon`, except
@@ -1022,14 +1087,13 @@ impl Ctx<'_> {
 
     /// Evidence that a capitalized word at a sentence start is a name.
     fn has_evidence(&self, w: &str) -> bool {
-        if STOPWORDS.contains(&w) {
+        if STOPWORDS.contains(w) {
             return false;
         }
         if self.mid_caps.contains(w) || is_acronym(w) || self.gaz.is_demonym(w) {
             return true;
         }
-        let low = w.to_lowercase();
-        if self.lower_words.contains(low.as_str()) {
+        if self.written_lower(w) {
             return false;
         }
         // Opening two sentences (headline and lead, typically) and never
@@ -1052,12 +1116,10 @@ impl Ctx<'_> {
         // company name ("Zentrix Computer said").
         let company = j - i >= 2 && {
             let last = self.w(&ts[j - 1]);
-            COMPANY_HEADS.contains(&last) || COMPANY.contains(&last)
+            COMPANY_HEADS.contains(last) || COMPANY.contains(last)
         };
-        let descriptor = |w: &str| {
-            let w = w.to_lowercase();
-            ORG_DESCRIPTORS.contains(&w.as_str()) || ROLE_NOUNS.contains(&w.as_str())
-        };
+        let descriptor =
+            |w: &str| with_lower(w, |w| ORG_DESCRIPTORS.contains(w) || ROLE_NOUNS.contains(w));
         while i < j
             && (!company || descriptor(self.w(&ts[i])))
             && ts[i].initial
@@ -1079,11 +1141,11 @@ impl Ctx<'_> {
         // "New" before another capitalized word starts a name ("The New
         // York Times", "New Delhi").
         let stop = |k: usize| {
-            STOPWORDS.contains(&self.w(&ts[k])) && !(self.w(&ts[k]) == "New" && k + 1 < j)
+            STOPWORDS.contains(self.w(&ts[k])) && !(self.w(&ts[k]) == "New" && k + 1 < j)
         };
         while i < j
             && (if ts[i].initial {
-                STOPWORDS.contains(&self.w(&ts[i]))
+                STOPWORDS.contains(self.w(&ts[i]))
                     && !(self.w(&ts[i]) == "New"
                         && i + 1 < j
                         && self.has_evidence(self.w(&ts[i + 1])))
@@ -1104,13 +1166,13 @@ impl Ctx<'_> {
             return;
         }
         // "Apple Inc. Steve Jobs": a company suffix ends the name.
-        if let Some(k) = (i..j - 1).find(|&k| COMPANY.contains(&self.w(&ts[k]))) {
+        if let Some(k) = (i..j - 1).find(|&k| COMPANY.contains(self.w(&ts[k]))) {
             self.chunk(ts, i, k + 1, out);
             self.chunk(ts, k + 1, j, out);
             return;
         }
         // Event names: keep the known names inside.
-        if j - i >= 2 && EVENTS.contains(&self.w(&ts[j - 1])) {
+        if j - i >= 2 && EVENTS.contains(self.w(&ts[j - 1])) {
             let before = out.len();
             for k in i..j - 1 {
                 self.plain(ts, k, k + 1, out);
@@ -1136,10 +1198,8 @@ impl Ctx<'_> {
         }
         while j > i + 1
             && !self.gaz.org_suffixes.contains(self.w(&ts[j - 1]))
-            && !COMPANY_HEADS.contains(&self.w(&ts[j - 1]))
-            && self
-                .lower_words
-                .contains(self.w(&ts[j - 1]).to_lowercase().as_str())
+            && !COMPANY_HEADS.contains(self.w(&ts[j - 1]))
+            && self.written_lower(self.w(&ts[j - 1]))
         {
             j -= 1;
         }
@@ -1157,7 +1217,7 @@ impl Ctx<'_> {
                 && !title.ends_with('.')
                 && (i..a).all(|k| {
                     let w = self.w(&ts[k]);
-                    !self.gaz.is_demonym(w) && !ADJECTIVES.contains(&w)
+                    !self.gaz.is_demonym(w) && !ADJECTIVES.contains(w)
                 })
                 && (a >= i + 2 && self.person_like(ts, i, a)
                     || a == i + 1 && self.person_like(ts, i, j))
@@ -1275,14 +1335,13 @@ impl Ctx<'_> {
         // "shares of BNP Paribas", "a stake in Zentrix".
         let shares_of = i >= 2
             && matches!(self.w(&ts[i - 1]), "of" | "in")
-            && matches!(
-                self.w(&ts[i - 2]).to_lowercase().as_str(),
-                "shares" | "stock" | "stake" | "stakes"
-            );
+            && with_lower(self.w(&ts[i - 2]), |w| {
+                matches!(w, "shares" | "stock" | "stake" | "stakes")
+            });
         if role.is_none()
             && i > 0
             && ts[i - 1].word
-            && (shares_of || ORG_DESCRIPTORS.contains(&self.w(&ts[i - 1]).to_lowercase().as_str()))
+            && (shares_of || with_lower(self.w(&ts[i - 1]), |w| ORG_DESCRIPTORS.contains(w)))
         {
             if let Some(m) = out[before..]
                 .first_mut()
@@ -1293,7 +1352,7 @@ impl Ctx<'_> {
         }
         // "analysts at Merrill Lynch": an employer, even when it looks like a
         // personal name.
-        if i >= 2 && self.w(&ts[i - 1]) == "at" && ANALYSTS.contains(&self.w(&ts[i - 2])) {
+        if i >= 2 && self.w(&ts[i - 1]) == "at" && ANALYSTS.contains(self.w(&ts[i - 2])) {
             if let Some(m) = out[before..]
                 .first_mut()
                 .filter(|m| m.hint != Hint::Known(EntityType::Place))
@@ -1320,7 +1379,7 @@ impl Ctx<'_> {
             return None;
         }
         let noun = self.w(&ts[i - 1]);
-        if !ROLE_NOUNS.contains(&noun) {
+        if !ROLE_NOUNS.contains(noun) {
             return None;
         }
         let mut s = i - 1;
@@ -1353,14 +1412,14 @@ impl Ctx<'_> {
         let mut m = Mention::new(span, &self.text[span.start..span.end], hint);
         m.initial = ts[i].initial;
         m.after_the = i > 0 && self.w(&ts[i - 1]).eq_ignore_ascii_case("the");
-        m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains(&self.w(t)));
+        m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains(self.w(t)));
         let rest = &self.text[ts[j - 1].e..];
         let next_lower = |k: usize| ts.get(k).filter(|t| t.word && !t.cap).map(|t| self.w(t));
         m.agent = rest.starts_with("'s")
             || rest.starts_with("’s")
             // "Intel-based": the tokenizer cut the lower-case part off.
             || rest.starts_with("-based")
-            || next_lower(j).is_some_and(|w| ORG_NOUNS.contains(&w))
+            || next_lower(j).is_some_and(|w| ORG_NOUNS.contains(w))
             || i > 0
                 && matches!(
                     self.w(&ts[i - 1]),
@@ -1368,22 +1427,22 @@ impl Ctx<'_> {
                 );
         let passive = next_lower(j)
             .is_some_and(|w| matches!(w, "was" | "is" | "were" | "are" | "will" | "can" | "would"))
-            && (next_lower(j + 1).is_some_and(|w| PRODUCT_PARTICIPLES.contains(&w))
+            && (next_lower(j + 1).is_some_and(|w| PRODUCT_PARTICIPLES.contains(w))
                 || next_lower(j + 1) == Some("be")
-                    && next_lower(j + 2).is_some_and(|w| PRODUCT_PARTICIPLES.contains(&w)));
+                    && next_lower(j + 2).is_some_and(|w| PRODUCT_PARTICIPLES.contains(w)));
         let before =
             |k: usize| (i >= k && ts[i - k].word && !ts[i].initial).then(|| self.w(&ts[i - k]));
         m.product = !m.agent
-            && (next_lower(j).is_some_and(|w| PRODUCT_AFTER.contains(&w))
+            && (next_lower(j).is_some_and(|w| PRODUCT_AFTER.contains(w))
                 || passive
-                || before(1).is_some_and(|w| PRODUCT_BEFORE.contains(&w))
+                || before(1).is_some_and(|w| PRODUCT_BEFORE.contains(w))
                 // "its 787 Dreamliner", "the 3G iPhone": after a model number.
                 || before(1).is_some_and(|w| {
                     w.starts_with(|c: char| c.is_ascii_digit())
                         && w.chars().all(|c| c.is_ascii_alphanumeric())
                 })
                 || matches!(before(1), Some("the" | "a" | "an" | "its" | "their"))
-                    && before(2).is_some_and(|w| PRODUCT_BEFORE.contains(&w)));
+                    && before(2).is_some_and(|w| PRODUCT_BEFORE.contains(w)));
         m
     }
 
@@ -1421,7 +1480,7 @@ impl Ctx<'_> {
         let quoted = n == 1 && i > 0 && quote(ts.get(i - 1)) && quote(ts.get(j));
         // Market indices: "… Average", "Nasdaq Composite", "the S&P 500
         // index", "the FTSE 100 fell".
-        let index = INDEX_HEADS.contains(&last)
+        let index = INDEX_HEADS.contains(last)
             || ts
                 .get(j)
                 .is_some_and(|t| t.word && matches!(self.w(t), "index" | "composite" | "average"))
@@ -1430,30 +1489,32 @@ impl Ctx<'_> {
                 t.word && (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit())
             }) && ts
                 .get(j + 1)
-                .is_some_and(|t| t.word && MARKET_VERBS.contains(&self.w(t)));
+                .is_some_and(|t| t.word && MARKET_VERBS.contains(self.w(t)));
         if money
             || index
             || quoted
-            || n == 1 && (COMMON_ACRONYMS.contains(&surface) || is_model_number(surface))
+            || n == 1 && (COMMON_ACRONYMS.contains(surface) || is_model_number(surface))
         {
             return;
         }
         // Gazetteer: countries and continents, organizations, then places.
-        if let Some(p) = self.gaz.places.get(surface).filter(|p| {
+        // (One lookup for both place rules: a hit parses the row.)
+        let gaz_place = self.gaz.places.get(surface);
+        if let Some(p) = gaz_place.filter(|p| {
             matches!(
                 p.kind,
                 gazetteer::PlaceKind::Country | gazetteer::PlaceKind::Continent
             ) && (!p.word
                 // "Japan", "Turkey": countries that are English words too,
                 // capitalized mid-sentence and never seen in lower case.
-                || !initial && n == 1 && !self.lower_words.contains(surface.to_lowercase().as_str()))
+                || !initial && n == 1 && !self.written_lower(surface))
         }) {
             m.hint = Hint::Known(EntityType::Place);
             m.canonical = Some(p.canonical.to_string());
             out.push(m);
             return;
         }
-        let seen_lower = n == 1 && self.lower_words.contains(surface.to_lowercase().as_str());
+        let seen_lower = n == 1 && self.written_lower(surface);
         if let Some(o) = self
             .gaz
             .orgs
@@ -1465,10 +1526,7 @@ impl Ctx<'_> {
             out.push(m);
             return;
         }
-        let place = self
-            .gaz
-            .places
-            .get(surface)
+        let place = gaz_place
             .or_else(|| {
                 if is_upper(surface) && surface.chars().count() > 3 {
                     self.gaz.places.get(gazetteer::title_case(surface).as_str())
@@ -1487,8 +1545,7 @@ impl Ctx<'_> {
             return;
         }
         if n >= 2 && self.gaz.org_suffixes.contains(last) {
-            if !COMPANY.contains(&last)
-                && (FACILITIES.contains(&first) || FACILITIES.contains(&last))
+            if !COMPANY.contains(last) && (FACILITIES.contains(first) || FACILITIES.contains(last))
             {
                 m.hint = Hint::Known(EntityType::Place);
             } else {
@@ -1498,7 +1555,7 @@ impl Ctx<'_> {
             return;
         }
         // "Apple Computer", "Sun Microsystems".
-        if n >= 2 && COMPANY_HEADS.contains(&last) {
+        if n >= 2 && COMPANY_HEADS.contains(last) {
             m.hint = Hint::Known(EntityType::Organization);
             out.push(m);
             return;
@@ -1510,13 +1567,13 @@ impl Ctx<'_> {
             && of_head.is_some_and(|h| {
                 self.gaz.org_heads.contains(h) || self.gaz.org_suffixes.contains(h)
             })
-            && !FACILITIES.contains(&first)
+            && !FACILITIES.contains(first)
         {
             m.hint = Hint::Known(EntityType::Organization);
             out.push(m);
             return;
         }
-        if n >= 2 && (FACILITIES.contains(&first) || FACILITIES.contains(&last)) {
+        if n >= 2 && (FACILITIES.contains(first) || FACILITIES.contains(last)) {
             m.hint = Hint::Known(EntityType::Place);
             out.push(m);
             return;
@@ -1551,9 +1608,9 @@ impl Ctx<'_> {
         }
         if n == 1
             && (self.gaz.titles.contains(surface)
-                || ADJECTIVES.contains(&surface)
+                || ADJECTIVES.contains(surface)
                 || self.gaz.org_suffixes.contains(surface)
-                || self.lower_words.contains(surface.to_lowercase().as_str()))
+                || self.written_lower(surface))
         {
             return;
         }
@@ -1585,7 +1642,7 @@ impl Ctx<'_> {
                 .get(first)
                 .is_some_and(|g| !g.word || g.freq >= 5)
                 || is_initial(first)
-                || (i + 1..j).any(|k| PARTICLES.contains(&self.w(&ts[k]))))
+                || (i + 1..j).any(|k| PARTICLES.contains(self.w(&ts[k]))))
     }
 
     /// `Northern Macedonia` → `North Macedonia` when that is a country.
@@ -1688,12 +1745,10 @@ fn is_initial(w: &str) -> bool {
 /// function words: `North Atlantic Treaty Organization` → `NATO`,
 /// `Group of Seven` → `G7`.
 pub(crate) fn initials(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
-    if words.len() < 2 {
-        return None;
-    }
+    let words = || name.split([' ', '-']).filter(|w| !w.is_empty());
+    words().nth(1)?;
     let mut out = String::new();
-    for w in words {
+    for w in words() {
         if matches!(w, "of" | "the" | "and" | "for" | "on" | "&") {
             continue;
         }

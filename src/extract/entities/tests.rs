@@ -586,3 +586,60 @@ fn descriptors_at_a_sentence_start_are_not_part_of_a_company() {
         names(&es)
     );
 }
+
+/// Every constant word list, for the `WordList` tests.
+fn word_lists() -> [&'static WordList; 19] {
+    [
+        &STOPWORDS,
+        &ADJECTIVES,
+        &CALENDAR,
+        &PARTICLES,
+        &FACILITIES,
+        &EVENTS,
+        &COMPANY,
+        &COMPANY_HEADS,
+        &INDEX_HEADS,
+        &MARKET_VERBS,
+        &COMMON_ACRONYMS,
+        &ORG_NOUNS,
+        &ORG_DESCRIPTORS,
+        &ANALYSTS,
+        &PRODUCT_BEFORE,
+        &PRODUCT_AFTER,
+        &PRODUCT_PARTICIPLES,
+        &SPEECH,
+        &ROLE_NOUNS,
+    ]
+}
+
+#[test]
+fn word_lists_find_their_words_and_only_those() {
+    // Other lists' words, case variants and near misses as absent words.
+    let mut probes: Vec<String> = Vec::new();
+    for l in word_lists() {
+        for w in l.words {
+            probes.extend([
+                w.to_string(),
+                w.to_lowercase(),
+                w.to_uppercase(),
+                format!("{w}s"),
+            ]);
+            probes.push(w[..w.len() - 1].to_string());
+        }
+    }
+    probes.extend(["", "x", &"a".repeat(63), &"a".repeat(64), &"a".repeat(200)].map(String::from));
+    for l in word_lists() {
+        // The length mask holds lengths below 64 only.
+        assert!(l.words.iter().all(|w| w.len() < 64));
+        for p in &probes {
+            assert_eq!(l.contains(p), l.words.contains(&p.as_str()), "{p:?}");
+        }
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn with_lower_is_to_lowercase(w in "[A-Za-z.ΣÉéİK\u{212A}-]{0,60}") {
+        proptest::prop_assert_eq!(with_lower(&w, str::to_string), w.to_lowercase());
+    }
+}

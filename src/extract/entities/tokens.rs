@@ -50,11 +50,23 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
         }
         if c.is_alphanumeric() {
             let mut m = off + c.len_utf8();
-            while let Some(d) = at(m) {
+            // Whether the word has a '-' (only a joiner can be one): most
+            // words have none, and then the two hyphen rules below need not
+            // search for it.
+            let mut hyphen = false;
+            loop {
+                // ASCII letters and digits, most of a word, byte by byte.
+                while bytes.get(m).is_some_and(u8::is_ascii_alphanumeric) {
+                    m += 1;
+                }
+                let Some(d) = at(m) else {
+                    break;
+                };
                 if d.is_alphanumeric() {
                     m += d.len_utf8();
                 } else if joiner(d) && alnum_at(m + d.len_utf8()) {
                     let next = at(m + d.len_utf8()).map_or(0, char::len_utf8);
+                    hyphen |= d == '-';
                     m += d.len_utf8() + next;
                 } else {
                     break;
@@ -70,7 +82,7 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
             }
             let w = &seg[off..end];
             // "then-US", "ex-President": drop the lower-case prefix.
-            if let Some(h) = w.find('-') {
+            if let Some(h) = hyphen.then(|| w.find('-')).flatten() {
                 if w[..h].chars().all(char::is_lowercase)
                     && w[h + 1..].chars().next().is_some_and(char::is_uppercase)
                 {
@@ -79,7 +91,7 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
                 }
             }
             // "Intel-based", "Russian-backed": the name is the first part.
-            if let Some(h) = w.rfind('-') {
+            if let Some(h) = hyphen.then(|| w.rfind('-')).flatten() {
                 let tail = &w[h + 1..];
                 if c.is_uppercase()
                     && !tail.is_empty()
@@ -138,34 +150,58 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
     }
     // ALL-CAPS stretches: an upper-case word of three letters or more next
     // to another, or opening the segment before a dot or comma (dateline).
-    let upper = |t: &Tok| {
-        let w = &text[t.s..t.e];
-        t.word
-            && !w.starts_with(char::is_lowercase)
-            && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            && !w.chars().any(char::is_lowercase)
-    };
-    // (token index, is upper) of the words, each word tested once.
-    let words: Vec<(usize, bool)> = (0..out.len())
-        .filter(|&i| out[i].word)
-        .map(|i| (i, upper(&out[i])))
-        .collect();
-    for (n, &(i, up)) in words.iter().enumerate() {
-        if !up {
+    // `shout` first holds whether each word is upper-case (tested once per
+    // word, without a side vector); the loop then keeps it only where the
+    // rule holds. `prev` remembers the previous word's test, since its flag
+    // may have been cleared already; the next word's is not yet touched.
+    for t in out.iter_mut().filter(|t| t.word) {
+        t.shout = shouted(&text[t.s..t.e]);
+    }
+    let mut prev = false;
+    let mut n = 0;
+    for i in 0..out.len() {
+        if !out[i].word {
             continue;
         }
-        let prev = n > 0 && words[n - 1].1;
-        let next = words.get(n + 1).is_some_and(|w| w.1);
-        let dateline = n == 0
-            && out
-                .get(i + 1)
-                .is_some_and(|t| matches!(&text[t.s..t.e], "." | ","));
-        let long = text[out[i].s..out[i].e].chars().count() > 6;
-        if prev || next || dateline || long {
-            out[i].shout = true;
+        let up = out[i].shout;
+        if up {
+            let next = out[i + 1..]
+                .iter()
+                .find(|t| t.word)
+                .is_some_and(|t| t.shout);
+            let dateline = n == 0
+                && out
+                    .get(i + 1)
+                    .is_some_and(|t| matches!(&text[t.s..t.e], "." | ","));
+            let long = text[out[i].s..out[i].e].chars().count() > 6;
+            out[i].shout = prev || next || dateline || long;
         }
+        prev = up;
+        n += 1;
     }
     out
+}
+
+/// An upper-case word of three letters or more.
+fn shouted(w: &str) -> bool {
+    // Most words start with a lower-case letter.
+    if w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    if w.is_ascii() {
+        // The test below on bytes, stopping at the first lower-case letter
+        // (most words have one early).
+        let b = w.as_bytes();
+        return !b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 3;
+    }
+    shouted_chars(w)
+}
+
+fn shouted_chars(w: &str) -> bool {
+    !w.starts_with(char::is_lowercase)
+        && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !w.chars().any(char::is_lowercase)
 }
 
 #[cfg(test)]
@@ -244,6 +280,30 @@ mod tests {
         out
     }
 
+    /// The all-caps rule as first written, over a side vector of the words.
+    fn shout_reference(text: &str, out: &[Tok]) -> Vec<bool> {
+        let upper = |t: &Tok| t.word && shouted_chars(&text[t.s..t.e]);
+        let words: Vec<(usize, bool)> = (0..out.len())
+            .filter(|&i| out[i].word)
+            .map(|i| (i, upper(&out[i])))
+            .collect();
+        let mut shout = vec![false; out.len()];
+        for (n, &(i, up)) in words.iter().enumerate() {
+            if !up {
+                continue;
+            }
+            let prev = n > 0 && words[n - 1].1;
+            let next = words.get(n + 1).is_some_and(|w| w.1);
+            let dateline = n == 0
+                && out
+                    .get(i + 1)
+                    .is_some_and(|t| matches!(&text[t.s..t.e], "." | ","));
+            let long = text[out[i].s..out[i].e].chars().count() > 6;
+            shout[i] = prev || next || dateline || long;
+        }
+        shout
+    }
+
     fn cut(text: &str) -> Vec<(usize, usize, bool)> {
         tokenize(text, Span::new(0, text.len()), false)
             .iter()
@@ -280,6 +340,20 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn shout_flags_follow_the_rule(
+            text in "([A-Z]{1,8}|[A-Za-zÉé]{1,8}|[ .,\n-])*"
+        ) {
+            let out = tokenize(&text, Span::new(0, text.len()), false);
+            let got: Vec<bool> = out.iter().map(|t| t.shout).collect();
+            prop_assert_eq!(got, shout_reference(&text, &out));
+        }
+
+        #[test]
+        fn ascii_shout_test_is_the_char_test(w in "[A-Za-z0-9.'&-]{0,8}") {
+            prop_assert_eq!(shouted(&w), shouted_chars(&w));
+        }
+
         #[test]
         fn byte_scanner_cuts_like_the_char_scanner(
             text in "([A-Za-zÀ-ÿЖжß0-9]{1,6}|[-‐'’.&]|[ \n]|[,;:()“”—!?])*"
