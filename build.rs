@@ -14,14 +14,12 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// The files indexed, the name of the generated statics for each
-/// (`NAME_INDEX`, `NAME_FILTER`) and whether the later rows of repeated
-/// surfaces are listed too (`NAME_MORE`: the events extractor chooses among
-/// the places of one name).
-const TABLES: &[(&str, &str, bool)] = &[
-    ("places.tsv", "PLACES", true),
-    ("organizations.tsv", "ORGS", false),
-    ("given_names.tsv", "GIVEN", false),
+/// The files indexed, and the name of the generated statics for each
+/// (`NAME_INDEX`, `NAME_FILTER`).
+const TABLES: &[(&str, &str)] = &[
+    ("places.tsv", "PLACES"),
+    ("organizations.tsv", "ORGS"),
+    ("given_names.tsv", "GIVEN"),
 ];
 
 /// Bloom filter bits per key (before rounding up to a power of two): a
@@ -32,14 +30,13 @@ fn main() {
     println!("cargo::rerun-if-changed=src/extract/entities/keyfilter.rs");
     let dir = Path::new("data/gazetteer");
     let mut out = String::new();
-    for &(file, name, list_more) in TABLES {
+    for &(file, name) in TABLES {
         let path = dir.join(file);
         println!("cargo::rerun-if-changed={}", path.display());
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
         let mut map = phf_codegen::Map::new();
         let mut seen = HashSet::new();
-        let mut more = Vec::new();
         let mut offset = 0usize;
         for line in text.split_inclusive('\n') {
             let start = offset;
@@ -53,8 +50,6 @@ fn main() {
             // The index keeps the first row of each surface.
             if seen.insert(key) {
                 map.entry(key, start.to_string());
-            } else {
-                more.push((key, start));
             }
         }
         writeln!(
@@ -72,14 +67,6 @@ fn main() {
         }
         writeln!(out, "static {name}_FILTER: [u64; {words}] = {filter:?};")
             .expect("writing to a string");
-        if list_more {
-            writeln!(
-                out,
-                "static {name}_MORE: [(&str, u32); {}] = {more:?};",
-                more.len()
-            )
-            .expect("writing to a string");
-        }
     }
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("gazetteer_index.rs");
     std::fs::write(&dest, out).unwrap_or_else(|e| panic!("writing {}: {e}", dest.display()));

@@ -176,8 +176,7 @@ impl Pipeline {
         if self.pool.current_num_threads() <= 1 {
             return;
         }
-        let mut tasks: Vec<fn()> = crate::extract::events::places::warm_up();
-        tasks.extend(crate::extract::timex::warm_up());
+        let mut tasks: Vec<fn()> = crate::extract::timex::warm_up();
         tasks.extend(crate::extract::events::warm_up());
         tasks.extend(crate::parse::warm_up());
         self.pool.install(|| {

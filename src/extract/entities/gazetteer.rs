@@ -72,21 +72,17 @@ impl<T> Default for Table<T> {
 
 /// The rows of `places.tsv`, shared by the entity gazetteer (which takes
 /// the first row of a surface) and the events extractor
-/// (`extract::events::places`, which chooses among the rows of a repeated
-/// surface).
+/// (`extract::events::places`, which chooses among the adjacent rows of a
+/// repeated surface).
 #[derive(Debug)]
 pub struct PlaceRows {
     index: &'static phf::Map<&'static str, u32>,
     filter: &'static [u64],
-    /// Surface and offset of the later rows of repeated surfaces, in file
-    /// order.
-    pub more: &'static [(&'static str, u32)],
 }
 
 pub static PLACE_ROWS: PlaceRows = PlaceRows {
     index: &PLACES_INDEX,
     filter: &PLACES_FILTER,
-    more: &PLACES_MORE,
 };
 
 impl PlaceRows {
@@ -98,9 +94,9 @@ impl PlaceRows {
         self.index.get(key).copied()
     }
 
-    /// The row at `offset`, without its line end.
-    pub fn row(&self, offset: u32) -> &'static str {
-        PLACES[offset as usize..].split('\n').next().unwrap_or("")
+    /// The rows from `offset` on, without their line ends.
+    pub fn rows_from(&self, offset: u32) -> impl Iterator<Item = &'static str> {
+        PLACES[offset as usize..].split('\n')
     }
 }
 

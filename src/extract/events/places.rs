@@ -3,8 +3,6 @@
 //! canonical name, and which country is it in (for "Lisbon is in
 //! Romania" compatibility when merging events).
 
-use std::sync::LazyLock;
-
 use crate::extract::entities::gazetteer::PLACE_ROWS;
 
 /// Gazetteer kind of a place.
@@ -72,34 +70,24 @@ fn better(new: &PlaceInfo, old: &PlaceInfo) -> bool {
             && new.population > old.population
 }
 
-/// The chosen place of each repeated surface. The rows come from the index
-/// shared with the entity gazetteer ([`PLACE_ROWS`]); a surface with a
-/// single row is parsed when looked up, so only the few thousand rows of
-/// repeated surfaces are read here.
-static REPEATED: LazyLock<crate::fasthash::Map<&'static str, Option<PlaceInfo>>> =
-    LazyLock::new(|| {
-        let rows = &PLACE_ROWS;
-        let mut map: crate::fasthash::Map<&'static str, Option<PlaceInfo>> = Default::default();
-        for &(key, offset) in rows.more {
-            let best = map
-                .entry(key)
-                .or_insert_with(|| rows.first(key).and_then(|o| parse_row(rows.row(o))));
-            if let Some(info) = parse_row(rows.row(offset))
-                && best.as_ref().is_none_or(|old| better(&info, old))
-            {
-                *best = Some(info);
-            }
-        }
-        map
-    });
-
-/// The gazetteer entry for a surface form, exactly as written.
+/// The gazetteer entry for a surface form, exactly as written. The file's
+/// rows are sorted by surface, so the rows of a repeated surface follow its
+/// first row (the offset in the index shared with the entity gazetteer,
+/// [`PLACE_ROWS`]) and are read at lookup: a surface has one row, or a few.
 pub fn lookup(surface: &str) -> Option<PlaceInfo> {
     let offset = PLACE_ROWS.first(surface)?;
-    match REPEATED.get(surface) {
-        Some(chosen) => *chosen,
-        None => parse_row(PLACE_ROWS.row(offset)),
+    let mut best: Option<PlaceInfo> = None;
+    for row in PLACE_ROWS.rows_from(offset) {
+        if row.split('\t').next() != Some(surface) {
+            break;
+        }
+        if let Some(info) = parse_row(row)
+            && best.as_ref().is_none_or(|old| better(&info, old))
+        {
+            best = Some(info);
+        }
     }
+    best
 }
 
 /// Two place names can name the same event location: equal, or one is a
@@ -132,5 +120,3 @@ pub fn more_specific<'a>(a: &'a str, b: &'a str) -> &'a str {
         _ => a,
     }
 }
-
-warm_up_statics!(REPEATED);
