@@ -14,9 +14,8 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
-
-use rayon::prelude::*;
 
 use crate::extract::Extractor;
 use crate::load::{self, Input, InputError, LoadOptions, Loaded};
@@ -35,7 +34,8 @@ pub struct Pipeline {
     pub load: LoadOptions,
     pub parse: ParseOptions,
     pub extractor: Extractor,
-    pub pool: rayon::ThreadPool,
+    /// Worker threads (`-j`); one runs everything on the calling thread.
+    pub threads: usize,
     /// Show a progress bar on stderr (only set when stderr is a terminal
     /// and `--quiet` is not given).
     pub progress: bool,
@@ -50,15 +50,13 @@ pub struct RunStatus {
 }
 
 impl Pipeline {
+    /// `threads` is the number of workers (at least one is used).
     pub fn new(load: LoadOptions, parse: ParseOptions, threads: usize) -> anyhow::Result<Pipeline> {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()?;
         Ok(Pipeline {
             load,
             parse,
             extractor: Extractor::new(),
-            pool,
+            threads: threads.max(1),
             progress: false,
         })
     }
@@ -111,7 +109,7 @@ impl Pipeline {
             bar.inc();
             anyhow::Ok(())
         };
-        let workers = self.pool.current_num_threads();
+        let workers = self.threads;
         if workers <= 1 {
             for input in inputs {
                 take(input.and_then(|input| self.process(&input)))?;
@@ -168,25 +166,28 @@ impl Pipeline {
         Ok(status)
     }
 
-    /// Compiles every regex and indexes the gazetteers on all workers at
-    /// once. They are built lazily on first use anyway, but then one after
-    /// another as the first article reaches each, while the other workers
-    /// wait: on a small corpus this start-up is most of the run.
+    /// Compiles every regex on `threads` threads at once before the first
+    /// article. They are built lazily on first use anyway, but then one
+    /// after another as the first article reaches each, while the other
+    /// workers wait: on a small corpus this start-up is most of the run.
     fn warm_up(&self) {
-        if self.pool.current_num_threads() <= 1 {
+        if self.threads <= 1 {
             return;
         }
         let mut tasks: Vec<fn()> = crate::extract::timex::warm_up();
         tasks.extend(crate::extract::events::warm_up());
         tasks.extend(crate::parse::warm_up());
-        self.pool.install(|| {
-            rayon::join(
-                || {
-                    self.extractor.entities.gazetteer();
-                },
-                || tasks.par_iter().with_max_len(1).for_each(|task| task()),
-            )
+        let next = AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            for _ in 0..self.threads {
+                scope.spawn(|| {
+                    while let Some(task) = tasks.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        task();
+                    }
+                });
+            }
         });
+        self.extractor.entities.gazetteer();
     }
 
     fn process(&self, input: &Input) -> Result<(Loaded, Article), InputError> {

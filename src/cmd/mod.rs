@@ -23,7 +23,10 @@ use crate::pipeline::{Pipeline, RunStatus};
 
 /// Runs the parsed command line and returns the exit code.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let threads = cli.threads.unwrap_or(0);
+    let threads = cli
+        .threads
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let progress = !cli.quiet && std::io::stderr().is_terminal();
     let status = match cli.command {
         Command::Articles(args) => {
