@@ -12,11 +12,20 @@
 macro_rules! warm_up_statics {
     ($($s:ident),+ $(,)?) => {
         pub(crate) fn warm_up() -> Vec<fn()> {
-            vec![$(|| {
-                std::sync::LazyLock::force(&$s);
-            }),+]
+            vec![$(|| crate::WarmUp::warm_up(&$s)),+]
         }
     };
+}
+
+/// A static built on first use that the start-up warm-up can build ahead.
+pub(crate) trait WarmUp {
+    fn warm_up(&self);
+}
+
+impl<T> WarmUp for std::sync::LazyLock<T> {
+    fn warm_up(&self) {
+        std::sync::LazyLock::force(self);
+    }
 }
 
 pub mod cli;

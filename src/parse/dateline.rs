@@ -2,9 +2,9 @@
 //! `LISBON. Mar 3 (Agency-Name) –`, `KYIV, Nov 3 (Reuters) -`,
 //! `WASHINGTON (AP) —`, `PARIS, 12 March (AFP) -`, `LONDON —`.
 
-use std::sync::LazyLock;
-
 use regex::Regex;
+
+use super::bounded::{Bounded, chars};
 
 use super::date::{self, MONTH, WrittenDate};
 
@@ -60,21 +60,18 @@ fn pattern(bounded: bool) -> String {
     )
 }
 
-static DATELINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&pattern(false)).expect("dateline regex"));
-
-/// The pattern as written, for the rare match that exceeds a bound.
-static DATELINE_BOUNDED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&pattern(true)).expect("dateline regex"));
+static DATELINE: Bounded = Bounded::new(
+    || Regex::new(&pattern(false)).expect("dateline regex"),
+    || Regex::new(&pattern(true)).expect("dateline regex"),
+    within_bounds,
+);
 
 /// Whether a match of the unbounded pattern keeps within the written
 /// bounds: at most three more upper-case words, 15 characters per word of
 /// the region, two more mixed-case words, 40 characters of agency.
 fn within_bounds(caps: &regex::Captures<'_>) -> bool {
-    let at_most = |name: &str, max: usize, count: fn(&str) -> usize| {
-        caps.name(name).is_none_or(|m| count(m.as_str()) <= max)
-    };
-    let chars = |s: &str| s.chars().count();
+    let count =
+        |name: &str, count: fn(&str) -> usize| caps.name(name).map_or(0, |m| count(m.as_str()));
     // Each repetition opens with its own run of spaces (`\s+`), or with one
     // separator (`[\s\-]`); the words themselves hold neither.
     let space_runs = |s: &str| {
@@ -88,23 +85,18 @@ fn within_bounds(caps: &regex::Captures<'_>) -> bool {
             .count()
     };
     let separators = |s: &str| s.chars().filter(|&c| c.is_whitespace() || c == '-').count();
-    at_most("cw", 3, space_runs)
-        && at_most("s1", 15, chars)
-        && at_most("s2", 15, chars)
-        && at_most("mw", 2, separators)
-        && at_most("cagency", 40, chars)
-        && at_most("magency", 40, chars)
-        && at_most("dagency", 40, chars)
+    count("cw", space_runs) <= 3
+        && chars(caps, "s1") <= 15
+        && chars(caps, "s2") <= 15
+        && count("mw", separators) <= 2
+        && ["cagency", "magency", "dagency"]
+            .iter()
+            .all(|g| chars(caps, g) <= 40)
 }
 
 /// The written dateline pattern's captures on `para`.
 fn captures(para: &str) -> Option<regex::Captures<'_>> {
-    let caps = DATELINE.captures(para)?;
-    if within_bounds(&caps) {
-        Some(caps)
-    } else {
-        DATELINE_BOUNDED.captures(para)
-    }
+    DATELINE.captures(para)
 }
 
 /// Finds a dateline at the start of `para`.
@@ -205,8 +197,6 @@ pub fn normal_case(place: &str) -> String {
     out
 }
 
-// `DATELINE_BOUNDED` is left to first use: only a match beyond a bound
-// needs it.
 warm_up_statics!(DATELINE);
 
 #[cfg(test)]
@@ -229,7 +219,7 @@ mod tests {
     fn same_as_written(text: &str) {
         assert_eq!(
             spans(captures(text)),
-            spans(DATELINE_BOUNDED.captures(text)),
+            spans(DATELINE.written().captures(text)),
             "{text:?}"
         );
     }

@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet};
 
+use super::bounded::{Bounded, chars, spaces};
+
 use crate::model::Span;
 
 /// One line of the input: its trimmed text and where it sits.
@@ -207,10 +209,9 @@ fn sign_off_captures(text: &str) -> Option<regex::Captures<'_>> {
     if !text.starts_with(|c: char| c.is_ascii_lowercase()) {
         return None;
     }
-    SIGN_OFF.captures(text).filter(|c| {
-        c.name("credits")
-            .is_none_or(|m| m.as_str().chars().nth(120).is_none())
-    })
+    SIGN_OFF
+        .captures(text)
+        .filter(|c| chars(c, "credits") <= 120)
 }
 
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -240,10 +241,10 @@ fn with_reporting_captures(text: &str) -> Option<regex::Captures<'_>> {
     if !(text.starts_with('(') || starts_with_folded(text, "w")) {
         return None;
     }
-    WITH_REPORTING.captures(text).filter(|c| {
-        c.name("credits")
-            .is_some_and(|m| m.as_str().chars().nth(120).is_none())
-    })
+    // `credits` always takes part in a match.
+    WITH_REPORTING
+        .captures(text)
+        .filter(|c| chars(c, "credits") <= 120)
 }
 
 /// `Jane Roe in Lisbon contributed to this report.`: a closing credit, as
@@ -349,11 +350,8 @@ static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
 /// The closing `Follow Jane Doe on Twitter`, written (`bounded`) or with
 /// the name's `{1,3}` more words unbounded and captured as `more`.
 ///
-/// As in `dateline::pattern`: the unbounded pattern matches whatever the
-/// written one does, with the same preferences, so its match is the written
-/// pattern's whenever `more` keeps within the bound; the written pattern
-/// (four copies of Unicode letter classes, slow to build) is only built for
-/// a match that does not.
+/// See [`Bounded`] for why the unbounded pattern's match is the written
+/// pattern's whenever `more` keeps within the bound.
 fn follow_pattern(bounded: bool) -> String {
     let more = if bounded {
         r"(?:[\s\u{a0}]\p{Lu}[\p{L}.'’\-]*){1,3}"
@@ -377,43 +375,31 @@ fn reporting_pattern(bounded: bool) -> String {
     format!(r"^\(?(?:Reporting|Writing|Reported) by (?P<who>\p{{Lu}}[\p{{L}}.'’\-]*{more})")
 }
 
-static FOLLOW_ON: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&follow_pattern(false)).expect("follow regex"));
-
-static FOLLOW_ON_BOUNDED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&follow_pattern(true)).expect("follow regex"));
-
-static REPORTING_BY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&reporting_pattern(false)).expect("reporting-by regex"));
-
-static REPORTING_BY_BOUNDED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&reporting_pattern(true)).expect("reporting-by regex"));
-
-/// The captures of `bounded` on `text`, taken from `unbounded` when its
-/// `more` words number at most three. Each word opens with one space
-/// character and holds none.
-fn captures_within<'t>(
-    unbounded: &Regex,
-    bounded: &LazyLock<Regex>,
-    text: &'t str,
-) -> Option<regex::Captures<'t>> {
-    let caps = unbounded.captures(text)?;
-    let words = caps.name("more").map_or(0, |m| {
-        m.as_str().chars().filter(|c| c.is_whitespace()).count()
-    });
-    if words <= 3 {
-        Some(caps)
-    } else {
-        bounded.captures(text)
-    }
+/// The `more` words: at most three, each opening with one space character.
+fn more_within(caps: &regex::Captures<'_>) -> bool {
+    spaces(caps, "more") <= 3
 }
+
+static FOLLOW_ON: Bounded = Bounded::new(
+    || Regex::new(&follow_pattern(false)).expect("follow regex"),
+    || Regex::new(&follow_pattern(true)).expect("follow regex"),
+    more_within,
+);
+
+static REPORTING_BY: Bounded = Bounded::new(
+    || Regex::new(&reporting_pattern(false)).expect("reporting-by regex"),
+    || Regex::new(&reporting_pattern(true)).expect("reporting-by regex"),
+    more_within,
+);
 
 /// Whether `text` is a wire sign-off naming reporters and editors
 /// (`Reporting by …; Editing by …`), which closes the article.
 pub fn is_reporting_sign_off(text: &str) -> bool {
     // Nothing follows the repetition: the written `{1,3}` matches exactly
     // when one word does, so the unbounded pattern answers the same.
-    text.len() <= 160 && text.starts_with(['(', 'R', 'W']) && REPORTING_BY.is_match(text)
+    text.len() <= 160
+        && text.starts_with(['(', 'R', 'W'])
+        && REPORTING_BY.unbounded().is_match(text)
 }
 
 /// The person named by a byline line (`By Jane Doe`, `Author: Jane Doe`,
@@ -426,12 +412,12 @@ pub fn byline(text: &str) -> Option<&str> {
     // cannot match, and most lines (body prose) are passed over here.
     let follow = || {
         text.starts_with(['"', '“', 'F'])
-            .then(|| captures_within(&FOLLOW_ON, &FOLLOW_ON_BOUNDED, text))
+            .then(|| FOLLOW_ON.captures(text))
             .flatten()
     };
     let reporting = || {
         text.starts_with(['(', 'R', 'W'])
-            .then(|| captures_within(&REPORTING_BY, &REPORTING_BY_BOUNDED, text))
+            .then(|| REPORTING_BY.captures(text))
             .flatten()
     };
     if let Some(c) = follow().or_else(reporting) {
@@ -675,14 +661,14 @@ mod rewrites {
         assert_eq!(byline(text), written_byline(text), "byline {text:?}");
         assert_eq!(
             is_reporting_sign_off(text),
-            text.len() <= 160 && REPORTING_BY_BOUNDED.is_match(text),
+            text.len() <= 160 && REPORTING_BY.written().is_match(text),
             "{text:?}"
         );
         // The gates in front of the line regexes.
-        if FOLLOW_ON.is_match(text) {
+        if FOLLOW_ON.unbounded().is_match(text) {
             assert!(text.starts_with(['"', '“', 'F']), "{text:?}");
         }
-        if REPORTING_BY.is_match(text) {
+        if REPORTING_BY.unbounded().is_match(text) {
             assert!(text.starts_with(['(', 'R', 'W']), "{text:?}");
         }
         if BYLINE.is_match(text) {
@@ -701,9 +687,10 @@ mod rewrites {
         if text.len() > 160 {
             return None;
         }
-        if let Some(c) = FOLLOW_ON_BOUNDED
+        if let Some(c) = FOLLOW_ON
+            .written()
             .captures(text)
-            .or_else(|| REPORTING_BY_BOUNDED.captures(text))
+            .or_else(|| REPORTING_BY.written().captures(text))
         {
             return c.name("who").map(|m| m.as_str());
         }

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use jiff::civil::{Date, Weekday};
 use regex::Regex;
 
+use super::bounded::{Bounded, chars, spaces};
 use super::date::{self, MONTH, WEEKDAY};
 
 static SPEECH_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -64,12 +65,8 @@ pub fn split_byline(who: &str) -> (Option<String>, Option<String>) {
 }
 
 /// The correspondent pattern; `bounded` gives it as written, otherwise the
-/// `{0,2}` repetitions of Unicode classes are unbounded and captured, for
-/// [`within_bounds`]. As for the dateline (see `dateline::pattern`), the
-/// unbounded pattern matches whatever the written one does, with the same
-/// preferences, so a match of it that keeps within the bounds is the
-/// written pattern's match; the written pattern is only built for one that
-/// does not.
+/// `{0,2}` repetitions of Unicode classes are unbounded and captured (see
+/// [`Bounded`]).
 fn correspondent_pattern(bounded: bool) -> String {
     let name = |group: &str| {
         if bounded {
@@ -84,21 +81,12 @@ fn correspondent_pattern(bounded: bool) -> String {
     )
 }
 
-static CORRESPONDENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&correspondent_pattern(false)).expect("correspondent regex"));
-
-static CORRESPONDENT_BOUNDED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&correspondent_pattern(true)).expect("correspondent regex"));
-
-/// Whether the captured repetitions `groups` each ran at most `max` times.
-/// Each repetition opens with one space character (`\s`) and the words hold
-/// none, so the spaces count the repetitions.
-fn within_bounds(caps: &regex::Captures<'_>, groups: &[(&str, usize)]) -> bool {
-    groups.iter().all(|&(g, max)| {
-        caps.name(g)
-            .is_none_or(|m| m.as_str().chars().filter(|c| c.is_whitespace()).count() <= max)
-    })
-}
+/// Each `{0,2}` repetition opens with one space character.
+static CORRESPONDENT: Bounded = Bounded::new(
+    || Regex::new(&correspondent_pattern(false)).expect("correspondent regex"),
+    || Regex::new(&correspondent_pattern(true)).expect("correspondent regex"),
+    |c| spaces(c, "w1") <= 2 && spaces(c, "w2") <= 2,
+);
 
 /// The outlet of "an Agro-Wire correspondent reports", "a correspondent
 /// of Agro-Wire reports" or a sentence closing with ", Agro-Wire reports."
@@ -111,13 +99,6 @@ pub fn correspondent_source(body: &str) -> Option<String> {
     }
     CORRESPONDENT
         .captures(body)
-        .and_then(|c| {
-            if within_bounds(&c, &[("w1", 2), ("w2", 2)]) {
-                Some(c)
-            } else {
-                CORRESPONDENT_BOUNDED.captures(body)
-            }
-        })
         .and_then(|c| {
             c.name("outlet")
                 .or_else(|| c.name("outlet2"))
@@ -143,7 +124,7 @@ pub fn credit_outlet(credit: &str) -> Option<String> {
 }
 
 /// The caption credit pattern, written (`bounded`) or with its repetitions
-/// unbounded and captured (see [`correspondent_pattern`]).
+/// unbounded and captured (see [`Bounded`]).
 fn caption_credit_pattern(bounded: bool) -> String {
     let (person_words, outlet_words) = if bounded {
         (
@@ -161,30 +142,23 @@ fn caption_credit_pattern(bounded: bool) -> String {
     )
 }
 
-static CAPTION_CREDIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&caption_credit_pattern(false)).expect("caption credit regex"));
-
-static CAPTION_CREDIT_BOUNDED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&caption_credit_pattern(true)).expect("caption credit regex"));
+static CAPTION_CREDIT: Bounded = Bounded::new(
+    || Regex::new(&caption_credit_pattern(false)).expect("caption credit regex"),
+    || Regex::new(&caption_credit_pattern(true)).expect("caption credit regex"),
+    |c| spaces(c, "pw") <= 3 && spaces(c, "ow") <= 2,
+);
 
 /// The outlet of a photo credit closing a caption:
 /// `… (Jane Roe, Outlet)` → `Outlet`.
 pub fn caption_outlet(caption: &str) -> Option<String> {
     CAPTION_CREDIT
         .captures(caption)
-        .and_then(|c| {
-            if within_bounds(&c, &[("pw", 3), ("ow", 2)]) {
-                Some(c)
-            } else {
-                CAPTION_CREDIT_BOUNDED.captures(caption)
-            }
-        })
         .map(|c| c["outlet"].to_string())
 }
 
 /// `…,” according to AFP.`, written (`bounded`) with an acronym of two to
 /// five capitals, or with the acronym unbounded and captured as `caps` (see
-/// [`correspondent_pattern`] for why the unbounded pattern's matches are the
+/// [`Bounded`] for why the unbounded pattern's matches are the
 /// written one's while they keep within the bound).
 fn according_to_pattern(bounded: bool) -> String {
     let acronym = if bounded {
@@ -197,29 +171,15 @@ fn according_to_pattern(bounded: bool) -> String {
     )
 }
 
-static ACCORDING_TO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&according_to_pattern(false)).expect("according-to regex"));
-
-static ACCORDING_TO_BOUNDED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&according_to_pattern(true)).expect("according-to regex"));
+static ACCORDING_TO: Bounded = Bounded::new(
+    || Regex::new(&according_to_pattern(false)).expect("according-to regex"),
+    || Regex::new(&according_to_pattern(true)).expect("according-to regex"),
+    |c| chars(c, "caps") <= 5,
+);
 
 /// Agencies credited for a quote in the wire manner: `…,” according to AFP.`
-///
-/// Each search resumes where the previous match ended, so while every match
-/// of the unbounded pattern keeps within the bound, the written pattern
-/// finds the same matches one by one; after one that does not, the written
-/// pattern is run over the whole body instead.
 pub fn according_to_agencies(body: &str) -> Vec<String> {
-    let caps: Vec<regex::Captures<'_>> = ACCORDING_TO.captures_iter(body).collect();
-    let within = caps.iter().all(|c| {
-        c.name("caps")
-            .is_none_or(|m| m.as_str().chars().nth(5).is_none())
-    });
-    let caps = if within {
-        caps
-    } else {
-        ACCORDING_TO_BOUNDED.captures_iter(body).collect()
-    };
+    let caps = ACCORDING_TO.captures_all(body);
     let mut out: Vec<String> = Vec::new();
     for c in caps {
         let a = c["agency"].to_string();
@@ -262,8 +222,6 @@ pub fn body_date(body: &str, reference: Date, years: &[i16]) -> Option<Date> {
     written.resolve(reference, years)
 }
 
-// The written patterns (`*_BOUNDED`) are left to first use: only a match
-// beyond a bound needs them.
 warm_up_statics!(
     SPEECH_VERB,
     CORRESPONDENT,

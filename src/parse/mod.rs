@@ -12,6 +12,7 @@
 //! per line in [`LineRole`] so that `corpus-cli inspect` can show why a line
 //! was dropped.
 
+mod bounded;
 pub mod date;
 pub mod dateline;
 pub mod lines;

@@ -1,0 +1,94 @@
+//! Regexes written with bounded repetitions of Unicode classes
+//! (`[\p{L}.]{1,15}`, `(?:\s\p{Lu}…){0,2}`). Each repetition is a copy of
+//! the class in the compiled automaton, which made these patterns the
+//! costliest of the program to build and slow to run. A [`Bounded`] runs an
+//! unbounded version that captures each repeated part and checks the
+//! written bounds on the captures; only a match beyond a bound runs the
+//! pattern as written, built on first use.
+//!
+//! This is exact when the unbounded pattern matches whatever the written
+//! one matches, with the same preferences (greedy or lazy, leftmost-first):
+//! then a match of it that keeps within the bounds is the written
+//! pattern's match. Each user's tests compare the two on random text.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+pub(crate) struct Bounded {
+    unbounded: LazyLock<Regex>,
+    written: LazyLock<Regex>,
+    within: fn(&Captures<'_>) -> bool,
+}
+
+impl Bounded {
+    /// `within` says whether a match of `unbounded` keeps the written
+    /// bounds.
+    pub(crate) const fn new(
+        unbounded: fn() -> Regex,
+        written: fn() -> Regex,
+        within: fn(&Captures<'_>) -> bool,
+    ) -> Bounded {
+        Bounded {
+            unbounded: LazyLock::new(unbounded),
+            written: LazyLock::new(written),
+            within,
+        }
+    }
+
+    /// The written pattern's captures on `text`.
+    pub(crate) fn captures<'t>(&self, text: &'t str) -> Option<Captures<'t>> {
+        let caps = self.unbounded.captures(text)?;
+        if (self.within)(&caps) {
+            Some(caps)
+        } else {
+            self.written.captures(text)
+        }
+    }
+
+    /// The written pattern's matches on `text`, in order. Each search
+    /// resumes where the previous match ended, so while every match keeps
+    /// within the bounds the two patterns find the same matches one by one;
+    /// after one that does not, the written pattern runs over all of `text`.
+    pub(crate) fn captures_all<'t>(&self, text: &'t str) -> Vec<Captures<'t>> {
+        let caps: Vec<Captures<'t>> = self.unbounded.captures_iter(text).collect();
+        if caps.iter().all(|c| (self.within)(c)) {
+            caps
+        } else {
+            self.written.captures_iter(text).collect()
+        }
+    }
+
+    /// The unbounded pattern, for a test that answers the same either way.
+    pub(crate) fn unbounded(&self) -> &Regex {
+        &self.unbounded
+    }
+
+    /// The pattern as written, for the tests that compare the two.
+    #[cfg(test)]
+    pub(crate) fn written(&self) -> &Regex {
+        &self.written
+    }
+}
+
+/// The written pattern is left to first use: only a match beyond a bound
+/// needs it.
+impl crate::WarmUp for Bounded {
+    fn warm_up(&self) {
+        LazyLock::force(&self.unbounded);
+    }
+}
+
+/// The characters of group `name` (0 when it did not take part).
+pub(crate) fn chars(caps: &Captures<'_>, name: &str) -> usize {
+    caps.name(name).map_or(0, |m| m.as_str().chars().count())
+}
+
+/// The whitespace characters of group `name`: the repetitions of a group
+/// whose every repetition opens with one space character (`\s`) and holds
+/// no other.
+pub(crate) fn spaces(caps: &Captures<'_>, name: &str) -> usize {
+    caps.name(name).map_or(0, |m| {
+        m.as_str().chars().filter(|c| c.is_whitespace()).count()
+    })
+}
