@@ -40,52 +40,51 @@ pub struct Given {
     pub word: bool,
 }
 
-/// A TSV file indexed by its first column: the index maps each surface to
-/// the offset of its first row, and a lookup parses that one row in place.
-/// The index is a perfect-hash map built at compile time (`build.rs`), so
-/// a run pays nothing for it at start-up; a lookup is one hash of the key,
-/// where a binary search over the text cost ~15% of a run.
+/// The rows of a TSV file, indexed by their first column: each surface
+/// maps to the offset of its first row. The index is a perfect-hash map
+/// built at compile time (`build.rs`), so a run pays nothing for it at
+/// start-up; a lookup is one hash of the key, where a binary search over
+/// the text cost ~15% of a run.
 #[derive(Debug)]
-pub struct Table<T> {
-    data: &'static str,
+pub struct Rows {
+    text: &'static str,
     index: &'static phf::Map<&'static str, u32>,
     /// Rules out most absent keys before the index is read.
     filter: &'static [u64],
-    parse: fn(&[&'static str]) -> Option<T>,
 }
 
 include!(concat!(env!("OUT_DIR"), "/gazetteer_index.rs"));
-
-/// An index with no rows, for the empty default table.
-static NO_INDEX: phf::Map<&'static str, u32> = phf::Map::new();
-
-impl<T> Default for Table<T> {
-    fn default() -> Self {
-        Table {
-            data: "",
-            index: &NO_INDEX,
-            filter: &[],
-            parse: |_| None,
-        }
-    }
-}
 
 /// The rows of `places.tsv`, shared by the entity gazetteer (which takes
 /// the first row of a surface) and the events extractor
 /// (`extract::events::places`, which chooses among the adjacent rows of a
 /// repeated surface).
-#[derive(Debug)]
-pub struct PlaceRows {
-    index: &'static phf::Map<&'static str, u32>,
-    filter: &'static [u64],
-}
-
-pub static PLACE_ROWS: PlaceRows = PlaceRows {
+pub static PLACE_ROWS: Rows = Rows {
+    text: PLACES,
     index: &PLACES_INDEX,
     filter: &PLACES_FILTER,
 };
 
-impl PlaceRows {
+static ORG_ROWS: Rows = Rows {
+    text: ORGS,
+    index: &ORGS_INDEX,
+    filter: &ORGS_FILTER,
+};
+
+static GIVEN_ROWS: Rows = Rows {
+    text: GIVEN,
+    index: &GIVEN_INDEX,
+    filter: &GIVEN_FILTER,
+};
+
+/// No rows, for the empty default table.
+static NO_ROWS: Rows = Rows {
+    text: "",
+    index: &phf::Map::new(),
+    filter: &[],
+};
+
+impl Rows {
     /// The offset of the first row of `key`.
     pub fn first(&self, key: &str) -> Option<u32> {
         if !super::keyfilter::may_contain(self.filter, key) {
@@ -96,7 +95,24 @@ impl PlaceRows {
 
     /// The rows from `offset` on, without their line ends.
     pub fn rows_from(&self, offset: u32) -> impl Iterator<Item = &'static str> {
-        PLACES[offset as usize..].split('\n')
+        self.text[offset as usize..].split('\n')
+    }
+}
+
+/// A gazetteer file's rows with the parser of its row type: a lookup
+/// parses the first row of the key in place.
+#[derive(Debug)]
+pub struct Table<T> {
+    rows: &'static Rows,
+    parse: fn(&[&'static str]) -> Option<T>,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Table {
+            rows: &NO_ROWS,
+            parse: |_| None,
+        }
     }
 }
 
@@ -104,27 +120,14 @@ impl PlaceRows {
 const MAX_COLUMNS: usize = 8;
 
 impl<T> Table<T> {
-    fn new(
-        text: &'static str,
-        (index, filter): (&'static phf::Map<&'static str, u32>, &'static [u64]),
-        parse: fn(&[&'static str]) -> Option<T>,
-    ) -> Table<T> {
-        Table {
-            data: text,
-            index,
-            filter,
-            parse,
-        }
+    fn new(rows: &'static Rows, parse: fn(&[&'static str]) -> Option<T>) -> Table<T> {
+        Table { rows, parse }
     }
 
     /// The first row whose first column is `key`.
     pub fn get(&self, key: &str) -> Option<T> {
-        if !super::keyfilter::may_contain(self.filter, key) {
-            return None;
-        }
-        let &offset = self.index.get(key)?;
-        let rest = &self.data[offset as usize..];
-        let line = rest.split('\n').next().unwrap_or("");
+        let offset = self.rows.first(key)?;
+        let line = self.rows.rows_from(offset).next().unwrap_or("");
         let mut fields = [""; MAX_COLUMNS];
         let mut n = 0;
         for f in line.split('\t').take(MAX_COLUMNS) {
@@ -193,9 +196,9 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 impl Gazetteer {
     pub fn load() -> Gazetteer {
         let mut g = Gazetteer {
-            places: Table::new(PLACES, (PLACE_ROWS.index, PLACE_ROWS.filter), parse_place),
-            orgs: Table::new(ORGS, (&ORGS_INDEX, &ORGS_FILTER), parse_org),
-            given: Table::new(GIVEN, (&GIVEN_INDEX, &GIVEN_FILTER), parse_given),
+            places: Table::new(&PLACE_ROWS, parse_place),
+            orgs: Table::new(&ORG_ROWS, parse_org),
+            given: Table::new(&GIVEN_ROWS, parse_given),
             ..Gazetteer::default()
         };
         for r in rows(DEMONYMS) {
