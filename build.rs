@@ -1,21 +1,22 @@
 //! Build script: indexes the large gazetteers of `data/gazetteer/` at
 //! compile time, so that a run does not spend its start-up hashing a
 //! hundred thousand rows (issue #5: `summarize` on five articles in
-//! ≤ 20 ms). Each index is a perfect-hash map (phf) from a row's first
-//! column to the byte offset of the first row with that surface; the rows
-//! themselves stay in the binary as text (`include_str!`) and are parsed on
-//! lookup by `src/extract/entities/gazetteer.rs`.
+//! ≤ 20 ms). Each index is a hash table from a row's first column to the
+//! byte offset of the first row with that surface, plus a Bloom filter
+//! (`src/extract/entities/keyindex.rs` describes both); the rows themselves
+//! stay in the binary as text (`include_str!`) and are parsed on lookup by
+//! `src/extract/entities/gazetteer.rs`.
 
-#[path = "src/extract/entities/keyfilter.rs"]
+#[path = "src/extract/entities/keyindex.rs"]
 #[allow(dead_code)]
-mod keyfilter;
+mod keyindex;
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
 /// The files indexed, and the name of the generated statics for each
-/// (`NAME_INDEX`, `NAME_FILTER`).
+/// (`NAME_SLOTS`, `NAME_FILTER`).
 const TABLES: &[(&str, &str)] = &[
     ("places.tsv", "PLACES"),
     ("organizations.tsv", "ORGS"),
@@ -27,7 +28,7 @@ const TABLES: &[(&str, &str)] = &[
 const BITS_PER_KEY: usize = 8;
 
 fn main() {
-    println!("cargo::rerun-if-changed=src/extract/entities/keyfilter.rs");
+    println!("cargo::rerun-if-changed=src/extract/entities/keyindex.rs");
     let dir = Path::new("data/gazetteer");
     let mut out = String::new();
     for &(file, name) in TABLES {
@@ -35,7 +36,11 @@ fn main() {
         println!("cargo::rerun-if-changed={}", path.display());
         let text = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
-        let mut map = phf_codegen::Map::new();
+        assert!(
+            text.len() < 1 << keyindex::OFFSET_BITS,
+            "{file} is too large for keyindex::OFFSET_BITS"
+        );
+        let mut firsts = Vec::new();
         let mut seen = HashSet::new();
         let mut offset = 0usize;
         for line in text.split_inclusive('\n') {
@@ -49,19 +54,23 @@ fn main() {
             let start = u32::try_from(start).expect("gazetteer under 4 GiB");
             // The index keeps the first row of each surface.
             if seen.insert(key) {
-                map.entry(key, start.to_string());
+                firsts.push((key, start));
             }
         }
-        writeln!(
-            out,
-            "static {name}_INDEX: phf::Map<&'static str, u32> = {};",
-            map.build()
-        )
-        .expect("writing to a string");
+        // At most half full, so that probe sequences stay short and every
+        // sequence ends at an empty slot.
+        let mut slots = vec![0u32; (firsts.len() * 2).next_power_of_two()];
+        for &(key, start) in &firsts {
+            let h = keyindex::key_hash(key.as_bytes());
+            let i = keyindex::free_slot(&slots, h);
+            slots[i] = keyindex::pack(h, start);
+        }
+        let n = slots.len();
+        writeln!(out, "static {name}_SLOTS: [u32; {n}] = {slots:?};").expect("writing to a string");
         let words = (seen.len() * BITS_PER_KEY).div_ceil(64).next_power_of_two();
         let mut filter = vec![0u64; words];
         for key in &seen {
-            for b in keyfilter::probes(keyfilter::key_hash(key.as_bytes()), words) {
+            for b in keyindex::probes(keyindex::key_hash(key.as_bytes()), words) {
                 filter[b / 64] |= 1 << (b % 64);
             }
         }

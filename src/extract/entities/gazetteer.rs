@@ -3,6 +3,7 @@
 //! lists into hash sets on first use (see `docs/entities.md`). Only the first row of each surface is kept: the files
 //! order rows so that the first is the sensible default (`docs/gazetteers.md`).
 
+use super::keyindex;
 use crate::fasthash::Set as HashSet;
 
 const PLACES: &str = include_str!("../../../data/gazetteer/places.tsv");
@@ -41,15 +42,16 @@ pub struct Given {
 }
 
 /// The rows of a TSV file, indexed by their first column: each surface
-/// maps to the offset of its first row. The index is a perfect-hash map
-/// built at compile time (`build.rs`), so a run pays nothing for it at
-/// start-up; a lookup is one hash of the key, where a binary search over
-/// the text cost ~15% of a run.
+/// maps to the offset of its first row. The index is built at compile time
+/// (`build.rs`, `keyindex`), so a run pays nothing for it at start-up; a
+/// lookup is one hash of the key, where a binary search over the text cost
+/// ~15% of a run.
 #[derive(Debug)]
 pub struct Rows {
     text: &'static str,
-    index: &'static phf::Map<&'static str, u32>,
-    /// Rules out most absent keys before the index is read.
+    /// Row offsets by key hash (`keyindex`).
+    slots: &'static [u32],
+    /// Rules out most absent keys before the slots are read.
     filter: &'static [u64],
 }
 
@@ -61,36 +63,44 @@ include!(concat!(env!("OUT_DIR"), "/gazetteer_index.rs"));
 /// repeated surface).
 pub static PLACE_ROWS: Rows = Rows {
     text: PLACES,
-    index: &PLACES_INDEX,
+    slots: &PLACES_SLOTS,
     filter: &PLACES_FILTER,
 };
 
 static ORG_ROWS: Rows = Rows {
     text: ORGS,
-    index: &ORGS_INDEX,
+    slots: &ORGS_SLOTS,
     filter: &ORGS_FILTER,
 };
 
 static GIVEN_ROWS: Rows = Rows {
     text: GIVEN,
-    index: &GIVEN_INDEX,
+    slots: &GIVEN_SLOTS,
     filter: &GIVEN_FILTER,
 };
 
 /// No rows, for the empty default table.
 static NO_ROWS: Rows = Rows {
     text: "",
-    index: &phf::Map::new(),
+    slots: &[],
     filter: &[],
 };
 
 impl Rows {
     /// The offset of the first row of `key`.
     pub fn first(&self, key: &str) -> Option<u32> {
-        if !super::keyfilter::may_contain(self.filter, key) {
+        let h = keyindex::key_hash(key.as_bytes());
+        if !keyindex::may_contain_hash(self.filter, h) {
             return None;
         }
-        self.index.get(key).copied()
+        keyindex::candidates(self.slots, h).find(|&offset| {
+            let row = &self.text.as_bytes()[offset as usize..];
+            // The key is the row's whole first column, which never holds
+            // a tab or a line end.
+            row.starts_with(key.as_bytes())
+                && matches!(row.get(key.len()), Some(b'\t' | b'\n') | None)
+                && !key.contains(['\t', '\n'])
+        })
     }
 
     /// The rows from `offset` on, without their line ends.

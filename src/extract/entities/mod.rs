@@ -10,7 +10,7 @@
 
 pub(crate) mod canon;
 pub mod gazetteer;
-mod keyfilter;
+mod keyindex;
 mod tokens;
 
 use crate::fasthash::Set as HashSet;

@@ -266,21 +266,21 @@ fn key_filter_rules_out_most_absent_keys() {
     let filter: Vec<u64> = {
         let mut f = vec![0u64; 64];
         for key in ["Kyiv", "Paris", "Berlin"] {
-            for b in keyfilter::probes(keyfilter::key_hash(key.as_bytes()), f.len()) {
+            for b in keyindex::probes(keyindex::key_hash(key.as_bytes()), f.len()) {
                 f[b / 64] |= 1 << (b % 64);
             }
         }
         f
     };
     for key in ["Kyiv", "Paris", "Berlin"] {
-        assert!(keyfilter::may_contain(&filter, key));
+        assert!(keyindex::may_contain(&filter, key));
     }
     let passed = (0..1000)
-        .filter(|i| keyfilter::may_contain(&filter, &format!("w{i}")))
+        .filter(|i| keyindex::may_contain(&filter, &format!("w{i}")))
         .count();
     assert!(passed < 20, "{passed} of 1000 absent keys passed");
     // An empty filter rules out nothing.
-    assert!(keyfilter::may_contain(&[], "anything"));
+    assert!(keyindex::may_contain(&[], "anything"));
 }
 
 fn kind_of(es: &[Entity], name: &str) -> Option<EntityType> {
@@ -642,4 +642,30 @@ proptest::proptest! {
     fn with_lower_is_to_lowercase(w in "[A-Za-z.ΣÉéİK\u{212A}-]{0,60}") {
         proptest::prop_assert_eq!(with_lower(&w, str::to_string), w.to_lowercase());
     }
+}
+
+#[test]
+fn key_index_finds_each_key_and_only_tagged_candidates() {
+    let keys = ["Kyiv", "Paris", "Berlin", "Rome", "Oslo", "Bern", "Riga"];
+    let mut slots = vec![0u32; 16];
+    for (i, key) in keys.iter().enumerate() {
+        let h = keyindex::key_hash(key.as_bytes());
+        let at = keyindex::free_slot(&slots, h);
+        slots[at] = keyindex::pack(h, 100 * i as u32);
+    }
+    for (i, key) in keys.iter().enumerate() {
+        let h = keyindex::key_hash(key.as_bytes());
+        assert!(
+            keyindex::candidates(&slots, h).any(|o| o == 100 * i as u32),
+            "{key}"
+        );
+    }
+    // Absent keys end at an empty slot; tags rule out most stored rows.
+    let stray: usize = (0..1000)
+        .map(|i| {
+            keyindex::candidates(&slots, keyindex::key_hash(format!("w{i}").as_bytes())).count()
+        })
+        .sum();
+    assert!(stray < 20, "{stray} candidates for 1000 absent keys");
+    assert_eq!(keyindex::candidates(&[], 42).count(), 0);
 }

@@ -1,0 +1,120 @@
+//! The compile-time index of a gazetteer file, shared by `build.rs` (which
+//! includes this file to build it) and by the lookups in `gazetteer.rs`.
+//!
+//! An index has two parts, both plain integer arrays:
+//! - a Bloom filter over the surfaces, checked first: most capitalized words
+//!   of an article are in no gazetteer, and the filter answers for them from
+//!   about 100 KB of bits that stay in cache;
+//! - an open-addressing hash table whose slots hold the byte offset of a
+//!   surface's first row in the embedded file, with a few bits of the hash as
+//!   a tag; a lookup confirms a candidate by comparing the row's first column.
+//!
+//! Holding offsets rather than `&str` keys matters for start-up: a table of
+//! a hundred thousand string slices needs as many load-time relocations,
+//! and the dynamic loader then writes every page of it before `main` runs
+//! (about a quarter of the page faults of `summarize` on five articles).
+//! Integers need no relocation, and only the slots a run probes are read.
+
+/// FNV-1a, 64 bits: simple enough to be computed identically at build time
+/// and at run time on any platform.
+pub const fn key_hash(key: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < key.len() {
+        h ^= key[i] as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        i += 1;
+    }
+    h
+}
+
+/// The two bit positions of `h` in a filter of `words` 64-bit words (a
+/// power of two).
+pub fn probes(h: u64, words: usize) -> [usize; 2] {
+    let mask = words * 64 - 1;
+    [
+        (h as usize) & mask,
+        ((h >> 32) as usize ^ (h >> 17) as usize) & mask,
+    ]
+}
+
+/// False when the key hashed to `h` is certainly not in the filtered set.
+pub fn may_contain_hash(filter: &[u64], h: u64) -> bool {
+    filter.is_empty()
+        || probes(h, filter.len())
+            .iter()
+            .all(|&b| filter[b / 64] & (1 << (b % 64)) != 0)
+}
+
+/// False when `key` is certainly not in the filtered set.
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn may_contain(filter: &[u64], key: &str) -> bool {
+    may_contain_hash(filter, key_hash(key.as_bytes()))
+}
+
+/// Bits of a slot that hold the row offset plus one (zero marks an empty
+/// slot); the gazetteer files must stay under 4 MiB (`build.rs` checks).
+pub const OFFSET_BITS: u32 = 22;
+
+/// The hash bits stored above the offset, which rule out most collisions
+/// without reading the row.
+fn tag(h: u64) -> u32 {
+    ((h >> 40) as u32) & ((1 << (32 - OFFSET_BITS)) - 1)
+}
+
+/// Where the probe sequence of `h` starts in a table of `slots` (a power
+/// of two). The multiplication spreads FNV's low bits, which the filter
+/// already uses.
+fn home(h: u64, slots: usize) -> usize {
+    (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (slots - 1)
+}
+
+/// The slot value for a row at `offset` of a key hashed to `h`. Used by
+/// the build.
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn pack(h: u64, offset: u32) -> u32 {
+    assert!(
+        offset + 1 < 1 << OFFSET_BITS,
+        "gazetteer row offset too large"
+    );
+    (tag(h) << OFFSET_BITS) | (offset + 1)
+}
+
+/// The slot in `slots` where a key hashed to `h` goes: the first free one
+/// along its probe sequence (linear probing). Used by the build.
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn free_slot(slots: &[u32], h: u64) -> usize {
+    let mask = slots.len() - 1;
+    let mut i = home(h, slots.len());
+    while slots[i] != 0 {
+        i = (i + 1) & mask;
+    }
+    i
+}
+
+/// The row offsets stored along the probe sequence of `h` whose tag
+/// matches, in probe order; the caller confirms each against the row.
+pub fn candidates(slots: &[u32], h: u64) -> impl Iterator<Item = u32> + '_ {
+    let mask = slots.len().wrapping_sub(1);
+    let want = tag(h);
+    let mut i = if slots.is_empty() {
+        0
+    } else {
+        home(h, slots.len())
+    };
+    let mut done = slots.is_empty();
+    std::iter::from_fn(move || {
+        while !done {
+            let s = slots[i];
+            if s == 0 {
+                done = true;
+                return None;
+            }
+            i = (i + 1) & mask;
+            if s >> OFFSET_BITS == want {
+                return Some((s & ((1 << OFFSET_BITS) - 1)) - 1);
+            }
+        }
+        None
+    })
+}
