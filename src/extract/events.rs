@@ -41,18 +41,17 @@ pub mod places;
 #[cfg(test)]
 mod tests;
 
-use std::sync::LazyLock;
-
 use jiff::ToSpan;
 use jiff::civil::Date;
 use regex::Regex;
 
-use crate::extract::timex::{ascii_equivalent, ascii_twin, day_count, sentence_bounds};
+use crate::extract::timex::{day_count, sentence_bounds};
 use crate::model::{Article, EntityType, Event, Span, Timex};
+use crate::twin::{Twin, ascii_equivalent, twin};
 
 /// Event triggers. Each pattern of this module has an ASCII twin
-/// ([`ascii_twin`]) for text on which it matches exactly as the pattern
-/// ([`ascii_equivalent`]), that is most paragraphs: the twins compile in a
+/// ([`crate::twin`]) for text on which it matches exactly as the pattern,
+/// that is most paragraphs: the twins compile in a
 /// fraction of the time and keep the lazy DFA on the whole text, where a
 /// Unicode `\b` gives up at the first non-ASCII byte.
 const TRIGGER: &str = r"(?ix)\b(?:
@@ -66,22 +65,14 @@ const TRIGGER: &str = r"(?ix)\b(?:
         )\b";
 
 /// A trigger held alongside an earlier one (`on the sidelines of the …`).
-/// `[^,;.]` stays a Unicode class in the ASCII twin: without Unicode mode it
-/// would match single bytes of a multi-byte character.
-const HOST: &str = r"(?i)\b(?:on\s+the\s+(?:sidelines|margins?)\s+of|ahead\s+of|during|in\s+the\s+run-up\s+to)\s+(?:the|this|that)\s+(?u:[^,;.])*$";
+const HOST: &str = r"(?i)\b(?:on\s+the\s+(?:sidelines|margins?)\s+of|ahead\s+of|during|in\s+the\s+run-up\s+to)\s+(?:the|this|that)\s+[^,;.]*$";
 
-/// Runs of up to three capitalized words, for the place gazetteer; its
-/// twin is written with the ASCII letters (`\p{..}` needs Unicode mode).
+/// Runs of up to three capitalized words, for the place gazetteer.
 const CAP: &str = r"\b\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2}";
-const CAP_ASCII: &str = r"\b[A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*){0,2}";
 
-static TRIGGER_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(TRIGGER).expect("trigger regex"));
-static HOST_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(HOST).expect("host regex"));
-static CAP_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(CAP).expect("capitalized words regex"));
-static TRIGGER_ASCII_RE: LazyLock<Regex> = LazyLock::new(|| ascii_twin(TRIGGER));
-static HOST_ASCII_RE: LazyLock<Regex> = LazyLock::new(|| ascii_twin(HOST));
-static CAP_ASCII_RE: LazyLock<Regex> = LazyLock::new(|| ascii_twin(CAP_ASCII));
+static TRIGGER_RE: Twin = twin!(TRIGGER);
+static HOST_RE: Twin = twin!(HOST);
+static CAP_RE: Twin = twin!(CAP);
 
 /// The patterns for one paragraph: the ASCII twins where they are exact.
 struct Patterns {
@@ -92,18 +83,11 @@ struct Patterns {
 
 impl Patterns {
     fn for_text(s: &str) -> Patterns {
-        if ascii_equivalent(s) {
-            Patterns {
-                trigger: &TRIGGER_ASCII_RE,
-                host: &HOST_ASCII_RE,
-                cap: &CAP_ASCII_RE,
-            }
-        } else {
-            Patterns {
-                trigger: &TRIGGER_RE,
-                host: &HOST_RE,
-                cap: &CAP_RE,
-            }
+        let ascii = ascii_equivalent(s);
+        Patterns {
+            trigger: TRIGGER_RE.pick(ascii),
+            host: HOST_RE.pick(ascii),
+            cap: CAP_RE.pick(ascii),
         }
     }
 }
@@ -989,4 +973,4 @@ fn place_mention(events: &mut Vec<Mention>, m: &Mention, host: Option<usize>) ->
     }
 }
 
-warm_up_statics!(TRIGGER_ASCII_RE, HOST_ASCII_RE, CAP_ASCII_RE);
+warm_up_statics!(TRIGGER_RE, HOST_RE, CAP_RE);

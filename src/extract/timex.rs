@@ -2,9 +2,8 @@
 //!
 //! One regular expression finds every candidate in one left-to-right pass
 //! over the headline, the date line and the body paragraphs (linear in the
-//! text); it is compiled twice, as written and with ASCII classes
-//! ([`ascii_twin`]), and each region is scanned by the ASCII form whenever
-//! that matches exactly the same ([`ascii_equivalent`]). Each match is then
+//! text); each region is scanned by its ASCII twin whenever that matches
+//! exactly the same ([`crate::twin`]). Each match is then
 //! normalized by [`resolve`] against an anchor:
 //!
 //! * **Dated articles** (`article.date` is set): relative expressions
@@ -23,14 +22,13 @@ mod resolve;
 #[cfg(test)]
 mod tests;
 
-use std::sync::LazyLock;
-
 use jiff::civil::Date;
-use regex::{Captures, Regex, RegexBuilder};
+use regex::Captures;
 
 use crate::model::{Article, Span, Timex};
 use crate::parse::ParseOptions;
 use crate::parse::date::{MONTH, mentioned_years};
+use crate::twin::{Twin, twin};
 
 pub use resolve::{Anchor, Tense};
 
@@ -72,43 +70,12 @@ fn timex_pattern() -> String {
     )
 }
 
-/// The pattern as written, for text with non-ASCII word or space characters.
-static TIMEX_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&timex_pattern()).expect("timex regex"));
-
-/// The same pattern with ASCII classes, for text where they match exactly
-/// the same (see [`ascii_equivalent`]). The Unicode classes inside bounded
+/// The pattern, with its ASCII twin for text where that matches exactly
+/// the same (see [`crate::twin`]). The Unicode classes inside bounded
 /// repetitions made the pattern slow to compile, and its Unicode `\b` sent
-/// the lazy DFA to the slower engines on any non-ASCII byte; the ASCII twin
-/// is a fraction of the size.
-static TIMEX_ASCII_RE: LazyLock<Regex> = LazyLock::new(|| ascii_twin(&timex_pattern()));
-
-/// Compiles `pattern` with ASCII `\d`, `\w`, `\b` and `(?i)` but Unicode
-/// `\s`: white space such as the no-break space is frequent in news text,
-/// and `\s` is a small class. A class with non-ASCII members is not allowed
-/// without Unicode mode: the dashes become an alternation of literals.
-pub(crate) fn ascii_twin(pattern: &str) -> Regex {
-    let pattern = pattern
-        .replace(r"\s", r"(?u:\s)")
-        .replace("[-–—]", "(?:-|–|—)");
-    RegexBuilder::new(&pattern)
-        .unicode(false)
-        .build()
-        .expect("ASCII twin of a pattern")
-}
-
-/// Whether a pattern compiled by [`ascii_twin`] matches `s` exactly as the
-/// pattern in Unicode mode: no character of `s` outside ASCII is a word
-/// character. Then Unicode `\d`, `\w` and `\b` (and `\p{L}`, `\p{Lu}`,
-/// letters) agree with their ASCII forms at every position of `s`, and so
-/// does `(?i)` (the only non-ASCII case variants of ASCII letters, `K` and
-/// `ſ`, are letters). Typographic quotes, dashes, currency signs and
-/// no-break spaces keep most news text on the ASCII side.
-pub fn ascii_equivalent(s: &str) -> bool {
-    s.is_ascii()
-        || s.chars()
-            .all(|c| c.is_ascii() || !regex_syntax::is_word_character(c))
-}
+/// the lazy DFA to the slower engines on any non-ASCII byte; the twin is a
+/// fraction of the size.
+static TIMEX: Twin = twin!(timex_pattern());
 
 /// Finds the temporal expressions of the article: headline, date line and
 /// body paragraphs, in text order.
@@ -166,12 +133,7 @@ pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut
     let mut sentences: Option<Vec<(usize, usize)>> = None;
     let mut si = 0;
     let mut tense_cache: Option<(usize, Tense)> = None;
-    let re: &Regex = if ascii_equivalent(region) {
-        &TIMEX_ASCII_RE
-    } else {
-        &TIMEX_RE
-    };
-    for caps in re.captures_iter(region) {
+    for caps in TIMEX.captures_iter(region) {
         let m = caps.get(0).expect("match");
         if !accept(region, &caps) {
             continue;
@@ -370,4 +332,4 @@ pub fn day_count(word: &str) -> Option<i64> {
     Some(n)
 }
 
-warm_up_statics!(TIMEX_ASCII_RE);
+warm_up_statics!(TIMEX);

@@ -4,7 +4,9 @@
 //! costliest of the program to build and slow to run. A [`Bounded`] runs an
 //! unbounded version that captures each repeated part and checks the
 //! written bounds on the captures; only a match beyond a bound runs the
-//! pattern as written, built on first use.
+//! pattern as written, built on first use. The unbounded pattern is a
+//! [`Twin`]: text without non-ASCII word characters is searched by its
+//! ASCII twin.
 //!
 //! This is exact when the unbounded pattern matches whatever the written
 //! one matches, with the same preferences (greedy or lazy, leftmost-first):
@@ -15,8 +17,10 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
+use crate::twin::Twin;
+
 pub(crate) struct Bounded {
-    unbounded: LazyLock<Regex>,
+    unbounded: Twin,
     written: LazyLock<Regex>,
     within: fn(&Captures<'_>) -> bool,
 }
@@ -25,12 +29,12 @@ impl Bounded {
     /// `within` says whether a match of `unbounded` keeps the written
     /// bounds.
     pub(crate) const fn new(
-        unbounded: fn() -> Regex,
+        unbounded: Twin,
         written: fn() -> Regex,
         within: fn(&Captures<'_>) -> bool,
     ) -> Bounded {
         Bounded {
-            unbounded: LazyLock::new(unbounded),
+            unbounded,
             written: LazyLock::new(written),
             within,
         }
@@ -60,7 +64,7 @@ impl Bounded {
     }
 
     /// The unbounded pattern, for a test that answers the same either way.
-    pub(crate) fn unbounded(&self) -> &Regex {
+    pub(crate) fn unbounded(&self) -> &Twin {
         &self.unbounded
     }
 
@@ -75,7 +79,7 @@ impl Bounded {
 /// needs it.
 impl crate::WarmUp for Bounded {
     fn warm_up(&self) {
-        LazyLock::force(&self.unbounded);
+        self.unbounded.warm_up();
     }
 }
 

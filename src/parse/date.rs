@@ -5,10 +5,8 @@
 //! All calendar arithmetic goes through `jiff`; nothing here counts days by
 //! hand.
 
-use std::sync::LazyLock;
-
+use crate::twin::{Twin, twin};
 use jiff::civil::{Date, Weekday};
-use regex::Regex;
 
 /// Month number (1–12) for an English month name or abbreviation, with or
 /// without a trailing dot, in any case.
@@ -81,19 +79,16 @@ impl WrittenDate {
     }
 }
 
-static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?x)
+static DATE_RE: Twin = twin!(format!(
+    r"(?x)
         (?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b)
         | (?P<dotted>\b(?P<ed>\d{{1,2}})\.(?P<em>\d{{1,2}})\.(?P<ey>\d{{4}})\b)
         | (?:\b(?P<wd1>{wd}),?\s+)?\b(?P<m1>{m})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?
         | (?:\b(?P<wd2>{wd}),?\s+)?\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{m})(?:,?\s+(?P<y2>\d{{4}})\b)?
         ",
-        wd = WEEKDAY,
-        m = MONTH
-    ))
-    .expect("date regex")
-});
+    wd = WEEKDAY,
+    m = MONTH
+));
 
 /// Finds the first written date in `s` with its byte range.
 pub fn find_date(s: &str) -> Option<(WrittenDate, std::ops::Range<usize>)> {
@@ -198,8 +193,7 @@ pub fn year_for_weekday(
 
 /// Four-digit years (1900–2099) mentioned in `text`, for year preference.
 pub fn mentioned_years(text: &str) -> Vec<i16> {
-    static YEAR_RE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(19\d\d|20\d\d)\b").expect("year regex"));
+    static YEAR_RE: Twin = twin!(r"\b(19\d\d|20\d\d)\b");
     let mut years: Vec<i16> = YEAR_RE
         .find_iter(text)
         .filter_map(|m| m.as_str().parse().ok())

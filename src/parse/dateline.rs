@@ -61,7 +61,7 @@ fn pattern(bounded: bool) -> String {
 }
 
 static DATELINE: Bounded = Bounded::new(
-    || Regex::new(&pattern(false)).expect("dateline regex"),
+    crate::twin::twin!(pattern(false)),
     || Regex::new(&pattern(true)).expect("dateline regex"),
     within_bounds,
 );

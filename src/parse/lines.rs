@@ -6,8 +6,7 @@
 //! the strings of any particular outlet. Roles that depend on neighbouring
 //! lines (headline, caption, heading, teaser) are decided in `parse::mod`.
 
-use std::sync::LazyLock;
-
+use crate::twin::{Twin, twin};
 use regex::{Regex, RegexSet};
 
 use super::bounded::{Bounded, chars, spaces};
@@ -69,27 +68,29 @@ pub enum Intrinsic {
 /// set slow to compile and slow to run (the lazy DFA grows a state per
 /// count). Each rewrite below says why it accepts exactly the lines the
 /// original pattern did.
-static CHROME: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new([
-        // A row of two-letter language codes: "ua en ru", "EN | DE | FR".
-        r"^(?i:[a-z]{2})(?:(?:\s*[|/·•]\s*|\s+)(?i:[a-z]{2})){1,8}$",
-        // Navigation and account links.
-        r"(?i)^(?:\d+\.\s*)?(?:skip to (?:main )?content|skip navigation|main menu|menu|search|home|log ?in|sign ?in|sign up|subscribe(?: now)?|register|close|toggle navigation|back to top(?: button)?|top of page|advertisement|sponsored(?: content)?|print|email|share(?: this(?: article| story)?)?|share on \w+|tweet|follow us.*|copy link|listen to (?:this )?article|print this (?:page|article))$",
-        // Comment widgets.
-        r"(?i)^(?:your email address will not be published.*|required fields are marked.*|\d+ comments?|comments?|add (?:a )?comment|post a comment|view comments|show comments)$",
-        // Relative time stamps: see `RELATIVE_TIME`.
-        r"(?i)^(?:updated|posted|published|last updated)?\s*(?:just now|yesterday|today)$",
-        // A bare URL.
-        r"^(?:https?://|www\.)\S+$",
-        // A section label glued to a topic: "EconomyEurope".
-        r"^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$",
-        // Reading-time and word-count badges.
-        r"(?i)^\d+\s+min(?:ute)?s?\s+read$",
-        // Image gallery counters: "1 of 12", "Photo 3/10".
-        r"(?i)^(?:photo|image|picture)?\s*\d+\s*(?:of|/)\s*\d+$",
-    ])
-    .expect("chrome regexes")
-});
+const CHROME_PATTERNS: &[&str] = &[
+    // A row of two-letter language codes: "ua en ru", "EN | DE | FR".
+    r"^(?i:[a-z]{2})(?:(?:\s*[|/·•]\s*|\s+)(?i:[a-z]{2})){1,8}$",
+    // Navigation and account links.
+    r"(?i)^(?:\d+\.\s*)?(?:skip to (?:main )?content|skip navigation|main menu|menu|search|home|log ?in|sign ?in|sign up|subscribe(?: now)?|register|close|toggle navigation|back to top(?: button)?|top of page|advertisement|sponsored(?: content)?|print|email|share(?: this(?: article| story)?)?|share on \w+|tweet|follow us.*|copy link|listen to (?:this )?article|print this (?:page|article))$",
+    // Comment widgets.
+    r"(?i)^(?:your email address will not be published.*|required fields are marked.*|\d+ comments?|comments?|add (?:a )?comment|post a comment|view comments|show comments)$",
+    // Relative time stamps: see `RELATIVE_TIME`.
+    r"(?i)^(?:updated|posted|published|last updated)?\s*(?:just now|yesterday|today)$",
+    // A bare URL.
+    r"^(?:https?://|www\.)\S+$",
+    // A section label glued to a topic: "EconomyEurope".
+    r"^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$",
+    // Reading-time and word-count badges.
+    r"(?i)^\d+\s+min(?:ute)?s?\s+read$",
+    // Image gallery counters: "1 of 12", "Photo 3/10".
+    r"(?i)^(?:photo|image|picture)?\s*\d+\s*(?:of|/)\s*\d+$",
+];
+
+static CHROME: Twin<RegexSet> = Twin::new(
+    || crate::twin::ascii_twin_set(CHROME_PATTERNS),
+    || RegexSet::new(CHROME_PATTERNS).expect("chrome regexes"),
+);
 
 /// Relative time stamps, possibly glued to a section label ("Politics1 hour
 /// ago"): `(?i)^[\p{L} ]{0,30}\d+\s+(?:…)\s+ago$` with the label counted in
@@ -97,22 +98,19 @@ static CHROME: LazyLock<RegexSet> = LazyLock::new(|| {
 /// classes, so the label group can only be the whole run of letters and
 /// spaces before the first digit; the bounded and the unbounded pattern
 /// therefore agree whenever that run has at most 30 characters.
-static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?P<label>[\p{L} ]*)\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$")
-        .expect("relative time regex")
-});
+static RELATIVE_TIME: Twin = twin!(
+    r"(?i)^(?P<label>[\p{L} ]*)\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$"
+);
 
 /// Copyright notices: `(?i)^(?:copyright\b|©|\(c\)\s).{0,150}$`. The three
 /// openings start with different characters and have a fixed length, so the
 /// opening's end is fixed and the rest is checked in code.
-static COPYRIGHT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:copyright\b|©|\(c\)\s)").expect("copyright regex"));
+static COPYRIGHT: Twin = twin!(r"(?i)^(?:copyright\b|©|\(c\)\s)");
 
 /// `(?i)^.{0,150}\ball rights reserved\.?$`: the phrase is anchored at the
 /// end and cannot overlap itself, so only one start is possible; the
 /// characters before it are counted in code.
-static ALL_RIGHTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\ball rights reserved\.?$").expect("rights regex"));
+static ALL_RIGHTS: Twin = twin!(r"(?i)\ball rights reserved\.?$");
 
 /// At most `max` characters, none a line feed: what `.{0,max}` matches.
 fn dots_up_to(s: &str, max: usize) -> bool {
@@ -174,31 +172,20 @@ fn is_chrome(text: &str) -> bool {
             .is_some_and(|m| dots_up_to(&text[..m.start()], 150))
 }
 
-static END_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:related(?: articles| stories| news| posts| content| coverage| topics)?|read more|read also|more (?:on this|from|stories|news)(?: \w+)?|you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?|most (?:read|popular|viewed)|latest news|trending(?: now)?|leave a reply|leave a comment|what to read next|more in \w+|see also|also read|editor'?s picks|top stories)\s*:?$",
-    )
-    .expect("end marker regex")
-});
+static END_MARKER: Twin = twin!(
+    r"(?i)^(?:related(?: articles| stories| news| posts| content| coverage| topics)?|read more|read also|more (?:on this|from|stories|news)(?: \w+)?|you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?|most (?:read|popular|viewed)|latest news|trending(?: now)?|leave a reply|leave a comment|what to read next|more in \w+|see also|also read|editor'?s picks|top stories)\s*:?$"
+);
 
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:[Bb][Yy]|[Ww]ritten by|[Aa]uthor|[Rr]eporter|[Rr]eporting by)\s*:?\s+(?P<who>\S.*)$",
-    )
-    .expect("byline regex")
-});
+static BYLINE: Twin = twin!(
+    r"^(?:[Bb][Yy]|[Ww]ritten by|[Aa]uthor|[Rr]eporter|[Rr]eporting by)\s*:?\s+(?P<who>\S.*)$"
+);
 
-static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?i:image|photo|photograph|picture|pic|credit|photo credit|image credit|source|foto|video)\s*(?::|by)\s*(?P<who>\S.*)$",
-    )
-    .expect("photo credit regex")
-});
+static PHOTO_CREDIT: Twin = twin!(
+    r"^(?i:image|photo|photograph|picture|pic|credit|photo credit|image credit|source|foto|video)\s*(?::|by)\s*(?P<who>\S.*)$"
+);
 
-static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<initials>[a-z]{1,4}(?:/[a-z]{1,4})+)(?:\s*\((?P<credits>[^()]+)\))?\s*$")
-        .expect("sign-off regex")
-});
+static SIGN_OFF: Twin =
+    twin!(r"^(?P<initials>[a-z]{1,4}(?:/[a-z]{1,4})+)(?:\s*\((?P<credits>[^()]+)\))?\s*$");
 
 /// A sign-off line: [`SIGN_OFF`] with at most 120 characters of credits.
 /// The written pattern was `[^()]{1,120}`; the credits cannot hold a
@@ -214,23 +201,18 @@ fn sign_off_captures(text: &str) -> Option<regex::Captures<'_>> {
         .filter(|c| chars(c, "credits") <= 120)
 }
 
-static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:date|dated|published|posted|updated|last updated|first published|created)(?: on| at)?\s*:?\s*")
-        .expect("date label regex")
-});
+static DATE_LABEL: Twin = twin!(
+    r"(?i)^(?:date|dated|published|posted|updated|last updated|first published|created)(?: on| at)?\s*:?\s*"
+);
 
 /// A single lower-case word alone on a line: a CMS user name ("administrator",
 /// "admin", "editor") printed under the article.
-static LONE_LOWER_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[a-z][a-z0-9_.-]{2,30}$").expect("user regex"));
+static LONE_LOWER_WORD: Twin = twin!(r"^[a-z][a-z0-9_.-]{2,30}$");
 
 /// `With reporting by AFP and Reuters`: the agencies that contributed.
-static WITH_REPORTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\(?(?i:with\s+(?:additional\s+)?reporting\s+(?:by|from))\s+(?P<credits>[^()]+?)\)?\.?$",
-    )
-    .expect("with-reporting regex")
-});
+static WITH_REPORTING: Twin = twin!(
+    r"^\(?(?i:with\s+(?:additional\s+)?reporting\s+(?:by|from))\s+(?P<credits>[^()]+?)\)?\.?$"
+);
 
 /// [`WITH_REPORTING`] with at most 120 characters of credits. The written
 /// pattern was the lazy `[^()]{1,120}?`: both the bounded and the unbounded
@@ -251,10 +233,9 @@ fn with_reporting_captures(text: &str) -> Option<regex::Captures<'_>> {
 /// `(?i)^.{3,160}` followed by this pattern. The pattern is anchored at the
 /// end and holds `contributed` only at its start, so it can start at one
 /// place only; the 3 to 160 characters before it are counted in code.
-static CONTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bcontributed(?: reporting)?(?: to)?(?: this| the)? (?:report|story|article)(?:ing)?\.?$")
-        .expect("contributed regex")
-});
+static CONTRIBUTED: Twin = twin!(
+    r"(?i)\bcontributed(?: reporting)?(?: to)?(?: this| the)? (?:report|story|article)(?:ing)?\.?$"
+);
 
 fn is_contributed(text: &str) -> bool {
     CONTRIBUTED.find(text).is_some_and(|m| {
@@ -329,23 +310,18 @@ pub fn date_line_date(text: &str) -> Option<super::date::WrittenDate> {
 }
 
 /// A clock time with its am/pm and time zone, after a date.
-static TIME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[,|·•–-]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*\(?(?:[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)\)?)?")
-        .expect("time regex")
-});
+static TIME_TAIL: Twin = twin!(
+    r"^[,|·•–-]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*\(?(?:[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)\)?)?"
+);
 
 /// A clock time alone (`16:45`, `4:05 pm`), written before a date.
-static LEADING_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s+[A-Z]{2,5})?$").expect("time regex")
-});
+static LEADING_TIME: Twin = twin!(r"^\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s+[A-Z]{2,5})?$");
 
 /// An update note after a date (`Updated 3 hours ago`), followed by at most
 /// 40 characters (`.{0,40}$`, counted in code: the opening has one possible
 /// end, as the optional parts are each followed by something they cannot
 /// match).
-static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[,|·•–-]?\s*(?i:(?:last\s+)?updated|modified)\b").expect("updated regex")
-});
+static UPDATED: Twin = twin!(r"^[,|·•–-]?\s*(?i:(?:last\s+)?updated|modified)\b");
 
 /// The closing `Follow Jane Doe on Twitter`, written (`bounded`) or with
 /// the name's `{1,3}` more words unbounded and captured as `more`.
@@ -381,13 +357,13 @@ fn more_within(caps: &regex::Captures<'_>) -> bool {
 }
 
 static FOLLOW_ON: Bounded = Bounded::new(
-    || Regex::new(&follow_pattern(false)).expect("follow regex"),
+    twin!(follow_pattern(false)),
     || Regex::new(&follow_pattern(true)).expect("follow regex"),
     more_within,
 );
 
 static REPORTING_BY: Bounded = Bounded::new(
-    || Regex::new(&reporting_pattern(false)).expect("reporting-by regex"),
+    twin!(reporting_pattern(false)),
     || Regex::new(&reporting_pattern(true)).expect("reporting-by regex"),
     more_within,
 );
@@ -587,6 +563,7 @@ mod tests {
 mod rewrites {
     use super::*;
     use proptest::prelude::*;
+    use std::sync::LazyLock;
 
     fn re(p: &str) -> Regex {
         Regex::new(p).unwrap()

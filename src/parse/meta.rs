@@ -3,18 +3,16 @@
 //! "according to AFP", the author in a byline, and the article date when
 //! only the body gives it.
 
-use std::sync::LazyLock;
-
+use crate::twin::{Twin, twin};
 use jiff::civil::{Date, Weekday};
 use regex::Regex;
 
 use super::bounded::{Bounded, chars, spaces};
 use super::date::{self, MONTH, WEEKDAY};
 
-static SPEECH_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:said|says|told|added|adds|stated|asked|wrote|writes|explained|noted|stressed|according to)\b")
-        .expect("speech verb regex")
-});
+static SPEECH_VERB: Twin = twin!(
+    r"\b(?:said|says|told|added|adds|stated|asked|wrote|writes|explained|noted|stressed|according to)\b"
+);
 
 /// Whether a line contains an attribution verb.
 pub fn has_speech_verb(text: &str) -> bool {
@@ -83,7 +81,7 @@ fn correspondent_pattern(bounded: bool) -> String {
 
 /// Each `{0,2}` repetition opens with one space character.
 static CORRESPONDENT: Bounded = Bounded::new(
-    || Regex::new(&correspondent_pattern(false)).expect("correspondent regex"),
+    twin!(correspondent_pattern(false)),
     || Regex::new(&correspondent_pattern(true)).expect("correspondent regex"),
     |c| spaces(c, "w1") <= 2 && spaces(c, "w2") <= 2,
 );
@@ -143,7 +141,7 @@ fn caption_credit_pattern(bounded: bool) -> String {
 }
 
 static CAPTION_CREDIT: Bounded = Bounded::new(
-    || Regex::new(&caption_credit_pattern(false)).expect("caption credit regex"),
+    twin!(caption_credit_pattern(false)),
     || Regex::new(&caption_credit_pattern(true)).expect("caption credit regex"),
     |c| spaces(c, "pw") <= 3 && spaces(c, "ow") <= 2,
 );
@@ -172,7 +170,7 @@ fn according_to_pattern(bounded: bool) -> String {
 }
 
 static ACCORDING_TO: Bounded = Bounded::new(
-    || Regex::new(&according_to_pattern(false)).expect("according-to regex"),
+    twin!(according_to_pattern(false)),
     || Regex::new(&according_to_pattern(true)).expect("according-to regex"),
     |c| chars(c, "caps") <= 5,
 );
@@ -190,10 +188,8 @@ pub fn according_to_agencies(body: &str) -> Vec<String> {
     out
 }
 
-static WEEKDAY_MENTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-        .expect("weekday regex")
-});
+static WEEKDAY_MENTION: Twin =
+    twin!(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b");
 
 /// The first weekday the body names: the usual way a wire story says which
 /// day it reports ("… in Lisbon on Tuesday").
@@ -203,12 +199,9 @@ pub fn first_weekday(body: &str) -> Option<Weekday> {
         .and_then(|c| date::weekday(&c["wd"]))
 }
 
-static BODY_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b(?:on\s+)?(?P<wd>{WEEKDAY}),?\s+(?P<date>{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})\b"
-    ))
-    .expect("body date regex")
-});
+static BODY_DATE: Twin = twin!(format!(
+    r"\b(?:on\s+)?(?P<wd>{WEEKDAY}),?\s+(?P<date>{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})\b"
+));
 
 /// The article date when only the body gives it: the first
 /// "Tuesday, November 29" whose weekday fixes the year, provided the text

@@ -225,9 +225,9 @@ fn ascii_twins_match_as_the_unicode_patterns() {
         "ahead of this year's vote in Tallinn and Riga, the referendum in Nice",
     ];
     let pairs = [
-        (&*TRIGGER_RE, &*TRIGGER_ASCII_RE),
-        (&*HOST_RE, &*HOST_ASCII_RE),
-        (&*CAP_RE, &*CAP_ASCII_RE),
+        (TRIGGER_RE.pick(false), TRIGGER_RE.pick(true)),
+        (HOST_RE.pick(false), HOST_RE.pick(true)),
+        (CAP_RE.pick(false), CAP_RE.pick(true)),
     ];
     for t in texts {
         assert!(ascii_equivalent(t), "{t}");
