@@ -223,6 +223,26 @@ mod tests {
     ];
 
     #[test]
+    fn ascii_equivalence_of_text() {
+        assert!(ascii_equivalent(""));
+        assert!(ascii_equivalent("On Tuesday, Nov 29 2022."));
+        assert!(ascii_equivalent("“Today” – £5\u{a0}bn — €3…"));
+        assert!(!ascii_equivalent("in Zürich"));
+        assert!(!ascii_equivalent("é"));
+        assert!(!ascii_equivalent("“x” \u{212a}elvin")); // Kelvin sign: (?i) `k`
+        assert!(!ascii_equivalent("٢٠٢٢")); // Arabic-Indic digits: `\d`
+        assert!(!ascii_equivalent("a\u{200d}b")); // zero-width joiner: `\w`
+    }
+
+    proptest! {
+        #[test]
+        fn ascii_equivalence_is_the_written_rule(text in news_text()) {
+            let rule = text.chars().all(|c| c.is_ascii() || !regex_syntax::is_word_character(c));
+            prop_assert_eq!(ascii_equivalent(&text), rule);
+        }
+    }
+
+    #[test]
     fn twin_classes_are_small_and_agree_on_ascii() {
         let lu = match regex_syntax::parse(r"\p{Lu}").unwrap().into_kind() {
             HirKind::Class(Class::Unicode(c)) => c,
