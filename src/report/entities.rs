@@ -153,17 +153,27 @@ impl EntityAggregator {
     pub fn add(&mut self, a: &Article) {
         self.articles += 1;
         for e in &a.entities {
-            let mut entity_keys: Vec<(EntityType, String)> = linking_names(e)
+            let entity_keys: Vec<(EntityType, String)> = linking_names(e)
                 .flat_map(|s| keys(e.kind, s))
                 .map(|k| (e.kind, k))
                 .collect();
-            let mut found = entity_keys
-                .iter()
-                .filter_map(|k| self.by_key.get(k).copied())
-                .min();
+            // Each key is hashed once here; only the absent ones are
+            // inserted below.
+            let mut found = None;
+            let mut absent: Vec<usize> = Vec::new();
+            for (n, k) in entity_keys.iter().enumerate() {
+                match self.by_key.get(k) {
+                    Some(&i) => found = Some(found.map_or(i, |f: usize| f.min(i))),
+                    None => absent.push(n),
+                }
+            }
+            // A person's surname buckets serve the lookup and, for a new
+            // person, the index.
+            let mut buckets = None;
             if found.is_none() && e.kind == EntityType::Person {
                 let words: Vec<&str> = e.name.split_whitespace().collect();
-                let mut bucket: Vec<usize> = surname_buckets(&e.name)
+                let bs = buckets.insert(surname_buckets(&e.name));
+                let mut bucket: Vec<usize> = bs
                     .iter()
                     .filter_map(|b| self.by_surname.get(b))
                     .flatten()
@@ -171,15 +181,12 @@ impl EntityAggregator {
                     .collect();
                 bucket.sort_unstable();
                 bucket.dedup();
-                let cands: Vec<usize> = bucket
-                    .into_iter()
-                    .filter(|&i| {
-                        let c = &self.items[i];
-                        same_person(&words, &c.name.split_whitespace().collect::<Vec<_>>())
-                    })
-                    .collect();
-                if cands.len() == 1 {
-                    found = Some(cands[0]);
+                let mut cands = bucket.into_iter().filter(|&i| {
+                    let c = &self.items[i];
+                    same_person(&words, &c.name.split_whitespace().collect::<Vec<_>>())
+                });
+                if let (Some(i), None) = (cands.next(), cands.next()) {
+                    found = Some(i);
                 }
             }
             let i = match found {
@@ -197,7 +204,12 @@ impl EntityAggregator {
                             c.roles.push(r.clone());
                         }
                     }
-                    *self.names[i].entry(e.name.clone()).or_default() += e.mentions;
+                    match self.names[i].get_mut(&e.name) {
+                        Some(m) => *m += e.mentions,
+                        None => {
+                            self.names[i].insert(e.name.clone(), e.mentions);
+                        }
+                    }
                     i
                 }
                 None => {
@@ -212,27 +224,33 @@ impl EntityAggregator {
                     self.names
                         .push(BTreeMap::from([(e.name.clone(), e.mentions)]));
                     let i = self.items.len() - 1;
-                    self.index_surname(i);
+                    if e.kind == EntityType::Person {
+                        let bs = buckets.unwrap_or_else(|| surname_buckets(&e.name));
+                        self.index_surname(i, bs);
+                    }
                     i
                 }
             };
-            // Keys already present keep their first item.
-            for k in entity_keys.drain(..) {
-                self.by_key.entry(k).or_insert(i);
+            // Keys already present keep their first item. A name can yield
+            // the same key twice (a name and an alias that differ only in
+            // case); the first insertion wins, as with `entry`.
+            let mut absent = absent.into_iter().peekable();
+            for (n, k) in entity_keys.into_iter().enumerate() {
+                if absent.next_if_eq(&n).is_some() {
+                    self.by_key.entry(k).or_insert(i);
+                }
             }
         }
     }
 
     /// Buckets a new person by surname. An item's name never changes once
     /// created, so this is done once per item, not once per mention.
-    fn index_surname(&mut self, i: usize) {
-        if self.items[i].kind == EntityType::Person {
-            for b in surname_buckets(&self.items[i].name) {
-                // `i` is new and the buckets of one name are distinct.
-                let list = self.by_surname.entry(b).or_default();
-                if list.len() < MAX_BUCKET {
-                    list.push(i);
-                }
+    fn index_surname(&mut self, i: usize, buckets: Vec<String>) {
+        for b in buckets {
+            // `i` is new and the buckets of one name are distinct.
+            let list = self.by_surname.entry(b).or_default();
+            if list.len() < MAX_BUCKET {
+                list.push(i);
             }
         }
     }
