@@ -129,10 +129,10 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
             keys.push(format!("\u{1}{}", set.join(" ")));
         }
         for k in keys {
-            match by_key.get(&k) {
-                Some(&j) => uf.union(i, j),
-                None => {
-                    by_key.insert(k, i);
+            match by_key.entry(k) {
+                std::collections::hash_map::Entry::Occupied(e) => uf.union(i, *e.get()),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(i);
                 }
             }
         }
@@ -645,6 +645,17 @@ pub(crate) fn translit_fold(s: &str) -> String {
     // shrinks to one byte, so bytes are only moved left, and ASCII bytes
     // never occur inside a multi-byte UTF-8 sequence. Six `replace` calls
     // (a searcher and a new string each) were most of the clustering cost.
+    // Most names hold none of the pairs, and no pass can then create one:
+    // one read-only scan settles them.
+    let pair = |p: &[u8]| {
+        matches!(
+            p,
+            [b'y', b'y'] | [b'i', b'y' | b'j' | b'i'] | [b'k', b'h'] | [b'o', b'u']
+        )
+    };
+    if !t.as_bytes().windows(2).any(pair) {
+        return t;
+    }
     let mut b = std::mem::take(&mut t).into_bytes();
     for (from, to) in [
         (*b"yy", b'y'),
@@ -707,7 +718,7 @@ const MAX_CANDIDATES: usize = 64;
 #[derive(Default)]
 struct SurnameIndex {
     by_fold: HashMap<String, Vec<usize>>,
-    by_prefix: HashMap<String, Vec<(String, usize)>>,
+    by_prefix: HashMap<[char; 3], Vec<(String, usize)>>,
 }
 
 impl SurnameIndex {
@@ -763,8 +774,11 @@ impl SurnameIndex {
     }
 }
 
-fn prefix3(fold: &str) -> String {
-    fold.chars().take(3).collect()
+/// The first three chars of a fold of six chars or more (a key without a
+/// string to allocate).
+fn prefix3(fold: &str) -> [char; 3] {
+    let mut c = fold.chars();
+    [(); 3].map(|_| c.next().unwrap_or('\0'))
 }
 
 /// A person cluster under construction: its representative mention and the

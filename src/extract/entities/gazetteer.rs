@@ -195,6 +195,13 @@ pub struct Gazetteer {
     pub org_heads: HashSet<&'static str>,
     /// Longest title in words.
     pub max_title_words: usize,
+    /// Every prefix (at a char boundary) of the titles and honorifics: a
+    /// phrase that is none cannot start a title, nor can any longer phrase
+    /// that starts with it, so a title search stops at the first miss.
+    pub title_prefixes: HashSet<&'static str>,
+    /// The heads `h` of titles `h of …` (`Minister` of "Minister of
+    /// Defence"), one lookup instead of a scan of the titles.
+    pub title_of_heads: HashSet<&'static str>,
 }
 
 fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -235,6 +242,21 @@ impl Gazetteer {
                     }
                 }
                 _ => {}
+            }
+        }
+        for t in g.titles.iter().chain(&g.honorifics) {
+            for (k, _) in t.char_indices().skip(1) {
+                g.title_prefixes.insert(&t[..k]);
+            }
+            g.title_prefixes.insert(t);
+        }
+        for t in &g.titles {
+            // Every occurrence, overlapping ones too (`match_indices` skips
+            // those).
+            for k in 0..t.len() {
+                if t.is_char_boundary(k) && t[k..].starts_with(" of ") {
+                    g.title_of_heads.insert(&t[..k]);
+                }
             }
         }
         g

@@ -992,15 +992,12 @@ impl Ctx<'_> {
                     }
                     let last = self.w(&ts[j - 1]);
                     let left = self.span_text(&ts[i..j]);
-                    let joins =
-                        self.gaz.org_suffixes.contains(last)
-                            || self.gaz.org_heads.contains(last)
-                            || FACILITIES.contains(last)
-                            || self.gaz.is_title(&format!("{left} {}", self.w(&ts[j])))
-                            || self.gaz.is_title(&format!("{last} {}", self.w(&ts[j])))
-                            || self.gaz.titles.iter().any(|t| {
-                                t.strip_prefix(last).is_some_and(|r| r.starts_with(" of "))
-                            });
+                    let joins = self.gaz.org_suffixes.contains(last)
+                        || self.gaz.org_heads.contains(last)
+                        || FACILITIES.contains(last)
+                        || self.gaz.is_title(&format!("{left} {}", self.w(&ts[j])))
+                        || self.gaz.is_title(&format!("{last} {}", self.w(&ts[j])))
+                        || self.gaz.title_of_heads.contains(last);
                     if joins && k < ts.len() && self.nameish(&ts[k]) {
                         j = k + 1;
                         continue;
@@ -1396,6 +1393,10 @@ impl Ctx<'_> {
             let mut best = None;
             for b in a + 1..=(a + self.gaz.max_title_words).min(j) {
                 let phrase = self.span_text(&ts[a..b]);
+                // Longer phrases extend this one: none can be a title.
+                if !self.gaz.title_prefixes.contains(phrase) {
+                    break;
+                }
                 if self.gaz.titles.contains(phrase) || self.gaz.honorifics.contains(phrase) {
                     best = Some(b);
                 }
