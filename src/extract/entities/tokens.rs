@@ -39,6 +39,12 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
     let alnum_at = |p: usize| at(p).is_some_and(char::is_alphanumeric);
     // Roughly one token per five bytes of prose.
     let mut out: Vec<Tok> = Vec::with_capacity(seg.len() / 5 + 1);
+    // Sentence starts and the upper-case test of each word are decided as
+    // the tokens are cut, not in passes over them afterwards: whether the
+    // next word opens a sentence, and whether any word is upper-case (the
+    // all-caps rule below has nothing to do otherwise).
+    let mut start = true;
+    let mut any_up = false;
     // Byte offsets rather than a vector of chars: a paragraph is scanned
     // once, without a copy four times its size.
     let mut pos = 0;
@@ -73,51 +79,59 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
                 }
             }
             let mut end = m;
-            let w = &seg[off..end];
-            // Possessive 's.
-            for p in ["'s", "’s"] {
-                if w.len() > p.len() + 1 && w.ends_with(p) {
-                    end -= p.len();
+            // Possessive 's (both forms end in `s`; at most one matches).
+            if bytes[m - 1] == b's' {
+                let w = &seg[off..m];
+                for p in ["'s", "’s"] {
+                    if w.len() > p.len() + 1 && w.ends_with(p) {
+                        end -= p.len();
+                    }
                 }
             }
-            let w = &seg[off..end];
-            // "then-US", "ex-President": drop the lower-case prefix.
-            if let Some(h) = hyphen.then(|| w.find('-')).flatten() {
-                if w[..h].chars().all(char::is_lowercase)
-                    && w[h + 1..].chars().next().is_some_and(char::is_uppercase)
-                {
-                    pos = off + h + 1;
-                    continue;
+            if hyphen {
+                let w = &seg[off..end];
+                // "then-US", "ex-President": drop the lower-case prefix.
+                if let Some(h) = w.find('-') {
+                    if w[..h].chars().all(char::is_lowercase)
+                        && w[h + 1..].chars().next().is_some_and(char::is_uppercase)
+                    {
+                        pos = off + h + 1;
+                        continue;
+                    }
+                }
+                // "Intel-based", "Russian-backed": the name is the first part.
+                if let Some(h) = w.rfind('-') {
+                    let tail = &w[h + 1..];
+                    if c.is_uppercase()
+                        && !tail.is_empty()
+                        && tail.chars().all(char::is_lowercase)
+                        && !w[..h].contains('-')
+                    {
+                        end = off + h;
+                    }
                 }
             }
-            // "Intel-based", "Russian-backed": the name is the first part.
-            if let Some(h) = hyphen.then(|| w.rfind('-')).flatten() {
-                let tail = &w[h + 1..];
-                if c.is_uppercase()
-                    && !tail.is_empty()
-                    && tail.chars().all(char::is_lowercase)
-                    && !w[..h].contains('-')
-                {
-                    end = off + h;
-                }
-            }
-            let w = &seg[off..end];
             // Keep the dot of initials and abbreviations.
-            if end == m && at(m) == Some('.') {
+            if end == m && bytes.get(m) == Some(&b'.') {
+                let w = &seg[off..end];
                 let single = w.chars().count() == 1 && c.is_uppercase();
                 let dotted = w.contains('.') && w.len() <= 8;
                 if single || dotted || ABBREV.contains(&w) {
                     end += 1;
                 }
             }
+            let up = shouted(&seg[off..end]);
+            any_up |= up;
             out.push(Tok {
                 s: span.start + off,
                 e: span.start + end,
                 word: true,
                 cap: c.is_uppercase(),
-                initial: false,
-                shout: false,
+                initial: start || all_initial,
+                // Whether the word is upper-case, until the rule below.
+                shout: up,
             });
+            start = false;
             pos = end;
             continue;
         }
@@ -129,34 +143,23 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
             initial: false,
             shout: false,
         });
+        if matches!(
+            c,
+            '.' | '!' | '?' | ':' | '“' | '"' | '‘' | '«' | '–' | '—' | '•'
+        ) {
+            start = true;
+        }
         pos += c.len_utf8();
     }
-    // Sentence starts.
-    let mut start = true;
-    for i in 0..out.len() {
-        let t = out[i];
-        if t.word {
-            out[i].initial = start || all_initial;
-            start = false;
-        } else {
-            let c = &text[t.s..t.e];
-            if matches!(
-                c,
-                "." | "!" | "?" | ":" | "“" | "\"" | "‘" | "«" | "–" | "—" | "•"
-            ) {
-                start = true;
-            }
-        }
+    if !any_up {
+        return out;
     }
     // ALL-CAPS stretches: an upper-case word of three letters or more next
     // to another, or opening the segment before a dot or comma (dateline).
-    // `shout` first holds whether each word is upper-case (tested once per
-    // word, without a side vector); the loop then keeps it only where the
-    // rule holds. `prev` remembers the previous word's test, since its flag
-    // may have been cleared already; the next word's is not yet touched.
-    for t in out.iter_mut().filter(|t| t.word) {
-        t.shout = shouted(&text[t.s..t.e]);
-    }
+    // `shout` holds whether each word is upper-case (tested as it was cut,
+    // without a side vector); the loop keeps it only where the rule holds.
+    // `prev` remembers the previous word's test, since its flag may have
+    // been cleared already; the next word's is not yet touched.
     let mut prev = false;
     let mut n = 0;
     for i in 0..out.len() {
@@ -304,6 +307,24 @@ mod tests {
         shout
     }
 
+    /// The sentence-start pass as first written, over the cut tokens.
+    fn initial_reference(text: &str, out: &[Tok], all_initial: bool) -> Vec<bool> {
+        let mut start = true;
+        let mut initial = vec![false; out.len()];
+        for (i, t) in out.iter().enumerate() {
+            if t.word {
+                initial[i] = start || all_initial;
+                start = false;
+            } else if matches!(
+                &text[t.s..t.e],
+                "." | "!" | "?" | ":" | "“" | "\"" | "‘" | "«" | "–" | "—" | "•"
+            ) {
+                start = true;
+            }
+        }
+        initial
+    }
+
     fn cut(text: &str) -> Vec<(usize, usize, bool)> {
         tokenize(text, Span::new(0, text.len()), false)
             .iter()
@@ -347,6 +368,16 @@ mod tests {
             let out = tokenize(&text, Span::new(0, text.len()), false);
             let got: Vec<bool> = out.iter().map(|t| t.shout).collect();
             prop_assert_eq!(got, shout_reference(&text, &out));
+        }
+
+        #[test]
+        fn initial_flags_follow_the_rule(
+            text in "([A-Za-z]{1,6}|[.!?:“\"‘«–—•,;'’-]|[ \n])*",
+            all_initial: bool,
+        ) {
+            let out = tokenize(&text, Span::new(0, text.len()), all_initial);
+            let got: Vec<bool> = out.iter().map(|t| t.initial).collect();
+            prop_assert_eq!(got, initial_reference(&text, &out, all_initial));
         }
 
         #[test]
