@@ -5,9 +5,13 @@
 use crate::model::Span;
 
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     pub s: usize,
     pub e: usize,
+    /// `&text[s..e]`, sliced once here: the rules read each token's text
+    /// many times, and each slicing of the file text checks both ends for
+    /// char boundaries.
+    pub text: &'a str,
     pub word: bool,
     /// Starts with an upper-case letter.
     pub cap: bool,
@@ -27,7 +31,7 @@ fn joiner(c: char) -> bool {
     matches!(c, '-' | '‐' | '\'' | '’' | '.' | '&')
 }
 
-pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
+pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok<'_>> {
     let seg = &text[span.start..span.end];
     let bytes = seg.as_bytes();
     // Most text is ASCII: decode a char only when it is not.
@@ -120,11 +124,13 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
                     end += 1;
                 }
             }
-            let up = shouted(&seg[off..end]);
+            let w = &seg[off..end];
+            let up = shouted(w);
             any_up |= up;
             out.push(Tok {
                 s: span.start + off,
                 e: span.start + end,
+                text: w,
                 word: true,
                 cap: c.is_uppercase(),
                 initial: start || all_initial,
@@ -138,6 +144,7 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
         out.push(Tok {
             s: span.start + off,
             e: span.start + off + c.len_utf8(),
+            text: &seg[off..off + c.len_utf8()],
             word: false,
             cap: false,
             initial: false,
@@ -172,11 +179,8 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok> {
                 .iter()
                 .find(|t| t.word)
                 .is_some_and(|t| t.shout);
-            let dateline = n == 0
-                && out
-                    .get(i + 1)
-                    .is_some_and(|t| matches!(&text[t.s..t.e], "." | ","));
-            let long = text[out[i].s..out[i].e].chars().count() > 6;
+            let dateline = n == 0 && out.get(i + 1).is_some_and(|t| matches!(t.text, "." | ","));
+            let long = out[i].text.chars().count() > 6;
             out[i].shout = prev || next || dateline || long;
         }
         prev = up;
