@@ -113,7 +113,14 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
         // "General Motors Corp." = "GM": initials without the company form.
         // (Without acronyms in the article no initials can match.)
         if !acronyms.is_empty() {
-            for name in [m.surface.as_str(), bare_name(&m.surface)] {
+            let bare = bare_name(&m.surface);
+            // Without a company form the bare name is the surface: the same
+            // key twice would only union the mention with itself.
+            let names = [
+                Some(m.surface.as_str()),
+                (bare != m.surface).then_some(bare),
+            ];
+            for name in names.into_iter().flatten() {
                 if let Some(ini) = initials(name) {
                     if acronyms.contains_key(&ini) {
                         keys.push(norm_key(&ini));
@@ -337,22 +344,18 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
             .filter(|(_, h)| **h == Hint::Unknown)
             .map(|(m, _)| m)
     };
-    let mut counts: HashMap<&str, usize> = HashMap::default();
+    // Per unknown surface, in one map (one hash per mention instead of
+    // four): how often it occurs, and whether some occurrence is after
+    // "the" (not as a product), a subject, or a speaker.
+    let mut stats: HashMap<&str, UnknownStats> = HashMap::default();
     for m in unknown() {
-        *counts.entry(m.surface.as_str()).or_default() += 1;
+        let st = stats.entry(m.surface.as_str()).or_default();
+        st.count += 1;
+        st.after_the |= m.after_the && !product(&m.surface) && !super::is_camel(&m.surface);
+        st.subject |= m.initial || m.agent;
+        st.speaks |= m.speaks;
     }
-    let after_the: HashSet<&str> = unknown()
-        .filter(|m| m.after_the && !product(&m.surface) && !super::is_camel(&m.surface))
-        .map(|m| m.surface.as_str())
-        .collect();
-    let subject: HashSet<&str> = unknown()
-        .filter(|m| m.initial || m.agent)
-        .map(|m| m.surface.as_str())
-        .collect();
-    let speaks: HashSet<&str> = unknown()
-        .filter(|m| m.speaks)
-        .map(|m| m.surface.as_str())
-        .collect();
+    let stat = |s: &str| stats.get(s).copied().unwrap_or_default();
     for (m, h) in ms.iter().zip(hint.iter_mut()) {
         if *h != Hint::Unknown || m.canonical.as_deref() == Some("\u{0}alliance") {
             continue;
@@ -367,7 +370,7 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
             } else if product(s) || product(first) {
                 Hint::Unknown
             } else if surface_type.get(first) == Some(&EntityType::Organization)
-                || counts.get(first).copied().unwrap_or(0) >= 2
+                || stat(first).count >= 2
                 || m.after_the
             {
                 Hint::Known(EntityType::Organization)
@@ -384,12 +387,11 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
             Hint::Known(EntityType::Organization)
         } else if product(s) {
             Hint::Unknown
-        } else if after_the.contains(s) {
+        } else if stat(s).after_the {
             Hint::Known(EntityType::Organization)
-        } else if speaks.contains(s) {
+        } else if stat(s).speaks {
             Hint::Known(EntityType::Person)
-        } else if (counts.get(s).copied().unwrap_or(0) >= 2 && subject.contains(s)
-            || agents.contains(s))
+        } else if (stat(s).count >= 2 && stat(s).subject || agents.contains(s))
             && !gaz.given.contains_key(s)
         {
             Hint::Known(EntityType::Organization)
@@ -398,6 +400,14 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
         };
     }
     hint
+}
+
+#[derive(Clone, Copy, Default)]
+struct UnknownStats {
+    count: usize,
+    after_the: bool,
+    subject: bool,
+    speaks: bool,
 }
 
 fn entity(ms: &[Mention], c: &[usize]) -> Entity {
@@ -457,23 +467,18 @@ fn entity(ms: &[Mention], c: &[usize]) -> Entity {
 /// their acronym when the article uses one, else the gazetteer name, else the
 /// longest form; people the longest form (most words, first written).
 fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
-    let real: Vec<&Mention> = c
-        .iter()
-        .map(|&i| &ms[i])
-        .filter(|m| m.canonical.as_deref() != Some("\u{0}alliance") && m.defines.is_none())
-        .collect();
-    let pool: Vec<&Mention> = if real.is_empty() {
-        c.iter().map(|&i| &ms[i]).collect()
-    } else {
-        real
-    };
-    let gaz_name = || pool.iter().find_map(|m| m.canonical.as_deref());
+    let real = |m: &Mention| m.canonical.as_deref() != Some("\u{0}alliance") && m.defines.is_none();
+    // The real mentions, or all when there are none (filtered on the fly:
+    // most clusters are a mention or two, and vectors of them cost more).
+    let all = !c.iter().any(|&i| real(&ms[i]));
+    let pool = || c.iter().map(|&i| &ms[i]).filter(move |m| all || real(m));
+    let gaz_name = || pool().find_map(|m| m.canonical.as_deref());
     let longest = || {
         // Word counts once per mention rather than per comparison.
         let w = |m: &Mention| m.surface.split_whitespace().count();
-        let mut best = pool[0];
+        let mut best = pool().next().expect("a cluster has a mention");
         let mut best_w = w(best);
-        for m in pool.iter() {
+        for m in pool() {
             let mw = w(m);
             if mw > best_w
                 || mw == best_w && is_upper_word(&best.surface) && !is_upper_word(&m.surface)
@@ -486,8 +491,7 @@ fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
     };
     match kind {
         EntityType::Place => gaz_name().map_or_else(longest, str::to_string),
-        EntityType::Organization => pool
-            .iter()
+        EntityType::Organization => pool()
             .find(|m| is_acronym(&m.surface))
             .map(|m| m.surface.clone())
             .or_else(|| gaz_name().map(str::to_string))

@@ -1722,9 +1722,12 @@ pub(crate) fn is_acronym(w: &str) -> bool {
 /// a word after "the" is a product as often as a company (`the PowerBook`),
 /// so "the" alone does not make it an organization (`canon`).
 pub(crate) fn is_camel(w: &str) -> bool {
-    let c: Vec<char> = w.chars().collect();
-    c.windows(2)
-        .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+    let mut prev_lower = false;
+    w.chars().any(|c| {
+        let camel = prev_lower && c.is_uppercase();
+        prev_lower = c.is_lowercase();
+        camel
+    })
 }
 
 /// `A380`, `B747`: a letter or two and three or more digits name a product

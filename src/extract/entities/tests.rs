@@ -698,3 +698,15 @@ fn title_indexes_agree_with_scans() {
         assert_eq!(gaz.title_prefixes.contains(p.as_str()), prefix, "{p:?}");
     }
 }
+
+proptest::proptest! {
+    /// `is_camel` as first written: a vector of chars and its windows.
+    #[test]
+    fn is_camel_agrees_with_windows(w in "[aBéÉ.ß-]{0,8}") {
+        let c: Vec<char> = w.chars().collect();
+        let want = c
+            .windows(2)
+            .any(|p| p[0].is_lowercase() && p[1].is_uppercase());
+        proptest::prop_assert_eq!(is_camel(&w), want);
+    }
+}
