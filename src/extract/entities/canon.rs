@@ -82,7 +82,9 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     }
 
     // Organizations and places: union by shared key.
-    let mut by_key: HashMap<String, usize> = HashMap::default();
+    // (Sized for a key or two per mention: growing rehashed every key.)
+    let mut by_key: HashMap<String, usize> =
+        HashMap::with_capacity_and_hasher(2 * n, Default::default());
     let mut acronyms: HashMap<String, usize> = HashMap::default();
     for i in 0..n {
         if person(&ms[i]) || alliance(&ms[i]) {
@@ -250,14 +252,16 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     let mut out: Vec<Entity> = clusters.iter().map(|c| entity(&ms, c)).collect();
     out.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
     // Two clusters with one name and type: merge.
-    let mut merged: Vec<Entity> = Vec::new();
-    // The aliases of the last merged entity, for linear-time dedup.
-    let mut seen: HashSet<String> = HashSet::default();
+    let mut merged: Vec<Entity> = Vec::with_capacity(out.len());
+    // The aliases of the last merged entity, for linear-time dedup; built
+    // when a second cluster joins it (rare), not for every entity.
+    let mut seen: Option<HashSet<String>> = None;
     for e in out {
         if let Some(last) = merged
             .last_mut()
             .filter(|l| l.kind == e.kind && l.name == e.name)
         {
+            let seen = seen.get_or_insert_with(|| last.aliases.iter().cloned().collect());
             for a in e.aliases {
                 if seen.insert(a.clone()) {
                     last.aliases.push(a);
@@ -266,7 +270,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
             last.spans.extend(e.spans);
             continue;
         }
-        seen = e.aliases.iter().cloned().collect();
+        seen = None;
         merged.push(e);
     }
     for e in &mut merged {
