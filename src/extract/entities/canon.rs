@@ -188,7 +188,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
         for s in [Some(b.surface.as_str()), b.canonical.as_deref()]
             .into_iter()
             .flatten()
-            .filter(|s| s.contains("Treaty"))
+            .filter(|s| has_treaty(s))
         {
             for (pos, _) in s.match_indices(' ') {
                 if let Some(is) = by_head.get(&s[..pos]) {
@@ -278,6 +278,12 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
         e.mentions = e.spans.len();
     }
     merged
+}
+
+/// `s.contains("Treaty")` by a byte scan: the substring searcher is set
+/// up anew for every call, which cost more than the scan on names.
+fn has_treaty(s: &str) -> bool {
+    s.as_bytes().windows(6).any(|w| w == b"Treaty")
 }
 
 /// Types single unknown words from the rest of the article.
@@ -437,11 +443,11 @@ fn entity(ms: &[Mention], c: &[usize]) -> Entity {
     let kind = kinds
         .max_by_key(|(t, n)| (*n, **t == first, std::cmp::Reverse(**t)))
         .map_or(first, |(t, _)| *t);
-    let mut aliases: Vec<String> = Vec::new();
+    let mut aliases: Vec<String> = Vec::with_capacity(c.len());
     let mut roles: Vec<String> = Vec::new();
     let mut seen = Seen::default();
     let mut seen_roles = Seen::default();
-    let mut spans = Vec::new();
+    let mut spans = Vec::with_capacity(c.len());
     for &i in c {
         let m = &ms[i];
         if seen.insert(&m.surface) {
