@@ -82,7 +82,9 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     }
 
     // Organizations and places: union by shared key.
-    let mut by_key: HashMap<String, usize> = HashMap::default();
+    // (Sized for a key or two per mention: growing rehashed every key.)
+    let mut by_key: HashMap<String, usize> =
+        HashMap::with_capacity_and_hasher(2 * n, Default::default());
     let mut acronyms: HashMap<String, usize> = HashMap::default();
     for i in 0..n {
         if person(&ms[i]) || alliance(&ms[i]) {
@@ -113,7 +115,14 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
         // "General Motors Corp." = "GM": initials without the company form.
         // (Without acronyms in the article no initials can match.)
         if !acronyms.is_empty() {
-            for name in [m.surface.as_str(), bare_name(&m.surface)] {
+            let bare = bare_name(&m.surface);
+            // Without a company form the bare name is the surface: the same
+            // key twice would only union the mention with itself.
+            let names = [
+                Some(m.surface.as_str()),
+                (bare != m.surface).then_some(bare),
+            ];
+            for name in names.into_iter().flatten() {
                 if let Some(ini) = initials(name) {
                     if acronyms.contains_key(&ini) {
                         keys.push(norm_key(&ini));
@@ -129,10 +138,10 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
             keys.push(format!("\u{1}{}", set.join(" ")));
         }
         for k in keys {
-            match by_key.get(&k) {
-                Some(&j) => uf.union(i, j),
-                None => {
-                    by_key.insert(k, i);
+            match by_key.entry(k) {
+                std::collections::hash_map::Entry::Occupied(e) => uf.union(i, *e.get()),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(i);
                 }
             }
         }
@@ -179,7 +188,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
         for s in [Some(b.surface.as_str()), b.canonical.as_deref()]
             .into_iter()
             .flatten()
-            .filter(|s| s.contains("Treaty"))
+            .filter(|s| has_treaty(s))
         {
             for (pos, _) in s.match_indices(' ') {
                 if let Some(is) = by_head.get(&s[..pos]) {
@@ -243,14 +252,16 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     let mut out: Vec<Entity> = clusters.iter().map(|c| entity(&ms, c)).collect();
     out.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
     // Two clusters with one name and type: merge.
-    let mut merged: Vec<Entity> = Vec::new();
-    // The aliases of the last merged entity, for linear-time dedup.
-    let mut seen: HashSet<String> = HashSet::default();
+    let mut merged: Vec<Entity> = Vec::with_capacity(out.len());
+    // The aliases of the last merged entity, for linear-time dedup; built
+    // when a second cluster joins it (rare), not for every entity.
+    let mut seen: Option<HashSet<String>> = None;
     for e in out {
         if let Some(last) = merged
             .last_mut()
             .filter(|l| l.kind == e.kind && l.name == e.name)
         {
+            let seen = seen.get_or_insert_with(|| last.aliases.iter().cloned().collect());
             for a in e.aliases {
                 if seen.insert(a.clone()) {
                     last.aliases.push(a);
@@ -259,7 +270,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
             last.spans.extend(e.spans);
             continue;
         }
-        seen = e.aliases.iter().cloned().collect();
+        seen = None;
         merged.push(e);
     }
     for e in &mut merged {
@@ -267,6 +278,12 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
         e.mentions = e.spans.len();
     }
     merged
+}
+
+/// `s.contains("Treaty")` by a byte scan: the substring searcher is set
+/// up anew for every call, which cost more than the scan on names.
+fn has_treaty(s: &str) -> bool {
+    s.as_bytes().windows(6).any(|w| w == b"Treaty")
 }
 
 /// Types single unknown words from the rest of the article.
@@ -337,22 +354,18 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
             .filter(|(_, h)| **h == Hint::Unknown)
             .map(|(m, _)| m)
     };
-    let mut counts: HashMap<&str, usize> = HashMap::default();
+    // Per unknown surface, in one map (one hash per mention instead of
+    // four): how often it occurs, and whether some occurrence is after
+    // "the" (not as a product), a subject, or a speaker.
+    let mut stats: HashMap<&str, UnknownStats> = HashMap::default();
     for m in unknown() {
-        *counts.entry(m.surface.as_str()).or_default() += 1;
+        let st = stats.entry(m.surface.as_str()).or_default();
+        st.count += 1;
+        st.after_the |= m.after_the && !product(&m.surface) && !super::is_camel(&m.surface);
+        st.subject |= m.initial || m.agent;
+        st.speaks |= m.speaks;
     }
-    let after_the: HashSet<&str> = unknown()
-        .filter(|m| m.after_the && !product(&m.surface) && !super::is_camel(&m.surface))
-        .map(|m| m.surface.as_str())
-        .collect();
-    let subject: HashSet<&str> = unknown()
-        .filter(|m| m.initial || m.agent)
-        .map(|m| m.surface.as_str())
-        .collect();
-    let speaks: HashSet<&str> = unknown()
-        .filter(|m| m.speaks)
-        .map(|m| m.surface.as_str())
-        .collect();
+    let stat = |s: &str| stats.get(s).copied().unwrap_or_default();
     for (m, h) in ms.iter().zip(hint.iter_mut()) {
         if *h != Hint::Unknown || m.canonical.as_deref() == Some("\u{0}alliance") {
             continue;
@@ -367,7 +380,7 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
             } else if product(s) || product(first) {
                 Hint::Unknown
             } else if surface_type.get(first) == Some(&EntityType::Organization)
-                || counts.get(first).copied().unwrap_or(0) >= 2
+                || stat(first).count >= 2
                 || m.after_the
             {
                 Hint::Known(EntityType::Organization)
@@ -384,12 +397,11 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
             Hint::Known(EntityType::Organization)
         } else if product(s) {
             Hint::Unknown
-        } else if after_the.contains(s) {
+        } else if stat(s).after_the {
             Hint::Known(EntityType::Organization)
-        } else if speaks.contains(s) {
+        } else if stat(s).speaks {
             Hint::Known(EntityType::Person)
-        } else if (counts.get(s).copied().unwrap_or(0) >= 2 && subject.contains(s)
-            || agents.contains(s))
+        } else if (stat(s).count >= 2 && stat(s).subject || agents.contains(s))
             && !gaz.given.contains_key(s)
         {
             Hint::Known(EntityType::Organization)
@@ -398,6 +410,14 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
         };
     }
     hint
+}
+
+#[derive(Clone, Copy, Default)]
+struct UnknownStats {
+    count: usize,
+    after_the: bool,
+    subject: bool,
+    speaks: bool,
 }
 
 fn entity(ms: &[Mention], c: &[usize]) -> Entity {
@@ -423,11 +443,11 @@ fn entity(ms: &[Mention], c: &[usize]) -> Entity {
     let kind = kinds
         .max_by_key(|(t, n)| (*n, **t == first, std::cmp::Reverse(**t)))
         .map_or(first, |(t, _)| *t);
-    let mut aliases: Vec<String> = Vec::new();
+    let mut aliases: Vec<String> = Vec::with_capacity(c.len());
     let mut roles: Vec<String> = Vec::new();
     let mut seen = Seen::default();
     let mut seen_roles = Seen::default();
-    let mut spans = Vec::new();
+    let mut spans = Vec::with_capacity(c.len());
     for &i in c {
         let m = &ms[i];
         if seen.insert(&m.surface) {
@@ -457,23 +477,18 @@ fn entity(ms: &[Mention], c: &[usize]) -> Entity {
 /// their acronym when the article uses one, else the gazetteer name, else the
 /// longest form; people the longest form (most words, first written).
 fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
-    let real: Vec<&Mention> = c
-        .iter()
-        .map(|&i| &ms[i])
-        .filter(|m| m.canonical.as_deref() != Some("\u{0}alliance") && m.defines.is_none())
-        .collect();
-    let pool: Vec<&Mention> = if real.is_empty() {
-        c.iter().map(|&i| &ms[i]).collect()
-    } else {
-        real
-    };
-    let gaz_name = || pool.iter().find_map(|m| m.canonical.as_deref());
+    let real = |m: &Mention| m.canonical.as_deref() != Some("\u{0}alliance") && m.defines.is_none();
+    // The real mentions, or all when there are none (filtered on the fly:
+    // most clusters are a mention or two, and vectors of them cost more).
+    let all = !c.iter().any(|&i| real(&ms[i]));
+    let pool = || c.iter().map(|&i| &ms[i]).filter(move |m| all || real(m));
+    let gaz_name = || pool().find_map(|m| m.canonical.as_deref());
     let longest = || {
         // Word counts once per mention rather than per comparison.
         let w = |m: &Mention| m.surface.split_whitespace().count();
-        let mut best = pool[0];
+        let mut best = pool().next().expect("a cluster has a mention");
         let mut best_w = w(best);
-        for m in pool.iter() {
+        for m in pool() {
             let mw = w(m);
             if mw > best_w
                 || mw == best_w && is_upper_word(&best.surface) && !is_upper_word(&m.surface)
@@ -486,8 +501,7 @@ fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
     };
     match kind {
         EntityType::Place => gaz_name().map_or_else(longest, str::to_string),
-        EntityType::Organization => pool
-            .iter()
+        EntityType::Organization => pool()
             .find(|m| is_acronym(&m.surface))
             .map(|m| m.surface.clone())
             .or_else(|| gaz_name().map(str::to_string))
@@ -645,6 +659,17 @@ pub(crate) fn translit_fold(s: &str) -> String {
     // shrinks to one byte, so bytes are only moved left, and ASCII bytes
     // never occur inside a multi-byte UTF-8 sequence. Six `replace` calls
     // (a searcher and a new string each) were most of the clustering cost.
+    // Most names hold none of the pairs, and no pass can then create one:
+    // one read-only scan settles them.
+    let pair = |p: &[u8]| {
+        matches!(
+            p,
+            [b'y', b'y'] | [b'i', b'y' | b'j' | b'i'] | [b'k', b'h'] | [b'o', b'u']
+        )
+    };
+    if !t.as_bytes().windows(2).any(pair) {
+        return t;
+    }
     let mut b = std::mem::take(&mut t).into_bytes();
     for (from, to) in [
         (*b"yy", b'y'),
@@ -707,7 +732,7 @@ const MAX_CANDIDATES: usize = 64;
 #[derive(Default)]
 struct SurnameIndex {
     by_fold: HashMap<String, Vec<usize>>,
-    by_prefix: HashMap<String, Vec<(String, usize)>>,
+    by_prefix: HashMap<[char; 3], Vec<(String, usize)>>,
 }
 
 impl SurnameIndex {
@@ -763,8 +788,11 @@ impl SurnameIndex {
     }
 }
 
-fn prefix3(fold: &str) -> String {
-    fold.chars().take(3).collect()
+/// The first three chars of a fold of six chars or more (a key without a
+/// string to allocate).
+fn prefix3(fold: &str) -> [char; 3] {
+    let mut c = fold.chars();
+    [(); 3].map(|_| c.next().unwrap_or('\0'))
 }
 
 /// A person cluster under construction: its representative mention and the

@@ -137,19 +137,36 @@ impl<T> Table<T> {
     /// The first row whose first column is `key`.
     pub fn get(&self, key: &str) -> Option<T> {
         let offset = self.rows.first(key)?;
-        let line = self.rows.rows_from(offset).next().unwrap_or("");
         let mut fields = [""; MAX_COLUMNS];
-        let mut n = 0;
-        for f in line.split('\t').take(MAX_COLUMNS) {
-            fields[n] = f;
-            n += 1;
-        }
+        let n = split_row(&self.rows.text[offset as usize..], &mut fields);
         (self.parse)(&fields[..n])
     }
 
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }
+}
+
+/// The first `fields.len()` tab-separated fields of the row that starts
+/// `rest` (up to its line end), as `rest.split('\n').next()` split at tabs
+/// would give them, in one pass over the bytes: the `str` searchers cost
+/// more than the lookup that found the row.
+fn split_row(rest: &'static str, fields: &mut [&'static str]) -> usize {
+    let bytes = rest.as_bytes();
+    let (mut n, mut s, mut k) = (0, 0, 0);
+    while n < fields.len() {
+        let b = bytes.get(k).copied();
+        if matches!(b, Some(b'\t' | b'\n') | None) {
+            fields[n] = &rest[s..k];
+            n += 1;
+            if b != Some(b'\t') {
+                break;
+            }
+            s = k + 1;
+        }
+        k += 1;
+    }
+    n
 }
 
 fn parse_place(r: &[&'static str]) -> Option<Place> {
@@ -195,6 +212,13 @@ pub struct Gazetteer {
     pub org_heads: HashSet<&'static str>,
     /// Longest title in words.
     pub max_title_words: usize,
+    /// Every prefix (at a char boundary) of the titles and honorifics: a
+    /// phrase that is none cannot start a title, nor can any longer phrase
+    /// that starts with it, so a title search stops at the first miss.
+    pub title_prefixes: HashSet<&'static str>,
+    /// The heads `h` of titles `h of …` (`Minister` of "Minister of
+    /// Defence"), one lookup instead of a scan of the titles.
+    pub title_of_heads: HashSet<&'static str>,
 }
 
 fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -235,6 +259,21 @@ impl Gazetteer {
                     }
                 }
                 _ => {}
+            }
+        }
+        for t in g.titles.iter().chain(&g.honorifics) {
+            for (k, _) in t.char_indices().skip(1) {
+                g.title_prefixes.insert(&t[..k]);
+            }
+            g.title_prefixes.insert(t);
+        }
+        for t in &g.titles {
+            // Every occurrence, overlapping ones too (`match_indices` skips
+            // those).
+            for k in 0..t.len() {
+                if t.is_char_boundary(k) && t[k..].starts_with(" of ") {
+                    g.title_of_heads.insert(&t[..k]);
+                }
             }
         }
         g
@@ -281,4 +320,21 @@ pub fn capitalize(s: &str) -> String {
 /// `LISBON` → `Lisbon`, `NEW YORK` → `New York`.
 pub fn title_case(s: &str) -> String {
     capitalize(&s.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn split_row_splits_like_split(row in "[a\t\né]{0,24}") {
+            let row: &'static str = Box::leak(row.into_boxed_str());
+            let line = row.split('\n').next().unwrap_or("");
+            let want: Vec<&str> = line.split('\t').take(MAX_COLUMNS).collect();
+            let mut fields = [""; MAX_COLUMNS];
+            let n = split_row(row, &mut fields);
+            proptest::prop_assert_eq!(&fields[..n], &want[..]);
+        }
+    }
 }

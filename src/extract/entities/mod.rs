@@ -624,7 +624,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         HashSet::with_capacity_and_hasher(words - caps, Default::default());
     for ts in &toks {
         for t in ts.iter().filter(|t| t.word) {
-            let w = &text[t.s..t.e];
+            let w = t.text;
             if t.cap && !t.initial {
                 mid_caps.insert(w);
             } else if t.cap {
@@ -868,13 +868,16 @@ struct Ctx<'a> {
     skip_acronym: std::cell::RefCell<Vec<String>>,
 }
 
-impl Ctx<'_> {
-    fn w<'t>(&'t self, t: &Tok) -> &'t str {
-        &self.text[t.s..t.e]
+impl<'a> Ctx<'a> {
+    fn w(&self, t: &Tok<'a>) -> &'a str {
+        t.text
     }
 
-    fn span_text(&self, ts: &[Tok]) -> &str {
-        &self.text[ts[0].s..ts[ts.len() - 1].e]
+    fn span_text(&self, ts: &[Tok<'a>]) -> &'a str {
+        match ts {
+            [t] => t.text,
+            _ => &self.text[ts[0].s..ts[ts.len() - 1].e],
+        }
     }
 
     /// Whether the lower-case form of `w` occurs as a word of the article.
@@ -892,7 +895,7 @@ impl Ctx<'_> {
     /// `Ukraine Denys Doe`, `Nordic Council Maria Berg`.
     fn holder_name(
         &self,
-        ts: &[Tok],
+        ts: &[Tok<'a>],
         from: usize,
         j: usize,
         head_ok: impl Fn(usize) -> bool,
@@ -909,7 +912,7 @@ impl Ctx<'_> {
     /// `Theresa May`, `Brian June`: a full month name right after a given
     /// name is a surname, unless a day number follows (`Jordan May 5`).
     /// Weekdays are not: `Clinton Tuesday said`.
-    fn month_surname(&self, ts: &[Tok], i: usize, j: usize) -> bool {
+    fn month_surname(&self, ts: &[Tok<'a>], i: usize, j: usize) -> bool {
         let t = &ts[j];
         j > i
             && t.word
@@ -922,7 +925,7 @@ impl Ctx<'_> {
                 .is_some_and(|n| self.w(n).starts_with(|c: char| c.is_ascii_digit()))
     }
 
-    fn prose(&self, ts: &[Tok], out: &mut Vec<Mention>) {
+    fn prose(&self, ts: &[Tok<'a>], out: &mut Vec<Mention>) {
         let mut i = 0;
         while i < ts.len() {
             if !self.nameish(&ts[i]) {
@@ -992,15 +995,12 @@ impl Ctx<'_> {
                     }
                     let last = self.w(&ts[j - 1]);
                     let left = self.span_text(&ts[i..j]);
-                    let joins =
-                        self.gaz.org_suffixes.contains(last)
-                            || self.gaz.org_heads.contains(last)
-                            || FACILITIES.contains(last)
-                            || self.gaz.is_title(&format!("{left} {}", self.w(&ts[j])))
-                            || self.gaz.is_title(&format!("{last} {}", self.w(&ts[j])))
-                            || self.gaz.titles.iter().any(|t| {
-                                t.strip_prefix(last).is_some_and(|r| r.starts_with(" of "))
-                            });
+                    let joins = self.gaz.org_suffixes.contains(last)
+                        || self.gaz.org_heads.contains(last)
+                        || FACILITIES.contains(last)
+                        || self.gaz.is_title(&format!("{left} {}", self.w(&ts[j])))
+                        || self.gaz.is_title(&format!("{last} {}", self.w(&ts[j])))
+                        || self.gaz.title_of_heads.contains(last);
                     if joins && k < ts.len() && self.nameish(&ts[k]) {
                         j = k + 1;
                         continue;
@@ -1017,7 +1017,7 @@ impl Ctx<'_> {
 
     /// "the alliance", "the Alliance": a descriptive reference kept for
     /// `canon` to attach to the one alliance of the article.
-    fn descriptive(&self, ts: &[Tok], out: &mut Vec<Mention>) {
+    fn descriptive(&self, ts: &[Tok<'a>], out: &mut Vec<Mention>) {
         for k in 1..ts.len() {
             let w = self.w(&ts[k]);
             if (w == "alliance" || w == "Alliance")
@@ -1038,7 +1038,7 @@ impl Ctx<'_> {
 
     /// `the seven major industrialized nations (G7)`: a lower-case
     /// expansion directly before an acronym in parentheses.
-    fn acronym_definitions(&self, ts: &[Tok], out: &mut Vec<Mention>) {
+    fn acronym_definitions(&self, ts: &[Tok<'a>], out: &mut Vec<Mention>) {
         for k in 1..ts.len().saturating_sub(2) {
             if !(self.w(&ts[k]) == "(" && !ts[k + 2].word && self.w(&ts[k + 2]) == ")") {
                 continue;
@@ -1111,7 +1111,7 @@ impl Ctx<'_> {
     }
 
     /// Turns one capitalized run `ts[i..j]` into mentions.
-    fn chunk(&self, ts: &[Tok], mut i: usize, j: usize, out: &mut Vec<Mention>) {
+    fn chunk(&self, ts: &[Tok<'a>], mut i: usize, j: usize, out: &mut Vec<Mention>) {
         // Sentence-initial and headline words need evidence, except in a
         // company name ("Zentrix Computer said").
         let company = j - i >= 2 && {
@@ -1374,7 +1374,7 @@ impl Ctx<'_> {
     }
 
     /// `NATO chief` / `their Ukrainian counterpart` before `ts[i]`.
-    fn role_before(&self, ts: &[Tok], i: usize) -> Option<String> {
+    fn role_before(&self, ts: &[Tok<'a>], i: usize) -> Option<String> {
         if i == 0 || !ts[i - 1].word {
             return None;
         }
@@ -1391,11 +1391,15 @@ impl Ctx<'_> {
 
     /// The longest title starting anywhere in `ts[i..j]` (first position
     /// wins).
-    fn find_title(&self, ts: &[Tok], i: usize, j: usize) -> Option<(usize, usize)> {
+    fn find_title(&self, ts: &[Tok<'a>], i: usize, j: usize) -> Option<(usize, usize)> {
         for a in i..j {
             let mut best = None;
             for b in a + 1..=(a + self.gaz.max_title_words).min(j) {
                 let phrase = self.span_text(&ts[a..b]);
+                // Longer phrases extend this one: none can be a title.
+                if !self.gaz.title_prefixes.contains(phrase) {
+                    break;
+                }
                 if self.gaz.titles.contains(phrase) || self.gaz.honorifics.contains(phrase) {
                     best = Some(b);
                 }
@@ -1407,7 +1411,7 @@ impl Ctx<'_> {
         None
     }
 
-    fn mention(&self, ts: &[Tok], i: usize, j: usize, hint: Hint) -> Mention {
+    fn mention(&self, ts: &[Tok<'a>], i: usize, j: usize, hint: Hint) -> Mention {
         let span = Span::new(ts[i].s, ts[j - 1].e);
         let mut m = Mention::new(span, &self.text[span.start..span.end], hint);
         m.initial = ts[i].initial;
@@ -1447,7 +1451,7 @@ impl Ctx<'_> {
     }
 
     /// Types a run without titles; demonyms split it.
-    fn plain(&self, ts: &[Tok], i: usize, j: usize, out: &mut Vec<Mention>) {
+    fn plain(&self, ts: &[Tok<'a>], i: usize, j: usize, out: &mut Vec<Mention>) {
         if i >= j {
             return;
         }
@@ -1633,7 +1637,7 @@ impl Ctx<'_> {
 
     /// 2–5 words starting with a given name or an initial, or with a name
     /// particle inside.
-    fn person_like(&self, ts: &[Tok], i: usize, j: usize) -> bool {
+    fn person_like(&self, ts: &[Tok<'a>], i: usize, j: usize) -> bool {
         let first = self.w(&ts[i]);
         (2..=5).contains(&(j - i))
             && (self
@@ -1718,9 +1722,12 @@ pub(crate) fn is_acronym(w: &str) -> bool {
 /// a word after "the" is a product as often as a company (`the PowerBook`),
 /// so "the" alone does not make it an organization (`canon`).
 pub(crate) fn is_camel(w: &str) -> bool {
-    let c: Vec<char> = w.chars().collect();
-    c.windows(2)
-        .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+    let mut prev_lower = false;
+    w.chars().any(|c| {
+        let camel = prev_lower && c.is_uppercase();
+        prev_lower = c.is_lowercase();
+        camel
+    })
 }
 
 /// `A380`, `B747`: a letter or two and three or more digits name a product

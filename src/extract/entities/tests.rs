@@ -669,3 +669,44 @@ fn key_index_finds_each_key_and_only_tagged_candidates() {
     assert!(stray < 20, "{stray} candidates for 1000 absent keys");
     assert_eq!(keyindex::candidates(&[], 42).count(), 0);
 }
+
+/// The title indexes answer as the scans they replaced: `title_of_heads`
+/// as "some title starts with `h of `", `title_prefixes` as "some title or
+/// honorific starts with `p`", over every prefix and word of the titles
+/// plus a few strings that are none.
+#[test]
+fn title_indexes_agree_with_scans() {
+    let gaz = Gazetteer::load();
+    let all: Vec<&str> = gaz.titles.iter().chain(&gaz.honorifics).copied().collect();
+    let mut probes: Vec<String> = vec![String::new(), "of".into(), "Zzz".into(), "the".into()];
+    for t in &all {
+        for (k, _) in t.char_indices() {
+            probes.push(t[..k].to_string());
+            probes.push(t[k..].to_string());
+        }
+        probes.push(t.to_string());
+        probes.push(format!("{t} "));
+        probes.extend(t.split(' ').map(str::to_string));
+    }
+    for p in &probes {
+        let of_head = gaz.titles.iter().any(|t| {
+            t.strip_prefix(p.as_str())
+                .is_some_and(|r| r.starts_with(" of "))
+        });
+        assert_eq!(gaz.title_of_heads.contains(p.as_str()), of_head, "{p:?}");
+        let prefix = !p.is_empty() && all.iter().any(|t| t.starts_with(p.as_str()));
+        assert_eq!(gaz.title_prefixes.contains(p.as_str()), prefix, "{p:?}");
+    }
+}
+
+proptest::proptest! {
+    /// `is_camel` as first written: a vector of chars and its windows.
+    #[test]
+    fn is_camel_agrees_with_windows(w in "[aBéÉ.ß-]{0,8}") {
+        let c: Vec<char> = w.chars().collect();
+        let want = c
+            .windows(2)
+            .any(|p| p[0].is_lowercase() && p[1].is_uppercase());
+        proptest::prop_assert_eq!(is_camel(&w), want);
+    }
+}
