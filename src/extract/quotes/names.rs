@@ -6,7 +6,7 @@
 // change the output; foldhash is much cheaper than SipHash on short names.
 use crate::fasthash::{Map as HashMap, Set as HashSet};
 
-use super::words::{self, Tok};
+use super::words::{self, Outside, Tok};
 use crate::model::{Article, EntityType};
 
 /// How many distinct name forms are kept per last word: an article has a
@@ -26,11 +26,11 @@ const MAX_ROLES: usize = 64;
 
 /// One name written outside quotes.
 #[derive(Clone, Debug)]
-pub struct Mention {
+pub struct Mention<'a> {
     /// Byte offset in the file text.
     pub pos: usize,
     /// The name as written, titles removed.
-    pub name: String,
+    pub name: &'a str,
     /// Written after a title or honorific (`Minister X`, `Mr. X`).
     pub titled: bool,
     /// Looks like a person's full name: two or three capitalized words, no
@@ -46,8 +46,8 @@ pub struct Mention {
 const RECENT_WINDOW: usize = 600;
 
 #[derive(Debug, Default)]
-pub struct Names {
-    pub mentions: Vec<Mention>,
+pub struct Names<'a> {
+    pub mentions: Vec<Mention<'a>>,
     /// Lowercased title words and the name they were written before.
     pub roles: Vec<(Vec<String>, String)>,
     /// Entities from the entity extractor: name, kind, lowercased aliases.
@@ -61,9 +61,13 @@ pub struct Names {
     /// Names of the place and organization entities.
     other_names: HashSet<String>,
     /// Distinct names written, by their lowercased last word.
-    by_last: HashMap<String, Vec<String>>,
-    /// The canonical form of each mention's name.
-    canon_of: Vec<String>,
+    by_last: HashMap<String, Vec<&'a str>>,
+    /// The canonical form of each distinct name written, in order of first
+    /// mention.
+    canons: Vec<String>,
+    /// Each mention's canonical form, as an index into `canons`: a name is
+    /// canonicalized once however often it is written.
+    canon_of: Vec<u32>,
     /// The canonical form of each role's name (`roles[k].1`).
     role_canon: Vec<String>,
     /// Role word, `.` trimmed → the roles holding it, in order.
@@ -233,14 +237,15 @@ fn is_org_modifier(w: &str) -> bool {
         || w.ends_with("an")
 }
 
-impl Names {
+impl<'a> Names<'a> {
     /// Collects the names in the paragraphs outside the `quoted` byte ranges
     /// (per paragraph, sorted).
     pub fn collect(
-        paras: &[(&str, usize)],
+        paras: &[(&'a str, usize)],
         quoted: &[Vec<(usize, usize)>],
+        outs: &[Outside<'a>],
         article: &Article,
-    ) -> Names {
+    ) -> Names<'a> {
         let mut names = Names::default();
         for e in &article.entities {
             let mut aliases: Vec<String> = e.aliases.iter().map(|a| a.to_lowercase()).collect();
@@ -274,32 +279,30 @@ impl Names {
             ranges.push((p.len(), p.len()));
             for (qs, qe) in ranges {
                 if qs > from {
-                    names.scan(p, from, qs, *off);
+                    names.scan(p, outs[pi].range(from, qs), *off);
                 }
                 from = from.max(qe);
             }
         }
-        let mut seen: HashSet<&str> = HashSet::default();
+        let mut ids: HashMap<&str, u32> = HashMap::default();
+        let mut distinct: Vec<&'a str> = Vec::new();
+        let mut canon_of: Vec<u32> = Vec::with_capacity(names.mentions.len());
         for m in &names.mentions {
-            if !seen.insert(&m.name) {
-                continue;
-            }
-            let last = m
-                .name
-                .split_whitespace()
-                .last()
-                .unwrap_or("")
-                .to_lowercase();
+            let id = *ids.entry(m.name).or_insert_with(|| {
+                distinct.push(m.name);
+                u32::try_from(distinct.len() - 1).unwrap_or(u32::MAX)
+            });
+            canon_of.push(id);
+        }
+        for name in &distinct {
+            let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
             let forms = names.by_last.entry(last).or_default();
             if forms.len() < MAX_FORMS {
-                forms.push(m.name.clone());
+                forms.push(name);
             }
         }
-        names.canon_of = names
-            .mentions
-            .iter()
-            .map(|m| names.canon(&m.name))
-            .collect();
+        names.canons = distinct.iter().map(|n| names.canon(n)).collect();
+        names.canon_of = canon_of;
         // Indexes for `by_role`, which runs per description.
         names.role_canon = names.roles.iter().map(|(_, n)| names.canon(n)).collect();
         for (k, (role, _)) in names.roles.iter().enumerate() {
@@ -320,23 +323,23 @@ impl Names {
         names
     }
 
-    fn scan(&mut self, p: &str, from: usize, to: usize, off: usize) {
-        let toks = words::tokens(p, from, to);
-        for (s, e) in cap_runs(&toks) {
+    fn scan(&mut self, p: &'a str, toks: &[Tok], off: usize) {
+        for (s, e) in cap_runs(toks) {
             let run = &toks[s..e];
             let k = title_split(run);
             if k >= run.len() {
                 continue;
             }
             let name_toks = &run[k..];
-            let name = p[name_toks[0].start..name_toks[name_toks.len() - 1].end].to_string();
+            let name = &p[name_toks[0].start..name_toks[name_toks.len() - 1].end];
             let titled = k > 0
                 && run[..k].iter().any(|t| words::is_title(t.text))
                 && !name_toks.iter().any(|t| is_org_word(t.text));
             if titled {
                 let role: Vec<String> = run[..k].iter().map(|t| t.lower()).collect();
-                let pair = (role, name.clone());
-                if self.role_seen.insert(pair.clone()) {
+                let pair = (role, name.to_string());
+                if !self.role_seen.contains(&pair) {
+                    self.role_seen.insert(pair.clone());
                     self.roles.push(pair);
                 }
             }
@@ -447,6 +450,7 @@ impl Names {
         self.canon_of[i.saturating_sub(MAX_LOOKBACK)..i]
             .iter()
             .rev()
+            .map(|&c| &self.canons[c as usize])
             .find(|c| set.contains(c))
             .cloned()
             .or_else(|| cands.pop().cloned())
@@ -459,7 +463,7 @@ impl Names {
         let i = self.mentions.partition_point(|m| m.pos < pos);
         // Bounded look-back keeps long texts linear.
         for k in (i.saturating_sub(MAX_NAME_LOOKBACK)..i).rev() {
-            let (m, c) = (&self.mentions[k], &self.canon_of[k]);
+            let (m, c) = (&self.mentions[k], self.canon_at(k));
             if c == name {
                 return true;
             }
@@ -483,12 +487,17 @@ impl Names {
         (i.saturating_sub(MAX_NAME_LOOKBACK)..i)
             .rev()
             .find_map(|k| {
-                let (m, c) = (&self.mentions[k], &self.canon_of[k]);
+                let (m, c) = (&self.mentions[k], self.canon_at(k));
                 let acronym = !c.chars().any(|ch| ch.is_lowercase());
                 let known =
                     m.titled || m.plausible || persons.contains(c) || self.is_entity_person(c);
                 (!acronym && known && !self.is_entity_other(c)).then(|| c.clone())
             })
+    }
+
+    /// The canonical form of mention `k`'s name.
+    fn canon_at(&self, k: usize) -> &String {
+        &self.canons[self.canon_of[k] as usize]
     }
 
     /// Whether the entity extractor typed `name` as a place or an
