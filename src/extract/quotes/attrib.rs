@@ -562,7 +562,7 @@ pub fn attribute<'a>(
                     .ends_with(|ch: char| ch.is_alphabetic())
                 && p[..f.raw.open]
                     .split_whitespace()
-                    .last()
+                    .next_back()
                     .is_some_and(|w| w.starts_with(char::is_uppercase))
         }) && p[f.raw.close..]
             .trim_start()

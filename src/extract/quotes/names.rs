@@ -50,18 +50,19 @@ pub struct Names<'a> {
     pub mentions: Vec<Mention<'a>>,
     /// Lowercased title words and the name they were written before.
     pub roles: Vec<(Vec<String>, String)>,
-    /// Entities from the entity extractor: name, kind, lowercased aliases.
-    entities: Vec<(String, EntityType, Vec<String>)>,
+    /// The names of the entities from the entity extractor.
+    entities: Vec<&'a str>,
     /// Lowercased alias → the first entity with it.
     by_alias: HashMap<String, usize>,
     /// Lowercased last word of an alias → the first person entity with it.
     person_by_last: HashMap<String, usize>,
     /// Names of the person entities.
-    person_names: HashSet<String>,
+    person_names: HashSet<&'a str>,
     /// Names of the place and organization entities.
-    other_names: HashSet<String>,
-    /// Distinct names written, by their lowercased last word.
-    by_last: HashMap<String, Vec<&'a str>>,
+    other_names: HashSet<&'a str>,
+    /// Distinct names written, with their number of words, by their
+    /// lowercased last word.
+    by_last: HashMap<String, Vec<(&'a str, usize)>>,
     /// The canonical form of each distinct name written, in order of first
     /// mention.
     canons: Vec<String>,
@@ -244,34 +245,32 @@ impl<'a> Names<'a> {
         paras: &[(&'a str, usize)],
         quoted: &[Vec<(usize, usize)>],
         outs: &[Outside<'a>],
-        article: &Article,
+        article: &'a Article,
     ) -> Names<'a> {
         let mut names = Names::default();
         for e in &article.entities {
-            let mut aliases: Vec<String> = e.aliases.iter().map(|a| a.to_lowercase()).collect();
-            aliases.push(e.name.to_lowercase());
             for r in &e.roles {
                 let toks: Vec<String> = r.split_whitespace().map(|w| w.to_lowercase()).collect();
                 names.roles.push((toks, e.name.clone()));
             }
-            names.entities.push((e.name.clone(), e.kind, aliases));
         }
         // Indexes for `canon` and `is_entity_person`, which run per mention:
         // the first entity in order wins, as a scan would find it.
-        for (k, (n, kind, aliases)) in names.entities.iter().enumerate() {
-            for a in aliases {
-                names.by_alias.entry(a.clone()).or_insert(k);
-                if *kind == EntityType::Person
-                    && let Some(last) = a.split_whitespace().last()
-                {
+        for (k, e) in article.entities.iter().enumerate() {
+            let person = e.kind == EntityType::Person;
+            let aliases = e.aliases.iter().chain([&e.name]);
+            for a in aliases.map(|a| a.to_lowercase()) {
+                if person && let Some(last) = a.split_whitespace().next_back() {
                     names.person_by_last.entry(last.to_string()).or_insert(k);
                 }
+                names.by_alias.entry(a).or_insert(k);
             }
-            if *kind == EntityType::Person {
-                names.person_names.insert(n.clone());
+            if person {
+                names.person_names.insert(&e.name);
             } else {
-                names.other_names.insert(n.clone());
+                names.other_names.insert(&e.name);
             }
+            names.entities.push(&e.name);
         }
         for (pi, (p, off)) in paras.iter().enumerate() {
             let mut from = 0;
@@ -295,10 +294,10 @@ impl<'a> Names<'a> {
             canon_of.push(id);
         }
         for name in &distinct {
-            let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
-            let forms = names.by_last.entry(last).or_default();
+            let last = name.split_whitespace().next_back().unwrap_or("");
+            let forms = names.by_last.entry(last.to_lowercase()).or_default();
             if forms.len() < MAX_FORMS {
-                forms.push(name);
+                forms.push((name, name.split_whitespace().count()));
             }
         }
         names.canons = distinct.iter().map(|n| names.canon(n)).collect();
@@ -368,27 +367,26 @@ impl<'a> Names<'a> {
     pub fn canon(&self, name: &str) -> String {
         let lower = name.to_lowercase();
         if let Some(&k) = self.by_alias.get(&lower) {
-            return self.entities[k].0.clone();
+            return self.entities[k].to_string();
         }
-        let last = lower.split_whitespace().last().unwrap_or("");
+        let last = lower.split_whitespace().next_back().unwrap_or("");
         if let Some(&k) = self.person_by_last.get(last) {
-            return self.entities[k].0.clone();
+            return self.entities[k].to_string();
         }
         let nw = name.split_whitespace().count();
-        let mut best: Option<&str> = None;
-        for form in self.by_last.get(last).into_iter().flatten() {
-            let mw = form.split_whitespace().count();
+        let mut best: Option<(&str, usize)> = None;
+        for &(form, mw) in self.by_last.get(last).into_iter().flatten() {
             if mw > nw
                 && mw <= 4
                 && form.to_lowercase().ends_with(&lower)
                 && form.len() > lower.len()
                 && form.as_bytes()[form.len() - lower.len() - 1] == b' '
-                && best.is_none_or(|b| b.split_whitespace().count() < mw)
+                && best.is_none_or(|(_, bw)| bw < mw)
             {
-                best = Some(form);
+                best = Some((form, mw));
             }
         }
-        best.unwrap_or(name).to_string()
+        best.map_or(name, |(b, _)| b).to_string()
     }
 
     /// The person whose title contains the head of a description (`the

@@ -15,6 +15,7 @@ pub struct Tok<'a> {
 }
 
 impl<'a> Tok<'a> {
+    #[inline]
     fn new(text: &'a str, start: usize, end: usize) -> Tok<'a> {
         if let Some(&b) = text.as_bytes().first().filter(|b| b.is_ascii()) {
             return Tok {
@@ -113,6 +114,8 @@ const CLASS: [u8; 256] = {
 /// boundary, where no token is under way). Every token is looked at byte
 /// by byte, so ASCII is classified by table and only other characters are
 /// decoded.
+// Inlined into the loops that call it once per token.
+#[inline(always)]
 fn next_token(sub: &str, mut i: usize) -> Option<(usize, usize)> {
     let b = sub.as_bytes();
     let mut end = loop {
@@ -614,28 +617,7 @@ pub fn is_title(w: &str) -> bool {
     if !t.is_ascii() {
         return is_title_lower(&w.trim_end_matches('.').to_lowercase());
     }
-    // Called for most capitalized words, which are seldom titles: the first
-    // letter and the length rule out most of them before any copy, and the
-    // rest are lowercased on the stack.
-    if !title_shape(t.first().map(u8::to_ascii_lowercase), n) {
-        return false;
-    }
-    let mut buf = [0u8; TITLE_MAX];
-    let l = &mut buf[..n];
-    l.copy_from_slice(t);
-    l.make_ascii_lowercase();
-    TITLES.binary_search_by(|x| x.as_bytes().cmp(l)).is_ok()
-}
-
-/// Whether some title starts with the lowercase `first` and is `n` bytes
-/// long.
-fn title_shape(first: Option<u8>, n: usize) -> bool {
-    match first {
-        Some(c @ b'a'..=b'z') if n <= TITLE_MAX => {
-            TITLE_SHAPES[usize::from(c - b'a')] & (1 << n) != 0
-        }
-        _ => false,
-    }
+    title_lookup(t)
 }
 
 /// The length of the longest title word (`secretary-general`).
@@ -643,23 +625,90 @@ const TITLE_MAX: usize = 17;
 
 /// [`is_title`] for a word already trimmed and lowercased.
 fn is_title_lower(l: &str) -> bool {
-    title_shape(l.as_bytes().first().copied(), l.len()) && TITLES.binary_search(&l).is_ok()
+    l.is_ascii() && title_lookup(l.as_bytes())
 }
 
-/// For each letter, bit `n` is set when a title of `n` bytes starts with it.
-const TITLE_SHAPES: [u32; 26] = {
-    let mut t = [0u32; 26];
+/// Whether the ASCII word `t`, lowercased, is a title. This runs for most
+/// capitalized words, which are seldom titles: their first letter and
+/// length pick the few titles to compare with (none for most words), and
+/// the comparison is of fixed-size keys, with no allocation.
+fn title_lookup(t: &[u8]) -> bool {
+    let Some(c) = title_cell(t) else {
+        return false;
+    };
+    let (a, b) = (TITLE_CELL_START[c], TITLE_CELL_START[c + 1]);
+    a < b && TITLE_CELL_KEYS[usize::from(a)..usize::from(b)].contains(&title_key(t))
+}
+
+/// The cells of [`title_lookup`]: one per first letter and length.
+const TITLE_CELLS: usize = 26 * (TITLE_MAX + 1);
+
+/// The cell of an ASCII word (any case), if a title could be in it.
+const fn title_cell(t: &[u8]) -> Option<usize> {
+    match t.first() {
+        Some(&f) if t.len() <= TITLE_MAX => {
+            let f = f.to_ascii_lowercase();
+            if f.is_ascii_lowercase() {
+                Some((f - b'a') as usize * (TITLE_MAX + 1) + t.len())
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// An ASCII word of at most 24 bytes, lowercased and zero-padded, as three
+/// little-endian words. Within a cell all titles have the word's length, so
+/// equal keys are equal words.
+const fn title_key(t: &[u8]) -> [u64; 3] {
+    let mut key = [0u64; 3];
+    let mut i = 0;
+    while i < t.len() && i < 24 {
+        key[i / 8] |= (t[i].to_ascii_lowercase() as u64) << (8 * (i % 8));
+        i += 1;
+    }
+    key
+}
+
+/// Where each cell's titles start in [`TITLE_CELL_KEYS`] (a counting sort
+/// of [`TITLES`] by cell).
+const TITLE_CELL_START: [u16; TITLE_CELLS + 1] = {
+    let mut start = [0u16; TITLE_CELLS + 1];
     let mut k = 0;
     while k < TITLES.len() {
         let w = TITLES[k].as_bytes();
-        assert!(!w.is_empty() && w.len() <= TITLE_MAX && w[0].is_ascii_lowercase());
-        t[(w[0] - b'a') as usize] |= 1 << w.len();
+        let Some(c) = title_cell(w) else {
+            panic!("a title must be a lowercase ASCII word of at most TITLE_MAX bytes");
+        };
+        start[c + 1] += 1;
         k += 1;
     }
-    t
+    let mut c = 0;
+    while c < TITLE_CELLS {
+        start[c + 1] += start[c];
+        c += 1;
+    }
+    start
 };
 
-/// Title words, lowercased, in byte order (for the binary search).
+/// The keys ([`title_key`]) of [`TITLES`], grouped by cell.
+const TITLE_CELL_KEYS: [[u64; 3]; TITLES.len()] = {
+    let mut keys = [[0u64; 3]; TITLES.len()];
+    let mut next = TITLE_CELL_START;
+    let mut k = 0;
+    while k < TITLES.len() {
+        let w = TITLES[k].as_bytes();
+        if let Some(c) = title_cell(w) {
+            keys[next[c] as usize] = title_key(w);
+            next[c] += 1;
+        }
+        k += 1;
+    }
+    keys
+};
+
+/// Title words, lowercased.
 const TITLES: &[&str] = &[
     "acting",
     "adm",
@@ -940,7 +989,7 @@ mod proptests {
     }
 
     #[test]
-    fn every_title_fits_the_stack_buffer() {
+    fn every_title_is_found() {
         let ws = title_words();
         assert!(ws.len() > 100);
         assert!(
