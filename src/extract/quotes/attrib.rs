@@ -544,13 +544,20 @@ pub fn attribute<'a>(
                 }
             }
         }
-        let n = word_count(qtext);
+        // Every test of `n` below is against a bound under 9, so counting
+        // stops at 9.
+        let n = word_count(qtext, 9);
         let t = qtext.trim_end();
         let ends = t.ends_with([',', '.', '!', '?', '…', ';', ':', '—', '–'])
             || t.contains(". ")
             || t.contains("? ");
         let heading = p[..f.raw.open].trim().is_empty()
-            && p[f.raw.close..].trim().chars().count() <= 1
+            && {
+                // At most one character after the quote.
+                let mut rest = p[f.raw.close..].trim().chars();
+                rest.next();
+                rest.next().is_none()
+            }
             && !ends
             && n <= 8;
         let term = c.before_word.as_deref().is_some_and(is_term_marker);

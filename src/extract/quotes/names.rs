@@ -139,6 +139,15 @@ fn is_past_verb(t: &Tok) -> bool {
     t.is_word() && !t.is_cap() && t.text.len() > 4 && t.text.ends_with("ed")
 }
 
+/// `s` lowercased in `buf` when it is ASCII and fits: lookups by a
+/// lowercased name need no allocated copy.
+fn ascii_lower<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    let b = buf.get_mut(..s.len()).filter(|_| s.is_ascii())?;
+    b.copy_from_slice(s.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).ok()
+}
+
 /// Head nouns of institutions and places, never part of a person's name.
 fn is_org_word(w: &str) -> bool {
     matches!(
@@ -295,8 +304,16 @@ impl<'a> Names<'a> {
         }
         for name in &distinct {
             let last = name.split_whitespace().next_back().unwrap_or("");
-            let forms = names.by_last.entry(last.to_lowercase()).or_default();
-            if forms.len() < MAX_FORMS {
+            let mut buf = [0u8; 64];
+            // Most last words are new keys; the lowercasing is on the stack
+            // when they are not.
+            let forms = match ascii_lower(last, &mut buf) {
+                Some(l) if names.by_last.contains_key(l) => names.by_last.get_mut(l),
+                _ => Some(names.by_last.entry(last.to_lowercase()).or_default()),
+            };
+            if let Some(forms) = forms
+                && forms.len() < MAX_FORMS
+            {
                 forms.push((name, name.split_whitespace().count()));
             }
         }
@@ -365,8 +382,16 @@ impl<'a> Names<'a> {
     /// The canonical form of a name: an entity whose alias matches, else the
     /// fullest name form in the article ending with the same words.
     pub fn canon(&self, name: &str) -> String {
-        let lower = name.to_lowercase();
-        if let Some(&k) = self.by_alias.get(&lower) {
+        let mut buf = [0u8; 64];
+        let owned: String;
+        let lower = match ascii_lower(name, &mut buf) {
+            Some(l) => l,
+            None => {
+                owned = name.to_lowercase();
+                &owned
+            }
+        };
+        if let Some(&k) = self.by_alias.get(lower) {
             return self.entities[k].to_string();
         }
         let last = lower.split_whitespace().next_back().unwrap_or("");
@@ -378,7 +403,7 @@ impl<'a> Names<'a> {
         for &(form, mw) in self.by_last.get(last).into_iter().flatten() {
             if mw > nw
                 && mw <= 4
-                && form.to_lowercase().ends_with(&lower)
+                && form.to_lowercase().ends_with(lower)
                 && form.len() > lower.len()
                 && form.as_bytes()[form.len() - lower.len() - 1] == b' '
                 && best.is_none_or(|(_, bw)| bw < mw)

@@ -50,10 +50,10 @@ pub fn is_term_marker(w: &str) -> bool {
     )
 }
 
-/// The number of words of `s`: runs of letters, digits and apostrophes.
-pub fn word_count(s: &str) -> usize {
-    // Counted as the starts of runs, one pass with no splitting: this runs
-    // over every quote's whole text.
+/// The number of words of `s` (runs of letters, digits and apostrophes),
+/// counted up to `cap`: the rules only ask whether a quote is short, so a
+/// long quote is read no further than its first words.
+pub fn word_count(s: &str, cap: usize) -> usize {
     let mut n = 0;
     let mut inside = false;
     for c in s.chars() {
@@ -62,7 +62,12 @@ pub fn word_count(s: &str) -> usize {
         } else {
             c.is_alphanumeric() || c == '’'
         };
-        n += usize::from(w && !inside);
+        if w && !inside {
+            if n == cap {
+                break;
+            }
+            n += 1;
+        }
         inside = w;
     }
     n
@@ -203,12 +208,16 @@ mod proptests {
 
     proptest! {
         #[test]
-        fn word_count_counts_the_split_pieces(s in "[a-zA-Z0-9 '’.,\u{e9}\u{2163}\u{a0}-]{0,40}") {
+        fn word_count_counts_the_split_pieces(
+            s in "[a-zA-Z0-9 '’.,\u{e9}\u{2163}\u{a0}-]{0,40}",
+            cap in 0usize..12,
+        ) {
             let pieces = s
                 .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
                 .filter(|w| !w.is_empty())
                 .count();
-            prop_assert_eq!(word_count(&s), pieces);
+            prop_assert_eq!(word_count(&s, usize::MAX), pieces);
+            prop_assert_eq!(word_count(&s, cap), pieces.min(cap));
         }
     }
 }

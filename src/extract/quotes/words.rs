@@ -15,7 +15,7 @@ pub struct Tok<'a> {
 }
 
 impl<'a> Tok<'a> {
-    #[inline]
+    #[inline(always)]
     fn new(text: &'a str, start: usize, end: usize) -> Tok<'a> {
         if let Some(&b) = text.as_bytes().first().filter(|b| b.is_ascii()) {
             return Tok {
