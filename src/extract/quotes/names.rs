@@ -65,7 +65,7 @@ pub struct Names<'a> {
     by_last: HashMap<String, Vec<(&'a str, usize)>>,
     /// The canonical form of each distinct name written, in order of first
     /// mention.
-    canons: Vec<String>,
+    canons: Vec<&'a str>,
     /// Each mention's canonical form, as an index into `canons`: a name is
     /// canonicalized once however often it is written.
     canon_of: Vec<u32>,
@@ -292,7 +292,8 @@ impl<'a> Names<'a> {
                 from = from.max(qe);
             }
         }
-        let mut ids: HashMap<&str, u32> = HashMap::default();
+        let mut ids: HashMap<&str, u32> =
+            HashMap::with_capacity_and_hasher(names.mentions.len(), Default::default());
         let mut distinct: Vec<&'a str> = Vec::new();
         let mut canon_of: Vec<u32> = Vec::with_capacity(names.mentions.len());
         for m in &names.mentions {
@@ -317,7 +318,7 @@ impl<'a> Names<'a> {
                 forms.push((name, name.split_whitespace().count()));
             }
         }
-        names.canons = distinct.iter().map(|n| names.canon(n)).collect();
+        names.canons = distinct.iter().map(|n| names.canon_in(n)).collect();
         names.canon_of = canon_of;
         // Indexes for `by_role`, which runs per description.
         names.role_canon = names.roles.iter().map(|(_, n)| names.canon(n)).collect();
@@ -382,6 +383,15 @@ impl<'a> Names<'a> {
     /// The canonical form of a name: an entity whose alias matches, else the
     /// fullest name form in the article ending with the same words.
     pub fn canon(&self, name: &str) -> String {
+        self.canon_in(name).to_string()
+    }
+
+    /// [`Names::canon`], borrowed: the canonical form is an entity's name, a
+    /// name written in the article, or `name` itself.
+    fn canon_in<'n>(&self, name: &'n str) -> &'n str
+    where
+        'a: 'n,
+    {
         let mut buf = [0u8; 64];
         let owned: String;
         let lower = match ascii_lower(name, &mut buf) {
@@ -392,26 +402,27 @@ impl<'a> Names<'a> {
             }
         };
         if let Some(&k) = self.by_alias.get(lower) {
-            return self.entities[k].to_string();
+            return self.entities[k];
         }
         let last = lower.split_whitespace().next_back().unwrap_or("");
         if let Some(&k) = self.person_by_last.get(last) {
-            return self.entities[k].to_string();
+            return self.entities[k];
         }
         let nw = name.split_whitespace().count();
         let mut best: Option<(&str, usize)> = None;
         for &(form, mw) in self.by_last.get(last).into_iter().flatten() {
+            // The allocating test last (the tests are pure).
             if mw > nw
                 && mw <= 4
-                && form.to_lowercase().ends_with(lower)
                 && form.len() > lower.len()
                 && form.as_bytes()[form.len() - lower.len() - 1] == b' '
                 && best.is_none_or(|(_, bw)| bw < mw)
+                && form.to_lowercase().ends_with(lower)
             {
                 best = Some((form, mw));
             }
         }
-        best.map_or(name, |(b, _)| b).to_string()
+        best.map_or(name, |(b, _)| b)
     }
 
     /// The person whose title contains the head of a description (`the
@@ -467,15 +478,15 @@ impl<'a> Names<'a> {
         if cands.len() <= 1 {
             return cands.pop().cloned();
         }
-        let set: HashSet<&String> = cands.iter().copied().collect();
+        let set: HashSet<&str> = cands.iter().map(|c| c.as_str()).collect();
         let i = self.mentions.partition_point(|m| m.pos < pos);
         // Bounded look-back keeps long texts linear.
         self.canon_of[i.saturating_sub(MAX_LOOKBACK)..i]
             .iter()
             .rev()
-            .map(|&c| &self.canons[c as usize])
+            .map(|&c| self.canons[c as usize])
             .find(|c| set.contains(c))
-            .cloned()
+            .map(str::to_string)
             .or_else(|| cands.pop().cloned())
     }
 
@@ -514,13 +525,13 @@ impl<'a> Names<'a> {
                 let acronym = !c.chars().any(|ch| ch.is_lowercase());
                 let known =
                     m.titled || m.plausible || persons.contains(c) || self.is_entity_person(c);
-                (!acronym && known && !self.is_entity_other(c)).then(|| c.clone())
+                (!acronym && known && !self.is_entity_other(c)).then(|| c.to_string())
             })
     }
 
     /// The canonical form of mention `k`'s name.
-    fn canon_at(&self, k: usize) -> &String {
-        &self.canons[self.canon_of[k] as usize]
+    fn canon_at(&self, k: usize) -> &'a str {
+        self.canons[self.canon_of[k] as usize]
     }
 
     /// Whether the entity extractor typed `name` as a place or an
