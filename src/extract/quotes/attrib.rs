@@ -179,7 +179,7 @@ fn from_after(
         // `“…” ― Jane Roe`: a dash and a name after the quote.
         if let Some(np @ Np::Name(_)) = np_forward(p, at, s, off) {
             let rest = names::cap_runs(&at[s..])
-                .first()
+                .next()
                 .map_or(at.len(), |r| s + r.1);
             if at[rest.min(at.len())..].iter().all(|t| !t.is_word()) {
                 return Some((Some(np), None));

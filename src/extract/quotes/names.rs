@@ -79,12 +79,16 @@ pub struct Names<'a> {
 }
 
 /// The index ranges of the capitalized runs among `toks`, with lowercase
-/// name particles and `of` allowed inside a run.
-pub fn cap_runs(toks: &[Tok]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// name particles and `of` allowed inside a run. An iterator: most callers
+/// want only the first run.
+pub fn cap_runs<'t>(toks: &'t [Tok]) -> impl Iterator<Item = (usize, usize)> + 't {
     let mut i = 0;
-    while i < toks.len() {
-        if toks[i].is_word() && toks[i].is_cap() {
+    std::iter::from_fn(move || {
+        while i < toks.len() {
+            if !(toks[i].is_word() && toks[i].is_cap()) {
+                i += 1;
+                continue;
+            }
             let s = i;
             let mut e = i + 1;
             while e < toks.len() {
@@ -104,13 +108,11 @@ pub fn cap_runs(toks: &[Tok]) -> Vec<(usize, usize)> {
                     break;
                 }
             }
-            out.push((s, e));
             i = e;
-        } else {
-            i += 1;
+            return Some((s, e));
         }
-    }
-    out
+        None
+    })
 }
 
 /// Splits a capitalized run into its leading title words and the name after
@@ -121,7 +123,7 @@ pub fn title_split(run: &[Tok]) -> usize {
         let title_of = t.text == "of" && i > 0 && words::is_title(run[i - 1].text);
         if words::is_title(t.text)
             || title_of
-            || is_org_modifier(t.text) && i + 1 < run.len() && words::is_title(run[i + 1].text)
+            || i + 1 < run.len() && is_org_modifier(t.text) && words::is_title(run[i + 1].text)
         {
             k = i + 1;
         }
