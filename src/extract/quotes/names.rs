@@ -266,7 +266,11 @@ impl<'a> Names<'a> {
             }
         }
         // Indexes for `canon` and `is_entity_person`, which run per mention:
-        // the first entity in order wins, as a scan would find it.
+        // the first entity in order wins, as a scan would find it. Sized up
+        // front: growing them rehashed every key several times.
+        let aliases: usize = article.entities.iter().map(|e| e.aliases.len() + 1).sum();
+        names.by_alias.reserve(aliases);
+        names.person_by_last.reserve(aliases);
         for (k, e) in article.entities.iter().enumerate() {
             let person = e.kind == EntityType::Person;
             let aliases = e.aliases.iter().chain([&e.name]);
@@ -305,6 +309,7 @@ impl<'a> Names<'a> {
             });
             canon_of.push(id);
         }
+        names.by_last.reserve(distinct.len());
         for name in &distinct {
             let last = name.split_whitespace().next_back().unwrap_or("");
             let mut buf = [0u8; 64];
