@@ -261,7 +261,7 @@ impl<'a> Names<'a> {
         let mut names = Names::default();
         for e in &article.entities {
             for r in &e.roles {
-                let toks: Vec<String> = r.split_whitespace().map(|w| w.to_lowercase()).collect();
+                let toks: Vec<String> = r.split_whitespace().map(words::lowercase).collect();
                 names.roles.push((toks, e.name.clone()));
             }
         }
@@ -274,7 +274,7 @@ impl<'a> Names<'a> {
         for (k, e) in article.entities.iter().enumerate() {
             let person = e.kind == EntityType::Person;
             let aliases = e.aliases.iter().chain([&e.name]);
-            for a in aliases.map(|a| a.to_lowercase()) {
+            for a in aliases.map(|a| words::lowercase(a)) {
                 if person && let Some(last) = a.split_whitespace().next_back() {
                     names.person_by_last.entry(last.to_string()).or_insert(k);
                 }
@@ -317,7 +317,7 @@ impl<'a> Names<'a> {
             // when they are not.
             let forms = match ascii_lower(last, &mut buf) {
                 Some(l) if names.by_last.contains_key(l) => names.by_last.get_mut(l),
-                _ => Some(names.by_last.entry(last.to_lowercase()).or_default()),
+                _ => Some(names.by_last.entry(words::lowercase(last)).or_default()),
             };
             if let Some(forms) = forms
                 && forms.len() < MAX_FORMS
@@ -424,7 +424,7 @@ impl<'a> Names<'a> {
                 && form.len() > lower.len()
                 && form.as_bytes()[form.len() - lower.len() - 1] == b' '
                 && best.is_none_or(|(_, bw)| bw < mw)
-                && form.to_lowercase().ends_with(lower)
+                && words::lowercase(form).ends_with(lower)
             {
                 best = Some((form, mw));
             }

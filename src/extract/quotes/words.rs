@@ -45,7 +45,19 @@ impl<'a> Tok<'a> {
     }
 
     pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+        lowercase(self.text)
+    }
+}
+
+/// `s.to_lowercase()`; ASCII text, nearly all of it, is copied and
+/// lowercased in place, which costs less than the general conversion.
+pub fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        let mut l = s.to_owned();
+        l.make_ascii_lowercase();
+        l
+    } else {
+        s.to_lowercase()
     }
 }
 
@@ -1095,6 +1107,11 @@ mod proptests {
     }
 
     proptest! {
+        #[test]
+        fn lowercase_is_to_lowercase(s in "[a-zA-Z .'\u{130}\u{212a}\u{3a3}É-]{0,12}") {
+            prop_assert_eq!(lowercase(&s), s.to_lowercase());
+        }
+
         #[test]
         fn tokens_match_the_reference(s in text(), picks in proptest::collection::vec(any::<usize>(), 2)) {
             let c = cuts(&s, &picks);
