@@ -9,7 +9,7 @@ use super::detect::Raw;
 use super::names::{self, Names};
 use super::np::{Np, is_prep, np_backward, np_forward, subject};
 use super::speech::{is_function_word, is_term_marker, title_case, word_count};
-use super::words::{self, Pron, Tok};
+use super::words::{self, Outside, Pron, Tok};
 
 /// A quoted span found by the detector.
 #[derive(Clone, Copy, Debug)]
@@ -179,7 +179,7 @@ fn from_after(
         // `“…” ― Jane Roe`: a dash and a name after the quote.
         if let Some(np @ Np::Name(_)) = np_forward(p, at, s, off) {
             let rest = names::cap_runs(&at[s..])
-                .first()
+                .next()
                 .map_or(at.len(), |r| s + r.1);
             if at[rest.min(at.len())..].iter().all(|t| !t.is_word()) {
                 return Some((Some(np), None));
@@ -250,39 +250,43 @@ struct Ctx {
     same_sentence: bool,
 }
 
-fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
+fn context<'a>(p: &'a str, out: &Outside<'a>, raws: &[Raw], qi: usize, off: usize) -> Ctx {
     let raw = raws[qi];
     let lo = if qi > 0 { raws[qi - 1].close } else { 0 };
     let hi = raws.get(qi + 1).map_or(p.len(), |r| r.open);
-    let mut bt = words::tokens(p, lo, raw.open);
+    let all = out.range(lo, raw.open);
+    let mut bt = all;
     let mut same_sentence = qi > 0
         && !p[raws[qi - 1].start..raws[qi - 1].end]
             .trim_end()
             .ends_with(['.', '!', '?']);
-    if let Some(k) = last_end(&bt) {
-        bt.drain(..=k);
+    if let Some(k) = last_end(bt) {
+        bt = &bt[k + 1..];
         same_sentence = false;
     }
     // The whole sentence before the quote, earlier quotes left out, for
     // its subject (at most 400 bytes back).
     let window = char_floor(p, raw.open.saturating_sub(400));
-    let mut sent: Vec<Tok> = Vec::new();
-    let mut from = window;
-    let first_in = raws[..qi].partition_point(|r| r.close <= window);
-    for r in &raws[first_in..qi] {
-        if r.close > from && r.open >= from {
-            sent.extend(words::tokens(p, from, r.open));
-        }
-        from = from.max(r.close);
-    }
-    sent.extend(words::tokens(p, from.min(raw.open), raw.open));
-    if let Some(k) = last_end(&sent) {
-        sent.drain(..=k);
+    let cut: Vec<Tok>;
+    let mut sent: &[Tok] = if out.inside_token(window) {
+        // The window cuts a word of the stretch that ends at the next
+        // quote mark after it.
+        let first_in = raws[..qi].partition_point(|r| r.close <= window);
+        let seg_end = raws[first_in..qi].first().map_or(raw.open, |r| r.open);
+        let mut v = Vec::new();
+        out.extend_cut(p, window, seg_end, raw.open, &mut v);
+        cut = v;
+        &cut
+    } else {
+        out.range(window, raw.open)
+    };
+    if let Some(k) = last_end(sent) {
+        sent = &sent[k + 1..];
     }
     let before_word = bt.last().map(|t| t.lower());
-    let mut at = words::tokens(p, raw.close, hi);
-    if let Some(k) = first_end(&at) {
-        at.truncate(k);
+    let mut at = out.range(raw.close, hi);
+    if let Some(k) = first_end(at) {
+        at = &at[..k];
     }
     let qtext = p[raw.start..raw.end].trim_end();
     let trailing_comma = qtext.ends_with(',') || qtext.ends_with('?') || qtext.ends_with('!');
@@ -300,12 +304,12 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
     // when the sentence already gave a speaker before it.
     if trailing_comma {
         let after = after_ok
-            .then(|| from_after(p, &at, off, trailing_comma))
+            .then(|| from_after(p, at, off, trailing_comma))
             .flatten();
         if after
             .as_ref()
             .is_some_and(|a| a.1.as_deref() == Some("according to"))
-            && let Some(b) = from_before(p, &bt, &sent, off).filter(|b| b.0.is_some())
+            && let Some(b) = from_before(p, bt, sent, off).filter(|b| b.0.is_some())
         {
             return Ctx {
                 np: b.0,
@@ -318,16 +322,16 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
     }
     let mut first = if trailing_comma {
         after_ok
-            .then(|| from_after(p, &at, off, trailing_comma))
+            .then(|| from_after(p, at, off, trailing_comma))
             .flatten()
     } else {
-        from_before(p, &bt, &sent, off)
+        from_before(p, bt, sent, off)
     };
     // `Feinstein said “…,” she said`: the pronoun after the quote refers
     // to the name before it.
     if trailing_comma
         && matches!(first, Some((Some(Np::Pron(..)), _)))
-        && let Some(b) = from_before(p, &bt, &sent, off)
+        && let Some(b) = from_before(p, bt, sent, off)
             .filter(|b| matches!(b.0, Some(Np::Name(_))) && b.1.is_some())
     {
         first = Some(b);
@@ -337,10 +341,10 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
         .filter(|(np, _)| np.is_some())
         .or_else(|| {
             if trailing_comma {
-                from_before(p, &bt, &sent, off)
+                from_before(p, bt, sent, off)
             } else {
                 after_ok
-                    .then(|| from_after(p, &at, off, trailing_comma))
+                    .then(|| from_after(p, at, off, trailing_comma))
                     .flatten()
             }
         })
@@ -358,15 +362,14 @@ fn context(p: &str, raws: &[Raw], qi: usize, off: usize) -> Ctx {
         }
         if !bt.is_empty() {
             // `Moore thanked him for “…”`: the sentence's subject.
-            return subject(p, &sent, off).map(|np| (Some(np), None));
+            return subject(p, sent, off).map(|np| (Some(np), None));
         }
         // `X said in a statement. “…”`: a cue in the previous sentence
         // (after an earlier quote, that sentence is its attribution).
         if qi > 0 {
             return None;
         }
-        let all = words::tokens(p, lo, raw.open);
-        let end = last_end(&all)?;
+        let end = last_end(all)?;
         let begin = last_end(&all[..end]).map_or(0, |k| k + 1);
         from_before(p, &all[begin..end], &all[begin..end], off).filter(|g| g.0.is_some())
     });
@@ -435,11 +438,34 @@ fn char_floor(p: &str, i: usize) -> usize {
     i
 }
 
+/// The first token within 40 bytes after quote `found[fi]`, as
+/// `tokens(p, close, close + 40)` gives it. The paragraph's own token is
+/// that token when it ends inside the 40 bytes: a token's extent depends
+/// only on the characters up to the one after it, which neither bound hides.
+fn first_after<'a>(p: &'a str, out: &Outside<'a>, found: &[Found], fi: usize) -> Option<Tok<'a>> {
+    let f = &found[fi];
+    let close = f.raw.close;
+    let lim = char_floor(p, close + 40);
+    let hi = found
+        .get(fi + 1)
+        .filter(|g| g.para == f.para)
+        .map_or(p.len(), |g| g.raw.open);
+    match out.range(close, hi).first() {
+        Some(t) if t.end <= lim => Some(*t),
+        _ => words::tokens(p, close, lim).first().copied(),
+    }
+}
+
 /// The previous quote: paragraph, speaker, cue, runs on, cued.
 type Prev = (usize, Option<String>, Option<String>, bool, bool);
 
 /// Attributes every found quote and keeps those that are speech.
-pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec<Attributed> {
+pub fn attribute<'a>(
+    paras: &[(&'a str, usize)],
+    outs: &[Outside<'a>],
+    found: &[Found],
+    names: &Names,
+) -> Vec<Attributed> {
     // Quotes of one paragraph are consecutive in `found`.
     let mut ctxs: Vec<Ctx> = Vec::with_capacity(found.len());
     let mut i = 0;
@@ -452,7 +478,7 @@ pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec
         let raws: Vec<Raw> = found[i..j].iter().map(|f| f.raw).collect();
         let (p, off) = paras[pi];
         for qi in 0..raws.len() {
-            let mut c = context(p, &raws, qi, off);
+            let mut c = context(p, &outs[pi], &raws, qi, off);
             if c.np.is_none() && qi == 0 && p[..raws[0].open].trim().is_empty() && pi > 0 {
                 // `Reporter X says:` closing the paragraph before.
                 let (pp, poff) = paras[pi - 1];
@@ -483,7 +509,7 @@ pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec
     let mut prev: Option<Prev> = None;
     let mut last_speaker: Option<String> = None;
     let mut cue_inherit: Option<String> = None;
-    for (f, c) in found.iter().zip(&ctxs) {
+    for (fi, (f, c)) in found.iter().zip(&ctxs).enumerate() {
         let (p, _) = paras[f.para];
         let qtext = &p[f.raw.start..f.raw.end];
         let qpos = paras[f.para].1 + f.raw.open;
@@ -518,13 +544,20 @@ pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec
                 }
             }
         }
-        let n = word_count(qtext);
+        // Every test of `n` below is against a bound under 9, so counting
+        // stops at 9.
+        let n = word_count(qtext, 9);
         let t = qtext.trim_end();
         let ends = t.ends_with([',', '.', '!', '?', '…', ';', ':', '—', '–'])
             || t.contains(". ")
             || t.contains("? ");
         let heading = p[..f.raw.open].trim().is_empty()
-            && p[f.raw.close..].trim().chars().count() <= 1
+            && {
+                // At most one character after the quote.
+                let mut rest = p[f.raw.close..].trim().chars();
+                rest.next();
+                rest.next().is_none()
+            }
             && !ends
             && n <= 8;
         let term = c.before_word.as_deref().is_some_and(is_term_marker);
@@ -536,7 +569,7 @@ pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec
                     .ends_with(|ch: char| ch.is_alphabetic())
                 && p[..f.raw.open]
                     .split_whitespace()
-                    .last()
+                    .next_back()
                     .is_some_and(|w| w.starts_with(char::is_uppercase))
         }) && p[f.raw.close..]
             .trim_start()
@@ -552,8 +585,9 @@ pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec
                     .chars()
                     .all(|ch| ch.is_uppercase() || ch == ' ' || ch == '.' || ch == '-')
         };
-        let title = title_case(qtext)
-            && n <= 8
+        // `n <= 8` first: it is cheap and rules out most quotes.
+        let title = n <= 8
+            && title_case(qtext)
             && !t.ends_with(['!', '?'])
             && !(n <= 2 && cued)
             && !(cued && t.ends_with('.') && n >= 3);
@@ -565,13 +599,12 @@ pub fn attribute(paras: &[(&str, usize)], found: &[Found], names: &Names) -> Vec
         let after_prep = c.before_word.as_deref().is_some_and(|w| {
             is_prep(w) || words::is_det(w) || matches!(w, "titled" | "entitled" | "called")
         });
-        let title = title || title_case(qtext) && n <= 8 && (possessed || after_prep);
+        let title = title || n <= 8 && (possessed || after_prep) && title_case(qtext);
         // `a federal “supermax” prison`: a short quoted modifier of the
         // noun after it.
         let modifier = n <= 3
             && !ends
-            && words::tokens(p, f.raw.close, char_floor(p, f.raw.close + 40))
-                .first()
+            && first_after(p, &outs[f.para], found, fi)
                 .is_some_and(|t| t.is_word() && !t.is_cap() && !is_function_word(t.text));
         let keep = if qtext.trim().is_empty() || heading || nickname || label || title || modifier {
             false

@@ -52,16 +52,84 @@ fn opens_after(c: Option<char>) -> bool {
     }
 }
 
+/// Whether `b` can open a quote-mark character: an ASCII mark, or the lead
+/// byte of « » (`C2`) or of “ ” „ ‘ ’ (`E2`). Lead bytes are char
+/// boundaries, so the mark can be decoded from there.
+const MARK_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'`' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
+
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '"' | '«' | '»' | '„' | '`' | '‘' | '’' | '\''
+    )
+}
+
+/// Byte offsets of the quote-mark characters of a paragraph. Marks are
+/// rare, so the passes that pair and count them look at these positions
+/// (with the characters around them decoded on the spot) instead of
+/// decoding every character of the text, and both passes share one search.
+pub fn marks(p: &str) -> Vec<usize> {
+    let bytes = p.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    // Eight bytes at a time while none of them can start a mark: text is
+    // mostly ASCII letters, and a word with a high bit or one of the three
+    // ASCII marks sends that word through the byte loop.
+    while i + 8 <= bytes.len() {
+        let w = u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or([0; 8]));
+        if w & 0x8080_8080_8080_8080 == 0
+            && !has_byte(w, b'"')
+            && !has_byte(w, b'\'')
+            && !has_byte(w, b'`')
+        {
+            i += 8;
+            continue;
+        }
+        for k in i..i + 8 {
+            if MARK_LEAD[bytes[k] as usize] && p[k..].chars().next().is_some_and(is_mark) {
+                out.push(k);
+            }
+        }
+        i += 8;
+    }
+    for k in i..bytes.len() {
+        if MARK_LEAD[bytes[k] as usize] && p[k..].chars().next().is_some_and(is_mark) {
+            out.push(k);
+        }
+    }
+    out
+}
+
+/// Whether the ASCII word `w` (no high bits set) contains the byte `b`.
+fn has_byte(w: u64, b: u8) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let x = w ^ (LO * u64::from(b));
+    // With no high bits in `x`, this is exact: a byte of `x` is zero
+    // exactly when its high bit ends up set.
+    (x.wrapping_sub(LO) & !x & HI) != 0
+}
+
 /// Whether the paragraph's marks use single quotes as the primary style:
 /// there are more opening single marks (at a word start, before a letter)
-/// than double marks of any kind.
-pub fn single_primary(paragraphs: &[&str]) -> bool {
+/// than double marks of any kind. `marks[i]` are the mark offsets of
+/// `paragraphs[i]` ([`marks`]).
+pub fn single_primary(paragraphs: &[&str], marks: &[Vec<usize>]) -> bool {
     let (mut singles, mut doubles) = (0usize, 0usize);
-    for p in paragraphs {
-        let mut prev: Option<char> = None;
-        let mut it = p.chars().peekable();
-        while let Some(c) = it.next() {
-            let next = it.peek().copied();
+    for (p, ms) in paragraphs.iter().zip(marks) {
+        for &i in ms {
+            let mut cs = p[i..].chars();
+            let Some(c) = cs.next() else { continue };
+            let next = cs.next();
+            let prev = p[..i].chars().next_back();
             match c {
                 '“' | '”' | '"' | '«' | '»' | '„' => doubles += 1,
                 // ''…'' is a double mark made of two apostrophes.
@@ -71,7 +139,6 @@ pub fn single_primary(paragraphs: &[&str]) -> bool {
                 }
                 _ => {}
             }
-            prev = Some(c);
         }
     }
     singles > doubles
@@ -140,39 +207,33 @@ fn closing(p: &str, i: usize, prev: Option<char>, style: Style) -> Option<usize>
     }
 }
 
-/// Finds the quoted spans of one paragraph. `single` says whether single
-/// marks are primary marks in this article. Returns the spans and, when the
-/// paragraph ends inside an open quote, that open quote (not in the list).
-pub fn scan(p: &str, single: bool) -> (Vec<Raw>, Option<Raw>) {
+/// Finds the quoted spans of one paragraph, whose quote marks are at the
+/// offsets `marks` ([`marks`]). `single` says whether single marks are
+/// primary marks in this article. Returns the spans and, when the paragraph
+/// ends inside an open quote, that open quote (not in the list).
+pub fn scan(p: &str, marks: &[usize], single: bool) -> (Vec<Raw>, Option<Raw>) {
     let mut out = Vec::new();
     let mut open: Option<(Style, usize, usize)> = None; // style, mark pos, text start
-    let mut prev: Option<char> = None;
     let mut skip_to = 0usize;
     // A straight mark opened inside a curly quote (`“He said "no" twice”`).
     let mut inner_straight = false;
-    for (i, c) in p.char_indices() {
+    for &i in marks {
         if i < skip_to {
-            prev = Some(c);
             continue;
         }
-        if !matches!(
-            c,
-            '“' | '”' | '"' | '«' | '»' | '„' | '`' | '‘' | '’' | '\''
-        ) {
-            prev = Some(c);
+        let Some(c) = p[i..].chars().next() else {
             continue;
-        }
+        };
+        let prev = p[..i].chars().next_back();
         match open {
             Some((style, mark, start)) => {
                 if style == Style::Curly && c == '"' {
                     if inner_straight {
                         inner_straight = false;
-                        prev = Some(c);
                         continue;
                     }
                     if opens_after(prev) {
                         inner_straight = true;
-                        prev = Some(c);
                         continue;
                     }
                 }
@@ -205,7 +266,6 @@ pub fn scan(p: &str, single: bool) -> (Vec<Raw>, Option<Raw>) {
                 }
             }
         }
-        prev = Some(c);
     }
     let pending = open.map(|(_, mark, start)| Raw {
         open: mark,
@@ -222,4 +282,147 @@ pub fn starts_with_open(p: &str, single: bool) -> bool {
     let t = p.trim_start();
     let i = p.len() - t.len();
     opening(p, i, None, single).is_some()
+}
+
+/// The character-by-character passes that [`single_primary`] and [`scan`]
+/// replace, kept to check them against.
+#[cfg(test)]
+mod reference {
+    use super::{Raw, Style, closing, opening, opens_after};
+
+    /// Whether the paragraph's marks use single quotes as the primary style:
+    /// there are more opening single marks (at a word start, before a letter)
+    /// than double marks of any kind.
+    pub fn single_primary(paragraphs: &[&str]) -> bool {
+        let (mut singles, mut doubles) = (0usize, 0usize);
+        for p in paragraphs {
+            let mut prev: Option<char> = None;
+            let mut it = p.chars().peekable();
+            while let Some(c) = it.next() {
+                let next = it.peek().copied();
+                match c {
+                    '“' | '”' | '"' | '«' | '»' | '„' => doubles += 1,
+                    // ''…'' is a double mark made of two apostrophes.
+                    '\'' if next == Some('\'') || prev == Some('\'') => doubles += 1,
+                    '‘' | '\'' if opens_after(prev) && next.is_some_and(|n| n.is_alphabetic()) => {
+                        singles += 1
+                    }
+                    _ => {}
+                }
+                prev = Some(c);
+            }
+        }
+        singles > doubles
+    }
+
+    /// Finds the quoted spans of one paragraph. `single` says whether single
+    /// marks are primary marks in this article. Returns the spans and, when the
+    /// paragraph ends inside an open quote, that open quote (not in the list).
+    pub fn scan(p: &str, single: bool) -> (Vec<Raw>, Option<Raw>) {
+        let mut out = Vec::new();
+        let mut open: Option<(Style, usize, usize)> = None; // style, mark pos, text start
+        let mut prev: Option<char> = None;
+        let mut skip_to = 0usize;
+        // A straight mark opened inside a curly quote (`“He said "no" twice”`).
+        let mut inner_straight = false;
+        for (i, c) in p.char_indices() {
+            if i < skip_to {
+                prev = Some(c);
+                continue;
+            }
+            if !matches!(
+                c,
+                '“' | '”' | '"' | '«' | '»' | '„' | '`' | '‘' | '’' | '\''
+            ) {
+                prev = Some(c);
+                continue;
+            }
+            match open {
+                Some((style, mark, start)) => {
+                    if style == Style::Curly && c == '"' {
+                        if inner_straight {
+                            inner_straight = false;
+                            prev = Some(c);
+                            continue;
+                        }
+                        if opens_after(prev) {
+                            inner_straight = true;
+                            prev = Some(c);
+                            continue;
+                        }
+                    }
+                    if let Some(len) = closing(p, i, prev, style) {
+                        inner_straight = false;
+                        out.push(Raw {
+                            open: mark,
+                            start,
+                            end: i,
+                            close: i + len,
+                            runs_on: false,
+                        });
+                        open = None;
+                        skip_to = i + len;
+                    } else if let Some((s2, len)) = opening(p, i, prev, single) {
+                        // A new opening mark of the same family while one is
+                        // open: the earlier mark was never closed. Marks of
+                        // another family are nested quotes and stay inside.
+                        if s2 == style && style != Style::Straight {
+                            inner_straight = false;
+                            open = Some((s2, i, i + len));
+                            skip_to = i + len;
+                        }
+                    }
+                }
+                None => {
+                    if let Some((style, len)) = opening(p, i, prev, single) {
+                        open = Some((style, i, i + len));
+                        skip_to = i + len;
+                    }
+                }
+            }
+            prev = Some(c);
+        }
+        let pending = open.map(|(_, mark, start)| Raw {
+            open: mark,
+            start,
+            end: p.len(),
+            close: p.len(),
+            runs_on: true,
+        });
+        (out, pending)
+    }
+}
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of quote marks, apostrophes, dashes, letters, digits and
+    /// spaces, so that marks meet every kind of neighbour.
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "“", "”", "\"", "«", "»", "„", "`", "``", "''", "‘", "’", "'", " ", " ", "a", "B",
+                "word", "Ünï", "7", ".", ",", "-", "—", "…", "(", ":", "\u{a0}", "\n",
+            ]),
+            0..40,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn mark_passes_match_the_character_passes(
+            paras in proptest::collection::vec(text(), 1..4),
+            single in any::<bool>(),
+        ) {
+            let ps: Vec<&str> = paras.iter().map(String::as_str).collect();
+            let ms: Vec<Vec<usize>> = ps.iter().map(|p| marks(p)).collect();
+            prop_assert_eq!(single_primary(&ps, &ms), reference::single_primary(&ps));
+            for (p, m) in ps.iter().zip(&ms) {
+                prop_assert_eq!(scan(p, m, single), reference::scan(p, single));
+            }
+        }
+    }
 }

@@ -36,11 +36,12 @@ pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
         })
         .collect();
     let texts: Vec<&str> = paras.iter().map(|(s, _)| *s).collect();
-    let single = detect::single_primary(&texts);
+    let marks: Vec<Vec<usize>> = texts.iter().map(|p| detect::marks(p)).collect();
+    let single = detect::single_primary(&texts, &marks);
 
     let mut found: Vec<attrib::Found> = Vec::new();
     for (pi, (p, _)) in paras.iter().enumerate() {
-        let (mut raws, pending) = detect::scan(p, single);
+        let (mut raws, pending) = detect::scan(p, &marks[pi], single);
         if let Some(open) = pending {
             let reopened = paras
                 .get(pi + 1)
@@ -61,8 +62,13 @@ pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
     for f in &found {
         quoted[f.para].push((f.raw.open, f.raw.close));
     }
-    let names = names::Names::collect(&paras, &quoted, article);
-    attrib::attribute(&paras, &found, &names)
+    let outs: Vec<words::Outside> = paras
+        .iter()
+        .zip(&quoted)
+        .map(|((p, _), q)| words::Outside::new(p, q))
+        .collect();
+    let names = names::Names::collect(&paras, &quoted, &outs, article);
+    attrib::attribute(&paras, &outs, &found, &names)
         .into_iter()
         .map(|a| {
             let (p, off) = paras[a.para];

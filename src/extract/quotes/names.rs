@@ -6,7 +6,7 @@
 // change the output; foldhash is much cheaper than SipHash on short names.
 use crate::fasthash::{Map as HashMap, Set as HashSet};
 
-use super::words::{self, Tok};
+use super::words::{self, Outside, Tok};
 use crate::model::{Article, EntityType};
 
 /// How many distinct name forms are kept per last word: an article has a
@@ -26,11 +26,11 @@ const MAX_ROLES: usize = 64;
 
 /// One name written outside quotes.
 #[derive(Clone, Debug)]
-pub struct Mention {
+pub struct Mention<'a> {
     /// Byte offset in the file text.
     pub pos: usize,
     /// The name as written, titles removed.
-    pub name: String,
+    pub name: &'a str,
     /// Written after a title or honorific (`Minister X`, `Mr. X`).
     pub titled: bool,
     /// Looks like a person's full name: two or three capitalized words, no
@@ -46,24 +46,29 @@ pub struct Mention {
 const RECENT_WINDOW: usize = 600;
 
 #[derive(Debug, Default)]
-pub struct Names {
-    pub mentions: Vec<Mention>,
+pub struct Names<'a> {
+    pub mentions: Vec<Mention<'a>>,
     /// Lowercased title words and the name they were written before.
     pub roles: Vec<(Vec<String>, String)>,
-    /// Entities from the entity extractor: name, kind, lowercased aliases.
-    entities: Vec<(String, EntityType, Vec<String>)>,
+    /// The names of the entities from the entity extractor.
+    entities: Vec<&'a str>,
     /// Lowercased alias → the first entity with it.
     by_alias: HashMap<String, usize>,
     /// Lowercased last word of an alias → the first person entity with it.
     person_by_last: HashMap<String, usize>,
     /// Names of the person entities.
-    person_names: HashSet<String>,
+    person_names: HashSet<&'a str>,
     /// Names of the place and organization entities.
-    other_names: HashSet<String>,
-    /// Distinct names written, by their lowercased last word.
-    by_last: HashMap<String, Vec<String>>,
-    /// The canonical form of each mention's name.
-    canon_of: Vec<String>,
+    other_names: HashSet<&'a str>,
+    /// Distinct names written, with their number of words, by their
+    /// lowercased last word.
+    by_last: HashMap<String, Vec<(&'a str, usize)>>,
+    /// The canonical form of each distinct name written, in order of first
+    /// mention.
+    canons: Vec<&'a str>,
+    /// Each mention's canonical form, as an index into `canons`: a name is
+    /// canonicalized once however often it is written.
+    canon_of: Vec<u32>,
     /// The canonical form of each role's name (`roles[k].1`).
     role_canon: Vec<String>,
     /// Role word, `.` trimmed → the roles holding it, in order.
@@ -74,12 +79,16 @@ pub struct Names {
 }
 
 /// The index ranges of the capitalized runs among `toks`, with lowercase
-/// name particles and `of` allowed inside a run.
-pub fn cap_runs(toks: &[Tok]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// name particles and `of` allowed inside a run. An iterator: most callers
+/// want only the first run.
+pub fn cap_runs<'t>(toks: &'t [Tok]) -> impl Iterator<Item = (usize, usize)> + 't {
     let mut i = 0;
-    while i < toks.len() {
-        if toks[i].is_word() && toks[i].is_cap() {
+    std::iter::from_fn(move || {
+        while i < toks.len() {
+            if !(toks[i].is_word() && toks[i].is_cap()) {
+                i += 1;
+                continue;
+            }
             let s = i;
             let mut e = i + 1;
             while e < toks.len() {
@@ -99,13 +108,11 @@ pub fn cap_runs(toks: &[Tok]) -> Vec<(usize, usize)> {
                     break;
                 }
             }
-            out.push((s, e));
             i = e;
-        } else {
-            i += 1;
+            return Some((s, e));
         }
-    }
-    out
+        None
+    })
 }
 
 /// Splits a capitalized run into its leading title words and the name after
@@ -116,7 +123,7 @@ pub fn title_split(run: &[Tok]) -> usize {
         let title_of = t.text == "of" && i > 0 && words::is_title(run[i - 1].text);
         if words::is_title(t.text)
             || title_of
-            || is_org_modifier(t.text) && i + 1 < run.len() && words::is_title(run[i + 1].text)
+            || i + 1 < run.len() && is_org_modifier(t.text) && words::is_title(run[i + 1].text)
         {
             k = i + 1;
         }
@@ -132,6 +139,15 @@ pub fn title_split(run: &[Tok]) -> usize {
 /// (`Pollard rejected`): the name is the sentence's subject.
 fn is_past_verb(t: &Tok) -> bool {
     t.is_word() && !t.is_cap() && t.text.len() > 4 && t.text.ends_with("ed")
+}
+
+/// `s` lowercased in `buf` when it is ASCII and fits: lookups by a
+/// lowercased name need no allocated copy.
+fn ascii_lower<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    let b = buf.get_mut(..s.len()).filter(|_| s.is_ascii())?;
+    b.copy_from_slice(s.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).ok()
 }
 
 /// Head nouns of institutions and places, never part of a person's name.
@@ -233,40 +249,43 @@ fn is_org_modifier(w: &str) -> bool {
         || w.ends_with("an")
 }
 
-impl Names {
+impl<'a> Names<'a> {
     /// Collects the names in the paragraphs outside the `quoted` byte ranges
     /// (per paragraph, sorted).
     pub fn collect(
-        paras: &[(&str, usize)],
+        paras: &[(&'a str, usize)],
         quoted: &[Vec<(usize, usize)>],
-        article: &Article,
-    ) -> Names {
+        outs: &[Outside<'a>],
+        article: &'a Article,
+    ) -> Names<'a> {
         let mut names = Names::default();
         for e in &article.entities {
-            let mut aliases: Vec<String> = e.aliases.iter().map(|a| a.to_lowercase()).collect();
-            aliases.push(e.name.to_lowercase());
             for r in &e.roles {
-                let toks: Vec<String> = r.split_whitespace().map(|w| w.to_lowercase()).collect();
+                let toks: Vec<String> = r.split_whitespace().map(words::lowercase).collect();
                 names.roles.push((toks, e.name.clone()));
             }
-            names.entities.push((e.name.clone(), e.kind, aliases));
         }
         // Indexes for `canon` and `is_entity_person`, which run per mention:
-        // the first entity in order wins, as a scan would find it.
-        for (k, (n, kind, aliases)) in names.entities.iter().enumerate() {
-            for a in aliases {
-                names.by_alias.entry(a.clone()).or_insert(k);
-                if *kind == EntityType::Person
-                    && let Some(last) = a.split_whitespace().last()
-                {
+        // the first entity in order wins, as a scan would find it. Sized up
+        // front: growing them rehashed every key several times.
+        let aliases: usize = article.entities.iter().map(|e| e.aliases.len() + 1).sum();
+        names.by_alias.reserve(aliases);
+        names.person_by_last.reserve(aliases);
+        for (k, e) in article.entities.iter().enumerate() {
+            let person = e.kind == EntityType::Person;
+            let aliases = e.aliases.iter().chain([&e.name]);
+            for a in aliases.map(|a| words::lowercase(a)) {
+                if person && let Some(last) = a.split_whitespace().next_back() {
                     names.person_by_last.entry(last.to_string()).or_insert(k);
                 }
+                names.by_alias.entry(a).or_insert(k);
             }
-            if *kind == EntityType::Person {
-                names.person_names.insert(n.clone());
+            if person {
+                names.person_names.insert(&e.name);
             } else {
-                names.other_names.insert(n.clone());
+                names.other_names.insert(&e.name);
             }
+            names.entities.push(&e.name);
         }
         for (pi, (p, off)) in paras.iter().enumerate() {
             let mut from = 0;
@@ -274,32 +293,40 @@ impl Names {
             ranges.push((p.len(), p.len()));
             for (qs, qe) in ranges {
                 if qs > from {
-                    names.scan(p, from, qs, *off);
+                    names.scan(p, outs[pi].range(from, qs), *off);
                 }
                 from = from.max(qe);
             }
         }
-        let mut seen: HashSet<&str> = HashSet::default();
+        let mut ids: HashMap<&str, u32> =
+            HashMap::with_capacity_and_hasher(names.mentions.len(), Default::default());
+        let mut distinct: Vec<&'a str> = Vec::new();
+        let mut canon_of: Vec<u32> = Vec::with_capacity(names.mentions.len());
         for m in &names.mentions {
-            if !seen.insert(&m.name) {
-                continue;
-            }
-            let last = m
-                .name
-                .split_whitespace()
-                .last()
-                .unwrap_or("")
-                .to_lowercase();
-            let forms = names.by_last.entry(last).or_default();
-            if forms.len() < MAX_FORMS {
-                forms.push(m.name.clone());
+            let id = *ids.entry(m.name).or_insert_with(|| {
+                distinct.push(m.name);
+                u32::try_from(distinct.len() - 1).unwrap_or(u32::MAX)
+            });
+            canon_of.push(id);
+        }
+        names.by_last.reserve(distinct.len());
+        for name in &distinct {
+            let last = name.split_whitespace().next_back().unwrap_or("");
+            let mut buf = [0u8; 64];
+            // Most last words are new keys; the lowercasing is on the stack
+            // when they are not.
+            let forms = match ascii_lower(last, &mut buf) {
+                Some(l) if names.by_last.contains_key(l) => names.by_last.get_mut(l),
+                _ => Some(names.by_last.entry(words::lowercase(last)).or_default()),
+            };
+            if let Some(forms) = forms
+                && forms.len() < MAX_FORMS
+            {
+                forms.push((name, name.split_whitespace().count()));
             }
         }
-        names.canon_of = names
-            .mentions
-            .iter()
-            .map(|m| names.canon(&m.name))
-            .collect();
+        names.canons = distinct.iter().map(|n| names.canon_in(n)).collect();
+        names.canon_of = canon_of;
         // Indexes for `by_role`, which runs per description.
         names.role_canon = names.roles.iter().map(|(_, n)| names.canon(n)).collect();
         for (k, (role, _)) in names.roles.iter().enumerate() {
@@ -320,23 +347,23 @@ impl Names {
         names
     }
 
-    fn scan(&mut self, p: &str, from: usize, to: usize, off: usize) {
-        let toks = words::tokens(p, from, to);
-        for (s, e) in cap_runs(&toks) {
+    fn scan(&mut self, p: &'a str, toks: &[Tok], off: usize) {
+        for (s, e) in cap_runs(toks) {
             let run = &toks[s..e];
             let k = title_split(run);
             if k >= run.len() {
                 continue;
             }
             let name_toks = &run[k..];
-            let name = p[name_toks[0].start..name_toks[name_toks.len() - 1].end].to_string();
+            let name = &p[name_toks[0].start..name_toks[name_toks.len() - 1].end];
             let titled = k > 0
                 && run[..k].iter().any(|t| words::is_title(t.text))
                 && !name_toks.iter().any(|t| is_org_word(t.text));
             if titled {
                 let role: Vec<String> = run[..k].iter().map(|t| t.lower()).collect();
-                let pair = (role, name.clone());
-                if self.role_seen.insert(pair.clone()) {
+                let pair = (role, name.to_string());
+                if !self.role_seen.contains(&pair) {
+                    self.role_seen.insert(pair.clone());
                     self.roles.push(pair);
                 }
             }
@@ -363,29 +390,46 @@ impl Names {
     /// The canonical form of a name: an entity whose alias matches, else the
     /// fullest name form in the article ending with the same words.
     pub fn canon(&self, name: &str) -> String {
-        let lower = name.to_lowercase();
-        if let Some(&k) = self.by_alias.get(&lower) {
-            return self.entities[k].0.clone();
+        self.canon_in(name).to_string()
+    }
+
+    /// [`Names::canon`], borrowed: the canonical form is an entity's name, a
+    /// name written in the article, or `name` itself.
+    fn canon_in<'n>(&self, name: &'n str) -> &'n str
+    where
+        'a: 'n,
+    {
+        let mut buf = [0u8; 64];
+        let owned: String;
+        let lower = match ascii_lower(name, &mut buf) {
+            Some(l) => l,
+            None => {
+                owned = name.to_lowercase();
+                &owned
+            }
+        };
+        if let Some(&k) = self.by_alias.get(lower) {
+            return self.entities[k];
         }
-        let last = lower.split_whitespace().last().unwrap_or("");
+        let last = lower.split_whitespace().next_back().unwrap_or("");
         if let Some(&k) = self.person_by_last.get(last) {
-            return self.entities[k].0.clone();
+            return self.entities[k];
         }
         let nw = name.split_whitespace().count();
-        let mut best: Option<&str> = None;
-        for form in self.by_last.get(last).into_iter().flatten() {
-            let mw = form.split_whitespace().count();
+        let mut best: Option<(&str, usize)> = None;
+        for &(form, mw) in self.by_last.get(last).into_iter().flatten() {
+            // The allocating test last (the tests are pure).
             if mw > nw
                 && mw <= 4
-                && form.to_lowercase().ends_with(&lower)
                 && form.len() > lower.len()
                 && form.as_bytes()[form.len() - lower.len() - 1] == b' '
-                && best.is_none_or(|b| b.split_whitespace().count() < mw)
+                && best.is_none_or(|(_, bw)| bw < mw)
+                && words::lowercase(form).ends_with(lower)
             {
-                best = Some(form);
+                best = Some((form, mw));
             }
         }
-        best.unwrap_or(name).to_string()
+        best.map_or(name, |(b, _)| b)
     }
 
     /// The person whose title contains the head of a description (`the
@@ -441,14 +485,15 @@ impl Names {
         if cands.len() <= 1 {
             return cands.pop().cloned();
         }
-        let set: HashSet<&String> = cands.iter().copied().collect();
+        let set: HashSet<&str> = cands.iter().map(|c| c.as_str()).collect();
         let i = self.mentions.partition_point(|m| m.pos < pos);
         // Bounded look-back keeps long texts linear.
         self.canon_of[i.saturating_sub(MAX_LOOKBACK)..i]
             .iter()
             .rev()
+            .map(|&c| self.canons[c as usize])
             .find(|c| set.contains(c))
-            .cloned()
+            .map(str::to_string)
             .or_else(|| cands.pop().cloned())
     }
 
@@ -459,7 +504,7 @@ impl Names {
         let i = self.mentions.partition_point(|m| m.pos < pos);
         // Bounded look-back keeps long texts linear.
         for k in (i.saturating_sub(MAX_NAME_LOOKBACK)..i).rev() {
-            let (m, c) = (&self.mentions[k], &self.canon_of[k]);
+            let (m, c) = (&self.mentions[k], self.canon_at(k));
             if c == name {
                 return true;
             }
@@ -483,12 +528,17 @@ impl Names {
         (i.saturating_sub(MAX_NAME_LOOKBACK)..i)
             .rev()
             .find_map(|k| {
-                let (m, c) = (&self.mentions[k], &self.canon_of[k]);
+                let (m, c) = (&self.mentions[k], self.canon_at(k));
                 let acronym = !c.chars().any(|ch| ch.is_lowercase());
                 let known =
                     m.titled || m.plausible || persons.contains(c) || self.is_entity_person(c);
-                (!acronym && known && !self.is_entity_other(c)).then(|| c.clone())
+                (!acronym && known && !self.is_entity_other(c)).then(|| c.to_string())
             })
+    }
+
+    /// The canonical form of mention `k`'s name.
+    fn canon_at(&self, k: usize) -> &'a str {
+        self.canons[self.canon_of[k] as usize]
     }
 
     /// Whether the entity extractor typed `name` as a place or an

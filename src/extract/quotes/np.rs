@@ -230,8 +230,7 @@ pub fn np_forward(p: &str, toks: &[Tok], i: usize, off: usize) -> Option<Np> {
         return None;
     }
     if first.is_cap() {
-        let run = names::cap_runs(&toks[s..]);
-        let (_, e) = *run.first()?;
+        let (_, e) = names::cap_runs(&toks[s..]).next()?;
         let last = &toks[s + e - 1];
         if last.text.ends_with("'s") || last.text.ends_with("’s") {
             // `said Florida’s Republican Sen. Marco Rubio`: the possessor
@@ -283,7 +282,9 @@ pub fn np_forward(p: &str, toks: &[Tok], i: usize, off: usize) -> Option<Np> {
         if toks[end].is_cap() {
             // `said former Obama adviser David Axelrod`: lowercase modifiers
             // and titles before a name.
-            let (_, e) = names::cap_runs(&toks[end..])[0];
+            let (_, e) = names::cap_runs(&toks[end..])
+                .next()
+                .expect("a capitalized word opens a run");
             let run = &toks[end..end + e];
             if names::title_split(run) < run.len()
                 && let Some(np @ Np::Name(_)) = run_np(p, run, None)

@@ -50,10 +50,27 @@ pub fn is_term_marker(w: &str) -> bool {
     )
 }
 
-pub fn word_count(s: &str) -> usize {
-    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
-        .count()
+/// The number of words of `s` (runs of letters, digits and apostrophes),
+/// counted up to `cap`: the rules only ask whether a quote is short, so a
+/// long quote is read no further than its first words.
+pub fn word_count(s: &str, cap: usize) -> usize {
+    let mut n = 0;
+    let mut inside = false;
+    for c in s.chars() {
+        let w = if c.is_ascii() {
+            c.is_ascii_alphanumeric() || c == '\''
+        } else {
+            c.is_alphanumeric() || c == '’'
+        };
+        if w && !inside {
+            if n == cap {
+                break;
+            }
+            n += 1;
+        }
+        inside = w;
+    }
+    n
 }
 
 /// Words that can follow a partial quote inside reported speech (`was
@@ -182,4 +199,25 @@ pub fn title_case(s: &str) -> bool {
                         | "y"
                 )
         })
+}
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn word_count_counts_the_split_pieces(
+            s in "[a-zA-Z0-9 '’.,\u{e9}\u{2163}\u{a0}-]{0,40}",
+            cap in 0usize..12,
+        ) {
+            let pieces = s
+                .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .filter(|w| !w.is_empty())
+                .count();
+            prop_assert_eq!(word_count(&s, usize::MAX), pieces);
+            prop_assert_eq!(word_count(&s, cap), pieces.min(cap));
+        }
+    }
 }

@@ -7,22 +7,57 @@ pub struct Tok<'a> {
     pub text: &'a str,
     pub start: usize,
     pub end: usize,
+    /// Starts with a letter or digit (the rules ask this of every token
+    /// many times, so it is decided once).
+    word: bool,
+    /// Starts with an uppercase letter.
+    cap: bool,
 }
 
-impl Tok<'_> {
+impl<'a> Tok<'a> {
+    #[inline(always)]
+    fn new(text: &'a str, start: usize, end: usize) -> Tok<'a> {
+        if let Some(&b) = text.as_bytes().first().filter(|b| b.is_ascii()) {
+            return Tok {
+                text,
+                start,
+                end,
+                word: b.is_ascii_alphanumeric(),
+                cap: b.is_ascii_uppercase(),
+            };
+        }
+        let first = text.chars().next();
+        Tok {
+            text,
+            start,
+            end,
+            word: first.is_some_and(|c| c.is_alphanumeric()),
+            cap: first.is_some_and(|c| c.is_uppercase()),
+        }
+    }
+
     pub fn is_word(&self) -> bool {
-        self.text
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphanumeric())
+        self.word
     }
 
     pub fn is_cap(&self) -> bool {
-        self.text.chars().next().is_some_and(|c| c.is_uppercase())
+        self.cap
     }
 
     pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+        lowercase(self.text)
+    }
+}
+
+/// `s.to_lowercase()`; ASCII text, nearly all of it, is copied and
+/// lowercased in place, which costs less than the general conversion.
+pub fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        let mut l = s.to_owned();
+        l.make_ascii_lowercase();
+        l
+    } else {
+        s.to_lowercase()
     }
 }
 
@@ -30,50 +65,182 @@ impl Tok<'_> {
 /// single punctuation characters; whitespace is dropped.
 pub fn tokens(s: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
+    tokens_into(s, from, to, &mut out);
+    out
+}
+
+/// [`tokens`], appended to `out`.
+pub fn tokens_into<'a>(s: &'a str, from: usize, to: usize, out: &mut Vec<Tok<'a>>) {
     let sub = &s[from..to];
-    let mut it = sub.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if matches!(d, '\'' | '’' | '.' | '-') {
-                    // Inner punctuation only when a letter follows.
-                    let after = sub[j + d.len_utf8()..].chars().next();
-                    if after.is_some_and(|a| a.is_alphanumeric()) {
-                        end = j + d.len_utf8();
-                        it.next();
-                    } else if d == '.' && is_abbrev(&sub[i..j]) {
-                        end = j + 1;
-                        it.next();
-                        break;
-                    } else {
-                        break;
-                    }
+    let mut i = 0;
+    while let Some((a, b)) = next_token(sub, i) {
+        out.push(Tok::new(&sub[a..b], from + a, from + b));
+        i = b;
+    }
+}
+
+/// The character at byte `i` of `s` (a char boundary) and its length.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = s[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// What an ASCII byte is to the tokenizer; bytes of other characters are
+/// [`NON_ASCII`] and decoded.
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+/// `'`, `.` and `-`: inside a word when a letter or digit follows.
+const INNER: u8 = 3;
+const NON_ASCII: u8 = 4;
+
+/// The class of every byte, as `char::is_whitespace` and
+/// `char::is_alphanumeric` decide for ASCII.
+const CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            SPACE
+        } else if matches!(c, b'\'' | b'.' | b'-') {
+            INNER
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The byte range of the first token of `sub` at or after `i` (a char
+/// boundary, where no token is under way). Every token is looked at byte
+/// by byte, so ASCII is classified by table and only other characters are
+/// decoded.
+// Inlined into the loops that call it once per token.
+#[inline(always)]
+fn next_token(sub: &str, mut i: usize) -> Option<(usize, usize)> {
+    let b = sub.as_bytes();
+    let mut end = loop {
+        match CLASS[usize::from(*b.get(i)?)] {
+            SPACE => i += 1,
+            ALNUM => break i + 1,
+            NON_ASCII => {
+                let (c, len) = char_at(sub, i)?;
+                if c.is_whitespace() {
+                    i += len;
+                } else if c.is_alphanumeric() {
+                    break i + len;
                 } else {
+                    return Some((i, i + len));
+                }
+            }
+            _ => return Some((i, i + 1)),
+        }
+    };
+    while let Some(&x) = b.get(end) {
+        let (d, dlen) = match CLASS[usize::from(x)] {
+            ALNUM => {
+                end += 1;
+                continue;
+            }
+            INNER => (x as char, 1),
+            NON_ASCII => match char_at(sub, end) {
+                Some((d, dlen)) if d.is_alphanumeric() => {
+                    end += dlen;
+                    continue;
+                }
+                Some((d @ '’', dlen)) => (d, dlen),
+                _ => break,
+            },
+            _ => break,
+        };
+        // Inner punctuation only when a letter follows.
+        if char_at(sub, end + dlen).is_some_and(|(a, _)| a.is_alphanumeric()) {
+            end += dlen;
+        } else {
+            if d == '.' && is_abbrev(&sub[i..end]) {
+                end += 1;
+            }
+            break;
+        }
+    }
+    Some((i, end))
+}
+
+/// The tokens of a paragraph's text outside its quotes, each stretch
+/// between quotes tokenized on its own, so that the tokens of any such
+/// stretch are a slice of these: the paragraph is tokenized once for the
+/// names and for every quote's context.
+pub struct Outside<'a> {
+    toks: Vec<Tok<'a>>,
+}
+
+impl<'a> Outside<'a> {
+    /// Tokenizes the stretches of `p` between the sorted, disjoint quoted
+    /// byte ranges `quoted` (mark to mark).
+    pub fn new(p: &'a str, quoted: &[(usize, usize)]) -> Outside<'a> {
+        // News prose has a token every six bytes or so.
+        let mut toks = Vec::with_capacity(p.len() / 5 + 1);
+        let mut from = 0;
+        for &(qs, qe) in quoted.iter().chain([(p.len(), p.len())].iter()) {
+            if qs > from {
+                tokens_into(p, from, qs, &mut toks);
+            }
+            from = from.max(qe);
+        }
+        Outside { toks }
+    }
+
+    /// `tokens(p, from, to)` when `from` and `to` bound a stretch between
+    /// quotes (or, for `from`, any point where no token is under way).
+    pub fn range(&self, from: usize, to: usize) -> &[Tok<'a>] {
+        let a = self.toks.partition_point(|t| t.start < from);
+        let b = a + self.toks[a..].partition_point(|t| t.start < to);
+        &self.toks[a..b]
+    }
+
+    /// Whether a token runs across byte `i` (starts before it, ends after).
+    pub fn inside_token(&self, i: usize) -> bool {
+        let k = self.toks.partition_point(|t| t.end <= i);
+        self.toks.get(k).is_some_and(|t| t.start < i)
+    }
+
+    /// Appends to `out` what `tokens(p, from, seg_end)` followed by the
+    /// stretches up to `to` gives, where `from` lies in the stretch that
+    /// ends at `seg_end` but may cut a word. The cut word is tokenized
+    /// afresh until a token ends where the stretch's own tokens have no
+    /// token under way; from there on both tokenizations agree.
+    pub fn extend_cut(
+        &self,
+        p: &'a str,
+        from: usize,
+        seg_end: usize,
+        to: usize,
+        out: &mut Vec<Tok<'a>>,
+    ) {
+        let mut pos = from;
+        if self.inside_token(from) {
+            let sub = &p[from..seg_end];
+            while let Some((a, b)) = next_token(sub, pos - from) {
+                out.push(Tok::new(&sub[a..b], from + a, from + b));
+                pos = from + b;
+                if !self.inside_token(pos) {
                     break;
                 }
             }
-            out.push(Tok {
-                text: &sub[i..end],
-                start: from + i,
-                end: from + end,
-            });
-        } else {
-            let end = i + c.len_utf8();
-            out.push(Tok {
-                text: &sub[i..end],
-                start: from + i,
-                end: from + end,
-            });
         }
+        out.extend_from_slice(self.range(pos, to));
     }
-    out
 }
 
 /// Abbreviations whose period does not end a sentence.
@@ -453,137 +620,235 @@ pub fn is_det(w: &str) -> bool {
 /// Title words that precede a name (`Foreign Minister`, `Sen.`) or head a
 /// description (`the minister`).
 pub fn is_title(w: &str) -> bool {
-    let l = w.trim_end_matches('.').to_lowercase();
-    matches!(
-        l.as_str(),
-        "president"
-            | "secretary"
-            | "general"
-            | "secretary-general"
-            | "minister"
-            | "prime"
-            | "foreign"
-            | "defense"
-            | "defence"
-            | "chancellor"
-            | "senator"
-            | "sen"
-            | "rep"
-            | "representative"
-            | "gov"
-            | "governor"
-            | "mayor"
-            | "ambassador"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "chief"
-            | "chairman"
-            | "chairwoman"
-            | "chair"
-            | "director"
-            | "commissioner"
-            | "king"
-            | "queen"
-            | "prince"
-            | "princess"
-            | "pope"
-            | "judge"
-            | "justice"
-            | "attorney"
-            | "mr"
-            | "mrs"
-            | "ms"
-            | "dr"
-            | "gen"
-            | "col"
-            | "lt"
-            | "sgt"
-            | "adm"
-            | "candidate"
-            | "leader"
-            | "speaker"
-            | "congressman"
-            | "congresswoman"
-            | "deputy"
-            | "vice"
-            | "head"
-            | "professor"
-            | "prof"
-            | "coach"
-            | "ceo"
-            | "executive"
-            | "officer"
-            | "founder"
-            | "rev"
-            | "reverend"
-            | "sheriff"
-            | "commander"
-            | "colonel"
-            | "captain"
-            | "capt"
-            | "lieutenant"
-            | "premier"
-            | "envoy"
-            | "lawmaker"
-            | "legislator"
-            | "assemblyman"
-            | "assemblywoman"
-            | "councilman"
-            | "councilwoman"
-            | "host"
-            | "anchor"
-            | "analyst"
-            | "adviser"
-            | "advisor"
-            | "strategist"
-            | "pollster"
-            | "manager"
-            | "chairperson"
-            | "majority"
-            | "minority"
-            | "whip"
-            | "nominee"
-            | "hopeful"
-            | "billionaire"
-            | "businessman"
-            | "businesswoman"
-            | "emir"
-            | "sheikh"
-            | "sultan"
-            | "cardinal"
-            | "bishop"
-            | "archbishop"
-            | "marshal"
-            | "admiral"
-            | "sergeant"
-            | "major"
-            | "surgeon"
-            | "treasurer"
-            | "auditor"
-            | "lord"
-            | "lady"
-            | "sir"
-            | "dame"
-            | "mp"
-            | "mep"
-            | "state"
-            | "interior"
-            | "finance"
-            | "economy"
-            | "health"
-            | "former"
-            | "acting"
-            | "presidential"
-            | "gop"
-            | "democratic"
-            | "republican"
-            | "u.s"
-            | "u.s."
-            | "us"
-            | "first"
-    )
+    let b = w.as_bytes();
+    let mut n = b.len();
+    while n > 0 && b[n - 1] == b'.' {
+        n -= 1;
+    }
+    let t = &b[..n];
+    if !t.is_ascii() {
+        return is_title_lower(&w.trim_end_matches('.').to_lowercase());
+    }
+    title_lookup(t)
 }
+
+/// The length of the longest title word (`secretary-general`).
+const TITLE_MAX: usize = 17;
+
+/// [`is_title`] for a word already trimmed and lowercased.
+fn is_title_lower(l: &str) -> bool {
+    l.is_ascii() && title_lookup(l.as_bytes())
+}
+
+/// Whether the ASCII word `t`, lowercased, is a title. This runs for most
+/// capitalized words, which are seldom titles: their first letter and
+/// length pick the few titles to compare with (none for most words), and
+/// the comparison is of fixed-size keys, with no allocation.
+fn title_lookup(t: &[u8]) -> bool {
+    let Some(c) = title_cell(t) else {
+        return false;
+    };
+    let (a, b) = (TITLE_CELL_START[c], TITLE_CELL_START[c + 1]);
+    a < b && TITLE_CELL_KEYS[usize::from(a)..usize::from(b)].contains(&title_key(t))
+}
+
+/// The cells of [`title_lookup`]: one per first letter and length.
+const TITLE_CELLS: usize = 26 * (TITLE_MAX + 1);
+
+/// The cell of an ASCII word (any case), if a title could be in it.
+const fn title_cell(t: &[u8]) -> Option<usize> {
+    match t.first() {
+        Some(&f) if t.len() <= TITLE_MAX => {
+            let f = f.to_ascii_lowercase();
+            if f.is_ascii_lowercase() {
+                Some((f - b'a') as usize * (TITLE_MAX + 1) + t.len())
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// An ASCII word of at most 24 bytes, lowercased and zero-padded, as three
+/// little-endian words. Within a cell all titles have the word's length, so
+/// equal keys are equal words.
+const fn title_key(t: &[u8]) -> [u64; 3] {
+    let mut key = [0u64; 3];
+    let mut i = 0;
+    while i < t.len() && i < 24 {
+        key[i / 8] |= (t[i].to_ascii_lowercase() as u64) << (8 * (i % 8));
+        i += 1;
+    }
+    key
+}
+
+/// Where each cell's titles start in [`TITLE_CELL_KEYS`] (a counting sort
+/// of [`TITLES`] by cell).
+const TITLE_CELL_START: [u16; TITLE_CELLS + 1] = {
+    let mut start = [0u16; TITLE_CELLS + 1];
+    let mut k = 0;
+    while k < TITLES.len() {
+        let w = TITLES[k].as_bytes();
+        let Some(c) = title_cell(w) else {
+            panic!("a title must be a lowercase ASCII word of at most TITLE_MAX bytes");
+        };
+        start[c + 1] += 1;
+        k += 1;
+    }
+    let mut c = 0;
+    while c < TITLE_CELLS {
+        start[c + 1] += start[c];
+        c += 1;
+    }
+    start
+};
+
+/// The keys ([`title_key`]) of [`TITLES`], grouped by cell.
+const TITLE_CELL_KEYS: [[u64; 3]; TITLES.len()] = {
+    let mut keys = [[0u64; 3]; TITLES.len()];
+    let mut next = TITLE_CELL_START;
+    let mut k = 0;
+    while k < TITLES.len() {
+        let w = TITLES[k].as_bytes();
+        if let Some(c) = title_cell(w) {
+            keys[next[c] as usize] = title_key(w);
+            next[c] += 1;
+        }
+        k += 1;
+    }
+    keys
+};
+
+/// Title words, lowercased.
+const TITLES: &[&str] = &[
+    "acting",
+    "adm",
+    "admiral",
+    "adviser",
+    "advisor",
+    "ambassador",
+    "analyst",
+    "anchor",
+    "archbishop",
+    "assemblyman",
+    "assemblywoman",
+    "attorney",
+    "auditor",
+    "billionaire",
+    "bishop",
+    "businessman",
+    "businesswoman",
+    "candidate",
+    "capt",
+    "captain",
+    "cardinal",
+    "ceo",
+    "chair",
+    "chairman",
+    "chairperson",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "coach",
+    "col",
+    "colonel",
+    "commander",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "councilman",
+    "councilwoman",
+    "dame",
+    "defence",
+    "defense",
+    "democratic",
+    "deputy",
+    "director",
+    "dr",
+    "economy",
+    "emir",
+    "envoy",
+    "executive",
+    "finance",
+    "first",
+    "foreign",
+    "former",
+    "founder",
+    "gen",
+    "general",
+    "gop",
+    "gov",
+    "governor",
+    "head",
+    "health",
+    "hopeful",
+    "host",
+    "interior",
+    "judge",
+    "justice",
+    "king",
+    "lady",
+    "lawmaker",
+    "leader",
+    "legislator",
+    "lieutenant",
+    "lord",
+    "lt",
+    "major",
+    "majority",
+    "manager",
+    "marshal",
+    "mayor",
+    "mep",
+    "minister",
+    "minority",
+    "mp",
+    "mr",
+    "mrs",
+    "ms",
+    "nominee",
+    "officer",
+    "pollster",
+    "pope",
+    "premier",
+    "president",
+    "presidential",
+    "prime",
+    "prince",
+    "princess",
+    "prof",
+    "professor",
+    "queen",
+    "rep",
+    "representative",
+    "republican",
+    "rev",
+    "reverend",
+    "secretary",
+    "secretary-general",
+    "sen",
+    "senator",
+    "sergeant",
+    "sgt",
+    "sheikh",
+    "sheriff",
+    "sir",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "state",
+    "strategist",
+    "sultan",
+    "surgeon",
+    "treasurer",
+    "u.s",
+    "u.s.",
+    "us",
+    "vice",
+    "whip",
+];
 
 /// Sentence-initial or function words that are capitalized without being
 /// part of a name.
@@ -716,4 +981,181 @@ pub fn is_name_particle(w: &str) -> bool {
         w,
         "de" | "van" | "von" | "der" | "da" | "di" | "bin" | "al" | "la" | "le" | "del"
     )
+}
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The words of the title list, read from this file's source.
+    fn title_words() -> Vec<String> {
+        let src = include_str!("words.rs");
+        let body = &src[src.find("const TITLES: &[&str] = &[").unwrap_or(0)..];
+        let body = &body[..body.find("\n];\n").unwrap_or(body.len())];
+        body.split('"')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn every_title_is_found() {
+        let ws = title_words();
+        assert!(ws.len() > 100);
+        assert!(
+            ws.is_sorted(),
+            "TITLES must be sorted for the binary search"
+        );
+        for w in ws {
+            assert!(w.len() <= TITLE_MAX, "{w}");
+            assert!(is_title(&w.to_uppercase()), "{w}");
+            assert!(is_title(&format!("{w}.")), "{w}");
+        }
+        // Kelvin sign: lowercases to an ASCII `k`.
+        assert!(is_title("\u{212a}ing"));
+    }
+
+    proptest! {
+        #[test]
+        fn is_title_matches_lowercasing(
+            w in "[A-Za-z.\\-\u{212a}\u{130}É]{0,20}",
+            pick in 0usize..300,
+        ) {
+            let titles = title_words();
+            let w = match titles.get(pick) {
+                Some(t) if pick % 2 == 0 => t.to_uppercase(),
+                Some(t) => format!("{t}{w}"),
+                None => w,
+            };
+            let l = w.trim_end_matches('.').to_lowercase();
+            prop_assert_eq!(is_title(&w), titles.contains(&l));
+        }
+    }
+
+    /// The tokenizer as first written (char by char), to check the one in
+    /// use against.
+    fn reference(s: &str, from: usize, to: usize) -> Vec<(&str, usize, usize)> {
+        let mut out = Vec::new();
+        let sub = &s[from..to];
+        let mut it = sub.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if c.is_alphanumeric() {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = it.peek() {
+                    if d.is_alphanumeric() {
+                        end = j + d.len_utf8();
+                        it.next();
+                    } else if matches!(d, '\'' | '’' | '.' | '-') {
+                        let after = sub[j + d.len_utf8()..].chars().next();
+                        if after.is_some_and(|a| a.is_alphanumeric()) {
+                            end = j + d.len_utf8();
+                            it.next();
+                        } else if d == '.' && is_abbrev(&sub[i..j]) {
+                            end = j + 1;
+                            it.next();
+                            break;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                out.push((&sub[i..end], from + i, from + end));
+            } else {
+                let end = i + c.len_utf8();
+                out.push((&sub[i..end], from + i, from + end));
+            }
+        }
+        out
+    }
+
+    fn plain(toks: &[Tok<'_>]) -> Vec<(String, usize, usize, bool, bool)> {
+        toks.iter()
+            .map(|t| {
+                let c = t.text.chars().next();
+                // The flags must say what the first character says.
+                assert_eq!(t.is_word(), c.is_some_and(char::is_alphanumeric));
+                assert_eq!(t.is_cap(), c.is_some_and(char::is_uppercase));
+                (t.text.to_string(), t.start, t.end, t.is_word(), t.is_cap())
+            })
+            .collect()
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "Mr", "Dr", "U.S", "vs", "AB", "word", "Ünï", "ǅx", "7", ".", "..", "'", "’", "-",
+                "“", "”", "\"", " ", " ", "\u{a0}", "\n", ",", "é", "ß", "K", "\u{2163}",
+            ]),
+            0..40,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    /// Char boundaries of `s`, `n` of them picked by `picks`, sorted.
+    fn cuts(s: &str, picks: &[usize]) -> Vec<usize> {
+        let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+        let mut v: Vec<usize> = picks.iter().map(|&k| bounds[k % bounds.len()]).collect();
+        v.sort_unstable();
+        v
+    }
+
+    proptest! {
+        #[test]
+        fn lowercase_is_to_lowercase(s in "[a-zA-Z .'\u{130}\u{212a}\u{3a3}É-]{0,12}") {
+            prop_assert_eq!(lowercase(&s), s.to_lowercase());
+        }
+
+        #[test]
+        fn tokens_match_the_reference(s in text(), picks in proptest::collection::vec(any::<usize>(), 2)) {
+            let c = cuts(&s, &picks);
+            let got: Vec<(&str, usize, usize)> =
+                tokens(&s, c[0], c[1]).iter().map(|t| (t.text, t.start, t.end)).collect();
+            prop_assert_eq!(got, reference(&s, c[0], c[1]));
+            plain(&tokens(&s, 0, s.len()));
+        }
+
+        #[test]
+        fn outside_slices_match_fresh_tokenization(
+            s in text(),
+            picks in proptest::collection::vec(any::<usize>(), 1..8),
+            from_pick in any::<usize>(),
+        ) {
+            // Quoted ranges from consecutive pairs of cut points.
+            let c = cuts(&s, &picks);
+            let quoted: Vec<(usize, usize)> = c.chunks(2).filter(|w| w.len() == 2).map(|w| (w[0], w[1])).collect();
+            let out = Outside::new(&s, &quoted);
+            let mut from = 0;
+            let mut stretches = Vec::new();
+            for &(qs, qe) in quoted.iter().chain([(s.len(), s.len())].iter()) {
+                stretches.push((from, qs.max(from)));
+                from = from.max(qe);
+            }
+            for &(a, b) in &stretches {
+                prop_assert_eq!(plain(out.range(a, b)), plain(&tokens(&s, a, b)));
+            }
+            // Starting anywhere inside a stretch, up to the end of a later
+            // stretch.
+            let k = from_pick % stretches.len();
+            let (a, b) = stretches[k];
+            let inner = cuts(&s[a..b], &[from_pick / 7]);
+            let start = a + inner[0];
+            let last = stretches[k + (from_pick / 3) % (stretches.len() - k)].1;
+            let mut want = tokens(&s, start, b);
+            for &(x, y) in &stretches[k + 1..] {
+                if y <= last {
+                    want.extend(tokens(&s, x, y));
+                }
+            }
+            let mut got = Vec::new();
+            out.extend_cut(&s, start, b, last, &mut got);
+            prop_assert_eq!(plain(&got), plain(&want));
+        }
+    }
 }
