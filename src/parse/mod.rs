@@ -18,11 +18,11 @@ pub mod dateline;
 pub mod lines;
 mod meta;
 mod sentences;
+mod words;
 
 use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::Serialize;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::load::Source;
 use crate::model::{Article, Counts, Dateline, Paragraph, Span};
@@ -463,12 +463,8 @@ fn counts(paragraphs: &[Paragraph]) -> Counts {
         ..Counts::default()
     };
     for p in paragraphs {
-        c.words += p.text.unicode_words().count();
-        sentences::for_each_sentence(&p.text, |s| {
-            if s.chars().any(char::is_alphanumeric) {
-                c.sentences += 1;
-            }
-        });
+        c.words += words::count(&p.text);
+        c.sentences += sentences::count(&p.text);
     }
     c
 }

@@ -1,0 +1,327 @@
+//! Word counting as `UnicodeSegmentation::unicode_words().count()` does it,
+//! in one pass without producing the segments.
+//!
+//! The crate splits a paragraph at every UAX #29 word boundary and keeps the
+//! segments holding a letter or digit; counting them that way visits each
+//! space and punctuation mark as a segment of its own, and text with any
+//! non-ASCII character (a `£` is enough) goes through a range-table lookup
+//! per character. Here each character of Latin-1 and of the typographic
+//! punctuation of news prose has its Word_Break category in a table, and
+//! text holding any other character is counted by the crate itself.
+//!
+//! Restricted to these characters the rules are few. Letters, digits and
+//! `_` (ALetter, Numeric, ExtendNumLet) never break between one another
+//! (WB5, WB8 to WB10, WB13a, WB13b); one MidLetter or MidNumLet(Q)
+//! character between two letters joins them (WB6, WB7), one MidNum or
+//! MidNumLet(Q) between two digits likewise (WB11, WB12); every other pair
+//! breaks, and a segment of other characters never holds a letter, except
+//! a lone alphanumeric character of category Other (`²`, `½`), which is a
+//! word by itself. None of the table's characters is Extend, Format or
+//! ZWJ (WB4) nor a Hebrew letter (WB7a to WB7c): those go to the crate.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A character's part in word segmentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    /// ALetter.
+    Letter,
+    /// Numeric.
+    Digit,
+    /// ExtendNumLet (`_`): joins like a letter but is not alphanumeric.
+    Connector,
+    /// MidLetter: joins two letters.
+    MidLetter,
+    /// MidNum: joins two digits.
+    MidNum,
+    /// MidNumLet and Single_Quote: joins two letters or two digits.
+    MidNumLet,
+    /// Breaks on both sides and is not alphanumeric.
+    Other,
+    /// Breaks on both sides and is alphanumeric: a word of its own.
+    OtherAlnum,
+    /// Not in the table: the crate decides.
+    Unknown,
+}
+
+/// The class of a Latin-1 character.
+const fn latin1(b: u8) -> Class {
+    match b {
+        b'A'..=b'Z'
+        | b'a'..=b'z'
+        | 0xaa
+        | 0xb5
+        | 0xba
+        | 0xc0..=0xd6
+        | 0xd8..=0xf6
+        | 0xf8..=0xff => Class::Letter,
+        b'0'..=b'9' => Class::Digit,
+        b'_' => Class::Connector,
+        b':' | 0xb7 => Class::MidLetter,
+        b',' | b';' => Class::MidNum,
+        b'.' | b'\'' => Class::MidNumLet,
+        // Superscript digits and vulgar fractions: numbers, but not Numeric.
+        0xb2 | 0xb3 | 0xb9 | 0xbc..=0xbe => Class::OtherAlnum,
+        // The soft hyphen is Format (WB4); the cedilla is ALetter but not
+        // alphanumeric.
+        0xad | 0xb8 => Class::Unknown,
+        _ => Class::Other,
+    }
+}
+
+/// [`latin1`] for each of the 256 Latin-1 characters.
+static LATIN1: [Class; 256] = {
+    let mut table = [Class::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = latin1(b as u8);
+        b += 1;
+    }
+    table
+};
+
+#[inline(always)]
+fn class(c: char) -> Class {
+    match c {
+        '\0'..='\u{ff}' => LATIN1[c as usize],
+        // `‘` `’` `․`
+        '\u{2018}' | '\u{2019}' | '\u{2024}' => Class::MidNumLet,
+        // Dashes, quotation marks, daggers, bullets, `…`, `€`.
+        '\u{2010}'..='\u{2017}'
+        | '\u{201a}'..='\u{2023}'
+        | '\u{2025}'
+        | '\u{2026}'
+        | '\u{20ac}' => Class::Other,
+        _ => Class::Unknown,
+    }
+}
+
+/// The number of words `text.unicode_words()` yields.
+pub fn count(text: &str) -> usize {
+    if text.is_ascii()
+        && let Some(n) = count_ascii(text.as_bytes())
+    {
+        return n;
+    }
+    count_known(text.chars()).unwrap_or_else(|| text.unicode_words().count())
+}
+
+/// Bits of [`ASCII`]: a letter, a digit, a character joining two letters,
+/// one joining two digits (`JOINS >> 3` lines up with `LETTER | DIGIT`),
+/// and `_`.
+const LETTER: u8 = 2;
+const DIGIT: u8 = 4;
+const JOINS_LETTERS: u8 = LETTER << 3;
+const JOINS_DIGITS: u8 = DIGIT << 3;
+const CONNECTOR: u8 = 1;
+
+static ASCII: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match latin1(b as u8) {
+            Class::Letter => LETTER,
+            Class::Digit => DIGIT,
+            Class::Connector => CONNECTOR,
+            Class::MidLetter => JOINS_LETTERS,
+            Class::MidNum => JOINS_DIGITS,
+            Class::MidNumLet => JOINS_LETTERS | JOINS_DIGITS,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// [`count_known`] for ASCII text without `_`; `None` when there is one.
+///
+/// Without connectors every run of letters and digits is a segment holding
+/// an alphanumeric character, and a segment is a chain of such runs joined
+/// by one character each: the words are the runs less the joins.
+fn count_ascii(bytes: &[u8]) -> Option<usize> {
+    let mut runs = 0;
+    let mut joins = 0;
+    let mut seen = 0;
+    let mut prev = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let k = ASCII[usize::from(b)];
+        seen |= k;
+        let word = k & (LETTER | DIGIT);
+        runs += usize::from(word != 0 && prev & (LETTER | DIGIT) == 0);
+        if k >= JOINS_LETTERS {
+            let next = bytes.get(i + 1).map_or(0, |&n| ASCII[usize::from(n)]);
+            joins += usize::from((k >> 3) & prev & next != 0);
+        }
+        prev = k;
+    }
+    (seen & CONNECTOR == 0).then_some(runs - joins)
+}
+
+/// Counts the words of `chars`; `None` at the first character outside the
+/// table.
+#[inline(always)]
+fn count_known(chars: impl Iterator<Item = char>) -> Option<usize> {
+    let mut words = 0;
+    // Inside a segment of letters, digits and connectors: whether it holds
+    // a letter or digit yet.
+    let mut segment: Option<bool> = None;
+    // The segment's last letter, digit or connector.
+    let mut last = Class::Other;
+    // A joining character just after the segment, waiting for the next
+    // character to say whether it joins.
+    let mut pending: Option<Class> = None;
+    for c in chars {
+        let k = class(c);
+        match k {
+            Class::Letter | Class::Digit | Class::Connector => {
+                if let Some(mid) = pending.take() {
+                    let joins = match (last, k) {
+                        (Class::Letter, Class::Letter) => mid != Class::MidNum,
+                        (Class::Digit, Class::Digit) => mid != Class::MidLetter,
+                        _ => false,
+                    };
+                    if !joins {
+                        words += usize::from(segment == Some(true));
+                        segment = None;
+                    }
+                }
+                let alnum = k != Class::Connector;
+                segment = Some(segment.unwrap_or(false) | alnum);
+                last = k;
+            }
+            Class::MidLetter | Class::MidNum | Class::MidNumLet => {
+                let may_join = segment.is_some()
+                    && pending.is_none()
+                    && match last {
+                        Class::Letter => k != Class::MidNum,
+                        Class::Digit => k != Class::MidLetter,
+                        _ => false,
+                    };
+                if may_join {
+                    pending = Some(k);
+                } else {
+                    words += usize::from(segment == Some(true));
+                    segment = None;
+                    pending = None;
+                }
+            }
+            Class::Other | Class::OtherAlnum => {
+                words += usize::from(segment == Some(true));
+                segment = None;
+                pending = None;
+                words += usize::from(k == Class::OtherAlnum);
+            }
+            Class::Unknown => return None,
+        }
+    }
+    Some(words + usize::from(segment == Some(true)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn reference(text: &str) -> usize {
+        text.unicode_words().count()
+    }
+
+    /// `count` and each of its counters that takes `text`.
+    fn check(text: &str) {
+        let expected = reference(text);
+        assert_eq!(count(text), expected, "{text:?}");
+        if let Some(n) = count_known(text.chars()) {
+            assert_eq!(n, expected, "known {text:?}");
+        }
+        if text.is_ascii()
+            && let Some(n) = count_ascii(text.as_bytes())
+        {
+            assert_eq!(n, expected, "ascii {text:?}");
+        }
+    }
+
+    /// Every character the table knows.
+    fn known() -> Vec<char> {
+        ('\0'..='\u{ff}')
+            .chain('\u{2010}'..='\u{2026}')
+            .chain(['\u{20ac}'])
+            .filter(|&c| class(c) != Class::Unknown)
+            .collect()
+    }
+
+    #[test]
+    fn alphanumeric_flags_match_std() {
+        for c in '\0'..='\u{ff}' {
+            let k = class(c);
+            if k == Class::Unknown {
+                continue;
+            }
+            let alnum = matches!(k, Class::Letter | Class::Digit | Class::OtherAlnum);
+            assert_eq!(alnum, c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn tricky_words() {
+        for text in [
+            "",
+            " ",
+            "Hello, world! can't e.g. var1 123,456 foo_bar example.com 127.0.0.1:9090",
+            "a.b.c a..b 1.a a.1 1,2;3 a,b a;b a:b 1:2 _ __ _a a_ a_.b 1_,2",
+            "£5.5bn – that’s it… “Oui” ‘x’ 3½ km² ª º µ a·b 1·2 x—y",
+            "it's ‘quoted’ don’t 2’000 a’’b a.’b",
+            "\r\n\n\t\u{a0}\u{85}",
+            "soft\u{ad}hyphen",
+            "שלום ‘x",
+        ] {
+            check(text);
+        }
+    }
+
+    /// Each pair of known characters between and beside letters and digits.
+    #[test]
+    fn all_pairs_of_known_characters() {
+        let chars = known();
+        for &a in &chars {
+            for &b in &chars {
+                for text in [
+                    format!("a{a}{b}b"),
+                    format!("1{a}{b}2"),
+                    format!("{a}x{b}"),
+                    format!("{a}9{b}"),
+                ] {
+                    check(&text);
+                }
+            }
+        }
+    }
+
+    fn prose_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            6 => proptest::sample::select(
+                "aZé1_ .,;:'’‘·\"-!?()£½\u{a0}\r\n\t—“”"
+                    .chars()
+                    .collect::<Vec<_>>()
+            ),
+            1 => any::<char>(),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn same_as_unicode_segmentation(chars in proptest::collection::vec(prose_char(), 0..60)) {
+            let text: String = chars.into_iter().collect();
+            check(&text);
+        }
+
+        #[test]
+        fn same_on_ascii_text(text in "[a-c0-2_ .,;:'\"!\r\n-]{0,60}") {
+            check(&text);
+        }
+
+        #[test]
+        fn same_on_any_text(text in any::<String>()) {
+            prop_assert_eq!(count(&text), reference(&text));
+        }
+    }
+}
