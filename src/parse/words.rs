@@ -98,22 +98,17 @@ fn class(c: char) -> Class {
 
 /// The number of words `text.unicode_words()` yields.
 pub fn count(text: &str) -> usize {
-    if text.is_ascii()
-        && let Some(n) = count_ascii(text.as_bytes())
-    {
-        return n;
-    }
-    count_known(text.chars()).unwrap_or_else(|| text.unicode_words().count())
+    count_ascii_runs(text)
+        .or_else(|| count_known(text.chars()))
+        .unwrap_or_else(|| text.unicode_words().count())
 }
 
 /// Bits of [`ASCII`]: a letter, a digit, a character joining two letters,
-/// one joining two digits (`JOINS >> 3` lines up with `LETTER | DIGIT`),
-/// and `_`.
+/// one joining two digits (`JOINS >> 3` lines up with `LETTER | DIGIT`).
 const LETTER: u8 = 2;
 const DIGIT: u8 = 4;
 const JOINS_LETTERS: u8 = LETTER << 3;
 const JOINS_DIGITS: u8 = DIGIT << 3;
-const CONNECTOR: u8 = 1;
 
 static ASCII: [u8; 128] = {
     let mut table = [0; 128];
@@ -122,7 +117,6 @@ static ASCII: [u8; 128] = {
         table[b] = match latin1(b as u8) {
             Class::Letter => LETTER,
             Class::Digit => DIGIT,
-            Class::Connector => CONNECTOR,
             Class::MidLetter => JOINS_LETTERS,
             Class::MidNum => JOINS_DIGITS,
             Class::MidNumLet => JOINS_LETTERS | JOINS_DIGITS,
@@ -133,28 +127,106 @@ static ASCII: [u8; 128] = {
     table
 };
 
+/// [`count_known`] for text whose characters outside ASCII all break on
+/// both sides (class Other: `£`, curly double quotes, dashes): the words
+/// of the ASCII runs between them, plus the alphanumeric ones among them.
+/// `None` for text with `_` or another character outside ASCII.
+fn count_ascii_runs(text: &str) -> Option<usize> {
+    let mut words = 0;
+    let mut rest = text;
+    loop {
+        let ascii = if rest.is_ascii() {
+            rest.len()
+        } else {
+            rest.bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(rest.len())
+        };
+        words += count_ascii(&rest.as_bytes()[..ascii])?;
+        let mut others = rest[ascii..].chars();
+        match others.next().map(class) {
+            None => return Some(words),
+            Some(Class::Other) => {}
+            Some(Class::OtherAlnum) => words += 1,
+            Some(_) => return None,
+        }
+        rest = others.as_str();
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` (all ASCII) that lies in `lo..=hi`.
+/// Setting the high bit first keeps each byte's subtraction from borrowing
+/// from the next; the high bit survives exactly when the byte is at least
+/// the number subtracted.
+fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let at_least_lo = (x | HIGH) - ONES * u64::from(lo);
+    let above_hi = (x | HIGH) - ONES * (u64::from(hi) + 1);
+    at_least_lo & !above_hi & HIGH
+}
+
+/// The high bit of each letter or digit among the eight ASCII bytes of `x`.
+fn alphanumeric(x: u64) -> u64 {
+    // `| 0x20` folds capitals to small letters and moves no other ASCII
+    // byte into `a..=z`.
+    in_range(x | (ONES * 0x20), b'a', b'z') | in_range(x, b'0', b'9')
+}
+
+/// The high bit of each space among the eight ASCII bytes of `x`.
+fn spaces(x: u64) -> u64 {
+    // A byte is zero after the `^` exactly when it was a space; subtracting
+    // one from it (with its high bit set) then clears the high bit.
+    !(((x ^ (ONES * u64::from(b' '))) | HIGH) - ONES) & HIGH
+}
+
 /// [`count_known`] for ASCII text without `_`; `None` when there is one.
 ///
 /// Without connectors every run of letters and digits is a segment holding
 /// an alphanumeric character, and a segment is a chain of such runs joined
-/// by one character each: the words are the runs less the joins.
+/// by one character each: the words are the runs less the joins. Eight
+/// bytes are classified at a time; a join can only be a byte other than a
+/// space between two letters or digits, which are few and are checked one
+/// by one.
 fn count_ascii(bytes: &[u8]) -> Option<usize> {
+    if bytes.contains(&b'_') {
+        return None;
+    }
+    let is_word = |b: u8| ASCII[usize::from(b)] & (LETTER | DIGIT) != 0;
     let mut runs = 0;
     let mut joins = 0;
-    let mut seen = 0;
-    let mut prev = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let k = ASCII[usize::from(b)];
-        seen |= k;
-        let word = k & (LETTER | DIGIT);
-        runs += usize::from(word != 0 && prev & (LETTER | DIGIT) == 0);
-        if k >= JOINS_LETTERS {
-            let next = bytes.get(i + 1).map_or(0, |&n| ASCII[usize::from(n)]);
-            joins += usize::from((k >> 3) & prev & next != 0);
+    // The high bit of the first byte's position: the byte before the chunk
+    // is a letter or digit.
+    let mut carry = 0;
+    for k in 0..bytes.len().div_ceil(8) {
+        let x = match bytes.get(k * 8..k * 8 + 8) {
+            Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+            // The last bytes are padded with spaces, which neither join nor
+            // start a run.
+            None => {
+                let mut eight = [b' '; 8];
+                let rest = &bytes[k * 8..];
+                eight[..rest.len()].copy_from_slice(rest);
+                u64::from_le_bytes(eight)
+            }
+        };
+        let w = alphanumeric(x);
+        let before = (w << 8) | carry;
+        runs += (w & !before).count_ones() as usize;
+        let first_after = bytes.get(k * 8 + 8).is_some_and(|&b| is_word(b));
+        let after = (w >> 8) | (u64::from(first_after) << 63);
+        let mut between = !w & before & after & !spaces(x) & HIGH;
+        while between != 0 {
+            let i = k * 8 + between.trailing_zeros() as usize / 8;
+            let [prev, b, next] =
+                [bytes[i - 1], bytes[i], bytes[i + 1]].map(|b| ASCII[usize::from(b)]);
+            joins += usize::from((b >> 3) & prev & next != 0);
+            between &= between - 1;
         }
-        prev = k;
+        carry = (w >> 56) & 0x80;
     }
-    (seen & CONNECTOR == 0).then_some(runs - joins)
+    Some(runs - joins)
 }
 
 /// Counts the words of `chars`; `None` at the first character outside the
