@@ -159,46 +159,89 @@ fn term_before_close_sp(s: &State) -> usize {
 /// whether it holds a letter or digit), for text whose characters all have
 /// a known category; returns `false`, possibly after some calls, at the
 /// first character of unknown category.
-fn sentence_ends(text: &str, on_end: impl FnMut(usize, bool)) -> bool {
-    // Text that is all ASCII is read byte by byte, without UTF-8 decoding.
-    if text.is_ascii() {
-        scan(
-            text,
-            text.bytes().enumerate().map(|(i, b)| (i, char::from(b))),
-            on_end,
-        )
-    } else {
-        scan(text, text.char_indices(), on_end)
+fn sentence_ends(text: &str, mut on_end: impl FnMut(usize, bool)) -> bool {
+    let mut scanner = Scanner::new();
+    if !text.is_ascii() {
+        for (pos, c) in text.char_indices() {
+            let Some((cat, is_alnum)) = category(c) else {
+                return false;
+            };
+            scanner.step(text, pos, cat, is_alnum, &mut on_end);
+        }
+        scanner.finish(text, &mut on_end);
+        return true;
     }
+    // ASCII text is read byte by byte, and while the state is quiet the
+    // characters that cannot break (all but `.`, `!`, `?`, CR and LF) are
+    // passed over in one search.
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        if scanner.quiet {
+            let run = bytes[pos..]
+                .iter()
+                .position(|b| matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n'))
+                .unwrap_or(bytes.len() - pos);
+            if run > 0 {
+                let passed = &bytes[pos..pos + run];
+                scanner.alnum = scanner.alnum || passed.iter().any(u8::is_ascii_alphanumeric);
+                scanner.passed = Some(LATIN1[usize::from(passed[run - 1])].0);
+                pos += run;
+                if pos == bytes.len() {
+                    break;
+                }
+            }
+        }
+        let (cat, is_alnum) = LATIN1[usize::from(bytes[pos])];
+        scanner.step(text, pos, cat, is_alnum, &mut on_end);
+        pos += 1;
+    }
+    scanner.finish(text, &mut on_end);
+    true
 }
 
-#[inline(always)]
-fn scan(
-    text: &str,
-    chars: impl Iterator<Item = (usize, char)>,
-    mut on_end: impl FnMut(usize, bool),
-) -> bool {
-    let mut state: State = [Part::Sot; 4];
-    // Whether the sentence so far holds a letter or digit.
-    let mut alnum = false;
-    // No SATerm in the state's last `SATerm Close* Sp*` and no paragraph
-    // separator last: then no character but a terminator, a separator or a
-    // Format character can break, and appending one keeps the state quiet
-    // (SB11 still finds no terminator). In prose that is most characters.
-    let mut quiet = false;
-    // The last of the characters passed over while quiet. The state is
-    // brought up to date with it alone: of the parts before the last, the
-    // rules only ever ask whether one is a terminator ending the state, and
-    // in a quiet state none is, exactly or brought up to date this way.
-    let mut passed: Option<Cat> = None;
-    // SB8 looks ahead for the first decisive character; its answer holds
-    // for every position up to that character.
-    let mut sb8_cache: Option<(usize, bool)> = None;
-    for (pos, c) in chars {
-        let Some((cat, is_alnum)) = category(c) else {
-            return false;
-        };
-        if quiet
+/// The segmenter between two characters.
+struct Scanner {
+    state: State,
+    /// Whether the sentence so far holds a letter or digit.
+    alnum: bool,
+    /// No SATerm in the state's last `SATerm Close* Sp*` and no paragraph
+    /// separator last: then no character but a terminator, a separator or a
+    /// Format character can break, and appending one keeps the state quiet
+    /// (SB11 still finds no terminator). In prose that is most characters.
+    quiet: bool,
+    /// The last of the characters passed over while quiet. The state is
+    /// brought up to date with it alone: of the parts before the last, the
+    /// rules only ever ask whether one is a terminator ending the state,
+    /// and in a quiet state none is, exactly or brought up to date this way.
+    passed: Option<Cat>,
+    /// SB8 looks ahead for the first decisive character; its answer holds
+    /// for every position up to that character.
+    sb8_cache: Option<(usize, bool)>,
+}
+
+impl Scanner {
+    fn new() -> Scanner {
+        Scanner {
+            state: [Part::Sot; 4],
+            alnum: false,
+            quiet: false,
+            passed: None,
+            sb8_cache: None,
+        }
+    }
+
+    /// The character at `pos`, of category `cat`.
+    #[inline(always)]
+    fn step(
+        &mut self,
+        text: &str,
+        pos: usize,
+        cat: Cat,
+        is_alnum: bool,
+        on_end: &mut impl FnMut(usize, bool),
+    ) {
+        if self.quiet
             && matches!(
                 cat,
                 Cat::Any
@@ -210,15 +253,15 @@ fn scan(
                     | Cat::SContinue
             )
         {
-            passed = Some(cat);
-            alnum |= is_alnum;
-            continue;
+            self.passed = Some(cat);
+            self.alnum |= is_alnum;
+            return;
         }
-        if let Some(last) = passed.take() {
-            state = advance(state, last);
+        if let Some(last) = self.passed.take() {
+            self.state = advance(self.state, last);
         }
-        let before = state;
-        state = advance(state, cat);
+        let before = self.state;
+        self.state = advance(self.state, cat);
         // Only SB4 and SB11 break; SB6 to SB10 only keep a sentence
         // together, so they are asked only when SB11 would break.
         let boundary = if before[3] == Part::Sot {
@@ -232,7 +275,7 @@ fn scan(
             true
         } else if cat == Cat::Format {
             // SB5 (no Extend character is in the table).
-            state = before;
+            self.state = before;
             false
         } else if !sb11(&before) {
             // SB998.
@@ -243,7 +286,7 @@ fn scan(
         } else if cat == Cat::Upper && before[2] == Part::UpperLower && before[3] == Part::ATerm {
             // SB7.
             false
-        } else if sb8(&before, text, pos, &mut sb8_cache) {
+        } else if sb8(&before, text, pos, &mut self.sb8_cache) {
             false
         } else if matches!(cat, Cat::SContinue | Cat::STerm | Cat::ATerm)
             && is_saterm(before[term_before_close_sp(&before)])
@@ -262,16 +305,20 @@ fn scan(
                 && is_saterm(before[term_before_close_sp(&before)]))
         };
         if boundary {
-            on_end(pos, alnum);
-            alnum = false;
+            on_end(pos, self.alnum);
+            self.alnum = false;
         }
-        alnum |= is_alnum;
-        quiet = !matches!(state[3], Part::Sot | Part::Sep | Part::CR | Part::LF) && !sb11(&state);
+        self.alnum |= is_alnum;
+        self.quiet = !matches!(self.state[3], Part::Sot | Part::Sep | Part::CR | Part::LF)
+            && !sb11(&self.state);
     }
-    if !text.is_empty() {
-        on_end(text.len(), alnum);
+
+    /// The end of the text.
+    fn finish(&self, text: &str, on_end: &mut impl FnMut(usize, bool)) {
+        if !text.is_empty() {
+            on_end(text.len(), self.alnum);
+        }
     }
-    true
 }
 
 /// SB11: `SATerm Close* Sp* ParaSep? ÷`.
