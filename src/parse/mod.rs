@@ -320,8 +320,12 @@ fn mark_headings(lines: &[Line<'_>], roles: &mut [LineRole]) {
 }
 
 fn is_heading(text: &str) -> bool {
+    // Body paragraphs are mostly long: the cheap length test goes first.
+    if text.chars().count() > 90 {
+        return false;
+    }
     let words = text.split_whitespace().count();
-    if words == 0 || words > 10 || text.chars().count() > 90 {
+    if words == 0 || words > 10 {
         return false;
     }
     let last = text.chars().last().unwrap_or(' ');
