@@ -238,6 +238,15 @@ static CONTRIBUTED: Twin = twin!(
 );
 
 fn is_contributed(text: &str) -> bool {
+    // A cheap necessary condition first: the pattern's last word before an
+    // optional stop at the end of the line.
+    let unstopped = text.strip_suffix('.').unwrap_or(text);
+    if !["report", "story", "article", "ing"]
+        .iter()
+        .any(|w| ends_with_folded(unstopped, w))
+    {
+        return false;
+    }
     let ascii = super::ascii_equivalent(text);
     CONTRIBUTED.pick(ascii).find(text).is_some_and(|m| {
         let before = &text[..m.start()];
