@@ -81,7 +81,13 @@ static TIMEX: Twin = twin!(timex_pattern());
 /// body paragraphs, in text order.
 pub fn extract(text: &str, article: &Article, opts: &ParseOptions) -> Vec<Timex> {
     let dct = article.date.as_deref().and_then(|d| d.parse::<Date>().ok());
-    let mut anchor = Anchor::new(dct, opts.reference, mentioned_years(text));
+    // The mentioned years only help fix the year of an undated article.
+    let years = if dct.is_none() {
+        mentioned_years(text)
+    } else {
+        Vec::new()
+    };
+    let mut anchor = Anchor::new(dct, opts.reference, years);
     let mut out = Vec::new();
     for (start, end) in regions(text, article) {
         scan(text, start, end, &mut anchor, &mut out);

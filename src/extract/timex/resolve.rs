@@ -144,7 +144,8 @@ pub struct Anchor {
     pub dct: Option<Date>,
     /// Fallback day used only to fix a year from a written weekday.
     pub reference: Date,
-    /// Years written anywhere in the article (preferred by weekday fixing).
+    /// Years written anywhere in the article (preferred by weekday fixing,
+    /// which only undated articles need).
     pub years: Vec<i16>,
     /// Last explicit year written so far (narrative anchor).
     pub narrative: Option<i16>,
