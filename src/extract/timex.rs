@@ -81,7 +81,13 @@ static TIMEX: Twin = twin!(timex_pattern());
 /// body paragraphs, in text order.
 pub fn extract(text: &str, article: &Article, opts: &ParseOptions) -> Vec<Timex> {
     let dct = article.date.as_deref().and_then(|d| d.parse::<Date>().ok());
-    let mut anchor = Anchor::new(dct, opts.reference, mentioned_years(text));
+    // The mentioned years only help fix the year of an undated article.
+    let years = if dct.is_none() {
+        mentioned_years(text)
+    } else {
+        Vec::new()
+    };
+    let mut anchor = Anchor::new(dct, opts.reference, years);
     let mut out = Vec::new();
     for (start, end) in regions(text, article) {
         scan(text, start, end, &mut anchor, &mut out);
@@ -128,30 +134,37 @@ fn regions(text: &str, article: &Article) -> Vec<(usize, usize)> {
 /// the events extractor's fixtures).
 pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut Vec<Timex>) {
     let region = &text[start..end];
-    // Split into sentences only once a timex is accepted: most regions have
-    // none.
-    let mut sentences: Option<Vec<(usize, usize)>> = None;
-    let mut si = 0;
-    let mut tense_cache: Option<(usize, Tense)> = None;
-    for caps in TIMEX.captures_iter(region) {
+    // Sentences are split only as far as the matches reach: most regions
+    // have none, and the matches of a region come in text order.
+    let mut sentences = SentenceBounds::new(region);
+    let mut sentence: Option<(usize, usize)> = None;
+    let mut tense: Option<Tense> = None;
+    let ascii = crate::parse::ascii_equivalent(region);
+    for caps in TIMEX.pick(ascii).captures_iter(region) {
         let m = caps.get(0).expect("match");
         if !accept(region, &caps) {
             continue;
         }
-        let sentences = sentences.get_or_insert_with(|| sentence_bounds(region));
-        while si + 1 < sentences.len() && sentences[si].1 <= m.start() {
-            si += 1;
-        }
-        let (ss, se) = sentences.get(si).copied().unwrap_or((0, region.len()));
-        let tense = match tense_cache {
-            Some((i, t)) if i == si => t,
+        // The first sentence ending after the match start, else the last.
+        let (ss, se) = match sentence {
+            Some((_, se)) if se > m.start() => sentence.expect("a sentence"),
             _ => {
-                let t = Tense::of(&region[ss..se.max(m.end()).min(region.len())]);
-                tense_cache = Some((si, t));
-                t
+                let mut cur = sentence;
+                for b in sentences.by_ref() {
+                    cur = Some(b);
+                    if b.1 > m.start() {
+                        break;
+                    }
+                }
+                if cur != sentence {
+                    tense = None;
+                }
+                sentence = cur;
+                cur.unwrap_or((0, region.len()))
             }
         };
         let sentence = &region[ss..se.max(m.end()).min(region.len())];
+        let tense = *tense.get_or_insert_with(|| Tense::of(sentence));
         let (value, until) = anchor.resolve(&caps, sentence, tense);
         out.push(Timex {
             text: m.as_str().to_string(),
@@ -166,22 +179,55 @@ pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut
 /// followed by white space (abbreviation dots such as `Nov.` followed by a
 /// digit or lower-case word do not end one).
 pub fn sentence_bounds(s: &str) -> Vec<(usize, usize)> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if !matches!(b, b'.' | b'!' | b'?') {
-            continue;
+    SentenceBounds::new(s).collect()
+}
+
+/// [`sentence_bounds`], one sentence at a time.
+struct SentenceBounds<'a> {
+    s: &'a str,
+    /// Where the next sentence starts.
+    start: usize,
+    /// Where to look for the next stop.
+    pos: usize,
+}
+
+impl<'a> SentenceBounds<'a> {
+    fn new(s: &'a str) -> SentenceBounds<'a> {
+        SentenceBounds {
+            s,
+            start: 0,
+            pos: 0,
         }
-        // A closing quote right after the stop belongs to the sentence.
-        let close = s[i + 1..]
-            .chars()
-            .next()
-            .filter(|c| matches!(c, '"' | '”' | '’' | '\''))
-            .map_or(0, char::len_utf8);
-        let end = i + 1 + close;
-        if bytes.get(end).is_some_and(|c| c.is_ascii_whitespace()) {
+    }
+}
+
+impl Iterator for SentenceBounds<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let s = self.s;
+        let bytes = s.as_bytes();
+        while let Some(k) = bytes[self.pos..]
+            .iter()
+            .position(|b| matches!(b, b'.' | b'!' | b'?'))
+        {
+            let i = self.pos + k;
+            self.pos = i + 1;
+            let b = bytes[i];
+            // A closing quote right after the stop belongs to the sentence.
+            let close = s[i + 1..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '"' | '”' | '’' | '\''))
+                .map_or(0, char::len_utf8);
+            let end = i + 1 + close;
+            if !bytes.get(end).is_some_and(|c| c.is_ascii_whitespace()) {
+                continue;
+            }
             let next = s[end..].trim_start().chars().next();
+            if !next.is_some_and(|c| c.is_uppercase() || c == '"' || c == '“') {
+                continue;
+            }
             let word_before = s[..i]
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
@@ -191,16 +237,19 @@ pub fn sentence_bounds(s: &str) -> Vec<(usize, usize)> {
                     && word_before.chars().next().is_some_and(char::is_uppercase)
                     && crate::parse::date::month_number(word_before).is_some()
                     || word_before.len() == 1);
-            if next.is_some_and(|c| c.is_uppercase() || c == '"' || c == '“') && !abbreviation {
-                out.push((start, end));
-                start = end;
+            if !abbreviation {
+                let sentence = (self.start, end);
+                self.start = end;
+                return Some(sentence);
             }
         }
+        self.pos = bytes.len();
+        (self.start < s.len()).then(|| {
+            let sentence = (self.start, s.len());
+            self.start = s.len();
+            sentence
+        })
     }
-    if start < s.len() {
-        out.push((start, s.len()));
-    }
-    out
 }
 
 /// Filters out matches that are not dates in context: numbers that only look

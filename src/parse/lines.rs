@@ -238,7 +238,17 @@ static CONTRIBUTED: Twin = twin!(
 );
 
 fn is_contributed(text: &str) -> bool {
-    CONTRIBUTED.find(text).is_some_and(|m| {
+    // A cheap necessary condition first: the pattern's last word before an
+    // optional stop at the end of the line.
+    let unstopped = text.strip_suffix('.').unwrap_or(text);
+    if !["report", "story", "article", "ing"]
+        .iter()
+        .any(|w| ends_with_folded(unstopped, w))
+    {
+        return false;
+    }
+    let ascii = super::ascii_equivalent(text);
+    CONTRIBUTED.pick(ascii).find(text).is_some_and(|m| {
         let before = &text[..m.start()];
         !before.contains('\n') && (3..=160).contains(&before.chars().count())
     })
@@ -252,13 +262,16 @@ pub fn intrinsic(text: &str) -> Option<Intrinsic> {
     {
         return Some(Intrinsic::SignOff);
     }
-    if END_MARKER.is_match(text) {
+    // The line is checked once for the regexes below that always run
+    // (`super::ascii_equivalent`).
+    let ascii = super::ascii_equivalent(text);
+    if END_MARKER.pick(ascii).is_match(text) {
         return Some(Intrinsic::EndMarker);
     }
     if is_date_line(text) {
         return Some(Intrinsic::DateLine);
     }
-    if is_chrome(text) || LONE_LOWER_WORD.is_match(text) {
+    if is_chrome(text) || LONE_LOWER_WORD.pick(ascii).is_match(text) {
         return Some(Intrinsic::Chrome);
     }
     if byline(text).is_some() {
@@ -279,10 +292,15 @@ pub fn is_date_line(text: &str) -> bool {
 
 /// The date written on a date line, if `text` is one.
 pub fn date_line_date(text: &str) -> Option<super::date::WrittenDate> {
-    if text.len() > 120 {
+    // Every date form holds a digit (see `find_date`): most short lines
+    // (headlines, captions) have none and need no regex.
+    if text.len() > 120 || !text.chars().any(char::is_numeric) {
         return None;
     }
-    let label = DATE_LABEL.find(text).map_or(0, |m| m.end());
+    let label = DATE_LABEL
+        .pick(super::ascii_equivalent(text))
+        .find(text)
+        .map_or(0, |m| m.end());
     let rest = &text[label..];
     let (wd, range) = super::date::find_date(rest)?;
     // The date must open the line (after the label), and what follows must

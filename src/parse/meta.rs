@@ -16,7 +16,9 @@ static SPEECH_VERB: Twin = twin!(
 
 /// Whether a line contains an attribution verb.
 pub fn has_speech_verb(text: &str) -> bool {
-    SPEECH_VERB.is_match(text)
+    SPEECH_VERB
+        .pick(super::ascii_equivalent(text))
+        .is_match(text)
 }
 
 /// Splits the name part of a byline into author and outlet:
@@ -89,10 +91,13 @@ static CORRESPONDENT: Bounded = Bounded::new(
 /// The outlet of "an Agro-Wire correspondent reports", "a correspondent
 /// of Agro-Wire reports" or a sentence closing with ", Agro-Wire reports."
 pub fn correspondent_source(body: &str) -> Option<String> {
-    // Each form ends in `report` (`reports`, `reporter reports`), matched
-    // case-sensitively: a body without it is passed over without the regex,
-    // whose Unicode `\b` sends non-ASCII bodies to a slow engine.
-    if !body.contains("report") {
+    // Each form holds one of these words, matched case-sensitively: a body
+    // without them is passed over without the regex, whose search of a
+    // whole body costs far more than these.
+    if !["correspondent", "reporter", "journalist", "reports."]
+        .iter()
+        .any(|w| body.contains(w))
+    {
         return None;
     }
     CORRESPONDENT
@@ -177,6 +182,10 @@ static ACCORDING_TO: Bounded = Bounded::new(
 
 /// Agencies credited for a quote in the wire manner: `…,” according to AFP.`
 pub fn according_to_agencies(body: &str) -> Vec<String> {
+    // The pattern's literal part, matched case-sensitively.
+    if !body.contains("according to ") {
+        return Vec::new();
+    }
     let caps = ACCORDING_TO.captures_all(body);
     let mut out: Vec<String> = Vec::new();
     for c in caps {
@@ -195,6 +204,7 @@ static WEEKDAY_MENTION: Twin =
 /// day it reports ("… in Lisbon on Tuesday").
 pub fn first_weekday(body: &str) -> Option<Weekday> {
     WEEKDAY_MENTION
+        .pick(super::ascii_equivalent(body))
         .captures(body)
         .and_then(|c| date::weekday(&c["wd"]))
 }
@@ -210,7 +220,9 @@ pub fn body_date(body: &str, reference: Date, years: &[i16]) -> Option<Date> {
     if !body.contains("today") {
         return None;
     }
-    let caps = BODY_DATE.captures(body)?;
+    let caps = BODY_DATE
+        .pick(super::ascii_equivalent(body))
+        .captures(body)?;
     let (written, _) = date::find_date(&format!("{}, {}", &caps["wd"], &caps["date"]))?;
     written.resolve(reference, years)
 }
@@ -285,7 +297,7 @@ mod tests {
     fn fragment() -> impl Strategy<Value = String> {
         prop_oneof![
             4 => proptest::sample::select(vec![
-                "an ", "a ", "the ", "The ", "correspondent", "reporter", " reports", " report",
+                "an ", "a ", "the ", "The ", "correspondent", "reporter", "journalist", " reports", " report",
                 ".", ",", ", ", " of ", " for ", "Acme", "News", "Wire", "A", "É", "x", " ", "\t",
                 "(", ")", "Jane", "Roe", "O'Neil", "2", "-", "according to ", "AFP", "ABCDEF",
                 " news agency", "”", ";",

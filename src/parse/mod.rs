@@ -18,11 +18,11 @@ pub mod dateline;
 pub mod lines;
 mod meta;
 mod sentences;
+mod words;
 
 use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::Serialize;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::load::Source;
 use crate::model::{Article, Counts, Dateline, Paragraph, Span};
@@ -320,8 +320,12 @@ fn mark_headings(lines: &[Line<'_>], roles: &mut [LineRole]) {
 }
 
 fn is_heading(text: &str) -> bool {
+    // Body paragraphs are mostly long: the cheap length test goes first.
+    if text.chars().count() > 90 {
+        return false;
+    }
     let words = text.split_whitespace().count();
-    if words == 0 || words > 10 || text.chars().count() > 90 {
+    if words == 0 || words > 10 {
         return false;
     }
     let last = text.chars().last().unwrap_or(' ');
@@ -463,14 +467,41 @@ fn counts(paragraphs: &[Paragraph]) -> Counts {
         ..Counts::default()
     };
     for p in paragraphs {
-        c.words += p.text.unicode_words().count();
-        sentences::for_each_sentence(&p.text, |s| {
-            if s.chars().any(char::is_alphanumeric) {
-                c.sentences += 1;
-            }
-        });
+        c.words += words::count(&p.text);
+        c.sentences += sentences::count(&p.text);
     }
     c
+}
+
+/// [`crate::twin::ascii_equivalent`], reading the ASCII runs of the text
+/// eight bytes at a time and decoding only the characters outside ASCII.
+/// The twin's own check decodes every character of a text that holds any
+/// non-ASCII one (a `£`, a curly quote), and it runs again for each regex
+/// asked about the same text; callers that can pick the twin themselves
+/// ([`crate::twin::Twin::pick`]) use this instead.
+pub(crate) fn ascii_equivalent(s: &str) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    loop {
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if word & HIGH != 0 {
+                break;
+            }
+            i += 8;
+        }
+        while bytes.get(i).is_some_and(u8::is_ascii) {
+            i += 1;
+        }
+        let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+            return true;
+        };
+        if regex_syntax::is_word_character(c) {
+            return false;
+        }
+        i += c.len_utf8();
+    }
 }
 
 /// The parser's compiled regexes, as tasks for `pipeline::warm_up`.
@@ -528,6 +559,28 @@ mod tests {
     }
 
     #[test]
+    fn ascii_equivalence_as_the_twin_checks_it() {
+        for text in [
+            "",
+            "plain",
+            "exactly8",
+            "£5 – “quoted” ’ \u{a0}",
+            "0123456£",
+            "01234567é",
+            "Ünited",
+            "\u{212a}elvin",
+            "long ascii run before a letter outside it: ſ",
+            "long ascii run before a mark outside it: —",
+        ] {
+            assert_eq!(
+                ascii_equivalent(text),
+                crate::twin::ascii_equivalent(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
     fn spans_point_into_the_text() {
         let text = "\u{feff}Title here\r\n\r\nBody “text” é.\r\n";
         let (a, _) = parse_str(text);
@@ -564,6 +617,10 @@ mod properties {
         }
         assert_eq!(lines.len(), source.text.split_inclusive('\n').count());
         serde_json::to_string(&a).expect("record serializes");
+        assert_eq!(
+            ascii_equivalent(&source.text),
+            crate::twin::ascii_equivalent(&source.text)
+        );
     }
 
     proptest! {

@@ -55,28 +55,50 @@ const fn latin1(b: u8) -> Cat {
     }
 }
 
-/// [`latin1`] for each of the 256 Latin-1 characters.
-static LATIN1: [Cat; 256] = {
-    let mut table = [Cat::Any; 256];
+/// Whether a Latin-1 character is alphanumeric (`char::is_alphanumeric`).
+const fn latin1_alnum(b: u8) -> bool {
+    matches!(
+        b,
+        b'0'..=b'9'
+            | b'A'..=b'Z'
+            | b'a'..=b'z'
+            | 0xaa
+            | 0xb2
+            | 0xb3
+            | 0xb5
+            | 0xb9
+            | 0xba
+            | 0xbc..=0xbe
+            | 0xc0..=0xd6
+            | 0xd8..=0xf6
+            | 0xf8..=0xff
+    )
+}
+
+/// [`latin1`] and [`latin1_alnum`] for each of the 256 Latin-1 characters.
+static LATIN1: [(Cat, bool); 256] = {
+    let mut table = [(Cat::Any, false); 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = latin1(b as u8);
+        table[b] = (latin1(b as u8), latin1_alnum(b as u8));
         b += 1;
     }
     table
 };
 
-/// The category of `c` when this module knows it, `None` otherwise.
-fn category(c: char) -> Option<Cat> {
+/// The category of `c` and whether it is alphanumeric, when this module
+/// knows it; `None` otherwise.
+#[inline(always)]
+fn category(c: char) -> Option<(Cat, bool)> {
     let cat = match c {
-        '\0'..='\u{ff}' => LATIN1[c as usize],
+        '\0'..='\u{ff}' => return Some(LATIN1[c as usize]),
         '\u{2013}' | '\u{2014}' => Cat::SContinue,
         '\u{2018}'..='\u{201f}' => Cat::Close,
         // `…`, `€`, `•`.
         '\u{2026}' | '\u{20ac}' | '\u{2022}' => Cat::Any,
         _ => return None,
     };
-    Some(cat)
+    Some((cat, false))
 }
 
 /// A collapsed part of the text seen so far (the crate's `StatePart`).
@@ -97,6 +119,7 @@ enum Part {
 /// The last four parts, oldest first.
 type State = [Part; 4];
 
+#[inline(always)]
 fn advance(parts: State, cat: Cat) -> State {
     match (parts[3], cat) {
         (Part::ClosePlus, Cat::Close) | (Part::SpPlus, Cat::Sp) => parts,
@@ -132,18 +155,113 @@ fn term_before_close_sp(s: &State) -> usize {
     idx
 }
 
-/// Byte offsets where sentences end (each sentence's exclusive end), for
-/// text whose characters all have a known category; `None` otherwise.
-fn sentence_ends(text: &str) -> Option<Vec<usize>> {
-    let mut ends = Vec::new();
-    let mut state: State = [Part::Sot; 4];
-    // SB8 looks ahead for the first decisive character; its answer holds
-    // for every position up to that character.
-    let mut sb8_cache: Option<(usize, bool)> = None;
-    for (pos, c) in text.char_indices() {
-        let cat = category(c)?;
-        let before = state;
-        state = advance(state, cat);
+/// Calls `on_end` at the end of each sentence (its exclusive byte end and
+/// whether it holds a letter or digit), for text whose characters all have
+/// a known category; returns `false`, possibly after some calls, at the
+/// first character of unknown category.
+fn sentence_ends(text: &str, mut on_end: impl FnMut(usize, bool)) -> bool {
+    let mut scanner = Scanner::new();
+    if !text.is_ascii() {
+        for (pos, c) in text.char_indices() {
+            let Some((cat, is_alnum)) = category(c) else {
+                return false;
+            };
+            scanner.step(text, pos, cat, is_alnum, &mut on_end);
+        }
+        scanner.finish(text, &mut on_end);
+        return true;
+    }
+    // ASCII text is read byte by byte, and while the state is quiet the
+    // characters that cannot break (all but `.`, `!`, `?`, CR and LF) are
+    // passed over in one search.
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        if scanner.quiet {
+            let run = bytes[pos..]
+                .iter()
+                .position(|b| matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n'))
+                .unwrap_or(bytes.len() - pos);
+            if run > 0 {
+                let passed = &bytes[pos..pos + run];
+                scanner.alnum = scanner.alnum || passed.iter().any(u8::is_ascii_alphanumeric);
+                scanner.passed = Some(LATIN1[usize::from(passed[run - 1])].0);
+                pos += run;
+                if pos == bytes.len() {
+                    break;
+                }
+            }
+        }
+        let (cat, is_alnum) = LATIN1[usize::from(bytes[pos])];
+        scanner.step(text, pos, cat, is_alnum, &mut on_end);
+        pos += 1;
+    }
+    scanner.finish(text, &mut on_end);
+    true
+}
+
+/// The segmenter between two characters.
+struct Scanner {
+    state: State,
+    /// Whether the sentence so far holds a letter or digit.
+    alnum: bool,
+    /// No SATerm in the state's last `SATerm Close* Sp*` and no paragraph
+    /// separator last: then no character but a terminator, a separator or a
+    /// Format character can break, and appending one keeps the state quiet
+    /// (SB11 still finds no terminator). In prose that is most characters.
+    quiet: bool,
+    /// The last of the characters passed over while quiet. The state is
+    /// brought up to date with it alone: of the parts before the last, the
+    /// rules only ever ask whether one is a terminator ending the state,
+    /// and in a quiet state none is, exactly or brought up to date this way.
+    passed: Option<Cat>,
+    /// SB8 looks ahead for the first decisive character; its answer holds
+    /// for every position up to that character.
+    sb8_cache: Option<(usize, bool)>,
+}
+
+impl Scanner {
+    fn new() -> Scanner {
+        Scanner {
+            state: [Part::Sot; 4],
+            alnum: false,
+            quiet: false,
+            passed: None,
+            sb8_cache: None,
+        }
+    }
+
+    /// The character at `pos`, of category `cat`.
+    #[inline(always)]
+    fn step(
+        &mut self,
+        text: &str,
+        pos: usize,
+        cat: Cat,
+        is_alnum: bool,
+        on_end: &mut impl FnMut(usize, bool),
+    ) {
+        if self.quiet
+            && matches!(
+                cat,
+                Cat::Any
+                    | Cat::Sp
+                    | Cat::Lower
+                    | Cat::Upper
+                    | Cat::Numeric
+                    | Cat::Close
+                    | Cat::SContinue
+            )
+        {
+            self.passed = Some(cat);
+            self.alnum |= is_alnum;
+            return;
+        }
+        if let Some(last) = self.passed.take() {
+            self.state = advance(self.state, last);
+        }
+        let before = self.state;
+        self.state = advance(self.state, cat);
         // Only SB4 and SB11 break; SB6 to SB10 only keep a sentence
         // together, so they are asked only when SB11 would break.
         let boundary = if before[3] == Part::Sot {
@@ -157,7 +275,7 @@ fn sentence_ends(text: &str) -> Option<Vec<usize>> {
             true
         } else if cat == Cat::Format {
             // SB5 (no Extend character is in the table).
-            state = before;
+            self.state = before;
             false
         } else if !sb11(&before) {
             // SB998.
@@ -168,7 +286,7 @@ fn sentence_ends(text: &str) -> Option<Vec<usize>> {
         } else if cat == Cat::Upper && before[2] == Part::UpperLower && before[3] == Part::ATerm {
             // SB7.
             false
-        } else if sb8(&before, text, pos, &mut sb8_cache) {
+        } else if sb8(&before, text, pos, &mut self.sb8_cache) {
             false
         } else if matches!(cat, Cat::SContinue | Cat::STerm | Cat::ATerm)
             && is_saterm(before[term_before_close_sp(&before)])
@@ -187,13 +305,20 @@ fn sentence_ends(text: &str) -> Option<Vec<usize>> {
                 && is_saterm(before[term_before_close_sp(&before)]))
         };
         if boundary {
-            ends.push(pos);
+            on_end(pos, self.alnum);
+            self.alnum = false;
+        }
+        self.alnum |= is_alnum;
+        self.quiet = !matches!(self.state[3], Part::Sot | Part::Sep | Part::CR | Part::LF)
+            && !sb11(&self.state);
+    }
+
+    /// The end of the text.
+    fn finish(&self, text: &str, on_end: &mut impl FnMut(usize, bool)) {
+        if !text.is_empty() {
+            on_end(text.len(), self.alnum);
         }
     }
-    if !text.is_empty() {
-        ends.push(text.len());
-    }
-    Some(ends)
 }
 
 /// SB11: `SATerm Close* Sp* ParaSep? ÷`.
@@ -224,7 +349,7 @@ fn sb8(before: &State, text: &str, pos: usize, cache: &mut Option<(usize, bool)>
         return answer;
     }
     for (j, c) in text[pos..].char_indices() {
-        let answer = match category(c).unwrap_or(Cat::Upper) {
+        let answer = match category(c).map_or(Cat::Upper, |(cat, _)| cat) {
             Cat::Lower => true,
             Cat::Upper | Cat::Sep | Cat::CR | Cat::LF | Cat::STerm | Cat::ATerm => false,
             _ => continue,
@@ -239,18 +364,28 @@ fn sb8(before: &State, text: &str, pos: usize, cache: &mut Option<(usize, bool)>
 /// Calls `f` on each UAX #29 sentence of `text` that contains a letter or
 /// digit: the sentences `UnicodeSegmentation::unicode_sentences` yields.
 pub fn for_each_sentence<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
-    match sentence_ends(text) {
-        Some(ends) => {
-            let mut start = 0;
-            for end in ends {
-                let s = &text[start..end];
-                if s.chars().any(char::is_alphanumeric) {
-                    f(s);
-                }
-                start = end;
+    let mut ends = Vec::new();
+    if sentence_ends(text, |end, alnum| ends.push((end, alnum))) {
+        let mut start = 0;
+        for (end, alnum) in ends {
+            if alnum {
+                f(&text[start..end]);
             }
+            start = end;
         }
-        None => text.unicode_sentences().for_each(f),
+    } else {
+        text.unicode_sentences().for_each(f);
+    }
+}
+
+/// The number of sentences `UnicodeSegmentation::unicode_sentences`
+/// yields.
+pub fn count(text: &str) -> usize {
+    let mut n = 0;
+    if sentence_ends(text, |_, alnum| n += usize::from(alnum)) {
+        n
+    } else {
+        text.unicode_sentences().count()
     }
 }
 
@@ -267,6 +402,17 @@ mod tests {
 
     fn reference(text: &str) -> Vec<&str> {
         text.unicode_sentences().collect()
+    }
+
+    #[test]
+    fn alphanumeric_flags_match_std() {
+        for c in '\0'..='\u{ff}' {
+            assert_eq!(
+                category(c).map(|(_, a)| a),
+                Some(c.is_alphanumeric()),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]
@@ -289,6 +435,7 @@ mod tests {
             "x.  ,y",
         ] {
             assert_eq!(fast(text), reference(text), "{text:?}");
+            assert_eq!(count(text), reference(text).len(), "{text:?}");
         }
     }
 
@@ -303,6 +450,7 @@ mod tests {
             for &b in &chars {
                 let text = format!("Ab.{a}{b}c. D{a}e{b}.f");
                 assert_eq!(fast(&text), reference(&text), "{text:?}");
+                assert_eq!(count(&text), reference(&text).len(), "{text:?}");
             }
         }
     }
@@ -323,11 +471,20 @@ mod tests {
         fn same_as_unicode_segmentation(chars in proptest::collection::vec(prose_char(), 0..60)) {
             let text: String = chars.into_iter().collect();
             prop_assert_eq!(fast(&text), reference(&text));
+            prop_assert_eq!(count(&text), reference(&text).len());
+        }
+
+        /// ASCII text takes its own path.
+        #[test]
+        fn same_on_ascii_prose(text in "([A-Za-z0-9]{1,6}|[ .!?\"')(:;,\r\n\t-]){0,40}") {
+            prop_assert_eq!(fast(&text), reference(&text));
+            prop_assert_eq!(count(&text), reference(&text).len());
         }
 
         #[test]
         fn same_on_any_text(text in any::<String>()) {
             prop_assert_eq!(fast(&text), reference(&text));
+            prop_assert_eq!(count(&text), reference(&text).len());
         }
     }
 }

@@ -35,46 +35,105 @@ impl Tense {
     /// `upcoming`), else past when a past-tense verb cue is (`was`, `were`,
     /// `had`, `did`, `-ed` verbs), else none.
     pub fn of(sentence: &str) -> Tense {
+        if sentence.is_ascii() {
+            return Tense::of_ascii(sentence.as_bytes());
+        }
         let lower = sentence.to_lowercase();
-        let words: Vec<&str> = lower
+        let mut cues = Cues::default();
+        lower
             .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
             .filter(|w| !w.is_empty())
-            .collect();
-        let future = words.windows(2).any(|w| {
-            matches!(
-                (w[0], w[1]),
-                (
-                    "is" | "are" | "going" | "expected" | "plans" | "planned" | "due" | "set",
-                    "to"
-                )
-            )
-        }) || words.iter().any(|w| {
-            matches!(
-                *w,
-                "will" | "shall" | "upcoming" | "scheduled" | "won't" | "won’t"
-            ) || w.ends_with("'ll")
-                || w.ends_with("’ll")
-        });
-        if future {
-            return Tense::Future;
+            .for_each(|w| cues.word(w.as_bytes()));
+        cues.tense()
+    }
+
+    /// [`Tense::of`] for ASCII text: its words are the runs of letters,
+    /// digits and `'`, lower-cased one at a time.
+    fn of_ascii(sentence: &[u8]) -> Tense {
+        let mut cues = Cues::default();
+        let mut start: Option<usize> = None;
+        for (i, &b) in sentence.iter().enumerate() {
+            let in_word = b.is_ascii_alphanumeric() || b == b'\'';
+            match (in_word, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    cues.ascii_word(&sentence[s..i]);
+                    start = None;
+                }
+                _ => {}
+            }
         }
-        let past = words.iter().any(|w| {
-            matches!(
-                *w,
-                "was"
-                    | "were"
-                    | "had"
-                    | "did"
-                    | "ago"
-                    | "took"
-                    | "met"
-                    | "came"
-                    | "went"
-                    | "said"
-                    | "told"
-            ) || (w.len() > 4 && w.ends_with("ed"))
-        });
-        if past { Tense::Past } else { Tense::None }
+        if let Some(s) = start {
+            cues.ascii_word(&sentence[s..]);
+        }
+        cues.tense()
+    }
+}
+
+/// The tense cues met so far, word by word.
+#[derive(Default)]
+struct Cues {
+    future: bool,
+    past: bool,
+    /// The previous word asks for a `to` after it (`is to`, `going to`).
+    before_to: bool,
+}
+
+impl Cues {
+    /// One lower-cased word.
+    fn word(&mut self, w: &[u8]) {
+        self.future |= self.before_to && w == b"to"
+            || matches!(
+                w,
+                b"will" | b"shall" | b"upcoming" | b"scheduled" | b"won't" | b"won\xe2\x80\x99t"
+            )
+            || w.ends_with(b"'ll")
+            || w.ends_with("’ll".as_bytes());
+        self.before_to = matches!(
+            w,
+            b"is" | b"are" | b"going" | b"expected" | b"plans" | b"planned" | b"due" | b"set"
+        );
+        self.past |= matches!(
+            w,
+            b"was"
+                | b"were"
+                | b"had"
+                | b"did"
+                | b"ago"
+                | b"took"
+                | b"met"
+                | b"came"
+                | b"went"
+                | b"said"
+                | b"told"
+        ) || (w.len() > 4 && w.ends_with(b"ed"));
+    }
+
+    /// An ASCII word as written. No cue word is longer than nine letters:
+    /// a longer word can only end like one (`'ll`, `-ed`).
+    fn ascii_word(&mut self, w: &[u8]) {
+        let mut buf = [0u8; 9];
+        if let Some(lower) = buf.get_mut(..w.len()) {
+            for (l, b) in lower.iter_mut().zip(w) {
+                *l = b.to_ascii_lowercase();
+            }
+            self.word(lower);
+        } else {
+            let tail = &w[w.len() - 3..];
+            self.future |= tail.eq_ignore_ascii_case(b"'ll");
+            self.before_to = false;
+            self.past |= tail[1..].eq_ignore_ascii_case(b"ed");
+        }
+    }
+
+    fn tense(&self) -> Tense {
+        if self.future {
+            Tense::Future
+        } else if self.past {
+            Tense::Past
+        } else {
+            Tense::None
+        }
     }
 }
 
@@ -85,7 +144,8 @@ pub struct Anchor {
     pub dct: Option<Date>,
     /// Fallback day used only to fix a year from a written weekday.
     pub reference: Date,
-    /// Years written anywhere in the article (preferred by weekday fixing).
+    /// Years written anywhere in the article (preferred by weekday fixing,
+    /// which only undated articles need).
     pub years: Vec<i16>,
     /// Last explicit year written so far (narrative anchor).
     pub narrative: Option<i16>,

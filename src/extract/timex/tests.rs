@@ -191,3 +191,194 @@ fn ascii_twin_matches_as_the_unicode_pattern() {
     // The names of the groups, hence their numbering, are the same.
     assert!(re_u.capture_names().eq(re_a.capture_names()));
 }
+
+/// The rewritten sentence splitting, tense cues and sentence choice
+/// against the code they replaced.
+mod rewrites {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn old_sentence_bounds(s: &str) -> Vec<(usize, usize)> {
+        let bytes = s.as_bytes();
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            if !matches!(b, b'.' | b'!' | b'?') {
+                continue;
+            }
+            let close = s[i + 1..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '"' | '”' | '’' | '\''))
+                .map_or(0, char::len_utf8);
+            let end = i + 1 + close;
+            if bytes.get(end).is_some_and(|c| c.is_ascii_whitespace()) {
+                let next = s[end..].trim_start().chars().next();
+                let word_before = s[..i]
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                let abbreviation = b == b'.'
+                    && (word_before.len() <= 4
+                        && word_before.chars().next().is_some_and(char::is_uppercase)
+                        && crate::parse::date::month_number(word_before).is_some()
+                        || word_before.len() == 1);
+                if next.is_some_and(|c| c.is_uppercase() || c == '"' || c == '“') && !abbreviation
+                {
+                    out.push((start, end));
+                    start = end;
+                }
+            }
+        }
+        if start < s.len() {
+            out.push((start, s.len()));
+        }
+        out
+    }
+
+    fn old_tense(sentence: &str) -> Tense {
+        let lower = sentence.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let future = words.windows(2).any(|w| {
+            matches!(
+                (w[0], w[1]),
+                (
+                    "is" | "are" | "going" | "expected" | "plans" | "planned" | "due" | "set",
+                    "to"
+                )
+            )
+        }) || words.iter().any(|w| {
+            matches!(
+                *w,
+                "will" | "shall" | "upcoming" | "scheduled" | "won't" | "won’t"
+            ) || w.ends_with("'ll")
+                || w.ends_with("’ll")
+        });
+        if future {
+            return Tense::Future;
+        }
+        let past = words.iter().any(|w| {
+            matches!(
+                *w,
+                "was"
+                    | "were"
+                    | "had"
+                    | "did"
+                    | "ago"
+                    | "took"
+                    | "met"
+                    | "came"
+                    | "went"
+                    | "said"
+                    | "told"
+            ) || (w.len() > 4 && w.ends_with("ed"))
+        });
+        if past { Tense::Past } else { Tense::None }
+    }
+
+    /// `scan` as it was: all sentences split up front, the tense kept per
+    /// sentence index.
+    fn old_scan(text: &str, anchor: &mut Anchor, out: &mut Vec<Timex>) {
+        let region = text;
+        let mut sentences: Option<Vec<(usize, usize)>> = None;
+        let mut si = 0;
+        let mut tense_cache: Option<(usize, Tense)> = None;
+        for caps in TIMEX.captures_iter(region) {
+            let m = caps.get(0).expect("match");
+            if !accept(region, &caps) {
+                continue;
+            }
+            let sentences = sentences.get_or_insert_with(|| old_sentence_bounds(region));
+            while si + 1 < sentences.len() && sentences[si].1 <= m.start() {
+                si += 1;
+            }
+            let (ss, se) = sentences.get(si).copied().unwrap_or((0, region.len()));
+            let tense = match tense_cache {
+                Some((i, t)) if i == si => t,
+                _ => {
+                    let t = old_tense(&region[ss..se.max(m.end()).min(region.len())]);
+                    tense_cache = Some((si, t));
+                    t
+                }
+            };
+            let sentence = &region[ss..se.max(m.end()).min(region.len())];
+            let (value, until) = anchor.resolve(&caps, sentence, tense);
+            out.push(Timex {
+                text: m.as_str().to_string(),
+                value,
+                until,
+                span: Span::new(m.start(), m.end()),
+            });
+        }
+    }
+
+    fn same(text: &str) {
+        assert_eq!(sentence_bounds(text), old_sentence_bounds(text), "{text:?}");
+        assert_eq!(Tense::of(text), old_tense(text), "{text:?}");
+        for dct in [None, TUE] {
+            let years = mentioned_years(text);
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            scan(
+                text,
+                0,
+                text.len(),
+                &mut Anchor::new(dct, date(2026, 11, 23), years.clone()),
+                &mut a,
+            );
+            old_scan(
+                text,
+                &mut Anchor::new(dct, date(2026, 11, 23), years),
+                &mut b,
+            );
+            let key = |t: &Timex| (t.text.clone(), t.value.clone(), t.until.clone(), t.span);
+            assert_eq!(
+                a.iter().map(key).collect::<Vec<_>>(),
+                b.iter().map(key).collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn examples() {
+        for text in [
+            "",
+            "On Nov. 29 he left. Then he came back! Ok",
+            "He said: “It will end on Tuesday.” Then, on Monday, they met. Next week? Yes.",
+            "ΣΊΣΥΦΟΣ was here. THE TALKS ARE TO END IN MAY. İt WON’T. They’ll see. Planned.",
+            "A. B. Mr. X met on 3 May. Dec. 4 is set to be. U.S. talks end Friday.",
+            "It is\u{a0}to be held on Friday. Was it Monday? No… Sunday!\" Later that day.",
+        ] {
+            same(text);
+        }
+    }
+
+    fn fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => proptest::sample::select(vec![
+                " ", ". ", "! ", "? ", ".", "\"", "”", "’", "'", " “", "\n", "\u{a0}", "Nov.",
+                "Dec", "May", "A", "a", "U.S.", "Mr", " will", " WILL", " is", " to", " set",
+                " going", " said", " walked", " was", " won’t", " they'll", " She’ll", "ago",
+                "Monday", " Friday", "today", " next week", " last month", " 2022", " 3 May",
+                "Nov 29", " two days ago", "Σ", "İ", "ſ", "é", "É", "1999", "the 1990s",
+            ])
+            .prop_map(str::to_string),
+            1 => "[A-Za-z .!?]{0,12}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn same_as_before(parts in proptest::collection::vec(fragment(), 0..24)) {
+            same(&parts.concat());
+        }
+
+        #[test]
+        fn same_on_any_text(text in any::<String>()) {
+            same(&text);
+        }
+    }
+}

@@ -1,0 +1,399 @@
+//! Word counting as `UnicodeSegmentation::unicode_words().count()` does it,
+//! in one pass without producing the segments.
+//!
+//! The crate splits a paragraph at every UAX #29 word boundary and keeps the
+//! segments holding a letter or digit; counting them that way visits each
+//! space and punctuation mark as a segment of its own, and text with any
+//! non-ASCII character (a `£` is enough) goes through a range-table lookup
+//! per character. Here each character of Latin-1 and of the typographic
+//! punctuation of news prose has its Word_Break category in a table, and
+//! text holding any other character is counted by the crate itself.
+//!
+//! Restricted to these characters the rules are few. Letters, digits and
+//! `_` (ALetter, Numeric, ExtendNumLet) never break between one another
+//! (WB5, WB8 to WB10, WB13a, WB13b); one MidLetter or MidNumLet(Q)
+//! character between two letters joins them (WB6, WB7), one MidNum or
+//! MidNumLet(Q) between two digits likewise (WB11, WB12); every other pair
+//! breaks, and a segment of other characters never holds a letter, except
+//! a lone alphanumeric character of category Other (`²`, `½`), which is a
+//! word by itself. None of the table's characters is Extend, Format or
+//! ZWJ (WB4) nor a Hebrew letter (WB7a to WB7c): those go to the crate.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A character's part in word segmentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    /// ALetter.
+    Letter,
+    /// Numeric.
+    Digit,
+    /// ExtendNumLet (`_`): joins like a letter but is not alphanumeric.
+    Connector,
+    /// MidLetter: joins two letters.
+    MidLetter,
+    /// MidNum: joins two digits.
+    MidNum,
+    /// MidNumLet and Single_Quote: joins two letters or two digits.
+    MidNumLet,
+    /// Breaks on both sides and is not alphanumeric.
+    Other,
+    /// Breaks on both sides and is alphanumeric: a word of its own.
+    OtherAlnum,
+    /// Not in the table: the crate decides.
+    Unknown,
+}
+
+/// The class of a Latin-1 character.
+const fn latin1(b: u8) -> Class {
+    match b {
+        b'A'..=b'Z'
+        | b'a'..=b'z'
+        | 0xaa
+        | 0xb5
+        | 0xba
+        | 0xc0..=0xd6
+        | 0xd8..=0xf6
+        | 0xf8..=0xff => Class::Letter,
+        b'0'..=b'9' => Class::Digit,
+        b'_' => Class::Connector,
+        b':' | 0xb7 => Class::MidLetter,
+        b',' | b';' => Class::MidNum,
+        b'.' | b'\'' => Class::MidNumLet,
+        // Superscript digits and vulgar fractions: numbers, but not Numeric.
+        0xb2 | 0xb3 | 0xb9 | 0xbc..=0xbe => Class::OtherAlnum,
+        // The soft hyphen is Format (WB4); the cedilla is ALetter but not
+        // alphanumeric.
+        0xad | 0xb8 => Class::Unknown,
+        _ => Class::Other,
+    }
+}
+
+/// [`latin1`] for each of the 256 Latin-1 characters.
+static LATIN1: [Class; 256] = {
+    let mut table = [Class::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = latin1(b as u8);
+        b += 1;
+    }
+    table
+};
+
+#[inline(always)]
+fn class(c: char) -> Class {
+    match c {
+        '\0'..='\u{ff}' => LATIN1[c as usize],
+        // `‘` `’` `․`
+        '\u{2018}' | '\u{2019}' | '\u{2024}' => Class::MidNumLet,
+        // Dashes, quotation marks, daggers, bullets, `…`, `€`.
+        '\u{2010}'..='\u{2017}'
+        | '\u{201a}'..='\u{2023}'
+        | '\u{2025}'
+        | '\u{2026}'
+        | '\u{20ac}' => Class::Other,
+        _ => Class::Unknown,
+    }
+}
+
+/// The number of words `text.unicode_words()` yields.
+pub fn count(text: &str) -> usize {
+    count_ascii_runs(text)
+        .or_else(|| count_known(text.chars()))
+        .unwrap_or_else(|| text.unicode_words().count())
+}
+
+/// Bits of [`ASCII`]: a letter, a digit, a character joining two letters,
+/// one joining two digits (`JOINS >> 3` lines up with `LETTER | DIGIT`).
+const LETTER: u8 = 2;
+const DIGIT: u8 = 4;
+const JOINS_LETTERS: u8 = LETTER << 3;
+const JOINS_DIGITS: u8 = DIGIT << 3;
+
+static ASCII: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match latin1(b as u8) {
+            Class::Letter => LETTER,
+            Class::Digit => DIGIT,
+            Class::MidLetter => JOINS_LETTERS,
+            Class::MidNum => JOINS_DIGITS,
+            Class::MidNumLet => JOINS_LETTERS | JOINS_DIGITS,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// [`count_known`] for text whose characters outside ASCII all break on
+/// both sides (class Other: `£`, curly double quotes, dashes): the words
+/// of the ASCII runs between them, plus the alphanumeric ones among them.
+/// `None` for text with `_` or another character outside ASCII.
+fn count_ascii_runs(text: &str) -> Option<usize> {
+    let mut words = 0;
+    let mut rest = text;
+    loop {
+        let ascii = if rest.is_ascii() {
+            rest.len()
+        } else {
+            rest.bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(rest.len())
+        };
+        words += count_ascii(&rest.as_bytes()[..ascii])?;
+        let mut others = rest[ascii..].chars();
+        match others.next().map(class) {
+            None => return Some(words),
+            Some(Class::Other) => {}
+            Some(Class::OtherAlnum) => words += 1,
+            Some(_) => return None,
+        }
+        rest = others.as_str();
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` (all ASCII) that lies in `lo..=hi`.
+/// Setting the high bit first keeps each byte's subtraction from borrowing
+/// from the next; the high bit survives exactly when the byte is at least
+/// the number subtracted.
+fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let at_least_lo = (x | HIGH) - ONES * u64::from(lo);
+    let above_hi = (x | HIGH) - ONES * (u64::from(hi) + 1);
+    at_least_lo & !above_hi & HIGH
+}
+
+/// The high bit of each letter or digit among the eight ASCII bytes of `x`.
+fn alphanumeric(x: u64) -> u64 {
+    // `| 0x20` folds capitals to small letters and moves no other ASCII
+    // byte into `a..=z`.
+    in_range(x | (ONES * 0x20), b'a', b'z') | in_range(x, b'0', b'9')
+}
+
+/// The high bit of each space among the eight ASCII bytes of `x`.
+fn spaces(x: u64) -> u64 {
+    // A byte is zero after the `^` exactly when it was a space; subtracting
+    // one from it (with its high bit set) then clears the high bit.
+    !(((x ^ (ONES * u64::from(b' '))) | HIGH) - ONES) & HIGH
+}
+
+/// [`count_known`] for ASCII text without `_`; `None` when there is one.
+///
+/// Without connectors every run of letters and digits is a segment holding
+/// an alphanumeric character, and a segment is a chain of such runs joined
+/// by one character each: the words are the runs less the joins. Eight
+/// bytes are classified at a time; a join can only be a byte other than a
+/// space between two letters or digits, which are few and are checked one
+/// by one.
+fn count_ascii(bytes: &[u8]) -> Option<usize> {
+    if bytes.contains(&b'_') {
+        return None;
+    }
+    let is_word = |b: u8| ASCII[usize::from(b)] & (LETTER | DIGIT) != 0;
+    let mut runs = 0;
+    let mut joins = 0;
+    // The high bit of the first byte's position: the byte before the chunk
+    // is a letter or digit.
+    let mut carry = 0;
+    for k in 0..bytes.len().div_ceil(8) {
+        let x = match bytes.get(k * 8..k * 8 + 8) {
+            Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+            // The last bytes are padded with spaces, which neither join nor
+            // start a run.
+            None => {
+                let mut eight = [b' '; 8];
+                let rest = &bytes[k * 8..];
+                eight[..rest.len()].copy_from_slice(rest);
+                u64::from_le_bytes(eight)
+            }
+        };
+        let w = alphanumeric(x);
+        let before = (w << 8) | carry;
+        runs += (w & !before).count_ones() as usize;
+        let first_after = bytes.get(k * 8 + 8).is_some_and(|&b| is_word(b));
+        let after = (w >> 8) | (u64::from(first_after) << 63);
+        let mut between = !w & before & after & !spaces(x) & HIGH;
+        while between != 0 {
+            let i = k * 8 + between.trailing_zeros() as usize / 8;
+            let [prev, b, next] =
+                [bytes[i - 1], bytes[i], bytes[i + 1]].map(|b| ASCII[usize::from(b)]);
+            joins += usize::from((b >> 3) & prev & next != 0);
+            between &= between - 1;
+        }
+        carry = (w >> 56) & 0x80;
+    }
+    Some(runs - joins)
+}
+
+/// Counts the words of `chars`; `None` at the first character outside the
+/// table.
+#[inline(always)]
+fn count_known(chars: impl Iterator<Item = char>) -> Option<usize> {
+    let mut words = 0;
+    // Inside a segment of letters, digits and connectors: whether it holds
+    // a letter or digit yet.
+    let mut segment: Option<bool> = None;
+    // The segment's last letter, digit or connector.
+    let mut last = Class::Other;
+    // A joining character just after the segment, waiting for the next
+    // character to say whether it joins.
+    let mut pending: Option<Class> = None;
+    for c in chars {
+        let k = class(c);
+        match k {
+            Class::Letter | Class::Digit | Class::Connector => {
+                if let Some(mid) = pending.take() {
+                    let joins = match (last, k) {
+                        (Class::Letter, Class::Letter) => mid != Class::MidNum,
+                        (Class::Digit, Class::Digit) => mid != Class::MidLetter,
+                        _ => false,
+                    };
+                    if !joins {
+                        words += usize::from(segment == Some(true));
+                        segment = None;
+                    }
+                }
+                let alnum = k != Class::Connector;
+                segment = Some(segment.unwrap_or(false) | alnum);
+                last = k;
+            }
+            Class::MidLetter | Class::MidNum | Class::MidNumLet => {
+                let may_join = segment.is_some()
+                    && pending.is_none()
+                    && match last {
+                        Class::Letter => k != Class::MidNum,
+                        Class::Digit => k != Class::MidLetter,
+                        _ => false,
+                    };
+                if may_join {
+                    pending = Some(k);
+                } else {
+                    words += usize::from(segment == Some(true));
+                    segment = None;
+                    pending = None;
+                }
+            }
+            Class::Other | Class::OtherAlnum => {
+                words += usize::from(segment == Some(true));
+                segment = None;
+                pending = None;
+                words += usize::from(k == Class::OtherAlnum);
+            }
+            Class::Unknown => return None,
+        }
+    }
+    Some(words + usize::from(segment == Some(true)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn reference(text: &str) -> usize {
+        text.unicode_words().count()
+    }
+
+    /// `count` and each of its counters that takes `text`.
+    fn check(text: &str) {
+        let expected = reference(text);
+        assert_eq!(count(text), expected, "{text:?}");
+        if let Some(n) = count_known(text.chars()) {
+            assert_eq!(n, expected, "known {text:?}");
+        }
+        if text.is_ascii()
+            && let Some(n) = count_ascii(text.as_bytes())
+        {
+            assert_eq!(n, expected, "ascii {text:?}");
+        }
+    }
+
+    /// Every character the table knows.
+    fn known() -> Vec<char> {
+        ('\0'..='\u{ff}')
+            .chain('\u{2010}'..='\u{2026}')
+            .chain(['\u{20ac}'])
+            .filter(|&c| class(c) != Class::Unknown)
+            .collect()
+    }
+
+    #[test]
+    fn alphanumeric_flags_match_std() {
+        for c in '\0'..='\u{ff}' {
+            let k = class(c);
+            if k == Class::Unknown {
+                continue;
+            }
+            let alnum = matches!(k, Class::Letter | Class::Digit | Class::OtherAlnum);
+            assert_eq!(alnum, c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn tricky_words() {
+        for text in [
+            "",
+            " ",
+            "Hello, world! can't e.g. var1 123,456 foo_bar example.com 127.0.0.1:9090",
+            "a.b.c a..b 1.a a.1 1,2;3 a,b a;b a:b 1:2 _ __ _a a_ a_.b 1_,2",
+            "£5.5bn – that’s it… “Oui” ‘x’ 3½ km² ª º µ a·b 1·2 x—y",
+            "it's ‘quoted’ don’t 2’000 a’’b a.’b",
+            "\r\n\n\t\u{a0}\u{85}",
+            "soft\u{ad}hyphen",
+            "שלום ‘x",
+        ] {
+            check(text);
+        }
+    }
+
+    /// Each pair of known characters between and beside letters and digits.
+    #[test]
+    fn all_pairs_of_known_characters() {
+        let chars = known();
+        for &a in &chars {
+            for &b in &chars {
+                for text in [
+                    format!("a{a}{b}b"),
+                    format!("1{a}{b}2"),
+                    format!("{a}x{b}"),
+                    format!("{a}9{b}"),
+                ] {
+                    check(&text);
+                }
+            }
+        }
+    }
+
+    fn prose_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            6 => proptest::sample::select(
+                "aZé1_ .,;:'’‘·\"-!?()£½\u{a0}\r\n\t—“”"
+                    .chars()
+                    .collect::<Vec<_>>()
+            ),
+            1 => any::<char>(),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn same_as_unicode_segmentation(chars in proptest::collection::vec(prose_char(), 0..60)) {
+            let text: String = chars.into_iter().collect();
+            check(&text);
+        }
+
+        #[test]
+        fn same_on_ascii_text(text in "[a-c0-2_ .,;:'\"!\r\n-]{0,60}") {
+            check(&text);
+        }
+
+        #[test]
+        fn same_on_any_text(text in any::<String>()) {
+            prop_assert_eq!(count(&text), reference(&text));
+        }
+    }
+}
