@@ -139,7 +139,7 @@ pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut
     let mut sentences = SentenceBounds::new(region);
     let mut sentence: Option<(usize, usize)> = None;
     let mut tense: Option<Tense> = None;
-    let ascii = crate::parse::ascii_equivalent(region);
+    let ascii = crate::twin::ascii_equivalent(region);
     for caps in TIMEX.pick(ascii).captures_iter(region) {
         let m = caps.get(0).expect("match");
         if !accept(region, &caps) {

@@ -42,10 +42,7 @@ impl Bounded {
 
     /// The written pattern's captures on `text`.
     pub(crate) fn captures<'t>(&self, text: &'t str) -> Option<Captures<'t>> {
-        let caps = self
-            .unbounded
-            .pick(super::ascii_equivalent(text))
-            .captures(text)?;
+        let caps = self.unbounded.captures(text)?;
         if (self.within)(&caps) {
             Some(caps)
         } else {
@@ -58,11 +55,7 @@ impl Bounded {
     /// within the bounds the two patterns find the same matches one by one;
     /// after one that does not, the written pattern runs over all of `text`.
     pub(crate) fn captures_all<'t>(&self, text: &'t str) -> Vec<Captures<'t>> {
-        let caps: Vec<Captures<'t>> = self
-            .unbounded
-            .pick(super::ascii_equivalent(text))
-            .captures_iter(text)
-            .collect();
+        let caps: Vec<Captures<'t>> = self.unbounded.captures_iter(text).collect();
         if caps.iter().all(|c| (self.within)(c)) {
             caps
         } else {

@@ -247,8 +247,7 @@ fn is_contributed(text: &str) -> bool {
     {
         return false;
     }
-    let ascii = super::ascii_equivalent(text);
-    CONTRIBUTED.pick(ascii).find(text).is_some_and(|m| {
+    CONTRIBUTED.find(text).is_some_and(|m| {
         let before = &text[..m.start()];
         !before.contains('\n') && (3..=160).contains(&before.chars().count())
     })
@@ -262,9 +261,8 @@ pub fn intrinsic(text: &str) -> Option<Intrinsic> {
     {
         return Some(Intrinsic::SignOff);
     }
-    // The line is checked once for the regexes below that always run
-    // (`super::ascii_equivalent`).
-    let ascii = super::ascii_equivalent(text);
+    // The line is checked once for the regexes below that always run.
+    let ascii = crate::twin::ascii_equivalent(text);
     if END_MARKER.pick(ascii).is_match(text) {
         return Some(Intrinsic::EndMarker);
     }
@@ -297,10 +295,7 @@ pub fn date_line_date(text: &str) -> Option<super::date::WrittenDate> {
     if text.len() > 120 || !text.chars().any(char::is_numeric) {
         return None;
     }
-    let label = DATE_LABEL
-        .pick(super::ascii_equivalent(text))
-        .find(text)
-        .map_or(0, |m| m.end());
+    let label = DATE_LABEL.find(text).map_or(0, |m| m.end());
     let rest = &text[label..];
     let (wd, range) = super::date::find_date(rest)?;
     // The date must open the line (after the label), and what follows must

@@ -16,9 +16,7 @@ static SPEECH_VERB: Twin = twin!(
 
 /// Whether a line contains an attribution verb.
 pub fn has_speech_verb(text: &str) -> bool {
-    SPEECH_VERB
-        .pick(super::ascii_equivalent(text))
-        .is_match(text)
+    SPEECH_VERB.is_match(text)
 }
 
 /// Splits the name part of a byline into author and outlet:
@@ -204,7 +202,6 @@ static WEEKDAY_MENTION: Twin =
 /// day it reports ("… in Lisbon on Tuesday").
 pub fn first_weekday(body: &str) -> Option<Weekday> {
     WEEKDAY_MENTION
-        .pick(super::ascii_equivalent(body))
         .captures(body)
         .and_then(|c| date::weekday(&c["wd"]))
 }
@@ -220,9 +217,7 @@ pub fn body_date(body: &str, reference: Date, years: &[i16]) -> Option<Date> {
     if !body.contains("today") {
         return None;
     }
-    let caps = BODY_DATE
-        .pick(super::ascii_equivalent(body))
-        .captures(body)?;
+    let caps = BODY_DATE.captures(body)?;
     let (written, _) = date::find_date(&format!("{}, {}", &caps["wd"], &caps["date"]))?;
     written.resolve(reference, years)
 }

@@ -473,37 +473,6 @@ fn counts(paragraphs: &[Paragraph]) -> Counts {
     c
 }
 
-/// [`crate::twin::ascii_equivalent`], reading the ASCII runs of the text
-/// eight bytes at a time and decoding only the characters outside ASCII.
-/// The twin's own check decodes every character of a text that holds any
-/// non-ASCII one (a `£`, a curly quote), and it runs again for each regex
-/// asked about the same text; callers that can pick the twin themselves
-/// ([`crate::twin::Twin::pick`]) use this instead.
-pub(crate) fn ascii_equivalent(s: &str) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    loop {
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            if word & HIGH != 0 {
-                break;
-            }
-            i += 8;
-        }
-        while bytes.get(i).is_some_and(u8::is_ascii) {
-            i += 1;
-        }
-        let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
-            return true;
-        };
-        if regex_syntax::is_word_character(c) {
-            return false;
-        }
-        i += c.len_utf8();
-    }
-}
-
 /// The parser's compiled regexes, as tasks for `pipeline::warm_up`.
 pub(crate) fn warm_up() -> Vec<fn()> {
     let mut tasks = date::warm_up();
@@ -559,28 +528,6 @@ mod tests {
     }
 
     #[test]
-    fn ascii_equivalence_as_the_twin_checks_it() {
-        for text in [
-            "",
-            "plain",
-            "exactly8",
-            "£5 – “quoted” ’ \u{a0}",
-            "0123456£",
-            "01234567é",
-            "Ünited",
-            "\u{212a}elvin",
-            "long ascii run before a letter outside it: ſ",
-            "long ascii run before a mark outside it: —",
-        ] {
-            assert_eq!(
-                ascii_equivalent(text),
-                crate::twin::ascii_equivalent(text),
-                "{text:?}"
-            );
-        }
-    }
-
-    #[test]
     fn spans_point_into_the_text() {
         let text = "\u{feff}Title here\r\n\r\nBody “text” é.\r\n";
         let (a, _) = parse_str(text);
@@ -617,10 +564,6 @@ mod properties {
         }
         assert_eq!(lines.len(), source.text.split_inclusive('\n').count());
         serde_json::to_string(&a).expect("record serializes");
-        assert_eq!(
-            ascii_equivalent(&source.text),
-            crate::twin::ascii_equivalent(&source.text)
-        );
     }
 
     proptest! {
