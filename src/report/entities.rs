@@ -60,14 +60,91 @@ pub struct EntityReport {
 pub struct EntityAggregator {
     articles: usize,
     items: Vec<CorpusEntity>,
-    by_key: HashMap<(EntityType, String), usize>,
+    /// Keyed by the entity type's tag followed by the key (`type_tag`), so
+    /// that a lookup borrows a `str` from `Scratch::keys` and only the keys
+    /// that are inserted are allocated.
+    by_key: HashMap<String, usize>,
     by_surname: HashMap<String, Vec<usize>>,
     /// Mentions per article-level name, for each item.
     names: Vec<BTreeMap<String, usize>>,
+    scratch: Scratch,
+}
+
+/// Buffers reused from one article entity to the next.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// The entity's tagged keys, one after another.
+    keys: String,
+    /// Where each key sits in `keys`, in the order of `keys()`.
+    ranges: Vec<std::ops::Range<usize>>,
+    /// Indexes into `ranges` of the keys absent from the index.
+    absent: Vec<usize>,
+}
+
+/// One character per type, put before each key: the tag has a fixed length,
+/// so tagged keys are equal exactly when type and key are.
+fn type_tag(kind: EntityType) -> char {
+    match kind {
+        EntityType::Person => 'p',
+        EntityType::Place => 'l',
+        EntityType::Organization => 'o',
+    }
+}
+
+/// Appends the tagged keys of `s` (see `keys`) to `buf`, recording where
+/// each sits.
+fn push_keys(
+    kind: EntityType,
+    s: &str,
+    buf: &mut String,
+    ranges: &mut Vec<std::ops::Range<usize>>,
+) {
+    let start = buf.len();
+    buf.push(type_tag(kind));
+    push_key(buf, s);
+    ranges.push(start..buf.len());
+    if kind == EntityType::Organization {
+        let acronym = if is_acronym(s) {
+            Some(std::borrow::Cow::Borrowed(s))
+        } else {
+            initials(s)
+                .filter(|a| a.chars().count() >= 2)
+                .map(std::borrow::Cow::Owned)
+        };
+        if let Some(a) = acronym {
+            let start = buf.len();
+            buf.push(type_tag(kind));
+            buf.push_str("acronym:");
+            buf.push_str(&a);
+            ranges.push(start..buf.len());
+        }
+    }
+}
+
+/// Appends `key(s)` to `buf`.
+fn push_key(buf: &mut String, s: &str) {
+    let s = s
+        .strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s);
+    if s.is_ascii() {
+        // ASCII lowercases byte by byte, with no context (`to_lowercase`
+        // looks at neighbours only for a capital sigma).
+        buf.extend(
+            s.bytes()
+                .filter(|&b| b != b'.')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        let lower = s.to_lowercase();
+        buf.extend(lower.chars().filter(|&c| c != '.'));
+    }
 }
 
 /// Lookup keys of one name: the name itself and, for organizations, the
-/// acronym it is or abbreviates.
+/// acronym it is or abbreviates. The index uses `push_keys`; this form is
+/// kept to check it against.
+#[cfg(test)]
 fn keys(kind: EntityType, s: &str) -> Vec<String> {
     let mut out = vec![key(s)];
     if kind == EntityType::Organization {
@@ -80,6 +157,7 @@ fn keys(kind: EntityType, s: &str) -> Vec<String> {
     out
 }
 
+#[cfg(test)]
 fn key(s: &str) -> String {
     let s = s
         .strip_prefix("the ")
@@ -110,16 +188,26 @@ fn surname_buckets(name: &str) -> Vec<String> {
     let Some(last) = name.split_whitespace().last() else {
         return Vec::new();
     };
-    let fold: Vec<char> = translit_fold(last).chars().collect();
-    let mut out = vec![fold.iter().collect::<String>()];
-    if (6..=64).contains(&fold.len()) {
-        for k in 0..fold.len() {
-            let d: String = fold[..k].iter().chain(&fold[k + 1..]).collect();
-            if !out.contains(&d) {
+    let fold = translit_fold(last);
+    // The fold itself goes first, in this slot.
+    let mut out = vec![String::new()];
+    if (6..=64).contains(&fold.chars().count()) {
+        // Deleting the letter at `k` or at `j > k` gives one word exactly
+        // when the letters from `k` to `j` are all the same: within a run of
+        // equal letters only the first deletion is new.
+        let mut prev = None;
+        for (k, c) in fold.char_indices() {
+            if prev != Some(c) {
+                let mut d = String::with_capacity(fold.len() - c.len_utf8());
+                d.push_str(&fold[..k]);
+                d.push_str(&fold[k + c.len_utf8()..]);
                 out.push(d);
             }
+            prev = Some(c);
         }
     }
+    // A deletion is shorter than the fold, so never equal to it.
+    out[0] = fold;
     out
 }
 
@@ -153,18 +241,20 @@ impl EntityAggregator {
     pub fn add(&mut self, a: &Article) {
         self.articles += 1;
         for e in &a.entities {
-            let entity_keys: Vec<(EntityType, String)> = linking_names(e)
-                .flat_map(|s| keys(e.kind, s))
-                .map(|k| (e.kind, k))
-                .collect();
+            let mut scratch = std::mem::take(&mut self.scratch);
+            scratch.keys.clear();
+            scratch.ranges.clear();
+            scratch.absent.clear();
+            for s in linking_names(e) {
+                push_keys(e.kind, s, &mut scratch.keys, &mut scratch.ranges);
+            }
             // Each key is hashed once here; only the absent ones are
             // inserted below.
             let mut found = None;
-            let mut absent: Vec<usize> = Vec::new();
-            for (n, k) in entity_keys.iter().enumerate() {
-                match self.by_key.get(k) {
+            for (n, r) in scratch.ranges.iter().enumerate() {
+                match self.by_key.get(&scratch.keys[r.clone()]) {
                     Some(&i) => found = Some(found.map_or(i, |f: usize| f.min(i))),
-                    None => absent.push(n),
+                    None => scratch.absent.push(n),
                 }
             }
             // A person's surname buckets serve the lookup and, for a new
@@ -234,12 +324,11 @@ impl EntityAggregator {
             // Keys already present keep their first item. A name can yield
             // the same key twice (a name and an alias that differ only in
             // case); the first insertion wins, as with `entry`.
-            let mut absent = absent.into_iter().peekable();
-            for (n, k) in entity_keys.into_iter().enumerate() {
-                if absent.next_if_eq(&n).is_some() {
-                    self.by_key.entry(k).or_insert(i);
-                }
+            for &n in &scratch.absent {
+                let k = &scratch.keys[scratch.ranges[n].clone()];
+                self.by_key.entry(k.to_string()).or_insert(i);
             }
+            self.scratch = scratch;
         }
     }
 
@@ -312,6 +401,69 @@ impl EntityAggregator {
 mod tests {
     use super::*;
     use crate::model::Entity;
+    use proptest::prelude::*;
+
+    /// `surname_buckets` as first written: every deletion, deduplicated by
+    /// search.
+    fn surname_buckets_reference(name: &str) -> Vec<String> {
+        let Some(last) = name.split_whitespace().last() else {
+            return Vec::new();
+        };
+        let fold: Vec<char> = translit_fold(last).chars().collect();
+        let mut out = vec![fold.iter().collect::<String>()];
+        if (6..=64).contains(&fold.len()) {
+            for k in 0..fold.len() {
+                let d: String = fold[..k].iter().chain(&fold[k + 1..]).collect();
+                if !out.contains(&d) {
+                    out.push(d);
+                }
+            }
+        }
+        out
+    }
+
+    fn tagged_keys(kind: EntityType, s: &str) -> Vec<String> {
+        let (mut buf, mut ranges) = (String::new(), Vec::new());
+        push_keys(kind, s, &mut buf, &mut ranges);
+        ranges.into_iter().map(|r| buf[r].to_string()).collect()
+    }
+
+    proptest! {
+        #[test]
+        fn surname_buckets_match_the_reference(
+            name in "(?:[A-Za-z.' -]|[ÀÉÖüßçñ]|Σ|ſ|K){0,80}"
+        ) {
+            prop_assert_eq!(surname_buckets(&name), surname_buckets_reference(&name));
+        }
+
+        #[test]
+        fn pushed_keys_are_the_tagged_keys(
+            s in "(?:[tT]he )?(?:[A-Za-z0-9.&' -]|[ÀÉÖüßçñ]|Σ|İ|ſ|K){0,40}",
+            kind in prop_oneof![
+                Just(EntityType::Person),
+                Just(EntityType::Place),
+                Just(EntityType::Organization),
+            ],
+        ) {
+            let expected: Vec<String> = keys(kind, &s)
+                .into_iter()
+                .map(|k| format!("{}{k}", type_tag(kind)))
+                .collect();
+            prop_assert_eq!(tagged_keys(kind, &s), expected);
+        }
+    }
+
+    #[test]
+    fn runs_of_a_letter_give_one_bucket() {
+        assert_eq!(
+            surname_buckets("Jo Woolley"),
+            surname_buckets_reference("Jo Woolley")
+        );
+        assert_eq!(
+            tagged_keys(EntityType::Organization, "Group of Seven"),
+            ["ogroup of seven", "oacronym:G7"]
+        );
+    }
 
     fn ent(name: &str, kind: EntityType, aliases: &[&str]) -> Entity {
         Entity {
