@@ -213,13 +213,19 @@ static BODY_DATE: Twin = twin!(format!(
 /// The article date when only the body gives it: the first
 /// "Tuesday, November 29" whose weekday fixes the year, provided the text
 /// speaks of that day as the present ("today").
-pub fn body_date(body: &str, reference: Date, years: &[i16]) -> Option<Date> {
+///
+/// `years` (the years the article mentions, see `date::mentioned_years`)
+/// is asked for only when a written date needs its year.
+pub fn body_date(body: &str, reference: Date, years: impl FnOnce() -> Vec<i16>) -> Option<Date> {
     if !body.contains("today") {
         return None;
     }
     let caps = BODY_DATE.captures(body)?;
     let (written, _) = date::find_date(&format!("{}, {}", &caps["wd"], &caps["date"]))?;
-    written.resolve(reference, years)
+    match written.full() {
+        Some(d) => Some(d),
+        None => written.resolve(reference, &years()),
+    }
 }
 
 warm_up_statics!(
@@ -363,9 +369,9 @@ mod tests {
     fn body_date_needs_today() {
         let r = date(2026, 11, 23);
         let body = "The meeting today. As reported, on Tuesday, November 29, the talks begin.";
-        assert_eq!(body_date(body, r, &[]), Some(date(2022, 11, 29)));
+        assert_eq!(body_date(body, r, Vec::new), Some(date(2022, 11, 29)));
         assert_eq!(
-            body_date("On Tuesday, November 29, talks began.", r, &[]),
+            body_date("On Tuesday, November 29, talks began.", r, Vec::new),
             None
         );
     }

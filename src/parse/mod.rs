@@ -351,7 +351,9 @@ fn fill(
     roles: &[LineRole],
     opts: &ParseOptions,
 ) {
-    let years = date::mentioned_years(text);
+    // Only a date written without its year needs them; most articles have
+    // none, and the search goes over the whole text.
+    let years = std::cell::LazyCell::new(|| date::mentioned_years(text));
     let mut date_line: Option<Date> = None;
     let mut photo_credits: Vec<&str> = Vec::new();
     let mut captions: Vec<&str> = Vec::new();
@@ -439,7 +441,7 @@ fn fill(
                 .and_then(|d| d.date.as_deref())
                 .and_then(|d| d.parse().ok())
         })
-        .or_else(|| meta::body_date(&body_joined, opts.reference, &years))
+        .or_else(|| meta::body_date(&body_joined, opts.reference, || years.clone()))
         .map(date::iso);
 
     if article.source.is_none() {
