@@ -138,6 +138,10 @@ pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut
     // have none, and the matches of a region come in text order.
     let mut sentences = SentenceBounds::new(region);
     let mut sentence: Option<(usize, usize)> = None;
+    // The tense of a sentence is read from the text the first match in it
+    // sees (its sentence, stretched to the match end), but only when a
+    // match needs it.
+    let mut tense_text: Option<&str> = None;
     let mut tense: Option<Tense> = None;
     let ascii = crate::twin::ascii_equivalent(region);
     for caps in TIMEX.pick(ascii).captures_iter(region) {
@@ -157,6 +161,7 @@ pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut
                     }
                 }
                 if cur != sentence {
+                    tense_text = None;
                     tense = None;
                 }
                 sentence = cur;
@@ -164,8 +169,9 @@ pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut
             }
         };
         let sentence = &region[ss..se.max(m.end()).min(region.len())];
-        let tense = *tense.get_or_insert_with(|| Tense::of(sentence));
-        let (value, until) = anchor.resolve(&caps, sentence, tense);
+        let text_of_tense = *tense_text.get_or_insert(sentence);
+        let tense_of = || *tense.get_or_insert_with(|| Tense::of(text_of_tense));
+        let (value, until) = anchor.resolve(&caps, sentence, tense_of);
         out.push(Timex {
             text: m.as_str().to_string(),
             value,

@@ -179,12 +179,13 @@ impl Anchor {
     }
 
     /// Value and range end of one match; `sentence` is the sentence around
-    /// it, `tense` its tense.
+    /// it, `tense` gives its tense. Most matches (years, explicit dates)
+    /// never need the tense, so it is only asked for where a rule uses it.
     pub fn resolve(
         &mut self,
         caps: &Captures,
         sentence: &str,
-        tense: Tense,
+        tense: impl FnOnce() -> Tense,
     ) -> (Option<String>, Option<String>) {
         if caps.name("iso").is_some() {
             let d = Date::new(
@@ -297,7 +298,7 @@ impl Anchor {
         d2: &str,
         y: &str,
         wd: &str,
-        tense: Tense,
+        tense: impl FnOnce() -> Tense,
     ) -> (Option<String>, Option<String>) {
         let Some(m) = month_number(month) else {
             return (None, None);
@@ -318,7 +319,7 @@ impl Anchor {
         } else if written.year.is_some() {
             None
         } else if let Some(dct) = self.dct {
-            self.nearest_year(dct, tense, |y| Date::new(y, m, day).ok())
+            self.nearest_year(dct, tense(), |y| Date::new(y, m, day).ok())
                 .or_else(|| written.resolve(dct, &[dct.year()]))
         } else if let Some(y) = self.narrative {
             Date::new(y, m, day).ok()
@@ -355,13 +356,18 @@ impl Anchor {
         Some(pick.filter(|p| dist(p) <= 183).unwrap_or(nearest))
     }
 
-    fn bare_month(&self, m: i8, rel: Option<&str>, tense: Tense) -> Option<String> {
+    fn bare_month(
+        &self,
+        m: i8,
+        rel: Option<&str>,
+        tense: impl FnOnce() -> Tense,
+    ) -> Option<String> {
         let year = match (self.dct, rel) {
             (Some(dct), Some("last")) => dct.year() - i16::from(m >= dct.month()),
             (Some(dct), Some("next")) => dct.year() + i16::from(m <= dct.month()),
             (Some(dct), Some(_)) => dct.year(),
             (Some(dct), None) => self
-                .nearest_year(dct.first_of_month(), tense, |y| Date::new(y, m, 1).ok())?
+                .nearest_year(dct.first_of_month(), tense(), |y| Date::new(y, m, 1).ok())?
                 .year(),
             (None, _) => self.narrative?,
         };
@@ -428,7 +434,12 @@ impl Anchor {
         }
     }
 
-    fn weekday(&self, wd: Weekday, rel: Option<&str>, tense: Tense) -> Option<Date> {
+    fn weekday(
+        &self,
+        wd: Weekday,
+        rel: Option<&str>,
+        tense: impl FnOnce() -> Tense,
+    ) -> Option<Date> {
         let dct = self.dct?;
         let prev_or_same = || {
             if dct.weekday() == wd {
@@ -444,12 +455,15 @@ impl Anchor {
                 dct.nth_weekday(1, wd).ok()
             }
         };
-        match (rel, tense) {
-            (Some("last"), _) => dct.nth_weekday(-1, wd).ok(),
-            (Some("next" | "coming"), _) => dct.nth_weekday(1, wd).ok(),
-            (_, Tense::Future) => next_or_same(),
-            (_, Tense::Past) => prev_or_same(),
-            _ => {
+        match rel {
+            Some("last") => return dct.nth_weekday(-1, wd).ok(),
+            Some("next" | "coming") => return dct.nth_weekday(1, wd).ok(),
+            _ => {}
+        }
+        match tense() {
+            Tense::Future => next_or_same(),
+            Tense::Past => prev_or_same(),
+            Tense::None => {
                 let (p, n) = (prev_or_same()?, next_or_same()?);
                 let dp = dct.since(p).ok()?.get_days();
                 let dn = n.since(dct).ok()?.get_days();

@@ -305,7 +305,7 @@ mod rewrites {
                 }
             };
             let sentence = &region[ss..se.max(m.end()).min(region.len())];
-            let (value, until) = anchor.resolve(&caps, sentence, tense);
+            let (value, until) = anchor.resolve(&caps, sentence, || tense);
             out.push(Timex {
                 text: m.as_str().to_string(),
                 value,
