@@ -45,7 +45,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use regex::Regex;
 
-use crate::extract::timex::{day_count, sentence_bounds};
+use crate::extract::timex::{SentenceBounds, day_count};
 use crate::model::{Article, EntityType, Event, Span, Timex};
 use crate::twin::{Twin, ascii_equivalent, twin};
 
@@ -242,7 +242,11 @@ pub fn extract(text: &str, article: &Article) -> Vec<Event> {
             continue;
         }
         let mut rest = &triggers[..];
-        for (ss, se) in sentence_bounds(para) {
+        // Sentences are split only as far as the triggers reach.
+        for (ss, se) in SentenceBounds::new(para) {
+            if rest.is_empty() {
+                break;
+            }
             let (s0, s1) = (p.span.start + ss, p.span.start + se);
             let (mine, after) = rest.split_at(rest.partition_point(|&(ts, _)| ts < s1));
             rest = after;

@@ -23,7 +23,9 @@ mod resolve;
 mod tests;
 
 use jiff::civil::Date;
-use regex::Captures;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
 
 use crate::model::{Article, Span, Timex};
 use crate::parse::ParseOptions;
@@ -76,6 +78,39 @@ fn timex_pattern() -> String {
 /// the lazy DFA to the slower engines on any non-ASCII byte; the twin is a
 /// fraction of the size.
 static TIMEX: Twin = twin!(timex_pattern());
+
+/// Declares [`Groups`], the index of each named group of [`TIMEX`].
+macro_rules! groups {
+    ($($name:ident),* $(,)?) => {
+        /// The index of each named group of the timex pattern (the same in
+        /// its twin, which keeps names and order). A match is read through
+        /// these: a lookup by name searches the group names on every call.
+        pub(crate) struct Groups {
+            $(pub(crate) $name: usize,)*
+        }
+
+        impl Groups {
+            fn of(re: &Regex) -> Groups {
+                let index = |name: &str| {
+                    re.capture_names()
+                        .position(|n| n == Some(name))
+                        .expect("a group of the timex pattern")
+                };
+                Groups {
+                    $($name: index(stringify!($name)),)*
+                }
+            }
+        }
+    };
+}
+
+groups!(
+    iso, isoy, isom, isod, mdwd, mdm, mdd, mdd2, mdy, dmwd, dmd, dmd2, dmm, dmy, mya, myay, mymod,
+    myrel, mym, myy, dec, ymod, year, prel, punit, rrel, runit, anum, aunit, adir,
+    dwmod, dword, wrel, wd, wpart,
+);
+
+pub(crate) static GROUPS: LazyLock<Groups> = LazyLock::new(|| Groups::of(TIMEX.pick(true)));
 
 /// Finds the temporal expressions of the article: headline, date line and
 /// body paragraphs, in text order.
@@ -189,7 +224,7 @@ pub fn sentence_bounds(s: &str) -> Vec<(usize, usize)> {
 }
 
 /// [`sentence_bounds`], one sentence at a time.
-struct SentenceBounds<'a> {
+pub(crate) struct SentenceBounds<'a> {
     s: &'a str,
     /// Where the next sentence starts.
     start: usize,
@@ -198,7 +233,7 @@ struct SentenceBounds<'a> {
 }
 
 impl<'a> SentenceBounds<'a> {
-    fn new(s: &'a str) -> SentenceBounds<'a> {
+    pub(crate) fn new(s: &'a str) -> SentenceBounds<'a> {
         SentenceBounds {
             s,
             start: 0,
@@ -262,6 +297,7 @@ impl Iterator for SentenceBounds<'_> {
 /// like years (`$2000`, `2000 people`, `1999.5`) and the bare month names
 /// `May`/`March` without a temporal preposition.
 fn accept(region: &str, caps: &Captures) -> bool {
+    let g = &*GROUPS;
     let m = caps.get(0).expect("match");
     let before = &region[..m.start()];
     let after = &region[m.end()..];
@@ -302,7 +338,7 @@ fn accept(region: &str, caps: &Captures) -> bool {
             | "winter"
             | "on"
     );
-    if caps.name("year").is_some() && caps.name("ymod").is_none() {
+    if caps.get(g.year).is_some() && caps.get(g.ymod).is_none() {
         let prev = before.chars().next_back();
         let next = after.chars().next();
         if prev.is_some_and(|c| {
@@ -336,17 +372,17 @@ fn accept(region: &str, caps: &Captures) -> bool {
     }
     // `Radio 4's Today programme`, `told Today`: a capitalized day word
     // inside a sentence is a title, not a date.
-    if let Some(dw) = caps.name("dword")
-        && caps.name("dwmod").is_none()
+    if let Some(dw) = caps.get(g.dword)
+        && caps.get(g.dwmod).is_none()
         && dw.as_str().starts_with(|c: char| c.is_uppercase())
         && !opens_sentence(before)
     {
         return false;
     }
-    if let Some(mm) = caps.name("mym") {
-        let bare = caps.name("mymod").is_none()
-            && caps.name("myrel").is_none()
-            && caps.name("myy").is_none();
+    if let Some(mm) = caps.get(g.mym) {
+        let bare = caps.get(g.mymod).is_none()
+            && caps.get(g.myrel).is_none()
+            && caps.get(g.myy).is_none();
         if bare && matches!(mm.as_str(), "May" | "March") && !temporal_prep {
             return false;
         }
@@ -387,4 +423,4 @@ pub fn day_count(word: &str) -> Option<i64> {
     Some(n)
 }
 
-warm_up_statics!(TIMEX);
+warm_up_statics!(TIMEX, GROUPS);

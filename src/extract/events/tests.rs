@@ -294,6 +294,7 @@ fn places_lookup_matches_a_fold_over_the_file() {
 
 mod per_paragraph_triggers {
     use super::*;
+    use crate::extract::timex::sentence_bounds;
     use proptest::prelude::*;
 
     /// The triggers of each sentence, searched sentence by sentence as

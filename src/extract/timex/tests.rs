@@ -382,3 +382,15 @@ mod rewrites {
         }
     }
 }
+
+/// [`GROUPS`] is read from the twin and used on the pattern as written too.
+#[test]
+fn twin_and_pattern_number_their_groups_alike() {
+    let names = |r: &Regex| {
+        r.capture_names()
+            .map(|n| n.map(str::to_owned))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(TIMEX.pick(true)), names(TIMEX.pick(false)));
+    assert_eq!(TIMEX.pick(false).capture_names().nth(GROUPS.wpart), Some(Some("wpart")));
+}
