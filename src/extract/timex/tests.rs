@@ -394,3 +394,41 @@ fn twin_and_pattern_number_their_groups_alike() {
     assert_eq!(names(TIMEX.pick(true)), names(TIMEX.pick(false)));
     assert_eq!(TIMEX.pick(false).capture_names().nth(GROUPS.wpart), Some(Some("wpart")));
 }
+
+mod stops {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn naive(bytes: &[u8], from: usize) -> Option<usize> {
+        bytes[from..]
+            .iter()
+            .position(|b| matches!(b, b'.' | b'!' | b'?'))
+            .map(|k| from + k)
+    }
+
+    proptest! {
+        #[test]
+        fn next_stop_is_the_first_stop(
+            bytes in proptest::collection::vec(
+                prop_oneof![
+                    6 => any::<u8>(),
+                    1 => proptest::sample::select(vec![b'.', b'!', b'?', b'-', b'/', b'>', b'?' + 1]),
+                ],
+                0..40,
+            ),
+            from in 0usize..41,
+        ) {
+            let from = from.min(bytes.len());
+            prop_assert_eq!(next_stop(&bytes, from), naive(&bytes, from));
+        }
+    }
+
+    #[test]
+    fn stops_around_the_eight_byte_steps() {
+        for s in ["", ".", "abcdefgh", "abcdefg.", "abcdefgh.", "abcdefghijklmno!", "\u{ff}\u{fe}?"] {
+            for from in 0..=s.len() {
+                assert_eq!(next_stop(s.as_bytes(), from), naive(s.as_bytes(), from), "{s:?} {from}");
+            }
+        }
+    }
+}
