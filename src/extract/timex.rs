@@ -25,7 +25,7 @@ mod tests;
 use jiff::civil::Date;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::{CaptureLocations, Captures, Match, Regex};
 
 use crate::model::{Article, Span, Timex};
 use crate::parse::ParseOptions;
@@ -106,11 +106,109 @@ macro_rules! groups {
 
 groups!(
     iso, isoy, isom, isod, mdwd, mdm, mdd, mdd2, mdy, dmwd, dmd, dmd2, dmm, dmy, mya, myay, mymod,
-    myrel, mym, myy, dec, ymod, year, prel, punit, rrel, runit, anum, aunit, adir,
-    dwmod, dword, wrel, wd, wpart,
+    myrel, mym, myy, dec, ymod, year, prel, punit, rrel, runit, anum, aunit, adir, dwmod, dword,
+    wrel, wd, wpart,
 );
 
-pub(crate) static GROUPS: LazyLock<Groups> = LazyLock::new(|| Groups::of(TIMEX.pick(true)));
+pub(crate) static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
+    let re = TIMEX.pick(true);
+    assert!(re.captures_len() <= MAX_GROUPS, "room for every group");
+    Groups::of(re)
+});
+
+/// At least the number of groups of the timex pattern.
+const MAX_GROUPS: usize = 40;
+
+/// One match of [`TIMEX`]: the range of each group in the region.
+pub struct Found<'h> {
+    region: &'h str,
+    slots: [Option<(usize, usize)>; MAX_GROUPS],
+}
+
+/// One group of a [`Found`] match.
+#[derive(Clone, Copy)]
+pub struct Part<'h> {
+    start: usize,
+    end: usize,
+    text: &'h str,
+}
+
+impl<'h> Part<'h> {
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn as_str(&self) -> &'h str {
+        self.text
+    }
+}
+
+impl<'h> Found<'h> {
+    pub fn get(&self, group: usize) -> Option<Part<'h>> {
+        let (start, end) = self.slots.get(group).copied().flatten()?;
+        Some(Part {
+            start,
+            end,
+            text: &self.region[start..end],
+        })
+    }
+
+    /// The groups of `caps`, a match in `region`.
+    pub fn from_captures(region: &'h str, caps: &Captures) -> Found<'h> {
+        let mut slots = [None; MAX_GROUPS];
+        for (slot, m) in slots.iter_mut().zip(caps.iter()) {
+            *slot = m.map(|m| (m.start(), m.end()));
+        }
+        Found { region, slots }
+    }
+
+    /// The groups of `m`, a match of `re` in `region`. Resolving the
+    /// groups runs the backtracker over the whole pattern, most of the cost
+    /// of a match; a match that is four digits alone can only come from
+    /// the `year` alternative, and one that is a weekday name alone only
+    /// from the `wd` one, so theirs are known without it.
+    fn read(
+        re: &Regex,
+        locs: &mut Option<CaptureLocations>,
+        region: &'h str,
+        m: Match<'h>,
+    ) -> Found<'h> {
+        let g = &*GROUPS;
+        let mut slots = [None; MAX_GROUPS];
+        let whole = Some((m.start(), m.end()));
+        slots[0] = whole;
+        let text = m.as_str();
+        if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
+            slots[g.year] = whole;
+        } else if matches!(
+            text,
+            "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+        ) {
+            slots[g.wd] = whole;
+        } else {
+            let locs = locs.get_or_insert_with(|| re.capture_locations());
+            // The leftmost match from its own start is the match again.
+            let again = re.captures_read_at(locs, region, m.start());
+            debug_assert_eq!(again.map(|a| a.range()), Some(m.range()));
+            for (i, slot) in slots.iter_mut().enumerate().take(locs.len()) {
+                *slot = locs.get(i);
+            }
+        }
+        Found { region, slots }
+    }
+}
+
+impl std::ops::Index<usize> for Found<'_> {
+    type Output = str;
+
+    fn index(&self, group: usize) -> &str {
+        self.get(group).expect("a group that took part").as_str()
+    }
+}
 
 /// Finds the temporal expressions of the article: headline, date line and
 /// body paragraphs, in text order.
@@ -179,7 +277,15 @@ pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut
     let mut tense_text: Option<&str> = None;
     let mut tense: Option<Tense> = None;
     let ascii = crate::twin::ascii_equivalent(region);
-    for caps in TIMEX.pick(ascii).captures_iter(region) {
+    let re = TIMEX.pick(ascii);
+    let mut locs = None;
+    let mut at = 0;
+    // No alternative of the pattern matches the empty string, so each
+    // search resumes after the last match as `captures_iter` would.
+    while let Some(found) = re.find_at(region, at) {
+        debug_assert!(!found.is_empty());
+        at = found.end();
+        let caps = Found::read(re, &mut locs, region, found);
         let m = caps.get(0).expect("match");
         if !accept(region, &caps) {
             continue;
@@ -318,7 +424,7 @@ fn next_stop(bytes: &[u8], from: usize) -> Option<usize> {
 /// Filters out matches that are not dates in context: numbers that only look
 /// like years (`$2000`, `2000 people`, `1999.5`) and the bare month names
 /// `May`/`March` without a temporal preposition.
-fn accept(region: &str, caps: &Captures) -> bool {
+fn accept(region: &str, caps: &Found) -> bool {
     let g = &*GROUPS;
     let m = caps.get(0).expect("match");
     let before = &region[..m.start()];
@@ -402,9 +508,8 @@ fn accept(region: &str, caps: &Captures) -> bool {
         return false;
     }
     if let Some(mm) = caps.get(g.mym) {
-        let bare = caps.get(g.mymod).is_none()
-            && caps.get(g.myrel).is_none()
-            && caps.get(g.myy).is_none();
+        let bare =
+            caps.get(g.mymod).is_none() && caps.get(g.myrel).is_none() && caps.get(g.myy).is_none();
         if bare && matches!(mm.as_str(), "May" | "March") && !temporal_prep {
             return false;
         }

@@ -17,9 +17,8 @@
 
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
-use regex::Captures;
 
-use super::GROUPS;
+use super::{Found, GROUPS};
 use crate::parse::date::{WrittenDate, iso, month_number, weekday, year_for_weekday};
 
 /// Tense of the sentence around an expression.
@@ -152,7 +151,7 @@ pub struct Anchor {
     pub narrative: Option<i16>,
 }
 
-fn num(caps: &Captures, group: usize) -> Option<i32> {
+fn num(caps: &Found, group: usize) -> Option<i32> {
     caps.get(group).and_then(|m| m.as_str().parse().ok())
 }
 
@@ -184,7 +183,7 @@ impl Anchor {
     /// never need the tense, so it is only asked for where a rule uses it.
     pub fn resolve(
         &mut self,
-        caps: &Captures,
+        caps: &Found,
         sentence: &str,
         tense: impl FnOnce() -> Tense,
     ) -> (Option<String>, Option<String>) {
@@ -294,7 +293,7 @@ impl Anchor {
     #[allow(clippy::too_many_arguments)]
     fn month_day(
         &mut self,
-        caps: &Captures,
+        caps: &Found,
         month: &str,
         d: usize,
         d2: usize,
@@ -398,7 +397,7 @@ impl Anchor {
         }
     }
 
-    fn ago(&self, caps: &Captures, unit: &str, quarterly: bool) -> Option<String> {
+    fn ago(&self, caps: &Found, unit: &str, quarterly: bool) -> Option<String> {
         let dct = self.dct?;
         let g = &*GROUPS;
         let n = caps[g.anum].to_ascii_lowercase();

@@ -287,6 +287,7 @@ mod rewrites {
         let mut si = 0;
         let mut tense_cache: Option<(usize, Tense)> = None;
         for caps in TIMEX.captures_iter(region) {
+            let caps = Found::from_captures(region, &caps);
             let m = caps.get(0).expect("match");
             if !accept(region, &caps) {
                 continue;
@@ -392,7 +393,10 @@ fn twin_and_pattern_number_their_groups_alike() {
             .collect::<Vec<_>>()
     };
     assert_eq!(names(TIMEX.pick(true)), names(TIMEX.pick(false)));
-    assert_eq!(TIMEX.pick(false).capture_names().nth(GROUPS.wpart), Some(Some("wpart")));
+    assert_eq!(
+        TIMEX.pick(false).capture_names().nth(GROUPS.wpart),
+        Some(Some("wpart"))
+    );
 }
 
 mod stops {
@@ -425,10 +429,44 @@ mod stops {
 
     #[test]
     fn stops_around_the_eight_byte_steps() {
-        for s in ["", ".", "abcdefgh", "abcdefg.", "abcdefgh.", "abcdefghijklmno!", "\u{ff}\u{fe}?"] {
+        for s in [
+            "",
+            ".",
+            "abcdefgh",
+            "abcdefg.",
+            "abcdefgh.",
+            "abcdefghijklmno!",
+            "\u{ff}\u{fe}?",
+        ] {
             for from in 0..=s.len() {
-                assert_eq!(next_stop(s.as_bytes(), from), naive(s.as_bytes(), from), "{s:?} {from}");
+                assert_eq!(
+                    next_stop(s.as_bytes(), from),
+                    naive(s.as_bytes(), from),
+                    "{s:?} {from}"
+                );
             }
         }
+    }
+}
+
+/// The groups [`Found::read`] knows without the capture engine are the
+/// ones the engine gives.
+#[test]
+fn found_groups_are_the_captured_ones() {
+    let text = "In 2019, on Monday, 1999 and Sunday; fiscal 2020, Monday morning, \
+                last Friday, 2021-05-06, May 2019, 12 May, 2019s, 20190, Friday's";
+    for ascii in [true, false] {
+        let re = TIMEX.pick(ascii);
+        let mut locs = None;
+        let read: Vec<_> = re
+            .find_iter(text)
+            .map(|m| Found::read(re, &mut locs, text, m).slots)
+            .collect();
+        let captured: Vec<_> = re
+            .captures_iter(text)
+            .map(|c| Found::from_captures(text, &c).slots)
+            .collect();
+        assert_eq!(read, captured);
+        assert!(read.len() >= 10);
     }
 }
