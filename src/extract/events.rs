@@ -45,7 +45,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use regex::Regex;
 
-use crate::extract::timex::{day_count, sentence_bounds};
+use crate::extract::timex::{SentenceBounds, day_count};
 use crate::model::{Article, EntityType, Event, Span, Timex};
 use crate::twin::{Twin, ascii_equivalent, twin};
 
@@ -231,16 +231,29 @@ pub fn extract(text: &str, article: &Article) -> Vec<Event> {
     for p in &article.paragraphs {
         let para = &text[p.span.start..p.span.end];
         let pats = Patterns::for_text(para);
-        // Most paragraphs have no trigger: they need no sentence splitting.
-        // A trigger of a sentence is one of its paragraph too (a sentence
-        // starts after a stop or a quote and ends before a space, so `\b`
-        // reads the same at its edges), so this skips no event.
-        if !pats.trigger.is_match(para) {
+        // The triggers are searched once per paragraph rather than once per
+        // sentence: a sentence starts after a stop or a quote and ends
+        // before a space, so `\b` reads the same at its edges and no
+        // trigger (letters and spaces) crosses one; the paragraph's triggers
+        // are then exactly its sentences' ones, in order. Most paragraphs
+        // have none and need no sentence splitting.
+        let triggers = paragraph_triggers(pats.trigger, para, p.span.start);
+        if triggers.is_empty() {
             continue;
         }
-        for (ss, se) in sentence_bounds(para) {
+        let mut rest = &triggers[..];
+        // Sentences are split only as far as the triggers reach.
+        for (ss, se) in SentenceBounds::new(para) {
+            if rest.is_empty() {
+                break;
+            }
             let (s0, s1) = (p.span.start + ss, p.span.start + se);
-            sentence_mentions(text, s0, s1, article, &index, &pats, &mut mentions);
+            let (mine, after) = rest.split_at(rest.partition_point(|&(ts, _)| ts < s1));
+            rest = after;
+            if mine.is_empty() {
+                continue;
+            }
+            sentence_mentions(text, s0, s1, mine, article, &index, &pats, &mut mentions);
         }
     }
     for m in &mut mentions {
@@ -307,10 +320,23 @@ impl EntityIndex {
     }
 }
 
+/// The trigger matches of a paragraph starting at `offset` of the text, as
+/// text ranges.
+fn paragraph_triggers(trigger: &Regex, para: &str, offset: usize) -> Vec<(usize, usize)> {
+    trigger
+        .find_iter(para)
+        .map(|m| (offset + m.start(), offset + m.end()))
+        .collect()
+}
+
+/// The mentions of the sentence `[s0, s1)`, whose triggers are `triggers`
+/// (at least one, in text order).
+#[allow(clippy::too_many_arguments)]
 fn sentence_mentions(
     text: &str,
     s0: usize,
     s1: usize,
+    triggers: &[(usize, usize)],
     article: &Article,
     index: &EntityIndex,
     pats: &Patterns,
@@ -319,16 +345,7 @@ fn sentence_mentions(
     if s1 - s0 > MAX_SENTENCE_BYTES {
         return;
     }
-    let sentence = &text[s0..s1];
-    let triggers: Vec<(usize, usize)> = pats
-        .trigger
-        .find_iter(sentence)
-        .take(MAX_TRIGGERS)
-        .map(|m| (s0 + m.start(), s0 + m.end()))
-        .collect();
-    if triggers.is_empty() {
-        return;
-    }
+    let triggers = &triggers[..triggers.len().min(MAX_TRIGGERS)];
     // Timexes are in text order: binary search keeps the scan linear.
     let first = article.timexes.partition_point(|t| t.span.start < s0);
     let timexes: Vec<&Timex> = article.timexes[first..]
@@ -337,7 +354,7 @@ fn sentence_mentions(
         .filter(|t| t.span.end <= s1)
         .filter(|t| t.value.as_deref().and_then(calendar).is_some())
         .collect();
-    let mut places = sentence_places(text, s0, s1, article, index, pats, &triggers);
+    let mut places = sentence_places(text, s0, s1, article, index, pats, triggers);
     places.truncate(MAX_PLACES);
     let participants = sentence_participants(article, index, s0, s1);
     // Places directly followed by a date: "… Tallinn next year".

@@ -23,7 +23,9 @@ mod resolve;
 mod tests;
 
 use jiff::civil::Date;
-use regex::Captures;
+use std::sync::LazyLock;
+
+use regex::{CaptureLocations, Captures, Match, Regex};
 
 use crate::model::{Article, Span, Timex};
 use crate::parse::ParseOptions;
@@ -76,6 +78,137 @@ fn timex_pattern() -> String {
 /// the lazy DFA to the slower engines on any non-ASCII byte; the twin is a
 /// fraction of the size.
 static TIMEX: Twin = twin!(timex_pattern());
+
+/// Declares [`Groups`], the index of each named group of [`TIMEX`].
+macro_rules! groups {
+    ($($name:ident),* $(,)?) => {
+        /// The index of each named group of the timex pattern (the same in
+        /// its twin, which keeps names and order). A match is read through
+        /// these: a lookup by name searches the group names on every call.
+        pub(crate) struct Groups {
+            $(pub(crate) $name: usize,)*
+        }
+
+        impl Groups {
+            fn of(re: &Regex) -> Groups {
+                let index = |name: &str| {
+                    re.capture_names()
+                        .position(|n| n == Some(name))
+                        .expect("a group of the timex pattern")
+                };
+                Groups {
+                    $($name: index(stringify!($name)),)*
+                }
+            }
+        }
+    };
+}
+
+groups!(
+    iso, isoy, isom, isod, mdwd, mdm, mdd, mdd2, mdy, dmwd, dmd, dmd2, dmm, dmy, mya, myay, mymod,
+    myrel, mym, myy, dec, ymod, year, prel, punit, rrel, runit, anum, aunit, adir, dwmod, dword,
+    wrel, wd, wpart,
+);
+
+pub(crate) static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
+    let re = TIMEX.pick(true);
+    assert!(re.captures_len() <= MAX_GROUPS, "room for every group");
+    Groups::of(re)
+});
+
+/// At least the number of groups of the timex pattern.
+const MAX_GROUPS: usize = 40;
+
+/// One match of [`TIMEX`]: the range of each group in the region.
+pub struct Found<'h> {
+    region: &'h str,
+    slots: [Option<(usize, usize)>; MAX_GROUPS],
+}
+
+/// One group of a [`Found`] match.
+#[derive(Clone, Copy)]
+pub struct Part<'h> {
+    start: usize,
+    end: usize,
+    text: &'h str,
+}
+
+impl<'h> Part<'h> {
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn as_str(&self) -> &'h str {
+        self.text
+    }
+}
+
+impl<'h> Found<'h> {
+    pub fn get(&self, group: usize) -> Option<Part<'h>> {
+        let (start, end) = self.slots.get(group).copied().flatten()?;
+        Some(Part {
+            start,
+            end,
+            text: &self.region[start..end],
+        })
+    }
+
+    /// The groups of `caps`, a match in `region`.
+    pub fn from_captures(region: &'h str, caps: &Captures) -> Found<'h> {
+        let mut slots = [None; MAX_GROUPS];
+        for (slot, m) in slots.iter_mut().zip(caps.iter()) {
+            *slot = m.map(|m| (m.start(), m.end()));
+        }
+        Found { region, slots }
+    }
+
+    /// The groups of `m`, a match of `re` in `region`. Resolving the
+    /// groups runs the backtracker over the whole pattern, most of the cost
+    /// of a match; a match that is four digits alone can only come from
+    /// the `year` alternative, and one that is a weekday name alone only
+    /// from the `wd` one, so theirs are known without it.
+    fn read(
+        re: &Regex,
+        locs: &mut Option<CaptureLocations>,
+        region: &'h str,
+        m: Match<'h>,
+    ) -> Found<'h> {
+        let g = &*GROUPS;
+        let mut slots = [None; MAX_GROUPS];
+        let whole = Some((m.start(), m.end()));
+        slots[0] = whole;
+        let text = m.as_str();
+        if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
+            slots[g.year] = whole;
+        } else if matches!(
+            text,
+            "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+        ) {
+            slots[g.wd] = whole;
+        } else {
+            let locs = locs.get_or_insert_with(|| re.capture_locations());
+            // The leftmost match from its own start is the match again.
+            let again = re.captures_read_at(locs, region, m.start());
+            debug_assert_eq!(again.map(|a| a.range()), Some(m.range()));
+            for (i, slot) in slots.iter_mut().enumerate().take(locs.len()) {
+                *slot = locs.get(i);
+            }
+        }
+        Found { region, slots }
+    }
+}
+
+impl std::ops::Index<usize> for Found<'_> {
+    type Output = str;
+
+    fn index(&self, group: usize) -> &str {
+        self.get(group).expect("a group that took part").as_str()
+    }
+}
 
 /// Finds the temporal expressions of the article: headline, date line and
 /// body paragraphs, in text order.
@@ -138,9 +271,21 @@ pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut
     // have none, and the matches of a region come in text order.
     let mut sentences = SentenceBounds::new(region);
     let mut sentence: Option<(usize, usize)> = None;
+    // The tense of a sentence is read from the text the first match in it
+    // sees (its sentence, stretched to the match end), but only when a
+    // match needs it.
+    let mut tense_text: Option<&str> = None;
     let mut tense: Option<Tense> = None;
     let ascii = crate::twin::ascii_equivalent(region);
-    for caps in TIMEX.pick(ascii).captures_iter(region) {
+    let re = TIMEX.pick(ascii);
+    let mut locs = None;
+    let mut at = 0;
+    // No alternative of the pattern matches the empty string, so each
+    // search resumes after the last match as `captures_iter` would.
+    while let Some(found) = re.find_at(region, at) {
+        debug_assert!(!found.is_empty());
+        at = found.end();
+        let caps = Found::read(re, &mut locs, region, found);
         let m = caps.get(0).expect("match");
         if !accept(region, &caps) {
             continue;
@@ -157,6 +302,7 @@ pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut
                     }
                 }
                 if cur != sentence {
+                    tense_text = None;
                     tense = None;
                 }
                 sentence = cur;
@@ -164,8 +310,9 @@ pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut
             }
         };
         let sentence = &region[ss..se.max(m.end()).min(region.len())];
-        let tense = *tense.get_or_insert_with(|| Tense::of(sentence));
-        let (value, until) = anchor.resolve(&caps, sentence, tense);
+        let text_of_tense = *tense_text.get_or_insert(sentence);
+        let tense_of = || *tense.get_or_insert_with(|| Tense::of(text_of_tense));
+        let (value, until) = anchor.resolve(&caps, sentence, tense_of);
         out.push(Timex {
             text: m.as_str().to_string(),
             value,
@@ -183,7 +330,7 @@ pub fn sentence_bounds(s: &str) -> Vec<(usize, usize)> {
 }
 
 /// [`sentence_bounds`], one sentence at a time.
-struct SentenceBounds<'a> {
+pub(crate) struct SentenceBounds<'a> {
     s: &'a str,
     /// Where the next sentence starts.
     start: usize,
@@ -192,7 +339,7 @@ struct SentenceBounds<'a> {
 }
 
 impl<'a> SentenceBounds<'a> {
-    fn new(s: &'a str) -> SentenceBounds<'a> {
+    pub(crate) fn new(s: &'a str) -> SentenceBounds<'a> {
         SentenceBounds {
             s,
             start: 0,
@@ -207,11 +354,7 @@ impl Iterator for SentenceBounds<'_> {
     fn next(&mut self) -> Option<(usize, usize)> {
         let s = self.s;
         let bytes = s.as_bytes();
-        while let Some(k) = bytes[self.pos..]
-            .iter()
-            .position(|b| matches!(b, b'.' | b'!' | b'?'))
-        {
-            let i = self.pos + k;
+        while let Some(i) = next_stop(bytes, self.pos) {
             self.pos = i + 1;
             let b = bytes[i];
             // A closing quote right after the stop belongs to the sentence.
@@ -252,10 +395,37 @@ impl Iterator for SentenceBounds<'_> {
     }
 }
 
+/// The first `.`, `!` or `?` of `bytes` at or after `from`. Stops are a
+/// few bytes in a hundred, and both extractors split every paragraph with
+/// a match: the bytes are tested eight at a time (a zero byte of the word
+/// XOR the stop marks a stop; the test has no false positive for "some").
+fn next_stop(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn has(word: u64, b: u8) -> u64 {
+        let x = word ^ (ONES * b as u64);
+        x.wrapping_sub(ONES) & !x & HIGH
+    }
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if has(word, b'.') | has(word, b'!') | has(word, b'?') != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|b| matches!(b, b'.' | b'!' | b'?'))
+        .map(|k| i + k)
+}
+
 /// Filters out matches that are not dates in context: numbers that only look
 /// like years (`$2000`, `2000 people`, `1999.5`) and the bare month names
 /// `May`/`March` without a temporal preposition.
-fn accept(region: &str, caps: &Captures) -> bool {
+fn accept(region: &str, caps: &Found) -> bool {
+    let g = &*GROUPS;
     let m = caps.get(0).expect("match");
     let before = &region[..m.start()];
     let after = &region[m.end()..];
@@ -296,7 +466,7 @@ fn accept(region: &str, caps: &Captures) -> bool {
             | "winter"
             | "on"
     );
-    if caps.name("year").is_some() && caps.name("ymod").is_none() {
+    if caps.get(g.year).is_some() && caps.get(g.ymod).is_none() {
         let prev = before.chars().next_back();
         let next = after.chars().next();
         if prev.is_some_and(|c| {
@@ -330,17 +500,16 @@ fn accept(region: &str, caps: &Captures) -> bool {
     }
     // `Radio 4's Today programme`, `told Today`: a capitalized day word
     // inside a sentence is a title, not a date.
-    if let Some(dw) = caps.name("dword")
-        && caps.name("dwmod").is_none()
+    if let Some(dw) = caps.get(g.dword)
+        && caps.get(g.dwmod).is_none()
         && dw.as_str().starts_with(|c: char| c.is_uppercase())
         && !opens_sentence(before)
     {
         return false;
     }
-    if let Some(mm) = caps.name("mym") {
-        let bare = caps.name("mymod").is_none()
-            && caps.name("myrel").is_none()
-            && caps.name("myy").is_none();
+    if let Some(mm) = caps.get(g.mym) {
+        let bare =
+            caps.get(g.mymod).is_none() && caps.get(g.myrel).is_none() && caps.get(g.myy).is_none();
         if bare && matches!(mm.as_str(), "May" | "March") && !temporal_prep {
             return false;
         }
@@ -381,4 +550,4 @@ pub fn day_count(word: &str) -> Option<i64> {
     Some(n)
 }
 
-warm_up_statics!(TIMEX);
+warm_up_statics!(TIMEX, GROUPS);

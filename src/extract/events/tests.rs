@@ -291,3 +291,77 @@ fn places_lookup_matches_a_fold_over_the_file() {
     assert!(lookup("Atlantis of the North").is_none());
     assert_eq!(lookup("Madrid").map(|p| p.country), Some("ES"));
 }
+
+mod per_paragraph_triggers {
+    use super::*;
+    use crate::extract::timex::sentence_bounds;
+    use proptest::prelude::*;
+
+    /// The triggers of each sentence, searched sentence by sentence as
+    /// `extract` did before it searched each paragraph once.
+    fn by_sentence(para: &str) -> Vec<Vec<(usize, usize)>> {
+        let pats = Patterns::for_text(para);
+        sentence_bounds(para)
+            .into_iter()
+            .map(|(s0, s1)| {
+                pats.trigger
+                    .find_iter(&para[s0..s1])
+                    .map(|m| (s0 + m.start(), s0 + m.end()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The paragraph's triggers split at the sentence ends, as `extract`
+    /// does.
+    fn by_paragraph(para: &str) -> Vec<Vec<(usize, usize)>> {
+        let pats = Patterns::for_text(para);
+        let triggers = paragraph_triggers(pats.trigger, para, 0);
+        let mut rest = &triggers[..];
+        sentence_bounds(para)
+            .into_iter()
+            .map(|(_, s1)| {
+                let (mine, after) = rest.split_at(rest.partition_point(|&(ts, _)| ts < s1));
+                rest = after;
+                mine.to_vec()
+            })
+            .collect()
+    }
+
+    fn fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            6 => proptest::sample::select(vec![
+                "met", "meeting", "press", "conference", "same", "venue", "talks", "The",
+                "Summit", "air", "strike", "phone", "call", "visited", "event", "a", "in",
+                "Paris", "Nov", "Mr", "x",
+            ])
+            .prop_map(str::to_string),
+            4 => proptest::sample::select(vec![
+                " ", "  ", "\n", ". ", "! ", "? ", ".\" ", ".” ", ".’ ", ".' ", "'", "’s ", "“",
+                "\"", ", ", "-", "é", "\u{a0}", "5", ".", "?",
+            ])
+            .prop_map(str::to_string),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn paragraph_search_splits_into_the_sentence_searches(
+            parts in proptest::collection::vec(fragment(), 0..30)
+        ) {
+            let para = parts.concat();
+            prop_assert_eq!(by_paragraph(&para), by_sentence(&para), "{:?}", para);
+        }
+    }
+
+    #[test]
+    fn triggers_at_sentence_edges() {
+        for para in [
+            "They met. Talks followed! \"Same venue?\" The press conference.",
+            "Summit.” Meeting’s end. a meeting.' Visited",
+            "press. conference? same\nvenue",
+        ] {
+            assert_eq!(by_paragraph(para), by_sentence(para), "{para:?}");
+        }
+    }
+}

@@ -17,8 +17,8 @@
 
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
-use regex::Captures;
 
+use super::{Found, GROUPS};
 use crate::parse::date::{WrittenDate, iso, month_number, weekday, year_for_weekday};
 
 /// Tense of the sentence around an expression.
@@ -151,8 +151,8 @@ pub struct Anchor {
     pub narrative: Option<i16>,
 }
 
-fn num(caps: &Captures, name: &str) -> Option<i32> {
-    caps.name(name).and_then(|m| m.as_str().parse().ok())
+fn num(caps: &Found, group: usize) -> Option<i32> {
+    caps.get(group).and_then(|m| m.as_str().parse().ok())
 }
 
 fn ym(y: i16, m: i8) -> String {
@@ -179,18 +179,20 @@ impl Anchor {
     }
 
     /// Value and range end of one match; `sentence` is the sentence around
-    /// it, `tense` its tense.
+    /// it, `tense` gives its tense. Most matches (years, explicit dates)
+    /// never need the tense, so it is only asked for where a rule uses it.
     pub fn resolve(
         &mut self,
-        caps: &Captures,
+        caps: &Found,
         sentence: &str,
-        tense: Tense,
+        tense: impl FnOnce() -> Tense,
     ) -> (Option<String>, Option<String>) {
-        if caps.name("iso").is_some() {
+        let g = &*GROUPS;
+        if caps.get(g.iso).is_some() {
             let d = Date::new(
-                num(caps, "isoy").unwrap_or(0) as i16,
-                num(caps, "isom").unwrap_or(0) as i8,
-                num(caps, "isod").unwrap_or(0) as i8,
+                num(caps, g.isoy).unwrap_or(0) as i16,
+                num(caps, g.isom).unwrap_or(0) as i8,
+                num(caps, g.isod).unwrap_or(0) as i8,
             )
             .ok();
             if let Some(d) = d {
@@ -199,37 +201,37 @@ impl Anchor {
             return (d.map(iso), None);
         }
         for (m, d, d2, y, wd) in [
-            ("mdm", "mdd", "mdd2", "mdy", "mdwd"),
-            ("dmm", "dmd", "dmd2", "dmy", "dmwd"),
+            (g.mdm, g.mdd, g.mdd2, g.mdy, g.mdwd),
+            (g.dmm, g.dmd, g.dmd2, g.dmy, g.dmwd),
         ] {
-            if let Some(mm) = caps.name(m) {
+            if let Some(mm) = caps.get(m) {
                 return self.month_day(caps, mm.as_str(), d, d2, y, wd, tense);
             }
         }
-        if let Some(mm) = caps.name("mya") {
-            let (Some(m), Some(y)) = (month_number(mm.as_str()), num(caps, "myay")) else {
+        if let Some(mm) = caps.get(g.mya) {
+            let (Some(m), Some(y)) = (month_number(mm.as_str()), num(caps, g.myay)) else {
                 return (None, None);
             };
             self.narrative = Some(y as i16);
             return (Some(ym(y as i16, m)), None);
         }
-        if let Some(mm) = caps.name("mym") {
+        if let Some(mm) = caps.get(g.mym) {
             let Some(m) = month_number(mm.as_str()) else {
                 return (None, None);
             };
-            if let Some(y) = num(caps, "myy") {
+            if let Some(y) = num(caps, g.myy) {
                 self.narrative = Some(y as i16);
                 return (Some(ym(y as i16, m)), None);
             }
-            let rel = caps.name("myrel").map(|r| r.as_str().to_ascii_lowercase());
+            let rel = caps.get(g.myrel).map(|r| r.as_str().to_ascii_lowercase());
             return (self.bare_month(m, rel.as_deref(), tense), None);
         }
-        if let Some(d) = caps.name("dec") {
+        if let Some(d) = caps.get(g.dec) {
             return (Some(d.as_str()[..3].to_string()), None);
         }
-        if let Some(y) = num(caps, "year") {
+        if let Some(y) = num(caps, g.year) {
             self.narrative = Some(y as i16);
-            let m = caps.name("ymod").map(|m| m.as_str().to_ascii_lowercase());
+            let m = caps.get(g.ymod).map(|m| m.as_str().to_ascii_lowercase());
             let v = match m.as_deref() {
                 Some(s) if s.contains("first half") => format!("{y}-H1"),
                 Some(s) if s.contains("second half") => format!("{y}-H2"),
@@ -237,24 +239,24 @@ impl Anchor {
             };
             return (Some(v), None);
         }
-        if let Some(unit) = caps.name("punit") {
-            let rel = caps["prel"].to_ascii_lowercase();
+        if let Some(unit) = caps.get(g.punit) {
+            let rel = caps[g.prel].to_ascii_lowercase();
             let rel = if rel == "the" { "this" } else { rel.as_str() };
             return (
                 self.relative_unit(rel, &unit.as_str().to_ascii_lowercase()),
                 None,
             );
         }
-        if let Some(unit) = caps.name("runit") {
+        if let Some(unit) = caps.get(g.runit) {
             return (
                 self.relative_unit(
-                    &caps["rrel"].to_ascii_lowercase(),
+                    &caps[g.rrel].to_ascii_lowercase(),
                     &unit.as_str().to_ascii_lowercase(),
                 ),
                 None,
             );
         }
-        if let Some(unit) = caps.name("aunit") {
+        if let Some(unit) = caps.get(g.aunit) {
             // "a year ago" in a sentence about quarterly figures means the
             // same quarter a year earlier (TimeML quarter granularity).
             let quarterly = sentence.to_lowercase().contains("quarter");
@@ -263,7 +265,7 @@ impl Anchor {
                 None,
             );
         }
-        if let Some(w) = caps.name("dword") {
+        if let Some(w) = caps.get(g.dword) {
             let Some(dct) = self.dct else {
                 return (None, None);
             };
@@ -276,13 +278,13 @@ impl Anchor {
             let suffix = if w == "tonight" { "TNI" } else { "" };
             return (d.map(|d| format!("{}{suffix}", iso(d))), None);
         }
-        if let Some(w) = caps.name("wd") {
+        if let Some(w) = caps.get(g.wd) {
             let Some(wd) = weekday(w.as_str()) else {
                 return (None, None);
             };
-            let rel = caps.name("wrel").map(|r| r.as_str().to_ascii_lowercase());
+            let rel = caps.get(g.wrel).map(|r| r.as_str().to_ascii_lowercase());
             let d = self.weekday(wd, rel.as_deref(), tense);
-            let suffix = caps.name("wpart").map_or("", |p| part_suffix(p.as_str()));
+            let suffix = caps.get(g.wpart).map_or("", |p| part_suffix(p.as_str()));
             return (d.map(|d| format!("{}{suffix}", iso(d))), None);
         }
         (None, None)
@@ -291,13 +293,13 @@ impl Anchor {
     #[allow(clippy::too_many_arguments)]
     fn month_day(
         &mut self,
-        caps: &Captures,
+        caps: &Found,
         month: &str,
-        d: &str,
-        d2: &str,
-        y: &str,
-        wd: &str,
-        tense: Tense,
+        d: usize,
+        d2: usize,
+        y: usize,
+        wd: usize,
+        tense: impl FnOnce() -> Tense,
     ) -> (Option<String>, Option<String>) {
         let Some(m) = month_number(month) else {
             return (None, None);
@@ -310,7 +312,7 @@ impl Anchor {
             year: num(caps, y).map(|y| y as i16),
             month: m,
             day,
-            weekday: caps.name(wd).and_then(|w| weekday(w.as_str())),
+            weekday: caps.get(wd).and_then(|w| weekday(w.as_str())),
         };
         let start = if let Some(d) = written.full() {
             self.narrative = Some(d.year());
@@ -318,7 +320,7 @@ impl Anchor {
         } else if written.year.is_some() {
             None
         } else if let Some(dct) = self.dct {
-            self.nearest_year(dct, tense, |y| Date::new(y, m, day).ok())
+            self.nearest_year(dct, tense(), |y| Date::new(y, m, day).ok())
                 .or_else(|| written.resolve(dct, &[dct.year()]))
         } else if let Some(y) = self.narrative {
             Date::new(y, m, day).ok()
@@ -355,13 +357,18 @@ impl Anchor {
         Some(pick.filter(|p| dist(p) <= 183).unwrap_or(nearest))
     }
 
-    fn bare_month(&self, m: i8, rel: Option<&str>, tense: Tense) -> Option<String> {
+    fn bare_month(
+        &self,
+        m: i8,
+        rel: Option<&str>,
+        tense: impl FnOnce() -> Tense,
+    ) -> Option<String> {
         let year = match (self.dct, rel) {
             (Some(dct), Some("last")) => dct.year() - i16::from(m >= dct.month()),
             (Some(dct), Some("next")) => dct.year() + i16::from(m <= dct.month()),
             (Some(dct), Some(_)) => dct.year(),
             (Some(dct), None) => self
-                .nearest_year(dct.first_of_month(), tense, |y| Date::new(y, m, 1).ok())?
+                .nearest_year(dct.first_of_month(), tense(), |y| Date::new(y, m, 1).ok())?
                 .year(),
             (None, _) => self.narrative?,
         };
@@ -390,9 +397,10 @@ impl Anchor {
         }
     }
 
-    fn ago(&self, caps: &Captures, unit: &str, quarterly: bool) -> Option<String> {
+    fn ago(&self, caps: &Found, unit: &str, quarterly: bool) -> Option<String> {
         let dct = self.dct?;
-        let n = caps["anum"].to_ascii_lowercase();
+        let g = &*GROUPS;
+        let n = caps[g.anum].to_ascii_lowercase();
         let n: i64 = match n.as_str() {
             "a" | "an" => 1,
             w => super::day_count(w).or(match w {
@@ -401,7 +409,7 @@ impl Anchor {
                 _ => None,
             })?,
         };
-        let sign = if caps["adir"].eq_ignore_ascii_case("later") {
+        let sign = if caps[g.adir].eq_ignore_ascii_case("later") {
             1
         } else {
             -1
@@ -428,7 +436,12 @@ impl Anchor {
         }
     }
 
-    fn weekday(&self, wd: Weekday, rel: Option<&str>, tense: Tense) -> Option<Date> {
+    fn weekday(
+        &self,
+        wd: Weekday,
+        rel: Option<&str>,
+        tense: impl FnOnce() -> Tense,
+    ) -> Option<Date> {
         let dct = self.dct?;
         let prev_or_same = || {
             if dct.weekday() == wd {
@@ -444,12 +457,15 @@ impl Anchor {
                 dct.nth_weekday(1, wd).ok()
             }
         };
-        match (rel, tense) {
-            (Some("last"), _) => dct.nth_weekday(-1, wd).ok(),
-            (Some("next" | "coming"), _) => dct.nth_weekday(1, wd).ok(),
-            (_, Tense::Future) => next_or_same(),
-            (_, Tense::Past) => prev_or_same(),
-            _ => {
+        match rel {
+            Some("last") => return dct.nth_weekday(-1, wd).ok(),
+            Some("next" | "coming") => return dct.nth_weekday(1, wd).ok(),
+            _ => {}
+        }
+        match tense() {
+            Tense::Future => next_or_same(),
+            Tense::Past => prev_or_same(),
+            Tense::None => {
                 let (p, n) = (prev_or_same()?, next_or_same()?);
                 let dp = dct.since(p).ok()?.get_days();
                 let dn = n.since(dct).ok()?.get_days();

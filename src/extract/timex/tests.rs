@@ -287,6 +287,7 @@ mod rewrites {
         let mut si = 0;
         let mut tense_cache: Option<(usize, Tense)> = None;
         for caps in TIMEX.captures_iter(region) {
+            let caps = Found::from_captures(region, &caps);
             let m = caps.get(0).expect("match");
             if !accept(region, &caps) {
                 continue;
@@ -305,7 +306,7 @@ mod rewrites {
                 }
             };
             let sentence = &region[ss..se.max(m.end()).min(region.len())];
-            let (value, until) = anchor.resolve(&caps, sentence, tense);
+            let (value, until) = anchor.resolve(&caps, sentence, || tense);
             out.push(Timex {
                 text: m.as_str().to_string(),
                 value,
@@ -380,5 +381,92 @@ mod rewrites {
         fn same_on_any_text(text in any::<String>()) {
             same(&text);
         }
+    }
+}
+
+/// [`GROUPS`] is read from the twin and used on the pattern as written too.
+#[test]
+fn twin_and_pattern_number_their_groups_alike() {
+    let names = |r: &Regex| {
+        r.capture_names()
+            .map(|n| n.map(str::to_owned))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(TIMEX.pick(true)), names(TIMEX.pick(false)));
+    assert_eq!(
+        TIMEX.pick(false).capture_names().nth(GROUPS.wpart),
+        Some(Some("wpart"))
+    );
+}
+
+mod stops {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn naive(bytes: &[u8], from: usize) -> Option<usize> {
+        bytes[from..]
+            .iter()
+            .position(|b| matches!(b, b'.' | b'!' | b'?'))
+            .map(|k| from + k)
+    }
+
+    proptest! {
+        #[test]
+        fn next_stop_is_the_first_stop(
+            bytes in proptest::collection::vec(
+                prop_oneof![
+                    6 => any::<u8>(),
+                    1 => proptest::sample::select(vec![b'.', b'!', b'?', b'-', b'/', b'>', b'?' + 1]),
+                ],
+                0..40,
+            ),
+            from in 0usize..41,
+        ) {
+            let from = from.min(bytes.len());
+            prop_assert_eq!(next_stop(&bytes, from), naive(&bytes, from));
+        }
+    }
+
+    #[test]
+    fn stops_around_the_eight_byte_steps() {
+        for s in [
+            "",
+            ".",
+            "abcdefgh",
+            "abcdefg.",
+            "abcdefgh.",
+            "abcdefghijklmno!",
+            "\u{ff}\u{fe}?",
+        ] {
+            for from in 0..=s.len() {
+                assert_eq!(
+                    next_stop(s.as_bytes(), from),
+                    naive(s.as_bytes(), from),
+                    "{s:?} {from}"
+                );
+            }
+        }
+    }
+}
+
+/// The groups [`Found::read`] knows without the capture engine are the
+/// ones the engine gives.
+#[test]
+fn found_groups_are_the_captured_ones() {
+    let text = "In 2019, on Monday, 1999 and Sunday; fiscal 2020, Monday morning, \
+                last Friday, 2021-05-06, May 2019, 12 May, 2019s, 20190, Friday's";
+    for ascii in [true, false] {
+        let re = TIMEX.pick(ascii);
+        let mut locs = None;
+        let read: Vec<_> = re
+            .find_iter(text)
+            .map(|m| Found::read(re, &mut locs, text, m).slots)
+            .collect();
+        let captured: Vec<_> = re
+            .captures_iter(text)
+            .map(|c| Found::from_captures(text, &c).slots)
+            .collect();
+        assert_eq!(read, captured);
+        assert!(read.len() >= 10);
     }
 }
