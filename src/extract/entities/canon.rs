@@ -118,10 +118,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
             let bare = bare_name(&m.surface);
             // Without a company form the bare name is the surface: the same
             // key twice would only union the mention with itself.
-            let names = [
-                Some(m.surface.as_str()),
-                (bare != m.surface).then_some(bare),
-            ];
+            let names = [Some(m.surface), (bare != m.surface).then_some(bare)];
             for name in names.into_iter().flatten() {
                 if let Some(ini) = initials(name) {
                     if acronyms.contains_key(&ini) {
@@ -153,10 +150,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     let org = |m: &Mention| !person(m) && !alliance(m);
     let mut by_surface: HashMap<&str, Vec<usize>> = HashMap::default();
     for i in (0..n).filter(|&i| org(&ms[i])) {
-        by_surface
-            .entry(ms[i].surface.as_str())
-            .or_default()
-            .push(i);
+        by_surface.entry(ms[i].surface).or_default().push(i);
     }
     // Alliance heads ("North Atlantic" of "North Atlantic Alliance").
     let mut by_head: HashMap<&str, Vec<usize>> = HashMap::default();
@@ -185,7 +179,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
             }
         }
         let mut heads: Vec<usize> = Vec::new();
-        for s in [Some(b.surface.as_str()), b.canonical.as_deref()]
+        for s in [Some(b.surface), b.canonical.as_deref()]
             .into_iter()
             .flatten()
             .filter(|s| has_treaty(s))
@@ -219,7 +213,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     let is_alliance = |c: &Vec<usize>| {
         c.iter().any(|&i| {
             let m = &ms[i];
-            [Some(m.surface.as_str()), m.canonical.as_deref()]
+            [Some(m.surface), m.canonical.as_deref()]
                 .iter()
                 .flatten()
                 .any(|s| {
@@ -304,7 +298,7 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
     let agents: HashSet<&str> = ms
         .iter()
         .filter(|m| m.hint == Hint::Unknown && (m.agent || m.speaks))
-        .map(|m| m.surface.as_str())
+        .map(|m| m.surface)
         .collect();
     // The first word of a product name is a product line too ("the new
     // MacBook Pro" → "MacBook").
@@ -314,7 +308,7 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
         .filter(|m| (m.hint == Hint::Unknown || m.weak) && m.product)
     {
         let first = m.surface.split(' ').next().unwrap_or_default();
-        for s in [m.surface.as_str(), first] {
+        for s in [m.surface, first] {
             if !agents.contains(s) {
                 products.insert(s);
             }
@@ -332,7 +326,7 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
     let mut org_heads: HashSet<String> = HashSet::default();
     for (m, h) in ms.iter().zip(&hint) {
         if let Hint::Known(t) = *h {
-            surface_type.entry(m.surface.as_str()).or_insert(t);
+            surface_type.entry(m.surface).or_insert(t);
             if t == EntityType::Person || t == EntityType::Organization {
                 let mut words = m.surface.split_whitespace();
                 let last = words.next_back();
@@ -359,7 +353,7 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
     // "the" (not as a product), a subject, or a speaker.
     let mut stats: HashMap<&str, UnknownStats> = HashMap::default();
     for m in unknown() {
-        let st = stats.entry(m.surface.as_str()).or_default();
+        let st = stats.entry(m.surface).or_default();
         st.count += 1;
         st.after_the |= m.after_the && !product(&m.surface) && !super::is_camel(&m.surface);
         st.subject |= m.initial || m.agent;
@@ -370,7 +364,7 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
         if *h != Hint::Unknown || m.canonical.as_deref() == Some("\u{0}alliance") {
             continue;
         }
-        let s = m.surface.as_str();
+        let s = m.surface;
         if s.contains(' ') {
             let first = s.split(' ').next().unwrap_or(s);
             *h = if let Some(&t) = surface_type.get(s) {
@@ -451,11 +445,11 @@ fn entity(ms: &[Mention], c: &[usize]) -> Entity {
     for &i in c {
         let m = &ms[i];
         if seen.insert(&m.surface) {
-            aliases.push(m.surface.clone());
+            aliases.push(m.surface.to_string());
         }
         if let Some(r) = &m.role {
             if seen_roles.insert(r) {
-                roles.push(r.clone());
+                roles.push(r.to_string());
             }
         }
         spans.push(m.span);
@@ -497,13 +491,13 @@ fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
                 best_w = mw;
             }
         }
-        best.surface.clone()
+        best.surface.to_string()
     };
     match kind {
         EntityType::Place => gaz_name().map_or_else(longest, str::to_string),
         EntityType::Organization => pool()
             .find(|m| is_acronym(&m.surface))
-            .map(|m| m.surface.clone())
+            .map(|m| m.surface.to_string())
             .or_else(|| gaz_name().map(str::to_string))
             .unwrap_or_else(longest),
         EntityType::Person => longest(),
