@@ -140,6 +140,50 @@ fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&w.to_lowercase())
 }
 
+/// Signatures (length, first and last byte) of the lower-case forms of an
+/// article's capitalized words, in a 4096-bit table: a lower-case word
+/// whose signature is absent is the lower-case form of none of them.
+struct LowerSigs([u64; 64]);
+
+impl Default for LowerSigs {
+    fn default() -> Self {
+        LowerSigs([0; 64])
+    }
+}
+
+impl LowerSigs {
+    fn slot(len: usize, first: u8, last: u8) -> usize {
+        (len.wrapping_mul(0x9e5) ^ usize::from(first) << 4 ^ usize::from(last)) & 4095
+    }
+
+    fn slot_of(w: &[u8]) -> usize {
+        Self::slot(
+            w.len(),
+            w.first().copied().unwrap_or(0),
+            w.last().copied().unwrap_or(0),
+        )
+    }
+
+    /// Records the lower-case form of `w` as `with_lower` makes it (for
+    /// ASCII the length is kept and each byte lowered on its own).
+    fn add_lower_of(&mut self, w: &str) {
+        let k = if w.is_ascii() {
+            let b = w.as_bytes();
+            let low = |b: Option<&u8>| b.map_or(0, u8::to_ascii_lowercase);
+            Self::slot(b.len(), low(b.first()), low(b.last()))
+        } else {
+            with_lower(w, |l| Self::slot_of(l.as_bytes()))
+        };
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    /// Whether `w` may be the lower-case form of a recorded word.
+    fn may_hold(&self, w: &str) -> bool {
+        let k = Self::slot_of(w.as_bytes());
+        self.0[k / 64] >> (k % 64) & 1 == 1
+    }
+}
+
 /// Words that start sentences but never names.
 static STOPWORDS: WordList = WordList::new(&[
     "A",
@@ -616,14 +660,21 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     // Sized up front from the token counts: growing the sets rehashed
     // every word several times.
     let (mut words, mut caps) = (0, 0);
+    let mut sigs = LowerSigs::default();
     for t in toks.iter().flatten().filter(|t| t.word) {
         words += 1;
-        caps += usize::from(t.cap);
+        if t.cap {
+            caps += 1;
+            sigs.add_lower_of(t.text);
+        }
     }
     let mut mid_caps: HashSet<&str> = HashSet::with_capacity_and_hasher(caps, Default::default());
     let mut initial_caps: crate::fasthash::Map<&str, usize> = Default::default();
+    // Only the lower-case words that may be the lower-case form of a
+    // capitalized word (see `Ctx::written_lower`): most are not, and
+    // inserting every word was a tenth of the stage.
     let mut lower_words: HashSet<&str> =
-        HashSet::with_capacity_and_hasher(words - caps, Default::default());
+        HashSet::with_capacity_and_hasher((words - caps) / 2, Default::default());
     for ts in &toks {
         for t in ts.iter().filter(|t| t.word) {
             let w = t.text;
@@ -631,7 +682,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
                 mid_caps.insert(w);
             } else if t.cap {
                 *initial_caps.entry(w).or_default() += 1;
-            } else if !t.cap {
+            } else if sigs.may_hold(w) {
                 lower_words.insert(w);
             }
         }
@@ -642,6 +693,8 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         mid_caps: &mid_caps,
         initial_caps: &initial_caps,
         lower_words: &lower_words,
+        toks: &toks,
+        all_lower: Default::default(),
         pending_role: Default::default(),
         skip_acronym: Default::default(),
     };
@@ -864,7 +917,13 @@ struct Ctx<'a> {
     mid_caps: &'a HashSet<&'a str>,
     /// How often each word is capitalized at a sentence start.
     initial_caps: &'a crate::fasthash::Map<&'a str, usize>,
+    /// The lower-case words whose signature matches the lower-case form of
+    /// a capitalized word (`LowerSigs`).
     lower_words: &'a HashSet<&'a str>,
+    toks: &'a [Vec<Tok<'a>>],
+    /// All lower-case words, for the rare query of a word that does not
+    /// start with a capital; built on the first.
+    all_lower: std::cell::OnceCell<HashSet<&'a str>>,
     /// A role phrase that ended at this byte, waiting for a name.
     pending_role: std::cell::RefCell<Option<(usize, &'a str)>>,
     /// Acronyms of events and products ("Worldwide Developers Conference
@@ -886,7 +945,21 @@ impl<'a> Ctx<'a> {
 
     /// Whether the lower-case form of `w` occurs as a word of the article.
     fn written_lower(&self, w: &str) -> bool {
-        with_lower(w, |l| self.lower_words.contains(l))
+        // Every query is the text of a token; one starting with a capital
+        // is a capitalized word, whose lower-case form `lower_words` holds
+        // if the article has it.
+        if w.starts_with(char::is_uppercase) {
+            return with_lower(w, |l| self.lower_words.contains(l));
+        }
+        let all = self.all_lower.get_or_init(|| {
+            self.toks
+                .iter()
+                .flatten()
+                .filter(|t| t.word && !t.cap)
+                .map(|t| t.text)
+                .collect()
+        });
+        with_lower(w, |l| all.contains(l))
     }
 
     /// A token that can be part of a name run.

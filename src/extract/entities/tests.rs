@@ -710,3 +710,20 @@ proptest::proptest! {
         proptest::prop_assert_eq!(is_camel(&w), want);
     }
 }
+
+proptest::proptest! {
+    /// `lower_words` keeps only the lower-case words whose signature some
+    /// capitalized word's lower-case form has: that form must always pass.
+    #[test]
+    fn lower_sigs_pass_the_lower_case_of_every_recorded_word(
+        ws in proptest::collection::vec("[A-ZÀ-ÞΣİ][A-Za-zà-ÿΣσİ.'’-]{0,10}", 1..20)
+    ) {
+        let mut sigs = LowerSigs::default();
+        for w in &ws {
+            sigs.add_lower_of(w);
+        }
+        for w in &ws {
+            proptest::prop_assert!(with_lower(w, |l| sigs.may_hold(l)), "{w:?}");
+        }
+    }
+}
