@@ -528,19 +528,23 @@ fn bare_name(surface: &str) -> &str {
 /// and a set per entity cost more than the scans).
 #[derive(Default)]
 struct Seen<'a> {
-    few: Vec<&'a str>,
+    /// The first `n` slots (an array: a vector allocated for every entity).
+    few: [&'a str; Seen::FEW],
+    n: usize,
     many: HashSet<&'a str>,
 }
 
 impl<'a> Seen<'a> {
+    const FEW: usize = 8;
+
     /// Whether `s` is new (as `HashSet::insert`).
     fn insert(&mut self, s: &'a str) -> bool {
-        const FEW: usize = 8;
-        if self.few.len() < FEW {
-            if self.few.contains(&s) {
+        if self.n < Self::FEW {
+            if self.few[..self.n].contains(&s) {
                 return false;
             }
-            self.few.push(s);
+            self.few[self.n] = s;
+            self.n += 1;
             return true;
         }
         if self.many.is_empty() {
