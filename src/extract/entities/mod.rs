@@ -951,6 +951,14 @@ impl<'a> Ctx<'a> {
         if w.starts_with(char::is_uppercase) {
             return with_lower(w, |l| self.lower_words.contains(l));
         }
+        // A word not starting with a capital is a lower-case word of the
+        // article itself: already in lower case, it is its own answer.
+        if w.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && w.is_ascii()
+            && !w.bytes().any(|b| b.is_ascii_uppercase())
+        {
+            return true;
+        }
         let all = self.all_lower.get_or_init(|| {
             self.toks
                 .iter()

@@ -727,3 +727,23 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// `Ctx::written_lower` answers a token starting with an ASCII letter or
+    /// digit and holding no upper-case letter by itself: such a token is a
+    /// lower-case word.
+    #[test]
+    fn lower_ascii_tokens_are_lower_case_words(
+        text in "([A-Za-z0-9]{1,6}|[-‐'’.&]|[ \n]|[,;:()“”—!?é])*"
+    ) {
+        for t in tokenize(&text, Span::new(0, text.len()), false) {
+            let w = t.text;
+            if w.starts_with(|c: char| c.is_ascii_alphanumeric())
+                && w.is_ascii()
+                && !w.bytes().any(|b| b.is_ascii_uppercase())
+            {
+                proptest::prop_assert!(t.word && !t.cap, "{w:?}");
+            }
+        }
+    }
+}
