@@ -10,11 +10,11 @@ use crate::model::{Entity, EntityType};
 
 pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     resolve_unknowns(&mut ms, gaz);
-    ms.retain(|m| m.hint != Hint::Unknown || m.canonical.as_deref() == Some("\u{0}alliance"));
+    ms.retain(|m| m.hint != Hint::Unknown || m.canonical == Some("\u{0}alliance"));
     let n = ms.len();
     let mut uf = UnionFind::new(n);
     let person = |m: &Mention| m.hint == Hint::Known(EntityType::Person);
-    let alliance = |m: &Mention| m.canonical.as_deref() == Some("\u{0}alliance");
+    let alliance = |m: &Mention| m.canonical == Some("\u{0}alliance");
 
     // Persons: full names first, then single words. Each mention is
     // compared only with the groups whose representative's surname can be
@@ -91,7 +91,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
             continue;
         }
         // (`c == '.' ||` stands for removing the dots first.)
-        if is_acronym(&ms[i].surface)
+        if is_acronym(ms[i].surface)
             || ms[i]
                 .surface
                 .chars()
@@ -105,7 +105,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
             continue;
         }
         let m = &ms[i];
-        let mut keys = vec![norm_key(&m.surface)];
+        let mut keys = vec![norm_key(m.surface)];
         if let Some(c) = &m.canonical {
             keys.push(norm_key(c));
         }
@@ -115,7 +115,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
         // "General Motors Corp." = "GM": initials without the company form.
         // (Without acronyms in the article no initials can match.)
         if !acronyms.is_empty() {
-            let bare = bare_name(&m.surface);
+            let bare = bare_name(m.surface);
             // Without a company form the bare name is the surface: the same
             // key twice would only union the mention with itself.
             let names = [Some(m.surface), (bare != m.surface).then_some(bare)];
@@ -179,7 +179,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
             }
         }
         let mut heads: Vec<usize> = Vec::new();
-        for s in [Some(b.surface), b.canonical.as_deref()]
+        for s in [Some(b.surface), b.canonical]
             .into_iter()
             .flatten()
             .filter(|s| has_treaty(s))
@@ -213,14 +213,11 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     let is_alliance = |c: &Vec<usize>| {
         c.iter().any(|&i| {
             let m = &ms[i];
-            [Some(m.surface), m.canonical.as_deref()]
-                .iter()
-                .flatten()
-                .any(|s| {
-                    s.split([' ', '-'])
-                        .any(|w| w == "Alliance" || w == "Treaty")
-                        || gaz.orgs.get(s).is_some_and(|o| o.kind.contains("alliance"))
-                })
+            [Some(m.surface), m.canonical].iter().flatten().any(|s| {
+                s.split([' ', '-'])
+                    .any(|w| w == "Alliance" || w == "Treaty")
+                    || gaz.orgs.get(s).is_some_and(|o| o.kind.contains("alliance"))
+            })
         })
     };
     // Only needed when the article says "the alliance", and only whether
@@ -317,7 +314,7 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
     let product = |s: &str| products.contains(s);
     for (k, m) in ms.iter().enumerate().filter(|(_, m)| m.weak) {
         let first = m.surface.split(' ').next().unwrap_or_default();
-        if product(&m.surface) || product(first) {
+        if product(m.surface) || product(first) {
             hint[k] = Hint::Unknown;
         }
     }
@@ -355,13 +352,13 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
     for m in unknown() {
         let st = stats.entry(m.surface).or_default();
         st.count += 1;
-        st.after_the |= m.after_the && !product(&m.surface) && !super::is_camel(&m.surface);
+        st.after_the |= m.after_the && !product(m.surface) && !super::is_camel(m.surface);
         st.subject |= m.initial || m.agent;
         st.speaks |= m.speaks;
     }
     let stat = |s: &str| stats.get(s).copied().unwrap_or_default();
     for (m, h) in ms.iter().zip(hint.iter_mut()) {
-        if *h != Hint::Unknown || m.canonical.as_deref() == Some("\u{0}alliance") {
+        if *h != Hint::Unknown || m.canonical == Some("\u{0}alliance") {
             continue;
         }
         let s = m.surface;
@@ -444,7 +441,7 @@ fn entity(ms: &[Mention], c: &[usize]) -> Entity {
     let mut spans = Vec::with_capacity(c.len());
     for &i in c {
         let m = &ms[i];
-        if seen.insert(&m.surface) {
+        if seen.insert(m.surface) {
             aliases.push(m.surface.to_string());
         }
         if let Some(r) = &m.role {
@@ -471,12 +468,12 @@ fn entity(ms: &[Mention], c: &[usize]) -> Entity {
 /// their acronym when the article uses one, else the gazetteer name, else the
 /// longest form; people the longest form (most words, first written).
 fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
-    let real = |m: &Mention| m.canonical.as_deref() != Some("\u{0}alliance") && m.defines.is_none();
+    let real = |m: &Mention| m.canonical != Some("\u{0}alliance") && m.defines.is_none();
     // The real mentions, or all when there are none (filtered on the fly:
     // most clusters are a mention or two, and vectors of them cost more).
     let all = !c.iter().any(|&i| real(&ms[i]));
     let pool = || c.iter().map(|&i| &ms[i]).filter(move |m| all || real(m));
-    let gaz_name = || pool().find_map(|m| m.canonical.as_deref());
+    let gaz_name = || pool().find_map(|m| m.canonical);
     let longest = || {
         // Word counts once per mention rather than per comparison.
         let w = |m: &Mention| m.surface.split_whitespace().count();
@@ -485,7 +482,7 @@ fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
         for m in pool() {
             let mw = w(m);
             if mw > best_w
-                || mw == best_w && is_upper_word(&best.surface) && !is_upper_word(&m.surface)
+                || mw == best_w && is_upper_word(best.surface) && !is_upper_word(m.surface)
             {
                 best = m;
                 best_w = mw;
@@ -496,7 +493,7 @@ fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
     match kind {
         EntityType::Place => gaz_name().map_or_else(longest, str::to_string),
         EntityType::Organization => pool()
-            .find(|m| is_acronym(&m.surface))
+            .find(|m| is_acronym(m.surface))
             .map(|m| m.surface.to_string())
             .or_else(|| gaz_name().map(str::to_string))
             .unwrap_or_else(longest),
