@@ -10,11 +10,11 @@ use crate::model::{Entity, EntityType};
 
 pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     resolve_unknowns(&mut ms, gaz);
-    ms.retain(|m| m.hint != Hint::Unknown || m.canonical.as_deref() == Some("\u{0}alliance"));
+    ms.retain(|m| m.hint != Hint::Unknown || m.canonical == Some("\u{0}alliance"));
     let n = ms.len();
     let mut uf = UnionFind::new(n);
     let person = |m: &Mention| m.hint == Hint::Known(EntityType::Person);
-    let alliance = |m: &Mention| m.canonical.as_deref() == Some("\u{0}alliance");
+    let alliance = |m: &Mention| m.canonical == Some("\u{0}alliance");
 
     // Persons: full names first, then single words. Each mention is
     // compared only with the groups whose representative's surname can be
@@ -91,7 +91,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
             continue;
         }
         // (`c == '.' ||` stands for removing the dots first.)
-        if is_acronym(&ms[i].surface)
+        if is_acronym(ms[i].surface)
             || ms[i]
                 .surface
                 .chars()
@@ -105,7 +105,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
             continue;
         }
         let m = &ms[i];
-        let mut keys = vec![norm_key(&m.surface)];
+        let mut keys = vec![norm_key(m.surface)];
         if let Some(c) = &m.canonical {
             keys.push(norm_key(c));
         }
@@ -115,13 +115,10 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
         // "General Motors Corp." = "GM": initials without the company form.
         // (Without acronyms in the article no initials can match.)
         if !acronyms.is_empty() {
-            let bare = bare_name(&m.surface);
+            let bare = bare_name(m.surface);
             // Without a company form the bare name is the surface: the same
             // key twice would only union the mention with itself.
-            let names = [
-                Some(m.surface.as_str()),
-                (bare != m.surface).then_some(bare),
-            ];
+            let names = [Some(m.surface), (bare != m.surface).then_some(bare)];
             for name in names.into_iter().flatten() {
                 if let Some(ini) = initials(name) {
                     if acronyms.contains_key(&ini) {
@@ -153,10 +150,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     let org = |m: &Mention| !person(m) && !alliance(m);
     let mut by_surface: HashMap<&str, Vec<usize>> = HashMap::default();
     for i in (0..n).filter(|&i| org(&ms[i])) {
-        by_surface
-            .entry(ms[i].surface.as_str())
-            .or_default()
-            .push(i);
+        by_surface.entry(ms[i].surface).or_default().push(i);
     }
     // Alliance heads ("North Atlantic" of "North Atlantic Alliance").
     let mut by_head: HashMap<&str, Vec<usize>> = HashMap::default();
@@ -185,7 +179,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
             }
         }
         let mut heads: Vec<usize> = Vec::new();
-        for s in [Some(b.surface.as_str()), b.canonical.as_deref()]
+        for s in [Some(b.surface), b.canonical]
             .into_iter()
             .flatten()
             .filter(|s| has_treaty(s))
@@ -219,14 +213,11 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     let is_alliance = |c: &Vec<usize>| {
         c.iter().any(|&i| {
             let m = &ms[i];
-            [Some(m.surface.as_str()), m.canonical.as_deref()]
-                .iter()
-                .flatten()
-                .any(|s| {
-                    s.split([' ', '-'])
-                        .any(|w| w == "Alliance" || w == "Treaty")
-                        || gaz.orgs.get(s).is_some_and(|o| o.kind.contains("alliance"))
-                })
+            [Some(m.surface), m.canonical].iter().flatten().any(|s| {
+                s.split([' ', '-'])
+                    .any(|w| w == "Alliance" || w == "Treaty")
+                    || gaz.orgs.get(s).is_some_and(|o| o.kind.contains("alliance"))
+            })
         })
     };
     // Only needed when the article says "the alliance", and only whether
@@ -304,7 +295,7 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
     let agents: HashSet<&str> = ms
         .iter()
         .filter(|m| m.hint == Hint::Unknown && (m.agent || m.speaks))
-        .map(|m| m.surface.as_str())
+        .map(|m| m.surface)
         .collect();
     // The first word of a product name is a product line too ("the new
     // MacBook Pro" → "MacBook").
@@ -314,7 +305,7 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
         .filter(|m| (m.hint == Hint::Unknown || m.weak) && m.product)
     {
         let first = m.surface.split(' ').next().unwrap_or_default();
-        for s in [m.surface.as_str(), first] {
+        for s in [m.surface, first] {
             if !agents.contains(s) {
                 products.insert(s);
             }
@@ -323,7 +314,7 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
     let product = |s: &str| products.contains(s);
     for (k, m) in ms.iter().enumerate().filter(|(_, m)| m.weak) {
         let first = m.surface.split(' ').next().unwrap_or_default();
-        if product(&m.surface) || product(first) {
+        if product(m.surface) || product(first) {
             hint[k] = Hint::Unknown;
         }
     }
@@ -332,7 +323,7 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
     let mut org_heads: HashSet<String> = HashSet::default();
     for (m, h) in ms.iter().zip(&hint) {
         if let Hint::Known(t) = *h {
-            surface_type.entry(m.surface.as_str()).or_insert(t);
+            surface_type.entry(m.surface).or_insert(t);
             if t == EntityType::Person || t == EntityType::Organization {
                 let mut words = m.surface.split_whitespace();
                 let last = words.next_back();
@@ -359,18 +350,18 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
     // "the" (not as a product), a subject, or a speaker.
     let mut stats: HashMap<&str, UnknownStats> = HashMap::default();
     for m in unknown() {
-        let st = stats.entry(m.surface.as_str()).or_default();
+        let st = stats.entry(m.surface).or_default();
         st.count += 1;
-        st.after_the |= m.after_the && !product(&m.surface) && !super::is_camel(&m.surface);
+        st.after_the |= m.after_the && !product(m.surface) && !super::is_camel(m.surface);
         st.subject |= m.initial || m.agent;
         st.speaks |= m.speaks;
     }
     let stat = |s: &str| stats.get(s).copied().unwrap_or_default();
     for (m, h) in ms.iter().zip(hint.iter_mut()) {
-        if *h != Hint::Unknown || m.canonical.as_deref() == Some("\u{0}alliance") {
+        if *h != Hint::Unknown || m.canonical == Some("\u{0}alliance") {
             continue;
         }
-        let s = m.surface.as_str();
+        let s = m.surface;
         if s.contains(' ') {
             let first = s.split(' ').next().unwrap_or(s);
             *h = if let Some(&t) = surface_type.get(s) {
@@ -450,12 +441,12 @@ fn entity(ms: &[Mention], c: &[usize]) -> Entity {
     let mut spans = Vec::with_capacity(c.len());
     for &i in c {
         let m = &ms[i];
-        if seen.insert(&m.surface) {
-            aliases.push(m.surface.clone());
+        if seen.insert(m.surface) {
+            aliases.push(m.surface.to_string());
         }
         if let Some(r) = &m.role {
             if seen_roles.insert(r) {
-                roles.push(r.clone());
+                roles.push(r.to_string());
             }
         }
         spans.push(m.span);
@@ -477,12 +468,12 @@ fn entity(ms: &[Mention], c: &[usize]) -> Entity {
 /// their acronym when the article uses one, else the gazetteer name, else the
 /// longest form; people the longest form (most words, first written).
 fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
-    let real = |m: &Mention| m.canonical.as_deref() != Some("\u{0}alliance") && m.defines.is_none();
+    let real = |m: &Mention| m.canonical != Some("\u{0}alliance") && m.defines.is_none();
     // The real mentions, or all when there are none (filtered on the fly:
     // most clusters are a mention or two, and vectors of them cost more).
     let all = !c.iter().any(|&i| real(&ms[i]));
     let pool = || c.iter().map(|&i| &ms[i]).filter(move |m| all || real(m));
-    let gaz_name = || pool().find_map(|m| m.canonical.as_deref());
+    let gaz_name = || pool().find_map(|m| m.canonical);
     let longest = || {
         // Word counts once per mention rather than per comparison.
         let w = |m: &Mention| m.surface.split_whitespace().count();
@@ -491,19 +482,19 @@ fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
         for m in pool() {
             let mw = w(m);
             if mw > best_w
-                || mw == best_w && is_upper_word(&best.surface) && !is_upper_word(&m.surface)
+                || mw == best_w && is_upper_word(best.surface) && !is_upper_word(m.surface)
             {
                 best = m;
                 best_w = mw;
             }
         }
-        best.surface.clone()
+        best.surface.to_string()
     };
     match kind {
         EntityType::Place => gaz_name().map_or_else(longest, str::to_string),
         EntityType::Organization => pool()
-            .find(|m| is_acronym(&m.surface))
-            .map(|m| m.surface.clone())
+            .find(|m| is_acronym(m.surface))
+            .map(|m| m.surface.to_string())
             .or_else(|| gaz_name().map(str::to_string))
             .unwrap_or_else(longest),
         EntityType::Person => longest(),
@@ -534,19 +525,23 @@ fn bare_name(surface: &str) -> &str {
 /// and a set per entity cost more than the scans).
 #[derive(Default)]
 struct Seen<'a> {
-    few: Vec<&'a str>,
+    /// The first `n` slots (an array: a vector allocated for every entity).
+    few: [&'a str; Seen::FEW],
+    n: usize,
     many: HashSet<&'a str>,
 }
 
 impl<'a> Seen<'a> {
+    const FEW: usize = 8;
+
     /// Whether `s` is new (as `HashSet::insert`).
     fn insert(&mut self, s: &'a str) -> bool {
-        const FEW: usize = 8;
-        if self.few.len() < FEW {
-            if self.few.contains(&s) {
+        if self.n < Self::FEW {
+            if self.few[..self.n].contains(&s) {
                 return false;
             }
-            self.few.push(s);
+            self.few[self.n] = s;
+            self.n += 1;
             return true;
         }
         if self.many.is_empty() {

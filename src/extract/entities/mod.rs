@@ -42,13 +42,15 @@ pub(crate) enum Hint {
 
 /// One detected mention.
 #[derive(Clone, Debug)]
-pub(crate) struct Mention {
+pub(crate) struct Mention<'a> {
     pub span: Span,
-    pub surface: String,
+    /// Slices of the article text (or static gazetteer names): mentions
+    /// are many and short-lived, and owned copies cost an allocation each.
+    pub surface: &'a str,
     pub hint: Hint,
     /// Canonical key suggested by a gazetteer (`Kyiv` for `Kiev`).
-    pub canonical: Option<String>,
-    pub role: Option<String>,
+    pub canonical: Option<&'a str>,
+    pub role: Option<&'a str>,
     /// Preceded by "the" (an institution: "the Kremlin").
     pub after_the: bool,
     /// Followed by a speech verb.
@@ -58,7 +60,7 @@ pub(crate) struct Mention {
     /// Possessive or after by/against/at/from/with: an actor.
     pub agent: bool,
     /// An acronym this mention is defined as ("… nations (G7)").
-    pub defines: Option<String>,
+    pub defines: Option<&'a str>,
     /// In a product context ("the new X", "X operating system", "the X was
     /// released"): weak cues do not make it an organization.
     pub product: bool,
@@ -67,11 +69,11 @@ pub(crate) struct Mention {
     pub weak: bool,
 }
 
-impl Mention {
-    fn new(span: Span, surface: &str, hint: Hint) -> Mention {
+impl<'a> Mention<'a> {
+    fn new(span: Span, surface: &'a str, hint: Hint) -> Mention<'a> {
         Mention {
             span,
-            surface: surface.to_string(),
+            surface,
             hint,
             canonical: None,
             role: None,
@@ -136,6 +138,50 @@ fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
         }
     }
     f(&w.to_lowercase())
+}
+
+/// Signatures (length, first and last byte) of the lower-case forms of an
+/// article's capitalized words, in a 4096-bit table: a lower-case word
+/// whose signature is absent is the lower-case form of none of them.
+struct LowerSigs([u64; 64]);
+
+impl Default for LowerSigs {
+    fn default() -> Self {
+        LowerSigs([0; 64])
+    }
+}
+
+impl LowerSigs {
+    fn slot(len: usize, first: u8, last: u8) -> usize {
+        (len.wrapping_mul(0x9e5) ^ usize::from(first) << 4 ^ usize::from(last)) & 4095
+    }
+
+    fn slot_of(w: &[u8]) -> usize {
+        Self::slot(
+            w.len(),
+            w.first().copied().unwrap_or(0),
+            w.last().copied().unwrap_or(0),
+        )
+    }
+
+    /// Records the lower-case form of `w` as `with_lower` makes it (for
+    /// ASCII the length is kept and each byte lowered on its own).
+    fn add_lower_of(&mut self, w: &str) {
+        let k = if w.is_ascii() {
+            let b = w.as_bytes();
+            let low = |b: Option<&u8>| b.map_or(0, u8::to_ascii_lowercase);
+            Self::slot(b.len(), low(b.first()), low(b.last()))
+        } else {
+            with_lower(w, |l| Self::slot_of(l.as_bytes()))
+        };
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    /// Whether `w` may be the lower-case form of a recorded word.
+    fn may_hold(&self, w: &str) -> bool {
+        let k = Self::slot_of(w.as_bytes());
+        self.0[k / 64] >> (k % 64) & 1 == 1
+    }
 }
 
 /// Words that start sentences but never names.
@@ -614,14 +660,21 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     // Sized up front from the token counts: growing the sets rehashed
     // every word several times.
     let (mut words, mut caps) = (0, 0);
+    let mut sigs = LowerSigs::default();
     for t in toks.iter().flatten().filter(|t| t.word) {
         words += 1;
-        caps += usize::from(t.cap);
+        if t.cap {
+            caps += 1;
+            sigs.add_lower_of(t.text);
+        }
     }
     let mut mid_caps: HashSet<&str> = HashSet::with_capacity_and_hasher(caps, Default::default());
     let mut initial_caps: crate::fasthash::Map<&str, usize> = Default::default();
+    // Only the lower-case words that may be the lower-case form of a
+    // capitalized word (see `Ctx::written_lower`): most are not, and
+    // inserting every word was a tenth of the stage.
     let mut lower_words: HashSet<&str> =
-        HashSet::with_capacity_and_hasher(words - caps, Default::default());
+        HashSet::with_capacity_and_hasher((words - caps) / 2, Default::default());
     for ts in &toks {
         for t in ts.iter().filter(|t| t.word) {
             let w = t.text;
@@ -629,7 +682,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
                 mid_caps.insert(w);
             } else if t.cap {
                 *initial_caps.entry(w).or_default() += 1;
-            } else if !t.cap {
+            } else if sigs.may_hold(w) {
                 lower_words.insert(w);
             }
         }
@@ -640,6 +693,8 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         mid_caps: &mid_caps,
         initial_caps: &initial_caps,
         lower_words: &lower_words,
+        toks: &toks,
+        all_lower: Default::default(),
         pending_role: Default::default(),
         skip_acronym: Default::default(),
     };
@@ -661,14 +716,16 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
                     &text[seg.span.start..seg.span.end],
                     Hint::Known(EntityType::Organization),
                 );
-                m.canonical = Some(m.surface.clone());
+                m.canonical = Some(m.surface);
                 mentions.push(m);
             }
         }
     }
     surnames_over_towns(&mut mentions, text, gaz);
-    let skip = ctx.skip_acronym.borrow().clone();
-    mentions.retain(|m| !m.span.is_empty() && m.span.len() < 200 && !skip.contains(&m.surface));
+    let skip = ctx.skip_acronym.take();
+    mentions.retain(|m| {
+        !m.span.is_empty() && m.span.len() < 200 && !skip.iter().any(|s| s == m.surface)
+    });
     mentions.sort_by_key(|m| (m.span.start, m.span.end, m.hint == Hint::Unknown));
     mentions.dedup_by_key(|m| m.span);
     canon::cluster(mentions, gaz)
@@ -860,9 +917,15 @@ struct Ctx<'a> {
     mid_caps: &'a HashSet<&'a str>,
     /// How often each word is capitalized at a sentence start.
     initial_caps: &'a crate::fasthash::Map<&'a str, usize>,
+    /// The lower-case words whose signature matches the lower-case form of
+    /// a capitalized word (`LowerSigs`).
     lower_words: &'a HashSet<&'a str>,
+    toks: &'a [Vec<Tok<'a>>],
+    /// All lower-case words, for the rare query of a word that does not
+    /// start with a capital; built on the first.
+    all_lower: std::cell::OnceCell<HashSet<&'a str>>,
     /// A role phrase that ended at this byte, waiting for a name.
-    pending_role: std::cell::RefCell<Option<(usize, String)>>,
+    pending_role: std::cell::RefCell<Option<(usize, &'a str)>>,
     /// Acronyms of events and products ("Worldwide Developers Conference
     /// (WWDC)"), which are not entities.
     skip_acronym: std::cell::RefCell<Vec<String>>,
@@ -882,11 +945,33 @@ impl<'a> Ctx<'a> {
 
     /// Whether the lower-case form of `w` occurs as a word of the article.
     fn written_lower(&self, w: &str) -> bool {
-        with_lower(w, |l| self.lower_words.contains(l))
+        // Every query is the text of a token; one starting with a capital
+        // is a capitalized word, whose lower-case form `lower_words` holds
+        // if the article has it.
+        if w.starts_with(char::is_uppercase) {
+            return with_lower(w, |l| self.lower_words.contains(l));
+        }
+        // A word not starting with a capital is a lower-case word of the
+        // article itself: already in lower case, it is its own answer.
+        if w.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && w.is_ascii()
+            && !w.bytes().any(|b| b.is_ascii_uppercase())
+        {
+            return true;
+        }
+        let all = self.all_lower.get_or_init(|| {
+            self.toks
+                .iter()
+                .flatten()
+                .filter(|t| t.word && !t.cap)
+                .map(|t| t.text)
+                .collect()
+        });
+        with_lower(w, |l| all.contains(l))
     }
 
     /// A token that can be part of a name run.
-    fn nameish(&self, t: &Tok) -> bool {
+    fn nameish(&self, t: &Tok<'a>) -> bool {
         t.word && t.cap && !CALENDAR.contains(self.w(t))
     }
 
@@ -925,7 +1010,7 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|n| self.w(n).starts_with(|c: char| c.is_ascii_digit()))
     }
 
-    fn prose(&self, ts: &[Tok<'a>], out: &mut Vec<Mention>) {
+    fn prose(&self, ts: &[Tok<'a>], out: &mut Vec<Mention<'a>>) {
         let mut i = 0;
         while i < ts.len() {
             if !self.nameish(&ts[i]) {
@@ -1017,7 +1102,7 @@ impl<'a> Ctx<'a> {
 
     /// "the alliance", "the Alliance": a descriptive reference kept for
     /// `canon` to attach to the one alliance of the article.
-    fn descriptive(&self, ts: &[Tok<'a>], out: &mut Vec<Mention>) {
+    fn descriptive(&self, ts: &[Tok<'a>], out: &mut Vec<Mention<'a>>) {
         for k in 1..ts.len() {
             let w = self.w(&ts[k]);
             if (w == "alliance" || w == "Alliance")
@@ -1030,7 +1115,7 @@ impl<'a> Ctx<'a> {
                     &self.text[span.start..span.end],
                     Hint::Known(EntityType::Organization),
                 );
-                m.canonical = Some("\u{0}alliance".into());
+                m.canonical = Some("\u{0}alliance");
                 out.push(m);
             }
         }
@@ -1038,7 +1123,7 @@ impl<'a> Ctx<'a> {
 
     /// `the seven major industrialized nations (G7)`: a lower-case
     /// expansion directly before an acronym in parentheses.
-    fn acronym_definitions(&self, ts: &[Tok<'a>], out: &mut Vec<Mention>) {
+    fn acronym_definitions(&self, ts: &[Tok<'a>], out: &mut Vec<Mention<'a>>) {
         for k in 1..ts.len().saturating_sub(2) {
             if !(self.w(&ts[k]) == "(" && !ts[k + 2].word && self.w(&ts[k + 2]) == ")") {
                 continue;
@@ -1080,7 +1165,7 @@ impl<'a> Ctx<'a> {
                 &self.text[span.start..span.end],
                 Hint::Known(EntityType::Organization),
             );
-            m.defines = Some(self.w(acr).to_string());
+            m.defines = Some(self.w(acr));
             out.push(m);
         }
     }
@@ -1111,7 +1196,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Turns one capitalized run `ts[i..j]` into mentions.
-    fn chunk(&self, ts: &[Tok<'a>], mut i: usize, j: usize, out: &mut Vec<Mention>) {
+    fn chunk(&self, ts: &[Tok<'a>], mut i: usize, j: usize, out: &mut Vec<Mention<'a>>) {
         // Sentence-initial and headline words need evidence, except in a
         // company name ("Zentrix Computer said").
         let company = j - i >= 2 && {
@@ -1246,7 +1331,7 @@ impl<'a> Ctx<'a> {
                     if let Some(p) = self.holder_name(ts, s0, j, |_| true) {
                         self.plain(ts, s0, p, out);
                         let mut m = self.mention(ts, p, j, Hint::Known(EntityType::Person));
-                        m.role = Some(self.span_text(&ts[i..p]).to_string());
+                        m.role = Some(self.span_text(&ts[i..p]));
                         out.push(m);
                         if a > i {
                             self.plain(ts, i, a, out);
@@ -1258,8 +1343,7 @@ impl<'a> Ctx<'a> {
                 if a > i {
                     self.plain(ts, i, a, out);
                 }
-                *self.pending_role.borrow_mut() =
-                    Some((ts[j - 1].e, self.span_text(&ts[i..j]).to_string()));
+                *self.pending_role.borrow_mut() = Some((ts[j - 1].e, self.span_text(&ts[i..j])));
                 return;
             }
             // "Apple CEO": the pre-modifier of a company title is a company.
@@ -1267,7 +1351,7 @@ impl<'a> Ctx<'a> {
                 title,
                 "CEO" | "CFO" | "COO" | "CTO" | "Chairman" | "Vice Chairman" | "Managing Director"
             ) || title.starts_with("Chief ");
-            let premodifier = |out: &mut Vec<Mention>| {
+            let premodifier = |out: &mut Vec<Mention<'a>>| {
                 let before = out.len();
                 self.plain(ts, i, a, out);
                 if company_title {
@@ -1279,8 +1363,8 @@ impl<'a> Ctx<'a> {
                 }
             };
             if !name_part.is_empty() && !ends_org {
-                let role_text = self.span_text(&ts[i..b]).to_string();
-                let honorific_only = self.gaz.honorifics.contains(role_text.as_str());
+                let role_text = self.span_text(&ts[i..b]);
+                let honorific_only = self.gaz.honorifics.contains(role_text);
                 if a > i {
                     premodifier(out);
                 }
@@ -1367,14 +1451,14 @@ impl<'a> Ctx<'a> {
                     && m.hint != Hint::Known(EntityType::Organization)
                 {
                     m.hint = Hint::Known(EntityType::Person);
-                    m.role = Some(r.clone());
+                    m.role = Some(r);
                 }
             }
         }
     }
 
     /// `NATO chief` / `their Ukrainian counterpart` before `ts[i]`.
-    fn role_before(&self, ts: &[Tok<'a>], i: usize) -> Option<String> {
+    fn role_before(&self, ts: &[Tok<'a>], i: usize) -> Option<&'a str> {
         if i == 0 || !ts[i - 1].word {
             return None;
         }
@@ -1386,7 +1470,7 @@ impl<'a> Ctx<'a> {
         while s > 0 && ts[s - 1].word && ts[s - 1].cap && ts[s - 1].e + 1 >= ts[s].s {
             s -= 1;
         }
-        Some(self.text[ts[s].s..ts[i - 1].e].to_string())
+        Some(&self.text[ts[s].s..ts[i - 1].e])
     }
 
     /// The longest title starting anywhere in `ts[i..j]` (first position
@@ -1411,7 +1495,7 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    fn mention(&self, ts: &[Tok<'a>], i: usize, j: usize, hint: Hint) -> Mention {
+    fn mention(&self, ts: &[Tok<'a>], i: usize, j: usize, hint: Hint) -> Mention<'a> {
         let span = Span::new(ts[i].s, ts[j - 1].e);
         let mut m = Mention::new(span, &self.text[span.start..span.end], hint);
         m.initial = ts[i].initial;
@@ -1451,7 +1535,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Types a run without titles; demonyms split it.
-    fn plain(&self, ts: &[Tok<'a>], i: usize, j: usize, out: &mut Vec<Mention>) {
+    fn plain(&self, ts: &[Tok<'a>], i: usize, j: usize, out: &mut Vec<Mention<'a>>) {
         if i >= j {
             return;
         }
@@ -1478,7 +1562,7 @@ impl<'a> Ctx<'a> {
         });
         // A single word in quotation marks is a term or code name ("the
         // kernel, "Darwin", …").
-        let quote = |t: Option<&Tok>| {
+        let quote = |t: Option<&Tok<'a>>| {
             t.is_some_and(|t| matches!(self.w(t), "\"" | "“" | "”" | "‘" | "’" | "'"))
         };
         let quoted = n == 1 && i > 0 && quote(ts.get(i - 1)) && quote(ts.get(j));
@@ -1514,7 +1598,7 @@ impl<'a> Ctx<'a> {
                 || !initial && n == 1 && !self.written_lower(surface))
         }) {
             m.hint = Hint::Known(EntityType::Place);
-            m.canonical = Some(p.canonical.to_string());
+            m.canonical = Some(p.canonical);
             out.push(m);
             return;
         }
@@ -1526,7 +1610,7 @@ impl<'a> Ctx<'a> {
             .filter(|o| !seen_lower && (!o.word || n > 1 && !initial))
         {
             m.hint = Hint::Known(EntityType::Organization);
-            m.canonical = Some(o.canonical.to_string());
+            m.canonical = Some(o.canonical);
             out.push(m);
             return;
         }
@@ -1541,7 +1625,7 @@ impl<'a> Ctx<'a> {
             .or_else(|| self.compass_variant(surface));
         if let Some(p) = place.filter(|p| !seen_lower && (!p.word || (n > 1 && !initial))) {
             m.hint = Hint::Known(EntityType::Place);
-            m.canonical = Some(p.canonical.to_string());
+            m.canonical = Some(p.canonical);
             out.push(m);
             return;
         }
@@ -1673,11 +1757,10 @@ impl<'a> Ctx<'a> {
 /// continents and regions keep their type; a possessive is no cue, since
 /// towns own things too (`Lisbon's mayor`).
 fn surnames_over_towns(ms: &mut [Mention], text: &str, gaz: &Gazetteer) {
-    let surnames: HashSet<String> = ms
+    let surnames: HashSet<&str> = ms
         .iter()
         .filter(|m| m.hint == Hint::Known(EntityType::Person) && m.surface.contains(' '))
         .filter_map(|m| m.surface.rsplit(' ').next())
-        .map(str::to_string)
         .collect();
     for m in ms.iter_mut() {
         if m.hint != Hint::Known(EntityType::Place) || m.surface.contains(' ') {
@@ -1685,7 +1768,7 @@ fn surnames_over_towns(ms: &mut [Mention], text: &str, gaz: &Gazetteer) {
         }
         if !gaz
             .places
-            .get(m.surface.as_str())
+            .get(m.surface)
             .is_some_and(|p| p.kind == gazetteer::PlaceKind::City)
         {
             continue;

@@ -710,3 +710,40 @@ proptest::proptest! {
         proptest::prop_assert_eq!(is_camel(&w), want);
     }
 }
+
+proptest::proptest! {
+    /// `lower_words` keeps only the lower-case words whose signature some
+    /// capitalized word's lower-case form has: that form must always pass.
+    #[test]
+    fn lower_sigs_pass_the_lower_case_of_every_recorded_word(
+        ws in proptest::collection::vec("[A-ZÀ-ÞΣİ][A-Za-zà-ÿΣσİ.'’-]{0,10}", 1..20)
+    ) {
+        let mut sigs = LowerSigs::default();
+        for w in &ws {
+            sigs.add_lower_of(w);
+        }
+        for w in &ws {
+            proptest::prop_assert!(with_lower(w, |l| sigs.may_hold(l)), "{w:?}");
+        }
+    }
+}
+
+proptest::proptest! {
+    /// `Ctx::written_lower` answers a token starting with an ASCII letter or
+    /// digit and holding no upper-case letter by itself: such a token is a
+    /// lower-case word.
+    #[test]
+    fn lower_ascii_tokens_are_lower_case_words(
+        text in "([A-Za-z0-9]{1,6}|[-‐'’.&]|[ \n]|[,;:()“”—!?é])*"
+    ) {
+        for t in tokenize(&text, Span::new(0, text.len()), false) {
+            let w = t.text;
+            if w.starts_with(|c: char| c.is_ascii_alphanumeric())
+                && w.is_ascii()
+                && !w.bytes().any(|b| b.is_ascii_uppercase())
+            {
+                proptest::prop_assert!(t.word && !t.cap, "{w:?}");
+            }
+        }
+    }
+}
