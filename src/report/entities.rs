@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 
 use crate::fasthash::Map as HashMap;
 
-use crate::extract::entities::canon::{same_person, translit_fold};
+use crate::extract::entities::canon::{push_norm_key, same_person, translit_fold};
 use crate::extract::entities::{initials, is_acronym};
 use crate::model::{Article, EntityType};
 use crate::print::SCHEMA_VERSION;
@@ -101,7 +101,7 @@ fn push_keys(
 ) {
     let start = buf.len();
     buf.push(type_tag(kind));
-    push_key(buf, s);
+    push_norm_key(buf, s);
     ranges.push(start..buf.len());
     if kind == EntityType::Organization {
         let acronym = if is_acronym(s) {
@@ -118,26 +118,6 @@ fn push_keys(
             buf.push_str(&a);
             ranges.push(start..buf.len());
         }
-    }
-}
-
-/// Appends `key(s)` to `buf`.
-fn push_key(buf: &mut String, s: &str) {
-    let s = s
-        .strip_prefix("the ")
-        .or_else(|| s.strip_prefix("The "))
-        .unwrap_or(s);
-    if s.is_ascii() {
-        // ASCII lowercases byte by byte, with no context (`to_lowercase`
-        // looks at neighbours only for a capital sigma).
-        buf.extend(
-            s.bytes()
-                .filter(|&b| b != b'.')
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
-    } else {
-        let lower = s.to_lowercase();
-        buf.extend(lower.chars().filter(|&c| c != '.'));
     }
 }
 

@@ -556,17 +556,31 @@ fn is_upper_word(s: &str) -> bool {
 }
 
 fn norm_key(s: &str) -> String {
+    let mut k = String::with_capacity(s.len());
+    push_norm_key(&mut k, s);
+    k
+}
+
+/// Appends the key under which a name is matched to `buf`: without a
+/// leading "the", lower case, without dots. Shared with the corpus entity
+/// fold (`report::entities`), which links article entities by the same key.
+pub(crate) fn push_norm_key(buf: &mut String, s: &str) {
     let s = s
         .strip_prefix("the ")
         .or_else(|| s.strip_prefix("The "))
         .unwrap_or(s);
     if s.is_ascii() {
-        // The same in one pass and one allocation.
-        let mut b = s.as_bytes().to_ascii_lowercase();
-        b.retain(|&c| c != b'.');
-        return String::from_utf8(b).unwrap_or_default();
+        // ASCII lowercases byte by byte, with no context (`to_lowercase`
+        // looks at neighbours only for a capital sigma).
+        buf.extend(
+            s.bytes()
+                .filter(|&b| b != b'.')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        let lower = s.to_lowercase();
+        buf.extend(lower.chars().filter(|&c| c != '.'));
     }
-    s.to_lowercase().replace('.', "")
 }
 
 /// Whether two person names (as word lists) can be one person: similar
