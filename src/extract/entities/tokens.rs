@@ -27,31 +27,103 @@ const ABBREV: &[&str] = &[
     "Gov", "Lt", "Col", "Capt", "Prof", "Rev", "Maj", "Adm", "Sgt", "Mt", "Ft",
 ];
 
-/// `u8::is_ascii_alphanumeric`, by byte value.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
+fn joiner(c: char) -> bool {
+    matches!(c, '-' | '‐' | '\'' | '’' | '.' | '&')
+}
+
+/// Byte classes for the scan (`CLASS`): most text is ASCII, and a table
+/// lookup per byte replaces decoding a char and testing its Unicode
+/// properties. Bytes of other chars are marked `NON_ASCII`; the scanner
+/// decodes those and tests the char as before.
+const WS: u8 = 1;
+/// An ASCII letter or digit.
+const ALNUM: u8 = 2;
+const UPPER: u8 = 4;
+const NON_ASCII: u8 = 8;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM | if c.is_ascii_uppercase() { UPPER } else { 0 }
+        } else if matches!(c, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+            // `char::is_whitespace` on ASCII (which, unlike
+            // `u8::is_ascii_whitespace`, includes the vertical tab).
+            WS
+        } else {
+            0
+        };
         b += 1;
     }
     t
 };
 
-fn joiner(c: char) -> bool {
-    matches!(c, '-' | '‐' | '\'' | '’' | '.' | '&')
+fn class(b: u8) -> u8 {
+    CLASS[usize::from(b)]
+}
+
+/// The char starting at byte `p` of `s` (a char boundary), if any.
+fn char_at(s: &str, p: usize) -> Option<char> {
+    match s.as_bytes().get(p) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s[p..].chars().next(),
+        None => None,
+    }
+}
+
+/// Whether a letter or digit starts at byte `p` of `s`.
+fn alnum_at(s: &str, p: usize) -> bool {
+    match s.as_bytes().get(p) {
+        Some(&b) if b < 0x80 => class(b) & ALNUM != 0,
+        Some(_) => s[p..].chars().next().is_some_and(char::is_alphanumeric),
+        None => false,
+    }
+}
+
+/// The end of a word whose first char ends at byte `m` of `seg`: letters
+/// and digits, and single joiners between them. Also whether an ASCII
+/// hyphen joined two parts.
+fn scan_word(seg: &str, mut m: usize) -> (usize, bool) {
+    let bytes = seg.as_bytes();
+    let mut hyphen = false;
+    loop {
+        // ASCII letters and digits, most of a word.
+        while bytes.get(m).is_some_and(|&b| class(b) & ALNUM != 0) {
+            m += 1;
+        }
+        let Some(&b) = bytes.get(m) else {
+            break;
+        };
+        if b < 0x80 {
+            if matches!(b, b'-' | b'\'' | b'.' | b'&') && alnum_at(seg, m + 1) {
+                hyphen |= b == b'-';
+                m += 1 + char_at(seg, m + 1).map_or(0, char::len_utf8);
+                continue;
+            }
+            break;
+        }
+        let Some(d) = char_at(seg, m) else {
+            break;
+        };
+        if d.is_alphanumeric() {
+            m += d.len_utf8();
+        } else if joiner(d) && alnum_at(seg, m + d.len_utf8()) {
+            let next = char_at(seg, m + d.len_utf8()).map_or(0, char::len_utf8);
+            m += d.len_utf8() + next;
+        } else {
+            break;
+        }
+    }
+    (m, hyphen)
 }
 
 pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok<'_>> {
     let seg = &text[span.start..span.end];
     let bytes = seg.as_bytes();
-    // Most text is ASCII: decode a char only when it is not.
-    let at = |p: usize| match bytes.get(p) {
-        Some(&b) if b < 0x80 => Some(b as char),
-        Some(_) => seg[p..].chars().next(),
-        None => None,
-    };
-    let alnum_at = |p: usize| at(p).is_some_and(char::is_alphanumeric);
     // Roughly one token per five bytes of prose.
     let mut out: Vec<Tok> = Vec::with_capacity(seg.len() / 5 + 1);
     // Sentence starts and the upper-case test of each word are decided as
@@ -63,40 +135,33 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok<'_>
     // Byte offsets rather than a vector of chars: a paragraph is scanned
     // once, without a copy four times its size.
     let mut pos = 0;
-    while let Some(c) = at(pos) {
+    while let Some(&b) = bytes.get(pos) {
         let off = pos;
-        if c.is_whitespace() {
-            pos += c.len_utf8();
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let mut m = off + c.len_utf8();
-            // Whether the word has a '-' (only a joiner can be one): most
-            // words have none, and then the two hyphen rules below need not
-            // search for it.
-            let mut hyphen = false;
-            loop {
-                // ASCII letters and digits, most of a word: a tight scan
-                // by table (the loop on `bytes.get` kept its state on the
-                // stack and cost a quarter of the tokenizer).
-                let rest = bytes.get(m..).unwrap_or_default();
-                m += rest
-                    .iter()
-                    .position(|&b| !ASCII_ALNUM[usize::from(b)])
-                    .unwrap_or(rest.len());
-                let Some(d) = at(m) else {
-                    break;
-                };
-                if d.is_alphanumeric() {
-                    m += d.len_utf8();
-                } else if joiner(d) && alnum_at(m + d.len_utf8()) {
-                    let next = at(m + d.len_utf8()).map_or(0, char::len_utf8);
-                    hyphen |= d == '-';
-                    m += d.len_utf8() + next;
-                } else {
-                    break;
-                }
+        let k = class(b);
+        // The char at `pos`, decoded only when it is not ASCII.
+        let (c, alnum) = if k & NON_ASCII == 0 {
+            if k & WS != 0 {
+                pos += 1;
+                continue;
             }
+            (b as char, k & ALNUM != 0)
+        } else {
+            let Some(c) = char_at(seg, pos) else {
+                break;
+            };
+            if c.is_whitespace() {
+                pos += c.len_utf8();
+                continue;
+            }
+            (c, c.is_alphanumeric())
+        };
+        if alnum {
+            let (m, hyphen) = scan_word(seg, off + c.len_utf8());
+            let upper = if k & NON_ASCII == 0 {
+                k & UPPER != 0
+            } else {
+                c.is_uppercase()
+            };
             let mut end = m;
             // Possessive 's (both forms end in `s`; at most one matches).
             if bytes[m - 1] == b's' {
@@ -121,7 +186,7 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok<'_>
                 // "Intel-based", "Russian-backed": the name is the first part.
                 if let Some(h) = w.rfind('-') {
                     let tail = &w[h + 1..];
-                    if c.is_uppercase()
+                    if upper
                         && !tail.is_empty()
                         && tail.chars().all(char::is_lowercase)
                         && !w[..h].contains('-')
@@ -133,7 +198,7 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok<'_>
             // Keep the dot of initials and abbreviations.
             if end == m && bytes.get(m) == Some(&b'.') {
                 let w = &seg[off..end];
-                let single = w.chars().count() == 1 && c.is_uppercase();
+                let single = w.chars().count() == 1 && upper;
                 let dotted = w.contains('.') && w.len() <= 8;
                 if single || dotted || ABBREV.contains(&w) {
                     end += 1;
@@ -147,7 +212,7 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok<'_>
                 e: span.start + end,
                 text: w,
                 word: true,
-                cap: c.is_uppercase(),
+                cap: upper,
                 initial: start || all_initial,
                 // Whether the word is upper-case, until the rule below.
                 shout: up,
@@ -156,10 +221,11 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok<'_>
             pos = end;
             continue;
         }
+        let len = c.len_utf8();
         out.push(Tok {
             s: span.start + off,
-            e: span.start + off + c.len_utf8(),
-            text: &seg[off..off + c.len_utf8()],
+            e: span.start + off + len,
+            text: &seg[off..off + len],
             word: false,
             cap: false,
             initial: false,
@@ -171,15 +237,19 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok<'_>
         ) {
             start = true;
         }
-        pos += c.len_utf8();
+        pos += len;
     }
-    if !any_up {
-        return out;
+    if any_up {
+        mark_shouts(&mut out);
     }
-    // ALL-CAPS stretches: an upper-case word of three letters or more next
-    // to another, or opening the segment before a dot or comma (dateline).
-    // `shout` holds whether each word is upper-case (tested as it was cut,
-    // without a side vector); the loop keeps it only where the rule holds.
+    out
+}
+
+/// ALL-CAPS stretches: an upper-case word of three letters or more next to
+/// another, or opening the segment before a dot or comma (dateline).
+/// `shout` holds whether each word is upper-case (tested as it was cut,
+/// without a side vector); the loop keeps it only where the rule holds.
+fn mark_shouts(out: &mut [Tok]) {
     // `prev` remembers the previous word's test, since its flag may have
     // been cleared already; the next word's is not yet touched.
     let mut prev = false;
@@ -201,7 +271,6 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok<'_>
         prev = up;
         n += 1;
     }
-    out
 }
 
 /// An upper-case word of three letters or more.
@@ -230,6 +299,156 @@ fn shouted_chars(w: &str) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// `u8::is_ascii_alphanumeric`, by byte value.
+    static ASCII_ALNUM: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = (b as u8).is_ascii_alphanumeric();
+            b += 1;
+        }
+        t
+    };
+
+    /// The tokenizer before the byte-class scan (a char per step, Unicode
+    /// tests on ASCII chars too): the oracle for `tokenize`.
+    fn tokenize_old(text: &str, span: Span, all_initial: bool) -> Vec<Tok<'_>> {
+        let seg = &text[span.start..span.end];
+        let bytes = seg.as_bytes();
+        // Most text is ASCII: decode a char only when it is not.
+        let at = |p: usize| match bytes.get(p) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => seg[p..].chars().next(),
+            None => None,
+        };
+        let alnum_at = |p: usize| at(p).is_some_and(char::is_alphanumeric);
+        // Roughly one token per five bytes of prose.
+        let mut out: Vec<Tok> = Vec::with_capacity(seg.len() / 5 + 1);
+        // Sentence starts and the upper-case test of each word are decided as
+        // the tokens are cut, not in passes over them afterwards: whether the
+        // next word opens a sentence, and whether any word is upper-case (the
+        // all-caps rule below has nothing to do otherwise).
+        let mut start = true;
+        let mut any_up = false;
+        // Byte offsets rather than a vector of chars: a paragraph is scanned
+        // once, without a copy four times its size.
+        let mut pos = 0;
+        while let Some(c) = at(pos) {
+            let off = pos;
+            if c.is_whitespace() {
+                pos += c.len_utf8();
+                continue;
+            }
+            if c.is_alphanumeric() {
+                let mut m = off + c.len_utf8();
+                // Whether the word has a '-' (only a joiner can be one): most
+                // words have none, and then the two hyphen rules below need not
+                // search for it.
+                let mut hyphen = false;
+                loop {
+                    // ASCII letters and digits, most of a word: a tight scan
+                    // by table (the loop on `bytes.get` kept its state on the
+                    // stack and cost a quarter of the tokenizer).
+                    let rest = bytes.get(m..).unwrap_or_default();
+                    m += rest
+                        .iter()
+                        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+                        .unwrap_or(rest.len());
+                    let Some(d) = at(m) else {
+                        break;
+                    };
+                    if d.is_alphanumeric() {
+                        m += d.len_utf8();
+                    } else if joiner(d) && alnum_at(m + d.len_utf8()) {
+                        let next = at(m + d.len_utf8()).map_or(0, char::len_utf8);
+                        hyphen |= d == '-';
+                        m += d.len_utf8() + next;
+                    } else {
+                        break;
+                    }
+                }
+                let mut end = m;
+                // Possessive 's (both forms end in `s`; at most one matches).
+                if bytes[m - 1] == b's' {
+                    let w = &seg[off..m];
+                    for p in ["'s", "’s"] {
+                        if w.len() > p.len() + 1 && w.ends_with(p) {
+                            end -= p.len();
+                        }
+                    }
+                }
+                if hyphen {
+                    let w = &seg[off..end];
+                    // "then-US", "ex-President": drop the lower-case prefix.
+                    if let Some(h) = w.find('-') {
+                        if w[..h].chars().all(char::is_lowercase)
+                            && w[h + 1..].chars().next().is_some_and(char::is_uppercase)
+                        {
+                            pos = off + h + 1;
+                            continue;
+                        }
+                    }
+                    // "Intel-based", "Russian-backed": the name is the first part.
+                    if let Some(h) = w.rfind('-') {
+                        let tail = &w[h + 1..];
+                        if c.is_uppercase()
+                            && !tail.is_empty()
+                            && tail.chars().all(char::is_lowercase)
+                            && !w[..h].contains('-')
+                        {
+                            end = off + h;
+                        }
+                    }
+                }
+                // Keep the dot of initials and abbreviations.
+                if end == m && bytes.get(m) == Some(&b'.') {
+                    let w = &seg[off..end];
+                    let single = w.chars().count() == 1 && c.is_uppercase();
+                    let dotted = w.contains('.') && w.len() <= 8;
+                    if single || dotted || ABBREV.contains(&w) {
+                        end += 1;
+                    }
+                }
+                let w = &seg[off..end];
+                let up = shouted(w);
+                any_up |= up;
+                out.push(Tok {
+                    s: span.start + off,
+                    e: span.start + end,
+                    text: w,
+                    word: true,
+                    cap: c.is_uppercase(),
+                    initial: start || all_initial,
+                    // Whether the word is upper-case, until the rule below.
+                    shout: up,
+                });
+                start = false;
+                pos = end;
+                continue;
+            }
+            out.push(Tok {
+                s: span.start + off,
+                e: span.start + off + c.len_utf8(),
+                text: &seg[off..off + c.len_utf8()],
+                word: false,
+                cap: false,
+                initial: false,
+                shout: false,
+            });
+            if matches!(
+                c,
+                '.' | '!' | '?' | ':' | '“' | '"' | '‘' | '«' | '–' | '—' | '•'
+            ) {
+                start = true;
+            }
+            pos += c.len_utf8();
+        }
+        if any_up {
+            mark_shouts(&mut out);
+        }
+        out
+    }
 
     /// The word splitting as first written, over a vector of chars: the
     /// byte-offset scanner must cut exactly the same tokens.
@@ -402,6 +621,24 @@ mod tests {
         #[test]
         fn ascii_shout_test_is_the_char_test(w in "[A-Za-z0-9.'&-]{0,8}") {
             prop_assert_eq!(shouted(&w), shouted_chars(&w));
+        }
+
+        #[test]
+        fn byte_classes_tokenize_like_chars(
+            text in "([A-Za-zÀ-ÿЖжß0-9]{1,6}|[-‐'’.&$]|[ \n\t\u{0B}\u{A0}\u{2003}]|[,;:()“”—!?\"])*",
+            all_initial: bool,
+        ) {
+            let key = |ts: Vec<Tok>| -> Vec<(usize, usize, bool, bool, bool, bool)> {
+                ts.iter().map(|t| {
+                    assert_eq!(t.text, &text[t.s..t.e]);
+                    (t.s, t.e, t.word, t.cap, t.initial, t.shout)
+                }).collect()
+            };
+            let span = Span::new(0, text.len());
+            prop_assert_eq!(
+                key(tokenize(&text, span, all_initial)),
+                key(tokenize_old(&text, span, all_initial))
+            );
         }
 
         #[test]
