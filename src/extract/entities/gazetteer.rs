@@ -197,28 +197,93 @@ fn parse_given(r: &[&'static str]) -> Option<Given> {
     })
 }
 
+/// The signature of a word for `WordSet` and the constant word lists
+/// (`WordList` in `mod.rs`): its length and first, second and last bytes,
+/// mixed into a table index of `bits` bits. Computing it reads four bytes,
+/// where hashing reads the whole word.
+pub(crate) const fn signature(w: &[u8], bits: u32) -> usize {
+    let n = w.len();
+    let first = if n > 0 { w[0] as u64 } else { 0 };
+    let second = if n > 1 { w[1] as u64 } else { 0 };
+    let last = if n > 0 { w[n - 1] as u64 } else { 0 };
+    let x = (n as u64 & 0xff) << 24 | first << 16 | second << 8 | last;
+    (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+}
+
+/// A set of short strings from the keyword files, with a table of the
+/// members' signatures (`signature`) in front: most words looked up (every
+/// word of a name for demonyms, every token for titles) are in none of
+/// these sets, and the signature turns them away before hashing.
+#[derive(Debug, Default)]
+pub struct WordSet {
+    set: HashSet<&'static str>,
+    /// A bit per signature; `sig.len() * 64` is a power of two.
+    sig: Vec<u64>,
+    bits: u32,
+}
+
+impl FromIterator<&'static str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> WordSet {
+        let set: HashSet<&'static str> = iter.into_iter().collect();
+        // About one bit in sixteen set: a non-member passes one time in
+        // sixteen at most.
+        let bits = (set.len() * 16)
+            .next_power_of_two()
+            .max(64)
+            .trailing_zeros();
+        let mut sig = vec![0u64; (1 << bits) / 64];
+        for w in &set {
+            let k = signature(w.as_bytes(), bits);
+            sig[k / 64] |= 1 << (k % 64);
+        }
+        WordSet { set, sig, bits }
+    }
+}
+
+impl WordSet {
+    pub fn contains(&self, w: &str) -> bool {
+        if self.sig.is_empty() {
+            return false;
+        }
+        let k = signature(w.as_bytes(), self.bits);
+        self.sig[k / 64] >> (k % 64) & 1 == 1 && self.set.contains(w)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.set.iter().copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.set.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.set.is_empty()
+    }
+}
+
 /// All lookup tables.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     pub places: Table<Place>,
     pub orgs: Table<Org>,
     pub given: Table<Given>,
-    pub demonyms: HashSet<&'static str>,
+    pub demonyms: WordSet,
     /// Titles (`Foreign Minister`), as written in keywords.tsv.
-    pub titles: HashSet<&'static str>,
-    pub honorifics: HashSet<&'static str>,
-    pub org_suffixes: HashSet<&'static str>,
+    pub titles: WordSet,
+    pub honorifics: WordSet,
+    pub org_suffixes: WordSet,
     /// First word of the `org_head` phrases (`Ministry` of "Ministry of").
-    pub org_heads: HashSet<&'static str>,
+    pub org_heads: WordSet,
     /// Longest title in words.
     pub max_title_words: usize,
     /// Every prefix (at a char boundary) of the titles and honorifics: a
     /// phrase that is none cannot start a title, nor can any longer phrase
     /// that starts with it, so a title search stops at the first miss.
-    pub title_prefixes: HashSet<&'static str>,
+    pub title_prefixes: WordSet,
     /// The heads `h` of titles `h of …` (`Minister` of "Minister of
     /// Defence"), one lookup instead of a scan of the titles.
-    pub title_of_heads: HashSet<&'static str>,
+    pub title_of_heads: WordSet,
 }
 
 fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -229,14 +294,14 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 
 impl Gazetteer {
     pub fn load() -> Gazetteer {
-        let mut g = Gazetteer {
-            places: Table::new(&PLACE_ROWS, parse_place),
-            orgs: Table::new(&ORG_ROWS, parse_org),
-            given: Table::new(&GIVEN_ROWS, parse_given),
-            ..Gazetteer::default()
-        };
+        let mut demonyms: HashSet<&'static str> = HashSet::default();
+        let mut titles: HashSet<&'static str> = HashSet::default();
+        let mut honorifics: HashSet<&'static str> = HashSet::default();
+        let mut org_suffixes: HashSet<&'static str> = HashSet::default();
+        let mut org_heads: HashSet<&'static str> = HashSet::default();
+        let mut max_title_words = 0;
         for r in rows(DEMONYMS) {
-            g.demonyms.insert(r[0]);
+            demonyms.insert(r[0]);
         }
         for r in rows(KEYWORDS) {
             if r.len() < 2 {
@@ -244,39 +309,53 @@ impl Gazetteer {
             }
             match r[1] {
                 "title" => {
-                    g.max_title_words = g.max_title_words.max(r[0].split(' ').count());
-                    g.titles.insert(r[0]);
+                    max_title_words = max_title_words.max(r[0].split(' ').count());
+                    titles.insert(r[0]);
                 }
                 "honorific" => {
-                    g.honorifics.insert(r[0]);
+                    honorifics.insert(r[0]);
                 }
                 "org_suffix" => {
-                    g.org_suffixes.insert(r[0]);
+                    org_suffixes.insert(r[0]);
                 }
                 "org_head" => {
                     if let Some(w) = r[0].split(' ').next() {
-                        g.org_heads.insert(w);
+                        org_heads.insert(w);
                     }
                 }
                 _ => {}
             }
         }
-        for t in g.titles.iter().chain(&g.honorifics) {
+        let mut title_prefixes: HashSet<&'static str> = HashSet::default();
+        for &t in titles.iter().chain(&honorifics) {
             for (k, _) in t.char_indices().skip(1) {
-                g.title_prefixes.insert(&t[..k]);
+                title_prefixes.insert(&t[..k]);
             }
-            g.title_prefixes.insert(t);
+            title_prefixes.insert(t);
         }
-        for t in &g.titles {
+        let mut title_of_heads: HashSet<&'static str> = HashSet::default();
+        for &t in &titles {
             // Every occurrence, overlapping ones too (`match_indices` skips
             // those).
             for k in 0..t.len() {
                 if t.is_char_boundary(k) && t[k..].starts_with(" of ") {
-                    g.title_of_heads.insert(&t[..k]);
+                    title_of_heads.insert(&t[..k]);
                 }
             }
         }
-        g
+        Gazetteer {
+            places: Table::new(&PLACE_ROWS, parse_place),
+            orgs: Table::new(&ORG_ROWS, parse_org),
+            given: Table::new(&GIVEN_ROWS, parse_given),
+            demonyms: demonyms.into_iter().collect(),
+            titles: titles.into_iter().collect(),
+            honorifics: honorifics.into_iter().collect(),
+            org_suffixes: org_suffixes.into_iter().collect(),
+            org_heads: org_heads.into_iter().collect(),
+            max_title_words,
+            title_prefixes: title_prefixes.into_iter().collect(),
+            title_of_heads: title_of_heads.into_iter().collect(),
+        }
     }
 
     /// A given name usable as evidence for a person (not an English word, or

@@ -90,34 +90,38 @@ impl<'a> Mention<'a> {
 
 /// A constant word list, looked up by hash. The lists are consulted for
 /// most capitalized tokens, and linear scans of them (a hundred words for
-/// `STOPWORDS`) showed in profiles. The set is built on first use; a mask of
-/// the word lengths in the list turns most absent words away before hashing.
+/// `STOPWORDS`) showed in profiles. The set is built on first use; a table
+/// of the words' signatures (`gazetteer::signature`), built at compile
+/// time, turns most absent words away before hashing.
 pub(crate) struct WordList {
     words: &'static [&'static str],
-    /// Bit `n` is set when some word has `n` bytes (`n < 64`).
-    lens: u64,
+    /// Bit `signature(w, SIG_BITS)` is set for every word `w`.
+    sig: [u64; 1 << (SIG_BITS - 6)],
     set: OnceLock<HashSet<&'static str>>,
 }
 
+/// Signature bits of `WordList`: the longest list has about a hundred words.
+const SIG_BITS: u32 = 12;
+
 impl WordList {
     const fn new(words: &'static [&'static str]) -> WordList {
-        let mut lens = 0u64;
+        let mut sig = [0u64; 1 << (SIG_BITS - 6)];
         let mut k = 0;
         while k < words.len() {
-            // The lists hold short words only (checked by a test).
-            lens |= 1 << (words[k].len() % 64);
+            let s = gazetteer::signature(words[k].as_bytes(), SIG_BITS);
+            sig[s / 64] |= 1 << (s % 64);
             k += 1;
         }
         WordList {
             words,
-            lens,
+            sig,
             set: OnceLock::new(),
         }
     }
 
     pub(crate) fn contains(&self, w: &str) -> bool {
-        w.len() < 64
-            && self.lens >> w.len() & 1 == 1
+        let s = gazetteer::signature(w.as_bytes(), SIG_BITS);
+        self.sig[s / 64] >> (s % 64) & 1 == 1
             && self
                 .set
                 .get_or_init(|| self.words.iter().copied().collect())
