@@ -144,6 +144,58 @@ fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&w.to_lowercase())
 }
 
+/// A word hashed and compared without regard to ASCII case: the key of
+/// `lower_words`, so that an ASCII capitalized word is looked up in lower
+/// case without a lower-case copy checked as UTF-8. The set holds words
+/// without ASCII capitals only, and for those, equal ignoring ASCII case
+/// means equal to the ASCII lower-case form of the query (which is its
+/// `to_lowercase` for an ASCII word).
+#[derive(Clone, Copy, Debug)]
+struct Folded<'a>(&'a str);
+
+impl PartialEq for Folded<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+
+impl Eq for Folded<'_> {}
+
+impl std::hash::Hash for Folded<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // Eight bytes at a time, ASCII capitals lowered in the word: the
+        // hasher sees one integer per word (lowering into a buffer and
+        // hashing that cost more than the UTF-8 check saved).
+        const K: u64 = 0x9e37_79b9_7f4a_7c15;
+        let b = self.0.as_bytes();
+        let mut h = b.len() as u64;
+        let mut chunks = b.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().unwrap_or_default());
+            h = (h ^ ascii_lower_word(v)).wrapping_mul(K).rotate_left(29);
+        }
+        let mut last = 0u64;
+        for (k, &x) in chunks.remainder().iter().enumerate() {
+            last |= u64::from(x.to_ascii_lowercase()) << (8 * k);
+        }
+        state.write_u64((h ^ last).wrapping_mul(K));
+    }
+}
+
+/// `u8::to_ascii_lowercase` on each byte of `v`.
+fn ascii_lower_word(v: u64) -> u64 {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Per byte, without carries between bytes: the low seven bits plus
+    // 0x80 - 'A' reach the high bit from 'A' on, plus 0x80 - ('Z' + 1)
+    // from past 'Z'; bytes with the high bit set are not ASCII.
+    let low7 = v & !HIGHS;
+    let from_a = low7 + ONES * u64::from(0x80 - b'A');
+    let past_z = low7 + ONES * u64::from(0x80 - b'Z' - 1);
+    let upper = from_a & !past_z & !v & HIGHS;
+    v | upper >> 2
+}
+
 /// Signatures (length, first and last byte) of the lower-case forms of an
 /// article's capitalized words, in a 4096-bit table: a lower-case word
 /// whose signature is absent is the lower-case form of none of them.
@@ -663,21 +715,24 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     // that a sentence-initial occurrence is a name too.
     // Sized up front from the token counts: growing the sets rehashed
     // every word several times.
-    let (mut words, mut caps) = (0, 0);
+    let (mut words, mut caps, mut initials) = (0, 0, 0);
     let mut sigs = LowerSigs::default();
     for t in toks.iter().flatten().filter(|t| t.word) {
         words += 1;
         if t.cap {
             caps += 1;
+            initials += usize::from(t.initial);
             sigs.add_lower_of(t.text);
         }
     }
-    let mut mid_caps: HashSet<&str> = HashSet::with_capacity_and_hasher(caps, Default::default());
-    let mut initial_caps: crate::fasthash::Map<&str, usize> = Default::default();
+    let mut mid_caps: HashSet<&str> =
+        HashSet::with_capacity_and_hasher(caps - initials, Default::default());
+    let mut initial_caps: crate::fasthash::Map<&str, usize> =
+        crate::fasthash::Map::with_capacity_and_hasher(initials, Default::default());
     // Only the lower-case words that may be the lower-case form of a
     // capitalized word (see `Ctx::written_lower`): most are not, and
     // inserting every word was a tenth of the stage.
-    let mut lower_words: HashSet<&str> =
+    let mut lower_words: HashSet<Folded> =
         HashSet::with_capacity_and_hasher((words - caps) / 2, Default::default());
     for ts in &toks {
         for t in ts.iter().filter(|t| t.word) {
@@ -686,8 +741,10 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
                 mid_caps.insert(w);
             } else if t.cap {
                 *initial_caps.entry(w).or_default() += 1;
-            } else if sigs.may_hold(w) {
-                lower_words.insert(w);
+            } else if sigs.may_hold(w) && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                // A word with an ASCII capital ("eBay") is the lower-case
+                // form of no word, and `Folded` keys must have none.
+                lower_words.insert(Folded(w));
             }
         }
     }
@@ -923,7 +980,7 @@ struct Ctx<'a> {
     initial_caps: &'a crate::fasthash::Map<&'a str, usize>,
     /// The lower-case words whose signature matches the lower-case form of
     /// a capitalized word (`LowerSigs`).
-    lower_words: &'a HashSet<&'a str>,
+    lower_words: &'a HashSet<Folded<'a>>,
     toks: &'a [Vec<Tok<'a>>],
     /// All lower-case words, for the rare query of a word that does not
     /// start with a capital; built on the first.
@@ -953,7 +1010,10 @@ impl<'a> Ctx<'a> {
         // is a capitalized word, whose lower-case form `lower_words` holds
         // if the article has it.
         if w.starts_with(char::is_uppercase) {
-            return with_lower(w, |l| self.lower_words.contains(l));
+            if w.is_ascii() {
+                return self.lower_words.contains(&Folded(w));
+            }
+            return with_lower(w, |l| self.lower_words.contains(&Folded(l)));
         }
         // A word not starting with a capital is a lower-case word of the
         // article itself: already in lower case, it is its own answer.

@@ -715,6 +715,22 @@ proptest::proptest! {
 }
 
 proptest::proptest! {
+    /// The lowering of eight bytes at once is `to_ascii_lowercase` per
+    /// byte, and `Folded` keys equal ignoring ASCII case hash alike.
+    #[test]
+    fn folded_keys_hash_as_they_compare(v: u64, w in "[A-Za-z@\\[`{é.-]{0,20}") {
+        let want = u64::from_le_bytes(v.to_le_bytes().map(|b| b.to_ascii_lowercase()));
+        proptest::prop_assert_eq!(ascii_lower_word(v), want);
+        let hash = |s: &str| {
+            use std::hash::BuildHasher;
+            foldhash::fast::FixedState::default().hash_one(Folded(s))
+        };
+        proptest::prop_assert_eq!(hash(&w), hash(&w.to_ascii_lowercase()));
+        proptest::prop_assert_eq!(hash(&w), hash(&w.to_ascii_uppercase()));
+    }
+}
+
+proptest::proptest! {
     /// `is_camel` as first written: a vector of chars and its windows.
     #[test]
     fn is_camel_agrees_with_windows(w in "[aBéÉ.ß-]{0,8}") {
