@@ -758,6 +758,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         all_lower: Default::default(),
         pending_role: Default::default(),
         skip_acronym: Default::default(),
+        place_hits: Default::default(),
     };
     let mut mentions = Vec::new();
     for (seg, ts) in segments.iter().zip(&toks) {
@@ -782,7 +783,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
             }
         }
     }
-    surnames_over_towns(&mut mentions, text, gaz);
+    surnames_over_towns(&mut mentions, text, |w| ctx.place(w));
     let skip = ctx.skip_acronym.take();
     mentions.retain(|m| {
         !m.span.is_empty() && m.span.len() < 200 && !skip.iter().any(|s| s == m.surface)
@@ -990,6 +991,9 @@ struct Ctx<'a> {
     /// Acronyms of events and products ("Worldwide Developers Conference
     /// (WWDC)"), which are not entities.
     skip_acronym: std::cell::RefCell<Vec<String>>,
+    /// The names of the article found in the places gazetteer so far
+    /// (`Ctx::place`).
+    place_hits: std::cell::RefCell<crate::fasthash::Map<&'a str, gazetteer::Place>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -1002,6 +1006,21 @@ impl<'a> Ctx<'a> {
             [t] => t.text,
             _ => &self.text[ts[0].s..ts[ts.len() - 1].e],
         }
+    }
+
+    /// `gaz.places.get(w)` for a name typed by `plain`, with the article's
+    /// hits remembered: a name recurs in an article, a hit parses the
+    /// gazetteer row each time, and `surnames_over_towns` looks up every
+    /// place again. Misses are not kept: most are turned away by the
+    /// gazetteer's filter, cheaper than an insertion. (Remembering the
+    /// lookups of single words elsewhere cost more than it saved.)
+    fn place(&self, w: &'a str) -> Option<gazetteer::Place> {
+        if let Some(&p) = self.place_hits.borrow().get(w) {
+            return Some(p);
+        }
+        let p = self.gaz.places.get(w)?;
+        self.place_hits.borrow_mut().insert(w, p);
+        Some(p)
     }
 
     /// Whether the lower-case form of `w` occurs as a word of the article.
@@ -1651,7 +1670,7 @@ impl<'a> Ctx<'a> {
         }
         // Gazetteer: countries and continents, organizations, then places.
         // (One lookup for both place rules: a hit parses the row.)
-        let gaz_place = self.gaz.places.get(surface);
+        let gaz_place = self.place(surface);
         if let Some(p) = gaz_place.filter(|p| {
             matches!(
                 p.kind,
@@ -1820,7 +1839,11 @@ impl<'a> Ctx<'a> {
 /// (`Carson said`) without a locative preposition before it. Countries,
 /// continents and regions keep their type; a possessive is no cue, since
 /// towns own things too (`Lisbon's mayor`).
-fn surnames_over_towns(ms: &mut [Mention], text: &str, gaz: &Gazetteer) {
+fn surnames_over_towns<'a>(
+    ms: &mut [Mention<'a>],
+    text: &str,
+    place: impl Fn(&'a str) -> Option<gazetteer::Place>,
+) {
     let surnames: HashSet<&str> = ms
         .iter()
         .filter(|m| m.hint == Hint::Known(EntityType::Person) && m.surface.contains(' '))
@@ -1830,11 +1853,7 @@ fn surnames_over_towns(ms: &mut [Mention], text: &str, gaz: &Gazetteer) {
         if m.hint != Hint::Known(EntityType::Place) || m.surface.contains(' ') {
             continue;
         }
-        if !gaz
-            .places
-            .get(m.surface)
-            .is_some_and(|p| p.kind == gazetteer::PlaceKind::City)
-        {
+        if !place(m.surface).is_some_and(|p| p.kind == gazetteer::PlaceKind::City) {
             continue;
         }
         let prev = text[..m.span.start]
