@@ -734,14 +734,23 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     // inserting every word was a tenth of the stage.
     let mut lower_words: HashSet<Folded> =
         HashSet::with_capacity_and_hasher((words - caps) / 2, Default::default());
+    // The word last inserted into each set, by signature: most insertions
+    // repeat a word just inserted ("the" into `lower_words`, a name into
+    // `mid_caps`), and comparing with it is cheaper than hashing it again.
+    let (mut recent_mid, mut recent_lower) = ([""; 256], [""; 256]);
     for ts in &toks {
         for t in ts.iter().filter(|t| t.word) {
             let w = t.text;
             if t.cap && !t.initial {
-                mid_caps.insert(w);
+                if not_just_seen(&mut recent_mid, w) {
+                    mid_caps.insert(w);
+                }
             } else if t.cap {
                 *initial_caps.entry(w).or_default() += 1;
-            } else if sigs.may_hold(w) && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            } else if sigs.may_hold(w)
+                && not_just_seen(&mut recent_lower, w)
+                && !w.bytes().any(|b| b.is_ascii_uppercase())
+            {
                 // A word with an ASCII capital ("eBay") is the lower-case
                 // form of no word, and `Folded` keys must have none.
                 lower_words.insert(Folded(w));
@@ -791,6 +800,16 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     mentions.sort_by_key(|m| (m.span.start, m.span.end, m.hint == Hint::Unknown));
     mentions.dedup_by_key(|m| m.span);
     canon::cluster(mentions, gaz)
+}
+
+/// Whether `w` differs from the word last seen with its signature, which
+/// it then becomes.
+fn not_just_seen<'w>(recent: &mut [&'w str; 256], w: &'w str) -> bool {
+    let last = &mut recent[gazetteer::signature(w.as_bytes(), 8)];
+    *last != w && {
+        *last = w;
+        true
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
