@@ -114,7 +114,7 @@ fn ascii_alnum_bytes(v: u64) -> u64 {
     let at_least = |lo: u8| low7 + ONES * u64::from(0x80 - lo);
     let digit = at_least(b'0') & !at_least(b'9' + 1);
     // `| 0x20` maps the capitals, and nothing else, onto the small letters.
-    let folded = low7 | ONES * 0x20;
+    let folded = low7 | (ONES * 0x20);
     let letter =
         (folded + ONES * u64::from(0x80 - b'a')) & !(folded + ONES * u64::from(0x80 - b'z' - 1));
     (digit | letter) & !v & HIGHS
