@@ -81,36 +81,44 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
         }
     }
 
-    // Organizations and places: union by shared key.
-    // (Sized for a key or two per mention: growing rehashed every key.)
-    let mut by_key: HashMap<String, usize> =
-        HashMap::with_capacity_and_hasher(2 * n, Default::default());
-    let mut acronyms: HashMap<String, usize> = HashMap::default();
-    for i in 0..n {
-        if person(&ms[i]) || alliance(&ms[i]) {
-            continue;
-        }
+    // Organizations and places: union by shared key. The keys of all
+    // mentions go into one buffer first, so that the map borrows them
+    // instead of owning a string per key.
+    let org = |m: &Mention| !person(m) && !alliance(m);
+    // The acronyms of the article, without dots, sorted for lookups.
+    let mut acronyms: Vec<std::borrow::Cow<str>> = ms
+        .iter()
+        .filter(|m| org(m))
+        .map(|m| m.surface)
         // (`c == '.' ||` stands for removing the dots first.)
-        if is_acronym(ms[i].surface)
-            || ms[i]
-                .surface
-                .chars()
-                .all(|c| c == '.' || c.is_ascii_uppercase())
-        {
-            acronyms.entry(ms[i].surface.replace('.', "")).or_insert(i);
-        }
-    }
-    for i in 0..n {
-        if person(&ms[i]) || alliance(&ms[i]) {
-            continue;
-        }
+        .filter(|s| is_acronym(s) || s.chars().all(|c| c == '.' || c.is_ascii_uppercase()))
+        .map(|s| {
+            if s.contains('.') {
+                std::borrow::Cow::Owned(s.replace('.', ""))
+            } else {
+                std::borrow::Cow::Borrowed(s)
+            }
+        })
+        .collect();
+    acronyms.sort_unstable();
+    let mut keys = String::new();
+    let mut ranges: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
+    // Lower-cased words of the word-set key, one after another.
+    let mut lower = String::new();
+    let mut words: Vec<std::ops::Range<usize>> = Vec::new();
+    for i in (0..n).filter(|&i| org(&ms[i])) {
         let m = &ms[i];
-        let mut keys = vec![norm_key(m.surface)];
-        if let Some(c) = &m.canonical {
-            keys.push(norm_key(c));
+        let mut push_norm = |s: &str| {
+            let start = keys.len();
+            push_norm_key(&mut keys, s);
+            ranges.push((start..keys.len(), i));
+        };
+        push_norm(m.surface);
+        if let Some(c) = m.canonical {
+            push_norm(c);
         }
-        if let Some(a) = &m.defines {
-            keys.push(norm_key(a));
+        if let Some(a) = m.defines {
+            push_norm(a);
         }
         // "General Motors Corp." = "GM": initials without the company form.
         // (Without acronyms in the article no initials can match.)
@@ -121,25 +129,47 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
             let names = [Some(m.surface), (bare != m.surface).then_some(bare)];
             for name in names.into_iter().flatten() {
                 if let Some(ini) = initials(name) {
-                    if acronyms.contains_key(&ini) {
-                        keys.push(norm_key(&ini));
+                    if acronyms.binary_search_by(|a| (**a).cmp(&ini)).is_ok() {
+                        push_norm(&ini);
                     }
                 }
             }
         }
-        // "Ukraine-NATO Council" = "NATO-Ukraine Council".
+        // "Ukraine-NATO Council" = "NATO-Ukraine Council": the lower-cased
+        // words, sorted, after a mark that no name key starts with.
         let parts = || m.surface.split([' ', '-']).filter(|w| !w.is_empty());
         if parts().nth(2).is_some() {
-            let mut set: Vec<String> = parts().map(str::to_lowercase).collect();
-            set.sort();
-            keys.push(format!("\u{1}{}", set.join(" ")));
-        }
-        for k in keys {
-            match by_key.entry(k) {
-                std::collections::hash_map::Entry::Occupied(e) => uf.union(i, *e.get()),
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    e.insert(i);
+            lower.clear();
+            words.clear();
+            for w in parts() {
+                let start = lower.len();
+                if w.is_ascii() {
+                    lower.push_str(w);
+                    lower[start..].make_ascii_lowercase();
+                } else {
+                    lower.push_str(&w.to_lowercase());
                 }
+                words.push(start..lower.len());
+            }
+            words.sort_unstable_by(|a, b| lower[a.clone()].cmp(&lower[b.clone()]));
+            let start = keys.len();
+            keys.push('\u{1}');
+            for (k, r) in words.iter().enumerate() {
+                if k > 0 {
+                    keys.push(' ');
+                }
+                keys.push_str(&lower[r.clone()]);
+            }
+            ranges.push((start..keys.len(), i));
+        }
+    }
+    let mut by_key: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(ranges.len(), Default::default());
+    for (r, i) in ranges {
+        match by_key.entry(&keys[r]) {
+            std::collections::hash_map::Entry::Occupied(e) => uf.union(i, *e.get()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(i);
             }
         }
     }
@@ -147,63 +177,75 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     // Treaty Organization". Both rules pair a name with the longer names it
     // starts (followed by a space), so each longer name looks up its own
     // word prefixes instead of being compared with every other mention.
-    let org = |m: &Mention| !person(m) && !alliance(m);
-    let mut by_surface: HashMap<&str, Vec<usize>> = HashMap::default();
-    for i in (0..n).filter(|&i| org(&ms[i])) {
-        by_surface.entry(ms[i].surface).or_default().push(i);
-    }
+    // The lookups are binary searches in sorted (name, mention) lists.
+    let mut by_surface: Vec<(&str, usize)> = (0..n)
+        .filter(|&i| org(&ms[i]))
+        .map(|i| (ms[i].surface, i))
+        .collect();
+    by_surface.sort_unstable();
     // Alliance heads ("North Atlantic" of "North Atlantic Alliance").
-    let mut by_head: HashMap<&str, Vec<usize>> = HashMap::default();
-    for i in (0..n).filter(|&i| org(&ms[i])) {
-        if let Some(head) = ms[i].surface.strip_suffix(" Alliance") {
-            by_head.entry(head).or_default().push(i);
-        }
-    }
+    let mut by_head: Vec<(&str, usize)> = (0..n)
+        .filter(|&i| org(&ms[i]))
+        .filter_map(|i| Some((ms[i].surface.strip_suffix(" Alliance")?, i)))
+        .collect();
+    by_head.sort_unstable();
+    let lookup = |list: &[(&str, usize)], key: &str| -> std::ops::Range<usize> {
+        let lo = list.partition_point(|(s, _)| *s < key);
+        lo..lo + list[lo..].partition_point(|(s, _)| *s == key)
+    };
     for j in (0..n).filter(|&j| org(&ms[j])) {
         let b = &ms[j];
         for (pos, _) in b.surface.match_indices(' ') {
-            let Some(is) = by_surface.get(&b.surface[..pos]) else {
+            let is = lookup(&by_surface, &b.surface[..pos]);
+            if is.is_empty() {
                 continue;
-            };
+            }
             let rest = &b.surface[pos + 1..];
             let company = rest.split(' ').all(|w| {
                 super::COMPANY.contains(w)
                     || matches!(w, "Group" | "Holdings" | "Company" | "Corporation")
             });
             let plain_rest = rest.split(' ').all(|w| !gaz.org_suffixes.contains(w));
-            for &i in is {
+            for &(_, i) in &by_surface[is] {
                 let plain = !ms[i].surface.contains(' ') && plain_rest;
                 if i != j && (company || plain) {
                     uf.union(i, j);
                 }
             }
         }
-        let mut heads: Vec<usize> = Vec::new();
+        if by_head.is_empty() {
+            continue;
+        }
         for s in [Some(b.surface), b.canonical]
             .into_iter()
             .flatten()
             .filter(|s| has_treaty(s))
         {
             for (pos, _) in s.match_indices(' ') {
-                if let Some(is) = by_head.get(&s[..pos]) {
-                    heads.extend(is.iter().copied().filter(|&i| i != j));
+                for &(_, i) in &by_head[lookup(&by_head, &s[..pos])] {
+                    if i != j {
+                        uf.union(i, j);
+                    }
                 }
             }
         }
-        for i in heads {
-            uf.union(i, j);
-        }
     }
 
-    // Collect clusters.
-    let mut clusters: HashMap<usize, Vec<usize>> = HashMap::default();
+    // Collect clusters, in the order of their first mention index (a root
+    // is its set's smallest index), then by first position.
+    let mut slot = vec![usize::MAX; n];
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
     for i in 0..n {
         if alliance(&ms[i]) {
             continue;
         }
-        clusters.entry(uf.find(i)).or_default().push(i);
+        let r = uf.find(i);
+        if slot[r] == usize::MAX {
+            slot[r] = clusters.len();
+            clusters.push(Vec::new());
+        }
+        clusters[slot[r]].push(i);
     }
-    let mut clusters: Vec<Vec<usize>> = clusters.into_values().collect();
     for c in &mut clusters {
         c.sort_by_key(|&i| ms[i].span.start);
     }
@@ -555,6 +597,7 @@ fn is_upper_word(s: &str) -> bool {
     !s.chars().any(char::is_lowercase)
 }
 
+#[cfg(test)]
 fn norm_key(s: &str) -> String {
     let mut k = String::with_capacity(s.len());
     push_norm_key(&mut k, s);
@@ -571,12 +614,20 @@ pub(crate) fn push_norm_key(buf: &mut String, s: &str) {
         .unwrap_or(s);
     if s.is_ascii() {
         // ASCII lowercases byte by byte, with no context (`to_lowercase`
-        // looks at neighbours only for a capital sigma).
-        buf.extend(
-            s.bytes()
-                .filter(|&b| b != b'.')
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
+        // looks at neighbours only for a capital sigma): copy, lowercase in
+        // place (pushing char by char cost several times more), and only
+        // for the rare names with dots copy again without them.
+        let start = buf.len();
+        buf.push_str(s);
+        buf[start..].make_ascii_lowercase();
+        if s.as_bytes().contains(&b'.') {
+            buf.truncate(start);
+            for run in s.split('.') {
+                let start = buf.len();
+                buf.push_str(run);
+                buf[start..].make_ascii_lowercase();
+            }
+        }
     } else {
         let lower = s.to_lowercase();
         buf.extend(lower.chars().filter(|&c| c != '.'));
