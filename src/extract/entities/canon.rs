@@ -23,27 +23,33 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     // of mentions.
     let mut groups: Vec<PersonGroup> = Vec::new();
     let mut index = SurnameIndex::default();
-    let mut order: Vec<usize> = (0..n).filter(|&i| person(&ms[i])).collect();
-    // (Stable like `sort_by_key`; the word count once per mention.)
-    order.sort_by_cached_key(|&i| {
-        (
-            ms[i].surface.split_whitespace().count() == 1,
-            ms[i].span.start,
-        )
-    });
-    for i in order {
-        let words: Vec<&str> = ms[i].surface.split_whitespace().collect();
-        let fold = words.last().map(|s| translit_fold(s)).unwrap_or_default();
-        let found: Vec<usize> = words
-            .last()
-            .map(|_| index.candidates_folded(&fold))
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|&g| {
+    // Single words after full names, each in text order (the index last:
+    // the same order as a stable sort by the first two).
+    let mut order: Vec<(bool, usize, usize)> = (0..n)
+        .filter(|&i| person(&ms[i]))
+        .map(|i| {
+            let single = ms[i].surface.split_whitespace().nth(1).is_none();
+            (single, ms[i].span.start, i)
+        })
+        .collect();
+    order.sort_unstable();
+    // Buffers reused from one mention to the next.
+    let mut words: Vec<&str> = Vec::new();
+    let mut fold = String::new();
+    let mut found: Vec<usize> = Vec::new();
+    for (_, _, i) in order {
+        words.clear();
+        words.extend(ms[i].surface.split_whitespace());
+        fold.clear();
+        found.clear();
+        if let Some(last) = words.last() {
+            translit_fold_into(&mut fold, last);
+            index.candidates_folded(&fold, &mut found);
+            found.retain(|&g| {
                 let rep = &ms[groups[g].rep].surface;
                 same_person_folded(&words, &fold, rep, &groups[g].fold)
-            })
-            .collect();
+            });
+        }
         let start = ms[i].span.start;
         let target = match found.len() {
             0 => None,
@@ -71,7 +77,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
                 }
                 let mut g = PersonGroup {
                     rep: i,
-                    fold,
+                    fold: fold.clone(),
                     full_starts: Vec::new(),
                     single_starts: Vec::new(),
                 };
@@ -361,8 +367,13 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
         }
     }
     let mut surface_type: HashMap<&str, EntityType> = HashMap::default();
-    let mut surnames = SurnameIndex::default();
-    let mut org_heads: HashSet<String> = HashSet::default();
+    // The surnames of people named in full, indexed only if a single
+    // unknown word needs them.
+    let mut person_surnames: Vec<&str> = Vec::new();
+    // The heads of organization names with a suffix ("Acme" of "Acme
+    // Corp."), as a set of the one-word heads: only single words (no
+    // space) are looked up, and a longer head joins its words with spaces.
+    let mut org_heads: HashSet<&str> = HashSet::default();
     for (m, h) in ms.iter().zip(&hint) {
         if let Hint::Known(t) = *h {
             surface_type.entry(m.surface).or_insert(t);
@@ -371,10 +382,12 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
                 let last = words.next_back();
                 let multi = words.next().is_some();
                 match last {
-                    Some(last) if multi && t == EntityType::Person => surnames.add(last, 0),
+                    Some(last) if multi && t == EntityType::Person => person_surnames.push(last),
                     Some(last) if multi && gaz.org_suffixes.contains(last) => {
-                        let head: Vec<&str> = m.surface.split_whitespace().collect();
-                        org_heads.insert(head[..head.len() - 1].join(" "));
+                        let mut w = m.surface.split_whitespace();
+                        if let (Some(head), Some(_), None) = (w.next(), w.next(), w.next()) {
+                            org_heads.insert(head);
+                        }
                     }
                     _ => {}
                 }
@@ -399,6 +412,7 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
         st.speaks |= m.speaks;
     }
     let stat = |s: &str| stats.get(s).copied().unwrap_or_default();
+    let mut surnames: Option<SurnameIndex> = None;
     for (m, h) in ms.iter().zip(hint.iter_mut()) {
         if *h != Hint::Unknown || m.canonical == Some("\u{0}alliance") {
             continue;
@@ -424,7 +438,16 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
         }
         *h = if let Some(&t) = surface_type.get(s) {
             Hint::Known(t)
-        } else if surnames.any_similar(s) {
+        } else if surnames
+            .get_or_insert_with(|| {
+                let mut index = SurnameIndex::default();
+                for last in &person_surnames {
+                    index.add(last, 0);
+                }
+                index
+            })
+            .any_similar(s)
+        {
             Hint::Known(EntityType::Person)
         } else if org_heads.contains(s) {
             Hint::Known(EntityType::Organization)
@@ -710,11 +733,22 @@ fn similar_folded(fa: &str, fb: &str) -> bool {
 /// `yy`→`y`, `iy`→`y`, `ij`→`y`, `ii`→`i`, `kh`→`h`, `ou`→`u` replaced in
 /// turn (the order matters: `iiy` → `iy` → `y`).
 pub(crate) fn translit_fold(s: &str) -> String {
-    let mut t = if s.is_ascii() {
-        s.to_ascii_lowercase()
+    let mut t = String::new();
+    translit_fold_into(&mut t, s);
+    t
+}
+
+/// [`translit_fold`] into `t` (cleared first), so that a buffer can be
+/// reused.
+fn translit_fold_into(t: &mut String, s: &str) {
+    t.clear();
+    if s.is_ascii() {
+        t.push_str(s);
+        t.make_ascii_lowercase();
     } else {
-        s.to_lowercase()
-    };
+        // (Not char by char: `to_lowercase` knows the final sigma.)
+        t.push_str(&s.to_lowercase());
+    }
     // Each pass is `str::replace` done in place: every pair is ASCII and
     // shrinks to one byte, so bytes are only moved left, and ASCII bytes
     // never occur inside a multi-byte UTF-8 sequence. Six `replace` calls
@@ -728,9 +762,9 @@ pub(crate) fn translit_fold(s: &str) -> String {
         )
     };
     if !t.as_bytes().windows(2).any(pair) {
-        return t;
+        return;
     }
-    let mut b = std::mem::take(&mut t).into_bytes();
+    let mut b = std::mem::take(t).into_bytes();
     for (from, to) in [
         (*b"yy", b'y'),
         (*b"iy", b'y'),
@@ -752,7 +786,7 @@ pub(crate) fn translit_fold(s: &str) -> String {
         }
         b.truncate(w);
     }
-    String::from_utf8(b).expect("ASCII pairs replaced by ASCII bytes")
+    *t = String::from_utf8(b).expect("ASCII pairs replaced by ASCII bytes");
 }
 
 /// Whether `a` and `b` are at most one edit (insertion, deletion or
@@ -789,10 +823,49 @@ const MAX_CANDIDATES: usize = 64;
 /// Surnames indexed so that the candidates of [`similar_surname`] are found
 /// without a scan: equal after folding, or (six letters or more) sharing the
 /// first three folded letters. Each surname carries a group number.
+///
+/// An article names a few people: up to [`MAX_CANDIDATES`] surnames the
+/// index is a list that lookups scan (no per-key list reaches the cap, so
+/// the scan finds what the maps would); past that the maps are built and
+/// used, which keeps hostile text linear.
 #[derive(Default)]
 struct SurnameIndex {
+    /// The surnames in the order added.
+    entries: Vec<IndexEntry>,
+    maps: Option<SurnameMaps>,
+}
+
+struct IndexEntry {
+    fold: String,
+    /// [`prefix3`] of a fold of six chars or more.
+    prefix: Option<[char; 3]>,
+    group: usize,
+}
+
+#[derive(Default)]
+struct SurnameMaps {
     by_fold: HashMap<String, Vec<usize>>,
     by_prefix: HashMap<[char; 3], Vec<(String, usize)>>,
+}
+
+impl SurnameMaps {
+    fn add(&mut self, e: &IndexEntry) {
+        if let Some(p) = e.prefix {
+            let list = self.by_prefix.entry(p).or_default();
+            if list.len() < MAX_CANDIDATES {
+                list.push((e.fold.clone(), e.group));
+            }
+        }
+        let list = self.by_fold.entry(e.fold.clone()).or_default();
+        if list.len() < MAX_CANDIDATES {
+            list.push(e.group);
+        }
+    }
+}
+
+/// [`prefix3`] of a fold of six chars or more, else `None`.
+fn long_prefix(fold: &str) -> Option<[char; 3]> {
+    (fold.chars().count() >= 6).then(|| prefix3(fold))
 }
 
 impl SurnameIndex {
@@ -802,49 +875,73 @@ impl SurnameIndex {
 
     /// [`SurnameIndex::add`] with the surname already folded.
     fn add_folded(&mut self, fold: String, group: usize) {
-        if fold.chars().count() >= 6 {
-            let list = self.by_prefix.entry(prefix3(&fold)).or_default();
-            if list.len() < MAX_CANDIDATES {
-                list.push((fold.clone(), group));
+        let e = IndexEntry {
+            prefix: long_prefix(&fold),
+            fold,
+            group,
+        };
+        if let Some(maps) = &mut self.maps {
+            maps.add(&e);
+        } else if self.entries.len() == MAX_CANDIDATES {
+            let mut maps = SurnameMaps::default();
+            for old in self.entries.iter().chain([&e]) {
+                maps.add(old);
             }
+            self.maps = Some(maps);
         }
-        let list = self.by_fold.entry(fold).or_default();
-        if list.len() < MAX_CANDIDATES {
-            list.push(group);
-        }
+        self.entries.push(e);
     }
 
     /// The groups whose surname may be similar to `surname`, in group order
     /// (a superset: callers still apply the full rule).
     #[cfg(test)]
     fn candidates(&self, surname: &str) -> Vec<usize> {
-        self.candidates_folded(&translit_fold(surname))
+        let mut out = Vec::new();
+        self.candidates_folded(&translit_fold(surname), &mut out);
+        out
     }
 
-    /// [`SurnameIndex::candidates`] of a folded surname.
-    fn candidates_folded(&self, fold: &str) -> Vec<usize> {
-        let mut out: Vec<usize> = self.by_fold.get(fold).cloned().unwrap_or_default();
-        if fold.chars().count() >= 6 {
-            if let Some(list) = self.by_prefix.get(&prefix3(fold)) {
-                out.extend(list.iter().map(|(_, g)| *g));
+    /// [`SurnameIndex::candidates`] of a folded surname, into `out`.
+    fn candidates_folded(&self, fold: &str, out: &mut Vec<usize>) {
+        out.clear();
+        let prefix = long_prefix(fold);
+        match &self.maps {
+            None => out.extend(
+                self.entries
+                    .iter()
+                    .filter(|e| e.fold == fold || prefix.is_some() && e.prefix == prefix)
+                    .map(|e| e.group),
+            ),
+            Some(maps) => {
+                out.extend(maps.by_fold.get(fold).into_iter().flatten());
+                if let Some(list) = prefix.and_then(|p| maps.by_prefix.get(&p)) {
+                    out.extend(list.iter().map(|(_, g)| *g));
+                }
             }
         }
         out.sort_unstable();
         out.dedup();
-        out
     }
 
     /// Whether any indexed surname is similar to `surname`.
     fn any_similar(&self, surname: &str) -> bool {
-        let fold = translit_fold(surname);
-        if self.by_fold.contains_key(&fold) {
-            return true;
+        if self.entries.is_empty() {
+            return false;
         }
-        fold.chars().count() >= 6
-            && self
-                .by_prefix
-                .get(&prefix3(&fold))
-                .is_some_and(|list| list.iter().any(|(f, _)| one_edit_apart(f, &fold)))
+        let fold = translit_fold(surname);
+        let prefix = long_prefix(&fold);
+        match &self.maps {
+            None => self.entries.iter().any(|e| {
+                e.fold == fold
+                    || prefix.is_some() && e.prefix == prefix && one_edit_apart(&e.fold, &fold)
+            }),
+            Some(maps) => {
+                maps.by_fold.contains_key(&fold)
+                    || prefix.and_then(|p| maps.by_prefix.get(&p)).is_some_and(|list| {
+                        list.iter().any(|(f, _)| one_edit_apart(f, &fold))
+                    })
+            }
+        }
     }
 }
 
