@@ -13,9 +13,98 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     ms.retain(|m| m.hint != Hint::Unknown || m.canonical == Some("\u{0}alliance"));
     let n = ms.len();
     let mut uf = UnionFind::new(n);
-    let person = |m: &Mention| m.hint == Hint::Known(EntityType::Person);
     let alliance = |m: &Mention| m.canonical == Some("\u{0}alliance");
 
+    union_people(&ms, &mut uf);
+    union_organizations(&ms, &mut uf, gaz);
+
+    // Collect clusters, in the order of their first mention index (a root
+    // is its set's smallest index), then by first position.
+    let mut slot = vec![usize::MAX; n];
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    for i in 0..n {
+        if alliance(&ms[i]) {
+            continue;
+        }
+        let r = uf.find(i);
+        if slot[r] == usize::MAX {
+            slot[r] = clusters.len();
+            clusters.push(Vec::new());
+        }
+        clusters[slot[r]].push(i);
+    }
+    for c in &mut clusters {
+        c.sort_by_key(|&i| ms[i].span.start);
+    }
+    clusters.sort_by_key(|c| ms[c[0]].span.start);
+
+    // "the alliance" → the one alliance-type organization of the article.
+    let is_alliance = |c: &Vec<usize>| {
+        c.iter().any(|&i| {
+            let m = &ms[i];
+            [Some(m.surface), m.canonical].iter().flatten().any(|s| {
+                s.split([' ', '-'])
+                    .any(|w| w == "Alliance" || w == "Treaty")
+                    || gaz.orgs.get(s).is_some_and(|o| o.kind.contains("alliance"))
+            })
+        })
+    };
+    // Only needed when the article says "the alliance", and only whether
+    // there is exactly one (each test may look names up in the gazetteer).
+    let alliances: Vec<usize> = if (0..n).any(|i| alliance(&ms[i])) {
+        (0..clusters.len())
+            .filter(|&c| is_alliance(&clusters[c]))
+            .take(2)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if alliances.len() == 1 {
+        let c = alliances[0];
+        for i in 0..n {
+            if alliance(&ms[i]) {
+                clusters[c].push(i);
+            }
+        }
+        clusters[c].sort_by_key(|&i| ms[i].span.start);
+    }
+
+    let mut out: Vec<Entity> = clusters.iter().map(|c| entity(&ms, c)).collect();
+    out.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
+    // Two clusters with one name and type: merge.
+    let mut merged: Vec<Entity> = Vec::with_capacity(out.len());
+    // The aliases of the last merged entity, for linear-time dedup; built
+    // when a second cluster joins it (rare), not for every entity.
+    let mut seen: Option<HashSet<String>> = None;
+    for e in out {
+        if let Some(last) = merged
+            .last_mut()
+            .filter(|l| l.kind == e.kind && l.name == e.name)
+        {
+            let seen = seen.get_or_insert_with(|| last.aliases.iter().cloned().collect());
+            for a in e.aliases {
+                if seen.insert(a.clone()) {
+                    last.aliases.push(a);
+                }
+            }
+            last.spans.extend(e.spans);
+            continue;
+        }
+        seen = None;
+        merged.push(e);
+    }
+    for e in &mut merged {
+        e.spans.sort();
+        e.mentions = e.spans.len();
+    }
+    merged
+}
+
+/// Unites the mentions of one person.
+#[inline(never)] // TEMP
+fn union_people(ms: &[Mention], uf: &mut UnionFind) {
+    let n = ms.len();
+    let person = |m: &Mention| m.hint == Hint::Known(EntityType::Person);
     // Persons: full names first, then single words. Each mention is
     // compared only with the groups whose representative's surname can be
     // similar (same folded surname, or same first three folded letters),
@@ -87,6 +176,14 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
         }
     }
 
+}
+
+/// Unites the organization and place mentions that name one thing.
+#[inline(never)] // TEMP
+fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
+    let n = ms.len();
+    let person = |m: &Mention| m.hint == Hint::Known(EntityType::Person);
+    let alliance = |m: &Mention| m.canonical == Some("\u{0}alliance");
     // Organizations and places: union by shared key. The keys of all
     // mentions go into one buffer first, so that the map borrows them
     // instead of owning a string per key.
@@ -237,86 +334,6 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
         }
     }
 
-    // Collect clusters, in the order of their first mention index (a root
-    // is its set's smallest index), then by first position.
-    let mut slot = vec![usize::MAX; n];
-    let mut clusters: Vec<Vec<usize>> = Vec::new();
-    for i in 0..n {
-        if alliance(&ms[i]) {
-            continue;
-        }
-        let r = uf.find(i);
-        if slot[r] == usize::MAX {
-            slot[r] = clusters.len();
-            clusters.push(Vec::new());
-        }
-        clusters[slot[r]].push(i);
-    }
-    for c in &mut clusters {
-        c.sort_by_key(|&i| ms[i].span.start);
-    }
-    clusters.sort_by_key(|c| ms[c[0]].span.start);
-
-    // "the alliance" → the one alliance-type organization of the article.
-    let is_alliance = |c: &Vec<usize>| {
-        c.iter().any(|&i| {
-            let m = &ms[i];
-            [Some(m.surface), m.canonical].iter().flatten().any(|s| {
-                s.split([' ', '-'])
-                    .any(|w| w == "Alliance" || w == "Treaty")
-                    || gaz.orgs.get(s).is_some_and(|o| o.kind.contains("alliance"))
-            })
-        })
-    };
-    // Only needed when the article says "the alliance", and only whether
-    // there is exactly one (each test may look names up in the gazetteer).
-    let alliances: Vec<usize> = if (0..n).any(|i| alliance(&ms[i])) {
-        (0..clusters.len())
-            .filter(|&c| is_alliance(&clusters[c]))
-            .take(2)
-            .collect()
-    } else {
-        Vec::new()
-    };
-    if alliances.len() == 1 {
-        let c = alliances[0];
-        for i in 0..n {
-            if alliance(&ms[i]) {
-                clusters[c].push(i);
-            }
-        }
-        clusters[c].sort_by_key(|&i| ms[i].span.start);
-    }
-
-    let mut out: Vec<Entity> = clusters.iter().map(|c| entity(&ms, c)).collect();
-    out.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
-    // Two clusters with one name and type: merge.
-    let mut merged: Vec<Entity> = Vec::with_capacity(out.len());
-    // The aliases of the last merged entity, for linear-time dedup; built
-    // when a second cluster joins it (rare), not for every entity.
-    let mut seen: Option<HashSet<String>> = None;
-    for e in out {
-        if let Some(last) = merged
-            .last_mut()
-            .filter(|l| l.kind == e.kind && l.name == e.name)
-        {
-            let seen = seen.get_or_insert_with(|| last.aliases.iter().cloned().collect());
-            for a in e.aliases {
-                if seen.insert(a.clone()) {
-                    last.aliases.push(a);
-                }
-            }
-            last.spans.extend(e.spans);
-            continue;
-        }
-        seen = None;
-        merged.push(e);
-    }
-    for e in &mut merged {
-        e.spans.sort();
-        e.mentions = e.spans.len();
-    }
-    merged
 }
 
 /// `s.contains("Treaty")` by a byte scan: the substring searcher is set
@@ -335,6 +352,7 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
 
 /// The hints of [`resolve_unknowns`], computed on a copy so that the sets
 /// below borrow the surfaces instead of cloning them.
+#[inline(never)] // TEMP
 fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
     let mut hint: Vec<Hint> = ms.iter().map(|m| m.hint).collect();
     // Products: a surface seen in a product context ("the new X", "X
@@ -366,7 +384,9 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
             hint[k] = Hint::Unknown;
         }
     }
-    let mut surface_type: HashMap<&str, EntityType> = HashMap::default();
+    // (Sized for every mention: growing rehashed the keys.)
+    let mut surface_type: HashMap<&str, EntityType> =
+        HashMap::with_capacity_and_hasher(ms.len(), Default::default());
     // The surnames of people named in full, indexed only if a single
     // unknown word needs them.
     let mut person_surnames: Vec<&str> = Vec::new();
@@ -403,7 +423,8 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
     // Per unknown surface, in one map (one hash per mention instead of
     // four): how often it occurs, and whether some occurrence is after
     // "the" (not as a product), a subject, or a speaker.
-    let mut stats: HashMap<&str, UnknownStats> = HashMap::default();
+    let mut stats: HashMap<&str, UnknownStats> =
+        HashMap::with_capacity_and_hasher(ms.len(), Default::default());
     for m in unknown() {
         let st = stats.entry(m.surface).or_default();
         st.count += 1;
@@ -413,6 +434,7 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
     }
     let stat = |s: &str| stats.get(s).copied().unwrap_or_default();
     let mut surnames: Option<SurnameIndex> = None;
+    let mut single: HashMap<&str, Hint> = HashMap::default();
     for (m, h) in ms.iter().zip(hint.iter_mut()) {
         if *h != Hint::Unknown || m.canonical == Some("\u{0}alliance") {
             continue;
@@ -436,7 +458,17 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
             };
             continue;
         }
-        *h = if let Some(&t) = surface_type.get(s) {
+        // A single word's type depends on its surface alone: each surface
+        // is settled once.
+        let entry = match single.entry(s) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                *h = *e.get();
+                continue;
+            }
+            std::collections::hash_map::Entry::Vacant(e) => e,
+        };
+        let st = stat(s);
+        *h = *entry.insert(if let Some(&t) = surface_type.get(s) {
             Hint::Known(t)
         } else if surnames
             .get_or_insert_with(|| {
@@ -453,17 +485,16 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
             Hint::Known(EntityType::Organization)
         } else if product(s) {
             Hint::Unknown
-        } else if stat(s).after_the {
+        } else if st.after_the {
             Hint::Known(EntityType::Organization)
-        } else if stat(s).speaks {
+        } else if st.speaks {
             Hint::Known(EntityType::Person)
-        } else if (stat(s).count >= 2 && stat(s).subject || agents.contains(s))
-            && !gaz.given.contains_key(s)
+        } else if (st.count >= 2 && st.subject || agents.contains(s)) && !gaz.given.contains_key(s)
         {
             Hint::Known(EntityType::Organization)
         } else {
             Hint::Unknown
-        };
+        });
     }
     hint
 }
@@ -532,6 +563,7 @@ fn entity(ms: &[Mention], c: &[usize]) -> Entity {
 /// The canonical-name rule: places take the gazetteer name; organizations
 /// their acronym when the article uses one, else the gazetteer name, else the
 /// longest form; people the longest form (most words, first written).
+#[inline(never)] // TEMP
 fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
     let real = |m: &Mention| m.canonical != Some("\u{0}alliance") && m.defines.is_none();
     // The real mentions, or all when there are none (filtered on the fly:
@@ -541,10 +573,11 @@ fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
     let gaz_name = || pool().find_map(|m| m.canonical);
     let longest = || {
         // Word counts once per mention rather than per comparison.
-        let w = |m: &Mention| m.surface.split_whitespace().count();
+        let w = |m: &Mention| word_count(m.surface);
         let mut best = pool().next().expect("a cluster has a mention");
         let mut best_w = w(best);
-        for m in pool() {
+        // (The first cannot replace itself.)
+        for m in pool().skip(1) {
             let mw = w(m);
             if mw > best_w
                 || mw == best_w && is_upper_word(best.surface) && !is_upper_word(m.surface)
@@ -617,7 +650,29 @@ impl<'a> Seen<'a> {
 }
 
 fn is_upper_word(s: &str) -> bool {
+    if s.is_ascii() {
+        return !s.bytes().any(|b| b.is_ascii_lowercase());
+    }
     !s.chars().any(char::is_lowercase)
+}
+
+/// `s.split_whitespace().count()`, by bytes for ASCII (names are counted
+/// for every mention of a cluster, and the char decoding dominated).
+fn word_count(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    // The ASCII chars of `char::is_whitespace` (with the vertical tab,
+    // unlike `u8::is_ascii_whitespace`).
+    let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let mut words = 0;
+    let mut prev_space = true;
+    for b in s.bytes() {
+        let sp = space(b);
+        words += usize::from(prev_space && !sp);
+        prev_space = sp;
+    }
+    words
 }
 
 #[cfg(test)]
@@ -1143,6 +1198,18 @@ mod tests {
                     "{a:?} {b:?}"
                 );
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_count_agrees_with_split_whitespace(s in "[a \t\n\x0b\x0c\r\u{85}\u{a0}é]{0,12}") {
+            proptest::prop_assert_eq!(word_count(&s), s.split_whitespace().count());
+        }
+
+        #[test]
+        fn is_upper_word_agrees_with_chars(s in "[aA. éÉ1]{0,8}") {
+            proptest::prop_assert_eq!(is_upper_word(&s), !s.chars().any(char::is_lowercase));
         }
     }
 
