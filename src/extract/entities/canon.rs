@@ -117,7 +117,7 @@ fn union_people(ms: &[Mention], uf: &mut UnionFind) {
     let mut order: Vec<(bool, usize, usize)> = (0..n)
         .filter(|&i| person(&ms[i]))
         .map(|i| {
-            let single = ms[i].surface.split_whitespace().nth(1).is_none();
+            let single = word_count(ms[i].surface) == 1;
             (single, ms[i].span.start, i)
         })
         .collect();
@@ -230,7 +230,8 @@ fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
             // Without a company form the bare name is the surface: the same
             // key twice would only union the mention with itself.
             let names = [Some(m.surface), (bare != m.surface).then_some(bare)];
-            for name in names.into_iter().flatten() {
+            // (Initials need two words at least.)
+            for name in names.into_iter().flatten().filter(|s| s.contains([' ', '-'])) {
                 if let Some(ini) = initials(name) {
                     if acronyms.binary_search_by(|a| (**a).cmp(&ini)).is_ok() {
                         push_norm(&ini);
@@ -281,35 +282,46 @@ fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
     // starts (followed by a space), so each longer name looks up its own
     // word prefixes instead of being compared with every other mention.
     // The lookups are binary searches in sorted (name, mention) lists.
-    let mut by_surface: Vec<(&str, usize)> = (0..n)
-        .filter(|&i| org(&ms[i]))
-        .map(|i| (ms[i].surface, i))
-        .collect();
-    by_surface.sort_unstable();
-    // Alliance heads ("North Atlantic" of "North Atlantic Alliance").
+    // The mentions of each surface: the first in a map, the others chained
+    // through `next_same` (no list allocated per surface).
+    let mut by_surface: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut next_same = vec![usize::MAX; n];
+    for i in (0..n).filter(|&i| org(&ms[i])) {
+        if let Some(first) = by_surface.insert(ms[i].surface, i) {
+            next_same[i] = first;
+        }
+    }
+    let same_surface = |first: usize| {
+        std::iter::successors(Some(first), |&i| {
+            Some(next_same[i]).filter(|&k| k != usize::MAX)
+        })
+    };
+    // Alliance heads ("North Atlantic" of "North Atlantic Alliance"),
+    // sorted for binary searches (rare: most articles have none).
     let mut by_head: Vec<(&str, usize)> = (0..n)
         .filter(|&i| org(&ms[i]))
         .filter_map(|i| Some((ms[i].surface.strip_suffix(" Alliance")?, i)))
         .collect();
     by_head.sort_unstable();
-    let lookup = |list: &[(&str, usize)], key: &str| -> std::ops::Range<usize> {
-        let lo = list.partition_point(|(s, _)| *s < key);
-        lo..lo + list[lo..].partition_point(|(s, _)| *s == key)
+    let heads = |key: &str| {
+        let lo = by_head.partition_point(|(s, _)| *s < key);
+        let len = by_head[lo..].partition_point(|(s, _)| *s == key);
+        &by_head[lo..lo + len]
     };
     for j in (0..n).filter(|&j| org(&ms[j])) {
         let b = &ms[j];
         for (pos, _) in b.surface.match_indices(' ') {
-            let is = lookup(&by_surface, &b.surface[..pos]);
-            if is.is_empty() {
+            let Some(&first) = by_surface.get(&b.surface[..pos]) else {
                 continue;
-            }
+            };
             let rest = &b.surface[pos + 1..];
             let company = rest.split(' ').all(|w| {
                 super::COMPANY.contains(w)
                     || matches!(w, "Group" | "Holdings" | "Company" | "Corporation")
             });
             let plain_rest = rest.split(' ').all(|w| !gaz.org_suffixes.contains(w));
-            for &(_, i) in &by_surface[is] {
+            for i in same_surface(first) {
                 let plain = !ms[i].surface.contains(' ') && plain_rest;
                 if i != j && (company || plain) {
                     uf.union(i, j);
@@ -325,7 +337,7 @@ fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
             .filter(|s| has_treaty(s))
         {
             for (pos, _) in s.match_indices(' ') {
-                for &(_, i) in &by_head[lookup(&by_head, &s[..pos])] {
+                for &(_, i) in heads(&s[..pos]) {
                     if i != j {
                         uf.union(i, j);
                     }
