@@ -116,6 +116,9 @@ fn push_keys(
     if kind == EntityType::Organization {
         let acronym = if is_acronym(s) {
             Some(std::borrow::Cow::Borrowed(s))
+        } else if !s.contains([' ', '-']) {
+            // (Initials need two words at least.)
+            None
         } else {
             initials(s)
                 .filter(|a| a.chars().count() >= 2)

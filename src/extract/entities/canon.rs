@@ -101,7 +101,6 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
 }
 
 /// Unites the mentions of one person.
-#[inline(never)] // TEMP
 fn union_people(ms: &[Mention], uf: &mut UnionFind) {
     let n = ms.len();
     let person = |m: &Mention| m.hint == Hint::Known(EntityType::Person);
@@ -179,7 +178,6 @@ fn union_people(ms: &[Mention], uf: &mut UnionFind) {
 }
 
 /// Unites the organization and place mentions that name one thing.
-#[inline(never)] // TEMP
 fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
     let n = ms.len();
     let person = |m: &Mention| m.hint == Hint::Known(EntityType::Person);
@@ -364,7 +362,6 @@ fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
 
 /// The hints of [`resolve_unknowns`], computed on a copy so that the sets
 /// below borrow the surfaces instead of cloning them.
-#[inline(never)] // TEMP
 fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
     let mut hint: Vec<Hint> = ms.iter().map(|m| m.hint).collect();
     // Products: a surface seen in a product context ("the new X", "X
@@ -575,7 +572,6 @@ fn entity(ms: &[Mention], c: &[usize]) -> Entity {
 /// The canonical-name rule: places take the gazetteer name; organizations
 /// their acronym when the article uses one, else the gazetteer name, else the
 /// longest form; people the longest form (most words, first written).
-#[inline(never)] // TEMP
 fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
     let real = |m: &Mention| m.canonical != Some("\u{0}alliance") && m.defines.is_none();
     // The real mentions, or all when there are none (filtered on the fly:
