@@ -174,7 +174,6 @@ fn union_people(ms: &[Mention], uf: &mut UnionFind) {
             }
         }
     }
-
 }
 
 /// Unites the organization and place mentions that name one thing.
@@ -229,7 +228,11 @@ fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
             // key twice would only union the mention with itself.
             let names = [Some(m.surface), (bare != m.surface).then_some(bare)];
             // (Initials need two words at least.)
-            for name in names.into_iter().flatten().filter(|s| s.contains([' ', '-'])) {
+            for name in names
+                .into_iter()
+                .flatten()
+                .filter(|s| s.contains([' ', '-']))
+            {
                 if let Some(ini) = initials(name) {
                     if acronyms.binary_search_by(|a| (**a).cmp(&ini)).is_ok() {
                         push_norm(&ini);
@@ -343,7 +346,6 @@ fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
             }
         }
     }
-
 }
 
 /// `s.contains("Treaty")` by a byte scan: the substring searcher is set
@@ -1003,9 +1005,9 @@ impl SurnameIndex {
             }),
             Some(maps) => {
                 maps.by_fold.contains_key(&fold)
-                    || prefix.and_then(|p| maps.by_prefix.get(&p)).is_some_and(|list| {
-                        list.iter().any(|(f, _)| one_edit_apart(f, &fold))
-                    })
+                    || prefix
+                        .and_then(|p| maps.by_prefix.get(&p))
+                        .is_some_and(|list| list.iter().any(|(f, _)| one_edit_apart(f, &fold)))
             }
         }
     }
@@ -1232,6 +1234,49 @@ mod tests {
         for w in &words {
             assert_eq!(seen.insert(w), set.insert(w.as_str()), "{w}");
         }
+    }
+
+    proptest::proptest! {
+        /// The list (up to 64 surnames) finds what the maps find.
+        #[test]
+        fn surname_list_agrees_with_the_maps(
+            names in proptest::collection::vec("[KkOouiyjh]{1,3}[aé]{0,5}", 0..=64),
+            probe in "[KkOouiyjh]{1,3}[aé]{0,5}",
+        ) {
+            let mut list = SurnameIndex::default();
+            for (g, n) in names.iter().enumerate() {
+                list.add(n, g);
+            }
+            proptest::prop_assert!(list.maps.is_none());
+            let mut maps = SurnameMaps::default();
+            for e in &list.entries {
+                maps.add(e);
+            }
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            let fold = translit_fold(&probe);
+            list.candidates_folded(&fold, &mut a);
+            let list_similar = list.any_similar(&probe);
+            let mapped = SurnameIndex { entries: list.entries, maps: Some(maps) };
+            mapped.candidates_folded(&fold, &mut b);
+            proptest::prop_assert_eq!(a, b);
+            proptest::prop_assert_eq!(list_similar, mapped.any_similar(&probe));
+        }
+    }
+
+    #[test]
+    fn surname_index_builds_capped_maps_past_the_list() {
+        let mut index = SurnameIndex::default();
+        for g in 0..100 {
+            index.add("Petrenko", g);
+        }
+        index.add("Okafor", 100);
+        assert!(index.maps.is_some());
+        assert_eq!(
+            index.candidates("Petrenko"),
+            (0..MAX_CANDIDATES).collect::<Vec<_>>()
+        );
+        assert_eq!(index.candidates("Okafor"), vec![100]);
+        assert!(index.any_similar("Okafore"));
     }
 
     #[test]
