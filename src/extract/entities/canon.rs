@@ -395,6 +395,14 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
             hint[k] = Hint::Unknown;
         }
     }
+    // Only unknown mentions (other than "the alliance") are typed below.
+    if !ms
+        .iter()
+        .zip(&hint)
+        .any(|(m, h)| *h == Hint::Unknown && m.canonical != Some("\u{0}alliance"))
+    {
+        return hint;
+    }
     // (Sized for every mention: growing rehashed the keys.)
     let mut surface_type: HashMap<&str, EntityType> =
         HashMap::with_capacity_and_hasher(ms.len(), Default::default());
