@@ -19,9 +19,11 @@ use serde::Serialize;
 
 use std::collections::BTreeMap;
 
+use std::hash::BuildHasher;
+
 use crate::fasthash::Map as HashMap;
 
-use crate::extract::entities::canon::{push_norm_key, same_person, translit_fold};
+use crate::extract::entities::canon::{push_norm_key, same_person_folded, translit_fold};
 use crate::extract::entities::{initials, is_acronym};
 use crate::model::{Article, EntityType};
 use crate::print::SCHEMA_VERSION;
@@ -64,7 +66,11 @@ pub struct EntityAggregator {
     /// that a lookup borrows a `str` from `Scratch::keys` and only the keys
     /// that are inserted are allocated.
     by_key: HashMap<String, usize>,
-    by_surname: HashMap<String, Vec<usize>>,
+    /// Keyed by the hashes of the buckets (`surname_bucket_hashes`).
+    by_surname: HashMap<u64, Vec<usize>>,
+    /// The folded surname of each item that is a person (empty for the
+    /// others), for comparing names without folding them again.
+    folds: Vec<String>,
     /// Mentions per article-level name, for each item.
     names: Vec<BTreeMap<String, usize>>,
     scratch: Scratch,
@@ -79,6 +85,10 @@ struct Scratch {
     ranges: Vec<std::ops::Range<usize>>,
     /// Indexes into `ranges` of the keys absent from the index.
     absent: Vec<usize>,
+    /// A person's bucket hashes, the bucket being hashed, the candidates.
+    buckets: Vec<u64>,
+    bucket: String,
+    candidates: Vec<usize>,
 }
 
 /// One character per type, put before each key: the tag has a fixed length,
@@ -106,6 +116,9 @@ fn push_keys(
     if kind == EntityType::Organization {
         let acronym = if is_acronym(s) {
             Some(std::borrow::Cow::Borrowed(s))
+        } else if !s.contains([' ', '-']) {
+            // (Initials need two words at least.)
+            None
         } else {
             initials(s)
                 .filter(|a| a.chars().count() >= 2)
@@ -164,6 +177,7 @@ fn linking_names(e: &crate::model::Entity) -> impl Iterator<Item = &String> {
 /// Two surnames one edit apart share a bucket (a substitution deletes to
 /// the same word, an insertion deletes to the other word), so a name is
 /// only compared with names that can be its variants (`similar_surname`).
+#[cfg(test)]
 fn surname_buckets(name: &str) -> Vec<String> {
     let Some(last) = name.split_whitespace().last() else {
         return Vec::new();
@@ -189,6 +203,35 @@ fn surname_buckets(name: &str) -> Vec<String> {
     // A deletion is shorter than the fold, so never equal to it.
     out[0] = fold;
     out
+}
+
+/// The folded surname of a name (empty without one) and, in `out`, the
+/// hashes of its [`surname_buckets`], built one by one in `buf`: the index
+/// is keyed by hash so that no bucket string is allocated. Two buckets whose
+/// hashes collide only make one candidate more, which `same_person_folded`
+/// then judges.
+fn surname_bucket_hashes(name: &str, buf: &mut String, out: &mut Vec<u64>) -> String {
+    out.clear();
+    let Some(last) = name.split_whitespace().last() else {
+        return String::new();
+    };
+    let fold = translit_fold(last);
+    let hash = |s: &str| foldhash::fast::FixedState::default().hash_one(s);
+    out.push(hash(&fold));
+    if (6..=64).contains(&fold.chars().count()) {
+        // As in `surname_buckets`: one deletion per run of equal letters.
+        let mut prev = None;
+        for (k, c) in fold.char_indices() {
+            if prev != Some(c) {
+                buf.clear();
+                buf.push_str(&fold[..k]);
+                buf.push_str(&fold[k + c.len_utf8()..]);
+                out.push(hash(buf));
+            }
+            prev = Some(c);
+        }
+    }
+    fold
 }
 
 /// How many people one surname bucket holds: a corpus has a few variants of
@@ -239,24 +282,28 @@ impl EntityAggregator {
             }
             // A person's surname buckets serve the lookup and, for a new
             // person, the index.
-            let mut buckets = None;
+            let mut fold = None;
             if found.is_none() && e.kind == EntityType::Person {
-                let words: Vec<&str> = e.name.split_whitespace().collect();
-                let bs = buckets.insert(surname_buckets(&e.name));
-                let mut bucket: Vec<usize> = bs
-                    .iter()
-                    .filter_map(|b| self.by_surname.get(b))
-                    .flatten()
-                    .copied()
-                    .collect();
-                bucket.sort_unstable();
-                bucket.dedup();
-                let mut cands = bucket.into_iter().filter(|&i| {
-                    let c = &self.items[i];
-                    same_person(&words, &c.name.split_whitespace().collect::<Vec<_>>())
-                });
-                if let (Some(i), None) = (cands.next(), cands.next()) {
-                    found = Some(i);
+                let f = fold.insert(surname_bucket_hashes(
+                    &e.name,
+                    &mut scratch.bucket,
+                    &mut scratch.buckets,
+                ));
+                let cands = &mut scratch.candidates;
+                cands.clear();
+                for b in &scratch.buckets {
+                    cands.extend(self.by_surname.get(b).into_iter().flatten());
+                }
+                cands.sort_unstable();
+                cands.dedup();
+                if !cands.is_empty() {
+                    let words: Vec<&str> = e.name.split_whitespace().collect();
+                    let mut same = cands.iter().copied().filter(|&i| {
+                        same_person_folded(&words, f, &self.items[i].name, &self.folds[i])
+                    });
+                    if let (Some(i), None) = (same.next(), same.next()) {
+                        found = Some(i);
+                    }
                 }
             }
             let i = match found {
@@ -295,8 +342,17 @@ impl EntityAggregator {
                         .push(BTreeMap::from([(e.name.clone(), e.mentions)]));
                     let i = self.items.len() - 1;
                     if e.kind == EntityType::Person {
-                        let bs = buckets.unwrap_or_else(|| surname_buckets(&e.name));
-                        self.index_surname(i, bs);
+                        let fold = fold.unwrap_or_else(|| {
+                            surname_bucket_hashes(
+                                &e.name,
+                                &mut scratch.bucket,
+                                &mut scratch.buckets,
+                            )
+                        });
+                        self.folds.push(fold);
+                        self.index_surname(i, &scratch.buckets);
+                    } else {
+                        self.folds.push(String::new());
                     }
                     i
                 }
@@ -314,8 +370,8 @@ impl EntityAggregator {
 
     /// Buckets a new person by surname. An item's name never changes once
     /// created, so this is done once per item, not once per mention.
-    fn index_surname(&mut self, i: usize, buckets: Vec<String>) {
-        for b in buckets {
+    fn index_surname(&mut self, i: usize, buckets: &[u64]) {
+        for &b in buckets {
             // `i` is new and the buckets of one name are distinct.
             let list = self.by_surname.entry(b).or_default();
             if list.len() < MAX_BUCKET {
@@ -414,6 +470,18 @@ mod tests {
             name in "(?:[A-Za-z.' -]|[ÀÉÖüßçñ]|Σ|ſ|K){0,80}"
         ) {
             prop_assert_eq!(surname_buckets(&name), surname_buckets_reference(&name));
+        }
+
+        #[test]
+        fn bucket_hashes_are_the_hashes_of_the_buckets(
+            name in "(?:[A-Za-z.' -]|[ÀÉÖüßçñ]|Σ|ſ|K){0,80}"
+        ) {
+            let (mut buf, mut hashes) = (String::new(), Vec::new());
+            let fold = surname_bucket_hashes(&name, &mut buf, &mut hashes);
+            let buckets = surname_buckets(&name);
+            let hash = |s: &str| foldhash::fast::FixedState::default().hash_one(s);
+            prop_assert_eq!(hashes, buckets.iter().map(|b| hash(b)).collect::<Vec<_>>());
+            prop_assert_eq!(fold, buckets.first().cloned().unwrap_or_default());
         }
 
         #[test]

@@ -13,197 +13,26 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     ms.retain(|m| m.hint != Hint::Unknown || m.canonical == Some("\u{0}alliance"));
     let n = ms.len();
     let mut uf = UnionFind::new(n);
-    let person = |m: &Mention| m.hint == Hint::Known(EntityType::Person);
     let alliance = |m: &Mention| m.canonical == Some("\u{0}alliance");
 
-    // Persons: full names first, then single words. Each mention is
-    // compared only with the groups whose representative's surname can be
-    // similar (same folded surname, or same first three folded letters),
-    // found through `SurnameIndex`, so the work stays linear in the number
-    // of mentions.
-    let mut groups: Vec<PersonGroup> = Vec::new();
-    let mut index = SurnameIndex::default();
-    let mut order: Vec<usize> = (0..n).filter(|&i| person(&ms[i])).collect();
-    // (Stable like `sort_by_key`; the word count once per mention.)
-    order.sort_by_cached_key(|&i| {
-        (
-            ms[i].surface.split_whitespace().count() == 1,
-            ms[i].span.start,
-        )
-    });
-    for i in order {
-        let words: Vec<&str> = ms[i].surface.split_whitespace().collect();
-        let fold = words.last().map(|s| translit_fold(s)).unwrap_or_default();
-        let found: Vec<usize> = words
-            .last()
-            .map(|_| index.candidates_folded(&fold))
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|&g| {
-                let rep = &ms[groups[g].rep].surface;
-                same_person_folded(&words, &fold, rep, &groups[g].fold)
-            })
-            .collect();
-        let start = ms[i].span.start;
-        let target = match found.len() {
-            0 => None,
-            1 => Some(found[0]),
-            _ if words.len() > 1 => Some(found[0]),
-            // An ambiguous surname: the person mentioned last before it,
-            // else the first one after it.
-            _ => found
-                .iter()
-                .copied()
-                .filter_map(|g| groups[g].last_before(start).map(|s| (s, g)))
-                .max()
-                .map(|x| x.1)
-                .or(Some(found[0])),
-        };
-        let single = words.len() == 1;
-        match target {
-            Some(g) => {
-                uf.union(groups[g].rep, i);
-                groups[g].add(start, single);
-            }
-            None => {
-                if !words.is_empty() {
-                    index.add_folded(fold.clone(), groups.len());
-                }
-                let mut g = PersonGroup {
-                    rep: i,
-                    fold,
-                    full_starts: Vec::new(),
-                    single_starts: Vec::new(),
-                };
-                g.add(start, single);
-                groups.push(g);
-            }
-        }
-    }
+    union_people(&ms, &mut uf);
+    union_organizations(&ms, &mut uf, gaz);
 
-    // Organizations and places: union by shared key.
-    // (Sized for a key or two per mention: growing rehashed every key.)
-    let mut by_key: HashMap<String, usize> =
-        HashMap::with_capacity_and_hasher(2 * n, Default::default());
-    let mut acronyms: HashMap<String, usize> = HashMap::default();
-    for i in 0..n {
-        if person(&ms[i]) || alliance(&ms[i]) {
-            continue;
-        }
-        // (`c == '.' ||` stands for removing the dots first.)
-        if is_acronym(ms[i].surface)
-            || ms[i]
-                .surface
-                .chars()
-                .all(|c| c == '.' || c.is_ascii_uppercase())
-        {
-            acronyms.entry(ms[i].surface.replace('.', "")).or_insert(i);
-        }
-    }
-    for i in 0..n {
-        if person(&ms[i]) || alliance(&ms[i]) {
-            continue;
-        }
-        let m = &ms[i];
-        let mut keys = vec![norm_key(m.surface)];
-        if let Some(c) = &m.canonical {
-            keys.push(norm_key(c));
-        }
-        if let Some(a) = &m.defines {
-            keys.push(norm_key(a));
-        }
-        // "General Motors Corp." = "GM": initials without the company form.
-        // (Without acronyms in the article no initials can match.)
-        if !acronyms.is_empty() {
-            let bare = bare_name(m.surface);
-            // Without a company form the bare name is the surface: the same
-            // key twice would only union the mention with itself.
-            let names = [Some(m.surface), (bare != m.surface).then_some(bare)];
-            for name in names.into_iter().flatten() {
-                if let Some(ini) = initials(name) {
-                    if acronyms.contains_key(&ini) {
-                        keys.push(norm_key(&ini));
-                    }
-                }
-            }
-        }
-        // "Ukraine-NATO Council" = "NATO-Ukraine Council".
-        let parts = || m.surface.split([' ', '-']).filter(|w| !w.is_empty());
-        if parts().nth(2).is_some() {
-            let mut set: Vec<String> = parts().map(str::to_lowercase).collect();
-            set.sort();
-            keys.push(format!("\u{1}{}", set.join(" ")));
-        }
-        for k in keys {
-            match by_key.entry(k) {
-                std::collections::hash_map::Entry::Occupied(e) => uf.union(i, *e.get()),
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    e.insert(i);
-                }
-            }
-        }
-    }
-    // "Apple" = "Apple Inc.", "North Atlantic Alliance" = "North Atlantic
-    // Treaty Organization". Both rules pair a name with the longer names it
-    // starts (followed by a space), so each longer name looks up its own
-    // word prefixes instead of being compared with every other mention.
-    let org = |m: &Mention| !person(m) && !alliance(m);
-    let mut by_surface: HashMap<&str, Vec<usize>> = HashMap::default();
-    for i in (0..n).filter(|&i| org(&ms[i])) {
-        by_surface.entry(ms[i].surface).or_default().push(i);
-    }
-    // Alliance heads ("North Atlantic" of "North Atlantic Alliance").
-    let mut by_head: HashMap<&str, Vec<usize>> = HashMap::default();
-    for i in (0..n).filter(|&i| org(&ms[i])) {
-        if let Some(head) = ms[i].surface.strip_suffix(" Alliance") {
-            by_head.entry(head).or_default().push(i);
-        }
-    }
-    for j in (0..n).filter(|&j| org(&ms[j])) {
-        let b = &ms[j];
-        for (pos, _) in b.surface.match_indices(' ') {
-            let Some(is) = by_surface.get(&b.surface[..pos]) else {
-                continue;
-            };
-            let rest = &b.surface[pos + 1..];
-            let company = rest.split(' ').all(|w| {
-                super::COMPANY.contains(w)
-                    || matches!(w, "Group" | "Holdings" | "Company" | "Corporation")
-            });
-            let plain_rest = rest.split(' ').all(|w| !gaz.org_suffixes.contains(w));
-            for &i in is {
-                let plain = !ms[i].surface.contains(' ') && plain_rest;
-                if i != j && (company || plain) {
-                    uf.union(i, j);
-                }
-            }
-        }
-        let mut heads: Vec<usize> = Vec::new();
-        for s in [Some(b.surface), b.canonical]
-            .into_iter()
-            .flatten()
-            .filter(|s| has_treaty(s))
-        {
-            for (pos, _) in s.match_indices(' ') {
-                if let Some(is) = by_head.get(&s[..pos]) {
-                    heads.extend(is.iter().copied().filter(|&i| i != j));
-                }
-            }
-        }
-        for i in heads {
-            uf.union(i, j);
-        }
-    }
-
-    // Collect clusters.
-    let mut clusters: HashMap<usize, Vec<usize>> = HashMap::default();
+    // Collect clusters, in the order of their first mention index (a root
+    // is its set's smallest index), then by first position.
+    let mut slot = vec![usize::MAX; n];
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
     for i in 0..n {
         if alliance(&ms[i]) {
             continue;
         }
-        clusters.entry(uf.find(i)).or_default().push(i);
+        let r = uf.find(i);
+        if slot[r] == usize::MAX {
+            slot[r] = clusters.len();
+            clusters.push(Vec::new());
+        }
+        clusters[slot[r]].push(i);
     }
-    let mut clusters: Vec<Vec<usize>> = clusters.into_values().collect();
     for c in &mut clusters {
         c.sort_by_key(|&i| ms[i].span.start);
     }
@@ -271,6 +100,254 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     merged
 }
 
+/// Unites the mentions of one person.
+fn union_people(ms: &[Mention], uf: &mut UnionFind) {
+    let n = ms.len();
+    let person = |m: &Mention| m.hint == Hint::Known(EntityType::Person);
+    // Persons: full names first, then single words. Each mention is
+    // compared only with the groups whose representative's surname can be
+    // similar (same folded surname, or same first three folded letters),
+    // found through `SurnameIndex`, so the work stays linear in the number
+    // of mentions.
+    let mut groups: Vec<PersonGroup> = Vec::new();
+    let mut index = SurnameIndex::default();
+    // Single words after full names, each in text order (the index last:
+    // the same order as a stable sort by the first two).
+    let mut order: Vec<(bool, usize, usize)> = (0..n)
+        .filter(|&i| person(&ms[i]))
+        .map(|i| {
+            let single = word_count(ms[i].surface) == 1;
+            (single, ms[i].span.start, i)
+        })
+        .collect();
+    order.sort_unstable();
+    // Buffers reused from one mention to the next.
+    let mut words: Vec<&str> = Vec::new();
+    let mut fold = String::new();
+    let mut found: Vec<usize> = Vec::new();
+    for (_, _, i) in order {
+        words.clear();
+        words.extend(ms[i].surface.split_whitespace());
+        fold.clear();
+        found.clear();
+        if let Some(last) = words.last() {
+            translit_fold_into(&mut fold, last);
+            index.candidates_folded(&fold, &mut found);
+            found.retain(|&g| {
+                let rep = &ms[groups[g].rep].surface;
+                same_person_folded(&words, &fold, rep, &groups[g].fold)
+            });
+        }
+        let start = ms[i].span.start;
+        let target = match found.len() {
+            0 => None,
+            1 => Some(found[0]),
+            _ if words.len() > 1 => Some(found[0]),
+            // An ambiguous surname: the person mentioned last before it,
+            // else the first one after it.
+            _ => found
+                .iter()
+                .copied()
+                .filter_map(|g| groups[g].last_before(start).map(|s| (s, g)))
+                .max()
+                .map(|x| x.1)
+                .or(Some(found[0])),
+        };
+        let single = words.len() == 1;
+        match target {
+            Some(g) => {
+                uf.union(groups[g].rep, i);
+                groups[g].add(start, single);
+            }
+            None => {
+                if !words.is_empty() {
+                    index.add_folded(fold.clone(), groups.len());
+                }
+                let mut g = PersonGroup {
+                    rep: i,
+                    fold: fold.clone(),
+                    full_starts: Vec::new(),
+                    single_starts: Vec::new(),
+                };
+                g.add(start, single);
+                groups.push(g);
+            }
+        }
+    }
+}
+
+/// Unites the organization and place mentions that name one thing.
+fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
+    let n = ms.len();
+    let person = |m: &Mention| m.hint == Hint::Known(EntityType::Person);
+    let alliance = |m: &Mention| m.canonical == Some("\u{0}alliance");
+    // Organizations and places: union by shared key. The keys of all
+    // mentions go into one buffer first, so that the map borrows them
+    // instead of owning a string per key.
+    let org = |m: &Mention| !person(m) && !alliance(m);
+    // The acronyms of the article, without dots, sorted for lookups.
+    let mut acronyms: Vec<std::borrow::Cow<str>> = ms
+        .iter()
+        .filter(|m| org(m))
+        .map(|m| m.surface)
+        // (`c == '.' ||` stands for removing the dots first.)
+        .filter(|s| is_acronym(s) || s.chars().all(|c| c == '.' || c.is_ascii_uppercase()))
+        .map(|s| {
+            if s.contains('.') {
+                std::borrow::Cow::Owned(s.replace('.', ""))
+            } else {
+                std::borrow::Cow::Borrowed(s)
+            }
+        })
+        .collect();
+    acronyms.sort_unstable();
+    let mut keys = String::new();
+    let mut ranges: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
+    // Lower-cased words of the word-set key, one after another.
+    let mut lower = String::new();
+    let mut words: Vec<std::ops::Range<usize>> = Vec::new();
+    for i in (0..n).filter(|&i| org(&ms[i])) {
+        let m = &ms[i];
+        let mut push_norm = |s: &str| {
+            let start = keys.len();
+            push_norm_key(&mut keys, s);
+            ranges.push((start..keys.len(), i));
+        };
+        push_norm(m.surface);
+        if let Some(c) = m.canonical {
+            push_norm(c);
+        }
+        if let Some(a) = m.defines {
+            push_norm(a);
+        }
+        // "General Motors Corp." = "GM": initials without the company form.
+        // (Without acronyms in the article no initials can match.)
+        if !acronyms.is_empty() {
+            let bare = bare_name(m.surface);
+            // Without a company form the bare name is the surface: the same
+            // key twice would only union the mention with itself.
+            let names = [Some(m.surface), (bare != m.surface).then_some(bare)];
+            // (Initials need two words at least.)
+            for name in names
+                .into_iter()
+                .flatten()
+                .filter(|s| s.contains([' ', '-']))
+            {
+                if let Some(ini) = initials(name) {
+                    if acronyms.binary_search_by(|a| (**a).cmp(&ini)).is_ok() {
+                        push_norm(&ini);
+                    }
+                }
+            }
+        }
+        // "Ukraine-NATO Council" = "NATO-Ukraine Council": the lower-cased
+        // words, sorted, after a mark that no name key starts with.
+        let parts = || m.surface.split([' ', '-']).filter(|w| !w.is_empty());
+        if parts().nth(2).is_some() {
+            lower.clear();
+            words.clear();
+            for w in parts() {
+                let start = lower.len();
+                if w.is_ascii() {
+                    lower.push_str(w);
+                    lower[start..].make_ascii_lowercase();
+                } else {
+                    lower.push_str(&w.to_lowercase());
+                }
+                words.push(start..lower.len());
+            }
+            words.sort_unstable_by(|a, b| lower[a.clone()].cmp(&lower[b.clone()]));
+            let start = keys.len();
+            keys.push('\u{1}');
+            for (k, r) in words.iter().enumerate() {
+                if k > 0 {
+                    keys.push(' ');
+                }
+                keys.push_str(&lower[r.clone()]);
+            }
+            ranges.push((start..keys.len(), i));
+        }
+    }
+    let mut by_key: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(ranges.len(), Default::default());
+    for (r, i) in ranges {
+        match by_key.entry(&keys[r]) {
+            std::collections::hash_map::Entry::Occupied(e) => uf.union(i, *e.get()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(i);
+            }
+        }
+    }
+    // "Apple" = "Apple Inc.", "North Atlantic Alliance" = "North Atlantic
+    // Treaty Organization". Both rules pair a name with the longer names it
+    // starts (followed by a space), so each longer name looks up its own
+    // word prefixes instead of being compared with every other mention.
+    // The lookups are binary searches in sorted (name, mention) lists.
+    // The mentions of each surface: the first in a map, the others chained
+    // through `next_same` (no list allocated per surface).
+    let mut by_surface: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut next_same = vec![usize::MAX; n];
+    for i in (0..n).filter(|&i| org(&ms[i])) {
+        if let Some(first) = by_surface.insert(ms[i].surface, i) {
+            next_same[i] = first;
+        }
+    }
+    let same_surface = |first: usize| {
+        std::iter::successors(Some(first), |&i| {
+            Some(next_same[i]).filter(|&k| k != usize::MAX)
+        })
+    };
+    // Alliance heads ("North Atlantic" of "North Atlantic Alliance"),
+    // sorted for binary searches (rare: most articles have none).
+    let mut by_head: Vec<(&str, usize)> = (0..n)
+        .filter(|&i| org(&ms[i]))
+        .filter_map(|i| Some((ms[i].surface.strip_suffix(" Alliance")?, i)))
+        .collect();
+    by_head.sort_unstable();
+    let heads = |key: &str| {
+        let lo = by_head.partition_point(|(s, _)| *s < key);
+        let len = by_head[lo..].partition_point(|(s, _)| *s == key);
+        &by_head[lo..lo + len]
+    };
+    for j in (0..n).filter(|&j| org(&ms[j])) {
+        let b = &ms[j];
+        for (pos, _) in b.surface.match_indices(' ') {
+            let Some(&first) = by_surface.get(&b.surface[..pos]) else {
+                continue;
+            };
+            let rest = &b.surface[pos + 1..];
+            let company = rest.split(' ').all(|w| {
+                super::COMPANY.contains(w)
+                    || matches!(w, "Group" | "Holdings" | "Company" | "Corporation")
+            });
+            let plain_rest = rest.split(' ').all(|w| !gaz.org_suffixes.contains(w));
+            for i in same_surface(first) {
+                let plain = !ms[i].surface.contains(' ') && plain_rest;
+                if i != j && (company || plain) {
+                    uf.union(i, j);
+                }
+            }
+        }
+        if by_head.is_empty() {
+            continue;
+        }
+        for s in [Some(b.surface), b.canonical]
+            .into_iter()
+            .flatten()
+            .filter(|s| has_treaty(s))
+        {
+            for (pos, _) in s.match_indices(' ') {
+                for &(_, i) in heads(&s[..pos]) {
+                    if i != j {
+                        uf.union(i, j);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// `s.contains("Treaty")` by a byte scan: the substring searcher is set
 /// up anew for every call, which cost more than the scan on names.
 fn has_treaty(s: &str) -> bool {
@@ -318,9 +395,24 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
             hint[k] = Hint::Unknown;
         }
     }
-    let mut surface_type: HashMap<&str, EntityType> = HashMap::default();
-    let mut surnames = SurnameIndex::default();
-    let mut org_heads: HashSet<String> = HashSet::default();
+    // Only unknown mentions (other than "the alliance") are typed below.
+    if !ms
+        .iter()
+        .zip(&hint)
+        .any(|(m, h)| *h == Hint::Unknown && m.canonical != Some("\u{0}alliance"))
+    {
+        return hint;
+    }
+    // (Sized for every mention: growing rehashed the keys.)
+    let mut surface_type: HashMap<&str, EntityType> =
+        HashMap::with_capacity_and_hasher(ms.len(), Default::default());
+    // The surnames of people named in full, indexed only if a single
+    // unknown word needs them.
+    let mut person_surnames: Vec<&str> = Vec::new();
+    // The heads of organization names with a suffix ("Acme" of "Acme
+    // Corp."), as a set of the one-word heads: only single words (no
+    // space) are looked up, and a longer head joins its words with spaces.
+    let mut org_heads: HashSet<&str> = HashSet::default();
     for (m, h) in ms.iter().zip(&hint) {
         if let Hint::Known(t) = *h {
             surface_type.entry(m.surface).or_insert(t);
@@ -329,10 +421,12 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
                 let last = words.next_back();
                 let multi = words.next().is_some();
                 match last {
-                    Some(last) if multi && t == EntityType::Person => surnames.add(last, 0),
+                    Some(last) if multi && t == EntityType::Person => person_surnames.push(last),
                     Some(last) if multi && gaz.org_suffixes.contains(last) => {
-                        let head: Vec<&str> = m.surface.split_whitespace().collect();
-                        org_heads.insert(head[..head.len() - 1].join(" "));
+                        let mut w = m.surface.split_whitespace();
+                        if let (Some(head), Some(_), None) = (w.next(), w.next(), w.next()) {
+                            org_heads.insert(head);
+                        }
                     }
                     _ => {}
                 }
@@ -348,7 +442,8 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
     // Per unknown surface, in one map (one hash per mention instead of
     // four): how often it occurs, and whether some occurrence is after
     // "the" (not as a product), a subject, or a speaker.
-    let mut stats: HashMap<&str, UnknownStats> = HashMap::default();
+    let mut stats: HashMap<&str, UnknownStats> =
+        HashMap::with_capacity_and_hasher(ms.len(), Default::default());
     for m in unknown() {
         let st = stats.entry(m.surface).or_default();
         st.count += 1;
@@ -357,6 +452,8 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
         st.speaks |= m.speaks;
     }
     let stat = |s: &str| stats.get(s).copied().unwrap_or_default();
+    let mut surnames: Option<SurnameIndex> = None;
+    let mut single: HashMap<&str, Hint> = HashMap::default();
     for (m, h) in ms.iter().zip(hint.iter_mut()) {
         if *h != Hint::Unknown || m.canonical == Some("\u{0}alliance") {
             continue;
@@ -380,25 +477,43 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
             };
             continue;
         }
-        *h = if let Some(&t) = surface_type.get(s) {
+        // A single word's type depends on its surface alone: each surface
+        // is settled once.
+        let entry = match single.entry(s) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                *h = *e.get();
+                continue;
+            }
+            std::collections::hash_map::Entry::Vacant(e) => e,
+        };
+        let st = stat(s);
+        *h = *entry.insert(if let Some(&t) = surface_type.get(s) {
             Hint::Known(t)
-        } else if surnames.any_similar(s) {
+        } else if surnames
+            .get_or_insert_with(|| {
+                let mut index = SurnameIndex::default();
+                for last in &person_surnames {
+                    index.add(last, 0);
+                }
+                index
+            })
+            .any_similar(s)
+        {
             Hint::Known(EntityType::Person)
         } else if org_heads.contains(s) {
             Hint::Known(EntityType::Organization)
         } else if product(s) {
             Hint::Unknown
-        } else if stat(s).after_the {
+        } else if st.after_the {
             Hint::Known(EntityType::Organization)
-        } else if stat(s).speaks {
+        } else if st.speaks {
             Hint::Known(EntityType::Person)
-        } else if (stat(s).count >= 2 && stat(s).subject || agents.contains(s))
-            && !gaz.given.contains_key(s)
+        } else if (st.count >= 2 && st.subject || agents.contains(s)) && !gaz.given.contains_key(s)
         {
             Hint::Known(EntityType::Organization)
         } else {
             Hint::Unknown
-        };
+        });
     }
     hint
 }
@@ -476,10 +591,11 @@ fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
     let gaz_name = || pool().find_map(|m| m.canonical);
     let longest = || {
         // Word counts once per mention rather than per comparison.
-        let w = |m: &Mention| m.surface.split_whitespace().count();
+        let w = |m: &Mention| word_count(m.surface);
         let mut best = pool().next().expect("a cluster has a mention");
         let mut best_w = w(best);
-        for m in pool() {
+        // (The first cannot replace itself.)
+        for m in pool().skip(1) {
             let mw = w(m);
             if mw > best_w
                 || mw == best_w && is_upper_word(best.surface) && !is_upper_word(m.surface)
@@ -552,9 +668,32 @@ impl<'a> Seen<'a> {
 }
 
 fn is_upper_word(s: &str) -> bool {
+    if s.is_ascii() {
+        return !s.bytes().any(|b| b.is_ascii_lowercase());
+    }
     !s.chars().any(char::is_lowercase)
 }
 
+/// `s.split_whitespace().count()`, by bytes for ASCII (names are counted
+/// for every mention of a cluster, and the char decoding dominated).
+fn word_count(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    // The ASCII chars of `char::is_whitespace` (with the vertical tab,
+    // unlike `u8::is_ascii_whitespace`).
+    let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let mut words = 0;
+    let mut prev_space = true;
+    for b in s.bytes() {
+        let sp = space(b);
+        words += usize::from(prev_space && !sp);
+        prev_space = sp;
+    }
+    words
+}
+
+#[cfg(test)]
 fn norm_key(s: &str) -> String {
     let mut k = String::with_capacity(s.len());
     push_norm_key(&mut k, s);
@@ -571,12 +710,20 @@ pub(crate) fn push_norm_key(buf: &mut String, s: &str) {
         .unwrap_or(s);
     if s.is_ascii() {
         // ASCII lowercases byte by byte, with no context (`to_lowercase`
-        // looks at neighbours only for a capital sigma).
-        buf.extend(
-            s.bytes()
-                .filter(|&b| b != b'.')
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
+        // looks at neighbours only for a capital sigma): copy, lowercase in
+        // place (pushing char by char cost several times more), and only
+        // for the rare names with dots copy again without them.
+        let start = buf.len();
+        buf.push_str(s);
+        buf[start..].make_ascii_lowercase();
+        if s.as_bytes().contains(&b'.') {
+            buf.truncate(start);
+            for run in s.split('.') {
+                let start = buf.len();
+                buf.push_str(run);
+                buf[start..].make_ascii_lowercase();
+            }
+        }
     } else {
         let lower = s.to_lowercase();
         buf.extend(lower.chars().filter(|&c| c != '.'));
@@ -585,7 +732,9 @@ pub(crate) fn push_norm_key(buf: &mut String, s: &str) {
 
 /// Whether two person names (as word lists) can be one person: similar
 /// surnames and compatible given names (one missing, an initial, or a
-/// spelling variant).
+/// spelling variant). The code folds the surnames once and uses
+/// [`same_person_folded`]; this form is the tests' oracle.
+#[cfg(test)]
 pub(crate) fn same_person(a: &[&str], b: &[&str]) -> bool {
     let (Some(sa), Some(sb)) = (a.last(), b.last()) else {
         return false;
@@ -602,7 +751,7 @@ pub(crate) fn same_person(a: &[&str], b: &[&str]) -> bool {
 /// [`same_person`] with both surnames already folded by [`translit_fold`]
 /// (the person clustering compares each name with many groups); `b` is the
 /// whole name, split at whitespace here without collecting the words.
-fn same_person_folded(a: &[&str], fa: &str, b: &str, fb: &str) -> bool {
+pub(crate) fn same_person_folded(a: &[&str], fa: &str, b: &str, fb: &str) -> bool {
     let mut bw = b.split_whitespace();
     let (Some(sa), Some(b0)) = (a.last(), bw.next()) else {
         return false;
@@ -637,6 +786,7 @@ fn similar_given(a: &str, b: &str) -> bool {
 /// Transliteration variants of one surname: equal after folding
 /// (`Dostoyevsky`/`Dostoevskiy`/`Dostoevsky`), or one edit apart when both have six
 /// letters or more and share the first three.
+#[cfg(test)]
 pub(crate) fn similar_surname(a: &str, b: &str) -> bool {
     if a == b {
         return true;
@@ -659,11 +809,22 @@ fn similar_folded(fa: &str, fb: &str) -> bool {
 /// `yy`→`y`, `iy`→`y`, `ij`→`y`, `ii`→`i`, `kh`→`h`, `ou`→`u` replaced in
 /// turn (the order matters: `iiy` → `iy` → `y`).
 pub(crate) fn translit_fold(s: &str) -> String {
-    let mut t = if s.is_ascii() {
-        s.to_ascii_lowercase()
+    let mut t = String::new();
+    translit_fold_into(&mut t, s);
+    t
+}
+
+/// [`translit_fold`] into `t` (cleared first), so that a buffer can be
+/// reused.
+fn translit_fold_into(t: &mut String, s: &str) {
+    t.clear();
+    if s.is_ascii() {
+        t.push_str(s);
+        t.make_ascii_lowercase();
     } else {
-        s.to_lowercase()
-    };
+        // (Not char by char: `to_lowercase` knows the final sigma.)
+        t.push_str(&s.to_lowercase());
+    }
     // Each pass is `str::replace` done in place: every pair is ASCII and
     // shrinks to one byte, so bytes are only moved left, and ASCII bytes
     // never occur inside a multi-byte UTF-8 sequence. Six `replace` calls
@@ -677,9 +838,9 @@ pub(crate) fn translit_fold(s: &str) -> String {
         )
     };
     if !t.as_bytes().windows(2).any(pair) {
-        return t;
+        return;
     }
-    let mut b = std::mem::take(&mut t).into_bytes();
+    let mut b = std::mem::take(t).into_bytes();
     for (from, to) in [
         (*b"yy", b'y'),
         (*b"iy", b'y'),
@@ -701,7 +862,7 @@ pub(crate) fn translit_fold(s: &str) -> String {
         }
         b.truncate(w);
     }
-    String::from_utf8(b).expect("ASCII pairs replaced by ASCII bytes")
+    *t = String::from_utf8(b).expect("ASCII pairs replaced by ASCII bytes");
 }
 
 /// Whether `a` and `b` are at most one edit (insertion, deletion or
@@ -738,10 +899,49 @@ const MAX_CANDIDATES: usize = 64;
 /// Surnames indexed so that the candidates of [`similar_surname`] are found
 /// without a scan: equal after folding, or (six letters or more) sharing the
 /// first three folded letters. Each surname carries a group number.
+///
+/// An article names a few people: up to [`MAX_CANDIDATES`] surnames the
+/// index is a list that lookups scan (no per-key list reaches the cap, so
+/// the scan finds what the maps would); past that the maps are built and
+/// used, which keeps hostile text linear.
 #[derive(Default)]
 struct SurnameIndex {
+    /// The surnames in the order added.
+    entries: Vec<IndexEntry>,
+    maps: Option<SurnameMaps>,
+}
+
+struct IndexEntry {
+    fold: String,
+    /// [`prefix3`] of a fold of six chars or more.
+    prefix: Option<[char; 3]>,
+    group: usize,
+}
+
+#[derive(Default)]
+struct SurnameMaps {
     by_fold: HashMap<String, Vec<usize>>,
     by_prefix: HashMap<[char; 3], Vec<(String, usize)>>,
+}
+
+impl SurnameMaps {
+    fn add(&mut self, e: &IndexEntry) {
+        if let Some(p) = e.prefix {
+            let list = self.by_prefix.entry(p).or_default();
+            if list.len() < MAX_CANDIDATES {
+                list.push((e.fold.clone(), e.group));
+            }
+        }
+        let list = self.by_fold.entry(e.fold.clone()).or_default();
+        if list.len() < MAX_CANDIDATES {
+            list.push(e.group);
+        }
+    }
+}
+
+/// [`prefix3`] of a fold of six chars or more, else `None`.
+fn long_prefix(fold: &str) -> Option<[char; 3]> {
+    (fold.chars().count() >= 6).then(|| prefix3(fold))
 }
 
 impl SurnameIndex {
@@ -751,49 +951,73 @@ impl SurnameIndex {
 
     /// [`SurnameIndex::add`] with the surname already folded.
     fn add_folded(&mut self, fold: String, group: usize) {
-        if fold.chars().count() >= 6 {
-            let list = self.by_prefix.entry(prefix3(&fold)).or_default();
-            if list.len() < MAX_CANDIDATES {
-                list.push((fold.clone(), group));
+        let e = IndexEntry {
+            prefix: long_prefix(&fold),
+            fold,
+            group,
+        };
+        if let Some(maps) = &mut self.maps {
+            maps.add(&e);
+        } else if self.entries.len() == MAX_CANDIDATES {
+            let mut maps = SurnameMaps::default();
+            for old in self.entries.iter().chain([&e]) {
+                maps.add(old);
             }
+            self.maps = Some(maps);
         }
-        let list = self.by_fold.entry(fold).or_default();
-        if list.len() < MAX_CANDIDATES {
-            list.push(group);
-        }
+        self.entries.push(e);
     }
 
     /// The groups whose surname may be similar to `surname`, in group order
     /// (a superset: callers still apply the full rule).
     #[cfg(test)]
     fn candidates(&self, surname: &str) -> Vec<usize> {
-        self.candidates_folded(&translit_fold(surname))
+        let mut out = Vec::new();
+        self.candidates_folded(&translit_fold(surname), &mut out);
+        out
     }
 
-    /// [`SurnameIndex::candidates`] of a folded surname.
-    fn candidates_folded(&self, fold: &str) -> Vec<usize> {
-        let mut out: Vec<usize> = self.by_fold.get(fold).cloned().unwrap_or_default();
-        if fold.chars().count() >= 6 {
-            if let Some(list) = self.by_prefix.get(&prefix3(fold)) {
-                out.extend(list.iter().map(|(_, g)| *g));
+    /// [`SurnameIndex::candidates`] of a folded surname, into `out`.
+    fn candidates_folded(&self, fold: &str, out: &mut Vec<usize>) {
+        out.clear();
+        let prefix = long_prefix(fold);
+        match &self.maps {
+            None => out.extend(
+                self.entries
+                    .iter()
+                    .filter(|e| e.fold == fold || prefix.is_some() && e.prefix == prefix)
+                    .map(|e| e.group),
+            ),
+            Some(maps) => {
+                out.extend(maps.by_fold.get(fold).into_iter().flatten());
+                if let Some(list) = prefix.and_then(|p| maps.by_prefix.get(&p)) {
+                    out.extend(list.iter().map(|(_, g)| *g));
+                }
             }
         }
         out.sort_unstable();
         out.dedup();
-        out
     }
 
     /// Whether any indexed surname is similar to `surname`.
     fn any_similar(&self, surname: &str) -> bool {
-        let fold = translit_fold(surname);
-        if self.by_fold.contains_key(&fold) {
-            return true;
+        if self.entries.is_empty() {
+            return false;
         }
-        fold.chars().count() >= 6
-            && self
-                .by_prefix
-                .get(&prefix3(&fold))
-                .is_some_and(|list| list.iter().any(|(f, _)| one_edit_apart(f, &fold)))
+        let fold = translit_fold(surname);
+        let prefix = long_prefix(&fold);
+        match &self.maps {
+            None => self.entries.iter().any(|e| {
+                e.fold == fold
+                    || prefix.is_some() && e.prefix == prefix && one_edit_apart(&e.fold, &fold)
+            }),
+            Some(maps) => {
+                maps.by_fold.contains_key(&fold)
+                    || prefix
+                        .and_then(|p| maps.by_prefix.get(&p))
+                        .is_some_and(|list| list.iter().any(|(f, _)| one_edit_apart(f, &fold)))
+            }
+        }
     }
 }
 
@@ -998,6 +1222,18 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn word_count_agrees_with_split_whitespace(s in "[a \t\n\x0b\x0c\r\u{85}\u{a0}é]{0,12}") {
+            proptest::prop_assert_eq!(word_count(&s), s.split_whitespace().count());
+        }
+
+        #[test]
+        fn is_upper_word_agrees_with_chars(s in "[aA. éÉ1]{0,8}") {
+            proptest::prop_assert_eq!(is_upper_word(&s), !s.chars().any(char::is_lowercase));
+        }
+    }
+
     #[test]
     fn seen_is_a_set() {
         let words: Vec<String> = (0..40).map(|k| format!("w{}", k % 13)).collect();
@@ -1006,6 +1242,49 @@ mod tests {
         for w in &words {
             assert_eq!(seen.insert(w), set.insert(w.as_str()), "{w}");
         }
+    }
+
+    proptest::proptest! {
+        /// The list (up to 64 surnames) finds what the maps find.
+        #[test]
+        fn surname_list_agrees_with_the_maps(
+            names in proptest::collection::vec("[KkOouiyjh]{1,3}[aé]{0,5}", 0..=64),
+            probe in "[KkOouiyjh]{1,3}[aé]{0,5}",
+        ) {
+            let mut list = SurnameIndex::default();
+            for (g, n) in names.iter().enumerate() {
+                list.add(n, g);
+            }
+            proptest::prop_assert!(list.maps.is_none());
+            let mut maps = SurnameMaps::default();
+            for e in &list.entries {
+                maps.add(e);
+            }
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            let fold = translit_fold(&probe);
+            list.candidates_folded(&fold, &mut a);
+            let list_similar = list.any_similar(&probe);
+            let mapped = SurnameIndex { entries: list.entries, maps: Some(maps) };
+            mapped.candidates_folded(&fold, &mut b);
+            proptest::prop_assert_eq!(a, b);
+            proptest::prop_assert_eq!(list_similar, mapped.any_similar(&probe));
+        }
+    }
+
+    #[test]
+    fn surname_index_builds_capped_maps_past_the_list() {
+        let mut index = SurnameIndex::default();
+        for g in 0..100 {
+            index.add("Petrenko", g);
+        }
+        index.add("Okafor", 100);
+        assert!(index.maps.is_some());
+        assert_eq!(
+            index.candidates("Petrenko"),
+            (0..MAX_CANDIDATES).collect::<Vec<_>>()
+        );
+        assert_eq!(index.candidates("Okafor"), vec![100]);
+        assert!(index.any_similar("Okafore"));
     }
 
     #[test]
