@@ -71,8 +71,7 @@ pub fn marks(p: &str) -> Vec<usize> {
     let mut out: Vec<usize> = memchr::memchr3_iter(b'"', b'\'', b'`', b).collect();
     let ascii = out.len();
     out.extend(
-        memchr::memchr2_iter(0xC2, 0xE2, b)
-            .filter(|&k| p[k..].chars().next().is_some_and(is_mark)),
+        memchr::memchr2_iter(0xC2, 0xE2, b).filter(|&k| p[k..].chars().next().is_some_and(is_mark)),
     );
     if ascii > 0 && out.len() > ascii {
         out.sort_unstable();
