@@ -73,8 +73,9 @@ pub struct Names<'a> {
     /// Each mention's canonical form, as an index into `canons`: a name is
     /// canonicalized once however often it is written.
     canon_of: Vec<u32>,
-    /// The canonical form of each role's name (`roles[k].1`).
-    role_canon: Vec<String>,
+    /// The canonical form of each role's name (`roles[k].1`), found when
+    /// a description first asks for it.
+    role_canon: Vec<OnceCell<String>>,
     /// Role word, `.` trimmed → the roles holding it, in order.
     role_by_word: HashMap<String, Vec<usize>>,
     /// Role word as written → the roles holding it, in order.
@@ -332,7 +333,7 @@ impl<'a> Names<'a> {
         names.distinct = distinct;
         names.canon_of = canon_of;
         // Indexes for `by_role`, which runs per description.
-        names.role_canon = names.roles.iter().map(|(_, n)| names.canon(n)).collect();
+        names.role_canon = vec![OnceCell::new(); names.roles.len()];
         for (k, (role, _)) in names.roles.iter().enumerate() {
             for r in role {
                 let trimmed = names
@@ -466,7 +467,7 @@ impl<'a> Names<'a> {
                 .filter(|w| role.iter().any(|r| r.trim_end_matches('.') == w.as_str()))
                 .count();
             if score > 0 {
-                scored.push((score, &self.role_canon[k]));
+                scored.push((score, self.role_canon_at(k)));
             }
         }
         let best = scored.iter().map(|s| s.0).max().unwrap_or(0);
@@ -484,7 +485,7 @@ impl<'a> Names<'a> {
             }
             other.sort_unstable();
             other.dedup();
-            cands.extend(other.iter().map(|&k| &self.role_canon[k]));
+            cands.extend(other.iter().map(|&k| self.role_canon_at(k)));
         }
         if cands.len() <= 1 {
             return cands.pop().cloned();
@@ -543,6 +544,11 @@ impl<'a> Names<'a> {
     /// The canonical form of mention `k`'s name.
     fn canon_at(&self, k: usize) -> &'a str {
         self.canon_id(self.canon_of[k])
+    }
+
+    /// The canonical form of role `k`'s name.
+    fn role_canon_at(&self, k: usize) -> &String {
+        self.role_canon[k].get_or_init(|| self.canon(&self.roles[k].1))
     }
 
     /// The canonical form of distinct name `id`.

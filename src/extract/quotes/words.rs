@@ -688,7 +688,23 @@ fn title_lookup(t: &[u8]) -> bool {
         return false;
     };
     let (a, b) = (TITLE_CELL_START[c], TITLE_CELL_START[c + 1]);
-    a < b && TITLE_CELL_KEYS[usize::from(a)..usize::from(b)].contains(&title_key(t))
+    a < b && TITLE_CELL_KEYS[usize::from(a)..usize::from(b)].contains(&ascii_key(t))
+}
+
+/// [`title_key`] of an ASCII word of at most [`TITLE_MAX`] bytes,
+/// lowercased eight bytes at a time.
+fn ascii_key(t: &[u8]) -> [u64; 3] {
+    let mut buf = [0u8; 24];
+    buf[..t.len()].copy_from_slice(t);
+    let word = |k: usize| {
+        let w = u64::from_le_bytes(buf[8 * k..8 * k + 8].try_into().unwrap_or([0; 8]));
+        // The high bit of each byte in `A..=Z` (no byte has its high bit
+        // set, so the additions carry into no other byte), moved to the
+        // case bit.
+        let upper = (w + LO * u64::from(0x80 - b'A')) & !(w + LO * u64::from(0x7F - b'Z')) & HI;
+        w | (upper >> 2)
+    };
+    [word(0), word(1), word(2)]
 }
 
 /// The cells of [`title_lookup`]: one per first letter and length.
