@@ -336,19 +336,17 @@ fn context<'a>(p: &'a str, out: &Outside<'a>, raws: &[Raw], qi: usize, off: usiz
     {
         first = Some(b);
     }
-    let got = first
-        .clone()
-        .filter(|(np, _)| np.is_some())
-        .or_else(|| {
-            if trailing_comma {
-                from_before(p, bt, sent, off)
-            } else {
-                after_ok
-                    .then(|| from_after(p, at, off, trailing_comma))
-                    .flatten()
-            }
-        })
-        .or(first);
+    let got = match first {
+        Some(g) if g.0.is_some() => Some(g),
+        first => if trailing_comma {
+            from_before(p, bt, sent, off)
+        } else {
+            after_ok
+                .then(|| from_after(p, at, off, trailing_comma))
+                .flatten()
+        }
+        .or(first),
+    };
     let got = got.or_else(|| {
         // `Obama's “…” promise`: the possessor right before the quote.
         if let Some(t) = bt.last().filter(|t| t.is_cap()) {
@@ -509,7 +507,7 @@ pub fn attribute<'a>(
     let mut prev: Option<Prev> = None;
     let mut last_speaker: Option<String> = None;
     let mut cue_inherit: Option<String> = None;
-    for (fi, (f, c)) in found.iter().zip(&ctxs).enumerate() {
+    for (fi, (f, c)) in found.iter().zip(ctxs).enumerate() {
         let (p, _) = paras[f.para];
         let qtext = &p[f.raw.start..f.raw.end];
         let qpos = paras[f.para].1 + f.raw.open;
@@ -528,7 +526,7 @@ pub fn attribute<'a>(
                 cue_inherit = pc.clone();
             }
         }
-        let mut cue = c.cue.clone().or(cue_inherit.take());
+        let mut cue = c.cue.or(cue_inherit.take());
         let mut continued = false;
         if c.np.is_none() {
             let opens_para = p[..f.raw.open].trim().is_empty();

@@ -52,19 +52,6 @@ fn opens_after(c: Option<char>) -> bool {
     }
 }
 
-/// Whether `b` can open a quote-mark character: an ASCII mark, or the lead
-/// byte of « » (`C2`) or of “ ” „ ‘ ’ (`E2`). Lead bytes are char
-/// boundaries, so the mark can be decoded from there.
-const MARK_LEAD: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'"' as usize] = true;
-    t[b'\'' as usize] = true;
-    t[b'`' as usize] = true;
-    t[0xC2] = true;
-    t[0xE2] = true;
-    t
-};
-
 fn is_mark(c: char) -> bool {
     matches!(
         c,
@@ -76,46 +63,20 @@ fn is_mark(c: char) -> bool {
 /// rare, so the passes that pair and count them look at these positions
 /// (with the characters around them decoded on the spot) instead of
 /// decoding every character of the text, and both passes share one search.
+/// The ASCII marks are found by a vectorized byte search, and so are the
+/// lead bytes of the others (`C2` for « », `E2` for “ ” „ ‘ ’), whose
+/// characters are then decoded; lead bytes are char boundaries.
 pub fn marks(p: &str) -> Vec<usize> {
-    let bytes = p.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    // Eight bytes at a time while none of them can start a mark: text is
-    // mostly ASCII letters, and a word with a high bit or one of the three
-    // ASCII marks sends that word through the byte loop.
-    while i + 8 <= bytes.len() {
-        let w = u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or([0; 8]));
-        if w & 0x8080_8080_8080_8080 == 0
-            && !has_byte(w, b'"')
-            && !has_byte(w, b'\'')
-            && !has_byte(w, b'`')
-        {
-            i += 8;
-            continue;
-        }
-        for k in i..i + 8 {
-            if MARK_LEAD[bytes[k] as usize] && p[k..].chars().next().is_some_and(is_mark) {
-                out.push(k);
-            }
-        }
-        i += 8;
-    }
-    for k in i..bytes.len() {
-        if MARK_LEAD[bytes[k] as usize] && p[k..].chars().next().is_some_and(is_mark) {
-            out.push(k);
-        }
+    let b = p.as_bytes();
+    let mut out: Vec<usize> = memchr::memchr3_iter(b'"', b'\'', b'`', b).collect();
+    let ascii = out.len();
+    out.extend(
+        memchr::memchr2_iter(0xC2, 0xE2, b).filter(|&k| p[k..].chars().next().is_some_and(is_mark)),
+    );
+    if ascii > 0 && out.len() > ascii {
+        out.sort_unstable();
     }
     out
-}
-
-/// Whether the ASCII word `w` (no high bits set) contains the byte `b`.
-fn has_byte(w: u64, b: u8) -> bool {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let x = w ^ (LO * u64::from(b));
-    // With no high bits in `x`, this is exact: a byte of `x` is zero
-    // exactly when its high bit ends up set.
-    (x.wrapping_sub(LO) & !x & HI) != 0
 }
 
 /// Whether the paragraph's marks use single quotes as the primary style:
@@ -412,6 +373,13 @@ mod proptests {
     }
 
     proptest! {
+        #[test]
+        fn marks_are_the_mark_characters(p in text()) {
+            let want: Vec<usize> =
+                p.char_indices().filter(|&(_, c)| is_mark(c)).map(|(i, _)| i).collect();
+            prop_assert_eq!(marks(&p), want);
+        }
+
         #[test]
         fn mark_passes_match_the_character_passes(
             paras in proptest::collection::vec(text(), 1..4),

@@ -58,6 +58,11 @@ pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
             });
         }
     }
+    if found.is_empty() {
+        // Nothing to attribute: the tokens and names below serve only the
+        // quotes found.
+        return Vec::new();
+    }
     let mut quoted: Vec<Vec<(usize, usize)>> = vec![Vec::new(); paras.len()];
     for f in &found {
         quoted[f.para].push((f.raw.open, f.raw.close));

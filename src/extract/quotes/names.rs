@@ -6,6 +6,8 @@
 // change the output; foldhash is much cheaper than SipHash on short names.
 use crate::fasthash::{Map as HashMap, Set as HashSet};
 
+use std::cell::OnceCell;
+
 use super::words::{self, Outside, Tok};
 use crate::model::{Article, EntityType};
 
@@ -63,14 +65,17 @@ pub struct Names<'a> {
     /// Distinct names written, with their number of words, by their
     /// lowercased last word.
     by_last: HashMap<String, Vec<(&'a str, usize)>>,
-    /// The canonical form of each distinct name written, in order of first
-    /// mention.
-    canons: Vec<&'a str>,
+    /// The distinct names written, in order of first mention.
+    distinct: Vec<&'a str>,
+    /// The canonical form of each distinct name, found when first asked
+    /// for: the look-backs from quotes ask for few of them.
+    canons: Vec<OnceCell<&'a str>>,
     /// Each mention's canonical form, as an index into `canons`: a name is
     /// canonicalized once however often it is written.
     canon_of: Vec<u32>,
-    /// The canonical form of each role's name (`roles[k].1`).
-    role_canon: Vec<String>,
+    /// The canonical form of each role's name (`roles[k].1`), found when
+    /// a description first asks for it.
+    role_canon: Vec<OnceCell<String>>,
     /// Role word, `.` trimmed → the roles holding it, in order.
     role_by_word: HashMap<String, Vec<usize>>,
     /// Role word as written → the roles holding it, in order.
@@ -289,9 +294,8 @@ impl<'a> Names<'a> {
         }
         for (pi, (p, off)) in paras.iter().enumerate() {
             let mut from = 0;
-            let mut ranges = quoted.get(pi).cloned().unwrap_or_default();
-            ranges.push((p.len(), p.len()));
-            for (qs, qe) in ranges {
+            let ranges = quoted.get(pi).map_or(&[][..], Vec::as_slice);
+            for &(qs, qe) in ranges.iter().chain([(p.len(), p.len())].iter()) {
                 if qs > from {
                     names.scan(p, outs[pi].range(from, qs), *off);
                 }
@@ -300,7 +304,7 @@ impl<'a> Names<'a> {
         }
         let mut ids: HashMap<&str, u32> =
             HashMap::with_capacity_and_hasher(names.mentions.len(), Default::default());
-        let mut distinct: Vec<&'a str> = Vec::new();
+        let mut distinct: Vec<&'a str> = Vec::with_capacity(names.mentions.len());
         let mut canon_of: Vec<u32> = Vec::with_capacity(names.mentions.len());
         for m in &names.mentions {
             let id = *ids.entry(m.name).or_insert_with(|| {
@@ -325,10 +329,11 @@ impl<'a> Names<'a> {
                 forms.push((name, name.split_whitespace().count()));
             }
         }
-        names.canons = distinct.iter().map(|n| names.canon_in(n)).collect();
+        names.canons = vec![OnceCell::new(); distinct.len()];
+        names.distinct = distinct;
         names.canon_of = canon_of;
         // Indexes for `by_role`, which runs per description.
-        names.role_canon = names.roles.iter().map(|(_, n)| names.canon(n)).collect();
+        names.role_canon = vec![OnceCell::new(); names.roles.len()];
         for (k, (role, _)) in names.roles.iter().enumerate() {
             for r in role {
                 let trimmed = names
@@ -462,7 +467,7 @@ impl<'a> Names<'a> {
                 .filter(|w| role.iter().any(|r| r.trim_end_matches('.') == w.as_str()))
                 .count();
             if score > 0 {
-                scored.push((score, &self.role_canon[k]));
+                scored.push((score, self.role_canon_at(k)));
             }
         }
         let best = scored.iter().map(|s| s.0).max().unwrap_or(0);
@@ -480,7 +485,7 @@ impl<'a> Names<'a> {
             }
             other.sort_unstable();
             other.dedup();
-            cands.extend(other.iter().map(|&k| &self.role_canon[k]));
+            cands.extend(other.iter().map(|&k| self.role_canon_at(k)));
         }
         if cands.len() <= 1 {
             return cands.pop().cloned();
@@ -491,7 +496,7 @@ impl<'a> Names<'a> {
         self.canon_of[i.saturating_sub(MAX_LOOKBACK)..i]
             .iter()
             .rev()
-            .map(|&c| self.canons[c as usize])
+            .map(|&c| self.canon_id(c))
             .find(|c| set.contains(c))
             .map(str::to_string)
             .or_else(|| cands.pop().cloned())
@@ -538,7 +543,18 @@ impl<'a> Names<'a> {
 
     /// The canonical form of mention `k`'s name.
     fn canon_at(&self, k: usize) -> &'a str {
-        self.canons[self.canon_of[k] as usize]
+        self.canon_id(self.canon_of[k])
+    }
+
+    /// The canonical form of role `k`'s name.
+    fn role_canon_at(&self, k: usize) -> &String {
+        self.role_canon[k].get_or_init(|| self.canon(&self.roles[k].1))
+    }
+
+    /// The canonical form of distinct name `id`.
+    fn canon_id(&self, id: u32) -> &'a str {
+        let id = id as usize;
+        self.canons[id].get_or_init(|| self.canon_in(self.distinct[id]))
     }
 
     /// Whether the entity extractor typed `name` as a place or an

@@ -147,7 +147,9 @@ fn next_token(sub: &str, mut i: usize) -> Option<(usize, usize)> {
             _ => return Some((i, i + 1)),
         }
     };
-    while let Some(&x) = b.get(end) {
+    loop {
+        end = skip_alnum(b, end);
+        let Some(&x) = b.get(end) else { break };
         let (d, dlen) = match CLASS[usize::from(x)] {
             ALNUM => {
                 end += 1;
@@ -175,6 +177,43 @@ fn next_token(sub: &str, mut i: usize) -> Option<(usize, usize)> {
         }
     }
     Some((i, end))
+}
+
+/// The end of the run of ASCII letters and digits that starts at byte `i`
+/// of `b`. Words are most of the text, so they are skipped eight bytes at
+/// a time; the word's last bytes are classified one by one.
+#[inline(always)]
+fn skip_alnum(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let stop = !alnum_bytes(w) & HI;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while b.get(i).is_some_and(|&x| CLASS[usize::from(x)] == ALNUM) {
+        i += 1;
+    }
+    i
+}
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `w` set when that byte is an ASCII letter
+/// or digit (SWAR: with the high bits cleared, adding a per-byte constant
+/// below 0x80 never carries into the next byte).
+#[inline(always)]
+fn alnum_bytes(w: u64) -> u64 {
+    let t = w & !HI;
+    // High bit set where the byte is at least `lo`, or at most `hi`.
+    let ge = |x: u64, lo: u8| x + LO * u64::from(0x80 - lo);
+    let le = |x: u64, hi: u8| !(x + LO * u64::from(0x7F - hi));
+    let digit = ge(t, b'0') & le(t, b'9');
+    let l = t | (LO * 0x20);
+    let letter = ge(l, b'a') & le(l, b'z');
+    (digit | letter) & !w & HI
 }
 
 /// The tokens of a paragraph's text outside its quotes, each stretch
@@ -649,7 +688,23 @@ fn title_lookup(t: &[u8]) -> bool {
         return false;
     };
     let (a, b) = (TITLE_CELL_START[c], TITLE_CELL_START[c + 1]);
-    a < b && TITLE_CELL_KEYS[usize::from(a)..usize::from(b)].contains(&title_key(t))
+    a < b && TITLE_CELL_KEYS[usize::from(a)..usize::from(b)].contains(&ascii_key(t))
+}
+
+/// [`title_key`] of an ASCII word of at most [`TITLE_MAX`] bytes,
+/// lowercased eight bytes at a time.
+fn ascii_key(t: &[u8]) -> [u64; 3] {
+    let mut buf = [0u8; 24];
+    buf[..t.len()].copy_from_slice(t);
+    let word = |k: usize| {
+        let w = u64::from_le_bytes(buf[8 * k..8 * k + 8].try_into().unwrap_or([0; 8]));
+        // The high bit of each byte in `A..=Z` (no byte has its high bit
+        // set, so the additions carry into no other byte), moved to the
+        // case bit.
+        let upper = (w + LO * u64::from(0x80 - b'A')) & !(w + LO * u64::from(0x7F - b'Z')) & HI;
+        w | (upper >> 2)
+    };
+    [word(0), word(1), word(2)]
 }
 
 /// The cells of [`title_lookup`]: one per first letter and length.
@@ -1107,6 +1162,14 @@ mod proptests {
     }
 
     proptest! {
+        #[test]
+        fn alnum_bytes_matches_the_class_table(bytes in any::<[u8; 8]>()) {
+            let got = alnum_bytes(u64::from_le_bytes(bytes));
+            for (k, &x) in bytes.iter().enumerate() {
+                prop_assert_eq!(got >> (8 * k) & 0x80 != 0, x.is_ascii_alphanumeric());
+            }
+        }
+
         #[test]
         fn lowercase_is_to_lowercase(s in "[a-zA-Z .'\u{130}\u{212a}\u{3a3}É-]{0,12}") {
             prop_assert_eq!(lowercase(&s), s.to_lowercase());
