@@ -169,8 +169,10 @@ impl<'h> Found<'h> {
     /// The groups of `m`, a match of `re` in `region`. Resolving the
     /// groups runs the backtracker over the whole pattern, most of the cost
     /// of a match; a match that is four digits alone can only come from
-    /// the `year` alternative, and one that is a weekday name alone only
-    /// from the `wd` one, so theirs are known without it.
+    /// the `year` alternative, one that is a weekday name alone only from
+    /// the `wd` one, a day word alone (`today`) only from the `dword` one
+    /// and `last year` (one space) only from the `rrel` one, so theirs are
+    /// known without it.
     fn read(
         re: &Regex,
         locs: &mut Option<CaptureLocations>,
@@ -189,6 +191,21 @@ impl<'h> Found<'h> {
             "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
         ) {
             slots[g.wd] = whole;
+        } else if ["today", "tomorrow", "yesterday", "tonight"]
+            .iter()
+            .any(|w| text.eq_ignore_ascii_case(w))
+        {
+            slots[g.dword] = whole;
+        } else if let Some((rel, unit)) = text.split_once(' ')
+            && ["this", "last", "next"]
+                .iter()
+                .any(|w| rel.eq_ignore_ascii_case(w))
+            && ["year", "month", "week"]
+                .iter()
+                .any(|w| unit.eq_ignore_ascii_case(w))
+        {
+            slots[g.rrel] = Some((m.start(), m.start() + rel.len()));
+            slots[g.runit] = Some((m.end() - unit.len(), m.end()));
         } else {
             let locs = locs.get_or_insert_with(|| re.capture_locations());
             // The leftmost match from its own start is the match again.

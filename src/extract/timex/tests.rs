@@ -454,7 +454,9 @@ mod stops {
 #[test]
 fn found_groups_are_the_captured_ones() {
     let text = "In 2019, on Monday, 1999 and Sunday; fiscal 2020, Monday morning, \
-                last Friday, 2021-05-06, May 2019, 12 May, 2019s, 20190, Friday's";
+                last Friday, 2021-05-06, May 2019, 12 May, 2019s, 20190, Friday's, \
+                today, Yesterday, TONIGHT, last year, THIS week, next month, last  year, \
+                later this year, earlier today, last yearly, lasting year, the end of last year";
     for ascii in [true, false] {
         let re = TIMEX.pick(ascii);
         let mut locs = None;
