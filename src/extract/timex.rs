@@ -171,8 +171,9 @@ impl<'h> Found<'h> {
     /// of a match; a match that is four digits alone can only come from
     /// the `year` alternative, one that is a weekday name alone only from
     /// the `wd` one, a day word alone (`today`) only from the `dword` one
-    /// and `last year` (one space) only from the `rrel` one, so theirs are
-    /// known without it.
+    /// `last year` (one space) only from the `rrel` one, a full month name
+    /// alone only from the `my` one, `May 2019` only from the `mya` one and
+    /// `12 May` only from the `dm` one, so theirs are known without it.
     fn read(
         re: &Regex,
         locs: &mut Option<CaptureLocations>,
@@ -206,6 +207,24 @@ impl<'h> Found<'h> {
         {
             slots[g.rrel] = Some((m.start(), m.start() + rel.len()));
             slots[g.runit] = Some((m.end() - unit.len(), m.end()));
+        } else if is_full_month(text) {
+            slots[g.mym] = whole;
+        } else if let Some((month, year)) = text.split_once(' ')
+            && is_full_month(month)
+            && year.len() == 4
+            && year.bytes().all(|b| b.is_ascii_digit())
+        {
+            // `May 2019`: the `md` alternative before it needs a day of
+            // one or two digits.
+            slots[g.mya] = Some((m.start(), m.start() + month.len()));
+            slots[g.myay] = Some((m.end() - 4, m.end()));
+        } else if let Some((day, month)) = text.split_once(' ')
+            && is_full_month(month)
+            && matches!(day.len(), 1 | 2)
+            && day.bytes().all(|b| b.is_ascii_digit())
+        {
+            slots[g.dmd] = Some((m.start(), m.start() + day.len()));
+            slots[g.dmm] = Some((m.end() - month.len(), m.end()));
         } else {
             let locs = locs.get_or_insert_with(|| re.capture_locations());
             // The leftmost match from its own start is the match again.
@@ -217,6 +236,25 @@ impl<'h> Found<'h> {
         }
         Found { region, slots }
     }
+}
+
+/// Whether `s` is a full month name, as written.
+fn is_full_month(s: &str) -> bool {
+    matches!(
+        s,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    )
 }
 
 impl std::ops::Index<usize> for Found<'_> {
