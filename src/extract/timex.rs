@@ -170,7 +170,8 @@ impl<'h> Found<'h> {
     /// groups runs the backtracker over the whole pattern, most of the cost
     /// of a match; a match that is four digits alone can only come from
     /// the `year` alternative, one that is a weekday name alone only from
-    /// the `wd` one, a day word alone (`today`) only from the `dword` one
+    /// the `wd` one (`Monday night` too), a day word alone (`today`) only
+    /// from the `dword` one, a decade (`the 1990s`) only from the `dec` one,
     /// `last year` (one space) only from the `rrel` one, a full month name
     /// alone only from the `my` one, `May 2019` only from the `mya` one and
     /// `12 May` only from the `dm` one, so theirs are known without it.
@@ -187,10 +188,7 @@ impl<'h> Found<'h> {
         let text = m.as_str();
         if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
             slots[g.year] = whole;
-        } else if matches!(
-            text,
-            "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-        ) {
+        } else if is_full_weekday(text) {
             slots[g.wd] = whole;
         } else if ["today", "tomorrow", "yesterday", "tonight"]
             .iter()
@@ -207,6 +205,18 @@ impl<'h> Found<'h> {
         {
             slots[g.rrel] = Some((m.start(), m.start() + rel.len()));
             slots[g.runit] = Some((m.end() - unit.len(), m.end()));
+        } else if let Some(decade) = text.strip_prefix("the ").unwrap_or(text).strip_suffix('s')
+            && is_decade(decade)
+        {
+            // `1990s`, `the 1990s`: the `year` alternative needs a word
+            // boundary after the digits.
+            slots[g.dec] = Some((m.end() - 5, m.end() - 1));
+        } else if let Some((day, part)) = text.split_once(' ')
+            && is_full_weekday(day)
+            && matches!(part, "morning" | "afternoon" | "evening" | "night")
+        {
+            slots[g.wd] = Some((m.start(), m.start() + day.len()));
+            slots[g.wpart] = Some((m.end() - part.len(), m.end()));
         } else if is_full_month(text) {
             slots[g.mym] = whole;
         } else if let Some((month, year)) = text.split_once(' ')
@@ -236,6 +246,23 @@ impl<'h> Found<'h> {
         }
         Found { region, slots }
     }
+}
+
+/// Whether `s` is a full weekday name, as written.
+fn is_full_weekday(s: &str) -> bool {
+    matches!(
+        s,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
+}
+
+/// Whether `s` is the year of a decade of the pattern (1800–2090).
+fn is_decade(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 4
+        && b.iter().all(u8::is_ascii_digit)
+        && matches!(&b[..2], b"18" | b"19" | b"20")
+        && b[3] == b'0'
 }
 
 /// Whether `s` is a full month name, as written.

@@ -458,7 +458,9 @@ fn found_groups_are_the_captured_ones() {
                 today, Yesterday, TONIGHT, last year, THIS week, next month, last  year, \
                 later this year, earlier today, last yearly, lasting year, the end of last year, \
                 in May, March, June Carter, May 2019, July 2150, 12 May, 3 June, 3 June 2020, \
-                mid-June, December 25, 123 May, Jan 2020, 20 Jan, 4 of May, early May 2021";
+                mid-June, December 25, 123 May, Jan 2020, 20 Jan, 4 of May, early May 2021, \
+                the 1990s, 1990s, the 1990's, 2000s, 1995s, 2100s, the  1980s, 1700s, \
+                Monday night, Friday morning, Sunday  evening, last Monday night, Monday nights";
     for ascii in [true, false] {
         let re = TIMEX.pick(ascii);
         let mut locs = None;
@@ -484,9 +486,9 @@ proptest::proptest! {
             proptest::sample::select(vec![
                 " ", "  ", ", ", ".", "-", "the", "end", "of", "in", "early", "mid-", "this",
                 "last", "next", "Last", "THIS", "later", "year", "years", "month", "week", "ago",
-                "today", "Today", "tonight", "yesterday", "Monday", "morning", "May", "March",
+                "today", "Today", "tonight", "yesterday", "Monday", "morning", "night", "May", "March",
                 "June", "Jan", "Sept.", "December", "3", "12", "123", "1999", "2019", "2150",
-                "2019s", "th", "x", "é", "ſ",
+                "2019s", "1990", "1990s", "2000s", "s", "'", "th", "x", "é", "ſ",
             ]),
             0..24,
         )
