@@ -227,7 +227,8 @@ struct PlaceMention {
 pub fn extract(text: &str, article: &Article) -> Vec<Event> {
     let dateline_place = article.dateline.as_ref().and_then(|d| d.place.clone());
     let mut mentions: Vec<Mention> = Vec::new();
-    let index = EntityIndex::new(article);
+    // Built at the first paragraph with a trigger: most paragraphs have none.
+    let mut index = None;
     for p in &article.paragraphs {
         let para = &text[p.span.start..p.span.end];
         let pats = Patterns::for_text(para);
@@ -241,6 +242,7 @@ pub fn extract(text: &str, article: &Article) -> Vec<Event> {
         if triggers.is_empty() {
             continue;
         }
+        let index = index.get_or_insert_with(|| EntityIndex::new(article));
         let mut rest = &triggers[..];
         // Sentences are split only as far as the triggers reach.
         for (ss, se) in SentenceBounds::new(para) {
@@ -253,7 +255,7 @@ pub fn extract(text: &str, article: &Article) -> Vec<Event> {
             if mine.is_empty() {
                 continue;
             }
-            sentence_mentions(text, s0, s1, mine, article, &index, &pats, &mut mentions);
+            sentence_mentions(text, s0, s1, mine, article, index, &pats, &mut mentions);
         }
     }
     for m in &mut mentions {

@@ -169,8 +169,12 @@ impl<'h> Found<'h> {
     /// The groups of `m`, a match of `re` in `region`. Resolving the
     /// groups runs the backtracker over the whole pattern, most of the cost
     /// of a match; a match that is four digits alone can only come from
-    /// the `year` alternative, and one that is a weekday name alone only
-    /// from the `wd` one, so theirs are known without it.
+    /// the `year` alternative, one that is a weekday name alone only from
+    /// the `wd` one (`Monday night` too), a day word alone (`today`) only
+    /// from the `dword` one, a decade (`the 1990s`) only from the `dec` one,
+    /// `last year` (one space) only from the `rrel` one, a full month name
+    /// alone only from the `my` one, `May 2019` only from the `mya` one and
+    /// `12 May` only from the `dm` one, so theirs are known without it.
     fn read(
         re: &Regex,
         locs: &mut Option<CaptureLocations>,
@@ -184,11 +188,53 @@ impl<'h> Found<'h> {
         let text = m.as_str();
         if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
             slots[g.year] = whole;
-        } else if matches!(
-            text,
-            "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-        ) {
+        } else if is_full_weekday(text) {
             slots[g.wd] = whole;
+        } else if ["today", "tomorrow", "yesterday", "tonight"]
+            .iter()
+            .any(|w| text.eq_ignore_ascii_case(w))
+        {
+            slots[g.dword] = whole;
+        } else if let Some((rel, unit)) = text.split_once(' ')
+            && ["this", "last", "next"]
+                .iter()
+                .any(|w| rel.eq_ignore_ascii_case(w))
+            && ["year", "month", "week"]
+                .iter()
+                .any(|w| unit.eq_ignore_ascii_case(w))
+        {
+            slots[g.rrel] = Some((m.start(), m.start() + rel.len()));
+            slots[g.runit] = Some((m.end() - unit.len(), m.end()));
+        } else if let Some(decade) = text.strip_prefix("the ").unwrap_or(text).strip_suffix('s')
+            && is_decade(decade)
+        {
+            // `1990s`, `the 1990s`: the `year` alternative needs a word
+            // boundary after the digits.
+            slots[g.dec] = Some((m.end() - 5, m.end() - 1));
+        } else if let Some((day, part)) = text.split_once(' ')
+            && is_full_weekday(day)
+            && matches!(part, "morning" | "afternoon" | "evening" | "night")
+        {
+            slots[g.wd] = Some((m.start(), m.start() + day.len()));
+            slots[g.wpart] = Some((m.end() - part.len(), m.end()));
+        } else if is_full_month(text) {
+            slots[g.mym] = whole;
+        } else if let Some((month, year)) = text.split_once(' ')
+            && is_full_month(month)
+            && year.len() == 4
+            && year.bytes().all(|b| b.is_ascii_digit())
+        {
+            // `May 2019`: the `md` alternative before it needs a day of
+            // one or two digits.
+            slots[g.mya] = Some((m.start(), m.start() + month.len()));
+            slots[g.myay] = Some((m.end() - 4, m.end()));
+        } else if let Some((day, month)) = text.split_once(' ')
+            && is_full_month(month)
+            && matches!(day.len(), 1 | 2)
+            && day.bytes().all(|b| b.is_ascii_digit())
+        {
+            slots[g.dmd] = Some((m.start(), m.start() + day.len()));
+            slots[g.dmm] = Some((m.end() - month.len(), m.end()));
         } else {
             let locs = locs.get_or_insert_with(|| re.capture_locations());
             // The leftmost match from its own start is the match again.
@@ -200,6 +246,42 @@ impl<'h> Found<'h> {
         }
         Found { region, slots }
     }
+}
+
+/// Whether `s` is a full weekday name, as written.
+fn is_full_weekday(s: &str) -> bool {
+    matches!(
+        s,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
+}
+
+/// Whether `s` is the year of a decade of the pattern (1800–2090).
+fn is_decade(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 4
+        && b.iter().all(u8::is_ascii_digit)
+        && matches!(&b[..2], b"18" | b"19" | b"20")
+        && b[3] == b'0'
+}
+
+/// Whether `s` is a full month name, as written.
+fn is_full_month(s: &str) -> bool {
+    matches!(
+        s,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+    )
 }
 
 impl std::ops::Index<usize> for Found<'_> {

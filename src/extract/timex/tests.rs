@@ -454,7 +454,13 @@ mod stops {
 #[test]
 fn found_groups_are_the_captured_ones() {
     let text = "In 2019, on Monday, 1999 and Sunday; fiscal 2020, Monday morning, \
-                last Friday, 2021-05-06, May 2019, 12 May, 2019s, 20190, Friday's";
+                last Friday, 2021-05-06, May 2019, 12 May, 2019s, 20190, Friday's, \
+                today, Yesterday, TONIGHT, last year, THIS week, next month, last  year, \
+                later this year, earlier today, last yearly, lasting year, the end of last year, \
+                in May, March, June Carter, May 2019, July 2150, 12 May, 3 June, 3 June 2020, \
+                mid-June, December 25, 123 May, Jan 2020, 20 Jan, 4 of May, early May 2021, \
+                the 1990s, 1990s, the 1990's, 2000s, 1995s, 2100s, the  1980s, 1700s, \
+                Monday night, Friday morning, Sunday  evening, last Monday night, Monday nights";
     for ascii in [true, false] {
         let re = TIMEX.pick(ascii);
         let mut locs = None;
@@ -468,5 +474,41 @@ fn found_groups_are_the_captured_ones() {
             .collect();
         assert_eq!(read, captured);
         assert!(read.len() >= 10);
+    }
+}
+
+proptest::proptest! {
+    /// [`Found::read`] against the capture engine, on text made of the
+    /// words of the shapes it reads alone and of their neighbours.
+    #[test]
+    fn found_groups_are_the_captured_ones_on_any_mix(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                " ", "  ", ", ", ".", "-", "the", "end", "of", "in", "early", "mid-", "this",
+                "last", "next", "Last", "THIS", "later", "year", "years", "month", "week", "ago",
+                "today", "Today", "tonight", "yesterday", "Monday", "morning", "night", "May", "March",
+                "June", "Jan", "Sept.", "December", "3", "12", "123", "1999", "2019", "2150",
+                "2019s", "1990", "1990s", "2000s", "s", "'", "th", "x", "é", "ſ",
+            ]),
+            0..24,
+        )
+    ) {
+        let text = parts.concat();
+        for ascii in [true, false] {
+            if ascii && !ascii_equivalent(&text) {
+                continue;
+            }
+            let re = TIMEX.pick(ascii);
+            let mut locs = None;
+            let read: Vec<_> = re
+                .find_iter(&text)
+                .map(|m| Found::read(re, &mut locs, &text, m).slots)
+                .collect();
+            let captured: Vec<_> = re
+                .captures_iter(&text)
+                .map(|c| Found::from_captures(&text, &c).slots)
+                .collect();
+            proptest::prop_assert_eq!(read, captured, "{:?}", text);
+        }
     }
 }
