@@ -12,6 +12,7 @@
 //! [`Twin`] searches with it whenever the haystack allows
 //! ([`ascii_equivalent`]) and builds the pattern as written on first need.
 
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use regex::{CaptureMatches, Captures, Match, Matches, Regex, RegexSet};
@@ -24,6 +25,48 @@ use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, Hi
 /// the ASCII runs are read eight bytes at a time and only the characters
 /// outside ASCII are decoded.
 pub fn ascii_equivalent(s: &str) -> bool {
+    within_known(s) || scan_ascii_equivalent(s)
+}
+
+thread_local! {
+    /// The address range of the text a [`with_text`] call on this thread
+    /// runs for, when that text is ASCII-equivalent; empty otherwise.
+    static KNOWN: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+}
+
+/// Runs `f` knowing whether `text` is ASCII-equivalent: while it runs,
+/// [`ascii_equivalent`] answers for any part of `text` without reading it.
+/// A parse asks it of many lines and of each search in them; most
+/// articles are ASCII-equivalent as a whole, and then so is every part.
+///
+/// This is sound because `text` stays borrowed, hence unchanged and
+/// alive, for the whole call: a string lying inside its address range is
+/// a part of it.
+pub fn with_text<R>(text: &str, f: impl FnOnce() -> R) -> R {
+    /// Puts back the outer range, also when `f` panics.
+    struct Restore((usize, usize));
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            KNOWN.set(self.0);
+        }
+    }
+    if within_known(text) || !scan_ascii_equivalent(text) {
+        return f();
+    }
+    let start = text.as_ptr() as usize;
+    let _restore = Restore(KNOWN.replace((start, start + text.len())));
+    f()
+}
+
+/// Whether `s` lies inside the text of the running [`with_text`] call.
+fn within_known(s: &str) -> bool {
+    let (start, end) = KNOWN.get();
+    let at = s.as_ptr() as usize;
+    start < end && start <= at && at + s.len() <= end
+}
+
+/// [`ascii_equivalent`], read.
+fn scan_ascii_equivalent(s: &str) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -138,12 +181,19 @@ fn twin_class(class: &ClassUnicode) -> ClassUnicode {
     // Either without the non-ASCII word characters or with all of them.
     let mut without = beyond.clone();
     without.difference(&NON_ASCII_WORD);
-    let mut with = beyond;
-    with.union(&NON_ASCII_WORD);
-    let mut twin = if without.ranges().len() <= with.ranges().len() {
+    // `with` has at least one range, and the union of a large class is the
+    // costliest step here: most classes (letters, `(?i)` letters) have no
+    // non-ASCII character left once the word characters are taken out.
+    let mut twin = if without.ranges().len() <= 1 {
         without
     } else {
-        with
+        let mut with = beyond;
+        with.union(&NON_ASCII_WORD);
+        if without.ranges().len() <= with.ranges().len() {
+            without
+        } else {
+            with
+        }
     };
     twin.union(&ascii);
     twin
@@ -270,6 +320,26 @@ mod tests {
         fn ascii_equivalence_is_the_written_rule(text in news_text()) {
             let rule = text.chars().all(|c| c.is_ascii() || !regex_syntax::is_word_character(c));
             prop_assert_eq!(ascii_equivalent(&text), rule);
+        }
+
+        /// Inside `with_text`, the parts of the text and other strings are
+        /// judged as outside it.
+        #[test]
+        fn known_text_answers_as_read(text in news_text(), other in news_text(), a in 0..60usize, b in 0..60usize) {
+            let rule = |s: &str| s.chars().all(|c| c.is_ascii() || !regex_syntax::is_word_character(c));
+            let (a, b) = (a.min(text.len()), b.min(text.len()));
+            let (a, b) = (a.min(b), a.max(b));
+            with_text(&text, || {
+                if let Some(part) = text.get(a..b) {
+                    assert_eq!(ascii_equivalent(part), rule(part));
+                }
+                assert_eq!(ascii_equivalent(&other), rule(&other));
+                with_text(&other, || {
+                    assert_eq!(ascii_equivalent(&text), rule(&text));
+                    assert_eq!(ascii_equivalent(&other), rule(&other));
+                });
+            });
+            prop_assert_eq!(KNOWN.get(), (0, 0));
         }
     }
 

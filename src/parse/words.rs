@@ -174,6 +174,14 @@ fn alphanumeric(x: u64) -> u64 {
     in_range(x | (ONES * 0x20), b'a', b'z') | in_range(x, b'0', b'9')
 }
 
+/// How many bytes of `x` have their high bit set, when no other bit is.
+/// Cheaper than `count_ones` on the baseline x86-64 the binary is built
+/// for (no `popcnt`): the multiplication adds the eight 0-or-1 bytes into
+/// the top one.
+fn high_bits(x: u64) -> usize {
+    ((x >> 7).wrapping_mul(ONES) >> 56) as usize
+}
+
 /// The high bit of each space among the eight ASCII bytes of `x`.
 fn spaces(x: u64) -> u64 {
     // A byte is zero after the `^` exactly when it was a space; subtracting
@@ -213,7 +221,7 @@ fn count_ascii(bytes: &[u8]) -> Option<usize> {
         };
         let w = alphanumeric(x);
         let before = (w << 8) | carry;
-        runs += (w & !before).count_ones() as usize;
+        runs += high_bits(w & !before);
         let first_after = bytes.get(k * 8 + 8).is_some_and(|&b| is_word(b));
         let after = (w >> 8) | (u64::from(first_after) << 63);
         let mut between = !w & before & after & !spaces(x) & HIGH;
