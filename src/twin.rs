@@ -16,6 +16,8 @@ use std::cell::Cell;
 use std::sync::LazyLock;
 
 use regex::{CaptureMatches, Captures, Match, Matches, Regex, RegexSet};
+
+mod table;
 use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
 /// Whether the twin of a pattern matches `s` exactly as the pattern does:
@@ -99,8 +101,23 @@ pub fn ascii_twin(pattern: &str) -> Regex {
     Regex::new(&ascii_pattern(pattern)).expect("the twin of a valid pattern")
 }
 
-/// The twin of `pattern`, as a pattern.
+/// The twin of `pattern`, as a pattern: from [`table::TWINS`] when it
+/// holds the pattern, translated otherwise.
 fn ascii_pattern(pattern: &str) -> String {
+    #[cfg(test)]
+    table::REQUESTED
+        .lock()
+        .expect("requested patterns")
+        .push(pattern.to_string());
+    match table::TWINS.iter().find(|(p, _)| *p == pattern) {
+        Some((_, twin)) => (*twin).to_string(),
+        None => translate(pattern),
+    }
+}
+
+/// Translates `pattern` into its twin: half of the cost of building a
+/// twin, which [`table::TWINS`] saves for the program's patterns.
+fn translate(pattern: &str) -> String {
     let hir = regex_syntax::parse(pattern).expect("a valid pattern");
     twin_hir(&hir, &mut Vec::new()).to_string()
 }
