@@ -119,7 +119,92 @@ fn ascii_pattern(pattern: &str) -> String {
 /// twin, which [`table::TWINS`] saves for the program's patterns.
 fn translate(pattern: &str) -> String {
     let hir = regex_syntax::parse(pattern).expect("a valid pattern");
-    twin_hir(&hir, &mut Vec::new()).to_string()
+    let mut out = String::new();
+    print(&twin_hir(&hir, &mut Vec::new()), &mut out);
+    out
+}
+
+/// Writes `hir` as a pattern, with a group only where precedence needs
+/// one. `Hir`'s own printer wraps every literal and every alternation in a
+/// group, which made the twins two to three times longer than the
+/// patterns and as much slower to parse when compiled. Any pattern this
+/// writes parses back to `hir` (a test checks it for every twin).
+fn print(hir: &Hir, out: &mut String) {
+    match hir.kind() {
+        HirKind::Literal(lit) => match std::str::from_utf8(&lit.0) {
+            Ok(text) => regex_syntax::escape_into(text, out),
+            Err(_) => out.push_str(&format!("(?:{hir})")),
+        },
+        HirKind::Class(Class::Unicode(class)) if !class.ranges().is_empty() => {
+            out.push('[');
+            for range in class.ranges() {
+                regex_syntax::escape_into(range.start().encode_utf8(&mut [0; 4]), out);
+                if range.end() != range.start() {
+                    out.push('-');
+                    regex_syntax::escape_into(range.end().encode_utf8(&mut [0; 4]), out);
+                }
+            }
+            out.push(']');
+        }
+        HirKind::Repetition(rep) => {
+            let grouped = match rep.sub.kind() {
+                HirKind::Literal(lit) => {
+                    std::str::from_utf8(&lit.0).map_or(true, |text| text.chars().count() != 1)
+                }
+                HirKind::Class(Class::Unicode(class)) => class.ranges().is_empty(),
+                HirKind::Capture(_) | HirKind::Look(_) => false,
+                _ => true,
+            };
+            group(&rep.sub, grouped, out);
+            match (rep.min, rep.max) {
+                (0, None) => out.push('*'),
+                (1, None) => out.push('+'),
+                (0, Some(1)) => out.push('?'),
+                (min, None) => out.push_str(&format!("{{{min},}}")),
+                (min, Some(max)) if min == max => out.push_str(&format!("{{{min}}}")),
+                (min, Some(max)) => out.push_str(&format!("{{{min},{max}}}")),
+            }
+            if !rep.greedy {
+                out.push('?');
+            }
+        }
+        HirKind::Capture(cap) => {
+            match &cap.name {
+                Some(name) => out.push_str(&format!("(?P<{name}>")),
+                None => out.push('('),
+            }
+            print(&cap.sub, out);
+            out.push(')');
+        }
+        HirKind::Concat(subs) => {
+            for sub in subs {
+                group(sub, matches!(sub.kind(), HirKind::Alternation(_)), out);
+            }
+        }
+        HirKind::Alternation(subs) => {
+            for (i, sub) in subs.iter().enumerate() {
+                if i > 0 {
+                    out.push('|');
+                }
+                print(sub, out);
+            }
+        }
+        // Assertions as `Hir` writes them (`\A`, `(?-u:\b)`); empty
+        // patterns and classes in a group of their own.
+        HirKind::Look(_) => out.push_str(&hir.to_string()),
+        _ => out.push_str(&format!("(?:{hir})")),
+    }
+}
+
+/// [`print`], in a non-capturing group if `grouped`.
+fn group(hir: &Hir, grouped: bool, out: &mut String) {
+    if grouped {
+        out.push_str("(?:");
+        print(hir, out);
+        out.push(')');
+    } else {
+        print(hir, out);
+    }
 }
 
 /// `hir` with each class replaced by its twin and each Unicode word
@@ -309,6 +394,23 @@ mod tests {
         r"(?:\d{1,2})\s+[^\s\d]+",
         r"\B\W+\b.",
     ];
+
+    /// The printed twin parses back to the twin, as `Hir`'s printing does.
+    #[test]
+    fn printed_twins_parse_back() {
+        let mut patterns: Vec<&str> = PATTERNS.to_vec();
+        patterns.extend(table::TWINS.iter().map(|(p, _)| *p));
+        patterns.extend([r"a{2,}?b{3}(?:cd){1,4}\\Q[^\]\-]|()", r"(?i)x(?:)y|z\B"]);
+        for p in patterns {
+            let twin = twin_hir(&regex_syntax::parse(p).unwrap(), &mut Vec::new());
+            let printed = translate(p);
+            assert_eq!(
+                regex_syntax::parse(&printed).unwrap(),
+                regex_syntax::parse(&twin.to_string()).unwrap(),
+                "{p}"
+            );
+        }
+    }
 
     #[test]
     fn ascii_equivalence_of_text() {
