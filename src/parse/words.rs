@@ -161,7 +161,10 @@ fn ascii_len(bytes: &[u8]) -> usize {
         len += 8;
     }
     let rest = chunks.remainder();
-    len + rest.iter().position(|b| !b.is_ascii()).unwrap_or(rest.len())
+    len + rest
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(rest.len())
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
