@@ -12,9 +12,12 @@
 //! [`Twin`] searches with it whenever the haystack allows
 //! ([`ascii_equivalent`]) and builds the pattern as written on first need.
 
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use regex::{CaptureMatches, Captures, Match, Matches, Regex, RegexSet};
+
+mod table;
 use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
 /// Whether the twin of a pattern matches `s` exactly as the pattern does:
@@ -24,6 +27,48 @@ use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, Hi
 /// the ASCII runs are read eight bytes at a time and only the characters
 /// outside ASCII are decoded.
 pub fn ascii_equivalent(s: &str) -> bool {
+    within_known(s) || scan_ascii_equivalent(s)
+}
+
+thread_local! {
+    /// The address range of the text a [`with_text`] call on this thread
+    /// runs for, when that text is ASCII-equivalent; empty otherwise.
+    static KNOWN: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+}
+
+/// Runs `f` knowing whether `text` is ASCII-equivalent: while it runs,
+/// [`ascii_equivalent`] answers for any part of `text` without reading it.
+/// A parse asks it of many lines and of each search in them; most
+/// articles are ASCII-equivalent as a whole, and then so is every part.
+///
+/// This is sound because `text` stays borrowed, hence unchanged and
+/// alive, for the whole call: a string lying inside its address range is
+/// a part of it.
+pub fn with_text<R>(text: &str, f: impl FnOnce() -> R) -> R {
+    /// Puts back the outer range, also when `f` panics.
+    struct Restore((usize, usize));
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            KNOWN.set(self.0);
+        }
+    }
+    if within_known(text) || !scan_ascii_equivalent(text) {
+        return f();
+    }
+    let start = text.as_ptr() as usize;
+    let _restore = Restore(KNOWN.replace((start, start + text.len())));
+    f()
+}
+
+/// Whether `s` lies inside the text of the running [`with_text`] call.
+fn within_known(s: &str) -> bool {
+    let (start, end) = KNOWN.get();
+    let at = s.as_ptr() as usize;
+    start < end && start <= at && at + s.len() <= end
+}
+
+/// [`ascii_equivalent`], read.
+fn scan_ascii_equivalent(s: &str) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -56,10 +101,110 @@ pub fn ascii_twin(pattern: &str) -> Regex {
     Regex::new(&ascii_pattern(pattern)).expect("the twin of a valid pattern")
 }
 
-/// The twin of `pattern`, as a pattern.
+/// The twin of `pattern`, as a pattern: from [`table::TWINS`] when it
+/// holds the pattern, translated otherwise.
 fn ascii_pattern(pattern: &str) -> String {
+    #[cfg(test)]
+    table::REQUESTED
+        .lock()
+        .expect("requested patterns")
+        .push(pattern.to_string());
+    match table::TWINS.iter().find(|(p, _)| *p == pattern) {
+        Some((_, twin)) => (*twin).to_string(),
+        None => translate(pattern),
+    }
+}
+
+/// Translates `pattern` into its twin: half of the cost of building a
+/// twin, which [`table::TWINS`] saves for the program's patterns.
+fn translate(pattern: &str) -> String {
     let hir = regex_syntax::parse(pattern).expect("a valid pattern");
-    twin_hir(&hir, &mut Vec::new()).to_string()
+    let mut out = String::new();
+    print(&twin_hir(&hir, &mut Vec::new()), &mut out);
+    out
+}
+
+/// Writes `hir` as a pattern, with a group only where precedence needs
+/// one. `Hir`'s own printer wraps every literal and every alternation in a
+/// group, which made the twins two to three times longer than the
+/// patterns and as much slower to parse when compiled. Any pattern this
+/// writes parses back to `hir` (a test checks it for every twin).
+fn print(hir: &Hir, out: &mut String) {
+    match hir.kind() {
+        HirKind::Literal(lit) => match std::str::from_utf8(&lit.0) {
+            Ok(text) => regex_syntax::escape_into(text, out),
+            Err(_) => out.push_str(&format!("(?:{hir})")),
+        },
+        HirKind::Class(Class::Unicode(class)) if !class.ranges().is_empty() => {
+            out.push('[');
+            for range in class.ranges() {
+                regex_syntax::escape_into(range.start().encode_utf8(&mut [0; 4]), out);
+                if range.end() != range.start() {
+                    out.push('-');
+                    regex_syntax::escape_into(range.end().encode_utf8(&mut [0; 4]), out);
+                }
+            }
+            out.push(']');
+        }
+        HirKind::Repetition(rep) => {
+            let grouped = match rep.sub.kind() {
+                HirKind::Literal(lit) => {
+                    std::str::from_utf8(&lit.0).map_or(true, |text| text.chars().count() != 1)
+                }
+                HirKind::Class(Class::Unicode(class)) => class.ranges().is_empty(),
+                HirKind::Capture(_) | HirKind::Look(_) => false,
+                _ => true,
+            };
+            group(&rep.sub, grouped, out);
+            match (rep.min, rep.max) {
+                (0, None) => out.push('*'),
+                (1, None) => out.push('+'),
+                (0, Some(1)) => out.push('?'),
+                (min, None) => out.push_str(&format!("{{{min},}}")),
+                (min, Some(max)) if min == max => out.push_str(&format!("{{{min}}}")),
+                (min, Some(max)) => out.push_str(&format!("{{{min},{max}}}")),
+            }
+            if !rep.greedy {
+                out.push('?');
+            }
+        }
+        HirKind::Capture(cap) => {
+            match &cap.name {
+                Some(name) => out.push_str(&format!("(?P<{name}>")),
+                None => out.push('('),
+            }
+            print(&cap.sub, out);
+            out.push(')');
+        }
+        HirKind::Concat(subs) => {
+            for sub in subs {
+                group(sub, matches!(sub.kind(), HirKind::Alternation(_)), out);
+            }
+        }
+        HirKind::Alternation(subs) => {
+            for (i, sub) in subs.iter().enumerate() {
+                if i > 0 {
+                    out.push('|');
+                }
+                print(sub, out);
+            }
+        }
+        // Assertions as `Hir` writes them (`\A`, `(?-u:\b)`); empty
+        // patterns and classes in a group of their own.
+        HirKind::Look(_) => out.push_str(&hir.to_string()),
+        _ => out.push_str(&format!("(?:{hir})")),
+    }
+}
+
+/// [`print`], in a non-capturing group if `grouped`.
+fn group(hir: &Hir, grouped: bool, out: &mut String) {
+    if grouped {
+        out.push_str("(?:");
+        print(hir, out);
+        out.push(')');
+    } else {
+        print(hir, out);
+    }
 }
 
 /// `hir` with each class replaced by its twin and each Unicode word
@@ -138,12 +283,19 @@ fn twin_class(class: &ClassUnicode) -> ClassUnicode {
     // Either without the non-ASCII word characters or with all of them.
     let mut without = beyond.clone();
     without.difference(&NON_ASCII_WORD);
-    let mut with = beyond;
-    with.union(&NON_ASCII_WORD);
-    let mut twin = if without.ranges().len() <= with.ranges().len() {
+    // `with` has at least one range, and the union of a large class is the
+    // costliest step here: most classes (letters, `(?i)` letters) have no
+    // non-ASCII character left once the word characters are taken out.
+    let mut twin = if without.ranges().len() <= 1 {
         without
     } else {
-        with
+        let mut with = beyond;
+        with.union(&NON_ASCII_WORD);
+        if without.ranges().len() <= with.ranges().len() {
+            without
+        } else {
+            with
+        }
     };
     twin.union(&ascii);
     twin
@@ -243,6 +395,23 @@ mod tests {
         r"\B\W+\b.",
     ];
 
+    /// The printed twin parses back to the twin, as `Hir`'s printing does.
+    #[test]
+    fn printed_twins_parse_back() {
+        let mut patterns: Vec<&str> = PATTERNS.to_vec();
+        patterns.extend(table::TWINS.iter().map(|(p, _)| *p));
+        patterns.extend([r"a{2,}?b{3}(?:cd){1,4}\\Q[^\]\-]|()", r"(?i)x(?:)y|z\B"]);
+        for p in patterns {
+            let twin = twin_hir(&regex_syntax::parse(p).unwrap(), &mut Vec::new());
+            let printed = translate(p);
+            assert_eq!(
+                regex_syntax::parse(&printed).unwrap(),
+                regex_syntax::parse(&twin.to_string()).unwrap(),
+                "{p}"
+            );
+        }
+    }
+
     #[test]
     fn ascii_equivalence_of_text() {
         // Texts around the eight-byte steps of the scan.
@@ -270,6 +439,26 @@ mod tests {
         fn ascii_equivalence_is_the_written_rule(text in news_text()) {
             let rule = text.chars().all(|c| c.is_ascii() || !regex_syntax::is_word_character(c));
             prop_assert_eq!(ascii_equivalent(&text), rule);
+        }
+
+        /// Inside `with_text`, the parts of the text and other strings are
+        /// judged as outside it.
+        #[test]
+        fn known_text_answers_as_read(text in news_text(), other in news_text(), a in 0..60usize, b in 0..60usize) {
+            let rule = |s: &str| s.chars().all(|c| c.is_ascii() || !regex_syntax::is_word_character(c));
+            let (a, b) = (a.min(text.len()), b.min(text.len()));
+            let (a, b) = (a.min(b), a.max(b));
+            with_text(&text, || {
+                if let Some(part) = text.get(a..b) {
+                    assert_eq!(ascii_equivalent(part), rule(part));
+                }
+                assert_eq!(ascii_equivalent(&other), rule(&other));
+                with_text(&other, || {
+                    assert_eq!(ascii_equivalent(&text), rule(&text));
+                    assert_eq!(ascii_equivalent(&other), rule(&other));
+                });
+            });
+            prop_assert_eq!(KNOWN.get(), (0, 0));
         }
     }
 

@@ -29,8 +29,9 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
     let mut start = 0;
     for raw in text.split_inclusive('\n') {
         let body = raw.trim_end_matches(['\n', '\r']);
-        let lead = body.len() - body.trim_start().len();
-        let trimmed = body.trim();
+        let unled = body.trim_start();
+        let lead = body.len() - unled.len();
+        let trimmed = unled.trim_end();
         let s = start + lead;
         lines.push(Line {
             text: trimmed,

@@ -102,6 +102,12 @@ pub fn parse(source: &Source, opts: &ParseOptions) -> Article {
 
 /// Parses one article and returns the role of every line.
 pub fn parse_with_lines(source: &Source, opts: &ParseOptions) -> (Article, Vec<ClassifiedLine>) {
+    // Every line and most searches are asked whether they are
+    // ASCII-equivalent: one look at the whole text answers for all.
+    crate::twin::with_text(&source.text, || parse_lines(source, opts))
+}
+
+fn parse_lines(source: &Source, opts: &ParseOptions) -> (Article, Vec<ClassifiedLine>) {
     let lines = lines::split(&source.text);
     let roles = classify(&lines);
     let mut article = Article {
@@ -409,51 +415,54 @@ fn fill(
         .map(|p| p.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    let weekday_hint = meta::first_weekday(&body_joined);
-    if let Some((raw, span)) = dateline {
-        let date = raw.date.and_then(|d| {
-            d.full().or_else(|| {
-                let wd = weekday_hint?;
-                let y = date::year_for_weekday(d.month, d.day, wd, opts.reference, &years)?;
-                Date::new(y, d.month, d.day).ok()
+    // The joined body is searched by several patterns.
+    crate::twin::with_text(&body_joined, || {
+        let weekday_hint = meta::first_weekday(&body_joined);
+        if let Some((raw, span)) = dateline {
+            let date = raw.date.and_then(|d| {
+                d.full().or_else(|| {
+                    let wd = weekday_hint?;
+                    let y = date::year_for_weekday(d.month, d.day, wd, opts.reference, &years)?;
+                    Date::new(y, d.month, d.day).ok()
+                })
+            });
+            let raw_text = text[span.start..span.start + raw.len]
+                .trim_end()
+                .to_string();
+            article.dateline = Some(Dateline {
+                place: raw.place,
+                date: date.map(date::iso),
+                agency: raw.agency.clone(),
+                span: Span::new(span.start, span.start + raw_text.len()),
+                raw: raw_text,
+            });
+            if let Some(agency) = raw.agency {
+                article.source = Some(agency);
+            }
+        }
+
+        article.date = date_line
+            .or_else(|| {
+                article
+                    .dateline
+                    .as_ref()
+                    .and_then(|d| d.date.as_deref())
+                    .and_then(|d| d.parse().ok())
             })
-        });
-        let raw_text = text[span.start..span.start + raw.len]
-            .trim_end()
-            .to_string();
-        article.dateline = Some(Dateline {
-            place: raw.place,
-            date: date.map(date::iso),
-            agency: raw.agency.clone(),
-            span: Span::new(span.start, span.start + raw_text.len()),
-            raw: raw_text,
-        });
-        if let Some(agency) = raw.agency {
-            article.source = Some(agency);
-        }
-    }
+            .or_else(|| meta::body_date(&body_joined, opts.reference, || years.clone()))
+            .map(date::iso);
 
-    article.date = date_line
-        .or_else(|| {
-            article
-                .dateline
-                .as_ref()
-                .and_then(|d| d.date.as_deref())
-                .and_then(|d| d.parse().ok())
-        })
-        .or_else(|| meta::body_date(&body_joined, opts.reference, || years.clone()))
-        .map(date::iso);
-
-    if article.source.is_none() {
-        article.source = meta::correspondent_source(&body_joined)
-            .or_else(|| photo_credits.iter().find_map(|c| meta::credit_outlet(c)))
-            .or_else(|| captions.iter().find_map(|c| meta::caption_outlet(c)));
-    }
-    for c in meta::according_to_agencies(&body_joined) {
-        if article.source.as_deref() != Some(c.as_str()) {
-            push_unique(&mut article.credits, c);
+        if article.source.is_none() {
+            article.source = meta::correspondent_source(&body_joined)
+                .or_else(|| photo_credits.iter().find_map(|c| meta::credit_outlet(c)))
+                .or_else(|| captions.iter().find_map(|c| meta::caption_outlet(c)));
         }
-    }
+        for c in meta::according_to_agencies(&body_joined) {
+            if article.source.as_deref() != Some(c.as_str()) {
+                push_unique(&mut article.credits, c);
+            }
+        }
+    });
     article.counts = counts(&article.paragraphs);
 }
 

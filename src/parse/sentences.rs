@@ -161,27 +161,14 @@ fn term_before_close_sp(s: &State) -> usize {
 /// first character of unknown category.
 fn sentence_ends(text: &str, mut on_end: impl FnMut(usize, bool)) -> bool {
     let mut scanner = Scanner::new();
-    if !text.is_ascii() {
-        for (pos, c) in text.char_indices() {
-            let Some((cat, is_alnum)) = category(c) else {
-                return false;
-            };
-            scanner.step(text, pos, cat, is_alnum, &mut on_end);
-        }
-        scanner.finish(text, &mut on_end);
-        return true;
-    }
-    // ASCII text is read byte by byte, and while the state is quiet the
-    // characters that cannot break (all but `.`, `!`, `?`, CR and LF) are
-    // passed over in one search.
+    // The text is read character by character, and while the state is
+    // quiet the ASCII characters that cannot break (all but `.`, `!`, `?`,
+    // CR and LF) are passed over in one search.
     let bytes = text.as_bytes();
     let mut pos = 0;
     while pos < bytes.len() {
         if scanner.quiet {
-            let run = bytes[pos..]
-                .iter()
-                .position(|b| matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n'))
-                .unwrap_or(bytes.len() - pos);
+            let run = quiet_run(&bytes[pos..]);
             if run > 0 {
                 let passed = &bytes[pos..pos + run];
                 scanner.alnum = scanner.alnum || passed.iter().any(u8::is_ascii_alphanumeric);
@@ -192,12 +179,57 @@ fn sentence_ends(text: &str, mut on_end: impl FnMut(usize, bool)) -> bool {
                 }
             }
         }
-        let (cat, is_alnum) = LATIN1[usize::from(bytes[pos])];
+        let (cat, is_alnum, len) = if bytes[pos].is_ascii() {
+            let (cat, is_alnum) = LATIN1[usize::from(bytes[pos])];
+            (cat, is_alnum, 1)
+        } else {
+            // `pos` only ever moves by whole characters.
+            let c = text[pos..].chars().next().expect("a character at pos");
+            let Some((cat, is_alnum)) = category(c) else {
+                return false;
+            };
+            (cat, is_alnum, c.len_utf8())
+        };
         scanner.step(text, pos, cat, is_alnum, &mut on_end);
-        pos += 1;
+        pos += len;
     }
     scanner.finish(text, &mut on_end);
     true
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+
+/// The high bit of each byte of `low` (bytes below 0x80) equal to `b`:
+/// after the `^` such a byte is zero, and adding `0x7f` sets the high bit
+/// of every other byte without carrying into the next one.
+fn bytes_equal(low: u64, b: u8) -> u64 {
+    !((low ^ (ONES * u64::from(b))) + LOW7) & !LOW7
+}
+
+/// The length of the run of ASCII `bytes` before the first `.`, `!`, `?`,
+/// CR or LF (the only ASCII characters that can break a quiet state) or
+/// the first byte outside ASCII, read eight bytes at a time.
+fn quiet_run(bytes: &[u8]) -> usize {
+    let stops = |b: &u8| !b.is_ascii() || matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n');
+    let mut chunks = bytes.chunks_exact(8);
+    let mut run = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let low = x & LOW7;
+        let found = (x & !LOW7)
+            | bytes_equal(low, b'.')
+            | bytes_equal(low, b'!')
+            | bytes_equal(low, b'?')
+            | bytes_equal(low, b'\r')
+            | bytes_equal(low, b'\n');
+        if found != 0 {
+            return run + found.trailing_zeros() as usize / 8;
+        }
+        run += 8;
+    }
+    let rest = chunks.remainder();
+    run + rest.iter().position(stops).unwrap_or(rest.len())
 }
 
 /// The segmenter between two characters.
@@ -472,6 +504,15 @@ mod tests {
             let text: String = chars.into_iter().collect();
             prop_assert_eq!(fast(&text), reference(&text));
             prop_assert_eq!(count(&text), reference(&text).len());
+        }
+
+        #[test]
+        fn quiet_run_stops_at_the_first_break(text in "[a .!?\r\n\"®é®]{0,40}") {
+            let want = text
+                .bytes()
+                .position(|b| !b.is_ascii() || matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n'))
+                .unwrap_or(text.len());
+            prop_assert_eq!(quiet_run(text.as_bytes()), want);
         }
 
         /// ASCII text takes its own path.
