@@ -711,24 +711,21 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         .iter()
         .map(|s| tokenize(text, s.span, s.headline_title_case))
         .collect();
-    // Words seen capitalized away from the start of a sentence: evidence
-    // that a sentence-initial occurrence is a name too.
-    // Sized up front from the token counts: growing the sets rehashed
-    // every word several times.
-    let (mut words, mut caps, mut initials) = (0, 0, 0);
+    // The sets are sized up front from the token counts: growing them
+    // rehashed every word several times.
+    let (mut words, mut caps) = (0, 0);
     let mut sigs = LowerSigs::default();
     for t in toks.iter().flatten().filter(|t| t.word) {
         words += 1;
         if t.cap {
             caps += 1;
-            initials += usize::from(t.initial);
             sigs.add_lower_of(t.text);
         }
     }
-    let mut mid_caps: HashSet<&str> =
-        HashSet::with_capacity_and_hasher(caps - initials, Default::default());
-    let mut initial_caps: crate::fasthash::Map<&str, usize> =
-        crate::fasthash::Map::with_capacity_and_hasher(initials, Default::default());
+    // One map for both counts of a capitalized word: `has_evidence` asks
+    // for both, with one lookup.
+    let mut cap_words: crate::fasthash::Map<&str, Caps> =
+        crate::fasthash::Map::with_capacity_and_hasher(caps, Default::default());
     // Only the lower-case words that may be the lower-case form of a
     // capitalized word (see `Ctx::written_lower`): most are not, and
     // inserting every word was a tenth of the stage.
@@ -743,10 +740,10 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
             let w = t.text;
             if t.cap && !t.initial {
                 if not_just_seen(&mut recent_mid, w) {
-                    mid_caps.insert(w);
+                    cap_words.entry(w).or_default().mid = true;
                 }
             } else if t.cap {
-                *initial_caps.entry(w).or_default() += 1;
+                cap_words.entry(w).or_default().initial += 1;
             } else if sigs.may_hold(w)
                 && not_just_seen(&mut recent_lower, w)
                 && !w.bytes().any(|b| b.is_ascii_uppercase())
@@ -760,8 +757,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     let ctx = Ctx {
         text,
         gaz,
-        mid_caps: &mid_caps,
-        initial_caps: &initial_caps,
+        cap_words: &cap_words,
         lower_words: &lower_words,
         toks: &toks,
         all_lower: Default::default(),
@@ -992,12 +988,21 @@ fn is_title_case(h: &str) -> bool {
     words.len() >= 3 && caps * 10 >= words.len() * 7
 }
 
+/// How a capitalized word occurs in the article.
+#[derive(Clone, Copy, Debug, Default)]
+struct Caps {
+    /// Capitalized away from the start of a sentence: evidence that a
+    /// sentence-initial occurrence is a name too.
+    mid: bool,
+    /// How often it is capitalized at a sentence start.
+    initial: u32,
+}
+
 struct Ctx<'a> {
     text: &'a str,
     gaz: &'a Gazetteer,
-    mid_caps: &'a HashSet<&'a str>,
-    /// How often each word is capitalized at a sentence start.
-    initial_caps: &'a crate::fasthash::Map<&'a str, usize>,
+    /// The capitalized words of the article (`Caps`).
+    cap_words: &'a crate::fasthash::Map<&'a str, Caps>,
     /// The lower-case words whose signature matches the lower-case form of
     /// a capitalized word (`LowerSigs`).
     lower_words: &'a HashSet<Folded<'a>>,
@@ -1277,7 +1282,8 @@ impl<'a> Ctx<'a> {
         if STOPWORDS.contains(w) {
             return false;
         }
-        if self.mid_caps.contains(w) || is_acronym(w) || self.gaz.is_demonym(w) {
+        let caps = self.cap_words.get(w).copied().unwrap_or_default();
+        if caps.mid || is_acronym(w) || self.gaz.is_demonym(w) {
             return true;
         }
         if self.written_lower(w) {
@@ -1285,7 +1291,7 @@ impl<'a> Ctx<'a> {
         }
         // Opening two sentences (headline and lead, typically) and never
         // written in lower case: the article's subject ("Apple").
-        if self.initial_caps.get(w).copied().unwrap_or(0) >= 2 && w.chars().count() >= 3 {
+        if caps.initial >= 2 && w.chars().count() >= 3 {
             return true;
         }
         let shouted = (is_upper(w) && w.chars().count() > 3)
