@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use crate::model::{Article, Entity, EntityType, Span};
 use gazetteer::Gazetteer;
-use tokens::{Tok, tokenize};
+use tokens::{Tok, tokenize_into};
 
 /// The compiled gazetteer, built on first use and shared by all threads.
 #[derive(Debug, Default)]
@@ -707,15 +707,23 @@ const NUMBERS: &[(&str, &str)] = &[
 pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     let gaz = res.gazetteer();
     let segments = segments(text, article);
-    let toks: Vec<Vec<Tok>> = segments
+    // The tokens of all segments in one vector (roughly one per five bytes
+    // of prose), each segment's a range of it.
+    let mut toks: Vec<Tok> =
+        Vec::with_capacity(segments.iter().map(|s| s.span.len() / 5 + 1).sum());
+    let ranges: Vec<std::ops::Range<usize>> = segments
         .iter()
-        .map(|s| tokenize(text, s.span, s.headline_title_case))
+        .map(|s| {
+            let first = toks.len();
+            tokenize_into(text, s.span, s.headline_title_case, &mut toks);
+            first..toks.len()
+        })
         .collect();
     // The sets are sized up front from the token counts: growing them
     // rehashed every word several times.
     let (mut words, mut caps) = (0, 0);
     let mut sigs = LowerSigs::default();
-    for t in toks.iter().flatten().filter(|t| t.word) {
+    for t in toks.iter().filter(|t| t.word) {
         words += 1;
         if t.cap {
             caps += 1;
@@ -735,23 +743,21 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     // repeat a word just inserted ("the" into `lower_words`, a name into
     // `mid_caps`), and comparing with it is cheaper than hashing it again.
     let (mut recent_mid, mut recent_lower) = ([""; 256], [""; 256]);
-    for ts in &toks {
-        for t in ts.iter().filter(|t| t.word) {
-            let w = t.text;
-            if t.cap && !t.initial {
-                if not_just_seen(&mut recent_mid, w) {
-                    cap_words.entry(w).or_default().mid = true;
-                }
-            } else if t.cap {
-                cap_words.entry(w).or_default().initial += 1;
-            } else if sigs.may_hold(w)
-                && not_just_seen(&mut recent_lower, w)
-                && !w.bytes().any(|b| b.is_ascii_uppercase())
-            {
-                // A word with an ASCII capital ("eBay") is the lower-case
-                // form of no word, and `Folded` keys must have none.
-                lower_words.insert(Folded(w));
+    for t in toks.iter().filter(|t| t.word) {
+        let w = t.text;
+        if t.cap && !t.initial {
+            if not_just_seen(&mut recent_mid, w) {
+                cap_words.entry(w).or_default().mid = true;
             }
+        } else if t.cap {
+            cap_words.entry(w).or_default().initial += 1;
+        } else if sigs.may_hold(w)
+            && not_just_seen(&mut recent_lower, w)
+            && !w.bytes().any(|b| b.is_ascii_uppercase())
+        {
+            // A word with an ASCII capital ("eBay") is the lower-case
+            // form of no word, and `Folded` keys must have none.
+            lower_words.insert(Folded(w));
         }
     }
     let ctx = Ctx {
@@ -766,7 +772,8 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         place_hits: Default::default(),
     };
     let mut mentions = Vec::new();
-    for (seg, ts) in segments.iter().zip(&toks) {
+    for (seg, range) in segments.iter().zip(ranges) {
+        let ts = &toks[range];
         match seg.kind {
             SegKind::Prose => ctx.prose(ts, &mut mentions),
             SegKind::Person => {
@@ -1006,7 +1013,8 @@ struct Ctx<'a> {
     /// The lower-case words whose signature matches the lower-case form of
     /// a capitalized word (`LowerSigs`).
     lower_words: &'a HashSet<Folded<'a>>,
-    toks: &'a [Vec<Tok<'a>>],
+    /// The tokens of all segments.
+    toks: &'a [Tok<'a>],
     /// All lower-case words, for the rare query of a word that does not
     /// start with a capital; built on the first.
     all_lower: std::cell::OnceCell<HashSet<&'a str>>,
@@ -1028,7 +1036,7 @@ impl<'a> Ctx<'a> {
     fn span_text(&self, ts: &[Tok<'a>]) -> &'a str {
         match ts {
             [t] => t.text,
-            _ => &self.text[ts[0].s..ts[ts.len() - 1].e],
+            _ => &self.text[ts[0].s()..ts[ts.len() - 1].e()],
         }
     }
 
@@ -1069,7 +1077,6 @@ impl<'a> Ctx<'a> {
         let all = self.all_lower.get_or_init(|| {
             self.toks
                 .iter()
-                .flatten()
                 .filter(|t| t.word && !t.cap)
                 .map(|t| t.text)
                 .collect()
@@ -1128,7 +1135,7 @@ impl<'a> Ctx<'a> {
             loop {
                 // A possessive ends a name ("Japan's Nikkei").
                 let possessive = {
-                    let rest = &self.text[ts[j - 1].e..];
+                    let rest = &self.text[ts[j - 1].e()..];
                     rest.starts_with("'s") || rest.starts_with("’s")
                 };
                 if j < ts.len()
@@ -1161,9 +1168,9 @@ impl<'a> Ctx<'a> {
                 // single unknown words, spaces on both sides).
                 if j + 1 < ts.len()
                     && self.w(&ts[j]) == "-"
-                    && self.text[ts[j - 1].e..ts[j].s].trim().is_empty()
-                    && ts[j].s > ts[j - 1].e
-                    && ts[j + 1].s > ts[j].e
+                    && self.text[ts[j - 1].e()..ts[j].s()].trim().is_empty()
+                    && ts[j].s() > ts[j - 1].e()
+                    && ts[j + 1].s() > ts[j].e()
                     && self.nameish(&ts[j + 1])
                     && !ts.get(j + 2).is_some_and(|t| self.nameish(t))
                     && !self.gaz.places.contains_key(self.span_text(&ts[i..j]))
@@ -1216,7 +1223,7 @@ impl<'a> Ctx<'a> {
                 && self.w(&ts[k - 1]).eq_ignore_ascii_case("the")
                 && !ts.get(k + 1).is_some_and(|n| n.word && n.cap)
             {
-                let span = Span::new(ts[k - 1].s, ts[k].e);
+                let span = Span::new(ts[k - 1].s(), ts[k].e());
                 let mut m = Mention::new(
                     span,
                     &self.text[span.start..span.end],
@@ -1245,7 +1252,7 @@ impl<'a> Ctx<'a> {
             if ts[k - 1].cap {
                 let known = out
                     .iter()
-                    .any(|m| m.span.end == ts[k - 1].e && m.hint != Hint::Unknown);
+                    .any(|m| m.span.end == ts[k - 1].e() && m.hint != Hint::Unknown);
                 if !known {
                     self.skip_acronym.borrow_mut().push(self.w(acr).to_string());
                 }
@@ -1266,7 +1273,7 @@ impl<'a> Ctx<'a> {
             if (the + 1..k).any(|x| !ts[x].word) || k - the < 2 {
                 continue;
             }
-            let span = Span::new(ts[the].s, ts[k - 1].e);
+            let span = Span::new(ts[the].s(), ts[k - 1].e());
             let mut m = Mention::new(
                 span,
                 &self.text[span.start..span.end],
@@ -1451,7 +1458,7 @@ impl<'a> Ctx<'a> {
                 if a > i {
                     self.plain(ts, i, a, out);
                 }
-                *self.pending_role.borrow_mut() = Some((ts[j - 1].e, self.span_text(&ts[i..j])));
+                *self.pending_role.borrow_mut() = Some((ts[j - 1].e(), self.span_text(&ts[i..j])));
                 return;
             }
             // "Apple CEO": the pre-modifier of a company title is a company.
@@ -1499,8 +1506,8 @@ impl<'a> Ctx<'a> {
                 .filter(|(end, _)| {
                     i > 0
                         && self.w(&ts[i - 1]) == ","
-                        && ts[i - 1].s >= *end
-                        && ts[i - 1].s - *end < 40
+                        && ts[i - 1].s() >= *end
+                        && ts[i - 1].s() - *end < 40
                 })
                 .map(|p| p.1)
         });
@@ -1575,10 +1582,10 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let mut s = i - 1;
-        while s > 0 && ts[s - 1].word && ts[s - 1].cap && ts[s - 1].e + 1 >= ts[s].s {
+        while s > 0 && ts[s - 1].word && ts[s - 1].cap && ts[s - 1].e() + 1 >= ts[s].s() {
             s -= 1;
         }
-        Some(&self.text[ts[s].s..ts[i - 1].e])
+        Some(&self.text[ts[s].s()..ts[i - 1].e()])
     }
 
     /// The longest title starting anywhere in `ts[i..j]` (first position
@@ -1604,12 +1611,12 @@ impl<'a> Ctx<'a> {
     }
 
     fn mention(&self, ts: &[Tok<'a>], i: usize, j: usize, hint: Hint) -> Mention<'a> {
-        let span = Span::new(ts[i].s, ts[j - 1].e);
+        let span = Span::new(ts[i].s(), ts[j - 1].e());
         let mut m = Mention::new(span, &self.text[span.start..span.end], hint);
         m.initial = ts[i].initial;
         m.after_the = i > 0 && self.w(&ts[i - 1]).eq_ignore_ascii_case("the");
         m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains(self.w(t)));
-        let rest = &self.text[ts[j - 1].e..];
+        let rest = &self.text[ts[j - 1].e()..];
         let next_lower = |k: usize| ts.get(k).filter(|t| t.word && !t.cap).map(|t| self.w(t));
         m.agent = rest.starts_with("'s")
             || rest.starts_with("’s")
@@ -1666,7 +1673,7 @@ impl<'a> Ctx<'a> {
         // ("TV", "LCD") are not entities.
         let money = ts.get(j).is_some_and(|t| {
             let w = self.w(t);
-            (w == "$" && t.s == ts[j - 1].e) || matches!(w, "dollar" | "dollars" | "cents")
+            (w == "$" && t.s() == ts[j - 1].e()) || matches!(w, "dollar" | "dollars" | "cents")
         });
         // A single word in quotation marks is a term or code name ("the
         // kernel, "Darwin", …").
