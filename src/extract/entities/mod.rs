@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use crate::model::{Article, Entity, EntityType, Span};
 use gazetteer::Gazetteer;
-use tokens::{Tok, tokenize};
+use tokens::{Tok, tokenize_into};
 
 /// The compiled gazetteer, built on first use and shared by all threads.
 #[derive(Debug, Default)]
@@ -707,28 +707,33 @@ const NUMBERS: &[(&str, &str)] = &[
 pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     let gaz = res.gazetteer();
     let segments = segments(text, article);
-    let toks: Vec<Vec<Tok>> = segments
+    // The tokens of all segments in one vector (roughly one per five bytes
+    // of prose), each segment's a range of it.
+    let mut toks: Vec<Tok> =
+        Vec::with_capacity(segments.iter().map(|s| s.span.len() / 5 + 1).sum());
+    let ranges: Vec<std::ops::Range<usize>> = segments
         .iter()
-        .map(|s| tokenize(text, s.span, s.headline_title_case))
+        .map(|s| {
+            let first = toks.len();
+            tokenize_into(text, s.span, s.headline_title_case, &mut toks);
+            first..toks.len()
+        })
         .collect();
-    // Words seen capitalized away from the start of a sentence: evidence
-    // that a sentence-initial occurrence is a name too.
-    // Sized up front from the token counts: growing the sets rehashed
-    // every word several times.
-    let (mut words, mut caps, mut initials) = (0, 0, 0);
+    // The sets are sized up front from the token counts: growing them
+    // rehashed every word several times.
+    let (mut words, mut caps) = (0, 0);
     let mut sigs = LowerSigs::default();
-    for t in toks.iter().flatten().filter(|t| t.word) {
+    for t in toks.iter().filter(|t| t.word) {
         words += 1;
         if t.cap {
             caps += 1;
-            initials += usize::from(t.initial);
             sigs.add_lower_of(t.text);
         }
     }
-    let mut mid_caps: HashSet<&str> =
-        HashSet::with_capacity_and_hasher(caps - initials, Default::default());
-    let mut initial_caps: crate::fasthash::Map<&str, usize> =
-        crate::fasthash::Map::with_capacity_and_hasher(initials, Default::default());
+    // One map for both counts of a capitalized word: `has_evidence` asks
+    // for both, with one lookup.
+    let mut cap_words: crate::fasthash::Map<&str, Caps> =
+        crate::fasthash::Map::with_capacity_and_hasher(caps, Default::default());
     // Only the lower-case words that may be the lower-case form of a
     // capitalized word (see `Ctx::written_lower`): most are not, and
     // inserting every word was a tenth of the stage.
@@ -738,30 +743,27 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     // repeat a word just inserted ("the" into `lower_words`, a name into
     // `mid_caps`), and comparing with it is cheaper than hashing it again.
     let (mut recent_mid, mut recent_lower) = ([""; 256], [""; 256]);
-    for ts in &toks {
-        for t in ts.iter().filter(|t| t.word) {
-            let w = t.text;
-            if t.cap && !t.initial {
-                if not_just_seen(&mut recent_mid, w) {
-                    mid_caps.insert(w);
-                }
-            } else if t.cap {
-                *initial_caps.entry(w).or_default() += 1;
-            } else if sigs.may_hold(w)
-                && not_just_seen(&mut recent_lower, w)
-                && !w.bytes().any(|b| b.is_ascii_uppercase())
-            {
-                // A word with an ASCII capital ("eBay") is the lower-case
-                // form of no word, and `Folded` keys must have none.
-                lower_words.insert(Folded(w));
+    for t in toks.iter().filter(|t| t.word) {
+        let w = t.text;
+        if t.cap && !t.initial {
+            if not_just_seen(&mut recent_mid, w) {
+                cap_words.entry(w).or_default().mid = true;
             }
+        } else if t.cap {
+            cap_words.entry(w).or_default().initial += 1;
+        } else if sigs.may_hold(w)
+            && not_just_seen(&mut recent_lower, w)
+            && !w.bytes().any(|b| b.is_ascii_uppercase())
+        {
+            // A word with an ASCII capital ("eBay") is the lower-case
+            // form of no word, and `Folded` keys must have none.
+            lower_words.insert(Folded(w));
         }
     }
     let ctx = Ctx {
         text,
         gaz,
-        mid_caps: &mid_caps,
-        initial_caps: &initial_caps,
+        cap_words: &cap_words,
         lower_words: &lower_words,
         toks: &toks,
         all_lower: Default::default(),
@@ -770,7 +772,8 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         place_hits: Default::default(),
     };
     let mut mentions = Vec::new();
-    for (seg, ts) in segments.iter().zip(&toks) {
+    for (seg, range) in segments.iter().zip(ranges) {
+        let ts = &toks[range];
         match seg.kind {
             SegKind::Prose => ctx.prose(ts, &mut mentions),
             SegKind::Person => {
@@ -992,16 +995,26 @@ fn is_title_case(h: &str) -> bool {
     words.len() >= 3 && caps * 10 >= words.len() * 7
 }
 
+/// How a capitalized word occurs in the article.
+#[derive(Clone, Copy, Debug, Default)]
+struct Caps {
+    /// Capitalized away from the start of a sentence: evidence that a
+    /// sentence-initial occurrence is a name too.
+    mid: bool,
+    /// How often it is capitalized at a sentence start.
+    initial: u32,
+}
+
 struct Ctx<'a> {
     text: &'a str,
     gaz: &'a Gazetteer,
-    mid_caps: &'a HashSet<&'a str>,
-    /// How often each word is capitalized at a sentence start.
-    initial_caps: &'a crate::fasthash::Map<&'a str, usize>,
+    /// The capitalized words of the article (`Caps`).
+    cap_words: &'a crate::fasthash::Map<&'a str, Caps>,
     /// The lower-case words whose signature matches the lower-case form of
     /// a capitalized word (`LowerSigs`).
     lower_words: &'a HashSet<Folded<'a>>,
-    toks: &'a [Vec<Tok<'a>>],
+    /// The tokens of all segments.
+    toks: &'a [Tok<'a>],
     /// All lower-case words, for the rare query of a word that does not
     /// start with a capital; built on the first.
     all_lower: std::cell::OnceCell<HashSet<&'a str>>,
@@ -1023,7 +1036,7 @@ impl<'a> Ctx<'a> {
     fn span_text(&self, ts: &[Tok<'a>]) -> &'a str {
         match ts {
             [t] => t.text,
-            _ => &self.text[ts[0].s..ts[ts.len() - 1].e],
+            _ => &self.text[ts[0].s()..ts[ts.len() - 1].e()],
         }
     }
 
@@ -1064,7 +1077,6 @@ impl<'a> Ctx<'a> {
         let all = self.all_lower.get_or_init(|| {
             self.toks
                 .iter()
-                .flatten()
                 .filter(|t| t.word && !t.cap)
                 .map(|t| t.text)
                 .collect()
@@ -1123,7 +1135,7 @@ impl<'a> Ctx<'a> {
             loop {
                 // A possessive ends a name ("Japan's Nikkei").
                 let possessive = {
-                    let rest = &self.text[ts[j - 1].e..];
+                    let rest = &self.text[ts[j - 1].e()..];
                     rest.starts_with("'s") || rest.starts_with("’s")
                 };
                 if j < ts.len()
@@ -1156,9 +1168,9 @@ impl<'a> Ctx<'a> {
                 // single unknown words, spaces on both sides).
                 if j + 1 < ts.len()
                     && self.w(&ts[j]) == "-"
-                    && self.text[ts[j - 1].e..ts[j].s].trim().is_empty()
-                    && ts[j].s > ts[j - 1].e
-                    && ts[j + 1].s > ts[j].e
+                    && self.text[ts[j - 1].e()..ts[j].s()].trim().is_empty()
+                    && ts[j].s() > ts[j - 1].e()
+                    && ts[j + 1].s() > ts[j].e()
                     && self.nameish(&ts[j + 1])
                     && !ts.get(j + 2).is_some_and(|t| self.nameish(t))
                     && !self.gaz.places.contains_key(self.span_text(&ts[i..j]))
@@ -1211,7 +1223,7 @@ impl<'a> Ctx<'a> {
                 && self.w(&ts[k - 1]).eq_ignore_ascii_case("the")
                 && !ts.get(k + 1).is_some_and(|n| n.word && n.cap)
             {
-                let span = Span::new(ts[k - 1].s, ts[k].e);
+                let span = Span::new(ts[k - 1].s(), ts[k].e());
                 let mut m = Mention::new(
                     span,
                     &self.text[span.start..span.end],
@@ -1240,7 +1252,7 @@ impl<'a> Ctx<'a> {
             if ts[k - 1].cap {
                 let known = out
                     .iter()
-                    .any(|m| m.span.end == ts[k - 1].e && m.hint != Hint::Unknown);
+                    .any(|m| m.span.end == ts[k - 1].e() && m.hint != Hint::Unknown);
                 if !known {
                     self.skip_acronym.borrow_mut().push(self.w(acr).to_string());
                 }
@@ -1261,7 +1273,7 @@ impl<'a> Ctx<'a> {
             if (the + 1..k).any(|x| !ts[x].word) || k - the < 2 {
                 continue;
             }
-            let span = Span::new(ts[the].s, ts[k - 1].e);
+            let span = Span::new(ts[the].s(), ts[k - 1].e());
             let mut m = Mention::new(
                 span,
                 &self.text[span.start..span.end],
@@ -1277,7 +1289,8 @@ impl<'a> Ctx<'a> {
         if STOPWORDS.contains(w) {
             return false;
         }
-        if self.mid_caps.contains(w) || is_acronym(w) || self.gaz.is_demonym(w) {
+        let caps = self.cap_words.get(w).copied().unwrap_or_default();
+        if caps.mid || is_acronym(w) || self.gaz.is_demonym(w) {
             return true;
         }
         if self.written_lower(w) {
@@ -1285,7 +1298,7 @@ impl<'a> Ctx<'a> {
         }
         // Opening two sentences (headline and lead, typically) and never
         // written in lower case: the article's subject ("Apple").
-        if self.initial_caps.get(w).copied().unwrap_or(0) >= 2 && w.chars().count() >= 3 {
+        if caps.initial >= 2 && w.chars().count() >= 3 {
             return true;
         }
         let shouted = (is_upper(w) && w.chars().count() > 3)
@@ -1445,7 +1458,7 @@ impl<'a> Ctx<'a> {
                 if a > i {
                     self.plain(ts, i, a, out);
                 }
-                *self.pending_role.borrow_mut() = Some((ts[j - 1].e, self.span_text(&ts[i..j])));
+                *self.pending_role.borrow_mut() = Some((ts[j - 1].e(), self.span_text(&ts[i..j])));
                 return;
             }
             // "Apple CEO": the pre-modifier of a company title is a company.
@@ -1493,8 +1506,8 @@ impl<'a> Ctx<'a> {
                 .filter(|(end, _)| {
                     i > 0
                         && self.w(&ts[i - 1]) == ","
-                        && ts[i - 1].s >= *end
-                        && ts[i - 1].s - *end < 40
+                        && ts[i - 1].s() >= *end
+                        && ts[i - 1].s() - *end < 40
                 })
                 .map(|p| p.1)
         });
@@ -1569,10 +1582,10 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let mut s = i - 1;
-        while s > 0 && ts[s - 1].word && ts[s - 1].cap && ts[s - 1].e + 1 >= ts[s].s {
+        while s > 0 && ts[s - 1].word && ts[s - 1].cap && ts[s - 1].e() + 1 >= ts[s].s() {
             s -= 1;
         }
-        Some(&self.text[ts[s].s..ts[i - 1].e])
+        Some(&self.text[ts[s].s()..ts[i - 1].e()])
     }
 
     /// The longest title starting anywhere in `ts[i..j]` (first position
@@ -1598,12 +1611,12 @@ impl<'a> Ctx<'a> {
     }
 
     fn mention(&self, ts: &[Tok<'a>], i: usize, j: usize, hint: Hint) -> Mention<'a> {
-        let span = Span::new(ts[i].s, ts[j - 1].e);
+        let span = Span::new(ts[i].s(), ts[j - 1].e());
         let mut m = Mention::new(span, &self.text[span.start..span.end], hint);
         m.initial = ts[i].initial;
         m.after_the = i > 0 && self.w(&ts[i - 1]).eq_ignore_ascii_case("the");
         m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains(self.w(t)));
-        let rest = &self.text[ts[j - 1].e..];
+        let rest = &self.text[ts[j - 1].e()..];
         let next_lower = |k: usize| ts.get(k).filter(|t| t.word && !t.cap).map(|t| self.w(t));
         m.agent = rest.starts_with("'s")
             || rest.starts_with("’s")
@@ -1660,7 +1673,7 @@ impl<'a> Ctx<'a> {
         // ("TV", "LCD") are not entities.
         let money = ts.get(j).is_some_and(|t| {
             let w = self.w(t);
-            (w == "$" && t.s == ts[j - 1].e) || matches!(w, "dollar" | "dollars" | "cents")
+            (w == "$" && t.s() == ts[j - 1].e()) || matches!(w, "dollar" | "dollars" | "cents")
         });
         // A single word in quotation marks is a term or code name ("the
         // kernel, "Darwin", …").

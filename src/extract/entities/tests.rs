@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::model::{Article, Paragraph};
+use tokens::tokenize;
 
 /// Paragraphs are the blank-line separated blocks; the first line is the
 /// headline when `headline` is set.

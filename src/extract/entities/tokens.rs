@@ -4,14 +4,16 @@
 
 use crate::model::Span;
 
+/// A token: its text (a slice of the file text), the byte offset where it
+/// starts (as `u32`: with the text, a token is 24 bytes rather than 40; an
+/// article has a thousand and more) and its flags.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok<'a> {
-    pub s: usize,
-    pub e: usize,
     /// `&text[s..e]`, sliced once here: the rules read each token's text
     /// many times, and each slicing of the file text checks both ends for
     /// char boundaries.
     pub text: &'a str,
+    start: u32,
     pub word: bool,
     /// Starts with an upper-case letter.
     pub cap: bool,
@@ -19,6 +21,31 @@ pub(crate) struct Tok<'a> {
     pub initial: bool,
     /// Part of an ALL-CAPS stretch (dateline place, shouted line).
     pub shout: bool,
+}
+
+impl<'a> Tok<'a> {
+    /// A punctuation token `text` at byte `s` of the file text.
+    fn punct(s: usize, text: &'a str) -> Tok<'a> {
+        Tok {
+            text,
+            // `tokenize_into` checked that the text's offsets fit.
+            start: s as u32,
+            word: false,
+            cap: false,
+            initial: false,
+            shout: false,
+        }
+    }
+
+    /// The byte offset of the token in the file text.
+    pub fn s(&self) -> usize {
+        self.start as usize
+    }
+
+    /// The byte offset of the token's end in the file text.
+    pub fn e(&self) -> usize {
+        self.start as usize + self.text.len()
+    }
 }
 
 /// Abbreviations that keep their dot.
@@ -154,11 +181,29 @@ fn scan_word(seg: &str, mut m: usize) -> (usize, bool) {
     (m, hyphen)
 }
 
+/// The tokens of `text[span]`, as a vector.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    tokenize_into(text, span, all_initial, &mut out);
+    out
+}
+
+/// Appends the tokens of `text[span]` to `out`: the tokens of all the
+/// segments of an article go into one vector.
+pub(crate) fn tokenize_into<'a>(
+    text: &'a str,
+    span: Span,
+    all_initial: bool,
+    out: &mut Vec<Tok<'a>>,
+) {
+    assert!(
+        u32::try_from(span.end).is_ok(),
+        "token offsets are kept as u32"
+    );
     let seg = &text[span.start..span.end];
     let bytes = seg.as_bytes();
-    // Roughly one token per five bytes of prose.
-    let mut out: Vec<Tok> = Vec::with_capacity(seg.len() / 5 + 1);
+    let first = out.len();
     // Sentence starts and the upper-case test of each word are decided as
     // the tokens are cut, not in passes over them afterwards: whether the
     // next word opens a sentence, and whether any word is upper-case (the
@@ -241,9 +286,8 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok<'_>
             let up = shouted(w);
             any_up |= up;
             out.push(Tok {
-                s: span.start + off,
-                e: span.start + end,
                 text: w,
+                start: (span.start + off) as u32,
                 word: true,
                 cap: upper,
                 initial: start || all_initial,
@@ -260,15 +304,7 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok<'_>
             continue;
         }
         let len = c.len_utf8();
-        out.push(Tok {
-            s: span.start + off,
-            e: span.start + off + len,
-            text: &seg[off..off + len],
-            word: false,
-            cap: false,
-            initial: false,
-            shout: false,
-        });
+        out.push(Tok::punct(span.start + off, &seg[off..off + len]));
         if matches!(
             c,
             '.' | '!' | '?' | ':' | '“' | '"' | '‘' | '«' | '–' | '—' | '•'
@@ -278,9 +314,8 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok<'_>
         pos += len;
     }
     if any_up {
-        mark_shouts(&mut out);
+        mark_shouts(&mut out[first..]);
     }
-    out
 }
 
 /// ALL-CAPS stretches: an upper-case word of three letters or more next to
@@ -452,9 +487,8 @@ mod tests {
                 let up = shouted(w);
                 any_up |= up;
                 out.push(Tok {
-                    s: span.start + off,
-                    e: span.start + end,
                     text: w,
+                    start: (span.start + off) as u32,
                     word: true,
                     cap: c.is_uppercase(),
                     initial: start || all_initial,
@@ -465,15 +499,7 @@ mod tests {
                 pos = end;
                 continue;
             }
-            out.push(Tok {
-                s: span.start + off,
-                e: span.start + off + c.len_utf8(),
-                text: &seg[off..off + c.len_utf8()],
-                word: false,
-                cap: false,
-                initial: false,
-                shout: false,
-            });
+            out.push(Tok::punct(span.start + off, &seg[off..off + c.len_utf8()]));
             if matches!(
                 c,
                 '.' | '!' | '?' | ':' | '“' | '"' | '‘' | '«' | '–' | '—' | '•'
@@ -561,7 +587,7 @@ mod tests {
 
     /// The all-caps rule as first written, over a side vector of the words.
     fn shout_reference(text: &str, out: &[Tok]) -> Vec<bool> {
-        let upper = |t: &Tok| t.word && shouted_chars(&text[t.s..t.e]);
+        let upper = |t: &Tok| t.word && shouted_chars(&text[t.s()..t.e()]);
         let words: Vec<(usize, bool)> = (0..out.len())
             .filter(|&i| out[i].word)
             .map(|i| (i, upper(&out[i])))
@@ -576,8 +602,8 @@ mod tests {
             let dateline = n == 0
                 && out
                     .get(i + 1)
-                    .is_some_and(|t| matches!(&text[t.s..t.e], "." | ","));
-            let long = text[out[i].s..out[i].e].chars().count() > 6;
+                    .is_some_and(|t| matches!(&text[t.s()..t.e()], "." | ","));
+            let long = text[out[i].s()..out[i].e()].chars().count() > 6;
             shout[i] = prev || next || dateline || long;
         }
         shout
@@ -592,7 +618,7 @@ mod tests {
                 initial[i] = start || all_initial;
                 start = false;
             } else if matches!(
-                &text[t.s..t.e],
+                &text[t.s()..t.e()],
                 "." | "!" | "?" | ":" | "“" | "\"" | "‘" | "«" | "–" | "—" | "•"
             ) {
                 start = true;
@@ -604,7 +630,7 @@ mod tests {
     fn cut(text: &str) -> Vec<(usize, usize, bool)> {
         tokenize(text, Span::new(0, text.len()), false)
             .iter()
-            .map(|t| (t.s, t.e, t.word))
+            .map(|t| (t.s(), t.e(), t.word))
             .collect()
     }
 
@@ -678,8 +704,8 @@ mod tests {
         ) {
             let key = |ts: Vec<Tok>| -> Vec<(usize, usize, bool, bool, bool, bool)> {
                 ts.iter().map(|t| {
-                    assert_eq!(t.text, &text[t.s..t.e]);
-                    (t.s, t.e, t.word, t.cap, t.initial, t.shout)
+                    assert_eq!(t.text, &text[t.s()..t.e()]);
+                    (t.s(), t.e(), t.word, t.cap, t.initial, t.shout)
                 }).collect()
             };
             let span = Span::new(0, text.len());
