@@ -418,6 +418,50 @@ impl EntityAggregator {
         v
     }
 
+    /// The first `top` entities of type `kind` in [`Self::ranked`] order.
+    ///
+    /// Only entities that can make the cut get a corpus name: the ranking
+    /// is by mentions and articles first, so no entity below the `top`-th
+    /// largest (mentions, articles) pair can, and the names, the costly
+    /// part, are chosen for a handful of entities instead of all of them.
+    pub fn top(&self, kind: EntityType, top: usize) -> Vec<CorpusEntity> {
+        if top == 0 {
+            return Vec::new();
+        }
+        let of_kind = || self.items.iter().enumerate().filter(|(_, c)| c.kind == kind);
+        let mut counts: Vec<(usize, usize)> =
+            of_kind().map(|(_, c)| (c.mentions, c.articles)).collect();
+        let threshold = if counts.len() > top {
+            // Descending: the `top`-th largest pair lands at `top - 1`.
+            *counts
+                .select_nth_unstable_by(top - 1, |a, b| b.cmp(a))
+                .1
+        } else {
+            (0, 0)
+        };
+        // (Ties on name keep the order of the items, as `ranked`'s stable
+        // sort does.)
+        let mut v: Vec<(usize, CorpusEntity)> = of_kind()
+            .filter(|(_, c)| (c.mentions, c.articles) >= threshold)
+            .map(|(i, c)| {
+                let e = CorpusEntity {
+                    name: corpus_name(c.kind, &self.names[i]),
+                    ..c.clone()
+                };
+                (i, e)
+            })
+            .collect();
+        v.sort_by(|(i, a), (j, b)| {
+            b.mentions
+                .cmp(&a.mentions)
+                .then(b.articles.cmp(&a.articles))
+                .then(a.name.cmp(&b.name))
+                .then(i.cmp(j))
+        });
+        v.truncate(top);
+        v.into_iter().map(|(_, e)| e).collect()
+    }
+
     pub fn finish(
         self,
         skipped: usize,
@@ -498,6 +542,36 @@ mod tests {
                 .map(|k| format!("{}{k}", type_tag(kind)))
                 .collect();
             prop_assert_eq!(tagged_keys(kind, &s), expected);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn top_is_the_head_of_ranked(
+            articles in prop::collection::vec(
+                prop::collection::vec(
+                    ("(?:Al|Bo|Cy) (?:Lee|Ray)|Lee|Ray|Rome|Oslo|UN|BBC", 0..3usize, 1..4usize),
+                    0..6,
+                ),
+                0..8,
+            ),
+            top in 0..6usize,
+        ) {
+            let kinds = [EntityType::Person, EntityType::Place, EntityType::Organization];
+            let mut agg = EntityAggregator::default();
+            for es in &articles {
+                let es = es
+                    .iter()
+                    .map(|(name, k, mentions)| Entity {
+                        mentions: *mentions,
+                        ..ent(name, kinds[*k], &[name.as_str()])
+                    })
+                    .collect();
+                agg.add(&article(es));
+            }
+            for kind in kinds {
+                prop_assert_eq!(agg.top(kind, top), agg.ranked(Some(kind), Some(top)));
+            }
         }
     }
 

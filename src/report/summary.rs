@@ -187,7 +187,7 @@ impl SummaryBuilder {
         };
         let top = |k: crate::model::EntityType| -> Vec<EntityCount> {
             self.entities
-                .ranked(Some(k), Some(TOP_ENTITIES))
+                .top(k, TOP_ENTITIES)
                 .into_iter()
                 .map(|e| EntityCount {
                     name: e.name,
