@@ -73,6 +73,12 @@ pub struct EntityAggregator {
     folds: Vec<String>,
     /// Mentions per article-level name, for each item.
     names: Vec<BTreeMap<String, usize>>,
+    /// For each type (`kind_slot`), every linking name seen so far mapped
+    /// to the first item among those its keys point to. Keys are never
+    /// re-pointed and all of a name's keys are in the index once the name
+    /// has been folded, so that item is final: a name seen before (most
+    /// names, in a corpus) skips computing and looking up its keys.
+    seen: [HashMap<Box<str>, usize>; 3],
     scratch: Scratch,
 }
 
@@ -98,6 +104,15 @@ fn type_tag(kind: EntityType) -> char {
         EntityType::Person => 'p',
         EntityType::Place => 'l',
         EntityType::Organization => 'o',
+    }
+}
+
+/// The slot of a type in per-type arrays.
+fn kind_slot(kind: EntityType) -> usize {
+    match kind {
+        EntityType::Person => 0,
+        EntityType::Place => 1,
+        EntityType::Organization => 2,
     }
 }
 
@@ -268,16 +283,36 @@ impl EntityAggregator {
             scratch.keys.clear();
             scratch.ranges.clear();
             scratch.absent.clear();
+            let min = |f: Option<usize>, i: usize| Some(f.map_or(i, |f| f.min(i)));
+            let seen = &self.seen[kind_slot(e.kind)];
+            let mut found = None;
+            // Names not seen before: the name, the range of its keys in
+            // `scratch.ranges`, the first item they point to and whether
+            // one is absent. (Empty, so not allocated, for most entities.)
+            let mut fresh: Vec<(&str, std::ops::Range<usize>, Option<usize>, bool)> = Vec::new();
             for s in linking_names(e) {
+                if let Some(&i) = seen.get(s.as_str()) {
+                    found = min(found, i);
+                    continue;
+                }
+                let first = scratch.ranges.len();
                 push_keys(e.kind, s, &mut scratch.keys, &mut scratch.ranges);
+                fresh.push((s, first..scratch.ranges.len(), None, false));
             }
             // Each key is hashed once here; only the absent ones are
             // inserted below.
-            let mut found = None;
-            for (n, r) in scratch.ranges.iter().enumerate() {
-                match self.by_key.get(&scratch.keys[r.clone()]) {
-                    Some(&i) => found = Some(found.map_or(i, |f: usize| f.min(i))),
-                    None => scratch.absent.push(n),
+            for (_, keys, own, any_absent) in &mut fresh {
+                for n in keys.clone() {
+                    match self.by_key.get(&scratch.keys[scratch.ranges[n].clone()]) {
+                        Some(&i) => {
+                            found = min(found, i);
+                            *own = min(*own, i);
+                        }
+                        None => {
+                            scratch.absent.push(n);
+                            *any_absent = true;
+                        }
+                    }
                 }
             }
             // A person's surname buckets serve the lookup and, for a new
@@ -363,6 +398,12 @@ impl EntityAggregator {
             for &n in &scratch.absent {
                 let k = &scratch.keys[scratch.ranges[n].clone()];
                 self.by_key.entry(k.to_string()).or_insert(i);
+            }
+            let seen = &mut self.seen[kind_slot(e.kind)];
+            for (s, _, own, any_absent) in fresh {
+                // An absent key now points to `i`.
+                let first = if any_absent { min(own, i) } else { own };
+                seen.insert(s.into(), first.unwrap_or(i));
             }
             self.scratch = scratch;
         }
