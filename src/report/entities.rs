@@ -253,6 +253,31 @@ fn surname_bucket_hashes(name: &str, buf: &mut String, out: &mut Vec<u64>) -> St
 /// a surname; the bound keeps hostile input linear.
 const MAX_BUCKET: usize = 256;
 
+/// Article-level entity names and their corpus names: a name belongs to the
+/// first corpus entity that has it.
+///
+/// A report looks up a few names (speakers, event participants), so the
+/// corpus name of an entity is only chosen when first asked for.
+#[derive(Debug)]
+pub struct CanonicalNames<'a> {
+    agg: &'a EntityAggregator,
+    /// The first item of each name.
+    item: HashMap<&'a str, usize>,
+    /// The corpus names chosen so far, by item.
+    chosen: Vec<Option<String>>,
+}
+
+impl CanonicalNames<'_> {
+    /// The corpus name of an article-level name, if an entity has it.
+    pub fn get(&mut self, name: &str) -> Option<&str> {
+        let &i = self.item.get(name)?;
+        let agg = self.agg;
+        let chosen = self.chosen[i]
+            .get_or_insert_with(|| corpus_name(agg.items[i].kind, &agg.names[i]));
+        Some(chosen)
+    }
+}
+
 /// The corpus name among the article-level names (see the module docs).
 fn corpus_name(kind: EntityType, names: &BTreeMap<String, usize>) -> String {
     let words = |n: &str| {
@@ -422,15 +447,18 @@ impl EntityAggregator {
     }
 
     /// Article-level entity names mapped to their corpus names.
-    pub fn canonical_names(&self) -> HashMap<String, String> {
-        let mut out = HashMap::default();
-        for (c, names) in self.items.iter().zip(&self.names) {
-            let corpus = corpus_name(c.kind, names);
+    pub fn canonical_names(&self) -> CanonicalNames<'_> {
+        let mut item = HashMap::default();
+        for (i, names) in self.names.iter().enumerate() {
             for n in names.keys() {
-                out.entry(n.clone()).or_insert_with(|| corpus.clone());
+                item.entry(n.as_str()).or_insert(i);
             }
         }
-        out
+        CanonicalNames {
+            agg: self,
+            item,
+            chosen: vec![None; self.items.len()],
+        }
     }
 
     /// The entities, most mentioned first, optionally of one type and cut

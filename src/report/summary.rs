@@ -164,10 +164,13 @@ impl SummaryBuilder {
         // Roe" / "Ann Roe"); count them under their corpus names. An article
         // that quotes two variants of one person still counts once at most
         // per variant, so `articles` is an upper bound in that rare case.
-        let names = self.entities.canonical_names();
+        let mut names = self.entities.canonical_names();
         let mut merged: BTreeMap<String, (usize, usize)> = BTreeMap::new();
         for (name, (quotes, articles)) in self.speakers {
-            let corpus = names.get(&name).cloned().unwrap_or(name);
+            let corpus = match names.get(&name) {
+                Some(corpus) => corpus.to_string(),
+                None => name,
+            };
             let e = merged.entry(corpus).or_default();
             e.0 += quotes;
             e.1 += articles;
@@ -214,7 +217,7 @@ impl SummaryBuilder {
             places,
             organizations,
             table: self.table,
-            timeline: self.timeline.finish_with(&names),
+            timeline: self.timeline.finish_with(&mut names),
             speakers,
         }
     }
