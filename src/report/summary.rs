@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::fasthash::Map as HashMap;
 use crate::model::Article;
 use crate::print::SCHEMA_VERSION;
 use crate::report::table::ArticleTable;
@@ -94,12 +95,14 @@ pub struct SummaryBuilder {
     first: Option<String>,
     last: Option<String>,
     undated: usize,
-    sources: BTreeMap<String, usize>,
+    /// Source → articles. (Hashed: the report sorts them by count and name.)
+    sources: HashMap<String, usize>,
     table: ArticleTable,
     entities: crate::report::entities::EntityAggregator,
     timeline: TimelineBuilder,
-    /// Article-level speaker → (quotes, articles with a quote).
-    speakers: BTreeMap<String, (usize, usize)>,
+    /// Article-level speaker → (quotes, articles with a quote). (Hashed:
+    /// the report merges them under their corpus names, then sorts.)
+    speakers: HashMap<String, (usize, usize)>,
 }
 
 impl SummaryBuilder {
@@ -121,15 +124,25 @@ impl SummaryBuilder {
             }
             None => self.undated += 1,
         }
+        // (Looked up before inserting: most names are already there, and
+        // `entry` would take an owned copy of the key every time.)
         if let Some(s) = &a.source {
-            *self.sources.entry(s.clone()).or_default() += 1;
+            match self.sources.get_mut(s) {
+                Some(n) => *n += 1,
+                None => {
+                    self.sources.insert(s.clone(), 1);
+                }
+            }
         }
         // The entities were folded above: the timeline only needs events.
         self.timeline.add_events(a);
         let mut seen: Vec<&str> = Vec::new();
         for q in &a.quotes {
             if let Some(name) = &q.speaker {
-                let e = self.speakers.entry(name.clone()).or_default();
+                let e = match self.speakers.get_mut(name) {
+                    Some(e) => e,
+                    None => self.speakers.entry(name.clone()).or_default(),
+                };
                 e.0 += 1;
                 if !seen.contains(&name.as_str()) {
                     seen.push(name);
