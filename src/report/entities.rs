@@ -272,8 +272,8 @@ impl CanonicalNames<'_> {
     pub fn get(&mut self, name: &str) -> Option<&str> {
         let &i = self.item.get(name)?;
         let agg = self.agg;
-        let chosen = self.chosen[i]
-            .get_or_insert_with(|| corpus_name(agg.items[i].kind, &agg.names[i]));
+        let chosen =
+            self.chosen[i].get_or_insert_with(|| corpus_name(agg.items[i].kind, &agg.names[i]));
         Some(chosen)
     }
 }
@@ -497,14 +497,17 @@ impl EntityAggregator {
         if top == 0 {
             return Vec::new();
         }
-        let of_kind = || self.items.iter().enumerate().filter(|(_, c)| c.kind == kind);
+        let of_kind = || {
+            self.items
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.kind == kind)
+        };
         let mut counts: Vec<(usize, usize)> =
             of_kind().map(|(_, c)| (c.mentions, c.articles)).collect();
         let threshold = if counts.len() > top {
             // Descending: the `top`-th largest pair lands at `top - 1`.
-            *counts
-                .select_nth_unstable_by(top - 1, |a, b| b.cmp(a))
-                .1
+            *counts.select_nth_unstable_by(top - 1, |a, b| b.cmp(a)).1
         } else {
             (0, 0)
         };
