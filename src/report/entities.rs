@@ -17,8 +17,6 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use std::collections::BTreeMap;
-
 use std::hash::BuildHasher;
 
 use crate::fasthash::Map as HashMap;
@@ -71,8 +69,10 @@ pub struct EntityAggregator {
     /// The folded surname of each item that is a person (empty for the
     /// others), for comparing names without folding them again.
     folds: Vec<String>,
-    /// Mentions per article-level name, for each item.
-    names: Vec<BTreeMap<String, usize>>,
+    /// Mentions per article-level name, for each item, in order of first
+    /// appearance (an item has a name or two: a list, searched in order,
+    /// costs less than a map; `corpus_name` does not depend on the order).
+    names: Vec<Vec<(String, usize)>>,
     /// For each type (`kind_slot`), every linking name seen so far mapped
     /// to the first item among those its keys point to. Keys are never
     /// re-pointed and all of a name's keys are in the index once the name
@@ -279,7 +279,7 @@ impl CanonicalNames<'_> {
 }
 
 /// The corpus name among the article-level names (see the module docs).
-fn corpus_name(kind: EntityType, names: &BTreeMap<String, usize>) -> String {
+fn corpus_name(kind: EntityType, names: &[(String, usize)]) -> String {
     let words = |n: &str| {
         if kind == EntityType::Person {
             n.split_whitespace().count()
@@ -381,11 +381,9 @@ impl EntityAggregator {
                             c.roles.push(r.clone());
                         }
                     }
-                    match self.names[i].get_mut(&e.name) {
-                        Some(m) => *m += e.mentions,
-                        None => {
-                            self.names[i].insert(e.name.clone(), e.mentions);
-                        }
+                    match self.names[i].iter_mut().find(|(n, _)| *n == e.name) {
+                        Some((_, m)) => *m += e.mentions,
+                        None => self.names[i].push((e.name.clone(), e.mentions)),
                     }
                     i
                 }
@@ -398,8 +396,7 @@ impl EntityAggregator {
                         aliases: e.aliases.clone(),
                         roles: e.roles.clone(),
                     });
-                    self.names
-                        .push(BTreeMap::from([(e.name.clone(), e.mentions)]));
+                    self.names.push(vec![(e.name.clone(), e.mentions)]);
                     let i = self.items.len() - 1;
                     if e.kind == EntityType::Person {
                         let fold = fold.unwrap_or_else(|| {
@@ -450,7 +447,7 @@ impl EntityAggregator {
     pub fn canonical_names(&self) -> CanonicalNames<'_> {
         let mut item = HashMap::default();
         for (i, names) in self.names.iter().enumerate() {
-            for n in names.keys() {
+            for (n, _) in names {
                 item.entry(n.as_str()).or_insert(i);
             }
         }
