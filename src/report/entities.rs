@@ -303,8 +303,10 @@ fn corpus_name(kind: EntityType, names: &[(String, usize)]) -> String {
 impl EntityAggregator {
     pub fn add(&mut self, a: &Article) {
         self.articles += 1;
+        // Moved out once per article, not once per entity: a move copies
+        // the whole struct and leaves a default one to drop.
+        let mut scratch = std::mem::take(&mut self.scratch);
         for e in &a.entities {
-            let mut scratch = std::mem::take(&mut self.scratch);
             scratch.keys.clear();
             scratch.ranges.clear();
             scratch.absent.clear();
@@ -427,8 +429,8 @@ impl EntityAggregator {
                 let first = if any_absent { min(own, i) } else { own };
                 seen.insert(s.into(), first.unwrap_or(i));
             }
-            self.scratch = scratch;
         }
+        self.scratch = scratch;
     }
 
     /// Buckets a new person by surname. An item's name never changes once
