@@ -17,8 +17,6 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use std::collections::BTreeMap;
-
 use std::hash::BuildHasher;
 
 use crate::fasthash::Map as HashMap;
@@ -71,8 +69,16 @@ pub struct EntityAggregator {
     /// The folded surname of each item that is a person (empty for the
     /// others), for comparing names without folding them again.
     folds: Vec<String>,
-    /// Mentions per article-level name, for each item.
-    names: Vec<BTreeMap<String, usize>>,
+    /// Mentions per article-level name, for each item, in order of first
+    /// appearance (an item has a name or two: a list, searched in order,
+    /// costs less than a map; `corpus_name` does not depend on the order).
+    names: Vec<Vec<(String, usize)>>,
+    /// For each type (`kind_slot`), every linking name seen so far mapped
+    /// to the first item among those its keys point to. Keys are never
+    /// re-pointed and all of a name's keys are in the index once the name
+    /// has been folded, so that item is final: a name seen before (most
+    /// names, in a corpus) skips computing and looking up its keys.
+    seen: [HashMap<Box<str>, usize>; 3],
     scratch: Scratch,
 }
 
@@ -98,6 +104,15 @@ fn type_tag(kind: EntityType) -> char {
         EntityType::Person => 'p',
         EntityType::Place => 'l',
         EntityType::Organization => 'o',
+    }
+}
+
+/// The slot of a type in per-type arrays.
+fn kind_slot(kind: EntityType) -> usize {
+    match kind {
+        EntityType::Person => 0,
+        EntityType::Place => 1,
+        EntityType::Organization => 2,
     }
 }
 
@@ -238,8 +253,33 @@ fn surname_bucket_hashes(name: &str, buf: &mut String, out: &mut Vec<u64>) -> St
 /// a surname; the bound keeps hostile input linear.
 const MAX_BUCKET: usize = 256;
 
+/// Article-level entity names and their corpus names: a name belongs to the
+/// first corpus entity that has it.
+///
+/// A report looks up a few names (speakers, event participants), so the
+/// corpus name of an entity is only chosen when first asked for.
+#[derive(Debug)]
+pub struct CanonicalNames<'a> {
+    agg: &'a EntityAggregator,
+    /// The first item of each name.
+    item: HashMap<&'a str, usize>,
+    /// The corpus names chosen so far, by item.
+    chosen: Vec<Option<String>>,
+}
+
+impl CanonicalNames<'_> {
+    /// The corpus name of an article-level name, if an entity has it.
+    pub fn get(&mut self, name: &str) -> Option<&str> {
+        let &i = self.item.get(name)?;
+        let agg = self.agg;
+        let chosen =
+            self.chosen[i].get_or_insert_with(|| corpus_name(agg.items[i].kind, &agg.names[i]));
+        Some(chosen)
+    }
+}
+
 /// The corpus name among the article-level names (see the module docs).
-fn corpus_name(kind: EntityType, names: &BTreeMap<String, usize>) -> String {
+fn corpus_name(kind: EntityType, names: &[(String, usize)]) -> String {
     let words = |n: &str| {
         if kind == EntityType::Person {
             n.split_whitespace().count()
@@ -263,21 +303,43 @@ fn corpus_name(kind: EntityType, names: &BTreeMap<String, usize>) -> String {
 impl EntityAggregator {
     pub fn add(&mut self, a: &Article) {
         self.articles += 1;
+        // Moved out once per article, not once per entity: a move copies
+        // the whole struct and leaves a default one to drop.
+        let mut scratch = std::mem::take(&mut self.scratch);
         for e in &a.entities {
-            let mut scratch = std::mem::take(&mut self.scratch);
             scratch.keys.clear();
             scratch.ranges.clear();
             scratch.absent.clear();
+            let min = |f: Option<usize>, i: usize| Some(f.map_or(i, |f| f.min(i)));
+            let seen = &self.seen[kind_slot(e.kind)];
+            let mut found = None;
+            // Names not seen before: the name, the range of its keys in
+            // `scratch.ranges`, the first item they point to and whether
+            // one is absent. (Empty, so not allocated, for most entities.)
+            let mut fresh: Vec<(&str, std::ops::Range<usize>, Option<usize>, bool)> = Vec::new();
             for s in linking_names(e) {
+                if let Some(&i) = seen.get(s.as_str()) {
+                    found = min(found, i);
+                    continue;
+                }
+                let first = scratch.ranges.len();
                 push_keys(e.kind, s, &mut scratch.keys, &mut scratch.ranges);
+                fresh.push((s, first..scratch.ranges.len(), None, false));
             }
             // Each key is hashed once here; only the absent ones are
             // inserted below.
-            let mut found = None;
-            for (n, r) in scratch.ranges.iter().enumerate() {
-                match self.by_key.get(&scratch.keys[r.clone()]) {
-                    Some(&i) => found = Some(found.map_or(i, |f: usize| f.min(i))),
-                    None => scratch.absent.push(n),
+            for (_, keys, own, any_absent) in &mut fresh {
+                for n in keys.clone() {
+                    match self.by_key.get(&scratch.keys[scratch.ranges[n].clone()]) {
+                        Some(&i) => {
+                            found = min(found, i);
+                            *own = min(*own, i);
+                        }
+                        None => {
+                            scratch.absent.push(n);
+                            *any_absent = true;
+                        }
+                    }
                 }
             }
             // A person's surname buckets serve the lookup and, for a new
@@ -321,11 +383,9 @@ impl EntityAggregator {
                             c.roles.push(r.clone());
                         }
                     }
-                    match self.names[i].get_mut(&e.name) {
-                        Some(m) => *m += e.mentions,
-                        None => {
-                            self.names[i].insert(e.name.clone(), e.mentions);
-                        }
+                    match self.names[i].iter_mut().find(|(n, _)| *n == e.name) {
+                        Some((_, m)) => *m += e.mentions,
+                        None => self.names[i].push((e.name.clone(), e.mentions)),
                     }
                     i
                 }
@@ -338,8 +398,7 @@ impl EntityAggregator {
                         aliases: e.aliases.clone(),
                         roles: e.roles.clone(),
                     });
-                    self.names
-                        .push(BTreeMap::from([(e.name.clone(), e.mentions)]));
+                    self.names.push(vec![(e.name.clone(), e.mentions)]);
                     let i = self.items.len() - 1;
                     if e.kind == EntityType::Person {
                         let fold = fold.unwrap_or_else(|| {
@@ -364,8 +423,14 @@ impl EntityAggregator {
                 let k = &scratch.keys[scratch.ranges[n].clone()];
                 self.by_key.entry(k.to_string()).or_insert(i);
             }
-            self.scratch = scratch;
+            let seen = &mut self.seen[kind_slot(e.kind)];
+            for (s, _, own, any_absent) in fresh {
+                // An absent key now points to `i`.
+                let first = if any_absent { min(own, i) } else { own };
+                seen.insert(s.into(), first.unwrap_or(i));
+            }
         }
+        self.scratch = scratch;
     }
 
     /// Buckets a new person by surname. An item's name never changes once
@@ -381,15 +446,18 @@ impl EntityAggregator {
     }
 
     /// Article-level entity names mapped to their corpus names.
-    pub fn canonical_names(&self) -> HashMap<String, String> {
-        let mut out = HashMap::default();
-        for (c, names) in self.items.iter().zip(&self.names) {
-            let corpus = corpus_name(c.kind, names);
-            for n in names.keys() {
-                out.entry(n.clone()).or_insert_with(|| corpus.clone());
+    pub fn canonical_names(&self) -> CanonicalNames<'_> {
+        let mut item = HashMap::default();
+        for (i, names) in self.names.iter().enumerate() {
+            for (n, _) in names {
+                item.entry(n.as_str()).or_insert(i);
             }
         }
-        out
+        CanonicalNames {
+            agg: self,
+            item,
+            chosen: vec![None; self.items.len()],
+        }
     }
 
     /// The entities, most mentioned first, optionally of one type and cut
@@ -416,6 +484,53 @@ impl EntityAggregator {
             v.truncate(n);
         }
         v
+    }
+
+    /// The first `top` entities of type `kind` in [`Self::ranked`] order.
+    ///
+    /// Only entities that can make the cut get a corpus name: the ranking
+    /// is by mentions and articles first, so no entity below the `top`-th
+    /// largest (mentions, articles) pair can, and the names, the costly
+    /// part, are chosen for a handful of entities instead of all of them.
+    pub fn top(&self, kind: EntityType, top: usize) -> Vec<CorpusEntity> {
+        if top == 0 {
+            return Vec::new();
+        }
+        let of_kind = || {
+            self.items
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.kind == kind)
+        };
+        let mut counts: Vec<(usize, usize)> =
+            of_kind().map(|(_, c)| (c.mentions, c.articles)).collect();
+        let threshold = if counts.len() > top {
+            // Descending: the `top`-th largest pair lands at `top - 1`.
+            *counts.select_nth_unstable_by(top - 1, |a, b| b.cmp(a)).1
+        } else {
+            (0, 0)
+        };
+        // (Ties on name keep the order of the items, as `ranked`'s stable
+        // sort does.)
+        let mut v: Vec<(usize, CorpusEntity)> = of_kind()
+            .filter(|(_, c)| (c.mentions, c.articles) >= threshold)
+            .map(|(i, c)| {
+                let e = CorpusEntity {
+                    name: corpus_name(c.kind, &self.names[i]),
+                    ..c.clone()
+                };
+                (i, e)
+            })
+            .collect();
+        v.sort_by(|(i, a), (j, b)| {
+            b.mentions
+                .cmp(&a.mentions)
+                .then(b.articles.cmp(&a.articles))
+                .then(a.name.cmp(&b.name))
+                .then(i.cmp(j))
+        });
+        v.truncate(top);
+        v.into_iter().map(|(_, e)| e).collect()
     }
 
     pub fn finish(
@@ -498,6 +613,36 @@ mod tests {
                 .map(|k| format!("{}{k}", type_tag(kind)))
                 .collect();
             prop_assert_eq!(tagged_keys(kind, &s), expected);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn top_is_the_head_of_ranked(
+            articles in prop::collection::vec(
+                prop::collection::vec(
+                    ("(?:Al|Bo|Cy) (?:Lee|Ray)|Lee|Ray|Rome|Oslo|UN|BBC", 0..3usize, 1..4usize),
+                    0..6,
+                ),
+                0..8,
+            ),
+            top in 0..6usize,
+        ) {
+            let kinds = [EntityType::Person, EntityType::Place, EntityType::Organization];
+            let mut agg = EntityAggregator::default();
+            for es in &articles {
+                let es = es
+                    .iter()
+                    .map(|(name, k, mentions)| Entity {
+                        mentions: *mentions,
+                        ..ent(name, kinds[*k], &[name.as_str()])
+                    })
+                    .collect();
+                agg.add(&article(es));
+            }
+            for kind in kinds {
+                prop_assert_eq!(agg.top(kind, top), agg.ranked(Some(kind), Some(top)));
+            }
         }
     }
 

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::fasthash::Map as HashMap;
 use crate::model::Article;
 use crate::print::SCHEMA_VERSION;
 use crate::report::table::ArticleTable;
@@ -94,12 +95,14 @@ pub struct SummaryBuilder {
     first: Option<String>,
     last: Option<String>,
     undated: usize,
-    sources: BTreeMap<String, usize>,
+    /// Source → articles. (Hashed: the report sorts them by count and name.)
+    sources: HashMap<String, usize>,
     table: ArticleTable,
     entities: crate::report::entities::EntityAggregator,
     timeline: TimelineBuilder,
-    /// Article-level speaker → (quotes, articles with a quote).
-    speakers: BTreeMap<String, (usize, usize)>,
+    /// Article-level speaker → (quotes, articles with a quote). (Hashed:
+    /// the report merges them under their corpus names, then sorts.)
+    speakers: HashMap<String, (usize, usize)>,
 }
 
 impl SummaryBuilder {
@@ -121,15 +124,25 @@ impl SummaryBuilder {
             }
             None => self.undated += 1,
         }
+        // (Looked up before inserting: most names are already there, and
+        // `entry` would take an owned copy of the key every time.)
         if let Some(s) = &a.source {
-            *self.sources.entry(s.clone()).or_default() += 1;
+            match self.sources.get_mut(s) {
+                Some(n) => *n += 1,
+                None => {
+                    self.sources.insert(s.clone(), 1);
+                }
+            }
         }
         // The entities were folded above: the timeline only needs events.
         self.timeline.add_events(a);
         let mut seen: Vec<&str> = Vec::new();
         for q in &a.quotes {
             if let Some(name) = &q.speaker {
-                let e = self.speakers.entry(name.clone()).or_default();
+                let e = match self.speakers.get_mut(name) {
+                    Some(e) => e,
+                    None => self.speakers.entry(name.clone()).or_default(),
+                };
                 e.0 += 1;
                 if !seen.contains(&name.as_str()) {
                     seen.push(name);
@@ -164,10 +177,13 @@ impl SummaryBuilder {
         // Roe" / "Ann Roe"); count them under their corpus names. An article
         // that quotes two variants of one person still counts once at most
         // per variant, so `articles` is an upper bound in that rare case.
-        let names = self.entities.canonical_names();
+        let mut names = self.entities.canonical_names();
         let mut merged: BTreeMap<String, (usize, usize)> = BTreeMap::new();
         for (name, (quotes, articles)) in self.speakers {
-            let corpus = names.get(&name).cloned().unwrap_or(name);
+            let corpus = match names.get(&name) {
+                Some(corpus) => corpus.to_string(),
+                None => name,
+            };
             let e = merged.entry(corpus).or_default();
             e.0 += quotes;
             e.1 += articles;
@@ -187,7 +203,7 @@ impl SummaryBuilder {
         };
         let top = |k: crate::model::EntityType| -> Vec<EntityCount> {
             self.entities
-                .ranked(Some(k), Some(TOP_ENTITIES))
+                .top(k, TOP_ENTITIES)
                 .into_iter()
                 .map(|e| EntityCount {
                     name: e.name,
@@ -214,7 +230,7 @@ impl SummaryBuilder {
             places,
             organizations,
             table: self.table,
-            timeline: self.timeline.finish_with(&names),
+            timeline: self.timeline.finish_with(&mut names),
             speakers,
         }
     }

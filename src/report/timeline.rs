@@ -28,7 +28,7 @@ use serde::Serialize;
 use crate::extract::events::{dates_overlap, places, same_family};
 use crate::model::{Article, Event};
 use crate::print::SCHEMA_VERSION;
-use crate::report::entities::EntityAggregator;
+use crate::report::entities::{CanonicalNames, EntityAggregator};
 
 /// One real-world event and who reports it.
 #[derive(Serialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
@@ -202,19 +202,19 @@ impl TimelineBuilder {
     }
 
     /// The events in date order (undated last), then place, kind and text.
-    pub fn finish(self) -> Vec<TimelineEvent> {
-        let names = self.entities.canonical_names();
-        self.finish_with(&names)
+    pub fn finish(mut self) -> Vec<TimelineEvent> {
+        let entities = std::mem::take(&mut self.entities);
+        self.finish_with(&mut entities.canonical_names())
     }
 
     /// [`TimelineBuilder::finish`] with the corpus names of an aggregator
     /// that saw the same articles.
-    pub fn finish_with(self, names: &HashMap<String, String>) -> Vec<TimelineEvent> {
+    pub fn finish_with(self, names: &mut CanonicalNames) -> Vec<TimelineEvent> {
         let mut events = self.events;
         for e in &mut events {
             let mut renamed: Vec<String> = Vec::with_capacity(e.participants.len());
             for p in &e.participants {
-                let n = names.get(p).cloned().unwrap_or_else(|| p.clone());
+                let n = names.get(p).unwrap_or(p).to_string();
                 if !renamed.contains(&n) {
                     renamed.push(n);
                 }
