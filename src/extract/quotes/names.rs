@@ -47,6 +47,35 @@ pub struct Mention<'a> {
 /// speaker for a pronoun: about two paragraphs of news prose.
 const RECENT_WINDOW: usize = 600;
 
+/// A distinct name written, filed under its last word.
+#[derive(Clone, Copy, Debug)]
+struct Form<'a> {
+    /// [`last_hash`] of the lowercased last word.
+    key: u64,
+    /// The last word as written.
+    last: &'a str,
+    name: &'a str,
+    /// The number of words of `name`.
+    words: usize,
+}
+
+impl Form<'_> {
+    /// Whether the last word, lowercased, is `lower`.
+    fn last_is(&self, lower: &str) -> bool {
+        if self.last.is_ascii() {
+            self.last.eq_ignore_ascii_case(lower)
+        } else {
+            words::lowercase(self.last) == lower
+        }
+    }
+}
+
+/// The hash `by_last` files a lowercased last word under.
+fn last_hash(lower: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::default().hash_one(lower)
+}
+
 #[derive(Debug, Default)]
 pub struct Names<'a> {
     pub mentions: Vec<Mention<'a>>,
@@ -62,9 +91,10 @@ pub struct Names<'a> {
     person_names: HashSet<&'a str>,
     /// Names of the place and organization entities.
     other_names: HashSet<&'a str>,
-    /// Distinct names written, with their number of words, by their
-    /// lowercased last word.
-    by_last: HashMap<String, Vec<(&'a str, usize)>>,
+    /// Distinct names written, in order of first mention within each
+    /// lowercased last word, sorted by that word's hash: one flat list
+    /// sorted once, with no key copied.
+    by_last: Vec<Form<'a>>,
     /// The distinct names written, in order of first mention.
     distinct: Vec<&'a str>,
     /// The canonical form of each distinct name, found when first asked
@@ -317,18 +347,19 @@ impl<'a> Names<'a> {
         for name in &distinct {
             let last = name.split_whitespace().next_back().unwrap_or("");
             let mut buf = [0u8; 64];
-            // Most last words are new keys; the lowercasing is on the stack
-            // when they are not.
-            let forms = match ascii_lower(last, &mut buf) {
-                Some(l) if names.by_last.contains_key(l) => names.by_last.get_mut(l),
-                _ => Some(names.by_last.entry(words::lowercase(last)).or_default()),
+            let key = match ascii_lower(last, &mut buf) {
+                Some(l) => last_hash(l),
+                None => last_hash(&words::lowercase(last)),
             };
-            if let Some(forms) = forms
-                && forms.len() < MAX_FORMS
-            {
-                forms.push((name, name.split_whitespace().count()));
-            }
+            names.by_last.push(Form {
+                key,
+                last,
+                name,
+                words: name.split_whitespace().count(),
+            });
         }
+        // Stable: each last word's forms stay in order of first mention.
+        names.by_last.sort_by_key(|f| f.key);
         names.canons = vec![OnceCell::new(); distinct.len()];
         names.distinct = distinct;
         names.canon_of = canon_of;
@@ -422,7 +453,15 @@ impl<'a> Names<'a> {
         }
         let nw = name.split_whitespace().count();
         let mut best: Option<(&str, usize)> = None;
-        for &(form, mw) in self.by_last.get(last).into_iter().flatten() {
+        let key = last_hash(last);
+        let from = self.by_last.partition_point(|f| f.key < key);
+        let forms = self.by_last[from..]
+            .iter()
+            .take_while(|f| f.key == key)
+            .filter(|f| f.last_is(last))
+            .take(MAX_FORMS)
+            .map(|f| (f.name, f.words));
+        for (form, mw) in forms {
             // The allocating test last (the tests are pure).
             if mw > nw
                 && mw <= 4
