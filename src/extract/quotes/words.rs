@@ -705,6 +705,11 @@ fn title_lookup(t: &[u8]) -> bool {
     let Some(c) = title_cell(t) else {
         return false;
     };
+    if let Some(&second) = t.get(1)
+        && TITLE_CELL_SECOND[c] & second_bit(second) == 0
+    {
+        return false;
+    }
     let (a, b) = (TITLE_CELL_START[c], TITLE_CELL_START[c + 1]);
     TITLE_CELL_WORDS[usize::from(a)..usize::from(b)]
         .iter()
@@ -748,6 +753,30 @@ const TITLE_CELL_START: [u16; TITLE_CELLS + 1] = {
         c += 1;
     }
     start
+};
+
+/// A bit for the second byte of a word, the same in either case (bytes
+/// that are not letters may share bits: this only rules words out).
+const fn second_bit(x: u8) -> u32 {
+    1 << (x & 0x1F)
+}
+
+/// The [`second_bit`]s of the titles of each cell: most capitalized words
+/// whose cell holds titles are ruled out by their second letter, with no
+/// comparison.
+const TITLE_CELL_SECOND: [u32; TITLE_CELLS] = {
+    let mut bits = [0u32; TITLE_CELLS];
+    let mut k = 0;
+    while k < TITLES.len() {
+        let w = TITLES[k].as_bytes();
+        if let Some(c) = title_cell(w)
+            && w.len() > 1
+        {
+            bits[c] |= second_bit(w[1]);
+        }
+        k += 1;
+    }
+    bits
 };
 
 /// [`TITLES`] grouped by cell.
