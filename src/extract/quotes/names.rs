@@ -70,8 +70,9 @@ impl Form<'_> {
     }
 }
 
-/// The hash `by_last` files a lowercased last word under.
-fn last_hash(lower: &str) -> u64 {
+/// The hash `by_last` files a lowercased last word under (of its bytes:
+/// a word lowercased on the stack needs no UTF-8 check).
+fn last_hash(lower: &[u8]) -> u64 {
     use std::hash::BuildHasher;
     foldhash::fast::FixedState::default().hash_one(lower)
 }
@@ -154,14 +155,18 @@ pub fn cap_runs<'t>(toks: &'t [Tok]) -> impl Iterator<Item = (usize, usize)> + '
 /// them: returns the index (within the run) where the name starts.
 pub fn title_split(run: &[Tok]) -> usize {
     let mut k = 0;
+    // Each word is looked up as a title once, and carried to its
+    // neighbours' tests.
+    let is_title = |i: usize| run.get(i).is_some_and(|t| words::is_title(t.text));
+    let mut title_prev = false;
+    let mut title_here = is_title(0);
     for (i, t) in run.iter().enumerate() {
-        let title_of = t.text == "of" && i > 0 && words::is_title(run[i - 1].text);
-        if words::is_title(t.text)
-            || title_of
-            || i + 1 < run.len() && is_org_modifier(t.text) && words::is_title(run[i + 1].text)
-        {
+        let title_next = is_title(i + 1);
+        let title_of = t.text == "of" && title_prev;
+        if title_here || title_of || title_next && is_org_modifier(t.text) {
             k = i + 1;
         }
+        (title_prev, title_here) = (title_here, title_next);
     }
     // Leading stop words (`The`, `But`) are never part of a name.
     while k < run.len() && words::is_stop_cap(run[k].text) {
@@ -346,10 +351,15 @@ impl<'a> Names<'a> {
         names.by_last.reserve(distinct.len());
         for name in &distinct {
             let last = name.split_whitespace().next_back().unwrap_or("");
-            let mut buf = [0u8; 64];
-            let key = match ascii_lower(last, &mut buf) {
-                Some(l) => last_hash(l),
-                None => last_hash(&words::lowercase(last)),
+            let key = match last.as_bytes() {
+                b if b.is_ascii() && b.len() <= 64 => {
+                    let mut buf = [0u8; 64];
+                    let l = &mut buf[..b.len()];
+                    l.copy_from_slice(b);
+                    l.make_ascii_lowercase();
+                    last_hash(l)
+                }
+                _ => last_hash(words::lowercase(last).as_bytes()),
             };
             names.by_last.push(Form {
                 key,
@@ -453,7 +463,7 @@ impl<'a> Names<'a> {
         }
         let nw = name.split_whitespace().count();
         let mut best: Option<(&str, usize)> = None;
-        let key = last_hash(last);
+        let key = last_hash(last.as_bytes());
         let from = self.by_last.partition_point(|f| f.key < key);
         let forms = self.by_last[from..]
             .iter()
