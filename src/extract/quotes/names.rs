@@ -47,6 +47,36 @@ pub struct Mention<'a> {
 /// speaker for a pronoun: about two paragraphs of news prose.
 const RECENT_WINDOW: usize = 600;
 
+/// A distinct name written, filed under its last word.
+#[derive(Clone, Copy, Debug)]
+struct Form<'a> {
+    /// [`last_hash`] of the lowercased last word.
+    key: u64,
+    /// The last word as written.
+    last: &'a str,
+    name: &'a str,
+    /// The number of words of `name`.
+    words: usize,
+}
+
+impl Form<'_> {
+    /// Whether the last word, lowercased, is `lower`.
+    fn last_is(&self, lower: &str) -> bool {
+        if self.last.is_ascii() {
+            self.last.eq_ignore_ascii_case(lower)
+        } else {
+            words::lowercase(self.last) == lower
+        }
+    }
+}
+
+/// The hash `by_last` files a lowercased last word under (of its bytes:
+/// a word lowercased on the stack needs no UTF-8 check).
+fn last_hash(lower: &[u8]) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::default().hash_one(lower)
+}
+
 #[derive(Debug, Default)]
 pub struct Names<'a> {
     pub mentions: Vec<Mention<'a>>,
@@ -62,9 +92,10 @@ pub struct Names<'a> {
     person_names: HashSet<&'a str>,
     /// Names of the place and organization entities.
     other_names: HashSet<&'a str>,
-    /// Distinct names written, with their number of words, by their
-    /// lowercased last word.
-    by_last: HashMap<String, Vec<(&'a str, usize)>>,
+    /// Distinct names written, in order of first mention within each
+    /// lowercased last word, sorted by that word's hash: one flat list
+    /// sorted once, with no key copied.
+    by_last: Vec<Form<'a>>,
     /// The distinct names written, in order of first mention.
     distinct: Vec<&'a str>,
     /// The canonical form of each distinct name, found when first asked
@@ -124,14 +155,18 @@ pub fn cap_runs<'t>(toks: &'t [Tok]) -> impl Iterator<Item = (usize, usize)> + '
 /// them: returns the index (within the run) where the name starts.
 pub fn title_split(run: &[Tok]) -> usize {
     let mut k = 0;
+    // Each word is looked up as a title once, and carried to its
+    // neighbours' tests.
+    let is_title = |i: usize| run.get(i).is_some_and(|t| words::is_title(t.text));
+    let mut title_prev = false;
+    let mut title_here = is_title(0);
     for (i, t) in run.iter().enumerate() {
-        let title_of = t.text == "of" && i > 0 && words::is_title(run[i - 1].text);
-        if words::is_title(t.text)
-            || title_of
-            || i + 1 < run.len() && is_org_modifier(t.text) && words::is_title(run[i + 1].text)
-        {
+        let title_next = is_title(i + 1);
+        let title_of = t.text == "of" && title_prev;
+        if title_here || title_of || title_next && is_org_modifier(t.text) {
             k = i + 1;
         }
+        (title_prev, title_here) = (title_here, title_next);
     }
     // Leading stop words (`The`, `But`) are never part of a name.
     while k < run.len() && words::is_stop_cap(run[k].text) {
@@ -316,19 +351,25 @@ impl<'a> Names<'a> {
         names.by_last.reserve(distinct.len());
         for name in &distinct {
             let last = name.split_whitespace().next_back().unwrap_or("");
-            let mut buf = [0u8; 64];
-            // Most last words are new keys; the lowercasing is on the stack
-            // when they are not.
-            let forms = match ascii_lower(last, &mut buf) {
-                Some(l) if names.by_last.contains_key(l) => names.by_last.get_mut(l),
-                _ => Some(names.by_last.entry(words::lowercase(last)).or_default()),
+            let key = match last.as_bytes() {
+                b if b.is_ascii() && b.len() <= 64 => {
+                    let mut buf = [0u8; 64];
+                    let l = &mut buf[..b.len()];
+                    l.copy_from_slice(b);
+                    l.make_ascii_lowercase();
+                    last_hash(l)
+                }
+                _ => last_hash(words::lowercase(last).as_bytes()),
             };
-            if let Some(forms) = forms
-                && forms.len() < MAX_FORMS
-            {
-                forms.push((name, name.split_whitespace().count()));
-            }
+            names.by_last.push(Form {
+                key,
+                last,
+                name,
+                words: name.split_whitespace().count(),
+            });
         }
+        // Stable: each last word's forms stay in order of first mention.
+        names.by_last.sort_by_key(|f| f.key);
         names.canons = vec![OnceCell::new(); distinct.len()];
         names.distinct = distinct;
         names.canon_of = canon_of;
@@ -422,7 +463,15 @@ impl<'a> Names<'a> {
         }
         let nw = name.split_whitespace().count();
         let mut best: Option<(&str, usize)> = None;
-        for &(form, mw) in self.by_last.get(last).into_iter().flatten() {
+        let key = last_hash(last.as_bytes());
+        let from = self.by_last.partition_point(|f| f.key < key);
+        let forms = self.by_last[from..]
+            .iter()
+            .take_while(|f| f.key == key)
+            .filter(|f| f.last_is(last))
+            .take(MAX_FORMS)
+            .map(|f| (f.name, f.words));
+        for (form, mw) in forms {
             // The allocating test last (the tests are pure).
             if mw > nw
                 && mw <= 4

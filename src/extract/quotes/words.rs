@@ -15,24 +15,16 @@ pub struct Tok<'a> {
 }
 
 impl<'a> Tok<'a> {
+    /// The token [`next_token`] found in `sub`, which starts at byte
+    /// `from` of the paragraph.
     #[inline(always)]
-    fn new(text: &'a str, start: usize, end: usize) -> Tok<'a> {
-        if let Some(&b) = text.as_bytes().first().filter(|b| b.is_ascii()) {
-            return Tok {
-                text,
-                start,
-                end,
-                word: b.is_ascii_alphanumeric(),
-                cap: b.is_ascii_uppercase(),
-            };
-        }
-        let first = text.chars().next();
+    fn at(sub: &'a str, from: usize, (a, b, first): (usize, usize, First)) -> Tok<'a> {
         Tok {
-            text,
-            start,
-            end,
-            word: first.is_some_and(|c| c.is_alphanumeric()),
-            cap: first.is_some_and(|c| c.is_uppercase()),
+            text: &sub[a..b],
+            start: from + a,
+            end: from + b,
+            word: first != First::Other,
+            cap: first == First::Upper,
         }
     }
 
@@ -73,9 +65,9 @@ pub fn tokens(s: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
 pub fn tokens_into<'a>(s: &'a str, from: usize, to: usize, out: &mut Vec<Tok<'a>>) {
     let sub = &s[from..to];
     let mut i = 0;
-    while let Some((a, b)) = next_token(sub, i) {
-        out.push(Tok::new(&sub[a..b], from + a, from + b));
-        i = b;
+    while let Some(found) = next_token(sub, i) {
+        i = found.1;
+        out.push(Tok::at(sub, from, found));
     }
 }
 
@@ -122,29 +114,55 @@ const CLASS: [u8; 256] = {
     t
 };
 
+/// What a token's first character is: the rules ask [`Tok::is_word`] and
+/// [`Tok::is_cap`] of every token, and the tokenizer knows the answer when
+/// it finds the token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum First {
+    /// Not a letter or digit.
+    Other,
+    /// A letter or digit, not uppercase.
+    Alnum,
+    /// An uppercase letter (every uppercase character is alphabetic).
+    Upper,
+}
+
+impl First {
+    /// The kind of a letter or digit `c`.
+    #[inline(always)]
+    fn of_alnum(c: char) -> First {
+        if c.is_uppercase() {
+            First::Upper
+        } else {
+            First::Alnum
+        }
+    }
+}
+
 /// The byte range of the first token of `sub` at or after `i` (a char
-/// boundary, where no token is under way). Every token is looked at byte
-/// by byte, so ASCII is classified by table and only other characters are
-/// decoded.
+/// boundary, where no token is under way), with what its first character
+/// is. Every token is looked at byte by byte, so ASCII is classified by
+/// table and only other characters are decoded.
 // Inlined into the loops that call it once per token.
 #[inline(always)]
-fn next_token(sub: &str, mut i: usize) -> Option<(usize, usize)> {
+fn next_token(sub: &str, mut i: usize) -> Option<(usize, usize, First)> {
     let b = sub.as_bytes();
-    let mut end = loop {
-        match CLASS[usize::from(*b.get(i)?)] {
+    let (mut end, first) = loop {
+        let x = *b.get(i)?;
+        match CLASS[usize::from(x)] {
             SPACE => i += 1,
-            ALNUM => break i + 1,
+            ALNUM => break (i + 1, First::of_alnum(char::from(x))),
             NON_ASCII => {
                 let (c, len) = char_at(sub, i)?;
                 if c.is_whitespace() {
                     i += len;
                 } else if c.is_alphanumeric() {
-                    break i + len;
+                    break (i + len, First::of_alnum(c));
                 } else {
-                    return Some((i, i + len));
+                    return Some((i, i + len, First::Other));
                 }
             }
-            _ => return Some((i, i + 1)),
+            _ => return Some((i, i + 1, First::Other)),
         }
     };
     loop {
@@ -176,7 +194,7 @@ fn next_token(sub: &str, mut i: usize) -> Option<(usize, usize)> {
             break;
         }
     }
-    Some((i, end))
+    Some((i, end, first))
 }
 
 /// The end of the run of ASCII letters and digits that starts at byte `i`
@@ -270,9 +288,9 @@ impl<'a> Outside<'a> {
         let mut pos = from;
         if self.inside_token(from) {
             let sub = &p[from..seg_end];
-            while let Some((a, b)) = next_token(sub, pos - from) {
-                out.push(Tok::new(&sub[a..b], from + a, from + b));
-                pos = from + b;
+            while let Some(found) = next_token(sub, pos - from) {
+                pos = from + found.1;
+                out.push(Tok::at(sub, from, found));
                 if !self.inside_token(pos) {
                     break;
                 }
@@ -682,29 +700,20 @@ fn is_title_lower(l: &str) -> bool {
 /// Whether the ASCII word `t`, lowercased, is a title. This runs for most
 /// capitalized words, which are seldom titles: their first letter and
 /// length pick the few titles to compare with (none for most words), and
-/// the comparison is of fixed-size keys, with no allocation.
+/// those are compared ignoring case, with no copy and no allocation.
 fn title_lookup(t: &[u8]) -> bool {
     let Some(c) = title_cell(t) else {
         return false;
     };
+    if let Some(&second) = t.get(1)
+        && TITLE_CELL_SECOND[c] & second_bit(second) == 0
+    {
+        return false;
+    }
     let (a, b) = (TITLE_CELL_START[c], TITLE_CELL_START[c + 1]);
-    a < b && TITLE_CELL_KEYS[usize::from(a)..usize::from(b)].contains(&ascii_key(t))
-}
-
-/// [`title_key`] of an ASCII word of at most [`TITLE_MAX`] bytes,
-/// lowercased eight bytes at a time.
-fn ascii_key(t: &[u8]) -> [u64; 3] {
-    let mut buf = [0u8; 24];
-    buf[..t.len()].copy_from_slice(t);
-    let word = |k: usize| {
-        let w = u64::from_le_bytes(buf[8 * k..8 * k + 8].try_into().unwrap_or([0; 8]));
-        // The high bit of each byte in `A..=Z` (no byte has its high bit
-        // set, so the additions carry into no other byte), moved to the
-        // case bit.
-        let upper = (w + LO * u64::from(0x80 - b'A')) & !(w + LO * u64::from(0x7F - b'Z')) & HI;
-        w | (upper >> 2)
-    };
-    [word(0), word(1), word(2)]
+    TITLE_CELL_WORDS[usize::from(a)..usize::from(b)]
+        .iter()
+        .any(|w| w.as_bytes().eq_ignore_ascii_case(t))
 }
 
 /// The cells of [`title_lookup`]: one per first letter and length.
@@ -725,20 +734,7 @@ const fn title_cell(t: &[u8]) -> Option<usize> {
     }
 }
 
-/// An ASCII word of at most 24 bytes, lowercased and zero-padded, as three
-/// little-endian words. Within a cell all titles have the word's length, so
-/// equal keys are equal words.
-const fn title_key(t: &[u8]) -> [u64; 3] {
-    let mut key = [0u64; 3];
-    let mut i = 0;
-    while i < t.len() && i < 24 {
-        key[i / 8] |= (t[i].to_ascii_lowercase() as u64) << (8 * (i % 8));
-        i += 1;
-    }
-    key
-}
-
-/// Where each cell's titles start in [`TITLE_CELL_KEYS`] (a counting sort
+/// Where each cell's titles start in [`TITLE_CELL_WORDS`] (a counting sort
 /// of [`TITLES`] by cell).
 const TITLE_CELL_START: [u16; TITLE_CELLS + 1] = {
     let mut start = [0u16; TITLE_CELLS + 1];
@@ -759,20 +755,44 @@ const TITLE_CELL_START: [u16; TITLE_CELLS + 1] = {
     start
 };
 
-/// The keys ([`title_key`]) of [`TITLES`], grouped by cell.
-const TITLE_CELL_KEYS: [[u64; 3]; TITLES.len()] = {
-    let mut keys = [[0u64; 3]; TITLES.len()];
+/// A bit for the second byte of a word, the same in either case (bytes
+/// that are not letters may share bits: this only rules words out).
+const fn second_bit(x: u8) -> u32 {
+    1 << (x & 0x1F)
+}
+
+/// The [`second_bit`]s of the titles of each cell: most capitalized words
+/// whose cell holds titles are ruled out by their second letter, with no
+/// comparison.
+const TITLE_CELL_SECOND: [u32; TITLE_CELLS] = {
+    let mut bits = [0u32; TITLE_CELLS];
+    let mut k = 0;
+    while k < TITLES.len() {
+        let w = TITLES[k].as_bytes();
+        if let Some(c) = title_cell(w)
+            && w.len() > 1
+        {
+            bits[c] |= second_bit(w[1]);
+        }
+        k += 1;
+    }
+    bits
+};
+
+/// [`TITLES`] grouped by cell.
+const TITLE_CELL_WORDS: [&str; TITLES.len()] = {
+    let mut words = [""; TITLES.len()];
     let mut next = TITLE_CELL_START;
     let mut k = 0;
     while k < TITLES.len() {
         let w = TITLES[k].as_bytes();
         if let Some(c) = title_cell(w) {
-            keys[next[c] as usize] = title_key(w);
+            words[next[c] as usize] = TITLES[k];
             next[c] += 1;
         }
         k += 1;
     }
-    keys
+    words
 };
 
 /// Title words, lowercased.
