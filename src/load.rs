@@ -62,6 +62,10 @@ pub struct InputError {
     pub message: String,
 }
 
+/// The longest article text that can be analysed (4 GiB - 1 bytes):
+/// offsets inside it must fit in a `u32`.
+pub const MAX_TEXT_LEN: usize = u32::MAX as usize;
+
 /// Options for discovery and reading.
 #[derive(Clone, Debug)]
 pub struct LoadOptions {
@@ -303,6 +307,14 @@ pub fn read(input: &Input, opts: &LoadOptions) -> Result<Loaded, InputError> {
     }
     let empty = bytes.is_empty();
     let (text, warning) = decode_owned(bytes).map_err(err)?;
+    // The extractors keep text offsets in 32 bits (half the memory per
+    // token); decoding UTF-16 can grow a text, so the check is on the text.
+    if text.len() > MAX_TEXT_LEN {
+        return Err(err(format!(
+            "text of {} bytes is over the {MAX_TEXT_LEN}-byte limit of one article, skipped",
+            text.len()
+        )));
+    }
     // An empty or blank file is a failed scrape, not an article: skipped and
     // named, so that the exit status says something is missing.
     if text.trim().is_empty() {

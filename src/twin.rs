@@ -128,7 +128,8 @@ fn translate(pattern: &str) -> String {
 /// one. `Hir`'s own printer wraps every literal and every alternation in a
 /// group, which made the twins two to three times longer than the
 /// patterns and as much slower to parse when compiled. Any pattern this
-/// writes parses back to `hir` (a test checks it for every twin).
+/// writes parses back to `hir` (a test checks it for the program's
+/// patterns and the table's twins).
 fn print(hir: &Hir, out: &mut String) {
     match hir.kind() {
         HirKind::Literal(lit) => match std::str::from_utf8(&lit.0) {

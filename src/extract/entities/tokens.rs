@@ -191,6 +191,10 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok<'_>
 
 /// Appends the tokens of `text[span]` to `out`: the tokens of all the
 /// segments of an article go into one vector.
+///
+/// # Panics
+/// When `span` ends past `u32::MAX`; `load::read` refuses such texts
+/// (`load::MAX_TEXT_LEN`), so an article never has one.
 pub(crate) fn tokenize_into<'a>(
     text: &'a str,
     span: Span,
@@ -199,7 +203,7 @@ pub(crate) fn tokenize_into<'a>(
 ) {
     assert!(
         u32::try_from(span.end).is_ok(),
-        "token offsets are kept as u32"
+        "token offsets are kept as u32 (see load::MAX_TEXT_LEN)"
     );
     let seg = &text[span.start..span.end];
     let bytes = seg.as_bytes();
