@@ -41,6 +41,7 @@ pub mod print;
 pub mod report;
 #[cfg(test)]
 mod schema;
+pub mod swar;
 pub mod twin;
 
 use extract::Extractor;

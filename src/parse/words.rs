@@ -170,23 +170,6 @@ fn ascii_len(bytes: &[u8]) -> usize {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
-/// The high bit of each byte of `x` (all ASCII) that lies in `lo..=hi`.
-/// Setting the high bit first keeps each byte's subtraction from borrowing
-/// from the next; the high bit survives exactly when the byte is at least
-/// the number subtracted.
-fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
-    let at_least_lo = (x | HIGH) - ONES * u64::from(lo);
-    let above_hi = (x | HIGH) - ONES * (u64::from(hi) + 1);
-    at_least_lo & !above_hi & HIGH
-}
-
-/// The high bit of each letter or digit among the eight ASCII bytes of `x`.
-fn alphanumeric(x: u64) -> u64 {
-    // `| 0x20` folds capitals to small letters and moves no other ASCII
-    // byte into `a..=z`.
-    in_range(x | (ONES * 0x20), b'a', b'z') | in_range(x, b'0', b'9')
-}
-
 /// How many bytes of `x` have their high bit set, when no other bit is.
 /// Cheaper than `count_ones` on the baseline x86-64 the binary is built
 /// for (no `popcnt`): the multiplication adds the eight 0-or-1 bytes into
@@ -238,13 +221,13 @@ fn count_ascii(bytes: &[u8]) -> Option<usize> {
     // Each chunk and its letters and digits, classified one chunk ahead:
     // a join at a chunk's last byte needs the next chunk's first.
     let mut x = chunk(0);
-    let mut w = alphanumeric(x);
+    let mut w = crate::swar::ascii_alnum_bytes(x);
     for k in 0..chunks {
         if bytes_equal(x, b'_') != 0 {
             return None;
         }
         let next = chunk(k + 1);
-        let w_next = alphanumeric(next);
+        let w_next = crate::swar::ascii_alnum_bytes(next);
         let before = (w << 8) | carry;
         runs += high_bits(w & !before);
         let after = (w >> 8) | (w_next << 56);

@@ -111,42 +111,6 @@ fn alnum_at(s: &str, p: usize) -> bool {
     }
 }
 
-const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-
-/// The end of the run of ASCII letters and digits from byte `m` on, most
-/// of a word: eight bytes at a time (a word is about five), then byte by
-/// byte near the end of the segment.
-fn ascii_alnum_run(bytes: &[u8], mut m: usize) -> usize {
-    while let Some(chunk) = bytes.get(m..m + 8) {
-        let v = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let other = !ascii_alnum_bytes(v) & HIGHS;
-        if other != 0 {
-            // Little-endian: the lowest marked byte comes first.
-            return m + (other.trailing_zeros() / 8) as usize;
-        }
-        m += 8;
-    }
-    while bytes.get(m).is_some_and(|&b| class(b) & ALNUM != 0) {
-        m += 1;
-    }
-    m
-}
-
-/// The high bit of each byte of `v` that is an ASCII letter or digit.
-fn ascii_alnum_bytes(v: u64) -> u64 {
-    // Range tests on the low seven bits, without carries between bytes:
-    // adding 0x80 - lo reaches the high bit from `lo` on.
-    let low7 = v & !HIGHS;
-    let at_least = |lo: u8| low7 + ONES * u64::from(0x80 - lo);
-    let digit = at_least(b'0') & !at_least(b'9' + 1);
-    // `| 0x20` maps the capitals, and nothing else, onto the small letters.
-    let folded = low7 | (ONES * 0x20);
-    let letter =
-        (folded + ONES * u64::from(0x80 - b'a')) & !(folded + ONES * u64::from(0x80 - b'z' - 1));
-    (digit | letter) & !v & HIGHS
-}
-
 /// The end of a word whose first char ends at byte `m` of `seg`: letters
 /// and digits, and single joiners between them. Also whether an ASCII
 /// hyphen joined two parts.
@@ -154,7 +118,7 @@ fn scan_word(seg: &str, mut m: usize) -> (usize, bool) {
     let bytes = seg.as_bytes();
     let mut hyphen = false;
     loop {
-        m = ascii_alnum_run(bytes, m);
+        m = crate::swar::ascii_alnum_run(bytes, m);
         let Some(&b) = bytes.get(m) else {
             break;
         };
@@ -689,16 +653,6 @@ mod tests {
         #[test]
         fn ascii_shout_test_is_the_char_test(w in "[A-Za-z0-9.'&-]{0,8}") {
             prop_assert_eq!(shouted(&w), shouted_chars(&w));
-        }
-
-        #[test]
-        fn eight_byte_scan_is_the_byte_class_test(v: u64, b: u8, k in 0usize..8) {
-            // Every byte value, at every position of a word.
-            let mut bytes = v.to_le_bytes();
-            bytes[k] = b;
-            let w = u64::from_le_bytes(bytes);
-            let want = bytes.map(|b| if b.is_ascii_alphanumeric() { 0x80 } else { 0 });
-            prop_assert_eq!(ascii_alnum_bytes(w), u64::from_le_bytes(want));
         }
 
         #[test]

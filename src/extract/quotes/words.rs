@@ -166,7 +166,7 @@ fn next_token(sub: &str, mut i: usize) -> Option<(usize, usize, First)> {
         }
     };
     loop {
-        end = skip_alnum(b, end);
+        end = crate::swar::ascii_alnum_run(b, end);
         let Some(&x) = b.get(end) else { break };
         let (d, dlen) = match CLASS[usize::from(x)] {
             ALNUM => {
@@ -195,43 +195,6 @@ fn next_token(sub: &str, mut i: usize) -> Option<(usize, usize, First)> {
         }
     }
     Some((i, end, first))
-}
-
-/// The end of the run of ASCII letters and digits that starts at byte `i`
-/// of `b`. Words are most of the text, so they are skipped eight bytes at
-/// a time; the word's last bytes are classified one by one.
-#[inline(always)]
-fn skip_alnum(b: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = b.get(i..i + 8) {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let stop = !alnum_bytes(w) & HI;
-        if stop != 0 {
-            return i + (stop.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while b.get(i).is_some_and(|&x| CLASS[usize::from(x)] == ALNUM) {
-        i += 1;
-    }
-    i
-}
-
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `w` set when that byte is an ASCII letter
-/// or digit (SWAR: with the high bits cleared, adding a per-byte constant
-/// below 0x80 never carries into the next byte).
-#[inline(always)]
-fn alnum_bytes(w: u64) -> u64 {
-    let t = w & !HI;
-    // High bit set where the byte is at least `lo`, or at most `hi`.
-    let ge = |x: u64, lo: u8| x + LO * u64::from(0x80 - lo);
-    let le = |x: u64, hi: u8| !(x + LO * u64::from(0x7F - hi));
-    let digit = ge(t, b'0') & le(t, b'9');
-    let l = t | (LO * 0x20);
-    let letter = ge(l, b'a') & le(l, b'z');
-    (digit | letter) & !w & HI
 }
 
 /// The tokens of a paragraph's text outside its quotes, each stretch
@@ -1182,14 +1145,6 @@ mod proptests {
     }
 
     proptest! {
-        #[test]
-        fn alnum_bytes_matches_the_class_table(bytes in any::<[u8; 8]>()) {
-            let got = alnum_bytes(u64::from_le_bytes(bytes));
-            for (k, &x) in bytes.iter().enumerate() {
-                prop_assert_eq!(got >> (8 * k) & 0x80 != 0, x.is_ascii_alphanumeric());
-            }
-        }
-
         #[test]
         fn lowercase_is_to_lowercase(s in "[a-zA-Z .'\u{130}\u{212a}\u{3a3}É-]{0,12}") {
             prop_assert_eq!(lowercase(&s), s.to_lowercase());

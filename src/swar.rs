@@ -1,0 +1,73 @@
+//! Byte-parallel tests on eight bytes at a time (SWAR), shared by the
+//! tokenizers: words are most of the text, so their runs of ASCII letters
+//! and digits are skipped a machine word at a time.
+
+const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// The high bit of each byte of `v` that is an ASCII letter or digit (any
+/// byte of 0x80 or above is neither).
+#[inline(always)]
+pub fn ascii_alnum_bytes(v: u64) -> u64 {
+    // Range tests on the low seven bits, without carries between bytes:
+    // adding 0x80 - lo reaches the high bit from `lo` on.
+    let low7 = v & !HIGHS;
+    let at_least = |lo: u8| low7 + ONES * u64::from(0x80 - lo);
+    let digit = at_least(b'0') & !at_least(b'9' + 1);
+    // `| 0x20` maps the capitals, and nothing else, onto the small letters.
+    let folded = low7 | (ONES * 0x20);
+    let letter =
+        (folded + ONES * u64::from(0x80 - b'a')) & !(folded + ONES * u64::from(0x80 - b'z' - 1));
+    (digit | letter) & !v & HIGHS
+}
+
+/// The end of the run of ASCII letters and digits from byte `i` of
+/// `bytes` on: eight bytes at a time, then byte by byte near the end.
+#[inline(always)]
+pub fn ascii_alnum_run(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let other = !ascii_alnum_bytes(v) & HIGHS;
+        if other != 0 {
+            // Little-endian: the lowest marked byte comes first.
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn alnum_bytes_match_the_byte_test(bytes in any::<[u8; 8]>()) {
+            let want = bytes.map(|b| if b.is_ascii_alphanumeric() { 0x80 } else { 0 });
+            prop_assert_eq!(ascii_alnum_bytes(u64::from_le_bytes(bytes)), u64::from_le_bytes(want));
+        }
+
+        #[test]
+        fn every_byte_value_at_every_position(v: u64, b: u8, k in 0usize..8) {
+            let mut bytes = v.to_le_bytes();
+            bytes[k] = b;
+            let want = bytes.map(|b| if b.is_ascii_alphanumeric() { 0x80 } else { 0 });
+            prop_assert_eq!(ascii_alnum_bytes(u64::from_le_bytes(bytes)), u64::from_le_bytes(want));
+        }
+
+        #[test]
+        fn run_ends_at_the_first_other_byte(bytes in proptest::collection::vec(any::<u8>(), 0..40), start in 0..40usize) {
+            let start = start.min(bytes.len());
+            let want = bytes[start..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .map_or(bytes.len(), |p| start + p);
+            prop_assert_eq!(ascii_alnum_run(&bytes, start), want);
+        }
+    }
+}
