@@ -145,14 +145,25 @@ impl TimelineBuilder {
     fn add_event(&mut self, a: &Article, e: &Event) {
         // Events one article keeps apart (a meeting on the sidelines of
         // another) stay apart: a timeline event takes one event per article.
-        let key = bucket(e.place.as_deref(), e.when.as_deref());
-        let candidates = self.buckets.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+        // Without a place, only events of one exact day merge (see
+        // `same_event`): any other such event stays alone for good, so it
+        // needs no bucket, and keeping the undated ones out of one shared
+        // bucket keeps the fold linear on a large corpus.
+        let key = (e.place.is_some() || e.when.as_deref().is_some_and(|w| w.len() == 10))
+            .then(|| bucket(e.place.as_deref(), e.when.as_deref()));
+        let candidates = key
+            .as_ref()
+            .and_then(|k| self.buckets.get(k))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         let target = candidates
             .iter()
             .copied()
             .find(|&i| !self.has_article(i, a) && same_event(&self.events[i], e));
         let Some(i) = target else {
-            self.buckets.entry(key).or_default().push(self.events.len());
+            if let Some(key) = key {
+                self.buckets.entry(key).or_default().push(self.events.len());
+            }
             self.last.push(self.seq);
             self.events.push(TimelineEvent {
                 when: e.when.clone(),
@@ -332,6 +343,45 @@ mod tests {
         assert_eq!(t[0].sources, ["A", "B", "C"]);
         assert_eq!(t[0].place.as_deref(), Some("Lisbon"));
         assert_eq!(t[0].until.as_deref(), Some("2021-03-16"));
+    }
+
+    #[test]
+    fn placeless_events_merge_only_on_one_day_and_only_those_are_indexed() {
+        let mut b = TimelineBuilder::default();
+        let kinds = ["meeting", "summit", "event"];
+        for n in 0..300 {
+            let when = match n % 3 {
+                0 => None,
+                1 => Some("2024-05"),
+                _ => Some("2024"),
+            };
+            let kind = kinds[n % kinds.len()];
+            b.add(&art(
+                &format!("u{n}"),
+                "U",
+                vec![ev(kind, None, when, None)],
+            ));
+        }
+        b.add(&art(
+            "d1",
+            "D",
+            vec![ev("talks", None, Some("2024-05-02"), None)],
+        ));
+        b.add(&art(
+            "d2",
+            "E",
+            vec![ev("meeting", None, Some("2024-05-02"), None)],
+        ));
+        // Only the one-day event has a bucket: scanning the others would
+        // make the fold quadratic in the undated events of a corpus.
+        assert_eq!(b.buckets.len(), 1);
+        let t = b.finish();
+        assert_eq!(t.len(), 301, "nothing merges but the two on one day");
+        let day = t
+            .iter()
+            .find(|e| e.when.as_deref() == Some("2024-05-02"))
+            .expect("the day event");
+        assert_eq!(day.articles, ["d1", "d2"]);
     }
 
     #[test]
