@@ -409,6 +409,7 @@ fn fill(
 
     // Body paragraphs; the first may open with a dateline.
     let mut dateline = None;
+    article.paragraphs.reserve_exact(body_texts.len());
     for (k, &(i, _)) in body_texts.iter().enumerate() {
         let line = &lines[i];
         if k == 0
