@@ -1,6 +1,7 @@
 //! Byte-parallel tests on eight bytes at a time (SWAR), shared by the
-//! tokenizers: words are most of the text, so their runs of ASCII letters
-//! and digits are skipped a machine word at a time.
+//! tokenizers and the scans for non-ASCII characters: words are most of
+//! the text, so their runs of ASCII letters and digits are skipped a
+//! machine word at a time, and nearly all text is ASCII.
 
 const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
 const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
@@ -49,7 +50,8 @@ pub fn ascii_len(bytes: &[u8]) -> usize {
     let (blocks, _) = bytes.as_chunks::<32>();
     let mut len = 0;
     for block in blocks {
-        let any = word(&block[..8]) | word(&block[8..16]) | word(&block[16..24]) | word(&block[24..]);
+        let any =
+            word(&block[..8]) | word(&block[8..16]) | word(&block[16..24]) | word(&block[24..]);
         if any & HIGHS != 0 {
             break;
         }
@@ -65,7 +67,10 @@ pub fn ascii_len(bytes: &[u8]) -> usize {
         }
         len += 8;
     }
-    len + tail.iter().position(|b| !b.is_ascii()).unwrap_or(tail.len())
+    len + tail
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(tail.len())
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, Hi
 /// no character of `s` outside ASCII is a word character (`\w`). Every
 /// Unicode letter, digit and case variant of an ASCII letter (`K`, `ſ`) is
 /// one. Every search asks, often of text with a `£` or a curly quote, so
-/// the ASCII runs are read eight bytes at a time and only the characters
+/// the ASCII runs are read 32 bytes at a time and only the characters
 /// outside ASCII are decoded.
 pub fn ascii_equivalent(s: &str) -> bool {
     within_known(s) || scan_ascii_equivalent(s)

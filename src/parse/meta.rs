@@ -91,9 +91,8 @@ static CORRESPONDENT: Bounded = Bounded::new(
 
 /// One of them is in every match of [`CORRESPONDENT`]. These searches run
 /// over every body, and memchr's are several times cheaper than `str`'s.
-static CORRESPONDENT_WORDS: LazyLock<[Finder<'static>; 4]> = LazyLock::new(|| {
-    ["correspondent", "reporter", "journalist", "reports."].map(Finder::new)
-});
+static CORRESPONDENT_WORDS: LazyLock<[Finder<'static>; 4]> =
+    LazyLock::new(|| ["correspondent", "reporter", "journalist", "reports."].map(Finder::new));
 
 /// The literal part of [`ACCORDING_TO`].
 static ACCORDING_TO_WORDS: LazyLock<Finder<'static>> =
