@@ -232,9 +232,8 @@ static BODY_DATE: Twin = twin!(format!(
 /// `years` (the years the article mentions, see `date::mentioned_years`)
 /// is asked for only when a written date needs its year.
 pub fn body_date(body: &str, reference: Date, years: impl FnOnce() -> Vec<i16>) -> Option<Date> {
-    if TODAY.find(body.as_bytes()).is_none() {
-        return None;
-    }
+    // A body that never says "today" gives no date.
+    TODAY.find(body.as_bytes())?;
     let caps = BODY_DATE.captures(body)?;
     let (written, _) = date::find_date(&format!("{}, {}", &caps["wd"], &caps["date"]))?;
     match written.full() {
