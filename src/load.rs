@@ -407,7 +407,7 @@ fn decode_utf16(
 /// than UTF-16 (handled before this check) never contain them.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
-    head.contains(&0)
+    memchr::memchr(0, head).is_some()
 }
 
 #[cfg(test)]

@@ -63,9 +63,13 @@ impl Pipeline {
 
     /// Parses one decoded text into a full article record.
     pub fn article(&self, source: &load::Source) -> Article {
-        let mut article = parse::parse(source, &self.parse);
-        self.extractor.run(&source.text, &mut article, &self.parse);
-        article
+        // The parser and the extractors ask many parts of the text whether
+        // they are ASCII-equivalent: one look at the whole answers for all.
+        crate::twin::with_text(&source.text, || {
+            let mut article = parse::parse(source, &self.parse);
+            self.extractor.run(&source.text, &mut article, &self.parse);
+            article
+        })
     }
 
     /// Runs the pipeline over `paths`, calling `sink` with each article in

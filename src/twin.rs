@@ -24,7 +24,7 @@ use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, Hi
 /// no character of `s` outside ASCII is a word character (`\w`). Every
 /// Unicode letter, digit and case variant of an ASCII letter (`K`, `ſ`) is
 /// one. Every search asks, often of text with a `£` or a curly quote, so
-/// the ASCII runs are read eight bytes at a time and only the characters
+/// the ASCII runs are read 32 bytes at a time and only the characters
 /// outside ASCII are decoded.
 pub fn ascii_equivalent(s: &str) -> bool {
     within_known(s) || scan_ascii_equivalent(s)
@@ -45,15 +45,32 @@ thread_local! {
 /// alive, for the whole call: a string lying inside its address range is
 /// a part of it.
 pub fn with_text<R>(text: &str, f: impl FnOnce() -> R) -> R {
+    if within_known(text) || !scan_ascii_equivalent(text) {
+        return f();
+    }
+    with_range(text, f)
+}
+
+/// [`with_text`] for a text the caller knows to be ASCII-equivalent when
+/// `known` is true, because it is made of parts of a text that is (the
+/// parser's joined body paragraphs): then the text is not read again.
+/// When `known` is false the text is read as [`with_text`] does.
+pub fn with_text_known<R>(text: &str, known: bool, f: impl FnOnce() -> R) -> R {
+    if known {
+        with_range(text, f)
+    } else {
+        with_text(text, f)
+    }
+}
+
+/// Runs `f` with `text` known to be ASCII-equivalent.
+fn with_range<R>(text: &str, f: impl FnOnce() -> R) -> R {
     /// Puts back the outer range, also when `f` panics.
     struct Restore((usize, usize));
     impl Drop for Restore {
         fn drop(&mut self) {
             KNOWN.set(self.0);
         }
-    }
-    if within_known(text) || !scan_ascii_equivalent(text) {
-        return f();
     }
     let start = text.as_ptr() as usize;
     let _restore = Restore(KNOWN.replace((start, start + text.len())));
@@ -69,20 +86,9 @@ fn within_known(s: &str) -> bool {
 
 /// [`ascii_equivalent`], read.
 fn scan_ascii_equivalent(s: &str) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let bytes = s.as_bytes();
     let mut i = 0;
     loop {
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            if word & HIGH != 0 {
-                break;
-            }
-            i += 8;
-        }
-        while bytes.get(i).is_some_and(u8::is_ascii) {
-            i += 1;
-        }
+        i += crate::swar::ascii_len(&s.as_bytes()[i..]);
         let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
             return true;
         };

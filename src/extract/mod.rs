@@ -29,9 +29,14 @@ impl Extractor {
     /// Runs every extractor over `article`, whose paragraphs point into
     /// `text`.
     pub fn run(&self, text: &str, article: &mut Article, opts: &ParseOptions) {
-        article.entities = entities::extract(text, article, &self.entities);
-        article.quotes = quotes::extract(text, article);
-        article.timexes = timex::extract(text, article, opts);
-        article.events = events::extract(text, article);
+        // The extractors search parts of `text`: one look at the whole tells
+        // each search whether its ASCII twin may run (free when the caller
+        // already runs in `with_text` for `text`).
+        crate::twin::with_text(text, || {
+            article.entities = entities::extract(text, article, &self.entities);
+            article.quotes = quotes::extract(text, article);
+            article.timexes = timex::extract(text, article, opts);
+            article.events = events::extract(text, article);
+        });
     }
 }

@@ -97,43 +97,56 @@ const MAX_HEADLINE_CHARS: usize = 250;
 
 /// Parses one article. Never fails: missing fields are `None`.
 pub fn parse(source: &Source, opts: &ParseOptions) -> Article {
-    parse_with_lines(source, opts).0
+    // Every line and most searches are asked whether they are
+    // ASCII-equivalent: one look at the whole text answers for all.
+    crate::twin::with_text(&source.text, || {
+        let lines = lines::split(&source.text);
+        let roles = classify(&lines);
+        parse_lines(source, opts, &lines, roles).0
+    })
 }
 
 /// Parses one article and returns the role of every line.
 pub fn parse_with_lines(source: &Source, opts: &ParseOptions) -> (Article, Vec<ClassifiedLine>) {
-    // Every line and most searches are asked whether they are
-    // ASCII-equivalent: one look at the whole text answers for all.
-    crate::twin::with_text(&source.text, || parse_lines(source, opts))
+    crate::twin::with_text(&source.text, || {
+        let lines = lines::split(&source.text);
+        let roles = classify(&lines);
+        let (article, roles) = parse_lines(source, opts, &lines, roles);
+        let classified = lines
+            .iter()
+            .zip(&roles)
+            .enumerate()
+            .map(|(i, (l, r))| ClassifiedLine {
+                line: i + 1,
+                role: *r,
+                text: l.text.to_string(),
+                span: l.span,
+            })
+            .collect();
+        (article, classified)
+    })
 }
 
-fn parse_lines(source: &Source, opts: &ParseOptions) -> (Article, Vec<ClassifiedLine>) {
-    let lines = lines::split(&source.text);
-    let roles = classify(&lines);
+/// The record from the classified lines, and the final roles (the
+/// dateline's line marked).
+fn parse_lines(
+    source: &Source,
+    opts: &ParseOptions,
+    lines: &[Line<'_>],
+    mut roles: Vec<LineRole>,
+) -> (Article, Vec<LineRole>) {
     let mut article = Article {
         id: source.id.clone(),
         path: source.path.clone(),
         ..Article::default()
     };
-    let mut roles = roles;
-    fill(&mut article, &source.text, &lines, &roles, opts);
+    fill(&mut article, &source.text, lines, &roles, opts);
     if let Some(d) = &article.dateline
         && let Some(i) = lines.iter().position(|l| l.span.start == d.span.start)
     {
         roles[i] = LineRole::Dateline;
     }
-    let classified = lines
-        .iter()
-        .zip(&roles)
-        .enumerate()
-        .map(|(i, (l, r))| ClassifiedLine {
-            line: i + 1,
-            role: *r,
-            text: l.text.to_string(),
-            span: l.span,
-        })
-        .collect();
-    (article, classified)
+    (article, roles)
 }
 
 /// Decides the role of every line.
@@ -396,6 +409,7 @@ fn fill(
 
     // Body paragraphs; the first may open with a dateline.
     let mut dateline = None;
+    article.paragraphs.reserve_exact(body_texts.len());
     for (k, &(i, _)) in body_texts.iter().enumerate() {
         let line = &lines[i];
         if k == 0
@@ -415,13 +429,15 @@ fn fill(
         .map(|p| p.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    // The joined body is searched by several patterns.
-    crate::twin::with_text(&body_joined, || {
-        let weekday_hint = meta::first_weekday(&body_joined);
+    // The joined body is searched by several patterns. It is made of lines
+    // of `text`, so it is ASCII-equivalent when `text` is.
+    let known = crate::twin::ascii_equivalent(text);
+    crate::twin::with_text_known(&body_joined, known, || {
         if let Some((raw, span)) = dateline {
             let date = raw.date.and_then(|d| {
                 d.full().or_else(|| {
-                    let wd = weekday_hint?;
+                    // Only a dateline's date without its year needs it.
+                    let wd = meta::first_weekday(&body_joined)?;
                     let y = date::year_for_weekday(d.month, d.day, wd, opts.reference, &years)?;
                     Date::new(y, d.month, d.day).ok()
                 })

@@ -135,7 +135,7 @@ fn count_ascii_runs(text: &str) -> Option<usize> {
     let mut words = 0;
     let mut rest = text;
     loop {
-        let ascii = ascii_len(rest.as_bytes());
+        let ascii = crate::swar::ascii_len(rest.as_bytes());
         words += count_ascii(&rest.as_bytes()[..ascii])?;
         let mut others = rest[ascii..].chars();
         match others.next().map(class) {
@@ -146,25 +146,6 @@ fn count_ascii_runs(text: &str) -> Option<usize> {
         }
         rest = others.as_str();
     }
-}
-
-/// The length of the ASCII run that `bytes` open with, read eight bytes
-/// at a time.
-fn ascii_len(bytes: &[u8]) -> usize {
-    let mut chunks = bytes.chunks_exact(8);
-    let mut len = 0;
-    for chunk in &mut chunks {
-        let high = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & HIGH;
-        if high != 0 {
-            return len + high.trailing_zeros() as usize / 8;
-        }
-        len += 8;
-    }
-    let rest = chunks.remainder();
-    len + rest
-        .iter()
-        .position(|b| !b.is_ascii())
-        .unwrap_or(rest.len())
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
