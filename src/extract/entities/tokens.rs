@@ -67,6 +67,8 @@ const WS: u8 = 1;
 const ALNUM: u8 = 2;
 const UPPER: u8 = 4;
 const NON_ASCII: u8 = 8;
+/// An ASCII small letter.
+const LOWER: u8 = 16;
 
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -76,7 +78,14 @@ static CLASS: [u8; 256] = {
         t[b] = if c >= 0x80 {
             NON_ASCII
         } else if c.is_ascii_alphanumeric() {
-            ALNUM | if c.is_ascii_uppercase() { UPPER } else { 0 }
+            ALNUM
+                | if c.is_ascii_uppercase() {
+                    UPPER
+                } else if c.is_ascii_lowercase() {
+                    LOWER
+                } else {
+                    0
+                }
         } else if matches!(c, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
             // `char::is_whitespace` on ASCII (which, unlike
             // `u8::is_ascii_whitespace`, includes the vertical tab).
@@ -108,6 +117,25 @@ fn alnum_at(s: &str, p: usize) -> bool {
         Some(&b) if b < 0x80 => class(b) & ALNUM != 0,
         Some(_) => s[p..].chars().next().is_some_and(char::is_alphanumeric),
         None => false,
+    }
+}
+
+/// Whether a run of ASCII letters and digits ending at byte `m` of `bytes`
+/// ends the word there: the byte at `m` is ASCII (or there is none) and is
+/// not a joiner before a letter or digit.
+fn plain_end(bytes: &[u8], m: usize) -> bool {
+    match bytes.get(m) {
+        None => true,
+        Some(&b) if b < 0x80 => {
+            !matches!(b, b'-' | b'\'' | b'.' | b'&')
+                || match bytes.get(m + 1) {
+                    None => true,
+                    Some(&n) if n < 0x80 => class(n) & ALNUM == 0,
+                    // A char that may be a letter: the general scan decides.
+                    Some(_) => false,
+                }
+        }
+        Some(_) => false,
     }
 }
 
@@ -184,6 +212,41 @@ pub(crate) fn tokenize_into<'a>(
     while let Some(&b) = bytes.get(pos) {
         let off = pos;
         let k = class(b);
+        // Most words are runs of ASCII letters and digits ended by a byte
+        // that does not join them to more (a space, a comma, a dot before
+        // a space): none of the rules for joiners, possessives and hyphens
+        // below can apply to them.
+        if k & ALNUM != 0 {
+            let m = crate::swar::ascii_alnum_run(bytes, off + 1);
+            if plain_end(bytes, m) {
+                let upper = k & UPPER != 0;
+                let mut end = m;
+                // Keep the dot of initials and abbreviations (a run of
+                // letters and digits holds no dot of its own).
+                if bytes.get(m) == Some(&b'.')
+                    && (m - off == 1 && upper || ABBREV.contains(&&seg[off..m]))
+                {
+                    end += 1;
+                }
+                let w = &seg[off..end];
+                let up = k & LOWER == 0 && shouted(w);
+                any_up |= up;
+                out.push(Tok {
+                    text: w,
+                    start: (span.start + off) as u32,
+                    word: true,
+                    cap: upper,
+                    initial: start || all_initial,
+                    shout: up,
+                });
+                start = false;
+                pos = end;
+                if bytes.get(pos) == Some(&b' ') {
+                    pos += 1;
+                }
+                continue;
+            }
+        }
         // The char at `pos`, decoded only when it is not ASCII.
         let (c, alnum) = if k & NON_ASCII == 0 {
             if k & WS != 0 {
