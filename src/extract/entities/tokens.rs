@@ -14,14 +14,15 @@ pub(crate) struct Tok<'a> {
     /// char boundaries.
     pub text: &'a str,
     start: u32,
-    pub word: bool,
-    /// Starts with an upper-case letter.
-    pub cap: bool,
-    /// At the start of a sentence (or anywhere in a Headline Case headline).
-    pub initial: bool,
-    /// Part of an ALL-CAPS stretch (dateline place, shouted line).
-    pub shout: bool,
+    /// `WORD`, `CAP`, `INITIAL` and `SHOUT` bits: one byte to store for
+    /// each token, where four bools took four.
+    flags: u8,
 }
+
+const WORD: u8 = 1;
+const CAP: u8 = 2;
+const INITIAL: u8 = 4;
+const SHOUT: u8 = 8;
 
 impl<'a> Tok<'a> {
     /// A punctuation token `text` at byte `s` of the file text.
@@ -30,10 +31,7 @@ impl<'a> Tok<'a> {
             text,
             // `tokenize_into` checked that the text's offsets fit.
             start: s as u32,
-            word: false,
-            cap: false,
-            initial: false,
-            shout: false,
+            flags: 0,
         }
     }
 
@@ -45,6 +43,26 @@ impl<'a> Tok<'a> {
     /// The byte offset of the token's end in the file text.
     pub fn e(&self) -> usize {
         self.start as usize + self.text.len()
+    }
+
+    /// A word (not a punctuation character).
+    pub fn word(&self) -> bool {
+        self.flags & WORD != 0
+    }
+
+    /// Starts with an upper-case letter.
+    pub fn cap(&self) -> bool {
+        self.flags & CAP != 0
+    }
+
+    /// At the start of a sentence (or anywhere in a Headline Case headline).
+    pub fn initial(&self) -> bool {
+        self.flags & INITIAL != 0
+    }
+
+    /// Part of an ALL-CAPS stretch (dateline place, shouted line).
+    pub fn shout(&self) -> bool {
+        self.flags & SHOUT != 0
     }
 }
 
@@ -200,12 +218,14 @@ pub(crate) fn tokenize_into<'a>(
     let seg = &text[span.start..span.end];
     let bytes = seg.as_bytes();
     let first = out.len();
-    // Sentence starts and the upper-case test of each word are decided as
-    // the tokens are cut, not in passes over them afterwards: whether the
-    // next word opens a sentence, and whether any word is upper-case (the
-    // all-caps rule below has nothing to do otherwise).
-    let mut start = true;
-    let mut any_up = false;
+    // Sentence starts and the all-caps rule are decided as the tokens are
+    // cut, not in passes over them afterwards. `initial` is the `INITIAL`
+    // bit of the next word: set after a sentence end, and after a word
+    // only in a Headline Case headline.
+    let after_word = if all_initial { INITIAL } else { 0 };
+    let mut initial = INITIAL;
+    // The previous word, when it is upper-case (see `Shouts`).
+    let mut prev_up: Option<usize> = None;
     // Byte offsets rather than a vector of chars: a paragraph is scanned
     // once, without a copy four times its size.
     let mut pos = 0;
@@ -229,17 +249,19 @@ pub(crate) fn tokenize_into<'a>(
                     end += 1;
                 }
                 let w = &seg[off..end];
-                let up = k & LOWER == 0 && shouted(w);
-                any_up |= up;
+                let mut flags = WORD | initial | if upper { CAP } else { 0 };
+                if k & LOWER == 0 && shouted(w) {
+                    // ASCII: as many chars as bytes.
+                    flags |= shout_flag(out, &mut prev_up, w.len() > 6);
+                } else {
+                    prev_up = None;
+                }
                 out.push(Tok {
                     text: w,
                     start: (span.start + off) as u32,
-                    word: true,
-                    cap: upper,
-                    initial: start || all_initial,
-                    shout: up,
+                    flags,
                 });
-                start = false;
+                initial = after_word;
                 pos = end;
                 if bytes.get(pos) == Some(&b' ') {
                     pos += 1;
@@ -314,18 +336,18 @@ pub(crate) fn tokenize_into<'a>(
                 }
             }
             let w = &seg[off..end];
-            let up = shouted(w);
-            any_up |= up;
+            let mut flags = WORD | initial | if upper { CAP } else { 0 };
+            if shouted(w) {
+                flags |= shout_flag(out, &mut prev_up, w.chars().count() > 6);
+            } else {
+                prev_up = None;
+            }
             out.push(Tok {
                 text: w,
                 start: (span.start + off) as u32,
-                word: true,
-                cap: upper,
-                initial: start || all_initial,
-                // Whether the word is upper-case, until the rule below.
-                shout: up,
+                flags,
             });
-            start = false;
+            initial = after_word;
             pos = end;
             // Most words are followed by a space: skip it here rather than
             // in a turn of the loop.
@@ -340,40 +362,38 @@ pub(crate) fn tokenize_into<'a>(
             c,
             '.' | '!' | '?' | ':' | '“' | '"' | '‘' | '«' | '–' | '—' | '•'
         ) {
-            start = true;
+            initial = INITIAL;
         }
         pos += len;
     }
-    if any_up {
-        mark_shouts(&mut out[first..]);
+    dateline(&mut out[first..]);
+}
+
+/// The `SHOUT` bit of an upper-case word about to be pushed onto `out`, by
+/// the rule of ALL-CAPS stretches: an upper-case word of three letters or
+/// more next to another, longer than six chars, or opening the segment
+/// before a dot or comma (dateline; see `dateline`). `prev_up` is the index
+/// of the previous word when it is upper-case; the previous word gets the
+/// bit here, for its upper-case neighbour.
+fn shout_flag(out: &mut [Tok], prev_up: &mut Option<usize>, long: bool) -> u8 {
+    let next = Some(out.len());
+    match std::mem::replace(prev_up, next) {
+        Some(p) => {
+            out[p].flags |= SHOUT;
+            SHOUT
+        }
+        None if long => SHOUT,
+        None => 0,
     }
 }
 
-/// ALL-CAPS stretches: an upper-case word of three letters or more next to
-/// another, or opening the segment before a dot or comma (dateline).
-/// `shout` holds whether each word is upper-case (tested as it was cut,
-/// without a side vector); the loop keeps it only where the rule holds.
-fn mark_shouts(out: &mut [Tok]) {
-    // `prev` remembers the previous word's test, since its flag may have
-    // been cleared already; the next word's is not yet touched.
-    let mut prev = false;
-    let mut n = 0;
-    for i in 0..out.len() {
-        if !out[i].word {
-            continue;
+/// The dateline case of the ALL-CAPS rule (`shout_flag`): the first word of
+/// the segment, when upper-case, followed by a dot or comma.
+fn dateline(seg: &mut [Tok]) {
+    if let Some(i) = seg.iter().position(Tok::word) {
+        if shouted(seg[i].text) && seg.get(i + 1).is_some_and(|t| matches!(t.text, "." | ",")) {
+            seg[i].flags |= SHOUT;
         }
-        let up = out[i].shout;
-        if up {
-            let next = out[i + 1..]
-                .iter()
-                .find(|t| t.word)
-                .is_some_and(|t| t.shout);
-            let dateline = n == 0 && out.get(i + 1).is_some_and(|t| matches!(t.text, "." | ","));
-            let long = out[i].text.chars().count() > 6;
-            out[i].shout = prev || next || dateline || long;
-        }
-        prev = up;
-        n += 1;
     }
 }
 
@@ -517,14 +537,16 @@ mod tests {
                 let w = &seg[off..end];
                 let up = shouted(w);
                 any_up |= up;
+                let flag = |on: bool, bit: u8| if on { bit } else { 0 };
                 out.push(Tok {
                     text: w,
                     start: (span.start + off) as u32,
-                    word: true,
-                    cap: c.is_uppercase(),
-                    initial: start || all_initial,
-                    // Whether the word is upper-case, until the rule below.
-                    shout: up,
+                    // `SHOUT` holds whether the word is upper-case, until
+                    // the rule below.
+                    flags: WORD
+                        | flag(c.is_uppercase(), CAP)
+                        | flag(start || all_initial, INITIAL)
+                        | flag(up, SHOUT),
                 });
                 start = false;
                 pos = end;
@@ -543,6 +565,36 @@ mod tests {
             mark_shouts(&mut out);
         }
         out
+    }
+
+    /// The all-caps rule as a pass over the cut tokens, whose `SHOUT` bit
+    /// holds whether each word is upper-case: the rule before it was
+    /// decided while cutting.
+    fn mark_shouts(out: &mut [Tok]) {
+        // `prev` remembers the previous word's test, since its flag may
+        // have been cleared already; the next word's is not yet touched.
+        let mut prev = false;
+        let mut n = 0;
+        for i in 0..out.len() {
+            if !out[i].word() {
+                continue;
+            }
+            let up = out[i].shout();
+            if up {
+                let next = out[i + 1..]
+                    .iter()
+                    .find(|t| t.word())
+                    .is_some_and(Tok::shout);
+                let dateline =
+                    n == 0 && out.get(i + 1).is_some_and(|t| matches!(t.text, "." | ","));
+                let long = out[i].text.chars().count() > 6;
+                if !(prev || next || dateline || long) {
+                    out[i].flags &= !SHOUT;
+                }
+            }
+            prev = up;
+            n += 1;
+        }
     }
 
     /// The word splitting as first written, over a vector of chars: the
@@ -618,9 +670,9 @@ mod tests {
 
     /// The all-caps rule as first written, over a side vector of the words.
     fn shout_reference(text: &str, out: &[Tok]) -> Vec<bool> {
-        let upper = |t: &Tok| t.word && shouted_chars(&text[t.s()..t.e()]);
+        let upper = |t: &Tok| t.word() && shouted_chars(&text[t.s()..t.e()]);
         let words: Vec<(usize, bool)> = (0..out.len())
-            .filter(|&i| out[i].word)
+            .filter(|&i| out[i].word())
             .map(|i| (i, upper(&out[i])))
             .collect();
         let mut shout = vec![false; out.len()];
@@ -645,7 +697,7 @@ mod tests {
         let mut start = true;
         let mut initial = vec![false; out.len()];
         for (i, t) in out.iter().enumerate() {
-            if t.word {
+            if t.word() {
                 initial[i] = start || all_initial;
                 start = false;
             } else if matches!(
@@ -661,7 +713,7 @@ mod tests {
     fn cut(text: &str) -> Vec<(usize, usize, bool)> {
         tokenize(text, Span::new(0, text.len()), false)
             .iter()
-            .map(|t| (t.s(), t.e(), t.word))
+            .map(|t| (t.s(), t.e(), t.word()))
             .collect()
     }
 
@@ -699,7 +751,7 @@ mod tests {
             text in "([A-Z]{1,8}|[A-Za-zÉé]{1,8}|[ .,\n-])*"
         ) {
             let out = tokenize(&text, Span::new(0, text.len()), false);
-            let got: Vec<bool> = out.iter().map(|t| t.shout).collect();
+            let got: Vec<bool> = out.iter().map(Tok::shout).collect();
             prop_assert_eq!(got, shout_reference(&text, &out));
         }
 
@@ -709,7 +761,7 @@ mod tests {
             all_initial: bool,
         ) {
             let out = tokenize(&text, Span::new(0, text.len()), all_initial);
-            let got: Vec<bool> = out.iter().map(|t| t.initial).collect();
+            let got: Vec<bool> = out.iter().map(Tok::initial).collect();
             prop_assert_eq!(got, initial_reference(&text, &out, all_initial));
         }
 
@@ -726,7 +778,7 @@ mod tests {
             let key = |ts: Vec<Tok>| -> Vec<(usize, usize, bool, bool, bool, bool)> {
                 ts.iter().map(|t| {
                     assert_eq!(t.text, &text[t.s()..t.e()]);
-                    (t.s(), t.e(), t.word, t.cap, t.initial, t.shout)
+                    (t.s(), t.e(), t.word(), t.cap(), t.initial(), t.shout())
                 }).collect()
             };
             let span = Span::new(0, text.len());
