@@ -1212,8 +1212,20 @@ impl<'a> Ctx<'a> {
             self.chunk(ts, i, j, out);
             i = j;
         }
-        self.descriptive(ts, out);
-        self.acronym_definitions(ts, out);
+        // Both rules look for a rare word or character: one search of the
+        // segment's text is cheaper than comparing every token with it.
+        let Some(last) = ts.last() else {
+            return;
+        };
+        let seg = &self.text.as_bytes()[ts[0].s()..last.e()];
+        static ALLIANCE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("lliance"));
+        if ALLIANCE.find(seg).is_some() {
+            self.descriptive(ts, out);
+        }
+        if memchr::memchr(b'(', seg).is_some() {
+            self.acronym_definitions(ts, out);
+        }
     }
 
     /// "the alliance", "the Alliance": a descriptive reference kept for
