@@ -235,7 +235,26 @@ impl LowerSigs {
 
     /// Whether `w` may be the lower-case form of a recorded word.
     fn may_hold(&self, w: &str) -> bool {
+        self.has(Self::slot_of(w.as_bytes()))
+    }
+
+    /// Records `w` itself (the other use of the table: the words of
+    /// `lower_words`, which a query then needs to hash only when its
+    /// lower-case form may be among them).
+    fn add(&mut self, w: &str) {
         let k = Self::slot_of(w.as_bytes());
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    /// Whether the ASCII lower-case form of the ASCII word `w` may be a
+    /// recorded word.
+    fn may_hold_lower_of_ascii(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let low = |b: Option<&u8>| b.map_or(0, u8::to_ascii_lowercase);
+        self.has(Self::slot(b.len(), low(b.first()), low(b.last())))
+    }
+
+    fn has(&self, k: usize) -> bool {
         self.0[k / 64] >> (k % 64) & 1 == 1
     }
 }
@@ -745,6 +764,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     // repeat a word just inserted ("the" into `lower_words`, a name into
     // `mid_caps`), and comparing with it is cheaper than hashing it again.
     let (mut recent_mid, mut recent_lower) = ([""; 256], [""; 256]);
+    let mut lower_present = LowerSigs::default();
     for t in toks.iter().filter(|t| t.word()) {
         let w = t.text;
         if t.cap() && !t.initial() {
@@ -760,6 +780,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
             // A word with an ASCII capital ("eBay") is the lower-case
             // form of no word, and `Folded` keys must have none.
             lower_words.insert(Folded(w));
+            lower_present.add(w);
         }
     }
     let ctx = Ctx {
@@ -767,6 +788,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         gaz,
         cap_words: &cap_words,
         lower_words: &lower_words,
+        lower_present,
         toks: &toks,
         all_lower: Default::default(),
         pending_role: Default::default(),
@@ -1015,6 +1037,10 @@ struct Ctx<'a> {
     /// The lower-case words whose signature matches the lower-case form of
     /// a capitalized word (`LowerSigs`).
     lower_words: &'a HashSet<Folded<'a>>,
+    /// The signatures of the words of `lower_words`: most capitalized words
+    /// asked about have no lower-case form in the article, and this turns
+    /// them away before hashing.
+    lower_present: LowerSigs,
     /// The tokens of all segments.
     toks: &'a [Tok<'a>],
     /// All lower-case words, for the rare query of a word that does not
@@ -1064,9 +1090,12 @@ impl<'a> Ctx<'a> {
         // if the article has it.
         if w.starts_with(char::is_uppercase) {
             if w.is_ascii() {
-                return self.lower_words.contains(&Folded(w));
+                return self.lower_present.may_hold_lower_of_ascii(w)
+                    && self.lower_words.contains(&Folded(w));
             }
-            return with_lower(w, |l| self.lower_words.contains(&Folded(l)));
+            return with_lower(w, |l| {
+                self.lower_present.may_hold(l) && self.lower_words.contains(&Folded(l))
+            });
         }
         // A word not starting with a capital is a lower-case word of the
         // article itself: already in lower case, it is its own answer.
