@@ -223,13 +223,19 @@ impl LowerSigs {
     /// Records the lower-case form of `w` as `with_lower` makes it (for
     /// ASCII the length is kept and each byte lowered on its own).
     fn add_lower_of(&mut self, w: &str) {
-        let k = if w.is_ascii() {
-            let b = w.as_bytes();
-            let low = |b: Option<&u8>| b.map_or(0, u8::to_ascii_lowercase);
-            Self::slot(b.len(), low(b.first()), low(b.last()))
+        if w.is_ascii() {
+            self.add_lower_of_ascii(w);
         } else {
-            with_lower(w, |l| Self::slot_of(l.as_bytes()))
-        };
+            let k = with_lower(w, |l| Self::slot_of(l.as_bytes()));
+            self.0[k / 64] |= 1 << (k % 64);
+        }
+    }
+
+    /// `add_lower_of` for an ASCII word.
+    fn add_lower_of_ascii(&mut self, w: &str) {
+        let b = w.as_bytes();
+        let low = |b: Option<&u8>| b.map_or(0, u8::to_ascii_lowercase);
+        let k = Self::slot(b.len(), low(b.first()), low(b.last()));
         self.0[k / 64] |= 1 << (k % 64);
     }
 
@@ -257,6 +263,17 @@ impl LowerSigs {
     fn has(&self, k: usize) -> bool {
         self.0[k / 64] >> (k % 64) & 1 == 1
     }
+}
+
+/// What the tokenizer records of an article's words for the word sets of
+/// `extract`, as it cuts them (a pass over the tokens for it cost more):
+/// counts to size the sets, and the signatures of the lower-case forms of
+/// the capitalized words.
+#[derive(Default)]
+pub(crate) struct WordStats {
+    words: usize,
+    caps: usize,
+    sigs: LowerSigs,
 }
 
 /// Words that start sentences but never names.
@@ -732,25 +749,18 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     // the vector copied it: one per four bytes is rarely exceeded.
     let mut toks: Vec<Tok> =
         Vec::with_capacity(segments.iter().map(|s| s.span.len() / 4 + 1).sum());
+    let mut stats = WordStats::default();
     let ranges: Vec<std::ops::Range<usize>> = segments
         .iter()
         .map(|s| {
             let first = toks.len();
-            tokenize_into(text, s.span, s.headline_title_case, &mut toks);
+            tokenize_into(text, s.span, s.headline_title_case, &mut toks, &mut stats);
             first..toks.len()
         })
         .collect();
     // The sets are sized up front from the token counts: growing them
     // rehashed every word several times.
-    let (mut words, mut caps) = (0, 0);
-    let mut sigs = LowerSigs::default();
-    for t in toks.iter().filter(|t| t.word()) {
-        words += 1;
-        if t.cap() {
-            caps += 1;
-            sigs.add_lower_of(t.text);
-        }
-    }
+    let WordStats { words, caps, sigs } = stats;
     // One map for both counts of a capitalized word: `has_evidence` asks
     // for both, with one lookup.
     let mut cap_words: crate::fasthash::Map<&str, Caps> =

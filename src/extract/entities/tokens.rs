@@ -2,6 +2,7 @@
 //! apostrophes, dotted initials and abbreviations, possessive `'s` cut off)
 //! and single punctuation characters, with byte offsets into the file text.
 
+use super::WordStats;
 use crate::model::Span;
 
 /// A token: its text (a slice of the file text), the byte offset where it
@@ -195,12 +196,13 @@ fn scan_word(seg: &str, mut m: usize) -> (usize, bool) {
 #[cfg(test)]
 pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
-    tokenize_into(text, span, all_initial, &mut out);
+    tokenize_into(text, span, all_initial, &mut out, &mut WordStats::default());
     out
 }
 
 /// Appends the tokens of `text[span]` to `out`: the tokens of all the
-/// segments of an article go into one vector.
+/// segments of an article go into one vector. Counts the words into
+/// `stats`.
 ///
 /// # Panics
 /// When `span` ends past `u32::MAX`; `load::read` refuses such texts
@@ -210,6 +212,7 @@ pub(crate) fn tokenize_into<'a>(
     span: Span,
     all_initial: bool,
     out: &mut Vec<Tok<'a>>,
+    stats: &mut WordStats,
 ) {
     assert!(
         u32::try_from(span.end).is_ok(),
@@ -249,6 +252,11 @@ pub(crate) fn tokenize_into<'a>(
                     end += 1;
                 }
                 let w = &seg[off..end];
+                stats.words += 1;
+                if upper {
+                    stats.caps += 1;
+                    stats.sigs.add_lower_of_ascii(w);
+                }
                 let mut flags = WORD | initial | if upper { CAP } else { 0 };
                 if k & LOWER == 0 && shouted(w) {
                     // ASCII: as many chars as bytes.
@@ -336,6 +344,11 @@ pub(crate) fn tokenize_into<'a>(
                 }
             }
             let w = &seg[off..end];
+            stats.words += 1;
+            if upper {
+                stats.caps += 1;
+                stats.sigs.add_lower_of(w);
+            }
             let mut flags = WORD | initial | if upper { CAP } else { 0 };
             if shouted(w) {
                 flags |= shout_flag(out, &mut prev_up, w.chars().count() > 6);
