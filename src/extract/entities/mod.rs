@@ -223,21 +223,57 @@ impl LowerSigs {
     /// Records the lower-case form of `w` as `with_lower` makes it (for
     /// ASCII the length is kept and each byte lowered on its own).
     fn add_lower_of(&mut self, w: &str) {
-        let k = if w.is_ascii() {
-            let b = w.as_bytes();
-            let low = |b: Option<&u8>| b.map_or(0, u8::to_ascii_lowercase);
-            Self::slot(b.len(), low(b.first()), low(b.last()))
+        if w.is_ascii() {
+            self.add_lower_of_ascii(w);
         } else {
-            with_lower(w, |l| Self::slot_of(l.as_bytes()))
-        };
+            let k = with_lower(w, |l| Self::slot_of(l.as_bytes()));
+            self.0[k / 64] |= 1 << (k % 64);
+        }
+    }
+
+    /// `add_lower_of` for an ASCII word.
+    fn add_lower_of_ascii(&mut self, w: &str) {
+        let b = w.as_bytes();
+        let low = |b: Option<&u8>| b.map_or(0, u8::to_ascii_lowercase);
+        let k = Self::slot(b.len(), low(b.first()), low(b.last()));
         self.0[k / 64] |= 1 << (k % 64);
     }
 
     /// Whether `w` may be the lower-case form of a recorded word.
     fn may_hold(&self, w: &str) -> bool {
+        self.has(Self::slot_of(w.as_bytes()))
+    }
+
+    /// Records `w` itself (the other use of the table: the words of
+    /// `lower_words`, which a query then needs to hash only when its
+    /// lower-case form may be among them).
+    fn add(&mut self, w: &str) {
         let k = Self::slot_of(w.as_bytes());
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    /// Whether the ASCII lower-case form of the ASCII word `w` may be a
+    /// recorded word.
+    fn may_hold_lower_of_ascii(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let low = |b: Option<&u8>| b.map_or(0, u8::to_ascii_lowercase);
+        self.has(Self::slot(b.len(), low(b.first()), low(b.last())))
+    }
+
+    fn has(&self, k: usize) -> bool {
         self.0[k / 64] >> (k % 64) & 1 == 1
     }
+}
+
+/// What the tokenizer records of an article's words for the word sets of
+/// `extract`, as it cuts them (a pass over the tokens for it cost more):
+/// counts to size the sets, and the signatures of the lower-case forms of
+/// the capitalized words.
+#[derive(Default)]
+pub(crate) struct WordStats {
+    words: usize,
+    caps: usize,
+    sigs: LowerSigs,
 }
 
 /// Words that start sentences but never names.
@@ -707,29 +743,24 @@ const NUMBERS: &[(&str, &str)] = &[
 pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     let gaz = res.gazetteer();
     let segments = segments(text, article);
-    // The tokens of all segments in one vector (roughly one per five bytes
-    // of prose), each segment's a range of it.
+    // The tokens of all segments in one vector, each segment's a range of
+    // it. Prose has about one token per five bytes, but a quarter of the
+    // articles have more (short words, numbers, punctuation), and growing
+    // the vector copied it: one per four bytes is rarely exceeded.
     let mut toks: Vec<Tok> =
-        Vec::with_capacity(segments.iter().map(|s| s.span.len() / 5 + 1).sum());
+        Vec::with_capacity(segments.iter().map(|s| s.span.len() / 4 + 1).sum());
+    let mut stats = WordStats::default();
     let ranges: Vec<std::ops::Range<usize>> = segments
         .iter()
         .map(|s| {
             let first = toks.len();
-            tokenize_into(text, s.span, s.headline_title_case, &mut toks);
+            tokenize_into(text, s.span, s.headline_title_case, &mut toks, &mut stats);
             first..toks.len()
         })
         .collect();
     // The sets are sized up front from the token counts: growing them
     // rehashed every word several times.
-    let (mut words, mut caps) = (0, 0);
-    let mut sigs = LowerSigs::default();
-    for t in toks.iter().filter(|t| t.word) {
-        words += 1;
-        if t.cap {
-            caps += 1;
-            sigs.add_lower_of(t.text);
-        }
-    }
+    let WordStats { words, caps, sigs } = stats;
     // One map for both counts of a capitalized word: `has_evidence` asks
     // for both, with one lookup.
     let mut cap_words: crate::fasthash::Map<&str, Caps> =
@@ -743,13 +774,14 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     // repeat a word just inserted ("the" into `lower_words`, a name into
     // `mid_caps`), and comparing with it is cheaper than hashing it again.
     let (mut recent_mid, mut recent_lower) = ([""; 256], [""; 256]);
-    for t in toks.iter().filter(|t| t.word) {
+    let mut lower_present = LowerSigs::default();
+    for t in toks.iter().filter(|t| t.word()) {
         let w = t.text;
-        if t.cap && !t.initial {
+        if t.cap() && !t.initial() {
             if not_just_seen(&mut recent_mid, w) {
                 cap_words.entry(w).or_default().mid = true;
             }
-        } else if t.cap {
+        } else if t.cap() {
             cap_words.entry(w).or_default().initial += 1;
         } else if sigs.may_hold(w)
             && not_just_seen(&mut recent_lower, w)
@@ -758,6 +790,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
             // A word with an ASCII capital ("eBay") is the lower-case
             // form of no word, and `Folded` keys must have none.
             lower_words.insert(Folded(w));
+            lower_present.add(w);
         }
     }
     let ctx = Ctx {
@@ -765,6 +798,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         gaz,
         cap_words: &cap_words,
         lower_words: &lower_words,
+        lower_present,
         toks: &toks,
         all_lower: Default::default(),
         pending_role: Default::default(),
@@ -1013,6 +1047,10 @@ struct Ctx<'a> {
     /// The lower-case words whose signature matches the lower-case form of
     /// a capitalized word (`LowerSigs`).
     lower_words: &'a HashSet<Folded<'a>>,
+    /// The signatures of the words of `lower_words`: most capitalized words
+    /// asked about have no lower-case form in the article, and this turns
+    /// them away before hashing.
+    lower_present: LowerSigs,
     /// The tokens of all segments.
     toks: &'a [Tok<'a>],
     /// All lower-case words, for the rare query of a word that does not
@@ -1062,9 +1100,12 @@ impl<'a> Ctx<'a> {
         // if the article has it.
         if w.starts_with(char::is_uppercase) {
             if w.is_ascii() {
-                return self.lower_words.contains(&Folded(w));
+                return self.lower_present.may_hold_lower_of_ascii(w)
+                    && self.lower_words.contains(&Folded(w));
             }
-            return with_lower(w, |l| self.lower_words.contains(&Folded(l)));
+            return with_lower(w, |l| {
+                self.lower_present.may_hold(l) && self.lower_words.contains(&Folded(l))
+            });
         }
         // A word not starting with a capital is a lower-case word of the
         // article itself: already in lower case, it is its own answer.
@@ -1077,7 +1118,7 @@ impl<'a> Ctx<'a> {
         let all = self.all_lower.get_or_init(|| {
             self.toks
                 .iter()
-                .filter(|t| t.word && !t.cap)
+                .filter(|t| t.word() && !t.cap())
                 .map(|t| t.text)
                 .collect()
         });
@@ -1086,7 +1127,7 @@ impl<'a> Ctx<'a> {
 
     /// A token that can be part of a name run.
     fn nameish(&self, t: &Tok<'a>) -> bool {
-        t.word && t.cap && !CALENDAR.contains(self.w(t))
+        t.word() && t.cap() && !CALENDAR.contains(self.w(t))
     }
 
     /// Where a full name (a known given name and one or two capitalized
@@ -1102,7 +1143,7 @@ impl<'a> Ctx<'a> {
         (from + 1..j).find(|&p| {
             (2..=3).contains(&(j - p))
                 && self.gaz.is_given(self.w(&ts[p]))
-                && ts[p..j].iter().all(|t| t.cap)
+                && ts[p..j].iter().all(|t| t.cap())
                 && self.person_like(ts, p, j)
                 && head_ok(p)
         })
@@ -1114,8 +1155,8 @@ impl<'a> Ctx<'a> {
     fn month_surname(&self, ts: &[Tok<'a>], i: usize, j: usize) -> bool {
         let t = &ts[j];
         j > i
-            && t.word
-            && t.cap
+            && t.word()
+            && t.cap()
             && CALENDAR.contains(self.w(t))
             && crate::parse::date::month_number(self.w(t)).is_some()
             && self.gaz.is_given(self.w(&ts[j - 1]))
@@ -1147,7 +1188,7 @@ impl<'a> Ctx<'a> {
                 }
                 // Particles: "Ursula von der Leyen", "Osama bin Laden".
                 let mut k = j;
-                while k < ts.len() && ts[k].word && PARTICLES.contains(self.w(&ts[k])) {
+                while k < ts.len() && ts[k].word() && PARTICLES.contains(self.w(&ts[k])) {
                     k += 1;
                 }
                 if k > j && k < ts.len() && self.nameish(&ts[k]) {
@@ -1159,7 +1200,7 @@ impl<'a> Ctx<'a> {
                     && matches!(self.w(&ts[j]), "-" | "–")
                     && self.gaz.org_suffixes.contains(self.w(&ts[j - 1]))
                     && self.nameish(&ts[j + 1])
-                    && !ts[j + 1].initial
+                    && !ts[j + 1].initial()
                 {
                     j += 2;
                     continue;
@@ -1187,7 +1228,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 // "X of [the] Y" after an organization or title head.
-                if j + 1 < ts.len() && ts[j].word && matches!(self.w(&ts[j]), "of" | "for") {
+                if j + 1 < ts.len() && ts[j].word() && matches!(self.w(&ts[j]), "of" | "for") {
                     let mut k = j + 1;
                     if k < ts.len() && self.w(&ts[k]) == "the" {
                         k += 1;
@@ -1210,8 +1251,20 @@ impl<'a> Ctx<'a> {
             self.chunk(ts, i, j, out);
             i = j;
         }
-        self.descriptive(ts, out);
-        self.acronym_definitions(ts, out);
+        // Both rules look for a rare word or character: one search of the
+        // segment's text is cheaper than comparing every token with it.
+        let Some(last) = ts.last() else {
+            return;
+        };
+        let seg = &self.text.as_bytes()[ts[0].s()..last.e()];
+        static ALLIANCE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+            std::sync::LazyLock::new(|| memchr::memmem::Finder::new("lliance"));
+        if ALLIANCE.find(seg).is_some() {
+            self.descriptive(ts, out);
+        }
+        if memchr::memchr(b'(', seg).is_some() {
+            self.acronym_definitions(ts, out);
+        }
     }
 
     /// "the alliance", "the Alliance": a descriptive reference kept for
@@ -1221,7 +1274,7 @@ impl<'a> Ctx<'a> {
             let w = self.w(&ts[k]);
             if (w == "alliance" || w == "Alliance")
                 && self.w(&ts[k - 1]).eq_ignore_ascii_case("the")
-                && !ts.get(k + 1).is_some_and(|n| n.word && n.cap)
+                && !ts.get(k + 1).is_some_and(|n| n.word() && n.cap())
             {
                 let span = Span::new(ts[k - 1].s(), ts[k].e());
                 let mut m = Mention::new(
@@ -1239,17 +1292,17 @@ impl<'a> Ctx<'a> {
     /// expansion directly before an acronym in parentheses.
     fn acronym_definitions(&self, ts: &[Tok<'a>], out: &mut Vec<Mention<'a>>) {
         for k in 1..ts.len().saturating_sub(2) {
-            if !(self.w(&ts[k]) == "(" && !ts[k + 2].word && self.w(&ts[k + 2]) == ")") {
+            if !(self.w(&ts[k]) == "(" && !ts[k + 2].word() && self.w(&ts[k + 2]) == ")") {
                 continue;
             }
             let acr = &ts[k + 1];
-            if !acr.word || !is_acronym(self.w(acr)) || COMMON_ACRONYMS.contains(self.w(acr)) {
+            if !acr.word() || !is_acronym(self.w(acr)) || COMMON_ACRONYMS.contains(self.w(acr)) {
                 continue;
             }
             // Capitalized expansion: handled by initials in `canon`, except
             // that an acronym of an unknown (product, term) or event name is
             // not an entity: "Software Development Kit (SDK)".
-            if ts[k - 1].cap {
+            if ts[k - 1].cap() {
                 let known = out
                     .iter()
                     .any(|m| m.span.end == ts[k - 1].e() && m.hint != Hint::Unknown);
@@ -1258,7 +1311,7 @@ impl<'a> Ctx<'a> {
                 }
                 continue;
             }
-            if !ts[k - 1].word || self.w(&ts[k - 1]).starts_with(|c: char| c.is_ascii_digit()) {
+            if !ts[k - 1].word() || self.w(&ts[k - 1]).starts_with(|c: char| c.is_ascii_digit()) {
                 // "$99 (USD)": a unit.
                 self.skip_acronym.borrow_mut().push(self.w(acr).to_string());
                 continue;
@@ -1270,7 +1323,7 @@ impl<'a> Ctx<'a> {
             else {
                 continue;
             };
-            if (the + 1..k).any(|x| !ts[x].word) || k - the < 2 {
+            if (the + 1..k).any(|x| !ts[x].word()) || k - the < 2 {
                 continue;
             }
             let span = Span::new(ts[the].s(), ts[k - 1].e());
@@ -1322,7 +1375,7 @@ impl<'a> Ctx<'a> {
             |w: &str| with_lower(w, |w| ORG_DESCRIPTORS.contains(w) || ROLE_NOUNS.contains(w));
         while i < j
             && (!company || descriptor(self.w(&ts[i])))
-            && ts[i].initial
+            && ts[i].initial()
             && !self.has_evidence(self.w(&ts[i]))
             && !(i + 1 < j
                 && self
@@ -1334,7 +1387,7 @@ impl<'a> Ctx<'a> {
         {
             i += 1;
         }
-        while i < j && !ts[i].cap {
+        while i < j && !ts[i].cap() {
             i += 1;
         }
         // Stop words anywhere at the front ("In Lisbon").
@@ -1344,7 +1397,7 @@ impl<'a> Ctx<'a> {
             STOPWORDS.contains(self.w(&ts[k])) && !(self.w(&ts[k]) == "New" && k + 1 < j)
         };
         while i < j
-            && (if ts[i].initial {
+            && (if ts[i].initial() {
                 STOPWORDS.contains(self.w(&ts[i]))
                     && !(self.w(&ts[i]) == "New"
                         && i + 1 < j
@@ -1429,7 +1482,7 @@ impl<'a> Ctx<'a> {
             let connected = name_part.iter().any(|t| matches!(self.w(t), "of" | "for"))
                 || self.w(&ts[b - 1]) == "for"
                 || self.w(&ts[b - 1]) == "of"
-                || name_part.first().is_some_and(|t| !t.cap);
+                || name_part.first().is_some_and(|t| !t.cap());
             if connected {
                 // "Minister for Foreign Affairs of Ukraine": a role phrase;
                 // the place or body after the last "of" is an entity.
@@ -1520,7 +1573,7 @@ impl<'a> Ctx<'a> {
                     || self.gaz.places.get(head).is_some()
                     || p - i >= 2 && self.gaz.org_suffixes.contains(self.w(&ts[p - 1]))
             })
-            .filter(|_| ts[i..j].iter().all(|t| t.cap))
+            .filter(|_| ts[i..j].iter().all(|t| t.cap()))
         {
             self.plain(ts, i, p, out);
             let mut m = self.mention(ts, p, j, Hint::Known(EntityType::Person));
@@ -1539,7 +1592,7 @@ impl<'a> Ctx<'a> {
             });
         if role.is_none()
             && i > 0
-            && ts[i - 1].word
+            && ts[i - 1].word()
             && (shares_of || with_lower(self.w(&ts[i - 1]), |w| ORG_DESCRIPTORS.contains(w)))
         {
             if let Some(m) = out[before..]
@@ -1574,7 +1627,7 @@ impl<'a> Ctx<'a> {
 
     /// `NATO chief` / `their Ukrainian counterpart` before `ts[i]`.
     fn role_before(&self, ts: &[Tok<'a>], i: usize) -> Option<&'a str> {
-        if i == 0 || !ts[i - 1].word {
+        if i == 0 || !ts[i - 1].word() {
             return None;
         }
         let noun = self.w(&ts[i - 1]);
@@ -1582,7 +1635,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let mut s = i - 1;
-        while s > 0 && ts[s - 1].word && ts[s - 1].cap && ts[s - 1].e() + 1 >= ts[s].s() {
+        while s > 0 && ts[s - 1].word() && ts[s - 1].cap() && ts[s - 1].e() + 1 >= ts[s].s() {
             s -= 1;
         }
         Some(&self.text[ts[s].s()..ts[i - 1].e()])
@@ -1613,11 +1666,15 @@ impl<'a> Ctx<'a> {
     fn mention(&self, ts: &[Tok<'a>], i: usize, j: usize, hint: Hint) -> Mention<'a> {
         let span = Span::new(ts[i].s(), ts[j - 1].e());
         let mut m = Mention::new(span, &self.text[span.start..span.end], hint);
-        m.initial = ts[i].initial;
+        m.initial = ts[i].initial();
         m.after_the = i > 0 && self.w(&ts[i - 1]).eq_ignore_ascii_case("the");
         m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains(self.w(t)));
         let rest = &self.text[ts[j - 1].e()..];
-        let next_lower = |k: usize| ts.get(k).filter(|t| t.word && !t.cap).map(|t| self.w(t));
+        let next_lower = |k: usize| {
+            ts.get(k)
+                .filter(|t| t.word() && !t.cap())
+                .map(|t| self.w(t))
+        };
         m.agent = rest.starts_with("'s")
             || rest.starts_with("’s")
             // "Intel-based": the tokenizer cut the lower-case part off.
@@ -1634,7 +1691,7 @@ impl<'a> Ctx<'a> {
                 || next_lower(j + 1) == Some("be")
                     && next_lower(j + 2).is_some_and(|w| PRODUCT_PARTICIPLES.contains(w)));
         let before =
-            |k: usize| (i >= k && ts[i - k].word && !ts[i].initial).then(|| self.w(&ts[i - k]));
+            |k: usize| (i >= k && ts[i - k].word() && !ts[i].initial()).then(|| self.w(&ts[i - k]));
         m.product = !m.agent
             && (next_lower(j).is_some_and(|w| PRODUCT_AFTER.contains(w))
                 || passive
@@ -1666,8 +1723,8 @@ impl<'a> Ctx<'a> {
         let n = j - i;
         let first = self.w(&ts[i]);
         let last = self.w(&ts[j - 1]);
-        let initial = ts[i].initial;
-        let all_caps_line = ts[i].shout;
+        let initial = ts[i].initial();
+        let all_caps_line = ts[i].shout();
         let mut m = self.mention(ts, i, j, Hint::Unknown);
         // Currencies ("US$299", "US dollars") and common-noun acronyms
         // ("TV", "LCD") are not entities.
@@ -1684,15 +1741,15 @@ impl<'a> Ctx<'a> {
         // Market indices: "… Average", "Nasdaq Composite", "the S&P 500
         // index", "the FTSE 100 fell".
         let index = INDEX_HEADS.contains(last)
-            || ts
-                .get(j)
-                .is_some_and(|t| t.word && matches!(self.w(t), "index" | "composite" | "average"))
+            || ts.get(j).is_some_and(|t| {
+                t.word() && matches!(self.w(t), "index" | "composite" | "average")
+            })
             || ts.get(j).is_some_and(|t| {
                 let w = self.w(t);
-                t.word && (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit())
+                t.word() && (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit())
             }) && ts
                 .get(j + 1)
-                .is_some_and(|t| t.word && MARKET_VERBS.contains(self.w(t)));
+                .is_some_and(|t| t.word() && MARKET_VERBS.contains(self.w(t)));
         if money
             || index
             || quoted

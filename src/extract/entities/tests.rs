@@ -774,7 +774,7 @@ proptest::proptest! {
                 && w.is_ascii()
                 && !w.bytes().any(|b| b.is_ascii_uppercase())
             {
-                proptest::prop_assert!(t.word && !t.cap, "{w:?}");
+                proptest::prop_assert!(t.word() && !t.cap(), "{w:?}");
             }
         }
     }

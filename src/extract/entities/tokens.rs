@@ -2,6 +2,7 @@
 //! apostrophes, dotted initials and abbreviations, possessive `'s` cut off)
 //! and single punctuation characters, with byte offsets into the file text.
 
+use super::WordStats;
 use crate::model::Span;
 
 /// A token: its text (a slice of the file text), the byte offset where it
@@ -14,14 +15,15 @@ pub(crate) struct Tok<'a> {
     /// char boundaries.
     pub text: &'a str,
     start: u32,
-    pub word: bool,
-    /// Starts with an upper-case letter.
-    pub cap: bool,
-    /// At the start of a sentence (or anywhere in a Headline Case headline).
-    pub initial: bool,
-    /// Part of an ALL-CAPS stretch (dateline place, shouted line).
-    pub shout: bool,
+    /// `WORD`, `CAP`, `INITIAL` and `SHOUT` bits: one byte to store for
+    /// each token, where four bools took four.
+    flags: u8,
 }
+
+const WORD: u8 = 1;
+const CAP: u8 = 2;
+const INITIAL: u8 = 4;
+const SHOUT: u8 = 8;
 
 impl<'a> Tok<'a> {
     /// A punctuation token `text` at byte `s` of the file text.
@@ -30,10 +32,7 @@ impl<'a> Tok<'a> {
             text,
             // `tokenize_into` checked that the text's offsets fit.
             start: s as u32,
-            word: false,
-            cap: false,
-            initial: false,
-            shout: false,
+            flags: 0,
         }
     }
 
@@ -45,6 +44,26 @@ impl<'a> Tok<'a> {
     /// The byte offset of the token's end in the file text.
     pub fn e(&self) -> usize {
         self.start as usize + self.text.len()
+    }
+
+    /// A word (not a punctuation character).
+    pub fn word(&self) -> bool {
+        self.flags & WORD != 0
+    }
+
+    /// Starts with an upper-case letter.
+    pub fn cap(&self) -> bool {
+        self.flags & CAP != 0
+    }
+
+    /// At the start of a sentence (or anywhere in a Headline Case headline).
+    pub fn initial(&self) -> bool {
+        self.flags & INITIAL != 0
+    }
+
+    /// Part of an ALL-CAPS stretch (dateline place, shouted line).
+    pub fn shout(&self) -> bool {
+        self.flags & SHOUT != 0
     }
 }
 
@@ -67,6 +86,8 @@ const WS: u8 = 1;
 const ALNUM: u8 = 2;
 const UPPER: u8 = 4;
 const NON_ASCII: u8 = 8;
+/// An ASCII small letter.
+const LOWER: u8 = 16;
 
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -76,7 +97,14 @@ static CLASS: [u8; 256] = {
         t[b] = if c >= 0x80 {
             NON_ASCII
         } else if c.is_ascii_alphanumeric() {
-            ALNUM | if c.is_ascii_uppercase() { UPPER } else { 0 }
+            ALNUM
+                | if c.is_ascii_uppercase() {
+                    UPPER
+                } else if c.is_ascii_lowercase() {
+                    LOWER
+                } else {
+                    0
+                }
         } else if matches!(c, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
             // `char::is_whitespace` on ASCII (which, unlike
             // `u8::is_ascii_whitespace`, includes the vertical tab).
@@ -108,6 +136,25 @@ fn alnum_at(s: &str, p: usize) -> bool {
         Some(&b) if b < 0x80 => class(b) & ALNUM != 0,
         Some(_) => s[p..].chars().next().is_some_and(char::is_alphanumeric),
         None => false,
+    }
+}
+
+/// Whether a run of ASCII letters and digits ending at byte `m` of `bytes`
+/// ends the word there: the byte at `m` is ASCII (or there is none) and is
+/// not a joiner before a letter or digit.
+fn plain_end(bytes: &[u8], m: usize) -> bool {
+    match bytes.get(m) {
+        None => true,
+        Some(&b) if b < 0x80 => {
+            !matches!(b, b'-' | b'\'' | b'.' | b'&')
+                || match bytes.get(m + 1) {
+                    None => true,
+                    Some(&n) if n < 0x80 => class(n) & ALNUM == 0,
+                    // A char that may be a letter: the general scan decides.
+                    Some(_) => false,
+                }
+        }
+        Some(_) => false,
     }
 }
 
@@ -149,12 +196,13 @@ fn scan_word(seg: &str, mut m: usize) -> (usize, bool) {
 #[cfg(test)]
 pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
-    tokenize_into(text, span, all_initial, &mut out);
+    tokenize_into(text, span, all_initial, &mut out, &mut WordStats::default());
     out
 }
 
 /// Appends the tokens of `text[span]` to `out`: the tokens of all the
-/// segments of an article go into one vector.
+/// segments of an article go into one vector. Counts the words into
+/// `stats`.
 ///
 /// # Panics
 /// When `span` ends past `u32::MAX`; `load::read` refuses such texts
@@ -164,6 +212,7 @@ pub(crate) fn tokenize_into<'a>(
     span: Span,
     all_initial: bool,
     out: &mut Vec<Tok<'a>>,
+    stats: &mut WordStats,
 ) {
     assert!(
         u32::try_from(span.end).is_ok(),
@@ -172,18 +221,62 @@ pub(crate) fn tokenize_into<'a>(
     let seg = &text[span.start..span.end];
     let bytes = seg.as_bytes();
     let first = out.len();
-    // Sentence starts and the upper-case test of each word are decided as
-    // the tokens are cut, not in passes over them afterwards: whether the
-    // next word opens a sentence, and whether any word is upper-case (the
-    // all-caps rule below has nothing to do otherwise).
-    let mut start = true;
-    let mut any_up = false;
+    // Sentence starts and the all-caps rule are decided as the tokens are
+    // cut, not in passes over them afterwards. `initial` is the `INITIAL`
+    // bit of the next word: set after a sentence end, and after a word
+    // only in a Headline Case headline.
+    let after_word = if all_initial { INITIAL } else { 0 };
+    let mut initial = INITIAL;
+    // The previous word, when it is upper-case (see `Shouts`).
+    let mut prev_up: Option<usize> = None;
     // Byte offsets rather than a vector of chars: a paragraph is scanned
     // once, without a copy four times its size.
     let mut pos = 0;
     while let Some(&b) = bytes.get(pos) {
         let off = pos;
         let k = class(b);
+        // Most words are runs of ASCII letters and digits ended by a byte
+        // that does not join them to more (a space, a comma, a dot before
+        // a space): none of the rules for joiners, possessives and hyphens
+        // below can apply to them.
+        if k & ALNUM != 0 {
+            let m = crate::swar::ascii_alnum_run(bytes, off + 1);
+            if plain_end(bytes, m) {
+                let upper = k & UPPER != 0;
+                let mut end = m;
+                // Keep the dot of initials and abbreviations (a run of
+                // letters and digits holds no dot of its own).
+                if bytes.get(m) == Some(&b'.')
+                    && (m - off == 1 && upper || ABBREV.contains(&&seg[off..m]))
+                {
+                    end += 1;
+                }
+                let w = &seg[off..end];
+                stats.words += 1;
+                if upper {
+                    stats.caps += 1;
+                    stats.sigs.add_lower_of_ascii(w);
+                }
+                let mut flags = WORD | initial | if upper { CAP } else { 0 };
+                if k & LOWER == 0 && shouted(w) {
+                    // ASCII: as many chars as bytes.
+                    flags |= shout_flag(out, &mut prev_up, w.len() > 6);
+                } else {
+                    prev_up = None;
+                }
+                out.push(Tok {
+                    text: w,
+                    start: (span.start + off) as u32,
+                    flags,
+                });
+                initial = after_word;
+                pos = end;
+                if bytes.get(pos) == Some(&b' ') {
+                    pos += 1;
+                }
+                continue;
+            }
+        }
         // The char at `pos`, decoded only when it is not ASCII.
         let (c, alnum) = if k & NON_ASCII == 0 {
             if k & WS != 0 {
@@ -251,18 +344,23 @@ pub(crate) fn tokenize_into<'a>(
                 }
             }
             let w = &seg[off..end];
-            let up = shouted(w);
-            any_up |= up;
+            stats.words += 1;
+            if upper {
+                stats.caps += 1;
+                stats.sigs.add_lower_of(w);
+            }
+            let mut flags = WORD | initial | if upper { CAP } else { 0 };
+            if shouted(w) {
+                flags |= shout_flag(out, &mut prev_up, w.chars().count() > 6);
+            } else {
+                prev_up = None;
+            }
             out.push(Tok {
                 text: w,
                 start: (span.start + off) as u32,
-                word: true,
-                cap: upper,
-                initial: start || all_initial,
-                // Whether the word is upper-case, until the rule below.
-                shout: up,
+                flags,
             });
-            start = false;
+            initial = after_word;
             pos = end;
             // Most words are followed by a space: skip it here rather than
             // in a turn of the loop.
@@ -277,40 +375,38 @@ pub(crate) fn tokenize_into<'a>(
             c,
             '.' | '!' | '?' | ':' | '“' | '"' | '‘' | '«' | '–' | '—' | '•'
         ) {
-            start = true;
+            initial = INITIAL;
         }
         pos += len;
     }
-    if any_up {
-        mark_shouts(&mut out[first..]);
+    dateline(&mut out[first..]);
+}
+
+/// The `SHOUT` bit of an upper-case word about to be pushed onto `out`, by
+/// the rule of ALL-CAPS stretches: an upper-case word of three letters or
+/// more next to another, longer than six chars, or opening the segment
+/// before a dot or comma (dateline; see `dateline`). `prev_up` is the index
+/// of the previous word when it is upper-case; the previous word gets the
+/// bit here, for its upper-case neighbour.
+fn shout_flag(out: &mut [Tok], prev_up: &mut Option<usize>, long: bool) -> u8 {
+    let next = Some(out.len());
+    match std::mem::replace(prev_up, next) {
+        Some(p) => {
+            out[p].flags |= SHOUT;
+            SHOUT
+        }
+        None if long => SHOUT,
+        None => 0,
     }
 }
 
-/// ALL-CAPS stretches: an upper-case word of three letters or more next to
-/// another, or opening the segment before a dot or comma (dateline).
-/// `shout` holds whether each word is upper-case (tested as it was cut,
-/// without a side vector); the loop keeps it only where the rule holds.
-fn mark_shouts(out: &mut [Tok]) {
-    // `prev` remembers the previous word's test, since its flag may have
-    // been cleared already; the next word's is not yet touched.
-    let mut prev = false;
-    let mut n = 0;
-    for i in 0..out.len() {
-        if !out[i].word {
-            continue;
+/// The dateline case of the ALL-CAPS rule (`shout_flag`): the first word of
+/// the segment, when upper-case, followed by a dot or comma.
+fn dateline(seg: &mut [Tok]) {
+    if let Some(i) = seg.iter().position(Tok::word) {
+        if shouted(seg[i].text) && seg.get(i + 1).is_some_and(|t| matches!(t.text, "." | ",")) {
+            seg[i].flags |= SHOUT;
         }
-        let up = out[i].shout;
-        if up {
-            let next = out[i + 1..]
-                .iter()
-                .find(|t| t.word)
-                .is_some_and(|t| t.shout);
-            let dateline = n == 0 && out.get(i + 1).is_some_and(|t| matches!(t.text, "." | ","));
-            let long = out[i].text.chars().count() > 6;
-            out[i].shout = prev || next || dateline || long;
-        }
-        prev = up;
-        n += 1;
     }
 }
 
@@ -454,14 +550,16 @@ mod tests {
                 let w = &seg[off..end];
                 let up = shouted(w);
                 any_up |= up;
+                let flag = |on: bool, bit: u8| if on { bit } else { 0 };
                 out.push(Tok {
                     text: w,
                     start: (span.start + off) as u32,
-                    word: true,
-                    cap: c.is_uppercase(),
-                    initial: start || all_initial,
-                    // Whether the word is upper-case, until the rule below.
-                    shout: up,
+                    // `SHOUT` holds whether the word is upper-case, until
+                    // the rule below.
+                    flags: WORD
+                        | flag(c.is_uppercase(), CAP)
+                        | flag(start || all_initial, INITIAL)
+                        | flag(up, SHOUT),
                 });
                 start = false;
                 pos = end;
@@ -480,6 +578,36 @@ mod tests {
             mark_shouts(&mut out);
         }
         out
+    }
+
+    /// The all-caps rule as a pass over the cut tokens, whose `SHOUT` bit
+    /// holds whether each word is upper-case: the rule before it was
+    /// decided while cutting.
+    fn mark_shouts(out: &mut [Tok]) {
+        // `prev` remembers the previous word's test, since its flag may
+        // have been cleared already; the next word's is not yet touched.
+        let mut prev = false;
+        let mut n = 0;
+        for i in 0..out.len() {
+            if !out[i].word() {
+                continue;
+            }
+            let up = out[i].shout();
+            if up {
+                let next = out[i + 1..]
+                    .iter()
+                    .find(|t| t.word())
+                    .is_some_and(Tok::shout);
+                let dateline =
+                    n == 0 && out.get(i + 1).is_some_and(|t| matches!(t.text, "." | ","));
+                let long = out[i].text.chars().count() > 6;
+                if !(prev || next || dateline || long) {
+                    out[i].flags &= !SHOUT;
+                }
+            }
+            prev = up;
+            n += 1;
+        }
     }
 
     /// The word splitting as first written, over a vector of chars: the
@@ -555,9 +683,9 @@ mod tests {
 
     /// The all-caps rule as first written, over a side vector of the words.
     fn shout_reference(text: &str, out: &[Tok]) -> Vec<bool> {
-        let upper = |t: &Tok| t.word && shouted_chars(&text[t.s()..t.e()]);
+        let upper = |t: &Tok| t.word() && shouted_chars(&text[t.s()..t.e()]);
         let words: Vec<(usize, bool)> = (0..out.len())
-            .filter(|&i| out[i].word)
+            .filter(|&i| out[i].word())
             .map(|i| (i, upper(&out[i])))
             .collect();
         let mut shout = vec![false; out.len()];
@@ -582,7 +710,7 @@ mod tests {
         let mut start = true;
         let mut initial = vec![false; out.len()];
         for (i, t) in out.iter().enumerate() {
-            if t.word {
+            if t.word() {
                 initial[i] = start || all_initial;
                 start = false;
             } else if matches!(
@@ -598,7 +726,7 @@ mod tests {
     fn cut(text: &str) -> Vec<(usize, usize, bool)> {
         tokenize(text, Span::new(0, text.len()), false)
             .iter()
-            .map(|t| (t.s(), t.e(), t.word))
+            .map(|t| (t.s(), t.e(), t.word()))
             .collect()
     }
 
@@ -636,7 +764,7 @@ mod tests {
             text in "([A-Z]{1,8}|[A-Za-zÉé]{1,8}|[ .,\n-])*"
         ) {
             let out = tokenize(&text, Span::new(0, text.len()), false);
-            let got: Vec<bool> = out.iter().map(|t| t.shout).collect();
+            let got: Vec<bool> = out.iter().map(Tok::shout).collect();
             prop_assert_eq!(got, shout_reference(&text, &out));
         }
 
@@ -646,7 +774,7 @@ mod tests {
             all_initial: bool,
         ) {
             let out = tokenize(&text, Span::new(0, text.len()), all_initial);
-            let got: Vec<bool> = out.iter().map(|t| t.initial).collect();
+            let got: Vec<bool> = out.iter().map(Tok::initial).collect();
             prop_assert_eq!(got, initial_reference(&text, &out, all_initial));
         }
 
@@ -663,7 +791,7 @@ mod tests {
             let key = |ts: Vec<Tok>| -> Vec<(usize, usize, bool, bool, bool, bool)> {
                 ts.iter().map(|t| {
                     assert_eq!(t.text, &text[t.s()..t.e()]);
-                    (t.s(), t.e(), t.word, t.cap, t.initial, t.shout)
+                    (t.s(), t.e(), t.word(), t.cap(), t.initial(), t.shout())
                 }).collect()
             };
             let span = Span::new(0, text.len());
