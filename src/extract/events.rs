@@ -256,7 +256,7 @@ pub fn extract_with_triggers(
         }
         let pats = Patterns::for_text(para);
         let index = index.get_or_insert_with(|| EntityIndex::new(article));
-        let mut rest = &triggers[..];
+        let mut rest = triggers;
         // Sentences are split only as far as the triggers reach.
         for (ss, se) in SentenceBounds::new(para) {
             if rest.is_empty() {
