@@ -32,7 +32,7 @@ use regex_automata::{Anchored, Input, Match, PatternID};
 use crate::extract::events::TRIGGER;
 use crate::model::{Article, Span, Timex};
 use crate::parse::ParseOptions;
-use crate::parse::date::{MONTH, mentioned_years};
+use crate::parse::date::MONTH;
 use crate::twin::{Twin, ascii_pattern};
 
 pub use resolve::{Anchor, Tense};
@@ -334,13 +334,7 @@ pub fn extract_with_triggers(
     triggers: &mut Vec<(usize, usize)>,
 ) -> Vec<Timex> {
     let dct = article.date.as_deref().and_then(|d| d.parse::<Date>().ok());
-    // The mentioned years only help fix the year of an undated article.
-    let years = if dct.is_none() {
-        mentioned_years(text)
-    } else {
-        Vec::new()
-    };
-    let mut anchor = Anchor::new(dct, opts.reference, years);
+    let mut anchor = Anchor::of_text(dct, opts.reference, text);
     let mut out = Vec::new();
     let first_body = article.paragraphs.first().map(|p| p.span.start);
     for (start, end) in regions(text, article) {

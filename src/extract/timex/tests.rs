@@ -1,6 +1,7 @@
 use jiff::civil::{Date, date};
 
 use super::*;
+use crate::parse::date::mentioned_years;
 use crate::twin::ascii_equivalent;
 use regex::Regex;
 
