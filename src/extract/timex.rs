@@ -3,8 +3,9 @@
 //! One regular expression finds every candidate in one left-to-right pass
 //! over the headline, the date line and the body paragraphs (linear in the
 //! text); each region is scanned by its ASCII twin whenever that matches
-//! exactly the same ([`crate::twin`]). Each match is then
-//! normalized by [`resolve`] against an anchor:
+//! exactly the same ([`crate::twin`]). The same pass finds the event
+//! triggers of the body paragraphs for [`crate::extract::events`]. Each
+//! timex is then normalized by [`resolve`] against an anchor:
 //!
 //! * **Dated articles** (`article.date` is set): relative expressions
 //!   (`today`, `Tuesday`, `last month`, `next year`) and year-less dates
@@ -102,7 +103,7 @@ fn scan_regex(patterns: &[&str]) -> Regex {
     Regex::new_many(patterns).expect("valid patterns")
 }
 
-/// Declares [`Groups`], the index of each named group of [`TIMEX`].
+/// Declares [`Groups`], the index of each named group of the timex pattern (pattern 0 of [`SCAN`]).
 macro_rules! groups {
     ($($name:ident),* $(,)?) => {
         /// The index of each named group of the timex pattern (the same in
@@ -145,7 +146,7 @@ pub(crate) static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
 /// At least the number of groups of the timex pattern.
 const MAX_GROUPS: usize = 40;
 
-/// One match of [`TIMEX`]: the range of each group in the region.
+/// One timex match of [`SCAN`]: the range of each group in the region.
 pub struct Found<'h> {
     region: &'h str,
     slots: [Option<(usize, usize)>; MAX_GROUPS],
