@@ -109,7 +109,7 @@ pub fn ascii_twin(pattern: &str) -> Regex {
 
 /// The twin of `pattern`, as a pattern: from [`table::TWINS`] when it
 /// holds the pattern, translated otherwise.
-fn ascii_pattern(pattern: &str) -> String {
+pub(crate) fn ascii_pattern(pattern: &str) -> String {
     #[cfg(test)]
     table::REQUESTED
         .lock()

@@ -45,16 +45,17 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use regex::Regex;
 
-use crate::extract::timex::{SentenceBounds, day_count};
+use crate::extract::timex::{self, SentenceBounds, day_count};
 use crate::model::{Article, EntityType, Event, Span, Timex};
 use crate::twin::{Twin, ascii_equivalent, twin};
 
-/// Event triggers. Each pattern of this module has an ASCII twin
+/// Event triggers, searched by the timex scan in the same walk as the
+/// timexes (`timex::SCAN`). Each pattern has an ASCII twin
 /// ([`crate::twin`]) for text on which it matches exactly as the pattern,
 /// that is most paragraphs: the twins compile in a
 /// fraction of the time and keep the lazy DFA on the whole text, where a
 /// Unicode `\b` gives up at the first non-ASCII byte.
-const TRIGGER: &str = r"(?ix)\b(?:
+pub(crate) const TRIGGER: &str = r"(?ix)\b(?:
           (?:press|news)\s+(?:conference|briefing)s? | remarks\s+to\s+(?:journalists|reporters|the\s+press)
         | summits? | ministerial(?:\s+meetings?)? | conferences? | talks | negotiations
         | visits? | visited | dinners? | lunch(?:eon)?s? | banquets?
@@ -70,13 +71,11 @@ const HOST: &str = r"(?i)\b(?:on\s+the\s+(?:sidelines|margins?)\s+of|ahead\s+of|
 /// Runs of up to three capitalized words, for the place gazetteer.
 const CAP: &str = r"\b\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2}";
 
-static TRIGGER_RE: Twin = twin!(TRIGGER);
 static HOST_RE: Twin = twin!(HOST);
 static CAP_RE: Twin = twin!(CAP);
 
 /// The patterns for one paragraph: the ASCII twins where they are exact.
 struct Patterns {
-    trigger: &'static Regex,
     host: &'static Regex,
     cap: &'static Regex,
 }
@@ -85,7 +84,6 @@ impl Patterns {
     fn for_text(s: &str) -> Patterns {
         let ascii = ascii_equivalent(s);
         Patterns {
-            trigger: TRIGGER_RE.pick(ascii),
             host: HOST_RE.pick(ascii),
             cap: CAP_RE.pick(ascii),
         }
@@ -225,25 +223,40 @@ struct PlaceMention {
 
 /// Finds the events the article reports.
 pub fn extract(text: &str, article: &Article) -> Vec<Event> {
+    let triggers: Vec<(usize, usize)> = article
+        .paragraphs
+        .iter()
+        .flat_map(|p| timex::triggers(text, p.span.start, p.span.end))
+        .collect();
+    extract_with_triggers(text, article, &triggers)
+}
+
+/// [`extract`] given the triggers of the body paragraphs (text ranges in
+/// text order, as [`timex::extract_with_triggers`] finds them).
+pub fn extract_with_triggers(
+    text: &str,
+    article: &Article,
+    all_triggers: &[(usize, usize)],
+) -> Vec<Event> {
     let dateline_place = article.dateline.as_ref().and_then(|d| d.place.clone());
     let mut mentions: Vec<Mention> = Vec::new();
     // Built at the first paragraph with a trigger: most paragraphs have none.
     let mut index = None;
     for p in &article.paragraphs {
         let para = &text[p.span.start..p.span.end];
-        let pats = Patterns::for_text(para);
         // The triggers are searched once per paragraph rather than once per
         // sentence: a sentence starts after a stop or a quote and ends
         // before a space, so `\b` reads the same at its edges and no
         // trigger (letters and spaces) crosses one; the paragraph's triggers
         // are then exactly its sentences' ones, in order. Most paragraphs
         // have none and need no sentence splitting.
-        let triggers = paragraph_triggers(pats.trigger, para, p.span.start);
+        let triggers = paragraph_triggers(all_triggers, p.span.start, p.span.end);
         if triggers.is_empty() {
             continue;
         }
+        let pats = Patterns::for_text(para);
         let index = index.get_or_insert_with(|| EntityIndex::new(article));
-        let mut rest = &triggers[..];
+        let mut rest = triggers;
         // Sentences are split only as far as the triggers reach.
         for (ss, se) in SentenceBounds::new(para) {
             if rest.is_empty() {
@@ -322,13 +335,12 @@ impl EntityIndex {
     }
 }
 
-/// The trigger matches of a paragraph starting at `offset` of the text, as
-/// text ranges.
-fn paragraph_triggers(trigger: &Regex, para: &str, offset: usize) -> Vec<(usize, usize)> {
-    trigger
-        .find_iter(para)
-        .map(|m| (offset + m.start(), offset + m.end()))
-        .collect()
+/// The triggers of the paragraph `[start, end)` among the sorted `triggers`
+/// of all paragraphs.
+fn paragraph_triggers(triggers: &[(usize, usize)], start: usize, end: usize) -> &[(usize, usize)] {
+    let first = triggers.partition_point(|&(ts, _)| ts < start);
+    let last = triggers.partition_point(|&(ts, _)| ts < end);
+    &triggers[first..last.max(first)]
 }
 
 /// The mentions of the sentence `[s0, s1)`, whose triggers are `triggers`
@@ -992,4 +1004,4 @@ fn place_mention(events: &mut Vec<Mention>, m: &Mention, host: Option<usize>) ->
     }
 }
 
-warm_up_statics!(TRIGGER_RE, HOST_RE, CAP_RE);
+warm_up_statics!(HOST_RE, CAP_RE);

@@ -35,8 +35,11 @@ impl Extractor {
         crate::twin::with_text(text, || {
             article.entities = entities::extract(text, article, &self.entities);
             article.quotes = quotes::extract(text, article);
-            article.timexes = timex::extract(text, article, opts);
-            article.events = events::extract(text, article);
+            // One walk of the paragraphs finds the timexes and the event
+            // triggers.
+            let mut triggers = Vec::new();
+            article.timexes = timex::extract_with_triggers(text, article, opts, &mut triggers);
+            article.events = events::extract_with_triggers(text, article, &triggers);
         });
     }
 }

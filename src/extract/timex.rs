@@ -3,8 +3,9 @@
 //! One regular expression finds every candidate in one left-to-right pass
 //! over the headline, the date line and the body paragraphs (linear in the
 //! text); each region is scanned by its ASCII twin whenever that matches
-//! exactly the same ([`crate::twin`]). Each match is then
-//! normalized by [`resolve`] against an anchor:
+//! exactly the same ([`crate::twin`]). The same pass finds the event
+//! triggers of the body paragraphs for [`crate::extract::events`]. Each
+//! timex is then normalized by [`resolve`] against an anchor:
 //!
 //! * **Dated articles** (`article.date` is set): relative expressions
 //!   (`today`, `Tuesday`, `last month`, `next year`) and year-less dates
@@ -25,12 +26,15 @@ mod tests;
 use jiff::civil::Date;
 use std::sync::LazyLock;
 
-use regex::{CaptureLocations, Captures, Match, Regex};
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input, Match, PatternID};
 
+use crate::extract::events::TRIGGER;
 use crate::model::{Article, Span, Timex};
 use crate::parse::ParseOptions;
-use crate::parse::date::{MONTH, mentioned_years};
-use crate::twin::{Twin, twin};
+use crate::parse::date::MONTH;
+use crate::twin::{Twin, ascii_pattern};
 
 pub use resolve::{Anchor, Tense};
 
@@ -72,14 +76,34 @@ fn timex_pattern() -> String {
     )
 }
 
-/// The pattern, with its ASCII twin for text where that matches exactly
-/// the same (see [`crate::twin`]). The Unicode classes inside bounded
-/// repetitions made the pattern slow to compile, and its Unicode `\b` sent
-/// the lazy DFA to the slower engines on any non-ASCII byte; the twin is a
-/// fraction of the size.
-static TIMEX: Twin = twin!(timex_pattern());
+/// The timex pattern as a `regex` (the oracle of the tests).
+#[cfg(test)]
+static TIMEX: crate::twin::Twin = crate::twin::twin!(timex_pattern());
 
-/// Declares [`Groups`], the index of each named group of [`TIMEX`].
+/// The timex pattern (pattern 0) and the event triggers (pattern 1,
+/// [`crate::extract::events::TRIGGER`]) as one multi-pattern regex, with its
+/// ASCII twin for text where that matches exactly the same (see
+/// [`crate::twin`]): each paragraph is walked once by one lazy DFA for both
+/// extractors, where two walks cost twice as much. A timex and a trigger
+/// never start at the same word and neither can start inside the other
+/// (their words are disjoint), so the leftmost-first matches of the pair are
+/// exactly the matches of each pattern alone (a proptest checks it). The
+/// Unicode classes inside bounded repetitions made the pattern slow to
+/// compile, and its Unicode `\b` sent the lazy DFA to the slower engines on
+/// any non-ASCII byte; the twin is a fraction of the size.
+static SCAN: Twin<Regex> = Twin::new(
+    || scan_regex(&[&ascii_pattern(&timex_pattern()), &ascii_pattern(TRIGGER)]),
+    || scan_regex(&[&timex_pattern(), TRIGGER]),
+);
+
+/// The pattern index of the triggers in [`SCAN`].
+const TRIGGER_PATTERN: usize = 1;
+
+fn scan_regex(patterns: &[&str]) -> Regex {
+    Regex::new_many(patterns).expect("valid patterns")
+}
+
+/// Declares [`Groups`], the index of each named group of the timex pattern (pattern 0 of [`SCAN`]).
 macro_rules! groups {
     ($($name:ident),* $(,)?) => {
         /// The index of each named group of the timex pattern (the same in
@@ -92,8 +116,8 @@ macro_rules! groups {
         impl Groups {
             fn of(re: &Regex) -> Groups {
                 let index = |name: &str| {
-                    re.capture_names()
-                        .position(|n| n == Some(name))
+                    re.group_info()
+                        .to_index(PatternID::ZERO, name)
                         .expect("a group of the timex pattern")
                 };
                 Groups {
@@ -111,15 +135,18 @@ groups!(
 );
 
 pub(crate) static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
-    let re = TIMEX.pick(true);
-    assert!(re.captures_len() <= MAX_GROUPS, "room for every group");
+    let re = SCAN.pick(true);
+    assert!(
+        re.group_info().group_len(PatternID::ZERO) <= MAX_GROUPS,
+        "room for every group"
+    );
     Groups::of(re)
 });
 
 /// At least the number of groups of the timex pattern.
 const MAX_GROUPS: usize = 40;
 
-/// One match of [`TIMEX`]: the range of each group in the region.
+/// One timex match of [`SCAN`]: the range of each group in the region.
 pub struct Found<'h> {
     region: &'h str,
     slots: [Option<(usize, usize)>; MAX_GROUPS],
@@ -158,7 +185,8 @@ impl<'h> Found<'h> {
     }
 
     /// The groups of `caps`, a match in `region`.
-    pub fn from_captures(region: &'h str, caps: &Captures) -> Found<'h> {
+    #[cfg(test)]
+    pub fn from_captures(region: &'h str, caps: &regex::Captures) -> Found<'h> {
         let mut slots = [None; MAX_GROUPS];
         for (slot, m) in slots.iter_mut().zip(caps.iter()) {
             *slot = m.map(|m| (m.start(), m.end()));
@@ -166,7 +194,7 @@ impl<'h> Found<'h> {
         Found { region, slots }
     }
 
-    /// The groups of `m`, a match of `re` in `region`. Resolving the
+    /// The groups of `m`, a timex match of `re` in `region`. Resolving the
     /// groups runs the backtracker over the whole pattern, most of the cost
     /// of a match; a match that is four digits alone can only come from
     /// the `year` alternative, one that is a weekday name alone only from
@@ -175,17 +203,12 @@ impl<'h> Found<'h> {
     /// `last year` (one space) only from the `rrel` one, a full month name
     /// alone only from the `my` one, `May 2019` only from the `mya` one and
     /// `12 May` only from the `dm` one, so theirs are known without it.
-    fn read(
-        re: &Regex,
-        locs: &mut Option<CaptureLocations>,
-        region: &'h str,
-        m: Match<'h>,
-    ) -> Found<'h> {
+    fn read(re: &Regex, caps: &mut Option<Captures>, region: &'h str, m: Match) -> Found<'h> {
         let g = &*GROUPS;
         let mut slots = [None; MAX_GROUPS];
         let whole = Some((m.start(), m.end()));
         slots[0] = whole;
-        let text = m.as_str();
+        let text = &region[m.range()];
         if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
             slots[g.year] = whole;
         } else if is_full_weekday(text) {
@@ -236,12 +259,16 @@ impl<'h> Found<'h> {
             slots[g.dmd] = Some((m.start(), m.start() + day.len()));
             slots[g.dmm] = Some((m.end() - month.len(), m.end()));
         } else {
-            let locs = locs.get_or_insert_with(|| re.capture_locations());
-            // The leftmost match from its own start is the match again.
-            let again = re.captures_read_at(locs, region, m.start());
-            debug_assert_eq!(again.map(|a| a.range()), Some(m.range()));
-            for (i, slot) in slots.iter_mut().enumerate().take(locs.len()) {
-                *slot = locs.get(i);
+            let caps = caps.get_or_insert_with(|| re.create_captures());
+            // The timex match anchored at its start and bounded by its end
+            // is the match again (its path is still the preferred one).
+            let input = Input::new(region)
+                .range(m.range())
+                .anchored(Anchored::Pattern(PatternID::ZERO));
+            re.search_captures(&input, caps);
+            debug_assert_eq!(caps.get_match(), Some(m));
+            for (i, slot) in slots.iter_mut().enumerate().take(caps.group_len()) {
+                *slot = caps.get_group(i).map(|s| (s.start, s.end));
             }
         }
         Found { region, slots }
@@ -295,19 +322,41 @@ impl std::ops::Index<usize> for Found<'_> {
 /// Finds the temporal expressions of the article: headline, date line and
 /// body paragraphs, in text order.
 pub fn extract(text: &str, article: &Article, opts: &ParseOptions) -> Vec<Timex> {
+    extract_with_triggers(text, article, opts, &mut Vec::new())
+}
+
+/// [`extract`], also appending the event triggers of the body paragraphs
+/// (their text ranges, in text order) to `triggers`: the same walk finds
+/// both (see [`SCAN`]).
+pub fn extract_with_triggers(
+    text: &str,
+    article: &Article,
+    opts: &ParseOptions,
+    triggers: &mut Vec<(usize, usize)>,
+) -> Vec<Timex> {
     let dct = article.date.as_deref().and_then(|d| d.parse::<Date>().ok());
-    // The mentioned years only help fix the year of an undated article.
-    let years = if dct.is_none() {
-        mentioned_years(text)
-    } else {
-        Vec::new()
-    };
-    let mut anchor = Anchor::new(dct, opts.reference, years);
+    let mut anchor = Anchor::of_text(dct, opts.reference, text);
     let mut out = Vec::new();
+    let first_body = article.paragraphs.first().map(|p| p.span.start);
     for (start, end) in regions(text, article) {
-        scan(text, start, end, &mut anchor, &mut out);
+        let before = triggers.len();
+        scan_region(text, start, end, &mut anchor, &mut out, triggers);
+        // The header lines are no paragraphs: no events there.
+        if first_body.is_none_or(|b| start < b) {
+            triggers.truncate(before);
+        }
     }
     out
+}
+
+/// The event triggers of `text[start..end]` alone, as text ranges.
+pub fn triggers(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let region = &text[start..end];
+    SCAN.on(region)
+        .find_iter(region)
+        .filter(|m| m.pattern().as_usize() == TRIGGER_PATTERN)
+        .map(|m| (start + m.start(), start + m.end()))
+        .collect()
 }
 
 /// Byte ranges of the text to scan: the headline, short date-only lines of
@@ -348,6 +397,18 @@ fn regions(text: &str, article: &Article) -> Vec<(usize, usize)> {
 /// Scans `text[start..end]` and appends its timexes (public for tests and
 /// the events extractor's fixtures).
 pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut Vec<Timex>) {
+    scan_region(text, start, end, anchor, out, &mut Vec::new());
+}
+
+/// [`scan`], also appending the region's event triggers to `triggers`.
+fn scan_region(
+    text: &str,
+    start: usize,
+    end: usize,
+    anchor: &mut Anchor,
+    out: &mut Vec<Timex>,
+    triggers: &mut Vec<(usize, usize)>,
+) {
     let region = &text[start..end];
     // Sentences are split only as far as the matches reach: most regions
     // have none, and the matches of a region come in text order.
@@ -359,14 +420,15 @@ pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut
     let mut tense_text: Option<&str> = None;
     let mut tense: Option<Tense> = None;
     let ascii = crate::twin::ascii_equivalent(region);
-    let re = TIMEX.pick(ascii);
+    let re = SCAN.pick(ascii);
     let mut locs = None;
-    let mut at = 0;
-    // No alternative of the pattern matches the empty string, so each
-    // search resumes after the last match as `captures_iter` would.
-    while let Some(found) = re.find_at(region, at) {
+    // No alternative of the patterns matches the empty string.
+    for found in re.find_iter(region) {
         debug_assert!(!found.is_empty());
-        at = found.end();
+        if found.pattern().as_usize() == TRIGGER_PATTERN {
+            triggers.push((start + found.start(), start + found.end()));
+            continue;
+        }
         let caps = Found::read(re, &mut locs, region, found);
         let m = caps.get(0).expect("match");
         if !accept(region, &caps) {
@@ -632,4 +694,4 @@ pub fn day_count(word: &str) -> Option<i64> {
     Some(n)
 }
 
-warm_up_statics!(TIMEX, GROUPS);
+warm_up_statics!(SCAN, GROUPS);

@@ -224,8 +224,12 @@ fn ascii_twins_match_as_the_unicode_patterns() {
         "“The same\u{a0}venue”: Lisbon's Palace of the Parliament – Rome-Fiumicino.",
         "ahead of this year's vote in Tallinn and Riga, the referendum in Nice",
     ];
+    let trigger = (
+        Regex::new(TRIGGER).expect("the trigger pattern"),
+        crate::twin::ascii_twin(TRIGGER),
+    );
     let pairs = [
-        (TRIGGER_RE.pick(false), TRIGGER_RE.pick(true)),
+        (&trigger.0, &trigger.1),
         (HOST_RE.pick(false), HOST_RE.pick(true)),
         (CAP_RE.pick(false), CAP_RE.pick(true)),
     ];
@@ -300,11 +304,11 @@ mod per_paragraph_triggers {
     /// The triggers of each sentence, searched sentence by sentence as
     /// `extract` did before it searched each paragraph once.
     fn by_sentence(para: &str) -> Vec<Vec<(usize, usize)>> {
-        let pats = Patterns::for_text(para);
+        let trigger = regex::Regex::new(TRIGGER).expect("the trigger pattern");
         sentence_bounds(para)
             .into_iter()
             .map(|(s0, s1)| {
-                pats.trigger
+                trigger
                     .find_iter(&para[s0..s1])
                     .map(|m| (s0 + m.start(), s0 + m.end()))
                     .collect()
@@ -315,8 +319,7 @@ mod per_paragraph_triggers {
     /// The paragraph's triggers split at the sentence ends, as `extract`
     /// does.
     fn by_paragraph(para: &str) -> Vec<Vec<(usize, usize)>> {
-        let pats = Patterns::for_text(para);
-        let triggers = paragraph_triggers(pats.trigger, para, 0);
+        let triggers = timex::triggers(para, 0, para.len());
         let mut rest = &triggers[..];
         sentence_bounds(para)
             .into_iter()

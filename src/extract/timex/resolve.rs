@@ -15,6 +15,9 @@
 //!   written before them (narrative anchor), or a written weekday fixes the
 //!   year against the reference day; relative expressions stay `null`.
 
+use std::cell::OnceCell;
+
+use crate::parse::date::mentioned_years;
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
@@ -139,14 +142,18 @@ impl Cues {
 
 /// What expressions are anchored to.
 #[derive(Clone, Debug)]
-pub struct Anchor {
+pub struct Anchor<'t> {
     /// The article date (document creation time), if known.
     pub dct: Option<Date>,
     /// Fallback day used only to fix a year from a written weekday.
     pub reference: Date,
     /// Years written anywhere in the article (preferred by weekday fixing,
-    /// which only undated articles need).
-    pub years: Vec<i16>,
+    /// which only undated articles need): read from `text` on first need,
+    /// since few articles have a date that needs them and reading them is a
+    /// walk of the whole text.
+    years: OnceCell<Vec<i16>>,
+    /// The article text the years are read from.
+    text: &'t str,
     /// Last explicit year written so far (narrative anchor).
     pub narrative: Option<i16>,
 }
@@ -168,14 +175,31 @@ fn part_suffix(part: &str) -> &'static str {
     }
 }
 
-impl Anchor {
-    pub fn new(dct: Option<Date>, reference: Date, years: Vec<i16>) -> Anchor {
+impl<'t> Anchor<'t> {
+    /// An anchor whose article mentions `years`.
+    pub fn new(dct: Option<Date>, reference: Date, years: Vec<i16>) -> Anchor<'t> {
         Anchor {
             dct,
             reference,
-            years,
+            years: OnceCell::from(years),
+            text: "",
             narrative: None,
         }
+    }
+
+    /// An anchor for the article `text`, whose years are read when needed.
+    pub fn of_text(dct: Option<Date>, reference: Date, text: &'t str) -> Anchor<'t> {
+        Anchor {
+            dct,
+            reference,
+            years: OnceCell::new(),
+            text,
+            narrative: None,
+        }
+    }
+
+    fn years(&self) -> &[i16] {
+        self.years.get_or_init(|| mentioned_years(self.text))
     }
 
     /// Value and range end of one match; `sentence` is the sentence around
@@ -325,7 +349,7 @@ impl Anchor {
         } else if let Some(y) = self.narrative {
             Date::new(y, m, day).ok()
         } else if let Some(wd) = written.weekday {
-            year_for_weekday(m, day, wd, self.reference, &self.years)
+            year_for_weekday(m, day, wd, self.reference, self.years())
                 .and_then(|y| Date::new(y, m, day).ok())
         } else {
             None

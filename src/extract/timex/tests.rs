@@ -1,6 +1,7 @@
 use jiff::civil::{Date, date};
 
 use super::*;
+use crate::parse::date::mentioned_years;
 use crate::twin::ascii_equivalent;
 use regex::Regex;
 
@@ -462,13 +463,15 @@ fn found_groups_are_the_captured_ones() {
                 the 1990s, 1990s, the 1990's, 2000s, 1995s, 2100s, the  1980s, 1700s, \
                 Monday night, Friday morning, Sunday  evening, last Monday night, Monday nights";
     for ascii in [true, false] {
-        let re = TIMEX.pick(ascii);
+        let re = SCAN.pick(ascii);
         let mut locs = None;
         let read: Vec<_> = re
             .find_iter(text)
+            .filter(|m| m.pattern().as_usize() != TRIGGER_PATTERN)
             .map(|m| Found::read(re, &mut locs, text, m).slots)
             .collect();
-        let captured: Vec<_> = re
+        let captured: Vec<_> = TIMEX
+            .pick(ascii)
             .captures_iter(text)
             .map(|c| Found::from_captures(text, &c).slots)
             .collect();
@@ -498,17 +501,96 @@ proptest::proptest! {
             if ascii && !ascii_equivalent(&text) {
                 continue;
             }
-            let re = TIMEX.pick(ascii);
+            let re = SCAN.pick(ascii);
             let mut locs = None;
             let read: Vec<_> = re
                 .find_iter(&text)
+                .filter(|m| m.pattern().as_usize() != TRIGGER_PATTERN)
                 .map(|m| Found::read(re, &mut locs, &text, m).slots)
                 .collect();
-            let captured: Vec<_> = re
+            let captured: Vec<_> = TIMEX
+                .pick(ascii)
                 .captures_iter(&text)
                 .map(|c| Found::from_captures(&text, &c).slots)
                 .collect();
             proptest::prop_assert_eq!(read, captured, "{:?}", text);
+        }
+    }
+}
+
+/// The one walk of [`SCAN`] finds exactly the matches of the timex pattern
+/// and of the trigger pattern searched alone, on text mixing the words of
+/// both (the words one could share or start inside the other).
+mod one_walk {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// `(start, end, is trigger)` of each pattern searched alone, merged.
+    fn apart(text: &str, ascii: bool) -> Vec<(usize, usize, bool)> {
+        let trigger = if ascii {
+            crate::twin::ascii_twin(TRIGGER)
+        } else {
+            Regex::new(TRIGGER).expect("the trigger pattern")
+        };
+        let mut all: Vec<_> = TIMEX
+            .pick(ascii)
+            .find_iter(text)
+            .map(|m| (m.start(), m.end(), false))
+            .chain(trigger.find_iter(text).map(|m| (m.start(), m.end(), true)))
+            .collect();
+        all.sort_unstable();
+        all
+    }
+
+    fn together(text: &str, ascii: bool) -> Vec<(usize, usize, bool)> {
+        SCAN.pick(ascii)
+            .find_iter(text)
+            .map(|m| {
+                let trigger = m.pattern().as_usize() == TRIGGER_PATTERN;
+                (m.start(), m.end(), trigger)
+            })
+            .collect()
+    }
+
+    fn check(text: &str) -> Result<(), TestCaseError> {
+        for ascii in [true, false] {
+            if ascii && !ascii_equivalent(text) {
+                continue;
+            }
+            prop_assert_eq!(together(text, ascii), apart(text, ascii), "{:?}", text);
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn one_walk_finds_both_patterns_matches(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " ", "  ", ", ", ".", "-", "'", "the", "The", "end", "of", "in", "a", "an",
+                    "to", "early", "mid-", "this", "last", "next", "later", "year", "years",
+                    "month", "week", "ago", "today", "tonight", "Monday", "morning", "May",
+                    "March", "Mar", "Sept.", "3", "12", "1999", "1990s", "two", "days",
+                    "meeting", "met", "Summit", "summits", "press", "PRESS", "conference",
+                    "remarks", "journalists", "same", "venue", "air", "strike", "strikes",
+                    "phone", "call", "visit", "event", "talks", "vote", "lunch", "é", "x",
+                ]),
+                0..24,
+            )
+        ) {
+            check(&parts.concat())?;
+        }
+    }
+
+    #[test]
+    fn one_walk_on_news_text() {
+        for text in [
+            "The summit met on Monday, 12 March 2019; press conference at 3 pm.",
+            "Remarks to the press the end of last year. A two-day meeting in May.",
+            "Talks last week, air strikes today, the 1990s visit. Mid-March event.",
+            "Same venue, early 2020: a phone call two days ago; next month’s vote.",
+        ] {
+            check(text).expect("same matches");
         }
     }
 }
