@@ -116,7 +116,7 @@ fn union_people(ms: &[Mention], uf: &mut UnionFind) {
     let mut order: Vec<(bool, usize, usize)> = (0..n)
         .filter(|&i| person(&ms[i]))
         .map(|i| {
-            let single = word_count(ms[i].surface) == 1;
+            let single = is_one_word(ms[i].surface);
             (single, ms[i].span.start, i)
         })
         .collect();
@@ -611,9 +611,14 @@ fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
         // Word counts once per mention rather than per comparison.
         let w = |m: &Mention| word_count(m.surface);
         let mut best = pool().next().expect("a cluster has a mention");
+        // (The first cannot replace itself; a lone mention, the common
+        // case, needs no count.)
+        let mut rest = pool().skip(1).peekable();
+        if rest.peek().is_none() {
+            return best.surface.to_string();
+        }
         let mut best_w = w(best);
-        // (The first cannot replace itself.)
-        for m in pool().skip(1) {
+        for m in rest {
             let mw = w(m);
             if mw > best_w
                 || mw == best_w && is_upper_word(best.surface) && !is_upper_word(m.surface)
@@ -690,6 +695,17 @@ fn is_upper_word(s: &str) -> bool {
         return !s.bytes().any(|b| b.is_ascii_lowercase());
     }
     !s.chars().any(char::is_lowercase)
+}
+
+/// `word_count(s) == 1`, stopping at a second word (for ASCII, by bytes).
+fn is_one_word(s: &str) -> bool {
+    if !s.is_ascii() {
+        return word_count(s) == 1;
+    }
+    // The ASCII chars of `char::is_whitespace`, as in `word_count`.
+    let space = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let mut words = s.as_bytes().split(space).filter(|w| !w.is_empty());
+    words.next().is_some() && words.next().is_none()
 }
 
 /// `s.split_whitespace().count()`, by bytes for ASCII (names are counted
@@ -1244,6 +1260,7 @@ mod tests {
         #[test]
         fn word_count_agrees_with_split_whitespace(s in "[a \t\n\x0b\x0c\r\u{85}\u{a0}é]{0,12}") {
             proptest::prop_assert_eq!(word_count(&s), s.split_whitespace().count());
+            proptest::prop_assert_eq!(is_one_word(&s), s.split_whitespace().count() == 1);
         }
 
         #[test]
