@@ -116,7 +116,7 @@ fn union_people(ms: &[Mention], uf: &mut UnionFind) {
     let mut order: Vec<(bool, usize, usize)> = (0..n)
         .filter(|&i| person(&ms[i]))
         .map(|i| {
-            let single = word_count(ms[i].surface) == 1;
+            let single = is_one_word(ms[i].surface);
             (single, ms[i].span.start, i)
         })
         .collect();
@@ -201,6 +201,16 @@ fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
         })
         .collect();
     acronyms.sort_unstable();
+    // The mentions of each surface: the last in a map, each chained to the
+    // one before it through `next_same` (no list allocated per surface).
+    let mut by_surface: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(n, Default::default());
+    let mut next_same = vec![usize::MAX; n];
+    for i in (0..n).filter(|&i| org(&ms[i])) {
+        if let Some(before) = by_surface.insert(ms[i].surface, i) {
+            next_same[i] = before;
+        }
+    }
     let mut keys = String::new();
     let mut ranges: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
     // Lower-cased words of the word-set key, one after another.
@@ -213,12 +223,27 @@ fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
             push_norm_key(&mut keys, s);
             ranges.push((start..keys.len(), i));
         };
-        push_norm(m.surface);
-        if let Some(c) = m.canonical {
+        // A surface written before yields the keys it yielded then: the
+        // mention joins the earlier one, and only the keys of a canonical
+        // name or a definition of its own are added (most mentions repeat a
+        // name, so most keys are derived once per surface, not per mention).
+        let before = Some(next_same[i]).filter(|&p| p != usize::MAX);
+        if let Some(p) = before {
+            uf.union(i, p);
+        }
+        if before.is_none() {
+            push_norm(m.surface);
+        }
+        let new_canonical = before.is_none_or(|p| ms[p].canonical != m.canonical);
+        if let Some(c) = m.canonical.filter(|_| new_canonical) {
             push_norm(c);
         }
-        if let Some(a) = m.defines {
+        let new_defines = before.is_none_or(|p| ms[p].defines != m.defines);
+        if let Some(a) = m.defines.filter(|_| new_defines) {
             push_norm(a);
+        }
+        if before.is_some() {
+            continue;
         }
         // "General Motors Corp." = "GM": initials without the company form.
         // (Without acronyms in the article no initials can match.)
@@ -283,16 +308,6 @@ fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
     // starts (followed by a space), so each longer name looks up its own
     // word prefixes instead of being compared with every other mention.
     // The lookups are binary searches in sorted (name, mention) lists.
-    // The mentions of each surface: the first in a map, the others chained
-    // through `next_same` (no list allocated per surface).
-    let mut by_surface: HashMap<&str, usize> =
-        HashMap::with_capacity_and_hasher(n, Default::default());
-    let mut next_same = vec![usize::MAX; n];
-    for i in (0..n).filter(|&i| org(&ms[i])) {
-        if let Some(first) = by_surface.insert(ms[i].surface, i) {
-            next_same[i] = first;
-        }
-    }
     let same_surface = |first: usize| {
         std::iter::successors(Some(first), |&i| {
             Some(next_same[i]).filter(|&k| k != usize::MAX)
@@ -312,7 +327,10 @@ fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
     };
     for j in (0..n).filter(|&j| org(&ms[j])) {
         let b = &ms[j];
-        for (pos, _) in b.surface.match_indices(' ') {
+        // (A surface written before has joined the earlier mention, whose
+        // prefixes are the same.)
+        let repeated = next_same[j] != usize::MAX;
+        for (pos, _) in b.surface.match_indices(' ').filter(|_| !repeated) {
             let Some(&first) = by_surface.get(&b.surface[..pos]) else {
                 continue;
             };
@@ -593,9 +611,14 @@ fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
         // Word counts once per mention rather than per comparison.
         let w = |m: &Mention| word_count(m.surface);
         let mut best = pool().next().expect("a cluster has a mention");
+        // (The first cannot replace itself; a lone mention, the common
+        // case, needs no count.)
+        let mut rest = pool().skip(1).peekable();
+        if rest.peek().is_none() {
+            return best.surface.to_string();
+        }
         let mut best_w = w(best);
-        // (The first cannot replace itself.)
-        for m in pool().skip(1) {
+        for m in rest {
             let mw = w(m);
             if mw > best_w
                 || mw == best_w && is_upper_word(best.surface) && !is_upper_word(m.surface)
@@ -672,6 +695,17 @@ fn is_upper_word(s: &str) -> bool {
         return !s.bytes().any(|b| b.is_ascii_lowercase());
     }
     !s.chars().any(char::is_lowercase)
+}
+
+/// `word_count(s) == 1`, stopping at a second word (for ASCII, by bytes).
+fn is_one_word(s: &str) -> bool {
+    if !s.is_ascii() {
+        return word_count(s) == 1;
+    }
+    // The ASCII chars of `char::is_whitespace`, as in `word_count`.
+    let space = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let mut words = s.as_bytes().split(space).filter(|w| !w.is_empty());
+    words.next().is_some() && words.next().is_none()
 }
 
 /// `s.split_whitespace().count()`, by bytes for ASCII (names are counted
@@ -1226,6 +1260,7 @@ mod tests {
         #[test]
         fn word_count_agrees_with_split_whitespace(s in "[a \t\n\x0b\x0c\r\u{85}\u{a0}é]{0,12}") {
             proptest::prop_assert_eq!(word_count(&s), s.split_whitespace().count());
+            proptest::prop_assert_eq!(is_one_word(&s), s.split_whitespace().count() == 1);
         }
 
         #[test]
