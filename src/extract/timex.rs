@@ -294,21 +294,7 @@ fn is_decade(s: &str) -> bool {
 
 /// Whether `s` is a full month name, as written.
 fn is_full_month(s: &str) -> bool {
-    matches!(
-        s,
-        "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-    )
+    crate::parse::date::MONTH_NAMES.contains(&s)
 }
 
 impl std::ops::Index<usize> for Found<'_> {

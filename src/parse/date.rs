@@ -8,6 +8,23 @@
 use crate::twin::{Twin, twin};
 use jiff::civil::{Date, Weekday};
 
+/// The English month names as written in running text (capitalized, in
+/// full), January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Month number (1–12) for an English month name or abbreviation, with or
 /// without a trailing dot, in any case.
 pub fn month_number(word: &str) -> Option<i8> {

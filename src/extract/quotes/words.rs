@@ -998,19 +998,7 @@ pub fn is_stop_cap(w: &str) -> bool {
             | "Others"
             | "Another"
             | "One"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-    )
+    ) || crate::parse::date::MONTH_NAMES.contains(&w)
 }
 
 /// Lowercase words allowed inside a name (`Charles de Gaulle`).
