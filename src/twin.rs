@@ -14,6 +14,7 @@
 
 use std::cell::Cell;
 use std::sync::LazyLock;
+use std::thread::LocalKey;
 
 use regex::{CaptureMatches, Captures, Match, Matches, Regex, RegexSet};
 
@@ -27,13 +28,17 @@ use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, Hi
 /// the ASCII runs are read 32 bytes at a time and only the characters
 /// outside ASCII are decoded.
 pub fn ascii_equivalent(s: &str) -> bool {
-    within_known(s) || scan_ascii_equivalent(s)
+    within_known(s) || (!holds_mixed(s) && scan_ascii_equivalent(s))
 }
 
 thread_local! {
     /// The address range of the text a [`with_text`] call on this thread
     /// runs for, when that text is ASCII-equivalent; empty otherwise.
     static KNOWN: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+    /// The same when that text is not ASCII-equivalent: a string that
+    /// holds all of it is not either (nested calls for the same text, as
+    /// the pipeline's and the extractors', then read it once).
+    static MIXED: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
 }
 
 /// Runs `f` knowing whether `text` is ASCII-equivalent: while it runs,
@@ -45,10 +50,14 @@ thread_local! {
 /// alive, for the whole call: a string lying inside its address range is
 /// a part of it.
 pub fn with_text<R>(text: &str, f: impl FnOnce() -> R) -> R {
-    if within_known(text) || !scan_ascii_equivalent(text) {
+    if within_known(text) || holds_mixed(text) {
         return f();
     }
-    with_range(text, f)
+    if scan_ascii_equivalent(text) {
+        with_range(&KNOWN, text, f)
+    } else {
+        with_range(&MIXED, text, f)
+    }
 }
 
 /// [`with_text`] for a text the caller knows to be ASCII-equivalent when
@@ -57,23 +66,27 @@ pub fn with_text<R>(text: &str, f: impl FnOnce() -> R) -> R {
 /// When `known` is false the text is read as [`with_text`] does.
 pub fn with_text_known<R>(text: &str, known: bool, f: impl FnOnce() -> R) -> R {
     if known {
-        with_range(text, f)
+        with_range(&KNOWN, text, f)
     } else {
         with_text(text, f)
     }
 }
 
-/// Runs `f` with `text` known to be ASCII-equivalent.
-fn with_range<R>(text: &str, f: impl FnOnce() -> R) -> R {
+/// Runs `f` with the range of `text` in `slot` ([`KNOWN`] or [`MIXED`]).
+fn with_range<R>(
+    slot: &'static LocalKey<Cell<(usize, usize)>>,
+    text: &str,
+    f: impl FnOnce() -> R,
+) -> R {
     /// Puts back the outer range, also when `f` panics.
-    struct Restore((usize, usize));
+    struct Restore(&'static LocalKey<Cell<(usize, usize)>>, (usize, usize));
     impl Drop for Restore {
         fn drop(&mut self) {
-            KNOWN.set(self.0);
+            self.0.set(self.1);
         }
     }
     let start = text.as_ptr() as usize;
-    let _restore = Restore(KNOWN.replace((start, start + text.len())));
+    let _restore = Restore(slot, slot.replace((start, start + text.len())));
     f()
 }
 
@@ -82,6 +95,14 @@ fn within_known(s: &str) -> bool {
     let (start, end) = KNOWN.get();
     let at = s.as_ptr() as usize;
     start < end && start <= at && at + s.len() <= end
+}
+
+/// Whether `s` holds the whole text of the running [`with_text`] call
+/// that found it not ASCII-equivalent.
+fn holds_mixed(s: &str) -> bool {
+    let (start, end) = MIXED.get();
+    let at = s.as_ptr() as usize;
+    start < end && at <= start && end <= at + s.len()
 }
 
 /// [`ascii_equivalent`], read.
@@ -464,8 +485,17 @@ mod tests {
                     assert_eq!(ascii_equivalent(&text), rule(&text));
                     assert_eq!(ascii_equivalent(&other), rule(&other));
                 });
+                // A nested call for the same text (the pipeline's, then the
+                // extractors') keeps the answers.
+                with_text(&text, || {
+                    assert_eq!(ascii_equivalent(&text), rule(&text));
+                    if let Some(part) = text.get(a..b) {
+                        assert_eq!(ascii_equivalent(part), rule(part));
+                    }
+                });
             });
             prop_assert_eq!(KNOWN.get(), (0, 0));
+            prop_assert_eq!(MIXED.get(), (0, 0));
         }
     }
 
