@@ -187,3 +187,57 @@ fn json_render(b: Bencher) {
 fn gazetteer_load() -> corpus_cli::extract::entities::gazetteer::Gazetteer {
     corpus_cli::extract::entities::gazetteer::Gazetteer::load()
 }
+
+/// The timeline fold over a corpus of distinct events in one country (the
+/// harness corpus repeats its texts, so its events merge and never test
+/// this): one event per article, on days spread over ten years, in the
+/// country or one of a few of its cities, a third of them undated. Time
+/// per event should stay flat as the count grows tenfold.
+#[divan::bench(args = [2_000, 20_000, 200_000])]
+fn timeline_distinct_events(b: Bencher, n: usize) {
+    use corpus_cli::model::Event;
+    use corpus_cli::report::timeline::TimelineBuilder;
+    let places = ["France", "Paris", "Lyon", "Marseille", "Toulouse"];
+    let kinds = ["meeting", "summit", "talks", "press conference"];
+    // A fixed linear congruential sequence: the same corpus every run.
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move |m: u64| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        ((state >> 33) % m) as usize
+    };
+    let articles: Vec<Article> = (0..n)
+        .map(|i| {
+            let when = (next(3) > 0).then(|| {
+                format!(
+                    "{}-{:02}-{:02}",
+                    2015 + next(10),
+                    1 + next(12),
+                    1 + next(28)
+                )
+            });
+            let kind = kinds[next(kinds.len() as u64)];
+            Article {
+                id: format!("a{i}"),
+                events: vec![Event {
+                    what: kind.to_string(),
+                    kind: kind.to_string(),
+                    place: Some(places[next(places.len() as u64)].to_string()),
+                    when,
+                    until: None,
+                    participants: Vec::new(),
+                    span: Default::default(),
+                }],
+                ..Article::default()
+            }
+        })
+        .collect();
+    b.counter(divan::counter::ItemsCount::new(n)).bench(|| {
+        let mut t = TimelineBuilder::default();
+        for a in &articles {
+            t.add_events(a);
+        }
+        t.finish().len()
+    });
+}

@@ -30,6 +30,10 @@ use crate::model::{Article, Event};
 use crate::print::SCHEMA_VERSION;
 use crate::report::entities::{CanonicalNames, EntityAggregator};
 
+mod candidates;
+
+use candidates::{Bucket, Keys};
+
 /// One real-world event and who reports it.
 #[derive(Serialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct TimelineEvent {
@@ -58,13 +62,14 @@ pub struct Timeline {
 
 /// Folds article events into timeline events.
 ///
-/// Candidates for a merge are looked up by [`bucket`], so folding stays
-/// linear in the number of events; participants are renamed to their corpus
+/// Candidates for a merge are looked up by [`bucket`] and, within a bucket,
+/// by place and month ([`candidates`]), so folding stays linear in the
+/// number of events; participants are renamed to their corpus
 /// names (the `entities` report's merge) when the timeline is finished.
 #[derive(Debug, Default)]
 pub struct TimelineBuilder {
     events: Vec<TimelineEvent>,
-    buckets: HashMap<String, Vec<usize>>,
+    buckets: HashMap<String, Bucket>,
     entities: EntityAggregator,
     /// Sequence number of the article being added.
     seq: usize,
@@ -78,6 +83,10 @@ pub struct TimelineBuilder {
     seen_ids: crate::fasthash::Set<u64>,
     /// Whether the current article's id is certainly new to the corpus.
     fresh_id: bool,
+    /// Ask about every event of the bucket, as before the bucket filed its
+    /// events: the reference the index is tested against.
+    #[cfg(test)]
+    scan_bucket: bool,
 }
 
 /// The only events an event can merge with share its bucket: compatible
@@ -90,6 +99,18 @@ fn bucket(place: Option<&str>, when: Option<&str>) -> String {
             None => format!("place:{}", p.to_lowercase()),
         },
         None => format!("day:{}", when.unwrap_or("")),
+    }
+}
+
+fn keys_of<'a>(
+    place: Option<&'a str>,
+    when: &'a Option<String>,
+    until: &'a Option<String>,
+) -> Keys<'a> {
+    Keys {
+        place,
+        when: when.as_deref(),
+        until: until.as_deref(),
     }
 }
 
@@ -133,13 +154,14 @@ impl TimelineBuilder {
         }
     }
 
-    /// Whether event `i` already lists the id of article `a`.
-    fn has_article(&self, i: usize, a: &Article) -> bool {
-        if self.fresh_id {
-            self.last[i] == self.seq
-        } else {
-            self.events[i].articles.contains(&a.id)
-        }
+    #[cfg(test)]
+    fn scan_bucket(&self) -> bool {
+        self.scan_bucket
+    }
+
+    #[cfg(not(test))]
+    fn scan_bucket(&self) -> bool {
+        false
     }
 
     fn add_event(&mut self, a: &Article, e: &Event) {
@@ -151,18 +173,34 @@ impl TimelineBuilder {
         // bucket keeps the fold linear on a large corpus.
         let key = (e.place.is_some() || e.when.as_deref().is_some_and(|w| w.len() == 10))
             .then(|| bucket(e.place.as_deref(), e.when.as_deref()));
-        let candidates = key
-            .as_ref()
-            .and_then(|k| self.buckets.get(k))
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
-        let target = candidates
-            .iter()
-            .copied()
-            .find(|&i| !self.has_article(i, a) && same_event(&self.events[i], e));
+        let scan = self.scan_bucket();
+        let target = match key.as_ref().and_then(|k| self.buckets.get(k)) {
+            Some(b) => {
+                let (events, last) = (&self.events, &self.last);
+                // Whether event `i` already lists the id of article `a`.
+                let has_article = |i: usize| {
+                    if self.fresh_id {
+                        last[i] == self.seq
+                    } else {
+                        events[i].articles.contains(&a.id)
+                    }
+                };
+                let accept = |i: usize| !has_article(i) && same_event(&events[i], e);
+                if scan {
+                    b.all().iter().copied().find(|&i| accept(i))
+                } else {
+                    b.first(keys_of(e.place.as_deref(), &e.when, &e.until), accept)
+                }
+            }
+            None => None,
+        };
         let Some(i) = target else {
             if let Some(key) = key {
-                self.buckets.entry(key).or_default().push(self.events.len());
+                let keys = keys_of(e.place.as_deref(), &e.when, &e.until);
+                self.buckets
+                    .entry(key)
+                    .or_default()
+                    .file(self.events.len(), keys);
             }
             self.last.push(self.seq);
             self.events.push(TimelineEvent {
@@ -188,14 +226,26 @@ impl TimelineBuilder {
             (Some(x), Some(y)) => y.len() > x.len(),
             _ => false,
         };
+        let mut refile = true;
         if more_precise {
             t.when.clone_from(&e.when);
             t.until.clone_from(&e.until);
         } else if t.when == e.when && e.until > t.until {
             t.until.clone_from(&e.until);
+        } else {
+            refile = false;
         }
         if let (Some(x), Some(y)) = (&t.place, &e.place) {
-            t.place = Some(places::more_specific(x, y).to_string());
+            let specific = places::more_specific(x, y);
+            if specific != x {
+                t.place = Some(specific.to_string());
+                refile = true;
+            }
+        }
+        if refile && let Some(b) = key.and_then(|k| self.buckets.get_mut(&k)) {
+            // Filed again under its new place and months, so that later
+            // events find it there.
+            b.file(i, keys_of(t.place.as_deref(), &t.when, &t.until));
         }
         for p in &e.participants {
             if !t.participants.contains(p) {
@@ -292,6 +342,7 @@ pub fn document(events: Vec<TimelineEvent>) -> Timeline {
 mod tests {
     use super::*;
     use crate::model::Span;
+    use proptest::prelude::*;
 
     fn ev(kind: &str, place: Option<&str>, when: Option<&str>, until: Option<&str>) -> Event {
         Event {
@@ -466,6 +517,75 @@ mod tests {
             vec![ev("meeting", None, Some("2023-11"), None)],
         ));
         assert_eq!(b.finish().len(), 2);
+    }
+
+    fn event_strategy() -> impl Strategy<Value = Event> {
+        let kinds = ["meeting", "talks", "summit", "event", "press conference"];
+        // Countries, places in them (some in two spellings of case), an
+        // unknown place, and no place.
+        let places = [
+            Some("France"),
+            Some("Paris"),
+            Some("PARIS"),
+            Some("Lyon"),
+            Some("Spain"),
+            Some("Seville"),
+            Some("Atlantis"),
+            None,
+        ];
+        (
+            proptest::sample::select(kinds.to_vec()),
+            proptest::sample::select(places.to_vec()),
+            (0u8..4, 2022u32..2025, 1u32..13, 1u32..29),
+            (0u8..3, 0u32..40),
+        )
+            .prop_map(|(kind, place, (precision, y, m, d), (until_kind, extra))| {
+                let when = match precision {
+                    0 => None,
+                    1 => Some(format!("{y}")),
+                    2 => Some(format!("{y}-{m:02}")),
+                    _ => Some(format!("{y}-{m:02}-{d:02}")),
+                };
+                let until = match (until_kind, &when) {
+                    (1, Some(w)) if w.len() == 10 => {
+                        let d2 = (d + extra % 5).min(28);
+                        Some(format!("{y}-{m:02}-{d2:02}"))
+                    }
+                    (2, Some(_)) => Some(format!("{}", y + extra / 20)),
+                    _ => None,
+                };
+                ev(kind, place, when.as_deref(), until.as_deref())
+            })
+    }
+
+    fn fold(articles: &[Article], scan_bucket: bool) -> Vec<TimelineEvent> {
+        let mut b = TimelineBuilder {
+            scan_bucket,
+            ..TimelineBuilder::default()
+        };
+        for a in articles {
+            b.add(a);
+        }
+        b.finish()
+    }
+
+    proptest! {
+        /// The filed lookup finds the same event as asking about every
+        /// event of the bucket, in any sequence of places, kinds, dates
+        /// and repeated article ids.
+        #[test]
+        fn filed_lookup_merges_as_a_scan_of_the_bucket(
+            articles in proptest::collection::vec(
+                (0usize..12, proptest::collection::vec(event_strategy(), 1..4)),
+                1..60,
+            )
+        ) {
+            let articles: Vec<Article> = articles
+                .into_iter()
+                .map(|(id, events)| art(&format!("a{id}"), "S", events))
+                .collect();
+            prop_assert_eq!(fold(&articles, false), fold(&articles, true));
+        }
     }
 
     #[test]
