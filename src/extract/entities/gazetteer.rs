@@ -227,10 +227,22 @@ fn parse_given(r: &[&'static str]) -> Option<Given> {
 /// where hashing reads the whole word.
 pub(crate) const fn signature(w: &[u8], bits: u32) -> usize {
     let n = w.len();
-    let first = if n > 0 { w[0] as u64 } else { 0 };
-    let second = if n > 1 { w[1] as u64 } else { 0 };
-    let last = if n > 0 { w[n - 1] as u64 } else { 0 };
-    let x = (n as u64 & 0xff) << 24 | first << 16 | second << 8 | last;
+    let first = if n > 0 { w[0] } else { 0 };
+    let second = if n > 1 { w[1] } else { 0 };
+    let last = if n > 0 { w[n - 1] } else { 0 };
+    signature_of(n, first, second, last, bits)
+}
+
+/// `signature` of an ASCII word's lower-case form, without making it.
+pub(crate) fn lower_signature(w: &[u8], bits: u32) -> usize {
+    let n = w.len();
+    let low = |k: usize| w.get(k).map_or(0, u8::to_ascii_lowercase);
+    signature_of(n, low(0), low(1), low(n.wrapping_sub(1)), bits)
+}
+
+/// `signature` from a word's length and first, second and last bytes.
+const fn signature_of(n: usize, first: u8, second: u8, last: u8, bits: u32) -> usize {
+    let x = (n as u64 & 0xff) << 24 | (first as u64) << 16 | (second as u64) << 8 | last as u64;
     (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
 }
 

@@ -127,6 +127,19 @@ impl WordList {
                 .get_or_init(|| self.words.iter().copied().collect())
                 .contains(w)
     }
+
+    /// `with_lower(w, |l| self.contains(l))`, with the signature of an
+    /// ASCII word's lower-case form tested before the form is made: most
+    /// words asked about are in no list.
+    fn contains_lower(&self, w: &str) -> bool {
+        if w.is_ascii() {
+            let s = gazetteer::lower_signature(w.as_bytes(), SIG_BITS);
+            if self.sig[s / 64] >> (s % 64) & 1 == 0 {
+                return false;
+            }
+        }
+        with_lower(w, |l| self.contains(l))
+    }
 }
 
 /// Calls `f` with the lower-case form of `w` (`str::to_lowercase`), on a
@@ -1372,7 +1385,7 @@ impl<'a> Ctx<'a> {
             COMPANY_HEADS.contains(last) || COMPANY.contains(last)
         };
         let descriptor =
-            |w: &str| with_lower(w, |w| ORG_DESCRIPTORS.contains(w) || ROLE_NOUNS.contains(w));
+            |w: &str| ORG_DESCRIPTORS.contains_lower(w) || ROLE_NOUNS.contains_lower(w);
         while i < j
             && (!company || descriptor(self.w(&ts[i])))
             && ts[i].initial()
@@ -1593,7 +1606,7 @@ impl<'a> Ctx<'a> {
         if role.is_none()
             && i > 0
             && ts[i - 1].word()
-            && (shares_of || with_lower(self.w(&ts[i - 1]), |w| ORG_DESCRIPTORS.contains(w)))
+            && (shares_of || ORG_DESCRIPTORS.contains_lower(self.w(&ts[i - 1])))
         {
             if let Some(m) = out[before..]
                 .first_mut()
@@ -1964,12 +1977,15 @@ fn surnames_over_towns<'a>(
 /// `NATO`, `G7`, `AFP`: two to six capitals and digits, starting with a
 /// capital, at least two characters.
 pub(crate) fn is_acronym(w: &str) -> bool {
-    let n = w.chars().count();
-    (2..=6).contains(&n)
-        && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && !w.ends_with('&')
-        && w.chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+    // Every char allowed is one ASCII byte, so the length in bytes is the
+    // count of chars whenever the test can pass, and any other byte fails
+    // it: bytes suffice, and most names fail at their second letter.
+    let b = w.as_bytes();
+    (2..=6).contains(&b.len())
+        && b[0].is_ascii_uppercase()
+        && b[b.len() - 1] != b'&'
+        && b.iter()
+            .all(|&c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'&')
         && !is_model_number(w)
 }
 
@@ -1988,12 +2004,23 @@ pub(crate) fn is_camel(w: &str) -> bool {
 /// `A380`, `B747`: a letter or two and three or more digits name a product
 /// model, not an organization (`G7`, `G20` are two digits at most).
 fn is_model_number(w: &str) -> bool {
-    let letters = w.chars().take_while(|c| c.is_ascii_uppercase()).count();
-    let digits = w.len() - letters;
-    (1..=2).contains(&letters) && digits >= 3 && w[letters..].chars().all(|c| c.is_ascii_digit())
+    // Capitals and digits are one byte each, and any other byte fails the
+    // test: a byte scan decides it.
+    let b = w.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    (1..=2).contains(&letters)
+        && b.len() - letters >= 3
+        && b[letters..].iter().all(u8::is_ascii_digit)
 }
 
+/// Has a letter and no lower-case letter (`NATO`, `U.S.`).
 fn is_upper(w: &str) -> bool {
+    if w.is_ascii() {
+        // Most words asked about are capitalized names, with a small
+        // letter second: the lower-case test first stops there.
+        let b = w.as_bytes();
+        return !b.iter().any(u8::is_ascii_lowercase) && b.iter().any(u8::is_ascii_alphabetic);
+    }
     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 
