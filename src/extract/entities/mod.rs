@@ -1098,10 +1098,19 @@ impl<'a> Ctx<'a> {
     /// gazetteer's filter, cheaper than an insertion. (Remembering the
     /// lookups of single words elsewhere cost more than it saved.)
     fn place(&self, w: &'a str) -> Option<gazetteer::Place> {
+        self.place_of(gazetteer::Key::new(w), w)
+    }
+
+    /// `place` of `w`, hashed as `key`. The gazetteer's filter first: it
+    /// turns most names away for less than the map of hits costs.
+    fn place_of(&self, key: gazetteer::Key, w: &'a str) -> Option<gazetteer::Place> {
+        if !self.gaz.places.may_contain(key) {
+            return None;
+        }
         if let Some(&p) = self.place_hits.borrow().get(w) {
             return Some(p);
         }
-        let p = self.gaz.places.get(w)?;
+        let p = self.gaz.places.get_key(key)?;
         self.place_hits.borrow_mut().insert(w, p);
         Some(p)
     }
@@ -1370,10 +1379,11 @@ impl<'a> Ctx<'a> {
         let shouted = (is_upper(w) && w.chars().count() > 3)
             .then(|| gazetteer::title_case(w))
             .is_some_and(|t| self.gaz.places.get(t.as_str()).is_some_and(|p| !p.word));
+        let key = gazetteer::Key::new(w);
         shouted
-            || self.gaz.places.get(w).is_some_and(|p| !p.word)
-            || self.gaz.orgs.get(w).is_some_and(|o| !o.word)
-            || self.gaz.given.get(w).is_some_and(|g| !g.word)
+            || self.gaz.places.get_key(key).is_some_and(|p| !p.word)
+            || self.gaz.orgs.get_key(key).is_some_and(|o| !o.word)
+            || self.gaz.given.get_key(key).is_some_and(|g| !g.word)
     }
 
     /// Turns one capitalized run `ts[i..j]` into mentions.
@@ -1772,7 +1782,8 @@ impl<'a> Ctx<'a> {
         }
         // Gazetteer: countries and continents, organizations, then places.
         // (One lookup for both place rules: a hit parses the row.)
-        let gaz_place = self.place(surface);
+        let key = gazetteer::Key::new(surface);
+        let gaz_place = self.place_of(key, surface);
         if let Some(p) = gaz_place.filter(|p| {
             matches!(
                 p.kind,
@@ -1791,7 +1802,7 @@ impl<'a> Ctx<'a> {
         if let Some(o) = self
             .gaz
             .orgs
-            .get(surface)
+            .get_key(key)
             .filter(|o| !seen_lower && (!o.word || n > 1 && !initial))
         {
             m.hint = Hint::Known(EntityType::Organization);
@@ -1892,7 +1903,9 @@ impl<'a> Ctx<'a> {
             // known place or organization, else a person.
             let known = (i..j).any(|k| {
                 let w = self.w(&ts[k]);
-                self.gaz.places.get(w).is_some_and(|p| !p.word) || self.gaz.orgs.contains_key(w)
+                let key = gazetteer::Key::new(w);
+                self.gaz.places.get_key(key).is_some_and(|p| !p.word)
+                    || self.gaz.orgs.get_key(key).is_some()
             });
             // Otherwise it stays unknown: `canon` types it from the rest of
             // the article ("Apple Computer" after "Apple") or drops it.

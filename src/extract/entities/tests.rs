@@ -252,12 +252,29 @@ fn gazetteer_lookups() {
     for (text, table) in files {
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let key = line.split('\t').next().unwrap();
+            let k = gazetteer::Key::new(key);
             let found = match table {
-                0 => g.orgs.get(key).is_some(),
-                1 => g.places.get(key).is_some(),
-                _ => g.given.get(key).is_some(),
+                0 => g.orgs.get(key).is_some() && g.orgs.may_contain(k),
+                1 => g.places.get(key).is_some() && g.places.may_contain(k),
+                _ => g.given.get(key).is_some() && g.given.may_contain(k),
             };
             assert!(found, "{line}");
+            // One hash serves every file.
+            assert_eq!(
+                g.places.get_key(k).map(|p| p.canonical),
+                g.places.get(key).map(|p| p.canonical),
+                "{line}"
+            );
+            assert_eq!(
+                g.orgs.get_key(k).map(|o| o.canonical),
+                g.orgs.get(key).map(|o| o.canonical),
+                "{line}"
+            );
+            assert_eq!(
+                g.given.get_key(k).map(|n| n.freq),
+                g.given.get(key).map(|n| n.freq),
+                "{line}"
+            );
         }
     }
 }
