@@ -89,7 +89,11 @@ static NO_ROWS: Rows = Rows {
 impl Rows {
     /// The offset of the first row of `key`.
     pub fn first(&self, key: &str) -> Option<u32> {
-        let h = keyindex::key_hash(key.as_bytes());
+        self.first_of(Key::new(key))
+    }
+
+    /// `first` with the key's hash computed by the caller.
+    fn first_of(&self, Key { text: key, hash: h }: Key) -> Option<u32> {
         if !keyindex::may_contain_hash(self.filter, h) {
             return None;
         }
@@ -106,6 +110,23 @@ impl Rows {
     /// The rows from `offset` on, without their line ends.
     pub fn rows_from(&self, offset: u32) -> impl Iterator<Item = &'static str> {
         self.text[offset as usize..].split('\n')
+    }
+}
+
+/// A key with its hash (`keyindex::key_hash`), which every file's index
+/// uses: a name looked up in several files is hashed once.
+#[derive(Clone, Copy, Debug)]
+pub struct Key<'k> {
+    text: &'k str,
+    hash: u64,
+}
+
+impl<'k> Key<'k> {
+    pub fn new(text: &'k str) -> Key<'k> {
+        Key {
+            text,
+            hash: keyindex::key_hash(text.as_bytes()),
+        }
     }
 }
 
@@ -136,7 +157,12 @@ impl<T> Table<T> {
 
     /// The first row whose first column is `key`.
     pub fn get(&self, key: &str) -> Option<T> {
-        let offset = self.rows.first(key)?;
+        self.get_key(Key::new(key))
+    }
+
+    /// `get` with the key hashed by the caller.
+    pub fn get_key(&self, key: Key) -> Option<T> {
+        let offset = self.rows.first_of(key)?;
         let mut fields = [""; MAX_COLUMNS];
         let n = split_row(&self.rows.text[offset as usize..], &mut fields);
         (self.parse)(&fields[..n])
@@ -144,6 +170,11 @@ impl<T> Table<T> {
 
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
+    }
+
+    /// False when `key` is certainly absent (the filter alone).
+    pub fn may_contain(&self, key: Key) -> bool {
+        keyindex::may_contain_hash(self.rows.filter, key.hash)
     }
 }
 
@@ -227,10 +258,22 @@ fn parse_given(r: &[&'static str]) -> Option<Given> {
 /// where hashing reads the whole word.
 pub(crate) const fn signature(w: &[u8], bits: u32) -> usize {
     let n = w.len();
-    let first = if n > 0 { w[0] as u64 } else { 0 };
-    let second = if n > 1 { w[1] as u64 } else { 0 };
-    let last = if n > 0 { w[n - 1] as u64 } else { 0 };
-    let x = (n as u64 & 0xff) << 24 | first << 16 | second << 8 | last;
+    let first = if n > 0 { w[0] } else { 0 };
+    let second = if n > 1 { w[1] } else { 0 };
+    let last = if n > 0 { w[n - 1] } else { 0 };
+    signature_of(n, first, second, last, bits)
+}
+
+/// `signature` of an ASCII word's lower-case form, without making it.
+pub(crate) fn lower_signature(w: &[u8], bits: u32) -> usize {
+    let n = w.len();
+    let low = |k: usize| w.get(k).map_or(0, u8::to_ascii_lowercase);
+    signature_of(n, low(0), low(1), low(n.wrapping_sub(1)), bits)
+}
+
+/// `signature` from a word's length and first, second and last bytes.
+const fn signature_of(n: usize, first: u8, second: u8, last: u8, bits: u32) -> usize {
+    let x = (n as u64 & 0xff) << 24 | (first as u64) << 16 | (second as u64) << 8 | last as u64;
     (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
 }
 

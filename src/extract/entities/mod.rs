@@ -127,6 +127,19 @@ impl WordList {
                 .get_or_init(|| self.words.iter().copied().collect())
                 .contains(w)
     }
+
+    /// `with_lower(w, |l| self.contains(l))`, with the signature of an
+    /// ASCII word's lower-case form tested before the form is made: most
+    /// words asked about are in no list.
+    fn contains_lower(&self, w: &str) -> bool {
+        if w.is_ascii() {
+            let s = gazetteer::lower_signature(w.as_bytes(), SIG_BITS);
+            if self.sig[s / 64] >> (s % 64) & 1 == 0 {
+                return false;
+            }
+        }
+        with_lower(w, |l| self.contains(l))
+    }
 }
 
 /// Calls `f` with the lower-case form of `w` (`str::to_lowercase`), on a
@@ -1085,10 +1098,19 @@ impl<'a> Ctx<'a> {
     /// gazetteer's filter, cheaper than an insertion. (Remembering the
     /// lookups of single words elsewhere cost more than it saved.)
     fn place(&self, w: &'a str) -> Option<gazetteer::Place> {
+        self.place_of(gazetteer::Key::new(w), w)
+    }
+
+    /// `place` of `w`, hashed as `key`. The gazetteer's filter first: it
+    /// turns most names away for less than the map of hits costs.
+    fn place_of(&self, key: gazetteer::Key, w: &'a str) -> Option<gazetteer::Place> {
+        if !self.gaz.places.may_contain(key) {
+            return None;
+        }
         if let Some(&p) = self.place_hits.borrow().get(w) {
             return Some(p);
         }
-        let p = self.gaz.places.get(w)?;
+        let p = self.gaz.places.get_key(key)?;
         self.place_hits.borrow_mut().insert(w, p);
         Some(p)
     }
@@ -1357,10 +1379,11 @@ impl<'a> Ctx<'a> {
         let shouted = (is_upper(w) && w.chars().count() > 3)
             .then(|| gazetteer::title_case(w))
             .is_some_and(|t| self.gaz.places.get(t.as_str()).is_some_and(|p| !p.word));
+        let key = gazetteer::Key::new(w);
         shouted
-            || self.gaz.places.get(w).is_some_and(|p| !p.word)
-            || self.gaz.orgs.get(w).is_some_and(|o| !o.word)
-            || self.gaz.given.get(w).is_some_and(|g| !g.word)
+            || self.gaz.places.get_key(key).is_some_and(|p| !p.word)
+            || self.gaz.orgs.get_key(key).is_some_and(|o| !o.word)
+            || self.gaz.given.get_key(key).is_some_and(|g| !g.word)
     }
 
     /// Turns one capitalized run `ts[i..j]` into mentions.
@@ -1372,7 +1395,7 @@ impl<'a> Ctx<'a> {
             COMPANY_HEADS.contains(last) || COMPANY.contains(last)
         };
         let descriptor =
-            |w: &str| with_lower(w, |w| ORG_DESCRIPTORS.contains(w) || ROLE_NOUNS.contains(w));
+            |w: &str| ORG_DESCRIPTORS.contains_lower(w) || ROLE_NOUNS.contains_lower(w);
         while i < j
             && (!company || descriptor(self.w(&ts[i])))
             && ts[i].initial()
@@ -1593,7 +1616,7 @@ impl<'a> Ctx<'a> {
         if role.is_none()
             && i > 0
             && ts[i - 1].word()
-            && (shares_of || with_lower(self.w(&ts[i - 1]), |w| ORG_DESCRIPTORS.contains(w)))
+            && (shares_of || ORG_DESCRIPTORS.contains_lower(self.w(&ts[i - 1])))
         {
             if let Some(m) = out[before..]
                 .first_mut()
@@ -1759,7 +1782,8 @@ impl<'a> Ctx<'a> {
         }
         // Gazetteer: countries and continents, organizations, then places.
         // (One lookup for both place rules: a hit parses the row.)
-        let gaz_place = self.place(surface);
+        let key = gazetteer::Key::new(surface);
+        let gaz_place = self.place_of(key, surface);
         if let Some(p) = gaz_place.filter(|p| {
             matches!(
                 p.kind,
@@ -1778,7 +1802,7 @@ impl<'a> Ctx<'a> {
         if let Some(o) = self
             .gaz
             .orgs
-            .get(surface)
+            .get_key(key)
             .filter(|o| !seen_lower && (!o.word || n > 1 && !initial))
         {
             m.hint = Hint::Known(EntityType::Organization);
@@ -1879,7 +1903,9 @@ impl<'a> Ctx<'a> {
             // known place or organization, else a person.
             let known = (i..j).any(|k| {
                 let w = self.w(&ts[k]);
-                self.gaz.places.get(w).is_some_and(|p| !p.word) || self.gaz.orgs.contains_key(w)
+                let key = gazetteer::Key::new(w);
+                self.gaz.places.get_key(key).is_some_and(|p| !p.word)
+                    || self.gaz.orgs.get_key(key).is_some()
             });
             // Otherwise it stays unknown: `canon` types it from the rest of
             // the article ("Apple Computer" after "Apple") or drops it.
@@ -1964,12 +1990,15 @@ fn surnames_over_towns<'a>(
 /// `NATO`, `G7`, `AFP`: two to six capitals and digits, starting with a
 /// capital, at least two characters.
 pub(crate) fn is_acronym(w: &str) -> bool {
-    let n = w.chars().count();
-    (2..=6).contains(&n)
-        && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
-        && !w.ends_with('&')
-        && w.chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+    // Every char allowed is one ASCII byte, so the length in bytes is the
+    // count of chars whenever the test can pass, and any other byte fails
+    // it: bytes suffice, and most names fail at their second letter.
+    let b = w.as_bytes();
+    (2..=6).contains(&b.len())
+        && b[0].is_ascii_uppercase()
+        && b[b.len() - 1] != b'&'
+        && b.iter()
+            .all(|&c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'&')
         && !is_model_number(w)
 }
 
@@ -1988,12 +2017,23 @@ pub(crate) fn is_camel(w: &str) -> bool {
 /// `A380`, `B747`: a letter or two and three or more digits name a product
 /// model, not an organization (`G7`, `G20` are two digits at most).
 fn is_model_number(w: &str) -> bool {
-    let letters = w.chars().take_while(|c| c.is_ascii_uppercase()).count();
-    let digits = w.len() - letters;
-    (1..=2).contains(&letters) && digits >= 3 && w[letters..].chars().all(|c| c.is_ascii_digit())
+    // Capitals and digits are one byte each, and any other byte fails the
+    // test: a byte scan decides it.
+    let b = w.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    (1..=2).contains(&letters)
+        && b.len() - letters >= 3
+        && b[letters..].iter().all(u8::is_ascii_digit)
 }
 
+/// Has a letter and no lower-case letter (`NATO`, `U.S.`).
 fn is_upper(w: &str) -> bool {
+    if w.is_ascii() {
+        // Most words asked about are capitalized names, with a small
+        // letter second: the lower-case test first stops there.
+        let b = w.as_bytes();
+        return !b.iter().any(u8::is_ascii_lowercase) && b.iter().any(u8::is_ascii_alphabetic);
+    }
     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 

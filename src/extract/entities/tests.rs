@@ -252,12 +252,29 @@ fn gazetteer_lookups() {
     for (text, table) in files {
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let key = line.split('\t').next().unwrap();
+            let k = gazetteer::Key::new(key);
             let found = match table {
-                0 => g.orgs.get(key).is_some(),
-                1 => g.places.get(key).is_some(),
-                _ => g.given.get(key).is_some(),
+                0 => g.orgs.get(key).is_some() && g.orgs.may_contain(k),
+                1 => g.places.get(key).is_some() && g.places.may_contain(k),
+                _ => g.given.get(key).is_some() && g.given.may_contain(k),
             };
             assert!(found, "{line}");
+            // One hash serves every file.
+            assert_eq!(
+                g.places.get_key(k).map(|p| p.canonical),
+                g.places.get(key).map(|p| p.canonical),
+                "{line}"
+            );
+            assert_eq!(
+                g.orgs.get_key(k).map(|o| o.canonical),
+                g.orgs.get(key).map(|o| o.canonical),
+                "{line}"
+            );
+            assert_eq!(
+                g.given.get_key(k).map(|n| n.freq),
+                g.given.get(key).map(|n| n.freq),
+                "{line}"
+            );
         }
     }
 }
@@ -775,6 +792,87 @@ proptest::proptest! {
                 && !w.bytes().any(|b| b.is_ascii_uppercase())
             {
                 proptest::prop_assert!(t.word() && !t.cap(), "{w:?}");
+            }
+        }
+    }
+}
+
+/// The word tests before their byte scans: the oracles.
+fn is_acronym_chars(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=6).contains(&n)
+        && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && !w.ends_with('&')
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+        && !is_model_number_chars(w)
+}
+
+fn is_model_number_chars(w: &str) -> bool {
+    let letters = w.chars().take_while(|c| c.is_ascii_uppercase()).count();
+    let digits = w.len() - letters;
+    (1..=2).contains(&letters) && digits >= 3 && w[letters..].chars().all(|c| c.is_ascii_digit())
+}
+
+fn is_upper_chars(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+}
+
+#[test]
+fn word_shape_tests() {
+    for w in ["NATO", "G7", "AT&T", "S&P", "EU", "U2"] {
+        assert!(is_acronym(w), "{w}");
+    }
+    for w in ["A", "Nato", "A380", "NATO&", "ABCDEFG", "ÉU", "g7", ""] {
+        assert!(!is_acronym(w), "{w}");
+    }
+    assert!(is_model_number("A380") && is_model_number("MD8000"));
+    assert!(!is_model_number("G20") && !is_model_number("ABC123") && !is_model_number("A38x"));
+    assert!(is_upper("NATO") && is_upper("U.S.") && is_upper("ÉTÉ"));
+    assert!(!is_upper("Nato") && !is_upper("123") && !is_upper("NATÖo"));
+}
+
+#[test]
+fn lower_case_list_lookups() {
+    assert!(ORG_DESCRIPTORS.contains_lower("Retailer"));
+    assert!(ORG_DESCRIPTORS.contains_lower("RIVAL"));
+    assert!(ROLE_NOUNS.contains_lower("Co-Founder"));
+    assert!(!ORG_DESCRIPTORS.contains_lower("Retailers"));
+    assert!(!ORG_DESCRIPTORS.contains_lower(""));
+}
+
+proptest::proptest! {
+    #[test]
+    fn word_shape_tests_match_the_char_tests(w in "[A-Za-z0-9&.ÉéΣσ]{0,8}") {
+        proptest::prop_assert_eq!(is_acronym(&w), is_acronym_chars(&w));
+        proptest::prop_assert_eq!(is_model_number(&w), is_model_number_chars(&w));
+        proptest::prop_assert_eq!(is_upper(&w), is_upper_chars(&w));
+    }
+
+    /// `WordList::contains_lower` answers as the lower-case form looked up,
+    /// on list words in any case and on words near them.
+    #[test]
+    fn contains_lower_is_the_lower_case_lookup(
+        k in 0usize..64,
+        case in proptest::collection::vec(proptest::bool::ANY, 16),
+        tail in "[a-zé]{0,2}",
+        other in "[A-Za-zÉé-]{0,12}",
+    ) {
+        let lists = [&ORG_DESCRIPTORS, &ROLE_NOUNS, &PARTICLES, &SPEECH, &STOPWORDS];
+        for list in lists {
+            let word = list.words[k % list.words.len()];
+            let cased: String = word
+                .chars()
+                .zip(case.iter().cycle())
+                .map(|(c, &up)| if up { c.to_ascii_uppercase() } else { c })
+                .collect();
+            for w in [cased.clone(), format!("{cased}{tail}"), other.clone()] {
+                proptest::prop_assert_eq!(
+                    list.contains_lower(&w),
+                    with_lower(&w, |l| list.contains(l)),
+                    "{:?}",
+                    w
+                );
             }
         }
     }
