@@ -9,7 +9,7 @@ use crate::fasthash::{Map as HashMap, Set as HashSet};
 use std::cell::OnceCell;
 
 use super::words::{self, Outside, Tok};
-use crate::model::{Article, EntityType};
+use crate::model::{Article, Entity, EntityType};
 
 /// How many distinct name forms are kept per last word: an article has a
 /// few; the bound keeps hostile text (thousands of names sharing a last
@@ -80,10 +80,74 @@ fn last_hash(lower: &[u8]) -> u64 {
 #[derive(Debug, Default)]
 pub struct Names<'a> {
     pub mentions: Vec<Mention<'a>>,
+    /// The entities from the entity extractor.
+    entities: EntityIndex<'a>,
+    /// The article's entities: their roles come first among the roles.
+    article_entities: &'a [Entity],
+    /// Lowercased title words and the name they were written before, as
+    /// written in the text (the entities' roles are not among them).
+    written_roles: Vec<(Vec<String>, String)>,
+    role_seen: HashSet<(Vec<String>, String)>,
+    /// The distinct names written, found when a look-back or a short name
+    /// first needs them: many articles need neither.
+    distinct: OnceCell<Distinct<'a>>,
+    /// Distinct names written, in order of first mention within each
+    /// lowercased last word, sorted by that word's hash: one flat list
+    /// sorted once, with no key copied. Built when a name that no entity
+    /// has as an alias is first canonicalized.
+    by_last: OnceCell<Vec<Form<'a>>>,
+    /// The roles and their indexes, built when a description first asks.
+    roles: OnceCell<Roles>,
+}
+
+/// The distinct names written, each mention's among them, and their
+/// canonical forms.
+#[derive(Debug)]
+struct Distinct<'a> {
+    /// In order of first mention.
+    names: Vec<&'a str>,
+    /// The canonical form of each distinct name, found when first asked
+    /// for: the look-backs from quotes ask for few of them.
+    canons: Vec<OnceCell<&'a str>>,
+    /// Each mention's canonical form, as an index into `canons`: a name is
+    /// canonicalized once however often it is written.
+    canon_of: Vec<u32>,
+}
+
+/// The roles `by_role` weighs: every entity's, then those written.
+#[derive(Debug)]
+struct Roles {
     /// Lowercased title words and the name they were written before.
-    pub roles: Vec<(Vec<String>, String)>,
-    /// The names of the entities from the entity extractor.
-    entities: Vec<&'a str>,
+    list: Vec<(Vec<String>, String)>,
+    /// The canonical form of each role's name (`list[k].1`), found when
+    /// a description first asks for it.
+    canon: Vec<OnceCell<String>>,
+    /// Role word, `.` trimmed → the roles holding it, in order.
+    by_word: HashMap<String, Vec<usize>>,
+    /// Role word as written → the roles holding it, in order.
+    by_raw: HashMap<String, Vec<usize>>,
+}
+
+/// How many aliases [`EntityIndex`] compares one by one. An article
+/// names a dozen entities or so and canonicalizes a few names, which costs
+/// less than hashing every alias; past this many, the aliases are hashed
+/// into maps (when first asked) to keep long texts linear.
+const SCAN_ALIASES: usize = 64;
+
+/// The entities of the article, looked up by lowercased alias, by the
+/// lowercased last word of a person's alias, and by name and type.
+#[derive(Debug, Default)]
+struct EntityIndex<'a> {
+    entities: &'a [Entity],
+    /// Compare aliases one by one rather than build `maps`.
+    scan: bool,
+    maps: OnceCell<EntityMaps<'a>>,
+}
+
+/// [`EntityIndex`] for many aliases: the first entity in order wins, as
+/// a scan finds it.
+#[derive(Debug, Default)]
+struct EntityMaps<'a> {
     /// Lowercased alias → the first entity with it.
     by_alias: HashMap<String, usize>,
     /// Lowercased last word of an alias → the first person entity with it.
@@ -92,26 +156,115 @@ pub struct Names<'a> {
     person_names: HashSet<&'a str>,
     /// Names of the place and organization entities.
     other_names: HashSet<&'a str>,
-    /// Distinct names written, in order of first mention within each
-    /// lowercased last word, sorted by that word's hash: one flat list
-    /// sorted once, with no key copied.
-    by_last: Vec<Form<'a>>,
-    /// The distinct names written, in order of first mention.
-    distinct: Vec<&'a str>,
-    /// The canonical form of each distinct name, found when first asked
-    /// for: the look-backs from quotes ask for few of them.
-    canons: Vec<OnceCell<&'a str>>,
-    /// Each mention's canonical form, as an index into `canons`: a name is
-    /// canonicalized once however often it is written.
-    canon_of: Vec<u32>,
-    /// The canonical form of each role's name (`roles[k].1`), found when
-    /// a description first asks for it.
-    role_canon: Vec<OnceCell<String>>,
-    /// Role word, `.` trimmed → the roles holding it, in order.
-    role_by_word: HashMap<String, Vec<usize>>,
-    /// Role word as written → the roles holding it, in order.
-    role_by_raw: HashMap<String, Vec<usize>>,
-    role_seen: HashSet<(Vec<String>, String)>,
+}
+
+/// The aliases an entity is known by: its aliases and its name.
+fn aliases(e: &Entity) -> impl Iterator<Item = &String> {
+    e.aliases.iter().chain([&e.name])
+}
+
+/// Whether `a` lowercased is `lower`; ASCII `a`, nearly every alias, is
+/// compared without a copy.
+fn lowers_to(a: &str, lower: &str) -> bool {
+    if a.is_ascii() {
+        a.eq_ignore_ascii_case(lower)
+    } else {
+        words::lowercase(a) == lower
+    }
+}
+
+/// Whether the last word of `a` lowercased is `last` (a nonempty word
+/// without whitespace); for ASCII `a`, by comparing its end.
+fn last_word_lowers_to(a: &str, last: &str) -> bool {
+    if !a.is_ascii() {
+        return words::lowercase(a).split_whitespace().next_back() == Some(last);
+    }
+    let t = a.trim_end().as_bytes();
+    let Some(cut) = t.len().checked_sub(last.len()) else {
+        return false;
+    };
+    // `last` has no whitespace, so an equal end that starts the text or
+    // follows whitespace is the whole last word.
+    !last.is_empty()
+        && t[cut..].eq_ignore_ascii_case(last.as_bytes())
+        && (cut == 0 || char::from(t[cut - 1]).is_whitespace())
+}
+
+impl<'a> EntityIndex<'a> {
+    fn new(entities: &'a [Entity]) -> EntityIndex<'a> {
+        let count: usize = entities.iter().map(|e| e.aliases.len() + 1).sum();
+        EntityIndex {
+            entities,
+            scan: count <= SCAN_ALIASES,
+            maps: OnceCell::new(),
+        }
+    }
+
+    fn maps(&self) -> &EntityMaps<'a> {
+        self.maps.get_or_init(|| {
+            let mut m = EntityMaps::default();
+            // Sized up front: growing them rehashed every key several times.
+            let count: usize = self.entities.iter().map(|e| e.aliases.len() + 1).sum();
+            m.by_alias.reserve(count);
+            m.person_by_last.reserve(count);
+            for (k, e) in self.entities.iter().enumerate() {
+                let person = e.kind == EntityType::Person;
+                for a in aliases(e).map(|a| words::lowercase(a)) {
+                    if person && let Some(last) = a.split_whitespace().next_back() {
+                        m.person_by_last.entry(last.to_string()).or_insert(k);
+                    }
+                    m.by_alias.entry(a).or_insert(k);
+                }
+                if person {
+                    m.person_names.insert(&e.name);
+                } else {
+                    m.other_names.insert(&e.name);
+                }
+            }
+            m
+        })
+    }
+
+    /// The first entity with an alias that lowercases to `lower`.
+    fn by_alias(&self, lower: &str) -> Option<usize> {
+        if !self.scan {
+            return self.maps().by_alias.get(lower).copied();
+        }
+        self.entities
+            .iter()
+            .position(|e| aliases(e).any(|a| lowers_to(a, lower)))
+    }
+
+    /// The first person entity with an alias whose last word lowercases
+    /// to `last`.
+    fn person_by_last(&self, last: &str) -> Option<usize> {
+        if !self.scan {
+            return self.maps().person_by_last.get(last).copied();
+        }
+        self.entities.iter().position(|e| {
+            e.kind == EntityType::Person && aliases(e).any(|a| last_word_lowers_to(a, last))
+        })
+    }
+
+    fn name(&self, k: usize) -> &'a str {
+        &self.entities[k].name
+    }
+
+    /// Whether an entity of the type `person` says is named `name`.
+    fn names_one(&self, name: &str, person: bool) -> bool {
+        if !self.scan {
+            let m = self.maps();
+            let set = if person {
+                &m.person_names
+            } else {
+                &m.other_names
+            };
+            return set.contains(name);
+        }
+        self.entities
+            .iter()
+            .any(|e| (e.kind == EntityType::Person) == person && e.name == name)
+    }
 }
 
 /// The index ranges of the capitalized runs among `toks`, with lowercase
@@ -298,35 +451,11 @@ impl<'a> Names<'a> {
         outs: &[Outside<'a>],
         article: &'a Article,
     ) -> Names<'a> {
-        let mut names = Names::default();
-        for e in &article.entities {
-            for r in &e.roles {
-                let toks: Vec<String> = r.split_whitespace().map(words::lowercase).collect();
-                names.roles.push((toks, e.name.clone()));
-            }
-        }
-        // Indexes for `canon` and `is_entity_person`, which run per mention:
-        // the first entity in order wins, as a scan would find it. Sized up
-        // front: growing them rehashed every key several times.
-        let aliases: usize = article.entities.iter().map(|e| e.aliases.len() + 1).sum();
-        names.by_alias.reserve(aliases);
-        names.person_by_last.reserve(aliases);
-        for (k, e) in article.entities.iter().enumerate() {
-            let person = e.kind == EntityType::Person;
-            let aliases = e.aliases.iter().chain([&e.name]);
-            for a in aliases.map(|a| words::lowercase(a)) {
-                if person && let Some(last) = a.split_whitespace().next_back() {
-                    names.person_by_last.entry(last.to_string()).or_insert(k);
-                }
-                names.by_alias.entry(a).or_insert(k);
-            }
-            if person {
-                names.person_names.insert(&e.name);
-            } else {
-                names.other_names.insert(&e.name);
-            }
-            names.entities.push(&e.name);
-        }
+        let mut names = Names {
+            entities: EntityIndex::new(&article.entities),
+            article_entities: &article.entities,
+            ..Names::default()
+        };
         for (pi, (p, off)) in paras.iter().enumerate() {
             let mut from = 0;
             let ranges = quoted.get(pi).map_or(&[][..], Vec::as_slice);
@@ -337,60 +466,96 @@ impl<'a> Names<'a> {
                 from = from.max(qe);
             }
         }
-        let mut ids: HashMap<&str, u32> =
-            HashMap::with_capacity_and_hasher(names.mentions.len(), Default::default());
-        let mut distinct: Vec<&'a str> = Vec::with_capacity(names.mentions.len());
-        let mut canon_of: Vec<u32> = Vec::with_capacity(names.mentions.len());
-        for m in &names.mentions {
-            let id = *ids.entry(m.name).or_insert_with(|| {
-                distinct.push(m.name);
-                u32::try_from(distinct.len() - 1).unwrap_or(u32::MAX)
-            });
-            canon_of.push(id);
-        }
-        names.by_last.reserve(distinct.len());
-        for name in &distinct {
-            let last = name.split_whitespace().next_back().unwrap_or("");
-            let key = match last.as_bytes() {
-                b if b.is_ascii() && b.len() <= 64 => {
-                    let mut buf = [0u8; 64];
-                    let l = &mut buf[..b.len()];
-                    l.copy_from_slice(b);
-                    l.make_ascii_lowercase();
-                    last_hash(l)
-                }
-                _ => last_hash(words::lowercase(last).as_bytes()),
-            };
-            names.by_last.push(Form {
-                key,
-                last,
-                name,
-                words: name.split_whitespace().count(),
-            });
-        }
-        // Stable: each last word's forms stay in order of first mention.
-        names.by_last.sort_by_key(|f| f.key);
-        names.canons = vec![OnceCell::new(); distinct.len()];
-        names.distinct = distinct;
-        names.canon_of = canon_of;
-        // Indexes for `by_role`, which runs per description.
-        names.role_canon = vec![OnceCell::new(); names.roles.len()];
-        for (k, (role, _)) in names.roles.iter().enumerate() {
-            for r in role {
-                let trimmed = names
-                    .role_by_word
-                    .entry(r.trim_end_matches('.').to_string());
-                let list = trimmed.or_default();
-                if list.last() != Some(&k) {
-                    list.push(k);
-                }
-                let list = names.role_by_raw.entry(r.clone()).or_default();
-                if list.last() != Some(&k) {
-                    list.push(k);
+        names
+    }
+
+    /// The distinct names written (built at the first call).
+    fn distinct(&self) -> &Distinct<'a> {
+        self.distinct.get_or_init(|| {
+            let n = self.mentions.len();
+            let mut ids: HashMap<&str, u32> =
+                HashMap::with_capacity_and_hasher(n, Default::default());
+            let mut names: Vec<&'a str> = Vec::with_capacity(n);
+            let mut canon_of: Vec<u32> = Vec::with_capacity(n);
+            for m in &self.mentions {
+                let id = *ids.entry(m.name).or_insert_with(|| {
+                    names.push(m.name);
+                    u32::try_from(names.len() - 1).unwrap_or(u32::MAX)
+                });
+                canon_of.push(id);
+            }
+            Distinct {
+                canons: vec![OnceCell::new(); names.len()],
+                names,
+                canon_of,
+            }
+        })
+    }
+
+    /// The distinct names written, by last word (built at the first call).
+    fn by_last(&self) -> &[Form<'a>] {
+        self.by_last.get_or_init(|| {
+            let distinct = &self.distinct().names;
+            let mut by_last = Vec::with_capacity(distinct.len());
+            for name in distinct {
+                let last = name.split_whitespace().next_back().unwrap_or("");
+                let key = match last.as_bytes() {
+                    b if b.is_ascii() && b.len() <= 64 => {
+                        let mut buf = [0u8; 64];
+                        let l = &mut buf[..b.len()];
+                        l.copy_from_slice(b);
+                        l.make_ascii_lowercase();
+                        last_hash(l)
+                    }
+                    _ => last_hash(words::lowercase(last).as_bytes()),
+                };
+                by_last.push(Form {
+                    key,
+                    last,
+                    name,
+                    words: name.split_whitespace().count(),
+                });
+            }
+            // Stable: each last word's forms stay in order of first mention.
+            by_last.sort_by_key(|f| f.key);
+            by_last
+        })
+    }
+
+    /// The roles and their indexes (built at the first call).
+    fn roles(&self) -> &Roles {
+        self.roles.get_or_init(|| {
+            let mut list: Vec<(Vec<String>, String)> = Vec::new();
+            for e in self.article_entities {
+                for r in &e.roles {
+                    let toks: Vec<String> = r.split_whitespace().map(words::lowercase).collect();
+                    list.push((toks, e.name.clone()));
                 }
             }
-        }
-        names
+            list.extend(self.written_roles.iter().cloned());
+            let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
+            let mut by_raw: HashMap<String, Vec<usize>> = HashMap::default();
+            for (k, (role, _)) in list.iter().enumerate() {
+                for r in role {
+                    let list = by_word
+                        .entry(r.trim_end_matches('.').to_string())
+                        .or_default();
+                    if list.last() != Some(&k) {
+                        list.push(k);
+                    }
+                    let list = by_raw.entry(r.clone()).or_default();
+                    if list.last() != Some(&k) {
+                        list.push(k);
+                    }
+                }
+            }
+            Roles {
+                canon: vec![OnceCell::new(); list.len()],
+                list,
+                by_word,
+                by_raw,
+            }
+        })
     }
 
     fn scan(&mut self, p: &'a str, toks: &[Tok], off: usize) {
@@ -410,7 +575,7 @@ impl<'a> Names<'a> {
                 let pair = (role, name.to_string());
                 if !self.role_seen.contains(&pair) {
                     self.role_seen.insert(pair.clone());
-                    self.roles.push(pair);
+                    self.written_roles.push(pair);
                 }
             }
             let after_the = s > 0 && toks[s - 1].text.eq_ignore_ascii_case("the");
@@ -454,18 +619,19 @@ impl<'a> Names<'a> {
                 &owned
             }
         };
-        if let Some(&k) = self.by_alias.get(lower) {
-            return self.entities[k];
+        if let Some(k) = self.entities.by_alias(lower) {
+            return self.entities.name(k);
         }
         let last = lower.split_whitespace().next_back().unwrap_or("");
-        if let Some(&k) = self.person_by_last.get(last) {
-            return self.entities[k];
+        if let Some(k) = self.entities.person_by_last(last) {
+            return self.entities.name(k);
         }
         let nw = name.split_whitespace().count();
         let mut best: Option<(&str, usize)> = None;
         let key = last_hash(last.as_bytes());
-        let from = self.by_last.partition_point(|f| f.key < key);
-        let forms = self.by_last[from..]
+        let by_last = self.by_last();
+        let from = by_last.partition_point(|f| f.key < key);
+        let forms = by_last[from..]
             .iter()
             .take_while(|f| f.key == key)
             .filter(|f| f.last_is(last))
@@ -504,13 +670,14 @@ impl<'a> Names<'a> {
             let list = map.get(w).map_or(&[][..], Vec::as_slice);
             list[list.len().saturating_sub(MAX_ROLES)..].to_vec()
         };
-        let mut idx = latest(&self.role_by_word, head.as_str());
-        idx.extend(latest(&self.role_by_raw, "counterpart"));
+        let roles = self.roles();
+        let mut idx = latest(&roles.by_word, head.as_str());
+        idx.extend(latest(&roles.by_raw, "counterpart"));
         idx.sort_unstable();
         idx.dedup();
         let mut scored: Vec<(usize, &String)> = Vec::new();
         for k in idx {
-            let role = &self.roles[k].0;
+            let role = &roles.list[k].0;
             let score = content
                 .iter()
                 .filter(|w| role.iter().any(|r| r.trim_end_matches('.') == w.as_str()))
@@ -530,7 +697,7 @@ impl<'a> Names<'a> {
         if cands.is_empty() && words::is_title(head) {
             let mut other: Vec<usize> = Vec::new();
             for w in &content[..content.len() - 1] {
-                other.extend(latest(&self.role_by_raw, w.as_str()));
+                other.extend(latest(&roles.by_raw, w.as_str()));
             }
             other.sort_unstable();
             other.dedup();
@@ -542,7 +709,7 @@ impl<'a> Names<'a> {
         let set: HashSet<&str> = cands.iter().map(|c| c.as_str()).collect();
         let i = self.mentions.partition_point(|m| m.pos < pos);
         // Bounded look-back keeps long texts linear.
-        self.canon_of[i.saturating_sub(MAX_LOOKBACK)..i]
+        self.distinct().canon_of[i.saturating_sub(MAX_LOOKBACK)..i]
             .iter()
             .rev()
             .map(|&c| self.canon_id(c))
@@ -592,27 +759,135 @@ impl<'a> Names<'a> {
 
     /// The canonical form of mention `k`'s name.
     fn canon_at(&self, k: usize) -> &'a str {
-        self.canon_id(self.canon_of[k])
+        self.canon_id(self.distinct().canon_of[k])
     }
 
     /// The canonical form of role `k`'s name.
     fn role_canon_at(&self, k: usize) -> &String {
-        self.role_canon[k].get_or_init(|| self.canon(&self.roles[k].1))
+        let roles = self.roles();
+        roles.canon[k].get_or_init(|| self.canon(&roles.list[k].1))
     }
 
     /// The canonical form of distinct name `id`.
     fn canon_id(&self, id: u32) -> &'a str {
         let id = id as usize;
-        self.canons[id].get_or_init(|| self.canon_in(self.distinct[id]))
+        let distinct = self.distinct();
+        distinct.canons[id].get_or_init(|| self.canon_in(distinct.names[id]))
     }
 
     /// Whether the entity extractor typed `name` as a place or an
     /// organization: a two-word company name is not a person.
     fn is_entity_other(&self, name: &str) -> bool {
-        self.other_names.contains(name)
+        self.entities.names_one(name, false)
     }
 
     fn is_entity_person(&self, name: &str) -> bool {
-        self.person_names.contains(name)
+        self.entities.names_one(name, true)
+    }
+}
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn entity(name: String, kind: EntityType, aliases: Vec<String>) -> Entity {
+        Entity {
+            name,
+            kind,
+            aliases,
+            roles: Vec::new(),
+            mentions: 1,
+            spans: Vec::new(),
+        }
+    }
+
+    /// Names made of words that meet in case-folded and last-word
+    /// lookups, with whitespace of several kinds and characters whose
+    /// lowercase differs in length (`İ`) or is ASCII (the Kelvin sign).
+    fn name() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "Smith",
+                "SMITH",
+                "smith",
+                "John",
+                "JOHN",
+                "Jo",
+                "\u{212a}ing",
+                "king",
+                "İz",
+                "iz",
+                "Zürich",
+                "ZÜRICH",
+                " ",
+                " ",
+                "  ",
+                "\t",
+                "\u{a0}",
+                "\u{2003}",
+                "Li",
+            ]),
+            0..5,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    fn kind() -> impl Strategy<Value = EntityType> {
+        prop::sample::select(vec![
+            EntityType::Person,
+            EntityType::Place,
+            EntityType::Organization,
+        ])
+    }
+
+    proptest! {
+        /// The scan answers every lookup as the maps do.
+        #[test]
+        fn entity_scan_matches_the_maps(
+            ents in proptest::collection::vec(
+                (name(), kind(), proptest::collection::vec(name(), 0..3)),
+                0..6,
+            ),
+            queries in proptest::collection::vec(name(), 1..6),
+        ) {
+            let ents: Vec<Entity> =
+                ents.into_iter().map(|(n, k, a)| entity(n, k, a)).collect();
+            let scan = EntityIndex::new(&ents);
+            prop_assert!(scan.scan);
+            let maps = EntityIndex { scan: false, ..EntityIndex::new(&ents) };
+            for q in &queries {
+                let lower = words::lowercase(q);
+                prop_assert_eq!(scan.by_alias(&lower), maps.by_alias(&lower));
+                let last = lower.split_whitespace().next_back().unwrap_or("");
+                prop_assert_eq!(scan.person_by_last(last), maps.person_by_last(last));
+                for person in [true, false] {
+                    prop_assert_eq!(scan.names_one(q, person), maps.names_one(q, person));
+                }
+            }
+            for e in &ents {
+                for a in aliases(e) {
+                    let lower = words::lowercase(a);
+                    prop_assert_eq!(scan.by_alias(&lower), maps.by_alias(&lower));
+                    if let Some(last) = lower.split_whitespace().next_back() {
+                        prop_assert_eq!(scan.person_by_last(last), maps.person_by_last(last));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn many_aliases_are_hashed() {
+        let ents: Vec<Entity> = (0..=SCAN_ALIASES)
+            .map(|k| entity(format!("Person {k}"), EntityType::Person, Vec::new()))
+            .collect();
+        assert!(EntityIndex::new(&ents[..SCAN_ALIASES / 2]).scan);
+        let index = EntityIndex::new(&ents);
+        assert!(!index.scan);
+        assert_eq!(index.by_alias("person 7"), Some(7));
+        assert_eq!(index.person_by_last("7"), Some(7));
+        assert!(index.names_one("Person 7", true));
+        assert!(!index.names_one("Person 7", false));
     }
 }
