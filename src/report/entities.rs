@@ -774,6 +774,41 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_variant_finds_its_person_among_other_buckets() {
+        let mut agg = EntityAggregator::default();
+        let mut a = article(vec![
+            ent("Anna Brandt", EntityType::Person, &["Anna Brandt"]),
+            ent("Otto Schneider", EntityType::Person, &["Otto Schneider"]),
+            ent("Karl Schroeder", EntityType::Person, &["Karl Schroeder"]),
+        ]);
+        agg.add(&mut a);
+        // The fold takes the entities.
+        assert!(a.entities.is_empty());
+        // One letter apart: the deletion buckets hold Schneider alone.
+        agg.add(&mut article(vec![ent(
+            "Otto Schnaider",
+            EntityType::Person,
+            &["Otto Schnaider"],
+        )]));
+        let r = agg.finish(0, Some(EntityType::Person), None);
+        let mut got: Vec<(&str, usize)> = r
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.articles))
+            .collect();
+        got.sort_unstable();
+        assert_eq!(
+            got,
+            [
+                ("Anna Brandt", 1),
+                ("Karl Schroeder", 1),
+                // One mention each: the name first in code-point order.
+                ("Otto Schnaider", 2)
+            ]
+        );
+    }
+
+    #[test]
     fn a_shared_surname_alias_does_not_merge_two_people() {
         let mut agg = EntityAggregator::default();
         agg.add(&mut article(vec![ent(
