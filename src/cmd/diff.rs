@@ -178,7 +178,7 @@ fn resolve(
     let (side, status) = if summary {
         let mut builder = SummaryBuilder::default();
         let status = pipeline.run(&paths, |a| {
-            builder.add(&a);
+            builder.add(a);
             Ok(())
         })?;
         let value = serde_json::to_value(builder.finish(status.skipped))?;

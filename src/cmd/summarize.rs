@@ -8,7 +8,7 @@ use crate::report::summary::SummaryBuilder;
 pub fn run(pipeline: &Pipeline, args: &SummarizeArgs) -> anyhow::Result<RunStatus> {
     let mut builder = SummaryBuilder::default();
     let status = pipeline.run(&args.input.paths, |a| {
-        builder.add(&a);
+        builder.add(a);
         Ok(())
     })?;
     let summary = builder.finish(status.skipped);

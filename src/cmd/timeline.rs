@@ -14,7 +14,7 @@ pub fn run(pipeline: &Pipeline, args: &TimelineArgs) -> anyhow::Result<RunStatus
     }
     let mut builder = TimelineBuilder::default();
     let status = pipeline.run(&args.input.paths, |a| {
-        builder.add(&a);
+        builder.add(a);
         Ok(())
     })?;
     let events = timeline::filter(

@@ -339,8 +339,10 @@ fn mark_headings(lines: &[Line<'_>], roles: &mut [LineRole]) {
 }
 
 fn is_heading(text: &str) -> bool {
-    // Body paragraphs are mostly long: the cheap length test goes first.
-    if text.chars().count() > 90 {
+    // Body paragraphs are mostly long: the cheap length test goes first,
+    // and a text of more than 360 bytes has more than 90 characters (four
+    // bytes at most each) without counting them.
+    if text.len() > 4 * 90 || text.chars().count() > 90 {
         return false;
     }
     let words = text.split_whitespace().count();

@@ -64,8 +64,15 @@ pub struct EntityAggregator {
     /// that a lookup borrows a `str` from `Scratch::keys` and only the keys
     /// that are inserted are allocated.
     by_key: HashMap<String, usize>,
-    /// Keyed by the hashes of the buckets (`surname_bucket_hashes`).
-    by_surname: HashMap<u64, Vec<usize>>,
+    /// Keyed by the hashes of the buckets (`surname_bucket_hashes`): the
+    /// place in `surname_links` of the bucket's newest person and the
+    /// number of people in the bucket.
+    by_surname: HashMap<u64, (usize, usize)>,
+    /// The people of all surname buckets, each bucket a chain from its
+    /// newest person: an item and the place of the bucket's next person
+    /// (`NO_LINK` ends it). Most buckets hold one person, and a vector per
+    /// bucket cost an allocation each.
+    surname_links: Vec<(usize, usize)>,
     /// The folded surname of each item that is a person (empty for the
     /// others), for comparing names without folding them again.
     folds: Vec<String>,
@@ -95,6 +102,21 @@ struct Scratch {
     buckets: Vec<u64>,
     bucket: String,
     candidates: Vec<usize>,
+    /// The entity's linking names not seen before.
+    fresh: Vec<Fresh>,
+}
+
+/// A linking name not seen before, while its entity is folded.
+#[derive(Debug)]
+struct Fresh {
+    /// Its place among the entity's linking names (`linking_name`).
+    name: usize,
+    /// The range of its keys in `Scratch::ranges`.
+    keys: std::ops::Range<usize>,
+    /// The first item its keys point to.
+    own: Option<usize>,
+    /// Whether one of its keys is absent from the index.
+    any_absent: bool,
 }
 
 /// One character per type, put before each key: the tag has a fixed length,
@@ -176,15 +198,21 @@ fn key(s: &str) -> String {
     k
 }
 
-/// The names by which an article entity links to corpus entities: its name
-/// and aliases, except that a person named in full does not link by a
-/// one-word alias (`Johnson` is the surname of many people in a corpus;
-/// a bare surname joins a full name only by the surname rule).
-fn linking_names(e: &crate::model::Entity) -> impl Iterator<Item = &String> {
-    let full_person = e.kind == EntityType::Person && e.name.contains(' ');
-    std::iter::once(&e.name)
-        .chain(&e.aliases)
-        .filter(move |a| !full_person || a.contains(' '))
+/// Whether the linking name at place `n` (see [`linking_name`]) links:
+/// an entity links to corpus entities by its name and aliases, except that
+/// a person named in full does not link by a one-word alias (`Johnson` is
+/// the surname of many people in a corpus; a bare surname joins a full
+/// name only by the surname rule).
+fn links(e: &crate::model::Entity, full_person: bool, n: usize) -> bool {
+    !full_person || linking_name(e, n).contains(' ')
+}
+
+/// The name (place 0) or an alias (place `n`: alias `n - 1`) of `e`.
+fn linking_name(e: &crate::model::Entity, n: usize) -> &str {
+    match n {
+        0 => &e.name,
+        n => &e.aliases[n - 1],
+    }
 }
 
 /// The buckets of a person's name, from its folded surname `f`: `f` itself
@@ -253,6 +281,9 @@ fn surname_bucket_hashes(name: &str, buf: &mut String, out: &mut Vec<u64>) -> St
 /// a surname; the bound keeps hostile input linear.
 const MAX_BUCKET: usize = 256;
 
+/// The end of a chain in `EntityAggregator::surname_links`.
+const NO_LINK: usize = usize::MAX;
+
 /// Article-level entity names and their corpus names: a name belongs to the
 /// first corpus entity that has it.
 ///
@@ -301,43 +332,51 @@ fn corpus_name(kind: EntityType, names: &[(String, usize)]) -> String {
 }
 
 impl EntityAggregator {
-    pub fn add(&mut self, a: &Article) {
+    /// Folds one article's entities, taking them out of it: a new corpus
+    /// entity takes its name, aliases and roles from the article entity
+    /// instead of copies (the fold runs on the calling thread, which with
+    /// `-j2` shares the machine with both workers).
+    pub fn add(&mut self, a: &mut Article) {
         self.articles += 1;
         // Moved out once per article, not once per entity: a move copies
         // the whole struct and leaves a default one to drop.
         let mut scratch = std::mem::take(&mut self.scratch);
-        for e in &a.entities {
+        for e in std::mem::take(&mut a.entities) {
             scratch.keys.clear();
             scratch.ranges.clear();
             scratch.absent.clear();
+            scratch.fresh.clear();
             let min = |f: Option<usize>, i: usize| Some(f.map_or(i, |f| f.min(i)));
             let seen = &self.seen[kind_slot(e.kind)];
             let mut found = None;
-            // Names not seen before: the name, the range of its keys in
-            // `scratch.ranges`, the first item they point to and whether
-            // one is absent. (Empty, so not allocated, for most entities.)
-            let mut fresh: Vec<(&str, std::ops::Range<usize>, Option<usize>, bool)> = Vec::new();
-            for s in linking_names(e) {
-                if let Some(&i) = seen.get(s.as_str()) {
+            let full_person = e.kind == EntityType::Person && e.name.contains(' ');
+            for n in (0..=e.aliases.len()).filter(|&n| links(&e, full_person, n)) {
+                let s = linking_name(&e, n);
+                if let Some(&i) = seen.get(s) {
                     found = min(found, i);
                     continue;
                 }
                 let first = scratch.ranges.len();
                 push_keys(e.kind, s, &mut scratch.keys, &mut scratch.ranges);
-                fresh.push((s, first..scratch.ranges.len(), None, false));
+                scratch.fresh.push(Fresh {
+                    name: n,
+                    keys: first..scratch.ranges.len(),
+                    own: None,
+                    any_absent: false,
+                });
             }
             // Each key is hashed once here; only the absent ones are
             // inserted below.
-            for (_, keys, own, any_absent) in &mut fresh {
-                for n in keys.clone() {
+            for f in &mut scratch.fresh {
+                for n in f.keys.clone() {
                     match self.by_key.get(&scratch.keys[scratch.ranges[n].clone()]) {
                         Some(&i) => {
                             found = min(found, i);
-                            *own = min(*own, i);
+                            f.own = min(f.own, i);
                         }
                         None => {
                             scratch.absent.push(n);
-                            *any_absent = true;
+                            f.any_absent = true;
                         }
                     }
                 }
@@ -354,7 +393,11 @@ impl EntityAggregator {
                 let cands = &mut scratch.candidates;
                 cands.clear();
                 for b in &scratch.buckets {
-                    cands.extend(self.by_surname.get(b).into_iter().flatten());
+                    let mut link = self.by_surname.get(b).map_or(NO_LINK, |&(head, _)| head);
+                    while let Some(&(item, next)) = self.surname_links.get(link) {
+                        cands.push(item);
+                        link = next;
+                    }
                 }
                 cands.sort_unstable();
                 cands.dedup();
@@ -368,38 +411,43 @@ impl EntityAggregator {
                     }
                 }
             }
-            let i = match found {
+            // A new entity is the next item. The indexes are updated
+            // first, while the entity's names are still at hand.
+            let i = found.unwrap_or(self.items.len());
+            // Keys already present keep their first item. A name can yield
+            // the same key twice (a name and an alias that differ only in
+            // case); the first insertion wins, as with `entry`.
+            for &n in &scratch.absent {
+                let k = &scratch.keys[scratch.ranges[n].clone()];
+                self.by_key.entry(k.to_string()).or_insert(i);
+            }
+            let seen = &mut self.seen[kind_slot(e.kind)];
+            for f in &scratch.fresh {
+                // An absent key now points to `i`.
+                let first = if f.any_absent { min(f.own, i) } else { f.own };
+                seen.insert(linking_name(&e, f.name).into(), first.unwrap_or(i));
+            }
+            match found {
                 Some(i) => {
                     let c = &mut self.items[i];
                     c.mentions += e.mentions;
                     c.articles += 1;
-                    for s in &e.aliases {
-                        if !c.aliases.contains(s) {
-                            c.aliases.push(s.clone());
+                    for s in e.aliases {
+                        if !c.aliases.contains(&s) {
+                            c.aliases.push(s);
                         }
                     }
-                    for r in &e.roles {
-                        if !c.roles.contains(r) {
-                            c.roles.push(r.clone());
+                    for r in e.roles {
+                        if !c.roles.contains(&r) {
+                            c.roles.push(r);
                         }
                     }
                     match self.names[i].iter_mut().find(|(n, _)| *n == e.name) {
                         Some((_, m)) => *m += e.mentions,
-                        None => self.names[i].push((e.name.clone(), e.mentions)),
+                        None => self.names[i].push((e.name, e.mentions)),
                     }
-                    i
                 }
                 None => {
-                    self.items.push(CorpusEntity {
-                        name: e.name.clone(),
-                        kind: e.kind,
-                        mentions: e.mentions,
-                        articles: 1,
-                        aliases: e.aliases.clone(),
-                        roles: e.roles.clone(),
-                    });
-                    self.names.push(vec![(e.name.clone(), e.mentions)]);
-                    let i = self.items.len() - 1;
                     if e.kind == EntityType::Person {
                         let fold = fold.unwrap_or_else(|| {
                             surname_bucket_hashes(
@@ -413,21 +461,16 @@ impl EntityAggregator {
                     } else {
                         self.folds.push(String::new());
                     }
-                    i
+                    self.names.push(vec![(e.name.clone(), e.mentions)]);
+                    self.items.push(CorpusEntity {
+                        name: e.name,
+                        kind: e.kind,
+                        mentions: e.mentions,
+                        articles: 1,
+                        aliases: e.aliases,
+                        roles: e.roles,
+                    });
                 }
-            };
-            // Keys already present keep their first item. A name can yield
-            // the same key twice (a name and an alias that differ only in
-            // case); the first insertion wins, as with `entry`.
-            for &n in &scratch.absent {
-                let k = &scratch.keys[scratch.ranges[n].clone()];
-                self.by_key.entry(k.to_string()).or_insert(i);
-            }
-            let seen = &mut self.seen[kind_slot(e.kind)];
-            for (s, _, own, any_absent) in fresh {
-                // An absent key now points to `i`.
-                let first = if any_absent { min(own, i) } else { own };
-                seen.insert(s.into(), first.unwrap_or(i));
             }
         }
         self.scratch = scratch;
@@ -438,9 +481,11 @@ impl EntityAggregator {
     fn index_surname(&mut self, i: usize, buckets: &[u64]) {
         for &b in buckets {
             // `i` is new and the buckets of one name are distinct.
-            let list = self.by_surname.entry(b).or_default();
-            if list.len() < MAX_BUCKET {
-                list.push(i);
+            let (head, len) = self.by_surname.entry(b).or_insert((NO_LINK, 0));
+            if *len < MAX_BUCKET {
+                self.surname_links.push((i, *head));
+                *head = self.surname_links.len() - 1;
+                *len += 1;
             }
         }
     }
@@ -638,7 +683,7 @@ mod tests {
                         ..ent(name, kinds[*k], &[name.as_str()])
                     })
                     .collect();
-                agg.add(&article(es));
+                agg.add(&mut article(es));
             }
             for kind in kinds {
                 prop_assert_eq!(agg.top(kind, top), agg.ranked(Some(kind), Some(top)));
@@ -679,16 +724,20 @@ mod tests {
     #[test]
     fn merges_across_articles() {
         let mut agg = EntityAggregator::default();
-        agg.add(&article(vec![ent(
+        agg.add(&mut article(vec![ent(
             "Marek Kowalczyk",
             EntityType::Person,
             &["Marek Kowalczyk"],
         )]));
-        agg.add(&article(vec![
+        agg.add(&mut article(vec![
             ent("Kowalczyk", EntityType::Person, &["Kowalczyk"]),
             ent("Kyiv", EntityType::Place, &["Kiev"]),
         ]));
-        agg.add(&article(vec![ent("Kyiv", EntityType::Place, &["Kyiv"])]));
+        agg.add(&mut article(vec![ent(
+            "Kyiv",
+            EntityType::Place,
+            &["Kyiv"],
+        )]));
         let r = agg.finish(0, None, None);
         assert_eq!(r.entities.len(), 2);
         let p = r
@@ -711,11 +760,11 @@ mod tests {
     #[test]
     fn ambiguous_surname_stays_apart() {
         let mut agg = EntityAggregator::default();
-        agg.add(&article(vec![
+        agg.add(&mut article(vec![
             ent("Anna Brandt", EntityType::Person, &["Anna Brandt"]),
             ent("Otto Brandt", EntityType::Person, &["Otto Brandt"]),
         ]));
-        agg.add(&article(vec![ent(
+        agg.add(&mut article(vec![ent(
             "Brandt",
             EntityType::Person,
             &["Brandt"],
@@ -725,19 +774,54 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_variant_finds_its_person_among_other_buckets() {
+        let mut agg = EntityAggregator::default();
+        let mut a = article(vec![
+            ent("Anna Brandt", EntityType::Person, &["Anna Brandt"]),
+            ent("Otto Schneider", EntityType::Person, &["Otto Schneider"]),
+            ent("Karl Schroeder", EntityType::Person, &["Karl Schroeder"]),
+        ]);
+        agg.add(&mut a);
+        // The fold takes the entities.
+        assert!(a.entities.is_empty());
+        // One letter apart: the deletion buckets hold Schneider alone.
+        agg.add(&mut article(vec![ent(
+            "Otto Schnaider",
+            EntityType::Person,
+            &["Otto Schnaider"],
+        )]));
+        let r = agg.finish(0, Some(EntityType::Person), None);
+        let mut got: Vec<(&str, usize)> = r
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.articles))
+            .collect();
+        got.sort_unstable();
+        assert_eq!(
+            got,
+            [
+                ("Anna Brandt", 1),
+                ("Karl Schroeder", 1),
+                // One mention each: the name first in code-point order.
+                ("Otto Schnaider", 2)
+            ]
+        );
+    }
+
+    #[test]
     fn a_shared_surname_alias_does_not_merge_two_people() {
         let mut agg = EntityAggregator::default();
-        agg.add(&article(vec![ent(
+        agg.add(&mut article(vec![ent(
             "Anna Brandt",
             EntityType::Person,
             &["Anna Brandt", "Brandt"],
         )]));
-        agg.add(&article(vec![ent(
+        agg.add(&mut article(vec![ent(
             "Otto Brandt",
             EntityType::Person,
             &["Otto Brandt", "Brandt"],
         )]));
-        agg.add(&article(vec![ent(
+        agg.add(&mut article(vec![ent(
             "Anna Brandt",
             EntityType::Person,
             &["Brandt", "Anna Brandt"],

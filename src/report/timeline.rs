@@ -133,9 +133,9 @@ pub fn same_event(t: &TimelineEvent, e: &Event) -> bool {
 }
 
 impl TimelineBuilder {
-    pub fn add(&mut self, a: &Article) {
-        self.entities.add(a);
-        self.add_events(a);
+    pub fn add(&mut self, mut a: Article) {
+        self.add_events(&a);
+        self.entities.add(&mut a);
     }
 
     /// Folds the article's events only, for a caller that aggregates the
@@ -368,7 +368,7 @@ mod tests {
     #[test]
     fn same_kind_place_and_overlapping_dates_merge() {
         let mut b = TimelineBuilder::default();
-        b.add(&art(
+        b.add(art(
             "a",
             "A",
             vec![ev(
@@ -378,12 +378,12 @@ mod tests {
                 Some("2021-03-16"),
             )],
         ));
-        b.add(&art(
+        b.add(art(
             "b",
             "B",
             vec![ev("ministerial", Some("Lisbon"), Some("2021-03-16"), None)],
         ));
-        b.add(&art(
+        b.add(art(
             "c",
             "C",
             vec![ev("meeting", Some("Portugal"), None, None)],
@@ -407,18 +407,14 @@ mod tests {
                 _ => Some("2024"),
             };
             let kind = kinds[n % kinds.len()];
-            b.add(&art(
-                &format!("u{n}"),
-                "U",
-                vec![ev(kind, None, when, None)],
-            ));
+            b.add(art(&format!("u{n}"), "U", vec![ev(kind, None, when, None)]));
         }
-        b.add(&art(
+        b.add(art(
             "d1",
             "D",
             vec![ev("talks", None, Some("2024-05-02"), None)],
         ));
-        b.add(&art(
+        b.add(art(
             "d2",
             "E",
             vec![ev("meeting", None, Some("2024-05-02"), None)],
@@ -438,12 +434,12 @@ mod tests {
     #[test]
     fn month_precision_joins_days_but_other_places_and_kinds_do_not() {
         let mut b = TimelineBuilder::default();
-        b.add(&art(
+        b.add(art(
             "a",
             "A",
             vec![ev("summit", Some("Oslo"), Some("2023-07"), None)],
         ));
-        b.add(&art(
+        b.add(art(
             "b",
             "B",
             vec![ev(
@@ -453,17 +449,17 @@ mod tests {
                 Some("2023-07-12"),
             )],
         ));
-        b.add(&art(
+        b.add(art(
             "c",
             "C",
             vec![ev("summit", Some("Madrid"), Some("2023-07-11"), None)],
         ));
-        b.add(&art(
+        b.add(art(
             "d",
             "D",
             vec![ev("dinner", Some("Oslo"), Some("2023-07-11"), None)],
         ));
-        b.add(&art(
+        b.add(art(
             "e",
             "E",
             vec![ev("summit", Some("Oslo"), Some("2024-07"), None)],
@@ -480,12 +476,12 @@ mod tests {
     #[test]
     fn events_one_article_keeps_apart_stay_apart() {
         let mut b = TimelineBuilder::default();
-        b.add(&art(
+        b.add(art(
             "a",
             "A",
             vec![ev("meeting", Some("Lisbon"), Some("2021-03-15"), None)],
         ));
-        b.add(&art(
+        b.add(art(
             "b",
             "B",
             vec![
@@ -501,17 +497,17 @@ mod tests {
     #[test]
     fn unplaced_events_merge_only_on_the_same_day() {
         let mut b = TimelineBuilder::default();
-        b.add(&art(
+        b.add(art(
             "a",
             "A",
             vec![ev("meeting", None, Some("2023-11-28"), None)],
         ));
-        b.add(&art(
+        b.add(art(
             "b",
             "B",
             vec![ev("meeting", None, Some("2023-11-28"), None)],
         ));
-        b.add(&art(
+        b.add(art(
             "c",
             "C",
             vec![ev("meeting", None, Some("2023-11"), None)],
@@ -591,17 +587,17 @@ mod tests {
     #[test]
     fn filters_by_entity_and_window() {
         let mut b = TimelineBuilder::default();
-        b.add(&art(
+        b.add(art(
             "a",
             "A",
             vec![ev("summit", Some("Oslo"), Some("2023-07"), None)],
         ));
-        b.add(&art(
+        b.add(art(
             "b",
             "B",
             vec![ev("meeting", Some("Rome"), Some("2022-11-29"), None)],
         ));
-        b.add(&art(
+        b.add(art(
             "c",
             "C",
             vec![ev("meeting", Some("Paris"), None, None)],
