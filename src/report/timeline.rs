@@ -560,7 +560,7 @@ mod tests {
             ..TimelineBuilder::default()
         };
         for a in articles {
-            b.add(a);
+            b.add(a.clone());
         }
         b.finish()
     }
