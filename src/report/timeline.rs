@@ -584,6 +584,84 @@ mod tests {
         }
     }
 
+    /// The cases the index has to get right beyond ordinary news dates:
+    /// `until` before `when`, spans past the listed months, unreadable
+    /// values, month ends and leap days, regions and continents, country
+    /// names in two languages and cities whose spellings differ in case.
+    fn edge_event_strategy() -> impl Strategy<Value = Event> {
+        let kinds = ["meeting", "talks", "summit", "event"];
+        let places = [
+            Some("Tanzania"),
+            Some("Dar Es Salam"),
+            Some("Dar es Salam"),
+            Some("Dar es Salaam"),
+            Some("Arusha"),
+            Some("Belgium"),
+            Some("Belgique"),
+            Some("Antwerp"),
+            Some("Africa"),
+            Some("Asia"),
+            Some("Atlantis"),
+            Some("ATLANTIS"),
+            None,
+        ];
+        let whens = [
+            None,
+            Some("2024"),
+            Some("2024-02"),
+            Some("2024-02-28"),
+            Some("2024-02-29"),
+            Some("2024-02-30"),
+            Some("2024-03-01"),
+            Some("2024-03-31"),
+            Some("2024-13"),
+            Some("2024-00-05"),
+            Some("2025"),
+            Some("2023-12-31"),
+            Some("2021"),
+            Some("2027-06"),
+        ];
+        let untils = [
+            None,
+            Some("2024"),
+            Some("2024-02"),
+            Some("2024-03-02"),
+            Some("2024-02-27"),
+            Some("2024-04-15"),
+            Some("2026-12-31"),
+            Some("2027"),
+            Some("2023"),
+            Some("2024-02-31"),
+            Some("2026-12"),
+            Some("2028-01-01"),
+            Some("2024-1x"),
+        ];
+        (
+            proptest::sample::select(kinds.to_vec()),
+            proptest::sample::select(places.to_vec()),
+            proptest::sample::select(whens.to_vec()),
+            proptest::sample::select(untils.to_vec()),
+        )
+            .prop_map(|(kind, place, when, until)| ev(kind, place, when, until))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        #[test]
+        fn filed_lookup_merges_as_a_scan_on_edge_dates_and_places(
+            articles in proptest::collection::vec(
+                (0usize..8, proptest::collection::vec(edge_event_strategy(), 1..4)),
+                1..40,
+            )
+        ) {
+            let articles: Vec<Article> = articles
+                .into_iter()
+                .map(|(id, events)| art(&format!("a{id}"), "S", events))
+                .collect();
+            prop_assert_eq!(fold(&articles, false), fold(&articles, true));
+        }
+    }
+
     #[test]
     fn filters_by_entity_and_window() {
         let mut b = TimelineBuilder::default();
