@@ -4,8 +4,8 @@
 //!
 //! With more than one worker, each worker takes the next unprocessed inputs
 //! (a small batch) as soon as it is free, and the calling thread puts the
-//! results back in input order before passing them to the caller's sink (aggregation,
-//! printing), which thus runs while the workers parse. Output is therefore
+//! results back in input order before passing them to the caller's sink
+//! (aggregation, printing), which thus runs while the workers parse. Output is therefore
 //! identical for any thread count. A worker may run at most `WINDOW` inputs
 //! ahead of the sink, so memory holds a bounded number of records, not the
 //! corpus, even when one slow input holds the sink back. With one worker
@@ -221,23 +221,29 @@ impl Pipeline {
     }
 
     fn process(&self, input: &Input) -> Result<(Loaded, Article), InputError> {
-        let mut loaded = load::read(input, &self.load)?;
-        let article = contained(&loaded.source.path, || self.article(&loaded.source))?;
-        // The text is no longer needed once the record is built.
-        loaded.source.text = String::new();
-        Ok((loaded, article))
+        contained(
+            || input.display(),
+            || {
+                let mut loaded = load::read(input, &self.load)?;
+                let article = self.article(&loaded.source);
+                // The text is no longer needed once the record is built.
+                loaded.source.text = String::new();
+                Ok((loaded, article))
+            },
+        )?
     }
 }
 
-/// Runs the analysis of one input, turning a panic (a bug that the tests
+/// Runs the reading and analysis of one input, turning a panic (a bug that the tests
 /// and the fuzzing did not find) into an error for that input: one file is
 /// skipped with a message and the exit status says so, the others are
 /// still reported, and with several workers the reordering does not wait
 /// for good for a result that never comes. The panic's own message is
 /// still printed by the default hook, for the bug report.
-fn contained<T>(path: &str, f: impl FnOnce() -> T) -> Result<T, InputError> {
+/// `path` names the input only when it failed (no string per input).
+fn contained<T>(path: impl FnOnce() -> String, f: impl FnOnce() -> T) -> Result<T, InputError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| InputError {
-        path: path.to_string(),
+        path: path(),
         message: "internal error while analysing this file (a bug; please report it), skipped"
             .to_string(),
     })
@@ -479,26 +485,15 @@ mod tests {
                 .expect("run");
             assert_eq!(got, all, "{threads} threads");
             // Past the first inputs, batches are full: fail inside one.
-            let mut seen = 0;
-            let err = pipeline(threads)
-                .run(&[dir.path().to_path_buf()], |_| {
-                    seen += 1;
-                    if seen == 1500 {
-                        anyhow::bail!("sink closed");
-                    }
-                    Ok(())
-                })
-                .expect_err("the sink's error is returned");
-            assert_eq!(err.to_string(), "sink closed");
-            assert_eq!(seen, 1500);
+            sink_fails_at(threads, dir.path(), 1500);
         }
     }
 
     #[test]
     fn a_panic_while_analysing_costs_that_input_only() {
-        let ok: Result<u8, InputError> = contained("a.txt", || 7);
+        let ok: Result<u8, InputError> = contained(|| "a.txt".into(), || 7);
         assert_eq!(ok.expect("no panic"), 7);
-        let err = contained("b.txt", || -> u8 { panic!("a bug") }).expect_err("caught");
+        let err = contained(|| "b.txt".into(), || -> u8 { panic!("a bug") }).expect_err("caught");
         assert_eq!(err.path, "b.txt");
         assert!(err.message.contains("internal error"), "{}", err.message);
     }
@@ -518,20 +513,25 @@ mod tests {
         assert!(run.is_err());
     }
 
-    #[test]
-    fn a_failing_sink_stops_the_workers() {
-        let dir = corpus();
+    /// Runs `dir` with a sink that fails at its `n`-th article, and checks
+    /// that the run returns the sink's error and takes nothing after it.
+    fn sink_fails_at(threads: usize, dir: &std::path::Path, n: usize) {
         let mut seen = 0;
-        let err = pipeline(3)
-            .run(&[dir.path().to_path_buf()], |_| {
+        let err = pipeline(threads)
+            .run(&[dir.to_path_buf()], |_| {
                 seen += 1;
-                if seen == 5 {
+                if seen == n {
                     anyhow::bail!("sink closed");
                 }
                 Ok(())
             })
             .expect_err("the sink's error is returned");
         assert_eq!(err.to_string(), "sink closed");
-        assert_eq!(seen, 5);
+        assert_eq!(seen, n);
+    }
+
+    #[test]
+    fn a_failing_sink_stops_the_workers() {
+        sink_fails_at(3, corpus().path(), 5);
     }
 }

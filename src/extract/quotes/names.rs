@@ -82,8 +82,6 @@ pub struct Names<'a> {
     pub mentions: Vec<Mention<'a>>,
     /// The entities from the entity extractor.
     entities: EntityIndex<'a>,
-    /// The article's entities: their roles come first among the roles.
-    article_entities: &'a [Entity],
     /// Lowercased title words and the name they were written before, as
     /// written in the text (the entities' roles are not among them).
     written_roles: Vec<(Vec<String>, String)>,
@@ -453,7 +451,6 @@ impl<'a> Names<'a> {
     ) -> Names<'a> {
         let mut names = Names {
             entities: EntityIndex::new(&article.entities),
-            article_entities: &article.entities,
             ..Names::default()
         };
         for (pi, (p, off)) in paras.iter().enumerate() {
@@ -526,7 +523,8 @@ impl<'a> Names<'a> {
     fn roles(&self) -> &Roles {
         self.roles.get_or_init(|| {
             let mut list: Vec<(Vec<String>, String)> = Vec::new();
-            for e in self.article_entities {
+            // The entities' roles come first among the roles.
+            for e in self.entities.entities {
                 for r in &e.roles {
                     let toks: Vec<String> = r.split_whitespace().map(words::lowercase).collect();
                     list.push((toks, e.name.clone()));

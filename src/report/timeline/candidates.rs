@@ -150,22 +150,32 @@ pub struct Bucket {
     by_both: HashMap<(PlaceKey, DateKey), Vec<usize>>,
 }
 
-/// What the bucket needs to know of an event to file or look it up.
-#[derive(Clone, Copy, Debug)]
-pub struct Keys<'a> {
-    pub place: Option<&'a str>,
-    pub when: Option<&'a str>,
-    pub until: Option<&'a str>,
+/// Where an event is filed, or looked for: its place key and the days its
+/// dates cover, worked out once per event (a gazetteer lookup and a date
+/// parse) for both the lookup and the filing.
+#[derive(Clone, Debug)]
+pub struct Filing {
+    place: PlaceKey,
+    days: Option<RangeInclusive<u32>>,
+}
+
+impl Filing {
+    pub fn of(place: Option<&str>, when: Option<&str>, until: Option<&str>) -> Filing {
+        Filing {
+            place: place_key(place),
+            days: days(when, until),
+        }
+    }
 }
 
 impl Bucket {
     /// Files event `i` (the newest, or one whose place or dates changed)
-    /// under its current place and months.
-    pub fn file(&mut self, i: usize, keys: Keys<'_>) {
+    /// under its current place and dates.
+    pub fn file(&mut self, i: usize, filing: &Filing) {
         file(&mut self.all, i);
-        let place = place_key(keys.place);
+        let place = filing.place;
         file(self.by_place.entry(place).or_default(), i);
-        for d in filed_under(days(keys.when, keys.until)) {
+        for d in filed_under(filing.days.clone()) {
             file(self.by_date.entry(d).or_default(), i);
             file(self.by_both.entry((place, d)).or_default(), i);
         }
@@ -177,13 +187,13 @@ impl Bucket {
     }
 
     /// The first event, in input order, that `accept`s among those a new
-    /// event with `keys` could merge with (a superset of those
+    /// event filed as `filing` could merge with (a superset of those
     /// `same_event` accepts). The lists are merged lazily: a match near
     /// the start of a long list costs only the events before it.
-    pub fn first(&self, keys: Keys<'_>, accept: impl FnMut(usize) -> bool) -> Option<usize> {
-        let place = place_key(keys.place);
+    pub fn first(&self, filing: &Filing, accept: impl FnMut(usize) -> bool) -> Option<usize> {
+        let place = filing.place;
         let mut lists: Vec<&[usize]> = Vec::new();
-        match (place, days(keys.when, keys.until)) {
+        match (place, filing.days.clone()) {
             // A city or unknown place: its own name and the country.
             (PlaceKey::Named(_), Some(days)) => {
                 for d in looked_up_under(days) {
@@ -291,7 +301,7 @@ mod tests {
     }
 
     /// Every event `first` offers, in order.
-    fn offered(b: &Bucket, keys: Keys<'_>) -> Vec<usize> {
+    fn offered(b: &Bucket, keys: &Filing) -> Vec<usize> {
         let mut seen = Vec::new();
         b.first(keys, |i| {
             seen.push(i);
@@ -314,12 +324,8 @@ mod tests {
         assert_eq!(first_in_order(&mut [], |_| true), None);
     }
 
-    fn keys<'a>(place: Option<&'a str>, when: Option<&'a str>) -> Keys<'a> {
-        Keys {
-            place,
-            when,
-            until: None,
-        }
+    fn keys(place: Option<&str>, when: Option<&str>) -> Filing {
+        Filing::of(place, when, None)
     }
 
     #[test]
@@ -335,31 +341,31 @@ mod tests {
             (Some("Lyon"), Some("2024")),
         ];
         for (i, (place, when)) in rows.into_iter().enumerate() {
-            b.file(i, keys(place, when));
+            b.file(i, &keys(place, when));
         }
         assert_eq!(
-            offered(&b, keys(Some("LYON"), Some("2024-03-09"))),
+            offered(&b, &keys(Some("LYON"), Some("2024-03-09"))),
             [2, 4, 5, 6],
             "not Lyon on another day, nor Marseille"
         );
-        assert_eq!(offered(&b, keys(Some("Lyon"), None)), [0, 1, 2, 4, 5, 6]);
+        assert_eq!(offered(&b, &keys(Some("Lyon"), None)), [0, 1, 2, 4, 5, 6]);
         assert_eq!(
-            offered(&b, keys(Some("France"), Some("2023-03-02"))),
+            offered(&b, &keys(Some("France"), Some("2023-03-02"))),
             [1, 4, 5]
         );
-        assert_eq!(offered(&b, keys(Some("France"), None)).len(), rows.len());
-        let found = b.first(keys(Some("Lyon"), None), |i| i > 1);
+        assert_eq!(offered(&b, &keys(Some("France"), None)).len(), rows.len());
+        let found = b.first(&keys(Some("Lyon"), None), |i| i > 1);
         assert_eq!(found, Some(2));
     }
 
     #[test]
     fn refiling_adds_an_event_in_order() {
         let mut b = Bucket::default();
-        b.file(0, keys(Some("France"), Some("2024")));
-        b.file(1, keys(Some("Lyon"), Some("2024-05-01")));
+        b.file(0, &keys(Some("France"), Some("2024")));
+        b.file(1, &keys(Some("Lyon"), Some("2024-05-01")));
         // Event 0 became a Lyon event in May.
-        b.file(0, keys(Some("Lyon"), Some("2024-05-01")));
-        assert_eq!(offered(&b, keys(Some("Lyon"), Some("2024-05-01"))), [0, 1]);
+        b.file(0, &keys(Some("Lyon"), Some("2024-05-01")));
+        assert_eq!(offered(&b, &keys(Some("Lyon"), Some("2024-05-01"))), [0, 1]);
         assert_eq!(b.all, [0, 1]);
     }
 }
