@@ -28,6 +28,7 @@ impl<T> WarmUp for std::sync::LazyLock<T> {
     }
 }
 
+pub mod alloc;
 pub mod cli;
 pub mod cmd;
 pub mod extract;

@@ -9,7 +9,7 @@ use corpus_cli::{cli, cmd, messages};
 // mimalloc: the pipeline allocates many short-lived strings and vectors per
 // article; glibc malloc/free took ~12% of a single-threaded run.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: corpus_cli::alloc::MiMalloc = corpus_cli::alloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
