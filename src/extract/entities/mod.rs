@@ -280,13 +280,18 @@ impl LowerSigs {
 
 /// What the tokenizer records of an article's words for the word sets of
 /// `extract`, as it cuts them (a pass over the tokens for it cost more):
-/// counts to size the sets, and the signatures of the lower-case forms of
-/// the capitalized words.
+/// counts to size the sets, the signatures of the lower-case forms of the
+/// capitalized words, and those of the capitalized words at a sentence
+/// start.
 #[derive(Default)]
 pub(crate) struct WordStats {
     words: usize,
     caps: usize,
     sigs: LowerSigs,
+    /// Only words capitalized at a sentence start are asked about
+    /// (`Ctx::has_evidence`): the other capitalized words need to be
+    /// recorded only when one of them may be the same word.
+    initial_sigs: LowerSigs,
 }
 
 /// Words that start sentences but never names.
@@ -771,41 +776,12 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
             first..toks.len()
         })
         .collect();
-    // The sets are sized up front from the token counts: growing them
-    // rehashed every word several times.
-    let WordStats { words, caps, sigs } = stats;
-    // One map for both counts of a capitalized word: `has_evidence` asks
-    // for both, with one lookup.
-    let mut cap_words: crate::fasthash::Map<&str, Caps> =
-        crate::fasthash::Map::with_capacity_and_hasher(caps, Default::default());
-    // Only the lower-case words that may be the lower-case form of a
-    // capitalized word (see `Ctx::written_lower`): most are not, and
-    // inserting every word was a tenth of the stage.
-    let mut lower_words: HashSet<Folded> =
-        HashSet::with_capacity_and_hasher((words - caps) / 2, Default::default());
-    // The word last inserted into each set, by signature: most insertions
-    // repeat a word just inserted ("the" into `lower_words`, a name into
-    // `mid_caps`), and comparing with it is cheaper than hashing it again.
-    let (mut recent_mid, mut recent_lower) = ([""; 256], [""; 256]);
-    let mut lower_present = LowerSigs::default();
-    for t in toks.iter().filter(|t| t.word()) {
-        let w = t.text;
-        if t.cap() && !t.initial() {
-            if not_just_seen(&mut recent_mid, w) {
-                cap_words.entry(w).or_default().mid = true;
-            }
-        } else if t.cap() {
-            cap_words.entry(w).or_default().initial += 1;
-        } else if sigs.may_hold(w)
-            && not_just_seen(&mut recent_lower, w)
-            && !w.bytes().any(|b| b.is_ascii_uppercase())
-        {
-            // A word with an ASCII capital ("eBay") is the lower-case
-            // form of no word, and `Folded` keys must have none.
-            lower_words.insert(Folded(w));
-            lower_present.add(w);
-        }
-    }
+    let caps = stats.caps;
+    let WordSets {
+        cap_words,
+        lower_words,
+        lower_present,
+    } = word_sets(&toks, stats);
     let ctx = Ctx {
         text,
         gaz,
@@ -818,7 +794,9 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         skip_acronym: Default::default(),
         place_hits: Default::default(),
     };
-    let mut mentions = Vec::new();
+    // About one mention for two capitalized words: growing the vector
+    // copied it several times.
+    let mut mentions = Vec::with_capacity(caps / 2);
     for (seg, range) in segments.iter().zip(ranges) {
         let ts = &toks[range];
         match seg.kind {
@@ -850,6 +828,77 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     mentions.sort_by_key(|m| (m.span.start, m.span.end, m.hint == Hint::Unknown));
     mentions.dedup_by_key(|m| m.span);
     canon::cluster(mentions, gaz)
+}
+
+/// The sets of words `Ctx` asks about.
+struct WordSets<'a> {
+    cap_words: crate::fasthash::Map<&'a str, Caps>,
+    lower_words: HashSet<Folded<'a>>,
+    lower_present: LowerSigs,
+}
+
+/// The word sets of the article's tokens, of which the tokenizer recorded
+/// `stats`.
+fn word_sets<'a>(toks: &[Tok<'a>], stats: WordStats) -> WordSets<'a> {
+    // The sets are sized up front from the token counts: growing them
+    // rehashed every word several times.
+    let WordStats {
+        words,
+        caps,
+        sigs,
+        initial_sigs,
+    } = stats;
+    // One map for both counts of a capitalized word: `has_evidence` asks
+    // for both, with one lookup. It holds the words capitalized at a
+    // sentence start, and other capitalized words that share a signature
+    // with one of them (`Ctx::caps`).
+    let mut cap_words: crate::fasthash::Map<&str, Caps> =
+        crate::fasthash::Map::with_capacity_and_hasher(caps, Default::default());
+    // Only the lower-case words that may be the lower-case form of a
+    // capitalized word (see `Ctx::written_lower`): most are not, and
+    // inserting every word was a tenth of the stage.
+    let mut lower_words: HashSet<Folded> =
+        HashSet::with_capacity_and_hasher((words - caps) / 2, Default::default());
+    // The word last inserted into each set, by signature: most insertions
+    // repeat a word just inserted ("the" into `lower_words`, a name into
+    // `cap_words`), and comparing with it is cheaper than hashing it again.
+    let (mut recent_mid, mut recent_lower) = ([""; 256], [""; 256]);
+    let mut lower_present = LowerSigs::default();
+    for t in toks.iter().filter(|t| t.word()) {
+        let w = t.text;
+        if t.cap() && !t.initial() {
+            if initial_sigs.may_hold(w) && not_just_seen(&mut recent_mid, w) {
+                cap_words.entry(w).or_default().mid = true;
+            }
+        } else if t.cap() {
+            cap_words.entry(w).or_default().initial += 1;
+        } else if sigs.may_hold(w)
+            && not_just_seen(&mut recent_lower, w)
+            && !w.bytes().any(|b| b.is_ascii_uppercase())
+        {
+            // A word with an ASCII capital ("eBay") is the lower-case
+            // form of no word, and `Folded` keys must have none.
+            lower_words.insert(Folded(w));
+            lower_present.add(w);
+        }
+    }
+    WordSets {
+        cap_words,
+        lower_words,
+        lower_present,
+    }
+}
+
+/// How the word of token `t` occurs capitalized in the article, from the
+/// `cap_words` of `word_sets`.
+fn caps_of(cap_words: &crate::fasthash::Map<&str, Caps>, t: &Tok) -> Caps {
+    // `cap_words` lacks only words never capitalized at a sentence start.
+    // Then `t`, when capitalized, is away from one; and when not
+    // capitalized, no token with its text is.
+    cap_words.get(t.text).copied().unwrap_or(Caps {
+        mid: t.cap(),
+        initial: 0,
+    })
 }
 
 /// Whether `w` differs from the word last seen with its signature, which
@@ -1043,7 +1092,7 @@ fn is_title_case(h: &str) -> bool {
 }
 
 /// How a capitalized word occurs in the article.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Caps {
     /// Capitalized away from the start of a sentence: evidence that a
     /// sentence-initial occurrence is a name too.
@@ -1359,12 +1408,14 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Evidence that a capitalized word at a sentence start is a name.
-    fn has_evidence(&self, w: &str) -> bool {
+    /// Evidence that the capitalized word of token `t`, at a sentence
+    /// start, is a name.
+    fn has_evidence(&self, t: &Tok<'a>) -> bool {
+        let w = t.text;
         if STOPWORDS.contains(w) {
             return false;
         }
-        let caps = self.cap_words.get(w).copied().unwrap_or_default();
+        let caps = caps_of(self.cap_words, t);
         if caps.mid || is_acronym(w) || self.gaz.is_demonym(w) {
             return true;
         }
@@ -1399,14 +1450,15 @@ impl<'a> Ctx<'a> {
         while i < j
             && (!company || descriptor(self.w(&ts[i])))
             && ts[i].initial()
-            && !self.has_evidence(self.w(&ts[i]))
+            && !self.has_evidence(&ts[i])
             && !(i + 1 < j
                 && self
                     .gaz
                     .given
                     .get(self.w(&ts[i]))
                     .is_some_and(|g| g.freq >= 5))
-            && self.find_title(ts, i, j).is_none_or(|(a, _)| a != i)
+            // (`find_title` would also try every later position.)
+            && self.title_end(ts, i, j).is_none()
         {
             i += 1;
         }
@@ -1422,9 +1474,7 @@ impl<'a> Ctx<'a> {
         while i < j
             && (if ts[i].initial() {
                 STOPWORDS.contains(self.w(&ts[i]))
-                    && !(self.w(&ts[i]) == "New"
-                        && i + 1 < j
-                        && self.has_evidence(self.w(&ts[i + 1])))
+                    && !(self.w(&ts[i]) == "New" && i + 1 < j && self.has_evidence(&ts[i + 1]))
             } else {
                 stop(i)
             })
@@ -1667,23 +1717,23 @@ impl<'a> Ctx<'a> {
     /// The longest title starting anywhere in `ts[i..j]` (first position
     /// wins).
     fn find_title(&self, ts: &[Tok<'a>], i: usize, j: usize) -> Option<(usize, usize)> {
-        for a in i..j {
-            let mut best = None;
-            for b in a + 1..=(a + self.gaz.max_title_words).min(j) {
-                let phrase = self.span_text(&ts[a..b]);
-                // Longer phrases extend this one: none can be a title.
-                if !self.gaz.title_prefixes.contains(phrase) {
-                    break;
-                }
-                if self.gaz.titles.contains(phrase) || self.gaz.honorifics.contains(phrase) {
-                    best = Some(b);
-                }
+        (i..j).find_map(|a| self.title_end(ts, a, j).map(|b| (a, b)))
+    }
+
+    /// The end of the longest title starting at `ts[a]` and ending by `j`.
+    fn title_end(&self, ts: &[Tok<'a>], a: usize, j: usize) -> Option<usize> {
+        let mut best = None;
+        for b in a + 1..=(a + self.gaz.max_title_words).min(j) {
+            let phrase = self.span_text(&ts[a..b]);
+            // Longer phrases extend this one: none can be a title.
+            if !self.gaz.title_prefixes.contains(phrase) {
+                break;
             }
-            if let Some(b) = best {
-                return Some((a, b));
+            if self.gaz.titles.contains(phrase) || self.gaz.honorifics.contains(phrase) {
+                best = Some(b);
             }
         }
-        None
+        best
     }
 
     fn mention(&self, ts: &[Tok<'a>], i: usize, j: usize, hint: Hint) -> Mention<'a> {
@@ -1698,33 +1748,35 @@ impl<'a> Ctx<'a> {
                 .filter(|t| t.word() && !t.cap())
                 .map(|t| self.w(t))
         };
+        let next = next_lower(j);
         m.agent = rest.starts_with("'s")
             || rest.starts_with("’s")
             // "Intel-based": the tokenizer cut the lower-case part off.
             || rest.starts_with("-based")
-            || next_lower(j).is_some_and(|w| ORG_NOUNS.contains(w))
+            || next.is_some_and(|w| ORG_NOUNS.contains(w))
             || i > 0
                 && matches!(
                     self.w(&ts[i - 1]),
                     "by" | "against" | "from" | "at" | "with"
                 );
-        let passive = next_lower(j)
+        let passive = next
             .is_some_and(|w| matches!(w, "was" | "is" | "were" | "are" | "will" | "can" | "would"))
             && (next_lower(j + 1).is_some_and(|w| PRODUCT_PARTICIPLES.contains(w))
                 || next_lower(j + 1) == Some("be")
                     && next_lower(j + 2).is_some_and(|w| PRODUCT_PARTICIPLES.contains(w)));
         let before =
             |k: usize| (i >= k && ts[i - k].word() && !ts[i].initial()).then(|| self.w(&ts[i - k]));
+        let prev = before(1);
         m.product = !m.agent
-            && (next_lower(j).is_some_and(|w| PRODUCT_AFTER.contains(w))
+            && (next.is_some_and(|w| PRODUCT_AFTER.contains(w))
                 || passive
-                || before(1).is_some_and(|w| PRODUCT_BEFORE.contains(w))
+                || prev.is_some_and(|w| PRODUCT_BEFORE.contains(w))
                 // "its 787 Dreamliner", "the 3G iPhone": after a model number.
-                || before(1).is_some_and(|w| {
+                || prev.is_some_and(|w| {
                     w.starts_with(|c: char| c.is_ascii_digit())
                         && w.chars().all(|c| c.is_ascii_alphanumeric())
                 })
-                || matches!(before(1), Some("the" | "a" | "an" | "its" | "their"))
+                || matches!(prev, Some("the" | "a" | "an" | "its" | "their"))
                     && before(2).is_some_and(|w| PRODUCT_BEFORE.contains(w)));
         m
     }
@@ -1748,7 +1800,13 @@ impl<'a> Ctx<'a> {
         let last = self.w(&ts[j - 1]);
         let initial = ts[i].initial();
         let all_caps_line = ts[i].shout();
-        let mut m = self.mention(ts, i, j, Hint::Unknown);
+        // The mention (and its tests of the context) is made only when one
+        // is pushed: many runs are dropped by the rules below.
+        let mention = |hint: EntityType| self.mention(ts, i, j, Hint::Known(hint));
+        // Whether the single word is written in lower case elsewhere: up to
+        // three rules ask, and the answer may take a hashing.
+        let lower_seen = std::cell::OnceCell::new();
+        let seen_lower = || n == 1 && *lower_seen.get_or_init(|| self.written_lower(surface));
         // Currencies ("US$299", "US dollars") and common-noun acronyms
         // ("TV", "LCD") are not entities.
         let money = ts.get(j).is_some_and(|t| {
@@ -1791,21 +1849,20 @@ impl<'a> Ctx<'a> {
             ) && (!p.word
                 // "Japan", "Turkey": countries that are English words too,
                 // capitalized mid-sentence and never seen in lower case.
-                || !initial && n == 1 && !self.written_lower(surface))
+                || !initial && n == 1 && !seen_lower())
         }) {
-            m.hint = Hint::Known(EntityType::Place);
+            let mut m = mention(EntityType::Place);
             m.canonical = Some(p.canonical);
             out.push(m);
             return;
         }
-        let seen_lower = n == 1 && self.written_lower(surface);
         if let Some(o) = self
             .gaz
             .orgs
             .get_key(key)
-            .filter(|o| !seen_lower && (!o.word || n > 1 && !initial))
+            .filter(|o| !seen_lower() && (!o.word || n > 1 && !initial))
         {
-            m.hint = Hint::Known(EntityType::Organization);
+            let mut m = mention(EntityType::Organization);
             m.canonical = Some(o.canonical);
             out.push(m);
             return;
@@ -1819,8 +1876,8 @@ impl<'a> Ctx<'a> {
                 }
             })
             .or_else(|| self.compass_variant(surface));
-        if let Some(p) = place.filter(|p| !seen_lower && (!p.word || (n > 1 && !initial))) {
-            m.hint = Hint::Known(EntityType::Place);
+        if let Some(p) = place.filter(|p| !seen_lower() && (!p.word || (n > 1 && !initial))) {
+            let mut m = mention(EntityType::Place);
             m.canonical = Some(p.canonical);
             out.push(m);
             return;
@@ -1831,17 +1888,15 @@ impl<'a> Ctx<'a> {
         if n >= 2 && self.gaz.org_suffixes.contains(last) {
             if !COMPANY.contains(last) && (FACILITIES.contains(first) || FACILITIES.contains(last))
             {
-                m.hint = Hint::Known(EntityType::Place);
+                out.push(mention(EntityType::Place));
             } else {
-                m.hint = Hint::Known(EntityType::Organization);
+                out.push(mention(EntityType::Organization));
             }
-            out.push(m);
             return;
         }
         // "Apple Computer", "Sun Microsystems".
         if n >= 2 && COMPANY_HEADS.contains(last) {
-            m.hint = Hint::Known(EntityType::Organization);
-            out.push(m);
+            out.push(mention(EntityType::Organization));
             return;
         }
         let of_head = (i..j)
@@ -1853,18 +1908,15 @@ impl<'a> Ctx<'a> {
             })
             && !FACILITIES.contains(first)
         {
-            m.hint = Hint::Known(EntityType::Organization);
-            out.push(m);
+            out.push(mention(EntityType::Organization));
             return;
         }
         if n >= 2 && (FACILITIES.contains(first) || FACILITIES.contains(last)) {
-            m.hint = Hint::Known(EntityType::Place);
-            out.push(m);
+            out.push(mention(EntityType::Place));
             return;
         }
         if n == 1 && is_acronym(surface) {
-            m.hint = Hint::Known(EntityType::Organization);
-            out.push(m);
+            out.push(mention(EntityType::Organization));
             return;
         }
         let person_like = self.person_like(ts, i, j);
@@ -1873,8 +1925,7 @@ impl<'a> Ctx<'a> {
             is_acronym(w) || w.chars().count() == 1
         });
         if person_like && !acronym_inside {
-            m.hint = Hint::Known(EntityType::Person);
-            out.push(m);
+            out.push(mention(EntityType::Person));
             return;
         }
         if n == 1 && surface.contains('-') && !self.gaz.is_given(surface) {
@@ -1885,8 +1936,7 @@ impl<'a> Ctx<'a> {
                 .iter()
                 .any(|p| self.gaz.places.contains_key(p) || is_acronym(p))
             {
-                m.hint = Hint::Known(EntityType::Organization);
-                out.push(m);
+                out.push(mention(EntityType::Organization));
                 return;
             }
         }
@@ -1894,10 +1944,11 @@ impl<'a> Ctx<'a> {
             && (self.gaz.titles.contains(surface)
                 || ADJECTIVES.contains(surface)
                 || self.gaz.org_suffixes.contains(surface)
-                || self.written_lower(surface))
+                || seen_lower())
         {
             return;
         }
+        let mut m = self.mention(ts, i, j, Hint::Unknown);
         if n >= 2 {
             // Unknown multi-word name: a company or body when any word is a
             // known place or organization, else a person.

@@ -777,6 +777,45 @@ proptest::proptest! {
     }
 }
 
+/// `cap_words` as it was built before it kept only the words capitalized
+/// at a sentence start (and words sharing their signature): every
+/// capitalized word.
+fn all_cap_words<'a>(toks: &[Tok<'a>]) -> crate::fasthash::Map<&'a str, Caps> {
+    let mut m: crate::fasthash::Map<&str, Caps> = Default::default();
+    for t in toks.iter().filter(|t| t.word() && t.cap()) {
+        let c = m.entry(t.text).or_default();
+        if t.initial() {
+            c.initial += 1;
+        } else {
+            c.mid = true;
+        }
+    }
+    m
+}
+
+proptest::proptest! {
+    /// What `has_evidence` learns of any token's word from the smaller
+    /// `cap_words` is what the map of all capitalized words told.
+    #[test]
+    fn caps_of_a_token_are_those_of_all_capitalized_words(
+        text in "([A-Z][a-z]{0,3}|[A-Zé]{1,4}|[a-zÉ]{1,4}|Ab|ab|[.!?:,\"“]|[ \n])*",
+        all_initial: bool,
+    ) {
+        let mut toks = Vec::new();
+        let mut stats = WordStats::default();
+        // Two segments, as an article has: the headline and a paragraph.
+        let half = (0..=text.len() / 2).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+        tokens::tokenize_into(&text, Span::new(0, half), all_initial, &mut toks, &mut stats);
+        tokens::tokenize_into(&text, Span::new(half, text.len()), false, &mut toks, &mut stats);
+        let sets = word_sets(&toks, stats);
+        let all = all_cap_words(&toks);
+        for t in &toks {
+            let want = all.get(t.text).copied().unwrap_or_default();
+            proptest::prop_assert_eq!(caps_of(&sets.cap_words, t), want, "{:?}", t.text);
+        }
+    }
+}
+
 proptest::proptest! {
     /// `Ctx::written_lower` answers a token starting with an ASCII letter or
     /// digit and holding no upper-case letter by itself: such a token is a

@@ -229,6 +229,8 @@ pub(crate) fn tokenize_into<'a>(
     let mut initial = INITIAL;
     // The previous word, when it is upper-case (see `Shouts`).
     let mut prev_up: Option<usize> = None;
+    // Counted here and added to `stats` once: `stats` lives in memory.
+    let (mut words, mut caps) = (0, 0);
     // Byte offsets rather than a vector of chars: a paragraph is scanned
     // once, without a copy four times its size.
     let mut pos = 0;
@@ -246,19 +248,32 @@ pub(crate) fn tokenize_into<'a>(
                 let mut end = m;
                 // Keep the dot of initials and abbreviations (a run of
                 // letters and digits holds no dot of its own).
+                // (Every abbreviation is capitalized and two to four letters
+                // long: most words before a dot are turned away without
+                // comparing them with each.)
                 if bytes.get(m) == Some(&b'.')
-                    && (m - off == 1 && upper || ABBREV.contains(&&seg[off..m]))
+                    && upper
+                    && (m - off == 1 || m - off <= 4 && ABBREV.contains(&&seg[off..m]))
                 {
                     end += 1;
                 }
                 let w = &seg[off..end];
-                stats.words += 1;
+                words += 1;
                 if upper {
-                    stats.caps += 1;
+                    caps += 1;
                     stats.sigs.add_lower_of_ascii(w);
+                    if initial != 0 {
+                        stats.initial_sigs.add(w);
+                    }
                 }
                 let mut flags = WORD | initial | if upper { CAP } else { 0 };
-                if k & LOWER == 0 && shouted(w) {
+                // `shouted` as it starts, without the call: most words with
+                // a capital have a small letter second, and the word is
+                // ASCII.
+                if k & LOWER == 0
+                    && !bytes.get(off + 1).is_some_and(u8::is_ascii_lowercase)
+                    && shouted(w)
+                {
                     // ASCII: as many chars as bytes.
                     flags |= shout_flag(out, &mut prev_up, w.len() > 6);
                 } else {
@@ -344,10 +359,13 @@ pub(crate) fn tokenize_into<'a>(
                 }
             }
             let w = &seg[off..end];
-            stats.words += 1;
+            words += 1;
             if upper {
-                stats.caps += 1;
+                caps += 1;
                 stats.sigs.add_lower_of(w);
+                if initial != 0 {
+                    stats.initial_sigs.add(w);
+                }
             }
             let mut flags = WORD | initial | if upper { CAP } else { 0 };
             if shouted(w) {
@@ -379,6 +397,8 @@ pub(crate) fn tokenize_into<'a>(
         }
         pos += len;
     }
+    stats.words += words;
+    stats.caps += caps;
     dateline(&mut out[first..]);
 }
 
@@ -759,6 +779,15 @@ mod tests {
                 "Doe"
             ]
         );
+    }
+
+    #[test]
+    fn abbreviations_are_capitalized_and_short() {
+        // The tokenizer's fast path compares only such words with them.
+        for a in ABBREV {
+            assert!(a.starts_with(|c: char| c.is_ascii_uppercase()), "{a}");
+            assert!((2..=4).contains(&a.len()), "{a}");
+        }
     }
 
     proptest! {
