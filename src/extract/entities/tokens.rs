@@ -3,6 +3,7 @@
 //! and single punctuation characters, with byte offsets into the file text.
 
 use super::WordStats;
+use super::gazetteer::signature16;
 use crate::model::Span;
 
 /// A token: its text (a slice of the file text), the byte offset where it
@@ -18,6 +19,10 @@ pub(crate) struct Tok<'a> {
     /// `WORD`, `CAP`, `INITIAL` and `SHOUT` bits: one byte to store for
     /// each token, where four bools took four.
     flags: u8,
+    /// `gazetteer::signature16` of the text, computed once here: the word
+    /// lists and word sets test most tokens, some several times, and the
+    /// token had room for it.
+    sig: u16,
 }
 
 const WORD: u8 = 1;
@@ -33,7 +38,16 @@ impl<'a> Tok<'a> {
             // `tokenize_into` checked that the text's offsets fit.
             start: s as u32,
             flags: 0,
+            sig: match text.as_bytes() {
+                &[b] => PUNCT_SIGS[usize::from(b)],
+                t => signature16(t),
+            },
         }
+    }
+
+    /// `gazetteer::signature16` of the text.
+    pub fn sig(&self) -> u16 {
+        self.sig
     }
 
     /// The byte offset of the token in the file text.
@@ -66,6 +80,17 @@ impl<'a> Tok<'a> {
         self.flags & SHOUT != 0
     }
 }
+
+/// `signature16` of each one-byte text: most punctuation tokens.
+static PUNCT_SIGS: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = signature16(&[b as u8]);
+        b += 1;
+    }
+    t
+};
 
 /// Abbreviations that keep their dot.
 const ABBREV: &[&str] = &[
@@ -258,12 +283,13 @@ pub(crate) fn tokenize_into<'a>(
                     end += 1;
                 }
                 let w = &seg[off..end];
+                let sig = signature16(w.as_bytes());
                 words += 1;
                 if upper {
                     caps += 1;
                     stats.sigs.add_lower_of_ascii(w);
                     if initial != 0 {
-                        stats.initial_sigs.add(w);
+                        stats.initial_sigs.add_sig(sig);
                     }
                 }
                 let mut flags = WORD | initial | if upper { CAP } else { 0 };
@@ -283,6 +309,7 @@ pub(crate) fn tokenize_into<'a>(
                     text: w,
                     start: (span.start + off) as u32,
                     flags,
+                    sig,
                 });
                 initial = after_word;
                 pos = end;
@@ -359,12 +386,13 @@ pub(crate) fn tokenize_into<'a>(
                 }
             }
             let w = &seg[off..end];
+            let sig = signature16(w.as_bytes());
             words += 1;
             if upper {
                 caps += 1;
                 stats.sigs.add_lower_of(w);
                 if initial != 0 {
-                    stats.initial_sigs.add(w);
+                    stats.initial_sigs.add_sig(sig);
                 }
             }
             let mut flags = WORD | initial | if upper { CAP } else { 0 };
@@ -377,6 +405,7 @@ pub(crate) fn tokenize_into<'a>(
                 text: w,
                 start: (span.start + off) as u32,
                 flags,
+                sig,
             });
             initial = after_word;
             pos = end;
@@ -583,6 +612,7 @@ mod tests {
                         | flag(c.is_uppercase(), CAP)
                         | flag(start || all_initial, INITIAL)
                         | flag(up, SHOUT),
+                    sig: signature16(w.as_bytes()),
                 });
                 start = false;
                 pos = end;
