@@ -8,7 +8,8 @@ use crate::model::Span;
 
 /// A token: its text (a slice of the file text), the byte offset where it
 /// starts (as `u32`: with the text, a token is 24 bytes rather than 40; an
-/// article has a thousand and more) and its flags.
+/// article has a thousand and more), its flags and the signature of its
+/// text.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok<'a> {
     /// `&text[s..e]`, sliced once here: the rules read each token's text
