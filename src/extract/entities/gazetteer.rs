@@ -264,6 +264,18 @@ pub(crate) const fn signature(w: &[u8], bits: u32) -> usize {
     signature_of(n, first, second, last, bits)
 }
 
+/// `signature(w, 16)`, which a token keeps (`Tok::sig`): the signature of
+/// any width up to 16 bits is its top bits (`signature_of` keeps the top
+/// bits of one product), so that the lists need not read the word again.
+pub(crate) const fn signature16(w: &[u8]) -> u16 {
+    signature(w, 16) as u16
+}
+
+/// `signature(w, bits)` of a word whose `signature16` is `sig`.
+pub(crate) fn signature_from16(sig: u16, bits: u32) -> usize {
+    usize::from(sig) >> (16 - bits)
+}
+
 /// `signature` of an ASCII word's lower-case form, without making it.
 pub(crate) fn lower_signature(w: &[u8], bits: u32) -> usize {
     let n = w.len();
@@ -313,6 +325,20 @@ impl WordSet {
             return false;
         }
         let k = signature(w.as_bytes(), self.bits);
+        self.sig[k / 64] >> (k % 64) & 1 == 1 && self.set.contains(w)
+    }
+
+    /// `contains(w)` for a word whose `signature16` is `sig` (a token's,
+    /// computed by the tokenizer).
+    pub(crate) fn contains_sig(&self, w: &str, sig: u16) -> bool {
+        if self.sig.is_empty() {
+            return false;
+        }
+        let k = if self.bits <= 16 {
+            signature_from16(sig, self.bits)
+        } else {
+            signature(w.as_bytes(), self.bits)
+        };
         self.sig[k / 64] >> (k % 64) & 1 == 1 && self.set.contains(w)
     }
 
@@ -443,7 +469,12 @@ impl Gazetteer {
 
     /// A demonym or its plural (`Ukrainian`, `Ukrainians`).
     pub fn is_demonym(&self, w: &str) -> bool {
-        self.demonyms.contains(w)
+        self.is_demonym_sig(w, signature16(w.as_bytes()))
+    }
+
+    /// `is_demonym(w)` for a word whose `signature16` is `sig`.
+    pub(crate) fn is_demonym_sig(&self, w: &str, sig: u16) -> bool {
+        self.demonyms.contains_sig(w, sig)
             || w.strip_suffix('s')
                 .is_some_and(|s| self.demonyms.contains(s))
     }

@@ -128,6 +128,17 @@ impl WordList {
                 .contains(w)
     }
 
+    /// `contains` of the text of token `t`, whose signature the tokenizer
+    /// computed.
+    fn contains_tok(&self, t: &Tok) -> bool {
+        let s = gazetteer::signature_from16(t.sig(), SIG_BITS);
+        self.sig[s / 64] >> (s % 64) & 1 == 1
+            && self
+                .set
+                .get_or_init(|| self.words.iter().copied().collect())
+                .contains(t.text)
+    }
+
     /// `with_lower(w, |l| self.contains(l))`, with the signature of an
     /// ASCII word's lower-case form tested before the form is made: most
     /// words asked about are in no list.
@@ -209,7 +220,7 @@ fn ascii_lower_word(v: u64) -> u64 {
     v | upper >> 2
 }
 
-/// Signatures (length, first and last byte) of the lower-case forms of an
+/// Signatures (`gazetteer::signature`) of the lower-case forms of an
 /// article's capitalized words, in a 4096-bit table: a lower-case word
 /// whose signature is absent is the lower-case form of none of them.
 struct LowerSigs([u64; 64]);
@@ -220,17 +231,16 @@ impl Default for LowerSigs {
     }
 }
 
+/// The signature bits of `LowerSigs`.
+const LOWER_SIG_BITS: u32 = 12;
+
 impl LowerSigs {
-    fn slot(len: usize, first: u8, last: u8) -> usize {
-        (len.wrapping_mul(0x9e5) ^ usize::from(first) << 4 ^ usize::from(last)) & 4095
+    fn slot_of(w: &[u8]) -> usize {
+        gazetteer::signature(w, LOWER_SIG_BITS)
     }
 
-    fn slot_of(w: &[u8]) -> usize {
-        Self::slot(
-            w.len(),
-            w.first().copied().unwrap_or(0),
-            w.last().copied().unwrap_or(0),
-        )
+    fn set(&mut self, k: usize) {
+        self.0[k / 64] |= 1 << (k % 64);
     }
 
     /// Records the lower-case form of `w` as `with_lower` makes it (for
@@ -239,17 +249,13 @@ impl LowerSigs {
         if w.is_ascii() {
             self.add_lower_of_ascii(w);
         } else {
-            let k = with_lower(w, |l| Self::slot_of(l.as_bytes()));
-            self.0[k / 64] |= 1 << (k % 64);
+            self.set(with_lower(w, |l| Self::slot_of(l.as_bytes())));
         }
     }
 
     /// `add_lower_of` for an ASCII word.
     fn add_lower_of_ascii(&mut self, w: &str) {
-        let b = w.as_bytes();
-        let low = |b: Option<&u8>| b.map_or(0, u8::to_ascii_lowercase);
-        let k = Self::slot(b.len(), low(b.first()), low(b.last()));
-        self.0[k / 64] |= 1 << (k % 64);
+        self.set(gazetteer::lower_signature(w.as_bytes(), LOWER_SIG_BITS));
     }
 
     /// Whether `w` may be the lower-case form of a recorded word.
@@ -257,20 +263,23 @@ impl LowerSigs {
         self.has(Self::slot_of(w.as_bytes()))
     }
 
-    /// Records `w` itself (the other use of the table: the words of
-    /// `lower_words`, which a query then needs to hash only when its
-    /// lower-case form may be among them).
-    fn add(&mut self, w: &str) {
-        let k = Self::slot_of(w.as_bytes());
-        self.0[k / 64] |= 1 << (k % 64);
+    /// `may_hold` of the text of a token, whose `signature16` is `sig`.
+    fn may_hold_sig(&self, sig: u16) -> bool {
+        self.has(gazetteer::signature_from16(sig, LOWER_SIG_BITS))
+    }
+
+    /// Records a word itself, by its `signature16` (the other use of the
+    /// table: the words of `lower_words`, which a query then needs to hash
+    /// only when its lower-case form may be among them; and the words
+    /// capitalized at a sentence start).
+    fn add_sig(&mut self, sig: u16) {
+        self.set(gazetteer::signature_from16(sig, LOWER_SIG_BITS));
     }
 
     /// Whether the ASCII lower-case form of the ASCII word `w` may be a
     /// recorded word.
     fn may_hold_lower_of_ascii(&self, w: &str) -> bool {
-        let b = w.as_bytes();
-        let low = |b: Option<&u8>| b.map_or(0, u8::to_ascii_lowercase);
-        self.has(Self::slot(b.len(), low(b.first()), low(b.last())))
+        self.has(gazetteer::lower_signature(w.as_bytes(), LOWER_SIG_BITS))
     }
 
     fn has(&self, k: usize) -> bool {
@@ -280,13 +289,18 @@ impl LowerSigs {
 
 /// What the tokenizer records of an article's words for the word sets of
 /// `extract`, as it cuts them (a pass over the tokens for it cost more):
-/// counts to size the sets, and the signatures of the lower-case forms of
-/// the capitalized words.
+/// counts to size the sets, the signatures of the lower-case forms of the
+/// capitalized words, and those of the capitalized words at a sentence
+/// start.
 #[derive(Default)]
 pub(crate) struct WordStats {
     words: usize,
     caps: usize,
     sigs: LowerSigs,
+    /// Only words capitalized at a sentence start are asked about
+    /// (`Ctx::has_evidence`): the other capitalized words need to be
+    /// recorded only when one of them may be the same word.
+    initial_sigs: LowerSigs,
 }
 
 /// Words that start sentences but never names.
@@ -771,41 +785,12 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
             first..toks.len()
         })
         .collect();
-    // The sets are sized up front from the token counts: growing them
-    // rehashed every word several times.
-    let WordStats { words, caps, sigs } = stats;
-    // One map for both counts of a capitalized word: `has_evidence` asks
-    // for both, with one lookup.
-    let mut cap_words: crate::fasthash::Map<&str, Caps> =
-        crate::fasthash::Map::with_capacity_and_hasher(caps, Default::default());
-    // Only the lower-case words that may be the lower-case form of a
-    // capitalized word (see `Ctx::written_lower`): most are not, and
-    // inserting every word was a tenth of the stage.
-    let mut lower_words: HashSet<Folded> =
-        HashSet::with_capacity_and_hasher((words - caps) / 2, Default::default());
-    // The word last inserted into each set, by signature: most insertions
-    // repeat a word just inserted ("the" into `lower_words`, a name into
-    // `mid_caps`), and comparing with it is cheaper than hashing it again.
-    let (mut recent_mid, mut recent_lower) = ([""; 256], [""; 256]);
-    let mut lower_present = LowerSigs::default();
-    for t in toks.iter().filter(|t| t.word()) {
-        let w = t.text;
-        if t.cap() && !t.initial() {
-            if not_just_seen(&mut recent_mid, w) {
-                cap_words.entry(w).or_default().mid = true;
-            }
-        } else if t.cap() {
-            cap_words.entry(w).or_default().initial += 1;
-        } else if sigs.may_hold(w)
-            && not_just_seen(&mut recent_lower, w)
-            && !w.bytes().any(|b| b.is_ascii_uppercase())
-        {
-            // A word with an ASCII capital ("eBay") is the lower-case
-            // form of no word, and `Folded` keys must have none.
-            lower_words.insert(Folded(w));
-            lower_present.add(w);
-        }
-    }
+    let caps = stats.caps;
+    let WordSets {
+        cap_words,
+        lower_words,
+        lower_present,
+    } = word_sets(&toks, stats);
     let ctx = Ctx {
         text,
         gaz,
@@ -818,7 +803,9 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         skip_acronym: Default::default(),
         place_hits: Default::default(),
     };
-    let mut mentions = Vec::new();
+    // About one mention for two capitalized words: growing the vector
+    // copied it several times.
+    let mut mentions = Vec::with_capacity(caps / 2);
     for (seg, range) in segments.iter().zip(ranges) {
         let ts = &toks[range];
         match seg.kind {
@@ -852,10 +839,82 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     canon::cluster(mentions, gaz)
 }
 
-/// Whether `w` differs from the word last seen with its signature, which
-/// it then becomes.
-fn not_just_seen<'w>(recent: &mut [&'w str; 256], w: &'w str) -> bool {
-    let last = &mut recent[gazetteer::signature(w.as_bytes(), 8)];
+/// The sets of words `Ctx` asks about.
+struct WordSets<'a> {
+    cap_words: crate::fasthash::Map<&'a str, Caps>,
+    lower_words: HashSet<Folded<'a>>,
+    lower_present: LowerSigs,
+}
+
+/// The word sets of the article's tokens, of which the tokenizer recorded
+/// `stats`.
+fn word_sets<'a>(toks: &[Tok<'a>], stats: WordStats) -> WordSets<'a> {
+    // The sets are sized up front from the token counts: growing them
+    // rehashed every word several times.
+    let WordStats {
+        words,
+        caps,
+        sigs,
+        initial_sigs,
+    } = stats;
+    // One map for both counts of a capitalized word: `has_evidence` asks
+    // for both, with one lookup. It holds the words capitalized at a
+    // sentence start, and other capitalized words that share a signature
+    // with one of them (`Ctx::caps`).
+    let mut cap_words: crate::fasthash::Map<&str, Caps> =
+        crate::fasthash::Map::with_capacity_and_hasher(caps, Default::default());
+    // Only the lower-case words that may be the lower-case form of a
+    // capitalized word (see `Ctx::written_lower`): most are not, and
+    // inserting every word was a tenth of the stage.
+    let mut lower_words: HashSet<Folded> =
+        HashSet::with_capacity_and_hasher((words - caps) / 2, Default::default());
+    // The word last inserted into each set, by signature: most insertions
+    // repeat a word just inserted ("the" into `lower_words`, a name into
+    // `cap_words`), and comparing with it is cheaper than hashing it again.
+    let (mut recent_mid, mut recent_lower) = ([""; 256], [""; 256]);
+    let mut lower_present = LowerSigs::default();
+    for t in toks.iter().filter(|t| t.word()) {
+        let w = t.text;
+        if t.cap() && !t.initial() {
+            if initial_sigs.may_hold_sig(t.sig()) && not_just_seen(&mut recent_mid, t) {
+                cap_words.entry(w).or_default().mid = true;
+            }
+        } else if t.cap() {
+            cap_words.entry(w).or_default().initial += 1;
+        } else if sigs.may_hold_sig(t.sig())
+            && not_just_seen(&mut recent_lower, t)
+            && !w.bytes().any(|b| b.is_ascii_uppercase())
+        {
+            // A word with an ASCII capital ("eBay") is the lower-case
+            // form of no word, and `Folded` keys must have none.
+            lower_words.insert(Folded(w));
+            lower_present.add_sig(t.sig());
+        }
+    }
+    WordSets {
+        cap_words,
+        lower_words,
+        lower_present,
+    }
+}
+
+/// How the word of token `t` occurs capitalized in the article, from the
+/// `cap_words` of `word_sets`.
+fn caps_of(cap_words: &crate::fasthash::Map<&str, Caps>, t: &Tok) -> Caps {
+    // `cap_words` lacks only words never capitalized at a sentence start.
+    // Then `t`, when capitalized, is away from one; and when not
+    // capitalized, no token with its text is.
+    cap_words.get(t.text).copied().unwrap_or(Caps {
+        mid: t.cap(),
+        initial: 0,
+    })
+}
+
+/// Whether the word of `t` differs from the word last seen with its
+/// signature, which it then becomes.
+fn not_just_seen<'w>(recent: &mut [&'w str; 256], t: &Tok<'w>) -> bool {
+    let w = t.text;
+    let last = &mut recent[gazetteer::signature_from16(t.sig(), 8)];
     *last != w && {
         *last = w;
         true
@@ -1043,7 +1102,7 @@ fn is_title_case(h: &str) -> bool {
 }
 
 /// How a capitalized word occurs in the article.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Caps {
     /// Capitalized away from the start of a sentence: evidence that a
     /// sentence-initial occurrence is a name too.
@@ -1082,6 +1141,11 @@ struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     fn w(&self, t: &Tok<'a>) -> &'a str {
         t.text
+    }
+
+    /// Whether token `t` is a company-form or body suffix (`org_suffixes`).
+    fn org_suffix(&self, t: &Tok) -> bool {
+        self.gaz.org_suffixes.contains_sig(t.text, t.sig())
     }
 
     fn span_text(&self, ts: &[Tok<'a>]) -> &'a str {
@@ -1149,7 +1213,7 @@ impl<'a> Ctx<'a> {
 
     /// A token that can be part of a name run.
     fn nameish(&self, t: &Tok<'a>) -> bool {
-        t.word() && t.cap() && !CALENDAR.contains(self.w(t))
+        t.word() && t.cap() && !CALENDAR.contains_tok(t)
     }
 
     /// Where a full name (a known given name and one or two capitalized
@@ -1179,7 +1243,7 @@ impl<'a> Ctx<'a> {
         j > i
             && t.word()
             && t.cap()
-            && CALENDAR.contains(self.w(t))
+            && CALENDAR.contains_tok(t)
             && crate::parse::date::month_number(self.w(t)).is_some()
             && self.gaz.is_given(self.w(&ts[j - 1]))
             && !ts
@@ -1210,7 +1274,7 @@ impl<'a> Ctx<'a> {
                 }
                 // Particles: "Ursula von der Leyen", "Osama bin Laden".
                 let mut k = j;
-                while k < ts.len() && ts[k].word() && PARTICLES.contains(self.w(&ts[k])) {
+                while k < ts.len() && ts[k].word() && PARTICLES.contains_tok(&ts[k]) {
                     k += 1;
                 }
                 if k > j && k < ts.len() && self.nameish(&ts[k]) {
@@ -1220,7 +1284,7 @@ impl<'a> Ctx<'a> {
                 // "NATO Council - Ukraine": a body named with a dash.
                 if j + 1 < ts.len()
                     && matches!(self.w(&ts[j]), "-" | "–")
-                    && self.gaz.org_suffixes.contains(self.w(&ts[j - 1]))
+                    && self.org_suffix(&ts[j - 1])
                     && self.nameish(&ts[j + 1])
                     && !ts[j + 1].initial()
                 {
@@ -1257,9 +1321,9 @@ impl<'a> Ctx<'a> {
                     }
                     let last = self.w(&ts[j - 1]);
                     let left = self.span_text(&ts[i..j]);
-                    let joins = self.gaz.org_suffixes.contains(last)
+                    let joins = self.org_suffix(&ts[j - 1])
                         || self.gaz.org_heads.contains(last)
-                        || FACILITIES.contains(last)
+                        || FACILITIES.contains_tok(&ts[j - 1])
                         || self.gaz.is_title(&format!("{left} {}", self.w(&ts[j])))
                         || self.gaz.is_title(&format!("{last} {}", self.w(&ts[j])))
                         || self.gaz.title_of_heads.contains(last);
@@ -1318,7 +1382,7 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let acr = &ts[k + 1];
-            if !acr.word() || !is_acronym(self.w(acr)) || COMMON_ACRONYMS.contains(self.w(acr)) {
+            if !acr.word() || !is_acronym(self.w(acr)) || COMMON_ACRONYMS.contains_tok(acr) {
                 continue;
             }
             // Capitalized expansion: handled by initials in `canon`, except
@@ -1359,13 +1423,15 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Evidence that a capitalized word at a sentence start is a name.
-    fn has_evidence(&self, w: &str) -> bool {
-        if STOPWORDS.contains(w) {
+    /// Evidence that the capitalized word of token `t`, at a sentence
+    /// start, is a name.
+    fn has_evidence(&self, t: &Tok<'a>) -> bool {
+        let w = t.text;
+        if STOPWORDS.contains_tok(t) {
             return false;
         }
-        let caps = self.cap_words.get(w).copied().unwrap_or_default();
-        if caps.mid || is_acronym(w) || self.gaz.is_demonym(w) {
+        let caps = caps_of(self.cap_words, t);
+        if caps.mid || is_acronym(w) || self.gaz.is_demonym_sig(w, t.sig()) {
             return true;
         }
         if self.written_lower(w) {
@@ -1391,22 +1457,23 @@ impl<'a> Ctx<'a> {
         // Sentence-initial and headline words need evidence, except in a
         // company name ("Zentrix Computer said").
         let company = j - i >= 2 && {
-            let last = self.w(&ts[j - 1]);
-            COMPANY_HEADS.contains(last) || COMPANY.contains(last)
+            let last = &ts[j - 1];
+            COMPANY_HEADS.contains_tok(last) || COMPANY.contains_tok(last)
         };
         let descriptor =
             |w: &str| ORG_DESCRIPTORS.contains_lower(w) || ROLE_NOUNS.contains_lower(w);
         while i < j
             && (!company || descriptor(self.w(&ts[i])))
             && ts[i].initial()
-            && !self.has_evidence(self.w(&ts[i]))
+            && !self.has_evidence(&ts[i])
             && !(i + 1 < j
                 && self
                     .gaz
                     .given
                     .get(self.w(&ts[i]))
                     .is_some_and(|g| g.freq >= 5))
-            && self.find_title(ts, i, j).is_none_or(|(a, _)| a != i)
+            // (`find_title` would also try every later position.)
+            && self.title_end(ts, i, j).is_none()
         {
             i += 1;
         }
@@ -1416,15 +1483,12 @@ impl<'a> Ctx<'a> {
         // Stop words anywhere at the front ("In Lisbon").
         // "New" before another capitalized word starts a name ("The New
         // York Times", "New Delhi").
-        let stop = |k: usize| {
-            STOPWORDS.contains(self.w(&ts[k])) && !(self.w(&ts[k]) == "New" && k + 1 < j)
-        };
+        let stop =
+            |k: usize| STOPWORDS.contains_tok(&ts[k]) && !(self.w(&ts[k]) == "New" && k + 1 < j);
         while i < j
             && (if ts[i].initial() {
-                STOPWORDS.contains(self.w(&ts[i]))
-                    && !(self.w(&ts[i]) == "New"
-                        && i + 1 < j
-                        && self.has_evidence(self.w(&ts[i + 1])))
+                STOPWORDS.contains_tok(&ts[i])
+                    && !(self.w(&ts[i]) == "New" && i + 1 < j && self.has_evidence(&ts[i + 1]))
             } else {
                 stop(i)
             })
@@ -1442,13 +1506,13 @@ impl<'a> Ctx<'a> {
             return;
         }
         // "Apple Inc. Steve Jobs": a company suffix ends the name.
-        if let Some(k) = (i..j - 1).find(|&k| COMPANY.contains(self.w(&ts[k]))) {
+        if let Some(k) = (i..j - 1).find(|&k| COMPANY.contains_tok(&ts[k])) {
             self.chunk(ts, i, k + 1, out);
             self.chunk(ts, k + 1, j, out);
             return;
         }
         // Event names: keep the known names inside.
-        if j - i >= 2 && EVENTS.contains(self.w(&ts[j - 1])) {
+        if j - i >= 2 && EVENTS.contains_tok(&ts[j - 1]) {
             let before = out.len();
             for k in i..j - 1 {
                 self.plain(ts, k, k + 1, out);
@@ -1473,8 +1537,8 @@ impl<'a> Ctx<'a> {
             j -= 1;
         }
         while j > i + 1
-            && !self.gaz.org_suffixes.contains(self.w(&ts[j - 1]))
-            && !COMPANY_HEADS.contains(self.w(&ts[j - 1]))
+            && !self.org_suffix(&ts[j - 1])
+            && !COMPANY_HEADS.contains_tok(&ts[j - 1])
             && self.written_lower(self.w(&ts[j - 1]))
         {
             j -= 1;
@@ -1501,7 +1565,7 @@ impl<'a> Ctx<'a> {
                 out.push(self.mention(ts, i, j, Hint::Known(EntityType::Person)));
                 return;
             }
-            let ends_org = self.gaz.org_suffixes.contains(self.w(&ts[j - 1]));
+            let ends_org = self.org_suffix(&ts[j - 1]);
             let connected = name_part.iter().any(|t| matches!(self.w(t), "of" | "for"))
                 || self.w(&ts[b - 1]) == "for"
                 || self.w(&ts[b - 1]) == "of"
@@ -1594,7 +1658,7 @@ impl<'a> Ctx<'a> {
                 let head = self.span_text(&ts[i..p]);
                 self.gaz.orgs.get(head).is_some()
                     || self.gaz.places.get(head).is_some()
-                    || p - i >= 2 && self.gaz.org_suffixes.contains(self.w(&ts[p - 1]))
+                    || p - i >= 2 && self.org_suffix(&ts[p - 1])
             })
             .filter(|_| ts[i..j].iter().all(|t| t.cap()))
         {
@@ -1627,7 +1691,7 @@ impl<'a> Ctx<'a> {
         }
         // "analysts at Merrill Lynch": an employer, even when it looks like a
         // personal name.
-        if i >= 2 && self.w(&ts[i - 1]) == "at" && ANALYSTS.contains(self.w(&ts[i - 2])) {
+        if i >= 2 && self.w(&ts[i - 1]) == "at" && ANALYSTS.contains_tok(&ts[i - 2]) {
             if let Some(m) = out[before..]
                 .first_mut()
                 .filter(|m| m.hint != Hint::Known(EntityType::Place))
@@ -1653,8 +1717,7 @@ impl<'a> Ctx<'a> {
         if i == 0 || !ts[i - 1].word() {
             return None;
         }
-        let noun = self.w(&ts[i - 1]);
-        if !ROLE_NOUNS.contains(noun) {
+        if !ROLE_NOUNS.contains_tok(&ts[i - 1]) {
             return None;
         }
         let mut s = i - 1;
@@ -1667,23 +1730,29 @@ impl<'a> Ctx<'a> {
     /// The longest title starting anywhere in `ts[i..j]` (first position
     /// wins).
     fn find_title(&self, ts: &[Tok<'a>], i: usize, j: usize) -> Option<(usize, usize)> {
-        for a in i..j {
-            let mut best = None;
-            for b in a + 1..=(a + self.gaz.max_title_words).min(j) {
-                let phrase = self.span_text(&ts[a..b]);
-                // Longer phrases extend this one: none can be a title.
-                if !self.gaz.title_prefixes.contains(phrase) {
-                    break;
-                }
-                if self.gaz.titles.contains(phrase) || self.gaz.honorifics.contains(phrase) {
-                    best = Some(b);
-                }
+        (i..j).find_map(|a| self.title_end(ts, a, j).map(|b| (a, b)))
+    }
+
+    /// The end of the longest title starting at `ts[a]` and ending by `j`.
+    fn title_end(&self, ts: &[Tok<'a>], a: usize, j: usize) -> Option<usize> {
+        let mut best = None;
+        for b in a + 1..=(a + self.gaz.max_title_words).min(j) {
+            let phrase = self.span_text(&ts[a..b]);
+            // Longer phrases extend this one: none can be a title. (Most
+            // runs stop at their first word, whose signature is known.)
+            let prefix = if b == a + 1 {
+                self.gaz.title_prefixes.contains_sig(phrase, ts[a].sig())
+            } else {
+                self.gaz.title_prefixes.contains(phrase)
+            };
+            if !prefix {
+                break;
             }
-            if let Some(b) = best {
-                return Some((a, b));
+            if self.gaz.titles.contains(phrase) || self.gaz.honorifics.contains(phrase) {
+                best = Some(b);
             }
         }
-        None
+        best
     }
 
     fn mention(&self, ts: &[Tok<'a>], i: usize, j: usize, hint: Hint) -> Mention<'a> {
@@ -1691,41 +1760,43 @@ impl<'a> Ctx<'a> {
         let mut m = Mention::new(span, &self.text[span.start..span.end], hint);
         m.initial = ts[i].initial();
         m.after_the = i > 0 && self.w(&ts[i - 1]).eq_ignore_ascii_case("the");
-        m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains(self.w(t)));
+        m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains_tok(t));
         let rest = &self.text[ts[j - 1].e()..];
-        let next_lower = |k: usize| {
-            ts.get(k)
-                .filter(|t| t.word() && !t.cap())
-                .map(|t| self.w(t))
-        };
+        let next_lower = |k: usize| ts.get(k).filter(|t| t.word() && !t.cap());
+        let next = next_lower(j);
         m.agent = rest.starts_with("'s")
             || rest.starts_with("’s")
             // "Intel-based": the tokenizer cut the lower-case part off.
             || rest.starts_with("-based")
-            || next_lower(j).is_some_and(|w| ORG_NOUNS.contains(w))
+            || next.is_some_and(|t| ORG_NOUNS.contains_tok(t))
             || i > 0
                 && matches!(
                     self.w(&ts[i - 1]),
                     "by" | "against" | "from" | "at" | "with"
                 );
-        let passive = next_lower(j)
-            .is_some_and(|w| matches!(w, "was" | "is" | "were" | "are" | "will" | "can" | "would"))
-            && (next_lower(j + 1).is_some_and(|w| PRODUCT_PARTICIPLES.contains(w))
-                || next_lower(j + 1) == Some("be")
-                    && next_lower(j + 2).is_some_and(|w| PRODUCT_PARTICIPLES.contains(w)));
+        let passive = next.is_some_and(|t| {
+            matches!(
+                t.text,
+                "was" | "is" | "were" | "are" | "will" | "can" | "would"
+            )
+        }) && (next_lower(j + 1)
+            .is_some_and(|t| PRODUCT_PARTICIPLES.contains_tok(t))
+            || next_lower(j + 1).is_some_and(|t| t.text == "be")
+                && next_lower(j + 2).is_some_and(|t| PRODUCT_PARTICIPLES.contains_tok(t)));
         let before =
-            |k: usize| (i >= k && ts[i - k].word() && !ts[i].initial()).then(|| self.w(&ts[i - k]));
+            |k: usize| (i >= k && ts[i - k].word() && !ts[i].initial()).then(|| &ts[i - k]);
+        let prev = before(1);
         m.product = !m.agent
-            && (next_lower(j).is_some_and(|w| PRODUCT_AFTER.contains(w))
+            && (next.is_some_and(|t| PRODUCT_AFTER.contains_tok(t))
                 || passive
-                || before(1).is_some_and(|w| PRODUCT_BEFORE.contains(w))
+                || prev.is_some_and(|t| PRODUCT_BEFORE.contains_tok(t))
                 // "its 787 Dreamliner", "the 3G iPhone": after a model number.
-                || before(1).is_some_and(|w| {
-                    w.starts_with(|c: char| c.is_ascii_digit())
-                        && w.chars().all(|c| c.is_ascii_alphanumeric())
+                || prev.is_some_and(|t| {
+                    t.text.starts_with(|c: char| c.is_ascii_digit())
+                        && t.text.chars().all(|c| c.is_ascii_alphanumeric())
                 })
-                || matches!(before(1), Some("the" | "a" | "an" | "its" | "their"))
-                    && before(2).is_some_and(|w| PRODUCT_BEFORE.contains(w)));
+                || prev.is_some_and(|t| matches!(t.text, "the" | "a" | "an" | "its" | "their"))
+                    && before(2).is_some_and(|t| PRODUCT_BEFORE.contains_tok(t)));
         m
     }
 
@@ -1734,9 +1805,9 @@ impl<'a> Ctx<'a> {
         if i >= j {
             return;
         }
-        let ends_org = j - i >= 2 && self.gaz.org_suffixes.contains(self.w(&ts[j - 1]));
+        let ends_org = j - i >= 2 && self.org_suffix(&ts[j - 1]);
         if !ends_org {
-            if let Some(d) = (i..j).find(|&k| self.gaz.is_demonym(self.w(&ts[k]))) {
+            if let Some(d) = (i..j).find(|&k| self.gaz.is_demonym_sig(ts[k].text, ts[k].sig())) {
                 self.plain(ts, i, d, out);
                 self.plain(ts, d + 1, j, out);
                 return;
@@ -1744,11 +1815,15 @@ impl<'a> Ctx<'a> {
         }
         let surface = self.span_text(&ts[i..j]);
         let n = j - i;
-        let first = self.w(&ts[i]);
-        let last = self.w(&ts[j - 1]);
         let initial = ts[i].initial();
         let all_caps_line = ts[i].shout();
-        let mut m = self.mention(ts, i, j, Hint::Unknown);
+        // The mention (and its tests of the context) is made only when one
+        // is pushed: many runs are dropped by the rules below.
+        let mention = |hint: EntityType| self.mention(ts, i, j, Hint::Known(hint));
+        // Whether the single word is written in lower case elsewhere: up to
+        // three rules ask, and the answer may take a hashing.
+        let lower_seen = std::cell::OnceCell::new();
+        let seen_lower = || n == 1 && *lower_seen.get_or_init(|| self.written_lower(surface));
         // Currencies ("US$299", "US dollars") and common-noun acronyms
         // ("TV", "LCD") are not entities.
         let money = ts.get(j).is_some_and(|t| {
@@ -1763,7 +1838,7 @@ impl<'a> Ctx<'a> {
         let quoted = n == 1 && i > 0 && quote(ts.get(i - 1)) && quote(ts.get(j));
         // Market indices: "… Average", "Nasdaq Composite", "the S&P 500
         // index", "the FTSE 100 fell".
-        let index = INDEX_HEADS.contains(last)
+        let index = INDEX_HEADS.contains_tok(&ts[j - 1])
             || ts.get(j).is_some_and(|t| {
                 t.word() && matches!(self.w(t), "index" | "composite" | "average")
             })
@@ -1772,11 +1847,11 @@ impl<'a> Ctx<'a> {
                 t.word() && (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit())
             }) && ts
                 .get(j + 1)
-                .is_some_and(|t| t.word() && MARKET_VERBS.contains(self.w(t)));
+                .is_some_and(|t| t.word() && MARKET_VERBS.contains_tok(t));
         if money
             || index
             || quoted
-            || n == 1 && (COMMON_ACRONYMS.contains(surface) || is_model_number(surface))
+            || n == 1 && (COMMON_ACRONYMS.contains_tok(&ts[i]) || is_model_number(surface))
         {
             return;
         }
@@ -1791,21 +1866,20 @@ impl<'a> Ctx<'a> {
             ) && (!p.word
                 // "Japan", "Turkey": countries that are English words too,
                 // capitalized mid-sentence and never seen in lower case.
-                || !initial && n == 1 && !self.written_lower(surface))
+                || !initial && n == 1 && !seen_lower())
         }) {
-            m.hint = Hint::Known(EntityType::Place);
+            let mut m = mention(EntityType::Place);
             m.canonical = Some(p.canonical);
             out.push(m);
             return;
         }
-        let seen_lower = n == 1 && self.written_lower(surface);
         if let Some(o) = self
             .gaz
             .orgs
             .get_key(key)
-            .filter(|o| !seen_lower && (!o.word || n > 1 && !initial))
+            .filter(|o| !seen_lower() && (!o.word || n > 1 && !initial))
         {
-            m.hint = Hint::Known(EntityType::Organization);
+            let mut m = mention(EntityType::Organization);
             m.canonical = Some(o.canonical);
             out.push(m);
             return;
@@ -1819,8 +1893,8 @@ impl<'a> Ctx<'a> {
                 }
             })
             .or_else(|| self.compass_variant(surface));
-        if let Some(p) = place.filter(|p| !seen_lower && (!p.word || (n > 1 && !initial))) {
-            m.hint = Hint::Known(EntityType::Place);
+        if let Some(p) = place.filter(|p| !seen_lower() && (!p.word || (n > 1 && !initial))) {
+            let mut m = mention(EntityType::Place);
             m.canonical = Some(p.canonical);
             out.push(m);
             return;
@@ -1828,20 +1902,19 @@ impl<'a> Ctx<'a> {
         if all_caps_line && !is_acronym(surface) {
             return;
         }
-        if n >= 2 && self.gaz.org_suffixes.contains(last) {
-            if !COMPANY.contains(last) && (FACILITIES.contains(first) || FACILITIES.contains(last))
+        if n >= 2 && self.org_suffix(&ts[j - 1]) {
+            if !COMPANY.contains_tok(&ts[j - 1])
+                && (FACILITIES.contains_tok(&ts[i]) || FACILITIES.contains_tok(&ts[j - 1]))
             {
-                m.hint = Hint::Known(EntityType::Place);
+                out.push(mention(EntityType::Place));
             } else {
-                m.hint = Hint::Known(EntityType::Organization);
+                out.push(mention(EntityType::Organization));
             }
-            out.push(m);
             return;
         }
         // "Apple Computer", "Sun Microsystems".
-        if n >= 2 && COMPANY_HEADS.contains(last) {
-            m.hint = Hint::Known(EntityType::Organization);
-            out.push(m);
+        if n >= 2 && COMPANY_HEADS.contains_tok(&ts[j - 1]) {
+            out.push(mention(EntityType::Organization));
             return;
         }
         let of_head = (i..j)
@@ -1851,20 +1924,17 @@ impl<'a> Ctx<'a> {
             && of_head.is_some_and(|h| {
                 self.gaz.org_heads.contains(h) || self.gaz.org_suffixes.contains(h)
             })
-            && !FACILITIES.contains(first)
+            && !FACILITIES.contains_tok(&ts[i])
         {
-            m.hint = Hint::Known(EntityType::Organization);
-            out.push(m);
+            out.push(mention(EntityType::Organization));
             return;
         }
-        if n >= 2 && (FACILITIES.contains(first) || FACILITIES.contains(last)) {
-            m.hint = Hint::Known(EntityType::Place);
-            out.push(m);
+        if n >= 2 && (FACILITIES.contains_tok(&ts[i]) || FACILITIES.contains_tok(&ts[j - 1])) {
+            out.push(mention(EntityType::Place));
             return;
         }
         if n == 1 && is_acronym(surface) {
-            m.hint = Hint::Known(EntityType::Organization);
-            out.push(m);
+            out.push(mention(EntityType::Organization));
             return;
         }
         let person_like = self.person_like(ts, i, j);
@@ -1873,8 +1943,7 @@ impl<'a> Ctx<'a> {
             is_acronym(w) || w.chars().count() == 1
         });
         if person_like && !acronym_inside {
-            m.hint = Hint::Known(EntityType::Person);
-            out.push(m);
+            out.push(mention(EntityType::Person));
             return;
         }
         if n == 1 && surface.contains('-') && !self.gaz.is_given(surface) {
@@ -1885,19 +1954,19 @@ impl<'a> Ctx<'a> {
                 .iter()
                 .any(|p| self.gaz.places.contains_key(p) || is_acronym(p))
             {
-                m.hint = Hint::Known(EntityType::Organization);
-                out.push(m);
+                out.push(mention(EntityType::Organization));
                 return;
             }
         }
         if n == 1
-            && (self.gaz.titles.contains(surface)
-                || ADJECTIVES.contains(surface)
-                || self.gaz.org_suffixes.contains(surface)
-                || self.written_lower(surface))
+            && (self.gaz.titles.contains_sig(surface, ts[i].sig())
+                || ADJECTIVES.contains_tok(&ts[i])
+                || self.org_suffix(&ts[i])
+                || seen_lower())
         {
             return;
         }
+        let mut m = self.mention(ts, i, j, Hint::Unknown);
         if n >= 2 {
             // Unknown multi-word name: a company or body when any word is a
             // known place or organization, else a person.
@@ -1928,7 +1997,7 @@ impl<'a> Ctx<'a> {
                 .get(first)
                 .is_some_and(|g| !g.word || g.freq >= 5)
                 || is_initial(first)
-                || (i + 1..j).any(|k| PARTICLES.contains(self.w(&ts[k]))))
+                || (i + 1..j).any(|k| PARTICLES.contains_tok(&ts[k])))
     }
 
     /// `Northern Macedonia` → `North Macedonia` when that is a country.

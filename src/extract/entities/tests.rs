@@ -654,6 +654,45 @@ fn word_lists_find_their_words_and_only_those() {
 }
 
 proptest::proptest! {
+    /// Every token carries the signature of its text, and the lookups by
+    /// it answer as the lookups by the text: in the constant lists, in the
+    /// gazetteer's word sets and in the demonyms.
+    #[test]
+    fn token_signatures_answer_like_their_texts(
+        text in "([A-Za-zÀ-ÿ0-9]{1,8}|Mr|The|Monday|van|Inc|President|British|Americans|[-‐'’.&$]|[ \n]|[,;:()“”—!?\"])*",
+        all_initial: bool,
+    ) {
+        let gaz = Resources::default();
+        let gaz = gaz.gazetteer();
+        for t in tokenize(&text, Span::new(0, text.len()), all_initial) {
+            let w = t.text;
+            proptest::prop_assert_eq!(t.sig(), gazetteer::signature16(w.as_bytes()), "{:?}", w);
+            for l in word_lists() {
+                proptest::prop_assert_eq!(l.contains_tok(&t), l.contains(w), "{:?}", w);
+            }
+            for set in [&gaz.titles, &gaz.org_suffixes, &gaz.title_prefixes, &gaz.demonyms] {
+                proptest::prop_assert_eq!(set.contains_sig(w, t.sig()), set.contains(w), "{:?}", w);
+            }
+            proptest::prop_assert_eq!(
+                gaz.is_demonym_sig(w, t.sig()),
+                gaz.demonyms.contains(w) || w.strip_suffix('s').is_some_and(|s| gaz.demonyms.contains(s)),
+                "{:?}", w
+            );
+        }
+    }
+
+    /// A signature of any width up to 16 bits is the top bits of the
+    /// 16-bit one.
+    #[test]
+    fn narrow_signatures_are_top_bits_of_signature16(w in "[A-Za-zé.-]{0,12}", bits in 1u32..=16) {
+        proptest::prop_assert_eq!(
+            gazetteer::signature(w.as_bytes(), bits),
+            gazetteer::signature_from16(gazetteer::signature16(w.as_bytes()), bits)
+        );
+    }
+}
+
+proptest::proptest! {
     #[test]
     fn with_lower_is_to_lowercase(w in "[A-Za-z.ΣÉéİK\u{212A}-]{0,60}") {
         proptest::prop_assert_eq!(with_lower(&w, str::to_string), w.to_lowercase());
@@ -773,6 +812,45 @@ proptest::proptest! {
         }
         for w in &ws {
             proptest::prop_assert!(with_lower(w, |l| sigs.may_hold(l)), "{w:?}");
+        }
+    }
+}
+
+/// `cap_words` as it was built before it kept only the words capitalized
+/// at a sentence start (and words sharing their signature): every
+/// capitalized word.
+fn all_cap_words<'a>(toks: &[Tok<'a>]) -> crate::fasthash::Map<&'a str, Caps> {
+    let mut m: crate::fasthash::Map<&str, Caps> = Default::default();
+    for t in toks.iter().filter(|t| t.word() && t.cap()) {
+        let c = m.entry(t.text).or_default();
+        if t.initial() {
+            c.initial += 1;
+        } else {
+            c.mid = true;
+        }
+    }
+    m
+}
+
+proptest::proptest! {
+    /// What `has_evidence` learns of any token's word from the smaller
+    /// `cap_words` is what the map of all capitalized words told.
+    #[test]
+    fn caps_of_a_token_are_those_of_all_capitalized_words(
+        text in "([A-Z][a-z]{0,3}|[A-Zé]{1,4}|[a-zÉ]{1,4}|Ab|ab|[.!?:,\"“]|[ \n])*",
+        all_initial: bool,
+    ) {
+        let mut toks = Vec::new();
+        let mut stats = WordStats::default();
+        // Two segments, as an article has: the headline and a paragraph.
+        let half = (0..=text.len() / 2).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+        tokens::tokenize_into(&text, Span::new(0, half), all_initial, &mut toks, &mut stats);
+        tokens::tokenize_into(&text, Span::new(half, text.len()), false, &mut toks, &mut stats);
+        let sets = word_sets(&toks, stats);
+        let all = all_cap_words(&toks);
+        for t in &toks {
+            let want = all.get(t.text).copied().unwrap_or_default();
+            proptest::prop_assert_eq!(caps_of(&sets.cap_words, t), want, "{:?}", t.text);
         }
     }
 }

@@ -3,11 +3,13 @@
 //! and single punctuation characters, with byte offsets into the file text.
 
 use super::WordStats;
+use super::gazetteer::signature16;
 use crate::model::Span;
 
 /// A token: its text (a slice of the file text), the byte offset where it
 /// starts (as `u32`: with the text, a token is 24 bytes rather than 40; an
-/// article has a thousand and more) and its flags.
+/// article has a thousand and more), its flags and the signature of its
+/// text.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Tok<'a> {
     /// `&text[s..e]`, sliced once here: the rules read each token's text
@@ -18,6 +20,10 @@ pub(crate) struct Tok<'a> {
     /// `WORD`, `CAP`, `INITIAL` and `SHOUT` bits: one byte to store for
     /// each token, where four bools took four.
     flags: u8,
+    /// `gazetteer::signature16` of the text, computed once here: the word
+    /// lists and word sets test most tokens, some several times, and the
+    /// token had room for it.
+    sig: u16,
 }
 
 const WORD: u8 = 1;
@@ -33,7 +39,16 @@ impl<'a> Tok<'a> {
             // `tokenize_into` checked that the text's offsets fit.
             start: s as u32,
             flags: 0,
+            sig: match text.as_bytes() {
+                &[b] => PUNCT_SIGS[usize::from(b)],
+                t => signature16(t),
+            },
         }
+    }
+
+    /// `gazetteer::signature16` of the text.
+    pub fn sig(&self) -> u16 {
+        self.sig
     }
 
     /// The byte offset of the token in the file text.
@@ -66,6 +81,17 @@ impl<'a> Tok<'a> {
         self.flags & SHOUT != 0
     }
 }
+
+/// `signature16` of each one-byte text: most punctuation tokens.
+static PUNCT_SIGS: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = signature16(&[b as u8]);
+        b += 1;
+    }
+    t
+};
 
 /// Abbreviations that keep their dot.
 const ABBREV: &[&str] = &[
@@ -229,6 +255,8 @@ pub(crate) fn tokenize_into<'a>(
     let mut initial = INITIAL;
     // The previous word, when it is upper-case (see `Shouts`).
     let mut prev_up: Option<usize> = None;
+    // Counted here and added to `stats` once: `stats` lives in memory.
+    let (mut words, mut caps) = (0, 0);
     // Byte offsets rather than a vector of chars: a paragraph is scanned
     // once, without a copy four times its size.
     let mut pos = 0;
@@ -246,19 +274,33 @@ pub(crate) fn tokenize_into<'a>(
                 let mut end = m;
                 // Keep the dot of initials and abbreviations (a run of
                 // letters and digits holds no dot of its own).
+                // (Every abbreviation is capitalized and two to four letters
+                // long: most words before a dot are turned away without
+                // comparing them with each.)
                 if bytes.get(m) == Some(&b'.')
-                    && (m - off == 1 && upper || ABBREV.contains(&&seg[off..m]))
+                    && upper
+                    && (m - off == 1 || m - off <= 4 && ABBREV.contains(&&seg[off..m]))
                 {
                     end += 1;
                 }
                 let w = &seg[off..end];
-                stats.words += 1;
+                let sig = signature16(w.as_bytes());
+                words += 1;
                 if upper {
-                    stats.caps += 1;
+                    caps += 1;
                     stats.sigs.add_lower_of_ascii(w);
+                    if initial != 0 {
+                        stats.initial_sigs.add_sig(sig);
+                    }
                 }
                 let mut flags = WORD | initial | if upper { CAP } else { 0 };
-                if k & LOWER == 0 && shouted(w) {
+                // `shouted` as it starts, without the call: most words with
+                // a capital have a small letter second, and the word is
+                // ASCII.
+                if k & LOWER == 0
+                    && !bytes.get(off + 1).is_some_and(u8::is_ascii_lowercase)
+                    && shouted(w)
+                {
                     // ASCII: as many chars as bytes.
                     flags |= shout_flag(out, &mut prev_up, w.len() > 6);
                 } else {
@@ -268,6 +310,7 @@ pub(crate) fn tokenize_into<'a>(
                     text: w,
                     start: (span.start + off) as u32,
                     flags,
+                    sig,
                 });
                 initial = after_word;
                 pos = end;
@@ -344,10 +387,14 @@ pub(crate) fn tokenize_into<'a>(
                 }
             }
             let w = &seg[off..end];
-            stats.words += 1;
+            let sig = signature16(w.as_bytes());
+            words += 1;
             if upper {
-                stats.caps += 1;
+                caps += 1;
                 stats.sigs.add_lower_of(w);
+                if initial != 0 {
+                    stats.initial_sigs.add_sig(sig);
+                }
             }
             let mut flags = WORD | initial | if upper { CAP } else { 0 };
             if shouted(w) {
@@ -359,6 +406,7 @@ pub(crate) fn tokenize_into<'a>(
                 text: w,
                 start: (span.start + off) as u32,
                 flags,
+                sig,
             });
             initial = after_word;
             pos = end;
@@ -379,6 +427,8 @@ pub(crate) fn tokenize_into<'a>(
         }
         pos += len;
     }
+    stats.words += words;
+    stats.caps += caps;
     dateline(&mut out[first..]);
 }
 
@@ -563,6 +613,7 @@ mod tests {
                         | flag(c.is_uppercase(), CAP)
                         | flag(start || all_initial, INITIAL)
                         | flag(up, SHOUT),
+                    sig: signature16(w.as_bytes()),
                 });
                 start = false;
                 pos = end;
@@ -759,6 +810,15 @@ mod tests {
                 "Doe"
             ]
         );
+    }
+
+    #[test]
+    fn abbreviations_are_capitalized_and_short() {
+        // The tokenizer's fast path compares only such words with them.
+        for a in ABBREV {
+            assert!(a.starts_with(|c: char| c.is_ascii_uppercase()), "{a}");
+            assert!((2..=4).contains(&a.len()), "{a}");
+        }
     }
 
     proptest! {
