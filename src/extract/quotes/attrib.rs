@@ -392,17 +392,20 @@ fn context<'a>(p: &'a str, out: &Outside<'a>, raws: &[Raw], qi: usize, off: usiz
     }
 }
 
+/// The speaker a noun phrase names; `canon` is the canonical form of the
+/// name when `np` is one (the persons of the article were found from it).
 fn resolve(
     np: &Np,
+    canon: Option<&str>,
     names: &Names,
-    persons: &HashSet<String>,
+    persons: &HashSet<&str>,
     qpos: usize,
     last_speaker: Option<&str>,
 ) -> Option<String> {
     match np {
         Np::Name(n) => {
             // A generational suffix is not how a speaker is named.
-            let n = n
+            let bare = n
                 .trim_end_matches([',', '.'])
                 .strip_suffix(" Jr")
                 .or_else(|| n.strip_suffix(" II"))
@@ -410,7 +413,11 @@ fn resolve(
                 .or_else(|| n.strip_suffix(" Jr."))
                 .or_else(|| n.strip_suffix(", Jr."))
                 .unwrap_or(n);
-            Some(names.canon(n))
+            // A name with no suffix is `n` itself, already canonicalized.
+            match canon {
+                Some(c) if bare.len() == n.len() => Some(c.to_string()),
+                _ => Some(names.canon(bare)),
+            }
         }
         Np::Pron(Pron::He | Pron::She, pos) => match last_speaker {
             Some(ls) if names.recent(ls, *pos) => Some(ls.to_string()),
@@ -494,13 +501,16 @@ pub fn attribute<'a>(
         }
         i = j;
     }
-    let persons: HashSet<String> = ctxs
+    // Each name's canonical form, found once for the persons and for its
+    // speaker.
+    let canons: Vec<Option<String>> = ctxs
         .iter()
-        .filter_map(|c| match &c.np {
+        .map(|c| match &c.np {
             Some(Np::Name(n)) => Some(names.canon(n)),
             _ => None,
         })
         .collect();
+    let persons: HashSet<&str> = canons.iter().flatten().map(String::as_str).collect();
 
     let mut out: Vec<Attributed> = Vec::new();
     // Speaker of the previous quote (kept or not), its paragraph and cue.
@@ -511,9 +521,10 @@ pub fn attribute<'a>(
         let (p, _) = paras[f.para];
         let qtext = &p[f.raw.start..f.raw.end];
         let qpos = paras[f.para].1 + f.raw.open;
-        let mut speaker =
-            c.np.as_ref()
-                .and_then(|np| resolve(np, names, &persons, qpos, last_speaker.as_deref()));
+        let mut speaker = c.np.as_ref().and_then(|np| {
+            let canon = canons[fi].as_deref();
+            resolve(np, canon, names, &persons, qpos, last_speaker.as_deref())
+        });
         let mut cued = c.cued;
         if !c.cued
             && c.same_sentence

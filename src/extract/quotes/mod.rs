@@ -70,7 +70,13 @@ pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
     let outs: Vec<words::Outside> = paras
         .iter()
         .zip(&quoted)
-        .map(|((p, _), q)| words::Outside::new(p, q))
+        .map(|((p, _), q)| {
+            if q.is_empty() {
+                words::Outside::none()
+            } else {
+                words::Outside::new(p, q)
+            }
+        })
         .collect();
     let names = names::Names::collect(&paras, &quoted, &outs, article);
     attrib::attribute(&paras, &outs, &found, &names)

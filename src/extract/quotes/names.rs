@@ -442,7 +442,8 @@ fn is_org_modifier(w: &str) -> bool {
 
 impl<'a> Names<'a> {
     /// Collects the names in the paragraphs outside the `quoted` byte ranges
-    /// (per paragraph, sorted).
+    /// (per paragraph, sorted); `outs` holds the tokens of the paragraphs
+    /// with quotes.
     pub fn collect(
         paras: &[(&'a str, usize)],
         quoted: &[Vec<(usize, usize)>],
@@ -456,6 +457,12 @@ impl<'a> Names<'a> {
         for (pi, (p, off)) in paras.iter().enumerate() {
             let mut from = 0;
             let ranges = quoted.get(pi).map_or(&[][..], Vec::as_slice);
+            if ranges.is_empty() {
+                // Not tokenized (`Outside::none`): only its capitalized
+                // words and their neighbours are.
+                words::cap_windows(p, 0, p.len(), |win| names.scan(p, win, *off));
+                continue;
+            }
             for &(qs, qe) in ranges.iter().chain([(p.len(), p.len())].iter()) {
                 if qs > from {
                     names.scan(p, outs[pi].range(from, qs), *off);
@@ -741,7 +748,7 @@ impl<'a> Names<'a> {
     }
 
     /// The most recent person named before `pos`.
-    pub fn last_person(&self, pos: usize, persons: &HashSet<String>) -> Option<String> {
+    pub fn last_person(&self, pos: usize, persons: &HashSet<&str>) -> Option<String> {
         let i = self.mentions.partition_point(|m| m.pos < pos);
         // Bounded look-back keeps long texts linear.
         (i.saturating_sub(MAX_NAME_LOOKBACK)..i)
@@ -872,6 +879,89 @@ mod proptests {
                     }
                 }
             }
+        }
+    }
+
+    /// Text where capitalized runs meet titles, particles, possessors,
+    /// abbreviations, cue verbs, inner punctuation and non-ASCII capitals.
+    fn prose() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "Smith",
+                "Jo",
+                "de",
+                "of",
+                "the",
+                "The",
+                "said",
+                "rejected",
+                "Minister",
+                "Mr",
+                "U.S",
+                "Iraq's",
+                "Norway’s",
+                "AB",
+                "iPhone",
+                "McDonald",
+                "word",
+                "Ünï",
+                "élan",
+                "ǅx",
+                "İz",
+                "7",
+                ".",
+                "..",
+                "'",
+                "’",
+                "-",
+                "—",
+                "(",
+                ",",
+                ";",
+                "!",
+                "“",
+                "\"",
+                " ",
+                " ",
+                " ",
+                "\u{a0}",
+                "\n",
+                "\u{2163}",
+                "K",
+                "É",
+            ]),
+            0..40,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    fn scanned<'a>(names: &Names<'a>) -> Vec<(usize, &'a str, bool, bool, bool)> {
+        names
+            .mentions
+            .iter()
+            .map(|m| (m.pos, m.name, m.titled, m.plausible, m.subject))
+            .collect()
+    }
+
+    proptest! {
+        /// The windows hold the runs that all the tokens hold, with the
+        /// same neighbours.
+        #[test]
+        fn windows_scan_as_all_tokens(s in prose(), a in any::<usize>(), b in any::<usize>()) {
+            let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+            let (mut from, mut to) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+            if from > to {
+                std::mem::swap(&mut from, &mut to);
+            }
+            if a % 3 == 0 {
+                (from, to) = (0, s.len());
+            }
+            let mut want = Names::default();
+            want.scan(&s, &words::tokens(&s, from, to), 5);
+            let mut got = Names::default();
+            words::cap_windows(&s, from, to, |win| got.scan(&s, win, 5));
+            prop_assert_eq!(scanned(&got), scanned(&want));
+            prop_assert_eq!(&got.written_roles, &want.written_roles);
         }
     }
 

@@ -58,12 +58,16 @@ pub fn word_count(s: &str, cap: usize) -> usize {
     let mut n = 0;
     let mut inside = false;
     let mut i = 0;
-    // Byte by byte: quotes are nearly all ASCII, and only the other
-    // characters are decoded.
+    // Quotes are nearly all ASCII: a word's ASCII letters and digits are
+    // passed over eight bytes at a time, other ASCII bytes one at a time,
+    // and only the other characters are decoded.
     while let Some(&x) = b.get(i) {
-        let w = if x.is_ascii() {
+        let w = if x.is_ascii_alphanumeric() {
+            i = crate::swar::ascii_alnum_run(b, i + 1);
+            true
+        } else if x.is_ascii() {
             i += 1;
-            x.is_ascii_alphanumeric() || x == b'\''
+            x == b'\''
         } else {
             let Some(c) = s[i..].chars().next() else {
                 break;

@@ -197,6 +197,121 @@ fn next_token(sub: &str, mut i: usize) -> Option<(usize, usize, First)> {
     Some((i, end, first))
 }
 
+/// The first byte at or after `i` that may open a capitalized token: an
+/// ASCII capital or the lead byte of a non-ASCII character. Eight bytes at
+/// a time, as [`crate::swar`] does: lowercase text is most of it.
+#[inline]
+fn cap_lead(b: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    while let Some(chunk) = b.get(i..i + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // Lead bytes have their two high bits set; `A`..=`Z` are tested on
+        // the low seven bits, without carries between bytes.
+        let lead = v & (v << 1) & HIGHS;
+        let low7 = v & !HIGHS;
+        let upper = (low7 + ONES * u64::from(0x80 - b'A'))
+            & !(low7 + ONES * u64::from(0x80 - b'Z' - 1))
+            & !v
+            & HIGHS;
+        let hit = lead | upper;
+        if hit != 0 {
+            return Some(i + (hit.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?
+        .iter()
+        .position(|&x| x.is_ascii_uppercase() || x >= 0xC0)
+        .map(|k| i + k)
+}
+
+/// Windows of the tokens of `s[from..to]` that hold its capitalized words,
+/// for the name scan of text no quote rule reads: calls `f` with each
+/// window, a run of consecutive tokens of `tokens(s, from, to)` that starts
+/// with the token before a capitalized word (none when that word opens the
+/// stretch) and ends with the first token after it that neither is
+/// capitalized nor is a particle or `of` (or at the end of the stretch). A
+/// capitalized run, the particle after it and the token that follows are
+/// inside one window, so
+/// [`super::names`] finds in the windows the runs it finds in all the
+/// tokens.
+///
+/// Most of a paragraph is lowercase words, which this reads a byte at a
+/// time without tokenizing: a capitalized token starts with an ASCII
+/// capital or a non-ASCII character, and only there is text tokenized, from
+/// the start of the whitespace-free chunk that holds the token before (a
+/// point where no token is under way, as is the start of a token found
+/// before).
+pub fn cap_windows<'a>(s: &'a str, from: usize, to: usize, mut f: impl FnMut(&[Tok<'a>])) {
+    let sub = &s[from..to];
+    let b = sub.as_bytes();
+    let mut win: Vec<Tok<'a>> = Vec::new();
+    // The search goes on from `at`; `sync` is the start of the last token
+    // tokenized (no token is under way there), at or before `at`.
+    let (mut at, mut sync) = (0usize, 0usize);
+    while let Some(i) = cap_lead(b, at) {
+        if b[i] >= 0x80 {
+            // A lead byte: a char boundary.
+            let Some(c) = sub[i..].chars().next() else {
+                break;
+            };
+            if !c.is_uppercase() {
+                at = i + c.len_utf8();
+                continue;
+            }
+        }
+        // Back over the whitespace before `i`, then over the chunk before.
+        let mut r = i;
+        while let Some(c) = sub[..r].chars().next_back().filter(|c| c.is_whitespace()) {
+            r -= c.len_utf8();
+        }
+        while let Some(c) = sub[..r].chars().next_back().filter(|c| !c.is_whitespace()) {
+            r -= c.len_utf8();
+        }
+        let mut pos = r.max(sync);
+        win.clear();
+        let found = loop {
+            let Some(t) = next_token(sub, pos) else {
+                break None;
+            };
+            pos = t.1;
+            if t.1 <= i {
+                win.clear();
+                win.push(Tok::at(sub, from, t));
+                continue;
+            }
+            break Some(t);
+        };
+        let Some(t) = found else { break };
+        if t.0 != i {
+            // `i` is inside a token that starts with no capital (`iPhone`);
+            // the search goes on after it (from it, were it after `i`).
+            sync = t.0;
+            at = if t.0 > i { t.0 } else { t.1 };
+            continue;
+        }
+        win.push(Tok::at(sub, from, t));
+        let mut last = t;
+        // A run goes on through capitals, and through a particle or `of`
+        // when a capital follows.
+        let mut goes_on = true;
+        while goes_on {
+            let Some(t) = next_token(sub, pos) else {
+                break;
+            };
+            pos = t.1;
+            last = t;
+            let tok = Tok::at(sub, from, t);
+            goes_on = tok.is_cap() || tok.text == "of" || is_name_particle(tok.text);
+            win.push(tok);
+        }
+        f(&win);
+        sync = last.0;
+        at = last.1;
+    }
+}
+
 /// The tokens of a paragraph's text outside its quotes, each stretch
 /// between quotes tokenized on its own, so that the tokens of any such
 /// stretch are a slice of these: the paragraph is tokenized once for the
@@ -219,6 +334,12 @@ impl<'a> Outside<'a> {
             from = from.max(qe);
         }
         Outside { toks }
+    }
+
+    /// No tokens, for a paragraph without quotes: no quote rule reads its
+    /// tokens, and the name scan reads it through [`cap_windows`].
+    pub fn none() -> Outside<'a> {
+        Outside { toks: Vec::new() }
     }
 
     /// `tokens(p, from, to)` when `from` and `to` bound a stretch between
@@ -1145,6 +1266,24 @@ mod proptests {
                 tokens(&s, c[0], c[1]).iter().map(|t| (t.text, t.start, t.end)).collect();
             prop_assert_eq!(got, reference(&s, c[0], c[1]));
             plain(&tokens(&s, 0, s.len()));
+        }
+
+        #[test]
+        fn cap_windows_are_slices_around_every_capital(s in text(), picks in proptest::collection::vec(any::<usize>(), 2)) {
+            let c = cuts(&s, &picks);
+            let all = tokens(&s, c[0], c[1]);
+            let mut seen = Vec::new();
+            cap_windows(&s, c[0], c[1], |win| {
+                let k = all.iter().position(|t| Some(t) == win.first()).expect("a token");
+                assert_eq!(&all[k..k + win.len()], win);
+                seen.push((k, win.len()));
+            });
+            // Every capitalized token is in a window, after its neighbour.
+            for (j, t) in all.iter().enumerate() {
+                if t.is_word() && t.is_cap() {
+                    prop_assert!(seen.iter().any(|&(k, n)| (j == 0 || k < j) && j < k + n), "{j}");
+                }
+            }
         }
 
         #[test]
