@@ -111,16 +111,22 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
 
     // The entity that last took each surface as an alias.
     let mut alias_of = vec![usize::MAX; surfaces.len()];
-    let mut out: Vec<Entity> = (clusters.iter().enumerate())
-        .map(|(k, c)| entity(&ms, c, (k, &surfaces.of, &mut alias_of)))
+    let mut out: Vec<Option<Entity>> = (clusters.iter().enumerate())
+        .map(|(k, c)| Some(entity(&ms, c, (k, &surfaces.of, &mut alias_of))))
         .collect();
-    out.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
+    // By type and name: the numbers are sorted, not the entities (moving
+    // the large entities was most of the sort), then taken in that order.
+    fn key(e: &Option<Entity>) -> Option<(EntityType, &str)> {
+        e.as_ref().map(|e| (e.kind, e.name.as_str()))
+    }
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by(|&a, &b| key(&out[a]).cmp(&key(&out[b])));
     // Two clusters with one name and type: merge.
     let mut merged: Vec<Entity> = Vec::with_capacity(out.len());
     // The aliases of the last merged entity, for linear-time dedup; built
     // when a second cluster joins it (rare), not for every entity.
     let mut seen: Option<HashSet<String>> = None;
-    for e in out {
+    for e in order.iter().filter_map(|&k| out[k].take()) {
         if let Some(last) = merged
             .last_mut()
             .filter(|l| l.kind == e.kind && l.name == e.name)
@@ -984,8 +990,8 @@ fn similar_folded(fa: &str, fb: &str) -> bool {
     if fa == fb {
         return true;
     }
-    fa.chars().count() >= 6
-        && fb.chars().count() >= 6
+    six_chars(fa)
+        && six_chars(fb)
         && fa.chars().take(3).eq(fb.chars().take(3))
         && one_edit_apart(fa, fb)
 }
@@ -1126,7 +1132,18 @@ impl SurnameMaps {
 
 /// [`prefix3`] of a fold of six chars or more, else `None`.
 fn long_prefix(fold: &str) -> Option<[char; 3]> {
-    (fold.chars().count() >= 6).then(|| prefix3(fold))
+    six_chars(fold).then(|| prefix3(fold))
+}
+
+/// `s.chars().count() >= 6`, mostly settled by the length in bytes (a
+/// char takes one to four): counting the chars cost more than the rest of
+/// a lookup.
+fn six_chars(s: &str) -> bool {
+    match s.len() {
+        0..6 => false,
+        24.. => true,
+        _ => s.is_ascii() || s.chars().count() >= 6,
+    }
 }
 
 impl SurnameIndex {
@@ -1412,6 +1429,11 @@ mod tests {
         #[test]
         fn word_count_agrees_with_split_whitespace(s in "[a \t\n\x0b\x0c\r\u{85}\u{a0}é]{0,12}") {
             proptest::prop_assert_eq!(word_count(&s), s.split_whitespace().count());
+        }
+
+        #[test]
+        fn six_chars_agrees_with_the_count(s in "[aé€𝄞]{0,30}") {
+            proptest::prop_assert_eq!(six_chars(&s), s.chars().count() >= 6);
         }
 
         #[test]
