@@ -2,6 +2,8 @@
 //! clustering mentions into entities and choosing each entity's name. The
 //! rules are documented in `docs/entities.md`.
 
+use std::ops::Range;
+
 use crate::fasthash::{Map as HashMap, Set as HashSet};
 
 use super::gazetteer::Gazetteer;
@@ -9,37 +11,76 @@ use super::{Hint, Mention, initials, is_acronym};
 use crate::model::{Entity, EntityType};
 
 pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
-    resolve_unknowns(&mut ms, gaz);
-    ms.retain(|m| m.hint != Hint::Unknown || m.canonical == Some("\u{0}alliance"));
+    let mut surfaces = Surfaces::new(&ms);
+    resolve_unknowns(&mut ms, &mut surfaces, gaz);
+    let keep = |m: &Mention| m.hint != Hint::Unknown || m.canonical == Some("\u{0}alliance");
+    let mut kept = ms.iter().map(keep);
+    // (The surface numbers follow the mentions they number.)
+    surfaces.of.retain(|_| kept.next().unwrap_or(false));
+    drop(kept);
+    ms.retain(keep);
     let n = ms.len();
     let mut uf = UnionFind::new(n);
     let alliance = |m: &Mention| m.canonical == Some("\u{0}alliance");
 
-    union_people(&ms, &mut uf);
-    union_organizations(&ms, &mut uf, gaz);
+    union_people(&ms, &surfaces, &mut uf);
+    union_organizations(&ms, &surfaces, &mut uf, gaz);
 
     // Collect clusters, in the order of their first mention index (a root
-    // is its set's smallest index), then by first position.
+    // is its set's smallest index), then by first position: the members of
+    // each cluster one after another in `members`, cluster `c` being
+    // `members[bounds[c]..bounds[c + 1]]` (one vector per cluster cost more
+    // than the rest of the collection).
+    // (Declared before the slices that may borrow them.)
+    let mut sorted_members: Vec<Vec<usize>>;
+    let with_alliance: Vec<usize>;
     let mut slot = vec![usize::MAX; n];
-    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    let mut bounds: Vec<usize> = Vec::new();
+    let mut cluster_of = vec![usize::MAX; n];
     for i in 0..n {
         if alliance(&ms[i]) {
             continue;
         }
         let r = uf.find(i);
         if slot[r] == usize::MAX {
-            slot[r] = clusters.len();
-            clusters.push(Vec::new());
+            slot[r] = bounds.len();
+            bounds.push(0);
         }
-        clusters[slot[r]].push(i);
+        cluster_of[i] = slot[r];
+        bounds[slot[r]] += 1;
     }
-    for c in &mut clusters {
-        c.sort_by_key(|&i| ms[i].span.start);
+    // Counts to starts (then each start moves on as its members are placed,
+    // ending at the next cluster's start).
+    let mut at = 0;
+    for b in &mut bounds {
+        let count = *b;
+        *b = at;
+        at += count;
     }
-    clusters.sort_by_key(|c| ms[c[0]].span.start);
+    let mut members = vec![0; at];
+    for (i, &c) in cluster_of.iter().enumerate() {
+        if c != usize::MAX {
+            members[bounds[c]] = i;
+            bounds[c] += 1;
+        }
+    }
+    bounds.insert(0, 0);
+    let mut clusters: Vec<&[usize]> = bounds.windows(2).map(|w| &members[w[0]..w[1]]).collect();
+    // Members are in index order, and the mentions come sorted by position
+    // (the detection sorts them), so each cluster is in text order and the
+    // clusters in order of their first positions, as the sorts below would
+    // leave them.
+    if !ms.is_sorted_by_key(|m| m.span.start) {
+        sorted_members = clusters.iter().map(|c| c.to_vec()).collect();
+        for c in &mut sorted_members {
+            c.sort_by_key(|&i| ms[i].span.start);
+        }
+        sorted_members.sort_by_key(|c| ms[c[0]].span.start);
+        clusters = sorted_members.iter().map(Vec::as_slice).collect();
+    }
 
     // "the alliance" → the one alliance-type organization of the article.
-    let is_alliance = |c: &Vec<usize>| {
+    let is_alliance = |c: &[usize]| {
         c.iter().any(|&i| {
             let m = &ms[i];
             [Some(m.surface), m.canonical].iter().flatten().any(|s| {
@@ -53,7 +94,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     // there is exactly one (each test may look names up in the gazetteer).
     let alliances: Vec<usize> = if (0..n).any(|i| alliance(&ms[i])) {
         (0..clusters.len())
-            .filter(|&c| is_alliance(&clusters[c]))
+            .filter(|&c| is_alliance(clusters[c]))
             .take(2)
             .collect()
     } else {
@@ -61,22 +102,31 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     };
     if alliances.len() == 1 {
         let c = alliances[0];
-        for i in 0..n {
-            if alliance(&ms[i]) {
-                clusters[c].push(i);
-            }
-        }
-        clusters[c].sort_by_key(|&i| ms[i].span.start);
+        let mut joined = clusters[c].to_vec();
+        joined.extend((0..n).filter(|&i| alliance(&ms[i])));
+        joined.sort_by_key(|&i| ms[i].span.start);
+        with_alliance = joined;
+        clusters[c] = &with_alliance;
     }
 
-    let mut out: Vec<Entity> = clusters.iter().map(|c| entity(&ms, c)).collect();
-    out.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
+    // The entity that last took each surface as an alias.
+    let mut alias_of = vec![usize::MAX; surfaces.len()];
+    let mut out: Vec<Option<Entity>> = (clusters.iter().enumerate())
+        .map(|(k, c)| Some(entity(&ms, c, (k, &surfaces.of, &mut alias_of))))
+        .collect();
+    // By type and name: the numbers are sorted, not the entities (moving
+    // the large entities was most of the sort), then taken in that order.
+    fn key(e: &Option<Entity>) -> Option<(EntityType, &str)> {
+        e.as_ref().map(|e| (e.kind, e.name.as_str()))
+    }
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by(|&a, &b| key(&out[a]).cmp(&key(&out[b])));
     // Two clusters with one name and type: merge.
     let mut merged: Vec<Entity> = Vec::with_capacity(out.len());
     // The aliases of the last merged entity, for linear-time dedup; built
     // when a second cluster joins it (rare), not for every entity.
     let mut seen: Option<HashSet<String>> = None;
-    for e in out {
+    for e in order.iter().filter_map(|&k| out[k].take()) {
         if let Some(last) = merged
             .last_mut()
             .filter(|l| l.kind == e.kind && l.name == e.name)
@@ -101,7 +151,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
 }
 
 /// Unites the mentions of one person.
-fn union_people(ms: &[Mention], uf: &mut UnionFind) {
+fn union_people(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind) {
     let n = ms.len();
     let person = |m: &Mention| m.hint == Hint::Known(EntityType::Person);
     // Persons: full names first, then single words. Each mention is
@@ -111,34 +161,57 @@ fn union_people(ms: &[Mention], uf: &mut UnionFind) {
     // of mentions.
     let mut groups: Vec<PersonGroup> = Vec::new();
     let mut index = SurnameIndex::default();
+    // The words and the folded surname of each person surface, worked out
+    // at its first mention (most people are named several times): ranges
+    // of `all_words` and `folds`.
+    let mut all_words: Vec<&str> = Vec::new();
+    let mut folds = String::new();
+    let mut scratch = String::new();
+    let mut facts: Vec<Option<(Range<usize>, Range<usize>)>> = vec![None; surfaces.len()];
     // Single words after full names, each in text order (the index last:
     // the same order as a stable sort by the first two).
-    let mut order: Vec<(bool, usize, usize)> = (0..n)
-        .filter(|&i| person(&ms[i]))
-        .map(|i| {
-            let single = is_one_word(ms[i].surface);
-            (single, ms[i].span.start, i)
-        })
-        .collect();
+    let mut order: Vec<(bool, usize, usize)> = Vec::new();
+    for i in (0..n).filter(|&i| person(&ms[i])) {
+        let (words, _) = facts[surfaces.of[i]].get_or_insert_with(|| {
+            let start = all_words.len();
+            all_words.extend(ms[i].surface.split_whitespace());
+            let fold_start = folds.len();
+            if let Some(last) = all_words[start..].last() {
+                translit_fold_into(&mut scratch, last);
+                folds.push_str(&scratch);
+            }
+            (start..all_words.len(), fold_start..folds.len())
+        });
+        order.push((words.len() == 1, ms[i].span.start, i));
+    }
     order.sort_unstable();
-    // Buffers reused from one mention to the next.
-    let mut words: Vec<&str> = Vec::new();
-    let mut fold = String::new();
+    // The group the first mention of each full name joined.
+    let mut group_of = vec![usize::MAX; surfaces.len()];
     let mut found: Vec<usize> = Vec::new();
     for (_, _, i) in order {
-        words.clear();
-        words.extend(ms[i].surface.split_whitespace());
-        fold.clear();
+        let id = surfaces.of[i];
+        let (words, fold) = facts[id].clone().expect("facts of every person surface");
+        let (words, fold) = (&all_words[words], &folds[fold.clone()]);
+        let start = ms[i].span.start;
+        // A full name written before joins the group its first mention
+        // joined: the groups that matched then match again (a group never
+        // changes), and the groups made since come after it in the list.
+        // (Only while the index is a list: past it, the capped maps may
+        // leave a group out.)
+        if words.len() > 1 && group_of[id] != usize::MAX && index.maps.is_none() {
+            let g = group_of[id];
+            uf.union(groups[g].rep, i);
+            groups[g].add(start, false);
+            continue;
+        }
         found.clear();
-        if let Some(last) = words.last() {
-            translit_fold_into(&mut fold, last);
-            index.candidates_folded(&fold, &mut found);
+        if !words.is_empty() {
+            index.candidates_folded(fold, &mut found);
             found.retain(|&g| {
                 let rep = &ms[groups[g].rep].surface;
-                same_person_folded(&words, &fold, rep, &groups[g].fold)
+                same_person_folded(words, fold, rep, &folds[groups[g].fold.clone()])
             });
         }
-        let start = ms[i].span.start;
         let target = match found.len() {
             0 => None,
             1 => Some(found[0]),
@@ -154,30 +227,35 @@ fn union_people(ms: &[Mention], uf: &mut UnionFind) {
                 .or(Some(found[0])),
         };
         let single = words.len() == 1;
-        match target {
+        let g = match target {
             Some(g) => {
                 uf.union(groups[g].rep, i);
                 groups[g].add(start, single);
+                g
             }
             None => {
                 if !words.is_empty() {
-                    index.add_folded(fold.clone(), groups.len());
+                    index.add_folded(fold.to_string(), groups.len());
                 }
                 let mut g = PersonGroup {
                     rep: i,
-                    fold: fold.clone(),
+                    fold: facts[id].as_ref().map_or(0..0, |f| f.1.clone()),
                     full_starts: Vec::new(),
                     single_starts: Vec::new(),
                 };
                 g.add(start, single);
                 groups.push(g);
+                groups.len() - 1
             }
+        };
+        if group_of[id] == usize::MAX {
+            group_of[id] = g;
         }
     }
 }
 
 /// Unites the organization and place mentions that name one thing.
-fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
+fn union_organizations(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind, gaz: &Gazetteer) {
     let n = ms.len();
     let person = |m: &Mention| m.hint == Hint::Known(EntityType::Person);
     let alliance = |m: &Mention| m.canonical == Some("\u{0}alliance");
@@ -185,11 +263,19 @@ fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
     // mentions go into one buffer first, so that the map borrows them
     // instead of owning a string per key.
     let org = |m: &Mention| !person(m) && !alliance(m);
+    // The mentions of each surface: the last by surface number, each
+    // chained to the one before it through `next_same` (no list allocated
+    // per surface).
+    let mut last_of = vec![usize::MAX; surfaces.len()];
+    let mut next_same = vec![usize::MAX; n];
+    for i in (0..n).filter(|&i| org(&ms[i])) {
+        next_same[i] = std::mem::replace(&mut last_of[surfaces.of[i]], i);
+    }
     // The acronyms of the article, without dots, sorted for lookups.
-    let mut acronyms: Vec<std::borrow::Cow<str>> = ms
-        .iter()
-        .filter(|m| org(m))
-        .map(|m| m.surface)
+    // (Each surface once: its first mention.)
+    let mut acronyms: Vec<std::borrow::Cow<str>> = (0..n)
+        .filter(|&i| org(&ms[i]) && next_same[i] == usize::MAX)
+        .map(|i| ms[i].surface)
         // (`c == '.' ||` stands for removing the dots first.)
         .filter(|s| is_acronym(s) || s.chars().all(|c| c == '.' || c.is_ascii_uppercase()))
         .map(|s| {
@@ -201,16 +287,12 @@ fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
         })
         .collect();
     acronyms.sort_unstable();
-    // The mentions of each surface: the last in a map, each chained to the
-    // one before it through `next_same` (no list allocated per surface).
-    let mut by_surface: HashMap<&str, usize> =
-        HashMap::with_capacity_and_hasher(n, Default::default());
-    let mut next_same = vec![usize::MAX; n];
-    for i in (0..n).filter(|&i| org(&ms[i])) {
-        if let Some(before) = by_surface.insert(ms[i].surface, i) {
-            next_same[i] = before;
-        }
-    }
+    let by_surface = |s: &str| {
+        surfaces
+            .get(s)
+            .map(|id| last_of[id])
+            .filter(|&i| i != usize::MAX)
+    };
     let mut keys = String::new();
     let mut ranges: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
     // Lower-cased words of the word-set key, one after another.
@@ -314,9 +396,10 @@ fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
         })
     };
     // Alliance heads ("North Atlantic" of "North Atlantic Alliance"),
-    // sorted for binary searches (rare: most articles have none).
+    // sorted for binary searches (rare: most articles have none). Each
+    // surface once: its mentions are united already.
     let mut by_head: Vec<(&str, usize)> = (0..n)
-        .filter(|&i| org(&ms[i]))
+        .filter(|&i| org(&ms[i]) && next_same[i] == usize::MAX)
         .filter_map(|i| Some((ms[i].surface.strip_suffix(" Alliance")?, i)))
         .collect();
     by_head.sort_unstable();
@@ -331,7 +414,7 @@ fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
         // prefixes are the same.)
         let repeated = next_same[j] != usize::MAX;
         for (pos, _) in b.surface.match_indices(' ').filter(|_| !repeated) {
-            let Some(&first) = by_surface.get(&b.surface[..pos]) else {
+            let Some(first) = by_surface(&b.surface[..pos]) else {
                 continue;
             };
             let rest = &b.surface[pos + 1..];
@@ -372,44 +455,108 @@ fn has_treaty(s: &str) -> bool {
     s.as_bytes().windows(6).any(|w| w == b"Treaty")
 }
 
+/// The distinct surfaces of an article's mentions, numbered in order of
+/// first occurrence. Facts about a surface (its first type, whether it is
+/// an actor or a product, the mention last written with it…) are arrays
+/// indexed by number: each mention's surface is hashed once, where a map
+/// per fact hashed it once per map.
+struct Surfaces<'a> {
+    ids: HashMap<&'a str, usize>,
+    /// The number of each mention's surface.
+    of: Vec<usize>,
+}
+
+impl<'a> Surfaces<'a> {
+    fn new(ms: &[Mention<'a>]) -> Surfaces<'a> {
+        // (Sized for every mention: growing rehashed the keys.)
+        let mut ids: HashMap<&str, usize> =
+            HashMap::with_capacity_and_hasher(ms.len(), Default::default());
+        let of = ms
+            .iter()
+            .map(|m| Self::number(&mut ids, m.surface))
+            .collect();
+        Surfaces { ids, of }
+    }
+
+    fn number(ids: &mut HashMap<&'a str, usize>, s: &'a str) -> usize {
+        let next = ids.len();
+        *ids.entry(s).or_insert(next)
+    }
+
+    /// Numbers `s` too (a string that no mention is written as).
+    fn add(&mut self, s: &'a str) -> usize {
+        Self::number(&mut self.ids, s)
+    }
+
+    /// The number of `s`, if some mention (or [`Surfaces::add`]) wrote it.
+    fn get(&self, s: &str) -> Option<usize> {
+        self.ids.get(s).copied()
+    }
+
+    /// How many numbers there are (the length of a per-surface array).
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+}
+
 /// Types single unknown words from the rest of the article.
-fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
-    let hints = resolved_hints(ms, gaz);
+fn resolve_unknowns<'a>(ms: &mut [Mention<'a>], surfaces: &mut Surfaces<'a>, gaz: &Gazetteer) {
+    let hints = resolved_hints(ms, surfaces, gaz);
     for (m, h) in ms.iter_mut().zip(hints) {
         m.hint = h;
     }
 }
 
-/// The hints of [`resolve_unknowns`], computed on a copy so that the sets
-/// below borrow the surfaces instead of cloning them.
-fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
+/// The hints of [`resolve_unknowns`], computed on a copy so that the facts
+/// below borrow the surfaces instead of cloning them. The sets and maps of
+/// the rules, keyed by surface, are arrays indexed by [`Surfaces`] number.
+fn resolved_hints<'a>(
+    ms: &[Mention<'a>],
+    surfaces: &mut Surfaces<'a>,
+    gaz: &Gazetteer,
+) -> Vec<Hint> {
     let mut hint: Vec<Hint> = ms.iter().map(|m| m.hint).collect();
     // Products: a surface seen in a product context ("the new X", "X
     // operating system") and never as an actor (possessive, "X executives")
     // gets no organization type from weak cues (repetition, "the X").
-    let agents: HashSet<&str> = ms
-        .iter()
-        .filter(|m| m.hint == Hint::Unknown && (m.agent || m.speaks))
-        .map(|m| m.surface)
-        .collect();
     // The first word of a product name is a product line too ("the new
-    // MacBook Pro" → "MacBook").
-    let mut products: HashSet<&str> = HashSet::default();
-    for m in ms
-        .iter()
-        .filter(|m| (m.hint == Hint::Unknown || m.weak) && m.product)
-    {
-        let first = m.surface.split(' ').next().unwrap_or_default();
-        for s in [m.surface, first] {
-            if !agents.contains(s) {
-                products.insert(s);
+    // MacBook Pro" → "MacBook"): such words are numbered as well, so that
+    // every product has a number.
+    let product_mention = |m: &Mention| (m.hint == Hint::Unknown || m.weak) && m.product;
+    let mut firsts: Vec<usize> = Vec::new();
+    for m in ms.iter().filter(|m| product_mention(m)) {
+        firsts.push(surfaces.add(first_word_of(m.surface)));
+    }
+    let surfaces = &*surfaces;
+    let of = &surfaces.of;
+    let mut agent = vec![false; surfaces.len()];
+    for (k, m) in ms.iter().enumerate() {
+        if m.hint == Hint::Unknown && (m.agent || m.speaks) {
+            agent[of[k]] = true;
+        }
+    }
+    let mut is_product = vec![false; surfaces.len()];
+    let mut firsts = firsts.into_iter();
+    for (k, _) in ms.iter().enumerate().filter(|(_, m)| product_mention(m)) {
+        let first = firsts.next().expect("a first word per product mention");
+        for id in [of[k], first] {
+            if !agent[id] {
+                is_product[id] = true;
             }
         }
     }
-    let product = |s: &str| products.contains(s);
+    let any_product = is_product.contains(&true);
+    // Whether the surface numbered `id`, or the first word of `s`, is a
+    // product (without products, no first word is looked up).
+    let product_or_first = |id: usize, s: &str| {
+        any_product
+            && (is_product[id]
+                || surfaces
+                    .get(first_word_of(s))
+                    .is_some_and(|f| is_product[f]))
+    };
     for (k, m) in ms.iter().enumerate().filter(|(_, m)| m.weak) {
-        let first = m.surface.split(' ').next().unwrap_or_default();
-        if product(m.surface) || product(first) {
+        if product_or_first(of[k], m.surface) {
             hint[k] = Hint::Unknown;
         }
     }
@@ -421,20 +568,29 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
     {
         return hint;
     }
-    // (Sized for every mention: growing rehashed the keys.)
-    let mut surface_type: HashMap<&str, EntityType> =
-        HashMap::with_capacity_and_hasher(ms.len(), Default::default());
+    // The first type given to each surface.
+    let mut surface_type: Vec<Option<EntityType>> = vec![None; surfaces.len()];
     // The surnames of people named in full, indexed only if a single
-    // unknown word needs them.
+    // unknown word needs them (each surface once).
     let mut person_surnames: Vec<&str> = Vec::new();
+    // Which surfaces were looked at as a person (bit 1) and as an
+    // organization (bit 2): the words of a surface are split once per type.
+    let mut looked = vec![0u8; surfaces.len()];
     // The heads of organization names with a suffix ("Acme" of "Acme
-    // Corp."), as a set of the one-word heads: only single words (no
-    // space) are looked up, and a longer head joins its words with spaces.
-    let mut org_heads: HashSet<&str> = HashSet::default();
-    for (m, h) in ms.iter().zip(&hint) {
+    // Corp."): only single words (no space) are looked up, and only the
+    // surfaces of mentions, so only one-word heads that are surfaces count.
+    let mut org_head = vec![false; surfaces.len()];
+    for (k, (m, h)) in ms.iter().zip(&hint).enumerate() {
         if let Hint::Known(t) = *h {
-            surface_type.entry(m.surface).or_insert(t);
-            if t == EntityType::Person || t == EntityType::Organization {
+            let id = of[k];
+            surface_type[id].get_or_insert(t);
+            let bit = match t {
+                EntityType::Person => 1,
+                EntityType::Organization => 2,
+                EntityType::Place => 0,
+            };
+            if looked[id] & bit == 0 {
+                looked[id] |= bit;
                 let mut words = m.surface.split_whitespace();
                 let last = words.next_back();
                 let multi = words.next().is_some();
@@ -443,7 +599,9 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
                     Some(last) if multi && gaz.org_suffixes.contains(last) => {
                         let mut w = m.surface.split_whitespace();
                         if let (Some(head), Some(_), None) = (w.next(), w.next(), w.next()) {
-                            org_heads.insert(head);
+                            if let Some(h) = surfaces.get(head) {
+                                org_head[h] = true;
+                            }
                         }
                     }
                     _ => {}
@@ -451,43 +609,40 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
             }
         }
     }
-    let unknown = || {
-        ms.iter()
-            .zip(&hint)
-            .filter(|(_, h)| **h == Hint::Unknown)
-            .map(|(m, _)| m)
-    };
-    // Per unknown surface, in one map (one hash per mention instead of
-    // four): how often it occurs, and whether some occurrence is after
-    // "the" (not as a product), a subject, or a speaker.
-    let mut stats: HashMap<&str, UnknownStats> =
-        HashMap::with_capacity_and_hasher(ms.len(), Default::default());
-    for m in unknown() {
-        let st = stats.entry(m.surface).or_default();
+    // Per unknown surface: how often it occurs, and whether some occurrence
+    // is after "the" (not as a product), a subject, or a speaker.
+    let mut stats: Vec<UnknownStats> = vec![UnknownStats::default(); surfaces.len()];
+    for (k, m) in ms.iter().enumerate() {
+        if hint[k] != Hint::Unknown {
+            continue;
+        }
+        let st = &mut stats[of[k]];
         st.count += 1;
-        st.after_the |= m.after_the && !product(m.surface) && !super::is_camel(m.surface);
+        st.after_the |= m.after_the && !is_product[of[k]] && !super::is_camel(m.surface);
         st.subject |= m.initial || m.agent;
         st.speaks |= m.speaks;
     }
-    let stat = |s: &str| stats.get(s).copied().unwrap_or_default();
     let mut surnames: Option<SurnameIndex> = None;
-    let mut single: HashMap<&str, Hint> = HashMap::default();
-    for (m, h) in ms.iter().zip(hint.iter_mut()) {
+    // The type of each single word, settled once per surface.
+    let mut single: Vec<Option<Hint>> = vec![None; surfaces.len()];
+    for (k, (m, h)) in ms.iter().zip(hint.iter_mut()).enumerate() {
         if *h != Hint::Unknown || m.canonical == Some("\u{0}alliance") {
             continue;
         }
         let s = m.surface;
+        let id = of[k];
         if s.contains(' ') {
-            let first = s.split(' ').next().unwrap_or(s);
-            *h = if let Some(&t) = surface_type.get(s) {
+            let first = || surfaces.get(first_word_of(s));
+            *h = if let Some(t) = surface_type[id] {
                 Hint::Known(t)
             } else if m.speaks {
                 Hint::Known(EntityType::Person)
-            } else if product(s) || product(first) {
+            } else if product_or_first(id, s) {
                 Hint::Unknown
-            } else if surface_type.get(first) == Some(&EntityType::Organization)
-                || stat(first).count >= 2
-                || m.after_the
+            } else if m.after_the
+                || first().is_some_and(|f| {
+                    surface_type[f] == Some(EntityType::Organization) || stats[f].count >= 2
+                })
             {
                 Hint::Known(EntityType::Organization)
             } else {
@@ -497,15 +652,12 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
         }
         // A single word's type depends on its surface alone: each surface
         // is settled once.
-        let entry = match single.entry(s) {
-            std::collections::hash_map::Entry::Occupied(e) => {
-                *h = *e.get();
-                continue;
-            }
-            std::collections::hash_map::Entry::Vacant(e) => e,
-        };
-        let st = stat(s);
-        *h = *entry.insert(if let Some(&t) = surface_type.get(s) {
+        if let Some(known) = single[id] {
+            *h = known;
+            continue;
+        }
+        let st = stats[id];
+        let typed = if let Some(t) = surface_type[id] {
             Hint::Known(t)
         } else if surnames
             .get_or_insert_with(|| {
@@ -518,22 +670,28 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
             .any_similar(s)
         {
             Hint::Known(EntityType::Person)
-        } else if org_heads.contains(s) {
+        } else if org_head[id] {
             Hint::Known(EntityType::Organization)
-        } else if product(s) {
+        } else if is_product[id] {
             Hint::Unknown
         } else if st.after_the {
             Hint::Known(EntityType::Organization)
         } else if st.speaks {
             Hint::Known(EntityType::Person)
-        } else if (st.count >= 2 && st.subject || agents.contains(s)) && !gaz.given.contains_key(s)
-        {
+        } else if (st.count >= 2 && st.subject || agent[id]) && !gaz.given.contains_key(s) {
             Hint::Known(EntityType::Organization)
         } else {
             Hint::Unknown
-        });
+        };
+        single[id] = Some(typed);
+        *h = typed;
     }
     hint
+}
+
+/// The first word of a name, split at single spaces.
+fn first_word_of(s: &str) -> &str {
+    s.split(' ').next().unwrap_or_default()
 }
 
 #[derive(Clone, Copy, Default)]
@@ -544,7 +702,11 @@ struct UnknownStats {
     speaks: bool,
 }
 
-fn entity(ms: &[Mention], c: &[usize]) -> Entity {
+/// The entity of cluster `c`; `number` is its own number, the surface
+/// number of each mention, and the last entity (number) that took each
+/// surface as an alias, to tell the new aliases without comparing strings.
+fn entity(ms: &[Mention], c: &[usize], number: (usize, &[usize], &mut [usize])) -> Entity {
+    let (number, surface_of, alias_of) = number;
     // Counts per type (three types: an array, not a map).
     const TYPES: [EntityType; 3] = [
         EntityType::Person,
@@ -569,12 +731,13 @@ fn entity(ms: &[Mention], c: &[usize]) -> Entity {
         .map_or(first, |(t, _)| *t);
     let mut aliases: Vec<String> = Vec::with_capacity(c.len());
     let mut roles: Vec<String> = Vec::new();
-    let mut seen = Seen::default();
     let mut seen_roles = Seen::default();
     let mut spans = Vec::with_capacity(c.len());
     for &i in c {
         let m = &ms[i];
-        if seen.insert(m.surface) {
+        let taken = &mut alias_of[surface_of[i]];
+        if *taken != number {
+            *taken = number;
             aliases.push(m.surface.to_string());
         }
         if let Some(r) = &m.role {
@@ -619,6 +782,11 @@ fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
         }
         let mut best_w = w(best);
         for m in rest {
+            // (A surface written before cannot replace the best: equal
+            // surfaces tie.)
+            if m.surface == best.surface {
+                continue;
+            }
             let mw = w(m);
             if mw > best_w
                 || mw == best_w && is_upper_word(best.surface) && !is_upper_word(m.surface)
@@ -695,17 +863,6 @@ fn is_upper_word(s: &str) -> bool {
         return !s.bytes().any(|b| b.is_ascii_lowercase());
     }
     !s.chars().any(char::is_lowercase)
-}
-
-/// `word_count(s) == 1`, stopping at a second word (for ASCII, by bytes).
-fn is_one_word(s: &str) -> bool {
-    if !s.is_ascii() {
-        return word_count(s) == 1;
-    }
-    // The ASCII chars of `char::is_whitespace`, as in `word_count`.
-    let space = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
-    let mut words = s.as_bytes().split(space).filter(|w| !w.is_empty());
-    words.next().is_some() && words.next().is_none()
 }
 
 /// `s.split_whitespace().count()`, by bytes for ASCII (names are counted
@@ -833,8 +990,8 @@ fn similar_folded(fa: &str, fb: &str) -> bool {
     if fa == fb {
         return true;
     }
-    fa.chars().count() >= 6
-        && fb.chars().count() >= 6
+    six_chars(fa)
+        && six_chars(fb)
         && fa.chars().take(3).eq(fb.chars().take(3))
         && one_edit_apart(fa, fb)
 }
@@ -975,7 +1132,18 @@ impl SurnameMaps {
 
 /// [`prefix3`] of a fold of six chars or more, else `None`.
 fn long_prefix(fold: &str) -> Option<[char; 3]> {
-    (fold.chars().count() >= 6).then(|| prefix3(fold))
+    six_chars(fold).then(|| prefix3(fold))
+}
+
+/// `s.chars().count() >= 6`, mostly settled by the length in bytes (a
+/// char takes one to four): counting the chars cost more than the rest of
+/// a lookup.
+fn six_chars(s: &str) -> bool {
+    match s.len() {
+        0..6 => false,
+        24.. => true,
+        _ => s.is_ascii() || s.chars().count() >= 6,
+    }
 }
 
 impl SurnameIndex {
@@ -1068,8 +1236,9 @@ fn prefix3(fold: &str) -> [char; 3] {
 /// last before a position" is a binary search.
 struct PersonGroup {
     rep: usize,
-    /// The folded surname of the representative.
-    fold: String,
+    /// The folded surname of the representative (a range of the folds of
+    /// [`union_people`]).
+    fold: Range<usize>,
     full_starts: Vec<usize>,
     single_starts: Vec<usize>,
 }
@@ -1260,7 +1429,11 @@ mod tests {
         #[test]
         fn word_count_agrees_with_split_whitespace(s in "[a \t\n\x0b\x0c\r\u{85}\u{a0}é]{0,12}") {
             proptest::prop_assert_eq!(word_count(&s), s.split_whitespace().count());
-            proptest::prop_assert_eq!(is_one_word(&s), s.split_whitespace().count() == 1);
+        }
+
+        #[test]
+        fn six_chars_agrees_with_the_count(s in "[aé€𝄞]{0,30}") {
+            proptest::prop_assert_eq!(six_chars(&s), s.chars().count() >= 6);
         }
 
         #[test]
