@@ -359,6 +359,9 @@ pub fn date_line_date(text: &str) -> Option<super::date::WrittenDate> {
     }
     let label = DATE_LABEL.find(text).map_or(0, |m| m.end());
     let rest = &text[label..];
+    if !opens_like_date(rest) {
+        return None;
+    }
     let (wd, range) = super::date::find_date(rest)?;
     // The date must open the line (after the label), and what follows must
     // not read as a sentence.
@@ -382,6 +385,23 @@ pub fn date_line_date(text: &str) -> Option<super::date::WrittenDate> {
     let tail_words = tail.split_whitespace().count();
     let sentence_like = tail_words > 6 || tail.ends_with('.') && tail_words > 3;
     (!sentence_like).then_some(wd)
+}
+
+/// The first three letters of every weekday and month name that
+/// `date::WEEKDAY` and `date::MONTH` accept.
+const NAME_OPENINGS: [&str; 19] = [
+    "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Whether `rest` may open with a date or with a clock time before one, as
+/// a date line must (after spaces and commas): every date form opens with
+/// a digit or a weekday or month name, and a clock time with a digit. Most
+/// short lines with a digit (headlines, captions) open otherwise, and the
+/// search for a date anywhere in them is passed over.
+fn opens_like_date(rest: &str) -> bool {
+    let s = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    s.starts_with(char::is_numeric) || s.get(..3).is_some_and(|p| NAME_OPENINGS.contains(&p))
 }
 
 /// A clock time with its am/pm and time zone, after a date.
@@ -763,6 +783,14 @@ mod rewrites {
         if LONE_LOWER_WORD.is_match(text) {
             assert!(text.len() <= 31, "{text:?}");
         }
+        // A date line's date opens it, after a label and perhaps a time.
+        let rest = &text[DATE_LABEL.find(text).map_or(0, |m| m.end())..];
+        if let Some((_, range)) = crate::parse::date::find_date(rest) {
+            let before = rest[..range.start].trim_matches(|c: char| c.is_whitespace() || c == ',');
+            if before.is_empty() || LEADING_TIME.is_match(before) {
+                assert!(opens_like_date(rest), "{text:?}");
+            }
+        }
     }
 
     /// `byline` as first written, with the written patterns and no gates.
@@ -889,6 +917,8 @@ mod rewrites {
                 "follow uſ", "3. ", "12.", "your email address will not be published",
                 "Required fields are marked", "*", "!", "related", "Read more", ":", "_", "2",
                 "you may also like", "more in ", "more from", "editor's picks", "admin",
+                "Tuesday", "Tue.", "Nov", "November", "Sept.", "29", "2022", "14.03.2024",
+                "2022-11-29", "12:30", "4:05 pm", ", ", "Published: ", "date ", "Mr", "٣",
             ])
             .prop_map(str::to_string),
             1 => "[a-zé ]{0,40}",
