@@ -99,8 +99,20 @@ fn captures(para: &str) -> Option<regex::Captures<'_>> {
     DATELINE.captures(para)
 }
 
+/// Whether `para` holds a dash or colon, one of which closes every
+/// dateline (`--`, `-`, `–`, `—`, `:`; the two long dashes open with the
+/// byte 0xE2).
+fn has_dash(para: &str) -> bool {
+    memchr::memchr3(b'-', b':', 0xe2, para.as_bytes()).is_some()
+}
+
 /// Finds a dateline at the start of `para`.
 pub fn find(para: &str) -> Option<RawDateline> {
+    // Asked of every headline candidate and first paragraph, most of which
+    // hold no dash: they are passed over without the regex.
+    if !has_dash(para) {
+        return None;
+    }
     let caps = captures(para)?;
     let (place, date, agency) = if let Some(p) = caps.name("cplace") {
         (p.as_str(), caps.name("cdate"), caps.name("cagency"))
@@ -222,6 +234,9 @@ mod tests {
             spans(DATELINE.written().captures(text)),
             "{text:?}"
         );
+        if DATELINE.written().is_match(text) {
+            assert!(has_dash(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -150,10 +150,50 @@ fn starts_with_folded(text: &str, letters: &str) -> bool {
     })
 }
 
+/// Whether `text` may match one of [`CHROME_PATTERNS`]: the set runs on
+/// every line, and most lines are prose ending in punctuation, which none
+/// of them ends with but a URL and the three open-ended phrases (`follow
+/// us.*` after an optional `\d+\.\s*`, and two comment-form notices). All
+/// other alternatives end with a letter, a digit or `\w`. Bytes outside
+/// ASCII are let through wherever they could be one of those or a case
+/// variant of a phrase's letter (`ſ`, `K`).
+fn may_be_chrome(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let Some(&last) = bytes.last() else {
+        return true;
+    };
+    if last.is_ascii_alphanumeric() || !last.is_ascii() {
+        return true;
+    }
+    if bytes.starts_with(b"http") || bytes.starts_with(b"www.") {
+        return true;
+    }
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let start = if digits > 0 && bytes.get(digits) == Some(&b'.') {
+        let spaces = bytes[digits + 1..]
+            .iter()
+            .take_while(|&&b| b.is_ascii_whitespace() || b == 0x0b)
+            .count();
+        digits + 1 + spaces
+    } else {
+        0
+    };
+    // The longest phrase has 40 characters.
+    let head = &bytes[start..bytes.len().min(start + 40)];
+    !head.is_ascii()
+        || [
+            "follow us",
+            "your email address will not be published",
+            "required fields are marked",
+        ]
+        .iter()
+        .any(|p| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+}
+
 /// Site chrome judged from the line alone (see [`CHROME`] and the patterns
 /// after it).
 fn is_chrome(text: &str) -> bool {
-    if CHROME.is_match(text) {
+    if may_be_chrome(text) && CHROME.is_match(text) {
         return true;
     }
     // Cheap necessary conditions first: each pattern's fixed last or first
@@ -183,6 +223,18 @@ fn is_chrome(text: &str) -> bool {
 static END_MARKER: Twin = twin!(
     r"(?i)^(?:related(?: articles| stories| news| posts| content| coverage| topics)?|read more|read also|more (?:on this|from|stories|news)(?: \w+)?|you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?|most (?:read|popular|viewed)|latest news|trending(?: now)?|leave a reply|leave a comment|what to read next|more in \w+|see also|also read|editor'?s picks|top stories)\s*:?$"
 );
+
+/// Whether `text` may match [`END_MARKER`]: each of its labels ends with
+/// a letter or `\w`, before optional spaces and a colon (`\s*:?$`). A
+/// byte outside ASCII may be a letter or a space.
+fn may_end_marker(text: &str) -> bool {
+    text.as_bytes().last().is_some_and(|&b| {
+        b.is_ascii_alphanumeric()
+            || matches!(b, b':' | b'_' | 0x0b)
+            || b.is_ascii_whitespace()
+            || !b.is_ascii()
+    })
+}
 
 static BYLINE: Twin = twin!(
     r"^(?:[Bb][Yy]|[Ww]ritten by|[Aa]uthor|[Rr]eporter|[Rr]eporting by)\s*:?\s+(?P<who>\S.*)$"
@@ -271,13 +323,15 @@ pub fn intrinsic(text: &str) -> Option<Intrinsic> {
     }
     // The line is checked once for the regexes below that always run.
     let ascii = crate::twin::ascii_equivalent(text);
-    if END_MARKER.pick(ascii).is_match(text) {
+    if may_end_marker(text) && END_MARKER.pick(ascii).is_match(text) {
         return Some(Intrinsic::EndMarker);
     }
     if is_date_line(text) {
         return Some(Intrinsic::DateLine);
     }
-    if is_chrome(text) || LONE_LOWER_WORD.pick(ascii).is_match(text) {
+    // A lone lower-case word has at most 31 characters, all ASCII.
+    let lone_lower = text.len() <= 31 && text.starts_with(|c: char| c.is_ascii_lowercase());
+    if is_chrome(text) || lone_lower && LONE_LOWER_WORD.pick(ascii).is_match(text) {
         return Some(Intrinsic::Chrome);
     }
     if byline(text).is_some() {
@@ -305,6 +359,9 @@ pub fn date_line_date(text: &str) -> Option<super::date::WrittenDate> {
     }
     let label = DATE_LABEL.find(text).map_or(0, |m| m.end());
     let rest = &text[label..];
+    if !opens_like_date(rest) {
+        return None;
+    }
     let (wd, range) = super::date::find_date(rest)?;
     // The date must open the line (after the label), and what follows must
     // not read as a sentence.
@@ -328,6 +385,23 @@ pub fn date_line_date(text: &str) -> Option<super::date::WrittenDate> {
     let tail_words = tail.split_whitespace().count();
     let sentence_like = tail_words > 6 || tail.ends_with('.') && tail_words > 3;
     (!sentence_like).then_some(wd)
+}
+
+/// The first three letters of every weekday and month name that
+/// `date::WEEKDAY` and `date::MONTH` accept.
+const NAME_OPENINGS: [&str; 19] = [
+    "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Whether `rest` may open with a date or with a clock time before one, as
+/// a date line must (after spaces and commas): every date form opens with
+/// a digit or a weekday or month name, and a clock time with a digit. Most
+/// short lines with a digit (headlines, captions) open otherwise, and the
+/// search for a date anywhere in them is passed over.
+fn opens_like_date(rest: &str) -> bool {
+    let s = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    s.starts_with(char::is_numeric) || s.get(..3).is_some_and(|p| NAME_OPENINGS.contains(&p))
 }
 
 /// A clock time with its am/pm and time zone, after a date.
@@ -703,6 +777,20 @@ mod rewrites {
         if PHOTO_CREDIT.is_match(text) {
             assert!(starts_with_folded(text, "ipcsfv"), "{text:?}");
         }
+        if END_MARKER.is_match(text) {
+            assert!(may_end_marker(text), "{text:?}");
+        }
+        if LONE_LOWER_WORD.is_match(text) {
+            assert!(text.len() <= 31, "{text:?}");
+        }
+        // A date line's date opens it, after a label and perhaps a time.
+        let rest = &text[DATE_LABEL.find(text).map_or(0, |m| m.end())..];
+        if let Some((_, range)) = crate::parse::date::find_date(rest) {
+            let before = rest[..range.start].trim_matches(|c: char| c.is_whitespace() || c == ',');
+            if before.is_empty() || LEADING_TIME.is_match(before) {
+                assert!(opens_like_date(rest), "{text:?}");
+            }
+        }
     }
 
     /// `byline` as first written, with the written patterns and no gates.
@@ -825,7 +913,12 @@ mod rewrites {
                 "en", " | ", "Skip to content", "share on", "www.", "https://", "Economy",
                 "Europe", "1 of 12", "min read", "\u{a0}", "Follow", "Reporting by", "By",
                 "Image:", "Photo", "source", "\"", "Follow ", "Jane", "Doe", "On", " on ",
-                "Twitter", "X", "(Reporting by ", "Writing by ",
+                "Twitter", "X", "(Reporting by ", "Writing by ", "follow us", "FOLLOW UŞ",
+                "follow uſ", "3. ", "12.", "your email address will not be published",
+                "Required fields are marked", "*", "!", "related", "Read more", ":", "_", "2",
+                "you may also like", "more in ", "more from", "editor's picks", "admin",
+                "Tuesday", "Tue.", "Nov", "November", "Sept.", "29", "2022", "14.03.2024",
+                "2022-11-29", "12:30", "4:05 pm", ", ", "Published: ", "date ", "Mr", "٣",
             ])
             .prop_map(str::to_string),
             1 => "[a-zé ]{0,40}",

@@ -98,7 +98,7 @@ fn class(c: char) -> Class {
 
 /// The number of words `text.unicode_words()` yields.
 pub fn count(text: &str) -> usize {
-    count_ascii_runs(text)
+    count_breaking(text)
         .or_else(|| count_known(text.chars()))
         .unwrap_or_else(|| text.unicode_words().count())
 }
@@ -110,8 +110,8 @@ const DIGIT: u8 = 4;
 const JOINS_LETTERS: u8 = LETTER << 3;
 const JOINS_DIGITS: u8 = DIGIT << 3;
 
-static ASCII: [u8; 128] = {
-    let mut table = [0; 128];
+static ASCII: [u8; 256] = {
+    let mut table = [0; 256];
     let mut b = 0;
     while b < 128 {
         table[b] = match latin1(b as u8) {
@@ -127,103 +127,99 @@ static ASCII: [u8; 128] = {
     table
 };
 
-/// [`count_known`] for text whose characters outside ASCII all break on
-/// both sides (class Other: `£`, curly double quotes, dashes): the words
-/// of the ASCII runs between them, plus the alphanumeric ones among them.
-/// `None` for text with `_` or another character outside ASCII.
-fn count_ascii_runs(text: &str) -> Option<usize> {
-    let mut words = 0;
-    let mut rest = text;
-    loop {
-        let ascii = crate::swar::ascii_len(rest.as_bytes());
-        words += count_ascii(&rest.as_bytes()[..ascii])?;
-        let mut others = rest[ascii..].chars();
-        match others.next().map(class) {
-            None => return Some(words),
-            Some(Class::Other) => {}
-            Some(Class::OtherAlnum) => words += 1,
-            Some(_) => return None,
-        }
-        rest = others.as_str();
-    }
-}
-
 const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
 
-/// How many bytes of `x` have their high bit set, when no other bit is.
-/// Cheaper than `count_ones` on the baseline x86-64 the binary is built
-/// for (no `popcnt`): the multiplication adds the eight 0-or-1 bytes into
-/// the top one.
-fn high_bits(x: u64) -> usize {
-    ((x >> 7).wrapping_mul(ONES) >> 56) as usize
-}
-
-/// The high bit of each byte of `x` (all ASCII) equal to `b`: after the
-/// `^` such a byte is zero, and adding `0x7f` sets the high bit of every
-/// other byte without carrying into the next one.
-fn bytes_equal(x: u64, b: u8) -> u64 {
-    !((x ^ (ONES * u64::from(b))) + ONES * 0x7f) & HIGH
-}
-
-/// The high bit of each space among the eight ASCII bytes of `x`.
-fn spaces(x: u64) -> u64 {
-    // A byte is zero after the `^` exactly when it was a space; subtracting
-    // one from it (with its high bit set) then clears the high bit.
-    !(((x ^ (ONES * u64::from(b' '))) | HIGH) - ONES) & HIGH
-}
-
-/// [`count_known`] for ASCII text without `_`; `None` when there is one.
+/// [`count_known`] for text without `_` whose characters outside ASCII all
+/// break on both sides (class Other: `£`, curly double quotes, dashes,
+/// no-break spaces; or OtherAlnum, a word each); `None` for other text.
 ///
-/// Without connectors every run of letters and digits is a segment holding
-/// an alphanumeric character, and a segment is a chain of such runs joined
-/// by one character each: the words are the runs less the joins. Eight
-/// bytes are classified at a time; a join can only be a byte other than a
-/// space between two letters or digits, which are few and are checked one
+/// Such a character separates the words around it as a space does, and
+/// its bytes (all 0x80 or above) are neither letters, digits nor joining
+/// characters, so the ASCII rules below count the text in one pass: only
+/// the first byte of each character outside ASCII is decoded. Without
+/// connectors every run of letters and digits is a segment holding an
+/// alphanumeric character, and a segment is a chain of such runs joined
+/// by one character each: the words are the runs less the joins.
+///
+/// The text is read 64 bytes at a time. Each byte is classified into a
+/// code byte by a loop the compiler turns into vector compares, and the
+/// codes are packed into one bit per byte (letter or digit; joining
+/// character): the runs are then counted from a 64-bit mask, and the
+/// few joining characters between two letters or digits are checked one
 /// by one.
-fn count_ascii(bytes: &[u8]) -> Option<usize> {
-    // The eight bytes from `k * 8`; the last bytes are padded with spaces,
-    // which neither join nor start a run.
-    let chunk = |k: usize| match bytes.get(k * 8..k * 8 + 8) {
-        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
-        None => {
-            let mut eight = [b' '; 8];
-            let rest = bytes.get(k * 8..).unwrap_or_default();
-            eight[..rest.len()].copy_from_slice(rest);
-            u64::from_le_bytes(eight)
-        }
-    };
-    let chunks = bytes.len().div_ceil(8);
+fn count_breaking(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // A connector joins whatever is beside it; one search of the whole
+    // text costs less than a test of every byte.
+    if memchr::memchr(b'_', bytes).is_some() {
+        return None;
+    }
+    let (blocks, tail) = bytes.as_chunks::<64>();
+    // The last bytes padded with spaces, which neither join nor start a
+    // run.
+    let mut padded = [b' '; 64];
+    padded[..tail.len()].copy_from_slice(tail);
+    let last = (!tail.is_empty()).then_some(&padded);
     let mut runs = 0;
     let mut joins = 0;
-    // The high bit of the first byte's position: the byte before the chunk
-    // is a letter or digit.
+    // Characters outside ASCII that are words of their own.
+    let mut alone = 0;
+    // Bit 0: the byte before the block is a letter or digit.
     let mut carry = 0;
-    // Each chunk and its letters and digits, classified one chunk ahead:
-    // a join at a chunk's last byte needs the next chunk's first.
-    let mut x = chunk(0);
-    let mut w = crate::swar::ascii_alnum_bytes(x);
-    for k in 0..chunks {
-        if bytes_equal(x, b'_') != 0 {
-            return None;
+    for (k, block) in blocks.iter().chain(last).enumerate() {
+        let start = k * 64;
+        let (alnum, joining) = masks(block);
+        // Most blocks are all ASCII: one test of their bytes, OR-ed together.
+        if block.iter().fold(0, |any, &b| any | b) >= 0x80 {
+            // The first byte of each character outside ASCII.
+            for (j, _) in block.iter().enumerate().filter(|&(_, &b)| b >= 0xc0) {
+                match text[start + j..].chars().next().map(class) {
+                    Some(Class::Other) => {}
+                    Some(Class::OtherAlnum) => alone += 1,
+                    _ => return None,
+                }
+            }
         }
-        let next = chunk(k + 1);
-        let w_next = crate::swar::ascii_alnum_bytes(next);
-        let before = (w << 8) | carry;
-        runs += high_bits(w & !before);
-        let after = (w >> 8) | (w_next << 56);
-        let mut between = !w & before & after & !spaces(x) & HIGH;
+        let before = (alnum << 1) | carry;
+        runs += (alnum & !before).count_ones() as usize;
+        let next_alnum = bytes.get(start + 64).is_some_and(u8::is_ascii_alphanumeric);
+        let after = (alnum >> 1) | (u64::from(next_alnum) << 63);
+        let mut between = joining & before & after;
         while between != 0 {
-            let i = k * 8 + between.trailing_zeros() as usize / 8;
+            let i = start + between.trailing_zeros() as usize;
             let [prev, b, next] =
                 [bytes[i - 1], bytes[i], bytes[i + 1]].map(|b| ASCII[usize::from(b)]);
             joins += usize::from((b >> 3) & prev & next != 0);
             between &= between - 1;
         }
-        carry = (w >> 56) & 0x80;
-        (x, w) = (next, w_next);
+        carry = alnum >> 63;
     }
-    Some(runs - joins)
+    Some(runs - joins + alone)
+}
+
+/// The bytes of `block` that are ASCII letters or digits, and those that
+/// may join two of them (`:` `,` `;` `.` `'`), one bit per byte (bit `i`
+/// for byte `i`).
+#[inline(always)]
+fn masks(block: &[u8; 64]) -> (u64, u64) {
+    let mut codes = [0u8; 64];
+    for (code, &b) in codes.iter_mut().zip(block) {
+        let alnum = b.wrapping_sub(b'0') < 10 || (b | 0x20).wrapping_sub(b'a') < 26;
+        let joining = matches!(b, b':' | b',' | b';' | b'.' | b'\'');
+        *code = u8::from(alnum) | (u8::from(joining) << 1);
+    }
+    // Bit `j` of each of eight code bytes, gathered into one byte: the
+    // multiplication moves bit `8 * i` to bit `56 + i`, and its other
+    // products all fall on distinct bits below 56 or above 63, so none
+    // carries into the top byte.
+    let gather = |word: u64, j: u32| ((word >> j) & ONES).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+    let (mut alnum, mut joining) = (0, 0);
+    for (i, eight) in codes.as_chunks::<8>().0.iter().enumerate() {
+        let word = u64::from_le_bytes(*eight);
+        alnum |= gather(word, 0) << (8 * i);
+        joining |= gather(word, 1) << (8 * i);
+    }
+    (alnum, joining)
 }
 
 /// Counts the words of `chars`; `None` at the first character outside the
@@ -295,6 +291,103 @@ mod tests {
         text.unicode_words().count()
     }
 
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+
+    /// How many bytes of `x` have their high bit set, when no other bit is.
+    /// Cheaper than `count_ones` on the baseline x86-64 the binary is built
+    /// for (no `popcnt`): the multiplication adds the eight 0-or-1 bytes into
+    /// the top one.
+    fn high_bits(x: u64) -> usize {
+        ((x >> 7).wrapping_mul(ONES) >> 56) as usize
+    }
+
+    /// The high bit of each space among the eight ASCII bytes of `x`.
+    fn spaces(x: u64) -> u64 {
+        // A byte is zero after the `^` exactly when it was a space; subtracting
+        // one from it (with its high bit set) then clears the high bit.
+        !(((x ^ (ONES * u64::from(b' '))) | HIGH) - ONES) & HIGH
+    }
+
+    /// The high bit of each byte of `x` (all ASCII) equal to `b`: after the
+    /// `^` such a byte is zero, and adding `0x7f` sets the high bit of every
+    /// other byte without carrying into the next one.
+    fn bytes_equal(x: u64, b: u8) -> u64 {
+        !((x ^ (ONES * u64::from(b))) + ONES * 0x7f) & HIGH
+    }
+
+    /// The oracle of [`count_breaking`], its former form: the words of the
+    /// ASCII runs between the characters outside ASCII, each run counted
+    /// on its own, plus the alphanumeric ones among those characters.
+    fn count_ascii_runs(text: &str) -> Option<usize> {
+        let mut words = 0;
+        let mut rest = text;
+        loop {
+            let ascii = crate::swar::ascii_len(rest.as_bytes());
+            words += count_ascii(&rest.as_bytes()[..ascii])?;
+            let mut others = rest[ascii..].chars();
+            match others.next().map(class) {
+                None => return Some(words),
+                Some(Class::Other) => {}
+                Some(Class::OtherAlnum) => words += 1,
+                Some(_) => return None,
+            }
+            rest = others.as_str();
+        }
+    }
+
+    /// [`count_known`] for ASCII text without `_`; `None` when there is one.
+    ///
+    /// Without connectors every run of letters and digits is a segment holding
+    /// an alphanumeric character, and a segment is a chain of such runs joined
+    /// by one character each: the words are the runs less the joins. Eight
+    /// bytes are classified at a time; a join can only be a byte other than a
+    /// space between two letters or digits, which are few and are checked one
+    /// by one.
+    fn count_ascii(bytes: &[u8]) -> Option<usize> {
+        // The eight bytes from `k * 8`; the last bytes are padded with spaces,
+        // which neither join nor start a run.
+        let chunk = |k: usize| match bytes.get(k * 8..k * 8 + 8) {
+            Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+            None => {
+                let mut eight = [b' '; 8];
+                let rest = bytes.get(k * 8..).unwrap_or_default();
+                eight[..rest.len()].copy_from_slice(rest);
+                u64::from_le_bytes(eight)
+            }
+        };
+        let chunks = bytes.len().div_ceil(8);
+        let mut runs = 0;
+        let mut joins = 0;
+        // The high bit of the first byte's position: the byte before the chunk
+        // is a letter or digit.
+        let mut carry = 0;
+        // Each chunk and its letters and digits, classified one chunk ahead:
+        // a join at a chunk's last byte needs the next chunk's first.
+        let mut x = chunk(0);
+        let mut w = crate::swar::ascii_alnum_bytes(x);
+        for k in 0..chunks {
+            if bytes_equal(x, b'_') != 0 {
+                return None;
+            }
+            let next = chunk(k + 1);
+            let w_next = crate::swar::ascii_alnum_bytes(next);
+            let before = (w << 8) | carry;
+            runs += high_bits(w & !before);
+            let after = (w >> 8) | (w_next << 56);
+            let mut between = !w & before & after & !spaces(x) & HIGH;
+            while between != 0 {
+                let i = k * 8 + between.trailing_zeros() as usize / 8;
+                let [prev, b, next] =
+                    [bytes[i - 1], bytes[i], bytes[i + 1]].map(|b| ASCII[usize::from(b)]);
+                joins += usize::from((b >> 3) & prev & next != 0);
+                between &= between - 1;
+            }
+            carry = (w >> 56) & 0x80;
+            (x, w) = (next, w_next);
+        }
+        Some(runs - joins)
+    }
+
     /// `count` and each of its counters that takes `text`.
     fn check(text: &str) {
         let expected = reference(text);
@@ -306,6 +399,11 @@ mod tests {
             && let Some(n) = count_ascii(text.as_bytes())
         {
             assert_eq!(n, expected, "ascii {text:?}");
+        }
+        let breaking = count_breaking(text);
+        assert_eq!(breaking, count_ascii_runs(text), "oracle {text:?}");
+        if let Some(n) = breaking {
+            assert_eq!(n, expected, "breaking {text:?}");
         }
     }
 
@@ -391,6 +489,27 @@ mod tests {
         #[test]
         fn same_on_any_text(text in any::<String>()) {
             prop_assert_eq!(count(&text), reference(&text));
+        }
+
+        /// Prose whose characters outside ASCII break on both sides (and a
+        /// few that do not), long enough to cross several eight-byte chunks.
+        #[test]
+        fn breaking_matches_its_oracle(
+            chars in proptest::collection::vec(
+                prop_oneof![
+                    8 => proptest::sample::select(
+                        "ab9 .,:;'-\"()/\n".chars().collect::<Vec<_>>()
+                    ),
+                    2 => proptest::sample::select(
+                        "£“”–—…€\u{a0}½²".chars().collect::<Vec<_>>()
+                    ),
+                    1 => proptest::sample::select("é’_\u{ad}ש".chars().collect::<Vec<_>>()),
+                ],
+                0..120,
+            )
+        ) {
+            let text: String = chars.into_iter().collect();
+            check(&text);
         }
     }
 }
