@@ -104,12 +104,14 @@ pub struct Names<'a> {
     written_roles: Vec<(Vec<String>, String)>,
     role_seen: HashSet<(Vec<String>, String)>,
     /// The distinct names written, found when a look-back or a short name
-    /// first needs them: many articles need neither.
+    /// first needs them in an article of more than [`SCAN_MENTIONS`]
+    /// mentions (`mention_canons` serves the others).
     distinct: OnceCell<Distinct<'a>>,
     /// Distinct names written, in order of first mention within each
     /// lowercased last word, sorted by that word's hash: one flat list
     /// sorted once, with no key copied. Built when a name that no entity
-    /// has as an alias is first canonicalized.
+    /// has as an alias is first canonicalized, in an article of more than
+    /// [`SCAN_MENTIONS`] mentions.
     by_last: OnceCell<Vec<Form<'a>>>,
     /// The roles and their indexes, built when a description first asks.
     roles: OnceCell<Roles>,
