@@ -62,12 +62,29 @@ struct Form<'a> {
 impl Form<'_> {
     /// Whether the last word, lowercased, is `lower`.
     fn last_is(&self, lower: &str) -> bool {
-        if self.last.is_ascii() {
-            self.last.eq_ignore_ascii_case(lower)
-        } else {
-            words::lowercase(self.last) == lower
-        }
+        lowers_to(self.last, lower)
     }
+}
+
+/// Whether `form` has a space where a name as long as `lower` would start
+/// at its end (the tests of a form are pure: the cheap ones first).
+fn ends_form(form: &str, lower: &str) -> bool {
+    form.len() > lower.len() && form.as_bytes()[form.len() - lower.len() - 1] == b' '
+}
+
+/// Whether `form` (of `mw` words) is a fuller form of `lower` (of `nw`
+/// words) than `best`; the allocating test last.
+fn better_form(form: &str, mw: usize, lower: &str, nw: usize, best: Option<(&str, usize)>) -> bool {
+    mw > nw
+        && mw <= 4
+        && best.is_none_or(|(_, bw)| bw < mw)
+        && words::lowercase(form).ends_with(lower)
+}
+
+/// Whether the last word of `name` (as [`Names::by_last`] files it),
+/// lowercased, is `lower`.
+fn last_word_is(name: &str, lower: &str) -> bool {
+    lowers_to(name.split_whitespace().next_back().unwrap_or(""), lower)
 }
 
 /// The hash `by_last` files a lowercased last word under (of its bytes:
@@ -87,16 +104,29 @@ pub struct Names<'a> {
     written_roles: Vec<(Vec<String>, String)>,
     role_seen: HashSet<(Vec<String>, String)>,
     /// The distinct names written, found when a look-back or a short name
-    /// first needs them: many articles need neither.
+    /// first needs them in an article of more than [`SCAN_MENTIONS`]
+    /// mentions (`mention_canons` serves the others).
     distinct: OnceCell<Distinct<'a>>,
     /// Distinct names written, in order of first mention within each
     /// lowercased last word, sorted by that word's hash: one flat list
     /// sorted once, with no key copied. Built when a name that no entity
-    /// has as an alias is first canonicalized.
+    /// has as an alias is first canonicalized, in an article of more than
+    /// [`SCAN_MENTIONS`] mentions.
     by_last: OnceCell<Vec<Form<'a>>>,
     /// The roles and their indexes, built when a description first asks.
     roles: OnceCell<Roles>,
+    /// Each mention's canonical form, for an article of at most
+    /// [`SCAN_MENTIONS`] mentions: there the first mention of a name is
+    /// found by comparing the names before it, which costs less than
+    /// building `distinct` and `by_last`.
+    mention_canons: OnceCell<Vec<OnceCell<&'a str>>>,
 }
+
+/// How many mentions an article may have for [`Names`] to compare names
+/// one by one instead of indexing them: most articles name a few dozen.
+/// At most [`MAX_FORMS`], so that the forms a short name is compared with
+/// are never more than the index would give.
+const SCAN_MENTIONS: usize = MAX_FORMS;
 
 /// The distinct names written, each mention's among them, and their
 /// canonical forms.
@@ -139,6 +169,9 @@ struct EntityIndex<'a> {
     entities: &'a [Entity],
     /// Compare aliases one by one rather than build `maps`.
     scan: bool,
+    /// Every alias is ASCII (nearly every article): the scan compares
+    /// them ignoring ASCII case with no test of their bytes per lookup.
+    ascii: bool,
     maps: OnceCell<EntityMaps<'a>>,
 }
 
@@ -163,6 +196,7 @@ fn aliases(e: &Entity) -> impl Iterator<Item = &String> {
 
 /// Whether `a` lowercased is `lower`; ASCII `a`, nearly every alias, is
 /// compared without a copy.
+#[inline]
 fn lowers_to(a: &str, lower: &str) -> bool {
     if a.is_ascii() {
         a.eq_ignore_ascii_case(lower)
@@ -177,6 +211,12 @@ fn last_word_lowers_to(a: &str, last: &str) -> bool {
     if !a.is_ascii() {
         return words::lowercase(a).split_whitespace().next_back() == Some(last);
     }
+    ascii_last_word_is(a, last)
+}
+
+/// [`last_word_lowers_to`] for an ASCII `a`.
+#[inline]
+fn ascii_last_word_is(a: &str, last: &str) -> bool {
     let t = a.trim_end().as_bytes();
     let Some(cut) = t.len().checked_sub(last.len()) else {
         return false;
@@ -191,9 +231,11 @@ fn last_word_lowers_to(a: &str, last: &str) -> bool {
 impl<'a> EntityIndex<'a> {
     fn new(entities: &'a [Entity]) -> EntityIndex<'a> {
         let count: usize = entities.iter().map(|e| e.aliases.len() + 1).sum();
+        let scan = count <= SCAN_ALIASES;
         EntityIndex {
             entities,
-            scan: count <= SCAN_ALIASES,
+            scan,
+            ascii: scan && entities.iter().all(|e| aliases(e).all(|a| a.is_ascii())),
             maps: OnceCell::new(),
         }
     }
@@ -228,6 +270,12 @@ impl<'a> EntityIndex<'a> {
         if !self.scan {
             return self.maps().by_alias.get(lower).copied();
         }
+        if self.ascii {
+            return self
+                .entities
+                .iter()
+                .position(|e| aliases(e).any(|a| a.eq_ignore_ascii_case(lower)));
+        }
         self.entities
             .iter()
             .position(|e| aliases(e).any(|a| lowers_to(a, lower)))
@@ -238,6 +286,11 @@ impl<'a> EntityIndex<'a> {
     fn person_by_last(&self, last: &str) -> Option<usize> {
         if !self.scan {
             return self.maps().person_by_last.get(last).copied();
+        }
+        if self.ascii {
+            return self.entities.iter().position(|e| {
+                e.kind == EntityType::Person && aliases(e).any(|a| ascii_last_word_is(a, last))
+            });
         }
         self.entities.iter().position(|e| {
             e.kind == EntityType::Person && aliases(e).any(|a| last_word_lowers_to(a, last))
@@ -632,7 +685,19 @@ impl<'a> Names<'a> {
             return self.entities.name(k);
         }
         let nw = name.split_whitespace().count();
-        let mut best: Option<(&str, usize)> = None;
+        let best = if self.mentions.len() <= SCAN_MENTIONS {
+            self.fullest_scanned(lower, last, nw)
+        } else {
+            self.fullest_indexed(lower, last, nw)
+        };
+        best.unwrap_or(name)
+    }
+
+    /// The fullest name form written that ends with the words of `lower`
+    /// (a lowercased name of `nw` words whose last word is `last`): the
+    /// first in order of first mention among those with the most words,
+    /// at most four.
+    fn fullest_indexed(&self, lower: &str, last: &str, nw: usize) -> Option<&'a str> {
         let key = last_hash(last.as_bytes());
         let by_last = self.by_last();
         let from = by_last.partition_point(|f| f.key < key);
@@ -642,19 +707,34 @@ impl<'a> Names<'a> {
             .filter(|f| f.last_is(last))
             .take(MAX_FORMS)
             .map(|f| (f.name, f.words));
+        let mut best: Option<(&str, usize)> = None;
         for (form, mw) in forms {
-            // The allocating test last (the tests are pure).
-            if mw > nw
-                && mw <= 4
-                && form.len() > lower.len()
-                && form.as_bytes()[form.len() - lower.len() - 1] == b' '
-                && best.is_none_or(|(_, bw)| bw < mw)
-                && words::lowercase(form).ends_with(lower)
-            {
+            if ends_form(form, lower) && better_form(form, mw, lower, nw, best) {
                 best = Some((form, mw));
             }
         }
-        best.map_or(name, |(b, _)| b)
+        best.map(|(b, _)| b)
+    }
+
+    /// [`Names::fullest_indexed`] for an article of at most
+    /// [`SCAN_MENTIONS`] mentions, with no index: the mentions in order
+    /// hold the distinct names in order of first mention, a name written
+    /// again is never strictly better than itself, and no more than
+    /// [`MAX_FORMS`] forms can share the last word.
+    fn fullest_scanned(&self, lower: &str, last: &str, nw: usize) -> Option<&'a str> {
+        let mut best: Option<(&str, usize)> = None;
+        for m in &self.mentions {
+            let form = m.name;
+            // The cheap test first: most names end with another word.
+            if !ends_form(form, lower) || !last_word_is(form, last) {
+                continue;
+            }
+            let mw = form.split_whitespace().count();
+            if better_form(form, mw, lower, nw, best) {
+                best = Some((form, mw));
+            }
+        }
+        best.map(|(b, _)| b)
     }
 
     /// The person whose title contains the head of a description (`the
@@ -714,10 +794,9 @@ impl<'a> Names<'a> {
         let set: HashSet<&str> = cands.iter().map(|c| c.as_str()).collect();
         let i = self.mentions.partition_point(|m| m.pos < pos);
         // Bounded look-back keeps long texts linear.
-        self.distinct().canon_of[i.saturating_sub(MAX_LOOKBACK)..i]
-            .iter()
+        (i.saturating_sub(MAX_LOOKBACK)..i)
             .rev()
-            .map(|&c| self.canon_id(c))
+            .map(|k| self.canon_at(k))
             .find(|c| set.contains(c))
             .map(str::to_string)
             .or_else(|| cands.pop().cloned())
@@ -764,7 +843,29 @@ impl<'a> Names<'a> {
 
     /// The canonical form of mention `k`'s name.
     fn canon_at(&self, k: usize) -> &'a str {
-        self.canon_id(self.distinct().canon_of[k])
+        if self.mentions.len() > SCAN_MENTIONS {
+            return self.canon_id(self.distinct().canon_of[k]);
+        }
+        self.canon_scanned(k)
+    }
+
+    /// [`Names::canon_at`] for an article of at most [`SCAN_MENTIONS`]
+    /// mentions, with no index of the distinct names.
+    fn canon_scanned(&self, k: usize) -> &'a str {
+        let cells = self
+            .mention_canons
+            .get_or_init(|| vec![OnceCell::new(); self.mentions.len()]);
+        if let Some(c) = cells[k].get() {
+            return c;
+        }
+        // A name is canonicalized once, at its first mention.
+        let name = self.mentions[k].name;
+        let first = self.mentions[..k]
+            .iter()
+            .position(|m| m.name == name)
+            .unwrap_or(k);
+        let c = *cells[first].get_or_init(|| self.canon_in(name));
+        cells[k].get_or_init(|| c)
     }
 
     /// The canonical form of role `k`'s name.
@@ -861,11 +962,15 @@ mod proptests {
             let scan = EntityIndex::new(&ents);
             prop_assert!(scan.scan);
             let maps = EntityIndex { scan: false, ..EntityIndex::new(&ents) };
+            // The scan of ASCII aliases against the general one.
+            let general = EntityIndex { ascii: false, ..EntityIndex::new(&ents) };
             for q in &queries {
                 let lower = words::lowercase(q);
                 prop_assert_eq!(scan.by_alias(&lower), maps.by_alias(&lower));
+                prop_assert_eq!(scan.by_alias(&lower), general.by_alias(&lower));
                 let last = lower.split_whitespace().next_back().unwrap_or("");
                 prop_assert_eq!(scan.person_by_last(last), maps.person_by_last(last));
+                prop_assert_eq!(scan.person_by_last(last), general.person_by_last(last));
                 for person in [true, false] {
                     prop_assert_eq!(scan.names_one(q, person), maps.names_one(q, person));
                 }
@@ -962,6 +1067,116 @@ mod proptests {
             words::cap_windows(&s, from, to, |win| got.scan(&s, win, 5));
             prop_assert_eq!(scanned(&got), scanned(&want));
             prop_assert_eq!(&got.written_roles, &want.written_roles);
+        }
+    }
+
+    /// ASCII names only, so that the entities' aliases are mostly all
+    /// ASCII, with ASCII whitespace of several kinds (the vertical tab
+    /// included, which `char::is_whitespace` counts).
+    fn ascii_name() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "Smith", "SMITH", "smith", "John", "Jo", "king", "Li", "i", " ", "  ", "\t",
+                "\x0b", ".",
+            ]),
+            0..5,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    /// Text dense with names that share words, in runs of one to four
+    /// words, with the case and width of their letters varied.
+    fn name_prose() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "Jo ",
+                "Smith ",
+                "SMITH ",
+                "Li ",
+                "Ünï ",
+                "İz ",
+                "\u{212a}ing ",
+                "King ",
+                "de ",
+                "of ",
+                "the ",
+                "said ",
+                ". ",
+                ", ",
+                "Mr ",
+            ]),
+            0..30,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        /// The ASCII scan answers as the general scan and the maps do.
+        #[test]
+        fn ascii_scan_matches(
+            ents in proptest::collection::vec(
+                (ascii_name(), kind(), proptest::collection::vec(ascii_name(), 0..3)),
+                0..6,
+            ),
+            queries in proptest::collection::vec(name(), 1..6),
+        ) {
+            let ents: Vec<Entity> =
+                ents.into_iter().map(|(n, k, a)| entity(n, k, a)).collect();
+            let scan = EntityIndex::new(&ents);
+            prop_assert!(scan.ascii);
+            let general = EntityIndex { ascii: false, ..EntityIndex::new(&ents) };
+            let maps = EntityIndex { scan: false, ..EntityIndex::new(&ents) };
+            let alias_lasts: Vec<String> = ents
+                .iter()
+                .flat_map(|e| aliases(e).map(|a| words::lowercase(a)))
+                .filter_map(|a| a.split_whitespace().next_back().map(str::to_string))
+                .collect();
+            for q in &queries {
+                let lower = words::lowercase(q);
+                prop_assert_eq!(scan.by_alias(&lower), general.by_alias(&lower));
+                prop_assert_eq!(scan.by_alias(&lower), maps.by_alias(&lower));
+                let last = lower.split_whitespace().next_back().unwrap_or("");
+                prop_assert_eq!(scan.person_by_last(last), general.person_by_last(last));
+                prop_assert_eq!(scan.person_by_last(last), maps.person_by_last(last));
+            }
+            for last in &alias_lasts {
+                prop_assert_eq!(scan.person_by_last(last), general.person_by_last(last));
+            }
+        }
+
+        /// Without the indexes, a short name finds the fullest form and a
+        /// mention its canonical form as with them.
+        #[test]
+        fn scanned_names_canon_as_indexed(
+            s in name_prose(),
+            queries in proptest::collection::vec(name(), 0..4),
+        ) {
+            let mut names = Names::default();
+            names.scan(&s, &words::tokens(&s, 0, s.len()), 0);
+            prop_assume!(names.mentions.len() <= SCAN_MENTIONS);
+            let mut qs: Vec<String> = queries;
+            for m in &names.mentions {
+                qs.push(m.name.to_string());
+                if let Some(l) = m.name.split_whitespace().next_back() {
+                    qs.push(l.to_string());
+                }
+            }
+            for q in &qs {
+                let lower = words::lowercase(q);
+                let last = lower.split_whitespace().next_back().unwrap_or("");
+                for nw in 0..4 {
+                    prop_assert_eq!(
+                        names.fullest_scanned(&lower, last, nw),
+                        names.fullest_indexed(&lower, last, nw)
+                    );
+                }
+            }
+            for k in 0..names.mentions.len() {
+                prop_assert_eq!(
+                    names.canon_scanned(k),
+                    names.canon_id(names.distinct().canon_of[k])
+                );
+            }
         }
     }
 

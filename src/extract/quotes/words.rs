@@ -772,7 +772,6 @@ pub fn is_title(w: &str) -> bool {
     }
     title_lookup(t)
 }
-
 /// The length of the longest title word (`secretary-general`).
 const TITLE_MAX: usize = 17;
 
@@ -1010,117 +1009,216 @@ const TITLES: &[&str] = &[
 ];
 
 /// Sentence-initial or function words that are capitalized without being
-/// part of a name.
+/// part of a name, and the month names. This runs for every capitalized
+/// word of a name's run: the first letter and length pick the few words to
+/// compare with, and the second byte rules out most of those.
 pub fn is_stop_cap(w: &str) -> bool {
-    matches!(
-        w,
-        "The"
-            | "A"
-            | "An"
-            | "In"
-            | "On"
-            | "At"
-            | "But"
-            | "And"
-            | "Or"
-            | "So"
-            | "If"
-            | "As"
-            | "It"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "When"
-            | "While"
-            | "After"
-            | "Before"
-            | "Since"
-            | "For"
-            | "With"
-            | "From"
-            | "To"
-            | "Of"
-            | "By"
-            | "He"
-            | "She"
-            | "They"
-            | "We"
-            | "I"
-            | "You"
-            | "His"
-            | "Her"
-            | "Their"
-            | "Our"
-            | "My"
-            | "Your"
-            | "According"
-            | "Asked"
-            | "Speaking"
-            | "Meanwhile"
-            | "However"
-            | "Still"
-            | "Yet"
-            | "Then"
-            | "Now"
-            | "There"
-            | "Here"
-            | "What"
-            | "Who"
-            | "Why"
-            | "How"
-            | "Where"
-            | "Also"
-            | "Not"
-            | "No"
-            | "Yes"
-            | "Last"
-            | "Next"
-            | "Earlier"
-            | "Later"
-            | "Today"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "Although"
-            | "Though"
-            | "Because"
-            | "Even"
-            | "Just"
-            | "Only"
-            | "Instead"
-            | "Indeed"
-            | "Despite"
-            | "During"
-            | "Under"
-            | "Over"
-            | "Among"
-            | "Like"
-            | "Unlike"
-            | "Answering"
-            | "Responding"
-            | "Addressing"
-            | "Told"
-            | "Said"
-            | "Each"
-            | "Every"
-            | "Some"
-            | "Many"
-            | "Most"
-            | "All"
-            | "Both"
-            | "Few"
-            | "Several"
-            | "Other"
-            | "Others"
-            | "Another"
-            | "One"
-    ) || crate::parse::date::MONTH_NAMES.contains(&w)
+    let b = w.as_bytes();
+    let Some(c) = stop_cell(b) else {
+        return false;
+    };
+    if let Some(&second) = b.get(1)
+        && STOP_CELL_SECOND[c] & second_bit(second) == 0
+    {
+        return false;
+    }
+    let (x, y) = (STOP_CELL_START[c], STOP_CELL_START[c + 1]);
+    STOP_CELL_WORDS[usize::from(x)..usize::from(y)]
+        .iter()
+        .any(|s| s.as_bytes() == b)
 }
+
+/// The length of the longest stop word or month name (`Addressing`).
+const STOP_MAX: usize = 10;
+
+/// The cells of [`is_stop_cap`]: one per capital and length.
+const STOP_CELLS: usize = 26 * STOP_MAX;
+
+/// The cell of a word, if a stop word could be in it: every stop word and
+/// month name opens with an ASCII capital.
+const fn stop_cell(b: &[u8]) -> Option<usize> {
+    match b.first() {
+        Some(&f) if f.is_ascii_uppercase() && b.len() <= STOP_MAX => {
+            Some((f - b'A') as usize * STOP_MAX + b.len() - 1)
+        }
+        _ => None,
+    }
+}
+
+/// The stop words, then the month names.
+const STOP_ALL: [&str; STOP_CAPS.len() + 12] = {
+    let mut all = [""; STOP_CAPS.len() + 12];
+    let mut k = 0;
+    while k < STOP_CAPS.len() {
+        all[k] = STOP_CAPS[k];
+        k += 1;
+    }
+    while k < all.len() {
+        all[k] = crate::parse::date::MONTH_NAMES[k - STOP_CAPS.len()];
+        k += 1;
+    }
+    all
+};
+
+/// Where each cell's words start in [`STOP_CELL_WORDS`].
+const STOP_CELL_START: [u16; STOP_CELLS + 1] = {
+    let mut start = [0u16; STOP_CELLS + 1];
+    let mut k = 0;
+    while k < STOP_ALL.len() {
+        let Some(c) = stop_cell(STOP_ALL[k].as_bytes()) else {
+            panic!("a stop word must be a capitalized ASCII word of at most STOP_MAX bytes");
+        };
+        start[c + 1] += 1;
+        k += 1;
+    }
+    let mut c = 0;
+    while c < STOP_CELLS {
+        start[c + 1] += start[c];
+        c += 1;
+    }
+    start
+};
+
+/// The [`second_bit`]s of each cell's words.
+const STOP_CELL_SECOND: [u32; STOP_CELLS] = {
+    let mut bits = [0u32; STOP_CELLS];
+    let mut k = 0;
+    while k < STOP_ALL.len() {
+        let w = STOP_ALL[k].as_bytes();
+        if let Some(c) = stop_cell(w)
+            && w.len() > 1
+        {
+            bits[c] |= second_bit(w[1]);
+        }
+        k += 1;
+    }
+    bits
+};
+
+/// [`STOP_ALL`] grouped by cell.
+const STOP_CELL_WORDS: [&str; STOP_ALL.len()] = {
+    let mut words = [""; STOP_ALL.len()];
+    let mut next = STOP_CELL_START;
+    let mut k = 0;
+    while k < STOP_ALL.len() {
+        if let Some(c) = stop_cell(STOP_ALL[k].as_bytes()) {
+            words[next[c] as usize] = STOP_ALL[k];
+            next[c] += 1;
+        }
+        k += 1;
+    }
+    words
+};
+
+/// Sentence-initial or function words that are capitalized without being
+/// part of a name (the month names are added to them).
+const STOP_CAPS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "If",
+    "As",
+    "It",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "For",
+    "With",
+    "From",
+    "To",
+    "Of",
+    "By",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "According",
+    "Asked",
+    "Speaking",
+    "Meanwhile",
+    "However",
+    "Still",
+    "Yet",
+    "Then",
+    "Now",
+    "There",
+    "Here",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Also",
+    "Not",
+    "No",
+    "Yes",
+    "Last",
+    "Next",
+    "Earlier",
+    "Later",
+    "Today",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Although",
+    "Though",
+    "Because",
+    "Even",
+    "Just",
+    "Only",
+    "Instead",
+    "Indeed",
+    "Despite",
+    "During",
+    "Under",
+    "Over",
+    "Among",
+    "Like",
+    "Unlike",
+    "Answering",
+    "Responding",
+    "Addressing",
+    "Told",
+    "Said",
+    "Each",
+    "Every",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Both",
+    "Few",
+    "Several",
+    "Other",
+    "Others",
+    "Another",
+    "One",
+];
 
 /// Lowercase words allowed inside a name (`Charles de Gaulle`).
 pub fn is_name_particle(w: &str) -> bool {
@@ -1164,6 +1262,33 @@ mod proptests {
         assert!(is_title("\u{212a}ing"));
     }
 
+    #[test]
+    fn every_stop_word_is_found() {
+        for w in STOP_ALL {
+            assert!(is_stop_cap(w), "{w}");
+            assert!(!is_stop_cap(&w.to_lowercase()), "{w}");
+            assert!(!is_stop_cap(&format!("{w}s")) || is_stop_cap_reference(&format!("{w}s")));
+        }
+        assert!(is_stop_cap("May") && is_stop_cap("The") && !is_stop_cap("Smith"));
+    }
+
+    proptest! {
+        #[test]
+        fn is_stop_cap_matches_the_reference(
+            w in "[A-Za-z.'’\u{212a}É-]{0,11}",
+            pick in 0usize..300,
+            cut in 0usize..12,
+        ) {
+            let w = match STOP_ALL.get(pick % (STOP_ALL.len() + 40)) {
+                Some(s) if pick % 3 == 0 => s.to_string(),
+                Some(s) if pick % 3 == 1 => format!("{}{w}", &s[..cut.min(s.len())]),
+                Some(s) => s.to_uppercase(),
+                None => w,
+            };
+            prop_assert_eq!(is_stop_cap(&w), is_stop_cap_reference(&w));
+        }
+    }
+
     proptest! {
         #[test]
         fn is_title_matches_lowercasing(
@@ -1179,6 +1304,119 @@ mod proptests {
             let l = w.trim_end_matches('.').to_lowercase();
             prop_assert_eq!(is_title(&w), titles.contains(&l));
         }
+    }
+
+    /// The stop-word test as first written (a `matches!` and the month
+    /// names), to check the table in use against.
+    fn is_stop_cap_reference(w: &str) -> bool {
+        matches!(
+            w,
+            "The"
+                | "A"
+                | "An"
+                | "In"
+                | "On"
+                | "At"
+                | "But"
+                | "And"
+                | "Or"
+                | "So"
+                | "If"
+                | "As"
+                | "It"
+                | "This"
+                | "That"
+                | "These"
+                | "Those"
+                | "When"
+                | "While"
+                | "After"
+                | "Before"
+                | "Since"
+                | "For"
+                | "With"
+                | "From"
+                | "To"
+                | "Of"
+                | "By"
+                | "He"
+                | "She"
+                | "They"
+                | "We"
+                | "I"
+                | "You"
+                | "His"
+                | "Her"
+                | "Their"
+                | "Our"
+                | "My"
+                | "Your"
+                | "According"
+                | "Asked"
+                | "Speaking"
+                | "Meanwhile"
+                | "However"
+                | "Still"
+                | "Yet"
+                | "Then"
+                | "Now"
+                | "There"
+                | "Here"
+                | "What"
+                | "Who"
+                | "Why"
+                | "How"
+                | "Where"
+                | "Also"
+                | "Not"
+                | "No"
+                | "Yes"
+                | "Last"
+                | "Next"
+                | "Earlier"
+                | "Later"
+                | "Today"
+                | "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+                | "Although"
+                | "Though"
+                | "Because"
+                | "Even"
+                | "Just"
+                | "Only"
+                | "Instead"
+                | "Indeed"
+                | "Despite"
+                | "During"
+                | "Under"
+                | "Over"
+                | "Among"
+                | "Like"
+                | "Unlike"
+                | "Answering"
+                | "Responding"
+                | "Addressing"
+                | "Told"
+                | "Said"
+                | "Each"
+                | "Every"
+                | "Some"
+                | "Many"
+                | "Most"
+                | "All"
+                | "Both"
+                | "Few"
+                | "Several"
+                | "Other"
+                | "Others"
+                | "Another"
+                | "One"
+        ) || crate::parse::date::MONTH_NAMES.contains(&w)
     }
 
     /// The tokenizer as first written (char by char), to check the one in
