@@ -107,7 +107,7 @@ const MAX_PARTICIPANTS: usize = 64;
 
 /// The kind named by a trigger (lower-cased match).
 pub fn kind_of(trigger: &str) -> &'static str {
-    let t = trigger.to_lowercase();
+    let t = lower(trigger);
     let first = t.split_whitespace().next().unwrap_or("");
     match first {
         "press" | "news" | "remarks" => "press conference",
@@ -132,6 +132,21 @@ pub fn kind_of(trigger: &str) -> &'static str {
     }
 }
 
+/// `s.to_lowercase()`, borrowing `s` when it has no upper-case letter:
+/// the words the rules lower-case (triggers, the words around them) mostly
+/// have none, and each is lower-cased once per mention.
+fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(s)
+        }
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// Kinds that can name the same event (`ministerial` and `meeting`).
 pub fn family(kind: &str) -> &str {
     match kind {
@@ -149,16 +164,20 @@ pub fn same_family(a: &str, b: &str) -> bool {
 /// `YYYY-MM` or `YYYY-MM-DD`; a part-of-day suffix is dropped; weeks,
 /// halves and decades are not dates).
 pub fn calendar(value: &str) -> Option<String> {
+    is_calendar(value).then(|| value.split('T').next().unwrap_or(value).to_string())
+}
+
+/// `calendar(value).is_some()`, without building the string.
+fn is_calendar(value: &str) -> bool {
     let v = value.split('T').next().unwrap_or(value);
-    let ok = matches!(v.len(), 4 | 7 | 10)
+    matches!(v.len(), 4 | 7 | 10)
         && v.bytes().enumerate().all(|(i, b)| {
             if i == 4 || i == 7 {
                 b == b'-'
             } else {
                 b.is_ascii_digit()
             }
-        });
-    ok.then(|| v.to_string())
+        })
 }
 
 /// First and last day (as ISO strings) covered by a `when`/`until` pair.
@@ -366,7 +385,7 @@ fn sentence_mentions(
         .iter()
         .take_while(|t| t.span.start < s1)
         .filter(|t| t.span.end <= s1)
-        .filter(|t| t.value.as_deref().and_then(calendar).is_some())
+        .filter(|t| t.value.as_deref().is_some_and(is_calendar))
         .collect();
     let mut places = sentence_places(text, s0, s1, article, index, pats, triggers);
     places.truncate(MAX_PLACES);
@@ -441,7 +460,7 @@ fn sentence_mentions(
         }
         // "at that same venue where …": the place of the latest located
         // mention of the article.
-        let anaphoric = trig.to_lowercase().starts_with("same");
+        let anaphoric = lower(trig).starts_with("same");
         let (indefinite, left) = determiner(text, s0, ts);
         let days = text[left..ts]
             .split_whitespace()
@@ -559,17 +578,17 @@ fn determiner(text: &str, s0: usize, ts: usize) -> (bool, usize) {
     let before = &text[s0..ts];
     let mut left = ts;
     for (i, w) in before.split_whitespace().rev().take(6).enumerate() {
-        let lw = w.to_lowercase();
+        let lw = lower(w);
         let pos = before.rfind(w).map_or(s0, |p| s0 + p);
-        if matches!(lw.as_str(), "a" | "an") {
+        if matches!(&*lw, "a" | "an") {
             return (true, left);
         }
         if matches!(
-            lw.as_str(),
+            &*lw,
             "the" | "this" | "that" | "its" | "their" | "his" | "her" | "our" | "these" | "those"
         ) || w.ends_with([',', '.', ';', ':'])
             || matches!(
-                lw.as_str(),
+                &*lw,
                 "in" | "on"
                     | "at"
                     | "of"
@@ -600,7 +619,7 @@ fn determiner(text: &str, s0: usize, ts: usize) -> (bool, usize) {
             || w.ends_with("'s")
             || w.ends_with("’s")
             || w.ends_with("s'")
-            || MODIFIERS.contains(&lw.as_str());
+            || MODIFIERS.contains(&&*lw);
         if !modifier {
             return (false, left);
         }
@@ -611,10 +630,7 @@ fn determiner(text: &str, s0: usize, ts: usize) -> (bool, usize) {
 
 /// Triggers that are verbs (`met`, `gathered`, `convened`, `visited`).
 fn is_verb_trigger(t: &str) -> bool {
-    matches!(
-        t.to_lowercase().as_str(),
-        "met" | "gathered" | "convened" | "visited"
-    )
+    matches!(&*lower(t), "met" | "gathered" | "convened" | "visited")
 }
 
 /// What happened at an anaphoric venue: the words after it, up to 14.
@@ -623,7 +639,7 @@ fn clause_after(text: &str, te: usize, s1: usize) -> String {
         .split_whitespace()
         .skip_while(|w| {
             matches!(
-                w.to_lowercase().trim_end_matches(','),
+                lower(w).trim_end_matches(','),
                 "where" | "when" | "that" | "which"
             )
         })
@@ -647,10 +663,10 @@ fn what_of(text: &str, s0: usize, s1: usize, left: usize, ts: usize, te: usize) 
     if starts("of ") || starts("between ") {
         let mut pos = te;
         for (taken, w) in rest.split_inclusive(' ').enumerate() {
-            let lw = w.trim().to_lowercase();
+            let lw = lower(w.trim());
             if taken > 0
                 && (matches!(
-                    lw.as_str(),
+                    &*lw,
                     "in" | "on" | "at" | "will" | "to" | "is" | "was" | "with" | "kicks"
                 ) || taken > 12)
             {
@@ -696,11 +712,7 @@ fn sentence_places(
     triggers: &[(usize, usize)],
 ) -> Vec<PlaceMention> {
     let locative = |start: usize, end: usize| {
-        let prev = text[s0..start]
-            .split_whitespace()
-            .next_back()
-            .unwrap_or("")
-            .to_lowercase();
+        let prev = prev_word(&text[s0..start]);
         let after = &text[end..s1];
         // A place right before a noun trigger modifies it (`the Madrid
         // Summit`); before a verb (`Lima met`) it would be a subject.
@@ -709,7 +721,7 @@ fn sentence_places(
         });
         let possessive = (after.starts_with("'s ") || after.starts_with("’s "))
             && after[after.find(' ').unwrap_or(0) + 1..].starts_with(char::is_uppercase);
-        matches!(prev.as_str(), "in" | "at") || next_trigger || possessive
+        locative_word(prev) || next_trigger || possessive
     };
     // Entity places in text order (ties: entity order, then span order).
     let mut found: Vec<(usize, usize, usize)> = index
@@ -744,47 +756,148 @@ fn gazetteer_places(
     locative: &dyn Fn(usize, usize) -> bool,
     out: &mut Vec<PlaceMention>,
 ) {
-    for m in cap.find_iter(&text[s0..s1]) {
+    for_cap_runs(&text[s0..s1], cap, |run| {
         // Try the longest prefix of the capitalized run that is a place.
-        let words: Vec<(usize, &str)> = m
-            .as_str()
-            .split_whitespace()
-            .scan(0usize, |pos, w| {
-                let off = m.as_str()[*pos..].find(w).map_or(*pos, |o| *pos + o);
-                *pos = off + w.len();
-                Some((off, w))
-            })
-            .collect();
+        let words = run.words();
         let mut i = 0;
         while i < words.len() {
             let mut found = false;
             for j in (i..words.len()).rev() {
-                let start = s0 + m.start() + words[i].0;
-                let end = s0 + m.start() + words[j].0 + words[j].1.len();
+                let start = s0 + words[i].0;
+                let end = s0 + words[j].1;
                 let surface = &text[start..end];
-                if let Some(info) = places::lookup(surface) {
-                    let prev = text[s0..start]
-                        .split_whitespace()
-                        .next_back()
-                        .unwrap_or("")
-                        .to_lowercase();
-                    if !info.word || matches!(prev.as_str(), "in" | "at") {
-                        out.push(PlaceMention {
-                            start,
-                            end,
-                            name: info.canonical.to_string(),
-                            locative: locative(start, end),
-                        });
-                        i = j + 1;
-                        found = true;
-                        break;
-                    }
+                if let Some(info) = places::lookup(surface)
+                    && (!info.word || locative_word(prev_word(&text[s0..start])))
+                {
+                    out.push(PlaceMention {
+                        start,
+                        end,
+                        name: info.canonical.to_string(),
+                        locative: locative(start, end),
+                    });
+                    i = j + 1;
+                    found = true;
+                    break;
                 }
             }
             if !found {
                 i += 1;
             }
         }
+    });
+}
+
+/// The last word of `s` (empty if none).
+fn prev_word(s: &str) -> &str {
+    s.split_whitespace().next_back().unwrap_or("")
+}
+
+/// `in` or `at` in any case. No character outside ASCII lower-cases to
+/// one of their letters, so the ASCII comparison equals one of the
+/// lower-cased word.
+fn locative_word(w: &str) -> bool {
+    w.eq_ignore_ascii_case("in") || w.eq_ignore_ascii_case("at")
+}
+
+/// A match of [`CAP`]: its words as byte ranges of the searched string.
+struct CapRun {
+    words: [(usize, usize); 3],
+    len: usize,
+}
+
+impl CapRun {
+    fn words(&self) -> &[(usize, usize)] {
+        &self.words[..self.len]
+    }
+}
+
+/// Calls `f` with each match of [`CAP`] (`cap`, the pattern or its twin)
+/// in `s`, in order. Most sentences are ASCII-equivalent
+/// ([`ascii_equivalent`]), where the classes of the pattern are a few
+/// byte ranges: a byte loop finds the same runs without the regex search
+/// and the word split per match, which cost more than the rest of the
+/// sentence's event work.
+fn for_cap_runs(s: &str, cap: &Regex, f: impl FnMut(&CapRun)) {
+    if ascii_equivalent(s) {
+        cap_runs_ascii(s, f);
+    } else {
+        cap_runs_regex(s, cap, f);
+    }
+}
+
+/// [`for_cap_runs`] by the regex, for any text.
+fn cap_runs_regex(s: &str, cap: &Regex, mut f: impl FnMut(&CapRun)) {
+    for m in cap.find_iter(s) {
+        let mut run = CapRun {
+            words: [(0, 0); 3],
+            len: 0,
+        };
+        // The words of a match are split by white space only (`\s+`), and
+        // `{0,2}` bounds them to three.
+        let mut pos = 0;
+        for w in m.as_str().split_whitespace() {
+            let off = m.as_str()[pos..].find(w).map_or(pos, |o| pos + o);
+            pos = off + w.len();
+            run.words[run.len] = (m.start() + off, m.start() + pos);
+            run.len += 1;
+        }
+        f(&run);
+    }
+}
+
+/// [`for_cap_runs`] on ASCII-equivalent text, whose characters outside
+/// ASCII are no word characters, hence no letters: `\p{Lu}` is `A-Z`,
+/// `\p{L}` is `A-Za-z`, and `\b` before a capital is the absence of an
+/// ASCII word byte before it. Only `\s` reads such characters (a no-break
+/// space is one).
+fn cap_runs_ascii(s: &str, mut f: impl FnMut(&CapRun)) {
+    let b = s.as_bytes();
+    let word_byte = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let letters_end = |mut e: usize| {
+        while e < b.len() && (b[e].is_ascii_alphabetic() || b[e] == b'-') {
+            e += 1;
+        }
+        e
+    };
+    // The end of the white space run at `j`.
+    let spaces_end = |mut j: usize| {
+        while j < b.len() {
+            if b[j] < 0x80 {
+                if !matches!(b[j], b'\t'..=b'\r' | b' ') {
+                    break;
+                }
+                j += 1;
+            } else {
+                match s[j..].chars().next() {
+                    Some(c) if c.is_whitespace() => j += c.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+        j
+    };
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_uppercase() || i > 0 && word_byte(b[i - 1]) {
+            i += 1;
+            continue;
+        }
+        let mut e = letters_end(i + 1);
+        let mut run = CapRun {
+            words: [(i, e), (0, 0), (0, 0)],
+            len: 1,
+        };
+        while run.len < 3 {
+            let j = spaces_end(e);
+            if j == e || j == b.len() || !b[j].is_ascii_uppercase() {
+                break;
+            }
+            e = letters_end(j + 1);
+            run.words[run.len] = (j, e);
+            run.len += 1;
+        }
+        f(&run);
+        i = e;
     }
 }
 

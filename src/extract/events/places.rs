@@ -78,7 +78,11 @@ pub fn lookup(surface: &str) -> Option<PlaceInfo> {
     let offset = PLACE_ROWS.first(surface)?;
     let mut best: Option<PlaceInfo> = None;
     for row in PLACE_ROWS.rows_from(offset) {
-        if row.split('\t').next() != Some(surface) {
+        // The row's first column is `surface` (which `first` found to hold
+        // no tab): compared in place rather than split off with a search.
+        if !(row.starts_with(surface)
+            && matches!(row.as_bytes().get(surface.len()), Some(b'\t') | None))
+        {
             break;
         }
         if let Some(info) = parse_row(row)

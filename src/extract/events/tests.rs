@@ -368,3 +368,106 @@ mod per_paragraph_triggers {
         }
     }
 }
+
+mod cap_runs {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn runs(s: &str, by_regex: bool) -> Vec<Vec<(usize, usize)>> {
+        let mut out = Vec::new();
+        let mut push = |r: &CapRun| out.push(r.words().to_vec());
+        if by_regex {
+            // The pattern as written, not its twin: the oracle.
+            let cap = Regex::new(CAP).expect("the cap pattern");
+            cap_runs_regex(s, &cap, &mut push);
+        } else {
+            let cap = CAP_RE.pick(ascii_equivalent(s));
+            for_cap_runs(s, cap, &mut push);
+        }
+        out
+    }
+
+    fn fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            6 => proptest::sample::select(vec![
+                "New", "York", "Rio", "de", "Janeiro", "Saint-Denis", "X", "a", "in", "UN",
+                "São", "Paulo", "Ürümqi", "ß", "Ⅳ", "_A", "9B", "-",
+            ])
+            .prop_map(str::to_string),
+            4 => proptest::sample::select(vec![
+                " ", "  ", "\n", "\t", "\u{b}", "\u{c}", "\r", ". ", ", ", "'s ", "’s ", "\"",
+                "\u{a0}", "\u{2003}", "\u{85}", "\u{3000}", "’", "é", "5", "_", "-", "(",
+            ])
+            .prop_map(str::to_string),
+            1 => any::<char>().prop_map(String::from),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn byte_loop_finds_the_regex_runs(parts in proptest::collection::vec(fragment(), 0..24)) {
+            let s = parts.concat();
+            prop_assert_eq!(runs(&s, false), runs(&s, true), "{:?}", s);
+        }
+
+        #[test]
+        fn byte_loop_on_any_ascii(s in "[ -~\t\n\u{b}\u{c}\r]{0,40}") {
+            prop_assert_eq!(runs(&s, false), runs(&s, true), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn runs_of_capitalized_words() {
+        let s = "Talks in New York City Hall, then Rio de Janeiro and x-Ray Saint-Denis.";
+        let words: Vec<Vec<&str>> = runs(s, false)
+            .iter()
+            .map(|r| r.iter().map(|&(a, b)| &s[a..b]).collect())
+            .collect();
+        assert_eq!(
+            words,
+            [
+                vec!["Talks"],
+                vec!["New", "York", "City"],
+                vec!["Hall"],
+                vec!["Rio"],
+                vec!["Janeiro"],
+                vec!["Ray", "Saint-Denis"],
+            ]
+        );
+        for s in ["", "A", "a", "-", " ", "A B C D"] {
+            assert_eq!(runs(s, false), runs(s, true), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn lower_is_to_lowercase() {
+        for s in [
+            "",
+            "met",
+            "Met",
+            "MEETING",
+            "talKs",
+            "İstanbul",
+            "ß",
+            "Summit’s",
+        ] {
+            assert_eq!(lower(s), s.to_lowercase(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn is_calendar_is_calendar_some() {
+        for v in [
+            "2024",
+            "2024-05",
+            "2024-05-06",
+            "2024-05-06TMO",
+            "2024-W05",
+            "199X",
+            "",
+            "T",
+        ] {
+            assert_eq!(is_calendar(v), calendar(v).is_some(), "{v:?}");
+        }
+    }
+}
