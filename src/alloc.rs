@@ -7,17 +7,23 @@
 //! node) can go through its generic aligned path and take a larger block.
 //! Nearly every request of this program asks for an alignment of 8 or 16
 //! with a size that is a multiple of it, which a plain `mi_malloc` already
-//! satisfies: mimalloc's size classes are multiples of 8, multiples of 16
-//! from 16 bytes up, and the first block of a page is 16-aligned
-//! (`MI_PAGE_MIN_START_BLOCK_ALIGN`). Only those requests take the plain
-//! calls; any other keeps the aligned ones. On the BBC texts this is about
-//! 1% fewer instructions for the whole run (docs/performance.md, item 42).
+//! satisfies in the library as built here: a size that is a multiple of
+//! 16 falls in a size class that is one too (exact word counts up to 64
+//! bytes, even ones above), and a page's first block is 16-aligned. Those
+//! requests take the plain calls; any other keeps the aligned ones. On the
+//! BBC texts this is about 1% fewer instructions for the whole run
+//! (docs/performance.md, item 42).
 //!
 //! The test is `size % align == 0`, not `align <= size` as in the standard
 //! library's `System`: a 20-byte request with 16-byte alignment would land
-//! in a 24-byte class, which is only 8-aligned.
+//! in the 24-byte class, which is only 8-aligned. And the reasoning holds
+//! only while mimalloc adds no padding to blocks (its `secure` and `debug`
+//! builds do): so every plain result is checked, and a misaligned one is
+//! given back and asked for again with the aligned call. The check is one
+//! test of the address per allocation.
 
 use std::alloc::{GlobalAlloc, Layout};
+use std::ffi::c_void;
 
 use libmimalloc_sys as mi;
 
@@ -27,47 +33,57 @@ const MAX_PLAIN_ALIGN: usize = 16;
 /// mimalloc as the global allocator (see the module doc).
 pub struct MiMalloc;
 
-/// Whether `mi_malloc(size)` returns memory aligned to `align`.
+/// Whether `mi_malloc(size)` is expected to return memory aligned to
+/// `align`.
 #[inline]
 fn plain(size: usize, align: usize) -> bool {
     align <= MAX_PLAIN_ALIGN && size.is_multiple_of(align)
 }
 
-/// `p` as the allocator's result, checked for alignment in debug builds
-/// (a null pointer passes: it reports an allocation failure).
+/// Whether `p` is aligned to `align` (a null pointer is: it reports an
+/// allocation failure, which is returned as it is).
 #[inline]
-fn checked(p: *mut std::ffi::c_void, align: usize) -> *mut u8 {
-    debug_assert!((p as usize).is_multiple_of(align), "misaligned block");
-    p.cast()
+fn aligned(p: *mut c_void, align: usize) -> bool {
+    (p as usize).is_multiple_of(align)
 }
 
 // SAFETY: every method forwards to the mimalloc function for the same
-// request, and the plain functions are used only where their blocks are
-// aligned as asked (`plain`); `mi_free` and `mi_realloc` take any block
-// that mimalloc returned, aligned or not.
+// request; a plain call's result is returned only when it is aligned as
+// asked, and otherwise freed (or, for `realloc`, moved by the aligned
+// call, which copies it; `realloc` aborts if that fails, since the old
+// block is gone). `mi_free` and `mi_realloc_aligned` take any
+// block that mimalloc returned, aligned or not.
 unsafe impl GlobalAlloc for MiMalloc {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = if plain(layout.size(), layout.align()) {
+        let (size, align) = (layout.size(), layout.align());
+        if plain(size, align) {
             // SAFETY: a plain allocation of the requested size.
-            unsafe { mi::mi_malloc(layout.size()) }
-        } else {
-            // SAFETY: `layout.align()` is a power of two.
-            unsafe { mi::mi_malloc_aligned(layout.size(), layout.align()) }
-        };
-        checked(p, layout.align())
+            let p = unsafe { mi::mi_malloc(size) };
+            if aligned(p, align) {
+                return p.cast();
+            }
+            // SAFETY: `p` came from `mi_malloc` and is not used again.
+            unsafe { mi::mi_free(p) };
+        }
+        // SAFETY: `align` is a power of two.
+        unsafe { mi::mi_malloc_aligned(size, align) }.cast()
     }
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let p = if plain(layout.size(), layout.align()) {
+        let (size, align) = (layout.size(), layout.align());
+        if plain(size, align) {
             // SAFETY: as in `alloc`.
-            unsafe { mi::mi_zalloc(layout.size()) }
-        } else {
+            let p = unsafe { mi::mi_zalloc(size) };
+            if aligned(p, align) {
+                return p.cast();
+            }
             // SAFETY: as in `alloc`.
-            unsafe { mi::mi_zalloc_aligned(layout.size(), layout.align()) }
-        };
-        checked(p, layout.align())
+            unsafe { mi::mi_free(p) };
+        }
+        // SAFETY: as in `alloc`.
+        unsafe { mi::mi_zalloc_aligned(size, align) }.cast()
     }
 
     #[inline]
@@ -78,15 +94,29 @@ unsafe impl GlobalAlloc for MiMalloc {
 
     #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let align = layout.align();
+        let p = ptr.cast::<c_void>();
         // The new size decides: the block mimalloc returns is sized for it.
-        let p = if plain(new_size, layout.align()) {
-            // SAFETY: `ptr` came from this allocator.
-            unsafe { mi::mi_realloc(ptr.cast(), new_size) }
-        } else {
-            // SAFETY: as above; the alignment is a power of two.
-            unsafe { mi::mi_realloc_aligned(ptr.cast(), new_size, layout.align()) }
-        };
-        checked(p, layout.align())
+        if plain(new_size, align) {
+            // SAFETY: `p` came from this allocator.
+            let q = unsafe { mi::mi_realloc(p, new_size) };
+            if aligned(q, align) {
+                return q.cast();
+            }
+            // A misaligned block of `new_size` bytes now holds the contents
+            // and `ptr` is gone: the aligned call moves the block, and if it
+            // fails, the failure cannot be reported by a null pointer.
+            // SAFETY: `q` came from `mi_realloc`; `align` is a power of two.
+            let r = unsafe { mi::mi_realloc_aligned(q, new_size, align) };
+            if r.is_null() {
+                std::alloc::handle_alloc_error(
+                    Layout::from_size_align(new_size, align).unwrap_or(layout),
+                );
+            }
+            return r.cast();
+        }
+        // SAFETY: `p` came from this allocator; `align` is a power of two.
+        unsafe { mi::mi_realloc_aligned(p, new_size, align) }.cast()
     }
 }
 

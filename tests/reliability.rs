@@ -194,6 +194,30 @@ fn hundred_thousand_quote_marks() {
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
 
+#[test]
+fn hundred_thousand_capitals_without_whitespace() {
+    // A paragraph of 100,000 capitals with no whitespace between them, in
+    // an article with a quote: the name scan of the quote extractor walked
+    // back over such a stretch once per capital in it.
+    let caps: String = (0..100_000u32)
+        .map(|i| format!("({})", char::from(b'A' + (i % 26) as u8)))
+        .collect();
+    let text = format!(
+        "Talks resume in the capital\n\nKabod Kabof met the press on Monday.\n\n\
+         \"Nothing is settled,\" said Kabod Kabof.\n\n{caps}\n\nThe talks went on.\n"
+    );
+    let dir = dir_with(&[("stretch.txt", text.as_bytes())]);
+    let r = run(&["quotes", path_str(dir.path()), "--format", "jsonl"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let quote = records(&r.stdout)
+        .into_iter()
+        .find(|q| q["article"] == "stretch")
+        .expect("the quote of the article");
+    assert_eq!(quote["text"], "Nothing is settled,");
+    assert_eq!(quote["speaker"], "Kabod Kabof");
+    assert_no_panic(&r.stderr);
+}
+
 /// `n` distinct capitalized words made of letters (`Kabod`, `Kabof`, …).
 fn cap_word(i: usize) -> String {
     let letters = b"bdfgklmnprstvz";

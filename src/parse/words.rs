@@ -293,10 +293,11 @@ mod tests {
 
     const HIGH: u64 = 0x8080_8080_8080_8080;
 
-    /// How many bytes of `x` have their high bit set, when no other bit is.
-    /// Cheaper than `count_ones` on the baseline x86-64 the binary is built
-    /// for (no `popcnt`): the multiplication adds the eight 0-or-1 bytes into
-    /// the top one.
+    /// How many bytes of `x` have their high bit set, when no other bit is:
+    /// the multiplication adds the eight 0-or-1 bytes into the top one (the
+    /// eight-byte counter this oracle comes from used it for want of
+    /// `popcnt` on baseline x86-64; the 64-byte counter packs its masks
+    /// first and counts them with `count_ones`).
     fn high_bits(x: u64) -> usize {
         ((x >> 7).wrapping_mul(ONES) >> 56) as usize
     }
@@ -474,6 +475,23 @@ mod tests {
         ]
     }
 
+    /// Words joined, split and decoded across the 64-byte blocks of the
+    /// counter: a joiner at bytes 63/64 and 127/128, a multi-byte char
+    /// straddling byte 64, texts of exactly one and two blocks.
+    #[test]
+    fn block_boundaries() {
+        for pad in 60..=66 {
+            for tail in [".b", "'b", ":b", ",b", " b", "é b", "£b", "_b", "–b", "1.5"] {
+                let text = format!("{}{tail} c", "a".repeat(pad));
+                check(&text);
+                check(&format!("{}{text}", "x ".repeat(32)));
+            }
+        }
+        check(&"a".repeat(64));
+        check(&"ab ".repeat(64)[..128]);
+        check(&format!("{}é", "a ".repeat(31)));
+    }
+
     proptest! {
         #[test]
         fn same_as_unicode_segmentation(chars in proptest::collection::vec(prose_char(), 0..60)) {
@@ -492,7 +510,8 @@ mod tests {
         }
 
         /// Prose whose characters outside ASCII break on both sides (and a
-        /// few that do not), long enough to cross several eight-byte chunks.
+        /// few that do not), up to 120 chars: up to two 64-byte blocks, and
+        /// their boundaries anywhere.
         #[test]
         fn breaking_matches_its_oracle(
             chars in proptest::collection::vec(

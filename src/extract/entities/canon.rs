@@ -575,6 +575,8 @@ fn resolved_hints<'a>(
     let mut person_surnames: Vec<&str> = Vec::new();
     // Which surfaces were looked at as a person (bit 1) and as an
     // organization (bit 2): the words of a surface are split once per type.
+    // A place's words are never looked at: a place named with an
+    // organization suffix ("… Center") makes no organization head.
     let mut looked = vec![0u8; surfaces.len()];
     // The heads of organization names with a suffix ("Acme" of "Acme
     // Corp."): only single words (no space) are looked up, and only the
@@ -589,7 +591,7 @@ fn resolved_hints<'a>(
                 EntityType::Organization => 2,
                 EntityType::Place => 0,
             };
-            if looked[id] & bit == 0 {
+            if bit != 0 && looked[id] & bit == 0 {
                 looked[id] |= bit;
                 let mut words = m.surface.split_whitespace();
                 let last = words.next_back();
@@ -1295,6 +1297,28 @@ impl UnionFind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A place named with an organization suffix makes no organization
+    /// head: a speaking mention of its first word alone stays a person, as
+    /// it is without the place (review of the surface numbering).
+    #[test]
+    fn a_place_with_an_organization_suffix_makes_no_organization_head() {
+        use crate::model::Span;
+        let gaz = Gazetteer::load();
+        assert!(gaz.org_suffixes.contains("Center"));
+        let place = Mention::new(
+            Span::new(0, 14),
+            "Zentrix Center",
+            Hint::Known(EntityType::Place),
+        );
+        let mut speaker = Mention::new(Span::new(30, 37), "Zentrix", Hint::Unknown);
+        speaker.speaks = true;
+        let kind = |es: &[Entity]| es.iter().find(|e| e.name == "Zentrix").map(|e| e.kind);
+        let alone = cluster(vec![speaker.clone()], &gaz);
+        assert_eq!(kind(&alone), Some(EntityType::Person));
+        let with_place = cluster(vec![place, speaker], &gaz);
+        assert_eq!(kind(&with_place), Some(EntityType::Person));
+    }
 
     /// The dynamic-programming edit distance that `one_edit_apart` replaced.
     fn edit_distance(a: &str, b: &str) -> usize {

@@ -273,6 +273,7 @@ pub(crate) const fn signature16(w: &[u8]) -> u16 {
 
 /// `signature(w, bits)` of a word whose `signature16` is `sig`.
 pub(crate) fn signature_from16(sig: u16, bits: u32) -> usize {
+    debug_assert!((1..=16).contains(&bits), "a signature of 1 to 16 bits");
     usize::from(sig) >> (16 - bits)
 }
 

@@ -261,12 +261,19 @@ pub fn cap_windows<'a>(s: &'a str, from: usize, to: usize, mut f: impl FnMut(&[T
                 continue;
             }
         }
-        // Back over the whitespace before `i`, then over the chunk before.
+        // Back over the whitespace before `i`, then over the chunk before,
+        // but not past `sync`, where tokenizing starts anyway: a long
+        // stretch without whitespace (`(A)(B)(C)…`, base64) would otherwise
+        // be walked back over once per capital in it.
         let mut r = i;
-        while let Some(c) = sub[..r].chars().next_back().filter(|c| c.is_whitespace()) {
+        while r > sync
+            && let Some(c) = sub[..r].chars().next_back().filter(|c| c.is_whitespace())
+        {
             r -= c.len_utf8();
         }
-        while let Some(c) = sub[..r].chars().next_back().filter(|c| !c.is_whitespace()) {
+        while r > sync
+            && let Some(c) = sub[..r].chars().next_back().filter(|c| !c.is_whitespace())
+        {
             r -= c.len_utf8();
         }
         let mut pos = r.max(sync);
@@ -772,6 +779,7 @@ pub fn is_title(w: &str) -> bool {
     }
     title_lookup(t)
 }
+
 /// The length of the longest title word (`secretary-general`).
 const TITLE_MAX: usize = 17;
 
