@@ -47,6 +47,33 @@ fn aligned(p: *mut c_void, align: usize) -> bool {
     (p as usize).is_multiple_of(align)
 }
 
+/// A new block for `layout` from `plain_call`, when its result is aligned
+/// as asked, else from `aligned_call` (`mi_malloc` and `mi_malloc_aligned`, or
+/// their zeroing twins).
+///
+/// # Safety
+/// `plain_call(size)` and `aligned_call(size, align)` must allocate as mimalloc's
+/// functions of those shapes do.
+#[inline(always)]
+unsafe fn fresh(
+    layout: Layout,
+    plain_call: unsafe extern "C" fn(usize) -> *mut c_void,
+    aligned_call: unsafe extern "C" fn(usize, usize) -> *mut c_void,
+) -> *mut u8 {
+    let (size, align) = (layout.size(), layout.align());
+    if plain(size, align) {
+        // SAFETY: a plain allocation of the requested size.
+        let p = unsafe { plain_call(size) };
+        if aligned(p, align) {
+            return p.cast();
+        }
+        // SAFETY: `p` came from mimalloc and is not used again.
+        unsafe { mi::mi_free(p) };
+    }
+    // SAFETY: `align` is a power of two.
+    unsafe { aligned_call(size, align) }.cast()
+}
+
 // SAFETY: every method forwards to the mimalloc function for the same
 // request; a plain call's result is returned only when it is aligned as
 // asked, and otherwise freed (or, for `realloc`, moved by the aligned
@@ -56,34 +83,14 @@ fn aligned(p: *mut c_void, align: usize) -> bool {
 unsafe impl GlobalAlloc for MiMalloc {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let (size, align) = (layout.size(), layout.align());
-        if plain(size, align) {
-            // SAFETY: a plain allocation of the requested size.
-            let p = unsafe { mi::mi_malloc(size) };
-            if aligned(p, align) {
-                return p.cast();
-            }
-            // SAFETY: `p` came from `mi_malloc` and is not used again.
-            unsafe { mi::mi_free(p) };
-        }
-        // SAFETY: `align` is a power of two.
-        unsafe { mi::mi_malloc_aligned(size, align) }.cast()
+        // SAFETY: the plain and aligned mimalloc calls for fresh memory.
+        unsafe { fresh(layout, mi::mi_malloc, mi::mi_malloc_aligned) }
     }
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let (size, align) = (layout.size(), layout.align());
-        if plain(size, align) {
-            // SAFETY: as in `alloc`.
-            let p = unsafe { mi::mi_zalloc(size) };
-            if aligned(p, align) {
-                return p.cast();
-            }
-            // SAFETY: as in `alloc`.
-            unsafe { mi::mi_free(p) };
-        }
-        // SAFETY: as in `alloc`.
-        unsafe { mi::mi_zalloc_aligned(size, align) }.cast()
+        // SAFETY: as in `alloc`, zeroed.
+        unsafe { fresh(layout, mi::mi_zalloc, mi::mi_zalloc_aligned) }
     }
 
     #[inline]

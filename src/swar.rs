@@ -22,6 +22,21 @@ pub fn ascii_alnum_bytes(v: u64) -> u64 {
     (digit | letter) & !v & HIGHS
 }
 
+/// The high bit of each byte of `v` that may open a capitalized word: an
+/// ASCII capital, or the lead byte of a non-ASCII character (two high bits
+/// set).
+#[inline(always)]
+pub fn cap_lead_bytes(v: u64) -> u64 {
+    let lead = v & (v << 1) & HIGHS;
+    // `A`..=`Z` on the low seven bits, without carries between bytes.
+    let low7 = v & !HIGHS;
+    let upper = (low7 + ONES * u64::from(0x80 - b'A'))
+        & !(low7 + ONES * u64::from(0x80 - b'Z' - 1))
+        & !v
+        & HIGHS;
+    lead | upper
+}
+
 /// The end of the run of ASCII letters and digits from byte `i` of
 /// `bytes` on: eight bytes at a time, then byte by byte near the end.
 #[inline(always)]

@@ -277,10 +277,7 @@ impl<'h> Found<'h> {
 
 /// Whether `s` is a full weekday name, as written.
 fn is_full_weekday(s: &str) -> bool {
-    matches!(
-        s,
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-    )
+    crate::parse::date::WEEKDAY_NAMES.contains(&s)
 }
 
 /// Whether `s` is the year of a decade of the pattern (1800–2090).

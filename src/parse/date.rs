@@ -25,6 +25,17 @@ pub const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
+/// The English weekday names as written in running text, Monday first.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// Month number (1–12) for an English month name or abbreviation, with or
 /// without a trailing dot, in any case.
 pub fn month_number(word: &str) -> Option<i8> {

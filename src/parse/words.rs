@@ -205,6 +205,7 @@ fn masks(block: &[u8; 64]) -> (u64, u64) {
     let mut codes = [0u8; 64];
     for (code, &b) in codes.iter_mut().zip(block) {
         let alnum = b.wrapping_sub(b'0') < 10 || (b | 0x20).wrapping_sub(b'a') < 26;
+        // The ASCII joiners of `latin1` (a test ties the two).
         let joining = matches!(b, b':' | b',' | b';' | b'.' | b'\'');
         *code = u8::from(alnum) | (u8::from(joining) << 1);
     }
@@ -473,6 +474,22 @@ mod tests {
             ),
             1 => any::<char>(),
         ]
+    }
+
+    /// The block masks spell out the ASCII part of the Latin-1 classes:
+    /// letters and digits, and the characters that join them.
+    #[test]
+    fn block_masks_follow_the_latin1_classes() {
+        for b in 0u8..0x80 {
+            let mut block = [b' '; 64];
+            block[63] = b;
+            let (alnum, joining) = masks(&block);
+            let class = latin1(b);
+            let want_alnum = matches!(class, Class::Letter | Class::Digit);
+            let want_joining = matches!(class, Class::MidLetter | Class::MidNum | Class::MidNumLet);
+            assert_eq!(alnum >> 63 == 1, want_alnum, "{b:#x}");
+            assert_eq!(joining >> 63 == 1, want_joining, "{b:#x}");
+        }
     }
 
     /// Words joined, split and decoded across the 64-byte blocks of the

@@ -202,19 +202,9 @@ fn next_token(sub: &str, mut i: usize) -> Option<(usize, usize, First)> {
 /// a time, as [`crate::swar`] does: lowercase text is most of it.
 #[inline]
 fn cap_lead(b: &[u8], mut i: usize) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     while let Some(chunk) = b.get(i..i + 8) {
-        let v = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        // Lead bytes have their two high bits set; `A`..=`Z` are tested on
-        // the low seven bits, without carries between bytes.
-        let lead = v & (v << 1) & HIGHS;
-        let low7 = v & !HIGHS;
-        let upper = (low7 + ONES * u64::from(0x80 - b'A'))
-            & !(low7 + ONES * u64::from(0x80 - b'Z' - 1))
-            & !v
-            & HIGHS;
-        let hit = lead | upper;
+        let hit =
+            crate::swar::cap_lead_bytes(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
         if hit != 0 {
             return Some(i + (hit.trailing_zeros() / 8) as usize);
         }
@@ -1042,8 +1032,8 @@ const STOP_MAX: usize = 10;
 /// The cells of [`is_stop_cap`]: one per capital and length.
 const STOP_CELLS: usize = 26 * STOP_MAX;
 
-/// The cell of a word, if a stop word could be in it: every stop word and
-/// month name opens with an ASCII capital.
+/// The cell of a word, if a stop word could be in it: every stop word,
+/// month and weekday name opens with an ASCII capital.
 const fn stop_cell(b: &[u8]) -> Option<usize> {
     match b.first() {
         Some(&f) if f.is_ascii_uppercase() && b.len() <= STOP_MAX => {
@@ -1053,16 +1043,19 @@ const fn stop_cell(b: &[u8]) -> Option<usize> {
     }
 }
 
-/// The stop words, then the month names.
-const STOP_ALL: [&str; STOP_CAPS.len() + 12] = {
-    let mut all = [""; STOP_CAPS.len() + 12];
+/// The stop words, then the month and weekday names.
+const STOP_ALL: [&str; STOP_CAPS.len() + 12 + 7] = {
+    use crate::parse::date::{MONTH_NAMES, WEEKDAY_NAMES};
+    let mut all = [""; STOP_CAPS.len() + 12 + 7];
     let mut k = 0;
-    while k < STOP_CAPS.len() {
-        all[k] = STOP_CAPS[k];
-        k += 1;
-    }
     while k < all.len() {
-        all[k] = crate::parse::date::MONTH_NAMES[k - STOP_CAPS.len()];
+        all[k] = if k < STOP_CAPS.len() {
+            STOP_CAPS[k]
+        } else if k < STOP_CAPS.len() + 12 {
+            MONTH_NAMES[k - STOP_CAPS.len()]
+        } else {
+            WEEKDAY_NAMES[k - STOP_CAPS.len() - 12]
+        };
         k += 1;
     }
     all
@@ -1186,13 +1179,6 @@ const STOP_CAPS: &[&str] = &[
     "Earlier",
     "Later",
     "Today",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "Although",
     "Though",
     "Because",
