@@ -433,26 +433,27 @@ static ADJECTIVES: WordList = WordList::new(&[
 ]);
 
 /// Calendar words: capitalized but never entities.
-static CALENDAR: WordList = WordList::new(&[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+static CALENDAR: WordList = WordList::new(&CALENDAR_WORDS);
+
+/// The weekday and month names, then the month abbreviations and holidays.
+const CALENDAR_WORDS: [&str; 7 + 12 + CALENDAR_OTHER.len()] = {
+    use crate::parse::date::{MONTH_NAMES, WEEKDAY_NAMES};
+    let mut all = [""; 7 + 12 + CALENDAR_OTHER.len()];
+    let mut k = 0;
+    while k < all.len() {
+        all[k] = if k < 7 {
+            WEEKDAY_NAMES[k]
+        } else if k < 7 + 12 {
+            MONTH_NAMES[k - 7]
+        } else {
+            CALENDAR_OTHER[k - 7 - 12]
+        };
+        k += 1;
+    }
+    all
+};
+
+const CALENDAR_OTHER: [&str; 15] = [
     "Jan",
     "Feb",
     "Mar",
@@ -468,7 +469,7 @@ static CALENDAR: WordList = WordList::new(&[
     "Christmas",
     "Easter",
     "Year",
-]);
+];
 
 /// Lower-case particles inside personal names.
 static PARTICLES: WordList = WordList::new(&[
