@@ -648,28 +648,10 @@ impl Iterator for SentenceBounds<'_> {
 
 /// The first `.`, `!` or `?` of `bytes` at or after `from`. Stops are a
 /// few bytes in a hundred, and both extractors split every paragraph with
-/// a match: the bytes are tested eight at a time (a zero byte of the word
-/// XOR the stop marks a stop; the test has no false positive for "some").
+/// a match: `memchr3` tests 16 or 32 bytes at a time, where the eight-byte
+/// word test it replaced spent ~3 instructions per byte.
 fn next_stop(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const fn has(word: u64, b: u8) -> u64 {
-        let x = word ^ (ONES * b as u64);
-        x.wrapping_sub(ONES) & !x & HIGH
-    }
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if has(word, b'.') | has(word, b'!') | has(word, b'?') != 0 {
-            break;
-        }
-        i += 8;
-    }
-    bytes
-        .get(i..)?
-        .iter()
-        .position(|b| matches!(b, b'.' | b'!' | b'?'))
-        .map(|k| i + k)
+    memchr::memchr3(b'.', b'!', b'?', bytes.get(from..)?).map(|k| from + k)
 }
 
 /// Filters out matches that are not dates in context: numbers that only look

@@ -419,26 +419,31 @@ mod stops {
                     6 => any::<u8>(),
                     1 => proptest::sample::select(vec![b'.', b'!', b'?', b'-', b'/', b'>', b'?' + 1]),
                 ],
-                0..40,
+                0..100,
             ),
-            from in 0usize..41,
+            from in 0usize..101,
         ) {
             let from = from.min(bytes.len());
             prop_assert_eq!(next_stop(&bytes, from), naive(&bytes, from));
         }
     }
 
+    /// A stop at each place of the 16- and 32-byte steps of `memchr3`, and
+    /// none at all, from every start.
     #[test]
-    fn stops_around_the_eight_byte_steps() {
-        for s in [
-            "",
-            ".",
-            "abcdefgh",
-            "abcdefg.",
-            "abcdefgh.",
-            "abcdefghijklmno!",
-            "\u{ff}\u{fe}?",
-        ] {
+    fn stops_around_the_vector_steps() {
+        let mut cases = vec![String::new(), ".".into(), "\u{ff}\u{fe}?".into()];
+        for len in [1, 7, 8, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100] {
+            cases.push("a".repeat(len));
+            for at in [0, len / 2, len.saturating_sub(1)] {
+                for stop in ['.', '!', '?'] {
+                    let mut s = "a".repeat(len);
+                    s.replace_range(at..at + 1, &stop.to_string());
+                    cases.push(s);
+                }
+            }
+        }
+        for s in &cases {
             for from in 0..=s.len() {
                 assert_eq!(
                     next_stop(s.as_bytes(), from),
