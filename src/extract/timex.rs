@@ -3,9 +3,10 @@
 //! One regular expression finds every candidate in one left-to-right pass
 //! over the headline, the date line and the body paragraphs (linear in the
 //! text); each region is scanned by its ASCII twin whenever that matches
-//! exactly the same ([`crate::twin`]). The same pass finds the event
-//! triggers of the body paragraphs for [`crate::extract::events`]. Each
-//! timex is then normalized by [`resolve`] against an anchor:
+//! exactly the same ([`crate::twin`]), with a full DFA of the twin built
+//! ahead (`timex/scan.dfa`). The same pass finds the event triggers of the
+//! body paragraphs for [`crate::extract::events`]. Each timex is then
+//! normalized by [`resolve`] against an anchor:
 //!
 //! * **Dated articles** (`article.date` is set): relative expressions
 //!   (`today`, `Tuesday`, `last month`, `next year`) and year-less dates
@@ -26,7 +27,8 @@ mod tests;
 use jiff::civil::Date;
 use std::sync::LazyLock;
 
-use regex_automata::meta::Regex;
+use regex_automata::dfa::{self, dense};
+use regex_automata::meta::{self, Regex};
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, Match, PatternID};
 
@@ -90,7 +92,8 @@ static TIMEX: crate::twin::Twin = crate::twin::twin!(timex_pattern());
 /// exactly the matches of each pattern alone (a proptest checks it). The
 /// Unicode classes inside bounded repetitions made the pattern slow to
 /// compile, and its Unicode `\b` sent the lazy DFA to the slower engines on
-/// any non-ASCII byte; the twin is a fraction of the size.
+/// any non-ASCII byte; the twin is a fraction of the size. The twin is
+/// searched with its full DFA, [`SCAN_DFA`], whenever that is available.
 static SCAN: Twin<Regex> = Twin::new(
     || scan_regex(&[&ascii_pattern(&timex_pattern()), &ascii_pattern(TRIGGER)]),
     || scan_regex(&[&timex_pattern(), TRIGGER]),
@@ -103,7 +106,129 @@ fn scan_regex(patterns: &[&str]) -> Regex {
     Regex::new_many(patterns).expect("valid patterns")
 }
 
-/// Declares [`Groups`], the index of each named group of the timex pattern (pattern 0 of [`SCAN`]).
+/// The twins of the two patterns of [`SCAN`], as `timex/scan.dfa` records
+/// them.
+fn scan_twins() -> String {
+    format!(
+        "{}\0{}",
+        ascii_pattern(&timex_pattern()),
+        ascii_pattern(TRIGGER)
+    )
+}
+
+/// A full DFA of the twins of [`SCAN`] (forward and reverse), built ahead
+/// by the test `timex::tests::scan_dfa::regenerate`. The lazy DFA of
+/// [`SCAN`] walks text as fast (~8.5 instructions per byte), but on BBC it
+/// determinizes some 10,000 transitions at ~5,500 instructions each, on
+/// every worker thread, and compiling its two twins took ~13 M at start-up;
+/// reading the stored tables costs ~4 M instructions once. `None` when the file was
+/// built from other patterns than the program's (a pattern changed since)
+/// or cannot be read on this machine (a big-endian one): [`SCAN`] then
+/// searches, as it did before the file existed.
+static SCAN_DFA: LazyLock<Option<dfa::regex::Regex<Dense>>> =
+    LazyLock::new(|| load_dfa(&SCAN_DFA_FILE.bytes, &scan_twins()));
+
+type Dense = dense::DFA<&'static [u32]>;
+
+/// `bytes`, aligned as the DFA tables inside need.
+#[repr(C)]
+struct Aligned<B: ?Sized> {
+    _align: [u32; 0],
+    bytes: B,
+}
+
+/// The patterns (`u32` length, text, padding to four bytes), then the
+/// forward and the reverse DFA, little-endian, each padded to four bytes.
+static SCAN_DFA_FILE: &Aligned<[u8]> = &Aligned {
+    _align: [],
+    bytes: *include_bytes!("timex/scan.dfa"),
+};
+
+/// The regex stored in `file` if it was built from `patterns`.
+fn load_dfa(file: &'static [u8], patterns: &str) -> Option<dfa::regex::Regex<Dense>> {
+    let len = u32::from_le_bytes(file.get(..4)?.try_into().ok()?) as usize;
+    if file.get(4..4 + len)? != patterns.as_bytes() {
+        return None;
+    }
+    let at = (4 + len).next_multiple_of(4);
+    let (forward, read) = dense::DFA::from_bytes(file.get(at..)?).ok()?;
+    let at = (at + read).next_multiple_of(4);
+    let (reverse, _) = dense::DFA::from_bytes(file.get(at..)?).ok()?;
+    Some(dfa::regex::Builder::new().build_from_dfas(forward, reverse))
+}
+
+/// The twin of the timex pattern alone, to read the groups of a match the
+/// DFA found. Its capture search is anchored at the match and bounded by
+/// it, so a lazy DFA (and the reverse pattern it needs) would only find
+/// the same bounds again before the capture engine runs.
+static ASCII_TIMEX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::builder()
+        .configure(Regex::config().hybrid(false))
+        .build(&ascii_pattern(&timex_pattern()))
+        .expect("a valid pattern")
+});
+
+/// The engines that scan a region: one to find the matches of both
+/// patterns, one to read the groups of a timex match (pattern 0).
+#[derive(Clone, Copy)]
+struct Scanner {
+    find: Finder,
+    groups: &'static Regex,
+}
+
+#[derive(Clone, Copy)]
+enum Finder {
+    Dfa(&'static dfa::regex::Regex<Dense>),
+    Lazy(&'static Regex),
+}
+
+impl Scanner {
+    /// The scanner for text that is ASCII-equivalent if `ascii`.
+    fn pick(ascii: bool) -> Scanner {
+        if !ascii {
+            let re = SCAN.pick(false);
+            return Scanner {
+                find: Finder::Lazy(re),
+                groups: re,
+            };
+        }
+        let find = match &*SCAN_DFA {
+            Some(dfa) => Finder::Dfa(dfa),
+            None => Finder::Lazy(SCAN.pick(true)),
+        };
+        Scanner {
+            find,
+            groups: &ASCII_TIMEX,
+        }
+    }
+
+    /// The matches of both patterns in `haystack`, leftmost-first.
+    fn find_iter<'h>(self, haystack: &'h str) -> Matches<'h> {
+        match self.find {
+            Finder::Dfa(re) => Matches::Dfa(re.find_iter(haystack)),
+            Finder::Lazy(re) => Matches::Lazy(re.find_iter(haystack)),
+        }
+    }
+}
+
+enum Matches<'h> {
+    Dfa(dfa::regex::FindMatches<'static, 'h, Dense>),
+    Lazy(meta::FindMatches<'static, 'h>),
+}
+
+impl Iterator for Matches<'_> {
+    type Item = Match;
+
+    fn next(&mut self) -> Option<Match> {
+        match self {
+            Matches::Dfa(it) => it.next(),
+            Matches::Lazy(it) => it.next(),
+        }
+    }
+}
+
+/// Declares [`Groups`], the index of each named group of the timex pattern
+/// (pattern 0 of [`SCAN`], and of [`ASCII_TIMEX`]).
 macro_rules! groups {
     ($($name:ident),* $(,)?) => {
         /// The index of each named group of the timex pattern (the same in
@@ -135,7 +260,7 @@ groups!(
 );
 
 pub(crate) static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
-    let re = SCAN.pick(true);
+    let re = &*ASCII_TIMEX;
     assert!(
         re.group_info().group_len(PatternID::ZERO) <= MAX_GROUPS,
         "room for every group"
@@ -335,7 +460,7 @@ pub fn extract_with_triggers(
 /// The event triggers of `text[start..end]` alone, as text ranges.
 pub fn triggers(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let region = &text[start..end];
-    SCAN.on(region)
+    Scanner::pick(crate::twin::ascii_equivalent(region))
         .find_iter(region)
         .filter(|m| m.pattern().as_usize() == TRIGGER_PATTERN)
         .map(|m| (start + m.start(), start + m.end()))
@@ -402,17 +527,16 @@ fn scan_region(
     // match needs it.
     let mut tense_text: Option<&str> = None;
     let mut tense: Option<Tense> = None;
-    let ascii = crate::twin::ascii_equivalent(region);
-    let re = SCAN.pick(ascii);
+    let scanner = Scanner::pick(crate::twin::ascii_equivalent(region));
     let mut locs = None;
     // No alternative of the patterns matches the empty string.
-    for found in re.find_iter(region) {
+    for found in scanner.find_iter(region) {
         debug_assert!(!found.is_empty());
         if found.pattern().as_usize() == TRIGGER_PATTERN {
             triggers.push((start + found.start(), start + found.end()));
             continue;
         }
-        let caps = Found::read(re, &mut locs, region, found);
+        let caps = Found::read(scanner.groups, &mut locs, region, found);
         let m = caps.get(0).expect("match");
         if !accept(region, &caps) {
             continue;
@@ -524,28 +648,10 @@ impl Iterator for SentenceBounds<'_> {
 
 /// The first `.`, `!` or `?` of `bytes` at or after `from`. Stops are a
 /// few bytes in a hundred, and both extractors split every paragraph with
-/// a match: the bytes are tested eight at a time (a zero byte of the word
-/// XOR the stop marks a stop; the test has no false positive for "some").
+/// a match: `memchr3` tests 16 or 32 bytes at a time, where the eight-byte
+/// word test it replaced spent ~3 instructions per byte.
 fn next_stop(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const fn has(word: u64, b: u8) -> u64 {
-        let x = word ^ (ONES * b as u64);
-        x.wrapping_sub(ONES) & !x & HIGH
-    }
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if has(word, b'.') | has(word, b'!') | has(word, b'?') != 0 {
-            break;
-        }
-        i += 8;
-    }
-    bytes
-        .get(i..)?
-        .iter()
-        .position(|b| matches!(b, b'.' | b'!' | b'?'))
-        .map(|k| i + k)
+    memchr::memchr3(b'.', b'!', b'?', bytes.get(from..)?).map(|k| from + k)
 }
 
 /// Filters out matches that are not dates in context: numbers that only look
@@ -677,4 +783,4 @@ pub fn day_count(word: &str) -> Option<i64> {
     Some(n)
 }
 
-warm_up_statics!(SCAN, GROUPS);
+warm_up_statics!(SCAN_DFA, GROUPS);

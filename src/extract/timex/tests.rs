@@ -419,26 +419,31 @@ mod stops {
                     6 => any::<u8>(),
                     1 => proptest::sample::select(vec![b'.', b'!', b'?', b'-', b'/', b'>', b'?' + 1]),
                 ],
-                0..40,
+                0..100,
             ),
-            from in 0usize..41,
+            from in 0usize..101,
         ) {
             let from = from.min(bytes.len());
             prop_assert_eq!(next_stop(&bytes, from), naive(&bytes, from));
         }
     }
 
+    /// A stop at each place of the 16- and 32-byte steps of `memchr3`, and
+    /// none at all, from every start.
     #[test]
-    fn stops_around_the_eight_byte_steps() {
-        for s in [
-            "",
-            ".",
-            "abcdefgh",
-            "abcdefg.",
-            "abcdefgh.",
-            "abcdefghijklmno!",
-            "\u{ff}\u{fe}?",
-        ] {
+    fn stops_around_the_vector_steps() {
+        let mut cases = vec![String::new(), ".".into(), "\u{ff}\u{fe}?".into()];
+        for len in [1, 7, 8, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100] {
+            cases.push("a".repeat(len));
+            for at in [0, len / 2, len.saturating_sub(1)] {
+                for stop in ['.', '!', '?'] {
+                    let mut s = "a".repeat(len);
+                    s.replace_range(at..at + 1, &stop.to_string());
+                    cases.push(s);
+                }
+            }
+        }
+        for s in &cases {
             for from in 0..=s.len() {
                 assert_eq!(
                     next_stop(s.as_bytes(), from),
@@ -463,12 +468,12 @@ fn found_groups_are_the_captured_ones() {
                 the 1990s, 1990s, the 1990's, 2000s, 1995s, 2100s, the  1980s, 1700s, \
                 Monday night, Friday morning, Sunday  evening, last Monday night, Monday nights";
     for ascii in [true, false] {
-        let re = SCAN.pick(ascii);
+        let scanner = Scanner::pick(ascii);
         let mut locs = None;
-        let read: Vec<_> = re
+        let read: Vec<_> = scanner
             .find_iter(text)
             .filter(|m| m.pattern().as_usize() != TRIGGER_PATTERN)
-            .map(|m| Found::read(re, &mut locs, text, m).slots)
+            .map(|m| Found::read(scanner.groups, &mut locs, text, m).slots)
             .collect();
         let captured: Vec<_> = TIMEX
             .pick(ascii)
@@ -501,12 +506,12 @@ proptest::proptest! {
             if ascii && !ascii_equivalent(&text) {
                 continue;
             }
-            let re = SCAN.pick(ascii);
+            let scanner = Scanner::pick(ascii);
             let mut locs = None;
-            let read: Vec<_> = re
+            let read: Vec<_> = scanner
                 .find_iter(&text)
                 .filter(|m| m.pattern().as_usize() != TRIGGER_PATTERN)
-                .map(|m| Found::read(re, &mut locs, &text, m).slots)
+                .map(|m| Found::read(scanner.groups, &mut locs, &text, m).slots)
                 .collect();
             let captured: Vec<_> = TIMEX
                 .pick(ascii)
@@ -518,7 +523,8 @@ proptest::proptest! {
     }
 }
 
-/// The one walk of [`SCAN`] finds exactly the matches of the timex pattern
+/// The one walk (the full DFA of [`SCAN_DFA`] on ASCII-equivalent text, the
+/// lazy one of [`SCAN`] on other text) finds exactly the matches of the timex pattern
 /// and of the trigger pattern searched alone, on text mixing the words of
 /// both (the words one could share or start inside the other).
 mod one_walk {
@@ -543,7 +549,7 @@ mod one_walk {
     }
 
     fn together(text: &str, ascii: bool) -> Vec<(usize, usize, bool)> {
-        SCAN.pick(ascii)
+        Scanner::pick(ascii)
             .find_iter(text)
             .map(|m| {
                 let trigger = m.pattern().as_usize() == TRIGGER_PATTERN;
@@ -589,6 +595,115 @@ mod one_walk {
             "Remarks to the press the end of last year. A two-day meeting in May.",
             "Talks last week, air strikes today, the 1990s visit. Mid-March event.",
             "Same venue, early 2020: a phone call two days ago; next month’s vote.",
+        ] {
+            check(text).expect("same matches");
+        }
+    }
+}
+
+/// `timex/scan.dfa`: the stored DFA is the build of the program's twins,
+/// and it finds exactly the matches of [`SCAN`]'s lazy DFA on the same
+/// twins, on any text.
+mod scan_dfa {
+    use super::*;
+    use proptest::prelude::*;
+    use regex_automata::nfa::thompson;
+
+    const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/extract/timex/scan.dfa");
+
+    /// The file [`load_dfa`] reads, built from `patterns` (separated by `\0`).
+    fn build(patterns: &str) -> Vec<u8> {
+        let re = dfa::regex::Builder::new()
+            .dense(dense::Config::new().minimize(true))
+            .thompson(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+            .build_many(&patterns.split('\0').collect::<Vec<_>>())
+            .expect("the scan's DFA");
+        let mut out = Vec::new();
+        let pad = |out: &mut Vec<u8>| out.resize(out.len().next_multiple_of(4), 0);
+        out.extend_from_slice(&u32::try_from(patterns.len()).expect("short").to_le_bytes());
+        out.extend_from_slice(patterns.as_bytes());
+        pad(&mut out);
+        for dfa in [re.forward(), re.reverse()] {
+            let (bytes, skip) = dfa.to_bytes_little_endian();
+            out.extend_from_slice(&bytes[skip..]);
+            pad(&mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn the_stored_dfa_is_the_build_of_the_patterns() {
+        assert!(
+            build(&scan_twins()) == SCAN_DFA_FILE.bytes,
+            "timex/scan.dfa is stale: run `cargo test --lib timex::tests::scan_dfa::regenerate -- --ignored`"
+        );
+        assert!(SCAN_DFA.is_some());
+    }
+
+    /// Writes `timex/scan.dfa` anew, after a change of the timex or the
+    /// trigger pattern.
+    #[test]
+    #[ignore]
+    fn regenerate() {
+        std::fs::write(PATH, build(&scan_twins())).expect("writing the DFA");
+    }
+
+    /// A file built from other patterns, or cut short, is not used.
+    #[test]
+    fn other_files_are_not_used() {
+        let file = &SCAN_DFA_FILE.bytes;
+        assert!(load_dfa(file, "(?-u:\\b)[0-9]{4}\0x").is_none());
+        assert!(load_dfa(&file[..file.len() - 64], &scan_twins()).is_none());
+        assert!(load_dfa(&file[..12], &scan_twins()).is_none());
+        assert!(load_dfa(&[], &scan_twins()).is_none());
+    }
+
+    fn check(text: &str) -> Result<(), TestCaseError> {
+        let full: Vec<Match> = SCAN_DFA
+            .as_ref()
+            .expect("the stored DFA")
+            .find_iter(text)
+            .collect();
+        let lazy: Vec<Match> = SCAN.pick(true).find_iter(text).collect();
+        prop_assert_eq!(full, lazy, "{:?}", text);
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn full_and_lazy_dfa_find_the_same(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " ", "  ", "\u{a0}", "\u{2009}", "\u{3000}", "\u{85}", "\n", ", ", ".", "-",
+                    "–", "—", "'", "’", "“", "the", "of", "a", "an", "early", "mid-", "mid",
+                    "this", "last", "next", "LAST", "coming", "later", "year", "years", "month",
+                    "week", "days", "ago", "today", "Tonight", "Monday", "morning", "May", "March",
+                    "Sept.", "Sep", "Dec.", "January", "3", "12", "31st", "1999", "2019", "1990s",
+                    "20", "0", "two", "Twelve", "meeting", "met", "Summit", "press", "conference",
+                    "remarks", "same", "venue", "air", "strike", "strikes", "phone", "calls",
+                    "é", "ſ", "K", "x", "_", "5",
+                ]),
+                0..32,
+            )
+        ) {
+            check(&parts.concat())?;
+        }
+
+        #[test]
+        fn full_and_lazy_dfa_find_the_same_on_any_text(text in any::<String>()) {
+            check(&text)?;
+        }
+    }
+
+    #[test]
+    fn full_and_lazy_dfa_on_news_text() {
+        for text in [
+            "",
+            "On Tuesday, Nov 29th \u{2013} 30th, 2022, the summit met in Rome.",
+            "Filed 2022-11-29; the 1990s; mid-2021; fiscal 2023; 2000 people.",
+            "Three\u{a0}weeks ago, early\u{a0}this month; a phone call late yesterday.",
+            "\u{201c}Next Monday morning\u{201d} \u{2014} the end of the year; 12 Dec. 2021.",
+            "Zo\u{eb} visited Tallinn on 3 of June; air strikes two days later.",
         ] {
             check(text).expect("same matches");
         }
