@@ -1261,14 +1261,15 @@ impl<'a> Ctx<'a> {
             }
             let mut j = i + 1;
             loop {
-                // A possessive ends a name ("Japan's Nikkei").
-                let possessive = {
-                    let rest = &self.text[ts[j - 1].e()..];
-                    rest.starts_with("'s") || rest.starts_with("’s")
+                // A possessive ends a name ("Japan's Nikkei"); it is looked
+                // for only when a name word follows, which is rarer.
+                let possessive = || {
+                    let rest = &self.text.as_bytes()[ts[j - 1].e()..];
+                    rest.starts_with(b"'s") || rest.starts_with("’s".as_bytes())
                 };
                 if j < ts.len()
                     && (self.nameish(&ts[j]) || self.month_surname(ts, i, j))
-                    && !possessive
+                    && !possessive()
                 {
                     j += 1;
                     continue;
@@ -1740,7 +1741,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The end of the longest title starting at `ts[a]` and ending by `j`.
-    #[inline]
+    #[inline(always)]
     fn title_end(&self, ts: &[Tok<'a>], a: usize, j: usize) -> Option<usize> {
         // Nearly every word starts no title, and the test of the first word
         // alone, made where the search is asked for, turns it away without
@@ -1758,6 +1759,7 @@ impl<'a> Ctx<'a> {
 
     /// `title_end` once the first word of the phrase is known to start a
     /// title.
+    #[inline(never)]
     fn title_end_after_first(&self, ts: &[Tok<'a>], a: usize, j: usize) -> Option<usize> {
         let mut best = None;
         for b in a + 1..=(a + self.gaz.max_title_words).min(j) {
