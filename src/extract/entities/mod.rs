@@ -1679,19 +1679,24 @@ impl<'a> Ctx<'a> {
         self.plain(ts, i, j, out);
         // "electronics retailer Best Buy", "rival Cisco": a company.
         // "shares of BNP Paribas", "a stake in Zentrix".
-        let shares_of = i >= 2
-            && matches!(self.w(&ts[i - 1]), "of" | "in")
-            && with_lower(self.w(&ts[i - 2]), |w| {
-                matches!(w, "shares" | "stock" | "stake" | "stakes")
-            });
-        if role.is_none()
-            && i > 0
-            && ts[i - 1].word()
-            && (shares_of || ORG_DESCRIPTORS.contains_lower(self.w(&ts[i - 1])))
+        // Only an untyped first mention can change: the words before are
+        // looked at for one (a lower-case copy each, "in" before half the
+        // names).
+        let shares_of = || {
+            i >= 2
+                && matches!(self.w(&ts[i - 1]), "of" | "in")
+                && with_lower(self.w(&ts[i - 2]), |w| {
+                    matches!(w, "shares" | "stock" | "stake" | "stakes")
+                })
+        };
+        if let Some(m) = out[before..]
+            .first_mut()
+            .filter(|m| m.hint == Hint::Unknown)
         {
-            if let Some(m) = out[before..]
-                .first_mut()
-                .filter(|m| m.hint == Hint::Unknown)
+            if role.is_none()
+                && i > 0
+                && ts[i - 1].word()
+                && (shares_of() || ORG_DESCRIPTORS.contains_lower(self.w(&ts[i - 1])))
             {
                 m.hint = Hint::Known(EntityType::Organization);
             }
@@ -1780,13 +1785,10 @@ impl<'a> Ctx<'a> {
         m.initial = ts[i].initial();
         m.after_the = i > 0 && self.w(&ts[i - 1]).eq_ignore_ascii_case("the");
         m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains_tok(t));
-        let rest = &self.text[ts[j - 1].e()..];
+        let rest = &self.text.as_bytes()[ts[j - 1].e()..];
         let next_lower = |k: usize| ts.get(k).filter(|t| t.word() && !t.cap());
         let next = next_lower(j);
-        m.agent = rest.starts_with("'s")
-            || rest.starts_with("’s")
-            // "Intel-based": the tokenizer cut the lower-case part off.
-            || rest.starts_with("-based")
+        m.agent = agent_suffix(rest)
             || next.is_some_and(|t| ORG_NOUNS.contains_tok(t))
             || i > 0
                 && matches!(
@@ -2067,17 +2069,36 @@ fn surnames_over_towns<'a>(
         let prev = text[..m.span.start]
             .split_whitespace()
             .next_back()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let locative = matches!(
-            prev.as_str(),
-            "in" | "at" | "from" | "to" | "near" | "outside" | "into" | "toward" | "towards"
-        );
+            .unwrap_or("");
+        let locative = is_locative(prev);
         if surnames.contains(&m.surface) || !locative && m.speaks {
             m.hint = Hint::Known(EntityType::Person);
             m.canonical = None;
         }
     }
+}
+
+/// Whether the text after a name starts with a possessive or `-based`
+/// ("Intel-based": the tokenizer cut the lower-case part off), which make
+/// it an actor.
+fn agent_suffix(rest: &[u8]) -> bool {
+    // Each suffix starts with one of these bytes, which few names are
+    // followed by.
+    matches!(rest.first(), Some(b'\'' | b'-' | 0xE2))
+        && (rest.starts_with(b"'s")
+            || rest.starts_with("’s".as_bytes())
+            || rest.starts_with(b"-based"))
+}
+
+/// A preposition of place, in any ASCII case, before a town's name.
+fn is_locative(prev: &str) -> bool {
+    // Compared ignoring case in place: a lower-case copy per town cost an
+    // allocation.
+    [
+        "in", "at", "from", "to", "near", "outside", "into", "toward", "towards",
+    ]
+    .iter()
+    .any(|l| prev.eq_ignore_ascii_case(l))
 }
 
 /// `NATO`, `G7`, `AFP`: two to six capitals and digits, starting with a

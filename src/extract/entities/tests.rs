@@ -1143,3 +1143,40 @@ fn chunking_agrees_with_the_oracle_on_fixed_cases() {
         }
     }
 }
+
+proptest::proptest! {
+    /// The byte-gated suffix test answers as the three `starts_with` of
+    /// 42db218, and the in-place locative test as the lower-case copy.
+    #[test]
+    fn suffix_and_locative_tests_match_their_oracles(
+        rest in "('s|’s|-based|’|'|-|s|b|a|é|İ|[A-Za-z ]){0,4}",
+        prev in "(in|IN|At|to|TOWARD|towards|near|Outside|İn|ın|iN|toward|[a-zA-Zİé]{0,3})",
+    ) {
+        let want = rest.starts_with("'s") || rest.starts_with("’s") || rest.starts_with("-based");
+        proptest::prop_assert_eq!(agent_suffix(rest.as_bytes()), want);
+        let low = prev.to_ascii_lowercase();
+        let want = matches!(
+            low.as_str(),
+            "in" | "at" | "from" | "to" | "near" | "outside" | "into" | "toward" | "towards"
+        );
+        proptest::prop_assert_eq!(is_locative(&prev), want);
+    }
+}
+
+#[test]
+fn suffix_and_locative_fixed_cases() {
+    for (rest, want) in [
+        ("'s", true),
+        ("’s view", true),
+        ("-based", true),
+        ("-base", false),
+        ("’", false),
+        ("", false),
+        (" 's", false),
+    ] {
+        assert_eq!(agent_suffix(rest.as_bytes()), want, "{rest:?}");
+    }
+    for (prev, want) in [("IN", true), ("Towards", true), ("", false), ("İn", false)] {
+        assert_eq!(is_locative(prev), want, "{prev:?}");
+    }
+}
