@@ -1261,14 +1261,15 @@ impl<'a> Ctx<'a> {
             }
             let mut j = i + 1;
             loop {
-                // A possessive ends a name ("Japan's Nikkei").
-                let possessive = {
-                    let rest = &self.text[ts[j - 1].e()..];
-                    rest.starts_with("'s") || rest.starts_with("’s")
+                // A possessive ends a name ("Japan's Nikkei"); it is looked
+                // for only when a name word follows, which is rarer.
+                let possessive = || {
+                    let rest = &self.text.as_bytes()[ts[j - 1].e()..];
+                    rest.starts_with(b"'s") || rest.starts_with("’s".as_bytes())
                 };
                 if j < ts.len()
                     && (self.nameish(&ts[j]) || self.month_surname(ts, i, j))
-                    && !possessive
+                    && !possessive()
                 {
                     j += 1;
                     continue;
@@ -1335,7 +1336,12 @@ impl<'a> Ctx<'a> {
                 }
                 break;
             }
-            self.chunk(ts, i, j, out);
+            // A lone stop word ("The", "But") is a third of the runs, and
+            // `chunk` drops it whatever its lookups say: the stop-word
+            // loops skip it unless "New" has a word after it.
+            if !(j == i + 1 && STOPWORDS.contains_tok(&ts[i])) {
+                self.chunk(ts, i, j, out);
+            }
             i = j;
         }
         // Both rules look for a rare word or character: one search of the
@@ -1673,19 +1679,24 @@ impl<'a> Ctx<'a> {
         self.plain(ts, i, j, out);
         // "electronics retailer Best Buy", "rival Cisco": a company.
         // "shares of BNP Paribas", "a stake in Zentrix".
-        let shares_of = i >= 2
-            && matches!(self.w(&ts[i - 1]), "of" | "in")
-            && with_lower(self.w(&ts[i - 2]), |w| {
-                matches!(w, "shares" | "stock" | "stake" | "stakes")
-            });
-        if role.is_none()
-            && i > 0
-            && ts[i - 1].word()
-            && (shares_of || ORG_DESCRIPTORS.contains_lower(self.w(&ts[i - 1])))
+        // Only an untyped first mention can change: the words before are
+        // looked at for one (a lower-case copy each, "in" before half the
+        // names).
+        let shares_of = || {
+            i >= 2
+                && matches!(self.w(&ts[i - 1]), "of" | "in")
+                && with_lower(self.w(&ts[i - 2]), |w| {
+                    matches!(w, "shares" | "stock" | "stake" | "stakes")
+                })
+        };
+        if let Some(m) = out[before..]
+            .first_mut()
+            .filter(|m| m.hint == Hint::Unknown)
         {
-            if let Some(m) = out[before..]
-                .first_mut()
-                .filter(|m| m.hint == Hint::Unknown)
+            if role.is_none()
+                && i > 0
+                && ts[i - 1].word()
+                && (shares_of() || ORG_DESCRIPTORS.contains_lower(self.w(&ts[i - 1])))
             {
                 m.hint = Hint::Known(EntityType::Organization);
             }
@@ -1735,18 +1746,30 @@ impl<'a> Ctx<'a> {
     }
 
     /// The end of the longest title starting at `ts[a]` and ending by `j`.
+    #[inline(always)]
     fn title_end(&self, ts: &[Tok<'a>], a: usize, j: usize) -> Option<usize> {
+        // Nearly every word starts no title, and the test of the first word
+        // alone, made where the search is asked for, turns it away without
+        // a call. Longer phrases extend this one: none can be a title.
+        if a >= j
+            || !self
+                .gaz
+                .title_prefixes
+                .contains_sig(ts[a].text, ts[a].sig())
+        {
+            return None;
+        }
+        self.title_end_after_first(ts, a, j)
+    }
+
+    /// `title_end` once the first word of the phrase is known to start a
+    /// title.
+    #[inline(never)]
+    fn title_end_after_first(&self, ts: &[Tok<'a>], a: usize, j: usize) -> Option<usize> {
         let mut best = None;
         for b in a + 1..=(a + self.gaz.max_title_words).min(j) {
             let phrase = self.span_text(&ts[a..b]);
-            // Longer phrases extend this one: none can be a title. (Most
-            // runs stop at their first word, whose signature is known.)
-            let prefix = if b == a + 1 {
-                self.gaz.title_prefixes.contains_sig(phrase, ts[a].sig())
-            } else {
-                self.gaz.title_prefixes.contains(phrase)
-            };
-            if !prefix {
+            if b > a + 1 && !self.gaz.title_prefixes.contains(phrase) {
                 break;
             }
             if self.gaz.titles.contains(phrase) || self.gaz.honorifics.contains(phrase) {
@@ -1762,13 +1785,10 @@ impl<'a> Ctx<'a> {
         m.initial = ts[i].initial();
         m.after_the = i > 0 && self.w(&ts[i - 1]).eq_ignore_ascii_case("the");
         m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains_tok(t));
-        let rest = &self.text[ts[j - 1].e()..];
+        let rest = &self.text.as_bytes()[ts[j - 1].e()..];
         let next_lower = |k: usize| ts.get(k).filter(|t| t.word() && !t.cap());
         let next = next_lower(j);
-        m.agent = rest.starts_with("'s")
-            || rest.starts_with("’s")
-            // "Intel-based": the tokenizer cut the lower-case part off.
-            || rest.starts_with("-based")
+        m.agent = agent_suffix(rest)
             || next.is_some_and(|t| ORG_NOUNS.contains_tok(t))
             || i > 0
                 && matches!(
@@ -2003,6 +2023,11 @@ impl<'a> Ctx<'a> {
 
     /// `Northern Macedonia` → `North Macedonia` when that is a country.
     fn compass_variant(&self, surface: &str) -> Option<gazetteer::Place> {
+        // Every prefix below starts with one of these letters: most names
+        // fail here instead of in four comparisons.
+        if !matches!(surface.as_bytes().first(), Some(b'N' | b'S' | b'E' | b'W')) {
+            return None;
+        }
         for (long, short) in [
             ("Northern ", "North "),
             ("Southern ", "South "),
@@ -2044,17 +2069,36 @@ fn surnames_over_towns<'a>(
         let prev = text[..m.span.start]
             .split_whitespace()
             .next_back()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let locative = matches!(
-            prev.as_str(),
-            "in" | "at" | "from" | "to" | "near" | "outside" | "into" | "toward" | "towards"
-        );
+            .unwrap_or("");
+        let locative = is_locative(prev);
         if surnames.contains(&m.surface) || !locative && m.speaks {
             m.hint = Hint::Known(EntityType::Person);
             m.canonical = None;
         }
     }
+}
+
+/// Whether the text after a name starts with a possessive or `-based`
+/// ("Intel-based": the tokenizer cut the lower-case part off), which make
+/// it an actor.
+fn agent_suffix(rest: &[u8]) -> bool {
+    // Each suffix starts with one of these bytes, which few names are
+    // followed by.
+    matches!(rest.first(), Some(b'\'' | b'-' | 0xE2))
+        && (rest.starts_with(b"'s")
+            || rest.starts_with("’s".as_bytes())
+            || rest.starts_with(b"-based"))
+}
+
+/// A preposition of place, in any ASCII case, before a town's name.
+fn is_locative(prev: &str) -> bool {
+    // Compared ignoring case in place: a lower-case copy per town cost an
+    // allocation.
+    [
+        "in", "at", "from", "to", "near", "outside", "into", "toward", "towards",
+    ]
+    .iter()
+    .any(|l| prev.eq_ignore_ascii_case(l))
 }
 
 /// `NATO`, `G7`, `AFP`: two to six capitals and digits, starting with a
@@ -2098,11 +2142,15 @@ fn is_model_number(w: &str) -> bool {
 
 /// Has a letter and no lower-case letter (`NATO`, `U.S.`).
 fn is_upper(w: &str) -> bool {
+    // Most words asked about are capitalized names, with a small letter
+    // second: an ASCII lower-case byte is a lower-case char in any text,
+    // and testing for one first stops there before the ASCII scan.
+    let b = w.as_bytes();
+    if b.iter().any(u8::is_ascii_lowercase) {
+        return false;
+    }
     if w.is_ascii() {
-        // Most words asked about are capitalized names, with a small
-        // letter second: the lower-case test first stops there.
-        let b = w.as_bytes();
-        return !b.iter().any(u8::is_ascii_lowercase) && b.iter().any(u8::is_ascii_alphabetic);
+        return b.iter().any(u8::is_ascii_alphabetic);
     }
     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
@@ -2133,5 +2181,7 @@ pub(crate) fn initials(name: &str) -> Option<String> {
     Some(out)
 }
 
+#[cfg(test)]
+mod oracle;
 #[cfg(test)]
 mod tests;
