@@ -140,15 +140,14 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
                     last.aliases.push(a);
                 }
             }
+            // (Each entity's spans come sorted: only a merge sorts again.)
             last.spans.extend(e.spans);
+            last.spans.sort();
+            last.mentions = last.spans.len();
             continue;
         }
         seen = None;
         merged.push(e);
-    }
-    for e in &mut merged {
-        e.spans.sort();
-        e.mentions = e.spans.len();
     }
     merged
 }
@@ -341,7 +340,7 @@ fn union_organizations(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind, 
             for name in names
                 .into_iter()
                 .flatten()
-                .filter(|s| s.contains([' ', '-']))
+                .filter(|s| s.bytes().any(|b| b == b' ' || b == b'-'))
             {
                 if let Some(ini) = initials(name) {
                     if acronyms.binary_search_by(|a| (**a).cmp(&ini)).is_ok() {
@@ -352,7 +351,7 @@ fn union_organizations(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind, 
         }
         // "Ukraine-NATO Council" = "NATO-Ukraine Council": the lower-cased
         // words, sorted, after a mark that no name key starts with.
-        let parts = || m.surface.split([' ', '-']).filter(|w| !w.is_empty());
+        let parts = || split_space_hyphen(m.surface).filter(|w| !w.is_empty());
         if parts().nth(2).is_some() {
             lower.clear();
             words.clear();
@@ -450,6 +449,25 @@ fn union_organizations(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind, 
             }
         }
     }
+}
+
+/// `s.split([' ', '-'])` by bytes: both are ASCII, so the pieces are the
+/// same, and the char pattern decoded every char of the name.
+fn split_space_hyphen(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b' ' || b == b'-') {
+            Some(k) => {
+                rest = Some(&r[k + 1..]);
+                Some(&r[..k])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 /// `s.contains("Treaty")` by a byte scan: the substring searcher is set
@@ -1452,7 +1470,25 @@ mod tests {
         }
     }
 
+    #[test]
+    fn split_space_hyphen_edges() {
+        fn pieces(s: &str) -> Vec<&str> {
+            split_space_hyphen(s).collect()
+        }
+        assert_eq!(pieces(""), [""]);
+        assert_eq!(pieces("-"), ["", ""]);
+        assert_eq!(pieces("Ærø-Vik  Bank"), ["Ærø", "Vik", "", "Bank"]);
+        assert_eq!(pieces("a\u{2010}b c"), ["a\u{2010}b", "c"]);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn split_space_hyphen_agrees_with_split(s in "[a é\u{2010}\u{a0}-]{0,12}") {
+            let ours: Vec<&str> = split_space_hyphen(&s).collect();
+            let theirs: Vec<&str> = s.split([' ', '-']).collect();
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+
         #[test]
         fn word_count_agrees_with_split_whitespace(s in "[a \t\n\x0b\x0c\r\u{85}\u{a0}é]{0,12}") {
             proptest::prop_assert_eq!(word_count(&s), s.split_whitespace().count());
