@@ -369,8 +369,6 @@ fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
     }
 }
 
-/// `s.contains("Treaty")` by a byte scan: the substring searcher is set
-
 /// Types single unknown words from the rest of the article.
 fn resolve_unknowns(ms: &mut [Mention], gaz: &Gazetteer) {
     let hints = resolved_hints(ms, gaz);
@@ -638,10 +636,6 @@ fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
         EntityType::Person => longest(),
     }
 }
-
-/// `surface` without trailing company forms, keeping two words at least
-/// ("General Motors Corp." → "General Motors"): the words split at single
-/// spaces, all but the dropped ones joined again, as a slice.
 
 /// `word_count(s) == 1`, stopping at a second word (for ASCII, by bytes).
 fn is_one_word(s: &str) -> bool {
