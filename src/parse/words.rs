@@ -141,10 +141,10 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 /// alphanumeric character, and a segment is a chain of such runs joined
 /// by one character each: the words are the runs less the joins.
 ///
-/// The text is read 64 bytes at a time. Each byte is classified into a
-/// code byte by a loop the compiler turns into vector compares, and the
-/// codes are packed into one bit per byte (letter or digit; joining
-/// character): the runs are then counted from a 64-bit mask, and the
+/// The text is read 64 bytes at a time, and its bytes are classified into
+/// two 64-bit masks (letter or digit; joining character) by SSE2 compares
+/// on x86-64 and by portable vector-friendly code elsewhere
+/// ([`block_masks`]): the runs are then counted from the masks, and the
 /// few joining characters between two letters or digits are checked one
 /// by one.
 fn count_breaking(text: &str) -> Option<usize> {
