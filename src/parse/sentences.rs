@@ -13,8 +13,12 @@
 //! and `Sp+`). Two differences, neither changing a boundary: the rules that
 //! only keep a sentence together (SB6 to SB10) are asked only where SB11
 //! would break, and the SB8 look-ahead is remembered between characters so
-//! that long runs of closing punctuation stay linear. The tests compare
-//! both on random and tricky text, and on every pair of known characters.
+//! that long runs of closing punctuation stay linear. In plain paragraphs
+//! (ASCII without line breaks) memchr finds the terminators, and the usual
+//! shapes after one (spaces and a capital, a decimal point) are taken in
+//! one go with the state the steps would leave (`Scanner::plain_terminator`).
+//! The tests compare all of it with the crate on random and tricky text and
+//! on every pair of known characters, and the shortcuts with the steps.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -159,16 +163,33 @@ fn term_before_close_sp(s: &State) -> usize {
 /// whether it holds a letter or digit), for text whose characters all have
 /// a known category; returns `false`, possibly after some calls, at the
 /// first character of unknown category.
-fn sentence_ends(text: &str, mut on_end: impl FnMut(usize, bool)) -> bool {
+fn sentence_ends(text: &str, on_end: impl FnMut(usize, bool)) -> bool {
+    scan(text, true, on_end)
+}
+
+/// [`sentence_ends`], with the shortcuts for plain text when `shortcuts`
+/// is set (the tests compare both ways).
+#[inline(always)]
+fn scan(text: &str, shortcuts: bool, mut on_end: impl FnMut(usize, bool)) -> bool {
     let mut scanner = Scanner::new();
     // The text is read character by character, and while the state is
     // quiet the ASCII characters that cannot break (all but `.`, `!`, `?`,
     // CR and LF) are passed over in one search.
     let bytes = text.as_bytes();
+    // In ASCII text without line breaks (most paragraphs) only a
+    // terminator can break a quiet state: memchr finds the next one faster
+    // than the general search, and the usual shapes after it are read at
+    // once (`plain_terminator`).
+    let plain = shortcuts && text.is_ascii() && memchr::memchr2(b'\r', b'\n', bytes).is_none();
     let mut pos = 0;
     while pos < bytes.len() {
         if scanner.quiet {
-            let run = quiet_run(&bytes[pos..]);
+            let rest = &bytes[pos..];
+            let run = if plain {
+                memchr::memchr3(b'.', b'!', b'?', rest).unwrap_or(rest.len())
+            } else {
+                quiet_run(rest)
+            };
             if run > 0 {
                 let passed = &bytes[pos..pos + run];
                 scanner.alnum = scanner.alnum || passed.iter().any(u8::is_ascii_alphanumeric);
@@ -177,6 +198,10 @@ fn sentence_ends(text: &str, mut on_end: impl FnMut(usize, bool)) -> bool {
                 if pos == bytes.len() {
                     break;
                 }
+            }
+            if plain && let Some(next) = scanner.plain_terminator(bytes, pos, &mut on_end) {
+                pos = next;
+                continue;
             }
         }
         let (cat, is_alnum, len) = if bytes[pos].is_ascii() {
@@ -345,6 +370,93 @@ impl Scanner {
             && !sb11(&self.state);
     }
 
+    /// In a quiet state of plain text (ASCII without CR or LF), the steps
+    /// from the terminator at `t` taken at once for the shapes that follow
+    /// nearly every terminator in prose; the position to go on from, or
+    /// `None` for other shapes (for the caller to step through). What each
+    /// shape does, step by step:
+    ///
+    /// - the terminator never breaks before it (SB11 finds no terminator
+    ///   in a quiet state), and `Close`, then `Sp` characters after it keep
+    ///   the sentence together (SB9, SB10);
+    /// - `SATerm Close* Sp*` then the end of the text: no break at all;
+    /// - `SATerm Close* Sp*`, at least one of them, then an ASCII capital:
+    ///   SB8 looks ahead to that capital and fails, SB7 needs the capital
+    ///   right after the terminator, so SB11 breaks before the capital;
+    /// - `SATerm Sp+ Close+` then a capital: the first `Close` after the
+    ///   spaces is past SB9 and SB10, and SB8 looks ahead over the `Close`
+    ///   run to the capital: SB11 breaks before that `Close`, and the state
+    ///   is quiet again;
+    /// - `ATerm` then a digit: SB6 keeps them together.
+    #[inline(always)]
+    fn plain_terminator(
+        &mut self,
+        bytes: &[u8],
+        t: usize,
+        on_end: &mut impl FnMut(usize, bool),
+    ) -> Option<usize> {
+        let cat_at = |i: usize| bytes.get(i).map(|&b| LATIN1[usize::from(b)].0);
+        let run_of = |mut i: usize, cat: Cat| {
+            while cat_at(i) == Some(cat) {
+                i += 1;
+            }
+            i
+        };
+        let term = cat_at(t)?;
+        let closed = run_of(t + 1, Cat::Close);
+        let spaced = run_of(closed, Cat::Sp);
+        let capital = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_uppercase);
+        // The step at the terminator takes the passed character into the
+        // state first, the same whatever follows.
+        if let Some(last) = self.passed.take() {
+            self.state = advance(self.state, last);
+        }
+        let after_term = advance(self.state, term);
+        if spaced == bytes.len() {
+            // The state no longer matters: only `finish` follows.
+            self.state = after_term;
+            return Some(spaced);
+        }
+        // SB8 is asked (and its look-ahead remembered) at the first step
+        // after an `ATerm`.
+        let mut remember = |decisive: usize| {
+            if term == Cat::ATerm {
+                self.sb8_cache = Some((decisive, false));
+            }
+        };
+        if spaced > t + 1 && capital(spaced) {
+            remember(spaced);
+            let mut state = after_term;
+            if closed > t + 1 {
+                state = advance(state, Cat::Close);
+            }
+            if spaced > closed {
+                state = advance(state, Cat::Sp);
+            }
+            self.state = advance(state, Cat::Upper);
+            on_end(spaced, self.alnum);
+            self.alnum = true;
+            return Some(spaced + 1);
+        }
+        if closed == t + 1 && spaced > closed {
+            let reclosed = run_of(spaced, Cat::Close);
+            if reclosed > spaced && capital(reclosed) {
+                remember(reclosed);
+                let state = advance(advance(after_term, Cat::Sp), Cat::Close);
+                self.state = advance(state, Cat::Upper);
+                on_end(spaced, self.alnum);
+                self.alnum = true;
+                return Some(reclosed + 1);
+            }
+        }
+        if term == Cat::ATerm && closed == t + 1 && cat_at(t + 1) == Some(Cat::Numeric) {
+            self.state = advance(after_term, Cat::Numeric);
+            self.alnum = true;
+            return Some(t + 2);
+        }
+        None
+    }
+
     /// The end of the text.
     fn finish(&self, text: &str, on_end: &mut impl FnMut(usize, bool)) {
         if !text.is_empty() {
@@ -487,6 +599,54 @@ mod tests {
         }
     }
 
+    /// The sentence ends with and without the shortcuts for plain text.
+    fn ends_both_ways(text: &str) -> [(bool, Vec<(usize, bool)>); 2] {
+        [true, false].map(|shortcuts| {
+            let mut ends = Vec::new();
+            let known = scan(text, shortcuts, |end, alnum| ends.push((end, alnum)));
+            (known, ends)
+        })
+    }
+
+    #[test]
+    fn plain_terminator_shapes() {
+        for text in [
+            "Ab. Cd",
+            "Ab.\" Cd",
+            "Ab.\")] Cd",
+            "Ab.)Cd",
+            "Ab.  Cd",
+            "Ab. \"Cd",
+            "Ab. \"'(Cd",
+            "Ab. \"cd",
+            "Ab. \"",
+            "Ab. \"1",
+            "Ab.\" \"Cd",
+            "Ab! Cd? Ef",
+            "Ab? \"Cd",
+            "Ab!\"",
+            "Ab.\" ",
+            "Ab.",
+            "A.B. Cd",
+            "Ab.Cd",
+            "Ab. cd",
+            "Ab. 1",
+            "1.5 and 2.",
+            "Ab!5",
+            "Ab.\t\u{b}\u{c}Cd",
+            "Ab. - Cd",
+            "...",
+            ". A",
+            "!A",
+            "\" A. B",
+            "Ab.\rCd",
+        ] {
+            let [with, without] = ends_both_ways(text);
+            assert_eq!(with, without, "{text:?}");
+            assert_eq!(fast(text), reference(text), "{text:?}");
+        }
+    }
+
     fn prose_char() -> impl Strategy<Value = char> {
         prop_oneof![
             4 => proptest::sample::select(
@@ -520,6 +680,28 @@ mod tests {
         fn same_on_ascii_prose(text in "([A-Za-z0-9]{1,6}|[ .!?\"')(:;,\r\n\t-]){0,40}") {
             prop_assert_eq!(fast(&text), reference(&text));
             prop_assert_eq!(count(&text), reference(&text).len());
+        }
+
+        /// Plain text heavy in the shapes after a terminator, and any
+        /// ASCII text: the shortcuts give the same ends as the steps.
+        #[test]
+        fn plain_shortcuts_change_nothing(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    "[A-Za-z0-9]{1,4}",
+                    "[.!?][\"')\\]]{0,2}[ \t]{0,2}[\"'(\\[]{0,2}[A-Za-z0-9]",
+                    "[ .!?\"')(\\[\\]{}:;,\t\u{b}\u{c}-]",
+                    "[.!?]",
+                ],
+                0..24,
+            ),
+            any_ascii in "[\t -~]{0,40}",
+        ) {
+            for text in [parts.concat(), any_ascii] {
+                let [with, without] = ends_both_ways(&text);
+                prop_assert_eq!(&with, &without, "{:?}", text);
+                prop_assert_eq!(count(&text), reference(&text).len());
+            }
         }
 
         #[test]
