@@ -300,12 +300,12 @@ fn context<'a>(p: &'a str, out: &Outside<'a>, raws: &[Raw], qi: usize, off: usiz
             .find(|t| !is_dash(t))
             .is_some_and(|t| t.is_word() && !t.is_cap() || words::pronoun(t.text).is_some())
         || !qtext.ends_with('.');
-    // `“…,” according to AFP` names the outlet that reported the quote
-    // when the sentence already gave a speaker before it.
-    if trailing_comma {
+    let mut first = if trailing_comma {
         let after = after_ok
             .then(|| from_after(p, at, off, trailing_comma))
             .flatten();
+        // `“…,” according to AFP` names the outlet that reported the quote
+        // when the sentence already gave a speaker before it.
         if after
             .as_ref()
             .is_some_and(|a| a.1.as_deref() == Some("according to"))
@@ -319,11 +319,7 @@ fn context<'a>(p: &'a str, out: &Outside<'a>, raws: &[Raw], qi: usize, off: usiz
                 same_sentence,
             };
         }
-    }
-    let mut first = if trailing_comma {
-        after_ok
-            .then(|| from_after(p, at, off, trailing_comma))
-            .flatten()
+        after
     } else {
         from_before(p, bt, sent, off)
     };

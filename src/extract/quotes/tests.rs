@@ -481,3 +481,27 @@ fn name_after_cue_with_title_and_possessor() {
         ]
     );
 }
+
+#[test]
+fn quote_ending_in_a_comma_reads_the_words_after_it_once() {
+    // The words after the quote give the speaker, the outlet after a
+    // speaker named before, or a pronoun for the name before.
+    let qs = quotes(&[
+        "“The bridge opens in May,” said Nora Vance.",
+        "Ivo Brandt said: “The tolls stay low,” according to Radio Kestrel.",
+        "Mila Sorn praised the plan “for the whole valley,” she said.",
+        "“Who pays for it?” asked Tomas Reel.",
+    ]);
+    assert_eq!(
+        pairs(&qs),
+        [
+            ("The bridge opens in May,", Some("Nora Vance")),
+            ("The tolls stay low,", Some("Ivo Brandt")),
+            ("for the whole valley,", Some("Mila Sorn")),
+            ("Who pays for it?", Some("Tomas Reel")),
+        ]
+    );
+    assert_eq!(qs[0].cue.as_deref(), Some("said"));
+    assert_eq!(qs[1].cue.as_deref(), Some("said"));
+    assert_eq!(qs[3].cue.as_deref(), Some("asked"));
+}
