@@ -138,6 +138,7 @@ pub struct Discovery {
     heads: BinaryHeap<Reverse<(PathBuf, usize)>>,
     errors: VecDeque<InputError>,
     reported: HashSet<String>,
+    /// The last path yielded, kept when there are several streams.
     last: Option<PathBuf>,
 }
 
@@ -274,11 +275,15 @@ impl Iterator for Discovery {
             }
             let Reverse((path, i)) = self.heads.pop()?;
             self.advance(i);
-            // The same file reached through two arguments.
-            if self.last.as_ref() == Some(&path) {
-                continue;
+            // The same file reached through two arguments. (A single stream
+            // never yields a path twice: the copy and the comparison, which
+            // parses both paths, are skipped.)
+            if self.walks.len() > 1 {
+                if self.last.as_ref() == Some(&path) {
+                    continue;
+                }
+                self.last = Some(path.clone());
             }
-            self.last = Some(path.clone());
             return Some(Ok(Input::File(path)));
         }
     }
