@@ -322,13 +322,13 @@ mod tests {
             }
             let s = b.finish(0);
             let mut want_sources: Vec<(String, usize)> = sources.into_iter().collect();
-            want_sources.sort_by(|a, b| b.1.cmp(&a.1));
+            want_sources.sort_by_key(|s| std::cmp::Reverse(s.1));
             let got_sources: Vec<(String, usize)> =
                 s.sources.iter().map(|c| (c.name.clone(), c.articles)).collect();
             proptest::prop_assert_eq!(got_sources, want_sources);
             let mut want_speakers: Vec<(String, usize, usize)> =
                 speakers.into_iter().map(|(n, (q, a))| (n, q, a)).collect();
-            want_speakers.sort_by(|a, b| b.1.cmp(&a.1));
+            want_speakers.sort_by_key(|s| std::cmp::Reverse(s.1));
             let got_speakers: Vec<(String, usize, usize)> = s
                 .speakers
                 .iter()
