@@ -30,7 +30,9 @@ impl Input {
     /// The path shown to the user.
     pub fn display(&self) -> String {
         match self {
-            Input::File(p) => p.display().to_string(),
+            // What `p.display().to_string()` writes, without the formatter
+            // (the same lossy decoding, chunk by chunk).
+            Input::File(p) => p.to_string_lossy().into_owned(),
             Input::Stdin => "-".to_string(),
         }
     }
@@ -38,13 +40,51 @@ impl Input {
     /// The article id: the file stem, or `-` for stdin.
     pub fn id(&self) -> String {
         match self {
-            Input::File(p) => p
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| p.display().to_string()),
+            Input::File(p) => match file_name(p) {
+                Some(name) => String::from_utf8_lossy(stem(name)).into_owned(),
+                None => p.to_string_lossy().into_owned(),
+            },
             Input::Stdin => "-".to_string(),
         }
     }
+}
+
+/// `Path::file_name` as bytes. A walked path is its directory joined with
+/// the name, and then the name is what follows the last `/`: taking it
+/// skips parsing the path's components (~250 instructions), asked for every
+/// entry and every input. Anything else (`a/..`, `a/.`, a trailing `/`) is
+/// left to `Path::file_name`.
+fn file_name(path: &Path) -> Option<&[u8]> {
+    let b = path.as_os_str().as_encoded_bytes();
+    let name = memchr::memrchr(b'/', b).map_or(b, |i| &b[i + 1..]);
+    if name.is_empty() || name == b"." || name == b".." {
+        return path.file_name().map(|n| n.as_encoded_bytes());
+    }
+    Some(name)
+}
+
+/// `Path::file_stem` of a file name `name` (never `..`, as `file_name`
+/// gives none): up to its last dot, unless that dot starts the name.
+fn stem(name: &[u8]) -> &[u8] {
+    match memchr::memrchr(b'.', name) {
+        Some(dot) if dot > 0 => &name[..dot],
+        _ => name,
+    }
+}
+
+/// `Path::extension` of a file name `name` (never `..`): after its last
+/// dot, unless that dot starts the name.
+fn extension(name: &[u8]) -> Option<&[u8]> {
+    match memchr::memrchr(b'.', name) {
+        Some(dot) if dot > 0 => Some(&name[dot + 1..]),
+        _ => None,
+    }
+}
+
+/// `walkdir::DirEntry::file_name`: the file name, or the whole path when it
+/// has none.
+fn entry_name(e: &walkdir::DirEntry) -> &[u8] {
+    file_name(e.path()).unwrap_or_else(|| e.path().as_os_str().as_encoded_bytes())
 }
 
 /// A decoded article text, ready for parsing.
@@ -98,6 +138,7 @@ pub struct Discovery {
     heads: BinaryHeap<Reverse<(PathBuf, usize)>>,
     errors: VecDeque<InputError>,
     reported: HashSet<String>,
+    /// The last path yielded, kept when there are several streams.
     last: Option<PathBuf>,
 }
 
@@ -138,12 +179,18 @@ impl Discovery {
                 }
                 Ok(meta) if meta.is_dir() => {
                     let not_hidden: fn(&walkdir::DirEntry) -> bool =
-                        |e| e.depth() == 0 || !is_hidden(e.file_name());
+                        |e| e.depth() == 0 || !is_hidden(entry_name(e));
                     Walk::Dir {
                         root: path.clone(),
+                        // Sorted by file name, as `sort_by_file_name` does,
+                        // but by comparing the entries' paths: those of one
+                        // directory are its path joined with their names,
+                        // so they differ only in the names, and a plain
+                        // byte comparison replaces parsing both paths for
+                        // their names at every comparison.
                         walk: WalkDir::new(path)
                             .follow_links(true)
-                            .sort_by_file_name()
+                            .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
                             .into_iter()
                             .filter_entry(not_hidden),
                     }
@@ -228,22 +275,30 @@ impl Iterator for Discovery {
             }
             let Reverse((path, i)) = self.heads.pop()?;
             self.advance(i);
-            // The same file reached through two arguments.
-            if self.last.as_ref() == Some(&path) {
-                continue;
+            // The same file reached through two arguments. (A single stream
+            // never yields a path twice: the copy and the comparison, which
+            // parses both paths, are skipped.)
+            if self.walks.len() > 1 {
+                if self.last.as_ref() == Some(&path) {
+                    continue;
+                }
+                self.last = Some(path.clone());
             }
-            self.last = Some(path.clone());
             return Some(Ok(Input::File(path)));
         }
     }
 }
 
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|s| s.starts_with('.'))
+/// A name is hidden when it is UTF-8 and starts with a dot.
+fn is_hidden(name: &[u8]) -> bool {
+    name.first() == Some(&b'.') && std::str::from_utf8(name).is_ok()
 }
 
 fn has_extension(path: &Path, extensions: &[String]) -> bool {
-    let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+    let Some(ext) = file_name(path)
+        .and_then(extension)
+        .and_then(|e| std::str::from_utf8(e).ok())
+    else {
         return false;
     };
     extensions.iter().any(|want| want.eq_ignore_ascii_case(ext))
@@ -482,6 +537,43 @@ mod tests {
     }
 
     #[test]
+    fn walk_order_is_that_of_sort_by_file_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for f in [
+            "a",
+            "a.txt",
+            "a-b.txt",
+            "a b.txt",
+            "A.txt",
+            "ab.txt",
+            "é.txt",
+            "e.txt",
+            "z.txt",
+            "a/x.txt",
+            "a-b/y.txt",
+            "a.b/z.txt",
+            "a.b/a.txt",
+            "ab/b.txt",
+        ] {
+            let p = root.join(f);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            if f.ends_with(".txt") {
+                fs::write(&p, "text").unwrap();
+            }
+        }
+        let want: Vec<String> = WalkDir::new(root)
+            .sort_by_file_name()
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.path().display().to_string())
+            .collect();
+        assert_eq!(want.len(), 13);
+        assert_eq!(found(&[root.to_path_buf()]), (want, vec![]));
+    }
+
+    #[test]
     fn decodes_utf8_bom_and_utf16() {
         assert_eq!(
             decode(b"\xEF\xBB\xBFabc").unwrap(),
@@ -520,6 +612,70 @@ mod tests {
     fn binary_is_refused() {
         assert!(decode(b"\x7fELF\x00\x01\x02").is_err());
         assert!(decode_owned(b"\x7fELF\x00\x01\x02".to_vec()).is_err());
+    }
+
+    /// Paths over the bytes that matter to path parsing, non-ASCII and
+    /// invalid UTF-8 included.
+    #[cfg(unix)]
+    fn arb_path() -> impl proptest::strategy::Strategy<Value = PathBuf> {
+        use proptest::prelude::*;
+        use std::os::unix::ffi::OsStrExt;
+        let byte = prop::sample::select(b"ab./.\xC3\xA9\xFF".to_vec());
+        prop::collection::vec(byte, 0..12)
+            .prop_map(|b| PathBuf::from(std::ffi::OsStr::from_bytes(&b)))
+    }
+
+    #[cfg(unix)]
+    proptest::proptest! {
+        #[test]
+        fn names_are_those_of_the_path(path in arb_path()) {
+            let bytes = |o: Option<&std::ffi::OsStr>| o.map(|o| o.as_encoded_bytes().to_vec());
+            let name = file_name(&path);
+            proptest::prop_assert_eq!(name.map(<[u8]>::to_vec), bytes(path.file_name()));
+            proptest::prop_assert_eq!(
+                name.map(|n| stem(n).to_vec()),
+                bytes(path.file_stem())
+            );
+            proptest::prop_assert_eq!(
+                name.and_then(extension).map(<[u8]>::to_vec),
+                bytes(path.extension())
+            );
+            let input = Input::File(path.clone());
+            proptest::prop_assert_eq!(input.display(), path.display().to_string());
+            let old_id = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.display().to_string());
+            proptest::prop_assert_eq!(input.id(), old_id);
+            if let Some(n) = path.file_name() {
+                proptest::prop_assert_eq!(
+                    is_hidden(n.as_encoded_bytes()),
+                    n.to_str().is_some_and(|s| s.starts_with('.'))
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn names_of_odd_paths() {
+        for (path, name, stem_, ext) in [
+            ("a/b.txt", Some("b.txt"), Some("b"), Some("txt")),
+            ("b.tar.gz", Some("b.tar.gz"), Some("b.tar"), Some("gz")),
+            ("a/.txt", Some(".txt"), Some(".txt"), None),
+            ("a/b.", Some("b."), Some("b"), Some("")),
+            ("a/b/", Some("b"), Some("b"), None),
+            ("a/b/.", Some("b"), Some("b"), None),
+            ("a/..", None, None, None),
+            ("/", None, None, None),
+            ("", None, None, None),
+            ("é/ü.md", Some("ü.md"), Some("ü"), Some("md")),
+        ] {
+            let p = Path::new(path);
+            let got = file_name(p);
+            assert_eq!(got, name.map(str::as_bytes), "{path}");
+            assert_eq!(got.map(stem), stem_.map(str::as_bytes), "{path}");
+            assert_eq!(got.and_then(extension), ext.map(str::as_bytes), "{path}");
+        }
     }
 
     #[test]

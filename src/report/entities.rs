@@ -59,6 +59,10 @@ pub struct EntityReport {
 #[derive(Debug, Default)]
 pub struct EntityAggregator {
     articles: usize,
+    /// The corpus entities, each with an empty `name` while folding: the
+    /// corpus name is chosen from `names` when a report asks, and the name
+    /// an item was created with is the first of its `names` (a copy here
+    /// cost an allocation per item).
     items: Vec<CorpusEntity>,
     /// Keyed by the entity type's tag followed by the key (`type_tag`), so
     /// that a lookup borrows a `str` from `Scratch::keys` and only the keys
@@ -404,7 +408,7 @@ impl EntityAggregator {
                 if !cands.is_empty() {
                     let words: Vec<&str> = e.name.split_whitespace().collect();
                     let mut same = cands.iter().copied().filter(|&i| {
-                        same_person_folded(&words, f, &self.items[i].name, &self.folds[i])
+                        same_person_folded(&words, f, &self.names[i][0].0, &self.folds[i])
                     });
                     if let (Some(i), None) = (same.next(), same.next()) {
                         found = Some(i);
@@ -461,15 +465,15 @@ impl EntityAggregator {
                     } else {
                         self.folds.push(String::new());
                     }
-                    self.names.push(vec![(e.name.clone(), e.mentions)]);
                     self.items.push(CorpusEntity {
-                        name: e.name,
+                        name: String::new(),
                         kind: e.kind,
                         mentions: e.mentions,
                         articles: 1,
                         aliases: e.aliases,
                         roles: e.roles,
                     });
+                    self.names.push(vec![(e.name, e.mentions)]);
                 }
             }
         }

@@ -1,8 +1,6 @@
 //! The `summarize` report: corpus totals, sources, date span and one row per
 //! article, built by folding articles one at a time.
 
-use std::collections::BTreeMap;
-
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -172,7 +170,9 @@ impl SummaryBuilder {
             .into_iter()
             .map(|(name, articles)| SourceCount { name, articles })
             .collect();
-        sources.sort_by(|a, b| {
+        // (Names are distinct: the order is total, and a stable sort would
+        // give the same.)
+        sources.sort_unstable_by(|a, b| {
             b.articles
                 .cmp(&a.articles)
                 .then_with(|| a.name.cmp(&b.name))
@@ -182,7 +182,7 @@ impl SummaryBuilder {
         // that quotes two variants of one person still counts once at most
         // per variant, so `articles` is an upper bound in that rare case.
         let mut names = self.entities.canonical_names();
-        let mut merged: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        let mut merged: HashMap<String, (usize, usize)> = HashMap::default();
         for (name, (quotes, articles)) in self.speakers {
             let corpus = match names.get(&name) {
                 Some(corpus) => corpus.to_string(),
@@ -200,7 +200,9 @@ impl SummaryBuilder {
                 articles,
             })
             .collect();
-        speakers.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
+        // (Distinct names again: no need for a stable sort or for keeping
+        // `merged` in name order.)
+        speakers.sort_unstable_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
         let date_span = match (self.first, self.last) {
             (Some(first), Some(last)) => Some(DateSpan { first, last }),
             _ => None,
@@ -243,6 +245,7 @@ impl SummaryBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     fn article(id: &str, date: Option<&str>, source: Option<&str>) -> Article {
         Article {
@@ -276,6 +279,63 @@ mod tests {
             .map(|s| (s.name.as_str(), s.articles))
             .collect();
         assert_eq!(names, [("B", 2), ("A", 1)]);
+    }
+
+    proptest::proptest! {
+        /// Sources and speakers, ordered by count then name, against a
+        /// name-ordered map and a stable sort.
+        #[test]
+        fn sources_and_speakers_in_order(
+            articles in proptest::collection::vec(
+                (
+                    proptest::option::of("[A-Ca-c]{1,2}"),
+                    proptest::collection::vec(proptest::option::of("[A-C]x|Ä|Bx Cy"), 0..4),
+                ),
+                0..12,
+            )
+        ) {
+            let mut b = SummaryBuilder::default();
+            let mut sources = BTreeMap::<String, usize>::new();
+            let mut speakers = BTreeMap::<String, (usize, usize)>::new();
+            for (i, (source, quotes)) in articles.iter().enumerate() {
+                let mut a = article(&i.to_string(), None, source.as_deref());
+                a.quotes = quotes
+                    .iter()
+                    .map(|s| crate::model::Quote {
+                        speaker: s.clone(),
+                        ..Default::default()
+                    })
+                    .collect();
+                b.add(a);
+                if let Some(s) = source {
+                    *sources.entry(s.clone()).or_default() += 1;
+                }
+                let mut seen = Vec::new();
+                for s in quotes.iter().flatten() {
+                    let e = speakers.entry(s.clone()).or_default();
+                    e.0 += 1;
+                    if !seen.contains(&s) {
+                        seen.push(s);
+                        e.1 += 1;
+                    }
+                }
+            }
+            let s = b.finish(0);
+            let mut want_sources: Vec<(String, usize)> = sources.into_iter().collect();
+            want_sources.sort_by_key(|s| std::cmp::Reverse(s.1));
+            let got_sources: Vec<(String, usize)> =
+                s.sources.iter().map(|c| (c.name.clone(), c.articles)).collect();
+            proptest::prop_assert_eq!(got_sources, want_sources);
+            let mut want_speakers: Vec<(String, usize, usize)> =
+                speakers.into_iter().map(|(n, (q, a))| (n, q, a)).collect();
+            want_speakers.sort_by_key(|s| std::cmp::Reverse(s.1));
+            let got_speakers: Vec<(String, usize, usize)> = s
+                .speakers
+                .iter()
+                .map(|c| (c.name.clone(), c.quotes, c.articles))
+                .collect();
+            proptest::prop_assert_eq!(got_speakers, want_speakers);
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! Peak memory therefore stays flat however many articles a run has. If no
 //! temporary file can be created the rows simply stay in memory.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 
@@ -72,10 +73,11 @@ impl ArticleTable {
         }
     }
 
-    /// The rows in input order. Spilled rows are read back from the
-    /// temporary file; an I/O error on our own temporary file means a broken
-    /// machine and panics.
-    pub fn iter(&self) -> impl Iterator<Item = ArticleRow> + '_ {
+    /// The rows in input order: those in memory borrowed (printing walks
+    /// the table three times, and copies of each row's strings showed in
+    /// profiles), the spilled ones read back from the temporary file; an I/O
+    /// error on our own temporary file means a broken machine and panics.
+    pub fn iter(&self) -> impl Iterator<Item = Cow<'_, ArticleRow>> + '_ {
         assert!(
             self.writer.is_none(),
             "article table read before it was sealed"
@@ -87,7 +89,10 @@ impl ArticleTable {
             at: 0,
             left: self.spilled,
         };
-        self.rows.iter().cloned().chain(spill)
+        self.rows
+            .iter()
+            .map(Cow::Borrowed)
+            .chain(spill.map(Cow::Owned))
     }
 }
 
@@ -193,8 +198,8 @@ fn decode(r: &mut impl Read) -> std::io::Result<ArticleRow> {
 }
 
 impl<'a> IntoIterator for &'a ArticleTable {
-    type Item = ArticleRow;
-    type IntoIter = Box<dyn Iterator<Item = ArticleRow> + 'a>;
+    type Item = Cow<'a, ArticleRow>;
+    type IntoIter = Box<dyn Iterator<Item = Cow<'a, ArticleRow>> + 'a>;
 
     fn into_iter(self) -> Self::IntoIter {
         Box::new(self.iter())
@@ -212,7 +217,7 @@ impl From<Vec<ArticleRow>> for ArticleTable {
 
 impl Clone for ArticleTable {
     fn clone(&self) -> ArticleTable {
-        ArticleTable::from(self.iter().collect::<Vec<_>>())
+        ArticleTable::from(self.iter().map(Cow::into_owned).collect::<Vec<_>>())
     }
 }
 
@@ -235,7 +240,7 @@ impl Serialize for ArticleTable {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.len()))?;
         for row in self.iter() {
-            seq.serialize_element(&row)?;
+            seq.serialize_element(&*row)?;
         }
         seq.end()
     }
@@ -289,7 +294,10 @@ mod tests {
         assert_eq!(t.len(), n);
         assert!(t.spilled > 0);
         let want: Vec<ArticleRow> = (0..n).map(row).collect();
-        assert_eq!(t.iter().collect::<Vec<_>>(), want);
+        assert_eq!(t.iter().map(Cow::into_owned).collect::<Vec<_>>(), want);
+        // The first rows are borrowed, the spilled ones read back.
+        assert!(matches!(t.iter().next(), Some(Cow::Borrowed(_))));
+        assert!(matches!(t.iter().last(), Some(Cow::Owned(_))));
         // Interleaved iterations of one table each keep their place.
         #[allow(clippy::eq_op)]
         let same = t == t;
