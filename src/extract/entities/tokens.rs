@@ -114,6 +114,8 @@ const UPPER: u8 = 4;
 const NON_ASCII: u8 = 8;
 /// An ASCII small letter.
 const LOWER: u8 = 16;
+/// An ASCII joiner (`joiner`): `-`, `'`, `.` or `&`.
+const JOIN: u8 = 32;
 
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -135,6 +137,8 @@ static CLASS: [u8; 256] = {
             // `char::is_whitespace` on ASCII (which, unlike
             // `u8::is_ascii_whitespace`, includes the vertical tab).
             WS
+        } else if matches!(c, b'-' | b'\'' | b'.' | b'&') {
+            JOIN
         } else {
             0
         };
@@ -163,6 +167,27 @@ fn alnum_at(s: &str, p: usize) -> bool {
         Some(_) => s[p..].chars().next().is_some_and(char::is_alphanumeric),
         None => false,
     }
+}
+
+/// The end of the run of ASCII letters and digits from byte `i` of `bytes`
+/// on, with the byte there and its class (0 and 0 at the end of `bytes`,
+/// which the tokenizer treats as it treats a NUL byte). Most words are
+/// short: a byte at a time by the class table, which costs fewer
+/// instructions than the eight-byte test (`swar::ascii_alnum_run`) up to
+/// eight bytes; that takes the rest of longer runs.
+#[inline(always)]
+fn alnum_run(bytes: &[u8], i: usize) -> (usize, u8, u8) {
+    let at = |m: usize| bytes.get(m).map_or((m, 0, 0), |&b| (m, b, class(b)));
+    if let Some(eight) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        for (j, &b) in eight.iter().enumerate() {
+            let k = class(b);
+            if k & ALNUM == 0 {
+                return (i + j, b, k);
+            }
+        }
+        return at(crate::swar::ascii_alnum_run(bytes, i + 8));
+    }
+    at(crate::swar::ascii_alnum_run(bytes, i))
 }
 
 /// Whether a run of ASCII letters and digits ending at byte `m` of `bytes`
@@ -270,8 +295,9 @@ pub(crate) fn tokenize_into<'a>(
         // a space): none of the rules for joiners, possessives and hyphens
         // can apply to them.
         if k & ALNUM != 0 {
-            let m = crate::swar::ascii_alnum_run(bytes, off + 1);
-            if plain_end(bytes, m) {
+            let (m, t, tk) = alnum_run(bytes, off + 1);
+            // `plain_end`, asked only at a joiner or a non-ASCII byte.
+            if tk & (JOIN | NON_ASCII) == 0 || plain_end(bytes, m) {
                 let upper = k & UPPER != 0;
                 let mut end = m;
                 // Keep the dot of initials and abbreviations (a run of
@@ -280,12 +306,19 @@ pub(crate) fn tokenize_into<'a>(
                 // long: most words before a dot are turned away without
                 // comparing them with each.)
                 if upper
-                    && bytes.get(m) == Some(&b'.')
+                    && t == b'.'
                     && (m - off == 1 || m - off <= 4 && ABBREV.contains(&&seg[off..m]))
                 {
                     end += 1;
                 }
-                let w = &seg[off..end];
+                debug_assert!(seg.is_char_boundary(off) && seg.is_char_boundary(end));
+                // SAFETY: `off..end` is within the segment (`end` is at
+                // most one past the run, at its dot), the byte at `off` is
+                // ASCII, and `end` is the segment's end or holds an ASCII
+                // byte (`plain_end`: the run is not followed by a non-ASCII
+                // byte, nor its dot by one), so both are char boundaries.
+                // The checked slice was a tenth of the tokenizer.
+                let w = unsafe { seg.get_unchecked(off..end) };
                 let sig = signature16(w.as_bytes());
                 cut.words += 1;
                 let mut flags = WORD | cut.initial;
@@ -315,12 +348,13 @@ pub(crate) fn tokenize_into<'a>(
                     sig,
                 });
                 cut.initial = cut.after_word;
-                pos = end;
                 // Most words are followed by a space: skip it here rather
                 // than in a turn of the loop.
-                if bytes.get(pos) == Some(&b' ') {
-                    pos += 1;
-                }
+                pos = if end == m {
+                    m + usize::from(t == b' ')
+                } else {
+                    end + usize::from(bytes.get(end) == Some(&b' '))
+                };
                 continue;
             }
         } else if k & WS != 0 {
@@ -1124,6 +1158,17 @@ mod tests {
     }
 
     #[test]
+    fn join_class_is_the_ascii_joiners() {
+        for b in 0..=u8::MAX {
+            assert_eq!(
+                class(b) & JOIN != 0,
+                b.is_ascii() && joiner(b as char),
+                "{b}"
+            );
+        }
+    }
+
+    #[test]
     fn edges_tokenize_as_before() {
         for text in [
             "",
@@ -1203,6 +1248,23 @@ mod tests {
                 two_segments(tokenize_into, &text, a, b, all_initial),
                 two_segments(tokenize_into_before, &text, a, b, all_initial)
             );
+        }
+
+        #[test]
+        fn alnum_run_ends_at_the_first_other_byte(
+            bytes in proptest::collection::vec(
+                prop_oneof![any::<u8>(), b'0'..=b'9', b'A'..=b'Z', b'a'..=b'z'],
+                0..40,
+            ),
+            i in 0usize..40,
+        ) {
+            let i = i.min(bytes.len());
+            let m = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .map_or(bytes.len(), |p| i + p);
+            let want = bytes.get(m).map_or((m, 0, 0), |&b| (m, b, class(b)));
+            prop_assert_eq!(alnum_run(&bytes, i), want);
         }
 
         #[test]
