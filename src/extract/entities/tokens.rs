@@ -114,6 +114,8 @@ const UPPER: u8 = 4;
 const NON_ASCII: u8 = 8;
 /// An ASCII small letter.
 const LOWER: u8 = 16;
+/// An ASCII joiner (`joiner`): `-`, `'`, `.` or `&`.
+const JOIN: u8 = 32;
 
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -135,6 +137,8 @@ static CLASS: [u8; 256] = {
             // `char::is_whitespace` on ASCII (which, unlike
             // `u8::is_ascii_whitespace`, includes the vertical tab).
             WS
+        } else if matches!(c, b'-' | b'\'' | b'.' | b'&') {
+            JOIN
         } else {
             0
         };
@@ -163,6 +167,27 @@ fn alnum_at(s: &str, p: usize) -> bool {
         Some(_) => s[p..].chars().next().is_some_and(char::is_alphanumeric),
         None => false,
     }
+}
+
+/// The end of the run of ASCII letters and digits from byte `i` of `bytes`
+/// on, with the byte there and its class (0 and 0 at the end of `bytes`,
+/// which the tokenizer treats as it treats a NUL byte). Most words are
+/// short: a byte at a time by the class table, which costs fewer
+/// instructions than the eight-byte test (`swar::ascii_alnum_run`) up to
+/// eight bytes; that takes the rest of longer runs.
+#[inline(always)]
+fn alnum_run(bytes: &[u8], i: usize) -> (usize, u8, u8) {
+    let at = |m: usize| bytes.get(m).map_or((m, 0, 0), |&b| (m, b, class(b)));
+    if let Some(eight) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        for (j, &b) in eight.iter().enumerate() {
+            let k = class(b);
+            if k & ALNUM == 0 {
+                return (i + j, b, k);
+            }
+        }
+        return at(crate::swar::ascii_alnum_run(bytes, i + 8));
+    }
+    at(crate::swar::ascii_alnum_run(bytes, i))
 }
 
 /// Whether a run of ASCII letters and digits ending at byte `m` of `bytes`
@@ -247,18 +272,20 @@ pub(crate) fn tokenize_into<'a>(
     let seg = &text[span.start..span.end];
     let bytes = seg.as_bytes();
     let first = out.len();
-    // Sentence starts and the all-caps rule are decided as the tokens are
-    // cut, not in passes over them afterwards. `initial` is the `INITIAL`
-    // bit of the next word: set after a sentence end, and after a word
-    // only in a Headline Case headline.
-    let after_word = if all_initial { INITIAL } else { 0 };
-    let mut initial = INITIAL;
-    // The previous word, when it is upper-case (see `Shouts`).
-    let mut prev_up: Option<usize> = None;
-    // Counted here and added to `stats` once: `stats` lives in memory.
-    let (mut words, mut caps) = (0, 0);
+    let mut cut = Cut {
+        seg,
+        base: span.start,
+        initial: INITIAL,
+        after_word: if all_initial { INITIAL } else { 0 },
+        prev_up: None,
+        words: 0,
+        caps: 0,
+    };
     // Byte offsets rather than a vector of chars: a paragraph is scanned
-    // once, without a copy four times its size.
+    // once, without a copy four times its size. This loop takes what most
+    // text is (ASCII words, spaces, punctuation); the rest is cut by
+    // `Cut::general`, out of line, which leaves the loop small enough to
+    // keep more of its state in registers.
     let mut pos = 0;
     while let Some(&b) = bytes.get(pos) {
         let off = pos;
@@ -266,10 +293,11 @@ pub(crate) fn tokenize_into<'a>(
         // Most words are runs of ASCII letters and digits ended by a byte
         // that does not join them to more (a space, a comma, a dot before
         // a space): none of the rules for joiners, possessives and hyphens
-        // below can apply to them.
+        // can apply to them.
         if k & ALNUM != 0 {
-            let m = crate::swar::ascii_alnum_run(bytes, off + 1);
-            if plain_end(bytes, m) {
+            let (m, t, tk) = alnum_run(bytes, off + 1);
+            // `plain_end`, asked only at a joiner or a non-ASCII byte.
+            if tk & (JOIN | NON_ASCII) == 0 || plain_end(bytes, m) {
                 let upper = k & UPPER != 0;
                 let mut end = m;
                 // Keep the dot of initials and abbreviations (a run of
@@ -277,34 +305,42 @@ pub(crate) fn tokenize_into<'a>(
                 // (Every abbreviation is capitalized and two to four letters
                 // long: most words before a dot are turned away without
                 // comparing them with each.)
-                if bytes.get(m) == Some(&b'.')
-                    && upper
+                if upper
+                    && t == b'.'
                     && (m - off == 1 || m - off <= 4 && ABBREV.contains(&&seg[off..m]))
                 {
                     end += 1;
                 }
-                let w = &seg[off..end];
+                debug_assert!(seg.is_char_boundary(off) && seg.is_char_boundary(end));
+                // SAFETY: `off <= end <= seg.len()` (`end` is the run's end
+                // or one past its dot), and both are char boundaries: the
+                // byte at `off` is ASCII; `end` is the segment's end, or
+                // holds an ASCII byte (the test above: a non-ASCII byte
+                // after the run fails `plain_end`), or follows the ASCII
+                // dot. The checked slice was about a tenth of the
+                // tokenizer's instructions.
+                let w = unsafe { seg.get_unchecked(off..end) };
                 let sig = signature16(w.as_bytes());
-                words += 1;
+                cut.words += 1;
+                let mut flags = WORD | cut.initial;
                 if upper {
-                    caps += 1;
+                    flags |= CAP;
+                    cut.caps += 1;
                     stats.sigs.add_lower_of_ascii(w);
-                    if initial != 0 {
+                    if cut.initial != 0 {
                         stats.initial_sigs.add_sig(sig);
                     }
                 }
-                let mut flags = WORD | initial | if upper { CAP } else { 0 };
                 // `shouted` as it starts, without the call: most words with
-                // a capital have a small letter second, and the word is
-                // ASCII.
+                // a capital have a small letter second.
                 if k & LOWER == 0
                     && !bytes.get(off + 1).is_some_and(u8::is_ascii_lowercase)
-                    && shouted(w)
+                    && shouted_ascii(w.as_bytes())
                 {
                     // ASCII: as many chars as bytes.
-                    flags |= shout_flag(out, &mut prev_up, w.len() > 6);
+                    flags |= shout_flag(out, &mut cut.prev_up, w.len() > 6);
                 } else {
-                    prev_up = None;
+                    cut.prev_up = None;
                 }
                 out.push(Tok {
                     text: w,
@@ -312,124 +348,172 @@ pub(crate) fn tokenize_into<'a>(
                     flags,
                     sig,
                 });
-                initial = after_word;
-                pos = end;
-                if bytes.get(pos) == Some(&b' ') {
-                    pos += 1;
-                }
+                cut.initial = cut.after_word;
+                // Most words are followed by a space: skip it here rather
+                // than in a turn of the loop.
+                pos = if end == m {
+                    m + usize::from(t == b' ')
+                } else {
+                    end + usize::from(bytes.get(end) == Some(&b' '))
+                };
                 continue;
             }
+        } else if k & WS != 0 {
+            pos += 1;
+            continue;
+        } else if k & NON_ASCII == 0 {
+            // ASCII punctuation: a token of its own.
+            out.push(Tok {
+                text: &seg[off..off + 1],
+                start: (span.start + off) as u32,
+                flags: 0,
+                sig: PUNCT_SIGS[usize::from(b)],
+            });
+            if matches!(b, b'.' | b'!' | b'?' | b':' | b'"') {
+                cut.initial = INITIAL;
+            }
+            pos += 1;
+            continue;
         }
-        // The char at `pos`, decoded only when it is not ASCII.
+        pos = cut.general(off, out, stats);
+    }
+    stats.words += cut.words;
+    stats.caps += cut.caps;
+    dateline(&mut out[first..]);
+}
+
+/// The state of `tokenize_into` between tokens, which `Cut::general` shares.
+struct Cut<'a> {
+    seg: &'a str,
+    /// The offset of `seg` in the file text.
+    base: usize,
+    /// The `INITIAL` bit of the next word: set after a sentence end, and
+    /// after a word only in a Headline Case headline (`after_word`).
+    /// Sentence starts and the all-caps rule are decided as the tokens are
+    /// cut, not in passes over them afterwards.
+    initial: u8,
+    after_word: u8,
+    /// The previous word, when it is upper-case (see `shout_flag`).
+    prev_up: Option<usize>,
+    /// Counted here and added to `stats` once: `stats` lives in memory.
+    words: usize,
+    caps: usize,
+}
+
+impl<'a> Cut<'a> {
+    /// Cuts the token at byte `off` of the segment that the loop of
+    /// `tokenize_into` does not take (any char but ASCII whitespace and
+    /// punctuation, and any word but a plain run of ASCII letters and
+    /// digits), or skips the whitespace there; returns where the next one
+    /// starts.
+    #[inline(never)]
+    fn general(&mut self, off: usize, out: &mut Vec<Tok<'a>>, stats: &mut WordStats) -> usize {
+        let seg = self.seg;
+        let bytes = seg.as_bytes();
+        let b = bytes[off];
+        let k = class(b);
+        // The char at `off`, decoded only when it is not ASCII.
         let (c, alnum) = if k & NON_ASCII == 0 {
-            if k & WS != 0 {
-                pos += 1;
-                continue;
-            }
             (b as char, k & ALNUM != 0)
         } else {
-            let Some(c) = char_at(seg, pos) else {
-                break;
+            let Some(c) = char_at(seg, off) else {
+                return seg.len();
             };
             if c.is_whitespace() {
-                pos += c.len_utf8();
-                continue;
+                return off + c.len_utf8();
             }
             (c, c.is_alphanumeric())
         };
-        if alnum {
-            let (m, hyphen) = scan_word(seg, off + c.len_utf8());
-            let upper = if k & NON_ASCII == 0 {
-                k & UPPER != 0
-            } else {
-                c.is_uppercase()
-            };
-            let mut end = m;
-            // Possessive 's (both forms end in `s`; at most one matches).
-            if bytes[m - 1] == b's' {
-                let w = &seg[off..m];
-                for p in ["'s", "’s"] {
-                    if w.len() > p.len() + 1 && w.ends_with(p) {
-                        end -= p.len();
-                    }
+        if !alnum {
+            let len = c.len_utf8();
+            out.push(Tok::punct(self.base + off, &seg[off..off + len]));
+            if matches!(
+                c,
+                '.' | '!' | '?' | ':' | '“' | '"' | '‘' | '«' | '–' | '—' | '•'
+            ) {
+                self.initial = INITIAL;
+            }
+            return off + len;
+        }
+        let (m, hyphen) = scan_word(seg, off + c.len_utf8());
+        let upper = if k & NON_ASCII == 0 {
+            k & UPPER != 0
+        } else {
+            c.is_uppercase()
+        };
+        let mut end = m;
+        // Possessive 's (both forms end in `s`; at most one matches).
+        if bytes[m - 1] == b's' {
+            let w = &seg[off..m];
+            for p in ["'s", "’s"] {
+                if w.len() > p.len() + 1 && w.ends_with(p) {
+                    end -= p.len();
                 }
             }
-            if hyphen {
-                let w = &seg[off..end];
-                // "then-US", "ex-President": drop the lower-case prefix.
-                if let Some(h) = w.find('-') {
-                    if w[..h].chars().all(char::is_lowercase)
-                        && w[h + 1..].chars().next().is_some_and(char::is_uppercase)
-                    {
-                        pos = off + h + 1;
-                        continue;
-                    }
-                }
-                // "Intel-based", "Russian-backed": the name is the first part.
-                if let Some(h) = w.rfind('-') {
-                    let tail = &w[h + 1..];
-                    if upper
-                        && !tail.is_empty()
-                        && tail.chars().all(char::is_lowercase)
-                        && !w[..h].contains('-')
-                    {
-                        end = off + h;
-                    }
-                }
-            }
-            // Keep the dot of initials and abbreviations.
-            if end == m && bytes.get(m) == Some(&b'.') {
-                let w = &seg[off..end];
-                let single = w.chars().count() == 1 && upper;
-                let dotted = w.contains('.') && w.len() <= 8;
-                if single || dotted || ABBREV.contains(&w) {
-                    end += 1;
-                }
-            }
+        }
+        if hyphen {
             let w = &seg[off..end];
-            let sig = signature16(w.as_bytes());
-            words += 1;
-            if upper {
-                caps += 1;
-                stats.sigs.add_lower_of(w);
-                if initial != 0 {
-                    stats.initial_sigs.add_sig(sig);
+            // "then-US", "ex-President": drop the lower-case prefix.
+            if let Some(h) = w.find('-') {
+                if w[..h].chars().all(char::is_lowercase)
+                    && w[h + 1..].chars().next().is_some_and(char::is_uppercase)
+                {
+                    return off + h + 1;
                 }
             }
-            let mut flags = WORD | initial | if upper { CAP } else { 0 };
-            if shouted(w) {
-                flags |= shout_flag(out, &mut prev_up, w.chars().count() > 6);
-            } else {
-                prev_up = None;
+            // "Intel-based", "Russian-backed": the name is the first part.
+            if let Some(h) = w.rfind('-') {
+                let tail = &w[h + 1..];
+                if upper
+                    && !tail.is_empty()
+                    && tail.chars().all(char::is_lowercase)
+                    && !w[..h].contains('-')
+                {
+                    end = off + h;
+                }
             }
-            out.push(Tok {
-                text: w,
-                start: (span.start + off) as u32,
-                flags,
-                sig,
-            });
-            initial = after_word;
-            pos = end;
-            // Most words are followed by a space: skip it here rather than
-            // in a turn of the loop.
-            if bytes.get(pos) == Some(&b' ') {
-                pos += 1;
+        }
+        // Keep the dot of initials and abbreviations.
+        if end == m && bytes.get(m) == Some(&b'.') {
+            let w = &seg[off..end];
+            let single = w.chars().count() == 1 && upper;
+            let dotted = w.contains('.') && w.len() <= 8;
+            if single || dotted || ABBREV.contains(&w) {
+                end += 1;
             }
-            continue;
         }
-        let len = c.len_utf8();
-        out.push(Tok::punct(span.start + off, &seg[off..off + len]));
-        if matches!(
-            c,
-            '.' | '!' | '?' | ':' | '“' | '"' | '‘' | '«' | '–' | '—' | '•'
-        ) {
-            initial = INITIAL;
+        let w = &seg[off..end];
+        let sig = signature16(w.as_bytes());
+        self.words += 1;
+        let mut flags = WORD | self.initial;
+        if upper {
+            flags |= CAP;
+            self.caps += 1;
+            stats.sigs.add_lower_of(w);
+            if self.initial != 0 {
+                stats.initial_sigs.add_sig(sig);
+            }
         }
-        pos += len;
+        if shouted(w) {
+            flags |= shout_flag(out, &mut self.prev_up, w.chars().count() > 6);
+        } else {
+            self.prev_up = None;
+        }
+        out.push(Tok {
+            text: w,
+            start: (self.base + off) as u32,
+            flags,
+            sig,
+        });
+        self.initial = self.after_word;
+        // Most words are followed by a space: skip it here rather than in
+        // a turn of the loop.
+        if bytes.get(end) == Some(&b' ') {
+            end + 1
+        } else {
+            end
+        }
     }
-    stats.words += words;
-    stats.caps += caps;
-    dateline(&mut out[first..]);
 }
 
 /// The `SHOUT` bit of an upper-case word about to be pushed onto `out`, by
@@ -477,6 +561,20 @@ fn shouted(w: &str) -> bool {
             && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 3;
     }
     shouted_chars(w)
+}
+
+/// `shouted` of a word of ASCII letters and digits (and a dot): one pass
+/// by byte class.
+fn shouted_ascii(w: &[u8]) -> bool {
+    let mut letters = 0;
+    for &b in w {
+        let k = class(b);
+        if k & LOWER != 0 {
+            return false;
+        }
+        letters += usize::from(k & UPPER != 0);
+    }
+    letters >= 3
 }
 
 fn shouted_chars(w: &str) -> bool {
@@ -632,6 +730,208 @@ mod tests {
             mark_shouts(&mut out);
         }
         out
+    }
+
+    /// `tokenize_into` as it was before its loop took ASCII punctuation and
+    /// left the other tokens to `Cut::general`: the oracle for the whole
+    /// token (text, offset, flags, signature) and the word statistics.
+    fn tokenize_into_before<'a>(
+        text: &'a str,
+        span: Span,
+        all_initial: bool,
+        out: &mut Vec<Tok<'a>>,
+        stats: &mut WordStats,
+    ) {
+        assert!(
+            u32::try_from(span.end).is_ok(),
+            "token offsets are kept as u32 (see load::MAX_TEXT_LEN)"
+        );
+        let seg = &text[span.start..span.end];
+        let bytes = seg.as_bytes();
+        let first = out.len();
+        // Sentence starts and the all-caps rule are decided as the tokens are
+        // cut, not in passes over them afterwards. `initial` is the `INITIAL`
+        // bit of the next word: set after a sentence end, and after a word
+        // only in a Headline Case headline.
+        let after_word = if all_initial { INITIAL } else { 0 };
+        let mut initial = INITIAL;
+        // The previous word, when it is upper-case (see `Shouts`).
+        let mut prev_up: Option<usize> = None;
+        // Counted here and added to `stats` once: `stats` lives in memory.
+        let (mut words, mut caps) = (0, 0);
+        // Byte offsets rather than a vector of chars: a paragraph is scanned
+        // once, without a copy four times its size.
+        let mut pos = 0;
+        while let Some(&b) = bytes.get(pos) {
+            let off = pos;
+            let k = class(b);
+            // Most words are runs of ASCII letters and digits ended by a byte
+            // that does not join them to more (a space, a comma, a dot before
+            // a space): none of the rules for joiners, possessives and hyphens
+            // below can apply to them.
+            if k & ALNUM != 0 {
+                let m = crate::swar::ascii_alnum_run(bytes, off + 1);
+                if plain_end(bytes, m) {
+                    let upper = k & UPPER != 0;
+                    let mut end = m;
+                    // Keep the dot of initials and abbreviations (a run of
+                    // letters and digits holds no dot of its own).
+                    // (Every abbreviation is capitalized and two to four letters
+                    // long: most words before a dot are turned away without
+                    // comparing them with each.)
+                    if bytes.get(m) == Some(&b'.')
+                        && upper
+                        && (m - off == 1 || m - off <= 4 && ABBREV.contains(&&seg[off..m]))
+                    {
+                        end += 1;
+                    }
+                    let w = &seg[off..end];
+                    let sig = signature16(w.as_bytes());
+                    words += 1;
+                    if upper {
+                        caps += 1;
+                        stats.sigs.add_lower_of_ascii(w);
+                        if initial != 0 {
+                            stats.initial_sigs.add_sig(sig);
+                        }
+                    }
+                    let mut flags = WORD | initial | if upper { CAP } else { 0 };
+                    // `shouted` as it starts, without the call: most words with
+                    // a capital have a small letter second, and the word is
+                    // ASCII.
+                    if k & LOWER == 0
+                        && !bytes.get(off + 1).is_some_and(u8::is_ascii_lowercase)
+                        && shouted(w)
+                    {
+                        // ASCII: as many chars as bytes.
+                        flags |= shout_flag(out, &mut prev_up, w.len() > 6);
+                    } else {
+                        prev_up = None;
+                    }
+                    out.push(Tok {
+                        text: w,
+                        start: (span.start + off) as u32,
+                        flags,
+                        sig,
+                    });
+                    initial = after_word;
+                    pos = end;
+                    if bytes.get(pos) == Some(&b' ') {
+                        pos += 1;
+                    }
+                    continue;
+                }
+            }
+            // The char at `pos`, decoded only when it is not ASCII.
+            let (c, alnum) = if k & NON_ASCII == 0 {
+                if k & WS != 0 {
+                    pos += 1;
+                    continue;
+                }
+                (b as char, k & ALNUM != 0)
+            } else {
+                let Some(c) = char_at(seg, pos) else {
+                    break;
+                };
+                if c.is_whitespace() {
+                    pos += c.len_utf8();
+                    continue;
+                }
+                (c, c.is_alphanumeric())
+            };
+            if alnum {
+                let (m, hyphen) = scan_word(seg, off + c.len_utf8());
+                let upper = if k & NON_ASCII == 0 {
+                    k & UPPER != 0
+                } else {
+                    c.is_uppercase()
+                };
+                let mut end = m;
+                // Possessive 's (both forms end in `s`; at most one matches).
+                if bytes[m - 1] == b's' {
+                    let w = &seg[off..m];
+                    for p in ["'s", "’s"] {
+                        if w.len() > p.len() + 1 && w.ends_with(p) {
+                            end -= p.len();
+                        }
+                    }
+                }
+                if hyphen {
+                    let w = &seg[off..end];
+                    // "then-US", "ex-President": drop the lower-case prefix.
+                    if let Some(h) = w.find('-') {
+                        if w[..h].chars().all(char::is_lowercase)
+                            && w[h + 1..].chars().next().is_some_and(char::is_uppercase)
+                        {
+                            pos = off + h + 1;
+                            continue;
+                        }
+                    }
+                    // "Intel-based", "Russian-backed": the name is the first part.
+                    if let Some(h) = w.rfind('-') {
+                        let tail = &w[h + 1..];
+                        if upper
+                            && !tail.is_empty()
+                            && tail.chars().all(char::is_lowercase)
+                            && !w[..h].contains('-')
+                        {
+                            end = off + h;
+                        }
+                    }
+                }
+                // Keep the dot of initials and abbreviations.
+                if end == m && bytes.get(m) == Some(&b'.') {
+                    let w = &seg[off..end];
+                    let single = w.chars().count() == 1 && upper;
+                    let dotted = w.contains('.') && w.len() <= 8;
+                    if single || dotted || ABBREV.contains(&w) {
+                        end += 1;
+                    }
+                }
+                let w = &seg[off..end];
+                let sig = signature16(w.as_bytes());
+                words += 1;
+                if upper {
+                    caps += 1;
+                    stats.sigs.add_lower_of(w);
+                    if initial != 0 {
+                        stats.initial_sigs.add_sig(sig);
+                    }
+                }
+                let mut flags = WORD | initial | if upper { CAP } else { 0 };
+                if shouted(w) {
+                    flags |= shout_flag(out, &mut prev_up, w.chars().count() > 6);
+                } else {
+                    prev_up = None;
+                }
+                out.push(Tok {
+                    text: w,
+                    start: (span.start + off) as u32,
+                    flags,
+                    sig,
+                });
+                initial = after_word;
+                pos = end;
+                // Most words are followed by a space: skip it here rather than
+                // in a turn of the loop.
+                if bytes.get(pos) == Some(&b' ') {
+                    pos += 1;
+                }
+                continue;
+            }
+            let len = c.len_utf8();
+            out.push(Tok::punct(span.start + off, &seg[off..off + len]));
+            if matches!(
+                c,
+                '.' | '!' | '?' | ':' | '“' | '"' | '‘' | '«' | '–' | '—' | '•'
+            ) {
+                initial = INITIAL;
+            }
+            pos += len;
+        }
+        stats.words += words;
+        stats.caps += caps;
+        dateline(&mut out[first..]);
     }
 
     /// The all-caps rule as a pass over the cut tokens, whose `SHOUT` bit
@@ -821,6 +1121,80 @@ mod tests {
         }
     }
 
+    /// Everything a token holds, for comparing tokenizers.
+    type Whole<'a> = Vec<(&'a str, usize, u8, u16)>;
+    type StatsKey = (usize, usize, [u64; 64], [u64; 64]);
+
+    fn whole<'a>(ts: &[Tok<'a>]) -> Whole<'a> {
+        ts.iter().map(|t| (t.text, t.s(), t.flags, t.sig)).collect()
+    }
+
+    /// Everything the tokenizer records in `WordStats`.
+    fn stats_key(s: &WordStats) -> StatsKey {
+        (s.words, s.caps, s.sigs.0, s.initial_sigs.0)
+    }
+
+    /// The tokens and statistics of `text` cut by `tok` as an article's
+    /// segments are: `text[a..b]` (with `all_initial`) and `text[b..]` into
+    /// one vector, `a` and `b` moved back to char boundaries.
+    fn two_segments(
+        tok: for<'t> fn(&'t str, Span, bool, &mut Vec<Tok<'t>>, &mut WordStats),
+        text: &str,
+        a: usize,
+        b: usize,
+        all_initial: bool,
+    ) -> (Whole<'_>, StatsKey) {
+        let back = |k: usize| {
+            (0..=k.min(text.len()))
+                .rev()
+                .find(|&k| text.is_char_boundary(k))
+                .unwrap_or(0)
+        };
+        let (a, b) = (back(a.min(b)), back(a.max(b)));
+        let mut out = Vec::new();
+        let mut stats = WordStats::default();
+        tok(text, Span::new(a, b), all_initial, &mut out, &mut stats);
+        tok(text, Span::new(b, text.len()), false, &mut out, &mut stats);
+        (whole(&out), stats_key(&stats))
+    }
+
+    #[test]
+    fn join_class_is_the_ascii_joiners() {
+        for b in 0..=u8::MAX {
+            assert_eq!(
+                class(b) & JOIN != 0,
+                b.is_ascii() && joiner(b as char),
+                "{b}"
+            );
+        }
+    }
+
+    #[test]
+    fn edges_tokenize_as_before() {
+        for text in [
+            "",
+            " ",
+            "A",
+            "a.",
+            "Mr. Dr.X ABC. ABCDEFGH ABCDEFGHIJ 2005. UN, Corp.",
+            "NEW YORK, 12 (Ab) - ABC DEF\tghi\u{0B}jk\r\nLMNOPQRS.",
+            "É é Éa aÉ ÉCOLE. Σσ ß ŞİŞLİ\u{A0}x\u{2003}y “Quote” – dash — • «x»",
+            "then-US ex-President Intel-based O’Neil's Ann-Marie U.S. J. a.b.c.d.e",
+            "X-ray x-Ray 3-D A&B AT&T it's dogs' ‐hy‐phen ab'",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789ABCDEFG",
+        ] {
+            for all_initial in [false, true] {
+                for (a, b) in [(0, 0), (0, 5), (3, 17), (0, text.len())] {
+                    assert_eq!(
+                        two_segments(tokenize_into, text, a, b, all_initial),
+                        two_segments(tokenize_into_before, text, a, b, all_initial),
+                        "{text:?} {a} {b} {all_initial}"
+                    );
+                }
+            }
+        }
+    }
+
     proptest! {
         #[test]
         fn shout_flags_follow_the_rule(
@@ -862,6 +1236,41 @@ mod tests {
                 key(tokenize(&text, span, all_initial)),
                 key(tokenize_old(&text, span, all_initial))
             );
+        }
+
+        #[test]
+        fn tokens_and_stats_are_those_before(
+            text in "([A-Z]{1,9}|[A-Z][a-z]{0,7}|[a-z]{1,9}|[0-9]{1,5}|Mr|Corp|[A-Za-zÀ-ÿЖжß0-9]{1,6}|[-‐'’.&]|[ \n\t\u{0B}\u{A0}\u{2003}]{1,2}|[,;:()“”«–—•!?\"$])*",
+            a in 0usize..80,
+            b in 0usize..80,
+            all_initial: bool,
+        ) {
+            prop_assert_eq!(
+                two_segments(tokenize_into, &text, a, b, all_initial),
+                two_segments(tokenize_into_before, &text, a, b, all_initial)
+            );
+        }
+
+        #[test]
+        fn alnum_run_ends_at_the_first_other_byte(
+            bytes in proptest::collection::vec(
+                prop_oneof![any::<u8>(), b'0'..=b'9', b'A'..=b'Z', b'a'..=b'z'],
+                0..40,
+            ),
+            i in 0usize..40,
+        ) {
+            let i = i.min(bytes.len());
+            let m = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .map_or(bytes.len(), |p| i + p);
+            let want = bytes.get(m).map_or((m, 0, 0), |&b| (m, b, class(b)));
+            prop_assert_eq!(alnum_run(&bytes, i), want);
+        }
+
+        #[test]
+        fn shouted_ascii_is_shouted(w in "[A-Za-z0-9]{1,12}[.]?") {
+            prop_assert_eq!(shouted_ascii(w.as_bytes()), shouted(&w));
         }
 
         #[test]
