@@ -571,15 +571,19 @@ mod tests {
                 fs::write(&p, "text").unwrap();
             }
         }
-        let want: Vec<String> = WalkDir::new(root)
-            .sort_by_file_name()
-            .into_iter()
-            .map(|e| e.unwrap())
-            .filter(|e| e.file_type().is_file())
-            .map(|e| e.path().display().to_string())
-            .collect();
-        assert_eq!(want.len(), 13);
-        assert_eq!(found(&[root.to_path_buf()]), (want, vec![]));
+        // Also through a root with a trailing `/` and one with `..`: the
+        // siblings' paths still share their directory's part.
+        for root in [root.to_path_buf(), root.join(""), root.join("a/..")] {
+            let want: Vec<String> = WalkDir::new(&root)
+                .sort_by_file_name()
+                .into_iter()
+                .map(|e| e.unwrap())
+                .filter(|e| e.file_type().is_file())
+                .map(|e| e.path().display().to_string())
+                .collect();
+            assert_eq!(want.len(), 13);
+            assert_eq!(found(&[root]), (want, vec![]));
+        }
     }
 
     #[test]
