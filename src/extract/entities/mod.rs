@@ -2023,24 +2023,29 @@ impl<'a> Ctx<'a> {
 
     /// `Northern Macedonia` → `North Macedonia` when that is a country.
     fn compass_variant(&self, surface: &str) -> Option<gazetteer::Place> {
-        // Every prefix below starts with one of these letters: most names
-        // fail here instead of in four comparisons.
-        if !matches!(surface.as_bytes().first(), Some(b'N' | b'S' | b'E' | b'W')) {
-            return None;
-        }
-        for (long, short) in [
-            ("Northern ", "North "),
-            ("Southern ", "South "),
-            ("Eastern ", "East "),
-            ("Western ", "West "),
-        ] {
-            if let Some(rest) = surface.strip_prefix(long) {
-                let p = self.gaz.places.get(format!("{short}{rest}").as_str())?;
-                return (p.kind == gazetteer::PlaceKind::Country).then_some(p);
-            }
-        }
-        None
+        let p = self.gaz.places.get(compass_short(surface)?.as_str())?;
+        (p.kind == gazetteer::PlaceKind::Country).then_some(p)
     }
+}
+
+/// `Northern X` → `North X`, and so for the other compass points.
+fn compass_short(surface: &str) -> Option<String> {
+    // Every prefix below starts with one of these letters: most names
+    // fail here instead of in four comparisons.
+    if !matches!(surface.as_bytes().first(), Some(b'N' | b'S' | b'E' | b'W')) {
+        return None;
+    }
+    for (long, short) in [
+        ("Northern ", "North "),
+        ("Southern ", "South "),
+        ("Eastern ", "East "),
+        ("Western ", "West "),
+    ] {
+        if let Some(rest) = surface.strip_prefix(long) {
+            return Some(format!("{short}{rest}"));
+        }
+    }
+    None
 }
 
 /// One word that the gazetteer knows as a town but that names a person
