@@ -1263,10 +1263,7 @@ impl<'a> Ctx<'a> {
             loop {
                 // A possessive ends a name ("Japan's Nikkei"); it is looked
                 // for only when a name word follows, which is rarer.
-                let possessive = || {
-                    let rest = &self.text.as_bytes()[ts[j - 1].e()..];
-                    rest.starts_with(b"'s") || rest.starts_with("’s".as_bytes())
-                };
+                let possessive = || possessive_at(&self.text.as_bytes()[ts[j - 1].e()..]);
                 if j < ts.len()
                     && (self.nameish(&ts[j]) || self.month_surname(ts, i, j))
                     && !possessive()
@@ -2090,9 +2087,12 @@ fn agent_suffix(rest: &[u8]) -> bool {
     // Each suffix starts with one of these bytes, which few names are
     // followed by.
     matches!(rest.first(), Some(b'\'' | b'-' | 0xE2))
-        && (rest.starts_with(b"'s")
-            || rest.starts_with("’s".as_bytes())
-            || rest.starts_with(b"-based"))
+        && (possessive_at(rest) || rest.starts_with(b"-based"))
+}
+
+/// Whether the text after a name starts with a possessive, `'s` or `’s`.
+fn possessive_at(rest: &[u8]) -> bool {
+    rest.starts_with(b"'s") || rest.starts_with("’s".as_bytes())
 }
 
 /// A preposition of place, in any ASCII case, before a town's name.
