@@ -1335,7 +1335,8 @@ impl<'a> Ctx<'a> {
             }
             // A lone stop word ("The", "But") is a third of the runs, and
             // `chunk` drops it whatever its lookups say: the stop-word
-            // loops skip it unless "New" has a word after it.
+            // loops skip it (the "New" exception needs a second word in the
+            // run).
             if !(j == i + 1 && STOPWORDS.contains_tok(&ts[i])) {
                 self.chunk(ts, i, j, out);
             }
