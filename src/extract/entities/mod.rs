@@ -573,7 +573,7 @@ static COMMON_ACRONYMS: WordList = WordList::new(&[
 ]);
 
 /// Lower-case nouns after a name that make it a company: its staff,
-/// shares, premises or chips ("Intel processors", "Apple executives").
+/// shares, premises or chips ("Quorvex processors", "Zentrix executives").
 static ORG_NOUNS: WordList = WordList::new(&[
     "executives",
     "executive",
@@ -596,7 +596,7 @@ static ORG_NOUNS: WordList = WordList::new(&[
 ]);
 
 /// Lower-case nouns that describe a company right before its name
-/// ("electronics retailer Best Buy", "rival Cisco").
+/// ("retailer Kabod Store", "rival Norvex").
 static ORG_DESCRIPTORS: WordList = WordList::new(&[
     "retailer",
     "maker",
@@ -1261,7 +1261,7 @@ impl<'a> Ctx<'a> {
             }
             let mut j = i + 1;
             loop {
-                // A possessive ends a name ("Japan's Nikkei"); it is looked
+                // A possessive ends a name ("Zentria's Voltar"); it is looked
                 // for only when a name word follows, which is rarer.
                 let possessive = || possessive_at(&self.text.as_bytes()[ts[j - 1].e()..]);
                 if j < ts.len()
@@ -1271,7 +1271,7 @@ impl<'a> Ctx<'a> {
                     j += 1;
                     continue;
                 }
-                // Particles: "Ursula von der Leyen", "Osama bin Laden".
+                // Particles: "Marta von der Hallen", "Idris bin Tamar".
                 let mut k = j;
                 while k < ts.len() && ts[k].word() && PARTICLES.contains_tok(&ts[k]) {
                     k += 1;
@@ -1290,7 +1290,7 @@ impl<'a> Ctx<'a> {
                     j += 2;
                     continue;
                 }
-                // "Wal - Mart": a name split by a detokenized dash (two
+                // "Kor - Vell": a name split by a detokenized dash (two
                 // single unknown words, spaces on both sides).
                 if j + 1 < ts.len()
                     && self.w(&ts[j]) == "-"
@@ -1675,8 +1675,8 @@ impl<'a> Ctx<'a> {
         }
         let before = out.len();
         self.plain(ts, i, j, out);
-        // "electronics retailer Best Buy", "rival Cisco": a company.
-        // "shares of BNP Paribas", "a stake in Zentrix".
+        // "retailer Kabod Store", "rival Norvex": a company.
+        // "shares of Brennet Calvar", "a stake in Zentrix".
         // Only an untyped first mention can change: the words before are
         // looked at for one (a lower-case copy each, "in" before half the
         // names).
@@ -2082,7 +2082,7 @@ fn surnames_over_towns<'a>(
 }
 
 /// Whether the text after a name starts with a possessive or `-based`
-/// ("Intel-based": the tokenizer cut the lower-case part off), which make
+/// ("Quorvex-based": the tokenizer cut the lower-case part off), which make
 /// it an actor.
 fn agent_suffix(rest: &[u8]) -> bool {
     // Each suffix starts with one of these bytes, which few names are
