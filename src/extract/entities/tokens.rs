@@ -197,7 +197,7 @@ fn plain_end(bytes: &[u8], m: usize) -> bool {
     match bytes.get(m) {
         None => true,
         Some(&b) if b < 0x80 => {
-            !matches!(b, b'-' | b'\'' | b'.' | b'&')
+            class(b) & JOIN == 0
                 || match bytes.get(m + 1) {
                     None => true,
                     Some(&n) if n < 0x80 => class(n) & ALNUM == 0,
@@ -221,7 +221,7 @@ fn scan_word(seg: &str, mut m: usize) -> (usize, bool) {
             break;
         };
         if b < 0x80 {
-            if matches!(b, b'-' | b'\'' | b'.' | b'&') && alnum_at(seg, m + 1) {
+            if class(b) & JOIN != 0 && alnum_at(seg, m + 1) {
                 hyphen |= b == b'-';
                 m += 1 + char_at(seg, m + 1).map_or(0, char::len_utf8);
                 continue;
