@@ -54,6 +54,7 @@ impl Input {
 /// skips parsing the path's components (~250 instructions), asked for every
 /// entry and every input. Anything else (`a/..`, `a/.`, a trailing `/`) is
 /// left to `Path::file_name`.
+#[cfg(unix)]
 fn file_name(path: &Path) -> Option<&[u8]> {
     let b = path.as_os_str().as_encoded_bytes();
     let name = memchr::memrchr(b'/', b).map_or(b, |i| &b[i + 1..]);
@@ -61,6 +62,14 @@ fn file_name(path: &Path) -> Option<&[u8]> {
         return path.file_name().map(|n| n.as_encoded_bytes());
     }
     Some(name)
+}
+
+/// `Path::file_name` as bytes. Elsewhere `/` is not the only separator
+/// (Windows joins with `\` and has prefixes such as `C:`), so the bytes
+/// after the last `/` need not be the name.
+#[cfg(not(unix))]
+fn file_name(path: &Path) -> Option<&[u8]> {
+    path.file_name().map(|n| n.as_encoded_bytes())
 }
 
 /// `Path::file_stem` of a file name `name` (never `..`, as `file_name`
@@ -562,15 +571,19 @@ mod tests {
                 fs::write(&p, "text").unwrap();
             }
         }
-        let want: Vec<String> = WalkDir::new(root)
-            .sort_by_file_name()
-            .into_iter()
-            .map(|e| e.unwrap())
-            .filter(|e| e.file_type().is_file())
-            .map(|e| e.path().display().to_string())
-            .collect();
-        assert_eq!(want.len(), 13);
-        assert_eq!(found(&[root.to_path_buf()]), (want, vec![]));
+        // Also through a root with a trailing `/` and one with `..`: the
+        // siblings' paths still share their directory's part.
+        for root in [root.to_path_buf(), root.join(""), root.join("a/..")] {
+            let want: Vec<String> = WalkDir::new(&root)
+                .sort_by_file_name()
+                .into_iter()
+                .map(|e| e.unwrap())
+                .filter(|e| e.file_type().is_file())
+                .map(|e| e.path().display().to_string())
+                .collect();
+            assert_eq!(want.len(), 13);
+            assert_eq!(found(&[root]), (want, vec![]));
+        }
     }
 
     #[test]

@@ -413,8 +413,8 @@ impl Scanner {
         }
         let after_term = advance(self.state, term);
         if spaced == bytes.len() {
-            // The state no longer matters: only `finish` follows.
-            self.state = after_term;
+            // The state is left as it is: only `finish` follows, which
+            // reads `alnum` alone.
             return Some(spaced);
         }
         // SB8 is asked (and its look-ahead remembered) at the first step

@@ -573,7 +573,7 @@ static COMMON_ACRONYMS: WordList = WordList::new(&[
 ]);
 
 /// Lower-case nouns after a name that make it a company: its staff,
-/// shares, premises or chips ("Intel processors", "Apple executives").
+/// shares, premises or chips ("Quorvex processors", "Zentrix executives").
 static ORG_NOUNS: WordList = WordList::new(&[
     "executives",
     "executive",
@@ -596,7 +596,7 @@ static ORG_NOUNS: WordList = WordList::new(&[
 ]);
 
 /// Lower-case nouns that describe a company right before its name
-/// ("electronics retailer Best Buy", "rival Cisco").
+/// ("retailer Kabod Store", "rival Norvex").
 static ORG_DESCRIPTORS: WordList = WordList::new(&[
     "retailer",
     "maker",
@@ -1261,12 +1261,9 @@ impl<'a> Ctx<'a> {
             }
             let mut j = i + 1;
             loop {
-                // A possessive ends a name ("Japan's Nikkei"); it is looked
+                // A possessive ends a name ("Zentria's Voltar"); it is looked
                 // for only when a name word follows, which is rarer.
-                let possessive = || {
-                    let rest = &self.text.as_bytes()[ts[j - 1].e()..];
-                    rest.starts_with(b"'s") || rest.starts_with("’s".as_bytes())
-                };
+                let possessive = || possessive_at(&self.text.as_bytes()[ts[j - 1].e()..]);
                 if j < ts.len()
                     && (self.nameish(&ts[j]) || self.month_surname(ts, i, j))
                     && !possessive()
@@ -1274,7 +1271,7 @@ impl<'a> Ctx<'a> {
                     j += 1;
                     continue;
                 }
-                // Particles: "Ursula von der Leyen", "Osama bin Laden".
+                // Particles: "Marta von der Hallen", "Idris bin Tamar".
                 let mut k = j;
                 while k < ts.len() && ts[k].word() && PARTICLES.contains_tok(&ts[k]) {
                     k += 1;
@@ -1293,7 +1290,7 @@ impl<'a> Ctx<'a> {
                     j += 2;
                     continue;
                 }
-                // "Wal - Mart": a name split by a detokenized dash (two
+                // "Kor - Vell": a name split by a detokenized dash (two
                 // single unknown words, spaces on both sides).
                 if j + 1 < ts.len()
                     && self.w(&ts[j]) == "-"
@@ -1338,7 +1335,8 @@ impl<'a> Ctx<'a> {
             }
             // A lone stop word ("The", "But") is a third of the runs, and
             // `chunk` drops it whatever its lookups say: the stop-word
-            // loops skip it unless "New" has a word after it.
+            // loops skip it (the "New" exception needs a second word in the
+            // run).
             if !(j == i + 1 && STOPWORDS.contains_tok(&ts[i])) {
                 self.chunk(ts, i, j, out);
             }
@@ -1677,8 +1675,8 @@ impl<'a> Ctx<'a> {
         }
         let before = out.len();
         self.plain(ts, i, j, out);
-        // "electronics retailer Best Buy", "rival Cisco": a company.
-        // "shares of BNP Paribas", "a stake in Zentrix".
+        // "retailer Kabod Store", "rival Norvex": a company.
+        // "shares of Brennet Calvar", "a stake in Zentrix".
         // Only an untyped first mention can change: the words before are
         // looked at for one (a lower-case copy each, "in" before half the
         // names).
@@ -2023,24 +2021,29 @@ impl<'a> Ctx<'a> {
 
     /// `Northern Macedonia` → `North Macedonia` when that is a country.
     fn compass_variant(&self, surface: &str) -> Option<gazetteer::Place> {
-        // Every prefix below starts with one of these letters: most names
-        // fail here instead of in four comparisons.
-        if !matches!(surface.as_bytes().first(), Some(b'N' | b'S' | b'E' | b'W')) {
-            return None;
-        }
-        for (long, short) in [
-            ("Northern ", "North "),
-            ("Southern ", "South "),
-            ("Eastern ", "East "),
-            ("Western ", "West "),
-        ] {
-            if let Some(rest) = surface.strip_prefix(long) {
-                let p = self.gaz.places.get(format!("{short}{rest}").as_str())?;
-                return (p.kind == gazetteer::PlaceKind::Country).then_some(p);
-            }
-        }
-        None
+        let p = self.gaz.places.get(compass_short(surface)?.as_str())?;
+        (p.kind == gazetteer::PlaceKind::Country).then_some(p)
     }
+}
+
+/// `Northern X` → `North X`, and so for the other compass points.
+fn compass_short(surface: &str) -> Option<String> {
+    // Every prefix below starts with one of these letters: most names
+    // fail here instead of in four comparisons.
+    if !matches!(surface.as_bytes().first(), Some(b'N' | b'S' | b'E' | b'W')) {
+        return None;
+    }
+    for (long, short) in [
+        ("Northern ", "North "),
+        ("Southern ", "South "),
+        ("Eastern ", "East "),
+        ("Western ", "West "),
+    ] {
+        if let Some(rest) = surface.strip_prefix(long) {
+            return Some(format!("{short}{rest}"));
+        }
+    }
+    None
 }
 
 /// One word that the gazetteer knows as a town but that names a person
@@ -2079,15 +2082,18 @@ fn surnames_over_towns<'a>(
 }
 
 /// Whether the text after a name starts with a possessive or `-based`
-/// ("Intel-based": the tokenizer cut the lower-case part off), which make
+/// ("Quorvex-based": the tokenizer cut the lower-case part off), which make
 /// it an actor.
 fn agent_suffix(rest: &[u8]) -> bool {
     // Each suffix starts with one of these bytes, which few names are
     // followed by.
     matches!(rest.first(), Some(b'\'' | b'-' | 0xE2))
-        && (rest.starts_with(b"'s")
-            || rest.starts_with("’s".as_bytes())
-            || rest.starts_with(b"-based"))
+        && (possessive_at(rest) || rest.starts_with(b"-based"))
+}
+
+/// Whether the text after a name starts with a possessive, `'s` or `’s`.
+fn possessive_at(rest: &[u8]) -> bool {
+    rest.starts_with(b"'s") || rest.starts_with("’s".as_bytes())
 }
 
 /// A preposition of place, in any ASCII case, before a town's name.

@@ -16,7 +16,7 @@ impl<'a> Ctx<'a> {
             }
             let mut j = i + 1;
             loop {
-                // A possessive ends a name ("Japan's Nikkei").
+                // A possessive ends a name ("Zentria's Voltar").
                 let possessive = {
                     let rest = &self.text[ts[j - 1].e()..];
                     rest.starts_with("'s") || rest.starts_with("’s")
@@ -28,7 +28,7 @@ impl<'a> Ctx<'a> {
                     j += 1;
                     continue;
                 }
-                // Particles: "Ursula von der Leyen", "Osama bin Laden".
+                // Particles: "Marta von der Hallen", "Idris bin Tamar".
                 let mut k = j;
                 while k < ts.len() && ts[k].word() && PARTICLES.contains_tok(&ts[k]) {
                     k += 1;
@@ -47,7 +47,7 @@ impl<'a> Ctx<'a> {
                     j += 2;
                     continue;
                 }
-                // "Wal - Mart": a name split by a detokenized dash (two
+                // "Kor - Vell": a name split by a detokenized dash (two
                 // single unknown words, spaces on both sides).
                 if j + 1 < ts.len()
                     && self.w(&ts[j]) == "-"
@@ -326,8 +326,8 @@ impl<'a> Ctx<'a> {
         }
         let before = out.len();
         self.plain_oracle(ts, i, j, out);
-        // "electronics retailer Best Buy", "rival Cisco": a company.
-        // "shares of BNP Paribas", "a stake in Zentrix".
+        // "retailer Kabod Store", "rival Norvex": a company.
+        // "shares of Brennet Calvar", "a stake in Zentrix".
         let shares_of = i >= 2
             && matches!(self.w(&ts[i - 1]), "of" | "in")
             && with_lower(self.w(&ts[i - 2]), |w| {

@@ -1180,3 +1180,45 @@ fn suffix_and_locative_fixed_cases() {
         assert_eq!(is_locative(prev), want, "{prev:?}");
     }
 }
+
+/// The first-letter gate of `compass_short` lets the four compass
+/// adjectives through, capitalized, and no other prefix.
+#[test]
+fn compass_adjectives_become_compass_points() {
+    for (surface, want) in [
+        ("Northern Zentria", Some("North Zentria")),
+        ("Southern Zentria", Some("South Zentria")),
+        ("Eastern Zentria", Some("East Zentria")),
+        ("Western Zentria", Some("West Zentria")),
+        ("Western Upper Zentria", Some("West Upper Zentria")),
+        ("northern Zentria", None),
+        ("southern Zentria", None),
+        ("eastern Zentria", None),
+        ("western Zentria", None),
+        ("NORTHERN Zentria", None),
+        ("Nord Zentria", None),
+        ("North Zentria", None),
+        ("Northerly Zentria", None),
+        ("Northern", None),
+        ("Zentria", None),
+        ("Éastern Zentria", None),
+        ("", None),
+    ] {
+        assert_eq!(compass_short(surface).as_deref(), want, "{surface:?}");
+    }
+    // And through the gazetteer, to its countries (and not to a region
+    // that is no country).
+    let canonical =
+        |text: &str, name: &str| chunked(text, false, false).contains(&format!("{name:?}"));
+    for (text, name) in [
+        ("Troops left Northern Macedonia today.", "North Macedonia"),
+        ("Troops left Southern Sudan today.", "South Sudan"),
+        ("Troops left Eastern Timor today.", "Timor Leste"),
+    ] {
+        assert!(canonical(text, name), "{text}");
+    }
+    assert!(!canonical(
+        "Troops left Nordern Macedonia today.",
+        "North Macedonia"
+    ));
+}

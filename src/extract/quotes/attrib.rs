@@ -301,9 +301,8 @@ fn context<'a>(p: &'a str, out: &Outside<'a>, raws: &[Raw], qi: usize, off: usiz
             .is_some_and(|t| t.is_word() && !t.is_cap() || words::pronoun(t.text).is_some())
         || !qtext.ends_with('.');
     let mut first = if trailing_comma {
-        let after = after_ok
-            .then(|| from_after(p, at, off, trailing_comma))
-            .flatten();
+        // `after_ok` holds: it includes `trailing_comma`.
+        let after = from_after(p, at, off, true);
         // `“…,” according to AFP` names the outlet that reported the quote
         // when the sentence already gave a speaker before it.
         if after

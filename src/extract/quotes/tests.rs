@@ -483,7 +483,7 @@ fn name_after_cue_with_title_and_possessor() {
 }
 
 #[test]
-fn quote_ending_in_a_comma_reads_the_words_after_it_once() {
+fn quote_ending_in_a_comma_reads_the_words_after_it() {
     // The words after the quote give the speaker, the outlet after a
     // speaker named before, or a pronoun for the name before.
     let qs = quotes(&[
