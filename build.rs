@@ -6,6 +6,10 @@
 //! (`src/extract/entities/keyindex.rs` describes both); the rows themselves
 //! stay in the binary as text (`include_str!`) and are parsed on lookup by
 //! `src/extract/entities/gazetteer.rs`.
+//!
+//! It also passes on the locked versions of the crates that compile the
+//! timex scan's stored DFA (`src/extract/timex/scan.dfa`), which records
+//! them: a file built by other versions is not used.
 
 #[path = "src/extract/entities/keyindex.rs"]
 #[allow(dead_code)]
@@ -79,4 +83,29 @@ fn main() {
     }
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("gazetteer_index.rs");
     std::fs::write(&dest, out).unwrap_or_else(|e| panic!("writing {}: {e}", dest.display()));
+    locked_versions();
+}
+
+/// `REGEX_AUTOMATA_VERSION` and `REGEX_SYNTAX_VERSION`: the versions of
+/// this package's `Cargo.lock` ("unknown" without one). A build from
+/// another lock file (the `fuzz/` workspace) may compile other versions.
+fn locked_versions() {
+    println!("cargo::rerun-if-changed=Cargo.lock");
+    let lock = std::fs::read_to_string("Cargo.lock").unwrap_or_default();
+    for (name, var) in [
+        ("regex-automata", "REGEX_AUTOMATA_VERSION"),
+        ("regex-syntax", "REGEX_SYNTAX_VERSION"),
+    ] {
+        let versions: Vec<&str> = lock
+            .split("[[package]]")
+            .filter(|entry| entry.contains(&format!("\nname = \"{name}\"\n")))
+            .filter_map(|entry| entry.split("\nversion = \"").nth(1)?.split('"').next())
+            .collect();
+        // Two versions in the lock: which one the library uses is unknown here.
+        let version = match versions[..] {
+            [one] => one,
+            _ => "unknown",
+        };
+        println!("cargo::rustc-env={var}={version}");
+    }
 }

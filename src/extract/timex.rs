@@ -85,15 +85,16 @@ static TIMEX: crate::twin::Twin = crate::twin::twin!(timex_pattern());
 /// The timex pattern (pattern 0) and the event triggers (pattern 1,
 /// [`crate::extract::events::TRIGGER`]) as one multi-pattern regex, with its
 /// ASCII twin for text where that matches exactly the same (see
-/// [`crate::twin`]): each paragraph is walked once by one lazy DFA for both
-/// extractors, where two walks cost twice as much. A timex and a trigger
-/// never start at the same word and neither can start inside the other
-/// (their words are disjoint), so the leftmost-first matches of the pair are
-/// exactly the matches of each pattern alone (a proptest checks it). The
+/// [`crate::twin`]): each paragraph is walked once for both extractors,
+/// where two walks cost twice as much, by the full DFA of the twin
+/// ([`SCAN_DFA`]) when the text is ASCII-equivalent and the stored file
+/// loaded, by a lazy DFA otherwise. A timex and a trigger never start at
+/// the same word and neither can start inside the other (their words are
+/// disjoint), so the leftmost-first matches of the pair are exactly the
+/// matches of each pattern alone (a proptest checks it). The
 /// Unicode classes inside bounded repetitions made the pattern slow to
 /// compile, and its Unicode `\b` sent the lazy DFA to the slower engines on
-/// any non-ASCII byte; the twin is a fraction of the size. The twin is
-/// searched with its full DFA, [`SCAN_DFA`], whenever that is available.
+/// any non-ASCII byte; the twin is a fraction of the size.
 static SCAN: Twin<Regex> = Twin::new(
     || scan_regex(&[&ascii_pattern(&timex_pattern()), &ascii_pattern(TRIGGER)]),
     || scan_regex(&[&timex_pattern(), TRIGGER]),
@@ -106,8 +107,7 @@ fn scan_regex(patterns: &[&str]) -> Regex {
     Regex::new_many(patterns).expect("valid patterns")
 }
 
-/// The twins of the two patterns of [`SCAN`], as `timex/scan.dfa` records
-/// them.
+/// The twins of the two patterns of [`SCAN`], separated by `\0`.
 fn scan_twins() -> String {
     format!(
         "{}\0{}",
@@ -116,17 +116,42 @@ fn scan_twins() -> String {
     )
 }
 
+/// How `timex/scan.dfa` was built besides its patterns: the configuration
+/// of the builder (`timex::tests::scan_dfa::build`: minimized, no capture
+/// states; bump `v1` with any change there) and the versions of the crates
+/// that compile patterns, whose Unicode tables the twins still use.
+const SCAN_DFA_BUILD: &str = concat!(
+    "v1 minimize nocaps regex-automata ",
+    env!("REGEX_AUTOMATA_VERSION"),
+    " regex-syntax ",
+    env!("REGEX_SYNTAX_VERSION"),
+);
+
+/// What `timex/scan.dfa` records it was built from: [`SCAN_DFA_BUILD`],
+/// then `patterns`.
+fn scan_dfa_header(patterns: &str) -> String {
+    format!("{SCAN_DFA_BUILD}\0{patterns}")
+}
+
 /// A full DFA of the twins of [`SCAN`] (forward and reverse), built ahead
 /// by the test `timex::tests::scan_dfa::regenerate`. The lazy DFA of
 /// [`SCAN`] walks text as fast (~8.5 instructions per byte), but on BBC it
 /// determinizes some 10,000 transitions at ~5,500 instructions each, on
 /// every worker thread, and compiling its two twins took ~13 M at start-up;
-/// reading the stored tables costs ~4 M instructions once. `None` when the file was
-/// built from other patterns than the program's (a pattern changed since)
-/// or cannot be read on this machine (a big-endian one): [`SCAN`] then
-/// searches, as it did before the file existed.
-static SCAN_DFA: LazyLock<Option<dfa::regex::Regex<Dense>>> =
-    LazyLock::new(|| load_dfa(&SCAN_DFA_FILE.bytes, &scan_twins()));
+/// reading the stored tables costs ~4 M instructions once. `None` when the
+/// file was built from other patterns than the program's (a pattern changed
+/// since), by another build (see [`SCAN_DFA_BUILD`]), or cannot be read on
+/// this machine (a big-endian one): [`SCAN`] then searches, as it did
+/// before the file existed.
+static SCAN_DFA: LazyLock<Option<dfa::regex::Regex<Dense>>> = LazyLock::new(|| {
+    let dfa = load_dfa(&SCAN_DFA_FILE.bytes, &scan_dfa_header(&scan_twins()));
+    if dfa.is_none() {
+        // The fallback's twin is then built here, at the warm-up, rather
+        // than on a worker at the first article while the others wait.
+        SCAN.pick(true);
+    }
+    dfa
+});
 
 type Dense = dense::DFA<&'static [u32]>;
 
@@ -137,20 +162,22 @@ struct Aligned<B: ?Sized> {
     bytes: B,
 }
 
-/// The patterns (`u32` length, text, padding to four bytes), then the
-/// forward and the reverse DFA, little-endian, each padded to four bytes.
+/// The header ([`scan_dfa_header`]: `u32` length, text, padding to four
+/// bytes), then the forward and the reverse DFA, little-endian, each padded
+/// to four bytes.
 static SCAN_DFA_FILE: &Aligned<[u8]> = &Aligned {
     _align: [],
     bytes: *include_bytes!("timex/scan.dfa"),
 };
 
-/// The regex stored in `file` if it was built from `patterns`.
-fn load_dfa(file: &'static [u8], patterns: &str) -> Option<dfa::regex::Regex<Dense>> {
+/// The regex stored in `file` if its header is `header`.
+fn load_dfa(file: &'static [u8], header: &str) -> Option<dfa::regex::Regex<Dense>> {
     let len = u32::from_le_bytes(file.get(..4)?.try_into().ok()?) as usize;
-    if file.get(4..4 + len)? != patterns.as_bytes() {
+    let end = len.checked_add(4)?;
+    if file.get(4..end)? != header.as_bytes() {
         return None;
     }
-    let at = (4 + len).next_multiple_of(4);
+    let at = end.next_multiple_of(4);
     let (forward, read) = dense::DFA::from_bytes(file.get(at..)?).ok()?;
     let at = (at + read).next_multiple_of(4);
     let (reverse, _) = dense::DFA::from_bytes(file.get(at..)?).ok()?;

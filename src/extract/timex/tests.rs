@@ -613,15 +613,17 @@ mod scan_dfa {
 
     /// The file [`load_dfa`] reads, built from `patterns` (separated by `\0`).
     fn build(patterns: &str) -> Vec<u8> {
+        // [`SCAN_DFA_BUILD`] names this configuration: change it with it.
         let re = dfa::regex::Builder::new()
             .dense(dense::Config::new().minimize(true))
             .thompson(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
             .build_many(&patterns.split('\0').collect::<Vec<_>>())
             .expect("the scan's DFA");
+        let header = scan_dfa_header(patterns);
         let mut out = Vec::new();
         let pad = |out: &mut Vec<u8>| out.resize(out.len().next_multiple_of(4), 0);
-        out.extend_from_slice(&u32::try_from(patterns.len()).expect("short").to_le_bytes());
-        out.extend_from_slice(patterns.as_bytes());
+        out.extend_from_slice(&u32::try_from(header.len()).expect("short").to_le_bytes());
+        out.extend_from_slice(header.as_bytes());
         pad(&mut out);
         for dfa in [re.forward(), re.reverse()] {
             let (bytes, skip) = dfa.to_bytes_little_endian();
@@ -635,27 +637,37 @@ mod scan_dfa {
     fn the_stored_dfa_is_the_build_of_the_patterns() {
         assert!(
             build(&scan_twins()) == SCAN_DFA_FILE.bytes,
-            "timex/scan.dfa is stale: run `cargo test --lib timex::tests::scan_dfa::regenerate -- --ignored`"
+            "timex/scan.dfa is stale (a pattern, the build config or the version of \
+             regex-automata or regex-syntax changed): run \
+             `cargo test --lib timex::tests::scan_dfa::regenerate -- --ignored`"
         );
         assert!(SCAN_DFA.is_some());
     }
 
     /// Writes `timex/scan.dfa` anew, after a change of the timex or the
-    /// trigger pattern.
+    /// trigger pattern, of the builder's configuration, or of the version
+    /// of regex-automata or regex-syntax (a `cargo update` too).
     #[test]
     #[ignore]
     fn regenerate() {
         std::fs::write(PATH, build(&scan_twins())).expect("writing the DFA");
     }
 
-    /// A file built from other patterns, or cut short, is not used.
+    /// A file built from other patterns, by another build, or cut short, is
+    /// not used.
     #[test]
     fn other_files_are_not_used() {
         let file = &SCAN_DFA_FILE.bytes;
-        assert!(load_dfa(file, "(?-u:\\b)[0-9]{4}\0x").is_none());
-        assert!(load_dfa(&file[..file.len() - 64], &scan_twins()).is_none());
-        assert!(load_dfa(&file[..12], &scan_twins()).is_none());
-        assert!(load_dfa(&[], &scan_twins()).is_none());
+        let header = scan_dfa_header(&scan_twins());
+        assert!(load_dfa(file, &header).is_some());
+        assert!(load_dfa(file, &scan_dfa_header("(?-u:\\b)[0-9]{4}\0x")).is_none());
+        assert!(load_dfa(file, &scan_twins()).is_none());
+        let other_build = format!("v0 minimize nocaps\0{}", scan_twins());
+        assert!(load_dfa(file, &other_build).is_none());
+        assert!(load_dfa(&[0xff; 8], &header).is_none());
+        assert!(load_dfa(&file[..file.len() - 64], &header).is_none());
+        assert!(load_dfa(&file[..12], &header).is_none());
+        assert!(load_dfa(&[], &header).is_none());
     }
 
     fn check(text: &str) -> Result<(), TestCaseError> {
