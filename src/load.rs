@@ -75,18 +75,21 @@ fn file_name(path: &Path) -> Option<&[u8]> {
 /// `Path::file_stem` of a file name `name` (never `..`, as `file_name`
 /// gives none): up to its last dot, unless that dot starts the name.
 fn stem(name: &[u8]) -> &[u8] {
-    match memchr::memrchr(b'.', name) {
-        Some(dot) if dot > 0 => &name[..dot],
-        _ => name,
-    }
+    split_extension(name).0
 }
 
 /// `Path::extension` of a file name `name` (never `..`): after its last
 /// dot, unless that dot starts the name.
 fn extension(name: &[u8]) -> Option<&[u8]> {
+    split_extension(name).1
+}
+
+/// A file name's stem and extension, split at its last dot unless that
+/// dot starts the name.
+fn split_extension(name: &[u8]) -> (&[u8], Option<&[u8]>) {
     match memchr::memrchr(b'.', name) {
-        Some(dot) if dot > 0 => Some(&name[dot + 1..]),
-        _ => None,
+        Some(dot) if dot > 0 => (&name[..dot], Some(&name[dot + 1..])),
+        _ => (name, None),
     }
 }
 

@@ -25,6 +25,26 @@ pub const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
+/// The words of `parts`, in order, as one array of `N` words (`N` must be
+/// their total): word lists that extend [`MONTH_NAMES`] and
+/// [`WEEKDAY_NAMES`] are built from them at compile time.
+pub const fn concat_words<const N: usize>(parts: &[&[&'static str]]) -> [&'static str; N] {
+    let mut all = [""; N];
+    let mut k = 0;
+    let mut p = 0;
+    while p < parts.len() {
+        let mut i = 0;
+        while i < parts[p].len() {
+            all[k] = parts[p][i];
+            k += 1;
+            i += 1;
+        }
+        p += 1;
+    }
+    assert!(k == N, "N is the number of words");
+    all
+}
+
 /// The English weekday names as written in running text, Monday first.
 pub const WEEKDAY_NAMES: [&str; 7] = [
     "Monday",

@@ -437,20 +437,8 @@ static CALENDAR: WordList = WordList::new(&CALENDAR_WORDS);
 
 /// The weekday and month names, then the month abbreviations and holidays.
 const CALENDAR_WORDS: [&str; 7 + 12 + CALENDAR_OTHER.len()] = {
-    use crate::parse::date::{MONTH_NAMES, WEEKDAY_NAMES};
-    let mut all = [""; 7 + 12 + CALENDAR_OTHER.len()];
-    let mut k = 0;
-    while k < all.len() {
-        all[k] = if k < 7 {
-            WEEKDAY_NAMES[k]
-        } else if k < 7 + 12 {
-            MONTH_NAMES[k - 7]
-        } else {
-            CALENDAR_OTHER[k - 7 - 12]
-        };
-        k += 1;
-    }
-    all
+    use crate::parse::date::{MONTH_NAMES, WEEKDAY_NAMES, concat_words};
+    concat_words(&[&WEEKDAY_NAMES, &MONTH_NAMES, &CALENDAR_OTHER])
 };
 
 const CALENDAR_OTHER: [&str; 15] = [

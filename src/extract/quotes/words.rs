@@ -1045,20 +1045,8 @@ const fn stop_cell(b: &[u8]) -> Option<usize> {
 
 /// The stop words, then the month and weekday names.
 const STOP_ALL: [&str; STOP_CAPS.len() + 12 + 7] = {
-    use crate::parse::date::{MONTH_NAMES, WEEKDAY_NAMES};
-    let mut all = [""; STOP_CAPS.len() + 12 + 7];
-    let mut k = 0;
-    while k < all.len() {
-        all[k] = if k < STOP_CAPS.len() {
-            STOP_CAPS[k]
-        } else if k < STOP_CAPS.len() + 12 {
-            MONTH_NAMES[k - STOP_CAPS.len()]
-        } else {
-            WEEKDAY_NAMES[k - STOP_CAPS.len() - 12]
-        };
-        k += 1;
-    }
-    all
+    use crate::parse::date::{MONTH_NAMES, WEEKDAY_NAMES, concat_words};
+    concat_words(&[STOP_CAPS, &MONTH_NAMES, &WEEKDAY_NAMES])
 };
 
 /// Where each cell's words start in [`STOP_CELL_WORDS`].
