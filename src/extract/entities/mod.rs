@@ -790,7 +790,6 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         all_lower: Default::default(),
         pending_role: Default::default(),
         skip_acronym: Default::default(),
-        place_hits: Default::default(),
     };
     // About one mention for two capitalized words: growing the vector
     // copied it several times.
@@ -1151,9 +1150,6 @@ struct Ctx<'a> {
     /// Acronyms of events and products ("Worldwide Developers Conference
     /// (WWDC)"), which are not entities.
     skip_acronym: std::cell::RefCell<Vec<String>>,
-    /// The names of the article found in the places gazetteer so far
-    /// (`Ctx::place`).
-    place_hits: std::cell::RefCell<crate::fasthash::Map<&'a str, gazetteer::Place>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -1173,28 +1169,15 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// `gaz.places.get(w)` for a name typed by `plain`, with the article's
-    /// hits remembered: a name recurs in an article, a hit parses the
-    /// gazetteer row each time, and `surnames_over_towns` looks up every
-    /// place again. Misses are not kept: most are turned away by the
-    /// gazetteer's filter, cheaper than an insertion. (Remembering the
-    /// lookups of single words elsewhere cost more than it saved.)
+    /// `gaz.places.get(w)`.
     fn place(&self, w: &'a str) -> Option<gazetteer::Place> {
-        self.place_of(gazetteer::Key::new(w), w)
+        self.place_of(gazetteer::Key::new(w))
     }
 
-    /// `place` of `w`, hashed as `key`. The gazetteer's filter first: it
-    /// turns most names away for less than the map of hits costs.
-    fn place_of(&self, key: gazetteer::Key, w: &'a str) -> Option<gazetteer::Place> {
-        if !self.gaz.places.may_contain(key) {
-            return None;
-        }
-        if let Some(&p) = self.place_hits.borrow().get(w) {
-            return Some(p);
-        }
-        let p = self.gaz.places.get_key(key)?;
-        self.place_hits.borrow_mut().insert(w, p);
-        Some(p)
+    /// `place` of a word hashed as `key`. (The article's hits had a map of
+    /// their own here; the gazetteer now remembers a thread's recent hits.)
+    fn place_of(&self, key: gazetteer::Key) -> Option<gazetteer::Place> {
+        self.gaz.places.get_key(key)
     }
 
     /// Whether the lower-case form of `w` occurs as a word of the article.
@@ -1894,7 +1877,7 @@ impl<'a> Ctx<'a> {
         // Gazetteer: countries and continents, organizations, then places.
         // (One lookup for both place rules: a hit parses the row.)
         let key = gazetteer::Key::new(surface);
-        let gaz_place = self.place_of(key, surface);
+        let gaz_place = self.place_of(key);
         if let Some(p) = gaz_place.filter(|p| {
             matches!(
                 p.kind,

@@ -1085,7 +1085,6 @@ fn chunked(text: &str, title_case: bool, oracle: bool) -> String {
         all_lower: Default::default(),
         pending_role: Default::default(),
         skip_acronym: Default::default(),
-        place_hits: Default::default(),
     };
     let mut out = Vec::new();
     if oracle {
@@ -1248,4 +1247,101 @@ fn an_article_extracts_the_same_after_others_on_its_thread() {
         run(text, false);
     }
     assert_eq!(names(&run(first, true)), before);
+}
+
+/// The first column of every row of the three indexed gazetteers, by
+/// table (organizations, places, given names).
+fn gazetteer_surfaces() -> [Vec<&'static str>; 3] {
+    [
+        include_str!("../../../data/gazetteer/organizations.tsv"),
+        include_str!("../../../data/gazetteer/places.tsv"),
+        include_str!("../../../data/gazetteer/given_names.tsv"),
+    ]
+    .map(|text| {
+        text.lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .filter_map(|l| l.split('\t').next())
+            .collect()
+    })
+}
+
+/// `get_key` (through the thread's hits) and `lookup` (the table alone) of
+/// `w` in table `table`, as comparable text.
+fn both_lookups(g: &gazetteer::Gazetteer, table: usize, w: &str) -> (String, String) {
+    let k = gazetteer::Key::new(w);
+    match table {
+        0 => (
+            format!("{:?}", g.orgs.get_key(k)),
+            format!("{:?}", g.orgs.lookup(k)),
+        ),
+        1 => (
+            format!("{:?}", g.places.get_key(k)),
+            format!("{:?}", g.places.lookup(k)),
+        ),
+        _ => (
+            format!("{:?}", g.given.get_key(k)),
+            format!("{:?}", g.given.lookup(k)),
+        ),
+    }
+}
+
+#[test]
+fn remembered_hits_answer_as_the_tables() {
+    let g = gazetteer::Gazetteer::load();
+    let surfaces = gazetteer_surfaces();
+    // Thousands of surfaces, twice over: the hit slots are overwritten many
+    // times and shared by keys of the same slot; each answer must still be
+    // the table's. A key that is a hit's surface with a byte more or less,
+    // or in other case, must not take its answer.
+    for round in 0..2 {
+        for (table, all) in surfaces.iter().enumerate() {
+            for &s in all.iter().step_by(all.len() / 3000 + 1) {
+                let cut = s.char_indices().last().map_or(0, |(k, _)| k);
+                for w in [
+                    s.to_string(),
+                    s.to_uppercase(),
+                    format!("{s}s"),
+                    s[..cut].to_string(),
+                    s.to_string(),
+                ] {
+                    let (got, want) = both_lookups(&g, table, &w);
+                    assert_eq!(got, want, "round {round}, table {table}, {w:?}");
+                }
+            }
+        }
+    }
+    // Empty and non-ASCII keys.
+    for w in ["", "É", "Ésk", "\u{2003}", "Zentria\n"] {
+        for table in 0..3 {
+            let (got, want) = both_lookups(&g, table, w);
+            assert_eq!(got, want, "{w:?}");
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Few names, often repeated (as in news), mixed with their variants:
+    /// through the thread's hits each lookup answers as the table does.
+    #[test]
+    fn repeated_lookups_answer_as_the_tables(
+        pool in proptest::collection::vec((0usize..3, proptest::prelude::any::<proptest::sample::Index>()), 1..40),
+        picks in proptest::collection::vec((proptest::prelude::any::<proptest::sample::Index>(), 0u8..4), 1..300),
+    ) {
+        let g = gazetteer::Gazetteer::load();
+        let surfaces = gazetteer_surfaces();
+        let pool: Vec<(usize, &str)> =
+            pool.iter().map(|(t, i)| (*t, *i.get(&surfaces[*t]))).collect();
+        for (p, variant) in picks {
+            let (table, s) = *p.get(&pool);
+            let w = match variant {
+                0 | 1 => s.to_string(),
+                2 => s.to_lowercase(),
+                _ => format!("{s} Vel"),
+            };
+            let (got, want) = both_lookups(&g, table, &w);
+            proptest::prop_assert_eq!(got, want, "{:?}", w);
+        }
+    }
 }
