@@ -888,18 +888,20 @@ fn word_sets<'a>(toks: &[Tok<'a>], stats: WordStats) -> WordSets<'a> {
     // The word last inserted into each set, by signature: most insertions
     // repeat a word just inserted ("the" into `lower_words`, a name into
     // `cap_words`), and comparing with it is cheaper than hashing it again.
-    let (mut recent_mid, mut recent_lower) = ([""; 256], [""; 256]);
+    // (Token numbers rather than the words: the tables are set up for each
+    // article, and four times the size cost more to clear than they saved.)
+    let (mut recent_mid, mut recent_lower) = ([0u32; 256], [0u32; 256]);
     let mut lower_present = LowerSigs::default();
-    for t in toks.iter().filter(|t| t.word()) {
+    for (k, t) in toks.iter().enumerate().filter(|(_, t)| t.word()) {
         let w = t.text;
         if t.cap() && !t.initial() {
-            if initial_sigs.may_hold_sig(t.sig()) && not_just_seen(&mut recent_mid, t) {
+            if initial_sigs.may_hold_sig(t.sig()) && not_just_seen(&mut recent_mid, toks, k) {
                 cap_words.entry(w).or_default().mid = true;
             }
         } else if t.cap() {
             cap_words.entry(w).or_default().initial += 1;
         } else if sigs.may_hold_sig(t.sig())
-            && not_just_seen(&mut recent_lower, t)
+            && not_just_seen(&mut recent_lower, toks, k)
             && !w.bytes().any(|b| b.is_ascii_uppercase())
         {
             // A word with an ASCII capital ("eBay") is the lower-case
@@ -927,15 +929,18 @@ fn caps_of(cap_words: &crate::fasthash::Map<&str, Caps>, t: &Tok) -> Caps {
     })
 }
 
-/// Whether the word of `t` differs from the word last seen with its
-/// signature, which it then becomes.
-fn not_just_seen<'w>(recent: &mut [&'w str; 256], t: &Tok<'w>) -> bool {
-    let w = t.text;
+/// Whether the word of token `k` differs from the word last seen with its
+/// signature, which it then becomes. `recent` holds one plus the number of
+/// the token last seen with each signature, zero for none.
+fn not_just_seen(recent: &mut [u32; 256], toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
     let last = &mut recent[gazetteer::signature_from16(t.sig(), 8)];
-    *last != w && {
-        *last = w;
-        true
-    }
+    let seen = *last != 0 && toks[*last as usize - 1].text == t.text;
+    // The latest token of the word, which is nearer in memory for the next
+    // comparison. (`tokenize_into` keeps token offsets in `u32`: an
+    // article has fewer tokens than bytes.)
+    *last = k as u32 + 1;
+    !seen
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
