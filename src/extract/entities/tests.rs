@@ -1345,3 +1345,43 @@ proptest::proptest! {
         }
     }
 }
+
+/// `lines` of the text before it: the lines of `split_inclusive` with
+/// their offsets.
+fn lines_oracle(text: &str) -> Vec<(usize, &str)> {
+    let mut offset = 0;
+    text.split_inclusive('\n')
+        .map(|line| {
+            let start = offset;
+            offset += line.len();
+            (start, line)
+        })
+        .collect()
+}
+
+#[test]
+fn lines_are_those_of_split_inclusive_on_fixed_cases() {
+    for text in [
+        "",
+        "\n",
+        "\n\n",
+        "a",
+        "a\n",
+        "a\nb",
+        "\nÉ\r\n\u{2028}x\n\n",
+        "é\n\n\n",
+    ] {
+        assert_eq!(
+            lines(text).collect::<Vec<_>>(),
+            lines_oracle(text),
+            "{text:?}"
+        );
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn lines_are_those_of_split_inclusive(text in "([a-zÉ ]{0,5}[\n\r]?){0,12}") {
+        proptest::prop_assert_eq!(lines(&text).collect::<Vec<_>>(), lines_oracle(&text));
+    }
+}
