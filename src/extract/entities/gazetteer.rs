@@ -162,7 +162,7 @@ impl<T> Default for Table<T> {
 /// otherwise probes the table's slots and row text (large, and mostly out
 /// of cache) and parses the row again each time. Misses are not kept: the
 /// filter turns most of them away for less than a look here costs.
-pub struct Hits<T: 'static>([Cell<Option<Hit<T>>>; HIT_SLOTS]);
+pub(crate) struct Hits<T: 'static>([Cell<Option<Hit<T>>>; HIT_SLOTS]);
 
 /// A hit of `Hits`: the key's hash, its surface (the row's first column,
 /// which the key must equal) and the parsed row.

@@ -1385,3 +1385,52 @@ proptest::proptest! {
         proptest::prop_assert_eq!(lines(&text).collect::<Vec<_>>(), lines_oracle(&text));
     }
 }
+
+/// `not_just_seen` over `toks`, by its rule: the token's word differs from
+/// the word of the last token asked about with its signature.
+fn not_just_seen_oracle(toks: &[Tok]) -> Vec<bool> {
+    let mut last: crate::fasthash::Map<usize, &str> = Default::default();
+    toks.iter()
+        .map(|t| last.insert(gazetteer::signature_from16(t.sig(), 8), t.text) != Some(t.text))
+        .collect()
+}
+
+fn not_just_seen_all(toks: &[Tok]) -> Vec<bool> {
+    let mut recent = [0u32; 256];
+    (0..toks.len())
+        .map(|k| not_just_seen(&mut recent, toks, k))
+        .collect()
+}
+
+#[test]
+fn not_just_seen_tells_words_of_one_signature_apart() {
+    // Two words of one signature, found among short invented words.
+    let words: Vec<String> = (0..2000).map(|k| format!("v{k}")).collect();
+    let slot = |w: &str| gazetteer::signature(w.as_bytes(), 8);
+    let (a, b) = words
+        .iter()
+        .enumerate()
+        .find_map(|(k, a)| {
+            let b = words[k + 1..]
+                .iter()
+                .find(|b| slot(b) == slot(a) && b.len() == a.len())?;
+            Some((a, b))
+        })
+        .expect("two words of one signature");
+    let text = format!("{a} {b} {b} {a} {a} {b}");
+    let toks = tokenize(&text, Span::new(0, text.len()), false);
+    assert_eq!(
+        not_just_seen_all(&toks),
+        [true, true, false, true, false, true]
+    );
+    assert_eq!(not_just_seen_all(&toks), not_just_seen_oracle(&toks));
+}
+
+proptest::proptest! {
+    /// Words from a small alphabet share signatures often.
+    #[test]
+    fn not_just_seen_follows_its_rule(text in "([a-e]{1,3}[ ,]){0,300}") {
+        let toks = tokenize(&text, Span::new(0, text.len()), false);
+        proptest::prop_assert_eq!(not_just_seen_all(&toks), not_just_seen_oracle(&toks));
+    }
+}
