@@ -2,6 +2,7 @@
 //! large ones are indexed at compile time (`build.rs`), the small keyword
 //! lists into hash sets on first use (see `docs/entities.md`). Only the first row of each surface is kept: the files
 //! order rows so that the first is the sensible default (`docs/gazetteers.md`).
+//! Each thread remembers its recent hits in the three large ones (`Hits`).
 
 use super::keyindex;
 use crate::fasthash::Set as HashSet;
@@ -93,10 +94,15 @@ impl Rows {
     }
 
     /// `first` with the key's hash computed by the caller.
-    fn first_of(&self, Key { text: key, hash: h }: Key) -> Option<u32> {
-        if !keyindex::may_contain_hash(self.filter, h) {
+    fn first_of(&self, key: Key) -> Option<u32> {
+        if !keyindex::may_contain_hash(self.filter, key.hash) {
             return None;
         }
+        self.probe(key)
+    }
+
+    /// `first_of` past the filter.
+    fn probe(&self, Key { text: key, hash: h }: Key) -> Option<u32> {
         keyindex::candidates(self.slots, h).find(|&offset| {
             let row = &self.text.as_bytes()[offset as usize..];
             // The key is the row's whole first column, which never holds
@@ -133,9 +139,12 @@ impl<'k> Key<'k> {
 /// A gazetteer file's rows with the parser of its row type: a lookup
 /// parses the first row of the key in place.
 #[derive(Debug)]
-pub struct Table<T> {
+pub struct Table<T: 'static> {
     rows: &'static Rows,
     parse: fn(&[&'static str]) -> Option<T>,
+    /// The thread's recent hits in this table (`Hits`); none for the empty
+    /// default table.
+    hits: Option<&'static std::thread::LocalKey<Hits<T>>>,
 }
 
 impl<T> Default for Table<T> {
@@ -143,16 +152,80 @@ impl<T> Default for Table<T> {
         Table {
             rows: &NO_ROWS,
             parse: |_| None,
+            hits: None,
         }
     }
+}
+
+/// A thread's recent hits of a table, direct-mapped by key hash: news
+/// repeats its names, within an article and across articles, and a hit
+/// otherwise probes the table's slots and row text (large, and mostly out
+/// of cache) and parses the row again each time. Misses are not kept: the
+/// filter turns most of them away for less than a look here costs.
+pub(crate) struct Hits<T: 'static>([Cell<Option<Hit<T>>>; HIT_SLOTS]);
+
+/// A hit of `Hits`: the key's hash, its surface (the row's first column,
+/// which the key must equal) and the parsed row.
+#[derive(Clone, Copy)]
+struct Hit<T: 'static> {
+    hash: u64,
+    surface: &'static str,
+    value: T,
+}
+
+/// Slots of `Hits`: a few articles' names, some 10 KB per table.
+const HIT_SLOTS: usize = 256;
+
+use std::cell::Cell;
+
+impl<T: Copy> Hits<T> {
+    const fn new() -> Hits<T> {
+        Hits([const { Cell::new(None) }; HIT_SLOTS])
+    }
+
+    /// The slot of a key hashed to `h`: bits that neither the filter's
+    /// first probe (the low bits) nor the table's tag (from bit 40) use.
+    fn slot(&self, h: u64) -> &Cell<Option<Hit<T>>> {
+        &self.0[(h >> 24) as usize % HIT_SLOTS]
+    }
+
+    /// The remembered value of `key`, if it is the slot's.
+    fn get(&self, key: Key) -> Option<T> {
+        self.slot(key.hash)
+            .get()
+            .filter(|hit| hit.hash == key.hash && hit.surface == key.text)
+            .map(|hit| hit.value)
+    }
+
+    fn put(&self, hash: u64, surface: &'static str, value: T) {
+        self.slot(hash).set(Some(Hit {
+            hash,
+            surface,
+            value,
+        }));
+    }
+}
+
+thread_local! {
+    static PLACE_HITS: Hits<Place> = const { Hits::new() };
+    static ORG_HITS: Hits<Org> = const { Hits::new() };
+    static GIVEN_HITS: Hits<Given> = const { Hits::new() };
 }
 
 /// The most columns any gazetteer file has.
 const MAX_COLUMNS: usize = 8;
 
-impl<T> Table<T> {
-    fn new(rows: &'static Rows, parse: fn(&[&'static str]) -> Option<T>) -> Table<T> {
-        Table { rows, parse }
+impl<T: Copy> Table<T> {
+    fn new(
+        rows: &'static Rows,
+        parse: fn(&[&'static str]) -> Option<T>,
+        hits: &'static std::thread::LocalKey<Hits<T>>,
+    ) -> Table<T> {
+        Table {
+            rows,
+            parse,
+            hits: Some(hits),
+        }
     }
 
     /// The first row whose first column is `key`.
@@ -160,12 +233,44 @@ impl<T> Table<T> {
         self.get_key(Key::new(key))
     }
 
-    /// `get` with the key hashed by the caller.
+    /// `get` with the key hashed by the caller: the filter, then the
+    /// thread's recent hits, then the table.
     pub fn get_key(&self, key: Key) -> Option<T> {
-        let offset = self.rows.first_of(key)?;
+        if !self.may_contain(key) {
+            return None;
+        }
+        let Some(hits) = self.hits else {
+            return self.lookup(key);
+        };
+        hits.with(|hits| {
+            hits.get(key).or_else(|| {
+                let (offset, value) = self.lookup_row(key)?;
+                let start = offset as usize;
+                hits.put(
+                    key.hash,
+                    &self.rows.text[start..start + key.text.len()],
+                    value,
+                );
+                Some(value)
+            })
+        })
+    }
+
+    /// `get_key` without the thread's hits: the oracle of their tests.
+    pub(crate) fn lookup(&self, key: Key) -> Option<T> {
+        if !self.may_contain(key) {
+            return None;
+        }
+        self.lookup_row(key).map(|(_, value)| value)
+    }
+
+    /// The offset and parsed value of the first row of `key`, past the
+    /// filter.
+    fn lookup_row(&self, key: Key) -> Option<(u32, T)> {
+        let offset = self.rows.probe(key)?;
         let mut fields = [""; MAX_COLUMNS];
         let n = split_row(&self.rows.text[offset as usize..], &mut fields);
-        (self.parse)(&fields[..n])
+        Some((offset, (self.parse)(&fields[..n])?))
     }
 
     pub fn contains_key(&self, key: &str) -> bool {
@@ -438,9 +543,9 @@ impl Gazetteer {
             }
         }
         Gazetteer {
-            places: Table::new(&PLACE_ROWS, parse_place),
-            orgs: Table::new(&ORG_ROWS, parse_org),
-            given: Table::new(&GIVEN_ROWS, parse_given),
+            places: Table::new(&PLACE_ROWS, parse_place, &PLACE_HITS),
+            orgs: Table::new(&ORG_ROWS, parse_org, &ORG_HITS),
+            given: Table::new(&GIVEN_ROWS, parse_given, &GIVEN_HITS),
             demonyms: demonyms.into_iter().collect(),
             titles: titles.into_iter().collect(),
             honorifics: honorifics.into_iter().collect(),

@@ -763,8 +763,8 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     // it. Prose has about one token per five bytes, but a quarter of the
     // articles have more (short words, numbers, punctuation), and growing
     // the vector copied it: one per four bytes is rarely exceeded.
-    let mut toks: Vec<Tok> =
-        Vec::with_capacity(segments.iter().map(|s| s.span.len() / 4 + 1).sum());
+    let mut toks: Vec<Tok> = SPARE_TOKS.take();
+    toks.reserve(segments.iter().map(|s| s.span.len() / 4 + 1).sum());
     let mut stats = WordStats::default();
     let ranges: Vec<std::ops::Range<usize>> = segments
         .iter()
@@ -790,7 +790,6 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         all_lower: Default::default(),
         pending_role: Default::default(),
         skip_acronym: Default::default(),
-        place_hits: Default::default(),
     };
     // About one mention for two capitalized words: growing the vector
     // copied it several times.
@@ -825,7 +824,36 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     });
     mentions.sort_by_key(|m| (m.span.start, m.span.end, m.hint == Hint::Unknown));
     mentions.dedup_by_key(|m| m.span);
-    canon::cluster(mentions, gaz)
+    let entities = canon::cluster(mentions, gaz);
+    drop(ctx);
+    SPARE_TOKS.set(spare(toks));
+    entities
+}
+
+thread_local! {
+    /// The token vector of the thread's last article, empty, for the next
+    /// one. A new vector each time came from memory the allocator had not
+    /// handed out lately: writing the tokens missed the caches (a tenth of
+    /// all the run's L2 misses), where the vector of the last article
+    /// is still in L2.
+    static SPARE_TOKS: std::cell::Cell<Vec<Tok<'static>>> =
+        const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// Tokens of more than this many bytes are not kept for the next article,
+/// so that one huge text does not hold its memory for the rest of the run.
+const SPARE_TOKS_MAX_BYTES: usize = 1 << 20;
+
+/// `toks`, emptied, as a vector of tokens of any text: the tokens borrow
+/// their article, an empty vector borrows nothing. The in-place `collect`
+/// of an empty vector into one of the same layout keeps its allocation
+/// (checked by a test); no `unsafe` is needed.
+fn spare(mut toks: Vec<Tok<'_>>) -> Vec<Tok<'static>> {
+    if toks.capacity() * size_of::<Tok>() > SPARE_TOKS_MAX_BYTES {
+        return Vec::new();
+    }
+    toks.clear();
+    toks.into_iter().map(|_| unreachable!("emptied")).collect()
 }
 
 /// The sets of words `Ctx` asks about.
@@ -860,18 +888,20 @@ fn word_sets<'a>(toks: &[Tok<'a>], stats: WordStats) -> WordSets<'a> {
     // The word last inserted into each set, by signature: most insertions
     // repeat a word just inserted ("the" into `lower_words`, a name into
     // `cap_words`), and comparing with it is cheaper than hashing it again.
-    let (mut recent_mid, mut recent_lower) = ([""; 256], [""; 256]);
+    // (Token numbers rather than the words: the tables are set up for each
+    // article, and four times the size cost more to clear than they saved.)
+    let (mut recent_mid, mut recent_lower) = ([0u32; 256], [0u32; 256]);
     let mut lower_present = LowerSigs::default();
-    for t in toks.iter().filter(|t| t.word()) {
+    for (k, t) in toks.iter().enumerate().filter(|(_, t)| t.word()) {
         let w = t.text;
         if t.cap() && !t.initial() {
-            if initial_sigs.may_hold_sig(t.sig()) && not_just_seen(&mut recent_mid, t) {
+            if initial_sigs.may_hold_sig(t.sig()) && not_just_seen(&mut recent_mid, toks, k) {
                 cap_words.entry(w).or_default().mid = true;
             }
         } else if t.cap() {
             cap_words.entry(w).or_default().initial += 1;
         } else if sigs.may_hold_sig(t.sig())
-            && not_just_seen(&mut recent_lower, t)
+            && not_just_seen(&mut recent_lower, toks, k)
             && !w.bytes().any(|b| b.is_ascii_uppercase())
         {
             // A word with an ASCII capital ("eBay") is the lower-case
@@ -899,15 +929,18 @@ fn caps_of(cap_words: &crate::fasthash::Map<&str, Caps>, t: &Tok) -> Caps {
     })
 }
 
-/// Whether the word of `t` differs from the word last seen with its
-/// signature, which it then becomes.
-fn not_just_seen<'w>(recent: &mut [&'w str; 256], t: &Tok<'w>) -> bool {
-    let w = t.text;
+/// Whether the word of token `k` differs from the word last seen with its
+/// signature, which it then becomes. `recent` holds one plus the number of
+/// the token last seen with each signature, zero for none.
+fn not_just_seen(recent: &mut [u32; 256], toks: &[Tok], k: usize) -> bool {
+    let t = &toks[k];
     let last = &mut recent[gazetteer::signature_from16(t.sig(), 8)];
-    *last != w && {
-        *last = w;
-        true
-    }
+    let seen = *last != 0 && toks[*last as usize - 1].text == t.text;
+    // The latest token of the word, which is nearer in memory for the next
+    // comparison. (`tokenize_into` keeps token offsets in `u32`: an
+    // article has fewer tokens than bytes.)
+    *last = k as u32 + 1;
+    !seen
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -944,10 +977,7 @@ fn segments(text: &str, article: &Article) -> Vec<Segment> {
     let covered = SpanIndex::new(out.iter().map(|s| s.span).collect());
     let outside = |s: usize, e: usize| !covered.overlaps(s, e);
     // Author and photo credits: lines outside the paragraphs.
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
+    for (start, line) in lines(text) {
         let trimmed = line.trim_end();
         let lead = trimmed.len() - trimmed.trim_start().len();
         let t = trimmed.trim_start();
@@ -999,6 +1029,22 @@ fn segments(text: &str, article: &Article) -> Vec<Segment> {
         }
     }
     out
+}
+
+/// The lines of `text` with their offsets: `split_inclusive('\n')`, cut at
+/// the line ends that `memchr` finds many bytes at a time (the whole text
+/// is split, and the `str` searcher's byte scan was most of the loop).
+fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(|i| i + 1)
+        .chain(std::iter::once(text.len()))
+        .filter_map(move |end| {
+            let s = std::mem::replace(&mut start, end);
+            // Only the last end can make an empty line (`split_inclusive`
+            // gives none after a final line end, or for an empty text).
+            (end > s).then(|| (s, &text[s..end]))
+        })
 }
 
 /// Spans sorted by start with running maximum ends, for overlap and
@@ -1122,9 +1168,6 @@ struct Ctx<'a> {
     /// Acronyms of events and products ("Worldwide Developers Conference
     /// (WWDC)"), which are not entities.
     skip_acronym: std::cell::RefCell<Vec<String>>,
-    /// The names of the article found in the places gazetteer so far
-    /// (`Ctx::place`).
-    place_hits: std::cell::RefCell<crate::fasthash::Map<&'a str, gazetteer::Place>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -1144,28 +1187,15 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// `gaz.places.get(w)` for a name typed by `plain`, with the article's
-    /// hits remembered: a name recurs in an article, a hit parses the
-    /// gazetteer row each time, and `surnames_over_towns` looks up every
-    /// place again. Misses are not kept: most are turned away by the
-    /// gazetteer's filter, cheaper than an insertion. (Remembering the
-    /// lookups of single words elsewhere cost more than it saved.)
+    /// `gaz.places.get(w)`.
     fn place(&self, w: &'a str) -> Option<gazetteer::Place> {
-        self.place_of(gazetteer::Key::new(w), w)
+        self.place_of(gazetteer::Key::new(w))
     }
 
-    /// `place` of `w`, hashed as `key`. The gazetteer's filter first: it
-    /// turns most names away for less than the map of hits costs.
-    fn place_of(&self, key: gazetteer::Key, w: &'a str) -> Option<gazetteer::Place> {
-        if !self.gaz.places.may_contain(key) {
-            return None;
-        }
-        if let Some(&p) = self.place_hits.borrow().get(w) {
-            return Some(p);
-        }
-        let p = self.gaz.places.get_key(key)?;
-        self.place_hits.borrow_mut().insert(w, p);
-        Some(p)
+    /// `place` of a word hashed as `key`. (The article's hits had a map of
+    /// their own here; the gazetteer now remembers a thread's recent hits.)
+    fn place_of(&self, key: gazetteer::Key) -> Option<gazetteer::Place> {
+        self.gaz.places.get_key(key)
     }
 
     /// Whether the lower-case form of `w` occurs as a word of the article.
@@ -1865,7 +1895,7 @@ impl<'a> Ctx<'a> {
         // Gazetteer: countries and continents, organizations, then places.
         // (One lookup for both place rules: a hit parses the row.)
         let key = gazetteer::Key::new(surface);
-        let gaz_place = self.place_of(key, surface);
+        let gaz_place = self.place_of(key);
         if let Some(p) = gaz_place.filter(|p| {
             matches!(
                 p.kind,

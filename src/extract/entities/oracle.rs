@@ -451,7 +451,7 @@ impl<'a> Ctx<'a> {
         // Gazetteer: countries and continents, organizations, then places.
         // (One lookup for both place rules: a hit parses the row.)
         let key = gazetteer::Key::new(surface);
-        let gaz_place = self.place_of(key, surface);
+        let gaz_place = self.place_of(key);
         if let Some(p) = gaz_place.filter(|p| {
             matches!(
                 p.kind,

@@ -1085,7 +1085,6 @@ fn chunked(text: &str, title_case: bool, oracle: bool) -> String {
         all_lower: Default::default(),
         pending_role: Default::default(),
         skip_acronym: Default::default(),
-        place_hits: Default::default(),
     };
     let mut out = Vec::new();
     if oracle {
@@ -1221,4 +1220,217 @@ fn compass_adjectives_become_compass_points() {
         "Troops left Nordern Macedonia today.",
         "North Macedonia"
     ));
+}
+
+#[test]
+fn spare_tokens_keep_their_allocation_and_no_tokens() {
+    let text = "Maren Quist of Veltor Bay said so.".to_string();
+    let toks = tokenize(&text, Span::new(0, text.len()), false);
+    assert!(!toks.is_empty());
+    let (ptr, cap) = (toks.as_ptr(), toks.capacity());
+    let kept = spare(toks);
+    assert!(kept.is_empty());
+    assert_eq!((kept.as_ptr().cast(), kept.capacity()), (ptr, cap));
+    // A huge vector is let go.
+    let mut big = tokenize(&text, Span::new(0, text.len()), false);
+    big.reserve(SPARE_TOKS_MAX_BYTES / size_of::<Tok>() + 1);
+    assert_eq!(spare(big).capacity(), 0);
+}
+
+#[test]
+fn an_article_extracts_the_same_after_others_on_its_thread() {
+    let first = "Maren Quist met Tomas Hedvik in Zentria.\n\nQuist said Veltor Corp would stay.";
+    let other =
+        "IVORAN COAST, Zentria: The Nordic Council of Arvel Moss met.\n\n\"No,\" Moss said.";
+    let before = names(&run(first, true));
+    for text in [other, "", "a", other] {
+        run(text, false);
+    }
+    assert_eq!(names(&run(first, true)), before);
+}
+
+/// The first column of every row of the three indexed gazetteers, by
+/// table (organizations, places, given names).
+fn gazetteer_surfaces() -> [Vec<&'static str>; 3] {
+    [
+        include_str!("../../../data/gazetteer/organizations.tsv"),
+        include_str!("../../../data/gazetteer/places.tsv"),
+        include_str!("../../../data/gazetteer/given_names.tsv"),
+    ]
+    .map(|text| {
+        text.lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .filter_map(|l| l.split('\t').next())
+            .collect()
+    })
+}
+
+/// `get_key` (through the thread's hits) and `lookup` (the table alone) of
+/// `w` in table `table`, as comparable text.
+fn both_lookups(g: &gazetteer::Gazetteer, table: usize, w: &str) -> (String, String) {
+    let k = gazetteer::Key::new(w);
+    match table {
+        0 => (
+            format!("{:?}", g.orgs.get_key(k)),
+            format!("{:?}", g.orgs.lookup(k)),
+        ),
+        1 => (
+            format!("{:?}", g.places.get_key(k)),
+            format!("{:?}", g.places.lookup(k)),
+        ),
+        _ => (
+            format!("{:?}", g.given.get_key(k)),
+            format!("{:?}", g.given.lookup(k)),
+        ),
+    }
+}
+
+#[test]
+fn remembered_hits_answer_as_the_tables() {
+    let g = gazetteer::Gazetteer::load();
+    let surfaces = gazetteer_surfaces();
+    // Thousands of surfaces, twice over: the hit slots are overwritten many
+    // times and shared by keys of the same slot; each answer must still be
+    // the table's. A key that is a hit's surface with a byte more or less,
+    // or in other case, must not take its answer.
+    for round in 0..2 {
+        for (table, all) in surfaces.iter().enumerate() {
+            for &s in all.iter().step_by(all.len() / 3000 + 1) {
+                let cut = s.char_indices().last().map_or(0, |(k, _)| k);
+                for w in [
+                    s.to_string(),
+                    s.to_uppercase(),
+                    format!("{s}s"),
+                    s[..cut].to_string(),
+                    s.to_string(),
+                ] {
+                    let (got, want) = both_lookups(&g, table, &w);
+                    assert_eq!(got, want, "round {round}, table {table}, {w:?}");
+                }
+            }
+        }
+    }
+    // Empty and non-ASCII keys.
+    for w in ["", "É", "Ésk", "\u{2003}", "Zentria\n"] {
+        for table in 0..3 {
+            let (got, want) = both_lookups(&g, table, w);
+            assert_eq!(got, want, "{w:?}");
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Few names, often repeated (as in news), mixed with their variants:
+    /// through the thread's hits each lookup answers as the table does.
+    #[test]
+    fn repeated_lookups_answer_as_the_tables(
+        pool in proptest::collection::vec((0usize..3, proptest::prelude::any::<proptest::sample::Index>()), 1..40),
+        picks in proptest::collection::vec((proptest::prelude::any::<proptest::sample::Index>(), 0u8..4), 1..300),
+    ) {
+        let g = gazetteer::Gazetteer::load();
+        let surfaces = gazetteer_surfaces();
+        let pool: Vec<(usize, &str)> =
+            pool.iter().map(|(t, i)| (*t, *i.get(&surfaces[*t]))).collect();
+        for (p, variant) in picks {
+            let (table, s) = *p.get(&pool);
+            let w = match variant {
+                0 | 1 => s.to_string(),
+                2 => s.to_lowercase(),
+                _ => format!("{s} Vel"),
+            };
+            let (got, want) = both_lookups(&g, table, &w);
+            proptest::prop_assert_eq!(got, want, "{:?}", w);
+        }
+    }
+}
+
+/// `lines` of the text before it: the lines of `split_inclusive` with
+/// their offsets.
+fn lines_oracle(text: &str) -> Vec<(usize, &str)> {
+    let mut offset = 0;
+    text.split_inclusive('\n')
+        .map(|line| {
+            let start = offset;
+            offset += line.len();
+            (start, line)
+        })
+        .collect()
+}
+
+#[test]
+fn lines_are_those_of_split_inclusive_on_fixed_cases() {
+    for text in [
+        "",
+        "\n",
+        "\n\n",
+        "a",
+        "a\n",
+        "a\nb",
+        "\nÉ\r\n\u{2028}x\n\n",
+        "é\n\n\n",
+    ] {
+        assert_eq!(
+            lines(text).collect::<Vec<_>>(),
+            lines_oracle(text),
+            "{text:?}"
+        );
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn lines_are_those_of_split_inclusive(text in "([a-zÉ ]{0,5}[\n\r]?){0,12}") {
+        proptest::prop_assert_eq!(lines(&text).collect::<Vec<_>>(), lines_oracle(&text));
+    }
+}
+
+/// `not_just_seen` over `toks`, by its rule: the token's word differs from
+/// the word of the last token asked about with its signature.
+fn not_just_seen_oracle(toks: &[Tok]) -> Vec<bool> {
+    let mut last: crate::fasthash::Map<usize, &str> = Default::default();
+    toks.iter()
+        .map(|t| last.insert(gazetteer::signature_from16(t.sig(), 8), t.text) != Some(t.text))
+        .collect()
+}
+
+fn not_just_seen_all(toks: &[Tok]) -> Vec<bool> {
+    let mut recent = [0u32; 256];
+    (0..toks.len())
+        .map(|k| not_just_seen(&mut recent, toks, k))
+        .collect()
+}
+
+#[test]
+fn not_just_seen_tells_words_of_one_signature_apart() {
+    // Two words of one signature, found among short invented words.
+    let words: Vec<String> = (0..2000).map(|k| format!("v{k}")).collect();
+    let slot = |w: &str| gazetteer::signature(w.as_bytes(), 8);
+    let (a, b) = words
+        .iter()
+        .enumerate()
+        .find_map(|(k, a)| {
+            let b = words[k + 1..]
+                .iter()
+                .find(|b| slot(b) == slot(a) && b.len() == a.len())?;
+            Some((a, b))
+        })
+        .expect("two words of one signature");
+    let text = format!("{a} {b} {b} {a} {a} {b}");
+    let toks = tokenize(&text, Span::new(0, text.len()), false);
+    assert_eq!(
+        not_just_seen_all(&toks),
+        [true, true, false, true, false, true]
+    );
+    assert_eq!(not_just_seen_all(&toks), not_just_seen_oracle(&toks));
+}
+
+proptest::proptest! {
+    /// Words from a small alphabet share signatures often.
+    #[test]
+    fn not_just_seen_follows_its_rule(text in "([a-e]{1,3}[ ,]){0,300}") {
+        let toks = tokenize(&text, Span::new(0, text.len()), false);
+        proptest::prop_assert_eq!(not_just_seen_all(&toks), not_just_seen_oracle(&toks));
+    }
 }
