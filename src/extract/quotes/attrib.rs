@@ -250,7 +250,7 @@ struct Ctx {
     same_sentence: bool,
 }
 
-fn context<'a>(p: &'a str, out: &Outside<'a>, raws: &[Raw], qi: usize, off: usize) -> Ctx {
+fn context<'a>(p: &'a str, out: &Outside<'_, 'a>, raws: &[Raw], qi: usize, off: usize) -> Ctx {
     let raw = raws[qi];
     let lo = if qi > 0 { raws[qi - 1].close } else { 0 };
     let hi = raws.get(qi + 1).map_or(p.len(), |r| r.open);
@@ -442,7 +442,12 @@ fn char_floor(p: &str, i: usize) -> usize {
 /// `tokens(p, close, close + 40)` gives it. The paragraph's own token is
 /// that token when it ends inside the 40 bytes: a token's extent depends
 /// only on the characters up to the one after it, which neither bound hides.
-fn first_after<'a>(p: &'a str, out: &Outside<'a>, found: &[Found], fi: usize) -> Option<Tok<'a>> {
+fn first_after<'a>(
+    p: &'a str,
+    out: &Outside<'_, 'a>,
+    found: &[Found],
+    fi: usize,
+) -> Option<Tok<'a>> {
     let f = &found[fi];
     let close = f.raw.close;
     let lim = char_floor(p, close + 40);
@@ -462,7 +467,7 @@ type Prev = (usize, Option<String>, Option<String>, bool, bool);
 /// Attributes every found quote and keeps those that are speech.
 pub fn attribute<'a>(
     paras: &[(&'a str, usize)],
-    outs: &[Outside<'a>],
+    outs: &[Outside<'_, 'a>],
     found: &[Found],
     names: &Names,
 ) -> Vec<Attributed> {

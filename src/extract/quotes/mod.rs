@@ -16,6 +16,7 @@
 
 mod attrib;
 mod detect;
+mod lex;
 mod names;
 mod np;
 mod speech;
@@ -23,7 +24,14 @@ mod speech;
 mod tests;
 mod words;
 
+use std::cell::Cell;
+
 use crate::model::{Article, Quote, Span};
+
+thread_local! {
+    /// The token buffer of the thread's last article, for the next one.
+    static TOKENS: Cell<Vec<words::Tok<'static>>> = const { Cell::new(Vec::new()) };
+}
 
 /// Finds the direct quotes in the article body, in order of appearance.
 pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
@@ -67,19 +75,24 @@ pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
     for f in &found {
         quoted[f.para].push((f.raw.open, f.raw.close));
     }
-    let outs: Vec<words::Outside> = paras
+    let mut toks = TOKENS.take();
+    let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(paras.len());
+    for ((p, _), q) in paras.iter().zip(&quoted) {
+        let from = toks.len();
+        if !q.is_empty() {
+            words::Outside::tokenize(p, q, &mut toks);
+        }
+        bounds.push((from, toks.len()));
+    }
+    let outs: Vec<words::Outside> = bounds
         .iter()
-        .zip(&quoted)
-        .map(|((p, _), q)| {
-            if q.is_empty() {
-                words::Outside::none()
-            } else {
-                words::Outside::new(p, q)
-            }
-        })
+        .map(|&(a, b)| words::Outside::of(&toks[a..b]))
         .collect();
     let names = names::Names::collect(&paras, &quoted, &outs, article);
-    attrib::attribute(&paras, &outs, &found, &names)
+    let attributed = attrib::attribute(&paras, &outs, &found, &names);
+    drop(outs);
+    TOKENS.set(words::recycle(toks));
+    attributed
         .into_iter()
         .map(|a| {
             let (p, off) = paras[a.para];

@@ -8,6 +8,7 @@ use crate::fasthash::{Map as HashMap, Set as HashSet};
 
 use std::cell::OnceCell;
 
+use super::lex;
 use super::words::{self, Outside, Tok};
 use crate::model::{Article, Entity, EntityType};
 
@@ -358,10 +359,48 @@ pub fn cap_runs<'t>(toks: &'t [Tok]) -> impl Iterator<Item = (usize, usize)> + '
 /// Splits a capitalized run into its leading title words and the name after
 /// them: returns the index (within the run) where the name starts.
 pub fn title_split(run: &[Tok]) -> usize {
+    title_split_in(&Classes::new(run))
+}
+
+/// How many words of a run keep their classes for the run's tests; a
+/// longer run (hostile text) looks the others up again.
+const RUN_CLASSES: usize = 16;
+
+/// The [`lex`] classes of a run's words, each word looked up once for all
+/// the tests of the run.
+struct Classes<'r, 't> {
+    run: &'r [Tok<'t>],
+    head: [u8; RUN_CLASSES],
+}
+
+impl<'r, 't> Classes<'r, 't> {
+    fn new(run: &'r [Tok<'t>]) -> Classes<'r, 't> {
+        let mut head = [0; RUN_CLASSES];
+        for (c, t) in head.iter_mut().zip(run) {
+            *c = lex::class(t.text);
+        }
+        Classes { run, head }
+    }
+
+    /// The classes of word `i`; none past the end.
+    fn get(&self, i: usize) -> u8 {
+        match self.head.get(i) {
+            Some(&c) => c,
+            None => self.run.get(i).map_or(0, |t| lex::class(t.text)),
+        }
+    }
+
+    /// Whether a word of `from..to` is of `class`.
+    fn any(&self, from: usize, to: usize, class: u8) -> bool {
+        (from..to).any(|i| self.get(i) & class != 0)
+    }
+}
+
+/// [`title_split`] of the run of `c`.
+fn title_split_in(c: &Classes) -> usize {
+    let run = c.run;
     let mut k = 0;
-    // Each word is looked up as a title once, and carried to its
-    // neighbours' tests.
-    let is_title = |i: usize| run.get(i).is_some_and(|t| words::is_title(t.text));
+    let is_title = |i: usize| c.get(i) & lex::TITLE != 0;
     let mut title_prev = false;
     let mut title_here = is_title(0);
     for (i, t) in run.iter().enumerate() {
@@ -373,7 +412,7 @@ pub fn title_split(run: &[Tok]) -> usize {
         (title_prev, title_here) = (title_here, title_next);
     }
     // Leading stop words (`The`, `But`) are never part of a name.
-    while k < run.len() && words::is_stop_cap(run[k].text) {
+    while k < run.len() && c.get(k) & lex::STOP != 0 {
         k += 1;
     }
     k
@@ -394,94 +433,92 @@ fn ascii_lower<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
     std::str::from_utf8(b).ok()
 }
 
-/// Head nouns of institutions and places, never part of a person's name.
-fn is_org_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Party"
-            | "House"
-            | "Court"
-            | "Department"
-            | "Committee"
-            | "Council"
-            | "Ministry"
-            | "Office"
-            | "Agency"
-            | "Union"
-            | "News"
-            | "Post"
-            | "Times"
-            | "Street"
-            | "Senate"
-            | "Congress"
-            | "Administration"
-            | "Campaign"
-            | "Institute"
-            | "University"
-            | "Association"
-            | "Commission"
-            | "Bureau"
-            | "Service"
-            | "Network"
-            | "Group"
-            | "Company"
-            | "Corporation"
-            | "Foundation"
-            | "Center"
-            | "Centre"
-            | "Journal"
-            | "Assembly"
-            | "Parliament"
-            | "Government"
-            | "Army"
-            | "Forces"
-            | "States"
-            | "Kingdom"
-            | "Republic"
-            | "Federation"
-            | "Organization"
-            | "Alliance"
-            | "Bank"
-            | "Fund"
-            | "Board"
-            | "Club"
-            | "Press"
-            | "Summit"
-            | "Conference"
-            | "Nations"
-            | "Games"
-            | "Cup"
-            | "League"
-            | "Open"
-            | "Championship"
-            | "Championships"
-            | "Series"
-            | "Awards"
-            | "Olympics"
-            | "Premiership"
-            | "United"
-            | "City"
-            | "Stadium"
-            | "Park"
-            | "Airport"
-            | "Hospital"
-            | "School"
-            | "College"
-            | "Church"
-            | "Hotel"
-            | "Road"
-            | "Avenue"
-            | "Square"
-            | "Bridge"
-            | "River"
-            | "Island"
-            | "Islands"
-            | "County"
-            | "Valley"
-            | "Day"
-            | "Week"
-    )
-}
+/// Head nouns of institutions and places, never part of a person's name
+/// ([`lex::ORG`]).
+pub(super) const ORG_WORDS: &[&str] = &[
+    "Party",
+    "House",
+    "Court",
+    "Department",
+    "Committee",
+    "Council",
+    "Ministry",
+    "Office",
+    "Agency",
+    "Union",
+    "News",
+    "Post",
+    "Times",
+    "Street",
+    "Senate",
+    "Congress",
+    "Administration",
+    "Campaign",
+    "Institute",
+    "University",
+    "Association",
+    "Commission",
+    "Bureau",
+    "Service",
+    "Network",
+    "Group",
+    "Company",
+    "Corporation",
+    "Foundation",
+    "Center",
+    "Centre",
+    "Journal",
+    "Assembly",
+    "Parliament",
+    "Government",
+    "Army",
+    "Forces",
+    "States",
+    "Kingdom",
+    "Republic",
+    "Federation",
+    "Organization",
+    "Alliance",
+    "Bank",
+    "Fund",
+    "Board",
+    "Club",
+    "Press",
+    "Summit",
+    "Conference",
+    "Nations",
+    "Games",
+    "Cup",
+    "League",
+    "Open",
+    "Championship",
+    "Championships",
+    "Series",
+    "Awards",
+    "Olympics",
+    "Premiership",
+    "United",
+    "City",
+    "Stadium",
+    "Park",
+    "Airport",
+    "Hospital",
+    "School",
+    "College",
+    "Church",
+    "Hotel",
+    "Road",
+    "Avenue",
+    "Square",
+    "Bridge",
+    "River",
+    "Island",
+    "Islands",
+    "County",
+    "Valley",
+    "Day",
+    "Week",
+];
 
 /// An all-capitals acronym or a nationality-like modifier that can open a
 /// title (`UN Secretary General`, `French President`).
@@ -500,7 +537,7 @@ impl<'a> Names<'a> {
     pub fn collect(
         paras: &[(&'a str, usize)],
         quoted: &[Vec<(usize, usize)>],
-        outs: &[Outside<'a>],
+        outs: &[Outside<'_, 'a>],
         article: &'a Article,
     ) -> Names<'a> {
         let mut names = Names {
@@ -511,7 +548,7 @@ impl<'a> Names<'a> {
             let mut from = 0;
             let ranges = quoted.get(pi).map_or(&[][..], Vec::as_slice);
             if ranges.is_empty() {
-                // Not tokenized (`Outside::none`): only its capitalized
+                // Not tokenized (no tokens in `outs`): only its capitalized
                 // words and their neighbours are.
                 words::cap_windows(p, 0, p.len(), |win| names.scan(p, win, *off));
                 continue;
@@ -619,15 +656,15 @@ impl<'a> Names<'a> {
     fn scan(&mut self, p: &'a str, toks: &[Tok], off: usize) {
         for (s, e) in cap_runs(toks) {
             let run = &toks[s..e];
-            let k = title_split(run);
+            let classes = Classes::new(run);
+            let k = title_split_in(&classes);
             if k >= run.len() {
                 continue;
             }
             let name_toks = &run[k..];
             let name = &p[name_toks[0].start..name_toks[name_toks.len() - 1].end];
-            let titled = k > 0
-                && run[..k].iter().any(|t| words::is_title(t.text))
-                && !name_toks.iter().any(|t| is_org_word(t.text));
+            let org = classes.any(k, run.len(), lex::ORG);
+            let titled = k > 0 && classes.any(0, k, lex::TITLE) && !org;
             if titled {
                 let role: Vec<String> = run[..k].iter().map(|t| t.lower()).collect();
                 let pair = (role, name.to_string());
@@ -639,7 +676,8 @@ impl<'a> Names<'a> {
             let after_the = s > 0 && toks[s - 1].text.eq_ignore_ascii_case("the");
             let plausible = (2..=3).contains(&name_toks.len())
                 && !after_the
-                && name_toks.iter().all(|t| t.is_cap() && !is_org_word(t.text));
+                && name_toks.iter().all(Tok::is_cap)
+                && !org;
             let subject = s
                 .checked_sub(1)
                 .is_none_or(|i| matches!(toks[i].text, "." | "!" | "?" | "…" | ";"))
