@@ -817,7 +817,11 @@ fn entity_of_many(ms: &[Mention], c: &[usize], number: (usize, &[usize], &mut [u
         }
         spans.push(m.span);
     }
-    spans.sort();
+    // (Clusters come in text order: the stable sort, called for nothing on
+    // most of them, cost more than the check.)
+    if !spans.is_sorted() {
+        spans.sort();
+    }
     spans.dedup();
     let name = canonical_name(ms, c, kind);
     Entity {
