@@ -2034,6 +2034,23 @@ mod tests {
         assert!(index.any_similar("Okafore"));
     }
 
+    /// Candidates of a list whose groups are out of order or repeated
+    /// come sorted and once each, as from the maps (the generated names of
+    /// the proptest above rarely give a surname two groups).
+    #[test]
+    fn surname_list_sorts_candidates_of_groups_out_of_order() {
+        let mut index = SurnameIndex::default();
+        for g in [3, 1, 3] {
+            index.add("Petrenko", g);
+        }
+        assert_eq!(index.candidates("Petrenko"), vec![1, 3]);
+        let mut ordered = SurnameIndex::default();
+        for g in [1, 3] {
+            ordered.add("Petrenko", g);
+        }
+        assert_eq!(ordered.candidates("Petrenko"), vec![1, 3]);
+    }
+
     #[test]
     fn surname_index_finds_similar_surnames() {
         let mut index = SurnameIndex::default();
