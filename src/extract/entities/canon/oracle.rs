@@ -2,8 +2,10 @@
 //! ordering by entity numbers (772b1a9): hash maps and sets keyed by
 //! surface, one vector per cluster, sorts of whole entities. Kept as the
 //! oracle of the proptest that compares it with `canon::cluster`. Shared
-//! helpers that did not change (folds, the surname index, union-find,
-//! `Seen`, name keys) are the module's own.
+//! helpers (folds, the surname index, union-find, `Seen`, name keys) are
+//! the module's own, tested against references of their own; the person
+//! groups keep their lists per group here (`canon::GroupStarts` replaced
+//! them).
 
 use super::*;
 
