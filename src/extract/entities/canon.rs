@@ -17,11 +17,19 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     let mut surfaces = Surfaces::new(&ms);
     resolve_unknowns(&mut ms, &mut surfaces, gaz);
     let keep = |m: &Mention| m.hint != Hint::Unknown || m.canonical == Some("\u{0}alliance");
-    let mut kept = ms.iter().map(keep);
-    // (The surface numbers follow the mentions they number.)
-    surfaces.of.retain(|_| kept.next().unwrap_or(false));
-    drop(kept);
-    ms.retain(keep);
+    // `ms.retain(keep)`, the surface numbers following the mentions they
+    // number, in one pass without a branch on `keep` (which of the words
+    // stay unknown is unpredictable): the kept mentions are `ms[..w]`, and
+    // every mention is swapped to `w`, which moves on past a kept one.
+    let mut w = 0;
+    for r in 0..ms.len() {
+        let kept = keep(&ms[r]);
+        ms.swap(w, r);
+        surfaces.of[w] = surfaces.of[r];
+        w += usize::from(kept);
+    }
+    ms.truncate(w);
+    surfaces.of.truncate(w);
     let n = ms.len();
     let mut uf = UnionFind::new(n);
     let alliance = |m: &Mention| m.canonical == Some("\u{0}alliance");
@@ -38,7 +46,7 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     let mut sorted_members: Vec<Vec<usize>>;
     let with_alliance: Vec<usize>;
     let mut slot = vec![usize::MAX; n];
-    let mut bounds: Vec<usize> = Vec::new();
+    let mut bounds: Vec<usize> = Vec::with_capacity(n + 1);
     let mut cluster_of = vec![usize::MAX; n];
     for i in 0..n {
         if alliance(&ms[i]) {
@@ -161,26 +169,34 @@ fn union_people(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind) {
     // similar (same folded surname, or same first three folded letters),
     // found through `SurnameIndex`, so the work stays linear in the number
     // of mentions.
-    let mut groups: Vec<PersonGroup> = Vec::new();
-    let mut index = SurnameIndex::default();
+    // (Sized for every mention: growing them cost more than the space.)
+    let mut groups: Vec<PersonGroup> = Vec::with_capacity(n);
+    let mut starts = GroupStarts {
+        full: Vec::with_capacity(n),
+        singles: Vec::with_capacity(n),
+        ..GroupStarts::default()
+    };
+    let mut index = SurnameIndex {
+        entries: Vec::with_capacity(n),
+        folds: String::with_capacity(8 * n),
+        ..SurnameIndex::default()
+    };
     // The words and the folded surname of each person surface, worked out
     // at its first mention (most people are named several times): ranges
     // of `all_words` and `folds`.
-    let mut all_words: Vec<&str> = Vec::new();
-    let mut folds = String::new();
-    let mut scratch = String::new();
+    let mut all_words: Vec<&str> = Vec::with_capacity(2 * n);
+    let mut folds = String::with_capacity(8 * n);
     let mut facts: Vec<Option<(Range<usize>, Range<usize>)>> = vec![None; surfaces.len()];
     // Single words after full names, each in text order (the index last:
     // the same order as a stable sort by the first two).
-    let mut order: Vec<(bool, usize, usize)> = Vec::new();
+    let mut order: Vec<(bool, usize, usize)> = Vec::with_capacity(n);
     for i in (0..n).filter(|&i| person(&ms[i])) {
         let (words, _) = facts[surfaces.of[i]].get_or_insert_with(|| {
             let start = all_words.len();
-            all_words.extend(ms[i].surface.split_whitespace());
+            push_words(&mut all_words, ms[i].surface);
             let fold_start = folds.len();
             if let Some(last) = all_words[start..].last() {
-                translit_fold_into(&mut scratch, last);
-                folds.push_str(&scratch);
+                push_translit_fold(&mut folds, last);
             }
             (start..all_words.len(), fold_start..folds.len())
         });
@@ -203,7 +219,7 @@ fn union_people(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind) {
         if words.len() > 1 && group_of[id] != usize::MAX && index.maps.is_none() {
             let g = group_of[id];
             uf.union(groups[g].rep, i);
-            groups[g].add(start, false);
+            starts.add(g, start, false);
             continue;
         }
         found.clear();
@@ -223,7 +239,7 @@ fn union_people(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind) {
             _ => found
                 .iter()
                 .copied()
-                .filter_map(|g| groups[g].last_before(start).map(|s| (s, g)))
+                .filter_map(|g| starts.last_before(g, start).map(|s| (s, g)))
                 .max()
                 .map(|x| x.1)
                 .or(Some(found[0])),
@@ -232,22 +248,20 @@ fn union_people(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind) {
         let g = match target {
             Some(g) => {
                 uf.union(groups[g].rep, i);
-                groups[g].add(start, single);
+                starts.add(g, start, single);
                 g
             }
             None => {
+                let g = groups.len();
                 if !words.is_empty() {
-                    index.add_folded(fold.to_string(), groups.len());
+                    index.add_folded(fold, g);
                 }
-                let mut g = PersonGroup {
+                groups.push(PersonGroup {
                     rep: i,
                     fold: facts[id].as_ref().map_or(0..0, |f| f.1.clone()),
-                    full_starts: Vec::new(),
-                    single_starts: Vec::new(),
-                };
-                g.add(start, single);
-                groups.push(g);
-                groups.len() - 1
+                });
+                starts.add(g, start, single);
+                g
             }
         };
         if group_of[id] == usize::MAX {
@@ -295,8 +309,9 @@ fn union_organizations(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind, 
             .map(|id| last_of[id])
             .filter(|&i| i != usize::MAX)
     };
-    let mut keys = String::new();
-    let mut ranges: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
+    // (Sized for a key per mention: growing copied the keys again.)
+    let mut keys = String::with_capacity((0..n).map(|i| ms[i].surface.len()).sum::<usize>() + n);
+    let mut ranges: Vec<(std::ops::Range<usize>, usize)> = Vec::with_capacity(n + n / 2);
     // Lower-cased words of the word-set key, one after another.
     let mut lower = String::new();
     let mut words: Vec<std::ops::Range<usize>> = Vec::new();
@@ -614,9 +629,9 @@ fn resolved_hints<'a>(
             };
             if bit != 0 && looked[id] & bit == 0 {
                 looked[id] |= bit;
-                let mut words = m.surface.split_whitespace();
-                let last = words.next_back();
-                let multi = words.next().is_some();
+                let words = first_and_last_word(m.surface);
+                let last = words.map(|w| w.1);
+                let multi = words.is_some_and(|(first, last)| first.as_ptr() != last.as_ptr());
                 match last {
                     Some(last) if multi && t == EntityType::Person => person_surnames.push(last),
                     Some(last) if multi && gaz.org_suffixes.contains(last) => {
@@ -729,6 +744,38 @@ struct UnknownStats {
 /// number of each mention, and the last entity (number) that took each
 /// surface as an alias, to tell the new aliases without comparing strings.
 fn entity(ms: &[Mention], c: &[usize], number: (usize, &[usize], &mut [usize])) -> Entity {
+    match *c {
+        [i] => lone_entity(&ms[i]),
+        _ => entity_of_many(ms, c, number),
+    }
+}
+
+/// The entity of a cluster of one mention (most clusters), which
+/// [`entity_of_many`] would build after counting types, words and aliases
+/// for one mention: its own type (an organization if unknown), surface,
+/// role and span, and the name of [`canonical_name`] for one mention.
+fn lone_entity(m: &Mention) -> Entity {
+    let kind = match m.hint {
+        Hint::Known(t) => t,
+        Hint::Unknown => EntityType::Organization,
+    };
+    let name = match kind {
+        EntityType::Organization if is_acronym(m.surface) => m.surface,
+        EntityType::Place | EntityType::Organization => m.canonical.unwrap_or(m.surface),
+        EntityType::Person => m.surface,
+    };
+    Entity {
+        name: name.to_string(),
+        kind,
+        aliases: vec![m.surface.to_string()],
+        roles: m.role.iter().map(|r| r.to_string()).collect(),
+        mentions: 1,
+        spans: vec![m.span],
+    }
+}
+
+/// [`entity`] of a cluster of several mentions.
+fn entity_of_many(ms: &[Mention], c: &[usize], number: (usize, &[usize], &mut [usize])) -> Entity {
     let (number, surface_of, alias_of) = number;
     // Counts per type (three types: an array, not a map).
     const TYPES: [EntityType; 3] = [
@@ -770,7 +817,11 @@ fn entity(ms: &[Mention], c: &[usize], number: (usize, &[usize], &mut [usize])) 
         }
         spans.push(m.span);
     }
-    spans.sort();
+    // (Clusters come in text order: the stable sort, called for nothing on
+    // most of them, cost more than the check.)
+    if !spans.is_sorted() {
+        spans.sort();
+    }
     spans.dedup();
     let name = canonical_name(ms, c, kind);
     Entity {
@@ -888,15 +939,65 @@ fn is_upper_word(s: &str) -> bool {
     !s.chars().any(char::is_lowercase)
 }
 
+/// The ASCII chars of `char::is_whitespace` (with the vertical tab,
+/// unlike `u8::is_ascii_whitespace`).
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// `out.extend(s.split_whitespace())`, by bytes for ASCII (the char
+/// decoding of `split_whitespace` cost several times the scan).
+fn push_words<'a>(out: &mut Vec<&'a str>, s: &'a str) {
+    if !s.is_ascii() {
+        out.extend(s.split_whitespace());
+        return;
+    }
+    let mut start = None;
+    for (k, b) in s.bytes().enumerate() {
+        match (ascii_space(b), start) {
+            (true, Some(a)) => {
+                out.push(&s[a..k]);
+                start = None;
+            }
+            (false, None) => start = Some(k),
+            _ => {}
+        }
+    }
+    if let Some(a) = start {
+        out.push(&s[a..]);
+    }
+}
+
+/// The first and the last word of `s` split at whitespace (the same slice
+/// for one word), by bytes for ASCII.
+fn first_and_last_word(s: &str) -> Option<(&str, &str)> {
+    if !s.is_ascii() {
+        let mut w = s.split_whitespace();
+        let first = w.next()?;
+        return Some((first, w.next_back().unwrap_or(first)));
+    }
+    let b = s.as_bytes();
+    let lo = b.iter().position(|&c| !ascii_space(c))?;
+    let hi = b.iter().rposition(|&c| !ascii_space(c))? + 1;
+    let name = &b[lo..hi];
+    let first_end = name
+        .iter()
+        .position(|&c| ascii_space(c))
+        .map_or(hi, |k| lo + k);
+    let last_start = name
+        .iter()
+        .rposition(|&c| ascii_space(c))
+        .map_or(lo, |k| lo + k + 1);
+    Some((&s[lo..first_end], &s[last_start..hi]))
+}
+
 /// `s.split_whitespace().count()`, by bytes for ASCII (names are counted
 /// for every mention of a cluster, and the char decoding dominated).
 fn word_count(s: &str) -> usize {
     if !s.is_ascii() {
         return s.split_whitespace().count();
     }
-    // The ASCII chars of `char::is_whitespace` (with the vertical tab,
-    // unlike `u8::is_ascii_whitespace`).
-    let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let space = ascii_space;
     let mut words = 0;
     let mut prev_space = true;
     for b in s.bytes() {
@@ -922,25 +1023,22 @@ pub(crate) fn push_norm_key(buf: &mut String, s: &str) {
         .strip_prefix("the ")
         .or_else(|| s.strip_prefix("The "))
         .unwrap_or(s);
-    if s.is_ascii() {
-        // ASCII lowercases byte by byte, with no context (`to_lowercase`
-        // looks at neighbours only for a capital sigma): copy, lowercase in
-        // place (pushing char by char cost several times more), and only
-        // for the rare names with dots copy again without them.
-        let start = buf.len();
-        buf.push_str(s);
-        buf[start..].make_ascii_lowercase();
-        if s.as_bytes().contains(&b'.') {
+    // ASCII lowercases byte by byte, with no context (`to_lowercase` looks
+    // at neighbours only for a capital sigma): one pass lowercases and
+    // drops the dots. Separate passes (ASCII test, copy, lowercase, dot
+    // search) each ended in a mispredicted loop exit on these short names.
+    let start = buf.len();
+    buf.reserve(s.len());
+    for b in s.bytes() {
+        if b >= 0x80 {
             buf.truncate(start);
-            for run in s.split('.') {
-                let start = buf.len();
-                buf.push_str(run);
-                buf[start..].make_ascii_lowercase();
-            }
+            let lower = s.to_lowercase();
+            buf.extend(lower.chars().filter(|&c| c != '.'));
+            return;
         }
-    } else {
-        let lower = s.to_lowercase();
-        buf.extend(lower.chars().filter(|&c| c != '.'));
+        if b != b'.' {
+            buf.push(char::from(b.to_ascii_lowercase()));
+        }
     }
 }
 
@@ -966,11 +1064,9 @@ pub(crate) fn same_person(a: &[&str], b: &[&str]) -> bool {
 /// (the person clustering compares each name with many groups); `b` is the
 /// whole name, split at whitespace here without collecting the words.
 pub(crate) fn same_person_folded(a: &[&str], fa: &str, b: &str, fb: &str) -> bool {
-    let mut bw = b.split_whitespace();
-    let (Some(sa), Some(b0)) = (a.last(), bw.next()) else {
+    let (Some(sa), Some((b0, sb))) = (a.last(), first_and_last_word(b)) else {
         return false;
     };
-    let sb = bw.next_back().unwrap_or(b0);
     let b_single = sb.as_ptr() == b0.as_ptr();
     if !(*sa == sb || similar_folded(fa, fb)) {
         return false;
@@ -1024,34 +1120,47 @@ fn similar_folded(fa: &str, fb: &str) -> bool {
 /// turn (the order matters: `iiy` → `iy` → `y`).
 pub(crate) fn translit_fold(s: &str) -> String {
     let mut t = String::new();
-    translit_fold_into(&mut t, s);
+    push_translit_fold(&mut t, s);
     t
 }
 
 /// [`translit_fold`] into `t` (cleared first), so that a buffer can be
 /// reused.
+#[cfg(test)]
 fn translit_fold_into(t: &mut String, s: &str) {
     t.clear();
-    if s.is_ascii() {
-        t.push_str(s);
-        t.make_ascii_lowercase();
-    } else {
-        // (Not char by char: `to_lowercase` knows the final sigma.)
-        t.push_str(&s.to_lowercase());
+    push_translit_fold(t, s);
+}
+
+/// [`translit_fold`] appended to `t`, so that the folds of an article can
+/// share one buffer.
+fn push_translit_fold(t: &mut String, s: &str) {
+    let start = t.len();
+    // Each pass below is `str::replace` done in place: every pair is ASCII
+    // and shrinks to one byte, so bytes are only moved left, and ASCII
+    // bytes never occur inside a multi-byte UTF-8 sequence. Six `replace`
+    // calls (a searcher and a new string each) were most of the clustering
+    // cost. Most names hold none of the pairs, and no pass can then create
+    // one: the pairs are looked for while lowercasing (ASCII, one pass) or
+    // in one scan of the lowercased name, by table without a branch per
+    // byte.
+    let mut pairs = 0;
+    let mut prev = 0;
+    t.reserve(s.len());
+    for b in s.bytes() {
+        if b >= 0x80 {
+            // (Not char by char: `to_lowercase` knows the final sigma.)
+            t.truncate(start);
+            t.push_str(&s.to_lowercase());
+            pairs = has_fold_pair(&t.as_bytes()[start..]);
+            break;
+        }
+        let l = b.to_ascii_lowercase();
+        pairs |= PAIR_FIRST[usize::from(prev)] & PAIR_SECOND[usize::from(l)];
+        t.push(char::from(l));
+        prev = l;
     }
-    // Each pass is `str::replace` done in place: every pair is ASCII and
-    // shrinks to one byte, so bytes are only moved left, and ASCII bytes
-    // never occur inside a multi-byte UTF-8 sequence. Six `replace` calls
-    // (a searcher and a new string each) were most of the clustering cost.
-    // Most names hold none of the pairs, and no pass can then create one:
-    // one read-only scan settles them.
-    let pair = |p: &[u8]| {
-        matches!(
-            p,
-            [b'y', b'y'] | [b'i', b'y' | b'j' | b'i'] | [b'k', b'h'] | [b'o', b'u']
-        )
-    };
-    if !t.as_bytes().windows(2).any(pair) {
+    if pairs == 0 {
         return;
     }
     let mut b = std::mem::take(t).into_bytes();
@@ -1063,7 +1172,7 @@ fn translit_fold_into(t: &mut String, s: &str) {
         (*b"kh", b'h'),
         (*b"ou", b'u'),
     ] {
-        let (mut r, mut w) = (0, 0);
+        let (mut r, mut w) = (start, start);
         while r < b.len() {
             if r + 1 < b.len() && b[r] == from[0] && b[r + 1] == from[1] {
                 b[w] = to;
@@ -1077,6 +1186,32 @@ fn translit_fold_into(t: &mut String, s: &str) {
         b.truncate(w);
     }
     *t = String::from_utf8(b).expect("ASCII pairs replaced by ASCII bytes");
+}
+
+/// The pairs of [`translit_fold`] by table: `PAIR_FIRST[a] & PAIR_SECOND[b]`
+/// is not zero exactly when `ab` is one of `yy`, `iy`, `ij`, `ii`, `kh`,
+/// `ou` (one bit per first letter; a second letter has the bits of the
+/// letters it follows in a pair).
+const PAIR_FIRST: [u8; 256] = pair_table(&[(b'y', 1), (b'i', 2), (b'k', 4), (b'o', 8)]);
+const PAIR_SECOND: [u8; 256] =
+    pair_table(&[(b'y', 1 | 2), (b'j', 2), (b'i', 2), (b'h', 4), (b'u', 8)]);
+
+const fn pair_table(bits: &[(u8, u8)]) -> [u8; 256] {
+    let mut t = [0; 256];
+    let mut k = 0;
+    while k < bits.len() {
+        t[bits[k].0 as usize] = bits[k].1;
+        k += 1;
+    }
+    t
+}
+
+/// Whether `t` (lower case) holds one of the pairs of [`translit_fold`]
+/// (non-zero if so).
+fn has_fold_pair(t: &[u8]) -> u8 {
+    t.windows(2).fold(0, |acc, w| {
+        acc | PAIR_FIRST[usize::from(w[0])] & PAIR_SECOND[usize::from(w[1])]
+    })
 }
 
 /// Whether `a` and `b` are at most one edit (insertion, deletion or
@@ -1122,11 +1257,24 @@ const MAX_CANDIDATES: usize = 64;
 struct SurnameIndex {
     /// The surnames in the order added.
     entries: Vec<IndexEntry>,
+    /// The folded surnames, one after another (a string per entry cost an
+    /// allocation each).
+    folds: String,
     maps: Option<SurnameMaps>,
+    /// Whether the groups of `entries` may not be strictly increasing (in
+    /// the person clustering they are: the list's candidates then need no
+    /// sort).
+    unordered: bool,
 }
 
 struct IndexEntry {
-    fold: String,
+    /// A range of [`SurnameIndex::folds`].
+    fold: Range<usize>,
+    /// [`fold_key`] and [`prefix_key`] of the fold: the list is scanned
+    /// for every person mention, and comparing strings and char arrays
+    /// per entry cost more than the rest of the lookup.
+    key: u64,
+    prefix_key: u64,
     /// [`prefix3`] of a fold of six chars or more.
     prefix: Option<[char; 3]>,
     group: usize,
@@ -1139,18 +1287,36 @@ struct SurnameMaps {
 }
 
 impl SurnameMaps {
-    fn add(&mut self, e: &IndexEntry) {
+    /// Adds entry `e`, whose fold is `fold`.
+    fn add(&mut self, fold: &str, e: &IndexEntry) {
         if let Some(p) = e.prefix {
             let list = self.by_prefix.entry(p).or_default();
             if list.len() < MAX_CANDIDATES {
-                list.push((e.fold.clone(), e.group));
+                list.push((fold.to_string(), e.group));
             }
         }
-        let list = self.by_fold.entry(e.fold.clone()).or_default();
+        let list = self.by_fold.entry(fold.to_string()).or_default();
         if list.len() < MAX_CANDIDATES {
             list.push(e.group);
         }
     }
+}
+
+/// The length and first bytes of a fold: equal folds have equal keys.
+fn fold_key(fold: &str) -> u64 {
+    let mut head = [0; 8];
+    let n = fold.len().min(7);
+    head[..n].copy_from_slice(&fold.as_bytes()[..n]);
+    head[7] = fold.len().min(255) as u8;
+    u64::from_le_bytes(head)
+}
+
+/// A [`long_prefix`] as one number (three chars of 21 bits), `u64::MAX`
+/// for none (which no three chars make).
+fn prefix_key(prefix: Option<[char; 3]>) -> u64 {
+    prefix.map_or(u64::MAX, |[a, b, c]| {
+        u64::from(a) << 42 | u64::from(b) << 21 | u64::from(c)
+    })
 }
 
 /// [`prefix3`] of a fold of six chars or more, else `None`.
@@ -1171,26 +1337,45 @@ fn six_chars(s: &str) -> bool {
 
 impl SurnameIndex {
     fn add(&mut self, surname: &str, group: usize) {
-        self.add_folded(translit_fold(surname), group);
+        let start = self.folds.len();
+        push_translit_fold(&mut self.folds, surname);
+        self.push(start, group);
     }
 
     /// [`SurnameIndex::add`] with the surname already folded.
-    fn add_folded(&mut self, fold: String, group: usize) {
+    fn add_folded(&mut self, fold: &str, group: usize) {
+        let start = self.folds.len();
+        self.folds.push_str(fold);
+        self.push(start, group);
+    }
+
+    /// Adds the entry whose fold is `folds[start..]`.
+    fn push(&mut self, start: usize, group: usize) {
+        let fold = &self.folds[start..];
+        let prefix = long_prefix(fold);
         let e = IndexEntry {
-            prefix: long_prefix(&fold),
-            fold,
+            prefix,
+            key: fold_key(fold),
+            prefix_key: prefix_key(prefix),
+            fold: start..self.folds.len(),
             group,
         };
+        self.unordered |= self.entries.last().is_some_and(|l| l.group >= group);
         if let Some(maps) = &mut self.maps {
-            maps.add(&e);
+            maps.add(fold, &e);
         } else if self.entries.len() == MAX_CANDIDATES {
             let mut maps = SurnameMaps::default();
             for old in self.entries.iter().chain([&e]) {
-                maps.add(old);
+                maps.add(&self.folds[old.fold.clone()], old);
             }
             self.maps = Some(maps);
         }
         self.entries.push(e);
+    }
+
+    /// The fold of entry `e`.
+    fn fold(&self, e: &IndexEntry) -> &str {
+        &self.folds[e.fold.clone()]
     }
 
     /// The groups whose surname may be similar to `surname`, in group order
@@ -1207,12 +1392,18 @@ impl SurnameIndex {
         out.clear();
         let prefix = long_prefix(fold);
         match &self.maps {
-            None => out.extend(
-                self.entries
-                    .iter()
-                    .filter(|e| e.fold == fold || prefix.is_some() && e.prefix == prefix)
-                    .map(|e| e.group),
-            ),
+            None => {
+                let (key, pkey) = (fold_key(fold), prefix_key(prefix));
+                for e in &self.entries {
+                    let same_prefix = (e.prefix_key == pkey) & (pkey != u64::MAX);
+                    if same_prefix || e.key == key && self.fold(e) == fold {
+                        out.push(e.group);
+                    }
+                }
+                if !self.unordered {
+                    return;
+                }
+            }
             Some(maps) => {
                 out.extend(maps.by_fold.get(fold).into_iter().flatten());
                 if let Some(list) = prefix.and_then(|p| maps.by_prefix.get(&p)) {
@@ -1225,24 +1416,31 @@ impl SurnameIndex {
     }
 
     /// Whether any indexed surname is similar to `surname`.
-    fn any_similar(&self, surname: &str) -> bool {
+    fn any_similar(&mut self, surname: &str) -> bool {
         if self.entries.is_empty() {
             return false;
         }
-        let fold = translit_fold(surname);
-        let prefix = long_prefix(&fold);
-        match &self.maps {
+        // (Folded at the end of the buffer, which is cut back after.)
+        let start = self.folds.len();
+        push_translit_fold(&mut self.folds, surname);
+        let fold = &self.folds[start..];
+        let prefix = long_prefix(fold);
+        let (key, pkey) = (fold_key(fold), prefix_key(prefix));
+        let found = match &self.maps {
             None => self.entries.iter().any(|e| {
-                e.fold == fold
-                    || prefix.is_some() && e.prefix == prefix && one_edit_apart(&e.fold, &fold)
+                let f = &self.folds[e.fold.clone()];
+                e.key == key && f == fold
+                    || pkey != u64::MAX && e.prefix_key == pkey && one_edit_apart(f, fold)
             }),
             Some(maps) => {
-                maps.by_fold.contains_key(&fold)
+                maps.by_fold.contains_key(fold)
                     || prefix
                         .and_then(|p| maps.by_prefix.get(&p))
-                        .is_some_and(|list| list.iter().any(|(f, _)| one_edit_apart(f, &fold)))
+                        .is_some_and(|list| list.iter().any(|(f, _)| one_edit_apart(f, fold)))
             }
-        }
+        };
+        self.folds.truncate(start);
+        found
     }
 }
 
@@ -1253,34 +1451,90 @@ fn prefix3(fold: &str) -> [char; 3] {
     [(); 3].map(|_| c.next().unwrap_or('\0'))
 }
 
-/// A person cluster under construction: its representative mention and the
-/// starts of its members, full names and single words apart. Both lists grow
-/// in text order (mentions are visited that way), so "the member mentioned
-/// last before a position" is a binary search.
+/// A person cluster under construction: its representative mention (its
+/// members' starts are kept by [`GroupStarts`]).
 struct PersonGroup {
     rep: usize,
     /// The folded surname of the representative (a range of the folds of
     /// [`union_people`]).
     fold: Range<usize>,
-    full_starts: Vec<usize>,
-    single_starts: Vec<usize>,
 }
 
-impl PersonGroup {
-    fn add(&mut self, start: usize, single: bool) {
-        if single {
-            self.single_starts.push(start);
-        } else {
-            self.full_starts.push(start);
+/// The starts of the members of each person group, full names and single
+/// words apart, without a vector per group (two per group were most of
+/// the allocations of the person clustering). `union_people` adds all full
+/// names first, then the single words, each in text order, and asks for
+/// "the member mentioned last before a position" only while adding single
+/// words: the full names are then final and are indexed by group once (a
+/// binary search each), and the single words before a position are those
+/// added so far, of which two starts per group settle the answer.
+#[derive(Default)]
+struct GroupStarts {
+    /// (group, start) of each full name, in the order added.
+    full: Vec<(usize, usize)>,
+    /// The starts of `full` grouped by group (each in the order added),
+    /// group `g` being `by_group[offsets[g]..offsets[g + 1]]`; built at the
+    /// first question.
+    offsets: Vec<usize>,
+    by_group: Vec<usize>,
+    /// Per group: the greatest start of a single word, and the greatest
+    /// one below it (`usize::MAX` for none).
+    singles: Vec<[usize; 2]>,
+}
+
+impl GroupStarts {
+    fn add(&mut self, g: usize, start: usize, single: bool) {
+        if g >= self.singles.len() {
+            self.singles.resize(g + 1, [usize::MAX; 2]);
+        }
+        if !single {
+            debug_assert!(self.offsets.is_empty(), "full names after a question");
+            self.full.push((g, start));
+            return;
+        }
+        let [last, below] = &mut self.singles[g];
+        debug_assert!(
+            *last == usize::MAX || *last <= start,
+            "single words out of order"
+        );
+        if *last != start {
+            *below = *last;
+            *last = start;
         }
     }
 
-    fn last_before(&self, start: usize) -> Option<usize> {
-        let last = |v: &[usize]| {
-            let k = v.partition_point(|&s| s < start);
-            k.checked_sub(1).map(|k| v[k])
+    /// The start of the member of group `g` mentioned last before `start`
+    /// (single words are asked about in text order: all those added so far
+    /// start at or before `start`).
+    fn last_before(&mut self, g: usize, start: usize) -> Option<usize> {
+        if self.offsets.is_empty() {
+            // A counting sort by group, which keeps each group's starts in
+            // the order added (text order).
+            self.offsets = vec![0; self.singles.len() + 1];
+            for &(g, _) in &self.full {
+                self.offsets[g + 1] += 1;
+            }
+            for k in 1..self.offsets.len() {
+                self.offsets[k] += self.offsets[k - 1];
+            }
+            let mut at = self.offsets.clone();
+            self.by_group = vec![0; self.full.len()];
+            for &(g, s) in &self.full {
+                self.by_group[at[g]] = s;
+                at[g] += 1;
+            }
+        }
+        // (A group made after the question that built the index, by a
+        // single word, has no full names.)
+        let full = match self.offsets.get(g + 1) {
+            Some(&end) => &self.by_group[self.offsets[g]..end],
+            None => &[],
         };
-        last(&self.full_starts).max(last(&self.single_starts))
+        let k = full.partition_point(|&s| s < start);
+        let last_full = k.checked_sub(1).map(|k| full[k]);
+        // (`usize::MAX` is never below `start`.)
+        let last_single = self.singles[g].into_iter().find(|&s| s < start);
+        last_full.max(last_single)
     }
 }
 
@@ -1611,6 +1865,117 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// A cluster of one mention makes the entity the general rule makes.
+        #[test]
+        fn lone_entity_agrees_with_the_oracle(m in arb_mention()) {
+            proptest::prop_assert_eq!(lone_entity(&m), oracle::entity(&[m], &[0]));
+        }
+
+        /// The starts kept per group answer as the two lists per group
+        /// did, for adds and questions in the order of `union_people`: full
+        /// names in text order, then single words in text order, each
+        /// single word asking about some groups before it is added.
+        #[test]
+        fn group_starts_agree_with_lists_per_group(
+            mut full in proptest::collection::vec((0usize..6, 0usize..60), 0..30),
+            mut single in proptest::collection::vec((0usize..9, 0usize..60, 0usize..9), 0..30),
+        ) {
+            full.sort_by_key(|&(_, s)| s);
+            single.sort_by_key(|&(_, s, _)| s);
+            let mut ours = GroupStarts::default();
+            let mut lists: Vec<oracle::PersonGroup> =
+                (0..9).map(|_| oracle::PersonGroup::empty()).collect();
+            // Groups 6 to 8 are made by single words (after the index of
+            // full names is built); only groups made so far are asked about.
+            let mut made = 0;
+            for &(g, s) in &full {
+                ours.add(g, s, false);
+                lists[g].add(s, false);
+                made = made.max(g + 1);
+            }
+            for &(g, s, asked) in &single {
+                if asked < made {
+                    proptest::prop_assert_eq!(ours.last_before(asked, s), lists[asked].last_before(s));
+                }
+                ours.add(g, s, true);
+                lists[g].add(s, true);
+                made = made.max(g + 1);
+            }
+        }
+
+        #[test]
+        fn push_norm_key_appends(
+            prefix in "[a-zé.]{0,4}",
+            s in "(the |The )?[A-Za-z. ΣÉé]{0,12}",
+        ) {
+            let mut buf = prefix.clone();
+            push_norm_key(&mut buf, &s);
+            proptest::prop_assert_eq!(buf, prefix + &norm_key_reference(&s));
+        }
+
+        #[test]
+        fn push_translit_fold_appends(prefix in "[iyko]{0,3}", s in "[iIyYjJkKhHoOuUaé İΣ.]{0,12}") {
+            let mut buf = prefix.clone();
+            push_translit_fold(&mut buf, &s);
+            proptest::prop_assert_eq!(buf, prefix + &translit_fold_reference(&s));
+        }
+
+        #[test]
+        fn words_agree_with_split_whitespace(s in "[a \t\n\x0b\x0c\r\u{85}\u{a0}é]{0,12}") {
+            let mut ours = vec!["x"];
+            push_words(&mut ours, &s);
+            let theirs: Vec<&str> = ["x"].into_iter().chain(s.split_whitespace()).collect();
+            proptest::prop_assert_eq!(&ours, &theirs);
+            let first_last = first_and_last_word(&s).map(|(f, l)| (f.as_ptr(), l.as_ptr(), f, l));
+            let expected = theirs.get(1).map(|&f| {
+                let l = *theirs.last().expect("a word");
+                (f.as_ptr(), l.as_ptr(), f, l)
+            });
+            proptest::prop_assert_eq!(first_last, expected);
+        }
+    }
+
+    #[test]
+    fn fold_pair_table_is_the_six_pairs() {
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                let table = PAIR_FIRST[usize::from(a)] & PAIR_SECOND[usize::from(b)] != 0;
+                let pair = matches!(
+                    [a, b],
+                    [b'y', b'y'] | [b'i', b'y' | b'j' | b'i'] | [b'k', b'h'] | [b'o', b'u']
+                );
+                assert_eq!(table, pair, "{a} {b}");
+                assert_eq!(has_fold_pair(&[a, b]) != 0, pair, "{a} {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_edges() {
+        let words = |s| {
+            let mut v = Vec::new();
+            push_words(&mut v, s);
+            v
+        };
+        assert!(words("").is_empty());
+        assert!(words(" \t\x0b ").is_empty());
+        assert_eq!(words(" Ana\x0bde  Vries "), ["Ana", "de", "Vries"]);
+        assert_eq!(words("Zoë\u{a0}Marr Ode"), ["Zoë", "Marr", "Ode"]);
+        assert_eq!(first_and_last_word(""), None);
+        assert_eq!(first_and_last_word(" \r"), None);
+        assert_eq!(first_and_last_word(" Ode "), Some(("Ode", "Ode")));
+        assert_eq!(first_and_last_word("Ana\tde Vries"), Some(("Ana", "Vries")));
+        assert_eq!(first_and_last_word("Zoë\u{85}Marr"), Some(("Zoë", "Marr")));
+        // Non-ASCII input through the fallbacks of the normalizations,
+        // appended after other keys.
+        let mut buf = String::from("ab");
+        push_norm_key(&mut buf, "The Ærø.Vik");
+        assert_eq!(buf, "abærøvik");
+        push_translit_fold(&mut buf, "ÆKHOU");
+        assert_eq!(buf, "abærøvikæhu");
+    }
+
     #[test]
     fn seen_is_a_set() {
         let words: Vec<String> = (0..40).map(|k| format!("w{}", k % 13)).collect();
@@ -1627,21 +1992,26 @@ mod tests {
         fn surname_list_agrees_with_the_maps(
             names in proptest::collection::vec("[KkOouiyjh]{1,3}[aé]{0,5}", 0..=64),
             probe in "[KkOouiyjh]{1,3}[aé]{0,5}",
+            ordered in proptest::bool::ANY,
         ) {
             let mut list = SurnameIndex::default();
+            // (Groups in order, as the person clustering adds them, or
+            // repeated and out of order, which the list's sort settles.)
             for (g, n) in names.iter().enumerate() {
-                list.add(n, g);
+                list.add(n, if ordered { g } else { g * 7 % 5 });
             }
             proptest::prop_assert!(list.maps.is_none());
             let mut maps = SurnameMaps::default();
             for e in &list.entries {
-                maps.add(e);
+                maps.add(list.fold(e), e);
             }
             let (mut a, mut b) = (Vec::new(), Vec::new());
             let fold = translit_fold(&probe);
             list.candidates_folded(&fold, &mut a);
+            let folds = list.folds.clone();
             let list_similar = list.any_similar(&probe);
-            let mapped = SurnameIndex { entries: list.entries, maps: Some(maps) };
+            proptest::prop_assert_eq!(&list.folds, &folds);
+            let mut mapped = SurnameIndex { maps: Some(maps), ..list };
             mapped.candidates_folded(&fold, &mut b);
             proptest::prop_assert_eq!(a, b);
             proptest::prop_assert_eq!(list_similar, mapped.any_similar(&probe));
@@ -1662,6 +2032,23 @@ mod tests {
         );
         assert_eq!(index.candidates("Okafor"), vec![100]);
         assert!(index.any_similar("Okafore"));
+    }
+
+    /// Candidates of a list whose groups are out of order or repeated
+    /// come sorted and once each, as from the maps (the generated names of
+    /// the proptest above rarely give a surname two groups).
+    #[test]
+    fn surname_list_sorts_candidates_of_groups_out_of_order() {
+        let mut index = SurnameIndex::default();
+        for g in [3, 1, 3] {
+            index.add("Petrenko", g);
+        }
+        assert_eq!(index.candidates("Petrenko"), vec![1, 3]);
+        let mut ordered = SurnameIndex::default();
+        for g in [1, 3] {
+            ordered.add("Petrenko", g);
+        }
+        assert_eq!(ordered.candidates("Petrenko"), vec![1, 3]);
     }
 
     #[test]

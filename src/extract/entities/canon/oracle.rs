@@ -2,8 +2,10 @@
 //! ordering by entity numbers (772b1a9): hash maps and sets keyed by
 //! surface, one vector per cluster, sorts of whole entities. Kept as the
 //! oracle of the proptest that compares it with `canon::cluster`. Shared
-//! helpers that did not change (folds, the surname index, union-find,
-//! `Seen`, name keys) are the module's own.
+//! helpers (folds, the surname index, union-find, `Seen`, name keys) are
+//! the module's own, tested against references of their own; the person
+//! groups keep their lists per group here (`canon::GroupStarts` replaced
+//! them).
 
 use super::*;
 
@@ -163,12 +165,11 @@ fn union_people(ms: &[Mention], uf: &mut UnionFind) {
             }
             None => {
                 if !words.is_empty() {
-                    index.add_folded(fold.clone(), groups.len());
+                    index.add_folded(&fold, groups.len());
                 }
                 folds.push(fold.clone());
                 let mut g = PersonGroup {
                     rep: i,
-                    fold: 0..0,
                     full_starts: Vec::new(),
                     single_starts: Vec::new(),
                 };
@@ -176,6 +177,44 @@ fn union_people(ms: &[Mention], uf: &mut UnionFind) {
                 groups.push(g);
             }
         }
+    }
+}
+
+/// A person cluster under construction: its representative mention and the
+/// starts of its members, full names and single words apart. Both lists grow
+/// in text order (mentions are visited that way), so "the member mentioned
+/// last before a position" is a binary search. (`canon::GroupStarts` keeps
+/// the starts without a vector per group.)
+pub(super) struct PersonGroup {
+    rep: usize,
+    full_starts: Vec<usize>,
+    single_starts: Vec<usize>,
+}
+
+impl PersonGroup {
+    /// A group of no members yet (for the test of `canon::GroupStarts`).
+    pub(super) fn empty() -> PersonGroup {
+        PersonGroup {
+            rep: 0,
+            full_starts: Vec::new(),
+            single_starts: Vec::new(),
+        }
+    }
+
+    pub(super) fn add(&mut self, start: usize, single: bool) {
+        if single {
+            self.single_starts.push(start);
+        } else {
+            self.full_starts.push(start);
+        }
+    }
+
+    pub(super) fn last_before(&self, start: usize) -> Option<usize> {
+        let last = |v: &[usize]| {
+            let k = v.partition_point(|&s| s < start);
+            k.checked_sub(1).map(|k| v[k])
+        };
+        last(&self.full_starts).max(last(&self.single_starts))
     }
 }
 
@@ -541,7 +580,7 @@ struct UnknownStats {
     speaks: bool,
 }
 
-fn entity(ms: &[Mention], c: &[usize]) -> Entity {
+pub(super) fn entity(ms: &[Mention], c: &[usize]) -> Entity {
     // Counts per type (three types: an array, not a map).
     const TYPES: [EntityType; 3] = [
         EntityType::Person,
