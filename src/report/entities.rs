@@ -545,8 +545,9 @@ impl EntityAggregator {
                     found = min(found, seen);
                     continue;
                 }
-                // (The name is often one of the aliases too.)
-                if scratch.fresh.iter().any(|f| f.id == id) {
+                // The name, which always links, is often one of the aliases
+                // too (the aliases are distinct): its keys are computed once.
+                if n > 0 && id == scratch.ids[0] {
                     continue;
                 }
                 let first = scratch.ranges.len();
