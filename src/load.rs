@@ -331,6 +331,31 @@ pub struct Loaded {
     pub warning: Option<String>,
 }
 
+thread_local! {
+    /// The buffer the next file read on this thread goes into: the text of
+    /// an article is read into it and given back by [`recycle`] once the
+    /// article is analysed, instead of a new allocation per file.
+    static BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// The first size of a thread's read buffer: most articles fit, so the
+/// first files are not read in small growing pieces.
+const INITIAL_BUFFER: usize = 64 << 10;
+
+/// Buffers larger than this are freed rather than kept for the next file,
+/// so that one huge file does not hold its memory for the rest of the run.
+const MAX_KEPT_BUFFER: usize = 4 << 20;
+
+/// Gives the buffer of a text that is no longer needed back to this
+/// thread's next [`read`].
+pub fn recycle(text: String) {
+    let mut buf = text.into_bytes();
+    if buf.capacity() <= MAX_KEPT_BUFFER {
+        buf.clear();
+        BUFFER.set(buf);
+    }
+}
+
 /// Reads and decodes one input.
 pub fn read(input: &Input, opts: &LoadOptions) -> Result<Loaded, InputError> {
     let path = input.display();
@@ -350,14 +375,12 @@ pub fn read(input: &Input, opts: &LoadOptions) -> Result<Loaded, InputError> {
         }
         Input::File(p) => {
             let file = fs::File::open(p).map_err(|e| err(io_message(&e)))?;
-            // Sized once from the metadata (when it is small enough to be
-            // read at all) rather than grown by doubling.
-            let hint = file.metadata().map_or(0, |m| m.len());
-            let mut buf = Vec::with_capacity(if hint <= opts.max_file_size {
-                hint as usize + 1
-            } else {
-                0
-            });
+            // The thread's buffer, grown to the largest file so far, so
+            // that the size need not be asked for (a `statx` per file).
+            let mut buf = BUFFER.take();
+            if buf.capacity() == 0 {
+                buf.reserve(INITIAL_BUFFER);
+            }
             // Reading through `take` bounds memory even when the file grows
             // while it is read.
             file.take(opts.max_file_size + 1)
@@ -621,6 +644,54 @@ mod tests {
         ];
         for bytes in cases {
             assert_eq!(decode_owned(bytes.to_vec()), decode(bytes), "{bytes:?}");
+        }
+    }
+
+    /// Files read one after another through the thread's recycled buffer
+    /// (growing, shrinking, failing in between) decode as a fresh read of
+    /// each does.
+    #[test]
+    fn reads_through_the_recycled_buffer_are_fresh_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut long = "a long line of text\n".repeat(INITIAL_BUFFER / 10);
+        long.push('é');
+        let contents: Vec<Vec<u8>> = vec![
+            b"first\n".to_vec(),
+            long.clone().into_bytes(),
+            b"short after long".to_vec(),
+            Vec::new(),
+            b"\xEF\xBB\xBFwith a BOM".to_vec(),
+            b"\xFF\xFEh\x00i\x00".to_vec(),
+            b"caf\xE9 au lait".to_vec(),
+            b"nul\x00inside".to_vec(),
+            vec![b'x'; 3 << 20],
+            b"after the limit".to_vec(),
+            "ünïcode".into(),
+        ];
+        let opts = LoadOptions {
+            extensions: vec!["txt".into()],
+            max_file_size: 2 << 20,
+        };
+        for (i, bytes) in contents.iter().enumerate() {
+            let p = dir.path().join(format!("{i}.txt"));
+            fs::write(&p, bytes).unwrap();
+            let got = read(&Input::File(p), &opts);
+            let want = if bytes.len() as u64 > opts.max_file_size {
+                None
+            } else {
+                decode(bytes).ok().filter(|(t, _)| !t.trim().is_empty())
+            };
+            match got {
+                Ok(loaded) => {
+                    assert_eq!(
+                        Some((loaded.source.text.clone(), loaded.warning)),
+                        want,
+                        "file {i}"
+                    );
+                    recycle(loaded.source.text);
+                }
+                Err(_) => assert_eq!(want, None, "file {i}"),
+            }
         }
     }
 

@@ -226,8 +226,9 @@ impl Pipeline {
             || {
                 let mut loaded = load::read(input, &self.load)?;
                 let article = self.article(&loaded.source);
-                // The text is no longer needed once the record is built.
-                loaded.source.text = String::new();
+                // The text is no longer needed once the record is built:
+                // its buffer takes the next file.
+                load::recycle(std::mem::take(&mut loaded.source.text));
                 Ok((loaded, article))
             },
         )?

@@ -104,10 +104,10 @@ pub struct SummaryBuilder {
 }
 
 impl SummaryBuilder {
-    /// Folds one article. It is taken by value: its entities and the
-    /// fields of its table row move into the summary instead of being
-    /// copied (the fold runs on the calling thread, which with `-j2` shares
-    /// the machine with both workers).
+    /// Folds one article. It is taken by value: the fields of its table
+    /// row move into the summary instead of being copied (the fold runs on
+    /// the calling thread, which with `-j2` shares the machine with both
+    /// workers).
     pub fn add(&mut self, mut a: Article) {
         self.articles += 1;
         self.entities.add(&mut a);
