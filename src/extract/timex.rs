@@ -4,9 +4,11 @@
 //! over the headline, the date line and the body paragraphs (linear in the
 //! text); each region is scanned by its ASCII twin whenever that matches
 //! exactly the same ([`crate::twin`]), with a full DFA of the twin built
-//! ahead (`timex/scan.dfa`). The same pass finds the event triggers of the
-//! body paragraphs for [`crate::extract::events`]. Each timex is then
-//! normalized by [`resolve`] against an anchor:
+//! ahead (`timex/scan.dfa`); so is a copy of a region whose non-ASCII
+//! letters are masked, when no class of the patterns could match them. The
+//! same pass finds the event triggers of the body paragraphs for
+//! [`crate::extract::events`]. Each timex is then normalized by
+//! [`resolve`] against an anchor:
 //!
 //! * **Dated articles** (`article.date` is set): relative expressions
 //!   (`today`, `Tuesday`, `last month`, `next year`) and year-less dates
@@ -25,6 +27,7 @@ mod resolve;
 mod tests;
 
 use jiff::civil::Date;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex_automata::dfa::{self, dense};
@@ -229,6 +232,22 @@ impl Scanner {
         }
     }
 
+    /// The scanner for `region` and the text it walks: `region` itself,
+    /// or its [`masked`] copy when the region is not ASCII-equivalent but
+    /// can be masked, so that such text is walked by the full DFA too (on
+    /// it the lazy DFA of the pattern as written gives up at every
+    /// non-ASCII byte and the backtracker tried each start position in
+    /// turn, ~2,000 instructions per byte).
+    fn for_region(region: &str) -> (Scanner, Cow<'_, str>) {
+        if crate::twin::ascii_equivalent(region) {
+            return (Scanner::pick(true), Cow::Borrowed(region));
+        }
+        match masked(region) {
+            Some(text) => (Scanner::pick(true), Cow::Owned(text)),
+            None => (Scanner::pick(false), Cow::Borrowed(region)),
+        }
+    }
+
     /// The matches of both patterns in `haystack`, leftmost-first.
     fn find_iter<'h>(self, haystack: &'h str) -> Matches<'h> {
         match self.find {
@@ -252,6 +271,49 @@ impl Iterator for Matches<'_> {
             Matches::Lazy(it) => it.next(),
         }
     }
+}
+
+/// `region` with each of its non-ASCII word characters replaced by as
+/// many `_` as it has bytes, or `None` when one of them could be matched
+/// by a class of the patterns ([`maskable`]). Both patterns as written
+/// then match the copy exactly as they match `region`: neither matches a
+/// masked character or `_`, so a match never holds one, and both are word
+/// characters, so every `\b` answers alike; byte offsets are kept. The
+/// copy holds no non-ASCII word character, so the twins match it as the
+/// patterns do (a test checks the classes of both patterns).
+fn masked(region: &str) -> Option<String> {
+    let bytes = region.as_bytes();
+    let mut out = String::with_capacity(region.len());
+    let (mut copied, mut at) = (0, 0);
+    loop {
+        at += crate::swar::ascii_len(&bytes[at..]);
+        let Some(c) = region[at..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
+        if regex_syntax::is_word_character(c) {
+            if !maskable(c) {
+                return None;
+            }
+            out.push_str(&region[copied..at]);
+            out.extend(std::iter::repeat_n('_', len));
+            copied = at + len;
+        }
+        at += len;
+    }
+    out.push_str(&region[copied..]);
+    Some(out)
+}
+
+/// Whether no class of the patterns can hold the non-ASCII word character
+/// `c`: it is no digit (`\d`) and does not change case to an ASCII letter
+/// (as `K`, the Kelvin sign, and `ſ` do under `(?i)`).
+fn maskable(c: char) -> bool {
+    !c.is_numeric()
+        && !c
+            .to_lowercase()
+            .chain(c.to_uppercase())
+            .any(|x| x.is_ascii())
 }
 
 /// Declares [`Groups`], the index of each named group of the timex pattern
@@ -355,7 +417,16 @@ impl<'h> Found<'h> {
     /// `last year` (one space) only from the `rrel` one, a full month name
     /// alone only from the `my` one, `May 2019` only from the `mya` one and
     /// `12 May` only from the `dm` one, so theirs are known without it.
-    fn read(re: &Regex, caps: &mut Option<Captures>, region: &'h str, m: Match) -> Found<'h> {
+    ///
+    /// `haystack` is the text searched: `region` or its [`masked`] copy,
+    /// which has the same text at every match.
+    fn read(
+        re: &Regex,
+        caps: &mut Option<Captures>,
+        haystack: &str,
+        region: &'h str,
+        m: Match,
+    ) -> Found<'h> {
         let g = &*GROUPS;
         let mut slots = [None; MAX_GROUPS];
         let whole = Some((m.start(), m.end()));
@@ -414,7 +485,7 @@ impl<'h> Found<'h> {
             let caps = caps.get_or_insert_with(|| re.create_captures());
             // The timex match anchored at its start and bounded by its end
             // is the match again (its path is still the preferred one).
-            let input = Input::new(region)
+            let input = Input::new(haystack)
                 .range(m.range())
                 .anchored(Anchored::Pattern(PatternID::ZERO));
             re.search_captures(&input, caps);
@@ -486,9 +557,9 @@ pub fn extract_with_triggers(
 
 /// The event triggers of `text[start..end]` alone, as text ranges.
 pub fn triggers(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let region = &text[start..end];
-    Scanner::pick(crate::twin::ascii_equivalent(region))
-        .find_iter(region)
+    let (scanner, haystack) = Scanner::for_region(&text[start..end]);
+    scanner
+        .find_iter(&haystack)
         .filter(|m| m.pattern().as_usize() == TRIGGER_PATTERN)
         .map(|m| (start + m.start(), start + m.end()))
         .collect()
@@ -554,16 +625,16 @@ fn scan_region(
     // match needs it.
     let mut tense_text: Option<&str> = None;
     let mut tense: Option<Tense> = None;
-    let scanner = Scanner::pick(crate::twin::ascii_equivalent(region));
+    let (scanner, haystack) = Scanner::for_region(region);
     let mut locs = None;
     // No alternative of the patterns matches the empty string.
-    for found in scanner.find_iter(region) {
+    for found in scanner.find_iter(&haystack) {
         debug_assert!(!found.is_empty());
         if found.pattern().as_usize() == TRIGGER_PATTERN {
             triggers.push((start + found.start(), start + found.end()));
             continue;
         }
-        let caps = Found::read(scanner.groups, &mut locs, region, found);
+        let caps = Found::read(scanner.groups, &mut locs, &haystack, region, found);
         let m = caps.get(0).expect("match");
         if !accept(region, &caps) {
             continue;

@@ -473,7 +473,7 @@ fn found_groups_are_the_captured_ones() {
         let read: Vec<_> = scanner
             .find_iter(text)
             .filter(|m| m.pattern().as_usize() != TRIGGER_PATTERN)
-            .map(|m| Found::read(scanner.groups, &mut locs, text, m).slots)
+            .map(|m| Found::read(scanner.groups, &mut locs, text, text, m).slots)
             .collect();
         let captured: Vec<_> = TIMEX
             .pick(ascii)
@@ -511,7 +511,7 @@ proptest::proptest! {
             let read: Vec<_> = scanner
                 .find_iter(&text)
                 .filter(|m| m.pattern().as_usize() != TRIGGER_PATTERN)
-                .map(|m| Found::read(scanner.groups, &mut locs, &text, m).slots)
+                .map(|m| Found::read(scanner.groups, &mut locs, &text, &text, m).slots)
                 .collect();
             let captured: Vec<_> = TIMEX
                 .pick(ascii)
@@ -718,6 +718,169 @@ mod scan_dfa {
             "Zo\u{eb} visited Tallinn on 3 of June; air strikes two days later.",
         ] {
             check(text).expect("same matches");
+        }
+    }
+}
+
+/// Text with non-ASCII word characters is walked as its [`masked`] copy:
+/// the matches and groups are those of the patterns as written on the
+/// text itself.
+mod masking {
+    use super::*;
+    use proptest::prelude::*;
+    use regex_syntax::hir::{Class, Hir, HirKind};
+
+    /// Every character a class or literal of `hir` can match.
+    fn matched_chars(hir: &Hir, out: &mut Vec<char>) {
+        match hir.kind() {
+            HirKind::Literal(lit) => {
+                out.extend(std::str::from_utf8(&lit.0).expect("text").chars());
+            }
+            HirKind::Class(Class::Unicode(class)) => {
+                out.extend(class.ranges().iter().flat_map(|r| r.start()..=r.end()));
+            }
+            HirKind::Class(Class::Bytes(class)) => {
+                out.extend(
+                    class
+                        .ranges()
+                        .iter()
+                        .flat_map(|r| r.start()..=r.end())
+                        .map(char::from),
+                );
+            }
+            HirKind::Repetition(rep) => matched_chars(&rep.sub, out),
+            HirKind::Capture(cap) => matched_chars(&cap.sub, out),
+            HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+                subs.iter().for_each(|s| matched_chars(s, out));
+            }
+            HirKind::Empty | HirKind::Look(_) => {}
+        }
+    }
+
+    #[test]
+    fn no_class_of_the_patterns_holds_a_masked_character_or_the_mask() {
+        for pattern in [timex_pattern(), TRIGGER.to_string()] {
+            let mut chars = Vec::new();
+            matched_chars(&regex_syntax::parse(&pattern).expect("valid"), &mut chars);
+            assert!(chars.len() > 100);
+            for c in chars {
+                assert!(c != '_', "{pattern}");
+                assert!(
+                    c.is_ascii() || !regex_syntax::is_word_character(c) || !maskable(c),
+                    "{c:?} in {pattern}"
+                );
+            }
+        }
+    }
+
+    /// `(start, end, is trigger, groups of a timex)` the way
+    /// [`scan_region`] reads `text`.
+    type Read = Vec<(
+        usize,
+        usize,
+        bool,
+        Option<[Option<(usize, usize)>; MAX_GROUPS]>,
+    )>;
+
+    fn new_way(text: &str) -> Read {
+        let (scanner, haystack) = Scanner::for_region(text);
+        let mut locs = None;
+        scanner
+            .find_iter(&haystack)
+            .map(|m| {
+                let trigger = m.pattern().as_usize() == TRIGGER_PATTERN;
+                let groups = (!trigger)
+                    .then(|| Found::read(scanner.groups, &mut locs, &haystack, text, m).slots);
+                (m.start(), m.end(), trigger, groups)
+            })
+            .collect()
+    }
+
+    /// The same with the patterns as written, on the text itself.
+    fn old_way(text: &str) -> Read {
+        let timexes = TIMEX.pick(false).captures_iter(text).map(|c| {
+            let m = c.get(0).expect("a match");
+            let groups = Found::from_captures(text, &c).slots;
+            (m.start(), m.end(), false, Some(groups))
+        });
+        let trigger = Regex::new(TRIGGER).expect("the trigger pattern");
+        let triggers = trigger
+            .find_iter(text)
+            .map(|m| (m.start(), m.end(), true, None));
+        let mut all: Read = timexes.chain(triggers).collect();
+        all.sort_unstable();
+        all
+    }
+
+    fn check(text: &str) -> Result<(), TestCaseError> {
+        prop_assert_eq!(new_way(text), old_way(text), "{:?}", text);
+        Ok(())
+    }
+
+    #[test]
+    fn masked_copies() {
+        assert_eq!(masked("Zürich, 3 May").as_deref(), Some("Z__rich, 3 May"));
+        assert_eq!(masked("“é” 東").as_deref(), Some("“__” ___"));
+        assert_eq!(masked("e\u{301}t").as_deref(), Some("e__t"));
+        assert_eq!(masked("").as_deref(), Some(""));
+        assert_eq!(masked("plain, ascii").as_deref(), Some("plain, ascii"));
+        // Digits and letters that fold to ASCII ones are matched by classes.
+        for c in ['\u{663}', '\u{ff13}', '\u{212a}', '\u{17f}', '\u{2165}'] {
+            assert_eq!(masked(&format!("May {c}")), None, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn masked_text_on_news_text() {
+        for text in [
+            "Zo\u{eb} met M\u{fc}ller in Z\u{fc}rich on Monday, 3 March 2020; talks l\u{e4}ter.",
+            "\u{e9}2019 2019\u{e9} 2019 \u{e9}Monday Monday\u{e9} today\u{301} the 1990s\u{e9}",
+            "Stra\u{df}e: an event last week\u{e9}, early May \u{6771}\u{4eac}2021\u{5e74}.",
+            "\u{3a3}\u{399} summit 12\u{a0}May 2019 \u{2013} the end of last year, ſ K",
+            "Two days ago, \u{663} May, 2020\u{ff13}; 12 May 201\u{663} or \u{663}12 May",
+            "Weeſ and wee\u{212a}: two weeks ago, this wee\u{212a}, two day\u{17f} ago",
+        ] {
+            check(text).expect("same matches and groups");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn masked_text_reads_as_the_text(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " ", "  ", ", ", ".", "-", "–", "'", "’", "\u{a0}", "the", "end", "of", "in",
+                    "early", "mid-", "this", "last", "next", "year", "years", "week", "ago",
+                    "today", "Monday", "morning", "May", "March", "Sept.", "3", "12", "1999",
+                    "1990s", "two", "days", "met", "summit", "press", "conference", "visit",
+                    "é", "É", "ü", "ß", "\u{301}", "東", "Σ", "İ", "ı", "ſ", "\u{212a}",
+                    "\u{663}", "_", "x",
+                ]),
+                0..24,
+            )
+        ) {
+            check(&parts.concat())?;
+        }
+
+        /// Few words, so that the characters a class can match (digits,
+        /// letters changing case to ASCII ones) often stand beside them.
+        #[test]
+        fn masked_text_reads_as_the_text_near_digits(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " ", " May ", " days ago", " ago", "last ", "3", "12", "20", "19", "wee",
+                    "k", "s", "talk", "é",
+                    "\u{663}", "\u{ff13}", "\u{17f}", "\u{212a}",
+                ]),
+                0..12,
+            )
+        ) {
+            check(&parts.concat())?;
+        }
+
+        #[test]
+        fn masked_text_reads_as_any_text(text in any::<String>()) {
+            check(&text)?;
         }
     }
 }
