@@ -42,6 +42,7 @@ pub mod print;
 pub mod report;
 #[cfg(test)]
 mod schema;
+pub mod spare;
 pub mod swar;
 pub mod twin;
 

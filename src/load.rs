@@ -377,8 +377,10 @@ pub fn read(input: &Input, opts: &LoadOptions) -> Result<Loaded, InputError> {
             let file = fs::File::open(p).map_err(|e| err(io_message(&e)))?;
             // The thread's buffer, grown to the largest file so far, so
             // that the size need not be asked for (a `statx` per file).
+            // (A re-encoded text gives back a buffer only as large as it
+            // was: that one too starts at the usual size.)
             let mut buf = BUFFER.take();
-            if buf.capacity() == 0 {
+            if buf.capacity() < INITIAL_BUFFER {
                 buf.reserve(INITIAL_BUFFER);
             }
             // Reading through `take` bounds memory even when the file grows

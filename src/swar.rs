@@ -3,8 +3,10 @@
 //! the text, so their runs of ASCII letters and digits are skipped a
 //! machine word at a time, and nearly all text is ASCII.
 
-const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+/// The low bit of every byte.
+pub const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+/// The high bit of every byte: set only by non-ASCII bytes.
+pub const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
 
 /// The high bit of each byte of `v` that is an ASCII letter or digit (any
 /// byte of 0x80 or above is neither).
@@ -37,16 +39,23 @@ pub fn cap_lead_bytes(v: u64) -> u64 {
     lead | upper
 }
 
+/// The index of the first byte of the little-endian word `v` that is not
+/// an ASCII letter or digit, if any.
+#[inline(always)]
+pub fn first_other_than_alnum(v: u64) -> Option<usize> {
+    let other = !ascii_alnum_bytes(v) & HIGHS;
+    // Little-endian: the lowest marked byte comes first.
+    (other != 0).then(|| (other.trailing_zeros() / 8) as usize)
+}
+
 /// The end of the run of ASCII letters and digits from byte `i` of
 /// `bytes` on: eight bytes at a time, then byte by byte near the end.
 #[inline(always)]
 pub fn ascii_alnum_run(bytes: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = bytes.get(i..i + 8) {
         let v = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let other = !ascii_alnum_bytes(v) & HIGHS;
-        if other != 0 {
-            // Little-endian: the lowest marked byte comes first.
-            return i + (other.trailing_zeros() / 8) as usize;
+        if let Some(j) = first_other_than_alnum(v) {
+            return i + j;
         }
         i += 8;
     }

@@ -258,6 +258,7 @@ struct Fresh {
     /// Whether one of its keys is absent from the index.
     any_absent: bool,
 }
+
 /// One character per type, put before each key: the tag has a fixed length,
 /// so tagged keys are equal exactly when type and key are.
 fn type_tag(kind: EntityType) -> char {

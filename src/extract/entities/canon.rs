@@ -1124,8 +1124,8 @@ pub(crate) fn translit_fold(s: &str) -> String {
     t
 }
 
-/// [`translit_fold`] into `t` (cleared first), so that a buffer can be
-/// reused.
+/// [`translit_fold`] into `t` (cleared first), as the oracle of the old
+/// clustering wrote it.
 #[cfg(test)]
 fn translit_fold_into(t: &mut String, s: &str) {
     t.clear();

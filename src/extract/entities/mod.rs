@@ -826,34 +826,16 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     mentions.dedup_by_key(|m| m.span);
     let entities = canon::cluster(mentions, gaz);
     drop(ctx);
-    SPARE_TOKS.set(spare(toks));
+    SPARE_TOKS.set(crate::spare::keep(toks));
     entities
 }
 
 thread_local! {
-    /// The token vector of the thread's last article, empty, for the next
-    /// one. A new vector each time came from memory the allocator had not
-    /// handed out lately: writing the tokens missed the caches (a tenth of
-    /// all the run's L2 misses), where the vector of the last article
-    /// is still in L2.
+    /// The token vector of the thread's last article, emptied, for the
+    /// next one ([`crate::spare`]): a fresh vector per article was a tenth
+    /// of all the run's L2 misses.
     static SPARE_TOKS: std::cell::Cell<Vec<Tok<'static>>> =
         const { std::cell::Cell::new(Vec::new()) };
-}
-
-/// Tokens of more than this many bytes are not kept for the next article,
-/// so that one huge text does not hold its memory for the rest of the run.
-const SPARE_TOKS_MAX_BYTES: usize = 1 << 20;
-
-/// `toks`, emptied, as a vector of tokens of any text: the tokens borrow
-/// their article, an empty vector borrows nothing. The in-place `collect`
-/// of an empty vector into one of the same layout keeps its allocation
-/// (checked by a test); no `unsafe` is needed.
-fn spare(mut toks: Vec<Tok<'_>>) -> Vec<Tok<'static>> {
-    if toks.capacity() * size_of::<Tok>() > SPARE_TOKS_MAX_BYTES {
-        return Vec::new();
-    }
-    toks.clear();
-    toks.into_iter().map(|_| unreachable!("emptied")).collect()
 }
 
 /// The sets of words `Ctx` asks about.
@@ -1192,8 +1174,7 @@ impl<'a> Ctx<'a> {
         self.place_of(gazetteer::Key::new(w))
     }
 
-    /// `place` of a word hashed as `key`. (The article's hits had a map of
-    /// their own here; the gazetteer now remembers a thread's recent hits.)
+    /// `place` of a word hashed as `key`.
     fn place_of(&self, key: gazetteer::Key) -> Option<gazetteer::Place> {
         self.gaz.places.get_key(key)
     }

@@ -1223,21 +1223,6 @@ fn compass_adjectives_become_compass_points() {
 }
 
 #[test]
-fn spare_tokens_keep_their_allocation_and_no_tokens() {
-    let text = "Maren Quist of Veltor Bay said so.".to_string();
-    let toks = tokenize(&text, Span::new(0, text.len()), false);
-    assert!(!toks.is_empty());
-    let (ptr, cap) = (toks.as_ptr(), toks.capacity());
-    let kept = spare(toks);
-    assert!(kept.is_empty());
-    assert_eq!((kept.as_ptr().cast(), kept.capacity()), (ptr, cap));
-    // A huge vector is let go.
-    let mut big = tokenize(&text, Span::new(0, text.len()), false);
-    big.reserve(SPARE_TOKS_MAX_BYTES / size_of::<Tok>() + 1);
-    assert_eq!(spare(big).capacity(), 0);
-}
-
-#[test]
 fn an_article_extracts_the_same_after_others_on_its_thread() {
     let first = "Maren Quist met Tomas Hedvik in Zentria.\n\nQuist said Veltor Corp would stay.";
     let other =

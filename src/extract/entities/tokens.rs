@@ -179,17 +179,12 @@ fn alnum_at(s: &str, p: usize) -> bool {
 /// predicted.
 #[inline(always)]
 fn alnum_run(bytes: &[u8], i: usize) -> (usize, u8, u8) {
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     let at = |m: usize| bytes.get(m).map_or((m, 0, 0), |&b| (m, b, class(b)));
     if let Some(eight) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
         let v = u64::from_le_bytes(*eight);
-        let other = !crate::swar::ascii_alnum_bytes(v) & HIGHS;
-        if other != 0 {
-            // Little-endian: the lowest marked byte comes first, and its
-            // high bit is bit `8 * j + 7`.
-            let shift = other.trailing_zeros() & !7;
-            let b = (v >> shift) as u8;
-            return (i + (shift / 8) as usize, b, class(b));
+        if let Some(j) = crate::swar::first_other_than_alnum(v) {
+            let b = eight[j];
+            return (i + j, b, class(b));
         }
         return at(crate::swar::ascii_alnum_run(bytes, i + 8));
     }

@@ -21,9 +21,7 @@ pub const CUE: u8 = 8;
 /// The longest word whose key holds every byte.
 const KEY_MAX: usize = 16;
 
-/// The high bit of every byte: set in a key only by non-ASCII bytes.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-const ONES: u64 = 0x0101_0101_0101_0101;
+use crate::swar::{HIGHS, ONES};
 
 /// A listed word: its key (folded for a title), length and classes.
 #[derive(Clone, Copy)]
@@ -93,7 +91,7 @@ const fn const_key(w: &[u8]) -> (u64, u64) {
 const fn fold(x: u64) -> u64 {
     let at_least_a = x.wrapping_add(ONES * (0x80 - b'A' as u64));
     let past_z = x.wrapping_add(ONES * (0x80 - b'Z' as u64 - 1));
-    x | (at_least_a & !past_z & HIGH) >> 2
+    x | (at_least_a & !past_z & HIGHS) >> 2
 }
 
 const BUCKET_BITS: u32 = 10;
@@ -219,7 +217,9 @@ pub fn class(w: &str) -> u8 {
 fn lookup(w: &[u8]) -> u8 {
     let n = w.len();
     let (a, b) = key(w);
-    if (a | b) & HIGH != 0 {
+    // A key holds a long word's first and last bytes only: its middle is
+    // checked too, so that a Kelvin sign there still lowercases to a title.
+    if (a | b) & HIGHS != 0 || (n > KEY_MAX && !w.is_ascii()) {
         return non_ascii_title(w);
     }
     let (fa, fb) = (fold(a), fold(b));

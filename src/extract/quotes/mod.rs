@@ -29,7 +29,8 @@ use std::cell::Cell;
 use crate::model::{Article, Quote, Span};
 
 thread_local! {
-    /// The token buffer of the thread's last article, for the next one.
+    /// The token buffer of the thread's last article, emptied, for the
+    /// next one ([`crate::spare`]).
     static TOKENS: Cell<Vec<words::Tok<'static>>> = const { Cell::new(Vec::new()) };
 }
 
@@ -91,7 +92,7 @@ pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
     let names = names::Names::collect(&paras, &quoted, &outs, article);
     let attributed = attrib::attribute(&paras, &outs, &found, &names);
     drop(outs);
-    TOKENS.set(words::recycle(toks));
+    TOKENS.set(crate::spare::keep(toks));
     attributed
         .into_iter()
         .map(|a| {
