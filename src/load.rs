@@ -342,18 +342,10 @@ thread_local! {
 /// first files are not read in small growing pieces.
 const INITIAL_BUFFER: usize = 64 << 10;
 
-/// Buffers larger than this are freed rather than kept for the next file,
-/// so that one huge file does not hold its memory for the rest of the run.
-const MAX_KEPT_BUFFER: usize = 4 << 20;
-
 /// Gives the buffer of a text that is no longer needed back to this
-/// thread's next [`read`].
+/// thread's next [`read`] (emptied, and let go when large: [`crate::spare`]).
 pub fn recycle(text: String) {
-    let mut buf = text.into_bytes();
-    if buf.capacity() <= MAX_KEPT_BUFFER {
-        buf.clear();
-        BUFFER.set(buf);
-    }
+    BUFFER.set(crate::spare::keep(text.into_bytes()));
 }
 
 /// Reads and decodes one input.

@@ -148,21 +148,15 @@ impl Strings {
 
     /// The id of `s`, given one if it has none.
     fn intern(&mut self, s: &str) -> u32 {
+        if let Some(id) = self.get(s) {
+            return id;
+        }
         let next = u32::try_from(self.info.len()).expect("fewer than 2^32 distinct names");
-        let hash = self.hash(s);
-        match self.by_hash.entry(hash) {
+        match self.by_hash.entry(self.hash(s)) {
             std::collections::hash_map::Entry::Vacant(v) => {
                 v.insert(next);
             }
-            std::collections::hash_map::Entry::Occupied(o) => {
-                let id = *o.get();
-                let i = &self.info[id as usize];
-                if &self.text[i.start..i.start + i.len as usize] == s {
-                    return id;
-                }
-                if let Some(&id) = self.collided.get(s) {
-                    return id;
-                }
+            std::collections::hash_map::Entry::Occupied(_) => {
                 self.collided.insert(s.into(), next);
             }
         }
