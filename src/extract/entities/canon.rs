@@ -364,7 +364,7 @@ fn union_organizations(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind, 
                 }
             }
         }
-        // "Ukraine-NATO Council" = "NATO-Ukraine Council": the lower-cased
+        // "Ostravia-NORTA Council" = "NORTA-Ostravia Council": the lower-cased
         // words, sorted, after a mark that no name key starts with.
         let parts = || split_space_hyphen(m.surface).filter(|w| !w.is_empty());
         if parts().nth(2).is_some() {

@@ -1279,7 +1279,7 @@ impl<'a> Ctx<'a> {
                     j = k + 1;
                     continue;
                 }
-                // "NATO Council - Ukraine": a body named with a dash.
+                // "NORTA Council - Ostravia": a body named with a dash.
                 if j + 1 < ts.len()
                     && matches!(self.w(&ts[j]), "-" | "–")
                     && self.org_suffix(&ts[j - 1])
@@ -1534,7 +1534,7 @@ impl<'a> Ctx<'a> {
                 .push(initials(self.span_text(&ts[i..j])).unwrap_or_default());
             return;
         }
-        // A trailing common noun written lower-case elsewhere ("NATO Allies")
+        // A trailing common noun written lower-case elsewhere ("NORTA Allies")
         // or a model number ("Airbus A380").
         let mut j = j;
         while j > i + 1 && is_model_number(self.w(&ts[j - 1])) {
@@ -1575,7 +1575,7 @@ impl<'a> Ctx<'a> {
                 || self.w(&ts[b - 1]) == "of"
                 || name_part.first().is_some_and(|t| !t.cap());
             if connected {
-                // "Minister for Foreign Affairs of Ukraine": a role phrase;
+                // "Minister for Foreign Affairs of Ostravia": a role phrase;
                 // the place or body after the last "of" is an entity.
                 if let Some(k) = (b..j)
                     .rev()
@@ -1585,7 +1585,7 @@ impl<'a> Ctx<'a> {
                     if s0 < j && self.w(&ts[s0]) == "the" {
                         s0 += 1;
                     }
-                    // "Prime Minister of Ukraine Denys Doe": the holder's
+                    // "Prime Minister of Ostravia Jan Doe": the holder's
                     // name follows the body without a comma.
                     if let Some(p) = self.holder_name(ts, s0, j, |_| true) {
                         self.plain(ts, s0, p, out);

@@ -307,7 +307,7 @@ fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
                 }
             }
         }
-        // "Ukraine-NATO Council" = "NATO-Ukraine Council": the lower-cased
+        // "Ostravia-NORTA Council" = "NORTA-Ostravia Council": the lower-cased
         // words, sorted, after a mark that no name key starts with.
         let parts = || m.surface.split([' ', '-']).filter(|w| !w.is_empty());
         if parts().nth(2).is_some() {
