@@ -1151,6 +1151,61 @@ mod proptests {
             prop_assert_eq!(scanned(&got), scanned(&want));
             prop_assert_eq!(&got.roles, &want.roles);
         }
+
+        /// The names read when a lookup first needs them are those an
+        /// eager scan of every stretch outside the quotes finds, each
+        /// stretch tokenized whole: paragraphs with quotes (their tokens
+        /// kept for the quotes' contexts) and without (read through
+        /// [`words::cap_windows`]) alike.
+        #[test]
+        fn collected_names_are_the_stretches_names(
+            paras in proptest::collection::vec(prose(), 1..4),
+            cuts in proptest::collection::vec(proptest::collection::vec(any::<usize>(), 0..5), 4),
+        ) {
+            let mut placed: Vec<(&str, usize)> = Vec::new();
+            let mut off = 0;
+            for p in &paras {
+                placed.push((p.as_str(), off));
+                off += p.len() + 2;
+            }
+            // Sorted, disjoint quoted ranges at char boundaries (some
+            // empty, some paragraphs with none).
+            let quoted: Vec<Vec<(usize, usize)>> = paras
+                .iter()
+                .zip(&cuts)
+                .map(|(p, c)| {
+                    let bounds: Vec<usize> =
+                        (0..=p.len()).filter(|&i| p.is_char_boundary(i)).collect();
+                    let mut pts: Vec<usize> = c.iter().map(|&x| bounds[x % bounds.len()]).collect();
+                    pts.sort_unstable();
+                    pts.chunks_exact(2).map(|w| (w[0], w[1])).collect()
+                })
+                .collect();
+            let mut toks = Vec::new();
+            let mut spans = Vec::new();
+            for ((p, _), q) in placed.iter().zip(&quoted) {
+                let from = toks.len();
+                if !q.is_empty() {
+                    Outside::tokenize(p, q, &mut toks);
+                }
+                spans.push((from, toks.len()));
+            }
+            let outs: Vec<Outside> = spans.iter().map(|&(a, b)| Outside::of(&toks[a..b])).collect();
+            let article = Article::default();
+            let names = Names::collect(&placed, &quoted, &outs, &article);
+            let mut want = Written::default();
+            for ((p, off), q) in placed.iter().zip(&quoted) {
+                let mut from = 0;
+                for &(qs, qe) in q.iter().chain([(p.len(), p.len())].iter()) {
+                    if qs > from {
+                        want.scan(p, &words::tokens(p, from, qs), *off);
+                    }
+                    from = from.max(qe);
+                }
+            }
+            prop_assert_eq!(scanned(names.written()), scanned(&want));
+            prop_assert_eq!(&names.written().roles, &want.roles);
+        }
     }
 
     /// ASCII names only, so that the entities' aliases are mostly all
