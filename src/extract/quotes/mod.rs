@@ -91,6 +91,7 @@ pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
         .collect();
     let names = names::Names::collect(&paras, &quoted, &outs, article);
     let attributed = attrib::attribute(&paras, &outs, &found, &names);
+    drop(names);
     drop(outs);
     TOKENS.set(crate::spare::keep(toks));
     attributed

@@ -95,15 +95,34 @@ fn last_hash(lower: &[u8]) -> u64 {
     foldhash::fast::FixedState::default().hash_one(lower)
 }
 
+/// The names written outside quotes and the titles written before them.
 #[derive(Debug, Default)]
-pub struct Names<'a> {
+pub struct Written<'a> {
     pub mentions: Vec<Mention<'a>>,
-    /// The entities from the entity extractor.
-    entities: EntityIndex<'a>,
     /// Lowercased title words and the name they were written before, as
     /// written in the text (the entities' roles are not among them).
-    written_roles: Vec<(Vec<String>, String)>,
+    roles: Vec<(Vec<String>, String)>,
     role_seen: HashSet<(Vec<String>, String)>,
+}
+
+/// The paragraphs the names are read from ([`Names::collect`]).
+#[derive(Clone, Copy, Debug, Default)]
+struct Source<'a, 's> {
+    paras: &'s [(&'a str, usize)],
+    quoted: &'s [Vec<(usize, usize)>],
+    outs: &'s [Outside<'s, 'a>],
+}
+
+#[derive(Debug, Default)]
+pub struct Names<'a, 's> {
+    /// Read from `source` when a lookup first needs them: the quotes of
+    /// about a third of the articles are resolved from the entities alone,
+    /// and reading every capitalized word of the article cost as much as
+    /// attributing its quotes.
+    written: OnceCell<Written<'a>>,
+    source: Source<'a, 's>,
+    /// The entities from the entity extractor.
+    entities: EntityIndex<'a>,
     /// The distinct names written, found when a look-back or a short name
     /// first needs them in an article of more than [`SCAN_MENTIONS`]
     /// mentions (`mention_canons` serves the others).
@@ -530,48 +549,114 @@ fn is_org_modifier(w: &str) -> bool {
         || w.ends_with("an")
 }
 
-impl<'a> Names<'a> {
-    /// Collects the names in the paragraphs outside the `quoted` byte ranges
-    /// (per paragraph, sorted); `outs` holds the tokens of the paragraphs
-    /// with quotes.
-    pub fn collect(
-        paras: &[(&'a str, usize)],
-        quoted: &[Vec<(usize, usize)>],
-        outs: &[Outside<'_, 'a>],
-        article: &'a Article,
-    ) -> Names<'a> {
-        let mut names = Names {
-            entities: EntityIndex::new(&article.entities),
-            ..Names::default()
-        };
-        for (pi, (p, off)) in paras.iter().enumerate() {
-            let mut from = 0;
-            let ranges = quoted.get(pi).map_or(&[][..], Vec::as_slice);
-            if ranges.is_empty() {
-                // Not tokenized (no tokens in `outs`): only its capitalized
-                // words and their neighbours are.
-                words::cap_windows(p, 0, p.len(), |win| names.scan(p, win, *off));
+impl<'a> Written<'a> {
+    /// Files the names of the capitalized runs of `toks`, tokens of `p`,
+    /// which starts at byte `off` of the file.
+    pub fn scan(&mut self, p: &'a str, toks: &[Tok], off: usize) {
+        for (s, e) in cap_runs(toks) {
+            let run = &toks[s..e];
+            let classes = Classes::new(run);
+            let k = title_split_in(&classes);
+            if k >= run.len() {
                 continue;
             }
-            for &(qs, qe) in ranges.iter().chain([(p.len(), p.len())].iter()) {
-                if qs > from {
-                    names.scan(p, outs[pi].range(from, qs), *off);
+            let name_toks = &run[k..];
+            let name = &p[name_toks[0].start..name_toks[name_toks.len() - 1].end];
+            let org = classes.any(k, run.len(), lex::ORG);
+            let titled = k > 0 && classes.any(0, k, lex::TITLE) && !org;
+            if titled {
+                let role: Vec<String> = run[..k].iter().map(|t| t.lower()).collect();
+                let pair = (role, name.to_string());
+                if !self.role_seen.contains(&pair) {
+                    self.role_seen.insert(pair.clone());
+                    self.roles.push(pair);
                 }
-                from = from.max(qe);
             }
+            let after_the = s > 0 && toks[s - 1].text.eq_ignore_ascii_case("the");
+            let plausible = (2..=3).contains(&name_toks.len())
+                && !after_the
+                && name_toks.iter().all(Tok::is_cap)
+                && !org;
+            let subject = s
+                .checked_sub(1)
+                .is_none_or(|i| matches!(toks[i].text, "." | "!" | "?" | "…" | ";"))
+                || toks
+                    .get(e)
+                    .is_some_and(|t| words::is_cue(t.text) || is_past_verb(t));
+            self.mentions.push(Mention {
+                pos: off + name_toks[0].start,
+                name,
+                titled,
+                plausible,
+                subject,
+            });
         }
-        names
+    }
+}
+
+impl<'a, 's> Names<'a, 's> {
+    /// The names in the paragraphs outside the `quoted` byte ranges (per
+    /// paragraph, sorted), read when first needed; `outs` holds the tokens
+    /// of the paragraphs with quotes.
+    pub fn collect(
+        paras: &'s [(&'a str, usize)],
+        quoted: &'s [Vec<(usize, usize)>],
+        outs: &'s [Outside<'s, 'a>],
+        article: &'a Article,
+    ) -> Names<'a, 's> {
+        Names {
+            source: Source {
+                paras,
+                quoted,
+                outs,
+            },
+            entities: EntityIndex::new(&article.entities),
+            ..Names::default()
+        }
+    }
+
+    /// The names written (read at the first call).
+    fn written(&self) -> &Written<'a> {
+        self.written.get_or_init(|| {
+            let Source {
+                paras,
+                quoted,
+                outs,
+            } = self.source;
+            let mut w = Written::default();
+            for (pi, (p, off)) in paras.iter().enumerate() {
+                let mut from = 0;
+                let ranges = quoted.get(pi).map_or(&[][..], Vec::as_slice);
+                if ranges.is_empty() {
+                    // Not tokenized (no tokens in `outs`): only its
+                    // capitalized words and their neighbours are.
+                    words::cap_windows(p, 0, p.len(), |win| w.scan(p, win, *off));
+                    continue;
+                }
+                for &(qs, qe) in ranges.iter().chain([(p.len(), p.len())].iter()) {
+                    if qs > from {
+                        w.scan(p, outs[pi].range(from, qs), *off);
+                    }
+                    from = from.max(qe);
+                }
+            }
+            w
+        })
+    }
+
+    fn mentions(&self) -> &[Mention<'a>] {
+        &self.written().mentions
     }
 
     /// The distinct names written (built at the first call).
     fn distinct(&self) -> &Distinct<'a> {
         self.distinct.get_or_init(|| {
-            let n = self.mentions.len();
+            let n = self.mentions().len();
             let mut ids: HashMap<&str, u32> =
                 HashMap::with_capacity_and_hasher(n, Default::default());
             let mut names: Vec<&'a str> = Vec::with_capacity(n);
             let mut canon_of: Vec<u32> = Vec::with_capacity(n);
-            for m in &self.mentions {
+            for m in self.mentions() {
                 let id = *ids.entry(m.name).or_insert_with(|| {
                     names.push(m.name);
                     u32::try_from(names.len() - 1).unwrap_or(u32::MAX)
@@ -627,7 +712,7 @@ impl<'a> Names<'a> {
                     list.push((toks, e.name.clone()));
                 }
             }
-            list.extend(self.written_roles.iter().cloned());
+            list.extend(self.written().roles.iter().cloned());
             let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
             let mut by_raw: HashMap<String, Vec<usize>> = HashMap::default();
             for (k, (role, _)) in list.iter().enumerate() {
@@ -651,47 +736,6 @@ impl<'a> Names<'a> {
                 by_raw,
             }
         })
-    }
-
-    fn scan(&mut self, p: &'a str, toks: &[Tok], off: usize) {
-        for (s, e) in cap_runs(toks) {
-            let run = &toks[s..e];
-            let classes = Classes::new(run);
-            let k = title_split_in(&classes);
-            if k >= run.len() {
-                continue;
-            }
-            let name_toks = &run[k..];
-            let name = &p[name_toks[0].start..name_toks[name_toks.len() - 1].end];
-            let org = classes.any(k, run.len(), lex::ORG);
-            let titled = k > 0 && classes.any(0, k, lex::TITLE) && !org;
-            if titled {
-                let role: Vec<String> = run[..k].iter().map(|t| t.lower()).collect();
-                let pair = (role, name.to_string());
-                if !self.role_seen.contains(&pair) {
-                    self.role_seen.insert(pair.clone());
-                    self.written_roles.push(pair);
-                }
-            }
-            let after_the = s > 0 && toks[s - 1].text.eq_ignore_ascii_case("the");
-            let plausible = (2..=3).contains(&name_toks.len())
-                && !after_the
-                && name_toks.iter().all(Tok::is_cap)
-                && !org;
-            let subject = s
-                .checked_sub(1)
-                .is_none_or(|i| matches!(toks[i].text, "." | "!" | "?" | "…" | ";"))
-                || toks
-                    .get(e)
-                    .is_some_and(|t| words::is_cue(t.text) || is_past_verb(t));
-            self.mentions.push(Mention {
-                pos: off + name_toks[0].start,
-                name,
-                titled,
-                plausible,
-                subject,
-            });
-        }
     }
 
     /// The canonical form of a name: an entity whose alias matches, else the
@@ -723,7 +767,7 @@ impl<'a> Names<'a> {
             return self.entities.name(k);
         }
         let nw = name.split_whitespace().count();
-        let best = if self.mentions.len() <= SCAN_MENTIONS {
+        let best = if self.mentions().len() <= SCAN_MENTIONS {
             self.fullest_scanned(lower, last, nw)
         } else {
             self.fullest_indexed(lower, last, nw)
@@ -761,7 +805,7 @@ impl<'a> Names<'a> {
     /// [`MAX_FORMS`] forms can share the last word.
     fn fullest_scanned(&self, lower: &str, last: &str, nw: usize) -> Option<&'a str> {
         let mut best: Option<(&str, usize)> = None;
-        for m in &self.mentions {
+        for m in self.mentions() {
             let form = m.name;
             // The cheap test first: most names end with another word.
             if !ends_form(form, lower) || !last_word_is(form, last) {
@@ -830,7 +874,7 @@ impl<'a> Names<'a> {
             return cands.pop().cloned();
         }
         let set: HashSet<&str> = cands.iter().map(|c| c.as_str()).collect();
-        let i = self.mentions.partition_point(|m| m.pos < pos);
+        let i = self.mentions().partition_point(|m| m.pos < pos);
         // Bounded look-back keeps long texts linear.
         (i.saturating_sub(MAX_LOOKBACK)..i)
             .rev()
@@ -844,10 +888,10 @@ impl<'a> Names<'a> {
     /// means: no other person has been named as a subject since its last
     /// mention, within [`RECENT_WINDOW`] bytes.
     pub fn recent(&self, name: &str, pos: usize) -> bool {
-        let i = self.mentions.partition_point(|m| m.pos < pos);
+        let i = self.mentions().partition_point(|m| m.pos < pos);
         // Bounded look-back keeps long texts linear.
         for k in (i.saturating_sub(MAX_NAME_LOOKBACK)..i).rev() {
-            let (m, c) = (&self.mentions[k], self.canon_at(k));
+            let (m, c) = (&self.mentions()[k], self.canon_at(k));
             if c == name {
                 return true;
             }
@@ -866,12 +910,12 @@ impl<'a> Names<'a> {
 
     /// The most recent person named before `pos`.
     pub fn last_person(&self, pos: usize, persons: &HashSet<&str>) -> Option<String> {
-        let i = self.mentions.partition_point(|m| m.pos < pos);
+        let i = self.mentions().partition_point(|m| m.pos < pos);
         // Bounded look-back keeps long texts linear.
         (i.saturating_sub(MAX_NAME_LOOKBACK)..i)
             .rev()
             .find_map(|k| {
-                let (m, c) = (&self.mentions[k], self.canon_at(k));
+                let (m, c) = (&self.mentions()[k], self.canon_at(k));
                 let acronym = !c.chars().any(|ch| ch.is_lowercase());
                 let known =
                     m.titled || m.plausible || persons.contains(c) || self.is_entity_person(c);
@@ -881,7 +925,7 @@ impl<'a> Names<'a> {
 
     /// The canonical form of mention `k`'s name.
     fn canon_at(&self, k: usize) -> &'a str {
-        if self.mentions.len() > SCAN_MENTIONS {
+        if self.mentions().len() > SCAN_MENTIONS {
             return self.canon_id(self.distinct().canon_of[k]);
         }
         self.canon_scanned(k)
@@ -892,13 +936,14 @@ impl<'a> Names<'a> {
     fn canon_scanned(&self, k: usize) -> &'a str {
         let cells = self
             .mention_canons
-            .get_or_init(|| vec![OnceCell::new(); self.mentions.len()]);
+            .get_or_init(|| vec![OnceCell::new(); self.mentions().len()]);
         if let Some(c) = cells[k].get() {
             return c;
         }
         // A name is canonicalized once, at its first mention.
-        let name = self.mentions[k].name;
-        let first = self.mentions[..k]
+        let mentions = self.mentions();
+        let name = mentions[k].name;
+        let first = mentions[..k]
             .iter()
             .position(|m| m.name == name)
             .unwrap_or(k);
@@ -1078,7 +1123,7 @@ mod proptests {
         .prop_map(|v| v.concat())
     }
 
-    fn scanned<'a>(names: &Names<'a>) -> Vec<(usize, &'a str, bool, bool, bool)> {
+    fn scanned<'a>(names: &Written<'a>) -> Vec<(usize, &'a str, bool, bool, bool)> {
         names
             .mentions
             .iter()
@@ -1099,12 +1144,67 @@ mod proptests {
             if a % 3 == 0 {
                 (from, to) = (0, s.len());
             }
-            let mut want = Names::default();
+            let mut want = Written::default();
             want.scan(&s, &words::tokens(&s, from, to), 5);
-            let mut got = Names::default();
+            let mut got = Written::default();
             words::cap_windows(&s, from, to, |win| got.scan(&s, win, 5));
             prop_assert_eq!(scanned(&got), scanned(&want));
-            prop_assert_eq!(&got.written_roles, &want.written_roles);
+            prop_assert_eq!(&got.roles, &want.roles);
+        }
+
+        /// The names read when a lookup first needs them are those an
+        /// eager scan of every stretch outside the quotes finds, each
+        /// stretch tokenized whole: paragraphs with quotes (their tokens
+        /// kept for the quotes' contexts) and without (read through
+        /// [`words::cap_windows`]) alike.
+        #[test]
+        fn collected_names_are_the_stretches_names(
+            paras in proptest::collection::vec(prose(), 1..4),
+            cuts in proptest::collection::vec(proptest::collection::vec(any::<usize>(), 0..5), 4),
+        ) {
+            let mut placed: Vec<(&str, usize)> = Vec::new();
+            let mut off = 0;
+            for p in &paras {
+                placed.push((p.as_str(), off));
+                off += p.len() + 2;
+            }
+            // Sorted, disjoint quoted ranges at char boundaries (some
+            // empty, some paragraphs with none).
+            let quoted: Vec<Vec<(usize, usize)>> = paras
+                .iter()
+                .zip(&cuts)
+                .map(|(p, c)| {
+                    let bounds: Vec<usize> =
+                        (0..=p.len()).filter(|&i| p.is_char_boundary(i)).collect();
+                    let mut pts: Vec<usize> = c.iter().map(|&x| bounds[x % bounds.len()]).collect();
+                    pts.sort_unstable();
+                    pts.chunks_exact(2).map(|w| (w[0], w[1])).collect()
+                })
+                .collect();
+            let mut toks = Vec::new();
+            let mut spans = Vec::new();
+            for ((p, _), q) in placed.iter().zip(&quoted) {
+                let from = toks.len();
+                if !q.is_empty() {
+                    Outside::tokenize(p, q, &mut toks);
+                }
+                spans.push((from, toks.len()));
+            }
+            let outs: Vec<Outside> = spans.iter().map(|&(a, b)| Outside::of(&toks[a..b])).collect();
+            let article = Article::default();
+            let names = Names::collect(&placed, &quoted, &outs, &article);
+            let mut want = Written::default();
+            for ((p, off), q) in placed.iter().zip(&quoted) {
+                let mut from = 0;
+                for &(qs, qe) in q.iter().chain([(p.len(), p.len())].iter()) {
+                    if qs > from {
+                        want.scan(p, &words::tokens(p, from, qs), *off);
+                    }
+                    from = from.max(qe);
+                }
+            }
+            prop_assert_eq!(scanned(names.written()), scanned(&want));
+            prop_assert_eq!(&names.written().roles, &want.roles);
         }
     }
 
@@ -1189,11 +1289,12 @@ mod proptests {
             s in name_prose(),
             queries in proptest::collection::vec(name(), 0..4),
         ) {
-            let mut names = Names::default();
-            names.scan(&s, &words::tokens(&s, 0, s.len()), 0);
-            prop_assume!(names.mentions.len() <= SCAN_MENTIONS);
+            let mut written = Written::default();
+            written.scan(&s, &words::tokens(&s, 0, s.len()), 0);
+            let names = Names { written: written.into(), ..Names::default() };
+            prop_assume!(names.mentions().len() <= SCAN_MENTIONS);
             let mut qs: Vec<String> = queries;
-            for m in &names.mentions {
+            for m in names.mentions() {
                 qs.push(m.name.to_string());
                 if let Some(l) = m.name.split_whitespace().next_back() {
                     qs.push(l.to_string());
@@ -1209,7 +1310,7 @@ mod proptests {
                     );
                 }
             }
-            for k in 0..names.mentions.len() {
+            for k in 0..names.mentions().len() {
                 prop_assert_eq!(
                     names.canon_scanned(k),
                     names.canon_id(names.distinct().canon_of[k])

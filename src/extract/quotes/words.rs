@@ -316,6 +316,7 @@ pub fn cap_windows<'a>(s: &'a str, from: usize, to: usize, mut f: impl FnMut(&[T
 /// stretch are a slice of these: the paragraph is tokenized once for the
 /// names and for every quote's context. The tokens of all the paragraphs
 /// of an article share one buffer ([`Outside::tokenize`]).
+#[derive(Debug)]
 pub struct Outside<'t, 'a> {
     toks: &'t [Tok<'a>],
 }
