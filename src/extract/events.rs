@@ -851,12 +851,12 @@ impl CapRun {
     }
 }
 
-/// Calls `f` with each match of [`CAP`] (`cap`, the pattern or its twin)
-/// in `s`, in order. Most sentences are ASCII-equivalent
+/// Calls `f` with each match of [`CAP`] in `s`, in order, found without
+/// a regex search. Most sentences are ASCII-equivalent
 /// ([`ascii_equivalent`]), where the classes of the pattern are a few
-/// byte ranges: a byte loop finds the same runs without the regex search
-/// and the word split per match, which cost more than the rest of the
-/// sentence's event work.
+/// byte ranges: a byte loop finds the same runs without the search and
+/// the word split per match, which cost more than the rest of the
+/// sentence's event work; other sentences take a loop over characters.
 fn for_cap_runs(s: &str, f: impl FnMut(&CapRun)) {
     if ascii_equivalent(s) {
         cap_runs_ascii(s, f);

@@ -517,6 +517,12 @@ mod host_gate {
                 "run-up", "Run-Up", "to", "summit", "Zoë", "ﬁ",
             ])
             .prop_map(str::to_string),
+            3 => proptest::sample::select(vec![
+                "on the sidelines of the ", "on the ſidelines of this ", "ON THE MARGINS OF THAT ",
+                "on the margin of the ", "ahead of the ", "Ahead\u{a0}of this ", "during that ",
+                "in the run-up to the ", "in the Run-Up to that ",
+            ])
+            .prop_map(str::to_string),
             4 => proptest::sample::select(vec![
                 " ", "  ", "\n", "\u{a0}", ", ", ". ", ";", "-", "é", "\u{2003}",
             ])
