@@ -41,6 +41,9 @@ pub mod places;
 #[cfg(test)]
 mod tests;
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use jiff::ToSpan;
 use jiff::civil::Date;
 use regex::Regex;
@@ -68,24 +71,63 @@ pub(crate) const TRIGGER: &str = r"(?ix)\b(?:
 /// A trigger held alongside an earlier one (`on the sidelines of the …`).
 const HOST: &str = r"(?i)\b(?:on\s+the\s+(?:sidelines|margins?)\s+of|ahead\s+of|during|in\s+the\s+run-up\s+to)\s+(?:the|this|that)\s+[^,;.]*$";
 
-/// Runs of up to three capitalized words, for the place gazetteer.
+/// Runs of up to three capitalized words, for the place gazetteer: the
+/// rule, found by [`cap_runs_ascii`] and [`cap_runs_chars`] without a
+/// regex search, and their tests' oracle.
+#[cfg(test)]
 const CAP: &str = r"\b\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2}";
 
+/// The classes of [`CAP`], `\p{Lu}` and `\p{L}`, as sorted ranges.
+static CAP_CLASSES: LazyLock<[Vec<(char, char)>; 2]> =
+    LazyLock::new(|| [class_ranges(r"\p{Lu}"), class_ranges(r"\p{L}")]);
+
+fn class_ranges(class: &str) -> Vec<(char, char)> {
+    match regex_syntax::parse(class)
+        .expect("a valid class")
+        .into_kind()
+    {
+        regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(c)) => {
+            c.ranges().iter().map(|r| (r.start(), r.end())).collect()
+        }
+        _ => unreachable!("a Unicode class"),
+    }
+}
+
+/// Whether `c` lies in one of the sorted `ranges`.
+fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
+    let k = ranges.partition_point(|&(_, end)| end < c);
+    ranges.get(k).is_some_and(|&(start, _)| start <= c)
+}
+
 static HOST_RE: Twin = twin!(HOST);
-static CAP_RE: Twin = twin!(CAP);
+
+/// Pieces of which every match of [`HOST`] holds one, as written or in
+/// another ASCII case: `sidelines` is cut to `idelin` because `(?i)s` also
+/// matches `ſ`; no other letter of these folds to a character outside
+/// ASCII. Most text between two triggers holds none, and on a paragraph
+/// with a non-ASCII letter the pattern as written runs its slowest engine
+/// over the whole text (~70,000 instructions a search).
+static HOST_KEYS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["ahead", "during", "margin", "idelin", "run-up"])
+        .expect("valid keys")
+});
+
+/// Whether [`HOST`] (`host`, the pattern or its twin) matches `s`.
+fn hosted_by(host: &Regex, s: &str) -> bool {
+    HOST_KEYS.is_match(s) && host.is_match(s)
+}
 
 /// The patterns for one paragraph: the ASCII twins where they are exact.
 struct Patterns {
     host: &'static Regex,
-    cap: &'static Regex,
 }
 
 impl Patterns {
     fn for_text(s: &str) -> Patterns {
-        let ascii = ascii_equivalent(s);
         Patterns {
-            host: HOST_RE.pick(ascii),
-            cap: CAP_RE.pick(ascii),
+            host: HOST_RE.pick(ascii_equivalent(s)),
         }
     }
 }
@@ -387,7 +429,7 @@ fn sentence_mentions(
         .filter(|t| t.span.end <= s1)
         .filter(|t| t.value.as_deref().is_some_and(is_calendar))
         .collect();
-    let mut places = sentence_places(text, s0, s1, article, index, pats, triggers);
+    let mut places = sentence_places(text, s0, s1, article, index, triggers);
     places.truncate(MAX_PLACES);
     let participants = sentence_participants(article, index, s0, s1);
     // Places directly followed by a date: "… Tallinn next year".
@@ -465,7 +507,7 @@ fn sentence_mentions(
         let days = text[left..ts]
             .split_whitespace()
             .find_map(|w| w.strip_suffix("-day").and_then(day_count));
-        let host = (k > 0 && pats.host.is_match(&text[triggers[k - 1].1..ts])).then_some(());
+        let host = (k > 0 && hosted_by(pats.host, &text[triggers[k - 1].1..ts])).then_some(());
         if host.is_some() && first_index + k - 1 < out.len() {
             // The previous trigger is held alongside this one.
             let prev = out.len() - 1;
@@ -708,7 +750,6 @@ fn sentence_places(
     s1: usize,
     article: &Article,
     index: &EntityIndex,
-    pats: &Patterns,
     triggers: &[(usize, usize)],
 ) -> Vec<PlaceMention> {
     let locative = |start: usize, end: usize| {
@@ -740,7 +781,7 @@ fn sentence_places(
         .collect();
     // The gazetteer adds places the entities do not cover.
     let mut gaz = Vec::new();
-    gazetteer_places(text, s0, s1, pats.cap, &locative, &mut gaz);
+    gazetteer_places(text, s0, s1, &locative, &mut gaz);
     // … and never inside another entity (`Lima` in a person's name).
     gaz.retain(|g| !index.overlaps(g.start, g.end));
     out.extend(gaz);
@@ -752,11 +793,10 @@ fn gazetteer_places(
     text: &str,
     s0: usize,
     s1: usize,
-    cap: &Regex,
     locative: &dyn Fn(usize, usize) -> bool,
     out: &mut Vec<PlaceMention>,
 ) {
-    for_cap_runs(&text[s0..s1], cap, |run| {
+    for_cap_runs(&text[s0..s1], |run| {
         // Try the longest prefix of the capitalized run that is a place.
         let words = run.words();
         let mut i = 0;
@@ -811,21 +851,22 @@ impl CapRun {
     }
 }
 
-/// Calls `f` with each match of [`CAP`] (`cap`, the pattern or its twin)
-/// in `s`, in order. Most sentences are ASCII-equivalent
+/// Calls `f` with each match of [`CAP`] in `s`, in order, found without
+/// a regex search. Most sentences are ASCII-equivalent
 /// ([`ascii_equivalent`]), where the classes of the pattern are a few
-/// byte ranges: a byte loop finds the same runs without the regex search
-/// and the word split per match, which cost more than the rest of the
-/// sentence's event work.
-fn for_cap_runs(s: &str, cap: &Regex, f: impl FnMut(&CapRun)) {
+/// byte ranges: a byte loop finds the same runs without the search and
+/// the word split per match, which cost more than the rest of the
+/// sentence's event work; other sentences take a loop over characters.
+fn for_cap_runs(s: &str, f: impl FnMut(&CapRun)) {
     if ascii_equivalent(s) {
         cap_runs_ascii(s, f);
     } else {
-        cap_runs_regex(s, cap, f);
+        cap_runs_chars(s, f);
     }
 }
 
-/// [`for_cap_runs`] by the regex, for any text.
+/// [`for_cap_runs`] by the regex, for any text (the tests' oracle).
+#[cfg(test)]
 fn cap_runs_regex(s: &str, cap: &Regex, mut f: impl FnMut(&CapRun)) {
     for m in cap.find_iter(s) {
         let mut run = CapRun {
@@ -842,6 +883,63 @@ fn cap_runs_regex(s: &str, cap: &Regex, mut f: impl FnMut(&CapRun)) {
             run.len += 1;
         }
         f(&run);
+    }
+}
+
+/// [`for_cap_runs`] on any text, by the loop of [`cap_runs_ascii`] over
+/// characters, with the classes of [`CAP`] read from Unicode's tables.
+/// The Unicode `\b` of the pattern made its lazy DFA give up at each
+/// non-ASCII byte, and the slowest engine walked the whole sentence
+/// (~70,000 instructions a search); a version spelling `\b` as a class
+/// kept the lazy DFA but determinized as much. Before a capital (a word
+/// character) `\b` is the absence of a word character before it.
+fn cap_runs_chars(s: &str, mut f: impl FnMut(&CapRun)) {
+    let [upper, letter] = &*CAP_CLASSES;
+    let is_upper = |c: char| c.is_ascii_uppercase() || !c.is_ascii() && in_ranges(upper, c);
+    let at = |i: usize| s[i..].chars().next();
+    let letters_end = |mut e: usize| {
+        while let Some(c) = at(e)
+            && (c == '-' || c.is_ascii_alphabetic() || !c.is_ascii() && in_ranges(letter, c))
+        {
+            e += c.len_utf8();
+        }
+        e
+    };
+    let spaces_end = |mut j: usize| {
+        while let Some(c) = at(j)
+            && c.is_whitespace()
+        {
+            j += c.len_utf8();
+        }
+        j
+    };
+    let mut i = 0;
+    while let Some(c) = at(i) {
+        if !is_upper(c)
+            || s[..i]
+                .chars()
+                .next_back()
+                .is_some_and(regex_syntax::is_word_character)
+        {
+            i += c.len_utf8();
+            continue;
+        }
+        let mut e = letters_end(i + c.len_utf8());
+        let mut run = CapRun {
+            words: [(i, e), (0, 0), (0, 0)],
+            len: 1,
+        };
+        while run.len < 3 {
+            let j = spaces_end(e);
+            let Some(u) = at(j).filter(|&u| j > e && is_upper(u)) else {
+                break;
+            };
+            e = letters_end(j + u.len_utf8());
+            run.words[run.len] = (j, e);
+            run.len += 1;
+        }
+        f(&run);
+        i = e;
     }
 }
 
@@ -1117,4 +1215,4 @@ fn place_mention(events: &mut Vec<Mention>, m: &Mention, host: Option<usize>) ->
     }
 }
 
-warm_up_statics!(HOST_RE, CAP_RE);
+warm_up_statics!(HOST_RE, HOST_KEYS, CAP_CLASSES);
