@@ -94,7 +94,22 @@ impl Pipeline {
     pub fn run(
         &self,
         paths: &[PathBuf],
-        mut sink: impl FnMut(Article) -> anyhow::Result<()>,
+        sink: impl FnMut(Article) -> anyhow::Result<()>,
+    ) -> anyhow::Result<RunStatus> {
+        self.run_with(paths, |a| a, sink)
+    }
+
+    /// [`Pipeline::run`], with each article turned into what the sink needs
+    /// by `digest` on the worker that built it. The sink runs on the calling
+    /// thread beside the workers: whatever does not depend on the order of
+    /// the articles is cheaper done there, and the parts of the record the
+    /// sink never reads are freed by the thread that allocated them
+    /// (mimalloc frees another thread's block through an atomic list).
+    pub fn run_with<T: Send>(
+        &self,
+        paths: &[PathBuf],
+        digest: impl Fn(Article) -> T + Sync,
+        mut sink: impl FnMut(T) -> anyhow::Result<()>,
     ) -> anyhow::Result<RunStatus> {
         let mut inputs = load::Discovery::new(paths, &self.load).peekable();
         let mut status = RunStatus::default();
@@ -113,7 +128,7 @@ impl Pipeline {
                 progress::set_total(&handle, total);
             });
         }
-        let mut take = |result: Result<(Loaded, Article), InputError>| {
+        let mut take = |result: Result<(Loaded, T), InputError>| {
             match result {
                 Ok((loaded, article)) => {
                     if let Some(w) = &loaded.warning {
@@ -133,7 +148,7 @@ impl Pipeline {
         let workers = self.threads;
         if workers <= 1 {
             for input in inputs {
-                take(input.and_then(|input| self.process(&input)))?;
+                take(input.and_then(|input| self.process(&input, &digest)))?;
             }
         } else {
             let window = Window::new();
@@ -143,7 +158,7 @@ impl Pipeline {
                 let (tx, rx) = std::sync::mpsc::channel();
                 for _ in 0..workers {
                     let tx = tx.clone();
-                    let (source, window) = (&source, &window);
+                    let (source, window, digest) = (&source, &window, &digest);
                     scope.spawn(move || {
                         loop {
                             let (first, batch) = {
@@ -158,7 +173,7 @@ impl Pipeline {
                             }
                             let results: Vec<_> = batch
                                 .into_iter()
-                                .map(|input| input.and_then(|input| self.process(&input)))
+                                .map(|input| input.and_then(|input| self.process(&input, digest)))
                                 .collect();
                             // The receiver is gone when the sink failed: stop.
                             if tx.send((first, results)).is_err() {
@@ -220,7 +235,11 @@ impl Pipeline {
         self.extractor.entities.gazetteer();
     }
 
-    fn process(&self, input: &Input) -> Result<(Loaded, Article), InputError> {
+    fn process<T>(
+        &self,
+        input: &Input,
+        digest: &impl Fn(Article) -> T,
+    ) -> Result<(Loaded, T), InputError> {
         contained(
             || input.display(),
             || {
@@ -229,7 +248,7 @@ impl Pipeline {
                 // The text is no longer needed once the record is built:
                 // its buffer takes the next file.
                 load::recycle(std::mem::take(&mut loaded.source.text));
-                Ok((loaded, article))
+                Ok((loaded, digest(article)))
             },
         )?
     }

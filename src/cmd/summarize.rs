@@ -7,8 +7,8 @@ use crate::report::summary::SummaryBuilder;
 
 pub fn run(pipeline: &Pipeline, args: &SummarizeArgs) -> anyhow::Result<RunStatus> {
     let mut builder = SummaryBuilder::default();
-    let status = pipeline.run(&args.input.paths, |a| {
-        builder.add(a);
+    let status = pipeline.run_with(&args.input.paths, SummaryBuilder::digest, |d| {
+        builder.add_digest(d);
         Ok(())
     })?;
     let summary = builder.finish(status.skipped);
