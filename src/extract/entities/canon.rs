@@ -120,24 +120,32 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
         clusters[c] = &with_alliance;
     }
 
+    // By type and name, which are slices of the mentions: the clusters are
+    // ordered by them before any entity is built, and the entities built in
+    // that order (sorting numbers by the names of built entities, then
+    // taking each out of a vector of options, cost more than the building).
+    // The number breaks ties as the stable sort did.
+    let mut order: Vec<(EntityType, &str, usize)> = (clusters.iter().enumerate())
+        .map(|(k, c)| {
+            let (kind, name) = kind_and_name(&ms, c);
+            (kind, name, k)
+        })
+        .collect();
+    order.sort_unstable();
     // The entity that last took each surface as an alias.
     let mut alias_of = vec![usize::MAX; surfaces.len()];
-    let mut out: Vec<Option<Entity>> = (clusters.iter().enumerate())
-        .map(|(k, c)| Some(entity(&ms, c, (k, &surfaces.of, &mut alias_of))))
-        .collect();
-    // By type and name: the numbers are sorted, not the entities (moving
-    // the large entities was most of the sort), then taken in that order.
-    fn key(e: &Option<Entity>) -> Option<(EntityType, &str)> {
-        e.as_ref().map(|e| (e.kind, e.name.as_str()))
-    }
-    let mut order: Vec<usize> = (0..out.len()).collect();
-    order.sort_by(|&a, &b| key(&out[a]).cmp(&key(&out[b])));
     // Two clusters with one name and type: merge.
-    let mut merged: Vec<Entity> = Vec::with_capacity(out.len());
+    let mut merged: Vec<Entity> = Vec::with_capacity(order.len());
     // The aliases of the last merged entity, for linear-time dedup; built
     // when a second cluster joins it (rare), not for every entity.
     let mut seen: Option<HashSet<String>> = None;
-    for e in order.iter().filter_map(|&k| out[k].take()) {
+    for (kind, name, k) in order {
+        let e = entity(
+            &ms,
+            clusters[k],
+            (k, &surfaces.of, &mut alias_of),
+            (kind, name),
+        );
         if let Some(last) = merged
             .last_mut()
             .filter(|l| l.kind == e.kind && l.name == e.name)
@@ -208,8 +216,8 @@ fn union_people(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind) {
     let mut found: Vec<usize> = Vec::new();
     for (_, _, i) in order {
         let id = surfaces.of[i];
-        let (words, fold) = facts[id].clone().expect("facts of every person surface");
-        let (words, fold) = (&all_words[words], &folds[fold.clone()]);
+        let (word_range, fold_range) = facts[id].clone().expect("facts of every person surface");
+        let (words, fold) = (&all_words[word_range.clone()], &folds[fold_range.clone()]);
         let start = ms[i].span.start;
         // A full name written before joins the group its first mention
         // joined: the groups that matched then match again (a group never
@@ -226,8 +234,10 @@ fn union_people(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind) {
         if !words.is_empty() {
             index.candidates_folded(fold, &mut found);
             found.retain(|&g| {
-                let rep = &ms[groups[g].rep].surface;
-                same_person_folded(words, fold, rep, &folds[groups[g].fold.clone()])
+                // (The representative's words were split at its first
+                // mention: a group only gets candidates when it has some.)
+                let rep = &all_words[groups[g].words.clone()];
+                same_person_words(words, fold, rep, &folds[groups[g].fold.clone()])
             });
         }
         let target = match found.len() {
@@ -258,7 +268,8 @@ fn union_people(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind) {
                 }
                 groups.push(PersonGroup {
                     rep: i,
-                    fold: facts[id].as_ref().map_or(0..0, |f| f.1.clone()),
+                    words: word_range,
+                    fold: fold_range,
                 });
                 starts.add(g, start, single);
                 g
@@ -281,28 +292,47 @@ fn union_organizations(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind, 
     let org = |m: &Mention| !person(m) && !alliance(m);
     // The mentions of each surface: the last by surface number, each
     // chained to the one before it through `next_same` (no list allocated
-    // per surface).
+    // per surface). The same pass lists the organization mentions (whose
+    // types are mixed with people's, so that each later pass filtering
+    // them mispredicted) and gathers what the rules need of each surface's
+    // first mention.
     let mut last_of = vec![usize::MAX; surfaces.len()];
     let mut next_same = vec![usize::MAX; n];
-    for i in (0..n).filter(|&i| org(&ms[i])) {
-        next_same[i] = std::mem::replace(&mut last_of[surfaces.of[i]], i);
-    }
+    let mut orgs: Vec<usize> = Vec::with_capacity(n);
     // The acronyms of the article, without dots, sorted for lookups.
-    // (Each surface once: its first mention.)
-    let mut acronyms: Vec<std::borrow::Cow<str>> = (0..n)
-        .filter(|&i| org(&ms[i]) && next_same[i] == usize::MAX)
-        .map(|i| ms[i].surface)
+    let mut acronyms: Vec<std::borrow::Cow<str>> = Vec::new();
+    // Alliance heads ("North Atlantic" of "North Atlantic Alliance"),
+    // sorted for binary searches (rare: most articles have none).
+    let mut by_head: Vec<(&str, usize)> = Vec::new();
+    for i in (0..n).filter(|&i| org(&ms[i])) {
+        orgs.push(i);
+        next_same[i] = std::mem::replace(&mut last_of[surfaces.of[i]], i);
+        if next_same[i] != usize::MAX {
+            continue;
+        }
+        let s = ms[i].surface;
         // (`c == '.' ||` stands for removing the dots first.)
-        .filter(|s| is_acronym(s) || s.chars().all(|c| c == '.' || c.is_ascii_uppercase()))
-        .map(|s| {
-            if s.contains('.') {
+        if is_acronym(s) || s.chars().all(|c| c == '.' || c.is_ascii_uppercase()) {
+            acronyms.push(if s.contains('.') {
                 std::borrow::Cow::Owned(s.replace('.', ""))
             } else {
                 std::borrow::Cow::Borrowed(s)
-            }
-        })
-        .collect();
+            });
+        }
+        if let Some(head) = s.strip_suffix(" Alliance") {
+            by_head.push((head, i));
+        }
+    }
     acronyms.sort_unstable();
+    // The first bytes of the acronyms (all ASCII), so that initials which
+    // cannot be one are not built; an empty "acronym" (a surface of dots)
+    // lets every name through.
+    let acronym_heads = acronyms
+        .iter()
+        .fold(0u128, |m, a| match a.as_bytes().first() {
+            Some(&b) => m | 1 << (b & 0x7f),
+            None => u128::MAX,
+        });
     let by_surface = |s: &str| {
         surfaces
             .get(s)
@@ -315,7 +345,7 @@ fn union_organizations(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind, 
     // Lower-cased words of the word-set key, one after another.
     let mut lower = String::new();
     let mut words: Vec<std::ops::Range<usize>> = Vec::new();
-    for i in (0..n).filter(|&i| org(&ms[i])) {
+    for &i in &orgs {
         let m = &ms[i];
         let mut push_norm = |s: &str| {
             let start = keys.len();
@@ -357,6 +387,9 @@ fn union_organizations(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind, 
                 .flatten()
                 .filter(|s| s.bytes().any(|b| b == b' ' || b == b'-'))
             {
+                if initials_head(name).is_some_and(|b| b >= 0x80 || acronym_heads >> b & 1 == 0) {
+                    continue;
+                }
                 if let Some(ini) = initials(name) {
                     if acronyms.binary_search_by(|a| (**a).cmp(&ini)).is_ok() {
                         push_norm(&ini);
@@ -412,20 +445,14 @@ fn union_organizations(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind, 
             Some(next_same[i]).filter(|&k| k != usize::MAX)
         })
     };
-    // Alliance heads ("North Atlantic" of "North Atlantic Alliance"),
-    // sorted for binary searches (rare: most articles have none). Each
-    // surface once: its mentions are united already.
-    let mut by_head: Vec<(&str, usize)> = (0..n)
-        .filter(|&i| org(&ms[i]) && next_same[i] == usize::MAX)
-        .filter_map(|i| Some((ms[i].surface.strip_suffix(" Alliance")?, i)))
-        .collect();
+    // (Each surface once in `by_head`: its mentions are united already.)
     by_head.sort_unstable();
     let heads = |key: &str| {
         let lo = by_head.partition_point(|(s, _)| *s < key);
         let len = by_head[lo..].partition_point(|(s, _)| *s == key);
         &by_head[lo..lo + len]
     };
-    for j in (0..n).filter(|&j| org(&ms[j])) {
+    for &j in &orgs {
         let b = &ms[j];
         // (A surface written before has joined the earlier mention, whose
         // prefixes are the same.)
@@ -483,6 +510,23 @@ fn split_space_hyphen(s: &str) -> impl Iterator<Item = &str> {
             }
         }
     })
+}
+
+/// The first byte of `initials(name)` when that is not empty, read from
+/// the first word that gives a letter (building the initials, with their
+/// string and number-word search, cost more than the rest of the rule,
+/// and most names cannot match an acronym of the article by the first
+/// letter). `None` when no word gives one (the initials, if any, are
+/// empty); a name of one word, which has no initials, may have a head.
+fn initials_head(name: &str) -> Option<u8> {
+    let w = split_space_hyphen(name)
+        .filter(|w| !w.is_empty())
+        .find(|w| !matches!(*w, "of" | "the" | "and" | "for" | "on" | "&"))?;
+    if let Some((_, d)) = super::NUMBERS.iter().find(|(n, _)| *n == w) {
+        return d.as_bytes().first().copied();
+    }
+    // (A non-ASCII letter stays itself, of which this is the lead byte.)
+    Some(w.as_bytes()[0].to_ascii_uppercase())
 }
 
 /// `s.contains("Treaty")` by a byte scan: the substring searcher is set
@@ -740,21 +784,39 @@ struct UnknownStats {
     speaks: bool,
 }
 
-/// The entity of cluster `c`; `number` is its own number, the surface
-/// number of each mention, and the last entity (number) that took each
-/// surface as an alias, to tell the new aliases without comparing strings.
-fn entity(ms: &[Mention], c: &[usize], number: (usize, &[usize], &mut [usize])) -> Entity {
+/// The type and name of the entity of cluster `c` (slices of its
+/// mentions).
+fn kind_and_name<'a>(ms: &[Mention<'a>], c: &[usize]) -> (EntityType, &'a str) {
     match *c {
-        [i] => lone_entity(&ms[i]),
-        _ => entity_of_many(ms, c, number),
+        [i] => lone_kind_and_name(&ms[i]),
+        _ => {
+            let kind = kind_of_many(ms, c);
+            (kind, canonical_name(ms, c, kind))
+        }
     }
 }
 
-/// The entity of a cluster of one mention (most clusters), which
-/// [`entity_of_many`] would build after counting types, words and aliases
-/// for one mention: its own type (an organization if unknown), surface,
-/// role and span, and the name of [`canonical_name`] for one mention.
-fn lone_entity(m: &Mention) -> Entity {
+/// The entity of cluster `c`, of type and name `named` ([`kind_and_name`]);
+/// `number` is its own number, the surface number of each mention, and the
+/// last entity (number) that took each surface as an alias, to tell the new
+/// aliases without comparing strings.
+fn entity(
+    ms: &[Mention],
+    c: &[usize],
+    number: (usize, &[usize], &mut [usize]),
+    named: (EntityType, &str),
+) -> Entity {
+    match *c {
+        [i] => lone_entity_named(&ms[i], named),
+        _ => entity_of_many(ms, c, number, named),
+    }
+}
+
+/// The type and name of a cluster of one mention (most clusters), which
+/// [`kind_of_many`] and [`canonical_name`] would give after counting types
+/// and words for one mention: its own type (an organization if unknown),
+/// and its surface or canonical name.
+fn lone_kind_and_name<'a>(m: &Mention<'a>) -> (EntityType, &'a str) {
     let kind = match m.hint {
         Hint::Known(t) => t,
         Hint::Unknown => EntityType::Organization,
@@ -764,6 +826,11 @@ fn lone_entity(m: &Mention) -> Entity {
         EntityType::Place | EntityType::Organization => m.canonical.unwrap_or(m.surface),
         EntityType::Person => m.surface,
     };
+    (kind, name)
+}
+
+/// The entity of a cluster of one mention: its surface, role and span.
+fn lone_entity_named(m: &Mention, (kind, name): (EntityType, &str)) -> Entity {
     Entity {
         name: name.to_string(),
         kind,
@@ -774,9 +841,15 @@ fn lone_entity(m: &Mention) -> Entity {
     }
 }
 
-/// [`entity`] of a cluster of several mentions.
-fn entity_of_many(ms: &[Mention], c: &[usize], number: (usize, &[usize], &mut [usize])) -> Entity {
-    let (number, surface_of, alias_of) = number;
+/// The entity of a cluster of one mention, as `cluster` builds it.
+#[cfg(test)]
+fn lone_entity(m: &Mention) -> Entity {
+    lone_entity_named(m, lone_kind_and_name(m))
+}
+
+/// The type of a cluster of several mentions: the most frequent, ties
+/// going to the first mention's.
+fn kind_of_many(ms: &[Mention], c: &[usize]) -> EntityType {
     // Counts per type (three types: an array, not a map).
     const TYPES: [EntityType; 3] = [
         EntityType::Person,
@@ -796,9 +869,19 @@ fn entity_of_many(ms: &[Mention], c: &[usize], number: (usize, &[usize], &mut [u
     };
     // Ties between two other types go to the first in `EntityType` order,
     // not to whichever the hash map yields last.
-    let kind = kinds
+    kinds
         .max_by_key(|(t, n)| (*n, **t == first, std::cmp::Reverse(**t)))
-        .map_or(first, |(t, _)| *t);
+        .map_or(first, |(t, _)| *t)
+}
+
+/// [`entity`] of a cluster of several mentions.
+fn entity_of_many(
+    ms: &[Mention],
+    c: &[usize],
+    number: (usize, &[usize], &mut [usize]),
+    (kind, name): (EntityType, &str),
+) -> Entity {
+    let (number, surface_of, alias_of) = number;
     let mut aliases: Vec<String> = Vec::with_capacity(c.len());
     let mut roles: Vec<String> = Vec::new();
     let mut seen_roles = Seen::default();
@@ -823,9 +906,8 @@ fn entity_of_many(ms: &[Mention], c: &[usize], number: (usize, &[usize], &mut [u
         spans.sort();
     }
     spans.dedup();
-    let name = canonical_name(ms, c, kind);
     Entity {
-        name,
+        name: name.to_string(),
         kind,
         aliases,
         roles,
@@ -837,7 +919,7 @@ fn entity_of_many(ms: &[Mention], c: &[usize], number: (usize, &[usize], &mut [u
 /// The canonical-name rule: places take the gazetteer name; organizations
 /// their acronym when the article uses one, else the gazetteer name, else the
 /// longest form; people the longest form (most words, first written).
-fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
+fn canonical_name<'a>(ms: &[Mention<'a>], c: &[usize], kind: EntityType) -> &'a str {
     let real = |m: &Mention| m.canonical != Some("\u{0}alliance") && m.defines.is_none();
     // The real mentions, or all when there are none (filtered on the fly:
     // most clusters are a mention or two, and vectors of them cost more).
@@ -852,7 +934,7 @@ fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
         // case, needs no count.)
         let mut rest = pool().skip(1).peekable();
         if rest.peek().is_none() {
-            return best.surface.to_string();
+            return best.surface;
         }
         let mut best_w = w(best);
         for m in rest {
@@ -869,14 +951,14 @@ fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
                 best_w = mw;
             }
         }
-        best.surface.to_string()
+        best.surface
     };
     match kind {
-        EntityType::Place => gaz_name().map_or_else(longest, str::to_string),
+        EntityType::Place => gaz_name().unwrap_or_else(longest),
         EntityType::Organization => pool()
             .find(|m| is_acronym(m.surface))
-            .map(|m| m.surface.to_string())
-            .or_else(|| gaz_name().map(str::to_string))
+            .map(|m| m.surface)
+            .or_else(gaz_name)
             .unwrap_or_else(longest),
         EntityType::Person => longest(),
     }
@@ -1064,10 +1146,29 @@ pub(crate) fn same_person(a: &[&str], b: &[&str]) -> bool {
 /// (the person clustering compares each name with many groups); `b` is the
 /// whole name, split at whitespace here without collecting the words.
 pub(crate) fn same_person_folded(a: &[&str], fa: &str, b: &str, fb: &str) -> bool {
-    let (Some(sa), Some((b0, sb))) = (a.last(), first_and_last_word(b)) else {
+    let Some((b0, sb)) = first_and_last_word(b) else {
         return false;
     };
-    let b_single = sb.as_ptr() == b0.as_ptr();
+    same_person_parts(a, fa, (b0, sb, sb.as_ptr() == b0.as_ptr()), fb)
+}
+
+/// [`same_person_folded`] with `b` already split into words (the person
+/// clustering splits each name once, and compares it with many).
+fn same_person_words(a: &[&str], fa: &str, b: &[&str], fb: &str) -> bool {
+    match b {
+        [] => false,
+        [b0, .., sb] => same_person_parts(a, fa, (b0, sb, false), fb),
+        [b0] => same_person_parts(a, fa, (b0, b0, true), fb),
+    }
+}
+
+/// The rule of [`same_person_folded`] on `b`'s first word, last word, and
+/// whether it is one word.
+fn same_person_parts(a: &[&str], fa: &str, b: (&str, &str, bool), fb: &str) -> bool {
+    let (b0, sb, b_single) = b;
+    let Some(sa) = a.last() else {
+        return false;
+    };
     if !(*sa == sb || similar_folded(fa, fb)) {
         return false;
     }
@@ -1455,6 +1556,9 @@ fn prefix3(fold: &str) -> [char; 3] {
 /// members' starts are kept by [`GroupStarts`]).
 struct PersonGroup {
     rep: usize,
+    /// The words of the representative (a range of the words of
+    /// [`union_people`]).
+    words: Range<usize>,
     /// The folded surname of the representative (a range of the folds of
     /// [`union_people`]).
     fold: Range<usize>,
@@ -1720,6 +1824,11 @@ mod tests {
                     same_person(&wa, &wb),
                     "{a:?} {b:?}"
                 );
+                assert_eq!(
+                    same_person_words(&wa, &fold(&wa), &wb, &fold(&wb)),
+                    same_person(&wa, &wb),
+                    "{a:?} {b:?} split"
+                );
             }
         }
     }
@@ -1800,6 +1909,10 @@ mod tests {
         "ΣΩΚ Holdings",
         "Velmarphone",
         "Velmarphone Pro",
+        "Velmar Ten Holdings",
+        "V10H",
+        "Ærøvik Velmar Bank",
+        "of the Velmar",
         "VELMAR",
         "",
     ];
@@ -1862,6 +1975,47 @@ mod tests {
                 ms.dedup_by_key(|m| m.span);
             }
             proptest::prop_assert_eq!(cluster(ms.clone(), gaz), oracle::cluster(ms, gaz));
+        }
+    }
+
+    proptest::proptest! {
+        /// The gate before `initials` in the organization rules.
+        #[test]
+        fn initials_head_is_the_first_byte_of_the_initials(
+            s in "(of |the |and |for |on |& |One |Ten |Twenty |seven |Velmar |ærø|é|x|-| ){0,6}"
+        ) {
+            if let Some(ini) = initials(&s) {
+                proptest::prop_assert_eq!(initials_head(&s), ini.as_bytes().first().copied());
+            }
+        }
+    }
+
+    #[test]
+    fn first_and_last_word_edges() {
+        for (s, expected) in [
+            ("", None),
+            ("  \t", None),
+            ("Velmar", Some(("Velmar", "Velmar"))),
+            (" Velmar\n", Some(("Velmar", "Velmar"))),
+            ("Jana  van\x0bVelmar ", Some(("Jana", "Velmar"))),
+            ("Ærø Velmar", Some(("Ærø", "Velmar"))),
+        ] {
+            assert_eq!(first_and_last_word(s), expected, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn initials_head_edges() {
+        for (name, head) in [
+            ("Velmar Ten Holdings", Some(b'V')),
+            ("Ten Velmar", Some(b'1')),
+            ("the Ostria-Velmar Council", Some(b'O')),
+            ("of the and", None),
+            ("ærø Velmar", Some("æ".as_bytes()[0])),
+            ("-- Velmar", Some(b'V')),
+            ("", None),
+        ] {
+            assert_eq!(initials_head(name), head, "{name:?}");
         }
     }
 
