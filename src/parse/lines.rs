@@ -95,8 +95,9 @@ const CHROME_PATTERNS: &[&str] = &[
     r"(?i)^(?:photo|image|picture)?\s*\d+\s*(?:of|/)\s*\d+$",
 ];
 
-static CHROME: Twin<RegexSet> = Twin::new(
+static CHROME: Twin<RegexSet> = Twin::tiered(
     || crate::twin::ascii_twin_set(CHROME_PATTERNS),
+    || crate::twin::latin_twin_set(CHROME_PATTERNS),
     || RegexSet::new(CHROME_PATTERNS).expect("chrome regexes"),
 );
 
@@ -323,7 +324,7 @@ pub fn intrinsic(text: &str) -> Option<Intrinsic> {
     }
     // The line is checked once for the regexes below that always run.
     let ascii = crate::twin::ascii_equivalent(text);
-    if may_end_marker(text) && END_MARKER.pick(ascii).is_match(text) {
+    if may_end_marker(text) && END_MARKER.pick_on(ascii, text).is_match(text) {
         return Some(Intrinsic::EndMarker);
     }
     if is_date_line(text) {
@@ -331,7 +332,7 @@ pub fn intrinsic(text: &str) -> Option<Intrinsic> {
     }
     // A lone lower-case word has at most 31 characters, all ASCII.
     let lone_lower = text.len() <= 31 && text.starts_with(|c: char| c.is_ascii_lowercase());
-    if is_chrome(text) || lone_lower && LONE_LOWER_WORD.pick(ascii).is_match(text) {
+    if is_chrome(text) || lone_lower && LONE_LOWER_WORD.pick_on(ascii, text).is_match(text) {
         return Some(Intrinsic::Chrome);
     }
     if byline(text).is_some() {
