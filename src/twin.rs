@@ -10,7 +10,17 @@
 //! the time, which is most of the start-up of a small run, and runs faster
 //! because its lazy DFA never gives up on a Unicode word boundary. A
 //! [`Twin`] searches with it whenever the haystack allows
-//! ([`ascii_equivalent`]) and builds the pattern as written on first need.
+//! ([`ascii_equivalent`]).
+//!
+//! A text with a few accented letters (`Zoë`, `Müller`) is not
+//! ASCII-equivalent, and the pattern as written is costly to build: its
+//! Unicode classes are large automata, often the largest part of a run's
+//! start-up. Such a text is Latin-equivalent instead ([`latin_equivalent`]:
+//! no word character at or beyond U+0370, the Greek block), and a second
+//! twin that agrees with the pattern on every character before U+0370 and
+//! on every non-word character matches on it exactly as the pattern does
+//! (it keeps the Unicode `\b`, which agrees everywhere). Only other text
+//! (Greek, Cyrillic, CJK letters) builds the pattern as written.
 
 use std::cell::Cell;
 use std::sync::LazyLock;
@@ -105,6 +115,27 @@ fn holds_mixed(s: &str) -> bool {
     start < end && at <= start && end <= at + s.len()
 }
 
+/// The last character of the Latin domain ([`latin_equivalent`]): Latin-1,
+/// Latin Extended-A and -B, IPA, spacing modifiers and combining marks.
+const LATIN_LAST: char = '\u{36f}';
+
+/// Whether the Latin twin of a pattern matches `s` exactly as the pattern
+/// does: no character of `s` after [`LATIN_LAST`] is a word character.
+/// Asked only of text that is not ASCII-equivalent.
+pub fn latin_equivalent(s: &str) -> bool {
+    let mut i = 0;
+    loop {
+        i += crate::swar::ascii_len(&s.as_bytes()[i..]);
+        let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+            return true;
+        };
+        if c > LATIN_LAST && regex_syntax::is_word_character(c) {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+}
+
 /// [`ascii_equivalent`], read.
 fn scan_ascii_equivalent(s: &str) -> bool {
     let mut i = 0;
@@ -128,6 +159,76 @@ pub fn ascii_twin(pattern: &str) -> Regex {
     Regex::new(&ascii_pattern(pattern)).expect("the twin of a valid pattern")
 }
 
+/// Compiles the Latin twin of `pattern` (see the module docs).
+///
+/// # Panics
+/// When `pattern` is not a valid regex; callers pass fixed patterns.
+pub fn latin_twin(pattern: &str) -> Regex {
+    Regex::new(&latin_pattern(pattern)).expect("the twin of a valid pattern")
+}
+
+/// The Latin twin of `pattern`, as a pattern: from [`table::LATIN`] when
+/// it holds the pattern, translated otherwise.
+fn latin_pattern(pattern: &str) -> std::borrow::Cow<'_, str> {
+    let twin = match table::LATIN.iter().find(|(p, _)| *p == pattern) {
+        Some((_, twin)) => twin.map(String::from),
+        None => latin_translation(pattern),
+    };
+    twin.map_or(std::borrow::Cow::Borrowed(pattern), std::borrow::Cow::Owned)
+}
+
+/// The Latin twin of `pattern` when it is cheaper to build than the
+/// pattern as written, which it is when the pattern holds a large Unicode
+/// class (`\p{L}`, `\w`, `\d`). Without one (`(?i)` letters, `\s`,
+/// `[^()]`) the pattern builds about as fast as its twin, whose translation
+/// would then be wasted (`None`).
+fn latin_translation(pattern: &str) -> Option<String> {
+    /// Classes with more ranges than this are large: `\s` has 10, `(?i)`
+    /// letters at most 3, `\d` 64 and `\p{Lu}` over 600.
+    const LARGE: usize = 16;
+    fn has_large_class(hir: &Hir) -> bool {
+        match hir.kind() {
+            HirKind::Class(Class::Unicode(class)) => class.ranges().len() > LARGE,
+            HirKind::Repetition(rep) => has_large_class(&rep.sub),
+            HirKind::Capture(cap) => has_large_class(&cap.sub),
+            HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().any(has_large_class),
+            _ => false,
+        }
+    }
+    let hir = regex_syntax::parse(pattern).expect("a valid pattern");
+    has_large_class(&hir).then(|| {
+        let mut out = String::new();
+        print(&twin_hir(&hir, Domain::Latin, &mut Vec::new()), &mut out);
+        out
+    })
+}
+
+/// The characters on which a twin agrees with its pattern, besides every
+/// non-word character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Domain {
+    Ascii,
+    /// Up to [`LATIN_LAST`].
+    Latin,
+}
+
+impl Domain {
+    fn last(self) -> char {
+        match self {
+            Domain::Ascii => '\u{7f}',
+            Domain::Latin => LATIN_LAST,
+        }
+    }
+
+    /// The word characters outside the domain.
+    fn word_beyond(self) -> &'static ClassUnicode {
+        match self {
+            Domain::Ascii => &NON_ASCII_WORD,
+            Domain::Latin => &NON_LATIN_WORD,
+        }
+    }
+}
+
 /// The twin of `pattern`, as a pattern: from [`table::TWINS`] when it
 /// holds the pattern, translated otherwise.
 pub(crate) fn ascii_pattern(pattern: &str) -> String {
@@ -147,7 +248,7 @@ pub(crate) fn ascii_pattern(pattern: &str) -> String {
 fn translate(pattern: &str) -> String {
     let hir = regex_syntax::parse(pattern).expect("a valid pattern");
     let mut out = String::new();
-    print(&twin_hir(&hir, &mut Vec::new()), &mut out);
+    print(&twin_hir(&hir, Domain::Ascii, &mut Vec::new()), &mut out);
     out
 }
 
@@ -235,11 +336,12 @@ fn group(hir: &Hir, grouped: bool, out: &mut String) {
     }
 }
 
-/// `hir` with each class replaced by its twin and each Unicode word
-/// boundary by the ASCII one. Captures keep their names and order.
-/// `seen` remembers the twin of each class met so far: a pattern repeats
-/// the same few classes (`\s`, `(?i)` letters) many times.
-fn twin_hir(hir: &Hir, seen: &mut Vec<(ClassUnicode, ClassUnicode)>) -> Hir {
+/// `hir` with each class replaced by its twin on `domain` and, on ASCII,
+/// each Unicode word boundary by the ASCII one (on Latin text they differ
+/// at accented letters). Captures keep their names and order. `seen`
+/// remembers the twin of each class met so far: a pattern repeats the same
+/// few classes (`\s`, `(?i)` letters) many times.
+fn twin_hir(hir: &Hir, domain: Domain, seen: &mut Vec<(ClassUnicode, ClassUnicode)>) -> Hir {
     match hir.kind() {
         HirKind::Empty => Hir::empty(),
         HirKind::Literal(lit) => Hir::literal(lit.0.clone()),
@@ -247,7 +349,7 @@ fn twin_hir(hir: &Hir, seen: &mut Vec<(ClassUnicode, ClassUnicode)>) -> Hir {
             let twin = match seen.iter().find(|(c, _)| c == class) {
                 Some((_, twin)) => twin.clone(),
                 None => {
-                    let twin = twin_class(class);
+                    let twin = twin_class_in(class, domain);
                     seen.push((class.clone(), twin.clone()));
                     twin
                 }
@@ -255,20 +357,23 @@ fn twin_hir(hir: &Hir, seen: &mut Vec<(ClassUnicode, ClassUnicode)>) -> Hir {
             Hir::class(Class::Unicode(twin))
         }
         HirKind::Class(Class::Bytes(_)) => hir.clone(),
-        HirKind::Look(look) => Hir::look(ascii_look(*look)),
+        HirKind::Look(look) if domain == Domain::Ascii => Hir::look(ascii_look(*look)),
+        HirKind::Look(look) => Hir::look(*look),
         HirKind::Repetition(rep) => {
             let mut rep = rep.clone();
-            rep.sub = Box::new(twin_hir(&rep.sub, seen));
+            rep.sub = Box::new(twin_hir(&rep.sub, domain, seen));
             Hir::repetition(rep)
         }
         HirKind::Capture(cap) => Hir::capture(Capture {
             index: cap.index,
             name: cap.name.clone(),
-            sub: Box::new(twin_hir(&cap.sub, seen)),
+            sub: Box::new(twin_hir(&cap.sub, domain, seen)),
         }),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(|h| twin_hir(h, seen)).collect()),
+        HirKind::Concat(subs) => {
+            Hir::concat(subs.iter().map(|h| twin_hir(h, domain, seen)).collect())
+        }
         HirKind::Alternation(subs) => {
-            Hir::alternation(subs.iter().map(|h| twin_hir(h, seen)).collect())
+            Hir::alternation(subs.iter().map(|h| twin_hir(h, domain, seen)).collect())
         }
     }
 }
@@ -286,31 +391,48 @@ fn ascii_look(look: Look) -> Look {
 }
 
 /// The non-ASCII word characters.
-static NON_ASCII_WORD: LazyLock<ClassUnicode> = LazyLock::new(|| {
+static NON_ASCII_WORD: LazyLock<ClassUnicode> = LazyLock::new(|| word_beyond(Domain::Ascii));
+
+/// The word characters after [`LATIN_LAST`].
+static NON_LATIN_WORD: LazyLock<ClassUnicode> = LazyLock::new(|| word_beyond(Domain::Latin));
+
+fn word_beyond(domain: Domain) -> ClassUnicode {
     let mut word = match regex_syntax::parse(r"\w").map(|h| h.into_kind()) {
         Ok(HirKind::Class(Class::Unicode(class))) => class,
         _ => unreachable!("\\w is a Unicode class"),
     };
-    word.intersect(&non_ascii());
+    word.intersect(&beyond(domain));
     word
-});
+}
 
-fn non_ascii() -> ClassUnicode {
-    ClassUnicode::new([ClassUnicodeRange::new('\u{80}', '\u{10FFFF}')])
+/// The characters after `domain`.
+fn beyond(domain: Domain) -> ClassUnicode {
+    let first = char::from_u32(u32::from(domain.last()) + 1).expect("a character");
+    ClassUnicode::new([ClassUnicodeRange::new(first, '\u{10FFFF}')])
 }
 
 /// A class that agrees with `class` on ASCII characters and on non-ASCII
 /// non-word characters, with as few ranges as it can: what it does on
 /// non-ASCII word characters does not matter, since the twin never meets
 /// one. `[\p{Lu}’]` becomes `[A-Z’]`, `[^()]` stays whole.
+#[cfg(test)]
 fn twin_class(class: &ClassUnicode) -> ClassUnicode {
+    twin_class_in(class, Domain::Ascii)
+}
+
+/// As [`twin_class`], agreeing with `class` on `domain` instead of ASCII.
+fn twin_class_in(class: &ClassUnicode, domain: Domain) -> ClassUnicode {
     let mut ascii = class.clone();
-    ascii.intersect(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\u{7F}')]));
+    ascii.intersect(&ClassUnicode::new([ClassUnicodeRange::new(
+        '\0',
+        domain.last(),
+    )]));
     let mut beyond = class.clone();
-    beyond.intersect(&non_ascii());
-    // Either without the non-ASCII word characters or with all of them.
+    beyond.intersect(&self::beyond(domain));
+    // Either without the word characters beyond the domain or with all of
+    // them.
     let mut without = beyond.clone();
-    without.difference(&NON_ASCII_WORD);
+    without.difference(domain.word_beyond());
     // `with` has at least one range, and the union of a large class is the
     // costliest step here: most classes (letters, `(?i)` letters) have no
     // non-ASCII character left once the word characters are taken out.
@@ -318,7 +440,7 @@ fn twin_class(class: &ClassUnicode) -> ClassUnicode {
         without
     } else {
         let mut with = beyond;
-        with.union(&NON_ASCII_WORD);
+        with.union(domain.word_beyond());
         if without.ranges().len() <= with.ranges().len() {
             without
         } else {
@@ -329,11 +451,12 @@ fn twin_class(class: &ClassUnicode) -> ClassUnicode {
     twin
 }
 
-/// A compiled pattern (a [`Regex`] or a [`RegexSet`]) with its ASCII twin,
-/// each built on first use; every search uses the twin when the haystack
-/// allows.
+/// A compiled pattern (a [`Regex`] or a [`RegexSet`]) with its ASCII twin
+/// and perhaps its Latin twin, each built on first use; every search uses
+/// a twin when the haystack allows.
 pub(crate) struct Twin<R = Regex> {
     ascii: LazyLock<R>,
+    latin: Option<LazyLock<R>>,
     full: LazyLock<R>,
 }
 
@@ -341,8 +464,9 @@ pub(crate) struct Twin<R = Regex> {
 /// regex is first built.
 macro_rules! twin {
     ($pattern:expr) => {
-        $crate::twin::Twin::new(
+        $crate::twin::Twin::tiered(
             || $crate::twin::ascii_twin(&$pattern),
+            || $crate::twin::latin_twin(&$pattern),
             || regex::Regex::new(&$pattern).expect("a valid pattern"),
         )
     };
@@ -350,23 +474,55 @@ macro_rules! twin {
 pub(crate) use twin;
 
 impl<R> Twin<R> {
+    /// Without a Latin twin: text that is not ASCII-equivalent is searched
+    /// by the pattern as written.
     pub(crate) const fn new(ascii: fn() -> R, full: fn() -> R) -> Twin<R> {
         Twin {
             ascii: LazyLock::new(ascii),
+            latin: None,
+            full: LazyLock::new(full),
+        }
+    }
+
+    /// With a Latin twin.
+    pub(crate) const fn tiered(ascii: fn() -> R, latin: fn() -> R, full: fn() -> R) -> Twin<R> {
+        Twin {
+            ascii: LazyLock::new(ascii),
+            latin: Some(LazyLock::new(latin)),
             full: LazyLock::new(full),
         }
     }
 
     /// The form that matches on `haystack` as the written pattern does,
-    /// the twin whenever it can.
+    /// a twin whenever it can.
     pub(crate) fn on(&self, haystack: &str) -> &R {
-        self.pick(ascii_equivalent(haystack))
+        self.pick_on(ascii_equivalent(haystack), haystack)
     }
 
     /// The twin if `ascii` (the caller has checked [`ascii_equivalent`] on
     /// the text to search), else the pattern as written.
     pub(crate) fn pick(&self, ascii: bool) -> &R {
         if ascii { &self.ascii } else { &self.full }
+    }
+
+    /// [`Twin::on`] when the caller has checked [`ascii_equivalent`] on
+    /// `haystack`: `ascii` is its answer.
+    pub(crate) fn pick_on(&self, ascii: bool, haystack: &str) -> &R {
+        if ascii {
+            &self.ascii
+        } else {
+            self.beyond_ascii(haystack)
+        }
+    }
+
+    /// The Latin twin if there is one and `haystack` allows, else the
+    /// pattern as written.
+    #[cold]
+    fn beyond_ascii(&self, haystack: &str) -> &R {
+        match &self.latin {
+            Some(latin) if latin_equivalent(haystack) => latin,
+            _ => &self.full,
+        }
     }
 }
 
@@ -403,6 +559,11 @@ pub fn ascii_twin_set(patterns: &[&str]) -> RegexSet {
     RegexSet::new(patterns.iter().map(|p| ascii_pattern(p))).expect("the twins of valid patterns")
 }
 
+/// The Latin twin of each pattern, as one set.
+pub fn latin_twin_set(patterns: &[&str]) -> RegexSet {
+    RegexSet::new(patterns.iter().map(|p| latin_pattern(p))).expect("the twins of valid patterns")
+}
+
 /// Only the twin is built ahead: most runs never need the written pattern.
 impl<R: Send + Sync> crate::WarmUp for Twin<R> {
     fn warm_up(&self) {
@@ -430,7 +591,11 @@ mod tests {
         patterns.extend(table::TWINS.iter().map(|(p, _)| *p));
         patterns.extend([r"a{2,}?b{3}(?:cd){1,4}\\Q[^\]\-]|()", r"(?i)x(?:)y|z\B"]);
         for p in patterns {
-            let twin = twin_hir(&regex_syntax::parse(p).unwrap(), &mut Vec::new());
+            let twin = twin_hir(
+                &regex_syntax::parse(p).unwrap(),
+                Domain::Ascii,
+                &mut Vec::new(),
+            );
             let printed = translate(p);
             assert_eq!(
                 regex_syntax::parse(&printed).unwrap(),
@@ -542,6 +707,101 @@ mod tests {
         }
     }
 
+    #[test]
+    fn latin_equivalence_of_text() {
+        for (text, want) in [
+            ("", true),
+            ("Zoë Müller in Zürich", true),
+            ("Doğaner, Bărescu, Łoski, ſ", true),
+            ("e\u{301}", true), // a combining mark
+            ("“x” – £5 €3", true),
+            ("Жанна", false),
+            ("\u{212a}elvin", false), // Kelvin sign: (?i) `k`
+            ("٢٠٢٢", false),
+            ("ascii run then Greek α", false),
+        ] {
+            assert_eq!(latin_equivalent(text), want, "{text:?}");
+        }
+    }
+
+    /// The program's patterns (from the table) with a Latin twin, each
+    /// compiled once as written and as its Latin twin.
+    static LATIN_PAIRS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
+        table::LATIN
+            .iter()
+            .map(|(p, _)| *p)
+            .chain(PATTERNS.iter().copied())
+            .map(|p| (Regex::new(p).unwrap(), latin_twin(p)))
+            .collect()
+    });
+
+    /// Text from [`news_text`] with Latin letters from all the Latin
+    /// blocks, upper and lower case, and a combining mark.
+    fn latin_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                6 => proptest::char::range(' ', '~'),
+                2 => proptest::sample::select(vec![
+                    'é', 'É', 'ë', 'ü', 'Ü', 'ñ', 'ß', 'ğ', 'Ğ', 'ă', 'Ł', 'ł', 'ſ', 'ǅ', 'ɐ',
+                    'ʰ', '\u{301}', 'ª', 'µ', '×', '÷', '\u{a0}', '’', '“', '–', '—', '€',
+                    '\n', 'Ж', '\u{212a}',
+                ]),
+            ],
+            0..50,
+        )
+        .prop_map(|cs| cs.into_iter().collect())
+    }
+
+    /// Text made of the fragments the program's patterns look for, with
+    /// Latin letters among them.
+    fn latin_lines() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                proptest::sample::select(vec![
+                    "By ",
+                    "Follow ",
+                    " on X",
+                    "(Reporting by ",
+                    "ROME, ",
+                    "ÉVORA, ",
+                    "Nov 3 ",
+                    "(AFP) - ",
+                    "the ",
+                    " correspondent",
+                    " reports",
+                    ", according to ",
+                    "Monday",
+                    "Image: ",
+                    "Related",
+                    "ab/cd (",
+                    "), ",
+                    " Zoë",
+                    " Müller",
+                    "Ğ",
+                    "ü",
+                    "ſ",
+                    "É",
+                    " Ça",
+                    "EconomyÉurope",
+                    "En | Dé",
+                    "—",
+                    " ",
+                    "\u{a0}",
+                ])
+                .prop_map(str::to_string),
+                "[A-Za-zé ]{0,8}",
+            ],
+            0..10,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    fn all_captures(r: &Regex, text: &str) -> Vec<Vec<Option<std::ops::Range<usize>>>> {
+        r.captures_iter(text)
+            .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect())
+            .collect()
+    }
+
     /// Text from ASCII and the non-ASCII characters news text has most,
     /// with a few non-ASCII letters and digits so that both sides of
     /// [`ascii_equivalent`] are drawn.
@@ -572,6 +832,30 @@ mod tests {
                             .collect::<Vec<_>>()
                     };
                     prop_assert_eq!(all(&full), all(&ascii), "{}", p);
+                }
+            }
+        }
+
+        #[test]
+        fn latin_equivalence_is_the_written_rule(text in latin_text()) {
+            let rule = text.chars().all(|c| c <= LATIN_LAST || !regex_syntax::is_word_character(c));
+            prop_assert_eq!(latin_equivalent(&text), rule);
+        }
+
+        /// On Latin-equivalent text each Latin twin finds what its
+        /// pattern finds, with the same groups.
+        #[test]
+        fn latin_twin_matches_as_written_where_it_is_used(
+            text in prop_oneof![latin_text(), latin_lines()],
+        ) {
+            if latin_equivalent(&text) {
+                for (full, latin) in LATIN_PAIRS.iter() {
+                    prop_assert_eq!(
+                        all_captures(full, &text),
+                        all_captures(latin, &text),
+                        "{}",
+                        full.as_str()
+                    );
                 }
             }
         }
