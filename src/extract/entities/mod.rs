@@ -779,7 +779,8 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         cap_words,
         lower_words,
         lower_present,
-    } = word_sets(&toks, stats);
+        cap_toks,
+    } = word_sets(&toks, stats, SPARE_CAP_TOKS.take());
     let ctx = Ctx {
         text,
         gaz,
@@ -795,9 +796,11 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     // copied it several times.
     let mut mentions = Vec::with_capacity(caps / 2);
     for (seg, range) in segments.iter().zip(ranges) {
+        let caps = caps_in(&cap_toks, range.clone());
+        let first = range.start;
         let ts = &toks[range];
         match seg.kind {
-            SegKind::Prose => ctx.prose(ts, &mut mentions),
+            SegKind::Prose => ctx.prose(ts, caps, first, &mut mentions),
             SegKind::Person => {
                 let m = Mention::new(
                     seg.span,
@@ -827,6 +830,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     let entities = canon::cluster(mentions, gaz);
     drop(ctx);
     SPARE_TOKS.set(crate::spare::keep(toks));
+    SPARE_CAP_TOKS.set(crate::spare::keep(cap_toks));
     entities
 }
 
@@ -836,6 +840,9 @@ thread_local! {
     /// of all the run's L2 misses.
     static SPARE_TOKS: std::cell::Cell<Vec<Tok<'static>>> =
         const { std::cell::Cell::new(Vec::new()) };
+    /// The same for the capitalized tokens' numbers (`WordSets::cap_toks`).
+    static SPARE_CAP_TOKS: std::cell::Cell<Vec<u32>> =
+        const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// The sets of words `Ctx` asks about.
@@ -843,11 +850,22 @@ struct WordSets<'a> {
     cap_words: crate::fasthash::Map<&'a str, Caps>,
     lower_words: HashSet<Folded<'a>>,
     lower_present: LowerSigs,
+    /// The numbers of the capitalized words among the tokens, in order:
+    /// `Ctx::prose` visits only these (about one token in six), where
+    /// reading every token's flags missed the cache.
+    cap_toks: Vec<u32>,
+}
+
+/// The numbers among `cap_toks` (`WordSets::cap_toks`) of the tokens in
+/// `range`.
+fn caps_in(cap_toks: &[u32], range: std::ops::Range<usize>) -> &[u32] {
+    let at = |k: usize| cap_toks.partition_point(|&c| (c as usize) < k);
+    &cap_toks[at(range.start)..at(range.end)]
 }
 
 /// The word sets of the article's tokens, of which the tokenizer recorded
-/// `stats`.
-fn word_sets<'a>(toks: &[Tok<'a>], stats: WordStats) -> WordSets<'a> {
+/// `stats`; `cap_toks` is an empty vector to fill.
+fn word_sets<'a>(toks: &[Tok<'a>], stats: WordStats, mut cap_toks: Vec<u32>) -> WordSets<'a> {
     // The sets are sized up front from the token counts: growing them
     // rehashed every word several times.
     let WordStats {
@@ -874,14 +892,20 @@ fn word_sets<'a>(toks: &[Tok<'a>], stats: WordStats) -> WordSets<'a> {
     // article, and four times the size cost more to clear than they saved.)
     let (mut recent_mid, mut recent_lower) = ([0u32; 256], [0u32; 256]);
     let mut lower_present = LowerSigs::default();
+    cap_toks.reserve(caps);
     for (k, t) in toks.iter().enumerate().filter(|(_, t)| t.word()) {
         let w = t.text;
-        if t.cap() && !t.initial() {
-            if initial_sigs.may_hold_sig(t.sig()) && not_just_seen(&mut recent_mid, toks, k) {
-                cap_words.entry(w).or_default().mid = true;
+        if t.cap() {
+            // (`tokenize_into` keeps token offsets in `u32`: an article
+            // has fewer tokens than bytes.)
+            cap_toks.push(k as u32);
+            if !t.initial() {
+                if initial_sigs.may_hold_sig(t.sig()) && not_just_seen(&mut recent_mid, toks, k) {
+                    cap_words.entry(w).or_default().mid = true;
+                }
+            } else {
+                cap_words.entry(w).or_default().initial += 1;
             }
-        } else if t.cap() {
-            cap_words.entry(w).or_default().initial += 1;
         } else if sigs.may_hold_sig(t.sig())
             && not_just_seen(&mut recent_lower, toks, k)
             && !w.bytes().any(|b| b.is_ascii_uppercase())
@@ -896,6 +920,7 @@ fn word_sets<'a>(toks: &[Tok<'a>], stats: WordStats) -> WordSets<'a> {
         cap_words,
         lower_words,
         lower_present,
+        cap_toks,
     }
 }
 
@@ -1251,11 +1276,19 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|n| self.w(n).starts_with(|c: char| c.is_ascii_digit()))
     }
 
-    fn prose(&self, ts: &[Tok<'a>], out: &mut Vec<Mention<'a>>) {
+    /// The mentions of a prose segment, whose tokens are `ts`: the tokens
+    /// from number `first` on of the article's, of which `caps` are the
+    /// capitalized words (`WordSets::cap_toks`).
+    fn prose(&self, ts: &[Tok<'a>], caps: &[u32], first: usize, out: &mut Vec<Mention<'a>>) {
+        // A run starts at a name word, which is capitalized: the other
+        // tokens are skipped without being read.
         let mut i = 0;
-        while i < ts.len() {
+        for c in caps.iter().map(|&k| k as usize - first) {
+            if c < i {
+                continue;
+            }
+            i = c;
             if !self.nameish(&ts[i]) {
-                i += 1;
                 continue;
             }
             let mut j = i + 1;
