@@ -112,8 +112,8 @@ pub struct Digest {
     /// freed on the worker.
     article: Article,
     quotes: usize,
-    /// The named speakers, each once, in order of first quote, with their
-    /// number of quotes.
+    /// The named speakers, each once, by name, with their number of
+    /// quotes.
     speakers: Vec<(String, usize)>,
 }
 
@@ -125,13 +125,18 @@ impl SummaryBuilder {
             e.spans = Vec::new();
         }
         let quotes = a.quotes.len();
-        let mut speakers: Vec<(String, usize)> = Vec::new();
-        for q in std::mem::take(&mut a.quotes) {
-            if let Some(name) = q.speaker {
-                match speakers.iter_mut().find(|(n, _)| *n == name) {
-                    Some((_, n)) => *n += 1,
-                    None => speakers.push((name, 1)),
-                }
+        // Sorted, then counted by runs: a search of the list for every
+        // quote would be quadratic on an article with many speakers.
+        let mut names: Vec<String> = std::mem::take(&mut a.quotes)
+            .into_iter()
+            .filter_map(|q| q.speaker)
+            .collect();
+        names.sort_unstable();
+        let mut speakers: Vec<(String, usize)> = Vec::with_capacity(names.len());
+        for name in names {
+            match speakers.last_mut() {
+                Some((last, n)) if *last == name => *n += 1,
+                _ => speakers.push((name, 1)),
             }
         }
         let Article {
@@ -610,5 +615,38 @@ mod tests {
             .map(|c| (c.name.as_str(), c.quotes, c.articles))
             .collect();
         assert_eq!(got, [("Ann Lee", 3, 2), ("Al Fox", 1, 1), ("Bo Ray", 1, 1)]);
+    }
+
+    #[test]
+    fn a_digest_counts_each_named_speaker_once_by_name() {
+        let quote = |speaker: Option<&str>| crate::model::Quote {
+            speaker: speaker.map(Into::into),
+            ..Default::default()
+        };
+        let mut a = article("a", None, None);
+        a.quotes = ["Bo Ray", "Al Fox", "Bo Ray", "", "Al Fox", "Bo Ray"]
+            .iter()
+            .map(|n| quote((!n.is_empty()).then_some(*n)))
+            .collect();
+        // Many speakers, as in a hostile file: counted by sorting, not by a
+        // search per quote.
+        let mut many = article("b", None, None);
+        many.quotes = (0..20_000)
+            .rev()
+            .map(|i| quote(Some(&format!("Speaker {i:05}"))))
+            .collect();
+        let d = SummaryBuilder::digest(a);
+        assert_eq!(d.quotes, 6);
+        assert_eq!(
+            d.speakers,
+            [("Al Fox".to_string(), 2), ("Bo Ray".to_string(), 3)]
+        );
+        let d = SummaryBuilder::digest(many);
+        assert_eq!(d.speakers.len(), 20_000);
+        assert!(
+            d.speakers
+                .windows(2)
+                .all(|w| w[0].0 < w[1].0 && w[0].1 == 1)
+        );
     }
 }
