@@ -20,7 +20,10 @@
 //! twin that agrees with the pattern on every character before U+0370 and
 //! on every non-word character matches on it exactly as the pattern does
 //! (it keeps the Unicode `\b`, which agrees everywhere). Only other text
-//! (Greek, Cyrillic, CJK letters) builds the pattern as written.
+//! (Greek, Cyrillic, CJK letters) builds the pattern as written, and so
+//! does Latin text for a pattern without a large class (`(?i)` letters,
+//! `\s`), which builds about as fast as its twin would, and for a
+//! [`Twin::new`], which has no Latin twin.
 
 use std::cell::Cell;
 use std::sync::LazyLock;
@@ -165,6 +168,21 @@ pub fn ascii_twin(pattern: &str) -> Regex {
 /// When `pattern` is not a valid regex; callers pass fixed patterns.
 pub fn latin_twin(pattern: &str) -> Regex {
     Regex::new(&latin_pattern(pattern)).expect("the twin of a valid pattern")
+}
+
+/// [`latin_twin`] when it differs from the pattern as written; `None`
+/// when the pattern has no large class, so that a [`Twin`] searches Latin
+/// text with the written pattern instead of building it a second time.
+///
+/// # Panics
+/// When `pattern` is not a valid regex; callers pass fixed patterns.
+pub fn latin_twin_if_cheaper(pattern: &str) -> Option<Regex> {
+    match latin_pattern(pattern) {
+        std::borrow::Cow::Owned(twin) => {
+            Some(Regex::new(&twin).expect("the twin of a valid pattern"))
+        }
+        std::borrow::Cow::Borrowed(_) => None,
+    }
 }
 
 /// The Latin twin of `pattern`, as a pattern: from [`table::LATIN`] when
@@ -411,16 +429,17 @@ fn beyond(domain: Domain) -> ClassUnicode {
     ClassUnicode::new([ClassUnicodeRange::new(first, '\u{10FFFF}')])
 }
 
-/// A class that agrees with `class` on ASCII characters and on non-ASCII
-/// non-word characters, with as few ranges as it can: what it does on
-/// non-ASCII word characters does not matter, since the twin never meets
-/// one. `[\p{Lu}’]` becomes `[A-Z’]`, `[^()]` stays whole.
+/// [`twin_class_in`] for the ASCII domain.
 #[cfg(test)]
 fn twin_class(class: &ClassUnicode) -> ClassUnicode {
     twin_class_in(class, Domain::Ascii)
 }
 
-/// As [`twin_class`], agreeing with `class` on `domain` instead of ASCII.
+/// A class that agrees with `class` on the characters of `domain` and on
+/// every non-word character beyond it, with as few ranges as it can: what
+/// it does on word characters beyond the domain does not matter, since the
+/// twin never meets one. For ASCII, `[\p{Lu}’]` becomes `[A-Z’]`; `[^()]`
+/// stays whole.
 fn twin_class_in(class: &ClassUnicode, domain: Domain) -> ClassUnicode {
     let mut ascii = class.clone();
     ascii.intersect(&ClassUnicode::new([ClassUnicodeRange::new(
@@ -456,7 +475,9 @@ fn twin_class_in(class: &ClassUnicode, domain: Domain) -> ClassUnicode {
 /// a twin when the haystack allows.
 pub(crate) struct Twin<R = Regex> {
     ascii: LazyLock<R>,
-    latin: Option<LazyLock<R>>,
+    /// `None` inside when the pattern's Latin twin would be the pattern as
+    /// written ([`latin_twin_if_cheaper`]).
+    latin: Option<LazyLock<Option<R>>>,
     full: LazyLock<R>,
 }
 
@@ -466,7 +487,7 @@ macro_rules! twin {
     ($pattern:expr) => {
         $crate::twin::Twin::tiered(
             || $crate::twin::ascii_twin(&$pattern),
-            || $crate::twin::latin_twin(&$pattern),
+            || $crate::twin::latin_twin_if_cheaper(&$pattern),
             || regex::Regex::new(&$pattern).expect("a valid pattern"),
         )
     };
@@ -485,7 +506,11 @@ impl<R> Twin<R> {
     }
 
     /// With a Latin twin.
-    pub(crate) const fn tiered(ascii: fn() -> R, latin: fn() -> R, full: fn() -> R) -> Twin<R> {
+    pub(crate) const fn tiered(
+        ascii: fn() -> R,
+        latin: fn() -> Option<R>,
+        full: fn() -> R,
+    ) -> Twin<R> {
         Twin {
             ascii: LazyLock::new(ascii),
             latin: Some(LazyLock::new(latin)),
@@ -520,7 +545,9 @@ impl<R> Twin<R> {
     #[cold]
     fn beyond_ascii(&self, haystack: &str) -> &R {
         match &self.latin {
-            Some(latin) if latin_equivalent(haystack) => latin,
+            Some(latin) if latin_equivalent(haystack) => {
+                LazyLock::force(latin).as_ref().unwrap_or(&self.full)
+            }
             _ => &self.full,
         }
     }
@@ -564,7 +591,7 @@ pub fn latin_twin_set(patterns: &[&str]) -> RegexSet {
     RegexSet::new(patterns.iter().map(|p| latin_pattern(p))).expect("the twins of valid patterns")
 }
 
-/// Only the twin is built ahead: most runs never need the written pattern.
+/// Only the ASCII twin is built ahead: most runs never need the others.
 impl<R: Send + Sync> crate::WarmUp for Twin<R> {
     fn warm_up(&self) {
         LazyLock::force(&self.ascii);
@@ -591,17 +618,16 @@ mod tests {
         patterns.extend(table::TWINS.iter().map(|(p, _)| *p));
         patterns.extend([r"a{2,}?b{3}(?:cd){1,4}\\Q[^\]\-]|()", r"(?i)x(?:)y|z\B"]);
         for p in patterns {
-            let twin = twin_hir(
-                &regex_syntax::parse(p).unwrap(),
-                Domain::Ascii,
-                &mut Vec::new(),
-            );
-            let printed = translate(p);
-            assert_eq!(
-                regex_syntax::parse(&printed).unwrap(),
-                regex_syntax::parse(&twin.to_string()).unwrap(),
-                "{p}"
-            );
+            for domain in [Domain::Ascii, Domain::Latin] {
+                let twin = twin_hir(&regex_syntax::parse(p).unwrap(), domain, &mut Vec::new());
+                let mut printed = String::new();
+                print(&twin, &mut printed);
+                assert_eq!(
+                    regex_syntax::parse(&printed).unwrap(),
+                    regex_syntax::parse(&twin.to_string()).unwrap(),
+                    "{p} ({domain:?})"
+                );
+            }
         }
     }
 

@@ -77,7 +77,7 @@ const HOST: &str = r"(?i)\b(?:on\s+the\s+(?:sidelines|margins?)\s+of|ahead\s+of|
 #[cfg(test)]
 const CAP: &str = r"\b\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2}";
 
-/// The classes of [`CAP`], `\p{Lu}` and `\p{L}`, as sorted ranges.
+/// The classes of `CAP`, `\p{Lu}` and `\p{L}`, as sorted ranges.
 static CAP_CLASSES: LazyLock<[Vec<(char, char)>; 2]> =
     LazyLock::new(|| [class_ranges(r"\p{Lu}"), class_ranges(r"\p{L}")]);
 
@@ -839,7 +839,7 @@ fn locative_word(w: &str) -> bool {
     w.eq_ignore_ascii_case("in") || w.eq_ignore_ascii_case("at")
 }
 
-/// A match of [`CAP`]: its words as byte ranges of the searched string.
+/// A match of `CAP`: its words as byte ranges of the searched string.
 struct CapRun {
     words: [(usize, usize); 3],
     len: usize,
@@ -851,7 +851,7 @@ impl CapRun {
     }
 }
 
-/// Calls `f` with each match of [`CAP`] in `s`, in order, found without
+/// Calls `f` with each match of `CAP` in `s`, in order, found without
 /// a regex search. Most sentences are ASCII-equivalent
 /// ([`ascii_equivalent`]), where the classes of the pattern are a few
 /// byte ranges: a byte loop finds the same runs without the search and
@@ -887,7 +887,7 @@ fn cap_runs_regex(s: &str, cap: &Regex, mut f: impl FnMut(&CapRun)) {
 }
 
 /// [`for_cap_runs`] on any text, by the loop of [`cap_runs_ascii`] over
-/// characters, with the classes of [`CAP`] read from Unicode's tables.
+/// characters, with the classes of `CAP` read from Unicode's tables.
 /// The Unicode `\b` of the pattern made its lazy DFA give up at each
 /// non-ASCII byte, and the slowest engine walked the whole sentence
 /// (~70,000 instructions a search); a version spelling `\b` as a class

@@ -97,7 +97,7 @@ const CHROME_PATTERNS: &[&str] = &[
 
 static CHROME: Twin<RegexSet> = Twin::tiered(
     || crate::twin::ascii_twin_set(CHROME_PATTERNS),
-    || crate::twin::latin_twin_set(CHROME_PATTERNS),
+    || Some(crate::twin::latin_twin_set(CHROME_PATTERNS)),
     || RegexSet::new(CHROME_PATTERNS).expect("chrome regexes"),
 );
 

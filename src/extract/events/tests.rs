@@ -543,8 +543,8 @@ mod host_gate {
     fn gate_on_fixed_cases() {
         for s in [
             "",
-            "on the sidelines of the summit",
-            "on the ſidelines of the summit",
+            "on the sidelines of the trade fair",
+            "on the ſidelines of the trade fair",
             "ON THE MARGIN OF THIS",
             "ahead of that meeting",
             "During the talks",
