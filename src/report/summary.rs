@@ -139,27 +139,16 @@ impl SummaryBuilder {
                 _ => speakers.push((name, 1)),
             }
         }
-        let Article {
-            id,
-            path,
-            headline,
-            date,
-            source,
-            counts,
-            entities,
-            events,
-            ..
-        } = a;
         Digest {
             article: Article {
-                id,
-                path,
-                headline,
-                date,
-                source,
-                counts,
-                entities,
-                events,
+                id: a.id,
+                path: a.path,
+                headline: a.headline,
+                date: a.date,
+                source: a.source,
+                counts: a.counts,
+                entities: a.entities,
+                events: a.events,
                 ..Article::default()
             },
             quotes,

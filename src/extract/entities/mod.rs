@@ -781,17 +781,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         lower_present,
         cap_toks,
     } = word_sets(&toks, stats, SPARE_CAP_TOKS.take());
-    let ctx = Ctx {
-        text,
-        gaz,
-        cap_words: &cap_words,
-        lower_words: &lower_words,
-        lower_present,
-        toks: &toks,
-        all_lower: Default::default(),
-        pending_role: Default::default(),
-        skip_acronym: Default::default(),
-    };
+    let ctx = Ctx::new(text, gaz, &cap_words, &lower_words, lower_present, &toks);
     // About one mention for two capitalized words: growing the vector
     // copied it several times.
     let mut mentions = Vec::with_capacity(caps / 2);
@@ -1178,6 +1168,29 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// A context over one article's tokens and word sets, with empty
+    /// per-article caches.
+    fn new(
+        text: &'a str,
+        gaz: &'a Gazetteer,
+        cap_words: &'a crate::fasthash::Map<&'a str, Caps>,
+        lower_words: &'a HashSet<Folded<'a>>,
+        lower_present: LowerSigs,
+        toks: &'a [Tok<'a>],
+    ) -> Ctx<'a> {
+        Ctx {
+            text,
+            gaz,
+            cap_words,
+            lower_words,
+            lower_present,
+            toks,
+            all_lower: Default::default(),
+            pending_role: Default::default(),
+            skip_acronym: Default::default(),
+        }
+    }
+
     fn w(&self, t: &Tok<'a>) -> &'a str {
         t.text
     }

@@ -1080,17 +1080,14 @@ fn chunked(text: &str, title_case: bool, oracle: bool) -> String {
         &mut stats,
     );
     let sets = word_sets(&toks, stats, Vec::new());
-    let ctx = Ctx {
+    let ctx = Ctx::new(
         text,
-        gaz: &GAZ,
-        cap_words: &sets.cap_words,
-        lower_words: &sets.lower_words,
-        lower_present: LowerSigs(sets.lower_present.0),
-        toks: &toks,
-        all_lower: Default::default(),
-        pending_role: Default::default(),
-        skip_acronym: Default::default(),
-    };
+        &GAZ,
+        &sets.cap_words,
+        &sets.lower_words,
+        LowerSigs(sets.lower_present.0),
+        &toks,
+    );
     let mut out = Vec::new();
     if oracle {
         ctx.prose_oracle(&toks, &mut out);
@@ -1133,17 +1130,14 @@ fn chunked_in_segments_with(text: &str, cut: usize, oracle: bool, drop: usize) -
         ranges.push(first..toks.len());
     }
     let sets = word_sets(&toks, stats, Vec::new());
-    let ctx = Ctx {
+    let ctx = Ctx::new(
         text,
-        gaz: &GAZ,
-        cap_words: &sets.cap_words,
-        lower_words: &sets.lower_words,
-        lower_present: LowerSigs(sets.lower_present.0),
-        toks: &toks,
-        all_lower: Default::default(),
-        pending_role: Default::default(),
-        skip_acronym: Default::default(),
-    };
+        &GAZ,
+        &sets.cap_words,
+        &sets.lower_words,
+        LowerSigs(sets.lower_present.0),
+        &toks,
+    );
     let mut out = Vec::new();
     for range in ranges {
         let ts = &toks[range.clone()];
