@@ -822,9 +822,9 @@ impl EntityAggregator {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use crate::model::Entity;
+    use crate::model::{Entity, Span};
     use proptest::prelude::*;
 
     /// `surname_buckets` as first written: every deletion, deduplicated by
@@ -1089,16 +1089,29 @@ mod tests {
     ];
 
     fn arb_entity() -> impl Strategy<Value = Entity> {
-        let word = || prop::sample::select(VOCAB);
+        arb_entity_over(VOCAB, 0..4, 0..3)
+    }
+
+    /// Entities named from `names`, with distinct aliases from `names`
+    /// (as the extractor gives them), roles in two spellings of case, any
+    /// type, and one span per mention. Shared with the summary's tests.
+    pub(crate) fn arb_entity_over(
+        names: &'static [&'static str],
+        aliases: std::ops::Range<usize>,
+        roles: std::ops::Range<usize>,
+    ) -> impl Strategy<Value = Entity> {
+        let word = move || prop::sample::select(names);
         (
             word(),
-            prop::collection::vec(word(), 0..4),
-            prop::collection::vec(prop::sample::select(&["envoy", "chair", "Envoy"][..]), 0..3),
+            prop::collection::vec(word(), aliases),
+            prop::collection::vec(
+                prop::sample::select(&["envoy", "chair", "Envoy"][..]),
+                roles,
+            ),
             0..3usize,
             1..4usize,
         )
             .prop_map(|(name, mut aliases, roles, kind, mentions)| {
-                // Aliases are distinct, as the extractor gives them.
                 let mut seen = Vec::new();
                 aliases.retain(|a| {
                     let new = !seen.contains(a);
@@ -1115,7 +1128,7 @@ mod tests {
                     aliases: aliases.into_iter().map(String::from).collect(),
                     roles: roles.into_iter().map(String::from).collect(),
                     mentions,
-                    spans: vec![],
+                    spans: vec![Span::new(0, mentions)],
                 }
             })
     }

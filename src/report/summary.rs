@@ -347,7 +347,7 @@ impl SummaryBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Counts, Entity, EntityType, Event, Paragraph, Quote, Span, Timex};
+    use crate::model::{Counts, Event, Paragraph, Quote, Span, Timex};
     use proptest::prelude::*;
     use std::collections::BTreeMap;
 
@@ -368,29 +368,7 @@ mod tests {
 
     fn arb_article() -> impl Strategy<Value = Article> {
         let name = || prop::sample::select(NAMES);
-        let entity = (
-            name(),
-            prop::collection::vec(name(), 0..3),
-            prop::collection::vec(prop::sample::select(&["envoy", "Envoy", "chair"][..]), 0..2),
-            0..3usize,
-            1..4usize,
-        )
-            .prop_map(|(name, mut aliases, roles, kind, mentions)| {
-                aliases.sort_unstable();
-                aliases.dedup();
-                Entity {
-                    name: name.to_string(),
-                    kind: [
-                        EntityType::Person,
-                        EntityType::Place,
-                        EntityType::Organization,
-                    ][kind],
-                    aliases: aliases.into_iter().map(String::from).collect(),
-                    roles: roles.into_iter().map(String::from).collect(),
-                    mentions,
-                    spans: vec![Span::new(0, mentions)],
-                }
-            });
+        let entity = crate::report::entities::tests::arb_entity_over(NAMES, 0..3, 0..2);
         let quote =
             (proptest::option::of(name()), "[a-zé ]{0,6}").prop_map(|(speaker, text)| Quote {
                 text,
