@@ -1068,37 +1068,7 @@ static CHUNK_VOCAB: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(
 /// The name chunks of `text` (one segment) by `prose` or by the oracle:
 /// the mentions, the pending role and the skipped acronyms.
 fn chunked(text: &str, title_case: bool, oracle: bool) -> String {
-    static GAZ: std::sync::LazyLock<gazetteer::Gazetteer> =
-        std::sync::LazyLock::new(gazetteer::Gazetteer::load);
-    let mut toks = Vec::new();
-    let mut stats = WordStats::default();
-    tokens::tokenize_into(
-        text,
-        Span::new(0, text.len()),
-        title_case,
-        &mut toks,
-        &mut stats,
-    );
-    let sets = word_sets(&toks, stats, Vec::new());
-    let ctx = Ctx::new(
-        text,
-        &GAZ,
-        &sets.cap_words,
-        &sets.lower_words,
-        LowerSigs(sets.lower_present.0),
-        &toks,
-    );
-    let mut out = Vec::new();
-    if oracle {
-        ctx.prose_oracle(&toks, &mut out);
-    } else {
-        ctx.prose(&toks, &sets.cap_toks, 0, &mut out);
-    }
-    format!(
-        "{out:#?}\n{:?}\n{:?}",
-        ctx.pending_role.borrow(),
-        ctx.skip_acronym.borrow()
-    )
+    chunked_segments(text, &[(Span::new(0, text.len()), title_case)], oracle, 0)
 }
 
 /// The name chunks of `text` cut into two segments at `cut` (moved back
@@ -1112,19 +1082,27 @@ fn chunked_in_segments(text: &str, cut: usize, oracle: bool) -> String {
 /// `chunked_in_segments`, with the first `drop` capitalized words of each
 /// segment hidden from `prose` (a broken list, to see the test fail).
 fn chunked_in_segments_with(text: &str, cut: usize, oracle: bool, drop: usize) -> String {
-    static GAZ: std::sync::LazyLock<gazetteer::Gazetteer> =
-        std::sync::LazyLock::new(gazetteer::Gazetteer::load);
     let cut = (0..=cut.min(text.len()))
         .rev()
         .find(|&k| text.is_char_boundary(k))
         .unwrap_or(0);
+    let segments = [
+        (Span::new(0, cut), true),
+        (Span::new(cut, text.len()), false),
+    ];
+    chunked_segments(text, &segments, oracle, drop)
+}
+
+/// The name chunks of the `(span, title case)` segments of `text`,
+/// tokenized into one vector, with the first `drop` capitalized words of
+/// each segment hidden from `prose`.
+fn chunked_segments(text: &str, segments: &[(Span, bool)], oracle: bool, drop: usize) -> String {
+    static GAZ: std::sync::LazyLock<gazetteer::Gazetteer> =
+        std::sync::LazyLock::new(gazetteer::Gazetteer::load);
     let mut toks = Vec::new();
     let mut stats = WordStats::default();
     let mut ranges = Vec::new();
-    for (span, title_case) in [
-        (Span::new(0, cut), true),
-        (Span::new(cut, text.len()), false),
-    ] {
+    for &(span, title_case) in segments {
         let first = toks.len();
         tokens::tokenize_into(text, span, title_case, &mut toks, &mut stats);
         ranges.push(first..toks.len());
