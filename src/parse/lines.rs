@@ -141,6 +141,15 @@ fn ends_with_folded(text: &str, word: &str) -> bool {
     })
 }
 
+/// Whether `bytes` open with `word` in any ASCII case. Exact for a
+/// case-insensitive regex only when no letter of `word` folds to a
+/// character outside ASCII (only `k` and `s` do; see [`ends_with_folded`]).
+fn opens_with_ascii_folded(bytes: &[u8], word: &str) -> bool {
+    bytes
+        .get(..word.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(word.as_bytes()))
+}
+
 /// Whether the line's first character can open a pattern beginning with one
 /// of `letters` (ASCII lowercase) in a case-insensitive regex.
 fn starts_with_folded(text: &str, letters: &str) -> bool {
@@ -188,7 +197,7 @@ fn may_be_chrome(text: &str) -> bool {
             "required fields are marked",
         ]
         .iter()
-        .any(|p| head.len() >= p.len() && head[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+        .any(|p| opens_with_ascii_folded(head, p))
 }
 
 /// Site chrome judged from the line alone (see [`CHROME`] and the patterns
@@ -283,10 +292,7 @@ static WITH_REPORTING: Twin = twin!(
 fn with_reporting_captures(text: &str) -> Option<regex::Captures<'_>> {
     // `w`, `i`, `t` and `h` fold to no character outside ASCII.
     let unbracketed = text.strip_prefix('(').unwrap_or(text).as_bytes();
-    if !unbracketed
-        .get(..4)
-        .is_some_and(|w| w.eq_ignore_ascii_case(b"with"))
-    {
+    if !opens_with_ascii_folded(unbracketed, "with") {
         return None;
     }
     // `credits` always takes part in a match.
@@ -540,11 +546,7 @@ fn may_be_photo_credit(text: &str) -> bool {
     !bytes[..bytes.len().min(6)].is_ascii()
         || ["image", "photo", "pic", "credit", "source", "foto", "video"]
             .iter()
-            .any(|w| {
-                bytes
-                    .get(..w.len())
-                    .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
-            })
+            .any(|w| opens_with_ascii_folded(bytes, w))
 }
 
 /// The person named by a byline line (`By Jane Doe`, `Author: Jane Doe`,
