@@ -1065,6 +1065,21 @@ static CHUNK_VOCAB: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(
     v
 });
 
+/// A text of [`CHUNK_VOCAB`] words (any index, wrapped) each followed by
+/// one of twelve separators, most of them a space.
+fn chunk_text(words: &[(usize, usize)]) -> String {
+    let vocab = &*CHUNK_VOCAB;
+    let seps = [
+        " ", " ", " ", " ", " ", ". ", ", ", "\n", "-", " - ", "'s ", "",
+    ];
+    let mut text = String::new();
+    for &(w, s) in words {
+        text.push_str(&vocab[w % vocab.len()]);
+        text.push_str(seps[s % seps.len()]);
+    }
+    text
+}
+
 /// The name chunks of `text` (one segment) by `prose` or by the oracle:
 /// the mentions, the pending role and the skipped acronyms.
 fn chunked(text: &str, title_case: bool, oracle: bool) -> String {
@@ -1145,13 +1160,7 @@ proptest::proptest! {
         words in proptest::collection::vec((0usize..100_000, 0usize..12), 0..40),
         cut in 0usize..400,
     ) {
-        let vocab = &*CHUNK_VOCAB;
-        let seps = [" ", " ", " ", " ", " ", ". ", ", ", "\n", "-", " - ", "'s ", ""];
-        let mut text = String::new();
-        for (w, s) in words {
-            text.push_str(&vocab[w % vocab.len()]);
-            text.push_str(seps[s]);
-        }
+        let text = chunk_text(&words);
         proptest::prop_assert_eq!(
             chunked_in_segments(&text, cut, false),
             chunked_in_segments(&text, cut, true)
@@ -1195,13 +1204,7 @@ proptest::proptest! {
         words in proptest::collection::vec((0usize..100_000, 0usize..12), 0..40),
         title_case: bool,
     ) {
-        let vocab = &*CHUNK_VOCAB;
-        let seps = [" ", " ", " ", " ", " ", ". ", ", ", "\n", "-", " - ", "'s ", ""];
-        let mut text = String::new();
-        for (w, s) in words {
-            text.push_str(&vocab[w % vocab.len()]);
-            text.push_str(seps[s]);
-        }
+        let text = chunk_text(&words);
         proptest::prop_assert_eq!(chunked(&text, title_case, false), chunked(&text, title_case, true));
     }
 }
