@@ -545,9 +545,12 @@ impl<R> Twin<R> {
     #[cold]
     fn beyond_ascii(&self, haystack: &str) -> &R {
         match &self.latin {
-            Some(latin) if latin_equivalent(haystack) => {
-                LazyLock::force(latin).as_ref().unwrap_or(&self.full)
-            }
+            // Not `unwrap_or(&self.full)`: its argument is evaluated first,
+            // and dereferencing the `LazyLock` builds the written pattern.
+            Some(latin) if latin_equivalent(haystack) => match LazyLock::force(latin) {
+                Some(twin) => twin,
+                None => &self.full,
+            },
             _ => &self.full,
         }
     }
@@ -610,6 +613,31 @@ mod tests {
         r"(?:\d{1,2})\s+[^\s\d]+",
         r"\B\W+\b.",
     ];
+
+    /// Latin text is searched by the Latin twin without building the
+    /// written pattern, whose Unicode classes cost the most to build; only
+    /// text beyond the Latin domain builds it.
+    #[test]
+    fn latin_text_leaves_the_written_pattern_unbuilt() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static BUILT: [AtomicUsize; 3] = [const { AtomicUsize::new(0) }; 3];
+        fn build(which: usize, pattern: &str) -> Regex {
+            BUILT[which].fetch_add(1, Ordering::SeqCst);
+            Regex::new(pattern).unwrap()
+        }
+        static WORD: Twin = Twin::tiered(
+            || build(0, &ascii_pattern(r"\p{Lu}\w+")),
+            || Some(build(1, &latin_pattern(r"\p{Lu}\w+"))),
+            || build(2, r"\p{Lu}\w+"),
+        );
+        let built = || BUILT.each_ref().map(|n| n.load(Ordering::SeqCst));
+        assert_eq!(WORD.find("a Zoë b").map(|m| m.as_str()), Some("Zoë"));
+        assert_eq!(built(), [0, 1, 0]);
+        assert_eq!(WORD.find("x Øre").map(|m| m.as_str()), Some("Øre"));
+        assert_eq!(built(), [0, 1, 0]);
+        assert_eq!(WORD.find("о Жук").map(|m| m.as_str()), Some("Жук"));
+        assert_eq!(built(), [0, 1, 1]);
+    }
 
     /// The printed twin parses back to the twin, as `Hir`'s printing does.
     #[test]
