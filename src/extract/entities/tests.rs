@@ -626,31 +626,6 @@ fn descriptors_at_a_sentence_start_are_not_part_of_a_company() {
     );
 }
 
-/// Every constant word list, for the `WordList` tests.
-fn word_lists() -> [&'static WordList; 19] {
-    [
-        &STOPWORDS,
-        &ADJECTIVES,
-        &CALENDAR,
-        &PARTICLES,
-        &FACILITIES,
-        &EVENTS,
-        &COMPANY,
-        &COMPANY_HEADS,
-        &INDEX_HEADS,
-        &MARKET_VERBS,
-        &COMMON_ACRONYMS,
-        &ORG_NOUNS,
-        &ORG_DESCRIPTORS,
-        &ANALYSTS,
-        &PRODUCT_BEFORE,
-        &PRODUCT_AFTER,
-        &PRODUCT_PARTICIPLES,
-        &SPEECH,
-        &ROLE_NOUNS,
-    ]
-}
-
 #[test]
 fn word_lists_find_their_words_and_only_those() {
     // Other lists' words, case variants and near misses as absent words.
