@@ -74,9 +74,8 @@ fn main() {
         let words = (seen.len() * BITS_PER_KEY).div_ceil(64).next_power_of_two();
         let mut filter = vec![0u64; words];
         for key in &seen {
-            for b in keyindex::probes(keyindex::key_hash(key.as_bytes()), words) {
-                filter[b / 64] |= 1 << (b % 64);
-            }
+            let (word, bits) = keyindex::probes(keyindex::key_hash(key.as_bytes()), words);
+            filter[word] |= bits;
         }
         writeln!(out, "static {name}_FILTER: [u64; {words}] = {filter:?};")
             .expect("writing to a string");

@@ -183,10 +183,11 @@ impl<T: Copy> Hits<T> {
         Hits([const { Cell::new(None) }; HIT_SLOTS])
     }
 
-    /// The slot of a key hashed to `h`: bits that neither the filter's
-    /// first probe (the low bits) nor the table's tag (from bit 40) use.
+    /// The slot of a key hashed to `h`: bits that neither the filter
+    /// (`keyindex::probes`: bits 0 to 5, from 12 for its word, and from
+    /// 58) nor the table's tag (bits 40 to 49) use.
     fn slot(&self, h: u64) -> &Cell<Option<Hit<T>>> {
-        &self.0[(h >> 24) as usize % HIT_SLOTS]
+        &self.0[(h >> 50) as usize % HIT_SLOTS]
     }
 
     /// The remembered value of `key`, if it is the slot's.

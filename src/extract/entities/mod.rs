@@ -92,62 +92,97 @@ impl<'a> Mention<'a> {
 /// most capitalized tokens, and linear scans of them (a hundred words for
 /// `STOPWORDS`) showed in profiles. The set is built on first use; a table
 /// of the words' signatures (`gazetteer::signature`), built at compile
-/// time, turns most absent words away before hashing.
+/// time, turns most absent words away before hashing. The lists are
+/// declared with `word_lists!`, which builds that table for all of them.
 pub(crate) struct WordList {
     words: &'static [&'static str],
-    /// Bit `signature(w, SIG_BITS)` is set for every word `w`.
-    sig: [u64; 1 << (SIG_BITS - 6)],
+    /// The list's bit in `LIST_SIGS`.
+    bit: u32,
     set: OnceLock<HashSet<&'static str>>,
 }
 
 /// Signature bits of `WordList`: the longest list has about a hundred words.
 const SIG_BITS: u32 = 12;
 
-impl WordList {
-    const fn new(words: &'static [&'static str]) -> WordList {
-        let mut sig = [0u64; 1 << (SIG_BITS - 6)];
+/// For each signature (`gazetteer::signature` of `SIG_BITS` bits) of the
+/// words of `lists`, the bits of the lists (`WordList::bit`, the list's
+/// number) that hold a word with it. One table for all the lists: the
+/// rules ask several lists about one token, and a table per list read a
+/// cache line of each.
+const fn list_sigs(lists: &[&[&str]]) -> [u32; 1 << SIG_BITS] {
+    assert!(lists.len() <= 32, "a list bit in a u32");
+    let mut t = [0u32; 1 << SIG_BITS];
+    let mut l = 0;
+    while l < lists.len() {
         let mut k = 0;
-        while k < words.len() {
-            let s = gazetteer::signature(words[k].as_bytes(), SIG_BITS);
-            sig[s / 64] |= 1 << (s % 64);
+        while k < lists[l].len() {
+            t[gazetteer::signature(lists[l][k].as_bytes(), SIG_BITS)] |= 1 << l;
             k += 1;
         }
+        l += 1;
+    }
+    t
+}
+
+/// Declares the constant word lists (doc comments, visibility, name and
+/// words of each) and the signature table `LIST_SIGS` of all of them: a
+/// list's bit is its number in the declaration.
+macro_rules! word_lists {
+    ($($(#[$doc:meta])* $vis:vis static $name:ident = $words:expr;)*) => {
+        /// The numbers of the lists, their bits in `LIST_SIGS`.
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        enum ListBit {
+            $($name,)*
+        }
+
+        $($(#[$doc])* $vis static $name: WordList = WordList::new($words, ListBit::$name as u32);)*
+
+        static LIST_SIGS: [u32; 1 << SIG_BITS] = list_sigs(&[$($words),*]);
+
+        /// Every constant word list.
+        #[cfg(test)]
+        fn word_lists() -> Vec<&'static WordList> {
+            vec![$(&$name),*]
+        }
+    };
+}
+
+impl WordList {
+    const fn new(words: &'static [&'static str], bit: u32) -> WordList {
         WordList {
             words,
-            sig,
+            bit,
             set: OnceLock::new(),
         }
     }
 
+    /// Whether a word of the list may have the signature `s` (of
+    /// `SIG_BITS` bits).
+    fn may_hold(&self, s: usize) -> bool {
+        LIST_SIGS[s] >> self.bit & 1 == 1
+    }
+
+    fn set(&self) -> &HashSet<&'static str> {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+    }
+
     pub(crate) fn contains(&self, w: &str) -> bool {
-        let s = gazetteer::signature(w.as_bytes(), SIG_BITS);
-        self.sig[s / 64] >> (s % 64) & 1 == 1
-            && self
-                .set
-                .get_or_init(|| self.words.iter().copied().collect())
-                .contains(w)
+        self.may_hold(gazetteer::signature(w.as_bytes(), SIG_BITS)) && self.set().contains(w)
     }
 
     /// `contains` of the text of token `t`, whose signature the tokenizer
     /// computed.
     fn contains_tok(&self, t: &Tok) -> bool {
-        let s = gazetteer::signature_from16(t.sig(), SIG_BITS);
-        self.sig[s / 64] >> (s % 64) & 1 == 1
-            && self
-                .set
-                .get_or_init(|| self.words.iter().copied().collect())
-                .contains(t.text)
+        self.may_hold(gazetteer::signature_from16(t.sig(), SIG_BITS)) && self.set().contains(t.text)
     }
 
     /// `with_lower(w, |l| self.contains(l))`, with the signature of an
     /// ASCII word's lower-case form tested before the form is made: most
     /// words asked about are in no list.
     fn contains_lower(&self, w: &str) -> bool {
-        if w.is_ascii() {
-            let s = gazetteer::lower_signature(w.as_bytes(), SIG_BITS);
-            if self.sig[s / 64] >> (s % 64) & 1 == 0 {
-                return false;
-            }
+        if w.is_ascii() && !self.may_hold(gazetteer::lower_signature(w.as_bytes(), SIG_BITS)) {
+            return false;
         }
         with_lower(w, |l| self.contains(l))
     }
@@ -303,137 +338,417 @@ pub(crate) struct WordStats {
     initial_sigs: LowerSigs,
 }
 
-/// Words that start sentences but never names.
-static STOPWORDS: WordList = WordList::new(&[
-    "A",
-    "About",
-    "According",
-    "After",
-    "Again",
-    "Ahead",
-    "All",
-    "Also",
-    "Although",
-    "Among",
-    "An",
-    "And",
-    "Another",
-    "Any",
-    "As",
-    "At",
-    "Because",
-    "Before",
-    "Being",
-    "Both",
-    "But",
-    "By",
-    "Can",
-    "Despite",
-    "Do",
-    "Does",
-    "During",
-    "Each",
-    "Earlier",
-    "Either",
-    "Even",
-    "Every",
-    "For",
-    "From",
-    "Further",
-    "He",
-    "Her",
-    "Here",
-    "His",
-    "How",
-    "However",
-    "I",
-    "If",
-    "In",
-    "Instead",
-    "It",
-    "Its",
-    "Just",
-    "Last",
-    "Later",
-    "Like",
-    "Many",
-    "Meanwhile",
-    "More",
-    "Most",
-    "Much",
-    "My",
-    "New",
-    "No",
-    "Nor",
-    "Not",
-    "Now",
-    "Of",
-    "On",
-    "One",
-    "Only",
-    "Or",
-    "Other",
-    "Our",
-    "Over",
-    "Rather",
-    "She",
-    "Since",
-    "So",
-    "Some",
-    "Still",
-    "Such",
-    "That",
-    "The",
-    "Their",
-    "Then",
-    "There",
-    "These",
-    "They",
-    "This",
-    "Those",
-    "Though",
-    "Through",
-    "Thus",
-    "To",
-    "Today",
-    "Under",
-    "Unlike",
-    "Until",
-    "Upon",
-    "We",
-    "What",
-    "When",
-    "Where",
-    "Whether",
-    "Which",
-    "While",
-    "Who",
-    "Why",
-    "With",
-    "Without",
-    "Yes",
-    "Yet",
-    "You",
-    "Your",
-    "Mr",
-    "Mrs",
-    "Ms",
-]);
+word_lists! {
+    /// Words that start sentences but never names.
+    static STOPWORDS = &[
+        "A",
+        "About",
+        "According",
+        "After",
+        "Again",
+        "Ahead",
+        "All",
+        "Also",
+        "Although",
+        "Among",
+        "An",
+        "And",
+        "Another",
+        "Any",
+        "As",
+        "At",
+        "Because",
+        "Before",
+        "Being",
+        "Both",
+        "But",
+        "By",
+        "Can",
+        "Despite",
+        "Do",
+        "Does",
+        "During",
+        "Each",
+        "Earlier",
+        "Either",
+        "Even",
+        "Every",
+        "For",
+        "From",
+        "Further",
+        "He",
+        "Her",
+        "Here",
+        "His",
+        "How",
+        "However",
+        "I",
+        "If",
+        "In",
+        "Instead",
+        "It",
+        "Its",
+        "Just",
+        "Last",
+        "Later",
+        "Like",
+        "Many",
+        "Meanwhile",
+        "More",
+        "Most",
+        "Much",
+        "My",
+        "New",
+        "No",
+        "Nor",
+        "Not",
+        "Now",
+        "Of",
+        "On",
+        "One",
+        "Only",
+        "Or",
+        "Other",
+        "Our",
+        "Over",
+        "Rather",
+        "She",
+        "Since",
+        "So",
+        "Some",
+        "Still",
+        "Such",
+        "That",
+        "The",
+        "Their",
+        "Then",
+        "There",
+        "These",
+        "They",
+        "This",
+        "Those",
+        "Though",
+        "Through",
+        "Thus",
+        "To",
+        "Today",
+        "Under",
+        "Unlike",
+        "Until",
+        "Upon",
+        "We",
+        "What",
+        "When",
+        "Where",
+        "Whether",
+        "Which",
+        "While",
+        "Who",
+        "Why",
+        "With",
+        "Without",
+        "Yes",
+        "Yet",
+        "You",
+        "Your",
+        "Mr",
+        "Mrs",
+        "Ms",
+    ];
 
-/// Capitalized adjectives that are not names on their own ("Western allies").
-static ADJECTIVES: WordList = WordList::new(&[
-    "Western",
-    "Eastern",
-    "Northern",
-    "Southern",
-    "Central",
-    "Global",
-    "International",
-    "National",
-]);
+    /// Capitalized adjectives that are not names on their own ("Western allies").
+    static ADJECTIVES = &[
+        "Western",
+        "Eastern",
+        "Northern",
+        "Southern",
+        "Central",
+        "Global",
+        "International",
+        "National",
+    ];
 
-/// Calendar words: capitalized but never entities.
-static CALENDAR: WordList = WordList::new(&CALENDAR_WORDS);
+    /// Calendar words: capitalized but never entities.
+    static CALENDAR = &CALENDAR_WORDS;
+
+    /// Lower-case particles inside personal names.
+    static PARTICLES = &[
+        "de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "bin", "ibn", "al", "el",
+        "la", "le", "ter", "ten", "dos", "das", "y", "zu",
+    ];
+
+    /// Heads of names of buildings and venues (places, not organizations).
+    static FACILITIES = &[
+        "Palace",
+        "Square",
+        "Airport",
+        "Stadium",
+        "Arena",
+        "Hall",
+        "Bridge",
+        "Cathedral",
+        "Castle",
+        "Tower",
+        "Park",
+        "Street",
+        "Avenue",
+        "Building",
+        "Harbor",
+        "Harbour",
+        "Station",
+        "Center",
+        "Centre",
+    ];
+
+    /// Heads of event names: the event is not an entity, the names in it are
+    /// ("Madrid Summit" → Madrid).
+    static EVENTS = &[
+        "Summit",
+        "Conference",
+        "Meeting",
+        "Forum",
+        "Games",
+        "Olympics",
+        "Cup",
+        "Championship",
+        "War",
+        "Festival",
+        "Expo",
+        "Week",
+        "Day",
+        "Talks",
+        "Ministerial",
+    ];
+
+    /// Company-form suffixes that end a name.
+    pub(crate) static COMPANY = &[
+        "Inc.", "Inc", "Corp.", "Corp", "Ltd.", "Ltd", "Co.", "LLC", "PLC", "plc", "GmbH", "AG", "SA",
+    ];
+
+    /// Head words of company names that are not company forms ("Apple
+    /// Computer", "Sun Microsystems", "Texas Instruments").
+    static COMPANY_HEADS = &[
+        "Computer",
+        "Computers",
+        "Systems",
+        "Microsystems",
+        "Technologies",
+        "Electronics",
+        "Communications",
+        "Software",
+        "Semiconductor",
+        "Semiconductors",
+        "Pharmaceuticals",
+        "Networks",
+        "Entertainment",
+        "Enterprises",
+        "Aerospace",
+        "Instruments",
+        "Petroleum",
+        "Chemicals",
+        "Records",
+        "Studios",
+        "Pictures",
+        "Securities",
+        "Financial",
+        "Bancorp",
+    ];
+
+    /// Last words of market index names ("Dow Jones Industrial Average", "Nasdaq
+    /// Composite"): an index is not an entity.
+    static INDEX_HEADS = &["Average", "Index", "Composite"];
+
+    /// Verbs that follow an index level ("the FTSE 100 fell").
+    static MARKET_VERBS = &[
+        "fell", "rose", "lost", "gained", "closed", "ended", "dropped", "climbed", "slipped", "jumped",
+        "added", "declined", "edged", "finished", "opened", "shed", "tumbled", "surged", "index",
+    ];
+
+    /// Common-noun acronyms (technology, units, currencies): never entities.
+    static COMMON_ACRONYMS = &[
+        "TV", "HDTV", "LCD", "LED", "OS", "PC", "CD", "DVD", "GB", "MB", "KB", "TB", "USB", "GPS",
+        "MP3", "HD", "CPU", "GPU", "AI", "SDK", "API", "IPO", "GDP", "SMS", "3G", "4G", "5G", "DNA",
+        "RAM", "ROM", "IT", "VAT", "PR", "ID", "URL", "HTML", "PDF", "USD", "EUR", "GBP", "JPY", "CNY",
+        "CHF", "CAD", "AUD", "RUB", "UAH", "AM", "PM", "Q1", "Q2", "Q3", "Q4", "FY",
+    ];
+
+    /// Lower-case nouns after a name that make it a company: its staff,
+    /// shares, premises or chips ("Quorvex processors", "Zentrix executives").
+    static ORG_NOUNS = &[
+        "executives",
+        "executive",
+        "engineers",
+        "employees",
+        "workers",
+        "staff",
+        "shareholders",
+        "investors",
+        "shares",
+        "stock",
+        "stores",
+        "processors",
+        "chips",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "subsidiary",
+        "board",
+    ];
+
+    /// Lower-case nouns that describe a company right before its name
+    /// ("retailer Kabod Store", "rival Norvex").
+    static ORG_DESCRIPTORS = &[
+        "retailer",
+        "maker",
+        "manufacturer",
+        "automaker",
+        "carmaker",
+        "chipmaker",
+        "planemaker",
+        "company",
+        "firm",
+        "giant",
+        "rival",
+        "carrier",
+        "airline",
+        "insurer",
+        "conglomerate",
+        "seller",
+        "supplier",
+        "distributor",
+        "publisher",
+        "label",
+        "startup",
+        "competitor",
+        "subsidiary",
+    ];
+
+    /// Market and research jobs whose employer follows "at" ("analysts at X").
+    static ANALYSTS = &[
+        "analyst",
+        "analysts",
+        "economist",
+        "economists",
+        "strategist",
+        "strategists",
+        "trader",
+        "traders",
+        "researcher",
+        "researchers",
+    ];
+
+    /// Words before a capitalized run that make it a product ("the new X",
+    /// "launched the X", "its forthcoming X"; not "its" alone: "its Opel unit").
+    static PRODUCT_BEFORE = &[
+        "new",
+        "latest",
+        "forthcoming",
+        "upcoming",
+        "launched",
+        "launches",
+        "launch",
+        "unveiled",
+        "unveils",
+        "unveil",
+        "introduced",
+        "introduces",
+        "introduce",
+        "released",
+        "releases",
+        "release",
+        "debuted",
+        "shipped",
+        "ships",
+    ];
+
+    /// Lower-case nouns after a capitalized run that make it a product or a
+    /// venue modifier ("the Video version", "Mac OS X operating system", "the
+    /// Moscone West center"), not an organization.
+    static PRODUCT_AFTER = &[
+        "users",
+        "owners",
+        "version",
+        "versions",
+        "model",
+        "models",
+        "line",
+        "lineup",
+        "range",
+        "edition",
+        "operating",
+        "software",
+        "update",
+        "app",
+        "apps",
+        "platform",
+        "browser",
+        "brand",
+        "center",
+        "centre",
+        "theater",
+        "theatre",
+    ];
+
+    /// Participles that make the subject before "was/is/can be" a product
+    /// ("the Shuffle was introduced", "the Pro can be purchased").
+    static PRODUCT_PARTICIPLES = &[
+        "introduced",
+        "released",
+        "launched",
+        "unveiled",
+        "purchased",
+        "bought",
+        "sold",
+        "priced",
+        "shipped",
+        "discontinued",
+        "downloaded",
+        "installed",
+    ];
+
+    /// Speech and reporting verbs that follow a person's name.
+    static SPEECH = &[
+        "said",
+        "says",
+        "told",
+        "added",
+        "adds",
+        "stated",
+        "stressed",
+        "noted",
+        "emphasized",
+        "emphasizes",
+        "explained",
+        "warned",
+        "argued",
+        "insisted",
+        "wrote",
+        "asked",
+        "replied",
+    ];
+
+    /// Lower-case role nouns that may precede a name ("alliance chief Halvorsen").
+    static ROLE_NOUNS = &[
+        "chief",
+        "head",
+        "counterpart",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "leader",
+        "minister",
+        "president",
+        "secretary",
+        "envoy",
+        "ambassador",
+        "commander",
+        "director",
+        "founder",
+        "co-founder",
+        "boss",
+        "executive",
+    ];
+}
 
 /// The weekday and month names, then the month abbreviations and holidays.
 const CALENDAR_WORDS: [&str; 7 + 12 + CALENDAR_OTHER.len()] = {
@@ -458,284 +773,6 @@ const CALENDAR_OTHER: [&str; 15] = [
     "Easter",
     "Year",
 ];
-
-/// Lower-case particles inside personal names.
-static PARTICLES: WordList = WordList::new(&[
-    "de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "bin", "ibn", "al", "el",
-    "la", "le", "ter", "ten", "dos", "das", "y", "zu",
-]);
-
-/// Heads of names of buildings and venues (places, not organizations).
-static FACILITIES: WordList = WordList::new(&[
-    "Palace",
-    "Square",
-    "Airport",
-    "Stadium",
-    "Arena",
-    "Hall",
-    "Bridge",
-    "Cathedral",
-    "Castle",
-    "Tower",
-    "Park",
-    "Street",
-    "Avenue",
-    "Building",
-    "Harbor",
-    "Harbour",
-    "Station",
-    "Center",
-    "Centre",
-]);
-
-/// Heads of event names: the event is not an entity, the names in it are
-/// ("Madrid Summit" → Madrid).
-static EVENTS: WordList = WordList::new(&[
-    "Summit",
-    "Conference",
-    "Meeting",
-    "Forum",
-    "Games",
-    "Olympics",
-    "Cup",
-    "Championship",
-    "War",
-    "Festival",
-    "Expo",
-    "Week",
-    "Day",
-    "Talks",
-    "Ministerial",
-]);
-
-/// Company-form suffixes that end a name.
-pub(crate) static COMPANY: WordList = WordList::new(&[
-    "Inc.", "Inc", "Corp.", "Corp", "Ltd.", "Ltd", "Co.", "LLC", "PLC", "plc", "GmbH", "AG", "SA",
-]);
-
-/// Head words of company names that are not company forms ("Apple
-/// Computer", "Sun Microsystems", "Texas Instruments").
-static COMPANY_HEADS: WordList = WordList::new(&[
-    "Computer",
-    "Computers",
-    "Systems",
-    "Microsystems",
-    "Technologies",
-    "Electronics",
-    "Communications",
-    "Software",
-    "Semiconductor",
-    "Semiconductors",
-    "Pharmaceuticals",
-    "Networks",
-    "Entertainment",
-    "Enterprises",
-    "Aerospace",
-    "Instruments",
-    "Petroleum",
-    "Chemicals",
-    "Records",
-    "Studios",
-    "Pictures",
-    "Securities",
-    "Financial",
-    "Bancorp",
-]);
-
-/// Last words of market index names ("Dow Jones Industrial Average", "Nasdaq
-/// Composite"): an index is not an entity.
-static INDEX_HEADS: WordList = WordList::new(&["Average", "Index", "Composite"]);
-
-/// Verbs that follow an index level ("the FTSE 100 fell").
-static MARKET_VERBS: WordList = WordList::new(&[
-    "fell", "rose", "lost", "gained", "closed", "ended", "dropped", "climbed", "slipped", "jumped",
-    "added", "declined", "edged", "finished", "opened", "shed", "tumbled", "surged", "index",
-]);
-
-/// Common-noun acronyms (technology, units, currencies): never entities.
-static COMMON_ACRONYMS: WordList = WordList::new(&[
-    "TV", "HDTV", "LCD", "LED", "OS", "PC", "CD", "DVD", "GB", "MB", "KB", "TB", "USB", "GPS",
-    "MP3", "HD", "CPU", "GPU", "AI", "SDK", "API", "IPO", "GDP", "SMS", "3G", "4G", "5G", "DNA",
-    "RAM", "ROM", "IT", "VAT", "PR", "ID", "URL", "HTML", "PDF", "USD", "EUR", "GBP", "JPY", "CNY",
-    "CHF", "CAD", "AUD", "RUB", "UAH", "AM", "PM", "Q1", "Q2", "Q3", "Q4", "FY",
-]);
-
-/// Lower-case nouns after a name that make it a company: its staff,
-/// shares, premises or chips ("Quorvex processors", "Zentrix executives").
-static ORG_NOUNS: WordList = WordList::new(&[
-    "executives",
-    "executive",
-    "engineers",
-    "employees",
-    "workers",
-    "staff",
-    "shareholders",
-    "investors",
-    "shares",
-    "stock",
-    "stores",
-    "processors",
-    "chips",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "subsidiary",
-    "board",
-]);
-
-/// Lower-case nouns that describe a company right before its name
-/// ("retailer Kabod Store", "rival Norvex").
-static ORG_DESCRIPTORS: WordList = WordList::new(&[
-    "retailer",
-    "maker",
-    "manufacturer",
-    "automaker",
-    "carmaker",
-    "chipmaker",
-    "planemaker",
-    "company",
-    "firm",
-    "giant",
-    "rival",
-    "carrier",
-    "airline",
-    "insurer",
-    "conglomerate",
-    "seller",
-    "supplier",
-    "distributor",
-    "publisher",
-    "label",
-    "startup",
-    "competitor",
-    "subsidiary",
-]);
-
-/// Market and research jobs whose employer follows "at" ("analysts at X").
-static ANALYSTS: WordList = WordList::new(&[
-    "analyst",
-    "analysts",
-    "economist",
-    "economists",
-    "strategist",
-    "strategists",
-    "trader",
-    "traders",
-    "researcher",
-    "researchers",
-]);
-
-/// Words before a capitalized run that make it a product ("the new X",
-/// "launched the X", "its forthcoming X"; not "its" alone: "its Opel unit").
-static PRODUCT_BEFORE: WordList = WordList::new(&[
-    "new",
-    "latest",
-    "forthcoming",
-    "upcoming",
-    "launched",
-    "launches",
-    "launch",
-    "unveiled",
-    "unveils",
-    "unveil",
-    "introduced",
-    "introduces",
-    "introduce",
-    "released",
-    "releases",
-    "release",
-    "debuted",
-    "shipped",
-    "ships",
-]);
-
-/// Lower-case nouns after a capitalized run that make it a product or a
-/// venue modifier ("the Video version", "Mac OS X operating system", "the
-/// Moscone West center"), not an organization.
-static PRODUCT_AFTER: WordList = WordList::new(&[
-    "users",
-    "owners",
-    "version",
-    "versions",
-    "model",
-    "models",
-    "line",
-    "lineup",
-    "range",
-    "edition",
-    "operating",
-    "software",
-    "update",
-    "app",
-    "apps",
-    "platform",
-    "browser",
-    "brand",
-    "center",
-    "centre",
-    "theater",
-    "theatre",
-]);
-
-/// Participles that make the subject before "was/is/can be" a product
-/// ("the Shuffle was introduced", "the Pro can be purchased").
-static PRODUCT_PARTICIPLES: WordList = WordList::new(&[
-    "introduced",
-    "released",
-    "launched",
-    "unveiled",
-    "purchased",
-    "bought",
-    "sold",
-    "priced",
-    "shipped",
-    "discontinued",
-    "downloaded",
-    "installed",
-]);
-
-/// Speech and reporting verbs that follow a person's name.
-static SPEECH: WordList = WordList::new(&[
-    "said",
-    "says",
-    "told",
-    "added",
-    "adds",
-    "stated",
-    "stressed",
-    "noted",
-    "emphasized",
-    "emphasizes",
-    "explained",
-    "warned",
-    "argued",
-    "insisted",
-    "wrote",
-    "asked",
-    "replied",
-]);
-
-/// Lower-case role nouns that may precede a name ("alliance chief Halvorsen").
-static ROLE_NOUNS: WordList = WordList::new(&[
-    "chief",
-    "head",
-    "counterpart",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "leader",
-    "minister",
-    "president",
-    "secretary",
-    "envoy",
-    "ambassador",
-    "commander",
-    "director",
-    "founder",
-    "co-founder",
-    "boss",
-    "executive",
-]);
 
 /// Number words used in acronyms (`Group of Seven` = `G7`).
 const NUMBERS: &[(&str, &str)] = &[

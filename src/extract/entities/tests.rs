@@ -284,9 +284,8 @@ fn key_filter_rules_out_most_absent_keys() {
     let filter: Vec<u64> = {
         let mut f = vec![0u64; 64];
         for key in ["Kyiv", "Paris", "Berlin"] {
-            for b in keyindex::probes(keyindex::key_hash(key.as_bytes()), f.len()) {
-                f[b / 64] |= 1 << (b % 64);
-            }
+            let (word, bits) = keyindex::probes(keyindex::key_hash(key.as_bytes()), f.len());
+            f[word] |= bits;
         }
         f
     };
@@ -299,6 +298,28 @@ fn key_filter_rules_out_most_absent_keys() {
     assert!(passed < 20, "{passed} of 1000 absent keys passed");
     // An empty filter rules out nothing.
     assert!(keyindex::may_contain(&[], "anything"));
+}
+
+proptest::proptest! {
+    /// A key filter of any size passes every key put in it (a filter may
+    /// pass absent keys, never refuse present ones), with the bits of each
+    /// key in one word.
+    #[test]
+    fn key_filter_passes_every_key_put_in_it(
+        keys in proptest::collection::vec("[A-Za-z0-9 .'-]{0,20}", 0..60),
+        log_words in 0u32..8,
+    ) {
+        let words = 1 << log_words;
+        let mut filter = vec![0u64; words];
+        for key in &keys {
+            let (word, bits) = keyindex::probes(keyindex::key_hash(key.as_bytes()), words);
+            proptest::prop_assert!(word < words && (1..=2).contains(&bits.count_ones()));
+            filter[word] |= bits;
+        }
+        for key in &keys {
+            proptest::prop_assert!(keyindex::may_contain(&filter, key), "{:?}", key);
+        }
+    }
 }
 
 fn kind_of(es: &[Entity], name: &str) -> Option<EntityType> {
@@ -603,31 +624,6 @@ fn descriptors_at_a_sentence_start_are_not_part_of_a_company() {
         "{:#?}",
         names(&es)
     );
-}
-
-/// Every constant word list, for the `WordList` tests.
-fn word_lists() -> [&'static WordList; 19] {
-    [
-        &STOPWORDS,
-        &ADJECTIVES,
-        &CALENDAR,
-        &PARTICLES,
-        &FACILITIES,
-        &EVENTS,
-        &COMPANY,
-        &COMPANY_HEADS,
-        &INDEX_HEADS,
-        &MARKET_VERBS,
-        &COMMON_ACRONYMS,
-        &ORG_NOUNS,
-        &ORG_DESCRIPTORS,
-        &ANALYSTS,
-        &PRODUCT_BEFORE,
-        &PRODUCT_AFTER,
-        &PRODUCT_PARTICIPLES,
-        &SPEECH,
-        &ROLE_NOUNS,
-    ]
 }
 
 #[test]
