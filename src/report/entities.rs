@@ -21,7 +21,11 @@ use std::hash::BuildHasher;
 
 use crate::fasthash::Map as HashMap;
 
-use crate::extract::entities::canon::{push_norm_key, same_person_folded, translit_fold};
+#[cfg(test)]
+use crate::extract::entities::canon::same_person_folded;
+use crate::extract::entities::canon::{
+    given_name, push_norm_key, same_person_given, translit_fold,
+};
 use crate::extract::entities::{initials, is_acronym};
 use crate::model::{Article, EntityType};
 use crate::print::SCHEMA_VERSION;
@@ -146,18 +150,27 @@ impl Strings {
         }
     }
 
-    /// The id of `s`, given one if it has none.
+    /// The id of `s`, given one if it has none. (One hash and one probe of
+    /// `by_hash`: a new string is inserted where the lookup ended.)
     fn intern(&mut self, s: &str) -> u32 {
-        if let Some(id) = self.get(s) {
-            return id;
-        }
         let next = u32::try_from(self.info.len()).expect("fewer than 2^32 distinct names");
-        match self.by_hash.entry(self.hash(s)) {
+        let h = self.hash(s);
+        match self.by_hash.entry(h) {
             std::collections::hash_map::Entry::Vacant(v) => {
                 v.insert(next);
             }
-            std::collections::hash_map::Entry::Occupied(_) => {
-                self.collided.insert(s.into(), next);
+            std::collections::hash_map::Entry::Occupied(o) => {
+                let id = *o.get();
+                let i = &self.info[id as usize];
+                if &self.text[i.start..i.start + i.len as usize] == s {
+                    return id;
+                }
+                match self.collided.get(s) {
+                    Some(&id) => return id,
+                    None => {
+                        self.collided.insert(s.into(), next);
+                    }
+                }
             }
         }
         self.info.push(StrInfo {
@@ -182,15 +195,29 @@ struct Item {
     /// Surface forms, in order of first appearance.
     aliases: Vec<u32>,
     roles: Vec<u32>,
-    /// Mentions per article-level name, in order of first appearance (an
-    /// item has a name or two: a list, searched in order, costs less than
-    /// a map; `corpus_name` does not depend on the order). The first is the
-    /// name the item was created with.
+    /// The name the item was created with and its mentions: most articles
+    /// name an entity as the first did, and this one needs no allocation
+    /// and no second cache line.
+    name: (u32, usize),
+    /// Mentions per other article-level name, in order of first appearance
+    /// (an item has a name or two: a list, searched in order, costs less
+    /// than a map; `corpus_name` does not depend on the order).
     names: Vec<(u32, usize)>,
-    /// For a person, the folded surname of that first name (a range of
-    /// `EntityAggregator::folds`), for comparing names without folding them
-    /// again.
+    /// For a person with a name, the folded surname and the given name
+    /// ([`given_name`]) of that first name, back to back in
+    /// `EntityAggregator::folds`, and whether it is one word: what
+    /// [`same_person_given`] reads, so that a comparison neither folds the
+    /// name again nor reads its text.
     fold: std::ops::Range<usize>,
+    given: std::ops::Range<usize>,
+    single: bool,
+}
+
+impl Item {
+    /// Mentions per article-level name, in order of first appearance.
+    fn names(&self) -> impl Iterator<Item = (u32, usize)> + '_ {
+        std::iter::once(self.name).chain(self.names.iter().copied())
+    }
 }
 
 /// Folds article entities into corpus entities.
@@ -598,12 +625,12 @@ impl EntityAggregator {
                 }
                 cands.sort_unstable();
                 cands.dedup();
-                if !cands.is_empty() {
-                    let words: Vec<&str> = e.name.split_whitespace().collect();
+                // (A name without words has no buckets, so no candidates.)
+                if let (false, Some(ours)) = (cands.is_empty(), given_name(&e.name)) {
                     let mut same = cands.iter().copied().filter(|&i| {
                         let item = &self.items[i];
-                        let first = self.strings.str(item.names[0].0);
-                        same_person_folded(&words, f, first, &self.folds[item.fold.clone()])
+                        let theirs = (&self.folds[item.given.clone()], item.single);
+                        same_person_given(ours, f, theirs, &self.folds[item.fold.clone()])
                     });
                     if let (Some(i), None) = (same.next(), same.next()) {
                         found = Some(i as u32);
@@ -646,13 +673,18 @@ impl EntityAggregator {
                             c.roles.push(r);
                         }
                     }
-                    match c.names.iter_mut().find(|(n, _)| *n == name) {
-                        Some((_, m)) => *m += e.mentions,
-                        None => c.names.push((name, e.mentions)),
+                    if c.name.0 == name {
+                        c.name.1 += e.mentions;
+                    } else {
+                        match c.names.iter_mut().find(|(n, _)| *n == name) {
+                            Some((_, m)) => *m += e.mentions,
+                            None => c.names.push((name, e.mentions)),
+                        }
                     }
                 }
                 None => {
                     let start = self.folds.len();
+                    let (mut fold_end, mut single) = (start, false);
                     if e.kind == EntityType::Person {
                         let fold = fold.unwrap_or_else(|| {
                             surname_bucket_hashes(
@@ -662,6 +694,11 @@ impl EntityAggregator {
                             )
                         });
                         self.folds.push_str(&fold);
+                        fold_end = self.folds.len();
+                        if let Some((given, one)) = given_name(&e.name) {
+                            self.folds.push_str(given);
+                            single = one;
+                        }
                         self.index_surname(i as usize, &scratch.buckets);
                     }
                     let roles = e.roles.iter().map(|r| self.strings.intern(r)).collect();
@@ -671,8 +708,11 @@ impl EntityAggregator {
                         articles: 1,
                         aliases: aliases.to_vec(),
                         roles,
-                        names: vec![(name, e.mentions)],
-                        fold: start..self.folds.len(),
+                        name: (name, e.mentions),
+                        names: Vec::new(),
+                        fold: start..fold_end,
+                        given: fold_end..self.folds.len(),
+                        single,
                     });
                 }
             }
@@ -699,7 +739,7 @@ impl EntityAggregator {
         let item = &self.items[i];
         corpus_name(
             item.kind,
-            item.names.iter().map(|&(n, m)| (self.strings.str(n), m)),
+            item.names().map(|(n, m)| (self.strings.str(n), m)),
         )
     }
 
@@ -731,7 +771,7 @@ impl EntityAggregator {
     pub fn canonical_names(&self) -> CanonicalNames<'_> {
         let mut item = vec![NONE; self.strings.info.len()];
         for (i, c) in self.items.iter().enumerate() {
-            for &(n, _) in &c.names {
+            for (n, _) in c.names() {
                 let first = &mut item[n as usize];
                 if *first == NONE {
                     *first = i as u32;
