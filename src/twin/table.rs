@@ -19,10 +19,6 @@ pub(super) static REQUESTED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::n
 /// `(pattern, twin)` pairs.
 pub(super) static TWINS: &[(&str, &str)] = &[
     (
-        "(?i)\\b(?:on\\s+the\\s+(?:sidelines|margins?)\\s+of|ahead\\s+of|during|in\\s+the\\s+run-up\\s+to)\\s+(?:the|this|that)\\s+[^,;.]*$",
-        "(?-u:\\b)(?:[Oo][Nn][\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+[Tt][Hh][Ee][\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+(?:[Ss][Ii][Dd][Ee][Ll][Ii][Nn][Ee][Ss]|[Mm][Aa][Rr][Gg][Ii][Nn][Ss]?)[\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+[Oo][Ff]|[Aa][Hh][Ee][Aa][Dd][\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+[Oo][Ff]|[Dd][Uu][Rr][Ii][Nn][Gg]|[Ii][Nn][\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+[Tt][Hh][Ee][\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+[Rr][Uu][Nn]\\-[Uu][Pp][\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+[Tt][Oo])[\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+[Tt][Hh](?:[Ee]|[Ii][Ss]|[Aa][Tt])[\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+[\u{0}-\\+\\-/-:<-\u{10ffff}]*\\z",
-    ),
-    (
         "(?i)\\bcontributed(?: reporting)?(?: to)?(?: this| the)? (?:report|story|article)(?:ing)?\\.?$",
         "(?-u:\\b)[Cc][Oo][Nn][Tt][Rr][Ii][Bb][Uu][Tt][Ee][Dd](?: [Rr][Ee][Pp][Oo][Rr][Tt][Ii][Nn][Gg])?(?: [Tt][Oo])?(?: [Tt][Hh](?:[Ii][Ss]|[Ee]))? (?:[Rr][Ee][Pp][Oo][Rr][Tt]|[Ss][Tt][Oo][Rr][Yy]|[Aa][Rr][Tt][Ii][Cc][Ll][Ee])(?:[Ii][Nn][Gg])?\\.?\\z",
     ),
@@ -142,10 +138,6 @@ pub(super) static TWINS: &[(&str, &str)] = &[
 
 /// `(pattern, Latin twin)` pairs, in the order of [`TWINS`].
 pub(super) static LATIN: &[(&str, Option<&str>)] = &[
-    (
-        "(?i)\\b(?:on\\s+the\\s+(?:sidelines|margins?)\\s+of|ahead\\s+of|during|in\\s+the\\s+run-up\\s+to)\\s+(?:the|this|that)\\s+[^,;.]*$",
-        None,
-    ),
     (
         "(?i)\\bcontributed(?: reporting)?(?: to)?(?: this| the)? (?:report|story|article)(?:ing)?\\.?$",
         None,
