@@ -43,14 +43,14 @@ mod tests;
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use jiff::ToSpan;
 use jiff::civil::Date;
+#[cfg(test)]
 use regex::Regex;
 
 use crate::extract::timex::{self, SentenceBounds, day_count};
 use crate::model::{Article, EntityType, Event, Span, Timex};
-use crate::twin::{Twin, ascii_equivalent, twin};
+use crate::twin::ascii_equivalent;
 
 /// Event triggers, searched by the timex scan in the same walk as the
 /// timexes (`timex::SCAN`). Each pattern has an ASCII twin
@@ -68,7 +68,9 @@ pub(crate) const TRIGGER: &str = r"(?ix)\b(?:
         | same\s+(?:venue|location|building|hall)
         )\b";
 
-/// A trigger held alongside an earlier one (`on the sidelines of the …`).
+/// A trigger held alongside an earlier one (`on the sidelines of the …`):
+/// the rule that [`hosted`] reads in code, kept as its tests' oracle.
+#[cfg(test)]
 const HOST: &str = r"(?i)\b(?:on\s+the\s+(?:sidelines|margins?)\s+of|ahead\s+of|during|in\s+the\s+run-up\s+to)\s+(?:the|this|that)\s+[^,;.]*$";
 
 /// Runs of up to three capitalized words, for the place gazetteer: the
@@ -99,37 +101,80 @@ fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
     ranges.get(k).is_some_and(|&(start, _)| start <= c)
 }
 
-static HOST_RE: Twin = twin!(HOST);
-
-/// Pieces of which every match of [`HOST`] holds one, as written or in
-/// another ASCII case: `sidelines` is cut to `idelin` because `(?i)s` also
-/// matches `ſ`; no other letter of these folds to a character outside
-/// ASCII. Most text between two triggers holds none, and on a paragraph
-/// with a non-ASCII letter the pattern as written runs its slowest engine
-/// over the whole text (~70,000 instructions a search).
-static HOST_KEYS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(["ahead", "during", "margin", "idelin", "run-up"])
-        .expect("valid keys")
-});
-
-/// Whether [`HOST`] (`host`, the pattern or its twin) matches `s`.
-fn hosted_by(host: &Regex, s: &str) -> bool {
-    HOST_KEYS.is_match(s) && host.is_match(s)
+/// Whether [`HOST`] matches `s`, read in code: building the pattern (and
+/// the written one for text with a non-ASCII letter) cost more than all
+/// its searches. `[^,;.]*$` puts the whole match after the last `,`, `;`
+/// or `.`, as its words and spaces hold none. Each alternative opens with
+/// a different letter (`o`, `a`, `d`, `i`, none folding outside ASCII)
+/// after a `\b`, that is after a character that is not a word character;
+/// `\s+` before a letter takes the whole run of spaces, and the last one
+/// may as well, leaving `[^,;.]*` the rest.
+fn hosted(s: &str) -> bool {
+    let from = memchr::memrchr3(b',', b';', b'.', s.as_bytes()).map_or(0, |i| i + 1);
+    let mut word_before = false;
+    s[from..].char_indices().any(|(i, c)| {
+        let opens = !word_before
+            && matches!(c, 'o' | 'O' | 'a' | 'A' | 'd' | 'D' | 'i' | 'I')
+            && host_at(&s[from + i..]);
+        word_before = regex_syntax::is_word_character(c);
+        opens
+    })
 }
 
-/// The patterns for one paragraph: the ASCII twins where they are exact.
-struct Patterns {
-    host: &'static Regex,
+/// Whether `t` opens with a match of [`HOST`] after its `\b`.
+fn host_at(t: &str) -> bool {
+    fn side(r: &str) -> Option<&str> {
+        folded(r, "sidelines").or_else(|| folded(r, "margin").map(|m| folded(m, "s").unwrap_or(m)))
+    }
+    let lead = match t.as_bytes()[0].to_ascii_lowercase() {
+        b'o' => folded(t, "on")
+            .and_then(spaces)
+            .and_then(|r| folded(r, "the"))
+            .and_then(spaces)
+            .and_then(side)
+            .and_then(spaces)
+            .and_then(|r| folded(r, "of")),
+        b'a' => folded(t, "ahead")
+            .and_then(spaces)
+            .and_then(|r| folded(r, "of")),
+        b'd' => folded(t, "during"),
+        _ => folded(t, "in")
+            .and_then(spaces)
+            .and_then(|r| folded(r, "the"))
+            .and_then(spaces)
+            .and_then(|r| folded(r, "run-up"))
+            .and_then(spaces)
+            .and_then(|r| folded(r, "to")),
+    };
+    lead.and_then(spaces)
+        .and_then(|r| folded(r, "th"))
+        .and_then(|r| {
+            folded(r, "e")
+                .or_else(|| folded(r, "is"))
+                .or_else(|| folded(r, "at"))
+        })
+        .and_then(spaces)
+        .is_some()
 }
 
-impl Patterns {
-    fn for_text(s: &str) -> Patterns {
-        Patterns {
-            host: HOST_RE.pick(ascii_equivalent(s)),
+/// `t` after `word` (ASCII lowercase) as `(?i)` reads it, where only `s`
+/// among these letters folds outside ASCII (to `ſ`).
+fn folded<'t>(t: &'t str, word: &str) -> Option<&'t str> {
+    let mut chars = t.char_indices();
+    for w in word.chars() {
+        let (_, c) = chars.next()?;
+        if c.to_ascii_lowercase() != w && !(w == 's' && c == '\u{17f}') {
+            return None;
         }
     }
+    Some(chars.as_str())
+}
+
+/// `t` after a run of at least one space (`\s+`: `White_Space`, as
+/// `is_whitespace`).
+fn spaces(t: &str) -> Option<&str> {
+    let rest = t.trim_start_matches(char::is_whitespace);
+    (rest.len() < t.len()).then_some(rest)
 }
 
 /// Bounds that keep the work linear on hostile text; news prose stays far
@@ -315,7 +360,6 @@ pub fn extract_with_triggers(
         if triggers.is_empty() {
             continue;
         }
-        let pats = Patterns::for_text(para);
         let index = index.get_or_insert_with(|| EntityIndex::new(article));
         let mut rest = triggers;
         // Sentences are split only as far as the triggers reach.
@@ -329,7 +373,7 @@ pub fn extract_with_triggers(
             if mine.is_empty() {
                 continue;
             }
-            sentence_mentions(text, s0, s1, mine, article, index, &pats, &mut mentions);
+            sentence_mentions(text, s0, s1, mine, article, index, &mut mentions);
         }
     }
     for m in &mut mentions {
@@ -414,7 +458,6 @@ fn sentence_mentions(
     triggers: &[(usize, usize)],
     article: &Article,
     index: &EntityIndex,
-    pats: &Patterns,
     out: &mut Vec<Mention>,
 ) {
     if s1 - s0 > MAX_SENTENCE_BYTES {
@@ -507,7 +550,7 @@ fn sentence_mentions(
         let days = text[left..ts]
             .split_whitespace()
             .find_map(|w| w.strip_suffix("-day").and_then(day_count));
-        let host = (k > 0 && hosted_by(pats.host, &text[triggers[k - 1].1..ts])).then_some(());
+        let host = (k > 0 && hosted(&text[triggers[k - 1].1..ts])).then_some(());
         if host.is_some() && first_index + k - 1 < out.len() {
             // The previous trigger is held alongside this one.
             let prev = out.len() - 1;
@@ -1215,4 +1258,4 @@ fn place_mention(events: &mut Vec<Mention>, m: &Mention, host: Option<usize>) ->
     }
 }
 
-warm_up_statics!(HOST_RE, HOST_KEYS, CAP_CLASSES);
+warm_up_statics!(CAP_CLASSES);

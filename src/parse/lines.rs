@@ -111,15 +111,45 @@ static RELATIVE_TIME: Twin = twin!(
     r"(?i)^(?P<label>[\p{L} ]*)\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$"
 );
 
-/// Copyright notices: `(?i)^(?:copyright\b|©|\(c\)\s).{0,150}$`. The three
-/// openings start with different characters and have a fixed length, so the
-/// opening's end is fixed and the rest is checked in code.
-static COPYRIGHT: Twin = twin!(r"(?i)^(?:copyright\b|©|\(c\)\s)");
+/// Where the opening of a copyright notice,
+/// `(?i)^(?:copyright\b|©|\(c\)\s).{0,150}$`, ends. The three openings
+/// start with different characters and have a fixed length, so the
+/// opening's end is fixed and the rest is checked by the caller. Read in
+/// code: a regex cost more to build than all its searches (none of the
+/// letters folds to a character outside ASCII; see [`ends_with_folded`]).
+fn copyright_opening(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let after = |at: usize| text[at..].chars().next();
+    if opens_with_ascii_folded(bytes, "copyright") {
+        // `\b` after a letter: no word character follows.
+        let word = after(9).is_some_and(regex_syntax::is_word_character);
+        return (!word).then_some(9);
+    }
+    if text.starts_with('©') {
+        return Some('©'.len_utf8());
+    }
+    if opens_with_ascii_folded(bytes, "(c)") {
+        // Unicode `\s` is the `White_Space` property, as `is_whitespace`.
+        return after(3)
+            .filter(|c| c.is_whitespace())
+            .map(|c| 3 + c.len_utf8());
+    }
+    None
+}
 
-/// `(?i)^.{0,150}\ball rights reserved\.?$`: the phrase is anchored at the
-/// end and cannot overlap itself, so only one start is possible; the
-/// characters before it are counted in code.
-static ALL_RIGHTS: Twin = twin!(r"(?i)\ball rights reserved\.?$");
+/// Where `(?i)^.{0,150}\ball rights reserved\.?$` has its phrase: anchored
+/// at the end, it can start at one place only; the characters before it
+/// are counted by the caller. Read in code as [`copyright_opening`].
+fn all_rights_start(text: &str) -> Option<usize> {
+    let unstopped = text.strip_suffix('.').unwrap_or(text);
+    let start = folded_suffix_start(unstopped, "all rights reserved")?;
+    // `\b` before a letter: no word character comes before.
+    let word = text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(regex_syntax::is_word_character);
+    (!word).then_some(start)
+}
 
 /// At most `max` characters, none a line feed: what `.{0,max}` matches.
 fn dots_up_to(s: &str, max: usize) -> bool {
@@ -131,14 +161,25 @@ fn dots_up_to(s: &str, max: usize) -> bool {
 /// have a folding partner outside ASCII (KELVIN SIGN and LONG S; a test
 /// checks this against the regex crate).
 fn ends_with_folded(text: &str, word: &str) -> bool {
-    let mut chars = text.chars().rev();
-    word.chars().rev().all(|w| {
-        chars.next().is_some_and(|c| {
-            c.to_ascii_lowercase() == w
-                || (w == 's' && c == '\u{17f}')
-                || (w == 'k' && c == '\u{212a}')
+    folded_suffix_start(text, word).is_some()
+}
+
+/// Where `word` (ASCII lowercase) starts when `text` ends with it as
+/// [`ends_with_folded`] reads it.
+fn folded_suffix_start(text: &str, word: &str) -> Option<usize> {
+    let mut chars = text.char_indices().rev();
+    let mut start = text.len();
+    word.chars()
+        .rev()
+        .all(|w| {
+            chars.next().is_some_and(|(at, c)| {
+                start = at;
+                c.to_ascii_lowercase() == w
+                    || (w == 's' && c == '\u{17f}')
+                    || (w == 'k' && c == '\u{212a}')
+            })
         })
-    })
+        .then_some(start)
 }
 
 /// Whether `bytes` open with `word` in any ASCII case. Exact for a
@@ -148,16 +189,6 @@ fn opens_with_ascii_folded(bytes: &[u8], word: &str) -> bool {
     bytes
         .get(..word.len())
         .is_some_and(|h| h.eq_ignore_ascii_case(word.as_bytes()))
-}
-
-/// Whether the line's first character can open a pattern beginning with one
-/// of `letters` (ASCII lowercase) in a case-insensitive regex.
-fn starts_with_folded(text: &str, letters: &str) -> bool {
-    text.chars().next().is_some_and(|c| {
-        letters.contains(c.to_ascii_lowercase())
-            || (letters.contains('s') && c == '\u{17f}')
-            || (letters.contains('k') && c == '\u{212a}')
-    })
 }
 
 /// Whether `text` may match one of [`CHROME_PATTERNS`]: the set runs on
@@ -216,18 +247,10 @@ fn is_chrome(text: &str) -> bool {
     {
         return true;
     }
-    if (starts_with_folded(text, "c") || text.starts_with(['©', '(']))
-        && COPYRIGHT
-            .find(text)
-            .is_some_and(|m| dots_up_to(&text[m.end()..], 150))
-    {
+    if copyright_opening(text).is_some_and(|end| dots_up_to(&text[end..], 150)) {
         return true;
     }
-    let unstopped = text.strip_suffix('.').unwrap_or(text);
-    ends_with_folded(unstopped, "all rights reserved")
-        && ALL_RIGHTS
-            .find(text)
-            .is_some_and(|m| dots_up_to(&text[..m.start()], 150))
+    all_rights_start(text).is_some_and(|start| dots_up_to(&text[..start], 150))
 }
 
 static END_MARKER: Twin = twin!(
@@ -276,8 +299,16 @@ static DATE_LABEL: Twin = twin!(
 );
 
 /// A single lower-case word alone on a line: a CMS user name ("administrator",
-/// "admin", "editor") printed under the article.
-static LONE_LOWER_WORD: Twin = twin!(r"^[a-z][a-z0-9_.-]{2,30}$");
+/// "admin", "editor") printed under the article: `^[a-z][a-z0-9_.-]{2,30}$`,
+/// whose classes are ASCII, read in code.
+fn is_lone_lower_word(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    (3..=31).contains(&bytes.len())
+        && bytes[0].is_ascii_lowercase()
+        && bytes[1..].iter().all(|&b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'-')
+        })
+}
 
 /// `With reporting by AFP and Reuters`: the agencies that contributed.
 static WITH_REPORTING: Twin = twin!(
@@ -342,17 +373,13 @@ pub fn intrinsic(text: &str) -> Option<Intrinsic> {
     {
         return Some(Intrinsic::SignOff);
     }
-    // The line is checked once for the regexes below that always run.
-    let ascii = crate::twin::ascii_equivalent(text);
-    if may_end_marker(text) && END_MARKER.pick_on(ascii, text).is_match(text) {
+    if may_end_marker(text) && END_MARKER.is_match(text) {
         return Some(Intrinsic::EndMarker);
     }
     if is_date_line(text) {
         return Some(Intrinsic::DateLine);
     }
-    // A lone lower-case word has at most 31 characters, all ASCII.
-    let lone_lower = text.len() <= 31 && text.starts_with(|c: char| c.is_ascii_lowercase());
-    if is_chrome(text) || lone_lower && LONE_LOWER_WORD.pick_on(ascii, text).is_match(text) {
+    if is_chrome(text) || is_lone_lower_word(text) {
         return Some(Intrinsic::Chrome);
     }
     if byline(text).is_some() {
@@ -621,14 +648,11 @@ pub fn split_list(s: &str) -> Vec<String> {
 // a match beyond their bounds): most runs never need them.
 warm_up_statics!(
     CHROME,
-    COPYRIGHT,
-    ALL_RIGHTS,
     END_MARKER,
     BYLINE,
     PHOTO_CREDIT,
     SIGN_OFF,
     DATE_LABEL,
-    LONE_LOWER_WORD,
     WITH_REPORTING,
     CONTRIBUTED,
     TIME_TAIL,
@@ -771,6 +795,7 @@ mod rewrites {
         with_reporting: Regex,
         contributed: Regex,
         updated: Regex,
+        lone_lower: Regex,
     }
 
     static WRITTEN: LazyLock<Written> = LazyLock::new(|| {
@@ -799,6 +824,7 @@ mod rewrites {
             r"(?i)^.{3,160}\bcontributed(?: reporting)?(?: to)?(?: this| the)? (?:report|story|article)(?:ing)?\.?$",
         ),
         updated: re(r"^[,|·•–-]?\s*(?i:(?:last\s+)?updated|modified)\b.{0,40}$"),
+        lone_lower: re(r"^[a-z][a-z0-9_.-]{2,30}$"),
     }
     });
 
@@ -857,9 +883,11 @@ mod rewrites {
         if END_MARKER.is_match(text) {
             assert!(may_end_marker(text), "{text:?}");
         }
-        if LONE_LOWER_WORD.is_match(text) {
-            assert!(text.len() <= 31, "{text:?}");
-        }
+        assert_eq!(
+            is_lone_lower_word(text),
+            w.lone_lower.is_match(text),
+            "lone lower {text:?}"
+        );
         // A date line's date opens it, after a label and perhaps a time.
         let rest = &text[DATE_LABEL.find(text).map_or(0, |m| m.end())..];
         if let Some((_, range)) = crate::parse::date::find_date(rest) {
@@ -934,7 +962,7 @@ mod rewrites {
     }
 
     /// Only `k` and `s` among ASCII letters fold to characters outside
-    /// ASCII, which `ends_with_folded` and `starts_with_folded` rely on.
+    /// ASCII, which `ends_with_folded` and `copyright_opening` rely on.
     #[test]
     fn ascii_letters_fold_only_to_kelvin_and_long_s() {
         let letter = re(r"(?i)^[a-z]$");
@@ -960,6 +988,20 @@ mod rewrites {
             "Acme. ALL RIGHTS RESERVED",
             "Acme all rights reſerved",
             "Acme, all rights reserved..",
+            "Acme_all rights reserved",
+            "Zoëall rights reserved",
+            "ſall rights reserved",
+            "(C)\u{3000}Acme",
+            "(c)\u{85}Acme",
+            "Copyrightë Acme",
+            "copyright_Acme",
+            "COPYRIGHT",
+            "©",
+            "a.b-c_9",
+            "ab",
+            "abcdefghijklmnopqrstuvwxyz01234",
+            "abcdefghijklmnopqrstuvwxyz012345",
+            "admin\u{e9}",
             "Politics1 hour ago",
             "17 minutes ago",
             "Politics and world news today 1 hour ago",

@@ -19,24 +19,12 @@ pub(super) static REQUESTED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::n
 /// `(pattern, twin)` pairs.
 pub(super) static TWINS: &[(&str, &str)] = &[
     (
-        "(?i)\\b(?:on\\s+the\\s+(?:sidelines|margins?)\\s+of|ahead\\s+of|during|in\\s+the\\s+run-up\\s+to)\\s+(?:the|this|that)\\s+[^,;.]*$",
-        "(?-u:\\b)(?:[Oo][Nn][\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+[Tt][Hh][Ee][\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+(?:[Ss][Ii][Dd][Ee][Ll][Ii][Nn][Ee][Ss]|[Mm][Aa][Rr][Gg][Ii][Nn][Ss]?)[\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+[Oo][Ff]|[Aa][Hh][Ee][Aa][Dd][\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+[Oo][Ff]|[Dd][Uu][Rr][Ii][Nn][Gg]|[Ii][Nn][\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+[Tt][Hh][Ee][\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+[Rr][Uu][Nn]\\-[Uu][Pp][\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+[Tt][Oo])[\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+[Tt][Hh](?:[Ee]|[Ii][Ss]|[Aa][Tt])[\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+[\u{0}-\\+\\-/-:<-\u{10ffff}]*\\z",
-    ),
-    (
-        "(?i)\\ball rights reserved\\.?$",
-        "(?-u:\\b)[Aa][Ll][Ll] [Rr][Ii][Gg][Hh][Tt][Ss] [Rr][Ee][Ss][Ee][Rr][Vv][Ee][Dd]\\.?\\z",
-    ),
-    (
         "(?i)\\bcontributed(?: reporting)?(?: to)?(?: this| the)? (?:report|story|article)(?:ing)?\\.?$",
         "(?-u:\\b)[Cc][Oo][Nn][Tt][Rr][Ii][Bb][Uu][Tt][Ee][Dd](?: [Rr][Ee][Pp][Oo][Rr][Tt][Ii][Nn][Gg])?(?: [Tt][Oo])?(?: [Tt][Hh](?:[Ii][Ss]|[Ee]))? (?:[Rr][Ee][Pp][Oo][Rr][Tt]|[Ss][Tt][Oo][Rr][Yy]|[Aa][Rr][Tt][Ii][Cc][Ll][Ee])(?:[Ii][Nn][Gg])?\\.?\\z",
     ),
     (
         "(?i)^(?:\\d+\\.\\s*)?(?:skip to (?:main )?content|skip navigation|main menu|menu|search|home|log ?in|sign ?in|sign up|subscribe(?: now)?|register|close|toggle navigation|back to top(?: button)?|top of page|advertisement|sponsored(?: content)?|print|email|share(?: this(?: article| story)?)?|share on \\w+|tweet|follow us.*|copy link|listen to (?:this )?article|print this (?:page|article))$",
         "\\A(?:[0-9]+\\.[\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]*)?(?:[Ss][Kk][Ii][Pp] [Tt][Oo] (?:[Mm][Aa][Ii][Nn] )?[Cc][Oo][Nn][Tt][Ee][Nn][Tt]|[Ss][Kk][Ii][Pp] [Nn][Aa][Vv][Ii][Gg][Aa][Tt][Ii][Oo][Nn]|[Mm][Aa][Ii][Nn] [Mm][Ee][Nn][Uu]|[Mm][Ee][Nn][Uu]|[Ss][Ee][Aa][Rr][Cc][Hh]|[Hh][Oo][Mm][Ee]|[Ll][Oo][Gg] ?[Ii][Nn]|[Ss][Ii][Gg][Nn] ?[Ii][Nn]|[Ss][Ii][Gg][Nn] [Uu][Pp]|[Ss][Uu][Bb][Ss][Cc][Rr][Ii][Bb][Ee](?: [Nn][Oo][Ww])?|[Rr][Ee][Gg][Ii][Ss][Tt][Ee][Rr]|[Cc][Ll][Oo][Ss][Ee]|[Tt][Oo][Gg][Gg][Ll][Ee] [Nn][Aa][Vv][Ii][Gg][Aa][Tt][Ii][Oo][Nn]|[Bb][Aa][Cc][Kk] [Tt][Oo] [Tt][Oo][Pp](?: [Bb][Uu][Tt][Tt][Oo][Nn])?|[Tt][Oo][Pp] [Oo][Ff] [Pp][Aa][Gg][Ee]|[Aa][Dd][Vv][Ee][Rr][Tt][Ii][Ss][Ee][Mm][Ee][Nn][Tt]|[Ss][Pp][Oo][Nn][Ss][Oo][Rr][Ee][Dd](?: [Cc][Oo][Nn][Tt][Ee][Nn][Tt])?|[Pp][Rr][Ii][Nn][Tt]|[Ee][Mm][Aa][Ii][Ll]|[Ss][Hh][Aa][Rr][Ee](?: [Tt][Hh][Ii][Ss](?: (?:[Aa][Rr][Tt][Ii][Cc][Ll][Ee]|[Ss][Tt][Oo][Rr][Yy]))?)?|[Ss][Hh][Aa][Rr][Ee] [Oo][Nn] [0-9A-Z_a-z]+|[Tt][Ww][Ee][Ee][Tt]|[Ff][Oo][Ll][Ll][Oo][Ww] [Uu][Ss][\u{0}-\u{9}\u{b}-\u{10ffff}]*|[Cc][Oo][Pp][Yy] [Ll][Ii][Nn][Kk]|[Ll][Ii][Ss][Tt][Ee][Nn] [Tt][Oo] (?:[Tt][Hh][Ii][Ss] )?[Aa][Rr][Tt][Ii][Cc][Ll][Ee]|[Pp][Rr][Ii][Nn][Tt] [Tt][Hh][Ii][Ss] (?:[Pp][Aa][Gg][Ee]|[Aa][Rr][Tt][Ii][Cc][Ll][Ee]))\\z",
-    ),
-    (
-        "(?i)^(?:copyright\\b|\u{a9}|\\(c\\)\\s)",
-        "\\A(?:[Cc][Oo][Pp][Yy][Rr][Ii][Gg][Hh][Tt](?-u:\\b)|\u{a9}|\\([Cc]\\)[\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}])",
     ),
     (
         "(?i)^(?:date|dated|published|posted|updated|last updated|first published|created)(?: on| at)?\\s*:?\\s*",
@@ -91,16 +79,8 @@ pub(super) static TWINS: &[(&str, &str)] = &[
         "(?-u:\\b)(?:on[\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+)?(?P<wd>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\\.?),?[\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+(?P<date>(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June|Jun\\.?|July|Jul\\.?|Aug(?:ust|\\.)?|Sep(?:tember|t\\.?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)[\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+[0-9]{1,2}|[0-9]{1,2}[\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June|Jun\\.?|July|Jul\\.?|Aug(?:ust|\\.)?|Sep(?:tember|t\\.?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?))(?-u:\\b)",
     ),
     (
-        "\\b(?:said|says|told|added|adds|stated|asked|wrote|writes|explained|noted|stressed|according to)\\b",
-        "(?-u:\\b)(?:said|says|told|added|adds|stated|asked|wrote|writes|explained|noted|stressed|according to)(?-u:\\b)",
-    ),
-    (
         "\\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b",
         "(?-u:\\b)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\\b)",
-    ),
-    (
-        "\\b\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*){0,2}",
-        "(?-u:\\b)[A-Z][\\-A-Za-z]*(?:[\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+[A-Z][\\-A-Za-z]*){0,2}",
     ),
     (
         "^(?:(?P<cplace>\\p{Lu}[\\p{Lu}'\u{2019}.\\-]*(?P<cw>(?:\\s+\\p{Lu}[\\p{Lu}'\u{2019}.\\-]*)*)(?:,\\s*\\p{Lu}(?P<s1>[\\p{L}.]+)(?:\\s\\p{Lu}(?P<s2>[\\p{L}.]+))?)?)(?:[.,]?\\s+(?P<cdate>(?:(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June|Jun\\.?|July|Jul\\.?|Aug(?:ust|\\.)?|Sep(?:tember|t\\.?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)\\s+\\d{1,2}|\\d{1,2}\\s+(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June|Jun\\.?|July|Jul\\.?|Aug(?:ust|\\.)?|Sep(?:tember|t\\.?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?))(?:,?\\s+\\d{4})?))?\\s*(?:\\((?P<cagency>[^()]{2,})\\))?|(?P<mplace>\\p{Lu}\\p{Ll}+(?P<mw>(?:[\\s\\-]\\p{Lu}\\p{Ll}+)*))(?:[.,]?\\s+(?P<mdate>(?:(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June|Jun\\.?|July|Jul\\.?|Aug(?:ust|\\.)?|Sep(?:tember|t\\.?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)\\s+\\d{1,2}|\\d{1,2}\\s+(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June|Jun\\.?|July|Jul\\.?|Aug(?:ust|\\.)?|Sep(?:tember|t\\.?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?))(?:,?\\s+\\d{4})?))?\\s*\\((?P<magency>[^()]{2,})\\)|(?P<ddate>(?:(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June|Jun\\.?|July|Jul\\.?|Aug(?:ust|\\.)?|Sep(?:tember|t\\.?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)\\s+\\d{1,2}|\\d{1,2}\\s+(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June|Jun\\.?|July|Jul\\.?|Aug(?:ust|\\.)?|Sep(?:tember|t\\.?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?))(?:,?\\s+\\d{4})?)\\s*\\((?P<dagency>[^()]{2,})\\))\\s*(?P<dash>--|[-\u{2013}\u{2014}:])\\s*",
@@ -139,10 +119,6 @@ pub(super) static TWINS: &[(&str, &str)] = &[
         "\\A[,-\\-\\|\u{b7}\u{2013}\u{2022}]?[\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]*(?:(?:[Ll][Aa][Ss][Tt][\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+)?[Uu][Pp][Dd][Aa][Tt][Ee][Dd]|[Mm][Oo][Dd][Ii][Ff][Ii][Ee][Dd])(?-u:\\b)",
     ),
     (
-        "^[a-z][a-z0-9_.-]{2,30}$",
-        "\\A[a-z][\\--\\.0-9_a-z]{2,30}\\z",
-    ),
-    (
         "^\\(?(?:Reporting|Writing|Reported) by (?P<who>\\p{Lu}[\\p{L}.'\u{2019}\\-]*(?P<more>(?:\\s\\p{Lu}[\\p{L}.'\u{2019}\\-]*)+))",
         "\\A\\(?(?:Reporting|Writing|Reported) by (?P<who>[A-Z]['\\--\\.A-Za-z\u{2019}]*(?P<more>(?:[\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}][A-Z]['\\--\\.A-Za-z\u{2019}]*)+))",
     ),
@@ -163,11 +139,6 @@ pub(super) static TWINS: &[(&str, &str)] = &[
 /// `(pattern, Latin twin)` pairs, in the order of [`TWINS`].
 pub(super) static LATIN: &[(&str, Option<&str>)] = &[
     (
-        "(?i)\\b(?:on\\s+the\\s+(?:sidelines|margins?)\\s+of|ahead\\s+of|during|in\\s+the\\s+run-up\\s+to)\\s+(?:the|this|that)\\s+[^,;.]*$",
-        None,
-    ),
-    ("(?i)\\ball rights reserved\\.?$", None),
-    (
         "(?i)\\bcontributed(?: reporting)?(?: to)?(?: this| the)? (?:report|story|article)(?:ing)?\\.?$",
         None,
     ),
@@ -177,7 +148,6 @@ pub(super) static LATIN: &[(&str, Option<&str>)] = &[
             "\\A(?:[0-9]+\\.[\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]*)?(?:[Ss\u{17f}][Kk][Ii][Pp] [Tt][Oo] (?:[Mm][Aa][Ii][Nn] )?[Cc][Oo][Nn][Tt][Ee][Nn][Tt]|[Ss\u{17f}][Kk][Ii][Pp] [Nn][Aa][Vv][Ii][Gg][Aa][Tt][Ii][Oo][Nn]|[Mm][Aa][Ii][Nn] [Mm][Ee][Nn][Uu]|[Mm][Ee][Nn][Uu]|[Ss\u{17f}][Ee][Aa][Rr][Cc][Hh]|[Hh][Oo][Mm][Ee]|[Ll][Oo][Gg] ?[Ii][Nn]|[Ss\u{17f}][Ii][Gg][Nn] ?[Ii][Nn]|[Ss\u{17f}][Ii][Gg][Nn] [Uu][Pp]|[Ss\u{17f}][Uu][Bb][Ss\u{17f}][Cc][Rr][Ii][Bb][Ee](?: [Nn][Oo][Ww])?|[Rr][Ee][Gg][Ii][Ss\u{17f}][Tt][Ee][Rr]|[Cc][Ll][Oo][Ss\u{17f}][Ee]|[Tt][Oo][Gg][Gg][Ll][Ee] [Nn][Aa][Vv][Ii][Gg][Aa][Tt][Ii][Oo][Nn]|[Bb][Aa][Cc][Kk] [Tt][Oo] [Tt][Oo][Pp](?: [Bb][Uu][Tt][Tt][Oo][Nn])?|[Tt][Oo][Pp] [Oo][Ff] [Pp][Aa][Gg][Ee]|[Aa][Dd][Vv][Ee][Rr][Tt][Ii][Ss\u{17f}][Ee][Mm][Ee][Nn][Tt]|[Ss\u{17f}][Pp][Oo][Nn][Ss\u{17f}][Oo][Rr][Ee][Dd](?: [Cc][Oo][Nn][Tt][Ee][Nn][Tt])?|[Pp][Rr][Ii][Nn][Tt]|[Ee][Mm][Aa][Ii][Ll]|[Ss\u{17f}][Hh][Aa][Rr][Ee](?: [Tt][Hh][Ii][Ss\u{17f}](?: (?:[Aa][Rr][Tt][Ii][Cc][Ll][Ee]|[Ss\u{17f}][Tt][Oo][Rr][Yy]))?)?|[Ss\u{17f}][Hh][Aa][Rr][Ee] [Oo][Nn] [0-9A-Z_a-z\u{aa}\u{b5}\u{ba}\u{c0}-\u{d6}\u{d8}-\u{f6}\u{f8}-\u{2c1}\u{2c6}-\u{2d1}\u{2e0}-\u{2e4}\u{2ec}\u{2ee}\u{300}-\u{36f}]+|[Tt][Ww][Ee][Ee][Tt]|[Ff][Oo][Ll][Ll][Oo][Ww] [Uu][Ss\u{17f}][\u{0}-\u{9}\u{b}-\u{10ffff}]*|[Cc][Oo][Pp][Yy] [Ll][Ii][Nn][Kk]|[Ll][Ii][Ss\u{17f}][Tt][Ee][Nn] [Tt][Oo] (?:[Tt][Hh][Ii][Ss\u{17f}] )?[Aa][Rr][Tt][Ii][Cc][Ll][Ee]|[Pp][Rr][Ii][Nn][Tt] [Tt][Hh][Ii][Ss\u{17f}] (?:[Pp][Aa][Gg][Ee]|[Aa][Rr][Tt][Ii][Cc][Ll][Ee]))\\z",
         ),
     ),
-    ("(?i)^(?:copyright\\b|\u{a9}|\\(c\\)\\s)", None),
     (
         "(?i)^(?:date|dated|published|posted|updated|last updated|first published|created)(?: on| at)?\\s*:?\\s*",
         None,
@@ -251,18 +221,8 @@ pub(super) static LATIN: &[(&str, Option<&str>)] = &[
         ),
     ),
     (
-        "\\b(?:said|says|told|added|adds|stated|asked|wrote|writes|explained|noted|stressed|according to)\\b",
-        None,
-    ),
-    (
         "\\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b",
         None,
-    ),
-    (
-        "\\b\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*){0,2}",
-        Some(
-            "\\b[A-Z\u{c0}-\u{d6}\u{d8}-\u{de}\u{100}\u{102}\u{104}\u{106}\u{108}\u{10a}\u{10c}\u{10e}\u{110}\u{112}\u{114}\u{116}\u{118}\u{11a}\u{11c}\u{11e}\u{120}\u{122}\u{124}\u{126}\u{128}\u{12a}\u{12c}\u{12e}\u{130}\u{132}\u{134}\u{136}\u{139}\u{13b}\u{13d}\u{13f}\u{141}\u{143}\u{145}\u{147}\u{14a}\u{14c}\u{14e}\u{150}\u{152}\u{154}\u{156}\u{158}\u{15a}\u{15c}\u{15e}\u{160}\u{162}\u{164}\u{166}\u{168}\u{16a}\u{16c}\u{16e}\u{170}\u{172}\u{174}\u{176}\u{178}-\u{179}\u{17b}\u{17d}\u{181}-\u{182}\u{184}\u{186}-\u{187}\u{189}-\u{18b}\u{18e}-\u{191}\u{193}-\u{194}\u{196}-\u{198}\u{19c}-\u{19d}\u{19f}-\u{1a0}\u{1a2}\u{1a4}\u{1a6}-\u{1a7}\u{1a9}\u{1ac}\u{1ae}-\u{1af}\u{1b1}-\u{1b3}\u{1b5}\u{1b7}-\u{1b8}\u{1bc}\u{1c4}\u{1c7}\u{1ca}\u{1cd}\u{1cf}\u{1d1}\u{1d3}\u{1d5}\u{1d7}\u{1d9}\u{1db}\u{1de}\u{1e0}\u{1e2}\u{1e4}\u{1e6}\u{1e8}\u{1ea}\u{1ec}\u{1ee}\u{1f1}\u{1f4}\u{1f6}-\u{1f8}\u{1fa}\u{1fc}\u{1fe}\u{200}\u{202}\u{204}\u{206}\u{208}\u{20a}\u{20c}\u{20e}\u{210}\u{212}\u{214}\u{216}\u{218}\u{21a}\u{21c}\u{21e}\u{220}\u{222}\u{224}\u{226}\u{228}\u{22a}\u{22c}\u{22e}\u{230}\u{232}\u{23a}-\u{23b}\u{23d}-\u{23e}\u{241}\u{243}-\u{246}\u{248}\u{24a}\u{24c}\u{24e}][\\-A-Za-z\u{aa}\u{b5}\u{ba}\u{c0}-\u{d6}\u{d8}-\u{f6}\u{f8}-\u{2c1}\u{2c6}-\u{2d1}\u{2e0}-\u{2e4}\u{2ec}\u{2ee}]*(?:[\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]+[A-Z\u{c0}-\u{d6}\u{d8}-\u{de}\u{100}\u{102}\u{104}\u{106}\u{108}\u{10a}\u{10c}\u{10e}\u{110}\u{112}\u{114}\u{116}\u{118}\u{11a}\u{11c}\u{11e}\u{120}\u{122}\u{124}\u{126}\u{128}\u{12a}\u{12c}\u{12e}\u{130}\u{132}\u{134}\u{136}\u{139}\u{13b}\u{13d}\u{13f}\u{141}\u{143}\u{145}\u{147}\u{14a}\u{14c}\u{14e}\u{150}\u{152}\u{154}\u{156}\u{158}\u{15a}\u{15c}\u{15e}\u{160}\u{162}\u{164}\u{166}\u{168}\u{16a}\u{16c}\u{16e}\u{170}\u{172}\u{174}\u{176}\u{178}-\u{179}\u{17b}\u{17d}\u{181}-\u{182}\u{184}\u{186}-\u{187}\u{189}-\u{18b}\u{18e}-\u{191}\u{193}-\u{194}\u{196}-\u{198}\u{19c}-\u{19d}\u{19f}-\u{1a0}\u{1a2}\u{1a4}\u{1a6}-\u{1a7}\u{1a9}\u{1ac}\u{1ae}-\u{1af}\u{1b1}-\u{1b3}\u{1b5}\u{1b7}-\u{1b8}\u{1bc}\u{1c4}\u{1c7}\u{1ca}\u{1cd}\u{1cf}\u{1d1}\u{1d3}\u{1d5}\u{1d7}\u{1d9}\u{1db}\u{1de}\u{1e0}\u{1e2}\u{1e4}\u{1e6}\u{1e8}\u{1ea}\u{1ec}\u{1ee}\u{1f1}\u{1f4}\u{1f6}-\u{1f8}\u{1fa}\u{1fc}\u{1fe}\u{200}\u{202}\u{204}\u{206}\u{208}\u{20a}\u{20c}\u{20e}\u{210}\u{212}\u{214}\u{216}\u{218}\u{21a}\u{21c}\u{21e}\u{220}\u{222}\u{224}\u{226}\u{228}\u{22a}\u{22c}\u{22e}\u{230}\u{232}\u{23a}-\u{23b}\u{23d}-\u{23e}\u{241}\u{243}-\u{246}\u{248}\u{24a}\u{24c}\u{24e}][\\-A-Za-z\u{aa}\u{b5}\u{ba}\u{c0}-\u{d6}\u{d8}-\u{f6}\u{f8}-\u{2c1}\u{2c6}-\u{2d1}\u{2e0}-\u{2e4}\u{2ec}\u{2ee}]*){0,2}",
-        ),
     ),
     (
         "^(?:(?P<cplace>\\p{Lu}[\\p{Lu}'\u{2019}.\\-]*(?P<cw>(?:\\s+\\p{Lu}[\\p{Lu}'\u{2019}.\\-]*)*)(?:,\\s*\\p{Lu}(?P<s1>[\\p{L}.]+)(?:\\s\\p{Lu}(?P<s2>[\\p{L}.]+))?)?)(?:[.,]?\\s+(?P<cdate>(?:(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June|Jun\\.?|July|Jul\\.?|Aug(?:ust|\\.)?|Sep(?:tember|t\\.?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)\\s+\\d{1,2}|\\d{1,2}\\s+(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June|Jun\\.?|July|Jul\\.?|Aug(?:ust|\\.)?|Sep(?:tember|t\\.?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?))(?:,?\\s+\\d{4})?))?\\s*(?:\\((?P<cagency>[^()]{2,})\\))?|(?P<mplace>\\p{Lu}\\p{Ll}+(?P<mw>(?:[\\s\\-]\\p{Lu}\\p{Ll}+)*))(?:[.,]?\\s+(?P<mdate>(?:(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June|Jun\\.?|July|Jul\\.?|Aug(?:ust|\\.)?|Sep(?:tember|t\\.?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)\\s+\\d{1,2}|\\d{1,2}\\s+(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June|Jun\\.?|July|Jul\\.?|Aug(?:ust|\\.)?|Sep(?:tember|t\\.?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?))(?:,?\\s+\\d{4})?))?\\s*\\((?P<magency>[^()]{2,})\\)|(?P<ddate>(?:(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June|Jun\\.?|July|Jul\\.?|Aug(?:ust|\\.)?|Sep(?:tember|t\\.?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)\\s+\\d{1,2}|\\d{1,2}\\s+(?:Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June|Jun\\.?|July|Jul\\.?|Aug(?:ust|\\.)?|Sep(?:tember|t\\.?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?))(?:,?\\s+\\d{4})?)\\s*\\((?P<dagency>[^()]{2,})\\))\\s*(?P<dash>--|[-\u{2013}\u{2014}:])\\s*",
@@ -303,7 +263,6 @@ pub(super) static LATIN: &[(&str, Option<&str>)] = &[
         "^[,|\u{b7}\u{2022}\u{2013}-]?\\s*(?i:(?:last\\s+)?updated|modified)\\b",
         None,
     ),
-    ("^[a-z][a-z0-9_.-]{2,30}$", None),
     (
         "^\\(?(?:Reporting|Writing|Reported) by (?P<who>\\p{Lu}[\\p{L}.'\u{2019}\\-]*(?P<more>(?:\\s\\p{Lu}[\\p{L}.'\u{2019}\\-]*)+))",
         Some(

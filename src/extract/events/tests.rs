@@ -228,10 +228,7 @@ fn ascii_twins_match_as_the_unicode_patterns() {
         Regex::new(TRIGGER).expect("the trigger pattern"),
         crate::twin::ascii_twin(TRIGGER),
     );
-    let pairs = [
-        (&trigger.0, &trigger.1),
-        (HOST_RE.pick(false), HOST_RE.pick(true)),
-    ];
+    let pairs = [(&trigger.0, &trigger.1)];
     for t in texts {
         assert!(ascii_equivalent(t), "{t}");
         for (u, a) in pairs {
@@ -506,7 +503,7 @@ mod host_gate {
     }
 
     fn gated(s: &str) -> bool {
-        hosted_by(HOST_RE.pick(ascii_equivalent(s)), s)
+        hosted(s)
     }
 
     fn fragment() -> impl Strategy<Value = String> {
@@ -553,6 +550,23 @@ mod host_gate {
             "during the, vote",
             "on the sidelines of Zoë's",
             "sidelines",
+            "during the",
+            "during the ",
+            "during the\u{2003}x",
+            "during thee x",
+            "during theis x",
+            "xduring the x",
+            "_during the x",
+            "éduring the x",
+            "(during this x",
+            "on the marginſ of THAT x",
+            "on the marginsx of the x",
+            "on the margins\u{a0}of the x",
+            "in the run-up to the x",
+            "in the run up to the x",
+            "a; ahead of the x",
+            "ahead of the x; y",
+            "ﬁduring the x",
         ] {
             assert_eq!(gated(s), host(s), "{s:?}");
         }
