@@ -466,7 +466,11 @@ fn found_groups_are_the_captured_ones() {
                 in May, March, June Carter, May 2019, July 2150, 12 May, 3 June, 3 June 2020, \
                 mid-June, December 25, 123 May, Jan 2020, 20 Jan, 4 of May, early May 2021, \
                 the 1990s, 1990s, the 1990's, 2000s, 1995s, 2100s, the  1980s, 1700s, \
-                Monday night, Friday morning, Sunday  evening, last Monday night, Monday nights";
+                Monday night, Friday morning, Sunday  evening, last Monday night, Monday nights, \
+                May 12, May 12, 2020, May 12 2020, Sept. 3, 12 Sept., 12 May, 2020, 12 May 2020, \
+                Monday, May 12, 12th May, 12 of May 2020, May,\u{a0}2020, Jan. 2020, May, 2020, \
+                two days ago, a year earlier, 3 WEEKS LATER, 3 Weeks later, an hour ago, \
+                2020-01-02, 2020-1-02, the 1990's, early 2020, this month, later this week";
     for ascii in [true, false] {
         let scanner = Scanner::pick(ascii);
         let mut locs = None;
@@ -497,11 +501,54 @@ proptest::proptest! {
                 "today", "Today", "tonight", "yesterday", "Monday", "morning", "night", "May", "March",
                 "June", "Jan", "Sept.", "December", "3", "12", "123", "1999", "2019", "2150",
                 "2019s", "1990", "1990s", "2000s", "s", "'", "th", "x", "é", "ſ",
+                "2019-05-06", "05", "Sept", ",", "12,", "May,", "Jan.", "of", "st", "–", "\u{a0}",
+                "\u{663}", "two", "a", "days", "DAYS", "Days", "ago", "earlier", "Last", "coming",
+                "Friday", "afternoon", "fiscal", "start", "K", "\u{212a}",
             ]),
             0..24,
         )
     ) {
         let text = parts.concat();
+        for ascii in [true, false] {
+            if ascii && !ascii_equivalent(&text) {
+                continue;
+            }
+            let scanner = Scanner::pick(ascii);
+            let mut locs = None;
+            let read: Vec<_> = scanner
+                .find_iter(&text)
+                .filter(|m| m.pattern().as_usize() != TRIGGER_PATTERN)
+                .map(|m| Found::read(scanner.groups, &mut locs, &text, &text, m).slots)
+                .collect();
+            let captured: Vec<_> = TIMEX
+                .pick(ascii)
+                .captures_iter(&text)
+                .map(|c| Found::from_captures(&text, &c).slots)
+                .collect();
+            proptest::prop_assert_eq!(read, captured, "{:?}", text);
+        }
+    }
+}
+
+proptest::proptest! {
+    /// The same on words of the shapes [`Found::read`] reads alone, each
+    /// after a separator, so that they often form those shapes or stand
+    /// next to them.
+    #[test]
+    fn found_groups_are_the_captured_ones_on_shapes(
+        parts in proptest::collection::vec(
+            (
+                proptest::sample::select(vec![" ", " ", " ", ", ", ",", "  ", "\u{a0}", "-", "–", ""]),
+                proptest::sample::select(vec![
+                    "May", "Sept.", "Jan", "June", "Monday", "12", "3", "123", "2020", "1990s",
+                    "the", "of", "two", "days", "DAYS", "ago", "last", "year", "today", "12th",
+                    "2020-05-06", "early", "night", "mid", "x", "\u{663}",
+                ]),
+            ),
+            0..10,
+        )
+    ) {
+        let text: String = parts.iter().flat_map(|(sep, word)| [*sep, *word]).collect();
         for ascii in [true, false] {
             if ascii && !ascii_equivalent(&text) {
                 continue;
