@@ -489,6 +489,17 @@ impl<'h> Found<'h> {
                 slots[g.year] = whole;
                 true
             }
+            // `early 2020`, `mid-2020`.
+            alt::YEAR => match modified(text, &["fiscal", "early", "late", "mid"]) {
+                Some(modifier) => {
+                    slots[g.ymod] = part(0, modifier);
+                    slots[g.year] = part(text.len() - 4, 4);
+                    text.as_bytes()[text.len() - 4..]
+                        .iter()
+                        .all(u8::is_ascii_digit)
+                }
+                None => false,
+            },
             alt::WD if is_full_weekday(text) => {
                 slots[g.wd] = whole;
                 true
@@ -501,13 +512,31 @@ impl<'h> Found<'h> {
                     slots[g.wd] = part(0, day.len());
                     slots[g.wpart] = part(text.len() - when.len(), when.len());
                     true
+                } else if let Some((rel, day)) = text.split_once(' ')
+                    && is_any_case(rel, &["last", "next", "this", "coming"])
+                    && is_full_weekday(day)
+                {
+                    slots[g.wrel] = part(0, rel.len());
+                    slots[g.wd] = part(rel.len() + 1, day.len());
+                    true
                 } else {
                     false
                 }
             }
-            alt::DWORD if is_any_case(text, &["today", "tomorrow", "yesterday", "tonight"]) => {
-                slots[g.dword] = whole;
-                true
+            alt::DWORD => {
+                let (modifier, word) = text.split_once(' ').unwrap_or(("", text));
+                if is_any_case(word, &["today", "tomorrow", "yesterday", "tonight"])
+                    && (modifier.is_empty()
+                        || is_any_case(modifier, &["early", "late", "earlier", "later"]))
+                {
+                    if !modifier.is_empty() {
+                        slots[g.dwmod] = part(0, modifier.len());
+                    }
+                    slots[g.dword] = part(text.len() - word.len(), word.len());
+                    true
+                } else {
+                    false
+                }
             }
             alt::REL => {
                 if let Some((rel, unit)) = text.split_once(' ')
@@ -534,6 +563,26 @@ impl<'h> Found<'h> {
             alt::MY if is_full_month(text) => {
                 slots[g.mym] = whole;
                 true
+            }
+            // `early June`, `mid-June`, `last June`.
+            alt::MY => {
+                let month = text.rsplit([' ', '-']).next().unwrap_or("");
+                let before = &text[..text.len() - month.len()];
+                if !is_full_month(month) {
+                    false
+                } else if let Some(modifier) = modified(text, &["early", "late", "mid"]) {
+                    slots[g.mymod] = part(0, modifier);
+                    slots[g.mym] = part(text.len() - month.len(), month.len());
+                    true
+                } else if let Some(rel) = before.strip_suffix(' ')
+                    && is_any_case(rel, &["last", "next", "this"])
+                {
+                    slots[g.myrel] = part(0, rel.len());
+                    slots[g.mym] = part(text.len() - month.len(), month.len());
+                    true
+                } else {
+                    false
+                }
             }
             alt::MYA => {
                 // A month (letters and dots), an optional comma, one space.
@@ -638,6 +687,22 @@ mod alt {
     pub const AGO: usize = 9;
     pub const DWORD: usize = 10;
     pub const WD: usize = 11;
+}
+
+/// The length of the modifier of `text`, a match of an alternative with
+/// one, when `text` is one of `words` (in any ASCII case) then one space,
+/// or `mid-`, then one last word: the modifier is the first group.
+fn modified(text: &str, words: &[&str]) -> Option<usize> {
+    if let Some((modifier, rest)) = text.split_once(' ')
+        && !rest.contains(' ')
+        && rest.bytes().all(|b| b.is_ascii_alphanumeric())
+        && is_any_case(modifier, words)
+    {
+        return Some(modifier.len());
+    }
+    let rest = text.get(4..)?;
+    (text[..4].eq_ignore_ascii_case("mid-") && rest.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .then_some(4)
 }
 
 /// Whether `s` is one of `words` in any ASCII case.

@@ -530,6 +530,29 @@ proptest::proptest! {
     }
 }
 
+/// [`Found::read`] against the capture engine on `text`, in both scanners.
+fn check_found(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+    for ascii in [true, false] {
+        if ascii && !ascii_equivalent(text) {
+            continue;
+        }
+        let scanner = Scanner::pick(ascii);
+        let mut locs = None;
+        let read: Vec<_> = scanner
+            .find_iter(text)
+            .filter(|m| m.pattern().as_usize() != TRIGGER_PATTERN)
+            .map(|m| Found::read(scanner.groups, &mut locs, text, text, m).slots)
+            .collect();
+        let captured: Vec<_> = TIMEX
+            .pick(ascii)
+            .captures_iter(text)
+            .map(|c| Found::from_captures(text, &c).slots)
+            .collect();
+        proptest::prop_assert_eq!(read, captured, "{:?}", text);
+    }
+    Ok(())
+}
+
 proptest::proptest! {
     /// The same on words of the shapes [`Found::read`] reads alone, each
     /// after a separator, so that they often form those shapes or stand
@@ -542,31 +565,42 @@ proptest::proptest! {
                 proptest::sample::select(vec![
                     "May", "Sept.", "Jan", "June", "Monday", "12", "3", "123", "2020", "1990s",
                     "the", "of", "two", "days", "DAYS", "ago", "last", "year", "today", "12th",
-                    "2020-05-06", "early", "night", "mid", "x", "\u{663}",
+                    "2020-05-06", "early", "night", "mid", "x", "\u{663}", "Friday", "coming",
+                    "fiscal", "earlier", "LATE", "mid-", "Mid-", "next", "This", "tonight",
+                    "\u{663}\u{663}\u{663}\u{663}",
                 ]),
             ),
             0..10,
         )
     ) {
         let text: String = parts.iter().flat_map(|(sep, word)| [*sep, *word]).collect();
-        for ascii in [true, false] {
-            if ascii && !ascii_equivalent(&text) {
-                continue;
-            }
-            let scanner = Scanner::pick(ascii);
-            let mut locs = None;
-            let read: Vec<_> = scanner
-                .find_iter(&text)
-                .filter(|m| m.pattern().as_usize() != TRIGGER_PATTERN)
-                .map(|m| Found::read(scanner.groups, &mut locs, &text, &text, m).slots)
-                .collect();
-            let captured: Vec<_> = TIMEX
-                .pick(ascii)
-                .captures_iter(&text)
-                .map(|c| Found::from_captures(&text, &c).slots)
-                .collect();
-            proptest::prop_assert_eq!(read, captured, "{:?}", text);
-        }
+        check_found(&text)?;
+    }
+
+    /// The same on a modifier word, a separator and a word it modifies.
+    #[test]
+    fn found_groups_are_the_captured_ones_on_modified_words(
+        parts in proptest::collection::vec(
+            (
+                proptest::sample::select(vec![
+                    "", "early", "Late", "mid", "MID", "fiscal", "last", "next", "this",
+                    "coming", "earlier", "later", "the", "x", "2", "two",
+                ]),
+                proptest::sample::select(vec![" ", " ", " ", "-", "  ", "\u{a0}", ""]),
+                proptest::sample::select(vec![
+                    "June", "May", "Jan", "Monday", "Friday", "2020", "1990s", "today",
+                    "tomorrow", "year", "week", "days", "\u{663}\u{663}\u{663}\u{663}",
+                ]),
+                proptest::sample::select(vec![" ", ", ", " ago", " 2021", " night", " later"]),
+            ),
+            1..4,
+        )
+    ) {
+        let text: String = parts
+            .iter()
+            .flat_map(|(a, sep, b, after)| [*a, *sep, *b, *after])
+            .collect();
+        check_found(&text)?;
     }
 }
 
