@@ -53,39 +53,59 @@ const YEAR: &str = r"(?:1[89]|20)\d\d";
 /// Small counts written as words or digits.
 const COUNT: &str = r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|\d{1,3})";
 
-/// The timex pattern, with Unicode classes (`\d`, `\s`, `\b`, `(?i)`).
+/// The alternatives of the timex pattern, in their order of preference,
+/// with Unicode classes (`\d`, `\s`, `\b`, `(?i)`). The scan searches them
+/// as separate patterns, which match as their alternation does and tell
+/// which one matched, so that its groups are read from it alone.
+fn timex_alternatives() -> [String; ALTERNATIVES] {
+    let (wd, m, mf, y, count) = (WEEKDAY_FULL, MONTH, MONTH_FULL, YEAR, COUNT);
+    [
+        r"(?P<iso>\b(?P<isoy>\d{4})-(?P<isom>\d{2})-(?P<isod>\d{2})\b)".to_string(),
+        format!(
+            r"\b(?:(?P<mdwd>{wd}),?\s+)?(?P<mdm>{m})\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?
+            (?:\s*[-–—]\s*(?P<mdd2>\d{{1,2}})(?:st|nd|rd|th)?)?\b(?:,?\s+(?P<mdy>{y})\b)?"
+        ),
+        format!(
+            r"\b(?:(?P<dmwd>{wd}),?\s+)?(?P<dmd>\d{{1,2}})(?:st|nd|rd|th)?
+            (?:\s*[-–—]\s*(?P<dmd2>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<dmm>{m})(?:,?\s+(?P<dmy>{y})\b)?"
+        ),
+        format!(r"\b(?P<mya>{m}),?\s+(?P<myay>{y})\b"),
+        format!(
+            r"\b(?:(?P<mymod>(?i:early|late|mid-?|the\s+(?:end|beginning|start|middle)\s+of))\s*)?
+            (?:(?P<myrel>(?i:last|next|this))\s+)?(?P<mym>{mf})\b(?:,?\s+(?P<myy>{y})\b)?"
+        ),
+        r"\b(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)'?s\b".to_string(),
+        format!(
+            r"\b(?:(?P<ymod>(?i:fiscal|early|late|mid-?|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of))\s*)?(?P<year>{y})\b"
+        ),
+        r"\b(?i:the\s+(?P<pmod>end|beginning|start|middle)\s+of\s+(?P<prel>the|this|last|next)\s+(?P<punit>year|month))\b".to_string(),
+        r"\b(?:(?P<rmod>(?i:earlier|later|early|late))\s+)?(?P<rrel>(?i:this|last|next))\s+(?P<runit>(?i:year|month|week))\b".to_string(),
+        format!(
+            r"\b(?P<anum>{count})\s+(?P<aunit>(?i:year|month|week|day))s?\s+(?P<adir>(?i:ago|earlier|later))\b"
+        ),
+        r"\b(?:(?P<dwmod>(?i:early|late|earlier|later))\s+)?(?P<dword>(?i:today|tomorrow|yesterday|tonight))\b".to_string(),
+        format!(
+            r"\b(?:(?P<wrel>(?i:last|next|this|coming))\s+)?(?P<wd>{wd})(?:\s+(?P<wpart>morning|afternoon|evening|night))?\b"
+        ),
+    ]
+    .map(|alternative| format!("(?x){alternative}"))
+}
+
+/// The number of alternatives of the timex pattern.
+const ALTERNATIVES: usize = 12;
+
+/// The timex pattern: its alternatives, in order (the tests' oracle).
+#[cfg(test)]
 fn timex_pattern() -> String {
-    format!(
-        r"(?x)
-    (?P<iso>\b(?P<isoy>\d{{4}})-(?P<isom>\d{{2}})-(?P<isod>\d{{2}})\b)
-    | \b(?:(?P<mdwd>{wd}),?\s+)?(?P<mdm>{m})\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?
-        (?:\s*[-–—]\s*(?P<mdd2>\d{{1,2}})(?:st|nd|rd|th)?)?\b(?:,?\s+(?P<mdy>{y})\b)?
-    | \b(?:(?P<dmwd>{wd}),?\s+)?(?P<dmd>\d{{1,2}})(?:st|nd|rd|th)?
-        (?:\s*[-–—]\s*(?P<dmd2>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<dmm>{m})(?:,?\s+(?P<dmy>{y})\b)?
-    | \b(?P<mya>{m}),?\s+(?P<myay>{y})\b
-    | \b(?:(?P<mymod>(?i:early|late|mid-?|the\s+(?:end|beginning|start|middle)\s+of))\s*)?
-        (?:(?P<myrel>(?i:last|next|this))\s+)?(?P<mym>{mf})\b(?:,?\s+(?P<myy>{y})\b)?
-    | \b(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)'?s\b
-    | \b(?:(?P<ymod>(?i:fiscal|early|late|mid-?|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of))\s*)?(?P<year>{y})\b
-    | \b(?i:the\s+(?P<pmod>end|beginning|start|middle)\s+of\s+(?P<prel>the|this|last|next)\s+(?P<punit>year|month))\b
-    | \b(?:(?P<rmod>(?i:earlier|later|early|late))\s+)?(?P<rrel>(?i:this|last|next))\s+(?P<runit>(?i:year|month|week))\b
-    | \b(?P<anum>{count})\s+(?P<aunit>(?i:year|month|week|day))s?\s+(?P<adir>(?i:ago|earlier|later))\b
-    | \b(?:(?P<dwmod>(?i:early|late|earlier|later))\s+)?(?P<dword>(?i:today|tomorrow|yesterday|tonight))\b
-    | \b(?:(?P<wrel>(?i:last|next|this|coming))\s+)?(?P<wd>{wd})(?:\s+(?P<wpart>morning|afternoon|evening|night))?\b
-    ",
-        wd = WEEKDAY_FULL,
-        m = MONTH,
-        mf = MONTH_FULL,
-        y = YEAR,
-        count = COUNT,
-    )
+    timex_alternatives().join("|")
 }
 
 /// The timex pattern as a `regex` (the oracle of the tests).
 #[cfg(test)]
 static TIMEX: crate::twin::Twin = crate::twin::twin!(timex_pattern());
 
-/// The timex pattern (pattern 0) and the event triggers (pattern 1,
+/// The alternatives of the timex pattern (patterns 0 to 11, so that a
+/// match names its alternative) and the event triggers (pattern 12,
 /// [`crate::extract::events::TRIGGER`]) as one multi-pattern regex, with its
 /// ASCII twin for text where that matches exactly the same (see
 /// [`crate::twin`]): each paragraph is walked once for both extractors,
@@ -99,24 +119,26 @@ static TIMEX: crate::twin::Twin = crate::twin::twin!(timex_pattern());
 /// compile, and its Unicode `\b` sent the lazy DFA to the slower engines on
 /// any non-ASCII byte; the twin is a fraction of the size.
 static SCAN: Twin<Regex> = Twin::new(
-    || scan_regex(&[&ascii_pattern(&timex_pattern()), &ascii_pattern(TRIGGER)]),
-    || scan_regex(&[&timex_pattern(), TRIGGER]),
+    || Regex::new_many(&scan_patterns(true)).expect("valid patterns"),
+    || Regex::new_many(&scan_patterns(false)).expect("valid patterns"),
 );
 
 /// The pattern index of the triggers in [`SCAN`].
-const TRIGGER_PATTERN: usize = 1;
+const TRIGGER_PATTERN: usize = ALTERNATIVES;
 
-fn scan_regex(patterns: &[&str]) -> Regex {
-    Regex::new_many(patterns).expect("valid patterns")
+/// The patterns of [`SCAN`], or their twins if `ascii`.
+fn scan_patterns(ascii: bool) -> Vec<String> {
+    let mut patterns = timex_alternatives().to_vec();
+    patterns.push(TRIGGER.to_string());
+    if ascii {
+        patterns = patterns.iter().map(|p| ascii_pattern(p)).collect();
+    }
+    patterns
 }
 
-/// The twins of the two patterns of [`SCAN`], separated by `\0`.
+/// The twins of the patterns of [`SCAN`], separated by `\0`.
 fn scan_twins() -> String {
-    format!(
-        "{}\0{}",
-        ascii_pattern(&timex_pattern()),
-        ascii_pattern(TRIGGER)
-    )
+    scan_patterns(true).join("\0")
 }
 
 /// How `timex/scan.dfa` was built besides its patterns: the configuration
@@ -187,19 +209,22 @@ fn load_dfa(file: &'static [u8], header: &str) -> Option<dfa::regex::Regex<Dense
     Some(dfa::regex::Builder::new().build_from_dfas(forward, reverse))
 }
 
-/// The twin of the timex pattern alone, to read the groups of a match the
-/// DFA found. Its capture search is anchored at the match and bounded by
-/// it, so a lazy DFA (and the reverse pattern it needs) would only find
-/// the same bounds again before the capture engine runs.
+/// The twins of the timex alternatives alone, to read the groups of a
+/// match the DFA found. Its capture search is anchored at the match, to
+/// the alternative that matched, and bounded by the match, so a lazy DFA
+/// (and the reverse pattern it needs) would only find the same bounds
+/// again before the capture engine runs.
 static ASCII_TIMEX: LazyLock<Regex> = LazyLock::new(|| {
+    let mut patterns = scan_patterns(true);
+    patterns.truncate(ALTERNATIVES);
     Regex::builder()
         .configure(Regex::config().hybrid(false))
-        .build(&ascii_pattern(&timex_pattern()))
-        .expect("a valid pattern")
+        .build_many(&patterns)
+        .expect("valid patterns")
 });
 
-/// The engines that scan a region: one to find the matches of both
-/// patterns, one to read the groups of a timex match (pattern 0).
+/// The engines that scan a region: one to find the matches of all
+/// patterns, one to read the groups of a timex match (patterns 0 to 11).
 #[derive(Clone, Copy)]
 struct Scanner {
     find: Finder,
@@ -317,7 +342,8 @@ fn maskable(c: char) -> bool {
 }
 
 /// Declares [`Groups`], the index of each named group of the timex pattern
-/// (pattern 0 of [`SCAN`], and of [`ASCII_TIMEX`]).
+/// (as one alternation; its alternatives are patterns 0 to 11 of [`SCAN`]
+/// and of [`ASCII_TIMEX`]).
 macro_rules! groups {
     ($($name:ident),* $(,)?) => {
         /// The index of each named group of the timex pattern (the same in
@@ -325,17 +351,30 @@ macro_rules! groups {
         /// these: a lookup by name searches the group names on every call.
         pub(crate) struct Groups {
             $(pub(crate) $name: usize,)*
+            /// Where the groups of each alternative start, less one: group
+            /// `i` of alternative `k` alone is group `offsets[k] + i` of
+            /// the alternation.
+            offsets: [usize; ALTERNATIVES],
         }
 
         impl Groups {
             fn of(re: &Regex) -> Groups {
+                let info = re.group_info();
+                let mut offsets = [0; ALTERNATIVES];
+                for k in 1..ALTERNATIVES {
+                    offsets[k] = offsets[k - 1] + info.group_len(PatternID::must(k - 1)) - 1;
+                }
                 let index = |name: &str| {
-                    re.group_info()
-                        .to_index(PatternID::ZERO, name)
+                    (0..ALTERNATIVES)
+                        .find_map(|k| {
+                            let i = info.to_index(PatternID::must(k), name)?;
+                            Some(offsets[k] + i)
+                        })
                         .expect("a group of the timex pattern")
                 };
                 Groups {
                     $($name: index(stringify!($name)),)*
+                    offsets,
                 }
             }
         }
@@ -350,11 +389,14 @@ groups!(
 
 pub(crate) static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
     let re = &*ASCII_TIMEX;
+    let groups = Groups::of(re);
     assert!(
-        re.group_info().group_len(PatternID::ZERO) <= MAX_GROUPS,
+        groups.offsets[ALTERNATIVES - 1]
+            + re.group_info().group_len(PatternID::must(ALTERNATIVES - 1))
+            <= MAX_GROUPS,
         "room for every group"
     );
-    Groups::of(re)
+    groups
 });
 
 /// At least the number of groups of the timex pattern.
@@ -408,15 +450,12 @@ impl<'h> Found<'h> {
         Found { region, slots }
     }
 
-    /// The groups of `m`, a timex match of `re` in `region`. Resolving the
-    /// groups runs the backtracker over the whole pattern, most of the cost
-    /// of a match; a match that is four digits alone can only come from
-    /// the `year` alternative, one that is a weekday name alone only from
-    /// the `wd` one (`Monday night` too), a day word alone (`today`) only
-    /// from the `dword` one, a decade (`the 1990s`) only from the `dec` one,
-    /// `last year` (one space) only from the `rrel` one, a full month name
-    /// alone only from the `my` one, `May 2019` only from the `mya` one and
-    /// `12 May` only from the `dm` one, so theirs are known without it.
+    /// The groups of `m`, a timex match of `re` in `region`. The match
+    /// names its alternative, and the commonest shapes of each (`2019`,
+    /// `Monday`, `today`, `last year`, `the 1990s`, `May 2019`, `12 May`,
+    /// `May 12, 2020`, `two days ago`, …) fix its groups, which are then
+    /// read from the text; any other match runs the backtracker, anchored
+    /// to that alternative alone.
     ///
     /// `haystack` is the text searched: `region` or its [`masked`] copy,
     /// which has the same text at every match.
@@ -429,73 +468,257 @@ impl<'h> Found<'h> {
     ) -> Found<'h> {
         let g = &*GROUPS;
         let mut slots = [None; MAX_GROUPS];
-        let whole = Some((m.start(), m.end()));
+        let (start, end) = (m.start(), m.end());
+        let whole = Some((start, end));
         slots[0] = whole;
         let text = &region[m.range()];
-        if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
-            slots[g.year] = whole;
-        } else if is_full_weekday(text) {
-            slots[g.wd] = whole;
-        } else if ["today", "tomorrow", "yesterday", "tonight"]
-            .iter()
-            .any(|w| text.eq_ignore_ascii_case(w))
-        {
-            slots[g.dword] = whole;
-        } else if let Some((rel, unit)) = text.split_once(' ')
-            && ["this", "last", "next"]
-                .iter()
-                .any(|w| rel.eq_ignore_ascii_case(w))
-            && ["year", "month", "week"]
-                .iter()
-                .any(|w| unit.eq_ignore_ascii_case(w))
-        {
-            slots[g.rrel] = Some((m.start(), m.start() + rel.len()));
-            slots[g.runit] = Some((m.end() - unit.len(), m.end()));
-        } else if let Some(decade) = text.strip_prefix("the ").unwrap_or(text).strip_suffix('s')
-            && is_decade(decade)
-        {
-            // `1990s`, `the 1990s`: the `year` alternative needs a word
-            // boundary after the digits.
-            slots[g.dec] = Some((m.end() - 5, m.end() - 1));
-        } else if let Some((day, part)) = text.split_once(' ')
-            && is_full_weekday(day)
-            && matches!(part, "morning" | "afternoon" | "evening" | "night")
-        {
-            slots[g.wd] = Some((m.start(), m.start() + day.len()));
-            slots[g.wpart] = Some((m.end() - part.len(), m.end()));
-        } else if is_full_month(text) {
-            slots[g.mym] = whole;
-        } else if let Some((month, year)) = text.split_once(' ')
-            && is_full_month(month)
-            && year.len() == 4
-            && year.bytes().all(|b| b.is_ascii_digit())
-        {
-            // `May 2019`: the `md` alternative before it needs a day of
-            // one or two digits.
-            slots[g.mya] = Some((m.start(), m.start() + month.len()));
-            slots[g.myay] = Some((m.end() - 4, m.end()));
-        } else if let Some((day, month)) = text.split_once(' ')
-            && is_full_month(month)
-            && matches!(day.len(), 1 | 2)
-            && day.bytes().all(|b| b.is_ascii_digit())
-        {
-            slots[g.dmd] = Some((m.start(), m.start() + day.len()));
-            slots[g.dmm] = Some((m.end() - month.len(), m.end()));
-        } else {
+        // The part of `text` at `at..at + len` as a group.
+        let part = |at: usize, len: usize| Some((start + at, start + at + len));
+        let known = match m.pattern().as_usize() {
+            // Four digits, a dash, two, a dash, two (a Unicode digit is
+            // longer).
+            alt::ISO if text.len() == 10 => {
+                slots[g.iso] = whole;
+                slots[g.isoy] = part(0, 4);
+                slots[g.isom] = part(5, 2);
+                slots[g.isod] = part(8, 2);
+                true
+            }
+            // A modifier, or a Unicode digit, makes it longer.
+            alt::YEAR if text.len() == 4 => {
+                slots[g.year] = whole;
+                true
+            }
+            // `early 2020`, `mid-2020`.
+            alt::YEAR => match modified(text, &["fiscal", "early", "late", "mid"]) {
+                Some(modifier) => {
+                    slots[g.ymod] = part(0, modifier);
+                    slots[g.year] = part(text.len() - 4, 4);
+                    text.as_bytes()[text.len() - 4..]
+                        .iter()
+                        .all(u8::is_ascii_digit)
+                }
+                None => false,
+            },
+            alt::WD if is_full_weekday(text) => {
+                slots[g.wd] = whole;
+                true
+            }
+            alt::WD => {
+                if let Some((day, when)) = text.split_once(' ')
+                    && is_full_weekday(day)
+                    && matches!(when, "morning" | "afternoon" | "evening" | "night")
+                {
+                    slots[g.wd] = part(0, day.len());
+                    slots[g.wpart] = part(text.len() - when.len(), when.len());
+                    true
+                } else if let Some((rel, day)) = text.split_once(' ')
+                    && is_any_case(rel, &["last", "next", "this", "coming"])
+                    && is_full_weekday(day)
+                {
+                    slots[g.wrel] = part(0, rel.len());
+                    slots[g.wd] = part(rel.len() + 1, day.len());
+                    true
+                } else {
+                    false
+                }
+            }
+            alt::DWORD => {
+                let (modifier, word) = text.split_once(' ').unwrap_or(("", text));
+                if is_any_case(word, &["today", "tomorrow", "yesterday", "tonight"])
+                    && (modifier.is_empty()
+                        || is_any_case(modifier, &["early", "late", "earlier", "later"]))
+                {
+                    if !modifier.is_empty() {
+                        slots[g.dwmod] = part(0, modifier.len());
+                    }
+                    slots[g.dword] = part(text.len() - word.len(), word.len());
+                    true
+                } else {
+                    false
+                }
+            }
+            alt::REL => {
+                if let Some((rel, unit)) = text.split_once(' ')
+                    && is_any_case(rel, &["this", "last", "next"])
+                    && is_any_case(unit, &["year", "month", "week"])
+                {
+                    slots[g.rrel] = part(0, rel.len());
+                    slots[g.runit] = part(text.len() - unit.len(), unit.len());
+                    true
+                } else {
+                    false
+                }
+            }
+            alt::DEC => {
+                if let Some(decade) = text.strip_prefix("the ").unwrap_or(text).strip_suffix('s')
+                    && is_decade(decade)
+                {
+                    slots[g.dec] = part(text.len() - 5, 4);
+                    true
+                } else {
+                    false
+                }
+            }
+            alt::MY if is_full_month(text) => {
+                slots[g.mym] = whole;
+                true
+            }
+            // `early June`, `mid-June`, `last June`.
+            alt::MY => {
+                let month = text.rsplit([' ', '-']).next().unwrap_or("");
+                let before = &text[..text.len() - month.len()];
+                if !is_full_month(month) {
+                    false
+                } else if let Some(modifier) = modified(text, &["early", "late", "mid"]) {
+                    slots[g.mymod] = part(0, modifier);
+                    slots[g.mym] = part(text.len() - month.len(), month.len());
+                    true
+                } else if let Some(rel) = before.strip_suffix(' ')
+                    && is_any_case(rel, &["last", "next", "this"])
+                {
+                    slots[g.myrel] = part(0, rel.len());
+                    slots[g.mym] = part(text.len() - month.len(), month.len());
+                    true
+                } else {
+                    false
+                }
+            }
+            alt::MYA => {
+                // A month (letters and dots), an optional comma, one space.
+                if let Some((month, year)) = text.split_once(' ')
+                    && let month = month.strip_suffix(',').unwrap_or(month)
+                    && is_month_word(month)
+                    && is_digits(year, 4)
+                {
+                    slots[g.mya] = part(0, month.len());
+                    slots[g.myay] = part(text.len() - 4, 4);
+                    true
+                } else {
+                    false
+                }
+            }
+            alt::MD | alt::DM => {
+                // `May 12`, `12 May`, then maybe a year after one space
+                // (and the comma before it): no weekday, ordinal, range or
+                // `of` there.
+                let md = m.pattern().as_usize() == alt::MD;
+                let mut words = text.split(' ');
+                let (first, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+                let (year, rest) = (words.next(), words.next());
+                let second = match year {
+                    Some(_) => second.strip_suffix(',').unwrap_or(second),
+                    None => second,
+                };
+                let (month, day) = if md { (first, second) } else { (second, first) };
+                if rest.is_none()
+                    && is_month_word(month)
+                    && (is_digits(day, 1) || is_digits(day, 2))
+                    && year.is_none_or(|y| is_digits(y, 4))
+                {
+                    let (gm, gd, gy) = if md {
+                        (g.mdm, g.mdd, g.mdy)
+                    } else {
+                        (g.dmm, g.dmd, g.dmy)
+                    };
+                    slots[gm] = part(if md { 0 } else { day.len() + 1 }, month.len());
+                    slots[gd] = part(if md { month.len() + 1 } else { 0 }, day.len());
+                    if year.is_some() {
+                        slots[gy] = part(text.len() - 4, 4);
+                    }
+                    true
+                } else {
+                    false
+                }
+            }
+            alt::AGO => {
+                let mut words = text.split(' ');
+                if let (Some(count), Some(unit), Some(dir), None) =
+                    (words.next(), words.next(), words.next(), words.next())
+                    && !count.is_empty()
+                    && count.bytes().all(|b| b.is_ascii_alphanumeric())
+                    && is_any_case(
+                        unit.strip_suffix('s').unwrap_or(unit),
+                        &["year", "month", "week", "day"],
+                    )
+                    && is_any_case(dir, &["ago", "earlier", "later"])
+                {
+                    let unit = unit.strip_suffix('s').unwrap_or(unit);
+                    slots[g.anum] = part(0, count.len());
+                    slots[g.aunit] = part(count.len() + 1, unit.len());
+                    slots[g.adir] = part(text.len() - dir.len(), dir.len());
+                    true
+                } else {
+                    false
+                }
+            }
+            _ => false,
+        };
+        if !known {
             let caps = caps.get_or_insert_with(|| re.create_captures());
-            // The timex match anchored at its start and bounded by its end
-            // is the match again (its path is still the preferred one).
+            // The match anchored at its start, to its alternative, and
+            // bounded by its end is the match again (its path is still the
+            // preferred one).
             let input = Input::new(haystack)
                 .range(m.range())
-                .anchored(Anchored::Pattern(PatternID::ZERO));
+                .anchored(Anchored::Pattern(m.pattern()));
             re.search_captures(&input, caps);
             debug_assert_eq!(caps.get_match(), Some(m));
-            for (i, slot) in slots.iter_mut().enumerate().take(caps.group_len()) {
-                *slot = caps.get_group(i).map(|s| (s.start, s.end));
+            let offset = g.offsets[m.pattern().as_usize()];
+            for i in 1..caps.group_len() {
+                slots[offset + i] = caps.get_group(i).map(|s| (s.start, s.end));
             }
         }
         Found { region, slots }
     }
+}
+
+/// The alternatives of the timex pattern, as [`timex_alternatives`]
+/// orders them (and so the patterns of [`SCAN`] report them).
+mod alt {
+    pub const ISO: usize = 0;
+    pub const MD: usize = 1;
+    pub const DM: usize = 2;
+    pub const MYA: usize = 3;
+    pub const MY: usize = 4;
+    pub const DEC: usize = 5;
+    pub const YEAR: usize = 6;
+    pub const REL: usize = 8;
+    pub const AGO: usize = 9;
+    pub const DWORD: usize = 10;
+    pub const WD: usize = 11;
+}
+
+/// The length of the modifier of `text`, a match of an alternative with
+/// one, when `text` is one of `words` (in any ASCII case) then one space,
+/// or `mid-`, then one last word: the modifier is the first group.
+fn modified(text: &str, words: &[&str]) -> Option<usize> {
+    if let Some((modifier, rest)) = text.split_once(' ')
+        && !rest.contains(' ')
+        && rest.bytes().all(|b| b.is_ascii_alphanumeric())
+        && is_any_case(modifier, words)
+    {
+        return Some(modifier.len());
+    }
+    let rest = text.get(4..)?;
+    (text[..4].eq_ignore_ascii_case("mid-") && rest.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .then_some(4)
+}
+
+/// Whether `s` is one of `words` in any ASCII case.
+fn is_any_case(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.eq_ignore_ascii_case(w))
+}
+
+/// Whether `s` is `len` ASCII digits.
+fn is_digits(s: &str, len: usize) -> bool {
+    s.len() == len && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `s` could be a month as the pattern writes one (`May`, `Sept.`):
+/// ASCII letters and dots, so no space or comma of the pattern's others.
+fn is_month_word(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic() || b == b'.')
 }
 
 /// Whether `s` is a full weekday name, as written.

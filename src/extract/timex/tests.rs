@@ -466,7 +466,11 @@ fn found_groups_are_the_captured_ones() {
                 in May, March, June Carter, May 2019, July 2150, 12 May, 3 June, 3 June 2020, \
                 mid-June, December 25, 123 May, Jan 2020, 20 Jan, 4 of May, early May 2021, \
                 the 1990s, 1990s, the 1990's, 2000s, 1995s, 2100s, the  1980s, 1700s, \
-                Monday night, Friday morning, Sunday  evening, last Monday night, Monday nights";
+                Monday night, Friday morning, Sunday  evening, last Monday night, Monday nights, \
+                May 12, May 12, 2020, May 12 2020, Sept. 3, 12 Sept., 12 May, 2020, 12 May 2020, \
+                Monday, May 12, 12th May, 12 of May 2020, May,\u{a0}2020, Jan. 2020, May, 2020, \
+                two days ago, a year earlier, 3 WEEKS LATER, 3 Weeks later, an hour ago, \
+                2020-01-02, 2020-1-02, the 1990's, early 2020, this month, later this week";
     for ascii in [true, false] {
         let scanner = Scanner::pick(ascii);
         let mut locs = None;
@@ -497,6 +501,9 @@ proptest::proptest! {
                 "today", "Today", "tonight", "yesterday", "Monday", "morning", "night", "May", "March",
                 "June", "Jan", "Sept.", "December", "3", "12", "123", "1999", "2019", "2150",
                 "2019s", "1990", "1990s", "2000s", "s", "'", "th", "x", "é", "ſ",
+                "2019-05-06", "05", "Sept", ",", "12,", "May,", "Jan.", "of", "st", "–", "\u{a0}",
+                "\u{663}", "two", "a", "days", "DAYS", "Days", "ago", "earlier", "Last", "coming",
+                "Friday", "afternoon", "fiscal", "start", "K", "\u{212a}",
             ]),
             0..24,
         )
@@ -520,6 +527,80 @@ proptest::proptest! {
                 .collect();
             proptest::prop_assert_eq!(read, captured, "{:?}", text);
         }
+    }
+}
+
+/// [`Found::read`] against the capture engine on `text`, in both scanners.
+fn check_found(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+    for ascii in [true, false] {
+        if ascii && !ascii_equivalent(text) {
+            continue;
+        }
+        let scanner = Scanner::pick(ascii);
+        let mut locs = None;
+        let read: Vec<_> = scanner
+            .find_iter(text)
+            .filter(|m| m.pattern().as_usize() != TRIGGER_PATTERN)
+            .map(|m| Found::read(scanner.groups, &mut locs, text, text, m).slots)
+            .collect();
+        let captured: Vec<_> = TIMEX
+            .pick(ascii)
+            .captures_iter(text)
+            .map(|c| Found::from_captures(text, &c).slots)
+            .collect();
+        proptest::prop_assert_eq!(read, captured, "{:?}", text);
+    }
+    Ok(())
+}
+
+proptest::proptest! {
+    /// The same on words of the shapes [`Found::read`] reads alone, each
+    /// after a separator, so that they often form those shapes or stand
+    /// next to them.
+    #[test]
+    fn found_groups_are_the_captured_ones_on_shapes(
+        parts in proptest::collection::vec(
+            (
+                proptest::sample::select(vec![" ", " ", " ", ", ", ",", "  ", "\u{a0}", "-", "–", ""]),
+                proptest::sample::select(vec![
+                    "May", "Sept.", "Jan", "June", "Monday", "12", "3", "123", "2020", "1990s",
+                    "the", "of", "two", "days", "DAYS", "ago", "last", "year", "today", "12th",
+                    "2020-05-06", "early", "night", "mid", "x", "\u{663}", "Friday", "coming",
+                    "fiscal", "earlier", "LATE", "mid-", "Mid-", "next", "This", "tonight",
+                    "\u{663}\u{663}\u{663}\u{663}",
+                ]),
+            ),
+            0..10,
+        )
+    ) {
+        let text: String = parts.iter().flat_map(|(sep, word)| [*sep, *word]).collect();
+        check_found(&text)?;
+    }
+
+    /// The same on a modifier word, a separator and a word it modifies.
+    #[test]
+    fn found_groups_are_the_captured_ones_on_modified_words(
+        parts in proptest::collection::vec(
+            (
+                proptest::sample::select(vec![
+                    "", "early", "Late", "mid", "MID", "fiscal", "last", "next", "this",
+                    "coming", "earlier", "later", "the", "x", "2", "two",
+                ]),
+                proptest::sample::select(vec![" ", " ", " ", "-", "  ", "\u{a0}", ""]),
+                proptest::sample::select(vec![
+                    "June", "May", "Jan", "Monday", "Friday", "2020", "1990s", "today",
+                    "tomorrow", "year", "week", "days", "\u{663}\u{663}\u{663}\u{663}",
+                ]),
+                proptest::sample::select(vec![" ", ", ", " ago", " 2021", " night", " later"]),
+            ),
+            1..4,
+        )
+    ) {
+        let text: String = parts
+            .iter()
+            .flat_map(|(a, sep, b, after)| [*a, *sep, *b, *after])
+            .collect();
+        check_found(&text)?;
     }
 }
 
