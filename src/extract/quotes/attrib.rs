@@ -5,6 +5,8 @@
 // `persons` is only looked up, so the hasher cannot change the output.
 use crate::fasthash::Set as HashSet;
 
+use std::borrow::Cow;
+
 use super::detect::Raw;
 use super::names::{self, Names};
 use super::np::{Np, is_prep, np_backward, np_forward, subject};
@@ -239,22 +241,22 @@ fn from_after(
         .then(|| (Some(np), Some(v.text.to_string())))
 }
 
-struct Ctx {
+struct Ctx<'a> {
     np: Option<Np>,
     cue: Option<String>,
     /// A cue or colon was found in the quote's own sentence.
     cued: bool,
     /// The word just before the opening mark, lowercased.
-    before_word: Option<String>,
+    before_word: Option<Cow<'a, str>>,
     /// The previous quote of the paragraph is in the same sentence.
     same_sentence: bool,
 }
 
-fn context<'a>(p: &'a str, out: &Outside<'_, 'a>, raws: &[Raw], qi: usize, off: usize) -> Ctx {
+fn context<'a>(p: &'a str, out: &Outside<'_, 'a>, raws: &[Raw], qi: usize, off: usize) -> Ctx<'a> {
     let raw = raws[qi];
     let lo = if qi > 0 { raws[qi - 1].close } else { 0 };
     let hi = raws.get(qi + 1).map_or(p.len(), |r| r.open);
-    let all = out.range(lo, raw.open);
+    let all = out.stretch(qi, lo, raw.open);
     let mut bt = all;
     let mut same_sentence = qi > 0
         && !p[raws[qi - 1].start..raws[qi - 1].end]
@@ -283,8 +285,8 @@ fn context<'a>(p: &'a str, out: &Outside<'_, 'a>, raws: &[Raw], qi: usize, off: 
     if let Some(k) = last_end(sent) {
         sent = &sent[k + 1..];
     }
-    let before_word = bt.last().map(|t| t.lower());
-    let mut at = out.range(raw.close, hi);
+    let before_word = bt.last().map(Tok::lower_cow);
+    let mut at = out.stretch(qi + 1, raw.close, hi);
     if let Some(k) = first_end(at) {
         at = &at[..k];
     }
@@ -455,14 +457,15 @@ fn first_after<'a>(
         .get(fi + 1)
         .filter(|g| g.para == f.para)
         .map_or(p.len(), |g| g.raw.open);
-    match out.range(close, hi).first() {
+    match out.stretch(f.index + 1, close, hi).first() {
         Some(t) if t.end <= lim => Some(*t),
         _ => words::tokens(p, close, lim).first().copied(),
     }
 }
 
-/// The previous quote: paragraph, speaker, cue, runs on, cued.
-type Prev = (usize, Option<String>, Option<String>, bool, bool);
+/// The previous quote: paragraph, its number in `found` (its speaker and
+/// cue are `said[that]`), runs on, cued.
+type Prev = (usize, usize, bool, bool);
 
 /// Attributes every found quote and keeps those that are speech.
 pub fn attribute<'a>(
@@ -512,10 +515,14 @@ pub fn attribute<'a>(
         .collect();
     let persons: HashSet<&str> = canons.iter().flatten().map(String::as_str).collect();
 
-    let mut out: Vec<Attributed> = Vec::new();
-    // Speaker of the previous quote (kept or not), its paragraph and cue.
+    // Each quote's speaker and cue, kept or not: later quotes read them by
+    // number instead of holding copies.
+    let mut said: Vec<(Option<String>, Option<String>)> = Vec::with_capacity(found.len());
+    let mut kept: Vec<bool> = Vec::with_capacity(found.len());
+    // The previous quote (kept or not).
     let mut prev: Option<Prev> = None;
-    let mut last_speaker: Option<String> = None;
+    // The quote whose speaker is the last person named as one.
+    let mut last_speaker: Option<usize> = None;
     let mut cue_inherit: Option<String> = None;
     for (fi, (f, c)) in found.iter().zip(ctxs).enumerate() {
         let (p, _) = paras[f.para];
@@ -523,14 +530,15 @@ pub fn attribute<'a>(
         let qpos = paras[f.para].1 + f.raw.open;
         let mut speaker = c.np.as_ref().and_then(|np| {
             let canon = canons[fi].as_deref();
-            resolve(np, canon, names, &persons, qpos, last_speaker.as_deref())
+            let last = last_speaker.and_then(|k| said[k].0.as_deref());
+            resolve(np, canon, names, &persons, qpos, last)
         });
         let mut cued = c.cued;
         if !c.cued
             && c.same_sentence
-            && let Some((_, ps, pc, _, pcued)) = &prev
-            && *pcued
+            && let Some((_, pfi, _, true)) = prev
         {
+            let (ps, pc) = &said[pfi];
             speaker = ps.clone();
             cued = true;
             if c.cue.is_none() {
@@ -541,9 +549,10 @@ pub fn attribute<'a>(
         let mut continued = false;
         if c.np.is_none() {
             let opens_para = p[..f.raw.open].trim().is_empty();
-            if let Some((pp, ps, pc, prun, _)) = &prev {
-                let same_para = *pp == f.para && f.index > 0;
-                let next_para = *pp + 1 == f.para && (opens_para || *prun);
+            if let Some((pp, pfi, prun, _)) = prev {
+                let (ps, pc) = &said[pfi];
+                let same_para = pp == f.para && f.index > 0;
+                let next_para = pp + 1 == f.para && (opens_para || prun);
                 if (same_para || next_para) && ps.is_some() {
                     speaker = ps.clone();
                     if cue.is_none() {
@@ -624,21 +633,26 @@ pub fn attribute<'a>(
         } else {
             ends || cued || continued || n >= 6
         };
-        prev = Some((f.para, speaker.clone(), cue.clone(), f.raw.runs_on, cued));
+        prev = Some((f.para, fi, f.raw.runs_on, cued));
         if let Some(sp) = &speaker
             && sp.chars().any(|c| c.is_lowercase())
             && !sp.starts_with(|c: char| c.is_lowercase())
         {
-            last_speaker = Some(sp.clone());
+            last_speaker = Some(fi);
         }
-        if keep {
-            out.push(Attributed {
-                para: f.para,
-                raw: f.raw,
-                speaker,
-                cue,
-            });
-        }
+        said.push((speaker, cue));
+        kept.push(keep);
     }
-    out
+    found
+        .iter()
+        .zip(said)
+        .zip(kept)
+        .filter(|(_, keep)| *keep)
+        .map(|((f, (speaker, cue)), _)| Attributed {
+            para: f.para,
+            raw: f.raw,
+            speaker,
+            cue,
+        })
+        .collect()
 }

@@ -77,17 +77,18 @@ pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
         quoted[f.para].push((f.raw.open, f.raw.close));
     }
     let mut toks = TOKENS.take();
-    let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(paras.len());
+    let mut starts: Vec<usize> = Vec::with_capacity(found.len() + 2 * paras.len());
+    let mut bounds: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(paras.len());
     for ((p, _), q) in paras.iter().zip(&quoted) {
-        let from = toks.len();
+        let (from, sfrom) = (toks.len(), starts.len());
         if !q.is_empty() {
-            words::Outside::tokenize(p, q, &mut toks);
+            words::Outside::tokenize(p, q, &mut toks, &mut starts);
         }
-        bounds.push((from, toks.len()));
+        bounds.push((from, toks.len(), sfrom, starts.len()));
     }
     let outs: Vec<words::Outside> = bounds
         .iter()
-        .map(|&(a, b)| words::Outside::of(&toks[a..b]))
+        .map(|&(a, b, c, d)| words::Outside::of(&toks[a..b], &starts[c..d]))
         .collect();
     let names = names::Names::collect(&paras, &quoted, &outs, article);
     let attributed = attrib::attribute(&paras, &outs, &found, &names);

@@ -1,6 +1,8 @@
 //! Small word-level helpers for attribution: a tokenizer that keeps byte
 //! offsets and the closed vocabularies (cue verbs, titles, pronouns).
 
+use std::borrow::Cow;
+
 use super::lex;
 
 /// A word or punctuation token with its byte range in the paragraph.
@@ -9,11 +11,10 @@ pub struct Tok<'a> {
     pub text: &'a str,
     pub start: usize,
     pub end: usize,
-    /// Starts with a letter or digit (the rules ask this of every token
-    /// many times, so it is decided once).
-    word: bool,
-    /// Starts with an uppercase letter.
-    cap: bool,
+    /// What the first character is (the rules ask this of every token
+    /// many times, so it is decided once). One field for both questions:
+    /// a capital is a letter, so `is_word() && is_cap()` is one compare.
+    first: First,
 }
 
 impl<'a> Tok<'a> {
@@ -25,21 +26,41 @@ impl<'a> Tok<'a> {
             text: &sub[a..b],
             start: from + a,
             end: from + b,
-            word: first != First::Other,
-            cap: first == First::Upper,
+            first,
         }
     }
 
+    /// Starts with a letter or digit.
+    #[inline]
     pub fn is_word(&self) -> bool {
-        self.word
+        self.first != First::Other
     }
 
+    /// Starts with an uppercase letter (so is a word).
+    #[inline]
     pub fn is_cap(&self) -> bool {
-        self.cap
+        self.first == First::Upper
+    }
+
+    /// Starts with a letter or digit that is not uppercase.
+    #[inline]
+    pub fn is_lower_word(&self) -> bool {
+        self.first == First::Alnum
     }
 
     pub fn lower(&self) -> String {
         lowercase(self.text)
+    }
+
+    /// [`Tok::lower`], borrowed when the text is already lowercase ASCII
+    /// (most words): no copy to make.
+    pub fn lower_cow(&self) -> Cow<'a, str> {
+        let b = self.text.as_bytes();
+        if b.iter().all(|&x| x.is_ascii() && !x.is_ascii_uppercase()) {
+            Cow::Borrowed(self.text)
+        } else {
+            Cow::Owned(self.lower())
+        }
     }
 }
 
@@ -84,6 +105,18 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// The character that ends at byte `i` of `s` (a char boundary) and its
+/// length, decoded only when it is not ASCII.
+#[inline]
+fn char_before(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i.checked_sub(1)?)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = s[..i].chars().next_back()?;
+    Some((c, c.len_utf8()))
+}
+
 /// What an ASCII byte is to the tokenizer; bytes of other characters are
 /// [`NON_ASCII`] and decoded.
 const OTHER: u8 = 0;
@@ -119,7 +152,7 @@ const CLASS: [u8; 256] = {
 /// What a token's first character is: the rules ask [`Tok::is_word`] and
 /// [`Tok::is_cap`] of every token, and the tokenizer knows the answer when
 /// it finds the token.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum First {
     /// Not a letter or digit.
     Other,
@@ -259,14 +292,14 @@ pub fn cap_windows<'a>(s: &'a str, from: usize, to: usize, mut f: impl FnMut(&[T
         // be walked back over once per capital in it.
         let mut r = i;
         while r > sync
-            && let Some(c) = sub[..r].chars().next_back().filter(|c| c.is_whitespace())
+            && let Some((_, n)) = char_before(sub, r).filter(|(c, _)| c.is_whitespace())
         {
-            r -= c.len_utf8();
+            r -= n;
         }
         while r > sync
-            && let Some(c) = sub[..r].chars().next_back().filter(|c| !c.is_whitespace())
+            && let Some((_, n)) = char_before(sub, r).filter(|(c, _)| !c.is_whitespace())
         {
-            r -= c.len_utf8();
+            r -= n;
         }
         let mut pos = r.max(sync);
         win.clear();
@@ -319,29 +352,59 @@ pub fn cap_windows<'a>(s: &'a str, from: usize, to: usize, mut f: impl FnMut(&[T
 #[derive(Debug)]
 pub struct Outside<'t, 'a> {
     toks: &'t [Tok<'a>],
+    /// Where each stretch's tokens start in `toks`, and the end: stretch
+    /// `j` runs from the close of quote `j - 1` to the open of quote `j`.
+    /// Empty when the quoted ranges overlap, so that stretches do not
+    /// follow the quotes' numbers.
+    starts: &'t [usize],
 }
 
 impl<'t, 'a> Outside<'t, 'a> {
     /// Appends to `out` the tokens of the stretches of `p` between the
-    /// sorted, disjoint quoted byte ranges `quoted` (mark to mark), for
-    /// [`Outside::of`] the slice they fill.
-    pub fn tokenize(p: &'a str, quoted: &[(usize, usize)], out: &mut Vec<Tok<'a>>) {
+    /// sorted quoted byte ranges `quoted` (mark to mark), and to `starts`
+    /// where each stretch starts (counted from the paragraph's first token)
+    /// when the ranges are disjoint, for [`Outside::of`] the slices they
+    /// fill.
+    pub fn tokenize(
+        p: &'a str,
+        quoted: &[(usize, usize)],
+        out: &mut Vec<Tok<'a>>,
+        starts: &mut Vec<usize>,
+    ) {
         // News prose has a token every six bytes or so.
         out.reserve(p.len() / 5 + 1);
+        let (base, mark) = (out.len(), starts.len());
+        let mut disjoint = true;
         let mut from = 0;
         for &(qs, qe) in quoted.iter().chain([(p.len(), p.len())].iter()) {
+            starts.push(out.len() - base);
             if qs > from {
                 tokens_into(p, from, qs, out);
             }
+            disjoint &= qs >= from;
             from = from.max(qe);
+        }
+        starts.push(out.len() - base);
+        if !disjoint {
+            starts.truncate(mark);
         }
     }
 
-    /// The tokens [`Outside::tokenize`] appended for one paragraph; none
-    /// for a paragraph without quotes: no quote rule reads its tokens, and
-    /// the name scan reads it through [`cap_windows`].
-    pub fn of(toks: &'t [Tok<'a>]) -> Outside<'t, 'a> {
-        Outside { toks }
+    /// The tokens and stretch starts [`Outside::tokenize`] appended for one
+    /// paragraph; none for a paragraph without quotes: no quote rule reads
+    /// its tokens, and the name scan reads it through [`cap_windows`].
+    pub fn of(toks: &'t [Tok<'a>], starts: &'t [usize]) -> Outside<'t, 'a> {
+        Outside { toks, starts }
+    }
+
+    /// The tokens of stretch `j`, which runs from byte `from` (the close
+    /// of quote `j - 1`, or 0) to `to` (the open of quote `j`, or the end):
+    /// [`Outside::range`] without its two searches.
+    pub fn stretch(&self, j: usize, from: usize, to: usize) -> &'t [Tok<'a>] {
+        match self.starts.get(j..j + 2) {
+            Some(&[a, b]) => &self.toks[a..b],
+            _ => self.range(from, to),
+        }
     }
 
     /// `tokens(p, from, to)` when `from` and `to` bound a stretch between
@@ -1050,6 +1113,22 @@ mod proptests {
         assert!(is_stop_cap("May") && is_stop_cap("The") && !is_stop_cap("Smith"));
     }
 
+    /// The name scan asks `is_cue` only of lowercase words
+    /// ([`Tok::is_lower_word`]), which holds only if every cue verb opens
+    /// with a lowercase letter: a capitalized or punctuation token could
+    /// otherwise be one.
+    #[test]
+    fn every_cue_is_a_lowercase_word() {
+        for w in CUES {
+            assert!(is_cue(w), "{w}");
+            let t = tokens(w, 0, w.len());
+            assert!(t[0].is_lower_word(), "{w}");
+        }
+        for w in ["Said", "SAID", ",", "—", "’said", "_said"] {
+            assert!(!is_cue(w), "{w}");
+        }
+    }
+
     proptest! {
         #[test]
         fn is_stop_cap_matches_the_reference(
@@ -1269,6 +1348,19 @@ mod proptests {
     }
 
     proptest! {
+        /// The borrowed lowercase is the copied one, and borrows only text
+        /// that is already lowercase.
+        #[test]
+        fn lower_cow_is_lower(s in "[a-zA-Z .'\u{130}\u{212a}\u{3a3}Éé’-]{1,12}") {
+            for t in tokens(&s, 0, s.len()) {
+                let (cow, lower) = (t.lower_cow(), t.lower());
+                prop_assert_eq!(cow.as_ref(), lower.as_str());
+                if matches!(cow, Cow::Borrowed(_)) {
+                    prop_assert_eq!(t.text, t.text.to_lowercase());
+                }
+            }
+        }
+
         #[test]
         fn lowercase_is_to_lowercase(s in "[a-zA-Z .'\u{130}\u{212a}\u{3a3}É-]{0,12}") {
             prop_assert_eq!(lowercase(&s), s.to_lowercase());
@@ -1301,6 +1393,43 @@ mod proptests {
             }
         }
 
+        /// A stretch read by its number is the range between the quotes
+        /// around it, as a quote's context asks for it: quotes disjoint,
+        /// overlapping, or out of order (where the numbers no longer
+        /// follow the stretches and the search answers).
+        #[test]
+        fn stretches_are_the_ranges_between_quotes(
+            s in text(),
+            picks in proptest::collection::vec(any::<usize>(), 0..6),
+            lens in proptest::collection::vec(any::<usize>(), 6),
+            sorted in any::<bool>(),
+        ) {
+            let mut opens = cuts(&s, &picks);
+            if !sorted {
+                opens.reverse();
+            }
+            let quoted: Vec<(usize, usize)> = opens
+                .into_iter()
+                .zip(&lens)
+                .map(|(o, l)| {
+                    let mut c = (o + l % 12).min(s.len());
+                    while !s.is_char_boundary(c) {
+                        c += 1;
+                    }
+                    (o, c)
+                })
+                .collect();
+            let mut buf = Vec::new();
+            let mut starts = Vec::new();
+            Outside::tokenize(&s, &quoted, &mut buf, &mut starts);
+            let out = Outside::of(&buf, &starts);
+            for j in 0..=quoted.len() {
+                let lo = if j > 0 { quoted[j - 1].1 } else { 0 };
+                let hi = quoted.get(j).map_or(s.len(), |q| q.0);
+                prop_assert_eq!(plain(out.stretch(j, lo, hi)), plain(out.range(lo, hi)));
+            }
+        }
+
         #[test]
         fn outside_slices_match_fresh_tokenization(
             s in text(),
@@ -1311,16 +1440,18 @@ mod proptests {
             let c = cuts(&s, &picks);
             let quoted: Vec<(usize, usize)> = c.chunks(2).filter(|w| w.len() == 2).map(|w| (w[0], w[1])).collect();
             let mut buf = Vec::new();
-            Outside::tokenize(&s, &quoted, &mut buf);
-            let out = Outside::of(&buf);
+            let mut starts = Vec::new();
+            Outside::tokenize(&s, &quoted, &mut buf, &mut starts);
+            let out = Outside::of(&buf, &starts);
             let mut from = 0;
             let mut stretches = Vec::new();
             for &(qs, qe) in quoted.iter().chain([(s.len(), s.len())].iter()) {
                 stretches.push((from, qs.max(from)));
                 from = from.max(qe);
             }
-            for &(a, b) in &stretches {
+            for (j, &(a, b)) in stretches.iter().enumerate() {
                 prop_assert_eq!(plain(out.range(a, b)), plain(&tokens(&s, a, b)));
+                prop_assert_eq!(plain(out.stretch(j, a, b)), plain(&tokens(&s, a, b)));
             }
             // Starting anywhere inside a stretch, up to the end of a later
             // stretch.
