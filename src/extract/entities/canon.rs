@@ -821,10 +821,12 @@ fn lone_kind_and_name<'a>(m: &Mention<'a>) -> (EntityType, &'a str) {
         Hint::Known(t) => t,
         Hint::Unknown => EntityType::Organization,
     };
-    let name = match kind {
-        EntityType::Organization if is_acronym(m.surface) => m.surface,
-        EntityType::Place | EntityType::Organization => m.canonical.unwrap_or(m.surface),
-        EntityType::Person => m.surface,
+    // Without a gazetteer name the name is the surface whatever the type:
+    // the acronym test (a loop over the bytes) is asked only with one.
+    let name = match (kind, m.canonical) {
+        (EntityType::Place, Some(c)) => c,
+        (EntityType::Organization, Some(c)) if !is_acronym(m.surface) => c,
+        _ => m.surface,
     };
     (kind, name)
 }
@@ -850,17 +852,17 @@ fn lone_entity(m: &Mention) -> Entity {
 /// The type of a cluster of several mentions: the most frequent, ties
 /// going to the first mention's.
 fn kind_of_many(ms: &[Mention], c: &[usize]) -> EntityType {
-    // Counts per type (three types: an array, not a map).
+    // Counts per type (three types: an array, not a map), by `Hint::code`,
+    // which is the type's number for a known type (without a branch per
+    // mention on the hint); the last slot counts the unknown ones.
     const TYPES: [EntityType; 3] = [
         EntityType::Person,
         EntityType::Place,
         EntityType::Organization,
     ];
-    let mut counts = [0usize; 3];
+    let mut counts = [0usize; 4];
     for &i in c {
-        if let Hint::Known(t) = ms[i].hint {
-            counts[TYPES.iter().position(|&x| x == t).unwrap_or(0)] += 1;
-        }
+        counts[ms[i].hint.code()] += 1;
     }
     let kinds = TYPES.iter().zip(counts).filter(|(_, n)| *n > 0);
     let first = match ms[c[0]].hint {

@@ -33,11 +33,33 @@ impl Resources {
 }
 
 /// A type guess for a mention before clustering.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Eq)]
 pub(crate) enum Hint {
     Known(EntityType),
     /// A single capitalized word with no evidence of its own.
     Unknown,
+}
+
+impl Hint {
+    /// A number per hint: the type's own for a known one, 3 for `Unknown`.
+    /// (The enum is one byte holding just that, so this is a copy.)
+    #[inline]
+    fn code(self) -> usize {
+        match self {
+            Hint::Known(t) => t as usize,
+            Hint::Unknown => 3,
+        }
+    }
+}
+
+/// By `Hint::code`: the derived comparison, out of line in profiles, tested
+/// known against unknown and then the types, a branch on data per step in
+/// the type filters of clustering.
+impl PartialEq for Hint {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        self.code() == other.code()
+    }
 }
 
 /// One detected mention.
@@ -175,6 +197,14 @@ impl WordList {
     /// computed.
     fn contains_tok(&self, t: &Tok) -> bool {
         self.may_hold(gazetteer::signature_from16(t.sig(), SIG_BITS)) && self.set().contains(t.text)
+    }
+
+    /// `contains_tok` for a list of a few words: a scan of them behind the
+    /// signature test rather than a hashing (the lists of short words
+    /// around mentions, whose words are frequent: a hashing per hit).
+    fn contains_tok_few(&self, t: &Tok) -> bool {
+        self.may_hold(gazetteer::signature_from16(t.sig(), SIG_BITS))
+            && self.words.contains(&t.text)
     }
 
     /// `with_lower(w, |l| self.contains(l))`, with the signature of an
@@ -748,6 +778,16 @@ word_lists! {
         "boss",
         "executive",
     ];
+
+    /// Words before a name that make it an actor ("talks with X").
+    static AGENT_BEFORE = &["by", "against", "from", "at", "with"];
+
+    /// Auxiliaries after a name that may make it the subject of a passive
+    /// product verb ("X was released", "X will be launched").
+    static AUXILIARIES = &["was", "is", "were", "are", "will", "can", "would"];
+
+    /// Determiners between a product cue and a name ("launched the X").
+    static DETERMINERS = &["the", "a", "an", "its", "their"];
 }
 
 /// The weekday and month names, then the month abbreviations and holidays.
@@ -1870,20 +1910,11 @@ impl<'a> Ctx<'a> {
         let next = next_lower(j);
         m.agent = agent_suffix(rest)
             || next.is_some_and(|t| ORG_NOUNS.contains_tok(t))
-            || i > 0
-                && matches!(
-                    self.w(&ts[i - 1]),
-                    "by" | "against" | "from" | "at" | "with"
-                );
-        let passive = next.is_some_and(|t| {
-            matches!(
-                t.text,
-                "was" | "is" | "were" | "are" | "will" | "can" | "would"
-            )
-        }) && (next_lower(j + 1)
-            .is_some_and(|t| PRODUCT_PARTICIPLES.contains_tok(t))
-            || next_lower(j + 1).is_some_and(|t| t.text == "be")
-                && next_lower(j + 2).is_some_and(|t| PRODUCT_PARTICIPLES.contains_tok(t)));
+            || i > 0 && AGENT_BEFORE.contains_tok_few(&ts[i - 1]);
+        let passive = next.is_some_and(|t| AUXILIARIES.contains_tok_few(t))
+            && (next_lower(j + 1).is_some_and(|t| PRODUCT_PARTICIPLES.contains_tok(t))
+                || next_lower(j + 1).is_some_and(|t| t.text == "be")
+                    && next_lower(j + 2).is_some_and(|t| PRODUCT_PARTICIPLES.contains_tok(t)));
         let before =
             |k: usize| (i >= k && ts[i - k].word() && !ts[i].initial()).then(|| &ts[i - k]);
         let prev = before(1);
@@ -1896,7 +1927,7 @@ impl<'a> Ctx<'a> {
                     t.text.starts_with(|c: char| c.is_ascii_digit())
                         && t.text.chars().all(|c| c.is_ascii_alphanumeric())
                 })
-                || prev.is_some_and(|t| matches!(t.text, "the" | "a" | "an" | "its" | "their"))
+                || prev.is_some_and(|t| DETERMINERS.contains_tok_few(t))
                     && before(2).is_some_and(|t| PRODUCT_BEFORE.contains_tok(t)));
         m
     }

@@ -655,7 +655,7 @@ proptest::proptest! {
     /// gazetteer's word sets and in the demonyms.
     #[test]
     fn token_signatures_answer_like_their_texts(
-        text in "([A-Za-zÀ-ÿ0-9]{1,8}|Mr|The|Monday|van|Inc|President|British|Americans|[-‐'’.&$]|[ \n]|[,;:()“”—!?\"])*",
+        text in "([A-Za-zÀ-ÿ0-9]{1,8}|Mr|The|Monday|van|Inc|President|British|Americans|the|was|would|by|with|its|[-‐'’.&$]|[ \n]|[,;:()“”—!?\"])*",
         all_initial: bool,
     ) {
         let gaz = Resources::default();
@@ -665,6 +665,7 @@ proptest::proptest! {
             proptest::prop_assert_eq!(t.sig(), gazetteer::signature16(w.as_bytes()), "{:?}", w);
             for l in word_lists() {
                 proptest::prop_assert_eq!(l.contains_tok(&t), l.contains(w), "{:?}", w);
+                proptest::prop_assert_eq!(l.contains_tok_few(&t), l.contains(w), "{:?}", w);
             }
             for set in [&gaz.titles, &gaz.org_suffixes, &gaz.title_prefixes, &gaz.demonyms] {
                 proptest::prop_assert_eq!(set.contains_sig(w, t.sig()), set.contains(w), "{:?}", w);
@@ -1501,5 +1502,27 @@ proptest::proptest! {
     fn not_just_seen_follows_its_rule(text in "([a-e]{1,3}[ ,]){0,300}") {
         let toks = tokenize(&text, Span::new(0, text.len()), false);
         proptest::prop_assert_eq!(not_just_seen_all(&toks), not_just_seen_oracle(&toks));
+    }
+}
+
+/// `Hint`'s comparison by `Hint::code` is the derived one: the same variant
+/// with the same type.
+#[test]
+fn hint_eq_is_by_variant_and_type() {
+    let all = [
+        Hint::Unknown,
+        Hint::Known(EntityType::Person),
+        Hint::Known(EntityType::Place),
+        Hint::Known(EntityType::Organization),
+    ];
+    for a in all {
+        for b in all {
+            let want = match (a, b) {
+                (Hint::Known(x), Hint::Known(y)) => x == y,
+                (Hint::Unknown, Hint::Unknown) => true,
+                _ => false,
+            };
+            assert_eq!(a == b, want, "{a:?} {b:?}");
+        }
     }
 }
