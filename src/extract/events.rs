@@ -101,7 +101,7 @@ fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
     ranges.get(k).is_some_and(|&(start, _)| start <= c)
 }
 
-/// Whether [`HOST`] matches `s`, read in code: building the pattern (and
+/// Whether `HOST` matches `s`, read in code: building the pattern (and
 /// the written one for text with a non-ASCII letter) cost more than all
 /// its searches. `[^,;.]*$` puts the whole match after the last `,`, `;`
 /// or `.`, as its words and spaces hold none. Each alternative opens with
@@ -121,7 +121,7 @@ fn hosted(s: &str) -> bool {
     })
 }
 
-/// Whether `t` opens with a match of [`HOST`] after its `\b`.
+/// Whether `t` opens with a match of `HOST` after its `\b`.
 fn host_at(t: &str) -> bool {
     fn side(r: &str) -> Option<&str> {
         folded(r, "sidelines").or_else(|| folded(r, "margin").map(|m| folded(m, "s").unwrap_or(m)))

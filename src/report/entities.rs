@@ -415,7 +415,7 @@ fn surname_buckets(name: &str) -> Vec<String> {
 /// the bytes, so that each one-letter deletion's follows from the prefix
 /// hashes of the fold (kept in `prefix`) in a few operations. Two buckets
 /// whose hashes collide only make one candidate more, which
-/// `same_person_folded` then judges.
+/// `canon::same_person_given` then judges.
 fn surname_bucket_hashes(name: &str, prefix: &mut Vec<(u64, u64)>, out: &mut Vec<u64>) -> String {
     out.clear();
     let Some(last) = name.split_whitespace().last() else {

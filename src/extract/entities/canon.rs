@@ -1129,7 +1129,8 @@ pub(crate) fn push_norm_key(buf: &mut String, s: &str) {
 /// Whether two person names (as word lists) can be one person: similar
 /// surnames and compatible given names (one missing, an initial, or a
 /// spelling variant). The code folds the surnames once and uses
-/// [`same_person_folded`]; this form is the tests' oracle.
+/// [`same_person_words`] (clustering) and [`same_person_given`] (the
+/// corpus fold); this form is the tests' oracle.
 #[cfg(test)]
 pub(crate) fn same_person(a: &[&str], b: &[&str]) -> bool {
     let (Some(sa), Some(sb)) = (a.last(), b.last()) else {
@@ -1162,7 +1163,7 @@ pub(crate) fn given_name(s: &str) -> Option<(&str, bool)> {
     Some((first, first.as_ptr() == last.as_ptr()))
 }
 
-/// [`same_person_folded`] on the names' folded surnames and [`given_name`]s
+/// `same_person_folded` on the names' folded surnames and [`given_name`]s
 /// (the corpus fold keeps these of each person, and compares a name with
 /// them without reading the other name again). Equal surnames fold to equal
 /// folds, so the folds alone decide the surname test.
@@ -1170,7 +1171,7 @@ pub(crate) fn same_person_given(a: (&str, bool), fa: &str, b: (&str, bool), fb: 
     similar_folded(fa, fb) && (a.1 || b.1 || similar_given(a.0, b.0))
 }
 
-/// [`same_person_folded`] with `b` already split into words (the person
+/// `same_person_folded` with `b` already split into words (the person
 /// clustering splits each name once, and compares it with many).
 fn same_person_words(a: &[&str], fa: &str, b: &[&str], fb: &str) -> bool {
     match b {
@@ -1180,7 +1181,7 @@ fn same_person_words(a: &[&str], fa: &str, b: &[&str], fb: &str) -> bool {
     }
 }
 
-/// The rule of [`same_person_folded`] on `b`'s first word, last word, and
+/// The rule of `same_person_folded` on `b`'s first word, last word, and
 /// whether it is one word.
 fn same_person_parts(a: &[&str], fa: &str, b: (&str, &str, bool), fb: &str) -> bool {
     let (b0, sb, b_single) = b;

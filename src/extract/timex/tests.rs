@@ -472,6 +472,8 @@ fn found_groups_are_the_captured_ones() {
                 two days ago, a year earlier, 3 WEEKS LATER, 3 Weeks later, an hour ago, \
                 2020-01-02, 2020-1-02, the 1990's, early 2020, this month, later this week";
     check_found(text).unwrap();
+    check_found("Zoë Ångström met on May 12, 2020, then early June and last Friday (é 1990's).")
+        .unwrap();
     let timexes = Scanner::pick(false)
         .find_iter(text)
         .filter(|m| m.pattern().as_usize() != TRIGGER_PATTERN);
@@ -521,6 +523,21 @@ fn check_found(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
             .collect();
         proptest::prop_assert_eq!(read, captured, "{:?}", text);
     }
+    // As the scan reads it: a text with non-ASCII letters is walked in its
+    // masked copy, while the groups are read from the text itself.
+    let (scanner, haystack) = Scanner::for_region(text);
+    let mut locs = None;
+    let read: Vec<_> = scanner
+        .find_iter(&haystack)
+        .filter(|m| m.pattern().as_usize() != TRIGGER_PATTERN)
+        .map(|m| Found::read(scanner.groups, &mut locs, &haystack, text, m).slots)
+        .collect();
+    let captured: Vec<_> = TIMEX
+        .pick(false)
+        .captures_iter(text)
+        .map(|c| Found::from_captures(text, &c).slots)
+        .collect();
+    proptest::prop_assert_eq!(read, captured, "{:?} (as scanned)", text);
     Ok(())
 }
 
