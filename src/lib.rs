@@ -29,6 +29,7 @@ impl<T> WarmUp for std::sync::LazyLock<T> {
 }
 
 pub mod alloc;
+pub(crate) mod caseless;
 pub mod cli;
 pub mod cmd;
 pub mod extract;

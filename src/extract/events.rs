@@ -123,6 +123,7 @@ fn hosted(s: &str) -> bool {
 
 /// Whether `t` opens with a match of `HOST` after its `\b`.
 fn host_at(t: &str) -> bool {
+    use crate::caseless::strip_prefix as folded;
     fn side(r: &str) -> Option<&str> {
         folded(r, "sidelines").or_else(|| folded(r, "margin").map(|m| folded(m, "s").unwrap_or(m)))
     }
@@ -155,19 +156,6 @@ fn host_at(t: &str) -> bool {
         })
         .and_then(spaces)
         .is_some()
-}
-
-/// `t` after `word` (ASCII lowercase) as `(?i)` reads it, where only `s`
-/// among these letters folds outside ASCII (to `ſ`).
-fn folded<'t>(t: &'t str, word: &str) -> Option<&'t str> {
-    let mut chars = t.char_indices();
-    for w in word.chars() {
-        let (_, c) = chars.next()?;
-        if c.to_ascii_lowercase() != w && !(w == 's' && c == '\u{17f}') {
-            return None;
-        }
-    }
-    Some(chars.as_str())
 }
 
 /// `t` after a run of at least one space (`\s+`: `White_Space`, as

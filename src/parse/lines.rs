@@ -115,26 +115,26 @@ static RELATIVE_TIME: Twin = twin!(
 /// `(?i)^(?:copyright\b|©|\(c\)\s).{0,150}$`, ends. The three openings
 /// start with different characters and have a fixed length, so the
 /// opening's end is fixed and the rest is checked by the caller. Read in
-/// code: a regex cost more to build than all its searches (none of the
-/// letters folds to a character outside ASCII; see [`ends_with_folded`]).
+/// code ([`crate::caseless`]): a regex cost more to build than all its
+/// searches.
 fn copyright_opening(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let after = |at: usize| text[at..].chars().next();
-    if opens_with_ascii_folded(bytes, "copyright") {
+    use crate::caseless::strip_prefix;
+    let end = |rest: &str| text.len() - rest.len();
+    if let Some(rest) = strip_prefix(text, "copyright") {
         // `\b` after a letter: no word character follows.
-        let word = after(9).is_some_and(regex_syntax::is_word_character);
-        return (!word).then_some(9);
+        let word = rest
+            .chars()
+            .next()
+            .is_some_and(regex_syntax::is_word_character);
+        return (!word).then(|| end(rest));
     }
-    if text.starts_with('©') {
-        return Some('©'.len_utf8());
+    if let Some(rest) = text.strip_prefix('©') {
+        return Some(end(rest));
     }
-    if opens_with_ascii_folded(bytes, "(c)") {
-        // Unicode `\s` is the `White_Space` property, as `is_whitespace`.
-        return after(3)
-            .filter(|c| c.is_whitespace())
-            .map(|c| 3 + c.len_utf8());
-    }
-    None
+    // Unicode `\s` is the `White_Space` property, as `is_whitespace`.
+    let rest = strip_prefix(text, "(c)")?;
+    let rest = rest.strip_prefix(char::is_whitespace)?;
+    Some(end(rest))
 }
 
 /// Where `(?i)^.{0,150}\ball rights reserved\.?$` has its phrase: anchored
@@ -142,7 +142,7 @@ fn copyright_opening(text: &str) -> Option<usize> {
 /// are counted by the caller. Read in code as [`copyright_opening`].
 fn all_rights_start(text: &str) -> Option<usize> {
     let unstopped = text.strip_suffix('.').unwrap_or(text);
-    let start = folded_suffix_start(unstopped, "all rights reserved")?;
+    let start = crate::caseless::suffix_start(unstopped, "all rights reserved")?;
     // `\b` before a letter: no word character comes before.
     let word = text[..start]
         .chars()
@@ -156,35 +156,10 @@ fn dots_up_to(s: &str, max: usize) -> bool {
     !s.contains('\n') && s.chars().nth(max).is_none()
 }
 
-/// Whether `text` ends with `word` (ASCII lowercase) under the regex
-/// crate's Unicode case folding. Among the ASCII letters only `k` and `s`
-/// have a folding partner outside ASCII (KELVIN SIGN and LONG S; a test
-/// checks this against the regex crate).
-fn ends_with_folded(text: &str, word: &str) -> bool {
-    folded_suffix_start(text, word).is_some()
-}
-
-/// Where `word` (ASCII lowercase) starts when `text` ends with it as
-/// [`ends_with_folded`] reads it.
-fn folded_suffix_start(text: &str, word: &str) -> Option<usize> {
-    let mut chars = text.char_indices().rev();
-    let mut start = text.len();
-    word.chars()
-        .rev()
-        .all(|w| {
-            chars.next().is_some_and(|(at, c)| {
-                start = at;
-                c.to_ascii_lowercase() == w
-                    || (w == 's' && c == '\u{17f}')
-                    || (w == 'k' && c == '\u{212a}')
-            })
-        })
-        .then_some(start)
-}
-
 /// Whether `bytes` open with `word` in any ASCII case. Exact for a
 /// case-insensitive regex only when no letter of `word` folds to a
-/// character outside ASCII (only `k` and `s` do; see [`ends_with_folded`]).
+/// character outside ASCII (only `k` and `s` do; see [`crate::caseless`]):
+/// the gates below use it on the bytes before a pattern runs.
 fn opens_with_ascii_folded(bytes: &[u8], word: &str) -> bool {
     bytes
         .get(..word.len())
@@ -239,7 +214,7 @@ fn is_chrome(text: &str) -> bool {
     }
     // Cheap necessary conditions first: each pattern's fixed last or first
     // characters.
-    if ends_with_folded(text, "ago")
+    if crate::caseless::suffix_start(text, "ago").is_some()
         && RELATIVE_TIME
             .captures(text)
             .and_then(|c| c.name("label"))
@@ -346,7 +321,7 @@ fn is_contributed(text: &str) -> bool {
     let unstopped = text.strip_suffix('.').unwrap_or(text);
     if !["report", "story", "article", "ing"]
         .iter()
-        .any(|w| ends_with_folded(unstopped, w))
+        .any(|w| crate::caseless::suffix_start(unstopped, w).is_some())
     {
         return false;
     }
@@ -959,19 +934,6 @@ mod rewrites {
         ] {
             same(text);
         }
-    }
-
-    /// Only `k` and `s` among ASCII letters fold to characters outside
-    /// ASCII, which `ends_with_folded` and `copyright_opening` rely on.
-    #[test]
-    fn ascii_letters_fold_only_to_kelvin_and_long_s() {
-        let letter = re(r"(?i)^[a-z]$");
-        let mut buf = [0u8; 4];
-        let outside: Vec<char> = (0..=0x10ffff_u32)
-            .filter_map(char::from_u32)
-            .filter(|c| !c.is_ascii() && letter.is_match(c.encode_utf8(&mut buf)))
-            .collect();
-        assert_eq!(outside, ['\u{17f}', '\u{212a}']);
     }
 
     #[test]
