@@ -515,10 +515,9 @@ pub fn attribute<'a>(
         .collect();
     let persons: HashSet<&str> = canons.iter().flatten().map(String::as_str).collect();
 
-    // Each quote's speaker and cue, kept or not: later quotes read them by
-    // number instead of holding copies.
-    let mut said: Vec<(Option<String>, Option<String>)> = Vec::with_capacity(found.len());
-    let mut kept: Vec<bool> = Vec::with_capacity(found.len());
+    // Each quote's speaker and cue, and whether it is kept: later quotes
+    // read them by number instead of holding copies.
+    let mut said: Vec<(Option<String>, Option<String>, bool)> = Vec::with_capacity(found.len());
     // The previous quote (kept or not).
     let mut prev: Option<Prev> = None;
     // The quote whose speaker is the last person named as one.
@@ -538,7 +537,7 @@ pub fn attribute<'a>(
             && c.same_sentence
             && let Some((_, pfi, _, true)) = prev
         {
-            let (ps, pc) = &said[pfi];
+            let (ps, pc, _) = &said[pfi];
             speaker = ps.clone();
             cued = true;
             if c.cue.is_none() {
@@ -550,7 +549,7 @@ pub fn attribute<'a>(
         if c.np.is_none() {
             let opens_para = p[..f.raw.open].trim().is_empty();
             if let Some((pp, pfi, prun, _)) = prev {
-                let (ps, pc) = &said[pfi];
+                let (ps, pc, _) = &said[pfi];
                 let same_para = pp == f.para && f.index > 0;
                 let next_para = pp + 1 == f.para && (opens_para || prun);
                 if (same_para || next_para) && ps.is_some() {
@@ -640,15 +639,13 @@ pub fn attribute<'a>(
         {
             last_speaker = Some(fi);
         }
-        said.push((speaker, cue));
-        kept.push(keep);
+        said.push((speaker, cue, keep));
     }
     found
         .iter()
         .zip(said)
-        .zip(kept)
-        .filter(|(_, keep)| *keep)
-        .map(|((f, (speaker, cue)), _)| Attributed {
+        .filter(|(_, (_, _, keep))| *keep)
+        .map(|(f, (speaker, cue, _))| Attributed {
             para: f.para,
             raw: f.raw,
             speaker,
