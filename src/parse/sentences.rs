@@ -14,7 +14,9 @@
 //! only keep a sentence together (SB6 to SB10) are asked only where SB11
 //! would break, and the SB8 look-ahead is remembered between characters so
 //! that long runs of closing punctuation stay linear. In plain paragraphs
-//! (ASCII without line breaks) memchr finds the terminators, and the usual
+//! (no line breaks, and outside ASCII only spaces and punctuation that
+//! cannot break, such as curly quotes and dashes; the parser learns this
+//! from its word count's scan) memchr finds the terminators, and the usual
 //! shapes after one (spaces and a capital, a decimal point) are taken in
 //! one go with the state the steps would leave (`Scanner::plain_terminator`).
 //! The tests compare all of it with the crate on random and tricky text and
@@ -164,23 +166,38 @@ fn term_before_close_sp(s: &State) -> usize {
 /// a known category; returns `false`, possibly after some calls, at the
 /// first character of unknown category.
 fn sentence_ends(text: &str, on_end: impl FnMut(usize, bool)) -> bool {
-    scan(text, true, on_end)
+    scan(text, is_plain_ascii(text), on_end)
 }
 
-/// [`sentence_ends`], with the shortcuts for plain text when `shortcuts`
-/// is set (the tests compare both ways).
+/// ASCII text without line breaks: plain, and found so in one pass.
+fn is_plain_ascii(text: &str) -> bool {
+    text.is_ascii() && memchr::memchr2(b'\r', b'\n', text.as_bytes()).is_none()
+}
+
+/// Whether `c` may stand in plain text: a character that neither breaks
+/// a quiet state nor is alphanumeric (spaces, closing punctuation, dashes,
+/// `£`, `…`), so that between two terminators it changes nothing the
+/// shortcuts read.
+pub fn plain_char(c: char) -> bool {
+    matches!(
+        category(c),
+        Some((Cat::Any | Cat::Sp | Cat::Close | Cat::SContinue, false))
+    )
+}
+
+/// [`sentence_ends`], with the shortcuts for plain text when `plain` is
+/// set: text without CR or LF whose characters outside ASCII are all
+/// [`plain_char`]s (the tests compare both ways).
 #[inline(always)]
-fn scan(text: &str, shortcuts: bool, mut on_end: impl FnMut(usize, bool)) -> bool {
+fn scan(text: &str, plain: bool, mut on_end: impl FnMut(usize, bool)) -> bool {
     let mut scanner = Scanner::new();
     // The text is read character by character, and while the state is
     // quiet the ASCII characters that cannot break (all but `.`, `!`, `?`,
     // CR and LF) are passed over in one search.
     let bytes = text.as_bytes();
-    // In ASCII text without line breaks (most paragraphs) only a
-    // terminator can break a quiet state: memchr finds the next one faster
-    // than the general search, and the usual shapes after it are read at
-    // once (`plain_terminator`).
-    let plain = shortcuts && text.is_ascii() && memchr::memchr2(b'\r', b'\n', bytes).is_none();
+    // In plain text (most paragraphs) only a terminator can break a quiet
+    // state: memchr finds the next one faster than the general search, and
+    // the usual shapes after it are read at once (`plain_terminator`).
     let mut pos = 0;
     while pos < bytes.len() {
         if scanner.quiet {
@@ -192,8 +209,16 @@ fn scan(text: &str, shortcuts: bool, mut on_end: impl FnMut(usize, bool)) -> boo
             };
             if run > 0 {
                 let passed = &bytes[pos..pos + run];
+                // Outside ASCII plain text holds no alphanumeric character.
                 scanner.alnum = scanner.alnum || passed.iter().any(u8::is_ascii_alphanumeric);
-                scanner.passed = Some(LATIN1[usize::from(passed[run - 1])].0);
+                scanner.passed = Some(match passed[run - 1] {
+                    last @ 0..0x80 => LATIN1[usize::from(last)].0,
+                    _ => text[..pos + run]
+                        .chars()
+                        .next_back()
+                        .and_then(category)
+                        .map_or(Cat::Any, |(cat, _)| cat),
+                });
                 pos += run;
                 if pos == bytes.len() {
                     break;
@@ -395,7 +420,13 @@ impl Scanner {
         t: usize,
         on_end: &mut impl FnMut(usize, bool),
     ) -> Option<usize> {
-        let cat_at = |i: usize| bytes.get(i).map(|&b| LATIN1[usize::from(b)].0);
+        // Only ASCII shapes are taken: a character outside ASCII ends them.
+        let cat_at = |i: usize| {
+            bytes
+                .get(i)
+                .filter(|b| b.is_ascii())
+                .map(|&b| LATIN1[usize::from(b)].0)
+        };
         let run_of = |mut i: usize, cat: Cat| {
             while cat_at(i) == Some(cat) {
                 i += 1;
@@ -524,9 +555,16 @@ pub fn for_each_sentence<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
 
 /// The number of sentences `UnicodeSegmentation::unicode_sentences`
 /// yields.
+#[cfg(test)]
 pub fn count(text: &str) -> usize {
+    count_plain(text, is_plain_ascii(text))
+}
+
+/// [`count`], for a caller that knows whether `text` is plain (see
+/// [`scan`]).
+pub fn count_plain(text: &str, plain: bool) -> usize {
     let mut n = 0;
-    if sentence_ends(text, |_, alnum| n += usize::from(alnum)) {
+    if scan(text, plain, |_, alnum| n += usize::from(alnum)) {
         n
     } else {
         text.unicode_sentences().count()
@@ -599,13 +637,33 @@ mod tests {
         }
     }
 
+    /// What `scan` may take as plain, spelled out.
+    fn plain(text: &str) -> bool {
+        !text.contains(['\r', '\n']) && text.chars().all(|c| c.is_ascii() || plain_char(c))
+    }
+
     /// The sentence ends with and without the shortcuts for plain text.
     fn ends_both_ways(text: &str) -> [(bool, Vec<(usize, bool)>); 2] {
-        [true, false].map(|shortcuts| {
+        [plain(text), false].map(|shortcuts| {
             let mut ends = Vec::new();
             let known = scan(text, shortcuts, |end, alnum| ends.push((end, alnum)));
             (known, ends)
         })
+    }
+
+    /// The characters plain text may hold outside ASCII: of those the
+    /// module knows, the ones that pass a quiet state and are not
+    /// alphanumeric.
+    #[test]
+    fn plain_characters() {
+        let quiet = |cat| matches!(cat, Cat::Any | Cat::Sp | Cat::Close | Cat::SContinue);
+        for c in ('\u{80}'..='\u{ff}').chain('\u{2000}'..='\u{20ff}') {
+            let want = category(c).is_some_and(|(cat, _)| quiet(cat)) && !c.is_alphanumeric();
+            assert_eq!(plain_char(c), want, "{c:?}");
+        }
+        for c in "’‘“”«»\u{a0}–—…£€•".chars() {
+            assert!(plain_char(c), "{c:?}");
+        }
     }
 
     #[test]
@@ -640,6 +698,20 @@ mod tests {
             "!A",
             "\" A. B",
             "Ab.\rCd",
+            "Ab.” Cd",
+            "Ab.’ Cd",
+            "Ab.\u{a0}Cd",
+            "Ab. “Cd",
+            "Ab.” “Cd",
+            "Ab. …",
+            "Ab.…",
+            "Ab —. Cd",
+            "“Ab.” – Cd. £5.",
+            "“A.” B",
+            "“Ab.”",
+            "’.",
+            "A.’",
+            "Ab.’\u{a0}Cd ’",
         ] {
             let [with, without] = ends_both_ways(text);
             assert_eq!(with, without, "{text:?}");
@@ -692,15 +764,20 @@ mod tests {
                     "[.!?][\"')\\]]{0,2}[ \t]{0,2}[\"'(\\[]{0,2}[A-Za-z0-9]",
                     "[ .!?\"')(\\[\\]{}:;,\t\u{b}\u{c}-]",
                     "[.!?]",
+                    "[.!?][’”»\"]{0,2}[ \u{a0}]{0,2}[“‘«\"]{0,2}[A-Za-z0-9]",
+                    "[’‘“”«»\u{a0}–—…£€•]",
                 ],
                 0..24,
             ),
             any_ascii in "[\t -~]{0,40}",
         ) {
-            for text in [parts.concat(), any_ascii] {
+            let parts = parts.concat();
+            prop_assert!(plain(&parts));
+            for text in [parts, any_ascii] {
                 let [with, without] = ends_both_ways(&text);
                 prop_assert_eq!(&with, &without, "{:?}", text);
                 prop_assert_eq!(count(&text), reference(&text).len());
+                prop_assert_eq!(count_plain(&text, plain(&text)), reference(&text).len());
             }
         }
 

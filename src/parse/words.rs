@@ -96,11 +96,24 @@ fn class(c: char) -> Class {
     }
 }
 
-/// The number of words `text.unicode_words()` yields.
+/// The number of words `text.unicode_words()` yields (the parser counts
+/// with [`count_reading`]).
+#[cfg(test)]
 pub fn count(text: &str) -> usize {
-    count_breaking(text)
-        .or_else(|| count_known(text.chars()))
-        .unwrap_or_else(|| text.unicode_words().count())
+    count_reading(text, |_| {}).0
+}
+
+/// [`count`], and whether the fast scan read the whole text: then it has
+/// shown `outside` every character outside ASCII, in order (other callers
+/// need to know which there are, and this saves them a pass).
+pub fn count_reading(text: &str, mut outside: impl FnMut(char)) -> (usize, bool) {
+    match count_breaking(text, &mut outside) {
+        Some(n) => (n, true),
+        None => (
+            count_known(text.chars()).unwrap_or_else(|| text.unicode_words().count()),
+            false,
+        ),
+    }
 }
 
 /// Bits of [`ASCII`]: a letter, a digit, a character joining two letters,
@@ -131,7 +144,9 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// [`count_known`] for text without `_` whose characters outside ASCII all
 /// break on both sides (class Other: `£`, curly double quotes, dashes,
-/// no-break spaces; or OtherAlnum, a word each); `None` for other text.
+/// no-break spaces; or OtherAlnum, a word each) or are a curly apostrophe
+/// or `․` (MidNumLet); `None` for other text. `outside` is shown each
+/// character outside ASCII read.
 ///
 /// Such a character separates the words around it as a space does, and
 /// its bytes (all 0x80 or above) are neither letters, digits nor joining
@@ -139,15 +154,19 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 /// the first byte of each character outside ASCII is decoded. Without
 /// connectors every run of letters and digits is a segment holding an
 /// alphanumeric character, and a segment is a chain of such runs joined
-/// by one character each: the words are the runs less the joins.
+/// by one character each: the words are the runs less the joins. A
+/// MidNumLet character outside ASCII (`don’t`, in one paragraph of seven)
+/// joins exactly as `'` does: when the bytes on both sides are two ASCII
+/// letters or two digits, since any other neighbour is not a letter or
+/// digit of the rules' ASCII part or ends the scan.
 ///
 /// The text is read 64 bytes at a time, and its bytes are classified into
-/// two 64-bit masks (letter or digit; joining character) by SSE2 compares
-/// on x86-64 and by portable vector-friendly code elsewhere
-/// ([`block_masks`]): the runs are then counted from the masks, and the
-/// few joining characters between two letters or digits are checked one
-/// by one.
-fn count_breaking(text: &str) -> Option<usize> {
+/// 64-bit masks (letter or digit; joining character; first byte of a
+/// character outside ASCII) by SSE2 compares on x86-64 and by portable
+/// vector-friendly code elsewhere ([`block_masks`]): the runs are then
+/// counted from the masks, and the few joining characters between two
+/// letters or digits are checked one by one.
+fn count_breaking(text: &str, outside: &mut impl FnMut(char)) -> Option<usize> {
     let bytes = text.as_bytes();
     // A connector joins whatever is beside it; one search of the whole
     // text costs less than a test of every byte.
@@ -168,17 +187,25 @@ fn count_breaking(text: &str) -> Option<usize> {
     let mut carry = 0;
     for (k, block) in blocks.iter().chain(last).enumerate() {
         let start = k * 64;
-        let (alnum, joining) = block_masks(block);
-        // Most blocks are all ASCII: one test of their bytes, OR-ed together.
-        if block.iter().fold(0, |any, &b| any | b) >= 0x80 {
-            // The first byte of each character outside ASCII.
-            for (j, _) in block.iter().enumerate().filter(|&(_, &b)| b >= 0xc0) {
-                match text[start + j..].chars().next().map(class) {
-                    Some(Class::Other) => {}
-                    Some(Class::OtherAlnum) => alone += 1,
-                    _ => return None,
+        let (alnum, joining, mut leads) = block_masks(block);
+        // Most blocks are all ASCII, without a lead byte.
+        while leads != 0 {
+            let i = start + leads.trailing_zeros() as usize;
+            leads &= leads - 1;
+            let c = text[i..].chars().next()?;
+            match class(c) {
+                Class::Other => {}
+                Class::OtherAlnum => alone += 1,
+                Class::MidNumLet => {
+                    let around = [i.checked_sub(1), Some(i + c.len_utf8())].map(|j| {
+                        j.and_then(|j| bytes.get(j))
+                            .map_or(0, |&b| ASCII[usize::from(b)])
+                    });
+                    joins += usize::from(around[0] & around[1] & (LETTER | DIGIT) != 0);
                 }
+                _ => return None,
             }
+            outside(c);
         }
         let before = (alnum << 1) | carry;
         runs += (alnum & !before).count_ones() as usize;
@@ -202,7 +229,7 @@ fn count_breaking(text: &str) -> Option<usize> {
 /// most of the portable version's work, and `pmovmskb` does it for sixteen
 /// bytes in one instruction.
 #[inline(always)]
-fn block_masks(block: &[u8; 64]) -> (u64, u64) {
+fn block_masks(block: &[u8; 64]) -> (u64, u64, u64) {
     #[cfg(target_arch = "x86_64")]
     {
         // SAFETY: SSE2 is part of the x86-64 baseline, so the function's
@@ -224,7 +251,7 @@ mod sse2 {
 
     /// `super::masks`, sixteen bytes at a time.
     #[target_feature(enable = "sse2")]
-    pub(super) fn masks(block: &[u8; 64]) -> (u64, u64) {
+    pub(super) fn masks(block: &[u8; 64]) -> (u64, u64, u64) {
         let splat = |b: u8| _mm_set1_epi8(b as i8);
         // The byte compares are signed: with the high bit flipped, byte
         // order is that of the unsigned bytes.
@@ -234,7 +261,7 @@ mod sse2 {
                 _mm_cmplt_epi8(flipped, splat((hi ^ 0x80) + 1)),
             )
         };
-        let (mut alnum, mut joining) = (0, 0);
+        let (mut alnum, mut joining, mut leads) = (0, 0, 0);
         for (i, sixteen) in block.as_chunks::<16>().0.iter().enumerate() {
             let (lo, hi) = sixteen.as_chunks::<8>().0.split_at(1);
             let v = _mm_set_epi64x(i64::from_le_bytes(hi[0]), i64::from_le_bytes(lo[0]));
@@ -253,36 +280,39 @@ mod sse2 {
             // `as u16`: the sixteen bits `pmovmskb` sets, without the sign.
             alnum |= u64::from(_mm_movemask_epi8(letter_or_digit) as u16) << (16 * i);
             joining |= u64::from(_mm_movemask_epi8(joins) as u16) << (16 * i);
+            let lead = _mm_cmpgt_epi8(flipped, splat((0xc0 ^ 0x80) - 1));
+            leads |= u64::from(_mm_movemask_epi8(lead) as u16) << (16 * i);
         }
-        (alnum, joining)
+        (alnum, joining, leads)
     }
 }
 
-/// The bytes of `block` that are ASCII letters or digits, and those that
-/// may join two of them (`:` `,` `;` `.` `'`), one bit per byte (bit `i`
-/// for byte `i`).
+/// The bytes of `block` that are ASCII letters or digits, those that may
+/// join two of them (`:` `,` `;` `.` `'`), and those that open a character
+/// outside ASCII (0xc0 and up), one bit per byte (bit `i` for byte `i`).
 #[inline(always)]
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
-fn masks(block: &[u8; 64]) -> (u64, u64) {
+fn masks(block: &[u8; 64]) -> (u64, u64, u64) {
     let mut codes = [0u8; 64];
     for (code, &b) in codes.iter_mut().zip(block) {
         let alnum = b.wrapping_sub(b'0') < 10 || (b | 0x20).wrapping_sub(b'a') < 26;
         // The ASCII joiners of `latin1` (a test ties the two).
         let joining = matches!(b, b':' | b',' | b';' | b'.' | b'\'');
-        *code = u8::from(alnum) | (u8::from(joining) << 1);
+        *code = u8::from(alnum) | (u8::from(joining) << 1) | (u8::from(b >= 0xc0) << 2);
     }
     // Bit `j` of each of eight code bytes, gathered into one byte: the
     // multiplication moves bit `8 * i` to bit `56 + i`, and its other
     // products all fall on distinct bits below 56 or above 63, so none
     // carries into the top byte.
     let gather = |word: u64, j: u32| ((word >> j) & ONES).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-    let (mut alnum, mut joining) = (0, 0);
+    let (mut alnum, mut joining, mut leads) = (0, 0, 0);
     for (i, eight) in codes.as_chunks::<8>().0.iter().enumerate() {
         let word = u64::from_le_bytes(*eight);
         alnum |= gather(word, 0) << (8 * i);
         joining |= gather(word, 1) << (8 * i);
+        leads |= gather(word, 2) << (8 * i);
     }
-    (alnum, joining)
+    (alnum, joining, leads)
 }
 
 /// Counts the words of `chars`; `None` at the first character outside the
@@ -464,11 +494,34 @@ mod tests {
         {
             assert_eq!(n, expected, "ascii {text:?}");
         }
-        let breaking = count_breaking(text);
-        assert_eq!(breaking, count_ascii_runs(text), "oracle {text:?}");
+        let mut read = Vec::new();
+        let breaking = count_breaking(text, &mut |c| read.push(c));
+        // The fast scan takes exactly the texts without connectors whose
+        // characters outside ASCII break or are MidNumLet, and shows the
+        // caller every such character.
+        let domain = !text.contains('_')
+            && text.chars().all(|c| {
+                c.is_ascii()
+                    || matches!(
+                        class(c),
+                        Class::Other | Class::OtherAlnum | Class::MidNumLet
+                    )
+            });
+        assert_eq!(breaking.is_some(), domain, "domain {text:?}");
+        if let Some(n) = count_ascii_runs(text) {
+            assert_eq!(breaking, Some(n), "oracle {text:?}");
+        }
         if let Some(n) = breaking {
             assert_eq!(n, expected, "breaking {text:?}");
+            let outside: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
+            assert_eq!(read, outside, "read {text:?}");
         }
+        let (n, read_all) = count_reading(text, |_| {});
+        assert_eq!(
+            (n, read_all),
+            (expected, breaking.is_some()),
+            "reading {text:?}"
+        );
     }
 
     /// The SSE2 masks against the portable ones, on blocks of bytes near
@@ -531,6 +584,7 @@ mod tests {
             "a.b.c a..b 1.a a.1 1,2;3 a,b a;b a:b 1:2 _ __ _a a_ a_.b 1_,2",
             "£5.5bn – that’s it… “Oui” ‘x’ 3½ km² ª º µ a·b 1·2 x—y",
             "it's ‘quoted’ don’t 2’000 a’’b a.’b",
+            "’a’ a’1 1’a a’b’c 1‘2 x․y ’’ a’ ’b é’b a’é",
             "\r\n\n\t\u{a0}\u{85}",
             "soft\u{ad}hyphen",
             "שלום ‘x",
@@ -575,12 +629,21 @@ mod tests {
         for b in 0u8..0x80 {
             let mut block = [b' '; 64];
             block[63] = b;
-            let (alnum, joining) = masks(&block);
+            let (alnum, joining, leads) = masks(&block);
             let class = latin1(b);
             let want_alnum = matches!(class, Class::Letter | Class::Digit);
             let want_joining = matches!(class, Class::MidLetter | Class::MidNum | Class::MidNumLet);
             assert_eq!(alnum >> 63 == 1, want_alnum, "{b:#x}");
             assert_eq!(joining >> 63 == 1, want_joining, "{b:#x}");
+            assert_eq!(leads, 0, "{b:#x}");
+        }
+        // Past ASCII only the lead bytes of UTF-8 are marked.
+        for b in 0x80u8..=0xff {
+            let mut block = [b' '; 64];
+            block[63] = b;
+            let (alnum, joining, leads) = masks(&block);
+            assert_eq!((alnum, joining), (0, 0), "{b:#x}");
+            assert_eq!(leads >> 63 == 1, !(0x80..0xc0).contains(&b), "{b:#x}");
         }
     }
 
@@ -590,7 +653,9 @@ mod tests {
     #[test]
     fn block_boundaries() {
         for pad in 60..=66 {
-            for tail in [".b", "'b", ":b", ",b", " b", "é b", "£b", "_b", "–b", "1.5"] {
+            for tail in [
+                ".b", "'b", ":b", ",b", " b", "é b", "£b", "_b", "–b", "1.5", "’b", "‘b", "1’2",
+            ] {
                 let text = format!("{}{tail} c", "a".repeat(pad));
                 check(&text);
                 check(&format!("{}{text}", "x ".repeat(32)));
@@ -639,7 +704,8 @@ mod tests {
                     2 => proptest::sample::select(
                         "£“”–—…€\u{a0}½²".chars().collect::<Vec<_>>()
                     ),
-                    1 => proptest::sample::select("é’_\u{ad}ש".chars().collect::<Vec<_>>()),
+                    3 => proptest::sample::select("’‘․".chars().collect::<Vec<_>>()),
+                    1 => proptest::sample::select("é_\u{ad}ש".chars().collect::<Vec<_>>()),
                 ],
                 0..120,
             )
