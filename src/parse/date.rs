@@ -59,20 +59,20 @@ pub const WEEKDAY_NAMES: [&str; 7] = [
 /// Month number (1–12) for an English month name or abbreviation, with or
 /// without a trailing dot, in any case.
 pub fn month_number(word: &str) -> Option<i8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    let n = match w.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sept" | "sep" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
+    let mut buf = [0; 9];
+    let n = match folded(word, &mut buf)? {
+        b"january" | b"jan" => 1,
+        b"february" | b"feb" => 2,
+        b"march" | b"mar" => 3,
+        b"april" | b"apr" => 4,
+        b"may" => 5,
+        b"june" | b"jun" => 6,
+        b"july" | b"jul" => 7,
+        b"august" | b"aug" => 8,
+        b"september" | b"sept" | b"sep" => 9,
+        b"october" | b"oct" => 10,
+        b"november" | b"nov" => 11,
+        b"december" | b"dec" => 12,
         _ => return None,
     };
     Some(n)
@@ -80,18 +80,31 @@ pub fn month_number(word: &str) -> Option<i8> {
 
 /// Weekday for an English weekday name or common abbreviation.
 pub fn weekday(word: &str) -> Option<Weekday> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    let d = match w.as_str() {
-        "monday" | "mon" => Weekday::Monday,
-        "tuesday" | "tue" | "tues" => Weekday::Tuesday,
-        "wednesday" | "wed" => Weekday::Wednesday,
-        "thursday" | "thu" | "thur" | "thurs" => Weekday::Thursday,
-        "friday" | "fri" => Weekday::Friday,
-        "saturday" | "sat" => Weekday::Saturday,
-        "sunday" | "sun" => Weekday::Sunday,
+    let mut buf = [0; 9];
+    let d = match folded(word, &mut buf)? {
+        b"monday" | b"mon" => Weekday::Monday,
+        b"tuesday" | b"tue" | b"tues" => Weekday::Tuesday,
+        b"wednesday" | b"wed" => Weekday::Wednesday,
+        b"thursday" | b"thu" | b"thur" | b"thurs" => Weekday::Thursday,
+        b"friday" | b"fri" => Weekday::Friday,
+        b"saturday" | b"sat" => Weekday::Saturday,
+        b"sunday" | b"sun" => Weekday::Sunday,
         _ => return None,
     };
     Some(d)
+}
+
+/// `word` without its trailing dots and in ASCII lower case, in `buf`
+/// when it fits: every month and weekday name does (`september`,
+/// `wednesday`), and these lookups run on every date-shaped match, so a
+/// new `String` each time was most of their cost.
+fn folded<'b>(word: &str, buf: &'b mut [u8; 9]) -> Option<&'b [u8]> {
+    let word = word.trim_end_matches('.').as_bytes();
+    let out = buf.get_mut(..word.len())?;
+    for (o, b) in out.iter_mut().zip(word) {
+        *o = b.to_ascii_lowercase();
+    }
+    Some(out)
 }
 
 /// Regex source for a month name or abbreviation (no capture groups).
@@ -262,6 +275,82 @@ warm_up_statics!(DATE_RE);
 mod tests {
     use super::*;
     use jiff::civil::date;
+    use proptest::prelude::*;
+
+    /// The name lookups as they were, lower-casing into a new string.
+    fn oracle_names(word: &str) -> (Option<i8>, Option<Weekday>) {
+        let w = word.trim_end_matches('.').to_ascii_lowercase();
+        let month = match w.as_str() {
+            "january" | "jan" => Some(1),
+            "february" | "feb" => Some(2),
+            "march" | "mar" => Some(3),
+            "april" | "apr" => Some(4),
+            "may" => Some(5),
+            "june" | "jun" => Some(6),
+            "july" | "jul" => Some(7),
+            "august" | "aug" => Some(8),
+            "september" | "sept" | "sep" => Some(9),
+            "october" | "oct" => Some(10),
+            "november" | "nov" => Some(11),
+            "december" | "dec" => Some(12),
+            _ => None,
+        };
+        let day = match w.as_str() {
+            "monday" | "mon" => Some(Weekday::Monday),
+            "tuesday" | "tue" | "tues" => Some(Weekday::Tuesday),
+            "wednesday" | "wed" => Some(Weekday::Wednesday),
+            "thursday" | "thu" | "thur" | "thurs" => Some(Weekday::Thursday),
+            "friday" | "fri" => Some(Weekday::Friday),
+            "saturday" | "sat" => Some(Weekday::Saturday),
+            "sunday" | "sun" => Some(Weekday::Sunday),
+            _ => None,
+        };
+        (month, day)
+    }
+
+    #[test]
+    fn name_lookups_fixed_cases() {
+        for word in [
+            "",
+            ".",
+            "Jan",
+            "jan.",
+            "JANUARY",
+            "Janu",
+            "Sept.",
+            "sept",
+            "Sep",
+            "SEPTEMBER",
+            "Septembers",
+            "may",
+            "Mayo",
+            "Thur",
+            "THURS.",
+            "Thurs..",
+            "wednesday",
+            "Wednesdays",
+            "tues",
+            "Tu",
+            "Sun.",
+            "ſun",
+            "Dec\u{e9}",
+            "\u{e9}",
+            "mon ",
+        ] {
+            assert_eq!(
+                (month_number(word), weekday(word)),
+                oracle_names(word),
+                "{word:?}"
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn name_lookups_as_the_oracle(word in "[a-zA-Z.ſé]{0,11}") {
+            prop_assert_eq!((month_number(&word), weekday(&word)), oracle_names(&word));
+        }
+    }
 
     #[test]
     fn finds_written_dates() {
