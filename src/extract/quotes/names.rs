@@ -222,10 +222,11 @@ struct EntityIndex<'a> {
     /// them ignoring ASCII case with no test of their bytes per lookup.
     ascii: bool,
     /// With `ascii`, the aliases in the order the scans read them, each
-    /// with its last word found once: a name is canonicalized against
-    /// every alias twice, and walking each entity's aliases and trimming
-    /// each alias again cost more than the comparisons.
-    flat: Vec<Alias<'a>>,
+    /// with its last word found once (at the first lookup: many articles
+    /// make none): a name is canonicalized against every alias twice, and
+    /// walking each entity's aliases and trimming each alias again cost
+    /// more than the comparisons.
+    flat: OnceCell<Vec<Alias<'a>>>,
     maps: OnceCell<EntityMaps<'a>>,
 }
 
@@ -297,29 +298,40 @@ impl<'a> EntityIndex<'a> {
     fn new(entities: &'a [Entity]) -> EntityIndex<'a> {
         let count: usize = entities.iter().map(|e| e.aliases.len() + 1).sum();
         let scan = count <= SCAN_ALIASES;
-        let ascii = scan && entities.iter().all(|e| aliases(e).all(|a| a.is_ascii()));
-        let mut flat = Vec::new();
-        if ascii {
-            flat.reserve(count);
-            for (entity, e) in entities.iter().enumerate() {
+        EntityIndex {
+            entities,
+            scan,
+            ascii: scan && entities.iter().all(|e| aliases(e).all(|a| a.is_ascii())),
+            flat: OnceCell::new(),
+            maps: OnceCell::new(),
+        }
+    }
+
+    /// The aliases of an all-ASCII article, in order (built at the first
+    /// call).
+    fn flat(&self) -> &[Alias<'a>] {
+        self.flat.get_or_init(|| {
+            // The whitespace of `char::is_whitespace` among ASCII bytes.
+            let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+            let mut flat = Vec::with_capacity(SCAN_ALIASES);
+            for (entity, e) in self.entities.iter().enumerate() {
                 for a in aliases(e) {
-                    let t = a.trim_end();
+                    let t = a.as_bytes();
+                    let end = t.iter().rposition(|&b| !space(b)).map_or(0, |k| k + 1);
+                    let start = t[..end]
+                        .iter()
+                        .rposition(|&b| space(b))
+                        .map_or(0, |k| k + 1);
                     flat.push(Alias {
                         entity,
                         person: e.kind == EntityType::Person,
                         text: a,
-                        last: t.rsplit(char::is_whitespace).next().unwrap_or(""),
+                        last: &a[start..end],
                     });
                 }
             }
-        }
-        EntityIndex {
-            entities,
-            scan,
-            ascii,
-            flat,
-            maps: OnceCell::new(),
-        }
+            flat
+        })
     }
 
     fn maps(&self) -> &EntityMaps<'a> {
@@ -354,7 +366,7 @@ impl<'a> EntityIndex<'a> {
         }
         if self.ascii {
             return self
-                .flat
+                .flat()
                 .iter()
                 .find(|a| a.text.eq_ignore_ascii_case(lower))
                 .map(|a| a.entity);
@@ -374,7 +386,7 @@ impl<'a> EntityIndex<'a> {
             // `last` has no whitespace: an alias ends with it after
             // whitespace exactly when it is the alias's last word.
             return self
-                .flat
+                .flat()
                 .iter()
                 .find(|a| a.person && !last.is_empty() && a.last.eq_ignore_ascii_case(last))
                 .map(|a| a.entity);
