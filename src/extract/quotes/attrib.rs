@@ -2,8 +2,10 @@
 //! pronouns, titles and short names resolved to people named in the article,
 //! and the decision whether a quoted span is speech at all.
 
-// `persons` is only looked up, so the hasher cannot change the output.
-use crate::fasthash::Set as HashSet;
+// `persons` and the canonical forms by name are only looked up, so the
+// hasher cannot change the output.
+use crate::fasthash::{Map as HashMap, Set as HashSet};
+use std::collections::hash_map::Entry;
 
 use std::borrow::Cow;
 
@@ -140,7 +142,7 @@ fn from_before(
         while k > 0 && bt[k - 1].is_cap() {
             k -= 1;
         }
-        let object = k > 0 && k < bt.len() - 1 && is_prep(&bt[k - 1].lower());
+        let object = k > 0 && k < bt.len() - 1 && is_prep(&bt[k - 1].lower_cow());
         if let Some(np) = np_backward(p, bt, bt.len() - 1, 0, off)
             .filter(|n| match n {
                 Np::Desc(ws, _) => bt.len() <= 4 && ws.first().is_some_and(|w| words::is_det(w)),
@@ -505,14 +507,27 @@ pub fn attribute<'a>(
         i = j;
     }
     // Each name's canonical form, found once for the persons and for its
-    // speaker.
-    let canons: Vec<Option<String>> = ctxs
-        .iter()
-        .map(|c| match &c.np {
-            Some(Np::Name(n)) => Some(names.canon(n)),
+    // speaker, and once for all the quotes that name the same speaker.
+    let mut first_with: HashMap<&str, usize> = HashMap::default();
+    let mut canons: Vec<Option<String>> = Vec::with_capacity(ctxs.len());
+    for (k, c) in ctxs.iter().enumerate() {
+        let canon = match &c.np {
+            Some(Np::Name(n)) => match first_with.entry(n) {
+                Entry::Occupied(e) => {
+                    // The oracle: the form found afresh (tests keep debug
+                    // assertions).
+                    debug_assert_eq!(canons[*e.get()], Some(names.canon(n)));
+                    canons[*e.get()].clone()
+                }
+                Entry::Vacant(e) => {
+                    e.insert(k);
+                    Some(names.canon(n))
+                }
+            },
             _ => None,
-        })
-        .collect();
+        };
+        canons.push(canon);
+    }
     let persons: HashSet<&str> = canons.iter().flatten().map(String::as_str).collect();
 
     // Each quote's speaker and cue, and whether it is kept: later quotes

@@ -59,34 +59,101 @@ fn is_mark(c: char) -> bool {
     )
 }
 
-/// Byte offsets of the quote-mark characters of a paragraph. Marks are
-/// rare, so the passes that pair and count them look at these positions
-/// (with the characters around them decoded on the spot) instead of
-/// decoding every character of the text, and both passes share one search.
-/// The ASCII marks are found by a vectorized byte search, and so are the
-/// lead bytes of the others (`C2` for « », `E2` for “ ” „ ‘ ’), whose
-/// characters are then decoded; lead bytes are char boundaries.
-pub fn marks(p: &str) -> Vec<usize> {
+/// Byte offsets of the quote-mark characters of a paragraph, appended to
+/// `out` in order. Marks are rare, so the passes that pair and count them
+/// look at these positions (with the characters around them decoded on the
+/// spot) instead of decoding every character of the text, and both passes
+/// share one search. One pass finds the ASCII marks and the lead bytes of
+/// the others (`C2` for « », `E2` for “ ” „ ‘ ’), sixteen bytes at a time,
+/// and decodes the characters of the lead bytes (char boundaries). Two
+/// `memchr` searches cost more: a mark every hundred bytes or so restarts
+/// them.
+pub fn marks_into(p: &str, out: &mut Vec<usize>) {
     let b = p.as_bytes();
-    let mut out: Vec<usize> = memchr::memchr3_iter(b'"', b'\'', b'`', b).collect();
-    let ascii = out.len();
-    out.extend(
-        memchr::memchr2_iter(0xC2, 0xE2, b).filter(|&k| p[k..].chars().next().is_some_and(is_mark)),
-    );
-    if ascii > 0 && out.len() > ascii {
-        out.sort_unstable();
+    let mut push = |i: usize| {
+        if b[i] < 0x80 || p[i..].chars().next().is_some_and(is_mark) {
+            out.push(i);
+        }
+    };
+    let (blocks, rest) = b.as_chunks::<16>();
+    for (k, block) in blocks.iter().enumerate() {
+        let mut m = mark_bytes(block);
+        while m != 0 {
+            push(16 * k + m.trailing_zeros() as usize);
+            m &= m - 1;
+        }
     }
+    let tail = 16 * blocks.len();
+    for (j, &x) in rest.iter().enumerate() {
+        if is_mark_byte(x) {
+            push(tail + j);
+        }
+    }
+}
+
+/// [`marks_into`] a new vector.
+#[cfg(test)]
+pub fn marks(p: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    marks_into(p, &mut out);
     out
+}
+
+/// An ASCII mark or the lead byte of a non-ASCII one.
+#[inline(always)]
+fn is_mark_byte(x: u8) -> bool {
+    matches!(x, b'"' | b'\'' | b'`' | 0xC2 | 0xE2)
+}
+
+/// The bytes of `block` that [`is_mark_byte`], one bit each (bit `j` for
+/// byte `j`): SSE2 compares and `pmovmskb` on x86-64.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn mark_bytes(block: &[u8; 16]) -> u32 {
+    // SAFETY: SSE2 is part of the x86-64 baseline, so the function's target
+    // feature is present on every processor this code runs on.
+    unsafe { sse2_mark_bytes(block) }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn sse2_mark_bytes(block: &[u8; 16]) -> u32 {
+    use std::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8,
+    };
+    let (lo, hi) = block.split_at(8);
+    let word = |h: &[u8]| i64::from_le_bytes(h.try_into().unwrap_or_default());
+    let v = _mm_set_epi64x(word(hi), word(lo));
+    let eq = |x: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(x as i8));
+    let any = _mm_or_si128(
+        _mm_or_si128(eq(b'"'), eq(b'\'')),
+        _mm_or_si128(_mm_or_si128(eq(b'`'), eq(0xC2)), eq(0xE2)),
+    );
+    // `as u16`: the sixteen bits `pmovmskb` sets, without the sign.
+    u32::from(_mm_movemask_epi8(any) as u16)
+}
+
+/// The bytes of `block` that [`is_mark_byte`], one bit each.
+#[cfg_attr(target_arch = "x86_64", cfg(test))]
+#[inline(always)]
+fn mark_bytes_portable(block: &[u8; 16]) -> u32 {
+    (0..16).fold(0, |m, j| m | u32::from(is_mark_byte(block[j])) << j)
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+#[inline(always)]
+fn mark_bytes(block: &[u8; 16]) -> u32 {
+    mark_bytes_portable(block)
 }
 
 /// Whether the paragraph's marks use single quotes as the primary style:
 /// there are more opening single marks (at a word start, before a letter)
 /// than double marks of any kind. `marks[i]` are the mark offsets of
-/// `paragraphs[i]` ([`marks`]).
-pub fn single_primary(paragraphs: &[&str], marks: &[Vec<usize>]) -> bool {
+/// `paragraphs[i]` ([`marks_into`]).
+pub fn single_primary<M: AsRef<[usize]>>(paragraphs: &[&str], marks: &[M]) -> bool {
     let (mut singles, mut doubles) = (0usize, 0usize);
     for (p, ms) in paragraphs.iter().zip(marks) {
-        for &i in ms {
+        for &i in ms.as_ref() {
             let mut cs = p[i..].chars();
             let Some(c) = cs.next() else { continue };
             let next = cs.next();
@@ -169,7 +236,7 @@ fn closing(p: &str, i: usize, prev: Option<char>, style: Style) -> Option<usize>
 }
 
 /// Finds the quoted spans of one paragraph, whose quote marks are at the
-/// offsets `marks` ([`marks`]). `single` says whether single marks are
+/// offsets `marks` ([`marks_into`]). `single` says whether single marks are
 /// primary marks in this article. Returns the spans and, when the paragraph
 /// ends inside an open quote, that open quote (not in the list).
 pub fn scan(p: &str, marks: &[usize], single: bool) -> (Vec<Raw>, Option<Raw>) {
@@ -372,9 +439,51 @@ mod proptests {
         .prop_map(|v| v.concat())
     }
 
+    /// The vector compares mark the bytes the byte test marks: every byte
+    /// value at every place of a block.
+    #[test]
+    fn mark_bytes_are_the_mark_bytes() {
+        for x in 0..=255u8 {
+            for j in 0..16 {
+                let mut block = [b'a'; 16];
+                block[j] = x;
+                assert_eq!(
+                    mark_bytes(&block),
+                    mark_bytes_portable(&block),
+                    "{x:#x} at {j}"
+                );
+                let mut block = [x; 16];
+                block[j] = b'"';
+                assert_eq!(
+                    mark_bytes(&block),
+                    mark_bytes_portable(&block),
+                    "{x:#x} at {j}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn marks_at_block_edges() {
+        for n in 0..40 {
+            for k in 0..n {
+                for m in ["\"", "'", "`", "«", "»", "“", "”", "„", "‘", "’"] {
+                    let p = format!("{}{m}{}", "a".repeat(k), "é".repeat((n - k) / 2));
+                    assert_eq!(marks(&p), vec![k], "{p}");
+                }
+                // Lead bytes of other characters are not marks.
+                let p = format!("{}—\u{a0}…{}", "a".repeat(k), "b".repeat(n - k));
+                assert!(marks(&p).is_empty(), "{p}");
+            }
+        }
+        assert!(marks("").is_empty());
+    }
+
     proptest! {
         #[test]
-        fn marks_are_the_mark_characters(p in text()) {
+        fn marks_are_the_mark_characters(p in text(), cut in 0usize..40) {
+            // Any offset from a sixteen-byte block's start.
+            let p = format!("{}{p}", "x".repeat(cut % 17));
             let want: Vec<usize> =
                 p.char_indices().filter(|&(_, c)| is_mark(c)).map(|(i, _)| i).collect();
             prop_assert_eq!(marks(&p), want);

@@ -324,6 +324,55 @@ mod tests {
         }
     }
 
+    /// Every listed word in every case: as written, lowercase, uppercase,
+    /// capitalized, and with one letter's case flipped at each place (the
+    /// key's bytes, first, middle and last, differ in each).
+    #[test]
+    fn every_case_of_every_listed_word_is_as_listed() {
+        let flip = |w: &str, i: usize| -> String {
+            w.char_indices()
+                .map(|(k, c)| {
+                    if k != i {
+                        c
+                    } else if c.is_ascii_uppercase() {
+                        c.to_ascii_lowercase()
+                    } else {
+                        c.to_ascii_uppercase()
+                    }
+                })
+                .collect()
+        };
+        for w in listed() {
+            let mut forms = vec![w.to_string(), w.to_lowercase(), w.to_uppercase()];
+            let mut c = w.chars();
+            forms.extend(
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>()),
+            );
+            forms.extend((0..w.len()).map(|i| flip(w, i)));
+            forms.extend((0..w.len()).map(|i| flip(&w.to_lowercase(), i)));
+            for f in forms {
+                assert_eq!(class(&f), reference(&f), "{f}");
+                assert_eq!(class(&format!("{f}.")), reference(&format!("{f}.")), "{f}");
+            }
+        }
+    }
+
+    /// Words of every length around the key's limits, each a listed word's
+    /// bytes cut or padded: equal keys are equal words only up to
+    /// [`KEY_MAX`] bytes.
+    #[test]
+    fn lengths_around_the_key_limits() {
+        for w in listed() {
+            for n in 0..=KEY_MAX + 3 {
+                let cut: String = w.chars().cycle().take(n).collect();
+                assert_eq!(class(&cut), reference(&cut), "{cut}");
+                let pad = format!("{w}{}", "x".repeat(n));
+                assert_eq!(class(&pad), reference(&pad), "{pad}");
+            }
+        }
+    }
+
     #[test]
     fn buckets_are_small() {
         let most = (0..BUCKETS)

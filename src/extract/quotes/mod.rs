@@ -32,6 +32,8 @@ thread_local! {
     /// The token buffer of the thread's last article, emptied, for the
     /// next one ([`crate::spare`]).
     static TOKENS: Cell<Vec<words::Tok<'static>>> = const { Cell::new(Vec::new()) };
+    /// The quote-mark offsets of the thread's last article, emptied.
+    static MARKS: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
 }
 
 /// Finds the direct quotes in the article body, in order of appearance.
@@ -45,12 +47,24 @@ pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
         })
         .collect();
     let texts: Vec<&str> = paras.iter().map(|(s, _)| *s).collect();
-    let marks: Vec<Vec<usize>> = texts.iter().map(|p| detect::marks(p)).collect();
+    // The marks of all the paragraphs in one kept buffer, each
+    // paragraph's a slice of it.
+    let mut flat = MARKS.take();
+    let mut ends = Vec::with_capacity(texts.len());
+    for p in &texts {
+        detect::marks_into(p, &mut flat);
+        ends.push(flat.len());
+    }
+    let mut from = 0;
+    let marks: Vec<&[usize]> = ends
+        .iter()
+        .map(|&e| &flat[std::mem::replace(&mut from, e)..e])
+        .collect();
     let single = detect::single_primary(&texts, &marks);
 
     let mut found: Vec<attrib::Found> = Vec::new();
     for (pi, (p, _)) in paras.iter().enumerate() {
-        let (mut raws, pending) = detect::scan(p, &marks[pi], single);
+        let (mut raws, pending) = detect::scan(p, marks[pi], single);
         if let Some(open) = pending {
             let reopened = paras
                 .get(pi + 1)
@@ -67,6 +81,8 @@ pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
             });
         }
     }
+    drop(marks);
+    MARKS.set(crate::spare::keep(flat));
     if found.is_empty() {
         // Nothing to attribute: the tokens and names below serve only the
         // quotes found.
@@ -92,7 +108,7 @@ pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
         .collect();
     let names = names::Names::collect(&paras, &quoted, &outs, article);
     let attributed = attrib::attribute(&paras, &outs, &found, &names);
-    drop(names);
+    names.recycle();
     drop(outs);
     TOKENS.set(crate::spare::keep(toks));
     attributed

@@ -6,7 +6,7 @@
 // change the output; foldhash is much cheaper than SipHash on short names.
 use crate::fasthash::{Map as HashMap, Set as HashSet};
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use super::lex;
 use super::words::{self, Outside, Tok};
@@ -93,6 +93,13 @@ fn last_word_is(name: &str, lower: &str) -> bool {
 fn last_hash(lower: &[u8]) -> u64 {
     use std::hash::BuildHasher;
     foldhash::fast::FixedState::default().hash_one(lower)
+}
+
+thread_local! {
+    /// The mentions of the thread's last article that read its names,
+    /// emptied, for the next one ([`crate::spare`]): growing the list from
+    /// nothing cost a few reallocations an article.
+    static MENTIONS: Cell<Vec<Mention<'static>>> = const { Cell::new(Vec::new()) };
 }
 
 /// The names written outside quotes and the titles written before them.
@@ -214,7 +221,24 @@ struct EntityIndex<'a> {
     /// Every alias is ASCII (nearly every article): the scan compares
     /// them ignoring ASCII case with no test of their bytes per lookup.
     ascii: bool,
+    /// With `ascii`, the aliases in the order the scans read them, each
+    /// with its last word found once (at the first lookup: many articles
+    /// make none): a name is canonicalized against every alias twice, and
+    /// walking each entity's aliases and trimming each alias again cost
+    /// more than the comparisons.
+    flat: OnceCell<Vec<Alias<'a>>>,
     maps: OnceCell<EntityMaps<'a>>,
+}
+
+/// An alias of an article whose aliases are all ASCII ([`EntityIndex`]).
+#[derive(Debug)]
+struct Alias<'a> {
+    /// The entity's number.
+    entity: usize,
+    person: bool,
+    text: &'a str,
+    /// The last word of `text` (empty when it has none).
+    last: &'a str,
 }
 
 /// [`EntityIndex`] for many aliases: the first entity in order wins, as
@@ -278,8 +302,36 @@ impl<'a> EntityIndex<'a> {
             entities,
             scan,
             ascii: scan && entities.iter().all(|e| aliases(e).all(|a| a.is_ascii())),
+            flat: OnceCell::new(),
             maps: OnceCell::new(),
         }
+    }
+
+    /// The aliases of an all-ASCII article, in order (built at the first
+    /// call).
+    fn flat(&self) -> &[Alias<'a>] {
+        self.flat.get_or_init(|| {
+            // The whitespace of `char::is_whitespace` among ASCII bytes.
+            let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+            let mut flat = Vec::with_capacity(SCAN_ALIASES);
+            for (entity, e) in self.entities.iter().enumerate() {
+                for a in aliases(e) {
+                    let t = a.as_bytes();
+                    let end = t.iter().rposition(|&b| !space(b)).map_or(0, |k| k + 1);
+                    let start = t[..end]
+                        .iter()
+                        .rposition(|&b| space(b))
+                        .map_or(0, |k| k + 1);
+                    flat.push(Alias {
+                        entity,
+                        person: e.kind == EntityType::Person,
+                        text: a,
+                        last: &a[start..end],
+                    });
+                }
+            }
+            flat
+        })
     }
 
     fn maps(&self) -> &EntityMaps<'a> {
@@ -314,9 +366,10 @@ impl<'a> EntityIndex<'a> {
         }
         if self.ascii {
             return self
-                .entities
+                .flat()
                 .iter()
-                .position(|e| aliases(e).any(|a| a.eq_ignore_ascii_case(lower)));
+                .find(|a| a.text.eq_ignore_ascii_case(lower))
+                .map(|a| a.entity);
         }
         self.entities
             .iter()
@@ -330,9 +383,13 @@ impl<'a> EntityIndex<'a> {
             return self.maps().person_by_last.get(last).copied();
         }
         if self.ascii {
-            return self.entities.iter().position(|e| {
-                e.kind == EntityType::Person && aliases(e).any(|a| ascii_last_word_is(a, last))
-            });
+            // `last` has no whitespace: an alias ends with it after
+            // whitespace exactly when it is the alias's last word.
+            return self
+                .flat()
+                .iter()
+                .find(|a| a.person && !last.is_empty() && a.last.eq_ignore_ascii_case(last))
+                .map(|a| a.entity);
         }
         self.entities.iter().position(|e| {
             e.kind == EntityType::Person && aliases(e).any(|a| last_word_lowers_to(a, last))
@@ -459,6 +516,13 @@ fn title_split_in(c: &Classes) -> usize {
     k
 }
 
+/// [`title_split_in`] of a run of one word of classes `c`, most runs (`The`,
+/// `He`, a surname): a title or a stop word is no name.
+#[inline]
+fn single_title_split(c: u8) -> usize {
+    usize::from(c & (lex::TITLE | lex::STOP) != 0)
+}
+
 /// A lowercase `-ed` word right after a name is most often its verb
 /// (`Pollard rejected`): the name is the sentence's subject.
 fn is_past_verb(t: &Tok) -> bool {
@@ -578,7 +642,11 @@ impl<'a> Written<'a> {
         for (s, e) in cap_runs(toks) {
             let run = &toks[s..e];
             let classes = Classes::new(run);
-            let k = title_split_in(&classes);
+            let k = if run.len() == 1 {
+                single_title_split(classes.get(0))
+            } else {
+                title_split_in(&classes)
+            };
             if k >= run.len() {
                 continue;
             }
@@ -600,7 +668,7 @@ impl<'a> Written<'a> {
                 || toks.get(e).is_some_and(|t| {
                     // Cue verbs are lowercase words (a test says so): other
                     // tokens skip the lookup.
-                    t.is_lower_word() && (words::is_cue(t.text) || is_past_verb(t))
+                    t.is_lower_word() && (is_past_verb(t) || words::is_cue(t.text))
                 });
             self.mentions.push(Mention {
                 pos: off + name_toks[0].start,
@@ -634,6 +702,14 @@ impl<'a, 's> Names<'a, 's> {
         }
     }
 
+    /// Ends the article's lookups, keeping the mentions' allocation for
+    /// the thread's next article.
+    pub fn recycle(self) {
+        if let Some(w) = self.written.into_inner() {
+            MENTIONS.set(crate::spare::keep(w.mentions));
+        }
+    }
+
     /// The names written (read at the first call).
     fn written(&self) -> &Written<'a> {
         self.written.get_or_init(|| {
@@ -642,14 +718,18 @@ impl<'a, 's> Names<'a, 's> {
                 quoted,
                 outs,
             } = self.source;
-            let mut w = Written::default();
+            let mut w = Written {
+                mentions: crate::spare::keep(MENTIONS.take()),
+                ..Written::default()
+            };
+            let mut win = Vec::new();
             for (pi, (p, off)) in paras.iter().enumerate() {
                 let mut from = 0;
                 let ranges = quoted.get(pi).map_or(&[][..], Vec::as_slice);
                 if ranges.is_empty() {
                     // Not tokenized (no tokens in `outs`): only its
                     // capitalized words and their neighbours are.
-                    words::cap_windows(p, 0, p.len(), |win| w.scan(p, win, *off));
+                    words::cap_windows(p, 0, p.len(), &mut win, |win| w.scan(p, win, *off));
                     continue;
                 }
                 let end = [(p.len(), p.len())];
@@ -1167,7 +1247,7 @@ mod proptests {
             let mut want = Written::default();
             want.scan(&s, &words::tokens(&s, from, to), 5);
             let mut got = Written::default();
-            words::cap_windows(&s, from, to, |win| got.scan(&s, win, 5));
+            words::cap_windows(&s, from, to, &mut Vec::new(), |win| got.scan(&s, win, 5));
             prop_assert_eq!(scanned(&got), scanned(&want));
             prop_assert_eq!(&got.roles, &want.roles);
         }
@@ -1255,6 +1335,50 @@ mod proptests {
             0..16,
         )
         .prop_map(|v| v.concat())
+    }
+
+    /// A run of one word splits as the general split does: every listed
+    /// word (titles, stop words, institution words, cues) in several
+    /// cases, with a period, and other words.
+    #[test]
+    fn one_word_runs_split_as_any_run() {
+        let listed = words::TITLES
+            .iter()
+            .chain(&words::STOP_ALL)
+            .chain(ORG_WORDS)
+            .chain(words::CUES)
+            .copied();
+        let others = [
+            "Smith",
+            "of",
+            "UN",
+            "French",
+            "Zürich",
+            "\u{212a}ing",
+            "É",
+            "7",
+            "A.",
+            "",
+            ".",
+        ];
+        for w in listed.chain(others) {
+            let mut c = w.chars();
+            let cap = c
+                .next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect());
+            for f in [
+                w.to_string(),
+                w.to_uppercase(),
+                cap.clone(),
+                format!("{cap}."),
+            ] {
+                for t in words::tokens(&f, 0, f.len()) {
+                    let run = [t];
+                    let c = Classes::new(&run);
+                    assert_eq!(single_title_split(c.get(0)), title_split_in(&c), "{f}");
+                }
+            }
+        }
     }
 
     /// The roles as the scan used to file them: lowercased title words and

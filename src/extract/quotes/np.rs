@@ -380,7 +380,7 @@ pub fn subject(p: &str, bt: &[Tok], off: usize) -> Option<Np> {
         if indefinite || opener {
             continue;
         }
-        let after_prep = s > 0 && is_prep(&bt[s - 1].lower());
+        let after_prep = s > 0 && is_prep(&bt[s - 1].lower_cow());
         let possessive = bt[e - 1].text.ends_with("'s") || bt[e - 1].text.ends_with("’s");
         let run = &bt[s..e];
         let k = names::title_split(run);
