@@ -20,11 +20,13 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     // `ms.retain(keep)`, the surface numbers following the mentions they
     // number, in one pass without a branch on `keep` (which of the words
     // stay unknown is unpredictable): the kept mentions are `ms[..w]`, and
-    // every mention is swapped to `w`, which moves on past a kept one.
+    // every mention is copied to `w`, which moves on past a kept one (a
+    // mention owns nothing: a copy leaves nothing to drop twice, and moves
+    // half the bytes of a swap).
     let mut w = 0;
     for r in 0..ms.len() {
         let kept = keep(&ms[r]);
-        ms.swap(w, r);
+        ms[w] = ms[r].clone();
         surfaces.of[w] = surfaces.of[r];
         w += usize::from(kept);
     }
@@ -399,11 +401,13 @@ fn union_organizations(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind, 
         }
         // "Ostravia-NORTA Council" = "NORTA-Ostravia Council": the lower-cased
         // words, sorted, after a mark that no name key starts with.
-        let parts = || split_space_hyphen(m.surface).filter(|w| !w.is_empty());
-        if parts().nth(2).is_some() {
+        // (The first two words are held until a third shows the key is
+        // needed: counting them first split the name twice.)
+        let mut parts = split_space_hyphen(m.surface).filter(|w| !w.is_empty());
+        if let (Some(a), Some(b), Some(c)) = (parts.next(), parts.next(), parts.next()) {
             lower.clear();
             words.clear();
-            for w in parts() {
+            for w in [a, b, c].into_iter().chain(parts) {
                 let start = lower.len();
                 if w.is_ascii() {
                     lower.push_str(w);
@@ -456,8 +460,10 @@ fn union_organizations(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind, 
         let b = &ms[j];
         // (A surface written before has joined the earlier mention, whose
         // prefixes are the same.)
+        // (Tested before the search: filtering its matches still ran it.)
         let repeated = next_same[j] != usize::MAX;
-        for (pos, _) in b.surface.match_indices(' ').filter(|_| !repeated) {
+        let spaces = if repeated { "" } else { b.surface };
+        for (pos, _) in spaces.match_indices(' ') {
             let Some(first) = by_surface(&b.surface[..pos]) else {
                 continue;
             };
@@ -588,142 +594,146 @@ fn resolve_unknowns<'a>(ms: &mut [Mention<'a>], surfaces: &mut Surfaces<'a>, gaz
 }
 
 /// The hints of [`resolve_unknowns`], computed on a copy so that the facts
-/// below borrow the surfaces instead of cloning them. The sets and maps of
-/// the rules, keyed by surface, are arrays indexed by [`Surfaces`] number.
+/// below borrow the surfaces instead of cloning them. What the rules keep
+/// per surface is one array of [`SurfaceFacts`] indexed by [`Surfaces`]
+/// number, and each rule walks the mentions it reads (unknown, known,
+/// product, weak), listed once, instead of filtering all mentions by type
+/// again: known and unknown mentions are mixed, so each filtering pass
+/// mispredicted.
 fn resolved_hints<'a>(
     ms: &[Mention<'a>],
     surfaces: &mut Surfaces<'a>,
     gaz: &Gazetteer,
 ) -> Vec<Hint> {
     let mut hint: Vec<Hint> = ms.iter().map(|m| m.hint).collect();
+    let mut by_type = vec![0; ms.len()];
+    let mut unknowns = partition_unknown(&hint, &mut by_type);
     // Products: a surface seen in a product context ("the new X", "X
     // operating system") and never as an actor (possessive, "X executives")
     // gets no organization type from weak cues (repetition, "the X").
     // The first word of a product name is a product line too ("the new
     // MacBook Pro" → "MacBook"): such words are numbered as well, so that
-    // every product has a number.
+    // every product has a number (kept with its mention).
     let product_mention = |m: &Mention| (m.hint == Hint::Unknown || m.weak) && m.product;
-    let mut firsts: Vec<usize> = Vec::new();
-    for m in ms.iter().filter(|m| product_mention(m)) {
-        firsts.push(surfaces.add(first_word_of(m.surface)));
+    let mut products: Vec<(usize, usize)> = Vec::new();
+    let mut weak: Vec<usize> = Vec::new();
+    for (k, m) in ms.iter().enumerate() {
+        if product_mention(m) {
+            products.push((k, surfaces.add(first_word_of(m.surface))));
+        }
+        if m.weak {
+            weak.push(k);
+        }
     }
     let surfaces = &*surfaces;
     let of = &surfaces.of;
-    let mut agent = vec![false; surfaces.len()];
-    for (k, m) in ms.iter().enumerate() {
-        if m.hint == Hint::Unknown && (m.agent || m.speaks) {
-            agent[of[k]] = true;
-        }
+    let mut facts = vec![SurfaceFacts::default(); surfaces.len()];
+    for &k in &by_type[..unknowns] {
+        facts[of[k]].agent |= ms[k].agent || ms[k].speaks;
     }
-    let mut is_product = vec![false; surfaces.len()];
-    let mut firsts = firsts.into_iter();
-    for (k, _) in ms.iter().enumerate().filter(|(_, m)| product_mention(m)) {
-        let first = firsts.next().expect("a first word per product mention");
+    let mut any_product = false;
+    for &(k, first) in &products {
         for id in [of[k], first] {
-            if !agent[id] {
-                is_product[id] = true;
-            }
+            let f = &mut facts[id];
+            f.product |= !f.agent;
+            any_product |= !f.agent;
         }
     }
-    let any_product = is_product.contains(&true);
     // Whether the surface numbered `id`, or the first word of `s`, is a
     // product (without products, no first word is looked up).
-    let product_or_first = |id: usize, s: &str| {
+    let product_or_first = |facts: &[SurfaceFacts], id: usize, s: &str| {
         any_product
-            && (is_product[id]
+            && (facts[id].product
                 || surfaces
                     .get(first_word_of(s))
-                    .is_some_and(|f| is_product[f]))
+                    .is_some_and(|f| facts[f].product))
     };
-    for (k, m) in ms.iter().enumerate().filter(|(_, m)| m.weak) {
-        if product_or_first(of[k], m.surface) {
+    let mut demoted = false;
+    for &k in &weak {
+        if product_or_first(&facts, of[k], ms[k].surface) {
+            demoted |= hint[k] != Hint::Unknown;
             hint[k] = Hint::Unknown;
         }
     }
+    if demoted {
+        unknowns = partition_unknown(&hint, &mut by_type);
+    }
+    // (The known mentions are listed from the last.)
+    let (unknown, known) = by_type.split_at(unknowns);
     // Only unknown mentions (other than "the alliance") are typed below.
-    if !ms
+    if unknown
         .iter()
-        .zip(&hint)
-        .any(|(m, h)| *h == Hint::Unknown && m.canonical != Some("\u{0}alliance"))
+        .all(|&k| ms[k].canonical == Some("\u{0}alliance"))
     {
         return hint;
     }
-    // The first type given to each surface.
-    let mut surface_type: Vec<Option<EntityType>> = vec![None; surfaces.len()];
     // The surnames of people named in full, indexed only if a single
     // unknown word needs them (each surface once).
     let mut person_surnames: Vec<&str> = Vec::new();
-    // Which surfaces were looked at as a person (bit 1) and as an
-    // organization (bit 2): the words of a surface are split once per type.
-    // A place's words are never looked at: a place named with an
-    // organization suffix ("… Center") makes no organization head.
-    let mut looked = vec![0u8; surfaces.len()];
-    // The heads of organization names with a suffix ("Acme" of "Acme
-    // Corp."): only single words (no space) are looked up, and only the
-    // surfaces of mentions, so only one-word heads that are surfaces count.
-    let mut org_head = vec![false; surfaces.len()];
-    for (k, (m, h)) in ms.iter().zip(&hint).enumerate() {
-        if let Hint::Known(t) = *h {
-            let id = of[k];
-            surface_type[id].get_or_insert(t);
-            let bit = match t {
-                EntityType::Person => 1,
-                EntityType::Organization => 2,
-                EntityType::Place => 0,
-            };
-            if bit != 0 && looked[id] & bit == 0 {
-                looked[id] |= bit;
-                let words = first_and_last_word(m.surface);
-                let last = words.map(|w| w.1);
-                let multi = words.is_some_and(|(first, last)| first.as_ptr() != last.as_ptr());
-                match last {
-                    Some(last) if multi && t == EntityType::Person => person_surnames.push(last),
-                    Some(last) if multi && gaz.org_suffixes.contains(last) => {
-                        let mut w = m.surface.split_whitespace();
-                        if let (Some(head), Some(_), None) = (w.next(), w.next(), w.next()) {
-                            if let Some(h) = surfaces.get(head) {
-                                org_head[h] = true;
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
-    }
-    // Per unknown surface: how often it occurs, and whether some occurrence
-    // is after "the" (not as a product), a subject, or a speaker.
-    let mut stats: Vec<UnknownStats> = vec![UnknownStats::default(); surfaces.len()];
-    for (k, m) in ms.iter().enumerate() {
-        if hint[k] != Hint::Unknown {
+    for &k in known.iter().rev() {
+        let Hint::Known(t) = hint[k] else {
+            continue;
+        };
+        let (m, id) = (&ms[k], of[k]);
+        let f = &mut facts[id];
+        f.first_type.get_or_insert(t);
+        // The words of a surface are split once per type. A place's words
+        // are never looked at: a place named with an organization suffix
+        // ("… Center") makes no organization head.
+        let bit = match t {
+            EntityType::Person => 1,
+            EntityType::Organization => 2,
+            EntityType::Place => 0,
+        };
+        if bit == 0 || f.looked & bit != 0 {
             continue;
         }
-        let st = &mut stats[of[k]];
+        f.looked |= bit;
+        match last_word(m.surface) {
+            Some((last, true)) if t == EntityType::Person => person_surnames.push(last),
+            Some((last, true)) if gaz.org_suffixes.contains(last) => {
+                // Only single words (no space) are looked up, and only the
+                // surfaces of mentions, so only one-word heads that are
+                // surfaces count.
+                let mut w = m.surface.split_whitespace();
+                if let (Some(head), Some(_), None) = (w.next(), w.next(), w.next()) {
+                    if let Some(h) = surfaces.get(head) {
+                        facts[h].org_head = true;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for &k in unknown {
+        let m = &ms[k];
+        let f = &mut facts[of[k]];
+        let st = &mut f.stats;
         st.count += 1;
-        st.after_the |= m.after_the && !is_product[of[k]] && !super::is_camel(m.surface);
+        st.after_the |= m.after_the && !f.product && !super::is_camel(m.surface);
         st.subject |= m.initial || m.agent;
         st.speaks |= m.speaks;
     }
     let mut surnames: Option<SurnameIndex> = None;
-    // The type of each single word, settled once per surface.
-    let mut single: Vec<Option<Hint>> = vec![None; surfaces.len()];
-    for (k, (m, h)) in ms.iter().zip(hint.iter_mut()).enumerate() {
-        if *h != Hint::Unknown || m.canonical == Some("\u{0}alliance") {
+    for &k in unknown {
+        let m = &ms[k];
+        if m.canonical == Some("\u{0}alliance") {
             continue;
         }
         let s = m.surface;
         let id = of[k];
         if s.contains(' ') {
             let first = || surfaces.get(first_word_of(s));
-            *h = if let Some(t) = surface_type[id] {
+            hint[k] = if let Some(t) = facts[id].first_type {
                 Hint::Known(t)
             } else if m.speaks {
                 Hint::Known(EntityType::Person)
-            } else if product_or_first(id, s) {
+            } else if product_or_first(&facts, id, s) {
                 Hint::Unknown
             } else if m.after_the
                 || first().is_some_and(|f| {
-                    surface_type[f] == Some(EntityType::Organization) || stats[f].count >= 2
+                    facts[f].first_type == Some(EntityType::Organization)
+                        || facts[f].stats.count >= 2
                 })
             {
                 Hint::Known(EntityType::Organization)
@@ -734,12 +744,13 @@ fn resolved_hints<'a>(
         }
         // A single word's type depends on its surface alone: each surface
         // is settled once.
-        if let Some(known) = single[id] {
-            *h = known;
+        let f = facts[id];
+        if let Some(known) = f.single {
+            hint[k] = known;
             continue;
         }
-        let st = stats[id];
-        let typed = if let Some(t) = surface_type[id] {
+        let st = f.stats;
+        let typed = if let Some(t) = f.first_type {
             Hint::Known(t)
         } else if surnames
             .get_or_insert_with(|| {
@@ -752,23 +763,60 @@ fn resolved_hints<'a>(
             .any_similar(s)
         {
             Hint::Known(EntityType::Person)
-        } else if org_head[id] {
+        } else if f.org_head {
             Hint::Known(EntityType::Organization)
-        } else if is_product[id] {
+        } else if f.product {
             Hint::Unknown
         } else if st.after_the {
             Hint::Known(EntityType::Organization)
         } else if st.speaks {
             Hint::Known(EntityType::Person)
-        } else if (st.count >= 2 && st.subject || agent[id]) && !gaz.given.contains_key(s) {
+        } else if (st.count >= 2 && st.subject || f.agent) && !gaz.given.contains_key(s) {
             Hint::Known(EntityType::Organization)
         } else {
             Hint::Unknown
         };
-        single[id] = Some(typed);
-        *h = typed;
+        facts[id].single = Some(typed);
+        hint[k] = typed;
     }
     hint
+}
+
+/// Lists the unknown hints' indices at the start of `out` in order, and
+/// the known ones after them from the last (each end written without a
+/// branch on the hint); returns how many are unknown.
+fn partition_unknown(hints: &[Hint], out: &mut [usize]) -> usize {
+    let (mut unknowns, mut known_from) = (0, out.len());
+    for (k, h) in hints.iter().enumerate() {
+        let unknown = *h == Hint::Unknown;
+        let at = if unknown { unknowns } else { known_from - 1 };
+        out[at] = k;
+        unknowns += usize::from(unknown);
+        known_from -= usize::from(!unknown);
+    }
+    unknowns
+}
+
+/// What the typing of unknown words reads of one surface.
+#[derive(Clone, Copy, Default)]
+struct SurfaceFacts {
+    /// The first type given to a mention of it.
+    first_type: Option<EntityType>,
+    /// Some unknown mention of it is an actor or a speaker.
+    agent: bool,
+    /// Seen in a product context (or the first word of a product) and
+    /// never as an actor.
+    product: bool,
+    /// Whether its words were looked at as a person's (bit 1) and as an
+    /// organization's (bit 2).
+    looked: u8,
+    /// The head of an organization name with a suffix ("Acme" of "Acme
+    /// Corp.").
+    org_head: bool,
+    /// Its unknown mentions.
+    stats: UnknownStats,
+    /// The type of a single unknown word, once settled.
+    single: Option<Hint>,
 }
 
 /// The first word of a name, split at single spaces.
@@ -776,6 +824,8 @@ fn first_word_of(s: &str) -> &str {
     s.split(' ').next().unwrap_or_default()
 }
 
+/// How often an unknown surface occurs, and whether some occurrence is
+/// after "the" (not as a product), a subject, or a speaker.
 #[derive(Clone, Copy, Default)]
 struct UnknownStats {
     count: usize,
@@ -1075,6 +1125,29 @@ fn first_and_last_word(s: &str) -> Option<(&str, &str)> {
     Some((&s[lo..first_end], &s[last_start..hi]))
 }
 
+/// The last word of `s` split at whitespace, and whether a word comes
+/// before it: [`first_and_last_word`] read from the end, so that only the
+/// last word and the space before it are scanned (a name's words were
+/// scanned four times over); bytes for ASCII, the chars of the whole name
+/// once a scanned byte is not ASCII.
+fn last_word(s: &str) -> Option<(&str, bool)> {
+    let b = s.as_bytes();
+    let back = |mut k: usize, space: bool| -> Option<usize> {
+        while k > 0 && b[k - 1] < 0x80 && ascii_space(b[k - 1]) == space {
+            k -= 1;
+        }
+        (k == 0 || b[k - 1] < 0x80).then_some(k)
+    };
+    let Some((lo, hi, before)) = back(b.len(), true).and_then(|hi| {
+        let lo = back(hi, false)?;
+        Some((lo, hi, back(lo, true)?))
+    }) else {
+        let (first, last) = first_and_last_word(s)?;
+        return Some((last, first.as_ptr() != last.as_ptr()));
+    };
+    (hi > 0).then(|| (&s[lo..hi], before > 0))
+}
+
 /// `s.split_whitespace().count()`, by bytes for ASCII (names are counted
 /// for every mention of a cluster, and the char decoding dominated).
 fn word_count(s: &str) -> usize {
@@ -1207,6 +1280,20 @@ fn similar_given(a: &str, b: &str) -> bool {
     {
         return true;
     }
+    // (ASCII names of common lengths are lower-cased on the stack: two
+    // strings per comparison were most of its cost.)
+    const MAX: usize = 32;
+    if ta.is_ascii() && tb.is_ascii() && ta.len().max(tb.len()) <= MAX {
+        let (mut la, mut lb) = ([0; MAX], [0; MAX]);
+        let (la, lb) = (&mut la[..ta.len()], &mut lb[..tb.len()]);
+        la.copy_from_slice(ta.as_bytes());
+        lb.copy_from_slice(tb.as_bytes());
+        la.make_ascii_lowercase();
+        lb.make_ascii_lowercase();
+        return la.first() == lb.first()
+            && la.len().min(lb.len()) >= 4
+            && one_edit_apart_in(la, lb);
+    }
     let (la, lb) = (ta.to_lowercase(), tb.to_lowercase());
     la.chars().next() == lb.chars().next()
         && la.len().min(lb.len()) >= 4
@@ -1337,12 +1424,17 @@ fn has_fold_pair(t: &[u8]) -> u8 {
 /// Whether `a` and `b` are at most one edit (insertion, deletion or
 /// substitution of a char) apart: `edit_distance(a, b) <= 1` in linear time.
 pub(crate) fn one_edit_apart(a: &str, b: &str) -> bool {
+    // (ASCII by bytes: collecting chars cost two allocations a call.)
+    if a.is_ascii() && b.is_ascii() {
+        return one_edit_apart_in(a.as_bytes(), b.as_bytes());
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
+    one_edit_apart_in(&a, &b)
+}
+
+/// [`one_edit_apart`] on sequences of chars (or of ASCII bytes).
+fn one_edit_apart_in<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.len() - short.len() > 1 {
         return false;
     }
@@ -2135,6 +2227,102 @@ mod tests {
                 (f.as_ptr(), l.as_ptr(), f, l)
             });
             proptest::prop_assert_eq!(first_last, expected);
+        }
+    }
+
+    /// `similar_given` as first written: both names lower-cased into new
+    /// strings.
+    fn similar_given_reference(a: &str, b: &str) -> bool {
+        if a == b {
+            return true;
+        }
+        let (ta, tb) = (a.trim_end_matches('.'), b.trim_end_matches('.'));
+        if (ta.chars().count() == 1 || tb.chars().count() == 1)
+            && ta.chars().next() == tb.chars().next()
+        {
+            return true;
+        }
+        let (la, lb) = (ta.to_lowercase(), tb.to_lowercase());
+        la.chars().next() == lb.chars().next()
+            && la.len().min(lb.len()) >= 4
+            && edit_distance(&la, &lb) <= 1
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn last_word_agrees_with_first_and_last_word(
+            s in "[a \t\n\x0b\x0c\r\u{85}\u{a0}é]{0,12}"
+        ) {
+            let expected = first_and_last_word(&s).map(|(f, l)| (l, f.as_ptr() != l.as_ptr()));
+            let ours = last_word(&s);
+            proptest::prop_assert_eq!(ours.map(|(l, _)| l.as_ptr()), expected.map(|(l, _)| l.as_ptr()));
+            proptest::prop_assert_eq!(ours, expected);
+        }
+
+        #[test]
+        fn similar_given_agrees_with_the_reference(
+            a in "[aAbBéÉ.]{0,7}|[aAbB]{30,34}",
+            b in "[aAbBéÉ.]{0,7}|[aAbB]{30,34}",
+        ) {
+            proptest::prop_assert_eq!(similar_given(&a, &b), similar_given_reference(&a, &b));
+        }
+    }
+
+    proptest::proptest! {
+        /// The unknown hints' indices in order, then the known ones from
+        /// the last, as two filters and a reversal list them.
+        #[test]
+        fn partition_unknown_agrees_with_filters(codes in proptest::collection::vec(0usize..4, 0..40)) {
+            const HINTS: [Hint; 4] = [
+                Hint::Known(EntityType::Person),
+                Hint::Known(EntityType::Place),
+                Hint::Known(EntityType::Organization),
+                Hint::Unknown,
+            ];
+            let hints: Vec<Hint> = codes.iter().map(|&c| HINTS[c]).collect();
+            let mut out = vec![usize::MAX; hints.len()];
+            let unknowns = partition_unknown(&hints, &mut out);
+            let mut expected: Vec<usize> = (0..hints.len()).filter(|&k| hints[k] == Hint::Unknown).collect();
+            proptest::prop_assert_eq!(unknowns, expected.len());
+            expected.extend((0..hints.len()).rev().filter(|&k| hints[k] != Hint::Unknown));
+            proptest::prop_assert_eq!(out, expected);
+        }
+    }
+
+    #[test]
+    fn last_word_edges() {
+        for (s, expected) in [
+            ("", None),
+            (" \t", None),
+            ("Velmar", Some(("Velmar", false))),
+            (" Velmar\n", Some(("Velmar", false))),
+            ("Jana  van\x0bVelmar ", Some(("Velmar", true))),
+            ("Ærø Velmar", Some(("Velmar", true))),
+            ("Velmar Ærø", Some(("Ærø", true))),
+            ("\u{a0}Velmar", Some(("Velmar", false))),
+            ("Ana\u{a0} Velmar", Some(("Velmar", true))),
+        ] {
+            assert_eq!(last_word(s), expected, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn similar_given_edges() {
+        for (a, b, same) in [
+            ("Marta", "marta", true),
+            ("Marta", "Marte", true),
+            ("Marta", "M.", true),
+            ("Anna", "Bnna", false),
+            ("Ab", "ab", false),
+            ("Mart", "mart", true),
+            ("Mart", "Marty", true),
+            ("Zoë", "Zoe", false),
+            ("Zoëlle", "Zoëlla", true),
+            ("", "", true),
+            ("", ".", false),
+        ] {
+            assert_eq!(similar_given(a, b), same, "{a:?} {b:?}");
+            assert_eq!(similar_given_reference(a, b), same, "{a:?} {b:?} reference");
         }
     }
 
