@@ -67,7 +67,8 @@ const NONE: u32 = u32::MAX;
 /// memory that is mostly cold).
 ///
 /// A string is a record in an arena: its length, what the fold knows about
-/// it as a linking name or as a key (`seen`, `key`), then its text, so that
+/// it as a linking name, as a key or as an article-level name (`seen`,
+/// `key`, `named`), then its text, so that
 /// a lookup that finds it reads two cache lines, the table's slot and the
 /// record (a map to an id, a vector of states and a text buffer read four).
 /// The table is open-addressed and linear-probed; a slot holds the high
@@ -78,7 +79,7 @@ const NONE: u32 = u32::MAX;
 /// the record is.
 #[derive(Debug, Default)]
 struct Strings {
-    /// `RECORD` bytes each: length, `seen` and `key` (`u32`s), then the
+    /// `RECORD` bytes each: length, `seen`, `key` and `named` (`u32`s), then the
     /// text, padded to four bytes. Chunks are `CHUNK` bytes, except that a
     /// record longer than that has a chunk of its own.
     chunks: Vec<Vec<u8>>,
@@ -97,11 +98,12 @@ struct Strings {
 const CHUNK: usize = 1 << 16;
 const CHUNK_BITS: u32 = 14;
 
-/// The bytes before a record's text: `len`, then `seen` (three), then
-/// `key`.
-const RECORD: usize = 20;
+/// The bytes before a record's text: `len`, then `seen` (three), `key`
+/// and `named`.
+const RECORD: usize = 24;
 const SEEN: usize = 4;
 const KEY: usize = 16;
+const NAMED: usize = 20;
 
 impl Strings {
     fn hash(&self, s: &str) -> u64 {
@@ -159,6 +161,18 @@ impl Strings {
 
     fn set_key(&mut self, id: u32, item: u32) {
         self.set_word(id, KEY, item);
+    }
+
+    /// As an article-level name: the first item (the least index) that has
+    /// it among its names, for [`CanonicalNames`].
+    fn named(&self, id: u32) -> u32 {
+        self.word(id, NAMED)
+    }
+
+    /// Records that item `i` has the name `id`.
+    fn name_item(&mut self, id: u32, i: u32) {
+        let first = self.named(id).min(i);
+        self.set_word(id, NAMED, first);
     }
 
     /// The home slot of a string whose hash's high half is `tag`.
@@ -298,12 +312,12 @@ pub struct EntityAggregator {
     /// Keyed by the hashes of the buckets (`surname_bucket_hashes`): the
     /// place in `surname_links` of the bucket's newest person and the
     /// number of people in the bucket.
-    by_surname: HashMap<u64, (usize, usize)>,
+    by_surname: HashMap<u64, (u32, u32)>,
     /// The people of all surname buckets, each bucket a chain from its
     /// newest person: an item and the place of the bucket's next person
     /// (`NO_LINK` ends it). Most buckets hold one person, and a vector per
     /// bucket cost an allocation each.
-    surname_links: Vec<(usize, usize)>,
+    surname_links: Vec<(u32, u32)>,
     /// The folded surnames of the people, back to back (`Item::fold`).
     folds: String,
     scratch: Scratch,
@@ -543,7 +557,7 @@ fn bucket_hash_of(s: &str) -> u64 {
 const MAX_BUCKET: usize = 256;
 
 /// The end of a chain in `EntityAggregator::surname_links`.
-const NO_LINK: usize = usize::MAX;
+const NO_LINK: u32 = u32::MAX;
 
 /// Article-level entity names and their corpus names: a name belongs to the
 /// first corpus entity that has it.
@@ -553,8 +567,6 @@ const NO_LINK: usize = usize::MAX;
 #[derive(Debug)]
 pub struct CanonicalNames<'a> {
     agg: &'a EntityAggregator,
-    /// The first item of each article-level name, by string id.
-    item: HashMap<u32, u32>,
     /// The corpus names chosen so far, by item.
     chosen: Vec<Option<String>>,
 }
@@ -562,7 +574,10 @@ pub struct CanonicalNames<'a> {
 impl CanonicalNames<'_> {
     /// The corpus name of an article-level name, if an entity has it.
     pub fn get(&mut self, name: &str) -> Option<&str> {
-        let i = *self.item.get(&self.agg.strings.get(name)?)?;
+        let i = self.agg.strings.named(self.agg.strings.get(name)?);
+        if i == NONE {
+            return None;
+        }
         let agg = self.agg;
         let chosen = self.chosen[i as usize].get_or_insert_with(|| agg.corpus_name(i as usize));
         Some(chosen)
@@ -676,8 +691,8 @@ impl EntityAggregator {
                 cands.clear();
                 for b in &scratch.buckets {
                     let mut link = self.by_surname.get(b).map_or(NO_LINK, |&(head, _)| head);
-                    while let Some(&(item, next)) = self.surname_links.get(link) {
-                        cands.push(item);
+                    while let Some(&(item, next)) = self.surname_links.get(link as usize) {
+                        cands.push(item as usize);
                         link = next;
                     }
                 }
@@ -735,7 +750,10 @@ impl EntityAggregator {
                     } else {
                         match c.names.iter_mut().find(|(n, _)| *n == name) {
                             Some((_, m)) => *m += e.mentions,
-                            None => c.names.push((name, e.mentions)),
+                            None => {
+                                c.names.push((name, e.mentions));
+                                self.strings.name_item(name, i);
+                            }
                         }
                     }
                 }
@@ -756,8 +774,9 @@ impl EntityAggregator {
                             self.folds.push_str(given);
                             single = one;
                         }
-                        self.index_surname(i as usize, &scratch.buckets);
+                        self.index_surname(i, &scratch.buckets);
                     }
+                    self.strings.name_item(name, i);
                     let roles = e.roles.iter().map(|r| self.strings.intern(r)).collect();
                     self.items.push(Item {
                         kind: e.kind,
@@ -779,13 +798,18 @@ impl EntityAggregator {
 
     /// Buckets a new person by surname. An item's name never changes once
     /// created, so this is done once per item, not once per mention.
-    fn index_surname(&mut self, i: usize, buckets: &[u64]) {
+    fn index_surname(&mut self, i: u32, buckets: &[u64]) {
         for &b in buckets {
             // `i` is new and the buckets of one name are distinct.
             let (head, len) = self.by_surname.entry(b).or_insert((NO_LINK, 0));
-            if *len < MAX_BUCKET {
+            if (*len as usize) < MAX_BUCKET {
+                // (`NO_LINK` is never a place: the list stops short of it.)
+                let at = u32::try_from(self.surname_links.len())
+                    .ok()
+                    .filter(|&at| at != NO_LINK)
+                    .expect("fewer than 2^32 surname links");
                 self.surname_links.push((i, *head));
-                *head = self.surname_links.len() - 1;
+                *head = at;
                 *len += 1;
             }
         }
@@ -826,15 +850,8 @@ impl EntityAggregator {
 
     /// Article-level entity names mapped to their corpus names.
     pub fn canonical_names(&self) -> CanonicalNames<'_> {
-        let mut item = HashMap::default();
-        for (i, c) in self.items.iter().enumerate() {
-            for (n, _) in c.names() {
-                item.entry(n).or_insert(i as u32);
-            }
-        }
         CanonicalNames {
             agg: self,
-            item,
             chosen: vec![None; self.items.len()],
         }
     }
