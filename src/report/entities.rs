@@ -68,9 +68,9 @@ const NONE: u32 = u32::MAX;
 ///
 /// A string is a record in an arena: its length, what the fold knows about
 /// it as a linking name, as a key or as an article-level name (`seen`,
-/// `key`, `named`), then its text, so that
-/// a lookup that finds it reads two cache lines, the table's slot and the
-/// record (a map to an id, a vector of states and a text buffer read four).
+/// `key`, `named`), then its text, so that a lookup that finds it reads two
+/// cache lines, the table's slot and the record (a map to an id, a vector
+/// of states and a text buffer read four).
 /// The table is open-addressed and linear-probed; a slot holds the high
 /// half of the string's hash next to its id, so a probe reads the record
 /// only when the half-hashes agree, and the table grows without reading
@@ -79,9 +79,9 @@ const NONE: u32 = u32::MAX;
 /// the record is.
 #[derive(Debug, Default)]
 struct Strings {
-    /// `RECORD` bytes each: length, `seen`, `key` and `named` (`u32`s), then the
-    /// text, padded to four bytes. Chunks are `CHUNK` bytes, except that a
-    /// record longer than that has a chunk of its own.
+    /// `RECORD` bytes each: length, `seen`, `key` and `named` (`u32`s),
+    /// then the text, padded to four bytes. Chunks are `CHUNK` bytes, except
+    /// that a record longer than that has a chunk of its own.
     chunks: Vec<Vec<u8>>,
     /// Empty (0) or the high half of the hash above the id plus one; a
     /// power of two long, at most three quarters full.
@@ -101,6 +101,7 @@ const CHUNK_BITS: u32 = 14;
 /// The bytes before a record's text: `len`, then `seen` (three), `key`
 /// and `named`.
 const RECORD: usize = 24;
+const LEN: usize = 0;
 const SEEN: usize = 4;
 const KEY: usize = 16;
 const NAMED: usize = 20;
@@ -114,27 +115,30 @@ impl Strings {
         foldhash::fast::FixedState::default().hash_one(s)
     }
 
-    /// The chunk and the place in it of record `id`.
-    fn record(&self, id: u32) -> (&[u8], usize) {
+    /// The chunk of record `id` and the place of its `field` in it.
+    fn place(id: u32, field: usize) -> (usize, usize) {
         let at = ((id & ((1 << CHUNK_BITS) - 1)) as usize) << 2;
-        (&self.chunks[(id >> CHUNK_BITS) as usize], at)
+        ((id >> CHUNK_BITS) as usize, at + field)
     }
 
     fn word(&self, id: u32, field: usize) -> u32 {
-        let (chunk, at) = self.record(id);
-        let at = at + field;
-        u32::from_ne_bytes(chunk[at..at + 4].try_into().expect("four bytes"))
+        let (chunk, at) = Self::place(id, field);
+        u32::from_ne_bytes(
+            self.chunks[chunk][at..at + 4]
+                .try_into()
+                .expect("four bytes"),
+        )
     }
 
     fn set_word(&mut self, id: u32, field: usize, v: u32) {
-        let at = (((id & ((1 << CHUNK_BITS) - 1)) as usize) << 2) + field;
-        self.chunks[(id >> CHUNK_BITS) as usize][at..at + 4].copy_from_slice(&v.to_ne_bytes());
+        let (chunk, at) = Self::place(id, field);
+        self.chunks[chunk][at..at + 4].copy_from_slice(&v.to_ne_bytes());
     }
 
     fn bytes(&self, id: u32) -> &[u8] {
-        let (chunk, at) = self.record(id);
-        let len = u32::from_ne_bytes(chunk[at..at + 4].try_into().expect("four bytes"));
-        &chunk[at + RECORD..at + RECORD + len as usize]
+        let len = self.word(id, LEN) as usize;
+        let (chunk, at) = Self::place(id, RECORD);
+        &self.chunks[chunk][at..at + len]
     }
 
     fn str(&self, id: u32) -> &str {
