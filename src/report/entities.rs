@@ -58,74 +58,53 @@ pub struct EntityReport {
 const NONE: u32 = u32::MAX;
 
 /// The distinct strings of the fold (names, aliases, roles and lookup
-/// keys), each stored once in one buffer and known by a dense id.
+/// keys), each stored once and known by a 32-bit id.
 ///
-/// The fold runs on the calling thread beside the workers, over maps larger
-/// than the caches: a string of an article entity is hashed and looked up
-/// once, and from then on items hold, compare and deduplicate ids instead
-/// of owned strings (an allocation and a string comparison each, on memory
-/// that is mostly cold). What the fold knows about a string as a linking
-/// name or as a key sits in the id's [`StrInfo`], next to where its text is.
+/// The fold runs on the calling thread beside the workers, over tables
+/// larger than the caches: a string of an article entity is hashed and
+/// looked up once, and from then on items hold, compare and deduplicate ids
+/// instead of owned strings (an allocation and a string comparison each, on
+/// memory that is mostly cold).
+///
+/// A string is a record in an arena: its length, what the fold knows about
+/// it as a linking name, as a key or as an article-level name (`seen`,
+/// `key`, `named`), then its text, so that a lookup that finds it reads two
+/// cache lines, the table's slot and the record (a map to an id, a vector
+/// of states and a text buffer read four).
+/// The table is open-addressed and linear-probed; a slot holds the high
+/// half of the string's hash next to its id, so a probe reads the record
+/// only when the half-hashes agree, and the table grows without reading
+/// the records (the home slot is the top bits of that half). The arena is
+/// chunks that never move, so growing it copies nothing; the id is where
+/// the record is.
 #[derive(Debug, Default)]
 struct Strings {
-    text: String,
-    info: Vec<StrInfo>,
-    /// The hash of a string → the id of the first string with that hash.
-    by_hash: std::collections::HashMap<u64, u32, Prehashed>,
-    /// The strings whose hash an earlier string already has, so that a
-    /// collision of the 64-bit hashes costs a lookup, never a wrong answer.
-    collided: HashMap<Box<str>, u32>,
+    /// `RECORD` bytes each: length, `seen`, `key` and `named` (`u32`s),
+    /// then the text, padded to four bytes. Chunks are `CHUNK` bytes, except
+    /// that a record longer than that has a chunk of its own.
+    chunks: Vec<Vec<u8>>,
+    /// Empty (0) or the high half of the hash above the id plus one; a
+    /// power of two long, at most three quarters full.
+    slots: Vec<u64>,
+    /// The number of strings.
+    len: usize,
     /// A hash that tests make collide.
     #[cfg(test)]
     test_hash: Option<fn(&str) -> u64>,
 }
 
-/// Hashes a `u64` that is already a hash to itself: the keys of
-/// `Strings::by_hash` are foldhash's, and hashing them again cost more than
-/// the table's probe.
-#[derive(Clone, Copy, Debug, Default)]
-struct Prehashed;
+/// The bytes of an arena chunk. (A record's place in its chunk, in
+/// four-byte words, takes the low `CHUNK_BITS` bits of its id.)
+const CHUNK: usize = 1 << 16;
+const CHUNK_BITS: u32 = 14;
 
-impl BuildHasher for Prehashed {
-    type Hasher = PrehashedHasher;
-
-    fn build_hasher(&self) -> PrehashedHasher {
-        PrehashedHasher(0)
-    }
-}
-
-struct PrehashedHasher(u64);
-
-impl std::hash::Hasher for PrehashedHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        // (Only `u64` keys are hashed, through `write_u64`.)
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-#[derive(Clone, Copy, Debug)]
-struct StrInfo {
-    start: usize,
-    len: u32,
-    /// As a linking name of an entity of each type (`kind_slot`) already
-    /// folded: the first item among those its keys point to. Keys are
-    /// never re-pointed and all of a name's keys are in the index once the
-    /// name has been folded, so that item is final: a name seen before
-    /// (most names, in a corpus) skips computing and looking up its keys.
-    seen: [u32; 3],
-    /// As a tagged key (`push_keys`): the first item that has it.
-    key: u32,
-}
+/// The bytes before a record's text: `len`, then `seen` (three), `key`
+/// and `named`.
+const RECORD: usize = 24;
+const LEN: usize = 0;
+const SEEN: usize = 4;
+const KEY: usize = 16;
+const NAMED: usize = 20;
 
 impl Strings {
     fn hash(&self, s: &str) -> u64 {
@@ -136,52 +115,153 @@ impl Strings {
         foldhash::fast::FixedState::default().hash_one(s)
     }
 
+    /// The chunk of record `id` and the place of its `field` in it.
+    fn place(id: u32, field: usize) -> (usize, usize) {
+        let at = ((id & ((1 << CHUNK_BITS) - 1)) as usize) << 2;
+        ((id >> CHUNK_BITS) as usize, at + field)
+    }
+
+    fn word(&self, id: u32, field: usize) -> u32 {
+        let (chunk, at) = Self::place(id, field);
+        u32::from_ne_bytes(
+            self.chunks[chunk][at..at + 4]
+                .try_into()
+                .expect("four bytes"),
+        )
+    }
+
+    fn set_word(&mut self, id: u32, field: usize, v: u32) {
+        let (chunk, at) = Self::place(id, field);
+        self.chunks[chunk][at..at + 4].copy_from_slice(&v.to_ne_bytes());
+    }
+
+    fn bytes(&self, id: u32) -> &[u8] {
+        let len = self.word(id, LEN) as usize;
+        let (chunk, at) = Self::place(id, RECORD);
+        &self.chunks[chunk][at..at + len]
+    }
+
     fn str(&self, id: u32) -> &str {
-        let i = &self.info[id as usize];
-        &self.text[i.start..i.start + i.len as usize]
+        std::str::from_utf8(self.bytes(id)).expect("an interned string")
+    }
+
+    /// As a linking name of an entity of each type (`kind_slot`) already
+    /// folded: the first item among those its keys point to. Keys are
+    /// never re-pointed and all of a name's keys are in the index once the
+    /// name has been folded, so that item is final: a name seen before
+    /// (most names, in a corpus) skips computing and looking up its keys.
+    fn seen(&self, id: u32, slot: usize) -> u32 {
+        self.word(id, SEEN + 4 * slot)
+    }
+
+    fn set_seen(&mut self, id: u32, slot: usize, item: u32) {
+        self.set_word(id, SEEN + 4 * slot, item);
+    }
+
+    /// As a tagged key (`push_keys`): the first item that has it.
+    fn key(&self, id: u32) -> u32 {
+        self.word(id, KEY)
+    }
+
+    fn set_key(&mut self, id: u32, item: u32) {
+        self.set_word(id, KEY, item);
+    }
+
+    /// As an article-level name: the first item (the least index) that has
+    /// it among its names, for [`CanonicalNames`].
+    fn named(&self, id: u32) -> u32 {
+        self.word(id, NAMED)
+    }
+
+    /// Records that item `i` has the name `id`.
+    fn name_item(&mut self, id: u32, i: u32) {
+        let first = self.named(id).min(i);
+        self.set_word(id, NAMED, first);
+    }
+
+    /// The home slot of a string whose hash's high half is `tag`.
+    fn home(&self, tag: u32) -> usize {
+        // (The table has at most 2^32 slots: ids are 32 bits.)
+        (tag as usize) >> (32 - self.slots.len().trailing_zeros())
+    }
+
+    /// Where `s` is in the table, or the empty slot where it would go, and
+    /// its tag.
+    fn find(&self, s: &str) -> (usize, u32) {
+        let tag = (self.hash(s) >> 32) as u32;
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(tag);
+        loop {
+            let slot = self.slots[i];
+            if slot == 0
+                || ((slot >> 32) as u32 == tag && self.bytes(slot as u32 - 1) == s.as_bytes())
+            {
+                return (i, tag);
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     /// The id of `s`, if it has one.
     fn get(&self, s: &str) -> Option<u32> {
-        match self.by_hash.get(&self.hash(s)) {
-            None => None,
-            Some(&id) if self.str(id) == s => Some(id),
-            Some(_) => self.collided.get(s).copied(),
+        if self.slots.is_empty() {
+            return None;
         }
+        let slot = self.slots[self.find(s).0];
+        (slot != 0).then(|| slot as u32 - 1)
     }
 
-    /// The id of `s`, given one if it has none. (One hash and one probe of
-    /// `by_hash`: a new string is inserted where the lookup ended.)
+    /// The id of `s`, given one if it has none. (One hash and one probe: a
+    /// new string takes the empty slot where the lookup ended.)
     fn intern(&mut self, s: &str) -> u32 {
-        let next = u32::try_from(self.info.len()).expect("fewer than 2^32 distinct names");
-        let h = self.hash(s);
-        match self.by_hash.entry(h) {
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(next);
-            }
-            std::collections::hash_map::Entry::Occupied(o) => {
-                let id = *o.get();
-                let i = &self.info[id as usize];
-                if &self.text[i.start..i.start + i.len as usize] == s {
-                    return id;
-                }
-                match self.collided.get(s) {
-                    Some(&id) => return id,
-                    None => {
-                        self.collided.insert(s.into(), next);
-                    }
-                }
-            }
+        if self.len * 4 >= self.slots.len() * 3 {
+            self.grow();
         }
-        self.info.push(StrInfo {
-            start: self.text.len(),
-            // (A name is part of an article, whose text is under 4 GiB.)
-            len: u32::try_from(s.len()).expect("a name under 4 GiB"),
-            seen: [NONE; 3],
-            key: NONE,
-        });
-        self.text.push_str(s);
-        next
+        let (i, tag) = self.find(s);
+        if self.slots[i] != 0 {
+            return self.slots[i] as u32 - 1;
+        }
+        let id = self.push(s);
+        self.slots[i] = (u64::from(tag) << 32) | u64::from(id + 1);
+        self.len += 1;
+        id
+    }
+
+    /// Appends the record of a new string; its id.
+    fn push(&mut self, s: &str) -> u32 {
+        // (A name is part of an article, whose text is under 4 GiB.)
+        let len = u32::try_from(s.len()).expect("a name under 4 GiB");
+        let size = (RECORD + s.len() + 3) & !3;
+        if self.chunks.last().is_none_or(|c| c.len() + size > CHUNK) {
+            self.chunks.push(Vec::with_capacity(size.max(CHUNK)));
+        }
+        let n = self.chunks.len() - 1;
+        let chunk = &mut self.chunks[n];
+        let at = chunk.len();
+        chunk.extend_from_slice(&len.to_ne_bytes());
+        chunk.extend_from_slice(&[0xff; RECORD - 4]);
+        chunk.extend_from_slice(s.as_bytes());
+        chunk.resize(at + size, 0);
+        // `NONE` is all ones, and the last id stays clear of `u32::MAX` so
+        // that a slot can hold it plus one.
+        u32::try_from((n << CHUNK_BITS) | (at >> 2))
+            .ok()
+            .filter(|&id| id < u32::MAX)
+            .expect("fewer than 16 GiB of distinct names")
+    }
+
+    /// Doubles the table (or makes its first), moving each slot by its tag.
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(1024);
+        let old = std::mem::replace(&mut self.slots, vec![0; size]);
+        let mask = self.slots.len() - 1;
+        for slot in old.into_iter().filter(|&slot| slot != 0) {
+            let mut i = self.home((slot >> 32) as u32);
+            while self.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = slot;
+        }
     }
 }
 
@@ -236,12 +316,12 @@ pub struct EntityAggregator {
     /// Keyed by the hashes of the buckets (`surname_bucket_hashes`): the
     /// place in `surname_links` of the bucket's newest person and the
     /// number of people in the bucket.
-    by_surname: HashMap<u64, (usize, usize)>,
+    by_surname: HashMap<u64, (u32, u32)>,
     /// The people of all surname buckets, each bucket a chain from its
     /// newest person: an item and the place of the bucket's next person
     /// (`NO_LINK` ends it). Most buckets hold one person, and a vector per
     /// bucket cost an allocation each.
-    surname_links: Vec<(usize, usize)>,
+    surname_links: Vec<(u32, u32)>,
     /// The folded surnames of the people, back to back (`Item::fold`).
     folds: String,
     scratch: Scratch,
@@ -481,7 +561,7 @@ fn bucket_hash_of(s: &str) -> u64 {
 const MAX_BUCKET: usize = 256;
 
 /// The end of a chain in `EntityAggregator::surname_links`.
-const NO_LINK: usize = usize::MAX;
+const NO_LINK: u32 = u32::MAX;
 
 /// Article-level entity names and their corpus names: a name belongs to the
 /// first corpus entity that has it.
@@ -491,9 +571,6 @@ const NO_LINK: usize = usize::MAX;
 #[derive(Debug)]
 pub struct CanonicalNames<'a> {
     agg: &'a EntityAggregator,
-    /// The first item of each name, by string id (`NONE` for a string that
-    /// is no article-level name).
-    item: Vec<u32>,
     /// The corpus names chosen so far, by item.
     chosen: Vec<Option<String>>,
 }
@@ -501,7 +578,7 @@ pub struct CanonicalNames<'a> {
 impl CanonicalNames<'_> {
     /// The corpus name of an article-level name, if an entity has it.
     pub fn get(&mut self, name: &str) -> Option<&str> {
-        let i = *self.item.get(self.agg.strings.get(name)? as usize)?;
+        let i = self.agg.strings.named(self.agg.strings.get(name)?);
         if i == NONE {
             return None;
         }
@@ -562,7 +639,7 @@ impl EntityAggregator {
             let full_person = e.kind == EntityType::Person && e.name.contains(' ');
             for n in (0..=e.aliases.len()).filter(|&n| links(e, full_person, n)) {
                 let id = scratch.ids[n];
-                let seen = self.strings.info[id as usize].seen[slot];
+                let seen = self.strings.seen(id, slot);
                 if seen != NONE {
                     found = min(found, seen);
                     continue;
@@ -593,7 +670,7 @@ impl EntityAggregator {
                     let k = self
                         .strings
                         .intern(&scratch.keys[scratch.ranges[n].clone()]);
-                    match self.strings.info[k as usize].key {
+                    match self.strings.key(k) {
                         NONE => {
                             scratch.absent.push(k);
                             f.any_absent = true;
@@ -618,8 +695,8 @@ impl EntityAggregator {
                 cands.clear();
                 for b in &scratch.buckets {
                     let mut link = self.by_surname.get(b).map_or(NO_LINK, |&(head, _)| head);
-                    while let Some(&(item, next)) = self.surname_links.get(link) {
-                        cands.push(item);
+                    while let Some(&(item, next)) = self.surname_links.get(link as usize) {
+                        cands.push(item as usize);
                         link = next;
                     }
                 }
@@ -645,15 +722,14 @@ impl EntityAggregator {
             // the same key twice (a name and an alias that differ only in
             // case); the first wins.
             for &k in &scratch.absent {
-                let key = &mut self.strings.info[k as usize].key;
-                if *key == NONE {
-                    *key = i;
+                if self.strings.key(k) == NONE {
+                    self.strings.set_key(k, i);
                 }
             }
             for f in &scratch.fresh {
                 // An absent key now points to `i`.
                 let first = if f.any_absent { min(f.own, i) } else { f.own };
-                self.strings.info[f.id as usize].seen[slot] = first.unwrap_or(i);
+                self.strings.set_seen(f.id, slot, first.unwrap_or(i));
             }
             let name = scratch.ids[0];
             let aliases = &scratch.ids[1..];
@@ -678,7 +754,10 @@ impl EntityAggregator {
                     } else {
                         match c.names.iter_mut().find(|(n, _)| *n == name) {
                             Some((_, m)) => *m += e.mentions,
-                            None => c.names.push((name, e.mentions)),
+                            None => {
+                                c.names.push((name, e.mentions));
+                                self.strings.name_item(name, i);
+                            }
                         }
                     }
                 }
@@ -699,8 +778,9 @@ impl EntityAggregator {
                             self.folds.push_str(given);
                             single = one;
                         }
-                        self.index_surname(i as usize, &scratch.buckets);
+                        self.index_surname(i, &scratch.buckets);
                     }
+                    self.strings.name_item(name, i);
                     let roles = e.roles.iter().map(|r| self.strings.intern(r)).collect();
                     self.items.push(Item {
                         kind: e.kind,
@@ -722,13 +802,18 @@ impl EntityAggregator {
 
     /// Buckets a new person by surname. An item's name never changes once
     /// created, so this is done once per item, not once per mention.
-    fn index_surname(&mut self, i: usize, buckets: &[u64]) {
+    fn index_surname(&mut self, i: u32, buckets: &[u64]) {
         for &b in buckets {
             // `i` is new and the buckets of one name are distinct.
             let (head, len) = self.by_surname.entry(b).or_insert((NO_LINK, 0));
-            if *len < MAX_BUCKET {
+            if (*len as usize) < MAX_BUCKET {
+                // (`NO_LINK` is never a place: the list stops short of it.)
+                let at = u32::try_from(self.surname_links.len())
+                    .ok()
+                    .filter(|&at| at != NO_LINK)
+                    .expect("fewer than 2^32 surname links");
                 self.surname_links.push((i, *head));
-                *head = self.surname_links.len() - 1;
+                *head = at;
                 *len += 1;
             }
         }
@@ -769,18 +854,8 @@ impl EntityAggregator {
 
     /// Article-level entity names mapped to their corpus names.
     pub fn canonical_names(&self) -> CanonicalNames<'_> {
-        let mut item = vec![NONE; self.strings.info.len()];
-        for (i, c) in self.items.iter().enumerate() {
-            for (n, _) in c.names() {
-                let first = &mut item[n as usize];
-                if *first == NONE {
-                    *first = i as u32;
-                }
-            }
-        }
         CanonicalNames {
             agg: self,
-            item,
             chosen: vec![None; self.items.len()],
         }
     }
@@ -1204,29 +1279,93 @@ pub(crate) mod tests {
         }
     }
 
-    proptest! {
-        /// Interning under a hash that collides all the time gives the same
-        /// ids as a map from the strings themselves.
-        #[test]
-        fn interned_ids_are_those_of_the_strings(
-            words in prop::collection::vec("[ab]{0,3}|é|Ä", 0..40),
-            colliding in any::<bool>(),
-        ) {
-            let mut strings = Strings::default();
-            if colliding {
-                strings.test_hash = Some(|s| s.len() as u64 % 2);
+    /// Interns `words` in order, setting a state of each after it is
+    /// interned, and checks ids, texts and states against a map from the
+    /// strings themselves.
+    fn check_interning(
+        strings: &mut Strings,
+        words: &[(String, usize, u32)],
+    ) -> Result<(), TestCaseError> {
+        // The string → its id, `seen` and `key`.
+        let mut want: std::collections::HashMap<&str, (u32, [u32; 3], u32)> =
+            std::collections::HashMap::new();
+        let mut ids = std::collections::HashSet::new();
+        for (w, field, v) in words {
+            prop_assert_eq!(strings.get(w), want.get(w.as_str()).map(|s| s.0));
+            let id = strings.intern(w);
+            if !want.contains_key(w.as_str()) {
+                // A new string: an id no other string has.
+                prop_assert!(ids.insert(id));
+                want.insert(w, (id, [NONE; 3], NONE));
             }
-            let mut want = std::collections::HashMap::new();
-            for w in &words {
-                let before = strings.get(w);
-                prop_assert_eq!(before, want.get(w.as_str()).copied());
-                let next = want.len() as u32;
-                let id = *want.entry(w.as_str()).or_insert(next);
-                prop_assert_eq!(strings.intern(w), id);
-                prop_assert_eq!(strings.get(w), Some(id));
-                prop_assert_eq!(strings.str(id), w.as_str());
+            let state = want.get_mut(w.as_str()).expect("interned");
+            prop_assert_eq!(id, state.0);
+            match *field {
+                3 => {
+                    state.2 = *v;
+                    strings.set_key(id, *v);
+                }
+                slot => {
+                    state.1[slot] = *v;
+                    strings.set_seen(id, slot, *v);
+                }
             }
         }
+        prop_assert_eq!(strings.len, want.len());
+        for (w, (id, seen, key)) in &want {
+            prop_assert_eq!(strings.get(w), Some(*id));
+            prop_assert_eq!(strings.str(*id), *w);
+            prop_assert_eq!(strings.key(*id), *key);
+            for (slot, &item) in seen.iter().enumerate() {
+                prop_assert_eq!(strings.seen(*id, slot), item);
+            }
+        }
+        Ok(())
+    }
+
+    fn interned_words(n: usize) -> impl Strategy<Value = Vec<(String, usize, u32)>> {
+        prop::collection::vec(
+            ("[a-f]{0,7}|é[ab]{0,2}|Ä|[a-z ]{20,60}", 0..4usize, 0..9u32),
+            0..n,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Enough strings to grow the table and fill several chunks of the
+        /// arena.
+        #[test]
+        fn interned_ids_and_states_are_those_of_the_strings(words in interned_words(4000)) {
+            check_interning(&mut Strings::default(), &words)?;
+        }
+
+        /// Under hashes that collide all the time, by tag and home slot.
+        #[test]
+        fn interning_survives_colliding_hashes(words in interned_words(300), parity in any::<bool>()) {
+            let mut strings = Strings {
+                test_hash: Some(if parity {
+                    |s: &str| (s.len() as u64 % 2) << 63
+                } else {
+                    |_: &str| 0
+                }),
+                ..Strings::default()
+            };
+            check_interning(&mut strings, &words)?;
+        }
+    }
+
+    #[test]
+    fn a_string_longer_than_a_chunk_has_a_chunk_of_its_own() {
+        let long = "x".repeat(CHUNK + 3);
+        let words: Vec<(String, usize, u32)> =
+            ["", "ab", long.as_str(), "é", "", long.as_str(), "ab"]
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (w.to_string(), i % 4, i as u32))
+                .collect();
+        let mut strings = Strings::default();
+        check_interning(&mut strings, &words).expect("interned");
+        assert_eq!(strings.chunks.len(), 3);
     }
 
     #[test]
