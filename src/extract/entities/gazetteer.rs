@@ -390,6 +390,53 @@ pub(crate) fn lower_signature(w: &[u8], bits: u32) -> usize {
     signature_of(n, low(0), low(1), low(n.wrapping_sub(1)), bits)
 }
 
+/// Sets bit `bit` of the entries of `t` at the signatures (`signature` of
+/// `bits` bits) of the demonyms and of their plurals: the words
+/// `Gazetteer::is_demonym` accepts. The rows are read as `rows` reads
+/// them (the first field of each line that is neither empty nor a
+/// comment).
+pub(crate) const fn mark_demonyms<const N: usize>(
+    mut t: [u32; N],
+    bits: u32,
+    bit: u32,
+) -> [u32; N] {
+    let data = DEMONYMS.as_bytes();
+    let mut start = 0;
+    while start < data.len() {
+        let mut end = start;
+        while end < data.len() && data[end] != b'\n' {
+            end += 1;
+        }
+        // `str::lines` drops a carriage return before the line end.
+        let mut line_end = end;
+        if line_end > start && data[line_end - 1] == b'\r' {
+            line_end -= 1;
+        }
+        if line_end > start && data[start] != b'#' {
+            let mut field_end = start;
+            while field_end < line_end && data[field_end] != b'\t' {
+                field_end += 1;
+            }
+            let (w, _) = data.split_at(field_end);
+            let (_, w) = w.split_at(start);
+            t[signature(w, bits)] |= 1 << bit;
+            // The plural: one byte longer, ending in `s`.
+            let n = w.len();
+            let first = if n > 0 { w[0] } else { b's' };
+            let second = if n > 1 {
+                w[1]
+            } else if n == 1 {
+                b's'
+            } else {
+                0
+            };
+            t[signature_of(n + 1, first, second, b's', bits)] |= 1 << bit;
+        }
+        start = end + 1;
+    }
+    t
+}
+
 /// `signature` from a word's length and first, second and last bytes.
 const fn signature_of(n: usize, first: u8, second: u8, last: u8, bits: u32) -> usize {
     let x = (n as u64 & 0xff) << 24 | (first as u64) << 16 | (second as u64) << 8 | last as u64;

@@ -132,7 +132,7 @@ const SIG_BITS: u32 = 12;
 /// rules ask several lists about one token, and a table per list read a
 /// cache line of each.
 const fn list_sigs(lists: &[&[&str]]) -> [u32; 1 << SIG_BITS] {
-    assert!(lists.len() <= 32, "a list bit in a u32");
+    assert!(lists.len() < 32, "a list bit in a u32, and the demonyms'");
     let mut t = [0u32; 1 << SIG_BITS];
     let mut l = 0;
     while l < lists.len() {
@@ -148,18 +148,25 @@ const fn list_sigs(lists: &[&[&str]]) -> [u32; 1 << SIG_BITS] {
 
 /// Declares the constant word lists (doc comments, visibility, name and
 /// words of each) and the signature table `LIST_SIGS` of all of them: a
-/// list's bit is its number in the declaration.
+/// list's bit is its number in the declaration. The bit after them marks
+/// the signatures of the gazetteer's demonyms and of their plurals.
 macro_rules! word_lists {
     ($($(#[$doc:meta])* $vis:vis static $name:ident = $words:expr;)*) => {
         /// The numbers of the lists, their bits in `LIST_SIGS`.
         #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
         enum ListBit {
             $($name,)*
+            /// The demonyms and their plurals (`demonym`).
+            Demonym,
         }
 
         $($(#[$doc])* $vis static $name: WordList = WordList::new($words, ListBit::$name as u32);)*
 
-        static LIST_SIGS: [u32; 1 << SIG_BITS] = list_sigs(&[$($words),*]);
+        static LIST_SIGS: [u32; 1 << SIG_BITS] = gazetteer::mark_demonyms(
+            list_sigs(&[$($words),*]),
+            SIG_BITS,
+            ListBit::Demonym as u32,
+        );
 
         /// Every constant word list.
         #[cfg(test)]
@@ -216,6 +223,16 @@ impl WordList {
         }
         with_lower(w, |l| self.contains(l))
     }
+}
+
+/// `gaz.is_demonym_sig` of token `t`, which most tokens asked about fail at
+/// their entry of `LIST_SIGS`: the rules ask every word of a plain run,
+/// and the lists have just read that entry for the same token, where the
+/// gazetteer's set read a table of its own, and a second one for the word
+/// without its plural `s`.
+fn demonym(gaz: &Gazetteer, t: &Tok) -> bool {
+    LIST_SIGS[gazetteer::signature_from16(t.sig(), SIG_BITS)] >> ListBit::Demonym as u32 & 1 == 1
+        && gaz.is_demonym_sig(t.text, t.sig())
 }
 
 /// Calls `f` with the lower-case form of `w` (`str::to_lowercase`), on a
@@ -1558,7 +1575,7 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let caps = caps_of(self.cap_words, t);
-        if caps.mid || is_acronym(w) || self.gaz.is_demonym_sig(w, t.sig()) {
+        if caps.mid || is_acronym(w) || demonym(self.gaz, t) {
             return true;
         }
         if self.written_lower(w) {
@@ -1682,10 +1699,7 @@ impl<'a> Ctx<'a> {
                 && a > i
                 && !is_upper(title)
                 && !title.ends_with('.')
-                && (i..a).all(|k| {
-                    let w = self.w(&ts[k]);
-                    !self.gaz.is_demonym(w) && !ADJECTIVES.contains(w)
-                })
+                && (i..a).all(|k| !demonym(self.gaz, &ts[k]) && !ADJECTIVES.contains_tok(&ts[k]))
                 && (a >= i + 2 && self.person_like(ts, i, a)
                     || a == i + 1 && self.person_like(ts, i, j))
             {
@@ -1939,7 +1953,7 @@ impl<'a> Ctx<'a> {
         }
         let ends_org = j - i >= 2 && self.org_suffix(&ts[j - 1]);
         if !ends_org {
-            if let Some(d) = (i..j).find(|&k| self.gaz.is_demonym_sig(ts[k].text, ts[k].sig())) {
+            if let Some(d) = (i..j).find(|&k| demonym(self.gaz, &ts[k])) {
                 self.plain(ts, i, d, out);
                 self.plain(ts, d + 1, j, out);
                 return;

@@ -649,6 +649,35 @@ fn word_lists_find_their_words_and_only_those() {
     }
 }
 
+/// The demonym bit of `LIST_SIGS` (`demonym`) lets every demonym and
+/// every plural of one through, written alone or among other words.
+#[test]
+fn demonym_bit_passes_every_demonym_and_plural() {
+    let res = Resources::default();
+    let gaz = res.gazetteer();
+    assert!(gaz.demonyms.iter().count() > 100);
+    for d in gaz.demonyms.iter() {
+        for w in [d.to_string(), format!("{d}s")] {
+            let s = gazetteer::signature(w.as_bytes(), SIG_BITS);
+            assert!(LIST_SIGS[s] >> ListBit::Demonym as u32 & 1 == 1, "{w:?}");
+            // (A demonym of two words is no token.)
+            let text = format!("{w} say {w}.");
+            for t in tokenize(&text, Span::new(0, text.len()), false) {
+                if t.text == w {
+                    assert!(gaz.is_demonym_sig(&w, t.sig()), "{w:?}");
+                    assert!(demonym(gaz, &t), "{w:?}");
+                }
+            }
+        }
+    }
+    // And it turns most signatures away (all ones would pass the above).
+    let marked = LIST_SIGS
+        .iter()
+        .filter(|&&e| e >> ListBit::Demonym as u32 & 1 == 1)
+        .count();
+    assert!(marked < LIST_SIGS.len() / 4, "{marked}");
+}
+
 proptest::proptest! {
     /// Every token carries the signature of its text, and the lookups by
     /// it answer as the lookups by the text: in the constant lists, in the
@@ -675,6 +704,7 @@ proptest::proptest! {
                 gaz.demonyms.contains(w) || w.strip_suffix('s').is_some_and(|s| gaz.demonyms.contains(s)),
                 "{:?}", w
             );
+            proptest::prop_assert_eq!(demonym(gaz, &t), gaz.is_demonym_sig(w, t.sig()), "{:?}", w);
         }
     }
 
