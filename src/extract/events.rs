@@ -399,10 +399,15 @@ impl EntityIndex {
                 Some(*m)
             })
             .collect();
+        let reporters = reporters(article);
         let reporter = article
             .entities
             .iter()
-            .map(|e| reports_the_story(article, e))
+            .map(|e| {
+                std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .any(|n| reporters.contains(&n))
+            })
             .collect();
         EntityIndex {
             spans,
@@ -1030,14 +1035,23 @@ fn cap_runs_ascii(s: &str, mut f: impl FnMut(&CapRun)) {
     }
 }
 
-fn reports_the_story(article: &Article, e: &crate::model::Entity) -> bool {
-    let names = std::iter::once(&e.name).chain(&e.aliases);
-    let reporters: Vec<&String> = article
+/// The outlet and agencies that report the story, read once per article
+/// rather than once per entity.
+fn reporters(article: &Article) -> Vec<&String> {
+    article
         .source
         .iter()
         .chain(&article.credits)
         .chain(article.dateline.iter().flat_map(|d| d.agency.iter()))
-        .collect();
+        .collect()
+}
+
+/// Whether `e` is the outlet or an agency that reports the story (the
+/// oracle of [`EntityIndex::reporter`]).
+#[cfg(test)]
+fn reports_the_story(article: &Article, e: &crate::model::Entity) -> bool {
+    let names = std::iter::once(&e.name).chain(&e.aliases);
+    let reporters = reporters(article);
     names.into_iter().any(|n| reporters.contains(&n))
 }
 
@@ -1050,15 +1064,41 @@ fn sentence_participants(
     // The first span of each entity in the sentence; the outlet or agencies
     // that report the story are not actors in it ("…, an X correspondent
     // reports").
-    let mut seen = std::collections::HashSet::new();
-    let mut found: Vec<(usize, &str)> = index
+    let spans = index
         .within(s0, s1)
-        .filter(|&(_, _, k)| article.entities[k].kind != EntityType::Place && !index.reporter[k])
-        .filter(|&(_, _, k)| seen.insert(k))
-        .map(|(s, _, k)| (s, article.entities[k].name.as_str()))
+        .filter(|&(_, _, k)| article.entities[k].kind != EntityType::Place && !index.reporter[k]);
+    let mut found: Vec<(usize, &str)> = first_spans(spans)
+        .into_iter()
+        .map(|(s, k)| (s, article.entities[k].name.as_str()))
         .collect();
     found.sort();
     found.into_iter().map(|(_, n)| n.to_string()).collect()
+}
+
+/// `(start, entity)` of the first of `spans` (sorted, as
+/// [`EntityIndex::within`] yields them) of each entity, in no particular
+/// order. A sentence holds a handful of spans: sorting them by entity
+/// costs less than a hash set (an allocation and a SipHash per span).
+fn first_spans(spans: impl Iterator<Item = (usize, usize, usize)>) -> Vec<(usize, usize)> {
+    // The first span of an entity is its least `(start, end)`; its end is
+    // not kept, the callers read the start alone.
+    let mut firsts: Vec<(usize, usize)> = spans.map(|(s, _, k)| (k, s)).collect();
+    firsts.sort_unstable();
+    firsts.dedup_by_key(|&mut (k, _)| k);
+    for pair in &mut firsts {
+        *pair = (pair.1, pair.0);
+    }
+    firsts
+}
+
+/// [`first_spans`] with a hash set, in order (its oracle).
+#[cfg(test)]
+fn first_spans_in_order(spans: impl Iterator<Item = (usize, usize, usize)>) -> Vec<(usize, usize)> {
+    let mut seen = std::collections::HashSet::new();
+    spans
+        .filter(|&(_, _, k)| seen.insert(k))
+        .map(|(s, _, k)| (s, k))
+        .collect()
 }
 
 fn compatible(m: &Mention, e: &Mention) -> bool {

@@ -572,3 +572,69 @@ mod host_gate {
         }
     }
 }
+
+/// The entities of a sentence and the reporters of an article, read as
+/// the code before kept them: one hash set per sentence, one list of
+/// reporters per entity.
+mod participants {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn first_spans_are_those_of_a_hash_set(
+            mut spans in proptest::collection::vec((0..40usize, 0..6usize, 0..8usize), 0..24)
+        ) {
+            let mut spans: Vec<(usize, usize, usize)> =
+                spans.drain(..).map(|(s, len, k)| (s, s + len, k)).collect();
+            spans.sort_unstable();
+            let mut got = first_spans(spans.iter().copied());
+            got.sort_unstable();
+            let mut want = first_spans_in_order(spans.iter().copied());
+            want.sort_unstable();
+            prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn reporters_are_read_once_per_article(
+            names in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec!["Orvane", "Tellis Wire", "Kasp", "Dr Mune"]),
+                    proptest::collection::vec(
+                        proptest::sample::select(vec!["Orvane", "Kasp", "TW", "Mune"]),
+                        0..3,
+                    ),
+                ),
+                0..6,
+            ),
+            source in proptest::option::of(proptest::sample::select(vec!["Orvane", "TW"])),
+            credits in proptest::collection::vec(proptest::sample::select(vec!["Kasp", "Mune"]), 0..2),
+            agency in proptest::option::of(proptest::sample::select(vec!["Tellis Wire", "Kasp"])),
+        ) {
+            let article = Article {
+                source: source.map(Into::into),
+                credits: credits.into_iter().map(Into::into).collect(),
+                dateline: Some(Dateline {
+                    agency: agency.map(Into::into),
+                    ..Dateline::default()
+                }),
+                entities: names
+                    .into_iter()
+                    .map(|(name, aliases)| crate::model::Entity {
+                        name: name.into(),
+                        kind: EntityType::Organization,
+                        aliases: aliases.into_iter().map(Into::into).collect(),
+                        roles: Vec::new(),
+                        mentions: 1,
+                        spans: Vec::new(),
+                    })
+                    .collect(),
+                ..Article::default()
+            };
+            let index = EntityIndex::new(&article);
+            for (k, e) in article.entities.iter().enumerate() {
+                prop_assert_eq!(index.reporter[k], reports_the_story(&article, e));
+            }
+        }
+    }
+}
