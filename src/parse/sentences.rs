@@ -192,8 +192,8 @@ pub fn plain_char(c: char) -> bool {
 fn scan(text: &str, plain: bool, mut on_end: impl FnMut(usize, bool)) -> bool {
     let mut scanner = Scanner::new();
     // The text is read character by character, and while the state is
-    // quiet the ASCII characters that cannot break (all but `.`, `!`, `?`,
-    // CR and LF) are passed over in one search.
+    // quiet the characters that cannot break (in plain text, all but `.`,
+    // `!`, `?`, CR and LF) are passed over in one search.
     let bytes = text.as_bytes();
     // In plain text (most paragraphs) only a terminator can break a quiet
     // state: memchr finds the next one faster than the general search, and
@@ -395,7 +395,8 @@ impl Scanner {
             && !sb11(&self.state);
     }
 
-    /// In a quiet state of plain text (ASCII without CR or LF), the steps
+    /// In a quiet state of plain text (no CR or LF, and outside ASCII only
+    /// [`plain_char`]s), the steps
     /// from the terminator at `t` taken at once for the shapes that follow
     /// nearly every terminator in prose; the position to go on from, or
     /// `None` for other shapes (for the caller to step through). What each

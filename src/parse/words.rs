@@ -148,8 +148,8 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 /// or `․` (MidNumLet); `None` for other text. `outside` is shown each
 /// character outside ASCII read.
 ///
-/// Such a character separates the words around it as a space does, and
-/// its bytes (all 0x80 or above) are neither letters, digits nor joining
+/// A character of class Other or OtherAlnum separates the words around
+/// it as a space does, and its bytes (all 0x80 or above) are neither letters, digits nor joining
 /// characters, so the ASCII rules below count the text in one pass: only
 /// the first byte of each character outside ASCII is decoded. Without
 /// connectors every run of letters and digits is a segment holding an

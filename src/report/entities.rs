@@ -97,6 +97,7 @@ struct Strings {
 /// four-byte words, takes the low `CHUNK_BITS` bits of its id.)
 const CHUNK: usize = 1 << 16;
 const CHUNK_BITS: u32 = 14;
+const _: () = assert!(CHUNK >> 2 == 1 << CHUNK_BITS);
 
 /// The bytes before a record's text: `len`, then `seen` (three), `key`
 /// and `named`.
@@ -181,7 +182,9 @@ impl Strings {
 
     /// The home slot of a string whose hash's high half is `tag`.
     fn home(&self, tag: u32) -> usize {
-        // (The table has at most 2^32 slots: ids are 32 bits.)
+        // (The arena holds under 16 GiB of records, at least 24 bytes each,
+        // so fewer than 2^30 strings and, at 3/4 load, at most 2^31 slots:
+        // the shift stays below 32.)
         (tag as usize) >> (32 - self.slots.len().trailing_zeros())
     }
 

@@ -21,12 +21,11 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     // number, in one pass without a branch on `keep` (which of the words
     // stay unknown is unpredictable): the kept mentions are `ms[..w]`, and
     // every mention is copied to `w`, which moves on past a kept one (a
-    // mention owns nothing: a copy leaves nothing to drop twice, and moves
-    // half the bytes of a swap).
+    // mention is `Copy`, and a copy moves half the bytes of a swap).
     let mut w = 0;
     for r in 0..ms.len() {
         let kept = keep(&ms[r]);
-        ms[w] = ms[r].clone();
+        ms[w] = ms[r];
         surfaces.of[w] = surfaces.of[r];
         w += usize::from(kept);
     }
@@ -1804,7 +1803,7 @@ mod tests {
         let mut speaker = Mention::new(Span::new(30, 37), "Zentrix", Hint::Unknown);
         speaker.speaks = true;
         let kind = |es: &[Entity]| es.iter().find(|e| e.name == "Zentrix").map(|e| e.kind);
-        let alone = cluster(vec![speaker.clone()], &gaz);
+        let alone = cluster(vec![speaker], &gaz);
         assert_eq!(kind(&alone), Some(EntityType::Person));
         let with_place = cluster(vec![place, speaker], &gaz);
         assert_eq!(kind(&with_place), Some(EntityType::Person));
@@ -2323,6 +2322,22 @@ mod tests {
         ] {
             assert_eq!(similar_given(a, b), same, "{a:?} {b:?}");
             assert_eq!(similar_given_reference(a, b), same, "{a:?} {b:?} reference");
+        }
+        // Around the stack buffer's length: one edit apart at 31, 32 and 33
+        // bytes, and one name on the stack with the other too long for it.
+        for n in [31, 32, 33] {
+            let a = format!("M{}", "a".repeat(n - 1));
+            for b in [
+                format!("M{}b", "a".repeat(n - 2)),
+                format!("M{}", "a".repeat(n)),
+                format!("m{}", "A".repeat(n - 1)),
+                format!("M{}bc", "a".repeat(n - 3)),
+            ] {
+                let reference = similar_given_reference(&a, &b);
+                assert_eq!(similar_given(&a, &b), reference, "{a:?} {b:?}");
+                assert_eq!(similar_given(&b, &a), reference, "{b:?} {a:?}");
+            }
+            assert!(similar_given(&a, &format!("M{}", "a".repeat(n))));
         }
     }
 

@@ -62,8 +62,9 @@ impl PartialEq for Hint {
     }
 }
 
-/// One detected mention.
-#[derive(Clone, Debug)]
+/// One detected mention. `Copy`: clustering moves mentions by copying
+/// them, which stays right only while a mention owns nothing.
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Mention<'a> {
     pub span: Span,
     /// Slices of the article text (or static gazetteer names): mentions

@@ -383,8 +383,8 @@ impl<'a> EntityIndex<'a> {
             return self.maps().person_by_last.get(last).copied();
         }
         if self.ascii {
-            // `last` has no whitespace: an alias ends with it after
-            // whitespace exactly when it is the alias's last word.
+            // `last` has no whitespace, so it names the alias's person
+            // exactly when it is the alias's last word (kept in `a.last`).
             return self
                 .flat()
                 .iter()
