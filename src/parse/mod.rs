@@ -517,7 +517,7 @@ fn words_and_sentences(text: &str) -> (usize, usize) {
     } else {
         text.is_ascii()
     };
-    let plain = plain_outside_ascii && memchr::memchr2(b'\r', b'\n', text.as_bytes()).is_none();
+    let plain = plain_outside_ascii && sentences::no_line_breaks(text);
     (words, sentences::count_plain(text, plain))
 }
 

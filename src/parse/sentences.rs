@@ -171,7 +171,12 @@ fn sentence_ends(text: &str, on_end: impl FnMut(usize, bool)) -> bool {
 
 /// ASCII text without line breaks: plain, and found so in one pass.
 fn is_plain_ascii(text: &str) -> bool {
-    text.is_ascii() && memchr::memchr2(b'\r', b'\n', text.as_bytes()).is_none()
+    text.is_ascii() && no_line_breaks(text)
+}
+
+/// No CR or LF in `text`: the other half of being plain.
+pub(crate) fn no_line_breaks(text: &str) -> bool {
+    memchr::memchr2(b'\r', b'\n', text.as_bytes()).is_none()
 }
 
 /// Whether `c` may stand in plain text: a character that neither breaks
