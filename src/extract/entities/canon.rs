@@ -2,6 +2,7 @@
 //! clustering mentions into entities and choosing each entity's name. The
 //! rules are documented in `docs/entities.md`.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use crate::fasthash::{Map as HashMap, Set as HashSet};
@@ -13,9 +14,60 @@ use crate::model::{Entity, EntityType};
 #[cfg(test)]
 mod oracle;
 
-pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
-    let mut surfaces = Surfaces::new(&ms);
-    resolve_unknowns(&mut ms, &mut surfaces, gaz);
+thread_local! {
+    /// The clustering's working vectors, kept across the articles of a
+    /// thread: about thirty of them per article, allocated and grown anew,
+    /// were a third of the clustering's allocations.
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
+pub(crate) fn cluster(ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
+    SCRATCH.with_borrow_mut(|scratch| cluster_in(ms, gaz, scratch))
+}
+
+/// The working vectors of [`cluster`], empty between articles. Those of
+/// borrowed items are kept as `'static` and lent to each article through
+/// [`recycle`].
+#[derive(Default)]
+struct Scratch {
+    surface_of: Vec<usize>,
+    hints: HintScratch,
+    parent: Vec<usize>,
+    people: PeopleScratch,
+    orgs: OrgScratch,
+    collect: CollectScratch,
+}
+
+/// The vectors that collect the clusters and order the entities.
+#[derive(Default)]
+struct CollectScratch {
+    slot: Vec<usize>,
+    bounds: Vec<usize>,
+    cluster_of: Vec<usize>,
+    members: Vec<usize>,
+    clusters: Vec<&'static [usize]>,
+    order: Vec<(EntityType, &'static str, usize)>,
+    alias_of: Vec<usize>,
+}
+
+/// `v` emptied, as a vector of `U` on the same allocation: std collects a
+/// vector's `into_iter` in place when `U` has the layout of `T`, as here,
+/// where only the lifetimes of the borrowed items differ (a scratch vector
+/// is kept as `'static` and lent to each article with its own).
+fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
+    v.clear();
+    v.into_iter().map(|_| -> U { unreachable!() }).collect()
+}
+
+/// `v` cleared and filled with `n` copies of `x`, on its kept allocation.
+fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
+    v.clear();
+    v.resize(n, x);
+}
+
+fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> Vec<Entity> {
+    let mut surfaces = Surfaces::new(&ms, std::mem::take(&mut scratch.surface_of));
+    resolve_unknowns(&mut ms, &mut surfaces, gaz, &mut scratch.hints);
     let keep = |m: &Mention| m.hint != Hint::Unknown || m.canonical == Some("\u{0}alliance");
     // `ms.retain(keep)`, the surface numbers following the mentions they
     // number, in one pass without a branch on `keep` (which of the words
@@ -32,12 +84,21 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     ms.truncate(w);
     surfaces.of.truncate(w);
     let n = ms.len();
-    let mut uf = UnionFind::new(n);
+    let mut uf = UnionFind::new_in(std::mem::take(&mut scratch.parent), n);
     let alliance = |m: &Mention| m.canonical == Some("\u{0}alliance");
 
-    union_people(&ms, &surfaces, &mut uf);
-    union_organizations(&ms, &surfaces, &mut uf, gaz);
+    union_people(&ms, &surfaces, &mut uf, &mut scratch.people);
+    union_organizations(&ms, &surfaces, &mut uf, gaz, &mut scratch.orgs);
 
+    let CollectScratch {
+        slot,
+        bounds,
+        cluster_of,
+        members,
+        clusters: kept_clusters,
+        order: kept_order,
+        alias_of,
+    } = &mut scratch.collect;
     // Collect clusters, in the order of their first mention index (a root
     // is its set's smallest index), then by first position: the members of
     // each cluster one after another in `members`, cluster `c` being
@@ -46,9 +107,10 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     // (Declared before the slices that may borrow them.)
     let mut sorted_members: Vec<Vec<usize>>;
     let with_alliance: Vec<usize>;
-    let mut slot = vec![usize::MAX; n];
-    let mut bounds: Vec<usize> = Vec::with_capacity(n + 1);
-    let mut cluster_of = vec![usize::MAX; n];
+    refill(slot, n, usize::MAX);
+    bounds.clear();
+    bounds.reserve(n + 1);
+    refill(cluster_of, n, usize::MAX);
     for i in 0..n {
         if alliance(&ms[i]) {
             continue;
@@ -64,12 +126,12 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     // Counts to starts (then each start moves on as its members are placed,
     // ending at the next cluster's start).
     let mut at = 0;
-    for b in &mut bounds {
+    for b in bounds.iter_mut() {
         let count = *b;
         *b = at;
         at += count;
     }
-    let mut members = vec![0; at];
+    refill(members, at, 0);
     for (i, &c) in cluster_of.iter().enumerate() {
         if c != usize::MAX {
             members[bounds[c]] = i;
@@ -77,7 +139,9 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
         }
     }
     bounds.insert(0, 0);
-    let mut clusters: Vec<&[usize]> = bounds.windows(2).map(|w| &members[w[0]..w[1]]).collect();
+    let members = &members[..];
+    let mut clusters: Vec<&[usize]> = recycle(std::mem::take(kept_clusters));
+    clusters.extend(bounds.windows(2).map(|w| &members[w[0]..w[1]]));
     // Members are in index order, and the mentions come sorted by position
     // (the detection sorts them), so each cluster is in text order and the
     // clusters in order of their first positions, as the sorts below would
@@ -126,27 +190,21 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     // that order (sorting numbers by the names of built entities, then
     // taking each out of a vector of options, cost more than the building).
     // The number breaks ties as the stable sort did.
-    let mut order: Vec<(EntityType, &str, usize)> = (clusters.iter().enumerate())
-        .map(|(k, c)| {
-            let (kind, name) = kind_and_name(&ms, c);
-            (kind, name, k)
-        })
-        .collect();
+    let mut order: Vec<(EntityType, &str, usize)> = recycle(std::mem::take(kept_order));
+    order.extend(clusters.iter().enumerate().map(|(k, c)| {
+        let (kind, name) = kind_and_name(&ms, c);
+        (kind, name, k)
+    }));
     order.sort_unstable();
     // The entity that last took each surface as an alias.
-    let mut alias_of = vec![usize::MAX; surfaces.len()];
+    refill(alias_of, surfaces.len(), usize::MAX);
     // Two clusters with one name and type: merge.
     let mut merged: Vec<Entity> = Vec::with_capacity(order.len());
     // The aliases of the last merged entity, for linear-time dedup; built
     // when a second cluster joins it (rare), not for every entity.
     let mut seen: Option<HashSet<String>> = None;
-    for (kind, name, k) in order {
-        let e = entity(
-            &ms,
-            clusters[k],
-            (k, &surfaces.of, &mut alias_of),
-            (kind, name),
-        );
+    for &(kind, name, k) in &order {
+        let e = entity(&ms, clusters[k], (k, &surfaces.of, alias_of), (kind, name));
         if let Some(last) = merged
             .last_mut()
             .filter(|l| l.kind == e.kind && l.name == e.name)
@@ -166,46 +224,80 @@ pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
         seen = None;
         merged.push(e);
     }
+    *kept_order = recycle(order);
+    *kept_clusters = recycle(clusters);
+    scratch.surface_of = surfaces.of;
+    scratch.parent = uf.parent;
     merged
 }
 
+/// The working vectors of [`union_people`].
+#[derive(Default)]
+struct PeopleScratch {
+    groups: Vec<PersonGroup>,
+    starts: GroupStarts,
+    index: SurnameIndex,
+    words: Vec<&'static str>,
+    folds: String,
+    facts: Vec<Option<(Range<usize>, Range<usize>)>>,
+    order: Vec<(bool, usize, usize)>,
+    group_of: Vec<usize>,
+    found: Vec<usize>,
+}
+
 /// Unites the mentions of one person.
-fn union_people(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind) {
+fn union_people(
+    ms: &[Mention],
+    surfaces: &Surfaces,
+    uf: &mut UnionFind,
+    scratch: &mut PeopleScratch,
+) {
     let n = ms.len();
     let person = |m: &Mention| m.hint == Hint::Known(EntityType::Person);
+    let PeopleScratch {
+        groups,
+        starts,
+        index,
+        words: kept_words,
+        folds,
+        facts,
+        order,
+        group_of,
+        found,
+    } = scratch;
     // Persons: full names first, then single words. Each mention is
     // compared only with the groups whose representative's surname can be
     // similar (same folded surname, or same first three folded letters),
     // found through `SurnameIndex`, so the work stays linear in the number
     // of mentions.
     // (Sized for every mention: growing them cost more than the space.)
-    let mut groups: Vec<PersonGroup> = Vec::with_capacity(n);
-    let mut starts = GroupStarts {
-        full: Vec::with_capacity(n),
-        singles: Vec::with_capacity(n),
-        ..GroupStarts::default()
-    };
-    let mut index = SurnameIndex {
-        entries: Vec::with_capacity(n),
-        folds: String::with_capacity(8 * n),
-        ..SurnameIndex::default()
-    };
+    groups.clear();
+    groups.reserve(n);
+    starts.clear();
+    starts.full.reserve(n);
+    starts.singles.reserve(n);
+    index.clear();
+    index.entries.reserve(n);
+    index.folds.reserve(8 * n);
     // The words and the folded surname of each person surface, worked out
     // at its first mention (most people are named several times): ranges
     // of `all_words` and `folds`.
-    let mut all_words: Vec<&str> = Vec::with_capacity(2 * n);
-    let mut folds = String::with_capacity(8 * n);
-    let mut facts: Vec<Option<(Range<usize>, Range<usize>)>> = vec![None; surfaces.len()];
+    let mut all_words: Vec<&str> = recycle(std::mem::take(kept_words));
+    all_words.reserve(2 * n);
+    folds.clear();
+    folds.reserve(8 * n);
+    refill(facts, surfaces.len(), None);
     // Single words after full names, each in text order (the index last:
     // the same order as a stable sort by the first two).
-    let mut order: Vec<(bool, usize, usize)> = Vec::with_capacity(n);
+    order.clear();
+    order.reserve(n);
     for i in (0..n).filter(|&i| person(&ms[i])) {
         let (words, _) = facts[surfaces.of[i]].get_or_insert_with(|| {
             let start = all_words.len();
             push_words(&mut all_words, ms[i].surface);
             let fold_start = folds.len();
             if let Some(last) = all_words[start..].last() {
-                push_translit_fold(&mut folds, last);
+                push_translit_fold(folds, last);
             }
             (start..all_words.len(), fold_start..folds.len())
         });
@@ -213,9 +305,9 @@ fn union_people(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind) {
     }
     order.sort_unstable();
     // The group the first mention of each full name joined.
-    let mut group_of = vec![usize::MAX; surfaces.len()];
-    let mut found: Vec<usize> = Vec::new();
-    for (_, _, i) in order {
+    refill(group_of, surfaces.len(), usize::MAX);
+    found.clear();
+    for &(_, _, i) in order.iter() {
         let id = surfaces.of[i];
         let (word_range, fold_range) = facts[id].clone().expect("facts of every person surface");
         let (words, fold) = (&all_words[word_range.clone()], &folds[fold_range.clone()]);
@@ -233,7 +325,7 @@ fn union_people(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind) {
         }
         found.clear();
         if !words.is_empty() {
-            index.candidates_folded(fold, &mut found);
+            index.candidates_folded(fold, found);
             found.retain(|&g| {
                 // (The representative's words were split at its first
                 // mention: a group only gets candidates when it has some.)
@@ -280,13 +372,45 @@ fn union_people(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind) {
             group_of[id] = g;
         }
     }
+    *kept_words = recycle(all_words);
+}
+
+/// The working vectors of [`union_organizations`].
+#[derive(Default)]
+struct OrgScratch {
+    last_of: Vec<usize>,
+    next_same: Vec<usize>,
+    orgs: Vec<usize>,
+    acronyms: Vec<std::borrow::Cow<'static, str>>,
+    by_head: Vec<(&'static str, usize)>,
+    keys: String,
+    ranges: Vec<(Range<usize>, usize)>,
+    lower: String,
+    words: Vec<Range<usize>>,
 }
 
 /// Unites the organization and place mentions that name one thing.
-fn union_organizations(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind, gaz: &Gazetteer) {
+fn union_organizations(
+    ms: &[Mention],
+    surfaces: &Surfaces,
+    uf: &mut UnionFind,
+    gaz: &Gazetteer,
+    scratch: &mut OrgScratch,
+) {
     let n = ms.len();
     let person = |m: &Mention| m.hint == Hint::Known(EntityType::Person);
     let alliance = |m: &Mention| m.canonical == Some("\u{0}alliance");
+    let OrgScratch {
+        last_of,
+        next_same,
+        orgs,
+        acronyms: kept_acronyms,
+        by_head: kept_by_head,
+        keys,
+        ranges,
+        lower,
+        words,
+    } = scratch;
     // Organizations and places: union by shared key. The keys of all
     // mentions go into one buffer first, so that the map borrows them
     // instead of owning a string per key.
@@ -297,14 +421,15 @@ fn union_organizations(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind, 
     // types are mixed with people's, so that each later pass filtering
     // them mispredicted) and gathers what the rules need of each surface's
     // first mention.
-    let mut last_of = vec![usize::MAX; surfaces.len()];
-    let mut next_same = vec![usize::MAX; n];
-    let mut orgs: Vec<usize> = Vec::with_capacity(n);
+    refill(last_of, surfaces.len(), usize::MAX);
+    refill(next_same, n, usize::MAX);
+    orgs.clear();
+    orgs.reserve(n);
     // The acronyms of the article, without dots, sorted for lookups.
-    let mut acronyms: Vec<std::borrow::Cow<str>> = Vec::new();
+    let mut acronyms: Vec<std::borrow::Cow<str>> = recycle(std::mem::take(kept_acronyms));
     // Alliance heads ("North Atlantic" of "North Atlantic Alliance"),
     // sorted for binary searches (rare: most articles have none).
-    let mut by_head: Vec<(&str, usize)> = Vec::new();
+    let mut by_head: Vec<(&str, usize)> = recycle(std::mem::take(kept_by_head));
     for i in (0..n).filter(|&i| org(&ms[i])) {
         orgs.push(i);
         next_same[i] = std::mem::replace(&mut last_of[surfaces.of[i]], i);
@@ -341,16 +466,17 @@ fn union_organizations(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind, 
             .filter(|&i| i != usize::MAX)
     };
     // (Sized for a key per mention: growing copied the keys again.)
-    let mut keys = String::with_capacity((0..n).map(|i| ms[i].surface.len()).sum::<usize>() + n);
-    let mut ranges: Vec<(std::ops::Range<usize>, usize)> = Vec::with_capacity(n + n / 2);
-    // Lower-cased words of the word-set key, one after another.
-    let mut lower = String::new();
-    let mut words: Vec<std::ops::Range<usize>> = Vec::new();
-    for &i in &orgs {
+    keys.clear();
+    keys.reserve((0..n).map(|i| ms[i].surface.len()).sum::<usize>() + n);
+    ranges.clear();
+    ranges.reserve(n + n / 2);
+    // (`lower` holds the lower-cased words of the word-set key, one after
+    // another, `words` their ranges.)
+    for &i in orgs.iter() {
         let m = &ms[i];
         let mut push_norm = |s: &str| {
             let start = keys.len();
-            push_norm_key(&mut keys, s);
+            push_norm_key(keys, s);
             ranges.push((start..keys.len(), i));
         };
         // A surface written before yields the keys it yielded then: the
@@ -430,8 +556,9 @@ fn union_organizations(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind, 
     }
     let mut by_key: HashMap<&str, usize> =
         HashMap::with_capacity_and_hasher(ranges.len(), Default::default());
-    for (r, i) in ranges {
-        match by_key.entry(&keys[r]) {
+    for (r, i) in ranges.iter() {
+        let i = *i;
+        match by_key.entry(&keys[r.clone()]) {
             std::collections::hash_map::Entry::Occupied(e) => uf.union(i, *e.get()),
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(i);
@@ -455,7 +582,7 @@ fn union_organizations(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind, 
         let len = by_head[lo..].partition_point(|(s, _)| *s == key);
         &by_head[lo..lo + len]
     };
-    for &j in &orgs {
+    for &j in orgs.iter() {
         let b = &ms[j];
         // (A surface written before has joined the earlier mention, whose
         // prefixes are the same.)
@@ -496,6 +623,8 @@ fn union_organizations(ms: &[Mention], surfaces: &Surfaces, uf: &mut UnionFind, 
             }
         }
     }
+    *kept_acronyms = recycle(acronyms);
+    *kept_by_head = recycle(by_head);
 }
 
 /// `s.split([' ', '-'])` by bytes: both are ASCII, so the pieces are the
@@ -552,14 +681,13 @@ struct Surfaces<'a> {
 }
 
 impl<'a> Surfaces<'a> {
-    fn new(ms: &[Mention<'a>]) -> Surfaces<'a> {
+    /// The numbers of the surfaces of `ms`, into `of` (cleared first).
+    fn new(ms: &[Mention<'a>], mut of: Vec<usize>) -> Surfaces<'a> {
         // (Sized for every mention: growing rehashed the keys.)
         let mut ids: HashMap<&str, usize> =
             HashMap::with_capacity_and_hasher(ms.len(), Default::default());
-        let of = ms
-            .iter()
-            .map(|m| Self::number(&mut ids, m.surface))
-            .collect();
+        of.clear();
+        of.extend(ms.iter().map(|m| Self::number(&mut ids, m.surface)));
         Surfaces { ids, of }
     }
 
@@ -585,28 +713,57 @@ impl<'a> Surfaces<'a> {
 }
 
 /// Types single unknown words from the rest of the article.
-fn resolve_unknowns<'a>(ms: &mut [Mention<'a>], surfaces: &mut Surfaces<'a>, gaz: &Gazetteer) {
-    let hints = resolved_hints(ms, surfaces, gaz);
-    for (m, h) in ms.iter_mut().zip(hints) {
-        m.hint = h;
+fn resolve_unknowns<'a>(
+    ms: &mut [Mention<'a>],
+    surfaces: &mut Surfaces<'a>,
+    gaz: &Gazetteer,
+    scratch: &mut HintScratch,
+) {
+    resolved_hints(ms, surfaces, gaz, scratch);
+    for (m, h) in ms.iter_mut().zip(&scratch.hint) {
+        m.hint = *h;
     }
 }
 
-/// The hints of [`resolve_unknowns`], computed on a copy so that the facts
-/// below borrow the surfaces instead of cloning them. What the rules keep
-/// per surface is one array of [`SurfaceFacts`] indexed by [`Surfaces`]
-/// number, and each rule walks the mentions it reads (unknown, known,
-/// product, weak), listed once, instead of filtering all mentions by type
-/// again: known and unknown mentions are mixed, so each filtering pass
-/// mispredicted.
+/// The working vectors of [`resolved_hints`].
+#[derive(Default)]
+struct HintScratch {
+    /// The hints worked out.
+    hint: Vec<Hint>,
+    by_type: Vec<usize>,
+    products: Vec<(usize, usize)>,
+    weak: Vec<usize>,
+    facts: Vec<SurfaceFacts>,
+    person_surnames: Vec<&'static str>,
+    surnames: SurnameIndex,
+}
+
+/// The hints of [`resolve_unknowns`] (into `scratch.hint`), computed on a
+/// copy so that the facts below borrow the surfaces instead of cloning
+/// them. What the rules keep per surface is one array of
+/// [`SurfaceFacts`] indexed by [`Surfaces`] number, and each rule walks
+/// the mentions it reads (unknown, known, product, weak), listed once,
+/// instead of filtering all mentions by type again: known and unknown
+/// mentions are mixed, so each filtering pass mispredicted.
 fn resolved_hints<'a>(
     ms: &[Mention<'a>],
     surfaces: &mut Surfaces<'a>,
     gaz: &Gazetteer,
-) -> Vec<Hint> {
-    let mut hint: Vec<Hint> = ms.iter().map(|m| m.hint).collect();
-    let mut by_type = vec![0; ms.len()];
-    let mut unknowns = partition_unknown(&hint, &mut by_type);
+    scratch: &mut HintScratch,
+) {
+    let HintScratch {
+        hint,
+        by_type,
+        products,
+        weak,
+        facts,
+        person_surnames: kept_surnames,
+        surnames,
+    } = scratch;
+    hint.clear();
+    hint.extend(ms.iter().map(|m| m.hint));
+    refill(by_type, ms.len(), 0);
+    let mut unknowns = partition_unknown(hint, by_type);
     // Products: a surface seen in a product context ("the new X", "X
     // operating system") and never as an actor (possessive, "X executives")
     // gets no organization type from weak cues (repetition, "the X").
@@ -614,8 +771,8 @@ fn resolved_hints<'a>(
     // MacBook Pro" → "MacBook"): such words are numbered as well, so that
     // every product has a number (kept with its mention).
     let product_mention = |m: &Mention| (m.hint == Hint::Unknown || m.weak) && m.product;
-    let mut products: Vec<(usize, usize)> = Vec::new();
-    let mut weak: Vec<usize> = Vec::new();
+    products.clear();
+    weak.clear();
     for (k, m) in ms.iter().enumerate() {
         if product_mention(m) {
             products.push((k, surfaces.add(first_word_of(m.surface))));
@@ -626,12 +783,12 @@ fn resolved_hints<'a>(
     }
     let surfaces = &*surfaces;
     let of = &surfaces.of;
-    let mut facts = vec![SurfaceFacts::default(); surfaces.len()];
+    refill(facts, surfaces.len(), SurfaceFacts::default());
     for &k in &by_type[..unknowns] {
         facts[of[k]].agent |= ms[k].agent || ms[k].speaks;
     }
     let mut any_product = false;
-    for &(k, first) in &products {
+    for &(k, first) in products.iter() {
         for id in [of[k], first] {
             let f = &mut facts[id];
             f.product |= !f.agent;
@@ -648,14 +805,14 @@ fn resolved_hints<'a>(
                     .is_some_and(|f| facts[f].product))
     };
     let mut demoted = false;
-    for &k in &weak {
-        if product_or_first(&facts, of[k], ms[k].surface) {
+    for &k in weak.iter() {
+        if product_or_first(facts, of[k], ms[k].surface) {
             demoted |= hint[k] != Hint::Unknown;
             hint[k] = Hint::Unknown;
         }
     }
     if demoted {
-        unknowns = partition_unknown(&hint, &mut by_type);
+        unknowns = partition_unknown(hint, by_type);
     }
     // (The known mentions are listed from the last.)
     let (unknown, known) = by_type.split_at(unknowns);
@@ -664,11 +821,11 @@ fn resolved_hints<'a>(
         .iter()
         .all(|&k| ms[k].canonical == Some("\u{0}alliance"))
     {
-        return hint;
+        return;
     }
     // The surnames of people named in full, indexed only if a single
     // unknown word needs them (each surface once).
-    let mut person_surnames: Vec<&str> = Vec::new();
+    let mut person_surnames: Vec<&str> = recycle(std::mem::take(kept_surnames));
     for &k in known.iter().rev() {
         let Hint::Known(t) = hint[k] else {
             continue;
@@ -713,7 +870,17 @@ fn resolved_hints<'a>(
         st.subject |= m.initial || m.agent;
         st.speaks |= m.speaks;
     }
-    let mut surnames: Option<SurnameIndex> = None;
+    let mut surnames_indexed = false;
+    let mut similar_to_a_surname = |s: &str| {
+        if !surnames_indexed {
+            surnames.clear();
+            for last in &person_surnames {
+                surnames.add(last, 0);
+            }
+            surnames_indexed = true;
+        }
+        surnames.any_similar(s)
+    };
     for &k in unknown {
         let m = &ms[k];
         if m.canonical == Some("\u{0}alliance") {
@@ -727,7 +894,7 @@ fn resolved_hints<'a>(
                 Hint::Known(t)
             } else if m.speaks {
                 Hint::Known(EntityType::Person)
-            } else if product_or_first(&facts, id, s) {
+            } else if product_or_first(facts, id, s) {
                 Hint::Unknown
             } else if m.after_the
                 || first().is_some_and(|f| {
@@ -751,16 +918,7 @@ fn resolved_hints<'a>(
         let st = f.stats;
         let typed = if let Some(t) = f.first_type {
             Hint::Known(t)
-        } else if surnames
-            .get_or_insert_with(|| {
-                let mut index = SurnameIndex::default();
-                for last in &person_surnames {
-                    index.add(last, 0);
-                }
-                index
-            })
-            .any_similar(s)
-        {
+        } else if similar_to_a_surname(s) {
             Hint::Known(EntityType::Person)
         } else if f.org_head {
             Hint::Known(EntityType::Organization)
@@ -778,7 +936,7 @@ fn resolved_hints<'a>(
         facts[id].single = Some(typed);
         hint[k] = typed;
     }
-    hint
+    *kept_surnames = recycle(person_surnames);
 }
 
 /// Lists the unknown hints' indices at the start of `out` in order, and
@@ -1559,6 +1717,13 @@ fn six_chars(s: &str) -> bool {
 }
 
 impl SurnameIndex {
+    fn clear(&mut self) {
+        self.entries.clear();
+        self.folds.clear();
+        self.maps = None;
+        self.unordered = false;
+    }
+
     fn add(&mut self, surname: &str, group: usize) {
         let start = self.folds.len();
         push_translit_fold(&mut self.folds, surname);
@@ -1709,6 +1874,13 @@ struct GroupStarts {
 }
 
 impl GroupStarts {
+    fn clear(&mut self) {
+        self.full.clear();
+        self.offsets.clear();
+        self.by_group.clear();
+        self.singles.clear();
+    }
+
     fn add(&mut self, g: usize, start: usize, single: bool) {
         if g >= self.singles.len() {
             self.singles.resize(g + 1, [usize::MAX; 2]);
@@ -1736,19 +1908,22 @@ impl GroupStarts {
         if self.offsets.is_empty() {
             // A counting sort by group, which keeps each group's starts in
             // the order added (text order).
-            self.offsets = vec![0; self.singles.len() + 1];
+            // (Each group's start moves on as its members are placed,
+            // ending at the next group's; shifted back after.)
+            refill(&mut self.offsets, self.singles.len() + 1, 0);
             for &(g, _) in &self.full {
                 self.offsets[g + 1] += 1;
             }
             for k in 1..self.offsets.len() {
                 self.offsets[k] += self.offsets[k - 1];
             }
-            let mut at = self.offsets.clone();
-            self.by_group = vec![0; self.full.len()];
+            refill(&mut self.by_group, self.full.len(), 0);
             for &(g, s) in &self.full {
-                self.by_group[at[g]] = s;
-                at[g] += 1;
+                self.by_group[self.offsets[g]] = s;
+                self.offsets[g] += 1;
             }
+            self.offsets.rotate_right(1);
+            self.offsets[0] = 0;
         }
         // (A group made after the question that built the index, by a
         // single word, has no full names.)
@@ -1769,10 +1944,11 @@ struct UnionFind {
 }
 
 impl UnionFind {
-    fn new(n: usize) -> UnionFind {
-        UnionFind {
-            parent: (0..n).collect(),
-        }
+    /// `n` singletons, on the allocation of `parent`.
+    fn new_in(mut parent: Vec<usize>, n: usize) -> UnionFind {
+        parent.clear();
+        parent.extend(0..n);
+        UnionFind { parent }
     }
     fn find(&mut self, x: usize) -> usize {
         let mut r = x;
@@ -1819,6 +1995,23 @@ mod tests {
         assert_eq!(kind(&alone), Some(EntityType::Person));
         let with_place = cluster(vec![place, speaker], &gaz);
         assert_eq!(kind(&with_place), Some(EntityType::Person));
+    }
+
+    /// The scratch vectors of borrowed items keep their allocation from
+    /// one article to the next (std may stop collecting in place: the
+    /// clustering would stay right, only slower).
+    #[test]
+    fn recycle_keeps_the_allocation() {
+        let text = String::from("Zentrix Velmar");
+        let mut v: Vec<(&str, usize)> = Vec::with_capacity(40);
+        v.push((&text[..7], 1));
+        let ptr = v.as_ptr().cast::<u8>();
+        let kept: Vec<(&'static str, usize)> = recycle(v);
+        assert!(kept.is_empty());
+        assert!(kept.capacity() >= 40);
+        assert_eq!(kept.as_ptr().cast::<u8>(), ptr);
+        let back: Vec<(&str, usize)> = recycle(kept);
+        assert_eq!(back.as_ptr().cast::<u8>(), ptr);
     }
 
     /// The dynamic-programming edit distance that `one_edit_apart` replaced.
@@ -2114,6 +2307,8 @@ mod tests {
         /// The clusters are those of the hash-map code they replaced, on
         /// mention lists ordered as the detection leaves them (by span,
         /// without repeated spans) and, for the fallback sorts, as drawn.
+        /// (The cases run on one thread, one after another on its scratch,
+        /// as the articles do: what one leaves must not reach the next.)
         #[test]
         fn cluster_agrees_with_the_hash_map_code(
             mut ms in proptest::collection::vec(arb_mention(), 0..40),

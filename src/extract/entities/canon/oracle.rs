@@ -13,7 +13,7 @@ pub(super) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     resolve_unknowns(&mut ms, gaz);
     ms.retain(|m| m.hint != Hint::Unknown || m.canonical == Some("\u{0}alliance"));
     let n = ms.len();
-    let mut uf = UnionFind::new(n);
+    let mut uf = UnionFind::new_in(Vec::new(), n);
     let alliance = |m: &Mention| m.canonical == Some("\u{0}alliance");
 
     union_people(&ms, &mut uf);
