@@ -119,6 +119,11 @@ static RELATIVE_TIME: Twin = twin!(
 /// searches.
 fn copyright_opening(text: &str) -> Option<usize> {
     use crate::caseless::strip_prefix;
+    // Each opening's first character: `c`, `©` (lead byte 0xC2) or `(`;
+    // `c` folds to no character outside ASCII.
+    if !matches!(text.as_bytes().first(), Some(b'c' | b'C' | 0xc2 | b'(')) {
+        return None;
+    }
     let end = |rest: &str| text.len() - rest.len();
     if let Some(rest) = strip_prefix(text, "copyright") {
         // `\b` after a letter: no word character follows.
@@ -206,15 +211,65 @@ fn may_be_chrome(text: &str) -> bool {
         .any(|p| opens_with_ascii_folded(head, p))
 }
 
+/// The first two letters, lower-cased, of every phrase that opens a
+/// pattern of [`CHROME_PATTERNS`] other than the language codes and the
+/// glued section label (`chrome_may_open` tests those two by their shape),
+/// and of the URL's `http` and `www.`.
+const CHROME_OPENINGS: [[u8; 2]; 34] = [
+    *b"sk", *b"ma", *b"me", *b"se", *b"ho", *b"lo", *b"si", *b"su", *b"re", *b"cl", *b"to", *b"ba",
+    *b"ad", *b"sp", *b"pr", *b"em", *b"sh", *b"tw", *b"fo", *b"co", *b"li", *b"yo", *b"po", *b"vi",
+    *b"up", *b"pu", *b"la", *b"ju", *b"ye", *b"ph", *b"im", *b"pi", *b"ht", *b"ww",
+];
+
+/// Whether `text` may match one of [`CHROME_PATTERNS`], judged by how it
+/// opens. Every pattern opens with a letter, a digit or a space (`\s`),
+/// so most paragraphs opening with a quotation mark are passed over here.
+/// After two ASCII letters: a phrase's opening ([`CHROME_OPENINGS`]), a
+/// language code followed by a separator, or the glued section label
+/// (`^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$`: a capital, a small letter,
+/// and no space anywhere). Two letters whose case variants lie outside
+/// ASCII (`ſ`, `K`) are let through with any other character outside
+/// ASCII.
+fn chrome_may_open(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let [a, b, ..] = *bytes else {
+        return true;
+    };
+    if !a.is_ascii() {
+        return text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c.is_whitespace());
+    }
+    if !a.is_ascii_alphabetic() {
+        // `\s` in ASCII is `is_ascii_whitespace` and the vertical tab.
+        return a.is_ascii_digit() || a.is_ascii_whitespace() || a == 0x0b;
+    }
+    if !b.is_ascii() || CHROME_OPENINGS.contains(&[a.to_ascii_lowercase(), b.to_ascii_lowercase()])
+    {
+        return true;
+    }
+    let code_separator = || {
+        text[2..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•'))
+    };
+    b.is_ascii_alphabetic() && code_separator()
+        || a.is_ascii_uppercase() && b.is_ascii_lowercase() && memchr::memchr(b' ', bytes).is_none()
+}
+
 /// Site chrome judged from the line alone (see [`CHROME`] and the patterns
 /// after it).
 fn is_chrome(text: &str) -> bool {
-    if may_be_chrome(text) && CHROME.is_match(text) {
+    if may_be_chrome(text) && chrome_may_open(text) && CHROME.is_match(text) {
         return true;
     }
     // Cheap necessary conditions first: each pattern's fixed last or first
-    // characters.
-    if crate::caseless::suffix_start(text, "ago").is_some()
+    // characters (`o` and `d` fold to no character outside ASCII).
+    let last = text.as_bytes().last().map_or(0, u8::to_ascii_lowercase);
+    if last == b'o'
+        && crate::caseless::suffix_start(text, "ago").is_some()
         && RELATIVE_TIME
             .captures(text)
             .and_then(|c| c.name("label"))
@@ -225,23 +280,44 @@ fn is_chrome(text: &str) -> bool {
     if copyright_opening(text).is_some_and(|end| dots_up_to(&text[end..], 150)) {
         return true;
     }
-    all_rights_start(text).is_some_and(|start| dots_up_to(&text[..start], 150))
+    let unstopped = text.strip_suffix('.').unwrap_or(text);
+    unstopped.as_bytes().last().map(u8::to_ascii_lowercase) == Some(b'd')
+        && all_rights_start(text).is_some_and(|start| dots_up_to(&text[..start], 150))
 }
 
-static END_MARKER: Twin = twin!(
-    r"(?i)^(?:related(?: articles| stories| news| posts| content| coverage| topics)?|read more|read also|more (?:on this|from|stories|news)(?: \w+)?|you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?|most (?:read|popular|viewed)|latest news|trending(?: now)?|leave a reply|leave a comment|what to read next|more in \w+|see also|also read|editor'?s picks|top stories)\s*:?$"
-);
+static END_MARKER: Twin = twin!(END_MARKER_PATTERN);
+
+const END_MARKER_PATTERN: &str = r"(?i)^(?:related(?: articles| stories| news| posts| content| coverage| topics)?|read more|read also|more (?:on this|from|stories|news)(?: \w+)?|you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?|most (?:read|popular|viewed)|latest news|trending(?: now)?|leave a reply|leave a comment|what to read next|more in \w+|see also|also read|editor'?s picks|top stories)\s*:?$";
 
 /// Whether `text` may match [`END_MARKER`]: each of its labels ends with
 /// a letter or `\w`, before optional spaces and a colon (`\s*:?$`). A
 /// byte outside ASCII may be a letter or a space.
 fn may_end_marker(text: &str) -> bool {
-    text.as_bytes().last().is_some_and(|&b| {
+    let ends = text.as_bytes().last().is_some_and(|&b| {
         b.is_ascii_alphanumeric()
             || matches!(b, b':' | b'_' | 0x0b)
             || b.is_ascii_whitespace()
             || !b.is_ascii()
-    })
+    });
+    ends && may_open_with(text, &END_MARKER_OPENINGS)
+}
+
+/// The first two letters, lower-cased, of every label of [`END_MARKER`].
+const END_MARKER_OPENINGS: [[u8; 2]; 11] = [
+    *b"re", *b"mo", *b"yo", *b"la", *b"tr", *b"le", *b"wh", *b"se", *b"al", *b"ed", *b"to",
+];
+
+/// Whether `text` may open, under `(?i)`, with a word whose first two
+/// letters, lower-cased, are one of `pairs`: when its first two bytes are
+/// ASCII, they are one of them in some case; otherwise it is let through
+/// (`ſ` and `K` fold to `s` and `k`).
+fn may_open_with(text: &str, pairs: &[[u8; 2]]) -> bool {
+    match *text.as_bytes() {
+        [a, b, ..] if a.is_ascii() && b.is_ascii() => {
+            pairs.contains(&[a.to_ascii_lowercase(), b.to_ascii_lowercase()])
+        }
+        _ => true,
+    }
 }
 
 static BYLINE: Twin = twin!(
@@ -319,9 +395,16 @@ fn is_contributed(text: &str) -> bool {
     // A cheap necessary condition first: the pattern's last word before an
     // optional stop at the end of the line.
     let unstopped = text.strip_suffix('.').unwrap_or(text);
-    if !["report", "story", "article", "ing"]
-        .iter()
-        .any(|w| crate::caseless::suffix_start(unstopped, w).is_some())
+    // Their last letters, none of which folds to a character outside
+    // ASCII: one byte rules out most lines.
+    let last = unstopped
+        .as_bytes()
+        .last()
+        .map_or(0, u8::to_ascii_lowercase);
+    if !matches!(last, b't' | b'y' | b'e' | b'g')
+        || !["report", "story", "article", "ing"]
+            .iter()
+            .any(|w| crate::caseless::suffix_start(unstopped, w).is_some())
     {
         return false;
     }
@@ -376,17 +459,22 @@ pub fn is_date_line(text: &str) -> bool {
 /// The date written on a date line, if `text` is one.
 pub fn date_line_date(text: &str) -> Option<super::date::WrittenDate> {
     // Every date form holds a digit (see `find_date`): most short lines
-    // (headlines, captions) have none and need no regex.
-    if text.len() > 120 || !text.chars().any(char::is_numeric) {
+    // (headlines, captions) have none and need no regex. Without a label
+    // the opening is tested first, which reads one or two characters.
+    let numeric = || text.chars().any(char::is_numeric);
+    if text.len() > 120 {
         return None;
     }
     let label = if may_open_with_label(text) {
+        if !numeric() {
+            return None;
+        }
         DATE_LABEL.find(text).map_or(0, |m| m.end())
     } else {
         0
     };
     let rest = &text[label..];
-    if !opens_like_date(rest) {
+    if !opens_like_date(rest) || label == 0 && !numeric() {
         return None;
     }
     let (wd, range) = super::date::find_date(rest)?;
@@ -436,7 +524,14 @@ const NAME_OPENINGS: [&str; 19] = [
 /// search for a date anywhere in them is passed over.
 fn opens_like_date(rest: &str) -> bool {
     let s = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
-    s.starts_with(char::is_numeric) || s.get(..3).is_some_and(|p| NAME_OPENINGS.contains(&p))
+    // The openings' first letters go before the list.
+    let named = || {
+        matches!(
+            s.as_bytes().first(),
+            Some(b'M' | b'T' | b'W' | b'F' | b'S' | b'J' | b'A' | b'O' | b'N' | b'D')
+        ) && s.get(..3).is_some_and(|p| NAME_OPENINGS.contains(&p))
+    };
+    s.starts_with(char::is_numeric) || named()
 }
 
 /// A clock time with its am/pm and time zone, after a date.
@@ -541,12 +636,18 @@ fn may_be_byline(text: &str) -> bool {
 
 /// Whether `text` may open with a word of [`PHOTO_CREDIT`]. Of their
 /// letters only the `s` of `source` folds to a character outside ASCII
-/// (`ſ`), which sits in the first bytes: text opening with a byte outside
+/// (`ſ`), which opens the word: text opening with a byte outside
 /// ASCII is let through.
 fn may_be_photo_credit(text: &str) -> bool {
     let bytes = text.as_bytes();
-    !bytes[..bytes.len().min(6)].is_ascii()
-        || ["image", "photo", "pic", "credit", "source", "foto", "video"]
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    !first.is_ascii()
+        || matches!(
+            first.to_ascii_lowercase(),
+            b'i' | b'p' | b'c' | b's' | b'f' | b'v'
+        ) && ["image", "photo", "pic", "credit", "source", "foto", "video"]
             .iter()
             .any(|w| opens_with_ascii_folded(bytes, w))
 }
@@ -554,7 +655,14 @@ fn may_be_photo_credit(text: &str) -> bool {
 /// The person named by a byline line (`By Jane Doe`, `Author: Jane Doe`,
 /// or the closing `Follow Jane Doe on Twitter @handle`).
 pub fn byline(text: &str) -> Option<&str> {
-    if text.len() > 160 {
+    // The first bytes of the openings tested below (`“` opens with 0xE2):
+    // one test passes over most lines.
+    if text.len() > 160
+        || !matches!(
+            text.as_bytes().first(),
+            Some(b'"' | 0xe2 | b'F' | b'(' | b'R' | b'W' | b'B' | b'b' | b'w' | b'A' | b'a' | b'r')
+        )
+    {
         return None;
     }
     // Each pattern opens with fixed characters: a line starting otherwise
@@ -858,6 +966,9 @@ mod rewrites {
         if END_MARKER.is_match(text) {
             assert!(may_end_marker(text), "{text:?}");
         }
+        if CHROME.is_match(text) {
+            assert!(chrome_may_open(text), "chrome opening {text:?}");
+        }
         assert_eq!(
             is_lone_lower_word(text),
             w.lone_lower.is_match(text),
@@ -909,6 +1020,76 @@ mod rewrites {
             return None;
         }
         Some(who)
+    }
+
+    /// The pairs of ASCII bytes after which one of `patterns` can still
+    /// match, by their anchored DFA: exhaustive over two bytes.
+    fn alive_pairs(patterns: &[&str]) -> Vec<[u8; 2]> {
+        use regex_automata::{
+            Anchored, Input,
+            dfa::{Automaton, dense},
+        };
+        let dfa = dense::DFA::new_many(patterns).unwrap();
+        let start = dfa
+            .start_state_forward(&Input::new("").anchored(Anchored::Yes))
+            .unwrap();
+        (0..128u8)
+            .flat_map(|a| (0..128u8).map(move |b| [a, b]))
+            .filter(|&[a, b]| !dfa.is_dead_state(dfa.next_state(dfa.next_state(start, a), b)))
+            .collect()
+    }
+
+    /// Every phrase's opening is in [`CHROME_OPENINGS`]: wherever a chrome
+    /// pattern but the language codes and the glued label can match after
+    /// two ASCII bytes, the gate lets the line through (the text after
+    /// them, `. `, rules out those two shapes).
+    #[test]
+    fn chrome_openings_cover_the_patterns() {
+        assert!(CHROME_PATTERNS[0].starts_with("^(?i:[a-z]{2})"));
+        assert!(CHROME_PATTERNS[5].starts_with(r"^\p{Lu}\p{Ll}+"));
+        let phrases: Vec<&str> = CHROME_PATTERNS
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != 0 && i != 5)
+            .map(|(_, p)| *p)
+            .collect();
+        for [a, b] in alive_pairs(&phrases) {
+            let line = [a, b, b'.', b' '];
+            let line = std::str::from_utf8(&line).unwrap();
+            assert!(chrome_may_open(line), "{line:?}");
+        }
+        // The two shapes and text opening outside ASCII.
+        for line in [
+            "ua en",
+            "EN|DE",
+            "de·fr",
+            "EconomyEurope",
+            "\u{212a}a",
+            "ſk",
+            "٣ comments",
+            "\u{a0}1 of 2",
+        ] {
+            assert!(chrome_may_open(line), "{line:?}");
+        }
+        for line in ["“Yes", "Economy Europe", "ua.en", "Mid x", "The x", "‘a"] {
+            assert!(!chrome_may_open(line), "{line:?}");
+        }
+    }
+
+    /// The same for the end markers' openings.
+    #[test]
+    fn end_marker_openings_cover_the_pattern() {
+        for pair in alive_pairs(&[END_MARKER_PATTERN]) {
+            let line = std::str::from_utf8(&pair).unwrap();
+            assert!(may_open_with(line, &END_MARKER_OPENINGS), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn date_name_openings_pass() {
+        for name in NAME_OPENINGS {
+            assert!(opens_like_date(name), "{name}");
+        }
     }
 
     #[test]
@@ -1018,6 +1199,10 @@ mod rewrites {
                 "\u{201c}Follow ", "(Writing by ", "Reported by ", "ſource: ", "Foto by ",
                 "PICTURE: ", "Credit:", "Dated ", "first published ", "CONTRIBUTED", "(with ",
                 "WITH reporting by ",
+                "ua", "EN", " / ", "·", "•", "“", "‘", "Mi", "Th", "\u{212a}", "Latest news",
+                "See also", "ſee alſo", "Top Stories", "more in ", "http://x", "Photo 3/10",
+                "5 min read", "Just now", "yesterday", "Sign in", "Menu", "(c) ", "© ",
+                "Reporter: ", "a/b", "٣",
             ])
             .prop_map(str::to_string),
             1 => "[a-zé ]{0,40}",
