@@ -306,10 +306,11 @@ struct Mention {
     host: Option<usize>,
 }
 
-struct PlaceMention {
+struct PlaceMention<'a> {
     start: usize,
     end: usize,
-    name: String,
+    /// Borrowed: only the place a mention takes is copied.
+    name: &'a str,
     /// Named as a location (rule 2); other places only count when a date
     /// follows them directly.
     locative: bool,
@@ -385,13 +386,7 @@ struct EntityIndex {
 
 impl EntityIndex {
     fn new(article: &Article) -> EntityIndex {
-        let mut spans: Vec<(usize, usize, usize)> = article
-            .entities
-            .iter()
-            .enumerate()
-            .flat_map(|(k, e)| e.spans.iter().map(move |sp| (sp.start, sp.end, k)))
-            .collect();
-        spans.sort_unstable();
+        let spans = sorted_spans(article);
         let max_end = spans
             .iter()
             .scan(0, |m, &(_, e, _)| {
@@ -433,6 +428,52 @@ impl EntityIndex {
     }
 }
 
+/// The entity spans of an article as `(start, end, entity index)`, sorted.
+/// Each fits 64 bits in any article under 16 MiB with fewer than 65,536
+/// entities, and a sort of integers costs about half as much as one of
+/// triples, which compares field by field with a branch each.
+fn sorted_spans(article: &Article) -> Vec<(usize, usize, usize)> {
+    let spans = || {
+        article
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(k, e)| e.spans.iter().map(move |sp| (sp.start, sp.end, k)))
+    };
+    let packed: Option<Vec<u64>> = spans()
+        .map(|(s, e, k)| {
+            (s < 1 << 24 && e < 1 << 24 && k < 1 << 16)
+                .then_some((s as u64) << 40 | (e as u64) << 16 | k as u64)
+        })
+        .collect();
+    match packed {
+        Some(mut packed) => {
+            packed.sort_unstable();
+            packed
+                .into_iter()
+                .map(|p| {
+                    (
+                        (p >> 40) as usize,
+                        (p >> 16 & 0xff_ffff) as usize,
+                        (p & 0xffff) as usize,
+                    )
+                })
+                .collect()
+        }
+        None => sorted_spans_by_triples(spans()),
+    }
+}
+
+/// Spans sorted as triples: [`sorted_spans`] beyond the packed bounds, and
+/// its oracle.
+fn sorted_spans_by_triples(
+    spans: impl Iterator<Item = (usize, usize, usize)>,
+) -> Vec<(usize, usize, usize)> {
+    let mut spans: Vec<_> = spans.collect();
+    spans.sort_unstable();
+    spans
+}
+
 /// The triggers of the paragraph `[start, end)` among the sorted `triggers`
 /// of all paragraphs.
 fn paragraph_triggers(triggers: &[(usize, usize)], start: usize, end: usize) -> &[(usize, usize)] {
@@ -467,7 +508,7 @@ fn sentence_mentions(
         .collect();
     let mut places = sentence_places(text, s0, s1, article, index, triggers);
     places.truncate(MAX_PLACES);
-    let participants = sentence_participants(article, index, s0, s1);
+    let mut participants = sentence_participants(article, index, s0, s1);
     // Places directly followed by a date: "… Tallinn next year".
     let mut consumed = vec![false; timexes.len()];
     let mut extras: Vec<(usize, usize)> = Vec::new(); // (place index, timex index)
@@ -497,7 +538,7 @@ fn sentence_mentions(
                     out.push(Mention {
                         kind,
                         what: format!("{} {}", kind, text[places[pi].start..t.span.end].trim()),
-                        place: Some(places[pi].name.clone()),
+                        place: Some(places[pi].name.to_string()),
                         when: t.value.as_deref().and_then(calendar),
                         until: t.until.clone(),
                         days: None,
@@ -562,12 +603,18 @@ fn sentence_mentions(
                     .take(MAX_LOOKBACK)
                     .find_map(|m| m.place.clone())
             } else {
-                place_idx.map(|i| places[i].name.clone())
+                place_idx.map(|i| places[i].name.to_string())
             },
             when,
             until,
             days,
-            participants: participants.clone(),
+            // (The last mention takes the list: most sentences have one
+            // trigger, and a clone costs an allocation per name.)
+            participants: if k + 1 == triggers.len() {
+                std::mem::take(&mut participants)
+            } else {
+                participants.clone()
+            },
             span: Span::new(s0, s1),
             indefinite,
             host: None,
@@ -657,7 +704,6 @@ fn determiner(text: &str, s0: usize, ts: usize) -> (bool, usize) {
     let mut left = ts;
     for (i, w) in before.split_whitespace().rev().take(6).enumerate() {
         let lw = lower(w);
-        let pos = before.rfind(w).map_or(s0, |p| s0 + p);
         if matches!(&*lw, "a" | "an") {
             return (true, left);
         }
@@ -701,7 +747,9 @@ fn determiner(text: &str, s0: usize, ts: usize) -> (bool, usize) {
         if !modifier {
             return (false, left);
         }
-        left = pos;
+        // (Searched only here: most words end the phrase. The last
+        // occurrence of the word, as the rule has always read it.)
+        left = before.rfind(w).map_or(s0, |p| s0 + p);
     }
     (false, left)
 }
@@ -776,18 +824,25 @@ fn what_of(text: &str, s0: usize, s1: usize, left: usize, ts: usize, te: usize) 
     let s = text[left..end]
         .trim()
         .trim_end_matches([',', '.', ';', ':']);
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Places used as locations in the sentence (see the module rule 2).
-fn sentence_places(
+fn sentence_places<'a>(
     text: &str,
     s0: usize,
     s1: usize,
-    article: &Article,
+    article: &'a Article,
     index: &EntityIndex,
     triggers: &[(usize, usize)],
-) -> Vec<PlaceMention> {
+) -> Vec<PlaceMention<'a>> {
     let locative = |start: usize, end: usize| {
         let prev = prev_word(&text[s0..start]);
         let after = &text[end..s1];
@@ -811,30 +866,41 @@ fn sentence_places(
         .map(|(start, end, k)| PlaceMention {
             start,
             end,
-            name: article.entities[k].name.clone(),
+            name: &article.entities[k].name,
             locative: locative(start, end),
         })
         .collect();
-    // The gazetteer adds places the entities do not cover.
+    // The gazetteer adds places the entities do not cover, never inside
+    // another entity (`Lima` in a person's name).
     let mut gaz = Vec::new();
-    gazetteer_places(text, s0, s1, &locative, &mut gaz);
-    // … and never inside another entity (`Lima` in a person's name).
+    let covered = |start, end| index.overlaps(start, end);
+    gazetteer_places(text, s0, s1, &locative, &covered, &mut gaz);
     gaz.retain(|g| !index.overlaps(g.start, g.end));
     out.extend(gaz);
     out.sort_by_key(|p| p.start);
     out
 }
 
-fn gazetteer_places(
+/// The gazetteer's places in the capitalized runs of `[s0, s1)`, where
+/// `covered` tells whether a range overlaps an entity (the caller drops
+/// the places that do). A place holds the first word it was tried from, so
+/// in a run whose every word is `covered` each place found would be
+/// dropped: such runs, most of them (the entities take most capitalized
+/// words), are not looked up at all.
+fn gazetteer_places<'a>(
     text: &str,
     s0: usize,
     s1: usize,
     locative: &dyn Fn(usize, usize) -> bool,
-    out: &mut Vec<PlaceMention>,
+    covered: &dyn Fn(usize, usize) -> bool,
+    out: &mut Vec<PlaceMention<'a>>,
 ) {
     for_cap_runs(&text[s0..s1], |run| {
         // Try the longest prefix of the capitalized run that is a place.
         let words = run.words();
+        if words.iter().all(|&(a, b)| covered(s0 + a, s0 + b)) {
+            return;
+        }
         let mut i = 0;
         while i < words.len() {
             let mut found = false;
@@ -848,7 +914,7 @@ fn gazetteer_places(
                     out.push(PlaceMention {
                         start,
                         end,
-                        name: info.canonical.to_string(),
+                        name: info.canonical,
                         locative: locative(start, end),
                     });
                     i = j + 1;
@@ -1157,22 +1223,21 @@ fn absorb(e: &mut Mention, m: &Mention) {
 fn merge_mentions(mentions: Vec<Mention>) -> Vec<Event> {
     let mut events: Vec<Mention> = Vec::new();
     let mut slot: Vec<Option<usize>> = vec![None; mentions.len()];
-    let hosted: Vec<bool> = mentions.iter().map(|m| m.host.is_some()).collect();
-    // Pass 1: mentions that are not held alongside another event.
-    for (i, m) in mentions.iter().enumerate() {
-        if hosted[i] {
-            continue;
+    // Pass 1: mentions that are not held alongside another event; the
+    // held ones wait, in order, for pass 2. (Each mention is moved into
+    // its event or dropped, not copied.)
+    let mut held = Vec::new();
+    for (i, m) in mentions.into_iter().enumerate() {
+        if m.host.is_some() {
+            held.push((i, m));
+        } else {
+            slot[i] = place_mention(&mut events, m, None);
         }
-        slot[i] = place_mention(&mut events, m, None);
     }
     unify(&mut events, &mut slot);
     // Pass 2: hosted mentions inherit from their host's event.
-    for (i, m) in mentions.iter().enumerate() {
-        if !hosted[i] {
-            continue;
-        }
+    for (i, mut m) in held {
         let host_event = m.host.and_then(|h| slot.get(h).copied().flatten());
-        let mut m = m.clone();
         if let Some(h) = host_event.map(|h| &events[h]) {
             if m.place.is_none() {
                 m.place.clone_from(&h.place);
@@ -1181,7 +1246,7 @@ fn merge_mentions(mentions: Vec<Mention>) -> Vec<Event> {
                 m.when.clone_from(&h.when);
             }
         }
-        slot[i] = place_mention(&mut events, &m, host_event);
+        slot[i] = place_mention(&mut events, m, host_event);
     }
     // N-day durations once the first day is known.
     for e in &mut events {
@@ -1196,22 +1261,27 @@ fn merge_mentions(mentions: Vec<Mention>) -> Vec<Event> {
                 .map(crate::parse::date::iso);
         }
     }
-    // Co-location: dated events without a place.
-    let located: Vec<(String, Option<String>, String)> = events
-        .iter()
-        .filter_map(|e| Some((e.when.clone()?, e.until.clone(), e.place.clone()?)))
+    // Co-location: dated events without a place take the place of a dated
+    // and located one. (Known by index, not copied: the events given a
+    // place here are not among those, which therefore stay as they were.)
+    let located: Vec<usize> = (0..events.len())
+        .filter(|&k| events[k].when.is_some() && events[k].place.is_some())
         .collect();
-    for e in &mut events {
+    for j in 0..events.len() {
+        let e = &events[j];
         if let (None, Some(w)) = (&e.place, &e.when)
             && w.len() == 10
         {
-            e.place = located
+            let place = located
                 .iter()
                 .take(MAX_LOOKBACK)
-                .find(|(lw, lu, _)| {
-                    lw.len() == 10 && dates_overlap(Some((w, None)), Some((lw, lu.as_deref())))
+                .map(|&k| &events[k])
+                .find(|l| {
+                    let lw = l.when.as_deref().unwrap_or_default();
+                    lw.len() == 10 && dates_overlap(Some((w, None)), Some((lw, l.until.as_deref())))
                 })
-                .map(|(_, _, p)| p.clone());
+                .and_then(|l| l.place.clone());
+            events[j].place = place;
         }
     }
     events
@@ -1268,19 +1338,19 @@ fn unify(events: &mut Vec<Mention>, slot: &mut [Option<usize>]) {
 
 /// Adds a mention to the latest compatible event (never its host) or starts
 /// a new one; returns the event index, `None` for a dropped bare reference.
-fn place_mention(events: &mut Vec<Mention>, m: &Mention, host: Option<usize>) -> Option<usize> {
+fn place_mention(events: &mut Vec<Mention>, m: Mention, host: Option<usize>) -> Option<usize> {
     let target = (0..events.len())
         .rev()
         .take(MAX_LOOKBACK)
-        .find(|&j| Some(j) != host && compatible(m, &events[j]));
+        .find(|&j| Some(j) != host && compatible(&m, &events[j]));
     match target {
         Some(j) => {
-            absorb(&mut events[j], m);
+            absorb(&mut events[j], &m);
             Some(j)
         }
         None if m.place.is_none() && m.when.is_none() && host.is_none() => None,
         None => {
-            events.push(m.clone());
+            events.push(m);
             Some(events.len() - 1)
         }
     }

@@ -21,11 +21,11 @@ use std::hash::BuildHasher;
 
 use crate::fasthash::Map as HashMap;
 
-#[cfg(test)]
-use crate::extract::entities::canon::same_person_folded;
 use crate::extract::entities::canon::{
-    given_name, push_norm_key, same_person_given, translit_fold,
+    given_name, push_norm_key, push_translit_fold, same_person_given,
 };
+#[cfg(test)]
+use crate::extract::entities::canon::{same_person_folded, translit_fold};
 use crate::extract::entities::{initials, is_acronym};
 use crate::model::{Article, EntityType};
 use crate::print::SCHEMA_VERSION;
@@ -67,8 +67,8 @@ const NONE: u32 = u32::MAX;
 /// memory that is mostly cold).
 ///
 /// A string is a record in an arena: its length, what the fold knows about
-/// it as a linking name, as a key or as an article-level name (`seen`,
-/// `key`, `named`), then its text, so that a lookup that finds it reads two
+/// it as a linking name, as a key, as an article-level name or as an alias
+/// (`seen`, `key`, `named`, `alias`), then its text, so that a lookup that finds it reads two
 /// cache lines, the table's slot and the record (a map to an id, a vector
 /// of states and a text buffer read four).
 /// The table is open-addressed and linear-probed; a slot holds the high
@@ -79,7 +79,8 @@ const NONE: u32 = u32::MAX;
 /// the record is.
 #[derive(Debug, Default)]
 struct Strings {
-    /// `RECORD` bytes each: length, `seen`, `key` and `named` (`u32`s),
+    /// `RECORD` bytes each: length, `seen`, `key`, `named` and `alias`
+    /// (`u32`s),
     /// then the text, padded to four bytes. Chunks are `CHUNK` bytes, except
     /// that a record longer than that has a chunk of its own.
     chunks: Vec<Vec<u8>>,
@@ -99,13 +100,14 @@ const CHUNK: usize = 1 << 16;
 const CHUNK_BITS: u32 = 14;
 const _: () = assert!(CHUNK >> 2 == 1 << CHUNK_BITS);
 
-/// The bytes before a record's text: `len`, then `seen` (three), `key`
-/// and `named`.
-const RECORD: usize = 24;
+/// The bytes before a record's text: `len`, then `seen` (three), `key`,
+/// `named` and `alias`.
+const RECORD: usize = 28;
 const LEN: usize = 0;
 const SEEN: usize = 4;
 const KEY: usize = 16;
 const NAMED: usize = 20;
+const ALIAS: usize = 24;
 
 impl Strings {
     fn hash(&self, s: &str) -> u64 {
@@ -172,6 +174,26 @@ impl Strings {
     /// it among its names, for [`CanonicalNames`].
     fn named(&self, id: u32) -> u32 {
         self.word(id, NAMED)
+    }
+
+    /// As an alias: the first item given it. An item never loses an alias,
+    /// so when that item is the one folded into, it has the alias; when no
+    /// item has it, neither has this one. Most aliases belong to one item,
+    /// and a corpus entity collects many: this spares searching its list.
+    fn alias(&self, id: u32) -> u32 {
+        self.word(id, ALIAS)
+    }
+
+    /// Whether item `i`, whose aliases are `aliases`, lacks alias `id`;
+    /// records `i` as its first item if it is the first to take it.
+    fn lacks_alias(&mut self, id: u32, i: u32, aliases: &[u32]) -> bool {
+        match self.alias(id) {
+            NONE => {
+                self.set_word(id, ALIAS, i);
+                true
+            }
+            first => first != i && !aliases.contains(&id),
+        }
     }
 
     /// Records that item `i` has the name `id`.
@@ -341,8 +363,9 @@ struct Scratch {
     ranges: Vec<std::ops::Range<usize>>,
     /// The ids of the keys that no item has yet.
     absent: Vec<u32>,
-    /// A person's bucket hashes, the prefix hashes of the fold, the
-    /// candidates.
+    /// A person's folded surname, its bucket hashes, the prefix hashes of
+    /// the fold, the candidates.
+    fold: String,
     buckets: Vec<u64>,
     bucket: Vec<(u64, u64)>,
     candidates: Vec<usize>,
@@ -492,23 +515,32 @@ fn surname_buckets(name: &str) -> Vec<String> {
     out
 }
 
-/// The folded surname of a name (empty without one) and, in `out`, the
-/// hashes of its [`surname_buckets`] (`bucket_hash`): the index is keyed by
-/// hash so that no bucket string is built. The hash is a polynomial over
+/// The folded surname of a name in `fold` (empty without one: a buffer
+/// kept across names, not a string each) and, in `out`, the hashes of its
+/// [`surname_buckets`] (`bucket_hash`): the index is keyed by hash so that
+/// no bucket string is built. (Not written straight into
+/// `EntityAggregator::folds`: a fold with a letter pair rewrites and
+/// re-validates its whole buffer.) The hash is a polynomial over
 /// the bytes, so that each one-letter deletion's follows from the prefix
 /// hashes of the fold (kept in `prefix`) in a few operations. Two buckets
 /// whose hashes collide only make one candidate more, which
 /// `canon::same_person_given` then judges.
-fn surname_bucket_hashes(name: &str, prefix: &mut Vec<(u64, u64)>, out: &mut Vec<u64>) -> String {
+fn surname_bucket_hashes(
+    name: &str,
+    fold: &mut String,
+    prefix: &mut Vec<(u64, u64)>,
+    out: &mut Vec<u64>,
+) {
     out.clear();
+    fold.clear();
     let Some(last) = name.split_whitespace().last() else {
-        return String::new();
+        return;
     };
-    let fold = translit_fold(last);
+    push_translit_fold(fold, last);
     let (b, n) = (fold.as_bytes(), fold.len());
     if !(6..=64).contains(&fold.chars().count()) {
         out.push(bucket_hash(poly(b), n));
-        return fold;
+        return;
     }
     // `prefix[i]`: the polynomial of the first `i` bytes, and `POLY^i`.
     prefix.clear();
@@ -533,7 +565,6 @@ fn surname_bucket_hashes(name: &str, prefix: &mut Vec<(u64, u64)>, out: &mut Vec
         }
         prev = Some(c);
     }
-    fold
 }
 
 /// The odd multiplier of the bucket polynomial.
@@ -687,13 +718,16 @@ impl EntityAggregator {
             }
             // A person's surname buckets serve the lookup and, for a new
             // person, the index.
-            let mut fold = None;
+            let mut folded = false;
             if found.is_none() && e.kind == EntityType::Person {
-                let f = fold.insert(surname_bucket_hashes(
+                surname_bucket_hashes(
                     &e.name,
+                    &mut scratch.fold,
                     &mut scratch.bucket,
                     &mut scratch.buckets,
-                ));
+                );
+                folded = true;
+                let f = &scratch.fold;
                 let cands = &mut scratch.candidates;
                 cands.clear();
                 for b in &scratch.buckets {
@@ -742,7 +776,7 @@ impl EntityAggregator {
                     c.mentions += e.mentions;
                     c.articles += 1;
                     for &s in aliases {
-                        if !c.aliases.contains(&s) {
+                        if self.strings.lacks_alias(s, i, &c.aliases) {
                             c.aliases.push(s);
                         }
                     }
@@ -768,14 +802,15 @@ impl EntityAggregator {
                     let start = self.folds.len();
                     let (mut fold_end, mut single) = (start, false);
                     if e.kind == EntityType::Person {
-                        let fold = fold.unwrap_or_else(|| {
+                        if !folded {
                             surname_bucket_hashes(
                                 &e.name,
+                                &mut scratch.fold,
                                 &mut scratch.bucket,
                                 &mut scratch.buckets,
-                            )
-                        });
-                        self.folds.push_str(&fold);
+                            );
+                        }
+                        self.folds.push_str(&scratch.fold);
                         fold_end = self.folds.len();
                         if let Some((given, one)) = given_name(&e.name) {
                             self.folds.push_str(given);
@@ -784,6 +819,10 @@ impl EntityAggregator {
                         self.index_surname(i, &scratch.buckets);
                     }
                     self.strings.name_item(name, i);
+                    for &s in aliases {
+                        // (Distinct: the answer is known, only `i` is recorded.)
+                        self.strings.lacks_alias(s, i, &[]);
+                    }
                     let roles = e.roles.iter().map(|r| self.strings.intern(r)).collect();
                     self.items.push(Item {
                         kind: e.kind,
@@ -982,8 +1021,8 @@ pub(crate) mod tests {
         fn bucket_hashes_are_the_hashes_of_the_buckets(
             name in "(?:[A-Za-z.' -]|[ÀÉÖüßçñ]|Σ|ſ|K){0,80}"
         ) {
-            let (mut buf, mut hashes) = (Vec::new(), Vec::new());
-            let fold = surname_bucket_hashes(&name, &mut buf, &mut hashes);
+            let (mut fold, mut buf, mut hashes) = ("x".to_string(), Vec::new(), Vec::new());
+            surname_bucket_hashes(&name, &mut fold, &mut buf, &mut hashes);
             let buckets = surname_buckets(&name);
             prop_assert_eq!(hashes, buckets.iter().map(|b| bucket_hash_of(b)).collect::<Vec<_>>());
             prop_assert_eq!(fold, buckets.first().cloned().unwrap_or_default());

@@ -1494,6 +1494,7 @@ fn similar_folded(fa: &str, fb: &str) -> bool {
 /// The fold of transliterated surnames: lower case, then each of the pairs
 /// `yy`→`y`, `iy`→`y`, `ij`→`y`, `ii`→`i`, `kh`→`h`, `ou`→`u` replaced in
 /// turn (the order matters: `iiy` → `iy` → `y`).
+#[cfg(test)]
 pub(crate) fn translit_fold(s: &str) -> String {
     let mut t = String::new();
     push_translit_fold(&mut t, s);
@@ -1510,7 +1511,7 @@ fn translit_fold_into(t: &mut String, s: &str) {
 
 /// [`translit_fold`] appended to `t`, so that the folds of an article can
 /// share one buffer.
-fn push_translit_fold(t: &mut String, s: &str) {
+pub(crate) fn push_translit_fold(t: &mut String, s: &str) {
     let start = t.len();
     // Each pass below is `str::replace` done in place: every pair is ASCII
     // and shrinks to one byte, so bytes are only moved left, and ASCII

@@ -638,3 +638,154 @@ mod participants {
         }
     }
 }
+
+/// The gazetteer pass skipping the runs covered by entities, and the
+/// packed sort of the entity spans, against the code before them.
+mod covered_runs {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Surfaces of the place file made of capitalized ASCII words (one to
+    /// three), every few hundredth row: places to find, read from the data.
+    fn surfaces() -> Vec<&'static str> {
+        include_str!("../../../data/gazetteer/places.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .filter(|s| {
+                s.split(' ').count() <= 3
+                    && s.split(' ').all(|w| {
+                        w.len() > 1
+                            && w.as_bytes()[0].is_ascii_uppercase()
+                            && w.bytes().all(|b| b.is_ascii_alphabetic())
+                    })
+            })
+            .step_by(397)
+            .take(40)
+            .collect()
+    }
+
+    fn word() -> impl Strategy<Value = String> {
+        prop_oneof![
+            3 => proptest::sample::select(surfaces()).prop_map(str::to_string),
+            1 => proptest::sample::select(vec!["Orvane", "Kestrel", "Dumai", "Tellis"])
+                .prop_map(str::to_string),
+            2 => proptest::sample::select(vec!["in", "at", "met", "with", ",", "."])
+                .prop_map(str::to_string),
+        ]
+    }
+
+    /// `(start, end, name, locative)` of the places kept, found with
+    /// `skip` as `gazetteer_places`' test of covered ranges.
+    fn kept(
+        text: &str,
+        entities: &[(usize, usize)],
+        skip: bool,
+    ) -> Vec<(usize, usize, String, bool)> {
+        let covered = |a: usize, b: usize| entities.iter().any(|&(s, e)| s < b && e > a);
+        let locative = |a: usize, b: usize| (a + 2 * b).is_multiple_of(3);
+        let mut out = Vec::new();
+        let never = |_: usize, _: usize| false;
+        let test: &dyn Fn(usize, usize) -> bool = if skip { &covered } else { &never };
+        gazetteer_places(text, 0, text.len(), &locative, test, &mut out);
+        out.retain(|g| !covered(g.start, g.end));
+        out.into_iter()
+            .map(|g| (g.start, g.end, g.name.to_string(), g.locative))
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn covered_runs_lose_no_place(
+            words in proptest::collection::vec(word(), 0..16),
+            picks in proptest::collection::vec((0..16usize, 0..3usize, 0..4usize), 0..5),
+        ) {
+            let text = words.join(" ");
+            // Entity spans over whole words, or over a word's first letters.
+            let mut starts = Vec::new();
+            let mut at = 0;
+            for w in &words {
+                starts.push((at, at + w.len()));
+                at += w.len() + 1;
+            }
+            let entities: Vec<(usize, usize)> = picks
+                .iter()
+                .filter(|&&(w, _, _)| w < starts.len())
+                .map(|&(w, len, cut)| {
+                    let last = (w + len).min(starts.len() - 1);
+                    let end = if cut == 0 { starts[w].0 + 1 } else { starts[last].1 };
+                    (starts[w].0, end)
+                })
+                .collect();
+            prop_assert_eq!(kept(&text, &entities, true), kept(&text, &entities, false), "{:?}", text);
+        }
+
+        #[test]
+        fn packed_spans_sort_as_triples(
+            spans in proptest::collection::vec(
+                proptest::collection::vec(
+                    (prop_oneof![0..64usize, 0..(1usize << 25)], 0..8usize),
+                    0..6,
+                ),
+                0..8,
+            )
+        ) {
+            let article = Article {
+                entities: spans
+                    .iter()
+                    .map(|sp| crate::model::Entity {
+                        name: String::new(),
+                        kind: EntityType::Person,
+                        aliases: Vec::new(),
+                        roles: Vec::new(),
+                        mentions: 1,
+                        spans: sp.iter().map(|&(s, len)| Span::new(s, s + len)).collect(),
+                    })
+                    .collect(),
+                ..Article::default()
+            };
+            let triples = article
+                .entities
+                .iter()
+                .enumerate()
+                .flat_map(|(k, e)| e.spans.iter().map(move |sp| (sp.start, sp.end, k)));
+            prop_assert_eq!(sorted_spans(&article), sorted_spans_by_triples(triples));
+        }
+    }
+
+    #[test]
+    fn fixed_cases() {
+        let s = surfaces();
+        assert!(s.len() > 20, "{s:?}");
+        // A covered first word before an uncovered place: the run is
+        // searched, the place kept.
+        let one = s
+            .iter()
+            .find(|p| !p.contains(' ') && !places::lookup(p).unwrap().word)
+            .unwrap();
+        let text = format!("Orvane {one} met");
+        assert_eq!(kept(&text, &[(0, 6)], true).len(), 1);
+        assert_eq!(kept(&text, &[(0, 6)], true), kept(&text, &[(0, 6)], false));
+        // Every word covered: nothing.
+        assert!(kept(&text, &[(0, 6), (7, 8)], true).is_empty());
+        // Spans at and past the packed bounds.
+        for (s, e) in [
+            ((1 << 24) - 1, (1 << 24) - 1),
+            (1 << 24, 1 << 24),
+            (3, 1 << 24),
+        ] {
+            let article = Article {
+                entities: vec![crate::model::Entity {
+                    name: String::new(),
+                    kind: EntityType::Place,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                    mentions: 1,
+                    spans: vec![Span::new(s, e), Span::new(0, 1)],
+                }],
+                ..Article::default()
+            };
+            assert_eq!(sorted_spans(&article), vec![(0, 1, 0), (s, e, 0)]);
+        }
+    }
+}
