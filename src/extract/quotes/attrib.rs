@@ -476,7 +476,9 @@ pub fn attribute<'a>(
     found: &[Found],
     names: &Names,
 ) -> Vec<Attributed> {
-    // Quotes of one paragraph are consecutive in `found`.
+    // Quotes of one paragraph are consecutive in `found`, so each
+    // paragraph's marks are a slice of one list.
+    let all_raws: Vec<Raw> = found.iter().map(|f| f.raw).collect();
     let mut ctxs: Vec<Ctx> = Vec::with_capacity(found.len());
     let mut i = 0;
     while i < found.len() {
@@ -485,10 +487,10 @@ pub fn attribute<'a>(
         while j < found.len() && found[j].para == pi {
             j += 1;
         }
-        let raws: Vec<Raw> = found[i..j].iter().map(|f| f.raw).collect();
+        let raws = &all_raws[i..j];
         let (p, off) = paras[pi];
         for qi in 0..raws.len() {
-            let mut c = context(p, &outs[pi], &raws, qi, off);
+            let mut c = context(p, &outs[pi], raws, qi, off);
             if c.np.is_none() && qi == 0 && p[..raws[0].open].trim().is_empty() && pi > 0 {
                 // `Reporter X says:` closing the paragraph before.
                 let (pp, poff) = paras[pi - 1];

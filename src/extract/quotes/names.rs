@@ -242,17 +242,39 @@ struct Alias<'a> {
 }
 
 /// [`EntityIndex`] for many aliases: the first entity in order wins, as
-/// a scan finds it.
+/// a scan finds it. Each alias is lowercased and hashed once, with no
+/// copy kept: a lookup hashes its key, finds the aliases of that hash and
+/// compares their text.
 #[derive(Debug, Default)]
 struct EntityMaps<'a> {
-    /// Lowercased alias → the first entity with it.
-    by_alias: HashMap<String, usize>,
-    /// Lowercased last word of an alias → the first person entity with it.
-    person_by_last: HashMap<String, usize>,
+    /// The aliases in order, with their entity's number.
+    aliases: Vec<(&'a str, u32)>,
+    /// (hash of the lowercased alias, its number in `aliases`), sorted.
+    by_alias: Vec<(u64, u32)>,
+    /// (hash of the lowercased last word of a person's alias, the alias's
+    /// number), sorted.
+    person_by_last: Vec<(u64, u32)>,
     /// Names of the person entities.
     person_names: HashSet<&'a str>,
     /// Names of the place and organization entities.
     other_names: HashSet<&'a str>,
+}
+
+/// The hash [`EntityMaps`] files a lowercased text under. Tests keep three
+/// bits of it, so that the comparison of texts after a hash matches is
+/// what decides.
+fn text_hash(lower: &[u8]) -> u64 {
+    let h = last_hash(lower);
+    if cfg!(test) { h & 7 } else { h }
+}
+
+/// The alias numbers filed under `key` in a sorted `index`, in order.
+fn filed(index: &[(u64, u32)], key: u64) -> impl Iterator<Item = usize> + '_ {
+    let from = index.partition_point(|e| e.0 < key);
+    index[from..]
+        .iter()
+        .take_while(move |e| e.0 == key)
+        .map(|e| e.1 as usize)
 }
 
 /// The aliases an entity is known by: its aliases and its name.
@@ -337,17 +359,29 @@ impl<'a> EntityIndex<'a> {
     fn maps(&self) -> &EntityMaps<'a> {
         self.maps.get_or_init(|| {
             let mut m = EntityMaps::default();
-            // Sized up front: growing them rehashed every key several times.
             let count: usize = self.entities.iter().map(|e| e.aliases.len() + 1).sum();
+            m.aliases.reserve(count);
             m.by_alias.reserve(count);
             m.person_by_last.reserve(count);
+            let mut buf = [0u8; 64];
             for (k, e) in self.entities.iter().enumerate() {
                 let person = e.kind == EntityType::Person;
-                for a in aliases(e).map(|a| words::lowercase(a)) {
-                    if person && let Some(last) = a.split_whitespace().next_back() {
-                        m.person_by_last.entry(last.to_string()).or_insert(k);
+                let entity = u32::try_from(k).unwrap_or(u32::MAX);
+                for a in aliases(e) {
+                    let i = u32::try_from(m.aliases.len()).unwrap_or(u32::MAX);
+                    m.aliases.push((a, entity));
+                    let owned: String;
+                    let lower = match ascii_lower(a, &mut buf) {
+                        Some(l) => l,
+                        None => {
+                            owned = words::lowercase(a);
+                            &owned
+                        }
+                    };
+                    m.by_alias.push((text_hash(lower.as_bytes()), i));
+                    if person && let Some(last) = lower.split_whitespace().next_back() {
+                        m.person_by_last.push((text_hash(last.as_bytes()), i));
                     }
-                    m.by_alias.entry(a).or_insert(k);
                 }
                 if person {
                     m.person_names.insert(&e.name);
@@ -355,6 +389,9 @@ impl<'a> EntityIndex<'a> {
                     m.other_names.insert(&e.name);
                 }
             }
+            // Stable: the aliases of one hash stay in order.
+            m.by_alias.sort_by_key(|e| e.0);
+            m.person_by_last.sort_by_key(|e| e.0);
             m
         })
     }
@@ -362,7 +399,11 @@ impl<'a> EntityIndex<'a> {
     /// The first entity with an alias that lowercases to `lower`.
     fn by_alias(&self, lower: &str) -> Option<usize> {
         if !self.scan {
-            return self.maps().by_alias.get(lower).copied();
+            let m = self.maps();
+            return filed(&m.by_alias, text_hash(lower.as_bytes()))
+                .map(|i| m.aliases[i])
+                .find(|(a, _)| lowers_to(a, lower))
+                .map(|(_, k)| k as usize);
         }
         if self.ascii {
             return self
@@ -380,7 +421,11 @@ impl<'a> EntityIndex<'a> {
     /// to `last`.
     fn person_by_last(&self, last: &str) -> Option<usize> {
         if !self.scan {
-            return self.maps().person_by_last.get(last).copied();
+            let m = self.maps();
+            return filed(&m.person_by_last, text_hash(last.as_bytes()))
+                .map(|i| m.aliases[i])
+                .find(|(a, _)| last_word_lowers_to(a, last))
+                .map(|(_, k)| k as usize);
         }
         if self.ascii {
             // `last` has no whitespace, so it names the alias's person
