@@ -25,6 +25,7 @@
 mod resolve;
 #[cfg(test)]
 mod tests;
+mod walk;
 
 use jiff::civil::Date;
 use std::borrow::Cow;
@@ -233,7 +234,8 @@ struct Scanner {
 
 #[derive(Clone, Copy)]
 enum Finder {
-    Dfa(&'static dfa::regex::Regex<Dense>),
+    /// The stored DFA ([`SCAN_DFA`]), walked by [`walk`].
+    Dfa,
     Lazy(&'static Regex),
 }
 
@@ -248,7 +250,7 @@ impl Scanner {
             };
         }
         let find = match &*SCAN_DFA {
-            Some(dfa) => Finder::Dfa(dfa),
+            Some(_) => Finder::Dfa,
             None => Finder::Lazy(SCAN.pick(true)),
         };
         Scanner {
@@ -273,18 +275,28 @@ impl Scanner {
         }
     }
 
-    /// The matches of both patterns in `haystack`, leftmost-first.
+    /// The matches of both patterns in `haystack`, leftmost-first, each
+    /// search by its library's iterator (the oracle of [`scan_all`]).
+    #[cfg(test)]
     fn find_iter<'h>(self, haystack: &'h str) -> Matches<'h> {
         match self.find {
-            Finder::Dfa(re) => Matches::Dfa(re.find_iter(haystack)),
+            Finder::Dfa => Matches::Dfa(
+                SCAN_DFA
+                    .as_ref()
+                    .expect("the stored DFA")
+                    .find_iter(haystack),
+            ),
             Finder::Lazy(re) => Matches::Lazy(re.find_iter(haystack)),
         }
     }
 }
 
 enum Matches<'h> {
+    #[cfg(test)]
     Dfa(dfa::regex::FindMatches<'static, 'h, Dense>),
     Lazy(meta::FindMatches<'static, 'h>),
+    /// Found by [`walk`], with their region's index.
+    Walked(std::slice::Iter<'h, (usize, Match)>),
 }
 
 impl Iterator for Matches<'_> {
@@ -292,8 +304,10 @@ impl Iterator for Matches<'_> {
 
     fn next(&mut self) -> Option<Match> {
         match self {
+            #[cfg(test)]
             Matches::Dfa(it) => it.next(),
             Matches::Lazy(it) => it.next(),
+            Matches::Walked(it) => it.next().map(|&(_, m)| m),
         }
     }
 }
@@ -767,25 +781,87 @@ pub fn extract_with_triggers(
     let mut anchor = Anchor::of_text(dct, opts.reference, text);
     let mut out = Vec::new();
     let first_body = article.paragraphs.first().map(|p| p.span.start);
-    for (start, end) in regions(text, article) {
-        let before = triggers.len();
-        scan_region(text, start, end, &mut anchor, &mut out, triggers);
-        // The header lines are no paragraphs: no events there.
-        if first_body.is_none_or(|b| start < b) {
-            triggers.truncate(before);
-        }
-    }
+    scan_all(
+        text,
+        &regions(text, article),
+        |(start, end), scanner, haystack, matches| {
+            let before = triggers.len();
+            scan_region(
+                text,
+                start,
+                end,
+                scanner,
+                haystack,
+                matches,
+                &mut anchor,
+                &mut out,
+                triggers,
+            );
+            // The header lines are no paragraphs: no events there.
+            if first_body.is_none_or(|b| start < b) {
+                triggers.truncate(before);
+            }
+        },
+    );
     out
 }
 
 /// The event triggers of `text[start..end]` alone, as text ranges.
 pub fn triggers(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let (scanner, haystack) = Scanner::for_region(&text[start..end]);
-    scanner
-        .find_iter(&haystack)
-        .filter(|m| m.pattern().as_usize() == TRIGGER_PATTERN)
-        .map(|m| (start + m.start(), start + m.end()))
-        .collect()
+    let mut out = Vec::new();
+    scan_all(text, &[(start, end)], |_, _, _, matches| {
+        out.extend(
+            matches
+                .filter(|m| m.pattern().as_usize() == TRIGGER_PATTERN)
+                .map(|m| (start + m.start(), start + m.end())),
+        );
+    });
+    out
+}
+
+/// Calls `each` on every region of `regions` (byte ranges of `text`), in
+/// order, with its scanner, the text it searched ([`Scanner::for_region`])
+/// and its matches. The full DFA walks all of its regions first, two at
+/// a time ([`walk`]).
+fn scan_all(
+    text: &str,
+    regions: &[(usize, usize)],
+    mut each: impl FnMut((usize, usize), Scanner, &str, Matches),
+) {
+    let scans: Vec<(Scanner, Cow<str>)> = regions
+        .iter()
+        .map(|&(start, end)| Scanner::for_region(&text[start..end]))
+        .collect();
+    // Room for an article's usual matches: growing the list from empty
+    // took two or three copies.
+    let mut walked = Vec::with_capacity(16);
+    if let Some(re) = &*SCAN_DFA {
+        let mut haystacks = Vec::with_capacity(scans.len());
+        haystacks.extend(
+            (scans.iter().enumerate())
+                .filter(|(_, (scanner, _))| matches!(scanner.find, Finder::Dfa))
+                .map(|(i, (_, haystack))| (i, haystack.as_bytes())),
+        );
+        // The longest first, so that the lanes end about together: the
+        // last region's bytes after the other lane ended are walked alone.
+        haystacks.sort_unstable_by_key(|&(i, h)| (std::cmp::Reverse(h.len()), i));
+        walk::find_all(re, haystacks, &mut walked);
+        // A region's matches follow one another.
+        walked.sort_unstable_by_key(|&(i, m)| (i, m.start()));
+    }
+    let mut walked = walked.as_slice();
+    for (i, (&region, (scanner, haystack))) in regions.iter().zip(&scans).enumerate() {
+        let matches = match scanner.find {
+            Finder::Dfa => {
+                let n = walked.iter().take_while(|&&(r, _)| r == i).count();
+                let (these, rest) = walked.split_at(n);
+                walked = rest;
+                Matches::Walked(these.iter())
+            }
+            Finder::Lazy(re) => Matches::Lazy(re.find_iter(&**haystack)),
+        };
+        each(region, *scanner, haystack, matches);
+    }
 }
 
 /// Byte ranges of the text to scan: the headline, short date-only lines of
@@ -826,14 +902,24 @@ fn regions(text: &str, article: &Article) -> Vec<(usize, usize)> {
 /// Scans `text[start..end]` and appends its timexes (public for tests and
 /// the events extractor's fixtures).
 pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut Vec<Timex>) {
-    scan_region(text, start, end, anchor, out, &mut Vec::new());
+    scan_all(text, &[(start, end)], |_, scanner, haystack, matches| {
+        let triggers = &mut Vec::new();
+        scan_region(
+            text, start, end, scanner, haystack, matches, anchor, out, triggers,
+        );
+    });
 }
 
-/// [`scan`], also appending the region's event triggers to `triggers`.
+/// [`scan`] given the region's scanner, the text it searched and its
+/// matches, also appending the region's event triggers to `triggers`.
+#[allow(clippy::too_many_arguments)]
 fn scan_region(
     text: &str,
     start: usize,
     end: usize,
+    scanner: Scanner,
+    haystack: &str,
+    matches: Matches,
     anchor: &mut Anchor,
     out: &mut Vec<Timex>,
     triggers: &mut Vec<(usize, usize)>,
@@ -848,16 +934,15 @@ fn scan_region(
     // match needs it.
     let mut tense_text: Option<&str> = None;
     let mut tense: Option<Tense> = None;
-    let (scanner, haystack) = Scanner::for_region(region);
     let mut locs = None;
     // No alternative of the patterns matches the empty string.
-    for found in scanner.find_iter(&haystack) {
+    for found in matches {
         debug_assert!(!found.is_empty());
         if found.pattern().as_usize() == TRIGGER_PATTERN {
             triggers.push((start + found.start(), start + found.end()));
             continue;
         }
-        let caps = Found::read(scanner.groups, &mut locs, &haystack, region, found);
+        let caps = Found::read(scanner.groups, &mut locs, haystack, region, found);
         let m = caps.get(0).expect("match");
         if !accept(region, &caps) {
             continue;
@@ -983,43 +1068,13 @@ fn accept(region: &str, caps: &Found) -> bool {
     let m = caps.get(0).expect("match");
     let before = &region[..m.start()];
     let after = &region[m.end()..];
+    // Compared in any ASCII case rather than lower-cased into a new string.
     let prev_word = before
         .trim_end()
         .rsplit(|c: char| c.is_whitespace())
         .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let temporal_prep = matches!(
-        prev_word.as_str(),
-        "in" | "since"
-            | "until"
-            | "till"
-            | "by"
-            | "from"
-            | "through"
-            | "of"
-            | "before"
-            | "after"
-            | "during"
-            | "to"
-            | "and"
-            | "or"
-            | "between"
-            | "for"
-            | "early"
-            | "late"
-            | "fiscal"
-            | "the"
-            | "last"
-            | "next"
-            | "this"
-            | "spring"
-            | "summer"
-            | "autumn"
-            | "fall"
-            | "winter"
-            | "on"
-    );
+        .unwrap_or("");
+    let temporal_prep = is_any_case(prev_word, TEMPORAL_PREPS);
     if caps.get(g.year).is_some() && caps.get(g.ymod).is_none() {
         let prev = before.chars().next_back();
         let next = after.chars().next();
@@ -1034,20 +1089,16 @@ fn accept(region: &str, caps: &Found) -> bool {
         {
             return false;
         }
-        let next_word: String = after
-            .trim_start()
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect();
+        let rest = after.trim_start();
+        let next_word = &rest[..rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len())];
         let quantity = next_word.len() > 2
             && (next_word.ends_with('s')
-                || matches!(next_word.as_str(), "people" | "men" | "women" | "children"))
+                || matches!(next_word, "people" | "men" | "women" | "children"))
             && next_word.chars().all(|c| c.is_lowercase());
-        let strict_prep = temporal_prep
-            && !matches!(
-                prev_word.as_str(),
-                "and" | "or" | "to" | "for" | "the" | "of"
-            );
+        let strict_prep =
+            temporal_prep && !is_any_case(prev_word, &["and", "or", "to", "for", "the", "of"]);
         if quantity && !strict_prep || next_word == "percent" {
             return false;
         }
@@ -1074,6 +1125,14 @@ fn accept(region: &str, caps: &Found) -> bool {
     }
     true
 }
+
+/// The words before a date that make it one (`in May`, `early 2020`),
+/// lower-case.
+const TEMPORAL_PREPS: &[&str] = &[
+    "in", "since", "until", "till", "by", "from", "through", "of", "before", "after", "during",
+    "to", "and", "or", "between", "for", "early", "late", "fiscal", "the", "last", "next", "this",
+    "spring", "summer", "autumn", "fall", "winter", "on",
+];
 
 /// Whether a word after `before` starts a sentence: nothing but opening
 /// quotes and brackets since the last stop (or the region start).

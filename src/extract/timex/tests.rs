@@ -660,6 +660,85 @@ mod one_walk {
     }
 }
 
+/// Words and separators of both patterns of the scan, and others.
+fn scan_word() -> impl proptest::strategy::Strategy<Value = &'static str> {
+    proptest::sample::select(vec![
+        " ",
+        "  ",
+        "\u{a0}",
+        "\u{2009}",
+        "\u{3000}",
+        "\u{85}",
+        "\n",
+        ", ",
+        ".",
+        "-",
+        "–",
+        "—",
+        "'",
+        "’",
+        "“",
+        "the",
+        "of",
+        "a",
+        "an",
+        "early",
+        "mid-",
+        "mid",
+        "this",
+        "last",
+        "next",
+        "LAST",
+        "coming",
+        "later",
+        "year",
+        "years",
+        "month",
+        "week",
+        "days",
+        "ago",
+        "today",
+        "Tonight",
+        "Monday",
+        "morning",
+        "May",
+        "March",
+        "Sept.",
+        "Sep",
+        "Dec.",
+        "January",
+        "3",
+        "12",
+        "31st",
+        "1999",
+        "2019",
+        "1990s",
+        "20",
+        "0",
+        "two",
+        "Twelve",
+        "meeting",
+        "met",
+        "Summit",
+        "press",
+        "conference",
+        "remarks",
+        "same",
+        "venue",
+        "air",
+        "strike",
+        "strikes",
+        "phone",
+        "calls",
+        "é",
+        "ſ",
+        "K",
+        "x",
+        "_",
+        "5",
+    ])
+}
+
 /// `timex/scan.dfa`: the stored DFA is the build of the program's twins,
 /// and it finds exactly the matches of [`SCAN`]'s lazy DFA on the same
 /// twins, on any text.
@@ -743,19 +822,7 @@ mod scan_dfa {
     proptest! {
         #[test]
         fn full_and_lazy_dfa_find_the_same(
-            parts in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    " ", "  ", "\u{a0}", "\u{2009}", "\u{3000}", "\u{85}", "\n", ", ", ".", "-",
-                    "–", "—", "'", "’", "“", "the", "of", "a", "an", "early", "mid-", "mid",
-                    "this", "last", "next", "LAST", "coming", "later", "year", "years", "month",
-                    "week", "days", "ago", "today", "Tonight", "Monday", "morning", "May", "March",
-                    "Sept.", "Sep", "Dec.", "January", "3", "12", "31st", "1999", "2019", "1990s",
-                    "20", "0", "two", "Twelve", "meeting", "met", "Summit", "press", "conference",
-                    "remarks", "same", "venue", "air", "strike", "strikes", "phone", "calls",
-                    "é", "ſ", "K", "x", "_", "5",
-                ]),
-                0..32,
-            )
+            parts in proptest::collection::vec(scan_word(), 0..32)
         ) {
             check(&parts.concat())?;
         }
@@ -940,6 +1007,73 @@ mod masking {
         #[test]
         fn masked_text_reads_as_any_text(text in any::<String>()) {
             check(&text)?;
+        }
+    }
+}
+
+/// [`walk::find_all`], two regions at a time, finds in each region exactly
+/// the matches of the stored DFA's `find_iter`.
+mod two_lanes {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(texts: &[String]) -> Result<(), TestCaseError> {
+        let re = SCAN_DFA.as_ref().expect("the stored DFA");
+        let one_by_one: Vec<(usize, Match)> = texts
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| re.find_iter(t).map(move |m| (i, m)))
+            .collect();
+        let mut walked = Vec::new();
+        walk::find_all(
+            re,
+            texts.iter().map(|t| t.as_bytes()).enumerate(),
+            &mut walked,
+        );
+        walked.sort_by_key(|&(i, _)| i);
+        prop_assert_eq!(walked, one_by_one, "{:?}", texts);
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn two_lanes_find_what_one_search_finds(
+            texts in proptest::collection::vec(
+                proptest::collection::vec(scan_word(), 0..24).prop_map(|w| w.concat()),
+                0..6,
+            )
+        ) {
+            check(&texts)?;
+        }
+
+        #[test]
+        fn two_lanes_on_any_text(texts in proptest::collection::vec(any::<String>(), 0..4)) {
+            check(&texts)?;
+        }
+    }
+
+    #[test]
+    fn two_lanes_at_the_edges() {
+        let texts = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        for case in [
+            texts(&[]),
+            texts(&[""]),
+            texts(&["", "", "today"]),
+            texts(&["on Monday", "2019"]),
+            texts(&[
+                "x",
+                "Talks last week, air strikes today, the 1990s visit. Mid-March event.",
+            ]),
+            texts(&[
+                "12 May 2020, 13 May 2020 and 14 May",
+                "today",
+                "",
+                "the 1990s",
+                "é Monday",
+            ]),
+            texts(&["Monday Monday Monday", "yesterday2019 2019x 2019"]),
+        ] {
+            check(&case).expect("same matches");
         }
     }
 }
