@@ -853,7 +853,7 @@ const NUMBERS: &[(&str, &str)] = &[
 /// Finds the named entities of the article.
 pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     let gaz = res.gazetteer();
-    let segments = segments(text, article);
+    let mut segments = segments(text, article);
     // The tokens of all segments in one vector, each segment's a range of
     // it. Prose has about one token per five bytes, but a quarter of the
     // articles have more (short words, numbers, punctuation), and growing
@@ -861,14 +861,11 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     let mut toks: Vec<Tok> = SPARE_TOKS.take();
     toks.reserve(segments.iter().map(|s| s.span.len() / 4 + 1).sum());
     let mut stats = WordStats::default();
-    let ranges: Vec<std::ops::Range<usize>> = segments
-        .iter()
-        .map(|s| {
-            let first = toks.len();
-            tokenize_into(text, s.span, s.headline_title_case, &mut toks, &mut stats);
-            first..toks.len()
-        })
-        .collect();
+    for s in &mut segments {
+        let first = toks.len();
+        tokenize_into(text, s.span, s.headline_title_case, &mut toks, &mut stats);
+        s.toks = first..toks.len();
+    }
     let caps = stats.caps;
     let WordSets {
         cap_words,
@@ -880,7 +877,8 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     // About one mention for two capitalized words: growing the vector
     // copied it several times.
     let mut mentions = Vec::with_capacity(caps / 2);
-    for (seg, range) in segments.iter().zip(ranges) {
+    for seg in &segments {
+        let range = seg.toks.clone();
         let caps = caps_in(&cap_toks, range.clone());
         let first = range.start;
         let ts = &toks[range];
@@ -1042,21 +1040,26 @@ enum SegKind {
     Org,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 struct Segment {
     span: Span,
     kind: SegKind,
     headline_title_case: bool,
+    /// Its tokens' numbers among the article's, once cut.
+    toks: std::ops::Range<usize>,
 }
 
 /// The parts of the file that are read: headline, paragraphs, author,
 /// credited agencies and photo credits.
 fn segments(text: &str, article: &Article) -> Vec<Segment> {
-    let mut out = Vec::new();
+    // The headline, the paragraphs and a few credits: growing the vector
+    // from empty copied it several times an article.
+    let mut out = Vec::with_capacity(article.paragraphs.len() + 4);
     let prose = |span: Span, tc: bool| Segment {
         span,
         kind: SegKind::Prose,
         headline_title_case: tc,
+        toks: 0..0,
     };
     if let Some(h) = article.headline.as_deref().filter(|h| !h.is_empty()) {
         if let Some(start) = text.find(h) {
@@ -1117,6 +1120,7 @@ fn segments(text: &str, article: &Article) -> Vec<Segment> {
                 span: Span::new(i, e),
                 kind: SegKind::Org,
                 headline_title_case: false,
+                toks: 0..0,
             });
         }
     }
@@ -1211,6 +1215,7 @@ fn credit_parts(who: &str, base: usize, out: &mut Vec<Segment>) {
             span: Span::new(s, s + p.len()),
             kind,
             headline_title_case: false,
+            toks: 0..0,
         });
     }
 }
@@ -1260,6 +1265,8 @@ struct Ctx<'a> {
     /// Acronyms of events and products ("Worldwide Developers Conference
     /// (WWDC)"), which are not entities.
     skip_acronym: std::cell::RefCell<Vec<String>>,
+    /// The buffer of `is_title_phrase`.
+    phrase: std::cell::RefCell<String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -1283,7 +1290,20 @@ impl<'a> Ctx<'a> {
             all_lower: Default::default(),
             pending_role: Default::default(),
             skip_acronym: Default::default(),
+            phrase: Default::default(),
         }
+    }
+
+    /// `gaz.is_title` of the phrase `a b`, written into the context's
+    /// buffer: a name followed by "of" or "for" asks it, and a new string
+    /// for each was an allocation.
+    fn is_title_phrase(&self, a: &str, b: &str) -> bool {
+        let mut p = self.phrase.borrow_mut();
+        p.clear();
+        p.push_str(a);
+        p.push(' ');
+        p.push_str(b);
+        self.gaz.is_title(&p)
     }
 
     fn w(&self, t: &Tok<'a>) -> &'a str {
@@ -1460,11 +1480,13 @@ impl<'a> Ctx<'a> {
                     }
                     let last = self.w(&ts[j - 1]);
                     let left = self.span_text(&ts[i..j]);
+                    let of = self.w(&ts[j]);
+                    // (A one-word `left` is `last`.)
                     let joins = self.org_suffix(&ts[j - 1])
                         || self.gaz.org_heads.contains(last)
                         || FACILITIES.contains_tok(&ts[j - 1])
-                        || self.gaz.is_title(&format!("{left} {}", self.w(&ts[j])))
-                        || self.gaz.is_title(&format!("{last} {}", self.w(&ts[j])))
+                        || self.is_title_phrase(left, of)
+                        || j - i > 1 && self.is_title_phrase(last, of)
                         || self.gaz.title_of_heads.contains(last);
                     if joins && k < ts.len() && self.nameish(&ts[k]) {
                         j = k + 1;

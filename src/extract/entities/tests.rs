@@ -1247,6 +1247,8 @@ fn chunking_agrees_with_the_oracle_on_fixed_cases() {
         "Prime Minister Varnholt met President Kesmira of the Quellin Council.",
         "Foreign Minister of Ærvik Łoźny Telvane said",
         "THE VARNHOLT ZORVATH",
+        "Varnholt Minister of Kesmira said. Minister for Telvane Affairs",
+        "Varnholt Secretary of State Kesmira met the Druvelle Council of the Quellin",
     ] {
         for tc in [false, true] {
             assert_eq!(
