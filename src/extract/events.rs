@@ -318,12 +318,10 @@ struct PlaceMention<'a> {
 
 /// Finds the events the article reports.
 pub fn extract(text: &str, article: &Article) -> Vec<Event> {
-    let triggers: Vec<(usize, usize)> = article
-        .paragraphs
-        .iter()
-        .flat_map(|p| timex::triggers(text, p.span.start, p.span.end))
+    let paragraphs: Vec<(usize, usize)> = (article.paragraphs.iter())
+        .map(|p| (p.span.start, p.span.end))
         .collect();
-    extract_with_triggers(text, article, &triggers)
+    extract_with_triggers(text, article, &timex::triggers(text, &paragraphs))
 }
 
 /// [`extract`] given the triggers of the body paragraphs (text ranges in

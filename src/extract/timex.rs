@@ -806,10 +806,11 @@ pub fn extract_with_triggers(
     out
 }
 
-/// The event triggers of `text[start..end]` alone, as text ranges.
-pub fn triggers(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+/// The event triggers of the `regions` of `text` (byte ranges, each
+/// searched alone), as text ranges in region order.
+pub fn triggers(text: &str, regions: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    scan_all(text, &[(start, end)], |_, _, _, matches| {
+    scan_all(text, regions, |(start, _), _, _, matches| {
         out.extend(
             matches
                 .filter(|m| m.pattern().as_usize() == TRIGGER_PATTERN)

@@ -245,8 +245,7 @@ fn chrome_may_open(text: &str) -> bool {
         // `\s` in ASCII is `is_ascii_whitespace` and the vertical tab.
         return a.is_ascii_digit() || a.is_ascii_whitespace() || a == 0x0b;
     }
-    if !b.is_ascii() || CHROME_OPENINGS.contains(&[a.to_ascii_lowercase(), b.to_ascii_lowercase()])
-    {
+    if may_open_with(text, &CHROME_OPENINGS) {
         return true;
     }
     let code_separator = || {

@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::ops::Range;
 
 use crate::fasthash::{Map as HashMap, Set as HashSet};
+use crate::spare;
 
 use super::gazetteer::Gazetteer;
 use super::{Hint, Mention, initials, is_acronym};
@@ -22,12 +23,22 @@ thread_local! {
 }
 
 pub(crate) fn cluster(ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
-    SCRATCH.with_borrow_mut(|scratch| cluster_in(ms, gaz, scratch))
+    SCRATCH.with_borrow_mut(|scratch| {
+        // The vectors grow with the mentions: after a huge text they are
+        // let go, as `spare::keep` lets go of one kept vector (news
+        // articles have hundreds of mentions).
+        let huge = ms.len() > spare::MAX_KEPT_BYTES / 64;
+        let entities = cluster_in(ms, gaz, scratch);
+        if huge {
+            *scratch = Scratch::default();
+        }
+        entities
+    })
 }
 
 /// The working vectors of [`cluster`], empty between articles. Those of
 /// borrowed items are kept as `'static` and lent to each article through
-/// [`recycle`].
+/// [`spare::keep`].
 #[derive(Default)]
 struct Scratch {
     surface_of: Vec<usize>,
@@ -48,15 +59,6 @@ struct CollectScratch {
     clusters: Vec<&'static [usize]>,
     order: Vec<(EntityType, &'static str, usize)>,
     alias_of: Vec<usize>,
-}
-
-/// `v` emptied, as a vector of `U` on the same allocation: std collects a
-/// vector's `into_iter` in place when `U` has the layout of `T`, as here,
-/// where only the lifetimes of the borrowed items differ (a scratch vector
-/// is kept as `'static` and lent to each article with its own).
-fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
-    v.clear();
-    v.into_iter().map(|_| -> U { unreachable!() }).collect()
 }
 
 /// `v` cleared and filled with `n` copies of `x`, on its kept allocation.
@@ -140,7 +142,7 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
     }
     bounds.insert(0, 0);
     let members = &members[..];
-    let mut clusters: Vec<&[usize]> = recycle(std::mem::take(kept_clusters));
+    let mut clusters: Vec<&[usize]> = spare::keep(std::mem::take(kept_clusters));
     clusters.extend(bounds.windows(2).map(|w| &members[w[0]..w[1]]));
     // Members are in index order, and the mentions come sorted by position
     // (the detection sorts them), so each cluster is in text order and the
@@ -190,7 +192,7 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
     // that order (sorting numbers by the names of built entities, then
     // taking each out of a vector of options, cost more than the building).
     // The number breaks ties as the stable sort did.
-    let mut order: Vec<(EntityType, &str, usize)> = recycle(std::mem::take(kept_order));
+    let mut order: Vec<(EntityType, &str, usize)> = spare::keep(std::mem::take(kept_order));
     order.extend(clusters.iter().enumerate().map(|(k, c)| {
         let (kind, name) = kind_and_name(&ms, c);
         (kind, name, k)
@@ -224,8 +226,8 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
         seen = None;
         merged.push(e);
     }
-    *kept_order = recycle(order);
-    *kept_clusters = recycle(clusters);
+    *kept_order = spare::keep(order);
+    *kept_clusters = spare::keep(clusters);
     scratch.surface_of = surfaces.of;
     scratch.parent = uf.parent;
     merged
@@ -282,7 +284,7 @@ fn union_people(
     // The words and the folded surname of each person surface, worked out
     // at its first mention (most people are named several times): ranges
     // of `all_words` and `folds`.
-    let mut all_words: Vec<&str> = recycle(std::mem::take(kept_words));
+    let mut all_words: Vec<&str> = spare::keep(std::mem::take(kept_words));
     all_words.reserve(2 * n);
     folds.clear();
     folds.reserve(8 * n);
@@ -372,7 +374,7 @@ fn union_people(
             group_of[id] = g;
         }
     }
-    *kept_words = recycle(all_words);
+    *kept_words = spare::keep(all_words);
 }
 
 /// The working vectors of [`union_organizations`].
@@ -426,10 +428,10 @@ fn union_organizations(
     orgs.clear();
     orgs.reserve(n);
     // The acronyms of the article, without dots, sorted for lookups.
-    let mut acronyms: Vec<std::borrow::Cow<str>> = recycle(std::mem::take(kept_acronyms));
+    let mut acronyms: Vec<std::borrow::Cow<str>> = spare::keep(std::mem::take(kept_acronyms));
     // Alliance heads ("North Atlantic" of "North Atlantic Alliance"),
     // sorted for binary searches (rare: most articles have none).
-    let mut by_head: Vec<(&str, usize)> = recycle(std::mem::take(kept_by_head));
+    let mut by_head: Vec<(&str, usize)> = spare::keep(std::mem::take(kept_by_head));
     for i in (0..n).filter(|&i| org(&ms[i])) {
         orgs.push(i);
         next_same[i] = std::mem::replace(&mut last_of[surfaces.of[i]], i);
@@ -623,8 +625,8 @@ fn union_organizations(
             }
         }
     }
-    *kept_acronyms = recycle(acronyms);
-    *kept_by_head = recycle(by_head);
+    *kept_acronyms = spare::keep(acronyms);
+    *kept_by_head = spare::keep(by_head);
 }
 
 /// `s.split([' ', '-'])` by bytes: both are ASCII, so the pieces are the
@@ -825,7 +827,7 @@ fn resolved_hints<'a>(
     }
     // The surnames of people named in full, indexed only if a single
     // unknown word needs them (each surface once).
-    let mut person_surnames: Vec<&str> = recycle(std::mem::take(kept_surnames));
+    let mut person_surnames: Vec<&str> = spare::keep(std::mem::take(kept_surnames));
     for &k in known.iter().rev() {
         let Hint::Known(t) = hint[k] else {
             continue;
@@ -936,7 +938,7 @@ fn resolved_hints<'a>(
         facts[id].single = Some(typed);
         hint[k] = typed;
     }
-    *kept_surnames = recycle(person_surnames);
+    *kept_surnames = spare::keep(person_surnames);
 }
 
 /// Lists the unknown hints' indices at the start of `out` in order, and
@@ -2020,21 +2022,32 @@ mod tests {
         assert_eq!(kind(&with_place), Some(EntityType::Person));
     }
 
-    /// The scratch vectors of borrowed items keep their allocation from
-    /// one article to the next (std may stop collecting in place: the
-    /// clustering would stay right, only slower).
+    /// The thread's scratch keeps its vectors from one article to the next,
+    /// and lets them go after a text with more mentions than a kept vector
+    /// may hold.
     #[test]
-    fn recycle_keeps_the_allocation() {
-        let text = String::from("Zentrix Velmar");
-        let mut v: Vec<(&str, usize)> = Vec::with_capacity(40);
-        v.push((&text[..7], 1));
-        let ptr = v.as_ptr().cast::<u8>();
-        let kept: Vec<(&'static str, usize)> = recycle(v);
-        assert!(kept.is_empty());
-        assert!(kept.capacity() >= 40);
-        assert_eq!(kept.as_ptr().cast::<u8>(), ptr);
-        let back: Vec<(&str, usize)> = recycle(kept);
-        assert_eq!(back.as_ptr().cast::<u8>(), ptr);
+    fn the_scratch_is_kept_but_not_after_a_huge_text() {
+        use crate::model::Span;
+        let gaz = Gazetteer::load();
+        let names: Vec<String> = (0..spare::MAX_KEPT_BYTES / 64 + 1)
+            .map(|k| format!("Zentrix{k} Velmar"))
+            .collect();
+        let mentions = |n: usize| -> Vec<Mention> {
+            (names.iter().take(n).enumerate())
+                .map(|(k, s)| Mention::new(Span::new(32 * k, 32 * k + s.len()), s, Hint::Unknown))
+                .collect()
+        };
+        let kept = || SCRATCH.with_borrow(|s| s.surface_of.capacity());
+        std::thread::scope(|t| {
+            t.spawn(|| {
+                cluster(mentions(40), &gaz);
+                assert!(kept() >= 40);
+                cluster(mentions(3), &gaz);
+                assert!(kept() >= 40, "kept across articles");
+                cluster(mentions(names.len()), &gaz);
+                assert_eq!(kept(), 0, "let go after a huge text");
+            });
+        });
     }
 
     /// The dynamic-programming edit distance that `one_edit_apart` replaced.

@@ -315,7 +315,7 @@ mod per_paragraph_triggers {
     /// The paragraph's triggers split at the sentence ends, as `extract`
     /// does.
     fn by_paragraph(para: &str) -> Vec<Vec<(usize, usize)>> {
-        let triggers = timex::triggers(para, 0, para.len());
+        let triggers = timex::triggers(para, &[(0, para.len())]);
         let mut rest = &triggers[..];
         sentence_bounds(para)
             .into_iter()
