@@ -91,10 +91,12 @@ impl Pipeline {
 
     /// Runs the pipeline over `paths`, calling `sink` with each article in
     /// input order. Unreadable inputs are reported on stderr and counted.
+    /// The sink borrows each record and may take parts of it; what it
+    /// leaves is freed by the worker that built it (see [`Pipeline::run_with`]).
     pub fn run(
         &self,
         paths: &[PathBuf],
-        sink: impl FnMut(Article) -> anyhow::Result<()>,
+        sink: impl FnMut(&mut Article) -> anyhow::Result<()>,
     ) -> anyhow::Result<RunStatus> {
         self.run_with(paths, |a| a, sink)
     }
@@ -102,14 +104,17 @@ impl Pipeline {
     /// [`Pipeline::run`], with each article turned into what the sink needs
     /// by `digest` on the worker that built it. The sink runs on the calling
     /// thread beside the workers: whatever does not depend on the order of
-    /// the articles is cheaper done there, and the parts of the record the
-    /// sink never reads are freed by the thread that allocated them
-    /// (mimalloc frees another thread's block through an atomic list).
+    /// the articles is cheaper done there. Memory is best freed by the
+    /// thread that allocated it (mimalloc frees another thread's block
+    /// through an atomic list, which its owner must then collect): so the
+    /// parts of the record that `digest` drops are freed on the worker, and
+    /// what the sink leaves of each record goes back to its worker to be
+    /// freed there too.
     pub fn run_with<T: Send>(
         &self,
         paths: &[PathBuf],
         digest: impl Fn(Article) -> T + Sync,
-        mut sink: impl FnMut(T) -> anyhow::Result<()>,
+        mut sink: impl FnMut(&mut T) -> anyhow::Result<()>,
     ) -> anyhow::Result<RunStatus> {
         let mut inputs = load::Discovery::new(paths, &self.load).peekable();
         let mut status = RunStatus::default();
@@ -128,7 +133,7 @@ impl Pipeline {
                 progress::set_total(&handle, total);
             });
         }
-        let mut take = |result: Result<(Loaded, T), InputError>| {
+        let mut take = |result: &mut Result<(Loaded, T), InputError>| {
             match result {
                 Ok((loaded, article)) => {
                     if let Some(w) = &loaded.warning {
@@ -138,7 +143,7 @@ impl Pipeline {
                     sink(article)?;
                 }
                 Err(e) => {
-                    bar.suspend(|| report(&e));
+                    bar.suspend(|| report(e));
                     status.skipped += 1;
                 }
             }
@@ -148,19 +153,25 @@ impl Pipeline {
         let workers = self.threads;
         if workers <= 1 {
             for input in inputs {
-                take(input.and_then(|input| self.process(&input, &digest)))?;
+                take(&mut input.and_then(|input| self.process(&input, &digest)))?;
             }
         } else {
             let window = Window::new();
             // The discovery and the number of inputs taken from it so far.
             let source = Mutex::new((inputs, 0usize));
+            // Each worker's batches that the sink is done with, for the
+            // worker to free.
+            let spent: Vec<Mutex<Vec<Vec<_>>>> = (0..workers).map(|_| Mutex::default()).collect();
             std::thread::scope(|scope| {
                 let (tx, rx) = std::sync::mpsc::channel();
-                for _ in 0..workers {
+                for worker in 0..workers {
                     let tx = tx.clone();
-                    let (source, window, digest) = (&source, &window, &digest);
+                    let (source, window, digest, spent) = (&source, &window, &digest, &spent);
                     scope.spawn(move || {
                         loop {
+                            drop(std::mem::take(
+                                &mut *spent[worker].lock().unwrap_or_else(|e| e.into_inner()),
+                            ));
                             let (first, batch) = {
                                 let mut s = source.lock().unwrap_or_else(|e| e.into_inner());
                                 let size = batch_size(s.1, workers);
@@ -176,7 +187,7 @@ impl Pipeline {
                                 .map(|input| input.and_then(|input| self.process(&input, digest)))
                                 .collect();
                             // The receiver is gone when the sink failed: stop.
-                            if tx.send((first, results)).is_err() {
+                            if tx.send((first, worker, results)).is_err() {
                                 break;
                             }
                         }
@@ -191,14 +202,18 @@ impl Pipeline {
                 // first input.
                 let mut early = BTreeMap::new();
                 let mut want = 0;
-                for (first, results) in &rx {
-                    early.insert(first, results);
+                for (first, worker, results) in &rx {
+                    early.insert(first, (worker, results));
                     let before = want;
-                    while let Some(results) = early.remove(&want) {
-                        for result in results {
+                    while let Some((worker, mut results)) = early.remove(&want) {
+                        for result in &mut results {
                             take(result)?;
                             want += 1;
                         }
+                        spent[worker]
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .push(results);
                     }
                     if want != before {
                         window.advance(want);
@@ -423,7 +438,7 @@ mod tests {
         let mut ids = Vec::new();
         let status = p
             .run(&[dir.to_path_buf()], |a| {
-                ids.push(a.id);
+                ids.push(std::mem::take(&mut a.id));
                 Ok(())
             })
             .expect("run");
@@ -478,7 +493,7 @@ mod tests {
             let mut got = Vec::new();
             let s = pipeline(threads)
                 .run(&paths, |a| {
-                    got.push(a.id);
+                    got.push(std::mem::take(&mut a.id));
                     Ok(())
                 })
                 .expect("run");
@@ -499,7 +514,7 @@ mod tests {
                     if got.len() < 20 {
                         std::thread::sleep(std::time::Duration::from_millis(5));
                     }
-                    got.push(a.id);
+                    got.push(std::mem::take(&mut a.id));
                     Ok(())
                 })
                 .expect("run");
@@ -548,6 +563,39 @@ mod tests {
             .expect_err("the sink's error is returned");
         assert_eq!(err.to_string(), "sink closed");
         assert_eq!(seen, n);
+    }
+
+    /// A digest that notes on which thread it is dropped.
+    struct Traced<'a>(&'a Mutex<Vec<std::thread::ThreadId>>);
+
+    impl Drop for Traced<'_> {
+        fn drop(&mut self) {
+            self.0
+                .lock()
+                .expect("lock")
+                .push(std::thread::current().id());
+        }
+    }
+
+    #[test]
+    fn what_the_sink_leaves_goes_back_to_the_workers_once() {
+        let dir = corpus();
+        let drops = Mutex::new(Vec::new());
+        let status = pipeline(2)
+            .run_with(&[dir.path().to_path_buf()], |_| Traced(&drops), |_| Ok(()))
+            .expect("run");
+        let drops = drops.into_inner().expect("lock");
+        // Every record is freed, once.
+        assert_eq!(drops.len(), status.articles);
+        // The last batches may still be waiting when the workers stop, but
+        // the workers free the others.
+        let here = std::thread::current().id();
+        let on_workers = drops.iter().filter(|&&t| t != here).count();
+        assert!(
+            on_workers > 0,
+            "all {} freed by the sink's thread",
+            drops.len()
+        );
     }
 
     #[test]

@@ -178,7 +178,7 @@ fn resolve(
     let (side, status) = if summary {
         let mut builder = SummaryBuilder::default();
         let status = pipeline.run(&paths, |a| {
-            builder.add(a);
+            builder.add(std::mem::take(a));
             Ok(())
         })?;
         let value = serde_json::to_value(builder.finish(status.skipped))?;
@@ -189,7 +189,7 @@ fn resolve(
     } else {
         let mut list = Vec::new();
         let status = pipeline.run(&paths, |a| {
-            list.push(serde_json::from_value(serde_json::to_value(&a)?)?);
+            list.push(serde_json::from_value(serde_json::to_value(&*a)?)?);
             Ok(())
         })?;
         (Side::Articles(list), status)

@@ -7,8 +7,8 @@ use crate::report::entities::EntityAggregator;
 
 pub fn run(pipeline: &Pipeline, args: &EntitiesArgs) -> anyhow::Result<RunStatus> {
     let mut agg = EntityAggregator::default();
-    let status = pipeline.run(&args.input.paths, |mut a| {
-        agg.add(&mut a);
+    let status = pipeline.run(&args.input.paths, |a| {
+        agg.add(a);
         Ok(())
     })?;
     let report = agg.finish(status.skipped, args.kind.map(Into::into), args.top);

@@ -73,8 +73,8 @@ pub fn run(pipeline: &Pipeline, args: &QuotesArgs) -> anyhow::Result<RunStatus> 
         write!(out, "{{\n  \"version\": {SCHEMA_VERSION},\n  \"quotes\": [")?;
     }
     let status = pipeline.run(&args.input.paths, |a| {
-        for q in a.quotes.iter().filter(|q| wanted(&a, q)) {
-            let rec = QuoteRecord::new(&a, q);
+        for q in a.quotes.iter().filter(|q| wanted(a, q)) {
+            let rec = QuoteRecord::new(a, q);
             match args.format {
                 RecordFormat::Text => text::quote(out, &rec)?,
                 RecordFormat::Jsonl => json::line(out, &rec)?,

@@ -158,16 +158,18 @@ impl SummaryBuilder {
 
     /// Folds one article.
     pub fn add(&mut self, a: Article) {
-        self.add_digest(Self::digest(a));
+        self.add_digest(&mut Self::digest(a));
     }
 
-    /// Folds one article's digest. Its table row's fields move into the
-    /// summary instead of being copied (the fold runs on the calling
-    /// thread, which with `-j2` shares the machine with both workers).
-    pub fn add_digest(&mut self, d: Digest) {
-        let mut a = d.article;
+    /// Folds one article's digest. Its table row's fields and the names it
+    /// keeps move into the summary instead of being copied (the fold runs
+    /// on the calling thread, which with `-j2` shares the machine with both
+    /// workers); the rest stays in `d`, for the worker that made it to
+    /// free (`Pipeline::run_with`).
+    pub fn add_digest(&mut self, d: &mut Digest) {
+        let a = &mut d.article;
         self.articles += 1;
-        self.entities.add(&mut a);
+        self.entities.add(a);
         self.words += a.counts.words;
         self.sentences += a.counts.sentences;
         self.paragraphs += a.counts.paragraphs;
@@ -194,26 +196,26 @@ impl SummaryBuilder {
             }
         }
         // The entities were folded above: the timeline only needs events.
-        self.timeline.add_events(&a);
-        for (name, quotes) in d.speakers {
-            match self.speakers.get_mut(&name) {
+        self.timeline.add_events(a);
+        for (name, quotes) in &mut d.speakers {
+            match self.speakers.get_mut(name) {
                 Some(e) => {
-                    e.0 += quotes;
+                    e.0 += *quotes;
                     e.1 += 1;
                 }
                 None => {
-                    self.speakers.insert(name, (quotes, 1));
+                    self.speakers.insert(std::mem::take(name), (*quotes, 1));
                 }
             }
         }
         self.table.push(ArticleRow {
             words: a.counts.words,
             quotes: d.quotes,
-            id: a.id,
-            path: a.path,
-            date: a.date,
-            source: a.source,
-            headline: a.headline,
+            id: std::mem::take(&mut a.id),
+            path: std::mem::take(&mut a.path),
+            date: a.date.take(),
+            source: a.source.take(),
+            headline: a.headline.take(),
         });
     }
 
@@ -455,7 +457,7 @@ mod tests {
             for (i, mut a) in articles.into_iter().enumerate() {
                 // Ids repeat, as with equal stems in two folders.
                 a.id = (i % 4).to_string();
-                fast.add_digest(SummaryBuilder::digest(a.clone()));
+                fast.add_digest(&mut SummaryBuilder::digest(a.clone()));
                 slow.add_article(a);
             }
             let (fast, slow) = (fast.finish(2), slow.finish(2));

@@ -121,9 +121,9 @@ pub fn same_event(t: &TimelineEvent, e: &Event) -> bool {
 }
 
 impl TimelineBuilder {
-    pub fn add(&mut self, mut a: Article) {
-        self.add_events(&a);
-        self.entities.add(&mut a);
+    pub fn add(&mut self, a: &mut Article) {
+        self.add_events(a);
+        self.entities.add(a);
     }
 
     /// Folds the article's events only, for a caller that aggregates the
@@ -359,7 +359,7 @@ mod tests {
     #[test]
     fn same_kind_place_and_overlapping_dates_merge() {
         let mut b = TimelineBuilder::default();
-        b.add(art(
+        b.add(&mut art(
             "a",
             "A",
             vec![ev(
@@ -369,12 +369,12 @@ mod tests {
                 Some("2021-03-16"),
             )],
         ));
-        b.add(art(
+        b.add(&mut art(
             "b",
             "B",
             vec![ev("ministerial", Some("Lisbon"), Some("2021-03-16"), None)],
         ));
-        b.add(art(
+        b.add(&mut art(
             "c",
             "C",
             vec![ev("meeting", Some("Portugal"), None, None)],
@@ -398,14 +398,18 @@ mod tests {
                 _ => Some("2024"),
             };
             let kind = kinds[n % kinds.len()];
-            b.add(art(&format!("u{n}"), "U", vec![ev(kind, None, when, None)]));
+            b.add(&mut art(
+                &format!("u{n}"),
+                "U",
+                vec![ev(kind, None, when, None)],
+            ));
         }
-        b.add(art(
+        b.add(&mut art(
             "d1",
             "D",
             vec![ev("talks", None, Some("2024-05-02"), None)],
         ));
-        b.add(art(
+        b.add(&mut art(
             "d2",
             "E",
             vec![ev("meeting", None, Some("2024-05-02"), None)],
@@ -425,12 +429,12 @@ mod tests {
     #[test]
     fn month_precision_joins_days_but_other_places_and_kinds_do_not() {
         let mut b = TimelineBuilder::default();
-        b.add(art(
+        b.add(&mut art(
             "a",
             "A",
             vec![ev("summit", Some("Oslo"), Some("2023-07"), None)],
         ));
-        b.add(art(
+        b.add(&mut art(
             "b",
             "B",
             vec![ev(
@@ -440,17 +444,17 @@ mod tests {
                 Some("2023-07-12"),
             )],
         ));
-        b.add(art(
+        b.add(&mut art(
             "c",
             "C",
             vec![ev("summit", Some("Madrid"), Some("2023-07-11"), None)],
         ));
-        b.add(art(
+        b.add(&mut art(
             "d",
             "D",
             vec![ev("dinner", Some("Oslo"), Some("2023-07-11"), None)],
         ));
-        b.add(art(
+        b.add(&mut art(
             "e",
             "E",
             vec![ev("summit", Some("Oslo"), Some("2024-07"), None)],
@@ -467,12 +471,12 @@ mod tests {
     #[test]
     fn events_one_article_keeps_apart_stay_apart() {
         let mut b = TimelineBuilder::default();
-        b.add(art(
+        b.add(&mut art(
             "a",
             "A",
             vec![ev("meeting", Some("Lisbon"), Some("2021-03-15"), None)],
         ));
-        b.add(art(
+        b.add(&mut art(
             "b",
             "B",
             vec![
@@ -488,17 +492,17 @@ mod tests {
     #[test]
     fn unplaced_events_merge_only_on_the_same_day() {
         let mut b = TimelineBuilder::default();
-        b.add(art(
+        b.add(&mut art(
             "a",
             "A",
             vec![ev("meeting", None, Some("2023-11-28"), None)],
         ));
-        b.add(art(
+        b.add(&mut art(
             "b",
             "B",
             vec![ev("meeting", None, Some("2023-11-28"), None)],
         ));
-        b.add(art(
+        b.add(&mut art(
             "c",
             "C",
             vec![ev("meeting", None, Some("2023-11"), None)],
@@ -551,7 +555,7 @@ mod tests {
             ..TimelineBuilder::default()
         };
         for a in articles {
-            b.add(a.clone());
+            b.add(&mut a.clone());
         }
         b.finish()
     }
@@ -660,17 +664,17 @@ mod tests {
     #[test]
     fn filters_by_entity_and_window() {
         let mut b = TimelineBuilder::default();
-        b.add(art(
+        b.add(&mut art(
             "a",
             "A",
             vec![ev("summit", Some("Oslo"), Some("2023-07"), None)],
         ));
-        b.add(art(
+        b.add(&mut art(
             "b",
             "B",
             vec![ev("meeting", Some("Rome"), Some("2022-11-29"), None)],
         ));
-        b.add(art(
+        b.add(&mut art(
             "c",
             "C",
             vec![ev("meeting", Some("Paris"), None, None)],
