@@ -29,7 +29,7 @@ use std::cell::Cell;
 use std::sync::LazyLock;
 use std::thread::LocalKey;
 
-use regex::{CaptureMatches, Captures, Match, Matches, Regex, RegexSet};
+use regex::{CaptureMatches, Captures, Match, Matches, Regex};
 
 mod table;
 use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
@@ -470,7 +470,7 @@ fn twin_class_in(class: &ClassUnicode, domain: Domain) -> ClassUnicode {
     twin
 }
 
-/// A compiled pattern (a [`Regex`] or a [`RegexSet`]) with its ASCII twin
+/// A compiled pattern (a [`Regex`] or a [`regex::RegexSet`]) with its ASCII twin
 /// and perhaps its Latin twin, each built on first use; every search uses
 /// a twin when the haystack allows.
 pub(crate) struct Twin<R = Regex> {
@@ -576,22 +576,6 @@ impl Twin<Regex> {
     pub(crate) fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> CaptureMatches<'r, 'h> {
         self.on(haystack).captures_iter(haystack)
     }
-}
-
-impl Twin<RegexSet> {
-    pub(crate) fn is_match(&self, haystack: &str) -> bool {
-        self.on(haystack).is_match(haystack)
-    }
-}
-
-/// The twin of each pattern, as one set.
-pub fn ascii_twin_set(patterns: &[&str]) -> RegexSet {
-    RegexSet::new(patterns.iter().map(|p| ascii_pattern(p))).expect("the twins of valid patterns")
-}
-
-/// The Latin twin of each pattern, as one set.
-pub fn latin_twin_set(patterns: &[&str]) -> RegexSet {
-    RegexSet::new(patterns.iter().map(|p| latin_pattern(p))).expect("the twins of valid patterns")
 }
 
 /// Only the ASCII twin is built ahead: most runs never need the others.

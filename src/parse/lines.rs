@@ -7,7 +7,7 @@
 //! lines (headline, caption, heading, teaser) are decided in `parse::mod`.
 
 use crate::twin::{Twin, twin};
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
 use super::bounded::{Bounded, chars, spaces};
 
@@ -25,8 +25,13 @@ pub struct Line<'a> {
 /// Splits `text` into lines (LF or CRLF), trimming whitespace (including
 /// no-break spaces) around each line.
 pub fn split(text: &str) -> Vec<Line<'_>> {
+    split_into(text, Vec::new())
+}
+
+/// [`split`] into `lines`, an empty vector whose allocation is reused.
+pub fn split_into<'t>(text: &'t str, mut lines: Vec<Line<'t>>) -> Vec<Line<'t>> {
     // Sized once: a count of line feeds costs less than growing by doubling.
-    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    lines.reserve(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut start = 0;
     // As `split_inclusive('\n')`, with memchr's vectorized search for the
     // line feeds (a line feed is one byte and never inside a character).
@@ -66,50 +71,6 @@ pub enum Intrinsic {
     /// (`rc/dj (AFP, dpa, Reuters, AP)`).
     SignOff,
 }
-
-/// Chrome shapes that a line either matches in its first few characters or
-/// not at all; one set runs them together.
-///
-/// The shapes that need a count of arbitrary characters (`.{0,150}`,
-/// `[\p{L} ]{0,30}`) are kept out of this set and checked in code after a
-/// shorter regex: bounded repetitions of Unicode classes are what made this
-/// set slow to compile and slow to run (the lazy DFA grows a state per
-/// count). Each rewrite below says why it accepts exactly the lines the
-/// original pattern did.
-const CHROME_PATTERNS: &[&str] = &[
-    // A row of two-letter language codes: "ua en ru", "EN | DE | FR".
-    r"^(?i:[a-z]{2})(?:(?:\s*[|/·•]\s*|\s+)(?i:[a-z]{2})){1,8}$",
-    // Navigation and account links.
-    r"(?i)^(?:\d+\.\s*)?(?:skip to (?:main )?content|skip navigation|main menu|menu|search|home|log ?in|sign ?in|sign up|subscribe(?: now)?|register|close|toggle navigation|back to top(?: button)?|top of page|advertisement|sponsored(?: content)?|print|email|share(?: this(?: article| story)?)?|share on \w+|tweet|follow us.*|copy link|listen to (?:this )?article|print this (?:page|article))$",
-    // Comment widgets.
-    r"(?i)^(?:your email address will not be published.*|required fields are marked.*|\d+ comments?|comments?|add (?:a )?comment|post a comment|view comments|show comments)$",
-    // Relative time stamps: see `RELATIVE_TIME`.
-    r"(?i)^(?:updated|posted|published|last updated)?\s*(?:just now|yesterday|today)$",
-    // A bare URL.
-    r"^(?:https?://|www\.)\S+$",
-    // A section label glued to a topic: "EconomyEurope".
-    r"^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$",
-    // Reading-time and word-count badges.
-    r"(?i)^\d+\s+min(?:ute)?s?\s+read$",
-    // Image gallery counters: "1 of 12", "Photo 3/10".
-    r"(?i)^(?:photo|image|picture)?\s*\d+\s*(?:of|/)\s*\d+$",
-];
-
-static CHROME: Twin<RegexSet> = Twin::tiered(
-    || crate::twin::ascii_twin_set(CHROME_PATTERNS),
-    || Some(crate::twin::latin_twin_set(CHROME_PATTERNS)),
-    || RegexSet::new(CHROME_PATTERNS).expect("chrome regexes"),
-);
-
-/// Relative time stamps, possibly glued to a section label ("Politics1 hour
-/// ago"): `(?i)^[\p{L} ]{0,30}\d+\s+(?:…)\s+ago$` with the label counted in
-/// code. Letters and spaces (case-folded) and decimal digits are disjoint
-/// classes, so the label group can only be the whole run of letters and
-/// spaces before the first digit; the bounded and the unbounded pattern
-/// therefore agree whenever that run has at most 30 characters.
-static RELATIVE_TIME: Twin = twin!(
-    r"(?i)^(?P<label>[\p{L} ]*)\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$"
-);
 
 /// Where the opening of a copyright notice,
 /// `(?i)^(?:copyright\b|©|\(c\)\s).{0,150}$`, ends. The three openings
@@ -171,9 +132,9 @@ fn opens_with_ascii_folded(bytes: &[u8], word: &str) -> bool {
         .is_some_and(|h| h.eq_ignore_ascii_case(word.as_bytes()))
 }
 
-/// Whether `text` may match one of [`CHROME_PATTERNS`]: the set runs on
-/// every line, and most lines are prose ending in punctuation, which none
-/// of them ends with but a URL and the three open-ended phrases (`follow
+/// Whether `text` may have one of the chrome shapes ([`super::chrome`]):
+/// the test runs on every line, and most lines are prose ending in
+/// punctuation, which none of them ends with but a URL and the three open-ended phrases (`follow
 /// us.*` after an optional `\d+\.\s*`, and two comment-form notices). All
 /// other alternatives end with a letter, a digit or `\w` (which takes
 /// `_`). Bytes outside ASCII are let through wherever they could be one of
@@ -212,7 +173,7 @@ fn may_be_chrome(text: &str) -> bool {
 }
 
 /// The first two letters, lower-cased, of every phrase that opens a
-/// pattern of [`CHROME_PATTERNS`] other than the language codes and the
+/// chrome shape ([`super::chrome`]) other than the language codes and the
 /// glued section label (`chrome_may_open` tests those two by their shape),
 /// and of the URL's `http` and `www.`.
 const CHROME_OPENINGS: [[u8; 2]; 34] = [
@@ -221,8 +182,8 @@ const CHROME_OPENINGS: [[u8; 2]; 34] = [
     *b"up", *b"pu", *b"la", *b"ju", *b"ye", *b"ph", *b"im", *b"pi", *b"ht", *b"ww",
 ];
 
-/// Whether `text` may match one of [`CHROME_PATTERNS`], judged by how it
-/// opens. Every pattern opens with a letter, a digit or a space (`\s`),
+/// Whether `text` may have one of the chrome shapes ([`super::chrome`]),
+/// judged by how it opens. Every pattern opens with a letter, a digit or a space (`\s`),
 /// so most paragraphs opening with a quotation mark are passed over here.
 /// After two ASCII letters: a phrase's opening ([`CHROME_OPENINGS`]), a
 /// language code followed by a separator, or the glued section label
@@ -258,10 +219,10 @@ fn chrome_may_open(text: &str) -> bool {
         || a.is_ascii_uppercase() && b.is_ascii_lowercase() && memchr::memchr(b' ', bytes).is_none()
 }
 
-/// Site chrome judged from the line alone (see [`CHROME`] and the patterns
-/// after it).
+/// Site chrome judged from the line alone (see [`super::chrome`] and the
+/// patterns after it).
 fn is_chrome(text: &str) -> bool {
-    if may_be_chrome(text) && chrome_may_open(text) && CHROME.is_match(text) {
+    if may_be_chrome(text) && chrome_may_open(text) && super::chrome::is_shape(text) {
         return true;
     }
     // Cheap necessary conditions first: each pattern's fixed last or first
@@ -269,10 +230,7 @@ fn is_chrome(text: &str) -> bool {
     let last = text.as_bytes().last().map_or(0, u8::to_ascii_lowercase);
     if last == b'o'
         && crate::caseless::suffix_start(text, "ago").is_some()
-        && RELATIVE_TIME
-            .captures(text)
-            .and_then(|c| c.name("label"))
-            .is_some_and(|m| m.as_str().chars().nth(30).is_none())
+        && super::chrome::is_relative_time(text)
     {
         return true;
     }
@@ -284,13 +242,9 @@ fn is_chrome(text: &str) -> bool {
         && all_rights_start(text).is_some_and(|start| dots_up_to(&text[..start], 150))
 }
 
-static END_MARKER: Twin = twin!(END_MARKER_PATTERN);
-
-const END_MARKER_PATTERN: &str = r"(?i)^(?:related(?: articles| stories| news| posts| content| coverage| topics)?|read more|read also|more (?:on this|from|stories|news)(?: \w+)?|you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?|most (?:read|popular|viewed)|latest news|trending(?: now)?|leave a reply|leave a comment|what to read next|more in \w+|see also|also read|editor'?s picks|top stories)\s*:?$";
-
-/// Whether `text` may match [`END_MARKER`]: each of its labels ends with
-/// a letter or `\w`, before optional spaces and a colon (`\s*:?$`). A
-/// byte outside ASCII may be a letter or a space.
+/// Whether `text` may be an end marker ([`super::chrome::is_end_marker`]):
+/// each label ends with a letter or `\w`, before optional spaces and a
+/// colon (`\s*:?$`). A byte outside ASCII may be a letter or a space.
 fn may_end_marker(text: &str) -> bool {
     let ends = text.as_bytes().last().is_some_and(|&b| {
         b.is_ascii_alphanumeric()
@@ -301,7 +255,7 @@ fn may_end_marker(text: &str) -> bool {
     ends && may_open_with(text, &END_MARKER_OPENINGS)
 }
 
-/// The first two letters, lower-cased, of every label of [`END_MARKER`].
+/// The first two letters, lower-cased, of every end marker.
 const END_MARKER_OPENINGS: [[u8; 2]; 11] = [
     *b"re", *b"mo", *b"yo", *b"la", *b"tr", *b"le", *b"wh", *b"se", *b"al", *b"ed", *b"to",
 ];
@@ -430,7 +384,7 @@ pub fn intrinsic(text: &str) -> Option<Intrinsic> {
     {
         return Some(Intrinsic::SignOff);
     }
-    if may_end_marker(text) && END_MARKER.is_match(text) {
+    if may_end_marker(text) && super::chrome::is_end_marker(text) {
         return Some(Intrinsic::EndMarker);
     }
     if is_date_line(text) {
@@ -725,12 +679,10 @@ pub fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
-// Not warmed up: `RELATIVE_TIME` (only for lines ending in `ago`) and the
-// written patterns `FOLLOW_ON_BOUNDED` and `REPORTING_BY_BOUNDED` (only for
-// a match beyond their bounds): most runs never need them.
+// Not warmed up: the written patterns `FOLLOW_ON_BOUNDED` and
+// `REPORTING_BY_BOUNDED` (only for a match beyond their bounds): most runs
+// never need them.
 warm_up_statics!(
-    CHROME,
-    END_MARKER,
     BYLINE,
     PHOTO_CREDIT,
     SIGN_OFF,
@@ -865,7 +817,12 @@ mod tests {
 mod rewrites {
     use super::*;
     use proptest::prelude::*;
+    use regex::RegexSet;
     use std::sync::LazyLock;
+
+    /// The chrome shapes read in code, as one set.
+    static SHAPES: LazyLock<RegexSet> =
+        LazyLock::new(|| RegexSet::new(crate::parse::chrome::PATTERNS).unwrap());
 
     fn re(p: &str) -> Regex {
         Regex::new(p).unwrap()
@@ -962,10 +919,10 @@ mod rewrites {
             assert!(may_open_with_label(text), "{text:?}");
         }
         assert_eq!(photo_credit(text), written_photo_credit(text), "{text:?}");
-        if END_MARKER.is_match(text) {
+        if super::super::chrome::is_end_marker(text) {
             assert!(may_end_marker(text), "{text:?}");
         }
-        if CHROME.is_match(text) {
+        if SHAPES.is_match(text) {
             assert!(chrome_may_open(text), "chrome opening {text:?}");
         }
         assert_eq!(
@@ -1044,9 +1001,9 @@ mod rewrites {
     /// them, `. `, rules out those two shapes).
     #[test]
     fn chrome_openings_cover_the_patterns() {
-        assert!(CHROME_PATTERNS[0].starts_with("^(?i:[a-z]{2})"));
-        assert!(CHROME_PATTERNS[5].starts_with(r"^\p{Lu}\p{Ll}+"));
-        let phrases: Vec<&str> = CHROME_PATTERNS
+        assert!(crate::parse::chrome::PATTERNS[0].starts_with("^(?i:[a-z]{2})"));
+        assert!(crate::parse::chrome::PATTERNS[5].starts_with(r"^\p{Lu}\p{Ll}+"));
+        let phrases: Vec<&str> = crate::parse::chrome::PATTERNS
             .iter()
             .enumerate()
             .filter(|&(i, _)| i != 0 && i != 5)
@@ -1078,7 +1035,7 @@ mod rewrites {
     /// The same for the end markers' openings.
     #[test]
     fn end_marker_openings_cover_the_pattern() {
-        for pair in alive_pairs(&[END_MARKER_PATTERN]) {
+        for pair in alive_pairs(&[crate::parse::chrome::END_MARKER_PATTERN]) {
             let line = std::str::from_utf8(&pair).unwrap();
             assert!(may_open_with(line, &END_MARKER_OPENINGS), "{line:?}");
         }

@@ -5,13 +5,13 @@
 
 use std::sync::LazyLock;
 
-use crate::twin::{Twin, twin};
+use crate::twin::twin;
 use jiff::civil::{Date, Weekday};
 use memchr::memmem::Finder;
 use regex::Regex;
 
 use super::bounded::{Bounded, chars, spaces};
-use super::date::{self, MONTH, WEEKDAY};
+use super::date::{self, WEEKDAY_NAMES};
 
 /// The attribution verbs of [`has_speech_verb`].
 const SPEECH_VERBS: [&str; 13] = [
@@ -285,20 +285,173 @@ pub fn according_to_agencies(body: &str) -> Vec<String> {
     out
 }
 
-static WEEKDAY_MENTION: Twin =
-    twin!(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b");
+/// Where a weekday name may start: each alternative of `date::WEEKDAY`
+/// opens with one of these, and no two of them overlap. The packed
+/// (SIMD) searcher: the automaton's own search read every byte of a body.
+static WEEKDAY_OPENINGS: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(|| {
+    aho_corasick::packed::Searcher::new(WEEKDAY_NAMES.map(|name| &name[..3])).expect("seven words")
+});
 
-/// The first weekday the body names: the usual way a wire story says which
-/// day it reports ("… in Lisbon on Tuesday").
-pub fn first_weekday(body: &str) -> Option<Weekday> {
-    WEEKDAY_MENTION
-        .captures(body)
-        .and_then(|c| date::weekday(&c["wd"]))
+/// The alternatives of `date::WEEKDAY` before its `\.?`, in the order the
+/// regex tries them.
+const WEEKDAY_WORDS: [&str; 17] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Mon",
+    "Tues",
+    "Tue",
+    "Wed",
+    "Thurs",
+    "Thur",
+    "Thu",
+    "Fri",
+    "Sat",
+    "Sun",
+];
+
+/// The alternatives of `date::MONTH`, in the order the regex tries them.
+const MONTH_WORDS: [&str; 36] = [
+    "January",
+    "Jan.",
+    "Jan",
+    "February",
+    "Feb.",
+    "Feb",
+    "March",
+    "Mar.",
+    "Mar",
+    "April",
+    "Apr.",
+    "Apr",
+    "May",
+    "June",
+    "Jun.",
+    "Jun",
+    "July",
+    "Jul.",
+    "Jul",
+    "August",
+    "Aug.",
+    "Aug",
+    "September",
+    "Sept.",
+    "Sept",
+    "Sep.",
+    "Sep",
+    "October",
+    "Oct.",
+    "Oct",
+    "November",
+    "Nov.",
+    "Nov",
+    "December",
+    "Dec.",
+    "Dec",
+];
+
+/// Whether a Unicode `\b` lies between `before` and `after` (`None` at
+/// either end of the text).
+fn boundary(before: Option<char>, after: Option<char>) -> bool {
+    let word = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
+    word(before) != word(after)
 }
 
-static BODY_DATE: Twin = twin!(format!(
-    r"\b(?:on\s+)?(?P<wd>{WEEKDAY}),?\s+(?P<date>{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})\b"
-));
+/// The positions in `body` where a weekday name may start after `\b`, in
+/// order.
+fn weekday_starts(body: &str) -> impl Iterator<Item = usize> + '_ {
+    WEEKDAY_OPENINGS
+        .find_iter(body)
+        .map(|m| m.start())
+        .filter(|&at| boundary(body[..at].chars().next_back(), Some('M')))
+}
+
+/// The first weekday the body names: the usual way a wire story says which
+/// day it reports ("… in Lisbon on Tuesday"). As the regex
+/// `\b(?:Monday|…|Sunday)\b`, read in code.
+pub fn first_weekday(body: &str) -> Option<Weekday> {
+    weekday_starts(body).find_map(|at| {
+        let name = WEEKDAY_NAMES
+            .iter()
+            .find(|name| body[at..].starts_with(*name))?;
+        let end = at + name.len();
+        boundary(Some('y'), body[end..].chars().next())
+            .then(|| date::weekday(name))
+            .flatten()
+    })
+}
+
+/// The weekday and the date of the first "Tuesday, November 29" in `body`:
+/// the captures `wd` and `date` of
+/// `\b(?:on\s+)?(?P<wd>{WEEKDAY}),?\s+(?P<date>{MONTH}\s+\d{1,2}|\d{1,2}\s+{MONTH})\b`,
+/// read in code. Matches are ordered by where their weekday starts (an
+/// `on` before it only moves the start back over spaces), and at each
+/// start the alternatives are tried in the regex's order.
+fn weekday_date(body: &str) -> Option<(&str, &str)> {
+    weekday_starts(body).find_map(|at| {
+        let text = &body[at..];
+        WEEKDAY_WORDS.iter().find_map(|wd| {
+            let after = text.strip_prefix(wd)?;
+            [after.strip_prefix('.'), Some(after)]
+                .into_iter()
+                .flatten()
+                .find_map(|after| {
+                    let wd = &text[..text.len() - after.len()];
+                    [after.strip_prefix(','), Some(after)]
+                        .into_iter()
+                        .flatten()
+                        .find_map(|after| {
+                            // `\s+`, then a capital or a digit: the whole run.
+                            let date = after.trim_start_matches(char::is_whitespace);
+                            if date.len() == after.len() {
+                                return None;
+                            }
+                            Some((wd, &date[..date_len(date)?]))
+                        })
+                })
+        })
+    })
+}
+
+/// The length of `{MONTH}\s+\d{1,2}|\d{1,2}\s+{MONTH}` followed by `\b`
+/// at the start of `s`, as the regex would match it.
+fn date_len(s: &str) -> Option<usize> {
+    let ends = |rest: &str| {
+        let end = s.len() - rest.len();
+        boundary(s[..end].chars().next_back(), rest.chars().next()).then_some(end)
+    };
+    use super::chrome::spaced;
+    MONTH_WORDS
+        .iter()
+        .filter_map(|m| spaced(s.strip_prefix(m)?))
+        .find_map(|rest| digits(rest).find_map(ends))
+        .or_else(|| {
+            digits(s).find_map(|rest| {
+                let rest = spaced(rest)?;
+                MONTH_WORDS
+                    .iter()
+                    .find_map(|m| rest.strip_prefix(m).and_then(ends))
+            })
+        })
+}
+
+/// What follows `\d{1,2}` at the start of `s`: after two digits, then
+/// after one, in the order the greedy regex tries them.
+fn digits(s: &str) -> impl Iterator<Item = &str> {
+    fn digit(s: &str) -> Option<&str> {
+        let mut chars = s.chars();
+        chars
+            .next()
+            .filter(|&c| super::chrome::is_digit(c))
+            .map(|_| chars.as_str())
+    }
+    let one = digit(s);
+    [one.and_then(digit), one].into_iter().flatten()
+}
 
 /// The article date when only the body gives it: the first
 /// "Tuesday, November 29" whose weekday fixes the year, provided the text
@@ -309,21 +462,15 @@ static BODY_DATE: Twin = twin!(format!(
 pub fn body_date(body: &str, reference: Date, years: impl FnOnce() -> Vec<i16>) -> Option<Date> {
     // A body that never says "today" gives no date.
     TODAY.find(body.as_bytes())?;
-    let caps = BODY_DATE.captures(body)?;
-    let (written, _) = date::find_date(&format!("{}, {}", &caps["wd"], &caps["date"]))?;
+    let (wd, written) = weekday_date(body)?;
+    let (written, _) = date::find_date(&format!("{wd}, {written}"))?;
     match written.full() {
         Some(d) => Some(d),
         None => written.resolve(reference, &years()),
     }
 }
 
-warm_up_statics!(
-    CORRESPONDENT,
-    CAPTION_CREDIT,
-    ACCORDING_TO,
-    WEEKDAY_MENTION,
-    BODY_DATE
-);
+warm_up_statics!(CORRESPONDENT, CAPTION_CREDIT, ACCORDING_TO);
 
 #[cfg(test)]
 mod tests {
@@ -495,6 +642,105 @@ mod tests {
             according_to_agencies("“We will,” according to XYZ. And"),
             ["XYZ"]
         );
+    }
+
+    /// The weekday searches against their patterns as written.
+    fn weekdays_as_written(text: &str) {
+        use std::sync::LazyLock;
+        static WRITTEN: LazyLock<(Regex, Regex)> = LazyLock::new(|| {
+            (
+                Regex::new(&format!(
+                    r"\b(?:on\s+)?(?P<wd>{}),?\s+(?P<date>{m}\s+\d{{1,2}}|\d{{1,2}}\s+{m})\b",
+                    date::WEEKDAY,
+                    m = date::MONTH
+                ))
+                .unwrap(),
+                Regex::new(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+                    .unwrap(),
+            )
+        });
+        let (body_date, mention) = &*WRITTEN;
+        assert_eq!(
+            weekday_date(text),
+            body_date.captures(text).map(|c| (
+                c.name("wd").unwrap().as_str(),
+                c.name("date").unwrap().as_str()
+            )),
+            "{text:?}"
+        );
+        assert_eq!(
+            first_weekday(text),
+            mention.captures(text).and_then(|c| date::weekday(&c["wd"])),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn weekday_words_are_the_patterns() {
+        let weekday = Regex::new(&format!("^{}$", date::WEEKDAY)).unwrap();
+        let month = Regex::new(&format!("^{}$", date::MONTH)).unwrap();
+        for w in WEEKDAY_WORDS {
+            assert!(
+                weekday.is_match(w) && weekday.is_match(&format!("{w}.")),
+                "{w}"
+            );
+        }
+        for m in MONTH_WORDS {
+            assert!(month.is_match(m), "{m}");
+        }
+        for text in [
+            "",
+            "Tuesday, November 29",
+            "on Tuesday, Nov. 29, 2022",
+            "Tue. 29 Nov. 2022",
+            "Tues 29 Nov.x",
+            "Thurs., Sept. 3",
+            "Thursday,Sept 3",
+            "Thu Sept.3",
+            "Sun 3 May",
+            "Sunday 12 Mayday",
+            "Sunday 123 May",
+            "Mon 1 June_",
+            "Mon 1 Juneé",
+            "xMonday, May 3",
+            "éMonday, May 3",
+            "Monday\u{a0}May\u{2003}3é",
+            "Monday, May ٣",
+            "Monday, ٣٣ May",
+            "Monday May 3 and Tuesday, May 4",
+            "Mondays, Monday",
+            "Monday_ Tuesday",
+            "Wed, Dec. 3, Wednesday",
+            "Fri Sat, Jan 1",
+        ] {
+            weekdays_as_written(text);
+        }
+    }
+
+    fn calendar_fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => proptest::sample::select(vec![
+                "Monday", "Tuesday", "Tue", "Tues", "Thu", "Thur", "Thurs", "Sun", "Sunday", "Sat",
+                "Wed", "Fri", "May", "June", "Jun", "Sept", "Sep", "September", "Nov", "November",
+                "Jan", "Dec", "Mar", "Aug", "July", "Jul", ".", ",", " ", "  ", "\u{a0}", "\n", "on ",
+                "1", "12", "123", "٣", "_", "é", "x", "day", "s", "2022", "today", "On",
+            ])
+            .prop_map(str::to_string),
+            1 => "[a-zA-Z0-9 ,.]{0,6}",
+            1 => any::<char>().prop_map(String::from),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn weekdays_as_the_patterns(parts in proptest::collection::vec(calendar_fragment(), 0..14)) {
+            weekdays_as_written(&parts.concat());
+        }
+
+        #[test]
+        fn weekdays_on_any_text(text in any::<String>()) {
+            weekdays_as_written(&text);
+        }
     }
 
     #[test]

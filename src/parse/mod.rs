@@ -13,6 +13,7 @@
 //! was dropped.
 
 mod bounded;
+mod chrome;
 pub mod date;
 pub mod dateline;
 pub mod lines;
@@ -100,17 +101,41 @@ pub fn parse(source: &Source, opts: &ParseOptions) -> Article {
     // Every line and most searches are asked whether they are
     // ASCII-equivalent: one look at the whole text answers for all.
     crate::twin::with_text(&source.text, || {
-        let lines = lines::split(&source.text);
-        let roles = classify(&lines);
-        parse_lines(source, opts, &lines, roles).0
+        let spare = SPARE.take();
+        let lines = lines::split_into(&source.text, crate::spare::keep(spare.lines));
+        let mut heads = spare.heads;
+        let roles = classify(&lines, spare.roles, &mut heads);
+        let (article, roles) = parse_lines(source, opts, &lines, roles);
+        SPARE.set(Spare {
+            lines: crate::spare::keep(lines),
+            heads: crate::spare::keep(heads),
+            roles: crate::spare::keep(roles),
+        });
+        article
     })
 }
+
+/// The per-line vectors of a parse, kept by the thread for its next
+/// article (see [`crate::spare`]).
+#[derive(Default)]
+struct Spare {
+    lines: Vec<Line<'static>>,
+    heads: Vec<Head>,
+    roles: Vec<LineRole>,
+}
+
+thread_local! {
+    static SPARE: std::cell::Cell<Spare> = std::cell::Cell::default();
+}
+
+/// A non-blank line: its index and its role judged from its own text.
+type Head = (usize, Option<Intrinsic>);
 
 /// Parses one article and returns the role of every line.
 pub fn parse_with_lines(source: &Source, opts: &ParseOptions) -> (Article, Vec<ClassifiedLine>) {
     crate::twin::with_text(&source.text, || {
         let lines = lines::split(&source.text);
-        let roles = classify(&lines);
+        let roles = classify(&lines, Vec::new(), &mut Vec::new());
         let (article, roles) = parse_lines(source, opts, &lines, roles);
         let classified = lines
             .iter()
@@ -149,37 +174,36 @@ fn parse_lines(
     (article, roles)
 }
 
-/// Decides the role of every line.
-fn classify(lines: &[Line<'_>]) -> Vec<LineRole> {
-    let n = lines.len();
-    let mut roles = vec![LineRole::Blank; n];
-    let intrinsic: Vec<Option<Intrinsic>> = lines
-        .iter()
-        .map(|l| {
-            if l.text.is_empty() {
-                None
-            } else {
-                lines::intrinsic(l.text)
-            }
-        })
-        .collect();
-    let nonblank: Vec<usize> = (0..n).filter(|&i| !lines[i].text.is_empty()).collect();
+/// Decides the role of every line, in `roles` (emptied first); `heads`
+/// is scratch space.
+fn classify(lines: &[Line<'_>], mut roles: Vec<LineRole>, heads: &mut Vec<Head>) -> Vec<LineRole> {
+    roles.clear();
+    roles.resize(lines.len(), LineRole::Blank);
+    heads.clear();
+    heads.extend(
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.text.is_empty())
+            .map(|(i, l)| (i, lines::intrinsic(l.text))),
+    );
+    let heads = &heads[..];
 
-    let chosen = choose_headline(lines, &intrinsic, &nonblank);
+    let chosen = choose_headline(lines, heads);
 
     // The article ends at the first end marker or sign-off after the start
     // of the body; the rest of the page is teasers and chrome.
     let mut ended = false;
     let mut headline: Option<usize> = None;
     let mut seen_body = false;
-    for (k, &i) in nonblank.iter().enumerate() {
+    for (k, &(i, intrinsic)) in heads.iter().enumerate() {
         let text = lines[i].text;
         if ended {
             roles[i] = LineRole::Teaser;
             continue;
         }
-        let next = nonblank.get(k + 1).and_then(|&j| intrinsic[j]);
-        roles[i] = match intrinsic[i] {
+        let next = heads.get(k + 1).and_then(|h| h.1);
+        roles[i] = match intrinsic {
             Some(Intrinsic::Chrome) => LineRole::Boilerplate,
             Some(Intrinsic::EndMarker) => {
                 if seen_body {
@@ -200,7 +224,7 @@ fn classify(lines: &[Line<'_>]) -> Vec<LineRole> {
             // `By JANE ROE` / `Associated Press`: the byline's affiliation.
             None if !seen_body
                 && k > 0
-                && roles[nonblank[k - 1]] == LineRole::Byline
+                && roles[heads[k - 1].0] == LineRole::Byline
                 && is_affiliation(text) =>
             {
                 LineRole::Byline
@@ -232,20 +256,16 @@ fn classify(lines: &[Line<'_>]) -> Vec<LineRole> {
 /// that reads as prose): the first headline-shaped line, passing over site
 /// names and section labels (`World`, `Politics`) unless nothing else comes
 /// before the lead.
-fn choose_headline(
-    lines: &[Line<'_>],
-    intrinsic: &[Option<Intrinsic>],
-    nonblank: &[usize],
-) -> Option<usize> {
+fn choose_headline(lines: &[Line<'_>], heads: &[Head]) -> Option<usize> {
     let mut label: Option<usize> = None;
-    for (k, &i) in nonblank.iter().enumerate().take(HEAD_WINDOW) {
+    for (k, &(i, intrinsic)) in heads.iter().enumerate().take(HEAD_WINDOW) {
         let text = lines[i].text;
-        match intrinsic[i] {
+        match intrinsic {
             Some(Intrinsic::EndMarker | Intrinsic::SignOff) => break,
             Some(_) => continue,
             None => {}
         }
-        if is_caption(text, nonblank.get(k + 1).and_then(|&j| intrinsic[j])) {
+        if is_caption(text, heads.get(k + 1).and_then(|h| h.1)) {
             continue;
         }
         let shaped = looks_like_headline(text);
@@ -324,16 +344,13 @@ fn repeats_headline(text: &str, headline: &str) -> bool {
 
 /// Marks short body lines without closing punctuation as section headings.
 fn mark_headings(lines: &[Line<'_>], roles: &mut [LineRole]) {
-    let body: Vec<usize> = (0..lines.len())
-        .filter(|&i| roles[i] == LineRole::Body)
-        .collect();
-    for (k, &i) in body.iter().enumerate() {
-        // The first body line is the lead (or the dateline) however short.
-        if k == 0 {
-            continue;
-        }
-        if is_heading(lines[i].text) {
-            roles[i] = LineRole::Heading;
+    // The first body line is the lead (or the dateline) however short.
+    let Some(lead) = roles.iter().position(|&r| r == LineRole::Body) else {
+        return;
+    };
+    for (line, role) in lines.iter().zip(roles.iter_mut()).skip(lead + 1) {
+        if *role == LineRole::Body && is_heading(line.text) {
+            *role = LineRole::Heading;
         }
     }
 }
@@ -378,8 +395,12 @@ fn fill(
     let mut date_line: Option<Date> = None;
     let mut photo_credits: Vec<&str> = Vec::new();
     let mut captions: Vec<&str> = Vec::new();
-    let mut body_texts: Vec<(usize, &str)> = Vec::new();
-    for (i, (line, role)) in lines.iter().zip(roles).enumerate() {
+    // Body paragraphs; the first may open with a dateline.
+    let mut dateline = None;
+    article
+        .paragraphs
+        .reserve_exact(roles.iter().filter(|&&r| r == LineRole::Body).count());
+    for (line, role) in lines.iter().zip(roles) {
         match role {
             LineRole::Headline => article.headline = Some(line.text.to_string()),
             LineRole::Date if date_line.is_none() => {
@@ -403,34 +424,23 @@ fn fill(
                     push_unique(&mut article.credits, c);
                 }
             }
-            LineRole::Body => body_texts.push((i, line.text)),
+            LineRole::Body => {
+                if article.paragraphs.is_empty()
+                    && let Some(raw) = dateline::find(line.text)
+                {
+                    dateline = Some((raw, line.span));
+                }
+                article.paragraphs.push(Paragraph {
+                    text: line.text.to_string(),
+                    span: line.span,
+                });
+            }
             LineRole::Heading => article.headings.push(line.text.to_string()),
             _ => {}
         }
     }
 
-    // Body paragraphs; the first may open with a dateline.
-    let mut dateline = None;
-    article.paragraphs.reserve_exact(body_texts.len());
-    for (k, &(i, _)) in body_texts.iter().enumerate() {
-        let line = &lines[i];
-        if k == 0
-            && let Some(raw) = dateline::find(line.text)
-        {
-            dateline = Some((raw, line.span));
-        }
-        article.paragraphs.push(Paragraph {
-            text: line.text.to_string(),
-            span: line.span,
-        });
-    }
-
-    let body_joined: String = article
-        .paragraphs
-        .iter()
-        .map(|p| p.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let body_joined = join_lines(&article.paragraphs);
     // The joined body is searched by several patterns. It is made of lines
     // of `text`, so it is ASCII-equivalent when `text` is.
     let known = crate::twin::ascii_equivalent(text);
@@ -482,6 +492,19 @@ fn fill(
         }
     });
     article.counts = counts(&article.paragraphs);
+}
+
+/// The paragraphs' texts, one a line, in one allocation.
+fn join_lines(paragraphs: &[Paragraph]) -> String {
+    let len = paragraphs.iter().map(|p| p.text.len() + 1).sum::<usize>();
+    let mut joined = String::with_capacity(len.saturating_sub(1));
+    for (k, p) in paragraphs.iter().enumerate() {
+        if k > 0 {
+            joined.push('\n');
+        }
+        joined.push_str(&p.text);
+    }
+    joined
 }
 
 fn push_unique(list: &mut Vec<String>, item: String) {

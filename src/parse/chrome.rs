@@ -1,0 +1,562 @@
+//! The chrome shapes and end markers of `lines` read in code: each was a
+//! pattern of one regex set (the relative time stamp and the end markers
+//! a regex of their own), whose build cost more than all their searches.
+//! The tests hold the patterns as written and compare.
+//!
+//! Every shape is anchored at both ends and made of parts whose classes
+//! are disjoint where one ends and the next begins (digits and spaces,
+//! letters and separators), so each has one way to match and is read left
+//! to right without backtracking. Phrases under `(?i)` are compared with
+//! [`crate::caseless`], which folds as the regex does. The Unicode classes
+//! (`\d`, `\p{Lu}`, `\p{Ll}`, `(?i)[\p{L} ]`) are asked only of characters
+//! outside ASCII, from class tables that regex-syntax builds on first use
+//! (a parse, not a compiled automaton).
+
+use std::sync::LazyLock;
+
+use regex_syntax::hir::{Class, ClassUnicode, HirKind};
+
+use crate::caseless::strip_prefix;
+
+/// Whether `text` has one of the chrome shapes:
+///
+/// - a row of two to nine two-letter language codes,
+///   `^(?i:[a-z]{2})(?:(?:\s*[|/·•]\s*|\s+)(?i:[a-z]{2})){1,8}$`;
+/// - a navigation or account link ([`NAVIGATION`], `share on \w+`,
+///   `follow us.*`), perhaps numbered (`^(?:\d+\.\s*)?`);
+/// - a comment widget ([`COMMENTS`], `\d+ comments?`, two form notices);
+/// - `(?i)^(?:updated|posted|published|last updated)?\s*(?:just
+///   now|yesterday|today)$`;
+/// - a bare URL, `^(?:https?://|www\.)\S+$`;
+/// - a section label glued to a topic, `^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$`;
+/// - `(?i)^\d+\s+min(?:ute)?s?\s+read$`;
+/// - `(?i)^(?:photo|image|picture)?\s*\d+\s*(?:of|/)\s*\d+$`.
+pub(super) fn is_shape(text: &str) -> bool {
+    language_codes(text)
+        || navigation(text)
+        || comments(text)
+        || relative_day(text)
+        || url(text)
+        || glued_label(text)
+        || reading_time(text)
+        || gallery(text)
+}
+
+/// A relative time stamp, perhaps glued to a section label ("Politics1
+/// hour ago"): `(?i)^[\p{L} ]{0,30}\d+\s+(?:seconds?|minutes?|mins?|
+/// hours?|hrs?|days?|weeks?|months?)\s+ago$`. Letters and spaces
+/// (case-folded) and digits are disjoint, so the label is the whole run
+/// of letters and spaces; the unit, followed by a space, is the whole run
+/// of other characters after the number.
+pub(super) fn is_relative_time(text: &str) -> bool {
+    const UNITS: [&str; 16] = [
+        "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
+        "day", "days", "week", "weeks", "month", "months",
+    ];
+    let label_end = text.find(|c: char| !label_char(c)).unwrap_or(text.len());
+    if text[..label_end].chars().nth(30).is_some() {
+        return false;
+    }
+    let Some(rest) = digits(&text[label_end..]).and_then(spaced) else {
+        return false;
+    };
+    let Some((unit, rest)) = rest.find(char::is_whitespace).map(|i| rest.split_at(i)) else {
+        return false;
+    };
+    UNITS.iter().any(|u| same(unit, u)) && spaced(rest).is_some_and(|r| same(r, "ago"))
+}
+
+/// A label after which the article is over: one of [`END_MARKERS`], or
+/// `more (?:on this|from|stories|news)` with perhaps a word (`(?: \w+)?`),
+/// or `more in \w+`, followed by `\s*:?$`, all under `(?i)`. No label
+/// ends with a space or a colon, so the label is the line without its
+/// closing colon and spaces.
+pub(super) fn is_end_marker(text: &str) -> bool {
+    let label = text.strip_suffix(':').unwrap_or(text).trim_end();
+    let word = |w: &str| !w.is_empty() && w.chars().all(regex_syntax::is_word_character);
+    END_MARKERS.iter().any(|m| same(label, m))
+        || ["more on this", "more from", "more stories", "more news"]
+            .iter()
+            .filter_map(|m| strip_prefix(label, m))
+            .any(|rest| rest.is_empty() || rest.strip_prefix(' ').is_some_and(word))
+        || strip_prefix(label, "more in ").is_some_and(word)
+}
+
+/// The fixed labels of [`is_end_marker`].
+const END_MARKERS: [&str; 30] = [
+    "related",
+    "related articles",
+    "related stories",
+    "related news",
+    "related posts",
+    "related content",
+    "related coverage",
+    "related topics",
+    "read more",
+    "read also",
+    "you may also like",
+    "you might also like",
+    "you may also be interested in",
+    "you might also be interested in",
+    "recommended",
+    "recommended for you",
+    "most read",
+    "most popular",
+    "most viewed",
+    "latest news",
+    "trending",
+    "trending now",
+    "leave a reply",
+    "leave a comment",
+    "what to read next",
+    "see also",
+    "also read",
+    "editor's picks",
+    "editors picks",
+    "top stories",
+];
+
+/// The phrases of the navigation pattern, each alone on the line.
+const NAVIGATION: [&str; 35] = [
+    "skip to content",
+    "skip to main content",
+    "skip navigation",
+    "main menu",
+    "menu",
+    "search",
+    "home",
+    "login",
+    "log in",
+    "signin",
+    "sign in",
+    "sign up",
+    "subscribe",
+    "subscribe now",
+    "register",
+    "close",
+    "toggle navigation",
+    "back to top",
+    "back to top button",
+    "top of page",
+    "advertisement",
+    "sponsored",
+    "sponsored content",
+    "print",
+    "email",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "tweet",
+    "copy link",
+    "listen to article",
+    "listen to this article",
+    "print this page",
+    "print this article",
+];
+
+/// The phrases of the comment pattern, each alone on the line.
+const COMMENTS: [&str; 7] = [
+    "comment",
+    "comments",
+    "add comment",
+    "add a comment",
+    "post a comment",
+    "view comments",
+    "show comments",
+];
+
+/// Whether `s` is `word` under `(?i)`.
+fn same(s: &str, word: &str) -> bool {
+    strip_prefix(s, word).is_some_and(str::is_empty)
+}
+
+/// `s` after `\s*` (Unicode `\s` is `White_Space`, as `is_whitespace`).
+fn spaces(s: &str) -> &str {
+    s.trim_start_matches(char::is_whitespace)
+}
+
+/// `s` after `\s+`.
+pub(super) fn spaced(s: &str) -> Option<&str> {
+    let rest = spaces(s);
+    (rest.len() < s.len()).then_some(rest)
+}
+
+/// Whether `c` is a digit as Unicode `\d` takes it.
+pub(super) fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || !c.is_ascii() && contains(&DIGIT, c)
+}
+
+/// `s` after `\d+`.
+fn digits(s: &str) -> Option<&str> {
+    let rest = s.trim_start_matches(is_digit);
+    (rest.len() < s.len()).then_some(rest)
+}
+
+/// `.*$`: no line feed.
+fn dots(s: &str) -> bool {
+    memchr::memchr(b'\n', s.as_bytes()).is_none()
+}
+
+fn language_codes(text: &str) -> bool {
+    // `(?i:[a-z])`: an ASCII letter, LONG S or KELVIN SIGN.
+    let letter = |c: char| c.is_ascii_alphabetic() || matches!(c, '\u{17f}' | '\u{212a}');
+    let mut chars = text.chars().peekable();
+    let mut codes = 0;
+    loop {
+        if !(chars.next().is_some_and(letter) && chars.next().is_some_and(letter)) {
+            return false;
+        }
+        codes += 1;
+        if chars.peek().is_none() {
+            return codes >= 2;
+        }
+        if codes == 9 {
+            return false;
+        }
+        let mut spaced = false;
+        while chars.next_if(|c| c.is_whitespace()).is_some() {
+            spaced = true;
+        }
+        if chars
+            .next_if(|c| matches!(c, '|' | '/' | '·' | '•'))
+            .is_some()
+        {
+            while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        } else if !spaced {
+            return false;
+        }
+    }
+}
+
+fn navigation(text: &str) -> bool {
+    // No phrase opens with a digit: a line that does is numbered.
+    let rest = match digits(text) {
+        Some(rest) => match rest.strip_prefix('.') {
+            Some(rest) => spaces(rest),
+            None => return false,
+        },
+        None => text,
+    };
+    NAVIGATION.iter().any(|p| same(rest, p))
+        || strip_prefix(rest, "share on ")
+            .is_some_and(|w| !w.is_empty() && w.chars().all(regex_syntax::is_word_character))
+        || strip_prefix(rest, "follow us").is_some_and(dots)
+}
+
+fn comments(text: &str) -> bool {
+    COMMENTS.iter().any(|p| same(text, p))
+        || [
+            "your email address will not be published",
+            "required fields are marked",
+        ]
+        .iter()
+        .any(|p| strip_prefix(text, p).is_some_and(dots))
+        || digits(text)
+            .and_then(|rest| strip_prefix(rest, " comment"))
+            .is_some_and(|s| s.is_empty() || same(s, "s"))
+}
+
+fn relative_day(text: &str) -> bool {
+    // No label is a prefix of another, and none opens as a day does.
+    let rest = ["updated", "posted", "published", "last updated"]
+        .iter()
+        .find_map(|label| strip_prefix(text, label))
+        .unwrap_or(text);
+    let rest = spaces(rest);
+    ["just now", "yesterday", "today"]
+        .iter()
+        .any(|day| same(rest, day))
+}
+
+fn url(text: &str) -> bool {
+    ["https://", "http://", "www."]
+        .iter()
+        .find_map(|opening| text.strip_prefix(opening))
+        .is_some_and(|rest| !rest.is_empty() && !rest.contains(char::is_whitespace))
+}
+
+fn glued_label(text: &str) -> bool {
+    let upper = |c: char| c.is_ascii_uppercase() || !c.is_ascii() && contains(&UPPER, c);
+    let lower = |c: &char| c.is_ascii_lowercase() || !c.is_ascii() && contains(&LOWER, *c);
+    let mut chars = text.chars().peekable();
+    let mut words = 0;
+    while let Some(c) = chars.next() {
+        if !upper(c) || chars.next_if(lower).is_none() {
+            return false;
+        }
+        while chars.next_if(lower).is_some() {}
+        words += 1;
+    }
+    words >= 2
+}
+
+fn reading_time(text: &str) -> bool {
+    let Some(rest) = digits(text).and_then(spaced) else {
+        return false;
+    };
+    let Some(rest) = strip_prefix(rest, "min") else {
+        return false;
+    };
+    let rest = strip_prefix(rest, "ute").unwrap_or(rest);
+    let rest = strip_prefix(rest, "s").unwrap_or(rest);
+    spaced(rest).is_some_and(|r| same(r, "read"))
+}
+
+fn gallery(text: &str) -> bool {
+    let rest = ["photo", "image", "picture"]
+        .iter()
+        .find_map(|word| strip_prefix(text, word))
+        .unwrap_or(text);
+    let Some(rest) = digits(spaces(rest)) else {
+        return false;
+    };
+    let rest = spaces(rest);
+    let Some(rest) = strip_prefix(rest, "of").or_else(|| rest.strip_prefix('/')) else {
+        return false;
+    };
+    digits(spaces(rest)).is_some_and(str::is_empty)
+}
+
+/// Whether `s` is a letter or a space under `(?i)`: `(?i)[\p{L} ]`.
+fn label_char(c: char) -> bool {
+    c.is_ascii_alphabetic() || c == ' ' || !c.is_ascii() && contains(&LABEL, c)
+}
+
+static DIGIT: LazyLock<ClassUnicode> = LazyLock::new(|| class(r"\d"));
+static UPPER: LazyLock<ClassUnicode> = LazyLock::new(|| class(r"\p{Lu}"));
+static LOWER: LazyLock<ClassUnicode> = LazyLock::new(|| class(r"\p{Ll}"));
+static LABEL: LazyLock<ClassUnicode> = LazyLock::new(|| class(r"(?i)[\p{L} ]"));
+
+/// The characters of a class as regex-syntax reads it.
+fn class(pattern: &str) -> ClassUnicode {
+    match regex_syntax::parse(pattern).map(|h| h.into_kind()) {
+        Ok(HirKind::Class(Class::Unicode(class))) => class,
+        _ => unreachable!("{pattern} is a Unicode class"),
+    }
+}
+
+fn contains(class: &ClassUnicode, c: char) -> bool {
+    class
+        .ranges()
+        .binary_search_by(|r| {
+            if r.end() < c {
+                std::cmp::Ordering::Less
+            } else if r.start() > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// The shapes as first written, one pattern each (the relative time stamp
+/// apart, see [`is_relative_time`]).
+#[cfg(test)]
+pub(super) const PATTERNS: &[&str] = &[
+    // A row of two-letter language codes: "ua en ru", "EN | DE | FR".
+    r"^(?i:[a-z]{2})(?:(?:\s*[|/·•]\s*|\s+)(?i:[a-z]{2})){1,8}$",
+    // Navigation and account links.
+    r"(?i)^(?:\d+\.\s*)?(?:skip to (?:main )?content|skip navigation|main menu|menu|search|home|log ?in|sign ?in|sign up|subscribe(?: now)?|register|close|toggle navigation|back to top(?: button)?|top of page|advertisement|sponsored(?: content)?|print|email|share(?: this(?: article| story)?)?|share on \w+|tweet|follow us.*|copy link|listen to (?:this )?article|print this (?:page|article))$",
+    // Comment widgets.
+    r"(?i)^(?:your email address will not be published.*|required fields are marked.*|\d+ comments?|comments?|add (?:a )?comment|post a comment|view comments|show comments)$",
+    // Relative days.
+    r"(?i)^(?:updated|posted|published|last updated)?\s*(?:just now|yesterday|today)$",
+    // A bare URL.
+    r"^(?:https?://|www\.)\S+$",
+    // A section label glued to a topic: "EconomyEurope".
+    r"^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$",
+    // Reading-time and word-count badges.
+    r"(?i)^\d+\s+min(?:ute)?s?\s+read$",
+    // Image gallery counters: "1 of 12", "Photo 3/10".
+    r"(?i)^(?:photo|image|picture)?\s*\d+\s*(?:of|/)\s*\d+$",
+];
+
+/// The end markers as first written.
+#[cfg(test)]
+pub(super) const END_MARKER_PATTERN: &str = r"(?i)^(?:related(?: articles| stories| news| posts| content| coverage| topics)?|read more|read also|more (?:on this|from|stories|news)(?: \w+)?|you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?|most (?:read|popular|viewed)|latest news|trending(?: now)?|leave a reply|leave a comment|what to read next|more in \w+|see also|also read|editor'?s picks|top stories)\s*:?$";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use regex::{Regex, RegexSet};
+
+    static WRITTEN: LazyLock<(RegexSet, Regex, Regex)> = LazyLock::new(|| {
+        (
+            RegexSet::new(PATTERNS).unwrap(),
+            Regex::new(r"(?i)^[\p{L} ]{0,30}\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$").unwrap(),
+            Regex::new(END_MARKER_PATTERN).unwrap(),
+        )
+    });
+
+    fn same_shape(text: &str) {
+        assert_eq!(is_shape(text), WRITTEN.0.is_match(text), "shape {text:?}");
+    }
+
+    fn same_relative_time(text: &str) {
+        assert_eq!(
+            is_relative_time(text),
+            WRITTEN.1.is_match(text),
+            "relative time {text:?}"
+        );
+    }
+
+    fn same_end_marker(text: &str) {
+        assert_eq!(
+            is_end_marker(text),
+            WRITTEN.2.is_match(text),
+            "end marker {text:?}"
+        );
+    }
+
+    fn same_as_written(text: &str) {
+        same_shape(text);
+        same_relative_time(text);
+        same_end_marker(text);
+    }
+
+    const FIXED: &[&str] = &[
+        "",
+        "en",
+        "en fr",
+        "EN | DE | FR",
+        "ua·en•ru/de",
+        "aa bb cc dd ee ff gg hh ii",
+        "aa bb cc dd ee ff gg hh ii jj",
+        "ſk \u{212a}a",
+        "en  |",
+        "en||fr",
+        "enfr",
+        "1. Skip to content",
+        "12.Menu",
+        "1 Menu",
+        "٣. Home",
+        "share on X_y",
+        "Share on",
+        "share on é",
+        "share on a b",
+        "Follow us on the web",
+        "follow us\nx",
+        "3 comments",
+        "3 Comment",
+        "3  comments",
+        "Comments",
+        "Your email address will not be published. x",
+        "Updated today",
+        "last updated   Yesterday",
+        "Just now",
+        "posted",
+        "https://x",
+        "http://",
+        "www.a b",
+        "HTTP://x",
+        "EconomyEurope",
+        "Economy",
+        "ÉconomieEurope",
+        "ǅx\u{1c6}Ab",
+        "AbC",
+        "5 min read",
+        "5 minutes read",
+        "5 minutes  READ",
+        "5 mins read",
+        "5 minute read",
+        "5min read",
+        "Photo 3/10",
+        "1 of 12",
+        "picture3of4",
+        "photo 3 / ",
+        "٣ of ٤",
+        "Politics1 hour ago",
+        "17 minutes ago",
+        "Politics and world news today 1 hour ago",
+        "A lot of letters in this label here 1 hour ago",
+        "ͅ1 day ago",
+        "é 2 Hrs ago",
+        "2 hrs  ago ",
+        "2 ſeconds ago",
+        "2 daysago",
+        "x_1 day ago",
+        "Related Articles",
+        "related  articles",
+        "Related:",
+        "Related :",
+        "Related\u{a0}:\u{a0}",
+        "Related::",
+        "Read more",
+        "More from Outlet",
+        "More from",
+        "More from Outlet page",
+        "more from é_9",
+        "more fromX",
+        "More in Politics:",
+        "More in ",
+        "more in a-b",
+        "You might also be interested in",
+        "Editors picks",
+        "EDITOR'S PICKS",
+        "Editor’s picks",
+        "ſee alſo",
+        "Top Stories\n",
+        "Leave a Reply",
+        "Trending now",
+        "trending  now",
+        "Most Viewed :",
+        "Recommended for you",
+        "What to read next",
+        "Also read",
+        "You may also like",
+    ];
+
+    // One test per function, so that each fails on its own.
+    #[test]
+    fn fixed_shapes() {
+        FIXED.iter().for_each(|t| same_shape(t));
+    }
+
+    #[test]
+    fn fixed_relative_times() {
+        FIXED.iter().for_each(|t| same_relative_time(t));
+    }
+
+    #[test]
+    fn fixed_end_markers() {
+        FIXED.iter().for_each(|t| same_end_marker(t));
+    }
+
+    fn fragment() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => proptest::sample::select(vec![
+                "en", "EN", "ua", "ſk", "\u{212a}a", " ", "  ", "\t", "\u{a0}", "\u{3000}", "\n",
+                "|", "/", "·", "•", ".", "1", "12", "٣", "\u{ff13}", "Skip to content", "skip to main content",
+                "menu", "Main Menu", "log in", "login", "sign up", "share", "share this",
+                " article", " story", "share on ", "x_", "é", "Follow us", "follow uſ", "comment",
+                "comments", "s", "add a comment", "your email address will not be published",
+                "required fields are marked", "updated", "last updated", "posted", "published",
+                "just now", "yesterday", "today", "https://", "http://", "www.", "Economy",
+                "Europe", "É", "ǅ", "\u{1c6}", "Ab", "min", "ute", "read", "Photo", "image",
+                "picture", "of", "OF", "hour", "hrs", "ago", "days", "Politics", "ͅ", "Ⅳ",
+                "K", "-", "_", "related", " articles", "Read more", "more ", "on this", "from",
+                " stories", "news", "more in ", "you might also ", "be interested in", "like",
+                "editor's picks", "editors", " picks", "top stories", "leave a ", "reply", ":",
+                "see also", "trending", " now",
+            ])
+            .prop_map(str::to_string),
+            1 => "[a-zA-Z0-9 ]{0,6}",
+            1 => any::<char>().prop_map(String::from),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn same_as_the_written_patterns(parts in proptest::collection::vec(fragment(), 0..20)) {
+            same_as_written(&parts.concat());
+        }
+
+        #[test]
+        fn same_on_any_text(text in any::<String>()) {
+            same_as_written(&text);
+        }
+    }
+}
