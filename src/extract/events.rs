@@ -272,14 +272,55 @@ fn bounds(when: &str, until: Option<&str>) -> (String, String) {
 
 /// Two date values overlap (a month overlaps each of its days; a missing
 /// value is compatible with anything).
+///
+/// The rule compares the ISO strings of [`bounds`]; dates (all of them, in
+/// practice) are compared as the day numbers of [`day_of`] instead, which
+/// keep that order, without formatting four strings.
 pub fn dates_overlap(a: Option<(&str, Option<&str>)>, b: Option<(&str, Option<&str>)>) -> bool {
     match (a, b) {
         (Some((aw, au)), Some((bw, bu))) => {
-            let (a0, a1) = bounds(aw, au);
-            let (b0, b1) = bounds(bw, bu);
-            a0 <= b1 && b0 <= a1
+            let days =
+                |w, u: Option<&str>| Some((day_of(w, false)?, day_of(u.unwrap_or(w), true)?));
+            match (days(aw, au), days(bw, bu)) {
+                (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+                _ => overlap_by_strings(aw, au, bw, bu),
+            }
         }
         _ => true,
+    }
+}
+
+/// [`dates_overlap`] of two dated values by their ISO strings: its rule,
+/// for values that are not dates, and its tests' oracle.
+fn overlap_by_strings(aw: &str, au: Option<&str>, bw: &str, bu: Option<&str>) -> bool {
+    let (a0, a1) = bounds(aw, au);
+    let (b0, b1) = bounds(bw, bu);
+    a0 <= b1 && b0 <= a1
+}
+
+/// A `YYYY`, `YYYY-MM` or `YYYY-MM-DD` value as a day number, its first
+/// day or (with `last`) its last, on a calendar of twelve 31-day months:
+/// the numbers keep the order of the ISO strings of [`bounds`]
+/// (`dates_overlap`), which is all its callers need. `None` for anything
+/// else.
+pub(crate) fn day_of(date: &str, last: bool) -> Option<u32> {
+    let b = date.as_bytes();
+    let number = |r: std::ops::Range<usize>| {
+        b.get(r)
+            .filter(|d| d.iter().all(u8::is_ascii_digit))
+            .map(|d| d.iter().fold(0u32, |n, &c| n * 10 + u32::from(c - b'0')))
+    };
+    let dash = |i: usize| b.get(i) == Some(&b'-');
+    let year = number(0..4)? * 372;
+    let month = |m: u32| (1..=12).contains(&m).then(|| (m - 1) * 31);
+    match b.len() {
+        4 => Some(year + if last { 371 } else { 0 }),
+        7 if dash(4) => Some(year + month(number(5..7)?)? + if last { 30 } else { 0 }),
+        10 if dash(4) && dash(7) => {
+            let day = number(8..10).filter(|d| (1..=31).contains(d))?;
+            Some(year + month(number(5..7)?)? + day - 1)
+        }
+        _ => None,
     }
 }
 
@@ -335,6 +376,7 @@ pub fn extract_with_triggers(
     let mut mentions: Vec<Mention> = Vec::new();
     // Built at the first paragraph with a trigger: most paragraphs have none.
     let mut index = None;
+    let mut scratch = None;
     for p in &article.paragraphs {
         let para = &text[p.span.start..p.span.end];
         // The triggers are searched once per paragraph rather than once per
@@ -348,6 +390,7 @@ pub fn extract_with_triggers(
             continue;
         }
         let index = index.get_or_insert_with(|| EntityIndex::new(article));
+        let scratch = scratch.get_or_insert_with(|| SCRATCH.take().rebind());
         let mut rest = triggers;
         // Sentences are split only as far as the triggers reach.
         for (ss, se) in SentenceBounds::new(para) {
@@ -360,8 +403,11 @@ pub fn extract_with_triggers(
             if mine.is_empty() {
                 continue;
             }
-            sentence_mentions(text, s0, s1, mine, article, index, &mut mentions);
+            sentence_mentions(text, s0, s1, mine, article, index, scratch, &mut mentions);
         }
+    }
+    if let Some(scratch) = scratch {
+        SCRATCH.set(scratch.rebind());
     }
     for m in &mut mentions {
         if m.place.is_none() && m.when.is_some() {
@@ -369,6 +415,45 @@ pub fn extract_with_triggers(
         }
     }
     merge_mentions(mentions)
+}
+
+/// The working vectors of [`sentence_mentions`], kept from one sentence to
+/// the next and, emptied, from one article to the next on a thread
+/// ([`crate::spare`]): a sentence with a trigger made about five
+/// allocations besides its mentions.
+#[derive(Default)]
+struct Scratch<'a> {
+    timexes: Vec<&'a Timex>,
+    places: Vec<PlaceMention<'a>>,
+    gazetteer: Vec<PlaceMention<'a>>,
+    /// Entity spans as `(start, end, entity)`: the places', then the
+    /// participants' first spans.
+    spans: Vec<(usize, usize, usize)>,
+    participants: Vec<(usize, &'a str)>,
+    consumed: Vec<bool>,
+    /// `(place, timex)`: places directly followed by a date.
+    extras: Vec<(usize, usize)>,
+}
+
+impl Scratch<'_> {
+    /// The vectors, emptied, for borrowing another article.
+    fn rebind<'b>(self) -> Scratch<'b> {
+        use crate::spare::keep;
+        Scratch {
+            timexes: keep(self.timexes),
+            places: keep(self.places),
+            gazetteer: keep(self.gazetteer),
+            spans: keep(self.spans),
+            participants: keep(self.participants),
+            consumed: keep(self.consumed),
+            extras: keep(self.extras),
+        }
+    }
+}
+
+thread_local! {
+    /// The scratch of the thread's last article.
+    static SCRATCH: std::cell::Cell<Scratch<'static>> = std::cell::Cell::new(Scratch::default());
 }
 
 /// The entity spans of an article sorted by position, so that the entities
@@ -483,13 +568,14 @@ fn paragraph_triggers(triggers: &[(usize, usize)], start: usize, end: usize) -> 
 /// The mentions of the sentence `[s0, s1)`, whose triggers are `triggers`
 /// (at least one, in text order).
 #[allow(clippy::too_many_arguments)]
-fn sentence_mentions(
+fn sentence_mentions<'a>(
     text: &str,
     s0: usize,
     s1: usize,
     triggers: &[(usize, usize)],
-    article: &Article,
+    article: &'a Article,
     index: &EntityIndex,
+    scratch: &mut Scratch<'a>,
     out: &mut Vec<Mention>,
 ) {
     if s1 - s0 > MAX_SENTENCE_BYTES {
@@ -498,18 +584,33 @@ fn sentence_mentions(
     let triggers = &triggers[..triggers.len().min(MAX_TRIGGERS)];
     // Timexes are in text order: binary search keeps the scan linear.
     let first = article.timexes.partition_point(|t| t.span.start < s0);
-    let timexes: Vec<&Timex> = article.timexes[first..]
-        .iter()
-        .take_while(|t| t.span.start < s1)
-        .filter(|t| t.span.end <= s1)
-        .filter(|t| t.value.as_deref().is_some_and(is_calendar))
-        .collect();
-    let mut places = sentence_places(text, s0, s1, article, index, triggers);
+    let timexes = &mut scratch.timexes;
+    timexes.clear();
+    timexes.extend(
+        article.timexes[first..]
+            .iter()
+            .take_while(|t| t.span.start < s1)
+            .filter(|t| t.span.end <= s1)
+            .filter(|t| t.value.as_deref().is_some_and(is_calendar)),
+    );
+    sentence_places(text, s0, s1, article, index, triggers, scratch);
+    let places = &mut scratch.places;
     places.truncate(MAX_PLACES);
-    let mut participants = sentence_participants(article, index, s0, s1);
+    let mut participants = sentence_participants(
+        article,
+        index,
+        s0,
+        s1,
+        &mut scratch.spans,
+        &mut scratch.participants,
+    );
+    let (timexes, places) = (&scratch.timexes, &scratch.places);
     // Places directly followed by a date: "… Tallinn next year".
-    let mut consumed = vec![false; timexes.len()];
-    let mut extras: Vec<(usize, usize)> = Vec::new(); // (place index, timex index)
+    let consumed = &mut scratch.consumed;
+    consumed.clear();
+    consumed.resize(timexes.len(), false);
+    let extras = &mut scratch.extras;
+    extras.clear();
     for (pi, pl) in places.iter().enumerate() {
         for (ti, t) in timexes.iter().enumerate() {
             if t.span.start >= pl.end && is_gap(&text[pl.end..t.span.start]) {
@@ -529,7 +630,7 @@ fn sentence_mentions(
             .map(|(i, _)| i);
         // Extras for other places belong to the first trigger only.
         if k == 0 {
-            for &(pi, ti) in &extras {
+            for &(pi, ti) in extras.iter() {
                 if Some(pi) != place_idx {
                     consumed[ti] = true;
                     let t = timexes[ti];
@@ -833,6 +934,9 @@ fn what_of(text: &str, s0: usize, s1: usize, left: usize, ts: usize, te: usize) 
 }
 
 /// Places used as locations in the sentence (see the module rule 2).
+/// The places of the sentence `[s0, s1)`, in text order, into
+/// `scratch.places` (`scratch.spans` and `scratch.gazetteer` are working
+/// space).
 fn sentence_places<'a>(
     text: &str,
     s0: usize,
@@ -840,7 +944,8 @@ fn sentence_places<'a>(
     article: &'a Article,
     index: &EntityIndex,
     triggers: &[(usize, usize)],
-) -> Vec<PlaceMention<'a>> {
+    scratch: &mut Scratch<'a>,
+) {
     let locative = |start: usize, end: usize| {
         let prev = prev_word(&text[s0..start]);
         let after = &text[end..s1];
@@ -854,29 +959,30 @@ fn sentence_places<'a>(
         locative_word(prev) || next_trigger || possessive
     };
     // Entity places in text order (ties: entity order, then span order).
-    let mut found: Vec<(usize, usize, usize)> = index
-        .within(s0, s1)
-        .filter(|&(_, _, k)| article.entities[k].kind == EntityType::Place)
-        .collect();
+    let found = &mut scratch.spans;
+    found.clear();
+    found.extend(
+        index
+            .within(s0, s1)
+            .filter(|&(_, _, k)| article.entities[k].kind == EntityType::Place),
+    );
     found.sort_by_key(|&(s, e, k)| (s, k, e));
-    let mut out: Vec<PlaceMention> = found
-        .into_iter()
-        .map(|(start, end, k)| PlaceMention {
-            start,
-            end,
-            name: &article.entities[k].name,
-            locative: locative(start, end),
-        })
-        .collect();
+    let out = &mut scratch.places;
+    out.clear();
+    out.extend(found.iter().map(|&(start, end, k)| PlaceMention {
+        start,
+        end,
+        name: &article.entities[k].name,
+        locative: locative(start, end),
+    }));
     // The gazetteer adds places the entities do not cover, never inside
     // another entity (`Lima` in a person's name).
-    let mut gaz = Vec::new();
+    let gaz = &mut scratch.gazetteer;
+    gaz.clear();
     let covered = |start, end| index.overlaps(start, end);
-    gazetteer_places(text, s0, s1, &locative, &covered, &mut gaz);
-    gaz.retain(|g| !index.overlaps(g.start, g.end));
-    out.extend(gaz);
+    gazetteer_places(text, s0, s1, &locative, &covered, gaz);
+    out.extend(gaz.drain(..).filter(|g| !index.overlaps(g.start, g.end)));
     out.sort_by_key(|p| p.start);
-    out
 }
 
 /// The gazetteer's places in the capitalized runs of `[s0, s1)`, where
@@ -1119,11 +1225,15 @@ fn reports_the_story(article: &Article, e: &crate::model::Entity) -> bool {
     names.into_iter().any(|n| reporters.contains(&n))
 }
 
-fn sentence_participants(
-    article: &Article,
+/// The names of the people and organizations of the sentence `[s0, s1)`
+/// (`firsts` and `found` are working space).
+fn sentence_participants<'a>(
+    article: &'a Article,
     index: &EntityIndex,
     s0: usize,
     s1: usize,
+    firsts: &mut Vec<(usize, usize, usize)>,
+    found: &mut Vec<(usize, &'a str)>,
 ) -> Vec<String> {
     // The first span of each entity in the sentence; the outlet or agencies
     // that report the story are not actors in it ("…, an X correspondent
@@ -1131,28 +1241,35 @@ fn sentence_participants(
     let spans = index
         .within(s0, s1)
         .filter(|&(_, _, k)| article.entities[k].kind != EntityType::Place && !index.reporter[k]);
-    let mut found: Vec<(usize, &str)> = first_spans(spans)
-        .into_iter()
-        .map(|(s, k)| (s, article.entities[k].name.as_str()))
-        .collect();
+    first_spans(spans, firsts);
+    found.clear();
+    found.extend(
+        firsts
+            .iter()
+            .map(|&(s, k, _)| (s, article.entities[k].name.as_str())),
+    );
     found.sort();
-    found.into_iter().map(|(_, n)| n.to_string()).collect()
+    found.iter().map(|&(_, n)| n.to_string()).collect()
 }
 
-/// `(start, entity)` of the first of `spans` (sorted, as
+/// `(start, entity, _)` of the first of `spans` (sorted, as
 /// [`EntityIndex::within`] yields them) of each entity, in no particular
-/// order. A sentence holds a handful of spans: sorting them by entity
-/// costs less than a hash set (an allocation and a SipHash per span).
-fn first_spans(spans: impl Iterator<Item = (usize, usize, usize)>) -> Vec<(usize, usize)> {
+/// order, into `firsts`. A sentence holds a handful of spans: sorting them
+/// by entity costs less than a hash set (an allocation and a SipHash per
+/// span).
+fn first_spans(
+    spans: impl Iterator<Item = (usize, usize, usize)>,
+    firsts: &mut Vec<(usize, usize, usize)>,
+) {
     // The first span of an entity is its least `(start, end)`; its end is
     // not kept, the callers read the start alone.
-    let mut firsts: Vec<(usize, usize)> = spans.map(|(s, _, k)| (k, s)).collect();
+    firsts.clear();
+    firsts.extend(spans.map(|(s, _, k)| (k, s, 0)));
     firsts.sort_unstable();
-    firsts.dedup_by_key(|&mut (k, _)| k);
-    for pair in &mut firsts {
-        *pair = (pair.1, pair.0);
+    firsts.dedup_by_key(|&mut (k, _, _)| k);
+    for t in firsts.iter_mut() {
+        *t = (t.1, t.0, 0);
     }
-    firsts
 }
 
 /// [`first_spans`] with a hash set, in order (its oracle).

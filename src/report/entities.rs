@@ -19,8 +19,6 @@ use serde::Serialize;
 
 use std::hash::BuildHasher;
 
-use crate::fasthash::Map as HashMap;
-
 use crate::extract::entities::canon::{
     given_name, push_norm_key, push_translit_fold, same_person_given,
 };
@@ -325,6 +323,50 @@ impl Item {
     }
 }
 
+/// The items in chunks that never move: one growing vector copied all of
+/// them (~150 bytes each, mostly cold) at every doubling.
+#[derive(Debug, Default)]
+struct Items {
+    /// Full chunks of `ITEMS_CHUNK` items, then the last, partly filled.
+    chunks: Vec<Vec<Item>>,
+    len: usize,
+}
+
+/// Items per chunk (small under test, so that tests cross chunks).
+const ITEMS_CHUNK: usize = if cfg!(test) { 4 } else { 1024 };
+
+impl Items {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn push(&mut self, item: Item) {
+        if self.len.is_multiple_of(ITEMS_CHUNK) {
+            self.chunks.push(Vec::with_capacity(ITEMS_CHUNK));
+        }
+        self.chunks.last_mut().expect("a chunk").push(item);
+        self.len += 1;
+    }
+
+    /// The items in order of creation.
+    fn iter(&self) -> impl Iterator<Item = &Item> {
+        self.chunks.iter().flatten()
+    }
+}
+
+impl std::ops::Index<usize> for Items {
+    type Output = Item;
+    fn index(&self, i: usize) -> &Item {
+        &self.chunks[i / ITEMS_CHUNK][i % ITEMS_CHUNK]
+    }
+}
+
+impl std::ops::IndexMut<usize> for Items {
+    fn index_mut(&mut self, i: usize) -> &mut Item {
+        &mut self.chunks[i / ITEMS_CHUNK][i % ITEMS_CHUNK]
+    }
+}
+
 /// Folds article entities into corpus entities.
 ///
 /// Lookups go through two indexes so that folding stays linear in the
@@ -334,14 +376,14 @@ impl Item {
 #[derive(Debug, Default)]
 pub struct EntityAggregator {
     articles: usize,
-    items: Vec<Item>,
+    items: Items,
     /// Names, aliases, roles and keys; a key is stored with the entity
     /// type's tag before it (`type_tag`), so that one key is one string.
     strings: Strings,
     /// Keyed by the hashes of the buckets (`surname_bucket_hashes`): the
     /// place in `surname_links` of the bucket's newest person and the
     /// number of people in the bucket.
-    by_surname: HashMap<u64, (u32, u32)>,
+    by_surname: Buckets,
     /// The people of all surname buckets, each bucket a chain from its
     /// newest person: an item and the place of the bucket's next person
     /// (`NO_LINK` ends it). Most buckets hold one person, and a vector per
@@ -594,6 +636,66 @@ fn bucket_hash_of(s: &str) -> u64 {
 /// a surname; the bound keeps hostile input linear.
 const MAX_BUCKET: usize = 256;
 
+/// The surname buckets by their hashes: an open-addressed, linear-probed
+/// table keyed by the hash itself. A key is a hash already (`bucket_hash`),
+/// so neither a lookup nor growing hashes it again, and a probe reads one
+/// slot where a hash map reads its control bytes and then its entry.
+#[derive(Debug, Default)]
+struct Buckets {
+    /// `(key, head, count)`; a count of 0 is an empty slot (a bucket
+    /// holds one person at least). A power of two long, at most three
+    /// quarters full.
+    slots: Vec<(u64, u32, u32)>,
+    len: usize,
+}
+
+impl Buckets {
+    /// Where `key` is, or the empty slot where it would go.
+    fn find(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        // (Fewer than 2^63 slots: the shift stays below 64.)
+        let mut i = (key >> (64 - self.slots.len().trailing_zeros())) as usize;
+        while self.slots[i].2 != 0 && self.slots[i].0 != key {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    /// The head and count of bucket `key`, if it has a person.
+    fn get(&self, key: u64) -> Option<(u32, u32)> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let (_, head, count) = self.slots[self.find(key)];
+        (count != 0).then_some((head, count))
+    }
+
+    /// The head and count of bucket `key`, `(NO_LINK, 0)` when new: the
+    /// caller adds a person to it.
+    fn entry(&mut self, key: u64) -> (&mut u32, &mut u32) {
+        if self.len * 4 >= self.slots.len() * 3 {
+            self.grow();
+        }
+        let i = self.find(key);
+        if self.slots[i].2 == 0 {
+            self.slots[i] = (key, NO_LINK, 0);
+            self.len += 1;
+        }
+        let (_, head, count) = &mut self.slots[i];
+        (head, count)
+    }
+
+    /// Doubles the table (or makes its first), moving each slot by its key.
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(1024);
+        let old = std::mem::replace(&mut self.slots, vec![(0, 0, 0); size]);
+        for slot in old.into_iter().filter(|s| s.2 != 0) {
+            let i = self.find(slot.0);
+            self.slots[i] = slot;
+        }
+    }
+}
+
 /// The end of a chain in `EntityAggregator::surname_links`.
 const NO_LINK: u32 = u32::MAX;
 
@@ -733,7 +835,7 @@ impl EntityAggregator {
                 let cands = &mut scratch.candidates;
                 cands.clear();
                 for b in &scratch.buckets {
-                    let mut link = self.by_surname.get(b).map_or(NO_LINK, |&(head, _)| head);
+                    let mut link = self.by_surname.get(*b).map_or(NO_LINK, |(head, _)| head);
                     while let Some(&(item, next)) = self.surname_links.get(link as usize) {
                         cands.push(item as usize);
                         link = next;
@@ -849,7 +951,7 @@ impl EntityAggregator {
     fn index_surname(&mut self, i: u32, buckets: &[u64]) {
         for &b in buckets {
             // `i` is new and the buckets of one name are distinct.
-            let (head, len) = self.by_surname.entry(b).or_insert((NO_LINK, 0));
+            let (head, len) = self.by_surname.entry(b);
             if (*len as usize) < MAX_BUCKET {
                 // (`NO_LINK` is never a place: the list stops short of it.)
                 let at = u32::try_from(self.surname_links.len())
@@ -1372,6 +1474,51 @@ pub(crate) mod tests {
             ("[a-f]{0,7}|é[ab]{0,2}|Ä|[a-z ]{20,60}", 0..4usize, 0..9u32),
             0..n,
         )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Keys drawn from few high bits and few low ones, so that most
+        /// share a home slot or collide after growing; enough of them to
+        /// grow the table twice. Checked against a map, after every step.
+        #[test]
+        fn surname_buckets_are_a_map(
+            keys in prop::collection::vec((0..8u64, 0..64u64), 0..2000)
+        ) {
+            let mut buckets = Buckets::default();
+            let mut want: std::collections::HashMap<u64, (u32, u32)> =
+                std::collections::HashMap::new();
+            for (n, (hi, lo)) in keys.into_iter().enumerate() {
+                let key = hi << 61 | lo;
+                prop_assert_eq!(buckets.get(key), want.get(&key).copied());
+                let n = u32::try_from(n).expect("few keys");
+                let (head, count) = buckets.entry(key);
+                let w = want.entry(key).or_insert((NO_LINK, 0));
+                prop_assert_eq!((*head, *count), *w);
+                (*head, *count) = (n, *count + 1);
+                *w = (n, w.1 + 1);
+            }
+            for (&key, &v) in &want {
+                prop_assert_eq!(buckets.get(key), Some(v));
+            }
+        }
+    }
+
+    #[test]
+    fn items_are_found_across_chunks() {
+        let mut agg = EntityAggregator::default();
+        let names: Vec<String> = (0..3 * ITEMS_CHUNK + 1)
+            .map(|i| format!("Orgname{i}"))
+            .collect();
+        for (i, n) in names.iter().enumerate() {
+            let e = ent(n, EntityType::Organization, &[n]);
+            agg.add(&mut article(vec![e.clone(); 1 + i % 2]));
+        }
+        let got = agg.entities();
+        assert_eq!(got.len(), names.len());
+        for (i, (e, n)) in got.iter().zip(&names).enumerate() {
+            assert_eq!((&e.name, e.mentions), (n, 1 + i % 2));
+        }
     }
 
     proptest! {

@@ -588,7 +588,9 @@ mod participants {
             let mut spans: Vec<(usize, usize, usize)> =
                 spans.drain(..).map(|(s, len, k)| (s, s + len, k)).collect();
             spans.sort_unstable();
-            let mut got = first_spans(spans.iter().copied());
+            let mut got = vec![(7, 7, 7)];
+            first_spans(spans.iter().copied(), &mut got);
+            let mut got: Vec<(usize, usize)> = got.into_iter().map(|(s, k, _)| (s, k)).collect();
             got.sort_unstable();
             let mut want = first_spans_in_order(spans.iter().copied());
             want.sort_unstable();
@@ -787,5 +789,82 @@ mod covered_runs {
             };
             assert_eq!(sorted_spans(&article), vec![(0, 1, 0), (s, e, 0)]);
         }
+    }
+}
+
+/// `dates_overlap` by day numbers against its rule, the ISO strings of
+/// `bounds`: values near the month and year ends, and some that are not
+/// dates (a month or day out of range, a week, a time, other digits).
+mod date_values {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn value() -> impl Strategy<Value = String> {
+        let year = || 1999..2001u32;
+        let month = || proptest::sample::select(vec![0u32, 1, 2, 11, 12, 13]);
+        let day = proptest::sample::select(vec![0u32, 1, 2, 30, 31, 32]);
+        prop_oneof![
+            year().prop_map(|y| y.to_string()),
+            (year(), month()).prop_map(|(y, m)| format!("{y}-{m:02}")),
+            (year(), month(), day).prop_map(|(y, m, d)| format!("{y}-{m:02}-{d:02}")),
+            proptest::sample::select(vec![
+                "2000-W05",
+                "2000-01-01T10",
+                "20000",
+                "2000-1-01",
+                "",
+                "٢٠٠٠"
+            ])
+            .prop_map(str::to_string),
+        ]
+    }
+
+    fn pair() -> impl Strategy<Value = Option<(String, Option<String>)>> {
+        proptest::option::weighted(0.9, (value(), proptest::option::of(value())))
+    }
+
+    fn view(p: &Option<(String, Option<String>)>) -> Option<(&str, Option<&str>)> {
+        p.as_ref().map(|(w, u)| (w.as_str(), u.as_deref()))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+        #[test]
+        fn day_numbers_compare_as_the_strings(a in pair(), b in pair()) {
+            let want = match (view(&a), view(&b)) {
+                (Some((aw, au)), Some((bw, bu))) => overlap_by_strings(aw, au, bw, bu),
+                _ => true,
+            };
+            prop_assert_eq!(dates_overlap(view(&a), view(&b)), want);
+        }
+    }
+
+    #[test]
+    fn month_and_year_ends() {
+        assert!(dates_overlap(
+            Some(("2000-02", None)),
+            Some(("2000-02-31", None))
+        ));
+        assert!(!dates_overlap(
+            Some(("2000-02", None)),
+            Some(("2000-03-01", None))
+        ));
+        assert!(dates_overlap(
+            Some(("2000", None)),
+            Some(("2000-12-31", None))
+        ));
+        assert!(!dates_overlap(
+            Some(("1999", None)),
+            Some(("2000-01-01", None))
+        ));
+        // Not dates: compared as strings ("2000-13" sorts after any 2000 day).
+        assert!(!dates_overlap(
+            Some(("2000-13", None)),
+            Some(("2000-12-31", None))
+        ));
+        assert!(!dates_overlap(
+            Some(("2000-W05", None)),
+            Some(("2000", None))
+        ));
     }
 }

@@ -15,6 +15,7 @@
 use std::hash::BuildHasher;
 use std::ops::RangeInclusive;
 
+use crate::extract::events::day_of;
 use crate::extract::events::places::{self, PlaceKind};
 use crate::fasthash::Map as HashMap;
 
@@ -62,31 +63,6 @@ fn place_key(place: Option<&str>) -> PlaceKey {
             let hasher = foldhash::fast::FixedState::default();
             PlaceKey::Named(hasher.hash_one(p.to_ascii_lowercase()))
         }
-    }
-}
-
-/// A `YYYY`, `YYYY-MM` or `YYYY-MM-DD` value as a day number, its first
-/// day or (with `last`) its last, on a calendar of twelve 31-day months:
-/// the numbers keep the order in which `dates_overlap` compares the ISO
-/// strings, which is all the filing needs. `None` for anything else.
-fn day_of(date: &str, last: bool) -> Option<u32> {
-    let b = date.as_bytes();
-    let number = |r: std::ops::Range<usize>| {
-        b.get(r)
-            .filter(|d| d.iter().all(u8::is_ascii_digit))
-            .map(|d| d.iter().fold(0u32, |n, &c| n * 10 + u32::from(c - b'0')))
-    };
-    let dash = |i: usize| b.get(i) == Some(&b'-');
-    let year = number(0..4)? * 372;
-    let month = |m: u32| (1..=12).contains(&m).then(|| (m - 1) * 31);
-    match b.len() {
-        4 => Some(year + if last { 371 } else { 0 }),
-        7 if dash(4) => Some(year + month(number(5..7)?)? + if last { 30 } else { 0 }),
-        10 if dash(4) && dash(7) => {
-            let day = number(8..10).filter(|d| (1..=31).contains(d))?;
-            Some(year + month(number(5..7)?)? + day - 1)
-        }
-        _ => None,
     }
 }
 
