@@ -44,9 +44,22 @@ struct Scratch {
     surface_of: Vec<usize>,
     hints: HintScratch,
     parent: Vec<usize>,
+    classes: Classes,
     people: PeopleScratch,
     orgs: OrgScratch,
     collect: CollectScratch,
+}
+
+/// The kept mentions of each kind, listed by [`cluster_in`] as it drops
+/// the unknown ones.
+#[derive(Default)]
+struct Classes {
+    /// The people, in index order.
+    people: Vec<usize>,
+    /// The organizations and places (neither people nor "the alliance").
+    orgs: Vec<usize>,
+    /// How many mentions say "the alliance".
+    alliances: usize,
 }
 
 /// The vectors that collect the clusters and order the entities.
@@ -70,27 +83,59 @@ fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
 fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> Vec<Entity> {
     let mut surfaces = Surfaces::new(&ms, std::mem::take(&mut scratch.surface_of));
     resolve_unknowns(&mut ms, &mut surfaces, gaz, &mut scratch.hints);
-    let keep = |m: &Mention| m.hint != Hint::Unknown || m.canonical == Some("\u{0}alliance");
+    let alliance = |m: &Mention| m.canonical == Some("\u{0}alliance");
     // `ms.retain(keep)`, the surface numbers following the mentions they
     // number, in one pass without a branch on `keep` (which of the words
     // stay unknown is unpredictable): the kept mentions are `ms[..w]`, and
     // every mention is copied to `w`, which moves on past a kept one (a
-    // mention is `Copy`, and a copy moves half the bytes of a swap).
-    let mut w = 0;
-    for r in 0..ms.len() {
-        let kept = keep(&ms[r]);
-        ms[w] = ms[r];
+    // mention is `Copy`, and a copy moves half the bytes of a swap). The
+    // same pass lists the kept people and organizations the same way: the
+    // types are mixed, and each rule filtering all mentions by type
+    // mispredicted.
+    let n = ms.len();
+    let Classes {
+        people,
+        orgs,
+        alliances,
+    } = &mut scratch.classes;
+    refill(people, n, 0);
+    refill(orgs, n, 0);
+    let (mut w, mut np, mut no, mut na) = (0, 0, 0, 0);
+    for r in 0..n {
+        let m = ms[r];
+        let is_alliance = alliance(&m);
+        let kept = m.hint != Hint::Unknown || is_alliance;
+        let person = m.hint == Hint::Known(EntityType::Person);
+        ms[w] = m;
         surfaces.of[w] = surfaces.of[r];
+        people[np] = w;
+        orgs[no] = w;
+        np += usize::from(kept & person);
+        no += usize::from(kept & !person & !is_alliance);
+        na += usize::from(is_alliance);
         w += usize::from(kept);
     }
     ms.truncate(w);
     surfaces.of.truncate(w);
+    people.truncate(np);
+    orgs.truncate(no);
+    *alliances = na;
     let n = ms.len();
     let mut uf = UnionFind::new_in(std::mem::take(&mut scratch.parent), n);
-    let alliance = |m: &Mention| m.canonical == Some("\u{0}alliance");
 
-    union_people(&ms, &surfaces, &mut uf, &mut scratch.people);
-    union_organizations(&ms, &surfaces, &mut uf, gaz, &mut scratch.orgs);
+    // (The detection sorts mentions by position: the rules that need them
+    // in text order sort them only when they are not.)
+    let in_text_order = ms.is_sorted_by_key(|m| m.span.start);
+    union_people(
+        &ms,
+        in_text_order,
+        people,
+        &surfaces,
+        &mut uf,
+        &mut scratch.people,
+    );
+    union_organizations(&ms, orgs, &surfaces, &mut uf, gaz, &mut scratch.orgs);
+    let any_alliance = scratch.classes.alliances > 0;
 
     let CollectScratch {
         slot,
@@ -114,7 +159,8 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
     bounds.reserve(n + 1);
     refill(cluster_of, n, usize::MAX);
     for i in 0..n {
-        if alliance(&ms[i]) {
+        // (Rare: most articles test no mention.)
+        if any_alliance && alliance(&ms[i]) {
             continue;
         }
         let r = uf.find(i);
@@ -148,7 +194,7 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
     // (the detection sorts them), so each cluster is in text order and the
     // clusters in order of their first positions, as the sorts below would
     // leave them.
-    if !ms.is_sorted_by_key(|m| m.span.start) {
+    if !in_text_order {
         sorted_members = clusters.iter().map(|c| c.to_vec()).collect();
         for c in &mut sorted_members {
             c.sort_by_key(|&i| ms[i].span.start);
@@ -170,7 +216,7 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
     };
     // Only needed when the article says "the alliance", and only whether
     // there is exactly one (each test may look names up in the gazetteer).
-    let alliances: Vec<usize> = if (0..n).any(|i| alliance(&ms[i])) {
+    let alliances: Vec<usize> = if any_alliance {
         (0..clusters.len())
             .filter(|&c| is_alliance(clusters[c]))
             .take(2)
@@ -193,8 +239,12 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
     // taking each out of a vector of options, cost more than the building).
     // The number breaks ties as the stable sort did.
     let mut order: Vec<(EntityType, &str, usize)> = spare::keep(std::mem::take(kept_order));
+    let counts = WordCounts {
+        of: &surfaces.of,
+        people: &scratch.people.facts,
+    };
     order.extend(clusters.iter().enumerate().map(|(k, c)| {
-        let (kind, name) = kind_and_name(&ms, c);
+        let (kind, name) = kind_and_name(&ms, c, &counts);
         (kind, name, k)
     }));
     order.sort_unstable();
@@ -241,21 +291,27 @@ struct PeopleScratch {
     index: SurnameIndex,
     words: Vec<&'static str>,
     folds: String,
-    facts: Vec<Option<(Range<usize>, Range<usize>)>>,
-    order: Vec<(bool, usize, usize)>,
+    facts: Vec<PersonFacts>,
+    order: Vec<usize>,
+    singles: Vec<usize>,
     group_of: Vec<usize>,
     found: Vec<usize>,
 }
 
+/// The words and the folded surname of a person's surface: ranges of the
+/// words and folds of [`union_people`].
+type PersonFacts = Option<(Range<usize>, Range<usize>)>;
+
 /// Unites the mentions of one person.
 fn union_people(
     ms: &[Mention],
+    in_text_order: bool,
+    people: &[usize],
     surfaces: &Surfaces,
     uf: &mut UnionFind,
     scratch: &mut PeopleScratch,
 ) {
     let n = ms.len();
-    let person = |m: &Mention| m.hint == Hint::Known(EntityType::Person);
     let PeopleScratch {
         groups,
         starts,
@@ -264,6 +320,7 @@ fn union_people(
         folds,
         facts,
         order,
+        singles,
         group_of,
         found,
     } = scratch;
@@ -290,10 +347,15 @@ fn union_people(
     folds.reserve(8 * n);
     refill(facts, surfaces.len(), None);
     // Single words after full names, each in text order (the index last:
-    // the same order as a stable sort by the first two).
-    order.clear();
-    order.reserve(n);
-    for i in (0..n).filter(|&i| person(&ms[i])) {
+    // the same order as a stable sort by the first two). Mentions in text
+    // order (as the detection leaves them) are listed as they come, the
+    // full names and the single words apart without a branch on which
+    // (a sort by (single, start, index) mispredicted on every comparison).
+    refill(order, people.len(), 0);
+    refill(singles, people.len(), 0);
+    let (mut full_n, mut single_n) = (0, 0);
+    let mut keyed = Vec::new();
+    for &i in people {
         let (words, _) = facts[surfaces.of[i]].get_or_insert_with(|| {
             let start = all_words.len();
             push_words(&mut all_words, ms[i].surface);
@@ -303,13 +365,28 @@ fn union_people(
             }
             (start..all_words.len(), fold_start..folds.len())
         });
-        order.push((words.len() == 1, ms[i].span.start, i));
+        let single = words.len() == 1;
+        if in_text_order {
+            order[full_n] = i;
+            singles[single_n] = i;
+            full_n += usize::from(!single);
+            single_n += usize::from(single);
+        } else {
+            keyed.push((single, ms[i].span.start, i));
+        }
     }
-    order.sort_unstable();
+    if in_text_order {
+        order.truncate(full_n);
+        order.extend_from_slice(&singles[..single_n]);
+    } else {
+        keyed.sort_unstable();
+        order.clear();
+        order.extend(keyed.iter().map(|&(_, _, i)| i));
+    }
     // The group the first mention of each full name joined.
     refill(group_of, surfaces.len(), usize::MAX);
     found.clear();
-    for &(_, _, i) in order.iter() {
+    for &i in order.iter() {
         let id = surfaces.of[i];
         let (word_range, fold_range) = facts[id].clone().expect("facts of every person surface");
         let (words, fold) = (&all_words[word_range.clone()], &folds[fold_range.clone()]);
@@ -382,7 +459,10 @@ fn union_people(
 struct OrgScratch {
     last_of: Vec<usize>,
     next_same: Vec<usize>,
-    orgs: Vec<usize>,
+    /// The separators of the names ([`scan_name`]), kept at the longest
+    /// length an article needed (only what an article writes is read).
+    seps: Vec<usize>,
+    name_seps: Vec<Range<usize>>,
     acronyms: Vec<std::borrow::Cow<'static, str>>,
     by_head: Vec<(&'static str, usize)>,
     keys: String,
@@ -394,18 +474,18 @@ struct OrgScratch {
 /// Unites the organization and place mentions that name one thing.
 fn union_organizations(
     ms: &[Mention],
+    orgs: &[usize],
     surfaces: &Surfaces,
     uf: &mut UnionFind,
     gaz: &Gazetteer,
     scratch: &mut OrgScratch,
 ) {
     let n = ms.len();
-    let person = |m: &Mention| m.hint == Hint::Known(EntityType::Person);
-    let alliance = |m: &Mention| m.canonical == Some("\u{0}alliance");
     let OrgScratch {
         last_of,
         next_same,
-        orgs,
+        seps,
+        name_seps,
         acronyms: kept_acronyms,
         by_head: kept_by_head,
         keys,
@@ -413,34 +493,38 @@ fn union_organizations(
         lower,
         words,
     } = scratch;
-    // Organizations and places: union by shared key. The keys of all
-    // mentions go into one buffer first, so that the map borrows them
+    // Organizations and places (`orgs`): union by shared key. The keys of
+    // all mentions go into one buffer first, so that the map borrows them
     // instead of owning a string per key.
-    let org = |m: &Mention| !person(m) && !alliance(m);
     // The mentions of each surface: the last by surface number, each
     // chained to the one before it through `next_same` (no list allocated
-    // per surface). The same pass lists the organization mentions (whose
-    // types are mixed with people's, so that each later pass filtering
-    // them mispredicted) and gathers what the rules need of each surface's
-    // first mention.
+    // per surface). The same pass gathers what the rules need of each
+    // surface's first mention: whether it is an acronym, and where its
+    // words break (`name_seps[k]`, the separators of `orgs[k]` in `seps`,
+    // empty for a surface written before).
     refill(last_of, surfaces.len(), usize::MAX);
     refill(next_same, n, usize::MAX);
-    orgs.clear();
-    orgs.reserve(n);
+    name_seps.clear();
+    name_seps.reserve(orgs.len());
+    let mut used = 0;
     // The acronyms of the article, without dots, sorted for lookups.
     let mut acronyms: Vec<std::borrow::Cow<str>> = spare::keep(std::mem::take(kept_acronyms));
     // Alliance heads ("North Atlantic" of "North Atlantic Alliance"),
     // sorted for binary searches (rare: most articles have none).
     let mut by_head: Vec<(&str, usize)> = spare::keep(std::mem::take(kept_by_head));
-    for i in (0..n).filter(|&i| org(&ms[i])) {
-        orgs.push(i);
+    for &i in orgs {
         next_same[i] = std::mem::replace(&mut last_of[surfaces.of[i]], i);
         if next_same[i] != usize::MAX {
+            name_seps.push(used..used);
             continue;
         }
         let s = ms[i].surface;
-        // (`c == '.' ||` stands for removing the dots first.)
-        if is_acronym(s) || s.chars().all(|c| c == '.' || c.is_ascii_uppercase()) {
+        let found = scan_name(seps, used, s);
+        name_seps.push(used..used + found);
+        used += found;
+        // (`c == '.' ||` stands for removing the dots first; a byte that is
+        // not ASCII fails as the char it is part of would.)
+        if is_acronym(s) || s.bytes().all(|c| c == b'.' || c.is_ascii_uppercase()) {
             acronyms.push(if s.contains('.') {
                 std::borrow::Cow::Owned(s.replace('.', ""))
             } else {
@@ -474,7 +558,7 @@ fn union_organizations(
     ranges.reserve(n + n / 2);
     // (`lower` holds the lower-cased words of the word-set key, one after
     // another, `words` their ranges.)
-    for &i in orgs.iter() {
+    for (k, &i) in orgs.iter().enumerate() {
         let m = &ms[i];
         let mut push_norm = |s: &str| {
             let start = keys.len();
@@ -503,23 +587,31 @@ fn union_organizations(
         if before.is_some() {
             continue;
         }
+        let name = Separated {
+            s: m.surface,
+            seps: &seps[name_seps[k].clone()],
+        };
         // "General Motors Corp." = "GM": initials without the company form.
         // (Without acronyms in the article no initials can match.)
         if !acronyms.is_empty() {
-            let bare = bare_name(m.surface);
+            let bare = name.bare_len();
             // Without a company form the bare name is the surface: the same
             // key twice would only union the mention with itself.
-            let names = [Some(m.surface), (bare != m.surface).then_some(bare)];
-            // (Initials need two words at least.)
-            for name in names
+            let lens = [
+                Some(m.surface.len()),
+                (bare != m.surface.len()).then_some(bare),
+            ];
+            // (Initials need two words at least: a separator inside.)
+            for len in lens
                 .into_iter()
                 .flatten()
-                .filter(|s| s.bytes().any(|b| b == b' ' || b == b'-'))
+                .filter(|&len| name.seps.first().is_some_and(|&x| x >> 1 < len))
             {
-                if initials_head(name).is_some_and(|b| b >= 0x80 || acronym_heads >> b & 1 == 0) {
+                let head = initials_head_of(name.pieces(len));
+                if head.is_some_and(|b| b >= 0x80 || acronym_heads >> b & 1 == 0) {
                     continue;
                 }
-                if let Some(ini) = initials(name) {
+                if let Some(ini) = initials(&m.surface[..len]) {
                     if acronyms.binary_search_by(|a| (**a).cmp(&ini)).is_ok() {
                         push_norm(&ini);
                     }
@@ -530,8 +622,11 @@ fn union_organizations(
         // words, sorted, after a mark that no name key starts with.
         // (The first two words are held until a third shows the key is
         // needed: counting them first split the name twice.)
-        let mut parts = split_space_hyphen(m.surface).filter(|w| !w.is_empty());
-        if let (Some(a), Some(b), Some(c)) = (parts.next(), parts.next(), parts.next()) {
+        // (Three pieces need two separators: most names have fewer.)
+        let mut parts = name.pieces(m.surface.len()).filter(|w| !w.is_empty());
+        if name.seps.len() >= 2
+            && let (Some(a), Some(b), Some(c)) = (parts.next(), parts.next(), parts.next())
+        {
             lower.clear();
             words.clear();
             for w in [a, b, c].into_iter().chain(parts) {
@@ -584,23 +679,25 @@ fn union_organizations(
         let len = by_head[lo..].partition_point(|(s, _)| *s == key);
         &by_head[lo..lo + len]
     };
-    for &j in orgs.iter() {
+    for (k, &j) in orgs.iter().enumerate() {
         let b = &ms[j];
         // (A surface written before has joined the earlier mention, whose
-        // prefixes are the same.)
-        // (Tested before the search: filtering its matches still ran it.)
-        let repeated = next_same[j] != usize::MAX;
-        let spaces = if repeated { "" } else { b.surface };
-        for (pos, _) in spaces.match_indices(' ') {
+        // prefixes are the same: its separators are none.)
+        let name = Separated {
+            s: b.surface,
+            seps: &seps[name_seps[k].clone()],
+        };
+        for (at, pos) in name.spaces() {
             let Some(first) = by_surface(&b.surface[..pos]) else {
                 continue;
             };
-            let rest = &b.surface[pos + 1..];
-            let company = rest.split(' ').all(|w| {
+            let company = name.space_words_after(at).all(|w| {
                 super::COMPANY.contains(w)
                     || matches!(w, "Group" | "Holdings" | "Company" | "Corporation")
             });
-            let plain_rest = rest.split(' ').all(|w| !gaz.org_suffixes.contains(w));
+            let plain_rest = name
+                .space_words_after(at)
+                .all(|w| !gaz.org_suffixes.contains(w));
             for i in same_surface(first) {
                 let plain = !ms[i].surface.contains(' ') && plain_rest;
                 if i != j && (company || plain) {
@@ -629,8 +726,99 @@ fn union_organizations(
     *kept_by_head = spare::keep(by_head);
 }
 
+/// Writes where `s` breaks into words to `out[at..]`, growing `out` if it
+/// is shorter: the offset of each space times two, of each hyphen times two
+/// plus one, in order. The organization rules split a name at spaces, and
+/// at spaces and hyphens, several times each: `split`, `match_indices` and
+/// `memchr` on names of a few bytes mispredicted at every piece, where this
+/// one pass writes every offset and moves on past a separator without a
+/// branch. Returns how many there are.
+fn scan_name(out: &mut Vec<usize>, at: usize, s: &str) -> usize {
+    let b = s.as_bytes();
+    if out.len() < at + b.len() {
+        out.resize(at + b.len(), 0);
+    }
+    let out = &mut out[at..at + b.len()];
+    let mut n = 0;
+    for (k, &c) in b.iter().enumerate() {
+        let hyphen = c == b'-';
+        // (`n <= k`: in bounds.)
+        out[n] = k << 1 | usize::from(hyphen);
+        n += usize::from(c == b' ' || hyphen);
+    }
+    n
+}
+
+/// A name with its separators ([`scan_name`]), read by the organization
+/// rules instead of splitting it again.
+struct Separated<'a> {
+    s: &'a str,
+    seps: &'a [usize],
+}
+
+impl<'a> Separated<'a> {
+    /// `s[..len].split([' ', '-'])`, for `len` at the end of the name or at
+    /// one of its separators.
+    fn pieces(&self, len: usize) -> impl Iterator<Item = &'a str> + use<'a> {
+        let s = &self.s[..len];
+        let ends = (self.seps.iter().map(|&x| x >> 1))
+            .take_while(move |&p| p < len)
+            .chain([len]);
+        let mut start = 0;
+        ends.map(move |end| {
+            let w = &s[start..end];
+            start = end + 1;
+            w
+        })
+    }
+
+    /// The spaces of the name: (index in `seps`, offset).
+    fn spaces(&self) -> impl Iterator<Item = (usize, usize)> + use<'a> {
+        let seps = self.seps;
+        (0..seps.len())
+            .filter(move |&k| seps[k] & 1 == 0)
+            .map(move |k| (k, seps[k] >> 1))
+    }
+
+    /// The words after the space `seps[at]`, split at spaces alone
+    /// (`s[p + 1..].split(' ')` for that space's offset `p`).
+    fn space_words_after(&self, at: usize) -> impl Iterator<Item = &'a str> + use<'a> {
+        let s = self.s;
+        let ends = (self.seps[at + 1..].iter())
+            .filter(|&&x| x & 1 == 0)
+            .map(|&x| x >> 1)
+            .chain([s.len()]);
+        let mut start = (self.seps[at] >> 1) + 1;
+        ends.map(move |end| {
+            let w = &s[start..end];
+            start = end + 1;
+            w
+        })
+    }
+
+    /// The length of [`bare_name`] of the name: its trailing company forms
+    /// dropped, keeping two words at least.
+    fn bare_len(&self) -> usize {
+        let mut words = 1 + self.seps.iter().filter(|&&x| x & 1 == 0).count();
+        let mut end = self.s.len();
+        for &x in self.seps.iter().rev().filter(|&&x| x & 1 == 0) {
+            if words <= 2 {
+                break;
+            }
+            let last = &self.s[(x >> 1) + 1..end];
+            if !(super::COMPANY.contains(last) || matches!(last, "Company" | "Corporation")) {
+                break;
+            }
+            end = x >> 1;
+            words -= 1;
+        }
+        end
+    }
+}
+
 /// `s.split([' ', '-'])` by bytes: both are ASCII, so the pieces are the
 /// same, and the char pattern decoded every char of the name.
+#[cfg(test)]
 fn split_space_hyphen(s: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(s);
     std::iter::from_fn(move || {
@@ -654,8 +842,15 @@ fn split_space_hyphen(s: &str) -> impl Iterator<Item = &str> {
 /// and most names cannot match an acronym of the article by the first
 /// letter). `None` when no word gives one (the initials, if any, are
 /// empty); a name of one word, which has no initials, may have a head.
+#[cfg(test)]
 fn initials_head(name: &str) -> Option<u8> {
-    let w = split_space_hyphen(name)
+    initials_head_of(split_space_hyphen(name))
+}
+
+/// [`initials_head`] of the name split into `pieces` at spaces and
+/// hyphens.
+fn initials_head_of<'a>(pieces: impl Iterator<Item = &'a str>) -> Option<u8> {
+    let w = pieces
         .filter(|w| !w.is_empty())
         .find(|w| !matches!(*w, "of" | "the" | "and" | "for" | "on" | "&"))?;
     if let Some((_, d)) = super::NUMBERS.iter().find(|(n, _)| *n == w) {
@@ -995,12 +1190,38 @@ struct UnknownStats {
 
 /// The type and name of the entity of cluster `c` (slices of its
 /// mentions).
-fn kind_and_name<'a>(ms: &[Mention<'a>], c: &[usize]) -> (EntityType, &'a str) {
+fn kind_and_name<'a>(
+    ms: &[Mention<'a>],
+    c: &[usize],
+    counts: &WordCounts,
+) -> (EntityType, &'a str) {
     match *c {
         [i] => lone_kind_and_name(&ms[i]),
         _ => {
             let kind = kind_of_many(ms, c);
-            (kind, canonical_name(ms, c, kind))
+            (kind, canonical_name(ms, c, kind, counts))
+        }
+    }
+}
+
+/// What the naming reads of the mentions' surfaces: their numbers, so
+/// that a surface is compared as a number, and the words of each person's
+/// surface as [`union_people`] split them, so that a person's name is not
+/// counted again (most clusters of several mentions are people).
+struct WordCounts<'s> {
+    /// The surface number of each mention.
+    of: &'s [usize],
+    /// The facts of `union_people` (`None` for a surface of no person).
+    people: &'s [PersonFacts],
+}
+
+impl WordCounts<'_> {
+    /// `word_count(ms[i].surface)`.
+    #[inline]
+    fn get(&self, ms: &[Mention], i: usize) -> usize {
+        match self.people.get(self.of[i]) {
+            Some(Some((words, _))) => words.len(),
+            _ => word_count(ms[i].surface),
         }
     }
 }
@@ -1130,45 +1351,48 @@ fn entity_of_many(
 /// The canonical-name rule: places take the gazetteer name; organizations
 /// their acronym when the article uses one, else the gazetteer name, else the
 /// longest form; people the longest form (most words, first written).
-fn canonical_name<'a>(ms: &[Mention<'a>], c: &[usize], kind: EntityType) -> &'a str {
+fn canonical_name<'a>(
+    ms: &[Mention<'a>],
+    c: &[usize],
+    kind: EntityType,
+    counts: &WordCounts,
+) -> &'a str {
     let real = |m: &Mention| m.canonical != Some("\u{0}alliance") && m.defines.is_none();
     // The real mentions, or all when there are none (filtered on the fly:
     // most clusters are a mention or two, and vectors of them cost more).
     let all = !c.iter().any(|&i| real(&ms[i]));
-    let pool = || c.iter().map(|&i| &ms[i]).filter(move |m| all || real(m));
-    let gaz_name = || pool().find_map(|m| m.canonical);
+    let pool = || c.iter().copied().filter(move |&i| all || real(&ms[i]));
+    let gaz_name = || pool().find_map(|i| ms[i].canonical);
     let longest = || {
-        // Word counts once per mention rather than per comparison.
-        let w = |m: &Mention| word_count(m.surface);
         let mut best = pool().next().expect("a cluster has a mention");
         // (The first cannot replace itself; a lone mention, the common
         // case, needs no count.)
         let mut rest = pool().skip(1).peekable();
         if rest.peek().is_none() {
-            return best.surface;
+            return ms[best].surface;
         }
-        let mut best_w = w(best);
-        for m in rest {
+        let mut best_w = counts.get(ms, best);
+        for i in rest {
             // (A surface written before cannot replace the best: equal
             // surfaces tie.)
-            if m.surface == best.surface {
+            if counts.of[i] == counts.of[best] {
                 continue;
             }
-            let mw = w(m);
-            if mw > best_w
-                || mw == best_w && is_upper_word(best.surface) && !is_upper_word(m.surface)
+            let w = counts.get(ms, i);
+            if w > best_w
+                || w == best_w && is_upper_word(ms[best].surface) && !is_upper_word(ms[i].surface)
             {
-                best = m;
-                best_w = mw;
+                best = i;
+                best_w = w;
             }
         }
-        best.surface
+        ms[best].surface
     };
     match kind {
         EntityType::Place => gaz_name().unwrap_or_else(longest),
         EntityType::Organization => pool()
-            .find(|m| is_acronym(m.surface))
-            .map(|m| m.surface)
+            .map(|i| ms[i].surface)
+            .find(|s| is_acronym(s))
             .or_else(gaz_name)
             .unwrap_or_else(longest),
         EntityType::Person => longest(),
@@ -1177,7 +1401,9 @@ fn canonical_name<'a>(ms: &[Mention<'a>], c: &[usize], kind: EntityType) -> &'a 
 
 /// `surface` without trailing company forms, keeping two words at least
 /// ("General Motors Corp." → "General Motors"): the words split at single
-/// spaces, all but the dropped ones joined again, as a slice.
+/// spaces, all but the dropped ones joined again, as a slice (the oracle of
+/// [`Separated::bare_len`]).
+#[cfg(test)]
 fn bare_name(surface: &str) -> &str {
     let mut bare = surface;
     let mut words = surface.split(' ').count();
@@ -2211,6 +2437,72 @@ mod tests {
         assert_eq!(given_name(" Ode "), Some(("Ode", true)));
         assert_eq!(given_name("Ode Ode"), Some(("Ode", false)));
         assert_eq!(given_name("Zoë\u{a0}Marr"), Some(("Zoë", false)));
+    }
+
+    /// Everything the organization rules read of a name's separators, as
+    /// `split`, `match_indices` and `bare_name` give it: the pieces of the
+    /// name and of its bare name, the spaces, the words after each space,
+    /// the bare length and the initials' head. Each name is scanned after
+    /// another into a buffer holding stale offsets, as the kept scratch is.
+    fn check_separated(before: &str, s: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        use proptest::prop_assert_eq;
+        let mut buf = vec![usize::MAX - 1; 3];
+        let at = scan_name(&mut buf, 0, before);
+        let n = scan_name(&mut buf, at, s);
+        let name = Separated {
+            s,
+            seps: &buf[at..at + n],
+        };
+        let whole: Vec<&str> = name.pieces(s.len()).collect();
+        prop_assert_eq!(whole, s.split([' ', '-']).collect::<Vec<_>>());
+        let bare = bare_name(s);
+        prop_assert_eq!(name.bare_len(), bare.len());
+        let pieces: Vec<&str> = name.pieces(bare.len()).collect();
+        prop_assert_eq!(pieces, bare.split([' ', '-']).collect::<Vec<_>>());
+        prop_assert_eq!(
+            initials_head_of(name.pieces(bare.len())),
+            initials_head(bare)
+        );
+        prop_assert_eq!(initials_head_of(name.pieces(s.len())), initials_head(s));
+        let spaces: Vec<usize> = name.spaces().map(|(_, p)| p).collect();
+        let expected: Vec<usize> = s.match_indices(' ').map(|(p, _)| p).collect();
+        prop_assert_eq!(spaces, expected);
+        for (k, p) in name.spaces() {
+            let words: Vec<&str> = name.space_words_after(k).collect();
+            prop_assert_eq!(words, s[p + 1..].split(' ').collect::<Vec<_>>());
+        }
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn separated_agrees_with_split(
+            before in "[a -]{0,6}",
+            s in "(General|Co\\.|Inc|Corp\\.|Company|Corporation|of|the|Ten|AG|x|é|ærø|-| ){0,8}",
+        ) {
+            check_separated(&before, &s)?;
+        }
+    }
+
+    #[test]
+    fn separated_edges() {
+        for s in [
+            "",
+            " ",
+            "-",
+            "- -",
+            "Velmar",
+            " Velmar Corp.",
+            "Velmar  Corp. Inc",
+            "Velmar Ten Holdings Co. Inc",
+            "Ærø-Vik Bank",
+            "Ærø-Vik Bank-",
+            "Velmar Corp. ",
+            "of the Velmar Group AG",
+            "a\u{2010}b c",
+        ] {
+            check_separated("Ostria-Velmar Council", s).unwrap();
+        }
     }
 
     #[test]
