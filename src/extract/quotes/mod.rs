@@ -34,6 +34,10 @@ thread_local! {
     static TOKENS: Cell<Vec<words::Tok<'static>>> = const { Cell::new(Vec::new()) };
     /// The quote-mark offsets of the thread's last article, emptied.
     static MARKS: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
+    /// The quotes of a paragraph, emptied.
+    static RAWS: Cell<Vec<detect::Raw>> = const { Cell::new(Vec::new()) };
+    /// The quotes found in the thread's last article, emptied.
+    static FOUND: Cell<Vec<attrib::Found>> = const { Cell::new(Vec::new()) };
 }
 
 /// Finds the direct quotes in the article body, in order of appearance.
@@ -62,9 +66,11 @@ pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
         .collect();
     let single = detect::single_primary(&texts, &marks);
 
-    let mut found: Vec<attrib::Found> = Vec::new();
+    let mut found = FOUND.take();
+    let mut raws = RAWS.take();
     for (pi, (p, _)) in paras.iter().enumerate() {
-        let (mut raws, pending) = detect::scan(p, marks[pi], single);
+        raws.clear();
+        let pending = detect::scan(p, marks[pi], single, &mut raws);
         if let Some(open) = pending {
             let reopened = paras
                 .get(pi + 1)
@@ -83,14 +89,23 @@ pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
     }
     drop(marks);
     MARKS.set(crate::spare::keep(flat));
+    RAWS.set(crate::spare::keep(raws));
     if found.is_empty() {
         // Nothing to attribute: the tokens and names below serve only the
         // quotes found.
+        FOUND.set(crate::spare::keep(found));
         return Vec::new();
     }
-    let mut quoted: Vec<Vec<(usize, usize)>> = vec![Vec::new(); paras.len()];
-    for f in &found {
-        quoted[f.para].push((f.raw.open, f.raw.close));
+    // Each paragraph's quoted ranges, a slice of one list: the quotes
+    // are in paragraph order.
+    let ranges: Vec<(usize, usize)> = found.iter().map(|f| (f.raw.open, f.raw.close)).collect();
+    let mut quoted: Vec<&[(usize, usize)]> = vec![&[]; paras.len()];
+    let mut i = 0;
+    while i < found.len() {
+        let pi = found[i].para;
+        let j = i + found[i..].partition_point(|f| f.para == pi);
+        quoted[pi] = &ranges[i..j];
+        i = j;
     }
     let mut toks = TOKENS.take();
     let mut starts: Vec<usize> = Vec::with_capacity(found.len() + 2 * paras.len());
@@ -111,6 +126,7 @@ pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
     names.recycle();
     drop(outs);
     TOKENS.set(crate::spare::keep(toks));
+    FOUND.set(crate::spare::keep(found));
     attributed
         .into_iter()
         .map(|a| {
