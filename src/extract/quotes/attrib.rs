@@ -58,12 +58,16 @@ fn is_dash(t: &Tok) -> bool {
     matches!(t.text, "," | "—" | "–" | "-" | "―" | "(" | ")" | ";")
 }
 
+/// A cue and the noun phrase that goes with it, borrowing the text.
+type Got<'a> = (Option<Np<'a>>, Option<Cow<'a, str>>);
+
 /// A cue phrase as written: the verb, with `out`/`on` for `pointed out`,
 /// `went on`.
-fn cue_text(toks: &[Tok], i: usize) -> String {
-    let w = toks[i].lower();
-    match (w.as_str(), toks.get(i + 1).map(|t| t.text)) {
-        ("pointed", Some("out")) | ("went", Some("on")) => format!("{w} {}", toks[i + 1].text),
+fn cue_text<'a>(toks: &[Tok<'a>], i: usize) -> Cow<'a, str> {
+    let w = toks[i].lower_cow();
+    match (&*w, toks.get(i + 1).map(|t| t.text)) {
+        ("pointed", Some("out")) => "pointed out".into(),
+        ("went", Some("on")) => "went on".into(),
         _ => w,
     }
 }
@@ -91,16 +95,11 @@ fn according_at(toks: &[Tok], i: usize) -> bool {
 /// nearest cue whose subject can be found (`X said`, `said X`, `asked by
 /// X`, `according to X`), else a colon after a noun phrase, else the
 /// sentence's subject when the sentence has a cue.
-fn from_before(
-    p: &str,
-    bt: &[Tok],
-    sent: &[Tok],
-    off: usize,
-) -> Option<(Option<Np>, Option<String>)> {
-    let mut nearest: Option<String> = None;
+fn from_before<'a>(p: &'a str, bt: &[Tok<'a>], sent: &[Tok<'a>], off: usize) -> Option<Got<'a>> {
+    let mut nearest: Option<Cow<'a, str>> = None;
     for i in (0..bt.len()).rev() {
         if according_at(bt, i) {
-            let cue = nearest.or(Some("according to".into()));
+            let cue = nearest.or(Some(ACCORDING.into()));
             return Some((np_forward(p, bt, i + 2, off), cue));
         }
         if !cue_at(bt, i) {
@@ -165,12 +164,7 @@ fn from_before(
 }
 
 /// The attribution in the words after a quote (same sentence).
-fn from_after(
-    p: &str,
-    at: &[Tok],
-    off: usize,
-    loose: bool,
-) -> Option<(Option<Np>, Option<String>)> {
+fn from_after<'a>(p: &'a str, at: &[Tok<'a>], off: usize, loose: bool) -> Option<Got<'a>> {
     let mut s = 0;
     while s < at.len() && is_dash(&at[s]) {
         s += 1;
@@ -193,7 +187,7 @@ fn from_after(
     let lim = at.len().min(s + 24);
     for i in s..lim {
         if according_at(at, i) {
-            return Some((np_forward(p, at, i + 2, off), Some("according to".into())));
+            return Some((np_forward(p, at, i + 2, off), Some(ACCORDING.into())));
         }
         if cue_at(at, i) && !words::is_weak_cue(at[i].text) {
             let cue = cue_text(at, i);
@@ -214,7 +208,7 @@ fn from_after(
         if let Some(np @ Np::Name(_)) = np_forward(p, at, s + 1, off)
             && at.len() <= s + 6
         {
-            return Some((Some(np), Some(at[s].lower())));
+            return Some((Some(np), Some(at[s].lower_cow())));
         }
     }
     if !loose || s >= at.len() {
@@ -240,12 +234,15 @@ fn from_after(
     }
     let v = at.get(i)?;
     (v.is_word() && !v.is_cap() && !is_prep(v.text) && !words::is_det(v.text))
-        .then(|| (Some(np), Some(v.text.to_string())))
+        .then(|| (Some(np), Some(v.text.into())))
 }
 
+/// The cue of `according to`.
+const ACCORDING: &str = "according to";
+
 struct Ctx<'a> {
-    np: Option<Np>,
-    cue: Option<String>,
+    np: Option<Np<'a>>,
+    cue: Option<Cow<'a, str>>,
     /// A cue or colon was found in the quote's own sentence.
     cued: bool,
     /// The word just before the opening mark, lowercased.
@@ -254,7 +251,16 @@ struct Ctx<'a> {
     same_sentence: bool,
 }
 
-fn context<'a>(p: &'a str, out: &Outside<'_, 'a>, raws: &[Raw], qi: usize, off: usize) -> Ctx<'a> {
+/// The context of quote `qi` of the paragraph; `cut` is scratch space for
+/// the tokens of a window that cuts a word, kept by the caller.
+fn context<'a>(
+    p: &'a str,
+    out: &Outside<'_, 'a>,
+    raws: &[Raw],
+    qi: usize,
+    off: usize,
+    cut: &mut Vec<Tok<'a>>,
+) -> Ctx<'a> {
     let raw = raws[qi];
     let lo = if qi > 0 { raws[qi - 1].close } else { 0 };
     let hi = raws.get(qi + 1).map_or(p.len(), |r| r.open);
@@ -271,16 +277,14 @@ fn context<'a>(p: &'a str, out: &Outside<'_, 'a>, raws: &[Raw], qi: usize, off: 
     // The whole sentence before the quote, earlier quotes left out, for
     // its subject (at most 400 bytes back).
     let window = char_floor(p, raw.open.saturating_sub(400));
-    let cut: Vec<Tok>;
     let mut sent: &[Tok] = if out.inside_token(window) {
         // The window cuts a word of the stretch that ends at the next
         // quote mark after it.
         let first_in = raws[..qi].partition_point(|r| r.close <= window);
         let seg_end = raws[first_in..qi].first().map_or(raw.open, |r| r.open);
-        let mut v = Vec::new();
-        out.extend_cut(p, window, seg_end, raw.open, &mut v);
-        cut = v;
-        &cut
+        cut.clear();
+        out.extend_cut(p, window, seg_end, raw.open, cut);
+        cut
     } else {
         out.range(window, raw.open)
     };
@@ -311,7 +315,7 @@ fn context<'a>(p: &'a str, out: &Outside<'_, 'a>, raws: &[Raw], qi: usize, off: 
         // when the sentence already gave a speaker before it.
         if after
             .as_ref()
-            .is_some_and(|a| a.1.as_deref() == Some("according to"))
+            .is_some_and(|a| a.1.as_deref() == Some(ACCORDING))
             && let Some(b) = from_before(p, bt, sent, off).filter(|b| b.0.is_some())
         {
             return Ctx {
@@ -354,7 +358,7 @@ fn context<'a>(p: &'a str, out: &Outside<'_, 'a>, raws: &[Raw], qi: usize, off: 
                 .strip_suffix("'s")
                 .or_else(|| t.text.strip_suffix("’s"));
             if let Some(b) = bare {
-                return Some((Some(Np::Name(b.to_string())), None));
+                return Some((Some(Np::Name(b)), None));
             }
         }
         if !bt.is_empty() {
@@ -393,14 +397,14 @@ fn context<'a>(p: &'a str, out: &Outside<'_, 'a>, raws: &[Raw], qi: usize, off: 
 
 /// The speaker a noun phrase names; `canon` is the canonical form of the
 /// name when `np` is one (the persons of the article were found from it).
-fn resolve(
-    np: &Np,
-    canon: Option<&str>,
-    names: &Names,
+fn resolve<'b>(
+    np: &Np<'b>,
+    canon: Option<&'b str>,
+    names: &'b Names,
     persons: &HashSet<&str>,
     qpos: usize,
-    last_speaker: Option<&str>,
-) -> Option<String> {
+    last_speaker: Option<&'b str>,
+) -> Option<&'b str> {
     match np {
         Np::Name(n) => {
             // A generational suffix is not how a speaker is named.
@@ -414,12 +418,12 @@ fn resolve(
                 .unwrap_or(n);
             // A name with no suffix is `n` itself, already canonicalized.
             match canon {
-                Some(c) if bare.len() == n.len() => Some(c.to_string()),
+                Some(c) if bare.len() == n.len() => Some(c),
                 _ => Some(names.canon(bare)),
             }
         }
         Np::Pron(Pron::He | Pron::She, pos) => match last_speaker {
-            Some(ls) if names.recent(ls, *pos) => Some(ls.to_string()),
+            Some(ls) if names.recent(ls, *pos) => Some(ls),
             _ => names.last_person(*pos, persons),
         },
         Np::Pron(Pron::Other, _) => None,
@@ -428,7 +432,7 @@ fn resolve(
             definite
                 .then(|| names.by_role(ws, qpos))
                 .flatten()
-                .or_else(|| Some(text.clone()))
+                .or(Some(text))
         }
     }
 }
@@ -465,6 +469,9 @@ fn first_after<'a>(
     }
 }
 
+/// A quote's speaker and cue, and whether it is kept.
+type Said<'b> = (Option<&'b str>, Option<Cow<'b, str>>, bool);
+
 /// The previous quote: paragraph, its number in `found` (its speaker and
 /// cue are `said[that]`), runs on, cued.
 type Prev = (usize, usize, bool, bool);
@@ -480,6 +487,7 @@ pub fn attribute<'a>(
     // paragraph's marks are a slice of one list.
     let all_raws: Vec<Raw> = found.iter().map(|f| f.raw).collect();
     let mut ctxs: Vec<Ctx> = Vec::with_capacity(found.len());
+    let mut cut = Vec::new();
     let mut i = 0;
     while i < found.len() {
         let pi = found[i].para;
@@ -490,7 +498,7 @@ pub fn attribute<'a>(
         let raws = &all_raws[i..j];
         let (p, off) = paras[pi];
         for qi in 0..raws.len() {
-            let mut c = context(p, &outs[pi], raws, qi, off);
+            let mut c = context(p, &outs[pi], raws, qi, off, &mut cut);
             if c.np.is_none() && qi == 0 && p[..raws[0].open].trim().is_empty() && pi > 0 {
                 // `Reporter X says:` closing the paragraph before.
                 let (pp, poff) = paras[pi - 1];
@@ -511,7 +519,7 @@ pub fn attribute<'a>(
     // Each name's canonical form, found once for the persons and for its
     // speaker, and once for all the quotes that name the same speaker.
     let mut first_with: HashMap<&str, usize> = HashMap::default();
-    let mut canons: Vec<Option<String>> = Vec::with_capacity(ctxs.len());
+    let mut canons: Vec<Option<&str>> = Vec::with_capacity(ctxs.len());
     for (k, c) in ctxs.iter().enumerate() {
         let canon = match &c.np {
             Some(Np::Name(n)) => match first_with.entry(n) {
@@ -519,7 +527,7 @@ pub fn attribute<'a>(
                     // The oracle: the form found afresh (tests keep debug
                     // assertions).
                     debug_assert_eq!(canons[*e.get()], Some(names.canon(n)));
-                    canons[*e.get()].clone()
+                    canons[*e.get()]
                 }
                 Entry::Vacant(e) => {
                     e.insert(k);
@@ -530,23 +538,24 @@ pub fn attribute<'a>(
         };
         canons.push(canon);
     }
-    let persons: HashSet<&str> = canons.iter().flatten().map(String::as_str).collect();
+    let persons: HashSet<&str> = canons.iter().flatten().copied().collect();
 
     // Each quote's speaker and cue, and whether it is kept: later quotes
     // read them by number instead of holding copies.
-    let mut said: Vec<(Option<String>, Option<String>, bool)> = Vec::with_capacity(found.len());
+    // Borrowed: only the kept quotes' are copied, into the output.
+    let mut said: Vec<Said> = Vec::with_capacity(found.len());
     // The previous quote (kept or not).
     let mut prev: Option<Prev> = None;
     // The quote whose speaker is the last person named as one.
     let mut last_speaker: Option<usize> = None;
-    let mut cue_inherit: Option<String> = None;
+    let mut cue_inherit: Option<Cow<str>> = None;
     for (fi, (f, c)) in found.iter().zip(ctxs).enumerate() {
         let (p, _) = paras[f.para];
         let qtext = &p[f.raw.start..f.raw.end];
         let qpos = paras[f.para].1 + f.raw.open;
         let mut speaker = c.np.as_ref().and_then(|np| {
-            let canon = canons[fi].as_deref();
-            let last = last_speaker.and_then(|k| said[k].0.as_deref());
+            let canon = canons[fi];
+            let last = last_speaker.and_then(|k| said[k].0);
             resolve(np, canon, names, &persons, qpos, last)
         });
         let mut cued = c.cued;
@@ -555,7 +564,7 @@ pub fn attribute<'a>(
             && let Some((_, pfi, _, true)) = prev
         {
             let (ps, pc, _) = &said[pfi];
-            speaker = ps.clone();
+            speaker = *ps;
             cued = true;
             if c.cue.is_none() {
                 cue_inherit = pc.clone();
@@ -570,7 +579,7 @@ pub fn attribute<'a>(
                 let same_para = pp == f.para && f.index > 0;
                 let next_para = pp + 1 == f.para && (opens_para || prun);
                 if (same_para || next_para) && ps.is_some() {
-                    speaker = ps.clone();
+                    speaker = *ps;
                     if cue.is_none() {
                         cue = pc.clone();
                     }
@@ -650,7 +659,7 @@ pub fn attribute<'a>(
             ends || cued || continued || n >= 6
         };
         prev = Some((f.para, fi, f.raw.runs_on, cued));
-        if let Some(sp) = &speaker
+        if let Some(sp) = speaker
             && sp.chars().any(|c| c.is_lowercase())
             && !sp.starts_with(|c: char| c.is_lowercase())
         {
@@ -665,8 +674,8 @@ pub fn attribute<'a>(
         .map(|(f, (speaker, cue, _))| Attributed {
             para: f.para,
             raw: f.raw,
-            speaker,
-            cue,
+            speaker: speaker.map(str::to_string),
+            cue: cue.map(Cow::into_owned),
         })
         .collect()
 }

@@ -237,10 +237,10 @@ fn closing(p: &str, i: usize, prev: Option<char>, style: Style) -> Option<usize>
 
 /// Finds the quoted spans of one paragraph, whose quote marks are at the
 /// offsets `marks` ([`marks_into`]). `single` says whether single marks are
-/// primary marks in this article. Returns the spans and, when the paragraph
-/// ends inside an open quote, that open quote (not in the list).
-pub fn scan(p: &str, marks: &[usize], single: bool) -> (Vec<Raw>, Option<Raw>) {
-    let mut out = Vec::new();
+/// primary marks in this article. Appends the spans to `out` (the caller's
+/// buffer, kept from paragraph to paragraph) and returns, when the
+/// paragraph ends inside an open quote, that open quote (not in the list).
+pub fn scan(p: &str, marks: &[usize], single: bool, out: &mut Vec<Raw>) -> Option<Raw> {
     let mut open: Option<(Style, usize, usize)> = None; // style, mark pos, text start
     let mut skip_to = 0usize;
     // A straight mark opened inside a curly quote (`“He said "no" twice”`).
@@ -295,14 +295,13 @@ pub fn scan(p: &str, marks: &[usize], single: bool) -> (Vec<Raw>, Option<Raw>) {
             }
         }
     }
-    let pending = open.map(|(_, mark, start)| Raw {
+    open.map(|(_, mark, start)| Raw {
         open: mark,
         start,
         end: p.len(),
         close: p.len(),
         runs_on: true,
-    });
-    (out, pending)
+    })
 }
 
 /// Whether a paragraph starts with an opening quote mark.
@@ -498,7 +497,11 @@ mod proptests {
             let ms: Vec<Vec<usize>> = ps.iter().map(|p| marks(p)).collect();
             prop_assert_eq!(single_primary(&ps, &ms), reference::single_primary(&ps));
             for (p, m) in ps.iter().zip(&ms) {
-                prop_assert_eq!(scan(p, m, single), reference::scan(p, single));
+                // Appended after what the buffer holds.
+                let mut got = vec![Raw { open: 0, start: 0, end: 0, close: 0, runs_on: true }];
+                let pending = scan(p, m, single, &mut got);
+                got.remove(0);
+                prop_assert_eq!((got, pending), reference::scan(p, single));
             }
         }
     }

@@ -34,23 +34,42 @@ thread_local! {
     static TOKENS: Cell<Vec<words::Tok<'static>>> = const { Cell::new(Vec::new()) };
     /// The quote-mark offsets of the thread's last article, emptied.
     static MARKS: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
+    /// The quotes of a paragraph, emptied.
+    static RAWS: Cell<Vec<detect::Raw>> = const { Cell::new(Vec::new()) };
+    /// The quotes found in the thread's last article, emptied.
+    static FOUND: Cell<Vec<attrib::Found>> = const { Cell::new(Vec::new()) };
+    /// The paragraphs of the thread's last article and their texts,
+    /// emptied.
+    static PARAS: Cell<Vec<(&'static str, usize)>> = const { Cell::new(Vec::new()) };
+    static TEXTS: Cell<Vec<&'static str>> = const { Cell::new(Vec::new()) };
+    /// Where each paragraph's marks end, its quoted ranges, and where its
+    /// tokens and stretches start and end, emptied.
+    static ENDS: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
+    static RANGES: Cell<Vec<(usize, usize)>> = const { Cell::new(Vec::new()) };
+    static STARTS: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
+    static BOUNDS: Cell<Vec<(usize, usize, usize, usize)>> = const { Cell::new(Vec::new()) };
 }
 
 /// Finds the direct quotes in the article body, in order of appearance.
 pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
-    let paras: Vec<(&str, usize)> = article
-        .paragraphs
-        .iter()
-        .map(|p| match text.get(p.span.start..p.span.end) {
-            Some(s) if s == p.text => (s, p.span.start),
-            _ => (p.text.as_str(), p.span.start),
-        })
-        .collect();
-    let texts: Vec<&str> = paras.iter().map(|(s, _)| *s).collect();
+    // The article's working vectors are the thread's last article's,
+    // emptied ([`crate::spare`]).
+    let mut paras: Vec<(&str, usize)> = crate::spare::keep(PARAS.take());
+    paras.extend(
+        article
+            .paragraphs
+            .iter()
+            .map(|p| match text.get(p.span.start..p.span.end) {
+                Some(s) if s == p.text => (s, p.span.start),
+                _ => (p.text.as_str(), p.span.start),
+            }),
+    );
+    let mut texts: Vec<&str> = crate::spare::keep(TEXTS.take());
+    texts.extend(paras.iter().map(|(s, _)| *s));
     // The marks of all the paragraphs in one kept buffer, each
     // paragraph's a slice of it.
     let mut flat = MARKS.take();
-    let mut ends = Vec::with_capacity(texts.len());
+    let mut ends = crate::spare::keep(ENDS.take());
     for p in &texts {
         detect::marks_into(p, &mut flat);
         ends.push(flat.len());
@@ -62,9 +81,11 @@ pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
         .collect();
     let single = detect::single_primary(&texts, &marks);
 
-    let mut found: Vec<attrib::Found> = Vec::new();
+    let mut found = FOUND.take();
+    let mut raws = RAWS.take();
     for (pi, (p, _)) in paras.iter().enumerate() {
-        let (mut raws, pending) = detect::scan(p, marks[pi], single);
+        raws.clear();
+        let pending = detect::scan(p, marks[pi], single, &mut raws);
         if let Some(open) = pending {
             let reopened = paras
                 .get(pi + 1)
@@ -83,18 +104,31 @@ pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
     }
     drop(marks);
     MARKS.set(crate::spare::keep(flat));
+    RAWS.set(crate::spare::keep(raws));
+    ENDS.set(crate::spare::keep(ends));
+    TEXTS.set(crate::spare::keep(texts));
     if found.is_empty() {
         // Nothing to attribute: the tokens and names below serve only the
         // quotes found.
+        FOUND.set(crate::spare::keep(found));
+        PARAS.set(crate::spare::keep(paras));
         return Vec::new();
     }
-    let mut quoted: Vec<Vec<(usize, usize)>> = vec![Vec::new(); paras.len()];
-    for f in &found {
-        quoted[f.para].push((f.raw.open, f.raw.close));
+    // Each paragraph's quoted ranges, a slice of one list: the quotes
+    // are in paragraph order.
+    let mut ranges = crate::spare::keep(RANGES.take());
+    ranges.extend(found.iter().map(|f| (f.raw.open, f.raw.close)));
+    let mut quoted: Vec<&[(usize, usize)]> = vec![&[]; paras.len()];
+    let mut i = 0;
+    while i < found.len() {
+        let pi = found[i].para;
+        let j = i + found[i..].partition_point(|f| f.para == pi);
+        quoted[pi] = &ranges[i..j];
+        i = j;
     }
     let mut toks = TOKENS.take();
-    let mut starts: Vec<usize> = Vec::with_capacity(found.len() + 2 * paras.len());
-    let mut bounds: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(paras.len());
+    let mut starts = crate::spare::keep(STARTS.take());
+    let mut bounds = crate::spare::keep(BOUNDS.take());
     for ((p, _), q) in paras.iter().zip(&quoted) {
         let (from, sfrom) = (toks.len(), starts.len());
         if !q.is_empty() {
@@ -111,7 +145,12 @@ pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
     names.recycle();
     drop(outs);
     TOKENS.set(crate::spare::keep(toks));
-    attributed
+    FOUND.set(crate::spare::keep(found));
+    drop(quoted);
+    RANGES.set(crate::spare::keep(ranges));
+    STARTS.set(crate::spare::keep(starts));
+    BOUNDS.set(crate::spare::keep(bounds));
+    let quotes: Vec<Quote> = attributed
         .into_iter()
         .map(|a| {
             let (p, off) = paras[a.para];
@@ -122,5 +161,7 @@ pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
                 span: Span::new(off + a.raw.start, off + a.raw.end),
             }
         })
-        .collect()
+        .collect();
+    PARAS.set(crate::spare::keep(paras));
+    quotes
 }

@@ -6,6 +6,7 @@
 // change the output; foldhash is much cheaper than SipHash on short names.
 use crate::fasthash::{Map as HashMap, Set as HashSet};
 
+use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 
 use super::lex;
@@ -100,6 +101,8 @@ thread_local! {
     /// emptied, for the next one ([`crate::spare`]): growing the list from
     /// nothing cost a few reallocations an article.
     static MENTIONS: Cell<Vec<Mention<'static>>> = const { Cell::new(Vec::new()) };
+    /// The window buffer of the thread's last name scan, emptied.
+    static WINDOW: Cell<Vec<Tok<'static>>> = const { Cell::new(Vec::new()) };
 }
 
 /// The names written outside quotes and the titles written before them.
@@ -138,7 +141,7 @@ fn written_roles(roles: &[(&str, &str)]) -> Vec<(Vec<String>, String)> {
 #[derive(Clone, Copy, Debug, Default)]
 struct Source<'a, 's> {
     paras: &'s [(&'a str, usize)],
-    quoted: &'s [Vec<(usize, usize)>],
+    quoted: &'s [&'s [(usize, usize)]],
     outs: &'s [Outside<'s, 'a>],
 }
 
@@ -732,7 +735,7 @@ impl<'a, 's> Names<'a, 's> {
     /// of the paragraphs with quotes.
     pub fn collect(
         paras: &'s [(&'a str, usize)],
-        quoted: &'s [Vec<(usize, usize)>],
+        quoted: &'s [&'s [(usize, usize)]],
         outs: &'s [Outside<'s, 'a>],
         article: &'a Article,
     ) -> Names<'a, 's> {
@@ -767,10 +770,10 @@ impl<'a, 's> Names<'a, 's> {
                 mentions: crate::spare::keep(MENTIONS.take()),
                 ..Written::default()
             };
-            let mut win = Vec::new();
+            let mut win = crate::spare::keep(WINDOW.take());
             for (pi, (p, off)) in paras.iter().enumerate() {
                 let mut from = 0;
-                let ranges = quoted.get(pi).map_or(&[][..], Vec::as_slice);
+                let ranges = quoted.get(pi).copied().unwrap_or_default();
                 if ranges.is_empty() {
                     // Not tokenized (no tokens in `outs`): only its
                     // capitalized words and their neighbours are.
@@ -785,6 +788,7 @@ impl<'a, 's> Names<'a, 's> {
                     from = from.max(qe);
                 }
             }
+            WINDOW.set(crate::spare::keep(win));
             w
         })
     }
@@ -884,13 +888,17 @@ impl<'a, 's> Names<'a, 's> {
     }
 
     /// The canonical form of a name: an entity whose alias matches, else the
-    /// fullest name form in the article ending with the same words.
-    pub fn canon(&self, name: &str) -> String {
-        self.canon_in(name).to_string()
+    /// fullest name form in the article ending with the same words. It is
+    /// an entity's name, a name written in the article, or `name` itself,
+    /// so it is borrowed.
+    pub fn canon<'n>(&self, name: &'n str) -> &'n str
+    where
+        'a: 'n,
+    {
+        self.canon_in(name)
     }
 
-    /// [`Names::canon`], borrowed: the canonical form is an entity's name, a
-    /// name written in the article, or `name` itself.
+    /// [`Names::canon`].
     fn canon_in<'n>(&self, name: &'n str) -> &'n str
     where
         'a: 'n,
@@ -967,9 +975,10 @@ impl<'a, 's> Names<'a, 's> {
     /// The person whose title contains the head of a description (`the
     /// minister`, `the UN chief`); among several, the one named last
     /// before `pos`.
-    pub fn by_role(&self, desc: &[String], pos: usize) -> Option<String> {
-        let content: Vec<&String> = desc
+    pub fn by_role(&self, desc: &[Cow<str>], pos: usize) -> Option<&str> {
+        let content: Vec<&str> = desc
             .iter()
+            .map(|w| &**w)
             .filter(|w| !words::is_det(w) && !w.is_empty())
             .collect();
         let head = content.last()?;
@@ -983,7 +992,7 @@ impl<'a, 's> Names<'a, 's> {
             list[list.len().saturating_sub(MAX_ROLES)..].to_vec()
         };
         let roles = self.roles();
-        let mut idx = latest(&roles.by_word, head.as_str());
+        let mut idx = latest(&roles.by_word, head);
         idx.extend(latest(&roles.by_raw, "counterpart"));
         idx.sort_unstable();
         idx.dedup();
@@ -992,7 +1001,7 @@ impl<'a, 's> Names<'a, 's> {
             let role = &roles.list[k].0;
             let score = content
                 .iter()
-                .filter(|w| role.iter().any(|r| r.trim_end_matches('.') == w.as_str()))
+                .filter(|w| role.iter().any(|r| r.trim_end_matches('.') == **w))
                 .count();
             if score > 0 {
                 scored.push((score, self.role_canon_at(k)));
@@ -1009,14 +1018,14 @@ impl<'a, 's> Names<'a, 's> {
         if cands.is_empty() && words::is_title(head) {
             let mut other: Vec<usize> = Vec::new();
             for w in &content[..content.len() - 1] {
-                other.extend(latest(&roles.by_raw, w.as_str()));
+                other.extend(latest(&roles.by_raw, w));
             }
             other.sort_unstable();
             other.dedup();
             cands.extend(other.iter().map(|&k| self.role_canon_at(k)));
         }
         if cands.len() <= 1 {
-            return cands.pop().cloned();
+            return cands.pop().map(String::as_str);
         }
         let set: HashSet<&str> = cands.iter().map(|c| c.as_str()).collect();
         let i = self.mentions().partition_point(|m| m.pos < pos);
@@ -1025,8 +1034,7 @@ impl<'a, 's> Names<'a, 's> {
             .rev()
             .map(|k| self.canon_at(k))
             .find(|c| set.contains(c))
-            .map(str::to_string)
-            .or_else(|| cands.pop().cloned())
+            .or_else(|| cands.pop().map(String::as_str))
     }
 
     /// Whether `name` is still the person a pronoun at `pos` most likely
@@ -1054,7 +1062,7 @@ impl<'a, 's> Names<'a, 's> {
     }
 
     /// The most recent person named before `pos`.
-    pub fn last_person(&self, pos: usize, persons: &HashSet<&str>) -> Option<String> {
+    pub fn last_person(&self, pos: usize, persons: &HashSet<&str>) -> Option<&'a str> {
         let i = self.mentions().partition_point(|m| m.pos < pos);
         // Bounded look-back keeps long texts linear.
         (i.saturating_sub(MAX_NAME_LOOKBACK)..i)
@@ -1064,7 +1072,7 @@ impl<'a, 's> Names<'a, 's> {
                 let acronym = !c.chars().any(|ch| ch.is_lowercase());
                 let known =
                     m.titled || m.plausible || persons.contains(c) || self.is_entity_person(c);
-                (!acronym && known && !self.is_entity_other(c)).then(|| c.to_string())
+                (!acronym && known && !self.is_entity_other(c)).then_some(c)
             })
     }
 
@@ -1099,7 +1107,7 @@ impl<'a, 's> Names<'a, 's> {
     /// The canonical form of role `k`'s name.
     fn role_canon_at(&self, k: usize) -> &String {
         let roles = self.roles();
-        roles.canon[k].get_or_init(|| self.canon(&roles.list[k].1))
+        roles.canon[k].get_or_init(|| self.canon_in(&roles.list[k].1).to_string())
     }
 
     /// The canonical form of distinct name `id`.
@@ -1341,7 +1349,8 @@ mod proptests {
                 .map(|&(a, b, c, d)| Outside::of(&toks[a..b], &starts[c..d]))
                 .collect();
             let article = Article::default();
-            let names = Names::collect(&placed, &quoted, &outs, &article);
+            let slices: Vec<&[(usize, usize)]> = quoted.iter().map(Vec::as_slice).collect();
+            let names = Names::collect(&placed, &slices, &outs, &article);
             let mut want = Written::default();
             for ((p, off), q) in placed.iter().zip(&quoted) {
                 let mut from = 0;

@@ -2,18 +2,22 @@
 //! descriptions, read backward from a cue (`X said`) or forward from it
 //! (`said X`), and the subject of a sentence.
 
+use std::borrow::Cow;
+
 use super::names;
 use super::words::{self, Pron, Tok};
 
-/// The noun phrase that goes with a cue.
+/// The noun phrase that goes with a cue, borrowing the paragraph's text:
+/// most quotes' phrases are read and dropped, so no copy is made for them.
 #[derive(Clone, Debug)]
-pub enum Np {
+pub enum Np<'a> {
     /// A name as written, titles removed; an institution loses its `the`.
-    Name(String),
+    Name(&'a str),
     /// A subject pronoun at a byte offset in the file.
     Pron(Pron, usize),
-    /// A description (`the UN chief`): lowercased words and the text.
-    Desc(Vec<String>, String),
+    /// A description (`the UN chief`): lowercased words (borrowed when
+    /// written in lowercase) and the text.
+    Desc(Vec<Cow<'a, str>>, &'a str),
 }
 
 /// Words that end a descriptive noun phrase read forward.
@@ -57,16 +61,16 @@ pub fn is_np_stop(w: &str) -> bool {
     )
 }
 
-pub fn text_of(p: &str, toks: &[Tok]) -> String {
+pub fn text_of<'a>(p: &'a str, toks: &[Tok]) -> &'a str {
     match (toks.first(), toks.last()) {
-        (Some(a), Some(b)) => p[a.start..b.end].to_string(),
-        _ => String::new(),
+        (Some(a), Some(b)) => &p[a.start..b.end],
+        _ => "",
     }
 }
 
 /// A capitalized run read as a name or, when it is all titles, as a
 /// description.
-pub fn run_np(p: &str, run: &[Tok], det: Option<&Tok>) -> Option<Np> {
+pub fn run_np<'a>(p: &'a str, run: &[Tok<'a>], det: Option<&Tok<'a>>) -> Option<Np<'a>> {
     let k = names::title_split(run);
     if k < run.len() {
         let mut name = &run[k..];
@@ -79,15 +83,20 @@ pub fn run_np(p: &str, run: &[Tok], det: Option<&Tok>) -> Option<Np> {
         }
         return Some(Np::Name(text_of(p, name)));
     }
-    let mut ws: Vec<String> = det.iter().map(|d| d.lower()).collect();
-    ws.extend(run.iter().map(|t| t.lower()));
+    let ws = det.into_iter().chain(run).map(Tok::lower_cow).collect();
     let start = det.map_or(run[0].start, |d| d.start);
-    Some(Np::Desc(ws, p[start..run[run.len() - 1].end].to_string()))
+    Some(Np::Desc(ws, &p[start..run[run.len() - 1].end]))
 }
 
 /// The noun phrase ending just before `toks[ci]` (a cue), not reaching
 /// below `lo`.
-pub fn np_backward(p: &str, toks: &[Tok], ci: usize, lo: usize, off: usize) -> Option<Np> {
+pub fn np_backward<'a>(
+    p: &'a str,
+    toks: &[Tok<'a>],
+    ci: usize,
+    lo: usize,
+    off: usize,
+) -> Option<Np<'a>> {
     let mut j = ci;
     while j > lo
         && (words::is_adverb(toks[j - 1].text)
@@ -193,12 +202,12 @@ pub fn np_backward(p: &str, toks: &[Tok], ci: usize, lo: usize, off: usize) -> O
                 // `Protesters marching through the streets chanted`
                 return np_backward(p, toks, d - 2, lo, off);
             }
-            let ws = toks[d..=j].iter().map(|t| t.lower()).collect();
+            let ws = toks[d..=j].iter().map(Tok::lower_cow).collect();
             return Some(Np::Desc(ws, text_of(p, &toks[d..=j])));
         }
         if d < j && (toks[d].text.ends_with("'s") || toks[d].text.ends_with("’s")) {
             // `Powell’s office said`
-            let ws = toks[d..=j].iter().map(|t| t.lower()).collect();
+            let ws = toks[d..=j].iter().map(Tok::lower_cow).collect();
             return Some(Np::Desc(ws, text_of(p, &toks[d..=j])));
         }
         if d == lo || !toks[d].is_word() {
@@ -207,15 +216,15 @@ pub fn np_backward(p: &str, toks: &[Tok], ci: usize, lo: usize, off: usize) -> O
         d -= 1;
         n += 1;
     }
-    let w = t.lower();
+    let w = t.lower_cow();
     if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !words::is_cue(&w) {
-        return Some(Np::Desc(vec![w], t.text.to_string()));
+        return Some(Np::Desc(vec![w], t.text));
     }
     None
 }
 
 /// The noun phrase starting at `toks[i]`.
-pub fn np_forward(p: &str, toks: &[Tok], i: usize, off: usize) -> Option<Np> {
+pub fn np_forward<'a>(p: &'a str, toks: &[Tok<'a>], i: usize, off: usize) -> Option<Np<'a>> {
     let t = toks.get(i)?;
     if let Some(pr) = words::pronoun(t.text) {
         return Some(Np::Pron(pr, off + t.start));
@@ -265,9 +274,12 @@ pub fn np_forward(p: &str, toks: &[Tok], i: usize, off: usize) -> Option<Np> {
         }
         if end > s + e {
             let start = det.map_or(first.start, |d| d.start);
-            let mut ws: Vec<String> = det.iter().map(|d| d.lower()).collect();
-            ws.extend(toks[s..end].iter().map(|t| t.lower()));
-            return Some(Np::Desc(ws, p[start..toks[end - 1].end].to_string()));
+            let ws = det
+                .into_iter()
+                .chain(&toks[s..end])
+                .map(Tok::lower_cow)
+                .collect();
+            return Some(Np::Desc(ws, &p[start..toks[end - 1].end]));
         }
         return run_np(p, &toks[s..s + e], det);
     }
@@ -301,9 +313,12 @@ pub fn np_forward(p: &str, toks: &[Tok], i: usize, off: usize) -> Option<Np> {
     if end == s {
         return None;
     }
-    let mut ws = vec![det.lower()];
-    ws.extend(toks[s..end].iter().map(|t| t.lower()));
-    Some(Np::Desc(ws, p[det.start..toks[end - 1].end].to_string()))
+    let ws = [det]
+        .into_iter()
+        .chain(&toks[s..end])
+        .map(Tok::lower_cow)
+        .collect();
+    Some(Np::Desc(ws, &p[det.start..toks[end - 1].end]))
 }
 
 pub fn is_prep(w: &str) -> bool {
@@ -339,7 +354,7 @@ pub fn is_prep(w: &str) -> bool {
 
 /// The subject of a sentence: its first name (or a pronoun opening it)
 /// that is not the object of a preposition or a possessor.
-pub fn subject(p: &str, bt: &[Tok], off: usize) -> Option<Np> {
+pub fn subject<'a>(p: &'a str, bt: &[Tok<'a>], off: usize) -> Option<Np<'a>> {
     if let Some(t) = bt.first()
         && let Some(pr) = words::pronoun(t.text)
     {
@@ -350,7 +365,7 @@ pub fn subject(p: &str, bt: &[Tok], off: usize) -> Option<Np> {
         // subject.
         if bt[1].is_word() && !bt[1].is_cap() {
             return Some(Np::Desc(
-                vec!["the".into(), bt[1].lower()],
+                vec!["the".into(), bt[1].lower_cow()],
                 text_of(p, &bt[..2]),
             ));
         }
