@@ -167,11 +167,17 @@ impl Pipeline {
                 for worker in 0..workers {
                     let tx = tx.clone();
                     let (source, window, digest, spent) = (&source, &window, &digest, &spent);
+                    // Takes the bin's batches out, then frees them with the
+                    // lock released, so that the sink never waits on it.
+                    let free_spent = move || {
+                        let done = std::mem::take(
+                            &mut *spent[worker].lock().unwrap_or_else(|e| e.into_inner()),
+                        );
+                        drop(done);
+                    };
                     scope.spawn(move || {
                         loop {
-                            drop(std::mem::take(
-                                &mut *spent[worker].lock().unwrap_or_else(|e| e.into_inner()),
-                            ));
+                            free_spent();
                             let (first, batch) = {
                                 let mut s = source.lock().unwrap_or_else(|e| e.into_inner());
                                 let size = batch_size(s.1, workers);
@@ -182,6 +188,8 @@ impl Pipeline {
                             if batch.is_empty() || !window.wait_for(first + batch.len() - 1) {
                                 break;
                             }
+                            // What the sink handed back while this worker waited.
+                            free_spent();
                             let results: Vec<_> = batch
                                 .into_iter()
                                 .map(|input| input.and_then(|input| self.process(&input, digest)))

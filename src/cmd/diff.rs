@@ -177,8 +177,8 @@ fn resolve(
     let paths = [path.clone()];
     let (side, status) = if summary {
         let mut builder = SummaryBuilder::default();
-        let status = pipeline.run(&paths, |a| {
-            builder.add(std::mem::take(a));
+        let status = pipeline.run_with(&paths, SummaryBuilder::digest, |d| {
+            builder.add_digest(d);
             Ok(())
         })?;
         let value = serde_json::to_value(builder.finish(status.skipped))?;

@@ -278,16 +278,18 @@ fn bounds(when: &str, until: Option<&str>) -> (String, String) {
 /// keep that order, without formatting four strings.
 pub fn dates_overlap(a: Option<(&str, Option<&str>)>, b: Option<(&str, Option<&str>)>) -> bool {
     match (a, b) {
-        (Some((aw, au)), Some((bw, bu))) => {
-            let days =
-                |w, u: Option<&str>| Some((day_of(w, false)?, day_of(u.unwrap_or(w), true)?));
-            match (days(aw, au), days(bw, bu)) {
-                (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
-                _ => overlap_by_strings(aw, au, bw, bu),
-            }
-        }
+        (Some((aw, au)), Some((bw, bu))) => match (day_span(aw, au), day_span(bw, bu)) {
+            (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+            _ => overlap_by_strings(aw, au, bw, bu),
+        },
         _ => true,
     }
+}
+
+/// The first and last day numbers ([`day_of`]) of a `when`/`until` pair;
+/// `None` when either is not a date.
+pub(crate) fn day_span(when: &str, until: Option<&str>) -> Option<(u32, u32)> {
+    Some((day_of(when, false)?, day_of(until.unwrap_or(when), true)?))
 }
 
 /// [`dates_overlap`] of two dated values by their ISO strings: its rule,
@@ -426,8 +428,8 @@ struct Scratch<'a> {
     timexes: Vec<&'a Timex>,
     places: Vec<PlaceMention<'a>>,
     gazetteer: Vec<PlaceMention<'a>>,
-    /// Entity spans as `(start, end, entity)`: the places', then the
-    /// participants' first spans.
+    /// Working spans: the places' as `(start, end, entity)`, then the
+    /// participants' first spans as `(start, entity, 0)` ([`first_spans`]).
     spans: Vec<(usize, usize, usize)>,
     participants: Vec<(usize, &'a str)>,
     consumed: Vec<bool>,
@@ -933,7 +935,6 @@ fn what_of(text: &str, s0: usize, s1: usize, left: usize, ts: usize, te: usize) 
     out
 }
 
-/// Places used as locations in the sentence (see the module rule 2).
 /// The places of the sentence `[s0, s1)`, in text order, into
 /// `scratch.places` (`scratch.spans` and `scratch.gazetteer` are working
 /// space).

@@ -293,26 +293,13 @@ static WEEKDAY_OPENINGS: LazyLock<aho_corasick::packed::Searcher> = LazyLock::ne
 });
 
 /// The alternatives of `date::WEEKDAY` before its `\.?`, in the order the
-/// regex tries them.
-const WEEKDAY_WORDS: [&str; 17] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Mon",
-    "Tues",
-    "Tue",
-    "Wed",
-    "Thurs",
-    "Thur",
-    "Thu",
-    "Fri",
-    "Sat",
-    "Sun",
-];
+/// regex tries them: the full names, then the abbreviations.
+const WEEKDAY_WORDS: [&str; 17] = date::concat_words(&[
+    &WEEKDAY_NAMES,
+    &[
+        "Mon", "Tues", "Tue", "Wed", "Thurs", "Thur", "Thu", "Fri", "Sat", "Sun",
+    ],
+]);
 
 /// The alternatives of `date::MONTH`, in the order the regex tries them.
 const MONTH_WORDS: [&str; 36] = [

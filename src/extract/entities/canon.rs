@@ -52,14 +52,18 @@ struct Scratch {
 
 /// The kept mentions of each kind, listed by [`cluster_in`] as it drops
 /// the unknown ones.
+/// A company form that ends an organization's name: the listed
+/// abbreviations ("Inc.", "Ltd") or the words written out.
+fn company_form(w: &str) -> bool {
+    super::COMPANY.contains(w) || matches!(w, "Company" | "Corporation")
+}
+
 #[derive(Default)]
 struct Classes {
     /// The people, in index order.
     people: Vec<usize>,
     /// The organizations and places (neither people nor "the alliance").
     orgs: Vec<usize>,
-    /// How many mentions say "the alliance".
-    alliances: usize,
 }
 
 /// The vectors that collect the clusters and order the entities.
@@ -93,11 +97,7 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
     // types are mixed, and each rule filtering all mentions by type
     // mispredicted.
     let n = ms.len();
-    let Classes {
-        people,
-        orgs,
-        alliances,
-    } = &mut scratch.classes;
+    let Classes { people, orgs } = &mut scratch.classes;
     refill(people, n, 0);
     refill(orgs, n, 0);
     let (mut w, mut np, mut no, mut na) = (0, 0, 0, 0);
@@ -119,7 +119,7 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
     surfaces.of.truncate(w);
     people.truncate(np);
     orgs.truncate(no);
-    *alliances = na;
+    let any_alliance = na > 0;
     let n = ms.len();
     let mut uf = UnionFind::new_in(std::mem::take(&mut scratch.parent), n);
 
@@ -135,7 +135,6 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
         &mut scratch.people,
     );
     union_organizations(&ms, orgs, &surfaces, &mut uf, gaz, &mut scratch.orgs);
-    let any_alliance = scratch.classes.alliances > 0;
 
     let CollectScratch {
         slot,
@@ -691,10 +690,9 @@ fn union_organizations(
             let Some(first) = by_surface(&b.surface[..pos]) else {
                 continue;
             };
-            let company = name.space_words_after(at).all(|w| {
-                super::COMPANY.contains(w)
-                    || matches!(w, "Group" | "Holdings" | "Company" | "Corporation")
-            });
+            let company = name
+                .space_words_after(at)
+                .all(|w| company_form(w) || matches!(w, "Group" | "Holdings"));
             let plain_rest = name
                 .space_words_after(at)
                 .all(|w| !gaz.org_suffixes.contains(w));
@@ -806,7 +804,7 @@ impl<'a> Separated<'a> {
                 break;
             }
             let last = &self.s[(x >> 1) + 1..end];
-            if !(super::COMPANY.contains(last) || matches!(last, "Company" | "Corporation")) {
+            if !company_form(last) {
                 break;
             }
             end = x >> 1;
@@ -1411,7 +1409,7 @@ fn bare_name(surface: &str) -> &str {
         let Some((head, last)) = bare.rsplit_once(' ') else {
             break;
         };
-        if !(super::COMPANY.contains(last) || matches!(last, "Company" | "Corporation")) {
+        if !company_form(last) {
             break;
         }
         bare = head;

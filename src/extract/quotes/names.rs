@@ -895,14 +895,6 @@ impl<'a, 's> Names<'a, 's> {
     where
         'a: 'n,
     {
-        self.canon_in(name)
-    }
-
-    /// [`Names::canon`].
-    fn canon_in<'n>(&self, name: &'n str) -> &'n str
-    where
-        'a: 'n,
-    {
         let mut buf = [0u8; 64];
         let owned: String;
         let lower = match ascii_lower(name, &mut buf) {
@@ -1100,21 +1092,21 @@ impl<'a, 's> Names<'a, 's> {
             .iter()
             .position(|m| m.name == name)
             .unwrap_or(k);
-        let c = *cells[first].get_or_init(|| self.canon_in(name));
+        let c = *cells[first].get_or_init(|| self.canon(name));
         cells[k].get_or_init(|| c)
     }
 
     /// The canonical form of role `k`'s name.
     fn role_canon_at(&self, k: usize) -> &String {
         let roles = self.roles();
-        roles.canon[k].get_or_init(|| self.canon_in(&roles.list[k].1).to_string())
+        roles.canon[k].get_or_init(|| self.canon(&roles.list[k].1).to_string())
     }
 
     /// The canonical form of distinct name `id`.
     fn canon_id(&self, id: u32) -> &'a str {
         let id = id as usize;
         let distinct = self.distinct();
-        distinct.canons[id].get_or_init(|| self.canon_in(distinct.names[id]))
+        distinct.canons[id].get_or_init(|| self.canon(distinct.names[id]))
     }
 
     /// Whether the entity extractor typed `name` as a place or an

@@ -15,7 +15,7 @@
 use std::hash::BuildHasher;
 use std::ops::RangeInclusive;
 
-use crate::extract::events::day_of;
+use crate::extract::events::day_span;
 use crate::extract::events::places::{self, PlaceKind};
 use crate::fasthash::Map as HashMap;
 
@@ -69,9 +69,7 @@ fn place_key(place: Option<&str>) -> PlaceKey {
 /// The days a `when`/`until` pair covers, as `dates_overlap` reads it;
 /// `None` when undated, unreadable or longer than [`MAX_MONTHS`].
 fn days(when: Option<&str>, until: Option<&str>) -> Option<RangeInclusive<u32>> {
-    let when = when?;
-    let first = day_of(when, false)?;
-    let last = day_of(until.unwrap_or(when), true)?;
+    let (first, last) = day_span(when?, until)?;
     (last >= first && last / 31 - first / 31 < MAX_MONTHS).then_some(first..=last)
 }
 
@@ -218,6 +216,7 @@ fn first_in_order(lists: &mut [&[usize]], mut accept: impl FnMut(usize) -> bool)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::events::day_of;
 
     #[test]
     fn day_numbers_keep_the_order_of_iso_dates() {
