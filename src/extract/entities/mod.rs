@@ -853,7 +853,9 @@ const NUMBERS: &[(&str, &str)] = &[
 /// Finds the named entities of the article.
 pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     let gaz = res.gazetteer();
-    let mut segments = segments(text, article);
+    let mut spans = SPARE_SPANS.take();
+    let mut segments = segments(text, article, SPARE_SEGMENTS.take(), &mut spans);
+    SPARE_SPANS.set(spans.kept());
     // The tokens of all segments in one vector, each segment's a range of
     // it. Prose has about one token per five bytes, but a quarter of the
     // articles have more (short words, numbers, punctuation), and growing
@@ -873,7 +875,8 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         lower_present,
         cap_toks,
     } = word_sets(&toks, stats, SPARE_CAP_TOKS.take());
-    let ctx = Ctx::new(text, gaz, &cap_words, &lower_words, lower_present, &toks);
+    let mut ctx = Ctx::new(text, gaz, &cap_words, &lower_words, lower_present, &toks);
+    ctx.phrase = std::cell::RefCell::new(SPARE_PHRASE.take());
     // About one mention for two capitalized words: growing the vector
     // copied it several times.
     let mut mentions = Vec::with_capacity(caps / 2);
@@ -911,7 +914,11 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     mentions.sort_by_key(|m| (m.span.start, m.span.end, m.hint == Hint::Unknown));
     mentions.dedup_by_key(|m| m.span);
     let entities = canon::cluster(mentions, gaz);
+    let mut phrase = ctx.phrase.take();
     drop(ctx);
+    phrase.clear();
+    SPARE_PHRASE.set(phrase);
+    SPARE_SEGMENTS.set(crate::spare::keep(segments));
     SPARE_TOKS.set(crate::spare::keep(toks));
     SPARE_CAP_TOKS.set(crate::spare::keep(cap_toks));
     entities
@@ -926,6 +933,19 @@ thread_local! {
     /// The same for the capitalized tokens' numbers (`WordSets::cap_toks`).
     static SPARE_CAP_TOKS: std::cell::Cell<Vec<u32>> =
         const { std::cell::Cell::new(Vec::new()) };
+    /// The same for the segments, and for the span index that `segments`
+    /// builds twice or more an article: four to eight allocations an
+    /// article otherwise.
+    static SPARE_SEGMENTS: std::cell::Cell<Vec<Segment>> =
+        const { std::cell::Cell::new(Vec::new()) };
+    static SPARE_SPANS: std::cell::Cell<SpanIndex> = const {
+        std::cell::Cell::new(SpanIndex {
+            spans: Vec::new(),
+            max_end: Vec::new(),
+        })
+    };
+    /// The buffer of `Ctx::is_title_phrase`.
+    static SPARE_PHRASE: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
 }
 
 /// The sets of words `Ctx` asks about.
@@ -1050,11 +1070,17 @@ struct Segment {
 }
 
 /// The parts of the file that are read: headline, paragraphs, author,
-/// credited agencies and photo credits.
-fn segments(text: &str, article: &Article) -> Vec<Segment> {
+/// credited agencies and photo credits, in `out` (an empty vector to fill);
+/// `ix` is a span index whose buffers are used for the look-ups.
+fn segments(
+    text: &str,
+    article: &Article,
+    mut out: Vec<Segment>,
+    ix: &mut SpanIndex,
+) -> Vec<Segment> {
     // The headline, the paragraphs and a few credits: growing the vector
     // from empty copied it several times an article.
-    let mut out = Vec::with_capacity(article.paragraphs.len() + 4);
+    out.reserve(article.paragraphs.len() + 4);
     let prose = |span: Span, tc: bool| Segment {
         span,
         kind: SegKind::Prose,
@@ -1069,7 +1095,8 @@ fn segments(text: &str, article: &Article) -> Vec<Segment> {
     for p in &article.paragraphs {
         out.push(prose(p.span, false));
     }
-    let covered = SpanIndex::new(out.iter().map(|s| s.span).collect());
+    ix.fill(out.iter().map(|s| s.span));
+    let covered = &*ix;
     let outside = |s: usize, e: usize| !covered.overlaps(s, e);
     // Author and photo credits: lines outside the paragraphs.
     for (start, line) in lines(text) {
@@ -1089,22 +1116,21 @@ fn segments(text: &str, article: &Article) -> Vec<Segment> {
         }
     }
     // Agencies named by the parser (dateline agency, credits, source).
-    let mut names: Vec<&str> = article.credits.iter().map(String::as_str).collect();
-    if let Some(a) = article.dateline.as_ref().and_then(|d| d.agency.as_deref()) {
-        names.push(a);
-    }
-    if let Some(s) = article.source.as_deref() {
-        names.push(s);
-    }
+    let names = article
+        .credits
+        .iter()
+        .map(String::as_str)
+        .chain(article.dateline.as_ref().and_then(|d| d.agency.as_deref()))
+        .chain(article.source.as_deref());
     for n in names {
         // Non-prose segments so far, sorted: a match inside one is skipped.
         // (Matches of one name never contain each other.)
-        let credits = SpanIndex::new(
+        ix.fill(
             out.iter()
                 .filter(|s| s.kind != SegKind::Prose)
-                .map(|s| s.span)
-                .collect(),
+                .map(|s| s.span),
         );
+        let credits = &*ix;
         for (i, _) in text.match_indices(n) {
             let e = i + n.len();
             let before = text[..i].chars().next_back();
@@ -1146,22 +1172,32 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Spans sorted by start with running maximum ends, for overlap and
 /// containment queries by binary search (a scan per query would make long
 /// articles quadratic).
+#[derive(Default)]
 struct SpanIndex {
     spans: Vec<Span>,
     max_end: Vec<usize>,
 }
 
 impl SpanIndex {
-    fn new(mut spans: Vec<Span>) -> SpanIndex {
-        spans.sort_unstable();
-        let max_end = spans
-            .iter()
-            .scan(0, |m, sp| {
-                *m = sp.end.max(*m);
-                Some(*m)
-            })
-            .collect();
-        SpanIndex { spans, max_end }
+    /// Holds `spans` instead of what it held, in the same buffers.
+    fn fill(&mut self, spans: impl Iterator<Item = Span>) {
+        self.spans.clear();
+        self.spans.extend(spans);
+        self.spans.sort_unstable();
+        self.max_end.clear();
+        let mut m = 0;
+        self.max_end.extend(self.spans.iter().map(|sp| {
+            m = sp.end.max(m);
+            m
+        }));
+    }
+
+    /// Emptied, its buffers kept unless too large ([`crate::spare`]).
+    fn kept(self) -> SpanIndex {
+        SpanIndex {
+            spans: crate::spare::keep(self.spans),
+            max_end: crate::spare::keep(self.max_end),
+        }
     }
 
     /// The number of spans starting before `pos`.
@@ -1222,15 +1258,12 @@ fn credit_parts(who: &str, base: usize, out: &mut Vec<Segment>) {
 
 /// Headline Case: most words of four letters or more are capitalized.
 fn is_title_case(h: &str) -> bool {
-    let words: Vec<&str> = h
-        .split_whitespace()
-        .filter(|w| w.chars().count() >= 4)
-        .collect();
-    let caps = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    words.len() >= 3 && caps * 10 >= words.len() * 7
+    let (mut words, mut caps) = (0, 0);
+    for w in h.split_whitespace().filter(|w| w.chars().count() >= 4) {
+        words += 1;
+        caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+    }
+    words >= 3 && caps * 10 >= words * 7
 }
 
 /// How a capitalized word occurs in the article.
@@ -2207,12 +2240,12 @@ fn surnames_over_towns<'a>(
     text: &str,
     place: impl Fn(&'a str) -> Option<gazetteer::Place>,
 ) {
-    let surnames: HashSet<&str> = ms
-        .iter()
-        .filter(|m| m.hint == Hint::Known(EntityType::Person) && m.surface.contains(' '))
-        .filter_map(|m| m.surface.rsplit(' ').next())
-        .collect();
-    for m in ms.iter_mut() {
+    // Made at the first one-word town, which most articles lack. (The
+    // mentions this turns into persons are one word, and no surname is
+    // taken from those.)
+    let mut surnames: Option<HashSet<&str>> = None;
+    for k in 0..ms.len() {
+        let m = &ms[k];
         if m.hint != Hint::Known(EntityType::Place) || m.surface.contains(' ') {
             continue;
         }
@@ -2224,6 +2257,13 @@ fn surnames_over_towns<'a>(
             .next_back()
             .unwrap_or("");
         let locative = is_locative(prev);
+        let surnames = surnames.get_or_insert_with(|| {
+            ms.iter()
+                .filter(|m| m.hint == Hint::Known(EntityType::Person) && m.surface.contains(' '))
+                .filter_map(|m| m.surface.rsplit(' ').next())
+                .collect()
+        });
+        let m = &mut ms[k];
         if surnames.contains(&m.surface) || !locative && m.speaks {
             m.hint = Hint::Known(EntityType::Person);
             m.canonical = None;

@@ -1558,3 +1558,161 @@ fn hint_eq_is_by_variant_and_type() {
         }
     }
 }
+
+/// `surnames_over_towns` as it was, with the surnames collected up front:
+/// the oracle of the one that collects them at the first one-word town.
+fn surnames_over_towns_oracle<'a>(
+    ms: &mut [Mention<'a>],
+    text: &str,
+    place: impl Fn(&'a str) -> Option<gazetteer::Place>,
+) {
+    let surnames: HashSet<&str> = ms
+        .iter()
+        .filter(|m| m.hint == Hint::Known(EntityType::Person) && m.surface.contains(' '))
+        .filter_map(|m| m.surface.rsplit(' ').next())
+        .collect();
+    for m in ms.iter_mut() {
+        if m.hint != Hint::Known(EntityType::Place) || m.surface.contains(' ') {
+            continue;
+        }
+        if !place(m.surface).is_some_and(|p| p.kind == gazetteer::PlaceKind::City) {
+            continue;
+        }
+        let prev = text[..m.span.start]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("");
+        if surnames.contains(&m.surface) || !is_locative(prev) && m.speaks {
+            m.hint = Hint::Known(EntityType::Person);
+            m.canonical = None;
+        }
+    }
+}
+
+/// The mentions of `text` (invented words, one or two a mention), each
+/// typed by `kinds` in turn and speaking by `speaks`; `Vell` and `Orra`
+/// are towns, `Tamsk` a country.
+fn town_mentions<'a>(text: &'a str, kinds: &[u8], speaks: &[bool]) -> Vec<Mention<'a>> {
+    let mut ms = Vec::new();
+    let mut pos = 0;
+    for (k, part) in text.split(", ").enumerate() {
+        let hint = match kinds.get(k).copied().unwrap_or(0) % 4 {
+            0 => Hint::Known(EntityType::Place),
+            1 => Hint::Known(EntityType::Person),
+            2 => Hint::Known(EntityType::Organization),
+            _ => Hint::Unknown,
+        };
+        let mut m = Mention::new(Span::new(pos, pos + part.len()), part, hint);
+        m.speaks = speaks.get(k).copied().unwrap_or(false);
+        m.canonical = Some(part);
+        ms.push(m);
+        pos += part.len() + 2;
+    }
+    ms
+}
+
+fn invented_place(w: &str) -> Option<gazetteer::Place> {
+    let kind = match w {
+        "Vell" | "Orra" => gazetteer::PlaceKind::City,
+        "Tamsk" => gazetteer::PlaceKind::Country,
+        _ => return None,
+    };
+    Some(gazetteer::Place {
+        canonical: "",
+        kind,
+        word: false,
+    })
+}
+
+proptest::proptest! {
+    /// Collecting the surnames at the first one-word town changes no
+    /// mention: the ones it retypes are one word, never a surname source.
+    #[test]
+    fn surnames_over_towns_agrees_with_collecting_first(
+        words in proptest::collection::vec(
+            "(Vell|Orra|Tamsk|Ada Vell|Ada Orra|Bo Tamsk|in|at|Kirr|said)", 1..12),
+        kinds in proptest::collection::vec(0u8..4, 12),
+        speaks in proptest::collection::vec(proptest::bool::ANY, 12),
+    ) {
+        let text = words.join(", ");
+        let mut fast = town_mentions(&text, &kinds, &speaks);
+        let mut slow = town_mentions(&text, &kinds, &speaks);
+        surnames_over_towns(&mut fast, &text, invented_place);
+        surnames_over_towns_oracle(&mut slow, &text, invented_place);
+        let key = |ms: &[Mention]| -> Vec<(Hint, Option<String>)> {
+            ms.iter().map(|m| (m.hint, m.canonical.map(str::to_string))).collect()
+        };
+        proptest::prop_assert_eq!(key(&fast), key(&slow));
+    }
+}
+
+/// A town named as the surname of a person named in full becomes a person,
+/// also when the full name comes after it; a town after "in" stays one.
+#[test]
+fn a_town_that_is_a_surname_is_a_person_wherever_the_full_name_is() {
+    let text = "Vell, Orra, Ada Vell";
+    let mut ms = town_mentions(text, &[0, 0, 1], &[false, true, false]);
+    surnames_over_towns(&mut ms, text, invented_place);
+    assert_eq!(ms[0].hint, Hint::Known(EntityType::Person));
+    assert_eq!(ms[1].hint, Hint::Known(EntityType::Person), "speaks");
+    let text = "in Orra";
+    let mut ms = town_mentions(text, &[0], &[true]);
+    ms[0].span = Span::new(3, 7);
+    ms[0].surface = &text[3..];
+    surnames_over_towns(&mut ms, text, invented_place);
+    assert_eq!(ms[0].hint, Hint::Known(EntityType::Place), "locative");
+    let mut none: Vec<Mention> = Vec::new();
+    surnames_over_towns(&mut none, "", invented_place);
+}
+
+/// `is_title_case` as it was, collecting the words: its oracle.
+fn is_title_case_oracle(h: &str) -> bool {
+    let words: Vec<&str> = h
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 3 && caps * 10 >= words.len() * 7
+}
+
+proptest::proptest! {
+    #[test]
+    fn is_title_case_agrees_with_collecting_words(
+        h in "((Ábcd|ábcd|Abcd|abcd|ab|Ab|É) ){0,12}",
+    ) {
+        proptest::prop_assert_eq!(is_title_case(&h), is_title_case_oracle(&h));
+    }
+
+    /// A span index refilled in the same buffers answers as a new one.
+    #[test]
+    fn a_refilled_span_index_answers_as_a_new_one(
+        first in proptest::collection::vec((0usize..60, 0usize..20), 0..12),
+        second in proptest::collection::vec((0usize..60, 0usize..20), 0..12),
+        queries in proptest::collection::vec((0usize..80, 0usize..20), 1..20),
+    ) {
+        let spans = |v: &[(usize, usize)]| -> Vec<Span> {
+            v.iter().map(|&(s, n)| Span::new(s, s + n)).collect()
+        };
+        // Refilled as `segments` does, and again after being kept.
+        let mut reused = SpanIndex::default();
+        reused.fill(spans(&first).into_iter());
+        reused.fill(spans(&second).into_iter());
+        let mut kept = SpanIndex::default();
+        kept.fill(spans(&first).into_iter());
+        kept = kept.kept();
+        kept.fill(spans(&second).into_iter());
+        let second = spans(&second);
+        for &(s, n) in &queries {
+            let e = s + n;
+            let overlaps = second.iter().any(|sp| sp.start < e && sp.end > s);
+            let contains = second.iter().any(|sp| sp.start <= s && sp.end >= e);
+            proptest::prop_assert_eq!(reused.overlaps(s, e), overlaps, "{} {}", s, e);
+            proptest::prop_assert_eq!(reused.contains(s, e), contains, "{} {}", s, e);
+            proptest::prop_assert_eq!(kept.overlaps(s, e), overlaps, "{} {}", s, e);
+            proptest::prop_assert_eq!(kept.contains(s, e), contains, "{} {}", s, e);
+        }
+    }
+}
