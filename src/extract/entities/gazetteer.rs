@@ -634,18 +634,22 @@ impl Gazetteer {
     }
 }
 
-/// Upper-cases the first letter of every word.
+/// Upper-cases the first letter of every word (words are cut at single
+/// spaces), into one string: a string per word and their join were four
+/// allocations for a two-word title query.
 pub fn capitalize(s: &str) -> String {
-    s.split(' ')
-        .map(|w| {
-            let mut c = w.chars();
-            match c.next() {
-                Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(s.len());
+    for (k, w) in s.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let mut c = w.chars();
+        if let Some(f) = c.next() {
+            out.extend(f.to_uppercase());
+            out.push_str(c.as_str());
+        }
+    }
+    out
 }
 
 /// `LISBON` → `Lisbon`, `NEW YORK` → `New York`.
@@ -657,7 +661,40 @@ pub fn title_case(s: &str) -> String {
 mod tests {
     use super::*;
 
+    /// `capitalize` as it was, a string per word joined: its oracle.
+    fn capitalize_oracle(s: &str) -> String {
+        s.split(' ')
+            .map(|w| {
+                let mut c = w.chars();
+                match c.next() {
+                    Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                    None => String::new(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn capitalize_edges() {
+        for (s, want) in [
+            ("", ""),
+            (" ", " "),
+            ("minister  of", "Minister  Of"),
+            ("ßa élan", "SSa Élan"),
+            ("ǆ x ", "Ǆ X "),
+        ] {
+            assert_eq!(capitalize(s), want, "{s:?}");
+            assert_eq!(capitalize_oracle(s), want, "{s:?}");
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn capitalize_agrees_with_joining_words(s in "[a ßéǆ\u{149}Z.-]{0,24}") {
+            proptest::prop_assert_eq!(capitalize(&s), capitalize_oracle(&s));
+        }
+
         #[test]
         fn split_row_splits_like_split(row in "[a\t\né\u{8a}\u{109}]{0,40}") {
             let row: &'static str = Box::leak(row.into_boxed_str());

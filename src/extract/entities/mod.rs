@@ -2151,9 +2151,8 @@ impl<'a> Ctx<'a> {
         if n == 1 && surface.contains('-') && !self.gaz.is_given(surface) {
             // Hyphenated compounds of names: agencies and outlets
             // ("Agency-Country"), when some part is a known place.
-            let parts: Vec<&str> = surface.split('-').collect();
-            if parts
-                .iter()
+            if surface
+                .split('-')
                 .any(|p| self.gaz.places.contains_key(p) || is_acronym(p))
             {
                 out.push(mention(EntityType::Organization));
