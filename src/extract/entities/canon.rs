@@ -314,7 +314,7 @@ type PersonFacts = Option<(Range<usize>, Range<usize>)>;
 fn union_people(
     ms: &[Mention],
     in_text_order: bool,
-    people: &[usize],
+    people: &mut [usize],
     surfaces: &Surfaces,
     uf: &mut UnionFind,
     scratch: &mut PeopleScratch,
@@ -355,15 +355,18 @@ fn union_people(
     folds.reserve(8 * n);
     refill(facts, surfaces.len(), None);
     // Single words after full names, each in text order (the index last:
-    // the same order as a stable sort by the first two). Mentions in text
-    // order (as the detection leaves them) are listed as they come, the
-    // full names and the single words apart without a branch on which
-    // (a sort by (single, start, index) mispredicted on every comparison).
+    // the same order as a stable sort by the first two). The people are
+    // listed in text order (as the detection leaves them; sorted here
+    // otherwise), and the full names and the single words go apart without
+    // a branch on which (a sort by (single, start, index) mispredicted on
+    // every comparison).
+    if !in_text_order {
+        people.sort_unstable_by_key(|&i| (ms[i].span.start, i));
+    }
     refill(order, people.len(), 0);
     refill(singles, people.len(), 0);
     let (mut full_n, mut single_n) = (0, 0);
-    let mut keyed = Vec::new();
-    for &i in people {
+    for &i in people.iter() {
         let (words, _) = facts[surfaces.of[i]].get_or_insert_with(|| {
             let start = all_words.len();
             push_words(&mut all_words, ms[i].surface);
@@ -374,23 +377,13 @@ fn union_people(
             (start..all_words.len(), fold_start..folds.len())
         });
         let single = words.len() == 1;
-        if in_text_order {
-            order[full_n] = i;
-            singles[single_n] = i;
-            full_n += usize::from(!single);
-            single_n += usize::from(single);
-        } else {
-            keyed.push((single, ms[i].span.start, i));
-        }
+        order[full_n] = i;
+        singles[single_n] = i;
+        full_n += usize::from(!single);
+        single_n += usize::from(single);
     }
-    if in_text_order {
-        order.truncate(full_n);
-        order.extend_from_slice(&singles[..single_n]);
-    } else {
-        keyed.sort_unstable();
-        order.clear();
-        order.extend(keyed.iter().map(|&(_, _, i)| i));
-    }
+    order.truncate(full_n);
+    order.extend_from_slice(&singles[..single_n]);
     // The group the first mention of each full name joined.
     refill(group_of, surfaces.len(), usize::MAX);
     found.clear();
