@@ -9,7 +9,7 @@ use crate::fasthash::{Map as HashMap, Set as HashSet};
 use crate::spare;
 
 use super::gazetteer::Gazetteer;
-use super::{Hint, Mention, initials, is_acronym};
+use super::{Hint, Initial, Mention, initial_of, initials, is_acronym};
 use crate::model::{Entity, EntityType};
 
 mod ids;
@@ -883,14 +883,11 @@ fn initials_head(name: &str) -> Option<u8> {
 /// [`initials_head`] of the name split into `pieces` at spaces and
 /// hyphens.
 fn initials_head_of<'a>(pieces: impl Iterator<Item = &'a str>) -> Option<u8> {
-    let w = pieces
-        .filter(|w| !w.is_empty())
-        .find(|w| !matches!(*w, "of" | "the" | "and" | "for" | "on" | "&"))?;
-    if let Some((_, d)) = super::NUMBERS.iter().find(|(n, _)| *n == w) {
-        return d.as_bytes().first().copied();
+    match pieces.filter(|w| !w.is_empty()).find_map(initial_of)? {
+        Initial::Digits(d) => d.as_bytes().first().copied(),
+        // (A non-ASCII letter stays itself, of which this is the lead byte.)
+        Initial::Word(w) => Some(w.as_bytes()[0].to_ascii_uppercase()),
     }
-    // (A non-ASCII letter stays itself, of which this is the lead byte.)
-    Some(w.as_bytes()[0].to_ascii_uppercase())
 }
 
 /// `s.contains("Treaty")` by a byte scan: the substring searcher is set
