@@ -733,6 +733,14 @@ fn union_organizations(
     }
     *kept_acronyms = spare::keep(acronyms);
     *kept_by_head = spare::keep(by_head);
+    // (They grow with the names' lengths, which the huge-text reset of
+    // `cluster` does not see: capped as `spare::keep` caps a kept vector.)
+    if seps.capacity() * size_of::<usize>() > spare::MAX_KEPT_BYTES {
+        *seps = Vec::new();
+    }
+    if keys.capacity() > spare::MAX_KEPT_BYTES {
+        *keys = String::new();
+    }
 }
 
 /// A set of strings' (length, last byte) pairs, by their low five bits
@@ -2297,6 +2305,39 @@ mod tests {
                 assert!(kept() >= 40, "kept across articles");
                 cluster(mentions(names.len()), &gaz);
                 assert_eq!(kept(), 0, "let go after a huge text");
+            });
+        });
+    }
+
+    /// After a text of few mentions with very long names, the separators
+    /// and keys kept for the next article are capped (the mentions alone
+    /// do not let the scratch go).
+    #[test]
+    fn long_names_leave_capped_separators_and_keys() {
+        use crate::model::Span;
+        let gaz = Gazetteer::load();
+        let names: Vec<String> = (0..6000)
+            .map(|k| format!("Velmar{k}{}", " Q".repeat(90)))
+            .collect();
+        assert!(names.len() <= spare::MAX_KEPT_BYTES / 64, "not a huge text");
+        let mentions = |n: usize| -> Vec<Mention> {
+            (names.iter().take(n).enumerate())
+                .map(|(k, s)| {
+                    let span = Span::new(256 * k, 256 * k + s.len());
+                    Mention::new(span, s, Hint::Known(EntityType::Organization))
+                })
+                .collect()
+        };
+        let kept = || SCRATCH.with_borrow(|s| (s.orgs.seps.capacity(), s.orgs.keys.capacity()));
+        std::thread::scope(|t| {
+            t.spawn(|| {
+                cluster(mentions(3), &gaz);
+                let (seps, keys) = kept();
+                assert!(seps > 0 && keys > 0, "kept across articles");
+                cluster(mentions(names.len()), &gaz);
+                let (seps, keys) = kept();
+                assert!(seps * size_of::<usize>() <= spare::MAX_KEPT_BYTES);
+                assert!(keys <= spare::MAX_KEPT_BYTES);
             });
         });
     }
