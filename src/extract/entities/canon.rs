@@ -9,11 +9,14 @@ use crate::fasthash::{Map as HashMap, Set as HashSet};
 use crate::spare;
 
 use super::gazetteer::Gazetteer;
-use super::{Hint, Mention, initials, is_acronym};
+use super::{Hint, Initial, Mention, initial_of, initials, is_acronym};
 use crate::model::{Entity, EntityType};
 
+mod ids;
 #[cfg(test)]
 mod oracle;
+
+use ids::{KeptIds, StrIds};
 
 thread_local! {
     /// The clustering's working vectors, kept across the articles of a
@@ -42,6 +45,7 @@ pub(crate) fn cluster(ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
 #[derive(Default)]
 struct Scratch {
     surface_of: Vec<usize>,
+    surface_ids: KeptIds,
     hints: HintScratch,
     parent: Vec<usize>,
     classes: Classes,
@@ -85,7 +89,11 @@ fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
 }
 
 fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> Vec<Entity> {
-    let mut surfaces = Surfaces::new(&ms, std::mem::take(&mut scratch.surface_of));
+    let mut surfaces = Surfaces::new(
+        &ms,
+        std::mem::take(&mut scratch.surface_of),
+        &mut scratch.surface_ids,
+    );
     resolve_unknowns(&mut ms, &mut surfaces, gaz, &mut scratch.hints);
     let alliance = |m: &Mention| m.canonical == Some("\u{0}alliance");
     // `ms.retain(keep)`, the surface numbers following the mentions they
@@ -278,6 +286,7 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
     *kept_order = spare::keep(order);
     *kept_clusters = spare::keep(clusters);
     scratch.surface_of = surfaces.of;
+    surfaces.ids.keep(&mut scratch.surface_ids);
     scratch.parent = uf.parent;
     merged
 }
@@ -305,7 +314,7 @@ type PersonFacts = Option<(Range<usize>, Range<usize>)>;
 fn union_people(
     ms: &[Mention],
     in_text_order: bool,
-    people: &[usize],
+    people: &mut [usize],
     surfaces: &Surfaces,
     uf: &mut UnionFind,
     scratch: &mut PeopleScratch,
@@ -346,15 +355,18 @@ fn union_people(
     folds.reserve(8 * n);
     refill(facts, surfaces.len(), None);
     // Single words after full names, each in text order (the index last:
-    // the same order as a stable sort by the first two). Mentions in text
-    // order (as the detection leaves them) are listed as they come, the
-    // full names and the single words apart without a branch on which
-    // (a sort by (single, start, index) mispredicted on every comparison).
+    // the same order as a stable sort by the first two). The people are
+    // listed in text order (as the detection leaves them; sorted here
+    // otherwise), and the full names and the single words go apart without
+    // a branch on which (a sort by (single, start, index) mispredicted on
+    // every comparison).
+    if !in_text_order {
+        people.sort_unstable_by_key(|&i| (ms[i].span.start, i));
+    }
     refill(order, people.len(), 0);
     refill(singles, people.len(), 0);
     let (mut full_n, mut single_n) = (0, 0);
-    let mut keyed = Vec::new();
-    for &i in people {
+    for &i in people.iter() {
         let (words, _) = facts[surfaces.of[i]].get_or_insert_with(|| {
             let start = all_words.len();
             push_words(&mut all_words, ms[i].surface);
@@ -365,23 +377,13 @@ fn union_people(
             (start..all_words.len(), fold_start..folds.len())
         });
         let single = words.len() == 1;
-        if in_text_order {
-            order[full_n] = i;
-            singles[single_n] = i;
-            full_n += usize::from(!single);
-            single_n += usize::from(single);
-        } else {
-            keyed.push((single, ms[i].span.start, i));
-        }
+        order[full_n] = i;
+        singles[single_n] = i;
+        full_n += usize::from(!single);
+        single_n += usize::from(single);
     }
-    if in_text_order {
-        order.truncate(full_n);
-        order.extend_from_slice(&singles[..single_n]);
-    } else {
-        keyed.sort_unstable();
-        order.clear();
-        order.extend(keyed.iter().map(|&(_, _, i)| i));
-    }
+    order.truncate(full_n);
+    order.extend_from_slice(&singles[..single_n]);
     // The group the first mention of each full name joined.
     refill(group_of, surfaces.len(), usize::MAX);
     found.clear();
@@ -466,6 +468,8 @@ struct OrgScratch {
     by_head: Vec<(&'static str, usize)>,
     keys: String,
     ranges: Vec<(Range<usize>, usize)>,
+    key_ids: KeptIds,
+    first_of_key: Vec<usize>,
     lower: String,
     words: Vec<Range<usize>>,
 }
@@ -489,6 +493,8 @@ fn union_organizations(
         by_head: kept_by_head,
         keys,
         ranges,
+        key_ids: kept_key_ids,
+        first_of_key,
         lower,
         words,
     } = scratch;
@@ -511,6 +517,10 @@ fn union_organizations(
     // Alliance heads ("North Atlantic" of "North Atlantic Alliance"),
     // sorted for binary searches (rare: most articles have none).
     let mut by_head: Vec<(&str, usize)> = spare::keep(std::mem::take(kept_by_head));
+    // The lengths and last bytes of the surfaces, so that most word
+    // prefixes of the prefix rule below, which name nothing, are not
+    // looked up.
+    let mut org_ends = Ends::default();
     for &i in orgs {
         next_same[i] = std::mem::replace(&mut last_of[surfaces.of[i]], i);
         if next_same[i] != usize::MAX {
@@ -518,6 +528,7 @@ fn union_organizations(
             continue;
         }
         let s = ms[i].surface;
+        org_ends.insert(s);
         let found = scan_name(seps, used, s);
         name_seps.push(used..used + found);
         used += found;
@@ -545,8 +556,9 @@ fn union_organizations(
             None => u128::MAX,
         });
     let by_surface = |s: &str| {
-        surfaces
-            .get(s)
+        Some(s)
+            .filter(|s| org_ends.may_hold(s))
+            .and_then(|s| surfaces.get(s))
             .map(|id| last_of[id])
             .filter(|&i| i != usize::MAX)
     };
@@ -650,17 +662,16 @@ fn union_organizations(
             ranges.push((start..keys.len(), i));
         }
     }
-    let mut by_key: HashMap<&str, usize> =
-        HashMap::with_capacity_and_hasher(ranges.len(), Default::default());
+    // The first mention of each key, by key number.
+    let mut by_key = StrIds::new_in(kept_key_ids, ranges.len());
+    first_of_key.clear();
     for (r, i) in ranges.iter() {
-        let i = *i;
-        match by_key.entry(&keys[r.clone()]) {
-            std::collections::hash_map::Entry::Occupied(e) => uf.union(i, *e.get()),
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(i);
-            }
+        match by_key.number(&keys[r.clone()]) {
+            (_, true) => first_of_key.push(*i),
+            (id, false) => uf.union(*i, first_of_key[id]),
         }
     }
+    by_key.keep(kept_key_ids);
     // "Apple" = "Apple Inc.", "North Atlantic Alliance" = "North Atlantic
     // Treaty Organization". Both rules pair a name with the longer names it
     // starts (followed by a space), so each longer name looks up its own
@@ -722,6 +733,38 @@ fn union_organizations(
     }
     *kept_acronyms = spare::keep(acronyms);
     *kept_by_head = spare::keep(by_head);
+    // (They grow with the names' lengths, which the huge-text reset of
+    // `cluster` does not see: capped as `spare::keep` caps a kept vector.)
+    if seps.capacity() * size_of::<usize>() > spare::MAX_KEPT_BYTES {
+        *seps = Vec::new();
+    }
+    if keys.capacity() > spare::MAX_KEPT_BYTES {
+        *keys = String::new();
+    }
+}
+
+/// A set of strings' (length, last byte) pairs, by their low five bits
+/// each: a string not in it is none of the strings put in; most strings
+/// that are none of them are told so by one bit.
+#[derive(Default)]
+struct Ends([u64; 16]);
+
+impl Ends {
+    fn bit(s: &str) -> usize {
+        let last = s.as_bytes().last().copied().unwrap_or(0);
+        (s.len() & 31) << 5 | usize::from(last & 31)
+    }
+
+    fn insert(&mut self, s: &str) {
+        let b = Self::bit(s);
+        self.0[b >> 6] |= 1 << (b & 63);
+    }
+
+    /// False only when `s` was not inserted.
+    fn may_hold(&self, s: &str) -> bool {
+        let b = Self::bit(s);
+        self.0[b >> 6] >> (b & 63) & 1 != 0
+    }
 }
 
 /// Writes where `s` breaks into words to `out[at..]`, growing `out` if it
@@ -848,14 +891,11 @@ fn initials_head(name: &str) -> Option<u8> {
 /// [`initials_head`] of the name split into `pieces` at spaces and
 /// hyphens.
 fn initials_head_of<'a>(pieces: impl Iterator<Item = &'a str>) -> Option<u8> {
-    let w = pieces
-        .filter(|w| !w.is_empty())
-        .find(|w| !matches!(*w, "of" | "the" | "and" | "for" | "on" | "&"))?;
-    if let Some((_, d)) = super::NUMBERS.iter().find(|(n, _)| *n == w) {
-        return d.as_bytes().first().copied();
+    match pieces.filter(|w| !w.is_empty()).find_map(initial_of)? {
+        Initial::Digits(d) => d.as_bytes().first().copied(),
+        // (A non-ASCII letter stays itself, of which this is the lead byte.)
+        Initial::Word(w) => Some(w.as_bytes()[0].to_ascii_uppercase()),
     }
-    // (A non-ASCII letter stays itself, of which this is the lead byte.)
-    Some(w.as_bytes()[0].to_ascii_uppercase())
 }
 
 /// `s.contains("Treaty")` by a byte scan: the substring searcher is set
@@ -870,35 +910,30 @@ fn has_treaty(s: &str) -> bool {
 /// indexed by number: each mention's surface is hashed once, where a map
 /// per fact hashed it once per map.
 struct Surfaces<'a> {
-    ids: HashMap<&'a str, usize>,
+    ids: StrIds<'a>,
     /// The number of each mention's surface.
     of: Vec<usize>,
 }
 
 impl<'a> Surfaces<'a> {
-    /// The numbers of the surfaces of `ms`, into `of` (cleared first).
-    fn new(ms: &[Mention<'a>], mut of: Vec<usize>) -> Surfaces<'a> {
-        // (Sized for every mention: growing rehashed the keys.)
-        let mut ids: HashMap<&str, usize> =
-            HashMap::with_capacity_and_hasher(ms.len(), Default::default());
+    /// The numbers of the surfaces of `ms`, into `of` (cleared first), on
+    /// the table kept in `kept`.
+    fn new(ms: &[Mention<'a>], mut of: Vec<usize>, kept: &mut KeptIds) -> Surfaces<'a> {
+        // (Sized for every mention and as many first words of products.)
+        let mut ids = StrIds::new_in(kept, ms.len());
         of.clear();
-        of.extend(ms.iter().map(|m| Self::number(&mut ids, m.surface)));
+        of.extend(ms.iter().map(|m| ids.number(m.surface).0));
         Surfaces { ids, of }
-    }
-
-    fn number(ids: &mut HashMap<&'a str, usize>, s: &'a str) -> usize {
-        let next = ids.len();
-        *ids.entry(s).or_insert(next)
     }
 
     /// Numbers `s` too (a string that no mention is written as).
     fn add(&mut self, s: &'a str) -> usize {
-        Self::number(&mut self.ids, s)
+        self.ids.number(s).0
     }
 
     /// The number of `s`, if some mention (or [`Surfaces::add`]) wrote it.
     fn get(&self, s: &str) -> Option<usize> {
-        self.ids.get(s).copied()
+        self.ids.get(s)
     }
 
     /// How many numbers there are (the length of a per-surface array).
@@ -2274,6 +2309,39 @@ mod tests {
         });
     }
 
+    /// After a text of few mentions with very long names, the separators
+    /// and keys kept for the next article are capped (the mentions alone
+    /// do not let the scratch go).
+    #[test]
+    fn long_names_leave_capped_separators_and_keys() {
+        use crate::model::Span;
+        let gaz = Gazetteer::load();
+        let names: Vec<String> = (0..6000)
+            .map(|k| format!("Velmar{k}{}", " Q".repeat(90)))
+            .collect();
+        assert!(names.len() <= spare::MAX_KEPT_BYTES / 64, "not a huge text");
+        let mentions = |n: usize| -> Vec<Mention> {
+            (names.iter().take(n).enumerate())
+                .map(|(k, s)| {
+                    let span = Span::new(256 * k, 256 * k + s.len());
+                    Mention::new(span, s, Hint::Known(EntityType::Organization))
+                })
+                .collect()
+        };
+        let kept = || SCRATCH.with_borrow(|s| (s.orgs.seps.capacity(), s.orgs.keys.capacity()));
+        std::thread::scope(|t| {
+            t.spawn(|| {
+                cluster(mentions(3), &gaz);
+                let (seps, keys) = kept();
+                assert!(seps > 0 && keys > 0, "kept across articles");
+                cluster(mentions(names.len()), &gaz);
+                let (seps, keys) = kept();
+                assert!(seps * size_of::<usize>() <= spare::MAX_KEPT_BYTES);
+                assert!(keys <= spare::MAX_KEPT_BYTES);
+            });
+        });
+    }
+
     /// The dynamic-programming edit distance that `one_edit_apart` replaced.
     fn edit_distance(a: &str, b: &str) -> usize {
         let a: Vec<char> = a.chars().collect();
@@ -2660,6 +2728,40 @@ mod tests {
                 proptest::prop_assert_eq!(initials_head(&s), ini.as_bytes().first().copied());
             }
         }
+    }
+
+    proptest::proptest! {
+        /// The filter before the prefix rule's lookups never turns away a
+        /// string put in it.
+        #[test]
+        fn ends_hold_what_was_inserted(
+            put in proptest::collection::vec("[a-zé .]{0,40}", 0..20),
+            asked in "[a-zé .]{0,40}",
+        ) {
+            let mut ends = Ends::default();
+            for s in &put {
+                ends.insert(s);
+            }
+            for s in &put {
+                proptest::prop_assert!(ends.may_hold(s));
+            }
+            if !ends.may_hold(&asked) {
+                proptest::prop_assert!(!put.contains(&asked));
+            }
+        }
+    }
+
+    #[test]
+    fn ends_edges() {
+        let mut ends = Ends::default();
+        assert!(!ends.may_hold(""));
+        ends.insert("");
+        assert!(ends.may_hold(""));
+        ends.insert("Velmar Ærø");
+        assert!(ends.may_hold("Velmar Ærø"));
+        // Another length, or another last byte: turned away.
+        assert!(!ends.may_hold("Velmar Ærøv"));
+        assert!(!ends.may_hold("Velmar Ærx"));
     }
 
     #[test]

@@ -2363,17 +2363,32 @@ pub(crate) fn initials(name: &str) -> Option<String> {
     let words = || name.split([' ', '-']).filter(|w| !w.is_empty());
     words().nth(1)?;
     let mut out = String::new();
-    for w in words() {
-        if matches!(w, "of" | "the" | "and" | "for" | "on" | "&") {
-            continue;
-        }
-        if let Some((_, d)) = NUMBERS.iter().find(|(n, _)| *n == w) {
-            out.push_str(d);
-        } else {
-            out.push(w.chars().next()?.to_ascii_uppercase());
+    for initial in words().filter_map(initial_of) {
+        match initial {
+            Initial::Digits(d) => out.push_str(d),
+            Initial::Word(w) => out.push(w.chars().next()?.to_ascii_uppercase()),
         }
     }
     Some(out)
+}
+
+/// What a word of a name gives its [`initials`]: the digits of a number
+/// word, or the word itself, whose first char (upper-cased) is its initial.
+pub(crate) enum Initial<'a> {
+    Digits(&'static str),
+    Word(&'a str),
+}
+
+/// The [`Initial`] of a word of a name, `None` for a function word (which
+/// gives none).
+pub(crate) fn initial_of(w: &str) -> Option<Initial<'_>> {
+    if matches!(w, "of" | "the" | "and" | "for" | "on" | "&") {
+        return None;
+    }
+    Some(match NUMBERS.iter().find(|(n, _)| *n == w) {
+        Some((_, d)) => Initial::Digits(d),
+        None => Initial::Word(w),
+    })
 }
 
 #[cfg(test)]

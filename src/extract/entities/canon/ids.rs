@@ -1,0 +1,215 @@
+//! Strings numbered in order of first occurrence, in an open-addressed
+//! table whose memory a thread keeps from one article to the next.
+//!
+//! The clustering numbers each article's surfaces and matches its
+//! organization keys through two such tables. As hash maps built per
+//! article they cost two allocations, fresh memory to fill, and entry
+//! probes of a general map; here a slot is eight bytes (a hash tag and the
+//! number), and the strings are compared only when their tags agree.
+
+use std::hash::{BuildHasher, Hasher};
+
+use crate::spare;
+
+/// The table's vectors between articles (empty, kept allocations).
+#[derive(Default)]
+pub(super) struct KeptIds {
+    slots: Vec<u64>,
+    keys: Vec<&'static str>,
+}
+
+/// The numbers of strings (`0..len()`, in order of first insertion).
+pub(super) struct StrIds<'a> {
+    /// Per slot: 0 when empty, else the hash's high half and the number
+    /// plus one.
+    slots: Vec<u64>,
+    /// The strings by number.
+    keys: Vec<&'a str>,
+}
+
+/// The hash of `s`: foldhash, as the maps it replaced (it reads every byte,
+/// so strings that differ anywhere spread, whatever the text), of the bytes
+/// alone (`Hash for str` adds an end mark, which keys of one table need
+/// not: no key is the prefix of a tuple of keys).
+#[inline]
+fn hash(s: &str) -> u64 {
+    let mut h = foldhash::fast::FixedState::default().build_hasher();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+impl<'a> StrIds<'a> {
+    /// An empty table for about `n` strings, on the vectors of `kept`.
+    pub(super) fn new_in(kept: &mut KeptIds, n: usize) -> StrIds<'a> {
+        let mut slots = std::mem::take(&mut kept.slots);
+        slots.clear();
+        slots.resize(Self::slots_for(n), 0);
+        StrIds {
+            slots,
+            keys: spare::keep(std::mem::take(&mut kept.keys)),
+        }
+    }
+
+    /// Gives the vectors back to `kept` (let go past
+    /// [`spare::MAX_KEPT_BYTES`]).
+    pub(super) fn keep(self, kept: &mut KeptIds) {
+        kept.slots = spare::keep(self.slots);
+        kept.keys = spare::keep(self.keys);
+    }
+
+    /// Twice `n` or more, a power of two: the table is at most half full,
+    /// so probe runs stay short.
+    fn slots_for(n: usize) -> usize {
+        (2 * n).next_power_of_two().max(16)
+    }
+
+    /// The slot of `s` (hashed to `h`): where it is, or the empty slot
+    /// where it goes.
+    #[inline]
+    fn find(&self, s: &str, h: u64) -> (usize, Option<usize>) {
+        let mask = self.slots.len() - 1;
+        let tag = h >> 32;
+        let mut at = h as usize & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                return (at, None);
+            }
+            let id = (slot & u64::from(u32::MAX)) as usize - 1;
+            if slot >> 32 == tag && self.keys[id] == s {
+                return (at, Some(id));
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The number of `s`, numbering it if it is new: (number, new).
+    #[inline]
+    pub(super) fn number(&mut self, s: &'a str) -> (usize, bool) {
+        let h = hash(s);
+        let (at, found) = self.find(s, h);
+        if let Some(id) = found {
+            return (id, false);
+        }
+        let id = self.keys.len();
+        self.slots[at] = Self::slot(h, id);
+        self.keys.push(s);
+        if 2 * self.keys.len() > self.slots.len() {
+            self.grow();
+        }
+        (id, true)
+    }
+
+    /// The number of `s`, if it has one.
+    #[inline]
+    pub(super) fn get(&self, s: &str) -> Option<usize> {
+        self.find(s, hash(s)).1
+    }
+
+    /// How many strings have numbers.
+    pub(super) fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    fn slot(h: u64, id: usize) -> u64 {
+        let id = u32::try_from(id + 1).expect("fewer than 2^32 strings in an article");
+        h >> 32 << 32 | u64::from(id)
+    }
+
+    /// Doubles the slots and places every string again (only when more
+    /// strings come than the table was made for).
+    #[cold]
+    fn grow(&mut self) {
+        let n = self.slots.len() * 2;
+        self.slots.clear();
+        self.slots.resize(n, 0);
+        for id in 0..self.keys.len() {
+            // (The strings are distinct: each goes to the first empty slot
+            // of its probe run.)
+            let h = hash(self.keys[id]);
+            let mask = self.slots.len() - 1;
+            let mut at = h as usize & mask;
+            while self.slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = Self::slot(h, id);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    /// The numbers a hash map gives (the oracle).
+    fn numbered<'a>(words: &[&'a str]) -> (Vec<(usize, bool)>, HashMap<&'a str, usize>) {
+        let mut map = HashMap::new();
+        let out = words
+            .iter()
+            .map(|w| {
+                let next = map.len();
+                match map.get(w) {
+                    Some(&id) => (id, false),
+                    None => {
+                        map.insert(*w, next);
+                        (next, true)
+                    }
+                }
+            })
+            .collect();
+        (out, map)
+    }
+
+    proptest::proptest! {
+        /// Numbers, `get` and `len` agree with a hash map, table after
+        /// table on one kept allocation, including tables that grow past
+        /// the size they were made for.
+        #[test]
+        fn ids_agree_with_a_hash_map(
+            articles in proptest::collection::vec(
+                (proptest::collection::vec("[ab é]{0,3}", 0..80), 0usize..40),
+                1..4,
+            ),
+            probes in proptest::collection::vec("[ab é]{0,3}", 0..10),
+        ) {
+            let mut kept = KeptIds::default();
+            for (words, hint) in &articles {
+                let words: Vec<&str> = words.iter().map(String::as_str).collect();
+                let (expected, map) = numbered(&words);
+                let mut ids = StrIds::new_in(&mut kept, *hint);
+                let got: Vec<(usize, bool)> = words.iter().map(|w| ids.number(w)).collect();
+                proptest::prop_assert_eq!(&got, &expected);
+                proptest::prop_assert_eq!(ids.len(), map.len());
+                for p in probes.iter().chain(&words.iter().map(|w| w.to_string()).collect::<Vec<_>>()) {
+                    proptest::prop_assert_eq!(ids.get(p), map.get(p.as_str()).copied());
+                }
+                ids.keep(&mut kept);
+            }
+        }
+    }
+
+    #[test]
+    fn ids_edges() {
+        let mut kept = KeptIds::default();
+        let mut ids = StrIds::new_in(&mut kept, 0);
+        assert_eq!(ids.get(""), None);
+        assert_eq!(ids.number(""), (0, true));
+        assert_eq!(ids.number("Ærøvik"), (1, true));
+        assert_eq!(ids.number(""), (0, false));
+        assert_eq!(ids.get("Ærøvik"), Some(1));
+        assert_eq!(ids.get("Ærøvi"), None);
+        // Past the size it was made for (16 slots: 8 strings).
+        let many: Vec<String> = (0..100).map(|k| format!("Velmar{k}")).collect();
+        for (k, w) in many.iter().enumerate() {
+            assert_eq!(ids.number(w), (k + 2, true));
+        }
+        for (k, w) in many.iter().enumerate() {
+            assert_eq!(ids.get(w), Some(k + 2));
+        }
+        ids.keep(&mut kept);
+        assert!(kept.slots.capacity() >= 256, "kept across articles");
+        let ids = StrIds::new_in(&mut kept, 3);
+        assert_eq!((ids.len(), ids.get("Velmar1")), (0, None));
+    }
+}
