@@ -781,9 +781,13 @@ pub fn extract_with_triggers(
     let mut anchor = Anchor::of_text(dct, opts.reference, text);
     let mut out = Vec::new();
     let first_body = article.paragraphs.first().map(|p| p.span.start);
+    let mut scratch = SCRATCH.take().rebind();
+    let mut regions = std::mem::take(&mut scratch.regions);
+    push_regions(text, article, &mut regions);
     scan_all(
         text,
-        &regions(text, article),
+        &regions,
+        &mut scratch,
         |(start, end), scanner, haystack, matches| {
             let before = triggers.len();
             scan_region(
@@ -803,6 +807,8 @@ pub fn extract_with_triggers(
             }
         },
     );
+    scratch.regions = regions;
+    SCRATCH.set(scratch.rebind());
     out
 }
 
@@ -810,13 +816,15 @@ pub fn extract_with_triggers(
 /// searched alone), as text ranges in region order.
 pub fn triggers(text: &str, regions: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    scan_all(text, regions, |(start, _), _, _, matches| {
+    let mut scratch = SCRATCH.take().rebind();
+    scan_all(text, regions, &mut scratch, |(start, _), _, _, matches| {
         out.extend(
             matches
                 .filter(|m| m.pattern().as_usize() == TRIGGER_PATTERN)
                 .map(|m| (start + m.start(), start + m.end())),
         );
     });
+    SCRATCH.set(scratch.rebind());
     out
 }
 
@@ -824,56 +832,96 @@ pub fn triggers(text: &str, regions: &[(usize, usize)]) -> Vec<(usize, usize)> {
 /// order, with its scanner, the text it searched ([`Scanner::for_region`])
 /// and its matches. The full DFA walks all of its regions first, two at
 /// a time ([`walk`]).
-fn scan_all(
-    text: &str,
+fn scan_all<'t>(
+    text: &'t str,
     regions: &[(usize, usize)],
+    scratch: &mut Scratch<'t>,
     mut each: impl FnMut((usize, usize), Scanner, &str, Matches),
 ) {
-    let scans: Vec<(Scanner, Cow<str>)> = regions
-        .iter()
-        .map(|&(start, end)| Scanner::for_region(&text[start..end]))
-        .collect();
-    // Room for an article's usual matches: growing the list from empty
-    // took two or three copies.
-    let mut walked = Vec::with_capacity(16);
+    let Scratch {
+        scans,
+        walked,
+        haystacks,
+        ..
+    } = scratch;
+    scans.extend(
+        regions
+            .iter()
+            .map(|&(start, end)| Scanner::for_region(&text[start..end])),
+    );
     if let Some(re) = &*SCAN_DFA {
-        let mut haystacks = Vec::with_capacity(scans.len());
         haystacks.extend(
             (scans.iter().enumerate())
                 .filter(|(_, (scanner, _))| matches!(scanner.find, Finder::Dfa))
-                .map(|(i, (_, haystack))| (i, haystack.as_bytes())),
+                .map(|(i, (_, haystack))| (std::cmp::Reverse(haystack.len()), i)),
         );
         // The longest first, so that the lanes end about together: the
         // last region's bytes after the other lane ended are walked alone.
-        haystacks.sort_unstable_by_key(|&(i, h)| (std::cmp::Reverse(h.len()), i));
-        walk::find_all(re, haystacks, &mut walked);
+        haystacks.sort_unstable();
+        let haystack = |&(_, i): &(_, usize)| (i, scans[i].1.as_bytes());
+        walk::find_all(re, haystacks.iter().map(haystack), walked);
+        haystacks.clear();
         // A region's matches follow one another.
         walked.sort_unstable_by_key(|&(i, m)| (i, m.start()));
     }
-    let mut walked = walked.as_slice();
-    for (i, (&region, (scanner, haystack))) in regions.iter().zip(&scans).enumerate() {
+    let mut rest = walked.as_slice();
+    for (i, (&region, (scanner, haystack))) in regions.iter().zip(&*scans).enumerate() {
         let matches = match scanner.find {
             Finder::Dfa => {
-                let n = walked.iter().take_while(|&&(r, _)| r == i).count();
-                let (these, rest) = walked.split_at(n);
-                walked = rest;
+                let n = rest.iter().take_while(|&&(r, _)| r == i).count();
+                let (these, after) = rest.split_at(n);
+                rest = after;
                 Matches::Walked(these.iter())
             }
             Finder::Lazy(re) => Matches::Lazy(re.find_iter(&**haystack)),
         };
         each(region, *scanner, haystack, matches);
     }
+    scans.clear();
+    walked.clear();
 }
 
-/// Byte ranges of the text to scan: the headline, short date-only lines of
-/// the header, then every body paragraph.
-fn regions(text: &str, article: &Article) -> Vec<(usize, usize)> {
+/// The working vectors of [`extract_with_triggers`] and [`scan_all`], kept
+/// from one article to the next on a thread ([`crate::spare`]): four
+/// allocations an article otherwise.
+#[derive(Default)]
+struct Scratch<'a> {
+    regions: Vec<(usize, usize)>,
+    /// Each region's scanner and the text it searches.
+    scans: Vec<(Scanner, Cow<'a, str>)>,
+    /// The matches of the stored DFA, by region.
+    walked: Vec<(usize, Match)>,
+    /// The regions the DFA walks: their lengths and indexes.
+    haystacks: Vec<(std::cmp::Reverse<usize>, usize)>,
+}
+
+impl Scratch<'_> {
+    /// The vectors, emptied, for borrowing another text.
+    fn rebind<'b>(self) -> Scratch<'b> {
+        use crate::spare::keep;
+        Scratch {
+            regions: keep(self.regions),
+            scans: keep(self.scans),
+            walked: keep(self.walked),
+            haystacks: keep(self.haystacks),
+        }
+    }
+}
+
+thread_local! {
+    /// The scratch of the thread's last article.
+    static SCRATCH: std::cell::Cell<Scratch<'static>> = std::cell::Cell::new(Scratch::default());
+}
+
+/// Byte ranges of the text to scan, appended to `out` (empty): the
+/// headline, short date-only lines of the header, then every body
+/// paragraph.
+fn push_regions(text: &str, article: &Article, out: &mut Vec<(usize, usize)>) {
     let first_body = article
         .paragraphs
         .first()
         .map_or(text.len(), |p| p.span.start);
     let head = &text[..first_body];
-    let mut out = Vec::new();
     let mut headline_seen = false;
     let mut pos = 0;
     for line in head.split_inclusive('\n') {
@@ -897,18 +945,24 @@ fn regions(text: &str, article: &Article) -> Vec<(usize, usize)> {
     }
     out.sort_unstable();
     out.dedup();
-    out
 }
 
 /// Scans `text[start..end]` and appends its timexes (public for tests and
 /// the events extractor's fixtures).
 pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut Vec<Timex>) {
-    scan_all(text, &[(start, end)], |_, scanner, haystack, matches| {
-        let triggers = &mut Vec::new();
-        scan_region(
-            text, start, end, scanner, haystack, matches, anchor, out, triggers,
-        );
-    });
+    let mut scratch = SCRATCH.take().rebind();
+    scan_all(
+        text,
+        &[(start, end)],
+        &mut scratch,
+        |_, scanner, haystack, matches| {
+            let triggers = &mut Vec::new();
+            scan_region(
+                text, start, end, scanner, haystack, matches, anchor, out, triggers,
+            );
+        },
+    );
+    SCRATCH.set(scratch.rebind());
 }
 
 /// [`scan`] given the region's scanner, the text it searched and its

@@ -82,11 +82,8 @@ struct Strings {
     /// then the text, padded to four bytes. Chunks are `CHUNK` bytes, except
     /// that a record longer than that has a chunk of its own.
     chunks: Vec<Vec<u8>>,
-    /// Empty (0) or the high half of the hash above the id plus one; a
-    /// power of two long, at most three quarters full.
-    slots: Vec<u64>,
-    /// The number of strings.
-    len: usize,
+    /// Empty (0) or the high half of the hash above the id plus one.
+    slots: Table<u64>,
     /// A hash that tests make collide.
     #[cfg(test)]
     test_hash: Option<fn(&str) -> u64>,
@@ -200,29 +197,14 @@ impl Strings {
         self.set_word(id, NAMED, first);
     }
 
-    /// The home slot of a string whose hash's high half is `tag`.
-    fn home(&self, tag: u32) -> usize {
-        // (The arena holds under 16 GiB of records, at least 24 bytes each,
-        // so fewer than 2^30 strings and, at 3/4 load, at most 2^31 slots:
-        // the shift stays below 32.)
-        (tag as usize) >> (32 - self.slots.len().trailing_zeros())
-    }
-
     /// Where `s` is in the table, or the empty slot where it would go, and
     /// its tag.
     fn find(&self, s: &str) -> (usize, u32) {
         let tag = (self.hash(s) >> 32) as u32;
-        let mask = self.slots.len() - 1;
-        let mut i = self.home(tag);
-        loop {
-            let slot = self.slots[i];
-            if slot == 0
-                || ((slot >> 32) as u32 == tag && self.bytes(slot as u32 - 1) == s.as_bytes())
-            {
-                return (i, tag);
-            }
-            i = (i + 1) & mask;
-        }
+        let i = self.slots.find(u64::from(tag) << 32, |slot| {
+            (slot >> 32) as u32 == tag && self.bytes(slot as u32 - 1) == s.as_bytes()
+        });
+        (i, tag)
     }
 
     /// The id of `s`, if it has one.
@@ -230,23 +212,21 @@ impl Strings {
         if self.slots.is_empty() {
             return None;
         }
-        let slot = self.slots[self.find(s).0];
+        let slot = self.slots.slots[self.find(s).0];
         (slot != 0).then(|| slot as u32 - 1)
     }
 
     /// The id of `s`, given one if it has none. (One hash and one probe: a
     /// new string takes the empty slot where the lookup ended.)
     fn intern(&mut self, s: &str) -> u32 {
-        if self.len * 4 >= self.slots.len() * 3 {
-            self.grow();
-        }
+        self.slots.reserve();
         let (i, tag) = self.find(s);
-        if self.slots[i] != 0 {
-            return self.slots[i] as u32 - 1;
+        if self.slots.slots[i] != 0 {
+            return self.slots.slots[i] as u32 - 1;
         }
         let id = self.push(s);
-        self.slots[i] = (u64::from(tag) << 32) | u64::from(id + 1);
-        self.len += 1;
+        self.slots
+            .put(i, (u64::from(tag) << 32) | u64::from(id + 1));
         id
     }
 
@@ -271,20 +251,6 @@ impl Strings {
             .ok()
             .filter(|&id| id < u32::MAX)
             .expect("fewer than 16 GiB of distinct names")
-    }
-
-    /// Doubles the table (or makes its first), moving each slot by its tag.
-    fn grow(&mut self) {
-        let size = (self.slots.len() * 2).max(1024);
-        let old = std::mem::replace(&mut self.slots, vec![0; size]);
-        let mask = self.slots.len() - 1;
-        for slot in old.into_iter().filter(|&slot| slot != 0) {
-            let mut i = self.home((slot >> 32) as u32);
-            while self.slots[i] != 0 {
-                i = (i + 1) & mask;
-            }
-            self.slots[i] = slot;
-        }
     }
 }
 
@@ -636,29 +602,21 @@ fn bucket_hash_of(s: &str) -> u64 {
 /// a surname; the bound keeps hostile input linear.
 const MAX_BUCKET: usize = 256;
 
-/// The surname buckets by their hashes: an open-addressed, linear-probed
-/// table keyed by the hash itself. A key is a hash already (`bucket_hash`),
-/// so neither a lookup nor growing hashes it again, and a probe reads one
-/// slot where a hash map reads its control bytes and then its entry.
+/// The surname buckets by their hashes, in a [`Table`] keyed by the hash
+/// itself: a key is a hash already (`bucket_hash`), so neither a lookup
+/// nor growing hashes it again.
 #[derive(Debug, Default)]
 struct Buckets {
-    /// `(key, head, count)`; a count of 0 is an empty slot (a bucket
-    /// holds one person at least). A power of two long, at most three
-    /// quarters full.
-    slots: Vec<(u64, u32, u32)>,
-    len: usize,
+    /// `(key, head, count)`: the place in `surname_links` of the bucket's
+    /// newest person and the number of people in the bucket; a count of 0
+    /// is an empty slot (a bucket holds one person at least).
+    slots: Table<(u64, u32, u32)>,
 }
 
 impl Buckets {
     /// Where `key` is, or the empty slot where it would go.
     fn find(&self, key: u64) -> usize {
-        let mask = self.slots.len() - 1;
-        // (Fewer than 2^63 slots: the shift stays below 64.)
-        let mut i = (key >> (64 - self.slots.len().trailing_zeros())) as usize;
-        while self.slots[i].2 != 0 && self.slots[i].0 != key {
-            i = (i + 1) & mask;
-        }
-        i
+        self.slots.find(key, |s| s.0 == key)
     }
 
     /// The head and count of bucket `key`, if it has a person.
@@ -666,33 +624,98 @@ impl Buckets {
         if self.slots.is_empty() {
             return None;
         }
-        let (_, head, count) = self.slots[self.find(key)];
+        let (_, head, count) = self.slots.slots[self.find(key)];
         (count != 0).then_some((head, count))
     }
 
-    /// The head and count of bucket `key`, `(NO_LINK, 0)` when new: the
-    /// caller adds a person to it.
-    fn entry(&mut self, key: u64) -> (&mut u32, &mut u32) {
-        if self.len * 4 >= self.slots.len() * 3 {
-            self.grow();
-        }
+    /// Adds the person at place `at` to bucket `key` unless it is full
+    /// (`MAX_BUCKET`); the place of the bucket's person before it
+    /// (`NO_LINK` for the first), or `None` when full.
+    fn link(&mut self, key: u64, at: u32) -> Option<u32> {
+        self.slots.reserve();
         let i = self.find(key);
-        if self.slots[i].2 == 0 {
-            self.slots[i] = (key, NO_LINK, 0);
-            self.len += 1;
+        let (_, head, count) = &mut self.slots.slots[i];
+        if *count == 0 {
+            self.slots.put(i, (key, at, 1));
+            return Some(NO_LINK);
         }
-        let (_, head, count) = &mut self.slots[i];
-        (head, count)
+        if *count as usize >= MAX_BUCKET {
+            return None;
+        }
+        *count += 1;
+        Some(std::mem::replace(head, at))
+    }
+}
+
+/// A slot of a [`Table`]: `EMPTY` or an entry whose hash, or at least its
+/// high bits, `hash` gives.
+trait Slot: Copy + PartialEq {
+    const EMPTY: Self;
+    fn hash(&self) -> u64;
+}
+
+impl Slot for u64 {
+    const EMPTY: u64 = 0;
+    /// (The tag, the high half of the string's hash.)
+    fn hash(&self) -> u64 {
+        self & !u64::from(u32::MAX)
+    }
+}
+
+impl Slot for (u64, u32, u32) {
+    const EMPTY: Self = (0, 0, 0);
+    fn hash(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The open-addressed, linear-probed table of [`Strings`] and [`Buckets`]:
+/// a slot holds what a probe compares (the high bits of the hash, or the
+/// whole key), so that a lookup reads one slot where a hash map reads its
+/// control bytes and then its entry, and growing moves slots by their hash
+/// without reading anything else. The home slot of a hash is its top bits.
+#[derive(Debug, Default)]
+struct Table<S> {
+    /// A power of two long, at most three quarters full.
+    slots: Vec<S>,
+    len: usize,
+}
+
+impl<S: Slot> Table<S> {
+    fn is_empty(&self) -> bool {
+        self.slots.is_empty()
     }
 
-    /// Doubles the table (or makes its first), moving each slot by its key.
-    fn grow(&mut self) {
+    /// The first slot from the home of `hash` on that is empty or `is`.
+    fn find(&self, hash: u64, is: impl Fn(S) -> bool) -> usize {
+        let mask = self.slots.len() - 1;
+        // (At least 1024 slots: the shift stays below 64.)
+        let mut i = (hash >> (64 - self.slots.len().trailing_zeros())) as usize;
+        while self.slots[i] != S::EMPTY && !is(self.slots[i]) {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    /// Makes room for one more entry, before a `find` whose empty slot
+    /// `put` fills.
+    fn reserve(&mut self) {
+        if self.len * 4 < self.slots.len() * 3 {
+            return;
+        }
         let size = (self.slots.len() * 2).max(1024);
-        let old = std::mem::replace(&mut self.slots, vec![(0, 0, 0); size]);
-        for slot in old.into_iter().filter(|s| s.2 != 0) {
-            let i = self.find(slot.0);
+        let old = std::mem::replace(&mut self.slots, vec![S::EMPTY; size]);
+        for slot in old.into_iter().filter(|&s| s != S::EMPTY) {
+            let i = self.find(slot.hash(), |_| false);
             self.slots[i] = slot;
         }
+    }
+
+    /// Fills the empty slot `i` that a `find` ended at.
+    fn put(&mut self, i: usize, slot: S) {
+        debug_assert!(self.slots[i] == S::EMPTY && slot != S::EMPTY);
+        self.slots[i] = slot;
+        self.len += 1;
     }
 }
 
@@ -950,17 +973,14 @@ impl EntityAggregator {
     /// created, so this is done once per item, not once per mention.
     fn index_surname(&mut self, i: u32, buckets: &[u64]) {
         for &b in buckets {
+            // (`NO_LINK` is never a place: the list stops short of it.)
+            let at = u32::try_from(self.surname_links.len())
+                .ok()
+                .filter(|&at| at != NO_LINK)
+                .expect("fewer than 2^32 surname links");
             // `i` is new and the buckets of one name are distinct.
-            let (head, len) = self.by_surname.entry(b);
-            if (*len as usize) < MAX_BUCKET {
-                // (`NO_LINK` is never a place: the list stops short of it.)
-                let at = u32::try_from(self.surname_links.len())
-                    .ok()
-                    .filter(|&at| at != NO_LINK)
-                    .expect("fewer than 2^32 surname links");
-                self.surname_links.push((i, *head));
-                *head = at;
-                *len += 1;
+            if let Some(next) = self.by_surname.link(b, at) {
+                self.surname_links.push((i, next));
             }
         }
     }
@@ -1457,7 +1477,7 @@ pub(crate) mod tests {
                 }
             }
         }
-        prop_assert_eq!(strings.len, want.len());
+        prop_assert_eq!(strings.slots.len, want.len());
         for (w, (id, seen, key)) in &want {
             prop_assert_eq!(strings.get(w), Some(*id));
             prop_assert_eq!(strings.str(*id), *w);
@@ -1485,23 +1505,35 @@ pub(crate) mod tests {
         fn surname_buckets_are_a_map(
             keys in prop::collection::vec((0..8u64, 0..64u64), 0..2000)
         ) {
-            let mut buckets = Buckets::default();
-            let mut want: std::collections::HashMap<u64, (u32, u32)> =
-                std::collections::HashMap::new();
-            for (n, (hi, lo)) in keys.into_iter().enumerate() {
-                let key = hi << 61 | lo;
-                prop_assert_eq!(buckets.get(key), want.get(&key).copied());
-                let n = u32::try_from(n).expect("few keys");
-                let (head, count) = buckets.entry(key);
-                let w = want.entry(key).or_insert((NO_LINK, 0));
-                prop_assert_eq!((*head, *count), *w);
-                (*head, *count) = (n, *count + 1);
+            check_buckets(keys.into_iter().map(|(hi, lo)| hi << 61 | lo))?;
+        }
+    }
+
+    /// Links people to buckets `keys` in turn, checking each answer and
+    /// then every bucket against a map.
+    fn check_buckets(keys: impl Iterator<Item = u64>) -> Result<(), TestCaseError> {
+        let mut buckets = Buckets::default();
+        let mut want: std::collections::HashMap<u64, (u32, u32)> = std::collections::HashMap::new();
+        for (n, key) in keys.enumerate() {
+            prop_assert_eq!(buckets.get(key), want.get(&key).copied());
+            let n = u32::try_from(n).expect("few keys");
+            let w = want.entry(key).or_insert((NO_LINK, 0));
+            let next = ((w.1 as usize) < MAX_BUCKET).then_some(w.0);
+            prop_assert_eq!(buckets.link(key, n), next);
+            if next.is_some() {
                 *w = (n, w.1 + 1);
             }
-            for (&key, &v) in &want {
-                prop_assert_eq!(buckets.get(key), Some(v));
-            }
         }
+        for (&key, &v) in &want {
+            prop_assert_eq!(buckets.get(key), Some(v));
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_full_bucket_takes_no_one_more() {
+        let keys = (0..MAX_BUCKET as u64 + 5).flat_map(|n| [0, 7 << 60, n << 40]);
+        check_buckets(keys).expect("a map");
     }
 
     #[test]

@@ -1077,3 +1077,44 @@ mod two_lanes {
         }
     }
 }
+
+/// The working vectors a thread keeps from one article for the next
+/// (`Scratch`) carry nothing over: a short article after a long one, with
+/// a non-ASCII paragraph among many, reads as on a fresh thread.
+#[test]
+fn a_kept_scratch_carries_nothing_over() {
+    let long: String = (0..40)
+        .map(|i| format!("Talks in Zürich began on March {}, 2021.\n\n", i % 28 + 1))
+        .collect();
+    let short = "The summit opened on Tuesday.\n\nA meeting follows May 5.";
+    // Each paragraph an article paragraph; the triggers of all of them.
+    let read = |s: &str| {
+        let mut article = Article::default();
+        let mut start = 0;
+        for p in s.split("\n\n") {
+            let span = Span::new(start, start + p.len());
+            article.paragraphs.push(crate::model::Paragraph {
+                text: p.to_string(),
+                span,
+            });
+            start += p.len() + 2;
+        }
+        let opts = ParseOptions {
+            reference: date(2026, 11, 23),
+        };
+        let mut found = Vec::new();
+        let timexes = extract_with_triggers(s, &article, &opts, &mut found);
+        let regions: Vec<_> = article
+            .paragraphs
+            .iter()
+            .map(|p| (p.span.start, p.span.end))
+            .collect();
+        (timexes, found, triggers(s, &regions))
+    };
+    let fresh = std::thread::spawn(move || read(short))
+        .join()
+        .expect("a fresh thread");
+    assert!(!fresh.0.is_empty() && !fresh.1.is_empty());
+    read(&long);
+    assert_eq!(read(short), fresh);
+}
