@@ -464,7 +464,7 @@ fn first_after<'a>(
         .filter(|g| g.para == f.para)
         .map_or(p.len(), |g| g.raw.open);
     match out.stretch(f.index + 1, close, hi).first() {
-        Some(t) if t.end <= lim => Some(*t),
+        Some(t) if t.end() <= lim => Some(*t),
         _ => words::tokens(p, close, lim).first().copied(),
     }
 }
