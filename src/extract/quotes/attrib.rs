@@ -464,7 +464,7 @@ fn first_after<'a>(
         .filter(|g| g.para == f.para)
         .map_or(p.len(), |g| g.raw.open);
     match out.stretch(f.index + 1, close, hi).first() {
-        Some(t) if t.end <= lim => Some(*t),
+        Some(t) if t.end() <= lim => Some(*t),
         _ => words::tokens(p, close, lim).first().copied(),
     }
 }
@@ -476,26 +476,21 @@ type Said<'b> = (Option<&'b str>, Option<Cow<'b, str>>, bool);
 /// cue are `said[that]`), runs on, cued.
 type Prev = (usize, usize, bool, bool);
 
-/// Attributes every found quote and keeps those that are speech.
+/// Attributes every found quote and keeps those that are speech. The
+/// quotes of paragraph `i` are `found[firsts[i]..firsts[i + 1]]`.
 pub fn attribute<'a>(
     paras: &[(&'a str, usize)],
     outs: &[Outside<'_, 'a>],
     found: &[Found],
+    firsts: &[usize],
     names: &Names,
 ) -> Vec<Attributed> {
-    // Quotes of one paragraph are consecutive in `found`, so each
-    // paragraph's marks are a slice of one list.
+    // Each paragraph's marks are a slice of one list.
     let all_raws: Vec<Raw> = found.iter().map(|f| f.raw).collect();
     let mut ctxs: Vec<Ctx> = Vec::with_capacity(found.len());
     let mut cut = Vec::new();
-    let mut i = 0;
-    while i < found.len() {
-        let pi = found[i].para;
-        let mut j = i;
-        while j < found.len() && found[j].para == pi {
-            j += 1;
-        }
-        let raws = &all_raws[i..j];
+    for (pi, w) in firsts.windows(2).enumerate() {
+        let raws = &all_raws[w[0]..w[1]];
         let (p, off) = paras[pi];
         for qi in 0..raws.len() {
             let mut c = context(p, &outs[pi], raws, qi, off, &mut cut);
@@ -514,7 +509,6 @@ pub fn attribute<'a>(
             }
             ctxs.push(c);
         }
-        i = j;
     }
     // Each name's canonical form, found once for the persons and for its
     // speaker, and once for all the quotes that name the same speaker.

@@ -150,9 +150,12 @@ fn mark_bytes(block: &[u8; 16]) -> u32 {
 /// there are more opening single marks (at a word start, before a letter)
 /// than double marks of any kind. `marks[i]` are the mark offsets of
 /// `paragraphs[i]` ([`marks_into`]).
-pub fn single_primary<M: AsRef<[usize]>>(paragraphs: &[&str], marks: &[M]) -> bool {
+pub fn single_primary<'p, M: AsRef<[usize]>>(
+    paragraphs: impl IntoIterator<Item = &'p str>,
+    marks: &[M],
+) -> bool {
     let (mut singles, mut doubles) = (0usize, 0usize);
-    for (p, ms) in paragraphs.iter().zip(marks) {
+    for (p, ms) in paragraphs.into_iter().zip(marks) {
         for &i in ms.as_ref() {
             let mut cs = p[i..].chars();
             let Some(c) = cs.next() else { continue };
@@ -495,7 +498,7 @@ mod proptests {
         ) {
             let ps: Vec<&str> = paras.iter().map(String::as_str).collect();
             let ms: Vec<Vec<usize>> = ps.iter().map(|p| marks(p)).collect();
-            prop_assert_eq!(single_primary(&ps, &ms), reference::single_primary(&ps));
+            prop_assert_eq!(single_primary(ps.iter().copied(), &ms), reference::single_primary(&ps));
             for (p, m) in ps.iter().zip(&ms) {
                 // Appended after what the buffer holds.
                 let mut got = vec![Raw { open: 0, start: 0, end: 0, close: 0, runs_on: true }];

@@ -27,133 +27,141 @@ mod words;
 use std::cell::Cell;
 
 use crate::model::{Article, Quote, Span};
+use crate::spare::keep;
+
+/// An article's working vectors, kept emptied from the thread's last
+/// article for the next ([`crate::spare`]): their elements borrow that
+/// article's text, so they are emptied and re-typed, not kept as they are.
+#[derive(Default)]
+struct Scratch<'a> {
+    /// The paragraphs' texts and where they start in the file.
+    paras: Vec<(&'a str, usize)>,
+    /// The quote-mark offsets of all the paragraphs, and where each
+    /// paragraph's end.
+    marks: Vec<usize>,
+    ends: Vec<usize>,
+    /// The quotes of one paragraph.
+    raws: Vec<detect::Raw>,
+    /// The quotes of the article, in paragraph order.
+    found: Vec<attrib::Found>,
+    /// Where each paragraph's quotes start in `found`, and the end.
+    firsts: Vec<usize>,
+    /// The quoted ranges of `found`, in order.
+    ranges: Vec<(usize, usize)>,
+    /// The tokens outside quotes of the paragraphs with quotes, where
+    /// their stretches start, and where each paragraph's tokens and
+    /// stretches start and end.
+    toks: Vec<words::Tok<'a>>,
+    starts: Vec<usize>,
+    bounds: Vec<(usize, usize, usize, usize)>,
+}
+
+impl Scratch<'_> {
+    /// The vectors, emptied, for another article's text.
+    fn keep<'b>(self) -> Scratch<'b> {
+        Scratch {
+            paras: keep(self.paras),
+            marks: keep(self.marks),
+            ends: keep(self.ends),
+            raws: keep(self.raws),
+            found: keep(self.found),
+            firsts: keep(self.firsts),
+            ranges: keep(self.ranges),
+            toks: keep(self.toks),
+            starts: keep(self.starts),
+            bounds: keep(self.bounds),
+        }
+    }
+}
 
 thread_local! {
-    /// The token buffer of the thread's last article, emptied, for the
-    /// next one ([`crate::spare`]).
-    static TOKENS: Cell<Vec<words::Tok<'static>>> = const { Cell::new(Vec::new()) };
-    /// The quote-mark offsets of the thread's last article, emptied.
-    static MARKS: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
-    /// The quotes of a paragraph, emptied.
-    static RAWS: Cell<Vec<detect::Raw>> = const { Cell::new(Vec::new()) };
-    /// The quotes found in the thread's last article, emptied.
-    static FOUND: Cell<Vec<attrib::Found>> = const { Cell::new(Vec::new()) };
-    /// The paragraphs of the thread's last article and their texts,
-    /// emptied.
-    static PARAS: Cell<Vec<(&'static str, usize)>> = const { Cell::new(Vec::new()) };
-    static TEXTS: Cell<Vec<&'static str>> = const { Cell::new(Vec::new()) };
-    /// Where each paragraph's marks end, its quoted ranges, and where its
-    /// tokens and stretches start and end, emptied.
-    static ENDS: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
-    static RANGES: Cell<Vec<(usize, usize)>> = const { Cell::new(Vec::new()) };
-    static STARTS: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
-    static BOUNDS: Cell<Vec<(usize, usize, usize, usize)>> = const { Cell::new(Vec::new()) };
+    static SCRATCH: Cell<Scratch<'static>> = Cell::default();
 }
 
 /// Finds the direct quotes in the article body, in order of appearance.
 pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
-    // The article's working vectors are the thread's last article's,
-    // emptied ([`crate::spare`]).
-    let mut paras: Vec<(&str, usize)> = crate::spare::keep(PARAS.take());
-    paras.extend(
+    let mut s = SCRATCH.take().keep();
+    let quotes = extract_in(text, article, &mut s);
+    SCRATCH.set(s.keep());
+    quotes
+}
+
+/// [`extract`] with the thread's working vectors.
+fn extract_in<'a>(text: &'a str, article: &'a Article, s: &mut Scratch<'a>) -> Vec<Quote> {
+    s.paras.extend(
         article
             .paragraphs
             .iter()
             .map(|p| match text.get(p.span.start..p.span.end) {
-                Some(s) if s == p.text => (s, p.span.start),
+                Some(t) if t == p.text => (t, p.span.start),
                 _ => (p.text.as_str(), p.span.start),
             }),
     );
-    let mut texts: Vec<&str> = crate::spare::keep(TEXTS.take());
-    texts.extend(paras.iter().map(|(s, _)| *s));
-    // The marks of all the paragraphs in one kept buffer, each
-    // paragraph's a slice of it.
-    let mut flat = MARKS.take();
-    let mut ends = crate::spare::keep(ENDS.take());
-    for p in &texts {
-        detect::marks_into(p, &mut flat);
-        ends.push(flat.len());
+    // The marks of all the paragraphs in one buffer, each paragraph's a
+    // slice of it.
+    for (p, _) in &s.paras {
+        detect::marks_into(p, &mut s.marks);
+        s.ends.push(s.marks.len());
     }
     let mut from = 0;
-    let marks: Vec<&[usize]> = ends
+    let marks: Vec<&[usize]> = s
+        .ends
         .iter()
-        .map(|&e| &flat[std::mem::replace(&mut from, e)..e])
+        .map(|&e| &s.marks[std::mem::replace(&mut from, e)..e])
         .collect();
-    let single = detect::single_primary(&texts, &marks);
+    let single = detect::single_primary(s.paras.iter().map(|(p, _)| *p), &marks);
 
-    let mut found = FOUND.take();
-    let mut raws = RAWS.take();
-    for (pi, (p, _)) in paras.iter().enumerate() {
-        raws.clear();
-        let pending = detect::scan(p, marks[pi], single, &mut raws);
+    for (pi, (p, _)) in s.paras.iter().enumerate() {
+        s.firsts.push(s.found.len());
+        s.raws.clear();
+        let pending = detect::scan(p, marks[pi], single, &mut s.raws);
         if let Some(open) = pending {
-            let reopened = paras
+            let reopened = s
+                .paras
                 .get(pi + 1)
                 .is_some_and(|(next, _)| detect::starts_with_open(next, single));
             if reopened {
-                raws.push(open);
+                s.raws.push(open);
             }
         }
-        for (qi, raw) in raws.iter().enumerate() {
-            found.push(attrib::Found {
+        for (qi, raw) in s.raws.iter().enumerate() {
+            s.found.push(attrib::Found {
                 para: pi,
                 index: qi,
                 raw: *raw,
             });
         }
     }
-    drop(marks);
-    MARKS.set(crate::spare::keep(flat));
-    RAWS.set(crate::spare::keep(raws));
-    ENDS.set(crate::spare::keep(ends));
-    TEXTS.set(crate::spare::keep(texts));
-    if found.is_empty() {
+    s.firsts.push(s.found.len());
+    if s.found.is_empty() {
         // Nothing to attribute: the tokens and names below serve only the
         // quotes found.
-        FOUND.set(crate::spare::keep(found));
-        PARAS.set(crate::spare::keep(paras));
         return Vec::new();
     }
-    // Each paragraph's quoted ranges, a slice of one list: the quotes
-    // are in paragraph order.
-    let mut ranges = crate::spare::keep(RANGES.take());
-    ranges.extend(found.iter().map(|f| (f.raw.open, f.raw.close)));
-    let mut quoted: Vec<&[(usize, usize)]> = vec![&[]; paras.len()];
-    let mut i = 0;
-    while i < found.len() {
-        let pi = found[i].para;
-        let j = i + found[i..].partition_point(|f| f.para == pi);
-        quoted[pi] = &ranges[i..j];
-        i = j;
-    }
-    let mut toks = TOKENS.take();
-    let mut starts = crate::spare::keep(STARTS.take());
-    let mut bounds = crate::spare::keep(BOUNDS.take());
-    for ((p, _), q) in paras.iter().zip(&quoted) {
-        let (from, sfrom) = (toks.len(), starts.len());
+    // Each paragraph's quoted ranges, a slice of one list.
+    s.ranges
+        .extend(s.found.iter().map(|f| (f.raw.open, f.raw.close)));
+    let quoted: Vec<&[(usize, usize)]> =
+        s.firsts.windows(2).map(|w| &s.ranges[w[0]..w[1]]).collect();
+    for ((p, _), q) in s.paras.iter().zip(&quoted) {
+        let (from, sfrom) = (s.toks.len(), s.starts.len());
         if !q.is_empty() {
-            words::Outside::tokenize(p, q, &mut toks, &mut starts);
+            words::Outside::tokenize(p, q, &mut s.toks, &mut s.starts);
         }
-        bounds.push((from, toks.len(), sfrom, starts.len()));
+        s.bounds.push((from, s.toks.len(), sfrom, s.starts.len()));
     }
-    let outs: Vec<words::Outside> = bounds
+    let outs: Vec<words::Outside> = s
+        .bounds
         .iter()
-        .map(|&(a, b, c, d)| words::Outside::of(&toks[a..b], &starts[c..d]))
+        .map(|&(a, b, c, d)| words::Outside::of(&s.toks[a..b], &s.starts[c..d]))
         .collect();
-    let names = names::Names::collect(&paras, &quoted, &outs, article);
-    let attributed = attrib::attribute(&paras, &outs, &found, &names);
+    let names = names::Names::collect(&s.paras, &quoted, &outs, article);
+    let attributed = attrib::attribute(&s.paras, &outs, &s.found, &s.firsts, &names);
     names.recycle();
-    drop(outs);
-    TOKENS.set(crate::spare::keep(toks));
-    FOUND.set(crate::spare::keep(found));
-    drop(quoted);
-    RANGES.set(crate::spare::keep(ranges));
-    STARTS.set(crate::spare::keep(starts));
-    BOUNDS.set(crate::spare::keep(bounds));
-    let quotes: Vec<Quote> = attributed
+    attributed
         .into_iter()
         .map(|a| {
-            let (p, off) = paras[a.para];
+            let (p, off) = s.paras[a.para];
             Quote {
                 text: p[a.raw.start..a.raw.end].to_string(),
                 speaker: a.speaker,
@@ -161,7 +169,5 @@ pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
                 span: Span::new(off + a.raw.start, off + a.raw.end),
             }
         })
-        .collect();
-    PARAS.set(crate::spare::keep(paras));
-    quotes
+        .collect()
 }

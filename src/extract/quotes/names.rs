@@ -699,11 +699,11 @@ impl<'a> Written<'a> {
                 continue;
             }
             let name_toks = &run[k..];
-            let name = &p[name_toks[0].start..name_toks[name_toks.len() - 1].end];
+            let name = &p[name_toks[0].start..name_toks[name_toks.len() - 1].end()];
             let org = classes.any(k, run.len(), lex::ORG);
             let titled = k > 0 && classes.any(0, k, lex::TITLE) && !org;
             if titled {
-                self.roles.push((&p[run[0].start..run[k - 1].end], name));
+                self.roles.push((&p[run[0].start..run[k - 1].end()], name));
             }
             let after_the = s > 0 && toks[s - 1].text.eq_ignore_ascii_case("the");
             let plausible = (2..=3).contains(&name_toks.len())
@@ -1440,7 +1440,7 @@ mod proptests {
             if titled {
                 let pair = (
                     run[..k].iter().map(Tok::lower).collect(),
-                    p[run[k].start..run[run.len() - 1].end].to_string(),
+                    p[run[k].start..run[run.len() - 1].end()].to_string(),
                 );
                 if !out.contains(&pair) {
                     out.push(pair);

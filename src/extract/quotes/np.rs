@@ -63,7 +63,7 @@ pub fn is_np_stop(w: &str) -> bool {
 
 pub fn text_of<'a>(p: &'a str, toks: &[Tok]) -> &'a str {
     match (toks.first(), toks.last()) {
-        (Some(a), Some(b)) => &p[a.start..b.end],
+        (Some(a), Some(b)) => &p[a.start..b.end()],
         _ => "",
     }
 }
@@ -85,7 +85,7 @@ pub fn run_np<'a>(p: &'a str, run: &[Tok<'a>], det: Option<&Tok<'a>>) -> Option<
     }
     let ws = det.into_iter().chain(run).map(Tok::lower_cow).collect();
     let start = det.map_or(run[0].start, |d| d.start);
-    Some(Np::Desc(ws, &p[start..run[run.len() - 1].end]))
+    Some(Np::Desc(ws, &p[start..run[run.len() - 1].end()]))
 }
 
 /// The noun phrase ending just before `toks[ci]` (a cue), not reaching
@@ -279,7 +279,7 @@ pub fn np_forward<'a>(p: &'a str, toks: &[Tok<'a>], i: usize, off: usize) -> Opt
                 .chain(&toks[s..end])
                 .map(Tok::lower_cow)
                 .collect();
-            return Some(Np::Desc(ws, &p[start..toks[end - 1].end]));
+            return Some(Np::Desc(ws, &p[start..toks[end - 1].end()]));
         }
         return run_np(p, &toks[s..s + e], det);
     }
@@ -318,7 +318,7 @@ pub fn np_forward<'a>(p: &'a str, toks: &[Tok<'a>], i: usize, off: usize) -> Opt
         .chain(&toks[s..end])
         .map(Tok::lower_cow)
         .collect();
-    Some(Np::Desc(ws, &p[det.start..toks[end - 1].end]))
+    Some(Np::Desc(ws, &p[det.start..toks[end - 1].end()]))
 }
 
 pub fn is_prep(w: &str) -> bool {

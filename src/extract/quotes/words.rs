@@ -5,17 +5,21 @@ use std::borrow::Cow;
 
 use super::lex;
 
-/// A word or punctuation token with its byte range in the paragraph.
+/// A word or punctuation token with its byte range in the paragraph (32
+/// bytes: its end is `start + text.len()`, not stored).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tok<'a> {
     pub text: &'a str,
     pub start: usize,
-    pub end: usize,
     /// What the first character is (the rules ask this of every token
     /// many times, so it is decided once). One field for both questions:
     /// a capital is a letter, so `is_word() && is_cap()` is one compare.
     first: First,
 }
+
+// Half a cache line: an article's tokens are read again by every quote's
+// context.
+const _: () = assert!(size_of::<Tok>() == 32);
 
 impl<'a> Tok<'a> {
     /// The token [`next_token`] found in `sub`, which starts at byte
@@ -25,9 +29,14 @@ impl<'a> Tok<'a> {
         Tok {
             text: &sub[a..b],
             start: from + a,
-            end: from + b,
             first,
         }
+    }
+
+    /// Where the token ends in the paragraph.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
     }
 
     /// Starts with a letter or digit.
@@ -429,7 +438,7 @@ impl<'t, 'a> Outside<'t, 'a> {
 
     /// Whether a token runs across byte `i` (starts before it, ends after).
     pub fn inside_token(&self, i: usize) -> bool {
-        let k = self.toks.partition_point(|t| t.end <= i);
+        let k = self.toks.partition_point(|t| t.end() <= i);
         self.toks.get(k).is_some_and(|t| t.start < i)
     }
 
@@ -1335,7 +1344,13 @@ mod proptests {
                 // The flags must say what the first character says.
                 assert_eq!(t.is_word(), c.is_some_and(char::is_alphanumeric));
                 assert_eq!(t.is_cap(), c.is_some_and(char::is_uppercase));
-                (t.text.to_string(), t.start, t.end, t.is_word(), t.is_cap())
+                (
+                    t.text.to_string(),
+                    t.start,
+                    t.end(),
+                    t.is_word(),
+                    t.is_cap(),
+                )
             })
             .collect()
     }
@@ -1382,7 +1397,7 @@ mod proptests {
         fn tokens_match_the_reference(s in text(), picks in proptest::collection::vec(any::<usize>(), 2)) {
             let c = cuts(&s, &picks);
             let got: Vec<(&str, usize, usize)> =
-                tokens(&s, c[0], c[1]).iter().map(|t| (t.text, t.start, t.end)).collect();
+                tokens(&s, c[0], c[1]).iter().map(|t| (t.text, t.start, t.end())).collect();
             prop_assert_eq!(got, reference(&s, c[0], c[1]));
             plain(&tokens(&s, 0, s.len()));
         }
