@@ -94,7 +94,8 @@ mod tests {
 
     #[test]
     fn classes_are_the_regex_classes() {
-        let checks: [(&str, fn(char) -> bool); 4] = [
+        type Check = (&'static str, fn(char) -> bool);
+        let checks: [Check; 4] = [
             (r"^\p{Lu}$", is_upper),
             (r"^\p{Ll}$", is_lower),
             (r"^\p{L}$", is_letter),

@@ -441,31 +441,23 @@ pub fn first_weekday(body: &str) -> Option<Weekday> {
 /// the captures `wd` and `date` of
 /// `\b(?:on\s+)?(?P<wd>{WEEKDAY}),?\s+(?P<date>{MONTH}\s+\d{1,2}|\d{1,2}\s+{MONTH})\b`,
 /// read in code. Matches are ordered by where their weekday starts (an
-/// `on` before it only moves the start back over spaces), and at each
-/// start the alternatives are tried in the regex's order.
+/// `on` before it only moves the start back over spaces). At a start only
+/// the first of the regex's alternatives that the text opens with can
+/// match: the others are shorter abbreviations of the same day, after
+/// which comes a letter where `\.?,?\s+` needs a dot, a comma or a space.
+/// Likewise `\.?` and `,?` take the dot and the comma when they are there:
+/// without them, they would meet `,?\s+` and `\s+`.
 fn weekday_date(body: &str) -> Option<(&str, &str)> {
     weekday_starts(body).find_map(|at| {
         let text = &body[at..];
-        WEEKDAY_WORDS.iter().find_map(|wd| {
-            let after = text.strip_prefix(wd)?;
-            [after.strip_prefix('.'), Some(after)]
-                .into_iter()
-                .flatten()
-                .find_map(|after| {
-                    let wd = &text[..text.len() - after.len()];
-                    [after.strip_prefix(','), Some(after)]
-                        .into_iter()
-                        .flatten()
-                        .find_map(|after| {
-                            // `\s+`, then a capital or a digit: the whole run.
-                            let date = after.trim_start_matches(char::is_whitespace);
-                            if date.len() == after.len() {
-                                return None;
-                            }
-                            Some((wd, &date[..date_len(date)?]))
-                        })
-                })
-        })
+        let word = WEEKDAY_WORDS.iter().find(|wd| text.starts_with(*wd))?;
+        let after = &text[word.len()..];
+        let after = after.strip_prefix('.').unwrap_or(after);
+        let wd = &text[..text.len() - after.len()];
+        let after = after.strip_prefix(',').unwrap_or(after);
+        // `\s+`, then a capital or a digit: the whole run.
+        let date = spaced(after)?;
+        Some((wd, &date[..date_len(date)?]))
     })
 }
 
@@ -800,6 +792,78 @@ mod tests {
         #[test]
         fn weekdays_on_any_text(text in any::<String>()) {
             weekdays_as_written(&text);
+        }
+    }
+
+    /// `weekday_date` as it was, trying every alternative and the paths
+    /// with and without `.` and `,`.
+    fn weekday_date_every_path(body: &str) -> Option<(&str, &str)> {
+        weekday_starts(body).find_map(|at| {
+            let text = &body[at..];
+            WEEKDAY_WORDS.iter().find_map(|wd| {
+                let after = text.strip_prefix(wd)?;
+                [after.strip_prefix('.'), Some(after)]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|after| {
+                        let wd = &text[..text.len() - after.len()];
+                        [after.strip_prefix(','), Some(after)]
+                            .into_iter()
+                            .flatten()
+                            .find_map(|after| {
+                                let date = after.trim_start_matches(char::is_whitespace);
+                                if date.len() == after.len() {
+                                    return None;
+                                }
+                                Some((wd, &date[..date_len(date)?]))
+                            })
+                    })
+            })
+        })
+    }
+
+    /// Text around a weekday, perhaps a dot and a comma, and a date.
+    fn weekday_and_date() -> impl Strategy<Value = String> {
+        use proptest::sample::select;
+        let around = || proptest::collection::vec(calendar_fragment(), 0..4);
+        let date = prop_oneof![
+            (
+                select(MONTH_WORDS.to_vec()),
+                select(vec![" 3", " 12", "1", " 123", " x"])
+            )
+                .prop_map(|(m, d)| format!("{m}{d}")),
+            (
+                select(vec!["3 ", "12 ", "1", "x "]),
+                select(MONTH_WORDS.to_vec())
+            )
+                .prop_map(|(d, m)| format!("{d}{m}")),
+        ];
+        let marks = select(vec!["", ".", ",", ".,", ",.", ".."]);
+        let space = select(vec!["", " ", "  ", "\u{a0}", "x", "\n"]);
+        (
+            around(),
+            select(WEEKDAY_WORDS.to_vec()),
+            marks,
+            space,
+            date,
+            around(),
+        )
+            .prop_map(|(before, wd, marks, space, date, after)| {
+                format!(
+                    "{}{wd}{marks}{space}{date}{}",
+                    before.concat(),
+                    after.concat()
+                )
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn one_path_per_weekday(text in prop_oneof![
+            proptest::collection::vec(calendar_fragment(), 0..14).prop_map(|p| p.concat()),
+            weekday_and_date(),
+        ]) {
+            prop_assert_eq!(weekday_date(&text), weekday_date_every_path(&text), "{:?}", text);
         }
     }
 
