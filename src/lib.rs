@@ -46,6 +46,7 @@ mod schema;
 pub mod spare;
 pub mod swar;
 pub mod twin;
+pub(crate) mod uclass;
 
 use extract::Extractor;
 use model::{Article, Span};

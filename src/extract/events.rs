@@ -41,8 +41,6 @@ pub mod places;
 #[cfg(test)]
 mod tests;
 
-use std::sync::LazyLock;
-
 use jiff::ToSpan;
 use jiff::civil::Date;
 #[cfg(test)]
@@ -51,6 +49,7 @@ use regex::Regex;
 use crate::extract::timex::{self, SentenceBounds, day_count};
 use crate::model::{Article, EntityType, Event, Span, Timex};
 use crate::twin::ascii_equivalent;
+use crate::uclass;
 
 /// Event triggers, searched by the timex scan in the same walk as the
 /// timexes (`timex::SCAN`). Each pattern has an ASCII twin
@@ -78,28 +77,6 @@ const HOST: &str = r"(?i)\b(?:on\s+the\s+(?:sidelines|margins?)\s+of|ahead\s+of|
 /// regex search, and their tests' oracle.
 #[cfg(test)]
 const CAP: &str = r"\b\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2}";
-
-/// The classes of `CAP`, `\p{Lu}` and `\p{L}`, as sorted ranges.
-static CAP_CLASSES: LazyLock<[Vec<(char, char)>; 2]> =
-    LazyLock::new(|| [class_ranges(r"\p{Lu}"), class_ranges(r"\p{L}")]);
-
-fn class_ranges(class: &str) -> Vec<(char, char)> {
-    match regex_syntax::parse(class)
-        .expect("a valid class")
-        .into_kind()
-    {
-        regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(c)) => {
-            c.ranges().iter().map(|r| (r.start(), r.end())).collect()
-        }
-        _ => unreachable!("a Unicode class"),
-    }
-}
-
-/// Whether `c` lies in one of the sorted `ranges`.
-fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
-    let k = ranges.partition_point(|&(_, end)| end < c);
-    ranges.get(k).is_some_and(|&(start, _)| start <= c)
-}
 
 /// Whether `HOST` matches `s`, read in code: building the pattern (and
 /// the written one for text with a non-ASCII letter) cost more than all
@@ -1101,12 +1078,11 @@ fn cap_runs_regex(s: &str, cap: &Regex, mut f: impl FnMut(&CapRun)) {
 /// kept the lazy DFA but determinized as much. Before a capital (a word
 /// character) `\b` is the absence of a word character before it.
 fn cap_runs_chars(s: &str, mut f: impl FnMut(&CapRun)) {
-    let [upper, letter] = &*CAP_CLASSES;
-    let is_upper = |c: char| c.is_ascii_uppercase() || !c.is_ascii() && in_ranges(upper, c);
+    let is_upper = uclass::is_upper;
     let at = |i: usize| s[i..].chars().next();
     let letters_end = |mut e: usize| {
         while let Some(c) = at(e)
-            && (c == '-' || c.is_ascii_alphabetic() || !c.is_ascii() && in_ranges(letter, c))
+            && (c == '-' || uclass::is_letter(c))
         {
             e += c.len_utf8();
         }
@@ -1122,12 +1098,7 @@ fn cap_runs_chars(s: &str, mut f: impl FnMut(&CapRun)) {
     };
     let mut i = 0;
     while let Some(c) = at(i) {
-        if !is_upper(c)
-            || s[..i]
-                .chars()
-                .next_back()
-                .is_some_and(regex_syntax::is_word_character)
-        {
+        if !is_upper(c) || uclass::word_before(s, i) {
             i += c.len_utf8();
             continue;
         }
@@ -1472,4 +1443,7 @@ fn place_mention(events: &mut Vec<Mention>, m: Mention, host: Option<usize>) -> 
     }
 }
 
-warm_up_statics!(CAP_CLASSES);
+/// The class tables of [`cap_runs_chars`].
+pub(crate) fn warm_up() -> Vec<fn()> {
+    crate::uclass::warm_up()
+}

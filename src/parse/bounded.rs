@@ -50,19 +50,6 @@ impl Bounded {
         }
     }
 
-    /// The written pattern's matches on `text`, in order. Each search
-    /// resumes where the previous match ended, so while every match keeps
-    /// within the bounds the two patterns find the same matches one by one;
-    /// after one that does not, the written pattern runs over all of `text`.
-    pub(crate) fn captures_all<'t>(&self, text: &'t str) -> Vec<Captures<'t>> {
-        let caps: Vec<Captures<'t>> = self.unbounded.captures_iter(text).collect();
-        if caps.iter().all(|c| (self.within)(c)) {
-            caps
-        } else {
-            self.written.captures_iter(text).collect()
-        }
-    }
-
     /// The unbounded pattern, for a test that answers the same either way.
     pub(crate) fn unbounded(&self) -> &Twin {
         &self.unbounded

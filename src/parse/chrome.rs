@@ -14,7 +14,7 @@
 
 use std::sync::LazyLock;
 
-use regex_syntax::hir::{Class, ClassUnicode, HirKind};
+use crate::uclass::{self, Ranges};
 
 use crate::caseless::strip_prefix;
 
@@ -73,7 +73,6 @@ pub(super) fn is_relative_time(text: &str) -> bool {
 /// closing colon and spaces.
 pub(super) fn is_end_marker(text: &str) -> bool {
     let label = text.strip_suffix(':').unwrap_or(text).trim_end();
-    let word = |w: &str| !w.is_empty() && w.chars().all(regex_syntax::is_word_character);
     END_MARKERS.iter().any(|m| same(label, m))
         || ["more on this", "more from", "more stories", "more news"]
             .iter()
@@ -182,15 +181,15 @@ pub(super) fn spaced(s: &str) -> Option<&str> {
     (rest.len() < s.len()).then_some(rest)
 }
 
-/// Whether `c` is a digit as Unicode `\d` takes it.
-pub(super) fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || !c.is_ascii() && contains(&DIGIT, c)
-}
-
 /// `s` after `\d+`.
 fn digits(s: &str) -> Option<&str> {
-    let rest = s.trim_start_matches(is_digit);
+    let rest = s.trim_start_matches(uclass::is_digit);
     (rest.len() < s.len()).then_some(rest)
+}
+
+/// `\w+$`.
+fn word(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(regex_syntax::is_word_character)
 }
 
 /// `.*$`: no line feed.
@@ -239,8 +238,7 @@ fn navigation(text: &str) -> bool {
         None => text,
     };
     NAVIGATION.iter().any(|p| same(rest, p))
-        || strip_prefix(rest, "share on ")
-            .is_some_and(|w| !w.is_empty() && w.chars().all(regex_syntax::is_word_character))
+        || strip_prefix(rest, "share on ").is_some_and(word)
         || strip_prefix(rest, "follow us").is_some_and(dots)
 }
 
@@ -277,8 +275,8 @@ fn url(text: &str) -> bool {
 }
 
 fn glued_label(text: &str) -> bool {
-    let upper = |c: char| c.is_ascii_uppercase() || !c.is_ascii() && contains(&UPPER, c);
-    let lower = |c: &char| c.is_ascii_lowercase() || !c.is_ascii() && contains(&LOWER, *c);
+    let upper = uclass::is_upper;
+    let lower = |c: &char| uclass::is_lower(*c);
     let mut chars = text.chars().peekable();
     let mut words = 0;
     while let Some(c) = chars.next() {
@@ -320,36 +318,10 @@ fn gallery(text: &str) -> bool {
 
 /// Whether `s` is a letter or a space under `(?i)`: `(?i)[\p{L} ]`.
 fn label_char(c: char) -> bool {
-    c.is_ascii_alphabetic() || c == ' ' || !c.is_ascii() && contains(&LABEL, c)
+    c.is_ascii_alphabetic() || c == ' ' || !c.is_ascii() && uclass::contains(&LABEL, c)
 }
 
-static DIGIT: LazyLock<ClassUnicode> = LazyLock::new(|| class(r"\d"));
-static UPPER: LazyLock<ClassUnicode> = LazyLock::new(|| class(r"\p{Lu}"));
-static LOWER: LazyLock<ClassUnicode> = LazyLock::new(|| class(r"\p{Ll}"));
-static LABEL: LazyLock<ClassUnicode> = LazyLock::new(|| class(r"(?i)[\p{L} ]"));
-
-/// The characters of a class as regex-syntax reads it.
-fn class(pattern: &str) -> ClassUnicode {
-    match regex_syntax::parse(pattern).map(|h| h.into_kind()) {
-        Ok(HirKind::Class(Class::Unicode(class))) => class,
-        _ => unreachable!("{pattern} is a Unicode class"),
-    }
-}
-
-fn contains(class: &ClassUnicode, c: char) -> bool {
-    class
-        .ranges()
-        .binary_search_by(|r| {
-            if r.end() < c {
-                std::cmp::Ordering::Less
-            } else if r.start() > c {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
-}
+static LABEL: LazyLock<Ranges> = LazyLock::new(|| uclass::ranges(r"(?i)[\p{L} ]"));
 
 /// The shapes as first written, one pattern each (the relative time stamp
 /// apart, see [`is_relative_time`]).

@@ -88,11 +88,7 @@ fn copyright_opening(text: &str) -> Option<usize> {
     let end = |rest: &str| text.len() - rest.len();
     if let Some(rest) = strip_prefix(text, "copyright") {
         // `\b` after a letter: no word character follows.
-        let word = rest
-            .chars()
-            .next()
-            .is_some_and(regex_syntax::is_word_character);
-        return (!word).then(|| end(rest));
+        return (!crate::uclass::word_after(rest, 0)).then(|| end(rest));
     }
     if let Some(rest) = text.strip_prefix('©') {
         return Some(end(rest));
@@ -110,11 +106,7 @@ fn all_rights_start(text: &str) -> Option<usize> {
     let unstopped = text.strip_suffix('.').unwrap_or(text);
     let start = crate::caseless::suffix_start(unstopped, "all rights reserved")?;
     // `\b` before a letter: no word character comes before.
-    let word = text[..start]
-        .chars()
-        .next_back()
-        .is_some_and(regex_syntax::is_word_character);
-    (!word).then_some(start)
+    (!crate::uclass::word_before(text, start)).then_some(start)
 }
 
 /// At most `max` characters, none a line feed: what `.{0,max}` matches.

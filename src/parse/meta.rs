@@ -6,11 +6,13 @@
 use std::sync::LazyLock;
 
 use crate::twin::twin;
+use crate::uclass::{self, boundary, word_after, word_before};
 use jiff::civil::{Date, Weekday};
 use memchr::memmem::Finder;
 use regex::Regex;
 
-use super::bounded::{Bounded, chars, spaces};
+use super::bounded::{Bounded, spaces};
+use super::chrome::spaced;
 use super::date::{self, WEEKDAY_NAMES};
 
 /// The attribution verbs of [`has_speech_verb`].
@@ -36,12 +38,9 @@ const SPEECH_VERBS: [&str; 13] = [
 /// verb opens and ends with a letter, so `\b` on either side means no word
 /// character there.
 pub fn has_speech_verb(text: &str) -> bool {
-    let word_at = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
     SPEECH_VERBS.iter().any(|verb| {
-        memchr::memmem::find_iter(text.as_bytes(), verb).any(|at| {
-            !word_at(text[..at].chars().next_back())
-                && !word_at(text[at + verb.len()..].chars().next())
-        })
+        memchr::memmem::find_iter(text.as_bytes(), verb)
+            .any(|at| !word_before(text, at) && !word_after(text, at + verb.len()))
     })
 }
 
@@ -88,36 +87,12 @@ pub fn split_byline(who: &str) -> (Option<String>, Option<String>) {
     (Some(first), outlet)
 }
 
-/// The correspondent pattern; `bounded` gives it as written, otherwise the
-/// `{0,2}` repetitions of Unicode classes are unbounded and captured (see
-/// [`Bounded`]).
-fn correspondent_pattern(bounded: bool) -> String {
-    let name = |group: &str| {
-        if bounded {
-            r"\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2}".to_string()
-        } else {
-            format!(r"\p{{Lu}}[\p{{L}}\d.\-]*(?P<{group}>(?:\s\p{{Lu}}[\p{{L}}\d.\-]*)*)")
-        }
-    };
-    let (outlet, outlet2) = (name("w1"), name("w2"));
-    format!(
-        r"\b(?:an?|the)\s+(?P<outlet>{outlet})\s+(?:correspondent|reporter|journalist)\s+reports?\b|\b(?:an?|the)\s+(?:correspondent|reporter|journalist)\s+(?:of|for|from)\s+(?P<outlet2>{outlet2})\s+reports?\b|,\s+(?P<outlet3>\p{{Lu}}[\p{{L}}\d\-]+)\s+reports\."
-    )
-}
-
-/// Each `{0,2}` repetition opens with one space character.
-static CORRESPONDENT: Bounded = Bounded::new(
-    twin!(correspondent_pattern(false)),
-    || Regex::new(&correspondent_pattern(true)).expect("correspondent regex"),
-    |c| spaces(c, "w1") <= 2 && spaces(c, "w2") <= 2,
-);
-
-/// One of them is in every match of [`CORRESPONDENT`]. These searches run
+/// One of them is in every match of [`correspondent`]. These searches run
 /// over every body, and memchr's are several times cheaper than `str`'s.
 static CORRESPONDENT_WORDS: LazyLock<[Finder<'static>; 4]> =
     LazyLock::new(|| ["correspondent", "reporter", "journalist", "reports."].map(Finder::new));
 
-/// The literal part of [`ACCORDING_TO`].
+/// The literal part of [`according_to`].
 static ACCORDING_TO_WORDS: LazyLock<Finder<'static>> =
     LazyLock::new(|| Finder::new("according to "));
 
@@ -128,9 +103,9 @@ static TODAY: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("today"))
 /// of Agro-Wire reports" or a sentence closing with ", Agro-Wire reports."
 pub fn correspondent_source(body: &str) -> Option<String> {
     // Each form holds one of these words, matched case-sensitively: a body
-    // without them is passed over without the regex, whose search of a
-    // whole body costs far more than these. `report` alone comes first:
-    // its test is stricter and one search.
+    // without them is passed over without the search for a form, which
+    // stops at every `a`, `t` and `,`. `report` alone comes first: its
+    // test is stricter and one search.
     if !may_report(body)
         || !CORRESPONDENT_WORDS
             .iter()
@@ -138,19 +113,100 @@ pub fn correspondent_source(body: &str) -> Option<String> {
     {
         return None;
     }
-    CORRESPONDENT
-        .captures(body)
-        .and_then(|c| {
-            c.name("outlet")
-                .or_else(|| c.name("outlet2"))
-                .or_else(|| c.name("outlet3"))
+    correspondent(body).map(str::to_string)
+}
+
+/// The outlet of the first match of
+/// `\b(?:an?|the)\s+(?P<outlet>{NAME})\s+{NOUN}\s+reports?\b|
+/// \b(?:an?|the)\s+{NOUN}\s+(?:of|for|from)\s+(?P<outlet2>{NAME})\s+reports?\b|
+/// ,\s+(?P<outlet3>\p{Lu}[\p{L}\d\-]+)\s+reports\.`, where `NOUN` is
+/// `(?:correspondent|reporter|journalist)` and `NAME` is
+/// `\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2}`, read in code: the
+/// pattern cost more to build than all its searches. Matches are ordered
+/// by where they start, and the first two forms cannot both start at one
+/// place (a capital or a small letter follows the article). A name is
+/// always followed by spaces and a small letter, which neither its words
+/// (`\s` is not in their class) nor one more of its words (a capital after
+/// one space) can be: so each word is its whole run and the name is all of
+/// its words, or there is no match.
+fn correspondent(body: &str) -> Option<&str> {
+    fn noun(s: &str) -> Option<&str> {
+        ["correspondent", "reporter", "journalist"]
+            .iter()
+            .find_map(|n| spaced(s.strip_prefix(n)?))
+    }
+    let name_char = |c: char| uclass::is_letter(c) || uclass::is_digit(c) || matches!(c, '.' | '-');
+    memchr::memchr3_iter(b'a', b't', b',', body.as_bytes()).find_map(|at| {
+        let text = &body[at..];
+        if let Some(after) = text.strip_prefix(',') {
+            let after = spaced(after)?;
+            let end = name_end(
+                after,
+                |c| uclass::is_letter(c) || uclass::is_digit(c) || c == '-',
+                0,
+            )?;
+            return (end > after.chars().next()?.len_utf8()
+                && spaced(&after[end..])?.starts_with("reports."))
+            .then(|| &after[..end]);
+        }
+        if word_before(body, at) {
+            return None;
+        }
+        let after = ["the", "an", "a"]
+            .iter()
+            .find_map(|w| spaced(text.strip_prefix(w)?))?;
+        let (name, rest) = match noun(after) {
+            Some(rest) => {
+                let rest = ["of", "for", "from"]
+                    .iter()
+                    .find_map(|w| spaced(rest.strip_prefix(w)?))?;
+                let end = name_end(rest, name_char, 2)?;
+                (&rest[..end], spaced(&rest[end..])?)
+            }
+            None => {
+                let end = name_end(after, name_char, 2)?;
+                (&after[..end], noun(spaced(&after[end..])?)?)
+            }
+        };
+        reports(rest).then_some(name)
+    })
+}
+
+/// The end of `\p{Lu}{WORD}*(?:\s\p{Lu}{WORD}*){0,more}` at the start of
+/// `s`, each word its whole run of `word` characters and as many words as
+/// there are, up to the bound.
+fn name_end(s: &str, word: impl Fn(char) -> bool, more: usize) -> Option<usize> {
+    let word_end = |from: usize| {
+        let rest = &s[from..];
+        let first = rest.chars().next().filter(|&c| uclass::is_upper(c))?;
+        let run = &rest[first.len_utf8()..];
+        Some(s.len() - run.trim_start_matches(&word).len())
+    };
+    let mut end = word_end(0)?;
+    for _ in 0..more {
+        let Some(space) = s[end..].chars().next().filter(|c| c.is_whitespace()) else {
+            break;
+        };
+        match word_end(end + space.len_utf8()) {
+            Some(e) => end = e,
+            None => break,
+        }
+    }
+    Some(end)
+}
+
+/// Whether `s` opens with `reports?\b`.
+fn reports(s: &str) -> bool {
+    s.strip_prefix("report")
+        .is_some_and(|rest| match rest.strip_prefix('s') {
+            Some(after) if !word_after(after, 0) => true,
+            _ => !word_after(rest, 0),
         })
-        .map(|m| m.as_str().to_string())
 }
 
 static REPORT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("report"));
 
-/// Whether `body` may match [`CORRESPONDENT`]: in each of its forms the
+/// Whether `body` may match [`correspondent`]: in each of its forms the
 /// verb `reports?\b` follows `\s+` and a word that is an outlet's (which
 /// opens with a capital) or `correspondent`, `reporter` or `journalist`.
 /// Most bodies saying `reporter` or `reports` have no such `report`, and
@@ -247,42 +303,58 @@ pub fn caption_outlet(caption: &str) -> Option<String> {
         .map(|c| c["outlet"].to_string())
 }
 
-/// `…,” according to AFP.`, written (`bounded`) with an acronym of two to
-/// five capitals, or with the acronym unbounded and captured as `caps` (see
-/// [`Bounded`] for why the unbounded pattern's matches are the
-/// written one's while they keep within the bound).
-fn according_to_pattern(bounded: bool) -> String {
-    let acronym = if bounded {
-        r"\p{Lu}{2,5}"
-    } else {
-        r"(?P<caps>\p{Lu}\p{Lu}+)"
-    };
-    format!(
-        r#"[,.]["”’]?\s+according to (?P<agency>{acronym}|\p{{Lu}}[\p{{Ll}}]+ news agency)[.,;]"#
-    )
-}
-
-static ACCORDING_TO: Bounded = Bounded::new(
-    twin!(according_to_pattern(false)),
-    || Regex::new(&according_to_pattern(true)).expect("according-to regex"),
-    |c| chars(c, "caps") <= 5,
-);
-
 /// Agencies credited for a quote in the wire manner: `…,” according to AFP.`
 pub fn according_to_agencies(body: &str) -> Vec<String> {
     // The pattern's literal part, matched case-sensitively.
     if ACCORDING_TO_WORDS.find(body.as_bytes()).is_none() {
         return Vec::new();
     }
-    let caps = ACCORDING_TO.captures_all(body);
     let mut out: Vec<String> = Vec::new();
-    for c in caps {
-        let a = c["agency"].to_string();
-        if !out.contains(&a) {
-            out.push(a);
+    for a in according_to(body) {
+        if !out.iter().any(|o| o == a) {
+            out.push(a.to_string());
         }
     }
     out
+}
+
+/// The agencies of the matches of
+/// `[,.]["”’]?\s+according to (?P<agency>\p{Lu}{2,5}|\p{Lu}[\p{Ll}]+ news agency)[.,;]`
+/// in order, read in code: the pattern cost more to build than all its
+/// searches. Each match holds one `according to `, and the spaces before
+/// it are one run, so each occurrence has one place where a match can
+/// start; that must not lie in the previous match, which a search resumes
+/// after. A run of more than five capitals is no agency: the acronym then
+/// meets a capital where `[.,;]` must be, and a capital followed by one is
+/// not a name.
+fn according_to(body: &str) -> impl Iterator<Item = &str> {
+    let mut resume = 0;
+    ACCORDING_TO_WORDS
+        .find_iter(body.as_bytes())
+        .filter_map(move |at| {
+            let before = body[..at].trim_end_matches(char::is_whitespace);
+            if before.len() == at {
+                return None;
+            }
+            let before = before.strip_suffix(['"', '”', '’']).unwrap_or(before);
+            let start = before.strip_suffix([',', '.'])?.len();
+            let after = &body[at + "according to ".len()..];
+            let caps = after.len() - after.trim_start_matches(uclass::is_upper).len();
+            let first = after.chars().next()?.len_utf8();
+            let agency = if caps > first && after[..caps].chars().nth(5).is_none() {
+                &after[..caps]
+            } else {
+                let lower = after[first..].trim_start_matches(uclass::is_lower);
+                let rest = lower.strip_prefix(" news agency")?;
+                (caps == first && lower.len() < after.len() - first).then_some(())?;
+                &after[..after.len() - rest.len()]
+            };
+            let end = body.len() - after.len() + agency.len();
+            (start >= resume && body[end..].starts_with([',', '.', ';'])).then(|| {
+                resume = end + 1;
+                agency
+            })
+        })
 }
 
 /// Where a weekday name may start: each alternative of `date::WEEKDAY`
@@ -341,20 +413,13 @@ const MONTH_WORDS: [&str; 36] = [
     "Dec",
 ];
 
-/// Whether a Unicode `\b` lies between `before` and `after` (`None` at
-/// either end of the text).
-fn boundary(before: Option<char>, after: Option<char>) -> bool {
-    let word = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
-    word(before) != word(after)
-}
-
 /// The positions in `body` where a weekday name may start after `\b`, in
 /// order.
 fn weekday_starts(body: &str) -> impl Iterator<Item = usize> + '_ {
     WEEKDAY_OPENINGS
         .find_iter(body)
         .map(|m| m.start())
-        .filter(|&at| boundary(body[..at].chars().next_back(), Some('M')))
+        .filter(|&at| !word_before(body, at))
 }
 
 /// The first weekday the body names: the usual way a wire story says which
@@ -366,7 +431,7 @@ pub fn first_weekday(body: &str) -> Option<Weekday> {
             .iter()
             .find(|name| body[at..].starts_with(*name))?;
         let end = at + name.len();
-        boundary(Some('y'), body[end..].chars().next())
+        (!word_after(body, end))
             .then(|| date::weekday(name))
             .flatten()
     })
@@ -376,31 +441,23 @@ pub fn first_weekday(body: &str) -> Option<Weekday> {
 /// the captures `wd` and `date` of
 /// `\b(?:on\s+)?(?P<wd>{WEEKDAY}),?\s+(?P<date>{MONTH}\s+\d{1,2}|\d{1,2}\s+{MONTH})\b`,
 /// read in code. Matches are ordered by where their weekday starts (an
-/// `on` before it only moves the start back over spaces), and at each
-/// start the alternatives are tried in the regex's order.
+/// `on` before it only moves the start back over spaces). At a start only
+/// the first of the regex's alternatives that the text opens with can
+/// match: the others are shorter abbreviations of the same day, after
+/// which comes a letter where `\.?,?\s+` needs a dot, a comma or a space.
+/// Likewise `\.?` and `,?` take the dot and the comma when they are there:
+/// without them, they would meet `,?\s+` and `\s+`.
 fn weekday_date(body: &str) -> Option<(&str, &str)> {
     weekday_starts(body).find_map(|at| {
         let text = &body[at..];
-        WEEKDAY_WORDS.iter().find_map(|wd| {
-            let after = text.strip_prefix(wd)?;
-            [after.strip_prefix('.'), Some(after)]
-                .into_iter()
-                .flatten()
-                .find_map(|after| {
-                    let wd = &text[..text.len() - after.len()];
-                    [after.strip_prefix(','), Some(after)]
-                        .into_iter()
-                        .flatten()
-                        .find_map(|after| {
-                            // `\s+`, then a capital or a digit: the whole run.
-                            let date = after.trim_start_matches(char::is_whitespace);
-                            if date.len() == after.len() {
-                                return None;
-                            }
-                            Some((wd, &date[..date_len(date)?]))
-                        })
-                })
-        })
+        let word = WEEKDAY_WORDS.iter().find(|wd| text.starts_with(*wd))?;
+        let after = &text[word.len()..];
+        let after = after.strip_prefix('.').unwrap_or(after);
+        let wd = &text[..text.len() - after.len()];
+        let after = after.strip_prefix(',').unwrap_or(after);
+        // `\s+`, then a capital or a digit: the whole run.
+        let date = spaced(after)?;
+        Some((wd, &date[..date_len(date)?]))
     })
 }
 
@@ -409,7 +466,7 @@ fn weekday_date(body: &str) -> Option<(&str, &str)> {
 fn date_len(s: &str) -> Option<usize> {
     let ends = |rest: &str| {
         let end = s.len() - rest.len();
-        boundary(s[..end].chars().next_back(), rest.chars().next()).then_some(end)
+        boundary(s, end).then_some(end)
     };
     use super::chrome::spaced;
     MONTH_WORDS
@@ -433,7 +490,7 @@ fn digits(s: &str) -> impl Iterator<Item = &str> {
         let mut chars = s.chars();
         chars
             .next()
-            .filter(|&c| super::chrome::is_digit(c))
+            .filter(|&c| uclass::is_digit(c))
             .map(|_| chars.as_str())
     }
     let one = digit(s);
@@ -457,7 +514,7 @@ pub fn body_date(body: &str, reference: Date, years: impl FnOnce() -> Vec<i16>) 
     }
 }
 
-warm_up_statics!(CORRESPONDENT, CAPTION_CREDIT, ACCORDING_TO);
+warm_up_statics!(CAPTION_CREDIT);
 
 #[cfg(test)]
 mod tests {
@@ -468,7 +525,6 @@ mod tests {
     /// The rewritten searches against the patterns as written.
     fn same_as_written(text: &str) {
         let written = Regex::new(r"\b(?:an?|the)\s+(?P<outlet>\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2})\s+(?:correspondent|reporter|journalist)\s+reports?\b|\b(?:an?|the)\s+(?:correspondent|reporter|journalist)\s+(?:of|for|from)\s+(?P<outlet2>\p{Lu}[\p{L}\d.\-]*(?:\s\p{Lu}[\p{L}\d.\-]*){0,2})\s+reports?\b|,\s+(?P<outlet3>\p{Lu}[\p{L}\d\-]+)\s+reports\.").unwrap();
-        assert_eq!(correspondent_pattern(true), written.as_str());
         let expected = written.captures(text).and_then(|c| {
             c.name("outlet")
                 .or_else(|| c.name("outlet2"))
@@ -487,7 +543,6 @@ mod tests {
             r#"[,.]["”’]?\s+according to (?P<agency>\p{Lu}{2,5}|\p{Lu}[\p{Ll}]+ news agency)[.,;]"#,
         )
         .unwrap();
-        assert_eq!(according_to_pattern(true), written.as_str());
         let mut expected: Vec<String> = Vec::new();
         for c in written.captures_iter(text) {
             if !expected.contains(&c["agency"].to_string()) {
@@ -528,6 +583,14 @@ mod tests {
             "according to_x",
             "according  to",
             "he asked, noted",
+            "“No,” according to AP, according to AP. Then, according to AB.",
+            "“No,” according to AP, according to AFP. Then. according to XY,",
+            "“No” according to AP; .\u{a0}according to Ł\u{141}.",
+            ", according to ABCDEF. ,\u{2028}according to Łódź news agency;",
+            "a Łódź-2 Ünion correspondent reports; the correspondent from É\u{663} reports",
+            "an Acme  News correspondent reports, an X Y Z W correspondent reports",
+            "xthe Acme reporter reports, the Acme reporter reportsx, the Acme reporter report.",
+            "in town, Ł reports. in town, Ł2 reports. in town, É. reports.",
         ] {
             same_as_written(text);
         }
@@ -541,7 +604,9 @@ mod tests {
                 "(", ")", "Jane", "Roe", "O'Neil", "2", "-", "according to ", "AFP", "ABCDEF",
                 " news agency", "”", ";", "\u{a0}", "\u{2009}", "\n", "reports", "misreport", "s", "_",
                 "Ça", "é", "said", "says", "told", "asked", "wrote", "according to", "adds", "ed",
-                "according", " to", "\u{17f}", "K",
+                "according", " to", "\u{17f}", "K", "\"", "’", "Ł", "ł", "\u{1c5}", "\u{2b0}",
+                "\u{663}", "\u{2028}", "  ", "AB", "ABCDE", "Acme news agency", "the Acme correspondent",
+                "thé ", ", Acme-2 reports.", "reports.", "an", "from ", " a correspondent of ",
             ])
             .prop_map(str::to_string),
             1 => "[A-Z][a-z]{0,8}",
@@ -551,7 +616,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn same_outlets_as_written(parts in proptest::collection::vec(fragment(), 0..16)) {
+        fn same_outlets_as_written(parts in proptest::collection::vec(fragment(), 0..24)) {
             same_as_written(&parts.concat());
         }
     }
@@ -727,6 +792,78 @@ mod tests {
         #[test]
         fn weekdays_on_any_text(text in any::<String>()) {
             weekdays_as_written(&text);
+        }
+    }
+
+    /// `weekday_date` as it was, trying every alternative and the paths
+    /// with and without `.` and `,`.
+    fn weekday_date_every_path(body: &str) -> Option<(&str, &str)> {
+        weekday_starts(body).find_map(|at| {
+            let text = &body[at..];
+            WEEKDAY_WORDS.iter().find_map(|wd| {
+                let after = text.strip_prefix(wd)?;
+                [after.strip_prefix('.'), Some(after)]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|after| {
+                        let wd = &text[..text.len() - after.len()];
+                        [after.strip_prefix(','), Some(after)]
+                            .into_iter()
+                            .flatten()
+                            .find_map(|after| {
+                                let date = after.trim_start_matches(char::is_whitespace);
+                                if date.len() == after.len() {
+                                    return None;
+                                }
+                                Some((wd, &date[..date_len(date)?]))
+                            })
+                    })
+            })
+        })
+    }
+
+    /// Text around a weekday, perhaps a dot and a comma, and a date.
+    fn weekday_and_date() -> impl Strategy<Value = String> {
+        use proptest::sample::select;
+        let around = || proptest::collection::vec(calendar_fragment(), 0..4);
+        let date = prop_oneof![
+            (
+                select(MONTH_WORDS.to_vec()),
+                select(vec![" 3", " 12", "1", " 123", " x"])
+            )
+                .prop_map(|(m, d)| format!("{m}{d}")),
+            (
+                select(vec!["3 ", "12 ", "1", "x "]),
+                select(MONTH_WORDS.to_vec())
+            )
+                .prop_map(|(d, m)| format!("{d}{m}")),
+        ];
+        let marks = select(vec!["", ".", ",", ".,", ",.", ".."]);
+        let space = select(vec!["", " ", "  ", "\u{a0}", "x", "\n"]);
+        (
+            around(),
+            select(WEEKDAY_WORDS.to_vec()),
+            marks,
+            space,
+            date,
+            around(),
+        )
+            .prop_map(|(before, wd, marks, space, date, after)| {
+                format!(
+                    "{}{wd}{marks}{space}{date}{}",
+                    before.concat(),
+                    after.concat()
+                )
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn one_path_per_weekday(text in prop_oneof![
+            proptest::collection::vec(calendar_fragment(), 0..14).prop_map(|p| p.concat()),
+            weekday_and_date(),
+        ]) {
+            prop_assert_eq!(weekday_date(&text), weekday_date_every_path(&text), "{:?}", text);
         }
     }
 

@@ -1,0 +1,136 @@
+//! Unicode classes and word boundaries as the regex crate reads them, for
+//! patterns read in code (the parser's chrome shapes, header facts and
+//! datelines, the events' capitalized runs). A class such as `\p{Lu}` is
+//! a table that regex-syntax builds when it parses the class: parsing it
+//! alone, on first use, costs a fraction of compiling an automaton. The
+//! tables are asked only about characters outside ASCII.
+
+use std::sync::LazyLock;
+
+use regex_syntax::hir::{Class, HirKind};
+
+/// A class as sorted, disjoint ranges of characters.
+pub(crate) type Ranges = Vec<(char, char)>;
+
+static UPPER: LazyLock<Ranges> = LazyLock::new(|| ranges(r"\p{Lu}"));
+static LOWER: LazyLock<Ranges> = LazyLock::new(|| ranges(r"\p{Ll}"));
+static LETTER: LazyLock<Ranges> = LazyLock::new(|| ranges(r"\p{L}"));
+static DIGIT: LazyLock<Ranges> = LazyLock::new(|| ranges(r"\d"));
+
+/// The characters of `class` (one class in regex syntax) as regex-syntax
+/// reads it.
+pub(crate) fn ranges(class: &str) -> Ranges {
+    match regex_syntax::parse(class).map(|h| h.into_kind()) {
+        Ok(HirKind::Class(Class::Unicode(c))) => {
+            c.ranges().iter().map(|r| (r.start(), r.end())).collect()
+        }
+        _ => unreachable!("{class} is a Unicode class"),
+    }
+}
+
+/// Whether `c` lies in one of the sorted `ranges`.
+pub(crate) fn contains(ranges: &[(char, char)], c: char) -> bool {
+    let k = ranges.partition_point(|&(_, end)| end < c);
+    ranges.get(k).is_some_and(|&(start, _)| start <= c)
+}
+
+/// `\p{Lu}`.
+pub(crate) fn is_upper(c: char) -> bool {
+    c.is_ascii_uppercase() || !c.is_ascii() && contains(&UPPER, c)
+}
+
+/// `\p{Ll}`.
+pub(crate) fn is_lower(c: char) -> bool {
+    c.is_ascii_lowercase() || !c.is_ascii() && contains(&LOWER, c)
+}
+
+/// `\p{L}`.
+pub(crate) fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || !c.is_ascii() && contains(&LETTER, c)
+}
+
+/// Unicode `\d`.
+pub(crate) fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || !c.is_ascii() && contains(&DIGIT, c)
+}
+
+/// Whether the character before byte `i` of `text` is a word character
+/// (`\w`); false at the start.
+pub(crate) fn word_before(text: &str, i: usize) -> bool {
+    text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(regex_syntax::is_word_character)
+}
+
+/// Whether the character at byte `i` of `text` is a word character; false
+/// at the end.
+pub(crate) fn word_after(text: &str, i: usize) -> bool {
+    text[i..]
+        .chars()
+        .next()
+        .is_some_and(regex_syntax::is_word_character)
+}
+
+/// Whether a Unicode `\b` lies at byte `i` of `text`.
+pub(crate) fn boundary(text: &str, i: usize) -> bool {
+    word_before(text, i) != word_after(text, i)
+}
+
+/// The tables, for the start-up warm-up of their users.
+pub(crate) fn warm_up() -> Vec<fn()> {
+    vec![
+        || crate::WarmUp::warm_up(&UPPER),
+        || crate::WarmUp::warm_up(&LOWER),
+        || crate::WarmUp::warm_up(&LETTER),
+        || crate::WarmUp::warm_up(&DIGIT),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex::Regex;
+
+    #[test]
+    fn classes_are_the_regex_classes() {
+        type Check = (&'static str, fn(char) -> bool);
+        let checks: [Check; 4] = [
+            (r"^\p{Lu}$", is_upper),
+            (r"^\p{Ll}$", is_lower),
+            (r"^\p{L}$", is_letter),
+            (r"^\d$", is_digit),
+        ];
+        for (pattern, f) in checks {
+            let re = Regex::new(pattern).unwrap();
+            for c in (0..0x3_0000).filter_map(char::from_u32) {
+                assert_eq!(
+                    f(c),
+                    re.is_match(c.encode_utf8(&mut [0; 4])),
+                    "{pattern} {c:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn boundaries_are_the_regex_boundary() {
+        let re = Regex::new(r"\b").unwrap();
+        for text in [
+            "",
+            "a",
+            " a b",
+            "é-ü",
+            "x\u{301}y",
+            "1 _ ß",
+            "日本 語",
+            "'a'",
+        ] {
+            let written: Vec<usize> = re.find_iter(text).map(|m| m.start()).collect();
+            let ours: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i) && boundary(text, i))
+                .collect();
+            assert_eq!(ours, written, "{text:?}");
+        }
+    }
+}
