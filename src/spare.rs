@@ -25,9 +25,30 @@ pub fn keep<T, U>(mut v: Vec<T>) -> Vec<U> {
         .collect()
 }
 
+/// `s`, emptied, keeping its allocation unless that is over
+/// [`MAX_KEPT_BYTES`]: [`keep`] for a string buffer.
+pub fn keep_string(mut s: String) -> String {
+    if s.capacity() > MAX_KEPT_BYTES {
+        return String::new();
+    }
+    s.clear();
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kept_string_is_empty_and_capped() {
+        let s = String::from("one two three");
+        let (ptr, cap) = (s.as_ptr(), s.capacity());
+        let kept = keep_string(s);
+        assert!(kept.is_empty());
+        assert_eq!((kept.as_ptr(), kept.capacity()), (ptr, cap));
+        let big = String::with_capacity(MAX_KEPT_BYTES + 1);
+        assert_eq!(keep_string(big).capacity(), 0);
+    }
 
     #[test]
     fn a_kept_vector_is_empty_and_has_its_allocation() {

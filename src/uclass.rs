@@ -77,15 +77,24 @@ pub(crate) fn boundary(text: &str, i: usize) -> bool {
     word_before(text, i) != word_after(text, i)
 }
 
-/// The tables, for the start-up warm-up of their users.
-pub(crate) fn warm_up() -> Vec<fn()> {
-    vec![
-        || crate::WarmUp::warm_up(&UPPER),
-        || crate::WarmUp::warm_up(&LOWER),
-        || crate::WarmUp::warm_up(&LETTER),
-        || crate::WarmUp::warm_up(&DIGIT),
-    ]
+/// `s` after `\s*` (Unicode `\s` is `White_Space`, as `is_whitespace`).
+pub(crate) fn spaces(s: &str) -> &str {
+    s.trim_start_matches(char::is_whitespace)
 }
+
+/// `s` after `\s+`.
+pub(crate) fn spaced(s: &str) -> Option<&str> {
+    let rest = spaces(s);
+    (rest.len() < s.len()).then_some(rest)
+}
+
+/// `\w+$`: `s` is one or more word characters.
+pub(crate) fn is_word(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(regex_syntax::is_word_character)
+}
+
+// The tables, for the start-up warm-up of their users.
+warm_up_statics!(UPPER, LOWER, LETTER, DIGIT);
 
 #[cfg(test)]
 mod tests {

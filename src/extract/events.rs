@@ -49,7 +49,7 @@ use regex::Regex;
 use crate::extract::timex::{self, SentenceBounds, day_count};
 use crate::model::{Article, EntityType, Event, Span, Timex};
 use crate::twin::ascii_equivalent;
-use crate::uclass;
+use crate::uclass::{self, spaced};
 
 /// Event triggers, searched by the timex scan in the same walk as the
 /// timexes (`timex::SCAN`). Each pattern has an ASCII twin
@@ -88,13 +88,11 @@ const CAP: &str = r"\b\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2}";
 /// may as well, leaving `[^,;.]*` the rest.
 fn hosted(s: &str) -> bool {
     let from = memchr::memrchr3(b',', b';', b'.', s.as_bytes()).map_or(0, |i| i + 1);
-    let mut word_before = false;
+    // (Before `from` stands `,`, `;` or `.`, which is no word character.)
     s[from..].char_indices().any(|(i, c)| {
-        let opens = !word_before
-            && matches!(c, 'o' | 'O' | 'a' | 'A' | 'd' | 'D' | 'i' | 'I')
-            && host_at(&s[from + i..]);
-        word_before = regex_syntax::is_word_character(c);
-        opens
+        matches!(c, 'o' | 'O' | 'a' | 'A' | 'd' | 'D' | 'i' | 'I')
+            && !uclass::word_before(s, from + i)
+            && host_at(&s[from + i..])
     })
 }
 
@@ -106,40 +104,33 @@ fn host_at(t: &str) -> bool {
     }
     let lead = match t.as_bytes()[0].to_ascii_lowercase() {
         b'o' => folded(t, "on")
-            .and_then(spaces)
+            .and_then(spaced)
             .and_then(|r| folded(r, "the"))
-            .and_then(spaces)
+            .and_then(spaced)
             .and_then(side)
-            .and_then(spaces)
+            .and_then(spaced)
             .and_then(|r| folded(r, "of")),
         b'a' => folded(t, "ahead")
-            .and_then(spaces)
+            .and_then(spaced)
             .and_then(|r| folded(r, "of")),
         b'd' => folded(t, "during"),
         _ => folded(t, "in")
-            .and_then(spaces)
+            .and_then(spaced)
             .and_then(|r| folded(r, "the"))
-            .and_then(spaces)
+            .and_then(spaced)
             .and_then(|r| folded(r, "run-up"))
-            .and_then(spaces)
+            .and_then(spaced)
             .and_then(|r| folded(r, "to")),
     };
-    lead.and_then(spaces)
+    lead.and_then(spaced)
         .and_then(|r| folded(r, "th"))
         .and_then(|r| {
             folded(r, "e")
                 .or_else(|| folded(r, "is"))
                 .or_else(|| folded(r, "at"))
         })
-        .and_then(spaces)
+        .and_then(spaced)
         .is_some()
-}
-
-/// `t` after a run of at least one space (`\s+`: `White_Space`, as
-/// `is_whitespace`).
-fn spaces(t: &str) -> Option<&str> {
-    let rest = t.trim_start_matches(char::is_whitespace);
-    (rest.len() < t.len()).then_some(rest)
 }
 
 /// Bounds that keep the work linear on hostile text; news prose stays far
@@ -1078,7 +1069,6 @@ fn cap_runs_regex(s: &str, cap: &Regex, mut f: impl FnMut(&CapRun)) {
 /// kept the lazy DFA but determinized as much. Before a capital (a word
 /// character) `\b` is the absence of a word character before it.
 fn cap_runs_chars(s: &str, mut f: impl FnMut(&CapRun)) {
-    let is_upper = uclass::is_upper;
     let at = |i: usize| s[i..].chars().next();
     let letters_end = |mut e: usize| {
         while let Some(c) = at(e)
@@ -1098,7 +1088,7 @@ fn cap_runs_chars(s: &str, mut f: impl FnMut(&CapRun)) {
     };
     let mut i = 0;
     while let Some(c) = at(i) {
-        if !is_upper(c) || uclass::word_before(s, i) {
+        if !uclass::is_upper(c) || uclass::word_before(s, i) {
             i += c.len_utf8();
             continue;
         }
@@ -1109,7 +1099,7 @@ fn cap_runs_chars(s: &str, mut f: impl FnMut(&CapRun)) {
         };
         while run.len < 3 {
             let j = spaces_end(e);
-            let Some(u) = at(j).filter(|&u| j > e && is_upper(u)) else {
+            let Some(u) = at(j).filter(|&u| j > e && uclass::is_upper(u)) else {
                 break;
             };
             e = letters_end(j + u.len_utf8());
@@ -1443,7 +1433,8 @@ fn place_mention(events: &mut Vec<Mention>, m: Mention, host: Option<usize>) -> 
     }
 }
 
-/// The class tables of [`cap_runs_chars`].
+/// The Unicode class tables that [`cap_runs_chars`] and the trigger
+/// search read ([`crate::uclass`]).
 pub(crate) fn warm_up() -> Vec<fn()> {
     crate::uclass::warm_up()
 }

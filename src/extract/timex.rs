@@ -782,12 +782,11 @@ pub fn extract_with_triggers(
     let mut out = Vec::new();
     let first_body = article.paragraphs.first().map(|p| p.span.start);
     let mut scratch = SCRATCH.take().rebind();
-    let mut regions = std::mem::take(&mut scratch.regions);
-    push_regions(text, article, &mut regions);
+    push_regions(text, article, &mut scratch.regions);
     scan_all(
         text,
-        &regions,
-        &mut scratch,
+        &scratch.regions,
+        &mut scratch.scan,
         |(start, end), scanner, haystack, matches| {
             let before = triggers.len();
             scan_region(
@@ -807,7 +806,6 @@ pub fn extract_with_triggers(
             }
         },
     );
-    scratch.regions = regions;
     SCRATCH.set(scratch.rebind());
     out
 }
@@ -817,13 +815,18 @@ pub fn extract_with_triggers(
 pub fn triggers(text: &str, regions: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut scratch = SCRATCH.take().rebind();
-    scan_all(text, regions, &mut scratch, |(start, _), _, _, matches| {
-        out.extend(
-            matches
-                .filter(|m| m.pattern().as_usize() == TRIGGER_PATTERN)
-                .map(|m| (start + m.start(), start + m.end())),
-        );
-    });
+    scan_all(
+        text,
+        regions,
+        &mut scratch.scan,
+        |(start, _), _, _, matches| {
+            out.extend(
+                matches
+                    .filter(|m| m.pattern().as_usize() == TRIGGER_PATTERN)
+                    .map(|m| (start + m.start(), start + m.end())),
+            );
+        },
+    );
     SCRATCH.set(scratch.rebind());
     out
 }
@@ -835,14 +838,13 @@ pub fn triggers(text: &str, regions: &[(usize, usize)]) -> Vec<(usize, usize)> {
 fn scan_all<'t>(
     text: &'t str,
     regions: &[(usize, usize)],
-    scratch: &mut Scratch<'t>,
+    scratch: &mut ScanScratch<'t>,
     mut each: impl FnMut((usize, usize), Scanner, &str, Matches),
 ) {
-    let Scratch {
+    let ScanScratch {
         scans,
         walked,
         haystacks,
-        ..
     } = scratch;
     scans.extend(
         regions
@@ -887,6 +889,12 @@ fn scan_all<'t>(
 #[derive(Default)]
 struct Scratch<'a> {
     regions: Vec<(usize, usize)>,
+    scan: ScanScratch<'a>,
+}
+
+/// The part of [`Scratch`] that [`scan_all`] works in.
+#[derive(Default)]
+struct ScanScratch<'a> {
     /// Each region's scanner and the text it searches.
     scans: Vec<(Scanner, Cow<'a, str>)>,
     /// The matches of the stored DFA, by region.
@@ -899,11 +907,18 @@ impl Scratch<'_> {
     /// The vectors, emptied, for borrowing another text.
     fn rebind<'b>(self) -> Scratch<'b> {
         use crate::spare::keep;
+        let ScanScratch {
+            scans,
+            walked,
+            haystacks,
+        } = self.scan;
         Scratch {
             regions: keep(self.regions),
-            scans: keep(self.scans),
-            walked: keep(self.walked),
-            haystacks: keep(self.haystacks),
+            scan: ScanScratch {
+                scans: keep(scans),
+                walked: keep(walked),
+                haystacks: keep(haystacks),
+            },
         }
     }
 }
@@ -950,11 +965,11 @@ fn push_regions(text: &str, article: &Article, out: &mut Vec<(usize, usize)>) {
 /// Scans `text[start..end]` and appends its timexes (public for tests and
 /// the events extractor's fixtures).
 pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut Vec<Timex>) {
-    let mut scratch = SCRATCH.take().rebind();
+    // (Tests and fixtures only: no kept scratch.)
     scan_all(
         text,
         &[(start, end)],
-        &mut scratch,
+        &mut ScanScratch::default(),
         |_, scanner, haystack, matches| {
             let triggers = &mut Vec::new();
             scan_region(
@@ -962,7 +977,6 @@ pub fn scan(text: &str, start: usize, end: usize, anchor: &mut Anchor, out: &mut
             );
         },
     );
-    SCRATCH.set(scratch.rebind());
 }
 
 /// [`scan`] given the region's scanner, the text it searched and its

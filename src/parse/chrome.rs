@@ -14,7 +14,7 @@
 
 use std::sync::LazyLock;
 
-use crate::uclass::{self, Ranges};
+use crate::uclass::{self, Ranges, is_word, spaced, spaces};
 
 use crate::caseless::strip_prefix;
 
@@ -77,8 +77,8 @@ pub(super) fn is_end_marker(text: &str) -> bool {
         || ["more on this", "more from", "more stories", "more news"]
             .iter()
             .filter_map(|m| strip_prefix(label, m))
-            .any(|rest| rest.is_empty() || rest.strip_prefix(' ').is_some_and(word))
-        || strip_prefix(label, "more in ").is_some_and(word)
+            .any(|rest| rest.is_empty() || rest.strip_prefix(' ').is_some_and(is_word))
+        || strip_prefix(label, "more in ").is_some_and(is_word)
 }
 
 /// The fixed labels of [`is_end_marker`].
@@ -170,26 +170,10 @@ fn same(s: &str, word: &str) -> bool {
     strip_prefix(s, word).is_some_and(str::is_empty)
 }
 
-/// `s` after `\s*` (Unicode `\s` is `White_Space`, as `is_whitespace`).
-fn spaces(s: &str) -> &str {
-    s.trim_start_matches(char::is_whitespace)
-}
-
-/// `s` after `\s+`.
-pub(super) fn spaced(s: &str) -> Option<&str> {
-    let rest = spaces(s);
-    (rest.len() < s.len()).then_some(rest)
-}
-
 /// `s` after `\d+`.
 fn digits(s: &str) -> Option<&str> {
     let rest = s.trim_start_matches(uclass::is_digit);
     (rest.len() < s.len()).then_some(rest)
-}
-
-/// `\w+$`.
-fn word(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(regex_syntax::is_word_character)
 }
 
 /// `.*$`: no line feed.
@@ -238,7 +222,7 @@ fn navigation(text: &str) -> bool {
         None => text,
     };
     NAVIGATION.iter().any(|p| same(rest, p))
-        || strip_prefix(rest, "share on ").is_some_and(word)
+        || strip_prefix(rest, "share on ").is_some_and(is_word)
         || strip_prefix(rest, "follow us").is_some_and(dots)
 }
 
@@ -275,12 +259,11 @@ fn url(text: &str) -> bool {
 }
 
 fn glued_label(text: &str) -> bool {
-    let upper = uclass::is_upper;
     let lower = |c: &char| uclass::is_lower(*c);
     let mut chars = text.chars().peekable();
     let mut words = 0;
     while let Some(c) = chars.next() {
-        if !upper(c) || chars.next_if(lower).is_none() {
+        if !uclass::is_upper(c) || chars.next_if(lower).is_none() {
             return false;
         }
         while chars.next_if(lower).is_some() {}
@@ -322,6 +305,13 @@ fn label_char(c: char) -> bool {
 }
 
 static LABEL: LazyLock<Ranges> = LazyLock::new(|| uclass::ranges(r"(?i)[\p{L} ]"));
+
+/// The section label's class, and the shared classes the shapes read.
+pub(crate) fn warm_up() -> Vec<fn()> {
+    let mut tasks: Vec<fn()> = vec![|| crate::WarmUp::warm_up(&LABEL)];
+    tasks.extend(uclass::warm_up());
+    tasks
+}
 
 /// The shapes as first written, one pattern each (the relative time stamp
 /// apart, see [`is_relative_time`]).

@@ -12,8 +12,8 @@ use memchr::memmem::Finder;
 use regex::Regex;
 
 use super::bounded::{Bounded, spaces};
-use super::chrome::spaced;
 use super::date::{self, WEEKDAY_NAMES};
+use crate::uclass::spaced;
 
 /// The attribution verbs of [`has_speech_verb`].
 const SPEECH_VERBS: [&str; 13] = [
@@ -140,11 +140,7 @@ fn correspondent(body: &str) -> Option<&str> {
         let text = &body[at..];
         if let Some(after) = text.strip_prefix(',') {
             let after = spaced(after)?;
-            let end = name_end(
-                after,
-                |c| uclass::is_letter(c) || uclass::is_digit(c) || c == '-',
-                0,
-            )?;
+            let end = name_end(after, |c| c != '.' && name_char(c), 0)?;
             return (end > after.chars().next()?.len_utf8()
                 && spaced(&after[end..])?.starts_with("reports."))
             .then(|| &after[..end]);
@@ -198,10 +194,7 @@ fn name_end(s: &str, word: impl Fn(char) -> bool, more: usize) -> Option<usize> 
 /// Whether `s` opens with `reports?\b`.
 fn reports(s: &str) -> bool {
     s.strip_prefix("report")
-        .is_some_and(|rest| match rest.strip_prefix('s') {
-            Some(after) if !word_after(after, 0) => true,
-            _ => !word_after(rest, 0),
-        })
+        .is_some_and(|rest| !word_after(rest.strip_prefix('s').unwrap_or(rest), 0))
 }
 
 static REPORT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("report"));
@@ -346,7 +339,9 @@ fn according_to(body: &str) -> impl Iterator<Item = &str> {
             } else {
                 let lower = after[first..].trim_start_matches(uclass::is_lower);
                 let rest = lower.strip_prefix(" news agency")?;
-                (caps == first && lower.len() < after.len() - first).then_some(())?;
+                if caps != first || lower.len() == after.len() - first {
+                    return None;
+                }
                 &after[..after.len() - rest.len()]
             };
             let end = body.len() - after.len() + agency.len();
@@ -468,7 +463,6 @@ fn date_len(s: &str) -> Option<usize> {
         let end = s.len() - rest.len();
         boundary(s, end).then_some(end)
     };
-    use super::chrome::spaced;
     MONTH_WORDS
         .iter()
         .filter_map(|m| spaced(s.strip_prefix(m)?))

@@ -212,7 +212,7 @@ impl Strings {
         if self.slots.is_empty() {
             return None;
         }
-        let slot = self.slots.slots[self.find(s).0];
+        let slot = self.slots.at(self.find(s).0);
         (slot != 0).then(|| slot as u32 - 1)
     }
 
@@ -221,8 +221,9 @@ impl Strings {
     fn intern(&mut self, s: &str) -> u32 {
         self.slots.reserve();
         let (i, tag) = self.find(s);
-        if self.slots.slots[i] != 0 {
-            return self.slots.slots[i] as u32 - 1;
+        let slot = self.slots.at(i);
+        if slot != 0 {
+            return slot as u32 - 1;
         }
         let id = self.push(s);
         self.slots
@@ -624,7 +625,7 @@ impl Buckets {
         if self.slots.is_empty() {
             return None;
         }
-        let (_, head, count) = self.slots.slots[self.find(key)];
+        let (_, head, count) = self.slots.at(self.find(key));
         (count != 0).then_some((head, count))
     }
 
@@ -634,7 +635,7 @@ impl Buckets {
     fn link(&mut self, key: u64, at: u32) -> Option<u32> {
         self.slots.reserve();
         let i = self.find(key);
-        let (_, head, count) = &mut self.slots.slots[i];
+        let (_, head, count) = self.slots.at_mut(i);
         if *count == 0 {
             self.slots.put(i, (key, at, 1));
             return Some(NO_LINK);
@@ -684,6 +685,14 @@ struct Table<S> {
 impl<S: Slot> Table<S> {
     fn is_empty(&self) -> bool {
         self.slots.is_empty()
+    }
+
+    fn at(&self, i: usize) -> S {
+        self.slots[i]
+    }
+
+    fn at_mut(&mut self, i: usize) -> &mut S {
+        &mut self.slots[i]
     }
 
     /// The first slot from the home of `hash` on that is empty or `is`.

@@ -738,9 +738,7 @@ fn union_organizations(
     if seps.capacity() * size_of::<usize>() > spare::MAX_KEPT_BYTES {
         *seps = Vec::new();
     }
-    if keys.capacity() > spare::MAX_KEPT_BYTES {
-        *keys = String::new();
-    }
+    *keys = spare::keep_string(std::mem::take(keys));
 }
 
 /// A set of strings' (length, last byte) pairs, by their low five bits
@@ -919,7 +917,8 @@ impl<'a> Surfaces<'a> {
     /// The numbers of the surfaces of `ms`, into `of` (cleared first), on
     /// the table kept in `kept`.
     fn new(ms: &[Mention<'a>], mut of: Vec<usize>, kept: &mut KeptIds) -> Surfaces<'a> {
-        // (Sized for every mention and as many first words of products.)
+        // (Sized for a surface per mention; the first words of products,
+        // numbered later, may grow it.)
         let mut ids = StrIds::new_in(kept, ms.len());
         of.clear();
         of.extend(ms.iter().map(|m| ids.number(m.surface).0));

@@ -875,8 +875,15 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         lower_present,
         cap_toks,
     } = word_sets(&toks, stats, SPARE_CAP_TOKS.take());
-    let mut ctx = Ctx::new(text, gaz, &cap_words, &lower_words, lower_present, &toks);
-    ctx.phrase = std::cell::RefCell::new(SPARE_PHRASE.take());
+    let ctx = Ctx::new(
+        text,
+        gaz,
+        &cap_words,
+        &lower_words,
+        lower_present,
+        &toks,
+        SPARE_PHRASE.take(),
+    );
     // About one mention for two capitalized words: growing the vector
     // copied it several times.
     let mut mentions = Vec::with_capacity(caps / 2);
@@ -914,10 +921,9 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     mentions.sort_by_key(|m| (m.span.start, m.span.end, m.hint == Hint::Unknown));
     mentions.dedup_by_key(|m| m.span);
     let entities = canon::cluster(mentions, gaz);
-    let mut phrase = ctx.phrase.take();
+    let phrase = ctx.phrase.take();
     drop(ctx);
-    phrase.clear();
-    SPARE_PHRASE.set(phrase);
+    SPARE_PHRASE.set(crate::spare::keep_string(phrase));
     SPARE_SEGMENTS.set(crate::spare::keep(segments));
     SPARE_TOKS.set(crate::spare::keep(toks));
     SPARE_CAP_TOKS.set(crate::spare::keep(cap_toks));
@@ -938,12 +944,8 @@ thread_local! {
     /// article otherwise.
     static SPARE_SEGMENTS: std::cell::Cell<Vec<Segment>> =
         const { std::cell::Cell::new(Vec::new()) };
-    static SPARE_SPANS: std::cell::Cell<SpanIndex> = const {
-        std::cell::Cell::new(SpanIndex {
-            spans: Vec::new(),
-            max_end: Vec::new(),
-        })
-    };
+    static SPARE_SPANS: std::cell::Cell<SpanIndex> =
+        const { std::cell::Cell::new(SpanIndex::EMPTY) };
     /// The buffer of `Ctx::is_title_phrase`.
     static SPARE_PHRASE: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
 }
@@ -1179,6 +1181,11 @@ struct SpanIndex {
 }
 
 impl SpanIndex {
+    const EMPTY: SpanIndex = SpanIndex {
+        spans: Vec::new(),
+        max_end: Vec::new(),
+    };
+
     /// Holds `spans` instead of what it held, in the same buffers.
     fn fill(&mut self, spans: impl Iterator<Item = Span>) {
         self.spans.clear();
@@ -1312,6 +1319,7 @@ impl<'a> Ctx<'a> {
         lower_words: &'a HashSet<Folded<'a>>,
         lower_present: LowerSigs,
         toks: &'a [Tok<'a>],
+        phrase: String,
     ) -> Ctx<'a> {
         Ctx {
             text,
@@ -1323,7 +1331,7 @@ impl<'a> Ctx<'a> {
             all_lower: Default::default(),
             pending_role: Default::default(),
             skip_acronym: Default::default(),
-            phrase: Default::default(),
+            phrase: std::cell::RefCell::new(phrase),
         }
     }
 

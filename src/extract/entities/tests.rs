@@ -1157,6 +1157,7 @@ fn chunked_segments(text: &str, segments: &[(Span, bool)], oracle: bool, drop: u
         &sets.lower_words,
         LowerSigs(sets.lower_present.0),
         &toks,
+        String::new(),
     );
     let mut out = Vec::new();
     for range in ranges {

@@ -841,30 +841,21 @@ mod date_values {
 
     #[test]
     fn month_and_year_ends() {
-        assert!(dates_overlap(
-            Some(("2000-02", None)),
-            Some(("2000-02-31", None))
-        ));
-        assert!(!dates_overlap(
-            Some(("2000-02", None)),
-            Some(("2000-03-01", None))
-        ));
-        assert!(dates_overlap(
-            Some(("2000", None)),
-            Some(("2000-12-31", None))
-        ));
-        assert!(!dates_overlap(
-            Some(("1999", None)),
-            Some(("2000-01-01", None))
-        ));
-        // Not dates: compared as strings ("2000-13" sorts after any 2000 day).
-        assert!(!dates_overlap(
-            Some(("2000-13", None)),
-            Some(("2000-12-31", None))
-        ));
-        assert!(!dates_overlap(
-            Some(("2000-W05", None)),
-            Some(("2000", None))
-        ));
+        for (a, b, want) in [
+            ("2000-02", "2000-02-31", true),
+            ("2000-02", "2000-03-01", false),
+            ("2000", "2000-12-31", true),
+            ("1999", "2000-01-01", false),
+            // Not dates: compared as strings ("2000-13" sorts after any
+            // 2000 day).
+            ("2000-13", "2000-12-31", false),
+            ("2000-W05", "2000", false),
+        ] {
+            assert_eq!(
+                dates_overlap(Some((a, None)), Some((b, None))),
+                want,
+                "{a} {b}"
+            );
+        }
     }
 }

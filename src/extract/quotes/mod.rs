@@ -58,7 +58,7 @@ struct Scratch<'a> {
 
 impl Scratch<'_> {
     /// The vectors, emptied, for another article's text.
-    fn keep<'b>(self) -> Scratch<'b> {
+    fn rebind<'b>(self) -> Scratch<'b> {
         Scratch {
             paras: keep(self.paras),
             marks: keep(self.marks),
@@ -80,9 +80,9 @@ thread_local! {
 
 /// Finds the direct quotes in the article body, in order of appearance.
 pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
-    let mut s = SCRATCH.take().keep();
+    let mut s = SCRATCH.take().rebind();
     let quotes = extract_in(text, article, &mut s);
-    SCRATCH.set(s.keep());
+    SCRATCH.set(s.rebind());
     quotes
 }
 
