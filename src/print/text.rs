@@ -2,7 +2,8 @@
 //! article passed through [`escape`] so that article text cannot drive the
 //! terminal.
 
-use std::io::Write;
+use std::borrow::Cow;
+use std::io::{self, Write};
 
 use super::sanitize::escape;
 use crate::model::Article;
@@ -10,8 +11,71 @@ use crate::parse::ClassifiedLine;
 use crate::report::entities::EntityReport;
 use crate::report::summary::CorpusSummary;
 
-fn or_dash(v: Option<&str>) -> String {
-    v.map_or_else(|| "-".to_string(), |s| escape(s).into_owned())
+fn or_dash(v: Option<&str>) -> Cow<'_, str> {
+    v.map_or(Cow::Borrowed("-"), escape)
+}
+
+/// One output line of a table, assembled in a buffer kept for the table.
+/// `format!`'s `{:<w$}` pads through `Formatter::pad`, which writes the
+/// padding a `char` at a time through the `dyn Write` adapter; the summary
+/// table has a row per article, so here padding is a slice of spaces.
+#[derive(Default)]
+struct Line(Vec<u8>);
+
+impl Line {
+    fn text(&mut self, s: &str) -> &mut Self {
+        self.0.extend_from_slice(s.as_bytes());
+        self
+    }
+
+    fn spaces(&mut self, mut n: usize) {
+        const SPACES: [u8; 32] = [b' '; 32];
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            self.0.extend_from_slice(&SPACES[..k]);
+            n -= k;
+        }
+    }
+
+    /// `{:<w$}`: like `Formatter::pad`, the width counts `char`s, not bytes
+    /// or columns, and a longer text is written whole.
+    fn left(&mut self, s: &str, w: usize) -> &mut Self {
+        self.text(s);
+        if w > 0 {
+            self.spaces(w.saturating_sub(s.chars().count()));
+        }
+        self
+    }
+
+    /// `{:>w$}` of a count (`w` 0 for `{}`).
+    fn right(&mut self, n: usize, w: usize) -> &mut Self {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut n = n;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.spaces(w.saturating_sub(digits.len() - at));
+        self.0.extend_from_slice(&digits[at..]);
+        self
+    }
+
+    /// Ends the line, writes it out and empties the buffer for the next.
+    fn end(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        self.0.push(b'\n');
+        let r = out.write_all(&self.0);
+        self.0.clear();
+        r
+    }
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
 }
 
 /// One article as an indented block of `field  value` lines.
@@ -59,6 +123,7 @@ pub fn article(out: &mut dyn Write, a: &Article) -> anyhow::Result<()> {
 
 /// The corpus summary.
 pub fn summary(out: &mut dyn Write, s: &CorpusSummary) -> anyhow::Result<()> {
+    let mut line = Line::default();
     writeln!(out, "Corpus")?;
     writeln!(out, "  articles    {}", s.articles)?;
     if s.skipped > 0 {
@@ -85,7 +150,11 @@ pub fn summary(out: &mut dyn Write, s: &CorpusSummary) -> anyhow::Result<()> {
             .max()
             .unwrap_or(0);
         for c in &s.sources {
-            writeln!(out, "  {:<width$}  {}", escape(&c.name), c.articles)?;
+            line.text("  ")
+                .left(&escape(&c.name), width)
+                .text("  ")
+                .right(c.articles, 0)
+                .end(out)?;
         }
         writeln!(out)?;
     }
@@ -104,23 +173,17 @@ pub fn summary(out: &mut dyn Write, s: &CorpusSummary) -> anyhow::Result<()> {
             .max()
             .unwrap_or(0);
         for c in list {
-            writeln!(
-                out,
-                "  {:<width$}  {:>4} {:<8}  {:>3} {}",
-                escape(&c.name),
-                c.mentions,
-                if c.mentions == 1 {
-                    "mention"
-                } else {
-                    "mentions"
-                },
-                c.articles,
-                if c.articles == 1 {
-                    "article"
-                } else {
-                    "articles"
-                },
-            )?;
+            line.text("  ")
+                .left(&escape(&c.name), width)
+                .text("  ")
+                .right(c.mentions, 4)
+                .text(" ")
+                .left(plural(c.mentions, "mention", "mentions"), 8)
+                .text("  ")
+                .right(c.articles, 3)
+                .text(" ")
+                .text(plural(c.articles, "article", "articles"))
+                .end(out)?;
         }
         writeln!(out)?;
     }
@@ -139,13 +202,13 @@ pub fn summary(out: &mut dyn Write, s: &CorpusSummary) -> anyhow::Result<()> {
             "speaker", "quotes", "articles"
         )?;
         for c in &s.speakers {
-            writeln!(
-                out,
-                "  {:<width$}  {:>6}  {:>8}",
-                escape(&c.name),
-                c.quotes,
-                c.articles
-            )?;
+            line.text("  ")
+                .left(&escape(&c.name), width)
+                .text("  ")
+                .right(c.quotes, 6)
+                .text("  ")
+                .right(c.articles, 8)
+                .end(out)?;
         }
         writeln!(out)?;
     }
@@ -170,29 +233,33 @@ pub fn summary(out: &mut dyn Write, s: &CorpusSummary) -> anyhow::Result<()> {
         "id", "date", "source", "words", "quotes"
     )?;
     for r in &s.table {
-        writeln!(
-            out,
-            "  {:<id_w$}  {:<10}  {:<src_w$}  {:>6}  {:>6}  {}",
-            escape(&r.id),
-            or_dash(r.date.as_deref()),
-            or_dash(r.source.as_deref()),
-            r.words,
-            r.quotes,
-            or_dash(r.headline.as_deref())
-        )?;
+        line.text("  ")
+            .left(&escape(&r.id), id_w)
+            .text("  ")
+            .left(&or_dash(r.date.as_deref()), 10)
+            .text("  ")
+            .left(&or_dash(r.source.as_deref()), src_w)
+            .text("  ")
+            .right(r.words, 6)
+            .text("  ")
+            .right(r.quotes, 6)
+            .text("  ")
+            .text(&or_dash(r.headline.as_deref()))
+            .end(out)?;
     }
     if !s.timeline.is_empty() {
         writeln!(out)?;
         writeln!(out, "Timeline")?;
         for e in &s.timeline {
-            writeln!(
-                out,
-                "  {:<23}  {:<16}  {:<16}  {}",
-                super::timeline::period(e),
-                escape(&e.kind),
-                or_dash(e.place.as_deref()),
-                escape(&e.articles.join(", "))
-            )?;
+            line.text("  ")
+                .left(&super::timeline::period(e), 23)
+                .text("  ")
+                .left(&escape(&e.kind), 16)
+                .text("  ")
+                .left(&or_dash(e.place.as_deref()), 16)
+                .text("  ")
+                .text(&escape(&e.articles.join(", ")))
+                .end(out)?;
         }
     }
     Ok(())
@@ -240,20 +307,84 @@ pub fn entities(out: &mut dyn Write, r: &EntityReport) -> anyhow::Result<()> {
         "{:<width$}  {:<12}  {:>8}  {:>8}  aliases; roles",
         "name", "type", "mentions", "articles"
     )?;
+    let mut line = Line::default();
     for e in &r.entities {
         let aliases = e.aliases.join(" | ");
         let roles = e.roles.join(" | ");
-        writeln!(
-            out,
-            "{:<width$}  {:<12}  {:>8}  {:>8}  {}{}{}",
-            escape(&e.name),
-            e.kind.as_str(),
-            e.mentions,
-            e.articles,
-            escape(&aliases),
-            if roles.is_empty() { "" } else { "; " },
-            escape(&roles)
-        )?;
+        line.left(&escape(&e.name), width)
+            .text("  ")
+            .left(e.kind.as_str(), 12)
+            .text("  ")
+            .right(e.mentions, 8)
+            .text("  ")
+            .right(e.articles, 8)
+            .text("  ")
+            .text(&escape(&aliases))
+            .text(if roles.is_empty() { "" } else { "; " })
+            .text(&escape(&roles))
+            .end(out)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn left(s: &str, w: usize) -> String {
+        let mut l = Line::default();
+        l.left(s, w);
+        String::from_utf8(l.0).unwrap()
+    }
+
+    fn right(n: usize, w: usize) -> String {
+        let mut l = Line::default();
+        l.right(n, w);
+        String::from_utf8(l.0).unwrap()
+    }
+
+    #[test]
+    fn columns_match_format_at_the_edges() {
+        for (s, w) in [
+            ("", 0),
+            ("", 5),
+            ("abc", 3),
+            ("abc", 2),
+            ("é“x”", 6),
+            ("\\u{1b}", 4),
+        ] {
+            assert_eq!(left(s, w), format!("{s:<w$}"), "{s:?} {w}");
+        }
+        assert_eq!(left("ab", 70), format!("{:<70}", "ab"));
+        for (n, w) in [
+            (0, 0),
+            (0, 6),
+            (9, 1),
+            (10, 1),
+            (123_456, 6),
+            (1_234_567, 6),
+        ] {
+            assert_eq!(right(n, w), format!("{n:>w$}"));
+        }
+        assert_eq!(right(usize::MAX, 0), usize::MAX.to_string());
+        assert_eq!(right(7, 100), format!("{:>100}", 7));
+    }
+
+    #[test]
+    fn a_line_ends_in_one_write_and_starts_empty() {
+        let mut l = Line::default();
+        let mut out = Vec::new();
+        l.text("a").right(3, 2).end(&mut out).unwrap();
+        l.left("b", 2).end(&mut out).unwrap();
+        assert_eq!(out, b"a 3\nb \n");
+    }
+
+    proptest! {
+        #[test]
+        fn columns_match_format(s in "\\PC{0,12}", w in 0usize..80, n in any::<usize>(), nw in 0usize..24) {
+            prop_assert_eq!(left(&s, w), format!("{s:<w$}"));
+            prop_assert_eq!(right(n, nw), format!("{n:>nw$}"));
+        }
+    }
 }

@@ -780,6 +780,12 @@ mod scan_dfa {
              `cargo test --lib timex::tests::scan_dfa::regenerate -- --ignored`"
         );
         assert!(SCAN_DFA.is_some());
+        // The program reads the file unchecked (see `SCAN_DFA`): every
+        // transition, start and match state of it is checked here.
+        let checked = load_dfa(&SCAN_DFA_FILE.bytes, &scan_dfa_header(&scan_twins()), |b| {
+            dense::DFA::from_bytes(b)
+        });
+        assert!(checked.is_some(), "the stored DFA is valid");
     }
 
     /// Writes `timex/scan.dfa` anew, after a change of the timex or the
@@ -797,6 +803,7 @@ mod scan_dfa {
     fn other_files_are_not_used() {
         let file = &SCAN_DFA_FILE.bytes;
         let header = scan_dfa_header(&scan_twins());
+        let load_dfa = |file, header: &str| load_dfa(file, header, |b| dense::DFA::from_bytes(b));
         assert!(load_dfa(file, &header).is_some());
         assert!(load_dfa(file, &scan_dfa_header("(?-u:\\b)[0-9]{4}\0x")).is_none());
         assert!(load_dfa(file, &scan_twins()).is_none());

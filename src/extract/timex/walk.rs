@@ -64,9 +64,10 @@ fn walk_both(
     let (xh, yh) = (&x.hay[x.at..], &y.hay[y.at..]);
     let n = xh.len().min(yh.len());
     // SAFETY: the states passed are states of `fwd` (its start states
-    // and its transitions, which `dense::DFA::from_bytes` checked are all
-    // valid states), and a byte's class is within a state's row: the
-    // invariant of the library's own search loop.
+    // and its transitions, all valid states: the stored DFA is the one
+    // `cargo test` rebuilt and loaded checked, see `SCAN_DFA`), and a
+    // byte's class is within a state's row: the invariant of the
+    // library's own search loop.
     let step = |xs, ys, k: usize| unsafe {
         (
             fwd.next_state_unchecked(xs, xh[k]),
