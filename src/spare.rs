@@ -35,6 +35,31 @@ pub fn keep_string(mut s: String) -> String {
     s
 }
 
+/// Working vectors that borrow one article's text, kept on a thread for
+/// its next article: `Self` is the kept form, which borrows nothing, and
+/// [`Scratch::Lent`] the same vectors borrowing a text. An implementation
+/// passes each vector through [`keep`] both ways.
+pub trait Scratch: Default + 'static {
+    type Lent<'a>;
+    /// The kept vectors, emptied, for text that lives for `'a`.
+    fn lend<'a>(self) -> Self::Lent<'a>;
+    /// The vectors, emptied, to keep.
+    fn back(lent: Self::Lent<'_>) -> Self;
+}
+
+/// Runs `work` on the thread's kept scratch in `cell` (a `thread_local!`),
+/// then keeps the scratch for the thread's next article. (`work` must not
+/// reach for the same cell: it would find an empty scratch.)
+pub fn with<'a, S: Scratch, R>(
+    cell: &'static std::thread::LocalKey<std::cell::Cell<S>>,
+    work: impl FnOnce(&mut S::Lent<'a>) -> R,
+) -> R {
+    let mut lent = cell.take().lend();
+    let out = work(&mut lent);
+    cell.set(S::back(lent));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +83,41 @@ mod tests {
         let kept: Vec<&'static str> = keep(words);
         assert!(kept.is_empty());
         assert_eq!((kept.as_ptr(), kept.capacity()), (ptr.cast(), cap));
+    }
+
+    #[derive(Default)]
+    struct Words<'a>(Vec<&'a str>);
+
+    impl Scratch for Words<'static> {
+        type Lent<'a> = Words<'a>;
+
+        fn lend<'a>(self) -> Words<'a> {
+            Words(keep(self.0))
+        }
+
+        fn back(lent: Words<'_>) -> Self {
+            Words(keep(lent.0))
+        }
+    }
+
+    thread_local! {
+        static WORDS: std::cell::Cell<Words<'static>> = std::cell::Cell::default();
+    }
+
+    #[test]
+    fn a_scratch_comes_back_empty_with_its_allocation() {
+        let text = String::from("one two three");
+        let ptr = with(&WORDS, |w| {
+            assert!(w.0.is_empty());
+            w.0.extend(text.split(' '));
+            w.0.as_ptr() as usize
+        });
+        let other = String::from("four");
+        with(&WORDS, |w| {
+            assert!(w.0.is_empty(), "emptied");
+            assert_eq!(w.0.as_ptr() as usize, ptr, "the same allocation");
+            w.0.push(&other);
+        });
     }
 
     #[test]

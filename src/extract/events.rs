@@ -343,41 +343,45 @@ pub fn extract_with_triggers(
     all_triggers: &[(usize, usize)],
 ) -> Vec<Event> {
     let dateline_place = article.dateline.as_ref().and_then(|d| d.place.clone());
-    let mut mentions: Vec<Mention> = Vec::new();
-    // Built at the first paragraph with a trigger: most paragraphs have none.
-    let mut index = None;
-    let mut scratch = None;
-    for p in &article.paragraphs {
-        let para = &text[p.span.start..p.span.end];
-        // The triggers are searched once per paragraph rather than once per
-        // sentence: a sentence starts after a stop or a quote and ends
-        // before a space, so `\b` reads the same at its edges and no
-        // trigger (letters and spaces) crosses one; the paragraph's triggers
-        // are then exactly its sentences' ones, in order. Most paragraphs
-        // have none and need no sentence splitting.
-        let triggers = paragraph_triggers(all_triggers, p.span.start, p.span.end);
-        if triggers.is_empty() {
-            continue;
-        }
-        let index = index.get_or_insert_with(|| EntityIndex::new(article));
-        let scratch = scratch.get_or_insert_with(|| SCRATCH.take().rebind());
-        let mut rest = triggers;
-        // Sentences are split only as far as the triggers reach.
-        for (ss, se) in SentenceBounds::new(para) {
-            if rest.is_empty() {
-                break;
+    // A trigger makes one mention, or a few: presized, the vector does not
+    // grow (and copy its mentions) two or three times an article.
+    let mut mentions: Vec<Mention> = Vec::with_capacity(all_triggers.len());
+    // (Most articles have a trigger; the scratch is taken for those.)
+    if !all_triggers.is_empty() {
+        crate::spare::with(&SCRATCH, |scratch| {
+            // Built at the first paragraph with a trigger: most paragraphs
+            // have none.
+            let mut index = None;
+            for p in &article.paragraphs {
+                let para = &text[p.span.start..p.span.end];
+                // The triggers are searched once per paragraph rather than
+                // once per sentence: a sentence starts after a stop or a
+                // quote and ends before a space, so `\b` reads the same at
+                // its edges and no trigger (letters and spaces) crosses
+                // one; the paragraph's triggers are then exactly its
+                // sentences' ones, in order. Most paragraphs have none and
+                // need no sentence splitting.
+                let triggers = paragraph_triggers(all_triggers, p.span.start, p.span.end);
+                if triggers.is_empty() {
+                    continue;
+                }
+                let index = index.get_or_insert_with(|| EntityIndex::new(article));
+                let mut rest = triggers;
+                // Sentences are split only as far as the triggers reach.
+                for (ss, se) in SentenceBounds::new(para) {
+                    if rest.is_empty() {
+                        break;
+                    }
+                    let (s0, s1) = (p.span.start + ss, p.span.start + se);
+                    let (mine, after) = rest.split_at(rest.partition_point(|&(ts, _)| ts < s1));
+                    rest = after;
+                    if mine.is_empty() {
+                        continue;
+                    }
+                    sentence_mentions(text, s0, s1, mine, article, index, scratch, &mut mentions);
+                }
             }
-            let (s0, s1) = (p.span.start + ss, p.span.start + se);
-            let (mine, after) = rest.split_at(rest.partition_point(|&(ts, _)| ts < s1));
-            rest = after;
-            if mine.is_empty() {
-                continue;
-            }
-            sentence_mentions(text, s0, s1, mine, article, index, scratch, &mut mentions);
-        }
-    }
-    if let Some(scratch) = scratch {
-        SCRATCH.set(scratch.rebind());
+        });
     }
     for m in &mut mentions {
         if m.place.is_none() && m.when.is_some() {
@@ -403,6 +407,18 @@ struct Scratch<'a> {
     consumed: Vec<bool>,
     /// `(place, timex)`: places directly followed by a date.
     extras: Vec<(usize, usize)>,
+}
+
+impl crate::spare::Scratch for Scratch<'static> {
+    type Lent<'a> = Scratch<'a>;
+
+    fn lend<'a>(self) -> Scratch<'a> {
+        self.rebind()
+    }
+
+    fn back(lent: Scratch<'_>) -> Self {
+        lent.rebind()
+    }
 }
 
 impl Scratch<'_> {
@@ -1298,7 +1314,7 @@ fn absorb(e: &mut Mention, m: &Mention) {
 /// Within-article merging, host inheritance, co-location and the final
 /// filter (module rules 5–7).
 fn merge_mentions(mentions: Vec<Mention>) -> Vec<Event> {
-    let mut events: Vec<Mention> = Vec::new();
+    let mut events: Vec<Mention> = Vec::with_capacity(mentions.len());
     let mut slot: Vec<Option<usize>> = vec![None; mentions.len()];
     // Pass 1: mentions that are not held alongside another event; the
     // held ones wait, in order, for pass 2. (Each mention is moved into

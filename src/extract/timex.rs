@@ -799,32 +799,32 @@ pub fn extract_with_triggers(
     let mut anchor = Anchor::of_text(dct, opts.reference, text);
     let mut out = Vec::new();
     let first_body = article.paragraphs.first().map(|p| p.span.start);
-    let mut scratch = SCRATCH.take().rebind();
-    push_regions(text, article, &mut scratch.regions);
-    scan_all(
-        text,
-        &scratch.regions,
-        &mut scratch.scan,
-        |(start, end), scanner, haystack, matches| {
-            let before = triggers.len();
-            scan_region(
-                text,
-                start,
-                end,
-                scanner,
-                haystack,
-                matches,
-                &mut anchor,
-                &mut out,
-                triggers,
-            );
-            // The header lines are no paragraphs: no events there.
-            if first_body.is_none_or(|b| start < b) {
-                triggers.truncate(before);
-            }
-        },
-    );
-    SCRATCH.set(scratch.rebind());
+    crate::spare::with(&SCRATCH, |scratch| {
+        push_regions(text, article, &mut scratch.regions);
+        scan_all(
+            text,
+            &scratch.regions,
+            &mut scratch.scan,
+            |(start, end), scanner, haystack, matches| {
+                let before = triggers.len();
+                scan_region(
+                    text,
+                    start,
+                    end,
+                    scanner,
+                    haystack,
+                    matches,
+                    &mut anchor,
+                    &mut out,
+                    triggers,
+                );
+                // The header lines are no paragraphs: no events there.
+                if first_body.is_none_or(|b| start < b) {
+                    triggers.truncate(before);
+                }
+            },
+        );
+    });
     out
 }
 
@@ -832,20 +832,20 @@ pub fn extract_with_triggers(
 /// searched alone), as text ranges in region order.
 pub fn triggers(text: &str, regions: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut scratch = SCRATCH.take().rebind();
-    scan_all(
-        text,
-        regions,
-        &mut scratch.scan,
-        |(start, _), _, _, matches| {
-            out.extend(
-                matches
-                    .filter(|m| m.pattern().as_usize() == TRIGGER_PATTERN)
-                    .map(|m| (start + m.start(), start + m.end())),
-            );
-        },
-    );
-    SCRATCH.set(scratch.rebind());
+    crate::spare::with(&SCRATCH, |scratch| {
+        scan_all(
+            text,
+            regions,
+            &mut scratch.scan,
+            |(start, _), _, _, matches| {
+                out.extend(
+                    matches
+                        .filter(|m| m.pattern().as_usize() == TRIGGER_PATTERN)
+                        .map(|m| (start + m.start(), start + m.end())),
+                );
+            },
+        );
+    });
     out
 }
 
@@ -919,6 +919,18 @@ struct ScanScratch<'a> {
     walked: Vec<(usize, Match)>,
     /// The regions the DFA walks: their lengths and indexes.
     haystacks: Vec<(std::cmp::Reverse<usize>, usize)>,
+}
+
+impl crate::spare::Scratch for Scratch<'static> {
+    type Lent<'a> = Scratch<'a>;
+
+    fn lend<'a>(self) -> Scratch<'a> {
+        self.rebind()
+    }
+
+    fn back(lent: Scratch<'_>) -> Self {
+        lent.rebind()
+    }
 }
 
 impl Scratch<'_> {
