@@ -548,7 +548,6 @@ fn words_and_sentences(text: &str) -> (usize, usize) {
 pub(crate) fn warm_up() -> Vec<fn()> {
     let mut tasks = date::warm_up();
     tasks.extend(chrome::warm_up());
-    tasks.extend(dateline::warm_up());
     tasks.extend(lines::warm_up());
     tasks.extend(meta::warm_up());
     tasks
