@@ -105,11 +105,13 @@ pub fn parse(source: &Source, opts: &ParseOptions) -> Article {
         let lines = lines::split_into(&source.text, crate::spare::keep(spare.lines));
         let mut heads = spare.heads;
         let roles = classify(&lines, spare.roles, &mut heads);
-        let (article, roles) = parse_lines(source, opts, &lines, roles);
+        let mut body = spare.body;
+        let (article, roles) = parse_lines(source, opts, &lines, roles, &mut body);
         SPARE.set(Spare {
             lines: crate::spare::keep(lines),
             heads: crate::spare::keep(heads),
             roles: crate::spare::keep(roles),
+            body: crate::spare::keep_string(body),
         });
         article
     })
@@ -122,6 +124,10 @@ struct Spare {
     lines: Vec<Line<'static>>,
     heads: Vec<Head>,
     roles: Vec<LineRole>,
+    /// The body paragraphs joined, searched by the header patterns: a
+    /// kept buffer is written where the last article's was, still in the
+    /// cache, instead of into a fresh allocation.
+    body: String,
 }
 
 thread_local! {
@@ -136,7 +142,7 @@ pub fn parse_with_lines(source: &Source, opts: &ParseOptions) -> (Article, Vec<C
     crate::twin::with_text(&source.text, || {
         let lines = lines::split(&source.text);
         let roles = classify(&lines, Vec::new(), &mut Vec::new());
-        let (article, roles) = parse_lines(source, opts, &lines, roles);
+        let (article, roles) = parse_lines(source, opts, &lines, roles, &mut String::new());
         let classified = lines
             .iter()
             .zip(&roles)
@@ -153,19 +159,20 @@ pub fn parse_with_lines(source: &Source, opts: &ParseOptions) -> (Article, Vec<C
 }
 
 /// The record from the classified lines, and the final roles (the
-/// dateline's line marked).
+/// dateline's line marked); `body` is scratch space.
 fn parse_lines(
     source: &Source,
     opts: &ParseOptions,
     lines: &[Line<'_>],
     mut roles: Vec<LineRole>,
+    body: &mut String,
 ) -> (Article, Vec<LineRole>) {
     let mut article = Article {
         id: source.id.clone(),
         path: source.path.clone(),
         ..Article::default()
     };
-    fill(&mut article, &source.text, lines, &roles, opts);
+    fill(&mut article, &source.text, lines, &roles, opts, body);
     if let Some(d) = &article.dateline
         && let Some(i) = lines.iter().position(|l| l.span.start == d.span.start)
     {
@@ -381,13 +388,15 @@ fn is_heading(text: &str) -> bool {
     !(quoted && meta::has_speech_verb(text))
 }
 
-/// Fills the record's fields from the classified lines.
+/// Fills the record's fields from the classified lines; `body_joined`
+/// is scratch space for the body's paragraphs joined.
 fn fill(
     article: &mut Article,
     text: &str,
     lines: &[Line<'_>],
     roles: &[LineRole],
     opts: &ParseOptions,
+    body_joined: &mut String,
 ) {
     // Only a date written without its year needs them; most articles have
     // none, and the search goes over the whole text.
@@ -440,16 +449,17 @@ fn fill(
         }
     }
 
-    let body_joined = join_lines(&article.paragraphs);
+    join_lines(&article.paragraphs, body_joined);
+    let body_joined = &*body_joined;
     // The joined body is searched by several patterns. It is made of lines
     // of `text`, so it is ASCII-equivalent when `text` is.
     let known = crate::twin::ascii_equivalent(text);
-    crate::twin::with_text_known(&body_joined, known, || {
+    crate::twin::with_text_known(body_joined, known, || {
         if let Some((raw, span)) = dateline {
             let date = raw.date.and_then(|d| {
                 d.full().or_else(|| {
                     // Only a dateline's date without its year needs it.
-                    let wd = meta::first_weekday(&body_joined)?;
+                    let wd = meta::first_weekday(body_joined)?;
                     let y = date::year_for_weekday(d.month, d.day, wd, opts.reference, &years)?;
                     Date::new(y, d.month, d.day).ok()
                 })
@@ -477,15 +487,15 @@ fn fill(
                     .and_then(|d| d.date.as_deref())
                     .and_then(|d| d.parse().ok())
             })
-            .or_else(|| meta::body_date(&body_joined, opts.reference, || years.clone()))
+            .or_else(|| meta::body_date(body_joined, opts.reference, || years.clone()))
             .map(date::iso);
 
         if article.source.is_none() {
-            article.source = meta::correspondent_source(&body_joined)
+            article.source = meta::correspondent_source(body_joined)
                 .or_else(|| photo_credits.iter().find_map(|c| meta::credit_outlet(c)))
                 .or_else(|| captions.iter().find_map(|c| meta::caption_outlet(c)));
         }
-        for c in meta::according_to_agencies(&body_joined) {
+        for c in meta::according_to_agencies(body_joined) {
             if article.source.as_deref() != Some(c.as_str()) {
                 push_unique(&mut article.credits, c);
             }
@@ -494,17 +504,17 @@ fn fill(
     article.counts = counts(&article.paragraphs);
 }
 
-/// The paragraphs' texts, one a line, in one allocation.
-fn join_lines(paragraphs: &[Paragraph]) -> String {
+/// The paragraphs' texts, one a line, in `joined` (emptied first).
+fn join_lines(paragraphs: &[Paragraph], joined: &mut String) {
     let len = paragraphs.iter().map(|p| p.text.len() + 1).sum::<usize>();
-    let mut joined = String::with_capacity(len.saturating_sub(1));
+    joined.clear();
+    joined.reserve(len.saturating_sub(1));
     for (k, p) in paragraphs.iter().enumerate() {
         if k > 0 {
             joined.push('\n');
         }
         joined.push_str(&p.text);
     }
-    joined
 }
 
 fn push_unique(list: &mut Vec<String>, item: String) {
@@ -548,7 +558,6 @@ fn words_and_sentences(text: &str) -> (usize, usize) {
 pub(crate) fn warm_up() -> Vec<fn()> {
     let mut tasks = date::warm_up();
     tasks.extend(chrome::warm_up());
-    tasks.extend(dateline::warm_up());
     tasks.extend(lines::warm_up());
     tasks.extend(meta::warm_up());
     tasks
@@ -597,6 +606,35 @@ mod tests {
         assert_eq!(a.source.as_deref(), Some("Reuters"));
         assert_eq!(a.paragraphs.len(), 2);
         assert_eq!(lines[2].role, LineRole::Dateline);
+    }
+
+    /// The kept buffers (the joined body among them) leave nothing of
+    /// one article in the next: a long article then short ones parse as
+    /// they do with fresh buffers.
+    #[test]
+    fn kept_buffers_carry_nothing_over() {
+        let long = "Markets rally\n\nLISBON, March 3 (Agro-Wire) - Prices rose on Friday.\n\n\
+                    Traders said a Zeta-News correspondent reports that traders cheered, according to Agro-Wire.\n\n\
+                    More lines follow here today.\n";
+        let opts = ParseOptions {
+            reference: date(2026, 11, 23),
+        };
+        for text in [
+            long,
+            "Short title here\n\nOne line only.\n",
+            "",
+            long,
+            "Title line\n\nA b.",
+        ] {
+            let source = Source {
+                id: "k".into(),
+                path: "k".into(),
+                text: text.into(),
+            };
+            let kept = serde_json::to_string(&parse(&source, &opts)).unwrap();
+            let fresh = serde_json::to_string(&parse_with_lines(&source, &opts).0).unwrap();
+            assert_eq!(kept, fresh, "{text:?}");
+        }
     }
 
     #[test]
