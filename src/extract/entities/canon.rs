@@ -79,7 +79,7 @@ struct CollectScratch {
     cluster_of: Vec<usize>,
     members: Vec<usize>,
     clusters: Vec<&'static [usize]>,
-    order: Vec<(EntityType, &'static str, usize)>,
+    order: Vec<(u64, &'static str, usize)>,
     alias_of: Vec<usize>,
 }
 
@@ -87,6 +87,17 @@ struct CollectScratch {
 fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
     v.clear();
     v.resize(n, x);
+}
+
+/// The first `n` elements of `v`, which keeps what the last article left
+/// (it is only grown): for the vectors whose elements are all written
+/// before they are read, which [`refill`] filled for nothing (a `memset`
+/// call each, a dozen an article).
+fn room<T: Copy + Default>(v: &mut Vec<T>, n: usize) -> &mut [T] {
+    if v.len() < n {
+        v.resize(n, T::default());
+    }
+    &mut v[..n]
 }
 
 fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> Vec<Entity> {
@@ -114,8 +125,7 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
     // mispredicted.
     let n = ms.len();
     let Classes { people, orgs } = &mut scratch.classes;
-    refill(people, n, 0);
-    refill(orgs, n, 0);
+    let (people, orgs) = (room(people, n), room(orgs, n));
     let (mut w, mut np, mut no, mut na) = (0, 0, 0, 0);
     for r in 0..n {
         let m = ms[r];
@@ -133,8 +143,7 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
     }
     ms.truncate(w);
     surfaces.of.truncate(w);
-    people.truncate(np);
-    orgs.truncate(no);
+    let (people, orgs) = (&mut people[..np], &orgs[..no]);
     let any_alliance = na > 0;
     let n = ms.len();
     let mut uf = UnionFind::new_in(std::mem::take(&mut scratch.parent), n);
@@ -195,7 +204,7 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
         *b = at;
         at += count;
     }
-    refill(members, at, 0);
+    let members = room(members, at);
     for (i, &c) in cluster_of.iter().enumerate() {
         if c != usize::MAX {
             members[bounds[c]] = i;
@@ -203,7 +212,7 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
         }
     }
     bounds.insert(0, 0);
-    let members = &members[..];
+    let members = &*members;
     let mut clusters: Vec<&[usize]> = spare::keep(std::mem::take(kept_clusters));
     clusters.extend(bounds.windows(2).map(|w| &members[w[0]..w[1]]));
     // Members are in index order, and the mentions come sorted by position
@@ -254,14 +263,14 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
     // that order (sorting numbers by the names of built entities, then
     // taking each out of a vector of options, cost more than the building).
     // The number breaks ties as the stable sort did.
-    let mut order: Vec<(EntityType, &str, usize)> = spare::keep(std::mem::take(kept_order));
+    let mut order: Vec<(u64, &str, usize)> = spare::keep(std::mem::take(kept_order));
     let counts = WordCounts {
         of: &surfaces.of,
         people: &persons.facts,
     };
     order.extend(clusters.iter().enumerate().map(|(k, c)| {
         let (kind, name) = kind_and_name(&ms, c, &counts);
-        (kind, name, k)
+        (order_key(kind, name), name, k)
     }));
     order.sort_unstable();
     // The entity that last took each surface as an alias.
@@ -271,7 +280,8 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
     // The aliases of the last merged entity, for linear-time dedup; built
     // when a second cluster joins it (rare), not for every entity.
     let mut seen: Option<HashSet<String>> = None;
-    for &(kind, name, k) in &order {
+    for &(key, name, k) in &order {
+        let kind = kind_of_key(key);
         let e = entity(&ms, clusters[k], (k, &surfaces.of, alias_of), (kind, name));
         if let Some(last) = merged
             .last_mut()
@@ -383,6 +393,25 @@ impl<'a> PersonNames<'a> {
     }
 }
 
+/// The entity order, by type and name, as one number: the type, then the
+/// first seven bytes of the name (zero after a shorter name). A smaller key
+/// is a smaller (type, name); equal keys leave the names to compare. Sorted
+/// by (key, name, number), most comparisons are one of integers, where
+/// comparing names was a `memcmp` call each.
+fn order_key(kind: EntityType, name: &str) -> u64 {
+    let head = (name.bytes().take(7)).fold(0, |k, b| k << 8 | u64::from(b));
+    (kind as u64) << 56 | head << (8 * (7 - name.len().min(7)))
+}
+
+/// The type that [`order_key`] put in a key.
+fn kind_of_key(key: u64) -> EntityType {
+    match key >> 56 {
+        0 => EntityType::Person,
+        1 => EntityType::Place,
+        _ => EntityType::Organization,
+    }
+}
+
 /// The working vectors of [`union_people`].
 #[derive(Default)]
 struct PeopleScratch {
@@ -437,8 +466,7 @@ fn union_people<'a>(
     if !in_text_order {
         people.sort_unstable_by_key(|&i| (ms[i].span.start, i));
     }
-    refill(order, people.len(), 0);
-    refill(singles, people.len(), 0);
+    let (order, singles) = (room(order, people.len()), room(singles, people.len()));
     let (mut full_n, mut single_n) = (0, 0);
     for &i in people.iter() {
         let single = persons.of(surfaces.of[i], ms[i].surface).words.len() == 1;
@@ -447,8 +475,8 @@ fn union_people<'a>(
         full_n += usize::from(!single);
         single_n += usize::from(single);
     }
-    order.truncate(full_n);
-    order.extend_from_slice(&singles[..single_n]);
+    order[full_n..].copy_from_slice(&singles[..single_n]);
+    let order = &*order;
     // The group the first mention of each full name joined.
     refill(group_of, surfaces.len(), usize::MAX);
     found.clear();
@@ -575,7 +603,8 @@ fn union_organizations(
     // words break (`name_seps[k]`, the separators of `orgs[k]` in `seps`,
     // empty for a surface written before).
     refill(last_of, surfaces.len(), usize::MAX);
-    refill(next_same, n, usize::MAX);
+    // (Written for every organization before it is read.)
+    let next_same = room(next_same, n);
     name_seps.clear();
     name_seps.reserve(orgs.len());
     let mut used = 0;
@@ -1061,7 +1090,7 @@ fn resolved_hints<'a>(
     } = scratch;
     hint.clear();
     hint.extend(ms.iter().map(|m| m.hint));
-    refill(by_type, ms.len(), 0);
+    let by_type = room(by_type, ms.len());
     let mut unknowns = partition_unknown(hint, by_type);
     // Products: a surface seen in a product context ("the new X", "X
     // operating system") and never as an actor (possessive, "X executives")
@@ -3155,6 +3184,41 @@ mod tests {
         for w in &words {
             assert_eq!(seen.insert(w), set.insert(w.as_str()), "{w}");
         }
+    }
+
+    proptest::proptest! {
+        /// Sorting by (order key, name, number) sorts by (type, name,
+        /// number), and the key gives the type back.
+        #[test]
+        fn order_keys_sort_as_type_and_name(
+            entities in proptest::collection::vec((0..3u8, "[ab\u{0}é]{0,9}"), 0..30),
+        ) {
+            const KINDS: [EntityType; 3] =
+                [EntityType::Person, EntityType::Place, EntityType::Organization];
+            let mut plain: Vec<(EntityType, &str, usize)> = (entities.iter().enumerate())
+                .map(|(k, (t, n))| (KINDS[usize::from(*t)], n.as_str(), k))
+                .collect();
+            let mut keyed: Vec<(u64, &str, usize)> = (plain.iter())
+                .map(|&(t, n, k)| (order_key(t, n), n, k))
+                .collect();
+            plain.sort_unstable();
+            keyed.sort_unstable();
+            let back: Vec<(EntityType, &str, usize)> =
+                keyed.iter().map(|&(key, n, k)| (kind_of_key(key), n, k)).collect();
+            proptest::prop_assert_eq!(back, plain);
+        }
+    }
+
+    #[test]
+    fn order_key_edges() {
+        let key = |n| order_key(EntityType::Place, n);
+        assert!(key("Ab") < key("Abc"));
+        assert_eq!(key("Ab"), key("Ab\u{0}"), "left to the names");
+        assert!(key("Abcdefg") < key("Abcdefh"));
+        assert_eq!(key("Abcdefgx"), key("Abcdefgy"), "left to the names");
+        assert!(key("Ÿ") > key("Z"));
+        assert!(order_key(EntityType::Person, "Z") < key(""));
+        assert!(key("Zzzzzzzz") < order_key(EntityType::Organization, ""));
     }
 
     proptest::proptest! {
