@@ -46,6 +46,7 @@ pub(crate) fn cluster(ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
 struct Scratch {
     surface_of: Vec<usize>,
     surface_ids: KeptIds,
+    persons: PersonNames<'static>,
     hints: HintScratch,
     parent: Vec<usize>,
     classes: Classes,
@@ -78,7 +79,7 @@ struct CollectScratch {
     cluster_of: Vec<usize>,
     members: Vec<usize>,
     clusters: Vec<&'static [usize]>,
-    order: Vec<(EntityType, &'static str, usize)>,
+    order: Vec<(u64, &'static str, usize)>,
     alias_of: Vec<usize>,
 }
 
@@ -88,13 +89,31 @@ fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
     v.resize(n, x);
 }
 
+/// The first `n` elements of `v`, which keeps what the last article left
+/// (it is only grown): for the vectors whose elements are all written
+/// before they are read, which [`refill`] filled for nothing (a `memset`
+/// call each, a dozen an article).
+fn room<T: Copy + Default>(v: &mut Vec<T>, n: usize) -> &mut [T] {
+    if v.len() < n {
+        v.resize(n, T::default());
+    }
+    &mut v[..n]
+}
+
 fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> Vec<Entity> {
     let mut surfaces = Surfaces::new(
         &ms,
         std::mem::take(&mut scratch.surface_of),
         &mut scratch.surface_ids,
     );
-    resolve_unknowns(&mut ms, &mut surfaces, gaz, &mut scratch.hints);
+    let mut persons = PersonNames::new_in(&mut scratch.persons);
+    resolve_unknowns(
+        &mut ms,
+        &mut surfaces,
+        &mut persons,
+        gaz,
+        &mut scratch.hints,
+    );
     let alliance = |m: &Mention| m.canonical == Some("\u{0}alliance");
     // `ms.retain(keep)`, the surface numbers following the mentions they
     // number, in one pass without a branch on `keep` (which of the words
@@ -106,8 +125,7 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
     // mispredicted.
     let n = ms.len();
     let Classes { people, orgs } = &mut scratch.classes;
-    refill(people, n, 0);
-    refill(orgs, n, 0);
+    let (people, orgs) = (room(people, n), room(orgs, n));
     let (mut w, mut np, mut no, mut na) = (0, 0, 0, 0);
     for r in 0..n {
         let m = ms[r];
@@ -125,8 +143,7 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
     }
     ms.truncate(w);
     surfaces.of.truncate(w);
-    people.truncate(np);
-    orgs.truncate(no);
+    let (people, orgs) = (&mut people[..np], &orgs[..no]);
     let any_alliance = na > 0;
     let n = ms.len();
     let mut uf = UnionFind::new_in(std::mem::take(&mut scratch.parent), n);
@@ -139,6 +156,7 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
         in_text_order,
         people,
         &surfaces,
+        &mut persons,
         &mut uf,
         &mut scratch.people,
     );
@@ -186,7 +204,7 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
         *b = at;
         at += count;
     }
-    refill(members, at, 0);
+    let members = room(members, at);
     for (i, &c) in cluster_of.iter().enumerate() {
         if c != usize::MAX {
             members[bounds[c]] = i;
@@ -194,7 +212,7 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
         }
     }
     bounds.insert(0, 0);
-    let members = &members[..];
+    let members = &*members;
     let mut clusters: Vec<&[usize]> = spare::keep(std::mem::take(kept_clusters));
     clusters.extend(bounds.windows(2).map(|w| &members[w[0]..w[1]]));
     // Members are in index order, and the mentions come sorted by position
@@ -245,14 +263,14 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
     // that order (sorting numbers by the names of built entities, then
     // taking each out of a vector of options, cost more than the building).
     // The number breaks ties as the stable sort did.
-    let mut order: Vec<(EntityType, &str, usize)> = spare::keep(std::mem::take(kept_order));
+    let mut order: Vec<(u64, &str, usize)> = spare::keep(std::mem::take(kept_order));
     let counts = WordCounts {
         of: &surfaces.of,
-        people: &scratch.people.facts,
+        people: &persons.facts,
     };
     order.extend(clusters.iter().enumerate().map(|(k, c)| {
         let (kind, name) = kind_and_name(&ms, c, &counts);
-        (kind, name, k)
+        (order_key(kind, name), name, k)
     }));
     order.sort_unstable();
     // The entity that last took each surface as an alias.
@@ -262,7 +280,8 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
     // The aliases of the last merged entity, for linear-time dedup; built
     // when a second cluster joins it (rare), not for every entity.
     let mut seen: Option<HashSet<String>> = None;
-    for &(kind, name, k) in &order {
+    for &(key, name, k) in &order {
+        let kind = kind_of_key(key);
         let e = entity(&ms, clusters[k], (k, &surfaces.of, alias_of), (kind, name));
         if let Some(last) = merged
             .last_mut()
@@ -287,8 +306,110 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
     *kept_clusters = spare::keep(clusters);
     scratch.surface_of = surfaces.of;
     surfaces.ids.keep(&mut scratch.surface_ids);
+    persons.keep(&mut scratch.persons);
     scratch.parent = uf.parent;
     merged
+}
+
+/// The words and the folded surname of each person surface, worked out at
+/// its first use (most people are named several times) by the typing of
+/// unknown words or by [`union_people`], whichever comes first, and read by
+/// both and by the naming: the typing's surname index and the person groups
+/// point into one buffer of folds instead of folding and copying the
+/// surnames again.
+#[derive(Default)]
+struct PersonNames<'a> {
+    /// The words of the surfaces, one after another.
+    words: Vec<&'a str>,
+    /// The folded surnames, one after another (past them, for a moment, the
+    /// fold of a word asked about).
+    folds: String,
+    /// By surface number (`None` for a surface not worked out).
+    facts: Vec<Option<PersonFacts>>,
+}
+
+/// What [`PersonNames`] keeps of a person surface.
+#[derive(Clone)]
+struct PersonFacts {
+    /// A range of [`PersonNames::words`].
+    words: Range<usize>,
+    /// The last word folded.
+    surname: Surname,
+}
+
+impl<'a> PersonNames<'a> {
+    /// Empty, on the vectors of `kept` ([`PersonNames::size`] before use).
+    fn new_in(kept: &mut PersonNames<'static>) -> PersonNames<'a> {
+        let mut folds = std::mem::take(&mut kept.folds);
+        folds.clear();
+        PersonNames {
+            words: spare::keep(std::mem::take(&mut kept.words)),
+            folds,
+            facts: std::mem::take(&mut kept.facts),
+        }
+    }
+
+    /// Room for the facts of `surfaces` surfaces, none worked out.
+    fn size(&mut self, surfaces: usize) {
+        refill(&mut self.facts, surfaces, None);
+    }
+
+    fn keep(self, kept: &mut PersonNames<'static>) {
+        kept.words = spare::keep(self.words);
+        kept.folds = spare::keep_string(self.folds);
+        kept.facts = spare::keep(self.facts);
+    }
+
+    /// The facts of surface number `id`, written `surface`.
+    fn of(&mut self, id: usize, surface: &'a str) -> &PersonFacts {
+        let PersonNames {
+            words,
+            folds,
+            facts,
+        } = self;
+        facts[id].get_or_insert_with(|| {
+            let start = words.len();
+            push_words(words, surface);
+            let fold_start = folds.len();
+            if let Some(last) = words[start..].last() {
+                push_translit_fold(folds, last);
+            }
+            PersonFacts {
+                words: start..words.len(),
+                surname: Surname::of_fold(folds, fold_start),
+            }
+        })
+    }
+
+    /// The facts of a surface already worked out.
+    fn get(&self, id: usize) -> &PersonFacts {
+        self.facts[id]
+            .as_ref()
+            .expect("facts of every person surface")
+    }
+
+    fn fold(&self, s: &Surname) -> &str {
+        &self.folds[s.fold.clone()]
+    }
+}
+
+/// The entity order, by type and name, as one number: the type, then the
+/// first seven bytes of the name (zero after a shorter name). A smaller key
+/// is a smaller (type, name); equal keys leave the names to compare. Sorted
+/// by (key, name, number), most comparisons are one of integers, where
+/// comparing names was a `memcmp` call each.
+fn order_key(kind: EntityType, name: &str) -> u64 {
+    let head = (name.bytes().take(7)).fold(0, |k, b| k << 8 | u64::from(b));
+    (kind as u64) << 56 | head << (8 * (7 - name.len().min(7)))
+}
+
+/// The type that [`order_key`] put in a key.
+fn kind_of_key(key: u64) -> EntityType {
+    match key >> 56 {
+        0 => EntityType::Person,
+        1 => EntityType::Place,
+        _ => EntityType::Organization,
+    }
 }
 
 /// The working vectors of [`union_people`].
@@ -297,25 +418,19 @@ struct PeopleScratch {
     groups: Vec<PersonGroup>,
     starts: GroupStarts,
     index: SurnameIndex,
-    words: Vec<&'static str>,
-    folds: String,
-    facts: Vec<PersonFacts>,
     order: Vec<usize>,
     singles: Vec<usize>,
     group_of: Vec<usize>,
     found: Vec<usize>,
 }
 
-/// The words and the folded surname of a person's surface: ranges of the
-/// words and folds of [`union_people`].
-type PersonFacts = Option<(Range<usize>, Range<usize>)>;
-
 /// Unites the mentions of one person.
-fn union_people(
-    ms: &[Mention],
+fn union_people<'a>(
+    ms: &[Mention<'a>],
     in_text_order: bool,
     people: &mut [usize],
     surfaces: &Surfaces,
+    persons: &mut PersonNames<'a>,
     uf: &mut UnionFind,
     scratch: &mut PeopleScratch,
 ) {
@@ -324,9 +439,6 @@ fn union_people(
         groups,
         starts,
         index,
-        words: kept_words,
-        folds,
-        facts,
         order,
         singles,
         group_of,
@@ -345,15 +457,6 @@ fn union_people(
     starts.singles.reserve(n);
     index.clear();
     index.entries.reserve(n);
-    index.folds.reserve(8 * n);
-    // The words and the folded surname of each person surface, worked out
-    // at its first mention (most people are named several times): ranges
-    // of `all_words` and `folds`.
-    let mut all_words: Vec<&str> = spare::keep(std::mem::take(kept_words));
-    all_words.reserve(2 * n);
-    folds.clear();
-    folds.reserve(8 * n);
-    refill(facts, surfaces.len(), None);
     // Single words after full names, each in text order (the index last:
     // the same order as a stable sort by the first two). The people are
     // listed in text order (as the detection leaves them; sorted here
@@ -363,34 +466,27 @@ fn union_people(
     if !in_text_order {
         people.sort_unstable_by_key(|&i| (ms[i].span.start, i));
     }
-    refill(order, people.len(), 0);
-    refill(singles, people.len(), 0);
+    let (order, singles) = (room(order, people.len()), room(singles, people.len()));
     let (mut full_n, mut single_n) = (0, 0);
     for &i in people.iter() {
-        let (words, _) = facts[surfaces.of[i]].get_or_insert_with(|| {
-            let start = all_words.len();
-            push_words(&mut all_words, ms[i].surface);
-            let fold_start = folds.len();
-            if let Some(last) = all_words[start..].last() {
-                push_translit_fold(folds, last);
-            }
-            (start..all_words.len(), fold_start..folds.len())
-        });
-        let single = words.len() == 1;
+        let single = persons.of(surfaces.of[i], ms[i].surface).words.len() == 1;
         order[full_n] = i;
         singles[single_n] = i;
         full_n += usize::from(!single);
         single_n += usize::from(single);
     }
-    order.truncate(full_n);
-    order.extend_from_slice(&singles[..single_n]);
+    order[full_n..].copy_from_slice(&singles[..single_n]);
+    let order = &*order;
     // The group the first mention of each full name joined.
     refill(group_of, surfaces.len(), usize::MAX);
     found.clear();
     for &i in order.iter() {
         let id = surfaces.of[i];
-        let (word_range, fold_range) = facts[id].clone().expect("facts of every person surface");
-        let (words, fold) = (&all_words[word_range.clone()], &folds[fold_range.clone()]);
+        let PersonFacts {
+            words: word_range,
+            surname,
+        } = persons.get(id).clone();
+        let (words, fold) = (&persons.words[word_range.clone()], persons.fold(&surname));
         let start = ms[i].span.start;
         // A full name written before joins the group its first mention
         // joined: the groups that matched then match again (a group never
@@ -405,12 +501,12 @@ fn union_people(
         }
         found.clear();
         if !words.is_empty() {
-            index.candidates_folded(fold, found);
+            index.candidates(&persons.folds, &surname, found);
             found.retain(|&g| {
                 // (The representative's words were split at its first
                 // mention: a group only gets candidates when it has some.)
-                let rep = &all_words[groups[g].words.clone()];
-                same_person_words(words, fold, rep, &folds[groups[g].fold.clone()])
+                let rep = &persons.words[groups[g].words.clone()];
+                same_person_words(words, fold, rep, &persons.folds[groups[g].fold.clone()])
             });
         }
         let target = match found.len() {
@@ -437,12 +533,12 @@ fn union_people(
             None => {
                 let g = groups.len();
                 if !words.is_empty() {
-                    index.add_folded(fold, g);
+                    index.add(&persons.folds, &surname, g);
                 }
                 groups.push(PersonGroup {
                     rep: i,
                     words: word_range,
-                    fold: fold_range,
+                    fold: surname.fold,
                 });
                 starts.add(g, start, single);
                 g
@@ -452,7 +548,6 @@ fn union_people(
             group_of[id] = g;
         }
     }
-    *kept_words = spare::keep(all_words);
 }
 
 /// The working vectors of [`union_organizations`].
@@ -508,7 +603,8 @@ fn union_organizations(
     // words break (`name_seps[k]`, the separators of `orgs[k]` in `seps`,
     // empty for a surface written before).
     refill(last_of, surfaces.len(), usize::MAX);
-    refill(next_same, n, usize::MAX);
+    // (Written for every organization before it is read.)
+    let next_same = room(next_same, n);
     name_seps.clear();
     name_seps.reserve(orgs.len());
     let mut used = 0;
@@ -945,10 +1041,11 @@ impl<'a> Surfaces<'a> {
 fn resolve_unknowns<'a>(
     ms: &mut [Mention<'a>],
     surfaces: &mut Surfaces<'a>,
+    persons: &mut PersonNames<'a>,
     gaz: &Gazetteer,
     scratch: &mut HintScratch,
 ) {
-    resolved_hints(ms, surfaces, gaz, scratch);
+    resolved_hints(ms, surfaces, persons, gaz, scratch);
     for (m, h) in ms.iter_mut().zip(&scratch.hint) {
         m.hint = *h;
     }
@@ -963,7 +1060,8 @@ struct HintScratch {
     products: Vec<(usize, usize)>,
     weak: Vec<usize>,
     facts: Vec<SurfaceFacts>,
-    person_surnames: Vec<&'static str>,
+    /// The numbers of the surfaces of people named in full.
+    person_surnames: Vec<usize>,
     surnames: SurnameIndex,
 }
 
@@ -977,6 +1075,7 @@ struct HintScratch {
 fn resolved_hints<'a>(
     ms: &[Mention<'a>],
     surfaces: &mut Surfaces<'a>,
+    persons: &mut PersonNames<'a>,
     gaz: &Gazetteer,
     scratch: &mut HintScratch,
 ) {
@@ -986,12 +1085,12 @@ fn resolved_hints<'a>(
         products,
         weak,
         facts,
-        person_surnames: kept_surnames,
+        person_surnames,
         surnames,
     } = scratch;
     hint.clear();
     hint.extend(ms.iter().map(|m| m.hint));
-    refill(by_type, ms.len(), 0);
+    let by_type = room(by_type, ms.len());
     let mut unknowns = partition_unknown(hint, by_type);
     // Products: a surface seen in a product context ("the new X", "X
     // operating system") and never as an actor (possessive, "X executives")
@@ -1013,6 +1112,7 @@ fn resolved_hints<'a>(
     let surfaces = &*surfaces;
     let of = &surfaces.of;
     refill(facts, surfaces.len(), SurfaceFacts::default());
+    persons.size(surfaces.len());
     for &k in &by_type[..unknowns] {
         facts[of[k]].agent |= ms[k].agent || ms[k].speaks;
     }
@@ -1054,7 +1154,7 @@ fn resolved_hints<'a>(
     }
     // The surnames of people named in full, indexed only if a single
     // unknown word needs them (each surface once).
-    let mut person_surnames: Vec<&str> = spare::keep(std::mem::take(kept_surnames));
+    person_surnames.clear();
     for &k in known.iter().rev() {
         let Hint::Known(t) = hint[k] else {
             continue;
@@ -1074,8 +1174,14 @@ fn resolved_hints<'a>(
             continue;
         }
         f.looked |= bit;
+        if t == EntityType::Person {
+            // (Split and folded once for the clustering too.)
+            if persons.of(id, m.surface).words.len() > 1 {
+                person_surnames.push(id);
+            }
+            continue;
+        }
         match last_word(m.surface) {
-            Some((last, true)) if t == EntityType::Person => person_surnames.push(last),
             Some((last, true)) if gaz.org_suffixes.contains(last) => {
                 // Only single words (no space) are looked up, and only the
                 // surfaces of mentions, so only one-word heads that are
@@ -1103,12 +1209,16 @@ fn resolved_hints<'a>(
     let mut similar_to_a_surname = |s: &str| {
         if !surnames_indexed {
             surnames.clear();
-            for last in &person_surnames {
-                surnames.add(last, 0);
+            for &id in person_surnames.iter() {
+                surnames.add(&persons.folds, &persons.get(id).surname, 0);
             }
             surnames_indexed = true;
         }
-        surnames.any_similar(s)
+        // (Folded past the surnames, and cut back after.)
+        let asked = Surname::fold_onto(&mut persons.folds, s);
+        let found = surnames.any_similar(&persons.folds, &asked);
+        persons.folds.truncate(asked.fold.start);
+        found
     };
     for &k in unknown {
         let m = &ms[k];
@@ -1165,7 +1275,6 @@ fn resolved_hints<'a>(
         facts[id].single = Some(typed);
         hint[k] = typed;
     }
-    *kept_surnames = spare::keep(person_surnames);
 }
 
 /// Lists the unknown hints' indices at the start of `out` in order, and
@@ -1243,8 +1352,8 @@ fn kind_and_name<'a>(
 struct WordCounts<'s> {
     /// The surface number of each mention.
     of: &'s [usize],
-    /// The facts of `union_people` (`None` for a surface of no person).
-    people: &'s [PersonFacts],
+    /// The facts of [`PersonNames`] (`None` for a surface of no person).
+    people: &'s [Option<PersonFacts>],
 }
 
 impl WordCounts<'_> {
@@ -1252,7 +1361,7 @@ impl WordCounts<'_> {
     #[inline]
     fn get(&self, ms: &[Mention], i: usize) -> usize {
         match self.people.get(self.of[i]) {
-            Some(Some((words, _))) => words.len(),
+            Some(Some(f)) => f.words.len(),
             _ => word_count(ms[i].surface),
         }
     }
@@ -1917,13 +2026,14 @@ const MAX_CANDIDATES: usize = 64;
 /// index is a list that lookups scan (no per-key list reaches the cap, so
 /// the scan finds what the maps would); past that the maps are built and
 /// used, which keeps hostile text linear.
+///
+/// The folds are not the index's own: each [`Surname`] is a range of a
+/// buffer of folds (the person names' buffer, [`PersonNames`]) that every
+/// call passes along.
 #[derive(Default)]
 struct SurnameIndex {
     /// The surnames in the order added.
     entries: Vec<IndexEntry>,
-    /// The folded surnames, one after another (a string per entry cost an
-    /// allocation each).
-    folds: String,
     maps: Option<SurnameMaps>,
     /// Whether the groups of `entries` may not be strictly increasing (in
     /// the person clustering they are: the list's candidates then need no
@@ -1932,16 +2042,40 @@ struct SurnameIndex {
 }
 
 struct IndexEntry {
-    /// A range of [`SurnameIndex::folds`].
-    fold: Range<usize>,
-    /// [`fold_key`] and [`prefix_key`] of the fold: the list is scanned
-    /// for every person mention, and comparing strings and char arrays
-    /// per entry cost more than the rest of the lookup.
-    key: u64,
-    prefix_key: u64,
-    /// [`prefix3`] of a fold of six chars or more.
-    prefix: Option<[char; 3]>,
+    surname: Surname,
     group: usize,
+}
+
+/// A folded surname, a range of a buffer of folds, with the keys that the
+/// index compares: the list is scanned for every person mention, and
+/// comparing strings and char arrays per entry cost more than the rest of
+/// the lookup. Worked out once per surface ([`PersonNames`]).
+#[derive(Clone, Debug)]
+struct Surname {
+    fold: Range<usize>,
+    /// [`fold_key`] of the fold.
+    key: u64,
+    /// [`prefix_key`] of its [`long_prefix`].
+    prefix_key: u64,
+}
+
+impl Surname {
+    /// The surname whose fold is `folds[start..]`.
+    fn of_fold(folds: &str, start: usize) -> Surname {
+        let fold = &folds[start..];
+        Surname {
+            key: fold_key(fold),
+            prefix_key: prefix_key(long_prefix(fold)),
+            fold: start..folds.len(),
+        }
+    }
+
+    /// Folds `surname` onto the end of `folds`.
+    fn fold_onto(folds: &mut String, surname: &str) -> Surname {
+        let start = folds.len();
+        push_translit_fold(folds, surname);
+        Surname::of_fold(folds, start)
+    }
 }
 
 #[derive(Default)]
@@ -1951,28 +2085,27 @@ struct SurnameMaps {
 }
 
 impl SurnameMaps {
-    /// Adds entry `e`, whose fold is `fold`.
-    fn add(&mut self, fold: &str, e: &IndexEntry) {
-        if let Some(p) = e.prefix {
+    /// Adds the surname folded `fold` with its group.
+    fn add(&mut self, fold: &str, group: usize) {
+        if let Some(p) = long_prefix(fold) {
             let list = self.by_prefix.entry(p).or_default();
             if list.len() < MAX_CANDIDATES {
-                list.push((fold.to_string(), e.group));
+                list.push((fold.to_string(), group));
             }
         }
         let list = self.by_fold.entry(fold.to_string()).or_default();
         if list.len() < MAX_CANDIDATES {
-            list.push(e.group);
+            list.push(group);
         }
     }
 }
 
 /// The length and first bytes of a fold: equal folds have equal keys.
 fn fold_key(fold: &str) -> u64 {
-    let mut head = [0; 8];
-    let n = fold.len().min(7);
-    head[..n].copy_from_slice(&fold.as_bytes()[..n]);
-    head[7] = fold.len().min(255) as u8;
-    u64::from_le_bytes(head)
+    // (Shifted in, not copied: a copy of up to seven bytes was a `memcpy`
+    // call.)
+    let head = (fold.bytes().take(7).enumerate()).fold(0, |k, (i, b)| k | u64::from(b) << (8 * i));
+    head | u64::from(fold.len().min(255) as u8) << 56
 }
 
 /// A [`long_prefix`] as one number (three chars of 21 bits), `u64::MAX`
@@ -2002,72 +2135,43 @@ fn six_chars(s: &str) -> bool {
 impl SurnameIndex {
     fn clear(&mut self) {
         self.entries.clear();
-        self.folds.clear();
         self.maps = None;
         self.unordered = false;
     }
 
-    fn add(&mut self, surname: &str, group: usize) {
-        let start = self.folds.len();
-        push_translit_fold(&mut self.folds, surname);
-        self.push(start, group);
-    }
-
-    /// [`SurnameIndex::add`] with the surname already folded.
-    fn add_folded(&mut self, fold: &str, group: usize) {
-        let start = self.folds.len();
-        self.folds.push_str(fold);
-        self.push(start, group);
-    }
-
-    /// Adds the entry whose fold is `folds[start..]`.
-    fn push(&mut self, start: usize, group: usize) {
-        let fold = &self.folds[start..];
-        let prefix = long_prefix(fold);
-        let e = IndexEntry {
-            prefix,
-            key: fold_key(fold),
-            prefix_key: prefix_key(prefix),
-            fold: start..self.folds.len(),
-            group,
-        };
+    /// Adds `surname`, a fold of `folds`, with its group.
+    fn add(&mut self, folds: &str, surname: &Surname, group: usize) {
         self.unordered |= self.entries.last().is_some_and(|l| l.group >= group);
+        let fold = &folds[surname.fold.clone()];
         if let Some(maps) = &mut self.maps {
-            maps.add(fold, &e);
+            maps.add(fold, group);
         } else if self.entries.len() == MAX_CANDIDATES {
             let mut maps = SurnameMaps::default();
-            for old in self.entries.iter().chain([&e]) {
-                maps.add(&self.folds[old.fold.clone()], old);
+            for old in &self.entries {
+                maps.add(&folds[old.surname.fold.clone()], old.group);
             }
+            maps.add(fold, group);
             self.maps = Some(maps);
         }
-        self.entries.push(e);
+        self.entries.push(IndexEntry {
+            surname: surname.clone(),
+            group,
+        });
     }
 
-    /// The fold of entry `e`.
-    fn fold(&self, e: &IndexEntry) -> &str {
-        &self.folds[e.fold.clone()]
-    }
-
-    /// The groups whose surname may be similar to `surname`, in group order
-    /// (a superset: callers still apply the full rule).
-    #[cfg(test)]
-    fn candidates(&self, surname: &str) -> Vec<usize> {
-        let mut out = Vec::new();
-        self.candidates_folded(&translit_fold(surname), &mut out);
-        out
-    }
-
-    /// [`SurnameIndex::candidates`] of a folded surname, into `out`.
-    fn candidates_folded(&self, fold: &str, out: &mut Vec<usize>) {
+    /// The groups whose surname may be similar to `surname` (a fold of
+    /// `folds`), in group order, into `out` (a superset: callers still
+    /// apply the full rule).
+    fn candidates(&self, folds: &str, surname: &Surname, out: &mut Vec<usize>) {
         out.clear();
-        let prefix = long_prefix(fold);
+        let fold = &folds[surname.fold.clone()];
         match &self.maps {
             None => {
-                let (key, pkey) = (fold_key(fold), prefix_key(prefix));
+                let (key, pkey) = (surname.key, surname.prefix_key);
                 for e in &self.entries {
-                    let same_prefix = (e.prefix_key == pkey) & (pkey != u64::MAX);
-                    if same_prefix || e.key == key && self.fold(e) == fold {
+                    let same_prefix = (e.surname.prefix_key == pkey) & (pkey != u64::MAX);
+                    if same_prefix || e.surname.key == key && &folds[e.surname.fold.clone()] == fold
+                    {
                         out.push(e.group);
                     }
                 }
@@ -2077,7 +2181,7 @@ impl SurnameIndex {
             }
             Some(maps) => {
                 out.extend(maps.by_fold.get(fold).into_iter().flatten());
-                if let Some(list) = prefix.and_then(|p| maps.by_prefix.get(&p)) {
+                if let Some(list) = long_prefix(fold).and_then(|p| maps.by_prefix.get(&p)) {
                     out.extend(list.iter().map(|(_, g)| *g));
                 }
             }
@@ -2086,31 +2190,70 @@ impl SurnameIndex {
         out.dedup();
     }
 
-    /// Whether any indexed surname is similar to `surname`.
-    fn any_similar(&mut self, surname: &str) -> bool {
-        if self.entries.is_empty() {
-            return false;
-        }
-        // (Folded at the end of the buffer, which is cut back after.)
-        let start = self.folds.len();
-        push_translit_fold(&mut self.folds, surname);
-        let fold = &self.folds[start..];
-        let prefix = long_prefix(fold);
-        let (key, pkey) = (fold_key(fold), prefix_key(prefix));
-        let found = match &self.maps {
+    /// Whether any indexed surname is similar to `surname` (a fold of
+    /// `folds`).
+    fn any_similar(&self, folds: &str, surname: &Surname) -> bool {
+        let fold = &folds[surname.fold.clone()];
+        let (key, pkey) = (surname.key, surname.prefix_key);
+        match &self.maps {
             None => self.entries.iter().any(|e| {
-                let f = &self.folds[e.fold.clone()];
-                e.key == key && f == fold
-                    || pkey != u64::MAX && e.prefix_key == pkey && one_edit_apart(f, fold)
+                let f = &folds[e.surname.fold.clone()];
+                e.surname.key == key && f == fold
+                    || pkey != u64::MAX && e.surname.prefix_key == pkey && one_edit_apart(f, fold)
             }),
             Some(maps) => {
                 maps.by_fold.contains_key(fold)
-                    || prefix
+                    || long_prefix(fold)
                         .and_then(|p| maps.by_prefix.get(&p))
                         .is_some_and(|list| list.iter().any(|(f, _)| one_edit_apart(f, fold)))
             }
-        };
+        }
+    }
+}
+
+/// A [`SurnameIndex`] with a buffer of folds of its own, taking surnames as
+/// written (the tests' and the oracle's form).
+#[cfg(test)]
+#[derive(Default)]
+pub(super) struct OwnedIndex {
+    index: SurnameIndex,
+    folds: String,
+}
+
+#[cfg(test)]
+impl OwnedIndex {
+    pub(super) fn add(&mut self, surname: &str, group: usize) {
+        let s = Surname::fold_onto(&mut self.folds, surname);
+        self.index.add(&self.folds, &s, group);
+    }
+
+    /// [`OwnedIndex::add`] of a surname already folded.
+    pub(super) fn add_folded(&mut self, fold: &str, group: usize) {
+        let start = self.folds.len();
+        self.folds.push_str(fold);
+        let s = Surname::of_fold(&self.folds, start);
+        self.index.add(&self.folds, &s, group);
+    }
+
+    /// The candidates of a folded surname, into `out`.
+    pub(super) fn candidates_folded(&mut self, fold: &str, out: &mut Vec<usize>) {
+        let start = self.folds.len();
+        self.folds.push_str(fold);
+        let s = Surname::of_fold(&self.folds, start);
+        self.index.candidates(&self.folds, &s, out);
         self.folds.truncate(start);
+    }
+
+    pub(super) fn candidates(&mut self, surname: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.candidates_folded(&translit_fold(surname), &mut out);
+        out
+    }
+
+    pub(super) fn any_similar(&mut self, surname: &str) -> bool {
+        let s = Surname::fold_onto(&mut self.folds, surname);
+        let found = self.index.any_similar(&self.folds, &s);
+        self.folds.truncate(s.fold.start);
         found
     }
 }
@@ -2118,6 +2261,12 @@ impl SurnameIndex {
 /// The first three chars of a fold of six chars or more (a key without a
 /// string to allocate).
 fn prefix3(fold: &str) -> [char; 3] {
+    // (ASCII without decoding: most surnames.)
+    if let [a, b, c, ..] = *fold.as_bytes()
+        && (a | b | c) < 0x80
+    {
+        return [a, b, c].map(char::from);
+    }
     let mut c = fold.chars();
     [(); 3].map(|_| c.next().unwrap_or('\0'))
 }
@@ -2126,11 +2275,11 @@ fn prefix3(fold: &str) -> [char; 3] {
 /// members' starts are kept by [`GroupStarts`]).
 struct PersonGroup {
     rep: usize,
-    /// The words of the representative (a range of the words of
-    /// [`union_people`]).
+    /// The words of the representative (a range of
+    /// [`PersonNames::words`]).
     words: Range<usize>,
-    /// The folded surname of the representative (a range of the folds of
-    /// [`union_people`]).
+    /// The folded surname of the representative (a range of
+    /// [`PersonNames::folds`]).
     fold: Range<usize>,
 }
 
@@ -3038,6 +3187,41 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Sorting by (order key, name, number) sorts by (type, name,
+        /// number), and the key gives the type back.
+        #[test]
+        fn order_keys_sort_as_type_and_name(
+            entities in proptest::collection::vec((0..3u8, "[ab\u{0}é]{0,9}"), 0..30),
+        ) {
+            const KINDS: [EntityType; 3] =
+                [EntityType::Person, EntityType::Place, EntityType::Organization];
+            let mut plain: Vec<(EntityType, &str, usize)> = (entities.iter().enumerate())
+                .map(|(k, (t, n))| (KINDS[usize::from(*t)], n.as_str(), k))
+                .collect();
+            let mut keyed: Vec<(u64, &str, usize)> = (plain.iter())
+                .map(|&(t, n, k)| (order_key(t, n), n, k))
+                .collect();
+            plain.sort_unstable();
+            keyed.sort_unstable();
+            let back: Vec<(EntityType, &str, usize)> =
+                keyed.iter().map(|&(key, n, k)| (kind_of_key(key), n, k)).collect();
+            proptest::prop_assert_eq!(back, plain);
+        }
+    }
+
+    #[test]
+    fn order_key_edges() {
+        let key = |n| order_key(EntityType::Place, n);
+        assert!(key("Ab") < key("Abc"));
+        assert_eq!(key("Ab"), key("Ab\u{0}"), "left to the names");
+        assert!(key("Abcdefg") < key("Abcdefh"));
+        assert_eq!(key("Abcdefgx"), key("Abcdefgy"), "left to the names");
+        assert!(key("Ÿ") > key("Z"));
+        assert!(order_key(EntityType::Person, "Z") < key(""));
+        assert!(key("Zzzzzzzz") < order_key(EntityType::Organization, ""));
+    }
+
+    proptest::proptest! {
         /// The list (up to 64 surnames) finds what the maps find.
         #[test]
         fn surname_list_agrees_with_the_maps(
@@ -3045,16 +3229,16 @@ mod tests {
             probe in "[KkOouiyjh]{1,3}[aé]{0,5}",
             ordered in proptest::bool::ANY,
         ) {
-            let mut list = SurnameIndex::default();
+            let mut list = OwnedIndex::default();
             // (Groups in order, as the person clustering adds them, or
             // repeated and out of order, which the list's sort settles.)
             for (g, n) in names.iter().enumerate() {
                 list.add(n, if ordered { g } else { g * 7 % 5 });
             }
-            proptest::prop_assert!(list.maps.is_none());
+            proptest::prop_assert!(list.index.maps.is_none());
             let mut maps = SurnameMaps::default();
-            for e in &list.entries {
-                maps.add(list.fold(e), e);
+            for e in &list.index.entries {
+                maps.add(&list.folds[e.surname.fold.clone()], e.group);
             }
             let (mut a, mut b) = (Vec::new(), Vec::new());
             let fold = translit_fold(&probe);
@@ -3062,7 +3246,8 @@ mod tests {
             let folds = list.folds.clone();
             let list_similar = list.any_similar(&probe);
             proptest::prop_assert_eq!(&list.folds, &folds);
-            let mut mapped = SurnameIndex { maps: Some(maps), ..list };
+            let index = SurnameIndex { maps: Some(maps), ..list.index };
+            let mut mapped = OwnedIndex { index, folds: list.folds };
             mapped.candidates_folded(&fold, &mut b);
             proptest::prop_assert_eq!(a, b);
             proptest::prop_assert_eq!(list_similar, mapped.any_similar(&probe));
@@ -3071,12 +3256,12 @@ mod tests {
 
     #[test]
     fn surname_index_builds_capped_maps_past_the_list() {
-        let mut index = SurnameIndex::default();
+        let mut index = OwnedIndex::default();
         for g in 0..100 {
             index.add("Petrenko", g);
         }
         index.add("Okafor", 100);
-        assert!(index.maps.is_some());
+        assert!(index.index.maps.is_some());
         assert_eq!(
             index.candidates("Petrenko"),
             (0..MAX_CANDIDATES).collect::<Vec<_>>()
@@ -3090,12 +3275,12 @@ mod tests {
     /// the proptest above rarely give a surname two groups).
     #[test]
     fn surname_list_sorts_candidates_of_groups_out_of_order() {
-        let mut index = SurnameIndex::default();
+        let mut index = OwnedIndex::default();
         for g in [3, 1, 3] {
             index.add("Petrenko", g);
         }
         assert_eq!(index.candidates("Petrenko"), vec![1, 3]);
-        let mut ordered = SurnameIndex::default();
+        let mut ordered = OwnedIndex::default();
         for g in [1, 3] {
             ordered.add("Petrenko", g);
         }
@@ -3104,7 +3289,7 @@ mod tests {
 
     #[test]
     fn surname_index_finds_similar_surnames() {
-        let mut index = SurnameIndex::default();
+        let mut index = OwnedIndex::default();
         index.add("Petrenkyy", 0);
         index.add("Okafor", 1);
         assert!(index.any_similar("Petrenky"));

@@ -114,7 +114,7 @@ fn union_people(ms: &[Mention], uf: &mut UnionFind) {
     // The folded surname of each group's representative (`PersonGroup`
     // keeps a range of a buffer now).
     let mut folds: Vec<String> = Vec::new();
-    let mut index = SurnameIndex::default();
+    let mut index = OwnedIndex::default();
     // Single words after full names, each in text order (the index last:
     // the same order as a stable sort by the first two).
     let mut order: Vec<(bool, usize, usize)> = (0..n)
@@ -506,7 +506,7 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
         st.speaks |= m.speaks;
     }
     let stat = |s: &str| stats.get(s).copied().unwrap_or_default();
-    let mut surnames: Option<SurnameIndex> = None;
+    let mut surnames: Option<OwnedIndex> = None;
     let mut single: HashMap<&str, Hint> = HashMap::default();
     for (m, h) in ms.iter().zip(hint.iter_mut()) {
         if *h != Hint::Unknown || m.canonical == Some("\u{0}alliance") {
@@ -545,7 +545,7 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
             Hint::Known(t)
         } else if surnames
             .get_or_insert_with(|| {
-                let mut index = SurnameIndex::default();
+                let mut index = OwnedIndex::default();
                 for last in &person_surnames {
                     index.add(last, 0);
                 }
