@@ -508,32 +508,21 @@ pub fn title_split(run: &[Tok]) -> usize {
     title_split_in(&Classes::new(run))
 }
 
-/// How many words of a run keep their classes for the run's tests; a
-/// longer run (hostile text) looks the others up again.
-const RUN_CLASSES: usize = 16;
-
 /// The [`lex`] classes of a run's words, each word looked up once for all
-/// the tests of the run.
+/// the tests of the run and of later readers of the same tokens
+/// ([`Tok::class`]).
 struct Classes<'r, 't> {
     run: &'r [Tok<'t>],
-    head: [u8; RUN_CLASSES],
 }
 
 impl<'r, 't> Classes<'r, 't> {
     fn new(run: &'r [Tok<'t>]) -> Classes<'r, 't> {
-        let mut head = [0; RUN_CLASSES];
-        for (c, t) in head.iter_mut().zip(run) {
-            *c = lex::class(t.text);
-        }
-        Classes { run, head }
+        Classes { run }
     }
 
     /// The classes of word `i`; none past the end.
     fn get(&self, i: usize) -> u8 {
-        match self.head.get(i) {
-            Some(&c) => c,
-            None => self.run.get(i).map_or(0, |t| lex::class(t.text)),
-        }
+        self.run.get(i).map_or(0, Tok::class)
     }
 
     /// Whether a word of `from..to` is of `class`.
@@ -716,7 +705,7 @@ impl<'a> Written<'a> {
                 || toks.get(e).is_some_and(|t| {
                     // Cue verbs are lowercase words (a test says so): other
                     // tokens skip the lookup.
-                    t.is_lower_word() && (is_past_verb(t) || words::is_cue(t.text))
+                    t.is_lower_word() && (is_past_verb(t) || t.is_cue())
                 });
             self.mentions.push(Mention {
                 pos: off + name_toks[0].start,
