@@ -82,7 +82,7 @@ fn cue_at(toks: &[Tok], i: usize) -> bool {
     match w {
         "pointed" => toks.get(i + 1).is_some_and(|n| n.text == "out"),
         "went" => toks.get(i + 1).is_some_and(|n| n.text == "on"),
-        _ => words::is_cue(w),
+        _ => t.is_cue(),
     }
 }
 
@@ -464,8 +464,8 @@ fn first_after<'a>(
         .filter(|g| g.para == f.para)
         .map_or(p.len(), |g| g.raw.open);
     match out.stretch(f.index + 1, close, hi).first() {
-        Some(t) if t.end() <= lim => Some(*t),
-        _ => words::tokens(p, close, lim).first().copied(),
+        Some(t) if t.end() <= lim => Some(t.clone()),
+        _ => words::tokens(p, close, lim).into_iter().next(),
     }
 }
 

@@ -54,6 +54,8 @@ struct Scratch<'a> {
     toks: Vec<words::Tok<'a>>,
     starts: Vec<usize>,
     bounds: Vec<(usize, usize, usize, usize)>,
+    /// The name scan's vectors.
+    names: names::Spare<'a>,
 }
 
 impl Scratch<'_> {
@@ -70,6 +72,7 @@ impl Scratch<'_> {
             toks: keep(self.toks),
             starts: keep(self.starts),
             bounds: keep(self.bounds),
+            names: self.names.rebind(),
         }
     }
 }
@@ -155,9 +158,10 @@ fn extract_in<'a>(text: &'a str, article: &'a Article, s: &mut Scratch<'a>) -> V
         .iter()
         .map(|&(a, b, c, d)| words::Outside::of(&s.toks[a..b], &s.starts[c..d]))
         .collect();
-    let names = names::Names::collect(&s.paras, &quoted, &outs, article);
+    let spare = std::mem::take(&mut s.names);
+    let names = names::Names::collect(&s.paras, &quoted, &outs, article, spare);
     let attributed = attrib::attribute(&s.paras, &outs, &s.found, &s.firsts, &names);
-    names.recycle();
+    s.names = names.recycle();
     attributed
         .into_iter()
         .map(|a| {

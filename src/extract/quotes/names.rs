@@ -7,11 +7,12 @@
 use crate::fasthash::{Map as HashMap, Set as HashSet};
 
 use std::borrow::Cow;
-use std::cell::{Cell, OnceCell};
+use std::cell::{OnceCell, RefCell};
 
 use super::lex;
 use super::words::{self, Outside, Tok};
 use crate::model::{Article, Entity, EntityType};
+use crate::spare::keep;
 
 /// How many distinct name forms are kept per last word: an article has a
 /// few; the bound keeps hostile text (thousands of names sharing a last
@@ -96,13 +97,25 @@ fn last_hash(lower: &[u8]) -> u64 {
     foldhash::fast::FixedState::default().hash_one(lower)
 }
 
-thread_local! {
-    /// The mentions of the thread's last article that read its names,
-    /// emptied, for the next one ([`crate::spare`]): growing the list from
-    /// nothing cost a few reallocations an article.
-    static MENTIONS: Cell<Vec<Mention<'static>>> = const { Cell::new(Vec::new()) };
-    /// The window buffer of the thread's last name scan, emptied.
-    static WINDOW: Cell<Vec<Tok<'static>>> = const { Cell::new(Vec::new()) };
+/// The vectors of the name scan kept from the thread's last article (in
+/// the quote stage's scratch, [`crate::spare`]), emptied: growing them from
+/// nothing cost a few reallocations an article.
+#[derive(Debug, Default)]
+pub struct Spare<'a> {
+    /// The mentions that read the names.
+    mentions: Vec<Mention<'a>>,
+    /// The window buffer of the scan of paragraphs without quotes.
+    window: Vec<Tok<'a>>,
+}
+
+impl Spare<'_> {
+    /// The vectors, emptied, for another article's text.
+    pub fn rebind<'b>(self) -> Spare<'b> {
+        Spare {
+            mentions: keep(self.mentions),
+            window: keep(self.window),
+        }
+    }
 }
 
 /// The names written outside quotes and the titles written before them.
@@ -116,24 +129,60 @@ pub struct Written<'a> {
     roles: Vec<(&'a str, &'a str)>,
 }
 
+/// A role: its lowercased title words, each followed by a space, in one
+/// string (one allocation a role, not one a word), and the name it was
+/// written before.
+type Role<'a> = (String, &'a str);
+
+/// Appends `words` lowercased to `out`, each followed by a space.
+fn push_lower_words<'w>(out: &mut String, words: impl Iterator<Item = &'w str>) {
+    for w in words {
+        if w.is_ascii() {
+            let from = out.len();
+            out.push_str(w);
+            out[from..].make_ascii_lowercase();
+        } else {
+            out.push_str(&w.to_lowercase());
+        }
+        out.push(' ');
+    }
+}
+
+/// The words of a [`Role`]'s title.
+fn role_words(words: &str) -> impl Iterator<Item = &str> {
+    words.split_terminator(' ')
+}
+
 /// The distinct roles of [`Written::roles`] in order of first mention:
 /// lowercased title words and the name they were written before.
-fn written_roles(roles: &[(&str, &str)]) -> Vec<(Vec<String>, String)> {
-    let mut seen: HashSet<(Vec<String>, String)> = HashSet::default();
-    let mut out = Vec::new();
-    for &(title, name) in roles {
-        // The title words of a run are word tokens with only whitespace
-        // between them, so their text tokenizes back into them.
-        let words: Vec<String> = words::tokens(title, 0, title.len())
-            .iter()
-            .map(Tok::lower)
-            .collect();
-        let pair = (words, name.to_string());
-        if !seen.contains(&pair) {
-            seen.insert(pair.clone());
-            out.push(pair);
+fn written_roles<'a>(roles: &[(&str, &'a str)]) -> Vec<Role<'a>> {
+    let mut out: Vec<Role<'a>> = roles
+        .iter()
+        .map(|&(title, name)| {
+            // The title words of a run are word tokens with only
+            // whitespace between them, so their text tokenizes back into
+            // them.
+            let mut words = String::with_capacity(title.len() + 1);
+            let toks = words::tokens(title, 0, title.len());
+            push_lower_words(&mut words, toks.iter().map(|t| t.text));
+            (words, name)
+        })
+        .collect();
+    // Each role once, at its first mention: the equal roles are found in
+    // a sorted order of them rather than by a set of copies.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by(|&i, &j| out[i].cmp(&out[j]).then(i.cmp(&j)));
+    let mut first = vec![true; out.len()];
+    for w in order.windows(2) {
+        if out[w[0]] == out[w[1]] {
+            first[w[1]] = false;
         }
     }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        first[k - 1]
+    });
     out
 }
 
@@ -166,12 +215,14 @@ pub struct Names<'a, 's> {
     /// [`SCAN_MENTIONS`] mentions.
     by_last: OnceCell<Vec<Form<'a>>>,
     /// The roles and their indexes, built when a description first asks.
-    roles: OnceCell<Roles>,
+    roles: OnceCell<Roles<'a>>,
     /// Each mention's canonical form, for an article of at most
     /// [`SCAN_MENTIONS`] mentions: there the first mention of a name is
     /// found by comparing the names before it, which costs less than
     /// building `distinct` and `by_last`.
     mention_canons: OnceCell<Vec<OnceCell<&'a str>>>,
+    /// The scan's vectors, until it takes them.
+    spare: RefCell<Spare<'a>>,
 }
 
 /// How many mentions an article may have for [`Names`] to compare names
@@ -196,16 +247,55 @@ struct Distinct<'a> {
 
 /// The roles `by_role` weighs: every entity's, then those written.
 #[derive(Debug)]
-struct Roles {
-    /// Lowercased title words and the name they were written before.
-    list: Vec<(Vec<String>, String)>,
+struct Roles<'a> {
+    list: Vec<Role<'a>>,
     /// The canonical form of each role's name (`list[k].1`), found when
     /// a description first asks for it.
-    canon: Vec<OnceCell<String>>,
-    /// Role word, `.` trimmed → the roles holding it, in order.
-    by_word: HashMap<String, Vec<usize>>,
-    /// Role word as written → the roles holding it, in order.
-    by_raw: HashMap<String, Vec<usize>>,
+    canon: Vec<OnceCell<&'a str>>,
+    /// ([`text_hash`] of a role word with `.` trimmed, the role's number),
+    /// sorted: the roles holding a word, in order, with no word copied.
+    by_word: Vec<(u64, u32)>,
+    /// The same for the role words as written.
+    by_raw: Vec<(u64, u32)>,
+}
+
+impl<'a> Roles<'a> {
+    /// The roles of `list`, indexed by their words.
+    fn new(list: Vec<Role<'a>>) -> Roles<'a> {
+        let (mut by_word, mut by_raw) = (Vec::new(), Vec::new());
+        for (k, (role, _)) in list.iter().enumerate() {
+            let k = u32::try_from(k).unwrap_or(u32::MAX);
+            for r in role_words(role) {
+                by_word.push((text_hash(r.trim_end_matches('.').as_bytes()), k));
+                by_raw.push((text_hash(r.as_bytes()), k));
+            }
+        }
+        // Stable: the roles of one hash stay in order.
+        by_word.sort_by_key(|e| e.0);
+        by_raw.sort_by_key(|e| e.0);
+        Roles {
+            canon: vec![OnceCell::new(); list.len()],
+            list,
+            by_word,
+            by_raw,
+        }
+    }
+
+    /// The latest [`MAX_ROLES`] roles holding `w`, with `.` trimmed from
+    /// their words (`trimmed`) or as written, in order.
+    fn holding(&self, w: &str, trimmed: bool) -> Vec<usize> {
+        let index = if trimmed { &self.by_word } else { &self.by_raw };
+        let mut ks: Vec<usize> = filed(index, text_hash(w.as_bytes()))
+            .filter(|&k| {
+                role_words(&self.list[k].0)
+                    .any(|r| if trimmed { r.trim_end_matches('.') } else { r } == w)
+            })
+            .collect();
+        // A role holding the word twice is filed twice.
+        ks.dedup();
+        ks.drain(..ks.len().saturating_sub(MAX_ROLES));
+        ks
+    }
 }
 
 /// How many aliases [`EntityIndex`] compares one by one. An article
@@ -508,32 +598,21 @@ pub fn title_split(run: &[Tok]) -> usize {
     title_split_in(&Classes::new(run))
 }
 
-/// How many words of a run keep their classes for the run's tests; a
-/// longer run (hostile text) looks the others up again.
-const RUN_CLASSES: usize = 16;
-
 /// The [`lex`] classes of a run's words, each word looked up once for all
-/// the tests of the run.
+/// the tests of the run and of later readers of the same tokens
+/// ([`Tok::class`]).
 struct Classes<'r, 't> {
     run: &'r [Tok<'t>],
-    head: [u8; RUN_CLASSES],
 }
 
 impl<'r, 't> Classes<'r, 't> {
     fn new(run: &'r [Tok<'t>]) -> Classes<'r, 't> {
-        let mut head = [0; RUN_CLASSES];
-        for (c, t) in head.iter_mut().zip(run) {
-            *c = lex::class(t.text);
-        }
-        Classes { run, head }
+        Classes { run }
     }
 
     /// The classes of word `i`; none past the end.
     fn get(&self, i: usize) -> u8 {
-        match self.head.get(i) {
-            Some(&c) => c,
-            None => self.run.get(i).map_or(0, |t| lex::class(t.text)),
-        }
+        self.run.get(i).map_or(0, Tok::class)
     }
 
     /// Whether a word of `from..to` is of `class`.
@@ -716,7 +795,7 @@ impl<'a> Written<'a> {
                 || toks.get(e).is_some_and(|t| {
                     // Cue verbs are lowercase words (a test says so): other
                     // tokens skip the lookup.
-                    t.is_lower_word() && (is_past_verb(t) || words::is_cue(t.text))
+                    t.is_lower_word() && (is_past_verb(t) || t.is_cue())
                 });
             self.mentions.push(Mention {
                 pos: off + name_toks[0].start,
@@ -738,8 +817,10 @@ impl<'a, 's> Names<'a, 's> {
         quoted: &'s [&'s [(usize, usize)]],
         outs: &'s [Outside<'s, 'a>],
         article: &'a Article,
+        spare: Spare<'a>,
     ) -> Names<'a, 's> {
         Names {
+            spare: RefCell::new(spare),
             source: Source {
                 paras,
                 quoted,
@@ -750,12 +831,14 @@ impl<'a, 's> Names<'a, 's> {
         }
     }
 
-    /// Ends the article's lookups, keeping the mentions' allocation for
+    /// Ends the article's lookups and hands back the scan's vectors for
     /// the thread's next article.
-    pub fn recycle(self) {
+    pub fn recycle(self) -> Spare<'a> {
+        let mut spare = self.spare.into_inner();
         if let Some(w) = self.written.into_inner() {
-            MENTIONS.set(crate::spare::keep(w.mentions));
+            spare.mentions = w.mentions;
         }
+        spare
     }
 
     /// The names written (read at the first call).
@@ -766,11 +849,14 @@ impl<'a, 's> Names<'a, 's> {
                 quoted,
                 outs,
             } = self.source;
+            let Spare {
+                mentions,
+                window: mut win,
+            } = self.spare.take();
             let mut w = Written {
-                mentions: crate::spare::keep(MENTIONS.take()),
+                mentions,
                 ..Written::default()
             };
-            let mut win = crate::spare::keep(WINDOW.take());
             for (pi, (p, off)) in paras.iter().enumerate() {
                 let mut from = 0;
                 let ranges = quoted.get(pi).copied().unwrap_or_default();
@@ -788,7 +874,7 @@ impl<'a, 's> Names<'a, 's> {
                     from = from.max(qe);
                 }
             }
-            WINDOW.set(crate::spare::keep(win));
+            self.spare.borrow_mut().window = win;
             w
         })
     }
@@ -851,39 +937,19 @@ impl<'a, 's> Names<'a, 's> {
     }
 
     /// The roles and their indexes (built at the first call).
-    fn roles(&self) -> &Roles {
+    fn roles(&self) -> &Roles<'a> {
         self.roles.get_or_init(|| {
-            let mut list: Vec<(Vec<String>, String)> = Vec::new();
+            let mut list: Vec<Role<'a>> = Vec::new();
             // The entities' roles come first among the roles.
             for e in self.entities.entities {
                 for r in &e.roles {
-                    let toks: Vec<String> = r.split_whitespace().map(words::lowercase).collect();
-                    list.push((toks, e.name.clone()));
+                    let mut words = String::with_capacity(r.len() + 1);
+                    push_lower_words(&mut words, r.split_whitespace());
+                    list.push((words, &e.name));
                 }
             }
             list.extend(written_roles(&self.written().roles));
-            let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
-            let mut by_raw: HashMap<String, Vec<usize>> = HashMap::default();
-            for (k, (role, _)) in list.iter().enumerate() {
-                for r in role {
-                    let list = by_word
-                        .entry(r.trim_end_matches('.').to_string())
-                        .or_default();
-                    if list.last() != Some(&k) {
-                        list.push(k);
-                    }
-                    let list = by_raw.entry(r.clone()).or_default();
-                    if list.last() != Some(&k) {
-                        list.push(k);
-                    }
-                }
-            }
-            Roles {
-                canon: vec![OnceCell::new(); list.len()],
-                list,
-                by_word,
-                by_raw,
-            }
+            Roles::new(list)
         })
     }
 
@@ -979,29 +1045,25 @@ impl<'a, 's> Names<'a, 's> {
         // minister`: the Polish counterpart over the Ukrainian minister).
         // Roles are found through the role indexes, the latest `MAX_ROLES`
         // of each list, in role order.
-        let latest = |map: &'_ HashMap<String, Vec<usize>>, w: &str| -> Vec<usize> {
-            let list = map.get(w).map_or(&[][..], Vec::as_slice);
-            list[list.len().saturating_sub(MAX_ROLES)..].to_vec()
-        };
         let roles = self.roles();
-        let mut idx = latest(&roles.by_word, head);
-        idx.extend(latest(&roles.by_raw, "counterpart"));
+        let mut idx = roles.holding(head, true);
+        idx.extend(roles.holding("counterpart", false));
         idx.sort_unstable();
         idx.dedup();
-        let mut scored: Vec<(usize, &String)> = Vec::new();
+        let mut scored: Vec<(usize, &str)> = Vec::new();
         for k in idx {
             let role = &roles.list[k].0;
             let score = content
                 .iter()
-                .filter(|w| role.iter().any(|r| r.trim_end_matches('.') == **w))
+                .filter(|w| role_words(role).any(|r| r.trim_end_matches('.') == **w))
                 .count();
             if score > 0 {
                 scored.push((score, self.role_canon_at(k)));
             }
         }
         let best = scored.iter().map(|s| s.0).max().unwrap_or(0);
-        let mut cands: Vec<&String> = Vec::new();
-        let mut seen: HashSet<&String> = HashSet::default();
+        let mut cands: Vec<&str> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::default();
         for (score, name) in scored {
             if score == best && seen.insert(name) {
                 cands.push(name);
@@ -1010,23 +1072,23 @@ impl<'a, 's> Names<'a, 's> {
         if cands.is_empty() && words::is_title(head) {
             let mut other: Vec<usize> = Vec::new();
             for w in &content[..content.len() - 1] {
-                other.extend(latest(&roles.by_raw, w));
+                other.extend(roles.holding(w, false));
             }
             other.sort_unstable();
             other.dedup();
             cands.extend(other.iter().map(|&k| self.role_canon_at(k)));
         }
         if cands.len() <= 1 {
-            return cands.pop().map(String::as_str);
+            return cands.pop();
         }
-        let set: HashSet<&str> = cands.iter().map(|c| c.as_str()).collect();
+        let set: HashSet<&str> = cands.iter().copied().collect();
         let i = self.mentions().partition_point(|m| m.pos < pos);
         // Bounded look-back keeps long texts linear.
         (i.saturating_sub(MAX_LOOKBACK)..i)
             .rev()
             .map(|k| self.canon_at(k))
             .find(|c| set.contains(c))
-            .or_else(|| cands.pop().map(String::as_str))
+            .or_else(|| cands.pop())
     }
 
     /// Whether `name` is still the person a pronoun at `pos` most likely
@@ -1097,9 +1159,9 @@ impl<'a, 's> Names<'a, 's> {
     }
 
     /// The canonical form of role `k`'s name.
-    fn role_canon_at(&self, k: usize) -> &String {
+    fn role_canon_at(&self, k: usize) -> &'a str {
         let roles = self.roles();
-        roles.canon[k].get_or_init(|| self.canon(&roles.list[k].1).to_string())
+        roles.canon[k].get_or_init(|| self.canon(roles.list[k].1))
     }
 
     /// The canonical form of distinct name `id`.
@@ -1342,7 +1404,7 @@ mod proptests {
                 .collect();
             let article = Article::default();
             let slices: Vec<&[(usize, usize)]> = quoted.iter().map(Vec::as_slice).collect();
-            let names = Names::collect(&placed, &slices, &outs, &article);
+            let names = Names::collect(&placed, &slices, &outs, &article, Spare::default());
             let mut want = Written::default();
             for ((p, off), q) in placed.iter().zip(&quoted) {
                 let mut from = 0;
@@ -1458,8 +1520,80 @@ mod proptests {
             let toks = words::tokens(&s, 0, s.len());
             let mut w = Written::default();
             w.scan(&s, &toks, 0);
-            prop_assert_eq!(written_roles(&w.roles), eager_roles(&s, &toks));
+            let got: Vec<(Vec<String>, String)> = written_roles(&w.roles)
+                .into_iter()
+                .map(|(ws, n)| (role_words(&ws).map(str::to_string).collect(), n.to_string()))
+                .collect();
+            prop_assert_eq!(got, eager_roles(&s, &toks));
         }
+
+        /// The roles holding a word, found through the hashes of the role
+        /// words (three bits of them in tests, so that most words collide),
+        /// are those a map from each word to its roles gives.
+        #[test]
+        fn roles_holding_a_word_match_a_map(
+            list in proptest::collection::vec(
+                (
+                    proptest::collection::vec(role_word(), 0..4),
+                    prop::sample::select(vec!["Ann Lee", "Bo Li"]),
+                ),
+                0..(MAX_ROLES + 12),
+            ),
+            queries in proptest::collection::vec(role_word(), 1..6),
+        ) {
+            let roles: Vec<Role> = list
+                .iter()
+                .map(|(ws, n)| {
+                    let mut words = String::new();
+                    push_lower_words(&mut words, ws.iter().copied());
+                    (words, *n)
+                })
+                .collect();
+            let lowered: Vec<Vec<String>> = list
+                .iter()
+                .map(|(ws, _)| ws.iter().map(|w| words::lowercase(w)).collect())
+                .collect();
+            let r = Roles::new(roles);
+            for q in queries.iter().chain(&["counterpart"]) {
+                let q = words::lowercase(q);
+                prop_assert_eq!(r.holding(&q, true), map_latest(&lowered, &q, true));
+                prop_assert_eq!(r.holding(&q, false), map_latest(&lowered, &q, false));
+            }
+        }
+    }
+
+    fn role_word() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "Gen.",
+            "gen",
+            "GEN",
+            "minister",
+            "Minister",
+            "counterpart",
+            "İz",
+            "\u{212a}ing",
+            "chief",
+            "U.N.",
+            "deputy",
+        ])
+    }
+
+    /// The roles holding `w` as the role index used to file them: a map
+    /// from each word (with `.` trimmed, or as written) to its roles, the
+    /// latest [`MAX_ROLES`].
+    fn map_latest(list: &[Vec<String>], w: &str, trimmed: bool) -> Vec<usize> {
+        let mut map: HashMap<String, Vec<usize>> = HashMap::default();
+        for (k, role) in list.iter().enumerate() {
+            for r in role {
+                let key = if trimmed { r.trim_end_matches('.') } else { r };
+                let ks = map.entry(key.to_string()).or_default();
+                if ks.last() != Some(&k) {
+                    ks.push(k);
+                }
+            }
+        }
+        let ks = map.get(w).map_or(&[][..], Vec::as_slice);
+        ks[ks.len().saturating_sub(MAX_ROLES)..].to_vec()
     }
 
     /// ASCII names only, so that the entities' aliases are mostly all

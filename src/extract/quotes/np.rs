@@ -266,7 +266,7 @@ pub fn np_forward<'a>(p: &'a str, toks: &[Tok<'a>], i: usize, off: usize) -> Opt
                 && !words::is_adverb(toks[end].text)
                 && !toks[end].is_cap()
                 && !is_np_stop(toks[end].text)
-                && !words::is_cue(toks[end].text)
+                && !toks[end].is_cue()
                 && !toks[end].text.ends_with("ed")
             {
                 end += 1;
@@ -288,7 +288,7 @@ pub fn np_forward<'a>(p: &'a str, toks: &[Tok<'a>], i: usize, off: usize) -> Opt
         && end - s < 6
         && toks[end].is_word()
         && !is_np_stop(toks[end].text)
-        && !words::is_cue(toks[end].text)
+        && !toks[end].is_cue()
         && !(end > s && toks[end].text.ends_with("ed") && !toks[end].is_cap())
     {
         if toks[end].is_cap() {

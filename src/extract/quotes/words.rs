@@ -2,12 +2,13 @@
 //! offsets and the closed vocabularies (cue verbs, titles, pronouns).
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use super::lex;
 
 /// A word or punctuation token with its byte range in the paragraph (32
 /// bytes: its end is `start + text.len()`, not stored).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Tok<'a> {
     pub text: &'a str,
     pub start: usize,
@@ -15,7 +16,26 @@ pub struct Tok<'a> {
     /// many times, so it is decided once). One field for both questions:
     /// a capital is a letter, so `is_word() && is_cap()` is one compare.
     first: First,
+    /// The token's [`lex`] classes, looked up when first asked
+    /// ([`UNCLASSED`] until then): the cue search reads a stretch's words
+    /// once for every rule and quote that looks at them, and the name scan
+    /// and the noun phrases read a capitalized run's words again. Most
+    /// tokens are never asked, so they are not looked up as they are made.
+    class: Cell<u8>,
 }
+
+/// [`Tok::class`] not looked up yet: no word has every [`lex`] class.
+const UNCLASSED: u8 = u8::MAX;
+
+/// Tokens are equal when their text, place and kind are: whether the
+/// classes were looked up yet is no part of the token.
+impl PartialEq for Tok<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        (self.text, self.start, self.first) == (other.text, other.start, other.first)
+    }
+}
+
+impl Eq for Tok<'_> {}
 
 // Half a cache line: an article's tokens are read again by every quote's
 // context.
@@ -30,7 +50,27 @@ impl<'a> Tok<'a> {
             text: &sub[a..b],
             start: from + a,
             first,
+            class: Cell::new(UNCLASSED),
         }
+    }
+
+    /// The [`lex`] classes of the text, looked up once per token.
+    #[inline]
+    pub fn class(&self) -> u8 {
+        match self.class.get() {
+            UNCLASSED => {
+                let c = lex::class(self.text);
+                self.class.set(c);
+                c
+            }
+            c => c,
+        }
+    }
+
+    /// Whether the text is a cue verb ([`is_cue`]).
+    #[inline]
+    pub fn is_cue(&self) -> bool {
+        self.class() & lex::CUE != 0
     }
 
     /// Where the token ends in the paragraph.
@@ -1400,6 +1440,35 @@ mod proptests {
                 tokens(&s, c[0], c[1]).iter().map(|t| (t.text, t.start, t.end())).collect();
             prop_assert_eq!(got, reference(&s, c[0], c[1]));
             plain(&tokens(&s, 0, s.len()));
+        }
+
+        /// A token's kept classes are its text's, however often and in
+        /// whatever order they are asked, and asking does not change the
+        /// token.
+        #[test]
+        fn kept_classes_are_the_lookups(
+            ws in proptest::collection::vec(
+                prop::sample::select(vec![
+                    "said", "Said", "told", "Minister", "minister", "Dr.", "The", "the",
+                    "Party", "added", "word", "Ünï", "Mr", "president", ",", " ", " ",
+                ]),
+                0..30,
+            ),
+            order in proptest::collection::vec(any::<usize>(), 0..40),
+        ) {
+            let s = ws.concat();
+            let toks = tokens(&s, 0, s.len());
+            let fresh = toks.clone();
+            for k in order.iter().chain(&order) {
+                if let Some(t) = toks.get(k % toks.len().max(1)) {
+                    prop_assert_eq!(t.class(), lex::class(t.text), "{}", t.text);
+                    prop_assert_eq!(t.is_cue(), is_cue(t.text), "{}", t.text);
+                }
+            }
+            for t in &toks {
+                prop_assert_eq!(t.class(), lex::class(t.text), "{}", t.text);
+            }
+            prop_assert_eq!(toks, fresh);
         }
 
         #[test]
