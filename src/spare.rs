@@ -47,6 +47,26 @@ pub trait Scratch: Default + 'static {
     fn back(lent: Self::Lent<'_>) -> Self;
 }
 
+/// Implements [`Scratch`] for a struct of kept vectors `$t<'a>` whose
+/// `fn rebind<'b>(self) -> $t<'b>` empties them for another lifetime:
+/// lending and taking back are both that rebinding.
+macro_rules! scratch_by_rebind {
+    ($t:ident) => {
+        impl $crate::spare::Scratch for $t<'static> {
+            type Lent<'a> = $t<'a>;
+
+            fn lend<'a>(self) -> $t<'a> {
+                self.rebind()
+            }
+
+            fn back(lent: $t<'_>) -> Self {
+                lent.rebind()
+            }
+        }
+    };
+}
+pub(crate) use scratch_by_rebind;
+
 /// Runs `work` on the thread's kept scratch in `cell` (a `thread_local!`),
 /// then keeps the scratch for the thread's next article. (`work` must not
 /// reach for the same cell: it would find an empty scratch.)

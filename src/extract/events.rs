@@ -409,17 +409,7 @@ struct Scratch<'a> {
     extras: Vec<(usize, usize)>,
 }
 
-impl crate::spare::Scratch for Scratch<'static> {
-    type Lent<'a> = Scratch<'a>;
-
-    fn lend<'a>(self) -> Scratch<'a> {
-        self.rebind()
-    }
-
-    fn back(lent: Scratch<'_>) -> Self {
-        lent.rebind()
-    }
-}
+crate::spare::scratch_by_rebind!(Scratch);
 
 impl Scratch<'_> {
     /// The vectors, emptied, for borrowing another article.

@@ -34,7 +34,6 @@ use std::sync::LazyLock;
 use regex_automata::dfa::{self, dense};
 use regex_automata::meta::{self, Regex};
 use regex_automata::util::captures::Captures;
-use regex_automata::util::wire::DeserializeError;
 use regex_automata::{Anchored, Input, Match, PatternID};
 
 use crate::extract::events::TRIGGER;
@@ -171,17 +170,7 @@ fn scan_dfa_header(patterns: &str) -> String {
 /// this machine (a big-endian one): [`SCAN`] then searches, as it did
 /// before the file existed.
 static SCAN_DFA: LazyLock<Option<dfa::regex::Regex<Dense>>> = LazyLock::new(|| {
-    // Read without checking every transition (~4.9 M instructions once).
-    // SAFETY: `from_bytes_unchecked` needs bytes that `to_bytes_*` of this
-    // version of regex-automata wrote for a valid DFA. `load_dfa` reads
-    // them only after the header matched, which names that version and
-    // the build's configuration and patterns; the bytes are compiled into
-    // the binary, so they cannot change after `cargo test` rebuilt the DFA,
-    // compared it byte for byte with this file and loaded it checked
-    // (`timex::tests::scan_dfa`). The library still checks the slice's
-    // lengths, alignment, endianness and format version.
-    let read: ReadDfa = |bytes| unsafe { dense::DFA::from_bytes_unchecked(bytes) };
-    let dfa = load_dfa(&SCAN_DFA_FILE.bytes, &scan_dfa_header(&scan_twins()), read);
+    let dfa = load_dfa(&SCAN_DFA_FILE.bytes, &scan_dfa_header(&scan_twins()));
     if dfa.is_none() {
         // The fallback's twin is then built here, at the warm-up, rather
         // than on a worker at the first article while the others wait.
@@ -207,22 +196,17 @@ static SCAN_DFA_FILE: &Aligned<[u8]> = &Aligned {
     bytes: *include_bytes!("timex/scan.dfa"),
 };
 
-/// How [`load_dfa`] reads one DFA: `dense::DFA::from_bytes`, or its
-/// unchecked twin for the file built with the program.
-type ReadDfa = fn(&'static [u8]) -> Result<(Dense, usize), DeserializeError>;
-
-/// The regex stored in `file` if its header is `header`, each DFA read by
-/// `read`.
-fn load_dfa(file: &'static [u8], header: &str, read: ReadDfa) -> Option<dfa::regex::Regex<Dense>> {
+/// The regex stored in `file` if its header is `header`.
+fn load_dfa(file: &'static [u8], header: &str) -> Option<dfa::regex::Regex<Dense>> {
     let len = u32::from_le_bytes(file.get(..4)?.try_into().ok()?) as usize;
     let end = len.checked_add(4)?;
     if file.get(4..end)? != header.as_bytes() {
         return None;
     }
     let at = end.next_multiple_of(4);
-    let (forward, len) = read(file.get(at..)?).ok()?;
-    let at = (at + len).next_multiple_of(4);
-    let (reverse, _) = read(file.get(at..)?).ok()?;
+    let (forward, read) = dense::DFA::from_bytes(file.get(at..)?).ok()?;
+    let at = (at + read).next_multiple_of(4);
+    let (reverse, _) = dense::DFA::from_bytes(file.get(at..)?).ok()?;
     Some(dfa::regex::Builder::new().build_from_dfas(forward, reverse))
 }
 
@@ -921,17 +905,7 @@ struct ScanScratch<'a> {
     haystacks: Vec<(std::cmp::Reverse<usize>, usize)>,
 }
 
-impl crate::spare::Scratch for Scratch<'static> {
-    type Lent<'a> = Scratch<'a>;
-
-    fn lend<'a>(self) -> Scratch<'a> {
-        self.rebind()
-    }
-
-    fn back(lent: Scratch<'_>) -> Self {
-        lent.rebind()
-    }
-}
+crate::spare::scratch_by_rebind!(Scratch);
 
 impl Scratch<'_> {
     /// The vectors, emptied, for borrowing another text.

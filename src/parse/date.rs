@@ -110,6 +110,48 @@ fn folded<'b>(word: &str, buf: &'b mut [u8; 9]) -> Option<&'b [u8]> {
 /// Regex source for a month name or abbreviation (no capture groups).
 pub const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June|Jun\.?|July|Jul\.?|Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
 
+/// The alternatives of [`MONTH`], in the order the regex tries them: the
+/// parser's hand-written readers take the first of these a text starts
+/// with (a test checks this against the regex).
+pub const MONTH_WORDS: [&str; 36] = [
+    "January",
+    "Jan.",
+    "Jan",
+    "February",
+    "Feb.",
+    "Feb",
+    "March",
+    "Mar.",
+    "Mar",
+    "April",
+    "Apr.",
+    "Apr",
+    "May",
+    "June",
+    "Jun.",
+    "Jun",
+    "July",
+    "Jul.",
+    "Jul",
+    "August",
+    "Aug.",
+    "Aug",
+    "September",
+    "Sept.",
+    "Sept",
+    "Sep.",
+    "Sep",
+    "October",
+    "Oct.",
+    "Oct",
+    "November",
+    "Nov.",
+    "Nov",
+    "December",
+    "Dec.",
+    "Dec",
+];
+
 /// Regex source for a weekday name (no capture groups).
 pub const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?";
 
@@ -276,6 +318,21 @@ mod tests {
     use super::*;
     use jiff::civil::date;
     use proptest::prelude::*;
+
+    /// The month names in the order `MONTH`'s alternatives take them:
+    /// each name (and each name with a following letter, dot or digit) is
+    /// read as the first of the list it starts with.
+    #[test]
+    fn month_words_are_the_month_pattern() {
+        let month = regex::Regex::new(&format!("^{MONTH}")).unwrap();
+        for m in MONTH_WORDS {
+            for tail in ["", ".", "a", "t", "t.", "e", "y", " 3", "ember"] {
+                let text = format!("{m}{tail}");
+                let ours = MONTH_WORDS.iter().find(|n| text.starts_with(*n)).copied();
+                assert_eq!(ours, month.find(&text).map(|f| f.as_str()), "{text:?}");
+            }
+        }
+    }
 
     /// The name lookups as they were, lower-casing into a new string.
     fn oracle_names(word: &str) -> (Option<i8>, Option<Weekday>) {

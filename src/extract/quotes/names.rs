@@ -153,6 +153,14 @@ fn role_words(words: &str) -> impl Iterator<Item = &str> {
     words.split_terminator(' ')
 }
 
+/// The role word at byte `at` of a role's `words`, with `.` trimmed when
+/// `trimmed`.
+fn role_word_at(words: &str, at: u32, trimmed: bool) -> &str {
+    let rest = words.get(at as usize..).unwrap_or("");
+    let w = role_words(rest).next().unwrap_or("");
+    if trimmed { w.trim_end_matches('.') } else { w }
+}
+
 /// The distinct roles of [`Written::roles`] in order of first mention:
 /// lowercased title words and the name they were written before.
 fn written_roles<'a>(roles: &[(&str, &'a str)]) -> Vec<Role<'a>> {
@@ -252,12 +260,17 @@ struct Roles<'a> {
     /// The canonical form of each role's name (`list[k].1`), found when
     /// a description first asks for it.
     canon: Vec<OnceCell<&'a str>>,
-    /// ([`text_hash`] of a role word with `.` trimmed, the role's number),
-    /// sorted: the roles holding a word, in order, with no word copied.
-    by_word: Vec<(u64, u32)>,
+    /// ([`text_hash`] of a role word with `.` trimmed, the role's number,
+    /// the word's offset in the role), sorted: the roles holding a word, in
+    /// order, with no word copied.
+    by_word: Vec<RoleWord>,
     /// The same for the role words as written.
-    by_raw: Vec<(u64, u32)>,
+    by_raw: Vec<RoleWord>,
 }
+
+/// One word of a role in a role index: its hash, the role's number and
+/// the word's byte offset in the role's words.
+type RoleWord = (u64, u32, u32);
 
 impl<'a> Roles<'a> {
     /// The roles of `list`, indexed by their words.
@@ -266,13 +279,23 @@ impl<'a> Roles<'a> {
         for (k, (role, _)) in list.iter().enumerate() {
             let k = u32::try_from(k).unwrap_or(u32::MAX);
             for r in role_words(role) {
-                by_word.push((text_hash(r.trim_end_matches('.').as_bytes()), k));
-                by_raw.push((text_hash(r.as_bytes()), k));
+                let at =
+                    u32::try_from(r.as_ptr() as usize - role.as_ptr() as usize).unwrap_or(u32::MAX);
+                by_word.push((text_hash(r.trim_end_matches('.').as_bytes()), k, at));
+                by_raw.push((text_hash(r.as_bytes()), k, at));
             }
         }
-        // Stable: the roles of one hash stay in order.
-        by_word.sort_by_key(|e| e.0);
-        by_raw.sort_by_key(|e| e.0);
+        // Stable: the roles of one hash stay in order, and a word a role
+        // holds many times is filed once, so that a lookup walks at most
+        // one entry a role (and hash collision).
+        for (index, trimmed) in [(&mut by_word, true), (&mut by_raw, false)] {
+            index.sort_by_key(|e| e.0);
+            index.dedup_by(|b, a| {
+                (a.0, a.1) == (b.0, b.1)
+                    && role_word_at(&list[a.1 as usize].0, a.2, trimmed)
+                        == role_word_at(&list[b.1 as usize].0, b.2, trimmed)
+            });
+        }
         Roles {
             canon: vec![OnceCell::new(); list.len()],
             list,
@@ -285,15 +308,23 @@ impl<'a> Roles<'a> {
     /// their words (`trimmed`) or as written, in order.
     fn holding(&self, w: &str, trimmed: bool) -> Vec<usize> {
         let index = if trimmed { &self.by_word } else { &self.by_raw };
-        let mut ks: Vec<usize> = filed(index, text_hash(w.as_bytes()))
-            .filter(|&k| {
-                role_words(&self.list[k].0)
-                    .any(|r| if trimmed { r.trim_end_matches('.') } else { r } == w)
-            })
-            .collect();
-        // A role holding the word twice is filed twice.
-        ks.dedup();
-        ks.drain(..ks.len().saturating_sub(MAX_ROLES));
+        let key = text_hash(w.as_bytes());
+        let run = &index[index.partition_point(|e| e.0 < key)..];
+        let run = &run[..run.partition_point(|e| e.0 == key)];
+        // From the latest role back, stopping at the MAX_ROLES-th: a
+        // lookup costs at most that many roles, however many hold the
+        // word (a quote per role would otherwise make this quadratic).
+        let mut ks = Vec::new();
+        for &(_, k, at) in run.iter().rev() {
+            let k = k as usize;
+            if ks.len() == MAX_ROLES {
+                break;
+            }
+            if ks.last() != Some(&k) && role_word_at(&self.list[k].0, at, trimmed) == w {
+                ks.push(k);
+            }
+        }
+        ks.reverse();
         ks
     }
 }
@@ -1560,6 +1591,33 @@ mod proptests {
                 prop_assert_eq!(r.holding(&q, false), map_latest(&lowered, &q, false));
             }
         }
+    }
+
+    /// However many roles hold a word, a lookup gives the latest
+    /// [`MAX_ROLES`] of them, in order (and walks no further back).
+    #[test]
+    fn many_roles_holding_one_word_give_the_latest() {
+        let n = 10_000;
+        let roles: Vec<Role> = (0..n)
+            .map(|k| {
+                let words = if k % 2 == 0 {
+                    "deputy minister "
+                } else {
+                    "minister minister "
+                };
+                (words.to_string(), "Ann Lee")
+            })
+            .collect();
+        let r = Roles::new(roles);
+        let want: Vec<usize> = (n - MAX_ROLES..n).collect();
+        assert_eq!(r.holding("minister", true), want);
+        assert_eq!(r.holding("minister", false), want);
+        let deputies: Vec<usize> = (0..n).step_by(2).collect();
+        assert_eq!(
+            r.holding("deputy", true),
+            deputies[deputies.len() - MAX_ROLES..]
+        );
+        assert!(r.holding("chief", true).is_empty());
     }
 
     fn role_word() -> impl Strategy<Value = &'static str> {

@@ -24,8 +24,10 @@ pub struct Tok<'a> {
     class: Cell<u8>,
 }
 
-/// [`Tok::class`] not looked up yet: no word has every [`lex`] class.
+/// [`Tok::class`] not looked up yet: the [`lex`] classes take the low four
+/// bits, so no set of them is this.
 const UNCLASSED: u8 = u8::MAX;
+const _: () = assert!(lex::TITLE | lex::STOP | lex::ORG | lex::CUE < UNCLASSED);
 
 /// Tokens are equal when their text, place and kind are: whether the
 /// classes were looked up yet is no part of the token.
