@@ -2625,6 +2625,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The ASCII path of `prefix3` gives what decoding gives: the
+        /// first three characters, `'\0'` past the end.
+        #[test]
+        fn prefix3_is_the_first_three_chars(s in "[a-zé\u{0}ß中]{0,5}|\\PC{0,5}") {
+            let mut c = s.chars();
+            let want = [(); 3].map(|_| c.next().unwrap_or('\0'));
+            proptest::prop_assert_eq!(prefix3(&s), want);
+        }
+    }
+
+    proptest::proptest! {
         #[test]
         fn same_person_given_agrees_with_same_person_folded(
             a in "(?:[ \t]?(?:Ilse|I\\.|Ilsa|Zoë|Wendlinger|Wendlingen|Wendlnger|Kholodov|Holodov|Ǆemal|X)[ \u{a0}]?){0,3}",

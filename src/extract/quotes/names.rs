@@ -137,13 +137,7 @@ type Role<'a> = (String, &'a str);
 /// Appends `words` lowercased to `out`, each followed by a space.
 fn push_lower_words<'w>(out: &mut String, words: impl Iterator<Item = &'w str>) {
     for w in words {
-        if w.is_ascii() {
-            let from = out.len();
-            out.push_str(w);
-            out[from..].make_ascii_lowercase();
-        } else {
-            out.push_str(&w.to_lowercase());
-        }
+        words::push_lowercase(out, w);
         out.push(' ');
     }
 }

@@ -118,12 +118,19 @@ impl<'a> Tok<'a> {
 /// `s.to_lowercase()`; ASCII text, nearly all of it, is copied and
 /// lowercased in place, which costs less than the general conversion.
 pub fn lowercase(s: &str) -> String {
+    let mut l = String::with_capacity(s.len());
+    push_lowercase(&mut l, s);
+    l
+}
+
+/// [`lowercase`] of `s` appended to `out`.
+pub fn push_lowercase(out: &mut String, s: &str) {
     if s.is_ascii() {
-        let mut l = s.to_owned();
-        l.make_ascii_lowercase();
-        l
+        let from = out.len();
+        out.push_str(s);
+        out[from..].make_ascii_lowercase();
     } else {
-        s.to_lowercase()
+        out.push_str(&s.to_lowercase());
     }
 }
 
