@@ -1214,11 +1214,7 @@ fn resolved_hints<'a>(
             }
             surnames_indexed = true;
         }
-        // (Folded past the surnames, and cut back after.)
-        let asked = Surname::fold_onto(&mut persons.folds, s);
-        let found = surnames.any_similar(&persons.folds, &asked);
-        persons.folds.truncate(asked.fold.start);
-        found
+        surnames.any_similar_to(&mut persons.folds, s)
     };
     for &k in unknown {
         let m = &ms[k];
@@ -2076,6 +2072,14 @@ impl Surname {
         push_translit_fold(folds, surname);
         Surname::of_fold(folds, start)
     }
+
+    /// A surname already folded, copied onto the end of `folds`.
+    #[cfg(test)]
+    fn push_folded(folds: &mut String, fold: &str) -> Surname {
+        let start = folds.len();
+        folds.push_str(fold);
+        Surname::of_fold(folds, start)
+    }
 }
 
 #[derive(Default)]
@@ -2209,6 +2213,15 @@ impl SurnameIndex {
             }
         }
     }
+
+    /// [`SurnameIndex::any_similar`] of `surname`, folded past the end of
+    /// `folds` (the indexed surnames' buffer) and cut back after.
+    fn any_similar_to(&self, folds: &mut String, surname: &str) -> bool {
+        let asked = Surname::fold_onto(folds, surname);
+        let found = self.any_similar(folds, &asked);
+        folds.truncate(asked.fold.start);
+        found
+    }
 }
 
 /// A [`SurnameIndex`] with a buffer of folds of its own, taking surnames as
@@ -2229,19 +2242,15 @@ impl OwnedIndex {
 
     /// [`OwnedIndex::add`] of a surname already folded.
     pub(super) fn add_folded(&mut self, fold: &str, group: usize) {
-        let start = self.folds.len();
-        self.folds.push_str(fold);
-        let s = Surname::of_fold(&self.folds, start);
+        let s = Surname::push_folded(&mut self.folds, fold);
         self.index.add(&self.folds, &s, group);
     }
 
     /// The candidates of a folded surname, into `out`.
     pub(super) fn candidates_folded(&mut self, fold: &str, out: &mut Vec<usize>) {
-        let start = self.folds.len();
-        self.folds.push_str(fold);
-        let s = Surname::of_fold(&self.folds, start);
+        let s = Surname::push_folded(&mut self.folds, fold);
         self.index.candidates(&self.folds, &s, out);
-        self.folds.truncate(start);
+        self.folds.truncate(s.fold.start);
     }
 
     pub(super) fn candidates(&mut self, surname: &str) -> Vec<usize> {
@@ -2251,10 +2260,7 @@ impl OwnedIndex {
     }
 
     pub(super) fn any_similar(&mut self, surname: &str) -> bool {
-        let s = Surname::fold_onto(&mut self.folds, surname);
-        let found = self.index.any_similar(&self.folds, &s);
-        self.folds.truncate(s.fold.start);
-        found
+        self.index.any_similar_to(&mut self.folds, surname)
     }
 }
 

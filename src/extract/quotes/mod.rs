@@ -77,16 +77,15 @@ impl Scratch<'_> {
     }
 }
 
+crate::spare::scratch_by_rebind!(Scratch);
+
 thread_local! {
     static SCRATCH: Cell<Scratch<'static>> = Cell::default();
 }
 
 /// Finds the direct quotes in the article body, in order of appearance.
 pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
-    let mut s = SCRATCH.take().rebind();
-    let quotes = extract_in(text, article, &mut s);
-    SCRATCH.set(s.rebind());
-    quotes
+    crate::spare::with(&SCRATCH, |s| extract_in(text, article, s))
 }
 
 /// [`extract`] with the thread's working vectors.
