@@ -100,8 +100,14 @@ fn category(c: char) -> Option<(Cat, bool)> {
         '\0'..='\u{ff}' => return Some(LATIN1[c as usize]),
         '\u{2013}' | '\u{2014}' => Cat::SContinue,
         '\u{2018}'..='\u{201f}' => Cat::Close,
-        // `…`, `€`, `•`.
-        '\u{2026}' | '\u{20ac}' | '\u{2022}' => Cat::Any,
+        // The other dashes (the horizontal bar `―` opens quoted speech in
+        // some styles), daggers, bullets (`•`), leaders (`…`), `€`.
+        '\u{2010}'..='\u{2012}'
+        | '\u{2015}'..='\u{2017}'
+        | '\u{2020}'..='\u{2023}'
+        | '\u{2025}'
+        | '\u{2026}'
+        | '\u{20ac}' => Cat::Any,
         _ => return None,
     };
     Some((cat, false))
@@ -631,8 +637,8 @@ mod tests {
     #[test]
     fn all_pairs_of_known_characters() {
         let chars: Vec<char> = ('\0'..='\u{ff}')
-            .chain(['\u{2013}', '\u{2014}', '\u{2026}', '\u{20ac}', '\u{2022}'])
-            .chain('\u{2018}'..='\u{201f}')
+            .chain('\u{2010}'..='\u{2026}')
+            .chain(['\u{20ac}'])
             .collect();
         for &a in &chars {
             for &b in &chars {
