@@ -506,7 +506,10 @@ fn fill(
             }
         }
     });
-    article.counts = counts(&article.paragraphs);
+    // Lines hold no LF, so the paragraphs of a text without CR hold no
+    // line break: one search of the text answers for all of them.
+    let no_cr = memchr::memchr(b'\r', text.as_bytes()).is_none();
+    article.counts = counts(&article.paragraphs, no_cr);
 }
 
 /// The paragraphs' texts, one a line, in `joined` (emptied first).
@@ -528,25 +531,28 @@ fn push_unique(list: &mut Vec<String>, item: String) {
     }
 }
 
-fn counts(paragraphs: &[Paragraph]) -> Counts {
+/// The counts of the paragraphs, which hold no line break when
+/// `no_line_breaks` says so (and otherwise may).
+fn counts(paragraphs: &[Paragraph], no_line_breaks: bool) -> Counts {
     let mut c = Counts {
         paragraphs: paragraphs.len(),
         ..Counts::default()
     };
     for p in paragraphs {
-        let (words, sentences) = words_and_sentences(&p.text);
+        let (words, sentences) = words_and_sentences(&p.text, no_line_breaks);
         c.words += words;
         c.sentences += sentences;
     }
     c
 }
 
-/// `(words::count(text), sentences::count(text))`. The word scan decodes
+/// `(words::count(text), sentences::count(text))`, for a `text` that holds
+/// no CR or LF when `no_line_breaks` is set. The word scan decodes
 /// every character outside ASCII anyway, and says on the way whether the
 /// sentence scan may take its shortcuts for plain text: without it the
 /// sentence scan reads the whole text once more to ask, and takes them
 /// only on ASCII (three paragraphs in four, not 97 in 100).
-fn words_and_sentences(text: &str) -> (usize, usize) {
+fn words_and_sentences(text: &str, no_line_breaks: bool) -> (usize, usize) {
     let mut plain_chars = true;
     let (words, read_all) = words::count_reading(text, |c| plain_chars &= sentences::plain_char(c));
     // Without the word scan's answer, only ASCII is known to be plain.
@@ -555,7 +561,7 @@ fn words_and_sentences(text: &str) -> (usize, usize) {
     } else {
         text.is_ascii()
     };
-    let plain = plain_outside_ascii && sentences::no_line_breaks(text);
+    let plain = plain_outside_ascii && (no_line_breaks || sentences::no_line_breaks(text));
     (words, sentences::count_plain(text, plain))
 }
 
@@ -642,6 +648,27 @@ mod tests {
         }
     }
 
+    /// A CR inside a line breaks a sentence (the article-wide test for
+    /// CR must not let the counts take it for plain text), with CRLF
+    /// line ends or without.
+    #[test]
+    fn counts_with_a_carriage_return_inside_a_line() {
+        use unicode_segmentation::UnicodeSegmentation;
+        for text in [
+            "Title of the piece\n\nFirst part\rsecond part of it. And more\n",
+            "Title of the piece\r\n\r\nOne line. Two\r\nThree\rfour five\r\n",
+        ] {
+            let (a, _) = parse_str(text);
+            let want = a.paragraphs.iter().fold((0, 0), |(w, s), p| {
+                (
+                    w + p.text.unicode_words().count(),
+                    s + p.text.unicode_sentences().count(),
+                )
+            });
+            assert_eq!((a.counts.words, a.counts.sentences), want, "{text:?}");
+        }
+    }
+
     #[test]
     fn spans_point_into_the_text() {
         let text = "\u{feff}Title here\r\n\r\nBody “text” é.\r\n";
@@ -701,7 +728,10 @@ mod properties {
                 text.unicode_words().count(),
                 text.unicode_sentences().count(),
             );
-            assert_eq!(words_and_sentences(text), want, "{text:?}");
+            assert_eq!(words_and_sentences(text, false), want, "{text:?}");
+            if !text.contains(['\r', '\n']) {
+                assert_eq!(words_and_sentences(text, true), want, "{text:?}");
+            }
         }
     }
 
@@ -757,7 +787,10 @@ mod properties {
             use unicode_segmentation::UnicodeSegmentation;
             for text in [parts.concat(), any_text] {
                 let want = (text.unicode_words().count(), text.unicode_sentences().count());
-                prop_assert_eq!(words_and_sentences(&text), want, "{:?}", text);
+                prop_assert_eq!(words_and_sentences(&text, false), want, "{:?}", text);
+                if !text.contains(['\r', '\n']) {
+                    prop_assert_eq!(words_and_sentences(&text, true), want, "{:?}", text);
+                }
                 prop_assert_eq!((words::count(&text), sentences::count(&text)), want, "{:?}", text);
             }
         }
