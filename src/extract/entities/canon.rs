@@ -561,7 +561,7 @@ struct OrgScratch {
     name_seps: Vec<Range<usize>>,
     acronyms: Vec<std::borrow::Cow<'static, str>>,
     by_head: Vec<(&'static str, usize)>,
-    keys: String,
+    keys: Vec<u8>,
     ranges: Vec<(Range<usize>, usize)>,
     key_ids: KeptIds,
     first_of_key: Vec<usize>,
@@ -669,7 +669,7 @@ fn union_organizations(
         let m = &ms[i];
         let mut push_norm = |s: &str| {
             let start = keys.len();
-            push_norm_key(keys, s);
+            push_norm_key_bytes(keys, s);
             ranges.push((start..keys.len(), i));
         };
         // A surface written before yields the keys it yielded then: the
@@ -748,12 +748,12 @@ fn union_organizations(
             }
             words.sort_unstable_by(|a, b| lower[a.clone()].cmp(&lower[b.clone()]));
             let start = keys.len();
-            keys.push('\u{1}');
+            keys.push(1);
             for (k, r) in words.iter().enumerate() {
                 if k > 0 {
-                    keys.push(' ');
+                    keys.push(b' ');
                 }
-                keys.push_str(&lower[r.clone()]);
+                keys.extend_from_slice(lower[r.clone()].as_bytes());
             }
             ranges.push((start..keys.len(), i));
         }
@@ -834,7 +834,7 @@ fn union_organizations(
     if seps.capacity() * size_of::<usize>() > spare::MAX_KEPT_BYTES {
         *seps = Vec::new();
     }
-    *keys = spare::keep_string(std::mem::take(keys));
+    *keys = spare::keep(std::mem::take(keys));
 }
 
 /// A set of strings' (length, last byte) pairs, by their low five bits
@@ -1017,18 +1017,18 @@ impl<'a> Surfaces<'a> {
         // numbered later, may grow it.)
         let mut ids = StrIds::new_in(kept, ms.len());
         of.clear();
-        of.extend(ms.iter().map(|m| ids.number(m.surface).0));
+        of.extend(ms.iter().map(|m| ids.number(m.surface.as_bytes()).0));
         Surfaces { ids, of }
     }
 
     /// Numbers `s` too (a string that no mention is written as).
     fn add(&mut self, s: &'a str) -> usize {
-        self.ids.number(s).0
+        self.ids.number(s.as_bytes()).0
     }
 
     /// The number of `s`, if some mention (or [`Surfaces::add`]) wrote it.
     fn get(&self, s: &str) -> Option<usize> {
-        self.ids.get(s)
+        self.ids.get(s.as_bytes())
     }
 
     /// How many numbers there are (the length of a per-surface array).
@@ -1718,6 +1718,71 @@ pub(crate) fn push_norm_key(buf: &mut String, s: &str) {
         if b != b'.' {
             buf.push(char::from(b.to_ascii_lowercase()));
         }
+    }
+}
+
+/// [`push_norm_key`] into a byte buffer, eight bytes at a time while the
+/// name is ASCII: the clustering only hashes and compares its keys, and
+/// `String::push`, a capacity check and a char encoding per byte, was
+/// nearly all of the rule's cost. A name that is not ASCII is done again
+/// by `to_lowercase` (the bytes dropped, `.` are never part of a longer
+/// char).
+fn push_norm_key_bytes(buf: &mut Vec<u8>, s: &str) {
+    let s = s
+        .strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s);
+    let b = s.as_bytes();
+    let start = buf.len();
+    // (Each word is written whole, then cut back: room for one over.)
+    buf.reserve(b.len() + 8);
+    let mut high = 0;
+    let mut words = b.chunks_exact(8);
+    for w in &mut words {
+        let w = u64::from_le_bytes(w.try_into().expect("eight bytes"));
+        high |= w;
+        push_lower_word(buf, w, 8);
+    }
+    let rest = words.remainder().len();
+    if rest > 0 {
+        // The bytes past the last whole word, in the low bytes: the name's
+        // last eight shifted down when it has eight, else read one by one.
+        let w = match b.last_chunk::<8>() {
+            Some(last) => u64::from_le_bytes(*last) >> (8 * (8 - rest)),
+            None => b.iter().rev().fold(0, |w, &c| w << 8 | u64::from(c)),
+        };
+        high |= w;
+        push_lower_word(buf, w, rest);
+    }
+    if high & HIGH_BITS != 0 {
+        buf.truncate(start);
+        buf.extend(s.to_lowercase().bytes().filter(|&c| c != b'.'));
+    }
+}
+
+/// The high bit of each byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Appends the first `len` bytes of `w` (little-endian), ASCII capitals
+/// lowered and dots dropped (bytes of 0x80 and over come out as garbage,
+/// for the caller to redo). Each byte's high bit marks a test on it; the
+/// seven bits below cannot carry into the next byte.
+#[inline]
+fn push_lower_word(buf: &mut Vec<u8>, w: u64, len: usize) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low = w & !HIGH_BITS;
+    let at_least_a = low + ONES * u64::from(0x80 - b'A');
+    let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
+    let w = w | (at_least_a & !past_z & HIGH_BITS) >> 2;
+    let x = w ^ ONES * u64::from(b'.');
+    let dots = !((x & !HIGH_BITS) + !HIGH_BITS | x) & HIGH_BITS;
+    let bytes = w.to_le_bytes();
+    if dots == 0 {
+        let end = buf.len() + len;
+        buf.extend_from_slice(&bytes);
+        buf.truncate(end);
+    } else {
+        buf.extend(bytes[..len].iter().filter(|&&c| c != b'.'));
     }
 }
 
@@ -3005,6 +3070,21 @@ mod tests {
             let mut buf = prefix.clone();
             push_norm_key(&mut buf, &s);
             proptest::prop_assert_eq!(buf, prefix + &norm_key_reference(&s));
+        }
+
+        /// The byte keys, of names around the word length, with the bytes
+        /// next to `A`, `Z` and `.`, NUL and DEL, and chars beyond ASCII
+        /// anywhere in them.
+        #[test]
+        fn push_norm_key_bytes_agrees_with_the_reference(
+            prefix in proptest::collection::vec(proptest::num::u8::ANY, 0..4),
+            s in "(the |The )?[A-Za-z. @\\[`{,/\u{0}\u{7f}ΣÉé]{0,26}",
+        ) {
+            let mut buf = prefix.clone();
+            push_norm_key_bytes(&mut buf, &s);
+            let mut expected = prefix;
+            expected.extend_from_slice(norm_key_reference(&s).as_bytes());
+            proptest::prop_assert_eq!(buf, expected);
         }
 
         #[test]

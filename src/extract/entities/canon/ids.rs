@@ -2,7 +2,9 @@
 //! table whose memory a thread keeps from one article to the next.
 //!
 //! The clustering numbers each article's surfaces and matches its
-//! organization keys through two such tables. As hash maps built per
+//! organization keys through two such tables. The strings are bytes: the
+//! keys are written as bytes (`push_norm_key_bytes`), and the surfaces are
+//! compared as bytes anyway. As hash maps built per
 //! article they cost two allocations, fresh memory to fill, and entry
 //! probes of a general map; here a slot is eight bytes (a hash tag and the
 //! number), and the strings are compared only when their tags agree.
@@ -15,7 +17,7 @@ use crate::spare;
 #[derive(Default)]
 pub(super) struct KeptIds {
     slots: Vec<u64>,
-    keys: Vec<&'static str>,
+    keys: Vec<&'static [u8]>,
 }
 
 /// The numbers of strings (`0..len()`, in order of first insertion).
@@ -24,7 +26,7 @@ pub(super) struct StrIds<'a> {
     /// plus one.
     slots: Vec<u64>,
     /// The strings by number.
-    keys: Vec<&'a str>,
+    keys: Vec<&'a [u8]>,
 }
 
 /// The hash of `s`: foldhash, as the maps it replaced (it reads every byte,
@@ -32,9 +34,9 @@ pub(super) struct StrIds<'a> {
 /// alone (`Hash for str` adds an end mark, which keys of one table need
 /// not: no key is the prefix of a tuple of keys).
 #[inline]
-fn hash(s: &str) -> u64 {
+fn hash(s: &[u8]) -> u64 {
     let mut h = foldhash::fast::FixedState::default().build_hasher();
-    h.write(s.as_bytes());
+    h.write(s);
     h.finish()
 }
 
@@ -66,7 +68,7 @@ impl<'a> StrIds<'a> {
     /// The slot of `s` (hashed to `h`): where it is, or the empty slot
     /// where it goes.
     #[inline]
-    fn find(&self, s: &str, h: u64) -> (usize, Option<usize>) {
+    fn find(&self, s: &[u8], h: u64) -> (usize, Option<usize>) {
         let mask = self.slots.len() - 1;
         let tag = h >> 32;
         let mut at = h as usize & mask;
@@ -85,7 +87,7 @@ impl<'a> StrIds<'a> {
 
     /// The number of `s`, numbering it if it is new: (number, new).
     #[inline]
-    pub(super) fn number(&mut self, s: &'a str) -> (usize, bool) {
+    pub(super) fn number(&mut self, s: &'a [u8]) -> (usize, bool) {
         let h = hash(s);
         let (at, found) = self.find(s, h);
         if let Some(id) = found {
@@ -102,7 +104,7 @@ impl<'a> StrIds<'a> {
 
     /// The number of `s`, if it has one.
     #[inline]
-    pub(super) fn get(&self, s: &str) -> Option<usize> {
+    pub(super) fn get(&self, s: &[u8]) -> Option<usize> {
         self.find(s, hash(s)).1
     }
 
@@ -178,11 +180,11 @@ mod tests {
                 let words: Vec<&str> = words.iter().map(String::as_str).collect();
                 let (expected, map) = numbered(&words);
                 let mut ids = StrIds::new_in(&mut kept, *hint);
-                let got: Vec<(usize, bool)> = words.iter().map(|w| ids.number(w)).collect();
+                let got: Vec<(usize, bool)> = words.iter().map(|w| ids.number(w.as_bytes())).collect();
                 proptest::prop_assert_eq!(&got, &expected);
                 proptest::prop_assert_eq!(ids.len(), map.len());
                 for p in probes.iter().chain(&words.iter().map(|w| w.to_string()).collect::<Vec<_>>()) {
-                    proptest::prop_assert_eq!(ids.get(p), map.get(p.as_str()).copied());
+                    proptest::prop_assert_eq!(ids.get(p.as_bytes()), map.get(p.as_str()).copied());
                 }
                 ids.keep(&mut kept);
             }
@@ -193,23 +195,23 @@ mod tests {
     fn ids_edges() {
         let mut kept = KeptIds::default();
         let mut ids = StrIds::new_in(&mut kept, 0);
-        assert_eq!(ids.get(""), None);
-        assert_eq!(ids.number(""), (0, true));
-        assert_eq!(ids.number("Ærøvik"), (1, true));
-        assert_eq!(ids.number(""), (0, false));
-        assert_eq!(ids.get("Ærøvik"), Some(1));
-        assert_eq!(ids.get("Ærøvi"), None);
+        assert_eq!(ids.get(b""), None);
+        assert_eq!(ids.number(b""), (0, true));
+        assert_eq!(ids.number("Ærøvik".as_bytes()), (1, true));
+        assert_eq!(ids.number(b""), (0, false));
+        assert_eq!(ids.get("Ærøvik".as_bytes()), Some(1));
+        assert_eq!(ids.get("Ærøvi".as_bytes()), None);
         // Past the size it was made for (16 slots: 8 strings).
         let many: Vec<String> = (0..100).map(|k| format!("Velmar{k}")).collect();
         for (k, w) in many.iter().enumerate() {
-            assert_eq!(ids.number(w), (k + 2, true));
+            assert_eq!(ids.number(w.as_bytes()), (k + 2, true));
         }
         for (k, w) in many.iter().enumerate() {
-            assert_eq!(ids.get(w), Some(k + 2));
+            assert_eq!(ids.get(w.as_bytes()), Some(k + 2));
         }
         ids.keep(&mut kept);
         assert!(kept.slots.capacity() >= 256, "kept across articles");
         let ids = StrIds::new_in(&mut kept, 3);
-        assert_eq!((ids.len(), ids.get("Velmar1")), (0, None));
+        assert_eq!((ids.len(), ids.get(b"Velmar1")), (0, None));
     }
 }
