@@ -595,9 +595,7 @@ pub fn cap_runs<'t>(toks: &'t [Tok]) -> impl Iterator<Item = (usize, usize)> + '
             let mut e = i + 1;
             while e < toks.len() {
                 let t = &toks[e];
-                let possessor =
-                    toks[e - 1].text.ends_with("'s") || toks[e - 1].text.ends_with("’s");
-                if possessor {
+                if words::is_possessor(toks[e - 1].text) {
                     break;
                 }
                 if t.is_word() && t.is_cap() {
@@ -792,44 +790,50 @@ impl<'a> Written<'a> {
     /// which starts at byte `off` of the file.
     pub fn scan(&mut self, p: &'a str, toks: &[Tok], off: usize) {
         for (s, e) in cap_runs(toks) {
-            let run = &toks[s..e];
-            let classes = Classes::new(run);
-            let k = if run.len() == 1 {
-                single_title_split(classes.get(0))
-            } else {
-                title_split_in(&classes)
-            };
-            if k >= run.len() {
-                continue;
-            }
-            let name_toks = &run[k..];
-            let name = &p[name_toks[0].start..name_toks[name_toks.len() - 1].end()];
-            let org = classes.any(k, run.len(), lex::ORG);
-            let titled = k > 0 && classes.any(0, k, lex::TITLE) && !org;
-            if titled {
-                self.roles.push((&p[run[0].start..run[k - 1].end()], name));
-            }
-            let after_the = s > 0 && toks[s - 1].text.eq_ignore_ascii_case("the");
-            let plausible = (2..=3).contains(&name_toks.len())
-                && !after_the
-                && name_toks.iter().all(Tok::is_cap)
-                && !org;
-            let subject = s
-                .checked_sub(1)
-                .is_none_or(|i| matches!(toks[i].text, "." | "!" | "?" | "…" | ";"))
-                || toks.get(e).is_some_and(|t| {
-                    // Cue verbs are lowercase words (a test says so): other
-                    // tokens skip the lookup.
-                    t.is_lower_word() && (is_past_verb(t) || t.is_cue())
-                });
-            self.mentions.push(Mention {
-                pos: off + name_toks[0].start,
-                name,
-                titled,
-                plausible,
-                subject,
-            });
+            self.scan_run(p, toks, s, e, off);
         }
+    }
+
+    /// Files the name of the capitalized run `toks[s..e]` (as [`cap_runs`]
+    /// finds it), read with the tokens around it.
+    pub fn scan_run(&mut self, p: &'a str, toks: &[Tok], s: usize, e: usize, off: usize) {
+        let run = &toks[s..e];
+        let classes = Classes::new(run);
+        let k = if run.len() == 1 {
+            single_title_split(classes.get(0))
+        } else {
+            title_split_in(&classes)
+        };
+        if k >= run.len() {
+            return;
+        }
+        let name_toks = &run[k..];
+        let name = &p[name_toks[0].start..name_toks[name_toks.len() - 1].end()];
+        let org = classes.any(k, run.len(), lex::ORG);
+        let titled = k > 0 && classes.any(0, k, lex::TITLE) && !org;
+        if titled {
+            self.roles.push((&p[run[0].start..run[k - 1].end()], name));
+        }
+        let after_the = s > 0 && toks[s - 1].text.eq_ignore_ascii_case("the");
+        let plausible = (2..=3).contains(&name_toks.len())
+            && !after_the
+            && name_toks.iter().all(Tok::is_cap)
+            && !org;
+        let subject = s
+            .checked_sub(1)
+            .is_none_or(|i| matches!(toks[i].text, "." | "!" | "?" | "…" | ";"))
+            || toks.get(e).is_some_and(|t| {
+                // Cue verbs are lowercase words (a test says so): other
+                // tokens skip the lookup.
+                t.is_lower_word() && (is_past_verb(t) || t.is_cue())
+            });
+        self.mentions.push(Mention {
+            pos: off + name_toks[0].start,
+            name,
+            titled,
+            plausible,
+            subject,
+        });
     }
 }
 
@@ -888,7 +892,9 @@ impl<'a, 's> Names<'a, 's> {
                 if ranges.is_empty() {
                     // Not tokenized (no tokens in `outs`): only its
                     // capitalized words and their neighbours are.
-                    words::cap_windows(p, 0, p.len(), &mut win, |win| w.scan(p, win, *off));
+                    words::cap_windows(p, 0, p.len(), &mut win, |win, a, b| {
+                        w.scan_run(p, win, a, b, *off);
+                    });
                     continue;
                 }
                 let end = [(p.len(), p.len())];
@@ -1379,7 +1385,9 @@ mod proptests {
             let mut want = Written::default();
             want.scan(&s, &words::tokens(&s, from, to), 5);
             let mut got = Written::default();
-            words::cap_windows(&s, from, to, &mut Vec::new(), |win| got.scan(&s, win, 5));
+            words::cap_windows(&s, from, to, &mut Vec::new(), |win, a, b| {
+                got.scan_run(&s, win, a, b, 5);
+            });
             prop_assert_eq!(scanned(&got), scanned(&want));
             prop_assert_eq!(&got.roles, &want.roles);
         }

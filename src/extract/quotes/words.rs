@@ -316,16 +316,21 @@ fn cap_lead(b: &[u8], mut i: usize) -> Option<usize> {
         .map(|k| i + k)
 }
 
-/// Windows of the tokens of `s[from..to]` that hold its capitalized words,
-/// for the name scan of text no quote rule reads: calls `f` with each
-/// window, a run of consecutive tokens of `tokens(s, from, to)` that starts
-/// with the token before a capitalized word (none when that word opens the
-/// stretch) and ends with the first token after it that neither is
-/// capitalized nor is a particle or `of` (or at the end of the stretch). A
-/// capitalized run, the particle after it and the token that follows are
-/// inside one window, so
-/// [`super::names`] finds in the windows the runs it finds in all the
-/// tokens.
+/// Whether a token is a possessor (`Iraq's`): a capitalized run ends after
+/// it ([`super::names::cap_runs`]).
+#[inline]
+pub fn is_possessor(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
+/// The capitalized runs of the tokens of `s[from..to]`, for the name scan of
+/// text no quote rule reads: calls `f(win, a, b)` for each run, `win[a..b]`
+/// being the run that [`super::names::cap_runs`] finds in
+/// `tokens(s, from, to)`, and `win` a slice of those tokens that holds the
+/// token before the run (`a` is 1; 0 when the run opens the stretch) and
+/// the token after it (`b < win.len()`; none at the end of the stretch).
+/// The runs are found here, as the tokens are read, so that the name scan
+/// need not find them again in the window.
 ///
 /// Most of a paragraph is lowercase words, which this reads a byte at a
 /// time without tokenizing: a capitalized token starts with an ASCII
@@ -338,7 +343,7 @@ pub fn cap_windows<'a>(
     from: usize,
     to: usize,
     win: &mut Vec<Tok<'a>>,
-    mut f: impl FnMut(&[Tok<'a>]),
+    mut f: impl FnMut(&[Tok<'a>], usize, usize),
 ) {
     let sub = &s[from..to];
     let b = sub.as_bytes();
@@ -393,24 +398,50 @@ pub fn cap_windows<'a>(
             at = if t.0 > i { t.0 } else { t.1 };
             continue;
         }
+        let first = win.len();
         win.push(Tok::at(sub, from, t));
+        // The run's last token (its start and end) and the one after it.
         let mut last = t;
-        // A run goes on through capitals, and through a particle or `of`
-        // when a capital follows.
-        let mut goes_on = true;
-        while goes_on {
-            let Some(t) = next_token(sub, pos) else {
+        let mut after = None;
+        // As `cap_runs` reads a run: on through capitals, and through a
+        // particle or `of` when a capital follows; a possessor ends it.
+        let mut next = next_token(sub, t.1);
+        while let Some(n) = next {
+            let tok = Tok::at(sub, from, n);
+            if is_possessor(&sub[last.0..last.1]) {
+                win.push(tok);
+                after = Some(n);
                 break;
-            };
-            pos = t.1;
-            last = t;
-            let tok = Tok::at(sub, from, t);
-            goes_on = tok.is_cap() || tok.text == "of" || is_name_particle(tok.text);
+            }
+            if tok.is_cap() {
+                win.push(tok);
+                last = n;
+                next = next_token(sub, n.1);
+                continue;
+            }
+            if tok.text == "of" || is_name_particle(tok.text) {
+                let cap = next_token(sub, n.1).filter(|&c| c.2 == First::Upper);
+                if let Some(c) = cap {
+                    win.push(tok);
+                    win.push(Tok::at(sub, from, c));
+                    last = c;
+                    next = next_token(sub, c.1);
+                    continue;
+                }
+            }
             win.push(tok);
+            after = Some(n);
+            break;
         }
-        f(win);
-        sync = last.0;
-        at = last.1;
+        let end = win.len() - usize::from(after.is_some());
+        f(win, first, end);
+        match after {
+            // A capital after a possessor opens the next run, with the
+            // run's last token before it.
+            Some(n) if n.2 == First::Upper => (sync, at) = (last.0, n.0),
+            Some(n) => (sync, at) = (n.0, n.1),
+            None => break,
+        }
     }
 }
 
@@ -1480,21 +1511,25 @@ mod proptests {
             prop_assert_eq!(toks, fresh);
         }
 
+        /// The runs handed over are the runs `cap_runs` finds in all the
+        /// tokens, in order, each in a slice of the tokens with the token
+        /// before it and the token after it.
         #[test]
-        fn cap_windows_are_slices_around_every_capital(s in text(), picks in proptest::collection::vec(any::<usize>(), 2)) {
+        fn cap_windows_are_the_runs_with_their_neighbours(s in text(), picks in proptest::collection::vec(any::<usize>(), 2)) {
             let c = cuts(&s, &picks);
             let all = tokens(&s, c[0], c[1]);
             let mut seen = Vec::new();
-            cap_windows(&s, c[0], c[1], &mut Vec::new(), |win| {
+            cap_windows(&s, c[0], c[1], &mut Vec::new(), |win, a, b| {
                 let k = all.iter().position(|t| Some(t) == win.first()).expect("a token");
                 assert_eq!(&all[k..k + win.len()], win);
-                seen.push((k, win.len()));
+                seen.push((k + a, k + b, a, win.len() - b));
             });
-            // Every capitalized token is in a window, after its neighbour.
-            for (j, t) in all.iter().enumerate() {
-                if t.is_word() && t.is_cap() {
-                    prop_assert!(seen.iter().any(|&(k, n)| (j == 0 || k < j) && j < k + n), "{j}");
-                }
+            let runs: Vec<(usize, usize)> = super::super::names::cap_runs(&all).collect();
+            let got: Vec<(usize, usize)> = seen.iter().map(|&(x, y, _, _)| (x, y)).collect();
+            prop_assert_eq!(got, runs);
+            for &(x, y, before, after) in &seen {
+                prop_assert_eq!(before, usize::from(x > 0));
+                prop_assert_eq!(after, usize::from(y < all.len()));
             }
         }
 
