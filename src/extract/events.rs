@@ -434,40 +434,40 @@ thread_local! {
 
 /// The entity spans of an article sorted by position, so that the entities
 /// of one sentence are found by binary search rather than a scan of all.
-struct EntityIndex {
+struct EntityIndex<'a> {
     /// `(start, end, entity index)`, sorted.
     spans: Vec<(usize, usize, usize)>,
     /// `max_end[k]`: the largest end among `spans[..=k]`.
     max_end: Vec<usize>,
-    /// Per entity: the outlet or an agency that reports the story.
-    reporter: Vec<bool>,
+    /// The outlet and agencies that report the story ([`reporters`]).
+    reporters: Vec<&'a String>,
 }
 
-impl EntityIndex {
-    fn new(article: &Article) -> EntityIndex {
+impl<'a> EntityIndex<'a> {
+    fn new(article: &'a Article) -> EntityIndex<'a> {
         let spans = sorted_spans(article);
-        let max_end = spans
-            .iter()
-            .scan(0, |m, &(_, e, _)| {
-                *m = e.max(*m);
-                Some(*m)
-            })
-            .collect();
-        let reporters = reporters(article);
-        let reporter = article
-            .entities
-            .iter()
-            .map(|e| {
-                std::iter::once(&e.name)
-                    .chain(&e.aliases)
-                    .any(|n| reporters.contains(&n))
-            })
-            .collect();
+        let mut max_end = Vec::with_capacity(spans.len());
+        let mut m = 0;
+        for &(_, e, _) in &spans {
+            m = e.max(m);
+            max_end.push(m);
+        }
         EntityIndex {
             spans,
             max_end,
-            reporter,
+            reporters: reporters(article),
         }
+    }
+
+    /// Whether `e` is the outlet or an agency that reports the story.
+    /// Asked only of the entities of sentences with a trigger, a few of
+    /// an article's: comparing every entity's names with the reporters
+    /// up front cost more than the rest of the index.
+    fn reporter(&self, e: &crate::model::Entity) -> bool {
+        !self.reporters.is_empty()
+            && std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .any(|n| self.reporters.contains(&n))
     }
 
     /// Spans inside `[s0, s1)`, in `(start, end, entity)` order.
@@ -499,28 +499,26 @@ fn sorted_spans(article: &Article) -> Vec<(usize, usize, usize)> {
             .enumerate()
             .flat_map(|(k, e)| e.spans.iter().map(move |sp| (sp.start, sp.end, k)))
     };
-    let packed: Option<Vec<u64>> = spans()
-        .map(|(s, e, k)| {
-            (s < 1 << 24 && e < 1 << 24 && k < 1 << 16)
-                .then_some((s as u64) << 40 | (e as u64) << 16 | k as u64)
-        })
-        .collect();
-    match packed {
-        Some(mut packed) => {
-            packed.sort_unstable();
-            packed
-                .into_iter()
-                .map(|p| {
-                    (
-                        (p >> 40) as usize,
-                        (p >> 16 & 0xff_ffff) as usize,
-                        (p & 0xffff) as usize,
-                    )
-                })
-                .collect()
+    // Sized up front: collected through an `Option` the vector grew as it
+    // went.
+    let mut packed = Vec::with_capacity(article.entities.iter().map(|e| e.spans.len()).sum());
+    for (s, e, k) in spans() {
+        if !(s < 1 << 24 && e < 1 << 24 && k < 1 << 16) {
+            return sorted_spans_by_triples(spans());
         }
-        None => sorted_spans_by_triples(spans()),
+        packed.push((s as u64) << 40 | (e as u64) << 16 | k as u64);
     }
+    packed.sort_unstable();
+    packed
+        .into_iter()
+        .map(|p| {
+            (
+                (p >> 40) as usize,
+                (p >> 16 & 0xff_ffff) as usize,
+                (p & 0xffff) as usize,
+            )
+        })
+        .collect()
 }
 
 /// Spans sorted as triples: [`sorted_spans`] beyond the packed bounds, and
@@ -1148,10 +1146,10 @@ fn cap_runs_ascii(s: &str, mut f: impl FnMut(&CapRun)) {
         }
         j
     };
-    let mut i = 0;
+    let mut i = next_capital(b, 0);
     while i < b.len() {
-        if !b[i].is_ascii_uppercase() || i > 0 && word_byte(b[i - 1]) {
-            i += 1;
+        if i > 0 && word_byte(b[i - 1]) {
+            i = next_capital(b, i + 1);
             continue;
         }
         let mut e = letters_end(i + 1);
@@ -1169,8 +1167,33 @@ fn cap_runs_ascii(s: &str, mut f: impl FnMut(&CapRun)) {
             run.len += 1;
         }
         f(&run);
-        i = e;
+        i = next_capital(b, e);
     }
+}
+
+/// The first ASCII capital of `b` at or after `i`, or `b.len()`. Capitals
+/// are a few bytes in a hundred: eight bytes are tested at a time.
+fn next_capital(b: &[u8], mut i: usize) -> usize {
+    use crate::swar::{HIGHS, ONES};
+    while let Some(chunk) = b.get(i..i + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // `A`..=`Z` on the low seven bits, without carries between bytes,
+        // and no high bit.
+        let low7 = v & !HIGHS;
+        let upper = (low7 + ONES * u64::from(0x80 - b'A'))
+            & !(low7 + ONES * u64::from(0x80 - b'Z' - 1))
+            & !v
+            & HIGHS;
+        if upper != 0 {
+            // Little-endian: the lowest marked byte comes first.
+            return i + (upper.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && !b[i].is_ascii_uppercase() {
+        i += 1;
+    }
+    i
 }
 
 /// The outlet and agencies that report the story, read once per article
@@ -1206,9 +1229,10 @@ fn sentence_participants<'a>(
     // The first span of each entity in the sentence; the outlet or agencies
     // that report the story are not actors in it ("…, an X correspondent
     // reports").
-    let spans = index
-        .within(s0, s1)
-        .filter(|&(_, _, k)| article.entities[k].kind != EntityType::Place && !index.reporter[k]);
+    let spans = index.within(s0, s1).filter(|&(_, _, k)| {
+        let e = &article.entities[k];
+        e.kind != EntityType::Place && !index.reporter(e)
+    });
     first_spans(spans, firsts);
     found.clear();
     found.extend(

@@ -785,8 +785,12 @@ pub fn extract_with_triggers(
     let first_body = article.paragraphs.first().map(|p| p.span.start);
     crate::spare::with(&SCRATCH, |scratch| {
         push_regions(text, article, &mut scratch.regions);
-        scan_all(
-            text,
+        let (timexes, found) = walk_regions(text, &scratch.regions, &mut scratch.scan);
+        // (A few timexes are then rejected, and the header's triggers
+        // dropped: a few slots too many.)
+        out.reserve_exact(timexes);
+        triggers.reserve(found);
+        each_region(
             &scratch.regions,
             &mut scratch.scan,
             |(start, end), scanner, haystack, matches| {
@@ -835,14 +839,27 @@ pub fn triggers(text: &str, regions: &[(usize, usize)]) -> Vec<(usize, usize)> {
 
 /// Calls `each` on every region of `regions` (byte ranges of `text`), in
 /// order, with its scanner, the text it searched ([`Scanner::for_region`])
-/// and its matches. The full DFA walks all of its regions first, two at
-/// a time ([`walk`]).
+/// and its matches ([`walk_regions`], then [`each_region`]).
 fn scan_all<'t>(
     text: &'t str,
     regions: &[(usize, usize)],
     scratch: &mut ScanScratch<'t>,
-    mut each: impl FnMut((usize, usize), Scanner, &str, Matches),
+    each: impl FnMut((usize, usize), Scanner, &str, Matches),
 ) {
+    walk_regions(text, regions, scratch);
+    each_region(regions, scratch, each);
+}
+
+/// The first half of [`scan_all`]: picks each region's scanner, and the
+/// full DFA walks all of its regions, two at a time ([`walk`]). The
+/// number of timex and of trigger matches the walk found, so that a
+/// caller's vectors are sized once instead of growing (the other regions'
+/// matches are not known ahead, and are few).
+fn walk_regions<'t>(
+    text: &'t str,
+    regions: &[(usize, usize)],
+    scratch: &mut ScanScratch<'t>,
+) -> (usize, usize) {
     let ScanScratch {
         scans,
         walked,
@@ -853,21 +870,36 @@ fn scan_all<'t>(
             .iter()
             .map(|&(start, end)| Scanner::for_region(&text[start..end])),
     );
-    if let Some(re) = &*SCAN_DFA {
-        haystacks.extend(
-            (scans.iter().enumerate())
-                .filter(|(_, (scanner, _))| matches!(scanner.find, Finder::Dfa))
-                .map(|(i, (_, haystack))| (std::cmp::Reverse(haystack.len()), i)),
-        );
-        // The longest first, so that the lanes end about together: the
-        // last region's bytes after the other lane ended are walked alone.
-        haystacks.sort_unstable();
-        let haystack = |&(_, i): &(_, usize)| (i, scans[i].1.as_bytes());
-        walk::find_all(re, haystacks.iter().map(haystack), walked);
-        haystacks.clear();
-        // A region's matches follow one another.
-        walked.sort_unstable_by_key(|&(i, m)| (i, m.start()));
-    }
+    let Some(re) = &*SCAN_DFA else {
+        return (0, 0);
+    };
+    haystacks.extend(
+        (scans.iter().enumerate())
+            .filter(|(_, (scanner, _))| matches!(scanner.find, Finder::Dfa))
+            .map(|(i, (_, haystack))| (std::cmp::Reverse(haystack.len()), i)),
+    );
+    // The longest first, so that the lanes end about together: the
+    // last region's bytes after the other lane ended are walked alone.
+    haystacks.sort_unstable();
+    let haystack = |&(_, i): &(_, usize)| (i, scans[i].1.as_bytes());
+    walk::find_all(re, haystacks.iter().map(haystack), walked);
+    haystacks.clear();
+    // A region's matches follow one another.
+    walked.sort_unstable_by_key(|&(i, m)| (i, m.start()));
+    let triggers = (walked.iter())
+        .filter(|(_, m)| m.pattern().as_usize() == TRIGGER_PATTERN)
+        .count();
+    (walked.len() - triggers, triggers)
+}
+
+/// The second half of [`scan_all`], after [`walk_regions`] on the same
+/// `regions` and `scratch`.
+fn each_region(
+    regions: &[(usize, usize)],
+    scratch: &mut ScanScratch,
+    mut each: impl FnMut((usize, usize), Scanner, &str, Matches),
+) {
+    let ScanScratch { scans, walked, .. } = scratch;
     let mut rest = walked.as_slice();
     for (i, (&region, (scanner, haystack))) in regions.iter().zip(&*scans).enumerate() {
         let matches = match scanner.find {
@@ -952,10 +984,13 @@ fn push_regions(text: &str, article: &Article, out: &mut Vec<(usize, usize)>) {
         }
         let is_headline = !headline_seen && article.headline.as_deref() == Some(trimmed);
         headline_seen |= is_headline;
-        let date_line = trimmed.chars().count() <= 40
-            && crate::parse::date::find_date(trimmed)
-                .is_some_and(|(_, r)| r.len() * 2 >= trimmed.len());
-        if is_headline || date_line {
+        // (The headline is not searched for a date.)
+        let date_line = || {
+            trimmed.chars().count() <= 40
+                && crate::parse::date::find_date(trimmed)
+                    .is_some_and(|(_, r)| r.len() * 2 >= trimmed.len())
+        };
+        if is_headline || date_line() {
             out.push((s, e));
         }
     }
@@ -1101,15 +1136,15 @@ impl Iterator for SentenceBounds<'_> {
             if !next.is_some_and(|c| c.is_uppercase() || c == '"' || c == '“') {
                 continue;
             }
-            let word_before = s[..i]
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
+            // (Only a dot can end an abbreviation, and only a word of up to
+            // four bytes can be one.)
             let abbreviation = b == b'.'
-                && (word_before.len() <= 4
-                    && word_before.chars().next().is_some_and(char::is_uppercase)
-                    && crate::parse::date::month_number(word_before).is_some()
-                    || word_before.len() == 1);
+                && short_word_before(s, i).is_some_and(|w| {
+                    w.len() <= 4
+                        && w.chars().next().is_some_and(char::is_uppercase)
+                        && crate::parse::date::month_number(w).is_some()
+                        || w.len() == 1
+                });
             if !abbreviation {
                 let sentence = (self.start, end);
                 self.start = end;
@@ -1123,6 +1158,35 @@ impl Iterator for SentenceBounds<'_> {
             sentence
         })
     }
+}
+
+/// The word (alphanumeric characters) that ends at `i` in `s`, or `None`
+/// when it is longer than four bytes. Most words before a stop are plain
+/// ASCII and longer than that: five bytes read backwards tell, where the
+/// search by `char` decoded the whole word back from its end.
+fn short_word_before(s: &str, i: usize) -> Option<&str> {
+    let bytes = s.as_bytes();
+    let mut k = i;
+    while k > 0 {
+        let c = bytes[k - 1];
+        if c >= 0x80 {
+            // A character outside ASCII may be a letter: the word by chars.
+            let word = s[..i]
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            return (word.len() <= 4).then_some(word);
+        }
+        if !c.is_ascii_alphanumeric() {
+            break;
+        }
+        if i - k == 4 {
+            // A fifth byte of the word.
+            return None;
+        }
+        k -= 1;
+    }
+    Some(&s[k..i])
 }
 
 /// The first `.`, `!` or `?` of `bytes` at or after `from`. Stops are a

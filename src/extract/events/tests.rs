@@ -419,6 +419,28 @@ mod cap_runs {
         fn byte_loop_on_any_ascii(s in "[ -~\t\n\u{b}\u{c}\r]{0,40}") {
             prop_assert_eq!(runs(&s, false), runs(&s, true), "{:?}", s);
         }
+
+        /// The eight-byte search for a capital against a byte loop, on
+        /// bytes at the edges of `A`..=`Z` with and without the high bit.
+        #[test]
+        fn next_capital_as_a_byte_loop(
+            bytes in proptest::collection::vec(
+                prop_oneof![
+                    3 => proptest::sample::select(vec![
+                        b'@', b'A', b'M', b'Z', b'[', b'a', b'z', b' ', 0xc0, 0xc1, 0xda, 0xdb, 0xff,
+                    ]),
+                    1 => any::<u8>(),
+                ],
+                0..40,
+            ),
+            from in 0usize..48,
+        ) {
+            let from = from.min(bytes.len());
+            let want = (from..bytes.len())
+                .find(|&k| bytes[k].is_ascii_uppercase())
+                .unwrap_or(bytes.len());
+            prop_assert_eq!(next_capital(&bytes, from), want);
+        }
     }
 
     #[test]
@@ -634,8 +656,8 @@ mod participants {
                 ..Article::default()
             };
             let index = EntityIndex::new(&article);
-            for (k, e) in article.entities.iter().enumerate() {
-                prop_assert_eq!(index.reporter[k], reports_the_story(&article, e));
+            for e in &article.entities {
+                prop_assert_eq!(index.reporter(e), reports_the_story(&article, e));
             }
         }
     }

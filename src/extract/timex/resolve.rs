@@ -22,7 +22,7 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
 use super::{Found, GROUPS};
-use crate::parse::date::{WrittenDate, iso, month_number, weekday, year_for_weekday};
+use crate::parse::date::{WrittenDate, month_number, weekday, year_for_weekday};
 
 /// Tense of the sentence around an expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,7 +163,50 @@ fn num(caps: &Found, group: usize) -> Option<i32> {
 }
 
 fn ym(y: i16, m: i8) -> String {
-    format!("{y:04}-{m:02}")
+    let mut out = String::with_capacity(7);
+    push_padded(&mut out, y.into(), 4);
+    out.push('-');
+    push_padded(&mut out, m.into(), 2);
+    out
+}
+
+/// `format!("{n:0width$}")` appended to `out`. A value is a few numbers
+/// of two or four digits, and `format!` spent ~900 cycles on each
+/// (`format_inner`): digits are written here, and only a number that does
+/// not fit `width` digits (negative or longer; none in news) is formatted.
+pub(super) fn push_padded(out: &mut String, n: i64, width: usize) {
+    match u64::try_from(n) {
+        Ok(mut v) if width <= 4 && v < 10u64.pow(width as u32) => {
+            let mut digits = [b'0'; 4];
+            for d in digits[..width].iter_mut().rev() {
+                *d = b'0' + (v % 10) as u8;
+                v /= 10;
+            }
+            out.push_str(std::str::from_utf8(&digits[..width]).expect("ASCII digits"));
+        }
+        _ => {
+            use std::fmt::Write;
+            write!(out, "{n:0width$}").expect("a String takes any text");
+        }
+    }
+}
+
+/// [`crate::parse::date::iso`] of `d` followed by `suffix`, without
+/// `format!` ([`push_padded`]).
+pub(super) fn iso_with(d: Date, suffix: &str) -> String {
+    let mut out = String::with_capacity(10 + suffix.len());
+    push_padded(&mut out, d.year().into(), 4);
+    out.push('-');
+    push_padded(&mut out, d.month().into(), 2);
+    out.push('-');
+    push_padded(&mut out, d.day().into(), 2);
+    out.push_str(suffix);
+    out
+}
+
+/// [`crate::parse::date::iso`], without `format!`.
+fn iso(d: Date) -> String {
+    iso_with(d, "")
 }
 
 fn part_suffix(part: &str) -> &'static str {
@@ -259,7 +302,11 @@ impl<'t> Anchor<'t> {
             let v = match m.as_deref() {
                 Some(s) if s.contains("first half") => format!("{y}-H1"),
                 Some(s) if s.contains("second half") => format!("{y}-H2"),
-                _ => format!("{y:04}"),
+                _ => {
+                    let mut v = String::with_capacity(4);
+                    push_padded(&mut v, y.into(), 4);
+                    v
+                }
             };
             return (Some(v), None);
         }
@@ -300,7 +347,7 @@ impl<'t> Anchor<'t> {
                 _ => Some(dct),
             };
             let suffix = if w == "tonight" { "TNI" } else { "" };
-            return (d.map(|d| format!("{}{suffix}", iso(d))), None);
+            return (d.map(|d| iso_with(d, suffix)), None);
         }
         if let Some(w) = caps.get(g.wd) {
             let Some(wd) = weekday(w.as_str()) else {
@@ -309,7 +356,7 @@ impl<'t> Anchor<'t> {
             let rel = caps.get(g.wrel).map(|r| r.as_str().to_ascii_lowercase());
             let d = self.weekday(wd, rel.as_deref(), tense);
             let suffix = caps.get(g.wpart).map_or("", |p| part_suffix(p.as_str()));
-            return (d.map(|d| format!("{}{suffix}", iso(d))), None);
+            return (d.map(|d| iso_with(d, suffix)), None);
         }
         (None, None)
     }

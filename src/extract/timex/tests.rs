@@ -366,6 +366,7 @@ mod rewrites {
                 " going", " said", " walked", " was", " won’t", " they'll", " She’ll", "ago",
                 "Monday", " Friday", "today", " next week", " last month", " 2022", " 3 May",
                 "Nov 29", " two days ago", "Σ", "İ", "ſ", "é", "É", "1999", "the 1990s",
+                "Sept", "Sept.", "Janu", "Febr.", "éMay.", "Xé", "5",
             ])
             .prop_map(str::to_string),
             1 => "[A-Za-z .!?]{0,12}",
@@ -381,6 +382,21 @@ mod rewrites {
         #[test]
         fn same_on_any_text(text in any::<String>()) {
             same(&text);
+        }
+
+        /// The word before each byte boundary, by bytes, against the word
+        /// by characters.
+        #[test]
+        fn short_word_before_as_by_chars(parts in proptest::collection::vec(fragment(), 0..8)) {
+            let s = parts.concat();
+            for i in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                let word = s[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                prop_assert_eq!(
+                    short_word_before(&s, i),
+                    (word.len() <= 4).then_some(word),
+                    "{:?} at {}", s, i
+                );
+            }
         }
     }
 }
@@ -1117,4 +1133,38 @@ fn a_kept_scratch_carries_nothing_over() {
     assert!(!fresh.0.is_empty() && !fresh.1.is_empty());
     read(&long);
     assert_eq!(read(short), fresh);
+}
+
+/// The values written without `format!` against `format!` and
+/// `parse::date::iso`.
+mod written_values {
+    use super::resolve::{iso_with, push_padded};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn padded_as_format(
+            n in prop_oneof![-20_000i64..20_000, any::<i64>(), Just(9_999), Just(10_000), Just(99), Just(100)],
+            width in prop_oneof![Just(2usize), Just(4usize)],
+        ) {
+            let mut got = String::from("x");
+            push_padded(&mut got, n, width);
+            prop_assert_eq!(got, format!("x{n:0width$}"));
+        }
+
+        #[test]
+        fn iso_as_parse_date_iso(
+            y in prop_oneof![-9_999i16..=9_999, 1_800i16..2_100],
+            m in 1i8..=12,
+            d in 1i8..=31,
+            suffix in prop_oneof![Just(""), Just("TNI"), Just("TMO")],
+        ) {
+            if let Ok(date) = jiff::civil::Date::new(y, m, d) {
+                prop_assert_eq!(
+                    iso_with(date, suffix),
+                    format!("{}{suffix}", crate::parse::date::iso(date))
+                );
+            }
+        }
+    }
 }
