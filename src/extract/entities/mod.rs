@@ -1090,7 +1090,7 @@ fn segments(
         toks: 0..0,
     };
     if let Some(h) = article.headline.as_deref().filter(|h| !h.is_empty()) {
-        if let Some(start) = text.find(h) {
+        if let Some(start) = find_early(text, h) {
             out.push(prose(Span::new(start, start + h.len()), is_title_case(h)));
         }
     }
@@ -1153,6 +1153,32 @@ fn segments(
         }
     }
     out
+}
+
+/// `text.find(needle)`, for a needle that is usually near the start of
+/// the text (the headline, which the file opens with): a few candidates at
+/// the needle's first byte are compared before a linear-time search of the
+/// rest is set up. `str::find` built its two-way searcher first (the
+/// needle's critical factorization), which cost more than the search.
+fn find_early(text: &str, needle: &str) -> Option<usize> {
+    let (t, n) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
+        return Some(0);
+    };
+    let mut from = 0;
+    // At most this many comparisons of up to the needle's length each: the
+    // work stays linear in the needle however the text repeats its first
+    // byte.
+    for _ in 0..8 {
+        let p = from + memchr::memchr(first, &t[from..])?;
+        if t[p..].starts_with(n) {
+            return Some(p);
+        }
+        from = p + 1;
+    }
+    // A match of valid UTF-8 in valid UTF-8 starts at a char boundary, so
+    // the byte search finds what `str::find` finds.
+    memchr::memmem::find(&t[from..], n).map(|p| from + p)
 }
 
 /// The lines of `text` with their offsets: `split_inclusive('\n')`, cut at
@@ -1307,6 +1333,52 @@ struct Ctx<'a> {
     skip_acronym: std::cell::RefCell<Vec<String>>,
     /// The buffer of `is_title_phrase`.
     phrase: std::cell::RefCell<String>,
+    /// Where the article text has "lliance" and `(`, for `prose`.
+    alliance: NextMatch,
+    paren: NextMatch,
+}
+
+/// The first match of a search of the article text at or after an offset,
+/// kept between the segments: they are asked about in text order, so each
+/// stretch of the text is searched about once. A search per segment cost
+/// more in setting up than in scanning (most segments have no match).
+struct NextMatch {
+    /// The offset searched from (`usize::MAX` before the first search),
+    /// and the first match at or after it.
+    from: std::cell::Cell<usize>,
+    at: std::cell::Cell<Option<usize>>,
+}
+
+impl Default for NextMatch {
+    fn default() -> Self {
+        NextMatch {
+            from: std::cell::Cell::new(usize::MAX),
+            at: std::cell::Cell::new(None),
+        }
+    }
+}
+
+impl NextMatch {
+    /// Whether a match of `len` bytes lies inside `text[a..b]`, where
+    /// `find` gives the offset of the first match in a slice. Only the
+    /// first match from `a` on needs looking at: any later one also ends
+    /// later.
+    fn within(
+        &self,
+        text: &[u8],
+        a: usize,
+        b: usize,
+        len: usize,
+        find: impl FnOnce(&[u8]) -> Option<usize>,
+    ) -> bool {
+        let mut at = self.at.get();
+        if self.from.get() > a || at.is_some_and(|p| p < a) {
+            at = find(&text[a..]).map(|p| a + p);
+            self.from.set(a);
+            self.at.set(at);
+        }
+        at.is_some_and(|p| p + len <= b)
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -1332,6 +1404,8 @@ impl<'a> Ctx<'a> {
             pending_role: Default::default(),
             skip_acronym: Default::default(),
             phrase: std::cell::RefCell::new(phrase),
+            alliance: NextMatch::default(),
+            paren: NextMatch::default(),
         }
     }
 
@@ -1550,13 +1624,20 @@ impl<'a> Ctx<'a> {
         let Some(last) = ts.last() else {
             return;
         };
-        let seg = &self.text.as_bytes()[ts[0].s()..last.e()];
+        let (a, b) = (ts[0].s(), last.e());
+        let text = self.text.as_bytes();
         static ALLIANCE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
             std::sync::LazyLock::new(|| memchr::memmem::Finder::new("lliance"));
-        if ALLIANCE.find(seg).is_some() {
+        if self
+            .alliance
+            .within(text, a, b, "lliance".len(), |t| ALLIANCE.find(t))
+        {
             self.descriptive(ts, out);
         }
-        if memchr::memchr(b'(', seg).is_some() {
+        if self
+            .paren
+            .within(text, a, b, 1, |t| memchr::memchr(b'(', t))
+        {
             self.acronym_definitions(ts, out);
         }
     }

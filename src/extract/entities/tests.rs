@@ -1717,3 +1717,50 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// `find_early` finds what `str::find` finds: texts of a few letters
+    /// (one of them non-ASCII) repeat the needle's first byte often, so
+    /// that both the candidate loop and the search after it are reached.
+    #[test]
+    fn find_early_is_str_find(
+        text in "[abé ]{0,60}",
+        needle in "[abé]{0,5}",
+        lead in "[ab]{0,12}",
+    ) {
+        let text = format!("{lead}{text}");
+        proptest::prop_assert_eq!(find_early(&text, &needle), text.find(needle.as_str()));
+        // The needle itself, placed past many candidates.
+        let late = format!("{}{text}{needle}", "a".repeat(20));
+        proptest::prop_assert_eq!(find_early(&late, &needle), late.find(needle.as_str()));
+    }
+}
+
+proptest::proptest! {
+    /// `NextMatch::within` answers as a search of each segment would, for
+    /// segments asked about in any order (overlapping too), with the
+    /// searches of `prose`: "lliance" and `(`.
+    #[test]
+    fn next_match_is_a_search_of_the_segment(
+        text in "(lliance|llianc|l|\\(|a| )*",
+        segs in proptest::collection::vec((0usize..80, 0usize..30), 0..12),
+    ) {
+        let t = text.as_bytes();
+        let alliance = memchr::memmem::Finder::new("lliance");
+        let (words, parens) = (NextMatch::default(), NextMatch::default());
+        for (a, len) in segs {
+            let a = a.min(t.len());
+            let b = (a + len).min(t.len());
+            proptest::prop_assert_eq!(
+                words.within(t, a, b, 7, |s| alliance.find(s)),
+                alliance.find(&t[a..b]).is_some(),
+                "{:?} in {}..{}", text, a, b
+            );
+            proptest::prop_assert_eq!(
+                parens.within(t, a, b, 1, |s| memchr::memchr(b'(', s)),
+                memchr::memchr(b'(', &t[a..b]).is_some(),
+                "{:?} in {}..{}", text, a, b
+            );
+        }
+    }
+}
