@@ -1774,8 +1774,8 @@ fn push_lower_word(buf: &mut Vec<u8>, w: u64, len: usize) {
     let at_least_a = low + ONES * u64::from(0x80 - b'A');
     let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
     let w = w | (at_least_a & !past_z & HIGH_BITS) >> 2;
-    let x = w ^ ONES * u64::from(b'.');
-    let dots = !((x & !HIGH_BITS) + !HIGH_BITS | x) & HIGH_BITS;
+    let x = w ^ (ONES * u64::from(b'.'));
+    let dots = !(((x & !HIGH_BITS) + !HIGH_BITS) | x) & HIGH_BITS;
     let bytes = w.to_le_bytes();
     if dots == 0 {
         let end = buf.len() + len;
