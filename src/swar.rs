@@ -24,19 +24,33 @@ pub fn ascii_alnum_bytes(v: u64) -> u64 {
     (digit | letter) & !v & HIGHS
 }
 
+/// The high bit of each byte of `v` that is an ASCII capital.
+#[inline(always)]
+pub fn ascii_upper_bytes(v: u64) -> u64 {
+    // `A`..=`Z` on the low seven bits, without carries between bytes.
+    let low7 = v & !HIGHS;
+    (low7 + ONES * u64::from(0x80 - b'A'))
+        & !(low7 + ONES * u64::from(0x80 - b'Z' - 1))
+        & !v
+        & HIGHS
+}
+
+/// The high bit of each byte of `v` that equals `b`.
+#[inline(always)]
+pub fn bytes_equal(v: u64, b: u8) -> u64 {
+    // A byte is zero after the XOR exactly when neither its low seven bits
+    // (which reach the high bit when added to 0x7f) nor its high bit are set.
+    let x = v ^ (ONES * u64::from(b));
+    !(((x & !HIGHS) + !HIGHS) | x) & HIGHS
+}
+
 /// The high bit of each byte of `v` that may open a capitalized word: an
 /// ASCII capital, or the lead byte of a non-ASCII character (two high bits
 /// set).
 #[inline(always)]
 pub fn cap_lead_bytes(v: u64) -> u64 {
     let lead = v & (v << 1) & HIGHS;
-    // `A`..=`Z` on the low seven bits, without carries between bytes.
-    let low7 = v & !HIGHS;
-    let upper = (low7 + ONES * u64::from(0x80 - b'A'))
-        & !(low7 + ONES * u64::from(0x80 - b'Z' - 1))
-        & !v
-        & HIGHS;
-    lead | upper
+    lead | ascii_upper_bytes(v)
 }
 
 /// The index of the first byte of the little-endian word `v` that is not
@@ -107,6 +121,17 @@ mod tests {
         fn alnum_bytes_match_the_byte_test(bytes in any::<[u8; 8]>()) {
             let want = bytes.map(|b| if b.is_ascii_alphanumeric() { 0x80 } else { 0 });
             prop_assert_eq!(ascii_alnum_bytes(u64::from_le_bytes(bytes)), u64::from_le_bytes(want));
+        }
+
+        #[test]
+        fn upper_and_equal_bytes_match_the_byte_tests(v: u64, b: u8, k in 0usize..8, c: u8) {
+            let mut bytes = v.to_le_bytes();
+            bytes[k] = b;
+            let mark = |t: &dyn Fn(u8) -> bool| u64::from_le_bytes(bytes.map(|b| if t(b) { 0x80 } else { 0 }));
+            let v = u64::from_le_bytes(bytes);
+            prop_assert_eq!(ascii_upper_bytes(v), mark(&|b| b.is_ascii_uppercase()));
+            prop_assert_eq!(bytes_equal(v, b), mark(&|x| x == b));
+            prop_assert_eq!(bytes_equal(v, c), mark(&|x| x == c));
         }
 
         #[test]

@@ -1174,16 +1174,10 @@ fn cap_runs_ascii(s: &str, mut f: impl FnMut(&CapRun)) {
 /// The first ASCII capital of `b` at or after `i`, or `b.len()`. Capitals
 /// are a few bytes in a hundred: eight bytes are tested at a time.
 fn next_capital(b: &[u8], mut i: usize) -> usize {
-    use crate::swar::{HIGHS, ONES};
     while let Some(chunk) = b.get(i..i + 8) {
-        let v = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        // `A`..=`Z` on the low seven bits, without carries between bytes,
-        // and no high bit.
-        let low7 = v & !HIGHS;
-        let upper = (low7 + ONES * u64::from(0x80 - b'A'))
-            & !(low7 + ONES * u64::from(0x80 - b'Z' - 1))
-            & !v
-            & HIGHS;
+        let upper = crate::swar::ascii_upper_bytes(u64::from_le_bytes(
+            chunk.try_into().unwrap_or_default(),
+        ));
         if upper != 0 {
             // Little-endian: the lowest marked byte comes first.
             return i + (upper.trailing_zeros() / 8) as usize;

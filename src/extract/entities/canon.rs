@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use crate::fasthash::{Map as HashMap, Set as HashSet};
 use crate::spare;
+use crate::swar;
 
 use super::gazetteer::Gazetteer;
 use super::{Hint, Initial, Mention, initial_of, initials, is_acronym};
@@ -1754,28 +1755,20 @@ fn push_norm_key_bytes(buf: &mut Vec<u8>, s: &str) {
         high |= w;
         push_lower_word(buf, w, rest);
     }
-    if high & HIGH_BITS != 0 {
+    if high & swar::HIGHS != 0 {
         buf.truncate(start);
         buf.extend(s.to_lowercase().bytes().filter(|&c| c != b'.'));
     }
 }
 
-/// The high bit of each byte of a `u64`.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
 /// Appends the first `len` bytes of `w` (little-endian), ASCII capitals
-/// lowered and dots dropped (bytes of 0x80 and over come out as garbage,
-/// for the caller to redo). Each byte's high bit marks a test on it; the
-/// seven bits below cannot carry into the next byte.
+/// lowered and dots dropped (bytes of 0x80 and over are the caller's to
+/// redo).
 #[inline]
 fn push_lower_word(buf: &mut Vec<u8>, w: u64, len: usize) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let low = w & !HIGH_BITS;
-    let at_least_a = low + ONES * u64::from(0x80 - b'A');
-    let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
-    let w = w | (at_least_a & !past_z & HIGH_BITS) >> 2;
-    let x = w ^ (ONES * u64::from(b'.'));
-    let dots = !(((x & !HIGH_BITS) + !HIGH_BITS) | x) & HIGH_BITS;
+    // `| 0x20` lowers a capital and nothing else.
+    let w = w | swar::ascii_upper_bytes(w) >> 2;
+    let dots = swar::bytes_equal(w, b'.');
     let bytes = w.to_le_bytes();
     if dots == 0 {
         let end = buf.len() + len;
