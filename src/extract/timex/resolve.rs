@@ -22,7 +22,9 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
 use super::{Found, GROUPS};
-use crate::parse::date::{WrittenDate, month_number, weekday, year_for_weekday};
+use crate::parse::date::{
+    WrittenDate, iso, iso_with, month_number, push_padded, weekday, year_for_weekday,
+};
 
 /// Tense of the sentence around an expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -168,45 +170,6 @@ fn ym(y: i16, m: i8) -> String {
     out.push('-');
     push_padded(&mut out, m.into(), 2);
     out
-}
-
-/// `format!("{n:0width$}")` appended to `out`. A value is a few numbers
-/// of two or four digits, and `format!` spent ~900 cycles on each
-/// (`format_inner`): digits are written here, and only a number that does
-/// not fit `width` digits (negative or longer; none in news) is formatted.
-pub(super) fn push_padded(out: &mut String, n: i64, width: usize) {
-    match u64::try_from(n) {
-        Ok(mut v) if width <= 4 && v < 10u64.pow(width as u32) => {
-            let mut digits = [b'0'; 4];
-            for d in digits[..width].iter_mut().rev() {
-                *d = b'0' + (v % 10) as u8;
-                v /= 10;
-            }
-            out.push_str(std::str::from_utf8(&digits[..width]).expect("ASCII digits"));
-        }
-        _ => {
-            use std::fmt::Write;
-            write!(out, "{n:0width$}").expect("a String takes any text");
-        }
-    }
-}
-
-/// [`crate::parse::date::iso`] of `d` followed by `suffix`, without
-/// `format!` ([`push_padded`]).
-pub(super) fn iso_with(d: Date, suffix: &str) -> String {
-    let mut out = String::with_capacity(10 + suffix.len());
-    push_padded(&mut out, d.year().into(), 4);
-    out.push('-');
-    push_padded(&mut out, d.month().into(), 2);
-    out.push('-');
-    push_padded(&mut out, d.day().into(), 2);
-    out.push_str(suffix);
-    out
-}
-
-/// [`crate::parse::date::iso`], without `format!`.
-fn iso(d: Date) -> String {
-    iso_with(d, "")
 }
 
 fn part_suffix(part: &str) -> &'static str {

@@ -1134,37 +1134,3 @@ fn a_kept_scratch_carries_nothing_over() {
     read(&long);
     assert_eq!(read(short), fresh);
 }
-
-/// The values written without `format!` against `format!` and
-/// `parse::date::iso`.
-mod written_values {
-    use super::resolve::{iso_with, push_padded};
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn padded_as_format(
-            n in prop_oneof![-20_000i64..20_000, any::<i64>(), Just(9_999), Just(10_000), Just(99), Just(100)],
-            width in prop_oneof![Just(2usize), Just(4usize)],
-        ) {
-            let mut got = String::from("x");
-            push_padded(&mut got, n, width);
-            prop_assert_eq!(got, format!("x{n:0width$}"));
-        }
-
-        #[test]
-        fn iso_as_parse_date_iso(
-            y in prop_oneof![-9_999i16..=9_999, 1_800i16..2_100],
-            m in 1i8..=12,
-            d in 1i8..=31,
-            suffix in prop_oneof![Just(""), Just("TNI"), Just("TMO")],
-        ) {
-            if let Ok(date) = jiff::civil::Date::new(y, m, d) {
-                prop_assert_eq!(
-                    iso_with(date, suffix),
-                    format!("{}{suffix}", crate::parse::date::iso(date))
-                );
-            }
-        }
-    }
-}
