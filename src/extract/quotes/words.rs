@@ -1,7 +1,7 @@
 //! Small word-level helpers for attribution: a tokenizer that keeps byte
 //! offsets and the closed vocabularies (cue verbs, titles, pronouns).
 
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
 use std::cell::Cell;
 
 use super::lex;
@@ -317,10 +317,82 @@ fn cap_lead(b: &[u8], mut i: usize) -> Option<usize> {
 }
 
 /// Whether a token is a possessor (`Iraq's`): a capitalized run ends after
-/// it ([`super::names::cap_runs`]).
+/// it ([`read_run`]).
 #[inline]
 pub fn is_possessor(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s")
+}
+
+/// The tokens after a capitalized run's first token, as [`read_run`] reads
+/// them: made already ([`super::names::cap_runs`]) or as they are read
+/// ([`cap_windows`]).
+pub trait RunToks<'a> {
+    type Item: Borrow<Tok<'a>>;
+    /// The next token, none at the end of the stretch.
+    fn next_tok(&mut self) -> Option<Self::Item>;
+    /// Takes a token of the run (each after the first, in order).
+    fn keep(&mut self, t: Self::Item);
+}
+
+/// The rules of a capitalized run, for every reader of runs: from a
+/// capital, on through capitals, and through a lowercase name particle
+/// (`de`, `van`) or `of` when a capital follows it; a possessor (`Iraq's`)
+/// ends the run.
+///
+/// `first` is the text of the run's first token; `toks` gives the tokens
+/// after it and keeps the run's. Returns the token after the run, none at
+/// the end. A particle or `of` with no capital after it is the token after
+/// the run; the token read after it is dropped, as the callers go on from
+/// places, not from how many tokens were read.
+#[inline(always)]
+pub fn read_run<'a, R: RunToks<'a>>(first: &str, toks: &mut R) -> Option<R::Item> {
+    let mut possessor = is_possessor(first);
+    loop {
+        let t = toks.next_tok()?;
+        let tok = t.borrow();
+        if possessor {
+            return Some(t);
+        }
+        if tok.is_cap() {
+            possessor = is_possessor(tok.text);
+            toks.keep(t);
+            continue;
+        }
+        if (tok.text == "of" || is_name_particle(tok.text))
+            && let Some(c) = toks.next_tok().filter(|c| c.borrow().is_cap())
+        {
+            possessor = is_possessor(c.borrow().text);
+            toks.keep(t);
+            toks.keep(c);
+            continue;
+        }
+        return Some(t);
+    }
+}
+
+/// [`cap_windows`]' tokens for [`read_run`]: tokenized from `pos` on, the
+/// run's kept in the window.
+struct WindowRun<'w, 'a> {
+    sub: &'a str,
+    from: usize,
+    pos: usize,
+    win: &'w mut Vec<Tok<'a>>,
+}
+
+impl<'a> RunToks<'a> for WindowRun<'_, 'a> {
+    type Item = Tok<'a>;
+
+    #[inline(always)]
+    fn next_tok(&mut self) -> Option<Tok<'a>> {
+        let n = next_token(self.sub, self.pos)?;
+        self.pos = n.1;
+        Some(Tok::at(self.sub, self.from, n))
+    }
+
+    #[inline(always)]
+    fn keep(&mut self, t: Tok<'a>) {
+        self.win.push(t);
+    }
 }
 
 /// The capitalized runs of the tokens of `s[from..to]`, for the name scan of
@@ -329,8 +401,9 @@ pub fn is_possessor(w: &str) -> bool {
 /// `tokens(s, from, to)`, and `win` a slice of those tokens that holds the
 /// token before the run (`a` is 1; 0 when the run opens the stretch) and
 /// the token after it (`b < win.len()`; none at the end of the stretch).
-/// The runs are found here, as the tokens are read, so that the name scan
-/// need not find them again in the window.
+/// The runs are found here, as the tokens are read ([`read_run`], which
+/// `cap_runs` reads by too), so that the name scan need not find them again
+/// in the window.
 ///
 /// Most of a paragraph is lowercase words, which this reads a byte at a
 /// time without tokenizing: a capitalized token starts with an ASCII
@@ -399,47 +472,31 @@ pub fn cap_windows<'a>(
             continue;
         }
         let first = win.len();
-        win.push(Tok::at(sub, from, t));
-        // The run's last token (its start and end) and the one after it.
-        let mut last = t;
-        let mut after = None;
-        // As `cap_runs` reads a run: on through capitals, and through a
-        // particle or `of` when a capital follows; a possessor ends it.
-        let mut next = next_token(sub, t.1);
-        while let Some(n) = next {
-            let tok = Tok::at(sub, from, n);
-            if is_possessor(&sub[last.0..last.1]) {
-                win.push(tok);
-                after = Some(n);
-                break;
-            }
-            if tok.is_cap() {
-                win.push(tok);
-                last = n;
-                next = next_token(sub, n.1);
-                continue;
-            }
-            if tok.text == "of" || is_name_particle(tok.text) {
-                let cap = next_token(sub, n.1).filter(|&c| c.2 == First::Upper);
-                if let Some(c) = cap {
-                    win.push(tok);
-                    win.push(Tok::at(sub, from, c));
-                    last = c;
-                    next = next_token(sub, c.1);
-                    continue;
-                }
-            }
-            win.push(tok);
-            after = Some(n);
-            break;
-        }
+        let head = Tok::at(sub, from, t);
+        let head_text = head.text;
+        win.push(head);
+        let mut run = WindowRun {
+            sub,
+            from,
+            pos: t.1,
+            win,
+        };
+        let after = read_run(head_text, &mut run);
+        // Where the run's last token starts, in `sub`.
+        let last = win[win.len() - 1].start - from;
+        let after = after.map(|n| {
+            let (a, cap) = (n.start - from, n.is_cap());
+            let z = a + n.text.len();
+            win.push(n);
+            (a, z, cap)
+        });
         let end = win.len() - usize::from(after.is_some());
         f(win, first, end);
         match after {
             // A capital after a possessor opens the next run, with the
             // run's last token before it.
-            Some(n) if n.2 == First::Upper => (sync, at) = (last.0, n.0),
-            Some(n) => (sync, at) = (n.0, n.1),
+            Some((a, _, true)) => (sync, at) = (last, a),
+            Some((a, z, false)) => (sync, at) = (a, z),
             None => break,
         }
     }
