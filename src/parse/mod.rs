@@ -106,12 +106,14 @@ pub fn parse(source: &Source, opts: &ParseOptions) -> Article {
         let mut heads = spare.heads;
         let roles = classify(&lines, spare.roles, &mut heads);
         let mut body = spare.body;
-        let (article, roles) = parse_lines(source, opts, &lines, roles, &mut body);
+        let mut stops = spare.stops;
+        let (article, roles) = parse_lines(source, opts, &lines, roles, &mut body, &mut stops);
         SPARE.set(Spare {
             lines: crate::spare::keep(lines),
             heads: crate::spare::keep(heads),
             roles: crate::spare::keep(roles),
             body: crate::spare::keep_string(body),
+            stops: crate::spare::keep(stops),
         });
         article
     })
@@ -128,6 +130,9 @@ struct Spare {
     /// kept buffer is written where the last article's was, still in the
     /// cache, instead of into a fresh allocation.
     body: String,
+    /// A paragraph's terminators, from its word count to its sentence
+    /// count (see [`words_and_sentences`]).
+    stops: Vec<u64>,
 }
 
 thread_local! {
@@ -142,7 +147,14 @@ pub fn parse_with_lines(source: &Source, opts: &ParseOptions) -> (Article, Vec<C
     crate::twin::with_text(&source.text, || {
         let lines = lines::split(&source.text);
         let roles = classify(&lines, Vec::new(), &mut Vec::new());
-        let (article, roles) = parse_lines(source, opts, &lines, roles, &mut String::new());
+        let (article, roles) = parse_lines(
+            source,
+            opts,
+            &lines,
+            roles,
+            &mut String::new(),
+            &mut Vec::new(),
+        );
         let classified = lines
             .iter()
             .zip(&roles)
@@ -159,20 +171,28 @@ pub fn parse_with_lines(source: &Source, opts: &ParseOptions) -> (Article, Vec<C
 }
 
 /// The record from the classified lines, and the final roles (the
-/// dateline's line marked); `body` is scratch space.
+/// dateline's line marked); `body` and `stops` are scratch space.
 fn parse_lines(
     source: &Source,
     opts: &ParseOptions,
     lines: &[Line<'_>],
     mut roles: Vec<LineRole>,
     body: &mut String,
+    stops: &mut Vec<u64>,
 ) -> (Article, Vec<LineRole>) {
     let mut article = Article {
         id: source.id.clone(),
         path: source.path.clone(),
         ..Article::default()
     };
-    fill(&mut article, &source.text, lines, &roles, opts, body);
+    fill(
+        &mut article,
+        &source.text,
+        lines,
+        &roles,
+        opts,
+        (body, stops),
+    );
     if let Some(d) = &article.dateline
         && let Some(i) = lines.iter().position(|l| l.span.start == d.span.start)
     {
@@ -394,14 +414,15 @@ fn is_heading(text: &str) -> bool {
 }
 
 /// Fills the record's fields from the classified lines; `body_joined`
-/// is scratch space for the body's paragraphs joined.
+/// is scratch space for the body's paragraphs joined, `stops` for the
+/// counts.
 fn fill(
     article: &mut Article,
     text: &str,
     lines: &[Line<'_>],
     roles: &[LineRole],
     opts: &ParseOptions,
-    body_joined: &mut String,
+    (body_joined, stops): (&mut String, &mut Vec<u64>),
 ) {
     // Only a date written without its year needs them; most articles have
     // none, and the search goes over the whole text.
@@ -509,7 +530,7 @@ fn fill(
     // Lines hold no LF, so the paragraphs of a text without CR hold no
     // line break: one search of the text answers for all of them.
     let no_cr = memchr::memchr(b'\r', text.as_bytes()).is_none();
-    article.counts = counts(&article.paragraphs, no_cr);
+    article.counts = counts(&article.paragraphs, no_cr, stops);
 }
 
 /// The paragraphs' texts, one a line, in `joined` (emptied first).
@@ -532,14 +553,14 @@ fn push_unique(list: &mut Vec<String>, item: String) {
 }
 
 /// The counts of the paragraphs, which hold no line break when
-/// `no_line_breaks` says so (and otherwise may).
-fn counts(paragraphs: &[Paragraph], no_line_breaks: bool) -> Counts {
+/// `no_line_breaks` says so (and otherwise may); `stops` is scratch space.
+fn counts(paragraphs: &[Paragraph], no_line_breaks: bool, stops: &mut Vec<u64>) -> Counts {
     let mut c = Counts {
         paragraphs: paragraphs.len(),
         ..Counts::default()
     };
     for p in paragraphs {
-        let (words, sentences) = words_and_sentences(&p.text, no_line_breaks);
+        let (words, sentences) = words_and_sentences(&p.text, no_line_breaks, stops);
         c.words += words;
         c.sentences += sentences;
     }
@@ -547,21 +568,31 @@ fn counts(paragraphs: &[Paragraph], no_line_breaks: bool) -> Counts {
 }
 
 /// `(words::count(text), sentences::count(text))`, for a `text` that holds
-/// no CR or LF when `no_line_breaks` is set. The word scan decodes
-/// every character outside ASCII anyway, and says on the way whether the
-/// sentence scan may take its shortcuts for plain text: without it the
-/// sentence scan reads the whole text once more to ask, and takes them
-/// only on ASCII (three paragraphs in four, not 97 in 100).
-fn words_and_sentences(text: &str, no_line_breaks: bool) -> (usize, usize) {
+/// no CR or LF when `no_line_breaks` is set; `stops` is scratch space. The
+/// word scan decodes every character outside ASCII anyway, and says on the
+/// way whether the sentence scan may take its shortcuts for plain text:
+/// without it the sentence scan reads the whole text once more to ask, and
+/// takes them only on ASCII (three paragraphs in four, not 97 in 100). It
+/// also leaves where the terminators are, which the sentence scan would
+/// otherwise search for.
+fn words_and_sentences(text: &str, no_line_breaks: bool, stops: &mut Vec<u64>) -> (usize, usize) {
     let mut plain_chars = true;
-    let (words, read_all) = words::count_reading(text, |c| plain_chars &= sentences::plain_char(c));
-    // Without the word scan's answer, only ASCII is known to be plain.
-    let plain_outside_ascii = if read_all {
-        plain_chars
+    let (words, read_all) =
+        words::count_reading(text, |c| plain_chars &= sentences::plain_char(c), stops);
+    let line_breaks = || !no_line_breaks && !sentences::no_line_breaks(text);
+    // Without the word scan's answer, only ASCII is known to be plain, and
+    // the terminators are not known.
+    let plain = if read_all {
+        if plain_chars && !line_breaks() {
+            sentences::Plain::Masks(stops)
+        } else {
+            sentences::Plain::No
+        }
+    } else if text.is_ascii() && !line_breaks() {
+        sentences::Plain::Search
     } else {
-        text.is_ascii()
+        sentences::Plain::No
     };
-    let plain = plain_outside_ascii && (no_line_breaks || sentences::no_line_breaks(text));
     (words, sentences::count_plain(text, plain))
 }
 
@@ -728,9 +759,17 @@ mod properties {
                 text.unicode_words().count(),
                 text.unicode_sentences().count(),
             );
-            assert_eq!(words_and_sentences(text, false), want, "{text:?}");
+            assert_eq!(
+                words_and_sentences(text, false, &mut Vec::new()),
+                want,
+                "{text:?}"
+            );
             if !text.contains(['\r', '\n']) {
-                assert_eq!(words_and_sentences(text, true), want, "{text:?}");
+                assert_eq!(
+                    words_and_sentences(text, true, &mut Vec::new()),
+                    want,
+                    "{text:?}"
+                );
             }
         }
     }
@@ -787,9 +826,9 @@ mod properties {
             use unicode_segmentation::UnicodeSegmentation;
             for text in [parts.concat(), any_text] {
                 let want = (text.unicode_words().count(), text.unicode_sentences().count());
-                prop_assert_eq!(words_and_sentences(&text, false), want, "{:?}", text);
+                prop_assert_eq!(words_and_sentences(&text, false, &mut Vec::new()), want, "{:?}", text);
                 if !text.contains(['\r', '\n']) {
-                    prop_assert_eq!(words_and_sentences(&text, true), want, "{:?}", text);
+                    prop_assert_eq!(words_and_sentences(&text, true, &mut Vec::new()), want, "{:?}", text);
                 }
                 prop_assert_eq!((words::count(&text), sentences::count(&text)), want, "{:?}", text);
             }

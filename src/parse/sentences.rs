@@ -172,7 +172,30 @@ fn term_before_close_sp(s: &State) -> usize {
 /// a known category; returns `false`, possibly after some calls, at the
 /// first character of unknown category.
 fn sentence_ends(text: &str, on_end: impl FnMut(usize, bool)) -> bool {
-    scan(text, is_plain_ascii(text), on_end)
+    scan(text, plain_ascii(text), on_end)
+}
+
+/// How a scan finds the terminators of plain text (see [`scan`]).
+#[derive(Clone, Copy, Debug)]
+pub enum Plain<'a> {
+    /// The text is not plain: no shortcuts.
+    No,
+    /// Plain, terminators found by a search.
+    Search,
+    /// Plain, terminators in masks: bit `i` of `masks[k]` is set when byte
+    /// `64 * k + i` is `.`, `!` or `?` (the word count's scan leaves them,
+    /// `words::count_reading`).
+    Masks(&'a [u64]),
+}
+
+/// [`Plain::Search`] for ASCII text without line breaks, else
+/// [`Plain::No`].
+fn plain_ascii(text: &str) -> Plain<'static> {
+    if is_plain_ascii(text) {
+        Plain::Search
+    } else {
+        Plain::No
+    }
 }
 
 /// ASCII text without line breaks: plain, and found so in one pass.
@@ -196,27 +219,33 @@ pub fn plain_char(c: char) -> bool {
     )
 }
 
-/// [`sentence_ends`], with the shortcuts for plain text when `plain` is
-/// set: text without CR or LF whose characters outside ASCII are all
-/// [`plain_char`]s (the tests compare both ways).
+/// [`sentence_ends`], with the shortcuts for plain text unless `plain` is
+/// [`Plain::No`]: text without CR or LF whose characters outside ASCII are
+/// all [`plain_char`]s (the tests compare all three ways).
 #[inline(always)]
-fn scan(text: &str, plain: bool, mut on_end: impl FnMut(usize, bool)) -> bool {
+fn scan(text: &str, plain: Plain<'_>, mut on_end: impl FnMut(usize, bool)) -> bool {
+    let plain_stops = match plain {
+        Plain::No => None,
+        Plain::Search => Some(None),
+        Plain::Masks(masks) => Some(Some(masks)),
+    };
     let mut scanner = Scanner::new();
     // The text is read character by character, and while the state is
     // quiet the characters that cannot break (in plain text, all but `.`,
     // `!`, `?`, CR and LF) are passed over in one search.
     let bytes = text.as_bytes();
     // In plain text (most paragraphs) only a terminator can break a quiet
-    // state: memchr finds the next one faster than the general search, and
-    // the usual shapes after it are read at once (`plain_terminator`).
+    // state: the word count's masks (or memchr) find the next one faster
+    // than the general search, and the usual shapes after it are read at
+    // once (`plain_terminator`).
     let mut pos = 0;
     while pos < bytes.len() {
         if scanner.quiet {
             let rest = &bytes[pos..];
-            let run = if plain {
-                memchr::memchr3(b'.', b'!', b'?', rest).unwrap_or(rest.len())
-            } else {
-                quiet_run(rest)
+            let run = match plain_stops {
+                Some(Some(masks)) => next_in_masks(masks, pos, bytes.len()) - pos,
+                Some(None) => memchr::memchr3(b'.', b'!', b'?', rest).unwrap_or(rest.len()),
+                None => quiet_run(rest),
             };
             if run > 0 {
                 let passed = &bytes[pos..pos + run];
@@ -235,7 +264,9 @@ fn scan(text: &str, plain: bool, mut on_end: impl FnMut(usize, bool)) -> bool {
                     break;
                 }
             }
-            if plain && let Some(next) = scanner.plain_terminator(bytes, pos, &mut on_end) {
+            if plain_stops.is_some()
+                && let Some(next) = scanner.plain_terminator(bytes, pos, &mut on_end)
+            {
                 pos = next;
                 continue;
             }
@@ -256,6 +287,22 @@ fn scan(text: &str, plain: bool, mut on_end: impl FnMut(usize, bool)) -> bool {
     }
     scanner.finish(text, &mut on_end);
     true
+}
+
+/// The first position from `pos` whose bit is set in `masks` (see
+/// [`Plain::Masks`]), or `len` when there is none.
+#[inline(always)]
+fn next_in_masks(masks: &[u64], pos: usize, len: usize) -> usize {
+    let mut k = pos / 64;
+    let mut mask = masks.get(k).map_or(0, |&m| m & (!0 << (pos % 64)));
+    while mask == 0 {
+        k += 1;
+        match masks.get(k) {
+            Some(&m) => mask = m,
+            None => return len,
+        }
+    }
+    (k * 64 + mask.trailing_zeros() as usize).min(len)
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -569,12 +616,12 @@ pub fn for_each_sentence<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
 /// yields.
 #[cfg(test)]
 pub fn count(text: &str) -> usize {
-    count_plain(text, is_plain_ascii(text))
+    count_plain(text, plain_ascii(text))
 }
 
 /// [`count`], for a caller that knows whether `text` is plain (see
 /// [`scan`]).
-pub fn count_plain(text: &str, plain: bool) -> usize {
+pub fn count_plain(text: &str, plain: Plain<'_>) -> usize {
     let mut n = 0;
     if scan(text, plain, |_, alnum| n += usize::from(alnum)) {
         n
@@ -654,13 +701,71 @@ mod tests {
         !text.contains(['\r', '\n']) && text.chars().all(|c| c.is_ascii() || plain_char(c))
     }
 
-    /// The sentence ends with and without the shortcuts for plain text.
-    fn ends_both_ways(text: &str) -> [(bool, Vec<(usize, bool)>); 2] {
-        [plain(text), false].map(|shortcuts| {
-            let mut ends = Vec::new();
-            let known = scan(text, shortcuts, |end, alnum| ends.push((end, alnum)));
-            (known, ends)
-        })
+    /// The terminators' masks of `text`, byte by byte.
+    fn stop_masks(text: &str) -> Vec<u64> {
+        let mut masks = vec![0u64; text.len().div_ceil(64)];
+        for (i, b) in text.bytes().enumerate() {
+            if matches!(b, b'.' | b'!' | b'?') {
+                masks[i / 64] |= 1 << (i % 64);
+            }
+        }
+        masks
+    }
+
+    /// The sentence ends without the shortcuts for plain text and, when
+    /// `text` is plain, with them, the terminators found by search and by
+    /// masks.
+    fn ends_all_ways(text: &str) -> Vec<(bool, Vec<(usize, bool)>)> {
+        let masks = stop_masks(text);
+        let ways = if plain(text) {
+            vec![Plain::No, Plain::Search, Plain::Masks(&masks)]
+        } else {
+            vec![Plain::No]
+        };
+        ways.into_iter()
+            .map(|way| {
+                let mut ends = Vec::new();
+                let known = scan(text, way, |end, alnum| ends.push((end, alnum)));
+                (known, ends)
+            })
+            .collect()
+    }
+
+    /// Every way gives the same ends.
+    fn same_all_ways(text: &str) -> Result<(), TestCaseError> {
+        let ways = ends_all_ways(text);
+        for way in &ways[1..] {
+            prop_assert_eq!(way, &ways[0], "{:?}", text);
+        }
+        Ok(())
+    }
+
+    /// The masks' search against a byte search, from every position.
+    #[test]
+    fn next_in_masks_finds_the_next_terminator() {
+        let mut text = String::new();
+        for k in 0..200 {
+            text.push(match (k * 7) % 11 {
+                0 => '.',
+                3 if k > 120 => '!',
+                5 if k < 60 => '?',
+                _ => 'a',
+            });
+        }
+        for text in [&text[..], &text[..64], &text[..130], "a", "....", "?"] {
+            let masks = stop_masks(text);
+            for pos in 0..text.len() {
+                let want = text.as_bytes()[pos..]
+                    .iter()
+                    .position(|b| matches!(b, b'.' | b'!' | b'?'))
+                    .map_or(text.len(), |i| pos + i);
+                assert_eq!(
+                    next_in_masks(&masks, pos, text.len()),
+                    want,
+                    "{pos} {text:?}"
+                );
+            }
+        }
     }
 
     /// The characters plain text may hold outside ASCII: of those the
@@ -725,8 +830,7 @@ mod tests {
             "A.’",
             "Ab.’\u{a0}Cd ’",
         ] {
-            let [with, without] = ends_both_ways(text);
-            assert_eq!(with, without, "{text:?}");
+            same_all_ways(text).unwrap();
             assert_eq!(fast(text), reference(text), "{text:?}");
         }
     }
@@ -786,10 +890,11 @@ mod tests {
             let parts = parts.concat();
             prop_assert!(plain(&parts));
             for text in [parts, any_ascii] {
-                let [with, without] = ends_both_ways(&text);
-                prop_assert_eq!(&with, &without, "{:?}", text);
+                same_all_ways(&text)?;
                 prop_assert_eq!(count(&text), reference(&text).len());
-                prop_assert_eq!(count_plain(&text, plain(&text)), reference(&text).len());
+                let masks = stop_masks(&text);
+                let way = if plain(&text) { Plain::Masks(&masks) } else { Plain::No };
+                prop_assert_eq!(count_plain(&text, way), reference(&text).len());
             }
         }
 

@@ -100,14 +100,22 @@ fn class(c: char) -> Class {
 /// with [`count_reading`]).
 #[cfg(test)]
 pub fn count(text: &str) -> usize {
-    count_reading(text, |_| {}).0
+    count_reading(text, |_| {}, &mut Vec::new()).0
 }
 
 /// [`count`], and whether the fast scan read the whole text: then it has
-/// shown `outside` every character outside ASCII, in order (other callers
-/// need to know which there are, and this saves them a pass).
-pub fn count_reading(text: &str, mut outside: impl FnMut(char)) -> (usize, bool) {
-    match count_breaking(text, &mut outside) {
+/// shown `outside` every character outside ASCII, in order, and left in
+/// `stops` where the text's sentence terminators are (other callers need
+/// to know both, and this saves them a pass each): bit `i` of `stops[k]`
+/// is set when byte `64 * k + i` is `.`, `!` or `?`, one mask for each 64
+/// bytes begun. Otherwise `stops` holds no meaning.
+pub fn count_reading(
+    text: &str,
+    mut outside: impl FnMut(char),
+    stops: &mut Vec<u64>,
+) -> (usize, bool) {
+    stops.clear();
+    match count_breaking(text, &mut outside, stops) {
         Some(n) => (n, true),
         None => (
             count_known(text.chars()).unwrap_or_else(|| text.unicode_words().count()),
@@ -146,7 +154,8 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 /// break on both sides (class Other: `£`, curly double quotes, dashes,
 /// no-break spaces; or OtherAlnum, a word each) or are a curly apostrophe
 /// or `․` (MidNumLet); `None` for other text. `outside` is shown each
-/// character outside ASCII read.
+/// character outside ASCII read, and `stops` given each block's mask of
+/// terminators (see [`count_reading`]).
 ///
 /// A character of class Other or OtherAlnum separates the words around
 /// it as a space does, and its bytes (all 0x80 or above) are neither letters, digits nor joining
@@ -162,17 +171,19 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 ///
 /// The text is read 64 bytes at a time, and its bytes are classified into
 /// 64-bit masks (letter or digit; joining character; first byte of a
-/// character outside ASCII) by SSE2 compares on x86-64 and by portable
-/// vector-friendly code elsewhere ([`block_masks`]): the runs are then
-/// counted from the masks, and the few joining characters between two
-/// letters or digits are checked one by one.
-fn count_breaking(text: &str, outside: &mut impl FnMut(char)) -> Option<usize> {
+/// character outside ASCII, or `_`; terminator) by SSE2 compares on x86-64
+/// and by portable vector-friendly code elsewhere ([`block_masks`]): the
+/// runs are then counted from the masks, and the few joining characters
+/// between two letters or digits are checked one by one. A connector (`_`)
+/// joins whatever is beside it: it is marked with the lead bytes, whose
+/// decoding then gives up on the text (one compare more per sixteen bytes
+/// costs less than a search of the text for it first).
+fn count_breaking(
+    text: &str,
+    outside: &mut impl FnMut(char),
+    stops: &mut Vec<u64>,
+) -> Option<usize> {
     let bytes = text.as_bytes();
-    // A connector joins whatever is beside it; one search of the whole
-    // text costs less than a test of every byte.
-    if memchr::memchr(b'_', bytes).is_some() {
-        return None;
-    }
     let (blocks, tail) = bytes.as_chunks::<64>();
     // The last bytes padded with spaces, which neither join nor start a
     // run.
@@ -187,7 +198,8 @@ fn count_breaking(text: &str, outside: &mut impl FnMut(char)) -> Option<usize> {
     let mut carry = 0;
     for (k, block) in blocks.iter().chain(last).enumerate() {
         let start = k * 64;
-        let (alnum, joining, mut leads) = block_masks(block);
+        let [alnum, joining, mut leads, terminators] = block_masks(block);
+        stops.push(terminators);
         // Most blocks are all ASCII, without a lead byte.
         while leads != 0 {
             let i = start + leads.trailing_zeros() as usize;
@@ -203,6 +215,7 @@ fn count_breaking(text: &str, outside: &mut impl FnMut(char)) -> Option<usize> {
                     });
                     joins += usize::from(around[0] & around[1] & (LETTER | DIGIT) != 0);
                 }
+                // A connector, or a character that may join.
                 _ => return None,
             }
             outside(c);
@@ -229,7 +242,7 @@ fn count_breaking(text: &str, outside: &mut impl FnMut(char)) -> Option<usize> {
 /// most of the portable version's work, and `pmovmskb` does it for sixteen
 /// bytes in one instruction.
 #[inline(always)]
-fn block_masks(block: &[u8; 64]) -> (u64, u64, u64) {
+fn block_masks(block: &[u8; 64]) -> [u64; 4] {
     #[cfg(target_arch = "x86_64")]
     {
         // SAFETY: SSE2 is part of the x86-64 baseline, so the function's
@@ -251,7 +264,8 @@ mod sse2 {
 
     /// `super::masks`, sixteen bytes at a time.
     #[target_feature(enable = "sse2")]
-    pub(super) fn masks(block: &[u8; 64]) -> (u64, u64, u64) {
+    #[inline]
+    pub(super) fn masks(block: &[u8; 64]) -> [u64; 4] {
         let splat = |b: u8| _mm_set1_epi8(b as i8);
         // The byte compares are signed: with the high bit flipped, byte
         // order is that of the unsigned bytes.
@@ -261,7 +275,7 @@ mod sse2 {
                 _mm_cmplt_epi8(flipped, splat((hi ^ 0x80) + 1)),
             )
         };
-        let (mut alnum, mut joining, mut leads) = (0, 0, 0);
+        let (mut alnum, mut joining, mut leads, mut stops) = (0, 0, 0, 0);
         for (i, sixteen) in block.as_chunks::<16>().0.iter().enumerate() {
             let (lo, hi) = sixteen.as_chunks::<8>().0.split_at(1);
             let v = _mm_set_epi64x(i64::from_le_bytes(hi[0]), i64::from_le_bytes(lo[0]));
@@ -273,46 +287,55 @@ mod sse2 {
                 within(_mm_or_si128(flipped, splat(0x20)), b'a', b'z'),
             );
             let eq = |b: u8| _mm_cmpeq_epi8(v, splat(b));
+            let dot = eq(b'.');
             let joins = _mm_or_si128(
                 _mm_or_si128(eq(b':'), eq(b',')),
-                _mm_or_si128(_mm_or_si128(eq(b';'), eq(b'.')), eq(b'\'')),
+                _mm_or_si128(_mm_or_si128(eq(b';'), dot), eq(b'\'')),
             );
+            let terminator = _mm_or_si128(dot, _mm_or_si128(eq(b'!'), eq(b'?')));
             // `as u16`: the sixteen bits `pmovmskb` sets, without the sign.
             alnum |= u64::from(_mm_movemask_epi8(letter_or_digit) as u16) << (16 * i);
             joining |= u64::from(_mm_movemask_epi8(joins) as u16) << (16 * i);
-            let lead = _mm_cmpgt_epi8(flipped, splat((0xc0 ^ 0x80) - 1));
+            let lead = _mm_or_si128(_mm_cmpgt_epi8(flipped, splat((0xc0 ^ 0x80) - 1)), eq(b'_'));
             leads |= u64::from(_mm_movemask_epi8(lead) as u16) << (16 * i);
+            stops |= u64::from(_mm_movemask_epi8(terminator) as u16) << (16 * i);
         }
-        (alnum, joining, leads)
+        [alnum, joining, leads, stops]
     }
 }
 
 /// The bytes of `block` that are ASCII letters or digits, those that may
-/// join two of them (`:` `,` `;` `.` `'`), and those that open a character
-/// outside ASCII (0xc0 and up), one bit per byte (bit `i` for byte `i`).
+/// join two of them (`:` `,` `;` `.` `'`), those that open a character
+/// outside ASCII (0xc0 and up) or are `_`, and the sentence terminators
+/// (`.` `!` `?`), one bit per byte (bit `i` for byte `i`).
 #[inline(always)]
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
-fn masks(block: &[u8; 64]) -> (u64, u64, u64) {
+fn masks(block: &[u8; 64]) -> [u64; 4] {
     let mut codes = [0u8; 64];
     for (code, &b) in codes.iter_mut().zip(block) {
         let alnum = b.wrapping_sub(b'0') < 10 || (b | 0x20).wrapping_sub(b'a') < 26;
         // The ASCII joiners of `latin1` (a test ties the two).
         let joining = matches!(b, b':' | b',' | b';' | b'.' | b'\'');
-        *code = u8::from(alnum) | (u8::from(joining) << 1) | (u8::from(b >= 0xc0) << 2);
+        let lead = b >= 0xc0 || b == b'_';
+        let stop = matches!(b, b'.' | b'!' | b'?');
+        *code = u8::from(alnum)
+            | (u8::from(joining) << 1)
+            | (u8::from(lead) << 2)
+            | (u8::from(stop) << 3);
     }
     // Bit `j` of each of eight code bytes, gathered into one byte: the
     // multiplication moves bit `8 * i` to bit `56 + i`, and its other
     // products all fall on distinct bits below 56 or above 63, so none
     // carries into the top byte.
     let gather = |word: u64, j: u32| ((word >> j) & ONES).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-    let (mut alnum, mut joining, mut leads) = (0, 0, 0);
+    let mut masks = [0; 4];
     for (i, eight) in codes.as_chunks::<8>().0.iter().enumerate() {
         let word = u64::from_le_bytes(*eight);
-        alnum |= gather(word, 0) << (8 * i);
-        joining |= gather(word, 1) << (8 * i);
-        leads |= gather(word, 2) << (8 * i);
+        for (j, mask) in masks.iter_mut().enumerate() {
+            *mask |= gather(word, j as u32) << (8 * i);
+        }
     }
-    (alnum, joining, leads)
+    masks
 }
 
 /// Counts the words of `chars`; `None` at the first character outside the
@@ -495,7 +518,8 @@ mod tests {
             assert_eq!(n, expected, "ascii {text:?}");
         }
         let mut read = Vec::new();
-        let breaking = count_breaking(text, &mut |c| read.push(c));
+        let mut stops = Vec::new();
+        let breaking = count_breaking(text, &mut |c| read.push(c), &mut stops);
         // The fast scan takes exactly the texts without connectors whose
         // characters outside ASCII break or are MidNumLet, and shows the
         // caller every such character.
@@ -515,13 +539,25 @@ mod tests {
             assert_eq!(n, expected, "breaking {text:?}");
             let outside: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
             assert_eq!(read, outside, "read {text:?}");
+            assert_eq!(stops, stop_masks(text), "stops {text:?}");
         }
-        let (n, read_all) = count_reading(text, |_| {});
+        let (n, read_all) = count_reading(text, |_| {}, &mut stops);
         assert_eq!(
             (n, read_all),
             (expected, breaking.is_some()),
             "reading {text:?}"
         );
+    }
+
+    /// The terminators' masks [`count_reading`] leaves, byte by byte.
+    fn stop_masks(text: &str) -> Vec<u64> {
+        let mut masks = vec![0u64; text.len().div_ceil(64)];
+        for (i, b) in text.bytes().enumerate() {
+            if matches!(b, b'.' | b'!' | b'?') {
+                masks[i / 64] |= 1 << (i % 64);
+            }
+        }
+        masks
     }
 
     /// The SSE2 masks against the portable ones, on blocks of bytes near
@@ -530,7 +566,7 @@ mod tests {
     fn block_masks_match_portable_masks() {
         let edges: Vec<u8> = (0..=255u8)
             .filter(|b| {
-                b"/09:@AZ[`az{,.;'\x7f".contains(b)
+                b"/09:@AZ[`az{,.;'\x7f_^!?\"".contains(b)
                     || matches!(
                         b,
                         0x80 | 0xaf | 0xb0 | 0xb9 | 0xba | 0xc0 | 0xe0 | 0xe1 | 0xfa | 0xfb | 0xff
@@ -629,20 +665,23 @@ mod tests {
         for b in 0u8..0x80 {
             let mut block = [b' '; 64];
             block[63] = b;
-            let (alnum, joining, leads) = masks(&block);
+            let [alnum, joining, leads, stops] = masks(&block);
             let class = latin1(b);
             let want_alnum = matches!(class, Class::Letter | Class::Digit);
             let want_joining = matches!(class, Class::MidLetter | Class::MidNum | Class::MidNumLet);
             assert_eq!(alnum >> 63 == 1, want_alnum, "{b:#x}");
             assert_eq!(joining >> 63 == 1, want_joining, "{b:#x}");
-            assert_eq!(leads, 0, "{b:#x}");
+            // In ASCII only the connector is decoded.
+            assert_eq!(leads >> 63 == 1, class == Class::Connector, "{b:#x}");
+            assert_eq!(stops >> 63 == 1, matches!(b, b'.' | b'!' | b'?'), "{b:#x}");
+            assert_eq!((alnum | joining | leads | stops) << 1, 0, "{b:#x}");
         }
         // Past ASCII only the lead bytes of UTF-8 are marked.
         for b in 0x80u8..=0xff {
             let mut block = [b' '; 64];
             block[63] = b;
-            let (alnum, joining, leads) = masks(&block);
-            assert_eq!((alnum, joining), (0, 0), "{b:#x}");
+            let [alnum, joining, leads, stops] = masks(&block);
+            assert_eq!((alnum, joining, stops), (0, 0, 0), "{b:#x}");
             assert_eq!(leads >> 63 == 1, !(0x80..0xc0).contains(&b), "{b:#x}");
         }
     }

@@ -94,12 +94,23 @@ fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
 /// (it is only grown): for the vectors whose elements are all written
 /// before they are read, which [`refill`] filled for nothing (a `memset`
 /// call each, a dozen an article).
-fn room<T: Copy + Default>(v: &mut Vec<T>, n: usize) -> &mut [T] {
+fn room(v: &mut Vec<usize>, n: usize) -> &mut [usize] {
     if v.len() < n {
-        v.resize(n, T::default());
+        v.resize(n, 0);
     }
-    &mut v[..n]
+    let v = &mut v[..n];
+    // Under test what the last article left is junk that no index holds,
+    // so that reading an element before writing it fails at once, even
+    // where a stale value would give the same output.
+    #[cfg(test)]
+    v.fill(POISON);
+    v
 }
+
+/// The junk of [`room`] under test: no index, and not the `usize::MAX`
+/// that marks "none".
+#[cfg(test)]
+const POISON: usize = usize::MAX / 2 + 0x5eed;
 
 fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> Vec<Entity> {
     let mut surfaces = Surfaces::new(
@@ -184,12 +195,13 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
     bounds.clear();
     bounds.reserve(n + 1);
     refill(cluster_of, n, usize::MAX);
+    uf.flatten();
     for i in 0..n {
         // (Rare: most articles test no mention.)
         if any_alliance && alliance(&ms[i]) {
             continue;
         }
-        let r = uf.find(i);
+        let r = uf.parent[i];
         if slot[r] == usize::MAX {
             slot[r] = bounds.len();
             bounds.push(0);
@@ -1812,8 +1824,17 @@ pub(crate) fn same_person_folded(a: &[&str], fa: &str, b: &str, fb: &str) -> boo
 /// The first word of a name and whether it is the only one: with the folded
 /// surname, what [`same_person_given`] reads of a name.
 pub(crate) fn given_name(s: &str) -> Option<(&str, bool)> {
-    let (first, last) = first_and_last_word(s)?;
-    Some((first, first.as_ptr() == last.as_ptr()))
+    if !s.is_ascii() {
+        let (first, last) = first_and_last_word(s)?;
+        return Some((first, first.as_ptr() == last.as_ptr()));
+    }
+    // (By bytes, reading the name once up to its second word: the corpus
+    // fold asks this of every person it looks up, and finding the last
+    // word scanned the whole name from both ends.)
+    let b = s.as_bytes();
+    let lo = b.iter().position(|&c| !ascii_space(c))?;
+    let end = (b[lo..].iter().position(|&c| ascii_space(c))).map_or(b.len(), |k| lo + k);
+    Some((&s[lo..end], b[end..].iter().all(|&c| ascii_space(c))))
 }
 
 /// `same_person_folded` on the names' folded surnames and [`given_name`]s
@@ -1861,12 +1882,17 @@ fn similar_given_with(a: &str, b: &str, close: impl Fn(&str, &str) -> bool) -> b
         return true;
     }
     let (ta, tb) = (a.trim_end_matches('.'), b.trim_end_matches('.'));
-    if (ta.chars().count() == 1 || tb.chars().count() == 1)
-        && ta.chars().next() == tb.chars().next()
-    {
+    if (one_char(ta) || one_char(tb)) && ta.chars().next() == tb.chars().next() {
         return true;
     }
     close(ta, tb)
+}
+
+/// `s.chars().count() == 1`, settled by the length for most names (a char
+/// is at most four bytes): counting the chars was a call per name.
+fn one_char(s: &str) -> bool {
+    let mut c = s.chars();
+    s.len() <= 4 && c.next().is_some() && c.next().is_none()
 }
 
 /// Whether two given names, lower-cased, share their first letter, have
@@ -2465,6 +2491,21 @@ impl UnionFind {
             self.parent[ra.max(rb)] = ra.min(rb);
         }
     }
+
+    /// Points every element at its root, so that `parent[i]` is
+    /// `find(i)`: one pass in index order, with no loop per element (the
+    /// collection asked `find` of every mention, each a loop whose exit
+    /// mispredicted). A parent's index is never above its child's (`union`
+    /// hangs the greater root under the smaller, and `find` points an
+    /// element at its root, the least of its set), so the parent of `i`
+    /// is settled before `i` is, and its parent is then a root.
+    fn flatten(&mut self) {
+        for i in 0..self.parent.len() {
+            let p = self.parent[i];
+            debug_assert!(p <= i, "a parent after its child");
+            self.parent[i] = self.parent[p];
+        }
+    }
 }
 
 #[cfg(test)]
@@ -2633,6 +2674,40 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// After any unions and finds, `flatten` points each element at
+        /// what `find` answers (the finds of the oracle are asked on a
+        /// copy, so that their path compression does not help `flatten`).
+        #[test]
+        fn flatten_gives_the_roots(
+            n in 1usize..40,
+            ops in proptest::collection::vec((0usize..40, 0usize..40, proptest::bool::ANY), 0..60),
+        ) {
+            let mut uf = UnionFind::new_in(vec![7; 3], n);
+            for &(a, b, find) in &ops {
+                let (a, b) = (a % n, b % n);
+                if find {
+                    uf.find(a);
+                } else {
+                    uf.union(a, b);
+                }
+            }
+            let mut oracle = UnionFind { parent: uf.parent.clone() };
+            let roots: Vec<usize> = (0..n).map(|i| oracle.find(i)).collect();
+            uf.flatten();
+            proptest::prop_assert_eq!(uf.parent, roots);
+        }
+
+        #[test]
+        fn given_name_agrees_with_the_words(s in "[a \t\u{b}\u{a0}é]{0,8}") {
+            let words = first_and_last_word(&s).map(|(f, l)| (f, f.as_ptr() == l.as_ptr()));
+            proptest::prop_assert_eq!(given_name(&s), words);
+        }
+
+        #[test]
+        fn one_char_counts(s in "[a.é\u{10348}]{0,6}") {
+            proptest::prop_assert_eq!(one_char(&s), s.chars().count() == 1);
+        }
+
         #[test]
         fn in_place_fold_agrees_with_replace(s in "[iIyYjJkKhHoOuUaé İΣ.]{0,12}") {
             proptest::prop_assert_eq!(translit_fold(&s), translit_fold_reference(&s));
