@@ -633,6 +633,7 @@ pub fn count_plain(text: &str, plain: Plain<'_>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::words::tests::stop_masks;
     use proptest::prelude::*;
 
     fn fast(text: &str) -> Vec<&str> {
@@ -699,17 +700,6 @@ mod tests {
     /// What `scan` may take as plain, spelled out.
     fn plain(text: &str) -> bool {
         !text.contains(['\r', '\n']) && text.chars().all(|c| c.is_ascii() || plain_char(c))
-    }
-
-    /// The terminators' masks of `text`, byte by byte.
-    fn stop_masks(text: &str) -> Vec<u64> {
-        let mut masks = vec![0u64; text.len().div_ceil(64)];
-        for (i, b) in text.bytes().enumerate() {
-            if matches!(b, b'.' | b'!' | b'?') {
-                masks[i / 64] |= 1 << (i % 64);
-            }
-        }
-        masks
     }
 
     /// The sentence ends without the shortcuts for plain text and, when

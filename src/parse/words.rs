@@ -399,7 +399,7 @@ fn count_known(chars: impl Iterator<Item = char>) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
@@ -549,8 +549,9 @@ mod tests {
         );
     }
 
-    /// The terminators' masks [`count_reading`] leaves, byte by byte.
-    fn stop_masks(text: &str) -> Vec<u64> {
+    /// The terminators' masks [`count_reading`] leaves, byte by byte (the
+    /// sentence scan's tests read them too).
+    pub(crate) fn stop_masks(text: &str) -> Vec<u64> {
         let mut masks = vec![0u64; text.len().div_ceil(64)];
         for (i, b) in text.bytes().enumerate() {
             if matches!(b, b'.' | b'!' | b'?') {
