@@ -224,11 +224,6 @@ pub fn plain_char(c: char) -> bool {
 /// all [`plain_char`]s (the tests compare all three ways).
 #[inline(always)]
 fn scan(text: &str, plain: Plain<'_>, mut on_end: impl FnMut(usize, bool)) -> bool {
-    let plain_stops = match plain {
-        Plain::No => None,
-        Plain::Search => Some(None),
-        Plain::Masks(masks) => Some(Some(masks)),
-    };
     let mut scanner = Scanner::new();
     // The text is read character by character, and while the state is
     // quiet the characters that cannot break (in plain text, all but `.`,
@@ -242,10 +237,10 @@ fn scan(text: &str, plain: Plain<'_>, mut on_end: impl FnMut(usize, bool)) -> bo
     while pos < bytes.len() {
         if scanner.quiet {
             let rest = &bytes[pos..];
-            let run = match plain_stops {
-                Some(Some(masks)) => next_in_masks(masks, pos, bytes.len()) - pos,
-                Some(None) => memchr::memchr3(b'.', b'!', b'?', rest).unwrap_or(rest.len()),
-                None => quiet_run(rest),
+            let run = match plain {
+                Plain::Masks(masks) => next_in_masks(masks, pos, bytes.len()) - pos,
+                Plain::Search => memchr::memchr3(b'.', b'!', b'?', rest).unwrap_or(rest.len()),
+                Plain::No => quiet_run(rest),
             };
             if run > 0 {
                 let passed = &bytes[pos..pos + run];
@@ -264,7 +259,7 @@ fn scan(text: &str, plain: Plain<'_>, mut on_end: impl FnMut(usize, bool)) -> bo
                     break;
                 }
             }
-            if plain_stops.is_some()
+            if !matches!(plain, Plain::No)
                 && let Some(next) = scanner.plain_terminator(bytes, pos, &mut on_end)
             {
                 pos = next;
