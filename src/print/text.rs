@@ -5,6 +5,8 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::sanitize::escape;
 use crate::model::Article;
 use crate::parse::ClassifiedLine;
@@ -37,12 +39,13 @@ impl Line {
         }
     }
 
-    /// `{:<w$}`: like `Formatter::pad`, the width counts `char`s, not bytes
-    /// or columns, and a longer text is written whole.
+    /// `s` padded with spaces to `w` terminal columns ([`columns`]); a
+    /// wider text is written whole. (`{:<w$}` counts `char`s, which puts
+    /// the next column early after a wide or a combining character.)
     fn left(&mut self, s: &str, w: usize) -> &mut Self {
         self.text(s);
         if w > 0 {
-            self.spaces(w.saturating_sub(s.chars().count()));
+            self.spaces(w.saturating_sub(columns(s)));
         }
         self
     }
@@ -72,6 +75,30 @@ impl Line {
         self.0.clear();
         r
     }
+}
+
+/// The terminal columns that `s` takes, as text already passed through
+/// [`escape`] (so no control character but a tab is left in it): a
+/// character of the wide East Asian scripts takes two, a combining mark or
+/// a zero-width character none (Unicode's widths, `unicode-width`).
+fn columns(s: &str) -> usize {
+    // Printable ASCII is one column a byte: most names and every id.
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        s.len()
+    } else {
+        s.width()
+    }
+}
+
+/// The widest of `widths`, at least `min`: the width of a column that
+/// [`Line::left`] fills, from the [`escaped_columns`] of its values.
+fn column_width(widths: impl Iterator<Item = usize>, min: usize) -> usize {
+    widths.fold(min, usize::max)
+}
+
+/// The terminal columns of `s` as printed, i.e. escaped.
+fn escaped_columns(s: &str) -> usize {
+    columns(&escape(s))
 }
 
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
@@ -143,12 +170,7 @@ pub fn summary(out: &mut dyn Write, s: &CorpusSummary) -> anyhow::Result<()> {
     writeln!(out)?;
     if !s.sources.is_empty() {
         writeln!(out, "Sources")?;
-        let width = s
-            .sources
-            .iter()
-            .map(|c| c.name.chars().count())
-            .max()
-            .unwrap_or(0);
+        let width = column_width(s.sources.iter().map(|c| escaped_columns(&c.name)), 0);
         for c in &s.sources {
             line.text("  ")
                 .left(&escape(&c.name), width)
@@ -167,11 +189,7 @@ pub fn summary(out: &mut dyn Write, s: &CorpusSummary) -> anyhow::Result<()> {
             continue;
         }
         writeln!(out, "{title}")?;
-        let width = list
-            .iter()
-            .map(|c| c.name.chars().count())
-            .max()
-            .unwrap_or(0);
+        let width = column_width(list.iter().map(|c| escaped_columns(&c.name)), 0);
         for c in list {
             line.text("  ")
                 .left(&escape(&c.name), width)
@@ -189,13 +207,10 @@ pub fn summary(out: &mut dyn Write, s: &CorpusSummary) -> anyhow::Result<()> {
     }
     if !s.speakers.is_empty() {
         writeln!(out, "Speakers")?;
-        let width = s
-            .speakers
-            .iter()
-            .map(|c| c.name.chars().count())
-            .max()
-            .unwrap_or(0)
-            .max(7);
+        let width = column_width(
+            s.speakers.iter().map(|c| escaped_columns(&c.name)),
+            "speaker".len(),
+        );
         writeln!(
             out,
             "  {:<width$}  {:>6}  {:>8}",
@@ -213,20 +228,11 @@ pub fn summary(out: &mut dyn Write, s: &CorpusSummary) -> anyhow::Result<()> {
         writeln!(out)?;
     }
     writeln!(out, "Articles")?;
-    let id_w = s
-        .table
-        .iter()
-        .map(|r| r.id.chars().count())
-        .max()
-        .unwrap_or(2)
-        .max(2);
-    let src_w = s
-        .table
-        .iter()
-        .map(|r| r.source.as_deref().map_or(1, |x| x.chars().count()))
-        .max()
-        .unwrap_or(6)
-        .max(6);
+    let id_w = column_width(s.table.iter().map(|r| escaped_columns(&r.id)), "id".len());
+    let src_w = column_width(
+        (s.table.iter()).map(|r| r.source.as_deref().map_or(1, escaped_columns)),
+        "source".len(),
+    );
     writeln!(
         out,
         "  {:<id_w$}  {:<10}  {:<src_w$}  {:>6}  {:>6}  headline",
@@ -295,13 +301,10 @@ pub fn inspect(out: &mut dyn Write, lines: &[ClassifiedLine]) -> anyhow::Result<
 
 /// The corpus entities, one per line.
 pub fn entities(out: &mut dyn Write, r: &EntityReport) -> anyhow::Result<()> {
-    let width = r
-        .entities
-        .iter()
-        .map(|e| e.name.chars().count())
-        .max()
-        .unwrap_or(4)
-        .max(4);
+    let width = column_width(
+        r.entities.iter().map(|e| escaped_columns(&e.name)),
+        "name".len(),
+    );
     writeln!(
         out,
         "{:<width$}  {:<12}  {:>8}  {:>8}  aliases; roles",
@@ -356,6 +359,11 @@ mod tests {
         ] {
             assert_eq!(left(s, w), format!("{s:<w$}"), "{s:?} {w}");
         }
+        // Terminal columns, where `format!` counts characters.
+        assert_eq!(left("北京", 6), "北京  ");
+        assert_eq!(left("北京", 3), "北京");
+        assert_eq!(left("Zoe\u{301}", 5), "Zoe\u{301}  ");
+        assert_eq!(left("a\u{200b}b", 4), "a\u{200b}b  ");
         assert_eq!(left("ab", 70), format!("{:<70}", "ab"));
         for (n, w) in [
             (0, 0),
@@ -382,9 +390,18 @@ mod tests {
 
     proptest! {
         #[test]
-        fn columns_match_format(s in "\\PC{0,12}", w in 0usize..80, n in any::<usize>(), nw in 0usize..24) {
+        fn columns_match_format(s in "[ -~]{0,12}", w in 0usize..80, n in any::<usize>(), nw in 0usize..24) {
             prop_assert_eq!(left(&s, w), format!("{s:<w$}"));
             prop_assert_eq!(right(n, nw), format!("{n:>nw$}"));
+        }
+
+        /// Any text is written whole and padded to `w` columns, by the
+        /// crate's measure of the padded line.
+        #[test]
+        fn left_pads_to_columns(s in "\\PC{0,12}", w in 0usize..40) {
+            let l = left(&s, w);
+            prop_assert!(l.starts_with(&s) && l[s.len()..].bytes().all(|b| b == b' '));
+            prop_assert_eq!(columns(&l), w.max(s.width()));
         }
     }
 }
