@@ -105,15 +105,16 @@ pub fn parse(source: &Source, opts: &ParseOptions) -> Article {
         let lines = lines::split_into(&source.text, crate::spare::keep(spare.lines));
         let mut heads = spare.heads;
         let roles = classify(&lines, spare.roles, &mut heads);
-        let mut body = spare.body;
-        let mut stops = spare.stops;
-        let (article, roles) = parse_lines(source, opts, &lines, roles, &mut body, &mut stops);
+        let mut scratch = spare.fill;
+        let (article, roles) = parse_lines(source, opts, &lines, roles, &mut scratch);
         SPARE.set(Spare {
             lines: crate::spare::keep(lines),
             heads: crate::spare::keep(heads),
             roles: crate::spare::keep(roles),
-            body: crate::spare::keep_string(body),
-            stops: crate::spare::keep(stops),
+            fill: FillScratch {
+                body: crate::spare::keep_string(scratch.body),
+                stops: crate::spare::keep(scratch.stops),
+            },
         });
         article
     })
@@ -126,6 +127,12 @@ struct Spare {
     lines: Vec<Line<'static>>,
     heads: Vec<Head>,
     roles: Vec<LineRole>,
+    fill: FillScratch,
+}
+
+/// The buffers [`fill`] writes and reads back within one article.
+#[derive(Default)]
+struct FillScratch {
     /// The body paragraphs joined, searched by the header patterns: a
     /// kept buffer is written where the last article's was, still in the
     /// cache, instead of into a fresh allocation.
@@ -147,14 +154,8 @@ pub fn parse_with_lines(source: &Source, opts: &ParseOptions) -> (Article, Vec<C
     crate::twin::with_text(&source.text, || {
         let lines = lines::split(&source.text);
         let roles = classify(&lines, Vec::new(), &mut Vec::new());
-        let (article, roles) = parse_lines(
-            source,
-            opts,
-            &lines,
-            roles,
-            &mut String::new(),
-            &mut Vec::new(),
-        );
+        let (article, roles) =
+            parse_lines(source, opts, &lines, roles, &mut FillScratch::default());
         let classified = lines
             .iter()
             .zip(&roles)
@@ -171,28 +172,20 @@ pub fn parse_with_lines(source: &Source, opts: &ParseOptions) -> (Article, Vec<C
 }
 
 /// The record from the classified lines, and the final roles (the
-/// dateline's line marked); `body` and `stops` are scratch space.
+/// dateline's line marked).
 fn parse_lines(
     source: &Source,
     opts: &ParseOptions,
     lines: &[Line<'_>],
     mut roles: Vec<LineRole>,
-    body: &mut String,
-    stops: &mut Vec<u64>,
+    scratch: &mut FillScratch,
 ) -> (Article, Vec<LineRole>) {
     let mut article = Article {
         id: source.id.clone(),
         path: source.path.clone(),
         ..Article::default()
     };
-    fill(
-        &mut article,
-        &source.text,
-        lines,
-        &roles,
-        opts,
-        (body, stops),
-    );
+    fill(&mut article, &source.text, lines, &roles, opts, scratch);
     if let Some(d) = &article.dateline
         && let Some(i) = lines.iter().position(|l| l.span.start == d.span.start)
     {
@@ -413,17 +406,19 @@ fn is_heading(text: &str) -> bool {
     !(quoted && meta::has_speech_verb(text))
 }
 
-/// Fills the record's fields from the classified lines; `body_joined`
-/// is scratch space for the body's paragraphs joined, `stops` for the
-/// counts.
+/// Fills the record's fields from the classified lines.
 fn fill(
     article: &mut Article,
     text: &str,
     lines: &[Line<'_>],
     roles: &[LineRole],
     opts: &ParseOptions,
-    (body_joined, stops): (&mut String, &mut Vec<u64>),
+    scratch: &mut FillScratch,
 ) {
+    let FillScratch {
+        body: body_joined,
+        stops,
+    } = scratch;
     // Only a date written without its year needs them; most articles have
     // none, and the search goes over the whole text.
     let years = std::cell::LazyCell::new(|| date::mentioned_years(text));

@@ -421,7 +421,9 @@ fn kind_of_key(key: u64) -> EntityType {
     match key >> 56 {
         0 => EntityType::Person,
         1 => EntityType::Place,
-        _ => EntityType::Organization,
+        2 => EntityType::Organization,
+        // `order_key` writes a type's number there, and there are three.
+        _ => unreachable!("an order key holds a type"),
     }
 }
 

@@ -170,21 +170,13 @@ fn written_roles<'a>(roles: &[(&str, &'a str)]) -> Vec<Role<'a>> {
             (words, name)
         })
         .collect();
-    // Each role once, at its first mention: the equal roles are found in
-    // a sorted order of them rather than by a set of copies.
-    let mut order: Vec<usize> = (0..out.len()).collect();
-    order.sort_by(|&i, &j| out[i].cmp(&out[j]).then(i.cmp(&j)));
-    let mut first = vec![true; out.len()];
-    for w in order.windows(2) {
-        if out[w[0]] == out[w[1]] {
-            first[w[1]] = false;
-        }
-    }
-    let mut k = 0;
-    out.retain(|_| {
-        k += 1;
-        first[k - 1]
-    });
+    // Each role once, at its first mention.
+    let first: Vec<bool> = {
+        let mut seen = crate::fasthash::Set::default();
+        out.iter().map(|r| seen.insert(r)).collect()
+    };
+    let mut first = first.into_iter();
+    out.retain(|_| first.next().unwrap_or(true));
     out
 }
 
