@@ -158,7 +158,7 @@ fn role_word_at(words: &str, at: u32, trimmed: bool) -> &str {
 /// The distinct roles of [`Written::roles`] in order of first mention:
 /// lowercased title words and the name they were written before.
 fn written_roles<'a>(roles: &[(&str, &'a str)]) -> Vec<Role<'a>> {
-    let mut out: Vec<Role<'a>> = roles
+    let out: Vec<Role<'a>> = roles
         .iter()
         .map(|&(title, name)| {
             // The title words of a run are word tokens with only
@@ -175,9 +175,9 @@ fn written_roles<'a>(roles: &[(&str, &'a str)]) -> Vec<Role<'a>> {
         let mut seen = crate::fasthash::Set::default();
         out.iter().map(|r| seen.insert(r)).collect()
     };
-    let mut first = first.into_iter();
-    out.retain(|_| first.next().unwrap_or(true));
-    out
+    (out.into_iter().zip(first))
+        .filter_map(|(role, first)| first.then_some(role))
+        .collect()
 }
 
 /// The paragraphs the names are read from ([`Names::collect`]).
