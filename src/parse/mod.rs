@@ -577,16 +577,10 @@ fn words_and_sentences(text: &str, no_line_breaks: bool, stops: &mut Vec<u64>) -
     let line_breaks = || !no_line_breaks && !sentences::no_line_breaks(text);
     // Without the word scan's answer, only ASCII is known to be plain, and
     // the terminators are not known.
-    let plain = if read_all {
-        if plain_chars && !line_breaks() {
-            sentences::Plain::Masks(stops)
-        } else {
-            sentences::Plain::No
-        }
-    } else if text.is_ascii() && !line_breaks() {
-        sentences::Plain::Search
-    } else {
-        sentences::Plain::No
+    let plain = match read_all {
+        true if plain_chars && !line_breaks() => sentences::Plain::Masks(stops),
+        false if text.is_ascii() && !line_breaks() => sentences::Plain::Search,
+        _ => sentences::Plain::No,
     };
     (words, sentences::count_plain(text, plain))
 }
