@@ -2,15 +2,17 @@
 //! runs it over many inputs in parallel while handing results to the caller
 //! in input order.
 //!
-//! With more than one worker, each worker takes the next unprocessed inputs
-//! (a small batch) as soon as it is free, and the calling thread puts the
-//! results back in input order before passing them to the caller's sink
-//! (aggregation, printing), which thus runs while the workers parse. Output is therefore
-//! identical for any thread count. A worker may run at most `WINDOW` inputs
-//! ahead of the sink, so memory holds a bounded number of records, not the
+//! With more than one worker, a few reader threads take the next inputs (a
+//! small batch at a time) and read them into a bounded queue
+//! ([`read_ahead`]); each worker takes the earliest batch read as soon as
+//! it is free, and the calling thread puts the results back in input order
+//! before passing them to the caller's sink (aggregation, printing), which
+//! thus runs while the workers parse. Output is therefore identical for any
+//! thread count. A reader may run at most `WINDOW` inputs ahead of the
+//! sink, so memory holds a bounded number of texts and records, not the
 //! corpus, even when one slow input holds the sink back. With one worker
-//! everything runs inline on the calling thread, so `-j1` really uses one
-//! core.
+//! everything, reading included, runs inline on the calling thread, so
+//! `-j1` really uses one core.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -23,25 +25,30 @@ use crate::messages;
 use crate::model::Article;
 use crate::parse::{self, ParseOptions};
 
-/// How far (in inputs) a worker may run ahead of the sink. Large enough
+mod read_ahead;
+
+use read_ahead::{READERS, ReadAhead, ReaderDone};
+
+/// How far (in inputs) a reader may run ahead of the sink. Large enough
 /// that a slow article rarely stalls the other workers, small enough that
 /// the waiting records stay a few megabytes.
 const WINDOW: usize = 1024;
 
-/// The most inputs a worker takes at once. Each hand-off to the sink wakes
-/// the calling thread (a futex call and a context switch); one per article
-/// cost a fifth more CPU with two workers than with one, mostly in the
-/// kernel. A batch of 32 articles is a few milliseconds of work.
+/// The most inputs a reader takes at once, and so a worker. Each hand-off
+/// to the sink wakes the calling thread (a futex call and a context
+/// switch); one per article cost a fifth more CPU with two workers than
+/// with one, mostly in the kernel. A batch of 32 articles is a few
+/// milliseconds of work.
 const MAX_BATCH: usize = 32;
 
-/// How many inputs a worker takes when `taken` have been taken so far:
+/// How many inputs a reader takes when `taken` have been taken so far:
 /// one at a time at first, so that a corpus of a few articles is still
 /// shared among the workers, then more as the run grows.
 fn batch_size(taken: usize, workers: usize) -> usize {
     (taken / (8 * workers)).clamp(1, MAX_BATCH)
 }
 
-// A worker waits until the last input of its batch is inside the window;
+// A reader waits until the last input of its batch is inside the window;
 // the batch holding the sink's next input must never have to wait.
 const _: () = assert!(MAX_BATCH <= WINDOW);
 
@@ -157,16 +164,43 @@ impl Pipeline {
             }
         } else {
             let window = Window::new();
+            let ahead = ReadAhead::new(READERS);
             // The discovery and the number of inputs taken from it so far.
             let source = Mutex::new((inputs, 0usize));
             // Each worker's batches that the sink is done with, for the
             // worker to free.
             let spent: Vec<Mutex<Vec<Vec<_>>>> = (0..workers).map(|_| Mutex::default()).collect();
             std::thread::scope(|scope| {
+                for _ in 0..READERS {
+                    let (source, window, ahead) = (&source, &window, &ahead);
+                    scope.spawn(move || {
+                        // Counted as done however the loop ends, so that
+                        // the workers do not wait for it.
+                        let _done = ReaderDone(ahead);
+                        while ahead.wait_for_room() {
+                            let (first, batch) = {
+                                let mut s = source.lock().unwrap_or_else(|e| e.into_inner());
+                                let size = batch_size(s.1, workers);
+                                let batch: Vec<_> = s.0.by_ref().take(size).collect();
+                                s.1 += batch.len();
+                                (s.1 - batch.len(), batch)
+                            };
+                            if batch.is_empty() || !window.wait_for(first + batch.len() - 1) {
+                                break;
+                            }
+                            let read = |input: &Input| {
+                                contained(|| input.display(), || load::read(input, &self.load))?
+                            };
+                            if !ahead.read_batch(first, batch, read) {
+                                break;
+                            }
+                        }
+                    });
+                }
                 let (tx, rx) = std::sync::mpsc::channel();
                 for worker in 0..workers {
                     let tx = tx.clone();
-                    let (source, window, digest, spent) = (&source, &window, &digest, &spent);
+                    let (ahead, digest, spent) = (&ahead, &digest, &spent);
                     // Takes the bin's batches out, then frees them with the
                     // lock released, so that the sink never waits on it.
                     let free_spent = move || {
@@ -178,21 +212,16 @@ impl Pipeline {
                     scope.spawn(move || {
                         loop {
                             free_spent();
-                            let (first, batch) = {
-                                let mut s = source.lock().unwrap_or_else(|e| e.into_inner());
-                                let size = batch_size(s.1, workers);
-                                let batch: Vec<_> = s.0.by_ref().take(size).collect();
-                                s.1 += batch.len();
-                                (s.1 - batch.len(), batch)
-                            };
-                            if batch.is_empty() || !window.wait_for(first + batch.len() - 1) {
+                            let Some((first, loaded)) = ahead.pop() else {
                                 break;
-                            }
-                            // What the sink handed back while this worker waited.
-                            free_spent();
-                            let results: Vec<_> = batch
+                            };
+                            let results: Vec<_> = loaded
                                 .into_iter()
-                                .map(|input| input.and_then(|input| self.process(&input, digest)))
+                                .map(|loaded| {
+                                    loaded.and_then(|loaded| {
+                                        self.analyse(loaded, digest, |text| ahead.give_back(text))
+                                    })
+                                })
                                 .collect();
                             // The receiver is gone when the sink failed: stop.
                             if tx.send((first, worker, results)).is_err() {
@@ -202,10 +231,11 @@ impl Pipeline {
                     });
                 }
                 drop(tx);
-                // Releases waiting workers however the loop below ends: by
-                // the end of the inputs, a failing sink, or a panic in it
-                // (the scope would otherwise wait for them for good).
-                let _close = CloseOnDrop(&window);
+                // Releases waiting readers and workers however the loop
+                // below ends: by the end of the inputs, a failing sink, or a
+                // panic in it (the scope would otherwise wait for them for
+                // good).
+                let _close = CloseOnDrop(&window, &ahead);
                 // Batches that arrived before an earlier input's, by their
                 // first input.
                 let mut early = BTreeMap::new();
@@ -258,22 +288,35 @@ impl Pipeline {
         self.extractor.entities.gazetteer();
     }
 
+    /// Reads and analyses one input on this thread (`-j1`).
     fn process<T>(
         &self,
         input: &Input,
         digest: &impl Fn(Article) -> T,
     ) -> Result<(Loaded, T), InputError> {
-        contained(
-            || input.display(),
-            || {
-                let mut loaded = load::read(input, &self.load)?;
-                let article = self.article(&loaded.source);
-                // The text is no longer needed once the record is built:
-                // its buffer takes the next file.
-                load::recycle(std::mem::take(&mut loaded.source.text));
-                Ok((loaded, digest(article)))
-            },
-        )?
+        let loaded = contained(|| input.display(), || load::read(input, &self.load))??;
+        self.analyse(loaded, digest, load::recycle)
+    }
+
+    /// Builds the record of a text that was read, and gives the text's
+    /// buffer to `recycle` once the record no longer needs it.
+    fn analyse<T>(
+        &self,
+        mut loaded: Loaded,
+        digest: &impl Fn(Article) -> T,
+        recycle: impl FnOnce(String),
+    ) -> Result<(Loaded, T), InputError> {
+        let digested = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let article = self.article(&loaded.source);
+            // The text is no longer needed once the record is built: its
+            // buffer takes a next file.
+            recycle(std::mem::take(&mut loaded.source.text));
+            digest(article)
+        }));
+        match digested {
+            Ok(digested) => Ok((loaded, digested)),
+            Err(_) => Err(internal_error(loaded.source.path)),
+        }
     }
 }
 
@@ -285,23 +328,29 @@ impl Pipeline {
 /// still printed by the default hook, for the bug report.
 /// `path` names the input only when it failed (no string per input).
 fn contained<T>(path: impl FnOnce() -> String, f: impl FnOnce() -> T) -> Result<T, InputError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| InputError {
-        path: path(),
-        message: "internal error while analysing this file (a bug; please report it), skipped"
-            .to_string(),
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| internal_error(path()))
 }
 
-/// Closes the window when dropped.
-struct CloseOnDrop<'a>(&'a Window);
+/// The error of an input whose reading or analysis panicked.
+fn internal_error(path: String) -> InputError {
+    InputError {
+        path,
+        message: "internal error while analysing this file (a bug; please report it), skipped"
+            .to_string(),
+    }
+}
+
+/// Closes the window and the read-ahead when dropped.
+struct CloseOnDrop<'a>(&'a Window, &'a ReadAhead);
 
 impl Drop for CloseOnDrop<'_> {
     fn drop(&mut self) {
         self.0.close();
+        self.1.close();
     }
 }
 
-/// How many inputs the sink has consumed, shared with the workers so that
+/// How many inputs the sink has consumed, shared with the readers so that
 /// none runs more than `WINDOW` inputs ahead.
 struct Window {
     consumed: Mutex<(usize, bool)>,
