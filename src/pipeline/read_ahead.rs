@@ -2,7 +2,7 @@
 //! empty it.
 //!
 //! Reading is split from analysis so that a file that is not in the page
-//! cache does not stall a worker: while a few readers wait on the disk,
+//! cache does not stall a worker: while the readers wait on the disk,
 //! the workers analyse what was read before, and the disk sees several
 //! requests at once instead of one (on this project's 2-core test machine,
 //! reading the 100 MB harness corpus from a cold cache took 5.0 s with one
@@ -10,8 +10,9 @@
 //! a copy, done by the readers instead of the workers.
 //!
 //! The queue is bounded both in texts and in bytes, so memory does not grow
-//! with the corpus; a reader checks for room before it reads a batch, so a
-//! single text larger than the bound still passes. The emptied text buffers
+//! with the corpus; a reader asks for room before it reads a batch and
+//! again after each part of it that it adds, so a single text larger than
+//! the bound still passes. The emptied text buffers
 //! come back from the workers to be read into again.
 
 use std::collections::BTreeMap;
@@ -19,12 +20,16 @@ use std::sync::{Condvar, Mutex};
 
 use crate::load::{Input, InputError, Loaded};
 
-/// Reader threads beside the workers: enough requests in flight for a disk
-/// or a network file system to overlap them; idle, they only wait.
-pub const READERS: usize = 4;
+/// Reader threads beside the workers. Two already overlap the disk with
+/// the analysis (from a cold cache, 100 MB took about the same with two to
+/// sixteen, the two cores being the bound), and each one more costs start-up
+/// on small runs and memory for its heap.
+pub const READERS: usize = 2;
 
-/// The most texts waiting for a worker.
-const MAX_TEXTS: usize = 512;
+/// The most texts waiting for a worker: about 13 ms of analysis for two
+/// workers, plenty to cover a disk read, and few enough that the texts'
+/// buffers add a few megabytes of memory (512 added 12 MB at 100 MB).
+const MAX_TEXTS: usize = 128;
 
 /// The most bytes of text waiting for a worker.
 const MAX_BYTES: usize = 32 << 20;
