@@ -27,7 +27,7 @@ use crate::parse::{self, ParseOptions};
 
 mod read_ahead;
 
-use read_ahead::{READERS, ReadAhead, ReaderDone};
+use read_ahead::{READERS, ReadAhead};
 
 /// How far (in inputs) a reader may run ahead of the sink. Large enough
 /// that a slow article rarely stalls the other workers, small enough that
@@ -174,9 +174,11 @@ impl Pipeline {
                 for _ in 0..READERS {
                     let (source, window, ahead) = (&source, &window, &ahead);
                     scope.spawn(move || {
-                        // Counted as done however the loop ends, so that
-                        // the workers do not wait for it.
-                        let _done = ReaderDone(ahead);
+                        let _end = ThreadEnd {
+                            ahead,
+                            window,
+                            reader: true,
+                        };
                         while ahead.wait_for_room() {
                             let (first, batch) = {
                                 let mut s = source.lock().unwrap_or_else(|e| e.into_inner());
@@ -200,7 +202,7 @@ impl Pipeline {
                 let (tx, rx) = std::sync::mpsc::channel();
                 for worker in 0..workers {
                     let tx = tx.clone();
-                    let (ahead, digest, spent) = (&ahead, &digest, &spent);
+                    let (ahead, window, digest, spent) = (&ahead, &window, &digest, &spent);
                     // Takes the bin's batches out, then frees them with the
                     // lock released, so that the sink never waits on it.
                     let free_spent = move || {
@@ -210,6 +212,11 @@ impl Pipeline {
                         drop(done);
                     };
                     scope.spawn(move || {
+                        let _end = ThreadEnd {
+                            ahead,
+                            window,
+                            reader: false,
+                        };
                         loop {
                             free_spent();
                             let Some((first, loaded)) = ahead.pop() else {
@@ -337,6 +344,29 @@ fn internal_error(path: String) -> InputError {
         path,
         message: "internal error while analysing this file (a bug; please report it), skipped"
             .to_string(),
+    }
+}
+
+/// Ends a reader or a worker thread: counts a reader as done, so that the
+/// workers do not wait for it. When the thread ends in a panic (a bug
+/// outside the per-input guard), it also closes the run: the batch it held
+/// would never reach the sink, and the other threads would wait for it for
+/// good. The scope then raises the panic.
+struct ThreadEnd<'a> {
+    ahead: &'a ReadAhead,
+    window: &'a Window,
+    reader: bool,
+}
+
+impl Drop for ThreadEnd<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.window.close();
+            self.ahead.close();
+        }
+        if self.reader {
+            self.ahead.reader_done();
+        }
     }
 }
 
@@ -653,6 +683,38 @@ mod tests {
             "all {} freed by the sink's thread",
             drops.len()
         );
+    }
+
+    #[test]
+    fn a_thread_that_panics_closes_the_run() {
+        let (window, ahead) = (Window::new(), ReadAhead::new(2));
+        std::thread::scope(|scope| {
+            let ended = scope.spawn(|| {
+                let _end = ThreadEnd {
+                    ahead: &ahead,
+                    window: &window,
+                    reader: true,
+                };
+            });
+            assert!(ended.join().is_ok());
+            // A reader that ends without a panic is counted as done and
+            // closes nothing.
+            assert!(window.wait_for(0));
+            let panicked = scope.spawn(|| {
+                let _end = ThreadEnd {
+                    ahead: &ahead,
+                    window: &window,
+                    reader: false,
+                };
+                panic!("a bug outside the per-input guard");
+            });
+            assert!(panicked.join().is_err());
+        });
+        // Closed: readers stop at the window and at the queue (input 0 is
+        // inside the window and an empty queue has room: open, both would
+        // let them read on).
+        assert!(!window.wait_for(0));
+        assert!(!ahead.wait_for_room());
     }
 
     #[test]

@@ -9,11 +9,12 @@
 //! `cat` and 2.0 s with eight in parallel). From the page cache, reading is
 //! a copy, done by the readers instead of the workers.
 //!
-//! The queue is bounded both in texts and in bytes, so memory does not grow
-//! with the corpus; a reader asks for room before it reads a batch and
-//! again after each part of it that it adds, so a single text larger than
-//! the bound still passes. The emptied text buffers
-//! come back from the workers to be read into again.
+//! The queue is bounded in texts and in the bytes of their buffers, so
+//! memory does not grow with the corpus. A reader asks for room before it
+//! reads a batch, and again after each part of it that it adds, so a
+//! single text larger than the bound still passes, and each reader may add
+//! one batch, or one part, past the bound. The emptied text buffers come
+//! back from the workers to be read into again.
 
 use std::collections::BTreeMap;
 use std::sync::{Condvar, Mutex};
@@ -31,11 +32,17 @@ pub const READERS: usize = 2;
 /// buffers add a few megabytes of memory (512 added 12 MB at 100 MB).
 const MAX_TEXTS: usize = 128;
 
-/// The most bytes of text waiting for a worker.
+/// The most bytes of buffers (their capacity, at least the 64 KiB a read
+/// starts with) waiting for a worker.
 const MAX_BYTES: usize = 32 << 20;
 
 /// The most bytes of text a reader holds before it adds what it has read.
-const MAX_BATCH_BYTES: usize = 1 << 20;
+const MAX_PART_BYTES: usize = 1 << 20;
+
+/// The most bytes of emptied buffers kept for the readers: as many texts
+/// are in flight as there are buffers, and a corpus of large files would
+/// otherwise leave each of them at a megabyte ([`crate::spare`]).
+const MAX_POOL_BYTES: usize = 8 << 20;
 
 /// A batch of read inputs: its first input's index and each input's text
 /// or error.
@@ -52,7 +59,7 @@ pub struct ReadAhead {
 #[derive(Default)]
 struct State {
     /// Batches by their first input, so that workers take the earliest
-    /// first (the sink waits for it).
+    /// first (the sink waits for it), with their bytes.
     batches: BTreeMap<usize, (Vec<Result<Loaded, InputError>>, usize)>,
     texts: usize,
     bytes: usize,
@@ -61,6 +68,17 @@ struct State {
     closed: bool,
     /// Emptied text buffers, for the readers.
     buffers: Vec<String>,
+    /// Their capacity in bytes.
+    kept: usize,
+    /// Threads blocked on either condition: lets the tests wait until a
+    /// thread really waits before they wake it.
+    waiting: usize,
+}
+
+impl State {
+    fn has_room(&self) -> bool {
+        self.texts < MAX_TEXTS && self.bytes < MAX_BYTES
+    }
 }
 
 impl ReadAhead {
@@ -83,17 +101,19 @@ impl ReadAhead {
     /// the run is closed.
     pub fn wait_for_room(&self) -> bool {
         let mut state = self.lock();
-        while (state.texts >= MAX_TEXTS || state.bytes >= MAX_BYTES) && !state.closed {
+        while !state.has_room() && !state.closed {
+            state.waiting += 1;
             state = self.emptied.wait(state).unwrap_or_else(|e| e.into_inner());
+            state.waiting -= 1;
         }
         !state.closed
     }
 
     /// Reads a reader's batch of inputs, the first of which is input
     /// `first`, with `read`, and adds it. A batch whose texts pass
-    /// `MAX_BATCH_BYTES` is added in parts, each after waiting for room, so
-    /// that a run of large files is not all held at once. False when the
-    /// run was closed meanwhile.
+    /// `MAX_PART_BYTES` is added in parts, each after waiting for room, so
+    /// that a run of large files is not all held at once. False, and the
+    /// rest left unread, once the run is closed.
     pub fn read_batch(
         &self,
         first: usize,
@@ -104,13 +124,14 @@ impl ReadAhead {
         let mut loaded = Vec::with_capacity(batch.len());
         let last = batch.len();
         for (i, input) in batch.into_iter().enumerate() {
-            let result = input.and_then(|input| {
-                self.lend_buffer();
-                read(&input)
-            });
+            let result = match input {
+                Ok(input) if self.lend_buffer() => read(&input),
+                Ok(_) => return false,
+                Err(e) => Err(e),
+            };
             bytes += result.as_ref().map_or(0, |l| l.source.text.len());
             loaded.push(result);
-            if bytes >= MAX_BATCH_BYTES && i + 1 < last {
+            if bytes >= MAX_PART_BYTES && i + 1 < last {
                 let part = std::mem::replace(&mut loaded, Vec::with_capacity(last - i - 1));
                 start += part.len();
                 self.push(start - part.len(), part);
@@ -126,7 +147,7 @@ impl ReadAhead {
 
     /// Adds a reader's batch.
     fn push(&self, first: usize, loaded: Vec<Result<Loaded, InputError>>) {
-        let bytes = text_bytes(&loaded);
+        let bytes = buffer_bytes(&loaded);
         let mut state = self.lock();
         state.texts += loaded.len();
         state.bytes += bytes;
@@ -145,13 +166,18 @@ impl ReadAhead {
             if let Some((first, (loaded, bytes))) = state.batches.pop_first() {
                 state.texts -= loaded.len();
                 state.bytes -= bytes;
-                self.emptied.notify_one();
+                // Every waiting reader: one that wakes and still finds no
+                // room waits again, and one batch over the byte bound may
+                // be all that stood between both readers and room.
+                self.emptied.notify_all();
                 return Some((first, loaded));
             }
             if state.readers == 0 {
                 return None;
             }
+            state.waiting += 1;
             state = self.filled.wait(state).unwrap_or_else(|e| e.into_inner());
+            state.waiting -= 1;
         }
     }
 
@@ -163,17 +189,28 @@ impl ReadAhead {
             return;
         }
         let mut state = self.lock();
-        if state.buffers.len() < MAX_TEXTS {
+        if state.buffers.len() < MAX_TEXTS && state.kept + text.capacity() <= MAX_POOL_BYTES {
+            state.kept += text.capacity();
             state.buffers.push(text);
         }
     }
 
-    /// Hands a given-back buffer, if any, to this thread's next read.
-    fn lend_buffer(&self) {
-        let buffer = self.lock().buffers.pop();
+    /// Hands a given-back buffer, if any, to this thread's next read; false
+    /// once the run is closed (nothing more is worth reading).
+    fn lend_buffer(&self) -> bool {
+        let buffer = {
+            let mut state = self.lock();
+            if state.closed {
+                return false;
+            }
+            let buffer = state.buffers.pop();
+            state.kept -= buffer.as_ref().map_or(0, String::capacity);
+            buffer
+        };
         if let Some(buffer) = buffer {
             crate::load::recycle(buffer);
         }
+        true
     }
 
     /// Counts one reader as done (it read its last batch).
@@ -194,19 +231,11 @@ impl ReadAhead {
     }
 }
 
-/// Counts a reader as done when dropped.
-pub struct ReaderDone<'a>(pub &'a ReadAhead);
-
-impl Drop for ReaderDone<'_> {
-    fn drop(&mut self) {
-        self.0.reader_done();
-    }
-}
-
-fn text_bytes(loaded: &[Result<Loaded, InputError>]) -> usize {
+/// The bytes a batch's texts hold: their buffers' capacity.
+fn buffer_bytes(loaded: &[Result<Loaded, InputError>]) -> usize {
     loaded
         .iter()
-        .map(|l| l.as_ref().map_or(0, |l| l.source.text.len()))
+        .map(|l| l.as_ref().map_or(0, |l| l.source.text.capacity()))
         .sum()
 }
 
@@ -215,15 +244,19 @@ mod tests {
     use super::*;
     use crate::load::Source;
 
-    fn text(len: usize) -> Result<Loaded, InputError> {
+    fn loaded(text: String) -> Result<Loaded, InputError> {
         Ok(Loaded {
             source: Source {
                 id: String::new(),
                 path: String::new(),
-                text: "x".repeat(len),
+                text,
             },
             warning: None,
         })
+    }
+
+    fn text(len: usize) -> Result<Loaded, InputError> {
+        loaded("x".repeat(len))
     }
 
     fn failed() -> Result<Loaded, InputError> {
@@ -234,8 +267,14 @@ mod tests {
     }
 
     fn room(ahead: &ReadAhead) -> bool {
-        let state = ahead.lock();
-        state.texts < MAX_TEXTS && state.bytes < MAX_BYTES
+        ahead.lock().has_room()
+    }
+
+    /// Waits until `n` threads are blocked on the queue's conditions.
+    fn until_waiting(ahead: &ReadAhead, n: usize) {
+        while ahead.lock().waiting != n {
+            std::thread::yield_now();
+        }
     }
 
     #[test]
@@ -249,7 +288,7 @@ mod tests {
     }
 
     #[test]
-    fn the_queue_is_bounded_in_texts_and_in_bytes() {
+    fn the_queue_is_bounded_in_texts_and_in_buffer_bytes() {
         let ahead = ReadAhead::new(1);
         let mut pushed = 0;
         while room(&ahead) {
@@ -265,33 +304,71 @@ mod tests {
         // for before reading), and then fills the queue.
         ahead.push(0, vec![text(MAX_BYTES + 1)]);
         assert!(!room(&ahead));
-        let (_, loaded) = ahead.pop().expect("the big text");
-        assert_eq!(text_bytes(&loaded), MAX_BYTES + 1);
+        let (_, batch) = ahead.pop().expect("the big text");
+        assert!(buffer_bytes(&batch) > MAX_BYTES);
         assert!(room(&ahead));
         assert_eq!(ahead.lock().bytes, 0);
+
+        // What counts is the buffer a short text holds.
+        let ahead = ReadAhead::new(1);
+        let mut short = String::with_capacity(MAX_BYTES);
+        short.push_str("a short text in a large buffer");
+        ahead.push(0, vec![loaded(short)]);
+        assert!(!room(&ahead));
     }
 
     #[test]
     fn workers_stop_once_the_readers_are_done_and_the_queue_is_empty() {
         let ahead = ReadAhead::new(2);
         ahead.push(0, vec![text(5)]);
-        drop(ReaderDone(&ahead));
-        drop(ReaderDone(&ahead));
+        ahead.reader_done();
+        ahead.reader_done();
         // What was read is still analysed.
         assert!(ahead.pop().is_some());
         assert!(ahead.pop().is_none());
     }
 
     #[test]
-    fn a_waiting_worker_is_woken_by_the_last_reader() {
+    fn a_waiting_worker_is_woken_by_a_batch_and_by_the_last_reader() {
         let ahead = ReadAhead::new(1);
         std::thread::scope(|scope| {
             let worker = scope.spawn(|| ahead.pop().map(|(first, _)| first));
+            until_waiting(&ahead, 1);
             ahead.push(7, vec![text(1)]);
             assert_eq!(worker.join().expect("worker"), Some(7));
             let worker = scope.spawn(|| ahead.pop().is_none());
+            until_waiting(&ahead, 1);
             ahead.reader_done();
             assert!(worker.join().expect("worker"));
+        });
+    }
+
+    #[test]
+    fn both_readers_are_woken_when_the_batch_over_the_bound_is_taken() {
+        let ahead = ReadAhead::new(2);
+        ahead.push(0, vec![text(MAX_BYTES)]);
+        std::thread::scope(|scope| {
+            let readers = [
+                scope.spawn(|| ahead.wait_for_room()),
+                scope.spawn(|| ahead.wait_for_room()),
+            ];
+            until_waiting(&ahead, 2);
+            // One take empties the queue: no later one would wake a
+            // reader left waiting.
+            assert!(ahead.pop().is_some());
+            let mut polls = 0;
+            while ahead.lock().waiting > 0 && polls < 100_000 {
+                std::thread::sleep(std::time::Duration::from_micros(100));
+                polls += 1;
+            }
+            let left = ahead.lock().waiting;
+            // Releases a reader left waiting, so that a failure is reported
+            // instead of hanging.
+            ahead.close();
+            assert_eq!(left, 0, "a reader was left waiting for room");
+            for reader in readers {
+                assert!(reader.join().expect("reader"));
+            }
         });
     }
 
@@ -303,12 +380,24 @@ mod tests {
         }
         std::thread::scope(|scope| {
             let reader = scope.spawn(|| ahead.wait_for_room());
+            until_waiting(&ahead, 1);
             ahead.close();
             // A full queue no longer holds the reader, which stops.
             assert!(!reader.join().expect("reader"));
         });
         // Nor are the batches still queued handed out.
         assert!(ahead.pop().is_none());
+
+        let ahead = ReadAhead::new(1);
+        std::thread::scope(|scope| {
+            let worker = scope.spawn(|| ahead.pop().is_none());
+            until_waiting(&ahead, 1);
+            ahead.close();
+            assert!(worker.join().expect("worker"));
+        });
+        // Nothing more is read once closed.
+        let inputs = vec![Ok(Input::File("a.txt".into()))];
+        assert!(!ahead.read_batch(0, inputs, |_| panic!("read after closing")));
     }
 
     #[test]
@@ -320,17 +409,33 @@ mod tests {
                 _ => Ok(Input::File(format!("{i}.txt").into())),
             })
             .collect();
-        // Half the bound each: a part is added after every second text (an
-        // input that failed weighs nothing).
-        assert!(ahead.read_batch(40, inputs, |_| text(MAX_BATCH_BYTES / 2)));
-        let mut parts = Vec::new();
+        // Each text names its input, in a text of half the part bound: a
+        // part is added after every second text (an input that failed
+        // weighs nothing).
+        let read = |input: &Input| {
+            let mut text = input.display();
+            text.push_str(&" ".repeat(MAX_PART_BYTES / 2));
+            loaded(text)
+        };
+        assert!(ahead.read_batch(40, inputs, read));
         ahead.reader_done();
-        while let Some((first, loaded)) = ahead.pop() {
-            parts.push((first, loaded.iter().map(Result::is_ok).collect::<Vec<_>>()));
+        let mut parts = Vec::new();
+        while let Some((first, batch)) = ahead.pop() {
+            let names: Vec<String> = batch
+                .iter()
+                .map(|l| match l {
+                    Ok(l) => l.source.text.trim_end().to_string(),
+                    Err(e) => e.path.clone(),
+                })
+                .collect();
+            parts.push((first, names));
         }
         assert_eq!(
             parts,
-            [(40, vec![true, true]), (42, vec![true, false, true])]
+            [
+                (40, vec!["0.txt".to_string(), "1.txt".into()]),
+                (42, vec!["2.txt".into(), "gone.txt".into(), "4.txt".into()])
+            ]
         );
     }
 
@@ -351,14 +456,26 @@ mod tests {
             ahead.give_back(String::with_capacity(16));
         }
         assert_eq!(ahead.lock().buffers.len(), MAX_TEXTS);
-        ahead.lend_buffer();
+        assert!(ahead.lend_buffer());
         assert_eq!(ahead.lock().buffers.len(), MAX_TEXTS - 1);
+        // Bounded in bytes too: megabyte buffers stop at the byte bound,
+        // and the count follows what is lent.
+        let ahead = ReadAhead::new(1);
+        let mb = crate::spare::MAX_KEPT_BYTES;
+        for _ in 0..MAX_TEXTS {
+            ahead.give_back(String::with_capacity(mb));
+        }
+        assert_eq!(ahead.lock().buffers.len(), MAX_POOL_BYTES / mb);
+        assert!(ahead.lend_buffer());
+        assert_eq!(ahead.lock().kept, MAX_POOL_BYTES - mb);
+        ahead.give_back(String::with_capacity(mb));
+        assert_eq!(ahead.lock().buffers.len(), MAX_POOL_BYTES / mb);
         // The next read on this thread goes into the lent buffer (one
         // larger than a read's first size, to tell it apart).
         let ahead = ReadAhead::new(1);
         let large = 1 << 20;
         ahead.give_back(String::with_capacity(large));
-        ahead.lend_buffer();
+        assert!(ahead.lend_buffer());
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("a.txt");
         std::fs::write(&path, "Some text.").expect("write");
