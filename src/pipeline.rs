@@ -190,10 +190,7 @@ impl Pipeline {
                             if batch.is_empty() || !window.wait_for(first + batch.len() - 1) {
                                 break;
                             }
-                            let read = |input: &Input| {
-                                contained(|| input.display(), || load::read(input, &self.load))?
-                            };
-                            if !ahead.read_batch(first, batch, read) {
+                            if !ahead.read_batch(first, batch, |input| self.read(input)) {
                                 break;
                             }
                         }
@@ -301,8 +298,12 @@ impl Pipeline {
         input: &Input,
         digest: &impl Fn(Article) -> T,
     ) -> Result<(Loaded, T), InputError> {
-        let loaded = contained(|| input.display(), || load::read(input, &self.load))??;
-        self.analyse(loaded, digest, load::recycle)
+        self.analyse(self.read(input)?, digest, load::recycle)
+    }
+
+    /// Reads one input, a panic in the reading costing that input only.
+    fn read(&self, input: &Input) -> Result<Loaded, InputError> {
+        contained(|| input.display(), || load::read(input, &self.load))?
     }
 
     /// Builds the record of a text that was read, and gives the text's

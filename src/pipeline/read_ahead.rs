@@ -44,9 +44,11 @@ const MAX_PART_BYTES: usize = 1 << 20;
 /// otherwise leave each of them at a megabyte ([`crate::spare`]).
 const MAX_POOL_BYTES: usize = 8 << 20;
 
-/// A batch of read inputs: its first input's index and each input's text
-/// or error.
-pub type Batch = (usize, Vec<Result<Loaded, InputError>>);
+/// Each input's text, or why it could not be read.
+pub type Texts = Vec<Result<Loaded, InputError>>;
+
+/// A batch of read inputs: its first input's index and its texts.
+pub type Batch = (usize, Texts);
 
 pub struct ReadAhead {
     state: Mutex<State>,
@@ -60,7 +62,7 @@ pub struct ReadAhead {
 struct State {
     /// Batches by their first input, so that workers take the earliest
     /// first (the sink waits for it), with their bytes.
-    batches: BTreeMap<usize, (Vec<Result<Loaded, InputError>>, usize)>,
+    batches: BTreeMap<usize, (Texts, usize)>,
     texts: usize,
     bytes: usize,
     /// Readers still reading.
@@ -146,7 +148,7 @@ impl ReadAhead {
     }
 
     /// Adds a reader's batch.
-    fn push(&self, first: usize, loaded: Vec<Result<Loaded, InputError>>) {
+    fn push(&self, first: usize, loaded: Texts) {
         let bytes = buffer_bytes(&loaded);
         let mut state = self.lock();
         state.texts += loaded.len();
