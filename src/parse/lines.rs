@@ -192,7 +192,7 @@ fn chrome_may_open(text: &str) -> bool {
         return text
             .chars()
             .next()
-            .is_some_and(|c| c.is_alphanumeric() || c.is_whitespace());
+            .is_some_and(|c| crate::uclass::is_alphanumeric(c) || c.is_whitespace());
     }
     if !a.is_ascii_alphabetic() {
         // `\s` in ASCII is `is_ascii_whitespace` and the vertical tab.
@@ -406,7 +406,7 @@ pub fn date_line_date(text: &str) -> Option<super::date::WrittenDate> {
     // Every date form holds a digit (see `find_date`): most short lines
     // (headlines, captions) have none and need no regex. Without a label
     // the opening is tested first, which reads one or two characters.
-    let numeric = || text.chars().any(char::is_numeric);
+    let numeric = || text.chars().any(crate::uclass::is_numeric);
     if text.len() > 120 {
         return None;
     }

@@ -164,7 +164,10 @@ fn char_at(s: &str, p: usize) -> Option<char> {
 fn alnum_at(s: &str, p: usize) -> bool {
     match s.as_bytes().get(p) {
         Some(&b) if b < 0x80 => class(b) & ALNUM != 0,
-        Some(_) => s[p..].chars().next().is_some_and(char::is_alphanumeric),
+        Some(_) => s[p..]
+            .chars()
+            .next()
+            .is_some_and(crate::uclass::is_alphanumeric),
         None => false,
     }
 }
@@ -232,7 +235,7 @@ fn scan_word(seg: &str, mut m: usize) -> (usize, bool) {
         let Some(d) = char_at(seg, m) else {
             break;
         };
-        if d.is_alphanumeric() {
+        if crate::uclass::is_alphanumeric(d) {
             m += d.len_utf8();
         } else if joiner(d) && alnum_at(seg, m + d.len_utf8()) {
             let next = char_at(seg, m + d.len_utf8()).map_or(0, char::len_utf8);
@@ -423,7 +426,7 @@ impl<'a> Cut<'a> {
             if c.is_whitespace() {
                 return off + c.len_utf8();
             }
-            (c, c.is_alphanumeric())
+            (c, crate::uclass::is_alphanumeric(c))
         };
         if !alnum {
             let len = c.len_utf8();

@@ -600,10 +600,10 @@ pub fn attribute<'a>(
         let term = c.before_word.as_deref().is_some_and(is_term_marker);
         // `Marcia "Cia" Price`: a nickname inside a name.
         let nickname = c.before_word.as_deref().is_some_and(|w| {
-            w.chars().next().is_some_and(|ch| ch.is_alphabetic())
+            w.chars().next().is_some_and(crate::uclass::is_alphabetic)
                 && p[..f.raw.open]
                     .trim_end()
-                    .ends_with(|ch: char| ch.is_alphabetic())
+                    .ends_with(crate::uclass::is_alphabetic)
                 && p[..f.raw.open]
                     .split_whitespace()
                     .next_back()
@@ -613,15 +613,17 @@ pub fn attribute<'a>(
             .starts_with(char::is_uppercase)
             && n <= 2;
         // `"WALLACE: …` transcript lines: a speaker label, not a quote.
-        let label = {
-            let head = qtext.split(':').next().unwrap_or("");
-            qtext.contains(':')
-                && head.len() >= 2
-                && head.len() < 30
-                && head
-                    .chars()
-                    .all(|ch| ch.is_uppercase() || ch == ' ' || ch == '.' || ch == '-')
-        };
+        // The label is the text before the first colon, of 2 to 29 bytes:
+        // only the first 30 bytes are searched (quotes run to hundreds).
+        let label = qtext.as_bytes()[..qtext.len().min(30)]
+            .iter()
+            .position(|&b| b == b':')
+            .is_some_and(|k| {
+                k >= 2
+                    && qtext[..k]
+                        .chars()
+                        .all(|ch| ch.is_uppercase() || ch == ' ' || ch == '.' || ch == '-')
+            });
         // `n <= 8` first: it is cheap and rules out most quotes.
         let title = n <= 8
             && title_case(qtext)

@@ -73,7 +73,7 @@ pub fn word_count(s: &str, cap: usize) -> usize {
                 break;
             };
             i += c.len_utf8();
-            c.is_alphanumeric() || c == '’'
+            crate::uclass::is_alphanumeric(c) || c == '’'
         };
         if w && !inside {
             if n == cap {
@@ -186,7 +186,7 @@ pub fn title_case(s: &str) -> bool {
     // decides; otherwise a word longer than three bytes must be seen.
     let mut long = false;
     for w in s
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .split(|c: char| !crate::uclass::is_alphanumeric(c) && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
     {
         if !title_word(w) {

@@ -256,7 +256,7 @@ fn next_token(sub: &str, mut i: usize) -> Option<(usize, usize, First)> {
                 let (c, len) = char_at(sub, i)?;
                 if c.is_whitespace() {
                     i += len;
-                } else if c.is_alphanumeric() {
+                } else if crate::uclass::is_alphanumeric(c) {
                     break (i + len, First::of_alnum(c));
                 } else {
                     return Some((i, i + len, First::Other));
@@ -275,7 +275,7 @@ fn next_token(sub: &str, mut i: usize) -> Option<(usize, usize, First)> {
             }
             INNER => (x as char, 1),
             NON_ASCII => match char_at(sub, end) {
-                Some((d, dlen)) if d.is_alphanumeric() => {
+                Some((d, dlen)) if crate::uclass::is_alphanumeric(d) => {
                     end += dlen;
                     continue;
                 }
@@ -285,7 +285,7 @@ fn next_token(sub: &str, mut i: usize) -> Option<(usize, usize, First)> {
             _ => break,
         };
         // Inner punctuation only when a letter follows.
-        if char_at(sub, end + dlen).is_some_and(|(a, _)| a.is_alphanumeric()) {
+        if char_at(sub, end + dlen).is_some_and(|(a, _)| crate::uclass::is_alphanumeric(a)) {
             end += dlen;
         } else {
             if d == '.' && is_abbrev(&sub[i..end]) {
