@@ -426,9 +426,9 @@ fn decode_owned(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
         && !bytes.starts_with(b"\xFE\xFF")
         && !looks_binary(&bytes);
     if plain {
-        // simdutf8 checks 32 or 64 bytes a step where the standard check
-        // branches on every character outside ASCII; its basic check only
-        // says yes or no, and an invalid text is decoded again anyway.
+        // simdutf8 checks the text in 64-byte blocks where the standard
+        // check branches at every character outside ASCII; its basic check
+        // only says yes or no, and an invalid text is decoded again anyway.
         if simdutf8::basic::from_utf8(&bytes).is_ok() {
             // SAFETY: `bytes` was just checked to be valid UTF-8.
             Ok((unsafe { String::from_utf8_unchecked(bytes) }, None))
@@ -643,6 +643,41 @@ mod tests {
         ];
         for bytes in cases {
             assert_eq!(decode_owned(bytes.to_vec()), decode(bytes), "{bytes:?}");
+        }
+    }
+
+    /// The owned path's block-wise check (`simdutf8`) against the standard
+    /// one that `decode` runs: texts longer than its 64-byte blocks, with
+    /// characters of every length, cut anywhere, and an invalid byte put
+    /// at every place.
+    #[test]
+    fn owned_decoding_of_long_texts_equals_borrowed() {
+        let mixed = "Kyiv – “quoted,” he said; café ½ 日本 🙂 ".repeat(9);
+        let ascii = "plain words, ".repeat(24);
+        for text in [mixed, ascii] {
+            let bytes = text.as_bytes();
+            for cut in 0..=bytes.len() {
+                let head = &bytes[..cut];
+                assert_eq!(decode_owned(head.to_vec()), decode(head), "cut at {cut}");
+                let mut bad = bytes.to_vec();
+                bad[cut.min(bytes.len() - 1)] = 0xFF;
+                assert_eq!(decode_owned(bad.clone()), decode(&bad), "0xFF at {cut}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn owned_decoding_equals_borrowed_on_any_text(
+            text in "\\PC{0,200}",
+            at in proptest::prelude::any::<proptest::sample::Index>(),
+            bad in proptest::sample::select(vec![0xFFu8, 0x80, 0xC3, 0xE2, 0xF0]),
+        ) {
+            let valid = text.into_bytes();
+            proptest::prop_assert_eq!(decode_owned(valid.clone()), decode(&valid));
+            let mut broken = valid;
+            broken.insert(at.index(broken.len() + 1), bad);
+            proptest::prop_assert_eq!(decode_owned(broken.clone()), decode(&broken));
         }
     }
 

@@ -884,11 +884,12 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         &toks,
         SPARE_PHRASE.take(),
     );
-    // A prose mention holds at least one capitalized word and a person or
-    // organization segment is one mention, so this is never exceeded.
-    // (Half the capitalized words, about the mean, fell short in a third
-    // of the articles: growing copied the vector into memory not yet in
-    // the cache.)
+    // Nearly every prose mention holds a capitalized word of its own and a
+    // person or organization segment is one mention, so this is rarely
+    // exceeded (only by lower-case descriptions such as "the alliance" and
+    // acronym expansions). Half the capitalized words, about the mean,
+    // fell short in a third of the articles: growing copied the vector
+    // into memory not yet in the cache.
     let mut mentions = Vec::with_capacity(caps + segments.len());
     for seg in &segments {
         let range = seg.toks.clone();
@@ -993,8 +994,8 @@ fn word_sets<'a>(toks: &[Tok<'a>], stats: WordStats, mut cap_toks: Vec<u32>) -> 
     // inserting every word was a tenth of the stage. Those that pass the
     // signature test are a few in a hundred lower-case words (under one
     // in twenty in nine of the harness's articles in ten, one in five at
-    // most): a table sized for half of them spread its few entries over
-    // lines that each lookup then missed.
+    // most): a table sized for half of all the lower-case words spread
+    // its few entries over lines that each lookup then missed.
     let mut lower_words: HashSet<Folded> =
         HashSet::with_capacity_and_hasher((words - caps) / 8, Default::default());
     // The word last inserted into each set, by signature: most insertions

@@ -615,10 +615,8 @@ pub fn attribute<'a>(
         // `"WALLACE: …` transcript lines: a speaker label, not a quote.
         // The label is the text before the first colon, of 2 to 29 bytes:
         // only the first 30 bytes are searched (quotes run to hundreds).
-        let label = qtext.as_bytes()[..qtext.len().min(30)]
-            .iter()
-            .position(|&b| b == b':')
-            .is_some_and(|k| {
+        let label =
+            memchr::memchr(b':', &qtext.as_bytes()[..qtext.len().min(30)]).is_some_and(|k| {
                 k >= 2
                     && qtext[..k]
                         .chars()

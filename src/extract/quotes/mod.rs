@@ -84,6 +84,8 @@ thread_local! {
 }
 
 /// Finds the direct quotes in the article body, in order of appearance.
+/// The article's paragraphs point into `text` (each paragraph's text is
+/// its span of `text`), as the parser makes them.
 pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
     crate::spare::with(&SCRATCH, |s| extract_in(text, article, s))
 }
