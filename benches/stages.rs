@@ -74,6 +74,7 @@ fn opts() -> ParseOptions {
     ParseOptions {
         // A fixed reference day: relative dates must not depend on the clock.
         reference: jiff::civil::date(2026, 11, 23),
+        paragraph_texts: true,
     }
 }
 

@@ -83,6 +83,8 @@ pub struct Dateline {
 /// A body paragraph with boilerplate removed.
 #[derive(Serialize, JsonSchema, Clone, Debug, Default, PartialEq, Eq)]
 pub struct Paragraph {
+    // `span` of the file's text; left empty by runs that print no
+    // paragraphs (`ParseOptions::paragraph_texts`).
     pub text: String,
     pub span: Span,
 }

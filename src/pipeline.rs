@@ -507,6 +507,7 @@ mod tests {
         };
         let parse = ParseOptions {
             reference: jiff::civil::date(2024, 1, 1),
+            paragraph_texts: true,
         };
         Pipeline::new(load, parse, threads).expect("thread pool")
     }

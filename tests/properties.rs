@@ -19,6 +19,7 @@ use util::run;
 fn opts() -> ParseOptions {
     ParseOptions {
         reference: jiff::civil::date(2026, 11, 23),
+        paragraph_texts: true,
     }
 }
 
@@ -73,6 +74,58 @@ proptest! {
         let back: serde_json::Value = serde_json::from_str(&json).unwrap();
         prop_assert_eq!(back["id"].as_str(), Some("p"));
     }
+}
+
+/// The article of `bytes` with and without the paragraphs' text copies
+/// (`ParseOptions::paragraph_texts`), as JSON, the copies then emptied in
+/// the first: the runs that keep none must find everything else alike.
+fn with_and_without_texts(bytes: &[u8]) -> Option<(serde_json::Value, serde_json::Value)> {
+    let ex = Extractor::new();
+    let mut kept = corpus_cli::process_bytes("p.txt", bytes, &ex, &opts()).ok()?;
+    let (text, _) = corpus_cli::load::decode(bytes).unwrap();
+    for p in &mut kept.paragraphs {
+        assert_eq!(
+            p.text,
+            text[p.span.start..p.span.end],
+            "a kept text is its span"
+        );
+        p.text.clear();
+    }
+    let lean = ParseOptions {
+        paragraph_texts: false,
+        ..opts()
+    };
+    let bare = corpus_cli::process_bytes("p.txt", bytes, &ex, &lean).unwrap();
+    Some((
+        serde_json::to_value(&kept).unwrap(),
+        serde_json::to_value(&bare).unwrap(),
+    ))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn paragraph_texts_change_nothing_else(bytes in article_bytes()) {
+        if let Some((kept, bare)) = with_and_without_texts(&bytes) {
+            prop_assert_eq!(kept, bare);
+        }
+    }
+}
+
+/// The same over the sample articles of `corpus/`.
+#[test]
+fn paragraph_texts_change_nothing_else_in_the_samples() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+    let mut seen = 0;
+    for entry in fs::read_dir(dir).unwrap() {
+        let bytes = fs::read(entry.unwrap().path()).unwrap();
+        let (kept, bare) = with_and_without_texts(&bytes).expect("a sample is text");
+        assert!(!kept["paragraphs"].as_array().unwrap().is_empty());
+        assert_eq!(kept, bare);
+        seen += 1;
+    }
+    assert!(seen >= 5, "{seen} samples");
 }
 
 /// A few generated article texts (no sample text).

@@ -20,6 +20,7 @@ fn extractor() -> &'static Extractor {
 fuzz_target!(|data: &[u8]| {
     let opts = ParseOptions {
         reference: jiff::civil::date(2026, 11, 23),
+        paragraph_texts: true,
     };
     let Ok(article) = corpus_cli::process_bytes("fuzz.txt", data, extractor(), &opts) else {
         return; // refused as binary, as a run would skip it

@@ -50,7 +50,7 @@ fn compare(args: &DiffArgs, threads: usize) -> anyhow::Result<bool> {
         reference_date: args.reference_date.clone(),
     };
     let pipeline = if matches!(old, Side::Corpus(_)) || matches!(new, Side::Corpus(_)) {
-        Some(super::pipeline(&input, threads, false)?)
+        Some(super::pipeline(&input, threads, false, true)?)
     } else {
         None
     };

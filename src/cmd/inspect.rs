@@ -40,6 +40,7 @@ pub fn run(args: &InspectArgs) -> anyhow::Result<RunStatus> {
     }
     let popts = ParseOptions {
         reference: super::reference_date(args.reference_date.as_deref())?,
+        paragraph_texts: true,
     };
     let (_, lines) = parse::parse_with_lines(&loaded.source, &popts);
     let mut output = Output::open(args.output.output.as_deref())?;

@@ -30,18 +30,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let progress = !cli.quiet && std::io::stderr().is_terminal();
     let status = match cli.command {
         Command::Articles(args) => {
-            articles::run(&pipeline(&args.input, threads, progress)?, &args)?
+            articles::run(&pipeline(&args.input, threads, progress, true)?, &args)?
         }
         Command::Summarize(args) => {
-            summarize::run(&pipeline(&args.input, threads, progress)?, &args)?
+            summarize::run(&pipeline(&args.input, threads, progress, false)?, &args)?
         }
-        Command::Quotes(args) => quotes::run(&pipeline(&args.input, threads, progress)?, &args)?,
+        Command::Quotes(args) => {
+            quotes::run(&pipeline(&args.input, threads, progress, false)?, &args)?
+        }
         Command::Inspect(args) => inspect::run(&args)?,
         Command::Entities(args) => {
-            entities::run(&pipeline(&args.input, threads, progress)?, &args)?
+            entities::run(&pipeline(&args.input, threads, progress, false)?, &args)?
         }
         Command::Timeline(args) => {
-            timeline::run(&pipeline(&args.input, threads, progress)?, &args)?
+            timeline::run(&pipeline(&args.input, threads, progress, false)?, &args)?
         }
         // `diff` has its own exit statuses (0 equal, 1 different, 2 error).
         Command::Diff(args) => return Ok(diff::run(&args, threads)),
@@ -53,7 +55,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn pipeline(input: &InputArgs, threads: usize, progress: bool) -> anyhow::Result<Pipeline> {
+/// The pipeline of a command over `input`; `paragraph_texts` when its
+/// output shows the body paragraphs ([`ParseOptions::paragraph_texts`]).
+fn pipeline(
+    input: &InputArgs,
+    threads: usize,
+    progress: bool,
+    paragraph_texts: bool,
+) -> anyhow::Result<Pipeline> {
     let load = LoadOptions {
         extensions: input
             .ext
@@ -64,6 +73,7 @@ fn pipeline(input: &InputArgs, threads: usize, progress: bool) -> anyhow::Result
     };
     let parse = ParseOptions {
         reference: reference_date(input.reference_date.as_deref())?,
+        paragraph_texts,
     };
     let mut pipeline = Pipeline::new(load, parse, threads)?;
     pipeline.progress = progress;

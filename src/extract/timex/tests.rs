@@ -1117,6 +1117,7 @@ fn a_kept_scratch_carries_nothing_over() {
         }
         let opts = ParseOptions {
             reference: date(2026, 11, 23),
+            paragraph_texts: true,
         };
         let mut found = Vec::new();
         let timexes = extract_with_triggers(s, &article, &opts, &mut found);
