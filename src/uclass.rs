@@ -62,30 +62,29 @@ pub(crate) fn is_digit(c: char) -> bool {
 /// callgrind), and the tokenizers ask it of each.
 #[inline]
 pub(crate) fn is_alphanumeric(c: char) -> bool {
-    match c {
-        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
-        '\u{2000}'..='\u{206f}' => false,
-        _ => c.is_alphanumeric(),
-    }
+    quick(c, char::is_ascii_alphanumeric, char::is_alphanumeric)
 }
 
 /// `char::is_alphabetic`, answered at once as [`is_alphanumeric`] is.
 #[inline]
 pub(crate) fn is_alphabetic(c: char) -> bool {
-    match c {
-        '\0'..='\x7f' => c.is_ascii_alphabetic(),
-        '\u{2000}'..='\u{206f}' => false,
-        _ => c.is_alphabetic(),
-    }
+    quick(c, char::is_ascii_alphabetic, char::is_alphabetic)
 }
 
 /// `char::is_numeric`, answered at once as [`is_alphanumeric`] is.
 #[inline]
 pub(crate) fn is_numeric(c: char) -> bool {
+    quick(c, char::is_ascii_digit, char::is_numeric)
+}
+
+/// A standard Unicode test (`full`) that holds for no character of General
+/// Punctuation, with `ascii` its answer for ASCII.
+#[inline(always)]
+fn quick(c: char, ascii: impl Fn(&char) -> bool, full: impl Fn(char) -> bool) -> bool {
     match c {
-        '\0'..='\x7f' => c.is_ascii_digit(),
+        '\0'..='\x7f' => ascii(&c),
         '\u{2000}'..='\u{206f}' => false,
-        _ => c.is_numeric(),
+        _ => full(c),
     }
 }
 
