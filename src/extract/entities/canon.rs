@@ -3023,6 +3023,29 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The clustering reads no context flag of a known mention that is
+        /// not weak (`Ctx::mention` leaves them unset there): clearing them
+        /// changes no entity.
+        #[test]
+        fn known_mentions_flags_are_not_read(
+            ms in proptest::collection::vec(arb_mention(), 0..40),
+        ) {
+            static GAZ: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::new(Gazetteer::load);
+            let cleared: Vec<Mention> = ms
+                .iter()
+                .map(|&m| {
+                    let mut m = m;
+                    if m.hint != Hint::Unknown && !m.weak {
+                        [m.after_the, m.speaks, m.initial, m.agent, m.product] = [false; 5];
+                    }
+                    m
+                })
+                .collect();
+            proptest::prop_assert_eq!(cluster(ms, &GAZ), cluster(cleared, &GAZ));
+        }
+    }
+
+    proptest::proptest! {
         /// The gate before `initials` in the organization rules.
         #[test]
         fn initials_head_is_the_first_byte_of_the_initials(
