@@ -30,8 +30,9 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
 
 /// [`split`] into `lines`, an empty vector whose allocation is reused.
 pub fn split_into<'t>(text: &'t str, mut lines: Vec<Line<'t>>) -> Vec<Line<'t>> {
-    // Sized once: a count of line feeds costs less than growing by doubling.
-    lines.reserve(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    // Not sized first: the parser keeps `lines` from one article to the
+    // next (see `crate::spare`), so it rarely grows, and a count of the
+    // line feeds would read the whole text once more.
     let mut start = 0;
     // As `split_inclusive('\n')`, with memchr's vectorized search for the
     // line feeds (a line feed is one byte and never inside a character).

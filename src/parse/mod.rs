@@ -329,7 +329,9 @@ fn is_affiliation(text: &str) -> bool {
 /// A site name or section label: one word without sentence punctuation
 /// (`World`, `Politics`, the outlet's own name).
 fn is_label(text: &str) -> bool {
-    text.split_whitespace().count() == 1 && !text.ends_with(['.', '!', '?', ':'])
+    // One word: a first and no second (the scan stops at the second).
+    let mut words = text.split_whitespace();
+    words.next().is_some() && words.next().is_none() && !text.ends_with(['.', '!', '?', ':'])
 }
 
 /// A headline is one line of moderate length that does not read as a run of
@@ -339,15 +341,16 @@ fn looks_like_headline(text: &str) -> bool {
     if !(3..=MAX_HEADLINE_CHARS).contains(&chars) {
         return false;
     }
-    let words = text.split_whitespace().count();
-    if words < 2 && chars < 12 {
+    // The words are counted only for the short lines that ask.
+    if chars < 12 && text.split_whitespace().count() < 2 {
         return false;
     }
     // Headlines may run to two short sentences ("X did Y. Here's why.");
     // longer runs of sentences are prose. A wire dateline opens a body.
     let mut sentences = 0;
     sentences::for_each_sentence(text, |s| {
-        if s.trim().chars().count() > 1 {
+        // More than one character: a second one.
+        if s.trim().chars().nth(1).is_some() {
             sentences += 1;
         }
     });
@@ -360,7 +363,8 @@ fn looks_like_headline(text: &str) -> bool {
 /// Lines that end a sentence the way body prose does.
 fn ends_like_prose(text: &str) -> bool {
     let t = text.trim_end_matches(['"', '”', '’', '\'', ')']);
-    t.ends_with(['.', '!', '?']) && text.split_whitespace().count() > 12
+    // More than twelve words: a thirteenth.
+    t.ends_with(['.', '!', '?']) && text.split_whitespace().nth(12).is_some()
 }
 
 /// The headline repeated as the image's text, often followed by a caption
@@ -403,7 +407,8 @@ fn is_heading(text: &str) -> bool {
     if text.chars().count() > 90 {
         return false;
     }
-    let words = text.split_whitespace().count();
+    // Counted only up to eleven, which is already more than ten.
+    let words = text.split_whitespace().take(11).count();
     if words == 0 || words > 10 {
         return false;
     }
@@ -808,7 +813,90 @@ mod properties {
         !(quoted && meta::has_speech_verb(text))
     }
 
+    /// The line tests as they were written before their word and
+    /// character counts stopped early: their oracles.
+    fn is_label_as_written(text: &str) -> bool {
+        text.split_whitespace().count() == 1 && !text.ends_with(['.', '!', '?', ':'])
+    }
+
+    fn ends_like_prose_as_written(text: &str) -> bool {
+        let t = text.trim_end_matches(['"', '”', '’', '\'', ')']);
+        t.ends_with(['.', '!', '?']) && text.split_whitespace().count() > 12
+    }
+
+    fn looks_like_headline_as_written(text: &str) -> bool {
+        let chars = text.chars().count();
+        if !(3..=MAX_HEADLINE_CHARS).contains(&chars) {
+            return false;
+        }
+        let words = text.split_whitespace().count();
+        if words < 2 && chars < 12 {
+            return false;
+        }
+        let mut sentences = 0;
+        sentences::for_each_sentence(text, |s| {
+            if s.trim().chars().count() > 1 {
+                sentences += 1;
+            }
+        });
+        let two_short = sentences == 2 && chars <= 150;
+        let opens_body = dateline::find(text)
+            .is_some_and(|d| d.agency.is_some() || d.date.is_some() || d.len >= text.len());
+        (sentences <= 1 || two_short) && !opens_body
+    }
+
+    /// The head-line and heading tests at their word bounds (one word,
+    /// ten to thirteen) and character bounds (eleven and twelve).
+    #[test]
+    fn head_line_tests_at_their_bounds() {
+        for n in 0..16 {
+            for word in ["a", "Word"] {
+                for sep in [" ", "\u{a0}", " \t "] {
+                    for end in ["", ".", "!”", ":", "xy."] {
+                        let text = format!("{}{end}", vec![word; n].join(sep));
+                        assert_eq!(is_label(&text), is_label_as_written(&text), "{text:?}");
+                        assert_eq!(
+                            ends_like_prose(&text),
+                            ends_like_prose_as_written(&text),
+                            "{text:?}"
+                        );
+                        assert_eq!(
+                            looks_like_headline(&text),
+                            looks_like_headline_as_written(&text),
+                            "{text:?}"
+                        );
+                        assert_eq!(is_heading(&text), is_heading_in_order(&text), "{text:?}");
+                    }
+                }
+            }
+        }
+    }
+
     proptest! {
+        /// The head-line tests against their written forms, on lines of
+        /// words, spaces, sentence marks and single letters around the
+        /// word and character bounds, and on any text.
+        #[test]
+        fn head_line_tests_as_written(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    4 => "[A-Za-z]{1,8}",
+                    4 => Just(" ".to_string()),
+                    2 => "[.!?:\"”’')\u{a0}\t]",
+                    1 => "[A-Z]{3,8}, [A-Z][a-z]+ [0-9]{1,2} \\(Reuters\\) - ",
+                    1 => any::<char>().prop_map(String::from),
+                ],
+                0..40,
+            ),
+            any_text in any::<String>(),
+        ) {
+            for text in [parts.concat(), any_text] {
+                prop_assert_eq!(is_label(&text), is_label_as_written(&text), "{:?}", text);
+                prop_assert_eq!(ends_like_prose(&text), ends_like_prose_as_written(&text), "{:?}", text);
+                prop_assert_eq!(looks_like_headline(&text), looks_like_headline_as_written(&text), "{:?}", text);
+            }
+        }
+
         #[test]
         fn any_text_parses_with_valid_spans(text in any::<String>()) {
             check(text);

@@ -131,26 +131,55 @@ enum Part {
 /// The last four parts, oldest first.
 type State = [Part; 4];
 
+/// The part a character of category `cat` adds to the state.
+const fn part(cat: Cat) -> Part {
+    match cat {
+        Cat::CR => Part::CR,
+        Cat::LF => Part::LF,
+        Cat::Sep => Part::Sep,
+        Cat::ATerm => Part::ATerm,
+        Cat::Upper | Cat::Lower => Part::UpperLower,
+        Cat::Close => Part::ClosePlus,
+        Cat::Sp => Part::SpPlus,
+        Cat::STerm => Part::STerm,
+        _ => Part::Other,
+    }
+}
+
+/// Every category, in the order of their declaration.
+const CATS: [Cat; 13] = [
+    Cat::Any,
+    Cat::CR,
+    Cat::LF,
+    Cat::Sep,
+    Cat::Sp,
+    Cat::Lower,
+    Cat::Upper,
+    Cat::Numeric,
+    Cat::ATerm,
+    Cat::STerm,
+    Cat::Close,
+    Cat::SContinue,
+    Cat::Format,
+];
+
+/// [`part`] by `cat as usize`: the compiler made the `match` an indirect
+/// jump, taken at every step and often mispredicted.
+static PARTS: [Part; 13] = {
+    let mut table = [Part::Other; 13];
+    let mut i = 0;
+    while i < CATS.len() {
+        table[i] = part(CATS[i]);
+        i += 1;
+    }
+    table
+};
+
 #[inline(always)]
 fn advance(parts: State, cat: Cat) -> State {
     match (parts[3], cat) {
         (Part::ClosePlus, Cat::Close) | (Part::SpPlus, Cat::Sp) => parts,
-        _ => [
-            parts[1],
-            parts[2],
-            parts[3],
-            match cat {
-                Cat::CR => Part::CR,
-                Cat::LF => Part::LF,
-                Cat::Sep => Part::Sep,
-                Cat::ATerm => Part::ATerm,
-                Cat::Upper | Cat::Lower => Part::UpperLower,
-                Cat::Close => Part::ClosePlus,
-                Cat::Sp => Part::SpPlus,
-                Cat::STerm => Part::STerm,
-                _ => Part::Other,
-            },
-        ],
+        _ => [parts[1], parts[2], parts[3], PARTS[cat as usize]],
     }
 }
 
@@ -639,6 +668,16 @@ mod tests {
 
     fn reference(text: &str) -> Vec<&str> {
         text.unicode_sentences().collect()
+    }
+
+    /// [`PARTS`] is indexed by `cat as usize`: each category's entry is
+    /// its part.
+    #[test]
+    fn parts_by_index() {
+        for (i, &cat) in CATS.iter().enumerate() {
+            assert_eq!(cat as usize, i, "{cat:?}");
+            assert_eq!(PARTS[cat as usize], part(cat), "{cat:?}");
+        }
     }
 
     #[test]

@@ -114,7 +114,6 @@ pub fn count_reading(
     mut outside: impl FnMut(char),
     stops: &mut Vec<u64>,
 ) -> (usize, bool) {
-    stops.clear();
     match count_breaking(text, &mut outside, stops) {
         Some(n) => (n, true),
         None => (
@@ -178,10 +177,35 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 /// joins whatever is beside it: it is marked with the lead bytes, whose
 /// decoding then gives up on the text (one compare more per sixteen bytes
 /// costs less than a search of the text for it first).
+///
+/// On x86-64 processors with AVX2 (asked at run time, the answer kept by
+/// `std`; nearly every one made since 2015) the masks are made 32 bytes at
+/// a time and the scan is compiled for those processors ([`avx2`]): about
+/// half the instructions per block.
 fn count_breaking(
     text: &str,
     outside: &mut impl FnMut(char),
     stops: &mut Vec<u64>,
+) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2")
+        && std::arch::is_x86_feature_detected!("popcnt")
+        && std::arch::is_x86_feature_detected!("bmi1")
+    {
+        // SAFETY: the processor has the function's target features.
+        return unsafe { avx2::count_breaking(text, outside, stops) };
+    }
+    count_blocks(text, outside, stops, block_masks)
+}
+
+/// [`count_breaking`] with the block masks of `masks` (one of
+/// [`block_masks`]' forms).
+#[inline(always)]
+fn count_blocks(
+    text: &str,
+    outside: &mut impl FnMut(char),
+    stops: &mut Vec<u64>,
+    masks: impl Fn(&[u8; 64]) -> [u64; 4],
 ) -> Option<usize> {
     let bytes = text.as_bytes();
     let (blocks, tail) = bytes.as_chunks::<64>();
@@ -196,10 +220,15 @@ fn count_breaking(
     let mut alone = 0;
     // Bit 0: the byte before the block is a letter or digit.
     let mut carry = 0;
-    for (k, block) in blocks.iter().chain(last).enumerate() {
+    // Sized first and written in place: a push's call to grow the vector
+    // would return into the loop, and the block's values would be kept
+    // across it (on the stack).
+    stops.clear();
+    stops.resize(bytes.len().div_ceil(64), 0);
+    for ((k, block), stop) in blocks.iter().chain(last).enumerate().zip(stops.iter_mut()) {
         let start = k * 64;
-        let [alnum, joining, mut leads, terminators] = block_masks(block);
-        stops.push(terminators);
+        let [alnum, joining, mut leads, terminators] = masks(block);
+        *stop = terminators;
         // Most blocks are all ASCII, without a lead byte.
         while leads != 0 {
             let i = start + leads.trailing_zeros() as usize;
@@ -299,6 +328,72 @@ mod sse2 {
             let lead = _mm_or_si128(_mm_cmpgt_epi8(flipped, splat((0xc0 ^ 0x80) - 1)), eq(b'_'));
             leads |= u64::from(_mm_movemask_epi8(lead) as u16) << (16 * i);
             stops |= u64::from(_mm_movemask_epi8(terminator) as u16) << (16 * i);
+        }
+        [alnum, joining, leads, stops]
+    }
+}
+
+/// [`sse2::masks`] 32 bytes at a time, for processors with AVX2, and the
+/// word scan compiled for them.
+#[cfg(target_arch = "x86_64")]
+mod avx2 {
+    use std::arch::x86_64::{
+        __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8, _mm256_movemask_epi8,
+        _mm256_or_si256, _mm256_set_epi64x, _mm256_set1_epi8, _mm256_xor_si256,
+    };
+
+    /// [`super::count_breaking`] on a processor with AVX2 (and the bit
+    /// counts of `popcnt` and BMI1, which every such processor has).
+    #[target_feature(enable = "avx2,popcnt,bmi1")]
+    pub(super) fn count_breaking(
+        text: &str,
+        outside: &mut impl FnMut(char),
+        stops: &mut Vec<u64>,
+    ) -> Option<usize> {
+        super::count_blocks(text, outside, stops, |block| masks(block))
+    }
+
+    /// `super::masks`, thirty-two bytes at a time: the compares of
+    /// [`super::sse2::masks`] (AVX2 has no "less than": its operands are
+    /// swapped).
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    pub(super) fn masks(block: &[u8; 64]) -> [u64; 4] {
+        let splat = |b: u8| _mm256_set1_epi8(b as i8);
+        let within = |flipped: __m256i, lo: u8, hi: u8| {
+            _mm256_and_si256(
+                _mm256_cmpgt_epi8(flipped, splat((lo ^ 0x80) - 1)),
+                _mm256_cmpgt_epi8(splat((hi ^ 0x80) + 1), flipped),
+            )
+        };
+        let (mut alnum, mut joining, mut leads, mut stops) = (0, 0, 0, 0);
+        for (i, half) in block.as_chunks::<32>().0.iter().enumerate() {
+            let q = half.as_chunks::<8>().0;
+            let word = |j: usize| i64::from_le_bytes(q[j]);
+            let v = _mm256_set_epi64x(word(3), word(2), word(1), word(0));
+            let flipped = _mm256_xor_si256(v, splat(0x80));
+            let letter_or_digit = _mm256_or_si256(
+                within(flipped, b'0', b'9'),
+                within(_mm256_or_si256(flipped, splat(0x20)), b'a', b'z'),
+            );
+            let eq = |b: u8| _mm256_cmpeq_epi8(v, splat(b));
+            let dot = eq(b'.');
+            let joins = _mm256_or_si256(
+                _mm256_or_si256(eq(b':'), eq(b',')),
+                _mm256_or_si256(_mm256_or_si256(eq(b';'), dot), eq(b'\'')),
+            );
+            let terminator = _mm256_or_si256(dot, _mm256_or_si256(eq(b'!'), eq(b'?')));
+            let lead = _mm256_or_si256(
+                _mm256_cmpgt_epi8(flipped, splat((0xc0 ^ 0x80) - 1)),
+                eq(b'_'),
+            );
+            // `as u32`: the thirty-two bits `vpmovmskb` sets, without the
+            // sign.
+            let bits = |m: __m256i| u64::from(_mm256_movemask_epi8(m) as u32) << (32 * i);
+            alnum |= bits(letter_or_digit);
+            joining |= bits(joins);
+            leads |= bits(lead);
+            stops |= bits(terminator);
         }
         [alnum, joining, leads, stops]
     }
@@ -541,6 +636,21 @@ pub(crate) mod tests {
             assert_eq!(read, outside, "read {text:?}");
             assert_eq!(stops, stop_masks(text), "stops {text:?}");
         }
+        // `count_breaking` takes the AVX2 scan where the processor has it:
+        // the SSE2 (or portable) one answers the same, and leaves the
+        // same masks.
+        let mut read_sse2 = Vec::new();
+        let mut stops_sse2 = vec![u64::MAX; 3];
+        let sse2 = count_blocks(
+            text,
+            &mut |c| read_sse2.push(c),
+            &mut stops_sse2,
+            block_masks,
+        );
+        assert_eq!(sse2, breaking, "sse2 {text:?}");
+        if sse2.is_some() {
+            assert_eq!((read_sse2, &stops_sse2), (read, &stops), "sse2 {text:?}");
+        }
         let (n, read_all) = count_reading(text, |_| {}, &mut stops);
         assert_eq!(
             (n, read_all),
@@ -588,7 +698,20 @@ pub(crate) mod tests {
                 };
             }
             assert_eq!(block_masks(&block), masks(&block), "{block:?}");
+            if let Some(wide) = avx2_masks(&block) {
+                assert_eq!(wide, masks(&block), "avx2 {block:?}");
+            }
         }
+    }
+
+    /// The AVX2 masks of `block`, on a processor that has AVX2.
+    fn avx2_masks(block: &[u8; 64]) -> Option<[u64; 4]> {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor has AVX2, the function's target feature.
+            return Some(unsafe { avx2::masks(block) });
+        }
+        None
     }
 
     /// Every character the table knows.
@@ -713,6 +836,9 @@ pub(crate) mod tests {
             bytes[..32].copy_from_slice(&block);
             bytes[32..].copy_from_slice(&other);
             prop_assert_eq!(block_masks(&bytes), masks(&bytes));
+            if let Some(wide) = avx2_masks(&bytes) {
+                prop_assert_eq!(wide, masks(&bytes));
+            }
         }
 
         #[test]
