@@ -1324,7 +1324,9 @@ mod proptests {
             prop::sample::select(vec![
                 "Smith",
                 "Jo",
+                "He",
                 "de",
+                "van",
                 "of",
                 "the",
                 "The",
