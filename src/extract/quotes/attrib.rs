@@ -277,16 +277,17 @@ fn context<'a>(
     // The whole sentence before the quote, earlier quotes left out, for
     // its subject (at most 400 bytes back).
     let window = char_floor(p, raw.open.saturating_sub(400));
-    let mut sent: &[Tok] = if out.inside_token(window) {
-        // The window cuts a word of the stretch that ends at the next
-        // quote mark after it.
-        let first_in = raws[..qi].partition_point(|r| r.close <= window);
-        let seg_end = raws[first_in..qi].first().map_or(raw.open, |r| r.open);
-        cut.clear();
-        out.extend_cut(p, window, seg_end, raw.open, cut);
-        cut
-    } else {
-        out.range(window, raw.open)
+    let mut sent: &[Tok] = match out.up_to(window, qi, raw.open) {
+        Some(toks) => toks,
+        None => {
+            // The window cuts a word of the stretch that ends at the next
+            // quote mark after it.
+            let first_in = raws[..qi].partition_point(|r| r.close <= window);
+            let seg_end = raws[first_in..qi].first().map_or(raw.open, |r| r.open);
+            cut.clear();
+            out.extend_cut(p, window, seg_end, raw.open, cut);
+            cut
+        }
     };
     if let Some(k) = last_end(sent) {
         sent = &sent[k + 1..];

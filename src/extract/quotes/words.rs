@@ -651,6 +651,25 @@ impl<'t, 'a> Outside<'t, 'a> {
         &self.toks[a..b]
     }
 
+    /// [`Outside::range`]`(from, to)` when no token runs across `from`,
+    /// none when one does ([`Outside::inside_token`]), where `to` is the
+    /// open of quote `j`: one search where the two took three, as the
+    /// first token ending after `from` is the first starting at or after
+    /// it when none runs across it, and none for the end when the
+    /// stretches are numbered (the tokens before quote `j` are those of
+    /// stretches `0..=j`).
+    pub fn up_to(&self, from: usize, j: usize, to: usize) -> Option<&'t [Tok<'a>]> {
+        let k = self.toks.partition_point(|t| t.end() <= from);
+        if self.toks.get(k).is_some_and(|t| t.start < from) {
+            return None;
+        }
+        let b = match self.starts.get(j + 1) {
+            Some(&b) => b,
+            None => k + self.toks[k..].partition_point(|t| t.start < to),
+        };
+        Some(&self.toks[k..b])
+    }
+
     /// Whether a token runs across byte `i` (starts before it, ends after).
     pub fn inside_token(&self, i: usize) -> bool {
         let k = self.toks.partition_point(|t| t.end() <= i);
@@ -1753,6 +1772,14 @@ mod proptests {
                 let lo = if j > 0 { quoted[j - 1].1 } else { 0 };
                 let hi = quoted.get(j).map_or(s.len(), |q| q.0);
                 prop_assert_eq!(plain(out.stretch(j, lo, hi)), plain(out.range(lo, hi)));
+            }
+            // The tokens from any point up to a quote, as a quote's context
+            // asks for the sentence before it.
+            for (j, &(open, _)) in quoted.iter().enumerate() {
+                for from in (0..=open).filter(|&i| s.is_char_boundary(i)) {
+                    let want = (!out.inside_token(from)).then(|| plain(out.range(from, open)));
+                    prop_assert_eq!(out.up_to(from, j, open).map(plain), want, "{} {}", j, from);
+                }
             }
         }
 
