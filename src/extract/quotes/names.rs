@@ -807,12 +807,31 @@ impl<'a> Written<'a> {
     /// finds it), read with the tokens around it.
     pub fn scan_run(&mut self, p: &'a str, toks: &[Tok], s: usize, e: usize, off: usize) {
         let run = &toks[s..e];
+        if let [t] = run {
+            // Most runs are one word (`The`, `He`, a surname): a title or a
+            // stop word is no name, and a name of one word is neither
+            // titled nor plausible (two or three words), so only its place
+            // and whether it is a subject are read.
+            if single_title_split(t.class()) == 0 {
+                self.mentions.push(Mention {
+                    pos: off + t.start,
+                    name: &p[t.start..t.end()],
+                    titled: false,
+                    plausible: false,
+                    subject: is_subject(toks, s, e),
+                });
+            }
+            return;
+        }
+        self.scan_any_run(p, toks, s, e, off);
+    }
+
+    /// [`Written::scan_run`] by the rules for runs of any length (the
+    /// oracle of its path for one word).
+    fn scan_any_run(&mut self, p: &'a str, toks: &[Tok], s: usize, e: usize, off: usize) {
+        let run = &toks[s..e];
         let classes = Classes::new(run);
-        let k = if run.len() == 1 {
-            single_title_split(classes.get(0))
-        } else {
-            title_split_in(&classes)
-        };
+        let k = title_split_in(&classes);
         if k >= run.len() {
             return;
         }
@@ -828,22 +847,27 @@ impl<'a> Written<'a> {
             && !after_the
             && name_toks.iter().all(Tok::is_cap)
             && !org;
-        let subject = s
-            .checked_sub(1)
-            .is_none_or(|i| matches!(toks[i].text, "." | "!" | "?" | "…" | ";"))
-            || toks.get(e).is_some_and(|t| {
-                // Cue verbs are lowercase words (a test says so): other
-                // tokens skip the lookup.
-                t.is_lower_word() && (is_past_verb(t) || t.is_cue())
-            });
         self.mentions.push(Mention {
             pos: off + name_toks[0].start,
             name,
             titled,
             plausible,
-            subject,
+            subject: is_subject(toks, s, e),
         });
     }
+}
+
+/// Whether the run `toks[s..e]` is its sentence's subject: it opens the
+/// sentence (or clause), or a past verb or a cue verb follows it.
+#[inline]
+fn is_subject(toks: &[Tok], s: usize, e: usize) -> bool {
+    s.checked_sub(1)
+        .is_none_or(|i| matches!(toks[i].text, "." | "!" | "?" | "…" | ";"))
+        || toks.get(e).is_some_and(|t| {
+            // Cue verbs are lowercase words (a test says so): other
+            // tokens skip the lookup.
+            t.is_lower_word() && (is_past_verb(t) || t.is_cue())
+        })
 }
 
 impl<'a, 's> Names<'a, 's> {
@@ -1324,7 +1348,9 @@ mod proptests {
             prop::sample::select(vec![
                 "Smith",
                 "Jo",
+                "He",
                 "de",
+                "van",
                 "of",
                 "the",
                 "The",
@@ -1379,6 +1405,19 @@ mod proptests {
     }
 
     proptest! {
+        /// A run of one word is filed as the rules for any run file it.
+        #[test]
+        fn one_word_runs_scan_as_any_run(s in prose()) {
+            let toks = words::tokens(&s, 0, s.len());
+            for (a, b) in cap_runs(&toks) {
+                let (mut got, mut want) = (Written::default(), Written::default());
+                got.scan_run(&s, &toks, a, b, 5);
+                want.scan_any_run(&s, &toks, a, b, 5);
+                prop_assert_eq!(scanned(&got), scanned(&want));
+                prop_assert_eq!(&got.roles, &want.roles);
+            }
+        }
+
         /// The windows hold the runs that all the tokens hold, with the
         /// same neighbours.
         #[test]

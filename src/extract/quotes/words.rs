@@ -434,6 +434,21 @@ pub fn cap_windows<'a>(
                 continue;
             }
         }
+        // A one-word run of a title or a stop word (`The`, `He` opening a
+        // sentence) names no one, so the scan drops it: when the bytes
+        // around it show that, it is passed over with no window.
+        let known = if b[i] < 0x80 {
+            match one_word(sub, i) {
+                OneWord::NoName(a, z) => {
+                    (sync, at) = (a, z);
+                    continue;
+                }
+                OneWord::Class(c) => Some(c),
+                OneWord::Unknown => None,
+            }
+        } else {
+            None
+        };
         // Back over the whitespace before `i`, then over the chunk before,
         // but not past `sync`, where tokenizing starts anyway: a long
         // stretch without whitespace (`(A)(B)(C)…`, base64) would otherwise
@@ -473,6 +488,11 @@ pub fn cap_windows<'a>(
         }
         let first = win.len();
         let head = Tok::at(sub, from, t);
+        if let Some(c) = known {
+            // The head's classes, looked up by `one_word`, are not
+            // looked up again.
+            head.class.set(c);
+        }
         let head_text = head.text;
         win.push(head);
         let mut run = WindowRun {
@@ -499,6 +519,64 @@ pub fn cap_windows<'a>(
             Some((a, z, false)) => (sync, at) = (a, z),
             None => break,
         }
+    }
+}
+
+/// What [`one_word`] tells of the run that opens at an ASCII capital.
+#[derive(Debug, PartialEq, Eq)]
+enum OneWord {
+    /// A run of one word that is a title or a stop word: the scan files no
+    /// name for it ([`super::names::Written::scan_run`]). The token after
+    /// it starts at the first byte and is not capitalized; the second is
+    /// past its first byte and not past its end, where [`cap_windows`] may
+    /// go on searching (a capital found within it sends the search back to
+    /// its start, as after any token).
+    NoName(usize, usize),
+    /// A run of one word, whose [`lex`] classes these are.
+    Class(u8),
+    /// Not told by the bytes alone: the window reads the run.
+    Unknown,
+}
+
+/// The run that opens with the ASCII capital at byte `i` of `sub`, when
+/// the bytes settle the tokens around it: a token starts at `i` (it opens
+/// the text or follows an ASCII space or punctuation mark that is no part
+/// of a word), the word is ASCII letters and digits up to an ASCII space
+/// (so no possessor), and the next token starts with a lowercase ASCII
+/// letter or a digit and is not `of` or a name particle, so the run ends
+/// with its first word ([`read_run`]). Its classes are looked up only
+/// then, as the scan would look them up for a run of one word.
+#[inline]
+fn one_word(sub: &str, i: usize) -> OneWord {
+    let b = sub.as_bytes();
+    let class = |x: u8| CLASS[usize::from(x)];
+    if i > 0 && !matches!(class(b[i - 1]), SPACE | OTHER) {
+        return OneWord::Unknown;
+    }
+    let j = crate::swar::ascii_alnum_run(b, i + 1);
+    let mut a = j;
+    while b.get(a).is_some_and(|&x| class(x) == SPACE) {
+        a += 1;
+    }
+    // No space after the word (`j == a`), or nothing after the spaces.
+    let Some(&x) = b.get(a).filter(|_| a > j) else {
+        return OneWord::Unknown;
+    };
+    if class(x) != ALNUM || x.is_ascii_uppercase() {
+        return OneWord::Unknown;
+    }
+    // The next token's first letters and digits: were it `of` or a
+    // particle, it would be all of them (a particle has no inner mark).
+    let z = crate::swar::ascii_alnum_run(b, a + 1);
+    let next = &sub[a..z];
+    if next == "of" || is_name_particle(next) {
+        return OneWord::Unknown;
+    }
+    let c = lex::class(&sub[i..j]);
+    if c & (lex::TITLE | lex::STOP) != 0 {
+        OneWord::NoName(a, z)
+    } else {
+        OneWord::Class(c)
     }
 }
 
@@ -571,6 +649,25 @@ impl<'t, 'a> Outside<'t, 'a> {
         let a = self.toks.partition_point(|t| t.start < from);
         let b = a + self.toks[a..].partition_point(|t| t.start < to);
         &self.toks[a..b]
+    }
+
+    /// [`Outside::range`]`(from, to)` when no token runs across `from`,
+    /// none when one does ([`Outside::inside_token`]), where `to` is the
+    /// open of quote `j`: one search where the two took three, as the
+    /// first token ending after `from` is the first starting at or after
+    /// it when none runs across it, and none for the end when the
+    /// stretches are numbered (the tokens before quote `j` are those of
+    /// stretches `0..=j`).
+    pub fn up_to(&self, from: usize, j: usize, to: usize) -> Option<&'t [Tok<'a>]> {
+        let k = self.toks.partition_point(|t| t.end() <= from);
+        if self.toks.get(k).is_some_and(|t| t.start < from) {
+            return None;
+        }
+        let b = match self.starts.get(j + 1) {
+            Some(&b) => b,
+            None => k + self.toks[k..].partition_point(|t| t.start < to),
+        };
+        Some(&self.toks[k..b])
     }
 
     /// Whether a token runs across byte `i` (starts before it, ends after).
@@ -1250,6 +1347,43 @@ mod proptests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The bytes around a capital settle a run of one word only where no
+    /// rule of the tokens or of the runs could make it anything else.
+    #[test]
+    fn one_word_runs_told_by_the_bytes() {
+        let at = |s: &str| one_word(s, s.find(|c: char| c.is_ascii_uppercase()).unwrap_or(0));
+        // A stop word or a title opening a sentence, before a lowercase word
+        // or a digit: the token after starts at the first byte given.
+        assert_eq!(at("The company"), OneWord::NoName(4, 11));
+        assert_eq!(at("x. He  said"), OneWord::NoName(7, 11));
+        assert_eq!(at("(Minister of"), OneWord::Unknown);
+        assert_eq!(at("(Minister 7x"), OneWord::NoName(10, 12));
+        assert_eq!(at("The e.g. rule"), OneWord::NoName(4, 5));
+        // A name: its classes, for the window to keep.
+        assert_eq!(at("Smith said"), OneWord::Class(lex::class("Smith")));
+        // The run may go on (a capital, `of` or a particle before a
+        // capital), or the tokens are not plain.
+        for s in [
+            "The White House",
+            "The de Gaulle",
+            "The van",
+            "The of",
+            "The",
+            "The ",
+            "The\u{a0}company",
+            "The’s company",
+            "The's company",
+            "The-company",
+            "x.The company",
+            "éThe company",
+            "The. company",
+            "The Émile",
+            "The élan",
+        ] {
+            assert_eq!(at(s), OneWord::Unknown, "{s}");
+        }
+    }
+
     #[test]
     fn every_title_is_found() {
         assert!(TITLES.len() > 100);
@@ -1496,7 +1630,8 @@ mod proptests {
         proptest::collection::vec(
             prop::sample::select(vec![
                 "Mr", "Dr", "U.S", "vs", "AB", "word", "Ünï", "ǅx", "7", ".", "..", "'", "’", "-",
-                "“", "”", "\"", " ", " ", "\u{a0}", "\n", ",", "é", "ß", "K", "\u{2163}",
+                "“", "”", "\"", " ", " ", "\u{a0}", "\n", ",", "é", "ß", "K", "\u{2163}", "The",
+                "He", "of", "de", "(",
             ]),
             0..40,
         )
@@ -1581,9 +1716,22 @@ mod proptests {
                 assert_eq!(&all[k..k + win.len()], win);
                 seen.push((k + a, k + b, a, win.len() - b));
             });
-            let runs: Vec<(usize, usize)> = super::super::names::cap_runs(&all).collect();
+            // Every run, but for some of one word that is a title or a stop
+            // word, which the windows may pass over ([`one_word`]).
             let got: Vec<(usize, usize)> = seen.iter().map(|&(x, y, _, _)| (x, y)).collect();
-            prop_assert_eq!(got, runs);
+            let mut left = got.iter().peekable();
+            for run in super::super::names::cap_runs(&all) {
+                if left.peek() == Some(&&run) {
+                    left.next();
+                } else {
+                    let (x, y) = run;
+                    prop_assert!(
+                        y == x + 1 && all[x].class() & (lex::TITLE | lex::STOP) != 0,
+                        "run {:?} of {:?} missed", run, s
+                    );
+                }
+            }
+            prop_assert_eq!(left.next(), None);
             for &(x, y, before, after) in &seen {
                 prop_assert_eq!(before, usize::from(x > 0));
                 prop_assert_eq!(after, usize::from(y < all.len()));
@@ -1624,6 +1772,14 @@ mod proptests {
                 let lo = if j > 0 { quoted[j - 1].1 } else { 0 };
                 let hi = quoted.get(j).map_or(s.len(), |q| q.0);
                 prop_assert_eq!(plain(out.stretch(j, lo, hi)), plain(out.range(lo, hi)));
+            }
+            // The tokens from any point up to a quote, as a quote's context
+            // asks for the sentence before it.
+            for (j, &(open, _)) in quoted.iter().enumerate() {
+                for from in (0..=open).filter(|&i| s.is_char_boundary(i)) {
+                    let want = (!out.inside_token(from)).then(|| plain(out.range(from, open)));
+                    prop_assert_eq!(out.up_to(from, j, open).map(plain), want, "{} {}", j, from);
+                }
             }
         }
 
