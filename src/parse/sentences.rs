@@ -142,7 +142,9 @@ const fn part(cat: Cat) -> Part {
         Cat::Close => Part::ClosePlus,
         Cat::Sp => Part::SpPlus,
         Cat::STerm => Part::STerm,
-        _ => Part::Other,
+        // (No wildcard: a category added to `Cat` must be named here, and
+        // added to `CATS`, which `PARTS` is read through.)
+        Cat::Any | Cat::Numeric | Cat::SContinue | Cat::Format => Part::Other,
     }
 }
 
@@ -162,6 +164,16 @@ const CATS: [Cat; 13] = [
     Cat::SContinue,
     Cat::Format,
 ];
+
+// Each category at its own index, the last declared last.
+const _: () = {
+    assert!(CATS.len() == Cat::Format as usize + 1);
+    let mut i = 0;
+    while i < CATS.len() {
+        assert!(CATS[i] as usize == i);
+        i += 1;
+    }
+};
 
 /// [`part`] by `cat as usize`: the compiler made the `match` an indirect
 /// jump, taken at every step and often mispredicted.

@@ -180,7 +180,7 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 ///
 /// On x86-64 processors with AVX2 (asked at run time, the answer kept by
 /// `std`; nearly every one made since 2015) the masks are made 32 bytes at
-/// a time and the scan is compiled for those processors ([`avx2`]): about
+/// a time and the scan is compiled for those processors (`avx2`): about
 /// half the instructions per block.
 fn count_breaking(
     text: &str,
@@ -705,6 +705,7 @@ pub(crate) mod tests {
     }
 
     /// The AVX2 masks of `block`, on a processor that has AVX2.
+    #[cfg_attr(not(target_arch = "x86_64"), allow(unused_variables))]
     fn avx2_masks(block: &[u8; 64]) -> Option<[u64; 4]> {
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") {

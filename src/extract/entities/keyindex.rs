@@ -42,10 +42,12 @@ pub fn key_hash(key: &[u8]) -> u64 {
 
 /// The last `rest` bytes of `key` (1 to 7, all of it when shorter than
 /// eight) as a little-endian number: the key's last eight bytes shifted
-/// down, or for a short key two overlapping reads. Read byte by byte, the
+/// down; a key of four to seven bytes as two overlapping four-byte reads,
+/// a shorter one byte by byte (three reads). Read in a loop, the
 /// loop's exit was mispredicted on most lookups, whose keys are names of
 /// every length.
 fn tail_le(key: &[u8], rest: usize) -> u64 {
+    debug_assert!(rest > 0 && rest == key.len() % 8);
     let n = key.len();
     if let Some(last) = key.last_chunk::<8>() {
         return u64::from_le_bytes(*last) >> (8 * (8 - rest));

@@ -66,8 +66,9 @@ impl PartialEq for Hint {
 /// them, which stays right only while a mention owns nothing.
 ///
 /// The context flags (`after_the`, `speaks`, `initial`, `agent`,
-/// `product`) are read only for mentions of unknown type, and `speaks` for
-/// places: `Ctx::mention` leaves them unset on other known mentions.
+/// `product`) are read only for mentions of unknown type (and the weak
+/// mentions made from them), and `speaks` for places: `Ctx::mention`
+/// leaves them unset on other known mentions.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Mention<'a> {
     pub span: Span,
@@ -2078,15 +2079,18 @@ impl<'a> Ctx<'a> {
         // mentions). Of a known mention only a place's `speaks` is read
         // (`surnames_over_towns`); the flags of the others, half the
         // mentions, were worked out for nothing.
-        if let Hint::Known(kind) = hint {
-            if kind == EntityType::Place {
-                m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains_tok(t));
-            }
+        let known = match hint {
+            Hint::Known(kind) => Some(kind),
+            _ => None,
+        };
+        if known.is_none_or(|kind| kind == EntityType::Place) {
+            m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains_tok(t));
+        }
+        if known.is_some() {
             return m;
         }
         m.initial = ts[i].initial();
         m.after_the = i > 0 && self.w(&ts[i - 1]).eq_ignore_ascii_case("the");
-        m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains_tok(t));
         let rest = &self.text.as_bytes()[ts[j - 1].e()..];
         let next_lower = |k: usize| ts.get(k).filter(|t| t.word() && !t.cap());
         let next = next_lower(j);

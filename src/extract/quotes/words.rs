@@ -358,7 +358,7 @@ pub fn read_run<'a, R: RunToks<'a>>(first: &str, toks: &mut R) -> Option<R::Item
             toks.keep(t);
             continue;
         }
-        if (tok.text == "of" || is_name_particle(tok.text))
+        if continues_run(tok.text)
             && let Some(c) = toks.next_tok().filter(|c| c.borrow().is_cap())
         {
             possessor = is_possessor(c.borrow().text);
@@ -396,7 +396,9 @@ impl<'a> RunToks<'a> for WindowRun<'_, 'a> {
 }
 
 /// The capitalized runs of the tokens of `s[from..to]`, for the name scan of
-/// text no quote rule reads: calls `f(win, a, b)` for each run, `win[a..b]`
+/// text no quote rule reads: calls `f(win, a, b)` for each run that may
+/// name someone (a run of one title or stop word that the bytes around it
+/// settle, see [`one_word`], is passed over), `win[a..b]`
 /// being the run that [`super::names::cap_runs`] finds in
 /// `tokens(s, from, to)`, and `win` a slice of those tokens that holds the
 /// token before the run (`a` is 1; 0 when the run opens the stretch) and
@@ -568,8 +570,7 @@ fn one_word(sub: &str, i: usize) -> OneWord {
     // The next token's first letters and digits: were it `of` or a
     // particle, it would be all of them (a particle has no inner mark).
     let z = crate::swar::ascii_alnum_run(b, a + 1);
-    let next = &sub[a..z];
-    if next == "of" || is_name_particle(next) {
+    if continues_run(&sub[a..z]) {
         return OneWord::Unknown;
     }
     let c = lex::class(&sub[i..j]);
@@ -1335,6 +1336,14 @@ const STOP_CAPS: &[&str] = &[
 ];
 
 /// Lowercase words allowed inside a name (`Charles de Gaulle`).
+/// Whether a lower-case word carries a capitalized run on to the next
+/// capital (`Bank of England`, `Ursula von der Leyen`).
+fn continues_run(w: &str) -> bool {
+    w == "of" || is_name_particle(w)
+}
+
+/// (Every particle is ASCII letters: [`one_word`] reads a word that far
+/// to test it.)
 pub fn is_name_particle(w: &str) -> bool {
     matches!(
         w,
