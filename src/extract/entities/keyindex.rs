@@ -46,7 +46,7 @@ pub fn key_hash(key: &[u8]) -> u64 {
 /// a shorter one byte by byte (three reads). Read in a loop, the
 /// loop's exit was mispredicted on most lookups, whose keys are names of
 /// every length.
-fn tail_le(key: &[u8], rest: usize) -> u64 {
+pub fn tail_le(key: &[u8], rest: usize) -> u64 {
     debug_assert!(rest > 0 && rest == key.len() % 8);
     let n = key.len();
     if let Some(last) = key.last_chunk::<8>() {
