@@ -36,6 +36,11 @@ impl Span {
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
+
+    /// The text this span covers of `text`, the text it was taken from.
+    pub fn of<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
 }
 
 /// One parsed article: where it came from, its header fields, its clean body

@@ -353,7 +353,7 @@ pub fn extract_with_triggers(
             // have none.
             let mut index = None;
             for p in &article.paragraphs {
-                let para = &text[p.span.start..p.span.end];
+                let para = p.span.of(text);
                 // The triggers are searched once per paragraph rather than
                 // once per sentence: a sentence starts after a stop or a
                 // quote and ends before a space, so `\b` reads the same at

@@ -554,7 +554,7 @@ fn join_lines(text: &str, paragraphs: &[Paragraph], joined: &mut String) {
         if k > 0 {
             joined.push('\n');
         }
-        joined.push_str(&text[p.span.start..p.span.end]);
+        joined.push_str(p.span.of(text));
     }
 }
 
@@ -578,8 +578,7 @@ fn counts(
         ..Counts::default()
     };
     for p in paragraphs {
-        let para = &text[p.span.start..p.span.end];
-        let (words, sentences) = words_and_sentences(para, no_line_breaks, stops);
+        let (words, sentences) = words_and_sentences(p.span.of(text), no_line_breaks, stops);
         c.words += words;
         c.sentences += sentences;
     }

@@ -177,8 +177,8 @@ const _: () = {
 
 /// [`part`] by `cat as usize`: the compiler made the `match` an indirect
 /// jump, taken at every step and often mispredicted.
-static PARTS: [Part; 13] = {
-    let mut table = [Part::Other; 13];
+static PARTS: [Part; CATS.len()] = {
+    let mut table = [Part::Other; CATS.len()];
     let mut i = 0;
     while i < CATS.len() {
         table[i] = part(CATS[i]);

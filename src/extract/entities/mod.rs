@@ -904,17 +904,13 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
         match seg.kind {
             SegKind::Prose => ctx.prose(ts, caps, first, &mut mentions),
             SegKind::Person => {
-                let m = Mention::new(
-                    seg.span,
-                    &text[seg.span.start..seg.span.end],
-                    Hint::Known(EntityType::Person),
-                );
+                let m = Mention::new(seg.span, seg.span.of(text), Hint::Known(EntityType::Person));
                 mentions.push(m);
             }
             SegKind::Org => {
                 let mut m = Mention::new(
                     seg.span,
-                    &text[seg.span.start..seg.span.end],
+                    seg.span.of(text),
                     Hint::Known(EntityType::Organization),
                 );
                 m.canonical = Some(m.surface);
@@ -1667,7 +1663,7 @@ impl<'a> Ctx<'a> {
                 let span = Span::new(ts[k - 1].s(), ts[k].e());
                 let mut m = Mention::new(
                     span,
-                    &self.text[span.start..span.end],
+                    span.of(self.text),
                     Hint::Known(EntityType::Organization),
                 );
                 m.canonical = Some("\u{0}alliance");
@@ -1717,7 +1713,7 @@ impl<'a> Ctx<'a> {
             let span = Span::new(ts[the].s(), ts[k - 1].e());
             let mut m = Mention::new(
                 span,
-                &self.text[span.start..span.end],
+                span.of(self.text),
                 Hint::Known(EntityType::Organization),
             );
             m.defines = Some(self.w(acr));
@@ -2073,7 +2069,7 @@ impl<'a> Ctx<'a> {
 
     fn mention(&self, ts: &[Tok<'a>], i: usize, j: usize, hint: Hint) -> Mention<'a> {
         let span = Span::new(ts[i].s(), ts[j - 1].e());
-        let mut m = Mention::new(span, &self.text[span.start..span.end], hint);
+        let mut m = Mention::new(span, span.of(self.text), hint);
         // The context flags type the unknown mentions (`canon`, which also
         // reads those of the weak ones: `plain` makes them from unknown
         // mentions). Of a known mention only a place's `speaks` is read

@@ -273,7 +273,7 @@ pub(crate) fn tokenize_into<'a>(
         u32::try_from(span.end).is_ok(),
         "token offsets are kept as u32 (see load::MAX_TEXT_LEN)"
     );
-    let seg = &text[span.start..span.end];
+    let seg = span.of(text);
     let bytes = seg.as_bytes();
     let first = out.len();
     let mut cut = Cut {
@@ -602,7 +602,7 @@ mod tests {
     /// The tokenizer before the byte-class scan (a char per step, Unicode
     /// tests on ASCII chars too): the oracle for `tokenize`.
     fn tokenize_old(text: &str, span: Span, all_initial: bool) -> Vec<Tok<'_>> {
-        let seg = &text[span.start..span.end];
+        let seg = span.of(text);
         let bytes = seg.as_bytes();
         // Most text is ASCII: decode a char only when it is not.
         let at = |p: usize| match bytes.get(p) {
@@ -746,7 +746,7 @@ mod tests {
             u32::try_from(span.end).is_ok(),
             "token offsets are kept as u32 (see load::MAX_TEXT_LEN)"
         );
-        let seg = &text[span.start..span.end];
+        let seg = span.of(text);
         let bytes = seg.as_bytes();
         let first = out.len();
         // Sentence starts and the all-caps rule are decided as the tokens are

@@ -33,7 +33,8 @@ pub struct Attributed {
     pub cue: Option<String>,
 }
 
-fn is_sentence_end(t: &Tok) -> bool {
+/// Whether `t` is a sentence's last mark (`.`, `!`, `?`, `…`).
+pub(super) fn is_sentence_end(t: &Tok) -> bool {
     // By the first byte, which turns away nearly every token: tested by
     // length first (`.` or `…`), each word of one or three letters took a
     // branch that mispredicted.

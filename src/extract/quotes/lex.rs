@@ -18,6 +18,12 @@ pub const STOP: u8 = 2;
 pub const ORG: u8 = 4;
 pub const CUE: u8 = 8;
 
+/// Whether a word of classes `c` is, alone, no one's name: a title or a
+/// stop word (`Minister`, `The`, `He`).
+pub fn names_no_one(c: u8) -> bool {
+    c & (TITLE | STOP) != 0
+}
+
 /// The longest word whose key holds every byte.
 const KEY_MAX: usize = 16;
 

@@ -9,6 +9,7 @@ use crate::fasthash::{Map as HashMap, Set as HashSet};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 
+use super::attrib::is_sentence_end;
 use super::lex;
 use super::words::{self, Outside, Tok};
 use crate::model::{Article, Entity, EntityType};
@@ -679,7 +680,7 @@ fn title_split_in(c: &Classes) -> usize {
 /// `He`, a surname): a title or a stop word is no name.
 #[inline]
 fn single_title_split(c: u8) -> usize {
-    usize::from(c & (lex::TITLE | lex::STOP) != 0)
+    usize::from(lex::names_no_one(c))
 }
 
 /// A lowercase `-ed` word right after a name is most often its verb
@@ -862,7 +863,7 @@ impl<'a> Written<'a> {
 #[inline]
 fn is_subject(toks: &[Tok], s: usize, e: usize) -> bool {
     s.checked_sub(1)
-        .is_none_or(|i| matches!(toks[i].text, "." | "!" | "?" | "…" | ";"))
+        .is_none_or(|i| is_sentence_end(&toks[i]) || toks[i].text == ";")
         || toks.get(e).is_some_and(|t| {
             // Cue verbs are lowercase words (a test says so): other
             // tokens skip the lookup.

@@ -574,7 +574,7 @@ fn one_word(sub: &str, i: usize) -> OneWord {
         return OneWord::Unknown;
     }
     let c = lex::class(&sub[i..j]);
-    if c & (lex::TITLE | lex::STOP) != 0 {
+    if lex::names_no_one(c) {
         OneWord::NoName(a, z)
     } else {
         OneWord::Class(c)
@@ -1335,15 +1335,15 @@ const STOP_CAPS: &[&str] = &[
     "One",
 ];
 
-/// Lowercase words allowed inside a name (`Charles de Gaulle`).
 /// Whether a lower-case word carries a capitalized run on to the next
 /// capital (`Bank of England`, `Ursula von der Leyen`).
 fn continues_run(w: &str) -> bool {
     w == "of" || is_name_particle(w)
 }
 
-/// (Every particle is ASCII letters: [`one_word`] reads a word that far
-/// to test it.)
+/// Lowercase words allowed inside a name (`Charles de Gaulle`). (Every
+/// particle is ASCII letters: [`one_word`] reads a word that far to test
+/// it.)
 pub fn is_name_particle(w: &str) -> bool {
     matches!(
         w,
@@ -1735,7 +1735,7 @@ mod proptests {
                 } else {
                     let (x, y) = run;
                     prop_assert!(
-                        y == x + 1 && all[x].class() & (lex::TITLE | lex::STOP) != 0,
+                        y == x + 1 && lex::names_no_one(all[x].class()),
                         "run {:?} of {:?} missed", run, s
                     );
                 }
