@@ -2009,20 +2009,48 @@ pub(crate) fn push_translit_fold(t: &mut String, s: &str) {
     t.push_str(std::str::from_utf8(&b[..n]).expect("ASCII pairs replaced by ASCII bytes"));
 }
 
+/// The letter pairs of [`translit_fold`] and what each becomes, in the
+/// order of its passes.
+const FOLD_PAIRS: [([u8; 2], u8); 6] = [
+    (*b"yy", b'y'),
+    (*b"iy", b'y'),
+    (*b"ij", b'y'),
+    (*b"ii", b'i'),
+    (*b"kh", b'h'),
+    (*b"ou", b'u'),
+];
+
+/// The bytes that the fold of a name starting with ASCII byte `b` may
+/// start with, one bit each (`FOLD_HEADS[b] >> x & 1` for byte `x`): its
+/// lower case, and what each pass may turn a pair at the start into. Only
+/// a pair at the start changes the first byte, and a pass sees the first
+/// byte that the passes before it left.
+const FOLD_HEADS: [u128; 128] = {
+    let mut t = [0u128; 128];
+    let mut b = 0;
+    while b < 128 {
+        let mut heads = 1u128 << (b as u8).to_ascii_lowercase();
+        let mut k = 0;
+        while k < FOLD_PAIRS.len() {
+            let ([first, _], to) = FOLD_PAIRS[k];
+            if heads >> first & 1 != 0 {
+                heads |= 1 << to;
+            }
+            k += 1;
+        }
+        t[b] = heads;
+        b += 1;
+    }
+    t
+};
+
 /// The six `str::replace` passes of [`translit_fold`] done in place on
 /// `b`, returning the length left: every pair is ASCII and shrinks to one
 /// byte, so bytes only move left, and ASCII bytes never occur inside a
 /// multi-byte UTF-8 sequence.
 fn replace_fold_pairs(b: &mut [u8]) -> usize {
     let mut len = b.len();
-    for (from, to) in [
-        (*b"yy", b'y'),
-        (*b"iy", b'y'),
-        (*b"ij", b'y'),
-        (*b"ii", b'i'),
-        (*b"kh", b'h'),
-        (*b"ou", b'u'),
-    ] {
+    for (from, to) in FOLD_PAIRS {
         let (mut r, mut w) = (0, 0);
         while r < len {
             if r + 1 < len && b[r] == from[0] && b[r + 1] == from[1] {
@@ -2122,6 +2150,12 @@ struct SurnameIndex {
     /// the person clustering they are: the list's candidates then need no
     /// sort).
     unordered: bool,
+    /// The first bytes of the folds added, one bit per ASCII byte: a
+    /// similar surname starts with the same byte (equal folds, or equal
+    /// first three chars), so a name whose fold can start with none of
+    /// them ([`FOLD_HEADS`]) is told apart without being folded (most
+    /// single words that the typing asks about name no one).
+    heads: u128,
 }
 
 struct IndexEntry {
@@ -2228,12 +2262,18 @@ impl SurnameIndex {
         self.entries.clear();
         self.maps = None;
         self.unordered = false;
+        self.heads = 0;
     }
 
     /// Adds `surname`, a fold of `folds`, with its group.
     fn add(&mut self, folds: &str, surname: &Surname, group: usize) {
         self.unordered |= self.entries.last().is_some_and(|l| l.group >= group);
         let fold = &folds[surname.fold.clone()];
+        // (A fold that is empty or starts with a non-ASCII byte can only be
+        // like names that `any_similar_to` folds and compares in full.)
+        if let Some(&b) = fold.as_bytes().first().filter(|b| b.is_ascii()) {
+            self.heads |= 1 << b;
+        }
         if let Some(maps) = &mut self.maps {
             maps.add(fold, group);
         } else if self.entries.len() == MAX_CANDIDATES {
@@ -2304,6 +2344,11 @@ impl SurnameIndex {
     /// [`SurnameIndex::any_similar`] of `surname`, folded past the end of
     /// `folds` (the indexed surnames' buffer) and cut back after.
     fn any_similar_to(&self, folds: &mut String, surname: &str) -> bool {
+        if let Some(&b) = surname.as_bytes().first().filter(|b| b.is_ascii())
+            && self.heads & FOLD_HEADS[usize::from(b)] == 0
+        {
+            return false;
+        }
         let asked = Surname::fold_onto(folds, surname);
         let found = self.any_similar(folds, &asked);
         folds.truncate(asked.fold.start);
@@ -3446,6 +3491,53 @@ mod tests {
             proptest::prop_assert_eq!(a, b);
             proptest::prop_assert_eq!(list_similar, mapped.any_similar(&probe));
         }
+    }
+
+    proptest::proptest! {
+        /// A fold starts with one of the bytes that `FOLD_HEADS` gives for
+        /// the name's first byte (the pairs' letters lead the names, in
+        /// both cases, to chain the passes).
+        #[test]
+        fn fold_heads_hold_the_first_byte_of_the_fold(s in "[A-Za-z][iIyYjJkKhHoOuUaéİ.]{0,6}") {
+            let fold = translit_fold(&s);
+            let heads = FOLD_HEADS[usize::from(s.as_bytes()[0])];
+            proptest::prop_assert!(heads >> fold.as_bytes()[0] & 1 != 0, "{:?} → {:?}", s, fold);
+        }
+
+        /// The first-byte test of `any_similar_to` changes no answer: the
+        /// same lookup with the name folded and compared whatever its
+        /// first byte.
+        #[test]
+        fn surname_heads_test_agrees_with_the_full_lookup(
+            names in proptest::collection::vec("[KkOoIiYyUuHhJjPp][aéiyjhu]{0,5}", 0..=70),
+            probes in proptest::collection::vec("[KkOoIiYyUuHhJjPpé]?[aéiyjhu]{0,6}", 1..8),
+        ) {
+            let mut index = OwnedIndex::default();
+            for (g, n) in names.iter().enumerate() {
+                index.add(n, g);
+            }
+            for probe in &probes {
+                let asked = Surname::fold_onto(&mut index.folds, probe);
+                let full = index.index.any_similar(&index.folds, &asked);
+                index.folds.truncate(asked.fold.start);
+                proptest::prop_assert_eq!(index.any_similar(probe), full, "{:?}", probe);
+            }
+        }
+    }
+
+    #[test]
+    fn fold_heads_of_the_pairs() {
+        let heads = |b: u8| {
+            (0..128u8)
+                .filter(|&x| FOLD_HEADS[usize::from(b)] >> x & 1 != 0)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(heads(b'I'), b"iy");
+        assert_eq!(heads(b'k'), b"hk");
+        assert_eq!(heads(b'O'), b"ou");
+        assert_eq!(heads(b'y'), b"y");
+        assert_eq!(heads(b'P'), b"p");
+        assert_eq!(heads(b'.'), b".");
     }
 
     #[test]
