@@ -86,7 +86,9 @@ impl<'a> StrIds<'a> {
     }
 
     /// The number of `s`, numbering it if it is new: (number, new).
-    #[inline]
+    /// (Always inlined: called once per mention, the call's saving and
+    /// restoring of registers was a fifth of its instructions.)
+    #[inline(always)]
     pub(super) fn number(&mut self, s: &'a [u8]) -> (usize, bool) {
         let h = hash(s);
         let (at, found) = self.find(s, h);
