@@ -2216,7 +2216,37 @@ impl<'a> Ctx<'a> {
         if all_caps_line && !is_acronym(surface) {
             return;
         }
-        if n >= 2 && self.org_suffix(&ts[j - 1]) {
+        // One word and several words meet different rules from here on, and
+        // each run asks only its own: the tests of several words (a given
+        // name, acronyms inside, an "of" head) are calls, which one-word runs,
+        // most of them, made to learn nothing.
+        if n == 1 {
+            if is_acronym(surface) {
+                out.push(mention(EntityType::Organization));
+                return;
+            }
+            if surface.contains('-') && !self.gaz.is_given(surface) {
+                // Hyphenated compounds of names: agencies and outlets
+                // ("Agency-Country"), when some part is a known place.
+                if surface
+                    .split('-')
+                    .any(|p| self.gaz.places.contains_key(p) || is_acronym(p))
+                {
+                    out.push(mention(EntityType::Organization));
+                    return;
+                }
+            }
+            if self.gaz.titles.contains_sig(surface, ts[i].sig())
+                || ADJECTIVES.contains_tok(&ts[i])
+                || self.org_suffix(&ts[i])
+                || seen_lower()
+            {
+                return;
+            }
+            out.push(self.mention(ts, i, j, Hint::Unknown));
+            return;
+        }
+        if self.org_suffix(&ts[j - 1]) {
             if !COMPANY.contains_tok(&ts[j - 1])
                 && (FACILITIES.contains_tok(&ts[i]) || FACILITIES.contains_tok(&ts[j - 1]))
             {
@@ -2227,74 +2257,50 @@ impl<'a> Ctx<'a> {
             return;
         }
         // "Apple Computer", "Sun Microsystems".
-        if n >= 2 && COMPANY_HEADS.contains_tok(&ts[j - 1]) {
+        if COMPANY_HEADS.contains_tok(&ts[j - 1]) {
             out.push(mention(EntityType::Organization));
             return;
         }
-        let of_head = (i..j)
-            .position(|k| matches!(self.w(&ts[k]), "of" | "for"))
-            .map(|p| self.w(&ts[i + p - 1]));
         if n >= 3
-            && of_head.is_some_and(|h| {
-                self.gaz.org_heads.contains(h) || self.gaz.org_suffixes.contains(h)
-            })
+            && (i..j)
+                .position(|k| matches!(self.w(&ts[k]), "of" | "for"))
+                .map(|p| self.w(&ts[i + p - 1]))
+                .is_some_and(|h| {
+                    self.gaz.org_heads.contains(h) || self.gaz.org_suffixes.contains(h)
+                })
             && !FACILITIES.contains_tok(&ts[i])
         {
             out.push(mention(EntityType::Organization));
             return;
         }
-        if n >= 2 && (FACILITIES.contains_tok(&ts[i]) || FACILITIES.contains_tok(&ts[j - 1])) {
+        if FACILITIES.contains_tok(&ts[i]) || FACILITIES.contains_tok(&ts[j - 1]) {
             out.push(mention(EntityType::Place));
             return;
         }
-        if n == 1 && is_acronym(surface) {
-            out.push(mention(EntityType::Organization));
-            return;
-        }
-        let person_like = self.person_like(ts, i, j);
-        let acronym_inside = (i + 1..j).any(|k| {
-            let w = self.w(&ts[k]);
-            is_acronym(w) || w.chars().count() == 1
-        });
-        if person_like && !acronym_inside {
+        if self.person_like(ts, i, j)
+            && !(i + 1..j).any(|k| {
+                let w = self.w(&ts[k]);
+                is_acronym(w) || w.chars().count() == 1
+            })
+        {
             out.push(mention(EntityType::Person));
             return;
         }
-        if n == 1 && surface.contains('-') && !self.gaz.is_given(surface) {
-            // Hyphenated compounds of names: agencies and outlets
-            // ("Agency-Country"), when some part is a known place.
-            if surface
-                .split('-')
-                .any(|p| self.gaz.places.contains_key(p) || is_acronym(p))
-            {
-                out.push(mention(EntityType::Organization));
-                return;
-            }
-        }
-        if n == 1
-            && (self.gaz.titles.contains_sig(surface, ts[i].sig())
-                || ADJECTIVES.contains_tok(&ts[i])
-                || self.org_suffix(&ts[i])
-                || seen_lower())
-        {
-            return;
-        }
+        // Unknown multi-word name: a company or body (weakly) when it is
+        // long or any word is a known place or organization. Otherwise it
+        // stays unknown: `canon` types it from the rest of the article
+        // ("Apple Computer" after "Apple") or drops it.
         let mut m = self.mention(ts, i, j, Hint::Unknown);
-        if n >= 2 {
-            // Unknown multi-word name: a company or body when any word is a
-            // known place or organization, else a person.
-            let known = (i..j).any(|k| {
-                let w = self.w(&ts[k]);
-                let key = gazetteer::Key::new(w);
+        let known = || {
+            (i..j).any(|k| {
+                let key = gazetteer::Key::new(self.w(&ts[k]));
                 self.gaz.places.get_key(key).is_some_and(|p| !p.word)
                     || self.gaz.orgs.get_key(key).is_some()
-            });
-            // Otherwise it stays unknown: `canon` types it from the rest of
-            // the article ("Apple Computer" after "Apple") or drops it.
-            if (known || n > 3) && !m.product {
-                m.hint = Hint::Known(EntityType::Organization);
-                m.weak = true;
-            }
+            })
+        };
+        if !m.product && (n > 3 || known()) {
+            m.hint = Hint::Known(EntityType::Organization);
+            m.weak = true;
         }
         out.push(m);
     }
