@@ -2369,19 +2369,32 @@ fn surnames_over_towns<'a>(
         if !place(m.surface).is_some_and(|p| p.kind == gazetteer::PlaceKind::City) {
             continue;
         }
-        let prev = text[..m.span.start]
-            .split_whitespace()
-            .next_back()
-            .unwrap_or("");
-        let locative = is_locative(prev);
         let surnames = surnames.get_or_insert_with(|| {
-            ms.iter()
-                .filter(|m| m.hint == Hint::Known(EntityType::Person) && m.surface.contains(' '))
-                .filter_map(|m| m.surface.rsplit(' ').next())
-                .collect()
+            // Sized for all the mentions: collected through a filter, which
+            // tells no size, the set grew and rehashed several times.
+            let mut s = HashSet::with_capacity_and_hasher(ms.len(), Default::default());
+            s.extend(
+                ms.iter()
+                    .filter(|m| {
+                        m.hint == Hint::Known(EntityType::Person) && m.surface.contains(' ')
+                    })
+                    .filter_map(|m| m.surface.rsplit(' ').next()),
+            );
+            s
         });
         let m = &mut ms[k];
-        if surnames.contains(&m.surface) || !locative && m.speaks {
+        // The word before the town is read only for a town followed by a
+        // speech verb: searching back for it at every town cost more than
+        // the rest of the rule.
+        if surnames.contains(&m.surface)
+            || m.speaks
+                && !is_locative(
+                    text[..m.span.start]
+                        .split_whitespace()
+                        .next_back()
+                        .unwrap_or(""),
+                )
+        {
             m.hint = Hint::Known(EntityType::Person);
             m.canonical = None;
         }
