@@ -854,6 +854,30 @@ proptest::proptest! {
 }
 
 proptest::proptest! {
+    /// `Folded` keys compare as `eq_ignore_ascii_case`, eight bytes at a
+    /// time: on a word and a copy with the case of some letters flipped
+    /// and perhaps one char replaced, at every length to twenty.
+    #[test]
+    fn folded_keys_compare_ignoring_ascii_case(
+        a in "[aAzZ@\\[`{é.-]{0,20}",
+        flips: u32,
+        edit in proptest::option::of((0usize..20, "[aAzZ@é.]")),
+    ) {
+        let mut b: String = a
+            .chars()
+            .enumerate()
+            .map(|(k, c)| if flips >> (k % 32) & 1 == 1 { c.to_ascii_uppercase() } else { c })
+            .collect();
+        if let Some((at, c)) = edit {
+            if let Some((k, old)) = b.char_indices().nth(at) {
+                b.replace_range(k..k + old.len_utf8(), &c);
+            }
+        }
+        proptest::prop_assert_eq!(Folded(&a) == Folded(&b), a.eq_ignore_ascii_case(&b));
+    }
+}
+
+proptest::proptest! {
     /// `is_camel` as first written: a vector of chars and its windows.
     #[test]
     fn is_camel_agrees_with_windows(w in "[aBéÉ.ß-]{0,8}") {
