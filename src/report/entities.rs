@@ -262,7 +262,8 @@ struct Item {
     kind: EntityType,
     mentions: usize,
     articles: usize,
-    /// Surface forms, in order of first appearance.
+    /// Surface forms, in order of first appearance, and roles (both empty
+    /// unless the aggregator keeps lists).
     aliases: Vec<u32>,
     roles: Vec<u32>,
     /// The name the item was created with and its mentions: most articles
@@ -340,8 +341,17 @@ impl std::ops::IndexMut<usize> for Items {
 /// number of article entities: every name and alias key points to the first
 /// corpus entity that carries it, and people are bucketed by their folded
 /// surname and its one-letter deletions (see `surname_buckets`).
+///
+/// Only the `entities` report prints the corpus entities' aliases and
+/// roles ([`EntityAggregator::with_lists`]); the summary and the timeline
+/// read names and counts, so by default an item keeps no alias or role
+/// list, and an alias that does not link (see `links`) is not even
+/// interned: no alias list searched and grown, no role interned, two
+/// vectors less per item.
 #[derive(Debug, Default)]
 pub struct EntityAggregator {
+    /// Whether items keep their aliases and roles.
+    lists: bool,
     articles: usize,
     items: Items,
     /// Names, aliases, roles and keys; a key is stored with the entity
@@ -778,6 +788,15 @@ fn corpus_name<'a>(kind: EntityType, names: impl Iterator<Item = (&'a str, usize
 }
 
 impl EntityAggregator {
+    /// An aggregator whose entities list their aliases and roles (by
+    /// default both lists are left empty).
+    pub fn with_lists() -> Self {
+        Self {
+            lists: true,
+            ..Self::default()
+        }
+    }
+
     /// Folds one article's entities. It copies what it keeps and leaves
     /// the entities in `a`, for the thread that built them to free
     /// (`Pipeline::run_with`).
@@ -793,20 +812,23 @@ impl EntityAggregator {
             scratch.ranges.clear();
             scratch.absent.clear();
             scratch.fresh.clear();
+            let full_person = e.kind == EntityType::Person && e.name.contains(' ');
             scratch.ids.push(self.strings.intern(&e.name));
-            for s in &e.aliases {
+            for (n, s) in (1..).zip(&e.aliases) {
                 // The aliases are distinct, and one of them is most often
                 // the name: that one is not hashed and looked up again.
                 let id = if *s == e.name {
                     scratch.ids[0]
-                } else {
+                } else if self.lists || links(e, full_person, n) {
                     self.strings.intern(s)
+                } else {
+                    // (Read only for the alias list.)
+                    NONE
                 };
                 scratch.ids.push(id);
             }
             let min = |f: Option<u32>, i: u32| Some(f.map_or(i, |f| f.min(i)));
             let mut found = None;
-            let full_person = e.kind == EntityType::Person && e.name.contains(' ');
             for n in (0..=e.aliases.len()).filter(|&n| links(e, full_person, n)) {
                 let id = scratch.ids[n];
                 let seen = self.strings.seen(id, slot);
@@ -911,15 +933,17 @@ impl EntityAggregator {
                     let c = &mut self.items[i as usize];
                     c.mentions += e.mentions;
                     c.articles += 1;
-                    for &s in aliases {
-                        if self.strings.lacks_alias(s, i, &c.aliases) {
-                            c.aliases.push(s);
+                    if self.lists {
+                        for &s in aliases {
+                            if self.strings.lacks_alias(s, i, &c.aliases) {
+                                c.aliases.push(s);
+                            }
                         }
-                    }
-                    for r in &e.roles {
-                        let r = self.strings.intern(r);
-                        if !c.roles.contains(&r) {
-                            c.roles.push(r);
+                        for r in &e.roles {
+                            let r = self.strings.intern(r);
+                            if !c.roles.contains(&r) {
+                                c.roles.push(r);
+                            }
                         }
                     }
                     if c.name.0 == name {
@@ -955,16 +979,22 @@ impl EntityAggregator {
                         self.index_surname(i, &scratch.buckets);
                     }
                     self.strings.name_item(name, i);
-                    for &s in aliases {
-                        // (Distinct: the answer is known, only `i` is recorded.)
-                        self.strings.lacks_alias(s, i, &[]);
-                    }
-                    let roles = e.roles.iter().map(|r| self.strings.intern(r)).collect();
+                    let (aliases, roles) = if self.lists {
+                        for &s in aliases {
+                            // (Distinct: the answer is known, only `i` is
+                            // recorded.)
+                            self.strings.lacks_alias(s, i, &[]);
+                        }
+                        let roles = e.roles.iter().map(|r| self.strings.intern(r)).collect();
+                        (aliases.to_vec(), roles)
+                    } else {
+                        (Vec::new(), Vec::new())
+                    };
                     self.items.push(Item {
                         kind: e.kind,
                         mentions: e.mentions,
                         articles: 1,
-                        aliases: aliases.to_vec(),
+                        aliases,
                         roles,
                         name: (name, e.mentions),
                         names: Vec::new(),
@@ -1429,16 +1459,29 @@ pub(crate) mod tests {
         fn the_fold_is_the_reference_fold(
             articles in prop::collection::vec(prop::collection::vec(arb_entity(), 0..6), 0..12)
         ) {
-            let mut agg = EntityAggregator::default();
+            let mut agg = EntityAggregator::with_lists();
+            // The default fold keeps no lists and skips the aliases that
+            // do not link: the same entities and names, without aliases or
+            // roles.
+            let mut bare = EntityAggregator::default();
             let mut reference = Reference::default();
             for es in &articles {
                 reference.add(es);
                 agg.add(&mut article(es.clone()));
+                bare.add(&mut article(es.clone()));
             }
             prop_assert_eq!(agg.entities(), reference.entities());
-            let mut names = agg.canonical_names();
+            let listless: Vec<CorpusEntity> = reference
+                .entities()
+                .into_iter()
+                .map(|e| CorpusEntity { aliases: vec![], roles: vec![], ..e })
+                .collect();
+            prop_assert_eq!(bare.entities(), listless);
+            let (mut names, mut bare_names) = (agg.canonical_names(), bare.canonical_names());
             for name in VOCAB {
-                prop_assert_eq!(names.get(name).map(str::to_string), reference.canonical(name));
+                let want = reference.canonical(name);
+                prop_assert_eq!(names.get(name).map(str::to_string), want.clone());
+                prop_assert_eq!(bare_names.get(name).map(str::to_string), want);
             }
             let mut want = reference.entities();
             want.sort_by(|a, b| {
@@ -1632,7 +1675,7 @@ pub(crate) mod tests {
 
     #[test]
     fn merges_across_articles() {
-        let mut agg = EntityAggregator::default();
+        let mut agg = EntityAggregator::with_lists();
         agg.add(&mut article(vec![ent(
             "Marek Kowalczyk",
             EntityType::Person,
