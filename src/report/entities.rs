@@ -1085,45 +1085,49 @@ impl EntityAggregator {
         v
     }
 
-    /// The first `top` entities of type `kind` in [`Self::ranked`] order.
+    /// The first `top` entities of each type (people, places,
+    /// organizations, as `kind_slot` orders them) in [`Self::ranked`]
+    /// order.
     ///
     /// Only entities that can make the cut get a corpus name: the ranking
     /// is by mentions and articles first, so no entity below the `top`-th
-    /// largest (mentions, articles) pair can, and the names, the costly
-    /// part, are chosen for a handful of entities instead of all of them.
-    pub fn top(&self, kind: EntityType, top: usize) -> Vec<CorpusEntity> {
-        if top == 0 {
-            return Vec::new();
+    /// largest (mentions, articles) pair of its type can, and the names,
+    /// the costly part, are chosen for a handful of entities instead of all
+    /// of them. The items, larger than the caches, are read in one pass for
+    /// the three types.
+    pub fn top_each(&self, top: usize) -> [Vec<CorpusEntity>; 3] {
+        let mut counts: [Vec<(usize, usize, usize)>; 3] = Default::default();
+        if top > 0 {
+            for (i, c) in self.items.iter().enumerate() {
+                counts[kind_slot(c.kind)].push((c.mentions, c.articles, i));
+            }
         }
-        let of_kind = || {
-            self.items
+        counts.map(|mut counts| {
+            if counts.len() > top {
+                // Descending: the `top`-th largest pair lands at `top - 1`,
+                // and every pair that can make the cut before it.
+                let by_pair = |a: &(usize, usize, usize), b: &(usize, usize, usize)| {
+                    (b.0, b.1).cmp(&(a.0, a.1))
+                };
+                let (_, &mut (m, a, _), _) = counts.select_nth_unstable_by(top - 1, by_pair);
+                counts.retain(|c| (c.0, c.1) >= (m, a));
+            }
+            // (Ties on name keep the order of the items, as `ranked`'s
+            // stable sort does.)
+            let mut v: Vec<(usize, CorpusEntity)> = counts
                 .iter()
-                .enumerate()
-                .filter(|(_, c)| c.kind == kind)
-        };
-        let mut counts: Vec<(usize, usize)> =
-            of_kind().map(|(_, c)| (c.mentions, c.articles)).collect();
-        let threshold = if counts.len() > top {
-            // Descending: the `top`-th largest pair lands at `top - 1`.
-            *counts.select_nth_unstable_by(top - 1, |a, b| b.cmp(a)).1
-        } else {
-            (0, 0)
-        };
-        // (Ties on name keep the order of the items, as `ranked`'s stable
-        // sort does.)
-        let mut v: Vec<(usize, CorpusEntity)> = of_kind()
-            .filter(|(_, c)| (c.mentions, c.articles) >= threshold)
-            .map(|(i, _)| (i, self.entity(i)))
-            .collect();
-        v.sort_by(|(i, a), (j, b)| {
-            b.mentions
-                .cmp(&a.mentions)
-                .then(b.articles.cmp(&a.articles))
-                .then(a.name.cmp(&b.name))
-                .then(i.cmp(j))
-        });
-        v.truncate(top);
-        v.into_iter().map(|(_, e)| e).collect()
+                .map(|&(_, _, i)| (i, self.entity(i)))
+                .collect();
+            v.sort_by(|(i, a), (j, b)| {
+                b.mentions
+                    .cmp(&a.mentions)
+                    .then(b.articles.cmp(&a.articles))
+                    .then(a.name.cmp(&b.name))
+                    .then(i.cmp(j))
+            });
+            v.truncate(top);
+            v.into_iter().map(|(_, e)| e).collect()
+        })
     }
 
     pub fn finish(
@@ -1233,7 +1237,7 @@ pub(crate) mod tests {
                 agg.add(&mut article(es));
             }
             for kind in kinds {
-                prop_assert_eq!(agg.top(kind, top), agg.ranked(Some(kind), Some(top)));
+                prop_assert_eq!(&agg.top_each(top)[kind_slot(kind)], &agg.ranked(Some(kind), Some(top)));
             }
         }
     }
