@@ -24,7 +24,9 @@ use crate::extract::entities::canon::{
 };
 #[cfg(test)]
 use crate::extract::entities::canon::{same_person_folded, translit_fold};
-use crate::extract::entities::{initials, is_acronym};
+#[cfg(test)]
+use crate::extract::entities::initials;
+use crate::extract::entities::{is_acronym, push_initials};
 use crate::model::{Article, EntityType};
 use crate::print::SCHEMA_VERSION;
 
@@ -437,22 +439,23 @@ fn push_keys(
     push_norm_key(buf, s);
     ranges.push(start..buf.len());
     if kind == EntityType::Organization {
+        let start = buf.len();
+        buf.push(type_tag(kind));
+        buf.push_str("acronym:");
+        let head = buf.len();
         let acronym = if is_acronym(s) {
-            Some(std::borrow::Cow::Borrowed(s))
-        } else if !s.contains([' ', '-']) {
-            // (Initials need two words at least.)
-            None
+            buf.push_str(s);
+            true
         } else {
-            initials(s)
-                .filter(|a| a.chars().count() >= 2)
-                .map(std::borrow::Cow::Owned)
+            // (Initials need two words at least.)
+            s.bytes().any(|b| b == b' ' || b == b'-')
+                && push_initials(buf, s)
+                && buf[head..].chars().count() >= 2
         };
-        if let Some(a) = acronym {
-            let start = buf.len();
-            buf.push(type_tag(kind));
-            buf.push_str("acronym:");
-            buf.push_str(&a);
+        if acronym {
             ranges.push(start..buf.len());
+        } else {
+            buf.truncate(start);
         }
     }
 }

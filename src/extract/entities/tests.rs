@@ -1803,3 +1803,27 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// `initials` and `push_initials`, a byte scan, against the split on
+    /// the two separators that they replaced.
+    #[test]
+    fn initials_are_those_of_the_split(
+        name in "(?:[A-Za-z]{1,4}|of|the|&|Seven|Two|seven|éa|Ésa|ß| |-){0,7}"
+    ) {
+        let words = || name.split([' ', '-']).filter(|w| !w.is_empty());
+        let want = words().nth(1).map(|_| {
+            words()
+                .filter_map(initial_of)
+                .map(|i| match i {
+                    Initial::Digits(d) => d.to_string(),
+                    Initial::Word(w) => w.chars().take(1).map(|c| c.to_ascii_uppercase()).collect(),
+                })
+                .collect::<String>()
+        });
+        proptest::prop_assert_eq!(initials(&name), want.clone());
+        let mut buf = "x".to_string();
+        proptest::prop_assert_eq!(push_initials(&mut buf, &name), want.is_some());
+        proptest::prop_assert_eq!(buf, format!("x{}", want.unwrap_or_default()));
+    }
+}
