@@ -6,7 +6,7 @@ use crate::print::{json, output::Output, text};
 use crate::report::entities::EntityAggregator;
 
 pub fn run(pipeline: &Pipeline, args: &EntitiesArgs) -> anyhow::Result<RunStatus> {
-    let mut agg = EntityAggregator::default();
+    let mut agg = EntityAggregator::with_lists();
     let status = pipeline.run(&args.input.paths, |a| {
         agg.add(a);
         Ok(())

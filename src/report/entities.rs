@@ -24,7 +24,9 @@ use crate::extract::entities::canon::{
 };
 #[cfg(test)]
 use crate::extract::entities::canon::{same_person_folded, translit_fold};
-use crate::extract::entities::{initials, is_acronym};
+#[cfg(test)]
+use crate::extract::entities::initials;
+use crate::extract::entities::{is_acronym, push_initials};
 use crate::model::{Article, EntityType};
 use crate::print::SCHEMA_VERSION;
 
@@ -262,7 +264,8 @@ struct Item {
     kind: EntityType,
     mentions: usize,
     articles: usize,
-    /// Surface forms, in order of first appearance.
+    /// Surface forms, in order of first appearance, and roles (both empty
+    /// unless the aggregator keeps lists).
     aliases: Vec<u32>,
     roles: Vec<u32>,
     /// The name the item was created with and its mentions: most articles
@@ -340,8 +343,17 @@ impl std::ops::IndexMut<usize> for Items {
 /// number of article entities: every name and alias key points to the first
 /// corpus entity that carries it, and people are bucketed by their folded
 /// surname and its one-letter deletions (see `surname_buckets`).
+///
+/// Only the `entities` report prints the corpus entities' aliases and
+/// roles ([`EntityAggregator::with_lists`]); the summary and the timeline
+/// read names and counts, so by default an item keeps no alias or role
+/// list, and an alias that does not link (see `links`) is not even
+/// interned: no alias list searched and grown, no role interned, two
+/// vectors less per item.
 #[derive(Debug, Default)]
 pub struct EntityAggregator {
+    /// Whether items keep their aliases and roles.
+    lists: bool,
     articles: usize,
     items: Items,
     /// Names, aliases, roles and keys; a key is stored with the entity
@@ -427,22 +439,23 @@ fn push_keys(
     push_norm_key(buf, s);
     ranges.push(start..buf.len());
     if kind == EntityType::Organization {
+        let start = buf.len();
+        buf.push(type_tag(kind));
+        buf.push_str("acronym:");
+        let head = buf.len();
         let acronym = if is_acronym(s) {
-            Some(std::borrow::Cow::Borrowed(s))
-        } else if !s.contains([' ', '-']) {
-            // (Initials need two words at least.)
-            None
+            buf.push_str(s);
+            true
         } else {
-            initials(s)
-                .filter(|a| a.chars().count() >= 2)
-                .map(std::borrow::Cow::Owned)
+            // (Initials need two words at least.)
+            s.bytes().any(|b| b == b' ' || b == b'-')
+                && push_initials(buf, s)
+                && buf[head..].chars().count() >= 2
         };
-        if let Some(a) = acronym {
-            let start = buf.len();
-            buf.push(type_tag(kind));
-            buf.push_str("acronym:");
-            buf.push_str(&a);
+        if acronym {
             ranges.push(start..buf.len());
+        } else {
+            buf.truncate(start);
         }
     }
 }
@@ -778,6 +791,15 @@ fn corpus_name<'a>(kind: EntityType, names: impl Iterator<Item = (&'a str, usize
 }
 
 impl EntityAggregator {
+    /// An aggregator whose entities list their aliases and roles (by
+    /// default both lists are left empty).
+    pub fn with_lists() -> Self {
+        Self {
+            lists: true,
+            ..Self::default()
+        }
+    }
+
     /// Folds one article's entities. It copies what it keeps and leaves
     /// the entities in `a`, for the thread that built them to free
     /// (`Pipeline::run_with`).
@@ -793,20 +815,23 @@ impl EntityAggregator {
             scratch.ranges.clear();
             scratch.absent.clear();
             scratch.fresh.clear();
+            let full_person = e.kind == EntityType::Person && e.name.contains(' ');
             scratch.ids.push(self.strings.intern(&e.name));
-            for s in &e.aliases {
+            for (n, s) in (1..).zip(&e.aliases) {
                 // The aliases are distinct, and one of them is most often
                 // the name: that one is not hashed and looked up again.
                 let id = if *s == e.name {
                     scratch.ids[0]
-                } else {
+                } else if self.lists || links(e, full_person, n) {
                     self.strings.intern(s)
+                } else {
+                    // (Read only for the alias list.)
+                    NONE
                 };
                 scratch.ids.push(id);
             }
             let min = |f: Option<u32>, i: u32| Some(f.map_or(i, |f| f.min(i)));
             let mut found = None;
-            let full_person = e.kind == EntityType::Person && e.name.contains(' ');
             for n in (0..=e.aliases.len()).filter(|&n| links(e, full_person, n)) {
                 let id = scratch.ids[n];
                 let seen = self.strings.seen(id, slot);
@@ -911,15 +936,17 @@ impl EntityAggregator {
                     let c = &mut self.items[i as usize];
                     c.mentions += e.mentions;
                     c.articles += 1;
-                    for &s in aliases {
-                        if self.strings.lacks_alias(s, i, &c.aliases) {
-                            c.aliases.push(s);
+                    if self.lists {
+                        for &s in aliases {
+                            if self.strings.lacks_alias(s, i, &c.aliases) {
+                                c.aliases.push(s);
+                            }
                         }
-                    }
-                    for r in &e.roles {
-                        let r = self.strings.intern(r);
-                        if !c.roles.contains(&r) {
-                            c.roles.push(r);
+                        for r in &e.roles {
+                            let r = self.strings.intern(r);
+                            if !c.roles.contains(&r) {
+                                c.roles.push(r);
+                            }
                         }
                     }
                     if c.name.0 == name {
@@ -955,16 +982,22 @@ impl EntityAggregator {
                         self.index_surname(i, &scratch.buckets);
                     }
                     self.strings.name_item(name, i);
-                    for &s in aliases {
-                        // (Distinct: the answer is known, only `i` is recorded.)
-                        self.strings.lacks_alias(s, i, &[]);
-                    }
-                    let roles = e.roles.iter().map(|r| self.strings.intern(r)).collect();
+                    let (aliases, roles) = if self.lists {
+                        for &s in aliases {
+                            // (Distinct: the answer is known, only `i` is
+                            // recorded.)
+                            self.strings.lacks_alias(s, i, &[]);
+                        }
+                        let roles = e.roles.iter().map(|r| self.strings.intern(r)).collect();
+                        (aliases.to_vec(), roles)
+                    } else {
+                        (Vec::new(), Vec::new())
+                    };
                     self.items.push(Item {
                         kind: e.kind,
                         mentions: e.mentions,
                         articles: 1,
-                        aliases: aliases.to_vec(),
+                        aliases,
                         roles,
                         name: (name, e.mentions),
                         names: Vec::new(),
@@ -1055,45 +1088,49 @@ impl EntityAggregator {
         v
     }
 
-    /// The first `top` entities of type `kind` in [`Self::ranked`] order.
+    /// The first `top` entities of each type (people, places,
+    /// organizations, as `kind_slot` orders them) in [`Self::ranked`]
+    /// order.
     ///
     /// Only entities that can make the cut get a corpus name: the ranking
     /// is by mentions and articles first, so no entity below the `top`-th
-    /// largest (mentions, articles) pair can, and the names, the costly
-    /// part, are chosen for a handful of entities instead of all of them.
-    pub fn top(&self, kind: EntityType, top: usize) -> Vec<CorpusEntity> {
-        if top == 0 {
-            return Vec::new();
+    /// largest (mentions, articles) pair of its type can, and the names,
+    /// the costly part, are chosen for a handful of entities instead of all
+    /// of them. The items, larger than the caches, are read in one pass for
+    /// the three types.
+    pub fn top_each(&self, top: usize) -> [Vec<CorpusEntity>; 3] {
+        let mut counts: [Vec<(usize, usize, usize)>; 3] = Default::default();
+        if top > 0 {
+            for (i, c) in self.items.iter().enumerate() {
+                counts[kind_slot(c.kind)].push((c.mentions, c.articles, i));
+            }
         }
-        let of_kind = || {
-            self.items
+        counts.map(|mut counts| {
+            if counts.len() > top {
+                // Descending: the `top`-th largest pair lands at `top - 1`,
+                // and every pair that can make the cut before it.
+                let by_pair = |a: &(usize, usize, usize), b: &(usize, usize, usize)| {
+                    (b.0, b.1).cmp(&(a.0, a.1))
+                };
+                let (_, &mut (m, a, _), _) = counts.select_nth_unstable_by(top - 1, by_pair);
+                counts.retain(|c| (c.0, c.1) >= (m, a));
+            }
+            // (Ties on name keep the order of the items, as `ranked`'s
+            // stable sort does.)
+            let mut v: Vec<(usize, CorpusEntity)> = counts
                 .iter()
-                .enumerate()
-                .filter(|(_, c)| c.kind == kind)
-        };
-        let mut counts: Vec<(usize, usize)> =
-            of_kind().map(|(_, c)| (c.mentions, c.articles)).collect();
-        let threshold = if counts.len() > top {
-            // Descending: the `top`-th largest pair lands at `top - 1`.
-            *counts.select_nth_unstable_by(top - 1, |a, b| b.cmp(a)).1
-        } else {
-            (0, 0)
-        };
-        // (Ties on name keep the order of the items, as `ranked`'s stable
-        // sort does.)
-        let mut v: Vec<(usize, CorpusEntity)> = of_kind()
-            .filter(|(_, c)| (c.mentions, c.articles) >= threshold)
-            .map(|(i, _)| (i, self.entity(i)))
-            .collect();
-        v.sort_by(|(i, a), (j, b)| {
-            b.mentions
-                .cmp(&a.mentions)
-                .then(b.articles.cmp(&a.articles))
-                .then(a.name.cmp(&b.name))
-                .then(i.cmp(j))
-        });
-        v.truncate(top);
-        v.into_iter().map(|(_, e)| e).collect()
+                .map(|&(_, _, i)| (i, self.entity(i)))
+                .collect();
+            v.sort_by(|(i, a), (j, b)| {
+                b.mentions
+                    .cmp(&a.mentions)
+                    .then(b.articles.cmp(&a.articles))
+                    .then(a.name.cmp(&b.name))
+                    .then(i.cmp(j))
+            });
+            v.truncate(top);
+            v.into_iter().map(|(_, e)| e).collect()
+        })
     }
 
     pub fn finish(
@@ -1203,7 +1240,7 @@ pub(crate) mod tests {
                 agg.add(&mut article(es));
             }
             for kind in kinds {
-                prop_assert_eq!(agg.top(kind, top), agg.ranked(Some(kind), Some(top)));
+                prop_assert_eq!(&agg.top_each(top)[kind_slot(kind)], &agg.ranked(Some(kind), Some(top)));
             }
         }
     }
@@ -1429,16 +1466,29 @@ pub(crate) mod tests {
         fn the_fold_is_the_reference_fold(
             articles in prop::collection::vec(prop::collection::vec(arb_entity(), 0..6), 0..12)
         ) {
-            let mut agg = EntityAggregator::default();
+            let mut agg = EntityAggregator::with_lists();
+            // The default fold keeps no lists and skips the aliases that
+            // do not link: the same entities and names, without aliases or
+            // roles.
+            let mut bare = EntityAggregator::default();
             let mut reference = Reference::default();
             for es in &articles {
                 reference.add(es);
                 agg.add(&mut article(es.clone()));
+                bare.add(&mut article(es.clone()));
             }
             prop_assert_eq!(agg.entities(), reference.entities());
-            let mut names = agg.canonical_names();
+            let listless: Vec<CorpusEntity> = reference
+                .entities()
+                .into_iter()
+                .map(|e| CorpusEntity { aliases: vec![], roles: vec![], ..e })
+                .collect();
+            prop_assert_eq!(bare.entities(), listless);
+            let (mut names, mut bare_names) = (agg.canonical_names(), bare.canonical_names());
             for name in VOCAB {
-                prop_assert_eq!(names.get(name).map(str::to_string), reference.canonical(name));
+                let want = reference.canonical(name);
+                prop_assert_eq!(names.get(name).map(str::to_string), want.clone());
+                prop_assert_eq!(bare_names.get(name).map(str::to_string), want);
             }
             let mut want = reference.entities();
             want.sort_by(|a, b| {
@@ -1632,7 +1682,7 @@ pub(crate) mod tests {
 
     #[test]
     fn merges_across_articles() {
-        let mut agg = EntityAggregator::default();
+        let mut agg = EntityAggregator::with_lists();
         agg.add(&mut article(vec![ent(
             "Marek Kowalczyk",
             EntityType::Person,

@@ -263,20 +263,15 @@ impl SummaryBuilder {
             (Some(first), Some(last)) => Some(DateSpan { first, last }),
             _ => None,
         };
-        let top = |k: crate::model::EntityType| -> Vec<EntityCount> {
-            self.entities
-                .top(k, TOP_ENTITIES)
-                .into_iter()
+        let [people, places, organizations] = self.entities.top_each(TOP_ENTITIES).map(|top| {
+            top.into_iter()
                 .map(|e| EntityCount {
                     name: e.name,
                     mentions: e.mentions,
                     articles: e.articles,
                 })
-                .collect()
-        };
-        let people = top(crate::model::EntityType::Person);
-        let places = top(crate::model::EntityType::Place);
-        let organizations = top(crate::model::EntityType::Organization);
+                .collect::<Vec<_>>()
+        });
         CorpusSummary {
             version: SCHEMA_VERSION,
             articles: self.articles,

@@ -266,8 +266,33 @@ fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 struct Folded<'a>(&'a str);
 
 impl PartialEq for Folded<'_> {
+    /// `eq_ignore_ascii_case`, eight bytes at a time: most lookups that
+    /// pass the signature test find their word, and the byte loop was
+    /// most of confirming it.
     fn eq(&self, other: &Self) -> bool {
-        self.0.eq_ignore_ascii_case(other.0)
+        let (a, b) = (self.0.as_bytes(), other.0.as_bytes());
+        a.len() == b.len()
+            && a.chunks_exact(8)
+                .zip(b.chunks_exact(8))
+                .all(|(x, y)| folded_chunk(x) == folded_chunk(y))
+            && folded_tail(a) == folded_tail(b)
+    }
+}
+
+/// The eight bytes of `c` as a little-endian number, ASCII capitals
+/// lowered.
+fn folded_chunk(c: &[u8]) -> u64 {
+    ascii_lower_word(u64::from_le_bytes(c.try_into().unwrap_or_default()))
+}
+
+/// The bytes of `b` after its last whole eight (none to seven) as a
+/// little-endian number, ASCII capitals lowered: read in place
+/// (`keyindex::tail_le`), where a byte loop's exit was mispredicted at
+/// words of every length.
+fn folded_tail(b: &[u8]) -> u64 {
+    match b.len() % 8 {
+        0 => 0,
+        rest => ascii_lower_word(keyindex::tail_le(b, rest)),
     }
 }
 
@@ -281,16 +306,10 @@ impl std::hash::Hash for Folded<'_> {
         const K: u64 = 0x9e37_79b9_7f4a_7c15;
         let b = self.0.as_bytes();
         let mut h = b.len() as u64;
-        let mut chunks = b.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes(c.try_into().unwrap_or_default());
-            h = (h ^ ascii_lower_word(v)).wrapping_mul(K).rotate_left(29);
+        for c in b.chunks_exact(8) {
+            h = (h ^ folded_chunk(c)).wrapping_mul(K).rotate_left(29);
         }
-        let mut last = 0u64;
-        for (k, &x) in chunks.remainder().iter().enumerate() {
-            last |= u64::from(x.to_ascii_lowercase()) << (8 * k);
-        }
-        state.write_u64((h ^ last).wrapping_mul(K));
+        state.write_u64((h ^ folded_tail(b)).wrapping_mul(K));
     }
 }
 
@@ -2216,7 +2235,37 @@ impl<'a> Ctx<'a> {
         if all_caps_line && !is_acronym(surface) {
             return;
         }
-        if n >= 2 && self.org_suffix(&ts[j - 1]) {
+        // One word and several words meet different rules from here on, and
+        // each run asks only its own: the tests of several words (a given
+        // name, acronyms inside, an "of" head) are calls, which one-word runs,
+        // most of them, made to learn nothing.
+        if n == 1 {
+            if is_acronym(surface) {
+                out.push(mention(EntityType::Organization));
+                return;
+            }
+            if surface.contains('-') && !self.gaz.is_given(surface) {
+                // Hyphenated compounds of names: agencies and outlets
+                // ("Agency-Country"), when some part is a known place.
+                if surface
+                    .split('-')
+                    .any(|p| self.gaz.places.contains_key(p) || is_acronym(p))
+                {
+                    out.push(mention(EntityType::Organization));
+                    return;
+                }
+            }
+            if self.gaz.titles.contains_sig(surface, ts[i].sig())
+                || ADJECTIVES.contains_tok(&ts[i])
+                || self.org_suffix(&ts[i])
+                || seen_lower()
+            {
+                return;
+            }
+            out.push(self.mention(ts, i, j, Hint::Unknown));
+            return;
+        }
+        if self.org_suffix(&ts[j - 1]) {
             if !COMPANY.contains_tok(&ts[j - 1])
                 && (FACILITIES.contains_tok(&ts[i]) || FACILITIES.contains_tok(&ts[j - 1]))
             {
@@ -2227,74 +2276,50 @@ impl<'a> Ctx<'a> {
             return;
         }
         // "Apple Computer", "Sun Microsystems".
-        if n >= 2 && COMPANY_HEADS.contains_tok(&ts[j - 1]) {
+        if COMPANY_HEADS.contains_tok(&ts[j - 1]) {
             out.push(mention(EntityType::Organization));
             return;
         }
-        let of_head = (i..j)
-            .position(|k| matches!(self.w(&ts[k]), "of" | "for"))
-            .map(|p| self.w(&ts[i + p - 1]));
         if n >= 3
-            && of_head.is_some_and(|h| {
-                self.gaz.org_heads.contains(h) || self.gaz.org_suffixes.contains(h)
-            })
+            && (i..j)
+                .position(|k| matches!(self.w(&ts[k]), "of" | "for"))
+                .map(|p| self.w(&ts[i + p - 1]))
+                .is_some_and(|h| {
+                    self.gaz.org_heads.contains(h) || self.gaz.org_suffixes.contains(h)
+                })
             && !FACILITIES.contains_tok(&ts[i])
         {
             out.push(mention(EntityType::Organization));
             return;
         }
-        if n >= 2 && (FACILITIES.contains_tok(&ts[i]) || FACILITIES.contains_tok(&ts[j - 1])) {
+        if FACILITIES.contains_tok(&ts[i]) || FACILITIES.contains_tok(&ts[j - 1]) {
             out.push(mention(EntityType::Place));
             return;
         }
-        if n == 1 && is_acronym(surface) {
-            out.push(mention(EntityType::Organization));
-            return;
-        }
-        let person_like = self.person_like(ts, i, j);
-        let acronym_inside = (i + 1..j).any(|k| {
-            let w = self.w(&ts[k]);
-            is_acronym(w) || w.chars().count() == 1
-        });
-        if person_like && !acronym_inside {
+        if self.person_like(ts, i, j)
+            && !(i + 1..j).any(|k| {
+                let w = self.w(&ts[k]);
+                is_acronym(w) || w.chars().count() == 1
+            })
+        {
             out.push(mention(EntityType::Person));
             return;
         }
-        if n == 1 && surface.contains('-') && !self.gaz.is_given(surface) {
-            // Hyphenated compounds of names: agencies and outlets
-            // ("Agency-Country"), when some part is a known place.
-            if surface
-                .split('-')
-                .any(|p| self.gaz.places.contains_key(p) || is_acronym(p))
-            {
-                out.push(mention(EntityType::Organization));
-                return;
-            }
-        }
-        if n == 1
-            && (self.gaz.titles.contains_sig(surface, ts[i].sig())
-                || ADJECTIVES.contains_tok(&ts[i])
-                || self.org_suffix(&ts[i])
-                || seen_lower())
-        {
-            return;
-        }
+        // Unknown multi-word name: a company or body (weakly) when it is
+        // long or any word is a known place or organization. Otherwise it
+        // stays unknown: `canon` types it from the rest of the article
+        // ("Apple Computer" after "Apple") or drops it.
         let mut m = self.mention(ts, i, j, Hint::Unknown);
-        if n >= 2 {
-            // Unknown multi-word name: a company or body when any word is a
-            // known place or organization, else a person.
-            let known = (i..j).any(|k| {
-                let w = self.w(&ts[k]);
-                let key = gazetteer::Key::new(w);
+        let known = || {
+            (i..j).any(|k| {
+                let key = gazetteer::Key::new(self.w(&ts[k]));
                 self.gaz.places.get_key(key).is_some_and(|p| !p.word)
                     || self.gaz.orgs.get_key(key).is_some()
-            });
-            // Otherwise it stays unknown: `canon` types it from the rest of
-            // the article ("Apple Computer" after "Apple") or drops it.
-            if (known || n > 3) && !m.product {
-                m.hint = Hint::Known(EntityType::Organization);
-                m.weak = true;
-            }
+            })
+        };
+        if !m.product && (n > 3 || known()) {
+            m.hint = Hint::Known(EntityType::Organization);
+            m.weak = true;
         }
         out.push(m);
     }
@@ -2363,19 +2388,32 @@ fn surnames_over_towns<'a>(
         if !place(m.surface).is_some_and(|p| p.kind == gazetteer::PlaceKind::City) {
             continue;
         }
-        let prev = text[..m.span.start]
-            .split_whitespace()
-            .next_back()
-            .unwrap_or("");
-        let locative = is_locative(prev);
         let surnames = surnames.get_or_insert_with(|| {
-            ms.iter()
-                .filter(|m| m.hint == Hint::Known(EntityType::Person) && m.surface.contains(' '))
-                .filter_map(|m| m.surface.rsplit(' ').next())
-                .collect()
+            // Sized for all the mentions: collected through a filter, which
+            // tells no size, the set grew and rehashed several times.
+            let mut s = HashSet::with_capacity_and_hasher(ms.len(), Default::default());
+            s.extend(
+                ms.iter()
+                    .filter(|m| {
+                        m.hint == Hint::Known(EntityType::Person) && m.surface.contains(' ')
+                    })
+                    .filter_map(|m| m.surface.rsplit(' ').next()),
+            );
+            s
         });
         let m = &mut ms[k];
-        if surnames.contains(&m.surface) || !locative && m.speaks {
+        // The word before the town is read only for a town followed by a
+        // speech verb: searching back for it at every town cost more than
+        // the rest of the rule.
+        if surnames.contains(&m.surface)
+            || m.speaks
+                && !is_locative(
+                    text[..m.span.start]
+                        .split_whitespace()
+                        .next_back()
+                        .unwrap_or(""),
+                )
+        {
             m.hint = Hint::Known(EntityType::Person);
             m.canonical = None;
         }
@@ -2472,16 +2510,39 @@ fn is_initial(w: &str) -> bool {
 /// function words: `North Atlantic Treaty Organization` → `NATO`,
 /// `Group of Seven` → `G7`.
 pub(crate) fn initials(name: &str) -> Option<String> {
-    let words = || name.split([' ', '-']).filter(|w| !w.is_empty());
-    words().nth(1)?;
     let mut out = String::new();
-    for initial in words().filter_map(initial_of) {
-        match initial {
-            Initial::Digits(d) => out.push_str(d),
-            Initial::Word(w) => out.push(w.chars().next()?.to_ascii_uppercase()),
+    push_initials(&mut out, name).then_some(out)
+}
+
+/// Appends the [`initials`] of `name` to `out`, if it has two words or
+/// more (whether it has; nothing is appended otherwise). The corpus fold
+/// writes them into its key buffer: a string each, and the generic split
+/// on two chars, were most of their cost. (Both separators are ASCII, so
+/// the words end at the same bytes when the name is read byte by byte.)
+pub(crate) fn push_initials(out: &mut String, name: &str) -> bool {
+    let start = out.len();
+    let (mut words, mut at) = (0, 0);
+    let ends = name
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b' ' || b == b'-');
+    for end in ends.map(|(i, _)| i).chain([name.len()]) {
+        if end > at {
+            words += 1;
+            match initial_of(&name[at..end]) {
+                Some(Initial::Digits(d)) => out.push_str(d),
+                Some(Initial::Word(w)) => {
+                    out.extend(w.chars().next().map(|c| c.to_ascii_uppercase()));
+                }
+                None => {}
+            }
         }
+        at = end + 1;
     }
-    Some(out)
+    if words < 2 {
+        out.truncate(start);
+    }
+    words >= 2
 }
 
 /// What a word of a name gives its [`initials`]: the digits of a number

@@ -854,6 +854,30 @@ proptest::proptest! {
 }
 
 proptest::proptest! {
+    /// `Folded` keys compare as `eq_ignore_ascii_case`, eight bytes at a
+    /// time: on a word and a copy with the case of some letters flipped
+    /// and perhaps one char replaced, at every length to twenty.
+    #[test]
+    fn folded_keys_compare_ignoring_ascii_case(
+        a in "[aAzZ@\\[`{é.-]{0,20}",
+        flips: u32,
+        edit in proptest::option::of((0usize..20, "[aAzZ@é.]")),
+    ) {
+        let mut b: String = a
+            .chars()
+            .enumerate()
+            .map(|(k, c)| if flips >> (k % 32) & 1 == 1 { c.to_ascii_uppercase() } else { c })
+            .collect();
+        if let Some((at, c)) = edit {
+            if let Some((k, old)) = b.char_indices().nth(at) {
+                b.replace_range(k..k + old.len_utf8(), &c);
+            }
+        }
+        proptest::prop_assert_eq!(Folded(&a) == Folded(&b), a.eq_ignore_ascii_case(&b));
+    }
+}
+
+proptest::proptest! {
     /// `is_camel` as first written: a vector of chars and its windows.
     #[test]
     fn is_camel_agrees_with_windows(w in "[aBéÉ.ß-]{0,8}") {
@@ -1801,5 +1825,29 @@ proptest::proptest! {
                 "{:?} in {}..{}", text, a, b
             );
         }
+    }
+}
+
+proptest::proptest! {
+    /// `initials` and `push_initials`, a byte scan, against the split on
+    /// the two separators that they replaced.
+    #[test]
+    fn initials_are_those_of_the_split(
+        name in "(?:[A-Za-z]{1,4}|of|the|&|Seven|Two|seven|éa|Ésa|ß| |-){0,7}"
+    ) {
+        let words = || name.split([' ', '-']).filter(|w| !w.is_empty());
+        let want = words().nth(1).map(|_| {
+            words()
+                .filter_map(initial_of)
+                .map(|i| match i {
+                    Initial::Digits(d) => d.to_string(),
+                    Initial::Word(w) => w.chars().take(1).map(|c| c.to_ascii_uppercase()).collect(),
+                })
+                .collect::<String>()
+        });
+        proptest::prop_assert_eq!(initials(&name), want.clone());
+        let mut buf = "x".to_string();
+        proptest::prop_assert_eq!(push_initials(&mut buf, &name), want.is_some());
+        proptest::prop_assert_eq!(buf, format!("x{}", want.unwrap_or_default()));
     }
 }
