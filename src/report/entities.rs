@@ -30,6 +30,14 @@ use crate::extract::entities::{is_acronym, push_initials};
 use crate::model::{Article, EntityType};
 use crate::print::SCHEMA_VERSION;
 
+/// The leading entities of each type ([`EntityAggregator::top_each`]).
+#[derive(Debug, Default)]
+pub struct TopEntities {
+    pub people: Vec<CorpusEntity>,
+    pub places: Vec<CorpusEntity>,
+    pub organizations: Vec<CorpusEntity>,
+}
+
 /// One entity of the corpus.
 #[derive(Serialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct CorpusEntity {
@@ -376,7 +384,9 @@ pub struct EntityAggregator {
 /// Buffers reused from one article entity to the next.
 #[derive(Debug, Default)]
 struct Scratch {
-    /// The ids of the entity's name (place 0) and aliases (place `n`).
+    /// The ids of the entity's name (place 0) and aliases (place `n`);
+    /// without lists, an alias that links nothing is not interned and
+    /// has `NONE`.
     ids: Vec<u32>,
     /// The entity's tagged keys, one after another.
     keys: String,
@@ -447,7 +457,8 @@ fn push_keys(
             buf.push_str(s);
             true
         } else {
-            // (Initials need two words at least.)
+            // (A fast path: initials need two words at least, and most
+            // names are one word.)
             s.bytes().any(|b| b == b' ' || b == b'-')
                 && push_initials(buf, s)
                 && buf[head..].chars().count() >= 2
@@ -1088,9 +1099,7 @@ impl EntityAggregator {
         v
     }
 
-    /// The first `top` entities of each type (people, places,
-    /// organizations, as `kind_slot` orders them) in [`Self::ranked`]
-    /// order.
+    /// The first `top` entities of each type in [`Self::ranked`] order.
     ///
     /// Only entities that can make the cut get a corpus name: the ranking
     /// is by mentions and articles first, so no entity below the `top`-th
@@ -1098,14 +1107,14 @@ impl EntityAggregator {
     /// the costly part, are chosen for a handful of entities instead of all
     /// of them. The items, larger than the caches, are read in one pass for
     /// the three types.
-    pub fn top_each(&self, top: usize) -> [Vec<CorpusEntity>; 3] {
+    pub fn top_each(&self, top: usize) -> TopEntities {
         let mut counts: [Vec<(usize, usize, usize)>; 3] = Default::default();
         if top > 0 {
             for (i, c) in self.items.iter().enumerate() {
                 counts[kind_slot(c.kind)].push((c.mentions, c.articles, i));
             }
         }
-        counts.map(|mut counts| {
+        let [people, places, organizations] = counts.map(|mut counts| {
             if counts.len() > top {
                 // Descending: the `top`-th largest pair lands at `top - 1`,
                 // and every pair that can make the cut before it.
@@ -1130,7 +1139,12 @@ impl EntityAggregator {
             });
             v.truncate(top);
             v.into_iter().map(|(_, e)| e).collect()
-        })
+        });
+        TopEntities {
+            people,
+            places,
+            organizations,
+        }
     }
 
     pub fn finish(
@@ -1139,6 +1153,12 @@ impl EntityAggregator {
         kind: Option<EntityType>,
         top: Option<usize>,
     ) -> EntityReport {
+        // (The report prints aliases and roles, which only an aggregator
+        // made by `with_lists` keeps.)
+        debug_assert!(
+            self.lists,
+            "an entity report from an aggregator without lists"
+        );
         EntityReport {
             version: SCHEMA_VERSION,
             articles: self.articles,
@@ -1239,8 +1259,9 @@ pub(crate) mod tests {
                     .collect();
                 agg.add(&mut article(es));
             }
-            for kind in kinds {
-                prop_assert_eq!(&agg.top_each(top)[kind_slot(kind)], &agg.ranked(Some(kind), Some(top)));
+            let each = agg.top_each(top);
+            for (kind, top_of_kind) in kinds.into_iter().zip([&each.people, &each.places, &each.organizations]) {
+                prop_assert_eq!(top_of_kind, &agg.ranked(Some(kind), Some(top)));
             }
         }
     }
@@ -1718,7 +1739,7 @@ pub(crate) mod tests {
 
     #[test]
     fn ambiguous_surname_stays_apart() {
-        let mut agg = EntityAggregator::default();
+        let mut agg = EntityAggregator::with_lists();
         agg.add(&mut article(vec![
             ent("Anna Brandt", EntityType::Person, &["Anna Brandt"]),
             ent("Otto Brandt", EntityType::Person, &["Otto Brandt"]),
@@ -1734,7 +1755,7 @@ pub(crate) mod tests {
 
     #[test]
     fn a_surname_variant_finds_its_person_among_other_buckets() {
-        let mut agg = EntityAggregator::default();
+        let mut agg = EntityAggregator::with_lists();
         let mut a = article(vec![
             ent("Anna Brandt", EntityType::Person, &["Anna Brandt"]),
             ent("Otto Schneider", EntityType::Person, &["Otto Schneider"]),
@@ -1770,7 +1791,7 @@ pub(crate) mod tests {
 
     #[test]
     fn a_shared_surname_alias_does_not_merge_two_people() {
-        let mut agg = EntityAggregator::default();
+        let mut agg = EntityAggregator::with_lists();
         agg.add(&mut article(vec![ent(
             "Anna Brandt",
             EntityType::Person,

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::fasthash::Map as HashMap;
 use crate::model::Article;
 use crate::print::SCHEMA_VERSION;
+use crate::report::entities::CorpusEntity;
 use crate::report::table::ArticleTable;
 use crate::report::timeline::{TimelineBuilder, TimelineEvent};
 
@@ -263,15 +264,21 @@ impl SummaryBuilder {
             (Some(first), Some(last)) => Some(DateSpan { first, last }),
             _ => None,
         };
-        let [people, places, organizations] = self.entities.top_each(TOP_ENTITIES).map(|top| {
+        let top = self.entities.top_each(TOP_ENTITIES);
+        let counts = |top: Vec<CorpusEntity>| -> Vec<EntityCount> {
             top.into_iter()
                 .map(|e| EntityCount {
                     name: e.name,
                     mentions: e.mentions,
                     articles: e.articles,
                 })
-                .collect::<Vec<_>>()
-        });
+                .collect()
+        };
+        let (people, places, organizations) = (
+            counts(top.people),
+            counts(top.places),
+            counts(top.organizations),
+        );
         CorpusSummary {
             version: SCHEMA_VERSION,
             articles: self.articles,

@@ -1943,9 +1943,9 @@ fn similar_folded(fa: &str, fb: &str) -> bool {
         && one_edit_apart(fa, fb)
 }
 
-/// The fold of transliterated surnames: lower case, then each of the pairs
-/// `yy`→`y`, `iy`→`y`, `ij`→`y`, `ii`→`i`, `kh`→`h`, `ou`→`u` replaced in
-/// turn (the order matters: `iiy` → `iy` → `y`).
+/// The fold of transliterated surnames: lower case, then each pair of
+/// [`FOLD_PAIRS`] (`yy`→`y`, `iy`→`y`, `ij`→`y`, `ii`→`i`, `kh`→`h`,
+/// `ou`→`u`) replaced in turn (the order matters: `iiy` → `iy` → `y`).
 #[cfg(test)]
 pub(crate) fn translit_fold(s: &str) -> String {
     let mut t = String::new();
@@ -2067,23 +2067,27 @@ fn replace_fold_pairs(b: &mut [u8]) -> usize {
     len
 }
 
-/// The pairs of [`translit_fold`] by table: `PAIR_FIRST[a] & PAIR_SECOND[b]`
-/// is not zero exactly when `ab` is one of `yy`, `iy`, `ij`, `ii`, `kh`,
-/// `ou` (one bit per first letter; a second letter has the bits of the
-/// letters it follows in a pair).
-const PAIR_FIRST: [u8; 256] = pair_table(&[(b'y', 1), (b'i', 2), (b'k', 4), (b'o', 8)]);
-const PAIR_SECOND: [u8; 256] =
-    pair_table(&[(b'y', 1 | 2), (b'j', 2), (b'i', 2), (b'h', 4), (b'u', 8)]);
-
-const fn pair_table(bits: &[(u8, u8)]) -> [u8; 256] {
-    let mut t = [0; 256];
-    let mut k = 0;
-    while k < bits.len() {
-        t[bits[k].0 as usize] = bits[k].1;
+/// The pairs of [`FOLD_PAIRS`] by table: `PAIR_FIRST[a] & PAIR_SECOND[b]`
+/// is not zero exactly when `ab` is one of them (one bit per distinct
+/// first letter; a second letter has the bits of the letters it follows in
+/// a pair); more than eight distinct first letters fail to compile.
+const PAIR_TABLES: ([u8; 256], [u8; 256]) = {
+    let (mut first, mut second) = ([0u8; 256], [0u8; 256]);
+    let (mut letters, mut k) = (0, 0);
+    while k < FOLD_PAIRS.len() {
+        let ([a, b], _) = FOLD_PAIRS[k];
+        if first[a as usize] == 0 {
+            assert!(letters < 8, "at most eight distinct first letters");
+            first[a as usize] = 1 << letters;
+            letters += 1;
+        }
+        second[b as usize] |= first[a as usize];
         k += 1;
     }
-    t
-}
+    (first, second)
+};
+const PAIR_FIRST: [u8; 256] = PAIR_TABLES.0;
+const PAIR_SECOND: [u8; 256] = PAIR_TABLES.1;
 
 /// Whether `t` (lower case) holds one of the pairs of [`translit_fold`]
 /// (non-zero if so).

@@ -282,7 +282,9 @@ impl PartialEq for Folded<'_> {
 /// The eight bytes of `c` as a little-endian number, ASCII capitals
 /// lowered.
 fn folded_chunk(c: &[u8]) -> u64 {
-    ascii_lower_word(u64::from_le_bytes(c.try_into().unwrap_or_default()))
+    ascii_lower_word(u64::from_le_bytes(
+        c.try_into().expect("chunks of eight bytes"),
+    ))
 }
 
 /// The bytes of `b` after its last whole eight (none to seven) as a
@@ -2283,6 +2285,7 @@ impl<'a> Ctx<'a> {
         if n >= 3
             && (i..j)
                 .position(|k| matches!(self.w(&ts[k]), "of" | "for"))
+                .filter(|&p| p > 0)
                 .map(|p| self.w(&ts[i + p - 1]))
                 .is_some_and(|h| {
                     self.gaz.org_heads.contains(h) || self.gaz.org_suffixes.contains(h)

@@ -512,6 +512,7 @@ impl<'a> Ctx<'a> {
         }
         let of_head = (i..j)
             .position(|k| matches!(self.w(&ts[k]), "of" | "for"))
+            .filter(|&p| p > 0)
             .map(|p| self.w(&ts[i + p - 1]));
         if n >= 3
             && of_head.is_some_and(|h| {
