@@ -719,7 +719,7 @@ mod tests {
         let text = "\u{feff}Title here\r\n\r\nBody “text” é.\r\n";
         let (a, _) = parse_str(text);
         for p in &a.paragraphs {
-            assert_eq!(&text[p.span.start..p.span.end], p.text);
+            assert_eq!(p.span.of(text), p.text);
         }
     }
 }
@@ -745,10 +745,10 @@ mod properties {
                 source.text.is_char_boundary(p.span.start)
                     && source.text.is_char_boundary(p.span.end)
             );
-            assert_eq!(&source.text[p.span.start..p.span.end], p.text);
+            assert_eq!(p.span.of(&source.text), p.text);
         }
         if let Some(d) = &a.dateline {
-            assert_eq!(&source.text[d.span.start..d.span.end], d.raw);
+            assert_eq!(d.span.of(&source.text), d.raw);
         }
         assert_eq!(lines.len(), source.text.split_inclusive('\n').count());
         serde_json::to_string(&a).expect("record serializes");

@@ -20,7 +20,7 @@ use serde::Serialize;
 use std::hash::BuildHasher;
 
 use crate::extract::entities::canon::{
-    given_name, push_norm_key, push_translit_fold, same_person_given,
+    given_name, is_name_separator, push_norm_key, push_translit_fold, same_person_given,
 };
 #[cfg(test)]
 use crate::extract::entities::canon::{same_person_folded, translit_fold};
@@ -31,7 +31,7 @@ use crate::model::{Article, EntityType};
 use crate::print::SCHEMA_VERSION;
 
 /// The leading entities of each type ([`EntityAggregator::top_each`]).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct TopEntities {
     pub people: Vec<CorpusEntity>,
     pub places: Vec<CorpusEntity>,
@@ -428,6 +428,16 @@ fn type_tag(kind: EntityType) -> char {
 }
 
 /// The slot of a type in per-type arrays.
+/// The order of [`EntityAggregator::ranked`]: most mentions first, then
+/// most articles, then type and name.
+fn rank_order(a: &CorpusEntity, b: &CorpusEntity) -> std::cmp::Ordering {
+    b.mentions
+        .cmp(&a.mentions)
+        .then(b.articles.cmp(&a.articles))
+        .then(a.kind.cmp(&b.kind))
+        .then(a.name.cmp(&b.name))
+}
+
 fn kind_slot(kind: EntityType) -> usize {
     match kind {
         EntityType::Person => 0,
@@ -459,7 +469,7 @@ fn push_keys(
         } else {
             // (A fast path: initials need two words at least, and most
             // names are one word.)
-            s.bytes().any(|b| b == b' ' || b == b'-')
+            s.bytes().any(is_name_separator)
                 && push_initials(buf, s)
                 && buf[head..].chars().count() >= 2
         };
@@ -1086,13 +1096,7 @@ impl EntityAggregator {
             .filter(|&i| kind.is_none_or(|k| self.items[i].kind == k))
             .map(|i| self.entity(i))
             .collect();
-        v.sort_by(|a, b| {
-            b.mentions
-                .cmp(&a.mentions)
-                .then(b.articles.cmp(&a.articles))
-                .then(a.kind.cmp(&b.kind))
-                .then(a.name.cmp(&b.name))
-        });
+        v.sort_by(rank_order);
         if let Some(n) = top {
             v.truncate(n);
         }
@@ -1130,13 +1134,7 @@ impl EntityAggregator {
                 .iter()
                 .map(|&(_, _, i)| (i, self.entity(i)))
                 .collect();
-            v.sort_by(|(i, a), (j, b)| {
-                b.mentions
-                    .cmp(&a.mentions)
-                    .then(b.articles.cmp(&a.articles))
-                    .then(a.name.cmp(&b.name))
-                    .then(i.cmp(j))
-            });
+            v.sort_by(|(i, a), (j, b)| rank_order(a, b).then(i.cmp(j)));
             v.truncate(top);
             v.into_iter().map(|(_, e)| e).collect()
         });
@@ -1260,7 +1258,8 @@ pub(crate) mod tests {
                 agg.add(&mut article(es));
             }
             let each = agg.top_each(top);
-            for (kind, top_of_kind) in kinds.into_iter().zip([&each.people, &each.places, &each.organizations]) {
+            let tops = [&each.people, &each.places, &each.organizations];
+            for (kind, top_of_kind) in kinds.into_iter().zip(tops) {
                 prop_assert_eq!(top_of_kind, &agg.ranked(Some(kind), Some(top)));
             }
         }

@@ -966,14 +966,18 @@ impl<'a> Separated<'a> {
     }
 }
 
+/// Whether byte `b` parts the words of a name: a space or a hyphen.
+pub(crate) fn is_name_separator(b: u8) -> bool {
+    b == b' ' || b == b'-'
+}
+
 /// `s.split([' ', '-'])` by bytes: both are ASCII, so the pieces are the
 /// same, and the char pattern decoded every char of the name.
-#[cfg(test)]
-fn split_space_hyphen(s: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn split_space_hyphen(s: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(s);
     std::iter::from_fn(move || {
         let r = rest?;
-        match r.bytes().position(|b| b == b' ' || b == b'-') {
+        match r.bytes().position(is_name_separator) {
             Some(k) => {
                 rest = Some(&r[k + 1..]);
                 Some(&r[..k])

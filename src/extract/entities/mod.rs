@@ -2520,27 +2520,19 @@ pub(crate) fn initials(name: &str) -> Option<String> {
 /// Appends the [`initials`] of `name` to `out`, if it has two words or
 /// more (whether it has; nothing is appended otherwise). The corpus fold
 /// writes them into its key buffer: a string each, and the generic split
-/// on two chars, were most of their cost. (Both separators are ASCII, so
-/// the words end at the same bytes when the name is read byte by byte.)
+/// on two chars, were most of their cost.
 pub(crate) fn push_initials(out: &mut String, name: &str) -> bool {
     let start = out.len();
-    let (mut words, mut at) = (0, 0);
-    let ends = name
-        .bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b' ' || b == b'-');
-    for end in ends.map(|(i, _)| i).chain([name.len()]) {
-        if end > at {
-            words += 1;
-            match initial_of(&name[at..end]) {
-                Some(Initial::Digits(d)) => out.push_str(d),
-                Some(Initial::Word(w)) => {
-                    out.extend(w.chars().next().map(|c| c.to_ascii_uppercase()));
-                }
-                None => {}
+    let mut words = 0;
+    for w in canon::split_space_hyphen(name).filter(|w| !w.is_empty()) {
+        words += 1;
+        match initial_of(w) {
+            Some(Initial::Digits(d)) => out.push_str(d),
+            Some(Initial::Word(w)) => {
+                out.extend(w.chars().next().map(|c| c.to_ascii_uppercase()));
             }
+            None => {}
         }
-        at = end + 1;
     }
     if words < 2 {
         out.truncate(start);

@@ -204,7 +204,7 @@ fn spans_are_byte_offsets() {
     let es = run(text, false);
     for e in &es {
         for s in &e.spans {
-            assert!(e.aliases.contains(&text[s.start..s.end].to_string()));
+            assert!(e.aliases.contains(&s.of(text).to_string()));
         }
     }
 }

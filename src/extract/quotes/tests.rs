@@ -28,11 +28,7 @@ fn quotes(paras: &[&str]) -> Vec<Quote> {
     let (text, a) = article(paras);
     let qs = extract(&text, &a);
     for q in &qs {
-        assert_eq!(
-            &text[q.span.start..q.span.end],
-            q.text,
-            "span must cover the text"
-        );
+        assert_eq!(q.span.of(&text), q.text, "span must cover the text");
     }
     qs
 }
