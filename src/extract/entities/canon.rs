@@ -26,7 +26,14 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
-pub(crate) fn cluster(ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
+#[cfg(test)]
+pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
+    cluster_keeping(&mut ms, gaz)
+}
+
+/// The entities of the mentions `ms`, which are left in any order (the
+/// caller empties the vector and keeps its allocation).
+pub(crate) fn cluster_keeping(ms: &mut Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     SCRATCH.with_borrow_mut(|scratch| {
         // The vectors grow with the mentions: after a huge text they are
         // let go, as `spare::keep` lets go of one kept vector (news
@@ -112,20 +119,14 @@ fn room(v: &mut Vec<usize>, n: usize) -> &mut [usize] {
 #[cfg(test)]
 const POISON: usize = usize::MAX / 2 + 0x5eed;
 
-fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> Vec<Entity> {
+fn cluster_in(ms: &mut Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> Vec<Entity> {
     let mut surfaces = Surfaces::new(
-        &ms,
+        ms,
         std::mem::take(&mut scratch.surface_of),
         &mut scratch.surface_ids,
     );
     let mut persons = PersonNames::new_in(&mut scratch.persons);
-    resolve_unknowns(
-        &mut ms,
-        &mut surfaces,
-        &mut persons,
-        gaz,
-        &mut scratch.hints,
-    );
+    resolve_unknowns(ms, &mut surfaces, &mut persons, gaz, &mut scratch.hints);
     let alliance = |m: &Mention| m.canonical == Some("\u{0}alliance");
     // `ms.retain(keep)`, the surface numbers following the mentions they
     // number, in one pass without a branch on `keep` (which of the words
@@ -164,7 +165,7 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
     // in text order sort them only when they are not.)
     let in_text_order = ms.is_sorted_by_key(|m| m.span.start);
     union_people(
-        &ms,
+        ms,
         in_text_order,
         people,
         &surfaces,
@@ -172,7 +173,7 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
         &mut uf,
         &mut scratch.people,
     );
-    union_organizations(&ms, orgs, &surfaces, &mut uf, gaz, &mut scratch.orgs);
+    union_organizations(ms, orgs, &surfaces, &mut uf, gaz, &mut scratch.orgs);
 
     let CollectScratch {
         slot,
@@ -282,7 +283,7 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
         people: &persons.facts,
     };
     order.extend(clusters.iter().enumerate().map(|(k, c)| {
-        let (kind, name) = kind_and_name(&ms, c, &counts);
+        let (kind, name) = kind_and_name(ms, c, &counts);
         (order_key(kind, name), name, k)
     }));
     order.sort_unstable();
@@ -295,7 +296,7 @@ fn cluster_in(mut ms: Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> V
     let mut seen: Option<HashSet<String>> = None;
     for &(key, name, k) in &order {
         let kind = kind_of_key(key);
-        let e = entity(&ms, clusters[k], (k, &surfaces.of, alias_of), (kind, name));
+        let e = entity(ms, clusters[k], (k, &surfaces.of, alias_of), (kind, name));
         if let Some(last) = merged
             .last_mut()
             .filter(|l| l.kind == e.kind && l.name == e.name)

@@ -1851,3 +1851,21 @@ proptest::proptest! {
         proptest::prop_assert_eq!(buf, format!("x{}", want.unwrap_or_default()));
     }
 }
+
+/// The thread keeps the mention vector (and the tokens, segments and
+/// clustering scratch) from one article for the next: an article's
+/// entities must not depend on what the thread read before it.
+#[test]
+fn an_article_after_a_longer_one_has_the_entities_of_a_fresh_thread() {
+    let long = "Finance Minister Marek Kowalczyk met Anna Berg of Norland Bank in Warsaw. \
+                Kowalczyk said Berg and the Federal Reserve agreed with Paul Dent in Lisbon.\n\n\
+                Dent flew to Madrid, where Acme Holdings Ltd and the United Nations met."
+        .repeat(8);
+    let short = "Maria Lopez arrived in Berlin. Lopez said the talks went well.";
+    let fresh = std::thread::spawn(move || run(short, false))
+        .join()
+        .expect("no panic");
+    run(&long, false);
+    assert_eq!(run(short, false), fresh);
+    assert!(!fresh.is_empty());
+}
