@@ -1869,3 +1869,34 @@ fn an_article_after_a_longer_one_has_the_entities_of_a_fresh_thread() {
     assert_eq!(run(short, false), fresh);
     assert!(!fresh.is_empty());
 }
+
+proptest::proptest! {
+    /// `sort_mentions` skips the sort of mentions already in order: the
+    /// same order as the stable sort, ties between equal keys included.
+    #[test]
+    fn sorted_mentions_are_those_of_the_stable_sort(
+        raw in proptest::collection::vec((0usize..6, 0usize..3, proptest::bool::ANY), 0..12),
+        presort in proptest::bool::ANY,
+    ) {
+        let text = "abcdefghijklmnop";
+        let mut ms: Vec<Mention> = raw
+            .iter()
+            .enumerate()
+            .map(|(k, &(start, len, unknown))| {
+                let hint = if unknown { Hint::Unknown } else { Hint::Known(EntityType::Place) };
+                // The surface tells the mentions apart, to see the ties' order.
+                Mention::new(Span::new(start, start + len), &text[k..=k], hint)
+            })
+            .collect();
+        if presort {
+            ms.sort_by_key(|m| m.span.start);
+        }
+        let mut want = ms.clone();
+        want.sort_by_key(mention_order);
+        sort_mentions(&mut ms);
+        let key = |ms: &[Mention]| -> Vec<(Span, bool, String)> {
+            ms.iter().map(|m| (m.span, m.hint == Hint::Unknown, m.surface.to_string())).collect()
+        };
+        proptest::prop_assert_eq!(key(&ms), key(&want));
+    }
+}
