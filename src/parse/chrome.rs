@@ -165,9 +165,24 @@ const COMMENTS: [&str; 7] = [
     "show comments",
 ];
 
-/// Whether `s` is `word` under `(?i)`.
+/// Whether `s` is `word` (ASCII) under `(?i)`. Each character of `s` must
+/// fold to one of `word`, and a character outside ASCII that folds to an
+/// ASCII letter (`ſ`, `K`) takes two or three bytes: so `s` has at least
+/// as many bytes as `word` and at most three times as many, and with as
+/// many it is ASCII and compared byte by byte. Most lines asked are longer
+/// and are passed over without reading them.
 fn same(s: &str, word: &str) -> bool {
-    strip_prefix(s, word).is_some_and(str::is_empty)
+    debug_assert!(word.is_ascii());
+    match s.len().cmp(&word.len()) {
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => s
+            .bytes()
+            .zip(word.bytes())
+            .all(|(c, w)| c.to_ascii_lowercase() == w),
+        std::cmp::Ordering::Greater => {
+            s.len() <= 3 * word.len() && strip_prefix(s, word).is_some_and(str::is_empty)
+        }
+    }
 }
 
 /// `s` after `\d+`.
@@ -470,6 +485,47 @@ mod tests {
         "Also read",
         "You may also like",
     ];
+
+    /// `same` agrees with its definition (the word is a prefix under `(?i)`
+    /// and nothing follows) on each side of its byte-length gates: shorter,
+    /// equal (ASCII, any case), longer by a folded `ſ` or `K` (up to
+    /// three bytes for one letter), and longer still.
+    #[test]
+    fn same_at_its_length_gates() {
+        for (s, word, expected) in [
+            ("Men", "menu", false),
+            ("menu", "menu", true),
+            ("MeNU", "menu", true),
+            ("mena", "menu", false),
+            ("m\u{e9}n", "menu", false),
+            ("menus", "menu", false),
+            ("\u{17f}hare", "share", true),
+            ("\u{17f}\u{17f}", "ss", true),
+            ("\u{212a}", "k", true),
+            ("\u{212a}\u{212a}", "kk", true),
+            ("\u{212a}x", "k", false),
+            ("ba\u{212a}", "bak", true),
+            ("", "", true),
+            ("x", "", false),
+        ] {
+            assert_eq!(same(s, word), expected, "{s:?} {word:?}");
+            assert_eq!(
+                same(s, word),
+                strip_prefix(s, word).is_some_and(str::is_empty),
+                "{s:?} {word:?}"
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn same_as_its_definition(
+            s in "[a-zA-Z \u{17f}\u{212a}\u{e9}]{0,7}",
+            word in "[ks a]{0,5}",
+        ) {
+            prop_assert_eq!(same(&s, &word), strip_prefix(&s, &word).is_some_and(str::is_empty));
+        }
+    }
 
     // One test per function, so that each fails on its own.
     #[test]

@@ -282,10 +282,19 @@ static SIGN_OFF: Twin =
 /// parenthesis, so they run to the first `)` whatever the bound, and with
 /// more than 120 characters the bounded group fails and the line is no
 /// sign-off.
+///
+/// Every line is asked ([`intrinsic`]) and nearly all open otherwise: the
+/// opening's test is inlined into the caller, the search is not.
+#[inline]
 fn sign_off_captures(text: &str) -> Option<regex::Captures<'_>> {
     if !text.starts_with(|c: char| c.is_ascii_lowercase()) {
         return None;
     }
+    sign_off_search(text)
+}
+
+#[inline(never)]
+fn sign_off_search(text: &str) -> Option<regex::Captures<'_>> {
     SIGN_OFF
         .captures(text)
         .filter(|c| chars(c, "credits") <= 120)
@@ -316,13 +325,20 @@ static WITH_REPORTING: Twin = twin!(
 /// pattern was the lazy `[^()]{1,120}?`: both the bounded and the unbounded
 /// lazy group take the shortest credits the rest of the line allows, so
 /// they agree when that is at most 120 characters, and the bounded one
-/// fails otherwise.
+/// fails otherwise. The opening's test is inlined, as in
+/// [`sign_off_captures`].
+#[inline]
 fn with_reporting_captures(text: &str) -> Option<regex::Captures<'_>> {
     // `w`, `i`, `t` and `h` fold to no character outside ASCII.
     let unbracketed = text.strip_prefix('(').unwrap_or(text).as_bytes();
     if !opens_with_ascii_folded(unbracketed, "with") {
         return None;
     }
+    with_reporting_search(text)
+}
+
+#[inline(never)]
+fn with_reporting_search(text: &str) -> Option<regex::Captures<'_>> {
     // `credits` always takes part in a match.
     WITH_REPORTING
         .captures(text)
@@ -347,11 +363,15 @@ fn is_contributed(text: &str) -> bool {
         .as_bytes()
         .last()
         .map_or(0, u8::to_ascii_lowercase);
-    if !matches!(last, b't' | b'y' | b'e' | b'g')
-        || !["report", "story", "article", "ing"]
-            .iter()
-            .any(|w| crate::caseless::suffix_start(unstopped, w).is_some())
-    {
+    // The last letters differ: only the word ending with it may end the line.
+    let word = match last {
+        b't' => "report",
+        b'y' => "story",
+        b'e' => "article",
+        b'g' => "ing",
+        _ => return false,
+    };
+    if crate::caseless::suffix_start(unstopped, word).is_none() {
         return false;
     }
     // Nor does any letter of `contributed` fold to a character outside
@@ -403,14 +423,24 @@ pub fn is_date_line(text: &str) -> bool {
 }
 
 /// The date written on a date line, if `text` is one.
+///
+/// Every line is asked ([`intrinsic`]): the tests that pass over nearly
+/// all of them (the length, and a label or a date's opening, which
+/// [`date_line_read`] needs one of) are inlined into the caller.
+#[inline]
 pub fn date_line_date(text: &str) -> Option<super::date::WrittenDate> {
+    if text.len() > 120 || !(may_open_with_label(text) || opens_like_date(text)) {
+        return None;
+    }
+    date_line_read(text)
+}
+
+#[inline(never)]
+fn date_line_read(text: &str) -> Option<super::date::WrittenDate> {
     // Every date form holds a digit (see `find_date`): most short lines
     // (headlines, captions) have none and need no regex. Without a label
     // the opening is tested first, which reads one or two characters.
     let numeric = || text.chars().any(crate::uclass::is_numeric);
-    if text.len() > 120 {
-        return None;
-    }
     let label = if may_open_with_label(text) {
         if !numeric() {
             return None;
@@ -600,6 +630,10 @@ fn may_be_photo_credit(text: &str) -> bool {
 
 /// The person named by a byline line (`By Jane Doe`, `Author: Jane Doe`,
 /// or the closing `Follow Jane Doe on Twitter @handle`).
+///
+/// Every line is asked ([`intrinsic`]): the test that passes over most of
+/// them is inlined into the caller.
+#[inline]
 pub fn byline(text: &str) -> Option<&str> {
     // The first bytes of the openings tested below (`“` opens with 0xE2):
     // one test passes over most lines.
@@ -611,6 +645,11 @@ pub fn byline(text: &str) -> Option<&str> {
     {
         return None;
     }
+    byline_read(text)
+}
+
+#[inline(never)]
+fn byline_read(text: &str) -> Option<&str> {
     // Each pattern opens with fixed characters: a line starting otherwise
     // cannot match, and most lines (body prose) are passed over here.
     let follow = || {
@@ -643,10 +682,17 @@ pub fn byline(text: &str) -> Option<&str> {
 }
 
 /// The credited party of a photo credit line (`Image: Jane Roe/Outlet`).
+/// Its tests of the length and the opening are inlined, as in [`byline`].
+#[inline]
 pub fn photo_credit(text: &str) -> Option<&str> {
     if text.len() > 150 || !may_be_photo_credit(text) {
         return None;
     }
+    photo_credit_read(text)
+}
+
+#[inline(never)]
+fn photo_credit_read(text: &str) -> Option<&str> {
     let caps = PHOTO_CREDIT.captures(text)?;
     let who = caps.name("who")?.as_str().trim();
     who.chars().next().filter(|c| c.is_uppercase())?;

@@ -198,11 +198,66 @@ const SORTED: ([Entry; COUNT], [&str; COUNT]) = {
     }
     (entries, words)
 };
+
+/// The shape of an ASCII word of `n` bytes that opens with `first` and
+/// ends with `last`, as [`SHAPES`] files it: its length (mod 16), whether
+/// it opens with a capital, and its first and last bytes folded so that a
+/// capital and its small letter agree. A word has the shape of its
+/// case-folded form but for the capital bit.
+#[inline(always)]
+const fn shape(first: u8, last: u8, n: usize) -> (usize, u32) {
+    const fn folded(x: u8) -> u8 {
+        (x | 0x20) & 31
+    }
+    let row = (n & 15) << 6 | (first.is_ascii_uppercase() as usize) << 5 | folded(first) as usize;
+    (row, 1 << folded(last))
+}
+
+/// The shapes of the listed words, one bit a shape: a title in either case
+/// of its first letter (titles ignore case), other words as written. Most
+/// words looked up are in no list, and a word whose shape no listed word
+/// has is turned away by [`may_be_listed`] before its key is made and its
+/// bucket read (two loads that missed the cache and a loop, with a branch
+/// or two a word that mispredicted).
+///
+/// A title is also filed at the lengths it has written with a Kelvin sign
+/// (three bytes) for one or more of its inner `k`s, which lowercases to the
+/// title ([`non_ascii_title`]): the filter is asked before anything shows
+/// whether a word is ASCII.
+static SHAPES: [u32; 1024] = {
+    let mut t = [0u32; 1024];
+    let mut k = 0;
+    while k < COUNT {
+        let w = ALL[k].0.as_bytes();
+        let n = w.len();
+        let mut inner_ks = 0;
+        let mut i = 1;
+        while i + 1 < n {
+            inner_ks += (w[i] | 0x20 == b'k') as usize;
+            i += 1;
+        }
+        let folded = ALL[k].1.folded;
+        let mut kelvins = 0;
+        while kelvins <= if folded { inner_ks } else { 0 } {
+            let (row, bit) = shape(w[0], w[n - 1], n + 2 * kelvins);
+            t[row] |= bit;
+            if folded {
+                // A title's first letter in the other case.
+                t[row ^ 1 << 5] |= bit;
+            }
+            kelvins += 1;
+        }
+        k += 1;
+    }
+    t
+};
+
 static ENTRIES: [Entry; COUNT] = SORTED.0;
 static WORDS: [&str; COUNT] = SORTED.1;
 static STARTS: [u16; BUCKETS + 1] = START;
 
 /// The classes of the word `w`.
+// Inlined: most words are turned away by their shape, with no call.
 #[inline]
 pub fn class(w: &str) -> u8 {
     let b = w.as_bytes();
@@ -210,17 +265,41 @@ pub fn class(w: &str) -> u8 {
         None => 0,
         // Only abbreviations end in a period (`Sen.`): a title is looked up
         // without it.
-        Some(b'.') => {
-            let t = w.trim_end_matches('.');
-            (lookup(b) & !TITLE) | (lookup(t.as_bytes()) & TITLE)
-        }
+        Some(b'.') => abbreviation(w),
         Some(_) => lookup(b),
     }
+}
+
+/// [`class`] of a word that ends in a period.
+#[inline(never)]
+fn abbreviation(w: &str) -> u8 {
+    let t = w.trim_end_matches('.');
+    (lookup(w.as_bytes()) & !TITLE) | (lookup(t.as_bytes()) & TITLE)
 }
 
 /// [`class`] of `w` as written, titles included.
 #[inline(always)]
 fn lookup(w: &[u8]) -> u8 {
+    if may_be_listed(w) { listed(w) } else { 0 }
+}
+
+/// Whether `w` has the shape of a listed word ([`SHAPES`]), or opens or
+/// ends with a byte that is not ASCII (no shape is filed for those).
+#[inline(always)]
+fn may_be_listed(w: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+        return false;
+    };
+    if (first | last) >= 0x80 {
+        return true;
+    }
+    let (row, bit) = shape(first, last, w.len());
+    SHAPES[row] & bit != 0
+}
+
+/// [`lookup`] of a word that [`may_be_listed`].
+#[inline(never)]
+fn listed(w: &[u8]) -> u8 {
     let n = w.len();
     let (a, b) = key(w);
     // A key holds a long word's first and last bytes only: its middle is
@@ -377,6 +456,44 @@ mod tests {
                 assert_eq!(class(&pad), reference(&pad), "{pad}");
             }
         }
+    }
+
+    /// The shape filter is exact for no word, but it must let every
+    /// listed word through in every case its list accepts (a title in any
+    /// case, other words as written), or the lookup would lose it.
+    #[test]
+    fn shapes_let_every_listed_word_through() {
+        let passes = |w: &str| may_be_listed(w.as_bytes());
+        for (w, e) in ALL {
+            assert!(passes(w), "{w}");
+            if e.folded {
+                let mut c = w.chars();
+                let cap: String = c
+                    .next()
+                    .into_iter()
+                    .flat_map(char::to_uppercase)
+                    .chain(c)
+                    .collect();
+                for f in [cap, w.to_uppercase(), w.to_lowercase()] {
+                    assert!(passes(&f), "{f}");
+                }
+            }
+        }
+        // A title with a Kelvin sign for an inner `k` is longer than the
+        // title, and still one.
+        for w in ALL.iter().filter(|(_, e)| e.folded).map(|(w, _)| w) {
+            for (i, _) in w
+                .match_indices('k')
+                .filter(|&(i, _)| i > 0 && i + 1 < w.len())
+            {
+                let kelvin = format!("{}{KELVIN}{}", &w[..i], &w[i + 1..]);
+                assert!(passes(&kelvin), "{kelvin}");
+                assert_eq!(class(&kelvin), TITLE, "{kelvin}");
+            }
+        }
+        // Unlisted words of shapes no listed word has are turned away.
+        assert!(!passes("xylophone"));
+        assert!(!passes("Zq"));
     }
 
     #[test]
