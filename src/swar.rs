@@ -44,6 +44,15 @@ pub fn bytes_equal(v: u64, b: u8) -> u64 {
     !(((x & !HIGHS) + !HIGHS) | x) & HIGHS
 }
 
+/// The high bit of each byte of `mask` (high bits, as the tests above
+/// give them) that opens a run: set, with the byte before it clear. The
+/// byte before the first is `carry`: `0x80` when a run goes on from the
+/// eight bytes before, else 0.
+#[inline(always)]
+pub fn run_starts(mask: u64, carry: u64) -> u64 {
+    mask & !((mask << 8) | carry)
+}
+
 /// The high bit of each byte of `v` that may open a capitalized word: an
 /// ASCII capital, or the lead byte of a non-ASCII character (two high bits
 /// set).

@@ -518,12 +518,29 @@ mod tests {
     }
 
     proptest! {
+        /// On any text, and on the word itself written in other cases
+        /// (`S`, `ſ`, `K` for some of its letters), with a tail or not.
         #[test]
         fn same_as_its_definition(
             s in "[a-zA-Z \u{17f}\u{212a}\u{e9}]{0,7}",
             word in "[ks a]{0,5}",
+            picks in proptest::collection::vec(0..3u8, 5),
+            tail in "[a\u{17f}\u{212a}]{0,1}",
         ) {
-            prop_assert_eq!(same(&s, &word), strip_prefix(&s, &word).is_some_and(str::is_empty));
+            let variant: String = word
+                .chars()
+                .zip(&picks)
+                .map(|(c, p)| match (c, p) {
+                    ('s', 2) => '\u{17f}',
+                    ('k', 2) => '\u{212a}',
+                    (c, 1 | 2) => c.to_ascii_uppercase(),
+                    (c, _) => c,
+                })
+                .collect::<String>()
+                + &tail;
+            for s in [s, variant] {
+                prop_assert_eq!(same(&s, &word), strip_prefix(&s, &word).is_some_and(str::is_empty));
+            }
         }
     }
 

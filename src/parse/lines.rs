@@ -425,8 +425,8 @@ pub fn is_date_line(text: &str) -> bool {
 /// The date written on a date line, if `text` is one.
 ///
 /// Every line is asked ([`intrinsic`]): the tests that pass over nearly
-/// all of them (the length, and a label or a date's opening, which
-/// [`date_line_read`] needs one of) are inlined into the caller.
+/// all of them (the length, and a label or a date's opening, one of which
+/// the full reading needs) are inlined into the caller.
 #[inline]
 pub fn date_line_date(text: &str) -> Option<super::date::WrittenDate> {
     if text.len() > 120 || !(may_open_with_label(text) || opens_like_date(text)) {
@@ -631,8 +631,8 @@ fn may_be_photo_credit(text: &str) -> bool {
 /// The person named by a byline line (`By Jane Doe`, `Author: Jane Doe`,
 /// or the closing `Follow Jane Doe on Twitter @handle`).
 ///
-/// Every line is asked ([`intrinsic`]): the test that passes over most of
-/// them is inlined into the caller.
+/// Every line of the parse is asked ([`intrinsic`]): the test that passes
+/// over most of them is inlined into the caller.
 #[inline]
 pub fn byline(text: &str) -> Option<&str> {
     // The first bytes of the openings tested below (`“` opens with 0xE2):

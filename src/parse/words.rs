@@ -584,7 +584,7 @@ pub(crate) mod tests {
             let next = chunk(k + 1);
             let w_next = crate::swar::ascii_alnum_bytes(next);
             let before = (w << 8) | carry;
-            runs += high_bits(w & !before);
+            runs += high_bits(crate::swar::run_starts(w, carry));
             let after = (w >> 8) | (w_next << 56);
             let mut between = !w & before & after & !spaces(x) & HIGH;
             while between != 0 {

@@ -47,7 +47,7 @@ pub(crate) fn cluster_keeping(ms: &mut Vec<Mention>, gaz: &Gazetteer) -> Vec<Ent
     })
 }
 
-/// The working vectors of [`cluster`], empty between articles. Those of
+/// The working vectors of [`cluster_keeping`], empty between articles. Those of
 /// borrowed items are kept as `'static` and lent to each article through
 /// [`spare::keep`].
 #[derive(Default)]

@@ -913,9 +913,9 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
     // Nearly every prose mention holds a capitalized word of its own and a
     // person or organization segment is one mention, so this is rarely
     // exceeded (only by lower-case descriptions such as "the alliance" and
-    // acronym expansions). Half the capitalized words, about the mean,
-    // fell short in a third of the articles: growing copied the vector
-    // into memory not yet in the cache.
+    // acronym expansions). An earlier first size, half the capitalized
+    // words (about the mean), fell short in a third of the articles, and
+    // growing copied the vector into memory not yet in the cache.
     let mut mentions: Vec<Mention> = crate::spare::keep(SPARE_MENTIONS.take());
     mentions.reserve(caps + segments.len());
     for seg in &segments {
@@ -989,9 +989,8 @@ thread_local! {
         const { std::cell::Cell::new(Vec::new()) };
     static SPARE_SPANS: std::cell::Cell<SpanIndex> =
         const { std::cell::Cell::new(SpanIndex::EMPTY) };
-    /// The same for the mentions: a fresh vector was sized from the
-    /// article's capitalized words and still regrew in a quarter of the
-    /// articles, copying into memory not yet in the cache.
+    /// The same for the mentions: a fresh vector per article, however
+    /// sized, is written into memory not yet in the cache.
     static SPARE_MENTIONS: std::cell::Cell<Vec<Mention<'static>>> =
         const { std::cell::Cell::new(Vec::new()) };
     /// The buffer of `Ctx::is_title_phrase`.

@@ -2,7 +2,7 @@
 //! different from what someone said.
 
 use super::np::{is_np_stop, is_prep};
-use crate::swar::{HIGHS, ascii_alnum_bytes, bytes_equal};
+use crate::swar::{HIGHS, ascii_alnum_bytes, ascii_alnum_run, bytes_equal, run_starts};
 
 /// Words put before a short quoted term that marks it as a term, title or
 /// scare quote rather than speech.
@@ -69,9 +69,7 @@ pub fn word_count(s: &str, cap: usize) -> usize {
             let v = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
             if v & HIGHS == 0 {
                 let word = ascii_alnum_bytes(v) | bytes_equal(v, b'\'');
-                // A word byte after a byte of no word opens a word.
-                let opens = word & !(word << 8 | u64::from(inside) << 7);
-                n += opens.count_ones() as usize;
+                n += run_starts(word, u64::from(inside) << 7).count_ones() as usize;
                 if n >= cap {
                     return cap;
                 }
@@ -81,7 +79,7 @@ pub fn word_count(s: &str, cap: usize) -> usize {
             }
         }
         let w = if x.is_ascii_alphanumeric() {
-            i = crate::swar::ascii_alnum_run(b, i + 1);
+            i = ascii_alnum_run(b, i + 1);
             true
         } else if x.is_ascii() {
             i += 1;
