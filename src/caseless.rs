@@ -35,6 +35,22 @@ pub(crate) fn suffix_start(t: &str, word: &str) -> Option<usize> {
         .then_some(start)
 }
 
+/// `word` (ASCII) written in other cases for the tests: by `picks`, a
+/// letter as it is (0), in upper case (1), or as `ſ` or `K` where it is
+/// an `s` or `k` (2, else upper case). Letters past the picks stay.
+#[cfg(test)]
+pub(crate) fn case_variant(word: &str, picks: &[u8]) -> String {
+    word.chars()
+        .zip(picks.iter().chain(std::iter::repeat(&0)))
+        .map(|(c, p)| match (c, p) {
+            ('s', 2) => '\u{17f}',
+            ('k', 2) => '\u{212a}',
+            (c, 1 | 2) => c.to_ascii_uppercase(),
+            (c, _) => c,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,16 +92,7 @@ mod tests {
             pre in "[a-zA-Z ſ\u{212a}é]{0,3}",
             post in "[a-zA-Z ſ\u{212a}é]{0,3}",
         ) {
-            let variant: String = word
-                .chars()
-                .zip(&picks)
-                .map(|(c, p)| match (c, p) {
-                    ('s', 2) => 'ſ',
-                    ('k', 2) => '\u{212a}',
-                    (c, 1 | 2) => c.to_ascii_uppercase(),
-                    (c, _) => c,
-                })
-                .collect();
+            let variant = case_variant(&word, &picks);
             let at_start = Regex::new(&format!("(?i)^{}", regex::escape(&word))).unwrap();
             let at_end = Regex::new(&format!("(?i){}$", regex::escape(&word))).unwrap();
             for text in [format!("{pre}{variant}"), format!("{variant}{post}"), pre.clone() + &post] {

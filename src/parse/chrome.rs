@@ -527,17 +527,7 @@ mod tests {
             picks in proptest::collection::vec(0..3u8, 5),
             tail in "[a\u{17f}\u{212a}]{0,1}",
         ) {
-            let variant: String = word
-                .chars()
-                .zip(&picks)
-                .map(|(c, p)| match (c, p) {
-                    ('s', 2) => '\u{17f}',
-                    ('k', 2) => '\u{212a}',
-                    (c, 1 | 2) => c.to_ascii_uppercase(),
-                    (c, _) => c,
-                })
-                .collect::<String>()
-                + &tail;
+            let variant = crate::caseless::case_variant(&word, &picks) + &tail;
             for s in [s, variant] {
                 prop_assert_eq!(same(&s, &word), strip_prefix(&s, &word).is_some_and(str::is_empty));
             }
