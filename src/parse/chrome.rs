@@ -169,10 +169,13 @@ const COMMENTS: [&str; 7] = [
 /// fold to one of `word`, and a character outside ASCII that folds to an
 /// ASCII letter (`ſ`, `K`) takes two or three bytes: so `s` has at least
 /// as many bytes as `word` and at most three times as many, and with as
-/// many it is ASCII and compared byte by byte. Most lines asked are longer
-/// and are passed over without reading them.
+/// many it is ASCII and compared byte by byte (`word` is in lower case).
+/// Most lines asked are longer and are passed over without reading them.
 fn same(s: &str, word: &str) -> bool {
-    debug_assert!(word.is_ascii());
+    debug_assert!(
+        word.bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    );
     match s.len().cmp(&word.len()) {
         std::cmp::Ordering::Less => false,
         std::cmp::Ordering::Equal => s

@@ -427,7 +427,6 @@ fn type_tag(kind: EntityType) -> char {
     }
 }
 
-/// The slot of a type in per-type arrays.
 /// The order of [`EntityAggregator::ranked`]: most mentions first, then
 /// most articles, then type and name.
 fn rank_order(a: &CorpusEntity, b: &CorpusEntity) -> std::cmp::Ordering {
@@ -438,6 +437,7 @@ fn rank_order(a: &CorpusEntity, b: &CorpusEntity) -> std::cmp::Ordering {
         .then(a.name.cmp(&b.name))
 }
 
+/// The slot of a type in per-type arrays.
 fn kind_slot(kind: EntityType) -> usize {
     match kind {
         EntityType::Person => 0,

@@ -1859,7 +1859,7 @@ proptest::proptest! {
 fn an_article_after_a_longer_one_has_the_entities_of_a_fresh_thread() {
     let long = "Finance Minister Marek Kowalczyk met Anna Berg of Norland Bank in Warsaw. \
                 Kowalczyk said Berg and the Federal Reserve agreed with Paul Dent in Lisbon.\n\n\
-                Dent flew to Madrid, where Acme Holdings Ltd and the United Nations met."
+                Dent flew to Porto, where Acme Holdings Ltd and the United Nations met."
         .repeat(8);
     let short = "Maria Lopez arrived in Berlin. Lopez said the talks went well.";
     let fresh = std::thread::spawn(move || run(short, false))
