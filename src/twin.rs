@@ -29,7 +29,7 @@ use std::cell::Cell;
 use std::sync::LazyLock;
 use std::thread::LocalKey;
 
-use regex::{CaptureMatches, Captures, Match, Matches, Regex};
+use regex::{CaptureMatches, Captures, Match, Regex};
 
 mod table;
 use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
@@ -567,10 +567,6 @@ impl Twin<Regex> {
 
     pub(crate) fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
         self.on(haystack).captures(haystack)
-    }
-
-    pub(crate) fn find_iter<'r, 'h>(&'r self, haystack: &'h str) -> Matches<'r, 'h> {
-        self.on(haystack).find_iter(haystack)
     }
 
     pub(crate) fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> CaptureMatches<'r, 'h> {

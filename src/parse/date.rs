@@ -6,6 +6,7 @@
 //! hand.
 
 use crate::twin::{Twin, twin};
+use crate::uclass;
 use jiff::civil::{Date, Weekday};
 
 /// The English month names as written in running text (capitalized, in
@@ -294,12 +295,23 @@ pub fn year_for_weekday(
         .or_else(|| matches.first().copied())
 }
 
-/// Four-digit years (1900–2099) mentioned in `text`, for year preference.
+/// Four-digit years (1900–2099) mentioned in `text`, for year preference:
+/// the matches of `\b(19\d\d|20\d\d)\b` that parse as numbers, read in
+/// code: the pattern cost more to build than all its searches. Only ASCII
+/// digits parse, and a match is a whole word (four word characters with
+/// `\b` on both sides), so the matches that count are the words of four
+/// ASCII digits opening with `19` or `20`, wherever the others are.
 pub fn mentioned_years(text: &str) -> Vec<i16> {
-    static YEAR_RE: Twin = twin!(r"\b(19\d\d|20\d\d)\b");
-    let mut years: Vec<i16> = YEAR_RE
-        .find_iter(text)
-        .filter_map(|m| m.as_str().parse().ok())
+    let bytes = text.as_bytes();
+    let mut years: Vec<i16> = memchr::memchr2_iter(b'1', b'2', bytes)
+        .filter_map(|at| {
+            let year = bytes.get(at..at + 4)?;
+            (matches!(year, [b'1', b'9', ..] | [b'2', b'0', ..])
+                && year[2..].iter().all(u8::is_ascii_digit)
+                && !uclass::word_before(text, at)
+                && !uclass::word_after(text, at + 4))
+            .then(|| year.iter().fold(0, |y, d| y * 10 + i16::from(d - b'0')))
+        })
         .collect();
     years.sort_unstable();
     years.dedup();
@@ -352,6 +364,45 @@ mod tests {
     use super::*;
     use jiff::civil::date;
     use proptest::prelude::*;
+
+    /// `mentioned_years` as the pattern it reads in code.
+    fn years_as_written(text: &str) {
+        let written = regex::Regex::new(r"\b(19\d\d|20\d\d)\b").unwrap();
+        let mut expected: Vec<i16> = written
+            .find_iter(text)
+            .filter_map(|m| m.as_str().parse().ok())
+            .collect();
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(mentioned_years(text), expected, "{text:?}");
+    }
+
+    #[test]
+    fn years_at_their_bounds() {
+        for text in [
+            "in 1999 and 2024, not 2199, 1899 or 19999",
+            "2020s 2021_ _2022 x2023 2024é é2025 2026\u{663} \u{663}2027",
+            "1\u{663}2028 19\u{663}\u{664} 2029",
+            "(2030) 2031. 2032-2033/1990",
+            "2000",
+            "200",
+        ] {
+            years_as_written(text);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn years_as_the_pattern(parts in proptest::collection::vec(prop_oneof![
+            proptest::sample::select(vec![
+                "19", "20", "1", "2", "0", "9", "99", "24", " ", ".", "-", "_", "a", "é", "\u{663}",
+                "\u{a0}", "\u{2013}", "x",
+            ]).prop_map(str::to_string),
+            "[0-9]{1,5}",
+        ], 0..16)) {
+            years_as_written(&parts.concat());
+        }
+    }
 
     /// The month names in the order `MONTH`'s alternatives take them:
     /// each name (and each name with a following letter, dot or digit) is
