@@ -20,10 +20,6 @@ pub(super) static REQUESTED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::n
 /// `(pattern, twin)` pairs.
 pub(super) static TWINS: &[(&str, &str)] = &[
     (
-        "(?i)\\bcontributed(?: reporting)?(?: to)?(?: this| the)? (?:report|story|article)(?:ing)?\\.?$",
-        "(?-u:\\b)[Cc][Oo][Nn][Tt][Rr][Ii][Bb][Uu][Tt][Ee][Dd](?: [Rr][Ee][Pp][Oo][Rr][Tt][Ii][Nn][Gg])?(?: [Tt][Oo])?(?: [Tt][Hh](?:[Ii][Ss]|[Ee]))? (?:[Rr][Ee][Pp][Oo][Rr][Tt]|[Ss][Tt][Oo][Rr][Yy]|[Aa][Rr][Tt][Ii][Cc][Ll][Ee])(?:[Ii][Nn][Gg])?\\.?\\z",
-    ),
-    (
         "(?i)^(?:date|dated|published|posted|updated|last updated|first published|created)(?: on| at)?\\s*:?\\s*",
         "\\A(?:[Dd][Aa][Tt][Ee]|[Dd][Aa][Tt][Ee][Dd]|[Pp][Uu][Bb][Ll][Ii][Ss][Hh][Ee][Dd]|[Pp][Oo][Ss][Tt][Ee][Dd]|[Uu][Pp][Dd][Aa][Tt][Ee][Dd]|[Ll][Aa][Ss][Tt] [Uu][Pp][Dd][Aa][Tt][Ee][Dd]|[Ff][Ii][Rr][Ss][Tt] [Pp][Uu][Bb][Ll][Ii][Ss][Hh][Ee][Dd]|[Cc][Rr][Ee][Aa][Tt][Ee][Dd])(?: (?:[Oo][Nn]|[Aa][Tt]))?[\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]*:?[\u{9}-\u{d} \u{85}\u{a0}\u{1680}\u{2000}-\u{200a}\u{2028}-\u{2029}\u{202f}\u{205f}\u{3000}]*",
     ),
@@ -127,10 +123,6 @@ pub(super) static TWINS: &[(&str, &str)] = &[
 
 /// `(pattern, Latin twin)` pairs, in the order of [`TWINS`].
 pub(super) static LATIN: &[(&str, Option<&str>)] = &[
-    (
-        "(?i)\\bcontributed(?: reporting)?(?: to)?(?: this| the)? (?:report|story|article)(?:ing)?\\.?$",
-        None,
-    ),
     (
         "(?i)^(?:date|dated|published|posted|updated|last updated|first published|created)(?: on| at)?\\s*:?\\s*",
         None,
