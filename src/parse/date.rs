@@ -300,7 +300,8 @@ pub fn year_for_weekday(
 /// code: the pattern cost more to build than all its searches. Only ASCII
 /// digits parse, and a match is a whole word (four word characters with
 /// `\b` on both sides), so the matches that count are the words of four
-/// ASCII digits opening with `19` or `20`, wherever the others are.
+/// ASCII digits opening with `19` or `20`; matches with other decimal
+/// digits are whole words too, so they can neither hide nor overlap one.
 pub fn mentioned_years(text: &str) -> Vec<i16> {
     let bytes = text.as_bytes();
     let mut years: Vec<i16> = memchr::memchr2_iter(b'1', b'2', bytes)

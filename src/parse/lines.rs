@@ -351,8 +351,8 @@ fn with_reporting_search(text: &str) -> Option<regex::Captures<'_>> {
 /// in code: few lines get this far, and the pattern cost more to build
 /// than all their searches. The part after `.{3,160}` is anchored at the
 /// end and holds `contributed` only at its start, so a match starts at
-/// the first `contributed` after which it can end the line; the 3 to 160
-/// characters before it are counted.
+/// the first `contributed` that has a word boundary before it and after
+/// which the line can end; the 3 to 160 characters before it are counted.
 fn is_contributed(text: &str) -> bool {
     // A cheap necessary condition first: the pattern's last word before an
     // optional stop at the end of the line.
@@ -1182,6 +1182,11 @@ mod rewrites {
             "Jane Roe contributed REPORTING.",
             "Jane Roe contributed to thiſ ſtory",
             "Jane Roe contributed to the report. Jane Roe contributed",
+            // A first `contributed` that cannot end the line, then one that can.
+            "Jane contributed photos. Roe contributed to this report.",
+            // No word boundary before `contributed`.
+            "Zoëcontributed to this report",
+            "x_contributed to this report",
             "Updated 3 hours ago",
             ", last  updated: yesterday at noon",
             "modified",
