@@ -178,10 +178,7 @@ fn same(s: &str, word: &str) -> bool {
     );
     match s.len().cmp(&word.len()) {
         std::cmp::Ordering::Less => false,
-        std::cmp::Ordering::Equal => s
-            .bytes()
-            .zip(word.bytes())
-            .all(|(c, w)| c.to_ascii_lowercase() == w),
+        std::cmp::Ordering::Equal => s.eq_ignore_ascii_case(word),
         std::cmp::Ordering::Greater => {
             s.len() <= 3 * word.len() && strip_prefix(s, word).is_some_and(str::is_empty)
         }
