@@ -376,13 +376,17 @@ fn is_contributed(text: &str) -> bool {
     }
     // Nor does any letter of `contributed` fold to a character outside
     // ASCII: the word is in the line in ASCII letters.
+    const CONTRIBUTED: &[u8] = b"contributed";
     let start = text
         .as_bytes()
-        .windows(11)
+        .windows(CONTRIBUTED.len())
         .enumerate()
-        .filter(|(_, w)| w.eq_ignore_ascii_case(b"contributed"))
+        .filter(|(_, w)| w.eq_ignore_ascii_case(CONTRIBUTED))
         .map(|(at, _)| at)
-        .find(|&at| !crate::uclass::word_before(text, at) && closes_contribution(&text[at + 11..]));
+        .find(|&at| {
+            !crate::uclass::word_before(text, at)
+                && closes_contribution(&text[at + CONTRIBUTED.len()..])
+        });
     start.is_some_and(|at| {
         let before = &text[..at];
         !before.contains('\n') && (3..=160).contains(&before.chars().count())
