@@ -70,11 +70,6 @@ impl crate::WarmUp for Bounded {
     }
 }
 
-/// The characters of group `name` (0 when it did not take part).
-pub(crate) fn chars(caps: &Captures<'_>, name: &str) -> usize {
-    caps.name(name).map_or(0, |m| m.as_str().chars().count())
-}
-
 /// The whitespace characters of group `name`: the repetitions of a group
 /// whose every repetition opens with one space character (`\s`) and holds
 /// no other.

@@ -9,7 +9,7 @@
 use crate::twin::{Twin, twin};
 use regex::Regex;
 
-use super::bounded::{Bounded, chars, spaces};
+use super::bounded::{Bounded, spaces};
 
 use crate::model::Span;
 
@@ -270,23 +270,22 @@ static BYLINE: Twin = twin!(
     r"^(?:[Bb][Yy]|[Ww]ritten by|[Aa]uthor|[Rr]eporter|[Rr]eporting by)\s*:?\s+(?P<who>\S.*)$"
 );
 
-static PHOTO_CREDIT: Twin = twin!(
-    r"^(?i:image|photo|photograph|picture|pic|credit|photo credit|image credit|source|foto|video)\s*(?::|by)\s*(?P<who>\S.*)$"
-);
-
-static SIGN_OFF: Twin =
-    twin!(r"^(?P<initials>[a-z]{1,4}(?:/[a-z]{1,4})+)(?:\s*\((?P<credits>[^()]+)\))?\s*$");
-
-/// A sign-off line: [`SIGN_OFF`] with at most 120 characters of credits.
-/// The written pattern was `[^()]{1,120}`; the credits cannot hold a
-/// parenthesis, so they run to the first `)` whatever the bound, and with
-/// more than 120 characters the bounded group fails and the line is no
-/// sign-off.
+/// A sign-off line,
+/// `^(?P<initials>[a-z]{1,4}(?:/[a-z]{1,4})+)(?:\s*\((?P<credits>[^()]{1,120})\))?\s*$`:
+/// `Some` of its credits (`None` without the parentheses) when `text` is
+/// one. Read in code, as the other rarely used line patterns here: few
+/// lines get past the opening's test, and the pattern cost more to build
+/// than all their searches. Every part has one way to match: a run of
+/// initials ends where the letters do (a fifth letter, or a `/` with no
+/// letter after it, leaves text that nothing after the initials can
+/// take), and the credits run to the first parenthesis, which must be
+/// `)`. They cannot hold a parenthesis, so with more than 120 characters
+/// no shorter credits could match either, and the line is no sign-off.
 ///
 /// Every line is asked ([`intrinsic`]) and nearly all open otherwise: the
-/// opening's test is inlined into the caller, the search is not.
+/// opening's test is inlined into the caller, the reading is not.
 #[inline]
-fn sign_off_captures(text: &str) -> Option<regex::Captures<'_>> {
+fn sign_off_captures(text: &str) -> Option<Option<&str>> {
     if !text.starts_with(|c: char| c.is_ascii_lowercase()) {
         return None;
     }
@@ -294,15 +293,74 @@ fn sign_off_captures(text: &str) -> Option<regex::Captures<'_>> {
 }
 
 #[inline(never)]
-fn sign_off_search(text: &str) -> Option<regex::Captures<'_>> {
-    SIGN_OFF
-        .captures(text)
-        .filter(|c| chars(c, "credits") <= 120)
+fn sign_off_search(text: &str) -> Option<Option<&str>> {
+    let bytes = text.as_bytes();
+    let mut end = 0;
+    let mut runs = 0;
+    loop {
+        let run = bytes[end..]
+            .iter()
+            .take_while(|b| b.is_ascii_lowercase())
+            .count();
+        if !(1..=4).contains(&run) {
+            return None;
+        }
+        end += run;
+        runs += 1;
+        if bytes.get(end) != Some(&b'/') {
+            break;
+        }
+        end += 1;
+    }
+    if runs < 2 {
+        return None;
+    }
+    // Unicode `\s` is the `White_Space` property, as `is_whitespace`.
+    let rest = text[end..].trim_start_matches(char::is_whitespace);
+    if rest.is_empty() {
+        return Some(None);
+    }
+    let inner = rest.strip_prefix('(')?;
+    let close = inner.find(['(', ')']).filter(|&at| at > 0)?;
+    let after = inner[close..].strip_prefix(')')?;
+    let credits = &inner[..close];
+    (after.trim_start_matches(char::is_whitespace).is_empty() && credits.chars().count() <= 120)
+        .then_some(Some(credits))
 }
 
-static DATE_LABEL: Twin = twin!(
-    r"(?i)^(?:date|dated|published|posted|updated|last updated|first published|created)(?: on| at)?\s*:?\s*"
-);
+/// The labels a date line may open with, in the order the written pattern
+/// tried them (see [`date_label_end`]).
+const DATE_LABELS: [&str; 8] = [
+    "date",
+    "dated",
+    "published",
+    "posted",
+    "updated",
+    "last updated",
+    "first published",
+    "created",
+];
+
+/// Where the label of a date line ends (0 without one): the match of
+/// `(?i)^(?:date|dated|published|posted|updated|last updated|first
+/// published|created)(?: on| at)?\s*:?\s*`, read in code as
+/// [`sign_off_captures`]. All that follows the label may match nothing, so
+/// the first label the line opens with is the match's (`date` before
+/// `dated`: `Dated: …` ends its label after `Date`), and each later part
+/// takes all it can.
+fn date_label_end(text: &str) -> usize {
+    use crate::caseless::strip_prefix;
+    let Some(rest) = DATE_LABELS.iter().find_map(|w| strip_prefix(text, w)) else {
+        return 0;
+    };
+    let rest = [" on", " at"]
+        .iter()
+        .find_map(|w| strip_prefix(rest, w))
+        .unwrap_or(rest);
+    let rest = rest.trim_start_matches(char::is_whitespace);
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
+    text.len() - rest.trim_start_matches(char::is_whitespace).len()
+}
 
 /// A single lower-case word alone on a line: a CMS user name ("administrator",
 /// "admin", "editor") printed under the article: `^[a-z][a-z0-9_.-]{2,30}$`,
@@ -316,19 +374,12 @@ fn is_lone_lower_word(text: &str) -> bool {
         })
 }
 
-/// `With reporting by AFP and Reuters`: the agencies that contributed.
-static WITH_REPORTING: Twin = twin!(
-    r"^\(?(?i:with\s+(?:additional\s+)?reporting\s+(?:by|from))\s+(?P<credits>[^()]+?)\)?\.?$"
-);
-
-/// [`WITH_REPORTING`] with at most 120 characters of credits. The written
-/// pattern was the lazy `[^()]{1,120}?`: both the bounded and the unbounded
-/// lazy group take the shortest credits the rest of the line allows, so
-/// they agree when that is at most 120 characters, and the bounded one
-/// fails otherwise. The opening's test is inlined, as in
-/// [`sign_off_captures`].
+/// `With reporting by AFP and Reuters`: the agencies that contributed,
+/// `^\(?(?i:with\s+(?:additional\s+)?reporting\s+(?:by|from))\s+(?P<credits>[^()]{1,120}?)\)?\.?$`,
+/// read in code as [`sign_off_captures`]. The opening's test is inlined
+/// there too.
 #[inline]
-fn with_reporting_captures(text: &str) -> Option<regex::Captures<'_>> {
+fn with_reporting_captures(text: &str) -> Option<&str> {
     // `w`, `i`, `t` and `h` fold to no character outside ASCII.
     let unbracketed = text.strip_prefix('(').unwrap_or(text).as_bytes();
     if !opens_with_ascii_folded(unbracketed, "with") {
@@ -337,12 +388,49 @@ fn with_reporting_captures(text: &str) -> Option<regex::Captures<'_>> {
     with_reporting_search(text)
 }
 
+/// The credits of [`with_reporting_captures`]. Up to the spaces before
+/// them each part has one way to match (each word opens with a letter that
+/// no space is). The spaces are greedy and the credits lazy: they start
+/// after as many spaces as allow a match (credits of only spaces when
+/// nothing but spaces, brackets and a stop is left), and take the
+/// shortest run without a parenthesis that the line's optional `)` and
+/// `.` can end. The bound only turns away credits that shorter ones
+/// cannot replace: they all start at the same place and hold no
+/// parenthesis, so longer ones are no match either.
 #[inline(never)]
-fn with_reporting_search(text: &str) -> Option<regex::Captures<'_>> {
-    // `credits` always takes part in a match.
-    WITH_REPORTING
-        .captures(text)
-        .filter(|c| chars(c, "credits") <= 120)
+fn with_reporting_search(text: &str) -> Option<&str> {
+    use crate::caseless::strip_prefix;
+    // `\s+`: at least one space.
+    fn spaced(t: &str) -> Option<&str> {
+        let rest = t.trim_start_matches(char::is_whitespace);
+        (rest.len() < t.len()).then_some(rest)
+    }
+    let t = text.strip_prefix('(').unwrap_or(text);
+    let t = spaced(strip_prefix(t, "with")?)?;
+    let t = strip_prefix(t, "additional").and_then(spaced).unwrap_or(t);
+    let t = spaced(strip_prefix(t, "reporting")?)?;
+    let t = strip_prefix(t, "by").or_else(|| strip_prefix(t, "from"))?;
+    let spaces = t.len() - t.trim_start_matches(char::is_whitespace).len();
+    // Where the credits may start, after the most spaces first.
+    let mut starts = t[..spaces].char_indices().map(|(at, c)| at + c.len_utf8());
+    let credits =
+        std::iter::from_fn(|| starts.next_back()).find_map(|at| lazy_credits(&t[at..]))?;
+    (credits.chars().count() <= 120).then_some(credits)
+}
+
+/// The shortest credits that open `s` and that `\)?\.?$` can follow: at
+/// least one character, none a parenthesis.
+fn lazy_credits(s: &str) -> Option<&str> {
+    let n = s.len();
+    let ends = [
+        s.ends_with(").").then(|| n - 2),
+        s.ends_with([')', '.']).then(|| n - 1),
+        Some(n),
+    ];
+    // A longer run holds the shorter one's parenthesis too.
+    let end = ends.into_iter().flatten().find(|&end| end > 0)?;
+    let credits = &s[..end];
+    (!credits.contains(['(', ')'])).then_some(credits)
 }
 
 /// `Jane Roe in Lisbon contributed to this report.`: a closing credit,
@@ -475,7 +563,7 @@ fn date_line_read(text: &str) -> Option<super::date::WrittenDate> {
         if !numeric() {
             return None;
         }
-        DATE_LABEL.find(text).map_or(0, |m| m.end())
+        date_label_end(text)
     } else {
         0
     };
@@ -508,7 +596,7 @@ fn date_line_read(text: &str) -> Option<super::date::WrittenDate> {
     (!sentence_like).then_some(wd)
 }
 
-/// Whether `text` may open with a [`DATE_LABEL`]: each label's first
+/// Whether `text` may open with a date label ([`DATE_LABELS`]): each label's first
 /// letter, none of which folds to a character outside ASCII.
 fn may_open_with_label(text: &str) -> bool {
     text.as_bytes()
@@ -640,7 +728,7 @@ fn may_be_byline(text: &str) -> bool {
         .any(|p| text.starts_with(p))
 }
 
-/// Whether `text` may open with a word of [`PHOTO_CREDIT`]. Of their
+/// Whether `text` may open with a word of [`CREDIT_WORDS`]. Of their
 /// letters only the `s` of `source` folds to a character outside ASCII
 /// (`ſ`), which opens the word: text opening with a byte outside
 /// ASCII is let through.
@@ -723,19 +811,52 @@ pub fn photo_credit(text: &str) -> Option<&str> {
 
 #[inline(never)]
 fn photo_credit_read(text: &str) -> Option<&str> {
-    let caps = PHOTO_CREDIT.captures(text)?;
-    let who = caps.name("who")?.as_str().trim();
+    let who = credited(text)?.trim();
     who.chars().next().filter(|c| c.is_uppercase())?;
     Some(who)
+}
+
+/// The words that open a photo credit, in the order the written pattern
+/// tried them (see [`credited`]).
+const CREDIT_WORDS: [&str; 11] = [
+    "image",
+    "photo",
+    "photograph",
+    "picture",
+    "pic",
+    "credit",
+    "photo credit",
+    "image credit",
+    "source",
+    "foto",
+    "video",
+];
+
+/// What a photo credit line credits,
+/// `^(?i:image|photo|photograph|picture|pic|credit|photo credit|image
+/// credit|source|foto|video)\s*(?::|by)\s*(?P<who>\S.*)$` (the `who`),
+/// read in code as [`sign_off_captures`]. Each word but one is followed by
+/// a letter where a longer word goes on from it, and the one space where
+/// `photo credit` and `image credit` go on from `photo` and `image` is
+/// followed by a `c`: after at most one word can `:` or `by` come, and the
+/// rest has one way to match.
+fn credited(text: &str) -> Option<&str> {
+    CREDIT_WORDS.iter().find_map(|w| {
+        let rest = crate::caseless::strip_prefix(text, w)?.trim_start_matches(char::is_whitespace);
+        // `by` is outside the case-insensitive group.
+        let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix("by"))?;
+        let who = rest.trim_start_matches(char::is_whitespace);
+        // `\S` opens it (no space is left), and `.` takes no line feed.
+        (!who.is_empty() && !who.contains('\n')).then_some(who)
+    })
 }
 
 /// The agencies listed in a sign-off line's parentheses, or after `With
 /// reporting by`.
 pub fn sign_off_credits(text: &str) -> Vec<String> {
     sign_off_captures(text)
-        .or_else(|| with_reporting_captures(text))
-        .and_then(|c| c.name("credits"))
-        .map(|m| split_list(m.as_str()))
+        .unwrap_or_else(|| with_reporting_captures(text))
+        .map(split_list)
         .unwrap_or_default()
 }
 
@@ -753,10 +874,6 @@ pub fn split_list(s: &str) -> Vec<String> {
 // never need them.
 warm_up_statics!(
     BYLINE,
-    PHOTO_CREDIT,
-    SIGN_OFF,
-    DATE_LABEL,
-    WITH_REPORTING,
     TIME_TAIL,
     LEADING_TIME,
     UPDATED,
@@ -903,6 +1020,8 @@ mod rewrites {
         contributed: Regex,
         updated: Regex,
         lone_lower: Regex,
+        photo_credit: Regex,
+        date_label: Regex,
     }
 
     static WRITTEN: LazyLock<Written> = LazyLock::new(|| {
@@ -932,6 +1051,12 @@ mod rewrites {
         ),
         updated: re(r"^[,|·•–-]?\s*(?i:(?:last\s+)?updated|modified)\b.{0,40}$"),
         lone_lower: re(r"^[a-z][a-z0-9_.-]{2,30}$"),
+        photo_credit: re(
+            r"^(?i:image|photo|photograph|picture|pic|credit|photo credit|image credit|source|foto|video)\s*(?::|by)\s*(?P<who>\S.*)$",
+        ),
+        date_label: re(
+            r"(?i)^(?:date|dated|published|posted|updated|last updated|first published|created)(?: on| at)?\s*:?\s*",
+        ),
     }
     });
 
@@ -943,13 +1068,14 @@ mod rewrites {
         let w = &*WRITTEN;
         assert_eq!(is_chrome(text), w.chrome.is_match(text), "chrome {text:?}");
         assert_eq!(
-            credits(sign_off_captures(text)),
+            sign_off_captures(text),
             credits(w.sign_off.captures(text)),
             "sign-off {text:?}"
         );
+        // The credits take part in every match.
         assert_eq!(
-            credits(with_reporting_captures(text)),
-            credits(w.with_reporting.captures(text)),
+            with_reporting_captures(text),
+            credits(w.with_reporting.captures(text)).flatten(),
             "with reporting {text:?}"
         );
         assert_eq!(
@@ -980,10 +1106,22 @@ mod rewrites {
         if BYLINE.is_match(text) {
             assert!(may_be_byline(text), "{text:?}");
         }
-        if PHOTO_CREDIT.is_match(text) {
+        if w.photo_credit.is_match(text) {
             assert!(may_be_photo_credit(text), "{text:?}");
         }
-        if DATE_LABEL.is_match(text) {
+        assert_eq!(
+            date_label_end(text),
+            w.date_label.find(text).map_or(0, |m| m.end()),
+            "date label {text:?}"
+        );
+        assert_eq!(
+            credited(text),
+            w.photo_credit
+                .captures(text)
+                .map(|c| c.name("who").unwrap().as_str()),
+            "photo credit {text:?}"
+        );
+        if w.date_label.is_match(text) {
             assert!(may_open_with_label(text), "{text:?}");
         }
         assert_eq!(photo_credit(text), written_photo_credit(text), "{text:?}");
@@ -999,7 +1137,7 @@ mod rewrites {
             "lone lower {text:?}"
         );
         // A date line's date opens it, after a label and perhaps a time.
-        let rest = &text[DATE_LABEL.find(text).map_or(0, |m| m.end())..];
+        let rest = &text[date_label_end(text)..];
         if let Some((_, range)) = crate::parse::date::find_date(rest) {
             let before = rest[..range.start].trim_matches(|c: char| c.is_whitespace() || c == ',');
             if before.is_empty() || LEADING_TIME.is_match(before) {
@@ -1013,7 +1151,7 @@ mod rewrites {
         if text.len() > 150 {
             return None;
         }
-        let caps = PHOTO_CREDIT.captures(text)?;
+        let caps = WRITTEN.photo_credit.captures(text)?;
         let who = caps.name("who")?.as_str().trim();
         who.chars().next().filter(|c| c.is_uppercase())?;
         Some(who)
@@ -1194,6 +1332,40 @@ mod rewrites {
             "Updated 3 hours ago",
             ", last  updated: yesterday at noon",
             "modified",
+            // The line patterns read in code: sign-offs,
+            "ab/cd/",
+            "ab/cdefg",
+            "abcde/fg",
+            "a/b/c/d (AFP) ",
+            "ab/cd (x) y",
+            "ab/cd(x(y))",
+            "ab/cd\u{3000}(AFP)\u{a0}",
+            "ab/cd (a\nb)",
+            // with-reporting lines, where the spaces give credits back,
+            "with reporting by   ",
+            "with reporting by  )",
+            "with reporting by \u{3000}.",
+            "With Additional Reporting From AFP).",
+            "(with reporting by AFP).",
+            "with reporting by (AFP)",
+            "with additionalreporting by AFP",
+            "with reporting by AFP\nand dpa.",
+            // photo credits,
+            "Photo credit: Jane Roe",
+            "photo by Jane",
+            "PHOTO BY Jane",
+            "ſource: Jane",
+            "Image:\nJane",
+            "Picture : jane",
+            "pic by: Jane",
+            "Photograph:\u{a0}Jane",
+            // and date labels (`date` before `dated`).
+            "Dated: 3 May 2024",
+            "Published on: 3 May 2024",
+            "LAST UPDATED 3 May",
+            "poſted at 5",
+            "first publiſhed\u{3000}: 1",
+            "created  on",
         ] {
             same(text);
         }
@@ -1245,7 +1417,60 @@ mod rewrites {
         ]
     }
 
+    /// The words of the line patterns read in code (sign-offs,
+    /// with-reporting lines, photo credits, date labels) in any case, `ſ`
+    /// for `s` included, and what goes between them.
+    fn line_word() -> impl Strategy<Value = String> {
+        let words = vec![
+            "image",
+            "photo",
+            "photograph",
+            "picture",
+            "pic",
+            "credit",
+            "photo credit",
+            "image credit",
+            "source",
+            "foto",
+            "video",
+            "by",
+            "date",
+            "dated",
+            "published",
+            "posted",
+            "updated",
+            "last updated",
+            "first published",
+            "created",
+            " on",
+            " at",
+            "with",
+            "additional",
+            "reporting",
+            "from",
+            "ab",
+            "c",
+        ];
+        let between = vec![
+            " ", "  ", "\u{a0}", "\u{3000}", "\t", "\n", ":", "(", ")", ".", ").", "/", "abcde",
+            "Jane", "AFP", ", ", "é", "\u{130}", "\u{131}", "\u{212a}", "ſ", "K", "5",
+        ];
+        prop_oneof![
+            3 => (
+                proptest::sample::select(words),
+                proptest::collection::vec(0u8..3, 0..16),
+            )
+                .prop_map(|(w, picks)| crate::caseless::case_variant(w, &picks)),
+            2 => proptest::sample::select(between).prop_map(str::to_string),
+        ]
+    }
+
     proptest! {
+        #[test]
+        fn line_patterns_read_in_code(parts in proptest::collection::vec(line_word(), 0..8)) {
+            same(&parts.concat());
+        }
+
         #[test]
         fn same_lines_match(parts in proptest::collection::vec(fragment(), 0..12)) {
             same(&parts.concat());

@@ -394,14 +394,23 @@ struct Scratch {
     ranges: Vec<std::ops::Range<usize>>,
     /// The ids of the keys that no item has yet.
     absent: Vec<u32>,
-    /// A person's folded surname, its bucket hashes, the prefix hashes of
-    /// the fold, the candidates.
-    fold: String,
-    buckets: Vec<u64>,
-    bucket: Vec<(u64, u64)>,
+    /// The places (see [`linking_name`]) of the entity's names that link.
+    linking: Vec<usize>,
+    surname: SurnameScratch,
     candidates: Vec<usize>,
     /// The entity's linking names not seen before.
     fresh: Vec<Fresh>,
+}
+
+/// A person's folded surname, its bucket hashes, their slots in
+/// `EntityAggregator::by_surname` and the prefix hashes of the fold
+/// ([`surname_slots`]).
+#[derive(Debug, Default)]
+struct SurnameScratch {
+    fold: String,
+    buckets: Vec<u64>,
+    slots: Vec<usize>,
+    bucket: Vec<(u64, u64)>,
 }
 
 /// A linking name not seen before, while its entity is folded.
@@ -610,6 +619,28 @@ fn surname_bucket_hashes(
     }
 }
 
+/// The surname buckets of a person's name (`surname_bucket_hashes`, into
+/// `scratch`'s `fold` and `buckets`) and where each is or would go in
+/// `index` (`slots`), with room made there for all of them: the lookup
+/// reads the buckets, and a new person is then linked into the same slots
+/// (`Buckets::link_at`) without a second search.
+fn surname_slots(index: &mut Buckets, name: &str, scratch: &mut SurnameScratch) {
+    surname_bucket_hashes(
+        name,
+        &mut scratch.fold,
+        &mut scratch.bucket,
+        &mut scratch.buckets,
+    );
+    scratch.slots.clear();
+    if scratch.buckets.is_empty() {
+        return;
+    }
+    index.reserve(scratch.buckets.len());
+    scratch
+        .slots
+        .extend(scratch.buckets.iter().map(|&b| index.find(b)));
+}
+
 /// The odd multiplier of the bucket polynomial.
 const POLY: u64 = 0x9E37_79B9_7F4A_7C15;
 
@@ -655,20 +686,48 @@ impl Buckets {
     }
 
     /// The head and count of bucket `key`, if it has a person.
+    #[cfg(test)]
     fn get(&self, key: u64) -> Option<(u32, u32)> {
         if self.slots.is_empty() {
             return None;
         }
-        let (_, head, count) = self.slots.at(self.find(key));
+        self.head_at(self.find(key))
+    }
+
+    /// The head and count of the bucket in slot `i`, if any.
+    fn head_at(&self, i: usize) -> Option<(u32, u32)> {
+        let (_, head, count) = self.slots.at(i);
         (count != 0).then_some((head, count))
+    }
+
+    /// Makes room for `n` more buckets, so that the slots that `find`
+    /// gives before they are linked stay theirs (no growing moves them).
+    fn reserve(&mut self, n: usize) {
+        self.slots.reserve_for(n);
     }
 
     /// Adds the person at place `at` to bucket `key` unless it is full
     /// (`MAX_BUCKET`); the place of the bucket's person before it
     /// (`NO_LINK` for the first), or `None` when full.
+    #[cfg(test)]
     fn link(&mut self, key: u64, at: u32) -> Option<u32> {
-        self.slots.reserve();
+        self.reserve(1);
         let i = self.find(key);
+        self.link_at(i, key, at)
+    }
+
+    /// [`Buckets::link`] given where `find` put `key` since the last
+    /// `reserve`: a new person's buckets were looked up just before, and
+    /// are not searched again. Only the buckets linked in between were
+    /// added, and they can have taken that slot if it was empty (two new
+    /// buckets probe to the same empty slot), which sends the search on.
+    fn link_at(&mut self, i: usize, key: u64, at: u32) -> Option<u32> {
+        let (k, _, count) = self.slots.at(i);
+        let i = if count != 0 && k != key {
+            self.find(key)
+        } else {
+            i
+        };
         let (_, head, count) = self.slots.at_mut(i);
         if *count == 0 {
             self.slots.put(i, (key, at, 1));
@@ -743,14 +802,19 @@ impl<S: Slot> Table<S> {
     /// Makes room for one more entry, before a `find` whose empty slot
     /// `put` fills.
     fn reserve(&mut self) {
-        if self.len * 4 < self.slots.len() * 3 {
-            return;
-        }
-        let size = (self.slots.len() * 2).max(1024);
-        let old = std::mem::replace(&mut self.slots, vec![S::EMPTY; size]);
-        for slot in old.into_iter().filter(|&s| s != S::EMPTY) {
-            let i = self.find(slot.hash(), |_| false);
-            self.slots[i] = slot;
+        self.reserve_for(1);
+    }
+
+    /// Makes room for `n` more entries (at least one).
+    fn reserve_for(&mut self, n: usize) {
+        let n = n.max(1);
+        while (self.len + n - 1) * 4 >= self.slots.len() * 3 {
+            let size = (self.slots.len() * 2).max(1024);
+            let old = std::mem::replace(&mut self.slots, vec![S::EMPTY; size]);
+            for slot in old.into_iter().filter(|&s| s != S::EMPTY) {
+                let i = self.find(slot.hash(), |_| false);
+                self.slots[i] = slot;
+            }
         }
     }
 
@@ -836,24 +900,36 @@ impl EntityAggregator {
             scratch.ranges.clear();
             scratch.absent.clear();
             scratch.fresh.clear();
+            scratch.linking.clear();
             let full_person = e.kind == EntityType::Person && e.name.contains(' ');
             scratch.ids.push(self.strings.intern(&e.name));
+            // (The name always links.)
+            scratch.linking.push(0);
             for (n, s) in (1..).zip(&e.aliases) {
                 // The aliases are distinct, and one of them is most often
                 // the name: that one is not hashed and looked up again.
-                let id = if *s == e.name {
-                    scratch.ids[0]
-                } else if self.lists || links(e, full_person, n) {
-                    self.strings.intern(s)
+                let (id, link) = if *s == e.name {
+                    (scratch.ids[0], true)
                 } else {
-                    // (Read only for the alias list.)
-                    NONE
+                    // (Asked once: the search for a space was a call per
+                    // alias of a full name, and it was made twice.)
+                    let link = links(e, full_person, n);
+                    let id = if self.lists || link {
+                        self.strings.intern(s)
+                    } else {
+                        // (Read only for the alias list.)
+                        NONE
+                    };
+                    (id, link)
                 };
                 scratch.ids.push(id);
+                if link {
+                    scratch.linking.push(n);
+                }
             }
             let min = |f: Option<u32>, i: u32| Some(f.map_or(i, |f| f.min(i)));
             let mut found = None;
-            for n in (0..=e.aliases.len()).filter(|&n| links(e, full_person, n)) {
+            for &n in &scratch.linking {
                 let id = scratch.ids[n];
                 let seen = self.strings.seen(id, slot);
                 if seen != NONE {
@@ -902,18 +978,16 @@ impl EntityAggregator {
             // person, the index.
             let mut folded = false;
             if found.is_none() && e.kind == EntityType::Person {
-                surname_bucket_hashes(
-                    &e.name,
-                    &mut scratch.fold,
-                    &mut scratch.bucket,
-                    &mut scratch.buckets,
-                );
+                surname_slots(&mut self.by_surname, &e.name, &mut scratch.surname);
                 folded = true;
-                let f = &scratch.fold;
+                let f = &scratch.surname.fold;
                 let cands = &mut scratch.candidates;
                 cands.clear();
-                for b in &scratch.buckets {
-                    let mut link = self.by_surname.get(*b).map_or(NO_LINK, |(head, _)| head);
+                for &at in &scratch.surname.slots {
+                    let mut link = self
+                        .by_surname
+                        .head_at(at)
+                        .map_or(NO_LINK, |(head, _)| head);
                     while let Some(&(item, next)) = self.surname_links.get(link as usize) {
                         cands.push(item as usize);
                         link = next;
@@ -987,20 +1061,15 @@ impl EntityAggregator {
                     let (mut fold_end, mut single) = (start, false);
                     if e.kind == EntityType::Person {
                         if !folded {
-                            surname_bucket_hashes(
-                                &e.name,
-                                &mut scratch.fold,
-                                &mut scratch.bucket,
-                                &mut scratch.buckets,
-                            );
+                            surname_slots(&mut self.by_surname, &e.name, &mut scratch.surname);
                         }
-                        self.folds.push_str(&scratch.fold);
+                        self.folds.push_str(&scratch.surname.fold);
                         fold_end = self.folds.len();
                         if let Some((given, one)) = given_name(&e.name) {
                             self.folds.push_str(given);
                             single = one;
                         }
-                        self.index_surname(i, &scratch.buckets);
+                        self.index_surname(i, &scratch.surname.buckets, &scratch.surname.slots);
                     }
                     self.strings.name_item(name, i);
                     let (aliases, roles) = if self.lists {
@@ -1034,15 +1103,16 @@ impl EntityAggregator {
 
     /// Buckets a new person by surname. An item's name never changes once
     /// created, so this is done once per item, not once per mention.
-    fn index_surname(&mut self, i: u32, buckets: &[u64]) {
-        for &b in buckets {
+    /// `slots` are where `surname_slots` found the buckets.
+    fn index_surname(&mut self, i: u32, buckets: &[u64], slots: &[usize]) {
+        for (&b, &slot) in buckets.iter().zip(slots) {
             // (`NO_LINK` is never a place: the list stops short of it.)
             let at = u32::try_from(self.surname_links.len())
                 .ok()
                 .filter(|&at| at != NO_LINK)
                 .expect("fewer than 2^32 surname links");
             // `i` is new and the buckets of one name are distinct.
-            if let Some(next) = self.by_surname.link(b, at) {
+            if let Some(next) = self.by_surname.link_at(slot, b, at) {
                 self.surname_links.push((i, next));
             }
         }
@@ -1607,6 +1677,59 @@ pub(crate) mod tests {
             prop_assert_eq!(buckets.get(key), Some(v));
         }
         Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// As a new person is indexed: the distinct buckets of one name
+        /// are all found first (after room is made for them), then linked
+        /// into the slots found. Keys as in `surname_buckets_are_a_map`, so
+        /// that two buckets of a name often find the same empty slot.
+        #[test]
+        fn buckets_linked_where_found_are_a_map(
+            names in prop::collection::vec(
+                prop::collection::btree_set((0..8u64, 0..64u64), 1..8), 0..300)
+        ) {
+            let mut buckets = Buckets::default();
+            let mut want: std::collections::HashMap<u64, (u32, u32)> =
+                std::collections::HashMap::new();
+            let mut at = 0u32;
+            for name in names {
+                let keys: Vec<u64> = name.into_iter().map(|(hi, lo)| hi << 61 | lo).collect();
+                buckets.reserve(keys.len());
+                let slots: Vec<usize> = keys.iter().map(|&k| buckets.find(k)).collect();
+                for (&key, &slot) in keys.iter().zip(&slots) {
+                    prop_assert_eq!(buckets.head_at(slot), want.get(&key).copied());
+                }
+                for (&key, slot) in keys.iter().zip(slots) {
+                    let w = want.entry(key).or_insert((NO_LINK, 0));
+                    let next = ((w.1 as usize) < MAX_BUCKET).then_some(w.0);
+                    prop_assert_eq!(buckets.link_at(slot, key, at), next);
+                    if next.is_some() {
+                        *w = (at, w.1 + 1);
+                    }
+                    at += 1;
+                }
+            }
+            for (&key, &v) in &want {
+                prop_assert_eq!(buckets.get(key), Some(v));
+            }
+        }
+    }
+
+    /// Two new buckets with one home slot find the same empty slot; the
+    /// second, linked after the first took it, goes on to the next.
+    #[test]
+    fn a_bucket_whose_slot_was_taken_is_linked_further_on() {
+        let mut buckets = Buckets::default();
+        let (a, b) = (5 << 60 | 1, 5 << 60 | 2);
+        buckets.reserve(2);
+        let (sa, sb) = (buckets.find(a), buckets.find(b));
+        assert_eq!(sa, sb);
+        assert_eq!(buckets.link_at(sa, a, 10), Some(NO_LINK));
+        assert_eq!(buckets.link_at(sb, b, 11), Some(NO_LINK));
+        assert_eq!(buckets.get(a), Some((10, 1)));
+        assert_eq!(buckets.get(b), Some((11, 1)));
     }
 
     #[test]
