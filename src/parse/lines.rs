@@ -285,7 +285,7 @@ static BYLINE: Twin = twin!(
 /// Every line is asked ([`intrinsic`]) and nearly all open otherwise: the
 /// opening's test is inlined into the caller, the reading is not.
 #[inline]
-fn sign_off_captures(text: &str) -> Option<Option<&str>> {
+fn read_sign_off(text: &str) -> Option<Option<&str>> {
     if !text.starts_with(|c: char| c.is_ascii_lowercase()) {
         return None;
     }
@@ -344,7 +344,7 @@ const DATE_LABELS: [&str; 8] = [
 /// Where the label of a date line ends (0 without one): the match of
 /// `(?i)^(?:date|dated|published|posted|updated|last updated|first
 /// published|created)(?: on| at)?\s*:?\s*`, read in code as
-/// [`sign_off_captures`]. All that follows the label may match nothing, so
+/// [`read_sign_off`]. All that follows the label may match nothing, so
 /// the first label the line opens with is the match's (`date` before
 /// `dated`: `Dated: …` ends its label after `Date`), and each later part
 /// takes all it can.
@@ -376,10 +376,10 @@ fn is_lone_lower_word(text: &str) -> bool {
 
 /// `With reporting by AFP and Reuters`: the agencies that contributed,
 /// `^\(?(?i:with\s+(?:additional\s+)?reporting\s+(?:by|from))\s+(?P<credits>[^()]{1,120}?)\)?\.?$`,
-/// read in code as [`sign_off_captures`]. The opening's test is inlined
+/// read in code as [`read_sign_off`]. The opening's test is inlined
 /// there too.
 #[inline]
-fn with_reporting_captures(text: &str) -> Option<&str> {
+fn read_with_reporting(text: &str) -> Option<&str> {
     // `w`, `i`, `t` and `h` fold to no character outside ASCII.
     let unbracketed = text.strip_prefix('(').unwrap_or(text).as_bytes();
     if !opens_with_ascii_folded(unbracketed, "with") {
@@ -388,7 +388,7 @@ fn with_reporting_captures(text: &str) -> Option<&str> {
     with_reporting_search(text)
 }
 
-/// The credits of [`with_reporting_captures`]. Up to the spaces before
+/// The credits of [`read_with_reporting`]. Up to the spaces before
 /// them each part has one way to match (each word opens with a letter that
 /// no space is). The spaces are greedy and the credits lazy: they start
 /// after as many spaces as allow a match (credits of only spaces when
@@ -509,9 +509,7 @@ fn closes_contribution(rest: &str) -> bool {
 
 /// Classifies a non-empty trimmed line from its own text.
 pub fn intrinsic(text: &str) -> Option<Intrinsic> {
-    if sign_off_captures(text).is_some()
-        || with_reporting_captures(text).is_some()
-        || is_contributed(text)
+    if read_sign_off(text).is_some() || read_with_reporting(text).is_some() || is_contributed(text)
     {
         return Some(Intrinsic::SignOff);
     }
@@ -835,7 +833,7 @@ const CREDIT_WORDS: [&str; 11] = [
 /// What a photo credit line credits,
 /// `^(?i:image|photo|photograph|picture|pic|credit|photo credit|image
 /// credit|source|foto|video)\s*(?::|by)\s*(?P<who>\S.*)$` (the `who`),
-/// read in code as [`sign_off_captures`]. Each word but one is followed by
+/// read in code as [`read_sign_off`]. Each word but one is followed by
 /// a letter where a longer word goes on from it, and the one space where
 /// `photo credit` and `image credit` go on from `photo` and `image` is
 /// followed by a `c`: after at most one word can `:` or `by` come, and the
@@ -854,8 +852,8 @@ fn credited(text: &str) -> Option<&str> {
 /// The agencies listed in a sign-off line's parentheses, or after `With
 /// reporting by`.
 pub fn sign_off_credits(text: &str) -> Vec<String> {
-    sign_off_captures(text)
-        .unwrap_or_else(|| with_reporting_captures(text))
+    read_sign_off(text)
+        .unwrap_or_else(|| read_with_reporting(text))
         .map(split_list)
         .unwrap_or_default()
 }
@@ -1068,13 +1066,13 @@ mod rewrites {
         let w = &*WRITTEN;
         assert_eq!(is_chrome(text), w.chrome.is_match(text), "chrome {text:?}");
         assert_eq!(
-            sign_off_captures(text),
+            read_sign_off(text),
             credits(w.sign_off.captures(text)),
             "sign-off {text:?}"
         );
         // The credits take part in every match.
         assert_eq!(
-            with_reporting_captures(text),
+            read_with_reporting(text),
             credits(w.with_reporting.captures(text)).flatten(),
             "with reporting {text:?}"
         );

@@ -975,11 +975,10 @@ impl EntityAggregator {
                 }
             }
             // A person's surname buckets serve the lookup and, for a new
-            // person, the index.
-            let mut folded = false;
+            // person, the index: `found` is only ever set, so a person
+            // that ends up new passed here.
             if found.is_none() && e.kind == EntityType::Person {
                 surname_slots(&mut self.by_surname, &e.name, &mut scratch.surname);
-                folded = true;
                 let f = &scratch.surname.fold;
                 let cands = &mut scratch.candidates;
                 cands.clear();
@@ -1060,9 +1059,6 @@ impl EntityAggregator {
                     let start = self.folds.len();
                     let (mut fold_end, mut single) = (start, false);
                     if e.kind == EntityType::Person {
-                        if !folded {
-                            surname_slots(&mut self.by_surname, &e.name, &mut scratch.surname);
-                        }
                         self.folds.push_str(&scratch.surname.fold);
                         fold_end = self.folds.len();
                         if let Some((given, one)) = given_name(&e.name) {
