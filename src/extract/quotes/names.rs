@@ -944,9 +944,10 @@ fn may_be_written_title(paras: &[(&str, usize)], w: &str) -> bool {
 }
 
 /// How rarely each lowercase ASCII byte is written in English text: the
-/// letters by their frequency, anything else rarer than any letter.
+/// space and the letters by their frequency, anything else rarer than any
+/// letter.
 const RARITY: [u8; 256] = {
-    const BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
+    const BY_FREQUENCY: &[u8] = b" etaoinshrdlcumwfgypbvkjxqz";
     let mut t = [BY_FREQUENCY.len() as u8; 256];
     let mut i = 0;
     while i < BY_FREQUENCY.len() {
