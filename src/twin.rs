@@ -29,7 +29,7 @@ use std::cell::Cell;
 use std::sync::LazyLock;
 use std::thread::LocalKey;
 
-use regex::{CaptureMatches, Captures, Match, Regex};
+use regex::{Captures, Regex};
 
 mod table;
 use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
@@ -561,7 +561,8 @@ impl Twin<Regex> {
         self.on(haystack).is_match(haystack)
     }
 
-    pub(crate) fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
+    #[cfg(test)]
+    fn find<'h>(&self, haystack: &'h str) -> Option<regex::Match<'h>> {
         self.on(haystack).find(haystack)
     }
 
@@ -569,7 +570,11 @@ impl Twin<Regex> {
         self.on(haystack).captures(haystack)
     }
 
-    pub(crate) fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> CaptureMatches<'r, 'h> {
+    #[cfg(test)]
+    pub(crate) fn captures_iter<'r, 'h>(
+        &'r self,
+        haystack: &'h str,
+    ) -> regex::CaptureMatches<'r, 'h> {
         self.on(haystack).captures_iter(haystack)
     }
 }

@@ -150,7 +150,11 @@ const MAX_PARTICIPANTS: usize = 64;
 
 /// The kind named by a trigger (lower-cased match).
 pub fn kind_of(trigger: &str) -> &'static str {
-    let t = lower(trigger);
+    kind_of_lowered(&lower(trigger))
+}
+
+/// [`kind_of`] of a trigger already lower-cased by [`lower`].
+fn kind_of_lowered(t: &str) -> &'static str {
     let first = t.split_whitespace().next().unwrap_or("");
     match first {
         "press" | "news" | "remarks" => "press conference",
@@ -594,8 +598,9 @@ fn sentence_mentions<'a>(
     }
     let first_index = out.len();
     for (k, &(ts, te)) in triggers.iter().enumerate() {
-        let trig = &text[ts..te];
-        let kind = kind_of(trig);
+        // Lowered once for the kind, the anaphora and the verb test.
+        let trig = lower(&text[ts..te]);
+        let kind = kind_of_lowered(&trig);
         let place_idx = places
             .iter()
             .enumerate()
@@ -652,7 +657,7 @@ fn sentence_mentions<'a>(
         }
         // "at that same venue where …": the place of the latest located
         // mention of the article.
-        let anaphoric = lower(trig).starts_with("same");
+        let anaphoric = trig.starts_with("same");
         let (indefinite, left) = determiner(text, s0, ts);
         let days = text[left..ts]
             .split_whitespace()
@@ -668,7 +673,7 @@ fn sentence_mentions<'a>(
             what: if anaphoric {
                 clause_after(text, te, s1)
             } else {
-                what_of(text, s0, s1, left, ts, te)
+                what_of(text, s0, s1, left, (ts, te), is_verb_lowered(&trig))
             },
             place: if anaphoric {
                 out.iter()
@@ -723,53 +728,58 @@ fn distance(a0: usize, a1: usize, b0: usize, b1: usize) -> usize {
     }
 }
 
-/// Adjectives that may precede an event noun.
-const MODIFIERS: &[&str] = &[
-    "first",
-    "second",
-    "third",
-    "last",
-    "next",
-    "joint",
-    "working",
-    "short",
-    "annual",
-    "emergency",
-    "informal",
-    "extraordinary",
-    "foreign",
-    "ministerial",
-    "official",
-    "state",
-    "previous",
-    "latest",
-    "upcoming",
-    "planned",
-    "bilateral",
-    "trilateral",
-    "regular",
-    "special",
-    "final",
-    "recent",
-    "ongoing",
-    "online",
-    "virtual",
-    "major",
-    "brief",
-    "private",
-    "closed-door",
-    "weekly",
-    "monthly",
-    "ministers",
-    "leaders",
-    "defence",
-    "defense",
-    "peace",
-    "trade",
-    "press",
-    "news",
-    "summit",
-];
+/// Adjectives that may precede an event noun (`w` lower-cased). A match
+/// rather than a list: the compiler can branch on the word's length, where
+/// a scan of the list compared each word before a trigger with up to 44.
+fn is_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "first"
+            | "second"
+            | "third"
+            | "last"
+            | "next"
+            | "joint"
+            | "working"
+            | "short"
+            | "annual"
+            | "emergency"
+            | "informal"
+            | "extraordinary"
+            | "foreign"
+            | "ministerial"
+            | "official"
+            | "state"
+            | "previous"
+            | "latest"
+            | "upcoming"
+            | "planned"
+            | "bilateral"
+            | "trilateral"
+            | "regular"
+            | "special"
+            | "final"
+            | "recent"
+            | "ongoing"
+            | "online"
+            | "virtual"
+            | "major"
+            | "brief"
+            | "private"
+            | "closed-door"
+            | "weekly"
+            | "monthly"
+            | "ministers"
+            | "leaders"
+            | "defence"
+            | "defense"
+            | "peace"
+            | "trade"
+            | "press"
+            | "news"
+            | "summit"
+    )
+}
 
 /// Whether the noun phrase ending at `ts` is indefinite, and where it starts.
 fn determiner(text: &str, s0: usize, ts: usize) -> (bool, usize) {
@@ -816,7 +826,7 @@ fn determiner(text: &str, s0: usize, ts: usize) -> (bool, usize) {
             || w.ends_with("'s")
             || w.ends_with("’s")
             || w.ends_with("s'")
-            || MODIFIERS.contains(&&*lw);
+            || is_modifier(&lw);
         if !modifier {
             return (false, left);
         }
@@ -829,7 +839,12 @@ fn determiner(text: &str, s0: usize, ts: usize) -> (bool, usize) {
 
 /// Triggers that are verbs (`met`, `gathered`, `convened`, `visited`).
 fn is_verb_trigger(t: &str) -> bool {
-    matches!(&*lower(t), "met" | "gathered" | "convened" | "visited")
+    is_verb_lowered(&lower(t))
+}
+
+/// [`is_verb_trigger`] of a trigger already lower-cased by [`lower`].
+fn is_verb_lowered(t: &str) -> bool {
+    matches!(t, "met" | "gathered" | "convened" | "visited")
 }
 
 /// What happened at an anaphoric venue: the words after it, up to 14.
@@ -850,8 +865,16 @@ fn clause_after(text: &str, te: usize, s1: usize) -> String {
         .to_string()
 }
 
-/// A short description: the trigger's noun phrase and its `of …` complement.
-fn what_of(text: &str, s0: usize, s1: usize, left: usize, ts: usize, te: usize) -> String {
+/// A short description: the trigger's noun phrase and its `of …`
+/// complement; `verb` when the trigger is a verb ([`is_verb_trigger`]).
+fn what_of(
+    text: &str,
+    s0: usize,
+    s1: usize,
+    left: usize,
+    (ts, te): (usize, usize),
+    verb: bool,
+) -> String {
     let rest = &text[te..s1];
     let mut end = te;
     let starts = |p: &str| {
@@ -879,7 +902,6 @@ fn what_of(text: &str, s0: usize, s1: usize, left: usize, ts: usize, te: usize) 
         end = pos;
     }
     // A verb trigger (`gathered`, `met`) is described by its clause.
-    let verb = is_verb_trigger(&text[ts..te]);
     let left = if verb {
         let clause_start = text[s0..ts]
             .rfind([',', ';', ':'])

@@ -5,7 +5,6 @@
 //! All calendar arithmetic goes through `jiff`; nothing here counts days by
 //! hand.
 
-use crate::twin::{Twin, twin};
 use crate::uclass;
 use jiff::civil::{Date, Weekday};
 
@@ -183,66 +182,297 @@ impl WrittenDate {
     }
 }
 
-static DATE_RE: Twin = twin!(format!(
-    r"(?x)
+/// Finds the first written date in `s` with its byte range: the first
+/// match of the pattern `date_pattern` (kept in the tests) that reads as
+/// a date, each search going on after the last match as `captures_iter`
+/// did (an ISO or dotted date with other decimal digits than ASCII ones
+/// ends it). Read in code: building the pattern cost more than all its
+/// searches, which run on short lines. Every alternative opens with `\b`
+/// before a word character, so a match can start only where a word does;
+/// at each word start the alternatives are tried in the pattern's order,
+/// and each of their optional and repeated parts has only one way to go
+/// on (see `date_at`).
+pub fn find_date(s: &str) -> Option<(WrittenDate, std::ops::Range<usize>)> {
+    // Every form holds a decimal digit (`\d`, a subset of `is_numeric`):
+    // text without one is passed over without the search.
+    if !s.chars().any(char::is_numeric) {
+        return None;
+    }
+    let mut from = 0;
+    'search: loop {
+        let mut prev_word = uclass::word_before(s, from);
+        for (i, c) in s[from..].char_indices() {
+            let word = is_word_char(c);
+            if word && !prev_word {
+                let at = from + i;
+                if let Some((end, read)) = date_at(s, at) {
+                    match read {
+                        Read::Stop => return None,
+                        Read::Date(Some(wd)) if valid_day(&wd) => return Some((wd, at..end)),
+                        Read::Date(_) => {
+                            from = end;
+                            continue 'search;
+                        }
+                    }
+                }
+            }
+            prev_word = word;
+        }
+        return None;
+    }
+}
+
+/// The pattern that [`find_date`] reads in code, kept as its tests' oracle.
+#[cfg(test)]
+fn date_pattern() -> String {
+    format!(
+        r"(?x)
         (?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b)
         | (?P<dotted>\b(?P<ed>\d{{1,2}})\.(?P<em>\d{{1,2}})\.(?P<ey>\d{{4}})\b)
         | (?:\b(?P<wd1>{wd}),?\s+)?\b(?P<m1>{m})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}})\b)?
         | (?:\b(?P<wd2>{wd}),?\s+)?\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{m})(?:,?\s+(?P<y2>\d{{4}})\b)?
         ",
-    wd = WEEKDAY,
-    m = MONTH
-));
+        wd = WEEKDAY,
+        m = MONTH
+    )
+}
 
-/// Finds the first written date in `s` with its byte range.
-pub fn find_date(s: &str) -> Option<(WrittenDate, std::ops::Range<usize>)> {
-    // Every form holds a decimal digit (`\d`, a subset of `is_numeric`):
-    // text without one is passed over without running the regex.
-    if !s.chars().any(char::is_numeric) {
-        return None;
+/// What a match of the date pattern reads as.
+enum Read {
+    /// The date, if the match names one (the day is checked after).
+    Date(Option<WrittenDate>),
+    /// An ISO or dotted date with other decimal digits than ASCII ones:
+    /// the search ends with no date, as it always has.
+    Stop,
+}
+
+/// `\w` (Unicode), at once for ASCII.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        regex_syntax::is_word_character(c)
     }
-    for caps in DATE_RE.captures_iter(s) {
-        let whole = caps.get(0)?;
-        let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
-        let parsed = if caps.name("iso").is_some() {
-            let (y, m, d) = (num("iy")?, num("im")?, num("id")?);
-            Some(WrittenDate {
-                year: Some(y as i16),
-                month: m as i8,
-                day: d as i8,
-                weekday: None,
-            })
-        } else if caps.name("dotted").is_some() {
+}
+
+/// The end of the match of the date pattern at `at`, a word start, and
+/// what it reads as; the alternatives in the pattern's order, each with
+/// its optional weekday first.
+///
+/// Each part has one way to go on, so no backtracking is needed: a run of
+/// `\d{1,2}` must be followed by a character that is no digit (a `.`, a
+/// suffix, a space or a word's end), so it takes the whole run or fails;
+/// `\s+` is followed by a word character, so it takes every space; a
+/// weekday or month name that must be followed by a space, dot or comma
+/// is the one alternative of its list that ends there.
+fn date_at(s: &str, at: usize) -> Option<(usize, Read)> {
+    let num = |r: &std::ops::Range<usize>| s[r.clone()].parse::<i32>().ok();
+    let opens = s.as_bytes()[at];
+    if opens.is_ascii_digit() || !opens.is_ascii() {
+        // `\b\d{4}-\d{2}-\d{2}\b`
+        if let Some(iy) = digit_run(s, at, 4, 4)
+            && let Some(im) = after_char(s, iy.end, '-').and_then(|i| digit_run(s, i, 2, 2))
+            && let Some(id) = after_char(s, im.end, '-').and_then(|i| digit_run(s, i, 2, 2))
+            && !uclass::word_after(s, id.end)
+        {
+            let read = match (num(&iy), num(&im), num(&id)) {
+                (Some(y), Some(m), Some(d)) => Read::Date(Some(WrittenDate {
+                    year: Some(y as i16),
+                    month: m as i8,
+                    day: d as i8,
+                    weekday: None,
+                })),
+                _ => Read::Stop,
+            };
+            return Some((id.end, read));
+        }
+        // `\b\d{1,2}\.\d{1,2}\.\d{4}\b`
+        if let Some(ed) = digit_run(s, at, 1, 2)
+            && let Some(em) = after_char(s, ed.end, '.').and_then(|i| digit_run(s, i, 1, 2))
+            && let Some(ey) = after_char(s, em.end, '.').and_then(|i| digit_run(s, i, 4, 4))
+            && !uclass::word_after(s, ey.end)
+        {
             // `30.11.2022`: day first, as everywhere dots separate the parts.
-            let (d, m, y) = (num("ed")?, num("em")?, num("ey")?);
-            (1..=12).contains(&m).then_some(WrittenDate {
-                year: Some(y as i16),
-                month: m as i8,
-                day: d as i8,
-                weekday: None,
-            })
-        } else if let Some(m) = caps.name("m1") {
-            written(
-                m.as_str(),
-                num("d1"),
-                num("y1"),
-                caps.name("wd1").map(|w| w.as_str()),
-            )
-        } else if let Some(m) = caps.name("m2") {
-            written(
-                m.as_str(),
-                num("d2"),
-                num("y2"),
-                caps.name("wd2").map(|w| w.as_str()),
-            )
-        } else {
-            None
+            let read = match (num(&ed), num(&em), num(&ey)) {
+                (Some(d), Some(m), Some(y)) => {
+                    Read::Date((1..=12).contains(&m).then_some(WrittenDate {
+                        year: Some(y as i16),
+                        month: m as i8,
+                        day: d as i8,
+                        weekday: None,
+                    }))
+                }
+                _ => Read::Stop,
+            };
+            return Some((ey.end, read));
+        }
+    }
+    let weekday = weekday_before_date(s, at);
+    let named =
+        |wd: Option<std::ops::Range<usize>>, m: std::ops::Range<usize>, (d, y, end): Day| {
+            let read = written(&s[m], num(&d), y.as_ref().and_then(num), wd.map(|w| &s[w]));
+            (end, Read::Date(read))
         };
-        if let Some(wd) = parsed.filter(valid_day) {
-            return Some((wd, whole.range()));
+    // The month first: `\b{wd}?{m}\s+\d{1,2}(?:st|nd|rd|th)?\b{year}?`.
+    let starts = weekday.iter().map(|(w, i)| (Some(w.clone()), *i));
+    for (wd, i) in starts.clone().chain([(None, at)]) {
+        if let Some((m, j)) = spaced_month(s, i)
+            && let Some(day) = day_then_year(s, j)
+        {
+            return Some(named(wd, m, day));
+        }
+    }
+    // The day first: `\b{wd}?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?{m}{year}?`.
+    for (wd, i) in starts.chain([(None, at)]) {
+        if let Some((d, m)) = day_of_month(s, i) {
+            let y = year_after(s, m.end);
+            let end = y.as_ref().map_or(m.end, |y| y.end);
+            return Some(named(wd, m, (d, y, end)));
         }
     }
     None
+}
+
+/// `(?:{wd},?\s+)` at `at`: the weekday's range (with its dot) and where
+/// the spaces end.
+fn weekday_before_date(s: &str, at: usize) -> Option<(std::ops::Range<usize>, usize)> {
+    /// The alternatives of [`WEEKDAY`], in its order.
+    const WEEKDAY_WORDS: [&str; 17] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Mon",
+        "Tues",
+        "Tue",
+        "Wed",
+        "Thurs",
+        "Thur",
+        "Thu",
+        "Fri",
+        "Sat",
+        "Sun",
+    ];
+    if !matches!(s.as_bytes()[at], b'M' | b'T' | b'W' | b'F' | b'S') {
+        return None;
+    }
+    WEEKDAY_WORDS.iter().find_map(|w| {
+        let mut end = at + w.len();
+        if !s[at..].starts_with(w) {
+            return None;
+        }
+        end += usize::from(s[end..].starts_with('.'));
+        let comma = end + usize::from(s[end..].starts_with(','));
+        let spaced = spaces_end(s, comma);
+        (spaced > comma).then_some((at..end, spaced))
+    })
+}
+
+/// `{m}\s+` at `at`: the month's range and where the spaces end.
+fn spaced_month(s: &str, at: usize) -> Option<(std::ops::Range<usize>, usize)> {
+    if !matches!(
+        s.as_bytes().get(at),
+        Some(b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
+    ) {
+        return None;
+    }
+    MONTH_WORDS.iter().find_map(|m| {
+        let end = at + m.len();
+        if !s[at..].starts_with(m) {
+            return None;
+        }
+        let spaced = spaces_end(s, end);
+        (spaced > end).then_some((at..end, spaced))
+    })
+}
+
+/// A day (digits, range, year range, match end).
+type Day = (
+    std::ops::Range<usize>,
+    Option<std::ops::Range<usize>>,
+    usize,
+);
+
+/// `\d{1,2}(?:st|nd|rd|th)?\b` and the optional year after, at `at`.
+fn day_then_year(s: &str, at: usize) -> Option<Day> {
+    let d = digit_run(s, at, 1, 2)?;
+    let end = [d.end + ordinal_len(&s[d.end..]), d.end]
+        .into_iter()
+        .find(|&e| !uclass::word_after(s, e))?;
+    let y = year_after(s, end);
+    let end = y.as_ref().map_or(end, |y| y.end);
+    Some((d, y, end))
+}
+
+/// `\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?{m}` at `at`: the day's and the
+/// month's ranges.
+fn day_of_month(s: &str, at: usize) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let d = digit_run(s, at, 1, 2)?;
+    let ordinal = d.end + ordinal_len(&s[d.end..]);
+    let after = [ordinal, d.end]
+        .into_iter()
+        .map(|e| (e, spaces_end(s, e)))
+        .find(|&(e, spaced)| spaced > e)?
+        .1;
+    let of = s[after..]
+        .strip_prefix("of")
+        .map(|_| spaces_end(s, after + 2))
+        .filter(|&spaced| spaced > after + 2);
+    let i = of.unwrap_or(after);
+    let m = MONTH_WORDS.iter().find(|m| s[i..].starts_with(*m))?;
+    Some((d, i..i + m.len()))
+}
+
+/// The length of an ordinal suffix (`st`, `nd`, `rd`, `th`) opening `s`, or 0.
+fn ordinal_len(s: &str) -> usize {
+    match s.as_bytes() {
+        [b's', b't', ..] | [b'n', b'd', ..] | [b'r', b'd', ..] | [b't', b'h', ..] => 2,
+        _ => 0,
+    }
+}
+
+/// `(?:,?\s+(\d{4})\b)?` at `at`: the year's range when it is there.
+fn year_after(s: &str, at: usize) -> Option<std::ops::Range<usize>> {
+    let comma = at + usize::from(s[at..].starts_with(','));
+    let spaced = spaces_end(s, comma);
+    if spaced == comma {
+        return None;
+    }
+    digit_run(s, spaced, 4, 4).filter(|y| !uclass::word_after(s, y.end))
+}
+
+/// `\d{min,max}` at `at`, greedy: the run's range when it holds at least
+/// `min` digits (Unicode `\d`). The caller checks what follows, which a
+/// longer run fails.
+fn digit_run(s: &str, at: usize, min: usize, max: usize) -> Option<std::ops::Range<usize>> {
+    after_digits(&s[at..], min, max).map(|rest| at..s.len() - rest.len())
+}
+
+/// `s` after `\d{min,max}` taken greedily (Unicode `\d`), when it opens
+/// with at least `min` digits.
+pub(super) fn after_digits(s: &str, min: usize, max: usize) -> Option<&str> {
+    let (mut end, mut n) = (0, 0);
+    for c in s.chars().take(max) {
+        if !uclass::is_digit(c) {
+            break;
+        }
+        end += c.len_utf8();
+        n += 1;
+    }
+    (n >= min).then(|| &s[end..])
+}
+
+/// Where `c` ends when it stands at `at`.
+fn after_char(s: &str, at: usize, c: char) -> Option<usize> {
+    s[at..].starts_with(c).then_some(at + c.len_utf8())
+}
+
+/// Where the `\s*` at `at` ends.
+fn spaces_end(s: &str, at: usize) -> usize {
+    s.len() - uclass::spaces(&s[at..]).len()
 }
 
 fn written(
@@ -358,8 +588,6 @@ pub fn push_padded(out: &mut String, n: i64, width: usize) {
     }
 }
 
-warm_up_statics!(DATE_RE);
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -402,6 +630,189 @@ mod tests {
             "[0-9]{1,5}",
         ], 0..16)) {
             years_as_written(&parts.concat());
+        }
+    }
+
+    /// `find_date` as it was, with the pattern it reads in code.
+    fn date_as_written(s: &str) -> Option<(WrittenDate, std::ops::Range<usize>)> {
+        static WRITTEN: std::sync::LazyLock<regex::Regex> =
+            std::sync::LazyLock::new(|| regex::Regex::new(&date_pattern()).unwrap());
+        if !s.chars().any(char::is_numeric) {
+            return None;
+        }
+        for caps in WRITTEN.captures_iter(s) {
+            let whole = caps.get(0)?;
+            let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
+            let parsed = if caps.name("iso").is_some() {
+                let (y, m, d) = (num("iy")?, num("im")?, num("id")?);
+                Some(WrittenDate {
+                    year: Some(y as i16),
+                    month: m as i8,
+                    day: d as i8,
+                    weekday: None,
+                })
+            } else if caps.name("dotted").is_some() {
+                let (d, m, y) = (num("ed")?, num("em")?, num("ey")?);
+                (1..=12).contains(&m).then_some(WrittenDate {
+                    year: Some(y as i16),
+                    month: m as i8,
+                    day: d as i8,
+                    weekday: None,
+                })
+            } else if let Some(m) = caps.name("m1") {
+                written(
+                    m.as_str(),
+                    num("d1"),
+                    num("y1"),
+                    caps.name("wd1").map(|w| w.as_str()),
+                )
+            } else if let Some(m) = caps.name("m2") {
+                written(
+                    m.as_str(),
+                    num("d2"),
+                    num("y2"),
+                    caps.name("wd2").map(|w| w.as_str()),
+                )
+            } else {
+                None
+            };
+            if let Some(wd) = parsed.filter(valid_day) {
+                return Some((wd, whole.range()));
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn dates_as_the_pattern_fixed_lines() {
+        for line in [
+            "2022-11-29",
+            "x2022-11-29 2022-11-30",
+            "2022-11-29x, 1.2.2024",
+            "12022-11-29",
+            "2022-11-290 and 3 May",
+            "\u{663}\u{663}\u{663}\u{663}-11-29 and 2022-11-30",
+            "1.2.\u{663}024, 3 May 2024",
+            "13.13.2024 then 12.12.2024",
+            "1.123.2024 5.5.2024",
+            "Tuesday, November 29, 2022",
+            "Tues. Nov. 29th 2022",
+            "Thurs, 1st Sept. 2022",
+            "Thur 31 of December",
+            "Sun.,\u{a0}5 Jun.2022",
+            "5 Junk 2022",
+            "5 Mayor",
+            "May 5th, 2021",
+            "May 5thx, 2021",
+            "May 123 and May 12",
+            "May \u{663} 2022, June 3",
+            "March 5, \u{663}\u{663}\u{663}\u{663}",
+            "Nov 31, then Dec 1",
+            "Feb 29 2023, Feb 29 2024",
+            "31 of\u{3000}March",
+            "ofMarch 3 ofMarch",
+            "Monday\n3 March",
+            "MONDAY 3 March",
+            "Mondays 3 March",
+            "\u{212a}3 March 2024",
+            "é3 March",
+            "ſ 3 March",
+            "İ3 March ı",
+            "5, 2022 3 May",
+            "3 May, 2022x",
+            "3 May ,2022",
+            "3 May 20222",
+            "Sat 3",
+            "Sept 5 Sep. 6 Sept. 7 September 8",
+            "0 May 2022 00.01.2022 01.00.2022",
+        ] {
+            assert_eq!(find_date(line), date_as_written(line), "{line:?}");
+        }
+    }
+
+    /// The pattern's words (month and weekday names, ordinals, `of`),
+    /// digits, spaces and letters around them.
+    fn date_fragment() -> impl Strategy<Value = String> {
+        let words: Vec<&str> = MONTH_WORDS
+            .iter()
+            .chain(&WEEKDAY_NAMES)
+            .copied()
+            .chain([
+                "Mon",
+                "Tues",
+                "Tue",
+                "Wed",
+                "Thurs",
+                "Thur",
+                "Thu",
+                "Fri",
+                "Sat",
+                "Sun",
+                "Sept",
+                "Mayor",
+                "st",
+                "nd",
+                "rd",
+                "th",
+                "of",
+                "1",
+                "5",
+                "12",
+                "29",
+                "31",
+                "0",
+                "13",
+                "123",
+                "2022",
+                "1999",
+                "20222",
+                "\u{663}",
+                "\u{ff11}",
+                "20\u{663}2",
+                " ",
+                "  ",
+                "\u{a0}",
+                "\u{3000}",
+                "\u{2009}",
+                "\t",
+                "\n",
+                ",",
+                ".",
+                "-",
+                ":",
+                "/",
+                "x",
+                "_",
+                "é",
+                "ſ",
+                "\u{212a}",
+                "\u{130}",
+                "\u{131}",
+                "\u{3b1}",
+            ])
+            .collect();
+        prop_oneof![
+            6 => proptest::sample::select(words).prop_map(str::to_string),
+            1 => (proptest::sample::select(MONTH_WORDS.to_vec()), any::<bool>())
+                .prop_map(|(m, upper)| if upper {
+                    m.to_uppercase()
+                } else {
+                    m.to_lowercase()
+                }),
+            1 => "[0-9]{1,5}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn dates_as_the_pattern(parts in proptest::collection::vec(date_fragment(), 0..12)) {
+            let line = parts.concat();
+            prop_assert_eq!(find_date(&line), date_as_written(&line), "{:?}", line);
+        }
+
+        #[test]
+        fn dates_as_the_pattern_on_any_text(line in any::<String>()) {
+            prop_assert_eq!(find_date(&line), date_as_written(&line), "{:?}", line);
         }
     }
 

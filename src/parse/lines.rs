@@ -574,19 +574,16 @@ fn date_line_read(text: &str) -> Option<super::date::WrittenDate> {
     // not read as a sentence.
     let before = rest[..range.start].trim_matches(|c: char| c.is_whitespace() || c == ',');
     // `16:45, 29 November 2022`: a clock time may come first.
-    if !before.is_empty() && !LEADING_TIME.is_match(before) {
+    if !before.is_empty() && !is_leading_time(before) {
         return None;
     }
     wd.year?;
     let mut tail = rest[range.end..].trim();
     // `4:05 PM GMT+1 Updated 3 hours ago`: a time and an update note.
-    if let Some(m) = TIME_TAIL.find(tail) {
-        tail = tail[m.end()..].trim();
+    if let Some(end) = time_tail_end(tail) {
+        tail = tail[end..].trim();
     }
-    if UPDATED
-        .find(tail)
-        .is_some_and(|m| dots_up_to(&tail[m.end()..], 40))
-    {
+    if updated_end(tail).is_some_and(|end| dots_up_to(&tail[end..], 40)) {
         tail = "";
     }
     let tail_words = tail.split_whitespace().count();
@@ -626,19 +623,105 @@ fn opens_like_date(rest: &str) -> bool {
     s.starts_with(char::is_numeric) || named()
 }
 
-/// A clock time with its am/pm and time zone, after a date.
-static TIME_TAIL: Twin = twin!(
-    r"^[,|·•–-]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*\(?(?:[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)\)?)?"
-);
+/// The patterns of a clock time and an update note after a date and of a
+/// clock time before one, read in code by `time_tail_end`,
+/// `is_leading_time` and `updated_end` (building them cost more than
+/// all their searches); kept as their tests' oracles.
+#[cfg(test)]
+const TIME_TAIL: &str = r"^[,|·•–-]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*\(?(?:[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)\)?)?";
+#[cfg(test)]
+const LEADING_TIME: &str = r"^\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s+[A-Z]{2,5})?$";
+#[cfg(test)]
+const UPDATED: &str = r"^[,|·•–-]?\s*(?i:(?:last\s+)?updated|modified)\b";
 
-/// A clock time alone (`16:45`, `4:05 pm`), written before a date.
-static LEADING_TIME: Twin = twin!(r"^\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s+[A-Z]{2,5})?$");
+/// `s` after the separator that may open a note after a date
+/// (`[,|·•–-]?`). Each pattern that opens with it goes on with a space, a
+/// letter or a digit, none of which a separator is, so taking it when it
+/// is there is the only way on.
+fn after_separator(s: &str) -> &str {
+    s.strip_prefix([',', '|', '·', '•', '–', '-']).unwrap_or(s)
+}
 
-/// An update note after a date (`Updated 3 hours ago`), followed by at most
-/// 40 characters (`.{0,40}$`, counted in code: the opening has one possible
-/// end, as the optional parts are each followed by something they cannot
-/// match).
-static UPDATED: Twin = twin!(r"^[,|·•–-]?\s*(?i:(?:last\s+)?updated|modified)\b");
+/// `\d{1,2}[:.]\d{2}` at the start of `s` (Unicode `\d`): what follows.
+/// The hour's run must end at the `:` or `.`, so it is taken whole.
+fn after_clock(s: &str) -> Option<&str> {
+    let rest = super::date::after_digits(s, 1, 2)?;
+    let rest = rest.strip_prefix([':', '.'])?;
+    super::date::after_digits(rest, 2, 2)
+}
+
+/// `\s*(?i:[ap]\.?m\.?)` at the start of `s`: what follows. (None of the
+/// three letters folds to a character outside ASCII.)
+fn after_am_pm(s: &str) -> Option<&str> {
+    let rest = crate::uclass::spaces(s).strip_prefix(['a', 'A', 'p', 'P'])?;
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    let rest = rest.strip_prefix(['m', 'M'])?;
+    Some(rest.strip_prefix('.').unwrap_or(rest))
+}
+
+/// `s` after its opening run of at most five ASCII capitals, when it has
+/// at least two (`[A-Z]{2,5}`).
+fn after_capitals(s: &str) -> Option<&str> {
+    let n = s.bytes().take(5).take_while(u8::is_ascii_uppercase).count();
+    (n >= 2).then(|| &s[n..])
+}
+
+/// The time zone after a clock time,
+/// `\s*\(?(?:[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)\)?`
+fn after_zone(s: &str) -> Option<&str> {
+    let t = crate::uclass::spaces(s);
+    let t = after_capitals(t.strip_prefix('(').unwrap_or(t))?;
+    let t = t
+        .strip_prefix(['+', '-'])
+        .and_then(|o| super::date::after_digits(o, 1, 2))
+        .map_or(t, |o| {
+            super::date::after_digits(o.strip_prefix(':').unwrap_or(o), 2, 2).unwrap_or(o)
+        });
+    Some(t.strip_prefix(')').unwrap_or(t))
+}
+
+/// Where the match of `TIME_TAIL` at the start of `s` ends: a clock time
+/// after a date (`, 4:05 PM (GMT+1)`). Nothing follows its optional parts,
+/// so each is taken whenever it matches: the first way through in the
+/// regex's order.
+fn time_tail_end(s: &str) -> Option<usize> {
+    let rest = crate::uclass::spaces(after_separator(s));
+    let rest = rest
+        .strip_prefix("at")
+        .and_then(crate::uclass::spaced)
+        .unwrap_or(rest);
+    let rest = after_clock(rest)?;
+    let rest = after_am_pm(rest).unwrap_or(rest);
+    let rest = after_zone(rest).unwrap_or(rest);
+    Some(s.len() - rest.len())
+}
+
+/// Whether `s` is a clock time alone (`LEADING_TIME`), as written
+/// before a date (`16:45`, `4:05 pm`, `9.30 CET`).
+fn is_leading_time(s: &str) -> bool {
+    // `(?:\s+[A-Z]{2,5})?$`
+    let zone_ends =
+        |t: &str| t.is_empty() || crate::uclass::spaced(t).and_then(after_capitals) == Some("");
+    // The am/pm part has one way through, but a zone may read it too
+    // (`4:05 PM`): both ways are tried, as the regex does.
+    after_clock(s).is_some_and(|rest| after_am_pm(rest).is_some_and(zone_ends) || zone_ends(rest))
+}
+
+/// Where the match of `UPDATED` at the start of `s` ends: an update
+/// note's opening word (`Updated`, `last updated`, `Modified`) after a
+/// date, followed by no word character.
+fn updated_end(s: &str) -> Option<usize> {
+    use crate::caseless::strip_prefix;
+    let rest = crate::uclass::spaces(after_separator(s));
+    let word_ends = |r: &&str| !crate::uclass::word_after(r, 0);
+    let rest = strip_prefix(rest, "last")
+        .and_then(crate::uclass::spaced)
+        .and_then(|r| strip_prefix(r, "updated"))
+        .filter(word_ends)
+        .or_else(|| strip_prefix(rest, "updated").filter(word_ends))
+        .or_else(|| strip_prefix(rest, "modified").filter(word_ends))?;
+    Some(s.len() - rest.len())
+}
 
 /// The closing `Follow Jane Doe on Twitter`, written (`bounded`) or with
 /// the name's `{1,3}` more words unbounded and captured as `more`.
@@ -870,14 +953,7 @@ pub fn split_list(s: &str) -> Vec<String> {
 // Not warmed up: the written patterns `FOLLOW_ON_BOUNDED` and
 // `REPORTING_BY_BOUNDED` (only for a match beyond their bounds): most runs
 // never need them.
-warm_up_statics!(
-    BYLINE,
-    TIME_TAIL,
-    LEADING_TIME,
-    UPDATED,
-    FOLLOW_ON,
-    REPORTING_BY
-);
+warm_up_statics!(BYLINE, FOLLOW_ON, REPORTING_BY);
 
 #[cfg(test)]
 mod tests {
@@ -1047,7 +1123,7 @@ mod rewrites {
         contributed: re(
             r"(?i)^.{3,160}\bcontributed(?: reporting)?(?: to)?(?: this| the)? (?:report|story|article)(?:ing)?\.?$",
         ),
-        updated: re(r"^[,|·•–-]?\s*(?i:(?:last\s+)?updated|modified)\b.{0,40}$"),
+        updated: re(&format!("{UPDATED}.{{0,40}}$")),
         lone_lower: re(r"^[a-z][a-z0-9_.-]{2,30}$"),
         photo_credit: re(
             r"^(?i:image|photo|photograph|picture|pic|credit|photo credit|image credit|source|foto|video)\s*(?::|by)\s*(?P<who>\S.*)$",
@@ -1057,6 +1133,22 @@ mod rewrites {
         ),
     }
     });
+
+    /// The clock-time patterns read in code against the patterns.
+    fn times_as_written(text: &str) {
+        static TIMES: LazyLock<[Regex; 2]> = LazyLock::new(|| [re(TIME_TAIL), re(LEADING_TIME)]);
+        let [tail, leading] = &*TIMES;
+        assert_eq!(
+            time_tail_end(text),
+            tail.find(text).map(|m| m.end()),
+            "time tail {text:?}"
+        );
+        assert_eq!(
+            is_leading_time(text),
+            leading.is_match(text),
+            "leading time {text:?}"
+        );
+    }
 
     fn credits<'t>(c: Option<regex::Captures<'t>>) -> Option<Option<&'t str>> {
         c.map(|c| c.name("credits").map(|m| m.as_str()))
@@ -1082,12 +1174,11 @@ mod rewrites {
             "{text:?}"
         );
         assert_eq!(
-            UPDATED
-                .find(text)
-                .is_some_and(|m| dots_up_to(&text[m.end()..], 40)),
+            updated_end(text).is_some_and(|end| dots_up_to(&text[end..], 40)),
             w.updated.is_match(text),
             "updated {text:?}"
         );
+        times_as_written(text);
         assert_eq!(byline(text), written_byline(text), "byline {text:?}");
         assert_eq!(
             is_reporting_sign_off(text),
@@ -1138,7 +1229,7 @@ mod rewrites {
         let rest = &text[date_label_end(text)..];
         if let Some((_, range)) = crate::parse::date::find_date(rest) {
             let before = rest[..range.start].trim_matches(|c: char| c.is_whitespace() || c == ',');
-            if before.is_empty() || LEADING_TIME.is_match(before) {
+            if before.is_empty() || is_leading_time(before) {
                 assert!(opens_like_date(rest), "{text:?}");
             }
         }
@@ -1463,9 +1554,72 @@ mod rewrites {
         ]
     }
 
+    #[test]
+    fn time_lines_read_in_code() {
+        for text in [
+            "4:05 PM GMT+1 Updated 3 hours ago",
+            ", 10:31 GMT",
+            "| at 9.30 a.m. (CET)",
+            "· 16:45",
+            "–\u{a0}at\u{3000}4:05pm",
+            "at4:05",
+            "4:05 a.x",
+            "4:05 a.M.",
+            "4:05 p m",
+            "12:345 CET",
+            "123:45",
+            "1:2",
+            "\u{663}:\u{663}\u{663} PM",
+            "4:05 (GMT+05:30)",
+            "4:05 GMT+0530",
+            "4:05 GMT+530",
+            "4:05 GMT+5:3",
+            "4:05 GMT-",
+            "4:05 G",
+            "4:05 ABCDEFG",
+            "4:05 ((GMT",
+            "4:05 PM",
+            "4:05 PMX",
+            "4:05 AM CET",
+            "4:05 AM CET.",
+            "4:05\tPM\tCET",
+            "4:05 PM ",
+            "16:45",
+            "16:45 cet",
+            "Updated",
+            "last updated",
+            "LAST\u{a0}UPDATED: 3",
+            "laſt updated",
+            "last  updatedx",
+            "lastupdated",
+            "- modified_",
+            "modifiedé",
+            "• Updated\u{212a}",
+        ] {
+            same(text);
+        }
+    }
+
+    /// The clock-time and update-note patterns' pieces.
+    fn time_fragment() -> impl Strategy<Value = String> {
+        proptest::sample::select(vec![
+            "4", "16", "123", "05", "5", "0530", ":", ".", " ", "  ", "\u{a0}", "\u{3000}", "\t",
+            "at", "AT", "a", "A", "p", "P", "m", "M", "am", "p.m.", "PM", "GMT", "CET", "ABCDEF",
+            "G", "+", "-", "+1", "+05:30", "(", ")", ",", "|", "·", "•", "–", "\u{663}",
+            "\u{ff11}", "Updated", "updated", "last", "LAST", "laſt", "modified", "MODIFIED", "_",
+            "é", "x", "\u{212a}", "ſ", "\u{130}", "\u{131}",
+        ])
+        .prop_map(str::to_string)
+    }
+
     proptest! {
         #[test]
         fn line_patterns_read_in_code(parts in proptest::collection::vec(line_word(), 0..8)) {
+            same(&parts.concat());
+        }
+
+        #[test]
+        fn time_patterns_read_in_code(parts in proptest::collection::vec(time_fragment(), 0..10)) {
             same(&parts.concat());
         }
 

@@ -127,7 +127,7 @@ fn cluster_in(ms: &mut Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> 
     );
     let mut persons = PersonNames::new_in(&mut scratch.persons);
     resolve_unknowns(ms, &mut surfaces, &mut persons, gaz, &mut scratch.hints);
-    let alliance = |m: &Mention| m.canonical == Some("\u{0}alliance");
+    let alliance = |m: &Mention| m.canonical() == Some("\u{0}alliance");
     // `ms.retain(keep)`, the surface numbers following the mentions they
     // number, in one pass without a branch on `keep` (which of the words
     // stay unknown is unpredictable): the kept mentions are `ms[..w]`, and
@@ -246,7 +246,7 @@ fn cluster_in(ms: &mut Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> 
     let is_alliance = |c: &[usize]| {
         c.iter().any(|&i| {
             let m = &ms[i];
-            [Some(m.surface), m.canonical].iter().flatten().any(|s| {
+            [Some(m.surface), m.canonical()].iter().flatten().any(|s| {
                 s.split([' ', '-'])
                     .any(|w| w == "Alliance" || w == "Treaty")
                     || gaz.orgs.get(s).is_some_and(|o| o.kind.contains("alliance"))
@@ -699,12 +699,12 @@ fn union_organizations(
         if before.is_none() {
             push_norm(m.surface);
         }
-        let new_canonical = before.is_none_or(|p| ms[p].canonical != m.canonical);
-        if let Some(c) = m.canonical.filter(|_| new_canonical) {
+        let new_canonical = before.is_none_or(|p| ms[p].canonical() != m.canonical());
+        if let Some(c) = m.canonical().filter(|_| new_canonical) {
             push_norm(c);
         }
-        let new_defines = before.is_none_or(|p| ms[p].defines != m.defines);
-        if let Some(a) = m.defines.filter(|_| new_defines) {
+        let new_defines = before.is_none_or(|p| ms[p].defines() != m.defines());
+        if let Some(a) = m.defines().filter(|_| new_defines) {
             push_norm(a);
         }
         if before.is_some() {
@@ -829,7 +829,7 @@ fn union_organizations(
         if by_head.is_empty() {
             continue;
         }
-        for s in [Some(b.surface), b.canonical]
+        for s in [Some(b.surface), b.canonical()]
             .into_iter()
             .flatten()
             .filter(|s| has_treaty(s))
@@ -1168,7 +1168,7 @@ fn resolved_hints<'a>(
     // Only unknown mentions (other than "the alliance") are typed below.
     if unknown
         .iter()
-        .all(|&k| ms[k].canonical == Some("\u{0}alliance"))
+        .all(|&k| ms[k].canonical() == Some("\u{0}alliance"))
     {
         return;
     }
@@ -1238,7 +1238,7 @@ fn resolved_hints<'a>(
     };
     for &k in unknown {
         let m = &ms[k];
-        if m.canonical == Some("\u{0}alliance") {
+        if m.canonical() == Some("\u{0}alliance") {
             continue;
         }
         let s = m.surface;
@@ -1410,7 +1410,7 @@ fn lone_kind_and_name<'a>(m: &Mention<'a>) -> (EntityType, &'a str) {
     };
     // Without a gazetteer name the name is the surface whatever the type:
     // the acronym test (a loop over the bytes) is asked only with one.
-    let name = match (kind, m.canonical) {
+    let name = match (kind, m.canonical()) {
         (EntityType::Place, Some(c)) => c,
         (EntityType::Organization, Some(c)) if !is_acronym(m.surface) => c,
         _ => m.surface,
@@ -1424,7 +1424,7 @@ fn lone_entity_named(m: &Mention, (kind, name): (EntityType, &str)) -> Entity {
         name: name.to_string(),
         kind,
         aliases: vec![m.surface.to_string()],
-        roles: m.role.iter().map(|r| r.to_string()).collect(),
+        roles: m.role().iter().map(|r| r.to_string()).collect(),
         mentions: 1,
         spans: vec![m.span],
     }
@@ -1482,7 +1482,7 @@ fn entity_of_many(
             *taken = number;
             aliases.push(m.surface.to_string());
         }
-        if let Some(r) = &m.role {
+        if let Some(r) = m.role() {
             if seen_roles.insert(r) {
                 roles.push(r.to_string());
             }
@@ -1514,12 +1514,12 @@ fn canonical_name<'a>(
     kind: EntityType,
     counts: &WordCounts,
 ) -> &'a str {
-    let real = |m: &Mention| m.canonical != Some("\u{0}alliance") && m.defines.is_none();
+    let real = |m: &Mention| m.canonical() != Some("\u{0}alliance") && m.defines().is_none();
     // The real mentions, or all when there are none (filtered on the fly:
     // most clusters are a mention or two, and vectors of them cost more).
     let all = !c.iter().any(|&i| real(&ms[i]));
     let pool = || c.iter().copied().filter(move |&i| all || real(&ms[i]));
-    let gaz_name = || pool().find_map(|i| ms[i].canonical);
+    let gaz_name = || pool().find_map(|i| ms[i].canonical());
     let longest = || {
         let mut best = pool().next().expect("a cluster has a mention");
         // (The first cannot replace itself; a lone mention, the common
@@ -3023,30 +3023,29 @@ mod tests {
             Just(Hint::Known(EntityType::Organization)),
         ];
         let name = proptest::sample::select(SURFACES);
-        let canonical = prop_oneof![
-            4 => Just(None),
-            1 => Just(Some("\u{0}alliance")),
-            1 => name.clone().prop_map(Some),
+        // At most one of a canonical name, a role and a definition, as the
+        // detection makes them (`Mention` holds one).
+        let note = prop_oneof![
+            28 => Just((None, None, None)),
+            7 => Just((Some("\u{0}alliance"), None, None)),
+            7 => name.clone().prop_map(|c| (Some(c), None, None)),
+            10 => proptest::sample::select(&["envoy", "chair"][..]).prop_map(|r| (None, Some(r), None)),
+            5 => proptest::sample::select(&["ZMC", "HVI", "KBA"][..])
+                .prop_map(|a| (None, None, Some(a))),
         ];
-        let role =
-            proptest::option::weighted(0.2, proptest::sample::select(&["envoy", "chair"][..]));
-        let defines =
-            proptest::option::weighted(0.1, proptest::sample::select(&["ZMC", "HVI", "KBA"][..]));
         (
             (0usize..400, 1usize..30),
             name,
             hint,
-            canonical,
-            role,
-            defines,
+            note,
             proptest::array::uniform6(proptest::bool::weighted(0.25)),
         )
             .prop_map(
-                |((start, len), surface, hint, canonical, role, defines, f)| {
+                |((start, len), surface, hint, (canonical, role, defines), f)| {
                     let mut m = Mention::new(Span::new(start, start + len), surface, hint);
-                    m.canonical = canonical;
-                    m.role = role;
-                    m.defines = defines;
+                    m.set_canonical(canonical);
+                    m.set_role(role);
+                    m.set_defines(defines);
                     [m.after_the, m.speaks, m.initial, m.agent, m.product, m.weak] =
                         [f[0], f[1], f[2], f[3], f[4], f[5]];
                     m

@@ -242,7 +242,7 @@ impl<'a> Ctx<'a> {
                     if let Some(p) = self.holder_name(ts, s0, j, |_| true) {
                         self.plain_oracle(ts, s0, p, out);
                         let mut m = self.mention(ts, p, j, Hint::Known(EntityType::Person));
-                        m.role = Some(self.span_text(&ts[i..p]));
+                        m.set_role(Some(self.span_text(&ts[i..p])));
                         out.push(m);
                         if a > i {
                             self.plain_oracle(ts, i, a, out);
@@ -282,7 +282,7 @@ impl<'a> Ctx<'a> {
                 // Names after a title: the longest run of name tokens.
                 let mut m = self.mention(ts, b, j, Hint::Known(EntityType::Person));
                 if !honorific_only {
-                    m.role = Some(role_text);
+                    m.set_role(Some(role_text));
                 }
                 out.push(m);
                 return;
@@ -320,7 +320,7 @@ impl<'a> Ctx<'a> {
         {
             self.plain_oracle(ts, i, p, out);
             let mut m = self.mention(ts, p, j, Hint::Known(EntityType::Person));
-            m.role = role;
+            m.set_role(role);
             out.push(m);
             return;
         }
@@ -353,7 +353,7 @@ impl<'a> Ctx<'a> {
                 .filter(|m| m.hint != Hint::Known(EntityType::Place))
             {
                 m.hint = Hint::Known(EntityType::Organization);
-                m.role = None;
+                m.set_role(None);
             }
         }
         if let Some(r) = role {
@@ -362,7 +362,7 @@ impl<'a> Ctx<'a> {
                     && m.hint != Hint::Known(EntityType::Organization)
                 {
                     m.hint = Hint::Known(EntityType::Person);
-                    m.role = Some(r);
+                    m.set_role(Some(r));
                 }
             }
         }
@@ -462,7 +462,7 @@ impl<'a> Ctx<'a> {
                 || !initial && n == 1 && !seen_lower())
         }) {
             let mut m = mention(EntityType::Place);
-            m.canonical = Some(p.canonical);
+            m.set_canonical(Some(p.canonical));
             out.push(m);
             return;
         }
@@ -473,7 +473,7 @@ impl<'a> Ctx<'a> {
             .filter(|o| !seen_lower() && (!o.word || n > 1 && !initial))
         {
             let mut m = mention(EntityType::Organization);
-            m.canonical = Some(o.canonical);
+            m.set_canonical(Some(o.canonical));
             out.push(m);
             return;
         }
@@ -488,7 +488,7 @@ impl<'a> Ctx<'a> {
             .or_else(|| self.compass_variant(surface));
         if let Some(p) = place.filter(|p| !seen_lower() && (!p.word || (n > 1 && !initial))) {
             let mut m = mention(EntityType::Place);
-            m.canonical = Some(p.canonical);
+            m.set_canonical(Some(p.canonical));
             out.push(m);
             return;
         }

@@ -163,6 +163,43 @@ fn same_venue_takes_the_previous_place() {
     assert_eq!(ev[1], ("event".into(), s("Lisbon"), s("1998-05"), None));
 }
 
+/// The trigger is lower-cased once and handed to the kind, the anaphora
+/// and the verb rule: written in any case (the Kelvin sign for `k`
+/// included), each trigger reads as in lower case.
+#[test]
+fn trigger_case_changes_no_rule() {
+    let read = |case: fn(&str) -> String| {
+        let (text, a) = article(
+            &[&format!(
+                "The foreign ministers of seven nations {} in Lisbon on Monday. It was at that {} where, in May 1998, a treaty was signed. A {} opened in Oslo on Tuesday. The {} resumed in Oslo on Tuesday.",
+                case("gathered"),
+                case("same venue"),
+                case("ministerial meeting"),
+                case("talks"),
+            )],
+            Some("2021-03-15"),
+            None,
+        );
+        extract(&text, &a)
+            .into_iter()
+            .map(|e| (e.kind, e.what.to_lowercase(), e.place, e.when))
+            .collect::<Vec<_>>()
+    };
+    let lower = read(str::to_string);
+    assert_eq!(lower.len(), 3, "{lower:?}");
+    assert_eq!(
+        lower[0].1,
+        "the foreign ministers of seven nations gathered"
+    );
+    for case in [
+        str::to_uppercase as fn(&str) -> String,
+        |w: &str| w[..1].to_uppercase() + &w[1..],
+        |w: &str| w.to_uppercase().replace('K', "\u{212a}"),
+    ] {
+        assert_eq!(read(case), lower);
+    }
+}
+
 #[test]
 fn entities_give_places_and_participants() {
     use crate::model::Entity;
@@ -479,6 +516,72 @@ mod cap_runs {
             "9Ä-Ö",
         ] {
             assert_eq!(runs(s, false), runs(s, true), "{s:?}");
+        }
+    }
+
+    /// The adjectives [`is_modifier`] matches, as the list it replaced.
+    const MODIFIERS: &[&str] = &[
+        "first",
+        "second",
+        "third",
+        "last",
+        "next",
+        "joint",
+        "working",
+        "short",
+        "annual",
+        "emergency",
+        "informal",
+        "extraordinary",
+        "foreign",
+        "ministerial",
+        "official",
+        "state",
+        "previous",
+        "latest",
+        "upcoming",
+        "planned",
+        "bilateral",
+        "trilateral",
+        "regular",
+        "special",
+        "final",
+        "recent",
+        "ongoing",
+        "online",
+        "virtual",
+        "major",
+        "brief",
+        "private",
+        "closed-door",
+        "weekly",
+        "monthly",
+        "ministers",
+        "leaders",
+        "defence",
+        "defense",
+        "peace",
+        "trade",
+        "press",
+        "news",
+        "summit",
+    ];
+
+    #[test]
+    fn modifiers_are_the_list() {
+        for w in MODIFIERS {
+            assert!(is_modifier(w), "{w}");
+            for other in [
+                &w[1..],
+                &w[..w.len() - 1],
+                format!("{w}s").as_str(),
+                w.to_uppercase().as_str(),
+            ] {
+                assert_eq!(is_modifier(other), MODIFIERS.contains(&other), "{other}");
+            }
+        }
+        for w in ["", "a", "the", "summits", "meeting", "closed", "door"] {
+            assert!(!is_modifier(w), "{w}");
         }
     }
 

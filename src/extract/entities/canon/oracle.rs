@@ -11,10 +11,10 @@ use super::*;
 
 pub(super) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     resolve_unknowns(&mut ms, gaz);
-    ms.retain(|m| m.hint != Hint::Unknown || m.canonical == Some("\u{0}alliance"));
+    ms.retain(|m| m.hint != Hint::Unknown || m.canonical() == Some("\u{0}alliance"));
     let n = ms.len();
     let mut uf = UnionFind::new_in(Vec::new(), n);
-    let alliance = |m: &Mention| m.canonical == Some("\u{0}alliance");
+    let alliance = |m: &Mention| m.canonical() == Some("\u{0}alliance");
 
     union_people(&ms, &mut uf);
     union_organizations(&ms, &mut uf, gaz);
@@ -43,7 +43,7 @@ pub(super) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
     let is_alliance = |c: &Vec<usize>| {
         c.iter().any(|&i| {
             let m = &ms[i];
-            [Some(m.surface), m.canonical].iter().flatten().any(|s| {
+            [Some(m.surface), m.canonical()].iter().flatten().any(|s| {
                 s.split([' ', '-'])
                     .any(|w| w == "Alliance" || w == "Treaty")
                     || gaz.orgs.get(s).is_some_and(|o| o.kind.contains("alliance"))
@@ -222,7 +222,7 @@ impl PersonGroup {
 fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
     let n = ms.len();
     let person = |m: &Mention| m.hint == Hint::Known(EntityType::Person);
-    let alliance = |m: &Mention| m.canonical == Some("\u{0}alliance");
+    let alliance = |m: &Mention| m.canonical() == Some("\u{0}alliance");
     // Organizations and places: union by shared key. The keys of all
     // mentions go into one buffer first, so that the map borrows them
     // instead of owning a string per key.
@@ -276,12 +276,12 @@ fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
         if before.is_none() {
             push_norm(m.surface);
         }
-        let new_canonical = before.is_none_or(|p| ms[p].canonical != m.canonical);
-        if let Some(c) = m.canonical.filter(|_| new_canonical) {
+        let new_canonical = before.is_none_or(|p| ms[p].canonical() != m.canonical());
+        if let Some(c) = m.canonical().filter(|_| new_canonical) {
             push_norm(c);
         }
-        let new_defines = before.is_none_or(|p| ms[p].defines != m.defines);
-        if let Some(a) = m.defines.filter(|_| new_defines) {
+        let new_defines = before.is_none_or(|p| ms[p].defines() != m.defines());
+        if let Some(a) = m.defines().filter(|_| new_defines) {
             push_norm(a);
         }
         if before.is_some() {
@@ -392,7 +392,7 @@ fn union_organizations(ms: &[Mention], uf: &mut UnionFind, gaz: &Gazetteer) {
         if by_head.is_empty() {
             continue;
         }
-        for s in [Some(b.surface), b.canonical]
+        for s in [Some(b.surface), b.canonical()]
             .into_iter()
             .flatten()
             .filter(|s| has_treaty(s))
@@ -453,7 +453,7 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
     if !ms
         .iter()
         .zip(&hint)
-        .any(|(m, h)| *h == Hint::Unknown && m.canonical != Some("\u{0}alliance"))
+        .any(|(m, h)| *h == Hint::Unknown && m.canonical() != Some("\u{0}alliance"))
     {
         return hint;
     }
@@ -509,7 +509,7 @@ fn resolved_hints(ms: &[Mention], gaz: &Gazetteer) -> Vec<Hint> {
     let mut surnames: Option<OwnedIndex> = None;
     let mut single: HashMap<&str, Hint> = HashMap::default();
     for (m, h) in ms.iter().zip(hint.iter_mut()) {
-        if *h != Hint::Unknown || m.canonical == Some("\u{0}alliance") {
+        if *h != Hint::Unknown || m.canonical() == Some("\u{0}alliance") {
             continue;
         }
         let s = m.surface;
@@ -613,7 +613,7 @@ pub(super) fn entity(ms: &[Mention], c: &[usize]) -> Entity {
         if seen.insert(m.surface) {
             aliases.push(m.surface.to_string());
         }
-        if let Some(r) = &m.role {
+        if let Some(r) = m.role() {
             if seen_roles.insert(r) {
                 roles.push(r.to_string());
             }
@@ -637,12 +637,12 @@ pub(super) fn entity(ms: &[Mention], c: &[usize]) -> Entity {
 /// their acronym when the article uses one, else the gazetteer name, else the
 /// longest form; people the longest form (most words, first written).
 fn canonical_name(ms: &[Mention], c: &[usize], kind: EntityType) -> String {
-    let real = |m: &Mention| m.canonical != Some("\u{0}alliance") && m.defines.is_none();
+    let real = |m: &Mention| m.canonical() != Some("\u{0}alliance") && m.defines().is_none();
     // The real mentions, or all when there are none (filtered on the fly:
     // most clusters are a mention or two, and vectors of them cost more).
     let all = !c.iter().any(|&i| real(&ms[i]));
     let pool = || c.iter().map(|&i| &ms[i]).filter(move |m| all || real(m));
-    let gaz_name = || pool().find_map(|m| m.canonical);
+    let gaz_name = || pool().find_map(|m| m.canonical());
     let longest = || {
         // Word counts once per mention rather than per comparison.
         let w = |m: &Mention| word_count(m.surface);
