@@ -155,6 +155,15 @@ pub const MONTH_WORDS: [&str; 36] = [
 /// Regex source for a weekday name (no capture groups).
 pub const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?";
 
+/// The alternatives of [`WEEKDAY`] before its `\.?`, in the order the
+/// regex tries them: the full names, then the abbreviations.
+pub const WEEKDAY_WORDS: [&str; 17] = concat_words(&[
+    &WEEKDAY_NAMES,
+    &[
+        "Mon", "Tues", "Tue", "Wed", "Thurs", "Thur", "Thu", "Fri", "Sat", "Sun",
+    ],
+]);
+
 /// A date as written: the year may be missing, the weekday may be given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WrittenDate {
@@ -202,7 +211,7 @@ pub fn find_date(s: &str) -> Option<(WrittenDate, std::ops::Range<usize>)> {
     'search: loop {
         let mut prev_word = uclass::word_before(s, from);
         for (i, c) in s[from..].char_indices() {
-            let word = is_word_char(c);
+            let word = uclass::is_word_char(c);
             if word && !prev_word {
                 let at = from + i;
                 if let Some((end, read)) = date_at(s, at) {
@@ -244,15 +253,6 @@ enum Read {
     /// An ISO or dotted date with other decimal digits than ASCII ones:
     /// the search ends with no date, as it always has.
     Stop,
-}
-
-/// `\w` (Unicode), at once for ASCII.
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric() || c == '_'
-    } else {
-        regex_syntax::is_word_character(c)
-    }
 }
 
 /// The end of the match of the date pattern at `at`, a word start, and
@@ -336,26 +336,6 @@ fn date_at(s: &str, at: usize) -> Option<(usize, Read)> {
 /// `(?:{wd},?\s+)` at `at`: the weekday's range (with its dot) and where
 /// the spaces end.
 fn weekday_before_date(s: &str, at: usize) -> Option<(std::ops::Range<usize>, usize)> {
-    /// The alternatives of [`WEEKDAY`], in its order.
-    const WEEKDAY_WORDS: [&str; 17] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Mon",
-        "Tues",
-        "Tue",
-        "Wed",
-        "Thurs",
-        "Thur",
-        "Thu",
-        "Fri",
-        "Sat",
-        "Sun",
-    ];
     if !matches!(s.as_bytes()[at], b'M' | b'T' | b'W' | b'F' | b'S') {
         return None;
     }

@@ -12,7 +12,7 @@ use memchr::memmem::Finder;
 use regex::Regex;
 
 use super::bounded::{Bounded, spaces};
-use super::date::{self, WEEKDAY_NAMES};
+use super::date::{self, WEEKDAY_NAMES, WEEKDAY_WORDS};
 use crate::uclass::spaced;
 
 /// The attribution verbs of [`has_speech_verb`].
@@ -358,15 +358,6 @@ fn according_to(body: &str) -> impl Iterator<Item = &str> {
 static WEEKDAY_OPENINGS: LazyLock<aho_corasick::packed::Searcher> = LazyLock::new(|| {
     aho_corasick::packed::Searcher::new(WEEKDAY_NAMES.map(|name| &name[..3])).expect("seven words")
 });
-
-/// The alternatives of `date::WEEKDAY` before its `\.?`, in the order the
-/// regex tries them: the full names, then the abbreviations.
-const WEEKDAY_WORDS: [&str; 17] = date::concat_words(&[
-    &WEEKDAY_NAMES,
-    &[
-        "Mon", "Tues", "Tue", "Wed", "Thurs", "Thur", "Thu", "Fri", "Sat", "Sun",
-    ],
-]);
 
 /// The positions in `body` where a weekday name may start after `\b`, in
 /// order.

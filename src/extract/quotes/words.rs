@@ -710,7 +710,9 @@ impl<'t, 'a> Outside<'t, 'a> {
     }
 }
 
-/// Abbreviations whose period does not end a sentence.
+/// Abbreviations whose period does not end a sentence. Every one but `vs`
+/// opens with a capital, and `next_token` asks only such words and `vs`:
+/// a listed word that opens otherwise must be named there too.
 pub fn is_abbrev(w: &str) -> bool {
     matches!(
         w,
