@@ -557,10 +557,6 @@ impl<R> Twin<R> {
 }
 
 impl Twin<Regex> {
-    pub(crate) fn is_match(&self, haystack: &str) -> bool {
-        self.on(haystack).is_match(haystack)
-    }
-
     #[cfg(test)]
     fn find<'h>(&self, haystack: &'h str) -> Option<regex::Match<'h>> {
         self.on(haystack).find(haystack)

@@ -49,17 +49,6 @@ impl Bounded {
             self.written.captures(text)
         }
     }
-
-    /// The unbounded pattern, for a test that answers the same either way.
-    pub(crate) fn unbounded(&self) -> &Twin {
-        &self.unbounded
-    }
-
-    /// The pattern as written, for the tests that compare the two.
-    #[cfg(test)]
-    pub(crate) fn written(&self) -> &Regex {
-        &self.written
-    }
 }
 
 /// The written pattern is left to first use: only a match beyond a bound

@@ -783,7 +783,88 @@ mod tests {
         ]
     }
 
+    /// Whole dates in each form (day first or month first, ISO, dotted),
+    /// with or without a weekday, ordinal or year, and what may stand
+    /// around them: a letter, `_`, a digit (ASCII or not) or a part of
+    /// another date right after the day, month or year, where a `\b` or a
+    /// digit count decides the match.
+    fn whole_date() -> impl Strategy<Value = String> {
+        let pick = |list: &[&'static str]| {
+            proptest::sample::select(list.to_vec()).prop_map(str::to_string)
+        };
+        let month = prop_oneof![
+            4 => pick(&MONTH_WORDS),
+            1 => pick(&["MAY", "may", "Mayor", "Junk", "Sept", "Sep.t"]),
+        ];
+        let day = pick(&[
+            "1", "5", "05", "12", "29", "31", "0", "123", "\u{663}", "1\u{663}",
+        ]);
+        let ordinal = pick(&["", "", "st", "th", "nd", "x", "_"]);
+        let gap = pick(&[" ", " ", "  ", "\u{a0}", "\u{3000}", "", " of ", "\n", "-"]);
+        let comma = pick(&["", "", ",", " ,", ", "]);
+        let year = pick(&[
+            "2022",
+            "1999",
+            "20222",
+            "202",
+            "\u{663}\u{663}\u{663}\u{663}",
+            "20\u{663}2",
+        ]);
+        let edge = pick(&[
+            "", "", "x", "_", "é", "5", "\u{663}", ".", " ", ",", "-", "s", "th", "\u{212a}", "ſ",
+            "\u{131}",
+        ]);
+        let weekday = pick(&["", "", "Monday, ", "Tues. ", "Sun ", "Thur,\u{a0}", "Fri"]);
+        let numeric = pick(&[
+            "2022",
+            "1999",
+            "12022",
+            "\u{663}\u{663}\u{663}\u{663}",
+            "1",
+            "12",
+            "123",
+        ]);
+        let part = pick(&["11", "1", "29", "123", "\u{663}\u{663}", "13", "00"]);
+        let named = (
+            (weekday, day, ordinal, gap.clone(), month),
+            (comma, gap, year, any::<bool>(), any::<bool>()),
+        )
+            .prop_map(|((wd, d, o, g, m), (c, g2, y, month_first, with_year))| {
+                let year = if with_year {
+                    format!("{c}{g2}{y}")
+                } else {
+                    String::new()
+                };
+                if month_first {
+                    format!("{wd}{m}{g}{d}{o}{year}")
+                } else {
+                    format!("{wd}{d}{o}{g}{m}{year}")
+                }
+            });
+        let dashed = (
+            numeric,
+            part.clone(),
+            part,
+            pick(&["-", "."]),
+            any::<bool>(),
+        )
+            .prop_map(|(y, a, b, sep, iso)| {
+                if iso {
+                    format!("{y}{sep}{a}{sep}{b}")
+                } else {
+                    format!("{a}{sep}{b}{sep}{y}")
+                }
+            });
+        (edge.clone(), prop_oneof![named, dashed], edge).prop_map(|(a, d, b)| format!("{a}{d}{b}"))
+    }
+
     proptest! {
+        #[test]
+        fn whole_dates_as_the_pattern(dates in proptest::collection::vec(whole_date(), 1..3)) {
+            let line = dates.concat();
+            prop_assert_eq!(find_date(&line), date_as_written(&line), "{:?}", line);
+        }
+
         #[test]
         fn dates_as_the_pattern(parts in proptest::collection::vec(date_fragment(), 0..12)) {
             let line = parts.concat();

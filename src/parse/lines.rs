@@ -6,11 +6,6 @@
 //! the strings of any particular outlet. Roles that depend on neighbouring
 //! lines (headline, caption, heading, teaser) are decided in `parse::mod`.
 
-use crate::twin::{Twin, twin};
-use regex::Regex;
-
-use super::bounded::{Bounded, spaces};
-
 use crate::model::Span;
 
 /// One line of the input: its trimmed text and where it sits.
@@ -265,10 +260,6 @@ fn may_open_with(text: &str, pairs: &[[u8; 2]]) -> bool {
         _ => true,
     }
 }
-
-static BYLINE: Twin = twin!(
-    r"^(?:[Bb][Yy]|[Ww]ritten by|[Aa]uthor|[Rr]eporter|[Rr]eporting by)\s*:?\s+(?P<who>\S.*)$"
-);
 
 /// A sign-off line,
 /// `^(?P<initials>[a-z]{1,4}(?:/[a-z]{1,4})+)(?:\s*\((?P<credits>[^()]{1,120})\))?\s*$`:
@@ -723,90 +714,137 @@ fn updated_end(s: &str) -> Option<usize> {
     Some(s.len() - rest.len())
 }
 
-/// The closing `Follow Jane Doe on Twitter`, written (`bounded`) or with
-/// the name's `{1,3}` more words unbounded and captured as `more`.
-///
-/// See [`Bounded`] for why the unbounded pattern's match is the written
-/// pattern's whenever `more` keeps within the bound.
-fn follow_pattern(bounded: bool) -> String {
-    let more = if bounded {
-        r"(?:[\s\u{a0}]\p{Lu}[\p{L}.'’\-]*){1,3}"
-    } else {
-        r"(?P<more>(?:[\s\u{a0}]\p{Lu}[\p{L}.'’\-]*)+)"
+/// The words of a name in a closing `Follow Jane Doe on Twitter` or a
+/// wire sign-off's `Reporting by Jane Doe`,
+/// `\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){1,3}` (`\s` takes the
+/// no-break space already): what is left of `s` after the first word and
+/// one, two and three more, as many as there are (the count is the
+/// second). Read in code, as the other line patterns here: their
+/// patterns cost more to build than all their searches. No word can end
+/// short: a space follows each, and the letters, `.`, `'`, `’` and `-`
+/// of its tail are no space, so the greedy tail takes the whole run.
+fn name_rests(s: &str) -> ([&str; 3], usize) {
+    fn word(s: &str) -> Option<&str> {
+        let tail = s.strip_prefix(crate::uclass::is_upper)?;
+        Some(tail.trim_start_matches(|c| {
+            crate::uclass::is_letter(c) || matches!(c, '.' | '\'' | '’' | '-')
+        }))
+    }
+    let mut rests = [""; 3];
+    let mut n = 0;
+    let mut rest = match word(s) {
+        Some(rest) => rest,
+        None => return (rests, 0),
     };
-    format!(
-        r#"^["“]?Follow (?P<who>\p{{Lu}}[\p{{L}}.'’\-]*{more})[\s\u{{a0}}]+(?i:on)[\s\u{{a0}}]+(?:Twitter|X|Instagram|Facebook|Threads|Bluesky)\b"#
-    )
+    while n < 3 {
+        let Some(more) = rest.strip_prefix(char::is_whitespace).and_then(word) else {
+            break;
+        };
+        rests[n] = more;
+        rest = more;
+        n += 1;
+    }
+    (rests, n)
 }
 
-/// A wire sign-off naming the reporter: `(Reporting by Jane Doe in Paris;
-/// Editing by John Roe)`, with or without the brackets; written or
-/// unbounded as [`follow_pattern`].
-fn reporting_pattern(bounded: bool) -> String {
-    let more = if bounded {
-        r"(?:\s\p{Lu}[\p{L}.'’\-]*){1,3}"
-    } else {
-        r"(?P<more>(?:\s\p{Lu}[\p{L}.'’\-]*)+)"
+/// The name (`who`) of a closing line,
+/// `^["“]?Follow (?P<who>NAME)[\s\u{a0}]+(?i:on)[\s\u{a0}]+(?:Twitter|X|Instagram|Facebook|Threads|Bluesky)\b`
+/// with the name of [`name_rests`]. Its `{1,3}` more words are tried from
+/// the most down, as the greedy repetition backs off: `On` may be a word
+/// of the name or the `on` after it. Only `o` and `n` are under `(?i)`,
+/// and neither folds to a character outside ASCII.
+fn follow_on(text: &str) -> Option<&str> {
+    let name = text
+        .strip_prefix(['"', '“'])
+        .unwrap_or(text)
+        .strip_prefix("Follow ")?;
+    let on_platform = |rest: &&&str| {
+        let Some(rest) = crate::uclass::spaced(rest) else {
+            return false;
+        };
+        if !rest
+            .as_bytes()
+            .get(..2)
+            .is_some_and(|b| b.eq_ignore_ascii_case(b"on"))
+        {
+            return false;
+        }
+        // The platforms open differently: at most one can match.
+        crate::uclass::spaced(&rest[2..]).is_some_and(|rest| {
+            [
+                "Twitter",
+                "X",
+                "Instagram",
+                "Facebook",
+                "Threads",
+                "Bluesky",
+            ]
+            .iter()
+            .any(|p| rest.starts_with(p) && !crate::uclass::word_after(rest, p.len()))
+        })
     };
-    format!(r"^\(?(?:Reporting|Writing|Reported) by (?P<who>\p{{Lu}}[\p{{L}}.'’\-]*{more})")
+    let (rests, n) = name_rests(name);
+    let rest = rests[..n].iter().rev().find(on_platform)?;
+    Some(&name[..name.len() - rest.len()])
 }
 
-/// The `more` words: at most three, each opening with one space character.
-fn more_within(caps: &regex::Captures<'_>) -> bool {
-    spaces(caps, "more") <= 3
+/// The name (`who`) of a wire sign-off naming the reporter,
+/// `^\(?(?:Reporting|Writing|Reported) by (?P<who>NAME)` with the name of
+/// [`name_rests`] (`(Reporting by Jane Doe in Paris; Editing by John
+/// Roe)`, with or without the bracket). Nothing follows the name, so it
+/// takes as many more words as there are, up to three.
+fn reporting_by(text: &str) -> Option<&str> {
+    let unbracketed = text.strip_prefix('(').unwrap_or(text);
+    let name = ["Reporting by ", "Writing by ", "Reported by "]
+        .iter()
+        .find_map(|p| unbracketed.strip_prefix(p))?;
+    let (rests, n) = name_rests(name);
+    let rest = rests[..n].last()?;
+    Some(&name[..name.len() - rest.len()])
 }
-
-static FOLLOW_ON: Bounded = Bounded::new(
-    twin!(follow_pattern(false)),
-    || Regex::new(&follow_pattern(true)).expect("follow regex"),
-    more_within,
-);
-
-static REPORTING_BY: Bounded = Bounded::new(
-    twin!(reporting_pattern(false)),
-    || Regex::new(&reporting_pattern(true)).expect("reporting-by regex"),
-    more_within,
-);
 
 /// Whether `text` is a wire sign-off naming reporters and editors
 /// (`Reporting by …; Editing by …`), which closes the article.
 pub fn is_reporting_sign_off(text: &str) -> bool {
-    // Nothing follows the repetition: the written `{1,3}` matches exactly
-    // when one word does, so the unbounded pattern answers the same.
-    text.len() <= 160 && may_be_reporting_by(text) && REPORTING_BY.unbounded().is_match(text)
+    text.len() <= 160 && reporting_by(text).is_some()
 }
 
-/// The fixed opening of [`FOLLOW_ON`]: most lines (body prose) open
-/// otherwise and are passed over without the regex.
-fn may_be_follow_on(text: &str) -> bool {
-    text.strip_prefix(['"', '“'])
-        .unwrap_or(text)
-        .starts_with("Follow ")
-}
-
-/// The fixed opening of [`REPORTING_BY`].
-fn may_be_reporting_by(text: &str) -> bool {
-    let unbracketed = text.strip_prefix('(').unwrap_or(text);
-    ["Reporting by ", "Writing by ", "Reported by "]
-        .iter()
-        .any(|p| unbracketed.starts_with(p))
-}
-
-/// The fixed opening of [`BYLINE`].
-fn may_be_byline(text: &str) -> bool {
-    matches!(text.as_bytes(), [b'B' | b'b', b'Y' | b'y', ..])
-        || [
-            "Written by",
-            "written by",
-            "Author",
-            "author",
-            "Reporter",
-            "reporter",
-            "Reporting by",
-            "reporting by",
-        ]
-        .iter()
-        .any(|p| text.starts_with(p))
+/// The name (`who`) of a byline line,
+/// `^(?:[Bb][Yy]|[Ww]ritten by|[Aa]uthor|[Rr]eporter|[Rr]eporting by)\s*:?\s+(?P<who>\S.*)$`.
+/// The openings differ by their first letters or, for `Reporter` and
+/// `Reporting by`, their seventh, so at most one can match. After it, the
+/// regex first takes every space and a colon, and then needs spaces and
+/// the name; failing that, it gives spaces back before the colon, so that
+/// the name is what follows the first spaces, the colon included. The
+/// name runs to the end and holds no line feed (`.` takes none).
+fn byline_who(text: &str) -> Option<&str> {
+    let rest = match text.as_bytes() {
+        [b'B' | b'b', b'Y' | b'y', ..] => &text[2..],
+        [b'W' | b'w', ..] => text[1..].strip_prefix("ritten by")?,
+        [b'A' | b'a', ..] => text[1..].strip_prefix("uthor")?,
+        [b'R' | b'r', ..] => {
+            let eport = text[1..].strip_prefix("eport")?;
+            eport
+                .strip_prefix("er")
+                .or_else(|| eport.strip_prefix("ing by"))?
+        }
+        _ => return None,
+    };
+    fn name(who: &str) -> Option<&str> {
+        (!who.is_empty() && !who.contains('\n')).then_some(who)
+    }
+    let spaced = crate::uclass::spaces(rest);
+    if let Some(who) = spaced
+        .strip_prefix(':')
+        .and_then(crate::uclass::spaced)
+        .and_then(name)
+    {
+        return Some(who);
+    }
+    if spaced.len() == rest.len() {
+        return None;
+    }
+    name(spaced)
 }
 
 /// Whether `text` may open with a word of [`CREDIT_WORDS`]. Of their
@@ -849,26 +887,13 @@ pub fn byline(text: &str) -> Option<&str> {
 
 #[inline(never)]
 fn byline_read(text: &str) -> Option<&str> {
-    // Each pattern opens with fixed characters: a line starting otherwise
-    // cannot match, and most lines (body prose) are passed over here.
-    let follow = || {
-        may_be_follow_on(text)
-            .then(|| FOLLOW_ON.captures(text))
-            .flatten()
-    };
-    let reporting = || {
-        may_be_reporting_by(text)
-            .then(|| REPORTING_BY.captures(text))
-            .flatten()
-    };
-    if let Some(c) = follow().or_else(reporting) {
-        return c.name("who").map(|m| m.as_str());
+    if let Some(who) = follow_on(text).or_else(|| reporting_by(text)) {
+        return Some(who);
     }
-    if text.len() > 120 || !may_be_byline(text) {
+    if text.len() > 120 {
         return None;
     }
-    let caps = BYLINE.captures(text)?;
-    let who = caps.name("who")?.as_str().trim();
+    let who = byline_who(text)?.trim();
     // "By the way, …" is prose: a byline names someone in capitals.
     let first = who.chars().next()?;
     if !first.is_uppercase()
@@ -949,11 +974,6 @@ pub fn split_list(s: &str) -> Vec<String> {
         .filter(|p| !p.is_empty())
         .collect()
 }
-
-// Not warmed up: the written patterns `FOLLOW_ON_BOUNDED` and
-// `REPORTING_BY_BOUNDED` (only for a match beyond their bounds): most runs
-// never need them.
-warm_up_statics!(BYLINE, FOLLOW_ON, REPORTING_BY);
 
 #[cfg(test)]
 mod tests {
@@ -1076,7 +1096,7 @@ mod tests {
 mod rewrites {
     use super::*;
     use proptest::prelude::*;
-    use regex::RegexSet;
+    use regex::{Regex, RegexSet};
     use std::sync::LazyLock;
 
     /// The chrome shapes read in code, as one set.
@@ -1096,6 +1116,9 @@ mod rewrites {
         lone_lower: Regex,
         photo_credit: Regex,
         date_label: Regex,
+        follow_on: Regex,
+        reporting_by: Regex,
+        byline: Regex,
     }
 
     static WRITTEN: LazyLock<Written> = LazyLock::new(|| {
@@ -1131,8 +1154,24 @@ mod rewrites {
         date_label: re(
             r"(?i)^(?:date|dated|published|posted|updated|last updated|first published|created)(?: on| at)?\s*:?\s*",
         ),
+        follow_on: re(
+            r#"^["“]?Follow (?P<who>\p{Lu}[\p{L}.'’\-]*(?:[\s\u{a0}]\p{Lu}[\p{L}.'’\-]*){1,3})[\s\u{a0}]+(?i:on)[\s\u{a0}]+(?:Twitter|X|Instagram|Facebook|Threads|Bluesky)\b"#,
+        ),
+        reporting_by: re(
+            r"^\(?(?:Reporting|Writing|Reported) by (?P<who>\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){1,3})",
+        ),
+        byline: re(
+            r"^(?:[Bb][Yy]|[Ww]ritten by|[Aa]uthor|[Rr]eporter|[Rr]eporting by)\s*:?\s+(?P<who>\S.*)$",
+        ),
     }
     });
+
+    /// The `who` that `pattern` captures on `text`.
+    fn who<'t>(pattern: &Regex, text: &'t str) -> Option<&'t str> {
+        pattern
+            .captures(text)
+            .map(|c| c.name("who").unwrap().as_str())
+    }
 
     /// The clock-time patterns read in code against the patterns.
     fn times_as_written(text: &str) {
@@ -1179,22 +1218,20 @@ mod rewrites {
             "updated {text:?}"
         );
         times_as_written(text);
+        assert_eq!(follow_on(text), who(&w.follow_on, text), "follow {text:?}");
+        assert_eq!(
+            reporting_by(text),
+            who(&w.reporting_by, text),
+            "reporting by {text:?}"
+        );
+        assert_eq!(byline_who(text), who(&w.byline, text), "byline {text:?}");
         assert_eq!(byline(text), written_byline(text), "byline {text:?}");
         assert_eq!(
             is_reporting_sign_off(text),
-            text.len() <= 160 && REPORTING_BY.written().is_match(text),
+            text.len() <= 160 && w.reporting_by.is_match(text),
             "{text:?}"
         );
         // The gates in front of the line regexes.
-        if FOLLOW_ON.unbounded().is_match(text) {
-            assert!(may_be_follow_on(text), "{text:?}");
-        }
-        if REPORTING_BY.unbounded().is_match(text) {
-            assert!(may_be_reporting_by(text), "{text:?}");
-        }
-        if BYLINE.is_match(text) {
-            assert!(may_be_byline(text), "{text:?}");
-        }
         if w.photo_credit.is_match(text) {
             assert!(may_be_photo_credit(text), "{text:?}");
         }
@@ -1251,18 +1288,14 @@ mod rewrites {
         if text.len() > 160 {
             return None;
         }
-        if let Some(c) = FOLLOW_ON
-            .written()
-            .captures(text)
-            .or_else(|| REPORTING_BY.written().captures(text))
-        {
-            return c.name("who").map(|m| m.as_str());
+        let w = &*WRITTEN;
+        if let Some(who) = who(&w.follow_on, text).or_else(|| who(&w.reporting_by, text)) {
+            return Some(who);
         }
         if text.len() > 120 {
             return None;
         }
-        let caps = BYLINE.captures(text)?;
-        let who = caps.name("who")?.as_str().trim();
+        let who = who(&w.byline, text)?.trim();
         let first = who.chars().next()?;
         if !first.is_uppercase()
             || who.split_whitespace().count() > 12
@@ -1344,16 +1377,54 @@ mod rewrites {
     }
 
     #[test]
-    fn name_patterns_as_written() {
-        assert_eq!(
-            follow_pattern(true),
-            r#"^["“]?Follow (?P<who>\p{Lu}[\p{L}.'’\-]*(?:[\s\u{a0}]\p{Lu}[\p{L}.'’\-]*){1,3})[\s\u{a0}]+(?i:on)[\s\u{a0}]+(?:Twitter|X|Instagram|Facebook|Threads|Bluesky)\b"#
-        );
-        assert_eq!(
-            reporting_pattern(true),
-            r"^\(?(?:Reporting|Writing|Reported) by (?P<who>\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){1,3})"
-        );
+    fn byline_patterns_fixed_lines() {
         for text in [
+            "By Jane Doe",
+            "By: Jane",
+            "By :Jane",
+            "By : ",
+            "By :",
+            "By  :  Jane",
+            "By:Jane",
+            "By\nJane",
+            "By Jane\nDoe",
+            "By :\nJane",
+            "By \u{85}Jane",
+            "Byline Jane",
+            "BY JANE",
+            "bY jane",
+            "Written by: Jane",
+            "written  by Jane",
+            "Author:Jane",
+            "Author :Jane",
+            "Reporters: Jane",
+            "Reporter\u{3000}Jane",
+            "Reporting by:",
+            "reporting by  \u{a0}Jane",
+            "Follow Jane Doe on Twitterx",
+            "Follow Jane Doe on Twitter_",
+            "Follow Jane Doe on Twitteré",
+            "Follow Jane Doe on X.",
+            "Follow Jane Doe on Xavier",
+            "Follow Jane Doe oN\u{3000} Threads",
+            "Follow Jane Doe 0n Twitter",
+            "Follow Jane  Doe on X",
+            "Follow JaneDoe on X",
+            "Follow Jane Doe on\nX",
+            "Follow Élise Ölund on X",
+            "Follow İlkay ıo on X",
+            "Follow \u{212a}ate Doe on X",
+            "Follow Jane \u{212a}on X",
+            "“Follow Jane Doe on Bluesky",
+            "\"Follow Jane Doe on X",
+            "Follow Jane O'Neil-Smith Jr. on X",
+            "(Reporting by Jane)",
+            "(Reporting by Jane Doe",
+            "Reporting by jane Doe",
+            "Reported by Jane\u{a0}Doe",
+            "Writing by Jane\u{3000}Doe Lee Roe Poe",
+            "Reporting by  Jane Doe",
+            "Follow Jane Doe on Twitter",
             "Follow Jane Doe on Twitter",
             "Follow Jane Mary Ann Doe on X",
             "Follow Jane Mary Ann Lee Doe on X",
@@ -1612,7 +1683,137 @@ mod rewrites {
         .prop_map(str::to_string)
     }
 
+    /// Byline, follow and reporting-by lines: an opening, name words with
+    /// what may go between them, and a tail that may hold `on` and a
+    /// platform, each in some case, with Unicode spaces, letters, digits
+    /// and the characters that fold to ASCII ones or from them.
+    fn byline_line() -> impl Strategy<Value = String> {
+        let pick = |list: &[&'static str]| {
+            proptest::sample::select(list.to_vec()).prop_map(str::to_string)
+        };
+        let openings = [
+            "by",
+            "written by",
+            "author",
+            "reporter",
+            "reporting by",
+            "follow ",
+            "\"follow ",
+            "“follow ",
+            "(reporting by ",
+            "writing by ",
+            "reported by ",
+            "",
+        ];
+        let cased = (
+            proptest::sample::select(openings.to_vec()),
+            proptest::collection::vec(0u8..3, 0..14),
+        )
+            .prop_map(|(w, picks)| crate::caseless::case_variant(w, &picks));
+        let opening = prop_oneof![
+            2 => pick(&[
+                "By ", "By", "Written by", "Author", "Reporter", "Reporting by", "Follow ",
+                "\"Follow ", "“Follow ", "(Reporting by ", "Writing by ", "Reported by ",
+            ]),
+            1 => cased,
+        ];
+        // Mostly name words with one space between, so that many lines
+        // reach the tail.
+        let word = prop_oneof![
+            3 => pick(&[
+                "Jane", "Doe", "On", "O", "Ann-Marie", "O'Neil", "D’Arcy", "Jr.", "Élise",
+                "İlkay", "\u{212a}ate", "Σ",
+            ]),
+            1 => pick(&["ölund", "ıo", "ſue", "x", "5", "٣", ":", "@jdoe", ";", "(", ")"]),
+        ];
+        let between = prop_oneof![
+            3 => Just(" ".to_string()),
+            1 => pick(&[
+                "  ", "\u{a0}", "\u{3000}", "\u{85}", "\t", "\n", "", ":", " : ", "-", ".",
+            ]),
+        ];
+        let on = pick(&["on", "ON", "oN", "On", "0n", "ſon", "", "x"]);
+        let platform = pick(&[
+            "Twitter",
+            "X",
+            "Instagram",
+            "Facebook",
+            "Threads",
+            "Bluesky",
+            "twitter",
+            "Xavier",
+            "Twit",
+            "",
+        ]);
+        let edge = pick(&[
+            "", "", "", "x", "_", "é", "٣", "5", ".", " @jdoe", "\n", " ", "\u{212a}", "ſ",
+        ]);
+        (
+            opening,
+            word.clone(),
+            proptest::collection::vec((between.clone(), word), 0..5),
+            (between.clone(), on, between, platform, edge),
+        )
+            .prop_map(|(opening, first, words, (s1, on, s2, platform, edge))| {
+                let mut line = opening + &first;
+                for (sep, w) in &words {
+                    line.push_str(sep);
+                    line.push_str(w);
+                }
+                line + &s1 + &on + &s2 + &platform + &edge
+            })
+    }
+
+    /// Whole clock times with their optional parts (a separator, `at`,
+    /// am/pm, a zone with an offset of one to three digits, a colon and
+    /// zero to three more, brackets) and what follows them, where a digit
+    /// count or a missing part decides where the match ends.
+    fn clock_line() -> impl Strategy<Value = String> {
+        let pick = |list: &[&'static str]| {
+            proptest::sample::select(list.to_vec()).prop_map(str::to_string)
+        };
+        let clock = (
+            pick(&["", "", ",", "|", "·", "–", "-", " "]),
+            pick(&["", "", "at ", "AT\u{a0}", "at"]),
+            pick(&["4", "16", "123", "\u{663}", ""]),
+            pick(&[":", ":", ".", ""]),
+            pick(&["05", "5", "123", "\u{663}\u{663}"]),
+        );
+        let am_pm = (
+            pick(&["", " ", "  "]),
+            pick(&["", "", "am", "p.m.", "PM", "a.m", "P.M.", "pm.", "a", "px"]),
+        );
+        let zone = (
+            pick(&["", " ", "\t", "\u{a0}"]),
+            pick(&["", "("]),
+            pick(&["", "GMT", "CET", "ABCDEF", "G", "gmt"]),
+            pick(&["", "+", "-", "+1", "-05", "+123", "+\u{663}"]),
+            pick(&["", ":", ":", "::"]),
+            pick(&["", "3", "30", "300", "\u{663}\u{663}"]),
+            pick(&["", ")", "))"]),
+        );
+        let after = pick(&["", "", " Updated", "x", "5", ":", " ", "é", "_", " CET"]);
+        (clock, am_pm, zone, after).prop_map(
+            |((sep, at, h, colon, m), (sp, ap), (zs, open, z, sign, zc, zm, close), after)| {
+                [
+                    sep, at, h, colon, m, sp, ap, zs, open, z, sign, zc, zm, close, after,
+                ]
+                .concat()
+            },
+        )
+    }
+
     proptest! {
+        #[test]
+        fn clock_times_read_in_code(line in clock_line()) {
+            same(&line);
+        }
+
+        #[test]
+        fn byline_patterns_read_in_code(line in byline_line()) {
+            same(&line);
+        }
+
         #[test]
         fn line_patterns_read_in_code(parts in proptest::collection::vec(line_word(), 0..8)) {
             same(&parts.concat());

@@ -452,6 +452,92 @@ const fn signature_of(n: usize, first: u8, second: u8, last: u8, bits: u32) -> u
     (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
 }
 
+/// A set of words, those of up to eight bytes (nearly all) packed into a
+/// `u64` each (`pack`) in an open-addressing table: the word lists and
+/// `WordSet`s are asked about words that pass their signature tests,
+/// which most often are members ("The", "In" at a sentence start), and
+/// confirming one was a string hashing, a probe and a `memcmp` call, where
+/// a packed word is one multiplication and one comparison.
+#[derive(Debug)]
+pub(crate) struct PackedSet {
+    /// Packed words, 0 for an empty slot; at most half full.
+    slots: Box<[u64]>,
+    /// 64 minus the bits of a slot number.
+    shift: u32,
+    /// The words longer than eight bytes.
+    long: HashSet<&'static str>,
+}
+
+impl Default for PackedSet {
+    /// No words (a table of two empty slots, which every lookup can probe).
+    fn default() -> Self {
+        PackedSet::new(&[])
+    }
+}
+
+impl PackedSet {
+    pub(crate) fn new(words: &[&'static str]) -> PackedSet {
+        let short = words.iter().filter(|w| w.len() <= 8).count();
+        let bits = (2 * short).next_power_of_two().trailing_zeros().max(1);
+        let mut set = PackedSet {
+            slots: vec![0; 1 << bits].into_boxed_slice(),
+            shift: 64 - bits,
+            long: HashSet::default(),
+        };
+        for &w in words {
+            match pack(w.as_bytes()) {
+                Some(v) => {
+                    debug_assert!(v != 0, "a list word of eight NUL bytes");
+                    let mut k = set.slot(v);
+                    while set.slots[k] != 0 && set.slots[k] != v {
+                        k = (k + 1) & (set.slots.len() - 1);
+                    }
+                    set.slots[k] = v;
+                }
+                None => {
+                    set.long.insert(w);
+                }
+            }
+        }
+        set
+    }
+
+    fn slot(&self, v: u64) -> usize {
+        (v.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        let Some(v) = pack(w.as_bytes()) else {
+            return !self.long.is_empty() && self.long.contains(w);
+        };
+        let mut k = self.slot(v);
+        loop {
+            let s = self.slots[k];
+            if s == v {
+                // (Eight NUL bytes pack to the empty slot's 0.)
+                return s != 0;
+            }
+            if s == 0 {
+                return false;
+            }
+            k = (k + 1) & (self.slots.len() - 1);
+        }
+    }
+}
+
+/// A word of one to eight bytes as a little-endian number, padded with
+/// 0xFF bytes, which no UTF-8 text holds: two words pack alike only when
+/// they are equal ("ab" and "ab\0" differ in their third byte).
+fn pack(w: &[u8]) -> Option<u64> {
+    let n = w.len();
+    let v = match w.first_chunk::<8>() {
+        _ if n == 0 || n > 8 => return None,
+        Some(eight) => u64::from_le_bytes(*eight),
+        None => keyindex::tail_le(w, n),
+    };
+    Some(v | u64::MAX.unbounded_shl(8 * n as u32))
+}
+
 /// A set of short strings from the keyword files, with a table of the
 /// members' signatures (`signature`) in front: most words looked up (every
 /// word of a name for demonyms, every token for titles) are in none of
@@ -459,6 +545,8 @@ const fn signature_of(n: usize, first: u8, second: u8, last: u8, bits: u32) -> u
 #[derive(Debug, Default)]
 pub struct WordSet {
     set: HashSet<&'static str>,
+    /// The same words, for the lookups.
+    packed: PackedSet,
     /// A bit per signature; `sig.len() * 64` is a power of two.
     sig: Vec<u64>,
     bits: u32,
@@ -478,7 +566,13 @@ impl FromIterator<&'static str> for WordSet {
             let k = signature(w.as_bytes(), bits);
             sig[k / 64] |= 1 << (k % 64);
         }
-        WordSet { set, sig, bits }
+        let words: Vec<&'static str> = set.iter().copied().collect();
+        WordSet {
+            packed: PackedSet::new(&words),
+            set,
+            sig,
+            bits,
+        }
     }
 }
 
@@ -488,7 +582,7 @@ impl WordSet {
             return false;
         }
         let k = signature(w.as_bytes(), self.bits);
-        self.sig[k / 64] >> (k % 64) & 1 == 1 && self.set.contains(w)
+        self.sig[k / 64] >> (k % 64) & 1 == 1 && self.packed.contains(w)
     }
 
     /// `contains(w)` for a word whose `signature16` is `sig` (a token's,
@@ -502,7 +596,7 @@ impl WordSet {
         } else {
             signature(w.as_bytes(), self.bits)
         };
-        self.sig[k / 64] >> (k % 64) & 1 == 1 && self.set.contains(w)
+        self.sig[k / 64] >> (k % 64) & 1 == 1 && self.packed.contains(w)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {

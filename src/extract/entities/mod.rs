@@ -17,7 +17,7 @@ use crate::fasthash::Set as HashSet;
 use std::sync::OnceLock;
 
 use crate::model::{Article, Entity, EntityType, Span};
-use gazetteer::Gazetteer;
+use gazetteer::{Gazetteer, PackedSet};
 use tokens::{Tok, tokenize_into};
 
 /// The compiled gazetteer, built on first use and shared by all threads.
@@ -186,17 +186,18 @@ impl<'a> Mention<'a> {
     }
 }
 
-/// A constant word list, looked up by hash. The lists are consulted for
-/// most capitalized tokens, and linear scans of them (a hundred words for
-/// `STOPWORDS`) showed in profiles. The set is built on first use; a table
-/// of the words' signatures (`gazetteer::signature`), built at compile
-/// time, turns most absent words away before hashing. The lists are
-/// declared with `word_lists!`, which builds that table for all of them.
+/// A constant word list, looked up by hash (`PackedSet`). The lists are
+/// consulted for most capitalized tokens, and linear scans of them (a
+/// hundred words for `STOPWORDS`) showed in profiles. The set is built on
+/// first use; a table of the words' signatures (`gazetteer::signature`),
+/// built at compile time, turns most absent words away before hashing.
+/// The lists are declared with `word_lists!`, which builds that table for
+/// all of them.
 pub(crate) struct WordList {
     words: &'static [&'static str],
     /// The list's bit in `LIST_SIGS`.
     bit: u32,
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<PackedSet>,
 }
 
 /// Signature bits of `WordList`: the longest list has about a hundred words.
@@ -267,9 +268,8 @@ impl WordList {
         LIST_SIGS[s] >> self.bit & 1 == 1
     }
 
-    fn set(&self) -> &HashSet<&'static str> {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
+    fn set(&self) -> &PackedSet {
+        self.set.get_or_init(|| PackedSet::new(self.words))
     }
 
     pub(crate) fn contains(&self, w: &str) -> bool {

@@ -649,6 +649,92 @@ fn word_lists_find_their_words_and_only_those() {
     }
 }
 
+/// The packed table answers as a scan of its words for words that pack
+/// alike when padded with zeros ("ab", "ab\0"), for eight bytes of NUL
+/// (which pack to the empty slot's 0), at the eight- and nine-byte edge,
+/// and for words outside ASCII.
+#[test]
+fn packed_word_sets_tell_every_word_apart() {
+    let words: &[&'static str] = &[
+        "a",
+        "ab",
+        "ab\0c",
+        "abcdefgh",
+        "abcdefghi",
+        "Zürich",
+        "é",
+        "\u{7f}",
+        "hello",
+        "Meanwhile",
+    ];
+    let set = PackedSet::new(words);
+    let mut probes: Vec<String> = vec![
+        String::new(),
+        "\0".repeat(8),
+        "\0".repeat(7),
+        "\0".repeat(9),
+        "ab\0".into(),
+        "a\0".into(),
+        "\0a".into(),
+        "abcdefg".into(),
+        "abcdefgh\0".into(),
+        "Zürichs".into(),
+        "Zuerich".into(),
+    ];
+    for w in words {
+        probes.push(w.to_string());
+        probes.push(format!("{w}\0"));
+        probes.push(format!("\0{w}"));
+        let mut cut = w.to_string();
+        cut.pop();
+        probes.push(cut);
+    }
+    for p in &probes {
+        assert_eq!(set.contains(p), words.contains(&p.as_str()), "{p:?}");
+    }
+    // A table with no word at all.
+    let empty = PackedSet::new(&[]);
+    for p in &probes {
+        assert!(!empty.contains(p), "{p:?}");
+    }
+}
+
+/// The gazetteer's word sets, looked up in their packed tables, answer as
+/// a scan of their words, for their words and for near misses of them.
+#[test]
+fn gazetteer_word_sets_find_their_words_and_only_those() {
+    let res = Resources::default();
+    let gaz = res.gazetteer();
+    let sets = [
+        &gaz.demonyms,
+        &gaz.titles,
+        &gaz.honorifics,
+        &gaz.org_suffixes,
+        &gaz.org_heads,
+        &gaz.title_prefixes,
+        &gaz.title_of_heads,
+    ];
+    for set in sets {
+        assert!(!set.is_empty());
+        let words: Vec<&str> = set.iter().collect();
+        for w in &words {
+            let mut probes = vec![
+                w.to_string(),
+                w.to_lowercase(),
+                w.to_uppercase(),
+                format!("{w}s"),
+                format!("{w}\0"),
+            ];
+            let mut cut = w.to_string();
+            cut.pop();
+            probes.push(cut);
+            for p in probes {
+                assert_eq!(set.contains(&p), words.contains(&p.as_str()), "{p:?}");
+            }
+        }
+    }
+}
+
 /// The demonym bit of `LIST_SIGS` (`demonym`) lets every demonym and
 /// every plural of one through, written alone or among other words.
 #[test]
