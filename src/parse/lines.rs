@@ -758,7 +758,7 @@ fn follow_on(text: &str) -> Option<&str> {
         .strip_prefix(['"', '“'])
         .unwrap_or(text)
         .strip_prefix("Follow ")?;
-    let on_platform = |rest: &&&str| {
+    fn on_platform(rest: &str) -> bool {
         let Some(rest) = crate::uclass::spaced(rest) else {
             return false;
         };
@@ -782,9 +782,9 @@ fn follow_on(text: &str) -> Option<&str> {
             .iter()
             .any(|p| rest.starts_with(p) && !crate::uclass::word_after(rest, p.len()))
         })
-    };
+    }
     let (rests, n) = name_rests(name);
-    let rest = rests[..n].iter().rev().find(on_platform)?;
+    let rest = rests[..n].iter().rev().find(|r| on_platform(r))?;
     Some(&name[..name.len() - rest.len()])
 }
 

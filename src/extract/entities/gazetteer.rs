@@ -530,8 +530,10 @@ impl PackedSet {
 /// they are equal ("ab" and "ab\0" differ in their third byte).
 fn pack(w: &[u8]) -> Option<u64> {
     let n = w.len();
+    if n == 0 || n > 8 {
+        return None;
+    }
     let v = match w.first_chunk::<8>() {
-        _ if n == 0 || n > 8 => return None,
         Some(eight) => u64::from_le_bytes(*eight),
         None => keyindex::tail_le(w, n),
     };
@@ -544,8 +546,9 @@ fn pack(w: &[u8]) -> Option<u64> {
 /// these sets, and the signature turns them away before hashing.
 #[derive(Debug, Default)]
 pub struct WordSet {
-    set: HashSet<&'static str>,
-    /// The same words, for the lookups.
+    /// The words, each once, for `iter` and `len`, in the order of the
+    /// hash set that removed the repeats (the order `iter` always had).
+    words: Vec<&'static str>,
     packed: PackedSet,
     /// A bit per signature; `sig.len() * 64` is a power of two.
     sig: Vec<u64>,
@@ -555,21 +558,21 @@ pub struct WordSet {
 impl FromIterator<&'static str> for WordSet {
     fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> WordSet {
         let set: HashSet<&'static str> = iter.into_iter().collect();
+        let words: Vec<&'static str> = set.into_iter().collect();
         // About one bit in sixteen set: a non-member passes one time in
         // sixteen at most.
-        let bits = (set.len() * 16)
+        let bits = (words.len() * 16)
             .next_power_of_two()
             .max(64)
             .trailing_zeros();
         let mut sig = vec![0u64; (1 << bits) / 64];
-        for w in &set {
+        for w in &words {
             let k = signature(w.as_bytes(), bits);
             sig[k / 64] |= 1 << (k % 64);
         }
-        let words: Vec<&'static str> = set.iter().copied().collect();
         WordSet {
             packed: PackedSet::new(&words),
-            set,
+            words,
             sig,
             bits,
         }
@@ -600,15 +603,15 @@ impl WordSet {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.set.iter().copied()
+        self.words.iter().copied()
     }
 
     pub fn len(&self) -> usize {
-        self.set.len()
+        self.words.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.set.is_empty()
+        self.words.is_empty()
     }
 }
 
