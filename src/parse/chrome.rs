@@ -18,7 +18,8 @@ use crate::uclass::{self, Ranges, is_word, spaced, spaces};
 
 use crate::caseless::strip_prefix;
 
-/// Whether `text` has one of the chrome shapes:
+/// Whether `text` has one of the chrome shapes among those in `may` (bits
+/// of [`may_be`], which has ruled out the others on every line asked):
 ///
 /// - a row of two to nine two-letter language codes,
 ///   `^(?i:[a-z]{2})(?:(?:\s*[|/·•]\s*|\s+)(?i:[a-z]{2})){1,8}$`;
@@ -31,15 +32,199 @@ use crate::caseless::strip_prefix;
 /// - a section label glued to a topic, `^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$`;
 /// - `(?i)^\d+\s+min(?:ute)?s?\s+read$`;
 /// - `(?i)^(?:photo|image|picture)?\s*\d+\s*(?:of|/)\s*\d+$`.
+pub(super) fn is_shape_among(text: &str, may: u16) -> bool {
+    may & LANGUAGE_CODES != 0 && language_codes(text)
+        || may & (NAVIGATION_LINK | FOLLOW_US) != 0 && navigation(text)
+        || may & (COMMENT_WIDGET | FORM_NOTICE) != 0 && comments(text)
+        || may & RELATIVE_DAY != 0 && relative_day(text)
+        || may & URL != 0 && url(text)
+        || may & GLUED_LABEL != 0 && glued_label(text)
+        || may & READING_TIME != 0 && reading_time(text)
+        || may & GALLERY != 0 && gallery(text)
+}
+
+/// [`is_shape_among`] all the shapes.
+#[cfg(test)]
 pub(super) fn is_shape(text: &str) -> bool {
-    language_codes(text)
-        || navigation(text)
-        || comments(text)
-        || relative_day(text)
-        || url(text)
-        || glued_label(text)
-        || reading_time(text)
-        || gallery(text)
+    is_shape_among(text, u16::MAX)
+}
+
+// One bit per chrome test of `lines::is_chrome`, for the gate [`may_be`].
+// The navigation and comment patterns are split where their open-ended
+// phrases (`follow us.*`, the two form notices) may end with any byte.
+pub(super) const LANGUAGE_CODES: u16 = 1;
+pub(super) const NAVIGATION_LINK: u16 = 1 << 1;
+pub(super) const FOLLOW_US: u16 = 1 << 2;
+pub(super) const COMMENT_WIDGET: u16 = 1 << 3;
+pub(super) const FORM_NOTICE: u16 = 1 << 4;
+pub(super) const RELATIVE_DAY: u16 = 1 << 5;
+pub(super) const URL: u16 = 1 << 6;
+pub(super) const GLUED_LABEL: u16 = 1 << 7;
+pub(super) const READING_TIME: u16 = 1 << 8;
+pub(super) const GALLERY: u16 = 1 << 9;
+/// [`is_relative_time`].
+pub(super) const RELATIVE_TIME: u16 = 1 << 10;
+/// The copyright notice (`lines`).
+pub(super) const COPYRIGHT: u16 = 1 << 11;
+/// The all-rights-reserved line (`lines`), which ends with `d` or `d.`.
+pub(super) const ALL_RIGHTS: u16 = 1 << 12;
+const EVERY: u16 = (1 << 13) - 1;
+
+/// The chrome tests `text` may pass, judged by its first and last byte
+/// (and the byte before a closing `.`, for [`ALL_RIGHTS`]): every line is
+/// asked, and most are prose that opens with a capital and closes with
+/// punctuation, which only a URL, a copyright notice or an open-ended
+/// phrase may do, and none of those opens with most capitals. A test
+/// whose bit is clear cannot match: its pattern's first byte is one of
+/// [`OPENS`]'s for that bit and its last one of [`CLOSES`]'s (the tests
+/// check both tables against the patterns' automata, byte by byte).
+pub(super) fn may_be(text: &str) -> u16 {
+    let bytes = text.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return 0;
+    };
+    let unstopped = match *bytes {
+        [.., end, b'.'] => end,
+        _ => last,
+    };
+    // `d` and `D`, which fold to no character outside ASCII.
+    let stopped = if unstopped | 0x20 == b'd' {
+        ALL_RIGHTS
+    } else {
+        0
+    };
+    OPENS[usize::from(first)] & (CLOSES[usize::from(last)] | stopped)
+}
+
+/// The tests a line may pass by its first byte.
+pub(super) const OPENS: [u16; 256] = opens();
+
+/// The tests a line may pass by its last byte ([`ALL_RIGHTS`] apart).
+pub(super) const CLOSES: [u16; 256] = closes();
+
+/// Whether `b`, lower-cased, opens one of `words`.
+const fn opens_one(b: u8, words: &[&str]) -> bool {
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].as_bytes()[0] == b.to_ascii_lowercase() {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// `\s` in ASCII: `is_ascii_whitespace` and the vertical tab.
+const fn is_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0b
+}
+
+const fn opens() -> [u16; 256] {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = opening(i as u8);
+        i += 1;
+    }
+    table
+}
+
+/// A lead byte outside ASCII may open a digit (`\d` is Unicode), a letter
+/// (`ſ`, `K` and any `\p{L}`) or a space; 0xE2 leads only U+2000–U+2FFF,
+/// where no digit is and which the quotation marks of most such lines
+/// share with spaces and the letter-like symbols.
+const fn opening(b: u8) -> u16 {
+    if b == 0xe2 {
+        return LANGUAGE_CODES | RELATIVE_DAY | GALLERY | GLUED_LABEL | RELATIVE_TIME | ALL_RIGHTS;
+    }
+    if !b.is_ascii() {
+        return EVERY;
+    }
+    let mut bits = ALL_RIGHTS;
+    if b.is_ascii_alphabetic() {
+        bits |= LANGUAGE_CODES | RELATIVE_TIME;
+    }
+    if b.is_ascii_uppercase() {
+        bits |= GLUED_LABEL;
+    }
+    if b.is_ascii_digit() {
+        // Numbered links, `\d+ comments?`, reading times, galleries, times.
+        bits |= NAVIGATION_LINK | FOLLOW_US | COMMENT_WIDGET | READING_TIME | GALLERY;
+        bits |= RELATIVE_TIME;
+    }
+    if is_space(b) {
+        bits |= RELATIVE_DAY | GALLERY;
+    }
+    if b == b' ' {
+        bits |= RELATIVE_TIME;
+    }
+    if opens_one(b, &NAVIGATION) || opens_one(b, &["share on "]) {
+        bits |= NAVIGATION_LINK;
+    }
+    if opens_one(b, &["follow us"]) {
+        bits |= FOLLOW_US;
+    }
+    if opens_one(b, &COMMENTS) {
+        bits |= COMMENT_WIDGET;
+    }
+    if opens_one(b, &FORM_NOTICES) {
+        bits |= FORM_NOTICE;
+    }
+    if opens_one(b, &RELATIVE_LABELS) || opens_one(b, &RELATIVE_DAYS) {
+        bits |= RELATIVE_DAY;
+    }
+    if matches!(b, b'h' | b'w') {
+        bits |= URL;
+    }
+    if opens_one(b, &GALLERY_WORDS) {
+        bits |= GALLERY;
+    }
+    if matches!(b, b'c' | b'C' | b'(') {
+        bits |= COPYRIGHT;
+    }
+    bits
+}
+
+const fn closes() -> [u16; 256] {
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = closing(i as u8);
+        i += 1;
+    }
+    table
+}
+
+/// A byte outside ASCII may close a letter, a digit or a word character,
+/// but not the ASCII `d` and `o` of `read` and `ago`.
+const fn closing(b: u8) -> u16 {
+    // `follow us.*`, the form notices and the copyright notice's `.{0,150}`.
+    let mut bits = FOLLOW_US | FORM_NOTICE | COPYRIGHT;
+    if !b.is_ascii() {
+        return EVERY & !(READING_TIME | RELATIVE_TIME | ALL_RIGHTS);
+    }
+    if !is_space(b) {
+        bits |= URL;
+    }
+    if b.is_ascii_alphabetic() {
+        bits |= LANGUAGE_CODES | NAVIGATION_LINK | COMMENT_WIDGET | RELATIVE_DAY;
+    }
+    if b.is_ascii_lowercase() {
+        bits |= GLUED_LABEL;
+    }
+    if b.is_ascii_digit() || b == b'_' {
+        // `share on \w+`.
+        bits |= NAVIGATION_LINK;
+    }
+    if b.is_ascii_digit() {
+        bits |= GALLERY;
+    }
+    match b | 0x20 {
+        b'd' => bits |= READING_TIME,
+        b'o' => bits |= RELATIVE_TIME,
+        _ => {}
+    }
+    bits
 }
 
 /// A relative time stamp, perhaps glued to a section label ("Politics1
@@ -165,6 +350,12 @@ const COMMENTS: [&str; 7] = [
     "show comments",
 ];
 
+/// The comment widget's two form notices, each followed by anything.
+const FORM_NOTICES: [&str; 2] = [
+    "your email address will not be published",
+    "required fields are marked",
+];
+
 /// Whether `s` is `word` (ASCII) under `(?i)`. Each character of `s` must
 /// fold to one of `word`, and a character outside ASCII that folds to an
 /// ASCII letter (`ſ`, `K`) takes two or three bytes: so `s` has at least
@@ -243,27 +434,25 @@ fn navigation(text: &str) -> bool {
 
 fn comments(text: &str) -> bool {
     COMMENTS.iter().any(|p| same(text, p))
-        || [
-            "your email address will not be published",
-            "required fields are marked",
-        ]
-        .iter()
-        .any(|p| strip_prefix(text, p).is_some_and(dots))
+        || FORM_NOTICES
+            .iter()
+            .any(|p| strip_prefix(text, p).is_some_and(dots))
         || digits(text)
             .and_then(|rest| strip_prefix(rest, " comment"))
             .is_some_and(|s| s.is_empty() || same(s, "s"))
 }
 
+const RELATIVE_LABELS: [&str; 4] = ["updated", "posted", "published", "last updated"];
+const RELATIVE_DAYS: [&str; 3] = ["just now", "yesterday", "today"];
+
 fn relative_day(text: &str) -> bool {
     // No label is a prefix of another, and none opens as a day does.
-    let rest = ["updated", "posted", "published", "last updated"]
+    let rest = RELATIVE_LABELS
         .iter()
         .find_map(|label| strip_prefix(text, label))
         .unwrap_or(text);
     let rest = spaces(rest);
-    ["just now", "yesterday", "today"]
-        .iter()
-        .any(|day| same(rest, day))
+    RELATIVE_DAYS.iter().any(|day| same(rest, day))
 }
 
 fn url(text: &str) -> bool {
@@ -299,8 +488,10 @@ fn reading_time(text: &str) -> bool {
     spaced(rest).is_some_and(|r| same(r, "read"))
 }
 
+const GALLERY_WORDS: [&str; 3] = ["photo", "image", "picture"];
+
 fn gallery(text: &str) -> bool {
-    let rest = ["photo", "image", "picture"]
+    let rest = GALLERY_WORDS
         .iter()
         .find_map(|word| strip_prefix(text, word))
         .unwrap_or(text);
