@@ -12,7 +12,6 @@
 //! per line in [`LineRole`] so that `corpus-cli inspect` can show why a line
 //! was dropped.
 
-mod bounded;
 mod chrome;
 pub mod date;
 pub mod dateline;
