@@ -453,12 +453,6 @@ pub fn body_date(body: &str, reference: Date, years: impl FnOnce() -> Vec<i16>) 
     }
 }
 
-/// Nothing of this module is costly to build ahead any more: the caption
-/// credit was its last regex, and the searchers above take microseconds.
-pub(crate) fn warm_up() -> Vec<fn()> {
-    Vec::new()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

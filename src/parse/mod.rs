@@ -609,9 +609,7 @@ fn words_and_sentences(text: &str, no_line_breaks: bool, stops: &mut Vec<u64>) -
 
 /// The parser's compiled regexes, as tasks for `pipeline::warm_up`.
 pub(crate) fn warm_up() -> Vec<fn()> {
-    let mut tasks = chrome::warm_up();
-    tasks.extend(meta::warm_up());
-    tasks
+    chrome::warm_up()
 }
 
 #[cfg(test)]
