@@ -12,7 +12,7 @@
 //! bytes, even ones above), and a page's first block is 16-aligned. Those
 //! requests take the plain calls; any other keeps the aligned ones. On the
 //! BBC texts this is about 1% fewer instructions for the whole run
-//! (docs/performance.md, item 42).
+//! (docs/performance-log.md, item 42).
 //!
 //! The test is `size % align == 0`, not `align <= size` as in the standard
 //! library's `System`: a 20-byte request with 16-byte alignment would land
