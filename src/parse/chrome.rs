@@ -97,10 +97,10 @@ pub(super) fn may_be(text: &str) -> u16 {
 }
 
 /// The tests a line may pass by its first byte.
-pub(super) const OPENS: [u16; 256] = opens();
+pub(super) const OPENS: [u16; 256] = table(false);
 
 /// The tests a line may pass by its last byte ([`ALL_RIGHTS`] apart).
-pub(super) const CLOSES: [u16; 256] = closes();
+pub(super) const CLOSES: [u16; 256] = table(true);
 
 /// Whether `b`, lower-cased, opens one of `words`.
 const fn opens_one(b: u8, words: &[&str]) -> bool {
@@ -119,11 +119,17 @@ const fn is_space(b: u8) -> bool {
     b.is_ascii_whitespace() || b == 0x0b
 }
 
-const fn opens() -> [u16; 256] {
+/// The gate's table of every byte, by [`closing`] when `close`, else by
+/// [`opening`] (a `const fn` cannot be handed a function to call).
+const fn table(close: bool) -> [u16; 256] {
     let mut table = [0; 256];
     let mut i = 0;
     while i < 256 {
-        table[i] = opening(i as u8);
+        table[i] = if close {
+            closing(i as u8)
+        } else {
+            opening(i as u8)
+        };
         i += 1;
     }
     table
@@ -183,16 +189,6 @@ const fn opening(b: u8) -> u16 {
         bits |= COPYRIGHT;
     }
     bits
-}
-
-const fn closes() -> [u16; 256] {
-    let mut table = [0; 256];
-    let mut i = 0;
-    while i < 256 {
-        table[i] = closing(i as u8);
-        i += 1;
-    }
-    table
 }
 
 /// A byte outside ASCII may close a letter, a digit or a word character,
