@@ -118,27 +118,10 @@ fn scan_ascii_equivalent(s: &str) -> bool {
         let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
             return true;
         };
-        if non_ascii_word(c) {
+        if crate::uclass::is_word_char(c) {
             return false;
         }
         i += c.len_utf8();
-    }
-}
-
-/// `\w` for a character outside ASCII. Most that news text holds are
-/// General Punctuation (curly quotes, dashes, special spaces), whose only
-/// word characters are the joiners and the connector punctuation: they
-/// are answered without the search of the word table that the others
-/// need.
-fn non_ascii_word(c: char) -> bool {
-    match c {
-        '\u{2000}'..='\u{206f}' => {
-            matches!(
-                c,
-                '\u{200c}' | '\u{200d}' | '\u{203f}' | '\u{2040}' | '\u{2054}'
-            )
-        }
-        _ => regex_syntax::is_word_character(c),
     }
 }
 
@@ -429,18 +412,6 @@ mod tests {
                 regex_syntax::parse(&printed).unwrap(),
                 regex_syntax::parse(&twin.to_string()).unwrap(),
                 "{p}"
-            );
-        }
-    }
-
-    /// The quick answers are the word table's, over the whole block.
-    #[test]
-    fn general_punctuation_words_are_the_tables() {
-        for c in '\u{2000}'..='\u{206f}' {
-            assert_eq!(
-                non_ascii_word(c),
-                regex_syntax::is_word_character(c),
-                "{c:?}"
             );
         }
     }

@@ -90,14 +90,26 @@ fn quick(c: char, ascii: impl Fn(&char) -> bool, full: impl Fn(char) -> bool) ->
 
 /// `\w` (Unicode): ASCII answered at once, where
 /// `regex_syntax::is_word_character` searches its table for every ASCII
-/// character that is not a word character (a space, a comma).
+/// character that is not a word character (a space, a comma), and so is
+/// General Punctuation, most of what news text holds outside ASCII
+/// (curly quotes, dashes, special spaces), whose only word characters are
+/// the joiners and the connector punctuation.
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric() || c == '_'
-    } else {
-        regex_syntax::is_word_character(c)
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphanumeric() || c == '_',
+        '\u{2000}'..='\u{206f}' => matches!(
+            c,
+            '\u{200c}' | '\u{200d}' | '\u{203f}' | '\u{2040}' | '\u{2054}'
+        ),
+        _ => regex_syntax::is_word_character(c),
     }
+}
+
+/// `\s` on an ASCII byte: `is_ascii_whitespace` and the vertical tab.
+#[inline]
+pub(crate) const fn is_ascii_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0b
 }
 
 /// Whether the character before byte `i` of `text` is a word character
@@ -140,6 +152,15 @@ warm_up_statics!(UPPER, LOWER, LETTER, DIGIT);
 mod tests {
     use super::*;
     use regex::Regex;
+
+    /// The quick answers are the word table's, over ASCII and the whole
+    /// General Punctuation block.
+    #[test]
+    fn word_chars_are_the_tables() {
+        for c in ('\0'..='\x7f').chain('\u{2000}'..='\u{206f}') {
+            assert_eq!(is_word_char(c), regex_syntax::is_word_character(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn classes_are_the_regex_classes() {

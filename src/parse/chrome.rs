@@ -114,11 +114,6 @@ const fn opens_one(b: u8, words: &[&str]) -> bool {
     false
 }
 
-/// `\s` in ASCII: `is_ascii_whitespace` and the vertical tab.
-const fn is_space(b: u8) -> bool {
-    b.is_ascii_whitespace() || b == 0x0b
-}
-
 /// The gate's table of every byte, by [`closing`] when `close`, else by
 /// [`opening`] (a `const fn` cannot be handed a function to call).
 const fn table(close: bool) -> [u16; 256] {
@@ -158,16 +153,16 @@ const fn opening(b: u8) -> u16 {
         bits |= NAVIGATION_LINK | FOLLOW_US | COMMENT_WIDGET | READING_TIME | GALLERY;
         bits |= RELATIVE_TIME;
     }
-    if is_space(b) {
+    if uclass::is_ascii_space(b) {
         bits |= RELATIVE_DAY | GALLERY;
     }
     if b == b' ' {
         bits |= RELATIVE_TIME;
     }
-    if opens_one(b, &NAVIGATION) || opens_one(b, &["share on "]) {
+    if opens_one(b, &NAVIGATION) || opens_one(b, &[SHARE_ON]) {
         bits |= NAVIGATION_LINK;
     }
-    if opens_one(b, &["follow us"]) {
+    if opens_one(b, &[FOLLOW_US_PHRASE]) {
         bits |= FOLLOW_US;
     }
     if opens_one(b, &COMMENTS) {
@@ -199,7 +194,7 @@ const fn closing(b: u8) -> u16 {
     if !b.is_ascii() {
         return EVERY & !(READING_TIME | RELATIVE_TIME | ALL_RIGHTS);
     }
-    if !is_space(b) {
+    if !uclass::is_ascii_space(b) {
         bits |= URL;
     }
     if b.is_ascii_alphabetic() {
@@ -346,6 +341,12 @@ const COMMENTS: [&str; 7] = [
     "show comments",
 ];
 
+/// The share link's opening, before `\w+`.
+const SHARE_ON: &str = "share on ";
+
+/// The follow link's opening, followed by anything.
+const FOLLOW_US_PHRASE: &str = "follow us";
+
 /// The comment widget's two form notices, each followed by anything.
 const FORM_NOTICES: [&str; 2] = [
     "your email address will not be published",
@@ -424,8 +425,8 @@ fn navigation(text: &str) -> bool {
         None => text,
     };
     NAVIGATION.iter().any(|p| same(rest, p))
-        || strip_prefix(rest, "share on ").is_some_and(is_word)
-        || strip_prefix(rest, "follow us").is_some_and(dots)
+        || strip_prefix(rest, SHARE_ON).is_some_and(is_word)
+        || strip_prefix(rest, FOLLOW_US_PHRASE).is_some_and(dots)
 }
 
 fn comments(text: &str) -> bool {

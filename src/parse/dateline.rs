@@ -248,10 +248,8 @@ fn day(t: &str, i: usize, rest: Rest<'_>) -> Option<Parts> {
     // are followed by none, and skip the list.
     let months = |j: usize| {
         let capital = t.as_bytes().get(j).is_some_and(u8::is_ascii_uppercase);
-        date::MONTH_WORDS
-            .iter()
-            .take(if capital { date::MONTH_WORDS.len() } else { 0 })
-            .filter(move |m| t[j..].starts_with(*m))
+        let words: &[&str] = if capital { &date::MONTH_WORDS } else { &[] };
+        words.iter().filter(move |m| t[j..].starts_with(*m))
     };
     for m in months(i) {
         if let Some(j) = after_spaces(t, i + m.len())

@@ -142,7 +142,7 @@ fn may_be_chrome(text: &str) -> bool {
     let start = if digits > 0 && bytes.get(digits) == Some(&b'.') {
         let spaces = bytes[digits + 1..]
             .iter()
-            .take_while(|&&b| b.is_ascii_whitespace() || b == 0x0b)
+            .take_while(|&&b| crate::uclass::is_ascii_space(b))
             .count();
         digits + 1 + spaces
     } else {
@@ -191,8 +191,7 @@ fn chrome_may_open(text: &str) -> bool {
             .is_some_and(|c| crate::uclass::is_alphanumeric(c) || c.is_whitespace());
     }
     if !a.is_ascii_alphabetic() {
-        // `\s` in ASCII is `is_ascii_whitespace` and the vertical tab.
-        return a.is_ascii_digit() || a.is_ascii_whitespace() || a == 0x0b;
+        return a.is_ascii_digit() || crate::uclass::is_ascii_space(a);
     }
     if may_open_with(text, &CHROME_OPENINGS) {
         return true;

@@ -204,7 +204,7 @@ static REPORT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("report"
 /// they could be a space, a letter or a capital.
 fn may_report(body: &str) -> bool {
     let bytes = body.as_bytes();
-    let space = |b: u8| b.is_ascii_whitespace() || b == 0x0b;
+    let space = uclass::is_ascii_space;
     REPORT.find_iter(bytes).any(|at| {
         // `report` or `reports`, then a word boundary.
         let mut end = at + "report".len();
