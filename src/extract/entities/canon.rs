@@ -699,8 +699,11 @@ fn union_organizations(
         if before.is_none() {
             push_norm(m.surface);
         }
+        // A canonical name written as the surface (a gazetteer place or
+        // organization named as listed, a company segment) has the surface's
+        // key, which this mention or the first of its surface holds already.
         let new_canonical = before.is_none_or(|p| ms[p].canonical() != m.canonical());
-        if let Some(c) = m.canonical().filter(|_| new_canonical) {
+        if let Some(c) = m.canonical().filter(|&c| new_canonical && c != m.surface) {
             push_norm(c);
         }
         let new_defines = before.is_none_or(|p| ms[p].defines() != m.defines());
