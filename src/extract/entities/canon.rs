@@ -438,6 +438,43 @@ struct PeopleScratch {
     singles: Vec<usize>,
     group_of: Vec<usize>,
     found: Vec<usize>,
+    sole: Vec<SoleMatch>,
+}
+
+/// The one group a one-word person surface matched at its last mention
+/// (or made), and how many groups there were then. A repeated surname
+/// ("Quellin" after "Marta Quellin") matches the same groups again as
+/// long as no group has been made since (a group's representative never
+/// changes, and the surname index only grows with new groups), so its
+/// candidates are not looked up and compared again: most single words
+/// are repeated, and the lookups and name comparisons were a third of the
+/// person clustering. (A surname that matched several groups picks one by
+/// position each time: not kept.)
+#[derive(Clone, Copy)]
+struct SoleMatch {
+    groups: u32,
+    group: u32,
+}
+
+impl SoleMatch {
+    /// No match kept (no article has this many groups).
+    const NONE: SoleMatch = SoleMatch {
+        groups: u32::MAX,
+        group: 0,
+    };
+
+    /// The group kept, if the groups are still `groups`.
+    fn get(self, groups: usize) -> Option<usize> {
+        (self.groups as usize == groups).then_some(self.group as usize)
+    }
+
+    fn new(groups: usize, group: usize) -> SoleMatch {
+        let number = |x: usize| u32::try_from(x).expect("fewer than 2^32 mentions in an article");
+        SoleMatch {
+            groups: number(groups),
+            group: number(group),
+        }
+    }
 }
 
 /// Unites the mentions of one person.
@@ -459,6 +496,7 @@ fn union_people<'a>(
         singles,
         group_of,
         found,
+        sole,
     } = scratch;
     // Persons: full names first, then single words. Each mention is
     // compared only with the groups whose representative's surname can be
@@ -496,6 +534,7 @@ fn union_people<'a>(
     // The group the first mention of each full name joined.
     refill(group_of, surfaces.len(), usize::MAX);
     found.clear();
+    refill(sole, surfaces.len(), SoleMatch::NONE);
     for &i in order.iter() {
         let id = surfaces.of[i];
         let PersonFacts {
@@ -516,7 +555,9 @@ fn union_people<'a>(
             continue;
         }
         found.clear();
-        if !words.is_empty() {
+        let single = words.len() == 1;
+        let kept = sole[id].get(groups.len()).filter(|_| single);
+        if kept.is_none() && !words.is_empty() {
             index.candidates(&persons.folds, &surname, found);
             found.retain(|&g| {
                 // (The representative's words were split at its first
@@ -526,6 +567,7 @@ fn union_people<'a>(
             });
         }
         let target = match found.len() {
+            _ if kept.is_some() => kept,
             0 => None,
             1 => Some(found[0]),
             _ if words.len() > 1 => Some(found[0]),
@@ -539,7 +581,6 @@ fn union_people<'a>(
                 .map(|x| x.1)
                 .or(Some(found[0])),
         };
-        let single = words.len() == 1;
         let g = match target {
             Some(g) => {
                 uf.union(groups[g].rep, i);
@@ -562,6 +603,11 @@ fn union_people<'a>(
         };
         if group_of[id] == usize::MAX {
             group_of[id] = g;
+        }
+        // The one group that matches now: the one found, or the one just
+        // made (no other matched, so no earlier one does).
+        if single && found.len() <= 1 {
+            sole[id] = SoleMatch::new(groups.len(), g);
         }
     }
 }
@@ -699,8 +745,11 @@ fn union_organizations(
         if before.is_none() {
             push_norm(m.surface);
         }
+        // A canonical name written as the surface (a gazetteer place or
+        // organization named as listed, a company segment) has the surface's
+        // key, which this mention or the first of its surface holds already.
         let new_canonical = before.is_none_or(|p| ms[p].canonical() != m.canonical());
-        if let Some(c) = m.canonical().filter(|_| new_canonical) {
+        if let Some(c) = m.canonical().filter(|&c| new_canonical && c != m.surface) {
             push_norm(c);
         }
         let new_defines = before.is_none_or(|p| ms[p].defines() != m.defines());
@@ -2589,6 +2638,35 @@ mod tests {
         assert_eq!(kind(&alone), Some(EntityType::Person));
         let with_place = cluster(vec![place, speaker], &gaz);
         assert_eq!(kind(&with_place), Some(EntityType::Person));
+    }
+
+    /// A surname matched again after a group was made that it also
+    /// matches: the match kept from its first mention no longer holds, and
+    /// the surname goes to the person named last before it.
+    #[test]
+    fn a_repeated_surname_sees_groups_made_since() {
+        use crate::model::Span;
+        let gaz = Gazetteer::load();
+        let person = |start: usize, surface: &'static str| {
+            let span = Span::new(start, start + surface.len());
+            Mention::new(span, surface, Hint::Known(EntityType::Person))
+        };
+        // "Quelin" is like "Quellin" and like "Queliz", which are not
+        // alike (a substitution and an insertion apart).
+        let ms = vec![
+            person(0, "Marta Quellin"),
+            person(20, "Quelin"),
+            person(30, "Queliz"),
+            person(40, "Quelin"),
+        ];
+        let got = cluster(ms.clone(), &gaz);
+        assert_eq!(got, oracle::cluster(ms, &gaz));
+        let starts = |name: &str| {
+            let e = got.iter().find(|e| e.name == name).expect("an entity");
+            e.spans.iter().map(|s| s.start).collect::<Vec<_>>()
+        };
+        assert_eq!(starts("Marta Quellin"), [0, 20]);
+        assert_eq!(starts("Queliz"), [30, 40]);
     }
 
     /// The thread's scratch keeps its vectors from one article to the next,

@@ -1221,8 +1221,21 @@ fn segments(
     ix.fill(out.iter().map(|s| s.span));
     let covered = &*ix;
     let outside = |s: usize, e: usize| !covered.overlaps(s, e);
+    // The spans starting at or before the current line, counted on from
+    // the last line's: the lines come in text order.
+    let mut at = 0;
     // Author and photo credits: lines outside the paragraphs.
     for (start, line) in lines(text) {
+        // A line that one span holds (its line end aside) overlaps it
+        // whatever its spaces, and is passed over before trimming: most
+        // lines are a paragraph's.
+        let body = start + line.len() - usize::from(line.ends_with('\n'));
+        while covered.spans.get(at).is_some_and(|sp| sp.start <= start) {
+            at += 1;
+        }
+        if at > 0 && covered.max_end[at - 1] >= body {
+            continue;
+        }
         let trimmed = line.trim_end();
         let lead = trimmed.len() - trimmed.trim_start().len();
         let t = trimmed.trim_start();

@@ -2017,3 +2017,53 @@ fn a_mention_keeps_its_one_note() {
     // The point of sharing the field: a mention fits in 56 bytes.
     assert!(size_of::<Mention>() <= 56);
 }
+
+/// Lines for the credit-line test: paragraphs, credits of each kind,
+/// blank and space-padded lines.
+const CREDIT_LINES: [&str; 12] = [
+    "Kesmira Varnholt met the council on Tuesday.",
+    "Photo: Jane Doe/Agency",
+    "By Telvane Brannock",
+    "A crowd gathers (Jane Doe, Quellin Press)",
+    "",
+    "   ",
+    "  By Jane Doe  ",
+    "Image credit: Druvelle Ærvik\r",
+    "He said (Varnholt, Kesmira) it was late.",
+    "\t",
+    "Reporting by Łoźny Telvane; Editing by Jane Doe",
+    "ZORVATH (Agency) - The talks",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+    /// The segments of a text whose lines held by one paragraph span are
+    /// passed over untrimmed are those of the code that trimmed and
+    /// searched every line, whatever spans (whole lines, parts of lines,
+    /// several lines, overlapping) the paragraphs have.
+    #[test]
+    fn credit_lines_agree_with_the_oracle(
+        lines in proptest::collection::vec(0usize..CREDIT_LINES.len(), 0..12),
+        spans in proptest::collection::vec((0usize..400, 0usize..120), 0..6),
+        headline: bool,
+    ) {
+        let text: String = lines.iter().map(|&k| format!("{}\n", CREDIT_LINES[k])).collect();
+        let boundary = |p: usize| (0..=p.min(text.len())).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+        let paragraphs = spans
+            .iter()
+            .map(|&(s, n)| {
+                let (s, e) = (boundary(s), boundary(s + n));
+                Paragraph { text: text[s..e].to_string(), span: Span::new(s, e) }
+            })
+            .collect();
+        let article = Article {
+            headline: headline.then(|| "By Telvane Brannock".to_string()),
+            paragraphs,
+            ..Article::default()
+        };
+        let new = segments(&text, &article, Vec::new(), &mut SpanIndex::default());
+        let old = oracle::segments_oracle(&text, &article, Vec::new(), &mut SpanIndex::default());
+        proptest::prop_assert_eq!(format!("{new:?}"), format!("{old:?}"));
+    }
+}

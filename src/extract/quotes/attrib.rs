@@ -520,14 +520,6 @@ pub fn attribute<'a>(
             ctxs.push(c);
         }
     }
-    // A pronoun is resolved against the names written (`resolve`), so they
-    // will be read.
-    if ctxs
-        .iter()
-        .any(|c| matches!(c.np, Some(Np::Pron(Pron::He | Pron::She, _))))
-    {
-        names.read();
-    }
     // Each name's canonical form, found once for the persons and for its
     // speaker, and once for all the quotes that name the same speaker.
     let mut first_with: HashMap<&str, usize> = HashMap::default();

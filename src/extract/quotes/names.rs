@@ -8,6 +8,7 @@ use crate::fasthash::{Map as HashMap, Set as HashSet};
 
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
+use std::ops::ControlFlow;
 
 use super::attrib::is_sentence_end;
 use super::lex;
@@ -107,6 +108,8 @@ pub struct Spare<'a> {
     mentions: Vec<Mention<'a>>,
     /// The window buffer of the scan of paragraphs without quotes.
     window: Vec<Tok<'a>>,
+    /// The paragraphs read one by one.
+    parts: Parts<'a>,
 }
 
 impl Spare<'_> {
@@ -115,8 +118,33 @@ impl Spare<'_> {
         Spare {
             mentions: keep(self.mentions),
             window: keep(self.window),
+            parts: Parts {
+                mentions: keep(self.parts.mentions),
+                canons: keep(self.parts.canons),
+                ranges: keep(self.parts.ranges),
+                roles: keep(self.parts.roles),
+            },
         }
     }
+}
+
+/// The names written in single paragraphs, read as a pronoun looks back
+/// from its quote ([`Names::back_from`]) while the names of the whole
+/// article are not read: a pronoun's person is nearly always named a
+/// mention or two before it, and the whole reading cost as much as
+/// attributing the quotes.
+#[derive(Debug, Default)]
+struct Parts<'a> {
+    /// The mentions of the paragraphs read, each paragraph's a range.
+    mentions: Vec<Mention<'a>>,
+    /// The canonical form of each of `mentions`, once asked for.
+    canons: Vec<Option<&'a str>>,
+    /// Each paragraph's range of `mentions`, once read (empty until the
+    /// first paragraph is).
+    ranges: Vec<Option<(usize, usize)>>,
+    /// Scratch for the titles a paragraph's scan files: only the reading
+    /// of the whole article keeps them ([`Names::roles`]).
+    roles: Vec<(&'a str, &'a str)>,
 }
 
 /// The names written outside quotes and the titles written before them.
@@ -221,6 +249,8 @@ pub struct Names<'a, 's> {
     mention_canons: OnceCell<Vec<OnceCell<&'a str>>>,
     /// The scan's vectors, until it takes them.
     spare: RefCell<Spare<'a>>,
+    /// The paragraphs read for pronouns before (or instead of) `written`.
+    parts: RefCell<Parts<'a>>,
 }
 
 /// How many mentions an article may have for [`Names`] to compare names
@@ -886,24 +916,52 @@ fn is_subject(toks: &[Tok], s: usize, e: usize) -> bool {
 /// `lower` ignoring ASCII case, after a space. Anything the bytes do not
 /// settle counts as such a form.
 fn may_have_fuller_form(paras: &[(&str, usize)], lower: &str) -> bool {
-    let l = lower.as_bytes();
-    // A form's words are tokens: after a space, one opens with its first
-    // letter or digit.
-    if !l.first().is_some_and(u8::is_ascii_alphanumeric) || !l.is_ascii() {
-        return true;
+    FormProbe::new(lower).is_none_or(|f| paras.iter().any(|(p, _)| f.may_hold(p)))
+}
+
+/// The byte search of [`may_have_fuller_form`] for one name, paragraph by
+/// paragraph.
+struct FormProbe<'l> {
+    /// The lowercased name.
+    l: &'l [u8],
+    /// Its rarest byte's place, that byte and its capital.
+    at: usize,
+    x: u8,
+    y: u8,
+    /// The name has a `k`, which a Kelvin sign lowercases to.
+    kelvin: bool,
+}
+
+impl<'l> FormProbe<'l> {
+    /// The search for `lower`; none when the bytes cannot settle it, so
+    /// that every paragraph may hold such a form.
+    fn new(lower: &'l str) -> Option<FormProbe<'l>> {
+        let l = lower.as_bytes();
+        // A form's words are tokens: after a space, one opens with its
+        // first letter or digit.
+        if !l.first().is_some_and(u8::is_ascii_alphanumeric) || !l.is_ascii() {
+            return None;
+        }
+        // Searched for by its rarest byte, in either case.
+        let at = (0..l.len())
+            .max_by_key(|&i| RARITY[usize::from(l[i])])
+            .unwrap_or(0);
+        Some(FormProbe {
+            l,
+            at,
+            x: l[at],
+            y: l[at].to_ascii_uppercase(),
+            kelvin: l.contains(&b'k'),
+        })
     }
-    // Searched for by its rarest byte, in either case.
-    let at = (0..l.len())
-        .max_by_key(|&i| RARITY[usize::from(l[i])])
-        .unwrap_or(0);
-    let (x, y) = (l[at], l[at].to_ascii_uppercase());
-    let kelvin = l.contains(&b'k');
-    paras.iter().any(|(p, _)| {
-        let b = p.as_bytes();
-        if kelvin && memchr::memmem::find(b, "\u{212a}".as_bytes()).is_some() {
+
+    /// Whether paragraph `p` may hold a form fuller than the name.
+    fn may_hold(&self, p: &str) -> bool {
+        let (b, l, at) = (p.as_bytes(), self.l, self.at);
+        if self.kelvin && memchr::memmem::find(b, "\u{212a}".as_bytes()).is_some() {
             return true;
         }
-        memchr::memchr2_iter(x, y, b).any(|h| {
+        memchr::memchr2_iter(self.x, self.y, b).any(|h| {
             let Some(j) = h.checked_sub(at).filter(|&j| j > 0) else {
                 return false;
             };
@@ -913,7 +971,42 @@ fn may_have_fuller_form(paras: &[(&str, usize)], lower: &str) -> bool {
                 && !b.get(j + l.len()).is_some_and(u8::is_ascii_alphanumeric)
                 && run_word_may_end(p, j - 1)
         })
-    })
+    }
+}
+
+/// Whether the ASCII word `last` is written fewer than `n` times in
+/// `paras`, ignoring ASCII case (a Kelvin sign, which lowercases to `k`,
+/// counts as `n` times): each distinct name form whose last word
+/// lowercases to `last` is written somewhere, so fewer than `n` times
+/// means fewer than `n` such forms.
+fn written_fewer(paras: &[(&str, usize)], last: &str, n: usize) -> bool {
+    let l = last.as_bytes();
+    if l.is_empty() || !l.is_ascii() {
+        return false;
+    }
+    let at = (0..l.len())
+        .max_by_key(|&i| RARITY[usize::from(l[i])])
+        .unwrap_or(0);
+    let (x, y) = (l[at], l[at].to_ascii_uppercase());
+    let kelvin = l.contains(&b'k');
+    let mut seen = 0;
+    for (p, _) in paras {
+        let b = p.as_bytes();
+        if kelvin && memchr::memmem::find(b, "\u{212a}".as_bytes()).is_some() {
+            return false;
+        }
+        for h in memchr::memchr2_iter(x, y, b) {
+            let hit = h
+                .checked_sub(at)
+                .and_then(|j| b.get(j..j + l.len()))
+                .is_some_and(|w| w.eq_ignore_ascii_case(l));
+            seen += usize::from(hit);
+            if seen >= n {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// Whether a paragraph of `paras` may hold a title word that lowercases to
@@ -1012,8 +1105,11 @@ impl<'a, 's> Names<'a, 's> {
         article: &'a Article,
         spare: Spare<'a>,
     ) -> Names<'a, 's> {
+        let mut spare = spare;
+        let parts = std::mem::take(&mut spare.parts);
         Names {
             spare: RefCell::new(spare),
+            parts: RefCell::new(parts),
             source: Source {
                 paras,
                 quoted,
@@ -1031,53 +1127,144 @@ impl<'a, 's> Names<'a, 's> {
         if let Some(w) = self.written.into_inner() {
             spare.mentions = w.mentions;
         }
+        spare.parts = self.parts.into_inner();
         spare
-    }
-
-    /// Reads the names written now, when they will be needed anyway: the
-    /// filters in front of them would only add to the reading.
-    pub fn read(&self) {
-        self.written();
     }
 
     /// The names written (read at the first call).
     fn written(&self) -> &Written<'a> {
         self.written.get_or_init(|| {
-            let Source {
-                paras,
-                quoted,
-                outs,
-            } = self.source;
-            let Spare {
-                mentions,
-                window: mut win,
-            } = self.spare.take();
+            let (mentions, mut win) = {
+                let mut spare = self.spare.borrow_mut();
+                (
+                    std::mem::take(&mut spare.mentions),
+                    std::mem::take(&mut spare.window),
+                )
+            };
             let mut w = Written {
                 mentions,
                 ..Written::default()
             };
-            for (pi, (p, off)) in paras.iter().enumerate() {
-                let mut from = 0;
-                let ranges = quoted.get(pi).copied().unwrap_or_default();
-                if ranges.is_empty() {
-                    // Not tokenized (no tokens in `outs`): only its
-                    // capitalized words and their neighbours are.
-                    words::cap_windows(p, 0, p.len(), &mut win, |win, a, b| {
-                        w.scan_run(p, win, a, b, *off);
-                    });
-                    continue;
-                }
-                let end = [(p.len(), p.len())];
-                for (j, &(qs, qe)) in ranges.iter().chain(&end).enumerate() {
-                    if qs > from {
-                        w.scan(p, outs[pi].stretch(j, from, qs), *off);
-                    }
-                    from = from.max(qe);
-                }
+            for pi in 0..self.source.paras.len() {
+                self.scan_para(pi, &mut w, &mut win);
             }
             self.spare.borrow_mut().window = win;
             w
         })
+    }
+
+    /// Files the names written in paragraph `pi` in `w`; `win` is the
+    /// window scratch of [`words::cap_windows`].
+    fn scan_para(&self, pi: usize, w: &mut Written<'a>, win: &mut Vec<Tok<'a>>) {
+        let Source {
+            paras,
+            quoted,
+            outs,
+        } = self.source;
+        let (p, off) = paras[pi];
+        let ranges = quoted.get(pi).copied().unwrap_or_default();
+        if ranges.is_empty() {
+            // Not tokenized (no tokens in `outs`): only its capitalized
+            // words and their neighbours are.
+            words::cap_windows(p, 0, p.len(), win, |win, a, b| {
+                w.scan_run(p, win, a, b, off);
+            });
+            return;
+        }
+        let mut from = 0;
+        let end = [(p.len(), p.len())];
+        for (j, &(qs, qe)) in ranges.iter().chain(&end).enumerate() {
+            if qs > from {
+                w.scan(p, outs[pi].stretch(j, from, qs), off);
+            }
+            from = from.max(qe);
+        }
+    }
+
+    /// The range of paragraph `pi`'s mentions in [`Parts::mentions`],
+    /// read at the first call.
+    fn part(&self, pi: usize) -> (usize, usize) {
+        let mut parts = self.parts.borrow_mut();
+        if parts.ranges.is_empty() {
+            parts.ranges.resize(self.source.paras.len(), None);
+        }
+        if let Some(r) = parts.ranges[pi] {
+            return r;
+        }
+        let mut w = Written {
+            mentions: std::mem::take(&mut parts.mentions),
+            roles: std::mem::take(&mut parts.roles),
+        };
+        let a = w.mentions.len();
+        let mut win = std::mem::take(&mut self.spare.borrow_mut().window);
+        self.scan_para(pi, &mut w, &mut win);
+        self.spare.borrow_mut().window = win;
+        let b = w.mentions.len();
+        w.roles.clear();
+        (parts.mentions, parts.roles) = (w.mentions, w.roles);
+        parts.canons.resize(b, None);
+        parts.ranges[pi] = Some((a, b));
+        (a, b)
+    }
+
+    /// The canonical form of mention `j` of [`Parts::mentions`], `name`.
+    fn part_canon(&self, j: usize, name: &'a str) -> &'a str {
+        {
+            // A name is canonicalized once, however often it is written.
+            let parts = self.parts.borrow();
+            let known = parts.mentions.iter().zip(&parts.canons);
+            if let Some(c) = known.filter(|(m, _)| m.name == name).find_map(|(_, c)| *c) {
+                return c;
+            }
+        }
+        // Not borrowed meanwhile: the lookup may read the whole article.
+        let c = self.canon(name);
+        self.parts.borrow_mut().canons[j] = Some(c);
+        c
+    }
+
+    /// Calls `f` with the names written before `pos` and their canonical
+    /// forms, the latest first and at most [`MAX_NAME_LOOKBACK`] of them
+    /// (bounded look-back keeps long texts linear), until it breaks, and
+    /// gives what it broke with. While the whole article is not read, the
+    /// paragraphs are read one by one back from `pos` ([`Parts`]), which
+    /// gives the same names in the same order.
+    fn back_from<T>(
+        &self,
+        pos: usize,
+        mut f: impl FnMut(&Mention<'a>, &'a str) -> ControlFlow<T>,
+    ) -> Option<T> {
+        if self.written.get().is_some() {
+            let i = self.mentions().partition_point(|m| m.pos < pos);
+            for k in (i.saturating_sub(MAX_NAME_LOOKBACK)..i).rev() {
+                let c = self.canon_at(k);
+                if let ControlFlow::Break(t) = f(&self.mentions()[k], c) {
+                    return Some(t);
+                }
+            }
+            return None;
+        }
+        let mut left = MAX_NAME_LOOKBACK;
+        let paras = self.source.paras;
+        // The paragraphs that start before `pos`, from the last back.
+        for pi in (0..paras.partition_point(|&(_, off)| off < pos)).rev() {
+            let (a, b) = self.part(pi);
+            for j in (a..b).rev() {
+                let m = self.parts.borrow().mentions[j].clone();
+                if m.pos >= pos {
+                    continue;
+                }
+                if left == 0 {
+                    return None;
+                }
+                left -= 1;
+                let c = self.part_canon(j, m.name);
+                if let ControlFlow::Break(t) = f(&m, c) {
+                    return Some(t);
+                }
+            }
+        }
+        None
     }
 
     fn mentions(&self) -> &[Mention<'a>] {
@@ -1207,11 +1394,17 @@ impl<'a, 's> Names<'a, 's> {
             return self.entities.name(k);
         }
         let nw = name.split_whitespace().count();
-        // Before the names are read (they may never need to be), a name
-        // that no form written can be fuller than is its own canonical
-        // form.
-        if self.written.get().is_none() && !may_have_fuller_form(self.source.paras, lower) {
-            return name;
+        if self.written.get().is_none() {
+            // Before the names are read (they may never need to be), only
+            // the paragraphs that may hold a fuller form are read.
+            if let Some(best) = self.fullest_in_parts(lower, last, nw) {
+                return best.unwrap_or(name);
+            }
+            // A name that no form written can be fuller than is its own
+            // canonical form.
+            if !may_have_fuller_form(self.source.paras, lower) {
+                return name;
+            }
         }
         let best = if self.mentions().len() <= SCAN_MENTIONS {
             self.fullest_scanned(lower, last, nw)
@@ -1242,6 +1435,40 @@ impl<'a, 's> Names<'a, 's> {
             }
         }
         best.map(|(b, _)| b)
+    }
+
+    /// [`Names::fullest_scanned`] of the mentions of the paragraphs that
+    /// may hold a fuller form ([`FormProbe`]), read one by one: the others
+    /// hold no form that the scan would take. None when the bytes do not
+    /// settle which paragraphs those are, or when as many as
+    /// [`MAX_FORMS`] forms may share the last word, which
+    /// [`Names::fullest_indexed`] would cut.
+    fn fullest_in_parts(&self, lower: &str, last: &str, nw: usize) -> Option<Option<&'a str>> {
+        let probe = FormProbe::new(lower)?;
+        let paras = self.source.paras;
+        let mut best: Option<(&'a str, usize)> = None;
+        for (pi, (p, _)) in paras.iter().enumerate() {
+            if !probe.may_hold(p) {
+                continue;
+            }
+            let (a, b) = self.part(pi);
+            for j in a..b {
+                let form = self.parts.borrow().mentions[j].name;
+                if !ends_form(form, lower) || !last_word_is(form, last) {
+                    continue;
+                }
+                let mw = form.split_whitespace().count();
+                if better_form(form, mw, lower, nw, best) {
+                    best = Some((form, mw));
+                }
+            }
+        }
+        // With no fuller form, the index's cut cannot matter: it only
+        // leaves forms out.
+        match best {
+            None => Some(None),
+            Some((b, _)) => written_fewer(paras, last, MAX_FORMS).then_some(Some(b)),
+        }
     }
 
     /// [`Names::fullest_indexed`] for an article of at most
@@ -1330,39 +1557,32 @@ impl<'a, 's> Names<'a, 's> {
     /// means: no other person has been named as a subject since its last
     /// mention, within [`RECENT_WINDOW`] bytes.
     pub fn recent(&self, name: &str, pos: usize) -> bool {
-        let i = self.mentions().partition_point(|m| m.pos < pos);
-        // Bounded look-back keeps long texts linear.
-        for k in (i.saturating_sub(MAX_NAME_LOOKBACK)..i).rev() {
-            let (m, c) = (&self.mentions()[k], self.canon_at(k));
-            if c == name {
-                return true;
-            }
-            if pos - m.pos > RECENT_WINDOW {
-                break;
+        self.back_from(pos, |m, c| {
+            if c == name || pos - m.pos > RECENT_WINDOW {
+                return ControlFlow::Break(true);
             }
             let acronym = !c.chars().any(|ch| ch.is_lowercase());
             if m.subject && !acronym && (m.titled || m.plausible || self.is_entity_person(c)) {
                 // Another person named since as a subject: `he` is as
                 // likely to be them.
-                return false;
+                return ControlFlow::Break(false);
             }
-        }
-        true
+            ControlFlow::Continue(())
+        })
+        .unwrap_or(true)
     }
 
     /// The most recent person named before `pos`.
     pub fn last_person(&self, pos: usize, persons: &HashSet<&str>) -> Option<&'a str> {
-        let i = self.mentions().partition_point(|m| m.pos < pos);
-        // Bounded look-back keeps long texts linear.
-        (i.saturating_sub(MAX_NAME_LOOKBACK)..i)
-            .rev()
-            .find_map(|k| {
-                let (m, c) = (&self.mentions()[k], self.canon_at(k));
-                let acronym = !c.chars().any(|ch| ch.is_lowercase());
-                let known =
-                    m.titled || m.plausible || persons.contains(c) || self.is_entity_person(c);
-                (!acronym && known && !self.is_entity_other(c)).then_some(c)
-            })
+        self.back_from(pos, |m, c| {
+            let acronym = !c.chars().any(|ch| ch.is_lowercase());
+            let known = m.titled || m.plausible || persons.contains(c) || self.is_entity_person(c);
+            if !acronym && known && !self.is_entity_other(c) {
+                ControlFlow::Break(c)
+            } else {
+                ControlFlow::Continue(())
+            }
+        })
     }
 
     /// The canonical form of mention `k`'s name.
@@ -2206,6 +2426,60 @@ mod proptests {
                     read.by_role(&desc, s.len()),
                     "{:?} in {:?}", d, s
                 );
+            }
+        }
+    }
+
+    proptest! {
+        /// A pronoun's look-back and a name's fullest form answer as they
+        /// do with the names of the whole article read first, while the
+        /// paragraphs are read one by one ([`Names::back_from`],
+        /// [`Names::fullest_in_parts`]).
+        #[test]
+        fn paragraphs_read_one_by_one_answer_as_read_ones(
+            paras in proptest::collection::vec(role_prose(), 1..5),
+            picks in proptest::collection::vec(0usize..10_000, 1..4),
+            names in proptest::collection::vec(
+                prop::sample::select(vec![
+                    "Keller", "Anna Keller", "Lee", "King", "Kim Park", "State", "de Lee",
+                ]),
+                1..3,
+            ),
+        ) {
+            let mut ents = vec![
+                entity("Kim Park".into(), EntityType::Person, vec!["Park".into()]),
+                entity("Secretary of State".into(), EntityType::Organization, Vec::new()),
+            ];
+            ents[0].roles = vec!["Envoy".into()];
+            let article = Article { entities: ents, ..Article::default() };
+            let mut placed = Vec::new();
+            let mut off = 0;
+            for p in &paras {
+                placed.push((p.as_str(), off));
+                off += p.len() + 2;
+            }
+            let quoted: Vec<&[(usize, usize)]> = vec![&[]; placed.len()];
+            let outs: Vec<Outside> = placed.iter().map(|_| Outside::of(&[], &[])).collect();
+            let fresh = || Names::collect(&placed, &quoted, &outs, &article, Spare::default());
+            let read = fresh();
+            read.written();
+            let persons: HashSet<&str> = names.iter().copied().collect();
+            for &pick in &picks {
+                let pos = pick % (off + 1);
+                for n in &names {
+                    let lazy = fresh();
+                    prop_assert_eq!(lazy.recent(n, pos), read.recent(n, pos), "{:?} at {}", n, pos);
+                }
+                let lazy = fresh();
+                prop_assert_eq!(
+                    lazy.last_person(pos, &persons),
+                    read.last_person(pos, &persons),
+                    "at {} in {:?}", pos, paras
+                );
+            }
+            for n in &names {
+                let lazy = fresh();
+                prop_assert_eq!(lazy.canon(n), read.canon(n), "{:?} in {:?}", n, paras);
             }
         }
     }
