@@ -1201,6 +1201,32 @@ fn segments(
     mut out: Vec<Segment>,
     ix: &mut SpanIndex,
 ) -> Vec<Segment> {
+    prose_segments(text, article, &mut out);
+    ix.fill(out.iter().map(|s| s.span));
+    let covered = &*ix;
+    // The spans starting at or before the current line, counted on from
+    // the last line's: the lines come in text order.
+    let mut at = 0;
+    // Author and photo credits: lines outside the paragraphs.
+    for (start, line) in lines(text) {
+        // A line that one span holds (its line end aside) overlaps it
+        // whatever its spaces, and is passed over before trimming: most
+        // lines are a paragraph's.
+        let body = start + line.len() - usize::from(line.ends_with('\n'));
+        while covered.spans.get(at).is_some_and(|sp| sp.start <= start) {
+            at += 1;
+        }
+        if at > 0 && covered.max_end[at - 1] >= body {
+            continue;
+        }
+        credit_line(start, line, covered, &mut out);
+    }
+    agency_segments(text, article, &mut out, ix);
+    out
+}
+
+/// The headline and the paragraphs, as prose segments.
+fn prose_segments(text: &str, article: &Article, out: &mut Vec<Segment>) {
     // The headline, the paragraphs and a few credits: growing the vector
     // from empty copied it several times an article.
     out.reserve(article.paragraphs.len() + 4);
@@ -1218,40 +1244,30 @@ fn segments(
     for p in &article.paragraphs {
         out.push(prose(p.span, false));
     }
-    ix.fill(out.iter().map(|s| s.span));
-    let covered = &*ix;
-    let outside = |s: usize, e: usize| !covered.overlaps(s, e);
-    // The spans starting at or before the current line, counted on from
-    // the last line's: the lines come in text order.
-    let mut at = 0;
-    // Author and photo credits: lines outside the paragraphs.
-    for (start, line) in lines(text) {
-        // A line that one span holds (its line end aside) overlaps it
-        // whatever its spaces, and is passed over before trimming: most
-        // lines are a paragraph's.
-        let body = start + line.len() - usize::from(line.ends_with('\n'));
-        while covered.spans.get(at).is_some_and(|sp| sp.start <= start) {
-            at += 1;
-        }
-        if at > 0 && covered.max_end[at - 1] >= body {
-            continue;
-        }
-        let trimmed = line.trim_end();
-        let lead = trimmed.len() - trimmed.trim_start().len();
-        let t = trimmed.trim_start();
-        let ls = start + lead;
-        if t.is_empty() || !outside(ls, ls + t.len()) {
-            continue;
-        }
-        if let Some(who) = crate::parse::lines::photo_credit(t)
-            .or_else(|| crate::parse::lines::byline(t))
-            .or_else(|| trailing_credit(t))
-        {
-            let base = ls + (who.as_ptr() as usize - t.as_ptr() as usize);
-            credit_parts(who, base, &mut out);
-        }
+}
+
+/// The author or photo credit of one line of the text starting at byte
+/// `start`, unless the line overlaps a span of `covered` (the prose).
+fn credit_line(start: usize, line: &str, covered: &SpanIndex, out: &mut Vec<Segment>) {
+    let trimmed = line.trim_end();
+    let lead = trimmed.len() - trimmed.trim_start().len();
+    let t = trimmed.trim_start();
+    let ls = start + lead;
+    if t.is_empty() || covered.overlaps(ls, ls + t.len()) {
+        return;
     }
-    // Agencies named by the parser (dateline agency, credits, source).
+    if let Some(who) = crate::parse::lines::photo_credit(t)
+        .or_else(|| crate::parse::lines::byline(t))
+        .or_else(|| trailing_credit(t))
+    {
+        let base = ls + (who.as_ptr() as usize - t.as_ptr() as usize);
+        credit_parts(who, base, out);
+    }
+}
+
+/// Agencies named by the parser (dateline agency, credits, source),
+/// wherever the text writes them outside the credit segments so far.
+fn agency_segments(text: &str, article: &Article, out: &mut Vec<Segment>, ix: &mut SpanIndex) {
     let names = article
         .credits
         .iter()
@@ -1286,7 +1302,6 @@ fn segments(
             });
         }
     }
-    out
 }
 
 /// `text.find(needle)`, for a needle that is usually near the start of

@@ -590,77 +590,11 @@ pub(super) fn segments_oracle(
     mut out: Vec<Segment>,
     ix: &mut SpanIndex,
 ) -> Vec<Segment> {
-    // The headline, the paragraphs and a few credits: growing the vector
-    // from empty copied it several times an article.
-    out.reserve(article.paragraphs.len() + 4);
-    let prose = |span: Span, tc: bool| Segment {
-        span,
-        kind: SegKind::Prose,
-        headline_title_case: tc,
-        toks: 0..0,
-    };
-    if let Some(h) = article.headline.as_deref().filter(|h| !h.is_empty()) {
-        if let Some(start) = find_early(text, h) {
-            out.push(prose(Span::new(start, start + h.len()), is_title_case(h)));
-        }
-    }
-    for p in &article.paragraphs {
-        out.push(prose(p.span, false));
-    }
+    prose_segments(text, article, &mut out);
     ix.fill(out.iter().map(|s| s.span));
-    let covered = &*ix;
-    let outside = |s: usize, e: usize| !covered.overlaps(s, e);
-    // Author and photo credits: lines outside the paragraphs.
     for (start, line) in lines(text) {
-        let trimmed = line.trim_end();
-        let lead = trimmed.len() - trimmed.trim_start().len();
-        let t = trimmed.trim_start();
-        let ls = start + lead;
-        if t.is_empty() || !outside(ls, ls + t.len()) {
-            continue;
-        }
-        if let Some(who) = crate::parse::lines::photo_credit(t)
-            .or_else(|| crate::parse::lines::byline(t))
-            .or_else(|| trailing_credit(t))
-        {
-            let base = ls + (who.as_ptr() as usize - t.as_ptr() as usize);
-            credit_parts(who, base, &mut out);
-        }
+        credit_line(start, line, ix, &mut out);
     }
-    // Agencies named by the parser (dateline agency, credits, source).
-    let names = article
-        .credits
-        .iter()
-        .map(String::as_str)
-        .chain(article.dateline.as_ref().and_then(|d| d.agency.as_deref()))
-        .chain(article.source.as_deref());
-    for n in names {
-        // Non-prose segments so far, sorted: a match inside one is skipped.
-        // (Matches of one name never contain each other.)
-        ix.fill(
-            out.iter()
-                .filter(|s| s.kind != SegKind::Prose)
-                .map(|s| s.span),
-        );
-        let credits = &*ix;
-        for (i, _) in text.match_indices(n) {
-            let e = i + n.len();
-            let before = text[..i].chars().next_back();
-            let after = text[e..].chars().next();
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
-            {
-                continue;
-            }
-            if credits.contains(i, e) {
-                continue;
-            }
-            out.push(Segment {
-                span: Span::new(i, e),
-                kind: SegKind::Org,
-                headline_title_case: false,
-                toks: 0..0,
-            });
-        }
-    }
+    agency_segments(text, article, &mut out, ix);
     out
 }
