@@ -375,24 +375,34 @@ impl<'a> PersonNames<'a> {
     }
 
     /// The facts of surface number `id`, written `surface`.
+    // (Inlined: most calls are for a surface worked out before, and the
+    // call to the whole of it cost more than the test.)
+    #[inline]
     fn of(&mut self, id: usize, surface: &'a str) -> &PersonFacts {
+        if self.facts[id].is_none() {
+            self.work_out(id, surface);
+        }
+        self.get(id)
+    }
+
+    /// Splits and folds the surface numbered `id` for [`PersonNames::of`].
+    #[inline(never)]
+    fn work_out(&mut self, id: usize, surface: &'a str) {
         let PersonNames {
             words,
             folds,
             facts,
         } = self;
-        facts[id].get_or_insert_with(|| {
-            let start = words.len();
-            push_words(words, surface);
-            let fold_start = folds.len();
-            if let Some(last) = words[start..].last() {
-                push_translit_fold(folds, last);
-            }
-            PersonFacts {
-                words: start..words.len(),
-                surname: Surname::of_fold(folds, fold_start),
-            }
-        })
+        let start = words.len();
+        push_words(words, surface);
+        let fold_start = folds.len();
+        if let Some(last) = words[start..].last() {
+            push_translit_fold(folds, last);
+        }
+        facts[id] = Some(PersonFacts {
+            words: start..words.len(),
+            surname: Surname::of_fold(folds, fold_start),
+        });
     }
 
     /// The facts of a surface already worked out.
@@ -1292,7 +1302,14 @@ fn resolved_hints<'a>(
         }
         let s = m.surface;
         let id = of[k];
-        if s.contains(' ') {
+        // A single word's type depends on its surface alone: each surface
+        // is settled once (and only a surface without a space is, so a
+        // repeated one is not searched for a space again).
+        if let Some(known) = facts[id].single {
+            hint[k] = known;
+            continue;
+        }
+        if s.as_bytes().contains(&b' ') {
             let first = || surfaces.get(first_word_of(s));
             hint[k] = if let Some(t) = facts[id].first_type {
                 Hint::Known(t)
@@ -1312,13 +1329,7 @@ fn resolved_hints<'a>(
             };
             continue;
         }
-        // A single word's type depends on its surface alone: each surface
-        // is settled once.
         let f = facts[id];
-        if let Some(known) = f.single {
-            hint[k] = known;
-            continue;
-        }
         let st = f.stats;
         let typed = if let Some(t) = f.first_type {
             Hint::Known(t)
@@ -1379,9 +1390,13 @@ struct SurfaceFacts {
     single: Option<Hint>,
 }
 
-/// The first word of a name, split at single spaces.
+/// The first word of a name, split at single spaces (by bytes: the char
+/// searcher of `split(' ')` was set up anew for each short name).
 fn first_word_of(s: &str) -> &str {
-    s.split(' ').next().unwrap_or_default()
+    match s.bytes().position(|b| b == b' ') {
+        Some(k) => &s[..k],
+        None => s,
+    }
 }
 
 /// How often an unknown surface occurs, and whether some occurrence is
@@ -1677,19 +1692,19 @@ fn push_words<'a>(out: &mut Vec<&'a str>, s: &'a str) {
         out.extend(s.split_whitespace());
         return;
     }
-    let mut start = None;
+    // One branch per byte, on a space (a name has few): a word ends at
+    // each space, and the empty ones between spaces are left out.
+    let mut start = 0;
     for (k, b) in s.bytes().enumerate() {
-        match (ascii_space(b), start) {
-            (true, Some(a)) => {
-                out.push(&s[a..k]);
-                start = None;
+        if ascii_space(b) {
+            if k > start {
+                out.push(&s[start..k]);
             }
-            (false, None) => start = Some(k),
-            _ => {}
+            start = k + 1;
         }
     }
-    if let Some(a) = start {
-        out.push(&s[a..]);
+    if start < s.len() {
+        out.push(&s[start..]);
     }
 }
 
@@ -3320,6 +3335,14 @@ mod tests {
             let mut buf = prefix.clone();
             push_translit_fold(&mut buf, &s);
             proptest::prop_assert_eq!(buf, prefix + &translit_fold_reference(&s));
+        }
+
+        #[test]
+        fn first_word_agrees_with_split(s in "[a -é\u{a0}\t]{0,12}") {
+            // (`split(' ')` as first written: the slice, not just its text.)
+            let theirs = s.split(' ').next().unwrap_or_default();
+            let ours = first_word_of(&s);
+            proptest::prop_assert_eq!((ours.as_ptr(), ours), (theirs.as_ptr(), theirs));
         }
 
         #[test]

@@ -279,7 +279,12 @@ impl WordList {
     /// `contains` of the text of token `t`, whose signature the tokenizer
     /// computed.
     fn contains_tok(&self, t: &Tok) -> bool {
-        self.may_hold(gazetteer::signature_from16(t.sig(), SIG_BITS)) && self.set().contains(t.text)
+        self.contains_sig16(t.text, t.sig())
+    }
+
+    /// `contains` of `w`, whose `gazetteer::signature16` is `sig`.
+    fn contains_sig16(&self, w: &str, sig: u16) -> bool {
+        self.may_hold(gazetteer::signature_from16(sig, SIG_BITS)) && self.set().contains(w)
     }
 
     /// `contains_tok` for a list of a few words: a scan of them behind the
@@ -470,7 +475,7 @@ impl LowerSigs {
 /// `extract`, as it cuts them (a pass over the tokens for it cost more):
 /// counts to size the sets, the signatures of the lower-case forms of the
 /// capitalized words, and those of the capitalized words at a sentence
-/// start.
+/// start, stop words at a sentence start left out of both (`Tok::stop`).
 #[derive(Default)]
 pub(crate) struct WordStats {
     words: usize,
@@ -1129,7 +1134,7 @@ fn word_sets<'a>(toks: &[Tok<'a>], stats: WordStats, mut cap_toks: Vec<u32>) -> 
                 if initial_sigs.may_hold_sig(t.sig()) && not_just_seen(&mut recent_mid, toks, k) {
                     cap_words.entry(w).or_default().mid = true;
                 }
-            } else {
+            } else if !t.stop() {
                 cap_words.entry(w).or_default().initial += 1;
             }
         } else if sigs.may_hold_sig(t.sig())
@@ -1153,9 +1158,10 @@ fn word_sets<'a>(toks: &[Tok<'a>], stats: WordStats, mut cap_toks: Vec<u32>) -> 
 /// How the word of token `t` occurs capitalized in the article, from the
 /// `cap_words` of `word_sets`.
 fn caps_of(cap_words: &crate::fasthash::Map<&str, Caps>, t: &Tok) -> Caps {
-    // `cap_words` lacks only words never capitalized at a sentence start.
-    // Then `t`, when capitalized, is away from one; and when not
-    // capitalized, no token with its text is.
+    // `cap_words` lacks only words never capitalized at a sentence start,
+    // and stop words (`Tok::stop`), which no caller asks about. Then `t`,
+    // when capitalized, is away from one; and when not capitalized, no
+    // token with its text is.
     cap_words.get(t.text).copied().unwrap_or(Caps {
         mid: t.cap(),
         initial: 0,
@@ -1596,12 +1602,16 @@ impl<'a> Ctx<'a> {
         self.gaz.places.get_key(key)
     }
 
-    /// Whether the lower-case form of `w` occurs as a word of the article.
-    fn written_lower(&self, w: &str) -> bool {
-        // Every query is the text of a token; one starting with a capital
-        // is a capitalized word, whose lower-case form `lower_words` holds
-        // if the article has it.
-        if w.starts_with(char::is_uppercase) {
+    /// Whether the lower-case form of the word of token `t` occurs as a word
+    /// of the article.
+    fn written_lower(&self, t: &Tok<'a>) -> bool {
+        let w = t.text;
+        // A capitalized word's lower-case form is in `lower_words` if the
+        // article has it: every capitalized token but a stop word at a
+        // sentence start (`Tok::stop`; a few dozen queries on 10 MB of
+        // text) had its lower-case form's signature recorded, and
+        // `word_sets` kept every lower-case word with such a signature.
+        if w.starts_with(char::is_uppercase) && !t.stop() {
             if w.is_ascii() {
                 return self.lower_present.may_hold_lower_of_ascii(w)
                     && self.lower_words.contains(&Folded(w));
@@ -1611,7 +1621,8 @@ impl<'a> Ctx<'a> {
             });
         }
         // A word not starting with a capital is a lower-case word of the
-        // article itself: already in lower case, it is its own answer.
+        // article itself: already in lower case, it is its own answer. (A
+        // stop word, capitalized, goes on to the search.)
         if w.starts_with(|c: char| c.is_ascii_alphanumeric())
             && w.is_ascii()
             && !w.bytes().any(|b| b.is_ascii_uppercase())
@@ -1730,7 +1741,7 @@ impl<'a> Ctx<'a> {
                         !self.gaz.places.contains_key(w)
                             && !self.gaz.orgs.contains_key(w)
                             && !is_acronym(w)
-                            && !self.written_lower(w)
+                            && !self.written_lower(t)
                     })
                 {
                     j += 2;
@@ -1872,7 +1883,7 @@ impl<'a> Ctx<'a> {
         if caps.mid || is_acronym(w) || demonym(self.gaz, t) {
             return true;
         }
-        if self.written_lower(w) {
+        if self.written_lower(t) {
             return false;
         }
         // Opening two sentences (headline and lead, typically) and never
@@ -1977,7 +1988,7 @@ impl<'a> Ctx<'a> {
         while j > i + 1
             && !self.org_suffix(&ts[j - 1])
             && !COMPANY_HEADS.contains_tok(&ts[j - 1])
-            && self.written_lower(self.w(&ts[j - 1]))
+            && self.written_lower(&ts[j - 1])
         {
             j -= 1;
         }
@@ -2277,7 +2288,7 @@ impl<'a> Ctx<'a> {
         // Whether the single word is written in lower case elsewhere: up to
         // three rules ask, and the answer may take a hashing.
         let lower_seen = std::cell::OnceCell::new();
-        let seen_lower = || n == 1 && *lower_seen.get_or_init(|| self.written_lower(surface));
+        let seen_lower = || n == 1 && *lower_seen.get_or_init(|| self.written_lower(&ts[i]));
         // Currencies ("US$299", "US dollars") and common-noun acronyms
         // ("TV", "LCD") are not entities.
         let money = ts.get(j).is_some_and(|t| {

@@ -63,7 +63,7 @@ impl<'a> Ctx<'a> {
                         !self.gaz.places.contains_key(w)
                             && !self.gaz.orgs.contains_key(w)
                             && !is_acronym(w)
-                            && !self.written_lower(w)
+                            && !self.written_lower(t)
                     })
                 {
                     j += 2;
@@ -195,7 +195,7 @@ impl<'a> Ctx<'a> {
         while j > i + 1
             && !self.org_suffix(&ts[j - 1])
             && !COMPANY_HEADS.contains_tok(&ts[j - 1])
-            && self.written_lower(self.w(&ts[j - 1]))
+            && self.written_lower(&ts[j - 1])
         {
             j -= 1;
         }
@@ -416,7 +416,7 @@ impl<'a> Ctx<'a> {
         // Whether the single word is written in lower case elsewhere: up to
         // three rules ask, and the answer may take a hashing.
         let lower_seen = std::cell::OnceCell::new();
-        let seen_lower = || n == 1 && *lower_seen.get_or_init(|| self.written_lower(surface));
+        let seen_lower = || n == 1 && *lower_seen.get_or_init(|| self.written_lower(&ts[i]));
         // Currencies ("US$299", "US dollars") and common-noun acronyms
         // ("TV", "LCD") are not entities.
         let money = ts.get(j).is_some_and(|t| {

@@ -1029,9 +1029,61 @@ proptest::proptest! {
             .collect();
         proptest::prop_assert_eq!(&sets.cap_toks, &cap_toks);
         let all = all_cap_words(&toks);
-        for t in &toks {
+        // (Stop words are left out: `has_evidence`, the one reader, turns
+        // them away before it asks.)
+        for t in toks.iter().filter(|t| !STOPWORDS.contains_tok(t)) {
             let want = all.get(t.text).copied().unwrap_or_default();
             proptest::prop_assert_eq!(caps_of(&sets.cap_words, t), want, "{:?}", t.text);
+        }
+    }
+}
+
+/// The gazetteer of the tests that build a `Ctx`, loaded once.
+static GAZ: std::sync::LazyLock<gazetteer::Gazetteer> =
+    std::sync::LazyLock::new(gazetteer::Gazetteer::load);
+
+/// `Ctx::written_lower` by a scan of the tokens: whether a word token not
+/// capitalized is the lower-case form of `t`'s word.
+fn written_lower_scan(toks: &[Tok], t: &Tok) -> bool {
+    with_lower(t.text, |l| {
+        toks.iter().any(|u| u.word() && !u.cap() && u.text == l)
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+    /// `written_lower` of every token answers as a scan of the tokens,
+    /// with stop words capitalized at sentence starts (which the tokenizer
+    /// leaves out of the word sets) and elsewhere, and their lower-case
+    /// forms, among other words and words sharing their signatures.
+    #[test]
+    fn written_lower_answers_as_a_scan_of_the_tokens(
+        text in "((The|the|THE|But|but|He|he|It|it|It's|New|new|Mr|mr|Tha|tha|\
+                  [A-Z][a-z]{0,3}|[a-z]{1,4}|Éa|éa|eBay)[.!?:,\"“]?[ \n])*",
+        all_initial: bool,
+    ) {
+        let mut toks = Vec::new();
+        let mut stats = WordStats::default();
+        let half = (0..=text.len() / 2).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+        tokens::tokenize_into(&text, Span::new(0, half), all_initial, &mut toks, &mut stats);
+        tokens::tokenize_into(&text, Span::new(half, text.len()), false, &mut toks, &mut stats);
+        let sets = word_sets(&toks, stats, Vec::new());
+        let ctx = Ctx::new(
+            &text,
+            &GAZ,
+            &sets.cap_words,
+            &sets.lower_words,
+            LowerSigs(sets.lower_present.0),
+            &toks,
+            String::new(),
+        );
+        for t in toks.iter().filter(|t| t.word()) {
+            proptest::prop_assert_eq!(
+                ctx.written_lower(t),
+                written_lower_scan(&toks, t),
+                "{:?}",
+                t.text
+            );
         }
     }
 }
@@ -1288,8 +1340,6 @@ fn chunked_in_segments_with(text: &str, cut: usize, oracle: bool, drop: usize) -
 /// tokenized into one vector, with the first `drop` capitalized words of
 /// each segment hidden from `prose`.
 fn chunked_segments(text: &str, segments: &[(Span, bool)], oracle: bool, drop: usize) -> String {
-    static GAZ: std::sync::LazyLock<gazetteer::Gazetteer> =
-        std::sync::LazyLock::new(gazetteer::Gazetteer::load);
     let mut toks = Vec::new();
     let mut stats = WordStats::default();
     let mut ranges = Vec::new();

@@ -17,8 +17,8 @@ pub(crate) struct Tok<'a> {
     /// char boundaries.
     pub text: &'a str,
     start: u32,
-    /// `WORD`, `CAP`, `INITIAL` and `SHOUT` bits: one byte to store for
-    /// each token, where four bools took four.
+    /// `WORD`, `CAP`, `INITIAL`, `SHOUT` and `STOP` bits: one byte to
+    /// store for each token, where five bools took five.
     flags: u8,
     /// `gazetteer::signature16` of the text, computed once here: the word
     /// lists and word sets test most tokens, some several times, and the
@@ -30,6 +30,10 @@ const WORD: u8 = 1;
 const CAP: u8 = 2;
 const INITIAL: u8 = 4;
 const SHOUT: u8 = 8;
+/// A stop word (`STOPWORDS`) at a sentence start, set by the loop of
+/// `tokenize_into` (not by `Cut::general`), which leaves its lower-case form
+/// out of `WordStats` (see `stop`).
+const STOP: u8 = 16;
 
 impl<'a> Tok<'a> {
     /// A punctuation token `text` at byte `s` of the file text.
@@ -79,6 +83,19 @@ impl<'a> Tok<'a> {
     /// Part of an ALL-CAPS stretch (dateline place, shouted line).
     pub fn shout(&self) -> bool {
         self.flags & SHOUT != 0
+    }
+
+    /// A stop word at a sentence start whose word the tokenizer did not
+    /// record in `WordStats`: "The", "But", "He" open most sentences, and
+    /// their lower-case forms, the commonest words, passed the lower-case
+    /// filter of `word_sets` (a fifth of all lower-case words). No rule asks
+    /// how a stop word is capitalized (`Ctx::has_evidence` turns it away
+    /// first), and `Ctx::written_lower` answers a token with the bit by a
+    /// search of its own. A stop word may also lack the bit (`Cut::general`
+    /// never sets it, nor the loop away from a sentence start): it is then
+    /// recorded as any word.
+    pub fn stop(&self) -> bool {
+        self.flags & STOP != 0
     }
 }
 
@@ -330,8 +347,12 @@ pub(crate) fn tokenize_into<'a>(
                 if upper {
                     flags |= CAP;
                     cut.caps += 1;
-                    stats.sigs.add_lower_of_ascii(w);
-                    if cut.initial != 0 {
+                    if cut.initial == 0 {
+                        stats.sigs.add_lower_of_ascii(w);
+                    } else if super::STOPWORDS.contains_sig16(w, sig) {
+                        flags |= STOP;
+                    } else {
+                        stats.sigs.add_lower_of_ascii(w);
                         stats.initial_sigs.add_sig(sig);
                     }
                 }
@@ -788,14 +809,19 @@ mod tests {
                     let w = &seg[off..end];
                     let sig = signature16(w.as_bytes());
                     words += 1;
+                    let mut flags = WORD | initial | if upper { CAP } else { 0 };
+                    // (The stop-word rule of `Tok::stop`, added after.)
                     if upper {
                         caps += 1;
-                        stats.sigs.add_lower_of_ascii(w);
-                        if initial != 0 {
-                            stats.initial_sigs.add_sig(sig);
+                        if initial != 0 && super::super::STOPWORDS.contains(w) {
+                            flags |= STOP;
+                        } else {
+                            stats.sigs.add_lower_of_ascii(w);
+                            if initial != 0 {
+                                stats.initial_sigs.add_sig(sig);
+                            }
                         }
                     }
-                    let mut flags = WORD | initial | if upper { CAP } else { 0 };
                     // `shouted` as it starts, without the call: most words with
                     // a capital have a small letter second, and the word is
                     // ASCII.
@@ -1249,6 +1275,32 @@ mod tests {
                 two_segments(tokenize_into, &text, a, b, all_initial),
                 two_segments(tokenize_into_before, &text, a, b, all_initial)
             );
+        }
+
+        /// The stop bit marks only stop words capitalized at a sentence
+        /// start, and `WordStats` records the lower-case form of every other
+        /// capitalized word, and the signature of every other one at a
+        /// sentence start: what `word_sets` and `Ctx::written_lower` rely on.
+        #[test]
+        fn only_stop_words_at_sentence_starts_are_left_out_of_the_stats(
+            text in "((The|the|But|He|It|It's|New|Mr|Mr\\.|An|THE|[A-Z][a-z]{0,3}|[a-z]{1,4}|Éa)[.!?:,\"“]?[ \n])*",
+            all_initial: bool,
+        ) {
+            let mut out = Vec::new();
+            let mut stats = WordStats::default();
+            tokenize_into(&text, Span::new(0, text.len()), all_initial, &mut out, &mut stats);
+            for t in out.iter().filter(|t| t.word() && t.cap()) {
+                if t.stop() {
+                    prop_assert!(t.initial() && super::super::STOPWORDS.contains(t.text), "{:?}", t.text);
+                    continue;
+                }
+                let lower = super::super::with_lower(t.text, |l| stats.sigs.may_hold(l));
+                prop_assert!(lower, "{:?}", t.text);
+                if t.initial() {
+                    prop_assert!(stats.initial_sigs.may_hold_sig(t.sig()), "{:?}", t.text);
+                }
+            }
+            prop_assert!(out.iter().all(|t| !t.stop() || t.word() && t.cap()));
         }
 
         #[test]
