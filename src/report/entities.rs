@@ -266,46 +266,64 @@ impl Strings {
 }
 
 /// One corpus entity while folding: its strings as ids into [`Strings`].
-/// The corpus name is chosen from `names` when a report asks.
+/// The corpus name is chosen from its names when a report asks.
+///
+/// What the fold reads and writes of every item is here, in 56 bytes (one
+/// cache line, where the lists and ranges made it 144 bytes and three):
+/// an article entity that joins an item reads it cold, and the summary's
+/// ranking reads all of them. The rarer parts are beside the items
+/// (`EntityAggregator::more_names` and `lists`).
 #[derive(Debug)]
 struct Item {
     kind: EntityType,
     mentions: usize,
     articles: usize,
-    /// Surface forms, in order of first appearance, and roles (both empty
-    /// unless the aggregator keeps lists).
-    aliases: Vec<u32>,
-    roles: Vec<u32>,
     /// The name the item was created with and its mentions: most articles
-    /// name an entity as the first did, and this one needs no allocation
-    /// and no second cache line.
+    /// name an entity as the first did.
     name: (u32, usize),
-    /// Mentions per other article-level name, in order of first appearance
-    /// (an item has a name or two: a list, searched in order, costs less
-    /// than a map; `corpus_name` does not depend on the order).
-    names: Vec<(u32, usize)>,
+    /// Where the item's other article-level names are in
+    /// `EntityAggregator::more_names`, or `NONE`.
+    more: u32,
     /// For a person with a name, the folded surname and the given name
     /// ([`given_name`]) of that first name, back to back in
-    /// `EntityAggregator::folds`, and whether it is one word: what
-    /// [`same_person_given`] reads, so that a comparison neither folds the
-    /// name again nor reads its text.
-    fold: std::ops::Range<usize>,
-    given: std::ops::Range<usize>,
+    /// `EntityAggregator::folds` from `fold_at` (`fold_len` and `given_len`
+    /// bytes), and whether it is one word: what [`same_person_given`]
+    /// reads, so that a comparison neither folds the name again nor reads
+    /// its text.
+    fold_at: u32,
+    fold_len: u32,
+    given_len: u32,
     single: bool,
     /// The last surname search (`EntityAggregator::searches`) that judged
     /// this person: a person sits in several buckets of a name.
     search: u32,
 }
 
+const _: () = assert!(std::mem::size_of::<Item>() <= 56);
+
 impl Item {
-    /// Mentions per article-level name, in order of first appearance.
-    fn names(&self) -> impl Iterator<Item = (u32, usize)> + '_ {
-        std::iter::once(self.name).chain(self.names.iter().copied())
+    fn fold(&self) -> std::ops::Range<usize> {
+        let at = self.fold_at as usize;
+        at..at + self.fold_len as usize
+    }
+
+    fn given(&self) -> std::ops::Range<usize> {
+        let at = self.fold().end;
+        at..at + self.given_len as usize
     }
 }
 
+/// The surface forms of an item, in order of first appearance, and its
+/// roles: kept only for the `entities` report
+/// ([`EntityAggregator::with_lists`]).
+#[derive(Debug, Default)]
+struct Lists {
+    aliases: Vec<u32>,
+    roles: Vec<u32>,
+}
+
 /// The items in chunks that never move: one growing vector copied all of
-/// them (~150 bytes each, mostly cold) at every doubling.
+/// them (mostly cold) at every doubling.
 #[derive(Debug, Default)]
 struct Items {
     /// Full chunks of `ITEMS_CHUNK` items, then the last, partly filled.
@@ -381,6 +399,14 @@ pub struct EntityAggregator {
     surname_links: Vec<(u32, u32)>,
     /// The folded surnames of the people, back to back (`Item::fold`).
     folds: String,
+    /// Mentions per article-level name other than an item's first, in
+    /// order of first appearance, for the items that have any (3 k of
+    /// 13.7 k on news: an item has a name or two, and a list, searched in
+    /// order, costs less than a map; `corpus_name` does not depend on the
+    /// order).
+    more_names: Vec<Vec<(u32, usize)>>,
+    /// The items' lists, by item, when the aggregator keeps them.
+    lists_of: Vec<Lists>,
     /// Surname searches so far, numbering them for `Item::search` (0 is
     /// none).
     searches: u32,
@@ -1020,25 +1046,32 @@ impl EntityAggregator {
                     c.mentions += e.mentions;
                     c.articles += 1;
                     if self.lists {
+                        let l = &mut self.lists_of[i as usize];
                         for &s in aliases {
-                            if self.strings.lacks_alias(s, i, &c.aliases) {
-                                c.aliases.push(s);
+                            if self.strings.lacks_alias(s, i, &l.aliases) {
+                                l.aliases.push(s);
                             }
                         }
                         for r in &e.roles {
                             let r = self.strings.intern(r);
-                            if !c.roles.contains(&r) {
-                                c.roles.push(r);
+                            if !l.roles.contains(&r) {
+                                l.roles.push(r);
                             }
                         }
                     }
                     if c.name.0 == name {
                         c.name.1 += e.mentions;
                     } else {
-                        match c.names.iter_mut().find(|(n, _)| *n == name) {
+                        if c.more == NONE {
+                            c.more = u32::try_from(self.more_names.len())
+                                .expect("fewer than 2^32 entities");
+                            self.more_names.push(Vec::new());
+                        }
+                        let more = &mut self.more_names[c.more as usize];
+                        match more.iter_mut().find(|(n, _)| *n == name) {
                             Some((_, m)) => *m += e.mentions,
                             None => {
-                                c.names.push((name, e.mentions));
+                                more.push((name, e.mentions));
                                 self.strings.name_item(name, i);
                             }
                         }
@@ -1057,27 +1090,30 @@ impl EntityAggregator {
                         self.index_surname(i, &scratch.surname.buckets, &scratch.surname.slots);
                     }
                     self.strings.name_item(name, i);
-                    let (aliases, roles) = if self.lists {
+                    if self.lists {
                         for &s in aliases {
                             // (Distinct: the answer is known, only `i` is
                             // recorded.)
                             self.strings.lacks_alias(s, i, &[]);
                         }
                         let roles = e.roles.iter().map(|r| self.strings.intern(r)).collect();
-                        (aliases.to_vec(), roles)
-                    } else {
-                        (Vec::new(), Vec::new())
+                        self.lists_of.push(Lists {
+                            aliases: aliases.to_vec(),
+                            roles,
+                        });
+                    }
+                    let len = |r: std::ops::Range<usize>| {
+                        u32::try_from(r.len()).expect("a name under 4 GiB")
                     };
                     self.items.push(Item {
                         kind: e.kind,
                         mentions: e.mentions,
                         articles: 1,
-                        aliases,
-                        roles,
                         name: (name, e.mentions),
-                        names: Vec::new(),
-                        fold: start..fold_end,
-                        given: fold_end..self.folds.len(),
+                        more: NONE,
+                        fold_at: u32::try_from(start).expect("under 4 GiB of surnames"),
+                        fold_len: len(start..fold_end),
+                        given_len: len(fold_end..self.folds.len()),
                         single,
                         search: 0,
                     });
@@ -1116,8 +1152,8 @@ impl EntityAggregator {
                     continue;
                 }
                 item.search = search;
-                let theirs = (&self.folds[item.given.clone()], item.single);
-                if same_person_given(ours, &s.fold, theirs, &self.folds[item.fold.clone()]) {
+                let theirs = (&self.folds[item.given()], item.single);
+                if same_person_given(ours, &s.fold, theirs, &self.folds[item.fold()]) {
                     if one.is_some() {
                         return None;
                     }
@@ -1160,8 +1196,8 @@ impl EntityAggregator {
         cands.dedup();
         let mut same = cands.iter().copied().filter(|&i| {
             let item = &self.items[i];
-            let theirs = (&self.folds[item.given.clone()], item.single);
-            same_person_given(ours, &s.fold, theirs, &self.folds[item.fold.clone()])
+            let theirs = (&self.folds[item.given()], item.single);
+            same_person_given(ours, &s.fold, theirs, &self.folds[item.fold()])
         });
         match (same.next(), same.next()) {
             (Some(i), None) => Some(i as u32),
@@ -1186,12 +1222,22 @@ impl EntityAggregator {
         }
     }
 
+    /// Mentions per article-level name of `item`, in order of first
+    /// appearance.
+    fn names<'a>(&'a self, item: &'a Item) -> impl Iterator<Item = (u32, usize)> + 'a {
+        let more = self
+            .more_names
+            .get(item.more as usize)
+            .map_or(&[][..], Vec::as_slice);
+        std::iter::once(item.name).chain(more.iter().copied())
+    }
+
     /// The corpus name of item `i`.
     fn corpus_name(&self, i: usize) -> String {
         let item = &self.items[i];
         corpus_name(
             item.kind,
-            item.names().map(|(n, m)| (self.strings.str(n), m)),
+            self.names(item).map(|(n, m)| (self.strings.str(n), m)),
         )
     }
 
@@ -1208,8 +1254,14 @@ impl EntityAggregator {
             kind: item.kind,
             mentions: item.mentions,
             articles: item.articles,
-            aliases: strings(&item.aliases),
-            roles: strings(&item.roles),
+            aliases: self
+                .lists_of
+                .get(i)
+                .map_or(Vec::new(), |l| strings(&l.aliases)),
+            roles: self
+                .lists_of
+                .get(i)
+                .map_or(Vec::new(), |l| strings(&l.roles)),
         }
     }
 
