@@ -1008,6 +1008,26 @@ fn all_cap_words<'a>(toks: &[Tok<'a>]) -> crate::fasthash::Map<&'a str, Caps> {
     m
 }
 
+/// The tokens and word statistics of `text` cut in two segments, as an
+/// article has: a headline (the first half) and a paragraph.
+fn headline_and_paragraph(text: &str, all_initial: bool) -> (Vec<Tok<'_>>, WordStats) {
+    let mut toks = Vec::new();
+    let mut stats = WordStats::default();
+    let half = (0..=text.len() / 2)
+        .rev()
+        .find(|&k| text.is_char_boundary(k))
+        .unwrap_or(0);
+    tokens::tokenize_into(text, Span::new(0, half), all_initial, &mut toks, &mut stats);
+    tokens::tokenize_into(
+        text,
+        Span::new(half, text.len()),
+        false,
+        &mut toks,
+        &mut stats,
+    );
+    (toks, stats)
+}
+
 proptest::proptest! {
     /// What `has_evidence` learns of any token's word from the smaller
     /// `cap_words` is what the map of all capitalized words told.
@@ -1016,12 +1036,7 @@ proptest::proptest! {
         text in "([A-Z][a-z]{0,3}|[A-Zé]{1,4}|[a-zÉ]{1,4}|Ab|ab|[.!?:,\"“]|[ \n])*",
         all_initial: bool,
     ) {
-        let mut toks = Vec::new();
-        let mut stats = WordStats::default();
-        // Two segments, as an article has: the headline and a paragraph.
-        let half = (0..=text.len() / 2).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
-        tokens::tokenize_into(&text, Span::new(0, half), all_initial, &mut toks, &mut stats);
-        tokens::tokenize_into(&text, Span::new(half, text.len()), false, &mut toks, &mut stats);
+        let (toks, stats) = headline_and_paragraph(&text, all_initial);
         let sets = word_sets(&toks, stats, Vec::new());
         let cap_toks: Vec<u32> = (0..toks.len())
             .filter(|&k| toks[k].word() && toks[k].cap())
@@ -1062,11 +1077,7 @@ proptest::proptest! {
                   [A-Z][a-z]{0,3}|[a-z]{1,4}|Éa|éa|eBay)[.!?:,\"“]?[ \n])*",
         all_initial: bool,
     ) {
-        let mut toks = Vec::new();
-        let mut stats = WordStats::default();
-        let half = (0..=text.len() / 2).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
-        tokens::tokenize_into(&text, Span::new(0, half), all_initial, &mut toks, &mut stats);
-        tokens::tokenize_into(&text, Span::new(half, text.len()), false, &mut toks, &mut stats);
+        let (toks, stats) = headline_and_paragraph(&text, all_initial);
         let sets = word_sets(&toks, stats, Vec::new());
         let ctx = Ctx::new(
             &text,
