@@ -1057,6 +1057,19 @@ proptest::proptest! {
 static GAZ: std::sync::LazyLock<gazetteer::Gazetteer> =
     std::sync::LazyLock::new(gazetteer::Gazetteer::load);
 
+/// A context over `toks` and their word sets, with the tests' gazetteer.
+fn test_ctx<'a>(text: &'a str, sets: &'a WordSets<'a>, toks: &'a [Tok<'a>]) -> Ctx<'a> {
+    Ctx::new(
+        text,
+        &GAZ,
+        &sets.cap_words,
+        &sets.lower_words,
+        LowerSigs(sets.lower_present.0),
+        toks,
+        String::new(),
+    )
+}
+
 /// `Ctx::written_lower` by a scan of the tokens: whether a word token not
 /// capitalized is the lower-case form of `t`'s word.
 fn written_lower_scan(toks: &[Tok], t: &Tok) -> bool {
@@ -1079,15 +1092,7 @@ proptest::proptest! {
     ) {
         let (toks, stats) = headline_and_paragraph(&text, all_initial);
         let sets = word_sets(&toks, stats, Vec::new());
-        let ctx = Ctx::new(
-            &text,
-            &GAZ,
-            &sets.cap_words,
-            &sets.lower_words,
-            LowerSigs(sets.lower_present.0),
-            &toks,
-            String::new(),
-        );
+        let ctx = test_ctx(&text, &sets, &toks);
         for t in toks.iter().filter(|t| t.word()) {
             proptest::prop_assert_eq!(
                 ctx.written_lower(t),
@@ -1360,15 +1365,7 @@ fn chunked_segments(text: &str, segments: &[(Span, bool)], oracle: bool, drop: u
         ranges.push(first..toks.len());
     }
     let sets = word_sets(&toks, stats, Vec::new());
-    let ctx = Ctx::new(
-        text,
-        &GAZ,
-        &sets.cap_words,
-        &sets.lower_words,
-        LowerSigs(sets.lower_present.0),
-        &toks,
-        String::new(),
-    );
+    let ctx = test_ctx(text, &sets, &toks);
     let mut out = Vec::new();
     for range in ranges {
         let ts = &toks[range.clone()];
