@@ -1974,6 +1974,15 @@ fn lowered_close(ta: &str, tb: &str) -> bool {
     // strings per comparison were most of its cost.)
     const MAX: usize = 32;
     if ta.is_ascii() && tb.is_ascii() && ta.len().max(tb.len()) <= MAX {
+        // Most pairs differ in their first letter or by more than one in
+        // length: settled before either name is copied.
+        let (a, b) = (ta.as_bytes(), tb.as_bytes());
+        if a.len().min(b.len()) < 4
+            || a.len().abs_diff(b.len()) > 1
+            || !a[0].eq_ignore_ascii_case(&b[0])
+        {
+            return false;
+        }
         let (mut la, mut lb) = ([0; MAX], [0; MAX]);
         let (la, lb) = (&mut la[..ta.len()], &mut lb[..tb.len()]);
         la.copy_from_slice(ta.as_bytes());
