@@ -863,6 +863,20 @@ impl<S: Slot> Table<S> {
 /// The end of a chain in `EntityAggregator::surname_links`.
 const NO_LINK: u32 = u32::MAX;
 
+/// The items of the chain of the surname bucket in slot `at`, by
+/// `links` (`EntityAggregator::surname_links`).
+fn chain<'s>(
+    buckets: &'s Buckets,
+    links: &'s [(u32, u32)],
+    at: usize,
+) -> impl Iterator<Item = u32> + 's {
+    let head = buckets.head_at(at).map_or(NO_LINK, |(head, _)| head);
+    std::iter::successors(links.get(head as usize), |&&(_, next)| {
+        links.get(next as usize)
+    })
+    .map(|&(item, _)| item)
+}
+
 /// Article-level entity names and their corpus names: a name belongs to the
 /// first corpus entity that has it.
 ///
@@ -1141,12 +1155,7 @@ impl EntityAggregator {
         let search = self.next_search();
         let mut one = None;
         for &at in &s.slots {
-            let mut link = self
-                .by_surname
-                .head_at(at)
-                .map_or(NO_LINK, |(head, _)| head);
-            while let Some(&(i, next)) = self.surname_links.get(link as usize) {
-                link = next;
+            for i in chain(&self.by_surname, &self.surname_links, at) {
                 let item = &mut self.items[i as usize];
                 if item.search == search {
                     continue;
@@ -1181,17 +1190,10 @@ impl EntityAggregator {
     /// deduplicated, then judged. The oracle it is checked against.
     #[cfg(test)]
     fn namesake_sorted(&self, ours: (&str, bool), s: &SurnameScratch) -> Option<u32> {
-        let mut cands = Vec::new();
-        for &at in &s.slots {
-            let mut link = self
-                .by_surname
-                .head_at(at)
-                .map_or(NO_LINK, |(head, _)| head);
-            while let Some(&(item, next)) = self.surname_links.get(link as usize) {
-                cands.push(item as usize);
-                link = next;
-            }
-        }
+        let mut cands: Vec<usize> = (s.slots.iter())
+            .flat_map(|&at| chain(&self.by_surname, &self.surname_links, at))
+            .map(|i| i as usize)
+            .collect();
         cands.sort_unstable();
         cands.dedup();
         let mut same = cands.iter().copied().filter(|&i| {
@@ -1244,6 +1246,7 @@ impl EntityAggregator {
     /// Item `i` as a corpus entity.
     fn entity(&self, i: usize) -> CorpusEntity {
         let item = &self.items[i];
+        let lists = self.lists_of.get(i);
         let strings = |ids: &[u32]| {
             ids.iter()
                 .map(|&s| self.strings.str(s).to_string())
@@ -1254,14 +1257,8 @@ impl EntityAggregator {
             kind: item.kind,
             mentions: item.mentions,
             articles: item.articles,
-            aliases: self
-                .lists_of
-                .get(i)
-                .map_or(Vec::new(), |l| strings(&l.aliases)),
-            roles: self
-                .lists_of
-                .get(i)
-                .map_or(Vec::new(), |l| strings(&l.roles)),
+            aliases: lists.map_or(Vec::new(), |l| strings(&l.aliases)),
+            roles: lists.map_or(Vec::new(), |l| strings(&l.roles)),
         }
     }
 

@@ -576,8 +576,7 @@ fn union_people<'a>(
                 same_person_words(words, fold, rep, &persons.folds[groups[g].fold.clone()])
             });
         }
-        let target = match found.len() {
-            _ if kept.is_some() => kept,
+        let target = kept.or_else(|| match found.len() {
             0 => None,
             1 => Some(found[0]),
             _ if words.len() > 1 => Some(found[0]),
@@ -590,7 +589,7 @@ fn union_people<'a>(
                 .max()
                 .map(|x| x.1)
                 .or(Some(found[0])),
-        };
+        });
         let g = match target {
             Some(g) => {
                 uf.union(groups[g].rep, i);

@@ -1201,19 +1201,31 @@ struct Segment {
 /// The parts of the file that are read: headline, paragraphs, author,
 /// credited agencies and photo credits, in `out` (an empty vector to fill);
 /// `ix` is a span index whose buffers are used for the look-ups.
-fn segments(
+fn segments(text: &str, article: &Article, out: Vec<Segment>, ix: &mut SpanIndex) -> Vec<Segment> {
+    segments_by(text, article, out, ix, credit_lines)
+}
+
+/// [`segments`] with its author and photo credits found by `credits`
+/// (given the text and the prose spans): the test oracle passes another.
+fn segments_by(
     text: &str,
     article: &Article,
     mut out: Vec<Segment>,
     ix: &mut SpanIndex,
+    credits: fn(&str, &SpanIndex, &mut Vec<Segment>),
 ) -> Vec<Segment> {
     prose_segments(text, article, &mut out);
     ix.fill(out.iter().map(|s| s.span));
-    let covered = &*ix;
+    credits(text, ix, &mut out);
+    agency_segments(text, article, &mut out, ix);
+    out
+}
+
+/// Author and photo credits: lines outside the prose spans `covered`.
+fn credit_lines(text: &str, covered: &SpanIndex, out: &mut Vec<Segment>) {
     // The spans starting at or before the current line, counted on from
     // the last line's: the lines come in text order.
     let mut at = 0;
-    // Author and photo credits: lines outside the paragraphs.
     for (start, line) in lines(text) {
         // A line that one span holds (its line end aside) overlaps it
         // whatever its spaces, and is passed over before trimming: most
@@ -1225,10 +1237,8 @@ fn segments(
         if at > 0 && covered.max_end[at - 1] >= body {
             continue;
         }
-        credit_line(start, line, covered, &mut out);
+        credit_line(start, line, covered, out);
     }
-    agency_segments(text, article, &mut out, ix);
-    out
 }
 
 /// The headline and the paragraphs, as prose segments.

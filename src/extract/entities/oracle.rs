@@ -587,14 +587,12 @@ impl<'a> Ctx<'a> {
 pub(super) fn segments_oracle(
     text: &str,
     article: &Article,
-    mut out: Vec<Segment>,
+    out: Vec<Segment>,
     ix: &mut SpanIndex,
 ) -> Vec<Segment> {
-    prose_segments(text, article, &mut out);
-    ix.fill(out.iter().map(|s| s.span));
-    for (start, line) in lines(text) {
-        credit_line(start, line, ix, &mut out);
-    }
-    agency_segments(text, article, &mut out, ix);
-    out
+    segments_by(text, article, out, ix, |text, covered, out| {
+        for (start, line) in lines(text) {
+            credit_line(start, line, covered, out);
+        }
+    })
 }

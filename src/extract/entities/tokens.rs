@@ -347,13 +347,13 @@ pub(crate) fn tokenize_into<'a>(
                 if upper {
                     flags |= CAP;
                     cut.caps += 1;
-                    if cut.initial == 0 {
-                        stats.sigs.add_lower_of_ascii(w);
-                    } else if super::STOPWORDS.contains_sig16(w, sig) {
+                    if cut.initial != 0 && super::STOPWORDS.contains_sig16(w, sig) {
                         flags |= STOP;
                     } else {
                         stats.sigs.add_lower_of_ascii(w);
-                        stats.initial_sigs.add_sig(sig);
+                        if cut.initial != 0 {
+                            stats.initial_sigs.add_sig(sig);
+                        }
                     }
                 }
                 // `shouted` as it starts, without the call: most words with
