@@ -84,7 +84,7 @@ pub fn spans(article: &Article) -> Vec<(&'static str, Span)> {
     all.extend(article.dateline.iter().map(|d| ("dateline", d.span)));
     all.extend(article.quotes.iter().map(|q| ("quote", q.span)));
     for e in &article.entities {
-        all.extend(e.spans.iter().map(|s| ("entity", *s)));
+        all.extend(e.spans().iter().map(|s| ("entity", *s)));
     }
     all.extend(article.events.iter().map(|e| ("event", e.span)));
     all.extend(article.timexes.iter().map(|t| ("timex", t.span)));

@@ -9,6 +9,9 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
+mod entities;
+pub use entities::{Entities, EntityRef, Iter, Strs};
+
 /// A half-open byte range `[start, end)` into the decoded article text.
 ///
 /// The decoded text is the file's bytes when the file is UTF-8 without a byte
@@ -66,7 +69,7 @@ pub struct Article {
     pub paragraphs: Vec<Paragraph>,
     pub counts: Counts,
     pub quotes: Vec<Quote>,
-    pub entities: Vec<Entity>,
+    pub entities: Entities,
     pub events: Vec<Event>,
     pub timexes: Vec<Timex>,
 }
@@ -133,6 +136,8 @@ impl EntityType {
     }
 }
 
+// (The record an `EntityRef` of an article's `Entities` stands for; this
+// type's doc comment is the schema's description.)
 /// A person, place or organization under one canonical name.
 #[derive(Serialize, JsonSchema, Clone, Debug, PartialEq, Eq)]
 pub struct Entity {

@@ -55,9 +55,9 @@ pub fn speaker_matches(a: &Article, speaker: Option<&str>, needle: &str) -> bool
     same(speaker)
         || a.entities
             .iter()
-            .filter(|e| e.name == speaker)
-            .flat_map(|e| e.aliases.iter())
-            .any(|alias| same(alias))
+            .filter(|e| e.name() == speaker)
+            .flat_map(|e| e.aliases())
+            .any(same)
 }
 
 pub fn run(pipeline: &Pipeline, args: &QuotesArgs) -> anyhow::Result<RunStatus> {

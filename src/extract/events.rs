@@ -467,11 +467,11 @@ impl<'a> EntityIndex<'a> {
     /// Asked only of the entities of sentences with a trigger, a few of
     /// an article's: comparing every entity's names with the reporters
     /// up front cost more than the rest of the index.
-    fn reporter(&self, e: &crate::model::Entity) -> bool {
+    fn reporter(&self, e: crate::model::EntityRef) -> bool {
         !self.reporters.is_empty()
-            && std::iter::once(&e.name)
-                .chain(&e.aliases)
-                .any(|n| self.reporters.contains(&n))
+            && std::iter::once(e.name())
+                .chain(e.aliases())
+                .any(|n| self.reporters.iter().any(|r| *r == n))
     }
 
     /// Spans inside `[s0, s1)`, in `(start, end, entity)` order.
@@ -501,11 +501,11 @@ fn sorted_spans(article: &Article) -> Vec<(usize, usize, usize)> {
             .entities
             .iter()
             .enumerate()
-            .flat_map(|(k, e)| e.spans.iter().map(move |sp| (sp.start, sp.end, k)))
+            .flat_map(|(k, e)| e.spans().iter().map(move |sp| (sp.start, sp.end, k)))
     };
     // Sized up front: collected through an `Option` the vector grew as it
     // went.
-    let mut packed = Vec::with_capacity(article.entities.iter().map(|e| e.spans.len()).sum());
+    let mut packed = Vec::with_capacity(article.entities.iter().map(|e| e.spans().len()).sum());
     for (s, e, k) in spans() {
         if !(s < 1 << 24 && e < 1 << 24 && k < 1 << 16) {
             return sorted_spans_by_triples(spans());
@@ -959,7 +959,7 @@ fn sentence_places<'a>(
     found.extend(
         index
             .within(s0, s1)
-            .filter(|&(_, _, k)| article.entities[k].kind == EntityType::Place),
+            .filter(|&(_, _, k)| article.entities.at(k).kind() == EntityType::Place),
     );
     found.sort_by_key(|&(s, e, k)| (s, k, e));
     let out = &mut scratch.places;
@@ -967,7 +967,7 @@ fn sentence_places<'a>(
     out.extend(found.iter().map(|&(start, end, k)| PlaceMention {
         start,
         end,
-        name: &article.entities[k].name,
+        name: article.entities.at(k).name(),
         locative: locative(start, end),
     }));
     // The gazetteer adds places the entities do not cover, never inside
@@ -1246,15 +1246,15 @@ fn sentence_participants<'a>(
     // that report the story are not actors in it ("…, an X correspondent
     // reports").
     let spans = index.within(s0, s1).filter(|&(_, _, k)| {
-        let e = &article.entities[k];
-        e.kind != EntityType::Place && !index.reporter(e)
+        let e = article.entities.at(k);
+        e.kind() != EntityType::Place && !index.reporter(e)
     });
     first_spans(spans, firsts);
     found.clear();
     found.extend(
         firsts
             .iter()
-            .map(|&(s, k, _)| (s, article.entities[k].name.as_str())),
+            .map(|&(s, k, _)| (s, article.entities.at(k).name())),
     );
     found.sort();
     found.iter().map(|&(_, n)| n.to_string()).collect()

@@ -556,15 +556,15 @@ fn key(s: &str) -> String {
 /// a person named in full does not link by a one-word alias (`Johnson` is
 /// the surname of many people in a corpus; a bare surname joins a full
 /// name only by the surname rule).
-fn links(e: &crate::model::Entity, full_person: bool, n: usize) -> bool {
+fn links(e: crate::model::EntityRef, full_person: bool, n: usize) -> bool {
     !full_person || linking_name(e, n).contains(' ')
 }
 
 /// The name (place 0) or an alias (place `n`: alias `n - 1`) of `e`.
-fn linking_name(e: &crate::model::Entity, n: usize) -> &str {
+fn linking_name(e: crate::model::EntityRef<'_>, n: usize) -> &str {
     match n {
-        0 => &e.name,
-        n => &e.aliases[n - 1],
+        0 => e.name(),
+        n => e.alias(n - 1),
     }
 }
 
@@ -942,21 +942,21 @@ impl EntityAggregator {
         // the whole struct and leaves a default one to drop.
         let mut scratch = std::mem::take(&mut self.scratch);
         for e in &a.entities {
-            let slot = kind_slot(e.kind);
+            let slot = kind_slot(e.kind());
             scratch.ids.clear();
             scratch.keys.clear();
             scratch.ranges.clear();
             scratch.absent.clear();
             scratch.fresh.clear();
             scratch.linking.clear();
-            let full_person = e.kind == EntityType::Person && e.name.contains(' ');
-            scratch.ids.push(self.strings.intern(&e.name));
+            let full_person = e.kind() == EntityType::Person && e.name().contains(' ');
+            scratch.ids.push(self.strings.intern(e.name()));
             // (The name always links.)
             scratch.linking.push(0);
-            for (n, s) in (1..).zip(&e.aliases) {
+            for (n, s) in (1..).zip(e.aliases()) {
                 // The aliases are distinct, and one of them is most often
                 // the name: that one is not hashed and looked up again.
-                let (id, link) = if *s == e.name {
+                let (id, link) = if s == e.name() {
                     (scratch.ids[0], true)
                 } else {
                     // (Asked once: the search for a space was a call per
@@ -991,7 +991,7 @@ impl EntityAggregator {
                 }
                 let first = scratch.ranges.len();
                 push_keys(
-                    e.kind,
+                    e.kind(),
                     linking_name(e, n),
                     &mut scratch.keys,
                     &mut scratch.ranges,
@@ -1027,9 +1027,9 @@ impl EntityAggregator {
             // that ends up new passed here, and its given name is read
             // once for both.
             let mut given = None;
-            if found.is_none() && e.kind == EntityType::Person {
-                surname_slots(&mut self.by_surname, &e.name, &mut scratch.surname);
-                given = given_name(&e.name);
+            if found.is_none() && e.kind() == EntityType::Person {
+                surname_slots(&mut self.by_surname, e.name(), &mut scratch.surname);
+                given = given_name(e.name());
                 // (A name without words has no buckets, so no candidates.)
                 if let Some(ours) = given {
                     found = self.namesake(ours, &scratch.surname);
@@ -1057,7 +1057,7 @@ impl EntityAggregator {
             match found {
                 Some(i) => {
                     let c = &mut self.items[i as usize];
-                    c.mentions += e.mentions;
+                    c.mentions += e.mentions();
                     c.articles += 1;
                     if self.lists {
                         let l = &mut self.lists_of[i as usize];
@@ -1066,7 +1066,7 @@ impl EntityAggregator {
                                 l.aliases.push(s);
                             }
                         }
-                        for r in &e.roles {
+                        for r in e.roles() {
                             let r = self.strings.intern(r);
                             if !l.roles.contains(&r) {
                                 l.roles.push(r);
@@ -1074,7 +1074,7 @@ impl EntityAggregator {
                         }
                     }
                     if c.name.0 == name {
-                        c.name.1 += e.mentions;
+                        c.name.1 += e.mentions();
                     } else {
                         if c.more == NONE {
                             c.more = u32::try_from(self.more_names.len())
@@ -1083,9 +1083,9 @@ impl EntityAggregator {
                         }
                         let more = &mut self.more_names[c.more as usize];
                         match more.iter_mut().find(|(n, _)| *n == name) {
-                            Some((_, m)) => *m += e.mentions,
+                            Some((_, m)) => *m += e.mentions(),
                             None => {
-                                more.push((name, e.mentions));
+                                more.push((name, e.mentions()));
                                 self.strings.name_item(name, i);
                             }
                         }
@@ -1094,7 +1094,7 @@ impl EntityAggregator {
                 None => {
                     let start = self.folds.len();
                     let (mut fold_end, mut single) = (start, false);
-                    if e.kind == EntityType::Person {
+                    if e.kind() == EntityType::Person {
                         self.folds.push_str(&scratch.surname.fold);
                         fold_end = self.folds.len();
                         if let Some((given, one)) = given {
@@ -1110,7 +1110,7 @@ impl EntityAggregator {
                             // recorded.)
                             self.strings.lacks_alias(s, i, &[]);
                         }
-                        let roles = e.roles.iter().map(|r| self.strings.intern(r)).collect();
+                        let roles = e.roles().map(|r| self.strings.intern(r)).collect();
                         self.lists_of.push(Lists {
                             aliases: aliases.to_vec(),
                             roles,
@@ -1120,10 +1120,10 @@ impl EntityAggregator {
                         u32::try_from(r.len()).expect("a name under 4 GiB")
                     };
                     self.items.push(Item {
-                        kind: e.kind,
-                        mentions: e.mentions,
+                        kind: e.kind(),
+                        mentions: e.mentions(),
                         articles: 1,
-                        name: (name, e.mentions),
+                        name: (name, e.mentions()),
                         more: NONE,
                         fold_at: u32::try_from(start).expect("under 4 GiB of surnames"),
                         fold_len: len(start..fold_end),
@@ -1966,7 +1966,7 @@ pub(crate) mod tests {
 
     fn article(es: Vec<Entity>) -> Article {
         Article {
-            entities: es,
+            entities: es.into(),
             ..Article::default()
         }
     }

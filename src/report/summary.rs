@@ -122,9 +122,7 @@ impl SummaryBuilder {
     /// Keeps of `a` what [`SummaryBuilder::add_digest`] reads. It needs no
     /// builder, so that it runs on the workers.
     pub fn digest(mut a: Article) -> Digest {
-        for e in &mut a.entities {
-            e.spans = Vec::new();
-        }
+        a.entities.drop_spans();
         let quotes = a.quotes.len();
         // Sorted, then counted by runs: a search of the list for every
         // quote would be quadratic on an article with many speakers.
@@ -434,7 +432,7 @@ mod tests {
                             paragraphs,
                         },
                         quotes,
-                        entities,
+                        entities: entities.into(),
                         events,
                         timexes: vec![Timex {
                             text: "May".into(),

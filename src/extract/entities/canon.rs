@@ -11,7 +11,9 @@ use crate::swar;
 
 use super::gazetteer::Gazetteer;
 use super::{Hint, Initial, Mention, initial_of, initials, is_acronym};
-use crate::model::{Entity, EntityType};
+#[cfg(test)]
+use crate::model::Entity;
+use crate::model::{Entities, EntityType};
 
 mod ids;
 #[cfg(test)]
@@ -28,12 +30,12 @@ thread_local! {
 
 #[cfg(test)]
 pub(crate) fn cluster(mut ms: Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
-    cluster_keeping(&mut ms, gaz)
+    cluster_keeping(&mut ms, gaz).to_vec()
 }
 
 /// The entities of the mentions `ms`, which are left in any order (the
 /// caller empties the vector and keeps its allocation).
-pub(crate) fn cluster_keeping(ms: &mut Vec<Mention>, gaz: &Gazetteer) -> Vec<Entity> {
+pub(crate) fn cluster_keeping(ms: &mut Vec<Mention>, gaz: &Gazetteer) -> Entities {
     SCRATCH.with_borrow_mut(|scratch| {
         // The vectors grow with the mentions: after a huge text they are
         // let go, as `spare::keep` lets go of one kept vector (news
@@ -119,7 +121,7 @@ fn room(v: &mut Vec<usize>, n: usize) -> &mut [usize] {
 #[cfg(test)]
 const POISON: usize = usize::MAX / 2 + 0x5eed;
 
-fn cluster_in(ms: &mut Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> Vec<Entity> {
+fn cluster_in(ms: &mut Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> Entities {
     let mut surfaces = Surfaces::new(
         ms,
         std::mem::take(&mut scratch.surface_of),
@@ -290,31 +292,22 @@ fn cluster_in(ms: &mut Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> 
     // The entity that last took each surface as an alias.
     refill(alias_of, surfaces.len(), usize::MAX);
     // Two clusters with one name and type: merge.
-    let mut merged: Vec<Entity> = Vec::with_capacity(order.len());
+    let mut merged = Entities::reused();
     // The aliases of the last merged entity, for linear-time dedup; built
     // when a second cluster joins it (rare), not for every entity.
     let mut seen: Option<HashSet<String>> = None;
     for &(key, name, k) in &order {
         let kind = kind_of_key(key);
-        let e = entity(ms, clusters[k], (k, &surfaces.of, alias_of), (kind, name));
-        if let Some(last) = merged
-            .last_mut()
-            .filter(|l| l.kind == e.kind && l.name == e.name)
+        let number = (k, &surfaces.of[..], &mut alias_of[..]);
+        if merged
+            .last_ref()
+            .is_some_and(|l| l.kind() == kind && l.name() == name)
         {
-            let seen = seen.get_or_insert_with(|| last.aliases.iter().cloned().collect());
-            for a in e.aliases {
-                if seen.insert(a.clone()) {
-                    last.aliases.push(a);
-                }
-            }
-            // (Each entity's spans come sorted: only a merge sorts again.)
-            last.spans.extend(e.spans);
-            last.spans.sort();
-            last.mentions = last.spans.len();
+            merge_into_last(&mut merged, &mut seen, ms, clusters[k], number);
             continue;
         }
         seen = None;
-        merged.push(e);
+        entity(&mut merged, ms, clusters[k], number, (kind, name));
     }
     *kept_order = spare::keep(order);
     *kept_clusters = spare::keep(clusters);
@@ -1451,15 +1444,45 @@ impl WordCounts<'_> {
 /// last entity (number) that took each surface as an alias, to tell the new
 /// aliases without comparing strings.
 fn entity(
+    out: &mut Entities,
     ms: &[Mention],
     c: &[usize],
     number: (usize, &[usize], &mut [usize]),
     named: (EntityType, &str),
-) -> Entity {
+) {
     match *c {
-        [i] => lone_entity_named(&ms[i], named),
-        _ => entity_of_many(ms, c, number, named),
+        [i] => lone_entity_named(out, &ms[i], named),
+        _ => entity_of_many(out, ms, c, number, named),
     }
+}
+
+/// Cluster `c` joined to the last entity of `out`, which has its type and
+/// name: its new aliases (by `seen`, the last entity's aliases, built at
+/// the first join) and its spans, not its roles. The spans of all the
+/// mentions are distinct (the detection keeps one mention per span), so
+/// they are sorted and not deduplicated.
+fn merge_into_last(
+    out: &mut Entities,
+    seen: &mut Option<HashSet<String>>,
+    ms: &[Mention],
+    c: &[usize],
+    (number, surface_of, alias_of): (usize, &[usize], &mut [usize]),
+) {
+    let last = out.last_ref().expect("an entity to join");
+    let seen = seen.get_or_insert_with(|| last.aliases().map(str::to_string).collect());
+    for &i in c {
+        let taken = &mut alias_of[surface_of[i]];
+        if *taken != number {
+            *taken = number;
+            if seen.insert(ms[i].surface.to_string()) {
+                out.push_alias(ms[i].surface);
+            }
+        }
+    }
+    for &i in c {
+        out.push_span(ms[i].span);
+    }
+    out.settle_spans(false);
 }
 
 /// The type and name of a cluster of one mention (most clusters), which
@@ -1482,21 +1505,21 @@ fn lone_kind_and_name<'a>(m: &Mention<'a>) -> (EntityType, &'a str) {
 }
 
 /// The entity of a cluster of one mention: its surface, role and span.
-fn lone_entity_named(m: &Mention, (kind, name): (EntityType, &str)) -> Entity {
-    Entity {
-        name: name.to_string(),
-        kind,
-        aliases: vec![m.surface.to_string()],
-        roles: m.role().iter().map(|r| r.to_string()).collect(),
-        mentions: 1,
-        spans: vec![m.span],
+fn lone_entity_named(out: &mut Entities, m: &Mention, (kind, name): (EntityType, &str)) {
+    out.push_entity(kind, name);
+    out.push_alias(m.surface);
+    if let Some(r) = m.role() {
+        out.push_role(r);
     }
+    out.push_span(m.span);
 }
 
 /// The entity of a cluster of one mention, as `cluster` builds it.
 #[cfg(test)]
 fn lone_entity(m: &Mention) -> Entity {
-    lone_entity_named(m, lone_kind_and_name(m))
+    let mut out = Entities::default();
+    lone_entity_named(&mut out, m, lone_kind_and_name(m));
+    out.at(0).to_entity()
 }
 
 /// The type of a cluster of several mentions: the most frequent, ties
@@ -1528,44 +1551,32 @@ fn kind_of_many(ms: &[Mention], c: &[usize]) -> EntityType {
 
 /// [`entity`] of a cluster of several mentions.
 fn entity_of_many(
+    out: &mut Entities,
     ms: &[Mention],
     c: &[usize],
     number: (usize, &[usize], &mut [usize]),
     (kind, name): (EntityType, &str),
-) -> Entity {
+) {
     let (number, surface_of, alias_of) = number;
-    let mut aliases: Vec<String> = Vec::with_capacity(c.len());
-    let mut roles: Vec<String> = Vec::new();
+    out.push_entity(kind, name);
     let mut seen_roles = Seen::default();
-    let mut spans = Vec::with_capacity(c.len());
+    // (The aliases, roles and spans go to three vectors of the table: one
+    // pass over the members fills all three.)
     for &i in c {
         let m = &ms[i];
         let taken = &mut alias_of[surface_of[i]];
         if *taken != number {
             *taken = number;
-            aliases.push(m.surface.to_string());
+            out.push_alias(m.surface);
         }
-        if let Some(r) = m.role() {
-            if seen_roles.insert(r) {
-                roles.push(r.to_string());
-            }
+        if let Some(r) = m.role()
+            && seen_roles.insert(r)
+        {
+            out.push_role(r);
         }
-        spans.push(m.span);
+        out.push_span(m.span);
     }
-    // (Clusters come in text order: the stable sort, called for nothing on
-    // most of them, cost more than the check.)
-    if !spans.is_sorted() {
-        spans.sort();
-    }
-    spans.dedup();
-    Entity {
-        name: name.to_string(),
-        kind,
-        aliases,
-        roles,
-        mentions: spans.len(),
-        spans,
-    }
+    out.settle_spans(true);
 }
 
 /// The canonical-name rule: places take the gazetteer name; organizations

@@ -16,7 +16,9 @@ mod tokens;
 use crate::fasthash::Set as HashSet;
 use std::sync::OnceLock;
 
-use crate::model::{Article, Entity, EntityType, Span};
+#[cfg(test)]
+use crate::model::Entity;
+use crate::model::{Article, Entities, EntityType, Span};
 use gazetteer::{Gazetteer, PackedSet};
 use tokens::{Tok, tokenize_into};
 
@@ -952,7 +954,7 @@ const NUMBERS: &[(&str, &str)] = &[
 ];
 
 /// Finds the named entities of the article.
-pub fn extract(text: &str, article: &Article, res: &Resources) -> Vec<Entity> {
+pub fn extract(text: &str, article: &Article, res: &Resources) -> Entities {
     let gaz = res.gazetteer();
     let mut spans = SPARE_SPANS.take();
     let mut segments = segments(text, article, SPARE_SEGMENTS.take(), &mut spans);

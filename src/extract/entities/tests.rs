@@ -20,7 +20,7 @@ fn run(text: &str, headline: bool) -> Vec<Entity> {
         }
         offset += block.len() + 2;
     }
-    extract(text, &a, &Resources::default())
+    extract(text, &a, &Resources::default()).to_vec()
 }
 
 fn find<'a>(es: &'a [Entity], name: &str) -> &'a Entity {

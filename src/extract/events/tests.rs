@@ -221,7 +221,8 @@ fn entities_give_places_and_participants() {
         ent("Rui Costa", EntityType::Person),
         ent("Quintela", EntityType::Place),
         ent("Lisbon", EntityType::Place),
-    ];
+    ]
+    .into();
     let ev = extract(&text, &a);
     assert_eq!(ev.len(), 1, "{ev:?}");
     // Quintela is not in the gazetteer, but it is a place entity after "in";
@@ -760,7 +761,7 @@ mod participants {
             };
             let index = EntityIndex::new(&article);
             for e in &article.entities {
-                prop_assert_eq!(index.reporter(e), reports_the_story(&article, e));
+                prop_assert_eq!(index.reporter(e), reports_the_story(&article, &e.to_entity()));
             }
         }
     }
@@ -875,7 +876,7 @@ mod covered_runs {
                 .entities
                 .iter()
                 .enumerate()
-                .flat_map(|(k, e)| e.spans.iter().map(move |sp| (sp.start, sp.end, k)));
+                .flat_map(|(k, e)| e.spans().iter().map(move |sp| (sp.start, sp.end, k)));
             prop_assert_eq!(sorted_spans(&article), sorted_spans_by_triples(triples));
         }
     }
@@ -909,7 +910,8 @@ mod covered_runs {
                     roles: Vec::new(),
                     mentions: 1,
                     spans: vec![Span::new(s, e), Span::new(0, 1)],
-                }],
+                }]
+                .into(),
                 ..Article::default()
             };
             assert_eq!(sorted_spans(&article), vec![(0, 1, 0), (s, e, 0)]);

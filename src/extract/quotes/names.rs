@@ -13,7 +13,7 @@ use std::ops::ControlFlow;
 use super::attrib::is_sentence_end;
 use super::lex;
 use super::words::{self, Outside, Tok};
-use crate::model::{Article, Entity, EntityType};
+use crate::model::{Article, Entities, EntityRef, EntityType};
 use crate::spare::keep;
 
 /// How many distinct name forms are kept per last word: an article has a
@@ -359,7 +359,7 @@ const SCAN_ALIASES: usize = 64;
 /// lowercased last word of a person's alias, and by name and type.
 #[derive(Debug, Default)]
 struct EntityIndex<'a> {
-    entities: &'a [Entity],
+    entities: &'a Entities,
     /// Compare aliases one by one rather than build `maps`.
     scan: bool,
     /// Every alias is ASCII (nearly every article): the scan compares
@@ -422,8 +422,8 @@ fn filed(index: &[(u64, u32)], key: u64) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// The aliases an entity is known by: its aliases and its name.
-fn aliases(e: &Entity) -> impl Iterator<Item = &String> {
-    e.aliases.iter().chain([&e.name])
+fn aliases(e: EntityRef<'_>) -> impl Iterator<Item = &str> {
+    e.aliases().chain([e.name()])
 }
 
 /// Whether `a` lowercased is `lower`; ASCII `a`, nearly every alias, is
@@ -461,8 +461,8 @@ fn ascii_last_word_is(a: &str, last: &str) -> bool {
 }
 
 impl<'a> EntityIndex<'a> {
-    fn new(entities: &'a [Entity]) -> EntityIndex<'a> {
-        let count: usize = entities.iter().map(|e| e.aliases.len() + 1).sum();
+    fn new(entities: &'a Entities) -> EntityIndex<'a> {
+        let count: usize = entities.iter().map(|e| e.aliases().len() + 1).sum();
         let scan = count <= SCAN_ALIASES;
         EntityIndex {
             entities,
@@ -490,7 +490,7 @@ impl<'a> EntityIndex<'a> {
                         .map_or(0, |k| k + 1);
                     flat.push(Alias {
                         entity,
-                        person: e.kind == EntityType::Person,
+                        person: e.kind() == EntityType::Person,
                         text: a,
                         last: &a[start..end],
                     });
@@ -503,13 +503,13 @@ impl<'a> EntityIndex<'a> {
     fn maps(&self) -> &EntityMaps<'a> {
         self.maps.get_or_init(|| {
             let mut m = EntityMaps::default();
-            let count: usize = self.entities.iter().map(|e| e.aliases.len() + 1).sum();
+            let count: usize = self.entities.iter().map(|e| e.aliases().len() + 1).sum();
             m.aliases.reserve(count);
             m.by_alias.reserve(count);
             m.person_by_last.reserve(count);
             let mut buf = [0u8; 64];
             for (k, e) in self.entities.iter().enumerate() {
-                let person = e.kind == EntityType::Person;
+                let person = e.kind() == EntityType::Person;
                 let entity = u32::try_from(k).unwrap_or(u32::MAX);
                 for a in aliases(e) {
                     let i = u32::try_from(m.aliases.len()).unwrap_or(u32::MAX);
@@ -528,9 +528,9 @@ impl<'a> EntityIndex<'a> {
                     }
                 }
                 if person {
-                    m.person_names.insert(&e.name);
+                    m.person_names.insert(e.name());
                 } else {
-                    m.other_names.insert(&e.name);
+                    m.other_names.insert(e.name());
                 }
             }
             // Stable: the aliases of one hash stay in order.
@@ -581,12 +581,12 @@ impl<'a> EntityIndex<'a> {
                 .map(|a| a.entity);
         }
         self.entities.iter().position(|e| {
-            e.kind == EntityType::Person && aliases(e).any(|a| last_word_lowers_to(a, last))
+            e.kind() == EntityType::Person && aliases(e).any(|a| last_word_lowers_to(a, last))
         })
     }
 
     fn name(&self, k: usize) -> &'a str {
-        &self.entities[k].name
+        self.entities.at(k).name()
     }
 
     /// Whether an entity of the type `person` says is named `name`.
@@ -602,7 +602,7 @@ impl<'a> EntityIndex<'a> {
         }
         self.entities
             .iter()
-            .any(|e| (e.kind == EntityType::Person) == person && e.name == name)
+            .any(|e| (e.kind() == EntityType::Person) == person && e.name() == name)
     }
 }
 
@@ -1328,10 +1328,10 @@ impl<'a, 's> Names<'a, 's> {
     fn entity_role_list(&self) -> Vec<Role<'a>> {
         let mut list: Vec<Role<'a>> = Vec::new();
         for e in self.entities.entities {
-            for r in &e.roles {
+            for r in e.roles() {
                 let mut words = String::with_capacity(r.len() + 1);
                 push_lower_words(&mut words, r.split_whitespace());
-                list.push((words, &e.name));
+                list.push((words, e.name()));
             }
         }
         list
@@ -1641,8 +1641,8 @@ mod proptests {
     use super::*;
     use proptest::prelude::*;
 
-    fn entity(name: String, kind: EntityType, aliases: Vec<String>) -> Entity {
-        Entity {
+    fn entity(name: String, kind: EntityType, aliases: Vec<String>) -> crate::model::Entity {
+        crate::model::Entity {
             name,
             kind,
             aliases,
@@ -1701,8 +1701,7 @@ mod proptests {
             ),
             queries in proptest::collection::vec(name(), 1..6),
         ) {
-            let ents: Vec<Entity> =
-                ents.into_iter().map(|(n, k, a)| entity(n, k, a)).collect();
+            let ents: Entities = ents.into_iter().map(|(n, k, a)| entity(n, k, a)).collect();
             let scan = EntityIndex::new(&ents);
             prop_assert!(scan.scan);
             let maps = EntityIndex { scan: false, ..EntityIndex::new(&ents) };
@@ -2163,15 +2162,14 @@ mod proptests {
             ),
             queries in proptest::collection::vec(name(), 1..6),
         ) {
-            let ents: Vec<Entity> =
-                ents.into_iter().map(|(n, k, a)| entity(n, k, a)).collect();
+            let ents: Entities = ents.into_iter().map(|(n, k, a)| entity(n, k, a)).collect();
             let scan = EntityIndex::new(&ents);
             prop_assert!(scan.ascii);
             let general = EntityIndex { ascii: false, ..EntityIndex::new(&ents) };
             let maps = EntityIndex { scan: false, ..EntityIndex::new(&ents) };
             let alias_lasts: Vec<String> = ents
                 .iter()
-                .flat_map(|e| aliases(e).map(|a| words::lowercase(a)))
+                .flat_map(|e| aliases(e).map(words::lowercase))
                 .filter_map(|a| a.split_whitespace().next_back().map(str::to_string))
                 .collect();
             for q in &queries {
@@ -2407,7 +2405,7 @@ mod proptests {
         ) {
             let mut ents = vec![entity("Kim Park".into(), EntityType::Person, Vec::new())];
             ents[0].roles = roles.iter().map(|r| r.to_string()).collect();
-            let article = Article { entities: ents, ..Article::default() };
+            let article = Article { entities: ents.into(), ..Article::default() };
             let paras = [(s.as_str(), 0)];
             let quoted: [&[(usize, usize)]; 1] = [&[]];
             let outs = [Outside::of(&[], &[])];
@@ -2451,7 +2449,7 @@ mod proptests {
                 entity("Secretary of State".into(), EntityType::Organization, Vec::new()),
             ];
             ents[0].roles = vec!["Envoy".into()];
-            let article = Article { entities: ents, ..Article::default() };
+            let article = Article { entities: ents.into(), ..Article::default() };
             let mut placed = Vec::new();
             let mut off = 0;
             for p in &paras {
@@ -2486,10 +2484,12 @@ mod proptests {
 
     #[test]
     fn many_aliases_are_hashed() {
-        let ents: Vec<Entity> = (0..=SCAN_ALIASES)
+        let ents: Vec<crate::model::Entity> = (0..=SCAN_ALIASES)
             .map(|k| entity(format!("Person {k}"), EntityType::Person, Vec::new()))
             .collect();
-        assert!(EntityIndex::new(&ents[..SCAN_ALIASES / 2]).scan);
+        let half: Entities = ents[..SCAN_ALIASES / 2].iter().cloned().collect();
+        assert!(EntityIndex::new(&half).scan);
+        let ents = Entities::from(ents);
         let index = EntityIndex::new(&ents);
         assert!(!index.scan);
         assert_eq!(index.by_alias("person 7"), Some(7));

@@ -1,0 +1,592 @@
+//! An article's entities as one table: every name, alias and role in one
+//! string buffer, the alias, role and span lists in one vector each, and an
+//! entity a fixed-size row of ranges into them.
+//!
+//! A record per entity ([`Entity`]) was five or more heap blocks (a name,
+//! an alias and role list and each of their strings, a span list), built
+//! and freed for every entity of every article; the table is five blocks
+//! per article, and those are handed back to the thread that built them
+//! when the table is dropped, for its next article ([`crate::spare`]).
+//! Readers see an entity through [`EntityRef`]; it serializes, and has
+//! the schema, of the [`Entity`] it stands for.
+
+use super::{Entity, EntityType, Span};
+use serde::ser::{SerializeSeq, SerializeStruct};
+use serde::{Serialize, Serializer};
+use std::cell::Cell;
+use std::ops::Range;
+
+/// A range of one of the table's vectors (or of its string buffer).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Cut {
+    start: u32,
+    end: u32,
+}
+
+impl Cut {
+    fn at(n: usize) -> Cut {
+        let n = small(n);
+        Cut { start: n, end: n }
+    }
+
+    fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// `n` as a table offset: an article's table is far under 4 GiB.
+fn small(n: usize) -> u32 {
+    u32::try_from(n).expect("an entity table under 4 GiB")
+}
+
+/// One entity: its name in the string buffer, the ranges of its aliases,
+/// roles and spans in their vectors, and its mention count (kept apart
+/// from the spans: [`Entities::drop_spans`]).
+#[derive(Clone, Copy, Debug)]
+struct Row {
+    name: Cut,
+    aliases: Cut,
+    roles: Cut,
+    spans: Cut,
+    mentions: u32,
+    kind: EntityType,
+}
+
+/// The vectors of a table, without its [`Drop`] (which hands them on).
+#[derive(Clone, Debug, Default)]
+struct Buffers {
+    text: String,
+    rows: Vec<Row>,
+    aliases: Vec<Cut>,
+    roles: Vec<Cut>,
+    spans: Vec<Span>,
+}
+
+impl Buffers {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.rows.clear();
+        self.aliases.clear();
+        self.roles.clear();
+        self.spans.clear();
+    }
+
+    fn bytes(&self) -> usize {
+        self.text.capacity()
+            + self.rows.capacity() * size_of::<Row>()
+            + (self.aliases.capacity() + self.roles.capacity()) * size_of::<Cut>()
+            + self.spans.capacity() * size_of::<Span>()
+    }
+}
+
+thread_local! {
+    /// The buffers of the last table dropped on this thread, emptied, for
+    /// the next table built on it: the worker that builds an article's
+    /// entities also frees them (`Pipeline::run_with`), so its next
+    /// article's table is written into memory still in the cache.
+    static SPARE: Cell<Buffers> = Cell::default();
+}
+
+/// The entities of one article, in output order.
+#[derive(Clone, Debug, Default)]
+pub struct Entities {
+    b: Buffers,
+}
+
+impl Drop for Entities {
+    fn drop(&mut self) {
+        let mut b = std::mem::take(&mut self.b);
+        if b.bytes() == 0 || b.bytes() > crate::spare::MAX_KEPT_BYTES {
+            return;
+        }
+        b.clear();
+        // (Not at all while the thread ends and its spare is gone.)
+        let _ = SPARE.try_with(|s| s.set(b));
+    }
+}
+
+impl Entities {
+    /// An empty table in the thread's spare buffers.
+    pub fn reused() -> Entities {
+        let mut b = SPARE.try_with(Cell::take).unwrap_or_default();
+        b.clear();
+        Entities { b }
+    }
+
+    pub fn len(&self) -> usize {
+        self.b.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.b.rows.is_empty()
+    }
+
+    /// Entity `k`.
+    pub fn at(&self, k: usize) -> EntityRef<'_> {
+        EntityRef::new(&self.b, &self.b.rows[k])
+    }
+
+    pub fn iter(&self) -> Iter<'_> {
+        Iter {
+            table: &self.b,
+            rows: self.b.rows.iter(),
+        }
+    }
+
+    /// The entities as records.
+    pub fn to_vec(&self) -> Vec<Entity> {
+        self.iter().map(EntityRef::to_entity).collect()
+    }
+
+    /// Starts the next entity, with no aliases, roles or spans yet.
+    pub fn push_entity(&mut self, kind: EntityType, name: &str) {
+        let b = &mut self.b;
+        let start = b.text.len();
+        b.text.push_str(name);
+        b.rows.push(Row {
+            name: Cut {
+                start: small(start),
+                end: small(b.text.len()),
+            },
+            aliases: Cut::at(b.aliases.len()),
+            roles: Cut::at(b.roles.len()),
+            spans: Cut::at(b.spans.len()),
+            mentions: 0,
+            kind,
+        });
+    }
+
+    fn last(&mut self) -> &mut Row {
+        let n = self.b.rows.len();
+        &mut self.b.rows[n - 1]
+    }
+
+    fn push_str(text: &mut String, s: &str) -> Cut {
+        let start = small(text.len());
+        text.push_str(s);
+        Cut {
+            start,
+            end: small(text.len()),
+        }
+    }
+
+    /// Adds an alias to the last entity.
+    pub fn push_alias(&mut self, s: &str) {
+        let cut = Self::push_str(&mut self.b.text, s);
+        self.b.aliases.push(cut);
+        self.last().aliases.end += 1;
+    }
+
+    /// Adds a role to the last entity.
+    pub fn push_role(&mut self, s: &str) {
+        let cut = Self::push_str(&mut self.b.text, s);
+        self.b.roles.push(cut);
+        self.last().roles.end += 1;
+    }
+
+    /// Adds a span to the last entity (its mention count follows at
+    /// [`Entities::settle_spans`]).
+    pub fn push_span(&mut self, s: Span) {
+        self.b.spans.push(s);
+        self.last().spans.end += 1;
+        self.last().mentions += 1;
+    }
+
+    /// Sorts the last entity's spans (when they are not), drops repeated
+    /// ones when `dedup`, and counts its mentions as its spans.
+    pub fn settle_spans(&mut self, dedup: bool) {
+        let row = *self.b.rows.last().expect("an entity started");
+        let spans = &mut self.b.spans[row.spans.range()];
+        let mut n = spans.len();
+        // (Nearly every entity's spans come in order and distinct: one
+        // check instead of the sort's and the dedup's passes.)
+        if !spans.is_sorted_by(|a, b| a < b) {
+            spans.sort();
+            if dedup {
+                n = dedup_sorted(spans);
+                self.b.spans.truncate(row.spans.start as usize + n);
+            }
+        }
+        let last = self.last();
+        last.spans.end = last.spans.start + small(n);
+        last.mentions = small(n);
+    }
+
+    /// The last entity, if any.
+    pub fn last_ref(&self) -> Option<EntityRef<'_>> {
+        self.b.rows.last().map(|row| EntityRef::new(&self.b, row))
+    }
+
+    /// Appends `e` (the form of tests and of readers that build entities
+    /// one by one).
+    pub fn push(&mut self, e: Entity) {
+        self.push_entity(e.kind, &e.name);
+        for a in &e.aliases {
+            self.push_alias(a);
+        }
+        for r in &e.roles {
+            self.push_role(r);
+        }
+        for &s in &e.spans {
+            self.b.spans.push(s);
+            self.last().spans.end += 1;
+        }
+        self.last().mentions = small(e.mentions);
+    }
+
+    /// Forgets every entity's spans, keeping the mention counts.
+    pub fn drop_spans(&mut self) {
+        self.b.spans.clear();
+        for row in &mut self.b.rows {
+            row.spans = Cut::default();
+        }
+    }
+}
+
+/// Moves the distinct spans of sorted `s` to its front; their number.
+fn dedup_sorted(s: &mut [Span]) -> usize {
+    let mut w = usize::from(!s.is_empty());
+    for r in 1..s.len() {
+        if s[r] != s[w - 1] {
+            s[w] = s[r];
+            w += 1;
+        }
+    }
+    w
+}
+
+/// The empty table, for indexes over no article.
+impl Default for &Entities {
+    fn default() -> Self {
+        static EMPTY: Entities = Entities {
+            b: Buffers {
+                text: String::new(),
+                rows: Vec::new(),
+                aliases: Vec::new(),
+                roles: Vec::new(),
+                spans: Vec::new(),
+            },
+        };
+        &EMPTY
+    }
+}
+
+impl From<Vec<Entity>> for Entities {
+    fn from(v: Vec<Entity>) -> Entities {
+        v.into_iter().collect()
+    }
+}
+
+impl FromIterator<Entity> for Entities {
+    fn from_iter<I: IntoIterator<Item = Entity>>(it: I) -> Entities {
+        let mut t = Entities::default();
+        for e in it {
+            t.push(e);
+        }
+        t
+    }
+}
+
+impl PartialEq for Entities {
+    fn eq(&self, other: &Entities) -> bool {
+        self.len() == other.len() && self.iter().zip(other.iter()).all(|(a, b)| a == b)
+    }
+}
+
+impl Eq for Entities {}
+
+/// The entities of a table, in order.
+#[derive(Clone, Debug)]
+pub struct Iter<'a> {
+    table: &'a Buffers,
+    rows: std::slice::Iter<'a, Row>,
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = EntityRef<'a>;
+
+    fn next(&mut self) -> Option<EntityRef<'a>> {
+        let table = self.table;
+        self.rows.next().map(|row| EntityRef::new(table, row))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.rows.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Iter<'_> {}
+
+impl<'a> IntoIterator for &'a Entities {
+    type Item = EntityRef<'a>;
+    type IntoIter = Iter<'a>;
+
+    fn into_iter(self) -> Iter<'a> {
+        self.iter()
+    }
+}
+
+/// One entity of an [`Entities`] table.
+#[derive(Clone, Copy, Debug)]
+pub struct EntityRef<'a> {
+    table: &'a Buffers,
+    row: &'a Row,
+    // Sliced once: readers ask for the name several times an entity, and
+    // each slice of the buffer checks its bounds and `char` boundaries.
+    name: &'a str,
+}
+
+impl<'a> EntityRef<'a> {
+    fn new(table: &'a Buffers, row: &'a Row) -> EntityRef<'a> {
+        let name = &table.text[row.name.range()];
+        EntityRef { table, row, name }
+    }
+
+    pub fn name(self) -> &'a str {
+        self.name
+    }
+
+    pub fn kind(self) -> EntityType {
+        self.row.kind
+    }
+
+    /// Distinct surface forms as written, in order of first appearance.
+    pub fn aliases(self) -> Strs<'a> {
+        Strs {
+            text: &self.table.text,
+            cuts: self.table.aliases[self.row.aliases.range()].iter(),
+        }
+    }
+
+    /// Alias `i`.
+    pub fn alias(self, i: usize) -> &'a str {
+        let cut = self.table.aliases[self.row.aliases.range()][i];
+        &self.table.text[cut.range()]
+    }
+
+    /// Titles and roles given to a person.
+    pub fn roles(self) -> Strs<'a> {
+        Strs {
+            text: &self.table.text,
+            cuts: self.table.roles[self.row.roles.range()].iter(),
+        }
+    }
+
+    pub fn mentions(self) -> usize {
+        self.row.mentions as usize
+    }
+
+    pub fn spans(self) -> &'a [Span] {
+        &self.table.spans[self.row.spans.range()]
+    }
+
+    /// The entity as a record.
+    pub fn to_entity(self) -> Entity {
+        Entity {
+            name: self.name().to_string(),
+            kind: self.kind(),
+            aliases: self.aliases().map(str::to_string).collect(),
+            roles: self.roles().map(str::to_string).collect(),
+            mentions: self.mentions(),
+            spans: self.spans().to_vec(),
+        }
+    }
+}
+
+impl PartialEq for EntityRef<'_> {
+    fn eq(&self, o: &Self) -> bool {
+        self.name() == o.name()
+            && self.kind() == o.kind()
+            && self.aliases().eq(o.aliases())
+            && self.roles().eq(o.roles())
+            && self.mentions() == o.mentions()
+            && self.spans() == o.spans()
+    }
+}
+
+/// The strings of an alias or role list.
+#[derive(Clone, Debug)]
+pub struct Strs<'a> {
+    text: &'a str,
+    cuts: std::slice::Iter<'a, Cut>,
+}
+
+impl<'a> Iterator for Strs<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        self.cuts.next().map(|c| &self.text[c.range()])
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.cuts.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for Strs<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.cuts.next_back().map(|c| &self.text[c.range()])
+    }
+}
+
+impl ExactSizeIterator for Strs<'_> {}
+
+/// A list serialized as a JSON array.
+struct List<'a>(Strs<'a>);
+
+impl Serialize for List<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.len()))?;
+        for x in self.0.clone() {
+            seq.serialize_element(x)?;
+        }
+        seq.end()
+    }
+}
+
+/// The object of [`Entity`], key for key.
+impl Serialize for EntityRef<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut o = s.serialize_struct("Entity", 6)?;
+        o.serialize_field("name", self.name())?;
+        o.serialize_field("type", &self.kind())?;
+        o.serialize_field("aliases", &List(self.aliases()))?;
+        o.serialize_field("roles", &List(self.roles()))?;
+        o.serialize_field("mentions", &self.mentions())?;
+        o.serialize_field("spans", self.spans())?;
+        o.end()
+    }
+}
+
+/// The array of [`Entity`] objects.
+impl Serialize for Entities {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        for e in self.iter() {
+            seq.serialize_element(&e)?;
+        }
+        seq.end()
+    }
+}
+
+/// The schema of the array of [`Entity`] objects it serializes as.
+impl schemars::JsonSchema for Entities {
+    fn inline_schema() -> bool {
+        <Vec<Entity>>::inline_schema()
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <Vec<Entity>>::schema_name()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        <Vec<Entity>>::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<Entity>>::json_schema(generator)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn arb_entity() -> impl Strategy<Value = Entity> {
+        let word = || prop::sample::select(&["", "Ana Lima", "Lima", "São Tomé", "UN", "x"][..]);
+        // (Few places, so that repeated and unordered spans are common.)
+        let span = (0..8usize, 0..3usize).prop_map(|(s, n)| Span::new(s, s + n));
+        (
+            word(),
+            0..3usize,
+            prop::collection::vec(word(), 0..4),
+            prop::collection::vec(word(), 0..3),
+            0..6usize,
+            prop::collection::vec(span, 0..4),
+        )
+            .prop_map(|(name, kind, aliases, roles, mentions, spans)| Entity {
+                name: name.to_string(),
+                kind: [
+                    EntityType::Person,
+                    EntityType::Place,
+                    EntityType::Organization,
+                ][kind],
+                aliases: aliases.into_iter().map(String::from).collect(),
+                roles: roles.into_iter().map(String::from).collect(),
+                mentions,
+                spans,
+            })
+    }
+
+    proptest! {
+        // The records are the oracle: a table of them reads and writes
+        // back the same records, and its JSON is theirs, byte for byte.
+        #[test]
+        fn a_table_reads_and_writes_as_its_records(
+            v in prop::collection::vec(arb_entity(), 0..6),
+        ) {
+            let t = Entities::from(v.clone());
+            prop_assert_eq!(t.len(), v.len());
+            prop_assert_eq!(t.to_vec(), v.clone());
+            for (e, r) in t.iter().zip(&v) {
+                for (i, a) in r.aliases.iter().enumerate() {
+                    prop_assert_eq!(e.alias(i), a.as_str());
+                }
+                prop_assert_eq!(e.aliases().rev().count(), r.aliases.len());
+            }
+            prop_assert_eq!(
+                serde_json::to_string(&t).unwrap(),
+                serde_json::to_string(&v).unwrap()
+            );
+            let mut bare = t.clone();
+            bare.drop_spans();
+            let want: Vec<Entity> = v.into_iter().map(|e| Entity { spans: vec![], ..e }).collect();
+            prop_assert_eq!(bare.to_vec(), want);
+        }
+
+        // Built entity by entity as the clustering builds them, in a table
+        // on the buffers of the one dropped before: each entity's spans
+        // sorted, deduplicated when asked, and counted.
+        #[test]
+        fn a_built_table_settles_its_spans(
+            v in prop::collection::vec((arb_entity(), any::<bool>()), 1..6),
+        ) {
+            drop(Entities::from(vec![Entity { spans: vec![Span::new(0, 1); 9], ..v[0].0.clone() }]));
+            let mut t = Entities::reused();
+            prop_assert!(t.is_empty());
+            let mut want = Vec::new();
+            for (e, dedup) in &v {
+                t.push_entity(e.kind, &e.name);
+                e.aliases.iter().for_each(|a| t.push_alias(a));
+                e.roles.iter().for_each(|r| t.push_role(r));
+                e.spans.iter().for_each(|&s| t.push_span(s));
+                t.settle_spans(*dedup);
+                let mut spans = e.spans.clone();
+                spans.sort();
+                if *dedup {
+                    spans.dedup();
+                }
+                want.push(Entity { mentions: spans.len(), spans, ..e.clone() });
+            }
+            prop_assert_eq!(t.to_vec(), want);
+        }
+    }
+
+    #[test]
+    fn a_dropped_table_leaves_its_buffers_to_the_next() {
+        let t = Entities::from(vec![Entity {
+            name: "Ana Lima".into(),
+            kind: EntityType::Person,
+            aliases: vec!["Lima".into()],
+            roles: vec![],
+            mentions: 1,
+            spans: vec![Span::new(0, 8)],
+        }]);
+        let ptr = t.b.text.as_ptr();
+        drop(t);
+        let next = Entities::reused();
+        assert!(next.is_empty() && next.b.text.is_empty() && next.b.spans.is_empty());
+        assert_eq!(next.b.text.as_ptr(), ptr);
+    }
+}
