@@ -1206,23 +1206,41 @@ fn segments(text: &str, article: &Article, out: Vec<Segment>, ix: &mut SpanIndex
 }
 
 /// [`segments`] with its author and photo credits found by `credits`
-/// (given the text and the prose spans): the test oracle passes another.
+/// (given the text, the article and the prose spans): the test oracle
+/// passes another.
 fn segments_by(
     text: &str,
     article: &Article,
     mut out: Vec<Segment>,
     ix: &mut SpanIndex,
-    credits: fn(&str, &SpanIndex, &mut Vec<Segment>),
+    credits: fn(&str, &Article, &SpanIndex, &mut Vec<Segment>),
 ) -> Vec<Segment> {
     prose_segments(text, article, &mut out);
     ix.fill(out.iter().map(|s| s.span));
-    credits(text, ix, &mut out);
+    credits(text, article, ix, &mut out);
     agency_segments(text, article, &mut out, ix);
     out
 }
 
 /// Author and photo credits: lines outside the prose spans `covered`.
-fn credit_lines(text: &str, covered: &SpanIndex, out: &mut Vec<Segment>) {
+fn credit_lines(text: &str, article: &Article, covered: &SpanIndex, out: &mut Vec<Segment>) {
+    // Every line outside the body is one of the parser's other lines, and
+    // every body line is a paragraph, which `covered` holds: only the
+    // other lines can hold a credit. They are a few in an article, against
+    // a score of lines (blank ones included) to split the text into.
+    match &article.other_lines {
+        Some(lines) => {
+            for sp in lines {
+                credit_line(sp.start, sp.of(text), covered, out);
+            }
+        }
+        None => credit_lines_of_text(text, covered, out),
+    }
+}
+
+/// [`credit_lines`] of an article without the parser's other lines: each
+/// line of the text that no span of `covered` holds.
+fn credit_lines_of_text(text: &str, covered: &SpanIndex, out: &mut Vec<Segment>) {
     // The spans starting at or before the current line, counted on from
     // the last line's: the lines come in text order.
     let mut at = 0;
