@@ -316,6 +316,13 @@ fn demonym(gaz: &Gazetteer, t: &Tok) -> bool {
         && gaz.is_demonym_sig(t.text, t.sig())
 }
 
+/// Whether token `t` is one of `STOPWORDS`: the tokenizer marked most of
+/// those the rules ask about (`Tok::stop`, the sentence-opening ones), and
+/// the mark answers without a second lookup.
+fn stopword(t: &Tok) -> bool {
+    t.stop() || STOPWORDS.contains_tok(t)
+}
+
 /// Calls `f` with the lower-case form of `w` (`str::to_lowercase`), on a
 /// stack buffer for short ASCII words instead of a new string.
 fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -1802,7 +1809,7 @@ impl<'a> Ctx<'a> {
             // `chunk` drops it whatever its lookups say: the stop-word
             // loops skip it (the "New" exception needs a second word in the
             // run).
-            if !(j == i + 1 && STOPWORDS.contains_tok(&ts[i])) {
+            if !(j == i + 1 && stopword(&ts[i])) {
                 self.chunk(ts, i, j, out);
             }
             i = j;
@@ -1904,7 +1911,7 @@ impl<'a> Ctx<'a> {
     /// start, is a name.
     fn has_evidence(&self, t: &Tok<'a>) -> bool {
         let w = t.text;
-        if STOPWORDS.contains_tok(t) {
+        if stopword(t) {
             return false;
         }
         let caps = caps_of(self.cap_words, t);
@@ -1960,11 +1967,10 @@ impl<'a> Ctx<'a> {
         // Stop words anywhere at the front ("In Lisbon").
         // "New" before another capitalized word starts a name ("The New
         // York Times", "New Delhi").
-        let stop =
-            |k: usize| STOPWORDS.contains_tok(&ts[k]) && !(self.w(&ts[k]) == "New" && k + 1 < j);
+        let stop = |k: usize| stopword(&ts[k]) && !(self.w(&ts[k]) == "New" && k + 1 < j);
         while i < j
             && (if ts[i].initial() {
-                STOPWORDS.contains_tok(&ts[i])
+                stopword(&ts[i])
                     && !(self.w(&ts[i]) == "New" && i + 1 < j && self.has_evidence(&ts[i + 1]))
             } else {
                 stop(i)

@@ -2174,3 +2174,21 @@ proptest::proptest! {
         proptest::prop_assert_eq!(format!("{new:?}"), format!("{old:?}"));
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+    /// `stopword` answers as a lookup of the word in `STOPWORDS` for every
+    /// word, marked by the tokenizer or not: a capitalized stop word away
+    /// from a sentence start ("Council In Tallinn") has no mark.
+    #[test]
+    fn stopword_answers_as_the_list(
+        text in "((The|the|But|In|in|He|It|New|An|THE|Of|[A-Z][a-z]{0,3}|[a-z]{1,4}|Éa)[.!?:,\"“]?[ \n])*",
+        all_initial: bool,
+    ) {
+        let toks = tokenize(&text, Span::new(0, text.len()), all_initial);
+        for t in toks.iter().filter(|t| t.word()) {
+            proptest::prop_assert_eq!(stopword(t), STOPWORDS.contains(t.text), "{:?}", t.text);
+        }
+    }
+}
