@@ -67,6 +67,14 @@ pub struct Article {
     /// Section headings inside the body, in order.
     pub headings: Vec<String>,
     pub paragraphs: Vec<Paragraph>,
+    /// The spans of the other non-blank lines (trimmed), in text order: the
+    /// headline, header, credit, caption, chrome and teaser lines, which
+    /// the parser has already told from the body; `None` in a record the
+    /// parser did not make. Not output: the entity stage looks for author
+    /// and photo credits in these lines instead of splitting the text into
+    /// lines again.
+    #[serde(skip)]
+    pub other_lines: Option<Vec<Span>>,
     pub counts: Counts,
     pub quotes: Vec<Quote>,
     pub entities: Entities,

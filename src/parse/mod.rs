@@ -438,10 +438,20 @@ fn fill(
     let mut captions: Vec<&str> = Vec::new();
     // Body paragraphs; the first may open with a dateline.
     let mut dateline = None;
-    article
-        .paragraphs
-        .reserve_exact(roles.iter().filter(|&&r| r == LineRole::Body).count());
+    let (body, blank) = roles.iter().fold((0, 0), |(body, blank), &r| {
+        (
+            body + usize::from(r == LineRole::Body),
+            blank + usize::from(r == LineRole::Blank),
+        )
+    });
+    article.paragraphs.reserve_exact(body);
+    // The lines outside the body, where the entity stage looks for credits
+    // (`Article::other_lines`): it need not split the text again.
+    let mut other_lines = Vec::with_capacity(roles.len() - body - blank);
     for (line, role) in lines.iter().zip(roles) {
+        if !matches!(role, LineRole::Body | LineRole::Blank) {
+            other_lines.push(line.span);
+        }
         match role {
             LineRole::Headline => article.headline = Some(line.text.to_string()),
             LineRole::Date if date_line.is_none() => {
@@ -484,6 +494,7 @@ fn fill(
             _ => {}
         }
     }
+    article.other_lines = Some(other_lines);
 
     join_lines(text, &article.paragraphs, body_joined);
     let body_joined = &*body_joined;

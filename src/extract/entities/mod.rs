@@ -318,6 +318,13 @@ fn demonym(gaz: &Gazetteer, t: &Tok) -> bool {
         && gaz.is_demonym_sig(t.text, t.sig())
 }
 
+/// Whether token `t` is one of `STOPWORDS`: the tokenizer marked most of
+/// those the rules ask about (`Tok::stop`, the sentence-opening ones), and
+/// the mark answers without a second lookup.
+fn stopword(t: &Tok) -> bool {
+    t.stop() || STOPWORDS.contains_tok(t)
+}
+
 /// Calls `f` with the lower-case form of `w` (`str::to_lowercase`), on a
 /// stack buffer for short ASCII words instead of a new string.
 fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -1208,23 +1215,41 @@ fn segments(text: &str, article: &Article, out: Vec<Segment>, ix: &mut SpanIndex
 }
 
 /// [`segments`] with its author and photo credits found by `credits`
-/// (given the text and the prose spans): the test oracle passes another.
+/// (given the text, the article and the prose spans): the test oracle
+/// passes another.
 fn segments_by(
     text: &str,
     article: &Article,
     mut out: Vec<Segment>,
     ix: &mut SpanIndex,
-    credits: fn(&str, &SpanIndex, &mut Vec<Segment>),
+    credits: fn(&str, &Article, &SpanIndex, &mut Vec<Segment>),
 ) -> Vec<Segment> {
     prose_segments(text, article, &mut out);
     ix.fill(out.iter().map(|s| s.span));
-    credits(text, ix, &mut out);
+    credits(text, article, ix, &mut out);
     agency_segments(text, article, &mut out, ix);
     out
 }
 
 /// Author and photo credits: lines outside the prose spans `covered`.
-fn credit_lines(text: &str, covered: &SpanIndex, out: &mut Vec<Segment>) {
+fn credit_lines(text: &str, article: &Article, covered: &SpanIndex, out: &mut Vec<Segment>) {
+    // Every line outside the body is one of the parser's other lines, and
+    // every body line is a paragraph, which `covered` holds: only the
+    // other lines can hold a credit. They are a few in an article, against
+    // a score of lines (blank ones included) to split the text into.
+    match &article.other_lines {
+        Some(lines) => {
+            for sp in lines {
+                credit_line(sp.start, sp.of(text), covered, out);
+            }
+        }
+        None => credit_lines_of_text(text, covered, out),
+    }
+}
+
+/// [`credit_lines`] of an article without the parser's other lines: each
+/// line of the text that no span of `covered` holds.
+fn credit_lines_of_text(text: &str, covered: &SpanIndex, out: &mut Vec<Segment>) {
     // The spans starting at or before the current line, counted on from
     // the last line's: the lines come in text order.
     let mut at = 0;
@@ -1786,7 +1811,7 @@ impl<'a> Ctx<'a> {
             // `chunk` drops it whatever its lookups say: the stop-word
             // loops skip it (the "New" exception needs a second word in the
             // run).
-            if !(j == i + 1 && STOPWORDS.contains_tok(&ts[i])) {
+            if !(j == i + 1 && stopword(&ts[i])) {
                 self.chunk(ts, i, j, out);
             }
             i = j;
@@ -1888,7 +1913,7 @@ impl<'a> Ctx<'a> {
     /// start, is a name.
     fn has_evidence(&self, t: &Tok<'a>) -> bool {
         let w = t.text;
-        if STOPWORDS.contains_tok(t) {
+        if stopword(t) {
             return false;
         }
         let caps = caps_of(self.cap_words, t);
@@ -1944,11 +1969,10 @@ impl<'a> Ctx<'a> {
         // Stop words anywhere at the front ("In Lisbon").
         // "New" before another capitalized word starts a name ("The New
         // York Times", "New Delhi").
-        let stop =
-            |k: usize| STOPWORDS.contains_tok(&ts[k]) && !(self.w(&ts[k]) == "New" && k + 1 < j);
+        let stop = |k: usize| stopword(&ts[k]) && !(self.w(&ts[k]) == "New" && k + 1 < j);
         while i < j
             && (if ts[i].initial() {
-                STOPWORDS.contains_tok(&ts[i])
+                stopword(&ts[i])
                     && !(self.w(&ts[i]) == "New" && i + 1 < j && self.has_evidence(&ts[i + 1]))
             } else {
                 stop(i)

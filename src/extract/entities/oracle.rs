@@ -590,7 +590,7 @@ pub(super) fn segments_oracle(
     out: Vec<Segment>,
     ix: &mut SpanIndex,
 ) -> Vec<Segment> {
-    segments_by(text, article, out, ix, |text, covered, out| {
+    segments_by(text, article, out, ix, |text, _, covered, out| {
         for (start, line) in lines(text) {
             credit_line(start, line, covered, out);
         }

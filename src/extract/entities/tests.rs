@@ -2125,3 +2125,70 @@ proptest::proptest! {
         proptest::prop_assert_eq!(format!("{new:?}"), format!("{old:?}"));
     }
 }
+
+/// Lines that the parser gives other roles than the credits of
+/// `CREDIT_LINES`: headline-shaped, date, chrome, end-marker, sign-off and
+/// short heading lines.
+const HEADER_LINES: [&str; 8] = [
+    "Council Meets Varnholt In Tallinn",
+    "March 06, 2008",
+    "Share this article",
+    "Related Articles",
+    "rc/dj (AFP, dpa)",
+    "Talks resume",
+    "The council met again on Friday, and the talks went on late.",
+    "World",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+    /// An article made by the parser hands over its lines outside the body
+    /// (`Article::other_lines`), and the segments found in those alone are
+    /// those of the code that trimmed and searched every line of the text.
+    #[test]
+    fn the_parsers_other_lines_hold_every_credit(
+        lines in proptest::collection::vec(
+            (0usize..CREDIT_LINES.len() + HEADER_LINES.len(), proptest::bool::ANY),
+            0..16,
+        ),
+    ) {
+        let text: String = lines
+            .iter()
+            .map(|&(k, crlf)| {
+                let line = CREDIT_LINES.get(k).copied()
+                    .unwrap_or_else(|| HEADER_LINES[k - CREDIT_LINES.len()]);
+                format!("{line}{}", if crlf { "\r\n" } else { "\n" })
+            })
+            .collect();
+        let source = crate::load::Source { id: "a".into(), path: "a".into(), text };
+        let opts = crate::parse::ParseOptions {
+            reference: jiff::civil::date(2024, 1, 1),
+            paragraph_texts: false,
+        };
+        let article = crate::parse::parse(&source, &opts);
+        proptest::prop_assert!(article.other_lines.is_some());
+        let text = &source.text;
+        let new = segments(text, &article, Vec::new(), &mut SpanIndex::default());
+        let old = oracle::segments_oracle(text, &article, Vec::new(), &mut SpanIndex::default());
+        proptest::prop_assert_eq!(format!("{new:?}"), format!("{old:?}"));
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+    /// `stopword` answers as a lookup of the word in `STOPWORDS` for every
+    /// word, marked by the tokenizer or not: a capitalized stop word away
+    /// from a sentence start ("Council In Tallinn") has no mark.
+    #[test]
+    fn stopword_answers_as_the_list(
+        text in "((The|the|But|In|in|He|It|New|An|THE|Of|[A-Z][a-z]{0,3}|[a-z]{1,4}|Éa)[.!?:,\"“]?[ \n])*",
+        all_initial: bool,
+    ) {
+        let toks = tokenize(&text, Span::new(0, text.len()), all_initial);
+        for t in toks.iter().filter(|t| t.word()) {
+            proptest::prop_assert_eq!(stopword(t), STOPWORDS.contains(t.text), "{:?}", t.text);
+        }
+    }
+}

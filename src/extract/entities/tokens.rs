@@ -570,16 +570,22 @@ fn dateline(seg: &mut [Tok]) {
 }
 
 /// An upper-case word of three letters or more.
+///
+/// Most words have a lower-case letter first, and most capitalized ones
+/// one second (an ASCII byte is a char of its own in any text): that test
+/// is inlined where the words are cut, and the rest is a call.
+#[inline(always)]
 fn shouted(w: &str) -> bool {
-    // Most words have a lower-case letter first, and most capitalized ones
-    // one second (an ASCII byte is a char of its own in any text).
     let b = w.as_bytes();
-    if b.first().is_some_and(u8::is_ascii_lowercase) || b.get(1).is_some_and(u8::is_ascii_lowercase)
-    {
-        return false;
-    }
+    !(b.first().is_some_and(u8::is_ascii_lowercase) || b.get(1).is_some_and(u8::is_ascii_lowercase))
+        && shouted_past_lower(w)
+}
+
+/// `shouted` of a word whose first two bytes are no ASCII small letters.
+#[inline(never)]
+fn shouted_past_lower(w: &str) -> bool {
     if w.is_ascii() {
-        return shouted_ascii(b);
+        return shouted_ascii(w.as_bytes());
     }
     shouted_chars(w)
 }
