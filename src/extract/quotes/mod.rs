@@ -19,6 +19,7 @@ mod detect;
 mod lex;
 mod names;
 mod np;
+mod sigs;
 mod speech;
 #[cfg(test)]
 mod tests;

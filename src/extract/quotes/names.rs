@@ -12,6 +12,7 @@ use std::ops::ControlFlow;
 
 use super::attrib::is_sentence_end;
 use super::lex;
+use super::sigs::{self, CapWords};
 use super::words::{self, Outside, Tok};
 use crate::model::{Article, Entities, EntityRef, EntityType};
 use crate::spare::keep;
@@ -110,6 +111,8 @@ pub struct Spare<'a> {
     window: Vec<Tok<'a>>,
     /// The paragraphs read one by one.
     parts: Parts<'a>,
+    /// The vector of [`Names::cap_words`].
+    cap_words: Vec<CapWords>,
 }
 
 impl Spare<'_> {
@@ -124,6 +127,7 @@ impl Spare<'_> {
                 ranges: keep(self.parts.ranges),
                 roles: keep(self.parts.roles),
             },
+            cap_words: keep(self.cap_words),
         }
     }
 }
@@ -251,6 +255,9 @@ pub struct Names<'a, 's> {
     spare: RefCell<Spare<'a>>,
     /// The paragraphs read for pronouns before (or instead of) `written`.
     parts: RefCell<Parts<'a>>,
+    /// Each paragraph's capitalized words, found when a fuller form is
+    /// first looked for ([`Names::fullest_in_parts`]).
+    cap_words: OnceCell<Vec<CapWords>>,
 }
 
 /// How many mentions an article may have for [`Names`] to compare names
@@ -1128,6 +1135,9 @@ impl<'a, 's> Names<'a, 's> {
             spare.mentions = w.mentions;
         }
         spare.parts = self.parts.into_inner();
+        if let Some(v) = self.cap_words.into_inner() {
+            spare.cap_words = v;
+        }
         spare
     }
 
@@ -1437,6 +1447,30 @@ impl<'a, 's> Names<'a, 's> {
         best.map(|(b, _)| b)
     }
 
+    /// Each paragraph's capitalized words (found at the first call).
+    fn cap_words(&self) -> &[CapWords] {
+        self.cap_words.get_or_init(|| {
+            let mut v = std::mem::take(&mut self.spare.borrow_mut().cap_words);
+            let Source {
+                paras,
+                quoted,
+                outs,
+            } = self.source;
+            // A paragraph with quotes is tokenized outside them already (as
+            // `scan_para` reads it), and its words cost less to go over
+            // than its bytes. The others are searched byte by byte: telling
+            // their capitalized words eight bytes at a time cost more than
+            // the two searches an article makes on average.
+            v.extend(paras.iter().enumerate().map(|(pi, (p, _))| {
+                match (quoted.get(pi), outs.get(pi)) {
+                    (Some(q), Some(o)) if !q.is_empty() => CapWords::of_tokens(p, o.tokens()),
+                    _ => CapWords::ALL,
+                }
+            }));
+            v
+        })
+    }
+
     /// [`Names::fullest_scanned`] of the mentions of the paragraphs that
     /// may hold a fuller form ([`FormProbe`]), read one by one: the others
     /// hold no form that the scan would take. None when the bytes do not
@@ -1444,11 +1478,30 @@ impl<'a, 's> Names<'a, 's> {
     /// [`MAX_FORMS`] forms may share the last word, which
     /// [`Names::fullest_indexed`] would cut.
     fn fullest_in_parts(&self, lower: &str, last: &str, nw: usize) -> Option<Option<&'a str>> {
+        self.fullest_in(lower, last, nw, true)
+    }
+
+    /// [`Names::fullest_in_parts`], where `by_words` says whether the
+    /// paragraphs' capitalized words ([`sigs`]) pass over most paragraphs
+    /// with quotes before their bytes are searched: a name is asked for in
+    /// an article of a dozen paragraphs or so, few of which hold its first
+    /// word where a run goes on, and searching each paragraph cost more
+    /// than going over its words once. Without them (the test oracle),
+    /// every paragraph is searched.
+    fn fullest_in(
+        &self,
+        lower: &str,
+        last: &str,
+        nw: usize,
+        by_words: bool,
+    ) -> Option<Option<&'a str>> {
         let probe = FormProbe::new(lower)?;
         let paras = self.source.paras;
+        let key = sigs::name_key(lower).filter(|_| by_words);
+        let words = if key.is_some() { self.cap_words() } else { &[] };
         let mut best: Option<(&'a str, usize)> = None;
         for (pi, (p, _)) in paras.iter().enumerate() {
-            if !probe.may_hold(p) {
+            if key.is_some_and(|k| !words[pi].may_have(k)) || !probe.may_hold(p) {
                 continue;
             }
             let (a, b) = self.part(pi);
@@ -2330,6 +2383,80 @@ mod proptests {
                         names.fullest_scanned(&lower, last, nw),
                         None,
                         "{:?} in {:?}", q, s
+                    );
+                }
+            }
+        }
+    }
+
+    proptest! {
+        /// A name's fullest form found in the paragraphs that their words
+        /// outside quotes ([`CapWords`]) and their bytes say may hold one is
+        /// the one found by the bytes alone (the oracle), in paragraphs with
+        /// quotes and without: for every name written, each of its last
+        /// words, and a few more.
+        #[test]
+        fn paragraphs_passed_over_by_their_words_hold_no_fuller_form(
+            paras in proptest::collection::vec(
+                (form_prose(), proptest::option::of(form_prose()), form_prose()),
+                1..4,
+            ),
+            extra in proptest::collection::vec(
+                prop::sample::select(vec!["Lee", "anna lee", "Keller", "van keller", "O’Neil"]),
+                0..3,
+            ),
+        ) {
+            // Each paragraph: prose, maybe a quote, prose.
+            let texts: Vec<(String, Vec<(usize, usize)>)> = paras
+                .iter()
+                .map(|(a, q, c)| match q {
+                    Some(q) => {
+                        let p = format!("{a}“{q}” {c}");
+                        let close = a.len() + "“".len() + q.len() + "”".len();
+                        (p, vec![(a.len(), close)])
+                    }
+                    None => (format!("{a}{c}"), Vec::new()),
+                })
+                .collect();
+            let mut placed = Vec::new();
+            let mut off = 0;
+            for (p, _) in &texts {
+                placed.push((p.as_str(), off));
+                off += p.len() + 2;
+            }
+            let quoted: Vec<&[(usize, usize)]> = texts.iter().map(|(_, q)| q.as_slice()).collect();
+            let (mut toks, mut starts, mut bounds) = (Vec::new(), Vec::new(), Vec::new());
+            for ((p, _), q) in placed.iter().zip(&quoted) {
+                let (a, c) = (toks.len(), starts.len());
+                if !q.is_empty() {
+                    Outside::tokenize(p, q, &mut toks, &mut starts);
+                }
+                bounds.push((a, toks.len(), c, starts.len()));
+            }
+            let outs: Vec<Outside> = bounds
+                .iter()
+                .map(|&(a, b, c, d)| Outside::of(&toks[a..b], &starts[c..d]))
+                .collect();
+            let article = Article::default();
+            let fresh = || Names::collect(&placed, &quoted, &outs, &article, Spare::default());
+            let read = fresh();
+            let mut qs: Vec<String> = extra.iter().map(|q| q.to_string()).collect();
+            for m in read.mentions() {
+                let n = m.name;
+                qs.extend(
+                    n.char_indices()
+                        .filter(|&(i, c)| i == 0 || !c.is_whitespace() && n[..i].ends_with(char::is_whitespace))
+                        .map(|(i, _)| n[i..].to_string()),
+                );
+            }
+            for q in &qs {
+                let lower = words::lowercase(q);
+                let last = lower.split_whitespace().next_back().unwrap_or("");
+                for nw in 0..4 {
+                    prop_assert_eq!(
+                        fresh().fullest_in(&lower, last, nw, true),
+                        fresh().fullest_in(&lower, last, nw, false),
+                        "{:?} in {:?}", q, texts
                     );
                 }
             }

@@ -306,7 +306,7 @@ fn next_token(sub: &str, mut i: usize) -> Option<(usize, usize, First)> {
 /// ASCII capital or the lead byte of a non-ASCII character. Eight bytes at
 /// a time, as [`crate::swar`] does: lowercase text is most of it.
 #[inline]
-fn cap_lead(b: &[u8], mut i: usize) -> Option<usize> {
+pub(super) fn cap_lead(b: &[u8], mut i: usize) -> Option<usize> {
     while let Some(chunk) = b.get(i..i + 8) {
         let hit =
             crate::swar::cap_lead_bytes(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
@@ -637,6 +637,11 @@ impl<'t, 'a> Outside<'t, 'a> {
     /// its tokens, and the name scan reads it through [`cap_windows`].
     pub fn of(toks: &'t [Tok<'a>], starts: &'t [usize]) -> Outside<'t, 'a> {
         Outside { toks, starts }
+    }
+
+    /// All the paragraph's tokens outside its quotes, in order.
+    pub fn tokens(&self) -> &'t [Tok<'a>] {
+        self.toks
     }
 
     /// The tokens of stretch `j`, which runs from byte `from` (the close
