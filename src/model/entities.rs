@@ -489,6 +489,33 @@ impl schemars::JsonSchema for Entities {
 }
 
 #[cfg(test)]
+impl Entity {
+    /// A record of borrowed words, for the tests' strategies: `kind` picks
+    /// the type by its number (0 to 2), so that a strategy can draw it.
+    pub(crate) fn of_words(
+        name: &str,
+        kind: usize,
+        aliases: Vec<&str>,
+        roles: Vec<&str>,
+        mentions: usize,
+        spans: Vec<Span>,
+    ) -> Entity {
+        Entity {
+            name: name.to_string(),
+            kind: [
+                EntityType::Person,
+                EntityType::Place,
+                EntityType::Organization,
+            ][kind],
+            aliases: aliases.into_iter().map(String::from).collect(),
+            roles: roles.into_iter().map(String::from).collect(),
+            mentions,
+            spans,
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
@@ -505,17 +532,8 @@ mod tests {
             0..6usize,
             prop::collection::vec(span, 0..4),
         )
-            .prop_map(|(name, kind, aliases, roles, mentions, spans)| Entity {
-                name: name.to_string(),
-                kind: [
-                    EntityType::Person,
-                    EntityType::Place,
-                    EntityType::Organization,
-                ][kind],
-                aliases: aliases.into_iter().map(String::from).collect(),
-                roles: roles.into_iter().map(String::from).collect(),
-                mentions,
-                spans,
+            .prop_map(|(name, kind, aliases, roles, mentions, spans)| {
+                Entity::of_words(name, kind, aliases, roles, mentions, spans)
             })
     }
 

@@ -1652,18 +1652,8 @@ pub(crate) mod tests {
                     seen.push(*a);
                     new
                 });
-                Entity {
-                    name: name.to_string(),
-                    kind: [
-                        EntityType::Person,
-                        EntityType::Place,
-                        EntityType::Organization,
-                    ][kind],
-                    aliases: aliases.into_iter().map(String::from).collect(),
-                    roles: roles.into_iter().map(String::from).collect(),
-                    mentions,
-                    spans: vec![Span::new(0, mentions)],
-                }
+                let spans = vec![Span::new(0, mentions)];
+                Entity::of_words(name, kind, aliases, roles, mentions, spans)
             })
     }
 

@@ -151,18 +151,8 @@ fn extract_in<'a>(text: &'a str, article: &'a Article, s: &mut Scratch<'a>) -> V
         .extend(s.found.iter().map(|f| (f.raw.open, f.raw.close)));
     let quoted: Vec<&[(usize, usize)]> =
         s.firsts.windows(2).map(|w| &s.ranges[w[0]..w[1]]).collect();
-    for ((p, _), q) in s.paras.iter().zip(&quoted) {
-        let (from, sfrom) = (s.toks.len(), s.starts.len());
-        if !q.is_empty() {
-            words::Outside::tokenize(p, q, &mut s.toks, &mut s.starts);
-        }
-        s.bounds.push((from, s.toks.len(), sfrom, s.starts.len()));
-    }
-    let outs: Vec<words::Outside> = s
-        .bounds
-        .iter()
-        .map(|&(a, b, c, d)| words::Outside::of(&s.toks[a..b], &s.starts[c..d]))
-        .collect();
+    words::Outside::tokenize_all(&s.paras, &quoted, &mut s.toks, &mut s.starts, &mut s.bounds);
+    let outs = words::Outside::all(&s.toks, &s.starts, &s.bounds);
     let spare = std::mem::take(&mut s.names);
     let names = names::Names::collect(&s.paras, &quoted, &outs, article, spare);
     let attributed = attrib::attribute(&s.paras, &outs, &s.found, &s.firsts, &names);

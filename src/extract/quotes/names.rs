@@ -1694,6 +1694,20 @@ mod proptests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Paragraphs at the offsets the stage gives them: each after the last
+    /// and a two-byte paragraph break.
+    fn placed<'p>(paras: impl IntoIterator<Item = &'p str>) -> Vec<(&'p str, usize)> {
+        let mut off = 0;
+        paras
+            .into_iter()
+            .map(|p| {
+                let at = off;
+                off += p.len() + 2;
+                (p, at)
+            })
+            .collect()
+    }
+
     fn entity(name: String, kind: EntityType, aliases: Vec<String>) -> crate::model::Entity {
         crate::model::Entity {
             name,
@@ -1892,12 +1906,7 @@ mod proptests {
             paras in proptest::collection::vec(prose(), 1..4),
             cuts in proptest::collection::vec(proptest::collection::vec(any::<usize>(), 0..5), 4),
         ) {
-            let mut placed: Vec<(&str, usize)> = Vec::new();
-            let mut off = 0;
-            for p in &paras {
-                placed.push((p.as_str(), off));
-                off += p.len() + 2;
-            }
+            let placed = placed(paras.iter().map(String::as_str));
             // Sorted, disjoint quoted ranges at char boundaries (some
             // empty, some paragraphs with none).
             let quoted: Vec<Vec<(usize, usize)>> = paras
@@ -1911,22 +1920,11 @@ mod proptests {
                     pts.chunks_exact(2).map(|w| (w[0], w[1])).collect()
                 })
                 .collect();
-            let mut toks = Vec::new();
-            let mut starts = Vec::new();
-            let mut spans = Vec::new();
-            for ((p, _), q) in placed.iter().zip(&quoted) {
-                let (from, sfrom) = (toks.len(), starts.len());
-                if !q.is_empty() {
-                    Outside::tokenize(p, q, &mut toks, &mut starts);
-                }
-                spans.push((from, toks.len(), sfrom, starts.len()));
-            }
-            let outs: Vec<Outside> = spans
-                .iter()
-                .map(|&(a, b, c, d)| Outside::of(&toks[a..b], &starts[c..d]))
-                .collect();
-            let article = Article::default();
             let slices: Vec<&[(usize, usize)]> = quoted.iter().map(Vec::as_slice).collect();
+            let (mut toks, mut starts, mut bounds) = (Vec::new(), Vec::new(), Vec::new());
+            Outside::tokenize_all(&placed, &slices, &mut toks, &mut starts, &mut bounds);
+            let outs = Outside::all(&toks, &starts, &bounds);
+            let article = Article::default();
             let names = Names::collect(&placed, &slices, &outs, &article, Spare::default());
             let mut want = Written::default();
             for ((p, off), q) in placed.iter().zip(&quoted) {
@@ -2418,25 +2416,11 @@ mod proptests {
                     None => (format!("{a}{c}"), Vec::new()),
                 })
                 .collect();
-            let mut placed = Vec::new();
-            let mut off = 0;
-            for (p, _) in &texts {
-                placed.push((p.as_str(), off));
-                off += p.len() + 2;
-            }
+            let placed = placed(texts.iter().map(|(p, _)| p.as_str()));
             let quoted: Vec<&[(usize, usize)]> = texts.iter().map(|(_, q)| q.as_slice()).collect();
             let (mut toks, mut starts, mut bounds) = (Vec::new(), Vec::new(), Vec::new());
-            for ((p, _), q) in placed.iter().zip(&quoted) {
-                let (a, c) = (toks.len(), starts.len());
-                if !q.is_empty() {
-                    Outside::tokenize(p, q, &mut toks, &mut starts);
-                }
-                bounds.push((a, toks.len(), c, starts.len()));
-            }
-            let outs: Vec<Outside> = bounds
-                .iter()
-                .map(|&(a, b, c, d)| Outside::of(&toks[a..b], &starts[c..d]))
-                .collect();
+            Outside::tokenize_all(&placed, &quoted, &mut toks, &mut starts, &mut bounds);
+            let outs = Outside::all(&toks, &starts, &bounds);
             let article = Article::default();
             let fresh = || Names::collect(&placed, &quoted, &outs, &article, Spare::default());
             let read = fresh();
@@ -2577,12 +2561,8 @@ mod proptests {
             ];
             ents[0].roles = vec!["Envoy".into()];
             let article = Article { entities: ents.into(), ..Article::default() };
-            let mut placed = Vec::new();
-            let mut off = 0;
-            for p in &paras {
-                placed.push((p.as_str(), off));
-                off += p.len() + 2;
-            }
+            let placed = placed(paras.iter().map(String::as_str));
+            let off = placed.last().map_or(0, |(p, o)| o + p.len() + 2);
             let quoted: Vec<&[(usize, usize)]> = vec![&[]; placed.len()];
             let outs: Vec<Outside> = placed.iter().map(|_| Outside::of(&[], &[])).collect();
             let fresh = || Names::collect(&placed, &quoted, &outs, &article, Spare::default());

@@ -632,6 +632,37 @@ impl<'t, 'a> Outside<'t, 'a> {
         }
     }
 
+    /// [`Outside::tokenize`] for each paragraph of `paras` with quotes
+    /// (`quoted`, one list per paragraph), into one shared buffer; `bounds`
+    /// gets each paragraph's token and start ranges, for [`Outside::all`].
+    pub fn tokenize_all(
+        paras: &[(&'a str, usize)],
+        quoted: &[&[(usize, usize)]],
+        toks: &mut Vec<Tok<'a>>,
+        starts: &mut Vec<usize>,
+        bounds: &mut Vec<(usize, usize, usize, usize)>,
+    ) {
+        for ((p, _), q) in paras.iter().zip(quoted) {
+            let (from, sfrom) = (toks.len(), starts.len());
+            if !q.is_empty() {
+                Outside::tokenize(p, q, toks, starts);
+            }
+            bounds.push((from, toks.len(), sfrom, starts.len()));
+        }
+    }
+
+    /// Each paragraph's view of what [`Outside::tokenize_all`] filled.
+    pub fn all(
+        toks: &'t [Tok<'a>],
+        starts: &'t [usize],
+        bounds: &[(usize, usize, usize, usize)],
+    ) -> Vec<Outside<'t, 'a>> {
+        bounds
+            .iter()
+            .map(|&(a, b, c, d)| Outside::of(&toks[a..b], &starts[c..d]))
+            .collect()
+    }
+
     /// The tokens and stretch starts [`Outside::tokenize`] appended for one
     /// paragraph; none for a paragraph without quotes: no quote rule reads
     /// its tokens, and the name scan reads it through [`cap_windows`].
