@@ -1694,6 +1694,23 @@ mod proptests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The names to ask about: `extra`, and each name written from each of
+    /// its words on.
+    fn asked(extra: &[&str], names: &Names) -> Vec<String> {
+        let mut qs: Vec<String> = extra.iter().map(|q| q.to_string()).collect();
+        for m in names.mentions() {
+            let n = m.name;
+            qs.extend(
+                n.char_indices()
+                    .filter(|&(i, c)| {
+                        i == 0 || !c.is_whitespace() && n[..i].ends_with(char::is_whitespace)
+                    })
+                    .map(|(i, _)| n[i..].to_string()),
+            );
+        }
+        qs
+    }
+
     /// Paragraphs at the offsets the stage gives them: each after the last
     /// and a two-byte paragraph break.
     fn placed<'p>(paras: impl IntoIterator<Item = &'p str>) -> Vec<(&'p str, usize)> {
@@ -2361,15 +2378,7 @@ mod proptests {
             let mut written = Written::default();
             written.scan(&s, &words::tokens(&s, 0, s.len()), 0);
             let names = Names { written: written.into(), ..Names::default() };
-            let mut qs: Vec<String> = extra.iter().map(|q| q.to_string()).collect();
-            for m in names.mentions() {
-                let n = m.name;
-                qs.extend(
-                    n.char_indices()
-                        .filter(|&(i, c)| i == 0 || !c.is_whitespace() && n[..i].ends_with(char::is_whitespace))
-                        .map(|(i, _)| n[i..].to_string()),
-                );
-            }
+            let qs = asked(&extra, &names);
             for q in &qs {
                 let lower = words::lowercase(q);
                 if may_have_fuller_form(&[(&s, 0)], &lower) {
@@ -2424,15 +2433,7 @@ mod proptests {
             let article = Article::default();
             let fresh = || Names::collect(&placed, &quoted, &outs, &article, Spare::default());
             let read = fresh();
-            let mut qs: Vec<String> = extra.iter().map(|q| q.to_string()).collect();
-            for m in read.mentions() {
-                let n = m.name;
-                qs.extend(
-                    n.char_indices()
-                        .filter(|&(i, c)| i == 0 || !c.is_whitespace() && n[..i].ends_with(char::is_whitespace))
-                        .map(|(i, _)| n[i..].to_string()),
-                );
-            }
+            let qs = asked(&extra, &read);
             for q in &qs {
                 let lower = words::lowercase(q);
                 let last = lower.split_whitespace().next_back().unwrap_or("");
