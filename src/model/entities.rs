@@ -11,7 +11,7 @@
 //! the schema, of the [`Entity`] it stands for.
 
 use super::{Entity, EntityType, Span};
-use serde::ser::{SerializeSeq, SerializeStruct};
+use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use std::cell::Cell;
 use std::ops::Range;
@@ -228,9 +228,10 @@ impl Entities {
             self.push_role(r);
         }
         for &s in &e.spans {
-            self.b.spans.push(s);
-            self.last().spans.end += 1;
+            self.push_span(s);
         }
+        // (The record's count, which `drop_spans` may have parted from
+        // its spans.)
         self.last().mentions = small(e.mentions);
     }
 
@@ -436,11 +437,7 @@ struct List<'a>(Strs<'a>);
 
 impl Serialize for List<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.0.len()))?;
-        for x in self.0.clone() {
-            seq.serialize_element(x)?;
-        }
-        seq.end()
+        s.collect_seq(self.0.clone())
     }
 }
 
@@ -461,11 +458,7 @@ impl Serialize for EntityRef<'_> {
 /// The array of [`Entity`] objects.
 impl Serialize for Entities {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.len()))?;
-        for e in self.iter() {
-            seq.serialize_element(&e)?;
-        }
-        seq.end()
+        s.collect_seq(self.iter())
     }
 }
 

@@ -1161,8 +1161,7 @@ impl EntityAggregator {
                     continue;
                 }
                 item.search = search;
-                let theirs = (&self.folds[item.given()], item.single);
-                if same_person_given(ours, &s.fold, theirs, &self.folds[item.fold()]) {
+                if self.can_be(i as usize, ours, s) {
                     if one.is_some() {
                         return None;
                     }
@@ -1171,6 +1170,14 @@ impl EntityAggregator {
             }
         }
         one
+    }
+
+    /// Whether item `i`, a person, can be the person named with given name
+    /// `ours` and the surname of `s` ([`same_person_given`]).
+    fn can_be(&self, i: usize, ours: (&str, bool), s: &SurnameScratch) -> bool {
+        let item = &self.items[i];
+        let theirs = (&self.folds[item.given()], item.single);
+        same_person_given(ours, &s.fold, theirs, &self.folds[item.fold()])
     }
 
     /// The number of a new surname search. When the numbers run out the
@@ -1196,11 +1203,7 @@ impl EntityAggregator {
             .collect();
         cands.sort_unstable();
         cands.dedup();
-        let mut same = cands.iter().copied().filter(|&i| {
-            let item = &self.items[i];
-            let theirs = (&self.folds[item.given()], item.single);
-            same_person_given(ours, &s.fold, theirs, &self.folds[item.fold()])
-        });
+        let mut same = cands.iter().copied().filter(|&i| self.can_be(i, ours, s));
         match (same.next(), same.next()) {
             (Some(i), None) => Some(i as u32),
             _ => None,

@@ -2134,7 +2134,7 @@ const HEADER_LINES: [&str; 8] = [
     "March 06, 2008",
     "Share this article",
     "Related Articles",
-    "rc/dj (AFP, dpa)",
+    "kv/tb (AFP, dpa)",
     "Talks resume",
     "The council met again on Friday, and the talks went on late.",
     "World",

@@ -965,7 +965,7 @@ impl<'l> FormProbe<'l> {
     /// Whether paragraph `p` may hold a form fuller than the name.
     fn may_hold(&self, p: &str) -> bool {
         let (b, l, at) = (p.as_bytes(), self.l, self.at);
-        if self.kelvin && memchr::memmem::find(b, "\u{212a}".as_bytes()).is_some() {
+        if self.kelvin && sigs::has_kelvin(b) {
             return true;
         }
         memchr::memchr2_iter(self.x, self.y, b).any(|h| {
@@ -999,7 +999,7 @@ fn written_fewer(paras: &[(&str, usize)], last: &str, n: usize) -> bool {
     let mut seen = 0;
     for (p, _) in paras {
         let b = p.as_bytes();
-        if kelvin && memchr::memmem::find(b, "\u{212a}".as_bytes()).is_some() {
+        if kelvin && sigs::has_kelvin(b) {
             return false;
         }
         for h in memchr::memchr2_iter(x, y, b) {

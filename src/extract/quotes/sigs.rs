@@ -63,7 +63,7 @@ impl CapWords {
 /// Whether `b` holds a Kelvin sign: searched for by its last byte, which
 /// no ASCII text and few letters hold (a substring search set up per
 /// paragraph cost more than the search).
-fn has_kelvin(b: &[u8]) -> bool {
+pub(super) fn has_kelvin(b: &[u8]) -> bool {
     memchr::memchr_iter(KELVIN[2], b).any(|i| i >= 2 && &b[i - 2..=i] == KELVIN)
 }
 
