@@ -170,9 +170,17 @@ impl Entities {
         }
     }
 
-    /// Adds an alias to the last entity.
+    /// Adds an alias to the last entity. An alias written as the name
+    /// (48 k of 59 k on news: a lone mention's surface is most often its
+    /// name) takes the name's range instead of a copy, so that readers
+    /// tell it by its range ([`AliasForm::Name`]) without reading text.
     pub fn push_alias(&mut self, s: &str) {
-        let cut = Self::push_str(&mut self.b.text, s);
+        let name = self.last().name;
+        let cut = if self.b.text.as_bytes()[name.range()] == *s.as_bytes() {
+            name
+        } else {
+            Self::push_str(&mut self.b.text, s)
+        };
         self.b.aliases.push(cut);
         self.last().aliases.end += 1;
     }
@@ -359,6 +367,22 @@ impl<'a> EntityRef<'a> {
         }
     }
 
+    /// The aliases in order, each told apart as the entity's name or
+    /// another form: an alias is the name exactly when it has the name's
+    /// range (`Entities::push_alias`), so the name's are neither sliced
+    /// nor compared.
+    pub fn alias_forms(self) -> impl ExactSizeIterator<Item = AliasForm<'a>> + use<'a> {
+        let (text, name) = (&self.table.text, self.row.name);
+        let cuts = self.table.aliases[self.row.aliases.range()].iter();
+        cuts.map(move |&c| {
+            if c == name {
+                AliasForm::Name
+            } else {
+                AliasForm::Other(&text[c.range()])
+            }
+        })
+    }
+
     /// Alias `i`.
     pub fn alias(self, i: usize) -> &'a str {
         let cut = self.table.aliases[self.row.aliases.range()][i];
@@ -403,6 +427,15 @@ impl PartialEq for EntityRef<'_> {
             && self.mentions() == o.mentions()
             && self.spans() == o.spans()
     }
+}
+
+/// An alias of an entity ([`EntityRef::alias_forms`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AliasForm<'a> {
+    /// The entity's name, as written.
+    Name,
+    /// Any other surface form.
+    Other(&'a str),
 }
 
 /// The strings of an alias or role list.
@@ -554,6 +587,30 @@ mod tests {
             bare.drop_spans();
             let want: Vec<Entity> = v.into_iter().map(|e| Entity { spans: vec![], ..e }).collect();
             prop_assert_eq!(bare.to_vec(), want);
+        }
+
+        // An alias is told as the name exactly when its text is the name's
+        // (the strings are the oracle), and any other alias reads as its
+        // text, whether the table was built from records or pushed to.
+        #[test]
+        fn alias_forms_tell_the_name_as_the_strings_do(
+            v in prop::collection::vec((arb_entity(), any::<prop::sample::Index>()), 0..6),
+        ) {
+            // (The name put among the aliases, as most entities have it.)
+            let v: Vec<Entity> = v.into_iter().map(|(mut e, at)| {
+                let i = at.index(e.aliases.len() + 1);
+                e.aliases.insert(i, e.name.clone());
+                e
+            }).collect();
+            let t = Entities::from(v.clone());
+            for (e, r) in t.iter().zip(&v) {
+                prop_assert_eq!(e.alias_forms().len(), r.aliases.len());
+                for (form, a) in e.alias_forms().zip(&r.aliases) {
+                    let want = if *a == r.name { AliasForm::Name } else { AliasForm::Other(a) };
+                    prop_assert_eq!(form, want);
+                }
+            }
+            prop_assert_eq!(t.to_vec(), v);
         }
 
         // Built entity by entity as the clustering builds them, in a table

@@ -27,7 +27,7 @@ use crate::extract::entities::canon::{same_person_folded, translit_fold};
 #[cfg(test)]
 use crate::extract::entities::initials;
 use crate::extract::entities::{is_acronym, push_initials};
-use crate::model::{Article, EntityType};
+use crate::model::{AliasForm, Article, EntityType};
 use crate::print::SCHEMA_VERSION;
 
 /// The leading entities of each type ([`EntityAggregator::top_each`]).
@@ -551,13 +551,13 @@ fn key(s: &str) -> String {
     k
 }
 
-/// Whether the linking name at place `n` (see [`linking_name`]) links:
-/// an entity links to corpus entities by its name and aliases, except that
-/// a person named in full does not link by a one-word alias (`Johnson` is
+/// Whether `alias`, an alias other than the name, links: an entity links
+/// to corpus entities by its name and aliases, except that a person named
+/// in full (`full_person`) does not link by a one-word alias (`Johnson` is
 /// the surname of many people in a corpus; a bare surname joins a full
 /// name only by the surname rule).
-fn links(e: crate::model::EntityRef, full_person: bool, n: usize) -> bool {
-    !full_person || linking_name(e, n).contains(' ')
+fn links(full_person: bool, alias: &str) -> bool {
+    !full_person || alias.contains(' ')
 }
 
 /// The name (place 0) or an alias (place `n`: alias `n - 1`) of `e`.
@@ -949,26 +949,29 @@ impl EntityAggregator {
             scratch.absent.clear();
             scratch.fresh.clear();
             scratch.linking.clear();
-            let full_person = e.kind() == EntityType::Person && e.name().contains(' ');
             scratch.ids.push(self.strings.intern(e.name()));
             // (The name always links.)
             scratch.linking.push(0);
-            for (n, s) in (1..).zip(e.aliases()) {
+            // Whether a person is named in full, asked at the first alias
+            // other than the name: most entities have none.
+            let mut full_person = None;
+            for (n, a) in (1..).zip(e.alias_forms()) {
                 // The aliases are distinct, and one of them is most often
-                // the name: that one is not hashed and looked up again.
-                let (id, link) = if s == e.name() {
-                    (scratch.ids[0], true)
+                // the name, known by its range: that one is not compared,
+                // hashed or linked again (the name links already).
+                let AliasForm::Other(s) = a else {
+                    scratch.ids.push(scratch.ids[0]);
+                    continue;
+                };
+                let full = *full_person.get_or_insert_with(|| {
+                    e.kind() == EntityType::Person && e.name().contains(' ')
+                });
+                let link = links(full, s);
+                let id = if self.lists || link {
+                    self.strings.intern(s)
                 } else {
-                    // (Asked once: the search for a space was a call per
-                    // alias of a full name, and it was made twice.)
-                    let link = links(e, full_person, n);
-                    let id = if self.lists || link {
-                        self.strings.intern(s)
-                    } else {
-                        // (Read only for the alias list.)
-                        NONE
-                    };
-                    (id, link)
+                    // (Read only for the alias list.)
+                    NONE
                 };
                 scratch.ids.push(id);
                 if link {
@@ -1630,8 +1633,10 @@ pub(crate) mod tests {
     }
 
     /// Entities named from `names`, with distinct aliases from `names`
-    /// (as the extractor gives them), roles in two spellings of case, any
-    /// type, and one span per mention. Shared with the summary's tests.
+    /// (as the extractor gives them), the name among them two times in
+    /// three at any place (as most entities have it), roles in two
+    /// spellings of case, any type, and one span per mention. Shared with
+    /// the summary's tests.
     pub(crate) fn arb_entity_over(
         names: &'static [&'static str],
         aliases: std::ops::Range<usize>,
@@ -1639,7 +1644,7 @@ pub(crate) mod tests {
     ) -> impl Strategy<Value = Entity> {
         let word = move || prop::sample::select(names);
         (
-            word(),
+            (word(), any::<prop::sample::Index>(), 0..3usize),
             prop::collection::vec(word(), aliases),
             prop::collection::vec(
                 prop::sample::select(&["envoy", "chair", "Envoy"][..]),
@@ -1648,13 +1653,16 @@ pub(crate) mod tests {
             0..3usize,
             1..4usize,
         )
-            .prop_map(|(name, mut aliases, roles, kind, mentions)| {
+            .prop_map(|((name, at, named), mut aliases, roles, kind, mentions)| {
                 let mut seen = Vec::new();
                 aliases.retain(|a| {
                     let new = !seen.contains(a);
                     seen.push(*a);
                     new
                 });
+                if named > 0 && !aliases.contains(&name) {
+                    aliases.insert(at.index(aliases.len() + 1), name);
+                }
                 let spans = vec![Span::new(0, mentions)];
                 Entity::of_words(name, kind, aliases, roles, mentions, spans)
             })

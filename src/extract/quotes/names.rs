@@ -14,7 +14,7 @@ use super::attrib::is_sentence_end;
 use super::lex;
 use super::sigs::{self, CapWords};
 use super::words::{self, Outside, Tok};
-use crate::model::{Article, Entities, EntityRef, EntityType};
+use crate::model::{AliasForm, Article, Entities, EntityRef, EntityType};
 use crate::spare::keep;
 
 /// How many distinct name forms are kept per last word: an article has a
@@ -428,9 +428,15 @@ fn filed(index: &[(u64, u32)], key: u64) -> impl Iterator<Item = usize> + '_ {
         .map(|e| e.1 as usize)
 }
 
-/// The aliases an entity is known by: its aliases and its name.
+/// The aliases an entity is known by: its aliases and its name, an alias
+/// that is the name once ([`AliasForm::Name`], told by its range, is
+/// neither sliced nor read twice).
 fn aliases(e: EntityRef<'_>) -> impl Iterator<Item = &str> {
-    e.aliases().chain([e.name()])
+    let other = e.alias_forms().filter_map(|a| match a {
+        AliasForm::Name => None,
+        AliasForm::Other(s) => Some(s),
+    });
+    other.chain([e.name()])
 }
 
 /// Whether `a` lowercased is `lower`; ASCII `a`, nearly every alias, is
@@ -1809,6 +1815,55 @@ mod proptests {
                     if let Some(last) = lower.split_whitespace().next_back() {
                         prop_assert_eq!(scan.person_by_last(last), maps.person_by_last(last));
                     }
+                }
+            }
+        }
+    }
+
+    proptest! {
+        /// Each form of the index answers as a search of the records'
+        /// aliases and names, with the name often among the aliases (the
+        /// table tells that alias by its range and reads it once).
+        #[test]
+        fn entity_index_answers_as_the_records(
+            ents in proptest::collection::vec(
+                (name(), kind(), proptest::collection::vec(name(), 0..3), any::<prop::sample::Index>()),
+                0..6,
+            ),
+            queries in proptest::collection::vec(name(), 1..6),
+        ) {
+            let ents: Vec<crate::model::Entity> = ents
+                .into_iter()
+                .map(|(n, k, mut a, at)| {
+                    // (Among the aliases at one place in `a.len() + 2`.)
+                    let i = at.index(a.len() + 2);
+                    if i <= a.len() {
+                        a.insert(i, n.clone());
+                    }
+                    entity(n, k, a)
+                })
+                .collect();
+            let known = |e: &crate::model::Entity| -> Vec<String> {
+                e.aliases.iter().chain([&e.name]).map(|a| words::lowercase(a)).collect()
+            };
+            let table: Entities = ents.iter().cloned().collect();
+            let indexes = [
+                EntityIndex::new(&table),
+                EntityIndex { scan: false, ..EntityIndex::new(&table) },
+                EntityIndex { ascii: false, ..EntityIndex::new(&table) },
+            ];
+            let asked = ents.iter().flat_map(|e| e.aliases.iter().chain([&e.name]));
+            for q in queries.iter().chain(asked) {
+                let lower = words::lowercase(q);
+                let last = lower.split_whitespace().next_back().unwrap_or("");
+                let by_alias = ents.iter().position(|e| known(e).contains(&lower));
+                let by_last = ents.iter().position(|e| {
+                    e.kind == EntityType::Person
+                        && known(e).iter().any(|a| a.split_whitespace().next_back() == Some(last))
+                });
+                for index in &indexes {
+                    prop_assert_eq!(index.by_alias(&lower), by_alias);
+                    prop_assert_eq!(index.person_by_last(last), by_last);
                 }
             }
         }
