@@ -121,6 +121,17 @@ impl Entities {
         self.b.rows.is_empty()
     }
 
+    /// How many aliases the entities have in all (without reading them).
+    pub fn alias_count(&self) -> usize {
+        self.b.aliases.len()
+    }
+
+    /// Whether every name, alias and role of the table is ASCII: one test
+    /// of its string buffer instead of one per string.
+    pub fn is_ascii(&self) -> bool {
+        self.b.text.is_ascii()
+    }
+
     /// Entity `k`.
     pub fn at(&self, k: usize) -> EntityRef<'_> {
         EntityRef::new(&self.b, &self.b.rows[k])
@@ -325,6 +336,17 @@ impl<'a> Iterator for Iter<'a> {
 }
 
 impl ExactSizeIterator for Iter<'_> {}
+
+impl<'a> Iter<'a> {
+    /// The rest of the entities whose type passes `keep`: the type is read
+    /// first, and only those entities' names are sliced.
+    pub fn of_kind(self, keep: impl Fn(EntityType) -> bool) -> impl Iterator<Item = EntityRef<'a>> {
+        let table = self.table;
+        (self.rows)
+            .filter(move |row| keep(row.kind))
+            .map(move |row| EntityRef::new(table, row))
+    }
+}
 
 impl<'a> IntoIterator for &'a Entities {
     type Item = EntityRef<'a>;
@@ -573,6 +595,19 @@ mod tests {
             let t = Entities::from(v.clone());
             prop_assert_eq!(t.len(), v.len());
             prop_assert_eq!(t.to_vec(), v.clone());
+            let aliases: usize = v.iter().map(|e| e.aliases.len()).sum();
+            prop_assert_eq!(t.alias_count(), aliases);
+            let ascii = v.iter().all(|e| {
+                let mut strs = e.aliases.iter().chain(&e.roles).chain([&e.name]);
+                strs.all(|s| s.is_ascii())
+            });
+            prop_assert_eq!(t.is_ascii(), ascii);
+            for kind in 0..3 {
+                let keep = |k: EntityType| k as usize == kind;
+                let want: Vec<&Entity> = v.iter().filter(|e| keep(e.kind)).collect();
+                let got: Vec<Entity> = t.iter().of_kind(keep).map(EntityRef::to_entity).collect();
+                prop_assert_eq!(got.iter().collect::<Vec<_>>(), want);
+            }
             for (e, r) in t.iter().zip(&v) {
                 for (i, a) in r.aliases.iter().enumerate() {
                     prop_assert_eq!(e.alias(i), a.as_str());

@@ -475,12 +475,13 @@ fn ascii_last_word_is(a: &str, last: &str) -> bool {
 
 impl<'a> EntityIndex<'a> {
     fn new(entities: &'a Entities) -> EntityIndex<'a> {
-        let count: usize = entities.iter().map(|e| e.aliases().len() + 1).sum();
-        let scan = count <= SCAN_ALIASES;
+        let scan = alias_count(entities) <= SCAN_ALIASES;
         EntityIndex {
             entities,
             scan,
-            ascii: scan && entities.iter().all(|e| aliases(e).all(|a| a.is_ascii())),
+            // (The whole table's text: a role outside ASCII only sends the
+            // lookups to the general scan, which answers alike.)
+            ascii: scan && entities.is_ascii(),
             flat: OnceCell::new(),
             maps: OnceCell::new(),
         }
@@ -516,7 +517,7 @@ impl<'a> EntityIndex<'a> {
     fn maps(&self) -> &EntityMaps<'a> {
         self.maps.get_or_init(|| {
             let mut m = EntityMaps::default();
-            let count: usize = self.entities.iter().map(|e| e.aliases().len() + 1).sum();
+            let count = alias_count(self.entities);
             m.aliases.reserve(count);
             m.by_alias.reserve(count);
             m.person_by_last.reserve(count);
@@ -615,8 +616,15 @@ impl<'a> EntityIndex<'a> {
         }
         self.entities
             .iter()
-            .any(|e| (e.kind() == EntityType::Person) == person && e.name() == name)
+            .of_kind(|k| (k == EntityType::Person) == person)
+            .any(|e| e.name() == name)
     }
+}
+
+/// The aliases and names of `entities` (as [`aliases`] gives them, and
+/// each name again when it is an alias too).
+fn alias_count(entities: &Entities) -> usize {
+    entities.alias_count() + entities.len()
 }
 
 /// The index ranges of the capitalized runs among `toks`, read by
