@@ -154,7 +154,7 @@ fn extract_in<'a>(text: &'a str, article: &'a Article, s: &mut Scratch<'a>) -> V
     words::Outside::tokenize_all(&s.paras, &quoted, &mut s.toks, &mut s.starts, &mut s.bounds);
     let outs = words::Outside::all(&s.toks, &s.starts, &s.bounds);
     let spare = std::mem::take(&mut s.names);
-    let names = names::Names::collect(&s.paras, &quoted, &outs, article, spare);
+    let names = names::Names::collect(text, &s.paras, &quoted, &outs, article, spare);
     let attributed = attrib::attribute(&s.paras, &outs, &s.found, &s.firsts, &names);
     s.names = names.recycle();
     attributed

@@ -12,7 +12,7 @@ use std::ops::ControlFlow;
 
 use super::attrib::is_sentence_end;
 use super::lex;
-use super::sigs::{self, CapWords};
+use super::sigs;
 use super::words::{self, Outside, Tok};
 use crate::model::{AliasForm, Article, Entities, EntityRef, EntityType};
 use crate::spare::keep;
@@ -111,8 +111,6 @@ pub struct Spare<'a> {
     window: Vec<Tok<'a>>,
     /// The paragraphs read one by one.
     parts: Parts<'a>,
-    /// The vector of [`Names::cap_words`].
-    cap_words: Vec<CapWords>,
 }
 
 impl Spare<'_> {
@@ -127,7 +125,6 @@ impl Spare<'_> {
                 ranges: keep(self.parts.ranges),
                 roles: keep(self.parts.roles),
             },
-            cap_words: keep(self.cap_words),
         }
     }
 }
@@ -216,6 +213,9 @@ fn written_roles<'a>(roles: &[(&str, &'a str)]) -> Vec<Role<'a>> {
 /// The paragraphs the names are read from ([`Names::collect`]).
 #[derive(Clone, Copy, Debug, Default)]
 struct Source<'a, 's> {
+    /// The file's text, which the paragraphs are spans of when the parser
+    /// made them (a record made by hand may hold other strings).
+    text: &'a str,
     paras: &'s [(&'a str, usize)],
     quoted: &'s [&'s [(usize, usize)]],
     outs: &'s [Outside<'s, 'a>],
@@ -255,9 +255,8 @@ pub struct Names<'a, 's> {
     spare: RefCell<Spare<'a>>,
     /// The paragraphs read for pronouns before (or instead of) `written`.
     parts: RefCell<Parts<'a>>,
-    /// Each paragraph's capitalized words, found when a fuller form is
-    /// first looked for ([`Names::fullest_in_parts`]).
-    cap_words: OnceCell<Vec<CapWords>>,
+    /// [`Names::body`], found at the first search for a fuller form.
+    body: OnceCell<Option<(&'a str, usize)>>,
 }
 
 /// How many mentions an article may have for [`Names`] to compare names
@@ -941,7 +940,9 @@ fn may_have_fuller_form(paras: &[(&str, usize)], lower: &str) -> bool {
 }
 
 /// The byte search of [`may_have_fuller_form`] for one name, paragraph by
-/// paragraph.
+/// paragraph, or over the paragraphs' text in one pass
+/// ([`FormProbe::each_holding`]).
+#[derive(Clone, Copy)]
 struct FormProbe<'l> {
     /// The lowercased name.
     l: &'l [u8],
@@ -951,7 +952,29 @@ struct FormProbe<'l> {
     y: u8,
     /// The name has a `k`, which a Kelvin sign lowercases to.
     kelvin: bool,
+    /// The search for a space and the name's first letter as a capital,
+    /// where a fuller form must write it so ([`FormProbe::capitalized`]).
+    after_space: Option<&'static memchr::memmem::Finder<'static>>,
 }
+
+/// A space and each ASCII capital, the pairs [`FormProbe::capitalized`]
+/// searches for.
+static SPACE_CAPITALS: [[u8; 2]; 26] = {
+    let mut t = [[b' ', 0]; 26];
+    let mut i = 0;
+    while i < 26 {
+        t[i][1] = b'A' + i as u8;
+        i += 1;
+    }
+    t
+};
+
+/// The searchers of [`SPACE_CAPITALS`], built once: a searcher set up per
+/// name cost about as much as one paragraph's search.
+static SPACE_CAPITAL_FINDERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 26]> =
+    std::sync::LazyLock::new(|| {
+        std::array::from_fn(|i| memchr::memmem::Finder::new(&SPACE_CAPITALS[i]))
+    });
 
 impl<'l> FormProbe<'l> {
     /// The search for `lower`; none when the bytes cannot settle it, so
@@ -973,25 +996,93 @@ impl<'l> FormProbe<'l> {
             x: l[at],
             y: l[at].to_ascii_uppercase(),
             kelvin: l.contains(&b'k'),
+            after_space: None,
         })
+    }
+
+    /// The probe for a name that [`sigs::opens_capitalized`] tells, whose fuller
+    /// forms write its first word with a capital after a space: it opens
+    /// with no particle or `of`, so that word goes on a capitalized run as
+    /// a capitalized word, and as the name is ASCII, with an ASCII capital
+    /// (a Kelvin sign aside, which [`FormProbe::may_hold`] tests first).
+    /// The search is then for a space and that capital, exact bytes that
+    /// follow few spaces, instead of the name's rarest byte in either
+    /// case, which a paragraph holds three times on average.
+    fn capitalized(mut self) -> FormProbe<'l> {
+        if let Some(&c) = self.l.first().filter(|c| c.is_ascii_lowercase()) {
+            self.after_space = Some(&SPACE_CAPITAL_FINDERS[usize::from(c - b'a')]);
+        }
+        self
     }
 
     /// Whether paragraph `p` may hold a form fuller than the name.
     fn may_hold(&self, p: &str) -> bool {
-        let (b, l, at) = (p.as_bytes(), self.l, self.at);
+        let b = p.as_bytes();
         if self.kelvin && sigs::has_kelvin(b) {
             return true;
         }
+        if let Some(f) = self.after_space {
+            return f.find_iter(b).any(|s| self.ends_form_at(p, s + 1));
+        }
         memchr::memchr2_iter(self.x, self.y, b).any(|h| {
-            let Some(j) = h.checked_sub(at).filter(|&j| j > 0) else {
-                return false;
-            };
-            b[j - 1] == b' '
-                && b.get(j..j + l.len())
-                    .is_some_and(|w| w.eq_ignore_ascii_case(l))
-                && !b.get(j + l.len()).is_some_and(u8::is_ascii_alphanumeric)
-                && run_word_may_end(p, j - 1)
+            h.checked_sub(self.at)
+                .filter(|&j| j > 0 && b[j - 1] == b' ')
+                .is_some_and(|j| self.ends_form_at(p, j))
         })
+    }
+
+    /// Calls `f` with the number of each paragraph of `paras` that may hold
+    /// a form fuller than the name, in order, for a probe
+    /// [`FormProbe::capitalized`] made: searched in one pass over `text`,
+    /// which the paragraphs are spans of, in order, from its start (at
+    /// `base` in the file) to its end ([`Names::body`]), and which holds no
+    /// Kelvin sign. A search per paragraph cost more than the few hits in
+    /// between.
+    fn each_holding(
+        &self,
+        text: &str,
+        base: usize,
+        paras: &[(&str, usize)],
+        mut f: impl FnMut(usize),
+    ) {
+        let Some(finder) = self.after_space else {
+            return;
+        };
+        let b = text.as_bytes();
+        let (mut at, mut pi) = (0, 0);
+        while let Some(h) = finder.find(&b[at..]) {
+            // The space's offset in the file; the capital is after it.
+            let s = base + at + h;
+            while paras
+                .get(pi)
+                .is_some_and(|&(p, off)| off + p.len() <= s + 1)
+            {
+                pi += 1;
+            }
+            let Some(&(p, off)) = paras.get(pi) else {
+                return;
+            };
+            if s >= off && self.ends_form_at(p, s + 1 - off) {
+                f(pi);
+                // On from the paragraph's end.
+                at = off + p.len() - base;
+                pi += 1;
+            } else {
+                at += h + 1;
+            }
+        }
+    }
+
+    /// Whether the name, written at byte `j` of `p` after a space, may end
+    /// a fuller form there: it is the whole word, and a word of a run may
+    /// end before the space.
+    #[inline]
+    fn ends_form_at(&self, p: &str, j: usize) -> bool {
+        let (b, l) = (p.as_bytes(), self.l);
+        b.get(j..j + l.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(l))
+            && !b.get(j + l.len()).is_some_and(u8::is_ascii_alphanumeric)
+            && run_word_may_end(p, j - 1)
     }
 }
 
@@ -1120,6 +1211,7 @@ impl<'a, 's> Names<'a, 's> {
     /// paragraph, sorted), read when first needed; `outs` holds the tokens
     /// of the paragraphs with quotes.
     pub fn collect(
+        text: &'a str,
         paras: &'s [(&'a str, usize)],
         quoted: &'s [&'s [(usize, usize)]],
         outs: &'s [Outside<'s, 'a>],
@@ -1132,6 +1224,7 @@ impl<'a, 's> Names<'a, 's> {
             spare: RefCell::new(spare),
             parts: RefCell::new(parts),
             source: Source {
+                text,
                 paras,
                 quoted,
                 outs,
@@ -1149,9 +1242,6 @@ impl<'a, 's> Names<'a, 's> {
             spare.mentions = w.mentions;
         }
         spare.parts = self.parts.into_inner();
-        if let Some(v) = self.cap_words.into_inner() {
-            spare.cap_words = v;
-        }
         spare
     }
 
@@ -1184,6 +1274,7 @@ impl<'a, 's> Names<'a, 's> {
             paras,
             quoted,
             outs,
+            ..
         } = self.source;
         let (p, off) = paras[pi];
         let ranges = quoted.get(pi).copied().unwrap_or_default();
@@ -1461,27 +1552,23 @@ impl<'a, 's> Names<'a, 's> {
         best.map(|(b, _)| b)
     }
 
-    /// Each paragraph's capitalized words (found at the first call).
-    fn cap_words(&self) -> &[CapWords] {
-        self.cap_words.get_or_init(|| {
-            let mut v = std::mem::take(&mut self.spare.borrow_mut().cap_words);
-            let Source {
-                paras,
-                quoted,
-                outs,
-            } = self.source;
-            // A paragraph with quotes is tokenized outside them already (as
-            // `scan_para` reads it), and its words cost less to go over
-            // than its bytes. The others are searched byte by byte: telling
-            // their capitalized words eight bytes at a time cost more than
-            // the two searches an article makes on average.
-            v.extend(paras.iter().enumerate().map(|(pi, (p, _))| {
-                match (quoted.get(pi), outs.get(pi)) {
-                    (Some(q), Some(o)) if !q.is_empty() => CapWords::of_tokens(p, o.tokens()),
-                    _ => CapWords::ALL,
+    /// The text from the first paragraph's start to the last one's end and
+    /// where it starts in the file, when the paragraphs are the file text's
+    /// spans at their offsets, in order and apart: one search over it
+    /// finds what a search of each paragraph would, and hits between them.
+    fn body(&self) -> Option<(&'a str, usize)> {
+        *self.body.get_or_init(|| {
+            let Source { text, paras, .. } = self.source;
+            let mut end = 0;
+            for &(p, off) in paras {
+                let span = text.get(off..off + p.len())?;
+                if off < end || span.as_ptr() != p.as_ptr() {
+                    return None;
                 }
-            }));
-            v
+                end = off + p.len();
+            }
+            let start = paras.first()?.1;
+            Some((text.get(start..end)?, start))
         })
     }
 
@@ -1495,29 +1582,30 @@ impl<'a, 's> Names<'a, 's> {
         self.fullest_in(lower, last, nw, true)
     }
 
-    /// [`Names::fullest_in_parts`], where `by_words` says whether the
-    /// paragraphs' capitalized words ([`sigs`]) pass over most paragraphs
-    /// with quotes before their bytes are searched: a name is asked for in
-    /// an article of a dozen paragraphs or so, few of which hold its first
-    /// word where a run goes on, and searching each paragraph cost more
-    /// than going over its words once. Without them (the test oracle),
-    /// every paragraph is searched.
+    /// [`Names::fullest_in_parts`], where `by_capital` says whether a
+    /// name that [`sigs::opens_capitalized`] tells is searched for by a
+    /// space and the capital that opens it ([`FormProbe::capitalized`]),
+    /// over the paragraphs' text in one pass where the parser made them
+    /// ([`Names::body`]): the name's rarest byte, in either case, was hit
+    /// three times a paragraph, and a search set up per paragraph cost more
+    /// than the hits between them. Without it (the test oracle), every
+    /// paragraph is searched for the rarest byte.
     fn fullest_in(
         &self,
         lower: &str,
         last: &str,
         nw: usize,
-        by_words: bool,
+        by_capital: bool,
     ) -> Option<Option<&'a str>> {
         let probe = FormProbe::new(lower)?;
         let paras = self.source.paras;
-        let key = sigs::name_key(lower).filter(|_| by_words);
-        let words = if key.is_some() { self.cap_words() } else { &[] };
+        let probe = if by_capital && sigs::opens_capitalized(lower) {
+            probe.capitalized()
+        } else {
+            probe
+        };
         let mut best: Option<(&'a str, usize)> = None;
-        for (pi, (p, _)) in paras.iter().enumerate() {
-            if key.is_some_and(|k| !words[pi].may_have(k)) || !probe.may_hold(p) {
-                continue;
-            }
+        let mut read = |pi: usize| {
             let (a, b) = self.part(pi);
             for j in a..b {
                 let form = self.parts.borrow().mentions[j].name;
@@ -1529,6 +1617,19 @@ impl<'a, 's> Names<'a, 's> {
                     best = Some((form, mw));
                 }
             }
+        };
+        match self
+            .body()
+            .filter(|(t, _)| !(probe.kelvin && sigs::has_kelvin(t.as_bytes())))
+        {
+            Some((text, base)) if probe.after_space.is_some() => {
+                probe.each_holding(text, base, paras, &mut read);
+            }
+            _ => paras
+                .iter()
+                .enumerate()
+                .filter(|(_, (p, _))| probe.may_hold(p))
+                .for_each(|(pi, _)| read(pi)),
         }
         // With no fuller form, the index's cut cannot matter: it only
         // leaves forms out.
@@ -2005,7 +2106,7 @@ mod proptests {
             Outside::tokenize_all(&placed, &slices, &mut toks, &mut starts, &mut bounds);
             let outs = Outside::all(&toks, &starts, &bounds);
             let article = Article::default();
-            let names = Names::collect(&placed, &slices, &outs, &article, Spare::default());
+            let names = Names::collect("", &placed, &slices, &outs, &article, Spare::default());
             let mut want = Written::default();
             for ((p, off), q) in placed.iter().zip(&quoted) {
                 let mut from = 0;
@@ -2460,17 +2561,50 @@ mod proptests {
     }
 
     proptest! {
-        /// A name's fullest form found in the paragraphs that their words
-        /// outside quotes ([`CapWords`]) and their bytes say may hold one is
-        /// the one found by the bytes alone (the oracle), in paragraphs with
-        /// quotes and without: for every name written, each of its last
-        /// words, and a few more.
+        /// The search for a space and a capital passes a paragraph only
+        /// where the byte search of the name's rarest byte does (the
+        /// oracle), and every paragraph whose names hold a fuller form: for
+        /// every name written that [`sigs::opens_capitalized`] tells, each of its
+        /// last words, and a few more, in any case.
         #[test]
-        fn paragraphs_passed_over_by_their_words_hold_no_fuller_form(
+        fn a_capital_after_a_space_is_searched_where_a_fuller_form_is(
+            s in form_prose(),
+            extra in proptest::collection::vec(
+                prop::sample::select(vec!["Lee", "anna lee", "Keller", "anna", "O’Neil"]),
+                0..3,
+            ),
+        ) {
+            let mut written = Written::default();
+            written.scan(&s, &words::tokens(&s, 0, s.len()), 0);
+            let names = Names { written: written.into(), ..Names::default() };
+            for q in &asked(&extra, &names) {
+                let lower = words::lowercase(q);
+                let Some(probe) = FormProbe::new(&lower).filter(|_| sigs::opens_capitalized(&lower)) else {
+                    continue;
+                };
+                let by_capital = probe.capitalized().may_hold(&s);
+                prop_assert!(!by_capital || probe.may_hold(&s), "{:?} in {:?}", q, s);
+                let last = lower.split_whitespace().next_back().unwrap_or("");
+                let found = (0..4).any(|nw| names.fullest_scanned(&lower, last, nw).is_some());
+                prop_assert!(by_capital || !found, "{:?} in {:?}", q, s);
+            }
+        }
+    }
+
+    proptest! {
+        /// A name's fullest form found in the paragraphs that the search
+        /// for a space and a capital says may hold one is the one found by
+        /// the search of each paragraph for the name's rarest byte (the
+        /// oracle), in paragraphs with quotes and without, searched as spans
+        /// of one text (with whatever lies between them) and apart: for
+        /// every name written, each of its last words, and a few more.
+        #[test]
+        fn paragraphs_passed_over_by_the_capital_search_hold_no_fuller_form(
             paras in proptest::collection::vec(
                 (form_prose(), proptest::option::of(form_prose()), form_prose()),
                 1..4,
             ),
+            between in prop::sample::select(vec!["\n\n", " ", "", " \n Lee ", "\n"]),
             extra in proptest::collection::vec(
                 prop::sample::select(vec!["Lee", "anna lee", "Keller", "van keller", "O’Neil"]),
                 0..3,
@@ -2488,23 +2622,38 @@ mod proptests {
                     None => (format!("{a}{c}"), Vec::new()),
                 })
                 .collect();
-            let placed = placed(texts.iter().map(|(p, _)| p.as_str()));
+            let text = texts.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>().join(between);
+            let mut off = 0;
+            let spans: Vec<(&str, usize)> = texts
+                .iter()
+                .map(|(p, _)| {
+                    let at = off;
+                    off += p.len() + between.len();
+                    (&text[at..at + p.len()], at)
+                })
+                .collect();
+            let apart = placed(texts.iter().map(|(p, _)| p.as_str()));
             let quoted: Vec<&[(usize, usize)]> = texts.iter().map(|(_, q)| q.as_slice()).collect();
             let (mut toks, mut starts, mut bounds) = (Vec::new(), Vec::new(), Vec::new());
-            Outside::tokenize_all(&placed, &quoted, &mut toks, &mut starts, &mut bounds);
+            Outside::tokenize_all(&spans, &quoted, &mut toks, &mut starts, &mut bounds);
             let outs = Outside::all(&toks, &starts, &bounds);
             let article = Article::default();
-            let fresh = || Names::collect(&placed, &quoted, &outs, &article, Spare::default());
-            let read = fresh();
-            let qs = asked(&extra, &read);
+            let fresh = |t, paras| Names::collect(t, paras, &quoted, &outs, &article, Spare::default());
+            let qs = asked(&extra, &fresh(&text, &spans));
             for q in &qs {
                 let lower = words::lowercase(q);
                 let last = lower.split_whitespace().next_back().unwrap_or("");
                 for nw in 0..4 {
+                    let oracle = fresh(&text, &spans).fullest_in(&lower, last, nw, false);
                     prop_assert_eq!(
-                        fresh().fullest_in(&lower, last, nw, true),
-                        fresh().fullest_in(&lower, last, nw, false),
-                        "{:?} in {:?}", q, texts
+                        fresh(&text, &spans).fullest_in(&lower, last, nw, true),
+                        oracle,
+                        "{:?} in {:?}", q, text
+                    );
+                    prop_assert_eq!(
+                        fresh("", &apart).fullest_in(&lower, last, nw, true),
+                        oracle,
+                        "{:?} apart in {:?}", q, texts
                     );
                 }
             }
@@ -2584,7 +2733,7 @@ mod proptests {
             let paras = [(s.as_str(), 0)];
             let quoted: [&[(usize, usize)]; 1] = [&[]];
             let outs = [Outside::of(&[], &[])];
-            let fresh = || Names::collect(&paras, &quoted, &outs, &article, Spare::default());
+            let fresh = || Names::collect("", &paras, &quoted, &outs, &article, Spare::default());
             // Each lazy set of names is asked one kind of question, so
             // that no earlier question has read the names for it.
             let (lazy, lazy_roles, read) = (fresh(), fresh(), fresh());
@@ -2629,7 +2778,7 @@ mod proptests {
             let off = placed.last().map_or(0, |(p, o)| o + p.len() + 2);
             let quoted: Vec<&[(usize, usize)]> = vec![&[]; placed.len()];
             let outs: Vec<Outside> = placed.iter().map(|_| Outside::of(&[], &[])).collect();
-            let fresh = || Names::collect(&placed, &quoted, &outs, &article, Spare::default());
+            let fresh = || Names::collect("", &placed, &quoted, &outs, &article, Spare::default());
             let read = fresh();
             read.written();
             let persons: HashSet<&str> = names.iter().copied().collect();

@@ -670,11 +670,6 @@ impl<'t, 'a> Outside<'t, 'a> {
         Outside { toks, starts }
     }
 
-    /// All the paragraph's tokens outside its quotes, in order.
-    pub fn tokens(&self) -> &'t [Tok<'a>] {
-        self.toks
-    }
-
     /// The tokens of stretch `j`, which runs from byte `from` (the close
     /// of quote `j - 1`, or 0) to `to` (the open of quote `j`, or the end):
     /// [`Outside::range`] without its two searches.
