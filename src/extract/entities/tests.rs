@@ -1053,6 +1053,45 @@ proptest::proptest! {
     }
 }
 
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+    /// The word sets built without the punctuation filter are those of the
+    /// loop with it (`word_sets_oracle`), with words whose lower-case
+    /// forms share their signatures with punctuation ("Bgl" and `,`, "Dgn"
+    /// and `.`, "Ake" and `"`), stop words at sentence starts and
+    /// elsewhere, and lower-case forms of capitalized words.
+    #[test]
+    fn word_sets_are_those_of_the_filtering_loop(
+        text in "((The|the|But|but|He|he|Bgl|bgl|Dgn|Ake|Tha|tha|Éa|éa|eBay|\
+                  [A-Z][a-z]{0,3}|[a-z]{1,4}|[A-Z]{1,4})[.!?:,\"“]{0,2}[ \n])*",
+        all_initial: bool,
+    ) {
+        let (toks, stats) = headline_and_paragraph(&text, all_initial);
+        let want = oracle::word_sets_oracle(&toks, stats.clone(), Vec::new());
+        let got = word_sets(&toks, stats, Vec::new());
+        proptest::prop_assert_eq!(&got.cap_toks, &want.cap_toks);
+        proptest::prop_assert_eq!(&got.cap_words, &want.cap_words);
+        proptest::prop_assert_eq!(&got.lower_words, &want.lower_words);
+        proptest::prop_assert_eq!(got.lower_present.0, want.lower_present.0);
+    }
+}
+
+/// A punctuation token whose signature is that of a capitalized word's
+/// lower-case form ("bgl" and `,`) is no lower-case word.
+#[test]
+fn punctuation_sharing_a_signature_is_no_lower_case_word() {
+    let bits = LOWER_SIG_BITS;
+    assert_eq!(
+        gazetteer::signature(b"bgl", bits),
+        gazetteer::signature(b",", bits)
+    );
+    let text = "Bgl, they said.";
+    let (mut toks, mut stats) = (Vec::new(), WordStats::default());
+    tokens::tokenize_into(text, Span::new(0, text.len()), false, &mut toks, &mut stats);
+    let sets = word_sets(&toks, stats, Vec::new());
+    assert!(sets.lower_words.is_empty(), "{:?}", sets.lower_words);
+}
+
 /// The gazetteer of the tests that build a `Ctx`, loaded once.
 static GAZ: std::sync::LazyLock<gazetteer::Gazetteer> =
     std::sync::LazyLock::new(gazetteer::Gazetteer::load);
