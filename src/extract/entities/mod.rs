@@ -1102,7 +1102,17 @@ fn caps_in(cap_toks: &[u32], range: std::ops::Range<usize>) -> &[u32] {
 
 /// The word sets of the article's tokens, of which the tokenizer recorded
 /// `stats`; `cap_toks` is an empty vector to fill.
-fn word_sets<'a>(toks: &[Tok<'a>], stats: WordStats, mut cap_toks: Vec<u32>) -> WordSets<'a> {
+fn word_sets<'a>(toks: &[Tok<'a>], stats: WordStats, cap_toks: Vec<u32>) -> WordSets<'a> {
+    word_sets_filtered::<false>(toks, stats, cap_toks)
+}
+
+/// [`word_sets`], passing over the punctuation tokens first when
+/// `PUNCT_FIRST` (the former loop, kept as the test's oracle).
+fn word_sets_filtered<'a, const PUNCT_FIRST: bool>(
+    toks: &[Tok<'a>],
+    stats: WordStats,
+    mut cap_toks: Vec<u32>,
+) -> WordSets<'a> {
     // The sets are sized up front from the token counts: growing them
     // rehashed every word several times.
     let WordStats {
@@ -1138,6 +1148,9 @@ fn word_sets<'a>(toks: &[Tok<'a>], stats: WordStats, mut cap_toks: Vec<u32>) -> 
     // turns it away with most words, and a branch on the word bit before
     // it was mispredicted at most punctuation tokens.
     for (k, t) in toks.iter().enumerate() {
+        if PUNCT_FIRST && !t.word() {
+            continue;
+        }
         let w = t.text;
         if t.cap() {
             // (`tokenize_into` keeps token offsets in `u32`: an article

@@ -1140,7 +1140,7 @@ fn may_be_written_title(paras: &[(&str, usize)], w: &str) -> bool {
     let cap = first.to_ascii_uppercase();
     paras.iter().any(|(p, _)| {
         let b = p.as_bytes();
-        kelvin && memchr::memmem::find(b, "\u{212a}".as_bytes()).is_some()
+        kelvin && sigs::has_kelvin(b)
             || memchr::memchr_iter(cap, b).any(|j| {
                 b.get(j..j + l.len())
                     .is_some_and(|t| t.eq_ignore_ascii_case(l))
