@@ -496,16 +496,17 @@ impl<'a> EntityIndex<'a> {
 /// entities, and a sort of integers costs about half as much as one of
 /// triples, which compares field by field with a branch each.
 fn sorted_spans(article: &Article) -> Vec<(usize, usize, usize)> {
+    // (Through `span_lists`: the spans without slicing every name.)
     let spans = || {
         article
             .entities
-            .iter()
+            .span_lists()
             .enumerate()
-            .flat_map(|(k, e)| e.spans().iter().map(move |sp| (sp.start, sp.end, k)))
+            .flat_map(|(k, spans)| spans.iter().map(move |sp| (sp.start, sp.end, k)))
     };
     // Sized up front: collected through an `Option` the vector grew as it
     // went.
-    let mut packed = Vec::with_capacity(article.entities.iter().map(|e| e.spans().len()).sum());
+    let mut packed = Vec::with_capacity(article.entities.span_lists().map(<[Span]>::len).sum());
     for (s, e, k) in spans() {
         if !(s < 1 << 24 && e < 1 << 24 && k < 1 << 16) {
             return sorted_spans_by_triples(spans());

@@ -192,6 +192,18 @@ impl Entities {
         } else {
             Self::push_str(&mut self.b.text, s)
         };
+        self.push_alias_cut(cut);
+    }
+
+    /// Adds the last entity's name as its alias: [`Entities::push_alias`]
+    /// of the name, for a caller that knows the alias is the name (a lone
+    /// mention named by its surface) without comparing the bytes.
+    pub fn push_name_alias(&mut self) {
+        let name = self.last().name;
+        self.push_alias_cut(name);
+    }
+
+    fn push_alias_cut(&mut self, cut: Cut) {
         self.b.aliases.push(cut);
         self.last().aliases.end += 1;
     }
@@ -234,6 +246,22 @@ impl Entities {
     /// The last entity, if any.
     pub fn last_ref(&self) -> Option<EntityRef<'_>> {
         self.b.rows.last().map(|row| EntityRef::new(&self.b, row))
+    }
+
+    /// Whether the last entity has type `kind` and name `name`: the type
+    /// first, then the name's bytes, without slicing the name as a `str`
+    /// ([`Entities::last_ref`] checks its bounds and char boundaries).
+    pub fn last_is(&self, kind: EntityType, name: &str) -> bool {
+        self.b.rows.last().is_some_and(|row| {
+            row.kind == kind && self.b.text.as_bytes()[row.name.range()] == *name.as_bytes()
+        })
+    }
+
+    /// The spans of each entity, in order, without slicing the names (as
+    /// [`Entities::iter`] does for each entity).
+    pub fn span_lists(&self) -> impl ExactSizeIterator<Item = &[Span]> + '_ {
+        let spans = &self.b.spans;
+        self.b.rows.iter().map(move |row| &spans[row.spans.range()])
     }
 
     /// Appends `e` (the form of tests and of readers that build entities
@@ -646,6 +674,43 @@ mod tests {
                 }
             }
             prop_assert_eq!(t.to_vec(), v);
+        }
+
+        // The shortcuts against the general forms they stand for: the name
+        // pushed as an alias without comparing it (it must read as the
+        // name, by its range), the last entity's type and name tested
+        // without slicing, and the spans read without the names.
+        #[test]
+        fn the_shortcuts_agree_with_the_general_forms(
+            v in prop::collection::vec(arb_entity(), 1..6),
+        ) {
+            const WORDS: [&str; 4] = ["", "Lima", "Ana Lima", "UN"];
+            const KINDS: [EntityType; 3] =
+                [EntityType::Person, EntityType::Place, EntityType::Organization];
+            let (mut general, mut short) = (Entities::default(), Entities::default());
+            for e in &v {
+                for t in [&mut general, &mut short] {
+                    t.push_entity(e.kind, &e.name);
+                }
+                general.push_alias(&e.name);
+                short.push_name_alias();
+                for a in &e.aliases {
+                    general.push_alias(a);
+                    short.push_alias(a);
+                }
+                for (kind, w) in KINDS.into_iter().flat_map(|k| WORDS.map(|w| (k, w))) {
+                    let want = general.last_ref().is_some_and(|l| l.kind() == kind && l.name() == w);
+                    prop_assert_eq!(short.last_is(kind, w), want);
+                }
+            }
+            prop_assert_eq!(&short, &general);
+            for (s, g) in short.iter().zip(general.iter()) {
+                prop_assert!(s.alias_forms().eq(g.alias_forms()));
+            }
+            let t = Entities::from(v);
+            let spans: Vec<&[Span]> = t.iter().map(EntityRef::spans).collect();
+            prop_assert_eq!(t.span_lists().len(), spans.len());
+            prop_assert_eq!(t.span_lists().collect::<Vec<_>>(), spans);
         }
 
         // Built entity by entity as the clustering builds them, in a table

@@ -299,10 +299,7 @@ fn cluster_in(ms: &mut Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> 
     for &(key, name, k) in &order {
         let kind = kind_of_key(key);
         let number = (k, &surfaces.of[..], &mut alias_of[..]);
-        if merged
-            .last_ref()
-            .is_some_and(|l| l.kind() == kind && l.name() == name)
-        {
+        if merged.last_is(kind, name) {
             merge_into_last(&mut merged, &mut seen, ms, clusters[k], number);
             continue;
         }
@@ -1507,7 +1504,13 @@ fn lone_kind_and_name<'a>(m: &Mention<'a>) -> (EntityType, &'a str) {
 /// The entity of a cluster of one mention: its surface, role and span.
 fn lone_entity_named(out: &mut Entities, m: &Mention, (kind, name): (EntityType, &str)) {
     out.push_entity(kind, name);
-    out.push_alias(m.surface);
+    // Named by its surface (the same slice: no gazetteer name), the alias
+    // is the name without comparing the bytes.
+    if std::ptr::eq(name, m.surface) {
+        out.push_name_alias();
+    } else {
+        out.push_alias(m.surface);
+    }
     if let Some(r) = m.role() {
         out.push_role(r);
     }
