@@ -1,7 +1,9 @@
 //! Byte-parallel tests on eight bytes at a time (SWAR), shared by the
 //! tokenizers and the scans for non-ASCII characters: words are most of
 //! the text, so their runs of ASCII letters and digits are skipped a
-//! machine word at a time, and nearly all text is ASCII.
+//! machine word at a time, and nearly all text is ASCII. The entity
+//! tokenizer's runs take sixteen bytes at a time by SSE2 compares on
+//! x86-64 (`ascii_alnum_mask16`), fewer instructions than the word-wide test.
 
 /// The low bit of every byte.
 pub const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
@@ -69,6 +71,56 @@ pub fn first_other_than_alnum(v: u64) -> Option<usize> {
     let other = !ascii_alnum_bytes(v) & HIGHS;
     // Little-endian: the lowest marked byte comes first.
     (other != 0).then(|| (other.trailing_zeros() / 8) as usize)
+}
+
+/// The bytes of `block` that are ASCII letters or digits, one bit each
+/// (bit `j` for byte `j`): SSE2 compares and `pmovmskb` on x86-64, where
+/// the eight-byte test (`ascii_alnum_bytes`) takes twice the instructions
+/// for half the bytes.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+pub fn ascii_alnum_mask16(block: &[u8; 16]) -> u32 {
+    // SAFETY: SSE2 is part of the x86-64 baseline, so the function's target
+    // feature is present on every processor this code runs on.
+    unsafe { sse2_alnum_mask16(block) }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+fn sse2_alnum_mask16(block: &[u8; 16]) -> u32 {
+    use std::arch::x86_64::{
+        _mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x,
+        _mm_set1_epi8,
+    };
+    let (lo, hi) = block.split_at(8);
+    let word = |h: &[u8]| i64::from_le_bytes(h.try_into().unwrap_or_default());
+    let v = _mm_set_epi64x(word(hi), word(lo));
+    // Unsigned range tests by signed compares: adding 0x80 - lo maps
+    // lo..lo + n onto the n smallest signed bytes, and nothing else there.
+    let within = |x, lo: u8, n: u8| {
+        let shifted = _mm_add_epi8(x, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
+        _mm_cmplt_epi8(shifted, _mm_set1_epi8((0x80 + n) as i8))
+    };
+    let digit = within(v, b'0', 10);
+    // `| 0x20` maps the capitals, and nothing else, onto the small letters.
+    let letter = within(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', 26);
+    // `as u16`: the sixteen bits `pmovmskb` sets, without the sign.
+    u32::from(_mm_movemask_epi8(_mm_or_si128(digit, letter)) as u16)
+}
+
+/// `ascii_alnum_mask16`, a byte at a time.
+#[cfg_attr(target_arch = "x86_64", cfg(test))]
+#[inline(always)]
+pub fn ascii_alnum_mask16_portable(block: &[u8; 16]) -> u32 {
+    (0..16).fold(0, |m, j| {
+        m | u32::from(block[j].is_ascii_alphanumeric()) << j
+    })
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+#[inline(always)]
+pub fn ascii_alnum_mask16(block: &[u8; 16]) -> u32 {
+    ascii_alnum_mask16_portable(block)
 }
 
 /// The end of the run of ASCII letters and digits from byte `i` of
@@ -149,6 +201,13 @@ mod tests {
             bytes[k] = b;
             let want = bytes.map(|b| if b.is_ascii_alphanumeric() { 0x80 } else { 0 });
             prop_assert_eq!(ascii_alnum_bytes(u64::from_le_bytes(bytes)), u64::from_le_bytes(want));
+        }
+
+        #[test]
+        fn alnum_mask16_is_the_byte_test(v: [u8; 16], b: u8, k in 0usize..16) {
+            let mut block = v;
+            block[k] = b;
+            prop_assert_eq!(ascii_alnum_mask16(&block), ascii_alnum_mask16_portable(&block));
         }
 
         #[test]
