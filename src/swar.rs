@@ -67,7 +67,7 @@ pub fn cap_lead_bytes(v: u64) -> u64 {
 /// The index of the first byte of the little-endian word `v` that is not
 /// an ASCII letter or digit, if any.
 #[inline(always)]
-pub fn first_other_than_alnum(v: u64) -> Option<usize> {
+fn first_other_than_alnum(v: u64) -> Option<usize> {
     let other = !ascii_alnum_bytes(v) & HIGHS;
     // Little-endian: the lowest marked byte comes first.
     (other != 0).then(|| (other.trailing_zeros() / 8) as usize)

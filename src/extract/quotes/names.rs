@@ -256,7 +256,7 @@ pub struct Names<'a, 's> {
     /// The paragraphs read for pronouns before (or instead of) `written`.
     parts: RefCell<Parts<'a>>,
     /// [`Names::body`], found at the first search for a fuller form.
-    body: OnceCell<Option<(&'a str, usize)>>,
+    body: OnceCell<Option<(&'a str, usize, bool)>>,
 }
 
 /// How many mentions an article may have for [`Names`] to compare names
@@ -1556,7 +1556,9 @@ impl<'a, 's> Names<'a, 's> {
     /// where it starts in the file, when the paragraphs are the file text's
     /// spans at their offsets, in order and apart: one search over it
     /// finds what a search of each paragraph would, and hits between them.
-    fn body(&self) -> Option<(&'a str, usize)> {
+    /// With it, whether it holds a Kelvin sign: asked once per article, not
+    /// once per name.
+    fn body(&self) -> Option<(&'a str, usize, bool)> {
         *self.body.get_or_init(|| {
             let Source { text, paras, .. } = self.source;
             let mut end = 0;
@@ -1568,7 +1570,8 @@ impl<'a, 's> Names<'a, 's> {
                 end = off + p.len();
             }
             let start = paras.first()?.1;
-            Some((text.get(start..end)?, start))
+            let body = text.get(start..end)?;
+            Some((body, start, sigs::has_kelvin(body.as_bytes())))
         })
     }
 
@@ -1620,9 +1623,9 @@ impl<'a, 's> Names<'a, 's> {
         };
         match self
             .body()
-            .filter(|(t, _)| !(probe.kelvin && sigs::has_kelvin(t.as_bytes())))
+            .filter(|&(_, _, kelvin)| !(probe.kelvin && kelvin))
         {
-            Some((text, base)) if probe.after_space.is_some() => {
+            Some((text, base, _)) if probe.after_space.is_some() => {
                 probe.each_holding(text, base, paras, &mut read);
             }
             _ => paras

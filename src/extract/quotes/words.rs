@@ -306,7 +306,7 @@ fn next_token(sub: &str, mut i: usize) -> Option<(usize, usize, First)> {
 /// ASCII capital or the lead byte of a non-ASCII character. Eight bytes at
 /// a time, as [`crate::swar`] does: lowercase text is most of it.
 #[inline]
-pub(super) fn cap_lead(b: &[u8], mut i: usize) -> Option<usize> {
+fn cap_lead(b: &[u8], mut i: usize) -> Option<usize> {
     while let Some(chunk) = b.get(i..i + 8) {
         let hit =
             crate::swar::cap_lead_bytes(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
