@@ -264,6 +264,28 @@ impl Entities {
         self.b.rows.iter().map(move |row| &spans[row.spans.range()])
     }
 
+    /// The first entity whose type passes `keep` and whose name or one of
+    /// whose aliases passes `is`, given as bytes. One pass over the rows
+    /// and the alias ranges, with no list of the aliases built, no `str`
+    /// sliced (a slice checks `char` boundaries) and the alias that is the
+    /// name (its range) not asked twice: the quote stage asks a few names
+    /// of an article, and building a list of its aliases for them cost
+    /// more than the lookups.
+    pub fn position_named(
+        &self,
+        keep: impl Fn(EntityType) -> bool,
+        is: impl Fn(&[u8]) -> bool,
+    ) -> Option<usize> {
+        let (text, aliases) = (self.b.text.as_bytes(), &self.b.aliases);
+        self.b.rows.iter().position(|row| {
+            keep(row.kind)
+                && (is(&text[row.name.range()])
+                    || aliases[row.aliases.range()]
+                        .iter()
+                        .any(|&c| c != row.name && is(&text[c.range()])))
+        })
+    }
+
     /// Appends `e` (the form of tests and of readers that build entities
     /// one by one).
     pub fn push(&mut self, e: Entity) {
@@ -711,6 +733,30 @@ mod tests {
             let spans: Vec<&[Span]> = t.iter().map(EntityRef::spans).collect();
             prop_assert_eq!(t.span_lists().len(), spans.len());
             prop_assert_eq!(t.span_lists().collect::<Vec<_>>(), spans);
+        }
+
+        // An entity is found by its name or aliases as bytes exactly where
+        // the strings are the first of the type asked to hold the word,
+        // whether or not the name is among the aliases (by its range).
+        #[test]
+        fn position_named_finds_as_the_strings(
+            v in prop::collection::vec((arb_entity(), any::<bool>()), 0..6),
+            kind in 0..4usize,
+        ) {
+            let v: Vec<Entity> = v.into_iter().map(|(mut e, named)| {
+                if named {
+                    e.aliases.push(e.name.clone());
+                }
+                e
+            }).collect();
+            let t = Entities::from(v);
+            let keep = |k: EntityType| kind == 3 || k as usize == kind;
+            for w in ["", "Ana Lima", "Lima", "São Tomé", "UN", "x", "lima"] {
+                let want = t.iter().position(|e| {
+                    keep(e.kind()) && (e.name() == w || e.aliases().any(|a| a == w))
+                });
+                prop_assert_eq!(t.position_named(keep, |a| a == w.as_bytes()), want);
+            }
         }
 
         // Built entity by entity as the clustering builds them, in a table

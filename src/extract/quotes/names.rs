@@ -369,26 +369,10 @@ struct EntityIndex<'a> {
     /// Compare aliases one by one rather than build `maps`.
     scan: bool,
     /// Every alias is ASCII (nearly every article): the scan compares
-    /// them ignoring ASCII case with no test of their bytes per lookup.
+    /// them ignoring ASCII case, as bytes, in the table itself
+    /// ([`Entities::position_named`]).
     ascii: bool,
-    /// With `ascii`, the aliases in the order the scans read them, each
-    /// with its last word found once (at the first lookup: many articles
-    /// make none): a name is canonicalized against every alias twice, and
-    /// walking each entity's aliases and trimming each alias again cost
-    /// more than the comparisons.
-    flat: OnceCell<Vec<Alias<'a>>>,
     maps: OnceCell<EntityMaps<'a>>,
-}
-
-/// An alias of an article whose aliases are all ASCII ([`EntityIndex`]).
-#[derive(Debug)]
-struct Alias<'a> {
-    /// The entity's number.
-    entity: usize,
-    person: bool,
-    text: &'a str,
-    /// The last word of `text` (empty when it has none).
-    last: &'a str,
 }
 
 /// [`EntityIndex`] for many aliases: the first entity in order wins, as
@@ -455,13 +439,16 @@ fn last_word_lowers_to(a: &str, last: &str) -> bool {
     if !a.is_ascii() {
         return words::lowercase(a).split_whitespace().next_back() == Some(last);
     }
-    ascii_last_word_is(a, last)
+    ascii_last_word_is(a.as_bytes(), last)
 }
 
 /// [`last_word_lowers_to`] for an ASCII `a`.
 #[inline]
-fn ascii_last_word_is(a: &str, last: &str) -> bool {
-    let t = a.trim_end().as_bytes();
+fn ascii_last_word_is(a: &[u8], last: &str) -> bool {
+    // The whitespace of `char::is_whitespace` among ASCII bytes (not
+    // `u8::is_ascii_whitespace`, which leaves out the vertical tab).
+    let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let t = &a[..a.iter().rposition(|&b| !space(b)).map_or(0, |k| k + 1)];
     let Some(cut) = t.len().checked_sub(last.len()) else {
         return false;
     };
@@ -469,7 +456,7 @@ fn ascii_last_word_is(a: &str, last: &str) -> bool {
     // follows whitespace is the whole last word.
     !last.is_empty()
         && t[cut..].eq_ignore_ascii_case(last.as_bytes())
-        && (cut == 0 || char::from(t[cut - 1]).is_whitespace())
+        && (cut == 0 || space(t[cut - 1]))
 }
 
 impl<'a> EntityIndex<'a> {
@@ -481,36 +468,8 @@ impl<'a> EntityIndex<'a> {
             // (The whole table's text: a role outside ASCII only sends the
             // lookups to the general scan, which answers alike.)
             ascii: scan && entities.is_ascii(),
-            flat: OnceCell::new(),
             maps: OnceCell::new(),
         }
-    }
-
-    /// The aliases of an all-ASCII article, in order (built at the first
-    /// call).
-    fn flat(&self) -> &[Alias<'a>] {
-        self.flat.get_or_init(|| {
-            // The whitespace of `char::is_whitespace` among ASCII bytes.
-            let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
-            let mut flat = Vec::with_capacity(SCAN_ALIASES);
-            for (entity, e) in self.entities.iter().enumerate() {
-                for a in aliases(e) {
-                    let t = a.as_bytes();
-                    let end = t.iter().rposition(|&b| !space(b)).map_or(0, |k| k + 1);
-                    let start = t[..end]
-                        .iter()
-                        .rposition(|&b| space(b))
-                        .map_or(0, |k| k + 1);
-                    flat.push(Alias {
-                        entity,
-                        person: e.kind() == EntityType::Person,
-                        text: a,
-                        last: &a[start..end],
-                    });
-                }
-            }
-            flat
-        })
     }
 
     fn maps(&self) -> &EntityMaps<'a> {
@@ -563,11 +522,8 @@ impl<'a> EntityIndex<'a> {
                 .map(|(_, k)| k as usize);
         }
         if self.ascii {
-            return self
-                .flat()
-                .iter()
-                .find(|a| a.text.eq_ignore_ascii_case(lower))
-                .map(|a| a.entity);
+            let lower = lower.as_bytes();
+            return (self.entities).position_named(|_| true, |a| a.eq_ignore_ascii_case(lower));
         }
         self.entities
             .iter()
@@ -585,13 +541,8 @@ impl<'a> EntityIndex<'a> {
                 .map(|(_, k)| k as usize);
         }
         if self.ascii {
-            // `last` has no whitespace, so it names the alias's person
-            // exactly when it is the alias's last word (kept in `a.last`).
-            return self
-                .flat()
-                .iter()
-                .find(|a| a.person && !last.is_empty() && a.last.eq_ignore_ascii_case(last))
-                .map(|a| a.entity);
+            let person = |k| k == EntityType::Person;
+            return (self.entities).position_named(person, |a| ascii_last_word_is(a, last));
         }
         self.entities.iter().position(|e| {
             e.kind() == EntityType::Person && aliases(e).any(|a| last_word_lowers_to(a, last))
