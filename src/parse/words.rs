@@ -213,7 +213,6 @@ fn count_blocks(
     // run.
     let mut padded = [b' '; 64];
     padded[..tail.len()].copy_from_slice(tail);
-    let last = (!tail.is_empty()).then_some(&padded);
     let mut runs = 0;
     let mut joins = 0;
     // Characters outside ASCII that are words of their own.
@@ -225,7 +224,11 @@ fn count_blocks(
     // across it (on the stack).
     stops.clear();
     stops.resize(bytes.len().div_ceil(64), 0);
-    for ((k, block), stop) in blocks.iter().chain(last).enumerate().zip(stops.iter_mut()) {
+    // One block more than `blocks` when there is a tail (`stops` has a
+    // mask for it): indexed rather than chained, whose state the loop
+    // tested and kept on the stack in every block.
+    for (k, stop) in stops.iter_mut().enumerate() {
+        let block = blocks.get(k).unwrap_or(&padded);
         let start = k * 64;
         let [alnum, joining, mut leads, terminators] = masks(block);
         *stop = terminators;
