@@ -213,7 +213,6 @@ fn count_blocks(
     // run.
     let mut padded = [b' '; 64];
     padded[..tail.len()].copy_from_slice(tail);
-    let last = (!tail.is_empty()).then_some(&padded);
     let mut runs = 0;
     let mut joins = 0;
     // Characters outside ASCII that are words of their own.
@@ -225,7 +224,11 @@ fn count_blocks(
     // across it (on the stack).
     stops.clear();
     stops.resize(bytes.len().div_ceil(64), 0);
-    for ((k, block), stop) in blocks.iter().chain(last).enumerate().zip(stops.iter_mut()) {
+    // One block more than `blocks` when there is a tail (`stops` has a
+    // mask for it): indexed rather than chained, whose state the loop
+    // tested and kept on the stack in every block.
+    for (k, stop) in stops.iter_mut().enumerate() {
+        let block = blocks.get(k).unwrap_or(&padded);
         let start = k * 64;
         let [alnum, joining, mut leads, terminators] = masks(block);
         *stop = terminators;
@@ -333,13 +336,14 @@ mod sse2 {
     }
 }
 
-/// [`sse2::masks`] 32 bytes at a time, for processors with AVX2, and the
-/// word scan compiled for them.
+/// The masks of [`sse2::masks`] 32 bytes at a time, by nibble lookups, for
+/// processors with AVX2, and the word scan compiled for them.
 #[cfg(target_arch = "x86_64")]
 mod avx2 {
     use std::arch::x86_64::{
-        __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8, _mm256_movemask_epi8,
-        _mm256_or_si256, _mm256_set_epi64x, _mm256_set1_epi8, _mm256_xor_si256,
+        __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_max_epu8, _mm256_movemask_epi8,
+        _mm256_set_epi64x, _mm256_set1_epi8, _mm256_setzero_si256, _mm256_shuffle_epi8,
+        _mm256_srli_epi16,
     };
 
     /// [`super::count_breaking`] on a processor with AVX2 (and the bit
@@ -353,47 +357,104 @@ mod avx2 {
         super::count_blocks(text, outside, stops, |block| masks(block))
     }
 
-    /// `super::masks`, thirty-two bytes at a time: the compares of
-    /// [`super::sse2::masks`] (AVX2 has no "less than": its operands are
-    /// swapped).
+    /// Bits of a byte's class in [`masks`]: a byte has a bit when its high
+    /// nibble's entry of [`HIGH`] and its low nibble's of [`LOW`] both do,
+    /// so each bit is a set of high nibbles by a set of low ones.
+    const DIGIT: u8 = 0x01; // 3 by 0-9
+    const LETTER_ODD: u8 = 0x02; // 4 and 6 by 1-f: `A`-`O`, `a`-`o`
+    const LETTER_EVEN: u8 = 0x04; // 5 and 7 by 0-a: `P`-`Z`, `p`-`z`
+    const COLONS: u8 = 0x08; // 3 by a-b: `:` `;`
+    const MARKS: u8 = 0x10; // 2 by 7, c, e: `'` `,` `.`
+    const BANG_DOT: u8 = 0x20; // 2 by 1, e: `!` `.`
+    const QUESTION: u8 = 0x40; // 3 by f: `?`
+    /// The high bit, read by `vpmovmskb` without a test.
+    const UNDERSCORE: u8 = 0x80; // 5 by f: `_`
+
+    /// The class bits of each high nibble (none from 8 on).
+    const HIGH: [u8; 16] = {
+        let mut t = [0; 16];
+        t[2] = MARKS | BANG_DOT;
+        t[3] = DIGIT | COLONS | QUESTION;
+        t[4] = LETTER_ODD;
+        t[5] = LETTER_EVEN | UNDERSCORE;
+        t[6] = LETTER_ODD;
+        t[7] = LETTER_EVEN;
+        t
+    };
+
+    /// The class bits of each low nibble.
+    const LOW: [u8; 16] = {
+        let mut t = [0; 16];
+        let mut lo = 0;
+        while lo < 16 {
+            let mut bits = 0;
+            if lo <= 9 {
+                bits |= DIGIT;
+            }
+            if lo >= 1 {
+                bits |= LETTER_ODD;
+            }
+            if lo <= 10 {
+                bits |= LETTER_EVEN;
+            }
+            if matches!(lo, 10 | 11) {
+                bits |= COLONS;
+            }
+            if matches!(lo, 7 | 12 | 14) {
+                bits |= MARKS;
+            }
+            if matches!(lo, 1 | 14) {
+                bits |= BANG_DOT;
+            }
+            if lo == 15 {
+                bits |= QUESTION | UNDERSCORE;
+            }
+            t[lo] = bits;
+            lo += 1;
+        }
+        t
+    };
+
+    /// `super::masks`, thirty-two bytes at a time: each byte's class bits
+    /// looked up by its two nibbles (`vpshufb`), then one test per mask,
+    /// where a compare per byte value took twice the instructions (and
+    /// more vector registers than there are, whose constants were loaded
+    /// again in every block).
     #[target_feature(enable = "avx2")]
     #[inline]
     pub(super) fn masks(block: &[u8; 64]) -> [u64; 4] {
         let splat = |b: u8| _mm256_set1_epi8(b as i8);
-        let within = |flipped: __m256i, lo: u8, hi: u8| {
-            _mm256_and_si256(
-                _mm256_cmpgt_epi8(flipped, splat((lo ^ 0x80) - 1)),
-                _mm256_cmpgt_epi8(splat((hi ^ 0x80) + 1), flipped),
-            )
+        // `vpshufb` looks up within each half: the table in both.
+        let table = |t: [u8; 16]| {
+            let w = |j: usize| i64::from_le_bytes([0, 1, 2, 3, 4, 5, 6, 7].map(|k| t[8 * j + k]));
+            _mm256_set_epi64x(w(1), w(0), w(1), w(0))
         };
+        let (high, low) = (table(HIGH), table(LOW));
+        let nibble = splat(0x0f);
         let (mut alnum, mut joining, mut leads, mut stops) = (0, 0, 0, 0);
         for (i, half) in block.as_chunks::<32>().0.iter().enumerate() {
             let q = half.as_chunks::<8>().0;
             let word = |j: usize| i64::from_le_bytes(q[j]);
             let v = _mm256_set_epi64x(word(3), word(2), word(1), word(0));
-            let flipped = _mm256_xor_si256(v, splat(0x80));
-            let letter_or_digit = _mm256_or_si256(
-                within(flipped, b'0', b'9'),
-                within(_mm256_or_si256(flipped, splat(0x20)), b'a', b'z'),
-            );
-            let eq = |b: u8| _mm256_cmpeq_epi8(v, splat(b));
-            let dot = eq(b'.');
-            let joins = _mm256_or_si256(
-                _mm256_or_si256(eq(b':'), eq(b',')),
-                _mm256_or_si256(_mm256_or_si256(eq(b';'), dot), eq(b'\'')),
-            );
-            let terminator = _mm256_or_si256(dot, _mm256_or_si256(eq(b'!'), eq(b'?')));
-            let lead = _mm256_or_si256(
-                _mm256_cmpgt_epi8(flipped, splat((0xc0 ^ 0x80) - 1)),
-                eq(b'_'),
+            let class = _mm256_and_si256(
+                _mm256_shuffle_epi8(high, _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble)),
+                _mm256_shuffle_epi8(low, _mm256_and_si256(v, nibble)),
             );
             // `as u32`: the thirty-two bits `vpmovmskb` sets, without the
             // sign.
             let bits = |m: __m256i| u64::from(_mm256_movemask_epi8(m) as u32) << (32 * i);
-            alnum |= bits(letter_or_digit);
-            joining |= bits(joins);
-            leads |= bits(lead);
-            stops |= bits(terminator);
+            // The bytes with none of the bits, complemented.
+            let any = |b: u8| {
+                let none =
+                    _mm256_cmpeq_epi8(_mm256_and_si256(class, splat(b)), _mm256_setzero_si256());
+                !bits(none) & (u64::from(u32::MAX) << (32 * i))
+            };
+            alnum |= any(DIGIT | LETTER_ODD | LETTER_EVEN);
+            joining |= any(COLONS | MARKS);
+            stops |= any(BANG_DOT | QUESTION);
+            // Bytes from 0xc0 on: those the unsigned maximum leaves alone.
+            let lead = _mm256_cmpeq_epi8(_mm256_max_epu8(v, splat(0xc0)), v);
+            leads |= bits(lead) | bits(class);
         }
         [alnum, joining, leads, stops]
     }
