@@ -3,10 +3,7 @@
 //! the text, so their runs of ASCII letters and digits are skipped a
 //! machine word at a time, and nearly all text is ASCII. The entity
 //! tokenizer's runs take sixteen bytes at a time by SSE2 compares on
-//! x86-64 (`ascii_alnum_mask16`), fewer instructions than the word-wide test,
-//! and so does the quote tokenizer, which also finds where a word opens
-//! after its spaces in the same sixteen bytes (`ascii_alnum_space_mask16`,
-//! `ascii_alnum_run16`).
+//! x86-64 (`ascii_alnum_mask16`), fewer instructions than the word-wide test.
 
 /// The low bit of every byte.
 pub const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
@@ -91,27 +88,13 @@ pub fn ascii_alnum_mask16(block: &[u8; 16]) -> u32 {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
 fn sse2_alnum_mask16(block: &[u8; 16]) -> u32 {
-    use std::arch::x86_64::_mm_movemask_epi8;
-    // `as u16`: the sixteen bits `pmovmskb` sets, without the sign.
-    u32::from(_mm_movemask_epi8(sse2_alnum_lanes(sse2_lanes(block))) as u16)
-}
-
-/// The sixteen bytes of `block` in a vector register.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "sse2")]
-#[inline]
-fn sse2_lanes(block: &[u8; 16]) -> std::arch::x86_64::__m128i {
+    use std::arch::x86_64::{
+        _mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x,
+        _mm_set1_epi8,
+    };
     let (lo, hi) = block.split_at(8);
     let word = |h: &[u8]| i64::from_le_bytes(h.try_into().unwrap_or_default());
-    std::arch::x86_64::_mm_set_epi64x(word(hi), word(lo))
-}
-
-/// All ones in each byte of `v` that is an ASCII letter or digit.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "sse2")]
-#[inline]
-fn sse2_alnum_lanes(v: std::arch::x86_64::__m128i) -> std::arch::x86_64::__m128i {
-    use std::arch::x86_64::{_mm_add_epi8, _mm_cmplt_epi8, _mm_or_si128, _mm_set1_epi8};
+    let v = _mm_set_epi64x(word(hi), word(lo));
     // Unsigned range tests by signed compares: adding 0x80 - lo maps
     // lo..lo + n onto the n smallest signed bytes, and nothing else there.
     let within = |x, lo: u8, n: u8| {
@@ -121,60 +104,8 @@ fn sse2_alnum_lanes(v: std::arch::x86_64::__m128i) -> std::arch::x86_64::__m128i
     let digit = within(v, b'0', 10);
     // `| 0x20` maps the capitals, and nothing else, onto the small letters.
     let letter = within(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', 26);
-    _mm_or_si128(digit, letter)
-}
-
-/// The bytes of `block` that are ASCII letters or digits (bits 0 to 15,
-/// bit `j` for byte `j`) and those that are spaces (bits 16 to 31): the
-/// quote tokenizer finds where a word opens after the spaces and where its
-/// letters and digits end from the one block.
-#[cfg(target_arch = "x86_64")]
-#[inline(always)]
-pub fn ascii_alnum_space_mask16(block: &[u8; 16]) -> u32 {
-    // SAFETY: SSE2 is part of the x86-64 baseline, so the function's target
-    // feature is present on every processor this code runs on.
-    unsafe { sse2_alnum_space_mask16(block) }
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "sse2")]
-fn sse2_alnum_space_mask16(block: &[u8; 16]) -> u32 {
-    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_set1_epi8};
-    let v = sse2_lanes(block);
     // `as u16`: the sixteen bits `pmovmskb` sets, without the sign.
-    let alnum = _mm_movemask_epi8(sse2_alnum_lanes(v)) as u16;
-    let space = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8))) as u16;
-    u32::from(alnum) | u32::from(space) << 16
-}
-
-/// `ascii_alnum_space_mask16`, a byte at a time.
-#[cfg_attr(target_arch = "x86_64", cfg(test))]
-#[inline(always)]
-pub fn ascii_alnum_space_mask16_portable(block: &[u8; 16]) -> u32 {
-    (0..16).fold(ascii_alnum_mask16_portable(block), |m, j| {
-        m | u32::from(block[j] == b' ') << (16 + j)
-    })
-}
-
-#[cfg(not(target_arch = "x86_64"))]
-#[inline(always)]
-pub fn ascii_alnum_space_mask16(block: &[u8; 16]) -> u32 {
-    ascii_alnum_space_mask16_portable(block)
-}
-
-/// The end of the run of ASCII letters and digits from byte `i` of
-/// `bytes` on, sixteen bytes at a time while sixteen are left
-/// (`ascii_alnum_mask16`), then as `ascii_alnum_run` goes.
-#[inline(always)]
-pub fn ascii_alnum_run16(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(block) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) {
-        let other = !ascii_alnum_mask16(block) & 0xffff;
-        if other != 0 {
-            return i + other.trailing_zeros() as usize;
-        }
-        i += 16;
-    }
-    ascii_alnum_run(bytes, i)
+    u32::from(_mm_movemask_epi8(_mm_or_si128(digit, letter)) as u16)
 }
 
 /// `ascii_alnum_mask16`, a byte at a time.
@@ -277,28 +208,6 @@ mod tests {
             let mut block = v;
             block[k] = b;
             prop_assert_eq!(ascii_alnum_mask16(&block), ascii_alnum_mask16_portable(&block));
-        }
-
-        #[test]
-        fn alnum_space_mask16_is_the_byte_test(v: [u8; 16], b: u8, k in 0usize..16, spaces: u16) {
-            let mut block = v;
-            block[k] = b;
-            for j in (0..16).filter(|j| spaces >> j & 1 != 0) {
-                block[j] = b' ';
-            }
-            prop_assert_eq!(ascii_alnum_space_mask16(&block), ascii_alnum_space_mask16_portable(&block));
-        }
-
-        #[test]
-        fn run16_ends_at_the_first_other_byte(
-            bytes in proptest::collection::vec(
-                prop_oneof![4 => prop::sample::select(b"az09AZ".to_vec()), 1 => any::<u8>()],
-                0..80,
-            ),
-            start in 0..80usize,
-        ) {
-            let start = start.min(bytes.len());
-            prop_assert_eq!(ascii_alnum_run16(&bytes, start), ascii_alnum_run(&bytes, start));
         }
 
         #[test]

@@ -241,50 +241,23 @@ impl First {
 
 /// The byte range of the first token of `sub` at or after `i` (a char
 /// boundary, where no token is under way), with what its first character
-/// is. Most tokens are an ASCII word after a space or two: sixteen bytes
-/// tested at once give where it opens and where its letters and digits end
-/// ([`crate::swar::ascii_alnum_space_mask16`]); the rest, and the last
-/// bytes, are looked at byte by byte ([`next_token_bytewise`]).
+/// is. Every token is looked at byte by byte, so ASCII is classified by
+/// table and only other characters are decoded.
 // Inlined into the loops that call it once per token.
 #[inline(always)]
-fn next_token(sub: &str, i: usize) -> Option<(usize, usize, First)> {
+fn next_token(sub: &str, mut i: usize) -> Option<(usize, usize, First)> {
     let b = sub.as_bytes();
-    if let Some(block) = b.get(i..).and_then(<[u8]>::first_chunk::<16>) {
-        let masks = crate::swar::ascii_alnum_space_mask16(block);
-        // Where the spaces end (bit 16 when all sixteen are spaces).
-        let k = (!(masks >> 16)).trailing_zeros() as usize;
-        let alnum = masks & 0xffff;
-        if alnum >> k & 1 != 0 {
-            let run = (!(alnum >> k)).trailing_zeros() as usize;
-            let end = if k + run < 16 {
-                i + k + run
-            } else {
-                crate::swar::ascii_alnum_run16(b, i + 16)
-            };
-            let start = i + k;
-            let first = First::of_ascii(block[k]);
-            return Some((start, word_end(sub, start, end, first), first));
-        }
-    }
-    next_token_bytewise(sub, i)
-}
-
-/// [`next_token`] byte by byte: ASCII is classified by table and only
-/// other characters are decoded. The test oracle of its block path.
-#[inline(always)]
-fn next_token_bytewise(sub: &str, mut i: usize) -> Option<(usize, usize, First)> {
-    let b = sub.as_bytes();
-    let (end, first) = loop {
+    let (mut end, first) = loop {
         let x = *b.get(i)?;
         match CLASS[usize::from(x)] {
             SPACE => i += 1,
-            ALNUM => break (crate::swar::ascii_alnum_run(b, i + 1), First::of_ascii(x)),
+            ALNUM => break (i + 1, First::of_ascii(x)),
             NON_ASCII => {
                 let (c, len) = char_at(sub, i)?;
                 if c.is_whitespace() {
                     i += len;
                 } else if crate::uclass::is_alphanumeric(c) {
-                    break (crate::swar::ascii_alnum_run(b, i + len), First::of_alnum(c));
+                    break (i + len, First::of_alnum(c));
                 } else {
                     return Some((i, i + len, First::Other));
                 }
@@ -292,33 +265,28 @@ fn next_token_bytewise(sub: &str, mut i: usize) -> Option<(usize, usize, First)>
             _ => return Some((i, i + 1, First::Other)),
         }
     };
-    Some((i, word_end(sub, i, end, first), first))
-}
-
-/// The end of the word that opens at byte `i` of `sub` with a character of
-/// kind `first`, whose ASCII letters and digits run on to `end`: on through
-/// other letters and digits and through inner punctuation before a letter
-/// or digit, and over the period of an abbreviation.
-#[inline(always)]
-fn word_end(sub: &str, i: usize, mut end: usize, first: First) -> usize {
-    let b = sub.as_bytes();
-    while let Some(&x) = b.get(end) {
+    loop {
+        end = crate::swar::ascii_alnum_run(b, end);
+        let Some(&x) = b.get(end) else { break };
         let (d, dlen) = match CLASS[usize::from(x)] {
+            ALNUM => {
+                end += 1;
+                continue;
+            }
             INNER => (x as char, 1),
             NON_ASCII => match char_at(sub, end) {
                 Some((d, dlen)) if crate::uclass::is_alphanumeric(d) => {
-                    end = crate::swar::ascii_alnum_run(b, end + dlen);
+                    end += dlen;
                     continue;
                 }
                 Some((d @ '’', dlen)) => (d, dlen),
                 _ => break,
             },
-            // No ASCII letter or digit: the run ended before it.
             _ => break,
         };
         // Inner punctuation only when a letter follows.
         if char_at(sub, end + dlen).is_some_and(|(a, _)| crate::uclass::is_alphanumeric(a)) {
-            end = crate::swar::ascii_alnum_run(b, end + dlen);
+            end += dlen;
         } else {
             // Every abbreviation but `vs` opens with a capital: most
             // words before a period are turned away without the list.
@@ -331,7 +299,7 @@ fn word_end(sub: &str, i: usize, mut end: usize, first: First) -> usize {
             break;
         }
     }
-    end
+    Some((i, end, first))
 }
 
 /// The first byte at or after `i` that may open a capitalized token: an
@@ -1765,25 +1733,6 @@ mod proptests {
         #[test]
         fn lowercase_is_to_lowercase(s in "[a-zA-Z .'\u{130}\u{212a}\u{3a3}É-]{0,12}") {
             prop_assert_eq!(lowercase(&s), s.to_lowercase());
-        }
-
-        /// The block path finds at every char boundary the token the byte
-        /// path finds there: words across and at the end of the sixteen
-        /// bytes, runs of spaces, and other whitespace among the spaces.
-        #[test]
-        fn block_tokens_are_the_bytewise_tokens(
-            pieces in proptest::collection::vec(
-                prop::sample::select(vec![
-                    "abcdefghijklmnopq", "Mr", "U.S", "vs", "word", "Ünï", "7", ".", "'", "’",
-                    "-", "“", " ", "  ", "       ", "\n", "\t", ",", "é", "K", "The", "de",
-                ]),
-                0..40,
-            ),
-        ) {
-            let s = pieces.concat();
-            for i in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
-                prop_assert_eq!(next_token(&s, i), next_token_bytewise(&s, i), "{:?} at {}", s, i);
-            }
         }
 
         #[test]
