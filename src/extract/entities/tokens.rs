@@ -302,7 +302,7 @@ pub(crate) fn tokenize_into<'a>(
         initial: INITIAL,
         after_word: if all_initial { INITIAL } else { 0 },
         prev_up: None,
-        words: 0,
+        puncts: 0,
         caps: 0,
     };
     // Byte offsets rather than a vector of chars: a paragraph is scanned
@@ -345,7 +345,6 @@ pub(crate) fn tokenize_into<'a>(
                 // tokenizer's instructions.
                 let w = unsafe { seg.get_unchecked(off..end) };
                 let sig = signature16(w.as_bytes());
-                cut.words += 1;
                 let mut flags = WORD | cut.initial;
                 if upper {
                     flags |= CAP;
@@ -397,6 +396,7 @@ pub(crate) fn tokenize_into<'a>(
                 flags: 0,
                 sig: PUNCT_SIGS[usize::from(b)],
             });
+            cut.puncts += 1;
             if matches!(b, b'.' | b'!' | b'?' | b':' | b'"') {
                 cut.initial = INITIAL;
             }
@@ -405,7 +405,7 @@ pub(crate) fn tokenize_into<'a>(
         }
         pos = cut.general(off, out, stats);
     }
-    stats.words += cut.words;
+    stats.words += out.len() - first - cut.puncts;
     stats.caps += cut.caps;
     dateline(&mut out[first..]);
 }
@@ -424,7 +424,9 @@ struct Cut<'a> {
     /// The previous word, when it is upper-case (see `shout_flag`).
     prev_up: Option<usize>,
     /// Counted here and added to `stats` once: `stats` lives in memory.
-    words: usize,
+    /// The punctuation tokens rather than the words, most tokens: the
+    /// words are the others.
+    puncts: usize,
     caps: usize,
 }
 
@@ -461,6 +463,7 @@ impl<'a> Cut<'a> {
             ) {
                 self.initial = INITIAL;
             }
+            self.puncts += 1;
             return off + len;
         }
         let (m, hyphen) = scan_word(seg, off + c.len_utf8());
@@ -512,7 +515,6 @@ impl<'a> Cut<'a> {
         }
         let w = &seg[off..end];
         let sig = signature16(w.as_bytes());
-        self.words += 1;
         let mut flags = WORD | self.initial;
         if upper {
             flags |= CAP;
