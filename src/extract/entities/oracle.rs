@@ -601,10 +601,85 @@ pub(super) fn segments_oracle(
 /// `word_sets` of 20cabbe, which passed over the punctuation tokens before
 /// it tested the words: the oracle of the test of the sets built without
 /// that filter.
-pub(super) fn word_sets_oracle<'a>(
+pub(super) fn word_sets_oracle<'a>(toks: &[Tok<'a>], stats: WordStats) -> WordSets<'a> {
+    word_sets_filtered::<true>(toks, stats)
+}
+
+/// `word_sets` of a9d0c7c, one loop over all tokens that lists the
+/// capitalized ones itself (the tokenizer's list in `stats` is left
+/// unread); passing over the punctuation tokens first when `PUNCT_FIRST`
+/// (the loop of 20cabbe). The oracle of the tests of `word_sets`.
+pub(super) fn word_sets_filtered<'a, const PUNCT_FIRST: bool>(
     toks: &[Tok<'a>],
     stats: WordStats,
-    cap_toks: Vec<u32>,
 ) -> WordSets<'a> {
-    word_sets_filtered::<true>(toks, stats, cap_toks)
+    // The sets are sized up front from the token counts: growing them
+    // rehashed every word several times.
+    let WordStats {
+        words,
+        cap_toks: listed,
+        sigs,
+        initial_sigs,
+    } = stats;
+    let caps = listed.len();
+    let mut cap_toks = Vec::new();
+    // One map for both counts of a capitalized word: `has_evidence` asks
+    // for both, with one lookup. It holds the words capitalized at a
+    // sentence start, and other capitalized words that share a signature
+    // with one of them (`Ctx::caps`).
+    let mut cap_words: crate::fasthash::Map<&str, Caps> =
+        crate::fasthash::Map::with_capacity_and_hasher(caps, Default::default());
+    // Only the lower-case words that may be the lower-case form of a
+    // capitalized word (see `Ctx::written_lower`): most are not, and
+    // inserting every word was a tenth of the stage. Those that pass the
+    // signature test are a few in a hundred lower-case words (under one
+    // in twenty in nine of the harness's articles in ten, one in five at
+    // most): a table sized for half of all the lower-case words spread
+    // its few entries over lines that each lookup then missed.
+    let mut lower_words: HashSet<Folded> =
+        HashSet::with_capacity_and_hasher((words - caps) / 8, Default::default());
+    // The word last inserted into each set, by signature: most insertions
+    // repeat a word just inserted ("the" into `lower_words`, a name into
+    // `cap_words`), and comparing with it is cheaper than hashing it again.
+    // (Token numbers rather than the words: the tables are set up for each
+    // article, and four times the size cost more to clear than they saved.)
+    let (mut recent_mid, mut recent_lower) = ([0u32; 256], [0u32; 256]);
+    let mut lower_present = LowerSigs::default();
+    cap_toks.reserve(caps);
+    // Punctuation is not filtered out first: the lower-case test below
+    // turns it away with most words, and a branch on the word bit before
+    // it was mispredicted at most punctuation tokens.
+    for (k, t) in toks.iter().enumerate() {
+        if PUNCT_FIRST && !t.word() {
+            continue;
+        }
+        let w = t.text;
+        if t.cap() {
+            // (`tokenize_into` keeps token offsets in `u32`: an article
+            // has fewer tokens than bytes.)
+            cap_toks.push(k as u32);
+            if !t.initial() {
+                if initial_sigs.may_hold_sig(t.sig()) && not_just_seen(&mut recent_mid, toks, k) {
+                    cap_words.entry(w).or_default().mid = true;
+                }
+            } else if !t.stop() {
+                cap_words.entry(w).or_default().initial += 1;
+            }
+        } else if sigs.may_hold_sig(t.sig())
+            && t.word()
+            && not_just_seen(&mut recent_lower, toks, k)
+            && !w.bytes().any(|b| b.is_ascii_uppercase())
+        {
+            // A word with an ASCII capital ("eBay") is the lower-case
+            // form of no word, and `Folded` keys must have none.
+            lower_words.insert(Folded(w));
+            lower_present.add_sig(t.sig());
+        }
+    }
+    WordSets {
+        cap_words,
+        lower_words,
+        lower_present,
+        cap_toks,
+    }
 }

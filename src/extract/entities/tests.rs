@@ -1037,7 +1037,7 @@ proptest::proptest! {
         all_initial: bool,
     ) {
         let (toks, stats) = headline_and_paragraph(&text, all_initial);
-        let sets = word_sets(&toks, stats, Vec::new());
+        let sets = word_sets(&toks, stats);
         let cap_toks: Vec<u32> = (0..toks.len())
             .filter(|&k| toks[k].word() && toks[k].cap())
             .map(|k| k as u32)
@@ -1055,8 +1055,10 @@ proptest::proptest! {
 
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
-    /// The word sets built without the punctuation filter are those of the
-    /// loop with it (`word_sets_oracle`), with words whose lower-case
+    /// The word sets built from the tokenizer's list of capitalized words
+    /// are those of the one loop over all tokens that listed them itself
+    /// (`word_sets_filtered`) and of the loop that passed over the
+    /// punctuation first (`word_sets_oracle`), with words whose lower-case
     /// forms share their signatures with punctuation ("Bgl" and `,`, "Dgn"
     /// and `.`, "Ake" and `"`), stop words at sentence starts and
     /// elsewhere, and lower-case forms of capitalized words.
@@ -1067,12 +1069,15 @@ proptest::proptest! {
         all_initial: bool,
     ) {
         let (toks, stats) = headline_and_paragraph(&text, all_initial);
-        let want = oracle::word_sets_oracle(&toks, stats.clone(), Vec::new());
-        let got = word_sets(&toks, stats, Vec::new());
-        proptest::prop_assert_eq!(&got.cap_toks, &want.cap_toks);
-        proptest::prop_assert_eq!(&got.cap_words, &want.cap_words);
-        proptest::prop_assert_eq!(&got.lower_words, &want.lower_words);
-        proptest::prop_assert_eq!(got.lower_present.0, want.lower_present.0);
+        let got = word_sets(&toks, stats.clone());
+        let filtered = oracle::word_sets_oracle(&toks, stats.clone());
+        let one_loop = oracle::word_sets_filtered::<false>(&toks, stats);
+        for want in [filtered, one_loop] {
+            proptest::prop_assert_eq!(&got.cap_toks, &want.cap_toks);
+            proptest::prop_assert_eq!(&got.cap_words, &want.cap_words);
+            proptest::prop_assert_eq!(&got.lower_words, &want.lower_words);
+            proptest::prop_assert_eq!(got.lower_present.0, want.lower_present.0);
+        }
     }
 }
 
@@ -1088,7 +1093,7 @@ fn punctuation_sharing_a_signature_is_no_lower_case_word() {
     let text = "Bgl, they said.";
     let (mut toks, mut stats) = (Vec::new(), WordStats::default());
     tokens::tokenize_into(text, Span::new(0, text.len()), false, &mut toks, &mut stats);
-    let sets = word_sets(&toks, stats, Vec::new());
+    let sets = word_sets(&toks, stats);
     assert!(sets.lower_words.is_empty(), "{:?}", sets.lower_words);
 }
 
@@ -1130,7 +1135,7 @@ proptest::proptest! {
         all_initial: bool,
     ) {
         let (toks, stats) = headline_and_paragraph(&text, all_initial);
-        let sets = word_sets(&toks, stats, Vec::new());
+        let sets = word_sets(&toks, stats);
         let ctx = test_ctx(&text, &sets, &toks);
         for t in toks.iter().filter(|t| t.word()) {
             proptest::prop_assert_eq!(
@@ -1403,7 +1408,7 @@ fn chunked_segments(text: &str, segments: &[(Span, bool)], oracle: bool, drop: u
         tokens::tokenize_into(text, span, title_case, &mut toks, &mut stats);
         ranges.push(first..toks.len());
     }
-    let sets = word_sets(&toks, stats, Vec::new());
+    let sets = word_sets(&toks, stats);
     let ctx = test_ctx(text, &sets, &toks);
     let mut out = Vec::new();
     for range in ranges {
