@@ -483,9 +483,10 @@ impl LowerSigs {
 
 /// What the tokenizer records of an article's words for the word sets of
 /// `extract`, as it cuts them (a pass over the tokens for it cost more):
-/// counts to size the sets, the signatures of the lower-case forms of the
-/// capitalized words, and those of the capitalized words at a sentence
-/// start, stop words at a sentence start left out of both (`Tok::stop`).
+/// the count of words and the list of the capitalized ones, the signatures
+/// of the lower-case forms of the capitalized words, and those of the
+/// capitalized words at a sentence start, stop words at a sentence start
+/// left out of both signature sets (`Tok::stop`).
 #[derive(Clone, Default)]
 pub(crate) struct WordStats {
     words: usize,

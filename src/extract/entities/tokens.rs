@@ -283,7 +283,7 @@ pub(crate) fn tokenize(text: &str, span: Span, all_initial: bool) -> Vec<Tok<'_>
 
 /// Appends the tokens of `text[span]` to `out`: the tokens of all the
 /// segments of an article go into one vector. Counts the words into
-/// `stats`.
+/// `stats` and lists the capitalized ones there by their numbers in `out`.
 ///
 /// # Panics
 /// When `span` ends past `u32::MAX`; `load::read` refuses such texts
