@@ -46,7 +46,7 @@ use jiff::civil::Date;
 #[cfg(test)]
 use regex::Regex;
 
-use crate::extract::timex::{self, SentenceBounds, day_count};
+use crate::extract::timex::{self, day_count};
 use crate::model::{Article, EntityType, Event, Span, Timex};
 use crate::twin::ascii_equivalent;
 use crate::uclass::{self, spaced};
@@ -370,20 +370,9 @@ pub fn extract_with_triggers(
                     continue;
                 }
                 let index = index.get_or_insert_with(|| EntityIndex::new(article));
-                let mut rest = triggers;
-                // Sentences are split only as far as the triggers reach.
-                for (ss, se) in SentenceBounds::new(para) {
-                    if rest.is_empty() {
-                        break;
-                    }
-                    let (s0, s1) = (p.span.start + ss, p.span.start + se);
-                    let (mine, after) = rest.split_at(rest.partition_point(|&(ts, _)| ts < s1));
-                    rest = after;
-                    if mine.is_empty() {
-                        continue;
-                    }
+                trigger_sentences(para, p.span.start, triggers, |s0, s1, mine| {
                     sentence_mentions(text, s0, s1, mine, article, index, scratch, &mut mentions);
-                }
+                });
             }
         });
     }
@@ -393,6 +382,29 @@ pub fn extract_with_triggers(
         }
     }
     merge_mentions(mentions)
+}
+
+/// Calls `each` with the bounds (in the text, `para` starting at `at`) of
+/// each sentence of `para` that holds triggers, and its triggers, in
+/// order. Only those sentences are split out
+/// ([`timex::sentence_around`]): most sentences of a paragraph with a
+/// trigger have none.
+fn trigger_sentences<'t>(
+    para: &str,
+    at: usize,
+    triggers: &'t [(usize, usize)],
+    mut each: impl FnMut(usize, usize, &'t [(usize, usize)]),
+) {
+    let mut rest = triggers;
+    let mut from = 0;
+    while let Some(&(ts, _)) = rest.first() {
+        let (ss, se) = timex::sentence_around(para, from, ts - at);
+        from = se;
+        let (s0, s1) = (at + ss, at + se);
+        let (mine, after) = rest.split_at(rest.partition_point(|&(ts, _)| ts < s1));
+        rest = after;
+        each(s0, s1, mine);
+    }
 }
 
 /// The working vectors of [`sentence_mentions`], kept from one sentence to

@@ -381,6 +381,39 @@ mod per_paragraph_triggers {
         ]
     }
 
+    /// Sentence bounds, each with its triggers.
+    type Sentences = Vec<(usize, usize, Vec<(usize, usize)>)>;
+
+    /// The sentences with triggers and their triggers as `extract` takes
+    /// them ([`trigger_sentences`], the paragraph at `at` in a text).
+    fn with_triggers(para: &str, at: usize) -> Sentences {
+        let triggers: Vec<_> = (timex::triggers(para, &[(0, para.len())]).into_iter())
+            .map(|(s, e)| (at + s, at + e))
+            .collect();
+        let mut out = Vec::new();
+        trigger_sentences(para, at, &triggers, |s0, s1, mine| {
+            out.push((
+                s0 - at,
+                s1 - at,
+                mine.iter().map(|&(s, e)| (s - at, e - at)).collect(),
+            ));
+        });
+        out
+    }
+
+    /// [`with_triggers`] against every sentence split from the start, those
+    /// without triggers left out.
+    fn same_sentences(para: &str) {
+        let split: Vec<_> = (sentence_bounds(para).into_iter())
+            .zip(by_paragraph(para))
+            .filter(|(_, mine)| !mine.is_empty())
+            .map(|((s0, s1), mine)| (s0, s1, mine))
+            .collect();
+        for at in [0, 7] {
+            assert_eq!(with_triggers(para, at), split, "{para:?} at {at}");
+        }
+    }
+
     proptest! {
         #[test]
         fn paragraph_search_splits_into_the_sentence_searches(
@@ -388,6 +421,7 @@ mod per_paragraph_triggers {
         ) {
             let para = parts.concat();
             prop_assert_eq!(by_paragraph(&para), by_sentence(&para), "{:?}", para);
+            same_sentences(&para);
         }
     }
 
@@ -399,6 +433,7 @@ mod per_paragraph_triggers {
             "press. conference? same\nvenue",
         ] {
             assert_eq!(by_paragraph(para), by_sentence(para), "{para:?}");
+            same_sentences(para);
         }
     }
 }

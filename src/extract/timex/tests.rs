@@ -317,8 +317,27 @@ mod rewrites {
         }
     }
 
+    /// The sentence of every byte found outwards from it
+    /// ([`sentence_around`]), from every sentence start at or before it,
+    /// against the split from the start.
+    fn around_as_split(text: &str) {
+        let bounds = old_sentence_bounds(text);
+        for p in 0..text.len() {
+            let want = *bounds.iter().find(|&&(_, se)| se > p).expect("a sentence");
+            let starts = std::iter::once(0).chain(bounds.iter().map(|&(_, se)| se));
+            for from in starts.take_while(|&from| from <= p) {
+                assert_eq!(
+                    sentence_around(text, from, p),
+                    want,
+                    "{text:?} at {p} from {from}"
+                );
+            }
+        }
+    }
+
     fn same(text: &str) {
         assert_eq!(sentence_bounds(text), old_sentence_bounds(text), "{text:?}");
+        around_as_split(text);
         assert_eq!(Tense::of(text), old_tense(text), "{text:?}");
         for dct in [None, TUE] {
             let years = mentioned_years(text);
@@ -353,6 +372,7 @@ mod rewrites {
             "ΣΊΣΥΦΟΣ was here. THE TALKS ARE TO END IN MAY. İt WON’T. They’ll see. Planned.",
             "A. B. Mr. X met on 3 May. Dec. 4 is set to be. U.S. talks end Friday.",
             "It is\u{a0}to be held on Friday. Was it Monday? No… Sunday!\" Later that day.",
+            "It ended. \u{b}Then on Monday.\u{c} \u{b}“Next” week.\t\u{85}Done.’\u{b}A. é",
         ] {
             same(text);
         }
@@ -366,7 +386,8 @@ mod rewrites {
                 " going", " said", " walked", " was", " won’t", " they'll", " She’ll", "ago",
                 "Monday", " Friday", "today", " next week", " last month", " 2022", " 3 May",
                 "Nov 29", " two days ago", "Σ", "İ", "ſ", "é", "É", "1999", "the 1990s",
-                "Sept", "Sept.", "Janu", "Febr.", "éMay.", "Xé", "5",
+                "Sept", "Sept.", "Janu", "Febr.", "éMay.", "Xé", "5", "\u{b}", "\u{2003}",
+                "\u{85}", ".”", "?’", "!\"", ".' ",
             ])
             .prop_map(str::to_string),
             1 => "[A-Za-z .!?]{0,12}",
