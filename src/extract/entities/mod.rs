@@ -1106,11 +1106,35 @@ fn caps_in(cap_toks: &[u32], range: std::ops::Range<usize>) -> &[u32] {
     &cap_toks[at(range.start)..at(range.end)]
 }
 
+/// The two sets of `word_sets`, empty and sized up front from the
+/// article's counts of words and capitalized words: growing them rehashed
+/// every word several times.
+///
+/// One map for both counts of a capitalized word: `has_evidence` asks for
+/// both, with one lookup. It holds the words capitalized at a sentence
+/// start, and other capitalized words that share a signature with one of
+/// them (`Ctx::caps`).
+///
+/// Only the lower-case words that may be the lower-case form of a
+/// capitalized word (see `Ctx::written_lower`): most are not, and
+/// inserting every word was a tenth of the stage. Those that pass the
+/// signature test are a few in a hundred lower-case words (under one in
+/// twenty in nine of the harness's articles in ten, one in five at most):
+/// a table sized for half of all the lower-case words spread its few
+/// entries over lines that each lookup then missed.
+fn empty_sets<'a>(
+    words: usize,
+    caps: usize,
+) -> (crate::fasthash::Map<&'a str, Caps>, HashSet<Folded<'a>>) {
+    (
+        crate::fasthash::Map::with_capacity_and_hasher(caps, Default::default()),
+        HashSet::with_capacity_and_hasher((words - caps) / 8, Default::default()),
+    )
+}
+
 /// The word sets of the article's tokens, of which the tokenizer recorded
 /// `stats`; its `cap_toks` become the sets' own.
 fn word_sets<'a>(toks: &[Tok<'a>], stats: WordStats) -> WordSets<'a> {
-    // The sets are sized up front from the token counts: growing them
-    // rehashed every word several times.
     let WordStats {
         words,
         cap_toks,
@@ -1118,21 +1142,7 @@ fn word_sets<'a>(toks: &[Tok<'a>], stats: WordStats) -> WordSets<'a> {
         initial_sigs,
     } = stats;
     let caps = cap_toks.len();
-    // One map for both counts of a capitalized word: `has_evidence` asks
-    // for both, with one lookup. It holds the words capitalized at a
-    // sentence start, and other capitalized words that share a signature
-    // with one of them (`Ctx::caps`).
-    let mut cap_words: crate::fasthash::Map<&str, Caps> =
-        crate::fasthash::Map::with_capacity_and_hasher(caps, Default::default());
-    // Only the lower-case words that may be the lower-case form of a
-    // capitalized word (see `Ctx::written_lower`): most are not, and
-    // inserting every word was a tenth of the stage. Those that pass the
-    // signature test are a few in a hundred lower-case words (under one
-    // in twenty in nine of the harness's articles in ten, one in five at
-    // most): a table sized for half of all the lower-case words spread
-    // its few entries over lines that each lookup then missed.
-    let mut lower_words: HashSet<Folded> =
-        HashSet::with_capacity_and_hasher((words - caps) / 8, Default::default());
+    let (mut cap_words, mut lower_words) = empty_sets(words, caps);
     // The word last inserted into each set, by signature: most insertions
     // repeat a word just inserted ("the" into `lower_words`, a name into
     // `cap_words`), and comparing with it is cheaper than hashing it again.
