@@ -1164,9 +1164,8 @@ fn sentence_end(s: &str, i: usize) -> Option<usize> {
 /// always are), by `char` from the first byte that is not.
 fn opens_next(s: &str, at: usize) -> bool {
     let bytes = s.as_bytes();
-    // `char::is_whitespace` on ASCII: `is_ascii_whitespace` and the
-    // vertical tab.
-    let Some(k) = (at..bytes.len()).find(|&k| !matches!(bytes[k], b'\t'..=b'\r' | b' ')) else {
+    // (`char::is_whitespace` on ASCII, the vertical tab included.)
+    let Some(k) = (at..bytes.len()).find(|&k| !crate::uclass::is_ascii_space(bytes[k])) else {
         return false;
     };
     match bytes[k] {

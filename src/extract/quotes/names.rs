@@ -447,7 +447,7 @@ fn last_word_lowers_to(a: &str, last: &str) -> bool {
 fn ascii_last_word_is(a: &[u8], last: &str) -> bool {
     // The whitespace of `char::is_whitespace` among ASCII bytes (not
     // `u8::is_ascii_whitespace`, which leaves out the vertical tab).
-    let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let space = crate::uclass::is_ascii_space;
     let t = &a[..a.iter().rposition(|&b| !space(b)).map_or(0, |k| k + 1)];
     let Some(cut) = t.len().checked_sub(last.len()) else {
         return false;
@@ -523,7 +523,9 @@ impl<'a> EntityIndex<'a> {
         }
         if self.ascii {
             let lower = lower.as_bytes();
-            return (self.entities).position_named(|_| true, |a| a.eq_ignore_ascii_case(lower));
+            return self
+                .entities
+                .position_named(|_| true, |a| a.eq_ignore_ascii_case(lower));
         }
         self.entities
             .iter()
@@ -542,7 +544,9 @@ impl<'a> EntityIndex<'a> {
         }
         if self.ascii {
             let person = |k| k == EntityType::Person;
-            return (self.entities).position_named(person, |a| ascii_last_word_is(a, last));
+            return self
+                .entities
+                .position_named(person, |a| ascii_last_word_is(a, last));
         }
         self.entities.iter().position(|e| {
             e.kind() == EntityType::Person && aliases(e).any(|a| last_word_lowers_to(a, last))
