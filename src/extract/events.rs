@@ -1168,7 +1168,7 @@ fn cap_runs_ascii(s: &str, mut f: impl FnMut(&CapRun)) {
     let spaces_end = |mut j: usize| {
         while j < b.len() {
             if b[j] < 0x80 {
-                if !matches!(b[j], b'\t'..=b'\r' | b' ') {
+                if !uclass::is_ascii_space(b[j]) {
                     break;
                 }
                 j += 1;
