@@ -2069,7 +2069,7 @@ impl<'a> Ctx<'a> {
                 && (a >= i + 2 && self.person_like(ts, i, a)
                     || a == i + 1 && self.person_like(ts, i, j))
             {
-                out.push(self.mention(ts, i, j, Hint::Known(EntityType::Person)));
+                out.push(self.known(ts, i, j, EntityType::Person));
                 return;
             }
             let ends_org = self.org_suffix(&ts[j - 1]);
@@ -2092,7 +2092,7 @@ impl<'a> Ctx<'a> {
                     // name follows the body without a comma.
                     if let Some(p) = self.holder_name(ts, s0, j, |_| true) {
                         self.plain(ts, s0, p, out);
-                        let mut m = self.mention(ts, p, j, Hint::Known(EntityType::Person));
+                        let mut m = self.known(ts, p, j, EntityType::Person);
                         m.set_role(Some(self.span_text(&ts[i..p])));
                         out.push(m);
                         if a > i {
@@ -2131,7 +2131,7 @@ impl<'a> Ctx<'a> {
                     premodifier(out);
                 }
                 // Names after a title: the longest run of name tokens.
-                let mut m = self.mention(ts, b, j, Hint::Known(EntityType::Person));
+                let mut m = self.known(ts, b, j, EntityType::Person);
                 if !honorific_only {
                     m.set_role(Some(role_text));
                 }
@@ -2170,7 +2170,7 @@ impl<'a> Ctx<'a> {
             .filter(|_| ts[i..j].iter().all(|t| t.cap()))
         {
             self.plain(ts, i, p, out);
-            let mut m = self.mention(ts, p, j, Hint::Known(EntityType::Person));
+            let mut m = self.known(ts, p, j, EntityType::Person);
             m.set_role(role);
             out.push(m);
             return;
@@ -2279,24 +2279,29 @@ impl<'a> Ctx<'a> {
         best
     }
 
-    fn mention(&self, ts: &[Tok<'a>], i: usize, j: usize, hint: Hint) -> Mention<'a> {
+    /// A mention of the known type `kind` over `ts[i..j]`. Of a known
+    /// mention's context flags only a place's `speaks` is read
+    /// (`surnames_over_towns`); the flags of the others, half the mentions,
+    /// were worked out for nothing. Every caller names its type: one
+    /// function for both kinds of hint branched on it at each call, and
+    /// mispredicted about every other call (`mention_oracle` is that form).
+    #[inline]
+    fn known(&self, ts: &[Tok<'a>], i: usize, j: usize, kind: EntityType) -> Mention<'a> {
         let span = Span::new(ts[i].s(), ts[j - 1].e());
-        let mut m = Mention::new(span, span.of(self.text), hint);
-        // The context flags type the unknown mentions (`canon`, which also
-        // reads those of the weak ones: `plain` makes them from unknown
-        // mentions). Of a known mention only a place's `speaks` is read
-        // (`surnames_over_towns`); the flags of the others, half the
-        // mentions, were worked out for nothing.
-        let known = match hint {
-            Hint::Known(kind) => Some(kind),
-            _ => None,
-        };
-        if known.is_none_or(|kind| kind == EntityType::Place) {
+        let mut m = Mention::new(span, span.of(self.text), Hint::Known(kind));
+        if kind == EntityType::Place {
             m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains_tok(t));
         }
-        if known.is_some() {
-            return m;
-        }
+        m
+    }
+
+    /// A mention of unknown type over `ts[i..j]`, with the context flags
+    /// that type it (`canon`, which also reads those of the weak ones:
+    /// `plain` makes them from unknown mentions).
+    fn unknown(&self, ts: &[Tok<'a>], i: usize, j: usize) -> Mention<'a> {
+        let span = Span::new(ts[i].s(), ts[j - 1].e());
+        let mut m = Mention::new(span, span.of(self.text), Hint::Unknown);
+        m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains_tok(t));
         m.initial = ts[i].initial();
         m.after_the = i > 0 && self.w(&ts[i - 1]).eq_ignore_ascii_case("the");
         let rest = &self.text.as_bytes()[ts[j - 1].e()..];
@@ -2345,7 +2350,7 @@ impl<'a> Ctx<'a> {
         let all_caps_line = ts[i].shout();
         // The mention (and its tests of the context) is made only when one
         // is pushed: many runs are dropped by the rules below.
-        let mention = |hint: EntityType| self.mention(ts, i, j, Hint::Known(hint));
+        let mention = |kind: EntityType| self.known(ts, i, j, kind);
         // Whether the single word is written in lower case elsewhere: up to
         // three rules ask, and the answer may take a hashing.
         let lower_seen = std::cell::OnceCell::new();
@@ -2455,7 +2460,7 @@ impl<'a> Ctx<'a> {
             {
                 return;
             }
-            out.push(self.mention(ts, i, j, Hint::Unknown));
+            out.push(self.unknown(ts, i, j));
             return;
         }
         if self.org_suffix(&ts[j - 1]) {
@@ -2503,7 +2508,7 @@ impl<'a> Ctx<'a> {
         // long or any word is a known place or organization. Otherwise it
         // stays unknown: `canon` types it from the rest of the article
         // ("Apple Computer" after "Apple") or drops it.
-        let mut m = self.mention(ts, i, j, Hint::Unknown);
+        let mut m = self.unknown(ts, i, j);
         let known = || {
             (i..j).any(|k| {
                 let key = gazetteer::Key::new(self.w(&ts[k]));
