@@ -2333,10 +2333,27 @@ impl<'a> Ctx<'a> {
 
     /// Types a run without titles; demonyms split it.
     fn plain(&self, ts: &[Tok<'a>], i: usize, j: usize, out: &mut Vec<Mention<'a>>) {
-        if i >= j {
-            return;
+        // One word and several words meet different rules, and the run's
+        // length was tested at several of them, each test mispredicted
+        // often: one test here, and a copy of the rules for each kind
+        // (`ONE`), in which the length is a constant.
+        match j.saturating_sub(i) {
+            0 => {}
+            1 => self.plain_n::<true>(ts, i, j, out),
+            _ => self.plain_n::<false>(ts, i, j, out),
         }
-        let ends_org = j - i >= 2 && self.org_suffix(&ts[j - 1]);
+    }
+
+    /// `plain` of a run of one word (`ONE`) or of several.
+    fn plain_n<const ONE: bool>(
+        &self,
+        ts: &[Tok<'a>],
+        i: usize,
+        j: usize,
+        out: &mut Vec<Mention<'a>>,
+    ) {
+        debug_assert!(ONE == (j - i == 1) && i < j);
+        let ends_org = !ONE && self.org_suffix(&ts[j - 1]);
         if !ends_org {
             if let Some(d) = (i..j).find(|&k| demonym(self.gaz, &ts[k])) {
                 self.plain(ts, i, d, out);
@@ -2354,7 +2371,7 @@ impl<'a> Ctx<'a> {
         // Whether the single word is written in lower case elsewhere: up to
         // three rules ask, and the answer may take a hashing.
         let lower_seen = std::cell::OnceCell::new();
-        let seen_lower = || n == 1 && *lower_seen.get_or_init(|| self.written_lower(&ts[i]));
+        let seen_lower = || ONE && *lower_seen.get_or_init(|| self.written_lower(&ts[i]));
         // Currencies ("US$299", "US dollars") and common-noun acronyms
         // ("TV", "LCD") are not entities.
         let money = ts.get(j).is_some_and(|t| {
@@ -2366,7 +2383,7 @@ impl<'a> Ctx<'a> {
         let quote = |t: Option<&Tok<'a>>| {
             t.is_some_and(|t| matches!(self.w(t), "\"" | "“" | "”" | "‘" | "’" | "'"))
         };
-        let quoted = n == 1 && i > 0 && quote(ts.get(i - 1)) && quote(ts.get(j));
+        let quoted = ONE && i > 0 && quote(ts.get(i - 1)) && quote(ts.get(j));
         // Market indices: "… Average", "Nasdaq Composite", "the S&P 500
         // index", "the FTSE 100 fell".
         let index = INDEX_HEADS.contains_tok(&ts[j - 1])
@@ -2382,7 +2399,7 @@ impl<'a> Ctx<'a> {
         if money
             || index
             || quoted
-            || n == 1 && (COMMON_ACRONYMS.contains_tok(&ts[i]) || is_model_number(surface))
+            || ONE && (COMMON_ACRONYMS.contains_tok(&ts[i]) || is_model_number(surface))
         {
             return;
         }
@@ -2397,7 +2414,7 @@ impl<'a> Ctx<'a> {
             ) && (!p.word
                 // "Japan", "Turkey": countries that are English words too,
                 // capitalized mid-sentence and never seen in lower case.
-                || !initial && n == 1 && !seen_lower())
+                || !initial && ONE && !seen_lower())
         }) {
             let mut m = mention(EntityType::Place);
             m.set_canonical(Some(p.canonical));
@@ -2408,7 +2425,7 @@ impl<'a> Ctx<'a> {
             .gaz
             .orgs
             .get_key(key)
-            .filter(|o| !seen_lower() && (!o.word || n > 1 && !initial))
+            .filter(|o| !seen_lower() && (!o.word || !ONE && !initial))
         {
             let mut m = mention(EntityType::Organization);
             m.set_canonical(Some(o.canonical));
@@ -2424,7 +2441,7 @@ impl<'a> Ctx<'a> {
                 }
             })
             .or_else(|| self.compass_variant(surface));
-        if let Some(p) = place.filter(|p| !seen_lower() && (!p.word || (n > 1 && !initial))) {
+        if let Some(p) = place.filter(|p| !seen_lower() && (!p.word || (!ONE && !initial))) {
             let mut m = mention(EntityType::Place);
             m.set_canonical(Some(p.canonical));
             out.push(m);
@@ -2437,7 +2454,7 @@ impl<'a> Ctx<'a> {
         // each run asks only its own: the tests of several words (a given
         // name, acronyms inside, an "of" head) are calls, which one-word runs,
         // most of them, made to learn nothing.
-        if n == 1 {
+        if ONE {
             if is_acronym(surface) {
                 out.push(mention(EntityType::Organization));
                 return;
