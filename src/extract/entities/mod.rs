@@ -299,12 +299,19 @@ impl WordList {
 
     /// `with_lower(w, |l| self.contains(l))`, with the signature of an
     /// ASCII word's lower-case form tested before the form is made: most
-    /// words asked about are in no list.
-    fn contains_lower(&self, w: &str) -> bool {
-        if w.is_ascii() && !self.may_hold(gazetteer::lower_signature(w.as_bytes(), SIG_BITS)) {
+    /// words asked about are in no list. `ascii` is `w.is_ascii()`.
+    fn contains_lower(&self, w: &str, ascii: bool) -> bool {
+        debug_assert_eq!(ascii, w.is_ascii());
+        if ascii && !self.may_hold(gazetteer::lower_signature(w.as_bytes(), SIG_BITS)) {
             return false;
         }
         with_lower(w, |l| self.contains(l))
+    }
+
+    /// `contains_lower` of the text of token `t`, whose ASCII test the
+    /// tokenizer made (`Tok::ascii`).
+    fn contains_lower_tok(&self, t: &Tok) -> bool {
+        self.contains_lower(t.text, t.ascii())
     }
 }
 
@@ -1674,7 +1681,7 @@ impl<'a> Ctx<'a> {
         // text) had its lower-case form's signature recorded, and
         // `word_sets` kept every lower-case word with such a signature.
         if w.starts_with(char::is_uppercase) && !t.stop() {
-            if w.is_ascii() {
+            if t.ascii() {
                 return self.lower_present.may_hold_lower_of_ascii(w)
                     && self.lower_words.contains(&Folded(w));
             }
@@ -1686,7 +1693,7 @@ impl<'a> Ctx<'a> {
         // article itself: already in lower case, it is its own answer. (A
         // stop word, capitalized, goes on to the search.)
         if w.starts_with(|c: char| c.is_ascii_alphanumeric())
-            && w.is_ascii()
+            && t.ascii()
             && !w.bytes().any(|b| b.is_ascii_uppercase())
         {
             return true;
@@ -1972,9 +1979,9 @@ impl<'a> Ctx<'a> {
             COMPANY_HEADS.contains_tok(last) || COMPANY.contains_tok(last)
         };
         let descriptor =
-            |w: &str| ORG_DESCRIPTORS.contains_lower(w) || ROLE_NOUNS.contains_lower(w);
+            |t: &Tok| ORG_DESCRIPTORS.contains_lower_tok(t) || ROLE_NOUNS.contains_lower_tok(t);
         while i < j
-            && (!company || descriptor(self.w(&ts[i])))
+            && (!company || descriptor(&ts[i]))
             && ts[i].initial()
             && !self.has_evidence(&ts[i])
             && !(i + 1 < j
@@ -2196,7 +2203,7 @@ impl<'a> Ctx<'a> {
             if role.is_none()
                 && i > 0
                 && ts[i - 1].word()
-                && (shares_of() || ORG_DESCRIPTORS.contains_lower(self.w(&ts[i - 1])))
+                && (shares_of() || ORG_DESCRIPTORS.contains_lower_tok(&ts[i - 1]))
             {
                 m.hint = Hint::Known(EntityType::Organization);
             }

@@ -118,7 +118,7 @@ impl<'a> Ctx<'a> {
             COMPANY_HEADS.contains_tok(last) || COMPANY.contains_tok(last)
         };
         let descriptor =
-            |w: &str| ORG_DESCRIPTORS.contains_lower(w) || ROLE_NOUNS.contains_lower(w);
+            |w: &str| with_lower(w, |l| ORG_DESCRIPTORS.contains(l) || ROLE_NOUNS.contains(l));
         while i < j
             && (!company || descriptor(self.w(&ts[i])))
             && ts[i].initial()
@@ -337,7 +337,7 @@ impl<'a> Ctx<'a> {
         if role.is_none()
             && i > 0
             && ts[i - 1].word()
-            && (shares_of || ORG_DESCRIPTORS.contains_lower(self.w(&ts[i - 1])))
+            && (shares_of || with_lower(self.w(&ts[i - 1]), |l| ORG_DESCRIPTORS.contains(l)))
         {
             if let Some(m) = out[before..]
                 .first_mut()
