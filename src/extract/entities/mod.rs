@@ -299,12 +299,19 @@ impl WordList {
 
     /// `with_lower(w, |l| self.contains(l))`, with the signature of an
     /// ASCII word's lower-case form tested before the form is made: most
-    /// words asked about are in no list.
-    fn contains_lower(&self, w: &str) -> bool {
-        if w.is_ascii() && !self.may_hold(gazetteer::lower_signature(w.as_bytes(), SIG_BITS)) {
+    /// words asked about are in no list. `ascii` is `w.is_ascii()`.
+    fn contains_lower(&self, w: &str, ascii: bool) -> bool {
+        debug_assert_eq!(ascii, w.is_ascii());
+        if ascii && !self.may_hold(gazetteer::lower_signature(w.as_bytes(), SIG_BITS)) {
             return false;
         }
         with_lower(w, |l| self.contains(l))
+    }
+
+    /// `contains_lower` of the text of token `t`, whose ASCII test the
+    /// tokenizer made (`Tok::ascii`).
+    fn contains_lower_tok(&self, t: &Tok) -> bool {
+        self.contains_lower(t.text, t.ascii())
     }
 }
 
@@ -1674,7 +1681,7 @@ impl<'a> Ctx<'a> {
         // text) had its lower-case form's signature recorded, and
         // `word_sets` kept every lower-case word with such a signature.
         if w.starts_with(char::is_uppercase) && !t.stop() {
-            if w.is_ascii() {
+            if t.ascii() {
                 return self.lower_present.may_hold_lower_of_ascii(w)
                     && self.lower_words.contains(&Folded(w));
             }
@@ -1686,7 +1693,7 @@ impl<'a> Ctx<'a> {
         // article itself: already in lower case, it is its own answer. (A
         // stop word, capitalized, goes on to the search.)
         if w.starts_with(|c: char| c.is_ascii_alphanumeric())
-            && w.is_ascii()
+            && t.ascii()
             && !w.bytes().any(|b| b.is_ascii_uppercase())
         {
             return true;
@@ -1972,9 +1979,9 @@ impl<'a> Ctx<'a> {
             COMPANY_HEADS.contains_tok(last) || COMPANY.contains_tok(last)
         };
         let descriptor =
-            |w: &str| ORG_DESCRIPTORS.contains_lower(w) || ROLE_NOUNS.contains_lower(w);
+            |t: &Tok| ORG_DESCRIPTORS.contains_lower_tok(t) || ROLE_NOUNS.contains_lower_tok(t);
         while i < j
-            && (!company || descriptor(self.w(&ts[i])))
+            && (!company || descriptor(&ts[i]))
             && ts[i].initial()
             && !self.has_evidence(&ts[i])
             && !(i + 1 < j
@@ -2069,7 +2076,7 @@ impl<'a> Ctx<'a> {
                 && (a >= i + 2 && self.person_like(ts, i, a)
                     || a == i + 1 && self.person_like(ts, i, j))
             {
-                out.push(self.mention(ts, i, j, Hint::Known(EntityType::Person)));
+                out.push(self.known(ts, i, j, EntityType::Person));
                 return;
             }
             let ends_org = self.org_suffix(&ts[j - 1]);
@@ -2092,7 +2099,7 @@ impl<'a> Ctx<'a> {
                     // name follows the body without a comma.
                     if let Some(p) = self.holder_name(ts, s0, j, |_| true) {
                         self.plain(ts, s0, p, out);
-                        let mut m = self.mention(ts, p, j, Hint::Known(EntityType::Person));
+                        let mut m = self.known(ts, p, j, EntityType::Person);
                         m.set_role(Some(self.span_text(&ts[i..p])));
                         out.push(m);
                         if a > i {
@@ -2131,7 +2138,7 @@ impl<'a> Ctx<'a> {
                     premodifier(out);
                 }
                 // Names after a title: the longest run of name tokens.
-                let mut m = self.mention(ts, b, j, Hint::Known(EntityType::Person));
+                let mut m = self.known(ts, b, j, EntityType::Person);
                 if !honorific_only {
                     m.set_role(Some(role_text));
                 }
@@ -2170,7 +2177,7 @@ impl<'a> Ctx<'a> {
             .filter(|_| ts[i..j].iter().all(|t| t.cap()))
         {
             self.plain(ts, i, p, out);
-            let mut m = self.mention(ts, p, j, Hint::Known(EntityType::Person));
+            let mut m = self.known(ts, p, j, EntityType::Person);
             m.set_role(role);
             out.push(m);
             return;
@@ -2196,7 +2203,7 @@ impl<'a> Ctx<'a> {
             if role.is_none()
                 && i > 0
                 && ts[i - 1].word()
-                && (shares_of() || ORG_DESCRIPTORS.contains_lower(self.w(&ts[i - 1])))
+                && (shares_of() || ORG_DESCRIPTORS.contains_lower_tok(&ts[i - 1]))
             {
                 m.hint = Hint::Known(EntityType::Organization);
             }
@@ -2279,24 +2286,29 @@ impl<'a> Ctx<'a> {
         best
     }
 
-    fn mention(&self, ts: &[Tok<'a>], i: usize, j: usize, hint: Hint) -> Mention<'a> {
+    /// A mention of the known type `kind` over `ts[i..j]`. Of a known
+    /// mention's context flags only a place's `speaks` is read
+    /// (`surnames_over_towns`); the flags of the others, half the mentions,
+    /// were worked out for nothing. Every caller names its type: one
+    /// function for both kinds of hint branched on it at each call, and
+    /// mispredicted about every other call (`mention_oracle` is that form).
+    #[inline]
+    fn known(&self, ts: &[Tok<'a>], i: usize, j: usize, kind: EntityType) -> Mention<'a> {
         let span = Span::new(ts[i].s(), ts[j - 1].e());
-        let mut m = Mention::new(span, span.of(self.text), hint);
-        // The context flags type the unknown mentions (`canon`, which also
-        // reads those of the weak ones: `plain` makes them from unknown
-        // mentions). Of a known mention only a place's `speaks` is read
-        // (`surnames_over_towns`); the flags of the others, half the
-        // mentions, were worked out for nothing.
-        let known = match hint {
-            Hint::Known(kind) => Some(kind),
-            _ => None,
-        };
-        if known.is_none_or(|kind| kind == EntityType::Place) {
+        let mut m = Mention::new(span, span.of(self.text), Hint::Known(kind));
+        if kind == EntityType::Place {
             m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains_tok(t));
         }
-        if known.is_some() {
-            return m;
-        }
+        m
+    }
+
+    /// A mention of unknown type over `ts[i..j]`, with the context flags
+    /// that type it (`canon`, which also reads those of the weak ones:
+    /// `plain` makes them from unknown mentions).
+    fn unknown(&self, ts: &[Tok<'a>], i: usize, j: usize) -> Mention<'a> {
+        let span = Span::new(ts[i].s(), ts[j - 1].e());
+        let mut m = Mention::new(span, span.of(self.text), Hint::Unknown);
+        m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains_tok(t));
         m.initial = ts[i].initial();
         m.after_the = i > 0 && self.w(&ts[i - 1]).eq_ignore_ascii_case("the");
         let rest = &self.text.as_bytes()[ts[j - 1].e()..];
@@ -2328,10 +2340,27 @@ impl<'a> Ctx<'a> {
 
     /// Types a run without titles; demonyms split it.
     fn plain(&self, ts: &[Tok<'a>], i: usize, j: usize, out: &mut Vec<Mention<'a>>) {
-        if i >= j {
-            return;
+        // One word and several words meet different rules, and the run's
+        // length was tested at several of them, each test mispredicted
+        // often: one test here, and a copy of the rules for each kind
+        // (`ONE`), in which the length is a constant.
+        match j.saturating_sub(i) {
+            0 => {}
+            1 => self.plain_n::<true>(ts, i, j, out),
+            _ => self.plain_n::<false>(ts, i, j, out),
         }
-        let ends_org = j - i >= 2 && self.org_suffix(&ts[j - 1]);
+    }
+
+    /// `plain` of a run of one word (`ONE`) or of several.
+    fn plain_n<const ONE: bool>(
+        &self,
+        ts: &[Tok<'a>],
+        i: usize,
+        j: usize,
+        out: &mut Vec<Mention<'a>>,
+    ) {
+        debug_assert!(ONE == (j - i == 1) && i < j);
+        let ends_org = !ONE && self.org_suffix(&ts[j - 1]);
         if !ends_org {
             if let Some(d) = (i..j).find(|&k| demonym(self.gaz, &ts[k])) {
                 self.plain(ts, i, d, out);
@@ -2345,11 +2374,11 @@ impl<'a> Ctx<'a> {
         let all_caps_line = ts[i].shout();
         // The mention (and its tests of the context) is made only when one
         // is pushed: many runs are dropped by the rules below.
-        let mention = |hint: EntityType| self.mention(ts, i, j, Hint::Known(hint));
+        let mention = |kind: EntityType| self.known(ts, i, j, kind);
         // Whether the single word is written in lower case elsewhere: up to
         // three rules ask, and the answer may take a hashing.
         let lower_seen = std::cell::OnceCell::new();
-        let seen_lower = || n == 1 && *lower_seen.get_or_init(|| self.written_lower(&ts[i]));
+        let seen_lower = || ONE && *lower_seen.get_or_init(|| self.written_lower(&ts[i]));
         // Currencies ("US$299", "US dollars") and common-noun acronyms
         // ("TV", "LCD") are not entities.
         let money = ts.get(j).is_some_and(|t| {
@@ -2361,7 +2390,7 @@ impl<'a> Ctx<'a> {
         let quote = |t: Option<&Tok<'a>>| {
             t.is_some_and(|t| matches!(self.w(t), "\"" | "“" | "”" | "‘" | "’" | "'"))
         };
-        let quoted = n == 1 && i > 0 && quote(ts.get(i - 1)) && quote(ts.get(j));
+        let quoted = ONE && i > 0 && quote(ts.get(i - 1)) && quote(ts.get(j));
         // Market indices: "… Average", "Nasdaq Composite", "the S&P 500
         // index", "the FTSE 100 fell".
         let index = INDEX_HEADS.contains_tok(&ts[j - 1])
@@ -2377,7 +2406,7 @@ impl<'a> Ctx<'a> {
         if money
             || index
             || quoted
-            || n == 1 && (COMMON_ACRONYMS.contains_tok(&ts[i]) || is_model_number(surface))
+            || ONE && (COMMON_ACRONYMS.contains_tok(&ts[i]) || is_model_number(surface))
         {
             return;
         }
@@ -2392,7 +2421,7 @@ impl<'a> Ctx<'a> {
             ) && (!p.word
                 // "Japan", "Turkey": countries that are English words too,
                 // capitalized mid-sentence and never seen in lower case.
-                || !initial && n == 1 && !seen_lower())
+                || !initial && ONE && !seen_lower())
         }) {
             let mut m = mention(EntityType::Place);
             m.set_canonical(Some(p.canonical));
@@ -2403,7 +2432,7 @@ impl<'a> Ctx<'a> {
             .gaz
             .orgs
             .get_key(key)
-            .filter(|o| !seen_lower() && (!o.word || n > 1 && !initial))
+            .filter(|o| !seen_lower() && (!o.word || !ONE && !initial))
         {
             let mut m = mention(EntityType::Organization);
             m.set_canonical(Some(o.canonical));
@@ -2419,7 +2448,7 @@ impl<'a> Ctx<'a> {
                 }
             })
             .or_else(|| self.compass_variant(surface));
-        if let Some(p) = place.filter(|p| !seen_lower() && (!p.word || (n > 1 && !initial))) {
+        if let Some(p) = place.filter(|p| !seen_lower() && (!p.word || (!ONE && !initial))) {
             let mut m = mention(EntityType::Place);
             m.set_canonical(Some(p.canonical));
             out.push(m);
@@ -2432,7 +2461,7 @@ impl<'a> Ctx<'a> {
         // each run asks only its own: the tests of several words (a given
         // name, acronyms inside, an "of" head) are calls, which one-word runs,
         // most of them, made to learn nothing.
-        if n == 1 {
+        if ONE {
             if is_acronym(surface) {
                 out.push(mention(EntityType::Organization));
                 return;
@@ -2455,7 +2484,7 @@ impl<'a> Ctx<'a> {
             {
                 return;
             }
-            out.push(self.mention(ts, i, j, Hint::Unknown));
+            out.push(self.unknown(ts, i, j));
             return;
         }
         if self.org_suffix(&ts[j - 1]) {
@@ -2503,7 +2532,7 @@ impl<'a> Ctx<'a> {
         // long or any word is a known place or organization. Otherwise it
         // stays unknown: `canon` types it from the rest of the article
         // ("Apple Computer" after "Apple") or drops it.
-        let mut m = self.mention(ts, i, j, Hint::Unknown);
+        let mut m = self.unknown(ts, i, j);
         let known = || {
             (i..j).any(|k| {
                 let key = gazetteer::Key::new(self.w(&ts[k]));

@@ -118,7 +118,7 @@ impl<'a> Ctx<'a> {
             COMPANY_HEADS.contains_tok(last) || COMPANY.contains_tok(last)
         };
         let descriptor =
-            |w: &str| ORG_DESCRIPTORS.contains_lower(w) || ROLE_NOUNS.contains_lower(w);
+            |w: &str| with_lower(w, |l| ORG_DESCRIPTORS.contains(l) || ROLE_NOUNS.contains(l));
         while i < j
             && (!company || descriptor(self.w(&ts[i])))
             && ts[i].initial()
@@ -219,7 +219,7 @@ impl<'a> Ctx<'a> {
                 && (a >= i + 2 && self.person_like(ts, i, a)
                     || a == i + 1 && self.person_like(ts, i, j))
             {
-                out.push(self.mention(ts, i, j, Hint::Known(EntityType::Person)));
+                out.push(self.mention_oracle(ts, i, j, Hint::Known(EntityType::Person)));
                 return;
             }
             let ends_org = self.org_suffix(&ts[j - 1]);
@@ -242,7 +242,7 @@ impl<'a> Ctx<'a> {
                     // name follows the body without a comma.
                     if let Some(p) = self.holder_name(ts, s0, j, |_| true) {
                         self.plain_oracle(ts, s0, p, out);
-                        let mut m = self.mention(ts, p, j, Hint::Known(EntityType::Person));
+                        let mut m = self.mention_oracle(ts, p, j, Hint::Known(EntityType::Person));
                         m.set_role(Some(self.span_text(&ts[i..p])));
                         out.push(m);
                         if a > i {
@@ -281,7 +281,7 @@ impl<'a> Ctx<'a> {
                     premodifier(out);
                 }
                 // Names after a title: the longest run of name tokens.
-                let mut m = self.mention(ts, b, j, Hint::Known(EntityType::Person));
+                let mut m = self.mention_oracle(ts, b, j, Hint::Known(EntityType::Person));
                 if !honorific_only {
                     m.set_role(Some(role_text));
                 }
@@ -320,7 +320,7 @@ impl<'a> Ctx<'a> {
             .filter(|_| ts[i..j].iter().all(|t| t.cap()))
         {
             self.plain_oracle(ts, i, p, out);
-            let mut m = self.mention(ts, p, j, Hint::Known(EntityType::Person));
+            let mut m = self.mention_oracle(ts, p, j, Hint::Known(EntityType::Person));
             m.set_role(role);
             out.push(m);
             return;
@@ -337,7 +337,7 @@ impl<'a> Ctx<'a> {
         if role.is_none()
             && i > 0
             && ts[i - 1].word()
-            && (shares_of || ORG_DESCRIPTORS.contains_lower(self.w(&ts[i - 1])))
+            && (shares_of || with_lower(self.w(&ts[i - 1]), |l| ORG_DESCRIPTORS.contains(l)))
         {
             if let Some(m) = out[before..]
                 .first_mut()
@@ -395,6 +395,55 @@ impl<'a> Ctx<'a> {
         best
     }
 
+    /// `Ctx::known` and `Ctx::unknown` as one function, branching on the
+    /// hint.
+    fn mention_oracle(&self, ts: &[Tok<'a>], i: usize, j: usize, hint: Hint) -> Mention<'a> {
+        let span = Span::new(ts[i].s(), ts[j - 1].e());
+        let mut m = Mention::new(span, span.of(self.text), hint);
+        // The context flags type the unknown mentions (`canon`, which also
+        // reads those of the weak ones: `plain` makes them from unknown
+        // mentions). Of a known mention only a place's `speaks` is read
+        // (`surnames_over_towns`); the flags of the others, half the
+        // mentions, were worked out for nothing.
+        let known = match hint {
+            Hint::Known(kind) => Some(kind),
+            _ => None,
+        };
+        if known.is_none_or(|kind| kind == EntityType::Place) {
+            m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains_tok(t));
+        }
+        if known.is_some() {
+            return m;
+        }
+        m.initial = ts[i].initial();
+        m.after_the = i > 0 && self.w(&ts[i - 1]).eq_ignore_ascii_case("the");
+        let rest = &self.text.as_bytes()[ts[j - 1].e()..];
+        let next_lower = |k: usize| ts.get(k).filter(|t| t.word() && !t.cap());
+        let next = next_lower(j);
+        m.agent = agent_suffix(rest)
+            || next.is_some_and(|t| ORG_NOUNS.contains_tok(t))
+            || i > 0 && AGENT_BEFORE.contains_tok_few(&ts[i - 1]);
+        let passive = next.is_some_and(|t| AUXILIARIES.contains_tok_few(t))
+            && (next_lower(j + 1).is_some_and(|t| PRODUCT_PARTICIPLES.contains_tok(t))
+                || next_lower(j + 1).is_some_and(|t| t.text == "be")
+                    && next_lower(j + 2).is_some_and(|t| PRODUCT_PARTICIPLES.contains_tok(t)));
+        let before =
+            |k: usize| (i >= k && ts[i - k].word() && !ts[i].initial()).then(|| &ts[i - k]);
+        let prev = before(1);
+        m.product = !m.agent
+            && (next.is_some_and(|t| PRODUCT_AFTER.contains_tok(t))
+                || passive
+                || prev.is_some_and(|t| PRODUCT_BEFORE.contains_tok(t))
+                // "its 787 Dreamliner", "the 3G iPhone": after a model number.
+                || prev.is_some_and(|t| {
+                    t.text.starts_with(|c: char| c.is_ascii_digit())
+                        && t.text.chars().all(|c| c.is_ascii_alphanumeric())
+                })
+                || prev.is_some_and(|t| DETERMINERS.contains_tok_few(t))
+                    && before(2).is_some_and(|t| PRODUCT_BEFORE.contains_tok(t)));
+        m
+    }
+
     fn plain_oracle(&self, ts: &[Tok<'a>], i: usize, j: usize, out: &mut Vec<Mention<'a>>) {
         if i >= j {
             return;
@@ -413,7 +462,7 @@ impl<'a> Ctx<'a> {
         let all_caps_line = ts[i].shout();
         // The mention (and its tests of the context) is made only when one
         // is pushed: many runs are dropped by the rules below.
-        let mention = |hint: EntityType| self.mention(ts, i, j, Hint::Known(hint));
+        let mention = |hint: EntityType| self.mention_oracle(ts, i, j, Hint::Known(hint));
         // Whether the single word is written in lower case elsewhere: up to
         // three rules ask, and the answer may take a hashing.
         let lower_seen = std::cell::OnceCell::new();
@@ -561,7 +610,7 @@ impl<'a> Ctx<'a> {
         {
             return;
         }
-        let mut m = self.mention(ts, i, j, Hint::Unknown);
+        let mut m = self.mention_oracle(ts, i, j, Hint::Unknown);
         if n >= 2 {
             // Unknown multi-word name: a company or body when any word is a
             // known place or organization, else a person.

@@ -17,8 +17,8 @@ pub(crate) struct Tok<'a> {
     /// char boundaries.
     pub text: &'a str,
     start: u32,
-    /// `WORD`, `CAP`, `INITIAL`, `SHOUT` and `STOP` bits: one byte to
-    /// store for each token, where five bools took five.
+    /// `WORD`, `CAP`, `INITIAL`, `SHOUT`, `STOP` and `ASCII` bits: one
+    /// byte to store for each token, where six bools took six.
     flags: u8,
     /// `gazetteer::signature16` of the text, computed once here: the word
     /// lists and word sets test most tokens, some several times, and the
@@ -34,6 +34,12 @@ const SHOUT: u8 = 8;
 /// `tokenize_into` (not by `Cut::general`), which leaves its lower-case form
 /// out of `WordStats` (see `stop`).
 const STOP: u8 = 16;
+/// All of the token's text is ASCII. The rules asked `str::is_ascii` of
+/// the capitalized words they look up in lower case, a loop whose exit
+/// was mispredicted at words of every length; the loop of `tokenize_into`
+/// knows it for nothing (every token it cuts is ASCII), and `Cut::general`
+/// tests a word's bytes only when its scan met a char that is not ASCII.
+const ASCII: u8 = 32;
 
 impl<'a> Tok<'a> {
     /// A punctuation token `text` at byte `s` of the file text.
@@ -42,7 +48,8 @@ impl<'a> Tok<'a> {
             text,
             // `tokenize_into` checked that the text's offsets fit.
             start: s as u32,
-            flags: 0,
+            // (One char: ASCII when it is one byte.)
+            flags: if text.len() == 1 { ASCII } else { 0 },
             sig: match text.as_bytes() {
                 &[b] => PUNCT_SIGS[usize::from(b)],
                 t => signature16(t),
@@ -102,6 +109,11 @@ impl<'a> Tok<'a> {
     /// recorded as any word.
     pub fn stop(&self) -> bool {
         self.flags & STOP != 0
+    }
+
+    /// `text.is_ascii()`, recorded by the tokenizer.
+    pub fn ascii(&self) -> bool {
+        self.flags & ASCII != 0
     }
 }
 
@@ -241,10 +253,13 @@ fn plain_end(bytes: &[u8], m: usize) -> bool {
 
 /// The end of a word whose first char ends at byte `m` of `seg`: letters
 /// and digits, and single joiners between them. Also whether an ASCII
-/// hyphen joined two parts.
-fn scan_word(seg: &str, mut m: usize) -> (usize, bool) {
+/// hyphen joined two parts, and whether a char it took is not ASCII (for
+/// `Tok::ascii`: most words cut by `Cut::general` are ASCII words with a
+/// joiner, which then need no test of their bytes).
+fn scan_word(seg: &str, mut m: usize) -> (usize, bool, bool) {
     let bytes = seg.as_bytes();
     let mut hyphen = false;
+    let mut wide = false;
     loop {
         m = crate::swar::ascii_alnum_run(bytes, m);
         let Some(&b) = bytes.get(m) else {
@@ -253,7 +268,9 @@ fn scan_word(seg: &str, mut m: usize) -> (usize, bool) {
         if b < 0x80 {
             if class(b) & JOIN != 0 && alnum_at(seg, m + 1) {
                 hyphen |= b == b'-';
-                m += 1 + char_at(seg, m + 1).map_or(0, char::len_utf8);
+                let next = char_at(seg, m + 1).map_or(0, char::len_utf8);
+                wide |= next > 1;
+                m += 1 + next;
                 continue;
             }
             break;
@@ -269,8 +286,9 @@ fn scan_word(seg: &str, mut m: usize) -> (usize, bool) {
         } else {
             break;
         }
+        wide = true;
     }
-    (m, hyphen)
+    (m, hyphen, wide)
 }
 
 /// The tokens of `text[span]`, as a vector.
@@ -350,7 +368,7 @@ pub(crate) fn tokenize_into<'a>(
                 // tokenizer's instructions.
                 let w = unsafe { seg.get_unchecked(off..end) };
                 let sig = signature16(w.as_bytes());
-                let mut flags = WORD | cut.initial;
+                let mut flags = WORD | ASCII | cut.initial;
                 if upper {
                     flags |= CAP;
                     // The token's number among the article's: `out` holds
@@ -404,7 +422,7 @@ pub(crate) fn tokenize_into<'a>(
             out.push(Tok {
                 text: &seg[off..off + 1],
                 start: (span.start + off) as u32,
-                flags: 0,
+                flags: ASCII,
                 sig: PUNCT_SIGS[usize::from(b)],
             });
             cut.puncts += 1;
@@ -475,7 +493,7 @@ impl<'a> Cut<'a> {
             self.puncts += 1;
             return off + len;
         }
-        let (m, hyphen) = scan_word(seg, off + c.len_utf8());
+        let (m, hyphen, wide) = scan_word(seg, off + c.len_utf8());
         let upper = if k & NON_ASCII == 0 {
             k & UPPER != 0
         } else {
@@ -524,7 +542,9 @@ impl<'a> Cut<'a> {
         }
         let w = &seg[off..end];
         let sig = signature16(w.as_bytes());
-        let mut flags = WORD | self.initial;
+        // (The word lies in `seg[off..m]` and a dot after it.)
+        let ascii = (k & NON_ASCII == 0 && !wide) || w.is_ascii();
+        let mut flags = WORD | self.initial | if ascii { ASCII } else { 0 };
         if upper {
             flags |= CAP;
             // (As in the loop of `tokenize_into`.)
@@ -886,7 +906,7 @@ mod tests {
                 (c, c.is_alphanumeric())
             };
             if alnum {
-                let (m, hyphen) = scan_word(seg, off + c.len_utf8());
+                let (m, hyphen, _) = scan_word(seg, off + c.len_utf8());
                 let upper = if k & NON_ASCII == 0 {
                     k & UPPER != 0
                 } else {
@@ -1172,12 +1192,15 @@ mod tests {
         }
     }
 
-    /// Everything a token holds, for comparing tokenizers.
+    /// Everything a token holds, for comparing tokenizers (but the `ASCII`
+    /// bit, which the older ones do not set: `ascii_bit_is_is_ascii`).
     type Whole<'a> = Vec<(&'a str, usize, u8, u16)>;
     type StatsKey = (usize, Vec<u32>, [u64; 64], [u64; 64]);
 
     fn whole<'a>(ts: &[Tok<'a>]) -> Whole<'a> {
-        ts.iter().map(|t| (t.text, t.s(), t.flags, t.sig)).collect()
+        ts.iter()
+            .map(|t| (t.text, t.s(), t.flags & !ASCII, t.sig))
+            .collect()
     }
 
     /// Everything the tokenizer records in `WordStats`.
@@ -1300,6 +1323,17 @@ mod tests {
                 two_segments(tokenize_into, &text, a, b, all_initial),
                 two_segments(tokenize_into_before, &text, a, b, all_initial)
             );
+        }
+
+        /// The `ASCII` bit of every token is `str::is_ascii` of its text.
+        #[test]
+        fn ascii_bit_is_is_ascii(
+            text in "([A-Z]{1,9}|[A-Z][a-z]{0,7}|[a-z]{1,9}|[0-9]{1,5}|Mr|[A-Za-zÀ-ÿЖжß0-9]{1,6}|[-‐'’.&]|[ \n\u{A0}\u{2003}]{1,2}|[,;:()“”«–—•!?\"$])*",
+            all_initial: bool,
+        ) {
+            for t in tokenize(&text, Span::new(0, text.len()), all_initial) {
+                prop_assert_eq!(t.ascii(), t.text.is_ascii(), "{:?}", t.text);
+            }
         }
 
         /// The stop bit marks only stop words capitalized at a sentence
