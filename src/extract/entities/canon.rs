@@ -8,6 +8,7 @@ use std::ops::Range;
 use crate::fasthash::{Map as HashMap, Set as HashSet};
 use crate::spare;
 use crate::swar;
+use crate::uclass::is_ascii_space;
 
 use super::gazetteer::Gazetteer;
 use super::{Hint, Initial, Mention, initial_of, initials, is_acronym};
@@ -195,27 +196,34 @@ fn cluster_in(ms: &mut Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> 
     let mut sorted_members: Vec<Vec<usize>>;
     let with_alliance: Vec<usize>;
     refill(slot, n, usize::MAX);
-    bounds.clear();
-    bounds.reserve(n + 1);
     refill(cluster_of, n, usize::MAX);
     uf.flatten();
+    // Cluster `c` counts its members at `bounds[c + 1]`, and `bounds[0]` is
+    // the first start. Whether a mention opens a cluster is as
+    // unpredictable as which mentions were united: the cluster number is
+    // picked and the count started without a branch on it (the count
+    // masked to zero, whatever the last article left there).
+    let bounds = room(bounds, n + 1);
+    bounds[0] = 0;
+    let mut found = 0;
     for i in 0..n {
         // (Rare: most articles test no mention.)
         if any_alliance && alliance(&ms[i]) {
             continue;
         }
         let r = uf.parent[i];
-        if slot[r] == usize::MAX {
-            slot[r] = bounds.len();
-            bounds.push(0);
-        }
-        cluster_of[i] = slot[r];
-        bounds[slot[r]] += 1;
+        let opens = slot[r] == usize::MAX;
+        let c = if opens { found } else { slot[r] };
+        slot[r] = c;
+        found += usize::from(opens);
+        cluster_of[i] = c;
+        bounds[c + 1] = (bounds[c + 1] & usize::from(opens).wrapping_sub(1)) + 1;
     }
+    let bounds = &mut bounds[..found + 1];
     // Counts to starts (then each start moves on as its members are placed,
     // ending at the next cluster's start).
     let mut at = 0;
-    for b in bounds.iter_mut() {
+    for b in &mut bounds[1..] {
         let count = *b;
         *b = at;
         at += count;
@@ -223,11 +231,10 @@ fn cluster_in(ms: &mut Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> 
     let members = room(members, at);
     for (i, &c) in cluster_of.iter().enumerate() {
         if c != usize::MAX {
-            members[bounds[c]] = i;
-            bounds[c] += 1;
+            members[bounds[c + 1]] = i;
+            bounds[c + 1] += 1;
         }
     }
-    bounds.insert(0, 0);
     let members = &*members;
     let mut clusters: Vec<&[usize]> = spare::keep(std::mem::take(kept_clusters));
     clusters.extend(bounds.windows(2).map(|w| &members[w[0]..w[1]]));
@@ -282,7 +289,7 @@ fn cluster_in(ms: &mut Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> 
     let mut order: Vec<(u64, &str, usize)> = spare::keep(std::mem::take(kept_order));
     let counts = WordCounts {
         of: &surfaces.of,
-        people: &persons.facts,
+        people: &persons,
     };
     order.extend(clusters.iter().enumerate().map(|(k, c)| {
         let (kind, name) = kind_and_name(ms, c, &counts);
@@ -328,9 +335,16 @@ struct PersonNames<'a> {
     /// The folded surnames, one after another (past them, for a moment, the
     /// fold of a word asked about).
     folds: String,
-    /// By surface number (`None` for a surface not worked out).
-    facts: Vec<Option<PersonFacts>>,
+    /// By surface number, where its facts are in `facts` ([`NO_FACTS`] for
+    /// a surface not worked out): four bytes a surface to fill for every
+    /// article, where an array of optional facts by surface wrote 56.
+    slot: Vec<u32>,
+    /// In the order worked out.
+    facts: Vec<PersonFacts>,
 }
+
+/// The [`PersonNames::slot`] of a surface not worked out.
+const NO_FACTS: u32 = u32::MAX;
 
 /// What [`PersonNames`] keeps of a person surface.
 #[derive(Clone)]
@@ -349,18 +363,21 @@ impl<'a> PersonNames<'a> {
         PersonNames {
             words: spare::keep(std::mem::take(&mut kept.words)),
             folds,
-            facts: std::mem::take(&mut kept.facts),
+            slot: std::mem::take(&mut kept.slot),
+            facts: spare::keep(std::mem::take(&mut kept.facts)),
         }
     }
 
     /// Room for the facts of `surfaces` surfaces, none worked out.
     fn size(&mut self, surfaces: usize) {
-        refill(&mut self.facts, surfaces, None);
+        refill(&mut self.slot, surfaces, NO_FACTS);
+        self.facts.clear();
     }
 
     fn keep(self, kept: &mut PersonNames<'static>) {
         kept.words = spare::keep(self.words);
         kept.folds = spare::keep_string(self.folds);
+        kept.slot = spare::keep(self.slot);
         kept.facts = spare::keep(self.facts);
     }
 
@@ -369,7 +386,7 @@ impl<'a> PersonNames<'a> {
     // call to the whole of it cost more than the test.)
     #[inline]
     fn of(&mut self, id: usize, surface: &'a str) -> &PersonFacts {
-        if self.facts[id].is_none() {
+        if self.slot[id] == NO_FACTS {
             self.work_out(id, surface);
         }
         self.get(id)
@@ -381,6 +398,7 @@ impl<'a> PersonNames<'a> {
         let PersonNames {
             words,
             folds,
+            slot,
             facts,
         } = self;
         let start = words.len();
@@ -389,7 +407,8 @@ impl<'a> PersonNames<'a> {
         if let Some(last) = words[start..].last() {
             push_translit_fold(folds, last);
         }
-        facts[id] = Some(PersonFacts {
+        slot[id] = u32::try_from(facts.len()).expect("fewer than 2^32 surfaces in an article");
+        facts.push(PersonFacts {
             words: start..words.len(),
             surname: Surname::of_fold(folds, fold_start),
         });
@@ -397,9 +416,14 @@ impl<'a> PersonNames<'a> {
 
     /// The facts of a surface already worked out.
     fn get(&self, id: usize) -> &PersonFacts {
-        self.facts[id]
-            .as_ref()
-            .expect("facts of every person surface")
+        self.known(id).expect("facts of every person surface")
+    }
+
+    /// The facts of surface number `id`, if worked out.
+    fn known(&self, id: usize) -> Option<&PersonFacts> {
+        let at = *self.slot.get(id)?;
+        // (`NO_FACTS` is past the end of `facts`.)
+        self.facts.get(at as usize)
     }
 
     fn fold(&self, s: &Surname) -> &str {
@@ -689,9 +713,7 @@ fn union_organizations(
         let found = scan_name(seps, used, s);
         name_seps.push(used..used + found);
         used += found;
-        // (`c == '.' ||` stands for removing the dots first; a byte that is
-        // not ASCII fails as the char it is part of would.)
-        if is_acronym(s) || s.bytes().all(|c| c == b'.' || c.is_ascii_uppercase()) {
+        if acronym_like(s) {
             acronyms.push(if s.contains('.') {
                 std::borrow::Cow::Owned(s.replace('.', ""))
             } else {
@@ -868,7 +890,7 @@ fn union_organizations(
                 .space_words_after(at)
                 .all(|w| !gaz.org_suffixes.contains(w));
             for i in same_surface(first) {
-                let plain = !ms[i].surface.contains(' ') && plain_rest;
+                let plain = !has_space(ms[i].surface.as_bytes()) && plain_rest;
                 if i != j && (company || plain) {
                     uf.union(i, j);
                 }
@@ -1166,7 +1188,10 @@ fn resolved_hints<'a>(
     // The first word of a product name is a product line too ("the new
     // MacBook Pro" → "MacBook"): such words are numbered as well, so that
     // every product has a number (kept with its mention).
-    let product_mention = |m: &Mention| (m.hint == Hint::Unknown || m.weak) && m.product;
+    // (Few mentions are products: that test decides most of them, and the
+    // three are one test without a branch between them, as unknown and weak
+    // mentions are mixed.)
+    let product_mention = |m: &Mention| m.product & (m.weak | (m.hint == Hint::Unknown));
     products.clear();
     weak.clear();
     for (k, m) in ms.iter().enumerate() {
@@ -1182,7 +1207,7 @@ fn resolved_hints<'a>(
     refill(facts, surfaces.len(), SurfaceFacts::default());
     persons.size(surfaces.len());
     for &k in &by_type[..unknowns] {
-        facts[of[k]].agent |= ms[k].agent || ms[k].speaks;
+        facts[of[k]].agent |= ms[k].agent | ms[k].speaks;
     }
     let mut any_product = false;
     for &(k, first) in products.iter() {
@@ -1269,8 +1294,13 @@ fn resolved_hints<'a>(
         let f = &mut facts[of[k]];
         let st = &mut f.stats;
         st.count += 1;
-        st.after_the |= m.after_the && !f.product && !super::is_camel(m.surface);
-        st.subject |= m.initial || m.agent;
+        // (The flags are mixed among the mentions: `|` and `&` where `||`
+        // and `&&` were a branch each; the camel-case test, a char loop,
+        // only when it can change the answer.)
+        if m.after_the & !f.product & !st.after_the {
+            st.after_the = !super::is_camel(m.surface);
+        }
+        st.subject |= m.initial | m.agent;
         st.speaks |= m.speaks;
     }
     let mut surnames_indexed = false;
@@ -1298,7 +1328,7 @@ fn resolved_hints<'a>(
             hint[k] = known;
             continue;
         }
-        if s.as_bytes().contains(&b' ') {
+        if has_space(s.as_bytes()) {
             let first = || surfaces.get(first_word_of(s));
             hint[k] = if let Some(t) = facts[id].first_type {
                 Hint::Known(t)
@@ -1379,6 +1409,47 @@ struct SurfaceFacts {
     single: Option<Hint>,
 }
 
+/// Whether `b` holds a space (`b.contains(&b' ')`): a few overlapping
+/// word loads picked by the length, without a loop for names of up to 16
+/// bytes. `contains` searched byte by byte and mispredicted twice a name
+/// (the byte loop's exit and the length tests before it).
+fn has_space(b: &[u8]) -> bool {
+    let n = b.len();
+    let spaces = |v: u64| swar::bytes_equal(v, b' ') != 0;
+    if n >= 8 {
+        let word = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
+        // (The last word overlaps the one before it, so no byte is left.)
+        let mut any = spaces(word(n - 8));
+        let mut at = 0;
+        while at + 8 < n {
+            any |= spaces(word(at));
+            at += 8;
+        }
+        any
+    } else if n >= 4 {
+        let half = |at: usize| u32::from_le_bytes(b[at..at + 4].try_into().expect("four bytes"));
+        spaces(u64::from(half(0)) << 32 | u64::from(half(n - 4)))
+    } else {
+        // One to three bytes are the first, the middle and the last.
+        n > 0 && (b[0] == b' ') | (b[n / 2] == b' ') | (b[n - 1] == b' ')
+    }
+}
+
+/// Whether the second byte of `s` is a small ASCII letter, which no
+/// acronym has (nor a name of capitals and dots): most names do, and this
+/// one test tells them apart, where the acronym tests' loops and length
+/// checks mispredicted on names of every length.
+fn small_second(s: &str) -> bool {
+    s.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase)
+}
+
+/// Whether the organization rules take `s` for an acronym: one, or
+/// capitals and dots (`c == '.' ||` stands for removing the dots first; a
+/// byte that is not ASCII fails as the char it is part of would).
+fn acronym_like(s: &str) -> bool {
+    !small_second(s) && (is_acronym(s) || s.bytes().all(|c| c == b'.' || c.is_ascii_uppercase()))
+}
+
 /// The first word of a name, split at single spaces (by bytes: the char
 /// searcher of `split(' ')` was set up anew for each short name).
 fn first_word_of(s: &str) -> &str {
@@ -1392,7 +1463,9 @@ fn first_word_of(s: &str) -> &str {
 /// after "the" (not as a product), a subject, or a speaker.
 #[derive(Clone, Copy, Default)]
 struct UnknownStats {
-    count: usize,
+    // (Four bytes, not eight: the facts of every surface are filled anew
+    // for each article, and this makes them 16 bytes instead of 24.)
+    count: u32,
     after_the: bool,
     subject: bool,
     speaks: bool,
@@ -1421,17 +1494,17 @@ fn kind_and_name<'a>(
 struct WordCounts<'s> {
     /// The surface number of each mention.
     of: &'s [usize],
-    /// The facts of [`PersonNames`] (`None` for a surface of no person).
-    people: &'s [Option<PersonFacts>],
+    /// The person surfaces worked out.
+    people: &'s PersonNames<'s>,
 }
 
 impl WordCounts<'_> {
     /// `word_count(ms[i].surface)`.
     #[inline]
     fn get(&self, ms: &[Mention], i: usize) -> usize {
-        match self.people.get(self.of[i]) {
-            Some(Some(f)) => f.words.len(),
-            _ => word_count(ms[i].surface),
+        match self.people.known(self.of[i]) {
+            Some(f) => f.words.len(),
+            None => word_count(ms[i].surface),
         }
     }
 }
@@ -1540,16 +1613,22 @@ fn kind_of_many(ms: &[Mention], c: &[usize]) -> EntityType {
     for &i in c {
         counts[ms[i].hint.code()] += 1;
     }
-    let kinds = TYPES.iter().zip(counts).filter(|(_, n)| *n > 0);
     let first = match ms[c[0]].hint {
         Hint::Known(t) => t,
         Hint::Unknown => EntityType::Organization,
     };
-    // Ties between two other types go to the first in `EntityType` order,
-    // not to whichever the hash map yields last.
-    kinds
-        .max_by_key(|(t, n)| (*n, **t == first, std::cmp::Reverse(**t)))
-        .map_or(first, |(t, _)| *t)
+    // The most counted type; of those counted as often, the first
+    // mention's, then the first in `EntityType` order (not whichever a hash
+    // map yielded last). As one number per type, the count above the two
+    // tie-breaks, whose largest is taken without a branch (comparing the
+    // (count, first, type) triples of the counted types mispredicted). A
+    // type not counted cannot win against one counted, and when none is
+    // (all unknown) the first mention's type wins on its mark.
+    let score = |k: usize| {
+        let mark = usize::from(TYPES[k] == first);
+        counts[k] << 5 | mark << 4 | (2 - k) << 2 | k
+    };
+    TYPES[(score(0).max(score(1)).max(score(2))) & 3]
 }
 
 /// [`entity`] of a cluster of several mentions.
@@ -1626,7 +1705,7 @@ fn canonical_name<'a>(
         EntityType::Place => gaz_name().unwrap_or_else(longest),
         EntityType::Organization => pool()
             .map(|i| ms[i].surface)
-            .find(|s| is_acronym(s))
+            .find(|s| !small_second(s) && is_acronym(s))
             .or_else(gaz_name)
             .unwrap_or_else(longest),
         EntityType::Person => longest(),
@@ -1692,12 +1771,6 @@ fn is_upper_word(s: &str) -> bool {
     !s.chars().any(char::is_lowercase)
 }
 
-/// The ASCII chars of `char::is_whitespace` (with the vertical tab,
-/// unlike `u8::is_ascii_whitespace`).
-fn ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t'..=b'\r')
-}
-
 /// `out.extend(s.split_whitespace())`, by bytes for ASCII (the char
 /// decoding of `split_whitespace` cost several times the scan).
 fn push_words<'a>(out: &mut Vec<&'a str>, s: &'a str) {
@@ -1709,7 +1782,7 @@ fn push_words<'a>(out: &mut Vec<&'a str>, s: &'a str) {
     // each space, and the empty ones between spaces are left out.
     let mut start = 0;
     for (k, b) in s.bytes().enumerate() {
-        if ascii_space(b) {
+        if is_ascii_space(b) {
             if k > start {
                 out.push(&s[start..k]);
             }
@@ -1731,18 +1804,18 @@ fn first_and_last_word(s: &str) -> Option<(&str, &str)> {
     }
     let b = s.as_bytes();
     let (lo, first_end) = ascii_first_word(b)?;
-    let hi = b.iter().rposition(|&c| !ascii_space(c))? + 1;
+    let hi = b.iter().rposition(|&c| !is_ascii_space(c))? + 1;
     let last_start = b[lo..hi]
         .iter()
-        .rposition(|&c| ascii_space(c))
+        .rposition(|&c| is_ascii_space(c))
         .map_or(lo, |k| lo + k + 1);
     Some((&s[lo..first_end], &s[last_start..hi]))
 }
 
 /// Where the first word of ASCII `b` split at whitespace starts and ends.
 fn ascii_first_word(b: &[u8]) -> Option<(usize, usize)> {
-    let lo = b.iter().position(|&c| !ascii_space(c))?;
-    let end = (b[lo..].iter().position(|&c| ascii_space(c))).map_or(b.len(), |k| lo + k);
+    let lo = b.iter().position(|&c| !is_ascii_space(c))?;
+    let end = (b[lo..].iter().position(|&c| is_ascii_space(c))).map_or(b.len(), |k| lo + k);
     Some((lo, end))
 }
 
@@ -1754,7 +1827,7 @@ fn ascii_first_word(b: &[u8]) -> Option<(usize, usize)> {
 fn last_word(s: &str) -> Option<(&str, bool)> {
     let b = s.as_bytes();
     let back = |mut k: usize, space: bool| -> Option<usize> {
-        while k > 0 && b[k - 1] < 0x80 && ascii_space(b[k - 1]) == space {
+        while k > 0 && b[k - 1] < 0x80 && is_ascii_space(b[k - 1]) == space {
             k -= 1;
         }
         (k == 0 || b[k - 1] < 0x80).then_some(k)
@@ -1775,7 +1848,7 @@ fn word_count(s: &str) -> usize {
     if !s.is_ascii() {
         return s.split_whitespace().count();
     }
-    let space = ascii_space;
+    let space = is_ascii_space;
     let mut words = 0;
     let mut prev_space = true;
     for b in s.bytes() {
@@ -1919,7 +1992,7 @@ pub(crate) fn given_name(s: &str) -> Option<(&str, bool)> {
     // word scanned the whole name from both ends.)
     let b = s.as_bytes();
     let (lo, end) = ascii_first_word(b)?;
-    Some((&s[lo..end], b[end..].iter().all(|&c| ascii_space(c))))
+    Some((&s[lo..end], b[end..].iter().all(|&c| is_ascii_space(c))))
 }
 
 /// `same_person_folded` on the names' folded surnames and [`given_name`]s
@@ -2655,6 +2728,57 @@ impl UnionFind {
 mod tests {
     use super::*;
 
+    /// [`kind_of_many`] as first written (the oracle): the counted types'
+    /// (count, first, type) triples compared.
+    fn kind_of_many_reference(ms: &[Mention], c: &[usize]) -> EntityType {
+        const TYPES: [EntityType; 3] = [
+            EntityType::Person,
+            EntityType::Place,
+            EntityType::Organization,
+        ];
+        let mut counts = [0usize; 4];
+        for &i in c {
+            counts[ms[i].hint.code()] += 1;
+        }
+        let kinds = TYPES.iter().zip(counts).filter(|(_, n)| *n > 0);
+        let first = match ms[c[0]].hint {
+            Hint::Known(t) => t,
+            Hint::Unknown => EntityType::Organization,
+        };
+        kinds
+            .max_by_key(|(t, n)| (*n, **t == first, std::cmp::Reverse(**t)))
+            .map_or(first, |(t, _)| *t)
+    }
+
+    proptest::proptest! {
+        /// The second-byte filter only turns away what the acronym tests
+        /// turn away.
+        #[test]
+        fn acronym_filter_agrees_with_the_tests(s in "[AaZzQ.&0-9 é]{0,8}") {
+            let full = is_acronym(&s) || s.bytes().all(|c| c == b'.' || c.is_ascii_uppercase());
+            proptest::prop_assert_eq!(acronym_like(&s), full);
+            proptest::prop_assert!(!(small_second(&s) && is_acronym(&s)));
+        }
+
+        /// The scored type agrees with the compared triples, ties and
+        /// all-unknown clusters included (few mentions, so that counts tie).
+        #[test]
+        fn kind_of_many_agrees_with_the_reference(codes in proptest::collection::vec(0usize..4, 1..7)) {
+            use crate::model::Span;
+            let hint = |k: usize| match k {
+                0 => Hint::Known(EntityType::Person),
+                1 => Hint::Known(EntityType::Place),
+                2 => Hint::Known(EntityType::Organization),
+                _ => Hint::Unknown,
+            };
+            let ms: Vec<Mention> = (codes.iter().enumerate())
+                .map(|(k, &h)| Mention::new(Span::new(8 * k, 8 * k + 5), "Velor", hint(h)))
+                .collect();
+            let c: Vec<usize> = (0..ms.len()).collect();
+            proptest::prop_assert_eq!(kind_of_many(&ms, &c), kind_of_many_reference(&ms, &c));
+        }
+    }
+
     /// A place named with an organization suffix makes no organization
     /// head: a speaking mention of its first word alone stays a person, as
     /// it is without the place (review of the surface numbering).
@@ -3365,6 +3489,23 @@ mod tests {
             let theirs = s.split(' ').next().unwrap_or_default();
             let ours = first_word_of(&s);
             proptest::prop_assert_eq!((ours.as_ptr(), ours), (theirs.as_ptr(), theirs));
+        }
+
+        #[test]
+        fn has_space_agrees_with_contains(
+            s in "[a -é\u{a0}!\u{2000}]{0,40}",
+            at in 0usize..40,
+        ) {
+            // (Also with one space set at a chosen byte, so that every
+            // position of every length is tried with a space.)
+            let b = s.into_bytes();
+            let mut spaced = b.clone();
+            if let Some(x) = spaced.get_mut(at) {
+                *x = b' ';
+            }
+            for b in [&b, &spaced] {
+                proptest::prop_assert_eq!(has_space(b), b.contains(&b' '), "{:?}", b);
+            }
         }
 
         #[test]
