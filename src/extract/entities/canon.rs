@@ -1601,22 +1601,7 @@ fn lone_entity(m: &Mention) -> Entity {
 /// The type of a cluster of several mentions: the most frequent, ties
 /// going to the first mention's.
 fn kind_of_many(ms: &[Mention], c: &[usize]) -> EntityType {
-    // Counts per type (three types: an array, not a map), by `Hint::code`,
-    // which is the type's number for a known type (without a branch per
-    // mention on the hint); the last slot counts the unknown ones.
-    const TYPES: [EntityType; 3] = [
-        EntityType::Person,
-        EntityType::Place,
-        EntityType::Organization,
-    ];
-    let mut counts = [0usize; 4];
-    for &i in c {
-        counts[ms[i].hint.code()] += 1;
-    }
-    let first = match ms[c[0]].hint {
-        Hint::Known(t) => t,
-        Hint::Unknown => EntityType::Organization,
-    };
+    let (counts, first) = type_counts(ms, c);
     // The most counted type; of those counted as often, the first
     // mention's, then the first in `EntityType` order (not whichever a hash
     // map yielded last). As one number per type, the count above the two
@@ -1629,6 +1614,29 @@ fn kind_of_many(ms: &[Mention], c: &[usize]) -> EntityType {
         counts[k] << 5 | mark << 4 | (2 - k) << 2 | k
     };
     TYPES[(score(0).max(score(1)).max(score(2))) & 3]
+}
+
+/// The types in `Hint::code` order.
+const TYPES: [EntityType; 3] = [
+    EntityType::Person,
+    EntityType::Place,
+    EntityType::Organization,
+];
+
+/// The mentions of cluster `c` counted per type, and its first mention's
+/// type (an organization when unknown). The counts are an array by
+/// `Hint::code`, which is the type's number for a known type (no branch
+/// per mention on the hint); the last slot counts the unknown ones.
+fn type_counts(ms: &[Mention], c: &[usize]) -> ([usize; 4], EntityType) {
+    let mut counts = [0usize; 4];
+    for &i in c {
+        counts[ms[i].hint.code()] += 1;
+    }
+    let first = match ms[c[0]].hint {
+        Hint::Known(t) => t,
+        Hint::Unknown => EntityType::Organization,
+    };
+    (counts, first)
 }
 
 /// [`entity`] of a cluster of several mentions.
@@ -2731,20 +2739,8 @@ mod tests {
     /// [`kind_of_many`] as first written (the oracle): the counted types'
     /// (count, first, type) triples compared.
     fn kind_of_many_reference(ms: &[Mention], c: &[usize]) -> EntityType {
-        const TYPES: [EntityType; 3] = [
-            EntityType::Person,
-            EntityType::Place,
-            EntityType::Organization,
-        ];
-        let mut counts = [0usize; 4];
-        for &i in c {
-            counts[ms[i].hint.code()] += 1;
-        }
+        let (counts, first) = type_counts(ms, c);
         let kinds = TYPES.iter().zip(counts).filter(|(_, n)| *n > 0);
-        let first = match ms[c[0]].hint {
-            Hint::Known(t) => t,
-            Hint::Unknown => EntityType::Organization,
-        };
         kinds
             .max_by_key(|(t, n)| (*n, **t == first, std::cmp::Reverse(**t)))
             .map_or(first, |(t, _)| *t)

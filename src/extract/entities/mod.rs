@@ -2309,6 +2309,15 @@ impl<'a> Ctx<'a> {
         let span = Span::new(ts[i].s(), ts[j - 1].e());
         let mut m = Mention::new(span, span.of(self.text), Hint::Unknown);
         m.speaks = ts.get(j).is_some_and(|t| SPEECH.contains_tok(t));
+        self.context_flags(&mut m, ts, i, j);
+        m
+    }
+
+    /// The flags of `m` over `ts[i..j]` that its context gives: an
+    /// initial, "the" before it, and the words that make it an agent (an
+    /// organization) or a product.
+    #[inline]
+    fn context_flags(&self, m: &mut Mention<'a>, ts: &[Tok<'a>], i: usize, j: usize) {
         m.initial = ts[i].initial();
         m.after_the = i > 0 && self.w(&ts[i - 1]).eq_ignore_ascii_case("the");
         let rest = &self.text.as_bytes()[ts[j - 1].e()..];
@@ -2335,7 +2344,6 @@ impl<'a> Ctx<'a> {
                 })
                 || prev.is_some_and(|t| DETERMINERS.contains_tok_few(t))
                     && before(2).is_some_and(|t| PRODUCT_BEFORE.contains_tok(t)));
-        m
     }
 
     /// Types a run without titles; demonyms split it.

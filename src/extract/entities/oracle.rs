@@ -415,32 +415,7 @@ impl<'a> Ctx<'a> {
         if known.is_some() {
             return m;
         }
-        m.initial = ts[i].initial();
-        m.after_the = i > 0 && self.w(&ts[i - 1]).eq_ignore_ascii_case("the");
-        let rest = &self.text.as_bytes()[ts[j - 1].e()..];
-        let next_lower = |k: usize| ts.get(k).filter(|t| t.word() && !t.cap());
-        let next = next_lower(j);
-        m.agent = agent_suffix(rest)
-            || next.is_some_and(|t| ORG_NOUNS.contains_tok(t))
-            || i > 0 && AGENT_BEFORE.contains_tok_few(&ts[i - 1]);
-        let passive = next.is_some_and(|t| AUXILIARIES.contains_tok_few(t))
-            && (next_lower(j + 1).is_some_and(|t| PRODUCT_PARTICIPLES.contains_tok(t))
-                || next_lower(j + 1).is_some_and(|t| t.text == "be")
-                    && next_lower(j + 2).is_some_and(|t| PRODUCT_PARTICIPLES.contains_tok(t)));
-        let before =
-            |k: usize| (i >= k && ts[i - k].word() && !ts[i].initial()).then(|| &ts[i - k]);
-        let prev = before(1);
-        m.product = !m.agent
-            && (next.is_some_and(|t| PRODUCT_AFTER.contains_tok(t))
-                || passive
-                || prev.is_some_and(|t| PRODUCT_BEFORE.contains_tok(t))
-                // "its 787 Dreamliner", "the 3G iPhone": after a model number.
-                || prev.is_some_and(|t| {
-                    t.text.starts_with(|c: char| c.is_ascii_digit())
-                        && t.text.chars().all(|c| c.is_ascii_alphanumeric())
-                })
-                || prev.is_some_and(|t| DETERMINERS.contains_tok_few(t))
-                    && before(2).is_some_and(|t| PRODUCT_BEFORE.contains_tok(t)));
+        self.context_flags(&mut m, ts, i, j);
         m
     }
 
