@@ -35,15 +35,9 @@ pub struct Attributed {
 
 /// Whether `t` is a sentence's last mark (`.`, `!`, `?`, `…`).
 pub(super) fn is_sentence_end(t: &Tok) -> bool {
-    // By the first byte, which turns away nearly every token: tested by
-    // length first (`.` or `…`), each word of one or three letters took a
-    // branch that mispredicted.
-    let b = t.text.as_bytes();
-    match b.first() {
-        Some(b'.' | b'!' | b'?') => b.len() == 1,
-        Some(0xE2) => b == "…".as_bytes(),
-        _ => false,
-    }
+    // Told by the tokenizer, which knows it when it makes the token: read
+    // from the text, each test loaded a byte the token points to.
+    t.is_stop()
 }
 
 /// Whether `toks[k]` ends a sentence: a stop not followed by a closing
@@ -57,6 +51,25 @@ fn ends_sentence(toks: &[Tok], k: usize) -> bool {
 
 fn last_end(toks: &[Tok]) -> Option<usize> {
     (0..toks.len()).rev().find(|&k| ends_sentence(toks, k))
+}
+
+/// [`last_end`] of `a` and of `b`. When both are slices of one token list
+/// that end at the same token (a quote's stretch and its sentence window),
+/// one ends where the other does, so the longer is searched once for both:
+/// its last end is the shorter's when it lies within the shorter, and the
+/// shorter has none otherwise.
+fn last_ends(a: &[Tok], b: &[Tok]) -> (Option<usize>, Option<usize>) {
+    if a.as_ptr_range().end != b.as_ptr_range().end {
+        return (last_end(a), last_end(b));
+    }
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    let k = last_end(long);
+    let in_short = k.and_then(|k| k.checked_sub(long.len() - short.len()));
+    if a.len() >= b.len() {
+        (k, in_short)
+    } else {
+        (in_short, k)
+    }
 }
 
 fn first_end(toks: &[Tok]) -> Option<usize> {
@@ -279,10 +292,6 @@ fn context<'a>(
         && !p[raws[qi - 1].start..raws[qi - 1].end]
             .trim_end()
             .ends_with(['.', '!', '?']);
-    if let Some(k) = last_end(bt) {
-        bt = &bt[k + 1..];
-        same_sentence = false;
-    }
     // The whole sentence before the quote, earlier quotes left out, for
     // its subject (at most 400 bytes back).
     let window = char_floor(p, raw.open.saturating_sub(400));
@@ -298,7 +307,12 @@ fn context<'a>(
             cut
         }
     };
-    if let Some(k) = last_end(sent) {
+    let (all_end, sent_end) = last_ends(all, sent);
+    if let Some(k) = all_end {
+        bt = &bt[k + 1..];
+        same_sentence = false;
+    }
+    if let Some(k) = sent_end {
         sent = &sent[k + 1..];
     }
     let before_word = bt.last().map(Tok::lower_cow);
@@ -380,7 +394,7 @@ fn context<'a>(
         if qi > 0 {
             return None;
         }
-        let end = last_end(all)?;
+        let end = all_end?;
         let begin = last_end(&all[..end]).map_or(0, |k| k + 1);
         from_before(p, &all[begin..end], &all[begin..end], off).filter(|g| g.0.is_some())
     });
@@ -687,6 +701,51 @@ pub fn attribute<'a>(
 #[cfg(test)]
 mod unit {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The stop test as it was written, on the token's text.
+    fn is_sentence_end_written(t: &Tok) -> bool {
+        let b = t.text.as_bytes();
+        match b.first() {
+            Some(b'.' | b'!' | b'?') => b.len() == 1,
+            Some(0xE2) => b == "…".as_bytes(),
+            _ => false,
+        }
+    }
+
+    fn prose() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "He", "said", "word", " ", " ", ".", "!", "?", "…", "...", ",", ")", ";", ":", "]",
+                "U.S.", "x.", "Ab", "é", "–", "’", "7",
+            ]),
+            0..60,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn stops_are_the_written_stops(s in prose()) {
+            for t in words::tokens(&s, 0, s.len()) {
+                prop_assert_eq!(is_sentence_end(&t), is_sentence_end_written(&t), "{}", t.text);
+            }
+        }
+
+        /// Two slices of one list with the same end answer as each
+        /// searched alone; slices of two lists are each searched.
+        #[test]
+        fn last_ends_are_each_last_end(s in prose(), a in any::<usize>(), b in any::<usize>(), cut in any::<usize>()) {
+            let toks = words::tokens(&s, 0, s.len());
+            let n = toks.len() + 1;
+            let end = toks.len() - cut % n;
+            let x = &toks[(a % n).min(end)..end];
+            let y = &toks[(b % n).min(end)..end];
+            prop_assert_eq!(last_ends(x, y), (last_end(x), last_end(y)));
+            let copy = y.to_vec();
+            prop_assert_eq!(last_ends(x, &copy), (last_end(x), last_end(&copy)));
+        }
+    }
 
     /// The stops by their first byte are the stops as written.
     #[test]
