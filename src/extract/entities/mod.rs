@@ -2258,12 +2258,7 @@ impl<'a> Ctx<'a> {
         // Nearly every word starts no title, and the test of the first word
         // alone, made where the search is asked for, turns it away without
         // a call. Longer phrases extend this one: none can be a title.
-        if a >= j
-            || !self
-                .gaz
-                .title_prefixes
-                .contains_sig(ts[a].text, ts[a].sig())
-        {
+        if a >= j || !self.gaz.title_starts.contains_sig(ts[a].text, ts[a].sig()) {
             return None;
         }
         self.title_end_after_first(ts, a, j)

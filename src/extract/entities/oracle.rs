@@ -374,7 +374,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The end of the longest title starting at `ts[a]` and ending by `j`.
-    fn title_end_oracle(&self, ts: &[Tok<'a>], a: usize, j: usize) -> Option<usize> {
+    pub(super) fn title_end_oracle(&self, ts: &[Tok<'a>], a: usize, j: usize) -> Option<usize> {
         let mut best = None;
         for b in a + 1..=(a + self.gaz.max_title_words).min(j) {
             let phrase = self.span_text(&ts[a..b]);

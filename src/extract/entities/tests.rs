@@ -906,6 +906,59 @@ fn title_indexes_agree_with_scans() {
     }
 }
 
+/// Pieces of the titles and honorifics, for texts that hold them: each
+/// title, its words and its prefixes at every char boundary.
+static TITLE_PIECES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    let mut pieces: Vec<String> = Vec::new();
+    for t in GAZ.titles.iter().chain(GAZ.honorifics.iter()) {
+        pieces.push(t.to_string());
+        pieces.extend(t.split(' ').map(str::to_string));
+        pieces.extend(t.char_indices().skip(1).map(|(k, _)| t[..k].to_string()));
+    }
+    pieces.sort();
+    pieces.dedup();
+    pieces
+});
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+    /// `title_end` with its first word tested against `title_starts`
+    /// answers as with every prefix of the titles, at every token of texts
+    /// made of titles, their words and their prefixes glued to each other
+    /// and to invented words by spaces, joiners, dots and nothing.
+    #[test]
+    fn title_starts_find_the_titles_all_prefixes_find(
+        parts in proptest::collection::vec(
+            (0usize..10_000, "([A-Za-z]{1,3}|é)?", 0usize..9),
+            1..12,
+        ),
+    ) {
+        const SEPS: [&str; 9] = [" ", " ", "", "-", ".", "'s ", ". ", ", ", "\u{2019}"];
+        let mut text = String::new();
+        for (k, word, sep) in &parts {
+            let piece = &TITLE_PIECES[k % TITLE_PIECES.len()];
+            text.push_str(if k % 4 == 0 { word } else { piece });
+            text.push_str(SEPS[*sep]);
+        }
+        // (One segment: `Ctx::prose` reads the tokens of one at a time.)
+        let (mut toks, mut stats) = (Vec::new(), WordStats::default());
+        tokens::tokenize_into(&text, Span::new(0, text.len()), false, &mut toks, &mut stats);
+        let sets = word_sets(&toks, stats);
+        let ctx = test_ctx(&text, &sets, &toks);
+        for a in 0..toks.len() {
+            for j in a..=toks.len().min(a + 6) {
+                proptest::prop_assert_eq!(
+                    ctx.title_end(&toks, a, j),
+                    ctx.title_end_oracle(&toks, a, j),
+                    "{:?} at {:?}",
+                    &text,
+                    toks[a].text
+                );
+            }
+        }
+    }
+}
+
 proptest::proptest! {
     /// A `WordSet` holds its members and nothing else, whatever their
     /// signatures share.
