@@ -373,6 +373,8 @@ mod rewrites {
             "A. B. Mr. X met on 3 May. Dec. 4 is set to be. U.S. talks end Friday.",
             "It is\u{a0}to be held on Friday. Was it Monday? No… Sunday!\" Later that day.",
             "It ended. \u{b}Then on Monday.\u{c} \u{b}“Next” week.\t\u{85}Done.’\u{b}A. é",
+            "Talks ended on Monday after a long night of votes in the old hall by the river. \
+             Then came Nov. 3 and a much longer wait for every party. Done! Or not? Yes.",
         ] {
             same(text);
         }
@@ -408,7 +410,16 @@ mod rewrites {
         /// The word before each byte boundary, by bytes, against the word
         /// by characters.
         #[test]
-        fn short_word_before_as_by_chars(parts in proptest::collection::vec(fragment(), 0..8)) {
+        fn short_word_before_as_by_chars(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    3 => fragment(),
+                    // Letters, digits and the bytes next to their ranges.
+                    1 => "[A-Za-z0-9@\\[`{/:é]{0,9}",
+                ],
+                0..8,
+            )
+        ) {
             let s = parts.concat();
             for i in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
                 let word = s[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
@@ -418,6 +429,41 @@ mod rewrites {
                     "{:?} at {}", s, i
                 );
             }
+        }
+    }
+}
+
+/// The eight-byte test of [`short_word_before`] against
+/// `is_ascii_alphanumeric`, every byte value at every place.
+mod alphanumeric_bytes {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn by_bytes(w: u64) -> u64 {
+        let bytes = w
+            .to_le_bytes()
+            .map(|b| if b.is_ascii_alphanumeric() { 0x80 } else { 0 });
+        u64::from_le_bytes(bytes)
+    }
+
+    #[test]
+    fn every_byte_at_every_place() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                for fill in [0u8, b'a', b'Z', b'5', 0xFF, b'@'] {
+                    let mut bytes = [fill; 8];
+                    bytes[at] = b;
+                    let w = u64::from_le_bytes(bytes);
+                    assert_eq!(ascii_alphanumeric_bytes(w), by_bytes(w), "{bytes:?}");
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_word(w in any::<u64>()) {
+            prop_assert_eq!(ascii_alphanumeric_bytes(w), by_bytes(w));
         }
     }
 }
