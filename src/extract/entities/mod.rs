@@ -1129,14 +1129,28 @@ fn caps_in(cap_toks: &[u32], range: std::ops::Range<usize>) -> &[u32] {
 /// twenty in nine of the harness's articles in ten, one in five at most):
 /// a table sized for half of all the lower-case words spread its few
 /// entries over lines that each lookup then missed.
-fn empty_sets<'a>(
-    words: usize,
-    caps: usize,
-) -> (crate::fasthash::Map<&'a str, Caps>, HashSet<Folded<'a>>) {
-    (
-        crate::fasthash::Map::with_capacity_and_hasher(caps, Default::default()),
-        HashSet::with_capacity_and_hasher((words - caps) / 8, Default::default()),
-    )
+impl<'a> WordSets<'a> {
+    /// Empty sets for an article of `words` words, `cap_toks` listing
+    /// its capitalized ones (or to be filled with them).
+    fn empty(words: usize, caps: usize, cap_toks: Vec<u32>) -> WordSets<'a> {
+        WordSets {
+            cap_words: crate::fasthash::Map::with_capacity_and_hasher(caps, Default::default()),
+            lower_words: HashSet::with_capacity_and_hasher((words - caps) / 8, Default::default()),
+            lower_present: LowerSigs::default(),
+            cap_toks,
+        }
+    }
+
+    /// Adds the lower-case word of token `t`, unless it holds an ASCII
+    /// capital ("eBay"): such a word is the lower-case form of no word,
+    /// and `Folded` keys must have none.
+    #[inline]
+    fn add_lower(&mut self, t: &Tok<'a>) {
+        if !t.text.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.lower_words.insert(Folded(t.text));
+            self.lower_present.add_sig(t.sig());
+        }
+    }
 }
 
 /// The word sets of the article's tokens, of which the tokenizer recorded
@@ -1149,26 +1163,20 @@ fn word_sets<'a>(toks: &[Tok<'a>], stats: WordStats) -> WordSets<'a> {
         initial_sigs,
     } = stats;
     let caps = cap_toks.len();
-    let (mut cap_words, mut lower_words) = empty_sets(words, caps);
-    // The word last inserted into each set, by signature: most insertions
-    // repeat a word just inserted ("the" into `lower_words`, a name into
-    // `cap_words`), and comparing with it is cheaper than hashing it again.
-    // (Token numbers rather than the words: the tables are set up for each
-    // article, and four times the size cost more to clear than they saved.)
+    let mut sets = WordSets::empty(words, caps, cap_toks);
     let (mut recent_mid, mut recent_lower) = ([0u32; 256], [0u32; 256]);
-    let mut lower_present = LowerSigs::default();
     // The capitalized words from the tokenizer's list: one loop over all
     // tokens, branching on the capital first, mispredicted that branch and
     // the lower-case test after it at about one token in three.
-    for &k in &cap_toks {
+    for &k in &sets.cap_toks {
         let k = k as usize;
         let t = &toks[k];
         if !t.initial() {
             if initial_sigs.may_hold_sig(t.sig()) && not_just_seen(&mut recent_mid, toks, k) {
-                cap_words.entry(t.text).or_default().mid = true;
+                sets.cap_words.entry(t.text).or_default().mid = true;
             }
         } else if !t.stop() {
-            cap_words.entry(t.text).or_default().initial += 1;
+            sets.cap_words.entry(t.text).or_default().initial += 1;
         }
     }
     for (k, t) in toks.iter().enumerate() {
@@ -1180,20 +1188,11 @@ fn word_sets<'a>(toks: &[Tok<'a>], stats: WordStats) -> WordSets<'a> {
         if sigs.may_hold_sig(t.sig())
             && t.uncapitalized_word()
             && not_just_seen(&mut recent_lower, toks, k)
-            && !t.text.bytes().any(|b| b.is_ascii_uppercase())
         {
-            // A word with an ASCII capital ("eBay") is the lower-case
-            // form of no word, and `Folded` keys must have none.
-            lower_words.insert(Folded(t.text));
-            lower_present.add_sig(t.sig());
+            sets.add_lower(t);
         }
     }
-    WordSets {
-        cap_words,
-        lower_words,
-        lower_present,
-        cap_toks,
-    }
+    sets
 }
 
 /// How the word of token `t` occurs capitalized in the article, from the
@@ -1211,7 +1210,12 @@ fn caps_of(cap_words: &crate::fasthash::Map<&str, Caps>, t: &Tok) -> Caps {
 
 /// Whether the word of token `k` differs from the word last seen with its
 /// signature, which it then becomes. `recent` holds one plus the number of
-/// the token last seen with each signature, zero for none.
+/// the token last seen with each signature, zero for none. The word sets
+/// keep one such table per set: most insertions repeat a word just
+/// inserted ("the" into `lower_words`, a name into `cap_words`), and
+/// comparing with it is cheaper than hashing it again. (Token numbers
+/// rather than the words: the tables are set up for each article, and four
+/// times the size cost more to clear than they saved.)
 fn not_just_seen(recent: &mut [u32; 256], toks: &[Tok], k: usize) -> bool {
     let t = &toks[k];
     let last = &mut recent[gazetteer::signature_from16(t.sig(), 8)];

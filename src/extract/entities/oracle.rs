@@ -644,16 +644,8 @@ pub(super) fn word_sets_filtered<'a, const PUNCT_FIRST: bool>(
         initial_sigs,
     } = stats;
     let caps = listed.len();
-    let mut cap_toks = Vec::new();
-    let (mut cap_words, mut lower_words) = empty_sets(words, caps);
-    // The word last inserted into each set, by signature: most insertions
-    // repeat a word just inserted ("the" into `lower_words`, a name into
-    // `cap_words`), and comparing with it is cheaper than hashing it again.
-    // (Token numbers rather than the words: the tables are set up for each
-    // article, and four times the size cost more to clear than they saved.)
+    let mut sets = WordSets::empty(words, caps, Vec::with_capacity(caps));
     let (mut recent_mid, mut recent_lower) = ([0u32; 256], [0u32; 256]);
-    let mut lower_present = LowerSigs::default();
-    cap_toks.reserve(caps);
     // Punctuation is not filtered out first: the lower-case test below
     // turns it away with most words, and a branch on the word bit before
     // it was mispredicted at most punctuation tokens.
@@ -665,29 +657,20 @@ pub(super) fn word_sets_filtered<'a, const PUNCT_FIRST: bool>(
         if t.cap() {
             // (`tokenize_into` keeps token offsets in `u32`: an article
             // has fewer tokens than bytes.)
-            cap_toks.push(k as u32);
+            sets.cap_toks.push(k as u32);
             if !t.initial() {
                 if initial_sigs.may_hold_sig(t.sig()) && not_just_seen(&mut recent_mid, toks, k) {
-                    cap_words.entry(w).or_default().mid = true;
+                    sets.cap_words.entry(w).or_default().mid = true;
                 }
             } else if !t.stop() {
-                cap_words.entry(w).or_default().initial += 1;
+                sets.cap_words.entry(w).or_default().initial += 1;
             }
         } else if sigs.may_hold_sig(t.sig())
             && t.word()
             && not_just_seen(&mut recent_lower, toks, k)
-            && !w.bytes().any(|b| b.is_ascii_uppercase())
         {
-            // A word with an ASCII capital ("eBay") is the lower-case
-            // form of no word, and `Folded` keys must have none.
-            lower_words.insert(Folded(w));
-            lower_present.add_sig(t.sig());
+            sets.add_lower(t);
         }
     }
-    WordSets {
-        cap_words,
-        lower_words,
-        lower_present,
-        cap_toks,
-    }
+    sets
 }
