@@ -262,7 +262,8 @@ fn from_after<'a>(p: &'a str, at: &[Tok<'a>], off: usize, loose: bool) -> Option
 /// The cue of `according to`.
 const ACCORDING: &str = "according to";
 
-struct Ctx<'a> {
+/// What the words around a quote say of it.
+pub(super) struct Ctx<'a> {
     np: Option<Np<'a>>,
     cue: Option<Cow<'a, str>>,
     /// A cue or colon was found in the quote's own sentence.
@@ -273,23 +274,24 @@ struct Ctx<'a> {
     same_sentence: bool,
 }
 
-/// The context of quote `qi` of the paragraph; `cut` is scratch space for
-/// the tokens of a window that cuts a word, kept by the caller.
+/// The context of quote `qi` of the paragraph, whose quotes are `quotes`;
+/// `cut` is scratch space for the tokens of a window that cuts a word,
+/// kept by the caller.
 fn context<'a>(
     p: &'a str,
     out: &Outside<'_, 'a>,
-    raws: &[Raw],
+    quotes: &[Found],
     qi: usize,
     off: usize,
     cut: &mut Vec<Tok<'a>>,
 ) -> Ctx<'a> {
-    let raw = raws[qi];
-    let lo = if qi > 0 { raws[qi - 1].close } else { 0 };
-    let hi = raws.get(qi + 1).map_or(p.len(), |r| r.open);
+    let raw = quotes[qi].raw;
+    let lo = if qi > 0 { quotes[qi - 1].raw.close } else { 0 };
+    let hi = quotes.get(qi + 1).map_or(p.len(), |f| f.raw.open);
     let all = out.stretch(qi, lo, raw.open);
     let mut bt = all;
     let mut same_sentence = qi > 0
-        && !p[raws[qi - 1].start..raws[qi - 1].end]
+        && !p[quotes[qi - 1].raw.start..quotes[qi - 1].raw.end]
             .trim_end()
             .ends_with(['.', '!', '?']);
     // The whole sentence before the quote, earlier quotes left out, for
@@ -300,8 +302,10 @@ fn context<'a>(
         None => {
             // The window cuts a word of the stretch that ends at the next
             // quote mark after it.
-            let first_in = raws[..qi].partition_point(|r| r.close <= window);
-            let seg_end = raws[first_in..qi].first().map_or(raw.open, |r| r.open);
+            let first_in = quotes[..qi].partition_point(|f| f.raw.close <= window);
+            let seg_end = quotes[first_in..qi]
+                .first()
+                .map_or(raw.open, |f| f.raw.open);
             cut.clear();
             out.extend_cut(p, window, seg_end, raw.open, cut);
             cut
@@ -501,24 +505,26 @@ type Said<'b> = (Option<&'b str>, Option<Cow<'b, str>>, bool);
 type Prev = (usize, usize, bool, bool);
 
 /// Attributes every found quote and keeps those that are speech. The
-/// quotes of paragraph `i` are `found[firsts[i]..firsts[i + 1]]`.
+/// quotes of paragraph `i` are `found[firsts[i]..firsts[i + 1]]`; `ctxs`
+/// is an empty vector for their contexts, kept by the caller (filled
+/// fresh for every article, it missed the caches on every quote).
 pub fn attribute<'a>(
     paras: &[(&'a str, usize)],
     outs: &[Outside<'_, 'a>],
     found: &[Found],
     firsts: &[usize],
     names: &Names,
+    ctxs: &mut Vec<Ctx<'a>>,
 ) -> Vec<Attributed> {
-    // Each paragraph's marks are a slice of one list.
-    let all_raws: Vec<Raw> = found.iter().map(|f| f.raw).collect();
-    let mut ctxs: Vec<Ctx> = Vec::with_capacity(found.len());
+    ctxs.reserve(found.len());
     let mut cut = Vec::new();
     for (pi, w) in firsts.windows(2).enumerate() {
-        let raws = &all_raws[w[0]..w[1]];
+        // Each paragraph's quotes are a slice of the list.
+        let quotes = &found[w[0]..w[1]];
         let (p, off) = paras[pi];
-        for qi in 0..raws.len() {
-            let mut c = context(p, &outs[pi], raws, qi, off, &mut cut);
-            if c.np.is_none() && qi == 0 && p[..raws[0].open].trim().is_empty() && pi > 0 {
+        for qi in 0..quotes.len() {
+            let mut c = context(p, &outs[pi], quotes, qi, off, &mut cut);
+            if c.np.is_none() && qi == 0 && p[..quotes[0].raw.open].trim().is_empty() && pi > 0 {
                 // `Reporter X says:` closing the paragraph before.
                 let (pp, poff) = paras[pi - 1];
                 if pp.trim_end().ends_with(':') {
@@ -567,7 +573,7 @@ pub fn attribute<'a>(
     // The quote whose speaker is the last person named as one.
     let mut last_speaker: Option<usize> = None;
     let mut cue_inherit: Option<Cow<str>> = None;
-    for (fi, (f, c)) in found.iter().zip(ctxs).enumerate() {
+    for (fi, (f, c)) in found.iter().zip(ctxs.drain(..)).enumerate() {
         let (p, _) = paras[f.para];
         let qtext = &p[f.raw.start..f.raw.end];
         let qpos = paras[f.para].1 + f.raw.open;

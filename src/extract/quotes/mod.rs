@@ -57,6 +57,8 @@ struct Scratch<'a> {
     bounds: Vec<(usize, usize, usize, usize)>,
     /// The name scan's vectors.
     names: names::Spare<'a>,
+    /// The quotes' contexts, for the attribution.
+    ctxs: Vec<attrib::Ctx<'a>>,
 }
 
 impl Scratch<'_> {
@@ -74,6 +76,7 @@ impl Scratch<'_> {
             starts: keep(self.starts),
             bounds: keep(self.bounds),
             names: self.names.rebind(),
+            ctxs: keep(self.ctxs),
         }
     }
 }
@@ -155,7 +158,7 @@ fn extract_in<'a>(text: &'a str, article: &'a Article, s: &mut Scratch<'a>) -> V
     let outs = words::Outside::all(&s.toks, &s.starts, &s.bounds);
     let spare = std::mem::take(&mut s.names);
     let names = names::Names::collect(text, &s.paras, &quoted, &outs, article, spare);
-    let attributed = attrib::attribute(&s.paras, &outs, &s.found, &s.firsts, &names);
+    let attributed = attrib::attribute(&s.paras, &outs, &s.found, &s.firsts, &names, &mut s.ctxs);
     s.names = names.recycle();
     attributed
         .into_iter()
