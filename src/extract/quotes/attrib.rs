@@ -274,6 +274,48 @@ pub(super) struct Ctx<'a> {
     same_sentence: bool,
 }
 
+/// The last sentence end in `all` (the stretch before quote `qi` of the
+/// paragraph, whose quotes are `quotes`), and the whole sentence before
+/// the quote, earlier quotes left out, for its subject (at most 400 bytes
+/// back); `cut` is scratch space for the tokens of a window that cuts a
+/// word.
+fn sentence_before<'s, 'a>(
+    p: &'a str,
+    out: &Outside<'s, 'a>,
+    quotes: &[Found],
+    qi: usize,
+    all: &'s [Tok<'a>],
+    cut: &'s mut Vec<Tok<'a>>,
+) -> (Option<usize>, &'s [Tok<'a>]) {
+    let open = quotes[qi].raw.open;
+    let window = char_floor(p, open.saturating_sub(400));
+    let (all_end, sent_end, sent) = match out.up_to(window, qi, open) {
+        Some(toks) => {
+            let (a, k) = last_ends(all, toks);
+            (a, k, toks)
+        }
+        None => {
+            // The window cuts a word of the stretch that ends at the next
+            // quote mark after it. Its own tokens after that word are
+            // searched first, as they end where `all` does: the tokens of
+            // the window are copied only when those hold no sentence end,
+            // as the cut word's may.
+            let first_in = quotes[..qi].partition_point(|f| f.raw.close <= window);
+            let seg_end = quotes[first_in..qi].first().map_or(open, |f| f.raw.open);
+            let own = out.range(out.cut_end(p, window, seg_end), open);
+            match last_ends(all, own) {
+                (a, Some(k)) => (a, Some(k), own),
+                (a, None) => {
+                    cut.clear();
+                    out.extend_cut(p, window, seg_end, open, cut);
+                    (a, last_end(cut), &cut[..])
+                }
+            }
+        }
+    };
+    (all_end, sent_end.map_or(sent, |k| &sent[k + 1..]))
+}
+
 /// The context of quote `qi` of the paragraph, whose quotes are `quotes`;
 /// `cut` is scratch space for the tokens of a window that cuts a word,
 /// kept by the caller.
@@ -294,30 +336,10 @@ fn context<'a>(
         && !p[quotes[qi - 1].raw.start..quotes[qi - 1].raw.end]
             .trim_end()
             .ends_with(['.', '!', '?']);
-    // The whole sentence before the quote, earlier quotes left out, for
-    // its subject (at most 400 bytes back).
-    let window = char_floor(p, raw.open.saturating_sub(400));
-    let mut sent: &[Tok] = match out.up_to(window, qi, raw.open) {
-        Some(toks) => toks,
-        None => {
-            // The window cuts a word of the stretch that ends at the next
-            // quote mark after it.
-            let first_in = quotes[..qi].partition_point(|f| f.raw.close <= window);
-            let seg_end = quotes[first_in..qi]
-                .first()
-                .map_or(raw.open, |f| f.raw.open);
-            cut.clear();
-            out.extend_cut(p, window, seg_end, raw.open, cut);
-            cut
-        }
-    };
-    let (all_end, sent_end) = last_ends(all, sent);
+    let (all_end, sent) = sentence_before(p, out, quotes, qi, all, cut);
     if let Some(k) = all_end {
         bt = &bt[k + 1..];
         same_sentence = false;
-    }
-    if let Some(k) = sent_end {
-        sent = &sent[k + 1..];
     }
     let before_word = bt.last().map(Tok::lower_cow);
     let mut at = out.stretch(qi + 1, raw.close, hi);
@@ -728,6 +750,81 @@ mod unit {
             0..60,
         )
         .prop_map(|v| v.concat())
+    }
+
+    /// [`sentence_before`] as it was written: a window that cuts a word
+    /// always copied.
+    fn sentence_before_copied<'s, 'a>(
+        p: &'a str,
+        out: &Outside<'s, 'a>,
+        quotes: &[Found],
+        qi: usize,
+        all: &'s [Tok<'a>],
+        cut: &'s mut Vec<Tok<'a>>,
+    ) -> (Option<usize>, &'s [Tok<'a>]) {
+        let open = quotes[qi].raw.open;
+        let window = char_floor(p, open.saturating_sub(400));
+        let sent: &[Tok] = match out.up_to(window, qi, open) {
+            Some(toks) => toks,
+            None => {
+                let first_in = quotes[..qi].partition_point(|f| f.raw.close <= window);
+                let seg_end = quotes[first_in..qi].first().map_or(open, |f| f.raw.open);
+                cut.clear();
+                out.extend_cut(p, window, seg_end, open, cut);
+                cut
+            }
+        };
+        let (all_end, sent_end) = last_ends(all, sent);
+        (all_end, sent_end.map_or(sent, |k| &sent[k + 1..]))
+    }
+
+    /// Prose of several windows, with few sentence ends.
+    fn long_prose() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "He ", "said ", "word ", "words ", "the ", "U.S. ", ". ", "x.", "é", "’", "7 ",
+                "a", ", ",
+            ]),
+            0..400,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        /// The sentence before each quote is the one found in the copied
+        /// window, whether or not the window cuts a word.
+        #[test]
+        fn sentences_before_are_the_copied_windows(
+            s in long_prose(),
+            picks in proptest::collection::vec(any::<usize>(), 2..8),
+        ) {
+            let mut c: Vec<usize> = picks.iter().map(|&k| char_floor(&s, k % (s.len() + 1))).collect();
+            c.sort_unstable();
+            c.dedup();
+            let quotes: Vec<Found> = c
+                .chunks(2)
+                .filter(|w| w.len() == 2)
+                .enumerate()
+                .map(|(index, w)| Found {
+                    para: 0,
+                    index,
+                    raw: Raw { open: w[0], start: w[0], end: w[1], close: w[1], runs_on: false },
+                })
+                .collect();
+            let quoted: Vec<(usize, usize)> = quotes.iter().map(|f| (f.raw.open, f.raw.close)).collect();
+            let (mut toks, mut starts) = (Vec::new(), Vec::new());
+            Outside::tokenize(&s, &quoted, &mut toks, &mut starts);
+            let out = Outside::of(&toks, &starts);
+            for qi in 0..quotes.len() {
+                let lo = if qi > 0 { quotes[qi - 1].raw.close } else { 0 };
+                let all = out.stretch(qi, lo, quotes[qi].raw.open);
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                let (got_end, got) = sentence_before(&s, &out, &quotes, qi, all, &mut a);
+                let (want_end, want) = sentence_before_copied(&s, &out, &quotes, qi, all, &mut b);
+                prop_assert_eq!(got_end, want_end);
+                prop_assert_eq!(got, want, "quote {} of {:?}", qi, s);
+            }
+        }
     }
 
     proptest! {

@@ -735,6 +735,25 @@ impl<'t, 'a> Outside<'t, 'a> {
         self.toks.get(k).is_some_and(|t| t.start < i)
     }
 
+    /// Where the tokens of `p[from..seg_end]` ([`Outside::extend_cut`])
+    /// come to agree with the stretch's own: `from` when no token runs
+    /// across it, else the end of the first of them after which none is
+    /// under way. What `extend_cut` appends from there on is
+    /// `self.range` of it.
+    pub fn cut_end(&self, p: &str, from: usize, seg_end: usize) -> usize {
+        let mut pos = from;
+        if self.inside_token(from) {
+            let sub = &p[from..seg_end];
+            while let Some(found) = next_token(sub, pos - from) {
+                pos = from + found.1;
+                if !self.inside_token(pos) {
+                    break;
+                }
+            }
+        }
+        pos
+    }
+
     /// Appends to `out` what `tokens(p, from, seg_end)` followed by the
     /// stretches up to `to` gives, where `from` lies in the stretch that
     /// ends at `seg_end` but may cut a word. The cut word is tokenized
@@ -1915,6 +1934,10 @@ mod proptests {
             let mut got = Vec::new();
             out.extend_cut(&s, start, b, last, &mut got);
             prop_assert_eq!(plain(&got), plain(&want));
+            // The tokens from the cut word's end on are the stretches' own.
+            let own = out.range(out.cut_end(&s, start, b), last);
+            prop_assert!(own.len() <= got.len());
+            prop_assert_eq!(plain(own), plain(&got[got.len() - own.len()..]));
         }
     }
 }
