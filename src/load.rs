@@ -416,7 +416,7 @@ pub fn read(input: &Input, opts: &LoadOptions) -> Result<Loaded, InputError> {
     Ok(Loaded {
         source: Source {
             id: input.id(),
-            path: path.clone(),
+            path,
             text,
             ascii,
         },
