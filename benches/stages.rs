@@ -48,6 +48,7 @@ fn read_dir_texts(dir: &Path, limit: usize, out: &mut Vec<Source>) {
                     .to_string_lossy()
                     .into_owned(),
                 path: p.display().to_string(),
+                ascii: text.is_ascii(),
                 text,
             });
         }

@@ -69,6 +69,7 @@ pub fn process_bytes(
         id: input.id(),
         path: input.display(),
         text,
+        ascii: false,
     };
     let mut article = parse::parse(&source, opts);
     extractor.run(&source.text, &mut article, opts);

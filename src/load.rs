@@ -105,6 +105,11 @@ pub struct Source {
     pub id: String,
     pub path: String,
     pub text: String,
+    /// Whether `text` was found all ASCII when it was decoded (false when
+    /// it was not asked): such a text is ASCII-equivalent, and the
+    /// pipeline need not read it once more to know (see
+    /// [`crate::twin::with_text_known`]).
+    pub ascii: bool,
 }
 
 /// What went wrong with one input; never fatal for the run.
@@ -390,7 +395,7 @@ pub fn read(input: &Input, opts: &LoadOptions) -> Result<Loaded, InputError> {
         )));
     }
     let empty = bytes.is_empty();
-    let (text, warning) = decode_owned(bytes).map_err(err)?;
+    let (text, warning, ascii) = decode_owned(bytes).map_err(err)?;
     // The extractors keep text offsets in 32 bits (half the memory per
     // token); decoding UTF-16 can grow a text, so the check is on the text.
     if text.len() > MAX_TEXT_LEN {
@@ -411,32 +416,40 @@ pub fn read(input: &Input, opts: &LoadOptions) -> Result<Loaded, InputError> {
     Ok(Loaded {
         source: Source {
             id: input.id(),
-            path: path.clone(),
+            path,
             text,
+            ascii,
         },
         warning,
     })
 }
 
 /// `decode` for bytes the caller no longer needs: valid UTF-8 without a
-/// BOM, the common case, becomes the text without a copy.
-fn decode_owned(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
+/// BOM, the common case, becomes the text without a copy. The flag says
+/// whether the text was found all ASCII ([`Source::ascii`]).
+fn decode_owned(bytes: Vec<u8>) -> Result<(String, Option<String>, bool), String> {
     let plain = !bytes.starts_with(b"\xEF\xBB\xBF")
         && !bytes.starts_with(b"\xFF\xFE")
         && !bytes.starts_with(b"\xFE\xFF")
         && !looks_binary(&bytes);
     if plain {
-        // simdutf8 checks the text in 64-byte blocks where the standard
-        // check branches at every character outside ASCII; its basic check
-        // only says yes or no, and an invalid text is decoded again anyway.
-        if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // Most texts are ASCII, which is valid UTF-8: the one look answers
+        // the pipeline's question too (`Source::ascii`), and stops at the
+        // first byte outside ASCII of the others. simdutf8 checks those in
+        // 64-byte blocks where the standard check branches at every
+        // character outside ASCII; its basic check only says yes or no, and
+        // an invalid text is decoded again anyway.
+        let ascii = bytes.is_ascii();
+        if ascii || simdutf8::basic::from_utf8(&bytes).is_ok() {
             // SAFETY: `bytes` was just checked to be valid UTF-8.
-            Ok((unsafe { String::from_utf8_unchecked(bytes) }, None))
+            Ok((unsafe { String::from_utf8_unchecked(bytes) }, None, ascii))
         } else {
-            decode_utf8(&bytes)
+            let (text, warning) = decode_utf8(&bytes)?;
+            Ok((text, warning, false))
         }
     } else {
-        decode(&bytes)
+        let (text, warning) = decode(&bytes)?;
+        Ok((text, warning, false))
     }
 }
 
@@ -630,6 +643,19 @@ mod tests {
         assert!(warning.unwrap().contains("invalid UTF-8"));
     }
 
+    /// `decode_owned` without its ASCII flag, which it must set for a text
+    /// read as the bytes are, all ASCII, and for no other.
+    fn owned(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+        decode_owned(bytes.to_vec()).map(|(text, warning, ascii)| {
+            assert_eq!(
+                ascii,
+                bytes.is_ascii() && text.as_bytes() == bytes,
+                "{bytes:?}"
+            );
+            (text, warning)
+        })
+    }
+
     #[test]
     fn owned_decoding_equals_borrowed() {
         let cases: [&[u8]; 7] = [
@@ -642,7 +668,7 @@ mod tests {
             b"nul\x00inside",
         ];
         for bytes in cases {
-            assert_eq!(decode_owned(bytes.to_vec()), decode(bytes), "{bytes:?}");
+            assert_eq!(owned(bytes), decode(bytes), "{bytes:?}");
         }
     }
 
@@ -658,10 +684,10 @@ mod tests {
             let bytes = text.as_bytes();
             for cut in 0..=bytes.len() {
                 let head = &bytes[..cut];
-                assert_eq!(decode_owned(head.to_vec()), decode(head), "cut at {cut}");
+                assert_eq!(owned(head), decode(head), "cut at {cut}");
                 let mut bad = bytes.to_vec();
                 bad[cut.min(bytes.len() - 1)] = 0xFF;
-                assert_eq!(decode_owned(bad.clone()), decode(&bad), "0xFF at {cut}");
+                assert_eq!(owned(&bad), decode(&bad), "0xFF at {cut}");
             }
         }
     }
@@ -674,10 +700,10 @@ mod tests {
             bad in proptest::sample::select(vec![0xFFu8, 0x80, 0xC3, 0xE2, 0xF0]),
         ) {
             let valid = text.into_bytes();
-            proptest::prop_assert_eq!(decode_owned(valid.clone()), decode(&valid));
+            proptest::prop_assert_eq!(owned(&valid), decode(&valid));
             let mut broken = valid;
             broken.insert(at.index(broken.len() + 1), bad);
-            proptest::prop_assert_eq!(decode_owned(broken.clone()), decode(&broken));
+            proptest::prop_assert_eq!(owned(&broken), decode(&broken));
         }
     }
 

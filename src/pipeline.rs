@@ -88,8 +88,9 @@ impl Pipeline {
     /// Parses one decoded text into a full article record.
     pub fn article(&self, source: &load::Source) -> Article {
         // The parser and the extractors ask many parts of the text whether
-        // they are ASCII-equivalent: one look at the whole answers for all.
-        crate::twin::with_text(&source.text, || {
+        // they are ASCII-equivalent: one look at the whole answers for all,
+        // or none when the reading found the text all ASCII.
+        crate::twin::with_text_known(&source.text, source.ascii, || {
             let mut article = parse::parse(source, &self.parse);
             self.extractor.run(&source.text, &mut article, &self.parse);
             article

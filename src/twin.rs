@@ -67,7 +67,8 @@ pub fn with_text<R>(text: &str, f: impl FnOnce() -> R) -> R {
 
 /// [`with_text`] for a text the caller knows to be ASCII-equivalent when
 /// `known` is true, because it is made of parts of a text that is (the
-/// parser's joined body paragraphs): then the text is not read again.
+/// parser's joined body paragraphs) or was found all ASCII when it was
+/// read (`load::Source::ascii`): then the text is not read again.
 /// When `known` is false the text is read as [`with_text`] does.
 pub fn with_text_known<R>(text: &str, known: bool, f: impl FnOnce() -> R) -> R {
     if known {

@@ -633,6 +633,7 @@ mod tests {
             id: "t".into(),
             path: "t.txt".into(),
             text: text.into(),
+            ascii: false,
         };
         parse_with_lines(
             &source,
@@ -692,6 +693,7 @@ mod tests {
                 id: "k".into(),
                 path: "k".into(),
                 text: text.into(),
+                ascii: false,
             };
             let kept = serde_json::to_string(&parse(&source, &opts)).unwrap();
             let fresh = serde_json::to_string(&parse_with_lines(&source, &opts).0).unwrap();
@@ -740,6 +742,7 @@ mod properties {
             id: "p".into(),
             path: "p".into(),
             text,
+            ascii: false,
         };
         let opts = ParseOptions {
             reference: jiff::civil::date(2026, 11, 23),

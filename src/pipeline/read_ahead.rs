@@ -252,6 +252,7 @@ mod tests {
                 id: String::new(),
                 path: String::new(),
                 text,
+                ascii: false,
             },
             warning: None,
         })

@@ -2258,7 +2258,12 @@ proptest::proptest! {
                 format!("{line}{}", if crlf { "\r\n" } else { "\n" })
             })
             .collect();
-        let source = crate::load::Source { id: "a".into(), path: "a".into(), text };
+        let source = crate::load::Source {
+            id: "a".into(),
+            path: "a".into(),
+            text,
+            ascii: false,
+        };
         let opts = crate::parse::ParseOptions {
             reference: jiff::civil::date(2024, 1, 1),
             paragraph_texts: false,
