@@ -2456,7 +2456,14 @@ impl<'a> Ctx<'a> {
                     None
                 }
             })
-            .or_else(|| self.compass_variant(surface));
+            // A token holds no space, so one word is no compass variant.
+            .or_else(|| {
+                if ONE {
+                    None
+                } else {
+                    self.compass_variant(surface)
+                }
+            });
         if let Some(p) = place.filter(|p| !seen_lower() && (!p.word || (!ONE && !initial))) {
             let mut m = mention(EntityType::Place);
             m.set_canonical(Some(p.canonical));
@@ -2475,7 +2482,9 @@ impl<'a> Ctx<'a> {
                 out.push(mention(EntityType::Organization));
                 return;
             }
-            if surface.contains('-') && !self.gaz.is_given(surface) {
+            // (The tokenizer's bit: a word's only. A punctuation token `-`
+            // would split into empty parts, neither a place nor an acronym.)
+            if ts[i].hyphenated() && !self.gaz.is_given(surface) {
                 // Hyphenated compounds of names: agencies and outlets
                 // ("Agency-Country"), when some part is a known place.
                 if surface

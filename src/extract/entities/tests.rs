@@ -1621,6 +1621,9 @@ fn compass_adjectives_become_compass_points() {
         ("North Zentria", None),
         ("Northerly Zentria", None),
         ("Northern", None),
+        // One token (no space): `plain_n` does not ask about one-word runs.
+        ("Northern-Zentria", None),
+        ("Northern\u{a0}Zentria", None),
         ("Zentria", None),
         ("Éastern Zentria", None),
         ("", None),
