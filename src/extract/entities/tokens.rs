@@ -17,8 +17,9 @@ pub(crate) struct Tok<'a> {
     /// char boundaries.
     pub text: &'a str,
     start: u32,
-    /// `WORD`, `CAP`, `INITIAL`, `SHOUT`, `STOP` and `ASCII` bits: one
-    /// byte to store for each token, where six bools took six.
+    /// `WORD`, `CAP`, `INITIAL`, `SHOUT`, `STOP`, `ASCII` and `HYPHEN`
+    /// bits: one byte to store for each token, where seven bools took
+    /// seven.
     flags: u8,
     /// `gazetteer::signature16` of the text, computed once here: the word
     /// lists and word sets test most tokens, some several times, and the
@@ -40,6 +41,11 @@ const STOP: u8 = 16;
 /// knows it for nothing (every token it cuts is ASCII), and `Cut::general`
 /// tests a word's bytes only when its scan met a char that is not ASCII.
 const ASCII: u8 = 32;
+/// A word holding an ASCII hyphen, set by `Cut::general` (the loop of
+/// `tokenize_into` cuts no such word): the rules asked `str::contains` of
+/// each one-word name, a search whose exit was mispredicted at words of
+/// every length.
+const HYPHEN: u8 = 64;
 
 impl<'a> Tok<'a> {
     /// A punctuation token `text` at byte `s` of the file text.
@@ -114,6 +120,11 @@ impl<'a> Tok<'a> {
     /// `text.is_ascii()`, recorded by the tokenizer.
     pub fn ascii(&self) -> bool {
         self.flags & ASCII != 0
+    }
+
+    /// A word whose text holds `-` (a punctuation token `-` has no bit).
+    pub fn hyphenated(&self) -> bool {
+        self.flags & HYPHEN != 0
     }
 }
 
@@ -545,6 +556,11 @@ impl<'a> Cut<'a> {
         // (The word lies in `seg[off..m]` and a dot after it.)
         let ascii = (k & NON_ASCII == 0 && !wide) || w.is_ascii();
         let mut flags = WORD | self.initial | if ascii { ASCII } else { 0 };
+        // Only a word that `scan_word` joined at an ASCII hyphen can hold
+        // one, unless the hyphen rules above cut it off.
+        if hyphen && w.contains('-') {
+            flags |= HYPHEN;
+        }
         if upper {
             flags |= CAP;
             // (As in the loop of `tokenize_into`.)
@@ -1193,13 +1209,14 @@ mod tests {
     }
 
     /// Everything a token holds, for comparing tokenizers (but the `ASCII`
-    /// bit, which the older ones do not set: `ascii_bit_is_is_ascii`).
+    /// and `HYPHEN` bits, which the older ones do not set:
+    /// `ascii_bit_is_is_ascii`, `hyphen_bit_is_contains_hyphen`).
     type Whole<'a> = Vec<(&'a str, usize, u8, u16)>;
     type StatsKey = (usize, Vec<u32>, [u64; 64], [u64; 64]);
 
     fn whole<'a>(ts: &[Tok<'a>]) -> Whole<'a> {
         ts.iter()
-            .map(|t| (t.text, t.s(), t.flags & !ASCII, t.sig))
+            .map(|t| (t.text, t.s(), t.flags & !(ASCII | HYPHEN), t.sig))
             .collect()
     }
 
@@ -1333,6 +1350,18 @@ mod tests {
         ) {
             for t in tokenize(&text, Span::new(0, text.len()), all_initial) {
                 prop_assert_eq!(t.ascii(), t.text.is_ascii(), "{:?}", t.text);
+            }
+        }
+
+        /// The `HYPHEN` bit of every word is `str::contains('-')` of its
+        /// text.
+        #[test]
+        fn hyphen_bit_is_contains_hyphen(
+            text in "([A-Z]{1,9}|[A-Z][a-z]{0,7}|[a-z]{1,9}|[0-9]{1,5}|Mr|[A-Za-zÀ-ÿЖжß0-9]{1,6}|'s|[-‐'’.&]|[ \n\u{A0}]{1,2}|[,;:()“”!?\"$])*",
+            all_initial: bool,
+        ) {
+            for t in tokenize(&text, Span::new(0, text.len()), all_initial) {
+                prop_assert_eq!(t.hyphenated(), t.word() && t.text.contains('-'), "{:?}", t.text);
             }
         }
 
