@@ -179,6 +179,10 @@ static SCAN_DFA: LazyLock<Option<dfa::regex::Regex<Dense>>> = LazyLock::new(|| {
     dfa
 });
 
+/// The first plain state of [`SCAN_DFA`]'s forward DFA, for [`walk`].
+static SCAN_PLAIN: LazyLock<Option<walk::Plain>> =
+    LazyLock::new(|| SCAN_DFA.as_ref().map(walk::Plain::of));
+
 type Dense = dense::DFA<&'static [u32]>;
 
 /// `bytes`, aligned as the DFA tables inside need.
@@ -870,7 +874,7 @@ fn walk_regions<'t>(
             .iter()
             .map(|&(start, end)| Scanner::for_region(&text[start..end])),
     );
-    let Some(re) = &*SCAN_DFA else {
+    let (Some(re), Some(plain)) = (&*SCAN_DFA, *SCAN_PLAIN) else {
         return (0, 0);
     };
     haystacks.extend(
@@ -882,7 +886,7 @@ fn walk_regions<'t>(
     // last region's bytes after the other lane ended are walked alone.
     haystacks.sort_unstable();
     let haystack = |&(_, i): &(_, usize)| (i, scans[i].1.as_bytes());
-    walk::find_all(re, haystacks.iter().map(haystack), walked);
+    walk::find_all(re, plain, haystacks.iter().map(haystack), walked);
     haystacks.clear();
     // A region's matches follow one another.
     walked.sort_unstable_by_key(|&(i, m)| (i, m.start()));
@@ -1396,4 +1400,4 @@ pub fn day_count(word: &str) -> Option<i64> {
     Some(n)
 }
 
-warm_up_statics!(SCAN_DFA, GROUPS);
+warm_up_statics!(SCAN_DFA, SCAN_PLAIN, GROUPS);

@@ -1110,6 +1110,7 @@ mod two_lanes {
         let mut walked = Vec::new();
         walk::find_all(
             re,
+            walk::Plain::of(re),
             texts.iter().map(|t| t.as_bytes()).enumerate(),
             &mut walked,
         );

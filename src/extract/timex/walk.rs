@@ -9,6 +9,10 @@
 //! (leftmost-first: the forward DFA to the end of a match, the reverse DFA
 //! back from there to its start, the next search from its end), so the
 //! matches are the same; a proptest compares them.
+//!
+//! The lanes test for a special state once per four bytes ([`Plain`]):
+//! one test of eight states costs fewer instructions than four tests of
+//! two, and the rare round that met one is walked again byte by byte.
 
 use regex_automata::dfa::{Automaton, regex::Regex};
 use regex_automata::util::{primitives::StateID, start};
@@ -21,6 +25,7 @@ use super::Dense;
 /// order within each haystack, the haystacks interleaved.
 pub(super) fn find_all<'h>(
     re: &Regex<Dense>,
+    plain: Plain,
     haystacks: impl IntoIterator<Item = (usize, &'h [u8])>,
     out: &mut Vec<(usize, Match)>,
 ) {
@@ -32,7 +37,7 @@ pub(super) fn find_all<'h>(
     loop {
         match (&mut a, &mut b) {
             (Some(x), Some(y)) => {
-                let (x_live, y_live) = walk_both(re, x, y, out);
+                let (x_live, y_live) = walk_both(re, plain, x, y, out);
                 if !x_live {
                     lane(&mut a);
                 }
@@ -50,11 +55,45 @@ pub(super) fn find_all<'h>(
     }
 }
 
+/// The first state ID of a forward DFA that is not special: its special
+/// states are numbered first (`is_special_state` is `id <= max`).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Plain(u32);
+
+impl Plain {
+    /// The bound of `re`'s forward DFA, by a binary search over IDs
+    /// (`is_special_state` answers for any ID), once per process.
+    pub(super) fn of(re: &Regex<Dense>) -> Plain {
+        let special = |id: usize| StateID::new(id).is_ok_and(|s| re.forward().is_special_state(s));
+        let (mut lo, mut hi) = (0, StateID::LIMIT);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if special(mid) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        Plain(u32::try_from(lo).expect("state IDs fit in 32 bits"))
+    }
+
+    /// Whether any of `states` is special: an ID below the first plain one
+    /// wraps below zero when that is subtracted, which sets its top bit
+    /// (IDs are below 2^31).
+    fn any(self, states: [StateID; 8]) -> bool {
+        let below = |s: StateID| s.as_u32().wrapping_sub(self.0);
+        states.into_iter().fold(0, |acc, s| acc | below(s)) >> 31 != 0
+    }
+}
+
 /// Walks `x` and `y` until one of them needs more than a transition (a
 /// special state or its haystack's end) and lets the lanes act on it;
-/// whether each still has text to search.
+/// whether each still has text to search. (Not inlined: in the extractor's
+/// driver the loop's states and pointers were spilled to the stack.)
+#[inline(never)]
 fn walk_both(
     re: &Regex<Dense>,
+    plain: Plain,
     x: &mut Lane,
     y: &mut Lane,
     out: &mut Vec<(usize, Match)>,
@@ -68,36 +107,39 @@ fn walk_both(
     // `cargo test` rebuilt and loaded checked, see `SCAN_DFA`), and a
     // byte's class is within a state's row: the invariant of the
     // library's own search loop.
-    let step = |xs, ys, k: usize| unsafe {
+    let step = |(xs, ys), (xb, yb)| unsafe {
         (
-            fwd.next_state_unchecked(xs, xh[k]),
-            fwd.next_state_unchecked(ys, yh[k]),
+            fwd.next_state_unchecked(xs, xb),
+            fwd.next_state_unchecked(ys, yb),
         )
     };
+    let (xh, yh) = (&xh[..n], &yh[..n]);
+    let mut k = 0;
+    // Four bytes a round, one test for the eight states reached: a special
+    // state has a row too (the dead state's leads to itself), so stepping
+    // on from one is harmless, and the round is then walked again below.
+    for (xq, yq) in xh.chunks_exact(4).zip(yh.chunks_exact(4)) {
+        let one = step((xs, ys), (xq[0], yq[0]));
+        let two = step(one, (xq[1], yq[1]));
+        let three = step(two, (xq[2], yq[2]));
+        let four = step(three, (xq[3], yq[3]));
+        let states = [one.0, one.1, two.0, two.1, three.0, three.1, four.0, four.1];
+        if plain.any(states) {
+            break;
+        }
+        (xs, ys) = four;
+        k += 4;
+    }
     // Special states are numbered first: one test for both lanes.
     let special = |(xs, ys): (StateID, StateID)| fwd.is_special_state(xs.min(ys));
-    let mut k = 0;
     let mut stop = false;
-    // Two bytes a round, as the library's loop unrolls its own.
-    while k + 1 < n {
-        let one = step(xs, ys, k);
-        if special(one) {
-            ((xs, ys), stop) = (one, true);
+    for pair in xh[k..].iter().zip(&yh[k..]) {
+        (xs, ys) = step((xs, ys), (*pair.0, *pair.1));
+        if special((xs, ys)) {
+            stop = true;
             break;
         }
-        let two = step(one.0, one.1, k + 1);
-        if special(two) {
-            ((xs, ys), stop) = (two, true);
-            k += 1;
-            break;
-        }
-        (xs, ys) = two;
-        k += 2;
-    }
-    if !stop && k < n {
-        (xs, ys) = step(xs, ys, k);
-        stop = special((xs, ys));
-        k += usize::from(!stop);
+        k += 1;
     }
     (x.sid, y.sid) = (xs, ys);
     x.at += k;
