@@ -1162,6 +1162,62 @@ mod two_lanes {
     }
 }
 
+/// [`walk::match_start`] answers as the library's reverse search does, for
+/// any range of any text (not only at match ends).
+mod match_start {
+    use super::*;
+    use proptest::prelude::*;
+    use regex_automata::dfa::Automaton;
+    use regex_automata::{Anchored, Input};
+
+    fn check(text: &str, from: usize, end: usize) -> Result<(), TestCaseError> {
+        let rev = SCAN_DFA.as_ref().expect("the stored DFA").reverse();
+        let hay = text.as_bytes();
+        let (from, end) = (from.min(hay.len()), end.min(hay.len()));
+        let (from, end) = (from.min(end), from.max(end));
+        let input = Input::new(hay).range(from..end).anchored(Anchored::Yes);
+        let library = rev
+            .try_search_rev(&input)
+            .expect("no quit bytes")
+            .map(|h| h.offset());
+        prop_assert_eq!(
+            walk::match_start(rev, hay, from, end),
+            library,
+            "{:?} {}..{}",
+            text,
+            from,
+            end
+        );
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn the_reverse_walk_finds_the_librarys_start(
+            words in proptest::collection::vec(scan_word(), 0..16),
+            from in 0usize..80,
+            end in 0usize..80,
+        ) {
+            check(&words.concat(), from, end)?;
+        }
+
+        #[test]
+        fn the_reverse_walk_on_any_text(text in any::<String>(), from in 0usize..40, end in 0usize..40) {
+            check(&text, from, end)?;
+        }
+    }
+
+    #[test]
+    fn the_reverse_walk_at_match_ends() {
+        let text = "early March 2019, the 1990s, 12 May, press conference last week";
+        for end in 0..=text.len() {
+            for from in 0..=end {
+                check(text, from, end).expect("the same start");
+            }
+        }
+    }
+}
+
 /// The working vectors a thread keeps from one article for the next
 /// (`Scratch`) carry nothing over: a short article after a long one, with
 /// a non-ASCII paragraph among many, reads as on a fresh thread.

@@ -16,7 +16,7 @@
 
 use regex_automata::dfa::{Automaton, regex::Regex};
 use regex_automata::util::{primitives::StateID, start};
-use regex_automata::{Anchored, HalfMatch, Input, Match};
+use regex_automata::{Anchored, HalfMatch, Match};
 
 use super::Dense;
 
@@ -259,19 +259,50 @@ impl<'h> Lane<'h> {
         // search starts at the end (`find_iter` would step past an empty
         // match).
         assert!(end.offset() > self.from, "an empty match");
-        let input = Input::new(self.hay)
-            .range(self.from..end.offset())
-            .anchored(Anchored::Yes);
-        let start = re
-            .reverse()
-            .try_search_rev(&input)
-            .expect("the scan's DFA has no quit bytes")
+        let start = match_start(re.reverse(), self.hay, self.from, end.offset())
             .expect("the reverse DFA matches where the forward one did");
-        out.push((
-            self.index,
-            Match::new(end.pattern(), start.offset()..end.offset()),
-        ));
+        out.push((self.index, Match::new(end.pattern(), start..end.offset())));
         self.start(re, end.offset());
         true
     }
+}
+
+/// Where the leftmost match of `rev`, a [`Regex`]'s reverse DFA, that ends
+/// at `end` starts at or after `from` in `hay`: the answer of
+/// `rev.try_search_rev` on `hay[from..end]`, anchored, as
+/// `dfa::regex::Regex::try_search` asks it. The library's search loop
+/// unrolls, accelerates and sets up an `Input` for the few bytes a match
+/// is long; this one steps byte by byte (an accelerated state is walked as
+/// any other) and tests for a special state once a step.
+pub(super) fn match_start(rev: &Dense, hay: &[u8], from: usize, end: usize) -> Option<usize> {
+    // Backwards, the byte after the match is the one "behind" it (`\b`).
+    let config = start::Config::new()
+        .anchored(Anchored::Yes)
+        .look_behind(hay.get(end).copied());
+    let mut sid = rev
+        .start_state(&config)
+        .expect("the scan's DFA has no quit bytes");
+    let mut start = None;
+    for at in (from..end).rev() {
+        sid = rev.next_state(sid, hay[at]);
+        if rev.is_special_state(sid) {
+            // Matches are reported one byte late: this one starts after `at`.
+            if rev.is_match_state(sid) {
+                start = Some(at + 1);
+            } else if rev.is_dead_state(sid) {
+                return start;
+            } else {
+                assert!(!rev.is_quit_state(sid), "the scan's DFA has no quit bytes");
+            }
+        }
+    }
+    // The end of the search: the byte before `from`, or the text's start.
+    sid = match from.checked_sub(1) {
+        Some(before) => rev.next_state(sid, hay[before]),
+        None => rev.next_eoi_state(sid),
+    };
+    if rev.is_match_state(sid) {
+        start = Some(from);
+    }
+    start
 }
