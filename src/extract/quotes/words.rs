@@ -5,6 +5,7 @@ use std::borrow::{Borrow, Cow};
 use std::cell::Cell;
 
 use super::lex;
+use crate::swar::{AlnumWindow, ascii_alnum_run};
 
 /// A word or punctuation token with its byte range in the paragraph (32
 /// bytes: its end is `start + text.len()`, not stored).
@@ -151,8 +152,11 @@ pub fn tokens(s: &str, from: usize, to: usize) -> Vec<Tok<'_>> {
 /// [`tokens`], appended to `out`.
 pub fn tokens_into<'a>(s: &'a str, from: usize, to: usize, out: &mut Vec<Tok<'a>>) {
     let sub = &s[from..to];
+    // The stretch is read forwards to its end: its words' runs are found
+    // from masks of 64 bytes at a time.
+    let mut runs = AlnumWindow::at(sub.as_bytes(), 0);
     let mut i = 0;
-    while let Some(found) = next_token(sub, i) {
+    while let Some(found) = next_token_by(sub, i, &mut runs) {
         i = found.1;
         out.push(Tok::at(sub, from, found));
     }
@@ -262,7 +266,41 @@ impl First {
 /// table and only other characters are decoded.
 // Inlined into the loops that call it once per token.
 #[inline(always)]
-fn next_token(sub: &str, mut i: usize) -> Option<(usize, usize, First)> {
+fn next_token(sub: &str, i: usize) -> Option<(usize, usize, First)> {
+    next_token_by(sub, i, &mut ByWord)
+}
+
+/// Where a run of ASCII letters and digits ends ([`ascii_alnum_run`]):
+/// the tokenizer's one search, asked word by word where a few tokens are
+/// read and from a window of masks where a whole stretch is.
+trait AlnumRuns {
+    fn run_end(&mut self, bytes: &[u8], i: usize) -> usize;
+}
+
+/// [`ascii_alnum_run`] itself, eight bytes at a time from each word on.
+struct ByWord;
+
+impl AlnumRuns for ByWord {
+    #[inline(always)]
+    fn run_end(&mut self, bytes: &[u8], i: usize) -> usize {
+        ascii_alnum_run(bytes, i)
+    }
+}
+
+impl AlnumRuns for AlnumWindow {
+    #[inline(always)]
+    fn run_end(&mut self, bytes: &[u8], i: usize) -> usize {
+        AlnumWindow::run_end(self, bytes, i)
+    }
+}
+
+/// [`next_token`], with the runs of letters and digits found by `runs`.
+#[inline(always)]
+fn next_token_by(
+    sub: &str,
+    mut i: usize,
+    runs: &mut impl AlnumRuns,
+) -> Option<(usize, usize, First)> {
     let b = sub.as_bytes();
     let (mut end, first) = loop {
         let x = *b.get(i)?;
@@ -288,7 +326,7 @@ fn next_token(sub: &str, mut i: usize) -> Option<(usize, usize, First)> {
         }
     };
     loop {
-        end = crate::swar::ascii_alnum_run(b, end);
+        end = runs.run_end(b, end);
         let Some(&x) = b.get(end) else { break };
         let (d, dlen) = match CLASS[usize::from(x)] {
             ALNUM => {
@@ -1507,6 +1545,36 @@ mod proptests {
         for w in ["Said", "SAID", ",", "—", "’said", "_said"] {
             assert!(!is_cue(w), "{w}");
         }
+    }
+
+    proptest! {
+        /// The oracle of the window of masks: a stretch's tokens are those
+        /// the word-by-word runs give, on text with long words (runs across
+        /// the 64-byte windows), inner marks and characters outside ASCII.
+        #[test]
+        fn window_tokens_are_the_word_by_word_tokens(
+            s in "([a-zA-Z0-9]{1,90}|[ .,'’\\-]|U\\.S\\.|é|Éa|…){0,60}",
+            cut in 0usize..400,
+        ) {
+            let from = char_floor_of(&s, cut.min(s.len()));
+            let mut got = Vec::new();
+            tokens_into(&s, from, s.len(), &mut got);
+            let sub = &s[from..];
+            let mut want = Vec::new();
+            let mut i = 0;
+            while let Some(found) = next_token(sub, i) {
+                i = found.1;
+                want.push(Tok::at(sub, from, found));
+            }
+            prop_assert_eq!(got, want);
+        }
+    }
+
+    fn char_floor_of(s: &str, mut i: usize) -> usize {
+        while !s.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
     }
 
     proptest! {
