@@ -15,6 +15,7 @@
 mod chrome;
 pub mod date;
 pub mod dateline;
+mod ignored;
 pub mod lines;
 mod meta;
 mod sentences;
@@ -604,18 +605,61 @@ fn counts(
 /// also leaves where the terminators are, which the sentence scan would
 /// otherwise search for.
 fn words_and_sentences(text: &str, no_line_breaks: bool, stops: &mut Vec<u64>) -> (usize, usize) {
+    scanned_words_and_sentences(text, no_line_breaks, stops)
+        .unwrap_or_else(|| other_words_and_sentences(text, no_line_breaks, stops))
+}
+
+/// [`words_and_sentences`] when the word scan reads the whole text, else
+/// `None`.
+#[inline(always)]
+fn scanned_words_and_sentences(
+    text: &str,
+    no_line_breaks: bool,
+    stops: &mut Vec<u64>,
+) -> Option<(usize, usize)> {
     let mut plain_chars = true;
-    let (words, read_all) =
-        words::count_reading(text, |c| plain_chars &= sentences::plain_char(c), stops);
-    let line_breaks = || !no_line_breaks && !sentences::no_line_breaks(text);
+    let words = words::count_scanning(text, |c| plain_chars &= sentences::plain_char(c), stops)?;
+    let plain = if plain_chars && !line_breaks(text, no_line_breaks) {
+        sentences::Plain::Masks(stops)
+    } else {
+        sentences::Plain::No
+    };
+    Some((words, sentences::count_plain(text, plain)))
+}
+
+/// [`words_and_sentences`] for text the word scan does not read: without
+/// the marks both counts pass over ([`ignored`]) when it holds any, since
+/// the scan then reads most such text; else one character at a time.
+#[cold]
+#[inline(never)]
+fn other_words_and_sentences(
+    text: &str,
+    no_line_breaks: bool,
+    stops: &mut Vec<u64>,
+) -> (usize, usize) {
+    let bare = ignored::without_ignored(text);
+    if let Some(bare) = &bare
+        && let Some(counts) = scanned_words_and_sentences(bare, no_line_breaks, stops)
+    {
+        return counts;
+    }
+    let text = bare.as_deref().unwrap_or(text);
     // Without the word scan's answer, only ASCII is known to be plain, and
     // the terminators are not known.
-    let plain = match read_all {
-        true if plain_chars && !line_breaks() => sentences::Plain::Masks(stops),
-        false if text.is_ascii() && !line_breaks() => sentences::Plain::Search,
-        _ => sentences::Plain::No,
+    let plain = if text.is_ascii() && !line_breaks(text, no_line_breaks) {
+        sentences::Plain::Search
+    } else {
+        sentences::Plain::No
     };
-    (words, sentences::count_plain(text, plain))
+    (
+        words::count_other(text),
+        sentences::count_plain(text, plain),
+    )
+}
+
+/// Whether `text` may hold a CR or LF: not when `no_line_breaks` says so.
+fn line_breaks(text: &str, no_line_breaks: bool) -> bool {
+    !no_line_breaks && !sentences::no_line_breaks(text)
 }
 
 /// The parser's compiled regexes, as tasks for `pipeline::warm_up`.
@@ -778,6 +822,8 @@ mod properties {
             "snake_case’s end. Ab",
             "Ab.\r\nCd. ’Ef",
             "Ab―cd. Ef",
+            "Sa\u{303}o Paulo\u{301}. 1\u{2044}2 cup.\u{200e} \u{202a}Ab\u{202c}",
+            "\u{303}a.\r\u{301}B\u{345} 2\u{2044}x",
         ] {
             let want = (
                 text.unicode_words().count(),
@@ -924,6 +970,7 @@ mod properties {
                     3 => "[’‘“”«»\u{a0}–—…£€•½․]",
                     1 => "(e\\.g\\.|U\\.S\\.|Mr\\.|1\\.5|don’t|’90s|[.!?][”’] [A-Z])",
                     1 => "[é_\r\n\u{ad}\u{85}―ש]",
+                    1 => "[\u{301}\u{303}\u{345}\u{200e}\u{202a}\u{feff}\u{2044}]",
                     1 => any::<char>().prop_map(String::from),
                 ],
                 0..40,

@@ -107,6 +107,7 @@ fn category(c: char) -> Option<(Cat, bool)> {
         | '\u{2020}'..='\u{2023}'
         | '\u{2025}'
         | '\u{2026}'
+        | '\u{2044}'
         | '\u{20ac}' => Cat::Any,
         _ => return None,
     };
@@ -225,7 +226,7 @@ pub enum Plain<'a> {
     Search,
     /// Plain, terminators in masks: bit `i` of `masks[k]` is set when byte
     /// `64 * k + i` is `.`, `!` or `?` (the word count's scan leaves them,
-    /// `words::count_reading`).
+    /// `words::count_scanning`).
     Masks(&'a [u64]),
 }
 
@@ -656,7 +657,8 @@ pub fn count(text: &str) -> usize {
 }
 
 /// [`count`], for a caller that knows whether `text` is plain (see
-/// [`scan`]).
+/// [`scan`]). Inlined where the caller's `plain` is known, as `scan` is.
+#[inline(always)]
 pub fn count_plain(text: &str, plain: Plain<'_>) -> usize {
     let mut n = 0;
     if scan(text, plain, |_, alnum| n += usize::from(alnum)) {
@@ -732,7 +734,7 @@ mod tests {
     fn all_pairs_of_known_characters() {
         let chars: Vec<char> = ('\0'..='\u{ff}')
             .chain('\u{2010}'..='\u{2026}')
-            .chain(['\u{20ac}'])
+            .chain(['\u{2044}', '\u{20ac}'])
             .collect();
         for &a in &chars {
             for &b in &chars {

@@ -86,6 +86,8 @@ fn class(c: char) -> Class {
         '\0'..='\u{ff}' => LATIN1[c as usize],
         // `‘` `’` `․`
         '\u{2018}' | '\u{2019}' | '\u{2024}' => Class::MidNumLet,
+        // The fraction slash (`1⁄2`) joins two digits.
+        '\u{2044}' => Class::MidNum,
         // Dashes, quotation marks, daggers, bullets, `…`, `€`.
         '\u{2010}'..='\u{2017}'
         | '\u{201a}'..='\u{2023}'
@@ -97,30 +99,41 @@ fn class(c: char) -> Class {
 }
 
 /// The number of words `text.unicode_words()` yields (the parser counts
-/// with [`count_reading`]).
+/// with [`count_scanning`], then [`count_other`] where it fails).
 #[cfg(test)]
 pub fn count(text: &str) -> usize {
     count_reading(text, |_| {}, &mut Vec::new()).0
 }
 
-/// [`count`], and whether the fast scan read the whole text: then it has
-/// shown `outside` every character outside ASCII, in order, and left in
-/// `stops` where the text's sentence terminators are (other callers need
-/// to know both, and this saves them a pass each): bit `i` of `stops[k]`
-/// is set when byte `64 * k + i` is `.`, `!` or `?`, one mask for each 64
-/// bytes begun. Otherwise `stops` holds no meaning.
-pub fn count_reading(
+/// [`count`], and whether the fast scan read the whole text (see
+/// [`count_scanning`]).
+#[cfg(test)]
+pub fn count_reading(text: &str, outside: impl FnMut(char), stops: &mut Vec<u64>) -> (usize, bool) {
+    match count_scanning(text, outside, stops) {
+        Some(n) => (n, true),
+        None => (count_other(text), false),
+    }
+}
+
+/// [`count`] by the fast scan, `None` where it does not read the whole
+/// text. When it does, it has shown `outside` every character outside
+/// ASCII, in order, and left in `stops` where the text's sentence
+/// terminators are (other callers need to know both, and this saves them
+/// a pass each): bit `i` of `stops[k]` is set when byte `64 * k + i` is
+/// `.`, `!` or `?`, one mask for each 64 bytes begun. Otherwise `stops`
+/// holds no meaning.
+pub fn count_scanning(
     text: &str,
     mut outside: impl FnMut(char),
     stops: &mut Vec<u64>,
-) -> (usize, bool) {
-    match count_breaking(text, &mut outside, stops) {
-        Some(n) => (n, true),
-        None => (
-            count_known(text.chars()).unwrap_or_else(|| text.unicode_words().count()),
-            false,
-        ),
-    }
+) -> Option<usize> {
+    count_breaking(text, &mut outside, stops)
+}
+
+/// [`count`] for text the fast scan does not read: by the table one
+/// character at a time, else by the crate.
+pub fn count_other(text: &str) -> usize {
+    count_known(text.chars()).unwrap_or_else(|| text.unicode_words().count())
 }
 
 /// Bits of [`ASCII`]: a letter, a digit, a character joining two letters,
@@ -154,7 +167,7 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 /// no-break spaces; or OtherAlnum, a word each) or are a curly apostrophe
 /// or `․` (MidNumLet); `None` for other text. `outside` is shown each
 /// character outside ASCII read, and `stops` given each block's mask of
-/// terminators (see [`count_reading`]).
+/// terminators (see [`count_scanning`]).
 ///
 /// A character of class Other or OtherAlnum separates the words around
 /// it as a space does, and its bytes (all 0x80 or above) are neither letters, digits nor joining
@@ -720,7 +733,7 @@ pub(crate) mod tests {
         );
     }
 
-    /// The terminators' masks [`count_reading`] leaves, byte by byte (the
+    /// The terminators' masks [`count_scanning`] leaves, byte by byte (the
     /// sentence scan's tests read them too).
     pub(crate) fn stop_masks(text: &str) -> Vec<u64> {
         let mut masks = vec![0u64; text.len().div_ceil(64)];
@@ -780,7 +793,7 @@ pub(crate) mod tests {
     fn known() -> Vec<char> {
         ('\0'..='\u{ff}')
             .chain('\u{2010}'..='\u{2026}')
-            .chain(['\u{20ac}'])
+            .chain(['\u{2044}', '\u{20ac}'])
             .filter(|&c| class(c) != Class::Unknown)
             .collect()
     }
