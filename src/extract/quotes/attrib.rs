@@ -288,7 +288,7 @@ fn sentence_before<'s, 'a>(
     cut: &'s mut Vec<Tok<'a>>,
 ) -> (Option<usize>, &'s [Tok<'a>]) {
     let open = quotes[qi].raw.open;
-    let window = char_floor(p, open.saturating_sub(400));
+    let window = window_start(p, open);
     let (all_end, sent_end, sent) = match out.up_to(window, qi, open) {
         Some(toks) => {
             let (a, k) = last_ends(all, toks);
@@ -300,8 +300,7 @@ fn sentence_before<'s, 'a>(
             // searched first, as they end where `all` does: the tokens of
             // the window are copied only when those hold no sentence end,
             // as the cut word's may.
-            let first_in = quotes[..qi].partition_point(|f| f.raw.close <= window);
-            let seg_end = quotes[first_in..qi].first().map_or(open, |f| f.raw.open);
+            let seg_end = stretch_end(quotes, qi, window);
             let own = out.range(out.cut_end(p, window, seg_end), open);
             match last_ends(all, own) {
                 (a, Some(k)) => (a, Some(k), own),
@@ -485,6 +484,22 @@ fn resolve<'b>(
                 .or(Some(text))
         }
     }
+}
+
+/// Where the sentence window before a quote that opens at `open` starts:
+/// 400 bytes back, on a char boundary.
+fn window_start(p: &str, open: usize) -> usize {
+    char_floor(p, open.saturating_sub(400))
+}
+
+/// The end of the stretch between quote marks that holds `window`, the
+/// start of quote `qi`'s sentence window: the next quote's opening mark
+/// after the window, or quote `qi`'s own.
+fn stretch_end(quotes: &[Found], qi: usize, window: usize) -> usize {
+    let first_in = quotes[..qi].partition_point(|f| f.raw.close <= window);
+    quotes[first_in..qi]
+        .first()
+        .map_or(quotes[qi].raw.open, |f| f.raw.open)
 }
 
 /// The largest char boundary of `p` not above `i`.
@@ -763,12 +778,11 @@ mod unit {
         cut: &'s mut Vec<Tok<'a>>,
     ) -> (Option<usize>, &'s [Tok<'a>]) {
         let open = quotes[qi].raw.open;
-        let window = char_floor(p, open.saturating_sub(400));
+        let window = window_start(p, open);
         let sent: &[Tok] = match out.up_to(window, qi, open) {
             Some(toks) => toks,
             None => {
-                let first_in = quotes[..qi].partition_point(|f| f.raw.close <= window);
-                let seg_end = quotes[first_in..qi].first().map_or(open, |f| f.raw.open);
+                let seg_end = stretch_end(quotes, qi, window);
                 cut.clear();
                 out.extend_cut(p, window, seg_end, open, cut);
                 cut
