@@ -503,7 +503,7 @@ fn stretch_end(quotes: &[Found], qi: usize, window: usize) -> usize {
 }
 
 /// The largest char boundary of `p` not above `i`.
-fn char_floor(p: &str, i: usize) -> usize {
+pub(super) fn char_floor(p: &str, i: usize) -> usize {
     let mut i = i.min(p.len());
     while !p.is_char_boundary(i) {
         i -= 1;

@@ -1556,7 +1556,7 @@ mod proptests {
             s in "([a-zA-Z0-9]{1,90}|[ .,'’\\-]|U\\.S\\.|é|Éa|…){0,60}",
             cut in 0usize..400,
         ) {
-            let from = char_floor_of(&s, cut.min(s.len()));
+            let from = super::super::attrib::char_floor(&s, cut);
             let mut got = Vec::new();
             tokens_into(&s, from, s.len(), &mut got);
             let sub = &s[from..];
@@ -1568,13 +1568,6 @@ mod proptests {
             }
             prop_assert_eq!(got, want);
         }
-    }
-
-    fn char_floor_of(s: &str, mut i: usize) -> usize {
-        while !s.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
     }
 
     proptest! {
