@@ -1808,7 +1808,7 @@ fn push_words<'a>(out: &mut Vec<&'a str>, s: &'a str) {
         cut(v, 8 * c);
     }
     if !tail.is_empty() {
-        let v = super::keyindex::tail_le(b, tail.len());
+        let v = swar::load_tail(b, 8 * chunks.len());
         high |= v;
         cut(v, 8 * chunks.len());
     }
