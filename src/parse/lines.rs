@@ -470,12 +470,18 @@ fn is_contributed(text: &str) -> bool {
     // Nor does any letter of `contributed` fold to a character outside
     // ASCII: the word is in the line in ASCII letters.
     const CONTRIBUTED: &[u8] = b"contributed";
-    let start = text
-        .as_bytes()
+    // The close after the match's `contributed` is at most
+    // `LONGEST_CLOSE` characters, so an earlier `contributed` cannot end
+    // the line: only the line's last bytes are searched, not all of a
+    // paragraph that happens to end in `story`.
+    let from = text
+        .len()
+        .saturating_sub(CONTRIBUTED.len() + 4 * LONGEST_CLOSE);
+    let start = text.as_bytes()[from..]
         .windows(CONTRIBUTED.len())
         .enumerate()
         .filter(|(_, w)| w.eq_ignore_ascii_case(CONTRIBUTED))
-        .map(|(at, _)| at)
+        .map(|(at, _)| from + at)
         .find(|&at| {
             !crate::uclass::word_before(text, at)
                 && closes_contribution(&text[at + CONTRIBUTED.len()..])
@@ -485,6 +491,10 @@ fn is_contributed(text: &str) -> bool {
         !before.contains('\n') && (3..=160).contains(&before.chars().count())
     })
 }
+
+/// The most characters [`closes_contribution`] accepts:
+/// ` reporting to this articleing.`
+const LONGEST_CLOSE: usize = 30;
 
 /// Whether `rest` is all of `(?i)(?: reporting)?(?: to)?(?: this| the)?
 /// (?:report|story|article)(?:ing)?\.?$`, each optional part tried with and
@@ -1551,6 +1561,30 @@ mod rewrites {
         }
     }
 
+    /// Every close the pattern allows, with and without each optional
+    /// part, is at most `LONGEST_CLOSE` characters, and the longest is
+    /// accepted.
+    #[test]
+    fn longest_close_bounds_every_close() {
+        let mut longest = 0;
+        for reporting in ["", " reporting"] {
+            for to in ["", " to"] {
+                for article in ["", " this", " the"] {
+                    for noun in ["report", "story", "article"] {
+                        for ing in ["", "ing"] {
+                            for stop in ["", "."] {
+                                let close = format!("{reporting}{to}{article} {noun}{ing}{stop}");
+                                assert!(closes_contribution(&close), "{close:?}");
+                                longest = longest.max(close.chars().count());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(longest, LONGEST_CLOSE);
+    }
+
     #[test]
     fn written_examples() {
         let long = "x".repeat(150);
@@ -1598,6 +1632,10 @@ mod rewrites {
             "Jane Roe contributed to the report. Jane Roe contributed",
             // A first `contributed` that cannot end the line, then one that can.
             "Jane contributed photos. Roe contributed to this report.",
+            // The longest close, and a `contributed` before the searched
+            // tail that cannot end the line.
+            "Jane Roe contributed reporting to thiſ articleing.",
+            "Jane Roe contributed photos to this story, and many more words after it in the same line; the end of a longer paragraph than most, still not a credit, reporting to this story",
             // No word boundary before `contributed`.
             "Zoëcontributed to this report",
             "x_contributed to this report",
