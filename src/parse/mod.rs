@@ -347,13 +347,8 @@ fn looks_like_headline(text: &str) -> bool {
     }
     // Headlines may run to two short sentences ("X did Y. Here's why.");
     // longer runs of sentences are prose. A wire dateline opens a body.
-    let mut sentences = 0;
-    sentences::for_each_sentence(text, |s| {
-        // More than one character: a second one.
-        if s.trim().chars().nth(1).is_some() {
-            sentences += 1;
-        }
-    });
+    // More than one character: a second one.
+    let sentences = sentences::count_where(text, |s| s.trim().chars().nth(1).is_some());
     let two_short = sentences == 2 && chars <= 150;
     let opens_body = dateline::find(text)
         .is_some_and(|d| d.agency.is_some() || d.date.is_some() || d.len >= text.len());
@@ -879,6 +874,7 @@ mod properties {
     }
 
     fn looks_like_headline_as_written(text: &str) -> bool {
+        use unicode_segmentation::UnicodeSegmentation;
         let chars = text.chars().count();
         if !(3..=MAX_HEADLINE_CHARS).contains(&chars) {
             return false;
@@ -887,12 +883,10 @@ mod properties {
         if words < 2 && chars < 12 {
             return false;
         }
-        let mut sentences = 0;
-        sentences::for_each_sentence(text, |s| {
-            if s.trim().chars().count() > 1 {
-                sentences += 1;
-            }
-        });
+        let sentences = text
+            .unicode_sentences()
+            .filter(|s| s.trim().chars().count() > 1)
+            .count();
         let two_short = sentences == 2 && chars <= 150;
         let opens_body = dateline::find(text)
             .is_some_and(|d| d.agency.is_some() || d.date.is_some() || d.len >= text.len());

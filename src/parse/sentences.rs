@@ -632,20 +632,23 @@ fn sb8(before: &State, text: &str, pos: usize, cache: &mut Option<(usize, bool)>
     false
 }
 
-/// Calls `f` on each UAX #29 sentence of `text` that contains a letter or
-/// digit: the sentences `UnicodeSegmentation::unicode_sentences` yields.
-pub fn for_each_sentence<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
-    let mut ends = Vec::new();
-    if sentence_ends(text, |end, alnum| ends.push((end, alnum))) {
-        let mut start = 0;
-        for (end, alnum) in ends {
-            if alnum {
-                f(&text[start..end]);
-            }
-            start = end;
-        }
+/// The number of UAX #29 sentences of `text` that contain a letter or
+/// digit (the sentences `UnicodeSegmentation::unicode_sentences` yields)
+/// and pass `keep`. Each is tested as the scan finds its end, where
+/// collecting the ends first took a vector per call; when the scan gives
+/// up part way, the crate's sentences are tested again from the start, so
+/// `keep` is a pure test.
+pub fn count_where(text: &str, keep: impl Fn(&str) -> bool) -> usize {
+    let mut n = 0;
+    let mut start = 0;
+    let read = sentence_ends(text, |end, alnum| {
+        n += usize::from(alnum && keep(&text[start..end]));
+        start = end;
+    });
+    if read {
+        n
     } else {
-        text.unicode_sentences().for_each(f);
+        text.unicode_sentences().filter(|s| keep(s)).count()
     }
 }
 
@@ -674,10 +677,23 @@ mod tests {
     use crate::parse::words::tests::stop_masks;
     use proptest::prelude::*;
 
+    /// The sentences by the scan, else by the crate.
     fn fast(text: &str) -> Vec<&str> {
         let mut v = Vec::new();
-        for_each_sentence(text, |s| v.push(s));
-        v
+        let mut start = 0;
+        let read = sentence_ends(text, |end, alnum| {
+            if alnum {
+                v.push(&text[start..end]);
+            }
+            start = end;
+        });
+        if read { v } else { reference(text) }
+    }
+
+    /// The sentences of more than one character, as a headline counts
+    /// them.
+    fn long(s: &str) -> bool {
+        s.trim().chars().nth(1).is_some()
     }
 
     fn reference(text: &str) -> Vec<&str> {
@@ -890,6 +906,9 @@ mod tests {
             let text: String = chars.into_iter().collect();
             prop_assert_eq!(fast(&text), reference(&text));
             prop_assert_eq!(count(&text), reference(&text).len());
+            prop_assert_eq!(count_where(&text, |_| true), reference(&text).len());
+            let kept = reference(&text).into_iter().filter(|s| long(s)).count();
+            prop_assert_eq!(count_where(&text, long), kept);
         }
 
         #[test]
@@ -906,6 +925,8 @@ mod tests {
         fn same_on_ascii_prose(text in "([A-Za-z0-9]{1,6}|[ .!?\"')(:;,\r\n\t-]){0,40}") {
             prop_assert_eq!(fast(&text), reference(&text));
             prop_assert_eq!(count(&text), reference(&text).len());
+            let kept = reference(&text).into_iter().filter(|s| long(s)).count();
+            prop_assert_eq!(count_where(&text, long), kept);
         }
 
         /// Plain text heavy in the shapes after a terminator, and any
