@@ -57,33 +57,6 @@ pub fn ascii_space_bytes(v: u64) -> u64 {
     (control & !v & HIGHS) | bytes_equal(v, b' ')
 }
 
-/// The bytes of `bytes` from `from` to the end, fewer than eight, as a
-/// little-endian word with zeros after them: the last eight bytes shifted
-/// when there are eight, else read in two overlapping halves (a byte loop
-/// ended at an unpredictable count).
-#[inline(always)]
-pub fn load_tail(bytes: &[u8], from: usize) -> u64 {
-    let n = bytes.len() - from;
-    debug_assert!(n < 8);
-    if let Some(last8) = bytes.len().checked_sub(8) {
-        let w = u64::from_le_bytes(bytes[last8..].try_into().unwrap_or_default());
-        return w.checked_shr(8 * (8 - n) as u32).unwrap_or(0);
-    }
-    let t = &bytes[from..];
-    let at = |k: usize, shift: usize| u64::from(t[k]) << (8 * shift);
-    let half = |k: usize| {
-        u64::from(u32::from_le_bytes(
-            t[k..k + 4].try_into().unwrap_or_default(),
-        ))
-    };
-    match n {
-        0 => 0,
-        // (The middle byte is the first or the last for fewer than three.)
-        1..=3 => at(0, 0) | at(n / 2, n / 2) | at(n - 1, n - 1),
-        _ => half(0) | half(n - 4) << (8 * (n - 4)),
-    }
-}
-
 /// The high bit of each byte of `mask` (high bits, as the tests above
 /// give them) that opens a run: set, with the byte before it clear. The
 /// byte before the first is `carry`: `0x80` when a run goes on from the
@@ -314,14 +287,6 @@ mod tests {
             bytes[k] = b;
             let want = bytes.map(|b| if crate::uclass::is_ascii_space(b) { 0x80 } else { 0 });
             prop_assert_eq!(ascii_space_bytes(u64::from_le_bytes(bytes)), u64::from_le_bytes(want));
-        }
-
-        #[test]
-        fn a_tail_loads_as_its_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..20), cut: usize) {
-            let from = bytes.len().saturating_sub(cut % 8);
-            let mut want = [0u8; 8];
-            want[..bytes.len() - from].copy_from_slice(&bytes[from..]);
-            prop_assert_eq!(load_tail(&bytes, from), u64::from_le_bytes(want));
         }
 
         #[test]

@@ -11,6 +11,7 @@ use crate::swar;
 use crate::uclass::is_ascii_space;
 
 use super::gazetteer::Gazetteer;
+use super::keyindex;
 use super::{Hint, Initial, Mention, initial_of, initials, is_acronym};
 #[cfg(test)]
 use crate::model::Entity;
@@ -1808,7 +1809,7 @@ fn push_words<'a>(out: &mut Vec<&'a str>, s: &'a str) {
         cut(v, 8 * c);
     }
     if !tail.is_empty() {
-        let v = swar::load_tail(b, 8 * chunks.len());
+        let v = keyindex::tail_le(b, tail.len());
         high |= v;
         cut(v, 8 * chunks.len());
     }

@@ -46,22 +46,26 @@ pub fn key_hash(key: &[u8]) -> u64 {
 /// a shorter one byte by byte (three reads). Read in a loop, the
 /// loop's exit was mispredicted on most lookups, whose keys are names of
 /// every length.
+#[inline(always)]
 pub fn tail_le(key: &[u8], rest: usize) -> u64 {
     debug_assert!(rest > 0 && rest == key.len() % 8);
     let n = key.len();
-    if let Some(last) = key.last_chunk::<8>() {
-        return u64::from_le_bytes(*last) >> (8 * (8 - rest));
+    if let Some(last8) = n.checked_sub(8) {
+        let w = u64::from_le_bytes(key[last8..].try_into().unwrap_or_default());
+        return w.checked_shr(8 * (8 - rest) as u32).unwrap_or(0);
     }
-    // (Shorter than eight: `rest` is the whole key, and the two reads
-    // overlap where they meet, with the same bytes.)
-    if n >= 4 {
-        let lo = u32::from_le_bytes([key[0], key[1], key[2], key[3]]);
-        let hi = u32::from_le_bytes([key[n - 4], key[n - 3], key[n - 2], key[n - 1]]);
-        return u64::from(lo) | u64::from(hi) << (8 * (n - 4));
+    // (Shorter than eight: `rest` is the whole key, and the reads overlap
+    // where they meet, with the same bytes.)
+    let at = |k: usize| u64::from(key[k]) << (8 * k);
+    let half = |k: usize| {
+        u64::from(u32::from_le_bytes(
+            key[k..k + 4].try_into().unwrap_or_default(),
+        ))
+    };
+    match n {
+        0..=3 => at(0) | at(n / 2) | at(n - 1),
+        _ => half(0) | half(n - 4) << (8 * (n - 4)),
     }
-    u64::from(key[0])
-        | u64::from(key[n / 2]) << (8 * (n / 2))
-        | u64::from(key[n - 1]) << (8 * (n - 1))
 }
 
 /// The word of `h` in a filter of `words` 64-bit words (a power of two),
