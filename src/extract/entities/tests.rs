@@ -855,47 +855,6 @@ fn tail_in_place(key: &[u8]) -> Option<u64> {
     (rest > 0).then(|| keyindex::tail_le(key, rest))
 }
 
-/// `keyindex::tail_le` as it was before the clustering's word cut shared
-/// it (the last eight bytes shifted, or two `u32` reads): one of the two
-/// old forms the one tail read must agree with.
-fn tail_le_copied(key: &[u8], rest: usize) -> u64 {
-    let n = key.len();
-    if let Some(last) = key.last_chunk::<8>() {
-        return u64::from_le_bytes(*last) >> (8 * (8 - rest));
-    }
-    if n >= 4 {
-        let lo = u32::from_le_bytes([key[0], key[1], key[2], key[3]]);
-        let hi = u32::from_le_bytes([key[n - 4], key[n - 3], key[n - 2], key[n - 1]]);
-        return u64::from(lo) | u64::from(hi) << (8 * (n - 4));
-    }
-    u64::from(key[0])
-        | u64::from(key[n / 2]) << (8 * (n / 2))
-        | u64::from(key[n - 1]) << (8 * (n - 1))
-}
-
-/// The clustering's word cut once read its tail with a copy of `tail_le`
-/// of its own, `swar::load_tail` (its bytes from `from` to the end): kept
-/// here as the second old form the one read must agree with.
-fn load_tail_copied(bytes: &[u8], from: usize) -> u64 {
-    let n = bytes.len() - from;
-    if let Some(last8) = bytes.len().checked_sub(8) {
-        let w = u64::from_le_bytes(bytes[last8..].try_into().unwrap_or_default());
-        return w.checked_shr(8 * (8 - n) as u32).unwrap_or(0);
-    }
-    let t = &bytes[from..];
-    let at = |k: usize, shift: usize| u64::from(t[k]) << (8 * shift);
-    let half = |k: usize| {
-        u64::from(u32::from_le_bytes(
-            t[k..k + 4].try_into().unwrap_or_default(),
-        ))
-    };
-    match n {
-        0 => 0,
-        1..=3 => at(0, 0) | at(n / 2, n / 2) | at(n - 1, n - 1),
-        _ => half(0) | half(n - 4) << (8 * (n - 4)),
-    }
-}
-
 #[test]
 fn tail_in_place_reads_as_bytewise() {
     // Every length up to three words, bytes that differ at every position
@@ -905,8 +864,6 @@ fn tail_in_place_reads_as_bytewise() {
         let key = &bytes[..n];
         if let Some(v) = tail_in_place(key) {
             assert_eq!(v, tail_bytewise(key), "{n}");
-            assert_eq!(v, load_tail_copied(key, n - n % 8), "{n}");
-            assert_eq!(v, tail_le_copied(key, n % 8), "{n}");
         }
     }
 }
@@ -916,8 +873,6 @@ proptest::proptest! {
     fn tail_in_place_agrees_with_bytewise(key in proptest::collection::vec(proptest::num::u8::ANY, 0..40)) {
         if let Some(v) = tail_in_place(&key) {
             proptest::prop_assert_eq!(v, tail_bytewise(&key));
-            proptest::prop_assert_eq!(v, load_tail_copied(&key, key.len() - key.len() % 8));
-            proptest::prop_assert_eq!(v, tail_le_copied(&key, key.len() % 8));
         }
     }
 }
