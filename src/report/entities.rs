@@ -17,10 +17,10 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use std::hash::BuildHasher;
+use std::hash::{BuildHasher, Hasher};
 
 use crate::extract::entities::canon::{
-    given_name, is_name_separator, push_norm_key, push_translit_fold, same_person_given,
+    given_name, is_name_separator, push_norm_key_bytes, push_translit_fold, same_person_given,
 };
 #[cfg(test)]
 use crate::extract::entities::canon::{same_person_folded, translit_fold};
@@ -96,7 +96,7 @@ struct Strings {
     slots: Table<u64>,
     /// A hash that tests make collide.
     #[cfg(test)]
-    test_hash: Option<fn(&str) -> u64>,
+    test_hash: Option<fn(&[u8]) -> u64>,
 }
 
 /// The bytes of an arena chunk. (A record's place in its chunk, in
@@ -115,12 +115,16 @@ const NAMED: usize = 20;
 const ALIAS: usize = 24;
 
 impl Strings {
-    fn hash(&self, s: &str) -> u64 {
+    fn hash(&self, s: &[u8]) -> u64 {
         #[cfg(test)]
         if let Some(hash) = self.test_hash {
             return hash(s);
         }
-        foldhash::fast::FixedState::default().hash_one(s)
+        // The bytes alone: no length prefix, no end mark (the table compares
+        // the bytes of strings whose tags agree).
+        let mut h = foldhash::fast::FixedState::default().build_hasher();
+        h.write(s);
+        h.finish()
     }
 
     /// The chunk of record `id` and the place of its `field` in it.
@@ -209,10 +213,10 @@ impl Strings {
 
     /// Where `s` is in the table, or the empty slot where it would go, and
     /// its tag.
-    fn find(&self, s: &str) -> (usize, u32) {
+    fn find(&self, s: &[u8]) -> (usize, u32) {
         let tag = (self.hash(s) >> 32) as u32;
         let i = self.slots.find(u64::from(tag) << 32, |slot| {
-            (slot >> 32) as u32 == tag && self.bytes(slot as u32 - 1) == s.as_bytes()
+            (slot >> 32) as u32 == tag && self.bytes(slot as u32 - 1) == s
         });
         (i, tag)
     }
@@ -222,13 +226,19 @@ impl Strings {
         if self.slots.is_empty() {
             return None;
         }
-        let slot = self.slots.at(self.find(s).0);
+        let slot = self.slots.at(self.find(s.as_bytes()).0);
         (slot != 0).then(|| slot as u32 - 1)
     }
 
-    /// The id of `s`, given one if it has none. (One hash and one probe: a
-    /// new string takes the empty slot where the lookup ended.)
+    /// The id of `s`, given one if it has none.
     fn intern(&mut self, s: &str) -> u32 {
+        self.intern_bytes(s.as_bytes())
+    }
+
+    /// The id of the UTF-8 text `s`, given one if it has none. (One hash
+    /// and one probe: a new string takes the empty slot where the lookup
+    /// ended.) Keys are built as bytes (`push_keys`).
+    fn intern_bytes(&mut self, s: &[u8]) -> u32 {
         self.slots.reserve();
         let (i, tag) = self.find(s);
         let slot = self.slots.at(i);
@@ -242,7 +252,7 @@ impl Strings {
     }
 
     /// Appends the record of a new string; its id.
-    fn push(&mut self, s: &str) -> u32 {
+    fn push(&mut self, s: &[u8]) -> u32 {
         let (len, size) = Self::sizes(s);
         let (n, chunk) = self.chunk_for(size);
         let at = chunk.len();
@@ -251,26 +261,26 @@ impl Strings {
         // checked the capacity, and cost 1.5 M of the fold's estimate.
         chunk.resize(at + size, 0xff);
         chunk[at..at + 4].copy_from_slice(&len.to_ne_bytes());
-        chunk[at + RECORD..at + RECORD + s.len()].copy_from_slice(s.as_bytes());
+        chunk[at + RECORD..at + RECORD + s.len()].copy_from_slice(s);
         Self::id(n, at)
     }
 
     /// `push` as it was, appending each part: the oracle it is checked
     /// against.
     #[cfg(test)]
-    fn push_appended(&mut self, s: &str) -> u32 {
+    fn push_appended(&mut self, s: &[u8]) -> u32 {
         let (len, size) = Self::sizes(s);
         let (n, chunk) = self.chunk_for(size);
         let at = chunk.len();
         chunk.extend_from_slice(&len.to_ne_bytes());
         chunk.extend_from_slice(&[0xff; RECORD - 4]);
-        chunk.extend_from_slice(s.as_bytes());
+        chunk.extend_from_slice(s);
         chunk.resize(at + size, 0);
         Self::id(n, at)
     }
 
     /// The length of `s` and the size of its record.
-    fn sizes(s: &str) -> (u32, usize) {
+    fn sizes(s: &[u8]) -> (u32, usize) {
         // (A name is part of an article, whose text is under 4 GiB.)
         let len = u32::try_from(s.len()).expect("a name under 4 GiB");
         (len, (RECORD + s.len() + 3) & !3)
@@ -455,7 +465,9 @@ struct Scratch {
     /// has `NONE`.
     ids: Vec<u32>,
     /// The entity's tagged keys, one after another.
-    keys: String,
+    keys: Vec<u8>,
+    /// An organization's initials, before they join `keys`.
+    initials: String,
     /// Where each key sits in `keys`, in the order of `keys()`.
     ranges: Vec<std::ops::Range<usize>>,
     /// The ids of the keys that no item has yet.
@@ -493,11 +505,11 @@ struct Fresh {
 
 /// One character per type, put before each key: the tag has a fixed length,
 /// so tagged keys are equal exactly when type and key are.
-fn type_tag(kind: EntityType) -> char {
+fn type_tag(kind: EntityType) -> u8 {
     match kind {
-        EntityType::Person => 'p',
-        EntityType::Place => 'l',
-        EntityType::Organization => 'o',
+        EntityType::Person => b'p',
+        EntityType::Place => b'l',
+        EntityType::Organization => b'o',
     }
 }
 
@@ -525,33 +537,34 @@ fn kind_slot(kind: EntityType) -> usize {
 fn push_keys(
     kind: EntityType,
     s: &str,
-    buf: &mut String,
+    buf: &mut Vec<u8>,
     ranges: &mut Vec<std::ops::Range<usize>>,
+    initials: &mut String,
 ) {
     let start = buf.len();
     buf.push(type_tag(kind));
-    push_norm_key(buf, s);
+    push_norm_key_bytes(buf, s);
     ranges.push(start..buf.len());
     if kind == EntityType::Organization {
-        let start = buf.len();
-        buf.push(type_tag(kind));
-        buf.push_str("acronym:");
-        let head = buf.len();
         let acronym = if is_acronym(s) {
-            buf.push_str(s);
-            true
+            s
         } else {
+            initials.clear();
             // (A fast path: initials need two words at least, and most
             // names are one word.)
-            s.bytes().any(is_name_separator)
-                && push_initials(buf, s)
-                && buf[head..].chars().count() >= 2
+            let two = s.bytes().any(is_name_separator)
+                && push_initials(initials, s)
+                && initials.chars().count() >= 2;
+            if !two {
+                return;
+            }
+            initials
         };
-        if acronym {
-            ranges.push(start..buf.len());
-        } else {
-            buf.truncate(start);
-        }
+        let start = buf.len();
+        buf.push(type_tag(kind));
+        buf.extend_from_slice(b"acronym:");
+        buf.extend_from_slice(acronym.as_bytes());
+        ranges.push(start..buf.len());
     }
 }
 
@@ -1029,6 +1042,7 @@ impl EntityAggregator {
                     linking_name(e, n),
                     &mut scratch.keys,
                     &mut scratch.ranges,
+                    &mut scratch.initials,
                 );
                 scratch.fresh.push(Fresh {
                     id,
@@ -1043,7 +1057,7 @@ impl EntityAggregator {
                 for n in f.keys.clone() {
                     let k = self
                         .strings
-                        .intern(&scratch.keys[scratch.ranges[n].clone()]);
+                        .intern_bytes(&scratch.keys[scratch.ranges[n].clone()]);
                     match self.strings.key(k) {
                         NONE => {
                             scratch.absent.push(k);
@@ -1416,9 +1430,13 @@ pub(crate) mod tests {
     }
 
     fn tagged_keys(kind: EntityType, s: &str) -> Vec<String> {
-        let (mut buf, mut ranges) = (String::new(), Vec::new());
-        push_keys(kind, s, &mut buf, &mut ranges);
-        ranges.into_iter().map(|r| buf[r].to_string()).collect()
+        let (mut buf, mut ranges) = (Vec::new(), Vec::new());
+        push_keys(kind, s, &mut buf, &mut ranges, &mut "stale".to_string());
+        // (Keys are UTF-8, as `Strings` takes them.)
+        ranges
+            .into_iter()
+            .map(|r| String::from_utf8(buf[r].to_vec()).expect("a UTF-8 key"))
+            .collect()
     }
 
     proptest! {
@@ -1451,7 +1469,7 @@ pub(crate) mod tests {
         ) {
             let expected: Vec<String> = keys(kind, &s)
                 .into_iter()
-                .map(|k| format!("{}{k}", type_tag(kind)))
+                .map(|k| format!("{}{k}", char::from(type_tag(kind))))
                 .collect();
             prop_assert_eq!(tagged_keys(kind, &s), expected);
         }
@@ -1949,9 +1967,9 @@ pub(crate) mod tests {
         fn interning_survives_colliding_hashes(words in interned_words(300), parity in any::<bool>()) {
             let mut strings = Strings {
                 test_hash: Some(if parity {
-                    |s: &str| (s.len() as u64 % 2) << 63
+                    |s: &[u8]| (s.len() as u64 % 2) << 63
                 } else {
-                    |_: &str| 0
+                    |_: &[u8]| 0
                 }),
                 ..Strings::default()
             };
@@ -1970,8 +1988,8 @@ pub(crate) mod tests {
         ) {
             let (mut filled, mut appended) = (Strings::default(), Strings::default());
             for w in &words {
-                let id = filled.push(w);
-                prop_assert_eq!(id, appended.push_appended(w));
+                let id = filled.push(w.as_bytes());
+                prop_assert_eq!(id, appended.push_appended(w.as_bytes()));
                 for s in [&filled, &appended] {
                     prop_assert_eq!(s.bytes(id), w.as_bytes());
                     let states = [SEEN, SEEN + 4, SEEN + 8, KEY, NAMED, ALIAS];
