@@ -357,9 +357,14 @@ impl<'a> Roles<'a> {
 
 /// How many aliases [`EntityIndex`] compares one by one. An article
 /// names a dozen entities or so and canonicalizes a few names, which costs
-/// less than hashing every alias; past this many, the aliases are hashed
-/// into maps (when first asked) to keep long texts linear.
-const SCAN_ALIASES: usize = 64;
+/// less than hashing every alias: the maps cost ~700 instructions an alias
+/// to build, and an ASCII alias is compared in the table itself, so even
+/// an article of a few hundred aliases asks too few names for them to pay
+/// (at 64, they were built for 199 articles of the 10 MB corpus, ~36 k
+/// instructions each, more than the lookups they served). Past this many,
+/// the aliases are hashed into maps (when first asked), so that a lookup's
+/// cost stays bounded and long texts linear.
+const SCAN_ALIASES: usize = 256;
 
 /// The entities of the article, looked up by lowercased alias, by the
 /// lowercased last word of a person's alias, and by name and type.
