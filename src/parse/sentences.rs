@@ -284,6 +284,12 @@ fn scan(text: &str, plain: Plain<'_>, mut on_end: impl FnMut(usize, bool)) -> bo
                 Plain::Search => memchr::memchr3(b'.', b'!', b'?', rest).unwrap_or(rest.len()),
                 Plain::No => quiet_run(rest),
             };
+            if !matches!(plain, Plain::No)
+                && let Some(next) = scanner.common_terminator(bytes, pos, pos + run, &mut on_end)
+            {
+                pos = next;
+                continue;
+            }
             if run > 0 {
                 let passed = &bytes[pos..pos + run];
                 // Outside ASCII plain text holds no alphanumeric character.
@@ -488,6 +494,45 @@ impl Scanner {
         self.alnum |= is_alnum;
         self.quiet = !matches!(self.state[3], Part::Sot | Part::Sep | Part::CR | Part::LF)
             && !sb11(&self.state);
+    }
+
+    /// In a quiet state of plain text, the terminator at `t` (the
+    /// characters from `pos` passed over) in the two commonest shapes, taken
+    /// before the passed characters are looked at: the last byte of the
+    /// text, or one space and an ASCII capital after it (nine terminators in
+    /// ten in prose, see [`Scanner::plain_terminator`] for the rules); the
+    /// position to go on from, or `None` for the caller to go on with.
+    ///
+    /// After the capital the state is left with only its last three parts
+    /// right (the terminator's, `Sp` and the capital's): the rules read the
+    /// state back from its last part only through separators, `Close` and
+    /// `Sp`, so a part behind a letter's is never read, and it is shifted
+    /// out before the letter's can be.
+    #[inline(always)]
+    fn common_terminator(
+        &mut self,
+        bytes: &[u8],
+        pos: usize,
+        t: usize,
+        on_end: &mut impl FnMut(usize, bool),
+    ) -> Option<usize> {
+        let end = match bytes.get(t + 1..) {
+            // Only `finish` follows, which reads `alnum` alone.
+            Some([]) => t + 1,
+            Some([b' ', capital, ..]) if capital.is_ascii_uppercase() => t + 3,
+            // No terminator (`t` is the end), or another shape.
+            _ => return None,
+        };
+        // Outside ASCII plain text holds no alphanumeric character.
+        self.alnum = self.alnum || bytes[pos..t].iter().any(u8::is_ascii_alphanumeric);
+        if end > t + 1 {
+            on_end(t + 2, self.alnum);
+            self.alnum = true;
+            self.passed = None;
+            let term = PARTS[LATIN1[usize::from(bytes[t])].0 as usize];
+            self.state = [Part::Other, term, Part::SpPlus, Part::UpperLower];
+        }
+        Some(end)
     }
 
     /// In a quiet state of plain text (no CR or LF, and outside ASCII only
@@ -852,6 +897,11 @@ mod tests {
             "Ab. \"1",
             "Ab.\" \"Cd",
             "Ab! Cd? Ef",
+            "A. B. C.",
+            "Ab. C",
+            "Ab? C. D! E",
+            "é. Ab. Cd",
+            "“Ab.” Cd. E",
             "Ab? \"Cd",
             "Ab!\"",
             "Ab.\" ",
