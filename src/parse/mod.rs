@@ -105,15 +105,18 @@ const MAX_HEADLINE_CHARS: usize = 250;
 
 /// Parses one article. Never fails: missing fields are `None`.
 pub fn parse(source: &Source, opts: &ParseOptions) -> Article {
+    // Made here and filled in place: the record is large, and passed back
+    // up through `parse_lines` and the closure it was copied twice more.
+    let mut article = new_article(source);
     // Every line and most searches are asked whether they are
     // ASCII-equivalent: one look at the whole text answers for all.
     crate::twin::with_text(&source.text, || {
         let spare = SPARE.take();
         let lines = lines::split_into(&source.text, crate::spare::keep(spare.lines));
         let mut heads = spare.heads;
-        let roles = classify(&lines, spare.roles, &mut heads);
+        let mut roles = classify(&lines, spare.roles, &mut heads);
         let mut scratch = spare.fill;
-        let (article, roles) = parse_lines(source, opts, &lines, roles, &mut scratch);
+        parse_lines(source, opts, &lines, &mut roles, &mut article, &mut scratch);
         SPARE.set(Spare {
             lines: crate::spare::keep(lines),
             heads: crate::spare::keep(heads),
@@ -123,8 +126,16 @@ pub fn parse(source: &Source, opts: &ParseOptions) -> Article {
                 stops: crate::spare::keep(scratch.stops),
             },
         });
-        article
-    })
+    });
+    article
+}
+
+/// An empty record for `source`.
+fn new_article(source: &Source) -> Article {
+    let mut article = Article::default();
+    article.id.clone_from(&source.id);
+    article.path.clone_from(&source.path);
+    article
 }
 
 /// The per-line vectors of a parse, kept by the thread for its next
@@ -160,9 +171,16 @@ type Head = (usize, Option<Intrinsic>);
 pub fn parse_with_lines(source: &Source, opts: &ParseOptions) -> (Article, Vec<ClassifiedLine>) {
     crate::twin::with_text(&source.text, || {
         let lines = lines::split(&source.text);
-        let roles = classify(&lines, Vec::new(), &mut Vec::new());
-        let (article, roles) =
-            parse_lines(source, opts, &lines, roles, &mut FillScratch::default());
+        let mut roles = classify(&lines, Vec::new(), &mut Vec::new());
+        let mut article = new_article(source);
+        parse_lines(
+            source,
+            opts,
+            &lines,
+            &mut roles,
+            &mut article,
+            &mut FillScratch::default(),
+        );
         let classified = lines
             .iter()
             .zip(&roles)
@@ -178,27 +196,22 @@ pub fn parse_with_lines(source: &Source, opts: &ParseOptions) -> (Article, Vec<C
     })
 }
 
-/// The record from the classified lines, and the final roles (the
-/// dateline's line marked).
+/// Fills `article` (fresh from [`new_article`]) from the classified
+/// lines, and marks the dateline's line in `roles`.
 fn parse_lines(
     source: &Source,
     opts: &ParseOptions,
     lines: &[Line<'_>],
-    mut roles: Vec<LineRole>,
+    roles: &mut [LineRole],
+    article: &mut Article,
     scratch: &mut FillScratch,
-) -> (Article, Vec<LineRole>) {
-    let mut article = Article {
-        id: source.id.clone(),
-        path: source.path.clone(),
-        ..Article::default()
-    };
-    fill(&mut article, &source.text, lines, &roles, opts, scratch);
+) {
+    fill(article, &source.text, lines, roles, opts, scratch);
     if let Some(d) = &article.dateline
         && let Some(i) = lines.iter().position(|l| l.span.start == d.span.start)
     {
         roles[i] = LineRole::Dateline;
     }
-    (article, roles)
 }
 
 /// Decides the role of every line, in `roles` (emptied first); `heads`
@@ -444,6 +457,11 @@ fn fill(
     // The lines outside the body, where the entity stage looks for credits
     // (`Article::other_lines`): it need not split the text again.
     let mut other_lines = Vec::with_capacity(roles.len() - body - blank);
+    // Lines hold no LF, so the paragraphs of a text without CR hold no
+    // line break: one search of the text answers for all of them.
+    let no_cr = memchr::memchr(b'\r', text.as_bytes()).is_none();
+    let mut counts = Counts::default();
+    body_joined.clear();
     for (line, role) in lines.iter().zip(roles) {
         if !matches!(role, LineRole::Body | LineRole::Blank) {
             other_lines.push(line.span);
@@ -477,6 +495,8 @@ fn fill(
                 {
                     dateline = Some((raw, line.span));
                 }
+                let first = article.paragraphs.is_empty();
+                add_paragraph(line.text, first, body_joined, &mut counts, no_cr, stops);
                 article.paragraphs.push(Paragraph {
                     text: if opts.paragraph_texts {
                         line.text.to_string()
@@ -491,8 +511,8 @@ fn fill(
         }
     }
     article.other_lines = Some(other_lines);
+    counts.paragraphs = article.paragraphs.len();
 
-    join_lines(text, &article.paragraphs, body_joined);
     let body_joined = &*body_joined;
     // The joined body is searched by several patterns. It is made of lines
     // of `text`, so it is ASCII-equivalent when `text` is.
@@ -544,51 +564,36 @@ fn fill(
             }
         }
     });
-    // Lines hold no LF, so the paragraphs of a text without CR hold no
-    // line break: one search of the text answers for all of them.
-    let no_cr = memchr::memchr(b'\r', text.as_bytes()).is_none();
-    article.counts = counts(text, &article.paragraphs, no_cr, stops);
+    article.counts = counts;
 }
 
-/// The paragraphs' texts (their spans of `text`), one a line, in `joined`
-/// (emptied first).
-fn join_lines(text: &str, paragraphs: &[Paragraph], joined: &mut String) {
-    let len = paragraphs.iter().map(|p| p.span.len() + 1).sum::<usize>();
-    joined.clear();
-    joined.reserve(len.saturating_sub(1));
-    for (k, p) in paragraphs.iter().enumerate() {
-        if k > 0 {
-            joined.push('\n');
-        }
-        joined.push_str(p.span.of(text));
+/// Adds a body paragraph's `text` (the `first` or a later one) to the
+/// joined body, one a line, and its words and sentences to `counts`;
+/// `no_line_breaks` and `stops` as for [`words_and_sentences`]. Done in
+/// the line loop on the line's own text: taken again from the
+/// paragraphs' spans afterwards, every slice of the article was checked
+/// for character boundaries twice more.
+fn add_paragraph(
+    text: &str,
+    first: bool,
+    joined: &mut String,
+    counts: &mut Counts,
+    no_line_breaks: bool,
+    stops: &mut Vec<u64>,
+) {
+    if !first {
+        joined.push('\n');
     }
+    joined.push_str(text);
+    let (words, sentences) = words_and_sentences(text, no_line_breaks, stops);
+    counts.words += words;
+    counts.sentences += sentences;
 }
 
 fn push_unique(list: &mut Vec<String>, item: String) {
     if !list.contains(&item) {
         list.push(item);
     }
-}
-
-/// The counts of the paragraphs (spans of `text`), which hold no line
-/// break when `no_line_breaks` says so (and otherwise may); `stops` is
-/// scratch space.
-fn counts(
-    text: &str,
-    paragraphs: &[Paragraph],
-    no_line_breaks: bool,
-    stops: &mut Vec<u64>,
-) -> Counts {
-    let mut c = Counts {
-        paragraphs: paragraphs.len(),
-        ..Counts::default()
-    };
-    for p in paragraphs {
-        let (words, sentences) = words_and_sentences(p.span.of(text), no_line_breaks, stops);
-        c.words += words;
-        c.sentences += sentences;
-    }
-    c
 }
 
 /// `(words::count(text), sentences::count(text))`, for a `text` that holds
@@ -839,6 +844,91 @@ mod properties {
         }
     }
 
+    /// The joined body and the counts as they were made from the
+    /// paragraphs' spans after the line loop: the oracles of
+    /// [`add_paragraph`].
+    fn join_lines_as_written(text: &str, paragraphs: &[Paragraph]) -> String {
+        let mut joined = String::new();
+        for (k, p) in paragraphs.iter().enumerate() {
+            if k > 0 {
+                joined.push('\n');
+            }
+            joined.push_str(p.span.of(text));
+        }
+        joined
+    }
+
+    fn counts_as_written(text: &str, paragraphs: &[Paragraph], no_line_breaks: bool) -> Counts {
+        let mut c = Counts {
+            paragraphs: paragraphs.len(),
+            ..Counts::default()
+        };
+        for p in paragraphs {
+            let (words, sentences) =
+                words_and_sentences(p.span.of(text), no_line_breaks, &mut Vec::new());
+            c.words += words;
+            c.sentences += sentences;
+        }
+        c
+    }
+
+    /// The body joined and counted in the line loop, as from the spans.
+    fn joined_and_counted_as_written(text: String) {
+        let source = Source {
+            id: "j".into(),
+            path: "j".into(),
+            text,
+            ascii: false,
+        };
+        let opts = ParseOptions {
+            reference: jiff::civil::date(2026, 11, 23),
+            paragraph_texts: false,
+        };
+        let text = &source.text;
+        crate::twin::with_text(text, || {
+            let lines = lines::split(text);
+            let mut roles = classify(&lines, Vec::new(), &mut Vec::new());
+            let mut article = new_article(&source);
+            // A used buffer, to be emptied first.
+            let mut scratch = FillScratch {
+                body: "left over".into(),
+                stops: vec![u64::MAX; 3],
+            };
+            parse_lines(
+                &source,
+                &opts,
+                &lines,
+                &mut roles,
+                &mut article,
+                &mut scratch,
+            );
+            assert_eq!(
+                scratch.body,
+                join_lines_as_written(text, &article.paragraphs)
+            );
+            let no_cr = !text.contains('\r');
+            assert_eq!(
+                article.counts,
+                counts_as_written(text, &article.paragraphs, no_cr)
+            );
+            assert_eq!(
+                article.counts,
+                counts_as_written(text, &article.paragraphs, false)
+            );
+        });
+    }
+
+    #[test]
+    fn joined_and_counted_fixed_cases() {
+        for text in [
+            "",
+            "Title here\n\nOne. Two.\n\nThree “four” é.\r\nFive\rsix. Seven\n",
+            "Markets rally\n\nLISBON, March 3 (Agro-Wire) - Prices rose on Friday.\n\nMore lines follow here today.\n",
+        ] {
+            joined_and_counted_as_written(text.to_string());
+        }
+    }
+
     /// [`is_heading`] as it was written before its cheap tests went first:
     /// its oracle, since the tests are a conjunction and their order must
     /// not change the answer.
@@ -948,6 +1038,22 @@ mod properties {
         #[test]
         fn any_text_parses_with_valid_spans(text in any::<String>()) {
             check(text);
+        }
+
+        #[test]
+        fn joined_and_counted_in_the_line_loop(
+            lines in proptest::collection::vec(
+                prop_oneof![
+                    Just(String::new()),
+                    "[A-Z][a-z]{2,8}( [a-z’.!?“”]{1,8}){2,12}[.!?]?",
+                    "[A-Z]{3,10}, March [0-9] \\(Reuters\\) - [a-z ]{5,40}\\.",
+                    "\r|\u{a0}|é|\t",
+                    any::<String>(),
+                ],
+                0..20,
+            )
+        ) {
+            joined_and_counted_as_written(lines.join("\n"));
         }
 
         /// The fused counts against the two counters, and those against
