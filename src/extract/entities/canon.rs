@@ -1177,6 +1177,15 @@ fn resolve_unknowns<'a>(
     }
 }
 
+/// The bit of [`SurfaceFacts::looked`] for each type (by its number),
+/// none for a place.
+const LOOK_BIT: [u8; 3] = {
+    let mut bits = [0; 3];
+    bits[EntityType::Person as usize] = 1;
+    bits[EntityType::Organization as usize] = 2;
+    bits
+};
+
 /// The working vectors of [`resolved_hints`].
 #[derive(Default)]
 struct HintScratch {
@@ -1224,20 +1233,22 @@ fn resolved_hints<'a>(
     // The first word of a product name is a product line too ("the new
     // MacBook Pro" → "MacBook"): such words are numbered as well, so that
     // every product has a number (kept with its mention).
-    // (Few mentions are products: that test decides most of them, and the
-    // three are one test without a branch between them, as unknown and weak
-    // mentions are mixed.)
-    let product_mention = |m: &Mention| m.product & (m.weak | (m.hint == Hint::Unknown));
+    // (Few mentions are products: that flag is tested first, alone, as it
+    // decides most of them; unknown and weak mentions are mixed, so those
+    // two are one test without a branch between them, made on products
+    // only. The weak mentions are listed without a branch too: each index
+    // is written, and kept if the mention is weak.)
     products.clear();
-    weak.clear();
+    let weak_room = room(weak, ms.len());
+    let mut weak_len = 0;
     for (k, m) in ms.iter().enumerate() {
-        if product_mention(m) {
+        if m.product && (m.weak | (m.hint == Hint::Unknown)) {
             products.push((k, surfaces.add(first_word_of(m.surface))));
         }
-        if m.weak {
-            weak.push(k);
-        }
+        weak_room[weak_len] = k;
+        weak_len += usize::from(m.weak);
     }
+    let weak = &weak_room[..weak_len];
     let surfaces = &*surfaces;
     let of = &surfaces.of;
     refill(facts, surfaces.len(), SurfaceFacts::default());
@@ -1294,12 +1305,11 @@ fn resolved_hints<'a>(
         // The words of a surface are split once per type. A place's words
         // are never looked at: a place named with an organization suffix
         // ("… Center") makes no organization head.
-        let bit = match t {
-            EntityType::Person => 1,
-            EntityType::Organization => 2,
-            EntityType::Place => 0,
-        };
-        if bit == 0 || f.looked & bit != 0 {
+        // (A table, not a `match`: the types are mixed, and the match was
+        // a branch that mispredicted; a place's bit is none, so it is
+        // always skipped.)
+        let bit = LOOK_BIT[t as usize];
+        if bit & !f.looked == 0 {
             continue;
         }
         f.looked |= bit;
@@ -2420,7 +2430,7 @@ impl Surname {
         let fold = &folds[start..];
         Surname {
             key: fold_key(fold),
-            prefix_key: prefix_key(long_prefix(fold)),
+            prefix_key: long_prefix_key(fold, fold_key(fold)),
             fold: start..folds.len(),
         }
     }
@@ -2475,6 +2485,22 @@ fn prefix_key(prefix: Option<[char; 3]>) -> u64 {
     prefix.map_or(u64::MAX, |[a, b, c]| {
         u64::from(a) << 42 | u64::from(b) << 21 | u64::from(c)
     })
+}
+
+/// `prefix_key(long_prefix(fold))`, given the [`fold_key`] of `fold`.
+/// Its first seven bytes settle an ASCII fold (most surnames) without
+/// the length dispatch of [`six_chars`], which mispredicted: if they are
+/// ASCII, the fold has six chars or more exactly when it has six bytes
+/// or more (a longer fold has seven ASCII chars), and its first three
+/// bytes are the prefix.
+fn long_prefix_key(fold: &str, key: u64) -> u64 {
+    const HIGH_BITS: u64 = 0x0080_8080_8080_8080;
+    if key & HIGH_BITS != 0 {
+        return prefix_key(long_prefix(fold));
+    }
+    let byte = |i: u32| key >> (8 * i) & 0xff;
+    let prefix = byte(0) << 42 | byte(1) << 21 | byte(2);
+    if fold.len() >= 6 { prefix } else { u64::MAX }
 }
 
 /// [`prefix3`] of a fold of six chars or more, else `None`.
@@ -3129,6 +3155,17 @@ mod tests {
         }
     }
 
+    #[test]
+    fn look_bits_are_those_of_the_types() {
+        for (t, bit) in [
+            (EntityType::Person, 1),
+            (EntityType::Organization, 2),
+            (EntityType::Place, 0),
+        ] {
+            assert_eq!(LOOK_BIT[t as usize], bit);
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn same_person_given_agrees_with_same_person_folded(
@@ -3314,6 +3351,14 @@ mod tests {
         #[test]
         fn six_chars_agrees_with_the_count(s in "[aé€𝄞]{0,30}") {
             proptest::prop_assert_eq!(six_chars(&s), s.chars().count() >= 6);
+        }
+
+        #[test]
+        fn long_prefix_key_agrees_with_the_prefix(
+            s in "[a-z\u{0}\u{7f}é€𝄞]{0,12}|[a-z]{0,30}|\\PC{0,12}",
+        ) {
+            let want = prefix_key(long_prefix(&s));
+            proptest::prop_assert_eq!(long_prefix_key(&s, fold_key(&s)), want);
         }
 
         #[test]
