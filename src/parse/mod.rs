@@ -781,17 +781,24 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
 
-    fn check(text: String) {
+    /// A source named `id` holding `text`, and parse options with a fixed
+    /// reference day.
+    fn source_and_opts(id: &str, text: String, paragraph_texts: bool) -> (Source, ParseOptions) {
         let source = Source {
-            id: "p".into(),
-            path: "p".into(),
+            id: id.into(),
+            path: id.into(),
             text,
             ascii: false,
         };
         let opts = ParseOptions {
             reference: jiff::civil::date(2026, 11, 23),
-            paragraph_texts: true,
+            paragraph_texts,
         };
+        (source, opts)
+    }
+
+    fn check(text: String) {
+        let (source, opts) = source_and_opts("p", text, true);
         let (a, lines) = parse_with_lines(&source, &opts);
         for p in &a.paragraphs {
             assert!(
@@ -874,16 +881,7 @@ mod properties {
 
     /// The body joined and counted in the line loop, as from the spans.
     fn joined_and_counted_as_written(text: String) {
-        let source = Source {
-            id: "j".into(),
-            path: "j".into(),
-            text,
-            ascii: false,
-        };
-        let opts = ParseOptions {
-            reference: jiff::civil::date(2026, 11, 23),
-            paragraph_texts: false,
-        };
+        let (source, opts) = source_and_opts("j", text, false);
         let text = &source.text;
         crate::twin::with_text(text, || {
             let lines = lines::split(text);
