@@ -2494,12 +2494,13 @@ fn prefix_key(prefix: Option<[char; 3]>) -> u64 {
 /// or more (a longer fold has seven ASCII chars), and its first three
 /// bytes are the prefix.
 fn long_prefix_key(fold: &str, key: u64) -> u64 {
-    const HIGH_BITS: u64 = 0x0080_8080_8080_8080;
-    if key & HIGH_BITS != 0 {
+    // (The high bits of the seven head bytes; the top byte is the length.)
+    if key & (swar::HIGHS >> 8) != 0 {
         return prefix_key(long_prefix(fold));
     }
-    let byte = |i: u32| key >> (8 * i) & 0xff;
-    let prefix = byte(0) << 42 | byte(1) << 21 | byte(2);
+    let [a, b, c, ..] = key.to_le_bytes();
+    // (Chosen after, not made an `Option` first: a select, not a branch.)
+    let prefix = prefix_key(Some([a, b, c].map(char::from)));
     if fold.len() >= 6 { prefix } else { u64::MAX }
 }
 
