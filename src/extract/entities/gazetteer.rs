@@ -141,19 +141,58 @@ impl<'k> Key<'k> {
 #[derive(Debug)]
 pub struct Table<T: 'static> {
     rows: &'static Rows,
-    parse: fn(&[&'static str]) -> Option<T>,
-    /// The thread's recent hits in this table (`Hits`); none for the empty
-    /// default table.
-    hits: Option<&'static std::thread::LocalKey<Hits<T>>>,
+    /// Whether lookups go through the thread's recent hits of `T`
+    /// (`Row::hits`); not for the empty default table.
+    remember: bool,
+    row: std::marker::PhantomData<T>,
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
         Table {
             rows: &NO_ROWS,
-            parse: |_| None,
-            hits: None,
+            remember: false,
+            row: std::marker::PhantomData,
         }
+    }
+}
+
+/// The parsed row of a gazetteer file, with its parser and the thread's
+/// recent hits of its table, both named by the type: held in the table
+/// as a function pointer and a `&LocalKey`, every hit went through an
+/// indirect call to reach the thread's `Hits`, and every row parsed through
+/// another.
+pub trait Row: Copy + 'static {
+    /// The row of fields `r`, if it is well formed.
+    fn parse(r: &[&'static str]) -> Option<Self>;
+    /// The thread's recent hits of the one table with rows of this type.
+    fn hits() -> &'static std::thread::LocalKey<Hits<Self>>;
+}
+
+impl Row for Place {
+    fn parse(r: &[&'static str]) -> Option<Place> {
+        parse_place(r)
+    }
+    fn hits() -> &'static std::thread::LocalKey<Hits<Place>> {
+        &PLACE_HITS
+    }
+}
+
+impl Row for Org {
+    fn parse(r: &[&'static str]) -> Option<Org> {
+        parse_org(r)
+    }
+    fn hits() -> &'static std::thread::LocalKey<Hits<Org>> {
+        &ORG_HITS
+    }
+}
+
+impl Row for Given {
+    fn parse(r: &[&'static str]) -> Option<Given> {
+        parse_given(r)
+    }
+    fn hits() -> &'static std::thread::LocalKey<Hits<Given>> {
+        &GIVEN_HITS
     }
 }
 
@@ -162,7 +201,7 @@ impl<T> Default for Table<T> {
 /// otherwise probes the table's slots and row text (large, and mostly out
 /// of cache) and parses the row again each time. Misses are not kept: the
 /// filter turns most of them away for less than a look here costs.
-pub(crate) struct Hits<T: 'static>([Cell<Option<Hit<T>>>; HIT_SLOTS]);
+pub struct Hits<T: 'static>([Cell<Option<Hit<T>>>; HIT_SLOTS]);
 
 /// A hit of `Hits`: the key's hash, its surface (the row's first column,
 /// which the key must equal) and the parsed row.
@@ -216,16 +255,13 @@ thread_local! {
 /// The most columns any gazetteer file has.
 const MAX_COLUMNS: usize = 8;
 
-impl<T: Copy> Table<T> {
-    fn new(
-        rows: &'static Rows,
-        parse: fn(&[&'static str]) -> Option<T>,
-        hits: &'static std::thread::LocalKey<Hits<T>>,
-    ) -> Table<T> {
+impl<T: Row> Table<T> {
+    /// The table of `rows`, remembering its hits.
+    fn new(rows: &'static Rows) -> Table<T> {
         Table {
             rows,
-            parse,
-            hits: Some(hits),
+            remember: true,
+            row: std::marker::PhantomData,
         }
     }
 
@@ -249,10 +285,10 @@ impl<T: Copy> Table<T> {
     /// [`Table::get_key`] of a key that the filter let through.
     #[inline(never)]
     fn get_past_filter(&self, key: Key) -> Option<T> {
-        let Some(hits) = self.hits else {
+        if !self.remember {
             return self.lookup(key);
-        };
-        hits.with(|hits| {
+        }
+        T::hits().with(|hits| {
             hits.get(key).or_else(|| {
                 let (offset, value) = self.lookup_row(key)?;
                 let start = offset as usize;
@@ -280,7 +316,7 @@ impl<T: Copy> Table<T> {
         let offset = self.rows.probe(key)?;
         let mut fields = [""; MAX_COLUMNS];
         let n = split_row(&self.rows.text[offset as usize..], &mut fields);
-        Some((offset, (self.parse)(&fields[..n])?))
+        Some((offset, T::parse(&fields[..n])?))
     }
 
     pub fn contains_key(&self, key: &str) -> bool {
@@ -713,9 +749,9 @@ impl Gazetteer {
             }
         }
         Gazetteer {
-            places: Table::new(&PLACE_ROWS, parse_place, &PLACE_HITS),
-            orgs: Table::new(&ORG_ROWS, parse_org, &ORG_HITS),
-            given: Table::new(&GIVEN_ROWS, parse_given, &GIVEN_HITS),
+            places: Table::new(&PLACE_ROWS),
+            orgs: Table::new(&ORG_ROWS),
+            given: Table::new(&GIVEN_ROWS),
             demonyms: demonyms.into_iter().collect(),
             titles: titles.into_iter().collect(),
             honorifics: honorifics.into_iter().collect(),
