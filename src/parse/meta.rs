@@ -96,6 +96,39 @@ static ACCORDING_TO_WORDS: LazyLock<Finder<'static>> =
 /// The word [`body_date`] needs.
 static TODAY: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("today"));
 
+/// Whether [`body_date`] may find a date in `text`: not without `today`.
+/// Reads a word and no byte around it.
+pub(super) fn may_date_body(text: &str) -> bool {
+    TODAY.find(text.as_bytes()).is_some()
+}
+
+/// Whether [`correspondent_source`] may find an outlet in `text`: every
+/// form holds `reports?\b`. Reads a word and the byte after it.
+pub(super) fn may_name_correspondent(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    REPORT.find_iter(bytes).any(|at| {
+        let mut end = at + "report".len();
+        if bytes.get(end) == Some(&b's') {
+            end += 1;
+        }
+        !bytes
+            .get(end)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+    })
+}
+
+/// Whether [`according_to_agencies`] may find an agency in `text`: each
+/// follows `according to ` and opens with a capital, an ASCII one or a
+/// character outside ASCII. Reads a word and the byte after it.
+pub(super) fn may_credit_agency(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    ACCORDING_TO_WORDS.find_iter(bytes).any(|at| {
+        bytes
+            .get(at + "according to ".len())
+            .is_some_and(|&b| b.is_ascii_uppercase() || !b.is_ascii())
+    })
+}
+
 /// The outlet of "an Agro-Wire correspondent reports", "a correspondent
 /// of Agro-Wire reports" or a sentence closing with ", Agro-Wire reports."
 pub fn correspondent_source(body: &str) -> Option<String> {

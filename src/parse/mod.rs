@@ -461,7 +461,6 @@ fn fill(
     // line break: one search of the text answers for all of them.
     let no_cr = memchr::memchr(b'\r', text.as_bytes()).is_none();
     let mut counts = Counts::default();
-    body_joined.clear();
     for (line, role) in lines.iter().zip(roles) {
         if !matches!(role, LineRole::Body | LineRole::Blank) {
             other_lines.push(line.span);
@@ -495,8 +494,7 @@ fn fill(
                 {
                     dateline = Some((raw, line.span));
                 }
-                let first = article.paragraphs.is_empty();
-                add_paragraph(line.text, first, body_joined, &mut counts, no_cr, stops);
+                add_paragraph(line.text, &mut counts, no_cr, stops);
                 article.paragraphs.push(Paragraph {
                     text: if opts.paragraph_texts {
                         line.text.to_string()
@@ -513,81 +511,131 @@ fn fill(
     article.other_lines = Some(other_lines);
     counts.paragraphs = article.paragraphs.len();
 
-    let body_joined = &*body_joined;
-    // The joined body is searched by several patterns. It is made of lines
-    // of `text`, so it is ASCII-equivalent when `text` is.
-    let known = crate::twin::ascii_equivalent(text);
-    crate::twin::with_text_known(body_joined, known, || {
-        if let Some((raw, span)) = dateline {
-            let date = raw.date.and_then(|d| {
-                d.full().or_else(|| {
-                    // Only a dateline's date without its year needs it.
-                    let wd = meta::first_weekday(body_joined)?;
-                    let y = date::year_for_weekday(d.month, d.day, wd, opts.reference, &years)?;
-                    Date::new(y, d.month, d.day).ok()
-                })
-            });
-            let raw_text = text[span.start..span.start + raw.len]
-                .trim_end()
-                .to_string();
-            article.dateline = Some(Dateline {
-                place: raw.place,
-                date: date.map(date::iso),
-                agency: raw.agency.clone(),
-                span: Span::new(span.start, span.start + raw_text.len()),
-                raw: raw_text,
-            });
-            if let Some(agency) = raw.agency {
-                article.source = Some(agency);
-            }
-        }
-
-        article.date = date_line
-            .or_else(|| {
-                article
-                    .dateline
-                    .as_ref()
-                    .and_then(|d| d.date.as_deref())
-                    .and_then(|d| d.parse().ok())
+    let body = lazy_body(text, &article.paragraphs, body_joined);
+    if let Some((raw, span)) = dateline {
+        let date = raw.date.and_then(|d| {
+            d.full().or_else(|| {
+                // Only a dateline's date without its year needs it.
+                let wd = meta::first_weekday(body.joined())?;
+                let y = date::year_for_weekday(d.month, d.day, wd, opts.reference, &years)?;
+                Date::new(y, d.month, d.day).ok()
             })
-            .or_else(|| meta::body_date(body_joined, opts.reference, || years.clone()))
-            .map(date::iso);
-
-        if article.source.is_none() {
-            article.source = meta::correspondent_source(body_joined)
-                .or_else(|| photo_credits.iter().find_map(|c| meta::credit_outlet(c)))
-                .or_else(|| captions.iter().find_map(|c| meta::caption_outlet(c)));
+        });
+        let raw_text = text[span.start..span.start + raw.len]
+            .trim_end()
+            .to_string();
+        article.dateline = Some(Dateline {
+            place: raw.place,
+            date: date.map(date::iso),
+            agency: raw.agency.clone(),
+            span: Span::new(span.start, span.start + raw_text.len()),
+            raw: raw_text,
+        });
+        if let Some(agency) = raw.agency {
+            article.source = Some(agency);
         }
-        for c in meta::according_to_agencies(body_joined) {
+    }
+
+    article.date = date_line
+        .or_else(|| {
+            article
+                .dateline
+                .as_ref()
+                .and_then(|d| d.date.as_deref())
+                .and_then(|d| d.parse().ok())
+        })
+        .or_else(|| {
+            meta::body_date(body.holding(meta::may_date_body)?, opts.reference, || {
+                years.clone()
+            })
+        })
+        .map(date::iso);
+
+    if article.source.is_none() {
+        article.source = body
+            .holding(meta::may_name_correspondent)
+            .and_then(meta::correspondent_source)
+            .or_else(|| photo_credits.iter().find_map(|c| meta::credit_outlet(c)))
+            .or_else(|| captions.iter().find_map(|c| meta::caption_outlet(c)));
+    }
+    if let Some(body) = body.holding(meta::may_credit_agency) {
+        for c in meta::according_to_agencies(body) {
             if article.source.as_deref() != Some(c.as_str()) {
                 push_unique(&mut article.credits, c);
             }
         }
-    });
+    }
     article.counts = counts;
 }
 
-/// Adds a body paragraph's `text` (the `first` or a later one) to the
-/// joined body, one a line, and its words and sentences to `counts`;
+/// Adds a body paragraph's words and sentences to `counts`;
 /// `no_line_breaks` and `stops` as for [`words_and_sentences`]. Done in
 /// the line loop on the line's own text: taken again from the
 /// paragraphs' spans afterwards, every slice of the article was checked
 /// for character boundaries twice more.
-fn add_paragraph(
-    text: &str,
-    first: bool,
-    joined: &mut String,
-    counts: &mut Counts,
-    no_line_breaks: bool,
-    stops: &mut Vec<u64>,
-) {
-    if !first {
-        joined.push('\n');
-    }
-    joined.push_str(text);
+fn add_paragraph(text: &str, counts: &mut Counts, no_line_breaks: bool, stops: &mut Vec<u64>) {
     let (words, sentences) = words_and_sentences(text, no_line_breaks, stops);
     counts.words += words;
     counts.sentences += sentences;
+}
+
+/// The body paragraphs as the header searches read them: joined one a
+/// line, since their patterns may run across a paragraph's end. Each
+/// search finds nothing without a word that holds no line break, which
+/// lies inside one paragraph if anywhere, followed by a byte that is the
+/// same there (or, at the paragraph's end, a line break there and a
+/// space or a line end in the text): the word is looked for first in the
+/// text from the first paragraph to the last, which holds them all, and
+/// the paragraphs are joined only when it is there. Most articles hold
+/// none of the words, and are spared the copy (a write of the whole body).
+struct Body<'a, F: FnOnce() -> &'a str> {
+    /// The text from the first paragraph's start to the last one's end.
+    reach: &'a str,
+    joined: std::cell::LazyCell<&'a str, F>,
+}
+
+/// The `paragraphs` of `text` as a [`Body`], to be joined into `buffer`
+/// (emptied first) when a search needs them.
+fn lazy_body<'a>(
+    text: &'a str,
+    paragraphs: &'a [Paragraph],
+    buffer: &'a mut String,
+) -> Body<'a, impl FnOnce() -> &'a str> {
+    let reach = match (paragraphs.first(), paragraphs.last()) {
+        (Some(first), Some(last)) => &text[first.span.start..last.span.end],
+        _ => "",
+    };
+    Body {
+        reach,
+        joined: std::cell::LazyCell::new(move || join_paragraphs(text, paragraphs, buffer)),
+    }
+}
+
+impl<'a, F: FnOnce() -> &'a str> Body<'a, F> {
+    /// The joined paragraphs.
+    fn joined(&self) -> &'a str {
+        *self.joined
+    }
+
+    /// The joined paragraphs when `may_match` (a test of a word without
+    /// a line break and the byte after it) holds of the text they lie
+    /// in, else `None`.
+    fn holding(&self, may_match: fn(&str) -> bool) -> Option<&'a str> {
+        may_match(self.reach).then(|| self.joined())
+    }
+}
+
+/// The `paragraphs` of `text` joined one a line, in `buffer` (emptied
+/// first).
+fn join_paragraphs<'a>(text: &str, paragraphs: &[Paragraph], buffer: &'a mut String) -> &'a str {
+    buffer.clear();
+    for (k, p) in paragraphs.iter().enumerate() {
+        if k > 0 {
+            buffer.push('\n');
+        }
+        buffer.push_str(p.span.of(text));
+    }
+    buffer
 }
 
 fn push_unique(list: &mut Vec<String>, item: String) {
@@ -853,7 +901,7 @@ mod properties {
 
     /// The joined body and the counts as they were made from the
     /// paragraphs' spans after the line loop: the oracles of
-    /// [`add_paragraph`].
+    /// [`join_paragraphs`] and [`add_paragraph`].
     fn join_lines_as_written(text: &str, paragraphs: &[Paragraph]) -> String {
         let mut joined = String::new();
         for (k, p) in paragraphs.iter().enumerate() {
@@ -879,7 +927,8 @@ mod properties {
         c
     }
 
-    /// The body joined and counted in the line loop, as from the spans.
+    /// The body counted in the line loop, as from the spans; joined on
+    /// demand, as from the spans, and searched as if always joined.
     fn joined_and_counted_as_written(text: String) {
         let (source, opts) = source_and_opts("j", text, false);
         let text = &source.text;
@@ -900,10 +949,8 @@ mod properties {
                 &mut article,
                 &mut scratch,
             );
-            assert_eq!(
-                scratch.body,
-                join_lines_as_written(text, &article.paragraphs)
-            );
+            let joined = join_lines_as_written(text, &article.paragraphs);
+            searched_as_if_joined(text, &article.paragraphs, &joined, &mut scratch.body);
             let no_cr = !text.contains('\r');
             assert_eq!(
                 article.counts,
@@ -916,12 +963,60 @@ mod properties {
         });
     }
 
+    /// The header searches through [`Body::holding`] against the same
+    /// searches of the body always joined (`joined`, the oracle), which
+    /// finds nothing when the word is not in reach; `buffer` holds
+    /// anything.
+    fn searched_as_if_joined(
+        text: &str,
+        paragraphs: &[Paragraph],
+        joined: &str,
+        buffer: &mut String,
+    ) {
+        let reference = jiff::civil::date(2026, 11, 23);
+        let body = lazy_body(text, paragraphs, buffer);
+        let tests: [fn(&str) -> bool; 3] = [
+            meta::may_date_body,
+            meta::may_name_correspondent,
+            meta::may_credit_agency,
+        ];
+        for may_match in tests {
+            match body.holding(may_match) {
+                Some(held) => assert_eq!(held, joined),
+                None => assert!(!may_match(joined), "{text:?}"),
+            }
+        }
+        let searched = |may_match| body.holding(may_match).unwrap_or("");
+        assert_eq!(
+            meta::body_date(searched(meta::may_date_body), reference, Vec::new),
+            meta::body_date(joined, reference, Vec::new),
+            "{text:?}"
+        );
+        assert_eq!(
+            meta::correspondent_source(searched(meta::may_name_correspondent)),
+            meta::correspondent_source(joined),
+            "{text:?}"
+        );
+        assert_eq!(
+            meta::according_to_agencies(searched(meta::may_credit_agency)),
+            meta::according_to_agencies(joined),
+            "{text:?}"
+        );
+        assert_eq!(body.joined(), joined);
+    }
+
+    /// The header searches' words inside paragraphs, across their joins
+    /// and in the lines between them (a heading, a caption).
     #[test]
     fn joined_and_counted_fixed_cases() {
         for text in [
             "",
             "Title here\n\nOne. Two.\n\nThree “four” é.\r\nFive\rsix. Seven\n",
             "Markets rally\n\nLISBON, March 3 (Agro-Wire) - Prices rose on Friday.\n\nMore lines follow here today.\n",
+            "Markets rally\n\nPrices rose on Tuesday, March 3 as traders said.\n\nPrices rose,\n\naccording to AFP. A Zeta-News\n\ncorrespondent reports that it is so today.\n",
+            "Markets rally\n\nPrices rose on the day as traders said.\n\nToday reports\n\nMore lines, according to AFP.\n\nImage caption here\nPhoto: Jane Roe/AFP\n",
+            "Markets rally\n\nA reporter reported it, according to the reporters.\n\nIt was so, according to\n\nAFP. The Zeta-News correspondent\n\nreports it.\n",
+            "Markets rally\n\nPrices rose, according to Élan news agency.\n\nIt rose, the Élan reporter reports\n",
         ] {
             joined_and_counted_as_written(text.to_string());
         }
@@ -1061,6 +1156,8 @@ mod properties {
                     article_line(),
                     // Prose with sentence ends inside and at the end.
                     "[A-Z][a-z]{2,8}( [a-z’.!?“”]{1,8}){2,12}[.!?]?",
+                    // The header searches' words, at a line's ends too.
+                    "(according to [A-Z]{2,5}[.,]|[a-z]+ today[.,]?|on Tuesday, March [0-9]|(the|a) [A-Z][a-z]+ correspondent|reports?\\.?|, [A-Z][a-z]+ reports\\.)( [a-z]+[.,]?){0,3}",
                     any::<String>(),
                 ],
                 0..20,
