@@ -87,13 +87,20 @@ impl Pipeline {
 
     /// Parses one decoded text into a full article record.
     pub fn article(&self, source: &load::Source) -> Article {
+        let mut article = Article::default();
+        self.fill(source, &mut article);
+        article
+    }
+
+    /// [`Pipeline::article`] into `article`, an empty record: the record is
+    /// large, and each pass of it by value up the calls was a copy.
+    fn fill(&self, source: &load::Source, article: &mut Article) {
         // The parser and the extractors ask many parts of the text whether
         // they are ASCII-equivalent: one look at the whole answers for all,
         // or none when the reading found the text all ASCII.
         crate::twin::with_text_known(&source.text, source.ascii, || {
-            let mut article = parse::parse(source, &self.parse);
-            self.extractor.run(&source.text, &mut article, &self.parse);
-            article
+            parse::parse_into(source, &self.parse, article);
+            self.extractor.run(&source.text, article, &self.parse);
         })
     }
 
@@ -106,11 +113,12 @@ impl Pipeline {
         paths: &[PathBuf],
         sink: impl FnMut(&mut Article) -> anyhow::Result<()>,
     ) -> anyhow::Result<RunStatus> {
-        self.run_with(paths, |a| a, sink)
+        self.run_with(paths, std::mem::take, sink)
     }
 
     /// [`Pipeline::run`], with each article turned into what the sink needs
-    /// by `digest` on the worker that built it. The sink runs on the calling
+    /// by `digest` on the worker that built it (`digest` takes what it keeps
+    /// out of the record; the rest is freed there). The sink runs on the calling
     /// thread beside the workers: whatever does not depend on the order of
     /// the articles is cheaper done there. Memory is best freed by the
     /// thread that allocated it (mimalloc frees another thread's block
@@ -121,7 +129,7 @@ impl Pipeline {
     pub fn run_with<T: Send>(
         &self,
         paths: &[PathBuf],
-        digest: impl Fn(Article) -> T + Sync,
+        digest: impl Fn(&mut Article) -> T + Sync,
         mut sink: impl FnMut(&mut T) -> anyhow::Result<()>,
     ) -> anyhow::Result<RunStatus> {
         let mut inputs = load::Discovery::new(paths, &self.load).peekable();
@@ -297,7 +305,7 @@ impl Pipeline {
     fn process<T>(
         &self,
         input: &Input,
-        digest: &impl Fn(Article) -> T,
+        digest: &impl Fn(&mut Article) -> T,
     ) -> Result<(Loaded, T), InputError> {
         self.analyse(self.read(input)?, digest, load::recycle)
     }
@@ -312,15 +320,16 @@ impl Pipeline {
     fn analyse<T>(
         &self,
         mut loaded: Loaded,
-        digest: &impl Fn(Article) -> T,
+        digest: &impl Fn(&mut Article) -> T,
         recycle: impl FnOnce(String),
     ) -> Result<(Loaded, T), InputError> {
         let digested = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let article = self.article(&loaded.source);
+            let mut article = Article::default();
+            self.fill(&loaded.source, &mut article);
             // The text is no longer needed once the record is built: its
             // buffer takes a next file.
             recycle(std::mem::take(&mut loaded.source.text));
-            digest(article)
+            digest(&mut article)
         }));
         match digested {
             Ok(digested) => Ok((loaded, digested)),

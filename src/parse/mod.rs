@@ -105,9 +105,16 @@ const MAX_HEADLINE_CHARS: usize = 250;
 
 /// Parses one article. Never fails: missing fields are `None`.
 pub fn parse(source: &Source, opts: &ParseOptions) -> Article {
-    // Made here and filled in place: the record is large, and passed back
-    // up through `parse_lines` and the closure it was copied twice more.
-    let mut article = new_article(source);
+    let mut article = Article::default();
+    parse_into(source, opts, &mut article);
+    article
+}
+
+/// [`parse`] into `article`, an empty record: filled in place, as the
+/// record is large and each pass of it by value is a copy.
+pub fn parse_into(source: &Source, opts: &ParseOptions, article: &mut Article) {
+    article.id.clone_from(&source.id);
+    article.path.clone_from(&source.path);
     // Every line and most searches are asked whether they are
     // ASCII-equivalent: one look at the whole text answers for all.
     crate::twin::with_text(&source.text, || {
@@ -116,7 +123,7 @@ pub fn parse(source: &Source, opts: &ParseOptions) -> Article {
         let mut heads = spare.heads;
         let mut roles = classify(&lines, spare.roles, &mut heads);
         let mut scratch = spare.fill;
-        parse_lines(source, opts, &lines, &mut roles, &mut article, &mut scratch);
+        parse_lines(source, opts, &lines, &mut roles, article, &mut scratch);
         SPARE.set(Spare {
             lines: crate::spare::keep(lines),
             heads: crate::spare::keep(heads),
@@ -127,7 +134,6 @@ pub fn parse(source: &Source, opts: &ParseOptions) -> Article {
             },
         });
     });
-    article
 }
 
 /// An empty record for `source`.

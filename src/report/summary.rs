@@ -121,7 +121,7 @@ pub struct Digest {
 impl SummaryBuilder {
     /// Keeps of `a` what [`SummaryBuilder::add_digest`] reads. It needs no
     /// builder, so that it runs on the workers.
-    pub fn digest(mut a: Article) -> Digest {
+    pub fn digest(a: &mut Article) -> Digest {
         a.entities.drop_spans();
         let quotes = a.quotes.len();
         // Sorted, then counted by runs: a search of the list for every
@@ -140,14 +140,14 @@ impl SummaryBuilder {
         }
         Digest {
             article: Article {
-                id: a.id,
-                path: a.path,
-                headline: a.headline,
-                date: a.date,
-                source: a.source,
+                id: std::mem::take(&mut a.id),
+                path: std::mem::take(&mut a.path),
+                headline: a.headline.take(),
+                date: a.date.take(),
+                source: a.source.take(),
                 counts: a.counts,
-                entities: a.entities,
-                events: a.events,
+                entities: std::mem::take(&mut a.entities),
+                events: std::mem::take(&mut a.events),
                 ..Article::default()
             },
             quotes,
@@ -156,8 +156,8 @@ impl SummaryBuilder {
     }
 
     /// Folds one article.
-    pub fn add(&mut self, a: Article) {
-        self.add_digest(&mut Self::digest(a));
+    pub fn add(&mut self, mut a: Article) {
+        self.add_digest(&mut Self::digest(&mut a));
     }
 
     /// Folds one article's digest. Its table row's fields and the names it
@@ -457,7 +457,7 @@ mod tests {
             for (i, mut a) in articles.into_iter().enumerate() {
                 // Ids repeat, as with equal stems in two folders.
                 a.id = (i % 4).to_string();
-                fast.add_digest(&mut SummaryBuilder::digest(a.clone()));
+                fast.add_digest(&mut SummaryBuilder::digest(&mut a.clone()));
                 slow.add_article(a);
             }
             let (fast, slow) = (fast.finish(2), slow.finish(2));
@@ -605,13 +605,13 @@ mod tests {
             .rev()
             .map(|i| quote(Some(&format!("Speaker {i:05}"))))
             .collect();
-        let d = SummaryBuilder::digest(a);
+        let d = SummaryBuilder::digest(&mut a);
         assert_eq!(d.quotes, 6);
         assert_eq!(
             d.speakers,
             [("Al Fox".to_string(), 2), ("Bo Ray".to_string(), 3)]
         );
-        let d = SummaryBuilder::digest(many);
+        let d = SummaryBuilder::digest(&mut many);
         assert_eq!(d.speakers.len(), 20_000);
         assert!(
             d.speakers
