@@ -113,8 +113,6 @@ pub fn parse(source: &Source, opts: &ParseOptions) -> Article {
 /// [`parse`] into `article`, an empty record: filled in place, as the
 /// record is large and each pass of it by value is a copy.
 pub fn parse_into(source: &Source, opts: &ParseOptions, article: &mut Article) {
-    article.id.clone_from(&source.id);
-    article.path.clone_from(&source.path);
     // Every line and most searches are asked whether they are
     // ASCII-equivalent: one look at the whole text answers for all.
     crate::twin::with_text(&source.text, || {
@@ -134,14 +132,6 @@ pub fn parse_into(source: &Source, opts: &ParseOptions, article: &mut Article) {
             },
         });
     });
-}
-
-/// An empty record for `source`.
-fn new_article(source: &Source) -> Article {
-    let mut article = Article::default();
-    article.id.clone_from(&source.id);
-    article.path.clone_from(&source.path);
-    article
 }
 
 /// The per-line vectors of a parse, kept by the thread for its next
@@ -178,7 +168,7 @@ pub fn parse_with_lines(source: &Source, opts: &ParseOptions) -> (Article, Vec<C
     crate::twin::with_text(&source.text, || {
         let lines = lines::split(&source.text);
         let mut roles = classify(&lines, Vec::new(), &mut Vec::new());
-        let mut article = new_article(source);
+        let mut article = Article::default();
         parse_lines(
             source,
             opts,
@@ -202,8 +192,8 @@ pub fn parse_with_lines(source: &Source, opts: &ParseOptions) -> (Article, Vec<C
     })
 }
 
-/// Fills `article` (fresh from [`new_article`]) from the classified
-/// lines, and marks the dateline's line in `roles`.
+/// Fills `article`, an empty record, with `source`'s names and from the
+/// classified lines, and marks the dateline's line in `roles`.
 fn parse_lines(
     source: &Source,
     opts: &ParseOptions,
@@ -212,6 +202,8 @@ fn parse_lines(
     article: &mut Article,
     scratch: &mut FillScratch,
 ) {
+    article.id.clone_from(&source.id);
+    article.path.clone_from(&source.path);
     fill(article, &source.text, lines, roles, opts, scratch);
     if let Some(d) = &article.dateline
         && let Some(i) = lines.iter().position(|l| l.span.start == d.span.start)
@@ -905,20 +897,8 @@ mod properties {
         }
     }
 
-    /// The joined body and the counts as they were made from the
-    /// paragraphs' spans after the line loop: the oracles of
-    /// [`join_paragraphs`] and [`add_paragraph`].
-    fn join_lines_as_written(text: &str, paragraphs: &[Paragraph]) -> String {
-        let mut joined = String::new();
-        for (k, p) in paragraphs.iter().enumerate() {
-            if k > 0 {
-                joined.push('\n');
-            }
-            joined.push_str(p.span.of(text));
-        }
-        joined
-    }
-
+    /// The counts as they were made from the paragraphs' spans after the
+    /// line loop: the oracle of [`add_paragraph`].
     fn counts_as_written(text: &str, paragraphs: &[Paragraph], no_line_breaks: bool) -> Counts {
         let mut c = Counts {
             paragraphs: paragraphs.len(),
@@ -941,7 +921,7 @@ mod properties {
         crate::twin::with_text(text, || {
             let lines = lines::split(text);
             let mut roles = classify(&lines, Vec::new(), &mut Vec::new());
-            let mut article = new_article(&source);
+            let mut article = Article::default();
             // A used buffer, to be emptied first.
             let mut scratch = FillScratch {
                 body: "left over".into(),
@@ -955,7 +935,8 @@ mod properties {
                 &mut article,
                 &mut scratch,
             );
-            let joined = join_lines_as_written(text, &article.paragraphs);
+            // Always joined, in a fresh buffer: the oracle of the searches.
+            let joined = join_paragraphs(text, &article.paragraphs, &mut String::new()).to_owned();
             searched_as_if_joined(text, &article.paragraphs, &joined, &mut scratch.body);
             let no_cr = !text.contains('\r');
             assert_eq!(
@@ -1082,8 +1063,6 @@ mod properties {
         (sentences <= 1 || two_short) && !opens_body
     }
 
-    /// The head-line and heading tests at their word bounds (one word,
-    /// ten to thirteen) and character bounds (eleven and twelve).
     /// One line of a scraped article: blank, prose, a dateline, a quote, a
     /// byline, a photo credit, a language switcher, or a stray control or
     /// non-ASCII character.
@@ -1100,6 +1079,8 @@ mod properties {
         ]
     }
 
+    /// The head-line and heading tests at their word bounds (one word,
+    /// ten to thirteen) and character bounds (eleven and twelve).
     #[test]
     fn head_line_tests_at_their_bounds() {
         for n in 0..16 {

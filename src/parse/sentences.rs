@@ -292,8 +292,7 @@ fn scan(text: &str, plain: Plain<'_>, mut on_end: impl FnMut(usize, bool)) -> bo
             }
             if run > 0 {
                 let passed = &bytes[pos..pos + run];
-                // Outside ASCII plain text holds no alphanumeric character.
-                scanner.alnum = scanner.alnum || passed.iter().any(u8::is_ascii_alphanumeric);
+                scanner.pass_plain(passed);
                 scanner.passed = Some(match passed[run - 1] {
                     last @ 0..0x80 => LATIN1[usize::from(last)].0,
                     _ => text[..pos + run]
@@ -496,6 +495,14 @@ impl Scanner {
             && !sb11(&self.state);
     }
 
+    /// Notes whether `passed`, plain text with no terminator, holds an
+    /// alphanumeric character: outside ASCII plain text holds none, so
+    /// its bytes answer.
+    #[inline(always)]
+    fn pass_plain(&mut self, passed: &[u8]) {
+        self.alnum = self.alnum || passed.iter().any(u8::is_ascii_alphanumeric);
+    }
+
     /// In a quiet state of plain text, the terminator at `t` (the
     /// characters from `pos` passed over) in the two commonest shapes, taken
     /// before the passed characters are looked at: the last byte of the
@@ -523,8 +530,7 @@ impl Scanner {
             // No terminator (`t` is the end), or another shape.
             _ => return None,
         };
-        // Outside ASCII plain text holds no alphanumeric character.
-        self.alnum = self.alnum || bytes[pos..t].iter().any(u8::is_ascii_alphanumeric);
+        self.pass_plain(&bytes[pos..t]);
         if end > t + 1 {
             on_end(t + 2, self.alnum);
             self.alnum = true;
