@@ -660,6 +660,9 @@ struct OrgScratch {
     /// length an article needed (only what an article writes is read).
     seps: Vec<usize>,
     name_seps: Vec<Range<usize>>,
+    /// The organizations (as indices of `orgs`) whose names have
+    /// separators, each surface once.
+    separated: Vec<usize>,
     acronyms: Vec<std::borrow::Cow<'static, str>>,
     by_head: Vec<(&'static str, usize)>,
     keys: Vec<u8>,
@@ -684,6 +687,7 @@ fn union_organizations(
         next_same,
         seps,
         name_seps,
+        separated,
         acronyms: kept_acronyms,
         by_head: kept_by_head,
         keys,
@@ -716,7 +720,11 @@ fn union_organizations(
     // prefixes of the prefix rule below, which name nothing, are not
     // looked up.
     let mut org_ends = Ends::default();
-    for &i in orgs {
+    // (Listed without a branch on whether a name has separators: each
+    // index is written, and kept if it has.)
+    let separated = room(separated, orgs.len());
+    let mut separated_len = 0;
+    for (k, &i) in orgs.iter().enumerate() {
         next_same[i] = std::mem::replace(&mut last_of[surfaces.of[i]], i);
         if next_same[i] != usize::MAX {
             name_seps.push(used..used);
@@ -727,6 +735,8 @@ fn union_organizations(
         let found = scan_name(seps, used, s);
         name_seps.push(used..used + found);
         used += found;
+        separated[separated_len] = k;
+        separated_len += usize::from(found > 0);
         if acronym_like(s) {
             acronyms.push(if s.contains('.') {
                 std::borrow::Cow::Owned(s.replace('.', ""))
@@ -876,10 +886,12 @@ fn union_organizations(
         let len = by_head[lo..].partition_point(|(s, _)| *s == key);
         &by_head[lo..lo + len]
     };
-    for (k, &j) in orgs.iter().enumerate() {
+    // (Only the first mention of a surface, and only a name with
+    // separators, has word prefixes: a surface written before has joined
+    // the earlier mention, whose prefixes are the same.)
+    for &k in &separated[..separated_len] {
+        let j = orgs[k];
         let b = &ms[j];
-        // (A surface written before has joined the earlier mention, whose
-        // prefixes are the same: its separators are none.)
         let name = Separated {
             s: b.surface,
             seps: &seps[name_seps[k].clone()],
@@ -901,9 +913,12 @@ fn union_organizations(
                 }
             }
         }
-        if by_head.is_empty() {
-            continue;
-        }
+    }
+    // "North Atlantic Treaty Organization" = "North Atlantic Alliance":
+    // looked for only when the article names an alliance (rare).
+    let treaty_names = if by_head.is_empty() { &[][..] } else { orgs };
+    for &j in treaty_names {
+        let b = &ms[j];
         for s in [Some(b.surface), b.canonical()]
             .into_iter()
             .flatten()
