@@ -102,7 +102,12 @@ impl Rows {
     }
 
     /// `first_of` past the filter.
-    fn probe(&self, Key { text: key, hash: h }: Key) -> Option<u32> {
+    fn probe(
+        &self,
+        Key {
+            text: key, hash: h, ..
+        }: Key,
+    ) -> Option<u32> {
         keyindex::candidates(self.slots, h).find(|&offset| {
             let row = &self.text.as_bytes()[offset as usize..];
             // The key is the row's whole first column, which never holds
@@ -120,18 +125,23 @@ impl Rows {
 }
 
 /// A key with its hash (`keyindex::key_hash`), which every file's index
-/// uses: a name looked up in several files is hashed once.
+/// uses: a name looked up in several files is hashed once. Its first
+/// sixteen bytes (`keyindex::head`), read for the hash, stay with it for
+/// the thread's hits to compare.
 #[derive(Clone, Copy, Debug)]
 pub struct Key<'k> {
     text: &'k str,
     hash: u64,
+    head: [u64; 2],
 }
 
 impl<'k> Key<'k> {
     pub fn new(text: &'k str) -> Key<'k> {
+        let head = keyindex::head(text.as_bytes());
         Key {
             text,
-            hash: keyindex::key_hash(text.as_bytes()),
+            hash: keyindex::key_hash_from(text.as_bytes(), head),
+            head,
         }
     }
 }
@@ -203,11 +213,14 @@ impl Row for Given {
 /// filter turns most of them away for less than a look here costs.
 pub struct Hits<T: 'static>([Cell<Option<Hit<T>>>; HIT_SLOTS]);
 
-/// A hit of `Hits`: the key's hash, its surface (the row's first column,
-/// which the key must equal) and the parsed row.
+/// A hit of `Hits`: its surface (the row's first column, which the key
+/// must equal), the surface's first bytes (`head`) and the parsed row.
+/// The length and the head decide nearly every key without reading the
+/// surface, which lies in the table's row text (mostly out of cache):
+/// comparing it cost a `memcmp` call and its cache misses on every hit.
 #[derive(Clone, Copy)]
 struct Hit<T: 'static> {
-    hash: u64,
+    head: [u64; 2],
     surface: &'static str,
     value: T,
 }
@@ -229,22 +242,31 @@ impl<T: Copy> Hits<T> {
         &self.0[(h >> 50) as usize % HIT_SLOTS]
     }
 
-    /// The remembered value of `key`, if it is the slot's.
+    /// The remembered value of `key`, if it is the slot's: the same length,
+    /// the same first sixteen bytes and, past them, the same rest.
     fn get(&self, key: Key) -> Option<T> {
-        self.slot(key.hash)
-            .get()
-            .filter(|hit| hit.hash == key.hash && hit.surface == key.text)
-            .map(|hit| hit.value)
+        let hit = self.slot(key.hash).get()?;
+        let head = key.head;
+        let (surface, key) = (hit.surface.as_bytes(), key.text.as_bytes());
+        (surface.len() == key.len()
+            && hit.head == head
+            && surface.get(HEAD_BYTES..) == key.get(HEAD_BYTES..))
+        .then_some(hit.value)
     }
 
-    fn put(&self, hash: u64, surface: &'static str, value: T) {
-        self.slot(hash).set(Some(Hit {
-            hash,
+    /// Remembers `value` as that of `key`, whose text `surface` equals.
+    fn put(&self, key: Key, surface: &'static str, value: T) {
+        debug_assert_eq!(key.text, surface);
+        self.slot(key.hash).set(Some(Hit {
+            head: key.head,
             surface,
             value,
         }));
     }
 }
+
+/// The bytes of a key that `Key::head` holds.
+const HEAD_BYTES: usize = 16;
 
 thread_local! {
     static PLACE_HITS: Hits<Place> = const { Hits::new() };
@@ -292,11 +314,7 @@ impl<T: Row> Table<T> {
             hits.get(key).or_else(|| {
                 let (offset, value) = self.lookup_row(key)?;
                 let start = offset as usize;
-                hits.put(
-                    key.hash,
-                    &self.rows.text[start..start + key.text.len()],
-                    value,
-                );
+                hits.put(key, &self.rows.text[start..start + key.text.len()], value);
                 Some(value)
             })
         })
@@ -851,6 +869,50 @@ mod tests {
         ] {
             assert_eq!(capitalize(s), want, "{s:?}");
             assert_eq!(capitalize_oracle(s), want, "{s:?}");
+        }
+    }
+
+    /// A remembered hit answers a key of the same slot exactly when the
+    /// key equals its surface, whatever byte they differ at (in the head,
+    /// past it, or in the length) and whatever their lengths.
+    #[test]
+    fn remembered_hit_answers_only_its_surface() {
+        let hits: Hits<u32> = Hits::new();
+        let text = "Abcdefghijklmnopqrstuvwx\u{e9}yz";
+        for n in 0..=text.len() {
+            let Some(surface) = text.get(..n) else {
+                continue;
+            };
+            hits.put(
+                Key {
+                    hash: 7,
+                    ..Key::new(surface)
+                },
+                surface,
+                1,
+            );
+            let mut keys = vec![text.as_bytes()[..n].to_vec()];
+            for k in 0..n {
+                let mut other = surface.as_bytes().to_vec();
+                other[k] ^= 0x20;
+                keys.push(other);
+            }
+            keys.push([surface.as_bytes(), b"\0"].concat());
+            keys.push(surface.as_bytes()[..n.saturating_sub(1)].to_vec());
+            for bytes in keys {
+                let Ok(w) = std::str::from_utf8(&bytes) else {
+                    continue;
+                };
+                let key = Key {
+                    hash: 7,
+                    ..Key::new(w)
+                };
+                assert_eq!(
+                    hits.get(key),
+                    (w == surface).then_some(1),
+                    "{surface:?} {w:?}"
+                );
+            }
         }
     }
 

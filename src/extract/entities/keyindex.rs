@@ -21,16 +21,51 @@
 /// the tag take different bits. Simple enough to be computed identically
 /// at build time and at run time on any platform.
 pub fn key_hash(key: &[u8]) -> u64 {
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut h = (key.len() as u64).wrapping_mul(K);
-    let mut chunks = key.chunks_exact(8);
-    for c in &mut chunks {
-        let v = u64::from_le_bytes(c.try_into().unwrap_or_default());
-        h = (h ^ v).wrapping_mul(K).rotate_left(29);
+    key_hash_from(key, head(key))
+}
+
+/// The first sixteen bytes of `key` as two little-endian numbers, zero
+/// past its end: the first two steps of `key_hash`, which a lookup keeps
+/// to compare keys (`gazetteer::Hits`) without reading them again.
+#[inline(always)]
+pub fn head(key: &[u8]) -> [u64; 2] {
+    let n = key.len();
+    let le = |k: usize| u64::from_le_bytes(key[k..k + 8].try_into().unwrap_or_default());
+    match n {
+        0 => [0, 0],
+        1..8 => [tail_le(key, n), 0],
+        // The bytes from 8 on are the top of the last eight.
+        8..16 => [
+            le(0),
+            le(n - 8).checked_shr(8 * (16 - n) as u32).unwrap_or(0),
+        ],
+        _ => [le(0), le(8)],
     }
-    let rest = chunks.remainder().len();
-    if rest > 0 {
-        h = (h ^ tail_le(key, rest)).wrapping_mul(K).rotate_left(29);
+}
+
+/// `key_hash(key)` of a key whose `head` is `head`.
+#[inline(always)]
+pub fn key_hash_from(key: &[u8], head: [u64; 2]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let step = |h: u64, v: u64| (h ^ v).wrapping_mul(K).rotate_left(29);
+    let n = key.len();
+    let mut h = (n as u64).wrapping_mul(K);
+    // Eight bytes a step, the last step on what is left (zero-padded).
+    if n > 0 {
+        h = step(h, head[0]);
+    }
+    if n > 8 {
+        h = step(h, head[1]);
+    }
+    if let Some(far) = key.get(16..) {
+        let mut chunks = far.chunks_exact(8);
+        for c in &mut chunks {
+            h = step(h, u64::from_le_bytes(c.try_into().unwrap_or_default()));
+        }
+        let rest = chunks.remainder().len();
+        if rest > 0 {
+            h = step(h, tail_le(key, rest));
+        }
     }
     // MurmurHash3's fmix64.
     h ^= h >> 33;

@@ -868,6 +868,57 @@ fn tail_in_place_reads_as_bytewise() {
     }
 }
 
+/// `keyindex::key_hash` as it was before it took the key's head from
+/// `keyindex::head`: eight-byte chunks in a loop, then the tail.
+fn key_hash_chunked(key: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = (key.len() as u64).wrapping_mul(K);
+    let mut chunks = key.chunks_exact(8);
+    for c in &mut chunks {
+        let v = u64::from_le_bytes(c.try_into().unwrap());
+        h = (h ^ v).wrapping_mul(K).rotate_left(29);
+    }
+    if let Some(v) = tail_in_place(key) {
+        h = (h ^ v).wrapping_mul(K).rotate_left(29);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// The first sixteen bytes of `key` copied into zeros: `keyindex::head`'s
+/// oracle.
+fn head_padded(key: &[u8]) -> [u64; 2] {
+    let mut padded = [0u8; 16];
+    let n = key.len().min(16);
+    padded[..n].copy_from_slice(&key[..n]);
+    [
+        u64::from_le_bytes(padded[..8].try_into().unwrap()),
+        u64::from_le_bytes(padded[8..].try_into().unwrap()),
+    ]
+}
+
+#[test]
+fn key_hash_through_the_head_is_the_chunked_hash() {
+    // Every length up to five words, bytes that differ at every position.
+    let bytes: Vec<u8> = (0..40u8).map(|b| b.wrapping_mul(37) ^ 0xa5).collect();
+    for n in 0..=bytes.len() {
+        let key = &bytes[..n];
+        assert_eq!(keyindex::head(key), head_padded(key), "{n}");
+        assert_eq!(keyindex::key_hash(key), key_hash_chunked(key), "{n}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn key_hash_agrees_with_the_chunked_hash(key in proptest::collection::vec(proptest::num::u8::ANY, 0..48)) {
+        proptest::prop_assert_eq!(keyindex::head(&key), head_padded(&key));
+        proptest::prop_assert_eq!(keyindex::key_hash(&key), key_hash_chunked(&key));
+    }
+}
+
 proptest::proptest! {
     #[test]
     fn tail_in_place_agrees_with_bytewise(key in proptest::collection::vec(proptest::num::u8::ANY, 0..40)) {
