@@ -1301,17 +1301,24 @@ impl<'a, 's> Names<'a, 's> {
     /// Calls `f` with the names written before `pos` and their canonical
     /// forms, the latest first and at most [`MAX_NAME_LOOKBACK`] of them
     /// (bounded look-back keeps long texts linear), until it breaks, and
-    /// gives what it broke with. While the whole article is not read, the
-    /// paragraphs are read one by one back from `pos` ([`Parts`]), which
-    /// gives the same names in the same order.
+    /// gives what it broke with; none when it reaches a name written more
+    /// than `reach` bytes before `pos`, whose canonical form is then not
+    /// looked for (a search of the whole text when no entity knows it).
+    /// While the whole article is not read, the paragraphs are read one by
+    /// one back from `pos` ([`Parts`]), which gives the same names in the
+    /// same order.
     fn back_from<T>(
         &self,
         pos: usize,
+        reach: usize,
         mut f: impl FnMut(&Mention<'a>, &'a str) -> ControlFlow<T>,
     ) -> Option<T> {
         if self.written.get().is_some() {
             let i = self.mentions().partition_point(|m| m.pos < pos);
             for k in (i.saturating_sub(MAX_NAME_LOOKBACK)..i).rev() {
+                if pos - self.mentions()[k].pos > reach {
+                    return None;
+                }
                 let c = self.canon_at(k);
                 if let ControlFlow::Break(t) = f(&self.mentions()[k], c) {
                     return Some(t);
@@ -1329,7 +1336,7 @@ impl<'a, 's> Names<'a, 's> {
                 if m.pos >= pos {
                     continue;
                 }
-                if left == 0 {
+                if left == 0 || pos - m.pos > reach {
                     return None;
                 }
                 left -= 1;
@@ -1688,8 +1695,10 @@ impl<'a, 's> Names<'a, 's> {
     /// means: no other person has been named as a subject since its last
     /// mention, within [`RECENT_WINDOW`] bytes.
     pub fn recent(&self, name: &str, pos: usize) -> bool {
-        self.back_from(pos, |m, c| {
-            if c == name || pos - m.pos > RECENT_WINDOW {
+        // A name written farther back than the window ends the walk as
+        // `name` would: `name` is still the person.
+        self.back_from(pos, RECENT_WINDOW, |m, c| {
+            if c == name {
                 return ControlFlow::Break(true);
             }
             let acronym = !c.chars().any(|ch| ch.is_lowercase());
@@ -1705,7 +1714,7 @@ impl<'a, 's> Names<'a, 's> {
 
     /// The most recent person named before `pos`.
     pub fn last_person(&self, pos: usize, persons: &HashSet<&str>) -> Option<&'a str> {
-        self.back_from(pos, |m, c| {
+        self.back_from(pos, usize::MAX, |m, c| {
             let acronym = !c.chars().any(|ch| ch.is_lowercase());
             let known = m.titled || m.plausible || persons.contains(c) || self.is_entity_person(c);
             if !acronym && known && !self.is_entity_other(c) {
@@ -2762,6 +2771,83 @@ mod proptests {
                 let lazy = fresh();
                 prop_assert_eq!(lazy.canon(n), read.canon(n), "{:?} in {:?}", n, paras);
             }
+        }
+    }
+
+    /// [`Names::recent`] as it was before its walk stopped at the window:
+    /// each name walked canonicalized, the one past the window too, and
+    /// the distance tested after.
+    fn recent_walking_every_name(names: &Names, name: &str, pos: usize) -> bool {
+        names
+            .back_from(pos, usize::MAX, |m, c| {
+                if c == name || pos - m.pos > RECENT_WINDOW {
+                    return ControlFlow::Break(true);
+                }
+                let acronym = !c.chars().any(|ch| ch.is_lowercase());
+                if m.subject && !acronym && (m.titled || m.plausible || names.is_entity_person(c)) {
+                    return ControlFlow::Break(false);
+                }
+                ControlFlow::Continue(())
+            })
+            .unwrap_or(true)
+    }
+
+    proptest! {
+        /// The look-back of [`Names::recent`], which stops before the first
+        /// name past its window instead of canonicalizing it, answers as
+        /// the walk that canonicalized it, over texts longer than the
+        /// window, with the names read paragraph by paragraph and read
+        /// whole.
+        #[test]
+        fn recent_stopped_at_the_window_answers_as_the_whole_walk(
+            paras in proptest::collection::vec(role_prose(), 1..16),
+            picks in proptest::collection::vec(0usize..100_000, 1..4),
+            names in proptest::collection::vec(
+                prop::sample::select(vec!["Keller", "Anna Keller", "Lee", "Kim Park", "de Lee"]),
+                1..3,
+            ),
+        ) {
+            let mut ents = vec![entity("Kim Park".into(), EntityType::Person, vec!["Park".into()])];
+            ents[0].roles = vec!["Envoy".into()];
+            let article = Article { entities: ents.into(), ..Article::default() };
+            let placed = placed(paras.iter().map(String::as_str));
+            let off = placed.last().map_or(0, |(p, o)| o + p.len() + 2);
+            let quoted: Vec<&[(usize, usize)]> = vec![&[]; placed.len()];
+            let outs: Vec<Outside> = placed.iter().map(|_| Outside::of(&[], &[])).collect();
+            let fresh = || Names::collect("", &placed, &quoted, &outs, &article, Spare::default());
+            let read = fresh();
+            read.written();
+            for &pick in &picks {
+                let pos = pick % (off + 1);
+                for n in &names {
+                    let (lazy, oracle) = (fresh(), fresh());
+                    let want = recent_walking_every_name(&oracle, n, pos);
+                    prop_assert_eq!(lazy.recent(n, pos), want, "{:?} at {}", n, pos);
+                    prop_assert_eq!(read.recent(n, pos), want, "{:?} at {}", n, pos);
+                }
+            }
+        }
+    }
+
+    /// A pronoun still means the last speaker when the only other person
+    /// named as a subject is farther back than the window, and not when
+    /// that person is named inside it.
+    #[test]
+    fn recent_sees_other_subjects_inside_the_window_only() {
+        let article = Article::default();
+        let far = "Anna Keller said it was over.";
+        let filler = "The talks went on. ".repeat(40);
+        for (paras, want) in [
+            ([far, filler.as_str()], true),
+            ([filler.as_str(), far], false),
+        ] {
+            let placed = placed(paras);
+            let off = placed[1].1 + placed[1].0.len();
+            let quoted: Vec<&[(usize, usize)]> = vec![&[]; 2];
+            let outs: Vec<Outside> = placed.iter().map(|_| Outside::of(&[], &[])).collect();
+            let names = Names::collect("", &placed, &quoted, &outs, &article, Spare::default());
+            assert_eq!(names.recent("Kim Park", off), want, "{paras:?}");
+            assert_eq!(recent_walking_every_name(&names, "Kim Park", off), want);
         }
     }
 
