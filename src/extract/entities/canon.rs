@@ -914,8 +914,8 @@ fn union_organizations(
             }
         }
     }
-    // "North Atlantic Treaty Organization" = "North Atlantic Alliance":
-    // looked for only when the article names an alliance (rare).
+    // A treaty organization's name = the alliance named by its head
+    // words: looked for only when the article names an alliance (rare).
     let treaty_names = if by_head.is_empty() { &[][..] } else { orgs };
     for &j in treaty_names {
         let b = &ms[j];

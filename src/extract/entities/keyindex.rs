@@ -67,7 +67,13 @@ pub fn key_hash_from(key: &[u8], head: [u64; 2]) -> u64 {
             h = step(h, tail_le(key, rest));
         }
     }
-    // MurmurHash3's fmix64.
+    fmix64(h)
+}
+
+/// MurmurHash3's finalizer (`fmix64`): every bit of the result depends on
+/// every bit of `h`.
+#[inline(always)]
+pub fn fmix64(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;

@@ -881,11 +881,7 @@ fn key_hash_chunked(key: &[u8]) -> u64 {
     if let Some(v) = tail_in_place(key) {
         h = (h ^ v).wrapping_mul(K).rotate_left(29);
     }
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
+    keyindex::fmix64(h)
 }
 
 /// The first sixteen bytes of `key` copied into zeros: `keyindex::head`'s
