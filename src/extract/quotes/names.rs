@@ -1701,8 +1701,7 @@ impl<'a, 's> Names<'a, 's> {
             if c == name {
                 return ControlFlow::Break(true);
             }
-            let acronym = !c.chars().any(|ch| ch.is_lowercase());
-            if m.subject && !acronym && (m.titled || m.plausible || self.is_entity_person(c)) {
+            if self.another_subject(m, c) {
                 // Another person named since as a subject: `he` is as
                 // likely to be them.
                 return ControlFlow::Break(false);
@@ -1710,6 +1709,14 @@ impl<'a, 's> Names<'a, 's> {
             ControlFlow::Continue(())
         })
         .unwrap_or(true)
+    }
+
+    /// Whether mention `m`, whose canonical form is `c`, names a person as
+    /// the subject of its sentence (an all-capitals form is taken for an
+    /// acronym, not a person).
+    fn another_subject(&self, m: &Mention<'a>, c: &str) -> bool {
+        let acronym = !c.chars().any(|ch| ch.is_lowercase());
+        m.subject && !acronym && (m.titled || m.plausible || self.is_entity_person(c))
     }
 
     /// The most recent person named before `pos`.
@@ -2824,8 +2831,7 @@ mod proptests {
                 if c == name || pos - m.pos > RECENT_WINDOW {
                     return ControlFlow::Break(true);
                 }
-                let acronym = !c.chars().any(|ch| ch.is_lowercase());
-                if m.subject && !acronym && (m.titled || m.plausible || names.is_entity_person(c)) {
+                if names.another_subject(m, c) {
                     return ControlFlow::Break(false);
                 }
                 ControlFlow::Continue(())
