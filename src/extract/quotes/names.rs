@@ -1282,20 +1282,21 @@ impl<'a, 's> Names<'a, 's> {
         (a, b)
     }
 
-    /// The canonical form of mention `j` of [`Parts::mentions`], `name`.
-    fn part_canon(&self, j: usize, name: &'a str) -> &'a str {
+    /// The canonical form of mention `j` of [`Parts::mentions`], `name`,
+    /// or none where [`Names::canon_maybe`] with `want` gives none.
+    fn part_canon(&self, j: usize, name: &'a str, want: Option<&str>) -> Option<&'a str> {
         {
             // A name is canonicalized once, however often it is written.
             let parts = self.parts.borrow();
             let known = parts.mentions.iter().zip(&parts.canons);
             if let Some(c) = known.filter(|(m, _)| m.name == name).find_map(|(_, c)| *c) {
-                return c;
+                return Some(c);
             }
         }
         // Not borrowed meanwhile: the lookup may read the whole article.
-        let c = self.canon(name);
+        let c = self.canon_maybe(name, want)?;
         self.parts.borrow_mut().canons[j] = Some(c);
-        c
+        Some(c)
     }
 
     /// Calls `f` with the names written before `pos` and their canonical
@@ -1306,11 +1307,16 @@ impl<'a, 's> Names<'a, 's> {
     /// looked for (a search of the whole text when no entity knows it).
     /// While the whole article is not read, the paragraphs are read one by
     /// one back from `pos` ([`Parts`]), which gives the same names in the
-    /// same order.
+    /// same order. There, with `want`, a name that is not its sentence's
+    /// subject is passed over, `f` not called, when its canonical form is
+    /// not `want` and only a search of the text could tell what it is
+    /// ([`Names::canon_maybe`]): for `f` of [`Names::recent`] such a name
+    /// goes on, and most names the pronouns walk past are such.
     fn back_from<T>(
         &self,
         pos: usize,
         reach: usize,
+        want: Option<&str>,
         mut f: impl FnMut(&Mention<'a>, &'a str) -> ControlFlow<T>,
     ) -> Option<T> {
         if self.written.get().is_some() {
@@ -1340,7 +1346,10 @@ impl<'a, 's> Names<'a, 's> {
                     return None;
                 }
                 left -= 1;
-                let c = self.part_canon(j, m.name);
+                let want = want.filter(|_| !m.subject);
+                let Some(c) = self.part_canon(j, m.name, want) else {
+                    continue;
+                };
                 if let ControlFlow::Break(t) = f(&m, c) {
                     return Some(t);
                 }
@@ -1459,6 +1468,18 @@ impl<'a, 's> Names<'a, 's> {
     where
         'a: 'n,
     {
+        self.canon_maybe(name, None).unwrap_or(name)
+    }
+
+    /// [`Names::canon`]; none, with `want`, when no entity knows the name
+    /// and `want` is neither the name nor a form that may be fuller than
+    /// it (ending with its words): the canonical form is then one of those,
+    /// so it is not `want`, and which it is would take a search of the
+    /// article's names.
+    fn canon_maybe<'n>(&self, name: &'n str, want: Option<&str>) -> Option<&'n str>
+    where
+        'a: 'n,
+    {
         let mut buf = [0u8; 64];
         let owned: String;
         let lower = match ascii_lower(name, &mut buf) {
@@ -1469,23 +1490,26 @@ impl<'a, 's> Names<'a, 's> {
             }
         };
         if let Some(k) = self.entities.by_alias(lower) {
-            return self.entities.name(k);
+            return Some(self.entities.name(k));
         }
         let last = lower.split_whitespace().next_back().unwrap_or("");
         if let Some(k) = self.entities.person_by_last(last) {
-            return self.entities.name(k);
+            return Some(self.entities.name(k));
+        }
+        if want.is_some_and(|w| w != name && !(ends_form(w, lower) && last_word_is(w, last))) {
+            return None;
         }
         let nw = name.split_whitespace().count();
         if self.written.get().is_none() {
             // Before the names are read (they may never need to be), only
             // the paragraphs that may hold a fuller form are read.
             if let Some(best) = self.fullest_in_parts(lower, last, nw) {
-                return best.unwrap_or(name);
+                return Some(best.unwrap_or(name));
             }
             // A name that no form written can be fuller than is its own
             // canonical form.
             if !may_have_fuller_form(self.source.paras, lower) {
-                return name;
+                return Some(name);
             }
         }
         let best = if self.mentions().len() <= SCAN_MENTIONS {
@@ -1493,7 +1517,7 @@ impl<'a, 's> Names<'a, 's> {
         } else {
             self.fullest_indexed(lower, last, nw)
         };
-        best.unwrap_or(name)
+        Some(best.unwrap_or(name))
     }
 
     /// The fullest name form written that ends with the words of `lower`
@@ -1697,7 +1721,7 @@ impl<'a, 's> Names<'a, 's> {
     pub fn recent(&self, name: &str, pos: usize) -> bool {
         // A name written farther back than the window ends the walk as
         // `name` would: `name` is still the person.
-        self.back_from(pos, RECENT_WINDOW, |m, c| {
+        self.back_from(pos, RECENT_WINDOW, Some(name), |m, c| {
             if c == name {
                 return ControlFlow::Break(true);
             }
@@ -1721,7 +1745,7 @@ impl<'a, 's> Names<'a, 's> {
 
     /// The most recent person named before `pos`.
     pub fn last_person(&self, pos: usize, persons: &HashSet<&str>) -> Option<&'a str> {
-        self.back_from(pos, usize::MAX, |m, c| {
+        self.back_from(pos, usize::MAX, None, |m, c| {
             let acronym = !c.chars().any(|ch| ch.is_lowercase());
             let known = m.titled || m.plausible || persons.contains(c) || self.is_entity_person(c);
             if !acronym && known && !self.is_entity_other(c) {
@@ -2818,6 +2842,13 @@ mod proptests {
             for n in &names {
                 let lazy = fresh();
                 prop_assert_eq!(lazy.canon(n), read.canon(n), "{:?} in {:?}", n, paras);
+                // A canonical form left unlooked-for is not the one wanted.
+                for w in names.iter().copied().chain([read.canon(n), "Anna Keller", "Kim"]) {
+                    match fresh().canon_maybe(n, Some(w)) {
+                        Some(c) => prop_assert_eq!(c, read.canon(n), "{:?} for {:?}", n, w),
+                        None => prop_assert_ne!(read.canon(n), w, "{:?} in {:?}", n, paras),
+                    }
+                }
             }
         }
     }
@@ -2827,7 +2858,7 @@ mod proptests {
     /// the distance tested after.
     fn recent_walking_every_name(names: &Names, name: &str, pos: usize) -> bool {
         names
-            .back_from(pos, usize::MAX, |m, c| {
+            .back_from(pos, usize::MAX, None, |m, c| {
                 if c == name || pos - m.pos > RECENT_WINDOW {
                     return ControlFlow::Break(true);
                 }
