@@ -1709,7 +1709,9 @@ impl<'a> Ctx<'a> {
         // sentence start (`Tok::stop`; a few dozen queries on 10 MB of
         // text) had its lower-case form's signature recorded, and
         // `word_sets` kept every lower-case word with such a signature.
-        if w.starts_with(char::is_uppercase) && !t.stop() {
+        // (`Tok::cap` is whether the word starts with an upper-case
+        // letter, which decoding its first char to ask cost more.)
+        if t.cap() && !t.stop() {
             if t.ascii() {
                 return self.lower_present.may_hold_lower_of_ascii(w)
                     && self.lower_words.contains(&Folded(w));

@@ -1294,6 +1294,26 @@ proptest::proptest! {
     }
 }
 
+proptest::proptest! {
+    /// `Tok::cap`, which `Ctx::written_lower` reads instead of decoding
+    /// the word's first char, is whether the token starts with an
+    /// upper-case letter, for words and punctuation, ASCII or not.
+    #[test]
+    fn cap_is_an_upper_case_first_char(
+        text in "([A-Za-zÀ-ÿЖжßΣσǅ0-9]{1,6}|[-‐'’.&$]|[ \n]|[,;:()“”—!?\"])*",
+        all_initial: bool,
+    ) {
+        for t in tokenize(&text, Span::new(0, text.len()), all_initial) {
+            proptest::prop_assert_eq!(
+                t.cap(),
+                t.text.starts_with(char::is_uppercase),
+                "{:?}",
+                t.text
+            );
+        }
+    }
+}
+
 /// The word tests before their byte scans: the oracles.
 fn is_acronym_chars(w: &str) -> bool {
     let n = w.chars().count();
