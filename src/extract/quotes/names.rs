@@ -93,6 +93,24 @@ fn last_word_is(name: &str, lower: &str) -> bool {
     lowers_to(name.split_whitespace().next_back().unwrap_or(""), lower)
 }
 
+/// The canonical forms a look-back may stop at ([`Names::back_from`]): a
+/// name whose canonical form can be none of them needs no search for it.
+#[derive(Clone, Copy)]
+enum Wanted<'w> {
+    One(&'w str),
+    Among(&'w HashSet<&'w str>),
+}
+
+impl Wanted<'_> {
+    /// Whether `f` holds for one of the forms.
+    fn any(self, mut f: impl FnMut(&str) -> bool) -> bool {
+        match self {
+            Wanted::One(w) => f(w),
+            Wanted::Among(ws) => ws.iter().any(|w| f(w)),
+        }
+    }
+}
+
 /// The hash `by_last` files a lowercased last word under (of its bytes:
 /// a word lowercased on the stack needs no UTF-8 check).
 fn last_hash(lower: &[u8]) -> u64 {
@@ -1284,7 +1302,7 @@ impl<'a, 's> Names<'a, 's> {
 
     /// The canonical form of mention `j` of [`Parts::mentions`], `name`,
     /// or none where [`Names::canon_maybe`] with `want` gives none.
-    fn part_canon(&self, j: usize, name: &'a str, want: Option<&str>) -> Option<&'a str> {
+    fn part_canon(&self, j: usize, name: &'a str, want: Option<Wanted>) -> Option<&'a str> {
         {
             // A name is canonicalized once, however often it is written.
             let parts = self.parts.borrow();
@@ -1307,16 +1325,16 @@ impl<'a, 's> Names<'a, 's> {
     /// looked for (a search of the whole text when no entity knows it).
     /// While the whole article is not read, the paragraphs are read one by
     /// one back from `pos` ([`Parts`]), which gives the same names in the
-    /// same order. There, with `want`, a name that is not its sentence's
-    /// subject is passed over, `f` not called, when its canonical form is
-    /// not `want` and only a search of the text could tell what it is
-    /// ([`Names::canon_maybe`]): for `f` of [`Names::recent`] such a name
-    /// goes on, and most names the pronouns walk past are such.
-    fn back_from<T>(
+    /// same order. There a name is passed over, `f` not called, when
+    /// `want` gives the forms `f` may stop at for it and its canonical form
+    /// is none of them, which only a search of the text could tell
+    /// ([`Names::canon_maybe`]): for such a name `f` goes on, and most
+    /// names the pronouns walk past are such.
+    fn back_from<'w, T>(
         &self,
         pos: usize,
         reach: usize,
-        want: Option<&str>,
+        want: impl Fn(&Mention<'a>) -> Option<Wanted<'w>>,
         mut f: impl FnMut(&Mention<'a>, &'a str) -> ControlFlow<T>,
     ) -> Option<T> {
         if self.written.get().is_some() {
@@ -1346,8 +1364,7 @@ impl<'a, 's> Names<'a, 's> {
                     return None;
                 }
                 left -= 1;
-                let want = want.filter(|_| !m.subject);
-                let Some(c) = self.part_canon(j, m.name, want) else {
+                let Some(c) = self.part_canon(j, m.name, want(&m)) else {
                     continue;
                 };
                 if let ControlFlow::Break(t) = f(&m, c) {
@@ -1472,11 +1489,11 @@ impl<'a, 's> Names<'a, 's> {
     }
 
     /// [`Names::canon`]; none, with `want`, when no entity knows the name
-    /// and `want` is neither the name nor a form that may be fuller than
+    /// and no form of `want` is the name or a form that may be fuller than
     /// it (ending with its words): the canonical form is then one of those,
-    /// so it is not `want`, and which it is would take a search of the
+    /// so it is none of `want`, and which it is would take a search of the
     /// article's names.
-    fn canon_maybe<'n>(&self, name: &'n str, want: Option<&str>) -> Option<&'n str>
+    fn canon_maybe<'n>(&self, name: &'n str, want: Option<Wanted>) -> Option<&'n str>
     where
         'a: 'n,
     {
@@ -1496,7 +1513,8 @@ impl<'a, 's> Names<'a, 's> {
         if let Some(k) = self.entities.person_by_last(last) {
             return Some(self.entities.name(k));
         }
-        if want.is_some_and(|w| w != name && !(ends_form(w, lower) && last_word_is(w, last))) {
+        let may_be = |w: &str| w == name || ends_form(w, lower) && last_word_is(w, last);
+        if want.is_some_and(|w| !w.any(may_be)) {
             return None;
         }
         let nw = name.split_whitespace().count();
@@ -1721,7 +1739,9 @@ impl<'a, 's> Names<'a, 's> {
     pub fn recent(&self, name: &str, pos: usize) -> bool {
         // A name written farther back than the window ends the walk as
         // `name` would: `name` is still the person.
-        self.back_from(pos, RECENT_WINDOW, Some(name), |m, c| {
+        // Only a subject's form can stop the walk other than as `name`.
+        let want = |m: &Mention| (!m.subject).then_some(Wanted::One(name));
+        self.back_from(pos, RECENT_WINDOW, want, |m, c| {
             if c == name {
                 return ControlFlow::Break(true);
             }
@@ -1745,7 +1765,12 @@ impl<'a, 's> Names<'a, 's> {
 
     /// The most recent person named before `pos`.
     pub fn last_person(&self, pos: usize, persons: &HashSet<&str>) -> Option<&'a str> {
-        self.back_from(pos, usize::MAX, None, |m, c| {
+        // A name neither titled nor plausible is a person's only as one of
+        // `persons` or an entity's, and a form the entity lookups did not
+        // give is no entity's (they would have found the entity by its
+        // name, or by the last word a fuller form shares with the name).
+        let want = |m: &Mention| (!m.titled && !m.plausible).then_some(Wanted::Among(persons));
+        self.back_from(pos, usize::MAX, want, |m, c| {
             let acronym = !c.chars().any(|ch| ch.is_lowercase());
             let known = m.titled || m.plausible || persons.contains(c) || self.is_entity_person(c);
             if !acronym && known && !self.is_entity_other(c) {
@@ -2844,10 +2869,14 @@ mod proptests {
                 prop_assert_eq!(lazy.canon(n), read.canon(n), "{:?} in {:?}", n, paras);
                 // A canonical form left unlooked-for is not the one wanted.
                 for w in names.iter().copied().chain([read.canon(n), "Anna Keller", "Kim"]) {
-                    match fresh().canon_maybe(n, Some(w)) {
+                    match fresh().canon_maybe(n, Some(Wanted::One(w))) {
                         Some(c) => prop_assert_eq!(c, read.canon(n), "{:?} for {:?}", n, w),
                         None => prop_assert_ne!(read.canon(n), w, "{:?} in {:?}", n, paras),
                     }
+                }
+                match fresh().canon_maybe(n, Some(Wanted::Among(&persons))) {
+                    Some(c) => prop_assert_eq!(c, read.canon(n), "{:?} among {:?}", n, persons),
+                    None => prop_assert!(!persons.contains(read.canon(n)), "{:?} in {:?}", n, paras),
                 }
             }
         }
@@ -2858,15 +2887,20 @@ mod proptests {
     /// the distance tested after.
     fn recent_walking_every_name(names: &Names, name: &str, pos: usize) -> bool {
         names
-            .back_from(pos, usize::MAX, None, |m, c| {
-                if c == name || pos - m.pos > RECENT_WINDOW {
-                    return ControlFlow::Break(true);
-                }
-                if names.another_subject(m, c) {
-                    return ControlFlow::Break(false);
-                }
-                ControlFlow::Continue(())
-            })
+            .back_from(
+                pos,
+                usize::MAX,
+                |_| None,
+                |m, c| {
+                    if c == name || pos - m.pos > RECENT_WINDOW {
+                        return ControlFlow::Break(true);
+                    }
+                    if names.another_subject(m, c) {
+                        return ControlFlow::Break(false);
+                    }
+                    ControlFlow::Continue(())
+                },
+            )
             .unwrap_or(true)
     }
 
