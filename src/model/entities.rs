@@ -95,10 +95,13 @@ pub struct Entities {
 
 impl Drop for Entities {
     fn drop(&mut self) {
-        let mut b = std::mem::take(&mut self.b);
-        if b.bytes() == 0 || b.bytes() > crate::spare::MAX_KEPT_BYTES {
+        // (Three of the four tables dropped per article are empty
+        // defaults, with no buffers to keep: they return before the move,
+        // which writes a whole `Buffers` and drops it.)
+        if self.b.bytes() == 0 || self.b.bytes() > crate::spare::MAX_KEPT_BYTES {
             return;
         }
+        let mut b = std::mem::take(&mut self.b);
         b.clear();
         // (Not at all while the thread ends and its spare is gone.)
         let _ = SPARE.try_with(|s| s.set(b));
