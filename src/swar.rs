@@ -10,6 +10,15 @@ pub const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
 /// The high bit of every byte: set only by non-ASCII bytes.
 pub const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
 
+/// Bit 0 of each of the eight bytes of `v`, gathered into one byte (byte
+/// `k`'s bit on bit `k`): the multiplication moves bit `8 * k` to bit
+/// `56 + k`, and its other products all fall on distinct bits below 56 or
+/// above 63, so none carries into the top byte.
+#[inline(always)]
+pub fn gather_low_bits(v: u64) -> u64 {
+    (v & ONES).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
 /// The high bit of each byte of `v` that is an ASCII letter or digit (any
 /// byte of 0x80 or above is neither).
 #[inline(always)]

@@ -160,8 +160,6 @@ static ASCII: [u8; 256] = {
     table
 };
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-
 /// [`count_known`] for text without `_` whose characters outside ASCII all
 /// break on both sides (class Other: `£`, curly double quotes, dashes,
 /// no-break spaces; or OtherAlnum, a word each) or are a curly apostrophe
@@ -492,11 +490,8 @@ fn masks(block: &[u8; 64]) -> [u64; 4] {
             | (u8::from(lead) << 2)
             | (u8::from(stop) << 3);
     }
-    // Bit `j` of each of eight code bytes, gathered into one byte: the
-    // multiplication moves bit `8 * i` to bit `56 + i`, and its other
-    // products all fall on distinct bits below 56 or above 63, so none
-    // carries into the top byte.
-    let gather = |word: u64, j: u32| ((word >> j) & ONES).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+    // Bit `j` of each of eight code bytes, gathered into one byte.
+    let gather = |word: u64, j: u32| crate::swar::gather_low_bits(word >> j);
     let mut masks = [0; 4];
     for (i, eight) in codes.as_chunks::<8>().0.iter().enumerate() {
         let word = u64::from_le_bytes(*eight);
@@ -570,6 +565,7 @@ fn count_known(chars: impl Iterator<Item = char>) -> Option<usize> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::swar::ONES;
     use proptest::prelude::*;
 
     fn reference(text: &str) -> usize {

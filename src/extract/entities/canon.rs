@@ -1901,7 +1901,9 @@ impl<'a> Seen<'a> {
     }
 }
 
-fn is_upper_word(s: &str) -> bool {
+/// Whether `s` holds no lower-case letter: a word in capitals, or an
+/// acronym (bytes for ASCII, chars otherwise).
+pub(crate) fn is_upper_word(s: &str) -> bool {
     if s.is_ascii() {
         return !s.bytes().any(|b| b.is_ascii_lowercase());
     }
@@ -2010,9 +2012,8 @@ fn ascii_space_bits(b: &[u8]) -> Option<u64> {
     if b.len() > 64 {
         return None;
     }
-    // The high bit of each byte gathered into the top byte: byte `k`'s bit,
-    // moved to its low bit, lands on bit `56 + k` of the product.
-    let gather = |mask: u64| (mask >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+    // (A byte's high bit moved to its low bit for the gathering.)
+    let gather = |mask: u64| swar::gather_low_bits(mask >> 7);
     let (chunks, tail) = b.as_chunks::<8>();
     let (mut bits, mut high) = (0, 0);
     for (c, chunk) in chunks.iter().enumerate() {

@@ -250,7 +250,7 @@ impl<T: Copy> Hits<T> {
         let (surface, key) = (hit.surface.as_bytes(), key.text.as_bytes());
         (surface.len() == key.len()
             && hit.head == head
-            && surface.get(HEAD_BYTES..) == key.get(HEAD_BYTES..))
+            && surface.get(keyindex::HEAD_BYTES..) == key.get(keyindex::HEAD_BYTES..))
         .then_some(hit.value)
     }
 
@@ -264,9 +264,6 @@ impl<T: Copy> Hits<T> {
         }));
     }
 }
-
-/// The bytes of a key that `Key::head` holds.
-const HEAD_BYTES: usize = 16;
 
 thread_local! {
     static PLACE_HITS: Hits<Place> = const { Hits::new() };

@@ -24,6 +24,9 @@ pub fn key_hash(key: &[u8]) -> u64 {
     key_hash_from(key, head(key))
 }
 
+/// The bytes of a key that [`head`] gives.
+pub const HEAD_BYTES: usize = 16;
+
 /// The first sixteen bytes of `key` as two little-endian numbers, zero
 /// past its end: the first two steps of `key_hash`, which a lookup keeps
 /// to compare keys (`gazetteer::Hits`) without reading them again.
@@ -57,7 +60,7 @@ pub fn key_hash_from(key: &[u8], head: [u64; 2]) -> u64 {
     if n > 8 {
         h = step(h, head[1]);
     }
-    if let Some(far) = key.get(16..) {
+    if let Some(far) = key.get(HEAD_BYTES..) {
         let mut chunks = far.chunks_exact(8);
         for c in &mut chunks {
             h = step(h, u64::from_le_bytes(c.try_into().unwrap_or_default()));

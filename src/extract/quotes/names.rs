@@ -14,6 +14,7 @@ use super::attrib::is_sentence_end;
 use super::lex;
 use super::sigs;
 use super::words::{self, Outside, Tok};
+use crate::extract::entities::canon::is_upper_word;
 use crate::model::{AliasForm, Article, Entities, EntityRef, EntityType};
 use crate::spare::keep;
 
@@ -1759,7 +1760,7 @@ impl<'a, 's> Names<'a, 's> {
     /// the subject of its sentence (an all-capitals form is taken for an
     /// acronym, not a person).
     fn another_subject(&self, m: &Mention<'a>, c: &str) -> bool {
-        let acronym = !c.chars().any(|ch| ch.is_lowercase());
+        let acronym = is_upper_word(c);
         m.subject && !acronym && (m.titled || m.plausible || self.is_entity_person(c))
     }
 
@@ -1771,7 +1772,7 @@ impl<'a, 's> Names<'a, 's> {
         // name, or by the last word a fuller form shares with the name).
         let want = |m: &Mention| (!m.titled && !m.plausible).then_some(Wanted::Among(persons));
         self.back_from(pos, usize::MAX, want, |m, c| {
-            let acronym = !c.chars().any(|ch| ch.is_lowercase());
+            let acronym = is_upper_word(c);
             let known = m.titled || m.plausible || persons.contains(c) || self.is_entity_person(c);
             if !acronym && known && !self.is_entity_other(c) {
                 ControlFlow::Break(c)
