@@ -1306,12 +1306,16 @@ fn accept(region: &str, caps: &Found) -> bool {
     let before = &region[..m.start()];
     let after = &region[m.end()..];
     // Compared in any ASCII case rather than lower-cased into a new string.
-    let prev_word = before
-        .trim_end()
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("");
-    let temporal_prep = is_any_case(prev_word, TEMPORAL_PREPS);
+    let prev_word = || {
+        before
+            .trim_end()
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("")
+    };
+    // Asked only by a year before a plural and by a bare `May` or `March`:
+    // most matches never read the word before them.
+    let temporal_prep = || is_any_case(prev_word(), TEMPORAL_PREPS);
     if caps.get(g.year).is_some() && caps.get(g.ymod).is_none() {
         let prev = before.chars().next_back();
         let next = after.chars().next();
@@ -1334,9 +1338,10 @@ fn accept(region: &str, caps: &Found) -> bool {
             && (next_word.ends_with('s')
                 || matches!(next_word, "people" | "men" | "women" | "children"))
             && next_word.chars().all(|c| c.is_lowercase());
-        let strict_prep =
-            temporal_prep && !is_any_case(prev_word, &["and", "or", "to", "for", "the", "of"]);
-        if quantity && !strict_prep || next_word == "percent" {
+        let strict_prep = || {
+            temporal_prep() && !is_any_case(prev_word(), &["and", "or", "to", "for", "the", "of"])
+        };
+        if quantity && !strict_prep() || next_word == "percent" {
             return false;
         }
     }
@@ -1352,7 +1357,7 @@ fn accept(region: &str, caps: &Found) -> bool {
     if let Some(mm) = caps.get(g.mym) {
         let bare =
             caps.get(g.mymod).is_none() && caps.get(g.myrel).is_none() && caps.get(g.myy).is_none();
-        if bare && matches!(mm.as_str(), "May" | "March") && !temporal_prep {
+        if bare && matches!(mm.as_str(), "May" | "March") && !temporal_prep() {
             return false;
         }
         // "June Carter": a capitalized word right after a bare month is a name.
