@@ -835,37 +835,34 @@ fn union_organizations(
                 }
             }
         }
-        // "Ostravia-NORTA Council" = "NORTA-Ostravia Council": the lower-cased
-        // words, sorted, after a mark that no name key starts with.
-        // (The first two words are held until a third shows the key is
-        // needed: counting them first split the name twice.)
-        // (Three pieces need two separators: most names have fewer.)
-        let mut parts = name.pieces(m.surface.len()).filter(|w| !w.is_empty());
-        if name.seps.len() >= 2
-            && let (Some(a), Some(b), Some(c)) = (parts.next(), parts.next(), parts.next())
-        {
-            lower.clear();
-            words.clear();
-            for w in [a, b, c].into_iter().chain(parts) {
-                let start = lower.len();
-                if w.is_ascii() {
-                    lower.push_str(w);
-                    lower[start..].make_ascii_lowercase();
-                } else {
-                    lower.push_str(&w.to_lowercase());
-                }
-                words.push(start..lower.len());
+    }
+    // "Ostravia-NORTA Council" = "NORTA-Ostravia Council": a word-set key
+    // starts with a mark that no other key starts with, so it can only
+    // meet another surface's word-set key (a surface's later mentions
+    // have joined its first), and only one of a name that may have the
+    // same words ([`word_set_bits`]): most articles write none.
+    // (Three pieces need two separators: most names have fewer.)
+    let word_sets = || {
+        separated[..separated_len]
+            .iter()
+            .copied()
+            .filter(|&k| name_seps[k].len() >= 2)
+            .map(|k| (k, word_set_bits(ms[orgs[k]].surface, name_seps[k].len())))
+    };
+    let (mut seen, mut twice) = (0u64, 0u64);
+    for (_, bits) in word_sets() {
+        twice |= seen & bits;
+        seen |= bits;
+    }
+    if twice != 0 {
+        for (k, _) in word_sets().filter(|&(_, bits)| bits & twice != 0) {
+            let name = Separated {
+                s: ms[orgs[k]].surface,
+                seps: &seps[name_seps[k].clone()],
+            };
+            if let Some(r) = push_word_set_key(keys, lower, words, &name) {
+                ranges.push((r, orgs[k]));
             }
-            words.sort_unstable_by(|a, b| lower[a.clone()].cmp(&lower[b.clone()]));
-            let start = keys.len();
-            keys.push(1);
-            for (k, r) in words.iter().enumerate() {
-                if k > 0 {
-                    keys.push(b' ');
-                }
-                keys.extend_from_slice(lower[r.clone()].as_bytes());
-            }
-            ranges.push((start..keys.len(), i));
         }
     }
     unite_equal_keys(keys, ranges, uf, equal_keys);
@@ -941,6 +938,59 @@ fn union_organizations(
         *seps = Vec::new();
     }
     *keys = spare::keep(std::mem::take(keys));
+}
+
+/// A bit for the word-set key of name `s` with `seps` separators: names
+/// with equal word-set keys have bits in common. An ASCII name's key
+/// holds its bytes outside the separators, lower-cased (the same count),
+/// so the bit is picked by that count; lower-casing may change the length
+/// of other text, so a name that is not ASCII has every bit.
+fn word_set_bits(s: &str, seps: usize) -> u64 {
+    if s.is_ascii() {
+        1 << ((s.len() - seps) & 63)
+    } else {
+        u64::MAX
+    }
+}
+
+/// Writes the word-set key of `name` to `keys` and returns its range: the
+/// lower-cased words, sorted, after a mark (1) that no name key starts
+/// with; none for a name of fewer than three words. `lower` and `words`
+/// are working space.
+fn push_word_set_key(
+    keys: &mut Vec<u8>,
+    lower: &mut String,
+    words: &mut Vec<Range<usize>>,
+    name: &Separated,
+) -> Option<Range<usize>> {
+    // (The first two words are held until a third shows the key is
+    // needed: counting them first split the name twice.)
+    let mut parts = name.pieces(name.s.len()).filter(|w| !w.is_empty());
+    let (Some(a), Some(b), Some(c)) = (parts.next(), parts.next(), parts.next()) else {
+        return None;
+    };
+    lower.clear();
+    words.clear();
+    for w in [a, b, c].into_iter().chain(parts) {
+        let start = lower.len();
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower[start..].make_ascii_lowercase();
+        } else {
+            lower.push_str(&w.to_lowercase());
+        }
+        words.push(start..lower.len());
+    }
+    words.sort_unstable_by(|a, b| lower[a.clone()].cmp(&lower[b.clone()]));
+    let start = keys.len();
+    keys.push(1);
+    for (k, r) in words.iter().enumerate() {
+        if k > 0 {
+            keys.push(b' ');
+        }
+        keys.extend_from_slice(lower[r.clone()].as_bytes());
+    }
+    Some(start..keys.len())
 }
 
 /// The working vectors of [`unite_equal_keys`]'s hash table.
@@ -3674,6 +3724,28 @@ mod tests {
                 })
                 .collect();
             proptest::prop_assert_eq!(cluster(ms, &GAZ), cluster(cleared, &GAZ));
+        }
+    }
+
+    proptest::proptest! {
+        /// Names whose word-set keys are equal have a bit in common, so
+        /// the filter before the keys lets both through.
+        #[test]
+        fn equal_word_sets_share_a_word_set_bit(
+            a in "(Velmar|velmar|VELMAR|Ostria|ostria|of|Council|ærø|ÆRØ|\u{212a}|k|x)([ -]{1,2}(Velmar|velmar|Ostria|of|Council|ærø|ÆRØ|\u{212a}|k|x)){1,4}",
+            b in "(Velmar|velmar|VELMAR|Ostria|ostria|of|Council|ærø|ÆRØ|\u{212a}|k|x)([ -]{1,2}(Velmar|velmar|Ostria|of|Council|ærø|ÆRØ|\u{212a}|k|x)){1,4}",
+        ) {
+            let key = |s: &str| {
+                let (mut keys, mut lower, mut words, mut seps) = (Vec::new(), String::new(), Vec::new(), Vec::new());
+                let n = scan_name(&mut seps, 0, s);
+                let name = Separated { s, seps: &seps[..n] };
+                let r = push_word_set_key(&mut keys, &mut lower, &mut words, &name);
+                (r.map(|r| keys[r].to_vec()), n)
+            };
+            let ((ka, na), (kb, nb)) = (key(&a), key(&b));
+            if ka.is_some() && ka == kb {
+                proptest::prop_assert_ne!(word_set_bits(&a, na) & word_set_bits(&b, nb), 0);
+            }
         }
     }
 
