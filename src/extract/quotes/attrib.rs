@@ -43,10 +43,7 @@ pub(super) fn is_sentence_end(t: &Tok) -> bool {
 /// Whether `toks[k]` ends a sentence: a stop not followed by a closing
 /// bracket, a comma or a lowercase word (`(R-Fla.) said`).
 fn ends_sentence(toks: &[Tok], k: usize) -> bool {
-    is_sentence_end(&toks[k])
-        && toks.get(k + 1).is_none_or(|n| {
-            !matches!(n.text, ")" | "," | ";" | ":" | "]") && (!n.is_word() || n.is_cap())
-        })
+    is_sentence_end(&toks[k]) && toks.get(k + 1).is_none_or(words::ends_after_stop)
 }
 
 fn last_end(toks: &[Tok]) -> Option<usize> {

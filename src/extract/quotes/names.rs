@@ -1266,12 +1266,23 @@ impl<'a, 's> Names<'a, 's> {
             return;
         }
         let mut from = 0;
-        let end = [(p.len(), p.len())];
-        for (j, &(qs, qe)) in ranges.iter().chain(&end).enumerate() {
+        for (j, &(qs, qe)) in ranges.iter().enumerate() {
             if qs > from {
                 w.scan(p, outs[pi].stretch(j, from, qs), off);
             }
             from = from.max(qe);
+        }
+        // The last stretch's tokens end at its first sentence end, if any
+        // ([`Outside::tokenize`]): the rest is read from that stop on as a
+        // paragraph without quotes is. No run holds a stop, and the stop is
+        // the token before the next run either way, so the two reads file
+        // what one would.
+        let last = outs[pi].stretch(ranges.len(), from, p.len());
+        w.scan(p, last, off);
+        if let Some(stop) = last.last().filter(|t| t.is_stop()) {
+            words::cap_windows(p, stop.start, p.len(), win, |win, a, b| {
+                w.scan_run(p, win, a, b, off);
+            });
         }
     }
 

@@ -162,6 +162,33 @@ pub fn tokens_into<'a>(s: &'a str, from: usize, to: usize, out: &mut Vec<Tok<'a>
     }
 }
 
+/// [`tokens_into`] as far as the first sentence end: the tokens through
+/// the first stop that [`ends_after_stop`] the token after it, which is
+/// read but not kept. This is all a quote's context reads of the text after
+/// the paragraph's last quote; the names scan reads the rest from the
+/// stop on by the bytes ([`cap_windows`]).
+pub fn first_sentence_into<'a>(s: &'a str, from: usize, to: usize, out: &mut Vec<Tok<'a>>) {
+    let sub = &s[from..to];
+    let mut runs = AlnumWindow::at(sub.as_bytes(), 0);
+    let mut i = 0;
+    let mut after_stop = false;
+    while let Some(found) = next_token_by(sub, i, &mut runs) {
+        i = found.1;
+        let t = Tok::at(sub, from, found);
+        if after_stop && ends_after_stop(&t) {
+            return;
+        }
+        after_stop = t.is_stop();
+        out.push(t);
+    }
+}
+
+/// Whether a stop followed by `next` ends its sentence: not before a
+/// closing bracket, a comma or a lowercase word (`(R-Fla.) said`).
+pub fn ends_after_stop(next: &Tok) -> bool {
+    !matches!(next.text, ")" | "," | ";" | ":" | "]") && (!next.is_word() || next.is_cap())
+}
+
 /// The character at byte `i` of `s` (a char boundary) and its length.
 #[inline]
 fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
@@ -653,8 +680,10 @@ fn one_word(sub: &str, i: usize) -> OneWord {
 /// The tokens of a paragraph's text outside its quotes, each stretch
 /// between quotes tokenized on its own, so that the tokens of any such
 /// stretch are a slice of these: the paragraph is tokenized once for the
-/// names and for every quote's context. The tokens of all the paragraphs
-/// of an article share one buffer ([`Outside::tokenize`]).
+/// names and for every quote's context. The stretch after the last quote
+/// is tokenized only through its first sentence end
+/// ([`first_sentence_into`]), as far as a context reads. The tokens of all
+/// the paragraphs of an article share one buffer ([`Outside::tokenize`]).
 #[derive(Debug)]
 pub struct Outside<'t, 'a> {
     toks: &'t [Tok<'a>],
@@ -667,7 +696,8 @@ pub struct Outside<'t, 'a> {
 
 impl<'t, 'a> Outside<'t, 'a> {
     /// Appends to `out` the tokens of the stretches of `p` between the
-    /// sorted quoted byte ranges `quoted` (mark to mark), and to `starts`
+    /// sorted quoted byte ranges `quoted` (mark to mark; the last stretch
+    /// through its first sentence end), and to `starts`
     /// where each stretch starts (counted from the paragraph's first token)
     /// when the ranges are disjoint, for [`Outside::of`] the slices they
     /// fill.
@@ -682,13 +712,19 @@ impl<'t, 'a> Outside<'t, 'a> {
         let (base, mark) = (out.len(), starts.len());
         let mut disjoint = true;
         let mut from = 0;
-        for &(qs, qe) in quoted.iter().chain([(p.len(), p.len())].iter()) {
+        for &(qs, qe) in quoted {
             starts.push(out.len() - base);
             if qs > from {
                 tokens_into(p, from, qs, out);
             }
             disjoint &= qs >= from;
             from = from.max(qe);
+        }
+        // After the last quote, its context reads no further than the
+        // first sentence end, and a fifth of the tokens came after it.
+        starts.push(out.len() - base);
+        if p.len() > from {
+            first_sentence_into(p, from, p.len(), out);
         }
         starts.push(out.len() - base);
         if !disjoint {
@@ -745,7 +781,8 @@ impl<'t, 'a> Outside<'t, 'a> {
     }
 
     /// `tokens(p, from, to)` when `from` and `to` bound a stretch between
-    /// quotes (or, for `from`, any point where no token is under way).
+    /// quotes (or, for `from`, any point where no token is under way); of
+    /// the last stretch, as far as its first sentence end.
     pub fn range(&self, from: usize, to: usize) -> &'t [Tok<'a>] {
         let a = self.toks.partition_point(|t| t.start < from);
         let b = a + self.toks[a..].partition_point(|t| t.start < to);
@@ -1784,6 +1821,21 @@ mod proptests {
         out
     }
 
+    /// How many of `toks` a sentence's tokens through its end are: up to
+    /// the first stop followed by a token other than a closing bracket, a
+    /// comma or a lowercase word (all of them when there is none).
+    fn through_first_end(toks: &[Tok<'_>]) -> usize {
+        toks.windows(2)
+            .position(|w| {
+                matches!(w[0].text, "." | "!" | "?" | "…")
+                    && !matches!(w[1].text, ")" | "," | ";" | ":" | "]")
+                    && !w[1]
+                        .text
+                        .starts_with(|c: char| c.is_alphanumeric() && !c.is_uppercase())
+            })
+            .map_or(toks.len(), |k| k + 1)
+    }
+
     fn plain(toks: &[Tok<'_>]) -> Vec<(String, usize, usize, bool, bool)> {
         toks.iter()
             .map(|t| {
@@ -1960,6 +2012,21 @@ mod proptests {
             }
         }
 
+        /// The tokens of the first sentence are all the tokens up to the
+        /// first sentence end.
+        #[test]
+        fn first_sentence_is_the_tokens_through_the_first_end(
+            s in text(),
+            picks in proptest::collection::vec(any::<usize>(), 2),
+        ) {
+            let c = cuts(&s, &picks);
+            let mut want = tokens(&s, c[0], c[1]);
+            want.truncate(through_first_end(&want));
+            let mut got = Vec::new();
+            first_sentence_into(&s, c[0], c[1], &mut got);
+            prop_assert_eq!(plain(&got), plain(&want));
+        }
+
         #[test]
         fn outside_slices_match_fresh_tokenization(
             s in text(),
@@ -1980,11 +2047,20 @@ mod proptests {
                 from = from.max(qe);
             }
             for (j, &(a, b)) in stretches.iter().enumerate() {
-                prop_assert_eq!(plain(out.range(a, b)), plain(&tokens(&s, a, b)));
-                prop_assert_eq!(plain(out.stretch(j, a, b)), plain(&tokens(&s, a, b)));
+                // The last stretch as far as its first sentence end.
+                let mut want = tokens(&s, a, b);
+                if j + 1 == stretches.len() {
+                    want.truncate(through_first_end(&want));
+                }
+                prop_assert_eq!(plain(out.range(a, b)), plain(&want));
+                prop_assert_eq!(plain(out.stretch(j, a, b)), plain(&want));
             }
             // Starting anywhere inside a stretch, up to the end of a later
-            // stretch.
+            // stretch, before the last (as a quote's sentence window asks).
+            let stretches = &stretches[..stretches.len() - 1];
+            if stretches.is_empty() {
+                return Ok(());
+            }
             let k = from_pick % stretches.len();
             let (a, b) = stretches[k];
             let inner = cuts(&s[a..b], &[from_pick / 7]);
