@@ -765,9 +765,10 @@ fn union_organizations(
             .map(|id| last_of[id])
             .filter(|&i| i != usize::MAX)
     };
-    // (Sized for a key per mention: growing copied the keys again.)
+    // (`keys` is not sized: kept across articles, it soon holds the keys of
+    // the longest article, and summing the surfaces to size it cost more
+    // than its rare growth.)
     keys.clear();
-    keys.reserve((0..n).map(|i| ms[i].surface.len()).sum::<usize>() + n);
     ranges.clear();
     ranges.reserve(n + n / 2);
     // (`lower` holds the lower-cased words of the word-set key, one after
