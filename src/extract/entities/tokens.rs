@@ -440,7 +440,9 @@ pub(crate) fn tokenize_into<'a>(
             if matches!(b, b'.' | b'!' | b'?' | b':' | b'"') {
                 cut.initial = INITIAL;
             }
-            pos += 1;
+            // Most punctuation is followed by a space (", ", ". "): skip it
+            // here, as after a word, rather than in a turn of the loop.
+            pos = off + 1 + usize::from(bytes.get(off + 1) == Some(&b' '));
             continue;
         }
         pos = cut.general(off, out, stats);
@@ -1195,6 +1197,38 @@ mod tests {
                 "based",
                 "J.",
                 "Doe"
+            ]
+        );
+    }
+
+    /// A space after punctuation separates and is no token; any other byte
+    /// after it starts the next token.
+    #[test]
+    fn only_a_space_after_punctuation_is_skipped() {
+        let text = "a,b, c.  d(e)!\"f ,\t,x";
+        let toks: Vec<(usize, &str)> = cut(text)
+            .into_iter()
+            .map(|(s, e, _)| (s, &text[s..e]))
+            .collect();
+        assert_eq!(
+            toks,
+            [
+                (0, "a"),
+                (1, ","),
+                (2, "b"),
+                (3, ","),
+                (5, "c"),
+                (6, "."),
+                (9, "d"),
+                (10, "("),
+                (11, "e"),
+                (12, ")"),
+                (13, "!"),
+                (14, "\""),
+                (15, "f"),
+                (17, ","),
+                (19, ","),
+                (20, "x")
             ]
         );
     }
