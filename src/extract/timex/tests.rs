@@ -1136,6 +1136,31 @@ mod two_lanes {
         }
     }
 
+    /// A lane that meets a match state walks on byte by byte and notes it
+    /// there (see `walk_both`): matches ending at every offset of a round
+    /// of four bytes, matches that grow past their first match state
+    /// (`12 May` into `12 May 2020`), matches back to back, and a match in
+    /// one lane while the other lane ends its search or its text.
+    #[test]
+    fn two_lanes_note_matches_on_the_way() {
+        let texts = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let mut cases = Vec::new();
+        for pad in ["", "x", "xx", "xxx"] {
+            cases.push(texts(&[
+                &format!("{pad} May 2020 and 12 May 2020, then 2019 2020 2021."),
+                &format!("{pad}{pad} today, tomorrow; Monday"),
+            ]));
+            cases.push(texts(&[
+                &format!("{pad} talks on Monday"),
+                &format!("on 12 May{pad} summit"),
+            ]));
+            cases.push(texts(&["2019", &format!("{pad}2019 2020")]));
+        }
+        for case in cases {
+            check(&case).expect("same matches");
+        }
+    }
+
     #[test]
     fn two_lanes_at_the_edges() {
         let texts = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();

@@ -12,7 +12,8 @@
 //!
 //! The lanes test for a special state once per four bytes ([`Plain`]):
 //! one test of eight states costs fewer instructions than four tests of
-//! two, and the rare round that met one is walked again byte by byte.
+//! two, and the rare round that met one is walked again byte by byte, on
+//! past match states (noted on the way) to the end of a lane's search.
 
 use regex_automata::dfa::{Automaton, regex::Regex};
 use regex_automata::util::{primitives::StateID, start};
@@ -86,8 +87,9 @@ impl Plain {
     }
 }
 
-/// Walks `x` and `y` until one of them needs more than a transition (a
-/// special state or its haystack's end) and lets the lanes act on it;
+/// Walks `x` and `y` until one of them needs more than a transition or a
+/// note of a match (the dead state, or its haystack's end) and lets the
+/// lanes act on it;
 /// whether each still has text to search. (Not inlined: in the extractor's
 /// driver the loop's states and pointers were spilled to the stack.)
 #[inline(never)]
@@ -132,12 +134,21 @@ fn walk_both(
     }
     // Special states are numbered first: one test for both lanes.
     let special = |(xs, ys): (StateID, StateID)| fwd.is_special_state(xs.min(ys));
+    // The special states the walk passes through in both lanes: a match
+    // state, noted as `Lane::took` notes it, and an accelerated one. (A
+    // match mostly ends a byte after its match state: stopping at both
+    // cost a return to `find_all` and a second round walked again.)
+    let passing = |s: StateID| !fwd.is_dead_state(s) && !fwd.is_quit_state(s);
     let mut stop = false;
     for pair in xh[k..].iter().zip(&yh[k..]) {
         (xs, ys) = step((xs, ys), (*pair.0, *pair.1));
         if special((xs, ys)) {
-            stop = true;
-            break;
+            if !(passing(xs) && passing(ys)) {
+                stop = true;
+                break;
+            }
+            x.note(fwd, xs, x.at + k);
+            y.note(fwd, ys, y.at + k);
         }
         k += 1;
     }
@@ -221,7 +232,7 @@ impl<'h> Lane<'h> {
     fn took(&mut self, re: &Regex<Dense>, out: &mut Vec<(usize, Match)>) -> bool {
         let fwd = re.forward();
         if fwd.is_match_state(self.sid) {
-            self.last = Some(HalfMatch::new(fwd.match_pattern(self.sid, 0), self.at));
+            self.note(fwd, self.sid, self.at);
         } else if fwd.is_dead_state(self.sid) {
             return self.found(re, out);
         } else {
@@ -232,6 +243,15 @@ impl<'h> Lane<'h> {
         }
         self.at += 1;
         true
+    }
+
+    /// Notes the match `sid` reports, if it is a match state reached on
+    /// the byte at `at`: the match ends before that byte.
+    #[inline(always)]
+    fn note(&mut self, fwd: &Dense, sid: StateID, at: usize) {
+        if fwd.is_match_state(sid) {
+            self.last = Some(HalfMatch::new(fwd.match_pattern(sid, 0), at));
+        }
     }
 
     /// The end of the haystack: its end-of-input transition, then the
