@@ -80,14 +80,16 @@ fn is_dash(t: &Tok) -> bool {
 /// A cue and the noun phrase that goes with it, borrowing the text.
 type Got<'a> = (Option<Np<'a>>, Option<Cow<'a, str>>);
 
-/// A cue phrase as written: the verb, with `out`/`on` for `pointed out`,
-/// `went on`.
+/// A cue phrase, lowercased: the verb, with `out`/`on` for `pointed out`,
+/// `went on`. Asked only where [`cue_at`] holds, so the verb is a listed
+/// cue as written, and every listed cue is already lowercase: the text is
+/// borrowed with no byte scan.
 fn cue_text<'a>(toks: &[Tok<'a>], i: usize) -> Cow<'a, str> {
-    let w = toks[i].lower_cow();
-    match (&*w, toks.get(i + 1).map(|t| t.text)) {
+    let w = toks[i].text;
+    match (w, toks.get(i + 1).map(|t| t.text)) {
         ("pointed", Some("out")) => "pointed out".into(),
         ("went", Some("on")) => "went on".into(),
-        _ => w,
+        _ => Cow::Borrowed(w),
     }
 }
 
@@ -898,6 +900,33 @@ mod unit {
             .map(|q| (q.text, q.speaker))
             .collect();
         assert_eq!(got, want);
+    }
+
+    /// Wherever a cue is accepted, its phrase is the verb lowercased, with
+    /// `out`/`on` after `pointed`/`went`: the borrowed text is that only
+    /// while every accepted verb is a lowercase word.
+    #[test]
+    fn cue_phrase_is_the_accepted_verb_lowercased() {
+        let mut accepted = 0;
+        for w in words::CUES.iter().chain(&["pointed", "went"]) {
+            let mixed = format!("{}{}", &w[..1], w[1..].to_uppercase());
+            for v in [w.to_string(), w.to_uppercase(), mixed] {
+                for next in ["out", "on", "x"] {
+                    let s = format!("{v} {next}");
+                    let t = words::tokens(&s, 0, s.len());
+                    if !cue_at(&t, 0) {
+                        continue;
+                    }
+                    accepted += 1;
+                    let mut want = v.to_lowercase();
+                    if (want == "pointed" && next == "out") || (want == "went" && next == "on") {
+                        want = format!("{want} {next}");
+                    }
+                    assert_eq!(cue_text(&t, 0), want, "{s}");
+                }
+            }
+        }
+        assert!(accepted >= words::CUES.len(), "{accepted}");
     }
 
     /// The stops by their first byte are the stops as written.

@@ -797,7 +797,13 @@ impl<'t, 'a> Outside<'t, 'a> {
     /// stretches are numbered (the tokens before quote `j` are those of
     /// stretches `0..=j`).
     pub fn up_to(&self, from: usize, j: usize, to: usize) -> Option<&'t [Tok<'a>]> {
-        let k = self.toks.partition_point(|t| t.end() <= from);
+        // A window from the paragraph's start (a quote near it) needs no
+        // search: no token ends at or before byte 0.
+        let k = if from == 0 {
+            0
+        } else {
+            self.toks.partition_point(|t| t.end() <= from)
+        };
         if self.toks.get(k).is_some_and(|t| t.start < from) {
             return None;
         }
