@@ -1315,7 +1315,7 @@ fn accept(region: &str, caps: &Found) -> bool {
     };
     // Asked only by a year before a plural and by a bare `May` or `March`:
     // most matches never read the word before them.
-    let temporal_prep = || is_any_case(prev_word(), TEMPORAL_PREPS);
+    let temporal_prep = |w: &str| is_any_case(w, TEMPORAL_PREPS);
     if caps.get(g.year).is_some() && caps.get(g.ymod).is_none() {
         let prev = before.chars().next_back();
         let next = after.chars().next();
@@ -1339,7 +1339,8 @@ fn accept(region: &str, caps: &Found) -> bool {
                 || matches!(next_word, "people" | "men" | "women" | "children"))
             && next_word.chars().all(|c| c.is_lowercase());
         let strict_prep = || {
-            temporal_prep() && !is_any_case(prev_word(), &["and", "or", "to", "for", "the", "of"])
+            let w = prev_word();
+            temporal_prep(w) && !is_any_case(w, &["and", "or", "to", "for", "the", "of"])
         };
         if quantity && !strict_prep() || next_word == "percent" {
             return false;
@@ -1357,7 +1358,7 @@ fn accept(region: &str, caps: &Found) -> bool {
     if let Some(mm) = caps.get(g.mym) {
         let bare =
             caps.get(g.mymod).is_none() && caps.get(g.myrel).is_none() && caps.get(g.myy).is_none();
-        if bare && matches!(mm.as_str(), "May" | "March") && !temporal_prep() {
+        if bare && matches!(mm.as_str(), "May" | "March") && !temporal_prep(prev_word()) {
             return false;
         }
         // "June Carter": a capitalized word right after a bare month is a name.

@@ -481,6 +481,15 @@ fn ascii_last_word_is(a: &[u8], last: &str) -> bool {
     // The whitespace of `char::is_whitespace` among ASCII bytes (not
     // `u8::is_ascii_whitespace`, which leaves out the vertical tab).
     let space = crate::uclass::is_ascii_space;
+    // An `a` that ends in a byte other than whitespace ends its last word
+    // with it: one that differs from `last`'s last byte is turned away by
+    // that byte alone, as most aliases are, before the trim and compare.
+    if let (Some(&y), Some(&z)) = (a.last(), last.as_bytes().last())
+        && !space(y)
+        && !y.eq_ignore_ascii_case(&z)
+    {
+        return false;
+    }
     let t = &a[..a.iter().rposition(|&b| !space(b)).map_or(0, |k| k + 1)];
     let Some(cut) = t.len().checked_sub(last.len()) else {
         return false;
@@ -577,16 +586,9 @@ impl<'a> EntityIndex<'a> {
         }
         if self.ascii {
             let person = |k| k == EntityType::Person;
-            // An alias that ends in a byte other than whitespace ends its
-            // last word with it: one that differs from `last`'s last letter
-            // is turned away by that byte alone.
-            let end = |w: &[u8]| w.last().map_or(0, u8::to_ascii_lowercase);
-            let z = end(last.as_bytes());
-            let space = crate::uclass::is_ascii_space;
-            return self.entities.position_named(person, |a| {
-                let y = a.last().copied().unwrap_or(b' ');
-                (space(y) || y.to_ascii_lowercase() == z) && ascii_last_word_is(a, last)
-            });
+            return self
+                .entities
+                .position_named(person, |a| ascii_last_word_is(a, last));
         }
         self.entities.iter().position(|e| {
             e.kind() == EntityType::Person && aliases(e).any(|a| last_word_lowers_to(a, last))
