@@ -403,8 +403,8 @@ macro_rules! groups {
 
 groups!(
     iso, isoy, isom, isod, mdwd, mdm, mdd, mdd2, mdy, dmwd, dmd, dmd2, dmm, dmy, mya, myay, mymod,
-    myrel, mym, myy, dec, ymod, year, prel, punit, rrel, runit, anum, aunit, adir, dwmod, dword,
-    wrel, wd, wpart,
+    myrel, mym, myy, dec, ymod, year, pmod, prel, punit, rmod, rrel, runit, anum, aunit, adir,
+    dwmod, dword, wrel, wd, wpart,
 );
 
 pub(crate) static GROUPS: LazyLock<Groups> = LazyLock::new(|| {
@@ -509,17 +509,25 @@ impl<'h> Found<'h> {
                 slots[g.year] = whole;
                 true
             }
-            // `early 2020`, `mid-2020`.
-            alt::YEAR => match modified(text, &["fiscal", "early", "late", "mid"]) {
-                Some(modifier) => {
-                    slots[g.ymod] = part(0, modifier);
-                    slots[g.year] = part(text.len() - 4, 4);
-                    text.as_bytes()[text.len() - 4..]
-                        .iter()
-                        .all(u8::is_ascii_digit)
+            // `early 2020`, `mid-2020`, `the end of 2020`.
+            alt::YEAR => {
+                let year = text.len().checked_sub(5).filter(|&at| {
+                    let b = text.as_bytes();
+                    b[at] == b' ' && b[at + 1..].iter().all(u8::is_ascii_digit)
+                });
+                let modifier = modified(text, &["fiscal", "early", "late", "mid"])
+                    .or_else(|| year.filter(|&at| the_of(&text[..at], YEAR_PARTS)));
+                match modifier {
+                    Some(modifier) => {
+                        slots[g.ymod] = part(0, modifier);
+                        slots[g.year] = part(text.len() - 4, 4);
+                        text.as_bytes()[text.len() - 4..]
+                            .iter()
+                            .all(u8::is_ascii_digit)
+                    }
+                    None => false,
                 }
-                None => false,
-            },
+            }
             alt::WD if is_full_weekday(text) => {
                 slots[g.wd] = whole;
                 true
@@ -558,13 +566,47 @@ impl<'h> Found<'h> {
                     false
                 }
             }
+            // `last year`, `earlier this month`.
             alt::REL => {
-                if let Some((rel, unit)) = text.split_once(' ')
+                let (modifier, rest) = match text.split_once(' ') {
+                    Some((first, rest)) if rest.contains(' ') => (Some(first), rest),
+                    _ => (None, text),
+                };
+                if let Some((rel, unit)) = rest.split_once(' ')
+                    && modifier
+                        .is_none_or(|w| is_any_case(w, &["earlier", "later", "early", "late"]))
                     && is_any_case(rel, &["this", "last", "next"])
                     && is_any_case(unit, &["year", "month", "week"])
                 {
-                    slots[g.rrel] = part(0, rel.len());
+                    if let Some(w) = modifier {
+                        slots[g.rmod] = part(0, w.len());
+                    }
+                    slots[g.rrel] = part(text.len() - rest.len(), rel.len());
                     slots[g.runit] = part(text.len() - unit.len(), unit.len());
+                    true
+                } else {
+                    false
+                }
+            }
+            // `the end of last year`.
+            alt::PER => {
+                let mut words = text.split(' ');
+                if let (Some(the), Some(at), Some(of), Some(rel), Some(unit), None) = (
+                    words.next(),
+                    words.next(),
+                    words.next(),
+                    words.next(),
+                    words.next(),
+                    words.next(),
+                ) && the.eq_ignore_ascii_case("the")
+                    && is_any_case(at, &["end", "beginning", "start", "middle"])
+                    && of.eq_ignore_ascii_case("of")
+                    && is_any_case(rel, &["the", "this", "last", "next"])
+                    && is_any_case(unit, &["year", "month"])
+                {
+                    slots[g.pmod] = part(4, at.len());
+                    slots[g.prel] = part(text.len() - unit.len() - 1 - rel.len(), rel.len());
+                    slots[g.punit] = part(text.len() - unit.len(), unit.len());
                     true
                 } else {
                     false
@@ -598,6 +640,12 @@ impl<'h> Found<'h> {
                     && is_any_case(rel, &["last", "next", "this"])
                 {
                     slots[g.myrel] = part(0, rel.len());
+                    slots[g.mym] = part(text.len() - month.len(), month.len());
+                    true
+                } else if let Some(modifier) = before.strip_suffix(' ')
+                    && the_of(modifier, &YEAR_PARTS[..4])
+                {
+                    slots[g.mymod] = part(0, modifier.len());
                     slots[g.mym] = part(text.len() - month.len(), month.len());
                     true
                 } else {
@@ -703,6 +751,7 @@ mod alt {
     pub const MY: usize = 4;
     pub const DEC: usize = 5;
     pub const YEAR: usize = 6;
+    pub const PER: usize = 7;
     pub const REL: usize = 8;
     pub const AGO: usize = 9;
     pub const DWORD: usize = 10;
@@ -723,6 +772,27 @@ fn modified(text: &str, words: &[&str]) -> Option<usize> {
     let rest = text.get(4..)?;
     (text[..4].eq_ignore_ascii_case("mid-") && rest.bytes().all(|b| b.is_ascii_alphanumeric()))
         .then_some(4)
+}
+
+/// The parts of a year a modifier `the … of` names (the first four name
+/// parts of a month too).
+const YEAR_PARTS: &[&str] = &[
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "first half",
+    "second half",
+];
+
+/// Whether `s` is `the`, one space, one of `parts`, one space and `of`, in
+/// any ASCII case (a modifier `the\s+(?:…)\s+of` with single spaces).
+fn the_of(s: &str, parts: &[&str]) -> bool {
+    let b = s.as_bytes();
+    b.len() > 7
+        && b[..4].eq_ignore_ascii_case(b"the ")
+        && b[b.len() - 3..].eq_ignore_ascii_case(b" of")
+        && is_any_case(&s[4..s.len() - 3], parts)
 }
 
 /// Whether `s` is one of `words` in any ASCII case.

@@ -555,6 +555,13 @@ fn found_groups_are_the_captured_ones() {
                 two days ago, a year earlier, 3 WEEKS LATER, 3 Weeks later, an hour ago, \
                 2020-01-02, 2020-1-02, the 1990's, early 2020, this month, later this week";
     check_found(text).unwrap();
+    // The modifiers `the … of`, and a modifier before `this`, `last`, `next`.
+    let modified = "the end of 2020, the first half of 2019, The Second Half Of 1999, \
+                    the first  half of 2020, the end of  2020, the end of2020, THE END OF JUNE, \
+                    the middle of March 2020, the end of the year, the Beginning of last month, \
+                    the end of  the year, the end of this years, earlier this month, \
+                    Later last week, early next year, late  this year, lately this year";
+    check_found(modified).unwrap();
     check_found("Zoë Ångström met on May 12, 2020, then early June and last Friday (é 1990's).")
         .unwrap();
     let timexes = Scanner::pick(false)
@@ -577,7 +584,8 @@ proptest::proptest! {
                 "2019s", "1990", "1990s", "2000s", "s", "'", "th", "x", "é", "ſ",
                 "2019-05-06", "05", "Sept", ",", "12,", "May,", "Jan.", "of", "st", "–", "\u{a0}",
                 "\u{663}", "two", "a", "days", "DAYS", "Days", "ago", "earlier", "Last", "coming",
-                "Friday", "afternoon", "fiscal", "start", "K", "\u{212a}",
+                "Friday", "afternoon", "fiscal", "start", "K", "\u{212a}", "beginning",
+                "middle", "first", "half", "THE", "Of", "early", "late", "Earlier",
             ]),
             0..24,
         )
@@ -645,7 +653,8 @@ proptest::proptest! {
             (
                 proptest::sample::select(vec![
                     "", "early", "Late", "mid", "MID", "fiscal", "last", "next", "this",
-                    "coming", "earlier", "later", "the", "x", "2", "two",
+                    "coming", "earlier", "later", "the", "x", "2", "two", "the end of",
+                    "The first half of", "the middle of the", "the start of last",
                 ]),
                 proptest::sample::select(vec![" ", " ", " ", "-", "  ", "\u{a0}", ""]),
                 proptest::sample::select(vec![
