@@ -1806,9 +1806,11 @@ impl<'a> Ctx<'a> {
                     j += 1;
                     continue;
                 }
-                // Particles: "Marta von der Hallen", "Idris bin Tamar".
+                // Particles: "Marta von der Hallen", "Idris bin Tamar". (Every
+                // particle is a word, so punctuation fails the lookup: a test
+                // of `Tok::word` first was mispredicted after most runs.)
                 let mut k = j;
-                while k < ts.len() && ts[k].word() && PARTICLES.contains_tok(&ts[k]) {
+                while k < ts.len() && PARTICLES.contains_tok(&ts[k]) {
                     k += 1;
                 }
                 if k > j && k < ts.len() && self.nameish(&ts[k]) {

@@ -2390,3 +2390,22 @@ proptest::proptest! {
         }
     }
 }
+
+/// The chunker looks a particle up without asking whether the token is a
+/// word: every particle must be cut as one word token.
+#[test]
+fn every_particle_is_one_word_token() {
+    for &w in PARTICLES.words {
+        let text = format!("Ana {w} Lima");
+        let (mut toks, mut stats) = (Vec::new(), WordStats::default());
+        tokens::tokenize_into(
+            &text,
+            Span::new(0, text.len()),
+            false,
+            &mut toks,
+            &mut stats,
+        );
+        assert_eq!(toks.len(), 3, "{w:?}");
+        assert!(toks[1].word() && toks[1].text == w, "{w:?}");
+    }
+}
