@@ -1018,18 +1018,15 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Entities {
         s.toks = first..toks.len();
     }
     let caps = stats.cap_toks.len();
-    let WordSets {
-        cap_words,
-        lower_words,
-        lower_present,
-        cap_toks,
-    } = word_sets(&toks, stats);
+    // Kept whole and lent to `Ctx`: moving its signature table out and
+    // into `Ctx` copied half a kilobyte each time.
+    let sets = word_sets(&toks, &mut stats);
     let ctx = Ctx::new(
         text,
         gaz,
-        &cap_words,
-        &lower_words,
-        lower_present,
+        &sets.cap_words,
+        &sets.lower_words,
+        &sets.lower_present,
         &toks,
         SPARE_PHRASE.take(),
     );
@@ -1043,7 +1040,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Entities {
     mentions.reserve(caps + segments.len());
     for seg in &segments {
         let range = seg.toks.clone();
-        let caps = caps_in(&cap_toks, range.clone());
+        let caps = caps_in(&sets.cap_toks, range.clone());
         let first = range.start;
         let ts = &toks[range];
         match seg.kind {
@@ -1077,7 +1074,7 @@ pub fn extract(text: &str, article: &Article, res: &Resources) -> Entities {
     SPARE_PHRASE.set(crate::spare::keep_string(phrase));
     SPARE_SEGMENTS.set(crate::spare::keep(segments));
     SPARE_TOKS.set(crate::spare::keep(toks));
-    SPARE_CAP_TOKS.set(crate::spare::keep(cap_toks));
+    SPARE_CAP_TOKS.set(crate::spare::keep(sets.cap_toks));
     entities
 }
 
@@ -1179,14 +1176,17 @@ impl<'a> WordSets<'a> {
 }
 
 /// The word sets of the article's tokens, of which the tokenizer recorded
-/// `stats`; its `cap_toks` become the sets' own.
-fn word_sets<'a>(toks: &[Tok<'a>], stats: WordStats) -> WordSets<'a> {
+/// `stats`; its `cap_toks` become the sets' own. (`stats` is lent rather
+/// than given: passing its two signature tables by value copied a
+/// kilobyte an article.)
+fn word_sets<'a>(toks: &[Tok<'a>], stats: &mut WordStats) -> WordSets<'a> {
+    let cap_toks = std::mem::take(&mut stats.cap_toks);
     let WordStats {
         words,
-        cap_toks,
-        sigs,
-        initial_sigs,
-    } = stats;
+        ref sigs,
+        ref initial_sigs,
+        ..
+    } = *stats;
     let caps = cap_toks.len();
     let mut sets = WordSets::empty(words, caps, cap_toks);
     let (mut recent_mid, mut recent_lower) = ([0u32; 256], [0u32; 256]);
@@ -1573,7 +1573,7 @@ struct Ctx<'a> {
     /// The signatures of the words of `lower_words`: most capitalized words
     /// asked about have no lower-case form in the article, and this turns
     /// them away before hashing.
-    lower_present: LowerSigs,
+    lower_present: &'a LowerSigs,
     /// The tokens of all segments.
     toks: &'a [Tok<'a>],
     /// All lower-case words, for the rare query of a word that does not
@@ -1642,7 +1642,7 @@ impl<'a> Ctx<'a> {
         gaz: &'a Gazetteer,
         cap_words: &'a crate::fasthash::Map<&'a str, Caps>,
         lower_words: &'a HashSet<Folded<'a>>,
-        lower_present: LowerSigs,
+        lower_present: &'a LowerSigs,
         toks: &'a [Tok<'a>],
         phrase: String,
     ) -> Ctx<'a> {
@@ -1806,9 +1806,11 @@ impl<'a> Ctx<'a> {
                     j += 1;
                     continue;
                 }
-                // Particles: "Marta von der Hallen", "Idris bin Tamar".
+                // Particles: "Marta von der Hallen", "Idris bin Tamar". (Every
+                // particle is a word, so punctuation fails the lookup: a test
+                // of `Tok::word` first was mispredicted after most runs.)
                 let mut k = j;
-                while k < ts.len() && ts[k].word() && PARTICLES.contains_tok(&ts[k]) {
+                while k < ts.len() && PARTICLES.contains_tok(&ts[k]) {
                     k += 1;
                 }
                 if k > j && k < ts.len() && self.nameish(&ts[k]) {

@@ -1016,7 +1016,7 @@ proptest::proptest! {
         // (One segment: `Ctx::prose` reads the tokens of one at a time.)
         let (mut toks, mut stats) = (Vec::new(), WordStats::default());
         tokens::tokenize_into(&text, Span::new(0, text.len()), false, &mut toks, &mut stats);
-        let sets = word_sets(&toks, stats);
+        let sets = word_sets(&toks, &mut stats);
         let ctx = test_ctx(&text, &sets, &toks);
         for a in 0..toks.len() {
             for j in a..=toks.len().min(a + 6) {
@@ -1162,8 +1162,8 @@ proptest::proptest! {
         text in "([A-Z][a-z]{0,3}|[A-Zé]{1,4}|[a-zÉ]{1,4}|Ab|ab|[.!?:,\"“]|[ \n])*",
         all_initial: bool,
     ) {
-        let (toks, stats) = headline_and_paragraph(&text, all_initial);
-        let sets = word_sets(&toks, stats);
+        let (toks, mut stats) = headline_and_paragraph(&text, all_initial);
+        let sets = word_sets(&toks, &mut stats);
         let cap_toks: Vec<u32> = (0..toks.len())
             .filter(|&k| toks[k].word() && toks[k].cap())
             .map(|k| k as u32)
@@ -1195,7 +1195,7 @@ proptest::proptest! {
         all_initial: bool,
     ) {
         let (toks, stats) = headline_and_paragraph(&text, all_initial);
-        let got = word_sets(&toks, stats.clone());
+        let got = word_sets(&toks, &mut stats.clone());
         let filtered = oracle::word_sets_oracle(&toks, stats.clone());
         let one_loop = oracle::word_sets_filtered::<false>(&toks, stats);
         for want in [filtered, one_loop] {
@@ -1219,7 +1219,7 @@ fn punctuation_sharing_a_signature_is_no_lower_case_word() {
     let text = "Bgl, they said.";
     let (mut toks, mut stats) = (Vec::new(), WordStats::default());
     tokens::tokenize_into(text, Span::new(0, text.len()), false, &mut toks, &mut stats);
-    let sets = word_sets(&toks, stats);
+    let sets = word_sets(&toks, &mut stats);
     assert!(sets.lower_words.is_empty(), "{:?}", sets.lower_words);
 }
 
@@ -1234,7 +1234,7 @@ fn test_ctx<'a>(text: &'a str, sets: &'a WordSets<'a>, toks: &'a [Tok<'a>]) -> C
         &GAZ,
         &sets.cap_words,
         &sets.lower_words,
-        LowerSigs(sets.lower_present.0),
+        &sets.lower_present,
         toks,
         String::new(),
     )
@@ -1260,8 +1260,8 @@ proptest::proptest! {
                   [A-Z][a-z]{0,3}|[a-z]{1,4}|Éa|éa|eBay)[.!?:,\"“]?[ \n])*",
         all_initial: bool,
     ) {
-        let (toks, stats) = headline_and_paragraph(&text, all_initial);
-        let sets = word_sets(&toks, stats);
+        let (toks, mut stats) = headline_and_paragraph(&text, all_initial);
+        let sets = word_sets(&toks, &mut stats);
         let ctx = test_ctx(&text, &sets, &toks);
         for t in toks.iter().filter(|t| t.word()) {
             proptest::prop_assert_eq!(
@@ -1554,7 +1554,7 @@ fn chunked_segments(text: &str, segments: &[(Span, bool)], oracle: bool, drop: u
         tokens::tokenize_into(text, span, title_case, &mut toks, &mut stats);
         ranges.push(first..toks.len());
     }
-    let sets = word_sets(&toks, stats);
+    let sets = word_sets(&toks, &mut stats);
     let ctx = test_ctx(text, &sets, &toks);
     let mut out = Vec::new();
     for range in ranges {
@@ -2388,5 +2388,24 @@ proptest::proptest! {
         for t in toks.iter().filter(|t| t.word()) {
             proptest::prop_assert_eq!(stopword(t), STOPWORDS.contains(t.text), "{:?}", t.text);
         }
+    }
+}
+
+/// The chunker looks a particle up without asking whether the token is a
+/// word: every particle must be cut as one word token.
+#[test]
+fn every_particle_is_one_word_token() {
+    for &w in PARTICLES.words {
+        let text = format!("Ana {w} Lima");
+        let (mut toks, mut stats) = (Vec::new(), WordStats::default());
+        tokens::tokenize_into(
+            &text,
+            Span::new(0, text.len()),
+            false,
+            &mut toks,
+            &mut stats,
+        );
+        assert_eq!(toks.len(), 3, "{w:?}");
+        assert!(toks[1].word() && toks[1].text == w, "{w:?}");
     }
 }
