@@ -574,6 +574,21 @@ impl<'a> EntityIndex<'a> {
             .position(|e| aliases(e).any(|a| lowers_to(a, lower)))
     }
 
+    /// [`EntityIndex::by_alias`] of `name` lowercased, or none, in an
+    /// ASCII scan; always none in the others. An ASCII alias equal to
+    /// `name` but for ASCII case makes `name` ASCII, lowercasing as the
+    /// alias does, so the first such alias is the one `by_alias` finds;
+    /// and an ASCII `name` it misses has no alias at all. Most names asked
+    /// are an alias, and this way are not lowercased first.
+    fn by_ascii_alias(&self, name: &str) -> Option<usize> {
+        if !self.ascii {
+            return None;
+        }
+        let name = name.as_bytes();
+        self.entities
+            .position_named(|_| true, |a| a.eq_ignore_ascii_case(name))
+    }
+
     /// The first person entity with an alias whose last word lowercases
     /// to `last`.
     fn person_by_last(&self, last: &str) -> Option<usize> {
@@ -1527,16 +1542,22 @@ impl<'a, 's> Names<'a, 's> {
     where
         'a: 'n,
     {
+        if let Some(k) = self.entities.by_ascii_alias(name) {
+            return Some(self.entities.name(k));
+        }
         let mut buf = [0u8; 64];
         let owned: String;
-        let lower = match ascii_lower(name, &mut buf) {
-            Some(l) => l,
+        let (lower, ascii) = match ascii_lower(name, &mut buf) {
+            Some(l) => (l, true),
             None => {
                 owned = name.to_lowercase();
-                &owned
+                (owned.as_str(), false)
             }
         };
-        if let Some(k) = self.entities.by_alias(lower) {
+        // (An ASCII name that the ASCII scan missed has no alias.)
+        if !(ascii && self.entities.ascii)
+            && let Some(k) = self.entities.by_alias(lower)
+        {
             return Some(self.entities.name(k));
         }
         let last = lower.split_whitespace().next_back().unwrap_or("");
@@ -2505,6 +2526,13 @@ mod proptests {
                 let lower = words::lowercase(q);
                 prop_assert_eq!(scan.by_alias(&lower), general.by_alias(&lower));
                 prop_assert_eq!(scan.by_alias(&lower), maps.by_alias(&lower));
+                // Asked as written: what the lowercase finds, when an alias
+                // is found and whenever the name is ASCII.
+                let found = scan.by_ascii_alias(q);
+                prop_assert!(found.is_none() || found == general.by_alias(&lower), "{:?}", q);
+                if q.is_ascii() {
+                    prop_assert_eq!(found, general.by_alias(&lower), "{:?}", q);
+                }
                 let last = lower.split_whitespace().next_back().unwrap_or("");
                 prop_assert_eq!(scan.person_by_last(last), general.person_by_last(last));
                 prop_assert_eq!(scan.person_by_last(last), maps.person_by_last(last));
@@ -2951,6 +2979,39 @@ mod proptests {
             let names = prose.names(&article);
             assert_eq!(names.recent("Kim Park", off), want, "{paras:?}");
             assert_eq!(recent_walking_every_name(&names, "Kim Park", off), want);
+        }
+    }
+
+    /// A name is its entity's whether its case is an alias's or it only
+    /// lowercases to one (the Kelvin sign); a name no alias has goes on to
+    /// the last words and to itself.
+    #[test]
+    fn names_asked_as_written_find_the_alias_lowercased() {
+        let ents = vec![
+            entity("Kent Bank".into(), EntityType::Organization, Vec::new()),
+            entity("Kim King".into(), EntityType::Person, vec!["King".into()]),
+        ];
+        let article = Article {
+            entities: ents.into(),
+            ..Article::default()
+        };
+        let paras = [("", 0)];
+        let quoted: [&[(usize, usize)]; 1] = [&[]];
+        let outs = [Outside::of(&[], &[])];
+        let names = Names::collect("", &paras, &quoted, &outs, &article, Spare::default());
+        assert!(names.entities.ascii);
+        for (name, canon) in [
+            ("\u{212a}ing", "Kim King"),
+            ("KING", "Kim King"),
+            ("kim king", "Kim King"),
+            ("KENT bank", "Kent Bank"),
+            ("\u{212a}ent Bank", "Kent Bank"),
+            ("\u{212a}im \u{212a}ing", "Kim King"),
+            ("Jo King", "Kim King"),
+            ("Bank", "Bank"),
+            ("\u{212a}", "\u{212a}"),
+        ] {
+            assert_eq!(names.canon(name), canon, "{name:?}");
         }
     }
 
