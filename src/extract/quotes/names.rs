@@ -1549,9 +1549,10 @@ impl<'a, 's> Names<'a, 's> {
         let owned: String;
         let (lower, ascii) = match ascii_lower(name, &mut buf) {
             Some(l) => (l, true),
+            // (Outside ASCII, or an ASCII name too long for `buf`.)
             None => {
                 owned = name.to_lowercase();
-                (owned.as_str(), false)
+                (owned.as_str(), name.is_ascii())
             }
         };
         // (An ASCII name that the ASCII scan missed has no alias.)
@@ -2987,9 +2988,12 @@ mod proptests {
     /// the last words and to itself.
     #[test]
     fn names_asked_as_written_find_the_alias_lowercased() {
+        const LONG: &str =
+            "Kestrel Valley Regional Water and Sewer Authority of the Northern Plains";
         let ents = vec![
             entity("Kent Bank".into(), EntityType::Organization, Vec::new()),
             entity("Kim King".into(), EntityType::Person, vec!["King".into()]),
+            entity(LONG.into(), EntityType::Organization, Vec::new()),
         ];
         let article = Article {
             entities: ents.into(),
@@ -3013,6 +3017,13 @@ mod proptests {
         ] {
             assert_eq!(names.canon(name), canon, "{name:?}");
         }
+        // Names longer than the lower-casing buffer, in ASCII or not.
+        assert!(LONG.len() > 64);
+        for name in [LONG.to_uppercase(), LONG.replace('K', "\u{212a}")] {
+            assert_eq!(names.canon(&name), LONG, "{name:?}");
+        }
+        let other = format!("{LONG} Trust");
+        assert_eq!(names.canon(&other), other);
     }
 
     #[test]
