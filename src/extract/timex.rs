@@ -517,13 +517,13 @@ impl<'h> Found<'h> {
             }
             // `early 2020`, `mid-2020`, `the end of 2020`.
             alt::YEAR => {
-                let year = text.len().checked_sub(5).filter(|&at| {
-                    let b = text.as_bytes();
-                    b[at] == b' ' && b[at + 1..].iter().all(u8::is_ascii_digit)
-                });
-                let modifier = modified(text, &["fiscal", "early", "late", "mid"])
-                    .or_else(|| year.filter(|&at| the_of(&text[..at], YEAR_PARTS)));
-                match modifier {
+                // `the … of` is all but the last five bytes (` 2020`); the
+                // year's digits are checked below, whichever the modifier.
+                let the_of_year = || {
+                    let at = text.len().checked_sub(5)?;
+                    (text.as_bytes()[at] == b' ' && the_of(&text[..at], YEAR_PARTS)).then_some(at)
+                };
+                match modified(text, &["fiscal", "early", "late", "mid"]).or_else(the_of_year) {
                     Some(modifier) => {
                         slots[g.ymod] = part(0, modifier);
                         slots[g.year] = part(text.len() - 4, 4);
