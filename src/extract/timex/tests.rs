@@ -1147,14 +1147,15 @@ mod two_lanes {
 
     /// A lane that meets a match state walks on byte by byte and notes it
     /// there (see `walk_both`): matches ending at every offset of a round
-    /// of four bytes, matches that grow past their first match state
+    /// of eight bytes, matches that grow past their first match state
     /// (`12 May` into `12 May 2020`), matches back to back, and a match in
     /// one lane while the other lane ends its search or its text.
     #[test]
     fn two_lanes_note_matches_on_the_way() {
         let texts = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let mut cases = Vec::new();
-        for pad in ["", "x", "xx", "xxx"] {
+        for pad in (0..8).map(|n| "x".repeat(n)) {
+            let pad = pad.as_str();
             cases.push(texts(&[
                 &format!("{pad} May 2020 and 12 May 2020, then 2019 2020 2021."),
                 &format!("{pad}{pad} today, tomorrow; Monday"),

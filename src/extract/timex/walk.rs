@@ -10,9 +10,9 @@
 //! back from there to its start, the next search from its end), so the
 //! matches are the same; a proptest compares them.
 //!
-//! The lanes test for a special state once per four bytes ([`Plain`]):
-//! one test of eight states costs fewer instructions than four tests of
-//! two, and the rare round that met one is walked again byte by byte, on
+//! The lanes test for a special state once per eight bytes ([`Plain`]):
+//! one test of sixteen states costs fewer instructions than eight tests
+//! of two, and the rare round that met one is walked again byte by byte, on
 //! past match states (noted on the way) to the end of a lane's search.
 
 use regex_automata::dfa::{Automaton, regex::Regex};
@@ -81,11 +81,16 @@ impl Plain {
     /// Whether any of `states` is special: an ID below the first plain one
     /// wraps below zero when that is subtracted, which sets its top bit
     /// (IDs are below 2^31).
-    fn any(self, states: [StateID; 8]) -> bool {
+    fn any<const N: usize>(self, states: [StateID; N]) -> bool {
         let below = |s: StateID| s.as_u32().wrapping_sub(self.0);
         states.into_iter().fold(0, |acc, s| acc | below(s)) >> 31 != 0
     }
 }
+
+/// The bytes of each lane a round of [`walk_both`] steps before it tests
+/// the states reached: the fewer rounds, the fewer loop counts and tests,
+/// and the rare round that met a special state is walked again.
+const ROUND: usize = 8;
 
 /// Walks `x` and `y` until one of them needs more than a transition or a
 /// note of a match (the dead state, or its haystack's end) and lets the
@@ -117,20 +122,27 @@ fn walk_both(
     };
     let (xh, yh) = (&xh[..n], &yh[..n]);
     let mut k = 0;
-    // Four bytes a round, one test for the eight states reached: a special
-    // state has a row too (the dead state's leads to itself), so stepping
-    // on from one is harmless, and the round is then walked again below.
-    for (xq, yq) in xh.chunks_exact(4).zip(yh.chunks_exact(4)) {
-        let one = step((xs, ys), (xq[0], yq[0]));
-        let two = step(one, (xq[1], yq[1]));
-        let three = step(two, (xq[2], yq[2]));
-        let four = step(three, (xq[3], yq[3]));
-        let states = [one.0, one.1, two.0, two.1, three.0, three.1, four.0, four.1];
+    // Eight bytes a round, one test for the sixteen states reached: a
+    // special state has a row too (the dead state's leads to itself), so
+    // stepping on from one is harmless, and the round is then walked again
+    // below.
+    for (xq, yq) in xh
+        .as_chunks::<ROUND>()
+        .0
+        .iter()
+        .zip(yh.as_chunks::<ROUND>().0)
+    {
+        let mut states = [StateID::ZERO; 2 * ROUND];
+        let mut at = (xs, ys);
+        for (i, pair) in xq.iter().zip(yq).enumerate() {
+            at = step(at, (*pair.0, *pair.1));
+            (states[2 * i], states[2 * i + 1]) = at;
+        }
         if plain.any(states) {
             break;
         }
-        (xs, ys) = four;
-        k += 4;
+        (xs, ys) = at;
+        k += ROUND;
     }
     // Special states are numbered first: one test for both lanes.
     let special = |(xs, ys): (StateID, StateID)| fwd.is_special_state(xs.min(ys));
