@@ -917,9 +917,11 @@ pub fn triggers(text: &str, regions: &[(usize, usize)]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Calls `each` on every region of `regions` (byte ranges of `text`), in
-/// order, with its scanner, the text it searched ([`Scanner::for_region`])
-/// and its matches ([`walk_regions`], then [`each_region`]).
+/// Calls `each` on every region of `regions` (byte ranges of `text`) that
+/// may hold a match (all but those the full DFA walked without finding
+/// one), in order, with its scanner, the text it searched
+/// ([`Scanner::for_region`]) and its matches ([`walk_regions`], then
+/// [`each_region`]).
 fn scan_all<'t>(
     text: &'t str,
     regions: &[(usize, usize)],
@@ -973,7 +975,9 @@ fn walk_regions<'t>(
 }
 
 /// The second half of [`scan_all`], after [`walk_regions`] on the same
-/// `regions` and `scratch`.
+/// `regions` and `scratch`. A region the full DFA walked and found nothing
+/// in is passed over: no caller has anything to do with one (most regions
+/// are), and a call for it set up a region's scan all the same.
 fn each_region(
     regions: &[(usize, usize)],
     scratch: &mut ScanScratch,
@@ -985,6 +989,9 @@ fn each_region(
         let matches = match scanner.find {
             Finder::Dfa => {
                 let n = rest.iter().take_while(|&&(r, _)| r == i).count();
+                if n == 0 {
+                    continue;
+                }
                 let (these, after) = rest.split_at(n);
                 rest = after;
                 Matches::Walked(these.iter())

@@ -1295,6 +1295,48 @@ fn a_kept_scratch_carries_nothing_over() {
     assert_eq!(read(short), fresh);
 }
 
+/// [`scan_all`] hands each region with a match all of its matches, in
+/// order, those of the timex alternatives and of the triggers searched one
+/// by one, and passes over only regions without any.
+#[test]
+fn each_region_with_a_match_gets_them_all() {
+    let text = "No date here.|Talks on Monday, 12 May 2020.|x|The summit.|\
+                Nothing, still.|Today and tomorrow, a meeting.||2019";
+    let mut regions = Vec::new();
+    let mut start = 0;
+    for part in text.split('|') {
+        regions.push((start, start + part.len()));
+        start += part.len() + 1;
+    }
+    let trigger = crate::twin::ascii_twin(TRIGGER);
+    let mut expected = Vec::new();
+    for &(s, e) in &regions {
+        let region = &text[s..e];
+        let mut all: Vec<_> = (TIMEX.pick(true).find_iter(region))
+            .chain(trigger.find_iter(region))
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        all.sort_unstable();
+        if !all.is_empty() {
+            expected.push(((s, e), all));
+        }
+    }
+    assert_eq!(expected.len(), 4);
+    let mut visited = Vec::new();
+    scan_all(
+        text,
+        &regions,
+        &mut ScanScratch::default(),
+        |region, _, _, matches| {
+            visited.push((
+                region,
+                matches.map(|m| (m.start(), m.end())).collect::<Vec<_>>(),
+            ))
+        },
+    );
+    assert_eq!(visited, expected);
+}
+
 /// The word before a match as the rules read it: the last run of
 /// non-space characters before it.
 fn word_before(text: &str, start: usize) -> &str {
