@@ -251,15 +251,6 @@ impl Entities {
         self.b.rows.last().map(|row| EntityRef::new(&self.b, row))
     }
 
-    /// Whether the last entity has type `kind` and name `name`: the type
-    /// first, then the name's bytes, without slicing the name as a `str`
-    /// ([`Entities::last_ref`] checks its bounds and char boundaries).
-    pub fn last_is(&self, kind: EntityType, name: &str) -> bool {
-        self.b.rows.last().is_some_and(|row| {
-            row.kind == kind && self.b.text.as_bytes()[row.name.range()] == *name.as_bytes()
-        })
-    }
-
     /// The spans of each entity, in order, without slicing the names (as
     /// [`Entities::iter`] does for each entity).
     pub fn span_lists(&self) -> impl ExactSizeIterator<Item = &[Span]> + '_ {
@@ -703,15 +694,11 @@ mod tests {
 
         // The shortcuts against the general forms they stand for: the name
         // pushed as an alias without comparing it (it must read as the
-        // name, by its range), the last entity's type and name tested
-        // without slicing, and the spans read without the names.
+        // name, by its range), and the spans read without the names.
         #[test]
         fn the_shortcuts_agree_with_the_general_forms(
             v in prop::collection::vec(arb_entity(), 1..6),
         ) {
-            const WORDS: [&str; 4] = ["", "Lima", "Ana Lima", "UN"];
-            const KINDS: [EntityType; 3] =
-                [EntityType::Person, EntityType::Place, EntityType::Organization];
             let (mut general, mut short) = (Entities::default(), Entities::default());
             for e in &v {
                 for t in [&mut general, &mut short] {
@@ -722,10 +709,6 @@ mod tests {
                 for a in &e.aliases {
                     general.push_alias(a);
                     short.push_alias(a);
-                }
-                for (kind, w) in KINDS.into_iter().flat_map(|k| WORDS.map(|w| (k, w))) {
-                    let want = general.last_ref().is_some_and(|l| l.kind() == kind && l.name() == w);
-                    prop_assert_eq!(short.last_is(kind, w), want);
                 }
             }
             prop_assert_eq!(&short, &general);

@@ -304,13 +304,19 @@ fn cluster_in(ms: &mut Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> 
     // The aliases of the last merged entity, for linear-time dedup; built
     // when a second cluster joins it (rare), not for every entity.
     let mut seen: Option<HashSet<String>> = None;
+    // The last entity has the type and name of the cluster before (made by
+    // it, or by an earlier one it joined), whose key and name are at hand:
+    // the keys tell most neighbours apart without reading the entity's
+    // name back.
+    let mut last: Option<(u64, &str)> = None;
     for &(key, name, k) in &order {
         let kind = kind_of_key(key);
         let number = (k, &surfaces.of[..], &mut alias_of[..]);
-        if merged.last_is(kind, name) {
+        if last.is_some_and(|(lk, ln)| lk == key && ln == name) {
             merge_into_last(&mut merged, &mut seen, ms, clusters[k], number);
             continue;
         }
+        last = Some((key, name));
         seen = None;
         entity(&mut merged, ms, clusters[k], number, (kind, name));
     }
@@ -3077,6 +3083,39 @@ mod tests {
     /// A surname matched again after a group was made that it also
     /// matches: the match kept from its first mention no longer holds, and
     /// the surname goes to the person named last before it.
+    /// Clusters next to each other in the entity order merge only when
+    /// both type and name agree: names whose order keys agree (the type
+    /// and the first seven bytes) stay apart, and so does one name under
+    /// two types.
+    #[test]
+    fn order_neighbours_merge_only_on_type_and_name() {
+        use crate::model::Span;
+        let gaz = Gazetteer::load();
+        let m = |start: usize, surface: &'static str, t: EntityType| {
+            let span = Span::new(start, start + surface.len());
+            Mention::new(span, surface, Hint::Known(t))
+        };
+        let ms = vec![
+            m(0, "Zentrix Group", EntityType::Organization),
+            m(20, "Zentrix Center", EntityType::Organization),
+            m(40, "Velmar", EntityType::Person),
+            m(50, "Velmar", EntityType::Organization),
+        ];
+        let got = cluster(ms.clone(), &gaz);
+        let named: Vec<(EntityType, &str)> =
+            got.iter().map(|e| (e.kind, e.name.as_str())).collect();
+        assert_eq!(
+            named,
+            [
+                (EntityType::Person, "Velmar"),
+                (EntityType::Organization, "Velmar"),
+                (EntityType::Organization, "Zentrix Center"),
+                (EntityType::Organization, "Zentrix Group"),
+            ]
+        );
+        assert_eq!(got, oracle::cluster(ms, &gaz));
+    }
+
     #[test]
     fn a_repeated_surname_sees_groups_made_since() {
         use crate::model::Span;
