@@ -2453,7 +2453,12 @@ impl<'a> Ctx<'a> {
             || ts.get(j).is_some_and(|t| INDEX_AFTER.contains_tok_few(t))
             || ts.get(j).is_some_and(|t| {
                 let w = self.w(t);
-                t.word() && (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit())
+                // A leading digit first: rare after a name, where the
+                // word test and the length test were each mispredicted.
+                w.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                    && t.word()
+                    && (2..=4).contains(&w.len())
+                    && w.chars().all(|c| c.is_ascii_digit())
             }) && ts
                 .get(j + 1)
                 .is_some_and(|t| t.word() && MARKET_VERBS.contains_tok(t));
