@@ -1166,11 +1166,30 @@ impl<'a> WordSets<'a> {
     /// Adds the lower-case word of token `t`, unless it holds an ASCII
     /// capital ("eBay"): such a word is the lower-case form of no word,
     /// and `Folded` keys must have none.
-    #[inline]
+    #[cfg(test)]
     fn add_lower(&mut self, t: &Tok<'a>) {
-        if !t.text.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.lower_words.insert(Folded(t.text));
+        if self.add_lower_word(t) {
             self.lower_present.add_sig(t.sig());
+        }
+    }
+
+    /// `add_lower` without the signature, and whether the word was kept:
+    /// `word_sets` records the signatures of the set's words once it is
+    /// built (`record_lower_present`).
+    #[inline]
+    fn add_lower_word(&mut self, t: &Tok<'a>) -> bool {
+        let kept = !t.text.bytes().any(|b| b.is_ascii_uppercase());
+        if kept {
+            self.lower_words.insert(Folded(t.text));
+        }
+        kept
+    }
+
+    /// Records the signature of each word of `lower_words` in
+    /// `lower_present`, as `add_lower` does for each word it keeps.
+    fn record_lower_present(&mut self) {
+        for w in &self.lower_words {
+            self.lower_present.set(LowerSigs::slot_of(w.0.as_bytes()));
         }
     }
 }
@@ -1214,9 +1233,14 @@ fn word_sets<'a>(toks: &[Tok<'a>], stats: &mut WordStats) -> WordSets<'a> {
             && t.uncapitalized_word()
             && not_just_seen(&mut recent_lower, toks, k)
         {
-            sets.add_lower(t);
+            sets.add_lower_word(t);
         }
     }
+    // The signatures once, from the set: set in the loop, the bit for each
+    // token's signature was computed ahead of the test that most tokens
+    // fail (two instructions a token), and a word was recorded as often
+    // as the loop met it.
+    sets.record_lower_present();
     sets
 }
 
@@ -2429,7 +2453,12 @@ impl<'a> Ctx<'a> {
             || ts.get(j).is_some_and(|t| INDEX_AFTER.contains_tok_few(t))
             || ts.get(j).is_some_and(|t| {
                 let w = self.w(t);
-                t.word() && (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit())
+                // A leading digit first: rare after a name, where the
+                // word test and the length test were each mispredicted.
+                w.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                    && t.word()
+                    && (2..=4).contains(&w.len())
+                    && w.chars().all(|c| c.is_ascii_digit())
             }) && ts
                 .get(j + 1)
                 .is_some_and(|t| t.word() && MARKET_VERBS.contains_tok(t));
