@@ -197,8 +197,16 @@ pub fn single_primary<'p, M: AsRef<[usize]>>(
 }
 
 /// Classifies the mark at `i` (a char boundary) as an opening mark: returns
-/// its style and byte length.
-fn opening(p: &str, i: usize, prev: Option<char>, single: bool) -> Option<(Style, usize)> {
+/// its style and byte length. `single` tells whether single marks are the
+/// primary marks ([`single_primary`]); it is asked last, only of a single
+/// mark that could open a quote, so that an article with none never reads
+/// all its marks for it.
+fn opening(
+    p: &str,
+    i: usize,
+    prev: Option<char>,
+    single: &impl Fn() -> bool,
+) -> Option<(Style, usize)> {
     let rest = &p[i..];
     let mut cs = rest.chars();
     let c = cs.next()?;
@@ -210,9 +218,9 @@ fn opening(p: &str, i: usize, prev: Option<char>, single: bool) -> Option<(Style
         '`' if next == Some('`') => Some((Style::Tex, 2)),
         '"' if opens_after(prev) && !is_space(next) => Some((Style::Straight, 1)),
         '‘' | '\'' | '`'
-            if single
-                && opens_after(prev)
-                && next.is_some_and(|n| n.is_alphabetic() || n == '“' || n == '"') =>
+            if opens_after(prev)
+                && next.is_some_and(|n| n.is_alphabetic() || n == '“' || n == '"')
+                && single() =>
         {
             Some((Style::Single, c.len_utf8()))
         }
@@ -264,7 +272,12 @@ fn closing(p: &str, i: usize, prev: Option<char>, style: Style) -> Option<usize>
 /// primary marks in this article. Appends the spans to `out` (the caller's
 /// buffer, kept from paragraph to paragraph) and returns, when the
 /// paragraph ends inside an open quote, that open quote (not in the list).
-pub fn scan(p: &str, marks: &[usize], single: bool, out: &mut Vec<Raw>) -> Option<Raw> {
+pub fn scan(
+    p: &str,
+    marks: &[usize],
+    single: &impl Fn() -> bool,
+    out: &mut Vec<Raw>,
+) -> Option<Raw> {
     let mut open: Option<(Style, usize, usize)> = None; // style, mark pos, text start
     let mut skip_to = 0usize;
     // A straight mark opened inside a curly quote (`“He said "no" twice”`).
@@ -329,7 +342,7 @@ pub fn scan(p: &str, marks: &[usize], single: bool, out: &mut Vec<Raw>) -> Optio
 }
 
 /// Whether a paragraph starts with an opening quote mark.
-pub fn starts_with_open(p: &str, single: bool) -> bool {
+pub fn starts_with_open(p: &str, single: &impl Fn() -> bool) -> bool {
     let t = p.trim_start();
     let i = p.len() - t.len();
     opening(p, i, None, single).is_some()
@@ -413,7 +426,7 @@ mod reference {
                         });
                         open = None;
                         skip_to = i + len;
-                    } else if let Some((s2, len)) = opening(p, i, prev, single) {
+                    } else if let Some((s2, len)) = opening(p, i, prev, &|| single) {
                         // A new opening mark of the same family while one is
                         // open: the earlier mark was never closed. Marks of
                         // another family are nested quotes and stay inside.
@@ -425,7 +438,7 @@ mod reference {
                     }
                 }
                 None => {
-                    if let Some((style, len)) = opening(p, i, prev, single) {
+                    if let Some((style, len)) = opening(p, i, prev, &|| single) {
                         open = Some((style, i, i + len));
                         skip_to = i + len;
                     }
@@ -502,6 +515,26 @@ mod proptests {
         assert!(marks("").is_empty());
     }
 
+    /// Whether single marks are primary is asked at a single mark that may
+    /// open a quote, and not at apostrophes or double marks.
+    #[test]
+    fn primary_style_asked_only_at_a_single_opening() {
+        let never = || -> bool { panic!("asked") };
+        let mut out = Vec::new();
+        let p = "“It's done,” he said of the '90s plan's end.";
+        assert!(scan(p, &marks(p), &never, &mut out).is_none());
+        assert_eq!(out.len(), 1);
+        assert!(starts_with_open("  “x”", &never));
+        let asked = std::cell::Cell::new(false);
+        let ask = || {
+            asked.set(true);
+            true
+        };
+        let p = "He said ‘no’ twice.";
+        scan(p, &marks(p), &ask, &mut out);
+        assert!(asked.get());
+    }
+
     proptest! {
         #[test]
         fn marks_are_the_mark_characters(p in text(), cut in 0usize..40) {
@@ -523,8 +556,19 @@ mod proptests {
             for (p, m) in ps.iter().zip(&ms) {
                 // Appended after what the buffer holds.
                 let mut got = vec![Raw { open: 0, start: 0, end: 0, close: 0, runs_on: true }];
-                let pending = scan(p, m, single, &mut got);
+                let asked = std::cell::Cell::new(false);
+                let ask = || {
+                    asked.set(true);
+                    single
+                };
+                let pending = scan(p, m, &ask, &mut got);
                 got.remove(0);
+                // Not asked: the answer was of no matter.
+                if !asked.get() {
+                    let mut other = Vec::new();
+                    let p2 = scan(p, m, &|| !single, &mut other);
+                    prop_assert_eq!((&got, &pending), (&other, &p2));
+                }
                 prop_assert_eq!((got, pending), reference::scan(p, single));
             }
         }

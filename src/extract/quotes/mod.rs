@@ -120,17 +120,21 @@ fn extract_in<'a>(text: &'a str, article: &'a Article, s: &mut Scratch<'a>) -> V
         .iter()
         .map(|&e| &s.marks[std::mem::replace(&mut from, e)..e])
         .collect();
-    let single = detect::single_primary(s.paras.iter().map(|(p, _)| *p), &marks);
+    // Asked only at a single mark that may open a quote (most articles
+    // have none), and then once: it reads every mark of the article.
+    let primary = std::cell::OnceCell::new();
+    let single =
+        || *primary.get_or_init(|| detect::single_primary(s.paras.iter().map(|(p, _)| *p), &marks));
 
     for (pi, (p, _)) in s.paras.iter().enumerate() {
         s.firsts.push(s.found.len());
         s.raws.clear();
-        let pending = detect::scan(p, marks[pi], single, &mut s.raws);
+        let pending = detect::scan(p, marks[pi], &single, &mut s.raws);
         if let Some(open) = pending {
             let reopened = s
                 .paras
                 .get(pi + 1)
-                .is_some_and(|(next, _)| detect::starts_with_open(next, single));
+                .is_some_and(|(next, _)| detect::starts_with_open(next, &single));
             if reopened {
                 s.raws.push(open);
             }
