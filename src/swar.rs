@@ -75,6 +75,15 @@ pub fn run_starts(mask: u64, carry: u64) -> u64 {
     mask & !((mask << 8) | carry)
 }
 
+/// How many bytes of `x` have their high bit set, when no other bit is (a
+/// mask of [`run_starts`] or the byte tests above): the multiplication adds
+/// the eight 0-or-1 bytes into the top one, three instructions where
+/// `count_ones` without `popcnt` (baseline x86-64) takes seventeen.
+#[inline(always)]
+pub fn count_high_bits(x: u64) -> usize {
+    ((x >> 7).wrapping_mul(ONES) >> 56) as usize
+}
+
 /// The high bit of each byte of `v` that may open a capitalized word: an
 /// ASCII capital, or the lead byte of a non-ASCII character (two high bits
 /// set).
@@ -255,6 +264,17 @@ pub fn ascii_len(bytes: &[u8]) -> usize {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Every set of high bits is counted as `count_ones` counts it.
+    #[test]
+    fn count_high_bits_counts_every_set() {
+        for m in 0..=255u64 {
+            let x = (0..8)
+                .filter(|k| m >> k & 1 != 0)
+                .fold(0, |x, k| x | 0x80 << (8 * k));
+            assert_eq!(count_high_bits(x), x.count_ones() as usize, "{x:#x}");
+        }
+    }
 
     proptest! {
         #[test]

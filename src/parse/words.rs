@@ -574,15 +574,6 @@ pub(crate) mod tests {
 
     const HIGH: u64 = 0x8080_8080_8080_8080;
 
-    /// How many bytes of `x` have their high bit set, when no other bit is:
-    /// the multiplication adds the eight 0-or-1 bytes into the top one (the
-    /// eight-byte counter this oracle comes from used it for want of
-    /// `popcnt` on baseline x86-64; the 64-byte counter packs its masks
-    /// first and counts them with `count_ones`).
-    fn high_bits(x: u64) -> usize {
-        ((x >> 7).wrapping_mul(ONES) >> 56) as usize
-    }
-
     /// The high bit of each space among the eight ASCII bytes of `x`.
     fn spaces(x: u64) -> u64 {
         // A byte is zero after the `^` exactly when it was a space; subtracting
@@ -654,7 +645,7 @@ pub(crate) mod tests {
             let next = chunk(k + 1);
             let w_next = crate::swar::ascii_alnum_bytes(next);
             let before = (w << 8) | carry;
-            runs += high_bits(crate::swar::run_starts(w, carry));
+            runs += crate::swar::count_high_bits(crate::swar::run_starts(w, carry));
             let after = (w >> 8) | (w_next << 56);
             let mut between = !w & before & after & !spaces(x) & HIGH;
             while between != 0 {

@@ -3080,9 +3080,6 @@ mod tests {
         assert_eq!(kind(&with_place), Some(EntityType::Person));
     }
 
-    /// A surname matched again after a group was made that it also
-    /// matches: the match kept from its first mention no longer holds, and
-    /// the surname goes to the person named last before it.
     /// Clusters next to each other in the entity order merge only when
     /// both type and name agree: names whose order keys agree (the type
     /// and the first seven bytes) stay apart, and so does one name under
@@ -3116,6 +3113,9 @@ mod tests {
         assert_eq!(got, oracle::cluster(ms, &gaz));
     }
 
+    /// A surname matched again after a group was made that it also
+    /// matches: the match kept from its first mention no longer holds, and
+    /// the surname goes to the person named last before it.
     #[test]
     fn a_repeated_surname_sees_groups_made_since() {
         use crate::model::Span;

@@ -2,7 +2,9 @@
 //! different from what someone said.
 
 use super::np::{is_np_stop, is_prep};
-use crate::swar::{HIGHS, ONES, ascii_alnum_bytes, ascii_alnum_run, bytes_equal, run_starts};
+use crate::swar::{
+    HIGHS, ascii_alnum_bytes, ascii_alnum_run, bytes_equal, count_high_bits, run_starts,
+};
 
 /// Words put before a short quoted term that marks it as a term, title or
 /// scare quote rather than speech.
@@ -69,7 +71,7 @@ pub fn word_count(s: &str, cap: usize) -> usize {
             let v = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
             if v & HIGHS == 0 {
                 let word = ascii_alnum_bytes(v) | bytes_equal(v, b'\'');
-                n += high_bits(run_starts(word, u64::from(inside) << 7));
+                n += count_high_bits(run_starts(word, u64::from(inside) << 7));
                 if n >= cap {
                     return cap;
                 }
@@ -100,15 +102,6 @@ pub fn word_count(s: &str, cap: usize) -> usize {
         inside = w;
     }
     n
-}
-
-/// How many bytes of `x` have their high bit set, when no other bit is:
-/// the multiplication adds the eight 0-or-1 bytes into the top one, three
-/// instructions where `count_ones` without `popcnt` (baseline x86-64) takes
-/// seventeen.
-#[inline(always)]
-fn high_bits(x: u64) -> usize {
-    ((x >> 7).wrapping_mul(ONES) >> 56) as usize
 }
 
 /// Words that can follow a partial quote inside reported speech (`was
@@ -288,17 +281,6 @@ mod proptests {
             for cap in [0, 1, 2, 3, 5, 9, usize::MAX] {
                 assert_eq!(word_count(s, cap), split_pieces(s).min(cap), "{s:?} {cap}");
             }
-        }
-    }
-
-    /// Every set of high bits is counted as `count_ones` counts it.
-    #[test]
-    fn high_bits_counts_every_set() {
-        for m in 0..=255u64 {
-            let x = (0..8)
-                .filter(|k| m >> k & 1 != 0)
-                .fold(0, |x, k| x | 0x80 << (8 * k));
-            assert_eq!(high_bits(x), x.count_ones() as usize, "{x:#x}");
         }
     }
 
