@@ -14,6 +14,7 @@ use super::names::{self, Names};
 use super::np::{Np, is_prep, np_backward, np_forward, subject};
 use super::speech::{is_function_word, is_term_marker, title_case, word_count};
 use super::words::{self, Outside, Pron, Tok};
+use crate::model::{Quote, Span};
 
 /// A quoted span found by the detector.
 #[derive(Clone, Copy, Debug)]
@@ -22,15 +23,6 @@ pub struct Found {
     /// Index of the quote within its paragraph.
     pub index: usize,
     pub raw: Raw,
-}
-
-/// A quote kept as speech, with its speaker.
-#[derive(Clone, Debug)]
-pub struct Attributed {
-    pub para: usize,
-    pub raw: Raw,
-    pub speaker: Option<String>,
-    pub cue: Option<String>,
 }
 
 /// Whether `t` is a sentence's last mark (`.`, `!`, `?`, `…`).
@@ -540,10 +532,11 @@ type Said<'b> = (Option<&'b str>, Option<Cow<'b, str>>, bool);
 /// cue are `said[that]`), runs on, cued.
 type Prev = (usize, usize, bool, bool);
 
-/// Attributes every found quote and keeps those that are speech. The
-/// quotes of paragraph `i` are `found[firsts[i]..firsts[i + 1]]`; `ctxs`
-/// is an empty vector for their contexts, kept by the caller (filled
-/// fresh for every article, it missed the caches on every quote).
+/// Attributes every found quote and keeps those that are speech, as the
+/// article's quotes. The quotes of paragraph `i` are
+/// `found[firsts[i]..firsts[i + 1]]`; `ctxs` is an empty vector for their
+/// contexts, kept by the caller (filled fresh for every article, it missed
+/// the caches on every quote).
 pub fn attribute<'a>(
     paras: &[(&'a str, usize)],
     outs: &[Outside<'_, 'a>],
@@ -551,7 +544,7 @@ pub fn attribute<'a>(
     firsts: &[usize],
     names: &Names,
     ctxs: &mut Vec<Ctx<'a>>,
-) -> Vec<Attributed> {
+) -> Vec<Quote> {
     ctxs.reserve(found.len());
     let mut cut = Vec::new();
     for (pi, w) in firsts.windows(2).enumerate() {
@@ -734,17 +727,26 @@ pub fn attribute<'a>(
         }
         said.push((speaker, cue, keep));
     }
-    found
-        .iter()
-        .zip(said)
-        .filter(|(_, (_, _, keep))| *keep)
-        .map(|(f, (speaker, cue, _))| Attributed {
-            para: f.para,
-            raw: f.raw,
-            speaker: speaker.map(str::to_string),
-            cue: cue.map(Cow::into_owned),
-        })
-        .collect()
+    // The quotes themselves, made here at their full number: kept quotes
+    // passed through a list of their own were copied twice, and that
+    // list, grown from empty, was shrunk into the output.
+    let mut out = Vec::with_capacity(said.iter().filter(|(_, _, keep)| *keep).count());
+    out.extend(
+        found
+            .iter()
+            .zip(said)
+            .filter(|(_, (_, _, keep))| *keep)
+            .map(|(f, (speaker, cue, _))| {
+                let (p, off) = paras[f.para];
+                Quote {
+                    text: p[f.raw.start..f.raw.end].to_string(),
+                    speaker: speaker.map(str::to_string),
+                    cue: cue.map(Cow::into_owned),
+                    span: Span::new(off + f.raw.start, off + f.raw.end),
+                }
+            }),
+    );
+    out
 }
 
 #[cfg(test)]

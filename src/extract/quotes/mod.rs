@@ -27,7 +27,7 @@ mod words;
 
 use std::cell::Cell;
 
-use crate::model::{Article, Quote, Span};
+use crate::model::{Article, Quote};
 use crate::spare::keep;
 
 /// An article's working vectors, kept emptied from the thread's last
@@ -162,18 +162,7 @@ fn extract_in<'a>(text: &'a str, article: &'a Article, s: &mut Scratch<'a>) -> V
     let outs = words::Outside::all(&s.toks, &s.starts, &s.bounds);
     let spare = std::mem::take(&mut s.names);
     let names = names::Names::collect(text, &s.paras, &quoted, &outs, article, spare);
-    let attributed = attrib::attribute(&s.paras, &outs, &s.found, &s.firsts, &names, &mut s.ctxs);
+    let quotes = attrib::attribute(&s.paras, &outs, &s.found, &s.firsts, &names, &mut s.ctxs);
     s.names = names.recycle();
-    attributed
-        .into_iter()
-        .map(|a| {
-            let (p, off) = s.paras[a.para];
-            Quote {
-                text: p[a.raw.start..a.raw.end].to_string(),
-                speaker: a.speaker,
-                cue: a.cue,
-                span: Span::new(off + a.raw.start, off + a.raw.end),
-            }
-        })
-        .collect()
+    quotes
 }

@@ -1,7 +1,7 @@
 //! Unit tests: one small invented article per construction.
 
 use super::*;
-use crate::model::{Entity, EntityType, Paragraph};
+use crate::model::{Entity, EntityType, Paragraph, Span};
 
 /// An article whose paragraphs are `paras`, separated by blank lines, after
 /// a headline line.
@@ -500,4 +500,32 @@ fn quote_ending_in_a_comma_reads_the_words_after_it() {
     assert_eq!(qs[0].cue.as_deref(), Some("said"));
     assert_eq!(qs[1].cue.as_deref(), Some("said"));
     assert_eq!(qs[3].cue.as_deref(), Some("asked"));
+}
+
+/// The kept quotes come out in order with their own text, span, speaker
+/// and cue when quotes between them are dropped (a scare quote), whatever
+/// paragraph they are in.
+#[test]
+fn kept_quotes_keep_their_places_around_dropped_ones() {
+    let qs = quotes(&[
+        "“The bridge opens in May,” Lena Ortiz said.",
+        "The so-called “plan” was late.",
+        "“We are ready,” Marek Holt told reporters.",
+    ]);
+    let got: Vec<_> = qs
+        .iter()
+        .map(|q| (q.text.as_str(), q.speaker.as_deref(), q.cue.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("The bridge opens in May,", Some("Lena Ortiz"), Some("said")),
+            ("We are ready,", Some("Marek Holt"), Some("told")),
+        ]
+    );
+    let (text, _) = article(&[]);
+    let third = text.len()
+        + "“The bridge opens in May,” Lena Ortiz said.\n\n".len()
+        + "The so-called “plan” was late.\n\n".len();
+    assert_eq!(qs[1].span.start, third + "“".len());
 }
