@@ -25,18 +25,45 @@ mod speech;
 mod tests;
 mod words;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use crate::model::{Article, Quote};
 use crate::spare::keep;
 
-/// An article's working vectors, kept emptied from the thread's last
-/// article for the next ([`crate::spare`]): their elements borrow that
-/// article's text, so they are emptied and re-typed, not kept as they are.
+/// An article's working vectors that borrow its text, kept emptied from
+/// the thread's last article for the next ([`crate::spare`]): their
+/// elements borrow that article's text, so they are emptied and re-typed,
+/// not kept as they are.
 #[derive(Default)]
 struct Scratch<'a> {
     /// The paragraphs' texts and where they start in the file.
     paras: Vec<(&'a str, usize)>,
+    /// The tokens outside quotes of the paragraphs with quotes.
+    toks: Vec<words::Tok<'a>>,
+    /// The name scan's vectors.
+    names: names::Spare<'a>,
+    /// The quotes' contexts, for the attribution.
+    ctxs: Vec<attrib::Ctx<'a>>,
+}
+
+impl Scratch<'_> {
+    /// The vectors, emptied, for another article's text.
+    fn rebind<'b>(self) -> Scratch<'b> {
+        Scratch {
+            paras: keep(self.paras),
+            toks: keep(self.toks),
+            names: self.names.rebind(),
+            ctxs: keep(self.ctxs),
+        }
+    }
+}
+
+/// An article's working vectors of offsets, which borrow nothing: kept on
+/// the thread where they are and emptied after each article. Passed
+/// through [`Scratch`]'s re-typing, every one of them was moved twice an
+/// article with the whole struct, copied each time.
+#[derive(Default)]
+struct Offsets {
     /// The quote-mark offsets of all the paragraphs, and where each
     /// paragraph's end.
     marks: Vec<usize>,
@@ -49,35 +76,27 @@ struct Scratch<'a> {
     firsts: Vec<usize>,
     /// The quoted ranges of `found`, in order.
     ranges: Vec<(usize, usize)>,
-    /// The tokens outside quotes of the paragraphs with quotes, where
-    /// their stretches start, and where each paragraph's tokens and
-    /// stretches start and end.
-    toks: Vec<words::Tok<'a>>,
+    /// Where the stretches of `Scratch::toks` start, and where each
+    /// paragraph's tokens and stretches start and end.
     starts: Vec<usize>,
     bounds: Vec<(usize, usize, usize, usize)>,
-    /// The name scan's vectors.
-    names: names::Spare<'a>,
-    /// The quotes' contexts, for the attribution.
-    ctxs: Vec<attrib::Ctx<'a>>,
 }
 
-impl Scratch<'_> {
-    /// The vectors, emptied, for another article's text.
-    fn rebind<'b>(self) -> Scratch<'b> {
-        Scratch {
-            paras: keep(self.paras),
-            marks: keep(self.marks),
-            ends: keep(self.ends),
-            raws: keep(self.raws),
-            found: keep(self.found),
-            firsts: keep(self.firsts),
-            ranges: keep(self.ranges),
-            toks: keep(self.toks),
-            starts: keep(self.starts),
-            bounds: keep(self.bounds),
-            names: self.names.rebind(),
-            ctxs: keep(self.ctxs),
+impl Offsets {
+    /// Empties the vectors for the thread's next article ([`keep`]: each
+    /// keeps its allocation up to the cap).
+    fn empty(&mut self) {
+        fn reset<T>(v: &mut Vec<T>) {
+            *v = keep(std::mem::take(v));
         }
+        reset(&mut self.marks);
+        reset(&mut self.ends);
+        reset(&mut self.raws);
+        reset(&mut self.found);
+        reset(&mut self.firsts);
+        reset(&mut self.ranges);
+        reset(&mut self.starts);
+        reset(&mut self.bounds);
     }
 }
 
@@ -85,17 +104,27 @@ crate::spare::scratch_by_rebind!(Scratch);
 
 thread_local! {
     static SCRATCH: Cell<Scratch<'static>> = Cell::default();
+    static OFFSETS: RefCell<Offsets> = RefCell::default();
 }
 
 /// Finds the direct quotes in the article body, in order of appearance.
 /// The article's paragraphs point into `text` (each paragraph's text, when
 /// kept, is its span of `text`), as the parser makes them.
 pub fn extract(text: &str, article: &Article) -> Vec<Quote> {
-    crate::spare::with(&SCRATCH, |s| extract_in(text, article, s))
+    OFFSETS.with_borrow_mut(|o| {
+        let quotes = crate::spare::with(&SCRATCH, |s| extract_in(text, article, s, o));
+        o.empty();
+        quotes
+    })
 }
 
 /// [`extract`] with the thread's working vectors.
-fn extract_in<'a>(text: &'a str, article: &'a Article, s: &mut Scratch<'a>) -> Vec<Quote> {
+fn extract_in<'a>(
+    text: &'a str,
+    article: &'a Article,
+    s: &mut Scratch<'a>,
+    o: &mut Offsets,
+) -> Vec<Quote> {
     // The paragraphs point into `text` (`Extractor::run`), so their spans
     // are read rather than their copies, which a run may not keep
     // (`ParseOptions::paragraph_texts`): comparing each copy with its span
@@ -111,14 +140,14 @@ fn extract_in<'a>(text: &'a str, article: &'a Article, s: &mut Scratch<'a>) -> V
     // The marks of all the paragraphs in one buffer, each paragraph's a
     // slice of it.
     for (p, _) in &s.paras {
-        detect::marks_into(p, &mut s.marks);
-        s.ends.push(s.marks.len());
+        detect::marks_into(p, &mut o.marks);
+        o.ends.push(o.marks.len());
     }
     let mut from = 0;
-    let marks: Vec<&[usize]> = s
+    let marks: Vec<&[usize]> = o
         .ends
         .iter()
-        .map(|&e| &s.marks[std::mem::replace(&mut from, e)..e])
+        .map(|&e| &o.marks[std::mem::replace(&mut from, e)..e])
         .collect();
     // Asked only at a single mark that may open a quote (most articles
     // have none), and then once: it reads every mark of the article.
@@ -127,42 +156,42 @@ fn extract_in<'a>(text: &'a str, article: &'a Article, s: &mut Scratch<'a>) -> V
         || *primary.get_or_init(|| detect::single_primary(s.paras.iter().map(|(p, _)| *p), &marks));
 
     for (pi, (p, _)) in s.paras.iter().enumerate() {
-        s.firsts.push(s.found.len());
-        s.raws.clear();
-        let pending = detect::scan(p, marks[pi], &single, &mut s.raws);
+        o.firsts.push(o.found.len());
+        o.raws.clear();
+        let pending = detect::scan(p, marks[pi], &single, &mut o.raws);
         if let Some(open) = pending {
             let reopened = s
                 .paras
                 .get(pi + 1)
                 .is_some_and(|(next, _)| detect::starts_with_open(next, &single));
             if reopened {
-                s.raws.push(open);
+                o.raws.push(open);
             }
         }
-        for (qi, raw) in s.raws.iter().enumerate() {
-            s.found.push(attrib::Found {
+        for (qi, raw) in o.raws.iter().enumerate() {
+            o.found.push(attrib::Found {
                 para: pi,
                 index: qi,
                 raw: *raw,
             });
         }
     }
-    s.firsts.push(s.found.len());
-    if s.found.is_empty() {
+    o.firsts.push(o.found.len());
+    if o.found.is_empty() {
         // Nothing to attribute: the tokens and names below serve only the
         // quotes found.
         return Vec::new();
     }
     // Each paragraph's quoted ranges, a slice of one list.
-    s.ranges
-        .extend(s.found.iter().map(|f| (f.raw.open, f.raw.close)));
+    o.ranges
+        .extend(o.found.iter().map(|f| (f.raw.open, f.raw.close)));
     let quoted: Vec<&[(usize, usize)]> =
-        s.firsts.windows(2).map(|w| &s.ranges[w[0]..w[1]]).collect();
-    words::Outside::tokenize_all(&s.paras, &quoted, &mut s.toks, &mut s.starts, &mut s.bounds);
-    let outs = words::Outside::all(&s.toks, &s.starts, &s.bounds);
+        o.firsts.windows(2).map(|w| &o.ranges[w[0]..w[1]]).collect();
+    words::Outside::tokenize_all(&s.paras, &quoted, &mut s.toks, &mut o.starts, &mut o.bounds);
+    let outs = words::Outside::all(&s.toks, &o.starts, &o.bounds);
     let spare = std::mem::take(&mut s.names);
     let names = names::Names::collect(text, &s.paras, &quoted, &outs, article, spare);
-    let quotes = attrib::attribute(&s.paras, &outs, &s.found, &s.firsts, &names, &mut s.ctxs);
+    let quotes = attrib::attribute(&s.paras, &outs, &o.found, &o.firsts, &names, &mut s.ctxs);
     s.names = names.recycle();
     quotes
 }

@@ -529,3 +529,27 @@ fn kept_quotes_keep_their_places_around_dropped_ones() {
         + "The so-called “plan” was late.\n\n".len();
     assert_eq!(qs[1].span.start, third + "“".len());
 }
+
+/// A thread's second article is read as if it were its first: nothing of
+/// the first article's quotes, marks or tokens is left in the vectors the
+/// thread keeps.
+#[test]
+fn a_threads_next_article_starts_afresh() {
+    let second = [
+        "“Rain is coming,” Iris Vale said.",
+        "Then “all clear,” she said.",
+    ];
+    let alone = std::thread::spawn(move || quotes(&second)).join().unwrap();
+    let after = std::thread::spawn(move || {
+        quotes(&[
+            "“Open the gates,” Tomas Reyes said. “Now,” he added “or never.”",
+            "“Unclosed and long",
+            "“Still going,” Reyes said.",
+        ]);
+        quotes(&second)
+    })
+    .join()
+    .unwrap();
+    assert!(!alone.is_empty());
+    assert_eq!(after, alone);
+}
