@@ -179,9 +179,9 @@ static SCAN_DFA: LazyLock<Option<dfa::regex::Regex<Dense>>> = LazyLock::new(|| {
     dfa
 });
 
-/// The first plain state of [`SCAN_DFA`]'s forward DFA, for [`walk`].
-static SCAN_PLAIN: LazyLock<Option<walk::Plain>> =
-    LazyLock::new(|| SCAN_DFA.as_ref().map(walk::Plain::of));
+/// The marked states of [`SCAN_DFA`]'s forward DFA, for [`walk`].
+static SCAN_MARKS: LazyLock<Option<walk::Marks>> =
+    LazyLock::new(|| SCAN_DFA.as_ref().map(walk::Marks::of));
 
 type Dense = dense::DFA<&'static [u32]>;
 
@@ -952,7 +952,7 @@ fn walk_regions<'t>(
             .iter()
             .map(|&(start, end)| Scanner::for_region(&text[start..end])),
     );
-    let (Some(re), Some(plain)) = (&*SCAN_DFA, *SCAN_PLAIN) else {
+    let (Some(re), Some(marks)) = (&*SCAN_DFA, &*SCAN_MARKS) else {
         return (0, 0);
     };
     haystacks.extend(
@@ -964,7 +964,7 @@ fn walk_regions<'t>(
     // last region's bytes after the other lane ended are walked alone.
     haystacks.sort_unstable();
     let haystack = |&(_, i): &(_, usize)| (i, scans[i].1.as_bytes());
-    walk::find_all(re, plain, haystacks.iter().map(haystack), walked);
+    walk::find_all(re, marks, haystacks.iter().map(haystack), walked);
     haystacks.clear();
     // A region's matches follow one another.
     walked.sort_unstable_by_key(|&(i, m)| (i, m.start()));
@@ -1489,4 +1489,4 @@ pub fn day_count(word: &str) -> Option<i64> {
     Some(n)
 }
 
-warm_up_statics!(SCAN_DFA, SCAN_PLAIN, GROUPS);
+warm_up_statics!(SCAN_DFA, SCAN_MARKS, GROUPS);

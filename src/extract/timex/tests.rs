@@ -1119,7 +1119,7 @@ mod two_lanes {
         let mut walked = Vec::new();
         walk::find_all(
             re,
-            walk::Plain::of(re),
+            SCAN_MARKS.as_ref().expect("the stored DFA's marks"),
             texts.iter().map(|t| t.as_bytes()).enumerate(),
             &mut walked,
         );
@@ -1194,6 +1194,48 @@ mod two_lanes {
         ] {
             check(&case).expect("same matches");
         }
+    }
+
+    /// The marks leave out the start states, where a search idles between
+    /// matches (were one marked, every round would be walked twice), and
+    /// hold the states a match leads to: after `12 May` a round may go on
+    /// to `12 May 2020` without a special state.
+    #[test]
+    fn marks_leave_the_idle_states_out() {
+        use regex_automata::dfa::Automaton;
+        use regex_automata::util::start;
+        let re = SCAN_DFA.as_ref().expect("the stored DFA");
+        let fwd = re.forward();
+        let marks = SCAN_MARKS.as_ref().expect("the stored DFA's marks");
+        for before in [
+            None,
+            Some(b' '),
+            Some(b'x'),
+            Some(b'\n'),
+            Some(b'\r'),
+            Some(0xc3),
+        ] {
+            let config = start::Config::new()
+                .anchored(regex_automata::Anchored::No)
+                .look_behind(before);
+            let sid = fwd.start_state(&config).expect("no quit bytes");
+            assert_eq!(marks.mark(sid), 0, "{before:?}");
+            // Nor the states of words that are no match.
+            let after = b"the of was x and"
+                .iter()
+                .fold(sid, |s, &b| fwd.next_state(s, b));
+            assert_eq!(marks.mark(after), 0, "{before:?}");
+        }
+        let at = |text: &[u8]| {
+            let config = start::Config::new().anchored(regex_automata::Anchored::No);
+            let sid = fwd.start_state(&config).expect("no quit bytes");
+            text.iter().fold(sid, |s, &b| fwd.next_state(s, b))
+        };
+        // `12 May` has matched one byte after it; the state is marked on.
+        assert!(fwd.is_match_state(at(b"12 May ")));
+        assert!(!fwd.is_special_state(at(b"12 May 2")));
+        assert_eq!(marks.mark(at(b"12 May 2")), 1);
+        assert_eq!(marks.mark(at(b"12 May 20")), 1);
     }
 }
 

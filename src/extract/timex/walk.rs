@@ -10,10 +10,11 @@
 //! back from there to its start, the next search from its end), so the
 //! matches are the same; a proptest compares them.
 //!
-//! The lanes test for a special state once per eight bytes ([`Plain`]):
-//! one test of sixteen states costs fewer instructions than eight tests
-//! of two, and the rare round that met one is walked again byte by byte, on
-//! past match states (noted on the way) to the end of a lane's search.
+//! The lanes test the two states a round of eight bytes ends in
+//! ([`Marks`]): the dead state leads only to itself and a match state only
+//! to states marked for it, so a round that met either ends in a marked
+//! state, and the rare such round is walked again byte by byte, on past
+//! match states (noted on the way) to the end of a lane's search.
 
 use regex_automata::dfa::{Automaton, regex::Regex};
 use regex_automata::util::{primitives::StateID, start};
@@ -26,7 +27,7 @@ use super::Dense;
 /// order within each haystack, the haystacks interleaved.
 pub(super) fn find_all<'h>(
     re: &Regex<Dense>,
-    plain: Plain,
+    marks: &Marks,
     haystacks: impl IntoIterator<Item = (usize, &'h [u8])>,
     out: &mut Vec<(usize, Match)>,
 ) {
@@ -38,7 +39,7 @@ pub(super) fn find_all<'h>(
     loop {
         match (&mut a, &mut b) {
             (Some(x), Some(y)) => {
-                let (x_live, y_live) = walk_both(re, plain, x, y, out);
+                let (x_live, y_live) = walk_both(re, marks, x, y, out);
                 if !x_live {
                     lane(&mut a);
                 }
@@ -56,16 +57,30 @@ pub(super) fn find_all<'h>(
     }
 }
 
-/// The first state ID of a forward DFA that is not special: its special
-/// states are numbered first (`is_special_state` is `id <= max`).
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Plain(u32);
+/// The states of a forward DFA that a round of [`walk_both`] may not end
+/// in unless it is walked again: the dead and quit states, the match
+/// states, and every state a match state leads to (the search after a
+/// match only grows it or dies). A round that passed a match state or the
+/// dead state ends in one of them; the idle states of a search that has
+/// seen no match are not marked (a test checks the start states), so
+/// rounds that pass an accelerated or a start state are not walked again
+/// either.
+#[derive(Debug)]
+pub(super) struct Marks {
+    stride2: usize,
+    /// By state index (its ID shifted right by `stride2`), 1 if marked;
+    /// the last entry, 0, stands for every state from there on.
+    marked: Box<[u8]>,
+}
 
-impl Plain {
-    /// The bound of `re`'s forward DFA, by a binary search over IDs
-    /// (`is_special_state` answers for any ID), once per process.
-    pub(super) fn of(re: &Regex<Dense>) -> Plain {
-        let special = |id: usize| StateID::new(id).is_ok_and(|s| re.forward().is_special_state(s));
+impl Marks {
+    /// The marks of `re`'s forward DFA, once per process: the special
+    /// states are numbered first (`is_special_state` answers for any ID,
+    /// and a binary search finds the first plain one), then the states
+    /// reachable from a match state, by one byte of each class at a time.
+    pub(super) fn of(re: &Regex<Dense>) -> Marks {
+        let fwd = re.forward();
+        let special = |id: usize| StateID::new(id).is_ok_and(|s| fwd.is_special_state(s));
         let (mut lo, mut hi) = (0, StateID::LIMIT);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
@@ -75,21 +90,52 @@ impl Plain {
                 hi = mid;
             }
         }
-        Plain(u32::try_from(lo).expect("state IDs fit in 32 bits"))
+        let stride2 = fwd.stride2();
+        let id = |index: usize| StateID::new(index << stride2).expect("a state of the DFA");
+        let mut marked = vec![0; lo.div_ceil(1 << stride2)];
+        let mut todo = Vec::new();
+        for (index, mark) in marked.iter_mut().enumerate() {
+            let sid = id(index);
+            let stop = fwd.is_dead_state(sid) || fwd.is_quit_state(sid);
+            *mark = u8::from(stop || fwd.is_match_state(sid));
+            if fwd.is_match_state(sid) {
+                todo.push(sid);
+            }
+        }
+        let bytes: Vec<u8> = (fwd.byte_classes().representatives(..))
+            .filter_map(|unit| unit.as_u8())
+            .collect();
+        while let Some(sid) = todo.pop() {
+            for &byte in &bytes {
+                let next = fwd.next_state(sid, byte);
+                let index = next.as_usize() >> stride2;
+                if index >= marked.len() {
+                    marked.resize(index + 1, 0);
+                }
+                if marked[index] == 0 {
+                    marked[index] = 1;
+                    todo.push(next);
+                }
+            }
+        }
+        marked.push(0);
+        Marks {
+            stride2,
+            marked: marked.into_boxed_slice(),
+        }
     }
 
-    /// Whether any of `states` is special: an ID below the first plain one
-    /// wraps below zero when that is subtracted, which sets its top bit
-    /// (IDs are below 2^31).
-    fn any<const N: usize>(self, states: [StateID; N]) -> bool {
-        let below = |s: StateID| s.as_u32().wrapping_sub(self.0);
-        states.into_iter().fold(0, |acc, s| acc | below(s)) >> 31 != 0
+    /// 1 if `sid` is marked, else 0: read without a branch on the state,
+    /// so that the two of a round are one test.
+    pub(super) fn mark(&self, sid: StateID) -> u8 {
+        let last = self.marked.len() - 1;
+        self.marked[(sid.as_usize() >> self.stride2).min(last)]
     }
 }
 
 /// The bytes of each lane a round of [`walk_both`] steps before it tests
 /// the states reached: the fewer rounds, the fewer loop counts and tests,
-/// and the rare round that met a special state is walked again.
+/// and the rare round that ends marked ([`Marks`]) is walked again.
 const ROUND: usize = 8;
 
 /// Walks `x` and `y` until one of them needs more than a transition or a
@@ -100,7 +146,7 @@ const ROUND: usize = 8;
 #[inline(never)]
 fn walk_both(
     re: &Regex<Dense>,
-    plain: Plain,
+    marks: &Marks,
     x: &mut Lane,
     y: &mut Lane,
     out: &mut Vec<(usize, Match)>,
@@ -122,23 +168,21 @@ fn walk_both(
     };
     let (xh, yh) = (&xh[..n], &yh[..n]);
     let mut k = 0;
-    // Eight bytes a round, one test for the sixteen states reached: a
+    // Eight bytes a round, one test of the two states it ends in: a
     // special state has a row too (the dead state's leads to itself), so
-    // stepping on from one is harmless, and the round is then walked again
-    // below.
+    // stepping on from one is harmless, and a round that ends marked is
+    // walked again below.
     for (xq, yq) in xh
         .as_chunks::<ROUND>()
         .0
         .iter()
         .zip(yh.as_chunks::<ROUND>().0)
     {
-        let mut states = [StateID::ZERO; 2 * ROUND];
         let mut at = (xs, ys);
-        for (i, pair) in xq.iter().zip(yq).enumerate() {
+        for pair in xq.iter().zip(yq) {
             at = step(at, (*pair.0, *pair.1));
-            (states[2 * i], states[2 * i + 1]) = at;
         }
-        if plain.any(states) {
+        if marks.mark(at.0) | marks.mark(at.1) != 0 {
             break;
         }
         (xs, ys) = at;
