@@ -325,11 +325,10 @@ fn demonym(gaz: &Gazetteer, t: &Tok) -> bool {
         && gaz.is_demonym_sig(t.text, t.sig())
 }
 
-/// Whether token `t` is one of `STOPWORDS`: the tokenizer marked most of
-/// those the rules ask about (`Tok::stop`, the sentence-opening ones), and
-/// the mark answers without a second lookup.
+/// Whether token `t` is one of `STOPWORDS`, which the tokenizer looked up
+/// (`Tok::stopword`).
 fn stopword(t: &Tok) -> bool {
-    t.stop() || STOPWORDS.contains_tok(t)
+    t.stopword()
 }
 
 /// Calls `f` with the lower-case form of `w` (`str::to_lowercase`), on a
@@ -475,6 +474,13 @@ impl LowerSigs {
     /// capitalized at a sentence start).
     fn add_sig(&mut self, sig: u16) {
         self.set(gazetteer::signature_from16(sig, LOWER_SIG_BITS));
+    }
+
+    /// `add_sig` when `on`, without a branch: the tokenizer records the
+    /// capitalized words at a sentence start, a test it would mispredict.
+    fn add_sig_if(&mut self, sig: u16, on: bool) {
+        let k = gazetteer::signature_from16(sig, LOWER_SIG_BITS);
+        self.0[k / 64] |= u64::from(on) << (k % 64);
     }
 
     /// Whether the ASCII lower-case form of the ASCII word `w` may be a
