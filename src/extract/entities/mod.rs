@@ -2036,27 +2036,30 @@ impl<'a> Ctx<'a> {
     /// Turns one capitalized run `ts[i..j]` into mentions.
     fn chunk(&self, ts: &[Tok<'a>], mut i: usize, j: usize, out: &mut Vec<Mention<'a>>) {
         // Sentence-initial and headline words need evidence, except in a
-        // company name ("Zentrix Computer said").
-        let company = j - i >= 2 && {
-            let last = &ts[j - 1];
-            COMPANY_HEADS.contains_tok(last) || COMPANY.contains_tok(last)
-        };
-        let descriptor =
-            |t: &Tok| ORG_DESCRIPTORS.contains_lower_tok(t) || ROLE_NOUNS.contains_lower_tok(t);
-        while i < j
-            && (!company || descriptor(&ts[i]))
-            && ts[i].initial()
-            && !self.has_evidence(&ts[i])
-            && !(i + 1 < j
-                && self
-                    .gaz
-                    .given
-                    .get(self.w(&ts[i]))
-                    .is_some_and(|g| g.freq >= 5))
-            // (`find_title` would also try every later position.)
-            && self.title_end(ts, i, j).is_none()
-        {
-            i += 1;
+        // company name ("Zentrix Computer said"). (Most runs do not start at
+        // a sentence start, and ask nothing about a company.)
+        if i < j && ts[i].initial() {
+            let company = j - i >= 2 && {
+                let last = &ts[j - 1];
+                COMPANY_HEADS.contains_tok(last) || COMPANY.contains_tok(last)
+            };
+            let descriptor =
+                |t: &Tok| ORG_DESCRIPTORS.contains_lower_tok(t) || ROLE_NOUNS.contains_lower_tok(t);
+            while i < j
+                && ts[i].initial()
+                && (!company || descriptor(&ts[i]))
+                && !self.has_evidence(&ts[i])
+                && !(i + 1 < j
+                    && self
+                        .gaz
+                        .given
+                        .get(self.w(&ts[i]))
+                        .is_some_and(|g| g.freq >= 5))
+                // (`find_title` would also try every later position.)
+                && self.title_end(ts, i, j).is_none()
+            {
+                i += 1;
+            }
         }
         while i < j && !ts[i].cap() {
             i += 1;
