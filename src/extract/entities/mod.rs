@@ -325,11 +325,10 @@ fn demonym(gaz: &Gazetteer, t: &Tok) -> bool {
         && gaz.is_demonym_sig(t.text, t.sig())
 }
 
-/// Whether token `t` is one of `STOPWORDS`: the tokenizer marked most of
-/// those the rules ask about (`Tok::stop`, the sentence-opening ones), and
-/// the mark answers without a second lookup.
+/// Whether token `t` is one of `STOPWORDS`, which the tokenizer looked up
+/// (`Tok::stopword`).
 fn stopword(t: &Tok) -> bool {
-    t.stop() || STOPWORDS.contains_tok(t)
+    t.stopword()
 }
 
 /// Calls `f` with the lower-case form of `w` (`str::to_lowercase`), on a
@@ -475,6 +474,13 @@ impl LowerSigs {
     /// capitalized at a sentence start).
     fn add_sig(&mut self, sig: u16) {
         self.set(gazetteer::signature_from16(sig, LOWER_SIG_BITS));
+    }
+
+    /// `add_sig` when `on`, without a branch: the tokenizer records the
+    /// capitalized words at a sentence start, a test it would mispredict.
+    fn add_sig_if(&mut self, sig: u16, on: bool) {
+        let k = gazetteer::signature_from16(sig, LOWER_SIG_BITS);
+        self.0[k / 64] |= u64::from(on) << (k % 64);
     }
 
     /// Whether the ASCII lower-case form of the ASCII word `w` may be a
@@ -2030,27 +2036,30 @@ impl<'a> Ctx<'a> {
     /// Turns one capitalized run `ts[i..j]` into mentions.
     fn chunk(&self, ts: &[Tok<'a>], mut i: usize, j: usize, out: &mut Vec<Mention<'a>>) {
         // Sentence-initial and headline words need evidence, except in a
-        // company name ("Zentrix Computer said").
-        let company = j - i >= 2 && {
-            let last = &ts[j - 1];
-            COMPANY_HEADS.contains_tok(last) || COMPANY.contains_tok(last)
-        };
-        let descriptor =
-            |t: &Tok| ORG_DESCRIPTORS.contains_lower_tok(t) || ROLE_NOUNS.contains_lower_tok(t);
-        while i < j
-            && (!company || descriptor(&ts[i]))
-            && ts[i].initial()
-            && !self.has_evidence(&ts[i])
-            && !(i + 1 < j
-                && self
-                    .gaz
-                    .given
-                    .get(self.w(&ts[i]))
-                    .is_some_and(|g| g.freq >= 5))
-            // (`find_title` would also try every later position.)
-            && self.title_end(ts, i, j).is_none()
-        {
-            i += 1;
+        // company name ("Zentrix Computer said"). (Most runs do not start at
+        // a sentence start, and ask nothing about a company.)
+        if i < j && ts[i].initial() {
+            let company = j - i >= 2 && {
+                let last = &ts[j - 1];
+                COMPANY_HEADS.contains_tok(last) || COMPANY.contains_tok(last)
+            };
+            let descriptor =
+                |t: &Tok| ORG_DESCRIPTORS.contains_lower_tok(t) || ROLE_NOUNS.contains_lower_tok(t);
+            while i < j
+                && ts[i].initial()
+                && (!company || descriptor(&ts[i]))
+                && !self.has_evidence(&ts[i])
+                && !(i + 1 < j
+                    && self
+                        .gaz
+                        .given
+                        .get(self.w(&ts[i]))
+                        .is_some_and(|g| g.freq >= 5))
+                // (`find_title` would also try every later position.)
+                && self.title_end(ts, i, j).is_none()
+            {
+                i += 1;
+            }
         }
         while i < j && !ts[i].cap() {
             i += 1;

@@ -17,9 +17,9 @@ pub(crate) struct Tok<'a> {
     /// char boundaries.
     pub text: &'a str,
     start: u32,
-    /// `WORD`, `CAP`, `INITIAL`, `SHOUT`, `STOP`, `ASCII` and `HYPHEN`
-    /// bits: one byte to store for each token, where seven bools took
-    /// seven.
+    /// `WORD`, `CAP`, `INITIAL`, `SHOUT`, `STOP`, `ASCII`, `HYPHEN` and
+    /// `STOPWORD` bits: one byte to store for each token, where eight bools
+    /// took eight.
     flags: u8,
     /// `gazetteer::signature16` of the text, computed once here: the word
     /// lists and word sets test most tokens, some several times, and the
@@ -46,6 +46,12 @@ const ASCII: u8 = 32;
 /// each one-word name, a search whose exit was mispredicted at words of
 /// every length.
 const HYPHEN: u8 = 64;
+/// A word of `STOPWORDS`, anywhere (`STOP` is the sentence-start case,
+/// which also leaves the word out of `WordStats`). Every stop word is a
+/// capitalized ASCII word, which both cutters look up as they flag it
+/// `CAP`: the chunker asks about the words of every run, and answered each
+/// by a lookup whose signature test was mispredicted.
+const STOPWORD: u8 = 128;
 
 impl<'a> Tok<'a> {
     /// A punctuation token `text` at byte `s` of the file text.
@@ -115,6 +121,12 @@ impl<'a> Tok<'a> {
     /// recorded as any word.
     pub fn stop(&self) -> bool {
         self.flags & STOP != 0
+    }
+
+    /// A word of `STOPWORDS` (`STOPWORD`), capitalized at a sentence start
+    /// or not.
+    pub fn stopword(&self) -> bool {
+        self.flags & STOPWORD != 0
     }
 
     /// `text.is_ascii()`, recorded by the tokenizer.
@@ -389,13 +401,16 @@ pub(crate) fn tokenize_into<'a>(
                     // anyway, `word_sets` need not test every token's
                     // capital again, a test mispredicted once in six.
                     stats.cap_toks.push(out.len() as u32);
-                    if cut.initial != 0 && super::STOPWORDS.contains_sig16(w, sig) {
+                    // The lookup before the test of the sentence start,
+                    // which was mispredicted at about one word in three:
+                    // most words fail the lookup's signature test.
+                    let stop = super::STOPWORDS.contains_sig16(w, sig);
+                    flags |= if stop { STOPWORD } else { 0 };
+                    if stop && cut.initial != 0 {
                         flags |= STOP;
                     } else {
                         stats.sigs.add_lower_of_ascii(w);
-                        if cut.initial != 0 {
-                            stats.initial_sigs.add_sig(sig);
-                        }
+                        stats.initial_sigs.add_sig_if(sig, cut.initial != 0);
                     }
                 }
                 // `shouted` as it starts, without the call: most words with
@@ -570,6 +585,9 @@ impl<'a> Cut<'a> {
             stats.sigs.add_lower_of(w);
             if self.initial != 0 {
                 stats.initial_sigs.add_sig(sig);
+            }
+            if super::STOPWORDS.contains_sig16(w, sig) {
+                flags |= STOPWORD;
             }
         }
         if shouted(w) {
@@ -1233,6 +1251,15 @@ mod tests {
         );
     }
 
+    /// The cutters look up only the words they flag `CAP`, those starting
+    /// with an upper-case letter (`STOPWORD`).
+    #[test]
+    fn stop_words_start_with_an_ascii_capital() {
+        for w in super::super::STOPWORDS.words {
+            assert!(w.starts_with(|c: char| c.is_ascii_uppercase()), "{w}");
+        }
+    }
+
     #[test]
     fn abbreviations_are_capitalized_and_short() {
         // The tokenizer's fast path compares only such words with them.
@@ -1242,15 +1269,16 @@ mod tests {
         }
     }
 
-    /// Everything a token holds, for comparing tokenizers (but the `ASCII`
-    /// and `HYPHEN` bits, which the older ones do not set:
-    /// `ascii_bit_is_is_ascii`, `hyphen_bit_is_contains_hyphen`).
+    /// Everything a token holds, for comparing tokenizers (but the `ASCII`,
+    /// `HYPHEN` and `STOPWORD` bits, which the older ones do not set:
+    /// `ascii_bit_is_is_ascii`, `hyphen_bit_is_contains_hyphen`,
+    /// `stopword_answers_as_the_list`).
     type Whole<'a> = Vec<(&'a str, usize, u8, u16)>;
     type StatsKey = (usize, Vec<u32>, [u64; 64], [u64; 64]);
 
     fn whole<'a>(ts: &[Tok<'a>]) -> Whole<'a> {
         ts.iter()
-            .map(|t| (t.text, t.s(), t.flags & !(ASCII | HYPHEN), t.sig))
+            .map(|t| (t.text, t.s(), t.flags & !(ASCII | HYPHEN | STOPWORD), t.sig))
             .collect()
     }
 
