@@ -440,7 +440,12 @@ impl LowerSigs {
     }
 
     fn set(&mut self, k: usize) {
-        self.0[k / 64] |= 1 << (k % 64);
+        self.set_if(k, true);
+    }
+
+    /// `set` when `on`, without a branch.
+    fn set_if(&mut self, k: usize, on: bool) {
+        self.0[k / 64] |= u64::from(on) << (k % 64);
     }
 
     /// Records the lower-case form of `w` as `with_lower` makes it (for
@@ -479,8 +484,7 @@ impl LowerSigs {
     /// `add_sig` when `on`, without a branch: the tokenizer records the
     /// capitalized words at a sentence start, a test it would mispredict.
     fn add_sig_if(&mut self, sig: u16, on: bool) {
-        let k = gazetteer::signature_from16(sig, LOWER_SIG_BITS);
-        self.0[k / 64] |= u64::from(on) << (k % 64);
+        self.set_if(gazetteer::signature_from16(sig, LOWER_SIG_BITS), on);
     }
 
     /// Whether the ASCII lower-case form of the ASCII word `w` may be a

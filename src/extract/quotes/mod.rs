@@ -30,10 +30,9 @@ use std::cell::{Cell, RefCell};
 use crate::model::{Article, Quote};
 use crate::spare::keep;
 
-/// An article's working vectors that borrow its text, kept emptied from
-/// the thread's last article for the next ([`crate::spare`]): their
-/// elements borrow that article's text, so they are emptied and re-typed,
-/// not kept as they are.
+/// An article's working vectors whose elements borrow its text, kept
+/// emptied from the thread's last article for the next
+/// ([`crate::spare`]): emptied and re-typed, not kept as they are.
 #[derive(Default)]
 struct Scratch<'a> {
     /// The paragraphs' texts and where they start in the file.

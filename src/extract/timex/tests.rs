@@ -1148,8 +1148,10 @@ mod two_lanes {
     /// A lane that meets a match state walks on byte by byte and notes it
     /// there (see `walk_both`): matches ending at every offset of a round
     /// of eight bytes, matches that grow past their first match state
-    /// (`12 May` into `12 May 2020`), matches back to back, and a match in
-    /// one lane while the other lane ends its search or its text.
+    /// (`12 May` into `12 May 2020`) or try to and fail a round later
+    /// (`12 May 20x`, where only the first match state saw the match),
+    /// matches back to back, and a match in one lane while the other lane
+    /// ends its search or its text.
     #[test]
     fn two_lanes_note_matches_on_the_way() {
         let texts = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
@@ -1165,6 +1167,10 @@ mod two_lanes {
                 &format!("on 12 May{pad} summit"),
             ]));
             cases.push(texts(&["2019", &format!("{pad}2019 2020")]));
+            cases.push(texts(&[
+                &format!("{pad}on 12 May 20x and 3 June 1y."),
+                &format!("{pad}{pad}{pad} talks"),
+            ]));
         }
         for case in cases {
             check(&case).expect("same matches");
