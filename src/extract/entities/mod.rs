@@ -325,12 +325,6 @@ fn demonym(gaz: &Gazetteer, t: &Tok) -> bool {
         && gaz.is_demonym_sig(t.text, t.sig())
 }
 
-/// Whether token `t` is one of `STOPWORDS`, which the tokenizer looked up
-/// (`Tok::stopword`).
-fn stopword(t: &Tok) -> bool {
-    t.stopword()
-}
-
 /// Calls `f` with the lower-case form of `w` (`str::to_lowercase`), on a
 /// stack buffer for short ASCII words instead of a new string.
 fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -1910,7 +1904,7 @@ impl<'a> Ctx<'a> {
             // `chunk` drops it whatever its lookups say: the stop-word
             // loops skip it (the "New" exception needs a second word in the
             // run).
-            if !(j == i + 1 && stopword(&ts[i])) {
+            if !(j == i + 1 && ts[i].stopword()) {
                 self.chunk(ts, i, j, out);
             }
             i = j;
@@ -2012,7 +2006,7 @@ impl<'a> Ctx<'a> {
     /// start, is a name.
     fn has_evidence(&self, t: &Tok<'a>) -> bool {
         let w = t.text;
-        if stopword(t) {
+        if t.stopword() {
             return false;
         }
         let caps = caps_of(self.cap_words, t);
@@ -2071,10 +2065,10 @@ impl<'a> Ctx<'a> {
         // Stop words anywhere at the front ("In Lisbon").
         // "New" before another capitalized word starts a name ("The New
         // York Times", "New Delhi").
-        let stop = |k: usize| stopword(&ts[k]) && !(self.w(&ts[k]) == "New" && k + 1 < j);
+        let stop = |k: usize| ts[k].stopword() && !(self.w(&ts[k]) == "New" && k + 1 < j);
         while i < j
             && (if ts[i].initial() {
-                stopword(&ts[i])
+                ts[i].stopword()
                     && !(self.w(&ts[i]) == "New" && i + 1 < j && self.has_evidence(&ts[i + 1]))
             } else {
                 stop(i)

@@ -2376,7 +2376,7 @@ proptest::proptest! {
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
 
-    /// `stopword` (the tokenizer's `STOPWORD` bit) answers as a lookup of
+    /// `Tok::stopword` (the tokenizer's `STOPWORD` bit) answers as a lookup of
     /// the token's text in `STOPWORDS` for every token, at a sentence start
     /// or away from one ("Council In Tallinn"), cut by the loop of
     /// `tokenize_into` or by `Cut::general` (before a char that is not
@@ -2389,7 +2389,7 @@ proptest::proptest! {
     ) {
         let toks = tokenize(&text, Span::new(0, text.len()), all_initial);
         for t in &toks {
-            proptest::prop_assert_eq!(stopword(t), STOPWORDS.contains(t.text), "{:?}", t.text);
+            proptest::prop_assert_eq!(t.stopword(), STOPWORDS.contains(t.text), "{:?}", t.text);
         }
     }
 }
