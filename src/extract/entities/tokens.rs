@@ -174,6 +174,9 @@ const NON_ASCII: u8 = 8;
 const LOWER: u8 = 16;
 /// An ASCII joiner (`joiner`): `-`, `'`, `.` or `&`.
 const JOIN: u8 = 32;
+/// ASCII punctuation after which the next word starts a sentence: `.`,
+/// `!`, `?`, `:` and `"`.
+const ENDS: u8 = 64;
 
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -196,7 +199,9 @@ static CLASS: [u8; 256] = {
             // `u8::is_ascii_whitespace`, includes the vertical tab).
             WS
         } else if matches!(c, b'-' | b'\'' | b'.' | b'&') {
-            JOIN
+            JOIN | if c == b'.' { ENDS } else { 0 }
+        } else if matches!(c, b'!' | b'?' | b':' | b'"') {
+            ENDS
         } else {
             0
         };
@@ -452,9 +457,9 @@ pub(crate) fn tokenize_into<'a>(
                 sig: PUNCT_SIGS[usize::from(b)],
             });
             cut.puncts += 1;
-            if matches!(b, b'.' | b'!' | b'?' | b':' | b'"') {
-                cut.initial = INITIAL;
-            }
+            // Without a branch: whether a punctuation token ends a
+            // sentence was mispredicted at about one in three.
+            cut.initial |= INITIAL * u8::from(k & ENDS != 0);
             // Most punctuation is followed by a space (", ", ". "): skip it
             // here, as after a word, rather than in a turn of the loop.
             pos = off + 1 + usize::from(bytes.get(off + 1) == Some(&b' '));
@@ -1309,6 +1314,17 @@ mod tests {
         tok(text, Span::new(a, b), all_initial, &mut out, &mut stats);
         tok(text, Span::new(b, text.len()), false, &mut out, &mut stats);
         (whole(&out), stats_key(&stats))
+    }
+
+    #[test]
+    fn ends_class_is_the_ascii_sentence_ends() {
+        for b in 0..=u8::MAX {
+            assert_eq!(
+                class(b) & ENDS != 0,
+                matches!(b, b'.' | b'!' | b'?' | b':' | b'"'),
+                "{b}"
+            );
+        }
     }
 
     #[test]
