@@ -20,7 +20,8 @@ use serde::Serialize;
 use std::hash::{BuildHasher, Hasher};
 
 use crate::extract::entities::canon::{
-    given_name, is_name_separator, push_norm_key_bytes, push_translit_fold, same_person_given,
+    first_and_last_word, given_name, is_name_separator, push_norm_key_bytes, push_translit_fold,
+    same_person_given,
 };
 #[cfg(test)]
 use crate::extract::entities::canon::{same_person_folded, translit_fold};
@@ -645,8 +646,9 @@ fn surname_buckets(name: &str) -> Vec<String> {
     out
 }
 
-/// The folded surname of a name in `fold` (empty without one: a buffer
-/// kept across names, not a string each) and, in `out`, the hashes of its
+/// The folded surname of a name, from its last word `last` (none for a
+/// name without words), in `fold` (empty without one: a buffer kept
+/// across names, not a string each) and, in `out`, the hashes of its
 /// [`surname_buckets`] (`bucket_hash`): the index is keyed by hash so that
 /// no bucket string is built. (Not written straight into
 /// `EntityAggregator::folds`: a fold with a letter pair rewrites and
@@ -656,14 +658,14 @@ fn surname_buckets(name: &str) -> Vec<String> {
 /// whose hashes collide only make one candidate more, which
 /// `canon::same_person_given` then judges.
 fn surname_bucket_hashes(
-    name: &str,
+    last: Option<&str>,
     fold: &mut String,
     prefix: &mut Vec<(u64, u64)>,
     out: &mut Vec<u64>,
 ) {
     out.clear();
     fold.clear();
-    let Some(last) = name.split_whitespace().last() else {
+    let Some(last) = last else {
         return;
     };
     push_translit_fold(fold, last);
@@ -697,14 +699,15 @@ fn surname_bucket_hashes(
     }
 }
 
-/// The surname buckets of a person's name (`surname_bucket_hashes`, into
+/// The surname buckets of a person's name, from its last word
+/// (`surname_bucket_hashes`, into
 /// `scratch`'s `fold` and `buckets`) and where each is or would go in
 /// `index` (`slots`), with room made there for all of them: the lookup
 /// reads the buckets, and a new person is then linked into the same slots
 /// (`Buckets::link_at`) without a second search.
-fn surname_slots(index: &mut Buckets, name: &str, scratch: &mut SurnameScratch) {
+fn surname_slots(index: &mut Buckets, last: Option<&str>, scratch: &mut SurnameScratch) {
     surname_bucket_hashes(
-        name,
+        last,
         &mut scratch.fold,
         &mut scratch.bucket,
         &mut scratch.buckets,
@@ -1076,8 +1079,13 @@ impl EntityAggregator {
             // once for both.
             let mut given = None;
             if found.is_none() && e.kind() == EntityType::Person {
-                surname_slots(&mut self.by_surname, e.name(), &mut scratch.surname);
-                given = given_name(e.name());
+                let words = first_and_last_word(e.name());
+                surname_slots(
+                    &mut self.by_surname,
+                    words.map(|w| w.1),
+                    &mut scratch.surname,
+                );
+                given = words.map(given_name);
                 // (A name without words has no buckets, so no candidates.)
                 if let Some(ours) = given {
                     found = self.namesake(ours, &scratch.surname);
@@ -1452,7 +1460,8 @@ pub(crate) mod tests {
             name in "(?:[A-Za-z.' -]|[ÀÉÖüßçñ]|Σ|ſ|K){0,80}"
         ) {
             let (mut fold, mut buf, mut hashes) = ("x".to_string(), Vec::new(), Vec::new());
-            surname_bucket_hashes(&name, &mut fold, &mut buf, &mut hashes);
+            let last = first_and_last_word(&name).map(|w| w.1);
+            surname_bucket_hashes(last, &mut fold, &mut buf, &mut hashes);
             let buckets = surname_buckets(&name);
             prop_assert_eq!(hashes, buckets.iter().map(|b| bucket_hash_of(b)).collect::<Vec<_>>());
             prop_assert_eq!(fold, buckets.first().cloned().unwrap_or_default());
