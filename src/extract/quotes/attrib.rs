@@ -553,7 +553,11 @@ pub fn attribute<'a>(
         let (p, off) = paras[pi];
         for qi in 0..quotes.len() {
             let mut c = context(p, &outs[pi], quotes, qi, off, &mut cut);
-            if c.np.is_none() && qi == 0 && p[..quotes[0].raw.open].trim().is_empty() && pi > 0 {
+            if c.np.is_none()
+                && qi == 0
+                && p[..quotes[0].raw.open].trim_start().is_empty()
+                && pi > 0
+            {
                 // `Reporter X says:` closing the paragraph before.
                 let (pp, poff) = paras[pi - 1];
                 if pp.trim_end().ends_with(':') {
@@ -632,19 +636,21 @@ pub fn attribute<'a>(
         }
         let mut cue = c.cue.or(cue_inherit.take());
         let mut continued = false;
-        if c.np.is_none() {
-            let opens_para = p[..f.raw.open].trim().is_empty();
-            if let Some((pp, pfi, prun, _)) = prev {
-                let (ps, pc, _) = &said[pfi];
-                let same_para = pp == f.para && f.index > 0;
-                let next_para = pp + 1 == f.para && (opens_para || prun);
-                if (same_para || next_para) && ps.is_some() {
-                    speaker = *ps;
-                    if cue.is_none() {
-                        cue = pc.clone();
-                    }
-                    continued = true;
+        // Only whitespace before the quote: asked of every quote (and of
+        // some twice), it is read once, from the front alone.
+        let opens_para = p[..f.raw.open].trim_start().is_empty();
+        if c.np.is_none()
+            && let Some((pp, pfi, prun, _)) = prev
+        {
+            let (ps, pc, _) = &said[pfi];
+            let same_para = pp == f.para && f.index > 0;
+            let next_para = pp + 1 == f.para && (opens_para || prun);
+            if (same_para || next_para) && ps.is_some() {
+                speaker = *ps;
+                if cue.is_none() {
+                    cue = pc.clone();
                 }
+                continued = true;
             }
         }
         // Every test of `n` below is against a bound under 9, so counting
@@ -654,7 +660,7 @@ pub fn attribute<'a>(
         let ends = t.ends_with([',', '.', '!', '?', '…', ';', ':', '—', '–'])
             || t.contains(". ")
             || t.contains("? ");
-        let heading = p[..f.raw.open].trim().is_empty()
+        let heading = opens_para
             && {
                 // At most one character after the quote.
                 let mut rest = p[f.raw.close..].trim().chars();
@@ -709,7 +715,7 @@ pub fn attribute<'a>(
             && !ends
             && first_after(p, &outs[f.para], found, fi)
                 .is_some_and(|t| t.is_word() && !t.is_cap() && !is_function_word(t.text));
-        let keep = if qtext.trim().is_empty() || heading || nickname || label || title || modifier {
+        let keep = if t.is_empty() || heading || nickname || label || title || modifier {
             false
         } else if f.raw.runs_on {
             true

@@ -553,3 +553,15 @@ fn a_threads_next_article_starts_afresh() {
     assert!(!alone.is_empty());
     assert_eq!(after, alone);
 }
+
+/// A quote alone in its paragraph is a heading when only whitespace,
+/// ASCII or not, stands before it; with a word before it, it is speech.
+#[test]
+fn heading_after_any_whitespace() {
+    for lead in ["", "  ", "\u{a0}", "\u{3000} \t"] {
+        let p = format!("{lead}“we will build a new bridge soon”");
+        assert!(quotes(&[&p]).is_empty(), "{p:?}");
+    }
+    let qs = quotes(&["Then “we will build a new bridge soon”"]);
+    assert_eq!(pairs(&qs), [("we will build a new bridge soon", None)]);
+}
