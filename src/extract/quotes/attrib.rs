@@ -675,20 +675,23 @@ pub fn attribute<'a>(
             && !ends
             && n <= 8;
         let term = c.before_word.as_deref().is_some_and(is_term_marker);
-        // `Marcia "Cia" Price`: a nickname inside a name.
-        let nickname = c.before_word.as_deref().is_some_and(|w| {
-            w.chars().next().is_some_and(crate::uclass::is_alphabetic)
-                && p[..f.raw.open]
-                    .trim_end()
-                    .ends_with(crate::uclass::is_alphabetic)
-                && p[..f.raw.open]
-                    .split_whitespace()
-                    .next_back()
-                    .is_some_and(|w| w.starts_with(char::is_uppercase))
-        }) && p[f.raw.close..]
-            .trim_start()
-            .starts_with(char::is_uppercase)
-            && n <= 2;
+        // `Marcia "Cia" Price`: a nickname inside a name. `n <= 2` first:
+        // it is cheap and rules out most quotes before the text around
+        // the quote is read.
+        let nickname = n <= 2
+            && c.before_word.as_deref().is_some_and(|w| {
+                w.chars().next().is_some_and(crate::uclass::is_alphabetic)
+                    && p[..f.raw.open]
+                        .trim_end()
+                        .ends_with(crate::uclass::is_alphabetic)
+                    && p[..f.raw.open]
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|w| w.starts_with(char::is_uppercase))
+            })
+            && p[f.raw.close..]
+                .trim_start()
+                .starts_with(char::is_uppercase);
         // `"WALLACE: …` transcript lines: a speaker label, not a quote.
         // The label is the text before the first colon, of 2 to 29 bytes:
         // only the first 30 bytes are searched (quotes run to hundreds).
@@ -705,15 +708,19 @@ pub fn attribute<'a>(
             && !t.ends_with(['!', '?'])
             && !(n <= 2 && cued)
             && !(cued && t.ends_with('.') && n >= 3);
-        let possessed = c
-            .before_word
-            .as_deref()
-            .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
-        // `said on “Meet the Press.”`, `the co-author of “Going Viral,”`
-        let after_prep = c.before_word.as_deref().is_some_and(|w| {
-            is_prep(w) || words::is_det(w) || matches!(w, "titled" | "entitled" | "called")
-        });
-        let title = title || n <= 8 && (possessed || after_prep) && title_case(qtext);
+        // A possessor (`Obama's “…”`) or a preposition or determiner
+        // (`said on “Meet the Press.”`, `the co-author of “Going Viral,”`)
+        // before a title; the word is read only for a short quote.
+        let title = title
+            || n <= 8
+                && c.before_word.as_deref().is_some_and(|w| {
+                    w.ends_with("'s")
+                        || w.ends_with("’s")
+                        || is_prep(w)
+                        || words::is_det(w)
+                        || matches!(w, "titled" | "entitled" | "called")
+                })
+                && title_case(qtext);
         // `a federal “supermax” prison`: a short quoted modifier of the
         // noun after it.
         let modifier = n <= 3
