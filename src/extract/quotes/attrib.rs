@@ -525,6 +525,13 @@ fn first_after<'a>(
     }
 }
 
+/// Whether `t` holds `. ` or `? `: a sentence ends inside the quote. One
+/// pass for both marks (two substring searches cost twice the reading).
+fn stop_inside(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr::memchr2_iter(b'.', b'?', b).any(|k| b.get(k + 1) == Some(&b' '))
+}
+
 /// A quote's speaker and cue, and whether it is kept.
 type Said<'b> = (Option<&'b str>, Option<Cow<'b, str>>, bool);
 
@@ -553,7 +560,11 @@ pub fn attribute<'a>(
         let (p, off) = paras[pi];
         for qi in 0..quotes.len() {
             let mut c = context(p, &outs[pi], quotes, qi, off, &mut cut);
-            if c.np.is_none() && qi == 0 && p[..quotes[0].raw.open].trim().is_empty() && pi > 0 {
+            if c.np.is_none()
+                && qi == 0
+                && p[..quotes[0].raw.open].trim_start().is_empty()
+                && pi > 0
+            {
                 // `Reporter X says:` closing the paragraph before.
                 let (pp, poff) = paras[pi - 1];
                 if pp.trim_end().ends_with(':') {
@@ -632,29 +643,29 @@ pub fn attribute<'a>(
         }
         let mut cue = c.cue.or(cue_inherit.take());
         let mut continued = false;
-        if c.np.is_none() {
-            let opens_para = p[..f.raw.open].trim().is_empty();
-            if let Some((pp, pfi, prun, _)) = prev {
-                let (ps, pc, _) = &said[pfi];
-                let same_para = pp == f.para && f.index > 0;
-                let next_para = pp + 1 == f.para && (opens_para || prun);
-                if (same_para || next_para) && ps.is_some() {
-                    speaker = *ps;
-                    if cue.is_none() {
-                        cue = pc.clone();
-                    }
-                    continued = true;
+        // Only whitespace before the quote: asked of every quote (and of
+        // some twice), it is read once, from the front alone.
+        let opens_para = p[..f.raw.open].trim_start().is_empty();
+        if c.np.is_none()
+            && let Some((pp, pfi, prun, _)) = prev
+        {
+            let (ps, pc, _) = &said[pfi];
+            let same_para = pp == f.para && f.index > 0;
+            let next_para = pp + 1 == f.para && (opens_para || prun);
+            if (same_para || next_para) && ps.is_some() {
+                speaker = *ps;
+                if cue.is_none() {
+                    cue = pc.clone();
                 }
+                continued = true;
             }
         }
         // Every test of `n` below is against a bound under 9, so counting
         // stops at 9.
         let n = word_count(qtext, 9);
         let t = qtext.trim_end();
-        let ends = t.ends_with([',', '.', '!', '?', '…', ';', ':', '—', '–'])
-            || t.contains(". ")
-            || t.contains("? ");
-        let heading = p[..f.raw.open].trim().is_empty()
+        let ends = t.ends_with([',', '.', '!', '?', '…', ';', ':', '—', '–']) || stop_inside(t);
+        let heading = opens_para
             && {
                 // At most one character after the quote.
                 let mut rest = p[f.raw.close..].trim().chars();
@@ -664,20 +675,23 @@ pub fn attribute<'a>(
             && !ends
             && n <= 8;
         let term = c.before_word.as_deref().is_some_and(is_term_marker);
-        // `Marcia "Cia" Price`: a nickname inside a name.
-        let nickname = c.before_word.as_deref().is_some_and(|w| {
-            w.chars().next().is_some_and(crate::uclass::is_alphabetic)
-                && p[..f.raw.open]
-                    .trim_end()
-                    .ends_with(crate::uclass::is_alphabetic)
-                && p[..f.raw.open]
-                    .split_whitespace()
-                    .next_back()
-                    .is_some_and(|w| w.starts_with(char::is_uppercase))
-        }) && p[f.raw.close..]
-            .trim_start()
-            .starts_with(char::is_uppercase)
-            && n <= 2;
+        // `Marcia "Cia" Price`: a nickname inside a name. `n <= 2` first:
+        // it is cheap and rules out most quotes before the text around
+        // the quote is read.
+        let nickname = n <= 2
+            && c.before_word.as_deref().is_some_and(|w| {
+                w.chars().next().is_some_and(crate::uclass::is_alphabetic)
+                    && p[..f.raw.open]
+                        .trim_end()
+                        .ends_with(crate::uclass::is_alphabetic)
+                    && p[..f.raw.open]
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|w| w.starts_with(char::is_uppercase))
+            })
+            && p[f.raw.close..]
+                .trim_start()
+                .starts_with(char::is_uppercase);
         // `"WALLACE: …` transcript lines: a speaker label, not a quote.
         // The label is the text before the first colon, of 2 to 29 bytes:
         // only the first 30 bytes are searched (quotes run to hundreds).
@@ -694,22 +708,26 @@ pub fn attribute<'a>(
             && !t.ends_with(['!', '?'])
             && !(n <= 2 && cued)
             && !(cued && t.ends_with('.') && n >= 3);
-        let possessed = c
-            .before_word
-            .as_deref()
-            .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
-        // `said on “Meet the Press.”`, `the co-author of “Going Viral,”`
-        let after_prep = c.before_word.as_deref().is_some_and(|w| {
-            is_prep(w) || words::is_det(w) || matches!(w, "titled" | "entitled" | "called")
-        });
-        let title = title || n <= 8 && (possessed || after_prep) && title_case(qtext);
+        // A possessor (`Obama's “…”`) or a preposition or determiner
+        // (`said on “Meet the Press.”`, `the co-author of “Going Viral,”`)
+        // before a title; the word is read only for a short quote.
+        let title = title
+            || n <= 8
+                && c.before_word.as_deref().is_some_and(|w| {
+                    w.ends_with("'s")
+                        || w.ends_with("’s")
+                        || is_prep(w)
+                        || words::is_det(w)
+                        || matches!(w, "titled" | "entitled" | "called")
+                })
+                && title_case(qtext);
         // `a federal “supermax” prison`: a short quoted modifier of the
         // noun after it.
         let modifier = n <= 3
             && !ends
             && first_after(p, &outs[f.para], found, fi)
                 .is_some_and(|t| t.is_word() && !t.is_cap() && !is_function_word(t.text));
-        let keep = if qtext.trim().is_empty() || heading || nickname || label || title || modifier {
+        let keep = if t.is_empty() || heading || nickname || label || title || modifier {
             false
         } else if f.raw.runs_on {
             true
@@ -850,6 +868,11 @@ mod unit {
     }
 
     proptest! {
+        #[test]
+        fn stop_inside_is_either_substring(s in "[a-c.? !…\u{a0}]{0,80}") {
+            prop_assert_eq!(stop_inside(&s), s.contains(". ") || s.contains("? "));
+        }
+
         #[test]
         fn stops_are_the_written_stops(s in prose()) {
             for t in words::tokens(&s, 0, s.len()) {

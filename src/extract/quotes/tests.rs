@@ -553,3 +553,41 @@ fn a_threads_next_article_starts_afresh() {
     assert!(!alone.is_empty());
     assert_eq!(after, alone);
 }
+
+/// A quote alone in its paragraph is a heading when only whitespace,
+/// ASCII or not, stands before it; with a word before it, it is speech.
+#[test]
+fn heading_after_any_whitespace() {
+    for lead in ["", "  ", "\u{a0}", "\u{3000} \t"] {
+        let p = format!("{lead}“we will build a new bridge soon”");
+        assert!(quotes(&[&p]).is_empty(), "{p:?}");
+    }
+    let qs = quotes(&["Then “we will build a new bridge soon”"]);
+    assert_eq!(pairs(&qs), [("we will build a new bridge soon", None)]);
+}
+
+/// A quote of one or two words between the words of a name is a nickname,
+/// not speech; three words there are a cued quote.
+#[test]
+fn nickname_inside_a_name_is_dropped() {
+    assert!(quotes(&["Marcia “Cia” Price said."]).is_empty());
+    assert!(quotes(&["Marcia “Cia Lee” Price said."]).is_empty());
+    let qs = quotes(&["Marcia “Cia Lee Ann” Price said."]);
+    assert_eq!(qs.len(), 1, "{qs:?}");
+}
+
+/// A short title-cased quote after a possessor, a preposition or a
+/// determiner is a title even when a cue goes with it; after the cue
+/// itself it is speech.
+#[test]
+fn titles_after_possessors_and_prepositions() {
+    for p in [
+        "Kowal said the network's “Morning Report” was late.",
+        "Kowal said on “Morning Report” that he was ready.",
+        "Kowal said the “Morning Report” was late.",
+    ] {
+        assert!(quotes(&[p]).is_empty(), "{p}");
+    }
+    let qs = quotes(&["Kowal said “Morning Report” to them."]);
+    assert_eq!(pairs(&qs), [("Morning Report", Some("Kowal"))]);
+}
