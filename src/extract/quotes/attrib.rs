@@ -263,6 +263,9 @@ pub(super) struct Ctx<'a> {
     before_word: Option<Cow<'a, str>>,
     /// The previous quote of the paragraph is in the same sentence.
     same_sentence: bool,
+    /// The quote's text without its trailing white space, which the
+    /// context reads and `attribute` reads again.
+    text: &'a str,
 }
 
 /// The last sentence end in `all` (the stretch before quote `qi` of the
@@ -364,6 +367,7 @@ fn context<'a>(
                 cued: true,
                 before_word,
                 same_sentence,
+                text: qtext,
             };
         }
         after
@@ -424,6 +428,7 @@ fn context<'a>(
             cued,
             before_word,
             same_sentence,
+            text: qtext,
         },
         None => Ctx {
             np: None,
@@ -431,6 +436,7 @@ fn context<'a>(
             cued: false,
             before_word,
             same_sentence,
+            text: qtext,
         },
     }
 }
@@ -663,7 +669,7 @@ pub fn attribute<'a>(
         // Every test of `n` below is against a bound under 9, so counting
         // stops at 9.
         let n = word_count(qtext, 9);
-        let t = qtext.trim_end();
+        let t = c.text;
         let ends = t.ends_with([',', '.', '!', '?', '…', ';', ':', '—', '–']) || stop_inside(t);
         let heading = opens_para
             && {
