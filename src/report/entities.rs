@@ -1356,23 +1356,44 @@ impl EntityAggregator {
     /// largest (mentions, articles) pair of its type can, and the names,
     /// the costly part, are chosen for a handful of entities instead of all
     /// of them. The items, larger than the caches, are read in one pass for
-    /// the three types.
+    /// the three types, and only the ones that can still make the cut are
+    /// listed: the `top` largest pairs seen so far are kept (`best`), and
+    /// a pair below the least of them is below the final `top`-th largest
+    /// too (that bound only rises). Listing every item wrote a vector as
+    /// large as the items, grown by doubling, to select from.
     pub fn top_each(&self, top: usize) -> TopEntities {
+        use std::cmp::Reverse;
         let mut counts: [Vec<(usize, usize, usize)>; 3] = Default::default();
+        let mut best: [std::collections::BinaryHeap<Reverse<(usize, usize)>>; 3] =
+            Default::default();
         if top > 0 {
             for (i, c) in self.items.iter().enumerate() {
-                counts[kind_slot(c.kind)].push((c.mentions, c.articles, i));
+                let slot = kind_slot(c.kind);
+                let (pair, best) = ((c.mentions, c.articles), &mut best[slot]);
+                if best.len() < top {
+                    best.push(Reverse(pair));
+                } else if let Some(mut least) = best.peek_mut()
+                    && pair >= least.0
+                {
+                    // (An equal pair can make the cut in a tie, and
+                    // leaves the largest pairs as they are.)
+                    if pair > least.0 {
+                        *least = Reverse(pair);
+                    }
+                } else {
+                    continue;
+                }
+                counts[slot].push((pair.0, pair.1, i));
             }
         }
-        let [people, places, organizations] = counts.map(|mut counts| {
-            if counts.len() > top {
-                // Descending: the `top`-th largest pair lands at `top - 1`,
-                // and every pair that can make the cut before it.
-                let by_pair = |a: &(usize, usize, usize), b: &(usize, usize, usize)| {
-                    (b.0, b.1).cmp(&(a.0, a.1))
-                };
-                let (_, &mut (m, a, _), _) = counts.select_nth_unstable_by(top - 1, by_pair);
-                counts.retain(|c| (c.0, c.1) >= (m, a));
+        let [people, places, organizations] = [0, 1, 2].map(|slot| {
+            let mut counts = std::mem::take(&mut counts[slot]);
+            // The `top`-th largest pair of the type, once it has `top`
+            // items: every pair that can make the cut is at least that.
+            if best[slot].len() == top
+                && let Some(&Reverse(least)) = best[slot].peek()
+            {
+                counts.retain(|c| (c.0, c.1) >= least);
             }
             // (Ties on name keep the order of the items, as `ranked`'s
             // stable sort does.)
