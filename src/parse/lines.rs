@@ -35,11 +35,13 @@ pub fn split_into<'t>(text: &'t str, mut lines: Vec<Line<'t>>) -> Vec<Line<'t>> 
         .map(|i| i + 1)
         .chain((!text.is_empty() && !text.ends_with('\n')).then_some(text.len()));
     for end in ends {
-        let raw = &text[start..end];
-        let body = raw.trim_end_matches(['\n', '\r']);
-        let unled = body.trim_start();
-        let lead = body.len() - unled.len();
-        let trimmed = unled.trim_end();
+        // `trim_end_matches(['\n', '\r'])` by bytes: each is one byte and
+        // never inside a character, so no character need be decoded.
+        let mut cut = end;
+        while cut > start && matches!(text.as_bytes()[cut - 1], b'\n' | b'\r') {
+            cut -= 1;
+        }
+        let (lead, trimmed) = trim_around(&text[start..cut]);
         let s = start + lead;
         lines.push(Line {
             text: trimmed,
@@ -48,6 +50,21 @@ pub fn split_into<'t>(text: &'t str, mut lines: Vec<Line<'t>>) -> Vec<Line<'t>> 
         start = end;
     }
     lines
+}
+
+/// `body` without the white space around it, and the length of the white
+/// space before it. Most lines open and close with a printable ASCII
+/// character, a whole character and no white space, or are empty, and are
+/// their own trim: the two ends are tested as bytes before any character
+/// is decoded.
+fn trim_around(body: &str) -> (usize, &str) {
+    let b = body.as_bytes();
+    let plain = |end: Option<&u8>| end.is_none_or(u8::is_ascii_graphic);
+    if plain(b.first()) && plain(b.last()) {
+        return (0, body);
+    }
+    let unled = body.trim_start();
+    (body.len() - unled.len(), unled.trim_end())
 }
 
 /// What a line is, judged from its own text.
@@ -1029,7 +1046,9 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn splits_as_split_inclusive(text in "[a \r\n\u{a0}é]{0,20}") {
+        fn splits_as_split_inclusive(
+            text in "[a. \t\u{b}\u{c}\r\n\u{7f}\u{85}\u{a0}\u{2003}é]{0,20}"
+        ) {
             let got: Vec<(String, Span)> =
                 split(&text).iter().map(|l| (l.text.to_string(), l.span)).collect();
             proptest::prop_assert_eq!(got, split_oracle(&text));
