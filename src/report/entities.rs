@@ -461,9 +461,8 @@ pub struct EntityAggregator {
 /// Buffers reused from one article entity to the next.
 #[derive(Debug, Default)]
 struct Scratch {
-    /// The ids of the entity's name (place 0) and aliases (place `n`);
-    /// without lists, an alias that links nothing is not interned and
-    /// has `NONE`.
+    /// The ids of the entity's name (place 0) and, for the alias list
+    /// only, its aliases (place `n`): without lists, the name alone.
     ids: Vec<u32>,
     /// The entity's tagged keys, one after another.
     keys: Vec<u8>,
@@ -473,8 +472,9 @@ struct Scratch {
     ranges: Vec<std::ops::Range<usize>>,
     /// The ids of the keys that no item has yet.
     absent: Vec<u32>,
-    /// The places (see [`linking_name`]) of the entity's names that link.
-    linking: Vec<usize>,
+    /// The places (see [`linking_name`]) and ids of the entity's names
+    /// that link.
+    linking: Vec<(usize, u32)>,
     surname: SurnameScratch,
     /// The entity's linking names not seen before.
     fresh: Vec<Fresh>,
@@ -996,39 +996,41 @@ impl EntityAggregator {
             scratch.absent.clear();
             scratch.fresh.clear();
             scratch.linking.clear();
-            scratch.ids.push(self.strings.intern(e.name()));
+            let name_id = self.strings.intern(e.name());
+            scratch.ids.push(name_id);
             // (The name always links.)
-            scratch.linking.push(0);
+            scratch.linking.push((0, name_id));
             // Whether a person is named in full, asked at the first alias
             // other than the name: most entities have none.
             let mut full_person = None;
             for (n, a) in (1..).zip(e.alias_forms()) {
                 // The aliases are distinct, and one of them is most often
                 // the name, known by its range: that one is not compared,
-                // hashed or linked again (the name links already).
+                // hashed or linked again (the name links already), and
+                // only the alias list reads its place.
                 let AliasForm::Other(s) = a else {
-                    scratch.ids.push(scratch.ids[0]);
+                    if self.lists {
+                        scratch.ids.push(name_id);
+                    }
                     continue;
                 };
                 let full = *full_person.get_or_insert_with(|| {
                     e.kind() == EntityType::Person && e.name().contains(' ')
                 });
                 let link = links(full, s);
-                let id = if self.lists || link {
-                    self.strings.intern(s)
-                } else {
-                    // (Read only for the alias list.)
-                    NONE
-                };
-                scratch.ids.push(id);
-                if link {
-                    scratch.linking.push(n);
+                if self.lists || link {
+                    let id = self.strings.intern(s);
+                    if self.lists {
+                        scratch.ids.push(id);
+                    }
+                    if link {
+                        scratch.linking.push((n, id));
+                    }
                 }
             }
             let min = |f: Option<u32>, i: u32| Some(f.map_or(i, |f| f.min(i)));
             let mut found = None;
-            for &n in &scratch.linking {
-                let id = scratch.ids[n];
+            for &(n, id) in &scratch.linking {
                 let seen = self.strings.seen(id, slot);
                 if seen != NONE {
                     found = min(found, seen);
@@ -1036,7 +1038,7 @@ impl EntityAggregator {
                 }
                 // The name, which always links, is often one of the aliases
                 // too (the aliases are distinct): its keys are computed once.
-                if n > 0 && id == scratch.ids[0] {
+                if n > 0 && id == name_id {
                     continue;
                 }
                 let first = scratch.ranges.len();
