@@ -203,6 +203,10 @@ impl SummaryBuilder {
                     e.1 += 1;
                 }
                 None => {
+                    // Grown fourfold: every growth hashes each name again.
+                    if self.speakers.len() == self.speakers.capacity() {
+                        self.speakers.reserve(self.speakers.len() * 3 + 1);
+                    }
                     self.speakers.insert(std::mem::take(name), (*quotes, 1));
                 }
             }
@@ -237,7 +241,9 @@ impl SummaryBuilder {
         // that quotes two variants of one person still counts once at most
         // per variant, so `articles` is an upper bound in that rare case.
         let mut names = self.entities.canonical_names();
-        let mut merged: HashMap<String, (usize, usize)> = HashMap::default();
+        // (At most one entry a speaker: sized once instead of grown.)
+        let mut merged: HashMap<String, (usize, usize)> =
+            HashMap::with_capacity_and_hasher(self.speakers.len(), Default::default());
         for (name, (quotes, articles)) in self.speakers {
             let corpus = match names.get(&name) {
                 Some(corpus) => corpus.to_string(),

@@ -44,6 +44,13 @@ impl ArticleTable {
 
     pub fn push(&mut self, row: ArticleRow) {
         if self.rows.len() < IN_MEMORY_ROWS || self.no_spill {
+            let len = self.rows.len();
+            // Grown fourfold up to the cap, not doubled: each growth moves
+            // every row.
+            if len == self.rows.capacity() && len < IN_MEMORY_ROWS {
+                self.rows
+                    .reserve_exact((len * 3).max(64).min(IN_MEMORY_ROWS - len));
+            }
             self.rows.push(row);
             return;
         }
@@ -307,5 +314,25 @@ mod tests {
             serde_json::to_string(&want).unwrap()
         );
         assert_eq!(t.clone(), ArticleTable::from(want));
+        // The in-memory rows never hold room past the cap.
+        assert!(t.rows.capacity() <= IN_MEMORY_ROWS);
+    }
+
+    #[test]
+    fn a_table_full_near_the_cap_grows_to_the_cap() {
+        // A table whose vector is full a few rows short of the cap (one
+        // made `From` a vector) grows by those rows only, then spills.
+        let n = IN_MEMORY_ROWS - 3;
+        let mut rows = Vec::with_capacity(n);
+        rows.extend((0..n).map(row));
+        let mut t = ArticleTable::from(rows);
+        for i in n..n + 10 {
+            t.push(row(i));
+        }
+        t.seal();
+        assert_eq!(t.len(), n + 10);
+        assert!(t.rows.capacity() <= IN_MEMORY_ROWS);
+        let want: Vec<ArticleRow> = (0..n + 10).map(row).collect();
+        assert_eq!(t.iter().map(Cow::into_owned).collect::<Vec<_>>(), want);
     }
 }
