@@ -461,9 +461,9 @@ pub struct EntityAggregator {
 /// Buffers reused from one article entity to the next.
 #[derive(Debug, Default)]
 struct Scratch {
-    /// The ids of the entity's name (place 0) and, for the alias list
-    /// only, its aliases (place `n`): without lists, the name alone.
-    ids: Vec<u32>,
+    /// The ids of the entity's aliases, in order, for the alias list
+    /// only: without lists it stays empty.
+    alias_ids: Vec<u32>,
     /// The entity's tagged keys, one after another.
     keys: Vec<u8>,
     /// An organization's initials, before they join `keys`.
@@ -990,16 +990,15 @@ impl EntityAggregator {
         let mut scratch = std::mem::take(&mut self.scratch);
         for e in &a.entities {
             let slot = kind_slot(e.kind());
-            scratch.ids.clear();
+            scratch.alias_ids.clear();
             scratch.keys.clear();
             scratch.ranges.clear();
             scratch.absent.clear();
             scratch.fresh.clear();
             scratch.linking.clear();
-            let name_id = self.strings.intern(e.name());
-            scratch.ids.push(name_id);
+            let name = self.strings.intern(e.name());
             // (The name always links.)
-            scratch.linking.push((0, name_id));
+            scratch.linking.push((0, name));
             // Whether a person is named in full, asked at the first alias
             // other than the name: most entities have none.
             let mut full_person = None;
@@ -1010,7 +1009,7 @@ impl EntityAggregator {
                 // only the alias list reads its place.
                 let AliasForm::Other(s) = a else {
                     if self.lists {
-                        scratch.ids.push(name_id);
+                        scratch.alias_ids.push(name);
                     }
                     continue;
                 };
@@ -1021,7 +1020,7 @@ impl EntityAggregator {
                 if self.lists || link {
                     let id = self.strings.intern(s);
                     if self.lists {
-                        scratch.ids.push(id);
+                        scratch.alias_ids.push(id);
                     }
                     if link {
                         scratch.linking.push((n, id));
@@ -1038,7 +1037,7 @@ impl EntityAggregator {
                 }
                 // The name, which always links, is often one of the aliases
                 // too (the aliases are distinct): its keys are computed once.
-                if n > 0 && id == name_id {
+                if n > 0 && id == name {
                     continue;
                 }
                 let first = scratch.ranges.len();
@@ -1110,8 +1109,7 @@ impl EntityAggregator {
                 let first = if f.any_absent { min(f.own, i) } else { f.own };
                 self.strings.set_seen(f.id, slot, first.unwrap_or(i));
             }
-            let name = scratch.ids[0];
-            let aliases = &scratch.ids[1..];
+            let aliases = &scratch.alias_ids;
             match found {
                 Some(i) => {
                     let c = &mut self.items[i as usize];
