@@ -730,13 +730,56 @@ fn union_organizations(
     // index is written, and kept if it has.)
     let separated = room(separated, orgs.len());
     let mut separated_len = 0;
+    // (`keys` is not sized: kept across articles, it soon holds the keys of
+    // the longest article, and summing the surfaces to size it cost more
+    // than its rare growth.)
+    keys.clear();
+    ranges.clear();
+    ranges.reserve(n + n / 2);
+    // The keys of each mention are pushed in the same pass: only the
+    // initials need the article's acronyms, all of them, and they are
+    // pushed after it. (Equal keys are united whatever their order: the
+    // sets are the same.)
     for (k, &i) in orgs.iter().enumerate() {
-        next_same[i] = std::mem::replace(&mut last_of[surfaces.of[i]], i);
-        if next_same[i] != usize::MAX {
+        let m = &ms[i];
+        let mut push_norm = |s: &str| {
+            let start = keys.len();
+            push_norm_key_bytes(keys, s);
+            ranges.push((start..keys.len(), i));
+        };
+        let p = std::mem::replace(&mut last_of[surfaces.of[i]], i);
+        next_same[i] = p;
+        if p != usize::MAX {
+            // A surface written before yields the keys it yielded then: the
+            // mention joins the earlier one, and only the keys of a
+            // canonical name or a definition of its own are added (most
+            // mentions repeat a name, so most keys are derived once per
+            // surface, not per mention).
+            uf.union(i, p);
+            // A canonical name written as the surface (a gazetteer place or
+            // organization named as listed, a company segment) has the
+            // surface's key, which the first of its surface holds already.
+            if ms[p].canonical() != m.canonical()
+                && let Some(c) = m.canonical().filter(|&c| c != m.surface)
+            {
+                push_norm(c);
+            }
+            if ms[p].defines() != m.defines()
+                && let Some(a) = m.defines()
+            {
+                push_norm(a);
+            }
             name_seps.push(used..used);
             continue;
         }
-        let s = ms[i].surface;
+        let s = m.surface;
+        push_norm(s);
+        if let Some(c) = m.canonical().filter(|&c| c != s) {
+            push_norm(c);
+        }
+        if let Some(a) = m.defines() {
+            push_norm(a);
+        }
         org_ends.insert(s);
         let found = scan_name(seps, used, s);
         name_seps.push(used..used + found);
@@ -771,53 +814,18 @@ fn union_organizations(
             .map(|id| last_of[id])
             .filter(|&i| i != usize::MAX)
     };
-    // (`keys` is not sized: kept across articles, it soon holds the keys of
-    // the longest article, and summing the surfaces to size it cost more
-    // than its rare growth.)
-    keys.clear();
-    ranges.clear();
-    ranges.reserve(n + n / 2);
-    // (`lower` holds the lower-cased words of the word-set key, one after
-    // another, `words` their ranges.)
-    for (k, &i) in orgs.iter().enumerate() {
-        let m = &ms[i];
-        let mut push_norm = |s: &str| {
-            let start = keys.len();
-            push_norm_key_bytes(keys, s);
-            ranges.push((start..keys.len(), i));
-        };
-        // A surface written before yields the keys it yielded then: the
-        // mention joins the earlier one, and only the keys of a canonical
-        // name or a definition of its own are added (most mentions repeat a
-        // name, so most keys are derived once per surface, not per mention).
-        let before = Some(next_same[i]).filter(|&p| p != usize::MAX);
-        if let Some(p) = before {
-            uf.union(i, p);
-        }
-        if before.is_none() {
-            push_norm(m.surface);
-        }
-        // A canonical name written as the surface (a gazetteer place or
-        // organization named as listed, a company segment) has the surface's
-        // key, which this mention or the first of its surface holds already.
-        let new_canonical = before.is_none_or(|p| ms[p].canonical() != m.canonical());
-        if let Some(c) = m.canonical().filter(|&c| new_canonical && c != m.surface) {
-            push_norm(c);
-        }
-        let new_defines = before.is_none_or(|p| ms[p].defines() != m.defines());
-        if let Some(a) = m.defines().filter(|_| new_defines) {
-            push_norm(a);
-        }
-        if before.is_some() {
-            continue;
-        }
-        let name = Separated {
-            s: m.surface,
-            seps: &seps[name_seps[k].clone()],
-        };
-        // "General Motors Corp." = "GM": initials without the company form.
-        // (Without acronyms in the article no initials can match.)
-        if !acronyms.is_empty() {
+    // "General Motors Corp." = "GM": initials without the company form.
+    // (Without acronyms in the article no initials can match; initials need
+    // two words at least, a separator inside, so only the first mentions of
+    // surfaces with separators are looked at.)
+    if !acronyms.is_empty() {
+        for &k in &separated[..separated_len] {
+            let i = orgs[k];
+            let m = &ms[i];
+            let name = Separated {
+                s: m.surface,
+                seps: &seps[name_seps[k].clone()],
+            };
             let bare = name.bare_len();
             // Without a company form the bare name is the surface: the same
             // key twice would only union the mention with itself.
@@ -825,7 +833,6 @@ fn union_organizations(
                 Some(m.surface.len()),
                 (bare != m.surface.len()).then_some(bare),
             ];
-            // (Initials need two words at least: a separator inside.)
             for len in lens
                 .into_iter()
                 .flatten()
@@ -835,14 +842,18 @@ fn union_organizations(
                 if head.is_some_and(|b| b >= 0x80 || acronym_heads >> b & 1 == 0) {
                     continue;
                 }
-                if let Some(ini) = initials(&m.surface[..len]) {
-                    if acronyms.binary_search_by(|a| (**a).cmp(&ini)).is_ok() {
-                        push_norm(&ini);
-                    }
+                if let Some(ini) = initials(&m.surface[..len])
+                    && acronyms.binary_search_by(|a| (**a).cmp(&ini)).is_ok()
+                {
+                    let start = keys.len();
+                    push_norm_key_bytes(keys, &ini);
+                    ranges.push((start..keys.len(), i));
                 }
             }
         }
     }
+    // (`lower` holds the lower-cased words of the word-set key, one after
+    // another, `words` their ranges.)
     // "Ostravia-NORTA Council" = "NORTA-Ostravia Council": a word-set key
     // starts with a mark that no other key starts with, so it can only
     // meet another surface's word-set key (a surface's later mentions
