@@ -102,6 +102,18 @@ fn first_other_than_alnum(v: u64) -> Option<usize> {
     (other != 0).then(|| (other.trailing_zeros() / 8) as usize)
 }
 
+/// The sixteen bytes of `block` in an SSE2 register. One `u128` read makes
+/// one unaligned load: built from two words read apart (`split_at`), the
+/// register took a load of all sixteen, a second load of the high eight
+/// and a shuffle of the two.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+#[inline]
+pub(crate) fn sse2_load16(block: &[u8; 16]) -> std::arch::x86_64::__m128i {
+    let all = u128::from_le_bytes(*block);
+    std::arch::x86_64::_mm_set_epi64x((all >> 64) as i64, all as i64)
+}
+
 /// The bytes of `block` that are ASCII letters or digits, one bit each
 /// (bit `j` for byte `j`): SSE2 compares and `pmovmskb` on x86-64, where
 /// the eight-byte test (`ascii_alnum_bytes`) takes twice the instructions
@@ -118,12 +130,9 @@ pub fn ascii_alnum_mask16(block: &[u8; 16]) -> u32 {
 #[target_feature(enable = "sse2")]
 fn sse2_alnum_mask16(block: &[u8; 16]) -> u32 {
     use std::arch::x86_64::{
-        _mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x,
-        _mm_set1_epi8,
+        _mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
     };
-    let (lo, hi) = block.split_at(8);
-    let word = |h: &[u8]| i64::from_le_bytes(h.try_into().unwrap_or_default());
-    let v = _mm_set_epi64x(word(hi), word(lo));
+    let v = sse2_load16(block);
     // Unsigned range tests by signed compares: adding 0x80 - lo maps
     // lo..lo + n onto the n smallest signed bytes, and nothing else there.
     let within = |x, lo: u8, n: u8| {

@@ -302,7 +302,7 @@ fn block_masks(block: &[u8; 64]) -> [u64; 4] {
 mod sse2 {
     use std::arch::x86_64::{
         __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_movemask_epi8,
-        _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8, _mm_xor_si128,
+        _mm_or_si128, _mm_set1_epi8, _mm_xor_si128,
     };
 
     /// `super::masks`, sixteen bytes at a time.
@@ -320,8 +320,7 @@ mod sse2 {
         };
         let (mut alnum, mut joining, mut leads, mut stops) = (0, 0, 0, 0);
         for (i, sixteen) in block.as_chunks::<16>().0.iter().enumerate() {
-            let (lo, hi) = sixteen.as_chunks::<8>().0.split_at(1);
-            let v = _mm_set_epi64x(i64::from_le_bytes(hi[0]), i64::from_le_bytes(lo[0]));
+            let v = crate::swar::sse2_load16(sixteen);
             let flipped = _mm_xor_si128(v, splat(0x80));
             // `| 0x20` maps the capitals, and nothing else, onto the small
             // letters.

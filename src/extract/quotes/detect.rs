@@ -139,14 +139,8 @@ fn mark_bytes(block: &[u8; 16]) -> u32 {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
 fn sse2_mark_bytes(block: &[u8; 16]) -> u32 {
-    use std::arch::x86_64::{
-        _mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8,
-    };
-    // One load of the sixteen bytes: built from two words read apart
-    // (`split_at`), the register took a load of all sixteen, a load of the
-    // high eight again and a shuffle of the two.
-    let all = u128::from_le_bytes(*block);
-    let v = _mm_set_epi64x((all >> 64) as i64, all as i64);
+    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
+    let v = crate::swar::sse2_load16(block);
     let eq = |x: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(x as i8));
     let any = _mm_or_si128(
         _mm_or_si128(eq(b'"'), eq(b'\'')),
