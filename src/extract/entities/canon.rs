@@ -742,11 +742,7 @@ fn union_organizations(
     // sets are the same.)
     for (k, &i) in orgs.iter().enumerate() {
         let m = &ms[i];
-        let mut push_norm = |s: &str| {
-            let start = keys.len();
-            push_norm_key_bytes(keys, s);
-            ranges.push((start..keys.len(), i));
-        };
+        let mut push_norm = |s: &str| push_key(keys, ranges, s, i);
         let p = std::mem::replace(&mut last_of[surfaces.of[i]], i);
         next_same[i] = p;
         if p != usize::MAX {
@@ -845,9 +841,7 @@ fn union_organizations(
                 if let Some(ini) = initials(&m.surface[..len])
                     && acronyms.binary_search_by(|a| (**a).cmp(&ini)).is_ok()
                 {
-                    let start = keys.len();
-                    push_norm_key_bytes(keys, &ini);
-                    ranges.push((start..keys.len(), i));
+                    push_key(keys, ranges, &ini, i);
                 }
             }
         }
@@ -1022,6 +1016,14 @@ struct KeyScratch {
 /// the filter of [`unite_equal_keys`] fills up, and a key that passes it is
 /// compared with every key before it.
 const SCAN_KEYS: usize = 64;
+
+/// Appends the normalized key of `s` to `keys` and its range, for mention
+/// `i`, to `ranges`.
+fn push_key(keys: &mut Vec<u8>, ranges: &mut Vec<(Range<usize>, usize)>, s: &str, i: usize) {
+    let start = keys.len();
+    push_norm_key_bytes(keys, s);
+    ranges.push((start..keys.len(), i));
+}
 
 /// Unites the mentions of equal keys: each `(r, i)` of `ranges` is the key
 /// `keys[r]` of mention `i`. An article has a dozen keys, nearly all
