@@ -810,18 +810,24 @@ fn union_organizations(
             .map(|id| last_of[id])
             .filter(|&i| i != usize::MAX)
     };
+    // The first mention `orgs[k]` of a surface with separators, and its
+    // name's words: what the initials, word-set and prefix rules read.
+    let first_named = |k: usize| {
+        let i = orgs[k];
+        let name = Separated {
+            s: ms[i].surface,
+            seps: &seps[name_seps[k].clone()],
+        };
+        (i, name)
+    };
     // "General Motors Corp." = "GM": initials without the company form.
     // (Without acronyms in the article no initials can match; initials need
     // two words at least, a separator inside, so only the first mentions of
     // surfaces with separators are looked at.)
     if !acronyms.is_empty() {
         for &k in &separated[..separated_len] {
-            let i = orgs[k];
+            let (i, name) = first_named(k);
             let m = &ms[i];
-            let name = Separated {
-                s: m.surface,
-                seps: &seps[name_seps[k].clone()],
-            };
             let bare = name.bare_len();
             // Without a company form the bare name is the surface: the same
             // key twice would only union the mention with itself.
@@ -868,12 +874,9 @@ fn union_organizations(
     }
     if twice != 0 {
         for (k, _) in word_sets().filter(|&(_, bits)| bits & twice != 0) {
-            let name = Separated {
-                s: ms[orgs[k]].surface,
-                seps: &seps[name_seps[k].clone()],
-            };
+            let (i, name) = first_named(k);
             if let Some(r) = push_word_set_key(keys, lower, words, &name) {
-                ranges.push((r, orgs[k]));
+                ranges.push((r, i));
             }
         }
     }
@@ -899,12 +902,8 @@ fn union_organizations(
     // separators, has word prefixes: a surface written before has joined
     // the earlier mention, whose prefixes are the same.)
     for &k in &separated[..separated_len] {
-        let j = orgs[k];
+        let (j, name) = first_named(k);
         let b = &ms[j];
-        let name = Separated {
-            s: b.surface,
-            seps: &seps[name_seps[k].clone()],
-        };
         for (at, pos) in name.spaces() {
             let Some(first) = by_surface(&b.surface[..pos]) else {
                 continue;
