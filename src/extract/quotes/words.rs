@@ -45,12 +45,12 @@ impl Eq for Tok<'_> {}
 const _: () = assert!(size_of::<Tok>() == 32);
 
 impl<'a> Tok<'a> {
-    /// The token [`next_token`] found in `sub`, which starts at byte
+    /// The token [`next_token`] found in a stretch that starts at byte
     /// `from` of the paragraph.
     #[inline(always)]
-    fn at(sub: &'a str, from: usize, (a, b, first): (usize, usize, First)) -> Tok<'a> {
+    fn at(from: usize, (a, _, text, first): (usize, usize, &'a str, First)) -> Tok<'a> {
         Tok {
-            text: &sub[a..b],
+            text,
             start: from + a,
             first,
             class: Cell::new(UNCLASSED),
@@ -158,7 +158,7 @@ pub fn tokens_into<'a>(s: &'a str, from: usize, to: usize, out: &mut Vec<Tok<'a>
     let mut i = 0;
     while let Some(found) = next_token_by(sub, i, &mut runs) {
         i = found.1;
-        out.push(Tok::at(sub, from, found));
+        out.push(Tok::at(from, found));
     }
 }
 
@@ -174,7 +174,7 @@ pub fn first_sentence_into<'a>(s: &'a str, from: usize, to: usize, out: &mut Vec
     let mut after_stop = false;
     while let Some(found) = next_token_by(sub, i, &mut runs) {
         i = found.1;
-        let t = Tok::at(sub, from, found);
+        let t = Tok::at(from, found);
         if after_stop && ends_after_stop(&t) {
             return;
         }
@@ -293,7 +293,7 @@ impl First {
 /// table and only other characters are decoded.
 // Inlined into the loops that call it once per token.
 #[inline(always)]
-fn next_token(sub: &str, i: usize) -> Option<(usize, usize, First)> {
+fn next_token(sub: &str, i: usize) -> Option<(usize, usize, &str, First)> {
     next_token_by(sub, i, &mut ByWord)
 }
 
@@ -322,58 +322,70 @@ impl AlnumRuns for AlnumWindow {
 }
 
 /// [`next_token`], with the runs of letters and digits found by `runs`.
+///
+/// Gives the token's byte range and its text, sliced where the bytes at
+/// both ends were just read: a byte known to be ASCII there is a `char`
+/// boundary, so the common token (ASCII at both ends) is sliced without
+/// the four boundary tests that slicing the range afterwards took.
 #[inline(always)]
-fn next_token_by(
-    sub: &str,
+fn next_token_by<'s>(
+    sub: &'s str,
     mut i: usize,
     runs: &mut impl AlnumRuns,
-) -> Option<(usize, usize, First)> {
+) -> Option<(usize, usize, &'s str, First)> {
     let b = sub.as_bytes();
     // One space, the commonest gap between tokens, skipped without a
     // branch: a dispatch that saw a space and then a letter by turns at
     // one branch mispredicted often.
     i += usize::from(b.get(i) == Some(&b' '));
-    let (mut end, first) = loop {
+    // `rest` is the text from the token's first byte on.
+    let (rest, mut end, first) = loop {
         let x = *b.get(i)?;
+        // Bytes outside ASCII are told by their value, not their class, so
+        // that the slices below know an ASCII byte is a boundary.
+        if x >= 0x80 {
+            let (c, len) = char_at(sub, i)?;
+            if c.is_whitespace() {
+                i += len;
+                continue;
+            } else if crate::uclass::is_alphanumeric(c) {
+                break (&sub[i..], i + len, First::of_alnum(c));
+            }
+            let first = if c == '…' {
+                First::Stop
+            } else {
+                First::Other
+            };
+            return Some((i, i + len, &sub[i..i + len], first));
+        }
         match CLASS[usize::from(x)] {
             SPACE => i += 1,
-            ALNUM => break (i + 1, First::of_ascii(x)),
-            NON_ASCII => {
-                let (c, len) = char_at(sub, i)?;
-                if c.is_whitespace() {
-                    i += len;
-                } else if crate::uclass::is_alphanumeric(c) {
-                    break (i + len, First::of_alnum(c));
-                } else {
-                    let first = if c == '…' {
-                        First::Stop
-                    } else {
-                        First::Other
-                    };
-                    return Some((i, i + len, first));
-                }
-            }
-            _ => return Some((i, i + 1, First::of_ascii_mark(x))),
+            ALNUM => break (&sub[i..], i + 1, First::of_ascii(x)),
+            _ => return Some((i, i + 1, &sub[i..i + 1], First::of_ascii_mark(x))),
         }
     };
     loop {
         end = runs.run_end(b, end);
         let Some(&x) = b.get(end) else { break };
-        let (d, dlen) = match CLASS[usize::from(x)] {
-            ALNUM => {
-                end += 1;
-                continue;
-            }
-            INNER => (x as char, 1),
-            NON_ASCII => match char_at(sub, end) {
+        let (d, dlen) = if x >= 0x80 {
+            match char_at(sub, end) {
                 Some((d, dlen)) if crate::uclass::is_alphanumeric(d) => {
                     end += dlen;
                     continue;
                 }
                 Some((d @ '’', dlen)) => (d, dlen),
                 _ => break,
-            },
-            _ => break,
+            }
+        } else {
+            match CLASS[usize::from(x)] {
+                ALNUM => {
+                    end += 1;
+                    continue;
+                }
+                INNER => (x as char, 1),
+                // The commonest end: an ASCII byte after the word.
+                _ => return Some((i, end, &rest[..end - i], first)),
+            }
         };
         // Inner punctuation only when a letter follows.
         if char_at(sub, end + dlen).is_some_and(|(a, _)| crate::uclass::is_alphanumeric(a)) {
@@ -381,16 +393,14 @@ fn next_token_by(
         } else {
             // Every abbreviation but `vs` opens with a capital: most
             // words before a period are turned away without the list.
-            if d == '.'
-                && (first == First::Upper || &sub[i..end] == "vs")
-                && is_abbrev(&sub[i..end])
-            {
+            let word = &rest[..end - i];
+            if d == '.' && (first == First::Upper || word == "vs") && is_abbrev(word) {
                 end += 1;
             }
             break;
         }
     }
-    Some((i, end, first))
+    Some((i, end, &rest[..end - i], first))
 }
 
 /// The first byte at or after `i` that may open a capitalized token: an
@@ -482,7 +492,7 @@ impl<'a> RunToks<'a> for WindowRun<'_, 'a> {
     fn next_tok(&mut self) -> Option<Tok<'a>> {
         let n = next_token(self.sub, self.pos)?;
         self.pos = n.1;
-        Some(Tok::at(self.sub, self.from, n))
+        Some(Tok::at(self.from, n))
     }
 
     #[inline(always)]
@@ -571,7 +581,7 @@ pub fn cap_windows<'a>(
             pos = t.1;
             if t.1 <= i {
                 win.clear();
-                win.push(Tok::at(sub, from, t));
+                win.push(Tok::at(from, t));
                 continue;
             }
             break Some(t);
@@ -585,7 +595,7 @@ pub fn cap_windows<'a>(
             continue;
         }
         let first = win.len();
-        let head = Tok::at(sub, from, t);
+        let head = Tok::at(from, t);
         if let Some(c) = known {
             // The head's classes, looked up by `one_word`, are not
             // looked up again.
@@ -857,7 +867,7 @@ impl<'t, 'a> Outside<'t, 'a> {
             let sub = &p[from..seg_end];
             while let Some(found) = next_token(sub, pos - from) {
                 pos = from + found.1;
-                out.push(Tok::at(sub, from, found));
+                out.push(Tok::at(from, found));
                 if !self.inside_token(pos) {
                     break;
                 }
@@ -1594,6 +1604,32 @@ mod proptests {
         }
     }
 
+    /// A token's text is its whole range, whatever ends it: an ASCII byte,
+    /// a character outside ASCII, an inner mark with no letter after it,
+    /// an abbreviation's period or the end of the stretch, from a first
+    /// character in or outside ASCII.
+    #[test]
+    fn token_texts_span_their_ranges_at_every_kind_of_end() {
+        let cases: [(&str, &[&str]); 9] = [
+            ("ab cd", &["ab", "cd"]),
+            ("ab, é", &["ab", ",", "é"]),
+            ("éa’ b", &["éa", "’", "b"]),
+            ("ab“cd”", &["ab", "“", "cd", "”"]),
+            ("x- y.", &["x", "-", "y", "."]),
+            ("Mr. X", &["Mr.", "X"]),
+            ("U.S.A é…", &["U.S.A", "é", "…"]),
+            ("ÜberNa ß", &["ÜberNa", "ß"]),
+            ("a’b 7'", &["a’b", "7", "'"]),
+        ];
+        for (s, want) in cases {
+            let got: Vec<&str> = tokens(s, 0, s.len()).iter().map(|t| t.text).collect();
+            assert_eq!(got, want, "{s}");
+            for t in tokens(s, 0, s.len()) {
+                assert_eq!(&s[t.start..t.end()], t.text, "{s}");
+            }
+        }
+    }
+
     proptest! {
         /// The oracle of the window of masks: a stretch's tokens are those
         /// the word-by-word runs give, on text with long words (runs across
@@ -1611,7 +1647,7 @@ mod proptests {
             let mut i = 0;
             while let Some(found) = next_token(sub, i) {
                 i = found.1;
-                want.push(Tok::at(sub, from, found));
+                want.push(Tok::at(from, found));
             }
             prop_assert_eq!(got, want);
         }
