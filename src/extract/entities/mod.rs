@@ -1000,6 +1000,17 @@ const NUMBERS: &[(&str, &str)] = &[
     ("twenty", "20"),
 ];
 
+/// The signatures (`gazetteer::signature16`) of the marks and words that
+/// `Ctx::prose` compares the token after each run with, and
+/// `Ctx::acronym_definitions` every token of a paragraph with a
+/// parenthesis (`Tok::is`).
+const SIG_HYPHEN: u16 = gazetteer::signature16(b"-");
+const SIG_EN_DASH: u16 = gazetteer::signature16("–".as_bytes());
+const SIG_OF: u16 = gazetteer::signature16(b"of");
+const SIG_FOR: u16 = gazetteer::signature16(b"for");
+const SIG_OPEN: u16 = gazetteer::signature16(b"(");
+const SIG_CLOSE: u16 = gazetteer::signature16(b")");
+
 /// Finds the named entities of the article.
 pub fn extract(text: &str, article: &Article, res: &Resources) -> Entities {
     let gaz = res.gazetteer();
@@ -1847,7 +1858,7 @@ impl<'a> Ctx<'a> {
                 }
                 // "NORTA Council - Ostravia": a body named with a dash.
                 if j + 1 < ts.len()
-                    && matches!(self.w(&ts[j]), "-" | "–")
+                    && (ts[j].is("-", SIG_HYPHEN) || ts[j].is("–", SIG_EN_DASH))
                     && self.org_suffix(&ts[j - 1])
                     && self.nameish(&ts[j + 1])
                     && !ts[j + 1].initial()
@@ -1858,7 +1869,7 @@ impl<'a> Ctx<'a> {
                 // "Kor - Vell": a name split by a detokenized dash (two
                 // single unknown words, spaces on both sides).
                 if j + 1 < ts.len()
-                    && self.w(&ts[j]) == "-"
+                    && ts[j].is("-", SIG_HYPHEN)
                     && self.text[ts[j - 1].e()..ts[j].s()].trim().is_empty()
                     && ts[j].s() > ts[j - 1].e()
                     && ts[j + 1].s() > ts[j].e()
@@ -1878,7 +1889,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 // "X of [the] Y" after an organization or title head.
-                if j + 1 < ts.len() && ts[j].word() && matches!(self.w(&ts[j]), "of" | "for") {
+                if j + 1 < ts.len() && (ts[j].is("of", SIG_OF) || ts[j].is("for", SIG_FOR)) {
                     let mut k = j + 1;
                     if k < ts.len() && self.w(&ts[k]) == "the" {
                         k += 1;
@@ -1957,7 +1968,7 @@ impl<'a> Ctx<'a> {
     /// expansion directly before an acronym in parentheses.
     fn acronym_definitions(&self, ts: &[Tok<'a>], out: &mut Vec<Mention<'a>>) {
         for k in 1..ts.len().saturating_sub(2) {
-            if !(self.w(&ts[k]) == "(" && !ts[k + 2].word() && self.w(&ts[k + 2]) == ")") {
+            if !(ts[k].is("(", SIG_OPEN) && ts[k + 2].is(")", SIG_CLOSE)) {
                 continue;
             }
             let acr = &ts[k + 1];
