@@ -1002,13 +1002,11 @@ const NUMBERS: &[(&str, &str)] = &[
 
 /// The signatures (`gazetteer::signature16`) of the marks and words that
 /// `Ctx::prose` compares the token after each run with, and
-/// `Ctx::acronym_definitions` every token of a paragraph with a
-/// parenthesis (`Tok::is`).
+/// `Ctx::acronym_definitions` the token two after a `(` (`Tok::is`).
 const SIG_HYPHEN: u16 = gazetteer::signature16(b"-");
 const SIG_EN_DASH: u16 = gazetteer::signature16("–".as_bytes());
 const SIG_OF: u16 = gazetteer::signature16(b"of");
 const SIG_FOR: u16 = gazetteer::signature16(b"for");
-const SIG_OPEN: u16 = gazetteer::signature16(b"(");
 const SIG_CLOSE: u16 = gazetteer::signature16(b")");
 
 /// Finds the named entities of the article.
@@ -1967,8 +1965,8 @@ impl<'a> Ctx<'a> {
     /// `the seven major industrialized nations (G7)`: a lower-case
     /// expansion directly before an acronym in parentheses.
     fn acronym_definitions(&self, ts: &[Tok<'a>], out: &mut Vec<Mention<'a>>) {
-        for k in 1..ts.len().saturating_sub(2) {
-            if !(ts[k].is("(", SIG_OPEN) && ts[k + 2].is(")", SIG_CLOSE)) {
+        for k in open_parens(self.text, ts) {
+            if !(k >= 1 && k + 2 < ts.len() && ts[k + 2].is(")", SIG_CLOSE)) {
                 continue;
             }
             let acr = &ts[k + 1];
@@ -2735,6 +2733,21 @@ fn surnames_over_towns<'a>(
             m.set_canonical(None);
         }
     }
+}
+
+/// The numbers among `ts` (a segment's tokens, cut from `text`) of the
+/// tokens `(`, in order. Every `(` of the text is a token of its own (no
+/// word holds one), found here by one search of the segment's text: the
+/// paragraphs searched have one or two, and comparing each of their tokens
+/// with `(` read them all.
+fn open_parens<'t>(text: &'t str, ts: &'t [Tok]) -> impl Iterator<Item = usize> + 't {
+    let (a, b) = match ts {
+        [first, .., last] => (first.s(), last.e()),
+        [t] => (t.s(), t.e()),
+        [] => (0, 0),
+    };
+    memchr::memchr_iter(b'(', &text.as_bytes()[a..b])
+        .map(move |p| ts.partition_point(|t| t.s() < a + p))
 }
 
 /// Whether the text after a name starts with a possessive or `-based`

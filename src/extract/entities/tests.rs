@@ -2428,7 +2428,6 @@ proptest::proptest! {
             ("–", SIG_EN_DASH),
             ("of", SIG_OF),
             ("for", SIG_FOR),
-            ("(", SIG_OPEN),
             (")", SIG_CLOSE),
         ];
         for t in tokenize(&text, Span::new(0, text.len()), false) {
@@ -2436,5 +2435,22 @@ proptest::proptest! {
                 proptest::prop_assert_eq!(t.is(w, sig), t.text == w, "{:?} {:?}", t.text, w);
             }
         }
+    }
+
+    /// `open_parens` finds the tokens `(` of a segment, which may start
+    /// anywhere in the text, as a scan of its tokens does.
+    #[test]
+    fn open_parens_finds_the_paren_tokens(
+        parts in proptest::collection::vec("\\(|\\)|\\(\\(|[A-Za-z]{1,4}|é|[ ,.]|'s|-", 0..30),
+        lead in "[a (]{0,4}",
+        tail in "[a (]{0,4}",
+    ) {
+        let seg: String = parts.concat();
+        let text = format!("{lead}{seg}{tail}");
+        let span = Span::new(lead.len(), lead.len() + seg.len());
+        let ts = tokenize(&text, span, false);
+        let want: Vec<usize> = (0..ts.len()).filter(|&k| ts[k].text == "(").collect();
+        let got: Vec<usize> = open_parens(&text, &ts).collect();
+        proptest::prop_assert_eq!(got, want, "{:?}", seg);
     }
 }
