@@ -1000,6 +1000,15 @@ const NUMBERS: &[(&str, &str)] = &[
     ("twenty", "20"),
 ];
 
+/// The signatures (`gazetteer::signature16`) of the marks and words that
+/// `Ctx::prose` compares the token after each run with, and
+/// `Ctx::acronym_definitions` the token two after a `(` (`Tok::is`).
+const SIG_HYPHEN: u16 = gazetteer::signature16(b"-");
+const SIG_EN_DASH: u16 = gazetteer::signature16("–".as_bytes());
+const SIG_OF: u16 = gazetteer::signature16(b"of");
+const SIG_FOR: u16 = gazetteer::signature16(b"for");
+const SIG_CLOSE: u16 = gazetteer::signature16(b")");
+
 /// Finds the named entities of the article.
 pub fn extract(text: &str, article: &Article, res: &Resources) -> Entities {
     let gaz = res.gazetteer();
@@ -1847,7 +1856,7 @@ impl<'a> Ctx<'a> {
                 }
                 // "NORTA Council - Ostravia": a body named with a dash.
                 if j + 1 < ts.len()
-                    && matches!(self.w(&ts[j]), "-" | "–")
+                    && (ts[j].is("-", SIG_HYPHEN) || ts[j].is("–", SIG_EN_DASH))
                     && self.org_suffix(&ts[j - 1])
                     && self.nameish(&ts[j + 1])
                     && !ts[j + 1].initial()
@@ -1858,7 +1867,7 @@ impl<'a> Ctx<'a> {
                 // "Kor - Vell": a name split by a detokenized dash (two
                 // single unknown words, spaces on both sides).
                 if j + 1 < ts.len()
-                    && self.w(&ts[j]) == "-"
+                    && ts[j].is("-", SIG_HYPHEN)
                     && self.text[ts[j - 1].e()..ts[j].s()].trim().is_empty()
                     && ts[j].s() > ts[j - 1].e()
                     && ts[j + 1].s() > ts[j].e()
@@ -1878,7 +1887,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 // "X of [the] Y" after an organization or title head.
-                if j + 1 < ts.len() && ts[j].word() && matches!(self.w(&ts[j]), "of" | "for") {
+                if j + 1 < ts.len() && (ts[j].is("of", SIG_OF) || ts[j].is("for", SIG_FOR)) {
                     let mut k = j + 1;
                     if k < ts.len() && self.w(&ts[k]) == "the" {
                         k += 1;
@@ -1956,8 +1965,8 @@ impl<'a> Ctx<'a> {
     /// `the seven major industrialized nations (G7)`: a lower-case
     /// expansion directly before an acronym in parentheses.
     fn acronym_definitions(&self, ts: &[Tok<'a>], out: &mut Vec<Mention<'a>>) {
-        for k in 1..ts.len().saturating_sub(2) {
-            if !(self.w(&ts[k]) == "(" && !ts[k + 2].word() && self.w(&ts[k + 2]) == ")") {
+        for k in open_parens(self.text, ts) {
+            if !(k >= 1 && k + 2 < ts.len() && ts[k + 2].is(")", SIG_CLOSE)) {
                 continue;
             }
             let acr = &ts[k + 1];
@@ -2724,6 +2733,21 @@ fn surnames_over_towns<'a>(
             m.set_canonical(None);
         }
     }
+}
+
+/// The numbers among `ts` (a segment's tokens, cut from `text`) of the
+/// tokens `(`, in order. Every `(` of the text is a token of its own (no
+/// word holds one), found here by one search of the segment's text: the
+/// paragraphs searched have one or two, and comparing each of their tokens
+/// with `(` read them all.
+fn open_parens<'t>(text: &'t str, ts: &'t [Tok]) -> impl Iterator<Item = usize> + 't {
+    let (a, b) = match ts {
+        [first, .., last] => (first.s(), last.e()),
+        [t] => (t.s(), t.e()),
+        [] => (0, 0),
+    };
+    memchr::memchr_iter(b'(', &text.as_bytes()[a..b])
+        .map(move |p| ts.partition_point(|t| t.s() < a + p))
 }
 
 /// Whether the text after a name starts with a possessive or `-based`

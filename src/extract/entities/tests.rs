@@ -2412,3 +2412,45 @@ fn every_particle_is_one_word_token() {
         assert!(toks[1].word() && toks[1].text == w, "{w:?}");
     }
 }
+
+proptest::proptest! {
+    /// `Tok::is` with the signatures of the rules' words answers as a
+    /// comparison of the texts, for tokens of every kind (words, marks, the
+    /// words themselves inside others and joined to them).
+    #[test]
+    fn tok_is_compares_texts(words in proptest::collection::vec(
+        "of|for|-|–|\\(|\\)|off|fo|or|o|f|\\)\\)|--|of-for|é|[a-z]{1,3}|[,.;]",
+        0..24,
+    ), seps in proptest::collection::vec("[ ]{0,2}", 24)) {
+        let text: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
+        let pairs = [
+            ("-", SIG_HYPHEN),
+            ("–", SIG_EN_DASH),
+            ("of", SIG_OF),
+            ("for", SIG_FOR),
+            (")", SIG_CLOSE),
+        ];
+        for t in tokenize(&text, Span::new(0, text.len()), false) {
+            for (w, sig) in pairs {
+                proptest::prop_assert_eq!(t.is(w, sig), t.text == w, "{:?} {:?}", t.text, w);
+            }
+        }
+    }
+
+    /// `open_parens` finds the tokens `(` of a segment, which may start
+    /// anywhere in the text, as a scan of its tokens does.
+    #[test]
+    fn open_parens_finds_the_paren_tokens(
+        parts in proptest::collection::vec("\\(|\\)|\\(\\(|[A-Za-z]{1,4}|é|[ ,.]|'s|-", 0..30),
+        lead in "[a (]{0,4}",
+        tail in "[a (]{0,4}",
+    ) {
+        let seg: String = parts.concat();
+        let text = format!("{lead}{seg}{tail}");
+        let span = Span::new(lead.len(), lead.len() + seg.len());
+        let ts = tokenize(&text, span, false);
+        let want: Vec<usize> = (0..ts.len()).filter(|&k| ts[k].text == "(").collect();
+        let got: Vec<usize> = open_parens(&text, &ts).collect();
+        proptest::prop_assert_eq!(got, want, "{:?}", seg);
+    }
+}
