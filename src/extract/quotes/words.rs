@@ -48,11 +48,11 @@ impl<'a> Tok<'a> {
     /// The token [`next_token`] found in a stretch that starts at byte
     /// `from` of the paragraph.
     #[inline(always)]
-    fn at(from: usize, (a, _, text, first): (usize, usize, &'a str, First)) -> Tok<'a> {
+    fn at(from: usize, found: Found<'a>) -> Tok<'a> {
         Tok {
-            text,
-            start: from + a,
-            first,
+            text: found.text,
+            start: from + found.start,
+            first: found.first,
             class: Cell::new(UNCLASSED),
         }
     }
@@ -157,7 +157,7 @@ pub fn tokens_into<'a>(s: &'a str, from: usize, to: usize, out: &mut Vec<Tok<'a>
     let mut runs = AlnumWindow::at(sub.as_bytes(), 0);
     let mut i = 0;
     while let Some(found) = next_token_by(sub, i, &mut runs) {
-        i = found.1;
+        i = found.end();
         out.push(Tok::at(from, found));
     }
 }
@@ -173,7 +173,7 @@ pub fn first_sentence_into<'a>(s: &'a str, from: usize, to: usize, out: &mut Vec
     let mut i = 0;
     let mut after_stop = false;
     while let Some(found) = next_token_by(sub, i, &mut runs) {
-        i = found.1;
+        i = found.end();
         let t = Tok::at(from, found);
         if after_stop && ends_after_stop(&t) {
             return;
@@ -213,24 +213,22 @@ fn char_before(s: &str, i: usize) -> Option<(char, usize)> {
 }
 
 /// What an ASCII byte is to the tokenizer; bytes of other characters are
-/// [`NON_ASCII`] and decoded.
+/// told by their value (`>= 0x80`), before the table is read, and decoded.
 const OTHER: u8 = 0;
 const SPACE: u8 = 1;
 const ALNUM: u8 = 2;
 /// `'`, `.` and `-`: inside a word when a letter or digit follows.
 const INNER: u8 = 3;
-const NON_ASCII: u8 = 4;
 
-/// The class of every byte, as `char::is_whitespace` and
-/// `char::is_alphanumeric` decide for ASCII.
+/// The class of every ASCII byte, as `char::is_whitespace` and
+/// `char::is_alphanumeric` decide for ASCII (the other bytes are never
+/// looked up: 256 entries spare the lookups a bounds check).
 const CLASS: [u8; 256] = {
     let mut t = [OTHER; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        t[b] = if c >= 0x80 {
-            NON_ASCII
-        } else if c.is_ascii_alphanumeric() {
+        t[b] = if c.is_ascii_alphanumeric() {
             ALNUM
         } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
             SPACE
@@ -287,13 +285,29 @@ impl First {
     }
 }
 
-/// The byte range of the first token of `sub` at or after `i` (a char
-/// boundary, where no token is under way), with what its first character
-/// is. Every token is looked at byte by byte, so ASCII is classified by
-/// table and only other characters are decoded.
+/// A token as the tokenizer finds it in a stretch: where it starts there,
+/// its text and what its first character is.
+#[derive(Clone, Copy)]
+struct Found<'s> {
+    start: usize,
+    text: &'s str,
+    first: First,
+}
+
+impl Found<'_> {
+    /// Where the token ends in the stretch.
+    #[inline(always)]
+    fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
+/// The first token of `sub` at or after `i` (a char boundary, where no
+/// token is under way). Every token is looked at byte by byte, so ASCII
+/// is classified by table and only other characters are decoded.
 // Inlined into the loops that call it once per token.
 #[inline(always)]
-fn next_token(sub: &str, i: usize) -> Option<(usize, usize, &str, First)> {
+fn next_token(sub: &str, i: usize) -> Option<Found<'_>> {
     next_token_by(sub, i, &mut ByWord)
 }
 
@@ -323,16 +337,12 @@ impl AlnumRuns for AlnumWindow {
 
 /// [`next_token`], with the runs of letters and digits found by `runs`.
 ///
-/// Gives the token's byte range and its text, sliced where the bytes at
-/// both ends were just read: a byte known to be ASCII there is a `char`
-/// boundary, so the common token (ASCII at both ends) is sliced without
-/// the four boundary tests that slicing the range afterwards took.
+/// Slices the token's text where the bytes at both ends were just read: a
+/// byte known to be ASCII there is a `char` boundary, so the common token
+/// (ASCII at both ends) is sliced without the four boundary tests that
+/// slicing the range afterwards took.
 #[inline(always)]
-fn next_token_by<'s>(
-    sub: &'s str,
-    mut i: usize,
-    runs: &mut impl AlnumRuns,
-) -> Option<(usize, usize, &'s str, First)> {
+fn next_token_by<'s>(sub: &'s str, mut i: usize, runs: &mut impl AlnumRuns) -> Option<Found<'s>> {
     let b = sub.as_bytes();
     // One space, the commonest gap between tokens, skipped without a
     // branch: a dispatch that saw a space and then a letter by turns at
@@ -356,12 +366,24 @@ fn next_token_by<'s>(
             } else {
                 First::Other
             };
-            return Some((i, i + len, &sub[i..i + len], first));
+            let text = &sub[i..i + len];
+            return Some(Found {
+                start: i,
+                text,
+                first,
+            });
         }
         match CLASS[usize::from(x)] {
             SPACE => i += 1,
             ALNUM => break (&sub[i..], i + 1, First::of_ascii(x)),
-            _ => return Some((i, i + 1, &sub[i..i + 1], First::of_ascii_mark(x))),
+            _ => {
+                let (text, first) = (&sub[i..i + 1], First::of_ascii_mark(x));
+                return Some(Found {
+                    start: i,
+                    text,
+                    first,
+                });
+            }
         }
     };
     loop {
@@ -384,7 +406,14 @@ fn next_token_by<'s>(
                 }
                 INNER => (x as char, 1),
                 // The commonest end: an ASCII byte after the word.
-                _ => return Some((i, end, &rest[..end - i], first)),
+                _ => {
+                    let text = &rest[..end - i];
+                    return Some(Found {
+                        start: i,
+                        text,
+                        first,
+                    });
+                }
             }
         };
         // Inner punctuation only when a letter follows.
@@ -400,7 +429,12 @@ fn next_token_by<'s>(
             break;
         }
     }
-    Some((i, end, &rest[..end - i], first))
+    let text = &rest[..end - i];
+    Some(Found {
+        start: i,
+        text,
+        first,
+    })
 }
 
 /// The first byte at or after `i` that may open a capitalized token: an
@@ -491,7 +525,7 @@ impl<'a> RunToks<'a> for WindowRun<'_, 'a> {
     #[inline(always)]
     fn next_tok(&mut self) -> Option<Tok<'a>> {
         let n = next_token(self.sub, self.pos)?;
-        self.pos = n.1;
+        self.pos = n.end();
         Some(Tok::at(self.from, n))
     }
 
@@ -578,8 +612,8 @@ pub fn cap_windows<'a>(
             let Some(t) = next_token(sub, pos) else {
                 break None;
             };
-            pos = t.1;
-            if t.1 <= i {
+            pos = t.end();
+            if t.end() <= i {
                 win.clear();
                 win.push(Tok::at(from, t));
                 continue;
@@ -587,11 +621,11 @@ pub fn cap_windows<'a>(
             break Some(t);
         };
         let Some(t) = found else { break };
-        if t.0 != i {
+        if t.start != i {
             // `i` is inside a token that starts with no capital (`iPhone`);
             // the search goes on after it (from it, were it after `i`).
-            sync = t.0;
-            at = if t.0 > i { t.0 } else { t.1 };
+            sync = t.start;
+            at = if t.start > i { t.start } else { t.end() };
             continue;
         }
         let first = win.len();
@@ -606,7 +640,7 @@ pub fn cap_windows<'a>(
         let mut run = WindowRun {
             sub,
             from,
-            pos: t.1,
+            pos: t.end(),
             win,
         };
         let after = read_run(head_text, &mut run);
@@ -840,7 +874,7 @@ impl<'t, 'a> Outside<'t, 'a> {
         if self.inside_token(from) {
             let sub = &p[from..seg_end];
             while let Some(found) = next_token(sub, pos - from) {
-                pos = from + found.1;
+                pos = from + found.end();
                 if !self.inside_token(pos) {
                     break;
                 }
@@ -866,7 +900,7 @@ impl<'t, 'a> Outside<'t, 'a> {
         if self.inside_token(from) {
             let sub = &p[from..seg_end];
             while let Some(found) = next_token(sub, pos - from) {
-                pos = from + found.1;
+                pos = from + found.end();
                 out.push(Tok::at(from, found));
                 if !self.inside_token(pos) {
                     break;
@@ -1646,7 +1680,7 @@ mod proptests {
             let mut want = Vec::new();
             let mut i = 0;
             while let Some(found) = next_token(sub, i) {
-                i = found.1;
+                i = found.end();
                 want.push(Tok::at(from, found));
             }
             prop_assert_eq!(got, want);
