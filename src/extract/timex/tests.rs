@@ -1243,6 +1243,45 @@ mod two_lanes {
         assert_eq!(marks.mark(at(b"12 May 2")), 1);
         assert_eq!(marks.mark(at(b"12 May 20")), 1);
     }
+
+    /// Over every state the search reaches, the rule of the marks: the
+    /// dead state and the match states are marked, and so is every state
+    /// a marked one leads to; the start states are not. (Read through
+    /// `mark`, so an index it cut short would mark the wrong states.)
+    #[test]
+    fn marks_hold_the_states_after_a_match() {
+        use regex_automata::dfa::Automaton;
+        use regex_automata::util::start;
+        let fwd = SCAN_DFA.as_ref().expect("the stored DFA").forward();
+        let marks = SCAN_MARKS.as_ref().expect("the stored DFA's marks");
+        let mut seen = std::collections::HashSet::new();
+        let mut todo = Vec::new();
+        for before in [None, Some(b' '), Some(b'x'), Some(b'\n'), Some(0xc3)] {
+            let config = start::Config::new()
+                .anchored(regex_automata::Anchored::No)
+                .look_behind(before);
+            let sid = fwd.start_state(&config).expect("no quit bytes");
+            assert_eq!(marks.mark(sid), 0, "{before:?}");
+            todo.push(sid);
+        }
+        let mut matches = 0;
+        while let Some(sid) = todo.pop() {
+            if !seen.insert(sid) {
+                continue;
+            }
+            let marked = marks.mark(sid) == 1;
+            if fwd.is_dead_state(sid) || fwd.is_match_state(sid) {
+                assert!(marked, "{sid:?}");
+            }
+            matches += usize::from(fwd.is_match_state(sid));
+            for byte in 0..=255 {
+                let next = fwd.next_state(sid, byte);
+                assert!(!marked || marks.mark(next) == 1, "{sid:?} {byte}");
+                todo.push(next);
+            }
+        }
+        assert!(matches > 0 && seen.len() > 1000, "{matches} {}", seen.len());
+    }
 }
 
 /// [`walk::match_start`] answers as the library's reverse search does, for

@@ -68,10 +68,16 @@ pub(super) fn find_all<'h>(
 #[derive(Debug)]
 pub(super) struct Marks {
     stride2: usize,
-    /// By state index (its ID shifted right by `stride2`), 1 if marked;
-    /// the last entry, 0, stands for every state from there on.
-    marked: Box<[u8]>,
+    /// By state index (its ID shifted right by `stride2`), 1 if marked.
+    /// One entry for each index a `u16` holds, more than the DFA has
+    /// states ([`Marks::of`] checks): an index cut to 16 bits is then
+    /// within the table by its type, so a round's test reads it without
+    /// a bound to clamp to or check.
+    marked: Box<[u8; STATES]>,
 }
+
+/// The states [`Marks`] has room for.
+const STATES: usize = 1 << 16;
 
 impl Marks {
     /// The marks of `re`'s forward DFA, once per process: the special
@@ -91,10 +97,16 @@ impl Marks {
             }
         }
         let stride2 = fwd.stride2();
+        // Each state has a row of `1 << stride2` transitions of 4 bytes.
+        assert!(
+            fwd.memory_usage() >> (stride2 + 2) <= STATES,
+            "more states than the marks have room for"
+        );
         let id = |index: usize| StateID::new(index << stride2).expect("a state of the DFA");
-        let mut marked = vec![0; lo.div_ceil(1 << stride2)];
+        let mut marked = Box::new([0; STATES]);
         let mut todo = Vec::new();
-        for (index, mark) in marked.iter_mut().enumerate() {
+        let special_states = lo.div_ceil(1 << stride2);
+        for (index, mark) in marked[..special_states].iter_mut().enumerate() {
             let sid = id(index);
             let stop = fwd.is_dead_state(sid) || fwd.is_quit_state(sid);
             *mark = u8::from(stop || fwd.is_match_state(sid));
@@ -109,27 +121,20 @@ impl Marks {
             for &byte in &bytes {
                 let next = fwd.next_state(sid, byte);
                 let index = next.as_usize() >> stride2;
-                if index >= marked.len() {
-                    marked.resize(index + 1, 0);
-                }
                 if marked[index] == 0 {
                     marked[index] = 1;
                     todo.push(next);
                 }
             }
         }
-        marked.push(0);
-        Marks {
-            stride2,
-            marked: marked.into_boxed_slice(),
-        }
+        Marks { stride2, marked }
     }
 
     /// 1 if `sid` is marked, else 0: read without a branch on the state,
     /// so that the two of a round are one test.
     pub(super) fn mark(&self, sid: StateID) -> u8 {
-        let last = self.marked.len() - 1;
-        self.marked[(sid.as_usize() >> self.stride2).min(last)]
+        // (The cut keeps every index: the states are fewer than `STATES`.)
+        self.marked[usize::from((sid.as_usize() >> self.stride2) as u16)]
     }
 }
 
