@@ -213,22 +213,27 @@ fn char_before(s: &str, i: usize) -> Option<(char, usize)> {
 }
 
 /// What an ASCII byte is to the tokenizer; bytes of other characters are
-/// told by their value (`>= 0x80`), before the table is read, and decoded.
+/// [`NON_ASCII`] (the tokenizer tells them by value, before the table, and
+/// decodes them).
 const OTHER: u8 = 0;
 const SPACE: u8 = 1;
 const ALNUM: u8 = 2;
 /// `'`, `.` and `-`: inside a word when a letter or digit follows.
 const INNER: u8 = 3;
+/// Told apart from [`OTHER`] for [`one_word`], where a byte outside ASCII
+/// before a capital may be part of a word.
+const NON_ASCII: u8 = 4;
 
-/// The class of every ASCII byte, as `char::is_whitespace` and
-/// `char::is_alphanumeric` decide for ASCII (the other bytes are never
-/// looked up: 256 entries spare the lookups a bounds check).
+/// The class of every byte, as `char::is_whitespace` and
+/// `char::is_alphanumeric` decide for ASCII.
 const CLASS: [u8; 256] = {
     let mut t = [OTHER; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        t[b] = if c.is_ascii_alphanumeric() {
+        t[b] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_alphanumeric() {
             ALNUM
         } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
             SPACE
