@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 use crate::model::Entity;
 use crate::model::{Article, Entities, EntityType, Span};
 use gazetteer::{Gazetteer, PackedSet};
-use tokens::{Tok, tokenize_into};
+use tokens::{Spelled, Tok, tokenize_into};
 
 /// The compiled gazetteer, built on first use and shared by all threads.
 #[derive(Debug, Default)]
@@ -1000,14 +1000,14 @@ const NUMBERS: &[(&str, &str)] = &[
     ("twenty", "20"),
 ];
 
-/// The signatures (`gazetteer::signature16`) of the marks and words that
-/// `Ctx::prose` compares the token after each run with, and
-/// `Ctx::acronym_definitions` the token two after a `(` (`Tok::is`).
-const SIG_HYPHEN: u16 = gazetteer::signature16(b"-");
-const SIG_EN_DASH: u16 = gazetteer::signature16("–".as_bytes());
-const SIG_OF: u16 = gazetteer::signature16(b"of");
-const SIG_FOR: u16 = gazetteer::signature16(b"for");
-const SIG_CLOSE: u16 = gazetteer::signature16(b")");
+/// The marks and words that `Ctx::prose` compares the token after each run
+/// with, and `Ctx::acronym_definitions` the token two after a `(`
+/// (`Tok::is`).
+const HYPHEN_MARK: Spelled = Spelled::new("-");
+const EN_DASH: Spelled = Spelled::new("–");
+const OF: Spelled = Spelled::new("of");
+const FOR: Spelled = Spelled::new("for");
+const CLOSE_PAREN: Spelled = Spelled::new(")");
 
 /// Finds the named entities of the article.
 pub fn extract(text: &str, article: &Article, res: &Resources) -> Entities {
@@ -1856,7 +1856,7 @@ impl<'a> Ctx<'a> {
                 }
                 // "NORTA Council - Ostravia": a body named with a dash.
                 if j + 1 < ts.len()
-                    && (ts[j].is("-", SIG_HYPHEN) || ts[j].is("–", SIG_EN_DASH))
+                    && (ts[j].is(HYPHEN_MARK) || ts[j].is(EN_DASH))
                     && self.org_suffix(&ts[j - 1])
                     && self.nameish(&ts[j + 1])
                     && !ts[j + 1].initial()
@@ -1867,7 +1867,7 @@ impl<'a> Ctx<'a> {
                 // "Kor - Vell": a name split by a detokenized dash (two
                 // single unknown words, spaces on both sides).
                 if j + 1 < ts.len()
-                    && ts[j].is("-", SIG_HYPHEN)
+                    && ts[j].is(HYPHEN_MARK)
                     && self.text[ts[j - 1].e()..ts[j].s()].trim().is_empty()
                     && ts[j].s() > ts[j - 1].e()
                     && ts[j + 1].s() > ts[j].e()
@@ -1887,7 +1887,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 // "X of [the] Y" after an organization or title head.
-                if j + 1 < ts.len() && (ts[j].is("of", SIG_OF) || ts[j].is("for", SIG_FOR)) {
+                if j + 1 < ts.len() && (ts[j].is(OF) || ts[j].is(FOR)) {
                     let mut k = j + 1;
                     if k < ts.len() && self.w(&ts[k]) == "the" {
                         k += 1;
@@ -1966,7 +1966,7 @@ impl<'a> Ctx<'a> {
     /// expansion directly before an acronym in parentheses.
     fn acronym_definitions(&self, ts: &[Tok<'a>], out: &mut Vec<Mention<'a>>) {
         for k in open_parens(self.text, ts) {
-            if !(k >= 1 && k + 2 < ts.len() && ts[k + 2].is(")", SIG_CLOSE)) {
+            if !(k >= 1 && k + 2 < ts.len() && ts[k + 2].is(CLOSE_PAREN)) {
                 continue;
             }
             let acr = &ts[k + 1];
@@ -2741,10 +2741,9 @@ fn surnames_over_towns<'a>(
 /// paragraphs searched have one or two, and comparing each of their tokens
 /// with `(` read them all.
 fn open_parens<'t>(text: &'t str, ts: &'t [Tok]) -> impl Iterator<Item = usize> + 't {
-    let (a, b) = match ts {
-        [first, .., last] => (first.s(), last.e()),
-        [t] => (t.s(), t.e()),
-        [] => (0, 0),
+    let (a, b) = match (ts.first(), ts.last()) {
+        (Some(first), Some(last)) => (first.s(), last.e()),
+        _ => (0, 0),
     };
     memchr::memchr_iter(b'(', &text.as_bytes()[a..b])
         .map(move |p| ts.partition_point(|t| t.s() < a + p))

@@ -139,13 +139,12 @@ impl<'a> Tok<'a> {
         self.flags & HYPHEN != 0
     }
 
-    /// Whether the text is `w`, whose `gazetteer::signature16` is `sig`.
-    /// The signatures are compared first: comparing the texts branched on
-    /// their lengths, which the tokens tested have of every kind (the
-    /// branch was mispredicted at about one token in four).
-    pub fn is(&self, w: &str, sig: u16) -> bool {
-        debug_assert_eq!(sig, signature16(w.as_bytes()), "{w:?}");
-        self.sig == sig && self.text_is(w)
+    /// Whether the text is `w`'s. The signatures are compared first:
+    /// comparing the texts branched on their lengths, which the tokens
+    /// tested have of every kind (the branch was mispredicted at about one
+    /// token in four).
+    pub fn is(&self, w: Spelled) -> bool {
+        self.sig == w.sig && self.text_is(w.text)
     }
 
     /// `text == w`, out of line and cold: inlined, the comparison of the
@@ -155,6 +154,23 @@ impl<'a> Tok<'a> {
     #[inline(never)]
     fn text_is(&self, w: &str) -> bool {
         self.text == w
+    }
+}
+
+/// A text a rule compares tokens with ([`Tok::is`]), with its signature
+/// worked out when the constant is built.
+#[derive(Clone, Copy, Debug)]
+pub struct Spelled {
+    pub text: &'static str,
+    sig: u16,
+}
+
+impl Spelled {
+    pub const fn new(text: &'static str) -> Spelled {
+        Spelled {
+            text,
+            sig: signature16(text.as_bytes()),
+        }
     }
 }
 
