@@ -1177,6 +1177,24 @@ mod two_lanes {
         }
     }
 
+    /// A lane walking alone (a region with no other to pair, or the
+    /// tail of an article's last one) steps by rounds too, and walks a
+    /// marked round again byte by byte: matches ending at every offset of
+    /// a round, matches that grow past their first match state or fail to,
+    /// and matches back to back.
+    #[test]
+    fn a_lone_lane_notes_matches_on_the_way() {
+        for pad in (0..8).map(|n| "x".repeat(n)) {
+            for text in [
+                format!("{pad} May 2020 and 12 May 2020, then 2019 2020 2021."),
+                format!("{pad}on 12 May 20x and 3 June 1y talks"),
+                format!("{pad}{pad} today, tomorrow; Monday summit"),
+            ] {
+                check(&[text]).expect("same matches");
+            }
+        }
+    }
+
     #[test]
     fn two_lanes_at_the_edges() {
         let texts = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();

@@ -48,7 +48,7 @@ pub(super) fn find_all<'h>(
                 }
             }
             (Some(x), None) | (None, Some(x)) => {
-                while x.walk(re, out) {}
+                while x.walk(re, marks, out) {}
                 a = None;
                 b = None;
             }
@@ -270,12 +270,24 @@ impl<'h> Lane<'h> {
 
     /// Walks alone until a special state or the haystack's end and acts on
     /// it; whether there is still text to search.
-    fn walk(&mut self, re: &Regex<Dense>, out: &mut Vec<(usize, Match)>) -> bool {
+    fn walk(&mut self, re: &Regex<Dense>, marks: &Marks, out: &mut Vec<(usize, Match)>) -> bool {
         let fwd = re.forward();
+        // SAFETY: as in `walk_both`.
+        let step = |sid, byte| unsafe { fwd.next_state_unchecked(sid, byte) };
         let mut sid = self.sid;
+        // Rounds as `walk_both`'s, in one lane: a test of the state each
+        // ends in rather than one a byte (the tail that the last lane of an
+        // article walks alone, ~5% of the bytes walked).
+        for round in self.hay[self.at..].as_chunks::<ROUND>().0 {
+            let end = round.iter().fold(sid, |s, &byte| step(s, byte));
+            if marks.mark(end) != 0 {
+                break;
+            }
+            sid = end;
+            self.at += ROUND;
+        }
         for (k, &byte) in self.hay[self.at..].iter().enumerate() {
-            // SAFETY: as in `walk_both`.
-            sid = unsafe { fwd.next_state_unchecked(sid, byte) };
+            sid = step(sid, byte);
             if fwd.is_special_state(sid) {
                 self.sid = sid;
                 self.at += k;
