@@ -448,43 +448,30 @@ thread_local! {
     static SCRATCH: std::cell::Cell<Scratch<'static>> = std::cell::Cell::new(Scratch::default());
 }
 
-/// The entity spans of the sentence being read and the reporters of the
-/// article. A sentence's spans are picked from all of the article's when
-/// it is read ([`EntityIndex::sentence`]): an article has a few sentences
-/// with a trigger, and a scan of its spans for each cost less than sorting
-/// them once for binary searches (the sort, of ~41 spans an article, was
-/// most of the events' index).
+/// The entity spans of an article sorted by position, so that the entities
+/// of one sentence are found by binary search rather than a scan of all.
 struct EntityIndex<'a> {
-    /// The sentence `[s0, s1)` the spans are of.
-    sentence: (usize, usize),
-    /// `(start, end, entity index)` of each span that meets the sentence
-    /// (starts before its end and ends at or after its start), in entity
-    /// order.
+    /// `(start, end, entity index)`, sorted.
     spans: Vec<(usize, usize, usize)>,
+    /// `max_end[k]`: the largest end among `spans[..=k]`.
+    max_end: Vec<usize>,
     /// The outlet and agencies that report the story ([`reporters`]).
     reporters: Vec<&'a String>,
 }
 
 impl<'a> EntityIndex<'a> {
     fn new(article: &'a Article) -> EntityIndex<'a> {
-        EntityIndex {
-            sentence: (0, 0),
-            spans: Vec::new(),
-            reporters: reporters(article),
+        let spans = sorted_spans(article);
+        let mut max_end = Vec::with_capacity(spans.len());
+        let mut m = 0;
+        for &(_, e, _) in &spans {
+            m = e.max(m);
+            max_end.push(m);
         }
-    }
-
-    /// Picks the spans of the sentence `[s0, s1)` of `article` (the one
-    /// the index was made for).
-    fn sentence(&mut self, article: &Article, s0: usize, s1: usize) {
-        self.sentence = (s0, s1);
-        self.spans.clear();
-        for (k, spans) in article.entities.span_lists().enumerate() {
-            // (A span's end is not before its start: this keeps every span
-            // inside the sentence, even an empty one at its start, and
-            // every span that overlaps a range inside it.)
-            let meets = spans.iter().filter(|sp| sp.start < s1 && sp.end >= s0);
-            self.spans.extend(meets.map(|sp| (sp.start, sp.end, k)));
+        EntityIndex {
+            spans,
+            max_end,
+            reporters: reporters(article),
         }
     }
 
@@ -499,19 +486,66 @@ impl<'a> EntityIndex<'a> {
                 .any(|n| self.reporters.iter().any(|r| *r == n))
     }
 
-    /// The spans inside the sentence, as `(start, end, entity)` in entity
-    /// order.
-    fn within(&self) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
-        let (s0, s1) = self.sentence;
-        (self.spans.iter().copied()).filter(move |&(s, e, _)| s >= s0 && e <= s1)
+    /// Spans inside `[s0, s1)`, in `(start, end, entity)` order.
+    fn within(&self, s0: usize, s1: usize) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+        let first = self.spans.partition_point(|&(s, _, _)| s < s0);
+        self.spans[first..]
+            .iter()
+            .copied()
+            .take_while(move |&(s, _, _)| s < s1)
+            .filter(move |&(_, e, _)| e <= s1)
     }
 
-    /// Whether any entity span overlaps `[start, end)`, a range inside the
-    /// sentence.
+    /// Whether any entity span overlaps `[start, end)`.
     fn overlaps(&self, start: usize, end: usize) -> bool {
-        debug_assert!(self.sentence.0 <= start && end <= self.sentence.1);
-        self.spans.iter().any(|&(s, e, _)| s < end && e > start)
+        let k = self.spans.partition_point(|&(s, _, _)| s < end);
+        k > 0 && self.max_end[k - 1] > start
     }
+}
+
+/// The entity spans of an article as `(start, end, entity index)`, sorted.
+/// Each fits 64 bits in any article under 16 MiB with fewer than 65,536
+/// entities, and a sort of integers costs about half as much as one of
+/// triples, which compares field by field with a branch each.
+fn sorted_spans(article: &Article) -> Vec<(usize, usize, usize)> {
+    // (Through `span_lists`: the spans without slicing every name.)
+    let spans = || {
+        article
+            .entities
+            .span_lists()
+            .enumerate()
+            .flat_map(|(k, spans)| spans.iter().map(move |sp| (sp.start, sp.end, k)))
+    };
+    // Sized up front: collected through an `Option` the vector grew as it
+    // went.
+    let mut packed = Vec::with_capacity(article.entities.span_lists().map(<[Span]>::len).sum());
+    for (s, e, k) in spans() {
+        if !(s < 1 << 24 && e < 1 << 24 && k < 1 << 16) {
+            return sorted_spans_by_triples(spans());
+        }
+        packed.push((s as u64) << 40 | (e as u64) << 16 | k as u64);
+    }
+    packed.sort_unstable();
+    packed
+        .into_iter()
+        .map(|p| {
+            (
+                (p >> 40) as usize,
+                (p >> 16 & 0xff_ffff) as usize,
+                (p & 0xffff) as usize,
+            )
+        })
+        .collect()
+}
+
+/// Spans sorted as triples: [`sorted_spans`] beyond the packed bounds, and
+/// its oracle.
+fn sorted_spans_by_triples(
+    spans: impl Iterator<Item = (usize, usize, usize)>,
+) -> Vec<(usize, usize, usize)> {
+    let mut spans: Vec<_> = spans.collect();
+    spans.sort_unstable();
+    spans
 }
 
 /// The triggers of the paragraph `[start, end)` among the sorted `triggers`
@@ -531,15 +565,13 @@ fn sentence_mentions<'a>(
     s1: usize,
     triggers: &[(usize, usize)],
     article: &'a Article,
-    index: &mut EntityIndex,
+    index: &EntityIndex,
     scratch: &mut Scratch<'a>,
     out: &mut Vec<Mention>,
 ) {
     if s1 - s0 > MAX_SENTENCE_BYTES {
         return;
     }
-    index.sentence(article, s0, s1);
-    let index = &*index;
     let triggers = &triggers[..triggers.len().min(MAX_TRIGGERS)];
     // Timexes are in text order: binary search keeps the scan linear.
     let first = article.timexes.partition_point(|t| t.span.start < s0);
@@ -558,6 +590,8 @@ fn sentence_mentions<'a>(
     let mut participants = sentence_participants(
         article,
         index,
+        s0,
+        s1,
         &mut scratch.spans,
         &mut scratch.participants,
     );
@@ -937,7 +971,7 @@ fn sentence_places<'a>(
     found.clear();
     found.extend(
         index
-            .within()
+            .within(s0, s1)
             .filter(|&(_, _, k)| article.entities.at(k).kind() == EntityType::Place),
     );
     found.sort_by_key(|&(s, e, k)| (s, k, e));
@@ -1211,18 +1245,20 @@ fn reports_the_story(article: &Article, e: &crate::model::Entity) -> bool {
     names.into_iter().any(|n| reporters.contains(&n))
 }
 
-/// The names of the people and organizations of the sentence of `index`
+/// The names of the people and organizations of the sentence `[s0, s1)`
 /// (`firsts` and `found` are working space).
 fn sentence_participants<'a>(
     article: &'a Article,
     index: &EntityIndex,
+    s0: usize,
+    s1: usize,
     firsts: &mut Vec<(usize, usize, usize)>,
     found: &mut Vec<(usize, &'a str)>,
 ) -> Vec<String> {
     // The first span of each entity in the sentence; the outlet or agencies
     // that report the story are not actors in it ("…, an X correspondent
     // reports").
-    let spans = index.within().filter(|&(_, _, k)| {
+    let spans = index.within(s0, s1).filter(|&(_, _, k)| {
         let e = article.entities.at(k);
         e.kind() != EntityType::Place && !index.reporter(e)
     });
@@ -1237,9 +1273,9 @@ fn sentence_participants<'a>(
     found.iter().map(|&(_, n)| n.to_string()).collect()
 }
 
-/// `(start, entity, _)` of the first span (in text order) of each entity
-/// among `spans` (in any order: [`EntityIndex::within`] yields them by
-/// entity), in no particular order, into `firsts`. A sentence holds a handful of spans: sorting them
+/// `(start, entity, _)` of the first of `spans` (sorted, as
+/// [`EntityIndex::within`] yields them) of each entity, in no particular
+/// order, into `firsts`. A sentence holds a handful of spans: sorting them
 /// by entity costs less than a hash set (an allocation and a SipHash per
 /// span).
 fn first_spans(

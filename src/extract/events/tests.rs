@@ -803,7 +803,7 @@ mod participants {
 }
 
 /// The gazetteer pass skipping the runs covered by entities, and the
-/// entity spans of a sentence, against the code before them.
+/// packed sort of the entity spans, against the code before them.
 mod covered_runs {
     use super::*;
     use proptest::prelude::*;
@@ -884,12 +884,14 @@ mod covered_runs {
         }
 
         #[test]
-        fn sentence_spans_are_those_of_the_article(
+        fn packed_spans_sort_as_triples(
             spans in proptest::collection::vec(
-                proptest::collection::vec((0..48usize, 0..6usize), 0..6),
+                proptest::collection::vec(
+                    (prop_oneof![0..64usize, 0..(1usize << 25)], 0..8usize),
+                    0..6,
+                ),
                 0..8,
-            ),
-            sentences in proptest::collection::vec((0..48usize, 0..16usize), 1..4),
+            )
         ) {
             let article = Article {
                 entities: spans
@@ -905,30 +907,12 @@ mod covered_runs {
                     .collect(),
                 ..Article::default()
             };
-            let all: Vec<(usize, usize, usize)> = spans
+            let triples = article
+                .entities
                 .iter()
                 .enumerate()
-                .flat_map(|(k, sp)| sp.iter().map(move |&(s, len)| (s, s + len, k)))
-                .collect();
-            // One index, read for sentence after sentence.
-            let mut index = EntityIndex::new(&article);
-            for (s0, len) in sentences {
-                let s1 = s0 + len;
-                index.sentence(&article, s0, s1);
-                let mut got: Vec<_> = index.within().collect();
-                got.sort_unstable();
-                let mut want: Vec<_> = (all.iter().copied())
-                    .filter(|&(s, e, _)| s0 <= s && s < s1 && e <= s1)
-                    .collect();
-                want.sort_unstable();
-                prop_assert_eq!(got, want);
-                for start in s0..=s1 {
-                    for end in start..=s1 {
-                        let overlaps = all.iter().any(|&(s, e, _)| s < end && e > start);
-                        prop_assert_eq!(index.overlaps(start, end), overlaps, "{} {}", start, end);
-                    }
-                }
-            }
+                .flat_map(|(k, e)| e.spans().iter().map(move |sp| (sp.start, sp.end, k)));
+            prop_assert_eq!(sorted_spans(&article), sorted_spans_by_triples(triples));
         }
     }
 
@@ -947,6 +931,26 @@ mod covered_runs {
         assert_eq!(kept(&text, &[(0, 6)], true), kept(&text, &[(0, 6)], false));
         // Every word covered: nothing.
         assert!(kept(&text, &[(0, 6), (7, 8)], true).is_empty());
+        // Spans at and past the packed bounds.
+        for (s, e) in [
+            ((1 << 24) - 1, (1 << 24) - 1),
+            (1 << 24, 1 << 24),
+            (3, 1 << 24),
+        ] {
+            let article = Article {
+                entities: vec![crate::model::Entity {
+                    name: String::new(),
+                    kind: EntityType::Place,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                    mentions: 1,
+                    spans: vec![Span::new(s, e), Span::new(0, 1)],
+                }]
+                .into(),
+                ..Article::default()
+            };
+            assert_eq!(sorted_spans(&article), vec![(0, 1, 0), (s, e, 0)]);
+        }
     }
 }
 
