@@ -431,8 +431,7 @@ pub struct EntityAggregator {
     /// type's tag before it (`type_tag`), so that one key is one string.
     strings: Strings,
     /// Keyed by the hashes of the buckets (`surname_bucket_hashes`): the
-    /// place in `surname_links` of the bucket's newest person and the
-    /// number of people in the bucket.
+    /// place in `surname_links` of the bucket's newest person.
     by_surname: Buckets,
     /// The people of all surname buckets, each bucket a chain from its
     /// newest person: an item and the place of the bucket's next person
@@ -749,21 +748,31 @@ fn bucket_hash_of(s: &str) -> u64 {
 /// a surname; the bound keeps hostile input linear.
 const MAX_BUCKET: usize = 256;
 
-/// The surname buckets by their hashes, in a [`Table`] keyed by the hash
-/// itself: a key is a hash already (`bucket_hash`), so neither a lookup
-/// nor growing hashes it again.
+/// The surname buckets by their hashes, in a [`Table`] of `u64` slots as
+/// the strings' are: a slot holds the high half of the bucket's hash (a
+/// key is a hash already, `bucket_hash`, so neither a lookup nor growing
+/// hashes it again) above the place of its newest person in
+/// `surname_links` plus one (0 is an empty slot). Half the bytes of a slot
+/// holding the whole hash, the head and the count: the table is read at
+/// random, once per bucket of every person looked up, and the buckets of a
+/// corpus outgrow the caches. Two buckets whose high halves agree are one
+/// bucket, which only makes candidates more, as a collision of whole
+/// hashes would.
 #[derive(Debug, Default)]
 struct Buckets {
-    /// `(key, head, count)`: the place in `surname_links` of the bucket's
-    /// newest person and the number of people in the bucket; a count of 0
-    /// is an empty slot (a bucket holds one person at least).
-    slots: Table<(u64, u32, u32)>,
+    slots: Table<u64>,
+    /// By place in `surname_links`: how many people the bucket held
+    /// before that person (below `MAX_BUCKET`). A bucket's count is its
+    /// head's plus one, so that a slot needs none.
+    before: Vec<u8>,
 }
+
+const _: () = assert!(MAX_BUCKET <= u8::MAX as usize + 1);
 
 impl Buckets {
     /// Where `key` is, or the empty slot where it would go.
     fn find(&self, key: u64) -> usize {
-        self.slots.find(key, |s| s.0 == key)
+        self.slots.find(key, |s| s >> 32 == key >> 32)
     }
 
     /// The head and count of bucket `key`, if it has a person.
@@ -772,13 +781,20 @@ impl Buckets {
         if self.slots.is_empty() {
             return None;
         }
-        self.head_at(self.find(key))
+        self.bucket_at(self.find(key))
     }
 
     /// The head and count of the bucket in slot `i`, if any.
-    fn head_at(&self, i: usize) -> Option<(u32, u32)> {
-        let (_, head, count) = self.slots.at(i);
-        (count != 0).then_some((head, count))
+    #[cfg(test)]
+    fn bucket_at(&self, i: usize) -> Option<(u32, u32)> {
+        let head = self.head_at(i)?;
+        Some((head, u32::from(self.before[head as usize]) + 1))
+    }
+
+    /// The head of the bucket in slot `i`, if any.
+    fn head_at(&self, i: usize) -> Option<u32> {
+        let slot = self.slots.at(i);
+        (slot != 0).then(|| slot as u32 - 1)
     }
 
     /// Makes room for `n` more buckets, so that the slots that `find`
@@ -802,23 +818,31 @@ impl Buckets {
     /// are not searched again. Only the buckets linked in between were
     /// added, and they can have taken that slot if it was empty (two new
     /// buckets probe to the same empty slot), which sends the search on.
+    /// (`at` is never `NO_LINK`.)
     fn link_at(&mut self, i: usize, key: u64, at: u32) -> Option<u32> {
-        let (k, _, count) = self.slots.at(i);
-        let i = if count != 0 && k != key {
+        let slot = self.slots.at(i);
+        let i = if slot != 0 && slot >> 32 != key >> 32 {
             self.find(key)
         } else {
             i
         };
-        let (_, head, count) = self.slots.at_mut(i);
-        if *count == 0 {
-            self.slots.put(i, (key, at, 1));
-            return Some(NO_LINK);
-        }
-        if *count as usize >= MAX_BUCKET {
+        let head = self.head_at(i);
+        let before = head.map_or(0, |h| usize::from(self.before[h as usize]) + 1);
+        if before >= MAX_BUCKET {
             return None;
         }
-        *count += 1;
-        Some(std::mem::replace(head, at))
+        let at_ = at as usize;
+        if self.before.len() <= at_ {
+            self.before.resize(at_ + 1, 0);
+        }
+        // (Below `MAX_BUCKET`, so within a byte.)
+        self.before[at_] = before as u8;
+        let slot = (key & !u64::from(u32::MAX)) | u64::from(at + 1);
+        match head {
+            None => self.slots.put(i, slot),
+            Some(_) => *self.slots.at_mut(i) = slot,
+        }
+        Some(head.unwrap_or(NO_LINK))
     }
 }
 
@@ -831,22 +855,15 @@ trait Slot: Copy + PartialEq {
 
 impl Slot for u64 {
     const EMPTY: u64 = 0;
-    /// (The tag, the high half of the string's hash.)
+    /// (The tag, the high half of the string's or the bucket's hash.)
     fn hash(&self) -> u64 {
         self & !u64::from(u32::MAX)
     }
 }
 
-impl Slot for (u64, u32, u32) {
-    const EMPTY: Self = (0, 0, 0);
-    fn hash(&self) -> u64 {
-        self.0
-    }
-}
-
 /// The open-addressed, linear-probed table of [`Strings`] and [`Buckets`]:
-/// a slot holds what a probe compares (the high bits of the hash, or the
-/// whole key), so that a lookup reads one slot where a hash map reads its
+/// a slot holds what a probe compares (the high half of the hash), so
+/// that a lookup reads one slot where a hash map reads its
 /// control bytes and then its entry, and growing moves slots by their hash
 /// without reading anything else. The home slot of a hash is its top bits.
 #[derive(Debug, Default)]
@@ -887,10 +904,26 @@ impl<S: Slot> Table<S> {
     }
 
     /// Makes room for `n` more entries (at least one).
+    #[inline]
     fn reserve_for(&mut self, n: usize) {
-        let n = n.max(1);
-        while (self.len + n - 1) * 4 >= self.slots.len() * 3 {
-            let size = (self.slots.len() * 2).max(1024);
+        if self.full_for(n) {
+            self.grow_for(n);
+        }
+    }
+
+    /// Whether `n` more entries (at least one) would leave the table more
+    /// than three quarters full.
+    fn full_for(&self, n: usize) -> bool {
+        (self.len + n.max(1) - 1) * 4 >= self.slots.len() * 3
+    }
+
+    /// `reserve_for` once the table is full: rare, and out of line, so
+    /// that the lookups of both tables inline the test alone.
+    #[cold]
+    #[inline(never)]
+    fn grow_for(&mut self, n: usize) {
+        while self.full_for(n) {
+            let size = (self.slots.len() * GROWTH).max(1024);
             let old = std::mem::replace(&mut self.slots, vec![S::EMPTY; size]);
             for slot in old.into_iter().filter(|&s| s != S::EMPTY) {
                 let i = self.find(slot.hash(), |_| false);
@@ -907,6 +940,13 @@ impl<S: Slot> Table<S> {
     }
 }
 
+/// How many times larger a full [`Table`] grows. Growing moves every
+/// slot, each to a place read at random: twice as large, the tables moved
+/// about as many slots on the way as they end with; four times, a third
+/// as many, and the sparser table makes a lookup's probes shorter. The
+/// price is a table up to four times, not two, the room its entries need.
+const GROWTH: usize = 4;
+
 /// The end of a chain in `EntityAggregator::surname_links`.
 const NO_LINK: u32 = u32::MAX;
 
@@ -917,7 +957,7 @@ fn chain<'s>(
     links: &'s [(u32, u32)],
     at: usize,
 ) -> impl Iterator<Item = u32> + 's {
-    let head = buckets.head_at(at).map_or(NO_LINK, |(head, _)| head);
+    let head = buckets.head_at(at).unwrap_or(NO_LINK);
     std::iter::successors(links.get(head as usize), |&&(_, next)| {
         links.get(next as usize)
     })
@@ -1875,14 +1915,15 @@ pub(crate) mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
-        /// Keys drawn from few high bits and few low ones, so that most
-        /// share a home slot or collide after growing; enough of them to
+        /// Keys drawn from few high bits and a few bits of the high half's
+        /// low end (a bucket is its hash's high half), so that most share a
+        /// home slot or collide after growing; enough of them to
         /// grow the table twice. Checked against a map, after every step.
         #[test]
         fn surname_buckets_are_a_map(
             keys in prop::collection::vec((0..8u64, 0..64u64), 0..2000)
         ) {
-            check_buckets(keys.into_iter().map(|(hi, lo)| hi << 61 | lo))?;
+            check_buckets(keys.into_iter().map(|(hi, lo)| hi << 61 | lo << 32))?;
         }
     }
 
@@ -1923,11 +1964,11 @@ pub(crate) mod tests {
                 std::collections::HashMap::new();
             let mut at = 0u32;
             for name in names {
-                let keys: Vec<u64> = name.into_iter().map(|(hi, lo)| hi << 61 | lo).collect();
+                let keys: Vec<u64> = name.into_iter().map(|(hi, lo)| hi << 61 | lo << 32).collect();
                 buckets.reserve(keys.len());
                 let slots: Vec<usize> = keys.iter().map(|&k| buckets.find(k)).collect();
                 for (&key, &slot) in keys.iter().zip(&slots) {
-                    prop_assert_eq!(buckets.head_at(slot), want.get(&key).copied());
+                    prop_assert_eq!(buckets.bucket_at(slot), want.get(&key).copied());
                 }
                 for (&key, slot) in keys.iter().zip(slots) {
                     let w = want.entry(key).or_insert((NO_LINK, 0));
@@ -1945,12 +1986,32 @@ pub(crate) mod tests {
         }
     }
 
+    /// A table grows only when more would leave it over three quarters
+    /// full, and then fourfold.
+    #[test]
+    fn tables_grow_fourfold_when_full() {
+        let mut t = Table::<u64>::default();
+        for n in 1..=100_000u64 {
+            let before = t.slots.len();
+            t.reserve();
+            let after = t.slots.len();
+            if before != after {
+                assert!(before == 0 || (t.len * 4 >= before * 3), "grew early");
+                assert_eq!(after, (before * 4).max(1024), "grew by another factor");
+            }
+            let i = t.find(n << 40, |_| false);
+            t.put(i, n << 40 | 1);
+            assert!(t.len * 4 <= t.slots.len() * 3, "over three quarters full");
+        }
+        assert_eq!(t.slots.len(), 1024 << 8);
+    }
+
     /// Two new buckets with one home slot find the same empty slot; the
     /// second, linked after the first took it, goes on to the next.
     #[test]
     fn a_bucket_whose_slot_was_taken_is_linked_further_on() {
         let mut buckets = Buckets::default();
-        let (a, b) = (5 << 60 | 1, 5 << 60 | 2);
+        let (a, b) = (5 << 60 | 1 << 32, 5 << 60 | 2 << 32);
         buckets.reserve(2);
         let (sa, sb) = (buckets.find(a), buckets.find(b));
         assert_eq!(sa, sb);
