@@ -831,12 +831,12 @@ impl Buckets {
         if before >= MAX_BUCKET {
             return None;
         }
-        let at_ = at as usize;
-        if self.before.len() <= at_ {
-            self.before.resize(at_ + 1, 0);
+        let place = at as usize;
+        if self.before.len() <= place {
+            self.before.resize(place + 1, 0);
         }
         // (Below `MAX_BUCKET`, so within a byte.)
-        self.before[at_] = before as u8;
+        self.before[place] = before as u8;
         let slot = (key & !u64::from(u32::MAX)) | u64::from(at + 1);
         match head {
             None => self.slots.put(i, slot),

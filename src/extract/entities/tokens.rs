@@ -314,13 +314,13 @@ fn plain_end(bytes: &[u8], m: usize) -> bool {
 }
 
 /// The end of a word whose first char ends at byte `m` of `seg`: letters
-/// and digits, and single joiners between them. Also whether an ASCII
-/// hyphen joined two parts, and whether a char it took is not ASCII (for
-/// `Tok::ascii`: most words cut by `Cut::general` are ASCII words with a
-/// joiner, which then need no test of their bytes).
-fn scan_word(seg: &str, mut m: usize) -> (usize, bool, bool) {
+/// and digits, and single joiners between them. Also where the first
+/// ASCII hyphen that joined two parts is, and whether a char it took is
+/// not ASCII (for `Tok::ascii`: most words cut by `Cut::general` are ASCII
+/// words with a joiner, which then need no test of their bytes).
+fn scan_word(seg: &str, mut m: usize) -> (usize, Option<usize>, bool) {
     let bytes = seg.as_bytes();
-    let mut hyphen = false;
+    let mut hyphen = None;
     let mut wide = false;
     loop {
         m = crate::swar::ascii_alnum_run(bytes, m);
@@ -329,7 +329,9 @@ fn scan_word(seg: &str, mut m: usize) -> (usize, bool, bool) {
         };
         if b < 0x80 {
             if class(b) & JOIN != 0 && alnum_at(seg, m + 1) {
-                hyphen |= b == b'-';
+                if b == b'-' && hyphen.is_none() {
+                    hyphen = Some(m);
+                }
                 let next = char_at(seg, m + 1).map_or(0, char::len_utf8);
                 wide |= next > 1;
                 m += 1 + next;
@@ -578,28 +580,24 @@ impl<'a> Cut<'a> {
         }
         // Whether the word still holds a hyphen when it is cut.
         let mut hyphenated = false;
-        if hyphen {
+        // (A hyphen joins two parts, so the first lies before the
+        // possessive's end.)
+        if let Some(h) = hyphen.map(|at| at - off) {
             let w = &seg[off..end];
-            // The first hyphen by its byte: `-` is ASCII, and no byte of a
-            // longer char is its byte. (`str::find` and `rfind` took a
-            // char searcher's call each, ~200 instructions on these short
-            // words.)
-            if let Some(h) = w.bytes().position(|c| c == b'-') {
-                // "then-US", "ex-President": drop the lower-case prefix.
-                if w[..h].chars().all(char::is_lowercase)
-                    && w[h + 1..].chars().next().is_some_and(char::is_uppercase)
-                {
-                    return off + h + 1;
-                }
-                // "Intel-based", "Russian-backed": the name is the first
-                // part. (A lower-case tail holds no other hyphen: `h` is the
-                // only one, as the rule asks.)
-                let tail = &w[h + 1..];
-                if upper && !tail.is_empty() && tail.chars().all(char::is_lowercase) {
-                    end = off + h;
-                } else {
-                    hyphenated = true;
-                }
+            // "then-US", "ex-President": drop the lower-case prefix.
+            if w[..h].chars().all(char::is_lowercase)
+                && w[h + 1..].chars().next().is_some_and(char::is_uppercase)
+            {
+                return off + h + 1;
+            }
+            // "Intel-based", "Russian-backed": the name is the first part.
+            // (A lower-case tail holds no other hyphen: `h` is the only
+            // one, as the rule asks.)
+            let tail = &w[h + 1..];
+            if upper && !tail.is_empty() && tail.chars().all(char::is_lowercase) {
+                end = off + h;
+            } else {
+                hyphenated = true;
             }
         }
         // Keep the dot of initials and abbreviations.
@@ -984,6 +982,7 @@ mod tests {
             };
             if alnum {
                 let (m, hyphen, _) = scan_word(seg, off + c.len_utf8());
+                let hyphen = hyphen.is_some();
                 let upper = if k & NON_ASCII == 0 {
                     k & UPPER != 0
                 } else {

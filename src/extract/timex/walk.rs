@@ -138,8 +138,8 @@ impl Marks {
     }
 }
 
-/// The bytes of each lane a round of [`walk_both`] steps before it tests
-/// the states reached: the fewer rounds, the fewer loop counts and tests,
+/// The bytes of each lane a round of [`walk_both`] (or of a lane walking
+/// alone, [`Lane::walk`]) steps before it tests the states reached: the fewer rounds, the fewer loop counts and tests,
 /// and the rare round that ends marked ([`Marks`]) is walked again.
 const ROUND: usize = 8;
 
