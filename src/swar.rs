@@ -3,7 +3,7 @@
 //! the text, so their runs of ASCII letters and digits are skipped a
 //! machine word at a time, and nearly all text is ASCII. The entity
 //! tokenizer's runs take sixteen bytes at a time by SSE2 compares on
-//! x86-64 (`ascii_alnum_mask16`), fewer instructions than the word-wide test.
+//! x86-64 (`ascii_other_mask16`), fewer instructions than the word-wide test.
 
 /// The low bit of every byte.
 pub const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
@@ -114,51 +114,54 @@ pub(crate) fn sse2_load16(block: &[u8; 16]) -> std::arch::x86_64::__m128i {
     std::arch::x86_64::_mm_set_epi64x((all >> 64) as i64, all as i64)
 }
 
-/// The bytes of `block` that are ASCII letters or digits, one bit each
+/// The bytes of `block` that are not ASCII letters or digits, one bit each
 /// (bit `j` for byte `j`): SSE2 compares and `pmovmskb` on x86-64, where
 /// the eight-byte test (`ascii_alnum_bytes`) takes twice the instructions
-/// for half the bytes.
+/// for half the bytes. Its callers look for the first such byte, so the
+/// compares mark those and the mask needs no `not` before the test and
+/// count of trailing zeros.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-pub fn ascii_alnum_mask16(block: &[u8; 16]) -> u32 {
+pub fn ascii_other_mask16(block: &[u8; 16]) -> u32 {
     // SAFETY: SSE2 is part of the x86-64 baseline, so the function's target
     // feature is present on every processor this code runs on.
-    unsafe { sse2_alnum_mask16(block) }
+    unsafe { sse2_other_mask16(block) }
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
-fn sse2_alnum_mask16(block: &[u8; 16]) -> u32 {
+fn sse2_other_mask16(block: &[u8; 16]) -> u32 {
     use std::arch::x86_64::{
-        _mm_add_epi8, _mm_cmplt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+        _mm_add_epi8, _mm_and_si128, _mm_cmpgt_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
     };
     let v = sse2_load16(block);
     // Unsigned range tests by signed compares: adding 0x80 - lo maps
-    // lo..lo + n onto the n smallest signed bytes, and nothing else there.
-    let within = |x, lo: u8, n: u8| {
+    // lo..lo + n onto the n smallest signed bytes, and everything else
+    // above them.
+    let outside = |x, lo: u8, n: u8| {
         let shifted = _mm_add_epi8(x, _mm_set1_epi8(0x80u8.wrapping_sub(lo) as i8));
-        _mm_cmplt_epi8(shifted, _mm_set1_epi8((0x80 + n) as i8))
+        _mm_cmpgt_epi8(shifted, _mm_set1_epi8((0x80 + n - 1) as i8))
     };
-    let digit = within(v, b'0', 10);
+    let not_digit = outside(v, b'0', 10);
     // `| 0x20` maps the capitals, and nothing else, onto the small letters.
-    let letter = within(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', 26);
+    let not_letter = outside(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', 26);
     // `as u16`: the sixteen bits `pmovmskb` sets, without the sign.
-    u32::from(_mm_movemask_epi8(_mm_or_si128(digit, letter)) as u16)
+    u32::from(_mm_movemask_epi8(_mm_and_si128(not_digit, not_letter)) as u16)
 }
 
-/// `ascii_alnum_mask16`, a byte at a time.
+/// `ascii_other_mask16`, a byte at a time.
 #[cfg_attr(target_arch = "x86_64", cfg(test))]
 #[inline(always)]
-pub fn ascii_alnum_mask16_portable(block: &[u8; 16]) -> u32 {
+pub fn ascii_other_mask16_portable(block: &[u8; 16]) -> u32 {
     (0..16).fold(0, |m, j| {
-        m | u32::from(block[j].is_ascii_alphanumeric()) << j
+        m | u32::from(!block[j].is_ascii_alphanumeric()) << j
     })
 }
 
 #[cfg(not(target_arch = "x86_64"))]
 #[inline(always)]
-pub fn ascii_alnum_mask16(block: &[u8; 16]) -> u32 {
-    ascii_alnum_mask16_portable(block)
+pub fn ascii_other_mask16(block: &[u8; 16]) -> u32 {
+    ascii_other_mask16_portable(block)
 }
 
 /// The end of the run of ASCII letters and digits from byte `i` of
@@ -186,15 +189,15 @@ pub fn ascii_alnum_run(bytes: &[u8], mut i: usize) -> usize {
 pub struct AlnumWindow {
     /// The first byte the mask covers.
     base: usize,
-    /// Bit `j`: byte `base + j` is an ASCII letter or digit (bytes past the
-    /// text's end are not).
-    mask: u64,
+    /// Bit `j`: byte `base + j` is not an ASCII letter or digit (nor are
+    /// bytes past the text's end).
+    other: u64,
 }
 
 impl AlnumWindow {
     /// The window over `bytes[from..]`.
     pub fn at(bytes: &[u8], from: usize) -> AlnumWindow {
-        let mut w = AlnumWindow { base: 0, mask: 0 };
+        let mut w = AlnumWindow { base: 0, other: 0 };
         w.fill(bytes, from);
         w
     }
@@ -207,7 +210,7 @@ impl AlnumWindow {
         loop {
             let rel = i.wrapping_sub(self.base);
             if rel < 64 {
-                let other = !self.mask >> rel;
+                let other = self.other >> rel;
                 if other != 0 {
                     return i + other.trailing_zeros() as usize;
                 }
@@ -230,8 +233,8 @@ impl AlnumWindow {
             }
         };
         let (quarters, _) = block.as_chunks::<16>();
-        self.mask = quarters.iter().enumerate().fold(0, |m, (k, q)| {
-            m | u64::from(ascii_alnum_mask16(q)) << (16 * k)
+        self.other = quarters.iter().enumerate().fold(0, |m, (k, q)| {
+            m | u64::from(ascii_other_mask16(q)) << (16 * k)
         });
         self.base = from;
     }
@@ -273,6 +276,24 @@ pub fn ascii_len(bytes: &[u8]) -> usize {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Each range's bounds and the bytes beside them, at every position:
+    /// the compares must mark `/`, `:`, `@`, `[`, `` ` ``, `{` and bytes
+    /// outside ASCII, and not `0`, `9`, `A`, `Z`, `a` or `z`.
+    #[test]
+    fn other_mask16_marks_the_bytes_beside_each_range() {
+        let edges = *b"/09:@AZ[`az{\x00\x7f\x80\xff";
+        for shift in 0..16 {
+            let mut block = [0; 16];
+            for (j, b) in block.iter_mut().enumerate() {
+                *b = edges[(j + shift) % 16];
+            }
+            let want = (0..16).fold(0, |m, j| {
+                m | u32::from(!block[j].is_ascii_alphanumeric()) << j
+            });
+            assert_eq!(ascii_other_mask16(&block), want, "{block:?}");
+        }
+    }
 
     /// Every set of high bits is counted as `count_ones` counts it.
     #[test]
@@ -336,10 +357,10 @@ mod tests {
         }
 
         #[test]
-        fn alnum_mask16_is_the_byte_test(v: [u8; 16], b: u8, k in 0usize..16) {
+        fn other_mask16_is_the_byte_test(v: [u8; 16], b: u8, k in 0usize..16) {
             let mut block = v;
             block[k] = b;
-            prop_assert_eq!(ascii_alnum_mask16(&block), ascii_alnum_mask16_portable(&block));
+            prop_assert_eq!(ascii_other_mask16(&block), ascii_other_mask16_portable(&block));
         }
 
         #[test]

@@ -272,7 +272,7 @@ fn alnum_at(s: &str, p: usize) -> bool {
 /// The end of the run of ASCII letters and digits from byte `i` of `bytes`
 /// on, with the byte there and its class (0 and 0 at the end of `bytes`,
 /// which the tokenizer treats as it treats a NUL byte). The first sixteen
-/// bytes are tested at once (`swar::ascii_alnum_mask16`): a byte loop cost
+/// bytes are tested at once (`swar::ascii_other_mask16`): a byte loop cost
 /// fewer instructions on short words, but its exit at the word's end was
 /// mispredicted about once per word, the most of any branch of the run.
 /// Nearly all words end within the sixteen bytes (eight, tested by
@@ -283,7 +283,7 @@ fn alnum_at(s: &str, p: usize) -> bool {
 fn alnum_run(bytes: &[u8], i: usize) -> (usize, u8, u8) {
     let at = |m: usize| bytes.get(m).map_or((m, 0, 0), |&b| (m, b, class(b)));
     if let Some(block) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) {
-        let other = !crate::swar::ascii_alnum_mask16(block) & 0xffff;
+        let other = crate::swar::ascii_other_mask16(block);
         if other != 0 {
             let j = other.trailing_zeros() as usize;
             let b = block[j];
