@@ -2707,12 +2707,17 @@ fn surnames_over_towns<'a>(
             // Sized for all the mentions: collected through a filter, which
             // tells no size, the set grew and rehashed several times.
             let mut s = HashSet::with_capacity_and_hasher(ms.len(), Default::default());
+            // The last word after a space, by one backward byte search
+            // (a space is ASCII, so the byte after it starts a char): the
+            // string searches for the space, `contains` and then `rsplit`,
+            // cost ~270 instructions a name through the char searcher.
             s.extend(
                 ms.iter()
-                    .filter(|m| {
-                        m.hint == Hint::Known(EntityType::Person) && m.surface.contains(' ')
-                    })
-                    .filter_map(|m| m.surface.rsplit(' ').next()),
+                    .filter(|m| m.hint == Hint::Known(EntityType::Person))
+                    .filter_map(|m| {
+                        let space = m.surface.bytes().rposition(|b| b == b' ')?;
+                        Some(&m.surface[space + 1..])
+                    }),
             );
             s
         });

@@ -2031,7 +2031,8 @@ proptest::proptest! {
     #[test]
     fn surnames_over_towns_agrees_with_collecting_first(
         words in proptest::collection::vec(
-            "(Vell|Orra|Tamsk|Ada Vell|Ada Orra|Bo Tamsk|in|at|Kirr|said)", 1..12),
+            "(Vell|Orra|Tamsk|Ada Vell|Ada Orra|Bo Tamsk|Ada Orra Vell|Vell Bo Orra|in|at|Kirr|said)",
+            1..12),
         kinds in proptest::collection::vec(0u8..4, 12),
         speaks in proptest::collection::vec(proptest::bool::ANY, 12),
     ) {
@@ -2056,6 +2057,12 @@ fn a_town_that_is_a_surname_is_a_person_wherever_the_full_name_is() {
     surnames_over_towns(&mut ms, text, invented_place);
     assert_eq!(ms[0].hint, Hint::Known(EntityType::Person));
     assert_eq!(ms[1].hint, Hint::Known(EntityType::Person), "speaks");
+    // Only the last of three words is a surname.
+    let text = "Orra, Vell, Ada Vell Orra";
+    let mut ms = town_mentions(text, &[0, 0, 1], &[false, false, false]);
+    surnames_over_towns(&mut ms, text, invented_place);
+    assert_eq!(ms[0].hint, Hint::Known(EntityType::Person), "last word");
+    assert_eq!(ms[1].hint, Hint::Known(EntityType::Place), "middle word");
     let text = "in Orra";
     let mut ms = town_mentions(text, &[0], &[true]);
     ms[0].span = Span::new(3, 7);
