@@ -958,20 +958,36 @@ fn walk_regions<'t>(
     haystacks.extend(
         (scans.iter().enumerate())
             .filter(|(_, (scanner, _))| matches!(scanner.find, Finder::Dfa))
-            .map(|(i, (_, haystack))| (std::cmp::Reverse(haystack.len()), i)),
+            .map(|(i, (_, haystack))| longest_first(haystack.len(), i)),
     );
     // The longest first, so that the lanes end about together: the
     // last region's bytes after the other lane ended are walked alone.
+    // (Keys of eight bytes sort by a sorting network, without the
+    // branches of the insertion sort that pairs took.)
     haystacks.sort_unstable();
-    let haystack = |&(_, i): &(_, usize)| (i, scans[i].1.as_bytes());
+    let haystack = |&key: &u64| {
+        let i = key as u32 as usize;
+        (i, scans[i].1.as_bytes())
+    };
     walk::find_all(re, marks, haystacks.iter().map(haystack), walked);
     haystacks.clear();
-    // A region's matches follow one another.
-    walked.sort_unstable_by_key(|&(i, m)| (i, m.start()));
+    // A region's matches follow one another: a lane pushes them in the
+    // order it finds them, so the stable sort by region alone keeps them
+    // in their order within it.
+    walked.sort_by_key(|&(i, _)| i);
     let triggers = (walked.iter())
         .filter(|(_, m)| m.pattern().as_usize() == TRIGGER_PATTERN)
         .count();
     (walked.len() - triggers, triggers)
+}
+
+/// The sort key of a region `len` bytes long, the `i`th: the longer
+/// first, and among regions of one length the earlier. A length beyond 32
+/// bits counts as the largest (the order only evens out the lanes).
+fn longest_first(len: usize, i: usize) -> u64 {
+    let len = u32::try_from(len).unwrap_or(u32::MAX);
+    let i = u32::try_from(i).expect("fewer regions than 2^32");
+    u64::from(!len) << 32 | u64::from(i)
 }
 
 /// The second half of [`scan_all`], after [`walk_regions`] on the same
@@ -1020,8 +1036,8 @@ struct ScanScratch<'a> {
     scans: Vec<(Scanner, Cow<'a, str>)>,
     /// The matches of the stored DFA, by region.
     walked: Vec<(usize, Match)>,
-    /// The regions the DFA walks: their lengths and indexes.
-    haystacks: Vec<(std::cmp::Reverse<usize>, usize)>,
+    /// The regions the DFA walks, as keys of [`longest_first`].
+    haystacks: Vec<u64>,
 }
 
 crate::spare::scratch_by_rebind!(Scratch);

@@ -1442,6 +1442,20 @@ fn each_region_with_a_match_gets_them_all() {
     assert_eq!(visited, expected);
 }
 
+/// The lanes take the regions longest first, the earlier of two of one
+/// length first, and a key gives back its region's index: a length beyond
+/// 32 bits as the longest.
+#[test]
+fn regions_sort_longest_first() {
+    let lens = [3, 10, 1, 10, 0, usize::MAX];
+    let mut keys: Vec<u64> = (lens.iter().enumerate())
+        .map(|(i, &len)| longest_first(len, i))
+        .collect();
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.iter().map(|&k| k as u32 as usize).collect();
+    assert_eq!(order, [5, 1, 3, 0, 2, 4]);
+}
+
 /// The word before a match as the rules read it: the last run of
 /// non-space characters before it.
 fn word_before(text: &str, start: usize) -> &str {
