@@ -587,7 +587,7 @@ fn union_people<'a>(
             words: word_range,
             surname,
         } = persons.get(id).clone();
-        let (words, fold) = (&persons.words[word_range.clone()], persons.fold(&surname));
+        let words = &persons.words[word_range.clone()];
         let start = ms[i].span.start;
         // A full name written before joins the group its first mention
         // joined: the groups that matched then match again (a group never
@@ -604,6 +604,9 @@ fn union_people<'a>(
         let single = words.len() == 1;
         let kept = sole[id].get(groups.len()).filter(|_| single);
         if kept.is_none() && !words.is_empty() {
+            // (Sliced here, where it is compared: a full name written
+            // before, or a single word settled before, never reads it.)
+            let fold = persons.fold(&surname);
             index.candidates(&persons.folds, &surname, found);
             found.retain(|&g| {
                 // (The representative's words were split at its first
@@ -2770,10 +2773,16 @@ impl SurnameIndex {
         let fold = &folds[surname.fold.clone()];
         let (key, pkey) = (surname.key, surname.prefix_key);
         match &self.maps {
+            // (An entry's fold is sliced only when a key agrees: most
+            // entries are told apart by their keys, and the slice checked
+            // the bounds and `char` boundaries of every one.)
             None => self.entries.iter().any(|e| {
-                let f = &folds[e.surname.fold.clone()];
-                e.surname.key == key && f == fold
-                    || pkey != u64::MAX && e.surname.prefix_key == pkey && one_edit_apart(f, fold)
+                let same = e.surname.key == key;
+                let near = (pkey != u64::MAX) & (e.surname.prefix_key == pkey);
+                (same | near) && {
+                    let f = &folds[e.surname.fold.clone()];
+                    same && f == fold || near && one_edit_apart(f, fold)
+                }
             }),
             Some(maps) => {
                 maps.by_fold.contains_key(fold)
@@ -4333,6 +4342,25 @@ mod tests {
             ordered.add("Petrenko", g);
         }
         assert_eq!(ordered.candidates("Petrenko"), vec![1, 3]);
+    }
+
+    /// A list entry is similar by its fold, not by its keys alone: a
+    /// fold of the same length and first seven bytes (the same key) is
+    /// compared in full, and one edit apart is asked only of folds with
+    /// the same first letters.
+    #[test]
+    fn similar_surnames_are_judged_on_their_folds() {
+        let mut index = OwnedIndex::default();
+        index.add("Zorbalinek", 0);
+        assert!(index.any_similar("Zorbalinek"));
+        assert!(index.any_similar("ZORBALINEK"));
+        // The same key, three edits apart.
+        assert!(!index.any_similar("Zorbalixyz"));
+        // One edit apart, of another length (another key).
+        assert!(index.any_similar("Zorbalineks"));
+        assert!(index.any_similar("Zorbalinik"));
+        // One edit apart, but another first letter.
+        assert!(!index.any_similar("Xorbalinek"));
     }
 
     #[test]
