@@ -182,15 +182,16 @@ pub fn ascii_alnum_run(bytes: &[u8], mut i: usize) -> usize {
 }
 
 /// [`ascii_alnum_run`] for the many runs of one text read forwards: the
-/// letters and digits of 64 bytes are marked once, a bit each, and a run's
-/// end is then a shift and a count of trailing zeros. A tokenizer asks for
-/// a run at every word, about one in six bytes, and the word-wide test cost
-/// ~40 instructions a word; the masks cost about as much once per ten words.
+/// bytes of 64 that are not letters or digits are marked once, a bit each,
+/// and a run's end is then a shift and a count of trailing zeros. A
+/// tokenizer asks for a run at every word, about one in six bytes, and the
+/// word-wide test cost ~40 instructions a word; the masks cost about as
+/// much once per ten words.
 pub struct AlnumWindow {
     /// The first byte the mask covers.
     base: usize,
-    /// Bit `j`: byte `base + j` is not an ASCII letter or digit (nor are
-    /// bytes past the text's end).
+    /// Bit `j`: byte `base + j` is not an ASCII letter or digit, or lies
+    /// past the text's end.
     other: u64,
 }
 
@@ -220,8 +221,8 @@ impl AlnumWindow {
         }
     }
 
-    /// Marks the letters and digits of `bytes[from..from + 64]`, the
-    /// bytes past the end read as zero.
+    /// Marks the bytes of `bytes[from..from + 64]` that are not letters or
+    /// digits, the bytes past the end read as zero (so marked).
     fn fill(&mut self, bytes: &[u8], from: usize) {
         let mut pad = [0; 64];
         let block = match bytes.get(from..from + 64) {
@@ -288,9 +289,7 @@ mod tests {
             for (j, b) in block.iter_mut().enumerate() {
                 *b = edges[(j + shift) % 16];
             }
-            let want = (0..16).fold(0, |m, j| {
-                m | u32::from(!block[j].is_ascii_alphanumeric()) << j
-            });
+            let want = ascii_other_mask16_portable(&block);
             assert_eq!(ascii_other_mask16(&block), want, "{block:?}");
         }
     }
