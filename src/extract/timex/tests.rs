@@ -1407,6 +1407,25 @@ fn a_kept_scratch_carries_nothing_over() {
 fn each_region_with_a_match_gets_them_all() {
     let text = "No date here.|Talks on Monday, 12 May 2020.|x|The summit.|\
                 Nothing, still.|Today and tomorrow, a meeting.||2019";
+    assert_eq!(regions_get_their_matches(text), 4);
+}
+
+/// The same with many matches in each of many regions of one length,
+/// which the two lanes walk in turn: the walked matches, more than a
+/// small sort takes, come back in each region's order (an unstable sort
+/// by region alone mixes them).
+#[test]
+fn many_matches_per_region_stay_in_order() {
+    let region = "On Monday, 12 May 2020, and on Tuesday, 13 May 2020, \
+                  then in June 2021 and today, the talks went on.";
+    let text = [region; 12].join("|");
+    assert_eq!(regions_get_their_matches(&text), 12);
+}
+
+/// Runs [`scan_all`] over the `|`-separated regions of `text` and checks
+/// that each region with a match is visited with all of them, in order;
+/// gives the number of such regions.
+fn regions_get_their_matches(text: &str) -> usize {
     let mut regions = Vec::new();
     let mut start = 0;
     for part in text.split('|') {
@@ -1426,7 +1445,6 @@ fn each_region_with_a_match_gets_them_all() {
             expected.push(((s, e), all));
         }
     }
-    assert_eq!(expected.len(), 4);
     let mut visited = Vec::new();
     scan_all(
         text,
@@ -1440,6 +1458,7 @@ fn each_region_with_a_match_gets_them_all() {
         },
     );
     assert_eq!(visited, expected);
+    expected.len()
 }
 
 /// The lanes take the regions longest first, the earlier of two of one
