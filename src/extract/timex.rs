@@ -983,10 +983,12 @@ fn walk_regions<'t>(
 
 /// The sort key of a region `len` bytes long, the `i`th: the longer
 /// first, and among regions of one length the earlier. A length beyond 32
-/// bits counts as the largest (the order only evens out the lanes).
+/// bits counts as the largest (the order only evens out the lanes). An
+/// article's text is under 4 GiB (`load::MAX_TEXT_LEN`), so its regions,
+/// which do not overlap, number fewer than 2^32.
 fn longest_first(len: usize, i: usize) -> u64 {
     let len = u32::try_from(len).unwrap_or(u32::MAX);
-    let i = u32::try_from(i).expect("fewer regions than 2^32");
+    let i = u32::try_from(i).expect("an article's regions number fewer than 2^32");
     u64::from(!len) << 32 | u64::from(i)
 }
 

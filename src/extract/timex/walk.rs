@@ -139,8 +139,9 @@ impl Marks {
 }
 
 /// The bytes of each lane a round of [`walk_both`] (or of a lane walking
-/// alone, [`Lane::walk`]) steps before it tests the states reached: the fewer rounds, the fewer loop counts and tests,
-/// and the rare round that ends marked ([`Marks`]) is walked again.
+/// alone, [`Lane::walk`]) steps before it tests the states reached: the
+/// fewer rounds, the fewer loop counts and tests, and the rare round that
+/// ends marked ([`Marks`]) is walked again.
 const ROUND: usize = 8;
 
 /// Walks `x` and `y` until one of them needs more than a transition or a
