@@ -291,6 +291,18 @@ fn alnum_run(bytes: &[u8], i: usize) -> (usize, u8, u8) {
         }
         return at(crate::swar::ascii_alnum_run(bytes, i + 16));
     }
+    // Fewer than sixteen bytes from `i` on (the last words of a segment):
+    // the segment's last sixteen, moved down to `i`, with the bytes past
+    // its end marked. The word-wide and byte loops' exits were mispredicted
+    // at most such words. (The test keeps one more pointer live in the
+    // loop of `tokenize_into`, which paid only once the capitalized words
+    // were cut out of line, `Cut::capitalized`.)
+    if let Some(last) = bytes.last_chunk::<16>() {
+        let from = bytes.len() - 16;
+        let past_end = !0u32 << (bytes.len() - i);
+        let other = crate::swar::ascii_other_mask16(last) >> (i - from) | past_end;
+        return at(i + other.trailing_zeros() as usize);
+    }
     at(crate::swar::ascii_alnum_run(bytes, i))
 }
 
@@ -431,47 +443,12 @@ pub(crate) fn tokenize_into<'a>(
                 // dot. The checked slice was about a tenth of the
                 // tokenizer's instructions.
                 let w = unsafe { seg.get_unchecked(off..end) };
-                let sig = signature16(w.as_bytes());
-                let mut flags = WORD | ASCII | cut.initial;
                 if upper {
-                    flags |= CAP;
-                    // The token's number among the article's: `out` holds
-                    // all its segments' tokens. (`tokenize_into` keeps
-                    // offsets in `u32`, and an article has fewer tokens
-                    // than bytes.) Listed here, in a branch the word takes
-                    // anyway, `word_sets` need not test every token's
-                    // capital again, a test mispredicted once in six.
-                    stats.cap_toks.push(out.len() as u32);
-                    // The lookup before the test of the sentence start,
-                    // which was mispredicted at about one word in three:
-                    // most words fail the lookup's signature test.
-                    let stop = super::STOPWORDS.contains_sig16(w, sig);
-                    flags |= if stop { STOPWORD } else { 0 };
-                    if stop && cut.initial != 0 {
-                        flags |= STOP;
-                    } else {
-                        stats.sigs.add_lower_of_ascii(w);
-                        stats.initial_sigs.add_sig_if(sig, cut.initial != 0);
-                    }
-                }
-                // `shouted` as it starts, without the call: most words with
-                // a capital have a small letter second.
-                if k & LOWER == 0
-                    && !bytes.get(off + 1).is_some_and(u8::is_ascii_lowercase)
-                    && shouted_ascii(w.as_bytes())
-                {
-                    // ASCII: as many chars as bytes.
-                    flags |= shout_flag(out, &mut cut.prev_up, w.len() > 6);
+                    cut.capitalized(out, w, off, k, stats);
                 } else {
-                    cut.prev_up = None;
+                    let flags = WORD | ASCII | cut.initial;
+                    cut.push_word(out, w, off, k, signature16(w.as_bytes()), flags);
                 }
-                out.push(Tok {
-                    text: w,
-                    start: (span.start + off) as u32,
-                    flags,
-                    sig,
-                });
-                cut.initial = cut.after_word;
                 // Most words are followed by a space: skip it here rather
                 // than in a turn of the loop.
                 pos = if end == m {
@@ -527,6 +504,78 @@ struct Cut<'a> {
 }
 
 impl<'a> Cut<'a> {
+    /// Pushes the capitalized plain ASCII word `w` at byte `off` of the
+    /// segment, whose first byte is of class `k`, and records it in
+    /// `stats`.
+    ///
+    /// Out of line, so that no call is left on the path of the other words
+    /// through the loop of `tokenize_into`: values it kept across the
+    /// lookups' calls here were spilled before the branch, for every word.
+    #[inline(never)]
+    fn capitalized(
+        &mut self,
+        out: &mut Vec<Tok<'a>>,
+        w: &'a str,
+        off: usize,
+        k: u8,
+        stats: &mut WordStats,
+    ) {
+        let sig = signature16(w.as_bytes());
+        let initial = self.initial;
+        let mut flags = WORD | ASCII | CAP | initial;
+        // The token's number among the article's: `out` holds all its
+        // segments' tokens. (`tokenize_into` keeps offsets in `u32`, and an
+        // article has fewer tokens than bytes.) Listed here, in a branch
+        // the word takes anyway, `word_sets` need not test every token's
+        // capital again, a test mispredicted once in six.
+        stats.cap_toks.push(out.len() as u32);
+        // The lookup before the test of the sentence start, which was
+        // mispredicted at about one word in three: most words fail the
+        // lookup's signature test.
+        let stop = super::STOPWORDS.contains_sig16(w, sig);
+        flags |= if stop { STOPWORD } else { 0 };
+        if stop && initial != 0 {
+            flags |= STOP;
+        } else {
+            stats.sigs.add_lower_of_ascii(w);
+            stats.initial_sigs.add_sig_if(sig, initial != 0);
+        }
+        self.push_word(out, w, off, k, sig, flags);
+    }
+
+    /// Pushes the plain ASCII word `w` at byte `off` of the segment, whose
+    /// first byte is of class `k`, with its `signature16` `sig` and
+    /// `flags`, to which it adds the `SHOUT` bit.
+    #[inline(always)]
+    fn push_word(
+        &mut self,
+        out: &mut Vec<Tok<'a>>,
+        w: &'a str,
+        off: usize,
+        k: u8,
+        sig: u16,
+        mut flags: u8,
+    ) {
+        // `shouted` as it starts, without the call: most words with a
+        // capital have a small letter second.
+        if k & LOWER == 0
+            && !w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase)
+            && shouted_ascii(w.as_bytes())
+        {
+            // ASCII: as many chars as bytes.
+            flags |= shout_flag(out, &mut self.prev_up, w.len() > 6);
+        } else {
+            self.prev_up = None;
+        }
+        out.push(Tok {
+            text: w,
+            start: (self.base + off) as u32,
+            flags,
+            sig,
+        });
+        self.initial = self.after_word;
+    }
+
     /// Cuts the token at byte `off` of the segment that the loop of
     /// `tokenize_into` does not take (any char but ASCII whitespace and
     /// punctuation, and any word but a plain run of ASCII letters and
@@ -1307,6 +1356,34 @@ mod tests {
             assert!(a.starts_with(|c: char| c.is_ascii_uppercase()), "{a}");
             assert!((2..=4).contains(&a.len()), "{a}");
         }
+    }
+
+    /// The capitalized words, cut out of the loop (`Cut::capitalized`):
+    /// their own bits, the sentence start they end, the run of upper-case
+    /// words they make with each other, and their numbers in `cap_toks`.
+    #[test]
+    fn capitalized_words_take_their_bits_and_end_the_sentence_start() {
+        let text = "The Zorblat went. Vexnor said ZORBLAT QUIXXON left.";
+        let mut out = Vec::new();
+        let mut stats = WordStats::default();
+        tokenize_into(text, Span::new(0, text.len()), false, &mut out, &mut stats);
+        let tok = |w: &str| out.iter().find(|t| t.text == w).unwrap();
+        let the = tok("The");
+        assert!(the.cap() && the.initial() && the.stop() && the.stopword());
+        let name = tok("Zorblat");
+        assert!(name.cap() && !name.initial() && !name.stop() && !name.stopword());
+        let next = tok("Vexnor");
+        assert!(next.cap() && next.initial() && !next.stop());
+        // Only the word after a sentence's first is not initial.
+        assert!(!tok("said").initial() && !tok("went").initial());
+        assert!(tok("ZORBLAT").shout() && tok("QUIXXON").shout());
+        assert!(!tok("left").initial() && !tok("left").shout());
+        let caps: Vec<&str> = stats
+            .cap_toks
+            .iter()
+            .map(|&k| out[k as usize].text)
+            .collect();
+        assert_eq!(caps, ["The", "Zorblat", "Vexnor", "ZORBLAT", "QUIXXON"]);
     }
 
     /// Everything a token holds, for comparing tokenizers (but the `ASCII`,
