@@ -1374,7 +1374,7 @@ mod tests {
         assert!(name.cap() && !name.initial() && !name.stop() && !name.stopword());
         let next = tok("Vexnor");
         assert!(next.cap() && next.initial() && !next.stop());
-        // Only the word after a sentence's first is not initial.
+        // A sentence's later words are not initial.
         assert!(!tok("said").initial() && !tok("went").initial());
         assert!(tok("ZORBLAT").shout() && tok("QUIXXON").shout());
         assert!(!tok("left").initial() && !tok("left").shout());
