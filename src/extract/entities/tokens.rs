@@ -545,7 +545,7 @@ impl<'a> Cut<'a> {
 
     /// Pushes the plain ASCII word `w` at byte `off` of the segment, whose
     /// first byte is of class `k`, with its `signature16` `sig` and
-    /// `flags`, to which it adds the `SHOUT` bit.
+    /// `flags`: `push_tok` with the shout test for ASCII.
     #[inline(always)]
     fn push_word(
         &mut self,
@@ -554,16 +554,35 @@ impl<'a> Cut<'a> {
         off: usize,
         k: u8,
         sig: u16,
-        mut flags: u8,
+        flags: u8,
     ) {
         // `shouted` as it starts, without the call: most words with a
         // capital have a small letter second.
-        if k & LOWER == 0
+        let shout = k & LOWER == 0
             && !w.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase)
-            && shouted_ascii(w.as_bytes())
-        {
-            // ASCII: as many chars as bytes.
-            flags |= shout_flag(out, &mut self.prev_up, w.len() > 6);
+            && shouted_ascii(w.as_bytes());
+        // ASCII: as many chars as bytes.
+        self.push_tok(out, w, off, sig, flags, shout, || w.len() > 6);
+    }
+
+    /// Pushes the word `w` at byte `off` of the segment with its `sig` and
+    /// `flags`, adding the `SHOUT` bit if `shout` (whether the word is
+    /// longer than six chars, `long`, is asked only then), and ends the
+    /// sentence start.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn push_tok(
+        &mut self,
+        out: &mut Vec<Tok<'a>>,
+        w: &'a str,
+        off: usize,
+        sig: u16,
+        mut flags: u8,
+        shout: bool,
+        long: impl FnOnce() -> bool,
+    ) {
+        if shout {
+            flags |= shout_flag(out, &mut self.prev_up, long());
         } else {
             self.prev_up = None;
         }
@@ -668,7 +687,7 @@ impl<'a> Cut<'a> {
         }
         if upper {
             flags |= CAP;
-            // (As in the loop of `tokenize_into`.)
+            // (As in `Cut::capitalized`.)
             stats.cap_toks.push(out.len() as u32);
             stats.sigs.add_lower_of(w);
             if self.initial != 0 {
@@ -678,18 +697,9 @@ impl<'a> Cut<'a> {
                 flags |= STOPWORD;
             }
         }
-        if shouted(w) {
-            flags |= shout_flag(out, &mut self.prev_up, w.chars().count() > 6);
-        } else {
-            self.prev_up = None;
-        }
-        out.push(Tok {
-            text: w,
-            start: (self.base + off) as u32,
-            flags,
-            sig,
+        self.push_tok(out, w, off, sig, flags, shouted(w), || {
+            w.chars().count() > 6
         });
-        self.initial = self.after_word;
         // Most words are followed by a space: skip it here rather than in
         // a turn of the loop.
         if bytes.get(end) == Some(&b' ') {
