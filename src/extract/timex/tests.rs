@@ -1347,6 +1347,21 @@ mod match_start {
         }
     }
 
+    /// The walk goes on past a match state to the leftmost start (`2020`
+    /// and `May 2020` are matches too), and stops at `from`, where the
+    /// byte before still answers for `\b`.
+    #[test]
+    fn the_reverse_walk_goes_on_past_a_match_state() {
+        let rev = SCAN_DFA.as_ref().expect("the stored DFA").reverse();
+        let hay = b"on 12 May 2020";
+        let end = hay.len();
+        for from in 0..=3 {
+            assert_eq!(walk::match_start(rev, hay, from, end), Some(3), "{from}");
+        }
+        assert_eq!(walk::match_start(rev, hay, 4, end), Some(6));
+        assert_eq!(walk::match_start(rev, hay, 7, end), Some(10));
+    }
+
     #[test]
     fn the_reverse_walk_at_match_ends() {
         let text = "early March 2019, the 1990s, 12 May, press conference last week";

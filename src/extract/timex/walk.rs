@@ -308,7 +308,11 @@ impl<'h> Lane<'h> {
         if fwd.is_match_state(self.sid) {
             self.note(fwd, self.sid, self.at);
         } else if fwd.is_dead_state(self.sid) {
-            return self.found(re, out);
+            let Some(end) = self.last else {
+                return false;
+            };
+            self.found(re, end, out);
+            return true;
         } else {
             assert!(
                 !fwd.is_quit_state(self.sid),
@@ -339,16 +343,18 @@ impl<'h> Lane<'h> {
                 self.hay.len(),
             ));
         }
-        self.found(re, out)
-    }
-
-    /// The search is over: the start of its match, if any, by the reverse
-    /// DFA (as `dfa::regex::Regex::try_search` finds it), and the next
-    /// search from the match end; whether there is one.
-    fn found(&mut self, re: &Regex<Dense>, out: &mut Vec<(usize, Match)>) -> bool {
+        // Most regions end with no match pending: no call for them.
         let Some(end) = self.last else {
             return false;
         };
+        self.found(re, end, out);
+        true
+    }
+
+    /// The search is over with a match that ends at `end`: its start by
+    /// the reverse DFA (as `dfa::regex::Regex::try_search` finds it), and
+    /// the next search from the match end.
+    fn found(&mut self, re: &Regex<Dense>, end: HalfMatch, out: &mut Vec<(usize, Match)>) {
         // No pattern of the scan matches the empty string, so the next
         // search starts at the end (`find_iter` would step past an empty
         // match).
@@ -357,7 +363,6 @@ impl<'h> Lane<'h> {
             .expect("the reverse DFA matches where the forward one did");
         out.push((self.index, Match::new(end.pattern(), start..end.offset())));
         self.start(re, end.offset());
-        true
     }
 }
 
@@ -377,18 +382,24 @@ pub(super) fn match_start(rev: &Dense, hay: &[u8], from: usize, end: usize) -> O
         .start_state(&config)
         .expect("the scan's DFA has no quit bytes");
     let mut start = None;
-    for at in (from..end).rev() {
-        sid = rev.next_state(sid, hay[at]);
-        if rev.is_special_state(sid) {
-            // Matches are reported one byte late: this one starts after `at`.
-            if rev.is_match_state(sid) {
-                start = Some(at + 1);
-            } else if rev.is_dead_state(sid) {
-                return start;
-            } else {
-                assert!(!rev.is_quit_state(sid), "the scan's DFA has no quit bytes");
-            }
+    // The bytes walked back until a special state, in a loop of their own:
+    // the loop over a reversed range, with the special states tested
+    // inside it, checked each position against the length and copied its
+    // registers at every byte. A match is reported one byte late: it
+    // starts after the byte that led to its state.
+    let mut rest = &hay[from..end];
+    while let Some(at) = rest.iter().rposition(|&byte| {
+        sid = rev.next_state(sid, byte);
+        rev.is_special_state(sid)
+    }) {
+        if rev.is_match_state(sid) {
+            start = Some(from + at + 1);
+        } else if rev.is_dead_state(sid) {
+            return start;
+        } else {
+            assert!(!rev.is_quit_state(sid), "the scan's DFA has no quit bytes");
         }
+        rest = &rest[..at];
     }
     // The end of the search: the byte before `from`, or the text's start.
     sid = match from.checked_sub(1) {
