@@ -10,7 +10,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 mod entities;
-pub use entities::{AliasForm, Entities, EntityRef, Iter, Strs};
+pub use entities::{AliasForm, Entities, EntityRef, Iter, Named, Strs};
 
 /// A half-open byte range `[start, end)` into the decoded article text.
 ///

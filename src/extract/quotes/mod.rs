@@ -79,6 +79,10 @@ struct Offsets {
     /// paragraph's tokens and stretches start and end.
     starts: Vec<usize>,
     bounds: Vec<(usize, usize, usize, usize)>,
+    /// The entities' names and aliases listed for the quote stage's
+    /// lookups: emptied by the next article's index, and short enough to
+    /// be kept whole ([`names::Names::collect`]).
+    named: Vec<crate::model::Named>,
 }
 
 impl Offsets {
@@ -189,8 +193,9 @@ fn extract_in<'a>(
     words::Outside::tokenize_all(&s.paras, &quoted, &mut s.toks, &mut o.starts, &mut o.bounds);
     let outs = words::Outside::all(&s.toks, &o.starts, &o.bounds);
     let spare = std::mem::take(&mut s.names);
-    let names = names::Names::collect(text, &s.paras, &quoted, &outs, article, spare);
+    let named = std::mem::take(&mut o.named);
+    let names = names::Names::collect(text, &s.paras, &quoted, &outs, article, spare, named);
     let quotes = attrib::attribute(&s.paras, &outs, &o.found, &o.firsts, &names, &mut s.ctxs);
-    s.names = names.recycle();
+    (s.names, o.named) = names.recycle();
     quotes
 }

@@ -15,7 +15,7 @@ use super::lex;
 use super::sigs;
 use super::words::{self, Outside, Tok};
 use crate::extract::entities::canon::is_upper_word;
-use crate::model::{AliasForm, Article, Entities, EntityRef, EntityType};
+use crate::model::{AliasForm, Article, Entities, EntityRef, EntityType, Named};
 use crate::spare::keep;
 
 /// How many distinct name forms are kept per last word: an article has a
@@ -393,10 +393,18 @@ struct EntityIndex<'a> {
     /// Compare aliases one by one rather than build `maps`.
     scan: bool,
     /// Every alias is ASCII (nearly every article): the scan compares
-    /// them ignoring ASCII case, as bytes, in the table itself
-    /// ([`Entities::position_named`]).
+    /// them ignoring ASCII case, as bytes, in the table's text
+    /// ([`Entities::position_listed`]).
     ascii: bool,
-    maps: OnceCell<EntityMaps<'a>>,
+    /// The table's names and aliases for the ASCII scan, listed at its
+    /// first lookup ([`Entities::list_named`]): empty until then, as the
+    /// list of a table with any entity is not. No more than
+    /// [`SCAN_ALIASES`] long, so its vector is kept from article to
+    /// article whole.
+    named: RefCell<Vec<Named>>,
+    /// Boxed: built for few articles, it would otherwise make every
+    /// article's [`Names`] larger by several times the list's vector.
+    maps: OnceCell<Box<EntityMaps<'a>>>,
 }
 
 /// [`EntityIndex`] for many aliases: the first entity in order wins, as
@@ -502,21 +510,39 @@ fn ascii_last_word_is(a: &[u8], last: &str) -> bool {
 }
 
 impl<'a> EntityIndex<'a> {
-    fn new(entities: &'a Entities) -> EntityIndex<'a> {
+    /// The index of `entities`, with `named` (emptied here) to list them
+    /// into.
+    fn new(entities: &'a Entities, mut named: Vec<Named>) -> EntityIndex<'a> {
         let scan = alias_count(entities) <= SCAN_ALIASES;
+        named.clear();
         EntityIndex {
             entities,
             scan,
             // (The whole table's text: a role outside ASCII only sends the
             // lookups to the general scan, which answers alike.)
             ascii: scan && entities.is_ascii(),
+            named: RefCell::new(named),
             maps: OnceCell::new(),
         }
     }
 
+    /// [`Entities::position_listed`] over the table's list, listed first
+    /// if it is not yet.
+    fn position_named(
+        &self,
+        keep: impl Fn(EntityType) -> bool,
+        is: impl Fn(&[u8]) -> bool,
+    ) -> Option<usize> {
+        let mut named = self.named.borrow_mut();
+        if named.is_empty() {
+            self.entities.list_named(&mut named);
+        }
+        self.entities.position_listed(&named, keep, is)
+    }
+
     fn maps(&self) -> &EntityMaps<'a> {
         self.maps.get_or_init(|| {
-            let mut m = EntityMaps::default();
+            let mut m = Box::<EntityMaps>::default();
             let count = alias_count(self.entities);
             m.aliases.reserve(count);
             m.by_alias.reserve(count);
@@ -565,9 +591,7 @@ impl<'a> EntityIndex<'a> {
         }
         if self.ascii {
             let lower = lower.as_bytes();
-            return self
-                .entities
-                .position_named(|_| true, |a| a.eq_ignore_ascii_case(lower));
+            return self.position_named(|_| true, |a| a.eq_ignore_ascii_case(lower));
         }
         self.entities
             .iter()
@@ -585,8 +609,7 @@ impl<'a> EntityIndex<'a> {
             return None;
         }
         let name = name.as_bytes();
-        self.entities
-            .position_named(|_| true, |a| a.eq_ignore_ascii_case(name))
+        self.position_named(|_| true, |a| a.eq_ignore_ascii_case(name))
     }
 
     /// The first person entity with an alias whose last word lowercases
@@ -601,9 +624,7 @@ impl<'a> EntityIndex<'a> {
         }
         if self.ascii {
             let person = |k| k == EntityType::Person;
-            return self
-                .entities
-                .position_named(person, |a| ascii_last_word_is(a, last));
+            return self.position_named(person, |a| ascii_last_word_is(a, last));
         }
         self.entities.iter().position(|e| {
             e.kind() == EntityType::Person && aliases(e).any(|a| last_word_lowers_to(a, last))
@@ -1221,7 +1242,8 @@ fn run_word_may_end(p: &str, j: usize) -> bool {
 impl<'a, 's> Names<'a, 's> {
     /// The names in the paragraphs outside the `quoted` byte ranges (per
     /// paragraph, sorted), read when first needed; `outs` holds the tokens
-    /// of the paragraphs with quotes.
+    /// of the paragraphs with quotes; `named`, a vector of any content, is
+    /// where the entities' names are listed for the lookups.
     pub fn collect(
         text: &'a str,
         paras: &'s [(&'a str, usize)],
@@ -1229,6 +1251,7 @@ impl<'a, 's> Names<'a, 's> {
         outs: &'s [Outside<'s, 'a>],
         article: &'a Article,
         spare: Spare<'a>,
+        named: Vec<Named>,
     ) -> Names<'a, 's> {
         let mut spare = spare;
         let parts = std::mem::take(&mut spare.parts);
@@ -1241,20 +1264,20 @@ impl<'a, 's> Names<'a, 's> {
                 quoted,
                 outs,
             },
-            entities: EntityIndex::new(&article.entities),
+            entities: EntityIndex::new(&article.entities, named),
             ..Names::default()
         }
     }
 
-    /// Ends the article's lookups and hands back the scan's vectors for
-    /// the thread's next article.
-    pub fn recycle(self) -> Spare<'a> {
+    /// Ends the article's lookups and hands back the scan's vectors and
+    /// the list of names for the thread's next article.
+    pub fn recycle(self) -> (Spare<'a>, Vec<Named>) {
         let mut spare = self.spare.into_inner();
         if let Some(w) = self.written.into_inner() {
             spare.mentions = w.mentions;
         }
         spare.parts = self.parts.into_inner();
-        spare
+        (spare, self.entities.named.into_inner())
     }
 
     /// The names written (read at the first call).
@@ -1955,6 +1978,7 @@ mod proptests {
                 &self.outs,
                 article,
                 Spare::default(),
+                Vec::new(),
             )
         }
     }
@@ -2020,11 +2044,11 @@ mod proptests {
             queries in proptest::collection::vec(name(), 1..6),
         ) {
             let ents: Entities = ents.into_iter().map(|(n, k, a)| entity(n, k, a)).collect();
-            let scan = EntityIndex::new(&ents);
+            let scan = EntityIndex::new(&ents, Vec::new());
             prop_assert!(scan.scan);
-            let maps = EntityIndex { scan: false, ..EntityIndex::new(&ents) };
+            let maps = EntityIndex { scan: false, ..EntityIndex::new(&ents, Vec::new()) };
             // The scan of ASCII aliases against the general one.
-            let general = EntityIndex { ascii: false, ..EntityIndex::new(&ents) };
+            let general = EntityIndex { ascii: false, ..EntityIndex::new(&ents, Vec::new()) };
             for q in &queries {
                 let lower = words::lowercase(q);
                 prop_assert_eq!(scan.by_alias(&lower), maps.by_alias(&lower));
@@ -2076,9 +2100,9 @@ mod proptests {
             };
             let table: Entities = ents.iter().cloned().collect();
             let indexes = [
-                EntityIndex::new(&table),
-                EntityIndex { scan: false, ..EntityIndex::new(&table) },
-                EntityIndex { ascii: false, ..EntityIndex::new(&table) },
+                EntityIndex::new(&table, Vec::new()),
+                EntityIndex { scan: false, ..EntityIndex::new(&table, Vec::new()) },
+                EntityIndex { ascii: false, ..EntityIndex::new(&table, Vec::new()) },
             ];
             let asked = ents.iter().flat_map(|e| e.aliases.iter().chain([&e.name]));
             for q in queries.iter().chain(asked) {
@@ -2225,7 +2249,7 @@ mod proptests {
             Outside::tokenize_all(&placed, &slices, &mut toks, &mut starts, &mut bounds);
             let outs = Outside::all(&toks, &starts, &bounds);
             let article = Article::default();
-            let names = Names::collect("", &placed, &slices, &outs, &article, Spare::default());
+            let names = Names::collect("", &placed, &slices, &outs, &article, Spare::default(), Vec::new());
             let mut want = Written::default();
             for ((p, off), q) in placed.iter().zip(&quoted) {
                 let mut from = 0;
@@ -2514,10 +2538,10 @@ mod proptests {
             queries in proptest::collection::vec(name(), 1..6),
         ) {
             let ents: Entities = ents.into_iter().map(|(n, k, a)| entity(n, k, a)).collect();
-            let scan = EntityIndex::new(&ents);
+            let scan = EntityIndex::new(&ents, Vec::new());
             prop_assert!(scan.ascii);
-            let general = EntityIndex { ascii: false, ..EntityIndex::new(&ents) };
-            let maps = EntityIndex { scan: false, ..EntityIndex::new(&ents) };
+            let general = EntityIndex { ascii: false, ..EntityIndex::new(&ents, Vec::new()) };
+            let maps = EntityIndex { scan: false, ..EntityIndex::new(&ents, Vec::new()) };
             let alias_lasts: Vec<String> = ents
                 .iter()
                 .flat_map(|e| aliases(e).map(words::lowercase))
@@ -2764,7 +2788,7 @@ mod proptests {
             Outside::tokenize_all(&spans, &quoted, &mut toks, &mut starts, &mut bounds);
             let outs = Outside::all(&toks, &starts, &bounds);
             let article = Article::default();
-            let fresh = |t, paras| Names::collect(t, paras, &quoted, &outs, &article, Spare::default());
+            let fresh = |t, paras| Names::collect(t, paras, &quoted, &outs, &article, Spare::default(), Vec::new());
             let qs = asked(&extra, &fresh(&text, &spans));
             for q in &qs {
                 let lower = words::lowercase(q);
@@ -2859,7 +2883,7 @@ mod proptests {
             let paras = [(s.as_str(), 0)];
             let quoted: [&[(usize, usize)]; 1] = [&[]];
             let outs = [Outside::of(&[], &[])];
-            let fresh = || Names::collect("", &paras, &quoted, &outs, &article, Spare::default());
+            let fresh = || Names::collect("", &paras, &quoted, &outs, &article, Spare::default(), Vec::new());
             // Each lazy set of names is asked one kind of question, so
             // that no earlier question has read the names for it.
             let (lazy, lazy_roles, read) = (fresh(), fresh(), fresh());
@@ -2983,6 +3007,45 @@ mod proptests {
         }
     }
 
+    /// The lookups read the article's own list of names and aliases,
+    /// listed at its first lookup into the vector handed on from the last
+    /// article: the index empties it, so that each article lists its own.
+    #[test]
+    fn the_names_listed_are_the_articles_own() {
+        let article = |ents: Vec<crate::model::Entity>| Article {
+            entities: ents.into(),
+            ..Article::default()
+        };
+        let first = article(vec![
+            entity("Kim King".into(), EntityType::Person, vec!["King".into()]),
+            entity("Ana Lima".into(), EntityType::Person, Vec::new()),
+        ]);
+        let second = article(vec![entity(
+            "Ana Lima".into(),
+            EntityType::Person,
+            Vec::new(),
+        )]);
+        let paras = [("", 0)];
+        let quoted: [&[(usize, usize)]; 1] = [&[]];
+        let outs = [Outside::of(&[], &[])];
+        let names = Names::collect(
+            "",
+            &paras,
+            &quoted,
+            &outs,
+            &first,
+            Spare::default(),
+            Vec::new(),
+        );
+        assert_eq!(names.entities.by_ascii_alias("ANA LIMA"), Some(1));
+        assert_eq!(names.entities.person_by_last("king"), Some(0));
+        let (spare, named) = names.recycle();
+        let names = Names::collect("", &paras, &quoted, &outs, &second, spare.rebind(), named);
+        assert_eq!(names.entities.by_ascii_alias("ANA LIMA"), Some(0));
+        assert_eq!(names.entities.by_ascii_alias("King"), None);
+        assert_eq!(names.entities.person_by_last("lima"), Some(0));
+    }
+
     /// A name is its entity's whether its case is an alias's or it only
     /// lowercases to one (the Kelvin sign); a name no alias has goes on to
     /// the last words and to itself.
@@ -3002,7 +3065,15 @@ mod proptests {
         let paras = [("", 0)];
         let quoted: [&[(usize, usize)]; 1] = [&[]];
         let outs = [Outside::of(&[], &[])];
-        let names = Names::collect("", &paras, &quoted, &outs, &article, Spare::default());
+        let names = Names::collect(
+            "",
+            &paras,
+            &quoted,
+            &outs,
+            &article,
+            Spare::default(),
+            Vec::new(),
+        );
         assert!(names.entities.ascii);
         for (name, canon) in [
             ("\u{212a}ing", "Kim King"),
@@ -3032,9 +3103,9 @@ mod proptests {
             .map(|k| entity(format!("Person {k}"), EntityType::Person, Vec::new()))
             .collect();
         let half: Entities = ents[..SCAN_ALIASES / 2].iter().cloned().collect();
-        assert!(EntityIndex::new(&half).scan);
+        assert!(EntityIndex::new(&half, Vec::new()).scan);
         let ents = Entities::from(ents);
-        let index = EntityIndex::new(&ents);
+        let index = EntityIndex::new(&ents, Vec::new());
         assert!(!index.scan);
         assert_eq!(index.by_alias("person 7"), Some(7));
         assert_eq!(index.person_by_last("7"), Some(7));
