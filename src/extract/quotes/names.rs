@@ -3025,22 +3025,13 @@ mod proptests {
             EntityType::Person,
             Vec::new(),
         )]);
-        let paras = [("", 0)];
-        let quoted: [&[(usize, usize)]; 1] = [&[]];
-        let outs = [Outside::of(&[], &[])];
-        let names = Names::collect(
-            "",
-            &paras,
-            &quoted,
-            &outs,
-            &first,
-            Spare::default(),
-            Vec::new(),
-        );
+        let prose = Prose::new([""]);
+        let names = prose.names(&first);
         assert_eq!(names.entities.by_ascii_alias("ANA LIMA"), Some(1));
         assert_eq!(names.entities.person_by_last("king"), Some(0));
         let (spare, named) = names.recycle();
-        let names = Names::collect("", &paras, &quoted, &outs, &second, spare.rebind(), named);
+        let (paras, quoted, outs) = (&prose.placed, &prose.quoted, &prose.outs);
+        let names = Names::collect("", paras, quoted, outs, &second, spare.rebind(), named);
         assert_eq!(names.entities.by_ascii_alias("ANA LIMA"), Some(0));
         assert_eq!(names.entities.by_ascii_alias("King"), None);
         assert_eq!(names.entities.person_by_last("lima"), Some(0));
@@ -3062,18 +3053,8 @@ mod proptests {
             entities: ents.into(),
             ..Article::default()
         };
-        let paras = [("", 0)];
-        let quoted: [&[(usize, usize)]; 1] = [&[]];
-        let outs = [Outside::of(&[], &[])];
-        let names = Names::collect(
-            "",
-            &paras,
-            &quoted,
-            &outs,
-            &article,
-            Spare::default(),
-            Vec::new(),
-        );
+        let prose = Prose::new([""]);
+        let names = prose.names(&article);
         assert!(names.entities.ascii);
         for (name, canon) in [
             ("\u{212a}ing", "Kim King"),
