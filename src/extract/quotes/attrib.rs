@@ -8,6 +8,7 @@ use crate::fasthash::{Map as HashMap, Set as HashSet};
 use std::collections::hash_map::Entry;
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use super::detect::Raw;
 use super::names::{self, Names};
@@ -442,12 +443,13 @@ fn context<'a>(
 }
 
 /// The speaker a noun phrase names; `canon` is the canonical form of the
-/// name when `np` is one (the persons of the article were found from it).
-fn resolve<'b>(
+/// name when `np` is one (the persons of the article, which `persons`
+/// gives, were found from it).
+fn resolve<'b, 'p>(
     np: &Np<'b>,
     canon: Option<&'b str>,
     names: &'b Names,
-    persons: &HashSet<&str>,
+    persons: impl FnOnce() -> &'p HashSet<&'p str>,
     qpos: usize,
     last_speaker: Option<&'b str>,
 ) -> Option<&'b str> {
@@ -470,7 +472,7 @@ fn resolve<'b>(
         }
         Np::Pron(Pron::He | Pron::She, pos) => match last_speaker {
             Some(ls) if names.recent(ls, *pos) => Some(ls),
-            _ => names.last_person(*pos, persons),
+            _ => names.last_person(*pos, persons()),
         },
         Np::Pron(Pron::Other, _) => None,
         Np::Desc(ws, text) => {
@@ -611,11 +613,21 @@ pub fn attribute<'a>(
         };
         canons.push(canon);
     }
-    // No more canonical forms than distinct names; `collect` alone would
-    // start empty and grow, as `flatten` gives no lower bound.
-    let mut persons: HashSet<&str> =
-        HashSet::with_capacity_and_hasher(first_with.len(), Default::default());
-    persons.extend(canons.iter().flatten().copied());
+    // The persons every quote names (later quotes' too), for a pronoun
+    // whose person is not the last speaker: built at the first such
+    // pronoun, which most articles do not have.
+    let persons = OnceCell::new();
+    let persons = || {
+        persons.get_or_init(|| {
+            // No more canonical forms than distinct names; `collect`
+            // alone would start empty and grow, as `flatten` gives no
+            // lower bound.
+            let mut set: HashSet<&str> =
+                HashSet::with_capacity_and_hasher(first_with.len(), Default::default());
+            set.extend(canons.iter().flatten().copied());
+            set
+        })
+    };
 
     // Each quote's speaker and cue, and whether it is kept: later quotes
     // read them by number instead of holding copies.
@@ -633,7 +645,7 @@ pub fn attribute<'a>(
         let mut speaker = c.np.as_ref().and_then(|np| {
             let canon = canons[fi];
             let last = last_speaker.and_then(|k| said[k].0);
-            resolve(np, canon, names, &persons, qpos, last)
+            resolve(np, canon, names, persons, qpos, last)
         });
         let mut cued = c.cued;
         if !c.cued

@@ -591,3 +591,23 @@ fn titles_after_possessors_and_prepositions() {
     let qs = quotes(&["Kowal said “Morning Report” to them."]);
     assert_eq!(pairs(&qs), [("Morning Report", Some("Kowal"))]);
 }
+
+/// A pronoun's person, past the last speaker, may be a bare surname known
+/// as a person only because a quote names it as a speaker, and a LATER
+/// quote counts as much as an earlier one: the persons are those of all
+/// the article's quotes, whenever the first such pronoun comes.
+#[test]
+fn a_pronoun_finds_a_surname_a_later_quote_names_as_speaker() {
+    let qs = quotes(&[
+        "Zorvath waited at the ferry landing.",
+        "“The tide turns at noon,” he said.",
+        "“We cross before dusk,” Zorvath said.",
+    ]);
+    assert_eq!(
+        pairs(&qs),
+        [
+            ("The tide turns at noon,", Some("Zorvath")),
+            ("We cross before dusk,", Some("Zorvath")),
+        ]
+    );
+}
