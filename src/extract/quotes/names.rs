@@ -2249,7 +2249,8 @@ mod proptests {
             Outside::tokenize_all(&placed, &slices, &mut toks, &mut starts, &mut bounds);
             let outs = Outside::all(&toks, &starts, &bounds);
             let article = Article::default();
-            let names = Names::collect("", &placed, &slices, &outs, &article, Spare::default(), Vec::new());
+            let names =
+                Names::collect("", &placed, &slices, &outs, &article, Spare::default(), Vec::new());
             let mut want = Written::default();
             for ((p, off), q) in placed.iter().zip(&quoted) {
                 let mut from = 0;
@@ -2788,7 +2789,9 @@ mod proptests {
             Outside::tokenize_all(&spans, &quoted, &mut toks, &mut starts, &mut bounds);
             let outs = Outside::all(&toks, &starts, &bounds);
             let article = Article::default();
-            let fresh = |t, paras| Names::collect(t, paras, &quoted, &outs, &article, Spare::default(), Vec::new());
+            let fresh = |t, paras| {
+                Names::collect(t, paras, &quoted, &outs, &article, Spare::default(), Vec::new())
+            };
             let qs = asked(&extra, &fresh(&text, &spans));
             for q in &qs {
                 let lower = words::lowercase(q);
@@ -2883,7 +2886,9 @@ mod proptests {
             let paras = [(s.as_str(), 0)];
             let quoted: [&[(usize, usize)]; 1] = [&[]];
             let outs = [Outside::of(&[], &[])];
-            let fresh = || Names::collect("", &paras, &quoted, &outs, &article, Spare::default(), Vec::new());
+            let fresh = || {
+                Names::collect("", &paras, &quoted, &outs, &article, Spare::default(), Vec::new())
+            };
             // Each lazy set of names is asked one kind of question, so
             // that no earlier question has read the names for it.
             let (lazy, lazy_roles, read) = (fresh(), fresh(), fresh());
