@@ -267,11 +267,12 @@ impl Entities {
         self.b.rows.iter().map(move |row| &spans[row.spans.range()])
     }
 
-    /// Fills `out` with every name and alias of the table in row order,
+    /// Appends to `out` every name and alias of the table in row order,
     /// each row's name first and then its aliases but the one that is the
-    /// name (by its range), for [`Entities::position_listed`].
+    /// name (by its range), for [`Entities::position_listed`]. (The quote
+    /// stage's index empties the vector it hands in, and lists into it
+    /// only while it is empty.)
     pub fn list_named(&self, out: &mut Vec<Named>) {
-        out.clear();
         out.reserve(self.b.rows.len() + self.b.aliases.len());
         for (k, row) in self.b.rows.iter().enumerate() {
             let (row_no, kind) = (small(k), row.kind);
