@@ -423,11 +423,17 @@ fn parse_given(r: &[&'static str]) -> Option<Given> {
 /// mixed into a table index of `bits` bits. Computing it reads four bytes,
 /// where hashing reads the whole word.
 pub(crate) const fn signature(w: &[u8], bits: u32) -> usize {
+    mix(signature_key(w), bits)
+}
+
+/// The four bytes that `signature` mixes: the length of `w` (its low
+/// byte) and its first, second and last bytes (0 for a byte it lacks).
+const fn signature_key(w: &[u8]) -> u64 {
     let n = w.len();
     let first = if n > 0 { w[0] } else { 0 };
     let second = if n > 1 { w[1] } else { 0 };
     let last = if n > 0 { w[n - 1] } else { 0 };
-    signature_of(n, first, second, last, bits)
+    key_of(n, first, second, last)
 }
 
 /// `signature(w, 16)`, which a token keeps (`Tok::sig`): the signature of
@@ -445,9 +451,24 @@ pub(crate) fn signature_from16(sig: u16, bits: u32) -> usize {
 
 /// `signature` of an ASCII word's lower-case form, without making it.
 pub(crate) fn lower_signature(w: &[u8], bits: u32) -> usize {
-    let n = w.len();
-    let low = |k: usize| w.get(k).map_or(0, u8::to_ascii_lowercase);
-    signature_of(n, low(0), low(1), low(n.wrapping_sub(1)), bits)
+    mix(lower_key(signature_key(w)), bits)
+}
+
+/// `signature16` of `w` and `lower_signature(w, 16)`, from one read of its
+/// bytes: the tokenizer records both for every capitalized word, and the
+/// second read lowered its three bytes one at a time, each with a branch
+/// on the length before it.
+pub(crate) fn signature16_and_lower(w: &[u8]) -> (u16, u16) {
+    let x = signature_key(w);
+    (mix(x, 16) as u16, mix(lower_key(x), 16) as u16)
+}
+
+/// The `signature_key` of the ASCII lower-case form of a word whose key
+/// is `x`: its three bytes lowered at once (`swar::ascii_upper_bytes`),
+/// the length byte left out of the test (a length of 65 to 90 is an
+/// ASCII capital's code).
+fn lower_key(x: u64) -> u64 {
+    x | crate::swar::ascii_upper_bytes(x & 0x00ff_ffff) >> 2
 }
 
 /// Sets bit `bit` of the entries of `t` at the signatures (`signature` of
@@ -499,7 +520,16 @@ pub(crate) const fn mark_demonyms<const N: usize>(
 
 /// `signature` from a word's length and first, second and last bytes.
 const fn signature_of(n: usize, first: u8, second: u8, last: u8, bits: u32) -> usize {
-    let x = (n as u64 & 0xff) << 24 | (first as u64) << 16 | (second as u64) << 8 | last as u64;
+    mix(key_of(n, first, second, last), bits)
+}
+
+/// `signature_key` from a word's length and first, second and last bytes.
+const fn key_of(n: usize, first: u8, second: u8, last: u8) -> u64 {
+    (n as u64 & 0xff) << 24 | (first as u64) << 16 | (second as u64) << 8 | last as u64
+}
+
+/// The signature of `bits` bits of a word whose `signature_key` is `x`.
+const fn mix(x: u64, bits: u32) -> usize {
     (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
 }
 
@@ -927,6 +957,29 @@ mod tests {
             let mut fields = [""; MAX_COLUMNS];
             let n = split_row(row, &mut fields);
             proptest::prop_assert_eq!(&fields[..n], &want[..]);
+        }
+
+        /// The lower-case form's signature, made from the word's own
+        /// bytes, is the signature of the lower-case form spelled out:
+        /// capitals and other bytes at every place it reads, and lengths
+        /// whose low byte is a capital's code (65 to 90) or not.
+        #[test]
+        fn lower_signatures_are_those_of_the_lowered_word(
+            head in proptest::collection::vec(
+                proptest::prop_oneof![0x40u8..0x5c, 0x60u8..0x7c, 0x80u8..=0xff], 0..=2),
+            pad in proptest::prop_oneof![0usize..4, 60usize..95, 318usize..348],
+            last in proptest::prop_oneof![0x40u8..0x5c, 0x60u8..0x7c, 0x80u8..=0xff],
+            bits in 1u32..=16,
+        ) {
+            let mut w = head;
+            w.extend(std::iter::repeat_n(b'q', pad));
+            w.push(last);
+            let lowered = w.to_ascii_lowercase();
+            proptest::prop_assert_eq!(lower_signature(&w, bits), signature(&lowered, bits));
+            proptest::prop_assert_eq!(
+                signature16_and_lower(&w),
+                (signature16(&w), signature16(&lowered))
+            );
         }
     }
 }

@@ -3,7 +3,7 @@
 //! and single punctuation characters, with byte offsets into the file text.
 
 use super::WordStats;
-use super::gazetteer::signature16;
+use super::gazetteer::{signature16, signature16_and_lower};
 use crate::model::Span;
 
 /// A token: its text (a slice of the file text), the byte offset where it
@@ -520,7 +520,7 @@ impl<'a> Cut<'a> {
         k: u8,
         stats: &mut WordStats,
     ) {
-        let sig = signature16(w.as_bytes());
+        let (sig, lower_sig) = signature16_and_lower(w.as_bytes());
         let initial = self.initial;
         let mut flags = WORD | ASCII | CAP | initial;
         // The token's number among the article's: `out` holds all its
@@ -537,7 +537,9 @@ impl<'a> Cut<'a> {
         if stop && initial != 0 {
             flags |= STOP;
         } else {
-            stats.sigs.add_lower_of_ascii(w);
+            // (`add_lower_of_ascii`, from the signature of the lower-case
+            // form made along with the word's own.)
+            stats.sigs.add_sig(lower_sig);
             stats.initial_sigs.add_sig_if(sig, initial != 0);
         }
         self.push_word(out, w, off, k, sig, flags);
