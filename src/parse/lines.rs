@@ -28,17 +28,16 @@ pub fn split_into<'t>(text: &'t str, mut lines: Vec<Line<'t>>) -> Vec<Line<'t>> 
     // Not sized first: the parser keeps `lines` from one article to the
     // next (see `crate::spare`), so it rarely grows, and a count of the
     // line feeds would read the whole text once more.
+    let bytes = text.as_bytes();
     let mut start = 0;
     // As `split_inclusive('\n')`, with memchr's vectorized search for the
     // line feeds (a line feed is one byte and never inside a character).
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes())
-        .map(|i| i + 1)
-        .chain((!text.is_empty() && !text.ends_with('\n')).then_some(text.len()));
-    for end in ends {
+    while start < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i + 1);
         // `trim_end_matches(['\n', '\r'])` by bytes: each is one byte and
         // never inside a character, so no character need be decoded.
         let mut cut = end;
-        while cut > start && matches!(text.as_bytes()[cut - 1], b'\n' | b'\r') {
+        while cut > start && matches!(bytes[cut - 1], b'\n' | b'\r') {
             cut -= 1;
         }
         let (lead, trimmed) = trim_around(&text[start..cut]);
@@ -48,6 +47,16 @@ pub fn split_into<'t>(text: &'t str, mut lines: Vec<Line<'t>>) -> Vec<Line<'t>> 
             span: Span::new(s, s + trimmed.len()),
         });
         start = end;
+        // Paragraphs are set apart by blank lines, nearly half of all
+        // lines: a line feed right after a line feed is an empty line,
+        // taken without a search or a trim.
+        while bytes.get(start) == Some(&b'\n') {
+            lines.push(Line {
+                text: &text[start..start],
+                span: Span::new(start, start),
+            });
+            start += 1;
+        }
     }
     lines
 }
@@ -1026,6 +1035,29 @@ mod tests {
         let texts: Vec<_> = lines.iter().map(|l| l.text).collect();
         assert_eq!(texts, ["a", "b c", "", "d"]);
         assert_eq!(lines[1].span, Span::new(5, 8));
+    }
+
+    /// Runs of blank lines, at the start, inside and at the end, each an
+    /// empty line where its line feed is, whatever the line before it.
+    #[test]
+    fn blank_lines_in_a_row() {
+        for text in [
+            "\n\nab\n\n\ncd\n\n",
+            "ab\r\n\n\n cd \n\r\n\n",
+            "\n",
+            "a\n\n",
+        ] {
+            let got: Vec<(String, Span)> = split(text)
+                .iter()
+                .map(|l| (l.text.to_string(), l.span))
+                .collect();
+            assert_eq!(got, split_oracle(text), "{text:?}");
+        }
+        let spans: Vec<Span> = split("\n\nab\n\n").iter().map(|l| l.span).collect();
+        assert_eq!(
+            spans,
+            [(0, 0), (1, 1), (2, 4), (5, 5)].map(|(a, b)| Span::new(a, b))
+        );
     }
 
     /// The lines as `split_inclusive('\n')` cuts them, the splitter before
