@@ -267,6 +267,9 @@ pub(super) struct Ctx<'a> {
     /// The quote's text without its trailing white space, which the
     /// context reads and `attribute` reads again.
     text: &'a str,
+    /// The canonical form of the name `np` is, set by `attribute`: kept
+    /// here, the forms need no vector of their own in every article.
+    canon: Option<&'a str>,
 }
 
 /// The last sentence end in `all` (the stretch before quote `qi` of the
@@ -369,6 +372,7 @@ fn context<'a>(
                 before_word,
                 same_sentence,
                 text: qtext,
+                canon: None,
             };
         }
         after
@@ -430,6 +434,7 @@ fn context<'a>(
             before_word,
             same_sentence,
             text: qtext,
+            canon: None,
         },
         None => Ctx {
             np: None,
@@ -438,6 +443,7 @@ fn context<'a>(
             before_word,
             same_sentence,
             text: qtext,
+            canon: None,
         },
     }
 }
@@ -540,6 +546,10 @@ fn stop_inside(t: &str) -> bool {
     memchr::memchr2_iter(b'.', b'?', b).any(|k| b.get(k + 1) == Some(&b' '))
 }
 
+/// The most quotes of an article whose speakers' names are matched by a
+/// scan of the quotes before rather than by a table.
+const FEW_QUOTES: usize = 8;
+
 /// A quote's speaker and cue, and whether it is kept.
 type Said<'b> = (Option<&'b str>, Option<Cow<'b, str>>, bool);
 
@@ -557,7 +567,7 @@ pub fn attribute<'a>(
     outs: &[Outside<'_, 'a>],
     found: &[Found],
     firsts: &[usize],
-    names: &Names,
+    names: &Names<'a, '_>,
     ctxs: &mut Vec<Ctx<'a>>,
 ) -> Vec<Quote> {
     ctxs.reserve(found.len());
@@ -589,29 +599,47 @@ pub fn attribute<'a>(
         }
     }
     // Each name's canonical form, found once for the persons and for its
-    // speaker, and once for all the quotes that name the same speaker.
-    // Sized for a name per quote up front (no allocation when there are no
-    // quotes): grown from empty, the table was rehashed in most articles.
-    let mut first_with: HashMap<&str, usize> =
-        HashMap::with_capacity_and_hasher(ctxs.len(), Default::default());
-    let mut canons: Vec<Option<&str>> = Vec::with_capacity(ctxs.len());
-    for (k, c) in ctxs.iter().enumerate() {
-        let canon = match &c.np {
-            Some(Np::Name(n)) => match first_with.entry(n) {
-                Entry::Occupied(e) => {
-                    // The oracle: the form found afresh (tests keep debug
-                    // assertions).
-                    debug_assert_eq!(canons[*e.get()], Some(names.canon(n)));
-                    canons[*e.get()]
+    // speaker, and once for all the quotes that name the same speaker. An
+    // article of few quotes finds an earlier quote of the same name by
+    // reading the ones before (at most `FEW_QUOTES - 1` compares, mostly of
+    // lengths): a table cost its allocation and a hash per name. More quotes
+    // use the table, sized for a name per quote up front (grown from empty,
+    // it was rehashed in most articles).
+    let few = ctxs.len() <= FEW_QUOTES;
+    let mut first_with: HashMap<&str, usize> = if few {
+        HashMap::default()
+    } else {
+        HashMap::with_capacity_and_hasher(ctxs.len(), Default::default())
+    };
+    for k in 0..ctxs.len() {
+        let canon = match ctxs[k].np {
+            Some(Np::Name(n)) => {
+                let earlier = if few {
+                    ctxs[..k]
+                        .iter()
+                        .position(|d| matches!(d.np, Some(Np::Name(m)) if m == n))
+                } else {
+                    match first_with.entry(n) {
+                        Entry::Occupied(e) => Some(*e.get()),
+                        Entry::Vacant(e) => {
+                            e.insert(k);
+                            None
+                        }
+                    }
+                };
+                match earlier {
+                    Some(j) => {
+                        // The oracle: the form found afresh (tests keep
+                        // debug assertions).
+                        debug_assert_eq!(ctxs[j].canon, Some(names.canon(n)));
+                        ctxs[j].canon
+                    }
+                    None => Some(names.canon(n)),
                 }
-                Entry::Vacant(e) => {
-                    e.insert(k);
-                    Some(names.canon(n))
-                }
-            },
+            }
             _ => None,
         };
-        canons.push(canon);
+        ctxs[k].canon = canon;
     }
     // The persons every quote names (later quotes' too), for a pronoun
     // whose person is not the last speaker: built at the first such
@@ -619,12 +647,11 @@ pub fn attribute<'a>(
     let persons = OnceCell::new();
     let persons = || {
         persons.get_or_init(|| {
-            // No more canonical forms than distinct names; `collect`
-            // alone would start empty and grow, as `flatten` gives no
-            // lower bound.
+            // No more canonical forms than quotes; `collect` alone would
+            // start empty and grow, as `flatten` gives no lower bound.
             let mut set: HashSet<&str> =
-                HashSet::with_capacity_and_hasher(first_with.len(), Default::default());
-            set.extend(canons.iter().flatten().copied());
+                HashSet::with_capacity_and_hasher(ctxs.len(), Default::default());
+            set.extend(ctxs.iter().filter_map(|c| c.canon));
             set
         })
     };
@@ -638,12 +665,14 @@ pub fn attribute<'a>(
     // The quote whose speaker is the last person named as one.
     let mut last_speaker: Option<usize> = None;
     let mut cue_inherit: Option<Cow<str>> = None;
-    for (fi, (f, c)) in found.iter().zip(ctxs.drain(..)).enumerate() {
+    // The contexts are read in place (`persons` reads their forms) and
+    // emptied after.
+    for (fi, (f, c)) in found.iter().zip(ctxs.iter()).enumerate() {
         let (p, _) = paras[f.para];
         let qtext = &p[f.raw.start..f.raw.end];
         let qpos = paras[f.para].1 + f.raw.open;
         let mut speaker = c.np.as_ref().and_then(|np| {
-            let canon = canons[fi];
+            let canon = c.canon;
             let last = last_speaker.and_then(|k| said[k].0);
             resolve(np, canon, names, persons, qpos, last)
         });
@@ -659,7 +688,7 @@ pub fn attribute<'a>(
                 cue_inherit = pc.clone();
             }
         }
-        let mut cue = c.cue.or(cue_inherit.take());
+        let mut cue = c.cue.clone().or(cue_inherit.take());
         let mut continued = false;
         // Only whitespace before the quote: asked of every quote (and of
         // some twice), it is read once, from the front alone.
@@ -763,6 +792,7 @@ pub fn attribute<'a>(
         }
         said.push((speaker, cue, keep));
     }
+    ctxs.clear();
     // The quotes themselves, made here at their full number: kept quotes
     // passed through a list of their own were copied twice, and that
     // list, grown from empty, was shrunk into the output.

@@ -360,6 +360,27 @@ fn short_name_becomes_fullest_form() {
     assert_eq!(pairs(&qs), [("Rates will rise,", Some("Oleg Brandt"))]);
 }
 
+/// Speakers taking turns keep their own full names, in an article of a
+/// few quotes and in one of many: each name's canonical form is found once
+/// and shared by the later quotes that repeat the name.
+#[test]
+fn speakers_taking_turns_keep_their_own_full_names() {
+    for rounds in [2, 6] {
+        let mut paras = vec!["Ilse Varga and Tomas Ekberg met the council on Tuesday.".to_string()];
+        for r in 0..rounds {
+            paras.push(format!("“The plan has {r} parts,” Varga said."));
+            paras.push(format!("“We counted {r} votes,” Ekberg said."));
+        }
+        let paras: Vec<&str> = paras.iter().map(String::as_str).collect();
+        let qs = quotes(&paras);
+        let speakers: Vec<Option<&str>> = qs.iter().map(|q| q.speaker.as_deref()).collect();
+        let want: Vec<Option<&str>> = (0..rounds)
+            .flat_map(|_| [Some("Ilse Varga"), Some("Tomas Ekberg")])
+            .collect();
+        assert_eq!(speakers, want, "{rounds} rounds");
+    }
+}
+
 #[test]
 fn entity_aliases_and_roles_give_canonical_names() {
     let (text, mut a) = article(&[
