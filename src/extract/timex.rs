@@ -425,15 +425,29 @@ const MAX_GROUPS: usize = 40;
 /// One timex match of [`SCAN`]: the range of each group in the region.
 pub struct Found<'h> {
     region: &'h str,
-    slots: [Option<(usize, usize)>; MAX_GROUPS],
+    /// The alternative that matched ([`alt`]): only its groups take part,
+    /// so a reader asks it which shape it has rather than testing one
+    /// group after another.
+    alternative: usize,
+    /// Bit `i` set if group `i` took part.
+    taken: u64,
+    /// The range of each group that took part, zeros elsewhere. Offsets
+    /// in a region of an article's text, which is under 4 GiB
+    /// (`load::MAX_TEXT_LEN`): a table of 320 bytes rather than the 960 of
+    /// `Option<(usize, usize)>`, set up afresh at every match.
+    bounds: [(u32, u32); MAX_GROUPS],
 }
 
-/// One group of a [`Found`] match.
+const _: () = assert!(MAX_GROUPS <= 64, "a bit of `Found::taken` for each group");
+
+/// One group of a [`Found`] match. Its text is sliced only when asked
+/// for: many readers want only its bounds or whether it took part, and
+/// each slice checks both ends for a character boundary.
 #[derive(Clone, Copy)]
 pub struct Part<'h> {
     start: usize,
     end: usize,
-    text: &'h str,
+    region: &'h str,
 }
 
 impl<'h> Part<'h> {
@@ -446,28 +460,65 @@ impl<'h> Part<'h> {
     }
 
     pub fn as_str(&self) -> &'h str {
-        self.text
+        &self.region[self.start..self.end]
     }
 }
 
 impl<'h> Found<'h> {
     pub fn get(&self, group: usize) -> Option<Part<'h>> {
-        let (start, end) = self.slots.get(group).copied().flatten()?;
+        if group >= MAX_GROUPS || self.taken >> group & 1 == 0 {
+            return None;
+        }
+        let (start, end) = self.bounds[group];
         Some(Part {
-            start,
-            end,
-            text: &self.region[start..end],
+            start: start as usize,
+            end: end as usize,
+            region: self.region,
         })
     }
 
-    /// The groups of `caps`, a match in `region`.
+    /// Records the range of `group`, or that it took no part.
+    fn set(&mut self, group: usize, range: Option<(usize, usize)>) {
+        let bit = 1 << group;
+        match range {
+            Some((start, end)) => {
+                self.taken |= bit;
+                self.bounds[group] = (start as u32, end as u32);
+            }
+            None => self.taken &= !bit,
+        }
+    }
+
+    /// The range of each group, `None` for those that took no part.
+    #[cfg(test)]
+    pub(crate) fn slots(&self) -> [Option<(usize, usize)>; MAX_GROUPS] {
+        std::array::from_fn(|group| self.get(group).map(|p| (p.start, p.end)))
+    }
+
+    /// The alternative of the timex pattern that matched ([`alt`]).
+    pub(crate) fn alternative(&self) -> usize {
+        self.alternative
+    }
+
+    /// The groups of `caps`, a match in `region` of the timex pattern as
+    /// one alternation: its alternative is the one whose groups took part.
     #[cfg(test)]
     pub fn from_captures(region: &'h str, caps: &regex::Captures) -> Found<'h> {
-        let mut slots = [None; MAX_GROUPS];
-        for (slot, m) in slots.iter_mut().zip(caps.iter()) {
-            *slot = m.map(|m| (m.start(), m.end()));
+        let mut found = Found {
+            region,
+            alternative: 0,
+            taken: 0,
+            bounds: [(0, 0); MAX_GROUPS],
+        };
+        for (group, m) in caps.iter().enumerate() {
+            found.set(group, m.map(|m| (m.start(), m.end())));
         }
-        Found { region, slots }
+        // Alternative `k`'s groups follow `offsets[k]`.
+        let first = (found.taken & !1).trailing_zeros() as usize;
+        found.alternative = (GROUPS.offsets.iter())
+            .rposition(|&offset| offset < first)
+            .unwrap_or(0);
+        found
     }
 
     /// The groups of `m`, a timex match of `re` in `region`. The match
@@ -488,15 +539,16 @@ impl<'h> Found<'h> {
     ) -> Found<'h> {
         let g = &*GROUPS;
         // Filled in place: a local array moved into the `Found` returned
-        // was copied (~1 KB) at every match.
+        // was copied at every match.
         let mut found = Found {
             region,
-            slots: [None; MAX_GROUPS],
+            alternative: m.pattern().as_usize(),
+            taken: 0,
+            bounds: [(0, 0); MAX_GROUPS],
         };
-        let slots = &mut found.slots;
         let (start, end) = (m.start(), m.end());
         let whole = Some((start, end));
-        slots[0] = whole;
+        found.set(0, whole);
         let text = &region[m.range()];
         // The part of `text` at `at..at + len` as a group.
         let part = |at: usize, len: usize| Some((start + at, start + at + len));
@@ -504,15 +556,15 @@ impl<'h> Found<'h> {
             // Four digits, a dash, two, a dash, two (a Unicode digit is
             // longer).
             alt::ISO if text.len() == 10 => {
-                slots[g.iso] = whole;
-                slots[g.isoy] = part(0, 4);
-                slots[g.isom] = part(5, 2);
-                slots[g.isod] = part(8, 2);
+                found.set(g.iso, whole);
+                found.set(g.isoy, part(0, 4));
+                found.set(g.isom, part(5, 2));
+                found.set(g.isod, part(8, 2));
                 true
             }
             // A modifier, or a Unicode digit, makes it longer.
             alt::YEAR if text.len() == 4 => {
-                slots[g.year] = whole;
+                found.set(g.year, whole);
                 true
             }
             // `early 2020`, `mid-2020`, `the end of 2020`.
@@ -525,8 +577,8 @@ impl<'h> Found<'h> {
                 };
                 match modified(text, &["fiscal", "early", "late", "mid"]).or_else(the_of_year) {
                     Some(modifier) => {
-                        slots[g.ymod] = part(0, modifier);
-                        slots[g.year] = part(text.len() - 4, 4);
+                        found.set(g.ymod, part(0, modifier));
+                        found.set(g.year, part(text.len() - 4, 4));
                         text.as_bytes()[text.len() - 4..]
                             .iter()
                             .all(u8::is_ascii_digit)
@@ -535,7 +587,7 @@ impl<'h> Found<'h> {
                 }
             }
             alt::WD if is_full_weekday(text) => {
-                slots[g.wd] = whole;
+                found.set(g.wd, whole);
                 true
             }
             alt::WD => {
@@ -543,15 +595,15 @@ impl<'h> Found<'h> {
                     && is_full_weekday(day)
                     && matches!(when, "morning" | "afternoon" | "evening" | "night")
                 {
-                    slots[g.wd] = part(0, day.len());
-                    slots[g.wpart] = part(text.len() - when.len(), when.len());
+                    found.set(g.wd, part(0, day.len()));
+                    found.set(g.wpart, part(text.len() - when.len(), when.len()));
                     true
                 } else if let Some((rel, day)) = text.split_once(' ')
                     && is_any_case(rel, &["last", "next", "this", "coming"])
                     && is_full_weekday(day)
                 {
-                    slots[g.wrel] = part(0, rel.len());
-                    slots[g.wd] = part(rel.len() + 1, day.len());
+                    found.set(g.wrel, part(0, rel.len()));
+                    found.set(g.wd, part(rel.len() + 1, day.len()));
                     true
                 } else {
                     false
@@ -564,9 +616,9 @@ impl<'h> Found<'h> {
                         || is_any_case(modifier, &["early", "late", "earlier", "later"]))
                 {
                     if !modifier.is_empty() {
-                        slots[g.dwmod] = part(0, modifier.len());
+                        found.set(g.dwmod, part(0, modifier.len()));
                     }
-                    slots[g.dword] = part(text.len() - word.len(), word.len());
+                    found.set(g.dword, part(text.len() - word.len(), word.len()));
                     true
                 } else {
                     false
@@ -585,10 +637,10 @@ impl<'h> Found<'h> {
                     && is_any_case(unit, &["year", "month", "week"])
                 {
                     if let Some(w) = modifier {
-                        slots[g.rmod] = part(0, w.len());
+                        found.set(g.rmod, part(0, w.len()));
                     }
-                    slots[g.rrel] = part(text.len() - rest.len(), rel.len());
-                    slots[g.runit] = part(text.len() - unit.len(), unit.len());
+                    found.set(g.rrel, part(text.len() - rest.len(), rel.len()));
+                    found.set(g.runit, part(text.len() - unit.len(), unit.len()));
                     true
                 } else {
                     false
@@ -610,9 +662,12 @@ impl<'h> Found<'h> {
                     && is_any_case(rel, &["the", "this", "last", "next"])
                     && is_any_case(unit, &["year", "month"])
                 {
-                    slots[g.pmod] = part(4, at.len());
-                    slots[g.prel] = part(text.len() - unit.len() - 1 - rel.len(), rel.len());
-                    slots[g.punit] = part(text.len() - unit.len(), unit.len());
+                    found.set(g.pmod, part(4, at.len()));
+                    found.set(
+                        g.prel,
+                        part(text.len() - unit.len() - 1 - rel.len(), rel.len()),
+                    );
+                    found.set(g.punit, part(text.len() - unit.len(), unit.len()));
                     true
                 } else {
                     false
@@ -622,14 +677,14 @@ impl<'h> Found<'h> {
                 if let Some(decade) = text.strip_prefix("the ").unwrap_or(text).strip_suffix('s')
                     && is_decade(decade)
                 {
-                    slots[g.dec] = part(text.len() - 5, 4);
+                    found.set(g.dec, part(text.len() - 5, 4));
                     true
                 } else {
                     false
                 }
             }
             alt::MY if is_full_month(text) => {
-                slots[g.mym] = whole;
+                found.set(g.mym, whole);
                 true
             }
             // `early June`, `mid-June`, `last June`.
@@ -639,20 +694,20 @@ impl<'h> Found<'h> {
                 if !is_full_month(month) {
                     false
                 } else if let Some(modifier) = modified(text, &["early", "late", "mid"]) {
-                    slots[g.mymod] = part(0, modifier);
-                    slots[g.mym] = part(text.len() - month.len(), month.len());
+                    found.set(g.mymod, part(0, modifier));
+                    found.set(g.mym, part(text.len() - month.len(), month.len()));
                     true
                 } else if let Some(rel) = before.strip_suffix(' ')
                     && is_any_case(rel, &["last", "next", "this"])
                 {
-                    slots[g.myrel] = part(0, rel.len());
-                    slots[g.mym] = part(text.len() - month.len(), month.len());
+                    found.set(g.myrel, part(0, rel.len()));
+                    found.set(g.mym, part(text.len() - month.len(), month.len()));
                     true
                 } else if let Some(modifier) = before.strip_suffix(' ')
                     && the_of(modifier, &YEAR_PARTS[..4])
                 {
-                    slots[g.mymod] = part(0, modifier.len());
-                    slots[g.mym] = part(text.len() - month.len(), month.len());
+                    found.set(g.mymod, part(0, modifier.len()));
+                    found.set(g.mym, part(text.len() - month.len(), month.len()));
                     true
                 } else {
                     false
@@ -665,8 +720,8 @@ impl<'h> Found<'h> {
                     && is_month_word(month)
                     && is_digits(year, 4)
                 {
-                    slots[g.mya] = part(0, month.len());
-                    slots[g.myay] = part(text.len() - 4, 4);
+                    found.set(g.mya, part(0, month.len()));
+                    found.set(g.myay, part(text.len() - 4, 4));
                     true
                 } else {
                     false
@@ -695,10 +750,10 @@ impl<'h> Found<'h> {
                     } else {
                         (g.dmm, g.dmd, g.dmy)
                     };
-                    slots[gm] = part(if md { 0 } else { day.len() + 1 }, month.len());
-                    slots[gd] = part(if md { month.len() + 1 } else { 0 }, day.len());
+                    found.set(gm, part(if md { 0 } else { day.len() + 1 }, month.len()));
+                    found.set(gd, part(if md { month.len() + 1 } else { 0 }, day.len()));
                     if year.is_some() {
-                        slots[gy] = part(text.len() - 4, 4);
+                        found.set(gy, part(text.len() - 4, 4));
                     }
                     true
                 } else {
@@ -718,9 +773,9 @@ impl<'h> Found<'h> {
                     && is_any_case(dir, &["ago", "earlier", "later"])
                 {
                     let unit = unit.strip_suffix('s').unwrap_or(unit);
-                    slots[g.anum] = part(0, count.len());
-                    slots[g.aunit] = part(count.len() + 1, unit.len());
-                    slots[g.adir] = part(text.len() - dir.len(), dir.len());
+                    found.set(g.anum, part(0, count.len()));
+                    found.set(g.aunit, part(count.len() + 1, unit.len()));
+                    found.set(g.adir, part(text.len() - dir.len(), dir.len()));
                     true
                 } else {
                     false
@@ -740,7 +795,7 @@ impl<'h> Found<'h> {
             debug_assert_eq!(caps.get_match(), Some(m));
             let offset = g.offsets[m.pattern().as_usize()];
             for i in 1..caps.group_len() {
-                slots[offset + i] = caps.get_group(i).map(|s| (s.start, s.end));
+                found.set(offset + i, caps.get_group(i).map(|s| (s.start, s.end)));
             }
         }
         found
@@ -1417,7 +1472,7 @@ fn accept(region: &str, caps: &Found) -> bool {
     // Asked only by a year before a plural and by a bare `May` or `March`:
     // most matches never read the word before them.
     let temporal_prep = |w: &str| is_any_case(w, TEMPORAL_PREPS);
-    if caps.get(g.year).is_some() && caps.get(g.ymod).is_none() {
+    if caps.alternative() == alt::YEAR && caps.get(g.ymod).is_none() {
         let prev = before.chars().next_back();
         let next = after.chars().next();
         if prev.is_some_and(|c| {
@@ -1449,14 +1504,17 @@ fn accept(region: &str, caps: &Found) -> bool {
     }
     // `Radio 4's Today programme`, `told Today`: a capitalized day word
     // inside a sentence is a title, not a date.
-    if let Some(dw) = caps.get(g.dword)
+    if caps.alternative() == alt::DWORD
+        && let Some(dw) = caps.get(g.dword)
         && caps.get(g.dwmod).is_none()
         && dw.as_str().starts_with(|c: char| c.is_uppercase())
         && !opens_sentence(before)
     {
         return false;
     }
-    if let Some(mm) = caps.get(g.mym) {
+    if caps.alternative() == alt::MY
+        && let Some(mm) = caps.get(g.mym)
+    {
         let bare =
             caps.get(g.mymod).is_none() && caps.get(g.myrel).is_none() && caps.get(g.myy).is_none();
         if bare && matches!(mm.as_str(), "May" | "March") && !temporal_prep(prev_word()) {

@@ -21,7 +21,7 @@ use crate::parse::date::mentioned_years;
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
-use super::{Found, GROUPS};
+use super::{Found, GROUPS, alt};
 use crate::parse::date::{
     WrittenDate, iso, iso_with, month_number, push_padded, weekday, year_for_weekday,
 };
@@ -218,110 +218,106 @@ impl<'t> Anchor<'t> {
         tense: impl FnOnce() -> Tense,
     ) -> (Option<String>, Option<String>) {
         let g = &*GROUPS;
-        if caps.get(g.iso).is_some() {
-            let d = Date::new(
-                num(caps, g.isoy).unwrap_or(0) as i16,
-                num(caps, g.isom).unwrap_or(0) as i8,
-                num(caps, g.isod).unwrap_or(0) as i8,
-            )
-            .ok();
-            if let Some(d) = d {
-                self.narrative = Some(d.year());
-            }
-            return (d.map(iso), None);
-        }
-        for (m, d, d2, y, wd) in [
-            (g.mdm, g.mdd, g.mdd2, g.mdy, g.mdwd),
-            (g.dmm, g.dmd, g.dmd2, g.dmy, g.dmwd),
-        ] {
-            if let Some(mm) = caps.get(m) {
-                return self.month_day(caps, mm.as_str(), d, d2, y, wd, tense);
-            }
-        }
-        if let Some(mm) = caps.get(g.mya) {
-            let (Some(m), Some(y)) = (month_number(mm.as_str()), num(caps, g.myay)) else {
-                return (None, None);
-            };
-            self.narrative = Some(y as i16);
-            return (Some(ym(y as i16, m)), None);
-        }
-        if let Some(mm) = caps.get(g.mym) {
-            let Some(m) = month_number(mm.as_str()) else {
-                return (None, None);
-            };
-            if let Some(y) = num(caps, g.myy) {
-                self.narrative = Some(y as i16);
-                return (Some(ym(y as i16, m)), None);
-            }
-            let rel = caps.get(g.myrel).map(|r| r.as_str().to_ascii_lowercase());
-            return (self.bare_month(m, rel.as_deref(), tense), None);
-        }
-        if let Some(d) = caps.get(g.dec) {
-            return (Some(d.as_str()[..3].to_string()), None);
-        }
-        if let Some(y) = num(caps, g.year) {
-            self.narrative = Some(y as i16);
-            let m = caps.get(g.ymod).map(|m| m.as_str().to_ascii_lowercase());
-            let v = match m.as_deref() {
-                Some(s) if s.contains("first half") => format!("{y}-H1"),
-                Some(s) if s.contains("second half") => format!("{y}-H2"),
-                _ => {
-                    let mut v = String::with_capacity(4);
-                    push_padded(&mut v, y.into(), 4);
-                    v
+        // Only the alternative's own groups take part: its shape is read
+        // from it, not from a test of each alternative's group in turn.
+        match caps.alternative() {
+            alt::ISO => {
+                let d = Date::new(
+                    num(caps, g.isoy).unwrap_or(0) as i16,
+                    num(caps, g.isom).unwrap_or(0) as i8,
+                    num(caps, g.isod).unwrap_or(0) as i8,
+                )
+                .ok();
+                if let Some(d) = d {
+                    self.narrative = Some(d.year());
                 }
-            };
-            return (Some(v), None);
-        }
-        if let Some(unit) = caps.get(g.punit) {
-            let rel = caps[g.prel].to_ascii_lowercase();
-            let rel = if rel == "the" { "this" } else { rel.as_str() };
-            return (
-                self.relative_unit(rel, &unit.as_str().to_ascii_lowercase()),
-                None,
-            );
-        }
-        if let Some(unit) = caps.get(g.runit) {
-            return (
+                (d.map(iso), None)
+            }
+            alt::MD => self.month_day(caps, &caps[g.mdm], g.mdd, g.mdd2, g.mdy, g.mdwd, tense),
+            alt::DM => self.month_day(caps, &caps[g.dmm], g.dmd, g.dmd2, g.dmy, g.dmwd, tense),
+            alt::MYA => {
+                let (Some(m), Some(y)) = (month_number(&caps[g.mya]), num(caps, g.myay)) else {
+                    return (None, None);
+                };
+                self.narrative = Some(y as i16);
+                (Some(ym(y as i16, m)), None)
+            }
+            alt::MY => {
+                let Some(m) = month_number(&caps[g.mym]) else {
+                    return (None, None);
+                };
+                if let Some(y) = num(caps, g.myy) {
+                    self.narrative = Some(y as i16);
+                    return (Some(ym(y as i16, m)), None);
+                }
+                let rel = caps.get(g.myrel).map(|r| r.as_str().to_ascii_lowercase());
+                (self.bare_month(m, rel.as_deref(), tense), None)
+            }
+            alt::DEC => (Some(caps[g.dec][..3].to_string()), None),
+            alt::YEAR => {
+                let Some(y) = num(caps, g.year) else {
+                    return (None, None);
+                };
+                self.narrative = Some(y as i16);
+                let m = caps.get(g.ymod).map(|m| m.as_str().to_ascii_lowercase());
+                let v = match m.as_deref() {
+                    Some(s) if s.contains("first half") => format!("{y}-H1"),
+                    Some(s) if s.contains("second half") => format!("{y}-H2"),
+                    _ => {
+                        let mut v = String::with_capacity(4);
+                        push_padded(&mut v, y.into(), 4);
+                        v
+                    }
+                };
+                (Some(v), None)
+            }
+            alt::PER => {
+                let rel = caps[g.prel].to_ascii_lowercase();
+                let rel = if rel == "the" { "this" } else { rel.as_str() };
+                (
+                    self.relative_unit(rel, &caps[g.punit].to_ascii_lowercase()),
+                    None,
+                )
+            }
+            alt::REL => (
                 self.relative_unit(
                     &caps[g.rrel].to_ascii_lowercase(),
-                    &unit.as_str().to_ascii_lowercase(),
+                    &caps[g.runit].to_ascii_lowercase(),
                 ),
                 None,
-            );
+            ),
+            alt::AGO => {
+                // "a year ago" in a sentence about quarterly figures means
+                // the same quarter a year earlier (TimeML quarter
+                // granularity).
+                let quarterly = sentence.to_lowercase().contains("quarter");
+                let unit = caps[g.aunit].to_ascii_lowercase();
+                (self.ago(caps, &unit, quarterly), None)
+            }
+            alt::DWORD => {
+                let Some(dct) = self.dct else {
+                    return (None, None);
+                };
+                let w = caps[g.dword].to_ascii_lowercase();
+                let d = match w.as_str() {
+                    "yesterday" => dct.yesterday().ok(),
+                    "tomorrow" => dct.tomorrow().ok(),
+                    _ => Some(dct),
+                };
+                let suffix = if w == "tonight" { "TNI" } else { "" };
+                (d.map(|d| iso_with(d, suffix)), None)
+            }
+            alt::WD => {
+                let Some(wd) = weekday(&caps[g.wd]) else {
+                    return (None, None);
+                };
+                let rel = caps.get(g.wrel).map(|r| r.as_str().to_ascii_lowercase());
+                let d = self.weekday(wd, rel.as_deref(), tense);
+                let suffix = caps.get(g.wpart).map_or("", |p| part_suffix(p.as_str()));
+                (d.map(|d| iso_with(d, suffix)), None)
+            }
+            _ => unreachable!("a timex alternative"),
         }
-        if let Some(unit) = caps.get(g.aunit) {
-            // "a year ago" in a sentence about quarterly figures means the
-            // same quarter a year earlier (TimeML quarter granularity).
-            let quarterly = sentence.to_lowercase().contains("quarter");
-            return (
-                self.ago(caps, &unit.as_str().to_ascii_lowercase(), quarterly),
-                None,
-            );
-        }
-        if let Some(w) = caps.get(g.dword) {
-            let Some(dct) = self.dct else {
-                return (None, None);
-            };
-            let w = w.as_str().to_ascii_lowercase();
-            let d = match w.as_str() {
-                "yesterday" => dct.yesterday().ok(),
-                "tomorrow" => dct.tomorrow().ok(),
-                _ => Some(dct),
-            };
-            let suffix = if w == "tonight" { "TNI" } else { "" };
-            return (d.map(|d| iso_with(d, suffix)), None);
-        }
-        if let Some(w) = caps.get(g.wd) {
-            let Some(wd) = weekday(w.as_str()) else {
-                return (None, None);
-            };
-            let rel = caps.get(g.wrel).map(|r| r.as_str().to_ascii_lowercase());
-            let d = self.weekday(wd, rel.as_deref(), tense);
-            let suffix = caps.get(g.wpart).map_or("", |p| part_suffix(p.as_str()));
-            return (d.map(|d| iso_with(d, suffix)), None);
-        }
-        (None, None)
     }
 
     #[allow(clippy::too_many_arguments)]

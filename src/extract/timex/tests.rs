@@ -38,6 +38,37 @@ fn absolute_forms() {
     assert_eq!(one("the end of 1998", TUE), v("1998"));
 }
 
+/// Each alternative of the pattern is resolved by its own rule: the match
+/// names its alternative, and the resolver reads that alternative's
+/// groups (a rule taken for another alternative reads groups that did not
+/// take part, or gives another value).
+#[test]
+fn each_alternative_resolves_by_its_own_rule() {
+    for (text, alternative, value) in [
+        ("Filed 2021-03-04.", alt::ISO, "2021-03-04"),
+        ("Signed on March 4, 2021.", alt::MD, "2021-03-04"),
+        ("Signed 4 March 2021.", alt::DM, "2021-03-04"),
+        ("Held in Mar 2021.", alt::MYA, "2021-03"),
+        ("Held in early March 2021.", alt::MY, "2021-03"),
+        ("Built in the 1970s.", alt::DEC, "197"),
+        ("Built in 1975.", alt::YEAR, "1975"),
+        ("Due by the end of next month.", alt::PER, "2022-12"),
+        ("Sales fell last week.", alt::REL, "2022-W47"),
+        ("Sales fell three days ago.", alt::AGO, "2022-11-26"),
+        ("He arrived yesterday.", alt::DWORD, "2022-11-28"),
+        ("He arrived on Friday.", alt::WD, "2022-11-25"),
+    ] {
+        let (scanner, haystack) = Scanner::for_region(text);
+        let mut locs = None;
+        let alternatives: Vec<usize> = (scanner.find_iter(&haystack))
+            .filter(|m| m.pattern().as_usize() != TRIGGER_PATTERN)
+            .map(|m| Found::read(scanner.groups, &mut locs, &haystack, text, m).alternative())
+            .collect();
+        assert_eq!(alternatives, [alternative], "{text}");
+        assert_eq!(one(text, TUE), v(value), "{text}");
+    }
+}
+
 #[test]
 fn ranges_give_until() {
     let r = run("The meeting takes place on November 28-29.", TUE);
@@ -610,12 +641,14 @@ fn check_found(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
         let read: Vec<_> = scanner
             .find_iter(&haystack)
             .filter(|m| m.pattern().as_usize() != TRIGGER_PATTERN)
-            .map(|m| Found::read(scanner.groups, &mut locs, &haystack, text, m).slots)
+            .map(|m| Found::read(scanner.groups, &mut locs, &haystack, text, m))
+            .map(|found| (found.alternative(), found.slots()))
             .collect();
         let captured: Vec<_> = TIMEX
             .pick(ascii)
             .captures_iter(text)
-            .map(|c| Found::from_captures(text, &c).slots)
+            .map(|c| Found::from_captures(text, &c))
+            .map(|found| (found.alternative(), found.slots()))
             .collect();
         proptest::prop_assert_eq!(read, captured, "{:?} (haystack {:?})", text, haystack);
     }
@@ -1008,7 +1041,7 @@ mod masking {
             .map(|m| {
                 let trigger = m.pattern().as_usize() == TRIGGER_PATTERN;
                 let groups = (!trigger)
-                    .then(|| Found::read(scanner.groups, &mut locs, &haystack, text, m).slots);
+                    .then(|| Found::read(scanner.groups, &mut locs, &haystack, text, m).slots());
                 (m.start(), m.end(), trigger, groups)
             })
             .collect()
@@ -1018,7 +1051,7 @@ mod masking {
     fn old_way(text: &str) -> Read {
         let timexes = TIMEX.pick(false).captures_iter(text).map(|c| {
             let m = c.get(0).expect("a match");
-            let groups = Found::from_captures(text, &c).slots;
+            let groups = Found::from_captures(text, &c).slots();
             (m.start(), m.end(), false, Some(groups))
         });
         let trigger = Regex::new(TRIGGER).expect("the trigger pattern");
