@@ -1504,17 +1504,14 @@ fn accept(region: &str, caps: &Found) -> bool {
     }
     // `Radio 4's Today programme`, `told Today`: a capitalized day word
     // inside a sentence is a title, not a date.
-    if caps.alternative() == alt::DWORD
-        && let Some(dw) = caps.get(g.dword)
+    if let Some(dw) = caps.get(g.dword)
         && caps.get(g.dwmod).is_none()
         && dw.as_str().starts_with(|c: char| c.is_uppercase())
         && !opens_sentence(before)
     {
         return false;
     }
-    if caps.alternative() == alt::MY
-        && let Some(mm) = caps.get(g.mym)
-    {
+    if let Some(mm) = caps.get(g.mym) {
         let bare =
             caps.get(g.mymod).is_none() && caps.get(g.myrel).is_none() && caps.get(g.myy).is_none();
         if bare && matches!(mm.as_str(), "May" | "March") && !temporal_prep(prev_word()) {
