@@ -1303,7 +1303,7 @@ impl<'a> Surfaces<'a> {
         // numbered later, may grow it.)
         let mut ids = StrIds::new_in(kept, ms.len());
         of.clear();
-        of.extend(ms.iter().map(|m| ids.number(m.surface.as_bytes()).0));
+        ids.number_all(ms.iter().map(|m| m.surface.as_bytes()), &mut of);
         Surfaces { ids, of }
     }
 
