@@ -932,6 +932,25 @@ fn what_of(
     let s = text[left..end]
         .trim()
         .trim_end_matches([',', '.', ';', ':']);
+    single_spaced(s)
+}
+
+/// The words of `s` (split at white space) joined by single spaces. Most
+/// descriptions are already so, in ASCII: a test of their bytes then
+/// copies them whole, where splitting decoded every character and
+/// mispredicted at every word's end.
+fn single_spaced(s: &str) -> String {
+    let b = s.as_bytes();
+    let graphic = |c: u8| c.is_ascii_graphic();
+    // Graphic at both ends, and a space only alone between graphic bytes:
+    // no white space but single spaces, none at an end.
+    let plain = b.first().is_some_and(|&c| graphic(c))
+        && b.last().is_some_and(|&c| graphic(c))
+        && b.windows(2)
+            .all(|w| graphic(w[0]) || w[0] == b' ' && graphic(w[1]));
+    if plain {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {

@@ -1021,3 +1021,37 @@ mod date_values {
         }
     }
 }
+
+mod descriptions {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The rule: the words, split at any white space, joined by one space.
+    fn joined(s: &str) -> String {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn white_space_is_one_space_between_words() {
+        for (s, want) in [
+            ("the Varnel talks", "the Varnel talks"),
+            ("the  Varnel\ttalks", "the Varnel talks"),
+            (" Ostry summit", "Ostry summit"),
+            ("Ostry summit ", "Ostry summit"),
+            ("Ostry\u{a0}summit", "Ostry summit"),
+            ("", ""),
+            (" ", ""),
+            ("a", "a"),
+        ] {
+            assert_eq!(single_spaced(s), want, "{s:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+        #[test]
+        fn single_spaced_joins_the_words(s in "[ab ,\t\n\u{a0}é-]{0,10}") {
+            prop_assert_eq!(single_spaced(&s), joined(&s));
+        }
+    }
+}
