@@ -1177,12 +1177,7 @@ fn cap_runs_chars(s: &str, mut f: impl FnMut(&CapRun)) {
 fn cap_runs_ascii(s: &str, mut f: impl FnMut(&CapRun)) {
     let b = s.as_bytes();
     let word_byte = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    let letters_end = |mut e: usize| {
-        while e < b.len() && (b[e].is_ascii_alphabetic() || b[e] == b'-') {
-            e += 1;
-        }
-        e
-    };
+    let letters_end = |e: usize| letters_end(b, e);
     // The end of the white space run at `j`.
     let spaces_end = |mut j: usize| {
         while j < b.len() {
@@ -1223,6 +1218,42 @@ fn cap_runs_ascii(s: &str, mut f: impl FnMut(&CapRun)) {
         f(&run);
         i = next_capital(b, e);
     }
+}
+
+/// The end of the run of ASCII letters and `-` from byte `e` of `b` on:
+/// eight bytes at a time, the last eight of `b` for its tail, where most
+/// sentences end on a capitalized word (a byte loop mispredicted at the
+/// end of nearly every word).
+fn letters_end(b: &[u8], mut e: usize) -> usize {
+    use crate::swar::{HIGHS, ONES, bytes_equal};
+    // The high bit of each byte that is neither a letter nor `-`.
+    let others = |v: u64| {
+        // `| 0x20` maps the capitals, and nothing else, onto the small
+        // letters; the sums test `a`..=`z` without carries between bytes.
+        let folded = (v & !HIGHS) | (ONES * 0x20);
+        let letter = (folded + ONES * u64::from(0x80 - b'a'))
+            & !(folded + ONES * u64::from(0x80 - b'z' - 1))
+            & !v;
+        !(letter | bytes_equal(v, b'-')) & HIGHS
+    };
+    while let Some(chunk) = b.get(e..e + 8) {
+        let other = others(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        if other != 0 {
+            return e + (other.trailing_zeros() / 8) as usize;
+        }
+        e += 8;
+    }
+    if e < b.len()
+        && let Some(last) = b.last_chunk::<8>()
+    {
+        // Bytes `e..` of the last eight, then zeros, which are others.
+        let v = u64::from_le_bytes(*last) >> (8 * (e + 8 - b.len()));
+        return e + (others(v).trailing_zeros() / 8) as usize;
+    }
+    while e < b.len() && (b[e].is_ascii_alphabetic() || b[e] == b'-') {
+        e += 1;
+    }
+    e
 }
 
 /// The first ASCII capital of `b` at or after `i`, or `b.len()`. Capitals

@@ -514,6 +514,30 @@ mod cap_runs {
                 .unwrap_or(bytes.len());
             prop_assert_eq!(next_capital(&bytes, from), want);
         }
+
+        /// The eight-byte run of letters and `-` against a byte loop, on
+        /// bytes at the edges of both letter ranges and `-`, with and
+        /// without the high bit.
+        #[test]
+        fn letters_end_as_a_byte_loop(
+            bytes in proptest::collection::vec(
+                prop_oneof![
+                    6 => proptest::sample::select(vec![
+                        b'@', b'A', b'Z', b'[', b'`', b'a', b'z', b'{', b'-', b',', b'.', b' ',
+                        0xc1, 0xda, 0xe1, 0xfa, 0xad,
+                    ]),
+                    1 => any::<u8>(),
+                ],
+                0..40,
+            ),
+            from in 0usize..48,
+        ) {
+            let from = from.min(bytes.len());
+            let want = (from..bytes.len())
+                .find(|&k| !(bytes[k].is_ascii_alphabetic() || bytes[k] == b'-'))
+                .unwrap_or(bytes.len());
+            prop_assert_eq!(letters_end(&bytes, from), want);
+        }
     }
 
     #[test]
