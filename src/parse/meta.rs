@@ -106,15 +106,20 @@ pub(super) fn may_date_body(text: &str) -> bool {
 /// form holds `reports?\b`. Reads a word and the byte after it.
 pub(super) fn may_name_correspondent(text: &str) -> bool {
     let bytes = text.as_bytes();
-    REPORT.find_iter(bytes).any(|at| {
-        let mut end = at + "report".len();
-        if bytes.get(end) == Some(&b's') {
-            end += 1;
-        }
-        !bytes
-            .get(end)
-            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
-    })
+    REPORT
+        .find_iter(bytes)
+        .any(|at| report_ends_word(bytes, at))
+}
+
+/// Whether the `report` at `at` is `reports?\b`.
+pub(super) fn report_ends_word(bytes: &[u8], at: usize) -> bool {
+    let mut end = at + "report".len();
+    if bytes.get(end) == Some(&b's') {
+        end += 1;
+    }
+    !bytes
+        .get(end)
+        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 /// Whether [`according_to_agencies`] may find an agency in `text`: each
@@ -122,11 +127,59 @@ pub(super) fn may_name_correspondent(text: &str) -> bool {
 /// character outside ASCII. Reads a word and the byte after it.
 pub(super) fn may_credit_agency(text: &str) -> bool {
     let bytes = text.as_bytes();
-    ACCORDING_TO_WORDS.find_iter(bytes).any(|at| {
-        bytes
-            .get(at + "according to ".len())
-            .is_some_and(|&b| b.is_ascii_uppercase() || !b.is_ascii())
-    })
+    ACCORDING_TO_WORDS
+        .find_iter(bytes)
+        .any(|at| agency_follows(bytes, at))
+}
+
+/// Whether a capital follows the `according to ` at `at`.
+pub(super) fn agency_follows(bytes: &[u8], at: usize) -> bool {
+    bytes
+        .get(at + "according to ".len())
+        .is_some_and(|&b| b.is_ascii_uppercase() || !b.is_ascii())
+}
+
+/// The bits of [`gates`]: [`may_date_body`], [`may_name_correspondent`]
+/// and [`may_credit_agency`].
+pub(super) const MAY_DATE: u8 = 1;
+pub(super) const MAY_NAME: u8 = 2;
+pub(super) const MAY_CREDIT: u8 = 4;
+
+/// The three tests of the header searches in one byte. None reads across
+/// a line break (each word is followed by a byte that is not a letter, or
+/// by a capital, and the end of a text answers as a line break would), so
+/// the paragraphs' gates, or-ed, are those of the paragraphs joined one a
+/// line. The word count computes them in its pass over each paragraph
+/// (`words::count_scanning`); this is its form without AVX2.
+pub(super) fn gates(text: &str) -> u8 {
+    let gate = |may: bool, bit: u8| if may { bit } else { 0 };
+    gate(may_date_body(text), MAY_DATE)
+        | gate(may_name_correspondent(text), MAY_NAME)
+        | gate(may_credit_agency(text), MAY_CREDIT)
+}
+
+/// The gates of the words at the candidate starts `at + i` of `text`, for
+/// each bit `i` of `today`, `report` and `according`: the candidates of
+/// the pair tests of `words::count_scanning`, which has few.
+#[cold]
+#[inline(never)]
+pub(super) fn gates_at(text: &[u8], at: usize, candidates: [u32; 3]) -> u8 {
+    let [mut today, mut report, mut according] = candidates;
+    let mut gates = 0;
+    let mut each = |bits: &mut u32, word: &[u8], follows: fn(&[u8], usize) -> bool, gate: u8| {
+        while *bits != 0 {
+            let i = at + bits.trailing_zeros() as usize;
+            *bits &= *bits - 1;
+            if text.get(i..).is_some_and(|t| t.starts_with(word)) && follows(text, i) {
+                gates |= gate;
+                break;
+            }
+        }
+    };
+    each(&mut today, b"today", |_, _| true, MAY_DATE);
+    each(&mut report, b"report", report_ends_word, MAY_NAME);
+    each(&mut according, b"according to ", agency_follows, MAY_CREDIT);
+    gates
 }
 
 /// The outlet of "an Agro-Wire correspondent reports", "a correspondent

@@ -459,6 +459,8 @@ fn fill(
     // line break: one search of the text answers for all of them.
     let no_cr = memchr::memchr(b'\r', text.as_bytes()).is_none();
     let mut counts = Counts::default();
+    // The header searches' gates (`meta::gates`) of the body paragraphs.
+    let mut gates = 0;
     for (line, role) in lines.iter().zip(roles) {
         if !matches!(role, LineRole::Body | LineRole::Blank) {
             other_lines.push(line.span);
@@ -492,7 +494,7 @@ fn fill(
                 {
                     dateline = Some((raw, line.span));
                 }
-                add_paragraph(line.text, &mut counts, no_cr, stops);
+                add_paragraph(line.text, &mut counts, no_cr, stops, &mut gates);
                 article.paragraphs.push(Paragraph {
                     text: if opts.paragraph_texts {
                         line.text.to_string()
@@ -510,6 +512,7 @@ fn fill(
     counts.paragraphs = article.paragraphs.len();
 
     let body = lazy_body(text, &article.paragraphs, body_joined);
+    let holding = |gate: u8| body.holding(gates & gate != 0);
     if let Some((raw, span)) = dateline {
         let date = raw.date.and_then(|d| {
             d.full().or_else(|| {
@@ -542,21 +545,16 @@ fn fill(
                 .and_then(|d| d.date.as_deref())
                 .and_then(|d| d.parse().ok())
         })
-        .or_else(|| {
-            meta::body_date(body.holding(meta::may_date_body)?, opts.reference, || {
-                years.clone()
-            })
-        })
+        .or_else(|| meta::body_date(holding(meta::MAY_DATE)?, opts.reference, || years.clone()))
         .map(date::iso);
 
     if article.source.is_none() {
-        article.source = body
-            .holding(meta::may_name_correspondent)
+        article.source = holding(meta::MAY_NAME)
             .and_then(meta::correspondent_source)
             .or_else(|| photo_credits.iter().find_map(|c| meta::credit_outlet(c)))
             .or_else(|| captions.iter().find_map(|c| meta::caption_outlet(c)));
     }
-    if let Some(body) = body.holding(meta::may_credit_agency) {
+    if let Some(body) = holding(meta::MAY_CREDIT) {
         for c in meta::according_to_agencies(body) {
             if article.source.as_deref() != Some(c.as_str()) {
                 push_unique(&mut article.credits, c);
@@ -566,29 +564,30 @@ fn fill(
     article.counts = counts;
 }
 
-/// Adds a body paragraph's words and sentences to `counts`;
-/// `no_line_breaks` and `stops` as for [`words_and_sentences`]. Done in
-/// the line loop on the line's own text: taken again from the
-/// paragraphs' spans afterwards, every slice of the article was checked
-/// for character boundaries twice more.
-fn add_paragraph(text: &str, counts: &mut Counts, no_line_breaks: bool, stops: &mut Vec<u64>) {
-    let (words, sentences) = words_and_sentences(text, no_line_breaks, stops);
+/// Adds a body paragraph's words and sentences to `counts`, and its gates
+/// of the header searches to `gates`; `no_line_breaks` and `stops` as for
+/// [`words_and_sentences`]. Done in the line loop on the line's own text:
+/// taken again from the paragraphs' spans afterwards, every slice of the
+/// article was checked for character boundaries twice more.
+fn add_paragraph(
+    text: &str,
+    counts: &mut Counts,
+    no_line_breaks: bool,
+    stops: &mut Vec<u64>,
+    gates: &mut u8,
+) {
+    let (words, sentences) = words_and_sentences(text, no_line_breaks, stops, gates);
     counts.words += words;
     counts.sentences += sentences;
 }
 
 /// The body paragraphs as the header searches read them: joined one a
 /// line, since their patterns may run across a paragraph's end. Each
-/// search finds nothing without a word that holds no line break, which
-/// lies inside one paragraph if anywhere, followed by a byte that is the
-/// same there (or, at the paragraph's end, a line break there and a
-/// space or a line end in the text): the word is looked for first in the
-/// text from the first paragraph to the last, which holds them all, and
-/// the paragraphs are joined only when it is there. Most articles hold
-/// none of the words, and are spared the copy (a write of the whole body).
+/// search finds nothing when its gate (`meta::gates`), found paragraph by
+/// paragraph in the word count's pass, is not set: the paragraphs are
+/// joined only when it is. Most articles hold none of the words, and are
+/// spared the copy (a write of the whole body).
 struct Body<'a, F: FnOnce() -> &'a str> {
-    /// The text from the first paragraph's start to the last one's end.
-    reach: &'a str,
     joined: std::cell::LazyCell<&'a str, F>,
 }
 
@@ -599,12 +598,7 @@ fn lazy_body<'a>(
     paragraphs: &'a [Paragraph],
     buffer: &'a mut String,
 ) -> Body<'a, impl FnOnce() -> &'a str> {
-    let reach = match (paragraphs.first(), paragraphs.last()) {
-        (Some(first), Some(last)) => &text[first.span.start..last.span.end],
-        _ => "",
-    };
     Body {
-        reach,
         joined: std::cell::LazyCell::new(move || join_paragraphs(text, paragraphs, buffer)),
     }
 }
@@ -615,11 +609,10 @@ impl<'a, F: FnOnce() -> &'a str> Body<'a, F> {
         *self.joined
     }
 
-    /// The joined paragraphs when `may_match` (a test of a word without
-    /// a line break and the byte after it) holds of the text they lie
-    /// in, else `None`.
-    fn holding(&self, may_match: fn(&str) -> bool) -> Option<&'a str> {
-        may_match(self.reach).then(|| self.joined())
+    /// The joined paragraphs when `gate` (of `meta::gates`) is set,
+    /// else `None`.
+    fn holding(&self, gate: bool) -> Option<&'a str> {
+        gate.then(|| self.joined())
     }
 }
 
@@ -650,8 +643,13 @@ fn push_unique(list: &mut Vec<String>, item: String) {
 /// takes them only on ASCII (three paragraphs in four, not 97 in 100). It
 /// also leaves where the terminators are, which the sentence scan would
 /// otherwise search for.
-fn words_and_sentences(text: &str, no_line_breaks: bool, stops: &mut Vec<u64>) -> (usize, usize) {
-    scanned_words_and_sentences(text, no_line_breaks, stops)
+fn words_and_sentences(
+    text: &str,
+    no_line_breaks: bool,
+    stops: &mut Vec<u64>,
+    gates: &mut u8,
+) -> (usize, usize) {
+    scanned_words_and_sentences(text, no_line_breaks, stops, gates)
         .unwrap_or_else(|| other_words_and_sentences(text, no_line_breaks, stops))
 }
 
@@ -662,9 +660,11 @@ fn scanned_words_and_sentences(
     text: &str,
     no_line_breaks: bool,
     stops: &mut Vec<u64>,
+    gates: &mut u8,
 ) -> Option<(usize, usize)> {
     let mut plain_chars = true;
-    let words = words::count_scanning(text, |c| plain_chars &= sentences::plain_char(c), stops)?;
+    let plain_char = |c| plain_chars &= sentences::plain_char(c);
+    let words = words::count_scanning(text, plain_char, stops, gates)?;
     let plain = if plain_chars && !line_breaks(text, no_line_breaks) {
         sentences::Plain::Masks(stops)
     } else {
@@ -685,7 +685,7 @@ fn other_words_and_sentences(
 ) -> (usize, usize) {
     let bare = ignored::without_ignored(text);
     if let Some(bare) = &bare
-        && let Some(counts) = scanned_words_and_sentences(bare, no_line_breaks, stops)
+        && let Some(counts) = scanned_words_and_sentences(bare, no_line_breaks, stops, &mut 0)
     {
         return counts;
     }
@@ -883,13 +883,13 @@ mod properties {
                 text.unicode_sentences().count(),
             );
             assert_eq!(
-                words_and_sentences(text, false, &mut Vec::new()),
+                words_and_sentences(text, false, &mut Vec::new(), &mut 0),
                 want,
                 "{text:?}"
             );
             if !text.contains(['\r', '\n']) {
                 assert_eq!(
-                    words_and_sentences(text, true, &mut Vec::new()),
+                    words_and_sentences(text, true, &mut Vec::new(), &mut 0),
                     want,
                     "{text:?}"
                 );
@@ -906,7 +906,7 @@ mod properties {
         };
         for p in paragraphs {
             let (words, sentences) =
-                words_and_sentences(p.span.of(text), no_line_breaks, &mut Vec::new());
+                words_and_sentences(p.span.of(text), no_line_breaks, &mut Vec::new(), &mut 0);
             c.words += words;
             c.sentences += sentences;
         }
@@ -950,10 +950,10 @@ mod properties {
         });
     }
 
-    /// The header searches through [`Body::holding`] against the same
-    /// searches of the body always joined (`joined`, the oracle), which
-    /// finds nothing when the word is not in reach; `buffer` holds
-    /// anything.
+    /// The header searches through [`Body::holding`], with the gates the
+    /// word count leaves, against the same searches of the body always
+    /// joined (`joined`, the oracle): each gate is its test of the joined
+    /// body; `buffer` holds anything.
     fn searched_as_if_joined(
         text: &str,
         paragraphs: &[Paragraph],
@@ -961,31 +961,35 @@ mod properties {
         buffer: &mut String,
     ) {
         let reference = jiff::civil::date(2026, 11, 23);
+        let mut gates = 0;
+        for p in paragraphs {
+            words_and_sentences(p.span.of(text), false, &mut Vec::new(), &mut gates);
+        }
         let body = lazy_body(text, paragraphs, buffer);
-        let tests: [fn(&str) -> bool; 3] = [
-            meta::may_date_body,
-            meta::may_name_correspondent,
-            meta::may_credit_agency,
+        let tests = [
+            (meta::MAY_DATE, meta::may_date_body as fn(&str) -> bool),
+            (meta::MAY_NAME, meta::may_name_correspondent),
+            (meta::MAY_CREDIT, meta::may_credit_agency),
         ];
-        for may_match in tests {
-            match body.holding(may_match) {
-                Some(held) => assert_eq!(held, joined),
-                None => assert!(!may_match(joined), "{text:?}"),
+        for (gate, may_match) in tests {
+            assert_eq!(gates & gate != 0, may_match(joined), "{gate} {text:?}");
+            if let Some(held) = body.holding(gates & gate != 0) {
+                assert_eq!(held, joined);
             }
         }
-        let searched = |may_match| body.holding(may_match).unwrap_or("");
+        let searched = |gate: u8| body.holding(gates & gate != 0).unwrap_or("");
         assert_eq!(
-            meta::body_date(searched(meta::may_date_body), reference, Vec::new),
+            meta::body_date(searched(meta::MAY_DATE), reference, Vec::new),
             meta::body_date(joined, reference, Vec::new),
             "{text:?}"
         );
         assert_eq!(
-            meta::correspondent_source(searched(meta::may_name_correspondent)),
+            meta::correspondent_source(searched(meta::MAY_NAME)),
             meta::correspondent_source(joined),
             "{text:?}"
         );
         assert_eq!(
-            meta::according_to_agencies(searched(meta::may_credit_agency)),
+            meta::according_to_agencies(searched(meta::MAY_CREDIT)),
             meta::according_to_agencies(joined),
             "{text:?}"
         );
@@ -1177,9 +1181,9 @@ mod properties {
             use unicode_segmentation::UnicodeSegmentation;
             for text in [parts.concat(), any_text] {
                 let want = (text.unicode_words().count(), text.unicode_sentences().count());
-                prop_assert_eq!(words_and_sentences(&text, false, &mut Vec::new()), want, "{:?}", text);
+                prop_assert_eq!(words_and_sentences(&text, false, &mut Vec::new(), &mut 0), want, "{:?}", text);
                 if !text.contains(['\r', '\n']) {
-                    prop_assert_eq!(words_and_sentences(&text, true, &mut Vec::new()), want, "{:?}", text);
+                    prop_assert_eq!(words_and_sentences(&text, true, &mut Vec::new(), &mut 0), want, "{:?}", text);
                 }
                 prop_assert_eq!((words::count(&text), sentences::count(&text)), want, "{:?}", text);
             }

@@ -1,5 +1,7 @@
 //! Word counting as `UnicodeSegmentation::unicode_words().count()` does it,
 //! in one pass without producing the segments.
+//! The AVX2 pass also tests each paragraph for the words of the parser's
+//! header searches (`meta::gates`) while the paragraph is in the cache.
 //!
 //! The crate splits a paragraph at every UAX #29 word boundary and keeps the
 //! segments holding a letter or digit; counting them that way visits each
@@ -109,7 +111,7 @@ pub fn count(text: &str) -> usize {
 /// [`count_scanning`]).
 #[cfg(test)]
 pub fn count_reading(text: &str, outside: impl FnMut(char), stops: &mut Vec<u64>) -> (usize, bool) {
-    match count_scanning(text, outside, stops) {
+    match count_scanning(text, outside, stops, &mut 0) {
         Some(n) => (n, true),
         None => (count_other(text), false),
     }
@@ -121,13 +123,17 @@ pub fn count_reading(text: &str, outside: impl FnMut(char), stops: &mut Vec<u64>
 /// terminators are (other callers need to know both, and this saves them
 /// a pass each): bit `i` of `stops[k]` is set when byte `64 * k + i` is
 /// `.`, `!` or `?`, one mask for each 64 bytes begun. Otherwise `stops`
-/// holds no meaning.
+/// holds no meaning. Whatever the answer, it also ors into `gates` the
+/// text's gates of the header searches (`meta::gates`): the text has just
+/// been read and is in the cache, and on x86-64 with AVX2 one pass tests
+/// all three words where each had a search of its own over the body.
 pub fn count_scanning(
     text: &str,
     mut outside: impl FnMut(char),
     stops: &mut Vec<u64>,
+    gates: &mut u8,
 ) -> Option<usize> {
-    count_breaking(text, &mut outside, stops)
+    count_breaking(text, &mut outside, stops, gates)
 }
 
 /// [`count`] for text the fast scan does not read: by the table one
@@ -197,6 +203,7 @@ fn count_breaking(
     text: &str,
     outside: &mut impl FnMut(char),
     stops: &mut Vec<u64>,
+    gates: &mut u8,
 ) -> Option<usize> {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2")
@@ -204,8 +211,9 @@ fn count_breaking(
         && std::arch::is_x86_feature_detected!("bmi1")
     {
         // SAFETY: the processor has the function's target features.
-        return unsafe { avx2::count_breaking(text, outside, stops) };
+        return unsafe { avx2::count_breaking(text, outside, stops, gates) };
     }
+    *gates |= super::meta::gates(text);
     count_blocks(text, outside, stops, block_masks)
 }
 
@@ -352,8 +360,8 @@ mod sse2 {
 mod avx2 {
     use std::arch::x86_64::{
         __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_max_epu8, _mm256_movemask_epi8,
-        _mm256_set_epi64x, _mm256_set1_epi8, _mm256_setzero_si256, _mm256_shuffle_epi8,
-        _mm256_srli_epi16,
+        _mm256_or_si256, _mm256_set_epi64x, _mm256_set1_epi8, _mm256_setzero_si256,
+        _mm256_shuffle_epi8, _mm256_srli_epi16,
     };
 
     /// [`super::count_breaking`] on a processor with AVX2 (and the bit
@@ -363,8 +371,75 @@ mod avx2 {
         text: &str,
         outside: &mut impl FnMut(char),
         stops: &mut Vec<u64>,
+        gates: &mut u8,
     ) -> Option<usize> {
+        *gates |= self::gates(text.as_bytes());
         super::count_blocks(text, outside, stops, |block| masks(block))
+    }
+
+    /// The bytes a window of [`gates`] reads: 32 candidate starts and the
+    /// farthest byte of a pair after the last.
+    pub(super) const GATE_WINDOW: usize = 36;
+
+    /// `meta::gates(text)`, by the test of memchr's pair searchers for
+    /// all three words at once (two of each word's bytes, the rarest pairs
+    /// in news prose: `t` and `y` of `today`, `ep` of `report`, `cc` of
+    /// `according to `), 32 starts at a time; the few candidates are read
+    /// by `meta::gates_at`. The windows step by 32 and the last one ends
+    /// at the text's end (it may test starts again); a text shorter than
+    /// a window is read from a copy padded with NULs, which match no pair.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    pub(super) fn gates(text: &[u8]) -> u8 {
+        let splat = |b: u8| _mm256_set1_epi8(b as i8);
+        let (t, y, e, p, c) = (
+            splat(b't'),
+            splat(b'y'),
+            splat(b'e'),
+            splat(b'p'),
+            splat(b'c'),
+        );
+        let window = |w: &[u8; GATE_WINDOW], at: usize| {
+            // Two `u128` reads make one unaligned load; four `u64` reads
+            // of overlapping windows made a load, inserts and blends each.
+            let load = |from: usize| {
+                let half = |k: usize| {
+                    let b = w[from + 16 * k..]
+                        .first_chunk::<16>()
+                        .expect("in the window");
+                    u128::from_le_bytes(*b)
+                };
+                let (lo, hi) = (half(0), half(1));
+                _mm256_set_epi64x((hi >> 64) as i64, hi as i64, (lo >> 64) as i64, lo as i64)
+            };
+            let (v0, v1, v2, v4) = (load(0), load(1), load(2), load(4));
+            let pair = |a: __m256i, b: __m256i| _mm256_and_si256(a, b);
+            let today = pair(_mm256_cmpeq_epi8(v0, t), _mm256_cmpeq_epi8(v4, y));
+            let report = pair(_mm256_cmpeq_epi8(v1, e), _mm256_cmpeq_epi8(v2, p));
+            let according = pair(_mm256_cmpeq_epi8(v1, c), _mm256_cmpeq_epi8(v2, c));
+            let any = _mm256_or_si256(_mm256_or_si256(today, report), according);
+            if _mm256_movemask_epi8(any) == 0 {
+                return 0;
+            }
+            // `as u32`: the thirty-two bits `vpmovmskb` sets.
+            let bits = |m: __m256i| _mm256_movemask_epi8(m) as u32;
+            super::super::meta::gates_at(text, at, [bits(today), bits(report), bits(according)])
+        };
+        let Some(last) = text.len().checked_sub(GATE_WINDOW) else {
+            let mut padded = [0; GATE_WINDOW];
+            padded[..text.len()].copy_from_slice(text);
+            return window(&padded, 0);
+        };
+        let mut gates = 0;
+        // The rest of the text, whose length bounds the window's reads.
+        let mut rest = text;
+        while rest.len() > GATE_WINDOW {
+            let w = rest.first_chunk::<GATE_WINDOW>().expect("a longer rest");
+            gates |= window(w, text.len() - rest.len());
+            rest = &rest[32..];
+        }
+        let w = text[last..].first_chunk::<GATE_WINDOW>();
+        gates | window(w.expect("the last window"), last)
     }
 
     /// Bits of a byte's class in [`masks`]: a byte has a bit when its high
@@ -674,7 +749,9 @@ pub(crate) mod tests {
         }
         let mut read = Vec::new();
         let mut stops = Vec::new();
-        let breaking = count_breaking(text, &mut |c| read.push(c), &mut stops);
+        let mut gates = 0;
+        let breaking = count_breaking(text, &mut |c| read.push(c), &mut stops, &mut gates);
+        assert_eq!(gates, super::super::meta::gates(text), "gates {text:?}");
         // The fast scan takes exactly the texts without connectors whose
         // characters outside ASCII break or are MidNumLet, and shows the
         // caller every such character.
@@ -890,6 +967,37 @@ pub(crate) mod tests {
         check(&format!("{}é", "a ".repeat(31)));
     }
 
+    /// The word count's gates of the header searches (`meta::gates`, the
+    /// oracle) for each word and its near misses at every start from the
+    /// first window's to past the second's (36-byte windows stepping by
+    /// 32), at the text's end or before a byte that decides the gate.
+    #[test]
+    fn gates_at_every_start() {
+        let words = [
+            "today",
+            "toda",
+            "report",
+            "reports",
+            "reported",
+            "reports_",
+            "according to ",
+            "according to Zed",
+            "according to zed",
+            "according to “",
+            "accordingly",
+        ];
+        for pad in 0..80 {
+            for word in words {
+                for after in ["", " ", "s", "Q", "é"] {
+                    let text = format!("{}{word}{after}", "x".repeat(pad));
+                    let mut gates = 0;
+                    count_scanning(&text, |_| {}, &mut Vec::new(), &mut gates);
+                    assert_eq!(gates, super::super::meta::gates(&text), "{text:?}");
+                }
+            }
+        }
+    }
+
     proptest! {
         #[test]
         fn block_masks_as_portable(block in proptest::array::uniform32(any::<u8>()), other in proptest::array::uniform32(any::<u8>())) {
@@ -939,6 +1047,24 @@ pub(crate) mod tests {
         ) {
             let text: String = chars.into_iter().collect();
             check(&text);
+        }
+
+        /// The gates against their oracle on texts of the words, their
+        /// parts and what may follow them, from none to several windows.
+        #[test]
+        fn gates_as_the_searches(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "today", "tod", "ay", "report", "reports", "reported", "according to ",
+                    "accord", "ing to ", "Zed", "zed", " ", "x", ".", "_", "é", "“",
+                ]),
+                0..40,
+            )
+        ) {
+            let text = parts.concat();
+            let mut gates = 0;
+            count_scanning(&text, |_| {}, &mut Vec::new(), &mut gates);
+            prop_assert_eq!(gates, super::super::meta::gates(&text), "{:?}", text);
         }
     }
 }
