@@ -109,7 +109,12 @@ fn according_at(toks: &[Tok], i: usize) -> bool {
 /// nearest cue whose subject can be found (`X said`, `said X`, `asked by
 /// X`, `according to X`), else a colon after a noun phrase, else the
 /// sentence's subject when the sentence has a cue.
-fn from_before<'a>(p: &'a str, bt: &[Tok<'a>], sent: &[Tok<'a>], off: usize) -> Option<Got<'a>> {
+fn from_before<'a>(
+    p: &'a str,
+    bt: &[Tok<'a>],
+    sent: &mut Sentence<'_, '_, 'a>,
+    off: usize,
+) -> Option<Got<'a>> {
     let mut nearest: Option<Cow<'a, str>> = None;
     for i in (0..bt.len()).rev() {
         if according_at(bt, i) {
@@ -172,7 +177,7 @@ fn from_before<'a>(p: &'a str, bt: &[Tok<'a>], sent: &[Tok<'a>], off: usize) -> 
         }
     }
     if nearest.is_some() || colon {
-        return Some((subject(p, sent, off), nearest));
+        return Some((subject(p, sent.get(), off), nearest));
     }
     None
 }
@@ -313,6 +318,48 @@ fn sentence_before<'s, 'a>(
     (all_end, sent_end.map_or(sent, |k| &sent[k + 1..]))
 }
 
+/// The sentence before a quote ([`sentence_before`]), found when a rule
+/// first reads it: few quotes need it (most are settled by the words
+/// between them and the last sentence end), and its window's search and
+/// copy cost more than that end's.
+enum Sentence<'s, 'o, 'a> {
+    Found(&'s [Tok<'a>]),
+    Later {
+        p: &'a str,
+        out: &'o Outside<'s, 'a>,
+        quotes: &'o [Found],
+        qi: usize,
+        all: &'s [Tok<'a>],
+        cut: &'s mut Vec<Tok<'a>>,
+    },
+}
+
+impl<'s, 'a> Sentence<'s, '_, 'a> {
+    fn get(&mut self) -> &'s [Tok<'a>] {
+        if let Sentence::Found(sent) = *self {
+            return sent;
+        }
+        match std::mem::replace(self, Sentence::Found(&[])) {
+            Sentence::Found(sent) => {
+                *self = Sentence::Found(sent);
+                sent
+            }
+            Sentence::Later {
+                p,
+                out,
+                quotes,
+                qi,
+                all,
+                cut,
+            } => {
+                let sent = sentence_before(p, out, quotes, qi, all, cut).1;
+                *self = Sentence::Found(sent);
+                sent
+            }
+        }
+    }
+}
+
 /// The context of quote `qi` of the paragraph, whose quotes are `quotes`;
 /// `cut` is scratch space for the tokens of a window that cuts a word,
 /// kept by the caller.
@@ -333,7 +380,16 @@ fn context<'a>(
         && !p[quotes[qi - 1].raw.start..quotes[qi - 1].raw.end]
             .trim_end()
             .ends_with(['.', '!', '?']);
-    let (all_end, sent) = sentence_before(p, out, quotes, qi, all, cut);
+    // (The end [`sentence_before`] finds in `all`.)
+    let all_end = last_end(all);
+    let mut sent = Sentence::Later {
+        p,
+        out,
+        quotes,
+        qi,
+        all,
+        cut,
+    };
     if let Some(k) = all_end {
         bt = &bt[k + 1..];
         same_sentence = false;
@@ -363,7 +419,7 @@ fn context<'a>(
         if after
             .as_ref()
             .is_some_and(|a| a.1.as_deref() == Some(ACCORDING))
-            && let Some(b) = from_before(p, bt, sent, off).filter(|b| b.0.is_some())
+            && let Some(b) = from_before(p, bt, &mut sent, off).filter(|b| b.0.is_some())
         {
             return Ctx {
                 np: b.0,
@@ -377,13 +433,13 @@ fn context<'a>(
         }
         after
     } else {
-        from_before(p, bt, sent, off)
+        from_before(p, bt, &mut sent, off)
     };
     // `Feinstein said “…,” she said`: the pronoun after the quote refers
     // to the name before it.
     if trailing_comma
         && matches!(first, Some((Some(Np::Pron(..)), _)))
-        && let Some(b) = from_before(p, bt, sent, off)
+        && let Some(b) = from_before(p, bt, &mut sent, off)
             .filter(|b| matches!(b.0, Some(Np::Name(_))) && b.1.is_some())
     {
         first = Some(b);
@@ -391,7 +447,7 @@ fn context<'a>(
     let got = match first {
         Some(g) if g.0.is_some() => Some(g),
         first => if trailing_comma {
-            from_before(p, bt, sent, off)
+            from_before(p, bt, &mut sent, off)
         } else {
             after_ok
                 .then(|| from_after(p, at, off, trailing_comma))
@@ -412,7 +468,7 @@ fn context<'a>(
         }
         if !bt.is_empty() {
             // `Moore thanked him for “…”`: the sentence's subject.
-            return subject(p, sent, off).map(|np| (Some(np), None));
+            return subject(p, sent.get(), off).map(|np| (Some(np), None));
         }
         // `X said in a statement. “…”`: a cue in the previous sentence
         // (after an earlier quote, that sentence is its attribution).
@@ -421,7 +477,8 @@ fn context<'a>(
         }
         let end = all_end?;
         let begin = last_end(&all[..end]).map_or(0, |k| k + 1);
-        from_before(p, &all[begin..end], &all[begin..end], off).filter(|g| g.0.is_some())
+        let sent = &all[begin..end];
+        from_before(p, sent, &mut Sentence::Found(sent), off).filter(|g| g.0.is_some())
     });
     let cued = got.as_ref().is_some_and(|g| {
         g.1.is_some() || g.0.is_some() && !bt.is_empty() && bt.last().is_some_and(|t| t.text == ":")
@@ -588,7 +645,9 @@ pub fn attribute<'a>(
                 if pp.trim_end().ends_with(':') {
                     let all = words::tokens(pp, 0, pp.len());
                     let begin = last_end(&all).map_or(0, |k| k + 1);
-                    if let Some((np, cue)) = from_before(pp, &all[begin..], &all[begin..], poff) {
+                    let sent = &all[begin..];
+                    if let Some((np, cue)) = from_before(pp, sent, &mut Sentence::Found(sent), poff)
+                    {
                         c.cued = np.is_some();
                         c.np = np;
                         c.cue = cue;
@@ -913,6 +972,73 @@ mod unit {
                 prop_assert_eq!(got, want, "quote {} of {:?}", qi, s);
             }
         }
+    }
+
+    proptest! {
+        /// The sentence found when first read is [`sentence_before`]'s,
+        /// and a second read gives it again without a search.
+        #[test]
+        fn the_sentence_read_later_is_the_one_before_the_quote(
+            s in long_prose(),
+            picks in proptest::collection::vec(any::<usize>(), 2..8),
+        ) {
+            let mut c: Vec<usize> =
+                picks.iter().map(|&k| char_floor(&s, k % (s.len() + 1))).collect();
+            c.sort_unstable();
+            c.dedup();
+            let quotes: Vec<Found> = c
+                .chunks(2)
+                .filter(|w| w.len() == 2)
+                .enumerate()
+                .map(|(index, w)| Found {
+                    para: 0,
+                    index,
+                    raw: Raw { open: w[0], start: w[0], end: w[1], close: w[1], runs_on: false },
+                })
+                .collect();
+            let quoted: Vec<(usize, usize)> =
+                quotes.iter().map(|f| (f.raw.open, f.raw.close)).collect();
+            let (mut toks, mut starts) = (Vec::new(), Vec::new());
+            Outside::tokenize(&s, &quoted, &mut toks, &mut starts);
+            let out = Outside::of(&toks, &starts);
+            for qi in 0..quotes.len() {
+                let lo = if qi > 0 { quotes[qi - 1].raw.close } else { 0 };
+                let all = out.stretch(qi, lo, quotes[qi].raw.open);
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                let want = sentence_before(&s, &out, &quotes, qi, all, &mut b).1.to_vec();
+                let p = s.as_str();
+                let (quotes, cut) = (&quotes[..], &mut a);
+                let mut sent = Sentence::Later { p, out: &out, quotes, qi, all, cut };
+                prop_assert_eq!(sent.get(), &want[..], "quote {} of {:?}", qi, s);
+                prop_assert_eq!(sent.get(), &want[..], "quote {} read again", qi);
+            }
+        }
+    }
+
+    /// `Moore thanked him for “…”`: with no cue near the quote, its
+    /// speaker is the subject of the sentence before it, read only then.
+    #[test]
+    fn a_quote_without_a_cue_takes_the_sentences_subject() {
+        let p = "It rained. Vera Lind thanked the crew for \u{201c}a fine job\u{201d} today.";
+        let open = p.find('\u{201c}').unwrap();
+        let close = p.find('\u{201d}').unwrap();
+        let raw = Raw {
+            open,
+            start: open + 3,
+            end: close,
+            close,
+            runs_on: false,
+        };
+        let quotes = [Found {
+            para: 0,
+            index: 0,
+            raw,
+        }];
+        let (mut toks, mut starts) = (Vec::new(), Vec::new());
+        Outside::tokenize(p, &[(open, close + 3)], &mut toks, &mut starts);
+        let out = Outside::of(&toks, &starts);
+        let c = context(p, &out, &quotes, 0, 0, &mut Vec::new());
+        assert!(matches!(c.np, Some(Np::Name("Vera Lind"))), "{:?}", c.np);
     }
 
     proptest! {
