@@ -925,6 +925,31 @@ mod unit {
         (all_end, sent_end.map_or(sent, |k| &sent[k + 1..]))
     }
 
+    /// Quotes of `s` between the char boundaries the picks fall on, two by
+    /// two in order (the picks taken modulo the text's length).
+    fn quotes_at(s: &str, picks: &[usize]) -> Vec<Found> {
+        let mut c: Vec<usize> = picks
+            .iter()
+            .map(|&k| char_floor(s, k % (s.len() + 1)))
+            .collect();
+        c.sort_unstable();
+        c.dedup();
+        c.chunks_exact(2)
+            .enumerate()
+            .map(|(index, w)| Found {
+                para: 0,
+                index,
+                raw: Raw {
+                    open: w[0],
+                    start: w[0],
+                    end: w[1],
+                    close: w[1],
+                    runs_on: false,
+                },
+            })
+            .collect()
+    }
+
     /// Prose of several windows, with few sentence ends.
     fn long_prose() -> impl Strategy<Value = String> {
         proptest::collection::vec(
@@ -945,20 +970,9 @@ mod unit {
             s in long_prose(),
             picks in proptest::collection::vec(any::<usize>(), 2..8),
         ) {
-            let mut c: Vec<usize> = picks.iter().map(|&k| char_floor(&s, k % (s.len() + 1))).collect();
-            c.sort_unstable();
-            c.dedup();
-            let quotes: Vec<Found> = c
-                .chunks(2)
-                .filter(|w| w.len() == 2)
-                .enumerate()
-                .map(|(index, w)| Found {
-                    para: 0,
-                    index,
-                    raw: Raw { open: w[0], start: w[0], end: w[1], close: w[1], runs_on: false },
-                })
-                .collect();
-            let quoted: Vec<(usize, usize)> = quotes.iter().map(|f| (f.raw.open, f.raw.close)).collect();
+            let quotes = quotes_at(&s, &picks);
+            let quoted: Vec<(usize, usize)> =
+                quotes.iter().map(|f| (f.raw.open, f.raw.close)).collect();
             let (mut toks, mut starts) = (Vec::new(), Vec::new());
             Outside::tokenize(&s, &quoted, &mut toks, &mut starts);
             let out = Outside::of(&toks, &starts);
@@ -982,20 +996,7 @@ mod unit {
             s in long_prose(),
             picks in proptest::collection::vec(any::<usize>(), 2..8),
         ) {
-            let mut c: Vec<usize> =
-                picks.iter().map(|&k| char_floor(&s, k % (s.len() + 1))).collect();
-            c.sort_unstable();
-            c.dedup();
-            let quotes: Vec<Found> = c
-                .chunks(2)
-                .filter(|w| w.len() == 2)
-                .enumerate()
-                .map(|(index, w)| Found {
-                    para: 0,
-                    index,
-                    raw: Raw { open: w[0], start: w[0], end: w[1], close: w[1], runs_on: false },
-                })
-                .collect();
+            let quotes = quotes_at(&s, &picks);
             let quoted: Vec<(usize, usize)> =
                 quotes.iter().map(|f| (f.raw.open, f.raw.close)).collect();
             let (mut toks, mut starts) = (Vec::new(), Vec::new());
