@@ -1177,7 +1177,6 @@ fn cap_runs_chars(s: &str, mut f: impl FnMut(&CapRun)) {
 fn cap_runs_ascii(s: &str, mut f: impl FnMut(&CapRun)) {
     let b = s.as_bytes();
     let word_byte = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    let letters_end = |e: usize| letters_end(b, e);
     // The end of the white space run at `j`.
     let spaces_end = |mut j: usize| {
         while j < b.len() {
@@ -1201,7 +1200,7 @@ fn cap_runs_ascii(s: &str, mut f: impl FnMut(&CapRun)) {
             i = next_capital(b, i + 1);
             continue;
         }
-        let mut e = letters_end(i + 1);
+        let mut e = letters_end(b, i + 1);
         let mut run = CapRun {
             words: [(i, e), (0, 0), (0, 0)],
             len: 1,
@@ -1211,7 +1210,7 @@ fn cap_runs_ascii(s: &str, mut f: impl FnMut(&CapRun)) {
             if j == e || j == b.len() || !b[j].is_ascii_uppercase() {
                 break;
             }
-            e = letters_end(j + 1);
+            e = letters_end(b, j + 1);
             run.words[run.len] = (j, e);
             run.len += 1;
         }

@@ -64,6 +64,27 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
+/// The slot of `s` (hashed to `h`) in `slots`, whose numbers index
+/// `keys`: where it is, or the empty slot where it goes. (On the vectors
+/// rather than the table, so that `number_all` keeps them in registers.)
+#[inline(always)]
+fn probe(slots: &[u64], keys: &[&[u8]], s: &[u8], h: u64) -> (usize, Option<usize>) {
+    let mask = slots.len() - 1;
+    let tag = h >> 32;
+    let mut at = h as usize & mask;
+    loop {
+        let slot = slots[at];
+        if slot == 0 {
+            return (at, None);
+        }
+        let id = (slot & u64::from(u32::MAX)) as usize - 1;
+        if slot >> 32 == tag && same_bytes(keys[id], s) {
+            return (at, Some(id));
+        }
+        at = (at + 1) & mask;
+    }
+}
+
 impl<'a> StrIds<'a> {
     /// An empty table for about `n` strings, on the vectors of `kept`.
     pub(super) fn new_in(kept: &mut KeptIds, n: usize) -> StrIds<'a> {
@@ -93,20 +114,7 @@ impl<'a> StrIds<'a> {
     /// where it goes.
     #[inline]
     fn find(&self, s: &[u8], h: u64) -> (usize, Option<usize>) {
-        let mask = self.slots.len() - 1;
-        let tag = h >> 32;
-        let mut at = h as usize & mask;
-        loop {
-            let slot = self.slots[at];
-            if slot == 0 {
-                return (at, None);
-            }
-            let id = (slot & u64::from(u32::MAX)) as usize - 1;
-            if slot >> 32 == tag && self.keys[id] == s {
-                return (at, Some(id));
-            }
-            at = (at + 1) & mask;
-        }
+        probe(&self.slots, &self.keys, s, h)
     }
 
     /// The number of `s`, numbering it if it is new: (number, new).
@@ -130,12 +138,11 @@ impl<'a> StrIds<'a> {
 
     /// The numbers of the strings of `strs`, in turn, pushed to `out`: what
     /// [`StrIds::number`] gives each. Room for every string is made first,
-    /// so the loop neither grows the table nor calls out to compare (a
-    /// string equal in tag and length to a numbered one is compared here,
-    /// [`same_bytes`]): inlined into the clustering, the loop of `number`
-    /// kept the table's fields and its own on the stack around the call to
-    /// `bcmp` (82 instructions a mention; 71 here, in a function of its own
-    /// so that they stay in registers, and no call for a short string).
+    /// so the loop never grows the table; and it is a function of its own,
+    /// where `number` is inlined into the clustering, so that the table's
+    /// vectors and the loop's values stay in registers (the clustering's
+    /// loop of `number` kept them on the stack around its call to compare:
+    /// 82 instructions a mention then, 71 here).
     #[inline(never)]
     pub(super) fn number_all<I>(&mut self, strs: I, out: &mut Vec<usize>)
     where
@@ -149,24 +156,16 @@ impl<'a> StrIds<'a> {
         }
         let keys = &mut self.keys;
         let slots = &mut self.slots[..];
-        let mask = slots.len() - 1;
         for s in strs {
             let h = hash(s);
-            let tag = h >> 32;
-            let mut at = h as usize & mask;
-            let id = loop {
-                let slot = slots[at];
-                if slot == 0 {
+            let id = match probe(slots, keys, s, h) {
+                (_, Some(id)) => id,
+                (at, None) => {
                     let id = keys.len();
                     slots[at] = Self::slot(h, id);
                     keys.push(s);
-                    break id;
+                    id
                 }
-                let id = (slot & u64::from(u32::MAX)) as usize - 1;
-                if slot >> 32 == tag && same_bytes(keys[id], s) {
-                    break id;
-                }
-                at = (at + 1) & mask;
             };
             out.push(id);
         }
