@@ -964,7 +964,8 @@ mod unit {
 
     proptest! {
         /// The sentence before each quote is the one found in the copied
-        /// window, whether or not the window cuts a word.
+        /// window, whether or not the window cuts a word, and whether it is
+        /// found at once or when a rule first reads it ([`Sentence`]).
         #[test]
         fn sentences_before_are_the_copied_windows(
             s in long_prose(),
@@ -979,39 +980,17 @@ mod unit {
             for qi in 0..quotes.len() {
                 let lo = if qi > 0 { quotes[qi - 1].raw.close } else { 0 };
                 let all = out.stretch(qi, lo, quotes[qi].raw.open);
-                let (mut a, mut b) = (Vec::new(), Vec::new());
+                let (mut a, mut b, mut c) = (Vec::new(), Vec::new(), Vec::new());
                 let (got_end, got) = sentence_before(&s, &out, &quotes, qi, all, &mut a);
                 let (want_end, want) = sentence_before_copied(&s, &out, &quotes, qi, all, &mut b);
                 prop_assert_eq!(got_end, want_end);
                 prop_assert_eq!(got, want, "quote {} of {:?}", qi, s);
-            }
-        }
-    }
-
-    proptest! {
-        /// The sentence found when first read is [`sentence_before`]'s,
-        /// and a second read gives it again without a search.
-        #[test]
-        fn the_sentence_read_later_is_the_one_before_the_quote(
-            s in long_prose(),
-            picks in proptest::collection::vec(any::<usize>(), 2..8),
-        ) {
-            let quotes = quotes_at(&s, &picks);
-            let quoted: Vec<(usize, usize)> =
-                quotes.iter().map(|f| (f.raw.open, f.raw.close)).collect();
-            let (mut toks, mut starts) = (Vec::new(), Vec::new());
-            Outside::tokenize(&s, &quoted, &mut toks, &mut starts);
-            let out = Outside::of(&toks, &starts);
-            for qi in 0..quotes.len() {
-                let lo = if qi > 0 { quotes[qi - 1].raw.close } else { 0 };
-                let all = out.stretch(qi, lo, quotes[qi].raw.open);
-                let (mut a, mut b) = (Vec::new(), Vec::new());
-                let want = sentence_before(&s, &out, &quotes, qi, all, &mut b).1.to_vec();
+                // Found when a rule first reads it, and kept for the next.
                 let p = s.as_str();
-                let (quotes, cut) = (&quotes[..], &mut a);
-                let mut sent = Sentence::Later { p, out: &out, quotes, qi, all, cut };
-                prop_assert_eq!(sent.get(), &want[..], "quote {} of {:?}", qi, s);
-                prop_assert_eq!(sent.get(), &want[..], "quote {} read again", qi);
+                let (quotes, cut) = (&quotes[..], &mut c);
+                let mut later = Sentence::Later { p, out: &out, quotes, qi, all, cut };
+                prop_assert_eq!(later.get(), want, "quote {} read later", qi);
+                prop_assert_eq!(later.get(), want, "quote {} read again", qi);
             }
         }
     }
