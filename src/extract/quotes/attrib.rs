@@ -336,14 +336,9 @@ enum Sentence<'s, 'o, 'a> {
 
 impl<'s, 'a> Sentence<'s, '_, 'a> {
     fn get(&mut self) -> &'s [Tok<'a>] {
-        if let Sentence::Found(sent) = *self {
-            return sent;
-        }
-        match std::mem::replace(self, Sentence::Found(&[])) {
-            Sentence::Found(sent) => {
-                *self = Sentence::Found(sent);
-                sent
-            }
+        // Taken out to move the scratch borrow into the search.
+        let sent = match std::mem::replace(self, Sentence::Found(&[])) {
+            Sentence::Found(sent) => sent,
             Sentence::Later {
                 p,
                 out,
@@ -351,12 +346,10 @@ impl<'s, 'a> Sentence<'s, '_, 'a> {
                 qi,
                 all,
                 cut,
-            } => {
-                let sent = sentence_before(p, out, quotes, qi, all, cut).1;
-                *self = Sentence::Found(sent);
-                sent
-            }
-        }
+            } => sentence_before(p, out, quotes, qi, all, cut).1,
+        };
+        *self = Sentence::Found(sent);
+        sent
     }
 }
 
