@@ -101,6 +101,19 @@ fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
     v.resize(n, x);
 }
 
+/// Whether `m` is "the alliance" (`Ctx::descriptive`), whose canonical
+/// name is a marker no gazetteer name equals. Asked of every mention
+/// where the types are mixed: the kind and the length are tested without
+/// a branch between them (comparing the `Option`s tested the kind alone
+/// first, which a fifth of the mentions pass), the bytes only read for a
+/// canonical name of the marker's length.
+#[inline]
+fn alliance(m: &Mention) -> bool {
+    const MARKER: &str = "\u{0}alliance";
+    let maybe = (m.note_kind == super::NoteKind::Canonical) & (m.note.len() == MARKER.len());
+    maybe && m.note == MARKER
+}
+
 /// The first `n` elements of `v`, which keeps what the last article left
 /// (it is only grown): for the vectors whose elements are all written
 /// before they are read, which [`refill`] filled for nothing (a `memset`
@@ -131,7 +144,6 @@ fn cluster_in(ms: &mut Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> 
     );
     let mut persons = PersonNames::new_in(&mut scratch.persons);
     resolve_unknowns(ms, &mut surfaces, &mut persons, gaz, &mut scratch.hints);
-    let alliance = |m: &Mention| m.canonical() == Some("\u{0}alliance");
     // `ms.retain(keep)`, the surface numbers following the mentions they
     // number, in one pass without a branch on `keep` (which of the words
     // stay unknown is unpredictable): the kept mentions are `ms[..w]`, and
@@ -140,28 +152,31 @@ fn cluster_in(ms: &mut Vec<Mention>, gaz: &Gazetteer, scratch: &mut Scratch) -> 
     // same pass lists the kept people and organizations the same way: the
     // types are mixed, and each rule filtering all mentions by type
     // mispredicted.
+    // (On slices of one length taken before the loop: indexing the vectors
+    // in it reloaded their pointers and lengths from the stack each step.)
     let n = ms.len();
     let Classes { people, orgs } = &mut scratch.classes;
     let (people, orgs) = (room(people, n), room(orgs, n));
-    let (mut w, mut np, mut no, mut na) = (0, 0, 0, 0);
+    let all = &mut ms[..n];
+    let of = &mut surfaces.of[..n];
+    let (mut w, mut np, mut no, mut any_alliance) = (0, 0, 0, false);
     for r in 0..n {
-        let m = ms[r];
+        let m = all[r];
         let is_alliance = alliance(&m);
         let kept = m.hint != Hint::Unknown || is_alliance;
         let person = m.hint == Hint::Known(EntityType::Person);
-        ms[w] = m;
-        surfaces.of[w] = surfaces.of[r];
+        all[w] = m;
+        of[w] = of[r];
         people[np] = w;
         orgs[no] = w;
         np += usize::from(kept & person);
         no += usize::from(kept & !person & !is_alliance);
-        na += usize::from(is_alliance);
+        any_alliance |= is_alliance;
         w += usize::from(kept);
     }
     ms.truncate(w);
     surfaces.of.truncate(w);
     let (people, orgs) = (&mut people[..np], &orgs[..no]);
-    let any_alliance = na > 0;
     let n = ms.len();
     let mut uf = UnionFind::new_in(std::mem::take(&mut scratch.parent), n);
 
@@ -1446,10 +1461,7 @@ fn resolved_hints<'a>(
     // (The known mentions are listed from the last.)
     let (unknown, known) = by_type.split_at(unknowns);
     // Only unknown mentions (other than "the alliance") are typed below.
-    if unknown
-        .iter()
-        .all(|&k| ms[k].canonical() == Some("\u{0}alliance"))
-    {
+    if unknown.iter().all(|&k| alliance(&ms[k])) {
         return;
     }
     // The surnames of people named in full, indexed only if a single
@@ -1517,7 +1529,7 @@ fn resolved_hints<'a>(
     };
     for &k in unknown {
         let m = &ms[k];
-        if m.canonical() == Some("\u{0}alliance") {
+        if alliance(m) {
             continue;
         }
         let s = m.surface;
@@ -1879,7 +1891,7 @@ fn canonical_name<'a>(
     kind: EntityType,
     counts: &WordCounts,
 ) -> &'a str {
-    let real = |m: &Mention| m.canonical() != Some("\u{0}alliance") && m.defines().is_none();
+    let real = |m: &Mention| !alliance(m) && m.defines().is_none();
     // The real mentions, or all when there are none (filtered on the fly:
     // most clusters are a mention or two, and vectors of them cost more).
     let all = !c.iter().any(|&i| real(&ms[i]));
@@ -3097,6 +3109,45 @@ mod tests {
         assert_eq!(kind(&alone), Some(EntityType::Person));
         let with_place = cluster(vec![place, speaker], &gaz);
         assert_eq!(kind(&with_place), Some(EntityType::Person));
+    }
+
+    /// "The alliance" is told by its whole marker: a canonical name as long
+    /// as the marker is none, nor is the marker as a role. In an article
+    /// the one alliance takes it wherever it is written, also before the
+    /// last mention.
+    #[test]
+    fn the_alliance_is_told_by_its_whole_marker() {
+        use crate::model::Span;
+        let gaz = Gazetteer::load();
+        let at = |start: usize, surface: &'static str, t: EntityType| {
+            Mention::new(
+                Span::new(start, start + surface.len()),
+                surface,
+                Hint::Known(t),
+            )
+        };
+        let marker = "\u{0}alliance";
+        let mut same_length = at(60, "Velmarkia", EntityType::Place);
+        same_length.set_canonical(Some("Velmarkia"));
+        assert_eq!(same_length.canonical().map(str::len), Some(marker.len()));
+        assert!(!alliance(&same_length));
+        let mut role = at(40, "Jan Orvik", EntityType::Person);
+        role.set_role(Some(marker));
+        assert!(!alliance(&role));
+        let mut the = at(20, "the alliance", EntityType::Organization);
+        the.set_canonical(Some(marker));
+        assert!(alliance(&the));
+        let ms = vec![
+            at(0, "Kestrel Bay Alliance", EntityType::Organization),
+            the,
+            role,
+            same_length,
+        ];
+        let got = cluster(ms.clone(), &gaz);
+        let bay = got.iter().find(|e| e.name == "Kestrel Bay Alliance");
+        assert_eq!(bay.map(|e| e.mentions), Some(2));
+        assert!(got.iter().all(|e| e.name != "the alliance"));
+        assert_eq!(got, oracle::cluster(ms, &gaz));
     }
 
     /// Clusters next to each other in the entity order merge only when
