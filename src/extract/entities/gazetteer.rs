@@ -538,46 +538,73 @@ const fn mix(x: u64, bits: u32) -> usize {
 /// `WordSet`s are asked about words that pass their signature tests,
 /// which most often are members ("The", "In" at a sentence start), and
 /// confirming one was a string hashing, a probe and a `memcmp` call, where
-/// a packed word is one multiplication and one comparison.
+/// a packed word is one multiplication and one comparison. Words of nine
+/// to sixteen bytes are packed into two (`pack16`) in a second table: a
+/// list with one such word ("According") sent every long word that passed
+/// its signature test to a string hash set, some 80 instructions a lookup
+/// and its cache misses.
 #[derive(Debug)]
 pub(crate) struct PackedSet {
     /// Packed words, 0 for an empty slot; at most half full.
     slots: Box<[u64]>,
     /// 64 minus the bits of a slot number.
     shift: u32,
-    /// The words longer than eight bytes.
+    /// Words of nine to sixteen bytes packed in pairs (`pack16`), whose
+    /// first half is 0 for an empty slot; at most a quarter full.
+    pairs: Box<[[u64; 2]]>,
+    /// 64 minus the bits of a slot number of `pairs`.
+    pair_shift: u32,
+    /// The words that neither table holds: those longer than sixteen
+    /// bytes, and those that start with eight NUL bytes.
     long: HashSet<&'static str>,
 }
 
 impl Default for PackedSet {
-    /// No words (a table of two empty slots, which every lookup can probe).
+    /// No words (tables of two empty slots, which every lookup can probe).
     fn default() -> Self {
         PackedSet::new(&[])
     }
 }
 
+/// Bits of a table of slots for `n` words: at most half full, at least two
+/// slots.
+fn table_bits(n: usize) -> u32 {
+    (2 * n).next_power_of_two().trailing_zeros().max(1)
+}
+
 impl PackedSet {
     pub(crate) fn new(words: &[&'static str]) -> PackedSet {
         let short = words.iter().filter(|w| w.len() <= 8).count();
-        let bits = (2 * short).next_power_of_two().trailing_zeros().max(1);
+        let paired = words
+            .iter()
+            .filter(|w| pack16(w.as_bytes()).is_some())
+            .count();
+        // The long words' table a quarter full: most words looked up there
+        // are absent, and a probe past a full slot was mispredicted.
+        let (bits, pair_bits) = (table_bits(short), table_bits(2 * paired));
         let mut set = PackedSet {
             slots: vec![0; 1 << bits].into_boxed_slice(),
             shift: 64 - bits,
+            pairs: vec![[0; 2]; 1 << pair_bits].into_boxed_slice(),
+            pair_shift: 64 - pair_bits,
             long: HashSet::default(),
         };
         for &w in words {
-            match pack(w.as_bytes()) {
-                Some(v) => {
-                    debug_assert!(v != 0, "a list word of eight NUL bytes");
-                    let mut k = set.slot(v);
-                    while set.slots[k] != 0 && set.slots[k] != v {
-                        k = (k + 1) & (set.slots.len() - 1);
-                    }
-                    set.slots[k] = v;
+            if let Some(v) = pack(w.as_bytes()) {
+                debug_assert!(v != 0, "a list word of eight NUL bytes");
+                let mut k = set.slot(v);
+                while set.slots[k] != 0 && set.slots[k] != v {
+                    k = (k + 1) & (set.slots.len() - 1);
                 }
-                None => {
-                    set.long.insert(w);
+                set.slots[k] = v;
+            } else if let Some(p) = pack16(w.as_bytes()) {
+                let mut k = set.pair_slot(p);
+                while set.pairs[k][0] != 0 && set.pairs[k] != p {
+                    k = (k + 1) & (set.pairs.len() - 1);
                 }
+                set.pairs[k] = p;
+            } else {
+                set.long.insert(w);
             }
         }
         set
@@ -587,9 +614,14 @@ impl PackedSet {
         (v.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
     }
 
+    /// The slot of `pairs` where the probe for a word packed to `p` starts.
+    fn pair_slot(&self, [lo, hi]: [u64; 2]) -> usize {
+        ((lo ^ hi.rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.pair_shift) as usize
+    }
+
     pub(crate) fn contains(&self, w: &str) -> bool {
         let Some(v) = pack(w.as_bytes()) else {
-            return !self.long.is_empty() && self.long.contains(w);
+            return self.contains_long(w);
         };
         let mut k = self.slot(v);
         loop {
@@ -604,6 +636,43 @@ impl PackedSet {
             k = (k + 1) & (self.slots.len() - 1);
         }
     }
+
+    /// `contains` of a word that `pack` leaves out (none or more than
+    /// eight bytes).
+    fn contains_long(&self, w: &str) -> bool {
+        let Some(p) = pack16(w.as_bytes()) else {
+            return !self.long.is_empty() && self.long.contains(w);
+        };
+        let mut k = self.pair_slot(p);
+        loop {
+            let s = self.pairs[k];
+            if s == p {
+                return true;
+            }
+            if s[0] == 0 {
+                return false;
+            }
+            k = (k + 1) & (self.pairs.len() - 1);
+        }
+    }
+}
+
+/// A word of nine to sixteen bytes as two numbers: its first eight bytes,
+/// and the rest as `pack` packs it (padded with 0xFF bytes, which no UTF-8
+/// text holds, so that the length is in the value). `None` for other
+/// lengths, and for a word whose first eight bytes are NUL (an empty slot
+/// of `PackedSet::pairs`). The rest is read as the last eight bytes,
+/// shifted down past the bytes of the first half: no branch on the length.
+fn pack16(w: &[u8]) -> Option<[u64; 2]> {
+    let n = w.len();
+    let (first, last) = (w.first_chunk::<8>()?, w.last_chunk::<8>()?);
+    if !(9..=16).contains(&n) {
+        return None;
+    }
+    let lo = u64::from_le_bytes(*first);
+    let rest = 8 * (n - 8) as u32;
+    let hi = u64::from_le_bytes(*last) >> (64 - rest) | u64::MAX.unbounded_shl(rest);
+    (lo != 0).then_some([lo, hi])
 }
 
 /// A word of one to eight bytes as a little-endian number, padded with

@@ -700,6 +700,34 @@ fn packed_word_sets_tell_every_word_apart() {
     }
 }
 
+proptest::proptest! {
+    /// A packed word set answers as a scan of its words, for words around
+    /// the edges of its tables (eight, nine, sixteen and seventeen bytes)
+    /// and for near misses of them: a byte more or less, a NUL after.
+    #[test]
+    fn packed_word_sets_answer_like_a_scan(
+        words in proptest::collection::vec("[ab\\x00é]{0,19}", 0..40),
+        others in proptest::collection::vec("[ab\\x00é]{0,19}", 0..20),
+    ) {
+        // (Eight NUL bytes are no list's word: they pack to an empty slot.)
+        let words: Vec<&'static str> = words
+            .into_iter()
+            .filter(|w| w.as_str() != "\0".repeat(8))
+            .map(|w| &*w.leak())
+            .collect();
+        let set = PackedSet::new(&words);
+        let mut probes = others;
+        for w in &words {
+            let mut cut = w.to_string();
+            cut.pop();
+            probes.extend([w.to_string(), format!("{w}\0"), format!("{w}a"), cut]);
+        }
+        for p in &probes {
+            proptest::prop_assert_eq!(set.contains(p), words.contains(&p.as_str()), "{:?}", p);
+        }
+    }
+}
+
 /// The gazetteer's word sets, looked up in their packed tables, answer as
 /// a scan of their words, for their words and for near misses of them.
 #[test]
