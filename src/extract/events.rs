@@ -452,8 +452,8 @@ thread_local! {
 /// of one sentence are found by binary search rather than a scan of all.
 struct EntityIndex<'a> {
     /// `(start, end, entity index)`, sorted.
-    spans: Vec<(usize, usize, usize)>,
-    /// `max_end[k]`: the largest end among `spans[..=k]`.
+    spans: SortedSpans,
+    /// `max_end[k]`: the largest end among the first `k + 1` spans.
     max_end: Vec<usize>,
     /// The outlet and agencies that report the story ([`reporters`]).
     reporters: Vec<&'a String>,
@@ -464,7 +464,7 @@ impl<'a> EntityIndex<'a> {
         let spans = sorted_spans(article);
         let mut max_end = Vec::with_capacity(spans.len());
         let mut m = 0;
-        for &(_, e, _) in &spans {
+        for (_, e, _) in spans.iter_from(0) {
             m = e.max(m);
             max_end.push(m);
         }
@@ -488,26 +488,97 @@ impl<'a> EntityIndex<'a> {
 
     /// Spans inside `[s0, s1)`, in `(start, end, entity)` order.
     fn within(&self, s0: usize, s1: usize) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
-        let first = self.spans.partition_point(|&(s, _, _)| s < s0);
-        self.spans[first..]
-            .iter()
-            .copied()
+        let first = self.spans.starting_before(s0);
+        (self.spans.iter_from(first))
             .take_while(move |&(s, _, _)| s < s1)
             .filter(move |&(_, e, _)| e <= s1)
     }
 
     /// Whether any entity span overlaps `[start, end)`.
     fn overlaps(&self, start: usize, end: usize) -> bool {
-        let k = self.spans.partition_point(|&(s, _, _)| s < end);
+        let k = self.spans.starting_before(end);
         k > 0 && self.max_end[k - 1] > start
     }
 }
 
-/// The entity spans of an article as `(start, end, entity index)`, sorted.
-/// Each fits 64 bits in any article under 16 MiB with fewer than 65,536
+/// An article's entity spans `(start, end, entity index)`, sorted. Each
+/// fits 64 bits in any article under 16 MiB with fewer than 65,536
 /// entities, and a sort of integers costs about half as much as one of
-/// triples, which compares field by field with a branch each.
-fn sorted_spans(article: &Article) -> Vec<(usize, usize, usize)> {
+/// triples, which compares field by field with a branch each. The packed
+/// keys are kept as sorted and read through [`unpack`]: a sentence reads a
+/// few spans, where unpacking them all into triples wrote 24 bytes for
+/// every span of the article.
+enum SortedSpans {
+    Packed(Vec<u64>),
+    Triples(Vec<(usize, usize, usize)>),
+}
+
+/// A span as a packed key of [`SortedSpans`], if it fits one.
+fn pack((s, e, k): (usize, usize, usize)) -> Option<u64> {
+    (s < 1 << 24 && e < 1 << 24 && k < 1 << 16)
+        .then_some((s as u64) << 40 | (e as u64) << 16 | k as u64)
+}
+
+/// The span of a key of [`pack`].
+fn unpack(p: u64) -> (usize, usize, usize) {
+    (
+        (p >> 40) as usize,
+        (p >> 16 & 0xff_ffff) as usize,
+        (p & 0xffff) as usize,
+    )
+}
+
+impl SortedSpans {
+    fn len(&self) -> usize {
+        match self {
+            SortedSpans::Packed(p) => p.len(),
+            SortedSpans::Triples(t) => t.len(),
+        }
+    }
+
+    /// The number of spans that start before `at`.
+    fn starting_before(&self, at: usize) -> usize {
+        match self {
+            SortedSpans::Packed(p) => p.partition_point(|&p| ((p >> 40) as usize) < at),
+            SortedSpans::Triples(t) => t.partition_point(|&(s, _, _)| s < at),
+        }
+    }
+
+    /// The spans from the `first`th on, in order.
+    fn iter_from(&self, first: usize) -> SpansFrom<'_> {
+        match self {
+            SortedSpans::Packed(p) => SpansFrom {
+                packed: p[first..].iter(),
+                triples: [].iter(),
+            },
+            SortedSpans::Triples(t) => SpansFrom {
+                packed: [].iter(),
+                triples: t[first..].iter(),
+            },
+        }
+    }
+}
+
+/// [`SortedSpans::iter_from`]: one of the two parts is empty. (Not a
+/// `Chain`, whose `try_fold` under `take_while` was not inlined.)
+struct SpansFrom<'s> {
+    packed: std::slice::Iter<'s, u64>,
+    triples: std::slice::Iter<'s, (usize, usize, usize)>,
+}
+
+impl Iterator for SpansFrom<'_> {
+    type Item = (usize, usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize, usize)> {
+        match self.packed.next() {
+            Some(&p) => Some(unpack(p)),
+            None => self.triples.next().copied(),
+        }
+    }
+}
+
+/// The entity spans of an article, sorted.
+fn sorted_spans(article: &Article) -> SortedSpans {
     // (Through `span_lists`: the spans without slicing every name.)
     let spans = || {
         article
@@ -519,23 +590,14 @@ fn sorted_spans(article: &Article) -> Vec<(usize, usize, usize)> {
     // Sized up front: collected through an `Option` the vector grew as it
     // went.
     let mut packed = Vec::with_capacity(article.entities.span_lists().map(<[Span]>::len).sum());
-    for (s, e, k) in spans() {
-        if !(s < 1 << 24 && e < 1 << 24 && k < 1 << 16) {
-            return sorted_spans_by_triples(spans());
-        }
-        packed.push((s as u64) << 40 | (e as u64) << 16 | k as u64);
+    for span in spans() {
+        let Some(p) = pack(span) else {
+            return SortedSpans::Triples(sorted_spans_by_triples(spans()));
+        };
+        packed.push(p);
     }
     packed.sort_unstable();
-    packed
-        .into_iter()
-        .map(|p| {
-            (
-                (p >> 40) as usize,
-                (p >> 16 & 0xff_ffff) as usize,
-                (p & 0xffff) as usize,
-            )
-        })
-        .collect()
+    SortedSpans::Packed(packed)
 }
 
 /// Spans sorted as triples: [`sorted_spans`] beyond the packed bounds, and

@@ -915,7 +915,11 @@ mod covered_runs {
                     0..6,
                 ),
                 0..8,
-            )
+            ),
+            queries in proptest::collection::vec(
+                (prop_oneof![0..80usize, 0..(1usize << 25)], 0..80usize),
+                0..6,
+            ),
         ) {
             let article = Article {
                 entities: spans
@@ -936,7 +940,20 @@ mod covered_runs {
                 .iter()
                 .enumerate()
                 .flat_map(|(k, e)| e.spans().iter().map(move |sp| (sp.start, sp.end, k)));
-            prop_assert_eq!(sorted_spans(&article), sorted_spans_by_triples(triples));
+            let triples = sorted_spans_by_triples(triples);
+            prop_assert_eq!(sorted_spans(&article).iter_from(0).collect::<Vec<_>>(), &triples[..]);
+            // The index reads its spans as a scan of the sorted triples
+            // would, packed or not.
+            let index = EntityIndex::new(&article);
+            for &(a, b) in &queries {
+                let (a, b) = (a.min(b), a.max(b));
+                let inside: Vec<_> = (triples.iter().copied())
+                    .filter(|&(s, e, _)| a <= s && s < b && e <= b)
+                    .collect();
+                prop_assert_eq!(index.within(a, b).collect::<Vec<_>>(), inside);
+                let overlapping = triples.iter().any(|&(s, e, _)| s < b && e > a);
+                prop_assert_eq!(index.overlaps(a, b), overlapping, "{:?}", (a, b));
+            }
         }
     }
 
@@ -973,7 +990,10 @@ mod covered_runs {
                 .into(),
                 ..Article::default()
             };
-            assert_eq!(sorted_spans(&article), vec![(0, 1, 0), (s, e, 0)]);
+            assert_eq!(
+                sorted_spans(&article).iter_from(0).collect::<Vec<_>>(),
+                vec![(0, 1, 0), (s, e, 0)]
+            );
         }
     }
 }
