@@ -358,10 +358,12 @@ pub struct Loaded {
 }
 
 thread_local! {
-    /// The buffer the next file read on this thread goes into: the text of
-    /// an article is read into it and given back by [`recycle`] once the
-    /// article is analysed, instead of a new allocation per file.
-    static BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+    /// The buffers the next files read on this thread go into: the text
+    /// of an article is read into one and given back by [`recycle`] once
+    /// the article is analysed, instead of a new allocation per file. As
+    /// many as the pipeline holds texts at once (`pipeline::STAGE_BATCH`).
+    static BUFFER: std::cell::RefCell<Vec<Vec<u8>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The first size of a thread's read buffer: most articles fit, so the
@@ -371,7 +373,14 @@ const INITIAL_BUFFER: usize = 64 << 10;
 /// Gives the buffer of a text that is no longer needed back to this
 /// thread's next [`read`] (emptied, and let go when large: [`crate::spare`]).
 pub fn recycle(text: String) {
-    BUFFER.set(crate::spare::keep(text.into_bytes()));
+    let buf: Vec<u8> = crate::spare::keep(text.into_bytes());
+    if buf.capacity() > 0 {
+        BUFFER.with_borrow_mut(|b| {
+            if b.len() < crate::pipeline::STAGE_BATCH {
+                b.push(buf);
+            }
+        });
+    }
 }
 
 /// Reads and decodes one input.
@@ -397,7 +406,7 @@ pub fn read(input: &Input, opts: &LoadOptions) -> Result<Loaded, InputError> {
             // that the size need not be asked for (a `statx` per file).
             // (A re-encoded text gives back a buffer only as large as it
             // was: that one too starts at the usual size.)
-            let mut buf = BUFFER.take();
+            let mut buf = BUFFER.with_borrow_mut(Vec::pop).unwrap_or_default();
             if buf.capacity() < INITIAL_BUFFER {
                 buf.reserve(INITIAL_BUFFER);
             }

@@ -8,11 +8,14 @@
 //! it is free, and the calling thread puts the results back in input order
 //! before passing them to the caller's sink (aggregation, printing), which
 //! thus runs while the workers parse. Output is therefore identical for any
-//! thread count. A reader may run at most `WINDOW` inputs ahead of the
-//! sink, so memory holds a bounded number of texts and records, not the
-//! corpus, even when one slow input holds the sink back. With one worker
-//! everything, reading included, runs inline on the calling thread, so
-//! `-j1` really uses one core.
+//! thread count. Each worker (with one, the calling thread) analyses its
+//! texts a few at a time stage by stage: all parsed, then all extracted,
+//! then each digested and handed on, so that each stage's code is fetched
+//! once for them rather than once per article. A reader may run at most
+//! `WINDOW` inputs ahead of the sink, so memory holds a bounded number of
+//! texts and records, not the corpus, even when one slow input holds the
+//! sink back. With one worker everything, reading included, runs inline
+//! on the calling thread, so `-j1` really uses one core.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -40,6 +43,14 @@ const WINDOW: usize = 1024;
 /// with one, mostly in the kernel. A batch of 32 articles is a few
 /// milliseconds of work.
 const MAX_BATCH: usize = 32;
+
+/// How many texts are analysed stage by stage at once
+/// ([`Pipeline::analyse_all`]): with one stage's code run over eight
+/// articles before the next stage's, the parser's and the aggregation's
+/// instruction-cache misses fall by more than the texts and records held
+/// at once cost in data-cache misses (−21 M estimated cycles on the
+/// 10 MB corpus; four gave −12 M, sixteen −20 M).
+pub(crate) const STAGE_BATCH: usize = 8;
 
 /// How many inputs a reader takes when `taken` have been taken so far:
 /// one at a time at first, so that a corpus of a few articles is still
@@ -168,9 +179,10 @@ impl Pipeline {
         };
         let workers = self.threads;
         if workers <= 1 {
-            for input in inputs {
-                take(&mut input.and_then(|input| self.process(&input, &digest)))?;
-            }
+            let loaded = inputs.map(|input| input.and_then(|input| self.read(&input)));
+            self.analyse_all(loaded, &digest, load::recycle, |mut result| {
+                take(&mut result)
+            })?;
         } else {
             let window = Window::new();
             let ahead = ReadAhead::new(READERS);
@@ -228,14 +240,13 @@ impl Pipeline {
                             let Some((first, loaded)) = ahead.pop() else {
                                 break;
                             };
-                            let results: Vec<_> = loaded
-                                .into_iter()
-                                .map(|loaded| {
-                                    loaded.and_then(|loaded| {
-                                        self.analyse(loaded, digest, |text| ahead.give_back(text))
-                                    })
-                                })
-                                .collect();
+                            let mut results = Vec::with_capacity(loaded.len());
+                            let give_back = |text| ahead.give_back(text);
+                            // (`emit` never fails here.)
+                            let _ = self.analyse_all(loaded.into_iter(), digest, give_back, |r| {
+                                results.push(r);
+                                Ok(())
+                            });
                             // The receiver is gone when the sink failed: stop.
                             if tx.send((first, worker, results)).is_err() {
                                 break;
@@ -301,50 +312,86 @@ impl Pipeline {
         self.extractor.entities.gazetteer();
     }
 
-    /// Reads and analyses one input on this thread (`-j1`).
-    fn process<T>(
+    /// Builds the records of the texts of `loaded`, in order, and passes
+    /// each to `emit` until it fails. The texts go [`STAGE_BATCH`] at a
+    /// time and stage by stage: each parsed, then each extracted, then
+    /// each digested and emitted. Run for one article after the other
+    /// stages', a stage's code had left the instruction cache. A panic
+    /// still costs its input only. Each text's buffer goes to `recycle`
+    /// once its record no longer needs it.
+    fn analyse_all<T>(
         &self,
-        input: &Input,
+        mut loaded: impl Iterator<Item = Result<Loaded, InputError>>,
         digest: &impl Fn(&mut Article) -> T,
-    ) -> Result<(Loaded, T), InputError> {
-        self.analyse(self.read(input)?, digest, load::recycle)
+        mut recycle: impl FnMut(String),
+        mut emit: impl FnMut(Result<(Loaded, T), InputError>) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let mut batch: Vec<Result<Loaded, InputError>> = Vec::with_capacity(STAGE_BATCH);
+        // The batch's records, built in place: each is large.
+        let mut articles: Vec<Article> = Vec::with_capacity(STAGE_BATCH);
+        // Whether each text is ASCII-equivalent, asked once for both stages.
+        let mut equivalent: Vec<bool> = Vec::with_capacity(STAGE_BATCH);
+        loop {
+            batch.extend(loaded.by_ref().take(STAGE_BATCH));
+            if batch.is_empty() {
+                return Ok(());
+            }
+            articles.resize_with(batch.len(), Article::default);
+            equivalent.resize(batch.len(), false);
+            for ((input, article), known) in
+                batch.iter_mut().zip(&mut articles).zip(&mut equivalent)
+            {
+                let Ok(l) = input else { continue };
+                let source = &l.source;
+                let parsed = contained_silent(|| {
+                    *known = source.ascii || crate::twin::ascii_equivalent(&source.text);
+                    crate::twin::with_text_as(&source.text, *known, || {
+                        parse::parse_into(source, &self.parse, article);
+                    });
+                });
+                if !parsed {
+                    *input = Err(internal_error(std::mem::take(&mut l.source.path)));
+                }
+            }
+            for ((input, article), &known) in batch.iter_mut().zip(&mut articles).zip(&equivalent) {
+                let Ok(l) = input else { continue };
+                let source = &l.source;
+                let extracted = contained_silent(|| {
+                    crate::twin::with_text_as(&source.text, known, || {
+                        self.extractor.run(&source.text, article, &self.parse);
+                    });
+                });
+                // The text is no longer needed once the record is built:
+                // its buffer takes a next file.
+                recycle(std::mem::take(&mut l.source.text));
+                if !extracted {
+                    *input = Err(internal_error(std::mem::take(&mut l.source.path)));
+                }
+            }
+            for (input, article) in batch.drain(..).zip(&mut articles) {
+                emit(input.and_then(|l| {
+                    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| digest(article)))
+                    {
+                        Ok(digested) => Ok((l, digested)),
+                        Err(_) => Err(internal_error(l.source.path)),
+                    }
+                }))?;
+            }
+            articles.clear();
+        }
     }
 
     /// Reads one input, a panic in the reading costing that input only.
     fn read(&self, input: &Input) -> Result<Loaded, InputError> {
         contained(|| input.display(), || load::read(input, &self.load))?
     }
-
-    /// Builds the record of a text that was read, and gives the text's
-    /// buffer to `recycle` once the record no longer needs it.
-    fn analyse<T>(
-        &self,
-        mut loaded: Loaded,
-        digest: &impl Fn(&mut Article) -> T,
-        recycle: impl FnOnce(String),
-    ) -> Result<(Loaded, T), InputError> {
-        let digested = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let mut article = Article::default();
-            self.fill(&loaded.source, &mut article);
-            // The text is no longer needed once the record is built: its
-            // buffer takes a next file.
-            recycle(std::mem::take(&mut loaded.source.text));
-            digest(&mut article)
-        }));
-        match digested {
-            Ok(digested) => Ok((loaded, digested)),
-            Err(_) => Err(internal_error(loaded.source.path)),
-        }
-    }
 }
 
-/// Runs the reading and analysis of one input, turning a panic (a bug that the tests
-/// and the fuzzing did not find) into an error for that input: one file is
-/// skipped with a message and the exit status says so, the others are
-/// still reported, and with several workers the reordering does not wait
-/// for good for a result that never comes. The panic's own message is
-/// still printed by the default hook, for the bug report.
-/// `path` names the input only when it failed (no string per input).
+/// Whether `f` ran without a panic.
+fn contained_silent(f: impl FnOnce()) -> bool {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).is_ok()
+}
+
 fn contained<T>(path: impl FnOnce() -> String, f: impl FnOnce() -> T) -> Result<T, InputError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| internal_error(path()))
 }
@@ -620,6 +667,77 @@ mod tests {
             assert_eq!(got, all, "{threads} threads");
             // Past the first inputs, batches are full: fail inside one.
             sink_fails_at(threads, dir.path(), 1500);
+        }
+    }
+
+    /// Texts analysed stage by stage, more than two stage batches of them
+    /// with a failed read among them: each gives the record it gives
+    /// alone, in input order, and a panic while digesting one costs that
+    /// input only.
+    #[test]
+    fn each_text_of_a_stage_batch_gives_its_own_record() {
+        let p = pipeline(1);
+        let source = |i: usize| {
+            let plain = i.is_multiple_of(3);
+            let (open, close) = if plain { ("\"", "\"") } else { ("“", "”") };
+            load::Source {
+                id: format!("t{i}"),
+                path: format!("t{i}.txt"),
+                text: format!(
+                    "Harbour {i} reopens\n\nBRINDLEFORD, March {} (Zeta Wire) - The Velmora \
+                     port reopened {i} days on, according to Kestrel News.\n\n{open}We are \
+                     glad,{close} said Orla Penhallow of Velmora.\n",
+                    i % 28 + 1
+                ),
+                ascii: plain,
+            }
+        };
+        let n = 2 * STAGE_BATCH + 3;
+        let failed = |i: usize| i == STAGE_BATCH - 1;
+        let panics = |id: &str| id == "t9";
+        let loaded = (0..n).map(|i| {
+            if failed(i) {
+                return Err(InputError {
+                    path: format!("t{i}.txt"),
+                    message: "unreadable".into(),
+                });
+            }
+            Ok(Loaded {
+                source: source(i),
+                warning: None,
+            })
+        });
+        let digest = |a: &mut Article| {
+            assert!(!panics(&a.id), "a digest bug");
+            format!("{a:?}")
+        };
+        let mut recycled = 0;
+        let mut got = Vec::new();
+        p.analyse_all(
+            loaded,
+            &digest,
+            |_| recycled += 1,
+            |r| {
+                got.push(r);
+                Ok(())
+            },
+        )
+        .expect("emit never fails");
+        assert_eq!(got.len(), n);
+        assert_eq!(recycled, n - 1);
+        for (i, r) in got.into_iter().enumerate() {
+            let id = format!("t{i}");
+            match r {
+                Ok((loaded, digested)) => {
+                    assert!(!failed(i) && !panics(&id), "{id}");
+                    assert_eq!(loaded.source.id, id);
+                    assert_eq!(digested, format!("{:?}", p.article(&source(i))), "{id}");
+                }
+                Err(e) => {
+                    assert!(failed(i) || panics(&id), "{id}");
+                    assert_eq!(e.path, format!("{id}.txt"));
+                }
+            }
         }
     }
 

@@ -78,6 +78,12 @@ pub fn with_text_known<R>(text: &str, known: bool, f: impl FnOnce() -> R) -> R {
     }
 }
 
+/// [`with_text`] for a text the caller has asked [`ascii_equivalent`]
+/// of already, outside any call for it: `equivalent` is the answer.
+pub fn with_text_as<R>(text: &str, equivalent: bool, f: impl FnOnce() -> R) -> R {
+    with_range(if equivalent { &KNOWN } else { &MIXED }, text, f)
+}
+
 /// Runs `f` with the range of `text` in `slot` ([`KNOWN`] or [`MIXED`]).
 fn with_range<R>(
     slot: &'static LocalKey<Cell<(usize, usize)>>,

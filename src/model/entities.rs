@@ -13,7 +13,7 @@
 use super::{Entity, EntityType, Span};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::ops::Range;
 
 /// A range of one of the table's vectors (or of its string buffer).
@@ -89,11 +89,13 @@ impl Buffers {
 }
 
 thread_local! {
-    /// The buffers of the last table dropped on this thread, emptied, for
-    /// the next table built on it: the worker that builds an article's
-    /// entities also frees them (`Pipeline::run_with`), so its next
-    /// article's table is written into memory still in the cache.
-    static SPARE: Cell<Buffers> = Cell::default();
+    /// The buffers of the last tables dropped on this thread, emptied,
+    /// for the next tables built on it: the worker that builds an
+    /// article's entities also frees them (`Pipeline::run_with`), so its
+    /// next articles' tables are written into memory still in the cache.
+    /// As many as the pipeline builds before it drops one
+    /// (`pipeline::STAGE_BATCH`).
+    static SPARE: RefCell<Vec<Buffers>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The entities of one article, in output order.
@@ -113,14 +115,24 @@ impl Drop for Entities {
         let mut b = std::mem::take(&mut self.b);
         b.clear();
         // (Not at all while the thread ends and its spare is gone.)
-        let _ = SPARE.try_with(|s| s.set(b));
+        let _ = SPARE.try_with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut()
+                && s.len() < crate::pipeline::STAGE_BATCH
+            {
+                s.push(b);
+            }
+        });
     }
 }
 
 impl Entities {
     /// An empty table in the thread's spare buffers.
     pub fn reused() -> Entities {
-        let mut b = SPARE.try_with(Cell::take).unwrap_or_default();
+        let mut b = SPARE
+            .try_with(|s| s.try_borrow_mut().ok().and_then(|mut s| s.pop()))
+            .ok()
+            .flatten()
+            .unwrap_or_default();
         b.clear();
         Entities { b }
     }
