@@ -370,11 +370,8 @@ impl Pipeline {
             }
             for (input, article) in batch.drain(..).zip(&mut articles) {
                 emit(input.and_then(|l| {
-                    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| digest(article)))
-                    {
-                        Ok(digested) => Ok((l, digested)),
-                        Err(_) => Err(internal_error(l.source.path)),
-                    }
+                    let digested = contained(|| l.source.path.clone(), || digest(article))?;
+                    Ok((l, digested))
                 }))?;
             }
             articles.clear();
@@ -387,11 +384,19 @@ impl Pipeline {
     }
 }
 
-/// Whether `f` ran without a panic.
+/// Whether `f` ran without a panic: [`contained`] for a stage of
+/// [`Pipeline::analyse_all`], which marks its input as failed itself.
 fn contained_silent(f: impl FnOnce()) -> bool {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).is_ok()
 }
 
+/// Runs the reading or a stage of the analysis of one input, turning a
+/// panic (a bug that the tests and the fuzzing did not find) into an error
+/// for that input: one file is skipped with a message and the exit status
+/// says so, the others are still reported, and with several workers the
+/// reordering does not wait for good for a result that never comes. The
+/// panic's own message is still printed by the default hook, for the bug
+/// report. `path` names the input only when it failed (no string per input).
 fn contained<T>(path: impl FnOnce() -> String, f: impl FnOnce() -> T) -> Result<T, InputError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| internal_error(path()))
 }
