@@ -489,7 +489,8 @@ impl<'a> EntityIndex<'a> {
     /// Spans inside `[s0, s1)`, in `(start, end, entity)` order.
     fn within(&self, s0: usize, s1: usize) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
         let first = self.spans.starting_before(s0);
-        (self.spans.iter_from(first))
+        self.spans
+            .iter_from(first)
             .take_while(move |&(s, _, _)| s < s1)
             .filter(move |&(_, e, _)| e <= s1)
     }
