@@ -52,6 +52,13 @@ const MAX_BATCH: usize = 32;
 /// 10 MB corpus; four gave −12 M, sixteen −20 M).
 pub(crate) const STAGE_BATCH: usize = 8;
 
+/// The text a stage batch takes before it stops taking more: a news
+/// article is a few kilobytes, so eight fit many times over, while large
+/// files go one or two at a time. A worker then never holds the texts and
+/// records of several very large files at once, which cost some 25 times
+/// their size at peak (docs/reliability.md).
+const STAGE_BATCH_BYTES: usize = 256 << 10;
+
 /// How many inputs a reader takes when `taken` have been taken so far:
 /// one at a time at first, so that a corpus of a few articles is still
 /// shared among the workers, then more as the run grows.
@@ -314,7 +321,7 @@ impl Pipeline {
 
     /// Builds the records of the texts of `loaded`, in order, and passes
     /// each to `emit` until it fails. The texts go [`STAGE_BATCH`] at a
-    /// time and stage by stage: each parsed, then each extracted, then
+    /// time (fewer once they hold [`STAGE_BATCH_BYTES`]) and stage by stage: each parsed, then each extracted, then
     /// each digested and emitted. Run for one article after the other
     /// stages', a stage's code had left the instruction cache. A panic
     /// still costs its input only. Each text's buffer goes to `recycle`
@@ -332,7 +339,12 @@ impl Pipeline {
         // Whether each text is ASCII-equivalent, asked once for both stages.
         let mut equivalent: Vec<bool> = Vec::with_capacity(STAGE_BATCH);
         loop {
-            batch.extend(loaded.by_ref().take(STAGE_BATCH));
+            let mut bytes = 0;
+            while batch.len() < STAGE_BATCH && bytes < STAGE_BATCH_BYTES {
+                let Some(next) = loaded.next() else { break };
+                bytes += next.as_ref().map_or(0, |l| l.source.text.len());
+                batch.push(next);
+            }
             if batch.is_empty() {
                 return Ok(());
             }
@@ -744,6 +756,46 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A stage batch stops taking texts once it holds
+    /// [`STAGE_BATCH_BYTES`]: small texts are all extracted (their buffers
+    /// given back) before the first is emitted, large ones one at a time.
+    #[test]
+    fn large_texts_are_analysed_one_at_a_time() {
+        let p = pipeline(1);
+        let order = |size: usize| {
+            let events = std::cell::RefCell::new(String::new());
+            let loaded = (0..3).map(|i| {
+                let mut text = format!("Dam {i} opens\n\n");
+                while text.len() < size {
+                    text.push_str("The Orlen dam opened its gates on Tuesday morning.\n\n");
+                }
+                Ok(Loaded {
+                    source: load::Source {
+                        id: format!("t{i}"),
+                        path: format!("t{i}.txt"),
+                        text,
+                        ascii: true,
+                    },
+                    warning: None,
+                })
+            });
+            p.analyse_all(
+                loaded,
+                &|_: &mut Article| (),
+                |_| events.borrow_mut().push('r'),
+                |r| {
+                    assert!(r.is_ok());
+                    events.borrow_mut().push('e');
+                    Ok(())
+                },
+            )
+            .expect("emit never fails");
+            events.into_inner()
+        };
+        assert_eq!(order(100), "rrreee");
+        assert_eq!(order(STAGE_BATCH_BYTES), "rerere");
     }
 
     #[test]
