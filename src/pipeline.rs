@@ -355,29 +355,35 @@ impl Pipeline {
             {
                 let Ok(l) = input else { continue };
                 let source = &l.source;
-                let parsed = contained_silent(|| {
-                    *known = source.ascii || crate::twin::ascii_equivalent(&source.text);
-                    crate::twin::with_text_as(&source.text, *known, || {
-                        parse::parse_into(source, &self.parse, article);
-                    });
-                });
-                if !parsed {
-                    *input = Err(internal_error(std::mem::take(&mut l.source.path)));
+                let parsed = contained(
+                    || source.path.clone(),
+                    || {
+                        *known = source.ascii || crate::twin::ascii_equivalent(&source.text);
+                        crate::twin::with_text_as(&source.text, *known, || {
+                            parse::parse_into(source, &self.parse, article);
+                        });
+                    },
+                );
+                if let Err(e) = parsed {
+                    *input = Err(e);
                 }
             }
             for ((input, article), &known) in batch.iter_mut().zip(&mut articles).zip(&equivalent) {
                 let Ok(l) = input else { continue };
                 let source = &l.source;
-                let extracted = contained_silent(|| {
-                    crate::twin::with_text_as(&source.text, known, || {
-                        self.extractor.run(&source.text, article, &self.parse);
-                    });
-                });
+                let extracted = contained(
+                    || source.path.clone(),
+                    || {
+                        crate::twin::with_text_as(&source.text, known, || {
+                            self.extractor.run(&source.text, article, &self.parse);
+                        });
+                    },
+                );
                 // The text is no longer needed once the record is built:
                 // its buffer takes a next file.
                 recycle(std::mem::take(&mut l.source.text));
-                if !extracted {
-                    *input = Err(internal_error(std::mem::take(&mut l.source.path)));
+                if let Err(e) = extracted {
+                    *input = Err(e);
                 }
             }
             for (input, article) in batch.drain(..).zip(&mut articles) {
@@ -394,12 +400,6 @@ impl Pipeline {
     fn read(&self, input: &Input) -> Result<Loaded, InputError> {
         contained(|| input.display(), || load::read(input, &self.load))?
     }
-}
-
-/// Whether `f` ran without a panic: [`contained`] for a stage of
-/// [`Pipeline::analyse_all`], which marks its input as failed itself.
-fn contained_silent(f: impl FnOnce()) -> bool {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).is_ok()
 }
 
 /// Runs the reading or a stage of the analysis of one input, turning a

@@ -102,14 +102,14 @@ fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
 }
 
 /// Whether `m` is "the alliance" (`Ctx::descriptive`), whose canonical
-/// name is a marker no gazetteer name equals. Asked of every mention
+/// name is [`super::ALLIANCE_MARKER`]. Asked of every mention
 /// where the types are mixed: the kind and the length are tested without
 /// a branch between them (comparing the `Option`s tested the kind alone
 /// first, which a fifth of the mentions pass), the bytes only read for a
 /// canonical name of the marker's length.
 #[inline]
 fn alliance(m: &Mention) -> bool {
-    const MARKER: &str = "\u{0}alliance";
+    use super::ALLIANCE_MARKER as MARKER;
     let maybe = (m.note_kind == super::NoteKind::Canonical) & (m.note.len() == MARKER.len());
     maybe && m.note == MARKER
 }
@@ -3126,7 +3126,7 @@ mod tests {
                 Hint::Known(t),
             )
         };
-        let marker = "\u{0}alliance";
+        let marker = crate::extract::entities::ALLIANCE_MARKER;
         let mut same_length = at(60, "Velmarkia", EntityType::Place);
         same_length.set_canonical(Some("Velmarkia"));
         assert_eq!(same_length.canonical().map(str::len), Some(marker.len()));

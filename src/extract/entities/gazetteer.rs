@@ -549,8 +549,8 @@ pub(crate) struct PackedSet {
     slots: Box<[u64]>,
     /// 64 minus the bits of a slot number.
     shift: u32,
-    /// Words of nine to sixteen bytes packed in pairs (`pack16`), whose
-    /// first half is 0 for an empty slot; at most a quarter full.
+    /// Words of nine to sixteen bytes packed in pairs (`pack16`), `[0, 0]`
+    /// for an empty slot (no pair starts with 0); at most a quarter full.
     pairs: Box<[[u64; 2]]>,
     /// 64 minus the bits of a slot number of `pairs`.
     pair_shift: u32,
@@ -592,16 +592,10 @@ impl PackedSet {
         for &w in words {
             if let Some(v) = pack(w.as_bytes()) {
                 debug_assert!(v != 0, "a list word of eight NUL bytes");
-                let mut k = set.slot(v);
-                while set.slots[k] != 0 && set.slots[k] != v {
-                    k = (k + 1) & (set.slots.len() - 1);
-                }
+                let (Ok(k) | Err(k)) = probe(&set.slots, set.slot(v), v);
                 set.slots[k] = v;
             } else if let Some(p) = pack16(w.as_bytes()) {
-                let mut k = set.pair_slot(p);
-                while set.pairs[k][0] != 0 && set.pairs[k] != p {
-                    k = (k + 1) & (set.pairs.len() - 1);
-                }
+                let (Ok(k) | Err(k)) = probe(&set.pairs, set.pair_slot(p), p);
                 set.pairs[k] = p;
             } else {
                 set.long.insert(w);
@@ -623,18 +617,8 @@ impl PackedSet {
         let Some(v) = pack(w.as_bytes()) else {
             return self.contains_long(w);
         };
-        let mut k = self.slot(v);
-        loop {
-            let s = self.slots[k];
-            if s == v {
-                // (Eight NUL bytes pack to the empty slot's 0.)
-                return s != 0;
-            }
-            if s == 0 {
-                return false;
-            }
-            k = (k + 1) & (self.slots.len() - 1);
-        }
+        // (Eight NUL bytes pack to the empty slot's 0.)
+        v != 0 && probe(&self.slots, self.slot(v), v).is_ok()
     }
 
     /// `contains` of a word that `pack` leaves out (none or more than
@@ -643,17 +627,24 @@ impl PackedSet {
         let Some(p) = pack16(w.as_bytes()) else {
             return !self.long.is_empty() && self.long.contains(w);
         };
-        let mut k = self.pair_slot(p);
-        loop {
-            let s = self.pairs[k];
-            if s == p {
-                return true;
-            }
-            if s[0] == 0 {
-                return false;
-            }
-            k = (k + 1) & (self.pairs.len() - 1);
+        probe(&self.pairs, self.pair_slot(p), p).is_ok()
+    }
+}
+
+/// Where `key` is in an open-addressing table of `PackedSet` (a power of
+/// two long, probed linearly from slot `k`): `Ok` with its slot, or `Err`
+/// with the empty slot (`K::default()`, no packed word) where it goes.
+#[inline(always)]
+fn probe<K: Copy + PartialEq + Default>(table: &[K], mut k: usize, key: K) -> Result<usize, usize> {
+    loop {
+        let s = table[k];
+        if s == key {
+            return Ok(k);
         }
+        if s == K::default() {
+            return Err(k);
+        }
+        k = (k + 1) & (table.len() - 1);
     }
 }
 

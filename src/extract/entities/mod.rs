@@ -1003,6 +1003,11 @@ const NUMBERS: &[(&str, &str)] = &[
 /// The marks and words that `Ctx::prose` compares the token after each run
 /// with, and `Ctx::acronym_definitions` the token two after a `(`
 /// (`Tok::is`).
+/// The canonical name of "the alliance" (an organization named only by
+/// its kind): a marker no gazetteer name equals, which the clustering
+/// gives to the one alliance of the article (`canon::alliance`).
+const ALLIANCE_MARKER: &str = "\u{0}alliance";
+
 const HYPHEN_MARK: Spelled = Spelled::new("-");
 const EN_DASH: Spelled = Spelled::new("–");
 const OF: Spelled = Spelled::new("of");
@@ -1956,7 +1961,7 @@ impl<'a> Ctx<'a> {
                     span.of(self.text),
                     Hint::Known(EntityType::Organization),
                 );
-                m.set_canonical(Some("\u{0}alliance"));
+                m.set_canonical(Some(ALLIANCE_MARKER));
                 out.push(m);
             }
         }
