@@ -2816,8 +2816,14 @@ pub(crate) fn is_camel(w: &str) -> bool {
 /// model, not an organization (`G7`, `G20` are two digits at most).
 fn is_model_number(w: &str) -> bool {
     // Capitals and digits are one byte each, and any other byte fails the
-    // test: a byte scan decides it.
+    // test: a byte scan decides it. A model number ends in a digit, which
+    // hardly any name does: that one test turns away nearly every word
+    // asked, where counting the leading capitals and testing their number
+    // branched on the shape of each word ("Smith", "NATO", "Jan").
     let b = w.as_bytes();
+    if !b.last().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
     (1..=2).contains(&letters)
         && b.len() - letters >= 3

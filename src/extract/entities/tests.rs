@@ -1372,6 +1372,8 @@ fn word_shape_tests() {
         assert!(!is_acronym(w), "{w}");
     }
     assert!(is_model_number("A380") && is_model_number("MD8000"));
+    // A model number ends in a digit (the test made first).
+    assert!(is_model_number("Q1234") && !is_model_number("Q1234X"));
     assert!(!is_model_number("G20") && !is_model_number("ABC123") && !is_model_number("A38x"));
     assert!(is_upper("NATO") && is_upper("U.S.") && is_upper("ÉTÉ"));
     assert!(!is_upper("Nato") && !is_upper("123") && !is_upper("NATÖo"));
