@@ -1154,13 +1154,22 @@ fn written_fewer(paras: &[(&str, usize)], last: &str, n: usize) -> bool {
     true
 }
 
+/// The paragraphs' text, where it starts in the file, and whether it holds
+/// a Kelvin sign ([`Names::body`]).
+type Body<'a> = (&'a str, usize, bool);
+
 /// Whether a paragraph of `paras` may hold a title word that lowercases to
 /// `w` (as written, or with periods after it), as [`Roles`] holds the words
 /// of titles written before names. A title's words are words of a
 /// capitalized run: capitalized, but for `of` and the particles. In ASCII
 /// text (a Kelvin sign aside, which lowercases to `k`) such a word is `w`
 /// ignoring ASCII case, with its first letter a capital.
-fn may_be_written_title(paras: &[(&str, usize)], w: &str) -> bool {
+///
+/// `body` is the paragraphs' text and whether it holds a Kelvin sign
+/// ([`Names::body`]), searched in one pass when the parser made it: the
+/// capital is common, and a search set up per paragraph, again after each
+/// hit, cost more than the hits. A hit between paragraphs only says `may`.
+fn may_be_written_title(paras: &[(&str, usize)], body: Option<Body>, w: &str) -> bool {
     let l = w.as_bytes();
     if !l.is_ascii() || words::continues_run(w) {
         return true;
@@ -1171,14 +1180,19 @@ fn may_be_written_title(paras: &[(&str, usize)], w: &str) -> bool {
     };
     let kelvin = l.contains(&b'k');
     let cap = first.to_ascii_uppercase();
-    paras.iter().any(|(p, _)| {
-        let b = p.as_bytes();
-        kelvin && sigs::has_kelvin(b)
-            || memchr::memchr_iter(cap, b).any(|j| {
-                b.get(j..j + l.len())
-                    .is_some_and(|t| t.eq_ignore_ascii_case(l))
-            })
-    })
+    let holds = |b: &[u8]| {
+        memchr::memchr_iter(cap, b).any(|j| {
+            b.get(j..j + l.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(l))
+        })
+    };
+    match body {
+        Some((text, _, has_kelvin)) => kelvin && has_kelvin || holds(text.as_bytes()),
+        None => paras.iter().any(|(p, _)| {
+            let b = p.as_bytes();
+            kelvin && sigs::has_kelvin(b) || holds(b)
+        }),
+    }
 }
 
 /// How rarely each lowercase ASCII byte is written in English text: the
@@ -1536,7 +1550,8 @@ impl<'a, 's> Names<'a, 's> {
             let mut asked = [head, "counterpart"]
                 .into_iter()
                 .chain(others.iter().copied());
-            if !asked.any(|w| may_be_written_title(self.source.paras, w)) {
+            let body = self.body();
+            if !asked.any(|w| may_be_written_title(self.source.paras, body, w)) {
                 return self
                     .entity_roles
                     .get_or_init(|| Roles::new(self.entity_role_list()));
@@ -2656,6 +2671,63 @@ mod proptests {
             0..24,
         )
         .prop_map(|v| v.into_iter().flat_map(|(w, s)| [w, s]).collect())
+    }
+
+    /// Paragraphs as the parser makes them: spans of one text, in order,
+    /// a blank line apart; with the text and whether it holds a Kelvin
+    /// sign, as [`Names::body`] gives them.
+    fn spans(text: &str) -> (Vec<(&str, usize)>, Body<'_>) {
+        let mut paras = Vec::new();
+        let mut off = 0;
+        for p in text.split("\n\n") {
+            paras.push((p, off));
+            off += p.len() + 2;
+        }
+        (paras, (text, 0, sigs::has_kelvin(text.as_bytes())))
+    }
+
+    #[test]
+    fn a_written_title_is_found_in_any_paragraph() {
+        let may = |text: &str, w: &str| {
+            let (paras, body) = spans(text);
+            may_be_written_title(&paras, Some(body), w)
+        };
+        assert!(may(
+            "Nothing here.\n\nThe Wardmaster Olin Vesk said",
+            "wardmaster"
+        ));
+        assert!(may("Olin Vesk, WARDMASTER.\n\nNothing here.", "wardmaster"));
+        // Lowercase only, or nowhere: no title holds it.
+        assert!(!may("the wardmaster said\n\nand left", "wardmaster"));
+        assert!(!may("One.\n\nTwo.", "wardmaster"));
+        // A Kelvin sign in a later paragraph may lowercase to the `k`.
+        assert!(may("One.\n\nThe Ran\u{212a}er", "ranker"));
+        assert!(!may("One.\n\nThe Ran\u{212a}er", "ranger"));
+    }
+
+    proptest! {
+        /// The one search over the paragraphs' text answers as the search of
+        /// each paragraph does, where the text between them is blank.
+        #[test]
+        fn a_written_title_searched_once_as_by_paragraph(
+            words in proptest::collection::vec(
+                prop::sample::select(vec![
+                    "Wardmaster", "wardmaster", "WARDMASTER", "Counterpart", "Olin",
+                    "Ran\u{212a}er", "ranker", "of", "Vesk.", ",", "\n\n",
+                ]),
+                0..16,
+            ),
+        ) {
+            let text = words.join(" ");
+            let (paras, body) = spans(&text);
+            for w in ["wardmaster", "counterpart", "ranker", "olin", "vesk", "of", "zed"] {
+                prop_assert_eq!(
+                    may_be_written_title(&paras, Some(body), w),
+                    may_be_written_title(&paras, None, w),
+                    "{:?} in {:?}", w, text
+                );
+            }
+        }
     }
 
     #[test]
