@@ -306,6 +306,19 @@ fn alnum_run(bytes: &[u8], i: usize) -> (usize, u8, u8) {
     at(crate::swar::ascii_alnum_run(bytes, i))
 }
 
+/// Whether `alnum_run` may read the words of the segment `text[span]` on
+/// past its end (`cut_segment::<true>`): sixteen bytes of the text follow
+/// it, and the first ends a run as the segment's end does (no letter or
+/// digit, joiner or byte of a char that is not ASCII: `'\n'` after most
+/// paragraphs), so that no run reaches past the segment and the byte that
+/// ends the last run is no dot to keep nor joiner to test. All
+/// segments but those at the text's end (and any that a letter or joiner
+/// follows).
+fn padded(text: &[u8], span: Span) -> bool {
+    text.get(span.end..span.end + 16)
+        .is_some_and(|after| class(after[0]) & (ALNUM | JOIN | NON_ASCII) == 0)
+}
+
 /// Whether a run of ASCII letters and digits ending at byte `m` of `bytes`
 /// ends the word there: the byte at `m` is ASCII (or there is none) and is
 /// not a joiner before a letter or digit.
@@ -393,8 +406,47 @@ pub(crate) fn tokenize_into<'a>(
         u32::try_from(span.end).is_ok(),
         "token offsets are kept as u32 (see load::MAX_TEXT_LEN)"
     );
+    if padded(text.as_bytes(), span) {
+        cut_segment::<true>(text, span, all_initial, out, stats);
+    } else {
+        cut_unpadded(text, span, all_initial, out, stats);
+    }
+}
+
+/// `cut_segment::<false>`, out of line: inlined beside the padded loop,
+/// the second copy of the loop cost more than the branch it saved (a
+/// larger function whose registers and branches both copies shared).
+#[inline(never)]
+fn cut_unpadded<'a>(
+    text: &'a str,
+    span: Span,
+    all_initial: bool,
+    out: &mut Vec<Tok<'a>>,
+    stats: &mut WordStats,
+) {
+    cut_segment::<false>(text, span, all_initial, out, stats);
+}
+
+/// [`tokenize_into`] of a segment that is `PADDED` (`padded`) or not.
+#[inline(always)]
+fn cut_segment<'a, const PADDED: bool>(
+    text: &'a str,
+    span: Span,
+    all_initial: bool,
+    out: &mut Vec<Tok<'a>>,
+    stats: &mut WordStats,
+) {
     let seg = span.of(text);
-    let bytes = seg.as_bytes();
+    // What `alnum_run` reads: the segment and, `PADDED`, the sixteen bytes
+    // after it, which the segment's bytes are cut from (so that their
+    // lengths' relation is plain to the compiler, and the test of sixteen
+    // bytes left goes).
+    let (bytes, ext) = if PADDED {
+        let ext = &text.as_bytes()[span.start..span.end + 16];
+        (&ext[..ext.len() - 16], ext)
+    } else {
+        (seg.as_bytes(), seg.as_bytes())
+    };
     let first = out.len();
     let mut cut = Cut {
         seg,
@@ -418,7 +470,10 @@ pub(crate) fn tokenize_into<'a>(
         // a space): none of the rules for joiners, possessives and hyphens
         // can apply to them.
         if k & ALNUM != 0 {
-            let (m, t, tk) = alnum_run(bytes, off + 1);
+            // (`m <= seg.len()`: `PADDED`, the byte after the segment in
+            // `ext` ends the run, and is no dot or joiner; a space there is
+            // skipped past the segment's end, which ends the loop.)
+            let (m, t, tk) = alnum_run(ext, off + 1);
             // `plain_end`, asked only at a joiner or a non-ASCII byte.
             if tk & (JOIN | NON_ASCII) == 0 || plain_end(bytes, m) {
                 let upper = k & UPPER != 0;
@@ -436,7 +491,9 @@ pub(crate) fn tokenize_into<'a>(
                 }
                 debug_assert!(seg.is_char_boundary(off) && seg.is_char_boundary(end));
                 // SAFETY: `off <= end <= seg.len()` (`end` is the run's end
-                // or one past its dot), and both are char boundaries: the
+                // or one past its dot; `PADDED`, a run reaches the
+                // segment's end at most, where no dot follows, see
+                // `padded`), and both are char boundaries: the
                 // byte at `off` is ASCII; `end` is the segment's end, or
                 // holds an ASCII byte (the test above: a non-ASCII byte
                 // after the run fails `plain_end`), or follows the ASCII
@@ -1626,6 +1683,24 @@ mod tests {
                 .map_or(bytes.len(), |p| i + p);
             let want = bytes.get(m).map_or((m, 0, 0), |&b| (m, b, class(b)));
             prop_assert_eq!(alnum_run(&bytes, i), want);
+        }
+
+        /// A segment's tokens and stats do not depend on the text after it,
+        /// whether the loop reads on past its end (`padded`) or not.
+        #[test]
+        fn segments_cut_alike_whatever_follows(
+            seg in "([A-Za-z0-9]{1,7}|[-'.&,’]|[ \n])*",
+            after in "[A-Za-z0-9 .,'\n-][a-z .]{15,24}",
+            all_initial: bool,
+        ) {
+            let text = format!("{seg}{after}");
+            let span = Span::new(0, seg.len());
+            let (mut alone, mut alone_stats) = (Vec::new(), WordStats::default());
+            tokenize_into(&seg, span, all_initial, &mut alone, &mut alone_stats);
+            let (mut on, mut on_stats) = (Vec::new(), WordStats::default());
+            tokenize_into(&text, span, all_initial, &mut on, &mut on_stats);
+            prop_assert_eq!(whole(&on), whole(&alone));
+            prop_assert_eq!(stats_key(&on_stats), stats_key(&alone_stats));
         }
 
         #[test]
