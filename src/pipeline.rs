@@ -323,10 +323,10 @@ impl Pipeline {
     /// each to `emit` until it fails. The texts go [`STAGE_BATCH`] at a
     /// time (fewer once they hold [`STAGE_BATCH_BYTES`]) and stage by
     /// stage: each parsed, then each extracted, then each digested and
-    /// emitted. Run for one article after the other
-    /// stages', a stage's code had left the instruction cache. A panic
-    /// still costs its input only. Each text's buffer goes to `recycle`
-    /// once its record no longer needs it.
+    /// emitted. Run for one article after the other stages', a stage's
+    /// code had left the instruction cache. A panic still costs its input
+    /// only. Each text's buffer goes to `recycle` once its record no
+    /// longer needs it.
     fn analyse_all<T>(
         &self,
         mut loaded: impl Iterator<Item = Result<Loaded, InputError>>,

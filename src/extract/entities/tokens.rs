@@ -269,6 +269,9 @@ fn alnum_at(s: &str, p: usize) -> bool {
     }
 }
 
+/// The bytes [`alnum_run`] tests at once.
+const RUN_BLOCK: usize = 16;
+
 /// The end of the run of ASCII letters and digits from byte `i` of `bytes`
 /// on, with the byte there and its class (0 and 0 at the end of `bytes`,
 /// which the tokenizer treats as it treats a NUL byte). The first sixteen
@@ -282,14 +285,14 @@ fn alnum_at(s: &str, p: usize) -> bool {
 #[inline(always)]
 fn alnum_run(bytes: &[u8], i: usize) -> (usize, u8, u8) {
     let at = |m: usize| bytes.get(m).map_or((m, 0, 0), |&b| (m, b, class(b)));
-    if let Some(block) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+    if let Some(block) = bytes.get(i..).and_then(<[u8]>::first_chunk::<RUN_BLOCK>) {
         let other = crate::swar::ascii_other_mask16(block);
         if other != 0 {
             let j = other.trailing_zeros() as usize;
             let b = block[j];
             return (i + j, b, class(b));
         }
-        return at(crate::swar::ascii_alnum_run(bytes, i + 16));
+        return at(crate::swar::ascii_alnum_run(bytes, i + RUN_BLOCK));
     }
     // Fewer than sixteen bytes from `i` on (the last words of a segment):
     // the segment's last sixteen, moved down to `i`, with the bytes past
@@ -297,8 +300,8 @@ fn alnum_run(bytes: &[u8], i: usize) -> (usize, u8, u8) {
     // at most such words. (The test keeps one more pointer live in the
     // loop of `tokenize_into`, which paid only once the capitalized words
     // were cut out of line, `Cut::capitalized`.)
-    if let Some(last) = bytes.last_chunk::<16>() {
-        let from = bytes.len() - 16;
+    if let Some(last) = bytes.last_chunk::<RUN_BLOCK>() {
+        let from = bytes.len() - RUN_BLOCK;
         let past_end = !0u32 << (bytes.len() - i);
         let other = crate::swar::ascii_other_mask16(last) >> (i - from) | past_end;
         return at(i + other.trailing_zeros() as usize);
@@ -307,15 +310,15 @@ fn alnum_run(bytes: &[u8], i: usize) -> (usize, u8, u8) {
 }
 
 /// Whether `alnum_run` may read the words of the segment `text[span]` on
-/// past its end (`cut_segment::<true>`): sixteen bytes of the text follow
-/// it, and the first ends a run as the segment's end does (no letter or
-/// digit, joiner or byte of a char that is not ASCII: `'\n'` after most
-/// paragraphs), so that no run reaches past the segment and the byte that
-/// ends the last run is no dot to keep nor joiner to test. All
-/// segments but those at the text's end (and any that a letter or joiner
-/// follows).
+/// past its end (`cut_segment::<true>`): a block of the text follows it,
+/// and its first byte ends a run as the segment's end does (no letter or
+/// digit, joiner or byte of a char that is not ASCII: the `'\n'` after
+/// most paragraphs), so that no run reaches past the segment and the byte
+/// that ends the last run is no dot to keep nor joiner to test. That is
+/// every segment but those at the text's end and those that a letter or
+/// a joiner follows.
 fn padded(text: &[u8], span: Span) -> bool {
-    text.get(span.end..span.end + 16)
+    text.get(span.end..span.end + RUN_BLOCK)
         .is_some_and(|after| class(after[0]) & (ALNUM | JOIN | NON_ASCII) == 0)
 }
 
@@ -437,13 +440,13 @@ fn cut_segment<'a, const PADDED: bool>(
     stats: &mut WordStats,
 ) {
     let seg = span.of(text);
-    // What `alnum_run` reads: the segment and, `PADDED`, the sixteen bytes
-    // after it, which the segment's bytes are cut from (so that their
-    // lengths' relation is plain to the compiler, and the test of sixteen
-    // bytes left goes).
+    // What `alnum_run` reads: the segment and, `PADDED`, the block after
+    // it, which the segment's bytes are cut from (so that their lengths'
+    // relation is plain to the compiler, and the test of a block left
+    // goes).
     let (bytes, ext) = if PADDED {
-        let ext = &text.as_bytes()[span.start..span.end + 16];
-        (&ext[..ext.len() - 16], ext)
+        let ext = &text.as_bytes()[span.start..span.end + RUN_BLOCK];
+        (&ext[..ext.len() - RUN_BLOCK], ext)
     } else {
         (seg.as_bytes(), seg.as_bytes())
     };
