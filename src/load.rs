@@ -129,7 +129,7 @@ pub struct Source {
     /// Whether `text` was found all ASCII when it was decoded (false when
     /// it was not asked): such a text is ASCII-equivalent, and the
     /// pipeline need not read it once more to know (see
-    /// [`crate::twin::with_text_known`]).
+    /// `Pipeline::fill`).
     pub ascii: bool,
 }
 
@@ -381,11 +381,7 @@ const INITIAL_BUFFER: usize = 80 << 10;
 pub fn recycle(text: String) {
     let buf: Vec<u8> = crate::spare::keep(text.into_bytes());
     if buf.capacity() > 0 {
-        BUFFER.with_borrow_mut(|b| {
-            if b.len() < crate::pipeline::STAGE_BATCH {
-                b.push(buf);
-            }
-        });
+        crate::spare::stash(&BUFFER, buf);
     }
 }
 
@@ -412,7 +408,7 @@ pub fn read(input: &Input, opts: &LoadOptions) -> Result<Loaded, InputError> {
             // that the size need not be asked for (a `statx` per file).
             // (A re-encoded text gives back a buffer only as large as it
             // was: that one too starts at the usual size.)
-            let mut buf = BUFFER.with_borrow_mut(Vec::pop).unwrap_or_default();
+            let mut buf = crate::spare::unstash(&BUFFER).unwrap_or_default();
             if buf.capacity() < INITIAL_BUFFER {
                 buf.reserve(INITIAL_BUFFER);
             }

@@ -113,13 +113,24 @@ impl Pipeline {
     /// [`Pipeline::article`] into `article`, an empty record: the record is
     /// large, and each pass of it by value up the calls was a copy.
     fn fill(&self, source: &load::Source, article: &mut Article) {
-        // The parser and the extractors ask many parts of the text whether
-        // they are ASCII-equivalent: one look at the whole answers for all,
-        // or none when the reading found the text all ASCII.
-        crate::twin::with_text_known(&source.text, source.ascii, || {
+        let equivalent = source_equivalent(source);
+        self.parse_as(source, equivalent, article);
+        self.extract_as(source, equivalent, article);
+    }
+
+    /// The parse stage of [`Pipeline::fill`], for a text that is
+    /// ASCII-equivalent or not ([`source_equivalent`]).
+    fn parse_as(&self, source: &load::Source, equivalent: bool, article: &mut Article) {
+        crate::twin::with_text_as(&source.text, equivalent, || {
             parse::parse_into(source, &self.parse, article);
+        });
+    }
+
+    /// The extraction stage of [`Pipeline::fill`], after [`Pipeline::parse_as`].
+    fn extract_as(&self, source: &load::Source, equivalent: bool, article: &mut Article) {
+        crate::twin::with_text_as(&source.text, equivalent, || {
             self.extractor.run(&source.text, article, &self.parse);
-        })
+        });
     }
 
     /// Runs the pipeline over `paths`, calling `sink` with each article in
@@ -359,10 +370,8 @@ impl Pipeline {
                 let parsed = contained(
                     || source.path.clone(),
                     || {
-                        *known = source.ascii || crate::twin::ascii_equivalent(&source.text);
-                        crate::twin::with_text_as(&source.text, *known, || {
-                            parse::parse_into(source, &self.parse, article);
-                        });
+                        *known = source_equivalent(source);
+                        self.parse_as(source, *known, article);
                     },
                 );
                 if let Err(e) = parsed {
@@ -374,11 +383,7 @@ impl Pipeline {
                 let source = &l.source;
                 let extracted = contained(
                     || source.path.clone(),
-                    || {
-                        crate::twin::with_text_as(&source.text, known, || {
-                            self.extractor.run(&source.text, article, &self.parse);
-                        });
-                    },
+                    || self.extract_as(source, known, article),
                 );
                 // The text is no longer needed once the record is built:
                 // its buffer takes a next file.
@@ -401,6 +406,13 @@ impl Pipeline {
     fn read(&self, input: &Input) -> Result<Loaded, InputError> {
         contained(|| input.display(), || load::read(input, &self.load))?
     }
+}
+
+/// Whether the text of `source` is ASCII-equivalent. The parser and the
+/// extractors ask many parts of the text: one look at the whole answers
+/// for all, or none when the reading found the text all ASCII.
+fn source_equivalent(source: &load::Source) -> bool {
+    source.ascii || crate::twin::ascii_equivalent(&source.text)
 }
 
 /// Runs the reading or a stage of the analysis of one input, turning a

@@ -25,6 +25,26 @@ pub fn keep<T, U>(mut v: Vec<T>) -> Vec<U> {
         .collect()
 }
 
+/// Puts `v` on this thread's stack `kept`, for one of the next articles,
+/// unless it holds as many as the pipeline analyses at once
+/// (`pipeline::STAGE_BATCH`) or is in use or gone (while the thread ends).
+pub fn stash<T>(kept: &'static std::thread::LocalKey<std::cell::RefCell<Vec<T>>>, v: T) {
+    let _ = kept.try_with(|s| {
+        if let Ok(mut s) = s.try_borrow_mut()
+            && s.len() < crate::pipeline::STAGE_BATCH
+        {
+            s.push(v);
+        }
+    });
+}
+
+/// The value last put on this thread's stack `kept` by [`stash`], if any.
+pub fn unstash<T>(kept: &'static std::thread::LocalKey<std::cell::RefCell<Vec<T>>>) -> Option<T> {
+    kept.try_with(|s| s.try_borrow_mut().ok()?.pop())
+        .ok()
+        .flatten()
+}
+
 /// `s`, emptied, keeping its allocation unless that is over
 /// [`MAX_KEPT_BYTES`]: [`keep`] for a string buffer.
 pub fn keep_string(mut s: String) -> String {

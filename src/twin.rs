@@ -65,19 +65,6 @@ pub fn with_text<R>(text: &str, f: impl FnOnce() -> R) -> R {
     }
 }
 
-/// [`with_text`] for a text the caller knows to be ASCII-equivalent when
-/// `known` is true, because it is made of parts of a text that is (the
-/// parser's joined body paragraphs) or was found all ASCII when it was
-/// read (`load::Source::ascii`): then the text is not read again.
-/// When `known` is false the text is read as [`with_text`] does.
-pub fn with_text_known<R>(text: &str, known: bool, f: impl FnOnce() -> R) -> R {
-    if known {
-        with_range(&KNOWN, text, f)
-    } else {
-        with_text(text, f)
-    }
-}
-
 /// [`with_text`] for a text the caller has asked [`ascii_equivalent`]
 /// of already, outside any call for it: `equivalent` is the answer.
 pub fn with_text_as<R>(text: &str, equivalent: bool, f: impl FnOnce() -> R) -> R {

@@ -114,25 +114,14 @@ impl Drop for Entities {
         }
         let mut b = std::mem::take(&mut self.b);
         b.clear();
-        // (Not at all while the thread ends and its spare is gone.)
-        let _ = SPARE.try_with(|s| {
-            if let Ok(mut s) = s.try_borrow_mut()
-                && s.len() < crate::pipeline::STAGE_BATCH
-            {
-                s.push(b);
-            }
-        });
+        crate::spare::stash(&SPARE, b);
     }
 }
 
 impl Entities {
     /// An empty table in the thread's spare buffers.
     pub fn reused() -> Entities {
-        let mut b = SPARE
-            .try_with(|s| s.try_borrow_mut().ok().and_then(|mut s| s.pop()))
-            .ok()
-            .flatten()
-            .unwrap_or_default();
+        let mut b = crate::spare::unstash(&SPARE).unwrap_or_default();
         b.clear();
         Entities { b }
     }

@@ -1000,14 +1000,14 @@ const NUMBERS: &[(&str, &str)] = &[
     ("twenty", "20"),
 ];
 
-/// The marks and words that `Ctx::prose` compares the token after each run
-/// with, and `Ctx::acronym_definitions` the token two after a `(`
-/// (`Tok::is`).
 /// The canonical name of "the alliance" (an organization named only by
 /// its kind): a marker no gazetteer name equals, which the clustering
 /// gives to the one alliance of the article (`canon::alliance`).
 const ALLIANCE_MARKER: &str = "\u{0}alliance";
 
+/// The marks and words that `Ctx::prose` compares the token after each run
+/// with, and `Ctx::acronym_definitions` the token two after a `(`
+/// (`Tok::is`).
 const HYPHEN_MARK: Spelled = Spelled::new("-");
 const EN_DASH: Spelled = Spelled::new("–");
 const OF: Spelled = Spelled::new("of");
