@@ -1688,6 +1688,40 @@ fn chunking_agrees_with_the_oracle_on_fixed_cases() {
     }
 }
 
+/// Runs of one word, which `chunk` passes straight to its role and type
+/// rules unless the word starts a title, chunk as the oracle does: a lone
+/// name still takes the role before it; and the runs of two words beside
+/// them still meet the title and company rules ("Quellin President" is a
+/// body before a title, not one name).
+#[test]
+fn one_word_runs_chunk_as_the_oracle_does() {
+    for text in [
+        "They met the President. Varnholt said.",
+        "the President, Kesmira said",
+        "Minister for Telvane Affairs, Varnholt said",
+        "the Quellin chief Varnholt said",
+        "shares of Varnholt rose. analysts at Kesmira said",
+        "said Varnholt. Kesmira Telvane met Druvelle of Quellin",
+        "the Quellin President said",
+        "the Telvane Inc. Varnholt said",
+    ] {
+        for tc in [false, true] {
+            assert_eq!(
+                chunked(text, tc, false),
+                chunked(text, tc, true),
+                "{text:?}"
+            );
+        }
+    }
+    // A title alone names nobody: no mention.
+    for text in [
+        "they met the President today",
+        "said the President, and left",
+    ] {
+        assert!(chunked(text, false, false).starts_with("[]"), "{text:?}");
+    }
+}
+
 proptest::proptest! {
     /// The byte-gated suffix test answers as the three `starts_with` of
     /// 42db218, and the in-place locative test as the lower-case copy.
