@@ -801,25 +801,23 @@ pub fn attribute<'a>(
                         .chars()
                         .all(|ch| ch.is_uppercase() || ch == ' ' || ch == '.' || ch == '-')
             });
-        // `n <= 8` first: it is cheap and rules out most quotes.
+        // A title of at most eight words, title-cased, that is not a cued
+        // sentence or exclamation, or that follows a possessor (`Obama's
+        // “…”`) or a preposition or determiner (`said on “Meet the
+        // Press.”`, `the co-author of “Going Viral,”`). `n <= 8` first: it
+        // is cheap and rules out most quotes; then the tests of the ends
+        // and the word before, which rule out more before the text is read
+        // for its case (once, where each of the two forms read it).
         let title = n <= 8
-            && title_case(qtext)
-            && !t.ends_with(['!', '?'])
-            && !(n <= 2 && cued)
-            && !(cued && t.ends_with('.') && n >= 3);
-        // A possessor (`Obama's “…”`) or a preposition or determiner
-        // (`said on “Meet the Press.”`, `the co-author of “Going Viral,”`)
-        // before a title; the word is read only for a short quote.
-        let title = title
-            || n <= 8
-                && c.before_word.as_deref().is_some_and(|w| {
+            && (!(t.ends_with(['!', '?']) || n <= 2 && cued || cued && t.ends_with('.') && n >= 3)
+                || c.before_word.as_deref().is_some_and(|w| {
                     w.ends_with("'s")
                         || w.ends_with("’s")
                         || is_prep(w)
                         || words::is_det(w)
                         || matches!(w, "titled" | "entitled" | "called")
-                })
-                && title_case(qtext);
+                }))
+            && title_case(qtext);
         // `a federal “supermax” prison`: a short quoted modifier of the
         // noun after it.
         let modifier = n <= 3

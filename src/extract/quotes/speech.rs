@@ -200,19 +200,60 @@ pub fn is_minor_word(w: &str) -> bool {
 /// Whether every word of `s` is capitalized except a title's minor words
 /// (`The State of the Union`, `America with Jorge Ramos`).
 pub fn title_case(s: &str) -> bool {
-    // One pass, no list of the words: any word that is not title-cased
-    // decides; otherwise a word longer than three bytes must be seen.
+    ascii_title_case(s).unwrap_or_else(|| {
+        // One pass, no list of the words: any word that is not title-cased
+        // decides; otherwise a word longer than three bytes must be seen.
+        let mut long = false;
+        for w in s
+            .split(|c: char| !crate::uclass::is_alphanumeric(c) && c != '\'' && c != '’')
+            .filter(|w| !w.is_empty())
+        {
+            if !title_word(w) {
+                return false;
+            }
+            long |= w.len() > 3;
+        }
+        long
+    })
+}
+
+/// [`title_case`] by the bytes, or none at the first byte outside ASCII.
+/// Split by `char`, every character was decoded and classified, and each
+/// word's end mispredicted; here a word's letters and digits are passed
+/// over eight bytes at a time, and a word that opens with a capital or a
+/// digit is not read against the lists.
+///
+/// A word cut short by a character outside ASCII that the general split
+/// would take into it is only ever turned away when the whole word would
+/// be too: a word opening in ASCII is title-cased by its first byte, or is
+/// a listed word, all ASCII, which no such character ends.
+fn ascii_title_case(s: &str) -> Option<bool> {
+    let b = s.as_bytes();
     let mut long = false;
-    for w in s
-        .split(|c: char| !crate::uclass::is_alphanumeric(c) && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
-    {
-        if !title_word(w) {
-            return false;
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if !x.is_ascii() {
+            return None;
+        }
+        if !(x.is_ascii_alphanumeric() || x == b'\'') {
+            i += 1;
+            continue;
+        }
+        // Runs of letters and digits joined by apostrophes.
+        let mut end = ascii_alnum_run(b, i);
+        while b.get(end) == Some(&b'\'') {
+            end = ascii_alnum_run(b, end + 1);
+        }
+        // (Both ends are ASCII bytes or the end: `char` boundaries.)
+        let w = &s[i..end];
+        let titled = x.is_ascii_uppercase() || x.is_ascii_digit() || lower_title_word(w);
+        if !titled {
+            return Some(false);
         }
         long |= w.len() > 3;
+        i = end;
     }
-    long
+    Some(long)
 }
 
 /// A word of a title: capitalized, a number, or a minor word.
@@ -220,7 +261,12 @@ fn title_word(w: &str) -> bool {
     w.chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-        || is_minor_word(w)
+        || lower_title_word(w)
+}
+
+/// A word a title leaves in lowercase.
+fn lower_title_word(w: &str) -> bool {
+    is_minor_word(w)
         || matches!(
             w,
             "a" | "an"
@@ -261,6 +307,33 @@ mod proptests {
         s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
             .filter(|w| !w.is_empty())
             .count()
+    }
+
+    /// Titles by the bytes: words joined by apostrophes are one word,
+    /// digits and capitals title a word by its first byte, a word opening
+    /// with an apostrophe is read against the lists, and a character
+    /// outside ASCII anywhere sends the text to the general split.
+    #[test]
+    fn title_case_by_the_bytes() {
+        for (s, want) in [
+            ("It's a Wonderful Life", true),
+            ("Don't Look Down Now", true),
+            ("Room 101", true),
+            ("Plan for 2031", true),
+            ("War and Peace", true),
+            ("O'Dwyer Speaks", true),
+            ("Quill 'n' Ink", false),
+            ("the art of war", false),
+            ("War Is gone", false),
+            ("Hi", false),
+            ("Élan Vital Rises", true),
+            ("Caf\u{e9} society", false),
+            ("Brav\u{f8} Tales", true),
+            ("Gr\u{fc}n's Road", true),
+        ] {
+            assert_eq!(title_case(s), want, "{s:?}");
+            assert_eq!(title_case_reference(s), want, "{s:?}");
+        }
     }
 
     /// Words that cross the eight-byte blocks, that open or close one,
