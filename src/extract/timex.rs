@@ -1002,11 +1002,17 @@ fn walk_regions<'t>(
         walked,
         haystacks,
     } = scratch;
-    scans.extend(
-        regions
-            .iter()
-            .map(|&(start, end)| Scanner::for_region(&text[start..end])),
-    );
+    // Most texts are ASCII-equivalent as a whole (and the extractors run
+    // knowing it, `twin::with_text`), and then so is each region: one
+    // scanner for all, where each region asked again and picked its own.
+    let whole = crate::twin::ascii_equivalent(text).then(|| Scanner::pick(true));
+    scans.extend(regions.iter().map(|&(start, end)| {
+        let region = &text[start..end];
+        match whole {
+            Some(scanner) => (scanner, Cow::Borrowed(region)),
+            None => Scanner::for_region(region),
+        }
+    }));
     let (Some(re), Some(marks)) = (&*SCAN_DFA, &*SCAN_MARKS) else {
         return (0, 0);
     };

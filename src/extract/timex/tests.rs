@@ -164,6 +164,17 @@ fn unresolvable_stays_null() {
     assert_eq!(one("next year", None), None);
 }
 
+/// A text with a word character outside ASCII is not read by the twins
+/// as a whole: its regions are each scanned as they allow (here a masked
+/// copy, where the twins' `\b` would have seen a boundary after `ë`).
+#[test]
+fn a_text_with_a_letter_outside_ascii_scans_each_region_as_it_allows() {
+    let text = "Zoë2019, then 2020.";
+    assert!(!ascii_equivalent(text));
+    let texts: Vec<String> = run(text, None).into_iter().map(|t| t.0).collect();
+    assert_eq!(texts, ["2020"]);
+}
+
 #[test]
 fn not_dates() {
     let r = run("It cost $2000 and 2000 people came, 1999.5 units.", TUE);
