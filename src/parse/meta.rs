@@ -102,17 +102,32 @@ pub(super) fn may_date_body(text: &str) -> bool {
     TODAY.find(text.as_bytes()).is_some()
 }
 
-/// Whether [`correspondent_source`] may find an outlet in `text`: every
-/// form holds `reports?\b`. Reads a word and the byte after it.
+/// Whether [`correspondent_source`] may find an outlet in the body that
+/// holds the paragraph `text`: some `report` of it passes
+/// [`may_report_in_paragraph`].
 pub(super) fn may_name_correspondent(text: &str) -> bool {
     let bytes = text.as_bytes();
     REPORT
         .find_iter(bytes)
-        .any(|at| report_ends_word(bytes, at))
+        .any(|at| may_report_in_paragraph(bytes, at))
+}
+
+/// [`may_report`]'s test of the `report` at `at` of a paragraph `bytes`,
+/// as it reads in the paragraphs joined one a line: the same, except that
+/// a `report` with only spaces before it in the paragraph passes (joined,
+/// the word before it is the last of the paragraph before, which a
+/// paragraph's gate does not read). Most bodies saying `reports` have no
+/// `report` that passes, and are not joined for the search. (A parsed
+/// paragraph is trimmed: its first byte ends the test of what is before.)
+pub(super) fn may_report_in_paragraph(bytes: &[u8], at: usize) -> bool {
+    if bytes[..at].iter().all(|&b| uclass::is_ascii_space(b)) {
+        return report_ends_word(bytes, at);
+    }
+    report_may_end_match(bytes, at)
 }
 
 /// Whether the `report` at `at` is `reports?\b`.
-pub(super) fn report_ends_word(bytes: &[u8], at: usize) -> bool {
+fn report_ends_word(bytes: &[u8], at: usize) -> bool {
     let mut end = at + "report".len();
     if bytes.get(end) == Some(&b's') {
         end += 1;
@@ -145,12 +160,14 @@ pub(super) const MAY_DATE: u8 = 1;
 pub(super) const MAY_NAME: u8 = 2;
 pub(super) const MAY_CREDIT: u8 = 4;
 
-/// The three tests of the header searches in one byte. None reads across
-/// a line break (each word is followed by a byte that is not a letter, or
-/// by a capital, and the end of a text answers as a line break would), so
-/// the paragraphs' gates, or-ed, are those of the paragraphs joined one a
-/// line. The word count computes them in its pass over each paragraph
-/// (`words::count_scanning`); this is its form without AVX2.
+/// The three tests of the header searches in one byte, of one paragraph.
+/// None reads past a line break (each word is followed by a byte that is
+/// not a letter, or by a capital, and the end of a text answers as a line
+/// break would; the word before a `report` that opens a paragraph is not
+/// read, and it passes), so the paragraphs' gates, or-ed, hold all those
+/// of the paragraphs joined one a line. The word count computes them in
+/// its pass over each paragraph (`words::count_scanning`); this is its
+/// form without AVX2.
 pub(super) fn gates(text: &str) -> u8 {
     let gate = |may: bool, bit: u8| if may { bit } else { 0 };
     gate(may_date_body(text), MAY_DATE)
@@ -177,7 +194,7 @@ pub(super) fn gates_at(text: &[u8], at: usize, candidates: [u32; 3]) -> u8 {
         }
     };
     each(&mut today, b"today", |_, _| true, MAY_DATE);
-    each(&mut report, b"report", report_ends_word, MAY_NAME);
+    each(&mut report, b"report", may_report_in_paragraph, MAY_NAME);
     each(&mut according, b"according to ", agency_follows, MAY_CREDIT);
     gates
 }
@@ -290,44 +307,41 @@ static REPORT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("report"
 /// they could be a space, a letter or a capital.
 fn may_report(body: &str) -> bool {
     let bytes = body.as_bytes();
+    REPORT
+        .find_iter(bytes)
+        .any(|at| report_may_end_match(bytes, at))
+}
+
+/// [`may_report`]'s test of the `report` at `at` of `bytes`.
+fn report_may_end_match(bytes: &[u8], at: usize) -> bool {
     let space = uclass::is_ascii_space;
-    REPORT.find_iter(bytes).any(|at| {
-        // `report` or `reports`, then a word boundary.
-        let mut end = at + "report".len();
-        if bytes.get(end) == Some(&b's') {
-            end += 1;
-        }
-        if bytes
-            .get(end)
-            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
-        {
-            return false;
-        }
-        // The spaces before it.
-        let mut i = at;
-        while i > 0 && space(bytes[i - 1]) {
-            i -= 1;
-        }
-        if i == at || i == 0 {
-            return i == at && i > 0 && !bytes[i - 1].is_ascii();
-        }
-        // The word before them: as far back as `[\p{L}\d.\-]` reaches in
-        // ASCII, which is where the written word must start, as a space
-        // comes before it.
-        let end_word = i;
-        while i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || matches!(bytes[i - 1], b'.' | b'-'))
-        {
-            i -= 1;
-        }
-        if i > 0 && !bytes[i - 1].is_ascii() {
-            return true;
-        }
-        let word = &bytes[i..end_word];
-        word.first().is_some_and(u8::is_ascii_uppercase)
-            || [&b"correspondent"[..], b"reporter", b"journalist"]
-                .iter()
-                .any(|noun| word.ends_with(noun))
-    })
+    // `report` or `reports`, then a word boundary.
+    if !report_ends_word(bytes, at) {
+        return false;
+    }
+    // The spaces before it.
+    let mut i = at;
+    while i > 0 && space(bytes[i - 1]) {
+        i -= 1;
+    }
+    if i == at || i == 0 {
+        return i == at && i > 0 && !bytes[i - 1].is_ascii();
+    }
+    // The word before them: as far back as `[\p{L}\d.\-]` reaches in
+    // ASCII, which is where the written word must start, as a space
+    // comes before it.
+    let end_word = i;
+    while i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || matches!(bytes[i - 1], b'.' | b'-')) {
+        i -= 1;
+    }
+    if i > 0 && !bytes[i - 1].is_ascii() {
+        return true;
+    }
+    let word = &bytes[i..end_word];
+    word.first().is_some_and(u8::is_ascii_uppercase)
+        || [&b"correspondent"[..], b"reporter", b"journalist"]
+            .iter()
+            .any(|noun| word.ends_with(noun))
 }
 
 /// The outlet in a photo credit: `Jane Roe/Outlet` → `Outlet`,
@@ -776,6 +790,31 @@ mod tests {
             "the correspondent said reportsx",
         ] {
             assert!(!may_report(body), "{body:?}");
+        }
+    }
+
+    /// The correspondent's gate of a paragraph is set by a `report` that
+    /// may end a form, or that opens the paragraph (joined, its word
+    /// before is the paragraph before's), and by no other: such bodies
+    /// are not joined for the search.
+    #[test]
+    fn correspondent_gate_reads_the_word_before() {
+        let named = |p: &str| gates(p) & MAY_NAME != 0;
+        for p in [
+            "said a Quillmark correspondent reports",
+            "the reporter reports it",
+            "reports of fighting came in",
+            "Officials said, Quillmark reports.",
+        ] {
+            assert!(named(p), "{p:?}");
+        }
+        for p in [
+            "officials said reports of fighting were false",
+            "the reporter said",
+            "as the agency reports, prices rose",
+            "she reportedly left",
+        ] {
+            assert!(!named(p), "{p:?}");
         }
     }
 
