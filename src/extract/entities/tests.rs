@@ -1722,6 +1722,26 @@ fn one_word_runs_chunk_as_the_oracle_does() {
     }
 }
 
+/// A lone title between a role phrase and the name after it is no name
+/// and takes no role: the role phrase still reaches the name ("Minister
+/// for X, Governor, Jane Doe"). A run of one word that starts a title is
+/// the only one `chunk` does not pass straight to its role rules.
+#[test]
+fn a_lone_title_leaves_the_role_for_the_name_after_it() {
+    let out = chunked(
+        "the Minister for Telvane Affairs, Governor, Varnholt said",
+        false,
+        false,
+    );
+    assert_eq!(out.matches("Mention {").count(), 1, "{out}");
+    assert!(out.contains("surface: \"Varnholt\""), "{out}");
+    assert!(
+        out.contains("note: \"Minister for Telvane Affairs\""),
+        "{out}"
+    );
+    assert!(out.contains("note_kind: Role"), "{out}");
+}
+
 proptest::proptest! {
     /// The byte-gated suffix test answers as the three `starts_with` of
     /// 42db218, and the in-place locative test as the lower-case copy.
