@@ -129,7 +129,7 @@ pub struct Source {
     /// Whether `text` was found all ASCII when it was decoded (false when
     /// it was not asked): such a text is ASCII-equivalent, and the
     /// pipeline need not read it once more to know (see
-    /// `Pipeline::fill`).
+    /// `pipeline::source_equivalent`).
     pub ascii: bool,
 }
 

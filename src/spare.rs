@@ -25,10 +25,13 @@ pub fn keep<T, U>(mut v: Vec<T>) -> Vec<U> {
         .collect()
 }
 
+/// A thread's stack of kept values, for [`stash`] and [`unstash`].
+pub type Stack<T> = std::thread::LocalKey<std::cell::RefCell<Vec<T>>>;
+
 /// Puts `v` on this thread's stack `kept`, for one of the next articles,
 /// unless it holds as many as the pipeline analyses at once
 /// (`pipeline::STAGE_BATCH`) or is in use or gone (while the thread ends).
-pub fn stash<T>(kept: &'static std::thread::LocalKey<std::cell::RefCell<Vec<T>>>, v: T) {
+pub fn stash<T>(kept: &'static Stack<T>, v: T) {
     let _ = kept.try_with(|s| {
         if let Ok(mut s) = s.try_borrow_mut()
             && s.len() < crate::pipeline::STAGE_BATCH
@@ -39,7 +42,7 @@ pub fn stash<T>(kept: &'static std::thread::LocalKey<std::cell::RefCell<Vec<T>>>
 }
 
 /// The value last put on this thread's stack `kept` by [`stash`], if any.
-pub fn unstash<T>(kept: &'static std::thread::LocalKey<std::cell::RefCell<Vec<T>>>) -> Option<T> {
+pub fn unstash<T>(kept: &'static Stack<T>) -> Option<T> {
     kept.try_with(|s| s.try_borrow_mut().ok()?.pop())
         .ok()
         .flatten()

@@ -275,7 +275,7 @@ pub struct Names<'a, 's> {
     /// The paragraphs read for pronouns before (or instead of) `written`.
     parts: RefCell<Parts<'a>>,
     /// [`Names::body`], found at the first search for a fuller form.
-    body: OnceCell<Option<(&'a str, usize, bool)>>,
+    body: OnceCell<Option<Body<'a>>>,
 }
 
 /// How many mentions an article may have for [`Names`] to compare names
@@ -1657,7 +1657,7 @@ impl<'a, 's> Names<'a, 's> {
     /// finds what a search of each paragraph would, and hits between them.
     /// With it, whether it holds a Kelvin sign: asked once per article, not
     /// once per name.
-    fn body(&self) -> Option<(&'a str, usize, bool)> {
+    fn body(&self) -> Option<Body<'a>> {
         *self.body.get_or_init(|| {
             let Source { text, paras, .. } = self.source;
             let mut end = 0;
