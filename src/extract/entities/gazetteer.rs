@@ -50,8 +50,9 @@ pub struct Given {
 #[derive(Debug)]
 pub struct Rows {
     text: &'static str,
-    /// Row offsets by key hash (`keyindex`).
-    slots: &'static [u32],
+    /// Row offsets by key hash (`keyindex`), with the rows' column ends
+    /// (`Columns`) above them.
+    slots: &'static [u64],
     /// Rules out most absent keys before the slots are read.
     filter: &'static [u64],
 }
@@ -98,17 +99,17 @@ impl Rows {
         if !keyindex::may_contain_hash(self.filter, key.hash) {
             return None;
         }
-        self.probe(key)
+        self.probe(key).map(|(offset, _)| offset)
     }
 
-    /// `first_of` past the filter.
+    /// `first_of` past the filter, with the row's column ends (`Columns`).
     fn probe(
         &self,
         Key {
             text: key, hash: h, ..
         }: Key,
-    ) -> Option<u32> {
-        keyindex::candidates(self.slots, h).find(|&offset| {
+    ) -> Option<(u32, u32)> {
+        keyindex::candidates(self.slots, h).find(|&(offset, _)| {
             let row = &self.text.as_bytes()[offset as usize..];
             // The key is the row's whole first column, which never holds
             // a tab or a line end.
@@ -167,20 +168,63 @@ impl<T> Default for Table<T> {
     }
 }
 
+/// The columns of a row that the row parsers read, sliced where the build
+/// found them (`build.rs`, `column_ends`, stored above the row's slot):
+/// every file's rows have a fixed number of columns, so the ends of columns
+/// 1 and 2 and the start of the last say where each lies, and a lookup
+/// reads no byte of the row to find them (a scan for tabs cost ~400
+/// estimated cycles a row).
+#[derive(Clone, Copy)]
+pub struct Columns {
+    row: &'static str,
+    /// The end of column 0, the key.
+    key_end: usize,
+    /// The end of column 1, the end of column 2, the start of the last
+    /// column and the row's end.
+    ends: [u8; 4],
+}
+
+impl Columns {
+    fn new(row: &'static str, key_end: usize, ends: u32) -> Columns {
+        Columns {
+            row,
+            key_end,
+            ends: ends.to_le_bytes(),
+        }
+    }
+
+    /// Column 1, the one after the key.
+    fn column1(&self) -> &'static str {
+        self.slice(self.key_end + 1, self.ends[0].into())
+    }
+
+    fn column2(&self) -> &'static str {
+        self.slice(usize::from(self.ends[0]) + 1, self.ends[1].into())
+    }
+
+    fn last(&self) -> &'static str {
+        self.slice(self.ends[2].into(), self.ends[3].into())
+    }
+
+    fn slice(&self, from: usize, to: usize) -> &'static str {
+        self.row.get(from..to).unwrap_or_default()
+    }
+}
+
 /// The parsed row of a gazetteer file, with its parser and the thread's
 /// recent hits of its table, both named by the type: held in the table
 /// as a function pointer and a `&LocalKey`, every hit went through an
 /// indirect call to reach the thread's `Hits`, and every row parsed through
 /// another.
 pub trait Row: Copy + 'static {
-    /// The row of fields `r`, if it is well formed.
-    fn parse(r: &[&'static str]) -> Option<Self>;
+    /// The row whose columns are `r`.
+    fn parse(r: Columns) -> Self;
     /// The thread's recent hits of the one table with rows of this type.
     fn hits() -> &'static std::thread::LocalKey<Hits<Self>>;
 }
 
 impl Row for Place {
-    fn parse(r: &[&'static str]) -> Option<Place> {
+    fn parse(r: Columns) -> Place {
         parse_place(r)
     }
     fn hits() -> &'static std::thread::LocalKey<Hits<Place>> {
@@ -189,7 +233,7 @@ impl Row for Place {
 }
 
 impl Row for Org {
-    fn parse(r: &[&'static str]) -> Option<Org> {
+    fn parse(r: Columns) -> Org {
         parse_org(r)
     }
     fn hits() -> &'static std::thread::LocalKey<Hits<Org>> {
@@ -198,7 +242,7 @@ impl Row for Org {
 }
 
 impl Row for Given {
-    fn parse(r: &[&'static str]) -> Option<Given> {
+    fn parse(r: Columns) -> Given {
         parse_given(r)
     }
     fn hits() -> &'static std::thread::LocalKey<Hits<Given>> {
@@ -271,9 +315,6 @@ thread_local! {
     static GIVEN_HITS: Hits<Given> = const { Hits::new() };
 }
 
-/// The most columns any gazetteer file has.
-const MAX_COLUMNS: usize = 8;
-
 impl<T: Row> Table<T> {
     /// The table of `rows`, remembering its hits.
     fn new(rows: &'static Rows) -> Table<T> {
@@ -328,10 +369,9 @@ impl<T: Row> Table<T> {
     /// The offset and parsed value of the first row of `key`, past the
     /// filter.
     fn lookup_row(&self, key: Key) -> Option<(u32, T)> {
-        let offset = self.rows.probe(key)?;
-        let mut fields = [""; MAX_COLUMNS];
-        let n = split_row(&self.rows.text[offset as usize..], &mut fields);
-        Some((offset, T::parse(&fields[..n])?))
+        let (offset, ends) = self.rows.probe(key)?;
+        let row = Columns::new(&self.rows.text[offset as usize..], key.text.len(), ends);
+        Some((offset, T::parse(row)))
     }
 
     pub fn contains_key(&self, key: &str) -> bool {
@@ -344,78 +384,36 @@ impl<T: Row> Table<T> {
     }
 }
 
-/// The first `fields.len()` tab-separated fields of the row that starts
-/// `rest` (up to its line end), as `rest.split('\n').next()` split at tabs
-/// would give them, in one pass over the bytes: the `str` searchers cost
-/// more than the lookup that found the row.
-fn split_row(rest: &'static str, fields: &mut [&'static str]) -> usize {
-    let bytes = rest.as_bytes();
-    let (mut n, mut s) = (0, 0);
-    while n < fields.len() {
-        let k = separator(bytes, s);
-        fields[n] = &rest[s..k];
-        n += 1;
-        if bytes.get(k) != Some(&b'\t') {
-            break;
-        }
-        s = k + 1;
-    }
-    n
-}
+// The columns of `places.tsv` are surface, canonical, kind, country code,
+// population, origin and word; of the two others, surface, canonical or
+// gender, kind or frequency, and word (`build.rs` checks the counts).
 
-/// The position of the first tab or line end in `bytes` from `from` on
-/// (`bytes.len()` if none), eight bytes at a time: rows run to 40 bytes
-/// and more, and a byte loop was most of a gazetteer hit.
-fn separator(bytes: &[u8], from: usize) -> usize {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    // The high bit of each byte of `v` that is zero, exact up to the first
-    // zero byte (a borrow can only mark bytes after it).
-    let zeros = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
-    let mut k = from;
-    while let Some(chunk) = bytes.get(k..k + 8) {
-        let v = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let hits = zeros(v ^ (ONES * u64::from(b'\t'))) | zeros(v ^ (ONES * u64::from(b'\n')));
-        if hits != 0 {
-            // Little-endian: the lowest marked byte comes first.
-            return k + (hits.trailing_zeros() / 8) as usize;
-        }
-        k += 8;
-    }
-    // Fewer than eight bytes left (`k` stays within the bytes).
-    let tail = bytes.get(k..).unwrap_or_default();
-    k + tail
-        .iter()
-        .position(|&b| matches!(b, b'\t' | b'\n'))
-        .unwrap_or(tail.len())
-}
-
-fn parse_place(r: &[&'static str]) -> Option<Place> {
-    (r.len() >= 7).then(|| Place {
-        canonical: r[1],
-        kind: match r[2] {
+fn parse_place(r: Columns) -> Place {
+    Place {
+        canonical: r.column1(),
+        kind: match r.column2() {
             "country" => PlaceKind::Country,
             "continent" => PlaceKind::Continent,
             "region" => PlaceKind::Region,
             _ => PlaceKind::City,
         },
-        word: r[6] == "1",
-    })
+        word: r.last() == "1",
+    }
 }
 
-fn parse_org(r: &[&'static str]) -> Option<Org> {
-    (r.len() >= 4).then(|| Org {
-        canonical: r[1],
-        kind: r[2],
-        word: r[3] == "1",
-    })
+fn parse_org(r: Columns) -> Org {
+    Org {
+        canonical: r.column1(),
+        kind: r.column2(),
+        word: r.last() == "1",
+    }
 }
 
-fn parse_given(r: &[&'static str]) -> Option<Given> {
-    (r.len() >= 4).then(|| Given {
-        freq: r[2].parse().unwrap_or(0),
-        word: r[3] == "1",
-    })
+fn parse_given(r: Columns) -> Given {
+    Given {
+        freq: r.column2().parse().unwrap_or(0),
+        word: r.last() == "1",
+    }
 }
 
 /// The signature of a word for `WordSet` and the constant word lists
@@ -1003,20 +1001,33 @@ mod tests {
         }
     }
 
+    /// The column ends stored with each slot slice every surface's first row
+    /// as splitting it at its tabs does, in all three indexed files.
+    #[test]
+    fn stored_column_ends_slice_first_rows_as_tabs_do() {
+        for rows in [&PLACE_ROWS, &ORG_ROWS, &GIVEN_ROWS] {
+            let mut seen = HashSet::default();
+            for line in rows.text.lines().filter(|l| !l.starts_with('#')) {
+                let columns: Vec<&str> = line.split('\t').collect();
+                if !seen.insert(columns[0]) {
+                    continue;
+                }
+                let key = Key::new(columns[0]);
+                let (offset, ends) = rows.probe(key).expect("every surface is indexed");
+                let r = Columns::new(&rows.text[offset as usize..], key.text.len(), ends);
+                assert_eq!(
+                    [r.column1(), r.column2(), r.last()],
+                    [columns[1], columns[2], columns[columns.len() - 1]],
+                    "{line:?}"
+                );
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn capitalize_agrees_with_joining_words(s in "[a ßéǆ\u{149}Z.-]{0,24}") {
             proptest::prop_assert_eq!(capitalize(&s), capitalize_oracle(&s));
-        }
-
-        #[test]
-        fn split_row_splits_like_split(row in "[a\t\né\u{8a}\u{109}]{0,40}") {
-            let row: &'static str = Box::leak(row.into_boxed_str());
-            let line = row.split('\n').next().unwrap_or("");
-            let want: Vec<&str> = line.split('\t').take(MAX_COLUMNS).collect();
-            let mut fields = [""; MAX_COLUMNS];
-            let n = split_row(row, &mut fields);
-            proptest::prop_assert_eq!(&fields[..n], &want[..]);
         }
 
         /// The lower-case form's signature, made from the word's own

@@ -8,6 +8,9 @@
 //! - an open-addressing hash table whose slots hold the byte offset of a
 //!   surface's first row in the embedded file, with a few bits of the hash as
 //!   a tag; a lookup confirms a candidate by comparing the row's first column.
+//!   Above each slot's 32 bits the build stores where the row's columns end
+//!   (`gazetteer::Columns`), so that a hit slices its columns without
+//!   scanning the row for tabs.
 //!
 //! Holding offsets rather than `&str` keys matters for start-up: a table of
 //! a hundred thousand string slices needs as many load-time relocations,
@@ -170,18 +173,20 @@ pub fn pack(h: u64, offset: u32) -> u32 {
 /// The slot in `slots` where a key hashed to `h` goes: the first free one
 /// along its probe sequence (linear probing). Used by the build.
 #[cfg_attr(not(test), allow(dead_code))]
-pub fn free_slot(slots: &[u32], h: u64) -> usize {
+pub fn free_slot(slots: &[u64], h: u64) -> usize {
     let mask = slots.len() - 1;
     let mut i = home(h, slots.len());
-    while slots[i] != 0 {
+    while slots[i] as u32 != 0 {
         i = (i + 1) & mask;
     }
     i
 }
 
 /// The row offsets stored along the probe sequence of `h` whose tag
-/// matches, in probe order; the caller confirms each against the row.
-pub fn candidates(slots: &[u32], h: u64) -> impl Iterator<Item = u32> + '_ {
+/// matches, in probe order, each with the 32 bits stored above its slot
+/// (the row's column ends, `gazetteer::Columns`); the caller confirms each
+/// against the row.
+pub fn candidates(slots: &[u64], h: u64) -> impl Iterator<Item = (u32, u32)> + '_ {
     let mask = slots.len().wrapping_sub(1);
     let want = tag(h);
     let mut i = if slots.is_empty() {
@@ -192,14 +197,14 @@ pub fn candidates(slots: &[u32], h: u64) -> impl Iterator<Item = u32> + '_ {
     let mut done = slots.is_empty();
     std::iter::from_fn(move || {
         while !done {
-            let s = slots[i];
+            let (s, above) = (slots[i] as u32, (slots[i] >> 32) as u32);
             if s == 0 {
                 done = true;
                 return None;
             }
             i = (i + 1) & mask;
             if s >> OFFSET_BITS == want {
-                return Some((s & ((1 << OFFSET_BITS) - 1)) - 1);
+                return Some(((s & ((1 << OFFSET_BITS) - 1)) - 1, above));
             }
         }
         None

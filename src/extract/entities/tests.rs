@@ -955,16 +955,16 @@ proptest::proptest! {
 #[test]
 fn key_index_finds_each_key_and_only_tagged_candidates() {
     let keys = ["Lima", "Paris", "Berlin", "Rome", "Oslo", "Bern", "Riga"];
-    let mut slots = vec![0u32; 16];
+    let mut slots = vec![0u64; 16];
     for (i, key) in keys.iter().enumerate() {
         let h = keyindex::key_hash(key.as_bytes());
         let at = keyindex::free_slot(&slots, h);
-        slots[at] = keyindex::pack(h, 100 * i as u32);
+        slots[at] = u64::from(keyindex::pack(h, 100 * i as u32)) | (i as u64) << 32;
     }
     for (i, key) in keys.iter().enumerate() {
         let h = keyindex::key_hash(key.as_bytes());
         assert!(
-            keyindex::candidates(&slots, h).any(|o| o == 100 * i as u32),
+            keyindex::candidates(&slots, h).any(|c| c == (100 * i as u32, i as u32)),
             "{key}"
         );
     }
