@@ -325,6 +325,28 @@ fn demonym(gaz: &Gazetteer, t: &Tok) -> bool {
         && gaz.is_demonym_sig(t.text, t.sig())
 }
 
+/// Whether the words before `ts[i]` (`i > 0`) say that it is a company:
+/// "retailer Kabod Store", "rival Norvex" (a descriptor before), "shares
+/// of Brennet Calvar", "a stake in Zentrix".
+// (The word before is "of" or "in", which no descriptor is, or else looked
+// up among the descriptors: one of the two tests, where most words were
+// asked both, the first through a closure out of line. And the word
+// before "of" is copied in lower case only at the lengths of the four.)
+#[inline(always)]
+fn company_before(ts: &[Tok], i: usize) -> bool {
+    let prev = ts[i - 1].text.as_bytes();
+    if prev.len() == 2 && matches!([prev[0], prev[1]], [b'o', b'f'] | [b'i', b'n']) {
+        let t = &ts[i.saturating_sub(2)];
+        i >= 2
+            && (!t.ascii() || matches!(t.text.len(), 5 | 6))
+            && with_lower(t.text, |w| {
+                matches!(w, "shares" | "stock" | "stake" | "stakes")
+            })
+    } else {
+        ORG_DESCRIPTORS.contains_lower_tok(&ts[i - 1])
+    }
+}
+
 /// Calls `f` with the lower-case form of `w` (`str::to_lowercase`), on a
 /// stack buffer for short ASCII words instead of a new string.
 fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -2287,27 +2309,13 @@ impl<'a> Ctx<'a> {
         }
         let before = out.len();
         self.plain(ts, i, j, out);
-        // "retailer Kabod Store", "rival Norvex": a company.
-        // "shares of Brennet Calvar", "a stake in Zentrix".
         // Only an untyped first mention can change: the words before are
-        // looked at for one (a lower-case copy each, "in" before half the
-        // names).
-        let shares_of = || {
-            i >= 2
-                && matches!(self.w(&ts[i - 1]), "of" | "in")
-                && with_lower(self.w(&ts[i - 2]), |w| {
-                    matches!(w, "shares" | "stock" | "stake" | "stakes")
-                })
-        };
+        // looked at for one.
         if let Some(m) = out[before..]
             .first_mut()
             .filter(|m| m.hint == Hint::Unknown)
         {
-            if role.is_none()
-                && i > 0
-                && ts[i - 1].word()
-                && (shares_of() || ORG_DESCRIPTORS.contains_lower_tok(&ts[i - 1]))
-            {
+            if role.is_none() && i > 0 && ts[i - 1].word() && company_before(ts, i) {
                 m.hint = Hint::Known(EntityType::Organization);
             }
         }

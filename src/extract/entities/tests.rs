@@ -1379,6 +1379,54 @@ fn word_shape_tests() {
     assert!(!is_upper("Nato") && !is_upper("123") && !is_upper("NATÖo"));
 }
 
+/// `company_before` as first written: the pair of words tested for shares,
+/// then the word before looked up among the descriptors.
+fn company_before_oracle(ts: &[Tok], i: usize) -> bool {
+    let shares_of = i >= 2
+        && matches!(ts[i - 1].text, "of" | "in")
+        && with_lower(ts[i - 2].text, |w| {
+            matches!(w, "shares" | "stock" | "stake" | "stakes")
+        });
+    shares_of || with_lower(ts[i - 1].text, |l| ORG_DESCRIPTORS.contains(l))
+}
+
+#[test]
+fn a_company_is_told_by_its_descriptor_or_its_shares() {
+    let text = "a stake in Vorlin, stock of Quell, rival Tamsk and its STAKES IN Brevo";
+    let ts = tokenize(text, Span::new(0, text.len()), false);
+    let at = |w: &str| ts.iter().position(|t| t.text == w).unwrap();
+    assert!(company_before(&ts, at("Vorlin")));
+    assert!(company_before(&ts, at("Quell")));
+    assert!(company_before(&ts, at("Tamsk")));
+    // (Matched in case only for the word before the name.)
+    assert!(!company_before(&ts, at("Brevo")));
+    assert!(!company_before(&ts, at("stock")) && !company_before(&ts, at("in")));
+}
+
+proptest::proptest! {
+    /// `company_before` answers as the two tests it replaced, on the shares
+    /// words in any case, near them, and on a word whose lower-case form is
+    /// one of them at another length (a Kelvin sign for its "k").
+    #[test]
+    fn company_before_is_its_two_tests(
+        words in proptest::collection::vec(proptest::sample::select(vec![
+            "of", "in", "Of", "IN", "on", "if", "o", "shares", "Stock", "STAKE", "stakes",
+            "stak", "stocks", "sharesx", "STA\u{212A}E", "rival", "Retailer", "firms", "Norvak",
+            ",", "a",
+        ]), 1..8),
+    ) {
+        let text = words.join(" ");
+        let ts = tokenize(&text, Span::new(0, text.len()), false);
+        for i in 1..ts.len() {
+            proptest::prop_assert_eq!(
+                company_before(&ts, i),
+                company_before_oracle(&ts, i),
+                "{:?} at {}", text, i
+            );
+        }
+    }
+}
+
 #[test]
 fn lower_case_list_lookups() {
     assert!(ORG_DESCRIPTORS.contains_lower("Retailer", true));
