@@ -13,7 +13,7 @@ use std::cell::OnceCell;
 use super::detect::Raw;
 use super::names::{self, Names};
 use super::np::{Np, is_prep, np_backward, np_forward, subject};
-use super::speech::{is_function_word, is_term_marker, title_case, word_count};
+use super::speech::{is_function_word, is_term_marker, speaker_label, title_case, word_count};
 use super::words::{self, Outside, Pron, Tok};
 use crate::model::{Quote, Span};
 
@@ -792,15 +792,7 @@ pub fn attribute<'a>(
                 .trim_start()
                 .starts_with(char::is_uppercase);
         // `"WALLACE: …` transcript lines: a speaker label, not a quote.
-        // The label is the text before the first colon, of 2 to 29 bytes:
-        // only the first 30 bytes are searched (quotes run to hundreds).
-        let label =
-            memchr::memchr(b':', &qtext.as_bytes()[..qtext.len().min(30)]).is_some_and(|k| {
-                k >= 2
-                    && qtext[..k]
-                        .chars()
-                        .all(|ch| ch.is_uppercase() || ch == ' ' || ch == '.' || ch == '-')
-            });
+        let label = speaker_label(qtext);
         // A title of at most eight words, title-cased, that is not a cued
         // sentence or exclamation, or that follows a possessor (`Obama's
         // “…”`) or a preposition or determiner (`said on “Meet the

@@ -104,6 +104,38 @@ pub fn word_count(s: &str, cap: usize) -> usize {
     n
 }
 
+/// Whether a quote opens with a transcript's speaker label (`"WALLACE:
+/// …`): text before its first colon of 2 to 29 bytes, all capitals,
+/// spaces, periods and hyphens. A colon ends the label's characters, so
+/// the first character outside them must be that colon: the scan stops
+/// there, at the second byte of most quotes (`We`), where a search for the
+/// colon read thirty bytes first. A character outside ASCII among the
+/// leading ones is read as a `char`, from where the scan stopped.
+pub fn speaker_label(t: &str) -> bool {
+    let b = &t.as_bytes()[..t.len().min(30)];
+    let k = b
+        .iter()
+        .position(|&x| !(x.is_ascii_uppercase() || matches!(x, b' ' | b'.' | b'-')))
+        .unwrap_or(b.len());
+    match b.get(k) {
+        Some(b':') => k >= 2,
+        Some(&x) if x >= 0x80 => label_from(t, k),
+        _ => false,
+    }
+}
+
+/// [`speaker_label`] past byte `k` (a `char` boundary), where the leading
+/// ASCII characters gave way to others.
+#[cold]
+fn label_from(t: &str, k: usize) -> bool {
+    let Some(c) = memchr::memchr(b':', &t.as_bytes()[k..t.len().min(30)]).map(|c| k + c) else {
+        return false;
+    };
+    t[k..c]
+        .chars()
+        .all(|ch| ch.is_uppercase() || ch == ' ' || ch == '.' || ch == '-')
+}
+
 /// Words that can follow a partial quote inside reported speech (`was
 /// “confident” that`, `“to further step” up`).
 pub fn is_function_word(w: &str) -> bool {
@@ -357,7 +389,48 @@ mod proptests {
         }
     }
 
+    /// [`speaker_label`] as first written: a search for the colon in the
+    /// first thirty bytes, then the characters before it.
+    fn speaker_label_reference(t: &str) -> bool {
+        memchr::memchr(b':', &t.as_bytes()[..t.len().min(30)]).is_some_and(|k| {
+            k >= 2
+                && t[..k]
+                    .chars()
+                    .all(|ch| ch.is_uppercase() || ch == ' ' || ch == '.' || ch == '-')
+        })
+    }
+
+    /// Labels of capitals, with characters outside ASCII among them, and
+    /// near misses: one capital, a lowercase letter, a colon past the
+    /// thirtieth byte.
+    #[test]
+    fn speaker_labels_by_their_leading_capitals() {
+        for (t, want) in [
+            ("BRANDT: We will not.", true),
+            ("DR. O-NEILL: Yes.", true),
+            ("\u{c9}MILE ZOLA: J'accuse", true),
+            ("Z\u{d8}RN: Nej.", true),
+            ("Z\u{f8}rn: nej", false),
+            ("Q: And then?", false),
+            ("Brandt: We will not.", false),
+            ("It was 10:30", false),
+            ("ABCDEFGHIJKLMNOPQRSTUVWXYZABCD: late", false),
+            ("ABCDEFGHIJKLMNOPQRSTUVWXYZABC: in time", true),
+            ("\u{c9}\u{c9}\u{c9}\u{c9}\u{c9}\u{c9}\u{c9}: x", true),
+            ("NO COLON AT ALL", false),
+            ("", false),
+        ] {
+            assert_eq!(speaker_label(t), want, "{t:?}");
+            assert_eq!(speaker_label_reference(t), want, "{t:?}");
+        }
+    }
+
     proptest! {
+        #[test]
+        fn speaker_label_matches_the_reference(t in "[A-Ca-b .:\u{c9}\u{e9}-]{0,40}") {
+            prop_assert_eq!(speaker_label(&t), speaker_label_reference(&t));
+        }
+
         #[test]
         fn title_case_matches_the_reference(
             words in proptest::collection::vec(
