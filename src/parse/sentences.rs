@@ -403,11 +403,18 @@ struct Scanner {
 }
 
 impl Scanner {
+    /// A scanner at the start of the text, quiet: SB1 breaks nowhere
+    /// before the first character, and a first character that a quiet
+    /// state passes over leaves the state quiet, with that character's
+    /// part as its last and `Sot` before it, which is what bringing the
+    /// state up to date with it gives later. So the first character of
+    /// most texts (a letter) is passed over with the run after it, without
+    /// a step of its own.
     fn new() -> Scanner {
         Scanner {
             state: [Part::Sot; 4],
             alnum: false,
-            quiet: false,
+            quiet: true,
             passed: None,
             sb8_cache: None,
         }
@@ -942,6 +949,40 @@ mod tests {
         ] {
             same_all_ways(text).unwrap();
             assert_eq!(fast(text), reference(text), "{text:?}");
+        }
+    }
+
+    /// A new scanner passes over a first character that a quiet state
+    /// would, and then stands where the full step at `Sot` leaves it.
+    #[test]
+    fn the_first_character_is_passed_over_when_it_may_be() {
+        let chars = ('\0'..='\u{ff}').chain('\u{2010}'..='\u{2026}');
+        for c in chars.filter_map(|c| Some((c, category(c)?))) {
+            let (c, (cat, alnum)) = c;
+            let text = c.to_string();
+            let mut ends = Vec::new();
+            let mut new = Scanner::new();
+            new.step(&text, 0, cat, alnum, &mut |e, a| ends.push((e, a)));
+            let mut full = Scanner::new();
+            full.quiet = false;
+            full.step(&text, 0, cat, alnum, &mut |e, a| ends.push((e, a)));
+            assert!(ends.is_empty(), "{c:?}");
+            let passes = matches!(
+                cat,
+                Cat::Any
+                    | Cat::Sp
+                    | Cat::Lower
+                    | Cat::Upper
+                    | Cat::Numeric
+                    | Cat::Close
+                    | Cat::SContinue
+            );
+            assert_eq!(new.passed.is_some(), passes, "{c:?}");
+            let state = new
+                .passed
+                .map_or(new.state, |last| advance(new.state, last));
+            assert_eq!(state, full.state, "{c:?}");
+            assert_eq!((new.quiet, new.alnum), (full.quiet, full.alnum), "{c:?}");
         }
     }
 
