@@ -1132,22 +1132,16 @@ thread_local! {
 
 /// Byte ranges of the text to scan, appended to `out` (empty): the
 /// headline, short date-only lines of the header, then every body
-/// paragraph.
+/// paragraph. A header line's range runs from the line's start to its
+/// trimmed end.
 fn push_regions(text: &str, article: &Article, out: &mut Vec<(usize, usize)>) {
     let first_body = article
         .paragraphs
         .first()
         .map_or(text.len(), |p| p.span.start);
-    let head = &text[..first_body];
     let mut headline_seen = false;
-    let mut pos = 0;
-    for line in head.split_inclusive('\n') {
-        let (s, e) = (pos, pos + line.trim_end().len());
-        pos += line.len();
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            continue;
-        }
+    // `trimmed` is the line's text without the white space around it.
+    let mut header_line = |s: usize, e: usize, trimmed: &str| {
         let is_headline = !headline_seen && article.headline.as_deref() == Some(trimmed);
         headline_seen |= is_headline;
         // (The headline is not searched for a date.)
@@ -1158,6 +1152,33 @@ fn push_regions(text: &str, article: &Article, out: &mut Vec<(usize, usize)>) {
         };
         if is_headline || date_line() {
             out.push((s, e));
+        }
+    };
+    match &article.other_lines {
+        // The parser's non-blank lines that are no paragraph, trimmed and
+        // in text order: those before the first paragraph are the header's
+        // non-blank lines, without splitting and trimming the header again.
+        Some(lines) => {
+            for sp in lines.iter().take_while(|sp| sp.start < first_body) {
+                // Back over the white space the parser trimmed off the
+                // line's start (a few bytes, no line feed among them).
+                let s = text.as_bytes()[..sp.start]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |i| i + 1);
+                header_line(s, sp.end, sp.of(text));
+            }
+        }
+        None => {
+            let mut pos = 0;
+            for line in text[..first_body].split_inclusive('\n') {
+                let (s, e) = (pos, pos + line.trim_end().len());
+                pos += line.len();
+                let trimmed = line.trim();
+                if !trimmed.is_empty() {
+                    header_line(s, e, trimmed);
+                }
+            }
         }
     }
     for p in &article.paragraphs {

@@ -1639,3 +1639,70 @@ proptest::proptest! {
         check_accept(&parts.concat())?;
     }
 }
+
+/// Invented lines of an article: headline-shaped, date-only, longer dates
+/// and body prose.
+const REGION_LINES: [&str; 8] = [
+    "Varnholt Council Opens Session In Tallinn",
+    "March 6, 2008",
+    "Tuesday, 4 May 2021",
+    "Updated 12 June 2019 at 10:15 by the desk of the Varnholt Courier",
+    "World",
+    "The council met on Friday, and the talks went on late into the night.",
+    "Delegates from Orvane arrived on 3 March and left a week later.",
+    "A summit follows next year.",
+];
+
+/// White space the parser trims around a line (ASCII and not).
+const REGION_PADS: [&str; 5] = ["", " ", "\t ", "\u{a0}", "\u{2003} "];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+    /// The regions of an article the parser made, whose header lines come
+    /// from its other lines, are those found by splitting and trimming the
+    /// header's text, and come distinct and in text order as pushed.
+    #[test]
+    fn regions_from_the_parsers_lines_as_from_the_text(
+        lines in proptest::collection::vec(
+            (0..REGION_LINES.len() + 1, 0..REGION_PADS.len(), 0..REGION_PADS.len(),
+                proptest::bool::ANY),
+            0..14,
+        ),
+    ) {
+        // The last index is a blank line, white space alone.
+        let text: String = lines
+            .iter()
+            .map(|&(k, lead, trail, crlf)| {
+                let line = REGION_LINES.get(k).copied().unwrap_or("");
+                let end = if crlf { "\r\n" } else { "\n" };
+                format!("{}{line}{}{end}", REGION_PADS[lead], REGION_PADS[trail])
+            })
+            .collect();
+        let source = crate::load::Source {
+            id: "a".into(),
+            path: "a".into(),
+            text,
+            ascii: false,
+        };
+        let opts = ParseOptions {
+            reference: date(2024, 1, 1),
+            paragraph_texts: false,
+        };
+        let parsed = crate::parse::parse(&source, &opts);
+        proptest::prop_assert!(parsed.other_lines.is_some());
+        let text = &source.text;
+        let mut from_lines = Vec::new();
+        push_regions(text, &parsed, &mut from_lines);
+        let unsplit = Article {
+            other_lines: None,
+            ..parsed.clone()
+        };
+        let mut from_text = Vec::new();
+        push_regions(text, &unsplit, &mut from_text);
+        proptest::prop_assert_eq!(&from_lines, &from_text);
+        let ordered = from_lines.windows(2).all(|w| w[0].1 <= w[1].0 && w[0].0 < w[1].0);
+        proptest::prop_assert!(ordered, "{:?}", from_lines);
+    }
+}
+
