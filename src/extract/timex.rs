@@ -29,6 +29,7 @@ mod walk;
 
 use jiff::civil::Date;
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use regex_automata::dfa::{self, dense};
@@ -1220,14 +1221,14 @@ fn scan_region(
     triggers: &mut Vec<(usize, usize)>,
 ) {
     let region = &text[start..end];
-    // Only the sentences of the matches are split out: most regions have
-    // none, and the matches of a region come in text order.
-    let mut sentence: Option<(usize, usize)> = None;
-    // The tense of a sentence is read from the text the first match in it
-    // sees (its sentence, stretched to the match end), but only when a
-    // match needs it.
-    let mut tense_text: Option<&str> = None;
-    let mut tense: Option<Tense> = None;
+    // A match's sentence is split out only when its rule reads it (the
+    // tense of a weekday or of a date without its year, `ago`): most
+    // matches (years, full dates) never do. The last sentence found, and
+    // its tense once read; the matches of a region come in text order.
+    let sentence: Cell<Option<(usize, usize)>> = Cell::new(None);
+    let tense: Cell<Option<Tense>> = Cell::new(None);
+    // The start of the last match taken before this one in the region.
+    let mut last_taken: Option<usize> = None;
     let mut locs = None;
     // No alternative of the patterns matches the empty string.
     for found in matches {
@@ -1241,27 +1242,45 @@ fn scan_region(
         if !accept(region, &caps) {
             continue;
         }
-        // The first sentence ending after the match start, else the last.
-        let (ss, se) = match sentence {
-            Some((_, se)) if se > m.start() => sentence.expect("a sentence"),
-            _ => {
-                let from = sentence.map_or(0, |(_, se)| se);
-                let cur = sentence_around(region, from, m.start());
-                tense_text = None;
-                tense = None;
-                sentence = Some(cur);
+        let (ms, me) = (m.start(), m.end());
+        let first_before = last_taken.replace(ms);
+        // The first sentence ending after the match start, else the last
+        // (found from the end of the last one found, a sentence start
+        // at or before the match).
+        let around = || match sentence.get() {
+            Some(cur @ (_, se)) if se > ms => cur,
+            last => {
+                let cur = sentence_around(region, last.map_or(0, |(_, se)| se), ms);
+                sentence.set(Some(cur));
+                tense.set(None);
                 cur
             }
         };
-        let sentence = &region[ss..se.max(m.end()).min(region.len())];
-        let text_of_tense = *tense_text.get_or_insert(sentence);
-        let tense_of = || *tense.get_or_insert_with(|| Tense::of(text_of_tense));
-        let (value, until) = anchor.resolve(&caps, sentence, tense_of);
+        // The match's sentence, stretched to the match end.
+        let stretched = || {
+            let (ss, se) = around();
+            &region[ss..se.max(me).min(region.len())]
+        };
+        // The tense of a sentence is read from the text the first match
+        // taken in it sees (its sentence, stretched to that match's end);
+        // a later match starts before the sentence end, after that one's.
+        let tense_of = || {
+            let (ss, se) = around();
+            if let Some(t) = tense.get() {
+                return t;
+            }
+            let first = first_before.is_none_or(|b| b < ss);
+            let end = if first { se.max(me) } else { se };
+            let t = Tense::of(&region[ss..end.min(region.len())]);
+            tense.set(Some(t));
+            t
+        };
+        let (value, until) = anchor.resolve(&caps, stretched, tense_of);
         out.push(Timex {
             text: m.as_str().to_string(),
             value,
             until,
-            span: Span::new(start + m.start(), start + m.end()),
+            span: Span::new(start + ms, start + me),
         });
     }
 }

@@ -208,13 +208,13 @@ impl<'t> Anchor<'t> {
         self.years.get_or_init(|| mentioned_years(self.text))
     }
 
-    /// Value and range end of one match; `sentence` is the sentence around
-    /// it, `tense` gives its tense. Most matches (years, explicit dates)
-    /// never need the tense, so it is only asked for where a rule uses it.
-    pub fn resolve(
+    /// Value and range end of one match; `sentence` gives the sentence
+    /// around it, `tense` its tense. Most matches (years, explicit dates)
+    /// need neither, so each is only asked for where a rule uses it.
+    pub fn resolve<'s>(
         &mut self,
         caps: &Found,
-        sentence: &str,
+        sentence: impl FnOnce() -> &'s str,
         tense: impl FnOnce() -> Tense,
     ) -> (Option<String>, Option<String>) {
         let g = &*GROUPS;
@@ -290,7 +290,7 @@ impl<'t> Anchor<'t> {
                 // "a year ago" in a sentence about quarterly figures means
                 // the same quarter a year earlier (TimeML quarter
                 // granularity).
-                let quarterly = sentence.to_lowercase().contains("quarter");
+                let quarterly = sentence().to_lowercase().contains("quarter");
                 let unit = caps[g.aunit].to_ascii_lowercase();
                 (self.ago(caps, &unit, quarterly), None)
             }

@@ -349,7 +349,7 @@ mod rewrites {
                 }
             };
             let sentence = &region[ss..se.max(m.end()).min(region.len())];
-            let (value, until) = anchor.resolve(&caps, sentence, || tense);
+            let (value, until) = anchor.resolve(&caps, || sentence, || tense);
             out.push(Timex {
                 text: m.as_str().to_string(),
                 value,
@@ -1706,3 +1706,24 @@ proptest::proptest! {
     }
 }
 
+/// A sentence's tense is read only for the matches that need it, each from
+/// its own sentence: a weekday after a year in another sentence, and a
+/// weekday after another weekday in a sentence of the other tense.
+#[test]
+fn each_sentence_reads_its_own_tense() {
+    let values = |s: &str| -> Vec<Option<String>> {
+        run(s, TUE).into_iter().map(|(_, value, _)| value).collect()
+    };
+    assert_eq!(
+        values("Sales at Orvane fell in 2019. The board will meet on Friday."),
+        [v("2019"), v("2022-12-02")]
+    );
+    assert_eq!(
+        values("The board will meet on Friday. It met on Monday."),
+        [v("2022-12-02"), v("2022-11-28")]
+    );
+    assert_eq!(
+        values("The board met on Friday. It will meet on Monday, and in 2024 on Monday."),
+        [v("2022-11-25"), v("2022-12-05"), v("2024"), v("2022-12-05")]
+    );
+}
