@@ -822,26 +822,31 @@ mod tests {
     }
 }
 
+/// A source named `id` holding `text`, and parse options with a fixed
+/// reference day, for tests of the parser and of the stages after it.
+#[cfg(test)]
+pub(crate) fn source_and_opts(
+    id: &str,
+    text: String,
+    paragraph_texts: bool,
+) -> (Source, ParseOptions) {
+    let source = Source {
+        id: id.into(),
+        path: id.into(),
+        text,
+        ascii: false,
+    };
+    let opts = ParseOptions {
+        reference: jiff::civil::date(2026, 11, 23),
+        paragraph_texts,
+    };
+    (source, opts)
+}
+
 #[cfg(test)]
 mod properties {
     use super::*;
     use proptest::prelude::*;
-
-    /// A source named `id` holding `text`, and parse options with a fixed
-    /// reference day.
-    fn source_and_opts(id: &str, text: String, paragraph_texts: bool) -> (Source, ParseOptions) {
-        let source = Source {
-            id: id.into(),
-            path: id.into(),
-            text,
-            ascii: false,
-        };
-        let opts = ParseOptions {
-            reference: jiff::civil::date(2026, 11, 23),
-            paragraph_texts,
-        };
-        (source, opts)
-    }
 
     fn check(text: String) {
         let (source, opts) = source_and_opts("p", text, true);

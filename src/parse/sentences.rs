@@ -42,6 +42,25 @@ enum Cat {
     Format,
 }
 
+impl Cat {
+    /// Whether a quiet state passes over a character of this category
+    /// without a step of its own (`Scanner::passed`): in a quiet state
+    /// none of them can end a sentence.
+    #[inline(always)]
+    const fn passes_quietly(self) -> bool {
+        matches!(
+            self,
+            Cat::Any
+                | Cat::Sp
+                | Cat::Lower
+                | Cat::Upper
+                | Cat::Numeric
+                | Cat::Close
+                | Cat::SContinue
+        )
+    }
+}
+
 /// The category of a Latin-1 character.
 const fn latin1(b: u8) -> Cat {
     match b {
@@ -430,18 +449,7 @@ impl Scanner {
         is_alnum: bool,
         on_end: &mut impl FnMut(usize, bool),
     ) {
-        if self.quiet
-            && matches!(
-                cat,
-                Cat::Any
-                    | Cat::Sp
-                    | Cat::Lower
-                    | Cat::Upper
-                    | Cat::Numeric
-                    | Cat::Close
-                    | Cat::SContinue
-            )
-        {
+        if self.quiet && cat.passes_quietly() {
             self.passed = Some(cat);
             self.alnum |= is_alnum;
             return;
@@ -967,17 +975,7 @@ mod tests {
             full.quiet = false;
             full.step(&text, 0, cat, alnum, &mut |e, a| ends.push((e, a)));
             assert!(ends.is_empty(), "{c:?}");
-            let passes = matches!(
-                cat,
-                Cat::Any
-                    | Cat::Sp
-                    | Cat::Lower
-                    | Cat::Upper
-                    | Cat::Numeric
-                    | Cat::Close
-                    | Cat::SContinue
-            );
-            assert_eq!(new.passed.is_some(), passes, "{c:?}");
+            assert_eq!(new.passed.is_some(), cat.passes_quietly(), "{c:?}");
             let state = new
                 .passed
                 .map_or(new.state, |last| advance(new.state, last));

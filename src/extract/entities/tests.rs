@@ -2493,16 +2493,7 @@ proptest::proptest! {
                 format!("{line}{}", if crlf { "\r\n" } else { "\n" })
             })
             .collect();
-        let source = crate::load::Source {
-            id: "a".into(),
-            path: "a".into(),
-            text,
-            ascii: false,
-        };
-        let opts = crate::parse::ParseOptions {
-            reference: jiff::civil::date(2024, 1, 1),
-            paragraph_texts: false,
-        };
+        let (source, opts) = crate::parse::source_and_opts("a", text, false);
         let article = crate::parse::parse(&source, &opts);
         proptest::prop_assert!(article.other_lines.is_some());
         let text = &source.text;

@@ -1679,16 +1679,7 @@ proptest::proptest! {
                 format!("{}{line}{}{end}", REGION_PADS[lead], REGION_PADS[trail])
             })
             .collect();
-        let source = crate::load::Source {
-            id: "a".into(),
-            path: "a".into(),
-            text,
-            ascii: false,
-        };
-        let opts = ParseOptions {
-            reference: date(2024, 1, 1),
-            paragraph_texts: false,
-        };
+        let (source, opts) = crate::parse::source_and_opts("a", text, false);
         let parsed = crate::parse::parse(&source, &opts);
         proptest::prop_assert!(parsed.other_lines.is_some());
         let text = &source.text;
