@@ -78,7 +78,7 @@ fn main() {
         for &(key, start, ends) in &firsts {
             let h = keyindex::key_hash(key.as_bytes());
             let i = keyindex::free_slot(&slots, h);
-            slots[i] = u64::from(keyindex::pack(h, start)) | u64::from(ends) << 32;
+            slots[i] = keyindex::pack(h, start, ends);
         }
         let n = slots.len();
         writeln!(out, "static {name}_SLOTS: [u64; {n}] = {slots:?};").expect("writing to a string");

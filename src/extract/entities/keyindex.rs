@@ -159,15 +159,16 @@ fn home(h: u64, slots: usize) -> usize {
     (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (slots - 1)
 }
 
-/// The slot value for a row at `offset` of a key hashed to `h`. Used by
-/// the build.
+/// The slot value for a row at `offset` of a key hashed to `h`, with
+/// `above` (the row's column ends) in the upper 32 bits, as [`candidates`]
+/// reads it. Used by the build.
 #[cfg_attr(not(test), allow(dead_code))]
-pub fn pack(h: u64, offset: u32) -> u32 {
+pub fn pack(h: u64, offset: u32, above: u32) -> u64 {
     assert!(
         offset + 1 < 1 << OFFSET_BITS,
         "gazetteer row offset too large"
     );
-    (tag(h) << OFFSET_BITS) | (offset + 1)
+    u64::from((tag(h) << OFFSET_BITS) | (offset + 1)) | u64::from(above) << 32
 }
 
 /// The slot in `slots` where a key hashed to `h` goes: the first free one

@@ -959,7 +959,7 @@ fn key_index_finds_each_key_and_only_tagged_candidates() {
     for (i, key) in keys.iter().enumerate() {
         let h = keyindex::key_hash(key.as_bytes());
         let at = keyindex::free_slot(&slots, h);
-        slots[at] = u64::from(keyindex::pack(h, 100 * i as u32)) | (i as u64) << 32;
+        slots[at] = keyindex::pack(h, 100 * i as u32, i as u32);
     }
     for (i, key) in keys.iter().enumerate() {
         let h = keyindex::key_hash(key.as_bytes());
