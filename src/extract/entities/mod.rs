@@ -334,14 +334,16 @@ fn demonym(gaz: &Gazetteer, t: &Tok) -> bool {
 // before "of" is copied in lower case only at the lengths of the four.)
 #[inline(always)]
 fn company_before(ts: &[Tok], i: usize) -> bool {
-    if matches!(ts[i - 1].text, "of" | "in") {
-        i >= 2 && {
-            let t = &ts[i - 2];
-            (!t.ascii() || matches!(t.text.len(), 5 | 6))
-                && with_lower(t.text, |w| {
-                    matches!(w, "shares" | "stock" | "stake" | "stakes")
-                })
-        }
+    // (Compared as two bytes: `matches!(text, "of" | "in")` measured
+    // +1.9 M of estimated cycles in `Ctx::chunk`, the second read.)
+    let prev = ts[i - 1].text.as_bytes();
+    if prev.len() == 2 && matches!([prev[0], prev[1]], [b'o', b'f'] | [b'i', b'n']) {
+        let t = &ts[i.saturating_sub(2)];
+        i >= 2
+            && (!t.ascii() || matches!(t.text.len(), 5 | 6))
+            && with_lower(t.text, |w| {
+                matches!(w, "shares" | "stock" | "stake" | "stakes")
+            })
     } else {
         ORG_DESCRIPTORS.contains_lower_tok(&ts[i - 1])
     }
